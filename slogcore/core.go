@@ -1,0 +1,498 @@
+package slogcore
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// core is the state shared by a handler and every handler derived from it:
+// one queue, one worker goroutine, one ordering, one set of counters.
+type core struct {
+	opts Options
+	w    io.Writer // New writes JSON here; nil for Wrap
+
+	mu        sync.Mutex
+	space     sync.Cond // signalled when the queue has room or closes
+	ring      []*entry
+	head, n   int
+	wakeAt    int   // queue depth at which the worker is woken early
+	helpAt    int32 // queue depth from which callers encode their own records
+	woken     bool  // a wake-up is pending
+	waiters   int   // producers waiting in space.Wait
+	closed    bool  // Close has begun; Handle refuses records
+	abandoned bool  // Close's context ended; the worker must stop counting
+	inflight  int   // records taken by the worker, not yet counted
+	closeErr  error
+	stats     Stats
+	depth     atomic.Int32 // c.n, readable without the lock
+
+	wake     chan struct{}      // worker: the queue is worth draining now
+	flushReq chan chan struct{} // worker: drain and write, then close the reply
+	stop     chan struct{}      // closed when Close begins
+	done     chan struct{}      // closed when the worker has exited
+	stopOnce sync.Once
+
+	// free holds recycled entries. Unlike a sync.Pool it survives garbage
+	// collection, so steady-state logging allocates nothing.
+	free chan *entry
+
+	// Owned by the worker goroutine.
+	work   []*entry
+	batch  []byte
+	batchN int // records in batch
+	ends   []int
+	cache  workerCache
+	errs   errorReporter
+}
+
+func newCore(w io.Writer, opts *Options) *core {
+	o, err := opts.withDefaults()
+	if err != nil {
+		panic(err)
+	}
+	c := &core{
+		opts:     o,
+		w:        w,
+		ring:     make([]*entry, o.QueueSize),
+		wakeAt:   max(1, min(o.QueueSize/2, 256)),
+		helpAt:   int32(max(2, o.QueueSize/2)),
+		wake:     make(chan struct{}, 1),
+		flushReq: make(chan chan struct{}),
+		stop:     make(chan struct{}),
+		done:     make(chan struct{}),
+		free:     make(chan *entry, o.QueueSize+64),
+		cache:    workerCache{sources: make(map[uintptr]*slog.Source)},
+	}
+	c.space.L = &c.mu
+	c.errs.onError = o.OnError
+	go c.run()
+	return c
+}
+
+func (c *core) getEntry() *entry {
+	select {
+	case e := <-c.free:
+		return e
+	default:
+		return new(entry)
+	}
+}
+
+func (c *core) putEntry(e *entry) {
+	if cap(e.raw) > 64<<10 || cap(e.items) > 1024 {
+		return // let the garbage collector take outsized buffers
+	}
+	e.reset()
+	select {
+	case c.free <- e:
+	default:
+	}
+}
+
+// enqueue hands e to the worker according to the overflow policy.
+func (c *core) enqueue(e *entry) error {
+	var (
+		evicted  *entry
+		timer    *time.Timer
+		deadline time.Time
+	)
+	defer func() {
+		if timer != nil {
+			timer.Stop()
+		}
+	}()
+	c.mu.Lock()
+	c.stats.Submitted++
+	for c.n == len(c.ring) && !c.closed {
+		if e.level < slog.LevelError {
+			if c.opts.Overflow == DropNewest {
+				c.countDrop(ReasonQueueFull)
+				c.mu.Unlock()
+				c.dropped(e, ReasonQueueFull)
+				return nil
+			}
+			if c.opts.Overflow == DropOldest {
+				if evicted = c.evictOldest(); evicted != nil {
+					c.countDrop(ReasonEvicted)
+					break
+				}
+			}
+		}
+		if c.opts.BlockTimeout > 0 {
+			if timer == nil {
+				deadline = time.Now().Add(c.opts.BlockTimeout)
+				timer = time.AfterFunc(c.opts.BlockTimeout, func() {
+					c.mu.Lock()
+					c.space.Broadcast()
+					c.mu.Unlock()
+				})
+			} else if !time.Now().Before(deadline) {
+				c.countDrop(ReasonTimeout)
+				c.mu.Unlock()
+				c.dropped(e, ReasonTimeout)
+				return ErrQueueFull
+			}
+		}
+		c.waiters++
+		c.space.Wait()
+		c.waiters--
+	}
+	if c.closed {
+		c.countDrop(ReasonClosed)
+		c.mu.Unlock()
+		c.dropped(e, ReasonClosed)
+		return ErrClosed
+	}
+	c.ring[(c.head+c.n)%len(c.ring)] = e
+	c.n++
+	c.depth.Store(int32(c.n))
+	c.stats.QueueHighWater = max(c.stats.QueueHighWater, c.n)
+	signal := c.n >= c.wakeAt && !c.woken
+	if signal {
+		c.woken = true
+	}
+	c.mu.Unlock()
+	if signal {
+		select {
+		case c.wake <- struct{}{}:
+		default:
+		}
+	}
+	if evicted != nil {
+		c.dropped(evicted, ReasonEvicted)
+	}
+	return nil
+}
+
+// evictOldest removes and returns the oldest queued record below
+// slog.LevelError, or nil when every queued record is an error. c.mu is held.
+func (c *core) evictOldest() *entry {
+	size := len(c.ring)
+	for i := 0; i < c.n; i++ {
+		idx := (c.head + i) % size
+		if e := c.ring[idx]; e.level < slog.LevelError {
+			for j := i; j > 0; j-- { // close the gap, keeping order
+				c.ring[(c.head+j)%size] = c.ring[(c.head+j-1)%size]
+			}
+			c.ring[c.head] = nil
+			c.head = (c.head + 1) % size
+			c.n--
+			c.depth.Store(int32(c.n))
+			return e
+		}
+	}
+	return nil
+}
+
+// countDrop counts one dropped record. c.mu is held.
+func (c *core) countDrop(r DropReason) {
+	c.stats.Dropped++
+	c.stats.DroppedBy[r]++
+}
+
+// dropped reports a dropped record to OnDrop and recycles it.
+func (c *core) dropped(e *entry, r DropReason) {
+	if f := c.opts.OnDrop; f != nil {
+		f(Drop{Reason: r, Time: e.time, Level: e.level, Message: e.msg})
+	}
+	c.putEntry(e)
+}
+
+// run is the worker goroutine: it drains the queue, writes batches, and
+// exits once Close has begun and everything is written (or abandoned).
+func (c *core) run() {
+	defer close(c.done)
+	ticker := time.NewTicker(c.opts.FlushInterval)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-c.wake:
+			c.drain()
+		case <-ticker.C:
+			c.drain()
+			c.writeBatch()
+		case reply := <-c.flushReq:
+			c.drain()
+			c.writeBatch()
+			close(reply)
+		case <-c.stop:
+			for c.drain() > 0 {
+			}
+			c.writeBatch()
+			return
+		}
+	}
+}
+
+// drain takes every queued record and processes it. It returns how many it
+// took.
+func (c *core) drain() int {
+	c.mu.Lock()
+	if c.abandoned {
+		c.mu.Unlock()
+		return 0
+	}
+	c.work = c.work[:0]
+	for i := 0; i < c.n; i++ {
+		idx := (c.head + i) % len(c.ring)
+		c.work = append(c.work, c.ring[idx])
+		c.ring[idx] = nil
+	}
+	taken := c.n
+	c.head, c.n = 0, 0
+	c.depth.Store(0)
+	c.woken = false
+	c.inflight += taken
+	if c.waiters > 0 {
+		c.space.Broadcast()
+	}
+	c.mu.Unlock()
+
+	for i, e := range c.work {
+		if c.w != nil {
+			c.encode(e)
+			if len(c.batch) >= c.opts.BufferSize {
+				c.writeBatch()
+			}
+		} else {
+			c.handleNext(e)
+		}
+		c.putEntry(e)
+		c.work[i] = nil
+	}
+	return taken
+}
+
+// encode appends e's JSON line to the batch.
+func (c *core) encode(e *entry) {
+	if len(e.line) > 0 {
+		c.batch = append(c.batch, e.line...)
+	} else {
+		c.batch = c.appendRecord(c.batch, e, &c.cache)
+	}
+	c.batchN++
+	c.ends = append(c.ends, len(c.batch))
+}
+
+// writeBatch writes the batch in one call and counts its records.
+func (c *core) writeBatch() {
+	if c.batchN == 0 {
+		return
+	}
+	c.mu.Lock()
+	abandoned := c.abandoned
+	c.mu.Unlock()
+	if abandoned {
+		c.resetBatch() // Close already counted these records as lost
+		return
+	}
+	n, err := c.safeWrite(c.batch)
+	complete := 0
+	for complete < len(c.ends) && c.ends[complete] <= n {
+		complete++
+	}
+	if err == nil && complete < c.batchN {
+		err = io.ErrShortWrite
+	}
+	c.mu.Lock()
+	if !c.abandoned {
+		c.inflight -= c.batchN
+		c.stats.Written += uint64(complete)
+		if failed := uint64(c.batchN - complete); failed > 0 {
+			c.stats.Failed += failed
+			c.stats.FailedWrite += failed
+		}
+	}
+	c.mu.Unlock()
+	if err != nil {
+		c.errs.report(fmt.Errorf("slogcore: write of %d records (%d bytes) failed after %d bytes, %d records lost: %w",
+			c.batchN, len(c.batch), n, c.batchN-complete, err))
+	}
+	c.resetBatch()
+}
+
+func (c *core) resetBatch() {
+	if cap(c.batch) > 4*c.opts.BufferSize {
+		c.batch = nil
+	}
+	c.batch = c.batch[:0]
+	c.ends = c.ends[:0]
+	c.batchN = 0
+}
+
+// safeWrite calls c.w.Write, turning a panic into an error.
+func (c *core) safeWrite(p []byte) (n int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			n, err = 0, fmt.Errorf("writer panicked: %v", r)
+		}
+	}()
+	return c.w.Write(p)
+}
+
+// handleNext passes e to the wrapped handler and counts the outcome.
+func (c *core) handleNext(e *entry) {
+	c.mu.Lock()
+	abandoned := c.abandoned
+	c.mu.Unlock()
+	if abandoned {
+		return // Close already counted this record as lost
+	}
+	r := slog.NewRecord(e.time, e.level, e.msg, e.pc)
+	r.AddAttrs(e.attrs...)
+	err, panicked := safeHandle(e.h.next, e.ctx, r)
+	c.mu.Lock()
+	if !c.abandoned {
+		c.inflight--
+		switch {
+		case panicked:
+			c.stats.Failed++
+			c.stats.FailedPanic++
+		case err != nil:
+			c.stats.Failed++
+			c.stats.FailedWrite++
+		default:
+			c.stats.Written++
+		}
+	}
+	c.mu.Unlock()
+	if err != nil {
+		c.errs.report(fmt.Errorf("slogcore: wrapped handler %T: record %q lost: %w", e.h.next, e.msg, err))
+	}
+}
+
+// safeHandle calls h.Handle, recovering a panic as an error.
+func safeHandle(h slog.Handler, ctx context.Context, r slog.Record) (err error, panicked bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			buf := make([]byte, 2048)
+			buf = buf[:runtime.Stack(buf, false)]
+			err, panicked = fmt.Errorf("panic: %v\n%s", p, buf), true
+		}
+	}()
+	return h.Handle(ctx, r), false
+}
+
+// flush asks the worker to write everything queued before the call.
+func (c *core) flush(ctx context.Context) error {
+	reply := make(chan struct{})
+	select {
+	case c.flushReq <- reply:
+	case <-c.done:
+		return nil // the worker wrote everything when it stopped
+	case <-ctx.Done():
+		return fmt.Errorf("slogcore: flush: %w", ctx.Err())
+	}
+	select {
+	case <-reply:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("slogcore: flush: %w (the writer is still busy; records stay queued)", ctx.Err())
+	}
+}
+
+// close stops accepting records, drains and writes the queue, and waits for
+// the worker. When ctx ends first, the records still queued or being written
+// are counted as dropped and named in the error.
+func (c *core) close(ctx context.Context) error {
+	c.stopOnce.Do(func() {
+		c.mu.Lock()
+		c.closed = true
+		c.space.Broadcast()
+		c.mu.Unlock()
+		close(c.stop)
+	})
+	c.mu.Lock()
+	abandoned := c.abandoned
+	c.mu.Unlock()
+	if abandoned {
+		return c.closeErrLocked() // an earlier Close gave up; do not wait again
+	}
+	select {
+	case <-c.done:
+	case <-ctx.Done():
+	}
+	c.mu.Lock()
+	select {
+	case <-c.done:
+		err := c.closeErr
+		c.mu.Unlock()
+		return err
+	default:
+	}
+	var queued []*entry
+	if !c.abandoned {
+		c.abandoned = true
+		lost := c.n + c.inflight
+		for i := 0; i < c.n; i++ {
+			idx := (c.head + i) % len(c.ring)
+			queued = append(queued, c.ring[idx])
+			c.ring[idx] = nil
+		}
+		c.head, c.n = 0, 0
+		c.depth.Store(0)
+		c.stats.Dropped += uint64(lost)
+		c.stats.DroppedBy[ReasonCloseDeadline] += uint64(lost)
+		c.inflight = 0
+		c.closeErr = fmt.Errorf("slogcore: close: %w before the writer finished: %d records not written (give Close a longer deadline, or find what blocks the writer)", ctx.Err(), lost)
+	}
+	err := c.closeErr
+	c.mu.Unlock()
+	for _, e := range queued {
+		c.dropped(e, ReasonCloseDeadline)
+	}
+	return err
+}
+
+func (c *core) closeErrLocked() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.closeErr
+}
+
+func (c *core) snapshotStats() Stats {
+	c.mu.Lock()
+	s := c.stats
+	s.QueueDepth = c.n
+	c.mu.Unlock()
+	return s
+}
+
+// errorReporter sends errors to OnError, or prints them to stderr at most
+// once per second, saying how many it held back.
+type errorReporter struct {
+	onError    func(error)
+	mu         sync.Mutex
+	last       time.Time
+	suppressed int
+}
+
+func (r *errorReporter) report(err error) {
+	if r.onError != nil {
+		func() {
+			defer func() { _ = recover() }() // a panicking OnError must not kill the worker
+			r.onError(err)
+		}()
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	now := time.Now()
+	if now.Sub(r.last) < time.Second {
+		r.suppressed++
+		return
+	}
+	if r.suppressed > 0 {
+		fmt.Fprintf(os.Stderr, "%v (and %d more errors in the last second)\n", err, r.suppressed)
+	} else {
+		fmt.Fprintln(os.Stderr, err)
+	}
+	r.last, r.suppressed = now, 0
+}

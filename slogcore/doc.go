@@ -1,0 +1,44 @@
+// Package slogcore provides fast, asynchronous log/slog handlers.
+//
+// [New] returns a handler that writes JSON lines in exactly the format of
+// slog.JSONHandler (same keys, same value encoding, same escaping), so that
+// switching handlers changes no downstream parser. [Wrap] puts the same queue
+// in front of any other slog.Handler. In both, Handle captures the record on
+// the caller's goroutine and returns; one worker goroutine encodes and writes
+// records in order, batching many records into one Write.
+//
+// # Contract
+//
+// Nothing is lost silently. Every record passed to Handle is counted in
+// [Stats] as submitted and, once [Handler.Close] returns, as exactly one of
+// written, dropped (by [DropReason]) or failed:
+//
+//	Submitted == Written + Dropped + Failed
+//
+// The default overflow policy, [Block], drops nothing; [DropNewest] and
+// [DropOldest] trade completeness for latency but never drop a record at
+// slog.LevelError or above. Write errors and panics in a wrapped handler go
+// to [Options.OnError]; dropped records go to [Options.OnDrop].
+//
+// # Handoff
+//
+// Everything a record refers to is fixed when Handle returns. LogValuers are
+// resolved on the caller's goroutine. For [New], maps, slices, structs,
+// []byte and other non-scalar values are encoded to JSON before Handle
+// returns; for [Wrap], they are deep-copied (unexported fields by value).
+// Errors keep their identity for [Wrap] and are rendered as text for [New].
+// The caller may change any of them right after the call.
+//
+// # Lifecycle
+//
+// A handler starts its worker when it is made. [Handler.Flush] writes what is
+// queued; [Handler.Close] drains, writes and stops, and must be called before
+// the program exits. Handlers derived with WithAttrs and WithGroup share one
+// queue, one worker, one ordering and one set of counters with their parent.
+//
+// # Concurrency
+//
+// All methods are safe for concurrent use. Under load, when the queue is half
+// full, callers encode their own records so that encoding uses every core;
+// the order of records is unchanged.
+package slogcore

@@ -1,0 +1,48 @@
+package slogcore
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"testing"
+)
+
+// captureHandler keeps the last record it was given.
+type captureHandler struct{ r *slog.Record }
+
+func (h captureHandler) Enabled(context.Context, slog.Level) bool      { return true }
+func (h captureHandler) Handle(_ context.Context, r slog.Record) error { *h.r = r; return nil }
+func (h captureHandler) WithAttrs([]slog.Attr) slog.Handler            { return h }
+func (h captureHandler) WithGroup(string) slog.Handler                 { return h }
+
+// BenchmarkEncode measures the worker's side alone: encoding one captured
+// record of the TenAttrs scenario.
+func BenchmarkEncode(b *testing.B) {
+	var r slog.Record
+	logTen(context.Background(), slog.New(captureHandler{&r}))
+	h := New(io.Discard, nil)
+	defer h.Close(context.Background())
+	e := new(entry)
+	e.h, e.time, e.level, e.msg, e.pc = h, r.Time, r.Level, r.Message, r.PC
+	h.captureRecord(e, r)
+	b.ReportAllocs()
+	var buf []byte
+	for i := 0; i < b.N; i++ {
+		buf = h.core.appendRecord(buf[:0], e, &h.core.cache)
+	}
+}
+
+// BenchmarkCapture measures the caller's side alone: capturing one record.
+func BenchmarkCapture(b *testing.B) {
+	var r slog.Record
+	logTen(context.Background(), slog.New(captureHandler{&r}))
+	h := New(io.Discard, nil)
+	defer h.Close(context.Background())
+	e := new(entry)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		e.reset()
+		e.h, e.time, e.level, e.msg, e.pc = h, r.Time, r.Level, r.Message, r.PC
+		h.captureRecord(e, r)
+	}
+}

@@ -1,0 +1,12 @@
+package slogcore
+
+import "errors"
+
+// ErrClosed is returned by Handle for a record logged after Close began. The
+// record is counted in [Stats] as dropped with [ReasonClosed].
+var ErrClosed = errors.New("slogcore: handler is closed: record dropped (log before Close, or open a new handler)")
+
+// ErrQueueFull is returned by Handle when [Options.BlockTimeout] passed
+// before the queue had room. The record is counted as dropped with
+// [ReasonTimeout].
+var ErrQueueFull = errors.New("slogcore: queue full: record dropped after BlockTimeout (raise Options.QueueSize or BlockTimeout, or speed up the writer)")

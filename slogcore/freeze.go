@@ -1,0 +1,159 @@
+package slogcore
+
+import (
+	"bytes"
+	"log/slog"
+	"reflect"
+	"time"
+)
+
+// maxFreezeDepth bounds the deep copy of a value, so that a cyclic or very
+// deep structure cannot hang the caller. Beyond it the value is shared, not
+// copied.
+const maxFreezeDepth = 32
+
+// freezeRecord fills e.attrs with r's attributes, resolved and deep-copied,
+// for a handler made by [Wrap].
+func (h *Handler) freezeRecord(e *entry, r slog.Record) {
+	r.Attrs(func(a slog.Attr) bool {
+		e.attrs = append(e.attrs, freezeAttr(a, 0))
+		return true
+	})
+}
+
+// freezeAttrs returns resolved, deep-copied versions of attrs.
+func freezeAttrs(attrs []slog.Attr) []slog.Attr {
+	out := make([]slog.Attr, len(attrs))
+	for i, a := range attrs {
+		out[i] = freezeAttr(a, 0)
+	}
+	return out
+}
+
+// freezeAttr resolves a's LogValuers and copies whatever a caller could
+// change after the call: group members, maps, slices, arrays, structs,
+// pointers and []byte. Errors are kept as they are, so that errors.Is and
+// errors.As still work downstream.
+func freezeAttr(a slog.Attr, depth int) slog.Attr {
+	a.Value = a.Value.Resolve()
+	switch a.Value.Kind() {
+	case slog.KindGroup:
+		g := a.Value.Group()
+		out := make([]slog.Attr, len(g))
+		for i, ga := range g {
+			out[i] = freezeAttr(ga, depth+1)
+		}
+		a.Value = slog.GroupValue(out...)
+	case slog.KindAny:
+		a.Value = slog.AnyValue(freeze(a.Value.Any(), depth))
+	}
+	return a
+}
+
+// freeze returns a deep copy of x as far as reflection can reach it:
+// unexported fields are copied by value, not deeply.
+func freeze(x any, depth int) any {
+	switch x := x.(type) {
+	case nil, string, bool, int, int8, int16, int32, int64, uint, uint8, uint16,
+		uint32, uint64, uintptr, float32, float64, complex64, complex128,
+		time.Time, time.Duration, slog.Level, error:
+		return x
+	case []byte:
+		return bytes.Clone(x)
+	case map[string]any:
+		if x == nil {
+			return x
+		}
+		out := make(map[string]any, len(x))
+		for k, v := range x {
+			out[k] = freeze(v, depth+1)
+		}
+		return out
+	case []any:
+		if x == nil {
+			return x
+		}
+		out := make([]any, len(x))
+		for i, v := range x {
+			out[i] = freeze(v, depth+1)
+		}
+		return out
+	}
+	if depth >= maxFreezeDepth {
+		return x
+	}
+	v := reflect.ValueOf(x)
+	switch v.Kind() {
+	case reflect.Map, reflect.Slice, reflect.Array, reflect.Pointer, reflect.Struct, reflect.Interface:
+		return deepCopy(v, depth).Interface()
+	}
+	return x
+}
+
+// deepCopy returns a copy of v with every map, slice, array, pointer and
+// exported struct field copied recursively.
+func deepCopy(v reflect.Value, depth int) reflect.Value {
+	if depth >= maxFreezeDepth {
+		return v
+	}
+	switch v.Kind() {
+	case reflect.Map:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.MakeMapWithSize(v.Type(), v.Len())
+		iter := v.MapRange()
+		for iter.Next() {
+			out.SetMapIndex(deepCopy(iter.Key(), depth+1), deepCopy(iter.Value(), depth+1))
+		}
+		return out
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := 0; i < v.Len(); i++ {
+			out.Index(i).Set(deepCopy(v.Index(i), depth+1))
+		}
+		return out
+	case reflect.Array:
+		out := reflect.New(v.Type()).Elem()
+		for i := 0; i < v.Len(); i++ {
+			out.Index(i).Set(deepCopy(v.Index(i), depth+1))
+		}
+		return out
+	case reflect.Pointer:
+		if v.IsNil() {
+			return v
+		}
+		if _, isErr := v.Interface().(error); isErr {
+			return v
+		}
+		out := reflect.New(v.Type().Elem())
+		out.Elem().Set(deepCopy(v.Elem(), depth+1))
+		return out
+	case reflect.Interface:
+		if v.IsNil() {
+			return v
+		}
+		if !v.CanInterface() {
+			return v
+		}
+		if _, isErr := v.Interface().(error); isErr {
+			return v
+		}
+		out := reflect.New(v.Type()).Elem()
+		out.Set(deepCopy(v.Elem(), depth+1))
+		return out
+	case reflect.Struct:
+		out := reflect.New(v.Type()).Elem()
+		out.Set(v) // copies unexported fields by value
+		for i := 0; i < v.NumField(); i++ {
+			if f := out.Field(i); f.CanSet() {
+				f.Set(deepCopy(v.Field(i), depth+1))
+			}
+		}
+		return out
+	}
+	return v
+}

@@ -1,0 +1,375 @@
+package slogcore
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"runtime"
+	"slices"
+	"strconv"
+)
+
+// Handler is an asynchronous slog.Handler. Handle captures the record on the
+// caller's goroutine and queues it; one worker goroutine per handler family
+// encodes and writes it. Handlers derived with WithAttrs and WithGroup share
+// the queue, the worker, the ordering and the [Stats] of the handler they
+// came from, and closing any of them closes them all.
+type Handler struct {
+	core *core
+
+	// New: attrs from WithAttrs, already encoded, and the groups from
+	// WithGroup, of which the first nOpen are opened in pre (as in
+	// log/slog's commonHandler).
+	pre    []byte
+	groups []string
+	nOpen  int
+
+	// Wrap: the wrapped handler, with WithAttrs and WithGroup applied.
+	next slog.Handler
+}
+
+var _ slog.Handler = (*Handler)(nil)
+
+// New returns a handler that writes JSON lines to w in the format of
+// slog.NewJSONHandler(w, ...), asynchronously and in batches. opts may be
+// nil. New panics if opts holds an invalid value; [Options.Validate]
+// reports the same problem as an error.
+//
+// The caller must call [Handler.Close] before exiting, or queued records are
+// lost.
+func New(w io.Writer, opts *Options) *Handler {
+	if w == nil {
+		panic("slogcore: New: nil io.Writer (use io.Discard to write nothing)")
+	}
+	return &Handler{core: newCore(w, opts)}
+}
+
+// Wrap returns a handler that puts the same queue, lifecycle and accounting
+// in front of next: Handle captures the record and returns, and the worker
+// goroutine calls next.Handle. Errors returned by next and panics inside it
+// are reported to [Options.OnError] and counted as failed. opts may be nil;
+// AddSource and ReplaceAttr are ignored (configure next instead). Wrap panics
+// if next is nil or opts holds an invalid value.
+func Wrap(next slog.Handler, opts *Options) *Handler {
+	if next == nil {
+		panic("slogcore: Wrap: nil slog.Handler")
+	}
+	return &Handler{core: newCore(nil, opts), next: next}
+}
+
+// Validate reports whether the options are usable, and if not, which field
+// is wrong and what is allowed.
+func (o *Options) Validate() error {
+	_, err := o.withDefaults()
+	return err
+}
+
+// Enabled reports whether a record at level would be logged: the level is at
+// least [Options.Level] and, for [Wrap], the wrapped handler is enabled too.
+func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
+	if level < h.core.opts.Level.Level() {
+		return false
+	}
+	return h.next == nil || h.next.Enabled(ctx, level)
+}
+
+// Handle captures r and queues it for the worker. It returns [ErrClosed]
+// after Close, [ErrQueueFull] when [Options.BlockTimeout] passed, and nil
+// otherwise, also when the overflow policy dropped the record (see
+// [Options.OnDrop] and [Stats]).
+func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
+	c := h.core
+	e := c.getEntry()
+	e.h, e.time, e.level, e.msg, e.pc = h, r.Time, r.Level, r.Message, r.PC
+	if h.next == nil {
+		h.captureRecord(e, r)
+		if c.depth.Load() >= c.helpAt {
+			e.line = c.appendRecord(e.line[:0], e, nil)
+		}
+	} else {
+		e.ctx = context.WithoutCancel(ctx)
+		h.freezeRecord(e, r)
+	}
+	return c.enqueue(e)
+}
+
+// captureRecord fills e.items from r, running ReplaceAttr as slog does.
+func (h *Handler) captureRecord(e *entry, r slog.Record) {
+	if h.core.opts.ReplaceAttr == nil {
+		e.rec = r
+		i := int32(0)
+		r.Attrs(func(a slog.Attr) bool {
+			switch a.Value.Kind() {
+			case slog.KindAny, slog.KindGroup, slog.KindLogValuer:
+				mark := len(e.items)
+				h.capture(e, a, nil)
+				for j := mark; j < len(e.items); j++ {
+					e.items[j].attr = i
+				}
+			default:
+				e.nonEmpty = true
+			}
+			i++
+			return true
+		})
+		e.nonEmpty = e.nonEmpty || len(e.items) > 0
+		return
+	}
+	// With ReplaceAttr, the built-in attrs go through it too, with no groups.
+	e.replaced = true
+	none := &groupPath{fixed: true}
+	if !r.Time.IsZero() {
+		h.capture(e, slog.Time(slog.TimeKey, r.Time.Round(0)), none)
+	}
+	h.capture(e, slog.Any(slog.LevelKey, r.Level), none)
+	if h.core.opts.AddSource {
+		h.capture(e, slog.Any(slog.SourceKey, sourceOf(r.PC)), none)
+	}
+	h.capture(e, slog.String(slog.MessageKey, r.Message), none)
+	e.nBuiltin = len(e.items)
+	groups := &groupPath{names: slices.Clone(h.groups)}
+	r.Attrs(func(a slog.Attr) bool {
+		h.capture(e, a, groups)
+		return true
+	})
+}
+
+// WithAttrs returns a handler that adds attrs to every record. For [New]
+// they are resolved, passed through ReplaceAttr and encoded now, once.
+func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	if countEmptyGroups(attrs) == len(attrs) {
+		return h
+	}
+	h2 := *h
+	if h.next != nil {
+		h2.next = h.next.WithAttrs(freezeAttrs(attrs))
+		return &h2
+	}
+	var e entry
+	var groups *groupPath
+	if h.core.opts.ReplaceAttr != nil {
+		groups = &groupPath{names: slices.Clone(h.groups)}
+	}
+	for _, a := range attrs {
+		h.capture(&e, a, groups)
+	}
+	if len(e.items) == 0 {
+		return &h2
+	}
+	buf := slices.Clip(h.pre)
+	comma := len(buf) > 0 && buf[len(buf)-1] != '{'
+	for _, g := range h.groups[h.nOpen:] {
+		buf, comma = appendKey(buf, g, comma), false
+		buf = append(buf, '{')
+	}
+	buf, _ = appendItems(buf, &e, e.items, comma)
+	h2.pre = buf
+	h2.nOpen = len(h.groups)
+	return &h2
+}
+
+// WithGroup returns a handler that nests every later attr in a group named
+// name. WithGroup("") returns h.
+func (h *Handler) WithGroup(name string) slog.Handler {
+	if name == "" {
+		return h
+	}
+	h2 := *h
+	if h.next != nil {
+		h2.next = h.next.WithGroup(name)
+		return &h2
+	}
+	h2.groups = append(slices.Clip(h.groups), name)
+	return &h2
+}
+
+// Flush writes every record queued before the call and returns when they
+// were handed to the writer, or when ctx ends.
+func (h *Handler) Flush(ctx context.Context) error { return h.core.flush(ctx) }
+
+// Close stops accepting records, writes everything queued, and stops the
+// worker. It is safe to call many times from many goroutines; later calls
+// return the first call's result. If ctx ends before the queue is written,
+// Close returns an error saying how many records were lost, and they are
+// counted as dropped with [ReasonCloseDeadline].
+func (h *Handler) Close(ctx context.Context) error { return h.core.close(ctx) }
+
+// Stats returns the counters shared by h and every handler derived from it.
+func (h *Handler) Stats() Stats { return h.core.snapshotStats() }
+
+func countEmptyGroups(as []slog.Attr) int {
+	n := 0
+	for _, a := range as {
+		if a.Value.Kind() == slog.KindGroup && len(a.Value.Group()) == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// appendKey appends an object key, preceded by a comma when one is due.
+func appendKey(buf []byte, key string, comma bool) []byte {
+	if comma {
+		buf = append(buf, ',')
+	}
+	buf = appendString(buf, key)
+	return append(buf, ':')
+}
+
+// appendItems appends the members described by items.
+func appendItems(buf []byte, e *entry, items []item, comma bool) ([]byte, bool) {
+	for i := range items {
+		it := &items[i]
+		switch it.kind {
+		case itemValue:
+			buf = appendKey(buf, it.key, comma)
+			buf, _ = appendScalar(buf, it.value)
+			comma = true
+		case itemRaw:
+			buf = appendKey(buf, it.key, comma)
+			buf = append(buf, e.raw[it.start:it.end]...)
+			comma = true
+		case itemOpen:
+			buf = appendKey(buf, it.key, comma)
+			buf = append(buf, '{')
+			comma = false
+		case itemClose:
+			buf = append(buf, '}')
+			comma = true
+		}
+	}
+	return buf, comma
+}
+
+// appendRecord appends e as one JSON line, as slog.JSONHandler writes it.
+func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
+	h := e.h
+	buf = append(buf, '{')
+	comma := false
+	items := e.items
+	nonEmpty := e.nonEmpty
+	if e.replaced {
+		buf, comma = appendItems(buf, e, items[:e.nBuiltin], false)
+		items = items[e.nBuiltin:]
+		nonEmpty = len(items) > 0
+	} else {
+		if !e.time.IsZero() {
+			buf = append(buf, `"time":`...)
+			if w != nil {
+				buf = w.times.append(buf, e.time)
+			} else {
+				buf = appendTime(buf, e.time)
+			}
+			comma = true
+		}
+		buf = appendKey(buf, slog.LevelKey, comma)
+		buf = appendString(buf, e.level.String())
+		if c.opts.AddSource {
+			buf = appendSource(buf, e.pc, w)
+		}
+		buf = append(buf, `,"msg":`...)
+		buf = appendString(buf, e.msg)
+		comma = true
+	}
+	if len(h.pre) > 0 {
+		if comma {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, h.pre...)
+		comma = h.pre[len(h.pre)-1] != '{'
+	}
+	nOpen := h.nOpen
+	if nonEmpty {
+		for _, g := range h.groups[h.nOpen:] {
+			buf, comma = appendKey(buf, g, comma), false
+			buf = append(buf, '{')
+		}
+		nOpen = len(h.groups)
+		if e.replaced {
+			buf, _ = appendItems(buf, e, items, comma)
+		} else {
+			buf = appendRecordAttrs(buf, e, comma)
+		}
+	}
+	for range nOpen {
+		buf = append(buf, '}')
+	}
+	return append(buf, '}', '\n')
+}
+
+// appendRecordAttrs appends the attrs of e.rec, taking the captured items
+// in place of the attrs that were not scalar.
+func appendRecordAttrs(buf []byte, e *entry, comma bool) []byte {
+	items := e.items
+	i := int32(0)
+	e.rec.Attrs(func(a slog.Attr) bool {
+		mark := len(buf)
+		var scalar bool
+		if buf, scalar = appendScalar(appendKey(buf, a.Key, comma), a.Value); scalar {
+			comma = true
+		} else {
+			n := 0
+			for n < len(items) && items[n].attr == i {
+				n++
+			}
+			buf, comma = appendItems(buf[:mark], e, items[:n], comma)
+			items = items[n:]
+		}
+		i++
+		return true
+	})
+	return buf
+}
+
+// workerCache holds what the worker goroutine remembers between records so
+// that steady-state encoding does not allocate. Only the worker uses it.
+type workerCache struct {
+	times   timeCache
+	sources map[uintptr]*slog.Source
+}
+
+// appendSource appends the "source" member for pc. w may be nil.
+func appendSource(buf []byte, pc uintptr, w *workerCache) []byte {
+	if pc == 0 {
+		return buf
+	}
+	var src *slog.Source
+	if w == nil {
+		src = sourceOf(pc)
+	} else if src = w.sources[pc]; src == nil {
+		src = sourceOf(pc)
+		if len(w.sources) >= 4096 {
+			clear(w.sources)
+		}
+		w.sources[pc] = src
+	}
+	if *src == (slog.Source{}) {
+		return buf
+	}
+	buf = append(buf, `,"source":{`...)
+	comma := false
+	if src.Function != "" {
+		buf = appendKey(buf, "function", comma)
+		buf = appendString(buf, src.Function)
+		comma = true
+	}
+	if src.File != "" {
+		buf = appendKey(buf, "file", comma)
+		buf = appendString(buf, src.File)
+		comma = true
+	}
+	if src.Line != 0 {
+		buf = appendKey(buf, "line", comma)
+		buf = strconv.AppendInt(buf, int64(src.Line), 10)
+	}
+	return append(buf, '}')
+}
+
+// sourceOf returns the source location of pc, or an empty Source for 0.
+func sourceOf(pc uintptr) *slog.Source {
+	if pc == 0 {
+		return &slog.Source{}
+	}
+	f, _ := runtime.CallersFrames([]uintptr{pc}).Next()
+	return &slog.Source{Function: f.Function, File: f.File, Line: f.Line}
+}

@@ -1,0 +1,177 @@
+package slogcore
+
+import (
+	"fmt"
+	"log/slog"
+	"time"
+)
+
+// Overflow is what a [Handler] does with a record when its queue is full.
+type Overflow int
+
+const (
+	// Block makes the caller wait for room in the queue (bounded by
+	// [Options.BlockTimeout]). It is the default and loses nothing.
+	Block Overflow = iota
+	// DropNewest discards the record being logged.
+	DropNewest
+	// DropOldest discards the oldest queued record below slog.LevelError to
+	// make room for the new one.
+	DropOldest
+)
+
+// String returns the policy's name as used in configuration: "block",
+// "drop-newest" or "drop-oldest".
+func (o Overflow) String() string {
+	switch o {
+	case Block:
+		return "block"
+	case DropNewest:
+		return "drop-newest"
+	case DropOldest:
+		return "drop-oldest"
+	}
+	return fmt.Sprintf("Overflow(%d)", int(o))
+}
+
+// Default values of [Options] fields.
+const (
+	DefaultQueueSize     = 8192
+	DefaultFlushInterval = 100 * time.Millisecond
+	// DefaultBufferSize is how many bytes of encoded records [New] collects
+	// before it writes them in one call.
+	DefaultBufferSize = 64 << 10
+)
+
+// Options configures a [Handler]. A nil *Options is the default: level Info,
+// no source, Credentials redaction once redaction exists, a lossless queue of
+// [DefaultQueueSize] records flushed every [DefaultFlushInterval]. The struct
+// is copied by [New] and [Wrap]; changing it afterwards has no effect.
+type Options struct {
+	// Level is the minimum level logged. A *slog.LevelVar changes it live.
+	// Default: slog.LevelInfo. For [Wrap], the wrapped handler's own Enabled
+	// must also agree.
+	Level slog.Leveler
+
+	// AddSource adds a "source" group (function, file, line) as
+	// slog.HandlerOptions.AddSource does. Used by [New] only: configure the
+	// wrapped handler for [Wrap]. Default: false.
+	AddSource bool
+
+	// ReplaceAttr has slog.HandlerOptions.ReplaceAttr's semantics and runs on
+	// the caller's goroutine, before the record is queued. Used by [New]
+	// only. Default: nil.
+	ReplaceAttr func(groups []string, a slog.Attr) slog.Attr
+
+	// QueueSize is the number of records that can wait for the writer.
+	// Default: [DefaultQueueSize]. Must not be negative.
+	QueueSize int
+
+	// Overflow is what happens when the queue is full. Records at
+	// slog.LevelError and above are never dropped: they wait. Default: [Block].
+	Overflow Overflow
+
+	// BlockTimeout bounds how long [Block] waits for room; a record that
+	// waited that long is dropped and counted. Default: 0, wait as long as
+	// needed.
+	BlockTimeout time.Duration
+
+	// FlushInterval bounds how long an encoded record waits in the write
+	// buffer before it is written. Default: [DefaultFlushInterval].
+	FlushInterval time.Duration
+
+	// BufferSize is how many bytes [New] collects before one Write. Default:
+	// [DefaultBufferSize].
+	BufferSize int
+
+	// OnError is called with every write error, panic in a wrapped handler
+	// and redaction failure. It runs on the handler's worker goroutine and
+	// must not block for long. Default: nil, errors are only counted in
+	// [Stats] and printed to stderr at most once per second.
+	OnError func(error)
+
+	// OnDrop is called for every record that is not written because of the
+	// overflow policy, a block timeout, or Close. It runs on the goroutine
+	// that dropped the record. Default: nil.
+	OnDrop func(Drop)
+}
+
+// DropReason says why a record was not written.
+type DropReason int
+
+const (
+	// ReasonQueueFull: the queue was full under [DropNewest].
+	ReasonQueueFull DropReason = iota
+	// ReasonEvicted: the record was the oldest in a full queue under
+	// [DropOldest].
+	ReasonEvicted
+	// ReasonTimeout: [Options.BlockTimeout] passed while waiting for room.
+	ReasonTimeout
+	// ReasonClosed: the record was logged after Close began.
+	ReasonClosed
+	// ReasonCloseDeadline: Close's context ended before the record could be
+	// written.
+	ReasonCloseDeadline
+	numDropReasons
+)
+
+// String returns a short name of the reason.
+func (r DropReason) String() string {
+	switch r {
+	case ReasonQueueFull:
+		return "queue-full"
+	case ReasonEvicted:
+		return "evicted"
+	case ReasonTimeout:
+		return "block-timeout"
+	case ReasonClosed:
+		return "closed"
+	case ReasonCloseDeadline:
+		return "close-deadline"
+	}
+	return fmt.Sprintf("DropReason(%d)", int(r))
+}
+
+// Drop describes a record that was dropped.
+type Drop struct {
+	Reason  DropReason
+	Time    time.Time
+	Level   slog.Level
+	Message string
+}
+
+// resolved holds the options with defaults applied.
+func (o *Options) withDefaults() (Options, error) {
+	var opts Options
+	if o != nil {
+		opts = *o
+	}
+	if opts.QueueSize < 0 {
+		return opts, fmt.Errorf("slogcore: Options.QueueSize is %d: want 0 (default %d) or more", opts.QueueSize, DefaultQueueSize)
+	}
+	if opts.QueueSize == 0 {
+		opts.QueueSize = DefaultQueueSize
+	}
+	if opts.Overflow < Block || opts.Overflow > DropOldest {
+		return opts, fmt.Errorf("slogcore: Options.Overflow is %v: want Block, DropNewest or DropOldest", opts.Overflow)
+	}
+	if opts.BlockTimeout < 0 {
+		return opts, fmt.Errorf("slogcore: Options.BlockTimeout is %v: want 0 (wait) or more", opts.BlockTimeout)
+	}
+	if opts.FlushInterval < 0 {
+		return opts, fmt.Errorf("slogcore: Options.FlushInterval is %v: want 0 (default %v) or more", opts.FlushInterval, DefaultFlushInterval)
+	}
+	if opts.FlushInterval == 0 {
+		opts.FlushInterval = DefaultFlushInterval
+	}
+	if opts.BufferSize < 0 {
+		return opts, fmt.Errorf("slogcore: Options.BufferSize is %d: want 0 (default %d) or more", opts.BufferSize, DefaultBufferSize)
+	}
+	if opts.BufferSize == 0 {
+		opts.BufferSize = DefaultBufferSize
+	}
+	if opts.Level == nil {
+		opts.Level = slog.LevelInfo
+	}
+	return opts, nil
+}

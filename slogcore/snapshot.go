@@ -1,0 +1,229 @@
+package slogcore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"reflect"
+	"time"
+)
+
+// An entry is one record on its way from the caller to the worker. Everything
+// it refers to is fixed at the moment of the call: LogValuers are resolved,
+// values that could change later (maps, slices, structs, []byte) are encoded
+// (New) or deep-copied (Wrap) before Handle returns.
+type entry struct {
+	h     *Handler // the derived handler that received the record
+	time  time.Time
+	level slog.Level
+	msg   string
+	pc    uintptr
+
+	// For New without ReplaceAttr: the record itself. Its scalar attrs are
+	// immutable and are encoded by the worker; every other attr (Any,
+	// Group, LogValuer) is captured now into items tagged with its index.
+	// nonEmpty reports whether any attr will be written.
+	rec      slog.Record
+	nonEmpty bool
+
+	// line, when set, is the record already encoded by the caller: callers
+	// encode for themselves when the queue is deep, so that encoding runs
+	// on every core instead of only on the worker's.
+	line []byte
+
+	// For New with ReplaceAttr (replaced), items holds the whole record
+	// after ReplaceAttr, flattened, with empty attrs and groups removed:
+	// first the built-in attrs (time, level, source, msg), nBuiltin items,
+	// then the record's attrs.
+	items    []item
+	raw      []byte // JSON of KindAny values, referenced by items
+	replaced bool
+	nBuiltin int
+
+	// For Wrap: the record's attributes, resolved and frozen, and the
+	// caller's context.
+	attrs []slog.Attr
+	ctx   context.Context
+
+	enc *json.Encoder // writes into raw; kept across reuse
+}
+
+type itemKind uint8
+
+const (
+	itemValue itemKind = iota // a scalar slog.Value
+	itemRaw                   // pre-encoded JSON in entry.raw[start:end]
+	itemOpen                  // start of a group named key
+	itemClose                 // end of the innermost group
+)
+
+// An item is one step of a flattened record.
+type item struct {
+	key        string
+	value      slog.Value
+	kind       itemKind
+	attr       int32 // index of the record attr it came from
+	start, end uint32
+}
+
+// reset prepares e for reuse, keeping its buffers.
+func (e *entry) reset() {
+	clear(e.items)
+	clear(e.attrs)
+	*e = entry{items: e.items[:0], raw: e.raw[:0], attrs: e.attrs[:0], line: e.line[:0], enc: e.enc}
+}
+
+// Write appends p to the raw arena, so that a json.Encoder can write there.
+func (e *entry) Write(p []byte) (int, error) {
+	e.raw = append(e.raw, p...)
+	return len(p), nil
+}
+
+// groupPath is the list of groups that ReplaceAttr sees. slog passes nil
+// groups for the built-in attrs, even inside the "source" group, so a path
+// can be fixed at nil.
+type groupPath struct {
+	names []string
+	fixed bool
+}
+
+func (p *groupPath) push(name string) {
+	if p != nil && !p.fixed {
+		p.names = append(p.names, name)
+	}
+}
+
+func (p *groupPath) pop() {
+	if p != nil && !p.fixed {
+		p.names = p.names[:len(p.names)-1]
+	}
+}
+
+// capture records attribute a (already resolved or not) at the end of the
+// item list. groups is the group path as ReplaceAttr sees it; it is nil when
+// ReplaceAttr is not set. It reports whether anything was added.
+func (h *Handler) capture(e *entry, a slog.Attr, groups *groupPath) bool {
+	a.Value = a.Value.Resolve()
+	if rep := h.core.opts.ReplaceAttr; rep != nil && a.Value.Kind() != slog.KindGroup {
+		a = rep(groups.names, a)
+		a.Value = a.Value.Resolve()
+	}
+	if a.Key == "" && a.Value.Kind() == slog.KindAny && a.Value.Any() == nil {
+		return false // an empty Attr, which slog elides
+	}
+	v := a.Value
+	switch v.Kind() {
+	case slog.KindGroup:
+		attrs := v.Group()
+		if len(attrs) == 0 {
+			return false
+		}
+		mark := len(e.items)
+		if a.Key != "" {
+			e.items = append(e.items, item{key: a.Key, kind: itemOpen})
+			groups.push(a.Key)
+		}
+		added := false
+		for _, ga := range attrs {
+			if h.capture(e, ga, groups) {
+				added = true
+			}
+		}
+		if a.Key != "" {
+			groups.pop()
+		}
+		if !added {
+			clear(e.items[mark:])
+			e.items = e.items[:mark]
+			return false
+		}
+		if a.Key != "" {
+			e.items = append(e.items, item{kind: itemClose})
+		}
+		return true
+	case slog.KindAny:
+		return h.captureAny(e, a.Key, v.Any(), groups)
+	default:
+		e.items = append(e.items, item{key: a.Key, value: v, kind: itemValue})
+		return true
+	}
+}
+
+// captureAny records a KindAny value. Errors, levels and sources get the
+// treatment slog.JSONHandler gives them; everything else is encoded to JSON
+// now, on the caller's goroutine, so that later changes cannot reach it.
+func (h *Handler) captureAny(e *entry, key string, x any, groups *groupPath) bool {
+	switch x := x.(type) {
+	case *slog.Source:
+		if x == nil || *x == (slog.Source{}) {
+			return false
+		}
+		return h.capture(e, slog.Attr{Key: key, Value: sourceGroup(x)}, groups)
+	case slog.Level:
+		e.items = append(e.items, item{key: key, value: slog.StringValue(x.String())})
+		return true
+	case json.Marshaler:
+		// encoding/json takes precedence over error, as in slog.
+	case error:
+		e.items = append(e.items, item{key: key, value: slog.StringValue(errorText(x))})
+		return true
+	}
+	start := len(e.raw)
+	e.raw = appendAnyJSON(e, x)
+	e.items = append(e.items, item{key: key, kind: itemRaw, start: uint32(start), end: uint32(len(e.raw))})
+	return true
+}
+
+// sourceGroup is slog's rendering of a *slog.Source as a group.
+func sourceGroup(s *slog.Source) slog.Value {
+	as := make([]slog.Attr, 0, 3)
+	if s.Function != "" {
+		as = append(as, slog.String("function", s.Function))
+	}
+	if s.File != "" {
+		as = append(as, slog.String("file", s.File))
+	}
+	if s.Line != 0 {
+		as = append(as, slog.Int("line", s.Line))
+	}
+	return slog.GroupValue(as...)
+}
+
+// errorText returns err.Error(), or what slog writes when Error panics.
+func errorText(err error) (s string) {
+	defer func() {
+		if r := recover(); r != nil {
+			s = panicText(err, r)
+		}
+	}()
+	return err.Error()
+}
+
+// panicText is slog's text for a value whose formatting panicked.
+func panicText(x any, r any) string {
+	if v := reflect.ValueOf(x); v.Kind() == reflect.Pointer && v.IsNil() {
+		return "<nil>"
+	}
+	return fmt.Sprintf("!PANIC: %v", r)
+}
+
+// appendAnyJSON appends x encoded as encoding/json encodes it without HTML
+// escaping, as slog.JSONHandler does; failures are written as slog writes
+// them, as a string.
+func appendAnyJSON(e *entry, x any) (raw []byte) {
+	start := len(e.raw)
+	defer func() {
+		if r := recover(); r != nil {
+			raw = appendString(e.raw[:start], panicText(x, r))
+		}
+	}()
+	if e.enc == nil {
+		e.enc = json.NewEncoder(e)
+		e.enc.SetEscapeHTML(false)
+	}
+	if err := e.enc.Encode(x); err != nil {
+		return appendString(e.raw[:start], "!ERROR:"+err.Error())
+	}
+	return e.raw[:len(e.raw)-1] // drop Encode's newline
+}
