@@ -62,7 +62,7 @@ func newCore(w io.Writer, opts *Options) *core {
 		w:        w,
 		ring:     make([]*entry, o.QueueSize),
 		wakeAt:   max(1, min(o.QueueSize/2, 256)),
-		helpAt:   int32(max(2, o.QueueSize/2)),
+		helpAt:   int32(max(2, min(o.QueueSize/2, 512))),
 		wake:     make(chan struct{}, 1),
 		flushReq: make(chan chan struct{}),
 		stop:     make(chan struct{}),
