@@ -15,8 +15,9 @@ import (
 // core is the state shared by a handler and every handler derived from it:
 // one queue, one worker goroutine, one ordering, one set of counters.
 type core struct {
-	opts Options
-	w    io.Writer // New writes JSON here; nil for Wrap
+	opts   Options
+	w      io.Writer // New writes JSON here; nil for Wrap
+	redact *Redactor // nil when redaction is off
 
 	mu        sync.Mutex
 	space     sync.Cond // signalled when the queue has room or closes
@@ -69,6 +70,12 @@ func newCore(w io.Writer, opts *Options) *core {
 		done:     make(chan struct{}),
 		free:     make(chan *entry, o.QueueSize+64),
 		cache:    workerCache{sources: make(map[uintptr]*slog.Source)},
+	}
+	switch {
+	case o.Redact == nil:
+		c.redact = MustRedactor(Credentials)
+	case !o.Redact.off:
+		c.redact = o.Redact
 	}
 	c.space.L = &c.mu
 	c.errs.onError = o.OnError
@@ -462,6 +469,7 @@ func (c *core) snapshotStats() Stats {
 	s := c.stats
 	s.QueueDepth = c.n
 	c.mu.Unlock()
+	c.redact.counters(&s)
 	return s
 }
 

@@ -20,15 +20,19 @@ func (h captureHandler) WithGroup(string) slog.Handler                 { return 
 func BenchmarkEncode(b *testing.B) {
 	var r slog.Record
 	logTen(context.Background(), slog.New(captureHandler{&r}))
-	h := New(io.Discard, nil)
-	defer h.Close(context.Background())
-	e := new(entry)
-	e.h, e.time, e.level, e.msg, e.pc = h, r.Time, r.Level, r.Message, r.PC
-	h.captureRecord(e, r)
-	b.ReportAllocs()
-	var buf []byte
-	for i := 0; i < b.N; i++ {
-		buf = h.core.appendRecord(buf[:0], e, &h.core.cache)
+	for name, red := range map[string]*Redactor{"redact=off": NoRedaction, "redact=credentials": nil} {
+		b.Run(name, func(b *testing.B) {
+			h := New(io.Discard, &Options{Redact: red})
+			defer h.Close(context.Background())
+			e := new(entry)
+			e.h, e.time, e.level, e.msg, e.pc = h, r.Time, r.Level, r.Message, r.PC
+			h.captureRecord(e, r)
+			b.ReportAllocs()
+			var buf []byte
+			for i := 0; i < b.N; i++ {
+				buf = h.core.appendRecord(buf[:0], e, &h.core.cache)
+			}
+		})
 	}
 }
 

@@ -23,7 +23,7 @@ func FuzzEncodeMatchesJSONHandler(f *testing.F) {
 			slog.Time("t", ts), slog.Group(key, slog.String(val, msg)))
 		var want, got bytes.Buffer
 		_ = slog.NewJSONHandler(&want, nil).Handle(context.Background(), r)
-		h := New(&got, nil)
+		h := New(&got, &Options{Redact: NoRedaction}) // compare the format alone
 		_ = h.Handle(context.Background(), r)
 		if err := h.Close(context.Background()); err != nil {
 			t.Fatal(err)

@@ -15,8 +15,16 @@ const maxFreezeDepth = 32
 // freezeRecord fills e.attrs with r's attributes, resolved and deep-copied,
 // for a handler made by [Wrap].
 func (h *Handler) freezeRecord(e *entry, r slog.Record) {
+	red := h.core.redact
+	if red != nil && red.scanMessage {
+		e.msg, _ = red.String(e.msg)
+	}
 	r.Attrs(func(a slog.Attr) bool {
-		e.attrs = append(e.attrs, freezeAttr(a, 0))
+		a = freezeAttr(a, 0)
+		if red != nil {
+			a, _ = red.Attr(h.groups, a)
+		}
+		e.attrs = append(e.attrs, a)
 		return true
 	})
 }

@@ -19,7 +19,7 @@ type Handler struct {
 
 	// New: attrs from WithAttrs, already encoded, and the groups from
 	// WithGroup, of which the first nOpen are opened in pre (as in
-	// log/slog's commonHandler).
+	// log/slog's commonHandler). Wrap keeps groups too, for redaction paths.
 	pre    []byte
 	groups []string
 	nOpen  int
@@ -95,6 +95,7 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 
 // captureRecord fills e.items from r, running ReplaceAttr as slog does.
 func (h *Handler) captureRecord(e *entry, r slog.Record) {
+	red := h.core.redact
 	if h.core.opts.ReplaceAttr == nil {
 		e.rec = r
 		i := int32(0)
@@ -102,6 +103,9 @@ func (h *Handler) captureRecord(e *entry, r slog.Record) {
 			switch a.Value.Kind() {
 			case slog.KindAny, slog.KindGroup, slog.KindLogValuer:
 				mark := len(e.items)
+				if red != nil {
+					a, _ = red.Attr(h.groups, a)
+				}
 				h.capture(e, a, nil)
 				for j := mark; j < len(e.items); j++ {
 					e.items[j].attr = i
@@ -115,8 +119,13 @@ func (h *Handler) captureRecord(e *entry, r slog.Record) {
 		e.nonEmpty = e.nonEmpty || len(e.items) > 0
 		return
 	}
-	// With ReplaceAttr, the built-in attrs go through it too, with no groups.
+	// With ReplaceAttr, the built-in attrs go through it too, with no groups;
+	// redaction comes first, so ReplaceAttr sees redacted values.
 	e.replaced = true
+	msg := r.Message
+	if red != nil && red.scanMessage {
+		msg, _ = red.String(msg)
+	}
 	none := &groupPath{fixed: true}
 	if !r.Time.IsZero() {
 		h.capture(e, slog.Time(slog.TimeKey, r.Time.Round(0)), none)
@@ -125,10 +134,13 @@ func (h *Handler) captureRecord(e *entry, r slog.Record) {
 	if h.core.opts.AddSource {
 		h.capture(e, slog.Any(slog.SourceKey, sourceOf(r.PC)), none)
 	}
-	h.capture(e, slog.String(slog.MessageKey, r.Message), none)
+	h.capture(e, slog.String(slog.MessageKey, msg), none)
 	e.nBuiltin = len(e.items)
 	groups := &groupPath{names: slices.Clone(h.groups)}
 	r.Attrs(func(a slog.Attr) bool {
+		if red != nil {
+			a, _ = red.Attr(h.groups, a)
+		}
 		h.capture(e, a, groups)
 		return true
 	})
@@ -141,6 +153,13 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		return h
 	}
 	h2 := *h
+	if red := h.core.redact; red != nil {
+		redacted := make([]slog.Attr, len(attrs))
+		for i, a := range attrs {
+			redacted[i], _ = red.Attr(h.groups, a)
+		}
+		attrs = redacted
+	}
 	if h.next != nil {
 		h2.next = h.next.WithAttrs(freezeAttrs(attrs))
 		return &h2
@@ -175,11 +194,10 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 		return h
 	}
 	h2 := *h
+	h2.groups = append(slices.Clip(h.groups), name)
 	if h.next != nil {
 		h2.next = h.next.WithGroup(name)
-		return &h2
 	}
-	h2.groups = append(slices.Clip(h.groups), name)
 	return &h2
 }
 
@@ -268,7 +286,11 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 			buf = appendSource(buf, e.pc, w)
 		}
 		buf = append(buf, `,"msg":`...)
-		buf = appendString(buf, e.msg)
+		msg := e.msg
+		if c.redact != nil && c.redact.scanMessage {
+			msg, _ = c.redact.String(msg)
+		}
+		buf = appendString(buf, msg)
 		comma = true
 	}
 	if len(h.pre) > 0 {
@@ -288,7 +310,7 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 		if e.replaced {
 			buf, _ = appendItems(buf, e, items, comma)
 		} else {
-			buf = appendRecordAttrs(buf, e, comma)
+			buf = appendRecordAttrs(buf, e, comma, c.redact, w)
 		}
 	}
 	for range nOpen {
@@ -299,10 +321,18 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 
 // appendRecordAttrs appends the attrs of e.rec, taking the captured items
 // in place of the attrs that were not scalar.
-func appendRecordAttrs(buf []byte, e *entry, comma bool) []byte {
+// Scalar attrs are redacted here: by key, and strings by the detectors.
+func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, w *workerCache) []byte {
+	var kc *keyCache
+	if w != nil {
+		kc = &w.keys
+	}
 	items := e.items
 	i := int32(0)
 	e.rec.Attrs(func(a slog.Attr) bool {
+		if red != nil {
+			a = red.scalar(e.h.groups, a, kc)
+		}
 		mark := len(buf)
 		var scalar bool
 		if buf, scalar = appendScalar(appendKey(buf, a.Key, comma), a.Value); scalar {
@@ -324,6 +354,7 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool) []byte {
 // workerCache holds what the worker goroutine remembers between records so
 // that steady-state encoding does not allocate. Only the worker uses it.
 type workerCache struct {
+	keys    keyCache
 	times   timeCache
 	sources map[uintptr]*slog.Source
 }

@@ -44,7 +44,7 @@ const (
 )
 
 // Options configures a [Handler]. A nil *Options is the default: level Info,
-// no source, Credentials redaction once redaction exists, a lossless queue of
+// no source, redaction with the [Credentials] preset, a lossless queue of
 // [DefaultQueueSize] records flushed every [DefaultFlushInterval]. The struct
 // is copied by [New] and [Wrap]; changing it afterwards has no effect.
 type Options struct {
@@ -62,6 +62,12 @@ type Options struct {
 	// the caller's goroutine, before the record is queued. Used by [New]
 	// only. Default: nil.
 	ReplaceAttr func(groups []string, a slog.Attr) slog.Attr
+
+	// Redact masks secrets and personal data in every record: attrs, With
+	// attrs, groups, LogValuers, maps, structs, errors and the message.
+	// Default: nil, a new Redactor with the [Credentials] preset.
+	// [NoRedaction] turns redaction off.
+	Redact *Redactor
 
 	// QueueSize is the number of records that can wait for the writer.
 	// Default: [DefaultQueueSize]. Must not be negative.

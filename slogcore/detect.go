@@ -1,0 +1,442 @@
+package slogcore
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A span is a byte range [start, end) of a string that must be masked.
+type span struct{ start, end int }
+
+// A Detector finds secrets inside a string value: each match is masked, and
+// the rest of the string is kept. The built-in detectors have a cheap
+// prefilter, so a clean string costs about one pass over its bytes.
+type Detector struct {
+	// Name identifies the detector in [Stats.RedactedBy].
+	Name string
+
+	find func(s string, spans []span) []span
+	need scanFlags // the prefilter: every flag here must be present
+	min  int       // the shortest string that can match
+}
+
+// DetectorFunc returns a detector named name that masks each [start, end)
+// byte range that find returns for a string.
+func DetectorFunc(name string, find func(s string) [][2]int) Detector {
+	return Detector{Name: name, find: func(s string, spans []span) []span {
+		for _, r := range find(s) {
+			if r[0] >= 0 && r[0] < r[1] && r[1] <= len(s) {
+				spans = append(spans, span{r[0], r[1]})
+			}
+		}
+		return spans
+	}}
+}
+
+// DetectRegexp returns a detector named name that masks every match of re.
+func DetectRegexp(name string, re *regexp.Regexp) Detector {
+	return DetectorFunc(name, func(s string) [][2]int {
+		var out [][2]int
+		for _, m := range re.FindAllStringIndex(s, -1) {
+			out = append(out, [2]int{m[0], m[1]})
+		}
+		return out
+	})
+}
+
+// scanFlags summarises which interesting bytes a string contains.
+type scanFlags uint16
+
+const (
+	hasAt scanFlags = 1 << iota
+	hasColon
+	hasEq
+	hasDash
+	hasDot
+	hasSpace
+	hasUpperA
+	hasLetterB
+	hasE
+	hasDigits13 // at least 13 digits
+	hasDigits9  // at least 9 digits
+)
+
+var byteFlags = func() (t [256]scanFlags) {
+	t['@'] = hasAt
+	t[':'] = hasColon
+	t['='] = hasEq
+	t['-'] = hasDash
+	t['.'] = hasDot
+	t[' '] = hasSpace
+	t['\t'] = hasSpace
+	t['A'] = hasUpperA
+	t['b'] = hasLetterB
+	t['B'] = hasLetterB
+	t['e'] = hasE
+	return t
+}()
+
+// scan returns the flags of s in one pass.
+func scan(s string) scanFlags {
+	var f scanFlags
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		f |= byteFlags[c]
+		if c-'0' < 10 {
+			digits++
+		}
+	}
+	if digits >= 9 {
+		f |= hasDigits9
+		if digits >= 13 {
+			f |= hasDigits13
+		}
+	}
+	return f
+}
+
+// Built-in detectors.
+var (
+	// DetectURLUserinfo masks the user:password part of any URL inside a
+	// string ("postgres://app:pw@db/x" keeps scheme, host and path).
+	DetectURLUserinfo = Detector{Name: "url-userinfo", find: findURLUserinfo, need: hasAt | hasColon, min: 6}
+	// DetectBearer masks the credentials after "Bearer", "Basic" and other
+	// schemes of an Authorization header, and after "authorization:" or
+	// "authorization=".
+	DetectBearer = Detector{Name: "authorization", find: findAuthorization, need: hasSpace, min: 8}
+	// DetectJWT masks JSON Web Tokens (three base64url parts, "eyJ...").
+	DetectJWT = Detector{Name: "jwt", find: findJWT, need: hasE | hasDot, min: 20}
+	// DetectAWSAccessKey masks AWS access key ids (AKIA..., ASIA..., 20
+	// characters).
+	DetectAWSAccessKey = Detector{Name: "aws-access-key-id", find: findAWSKeyID, need: hasUpperA, min: 20}
+	// DetectPrivateKey masks PEM private-key blocks, to the END line or the
+	// end of the string.
+	DetectPrivateKey = Detector{Name: "private-key", find: findPEM, need: hasDash, min: 20}
+	// DetectCardNumber masks payment card numbers: 13 to 19 digits, single
+	// spaces or dashes allowed between them, Luhn-valid only.
+	DetectCardNumber = Detector{Name: "card-number", find: findCards, need: hasDigits13, min: 13}
+	// DetectSSN masks US Social Security numbers written ddd-dd-dddd, with
+	// the invalid ranges (000, 666, 9xx, 00, 0000) left alone.
+	DetectSSN = Detector{Name: "ssn", find: findSSN, need: hasDigits9 | hasDash, min: 11}
+	// DetectEmail masks e-mail addresses.
+	DetectEmail = Detector{Name: "email", find: findEmail, need: hasAt | hasDot, min: 5}
+)
+
+func isDigit(c byte) bool    { return c-'0' < 10 }
+func isAlnum(c byte) bool    { return isDigit(c) || (c|0x20)-'a' < 26 }
+func isB64URL(c byte) bool   { return isAlnum(c) || c == '-' || c == '_' }
+func isTokenChr(c byte) bool { return isAlnum(c) || strings.IndexByte("-._~+/=%:", c) >= 0 }
+
+// findURLUserinfo finds "scheme://userinfo@" and masks userinfo.
+func findURLUserinfo(s string, spans []span) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "://")
+		if j < 0 {
+			return spans
+		}
+		start := i + j + 3
+		end := start
+		for end < len(s) {
+			c := s[end]
+			if c == '@' || c == '/' || c == '?' || c == '#' || c == ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c < 0x20 {
+				break
+			}
+			end++
+		}
+		if end < len(s) && s[end] == '@' && end > start {
+			spans = append(spans, span{start, end})
+		}
+		i = end
+		if i >= len(s) {
+			return spans
+		}
+	}
+}
+
+func isLetter(c byte) bool { return (c|0x20)-'a' < 26 }
+
+// isAuthScheme reports whether w is an HTTP authorization scheme whose
+// credentials follow it.
+func isAuthScheme(w string) bool {
+	switch len(w) {
+	case 5:
+		return strings.EqualFold(w, "basic") || strings.EqualFold(w, "token")
+	case 6:
+		return strings.EqualFold(w, "bearer") || strings.EqualFold(w, "digest") || strings.EqualFold(w, "apikey")
+	case 9:
+		return strings.EqualFold(w, "negotiate")
+	}
+	return false
+}
+
+// findAuthorization masks the credentials after an auth scheme word
+// ("Bearer abc"), and the value of an "authorization" pair, in one pass over
+// the words of s.
+func findAuthorization(s string, spans []span) []span {
+	for i := 0; i < len(s); {
+		if !isLetter(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isLetter(s[j]) {
+			j++
+		}
+		word := s[i:j]
+		switch {
+		case isAuthScheme(word) && (i == 0 || !isAlnum(s[i-1])) && j < len(s) && (s[j] == ' ' || s[j] == '\t'):
+			k := j
+			for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+				k++
+			}
+			end := k
+			for end < len(s) && isTokenChr(s[end]) {
+				end++
+			}
+			if end-k >= 4 { // "the bearer of bad news" leaves "of" alone
+				spans = append(spans, span{k, end})
+				j = end
+			}
+		case len(word) == 13 && strings.EqualFold(word, "authorization"):
+			k := j
+			for k < len(s) && (s[k] == '"' || s[k] == '\'' || s[k] == ' ') {
+				k++
+			}
+			if k >= len(s) || (s[k] != ':' && s[k] != '=') {
+				break
+			}
+			k++
+			for k < len(s) && (s[k] == ' ' || s[k] == '"' || s[k] == '\'') {
+				k++
+			}
+			end := k
+			for end < len(s) && strings.IndexByte("\"'\n,&;", s[end]) < 0 {
+				end++
+			}
+			if end > k {
+				spans = append(spans, span{k, end})
+				j = end
+			}
+		}
+		i = j
+	}
+	return spans
+}
+
+// findJWT masks eyJ<b64url>.<b64url>.<b64url>.
+func findJWT(s string, spans []span) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "eyJ")
+		if j < 0 {
+			return spans
+		}
+		start := i + j
+		end, parts := start, 1
+		for end < len(s) {
+			c := s[end]
+			if c == '.' && parts < 3 {
+				parts++
+			} else if !isB64URL(c) {
+				break
+			}
+			end++
+		}
+		if parts == 3 && end-start >= 20 && (start == 0 || !isB64URL(s[start-1])) {
+			spans = append(spans, span{start, end})
+		}
+		i = max(end, start+3)
+	}
+}
+
+var awsPrefixes = []string{"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA", "ABIA", "ACCA"}
+
+// findAWSKeyID masks 20-character AWS access key ids.
+func findAWSKeyID(s string, spans []span) []span {
+	for i := 0; i+20 <= len(s); i++ {
+		if k := strings.IndexByte(s[i:len(s)-19], 'A'); k < 0 {
+			break
+		} else {
+			i += k
+		}
+		if i > 0 && isAlnum(s[i-1]) {
+			continue
+		}
+		ok := false
+		for _, p := range awsPrefixes {
+			if s[i:i+4] == p {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		end := i + 4
+		for end < len(s) && (isDigit(s[end]) || (s[end] >= 'A' && s[end] <= 'Z')) {
+			end++
+		}
+		if end-i == 20 {
+			spans = append(spans, span{i, end})
+			i = end
+		}
+	}
+	return spans
+}
+
+// findPEM masks -----BEGIN ... PRIVATE KEY----- blocks.
+func findPEM(s string, spans []span) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "-----BEGIN ")
+		if j < 0 {
+			return spans
+		}
+		start := i + j
+		header := s[start:]
+		if nl := strings.Index(header[11:], "-----"); nl < 0 || !strings.Contains(header[11:11+nl], "PRIVATE KEY") {
+			i = start + 11
+			continue
+		}
+		end := len(s)
+		if k := strings.Index(s[start+11:], "-----END "); k >= 0 {
+			e := start + 11 + k + len("-----END ")
+			if m := strings.Index(s[e:], "-----"); m >= 0 {
+				end = e + m + 5
+			}
+		}
+		spans = append(spans, span{start, end})
+		i = end
+	}
+}
+
+// findCards masks Luhn-valid runs of 13 to 19 digits, with single spaces or
+// dashes allowed between digits. In a longer run of digit groups ("4111 1111
+// 1111 1111 5500..."), every window that starts and ends at a group
+// boundary is considered, so a card next to other numbers is still found.
+func findCards(s string, spans []span) []span {
+	const maxRun = 128
+	var (
+		digits [maxRun]byte
+		pos    [maxRun]int  // byte offset of each digit
+		starts [maxRun]bool // digit i begins a group
+	)
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) || (i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.')) {
+			i++
+			continue
+		}
+		n, j := 0, i
+		for j < len(s) && n < maxRun {
+			if isDigit(s[j]) {
+				digits[n], pos[n], starts[n] = s[j]-'0', j, n == 0 || !isDigit(s[j-1])
+				n++
+				j++
+				continue
+			}
+			if (s[j] == ' ' || s[j] == '-') && j+1 < len(s) && isDigit(s[j+1]) {
+				j++
+				continue
+			}
+			break
+		}
+		end := pos[n-1] + 1
+		// A last group glued to letters or a decimal ("00A0", "12.5") cannot
+		// end a card number; the groups before it still can.
+		endOK := end == len(s) || !(isAlnum(s[end]) || s[end] == '.' && end+1 < len(s) && isDigit(s[end+1]))
+		for a := 0; a+13 <= n; {
+			if !starts[a] {
+				a++
+				continue
+			}
+			found := false
+			for l := min(19, n-a); l >= 13; l-- {
+				b := a + l // one past the window's last digit
+				if (b == n && endOK || b < n && starts[b]) && luhn(digits[a:b]) {
+					spans = append(spans, span{pos[a], pos[b-1] + 1})
+					a, found = b, true
+					break
+				}
+			}
+			if !found {
+				a++
+			}
+		}
+		i = end
+	}
+	return spans
+}
+
+// luhn reports whether the digits pass the Luhn checksum.
+func luhn(d []byte) bool {
+	sum := 0
+	for i := len(d) - 1; i >= 0; i-- {
+		v := int(d[i])
+		if (len(d)-1-i)%2 == 1 {
+			v *= 2
+			if v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+	}
+	return sum%10 == 0
+}
+
+// findSSN masks ddd-dd-dddd with valid area, group and serial numbers.
+func findSSN(s string, spans []span) []span {
+	for i := 0; i+11 <= len(s); i++ {
+		if s[i+3] != '-' || s[i+6] != '-' || (i > 0 && (isAlnum(s[i-1]) || s[i-1] == '-')) {
+			continue
+		}
+		if i+11 < len(s) && (isAlnum(s[i+11]) || s[i+11] == '-') {
+			continue
+		}
+		ok := true
+		for _, k := range []int{0, 1, 2, 4, 5, 7, 8, 9, 10} {
+			if !isDigit(s[i+k]) {
+				ok = false
+				break
+			}
+		}
+		area, group, serial := s[i:i+3], s[i+4:i+6], s[i+7:i+11]
+		if !ok || area == "000" || area == "666" || area[0] == '9' || group == "00" || serial == "0000" {
+			continue
+		}
+		spans = append(spans, span{i, i + 11})
+		i += 10
+	}
+	return spans
+}
+
+func isEmailLocal(c byte) bool {
+	return isAlnum(c) || strings.IndexByte("!#$%&'*+/=?^_`{|}~.-", c) >= 0
+}
+
+// findEmail masks local@domain.tld.
+func findEmail(s string, spans []span) []span {
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], '@')
+		if j < 0 {
+			return spans
+		}
+		at := i + j
+		start := at
+		for start > i && isEmailLocal(s[start-1]) {
+			start--
+		}
+		end, dot := at+1, false
+		for end < len(s) && (isAlnum(s[end]) || s[end] == '-' || s[end] == '.') {
+			if s[end] == '.' {
+				dot = true
+			}
+			end++
+		}
+		for end > at+1 && s[end-1] == '.' { // a sentence's full stop
+			end--
+		}
+		if start < at && dot && end > at+3 && s[end-1] != '-' && strings.LastIndexByte(s[at:end], '.') < end-at-2 {
+			spans = append(spans, span{start, end})
+		}
+		i = at + 1
+	}
+}

@@ -1,0 +1,116 @@
+package slogcore
+
+// Presets: [Rule] values with the vocabularies compliance teams expect.
+// Combine them with [NewRedactor]; copy one to adjust it (the slices are
+// shared, so append to a copy: Rule{Terms: append(slices.Clip(PCI.Terms), ...)}).
+var (
+	// Credentials is the default: passwords, secrets, tokens, API and
+	// private keys, session cookies, connection strings, and the detectors
+	// for URL credentials, Authorization headers, JWTs, AWS access keys and
+	// PEM private keys.
+	Credentials = Rule{
+		Name: "credentials",
+		Terms: []string{
+			"password", "passwd", "pwd", "passphrase", "secret", "client secret",
+			"token", "access token", "refresh token", "id token", "auth token",
+			"session token", "bearer", "authorization", "api key", "apikey",
+			"access key", "secret key", "private key", "signing key",
+			"encryption key", "credential", "credentials", "cookie", "set cookie",
+			"session id", "sessionid", "jwt", "otp", "mfa code", "totp",
+			"connection string", "dsn", "aws secret access key", "x api key",
+		},
+		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey, DetectPrivateKey},
+	}
+
+	// PCI covers PCI DSS cardholder and sensitive authentication data
+	// (requirement 3.3, 3.4): primary account number, card verification
+	// codes, expiry, PIN and track data, and the card-number detector
+	// (Luhn-checked).
+	PCI = Rule{
+		Name: "pci",
+		Terms: []string{
+			"pan", "card number", "cardnumber", "card no", "cc number", "ccnum",
+			"credit card", "debit card", "card", "cvv", "cvv2", "cvc", "cvc2", "cid",
+			"csc", "card verification", "expiry", "expiration date", "exp date",
+			"card expiry", "pin", "pin block", "track1", "track2",
+			"track data", "magstripe", "cardholder", "cardholder name",
+		},
+		Detectors: []Detector{DetectCardNumber},
+	}
+
+	// HIPAA covers the HIPAA Safe Harbor identifiers (45 CFR
+	// 164.514(b)(2)) commonly found in logs: names, medical record, patient,
+	// health plan and account numbers, SSNs, contact details, dates of
+	// birth, device and biometric identifiers, diagnoses and the SSN and
+	// e-mail detectors.
+	HIPAA = Rule{
+		Name: "hipaa",
+		Terms: []string{
+			"mrn", "medical record", "medical record number", "patient", "patient id",
+			"patient name", "health plan", "health plan id", "beneficiary",
+			"member id", "insurance id", "policy number", "ssn", "social security",
+			"dob", "date of birth", "birth date", "birthdate", "diagnosis",
+			"icd10", "prescription", "medication", "medical condition",
+			"lab result", "device serial", "biometric", "fingerprint",
+			"full name", "first name", "last name", "email", "phone", "fax",
+			"address", "street", "zip", "postal code", "license number",
+			"account number", "ip address",
+		},
+		Detectors: []Detector{DetectSSN, DetectEmail},
+	}
+
+	// GDPR covers personal data (Article 4(1)) and special categories
+	// (Article 9): contact, personal, online and financial identifiers, and
+	// the e-mail, SSN and card-number detectors.
+	GDPR = Rule{
+		Name: "gdpr",
+		Terms: []string{
+			"full name", "first name", "last name", "given name", "surname", "email",
+			"e mail", "phone", "mobile", "telephone", "address", "street",
+			"postcode", "postal code", "zip", "dob", "date of birth", "birthdate",
+			"national id", "passport", "passport number", "id card", "tax id",
+			"ssn", "iban", "bic", "bank account", "account number", "card number",
+			"ip", "ip address", "client ip", "remote addr", "device id",
+			"advertising id", "cookie id", "geolocation", "location", "latitude",
+			"longitude", "gps", "ethnicity", "religion", "health data", "biometric",
+			"sexual orientation", "political opinion", "trade union",
+		},
+		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber},
+	}
+
+	// CCPA covers personal information under Cal. Civ. Code 1798.140(v):
+	// identifiers, commercial, biometric, geolocation and professional
+	// information, and the e-mail, SSN and card-number detectors.
+	CCPA = Rule{
+		Name: "ccpa",
+		Terms: []string{
+			"full name", "alias", "email", "phone", "address", "postal code",
+			"ssn", "driver license", "drivers license", "passport", "ip address",
+			"device id", "account name", "account number", "card number",
+			"biometric", "geolocation", "precise location", "purchase history",
+			"browsing history", "employment", "education", "inferences",
+		},
+		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber},
+	}
+
+	// ContactInfo covers contact details only: e-mail, phone, postal
+	// address, with the e-mail detector.
+	ContactInfo = Rule{
+		Name: "contact",
+		Terms: []string{
+			"email", "e mail", "phone", "phone number", "mobile", "telephone",
+			"fax", "address", "street", "postal code", "postcode", "zip",
+		},
+		Detectors: []Detector{DetectEmail},
+	}
+)
+
+// Presets maps preset names, as used in configuration, to presets.
+var Presets = map[string]Rule{
+	"credentials": Credentials,
+	"pci":         PCI,
+	"hipaa":       HIPAA,
+	"gdpr":        GDPR,
+	"ccpa":        CCPA,
+	"contact":     ContactInfo,
+}

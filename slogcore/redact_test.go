@@ -1,0 +1,204 @@
+package slogcore
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+	"testing/slogtest"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestSplitKey(t *testing.T) {
+	for key, want := range map[string][]string{
+		"client_secret":  {"client", "secret"},
+		"clientSecret":   {"client", "secret"},
+		"CLIENT-SECRET":  {"client", "secret"},
+		"APIKey":         {"api", "key"},
+		"x.api.key":      {"x", "api", "key"},
+		"HTTPServerName": {"http", "server", "name"},
+		"author":         {"author"},
+		"token2":         {"token2"},
+		"":               nil,
+	} {
+		require.Equal(t, want, splitKey(key), key)
+	}
+}
+
+func TestKeyMatching(t *testing.T) {
+	r := MustRedactor(Credentials)
+	for key, sensitive := range map[string]bool{
+		"password": true, "client_secret": true, "clientSecret": true, "apikey": true, "api_key": true,
+		"X-API-KEY": true, "authToken": true, "user.password": true, "password_confirmation": true,
+		"author": false, "token_count": false, "tokenizer": false, "secret_name": false,
+		"api_key_id": false, "keyboard": false, "passage": false,
+	} {
+		require.Equal(t, sensitive, r.keyRule(key) != "", key)
+	}
+}
+
+func TestNewRedactorErrors(t *testing.T) {
+	_, err := NewRedactor(
+		Rule{Terms: []string{"x"}},
+		Rule{Name: "a", Terms: []string{"--"}, Paths: []string{"a..b"}, Mask: `"bad"`},
+		Rule{Name: "b", Mask: "***"},
+		Rule{Name: "c", Mask: "###", Detectors: []Detector{{Name: "broken"}}, MaxDepth: -1},
+	)
+	require.Error(t, err)
+	msg := err.Error()
+	require.True(t, strings.HasPrefix(msg, "slogcore: invalid redaction rules"))
+	for _, want := range []string{"Name is empty", `term "--"`, `path "a..b"`, "quote, backslash", `Mask "###" conflicts`, `detector "broken"`, "MaxDepth -1"} {
+		require.Contains(t, msg, want)
+	}
+	r, err := NewRedactor()
+	require.NoError(t, err)
+	require.Equal(t, DefaultMask, r.Mask())
+}
+
+func TestRedactStringSpans(t *testing.T) {
+	r := MustRedactor(Credentials, PCI, GDPR)
+	for in, want := range map[string]string{
+		"postgres://app:pw@db:5432/x?sslmode=disable": "postgres://[REDACTED]@db:5432/x?sslmode=disable",
+		"card 4111 1111 1111 1111 ok":                 "card [REDACTED] ok",
+		"order 4111111111111112 shipped":              "order 4111111111111112 shipped",
+		"mail alice@example.com.":                     "mail [REDACTED].",
+		"login password=hunter2 user=bob":             "login password=[REDACTED] user=bob",
+		`{"token":"abc","n":1}`:                       `{"token":"[REDACTED]","n":1}`,
+		"Authorization: Bearer abc.def-123":           "Authorization: [REDACTED]",
+	} {
+		got, _ := r.String(in)
+		require.Equal(t, want, got, in)
+	}
+}
+
+type hostile struct{}
+
+func (hostile) String() string { panic("String exploded") }
+
+type hostileValuer struct{}
+
+func (hostileValuer) LogValue() slog.Value { panic("LogValue exploded") }
+
+type hostileMap map[string]any
+
+func (hostileMap) MarshalJSON() ([]byte, error) { panic("MarshalJSON exploded") }
+
+// TestRedactionFailsClosed: a panic inside redaction masks the value and is
+// counted; the record is still written.
+func TestRedactionFailsClosed(t *testing.T) {
+	var buf bytes.Buffer
+	red := MustRedactor(Credentials)
+	h := New(&buf, &Options{Redact: red})
+	slog.New(h).Info("m", "s", hostile{}, "lv", hostileValuer{}, "j", hostileMap{"password": "x"})
+	require.NoError(t, h.Close(context.Background()))
+	line := parseLines(t, buf.Bytes())
+	require.Len(t, line, 1)
+	require.Equal(t, DefaultMask, line[0]["s"])
+	require.Equal(t, DefaultMask, line[0]["j"])
+	require.Contains(t, line[0]["lv"], "LogValue panicked") // slog's own recovery
+	s := h.Stats()
+	require.EqualValues(t, 2, s.RedactPanics)
+	require.EqualValues(t, 2, s.RedactedBy["panic"])
+}
+
+func TestRedactionStats(t *testing.T) {
+	var buf bytes.Buffer
+	h := New(&buf, &Options{Redact: MustRedactor(Credentials, PCI)})
+	l := slog.New(h)
+	l.Info("m", "password", "x", "card", "y", "note", "4111111111111111 and postgres://a:b@h/d")
+	require.NoError(t, h.Close(context.Background()))
+	s := h.Stats()
+	require.EqualValues(t, 4, s.Redacted)
+	require.Equal(t, map[string]uint64{"credentials": 1, "pci": 1, "card-number": 1, "url-userinfo": 1}, s.RedactedBy)
+}
+
+func TestNoRedaction(t *testing.T) {
+	var buf bytes.Buffer
+	h := New(&buf, &Options{Redact: NoRedaction})
+	slog.New(h).Info("m", "password", "visible")
+	require.NoError(t, h.Close(context.Background()))
+	require.Contains(t, buf.String(), `"password":"visible"`)
+	require.Zero(t, h.Stats().Redacted)
+	require.Equal(t, slog.DiscardHandler, Redact(slog.DiscardHandler, NoRedaction))
+}
+
+// TestCallerValuesUnchanged: redaction rebuilds values; the caller's map,
+// slice and struct keep their secrets.
+func TestCallerValuesUnchanged(t *testing.T) {
+	m := map[string]any{"password": "p1", "nested": map[string]any{"token": "t1"}}
+	s := []any{map[string]any{"secret": "s1"}}
+	c := &creds{User: "u", Password: "c1"}
+	var buf bytes.Buffer
+	l := slog.New(Redact(slog.NewJSONHandler(&buf, nil), nil))
+	l.Info("m", "m", m, "s", s, "c", c)
+	require.NotContains(t, buf.String(), "p1")
+	require.Equal(t, "p1", m["password"])
+	require.Equal(t, "t1", m["nested"].(map[string]any)["token"])
+	require.Equal(t, "s1", s[0].(map[string]any)["secret"])
+	require.Equal(t, "c1", c.Password)
+}
+
+// TestSlogtestWithRedaction runs slogtest against New with every preset
+// combined; New's default (Credentials) is covered by TestSlogtestNew.
+func TestSlogtestWithRedaction(t *testing.T) {
+	var buf bytes.Buffer
+	var h *Handler
+	slogtest.Run(t, func(t *testing.T) slog.Handler {
+		buf.Reset()
+		h = New(&buf, &Options{Redact: MustRedactor(Credentials, PCI, HIPAA, GDPR, CCPA, ContactInfo)})
+		return h
+	}, func(t *testing.T) map[string]any {
+		require.NoError(t, h.Close(context.Background()))
+		lines := parseLines(t, buf.Bytes())
+		require.Len(t, lines, 1)
+		return lines[0]
+	})
+}
+
+// FuzzRedactString: arbitrary text never panics, and a planted card number
+// or password= value never survives.
+func FuzzRedactString(f *testing.F) {
+	for _, s := range []string{"", "plain", "password=x", "postgres://u:p@h/d", "4111 1111 1111 1111",
+		"Bearer abc", "eyJa.eyJb.c", "-----BEGIN PRIVATE KEY-----", "a@b.co", "123-45-6789", "\xff\xfe=:@"} {
+		f.Add(s, s)
+	}
+	r := MustRedactor(Credentials, PCI, GDPR)
+	f.Fuzz(func(t *testing.T, prefix, suffix string) {
+		out, _ := r.String(prefix + suffix)
+		_ = out
+		const pan = "4539578763621486" // Luhn-valid
+		planted := prefix + " " + pan + " " + suffix
+		if got, _ := r.String(planted); strings.Contains(got, pan) {
+			t.Fatalf("card survived: %q -> %q", planted, got)
+		}
+		const pw = "Zx9pw8Qq"
+		planted = prefix + " password=" + pw + " " + suffix
+		if got, _ := r.String(planted); strings.Contains(got, pw) {
+			t.Fatalf("password survived: %q -> %q", planted, got)
+		}
+	})
+}
+
+// FuzzRedactNested: arbitrary nested maps never panic, and a secret under a
+// sensitive key at any depth never reaches the output.
+func FuzzRedactNested(f *testing.F) {
+	f.Add("a", "b", "v", uint8(3))
+	f.Add("password", "", "", uint8(0))
+	f.Add("x.y", "token", "\x00", uint8(40))
+	r := MustRedactor(Credentials, PCI)
+	f.Fuzz(func(t *testing.T, k1, k2, v string, depth uint8) {
+		const secret = "Sq7secretQ"
+		var val any = map[string]any{k1: v, "client_secret": secret, k2: []any{v, map[string]any{"pwd": secret}}}
+		for i := 0; i < int(depth%48); i++ {
+			val = map[string]any{fmt.Sprint(k1, i): val, k2: v}
+		}
+		var buf bytes.Buffer
+		slog.New(Redact(slog.NewJSONHandler(&buf, nil), r)).Info(v, k1, val, slog.Group(k2, k1, val))
+		if strings.Contains(buf.String(), secret) {
+			t.Fatalf("secret survived: %s", buf.String())
+		}
+	})
+}
