@@ -53,6 +53,13 @@ type core struct {
 	errs   errorReporter
 }
 
+// Queue depths at which the worker is woken early, and from which callers
+// encode their own records.
+const (
+	wakeDepth = 256
+	helpDepth = 512
+)
+
 func newCore(w io.Writer, opts *Options) *core {
 	o, err := opts.withDefaults()
 	if err != nil {
@@ -62,8 +69,8 @@ func newCore(w io.Writer, opts *Options) *core {
 		opts:     o,
 		w:        w,
 		ring:     make([]*entry, o.QueueSize),
-		wakeAt:   max(1, min(o.QueueSize/2, 256)),
-		helpAt:   int32(max(2, min(o.QueueSize/2, 512))),
+		wakeAt:   max(1, min(o.QueueSize/2, wakeDepth)),
+		helpAt:   int32(max(2, min(o.QueueSize/2, helpDepth))),
 		wake:     make(chan struct{}, 1),
 		flushReq: make(chan chan struct{}),
 		stop:     make(chan struct{}),

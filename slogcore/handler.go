@@ -97,6 +97,9 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 func (h *Handler) captureRecord(e *entry, r slog.Record) {
 	red := h.core.redact
 	if h.core.opts.ReplaceAttr == nil {
+		if red != nil && red.scanMessage {
+			e.msg, _ = red.String(e.msg)
+		}
 		e.rec = r
 		i := int32(0)
 		r.Attrs(func(a slog.Attr) bool {
@@ -110,6 +113,16 @@ func (h *Handler) captureRecord(e *entry, r slog.Record) {
 				for j := mark; j < len(e.items); j++ {
 					e.items[j].attr = i
 				}
+			case slog.KindString:
+				// Strings are scanned here, on the caller's goroutine, which
+				// keeps the worker's share of the work below the caller's;
+				// keys are checked by the worker, from its cache.
+				if red != nil {
+					if s, ch := red.String(a.Value.String()); ch {
+						e.items = append(e.items, item{key: a.Key, value: slog.StringValue(s), attr: i})
+					}
+				}
+				e.nonEmpty = true
 			default:
 				e.nonEmpty = true
 			}
@@ -286,11 +299,7 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 			buf = appendSource(buf, e.pc, w)
 		}
 		buf = append(buf, `,"msg":`...)
-		msg := e.msg
-		if c.redact != nil && c.redact.scanMessage {
-			msg, _ = c.redact.String(msg)
-		}
-		buf = appendString(buf, msg)
+		buf = appendString(buf, e.msg) // scanned by the caller
 		comma = true
 	}
 	if len(h.pre) > 0 {
@@ -330,14 +339,22 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, w *worke
 	items := e.items
 	i := int32(0)
 	e.rec.Attrs(func(a slog.Attr) bool {
+		masked := false
 		if red != nil {
-			a = red.scalar(e.h.groups, a, kc)
+			a, masked = red.scalarKey(e.h.groups, a, kc)
+		}
+		patched := len(items) > 0 && items[0].attr == i && items[0].kind == itemValue
+		if patched && masked {
+			items, patched = items[1:], false // the key's mask wins over the caller's scan
 		}
 		mark := len(buf)
 		var scalar bool
-		if buf, scalar = appendScalar(appendKey(buf, a.Key, comma), a.Value); scalar {
+		if patched {
+			scalar = false // a string the caller redacted: take its item
+		} else if buf, scalar = appendScalar(appendKey(buf, a.Key, comma), a.Value); scalar {
 			comma = true
-		} else {
+		}
+		if !scalar {
 			n := 0
 			for n < len(items) && items[n].attr == i {
 				n++

@@ -525,10 +525,10 @@ func (c *keyCache) rule(r *Redactor, key string) string {
 	return rule
 }
 
-// scalar redacts an attr whose value is neither a group, Any nor LogValuer:
-// by key, and a string by the detectors. It is the hot path of [New]; kc
-// may be nil.
-func (r *Redactor) scalar(groups []string, a slog.Attr, kc *keyCache) slog.Attr {
+// scalarKey masks an attr whose value is neither a group, Any nor LogValuer
+// when its key or path is sensitive. It is the worker's hot path in [New]
+// (string values are scanned by the caller); kc may be nil.
+func (r *Redactor) scalarKey(groups []string, a slog.Attr, kc *keyCache) (slog.Attr, bool) {
 	var rule string
 	if kc != nil && len(r.paths) == 0 {
 		rule = kc.rule(r, a.Key)
@@ -537,12 +537,7 @@ func (r *Redactor) scalar(groups []string, a slog.Attr, kc *keyCache) slog.Attr 
 	}
 	if rule != "" && !isEmptyString(a.Value) {
 		r.count(rule)
-		return slog.String(a.Key, r.mask)
+		return slog.String(a.Key, r.mask), true
 	}
-	if a.Value.Kind() == slog.KindString {
-		if s, ch := r.String(a.Value.String()); ch {
-			return slog.String(a.Key, s)
-		}
-	}
-	return a
+	return a, false
 }

@@ -78,6 +78,9 @@ func leakCases() []leakCase {
 		secret := fmt.Sprintf("Zq%02dsecretValue", i)
 		add("key "+key, nil, secret, func(l *slog.Logger) { l.Info("m", key, secret) })
 	}
+	add("sensitive key, value with a detectable part", nil, "hunter2pw", func(l *slog.Logger) {
+		l.Info("m", "password", "hunter2pw via postgres://a:b@h/x")
+	})
 	add("key with int value", nil, "987654321", func(l *slog.Logger) { l.Info("m", "pin_code_password", 987654321) })
 	// Values inside strings, under innocent keys.
 	add("url userinfo", nil, "Pg5ecret", func(l *slog.Logger) { l.Info("m", "db", "postgres://app:Pg5ecret@db.internal:5432/orders") })
