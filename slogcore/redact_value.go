@@ -135,7 +135,10 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 	case time.Time, time.Duration, slog.Level, bool, int, int64, uint64, float64:
 		return x, false
 	case string:
-		return w.r.String(v)
+		if s, ch := w.r.String(v); ch {
+			return s, true
+		}
+		return x, false // x, not v: boxing v again would allocate
 	case []byte:
 		if s, ch := w.r.String(string(v)); ch {
 			return []byte(s), true
@@ -153,7 +156,10 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 	case map[string]string:
 		return w.mapString(v, depth)
 	case []any:
-		return w.sliceAny(v, depth)
+		if out, ch := w.sliceAny(v, depth); ch {
+			return out, true
+		}
+		return x, false
 	case slog.Value:
 		a, ch := w.attr(slog.Attr{Key: key, Value: v}, depth)
 		return a.Value, ch
@@ -189,9 +195,14 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 	rv := reflect.ValueOf(x)
 	switch rv.Kind() {
 	case reflect.Map, reflect.Slice, reflect.Array, reflect.Struct, reflect.Pointer, reflect.Interface:
-		return w.reflectValue(rv, depth)
+		if out, ch := w.reflectValue(rv, depth); ch {
+			return out, true
+		}
+		return x, false
 	case reflect.String:
-		return w.r.String(rv.String())
+		if s, ch := w.r.String(rv.String()); ch {
+			return s, true
+		}
 	}
 	return x, false
 }
@@ -251,7 +262,7 @@ func (w *walk) mapString(m map[string]string, depth int) (any, bool) {
 	return out, true
 }
 
-func (w *walk) sliceAny(s []any, depth int) (any, bool) {
+func (w *walk) sliceAny(s []any, depth int) ([]any, bool) {
 	var out []any
 	for i, v := range s {
 		if w.tooBig() {
@@ -272,7 +283,7 @@ func (w *walk) sliceAny(s []any, depth int) (any, bool) {
 		}
 	}
 	if out == nil {
-		return s, false
+		return nil, false
 	}
 	return out, true
 }
