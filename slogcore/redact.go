@@ -541,3 +541,24 @@ func (r *Redactor) scalarKey(groups []string, a slog.Attr, kc *keyCache) (slog.A
 	}
 	return a, false
 }
+
+// Message returns msg redacted as a record's message: scanned by the
+// detectors unless a rule set SkipMessage.
+func (r *Redactor) Message(msg string) string {
+	if r == nil || r.off || !r.scanMessage {
+		return msg
+	}
+	s, _ := r.String(msg)
+	return s
+}
+
+// Off reports whether r is [NoRedaction].
+func (r *Redactor) Off() bool { return r != nil && r.off }
+
+// Counters returns how many values r masked, by rule or detector name, and
+// how many panics inside redaction it turned into masks.
+func (r *Redactor) Counters() (byRule map[string]uint64, panics uint64) {
+	var s Stats
+	r.counters(&s)
+	return s.RedactedBy, s.RedactPanics
+}

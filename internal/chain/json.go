@@ -29,6 +29,7 @@ type Value struct {
 	Kind    Kind
 	Bool    bool
 	Num     float64
+	Lit     string // a parsed number's literal text, for exactness checks
 	Str     string
 	Members []Member // Object, sorted, no duplicate names
 	Items   []Value  // Array
@@ -436,11 +437,12 @@ func (p *parser) number() (Value, error) {
 			return Value{}, p.errorf("bad exponent")
 		}
 	}
-	f, err := strconv.ParseFloat(string(p.data[start:p.pos]), 64)
+	lit := string(p.data[start:p.pos])
+	f, err := strconv.ParseFloat(lit, 64)
 	if err != nil {
-		return Value{}, p.errorf("number out of range: %s", p.data[start:p.pos])
+		return Value{}, p.errorf("number out of range: %s", lit)
 	}
-	return Num(f), nil
+	return Value{Kind: Number, Num: f, Lit: lit}, nil
 }
 
 func (p *parser) string() (string, error) {
@@ -518,4 +520,29 @@ func (p *parser) hex4() (rune, bool) {
 	}
 	p.pos += 4
 	return rune(v), true
+}
+
+// Exact returns v with every number whose literal is not exactly its
+// canonical form (integers beyond 2^53, over-long decimals) turned into a
+// string of the literal, so that hashing the canonical form loses nothing.
+func Exact(v Value) Value {
+	switch v.Kind {
+	case Number:
+		if v.Lit != "" && string(AppendNumber(nil, v.Num)) != v.Lit {
+			return Str(v.Lit)
+		}
+	case Array:
+		items := make([]Value, len(v.Items))
+		for i, it := range v.Items {
+			items[i] = Exact(it)
+		}
+		v.Items = items
+	case Object:
+		ms := make([]Member, len(v.Members))
+		for i, m := range v.Members {
+			ms[i] = Member{m.Name, Exact(m.Value)}
+		}
+		v.Members = ms
+	}
+	return v
 }

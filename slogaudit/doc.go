@@ -1,0 +1,38 @@
+// Package slogaudit makes the output of any JSON slog handler
+// tamper-evident.
+//
+//	h := slogaudit.Wrap(slog.NewJSONHandler(f, nil), slogaudit.WithKey("k1", key))
+//	logger := slog.New(h)
+//	defer h.Close(ctx)
+//
+// Every record is written with a top-level "audit" member
+// {v, chain, seq, prev, hash, mac, key}: hash links the record's canonical
+// form (RFC 8785, see internal/chain) to the previous record's hash, and mac
+// is an HMAC of that hash when a key is set. [Verify] recomputes every hash
+// and MAC and names each record that was modified, removed, inserted,
+// duplicated or reordered. Signed checkpoints ([WithSigner],
+// [WithCheckpoints]) kept apart from the log detect the removal of the
+// newest records, which no chain alone can.
+//
+// # Contract
+//
+// Handle builds the whole record (With attrs, groups, resolved LogValuers,
+// redaction), normalises it so that what the wrapped handler writes parses
+// back to the same JSON (time in UTC; errors, NaN, ±Inf and integers beyond
+// ±2^53 as strings; Any values as their JSON), links it and passes it to the
+// wrapped handler, all under one lock. The chain advances only when the
+// wrapped handler returned nil: a failed write leaves no gap. The wrapped
+// handler must write JSON without rewriting attributes (no ReplaceAttr that
+// changes values, no AddSource: use [WithSource]).
+//
+// The top-level keys time, level, msg, source and audit are reserved: a
+// user attribute with one of those names is written with a leading "_".
+//
+// # Threat model
+//
+// Without a key the chain detects accidental corruption and careless edits;
+// anyone who can write the file can rebuild a chain, which signed
+// checkpoints kept elsewhere still reveal. With an HMAC key, an attacker who
+// can write the log but lacks the key cannot forge records. Encryption at
+// rest and an attacker who holds the key are out of scope.
+package slogaudit

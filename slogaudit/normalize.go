@@ -1,0 +1,239 @@
+package slogaudit
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"math"
+	"reflect"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/slogguard/slogguard/internal/chain"
+)
+
+// node is one member of the record being built: a scalar (value and its
+// canonical form) or a group of members.
+type node struct {
+	key   string
+	value slog.Value  // what is forwarded to the wrapped handler
+	canon chain.Value // what is hashed
+	kids  []*node     // groups
+	group bool
+}
+
+// add puts attribute a at path, creating groups as needed. Empty groups and
+// empty attrs are dropped; inline groups (empty key) are flattened.
+func add(root *node, path []string, a slog.Attr) {
+	a.Value = a.Value.Resolve()
+	if a.Key == "" && a.Value.Kind() == slog.KindAny && a.Value.Any() == nil {
+		return
+	}
+	if a.Value.Kind() == slog.KindGroup {
+		attrs := a.Value.Group()
+		if a.Key != "" {
+			path = append(path[:len(path):len(path)], a.Key)
+		}
+		for _, ga := range attrs {
+			add(root, path, ga)
+		}
+		return
+	}
+	if a.Value.Kind() == slog.KindAny {
+		if src, ok := a.Value.Any().(*slog.Source); ok {
+			if src == nil || *src == (slog.Source{}) {
+				return
+			}
+			g := []slog.Attr{}
+			if src.Function != "" {
+				g = append(g, slog.String("function", src.Function))
+			}
+			if src.File != "" {
+				g = append(g, slog.String("file", src.File))
+			}
+			if src.Line != 0 {
+				g = append(g, slog.Int("line", src.Line))
+			}
+			add(root, path, slog.Attr{Key: a.Key, Value: slog.GroupValue(g...)})
+			return
+		}
+	}
+	parent := root
+	for _, name := range path {
+		parent = groupNode(parent, name)
+	}
+	v, c := normalize(a.Value)
+	set(parent, &node{key: validUTF8(a.Key), value: v, canon: c})
+}
+
+func set(parent *node, n *node) {
+	for i, m := range parent.kids {
+		if m.key == n.key {
+			parent.kids[i] = n
+			return
+		}
+	}
+	parent.kids = append(parent.kids, n)
+}
+
+func groupNode(parent *node, name string) *node {
+	name = validUTF8(name)
+	for _, m := range parent.kids {
+		if m.key == name && m.group {
+			return m
+		}
+	}
+	g := &node{key: name, group: true}
+	set(parent, g)
+	return g
+}
+
+// prune removes groups that ended up empty, as slog does.
+func prune(n *node) bool {
+	if !n.group {
+		return true
+	}
+	kids := n.kids[:0]
+	for _, k := range n.kids {
+		if prune(k) {
+			kids = append(kids, k)
+		}
+	}
+	n.kids = kids
+	return len(kids) > 0
+}
+
+// attrs returns the members of n as slog attrs, for the wrapped handler.
+func (n *node) attrs() []slog.Attr {
+	out := make([]slog.Attr, 0, len(n.kids))
+	for _, k := range n.kids {
+		if k.group {
+			out = append(out, slog.Attr{Key: k.key, Value: slog.GroupValue(k.attrs()...)})
+		} else {
+			out = append(out, slog.Attr{Key: k.key, Value: k.value})
+		}
+	}
+	return out
+}
+
+// canonical returns n as a JSON object value.
+func (n *node) canonical() chain.Value {
+	ms := make([]chain.Member, 0, len(n.kids))
+	for _, k := range n.kids {
+		if k.group {
+			ms = append(ms, chain.Member{Name: k.key, Value: k.canonical()})
+		} else {
+			ms = append(ms, chain.Member{Name: k.key, Value: k.canon})
+		}
+	}
+	return chain.Obj(ms)
+}
+
+const maxExact = 1 << 53
+
+// normalize returns the value to forward and its canonical JSON, such that
+// a JSON handler writing the first produces text that parses to the second.
+func normalize(v slog.Value) (slog.Value, chain.Value) {
+	switch v.Kind() {
+	case slog.KindString:
+		s := validUTF8(v.String())
+		return slog.StringValue(s), chain.Str(s)
+	case slog.KindInt64:
+		return intValue(v.Int64())
+	case slog.KindUint64:
+		u := v.Uint64()
+		if u > maxExact {
+			s := strconv.FormatUint(u, 10)
+			return slog.StringValue(s), chain.Str(s)
+		}
+		return slog.Uint64Value(u), chain.Num(float64(u))
+	case slog.KindFloat64:
+		f := v.Float64()
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			s := strconv.FormatFloat(f, 'g', -1, 64)
+			return slog.StringValue(s), chain.Str(s)
+		}
+		return slog.Float64Value(f), chain.Num(f)
+	case slog.KindBool:
+		return v, chain.Value{Kind: chain.Bool, Bool: v.Bool()}
+	case slog.KindDuration:
+		return intValue(int64(v.Duration()))
+	case slog.KindTime:
+		t := v.Time().UTC()
+		s := t.Format(time.RFC3339Nano)
+		if y := t.Year(); y < 0 || y >= 10000 {
+			return slog.StringValue(s), chain.Str(s)
+		}
+		return slog.TimeValue(t), chain.Str(s)
+	case slog.KindAny:
+		return anyValue(v.Any())
+	}
+	s := validUTF8(v.String())
+	return slog.StringValue(s), chain.Str(s)
+}
+
+func intValue(n int64) (slog.Value, chain.Value) {
+	if n > maxExact || n < -maxExact {
+		s := strconv.FormatInt(n, 10)
+		return slog.StringValue(s), chain.Str(s)
+	}
+	return slog.Int64Value(n), chain.Num(float64(n))
+}
+
+// anyValue turns an arbitrary value into its JSON: errors as their text,
+// everything else through encoding/json, numbers kept exact.
+func anyValue(x any) (v slog.Value, c chain.Value) {
+	defer func() {
+		if r := recover(); r != nil {
+			s := fmt.Sprintf("!PANIC: %v", r)
+			if rv := reflect.ValueOf(x); rv.Kind() == reflect.Pointer && rv.IsNil() {
+				s = "<nil>"
+			}
+			v, c = slog.StringValue(s), chain.Str(s)
+		}
+	}()
+	if _, isJSON := x.(json.Marshaler); !isJSON {
+		if err, ok := x.(error); ok {
+			s := validUTF8(err.Error())
+			return slog.StringValue(s), chain.Str(s)
+		}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(x); err != nil {
+		s := "!ERROR:" + err.Error()
+		return slog.StringValue(s), chain.Str(s)
+	}
+	parsed, err := chain.Parse(buf.Bytes())
+	if err != nil { // a MarshalJSON that wrote duplicate keys, for instance
+		s := validUTF8(string(bytes.TrimSpace(buf.Bytes())))
+		return slog.StringValue(s), chain.Str(s)
+	}
+	parsed = chain.Exact(parsed)
+	if parsed.Kind == chain.String {
+		return slog.StringValue(parsed.Str), parsed
+	}
+	return slog.AnyValue(json.RawMessage(chain.AppendCanonical(nil, parsed))), parsed
+}
+
+// validUTF8 replaces each byte of invalid UTF-8 with U+FFFD, as JSON
+// handlers do when they write it.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b []byte
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, "\uFFFD"...)
+		} else {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
+}

@@ -1,0 +1,139 @@
+package slogaudit
+
+import (
+	"crypto/ed25519"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/slogguard/slogguard/internal/chain"
+	"github.com/slogguard/slogguard/slogcore"
+)
+
+// Option configures a [Handler].
+type Option func(*config)
+
+type config struct {
+	keyID      string
+	key        []byte
+	signer     ed25519.PrivateKey
+	cpWriter   io.Writer
+	cpEvery    int
+	cpInterval time.Duration
+	chainID    string
+	redactor   *slogcore.Redactor
+	resume     *Head
+	sync       func() error
+	onError    func(error)
+	source     bool
+	now        func() time.Time
+	errs       []error
+}
+
+// MinKeySize is the shortest HMAC key [WithKey] accepts.
+const MinKeySize = 16
+
+// WithKey sets the HMAC-SHA256 key and the id written with every record
+// ("key" in the audit member), so that verifiers pick the right key after
+// rotation. Keys shorter than [MinKeySize] bytes are refused.
+func WithKey(id string, key []byte) Option {
+	return func(c *config) {
+		if len(key) < MinKeySize {
+			c.errs = append(c.errs, fmt.Errorf("WithKey: key %q has %d bytes: want at least %d (generate one with `slogaudit keygen`)", id, len(key), MinKeySize))
+		}
+		c.keyID, c.key = id, append([]byte(nil), key...)
+	}
+}
+
+// WithSigner sets the Ed25519 key that signs checkpoints.
+func WithSigner(key ed25519.PrivateKey) Option {
+	return func(c *config) {
+		if len(key) != ed25519.PrivateKeySize {
+			c.errs = append(c.errs, fmt.Errorf("WithSigner: key has %d bytes: want an ed25519.PrivateKey of %d", len(key), ed25519.PrivateKeySize))
+		}
+		c.signer = key
+	}
+}
+
+// WithCheckpoints writes a signed checkpoint every n records and whenever
+// interval has passed since the last one when a record is logged (0 turns
+// either off), and at Close: to w, one JSON line each, and in-band as a
+// chained record. Keep w apart from the log (another file, another host):
+// it is what detects the removal of the newest records. Requires
+// [WithSigner].
+func WithCheckpoints(w io.Writer, every int, interval time.Duration) Option {
+	return func(c *config) {
+		if every < 0 || interval < 0 {
+			c.errs = append(c.errs, fmt.Errorf("WithCheckpoints: every %d and interval %v: want 0 (off) or more", every, interval))
+		}
+		c.cpWriter, c.cpEvery, c.cpInterval = w, every, interval
+	}
+}
+
+// WithChainID names the chain. Default: a random id per handler. Processes
+// that share one file need different ids.
+func WithChainID(id string) Option {
+	return func(c *config) {
+		if err := chain.ValidChainID(id); err != nil {
+			c.errs = append(c.errs, fmt.Errorf("WithChainID: %w", err))
+		}
+		c.chainID = id
+	}
+}
+
+// WithRedactor redacts records before they are hashed. Default: the
+// slogcore Credentials preset; slogcore.NoRedaction turns it off.
+func WithRedactor(r *slogcore.Redactor) Option {
+	return func(c *config) { c.redactor = r }
+}
+
+// WithResume continues the chain from head (as returned by [Handler.Head]
+// or recovered by [OpenFile]) instead of starting a new one.
+func WithResume(head Head) Option {
+	return func(c *config) {
+		if err := chain.ValidChainID(head.Chain); err != nil {
+			c.errs = append(c.errs, fmt.Errorf("WithResume: %w", err))
+		}
+		h := head
+		c.resume = &h
+	}
+}
+
+// WithSync calls sync after every record the wrapped handler accepted (for
+// a file, pass its Sync method). A sync error is reported to OnError; the
+// record stays in the chain.
+func WithSync(sync func() error) Option {
+	return func(c *config) { c.sync = sync }
+}
+
+// OnError is called with every error: a failed write, a panic in the
+// wrapped handler, a failed checkpoint or sync.
+func OnError(f func(error)) Option {
+	return func(c *config) { c.onError = f }
+}
+
+// WithSource adds the caller's source location as an ordinary, hashed
+// "source" attribute (do not set AddSource on the wrapped handler).
+func WithSource() Option {
+	return func(c *config) { c.source = true }
+}
+
+// withClock replaces time.Now, for tests.
+func withClock(now func() time.Time) Option {
+	return func(c *config) { c.now = now }
+}
+
+func (c *config) validate() error {
+	errs := c.errs
+	if c.cpWriter != nil && c.signer == nil {
+		errs = append(errs, errors.New("WithCheckpoints: checkpoints are signed: add WithSigner"))
+	}
+	if c.resume != nil && c.chainID != "" && c.chainID != c.resume.Chain {
+		errs = append(errs, fmt.Errorf("WithChainID %q conflicts with WithResume of chain %q", c.chainID, c.resume.Chain))
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return fmt.Errorf("slogaudit: invalid configuration: %w", errors.Join(errs...))
+}
