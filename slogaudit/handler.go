@@ -249,6 +249,9 @@ func (st *state) startLocked(ctx context.Context) error {
 	if st.head.Seq > 0 {
 		attrs = append(attrs, slog.Group("resumed_from", slog.Uint64("seq", st.head.Seq), slog.String("hash", st.head.Hash.String())))
 	}
+	if t := st.cfg.torn; t != nil {
+		attrs = append(attrs, slog.Group("torn", slog.Int("bytes", t.Bytes), slog.String("sha256", t.SHA256)))
+	}
 	return st.ownLocked(ctx, MsgStart, attrs...)
 }
 

@@ -28,6 +28,7 @@ type config struct {
 	onError    func(error)
 	source     bool
 	now        func() time.Time
+	torn       *TornLine
 	errs       []error
 }
 
@@ -118,6 +119,10 @@ func OnError(f func(error)) Option {
 func WithSource() Option {
 	return func(c *config) { c.source = true }
 }
+
+// withTorn makes the audit.start record name the torn line that
+// [OpenFile] found, so that the verifier does not take it for tampering.
+func withTorn(t TornLine) Option { return func(c *config) { c.torn = &t } }
 
 // withClock replaces time.Now, for tests.
 func withClock(now func() time.Time) Option {

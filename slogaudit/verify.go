@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"context"
 	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -29,6 +31,7 @@ const (
 	BadCheckpoint FindingKind = "bad-checkpoint" // a checkpoint's signature or hash is wrong
 	Malformed     FindingKind = "malformed"      // not a JSON audit record
 	Restart       FindingKind = "restart"        // a process resumed the chain (information)
+	Torn          FindingKind = "torn"           // a crash cut a line, acknowledged by the restart (information)
 )
 
 // Finding is one thing the verifier found.
@@ -65,10 +68,13 @@ type Report struct {
 	Findings    []Finding               `json:"findings"`
 }
 
+// Info reports whether the kind is information, not a sign of tampering.
+func (k FindingKind) Info() bool { return k == Restart || k == Torn }
+
 // Intact reports whether nothing but information was found.
 func (r Report) Intact() bool {
 	for _, f := range r.Findings {
-		if f.Kind != Restart {
+		if !f.Kind.Info() {
 			return false
 		}
 	}
@@ -82,7 +88,7 @@ func (e *TamperedError) Error() string {
 	n := 0
 	first := ""
 	for _, f := range e.Report.Findings {
-		if f.Kind != Restart {
+		if !f.Kind.Info() {
 			if n == 0 {
 				first = f.String()
 			}
@@ -135,6 +141,7 @@ type altRecord struct {
 }
 
 type verifier struct {
+	torn   *pendingTorn // a malformed line that the next record may acknowledge
 	opts   VerifyOptions
 	file   string
 	line   int64
@@ -255,11 +262,31 @@ func (v *verifier) read(ctx context.Context, r io.Reader) error {
 			v.record(part, torn)
 		}
 		if err == io.EOF {
+			v.flushTorn("")
 			return nil
 		}
 		if err != nil {
 			return fmt.Errorf("slogaudit: verify: reading line %d: %w", v.line+1, err)
 		}
+	}
+}
+
+type pendingTorn struct {
+	line   int64
+	sha    string
+	detail string
+}
+
+// flushTorn reports a pending malformed line: as torn when ack names its
+// hash, as malformed otherwise.
+func (v *verifier) flushTorn(ack string) {
+	if p := v.torn; p != nil {
+		v.torn = nil
+		if ack == p.sha {
+			v.add(p.line, "", 0, Torn, "incomplete line left by a crash, named by the audit.start that follows")
+			return
+		}
+		v.add(p.line, "", 0, Malformed, "%s", p.detail)
 	}
 }
 
@@ -282,9 +309,19 @@ func (v *verifier) record(line []byte, torn bool) {
 		if torn {
 			detail = "torn last line (the writer stopped mid-record): " + detail
 		}
-		v.add(v.line, "", 0, Malformed, "%s", detail)
+		v.flushTorn("")
+		sum := sha256.Sum256([]byte(text))
+		v.torn = &pendingTorn{line: v.line, sha: hex.EncodeToString(sum[:]), detail: detail}
 		return
 	}
+	ack := ""
+	if msg, _ := val.Get("msg"); msg.Str == MsgStart {
+		if t, ok := val.Get("torn"); ok {
+			s, _ := t.Get("sha256")
+			ack = s.Str
+		}
+	}
+	v.flushTorn(ack)
 	a, ok := val.Get("audit")
 	if !ok || a.Kind != chain.Object {
 		v.add(v.line, "", 0, Inserted, "no audit member: this line was not written by slogaudit")

@@ -1,0 +1,320 @@
+package slogaudit
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/slogguard/slogguard/internal/chain"
+)
+
+// SyncPolicy says when [File] calls fsync.
+type SyncPolicy struct {
+	every    int           // fsync after this many writes (1: every record)
+	interval time.Duration // and at most this long after a write
+	never    bool
+}
+
+// SyncEachRecord fsyncs after every record: the slowest and most durable.
+func SyncEachRecord() SyncPolicy { return SyncPolicy{every: 1} }
+
+// SyncGroup fsyncs after n records or interval after the first unsynced
+// record, whichever comes first (group commit). A record is on disk at most
+// interval after it was written.
+func SyncGroup(n int, interval time.Duration) SyncPolicy {
+	return SyncPolicy{every: n, interval: interval}
+}
+
+// SyncNever leaves flushing to the operating system.
+func SyncNever() SyncPolicy { return SyncPolicy{never: true} }
+
+// FileOption configures [OpenFile].
+type FileOption func(*fileConfig)
+
+type fileConfig struct {
+	sync       SyncPolicy
+	rotateSize int64
+	onError    func(error)
+}
+
+// WithFileSync sets the fsync policy. Default: SyncGroup(1000, 10ms).
+func WithFileSync(p SyncPolicy) FileOption { return func(c *fileConfig) { c.sync = p } }
+
+// WithRotateSize starts a new file once the current one reaches n bytes.
+// The rotated file is renamed path.000001, path.000002, … (oldest first)
+// and the chain continues in the new file. Default: 0, no rotation.
+func WithRotateSize(n int64) FileOption { return func(c *fileConfig) { c.rotateSize = n } }
+
+// WithFileErrors receives errors that happen outside a Write (a failed
+// background fsync).
+func WithFileErrors(f func(error)) FileOption { return func(c *fileConfig) { c.onError = f } }
+
+// TornLine describes an incomplete last line found when a file was opened:
+// the writer stopped in the middle of a record (a crash, a full disk).
+type TornLine struct {
+	Bytes  int
+	SHA256 string // of the fragment
+}
+
+// File is an append-only audit log file: an io.Writer for a JSON handler
+// that knows the chains' heads, so that a restarted process continues them.
+type File struct {
+	mu       sync.Mutex
+	path     string
+	f        *os.File
+	size     int64
+	cfg      fileConfig
+	heads    map[string]Head
+	last     string // chain of the last complete record
+	torn     *TornLine
+	unsynced int
+	timer    *time.Timer
+	closed   bool
+}
+
+// OpenFile opens (creating with mode 0600) the audit log at path for
+// appending. It reads the file's tail to recover each chain's head; an
+// incomplete last line is closed with a newline and reported by
+// [File.Torn], and the next audit.start record names it, so that it is
+// visible in verification and not taken for tampering.
+func OpenFile(path string, opts ...FileOption) (*File, error) {
+	cfg := fileConfig{sync: SyncGroup(1000, 10*time.Millisecond)}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.rotateSize < 0 || cfg.sync.every < 0 || cfg.sync.interval < 0 {
+		return nil, fmt.Errorf("slogaudit: OpenFile %s: negative rotation size or sync policy", path)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("slogaudit: OpenFile: %w", err)
+	}
+	af := &File{path: path, f: f, cfg: cfg, heads: map[string]Head{}}
+	if err := af.recover(); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return af, nil
+}
+
+// tailSize is how much of an existing file is read to find the heads.
+const tailSize = 1 << 20
+
+// recover reads the tail: the heads of the chains in it, and a torn line.
+func (af *File) recover() error {
+	r, err := os.Open(af.path)
+	if err != nil {
+		return fmt.Errorf("slogaudit: OpenFile: %w", err)
+	}
+	defer r.Close()
+	st, err := r.Stat()
+	if err != nil {
+		return fmt.Errorf("slogaudit: OpenFile: %w", err)
+	}
+	af.size = st.Size()
+	start := max(0, af.size-tailSize)
+	tail := make([]byte, af.size-start)
+	if _, err := r.ReadAt(tail, start); err != nil && err != io.EOF {
+		return fmt.Errorf("slogaudit: OpenFile: reading the tail of %s: %w", af.path, err)
+	}
+	if n := bytes.LastIndexByte(tail, '\n'); n < len(tail)-1 {
+		frag := tail[n+1:]
+		sum := sha256.Sum256(frag)
+		af.torn = &TornLine{Bytes: len(frag), SHA256: hex.EncodeToString(sum[:])}
+		if _, err := af.f.Write([]byte("\n")); err != nil {
+			return fmt.Errorf("slogaudit: OpenFile: closing the torn last line of %s: %w", af.path, err)
+		}
+		af.size++
+		tail = tail[:n+1]
+	}
+	if start > 0 { // the first line of the window may be partial
+		if i := bytes.IndexByte(tail, '\n'); i >= 0 {
+			tail = tail[i+1:]
+		}
+	}
+	for _, line := range bytes.Split(tail, []byte("\n")) {
+		v, err := chain.Parse(line)
+		if err != nil {
+			continue
+		}
+		a, ok := v.Get("audit")
+		if !ok {
+			continue
+		}
+		rec, err := parseAudit(a)
+		if err != nil {
+			continue
+		}
+		af.heads[rec.chain] = Head{Chain: rec.chain, Seq: rec.seq, Hash: rec.hash}
+		af.last = rec.chain
+	}
+	return nil
+}
+
+// Heads returns the head of every chain found at the end of the file.
+func (af *File) Heads() map[string]Head {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	out := make(map[string]Head, len(af.heads))
+	for k, v := range af.heads {
+		out[k] = v
+	}
+	return out
+}
+
+// Torn returns the incomplete last line found at open, if any.
+func (af *File) Torn() (TornLine, bool) {
+	if af.torn == nil {
+		return TornLine{}, false
+	}
+	return *af.torn, true
+}
+
+// Handler returns a [Handler] writing JSON to af. It continues the chain
+// named by WithChainID, or the chain of the file's last record, from its
+// recovered head; a new file starts a new chain. Its Close does not close
+// af.
+func (af *File) Handler(opts ...Option) (*Handler, error) {
+	var probe config
+	for _, o := range opts {
+		o(&probe)
+	}
+	id := probe.chainID
+	if id == "" && probe.resume == nil {
+		id = af.last
+	}
+	if head, ok := af.heads[id]; ok && probe.resume == nil {
+		opts = append(opts, WithResume(head))
+	}
+	if af.torn != nil {
+		opts = append(opts, withTorn(*af.torn))
+	}
+	return New(slog.NewJSONHandler(af, nil), opts...)
+}
+
+// Write appends p, which must be whole lines (a JSON handler writes one
+// record per call), rotating first when the file is full.
+func (af *File) Write(p []byte) (int, error) {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	if af.closed {
+		return 0, errors.New("slogaudit: write to a closed audit file")
+	}
+	if af.cfg.rotateSize > 0 && af.size > 0 && af.size+int64(len(p)) > af.cfg.rotateSize {
+		if err := af.rotateLocked(); err != nil {
+			return 0, err
+		}
+	}
+	n, err := af.f.Write(p)
+	af.size += int64(n)
+	if err != nil {
+		return n, fmt.Errorf("slogaudit: writing %s: %w", af.path, err)
+	}
+	af.unsynced++
+	switch {
+	case af.cfg.sync.never:
+	case af.cfg.sync.every > 0 && af.unsynced >= af.cfg.sync.every:
+		if err := af.syncLocked(); err != nil {
+			return n, err
+		}
+	case af.cfg.sync.interval > 0 && af.timer == nil:
+		af.timer = time.AfterFunc(af.cfg.sync.interval, func() {
+			af.mu.Lock()
+			defer af.mu.Unlock()
+			af.timer = nil
+			if err := af.syncLocked(); err != nil && af.cfg.onError != nil {
+				af.cfg.onError(err)
+			}
+		})
+	}
+	return n, nil
+}
+
+func (af *File) syncLocked() error {
+	if af.closed || af.unsynced == 0 {
+		return nil
+	}
+	af.unsynced = 0
+	if err := af.f.Sync(); err != nil {
+		return fmt.Errorf("slogaudit: fsync %s: %w", af.path, err)
+	}
+	return nil
+}
+
+// Sync writes everything to stable storage now.
+func (af *File) Sync() error {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	return af.syncLocked()
+}
+
+// rotateLocked renames the current file to the next numbered name and opens
+// a new one.
+func (af *File) rotateLocked() error {
+	if err := af.syncLocked(); err != nil {
+		return err
+	}
+	rotated, err := RotatedFiles(af.path)
+	if err != nil {
+		return err
+	}
+	next := 1
+	if n := len(rotated) - 1; n > 0 { // the last entry is the current file
+		last := rotated[n-1]
+		next, _ = strconv.Atoi(last[strings.LastIndexByte(last, '.')+1:])
+		next++
+	}
+	if err := af.f.Close(); err != nil {
+		return fmt.Errorf("slogaudit: rotating %s: %w", af.path, err)
+	}
+	if err := os.Rename(af.path, fmt.Sprintf("%s.%06d", af.path, next)); err != nil {
+		return fmt.Errorf("slogaudit: rotating %s: %w", af.path, err)
+	}
+	f, err := os.OpenFile(af.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("slogaudit: rotating %s: %w", af.path, err)
+	}
+	af.f, af.size = f, 0
+	return nil
+}
+
+// Close syncs and closes the file. Close the Handler first.
+func (af *File) Close() error {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	if af.closed {
+		return nil
+	}
+	if af.timer != nil {
+		af.timer.Stop()
+		af.timer = nil
+	}
+	err := af.syncLocked()
+	af.closed = true
+	if cerr := af.f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("slogaudit: closing %s: %w", af.path, cerr)
+	}
+	return err
+}
+
+// RotatedFiles returns the rotated files of the log at path, oldest first,
+// followed by path itself: the order [VerifyFiles] needs.
+func RotatedFiles(path string) ([]string, error) {
+	matches, err := filepath.Glob(path + ".[0-9][0-9][0-9][0-9][0-9][0-9]")
+	if err != nil {
+		return nil, fmt.Errorf("slogaudit: listing rotated files of %s: %w", path, err)
+	}
+	sort.Strings(matches)
+	return append(matches, path), nil
+}

@@ -1,0 +1,172 @@
+package slogaudit
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func verifyPaths(t *testing.T, paths []string) Report {
+	t.Helper()
+	rep, err := VerifyFiles(context.Background(), paths, VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+	require.NoError(t, err, "%v", rep.Findings)
+	return rep
+}
+
+func writeSome(t *testing.T, af *File, n int, opts ...Option) Head {
+	t.Helper()
+	h, err := af.Handler(append([]Option{WithKey("k1", testKey)}, opts...)...)
+	require.NoError(t, err)
+	l := slog.New(h)
+	for i := range n {
+		l.Info("event", "i", i, "pad", strings.Repeat("x", 100))
+	}
+	require.NoError(t, h.Close(context.Background()))
+	return h.Head()
+}
+
+func TestOpenFileRestart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := OpenFile(path)
+	require.NoError(t, err)
+	head1 := writeSome(t, af, 3, WithChainID("svc"))
+	require.NoError(t, af.Close())
+	fi, err := os.Stat(path)
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
+
+	af, err = OpenFile(path)
+	require.NoError(t, err)
+	require.Equal(t, head1, af.Heads()["svc"])
+	_, torn := af.Torn()
+	require.False(t, torn)
+	head2 := writeSome(t, af, 2) // the chain of the last record: svc
+	require.NoError(t, af.Close())
+	require.Equal(t, "svc", head2.Chain)
+	require.Equal(t, head1.Seq+4, head2.Seq) // start, 2 records, stop
+
+	rep := verifyPaths(t, []string{path})
+	require.Equal(t, ChainSummary{First: 1, Last: head2.Seq, Records: int64(head2.Seq)}, rep.Chains["svc"])
+	require.True(t, hasFinding(rep, Restart, 6), "%v", rep.Findings)
+}
+
+func TestOpenFileTornLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := OpenFile(path)
+	require.NoError(t, err)
+	writeSome(t, af, 2, WithChainID("svc"))
+	require.NoError(t, af.Close())
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	require.NoError(t, err)
+	_, err = f.WriteString(`{"time":"2026-01-01T00:00:00Z","level":"INFO","msg":"half a rec`)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+
+	// Before the restart the torn line is malformed: not intact.
+	_, err = VerifyFiles(context.Background(), []string{path}, VerifyOptions{})
+	require.Error(t, err)
+
+	af, err = OpenFile(path)
+	require.NoError(t, err)
+	tl, ok := af.Torn()
+	require.True(t, ok)
+	require.Equal(t, 63, tl.Bytes)
+	writeSome(t, af, 1)
+	require.NoError(t, af.Close())
+	rep := verifyPaths(t, []string{path})
+	require.True(t, hasFinding(rep, Torn, 5), "%v", rep.Findings)
+	require.True(t, rep.Intact())
+}
+
+func TestRotationContinuesChain(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := OpenFile(path, WithRotateSize(4096), WithFileSync(SyncNever()))
+	require.NoError(t, err)
+	head := writeSome(t, af, 40, WithChainID("rot"))
+	require.NoError(t, af.Close())
+	files, err := RotatedFiles(path)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(files), 3, "want rotation across at least three files")
+	rep := verifyPaths(t, files)
+	require.Equal(t, ChainSummary{First: 1, Last: head.Seq, Records: int64(head.Seq)}, rep.Chains["rot"])
+	// A rotated file alone starts mid-chain: the verifier says so.
+	rep, err = VerifyFiles(context.Background(), files[1:2], VerifyOptions{})
+	require.Error(t, err)
+	require.True(t, hasFinding(rep, Missing, 1), "%v", rep.Findings)
+	for _, f := range files {
+		fi, err := os.Stat(f)
+		require.NoError(t, err)
+		require.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
+	}
+}
+
+func TestSyncPolicies(t *testing.T) {
+	for name, p := range map[string]SyncPolicy{"each": SyncEachRecord(), "group": SyncGroup(3, 5*time.Millisecond), "never": SyncNever()} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "audit.log")
+			af, err := OpenFile(path, WithFileSync(p))
+			require.NoError(t, err)
+			writeSome(t, af, 5, WithChainID("s"))
+			if name == "group" {
+				require.Eventually(t, func() bool { af.mu.Lock(); defer af.mu.Unlock(); return af.unsynced == 0 }, time.Second, time.Millisecond,
+					"group commit never synced the tail")
+			}
+			require.NoError(t, af.Close())
+			verifyPaths(t, []string{path})
+		})
+	}
+	_, err := OpenFile(filepath.Join(t.TempDir(), "x"), WithRotateSize(-1))
+	require.ErrorContains(t, err, "slogaudit: OpenFile")
+	_, err = OpenFile(filepath.Join(t.TempDir(), "missing-dir", "x"))
+	require.ErrorContains(t, err, "slogaudit: OpenFile")
+}
+
+// TestCrashContinues kills a child process that is writing records with
+// SIGKILL, reopens the file, and checks that the chain continues and
+// verifies.
+func TestCrashContinues(t *testing.T) {
+	if path := os.Getenv("SLOGAUDIT_CRASH_CHILD"); path != "" {
+		af, err := OpenFile(path, WithFileSync(SyncNever()))
+		if err != nil {
+			os.Exit(3)
+		}
+		h, err := af.Handler(WithKey("k1", testKey), WithChainID("crash"))
+		if err != nil {
+			os.Exit(4)
+		}
+		l := slog.New(h)
+		for i := 0; ; i++ {
+			l.Info("working", "i", i, "pad", strings.Repeat("y", 200))
+		}
+	}
+	path := filepath.Join(t.TempDir(), "audit.log")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashContinues$")
+	cmd.Env = append(os.Environ(), "SLOGAUDIT_CRASH_CHILD="+path)
+	require.NoError(t, cmd.Start())
+	require.Eventually(t, func() bool {
+		fi, err := os.Stat(path)
+		return err == nil && fi.Size() > 200_000
+	}, 20*time.Second, 5*time.Millisecond)
+	require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
+	_ = cmd.Wait()
+
+	af, err := OpenFile(path)
+	require.NoError(t, err)
+	before := af.Heads()["crash"]
+	require.NotZero(t, before.Seq)
+	after := writeSome(t, af, 3)
+	require.NoError(t, af.Close())
+	require.Equal(t, before.Seq+5, after.Seq)
+	rep := verifyPaths(t, []string{path})
+	require.Equal(t, int64(after.Seq), rep.Chains["crash"].Records)
+	t.Logf("killed after seq %d; torn line: %v; findings: %v", before.Seq, func() string { tl, ok := af.Torn(); return fmt.Sprint(ok, tl) }(), rep.Findings)
+}
