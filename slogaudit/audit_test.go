@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"math"
 	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/slogtest"
@@ -228,6 +232,8 @@ func TestTamperMatrix(t *testing.T) {
 		{name: "torn last line", log: []byte(strings.Join(ls[:12], "") + ls[12][:40]), key: true, kind: Malformed, line: 13},
 		{name: "a line not written by slogaudit", log: edit(3, `{"msg":"hello"}`+"\n"), key: true, kind: Inserted, line: 4},
 	}
+	cli := buildCLI(t)
+	require.Equal(t, 0, cli(f, f.log, true, f.checkpoints), "the CLI must accept the pristine file")
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			cps := tc.cps
@@ -239,6 +245,7 @@ func TestTamperMatrix(t *testing.T) {
 			require.True(t, errors.As(err, &te), "want a TamperedError, got %v", err)
 			require.False(t, rep.Intact())
 			require.True(t, hasFinding(rep, tc.kind, tc.line), "want %s at line %d, got %v", tc.kind, tc.line, rep.Findings)
+			require.Equal(t, 1, cli(f, tc.log, tc.key, cps), "the CLI's exit code")
 		})
 	}
 
@@ -290,4 +297,34 @@ func replaceSig(t *testing.T, line string, priv ed25519.PrivateKey) string {
 	require.GreaterOrEqual(t, i, 0)
 	j := strings.Index(line[i+7:], `"`)
 	return line[:i+7] + encodeSig(other.Sig) + line[i+7+j:]
+}
+
+// buildCLI builds cmd/slogaudit and returns a function that runs its verify
+// command on the given log and checkpoints and returns the exit code.
+func buildCLI(t *testing.T) func(f fixture, log []byte, withKey bool, cps []byte) int {
+	t.Helper()
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "slogaudit")
+	out, err := exec.Command("go", "build", "-o", bin, "../cmd/slogaudit").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	keyFile, pubFile := filepath.Join(dir, "key"), filepath.Join(dir, "pub")
+	require.NoError(t, os.WriteFile(keyFile, []byte(hex.EncodeToString(testKey)), 0o600))
+	return func(f fixture, log []byte, withKey bool, cps []byte) int {
+		require.NoError(t, os.WriteFile(pubFile, []byte(hex.EncodeToString(f.pub)), 0o600))
+		logFile, cpFile := filepath.Join(dir, "audit.log"), filepath.Join(dir, "audit.checkpoints")
+		require.NoError(t, os.WriteFile(logFile, log, 0o600))
+		require.NoError(t, os.WriteFile(cpFile, cps, 0o600))
+		args := []string{"verify", "-pub", pubFile, "-checkpoints", cpFile}
+		if withKey {
+			args = append(args, "-key-file", keyFile)
+		}
+		cmd := exec.Command(bin, append(args, logFile)...)
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode()
+		}
+		require.NoError(t, err)
+		return 0
+	}
 }

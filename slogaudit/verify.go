@@ -100,9 +100,11 @@ func (e *TamperedError) Error() string {
 
 // VerifyOptions configures [Verify].
 type VerifyOptions struct {
-	// Keys maps key ids to HMAC keys. When set, every record must carry a
-	// MAC by one of them.
+	// Keys maps key ids to HMAC keys, and Key is used for every key id not
+	// in Keys. When either is set, every record must carry a MAC that
+	// verifies.
 	Keys map[string][]byte
+	Key  []byte
 	// PublicKey verifies checkpoint signatures. Without it signatures are
 	// not checked, but checkpoints still bound the chains' length.
 	PublicKey ed25519.PublicKey
@@ -110,6 +112,8 @@ type VerifyOptions struct {
 	Checkpoints io.Reader
 	// MaxLineBytes bounds one line. Default 1 MiB.
 	MaxLineBytes int
+	// Progress, when set, is called every 65536 lines with the lines read.
+	Progress func(lines int64)
 }
 
 // window is how many recent records per chain the verifier remembers to
@@ -243,6 +247,9 @@ func (v *verifier) read(ctx context.Context, r io.Reader) error {
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("slogaudit: verify: %w", err)
 			}
+			if v.opts.Progress != nil && v.line%65536 == 0 && v.line > 0 {
+				v.opts.Progress(v.rep.Lines + v.line)
+			}
 		}
 		part, err := br.ReadSlice('\n')
 		if err == bufio.ErrBufferFull || (long != nil && err == nil) {
@@ -339,8 +346,11 @@ func (v *verifier) record(line []byte, torn bool) {
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
 		ok = false
 	}
-	if v.opts.Keys != nil {
+	if v.opts.Keys != nil || v.opts.Key != nil {
 		key, known := v.opts.Keys[rec.keyID]
+		if !known && v.opts.Key != nil {
+			key, known = v.opts.Key, true
+		}
 		switch {
 		case !rec.hasMAC:
 			v.add(v.line, rec.chain, rec.seq, BadMAC, "record has no MAC")
