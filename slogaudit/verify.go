@@ -427,7 +427,10 @@ func (v *verifier) link(rec auditFields, ok bool) {
 		st = &chainState{recent: map[uint64]seen{}, missing: map[uint64]int64{}}
 		v.chains[rec.chain] = st
 	}
-	if !ok {
+	// A record that failed its hash or MAC check (already reported) still
+	// holds its place when its seq and prev fit, so that the records after
+	// it are not reported missing.
+	if !ok && !(st.started && rec.seq == st.seq+1 && rec.prev == st.hash) {
 		return
 	}
 	// A pending fork: the record after it decides which of the two belongs.
