@@ -206,13 +206,13 @@ func TestTamperMatrix(t *testing.T) {
 		return join(c)
 	}
 	cases := []struct {
-		name    string
-		log     []byte
-		key     bool
-		cps     []byte
-		kind    FindingKind
-		line    int64
-		only    bool // the finding is the only one
+		name string
+		log  []byte
+		key  bool
+		cps  []byte
+		kind FindingKind
+		line int64
+		only bool // the finding is the only one
 	}{
 		{name: "edit a value", log: edit(4, strings.Replace(ls[4], `"i":4`, `"i":5`, 1)), key: true, kind: Modified, line: 5, only: true},
 		{name: "edit the message", log: edit(4, strings.Replace(ls[4], `"msg":"payment"`, `"msg":"refund"`, 1)), key: true, kind: Modified, line: 5, only: true},
