@@ -272,7 +272,7 @@ func (st *state) ownLocked(ctx context.Context, msg string, attrs ...slog.Attr) 
 // advances only if the wrapped handler accepted the record.
 func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level, root *node) error {
 	seq := st.head.Seq + 1
-	st.scratch = chain.AppendCanonical(st.scratch[:0], root.canonical())
+	st.scratch = root.appendCanonical(st.scratch[:0])
 	hash := chain.Link(st.head.Chain, seq, st.head.Hash, st.scratch)
 	audit := []slog.Attr{
 		slog.Int("v", 1),

@@ -126,12 +126,39 @@ type seen struct {
 	line int64
 }
 
+// recentRing remembers the last window records of a chain by seq.
+type recentRing struct {
+	slots []struct {
+		seq uint64
+		seen
+	}
+}
+
+func (r *recentRing) get(seq uint64) (seen, bool) {
+	if r.slots == nil || seq == 0 {
+		return seen{}, false
+	}
+	s := &r.slots[seq%window]
+	return s.seen, s.seq == seq
+}
+
+func (r *recentRing) put(seq uint64, v seen) {
+	if r.slots == nil {
+		r.slots = make([]struct {
+			seq uint64
+			seen
+		}, window)
+	}
+	s := &r.slots[seq%window]
+	s.seq, s.seen = seq, v
+}
+
 type chainState struct {
 	started bool
 	seq     uint64
 	hash    chain.Hash
 	line    int64
-	recent  map[uint64]seen
+	recent  recentRing
 	missing map[uint64]int64 // seq -> line where the gap was noticed
 	alt     *altRecord       // a second record claiming the last seq
 	sum     ChainSummary
@@ -145,6 +172,7 @@ type altRecord struct {
 }
 
 type verifier struct {
+	buf    []byte       // canonical form of the current record
 	torn   *pendingTorn // a malformed line that the next record may acknowledge
 	opts   VerifyOptions
 	file   string
@@ -340,7 +368,8 @@ func (v *verifier) record(line []byte, torn bool) {
 		return
 	}
 	v.rep.Records++
-	content := chain.AppendCanonical(nil, val.Without("audit"))
+	v.buf = chain.AppendCanonical(v.buf[:0], val.Without("audit"))
+	content := v.buf
 	ok = true
 	if chain.Link(rec.chain, rec.seq, rec.prev, content) != rec.hash {
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
@@ -424,7 +453,7 @@ func parseAudit(a chain.Value) (auditFields, error) {
 func (v *verifier) link(rec auditFields, ok bool) {
 	st := v.chains[rec.chain]
 	if st == nil {
-		st = &chainState{recent: map[uint64]seen{}, missing: map[uint64]int64{}}
+		st = &chainState{missing: map[uint64]int64{}}
 		v.chains[rec.chain] = st
 	}
 	// A record that failed its hash or MAC check (already reported) still
@@ -439,7 +468,7 @@ func (v *verifier) link(rec auditFields, ok bool) {
 		if rec.seq == alt.seq+1 && rec.prev == alt.hash && rec.prev != st.hash {
 			v.add(st.line, rec.chain, alt.seq, Inserted, "does not link to the records after it")
 			st.hash, st.line = alt.hash, alt.line
-			st.recent[alt.seq] = seen{alt.hash, alt.line}
+			st.recent.put(alt.seq, seen{alt.hash, alt.line})
 		} else {
 			v.add(alt.line, rec.chain, alt.seq, Inserted, "a second record with seq %d that the chain does not continue from", alt.seq)
 		}
@@ -457,7 +486,7 @@ func (v *verifier) link(rec auditFields, ok bool) {
 	case rec.seq == st.seq+1 && rec.prev == st.hash:
 		// The expected next record.
 	case rec.seq == st.seq+1:
-		if _, ok := st.recent[rec.seq-1]; ok {
+		if _, ok := st.recent.get(rec.seq - 1); ok {
 			v.add(v.line, rec.chain, rec.seq, Inserted, "does not link to the record before it")
 		}
 	case rec.seq > st.seq+1:
@@ -465,19 +494,19 @@ func (v *verifier) link(rec auditFields, ok bool) {
 			st.missing[s] = v.line
 		}
 	case rec.seq <= st.seq:
-		if prev, ok := st.recent[rec.seq]; ok && prev.hash == rec.hash {
+		if prev, ok := st.recent.get(rec.seq); ok && prev.hash == rec.hash {
 			v.add(v.line, rec.chain, rec.seq, Duplicated, "same record as line %d", prev.line)
 			return
 		}
 		if _, ok := st.missing[rec.seq]; ok {
 			delete(st.missing, rec.seq)
 			v.add(v.line, rec.chain, rec.seq, Reordered, "appears after seq %d", st.seq)
-			st.recent[rec.seq] = seen{rec.hash, v.line}
+			st.recent.put(rec.seq, seen{rec.hash, v.line})
 			st.sum.Records++
 			return
 		}
 		if rec.seq == st.seq {
-			if p, ok := st.recent[rec.seq-1]; (ok && p.hash == rec.prev) || (rec.seq == 1 && rec.prev == chain.Genesis(rec.chain)) {
+			if p, ok := st.recent.get(rec.seq - 1); (ok && p.hash == rec.prev) || (rec.seq == 1 && rec.prev == chain.Genesis(rec.chain)) {
 				st.alt = &altRecord{rec.seq, rec.prev, rec.hash, v.line}
 				return
 			}
@@ -486,8 +515,7 @@ func (v *verifier) link(rec auditFields, ok bool) {
 		return
 	}
 	st.seq, st.hash, st.line = rec.seq, rec.hash, v.line
-	st.recent[rec.seq] = seen{rec.hash, v.line}
-	delete(st.recent, rec.seq-window)
+	st.recent.put(rec.seq, seen{rec.hash, v.line})
 	st.sum.Records++
 	st.sum.Last = rec.seq
 	for _, cp := range v.cps[rec.chain] {
@@ -517,7 +545,7 @@ func (v *verifier) inBand(val chain.Value, rec auditFields) {
 		v.rep.Checkpoints++
 	}
 	if st := v.chains[rec.chain]; st != nil {
-		if s, ok := st.recent[cp.Seq]; ok && s.hash != cp.Hash {
+		if s, ok := st.recent.get(cp.Seq); ok && s.hash != cp.Hash {
 			v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "signed hash for seq %d differs from the record's", cp.Seq)
 		}
 	}
