@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -86,7 +85,7 @@ func BenchmarkVerify(b *testing.B) {
 	l := slog.New(h)
 	const n = 20000
 	for i := range n {
-		l.Info("payment", "i", i, "user", "u-12345", "note", strings.Repeat("x", 60))
+		l.Info("payment", "i", i) // about 300 bytes with the audit member, as the issue specifies
 	}
 	_ = h.Close(context.Background())
 	data := buf.Bytes()

@@ -2,10 +2,13 @@ package slogaudit
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"log/slog"
 	"runtime"
 	"slices"
@@ -60,6 +63,8 @@ type state struct {
 	cpSeq    uint64 // head.Seq at the last checkpoint
 	scratch  []byte
 	redactor *slogcore.Redactor
+	mac      hash.Hash // HMAC-SHA256 with the key, reused under mu
+	headHex  string    // st.head.Hash.String(), kept to save an encoding
 }
 
 // Handler is a slog.Handler that chains every record it passes on.
@@ -100,6 +105,9 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 	case !cfg.redactor.Off():
 		st.redactor = cfg.redactor
 	}
+	if cfg.key != nil {
+		st.mac = hmac.New(sha256.New, cfg.key)
+	}
 	if cfg.resume != nil {
 		st.head = *cfg.resume
 	} else {
@@ -112,6 +120,7 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 		st.head = Head{Chain: id, Hash: chain.Genesis(id)}
 	}
 	st.lastCP = st.cfg.now()
+	st.headHex = st.head.Hash.String()
 	return &Handler{st: st}, nil
 }
 
@@ -274,15 +283,16 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	seq := st.head.Seq + 1
 	st.scratch = root.appendCanonical(st.scratch[:0])
 	hash := chain.Link(st.head.Chain, seq, st.head.Hash, st.scratch)
+	hashHex := hash.String()
 	audit := []slog.Attr{
 		slog.Int("v", 1),
 		slog.String("chain", st.head.Chain),
 		slog.Uint64("seq", seq),
-		slog.String("prev", st.head.Hash.String()),
-		slog.String("hash", hash.String()),
+		slog.String("prev", st.headHex),
+		slog.String("hash", hashHex),
 	}
-	if st.cfg.key != nil {
-		audit = append(audit, slog.String("mac", chain.MAC(st.cfg.key, hash).String()), slog.String("key", st.cfg.keyID))
+	if st.mac != nil {
+		audit = append(audit, slog.String("mac", chain.MACWith(st.mac, hash).String()), slog.String("key", st.cfg.keyID))
 	}
 	var msg string
 	attrs := root.attrs()
@@ -310,7 +320,7 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		st.report(err)
 		return err
 	}
-	st.head.Seq, st.head.Hash = seq, hash
+	st.head.Seq, st.head.Hash, st.headHex = seq, hash, hashHex
 	st.stats.Written++
 	st.sinceCP++
 	if st.cfg.sync != nil {

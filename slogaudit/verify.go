@@ -2,6 +2,7 @@ package slogaudit
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/sha256"
@@ -172,6 +173,7 @@ type altRecord struct {
 }
 
 type verifier struct {
+	parser chain.Parser
 	buf    []byte       // canonical form of the current record
 	torn   *pendingTorn // a malformed line that the next record may acknowledge
 	opts   VerifyOptions
@@ -327,15 +329,15 @@ func (v *verifier) flushTorn(ack string) {
 
 // record checks one line.
 func (v *verifier) record(line []byte, torn bool) {
-	text := strings.TrimRight(string(line), "\r\n")
-	if strings.TrimSpace(text) == "" {
+	raw := bytes.TrimRight(line, "\r\n")
+	if len(bytes.TrimSpace(raw)) == 0 {
 		return
 	}
-	if strings.HasPrefix(text, "\x00too long") {
+	if bytes.HasPrefix(raw, []byte("\x00too long")) {
 		v.add(v.line, "", 0, Malformed, "line longer than %d bytes", v.opts.MaxLineBytes)
 		return
 	}
-	val, err := chain.Parse([]byte(text))
+	val, err := v.parser.Parse(raw)
 	if err != nil || val.Kind != chain.Object {
 		detail := "not a JSON object"
 		if err != nil {
@@ -345,7 +347,7 @@ func (v *verifier) record(line []byte, torn bool) {
 			detail = "torn last line (the writer stopped mid-record): " + detail
 		}
 		v.flushTorn("")
-		sum := sha256.Sum256([]byte(text))
+		sum := sha256.Sum256(raw)
 		v.torn = &pendingTorn{line: v.line, sha: hex.EncodeToString(sum[:]), detail: detail}
 		return
 	}
@@ -368,7 +370,7 @@ func (v *verifier) record(line []byte, torn bool) {
 		return
 	}
 	v.rep.Records++
-	v.buf = chain.AppendCanonical(v.buf[:0], val.Without("audit"))
+	v.buf = chain.AppendCanonicalWithout(v.buf[:0], val, "audit")
 	content := v.buf
 	ok = true
 	if chain.Link(rec.chain, rec.seq, rec.prev, content) != rec.hash {

@@ -102,6 +102,29 @@ func compareUTF16(a, b string) int {
 	return len(ua) - len(ub)
 }
 
+// AppendCanonicalWithout appends object v without its member named skip,
+// as AppendCanonical(dst, v.Without(skip)) would, without copying v.
+func AppendCanonicalWithout(dst []byte, v Value, skip string) []byte {
+	if v.Kind != Object {
+		return AppendCanonical(dst, v)
+	}
+	dst = append(dst, '{')
+	first := true
+	for _, m := range v.Members {
+		if m.Name == skip {
+			continue
+		}
+		if !first {
+			dst = append(dst, ',')
+		}
+		first = false
+		dst = AppendString(dst, m.Name)
+		dst = append(dst, ':')
+		dst = AppendCanonical(dst, m.Value)
+	}
+	return append(dst, '}')
+}
+
 // AppendCanonical appends the RFC 8785 serialisation of v.
 func AppendCanonical(dst []byte, v Value) []byte {
 	switch v.Kind {
@@ -143,6 +166,16 @@ func AppendCanonical(dst []byte, v Value) []byte {
 func AppendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	for i := 0; i < len(s); {
+		// Copy the run of bytes that need no attention in one append.
+		j := i
+		for j < len(s) && s[j] >= 0x20 && s[j] != '"' && s[j] != '\\' && s[j] < utf8.RuneSelf {
+			j++
+		}
+		if j > i {
+			dst = append(dst, s[i:j]...)
+			i = j
+			continue
+		}
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
@@ -254,7 +287,24 @@ const maxDepth = 512
 // Parse parses one JSON text. It never panics. Duplicate member names are an
 // error (RFC 8785 requires I-JSON).
 func Parse(data []byte) (Value, error) {
-	p := parser{data: data}
+	var p Parser
+	return p.Parse(data)
+}
+
+// Parser parses JSON texts one after another, reusing the member names it
+// has seen (lines of a log repeat them). The zero value is ready; it is not
+// safe for concurrent use.
+type Parser struct {
+	names map[string]string
+}
+
+// Parse is like the package function Parse.
+func (ps *Parser) Parse(data []byte) (Value, error) {
+	p := parser{data: data, names: ps.names}
+	if p.names == nil {
+		p.names = map[string]string{}
+		ps.names = p.names
+	}
 	p.space()
 	v, err := p.value(0)
 	if err != nil {
@@ -268,8 +318,21 @@ func Parse(data []byte) (Value, error) {
 }
 
 type parser struct {
-	data []byte
-	pos  int
+	data  []byte
+	pos   int
+	names map[string]string
+}
+
+// name returns the member name b, interned.
+func (p *parser) name(b []byte) string {
+	if s, ok := p.names[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(p.names) < 1024 {
+		p.names[s] = s
+	}
+	return s
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -324,7 +387,7 @@ func (p *parser) value(depth int) (Value, error) {
 
 func (p *parser) object(depth int) (Value, error) {
 	p.pos++ // {
-	var members []Member
+	members := make([]Member, 0, 8)
 	p.space()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
@@ -335,7 +398,7 @@ func (p *parser) object(depth int) (Value, error) {
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
 			return Value{}, p.errorf("want a member name")
 		}
-		name, err := p.string()
+		name, err := p.stringWith(p.name)
 		if err != nil {
 			return Value{}, err
 		}
@@ -446,6 +509,11 @@ func (p *parser) number() (Value, error) {
 }
 
 func (p *parser) string() (string, error) {
+	return p.stringWith(func(b []byte) string { return string(b) })
+}
+
+// stringWith parses a string, turning its bytes into a string with conv.
+func (p *parser) stringWith(conv func([]byte) string) (string, error) {
 	p.pos++ // opening quote
 	var out []byte
 	start := p.pos
@@ -453,9 +521,14 @@ func (p *parser) string() (string, error) {
 		c := p.data[p.pos]
 		switch {
 		case c == '"':
-			out = append(out, p.data[start:p.pos]...)
+			var s string
+			if out == nil { // no escapes: no copy needed before conv
+				s = conv(p.data[start:p.pos])
+			} else {
+				s = conv(append(out, p.data[start:p.pos]...))
+			}
 			p.pos++
-			return string(out), nil
+			return s, nil
 		case c < 0x20:
 			return "", p.errorf("control character in string")
 		case c == '\\':

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 )
 
 // Domain-separation prefixes: every hash and signature starts with one, so
@@ -68,6 +69,16 @@ func Link(chain string, seq uint64, prev Hash, canonical []byte) Hash {
 // MAC returns HMAC-SHA256(key, h).
 func MAC(key []byte, h Hash) Hash {
 	m := hmac.New(sha256.New, key)
+	m.Write(h[:])
+	var out Hash
+	m.Sum(out[:0])
+	return out
+}
+
+// MACWith is MAC with a reusable HMAC-SHA256 state m (from hmac.New with
+// the key), which it resets.
+func MACWith(m hash.Hash, h Hash) Hash {
+	m.Reset()
 	m.Write(h[:])
 	var out Hash
 	m.Sum(out[:0])
