@@ -33,6 +33,9 @@ func BenchmarkWrap(b *testing.B) {
 		h    func() slog.Handler
 	}{
 		{"handler=slog.JSONHandler", func() slog.Handler { return slog.NewJSONHandler(io.Discard, nil) }},
+		// The floor: JSONHandler writing the same record plus an audit member
+		// of the same shape, without computing anything.
+		{"handler=slog.JSONHandler+auditmember", func() slog.Handler { return auditMemberOnly{slog.NewJSONHandler(io.Discard, nil)} }},
 		{"handler=slogaudit+HMAC", func() slog.Handler {
 			return Wrap(slog.NewJSONHandler(io.Discard, nil), WithKey("k1", testKey), WithRedactor(slogcore.NoRedaction))
 		}},
@@ -99,4 +102,15 @@ func BenchmarkVerify(b *testing.B) {
 	}
 	b.ReportMetric(float64(n+2)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
 	b.ReportMetric(float64(len(data))/float64(n+2), "bytes/record")
+}
+
+// auditMemberOnly adds a fixed audit member to every record, to measure
+// what writing it costs the wrapped handler.
+type auditMemberOnly struct{ slog.Handler }
+
+func (h auditMemberOnly) Handle(ctx context.Context, r slog.Record) error {
+	const hex = "f4a51c98db427510ffff8024f01e0b71d7acd03070f3b8a5ddaa5de47af9752d"
+	r.AddAttrs(slog.Group("audit", slog.Int("v", 1), slog.String("chain", "0123456789abcdef"), slog.Uint64("seq", 42),
+		slog.String("prev", hex), slog.String("hash", hex), slog.String("mac", hex), slog.String("key", "k1")))
+	return h.Handler.Handle(ctx, r)
 }
