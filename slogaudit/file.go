@@ -45,8 +45,14 @@ type FileOption func(*fileConfig)
 type fileConfig struct {
 	sync       SyncPolicy
 	rotateSize int64
+	retention  time.Duration
 	onError    func(error)
 }
+
+// WithRetention is how long rotated files are kept: [File.Prune] removes
+// older ones. A policy's retention floor and ceiling are checked against it.
+// Default: 0, kept forever.
+func WithRetention(d time.Duration) FileOption { return func(c *fileConfig) { c.retention = d } }
 
 // WithFileSync sets the fsync policy. Default: SyncGroup(1000, 10ms).
 func WithFileSync(p SyncPolicy) FileOption { return func(c *fileConfig) { c.sync = p } }
@@ -200,6 +206,7 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	if af.torn != nil {
 		opts = append(opts, withTorn(*af.torn))
 	}
+	opts = append(opts, withFile(af))
 	return New(slog.NewJSONHandler(af, nil), opts...)
 }
 

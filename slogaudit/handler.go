@@ -24,6 +24,7 @@ const (
 	MsgStart      = "audit.start"
 	MsgStop       = "audit.stop"
 	MsgCheckpoint = "audit.checkpoint"
+	MsgViolation  = "audit.violation" // a record refused by a Strict policy
 )
 
 // Reserved top-level keys: a user attribute with one of these names is
@@ -43,7 +44,10 @@ type Stats struct {
 	Written     uint64 // records accepted by the wrapped handler, lifecycle records included
 	Failed      uint64 // records the wrapped handler refused or panicked on: not in the chain
 	Checkpoints uint64 // checkpoints written
-	Refused     uint64 // records logged after Close
+	Refused     uint64 // records logged after Close, or refused by a Strict policy
+	// Violations counts policy violations by rule ("required:actor",
+	// "unmasked:card-number", "clock-backwards", ...).
+	Violations map[string]uint64
 }
 
 // ErrClosed is returned by Handle after Close.
@@ -62,6 +66,7 @@ type state struct {
 	lastCP   time.Time
 	cpSeq    uint64 // head.Seq at the last checkpoint
 	scratch  []byte
+	lastTime time.Time // of the last record, for the monotonic check
 	redactor *slogcore.Redactor
 	mac      hash.Hash // HMAC-SHA256 with the key, reused under mu
 	headHex  string    // st.head.Hash.String(), kept to save an encoding
@@ -178,7 +183,14 @@ func (h *Handler) Head() Head {
 func (h *Handler) Stats() Stats {
 	h.st.mu.Lock()
 	defer h.st.mu.Unlock()
-	return h.st.stats
+	s := h.st.stats
+	if s.Violations != nil {
+		s.Violations = make(map[string]uint64, len(h.st.stats.Violations))
+		for k, v := range h.st.stats.Violations {
+			s.Violations[k] = v
+		}
+	}
+	return s
 }
 
 // build returns the record's members: built-ins, With attrs, the record's
@@ -242,10 +254,51 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	if err := st.startLocked(ctx); err != nil {
 		return err
 	}
+	if p := st.cfg.policy; p != nil {
+		violations := p.check(root, r.Time, st.lastTime)
+		if len(violations) > 0 {
+			if err := st.violatedLocked(ctx, r, root, violations); err != nil {
+				return err
+			}
+		}
+	}
 	if err := st.appendLocked(ctx, r.Time, r.Level, root); err != nil {
 		return err
 	}
+	if !r.Time.IsZero() && r.Time.After(st.lastTime) {
+		st.lastTime = r.Time
+	}
 	return st.maybeCheckpointLocked(ctx)
+}
+
+// violatedLocked counts and reports violations. In Annotate mode it adds
+// them to the record (hashed with it); in Strict mode it writes an
+// audit.violation record instead and returns a *ViolationError.
+func (st *state) violatedLocked(ctx context.Context, r slog.Record, root *node, vs []Violation) error {
+	if st.stats.Violations == nil {
+		st.stats.Violations = map[string]uint64{}
+	}
+	for _, v := range vs {
+		st.stats.Violations[v.Rule]++
+		if st.cfg.onViolation != nil {
+			st.cfg.onViolation(v)
+		}
+	}
+	if st.cfg.mode == Annotate {
+		add(root, nil, slog.Any("audit_violations", vs))
+		return nil
+	}
+	st.stats.Refused++
+	msg := validUTF8(r.Message)
+	if st.redactor != nil {
+		msg = st.redactor.Message(msg)
+	}
+	if err := st.ownLocked(ctx, MsgViolation, Action(SecurityViolation), Outcome(Denied),
+		slog.Group("refused", slog.String("msg", msg), slog.String("level", r.Level.String())),
+		slog.Any("audit_violations", vs)); err != nil {
+		return err
+	}
+	return &ViolationError{Message: msg, Violations: vs}
 }
 
 // startLocked writes the audit.start record once.

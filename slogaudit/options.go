@@ -15,21 +15,25 @@ import (
 type Option func(*config)
 
 type config struct {
-	keyID      string
-	key        []byte
-	signer     ed25519.PrivateKey
-	cpWriter   io.Writer
-	cpEvery    int
-	cpInterval time.Duration
-	chainID    string
-	redactor   *slogcore.Redactor
-	resume     *Head
-	sync       func() error
-	onError    func(error)
-	source     bool
-	now        func() time.Time
-	torn       *TornLine
-	errs       []error
+	keyID       string
+	key         []byte
+	signer      ed25519.PrivateKey
+	cpWriter    io.Writer
+	cpEvery     int
+	cpInterval  time.Duration
+	chainID     string
+	redactor    *slogcore.Redactor
+	resume      *Head
+	sync        func() error
+	onError     func(error)
+	source      bool
+	now         func() time.Time
+	torn        *TornLine
+	file        *File
+	policy      *Policy
+	mode        Mode
+	onViolation func(Violation)
+	errs        []error
 }
 
 // MinKeySize is the shortest HMAC key [WithKey] accepts.
@@ -124,6 +128,30 @@ func WithSource() Option {
 // [OpenFile] found, so that the verifier does not take it for tampering.
 func withTorn(t TornLine) Option { return func(c *config) { c.torn = &t } }
 
+// withFile lets the handler check the file's settings against its policy.
+func withFile(f *File) Option { return func(c *config) { c.file = f } }
+
+// WithPolicy checks the configuration against p in [New] (every problem at
+// once, each naming the option to set and the clause that requires it) and
+// every record at runtime.
+func WithPolicy(p Policy) Option {
+	return func(c *config) { c.policy = &p }
+}
+
+// WithMode sets what happens to a record that violates the policy: [Annotate]
+// (the default) or [Strict].
+func WithMode(m Mode) Option {
+	return func(c *config) {
+		if m != Annotate && m != Strict {
+			c.errs = append(c.errs, fmt.Errorf("WithMode(%d): want Annotate or Strict", m))
+		}
+		c.mode = m
+	}
+}
+
+// OnViolation is called, under the handler's lock, for every violation.
+func OnViolation(f func(Violation)) Option { return func(c *config) { c.onViolation = f } }
+
 // withClock replaces time.Now, for tests.
 func withClock(now func() time.Time) Option {
 	return func(c *config) { c.now = now }
@@ -133,6 +161,9 @@ func (c *config) validate() error {
 	errs := c.errs
 	if c.cpWriter != nil && c.signer == nil {
 		errs = append(errs, errors.New("WithCheckpoints: checkpoints are signed: add WithSigner"))
+	}
+	if c.policy != nil {
+		errs = append(errs, c.policy.checkConfig(c)...)
 	}
 	if c.resume != nil && c.chainID != "" && c.chainID != c.resume.Chain {
 		errs = append(errs, fmt.Errorf("WithChainID %q conflicts with WithResume of chain %q", c.chainID, c.resume.Chain))

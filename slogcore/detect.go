@@ -440,3 +440,11 @@ func findEmail(s string, spans []span) []span {
 		i = at + 1
 	}
 }
+
+// Matches reports whether d finds anything in s.
+func (d Detector) Matches(s string) bool {
+	if d.find == nil || len(s) < d.min || scan(s)&d.need != d.need {
+		return false
+	}
+	return len(d.find(s, nil)) > 0
+}

@@ -92,6 +92,7 @@ type Redactor struct {
 	maxNodes    int
 	metadata    map[string]bool
 	off         bool
+	rules       []string // names of the rules, in order
 
 	keys    atomic.Pointer[map[string]keyVerdict]
 	keysMu  sync.Mutex
@@ -207,6 +208,7 @@ func NewRedactor(rules ...Rule) (*Redactor, error) {
 		}
 		if rule.Name != "" {
 			r.addCounter(rule.Name)
+			r.rules = append(r.rules, rule.Name)
 		}
 	}
 	if mask != "" {
@@ -561,4 +563,13 @@ func (r *Redactor) Counters() (byRule map[string]uint64, panics uint64) {
 	var s Stats
 	r.counters(&s)
 	return s.RedactedBy, s.RedactPanics
+}
+
+// Rules returns the names of the rules r was built from ("credentials",
+// "pci", ...), so that a policy can check which presets are in force.
+func (r *Redactor) Rules() []string {
+	if r == nil || r.off {
+		return nil
+	}
+	return append([]string(nil), r.rules...)
 }

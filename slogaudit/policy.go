@@ -1,0 +1,358 @@
+package slogaudit
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/slogguard/slogguard/slogcore"
+)
+
+// Policy is a compliance policy as data: what every record must carry, what
+// must never appear unmasked, how long logs are kept, and what the
+// configuration must have. Every rule names the clause that asks for it, so
+// that a violation says why. Copy a preset to adjust it, or [Combine] several.
+type Policy struct {
+	Name      string
+	Required  []Required  // attributes a record must carry
+	Forbidden []Forbidden // values that must not appear unmasked (checked after redaction)
+	Retention Retention
+	Config    []ConfigRule
+	// Monotonic makes a record whose time is before the previous record's a
+	// violation (a clock that goes backwards); MonotonicClause names why.
+	Monotonic       bool
+	MonotonicClause string
+}
+
+// Required lists attributes that records must carry. With Events empty it
+// applies to every record the application logs; otherwise to records whose
+// "action" is one of Events.
+type Required struct {
+	Events []EventType
+	Attrs  []string
+	Clause string
+}
+
+// Forbidden is a detector whose matches must not appear in a record.
+type Forbidden struct {
+	Detector slogcore.Detector
+	Clause   string
+}
+
+// Retention is how long audit logs must be kept (Floor) and may be kept
+// (Ceiling); zero means no bound.
+type Retention struct {
+	Floor, Ceiling time.Duration
+	Clause         string
+}
+
+// Need is something a configuration must have.
+type Need int
+
+// The needs a policy can state.
+const (
+	NeedHMACKey           Need = iota // WithKey
+	NeedSignedCheckpoints             // WithSigner and WithCheckpoints
+	NeedDurableSync                   // an OpenFile sync policy other than SyncNever, or WithSync
+	NeedRedaction                     // WithRedactor with the rule named in ConfigRule.Rule
+)
+
+// ConfigRule is one configuration requirement.
+type ConfigRule struct {
+	Need   Need
+	Rule   string // for NeedRedaction: the redaction rule (preset) name
+	Clause string
+}
+
+const year = 365 * 24 * time.Hour
+
+// Presets. The clauses are those the rules encode; what remains the
+// operator's job is in the README's compliance table.
+var (
+	// Basic asks every record for an actor, an action and an outcome, and
+	// for an HMAC key.
+	Basic = Policy{
+		Name:     "basic",
+		Required: []Required{{Attrs: []string{KeyActor, KeyAction, KeyOutcome}, Clause: "slogaudit basic"}},
+		Config:   []ConfigRule{{Need: NeedHMACKey, Clause: "slogaudit basic"}},
+	}
+
+	// PCIDSS encodes PCI DSS v4.0: 10.2.2 (user, event type, date and time,
+	// success or failure, origination, affected resource), 10.2.1.6 (audit
+	// log start and stop: written by the wrapper), 10.3.2 (protection from
+	// modification: HMAC), 10.3.3 (copies kept apart: signed checkpoints),
+	// 10.5.1 (12 months' retention), 10.6 (time: UTC, monotonic), 3.3/3.4
+	// (no unmasked PAN), and the pci redaction preset.
+	PCIDSS = Policy{
+		Name: "pci-dss",
+		Required: []Required{{Attrs: []string{KeyActor, KeyAction, KeyOutcome, KeyOrigin, KeyResource},
+			Clause: "PCI DSS 10.2.2"}},
+		Forbidden: []Forbidden{{Detector: slogcore.DetectCardNumber, Clause: "PCI DSS 3.4"}},
+		Retention: Retention{Floor: year, Clause: "PCI DSS 10.5.1"},
+		Config: []ConfigRule{
+			{Need: NeedHMACKey, Clause: "PCI DSS 10.3.2"},
+			{Need: NeedSignedCheckpoints, Clause: "PCI DSS 10.3.3"},
+			{Need: NeedDurableSync, Clause: "PCI DSS 10.3.2"},
+			{Need: NeedRedaction, Rule: "pci", Clause: "PCI DSS 3.3"},
+		},
+		Monotonic: true, MonotonicClause: "PCI DSS 10.6",
+	}
+
+	// HIPAA encodes the Security Rule: 164.312(b) (audit controls: who did
+	// what to which record, with what outcome), 164.312(c)(1) (integrity:
+	// HMAC), 164.316(b)(2)(i) (six years' retention), 164.514 (no unmasked
+	// SSNs), and the hipaa redaction preset.
+	HIPAA = Policy{
+		Name:      "hipaa",
+		Required:  []Required{{Attrs: []string{KeyActor, KeyAction, KeyResource, KeyOutcome}, Clause: "HIPAA 164.312(b)"}},
+		Forbidden: []Forbidden{{Detector: slogcore.DetectSSN, Clause: "HIPAA 164.514(b)"}},
+		Retention: Retention{Floor: 6 * year, Clause: "HIPAA 164.316(b)(2)(i)"},
+		Config: []ConfigRule{
+			{Need: NeedHMACKey, Clause: "HIPAA 164.312(c)(1)"},
+			{Need: NeedRedaction, Rule: "hipaa", Clause: "HIPAA 164.514(b)"},
+		},
+	}
+
+	// SOX encodes common Sarbanes-Oxley practice for sections 302, 404 and
+	// 802: who changed what with what outcome, protected (HMAC, signed
+	// checkpoints) and kept seven years.
+	SOX = Policy{
+		Name:      "sox",
+		Required:  []Required{{Attrs: []string{KeyActor, KeyAction, KeyOutcome, KeyResource}, Clause: "SOX 404"}},
+		Retention: Retention{Floor: 7 * year, Clause: "SOX 802"},
+		Config: []ConfigRule{
+			{Need: NeedHMACKey, Clause: "SOX 404"},
+			{Need: NeedSignedCheckpoints, Clause: "SOX 404"},
+		},
+	}
+
+	// GDPR encodes Article 5(1)(c) (data minimisation: the gdpr redaction
+	// preset, no unmasked e-mail addresses), 5(1)(e) (storage limitation: a
+	// ceiling, two years by default; set yours) and 32 (integrity: HMAC).
+	GDPR = Policy{
+		Name:      "gdpr",
+		Required:  []Required{{Attrs: []string{KeyActor, KeyAction}, Clause: "GDPR Art. 30"}},
+		Forbidden: []Forbidden{{Detector: slogcore.DetectEmail, Clause: "GDPR Art. 5(1)(c)"}},
+		Retention: Retention{Ceiling: 2 * year, Clause: "GDPR Art. 5(1)(e)"},
+		Config: []ConfigRule{
+			{Need: NeedHMACKey, Clause: "GDPR Art. 32"},
+			{Need: NeedRedaction, Rule: "gdpr", Clause: "GDPR Art. 5(1)(c)"},
+		},
+	}
+
+	// SOC2 encodes the Trust Services Criteria CC7.2 (monitoring: who did
+	// what, with what outcome) and CC6.1 (logical protection: HMAC, signed
+	// checkpoints), with one year's retention as audit practice.
+	SOC2 = Policy{
+		Name:      "soc2",
+		Required:  []Required{{Attrs: []string{KeyActor, KeyAction, KeyOutcome, KeyResource}, Clause: "SOC 2 CC7.2"}},
+		Retention: Retention{Floor: year, Clause: "SOC 2 CC7.2"},
+		Config: []ConfigRule{
+			{Need: NeedHMACKey, Clause: "SOC 2 CC6.1"},
+			{Need: NeedSignedCheckpoints, Clause: "SOC 2 CC6.1"},
+		},
+	}
+
+	// ISO27001 encodes ISO/IEC 27001:2022 Annex A 8.15 (logging: events
+	// with user, action, outcome; protected: HMAC, signed checkpoints) and
+	// 8.17 (clock synchronisation: monotonic UTC).
+	ISO27001 = Policy{
+		Name:     "iso27001",
+		Required: []Required{{Attrs: []string{KeyActor, KeyAction, KeyOutcome}, Clause: "ISO 27001 A.8.15"}},
+		Config: []ConfigRule{
+			{Need: NeedHMACKey, Clause: "ISO 27001 A.8.15"},
+			{Need: NeedSignedCheckpoints, Clause: "ISO 27001 A.8.15"},
+		},
+		Monotonic: true, MonotonicClause: "ISO 27001 A.8.17",
+	}
+)
+
+// Policies maps preset names, as used in configuration, to presets.
+var Policies = map[string]Policy{
+	"basic": Basic, "pci-dss": PCIDSS, "hipaa": HIPAA, "sox": SOX, "gdpr": GDPR, "soc2": SOC2, "iso27001": ISO27001,
+}
+
+// Combine returns a policy with the stricter of each rule of ps: every
+// required attribute and forbidden value, every configuration need, the
+// highest retention floor and the lowest ceiling. A floor above a ceiling is
+// an error that names both.
+func Combine(ps ...Policy) (Policy, error) {
+	var out Policy
+	var names []string
+	var floorBy, ceilBy string
+	for _, p := range ps {
+		names = append(names, p.Name)
+		out.Required = append(out.Required, p.Required...)
+		for _, f := range p.Forbidden {
+			if !slices.ContainsFunc(out.Forbidden, func(g Forbidden) bool { return g.Detector.Name == f.Detector.Name }) {
+				out.Forbidden = append(out.Forbidden, f)
+			}
+		}
+		for _, c := range p.Config {
+			if !slices.ContainsFunc(out.Config, func(d ConfigRule) bool { return d.Need == c.Need && d.Rule == c.Rule }) {
+				out.Config = append(out.Config, c)
+			}
+		}
+		if p.Retention.Floor > out.Retention.Floor {
+			out.Retention.Floor, floorBy = p.Retention.Floor, p.Name+" ("+p.Retention.Clause+")"
+		}
+		if c := p.Retention.Ceiling; c > 0 && (out.Retention.Ceiling == 0 || c < out.Retention.Ceiling) {
+			out.Retention.Ceiling, ceilBy = c, p.Name+" ("+p.Retention.Clause+")"
+		}
+		if p.Monotonic && !out.Monotonic {
+			out.Monotonic, out.MonotonicClause = true, p.MonotonicClause
+		}
+	}
+	out.Name = strings.Join(names, "+")
+	out.Retention.Clause = strings.Trim(floorBy+"; "+ceilBy, "; ")
+	if out.Retention.Ceiling > 0 && out.Retention.Floor > out.Retention.Ceiling {
+		return out, fmt.Errorf("slogaudit: Combine %s: retention floor %v set by %s is above the ceiling %v set by %s: no retention satisfies both",
+			out.Name, out.Retention.Floor, floorBy, out.Retention.Ceiling, ceilBy)
+	}
+	return out, nil
+}
+
+// Mode is what a [Handler] does with a record that violates its policy.
+type Mode int
+
+const (
+	// Annotate writes the record with an "audit_violations" member (hashed
+	// with the record, so it cannot be stripped unnoticed) and calls
+	// OnViolation. The default: no audit record is ever lost.
+	Annotate Mode = iota
+	// Strict refuses the record, returns a [*ViolationError], and writes an
+	// audit.violation record in its place, so that the attempt is audited.
+	Strict
+)
+
+// Violation is one rule a record broke.
+type Violation struct {
+	Rule   string `json:"rule"`
+	Clause string `json:"clause"`
+	Detail string `json:"detail"`
+}
+
+// ViolationError is returned by Handle in [Strict] mode.
+type ViolationError struct {
+	Message    string
+	Violations []Violation
+}
+
+func (e *ViolationError) Error() string {
+	var parts []string
+	for _, v := range e.Violations {
+		parts = append(parts, v.Rule+" ("+v.Clause+")")
+	}
+	return fmt.Sprintf("slogaudit: record %q refused by policy: %s", e.Message, strings.Join(parts, ", "))
+}
+
+// ErrPolicy marks configuration problems found against a policy.
+var ErrPolicy = errors.New("policy requirement not met")
+
+// checkConfig returns every configuration problem of cfg against p.
+func (p *Policy) checkConfig(cfg *config) []error {
+	var errs []error
+	for _, c := range p.Config {
+		var problem string
+		switch c.Need {
+		case NeedHMACKey:
+			if cfg.key == nil {
+				problem = "set WithKey (an HMAC key)"
+			}
+		case NeedSignedCheckpoints:
+			if cfg.signer == nil || cfg.cpWriter == nil {
+				problem = "set WithSigner and WithCheckpoints (signed checkpoints kept apart from the log)"
+			}
+		case NeedDurableSync:
+			if cfg.sync == nil && (cfg.file == nil || cfg.file.cfg.sync.never) {
+				problem = "write through OpenFile with SyncEachRecord or SyncGroup (or set WithSync)"
+			}
+		case NeedRedaction:
+			var rules []string
+			if cfg.redactor == nil {
+				rules = []string{"credentials"}
+			} else {
+				rules = cfg.redactor.Rules()
+			}
+			if !slices.Contains(rules, c.Rule) {
+				problem = fmt.Sprintf("set WithRedactor with the slogcore %q preset in force (now: %v)", c.Rule, rules)
+			}
+		}
+		if problem != "" {
+			errs = append(errs, fmt.Errorf("%w: %s: %s requires it", ErrPolicy, problem, c.Clause))
+		}
+	}
+	if f := cfg.file; f != nil {
+		r := p.Retention
+		keep := f.cfg.retention
+		if r.Floor > 0 && keep > 0 && keep < r.Floor {
+			errs = append(errs, fmt.Errorf("%w: OpenFile WithRetention(%v) keeps logs less than %v: %s requires it", ErrPolicy, keep, r.Floor, r.Clause))
+		}
+		if r.Ceiling > 0 && (keep == 0 || keep > r.Ceiling) {
+			errs = append(errs, fmt.Errorf("%w: set OpenFile WithRetention to at most %v (now %v, 0 keeps forever) and call Prune: %s requires it", ErrPolicy, r.Ceiling, keep, r.Clause))
+		}
+	}
+	return errs
+}
+
+// check returns the record's violations. root is the built record (after
+// redaction); prev is the previous record's time.
+func (p *Policy) check(root *node, t, prev time.Time) []Violation {
+	var out []Violation
+	top := map[string]bool{}
+	action := ""
+	for _, k := range root.kids {
+		top[k.key] = true
+		if k.key == KeyAction && !k.group {
+			action = k.value.String()
+		}
+	}
+	for _, req := range p.Required {
+		if len(req.Events) > 0 && !slices.Contains(req.Events, EventType(action)) {
+			continue
+		}
+		for _, a := range req.Attrs {
+			if !top[a] {
+				out = append(out, Violation{Rule: "required:" + a, Clause: req.Clause, Detail: fmt.Sprintf("the record has no %q attribute", a)})
+			}
+		}
+	}
+	if len(p.Forbidden) > 0 {
+		walkStrings(root, nil, func(path []string, s string) {
+			for _, f := range p.Forbidden {
+				if f.Detector.Matches(s) {
+					out = append(out, Violation{Rule: "unmasked:" + f.Detector.Name, Clause: f.Clause,
+						Detail: fmt.Sprintf("%s appears unmasked in %q", f.Detector.Name, strings.Join(path, "."))})
+				}
+			}
+		})
+	}
+	if t.IsZero() {
+		out = append(out, Violation{Rule: "time", Clause: p.MonotonicClause, Detail: "the record has no time"})
+	} else if p.Monotonic && !prev.IsZero() && t.Before(prev) {
+		out = append(out, Violation{Rule: "clock-backwards", Clause: p.MonotonicClause,
+			Detail: fmt.Sprintf("time %s is before the previous record's %s", t.UTC().Format(time.RFC3339Nano), prev.UTC().Format(time.RFC3339Nano))})
+	}
+	return out
+}
+
+// walkStrings calls f for every string value in the record, and for the
+// message.
+func walkStrings(n *node, path []string, f func([]string, string)) {
+	for _, k := range n.kids {
+		p := append(path[:len(path):len(path)], k.key)
+		if k.group {
+			walkStrings(k, p, f)
+			continue
+		}
+		if k.canon.Str != "" {
+			f(p, k.canon.Str)
+		}
+		if raw, ok := k.value.Any().(json.RawMessage); ok { // an Any value's JSON
+			f(p, string(raw))
+		}
+	}
+}

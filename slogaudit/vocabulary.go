@@ -1,0 +1,66 @@
+package slogaudit
+
+import "log/slog"
+
+// Keys of the audit vocabulary. Policies name required attributes by them.
+const (
+	KeyActor    = "actor"
+	KeyAction   = "action"
+	KeyOutcome  = "outcome"
+	KeyResource = "resource"
+	KeyOrigin   = "origin"
+	KeyReason   = "reason"
+)
+
+// EventType is what happened, the value of the "action" attribute.
+type EventType string
+
+// Event types. The names are stable: they are written to the log.
+const (
+	AuthenticationSuccess EventType = "authentication.success"
+	AuthenticationFailure EventType = "authentication.failure"
+	AuthorizationFailure  EventType = "authorization.failure"
+	DataAccess            EventType = "data.access"
+	DataModification      EventType = "data.modification"
+	DataDeletion          EventType = "data.deletion"
+	DataExport            EventType = "data.export"
+	ConfigChange          EventType = "config.change"
+	CredentialChange      EventType = "credential.change"
+	PrivilegeUse          EventType = "privilege.use"
+	SecurityViolation     EventType = "security.violation"
+	AuditLogAccess        EventType = "audit.access"
+	RetentionApplied      EventType = "retention.applied"
+	SystemStart           EventType = "system.start"
+	SystemStop            EventType = "system.stop"
+)
+
+// OutcomeValue is how an event ended.
+type OutcomeValue string
+
+// Outcomes.
+const (
+	Success OutcomeValue = "success"
+	Failure OutcomeValue = "failure"
+	Denied  OutcomeValue = "denied"
+	Error   OutcomeValue = "error"
+)
+
+// Actor is who acted: a user id, a service account.
+func Actor(id string) slog.Attr { return slog.String(KeyActor, id) }
+
+// Action is what happened.
+func Action(t EventType) slog.Attr { return slog.String(KeyAction, string(t)) }
+
+// Outcome is how it ended.
+func Outcome(o OutcomeValue) slog.Attr { return slog.String(KeyOutcome, string(o)) }
+
+// Resource is what was acted on: a record id, a file, a setting.
+func Resource(id string) slog.Attr { return slog.String(KeyResource, id) }
+
+// Origin is where the action came from: the client IP and user agent.
+func Origin(ip, userAgent string) slog.Attr {
+	return slog.Group(KeyOrigin, slog.String("ip", ip), slog.String("user_agent", userAgent))
+}
+
+// Reason is why: a ticket, a justification, an error.
+func Reason(text string) slog.Attr { return slog.String(KeyReason, text) }
