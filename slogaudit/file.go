@@ -87,6 +87,7 @@ type File struct {
 	unsynced int
 	timer    *time.Timer
 	closed   bool
+	handler  *Handler // the last one made by Handler, for Prune's record
 }
 
 // OpenFile opens (creating with mode 0600) the audit log at path for
@@ -207,7 +208,13 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 		opts = append(opts, withTorn(*af.torn))
 	}
 	opts = append(opts, withFile(af))
-	return New(slog.NewJSONHandler(af, nil), opts...)
+	h, err := New(slog.NewJSONHandler(af, nil), opts...)
+	if err == nil {
+		af.mu.Lock()
+		af.handler = h
+		af.mu.Unlock()
+	}
+	return h, err
 }
 
 // Write appends p, which must be whole lines (a JSON handler writes one

@@ -25,6 +25,7 @@ const (
 	MsgStop       = "audit.stop"
 	MsgCheckpoint = "audit.checkpoint"
 	MsgViolation  = "audit.violation" // a record refused by a Strict policy
+	MsgRetention  = "retention.applied"
 )
 
 // Reserved top-level keys: a user attribute with one of these names is

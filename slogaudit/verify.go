@@ -33,6 +33,7 @@ const (
 	Malformed     FindingKind = "malformed"      // not a JSON audit record
 	Restart       FindingKind = "restart"        // a process resumed the chain (information)
 	Torn          FindingKind = "torn"           // a crash cut a line, acknowledged by the restart (information)
+	Pruned        FindingKind = "pruned"         // older files removed by retention, as a retention record states (information)
 )
 
 // Finding is one thing the verifier found.
@@ -70,7 +71,7 @@ type Report struct {
 }
 
 // Info reports whether the kind is information, not a sign of tampering.
-func (k FindingKind) Info() bool { return k == Restart || k == Torn }
+func (k FindingKind) Info() bool { return k == Restart || k == Torn || k == Pruned }
 
 // Intact reports whether nothing but information was found.
 func (r Report) Intact() bool {
@@ -163,6 +164,16 @@ type chainState struct {
 	missing map[uint64]int64 // seq -> line where the gap was noticed
 	alt     *altRecord       // a second record claiming the last seq
 	sum     ChainSummary
+	// gap: the chain started mid-way; a retention record may explain it.
+	gap *startGap
+	// prunedTo: the heads retention records say removed files ended at.
+	prunedTo []Head
+}
+
+type startGap struct {
+	line int64
+	seq  uint64
+	prev chain.Hash
 }
 
 type altRecord struct {
@@ -401,6 +412,9 @@ func (v *verifier) record(line []byte, torn bool) {
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
 		v.inBand(val, rec)
 	}
+	if msg, _ := val.Get("msg"); msg.Str == MsgRetention && ok {
+		v.retention(val)
+	}
 }
 
 type auditFields struct {
@@ -483,7 +497,7 @@ func (v *verifier) link(rec auditFields, ok bool) {
 			v.add(v.line, rec.chain, rec.seq, Inserted, "first record does not start from the chain's genesis")
 		}
 		if rec.seq > 1 {
-			v.add(v.line, rec.chain, 1, Missing, "chain starts at seq %d: records 1 to %d are not in the input (verify rotated files together)", rec.seq, rec.seq-1)
+			st.gap = &startGap{line: v.line, seq: rec.seq, prev: rec.prev}
 		}
 	case rec.seq == st.seq+1 && rec.prev == st.hash:
 		// The expected next record.
@@ -527,6 +541,25 @@ func (v *verifier) link(rec auditFields, ok bool) {
 	}
 }
 
+// retention remembers where a retention record says pruned files ended.
+func (v *verifier) retention(val chain.Value) {
+	ends, _ := val.Get("ends_at")
+	for _, m := range ends.Members {
+		seq, _ := m.Value.Get("seq")
+		hs, _ := m.Value.Get("hash")
+		h, err := chain.ParseHash(hs.Str)
+		if err != nil || seq.Kind != chain.Number {
+			continue
+		}
+		st := v.chains[m.Name]
+		if st == nil {
+			st = &chainState{missing: map[uint64]int64{}}
+			v.chains[m.Name] = st
+		}
+		st.prunedTo = append(st.prunedTo, Head{Chain: m.Name, Seq: uint64(seq.Num), Hash: h})
+	}
+}
+
 // inBand checks a checkpoint record's signature and the head it names.
 func (v *verifier) inBand(val chain.Value, rec auditFields) {
 	g, ok := val.Get("checkpoint")
@@ -561,6 +594,19 @@ func (v *verifier) finish() (Report, error) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		st := v.chains[id]
+		if g := st.gap; g != nil {
+			explained := false
+			for _, p := range st.prunedTo {
+				if p.Seq == g.seq-1 && p.Hash == g.prev {
+					explained = true
+				}
+			}
+			if explained {
+				v.add(g.line, id, g.seq, Pruned, "records 1 to %d were removed by retention, as the retention.applied record states", g.seq-1)
+			} else {
+				v.add(g.line, id, 1, Missing, "chain starts at seq %d: records 1 to %d are not in the input (verify rotated files together)", g.seq, g.seq-1)
+			}
+		}
 		if st.alt != nil {
 			v.add(st.alt.line, id, st.alt.seq, Inserted, "a second record with seq %d at the end of the input", st.alt.seq)
 		}

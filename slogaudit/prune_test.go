@@ -1,0 +1,72 @@
+package slogaudit
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestPrune removes only the rotated files past the retention, records it,
+// and what remains verifies.
+func TestPrune(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := OpenFile(path, WithRotateSize(4096), WithRetention(2*year))
+	require.NoError(t, err)
+	_, err = af.Handler(WithKey("k1", testKey), WithChainID("p"), WithPolicy(GDPR), WithRedactor(nil))
+	require.Error(t, err, "GDPR needs its redaction preset")
+	require.ErrorContains(t, err, `"gdpr" preset`)
+	h, err := af.Handler(WithKey("k1", testKey), WithChainID("p"))
+	require.NoError(t, err)
+	l := slog.New(h)
+	for i := range 60 {
+		l.Info("event", "i", i, "pad", strings.Repeat("z", 100))
+	}
+	files, err := RotatedFiles(path)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(files), 4)
+	now := time.Now()
+	old := now.Add(-3 * year)
+	for _, f := range files[:2] { // the two oldest are past the ceiling
+		require.NoError(t, os.Chtimes(f, old, old))
+	}
+	removed, err := af.Prune(context.Background(), now)
+	require.NoError(t, err)
+	require.Equal(t, files[:2], removed)
+	for _, f := range files[2:] {
+		_, err := os.Stat(f)
+		require.NoError(t, err, "Prune removed a file within the retention: %s", f)
+	}
+	require.NoError(t, h.Close(context.Background()))
+	require.NoError(t, af.Close())
+
+	remaining, err := RotatedFiles(path)
+	require.NoError(t, err)
+	rep, err := VerifyFiles(context.Background(), remaining, VerifyOptions{Key: testKey})
+	require.NoError(t, err, "%v", rep.Findings)
+	require.True(t, hasFinding(rep, Pruned, 1), "%v", rep.Findings)
+
+	// Without the retention record (verifying only the files), the gap is
+	// reported as missing, not hidden.
+	rep, err = VerifyFiles(context.Background(), remaining[:1], VerifyOptions{Key: testKey})
+	require.Error(t, err)
+	require.True(t, hasFinding(rep, Missing, 1), "%v", rep.Findings)
+}
+
+func TestPruneNeedsRetentionAndHandler(t *testing.T) {
+	af, err := OpenFile(filepath.Join(t.TempDir(), "a.log"))
+	require.NoError(t, err)
+	defer af.Close()
+	_, err = af.Prune(context.Background(), time.Now())
+	require.ErrorContains(t, err, "WithRetention")
+	af2, err := OpenFile(filepath.Join(t.TempDir(), "b.log"), WithRetention(time.Hour))
+	require.NoError(t, err)
+	defer af2.Close()
+	_, err = af2.Prune(context.Background(), time.Now())
+	require.ErrorContains(t, err, "call File.Handler first")
+}
