@@ -25,6 +25,12 @@ type Policy struct {
 	// violation (a clock that goes backwards); MonotonicClause names why.
 	Monotonic       bool
 	MonotonicClause string
+	// UTC makes a record whose time has a non-zero offset from UTC a
+	// violation: the wrapper writes every time in UTC, but a source clock
+	// in another zone is a sign of unsynchronised systems. UTCClause names
+	// why.
+	UTC       bool
+	UTCClause string
 }
 
 // Required lists attributes that records must carry. With Events empty it
@@ -99,6 +105,7 @@ var (
 			{Need: NeedRedaction, Rule: "pci", Clause: "PCI DSS 3.3"},
 		},
 		Monotonic: true, MonotonicClause: "PCI DSS 10.6",
+		UTC: true, UTCClause: "PCI DSS 10.6.1",
 	}
 
 	// HIPAA encodes the Security Rule: 164.312(b) (audit controls: who did
@@ -167,6 +174,7 @@ var (
 			{Need: NeedSignedCheckpoints, Clause: "ISO 27001 A.8.15"},
 		},
 		Monotonic: true, MonotonicClause: "ISO 27001 A.8.17",
+		UTC: true, UTCClause: "ISO 27001 A.8.17",
 	}
 )
 
@@ -204,6 +212,9 @@ func Combine(ps ...Policy) (Policy, error) {
 		}
 		if p.Monotonic && !out.Monotonic {
 			out.Monotonic, out.MonotonicClause = true, p.MonotonicClause
+		}
+		if p.UTC && !out.UTC {
+			out.UTC, out.UTCClause = true, p.UTCClause
 		}
 	}
 	out.Name = strings.Join(names, "+")
@@ -332,7 +343,11 @@ func (p *Policy) check(root *node, t, prev time.Time) []Violation {
 	}
 	if t.IsZero() {
 		out = append(out, Violation{Rule: "time", Clause: p.MonotonicClause, Detail: "the record has no time"})
-	} else if p.Monotonic && !prev.IsZero() && t.Before(prev) {
+	} else if _, off := t.Zone(); p.UTC && off != 0 {
+		out = append(out, Violation{Rule: "utc", Clause: p.UTCClause,
+			Detail: fmt.Sprintf("time %s is not in UTC (written in UTC; synchronise the source clock's zone)", t.Format(time.RFC3339))})
+	}
+	if !t.IsZero() && p.Monotonic && !prev.IsZero() && t.Before(prev) {
 		out = append(out, Violation{Rule: "clock-backwards", Clause: p.MonotonicClause,
 			Detail: fmt.Sprintf("time %s is before the previous record's %s", t.UTC().Format(time.RFC3339Nano), prev.UTC().Format(time.RFC3339Nano))})
 	}

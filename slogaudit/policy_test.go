@@ -198,3 +198,15 @@ func TestTrailSatisfiesPCIDSS(t *testing.T) {
 	require.Empty(t, h.Stats().Violations)
 	require.Zero(t, h.Stats().Refused)
 }
+
+func TestRuntimeUTC(t *testing.T) {
+	var buf bytes.Buffer
+	h := Wrap(slog.NewJSONHandler(&buf, nil), WithPolicy(Policy{Name: "t", UTC: true, UTCClause: "PCI DSS 10.6.1"}))
+	berlin := time.Date(2026, 1, 1, 12, 0, 0, 0, time.FixedZone("CET", 3600))
+	require.NoError(t, h.Handle(context.Background(), slog.NewRecord(berlin, slog.LevelInfo, "zoned", 0)))
+	require.NoError(t, h.Handle(context.Background(), slog.NewRecord(berlin.UTC(), slog.LevelInfo, "utc", 0)))
+	require.NoError(t, h.Close(context.Background()))
+	require.EqualValues(t, 1, h.Stats().Violations["utc"])
+	lines := auditLines(t, buf.Bytes())
+	require.Equal(t, "2026-01-01T11:00:00Z", lines[1]["time"], "times are written in UTC")
+}
