@@ -1,0 +1,218 @@
+package slogcore
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// A Sink is a slog.Handler that holds resources: Close flushes and releases
+// them.
+type Sink interface {
+	slog.Handler
+	Close(ctx context.Context) error
+}
+
+// SinkFactory opens a sink from its configuration, a map of lower-case keys
+// to values (from code, or from SLOGGUARD_<NAME>_<KEY> variables in
+// [FromEnv]).
+type SinkFactory func(cfg map[string]string) (Sink, error)
+
+var (
+	sinksMu sync.RWMutex
+	sinks   = map[string]SinkFactory{}
+)
+
+// hints name the import that registers a sink slogcore does not provide.
+var hints = map[string]string{
+	"audit": `import _ "github.com/slogguard/slogguard/slogaudit"`,
+}
+
+// RegisterSink makes a sink available by name, as database/sql.Register does
+// for drivers: call it from the init function of the package that provides
+// the sink, and activate it in a program with a blank import. Names are
+// case-insensitive. Registering a name twice, or a nil factory, panics.
+func RegisterSink(name string, f SinkFactory) {
+	sinksMu.Lock()
+	defer sinksMu.Unlock()
+	key := strings.ToLower(name)
+	if f == nil {
+		panic("slogcore: RegisterSink: nil factory for sink " + strconv.Quote(name))
+	}
+	if _, dup := sinks[key]; dup {
+		panic("slogcore: RegisterSink called twice for sink " + strconv.Quote(key))
+	}
+	sinks[key] = f
+}
+
+// Sinks returns the registered sink names, sorted.
+func Sinks() []string {
+	sinksMu.RLock()
+	defer sinksMu.RUnlock()
+	names := make([]string, 0, len(sinks))
+	for n := range sinks {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// OpenSink opens the sink registered as name with cfg. An unknown name is an
+// error that lists the registered names and, for sinks provided by other
+// slogguard packages, the import to add.
+func OpenSink(name string, cfg map[string]string) (Sink, error) {
+	key := strings.ToLower(name)
+	sinksMu.RLock()
+	f := sinks[key]
+	sinksMu.RUnlock()
+	if f == nil {
+		msg := fmt.Sprintf("slogcore: unknown sink %q (registered: %s)", name, strings.Join(Sinks(), ", "))
+		if h := hints[key]; h != "" {
+			msg += "; add " + h + " to the program to register it"
+		}
+		return nil, fmt.Errorf("%s", msg)
+	}
+	s, err := f(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("slogcore: opening sink %q: %w", key, err)
+	}
+	return s, nil
+}
+
+// SinkOptions reads the settings every slogcore sink understands from cfg:
+// level, redact (comma-separated preset names, or "off"), overflow and queue.
+// Keys it does not know are left to the caller.
+func SinkOptions(cfg map[string]string) (*Options, error) {
+	o := &Options{}
+	if v := cfg["level"]; v != "" {
+		var l slog.Level
+		if err := l.UnmarshalText([]byte(v)); err != nil {
+			return nil, fmt.Errorf("level %q: want debug, info, warn, error (optionally +N/-N)", v)
+		}
+		o.Level = l
+	}
+	if v := cfg["redact"]; v != "" {
+		r, err := redactorFromNames(v)
+		if err != nil {
+			return nil, err
+		}
+		o.Redact = r
+	}
+	if v := cfg["overflow"]; v != "" {
+		switch strings.ToLower(v) {
+		case "block":
+			o.Overflow = Block
+		case "drop-newest":
+			o.Overflow = DropNewest
+		case "drop-oldest":
+			o.Overflow = DropOldest
+		default:
+			return nil, fmt.Errorf("overflow %q: want block, drop-newest or drop-oldest", v)
+		}
+	}
+	if v := cfg["queue"]; v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 {
+			return nil, fmt.Errorf("queue %q: want a positive number of records", v)
+		}
+		o.QueueSize = n
+	}
+	return o, nil
+}
+
+// redactorFromNames builds a redactor from preset names, or NoRedaction for
+// "off".
+func redactorFromNames(list string) (*Redactor, error) {
+	if strings.EqualFold(strings.TrimSpace(list), "off") {
+		return NoRedaction, nil
+	}
+	var rules []Rule
+	for _, n := range strings.Split(list, ",") {
+		n = strings.ToLower(strings.TrimSpace(n))
+		p, ok := Presets[n]
+		if !ok {
+			names := make([]string, 0, len(Presets))
+			for k := range Presets {
+				names = append(names, k)
+			}
+			slices.Sort(names)
+			return nil, fmt.Errorf("redact %q: unknown preset %q: want off or a comma-separated list of %s", list, n, strings.Join(names, ", "))
+		}
+		rules = append(rules, p)
+	}
+	return NewRedactor(rules...)
+}
+
+// coreSink adapts a *Handler that writes to a closer.
+type coreSink struct {
+	*Handler
+	closer io.Closer
+}
+
+func (s coreSink) Close(ctx context.Context) error {
+	err := s.Handler.Close(ctx)
+	if s.closer != nil {
+		if cerr := s.closer.Close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
+}
+
+type discardSink struct{ slog.Handler }
+
+func (discardSink) Close(context.Context) error { return nil }
+
+// nopCloser keeps os.Stdout and os.Stderr open when a sink closes.
+type nopCloser struct{}
+
+func (nopCloser) Close() error { return nil }
+
+func init() {
+	RegisterSink("stdout", func(cfg map[string]string) (Sink, error) {
+		o, err := SinkOptions(cfg)
+		if err != nil {
+			return nil, err
+		}
+		return coreSink{New(os.Stdout, o), nopCloser{}}, nil
+	})
+	RegisterSink("stderr", func(cfg map[string]string) (Sink, error) {
+		o, err := SinkOptions(cfg)
+		if err != nil {
+			return nil, err
+		}
+		return coreSink{New(os.Stderr, o), nopCloser{}}, nil
+	})
+	RegisterSink("file", func(cfg map[string]string) (Sink, error) {
+		o, err := SinkOptions(cfg)
+		if err != nil {
+			return nil, err
+		}
+		path := cfg["path"]
+		if path == "" {
+			return nil, fmt.Errorf("path is empty: set the file's path (SLOGGUARD_FILE_PATH)")
+		}
+		mode := os.FileMode(0o600)
+		if m := cfg["mode"]; m != "" {
+			v, err := strconv.ParseUint(m, 8, 32)
+			if err != nil || v > 0o777 {
+				return nil, fmt.Errorf("mode %q: want octal permissions such as 0600", m)
+			}
+			mode = os.FileMode(v)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, mode)
+		if err != nil {
+			return nil, err
+		}
+		return coreSink{New(f, o), f}, nil
+	})
+	RegisterSink("discard", func(map[string]string) (Sink, error) {
+		return discardSink{slog.DiscardHandler}, nil
+	})
+}
