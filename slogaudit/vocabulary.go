@@ -1,6 +1,9 @@
 package slogaudit
 
-import "log/slog"
+import (
+	"context"
+	"log/slog"
+)
 
 // Keys of the audit vocabulary. Policies name required attributes by them.
 const (
@@ -64,3 +67,16 @@ func Origin(ip, userAgent string) slog.Attr {
 
 // Reason is why: a ticket, a justification, an error.
 func Reason(text string) slog.Attr { return slog.String(KeyReason, text) }
+
+// IsAuditEvent reports whether r carries an "action" attribute. Use it with
+// slogmulti.Router to send only audit events to the audit handler:
+//
+//	slogmulti.Router().Add(core).Add(audit, slogaudit.IsAuditEvent).Handler()
+func IsAuditEvent(_ context.Context, r slog.Record) bool {
+	found := false
+	r.Attrs(func(a slog.Attr) bool {
+		found = a.Key == KeyAction
+		return !found
+	})
+	return found
+}
