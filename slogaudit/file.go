@@ -150,8 +150,16 @@ func (af *File) recover() error {
 			tail = tail[i+1:]
 		}
 	}
-	for _, line := range bytes.Split(tail, []byte("\n")) {
-		v, err := chain.Parse(line)
+	af.last = scanHeads(tail, af.heads)
+	return nil
+}
+
+// scanHeads sets heads to the last record of every chain in data, a run of
+// JSON lines, and returns the chain of the last record.
+func scanHeads(data []byte, heads map[string]Head) (last string) {
+	var p chain.Parser
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		v, err := p.Parse(line)
 		if err != nil {
 			continue
 		}
@@ -163,10 +171,10 @@ func (af *File) recover() error {
 		if err != nil {
 			continue
 		}
-		af.heads[rec.chain] = Head{Chain: rec.chain, Seq: rec.seq, Hash: rec.hash}
-		af.last = rec.chain
+		heads[rec.chain] = Head{Chain: rec.chain, Seq: rec.seq, Hash: rec.hash}
+		last = rec.chain
 	}
-	return nil
+	return last
 }
 
 // Heads returns the head of every chain found at the end of the file.

@@ -1,15 +1,12 @@
 package slogaudit
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"os"
 	"time"
-
-	"github.com/slogguard/slogguard/internal/chain"
 )
 
 // Prune removes the rotated files whose last write is older than the
@@ -73,21 +70,6 @@ func lastHeads(file string, heads map[string]Head) error {
 	if err != nil {
 		return fmt.Errorf("slogaudit: Prune: %w", err)
 	}
-	var p chain.Parser
-	for _, line := range bytes.Split(data, []byte("\n")) {
-		v, err := p.Parse(line)
-		if err != nil {
-			continue
-		}
-		a, ok := v.Get("audit")
-		if !ok {
-			continue
-		}
-		rec, err := parseAudit(a)
-		if err != nil {
-			continue
-		}
-		heads[rec.chain] = Head{Chain: rec.chain, Seq: rec.seq, Hash: rec.hash}
-	}
+	scanHeads(data, heads)
 	return nil
 }

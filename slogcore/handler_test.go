@@ -39,12 +39,15 @@ func parseLines(t *testing.T, data []byte) []map[string]any {
 	return out
 }
 
-func TestSlogtestNew(t *testing.T) {
+// runSlogtest runs testing/slogtest against the handlers mk makes, reading
+// back the one JSON line each writes.
+func runSlogtest(t *testing.T, mk func(io.Writer) *Handler) {
+	t.Helper()
 	var buf bytes.Buffer
 	var h *Handler
 	slogtest.Run(t, func(t *testing.T) slog.Handler {
 		buf.Reset()
-		h = New(&buf, nil)
+		h = mk(&buf)
 		return h
 	}, func(t *testing.T) map[string]any {
 		require.NoError(t, h.Close(context.Background()))
@@ -54,19 +57,12 @@ func TestSlogtestNew(t *testing.T) {
 	})
 }
 
+func TestSlogtestNew(t *testing.T) {
+	runSlogtest(t, func(w io.Writer) *Handler { return New(w, nil) })
+}
+
 func TestSlogtestWrap(t *testing.T) {
-	var buf bytes.Buffer
-	var h *Handler
-	slogtest.Run(t, func(t *testing.T) slog.Handler {
-		buf.Reset()
-		h = Wrap(slog.NewJSONHandler(&buf, nil), nil)
-		return h
-	}, func(t *testing.T) map[string]any {
-		require.NoError(t, h.Close(context.Background()))
-		lines := parseLines(t, buf.Bytes())
-		require.Len(t, lines, 1)
-		return lines[0]
-	})
+	runSlogtest(t, func(w io.Writer) *Handler { return Wrap(slog.NewJSONHandler(w, nil), nil) })
 }
 
 // slowWriter counts lines and sleeps on every write.
