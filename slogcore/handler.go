@@ -319,7 +319,7 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 		if e.replaced {
 			buf, _ = appendItems(buf, e, items, comma)
 		} else {
-			buf = appendRecordAttrs(buf, e, comma, c.redact, w)
+			buf = appendRecordAttrs(buf, e, comma, c.redact)
 		}
 	}
 	for range nOpen {
@@ -331,17 +331,13 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 // appendRecordAttrs appends the attrs of e.rec, taking the captured items
 // in place of the attrs that were not scalar.
 // Scalar attrs are redacted here: by key, and strings by the detectors.
-func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, w *workerCache) []byte {
-	var kc *keyCache
-	if w != nil {
-		kc = &w.keys
-	}
+func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor) []byte {
 	items := e.items
 	i := int32(0)
 	e.rec.Attrs(func(a slog.Attr) bool {
 		masked := false
 		if red != nil {
-			a, masked = red.scalarKey(e.h.groups, a, kc)
+			a, masked = red.scalarKey(e.h.groups, a)
 		}
 		patched := len(items) > 0 && items[0].attr == i && items[0].kind == itemValue
 		if patched && masked {
@@ -371,7 +367,6 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, w *worke
 // workerCache holds what the worker goroutine remembers between records so
 // that steady-state encoding does not allocate. Only the worker uses it.
 type workerCache struct {
-	keys    keyCache
 	times   timeCache
 	sources map[uintptr]*slog.Source
 }

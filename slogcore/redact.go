@@ -95,6 +95,7 @@ type Redactor struct {
 	rules       []string // names of the rules, in order
 
 	keys    atomic.Pointer[map[string]keyVerdict]
+	fast    [512]atomic.Pointer[keySlot]
 	keysMu  sync.Mutex
 	counts  map[string]*atomic.Uint64
 	total   atomic.Uint64
@@ -501,39 +502,43 @@ func (r *Redactor) findPairs(s string, spans []span) []span {
 	return spans
 }
 
-// keyCache is a small direct-mapped cache of key verdicts, indexed by the
-// address of the key's bytes: keys are mostly string constants, so the
-// worker finds them without hashing. Only one goroutine may use it.
-type keyCache struct {
-	r     *Redactor
-	slots [256]struct {
-		p    *byte
-		n    int
-		rule string
-	}
+// keySlot is one entry of a Redactor's address-indexed key cache. It holds
+// the key itself: an address alone could be reused by another key after the
+// first is freed, and a stale verdict would leak.
+type keySlot struct {
+	key  string
+	rule string
 }
 
-func (c *keyCache) rule(r *Redactor, key string) string {
-	if c.r != r {
-		*c = keyCache{r: r}
-	}
+// fastKeyRule returns keyRule(key) from a direct-mapped cache indexed by the
+// address of the key's bytes: keys are mostly string constants, so most
+// lookups are one atomic load and one string compare that stops at equal
+// addresses, from any goroutine.
+func (r *Redactor) fastKeyRule(key string) string {
 	p := unsafe.StringData(key)
-	slot := &c.slots[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(key)))%uintptr(len(c.slots))]
-	if slot.p == p && slot.n == len(key) && p != nil {
-		return slot.rule
+	if p == nil {
+		return r.keyRule(key)
+	}
+	h := (uint64(uintptr(unsafe.Pointer(p))) ^ uint64(len(key))<<48) * 0x9E3779B97F4A7C15 // Fibonacci hashing
+	slot := &r.fast[h>>(64-9)]                                                            // 2^9 == len(r.fast)
+	s := slot.Load()
+	if s != nil && s.key == key { // equal addresses make this compare immediate
+		return s.rule
 	}
 	rule := r.keyRule(key)
-	slot.p, slot.n, slot.rule = p, len(key), rule
+	if s == nil { // first come, first served: a colliding key uses the map, without allocating again
+		slot.CompareAndSwap(nil, &keySlot{key: key, rule: rule})
+	}
 	return rule
 }
 
 // scalarKey masks an attr whose value is neither a group, Any nor LogValuer
-// when its key or path is sensitive. It is the worker's hot path in [New]
-// (string values are scanned by the caller); kc may be nil.
-func (r *Redactor) scalarKey(groups []string, a slog.Attr, kc *keyCache) (slog.Attr, bool) {
+// when its key or path is sensitive. It is the encoding hot path of [New]
+// (string values are scanned by the caller).
+func (r *Redactor) scalarKey(groups []string, a slog.Attr) (slog.Attr, bool) {
 	var rule string
-	if kc != nil && len(r.paths) == 0 {
-		rule = kc.rule(r, a.Key)
+	if len(r.paths) == 0 {
+		rule = r.fastKeyRule(a.Key)
 	} else {
 		rule = r.sensitive(groups, a.Key)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -192,4 +193,20 @@ func FuzzRedactNested(f *testing.F) {
 			t.Fatalf("secret survived: %s", buf.String())
 		}
 	})
+}
+
+// TestKeyCacheUnderCollisions: thousands of keys built at run time share
+// the cache's 512 slots; every answer must equal the uncached verdict.
+func TestKeyCacheUnderCollisions(t *testing.T) {
+	r := MustRedactor(Credentials)
+	for round := range 2 {
+		for i := range 5000 {
+			key := fmt.Sprintf("field_%d", i)
+			if i%3 == 0 {
+				key = fmt.Sprintf("password_%d", i)
+			}
+			require.Equal(t, r.judgeKey(key).rule, r.fastKeyRule(key), "round %d key %q", round, key)
+		}
+		runtime.GC() // free the first round's keys: their addresses may be reused
+	}
 }
