@@ -422,7 +422,8 @@ func TestBlockTimeout(t *testing.T) {
 	l := slog.New(h)
 	l.Info("taken by the worker")
 	go func() { _ = h.Flush(context.Background()) }()
-	time.Sleep(10 * time.Millisecond)
+	require.Eventually(t, func() bool { return h.Stats().QueueDepth == 0 }, 5*time.Second, time.Millisecond,
+		"the worker never took the first record")
 	l.Info("fills the queue")
 	err := h.Handle(context.Background(), record("times out"))
 	require.ErrorIs(t, err, ErrQueueFull)
