@@ -418,7 +418,7 @@ func TestDerivedHandlersShareOneQueue(t *testing.T) {
 func TestBlockTimeout(t *testing.T) {
 	release := make(chan struct{})
 	w := writerFunc(func(p []byte) (int, error) { <-release; return len(p), nil })
-	h := New(w, &Options{QueueSize: 1, BlockTimeout: 20 * time.Millisecond})
+	h := New(w, &Options{QueueSize: 1, BlockTimeout: 20 * time.Millisecond, BufferSize: 1}) // every drain writes, so the first write stalls the worker
 	l := slog.New(h)
 	l.Info("taken by the worker")
 	go func() { _ = h.Flush(context.Background()) }()
