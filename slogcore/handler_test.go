@@ -308,7 +308,7 @@ func TestShortWriteCountsPartialBatch(t *testing.T) {
 		return i, io.ErrShortWrite
 	})
 	var got error
-	h := New(w, &Options{OnError: func(err error) { got = err }})
+	h := New(w, &Options{OnError: func(err error) { got = err }, FlushInterval: time.Hour}) // one batch, written at Close
 	l := slog.New(h)
 	for i := range 3 {
 		l.Info("m", "i", i)
