@@ -252,6 +252,7 @@ type ViolationError struct {
 	Violations []Violation
 }
 
+// Error names the refused record and each rule it broke, with its clause.
 func (e *ViolationError) Error() string {
 	var parts []string
 	for _, v := range e.Violations {

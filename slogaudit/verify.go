@@ -46,6 +46,7 @@ type Finding struct {
 	Detail string      `json:"detail"`
 }
 
+// String formats the finding as "file:line: kind: chain C seq N: detail".
 func (f Finding) String() string {
 	where := fmt.Sprintf("line %d", f.Line)
 	if f.File != "" {
@@ -86,6 +87,7 @@ func (r Report) Intact() bool {
 // TamperedError is returned by [Verify] when the input is not intact.
 type TamperedError struct{ Report Report }
 
+// Error summarises the findings: how many, and the first.
 func (e *TamperedError) Error() string {
 	n := 0
 	first := ""
