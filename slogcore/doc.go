@@ -29,6 +29,25 @@
 // Errors keep their identity for [Wrap] and are rendered as text for [New].
 // The caller may change any of them right after the call.
 //
+// # Redaction
+//
+// Every handler redacts by default with the [Credentials] preset: by key
+// (whole words, so client_secret is masked and author is not), by dotted
+// path, and by detectors inside every string (URL userinfo, bearer tokens,
+// JWTs, keys, card numbers, ...), reaching With attrs, groups, LogValuers,
+// maps, structs and errors. [Options.Redact] chooses the rules
+// ([NewRedactor], the presets), [NoRedaction] turns it off, and [Redact] is
+// the same redaction as synchronous middleware. Values are rebuilt, never
+// modified: the caller and other handlers keep the originals. Limits mask
+// rather than pass through, and a panic inside redaction masks the value.
+//
+// # Sinks
+//
+// [RegisterSink] and [OpenSink] name sinks the way database/sql names
+// drivers; stdout, stderr, file and discard are built in, and importing
+// slogaudit registers audit. [FromEnv] builds a logger from SLOGGUARD_*
+// variables for twelve-factor deployments.
+//
 // # Lifecycle
 //
 // A handler starts its worker when it is made. [Handler.Flush] writes what is
