@@ -28,6 +28,27 @@
 // The top-level keys time, level, msg, source and audit are reserved: a
 // user attribute with one of those names is written with a leading "_".
 //
+// # Files
+//
+// [OpenFile] is the durable sink: append-only, mode 0600, an fsync policy,
+// size rotation whose next file continues the chain, and recovery of each
+// chain's head from the file's tail, so that [File.Handler] continues the
+// chain after a restart. An incomplete last line (a crash mid-write) is
+// reported, never hidden. [VerifyFiles] and the slogaudit command check
+// rotated files in order.
+//
+// # Policies
+//
+// [WithPolicy] checks the configuration against a [Policy] (PCIDSS, HIPAA,
+// SOX, GDPR, SOC2, ISO27001, Basic, or [Combine] of several) and every
+// record at runtime; violations are annotated and hashed with the record, or,
+// in [Strict] mode, refused and audited. [Trail] and the helpers [Actor],
+// [Action], [Outcome], [Resource], [Origin] and [Reason] produce records
+// that carry what the policies require.
+//
+// Importing this package registers the "audit" sink with slogcore, so that
+// slogcore.OpenSink and slogcore.FromEnv can open it by name.
+//
 // # Threat model
 //
 // Without a key the chain detects accidental corruption and careless edits;
