@@ -295,7 +295,9 @@ func (v *verifier) read(ctx context.Context, r io.Reader) error {
 			}
 		}
 		part, err := br.ReadSlice('\n')
-		if err == bufio.ErrBufferFull || (long != nil && err == nil) {
+		// A line longer than the buffer arrives in chunks; its last chunk ends
+		// with a newline or, for a final line without one, with io.EOF.
+		if err == bufio.ErrBufferFull || (long != nil && (err == nil || err == io.EOF)) {
 			if len(long)+len(part) <= v.opts.MaxLineBytes {
 				long = append(long, part...)
 			} else if long == nil || len(long) <= v.opts.MaxLineBytes {
