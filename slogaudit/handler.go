@@ -307,7 +307,6 @@ func (st *state) startLocked(ctx context.Context) error {
 	if st.started {
 		return nil
 	}
-	st.started = true
 	attrs := []slog.Attr{slog.String("chain", st.head.Chain)}
 	if st.head.Seq > 0 {
 		attrs = append(attrs, slog.Group("resumed_from", slog.Uint64("seq", st.head.Seq), slog.String("hash", st.head.Hash.String())))
@@ -315,7 +314,11 @@ func (st *state) startLocked(ctx context.Context) error {
 	if t := st.cfg.torn; t != nil {
 		attrs = append(attrs, slog.Group("torn", slog.Int("bytes", t.Bytes), slog.String("sha256", t.SHA256)))
 	}
-	return st.ownLocked(ctx, MsgStart, attrs...)
+	if err := st.ownLocked(ctx, MsgStart, attrs...); err != nil {
+		return err // not started: the next record tries again, so the log never lacks its start
+	}
+	st.started = true
+	return nil
 }
 
 // ownLocked writes a record of the wrapper's own.

@@ -224,3 +224,18 @@ func FuzzVerify(f *testing.F) {
 		_, _ = Verify(context.Background(), bytes.NewReader(data), VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
 	})
 }
+
+// TestStartRetried: when audit.start cannot be written, the record is not
+// written either, and the next record writes the start first.
+func TestStartRetried(t *testing.T) {
+	w := &flakyWriter{fail: MsgStart}
+	h := Wrap(slog.NewJSONHandler(w, nil), WithChainID("s"))
+	require.Error(t, h.Handle(context.Background(), slog.NewRecord(time.Now(), slog.LevelInfo, "first", 0)))
+	w.fail = "never matches"
+	require.NoError(t, h.Handle(context.Background(), slog.NewRecord(time.Now(), slog.LevelInfo, "second", 0)))
+	require.NoError(t, h.Close(context.Background()))
+	lines := auditLines(t, w.buf.Bytes())
+	require.Equal(t, MsgStart, lines[0]["msg"])
+	require.Equal(t, "second", lines[1]["msg"])
+	verifyBuf(t, w.buf.Bytes(), VerifyOptions{})
+}
