@@ -253,6 +253,9 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 		return ErrClosed
 	}
 	if err := st.startLocked(ctx); err != nil {
+		st.stats.Failed++ // the caller's record, on top of the start record
+		err = fmt.Errorf("slogaudit: record %q not written: the audit.start record before it failed: %w", r.Message, err)
+		st.report(err)
 		return err
 	}
 	if p := st.cfg.policy; p != nil {

@@ -229,8 +229,12 @@ func FuzzVerify(f *testing.F) {
 // written either, and the next record writes the start first.
 func TestStartRetried(t *testing.T) {
 	w := &flakyWriter{fail: MsgStart}
-	h := Wrap(slog.NewJSONHandler(w, nil), WithChainID("s"))
-	require.Error(t, h.Handle(context.Background(), slog.NewRecord(time.Now(), slog.LevelInfo, "first", 0)))
+	var reported []error
+	h := Wrap(slog.NewJSONHandler(w, nil), WithChainID("s"), OnError(func(err error) { reported = append(reported, err) }))
+	require.ErrorContains(t, h.Handle(context.Background(), slog.NewRecord(time.Now(), slog.LevelInfo, "first", 0)),
+		`record "first" not written`)
+	require.EqualValues(t, 2, h.Stats().Failed, "the start record and the caller's record")
+	require.Len(t, reported, 2)
 	w.fail = "never matches"
 	require.NoError(t, h.Handle(context.Background(), slog.NewRecord(time.Now(), slog.LevelInfo, "second", 0)))
 	require.NoError(t, h.Close(context.Background()))
