@@ -61,3 +61,14 @@ func TestRedactCleanValueAllocatesNothing(t *testing.T) {
 		t.Fatalf("redacting a clean string allocates %.1f times, want 0", n)
 	}
 }
+
+// TestRedactMiddlewareAllocatesNothing: Redact passes a clean record on
+// without allocating.
+func TestRedactMiddlewareAllocatesNothing(t *testing.T) {
+	ctx := context.Background()
+	base := testing.AllocsPerRun(1000, func() { logTen(ctx, slog.New(noopHandler{})) })
+	l := slog.New(Redact(noopHandler{}, nil))
+	if got := testing.AllocsPerRun(1000, func() { logTen(ctx, l) }); got > base {
+		t.Fatalf("Redact allocates %.1f per clean record, the bare handler %.1f", got, base)
+	}
+}

@@ -150,3 +150,21 @@ func BenchmarkRedactWalk(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRedactMiddleware: Redact in front of slog.JSONHandler, clean
+// records, against the bare JSONHandler.
+func BenchmarkRedactMiddleware(b *testing.B) {
+	ctx := context.Background()
+	for name, h := range map[string]slog.Handler{
+		"handler=slog.JSONHandler":         slog.NewJSONHandler(io.Discard, nil),
+		"handler=Redact(slog.JSONHandler)": Redact(slog.NewJSONHandler(io.Discard, nil), nil),
+	} {
+		b.Run(name, func(b *testing.B) {
+			l := slog.New(h)
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				logTen(ctx, l)
+			}
+		})
+	}
+}

@@ -35,25 +35,65 @@ func (h *redactHandler) Enabled(ctx context.Context, l slog.Level) bool {
 }
 
 // Handle redacts r and passes it on. A record with nothing to mask is passed
-// as it is.
+// as it is, without allocating.
 func (h *redactHandler) Handle(ctx context.Context, rec slog.Record) error {
 	msg, changed := rec.Message, false
 	if h.r.scanMessage {
 		msg, changed = h.r.String(msg)
 	}
-	attrs := make([]slog.Attr, 0, rec.NumAttrs())
+	var (
+		stack [16]slog.Attr
+		out   []slog.Attr // nil until an attr changes; then the record is rebuilt
+		i     int
+	)
 	rec.Attrs(func(a slog.Attr) bool {
-		ra, ch := h.r.Attr(h.groups, a)
-		changed = changed || ch
-		attrs = append(attrs, ra)
+		ra, ch := h.attr(a)
+		if ch && out == nil {
+			out = stack[:0]
+			rec.Attrs(func(prev slog.Attr) bool { // the unchanged ones before it
+				if len(out) == i {
+					return false
+				}
+				out = append(out, prev)
+				return true
+			})
+		}
+		if out != nil {
+			out = append(out, ra)
+		}
+		i++
 		return true
 	})
-	if !changed {
+	if out == nil && !changed {
 		return h.next.Handle(ctx, rec)
 	}
-	out := slog.NewRecord(rec.Time, rec.Level, msg, rec.PC)
-	out.AddAttrs(attrs...)
-	return h.next.Handle(ctx, out)
+	if out == nil {
+		rec.Attrs(func(a slog.Attr) bool {
+			out = append(out, a)
+			return true
+		})
+	}
+	r2 := slog.NewRecord(rec.Time, rec.Level, msg, rec.PC)
+	r2.AddAttrs(out...)
+	return h.next.Handle(ctx, r2)
+}
+
+// attr redacts one attr: scalars by key and by the detectors, without the
+// walker; everything else through Attr.
+func (h *redactHandler) attr(a slog.Attr) (slog.Attr, bool) {
+	switch a.Value.Kind() {
+	case slog.KindAny, slog.KindGroup, slog.KindLogValuer:
+		return h.r.Attr(h.groups, a)
+	}
+	if ra, masked := h.r.scalarKey(h.groups, a); masked {
+		return ra, true
+	}
+	if a.Value.Kind() == slog.KindString {
+		if s, ch := h.r.String(a.Value.String()); ch {
+			return slog.String(a.Key, s), true
+		}
+	}
+	return a, false
 }
 
 // WithAttrs redacts attrs and passes them to next.WithAttrs.
