@@ -21,9 +21,15 @@ type Detector struct {
 }
 
 // DetectorFunc returns a detector named name that masks each [start, end)
-// byte range that find returns for a string.
+// byte range that find returns for a string. Ranges outside the string are
+// ignored; if find panics, the whole string is masked (fail closed).
 func DetectorFunc(name string, find func(s string) [][2]int) Detector {
-	return Detector{Name: name, find: func(s string, spans []span) []span {
+	return Detector{Name: name, find: func(s string, spans []span) (out []span) {
+		defer func() {
+			if recover() != nil {
+				out = append(spans, span{0, len(s)})
+			}
+		}()
 		for _, r := range find(s) {
 			if r[0] >= 0 && r[0] < r[1] && r[1] <= len(s) {
 				spans = append(spans, span{r[0], r[1]})
@@ -34,7 +40,11 @@ func DetectorFunc(name string, find func(s string) [][2]int) Detector {
 }
 
 // DetectRegexp returns a detector named name that masks every match of re.
+// A nil re gives a detector that NewRedactor refuses.
 func DetectRegexp(name string, re *regexp.Regexp) Detector {
+	if re == nil {
+		return Detector{Name: name}
+	}
 	return DetectorFunc(name, func(s string) [][2]int {
 		var out [][2]int
 		for _, m := range re.FindAllStringIndex(s, -1) {

@@ -210,3 +210,23 @@ func TestKeyCacheUnderCollisions(t *testing.T) {
 		runtime.GC() // free the first round's keys: their addresses may be reused
 	}
 }
+
+// TestPanickingDetectorFailsClosed: a custom detector that panics masks the
+// whole string instead of crashing the caller.
+func TestPanickingDetectorFailsClosed(t *testing.T) {
+	boom := DetectorFunc("boom", func(s string) [][2]int {
+		if strings.Contains(s, "trigger") {
+			panic("detector bug")
+		}
+		return [][2]int{{-1, 3}, {0, 1000}} // out of range: ignored
+	})
+	r := MustRedactor(Credentials, Rule{Name: "custom", Detectors: []Detector{boom}})
+	var buf bytes.Buffer
+	h := New(&buf, &Options{Redact: r})
+	slog.New(h).Info("m", "note", "trigger secret-ish text", "other", "fine")
+	require.NoError(t, h.Close(context.Background()))
+	require.NotContains(t, buf.String(), "secret-ish")
+	require.Contains(t, buf.String(), `"other":"fine"`)
+	_, err := NewRedactor(Rule{Name: "x", Detectors: []Detector{DetectRegexp("nil", nil)}})
+	require.ErrorContains(t, err, `detector "nil" is not usable`)
+}
