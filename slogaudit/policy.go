@@ -262,7 +262,7 @@ func (e *ViolationError) Error() string {
 }
 
 // ErrPolicy marks configuration problems found against a policy.
-var ErrPolicy = errors.New("policy requirement not met")
+var ErrPolicy = errors.New("slogaudit: policy requirement not met")
 
 // checkConfig returns every configuration problem of cfg against p.
 func (p *Policy) checkConfig(cfg *config) []error {
