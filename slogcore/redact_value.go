@@ -222,19 +222,22 @@ func (w *walk) child(key string, x any, depth int) (any, bool) {
 	return w.value(key, x, depth+1)
 }
 
-func (w *walk) mapAny(m map[string]any, depth int) (any, bool) {
-	var out map[string]any
+// redactMap rebuilds m with every changed value, converted back to V by
+// conv; it returns m itself, unchanged and unallocated, when nothing changed.
+func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map[string]V, bool) {
+	var out map[string]V
 	for k, v := range m {
 		nv, ch := w.child(k, v, depth)
-		if ch && out == nil {
-			out = make(map[string]any, len(m))
+		if !ch {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]V, len(m))
 			for k2, v2 := range m {
 				out[k2] = v2
 			}
 		}
-		if out != nil && ch {
-			out[k] = nv
-		}
+		out[k] = conv(nv)
 	}
 	if out == nil {
 		return m, false
@@ -242,24 +245,12 @@ func (w *walk) mapAny(m map[string]any, depth int) (any, bool) {
 	return out, true
 }
 
+func (w *walk) mapAny(m map[string]any, depth int) (any, bool) {
+	return redactMap(w, m, depth, func(v any) any { return v })
+}
+
 func (w *walk) mapString(m map[string]string, depth int) (any, bool) {
-	var out map[string]string
-	for k, v := range m {
-		nv, ch := w.child(k, v, depth)
-		if ch && out == nil {
-			out = make(map[string]string, len(m))
-			for k2, v2 := range m {
-				out[k2] = v2
-			}
-		}
-		if out != nil && ch {
-			out[k] = fmt.Sprint(nv)
-		}
-	}
-	if out == nil {
-		return m, false
-	}
-	return out, true
+	return redactMap(w, m, depth, func(v any) string { return fmt.Sprint(v) })
 }
 
 func (w *walk) sliceAny(s []any, depth int) ([]any, bool) {
