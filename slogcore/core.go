@@ -40,9 +40,11 @@ type core struct {
 	done     chan struct{}      // closed when the worker has exited
 	stopOnce sync.Once
 
-	// free holds recycled entries. Unlike a sync.Pool it survives garbage
-	// collection, so steady-state logging allocates nothing.
-	free chan *entry
+	// free holds recycled entries. A sync.Pool keeps them per processor:
+	// the worker returns a batch at a time and callers take them without
+	// contending on one lock. A garbage collection may drop idle ones;
+	// they are made again as needed.
+	free sync.Pool
 
 	// Owned by the worker goroutine.
 	work   []*entry
@@ -75,7 +77,6 @@ func newCore(w io.Writer, opts *Options) *core {
 		flushReq: make(chan chan struct{}),
 		stop:     make(chan struct{}),
 		done:     make(chan struct{}),
-		free:     make(chan *entry, o.QueueSize+64),
 		cache:    workerCache{sources: make(map[uintptr]*slog.Source)},
 	}
 	switch {
@@ -91,23 +92,18 @@ func newCore(w io.Writer, opts *Options) *core {
 }
 
 func (c *core) getEntry() *entry {
-	select {
-	case e := <-c.free:
+	if e, ok := c.free.Get().(*entry); ok {
 		return e
-	default:
-		return new(entry)
 	}
+	return new(entry)
 }
 
 func (c *core) putEntry(e *entry) {
-	if cap(e.raw) > 64<<10 || cap(e.items) > 1024 {
+	if cap(e.raw) > 64<<10 || cap(e.items) > 1024 || cap(e.line) > 64<<10 {
 		return // let the garbage collector take outsized buffers
 	}
 	e.reset()
-	select {
-	case c.free <- e:
-	default:
-	}
+	c.free.Put(e)
 }
 
 // enqueue hands e to the worker according to the overflow policy.
@@ -178,6 +174,11 @@ func (c *core) enqueue(e *entry) error {
 		case c.wake <- struct{}{}:
 		default:
 		}
+		// The send made the worker runnable on this processor, behind the
+		// caller. Yield, so that it runs now rather than when the
+		// scheduler next preempts the caller: with every processor busy,
+		// that could be ten milliseconds and a full queue later.
+		runtime.Gosched()
 	}
 	if evicted != nil {
 		c.dropped(evicted, ReasonEvicted)

@@ -14,10 +14,11 @@ import (
 
 const hexDigits = "0123456789abcdef"
 
-// safeSet reports, for each ASCII byte, whether it can appear in a JSON string
+// safeSet reports, for each byte, whether it can appear in a JSON string
 // without escaping. It matches log/slog's table: '<', '>' and '&' are not
-// escaped, DEL is not escaped.
-var safeSet = func() (t [utf8.RuneSelf]bool) {
+// escaped, DEL is not escaped. Bytes from 0x80 up start or continue a
+// multi-byte sequence and take the slow path, which checks the encoding.
+var safeSet = func() (t [256]bool) {
 	for b := 0x20; b < utf8.RuneSelf; b++ {
 		t[b] = b != '"' && b != '\\'
 	}
@@ -26,17 +27,36 @@ var safeSet = func() (t [utf8.RuneSelf]bool) {
 
 // appendString appends s as a quoted JSON string.
 func appendString(buf []byte, s string) []byte {
+	i := safePrefix(s)
 	buf = append(buf, '"')
-	buf = appendEscaped(buf, s)
+	if i == len(s) {
+		buf = append(buf, s...)
+	} else {
+		buf = appendEscapedFrom(buf, s, i)
+	}
 	return append(buf, '"')
 }
 
-// appendEscaped appends the JSON-escaped body of s (without quotes): control
-// characters, '"' and '\\' escaped, invalid UTF-8 as \ufffd, U+2028 and U+2029
-// escaped, exactly as log/slog does.
-func appendEscaped(buf []byte, s string) []byte {
+// safePrefix returns the length of the longest prefix of s that needs no
+// escaping.
+func safePrefix(s string) int {
+	i := 0
+	for i+8 <= len(s) && safeWord(load64(s, i)) {
+		i += 8
+	}
+	for i < len(s) && safeSet[s[i]] {
+		i++
+	}
+	return i
+}
+
+// appendEscapedFrom appends the JSON-escaped body of s (without quotes),
+// whose first i bytes are known to need no escaping: control characters,
+// '"' and '\\' escaped, invalid UTF-8 as \ufffd, U+2028 and U+2029 escaped,
+// exactly as log/slog does.
+func appendEscapedFrom(buf []byte, s string, i int) []byte {
 	start := 0
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		// Skip eight bytes at a time while none of them needs attention.
 		for i+8 <= len(s) && safeWord(load64(s, i)) {
 			i += 8
@@ -45,11 +65,11 @@ func appendEscaped(buf []byte, s string) []byte {
 			break
 		}
 		b := s[i]
+		if safeSet[b] {
+			i++
+			continue
+		}
 		if b < utf8.RuneSelf {
-			if safeSet[b] {
-				i++
-				continue
-			}
 			buf = append(buf, s[start:i]...)
 			buf = append(buf, '\\')
 			switch b {
@@ -254,9 +274,12 @@ func put4(b []byte, v int) {
 
 // appendScalar appends a value of any kind other than KindAny, KindGroup and
 // KindLogValuer. It reports false for those kinds.
-// Times in attrs are formatted afresh: the cache serves the record's own
-// time, whose second changes slowly.
 func appendScalar(buf []byte, v slog.Value) ([]byte, bool) {
+	return appendScalarTo(buf, v, nil)
+}
+
+// appendScalarTo is appendScalar with a cache for times, which may be nil.
+func appendScalarTo(buf []byte, v slog.Value, times *timeCache) ([]byte, bool) {
 	switch v.Kind() {
 	case slog.KindString:
 		return appendString(buf, v.String()), true
@@ -271,6 +294,9 @@ func appendScalar(buf []byte, v slog.Value) ([]byte, bool) {
 	case slog.KindDuration:
 		return strconv.AppendInt(buf, int64(v.Duration()), 10), true
 	case slog.KindTime:
+		if times != nil {
+			return times.append(buf, v.Time()), true
+		}
 		return appendTime(buf, v.Time()), true
 	}
 	return buf, false

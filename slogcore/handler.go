@@ -100,9 +100,9 @@ func (h *Handler) captureRecord(e *entry, r slog.Record) {
 		if red != nil && red.scanMessage {
 			e.msg, _ = red.String(e.msg)
 		}
-		e.rec = r
 		i := int32(0)
 		r.Attrs(func(a slog.Attr) bool {
+			e.attrs = append(e.attrs, a)
 			switch a.Value.Kind() {
 			case slog.KindAny, slog.KindGroup, slog.KindLogValuer:
 				mark := len(e.items)
@@ -240,11 +240,18 @@ func countEmptyGroups(as []slog.Attr) int {
 
 // appendKey appends an object key, preceded by a comma when one is due.
 func appendKey(buf []byte, key string, comma bool) []byte {
+	i := safePrefix(key)
 	if comma {
-		buf = append(buf, ',')
+		buf = append(buf, ',', '"')
+	} else {
+		buf = append(buf, '"')
 	}
-	buf = appendString(buf, key)
-	return append(buf, ':')
+	if i == len(key) {
+		buf = append(buf, key...)
+	} else {
+		buf = appendEscapedFrom(buf, key, i)
+	}
+	return append(buf, '"', ':')
 }
 
 // appendItems appends the members described by items.
@@ -275,6 +282,10 @@ func appendItems(buf []byte, e *entry, items []item, comma bool) ([]byte, bool) 
 // appendRecord appends e as one JSON line, as slog.JSONHandler writes it.
 func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 	h := e.h
+	times, attrTimes := &e.times, &e.attrTimes
+	if w != nil {
+		times, attrTimes = &w.times, &w.attrTimes
+	}
 	buf = append(buf, '{')
 	comma := false
 	items := e.items
@@ -286,11 +297,7 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 	} else {
 		if !e.time.IsZero() {
 			buf = append(buf, `"time":`...)
-			if w != nil {
-				buf = w.times.append(buf, e.time)
-			} else {
-				buf = appendTime(buf, e.time)
-			}
+			buf = times.append(buf, e.time)
 			comma = true
 		}
 		buf = appendKey(buf, slog.LevelKey, comma)
@@ -319,7 +326,7 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 		if e.replaced {
 			buf, _ = appendItems(buf, e, items, comma)
 		} else {
-			buf = appendRecordAttrs(buf, e, comma, c.redact)
+			buf = appendRecordAttrs(buf, e, comma, c.redact, attrTimes)
 		}
 	}
 	for range nOpen {
@@ -328,47 +335,48 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 	return append(buf, '}', '\n')
 }
 
-// appendRecordAttrs appends the attrs of e.rec, taking the captured items
+// appendRecordAttrs appends the attrs of the record (e.attrs), taking the captured items
 // in place of the attrs that were not scalar.
 // Scalar attrs are redacted here: by key, and strings by the detectors.
-func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor) []byte {
+func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, times *timeCache) []byte {
 	items := e.items
-	i := int32(0)
-	e.rec.Attrs(func(a slog.Attr) bool {
+	for i, a := range e.attrs {
+		i := int32(i)
 		masked := false
 		if red != nil {
 			a, masked = red.scalarKey(e.h.groups, a)
 		}
-		patched := len(items) > 0 && items[0].attr == i && items[0].kind == itemValue
-		if patched && masked {
+		patched := len(items) > 0 && items[0].attr == i
+		if patched && masked && items[0].kind == itemValue {
 			items, patched = items[1:], false // the key's mask wins over the caller's scan
 		}
-		mark := len(buf)
-		var scalar bool
-		if patched {
-			scalar = false // a string the caller redacted: take its item
-		} else if buf, scalar = appendScalar(appendKey(buf, a.Key, comma), a.Value); scalar {
-			comma = true
-		}
-		if !scalar {
-			n := 0
-			for n < len(items) && items[n].attr == i {
-				n++
+		if !patched {
+			// The common case: a scalar the caller did not touch.
+			mark := len(buf)
+			buf = appendKey(buf, a.Key, comma)
+			var ok bool
+			if buf, ok = appendScalarTo(buf, a.Value, times); ok {
+				comma = true
+				continue
 			}
-			buf, comma = appendItems(buf[:mark], e, items[:n], comma)
-			items = items[n:]
+			buf = buf[:mark]
 		}
-		i++
-		return true
-	})
+		n := 0
+		for n < len(items) && items[n].attr == i {
+			n++
+		}
+		buf, comma = appendItems(buf, e, items[:n], comma)
+		items = items[n:]
+	}
 	return buf
 }
 
 // workerCache holds what the worker goroutine remembers between records so
 // that steady-state encoding does not allocate. Only the worker uses it.
 type workerCache struct {
-	times   timeCache
-	sources map[uintptr]*slog.Source
+	times     timeCache // the records' own times
+	attrTimes timeCache // times in attrs
+	sources   map[uintptr]*slog.Source
 }
 
 // appendSource appends the "source" member for pc. w may be nil.

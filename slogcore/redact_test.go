@@ -230,3 +230,21 @@ func TestPanickingDetectorFailsClosed(t *testing.T) {
 	_, err := NewRedactor(Rule{Name: "x", Detectors: []Detector{DetectRegexp("nil", nil)}})
 	require.ErrorContains(t, err, `detector "nil" is not usable`)
 }
+
+// A group under a sensitive key keeps its shape with its leaves masked, and
+// the attrs after it are still written. (An earlier encoder wrote the
+// group as one mask and then lost every later non-scalar attr.)
+func TestSensitiveGroupKeepsLaterAttrs(t *testing.T) {
+	var buf bytes.Buffer
+	h := New(&buf, nil)
+	l := slog.New(h)
+	l.Info("m", slog.Group("credentials", slog.String("user", "bob")),
+		slog.Any("m", map[string]int{"a": 1}), slog.Any("err", errBench), slog.Int("n", 3))
+	l.Info("m", slog.Any("password", errBench), slog.Any("m", map[string]int{"a": 1}))
+	require.NoError(t, h.Close(context.Background()))
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	require.Len(t, lines, 2)
+	require.Contains(t, lines[0], `"credentials":{"user":"[REDACTED]"},"m":{"a":1},"err":"connection reset by peer","n":3}`)
+	require.NotContains(t, lines[0], "bob")
+	require.Contains(t, lines[1], `"password":"[REDACTED]","m":{"a":1}}`)
+}

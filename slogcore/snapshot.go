@@ -20,11 +20,10 @@ type entry struct {
 	msg   string
 	pc    uintptr
 
-	// For New without ReplaceAttr: the record itself. Its scalar attrs are
-	// immutable and are encoded by the worker; every other attr (Any,
-	// Group, LogValuer) is captured now into items tagged with its index.
-	// nonEmpty reports whether any attr will be written.
-	rec      slog.Record
+	// For New without ReplaceAttr: the record's attrs are copied to attrs.
+	// Scalar attrs are immutable and are encoded by the worker; every other
+	// attr (Any, Group, LogValuer) is captured now into items tagged with
+	// its index. nonEmpty reports whether any attr will be written.
 	nonEmpty bool
 
 	// line, when set, is the record already encoded by the caller: callers
@@ -42,11 +41,14 @@ type entry struct {
 	nBuiltin int
 
 	// For Wrap: the record's attributes, resolved and frozen, and the
-	// caller's context.
+	// caller's context. For New without ReplaceAttr: the record's attrs as
+	// given (see nonEmpty).
 	attrs []slog.Attr
 	ctx   context.Context
 
-	enc *json.Encoder // writes into raw; kept across reuse
+	enc       *json.Encoder // writes into raw; kept across reuse
+	times     timeCache     // for callers that encode; kept across reuse
+	attrTimes timeCache     // likewise, for times in attrs
 }
 
 type itemKind uint8
@@ -67,11 +69,15 @@ type item struct {
 	start, end uint32
 }
 
-// reset prepares e for reuse, keeping its buffers.
+// reset prepares e for reuse, keeping its buffers and caches. It clears
+// what could keep the caller's values alive, field by field: zeroing the
+// whole entry costs more than the rest of the recycling.
 func (e *entry) reset() {
 	clear(e.items)
 	clear(e.attrs)
-	*e = entry{items: e.items[:0], raw: e.raw[:0], attrs: e.attrs[:0], line: e.line[:0], enc: e.enc}
+	e.items, e.raw, e.attrs, e.line = e.items[:0], e.raw[:0], e.attrs[:0], e.line[:0]
+	e.h, e.msg, e.ctx = nil, "", nil
+	e.nonEmpty, e.replaced, e.nBuiltin = false, false, 0
 }
 
 // Write appends p to the raw arena, so that a json.Encoder can write there.
