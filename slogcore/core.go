@@ -215,7 +215,7 @@ func (c *core) countDrop(r DropReason) {
 // dropped reports a dropped record to OnDrop and recycles it.
 func (c *core) dropped(e *entry, r DropReason) {
 	if f := c.opts.OnDrop; f != nil {
-		f(Drop{Reason: r, Time: e.time, Level: e.level, Message: e.msg})
+		f(Drop{Reason: r, Time: e.time, Level: e.level, Message: c.redact.Message(e.msg)})
 	}
 	c.putEntry(e)
 }

@@ -69,7 +69,16 @@ const (
 	hasE
 	hasDigits13 // at least 13 digits
 	hasDigits9  // at least 9 digits
+	hasTab
+	// hasAuthHint: a scheme word (isAuthScheme) right before a space, or
+	// a ':', '=' or tab, any of which an Authorization value needs.
+	hasAuthHint
+
+	// digitMark marks digits in byteFlags, for counting; scan clears it.
+	digitMark scanFlags = 1 << digitShift
 )
+
+const digitShift = 15
 
 var byteFlags = func() (t [256]scanFlags) {
 	t['@'] = hasAt
@@ -78,11 +87,14 @@ var byteFlags = func() (t [256]scanFlags) {
 	t['-'] = hasDash
 	t['.'] = hasDot
 	t[' '] = hasSpace
-	t['\t'] = hasSpace
+	t['\t'] = hasSpace | hasTab
 	t['A'] = hasUpperA
 	t['b'] = hasLetterB
 	t['B'] = hasLetterB
 	t['e'] = hasE
+	for c := '0'; c <= '9'; c++ {
+		t[c] = digitMark
+	}
 	return t
 }()
 
@@ -91,11 +103,16 @@ func scan(s string) scanFlags {
 	var f scanFlags
 	digits := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		f |= byteFlags[c]
-		if c-'0' < 10 {
-			digits++
+		fl := byteFlags[s[i]]
+		f |= fl
+		digits += int(fl >> digitShift)
+		if fl&hasSpace != 0 && f&hasAuthHint == 0 && s[i] == ' ' && schemeBefore(s, i) {
+			f |= hasAuthHint
 		}
+	}
+	f &^= digitMark
+	if f&(hasColon|hasEq|hasTab) != 0 {
+		f |= hasAuthHint
 	}
 	if digits >= 9 {
 		f |= hasDigits9
@@ -106,6 +123,26 @@ func scan(s string) scanFlags {
 	return f
 }
 
+// schemeBefore reports whether the word right before s[i] is an auth
+// scheme word (isAuthScheme) standing alone.
+func schemeBefore(s string, i int) bool {
+	return schemeEndsAt(s, i, 5) || schemeEndsAt(s, i, 6) || schemeEndsAt(s, i, 9)
+}
+
+// schemeEndsAt reports whether s[i-n:i] is an auth scheme word that does
+// not continue a longer word.
+func schemeEndsAt(s string, i, n int) bool {
+	start := i - n
+	if start < 0 || (start > 0 && isAlnum(s[start-1])) {
+		return false
+	}
+	switch s[start] | 0x20 { // the first letters of the scheme words
+	case 'a', 'b', 'd', 'n', 't':
+		return isAuthScheme(s[start:i])
+	}
+	return false
+}
+
 // Built-in detectors.
 var (
 	// DetectURLUserinfo masks the user:password part of any URL inside a
@@ -114,7 +151,7 @@ var (
 	// DetectBearer masks the credentials after "Bearer", "Basic" and other
 	// schemes of an Authorization header, and after "authorization:" or
 	// "authorization=".
-	DetectBearer = Detector{Name: "authorization", find: findAuthorization, need: hasSpace, min: 8}
+	DetectBearer = Detector{Name: "authorization", find: findAuthorization, need: hasAuthHint, min: 8}
 	// DetectJWT masks JSON Web Tokens (three base64url parts, "eyJ...").
 	DetectJWT = Detector{Name: "jwt", find: findJWT, need: hasE | hasDot, min: 20}
 	// DetectAWSAccessKey masks AWS access key ids (AKIA..., ASIA..., 20

@@ -275,12 +275,13 @@ func put4(b []byte, v int) {
 // appendScalar appends a value of any kind other than KindAny, KindGroup and
 // KindLogValuer. It reports false for those kinds.
 func appendScalar(buf []byte, v slog.Value) ([]byte, bool) {
-	return appendScalarTo(buf, v, nil)
+	return appendScalarKind(buf, v, v.Kind(), nil)
 }
 
-// appendScalarTo is appendScalar with a cache for times, which may be nil.
-func appendScalarTo(buf []byte, v slog.Value, times *timeCache) ([]byte, bool) {
-	switch v.Kind() {
+// appendScalarKind is appendScalar for a value of kind k, with a cache for
+// times, which may be nil.
+func appendScalarKind(buf []byte, v slog.Value, k slog.Kind, times *timeCache) ([]byte, bool) {
+	switch k {
 	case slog.KindString:
 		return appendString(buf, v.String()), true
 	case slog.KindInt64:

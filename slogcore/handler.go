@@ -2,6 +2,7 @@ package slogcore
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"runtime"
@@ -97,32 +98,25 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 func (h *Handler) captureRecord(e *entry, r slog.Record) {
 	red := h.core.redact
 	if h.core.opts.ReplaceAttr == nil {
-		if red != nil && red.scanMessage {
-			e.msg, _ = red.String(e.msg)
-		}
+		// Strings (the message, string attrs, error texts) are scanned by
+		// the worker, which has time to spare while this goroutine builds
+		// the next record; keys are checked there too. Values that could
+		// change after Handle returns are redacted here.
+		e.rec = r
 		i := int32(0)
 		r.Attrs(func(a slog.Attr) bool {
-			e.attrs = append(e.attrs, a)
 			switch a.Value.Kind() {
 			case slog.KindAny, slog.KindGroup, slog.KindLogValuer:
 				mark := len(e.items)
-				if red != nil {
+				if red != nil && !h.captureError(e, a, i) {
 					a, _ = red.Attr(h.groups, a)
+					h.capture(e, a, nil)
+				} else if red == nil {
+					h.capture(e, a, nil)
 				}
-				h.capture(e, a, nil)
 				for j := mark; j < len(e.items); j++ {
 					e.items[j].attr = i
 				}
-			case slog.KindString:
-				// Strings are scanned here, on the caller's goroutine, which
-				// keeps the worker's share of the work below the caller's;
-				// keys are checked by the worker, from its cache.
-				if red != nil {
-					if s, ch := red.String(a.Value.String()); ch {
-						e.items = append(e.items, item{key: a.Key, value: slog.StringValue(s), attr: i})
-					}
-				}
-				e.nonEmpty = true
 			default:
 				e.nonEmpty = true
 			}
@@ -157,6 +151,35 @@ func (h *Handler) captureRecord(e *entry, r slog.Record) {
 		h.capture(e, a, groups)
 		return true
 	})
+}
+
+// captureError captures a plain error (not a LogValuer or json.Marshaler)
+// as its text, marked for the worker to scan. A panic in Error masks the
+// value and is counted, as the redactor does. It reports whether a was
+// such an error.
+func (h *Handler) captureError(e *entry, a slog.Attr, i int32) bool {
+	if a.Value.Kind() != slog.KindAny {
+		return false
+	}
+	err, ok := a.Value.Any().(error)
+	if !ok {
+		return false
+	}
+	if _, ok := err.(json.Marshaler); ok {
+		return false
+	}
+	if _, ok := err.(slog.LogValuer); ok {
+		return false
+	}
+	text, panicked := errorTextChecked(err)
+	if panicked {
+		red := h.core.redact
+		red.panics.Add(1)
+		red.count(counterPanic)
+		text = red.mask
+	}
+	e.items = append(e.items, item{key: a.Key, value: slog.StringValue(text), attr: i, scan: !panicked})
+	return true
 }
 
 // WithAttrs returns a handler that adds attrs to every record. For [New]
@@ -306,7 +329,7 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 			buf = appendSource(buf, e.pc, w)
 		}
 		buf = append(buf, `,"msg":`...)
-		buf = appendString(buf, e.msg) // scanned by the caller
+		buf = appendString(buf, c.redact.Message(e.msg))
 		comma = true
 	}
 	if len(h.pre) > 0 {
@@ -335,16 +358,21 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 	return append(buf, '}', '\n')
 }
 
-// appendRecordAttrs appends the attrs of the record (e.attrs), taking the captured items
+// appendRecordAttrs appends the attrs of e.rec, taking the captured items
 // in place of the attrs that were not scalar.
 // Scalar attrs are redacted here: by key, and strings by the detectors.
 func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, times *timeCache) []byte {
 	items := e.items
-	for i, a := range e.attrs {
-		i := int32(i)
+	i := int32(-1)
+	groups := e.h.groups
+	e.rec.Attrs(func(a slog.Attr) bool {
+		i++
 		masked := false
 		if red != nil {
-			a, masked = red.scalarKey(e.h.groups, a)
+			if rule := red.attrKeyRule(groups, a.Key); rule != "" && !isEmptyString(a.Value) {
+				red.count(rule)
+				a.Value, masked = slog.StringValue(red.mask), true
+			}
 		}
 		patched := len(items) > 0 && items[0].attr == i
 		if patched && masked && items[0].kind == itemValue {
@@ -354,12 +382,26 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, times *t
 			// The common case: a scalar the caller did not touch.
 			mark := len(buf)
 			buf = appendKey(buf, a.Key, comma)
-			var ok bool
-			if buf, ok = appendScalarTo(buf, a.Value, times); ok {
+			k := a.Value.Kind()
+			if k == slog.KindString && red != nil && !masked {
+				str, _ := red.String(a.Value.String())
+				buf = appendString(buf, str)
 				comma = true
-				continue
+				return true
+			}
+			var ok bool
+			if buf, ok = appendScalarKind(buf, a.Value, k, times); ok {
+				comma = true
+				return true
 			}
 			buf = buf[:mark]
+		} else if items[0].scan && red != nil {
+			// An error's text, captured by the caller, scanned here.
+			str, _ := red.String(items[0].value.String())
+			buf = appendString(appendKey(buf, items[0].key, comma), str)
+			comma = true
+			items = items[1:]
+			return true
 		}
 		n := 0
 		for n < len(items) && items[n].attr == i {
@@ -367,7 +409,8 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, times *t
 		}
 		buf, comma = appendItems(buf, e, items[:n], comma)
 		items = items[n:]
-	}
+		return true
+	})
 	return buf
 }
 

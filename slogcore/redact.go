@@ -3,7 +3,6 @@ package slogcore
 import (
 	"errors"
 	"fmt"
-	"log/slog"
 	"slices"
 	"strings"
 	"sync"
@@ -532,21 +531,13 @@ func (r *Redactor) fastKeyRule(key string) string {
 	return rule
 }
 
-// scalarKey masks an attr whose value is neither a group, Any nor LogValuer
-// when its key or path is sensitive. It is the encoding hot path of [New]
-// (string values are scanned by the caller).
-func (r *Redactor) scalarKey(groups []string, a slog.Attr) (slog.Attr, bool) {
-	var rule string
+// attrKeyRule returns the rule that makes the key of an attr in groups
+// sensitive, or "". It is the encoding hot path of [New].
+func (r *Redactor) attrKeyRule(groups []string, key string) string {
 	if len(r.paths) == 0 {
-		rule = r.fastKeyRule(a.Key)
-	} else {
-		rule = r.sensitive(groups, a.Key)
+		return r.fastKeyRule(key)
 	}
-	if rule != "" && !isEmptyString(a.Value) {
-		r.count(rule)
-		return slog.String(a.Key, r.mask), true
-	}
-	return a, false
+	return r.sensitive(groups, key)
 }
 
 // Message returns msg redacted as a record's message: scanned by the

@@ -85,8 +85,9 @@ func (h *redactHandler) attr(a slog.Attr) (slog.Attr, bool) {
 	case slog.KindAny, slog.KindGroup, slog.KindLogValuer:
 		return h.r.Attr(h.groups, a)
 	}
-	if ra, masked := h.r.scalarKey(h.groups, a); masked {
-		return ra, true
+	if rule := h.r.attrKeyRule(h.groups, a.Key); rule != "" && !isEmptyString(a.Value) {
+		h.r.count(rule)
+		return slog.String(a.Key, h.r.mask), true
 	}
 	if a.Value.Kind() == slog.KindString {
 		if s, ch := h.r.String(a.Value.String()); ch {

@@ -69,6 +69,20 @@ func TestRedactStringSpans(t *testing.T) {
 		"login password=hunter2 user=bob":             "login password=[REDACTED] user=bob",
 		`{"token":"abc","n":1}`:                       `{"token":"[REDACTED]","n":1}`,
 		"Authorization: Bearer abc.def-123":           "Authorization: [REDACTED]",
+		// Scheme words found by scan's quick test, without ':' or '='.
+		"sent Bearer tok_9f8e7d6c upstream": "sent Bearer [REDACTED] upstream",
+		"bearer tok_9f8e7d6c":               "bearer [REDACTED]",
+		"x Basic dXNlcjpwYXNz":              "x Basic [REDACTED]",
+		"Token abcd1234 (old)":              "Token [REDACTED] (old)",
+		"(Digest abcd1234)":                 "(Digest [REDACTED])",
+		"ApiKey k-1234567":                  "ApiKey [REDACTED]",
+		"use Negotiate YIIabcd1234":         "use Negotiate [REDACTED]",
+		"Bearer\tabcd1234":                  "Bearer\t[REDACTED]",
+		// Near misses stay as they are.
+		"subbearer tok_9f8e7d6c":   "subbearer tok_9f8e7d6c",
+		"2Bearer tok_9f8e7d6c":     "2Bearer tok_9f8e7d6c",
+		"the bearer of bad news":   "the bearer of bad news",
+		"connection reset by peer": "connection reset by peer",
 	} {
 		got, _ := r.String(in)
 		require.Equal(t, want, got, in)
@@ -87,22 +101,32 @@ type hostileMap map[string]any
 
 func (hostileMap) MarshalJSON() ([]byte, error) { panic("MarshalJSON exploded") }
 
+// hostileErr panics in Error with a secret in the panic value.
+type hostileErr struct{}
+
+func (*hostileErr) Error() string { panic("password=hunter2 leaked by a panic") }
+
 // TestRedactionFailsClosed: a panic inside redaction masks the value and is
 // counted; the record is still written.
 func TestRedactionFailsClosed(t *testing.T) {
 	var buf bytes.Buffer
 	red := MustRedactor(Credentials)
 	h := New(&buf, &Options{Redact: red})
-	slog.New(h).Info("m", "s", hostile{}, "lv", hostileValuer{}, "j", hostileMap{"password": "x"})
+	var nilErr *hostileErr // a nil pointer: slog writes "<nil>", not a panic
+	slog.New(h).Info("m", "s", hostile{}, "lv", hostileValuer{}, "j", hostileMap{"password": "x"},
+		"e", &hostileErr{}, "nil", nilErr)
 	require.NoError(t, h.Close(context.Background()))
+	require.NotContains(t, buf.String(), "hunter2")
 	line := parseLines(t, buf.Bytes())
 	require.Len(t, line, 1)
 	require.Equal(t, DefaultMask, line[0]["s"])
 	require.Equal(t, DefaultMask, line[0]["j"])
+	require.Equal(t, DefaultMask, line[0]["e"])
+	require.Equal(t, "<nil>", line[0]["nil"])
 	require.Contains(t, line[0]["lv"], "LogValue panicked") // slog's own recovery
 	s := h.Stats()
-	require.EqualValues(t, 2, s.RedactPanics)
-	require.EqualValues(t, 2, s.RedactedBy["panic"])
+	require.EqualValues(t, 3, s.RedactPanics)
+	require.EqualValues(t, 3, s.RedactedBy["panic"])
 }
 
 func TestRedactionStats(t *testing.T) {
@@ -247,4 +271,27 @@ func TestSensitiveGroupKeepsLaterAttrs(t *testing.T) {
 	require.Contains(t, lines[0], `"credentials":{"user":"[REDACTED]"},"m":{"a":1},"err":"connection reset by peer","n":3}`)
 	require.NotContains(t, lines[0], "bob")
 	require.Contains(t, lines[1], `"password":"[REDACTED]","m":{"a":1}}`)
+}
+
+// A panicking Error fails closed in every redacting path, not only in New.
+func TestHostileErrorMaskedEverywhere(t *testing.T) {
+	red := MustRedactor(Credentials)
+	for name, mk := range map[string]func(io.Writer) (slog.Handler, func()){
+		"Wrap": func(w io.Writer) (slog.Handler, func()) {
+			h := Wrap(slog.NewJSONHandler(w, nil), &Options{Redact: red})
+			return h, func() { require.NoError(t, h.Close(context.Background())) }
+		},
+		"Redact": func(w io.Writer) (slog.Handler, func()) {
+			return Redact(slog.NewJSONHandler(w, nil), red), func() {}
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			h, done := mk(&buf)
+			slog.New(h).Info("m", "e", &hostileErr{})
+			done()
+			require.NotContains(t, buf.String(), "hunter2")
+			require.Contains(t, buf.String(), `"e":"[REDACTED]"`)
+		})
+	}
 }

@@ -146,7 +146,13 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		return x, false
 	case error:
 		if _, isJSON := x.(json.Marshaler); !isJSON {
-			if s, ch := w.r.String(errorText(v)); ch {
+			text, panicked := errorTextChecked(v)
+			if panicked { // a hostile Error: fail closed, as for String
+				w.r.panics.Add(1)
+				w.r.count(counterPanic)
+				return w.r.mask, true
+			}
+			if s, ch := w.r.String(text); ch {
 				return redactedError{s}, true
 			}
 			return x, false
