@@ -295,3 +295,26 @@ func TestHostileErrorMaskedEverywhere(t *testing.T) {
 		})
 	}
 }
+
+// gate blocks every Write until it is opened.
+type gate struct{ open chan struct{} }
+
+func (g gate) Write(p []byte) (int, error) { <-g.open; return len(p), nil }
+
+// OnDrop sees the message as it would have been written: redacted.
+func TestOnDropMessageRedacted(t *testing.T) {
+	g := gate{open: make(chan struct{})}
+	var msgs []string
+	h := New(g, &Options{QueueSize: 2, Overflow: DropNewest, BufferSize: 1,
+		OnDrop: func(d Drop) { msgs = append(msgs, d.Message) }})
+	l := slog.New(h)
+	for range 50 {
+		l.Info("login password=hunter2 user=bob")
+	}
+	close(g.open)
+	require.NoError(t, h.Close(context.Background()))
+	require.NotEmpty(t, msgs, "the full queue dropped nothing")
+	for _, m := range msgs {
+		require.Equal(t, "login password=[REDACTED] user=bob", m)
+	}
+}
