@@ -22,7 +22,9 @@ type Detector struct {
 
 // DetectorFunc returns a detector named name that masks each [start, end)
 // byte range that find returns for a string. Ranges outside the string are
-// ignored; if find panics, the whole string is masked (fail closed).
+// ignored; if find panics, the whole string is masked (fail closed). find
+// must depend on the string alone: [New] remembers which strings came out
+// clean and does not scan them again.
 func DetectorFunc(name string, find func(s string) [][2]int) Detector {
 	return Detector{Name: name, find: func(s string, spans []span) (out []span) {
 		defer func() {

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"unsafe"
 )
 
 // Handler is an asynchronous slog.Handler. Handle captures the record on the
@@ -329,7 +330,11 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 			buf = appendSource(buf, e.pc, w)
 		}
 		buf = append(buf, `,"msg":`...)
-		buf = appendString(buf, c.redact.Message(e.msg))
+		msg := e.msg
+		if red := c.redact; red != nil && red.scanMessage {
+			msg = w.redactString(red, msg)
+		}
+		buf = appendString(buf, msg)
 		comma = true
 	}
 	if len(h.pre) > 0 {
@@ -349,7 +354,7 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 		if e.replaced {
 			buf, _ = appendItems(buf, e, items, comma)
 		} else {
-			buf = appendRecordAttrs(buf, e, comma, c.redact, attrTimes)
+			buf = appendRecordAttrs(buf, e, comma, c.redact, attrTimes, w)
 		}
 	}
 	for range nOpen {
@@ -361,7 +366,7 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 // appendRecordAttrs appends the attrs of e.rec, taking the captured items
 // in place of the attrs that were not scalar.
 // Scalar attrs are redacted here: by key, and strings by the detectors.
-func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, times *timeCache) []byte {
+func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, times *timeCache, w *workerCache) []byte {
 	items := e.items
 	i := int32(-1)
 	groups := e.h.groups
@@ -384,7 +389,7 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, times *t
 			buf = appendKey(buf, a.Key, comma)
 			k := a.Value.Kind()
 			if k == slog.KindString && red != nil && !masked {
-				str, _ := red.String(a.Value.String())
+				str := w.redactString(red, a.Value.String())
 				buf = appendString(buf, str)
 				comma = true
 				return true
@@ -397,7 +402,7 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, times *t
 			buf = buf[:mark]
 		} else if items[0].scan && red != nil {
 			// An error's text, captured by the caller, scanned here.
-			str, _ := red.String(items[0].value.String())
+			str := w.redactString(red, items[0].value.String())
 			buf = appendString(appendKey(buf, items[0].key, comma), str)
 			comma = true
 			items = items[1:]
@@ -419,7 +424,38 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, times *t
 type workerCache struct {
 	times     timeCache // the records' own times
 	attrTimes timeCache // times in attrs
-	sources   map[uintptr]*slog.Source
+
+	// clean holds strings the redactor found nothing in, by the address of
+	// their bytes: messages and many values are the same constant string
+	// record after record, and a hit costs one comparison instead of a
+	// scan. A slot holds its string, so its bytes cannot be freed and
+	// reused for other text while it is there; a hit needs equal content.
+	clean   [cleanSlots]string
+	sources map[uintptr]*slog.Source
+}
+
+const (
+	cleanSlots   = 1024 // a power of two
+	cleanMaxSize = 128  // longer strings are not remembered
+)
+
+// redactString returns s redacted by r, answering from w's cache of clean
+// strings when it can. w may be nil.
+func (w *workerCache) redactString(r *Redactor, s string) string {
+	if w == nil || len(s) == 0 || len(s) > cleanMaxSize {
+		out, _ := r.String(s)
+		return out
+	}
+	h := (uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) ^ uint64(len(s))<<48) * 0x9E3779B97F4A7C15
+	slot := &w.clean[h>>(64-10)] // 2^10 == cleanSlots
+	if *slot == s {
+		return s
+	}
+	out, changed := r.String(s)
+	if !changed {
+		*slot = s
+	}
+	return out
 }
 
 // appendSource appends the "source" member for pc. w may be nil.

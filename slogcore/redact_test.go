@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"runtime"
 	"strings"
 	"testing"
@@ -316,5 +317,32 @@ func TestOnDropMessageRedacted(t *testing.T) {
 	require.NotEmpty(t, msgs, "the full queue dropped nothing")
 	for _, m := range msgs {
 		require.Equal(t, "login password=[REDACTED] user=bob", m)
+	}
+}
+
+// The worker's cache of clean strings answers exactly as the redactor does,
+// for repeated constants, equal strings at other addresses, and secrets of
+// the same length as cached clean strings.
+func TestWorkerCleanCacheAgreesWithRedactor(t *testing.T) {
+	r := MustRedactor(Credentials, PCI)
+	var w workerCache
+	rng := rand.New(rand.NewPCG(1, 2))
+	clean := []string{"GET", "request handled", "/api/v1/orders/12345", "ok"}
+	secret := []string{"password=abc", "4111111111111111", "Bearer abcd1234", "postgres://u:p@h/db"}
+	for i := 0; i < 20000; i++ {
+		var s string
+		switch rng.IntN(4) {
+		case 0:
+			s = clean[rng.IntN(len(clean))]
+		case 1:
+			s = secret[rng.IntN(len(secret))]
+		case 2: // the same text at a new address
+			s = string([]byte(clean[rng.IntN(len(clean))]))
+		default: // a secret with the length of a clean string, at a new address
+			b := []byte("password=" + strings.Repeat("x", rng.IntN(12)))
+			s = string(b)
+		}
+		want, _ := r.String(s)
+		require.Equal(t, want, w.redactString(r, s), s)
 	}
 }
