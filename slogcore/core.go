@@ -40,11 +40,16 @@ type core struct {
 	done     chan struct{}      // closed when the worker has exited
 	stopOnce sync.Once
 
-	// free holds recycled entries. A sync.Pool keeps them per processor:
-	// the worker returns a batch at a time and callers take them without
-	// contending on one lock. A garbage collection may drop idle ones;
-	// they are made again as needed.
-	free sync.Pool
+	// Recycled entries. The worker gathers the entries it is done with in
+	// recycled and moves them to spares (c.mu) at its next drain, under
+	// the lock it takes anyway; a caller whose processor has none in free
+	// takes a handful from spares at once and keeps the rest in free, a
+	// sync.Pool, whose per-processor caches it then reads without
+	// contention. spares survives garbage collection, so steady-state
+	// logging allocates nothing.
+	free     sync.Pool
+	spares   []*entry
+	recycled []*entry // owned by the worker
 
 	// Owned by the worker goroutine.
 	work   []*entry
@@ -91,19 +96,42 @@ func newCore(w io.Writer, opts *Options) *core {
 	return c
 }
 
+// refillBatch is how many spare entries a caller takes at once.
+const refillBatch = 32
+
 func (c *core) getEntry() *entry {
 	if e, ok := c.free.Get().(*entry); ok {
 		return e
 	}
-	return new(entry)
+	var got [refillBatch]*entry
+	c.mu.Lock()
+	n := copy(got[:], c.spares[max(0, len(c.spares)-refillBatch):])
+	clear(c.spares[len(c.spares)-n:])
+	c.spares = c.spares[:len(c.spares)-n]
+	c.mu.Unlock()
+	if n == 0 {
+		return new(entry)
+	}
+	for _, e := range got[1:n] {
+		c.free.Put(e)
+	}
+	return got[0]
 }
 
-func (c *core) putEntry(e *entry) {
+// reusable resets e and reports whether it is worth keeping.
+func reusable(e *entry) bool {
 	if cap(e.raw) > 64<<10 || cap(e.items) > 1024 || cap(e.line) > 64<<10 {
-		return // let the garbage collector take outsized buffers
+		return false // let the garbage collector take outsized buffers
 	}
 	e.reset()
-	c.free.Put(e)
+	return true
+}
+
+// putEntry recycles e from a caller's goroutine.
+func (c *core) putEntry(e *entry) {
+	if reusable(e) {
+		c.free.Put(e)
+	}
 }
 
 // enqueue hands e to the worker according to the overflow policy.
@@ -268,6 +296,11 @@ func (c *core) drain() int {
 	if c.waiters > 0 {
 		c.space.Broadcast()
 	}
+	if room := len(c.ring) + refillBatch - len(c.spares); room > 0 {
+		c.spares = append(c.spares, c.recycled[:min(room, len(c.recycled))]...)
+	}
+	clear(c.recycled)
+	c.recycled = c.recycled[:0]
 	c.mu.Unlock()
 
 	for i, e := range c.work {
@@ -279,7 +312,9 @@ func (c *core) drain() int {
 		} else {
 			c.handleNext(e)
 		}
-		c.putEntry(e)
+		if reusable(e) {
+			c.recycled = append(c.recycled, e)
+		}
 		c.work[i] = nil
 	}
 	return taken
