@@ -40,6 +40,10 @@
 // the same redaction as synchronous middleware. Values are rebuilt, never
 // modified: the caller and other handlers keep the originals. Limits mask
 // rather than pass through, and a panic inside redaction masks the value.
+// [New] redacts values that could change after Handle returns (maps,
+// structs, groups, LogValuers) on the caller's goroutine, and scans strings
+// (the message, string attrs, error texts) on its worker, which remembers
+// the constant strings it found clean.
 //
 // # Sinks
 //
@@ -57,7 +61,7 @@
 //
 // # Concurrency
 //
-// All methods are safe for concurrent use. Under load, when the queue is half
-// full, callers encode their own records so that encoding uses every core;
-// the order of records is unchanged.
+// All methods are safe for concurrent use. Under load, when 512 records (or
+// half of a smaller queue) are waiting, callers encode their own records so
+// that encoding uses every core; the order of records is unchanged.
 package slogcore
