@@ -82,6 +82,22 @@ func (w *slowWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// hammer calls log(g, i) for i < perG from each of goroutines goroutines at
+// once, and returns when all are done.
+func hammer(goroutines, perG int, log func(g, i int)) {
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range perG {
+				log(g, i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 func checkInvariant(t *testing.T, s Stats) {
 	t.Helper()
 	require.Equal(t, s.Submitted, s.Written+s.Dropped+s.Failed, "Submitted != Written+Dropped+Failed: %+v", s)
@@ -102,21 +118,13 @@ func TestAccountingUnderLoad(t *testing.T) {
 			h := New(w, &Options{QueueSize: 64, Overflow: policy, BufferSize: 4096,
 				OnDrop: func(Drop) { onDrop.Add(1) }})
 			l := slog.New(h)
-			var wg sync.WaitGroup
-			for g := range goroutines {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for i := range perG {
-						level := slog.LevelInfo
-						if i%1000 == 0 {
-							level = slog.LevelError
-						}
-						l.Log(context.Background(), level, "load", "g", g, "i", i)
-					}
-				}()
-			}
-			wg.Wait()
+			hammer(goroutines, perG, func(g, i int) {
+				level := slog.LevelInfo
+				if i%1000 == 0 {
+					level = slog.LevelError
+				}
+				l.Log(context.Background(), level, "load", "g", g, "i", i)
+			})
 			require.NoError(t, h.Close(context.Background()))
 			s := h.Stats()
 			checkInvariant(t, s)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -31,34 +30,26 @@ func TestRecycledEntriesDoNotMix(t *testing.T) {
 			var out lockedBuffer
 			h := mk(&out)
 			l := slog.New(h)
-			var wg sync.WaitGroup
-			for g := range goroutines {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for n := range perG {
-						id := fmt.Sprintf("g%d-%d", g, n)
-						switch n % 5 {
-						case 0:
-							l.Info(id, "id", id, "n", n)
-						case 1:
-							l.Info(id, "id", id, "body", map[string]any{"id": id})
-						case 2:
-							l.Info(id, "id", id, slog.Group("grp", slog.String("id", id)))
-						case 3:
-							l.Info(id, "id", id, "err", errors.New(id))
-						default:
-							l.Info(id, "id", id, "note", "password="+id)
-						}
-					}
-				}()
-			}
-			wg.Wait()
+			hammer(goroutines, perG, func(g, n int) {
+				id := fmt.Sprintf("g%d-%d", g, n)
+				switch n % 5 {
+				case 0:
+					l.Info(id, "id", id, "n", n)
+				case 1:
+					l.Info(id, "id", id, "body", map[string]any{"id": id})
+				case 2:
+					l.Info(id, "id", id, slog.Group("grp", slog.String("id", id)))
+				case 3:
+					l.Info(id, "id", id, "err", errors.New(id))
+				default:
+					l.Info(id, "id", id, "note", "password="+id)
+				}
+			})
 			require.NoError(t, h.Close(context.Background()))
 			lines := parseLines(t, out.Bytes())
 			s := h.Stats()
 			require.EqualValues(t, len(lines), s.Written)
-			require.Equal(t, s.Submitted, s.Written+s.Dropped+s.Failed)
+			checkInvariant(t, s)
 			require.EqualValues(t, goroutines*perG, s.Submitted)
 			for _, m := range lines {
 				id, _ := m["msg"].(string)
