@@ -109,10 +109,12 @@ func (h *Handler) captureRecord(e *entry, r slog.Record) {
 			switch a.Value.Kind() {
 			case slog.KindAny, slog.KindGroup, slog.KindLogValuer:
 				mark := len(e.items)
-				if red != nil && !h.captureError(e, a, i) {
-					a, _ = red.Attr(h.groups, a)
+				switch {
+				case red == nil:
 					h.capture(e, a, nil)
-				} else if red == nil {
+				case h.captureError(e, a, i): // its text is scanned by the worker
+				default:
+					a, _ = red.Attr(h.groups, a)
 					h.capture(e, a, nil)
 				}
 				for j := mark; j < len(e.items); j++ {
@@ -374,8 +376,7 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, times *t
 		i++
 		masked := false
 		if red != nil {
-			if rule := red.attrKeyRule(groups, a.Key); rule != "" && !isEmptyString(a.Value) {
-				red.count(rule)
+			if red.keyMasks(groups, a.Key, a.Value) {
 				a.Value, masked = slog.StringValue(red.mask), true
 			}
 		}

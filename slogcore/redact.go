@@ -3,6 +3,7 @@ package slogcore
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 	"sync"
@@ -531,13 +532,21 @@ func (r *Redactor) fastKeyRule(key string) string {
 	return rule
 }
 
-// attrKeyRule returns the rule that makes the key of an attr in groups
-// sensitive, or "". It is the encoding hot path of [New].
-func (r *Redactor) attrKeyRule(groups []string, key string) string {
+// keyMasks reports whether a scalar value v under key (in groups) is to be
+// masked, counting the rule that says so. Empty strings stay empty. It is
+// the encoding hot path of [New]: nothing is copied.
+func (r *Redactor) keyMasks(groups []string, key string, v slog.Value) bool {
+	var rule string
 	if len(r.paths) == 0 {
-		return r.fastKeyRule(key)
+		rule = r.fastKeyRule(key)
+	} else {
+		rule = r.sensitive(groups, key)
 	}
-	return r.sensitive(groups, key)
+	if rule == "" || isEmptyString(v) {
+		return false
+	}
+	r.count(rule)
+	return true
 }
 
 // Message returns msg redacted as a record's message: scanned by the

@@ -85,8 +85,7 @@ func (h *redactHandler) attr(a slog.Attr) (slog.Attr, bool) {
 	case slog.KindAny, slog.KindGroup, slog.KindLogValuer:
 		return h.r.Attr(h.groups, a)
 	}
-	if rule := h.r.attrKeyRule(h.groups, a.Key); rule != "" && !isEmptyString(a.Value) {
-		h.r.count(rule)
+	if h.r.keyMasks(h.groups, a.Key, a.Value) {
 		return slog.String(a.Key, h.r.mask), true
 	}
 	if a.Value.Kind() == slog.KindString {
