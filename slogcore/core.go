@@ -99,23 +99,38 @@ func newCore(w io.Writer, opts *Options) *core {
 // refillBatch is how many spare entries a caller takes at once.
 const refillBatch = 32
 
+// An entryBatch is a handful of spare entries held by one processor's
+// cache in core.free. Pooling the batch rather than each entry keeps a
+// Get and a Put on sync.Pool's per-processor fast path, and a processor
+// that runs out takes a batch from the spares at once instead of taking
+// entries from another processor's cache one by one.
+type entryBatch struct {
+	es [refillBatch]*entry
+	n  int
+}
+
 func (c *core) getEntry() *entry {
-	if e, ok := c.free.Get().(*entry); ok {
-		return e
+	b, _ := c.free.Get().(*entryBatch)
+	if b == nil {
+		b = new(entryBatch)
 	}
-	var got [refillBatch]*entry
-	c.mu.Lock()
-	n := copy(got[:], c.spares[max(0, len(c.spares)-refillBatch):])
-	clear(c.spares[len(c.spares)-n:])
-	c.spares = c.spares[:len(c.spares)-n]
-	c.mu.Unlock()
-	if n == 0 {
-		return new(entry)
+	if b.n == 0 {
+		c.mu.Lock()
+		n := copy(b.es[:], c.spares[max(0, len(c.spares)-refillBatch):])
+		clear(c.spares[len(c.spares)-n:])
+		c.spares = c.spares[:len(c.spares)-n]
+		c.mu.Unlock()
+		b.n = n
+		if n == 0 {
+			c.free.Put(b)
+			return new(entry)
+		}
 	}
-	for _, e := range got[1:n] {
-		c.free.Put(e)
-	}
-	return got[0]
+	b.n--
+	e := b.es[b.n]
+	b.es[b.n] = nil
+	c.free.Put(b)
+	return e
 }
 
 // reusable resets e and reports whether it is worth keeping.
@@ -129,9 +144,18 @@ func reusable(e *entry) bool {
 
 // putEntry recycles e from a caller's goroutine.
 func (c *core) putEntry(e *entry) {
-	if reusable(e) {
-		c.free.Put(e)
+	if !reusable(e) {
+		return
 	}
+	b, _ := c.free.Get().(*entryBatch)
+	if b == nil {
+		b = new(entryBatch)
+	}
+	if b.n < len(b.es) {
+		b.es[b.n] = e
+		b.n++
+	}
+	c.free.Put(b)
 }
 
 // enqueue hands e to the worker according to the overflow policy.
