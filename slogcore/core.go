@@ -40,18 +40,24 @@ type core struct {
 	done     chan struct{}      // closed when the worker has exited
 	stopOnce sync.Once
 
-	// Recycled entries. The worker gathers the entries it is done with in
-	// recycled and moves them to spares (c.mu) at its next drain, under
-	// the lock it takes anyway; a caller whose processor has none in free
-	// takes a handful from spares at once and keeps the rest in free, a
-	// sync.Pool, whose per-processor caches it then reads without
-	// contention. spares survives garbage collection, so steady-state
-	// logging allocates nothing.
-	free     sync.Pool
-	spares   []*entry
-	recycled []*entry // owned by the worker
+	// Recycled entries travel in batches of refillBatch. The worker fills
+	// batches with the entries it is done with and hands the full ones
+	// over at its next drain, under the lock it takes anyway; a caller
+	// whose processor has no entries left in free (a sync.Pool, whose
+	// per-processor cache it reads without contention) swaps its empty
+	// batch for a full one. Under the lock, only batch pointers move.
+	// spares survives garbage collection, so steady-state logging
+	// allocates nothing.
+	free    sync.Pool
+	spares  []*entryBatch // full batches for callers (c.mu)
+	empties []*entryBatch // batches callers emptied, for the worker (c.mu)
+	filling *entryBatch   // owned by the worker: being filled
+	filled  []*entryBatch // owned by the worker: full, not handed over yet
+	emptied []*entryBatch // owned by the worker: empty, to fill
 
-	// Owned by the worker goroutine.
+	// Owned by the worker goroutine. work is a second ring, empty between
+	// drains: a drain swaps it with ring, so that the lock is held for a
+	// moment rather than for a copy of the queue.
 	work   []*entry
 	batch  []byte
 	batchN int // records in batch
@@ -76,6 +82,7 @@ func newCore(w io.Writer, opts *Options) *core {
 		opts:     o,
 		w:        w,
 		ring:     make([]*entry, o.QueueSize),
+		work:     make([]*entry, o.QueueSize),
 		wakeAt:   max(1, min(o.QueueSize/2, wakeDepth)),
 		helpAt:   int32(max(2, min(o.QueueSize/2, helpDepth))),
 		wake:     make(chan struct{}, 1),
@@ -100,10 +107,10 @@ func newCore(w io.Writer, opts *Options) *core {
 const refillBatch = 32
 
 // An entryBatch is a handful of spare entries held by one processor's
-// cache in core.free. Pooling the batch rather than each entry keeps a
-// Get and a Put on sync.Pool's per-processor fast path, and a processor
-// that runs out takes a batch from the spares at once instead of taking
-// entries from another processor's cache one by one.
+// cache in core.free, or waiting in core.spares. Pooling the batch rather
+// than each entry keeps a Get and a Put on sync.Pool's per-processor fast
+// path, and a processor that runs out takes a batch at once instead of
+// taking entries from another processor's cache one by one.
 type entryBatch struct {
 	es [refillBatch]*entry
 	n  int
@@ -111,26 +118,60 @@ type entryBatch struct {
 
 func (c *core) getEntry() *entry {
 	b, _ := c.free.Get().(*entryBatch)
-	if b == nil {
-		b = new(entryBatch)
-	}
-	if b.n == 0 {
+	if b == nil || b.n == 0 {
 		c.mu.Lock()
-		n := copy(b.es[:], c.spares[max(0, len(c.spares)-refillBatch):])
-		clear(c.spares[len(c.spares)-n:])
-		c.spares = c.spares[:len(c.spares)-n]
+		var full *entryBatch
+		if k := len(c.spares); k > 0 {
+			full = c.spares[k-1]
+			c.spares[k-1] = nil
+			c.spares = c.spares[:k-1]
+			if b != nil && len(c.empties) < c.maxBatches() {
+				c.empties = append(c.empties, b)
+			}
+		}
 		c.mu.Unlock()
-		b.n = n
-		if n == 0 {
-			c.free.Put(b)
+		if full == nil {
+			if b != nil {
+				c.free.Put(b)
+			}
 			return new(entry)
 		}
+		b = full
 	}
 	b.n--
 	e := b.es[b.n]
 	b.es[b.n] = nil
 	c.free.Put(b)
 	return e
+}
+
+// maxBatches is how many spare batches are kept: enough for a full queue.
+func (c *core) maxBatches() int {
+	return len(c.ring)/refillBatch + 1
+}
+
+// recycle keeps e for reuse, from the worker goroutine.
+func (c *core) recycle(e *entry) {
+	if !reusable(e) {
+		return
+	}
+	b := c.filling
+	if b == nil {
+		if k := len(c.emptied); k > 0 {
+			b = c.emptied[k-1]
+			c.emptied[k-1] = nil
+			c.emptied = c.emptied[:k-1]
+		} else {
+			b = new(entryBatch)
+		}
+		c.filling = b
+	}
+	b.es[b.n] = e
+	b.n++
+	if b.n == len(b.es) {
+		c.filled = append(c.filled, b)
+		c.filling = nil
+	}
 }
 
 // reusable resets e and reports whether it is worth keeping.
@@ -306,13 +347,8 @@ func (c *core) drain() int {
 		c.mu.Unlock()
 		return 0
 	}
-	c.work = c.work[:0]
-	for i := 0; i < c.n; i++ {
-		idx := (c.head + i) % len(c.ring)
-		c.work = append(c.work, c.ring[idx])
-		c.ring[idx] = nil
-	}
-	taken := c.n
+	work, head, taken := c.ring, c.head, c.n
+	c.ring, c.work = c.work, work
 	c.head, c.n = 0, 0
 	c.depth.Store(0)
 	c.woken = false
@@ -320,14 +356,22 @@ func (c *core) drain() int {
 	if c.waiters > 0 {
 		c.space.Broadcast()
 	}
-	if room := len(c.ring) + refillBatch - len(c.spares); room > 0 {
-		c.spares = append(c.spares, c.recycled[:min(room, len(c.recycled))]...)
+	if room := c.maxBatches() - len(c.spares); room > 0 {
+		c.spares = append(c.spares, c.filled[:min(room, len(c.filled))]...)
 	}
-	clear(c.recycled)
-	c.recycled = c.recycled[:0]
+	clear(c.filled) // beyond the cap: left to the garbage collector
+	c.filled = c.filled[:0]
+	if room := c.maxBatches() - len(c.emptied); room > 0 {
+		c.emptied = append(c.emptied, c.empties[:min(room, len(c.empties))]...)
+	}
+	clear(c.empties)
+	c.empties = c.empties[:0]
 	c.mu.Unlock()
 
-	for i, e := range c.work {
+	for i := 0; i < taken; i++ {
+		idx := (head + i) % len(work)
+		e := work[idx]
+		work[idx] = nil
 		if c.w != nil {
 			c.encode(e)
 			if len(c.batch) >= c.opts.BufferSize {
@@ -336,10 +380,7 @@ func (c *core) drain() int {
 		} else {
 			c.handleNext(e)
 		}
-		if reusable(e) {
-			c.recycled = append(c.recycled, e)
-		}
-		c.work[i] = nil
+		c.recycle(e)
 	}
 	return taken
 }

@@ -51,6 +51,7 @@ func TestRecycledEntriesDoNotMix(t *testing.T) {
 			require.EqualValues(t, len(lines), s.Written)
 			checkInvariant(t, s)
 			require.EqualValues(t, goroutines*perG, s.Submitted)
+			checkSpares(t, h.core)
 			for _, m := range lines {
 				id, _ := m["msg"].(string)
 				require.Equal(t, id, m["id"], "line %v", m)
@@ -77,5 +78,32 @@ func TestRecycledEntriesDoNotMix(t *testing.T) {
 				require.Len(t, m, len(want), "line %v", m)
 			}
 		})
+	}
+}
+
+// checkSpares checks the recycling lists of a closed core: bounded, spare
+// batches full of reset entries, empty batches empty.
+func checkSpares(t *testing.T, c *core) {
+	t.Helper()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	require.LessOrEqual(t, len(c.spares), c.maxBatches())
+	require.LessOrEqual(t, len(c.empties), c.maxBatches())
+	require.LessOrEqual(t, len(c.emptied), c.maxBatches())
+	for _, b := range c.spares {
+		require.Equal(t, refillBatch, b.n, "a spare batch is not full")
+		for _, e := range b.es {
+			require.NotNil(t, e)
+			require.Nil(t, e.h, "a spare entry was not reset")
+			require.Empty(t, e.items)
+			require.Empty(t, e.msg)
+		}
+	}
+	for _, b := range append(c.empties, c.emptied...) {
+		require.Zero(t, b.n, "an empty batch holds entries")
+		require.Equal(t, [refillBatch]*entry{}, b.es, "an empty batch keeps entries alive")
+	}
+	for _, e := range c.work {
+		require.Nil(t, e, "the worker's ring keeps an entry after its drain")
 	}
 }
