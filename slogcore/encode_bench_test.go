@@ -50,3 +50,29 @@ func BenchmarkCapture(b *testing.B) {
 		h.captureRecord(e, r)
 	}
 }
+
+// BenchmarkCaptureEncode measures the work of one record on both sides,
+// capture then encode, on one goroutine: once every processor is busy,
+// RunParallel's throughput depends on this sum.
+func BenchmarkCaptureEncode(b *testing.B) {
+	var r slog.Record
+	logTen(context.Background(), slog.New(captureHandler{&r}))
+	for _, tc := range []struct {
+		name string
+		red  *Redactor
+	}{{"redact=off", NoRedaction}, {"redact=credentials", nil}} {
+		b.Run(tc.name, func(b *testing.B) {
+			h := New(io.Discard, &Options{Redact: tc.red})
+			defer h.Close(context.Background())
+			e := new(entry)
+			var buf []byte
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				e.h, e.time, e.level, e.msg, e.pc = h, r.Time, r.Level, r.Message, r.PC
+				h.captureRecord(e, r)
+				buf = h.core.appendRecord(buf[:0], e, &h.core.cache)
+				reusable(e)
+			}
+		})
+	}
+}
