@@ -26,6 +26,7 @@ type core struct {
 	wakeAt    int   // queue depth at which the worker is woken early
 	helpAt    int32 // queue depth from which callers encode their own records
 	woken     bool  // a wake-up is pending
+	yieldAt   int   // while woken, the depth at which a caller yields again
 	waiters   int   // producers waiting in space.Wait
 	closed    bool  // Close has begun; Handle refuses records
 	abandoned bool  // Close's context ended; the worker must stop counting
@@ -257,26 +258,44 @@ func (c *core) enqueue(e *entry) error {
 	c.n++
 	c.depth.Store(int32(c.n))
 	c.stats.QueueHighWater = max(c.stats.QueueHighWater, c.n)
-	signal := c.n >= c.wakeAt && !c.woken
-	if signal {
-		c.woken = true
-	}
+	signal, yield := c.nudge()
 	c.mu.Unlock()
 	if signal {
 		select {
 		case c.wake <- struct{}{}:
 		default:
 		}
-		// The send made the worker runnable on this processor, behind the
-		// caller. Yield, so that it runs now rather than when the
-		// scheduler next preempts the caller: with every processor busy,
-		// that could be ten milliseconds and a full queue later.
+	}
+	if yield {
 		runtime.Gosched()
 	}
 	if evicted != nil {
 		c.dropped(evicted, ReasonEvicted)
 	}
 	return nil
+}
+
+// nudge decides, once a record is queued, whether to wake the worker and
+// whether the caller should yield its processor. c.mu is held.
+//
+// The wake-up makes the worker runnable on the caller's processor, behind
+// the caller: the caller yields so that it runs now rather than when the
+// scheduler next preempts the caller (with every processor busy, that could
+// be ten milliseconds and a full queue later). Once woken, a queue that
+// keeps growing means the worker is waiting for a processor again (the
+// scheduler preempted it to let callers run): every wakeAt more records, a
+// caller yields once more. A full queue makes callers wait instead.
+func (c *core) nudge() (wake, yield bool) {
+	switch {
+	case c.n >= c.wakeAt && !c.woken:
+		c.woken = true
+		c.yieldAt = c.n + c.wakeAt
+		return true, true
+	case c.woken && c.n >= c.yieldAt && c.n < len(c.ring):
+		c.yieldAt = c.n + c.wakeAt
+		return false, true
+	}
+	return false, false
 }
 
 // evictOldest removes and returns the oldest queued record below
