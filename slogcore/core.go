@@ -282,7 +282,7 @@ func (c *core) enqueue(e *entry) error {
 // the caller: the caller yields so that it runs now rather than when the
 // scheduler next preempts the caller (with every processor busy, that could
 // be ten milliseconds and a full queue later). Once woken, a queue that
-// keeps growing means the worker is waiting for a processor again (the
+// keeps growing usually means the worker is waiting for a processor (the
 // scheduler preempted it to let callers run): every wakeAt more records, a
 // caller yields once more. A full queue makes callers wait instead.
 func (c *core) nudge() (wake, yield bool) {

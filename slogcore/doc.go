@@ -63,5 +63,8 @@
 //
 // All methods are safe for concurrent use. Under load, when 512 records (or
 // half of a smaller queue) are waiting, callers encode their own records so
-// that encoding uses every core; the order of records is unchanged.
+// that encoding uses every core; the order of records is unchanged. The
+// caller that wakes the worker, and while the worker falls behind one caller
+// in every 256 records, calls runtime.Gosched so that the worker gets a
+// processor when all are busy.
 package slogcore
