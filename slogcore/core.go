@@ -117,18 +117,50 @@ type entryBatch struct {
 	n  int
 }
 
+// push adds e to b, which must not be full.
+func (b *entryBatch) push(e *entry) {
+	b.es[b.n] = e
+	b.n++
+}
+
+// pop removes and returns the last entry of b, which must not be empty.
+func (b *entryBatch) pop() *entry {
+	b.n--
+	e := b.es[b.n]
+	b.es[b.n] = nil
+	return e
+}
+
+// popBatch removes and returns the last batch of *list, or nil.
+func popBatch(list *[]*entryBatch) *entryBatch {
+	k := len(*list)
+	if k == 0 {
+		return nil
+	}
+	b := (*list)[k-1]
+	(*list)[k-1] = nil
+	*list = (*list)[:k-1]
+	return b
+}
+
+// moveBatches moves the batches of *from to *to while *to holds fewer than
+// limit, and empties *from: batches beyond the limit are left to the
+// garbage collector.
+func moveBatches(to, from *[]*entryBatch, limit int) {
+	if room := limit - len(*to); room > 0 {
+		*to = append(*to, (*from)[:min(room, len(*from))]...)
+	}
+	clear(*from)
+	*from = (*from)[:0]
+}
+
 func (c *core) getEntry() *entry {
 	b, _ := c.free.Get().(*entryBatch)
 	if b == nil || b.n == 0 {
 		c.mu.Lock()
-		var full *entryBatch
-		if k := len(c.spares); k > 0 {
-			full = c.spares[k-1]
-			c.spares[k-1] = nil
-			c.spares = c.spares[:k-1]
-			if b != nil && len(c.empties) < c.maxBatches() {
-				c.empties = append(c.empties, b)
-			}
+		full := popBatch(&c.spares)
+		if full != nil && b != nil && len(c.empties) < c.maxBatches() {
+			c.empties = append(c.empties, b)
 		}
 		c.mu.Unlock()
 		if full == nil {
@@ -139,9 +171,7 @@ func (c *core) getEntry() *entry {
 		}
 		b = full
 	}
-	b.n--
-	e := b.es[b.n]
-	b.es[b.n] = nil
+	e := b.pop()
 	c.free.Put(b)
 	return e
 }
@@ -158,18 +188,12 @@ func (c *core) recycle(e *entry) {
 	}
 	b := c.filling
 	if b == nil {
-		if k := len(c.emptied); k > 0 {
-			b = c.emptied[k-1]
-			c.emptied[k-1] = nil
-			c.emptied = c.emptied[:k-1]
-		} else {
+		if b = popBatch(&c.emptied); b == nil {
 			b = new(entryBatch)
 		}
 		c.filling = b
 	}
-	b.es[b.n] = e
-	b.n++
-	if b.n == len(b.es) {
+	if b.push(e); b.n == len(b.es) {
 		c.filled = append(c.filled, b)
 		c.filling = nil
 	}
@@ -194,9 +218,8 @@ func (c *core) putEntry(e *entry) {
 		b = new(entryBatch)
 	}
 	if b.n < len(b.es) {
-		b.es[b.n] = e
-		b.n++
-	}
+		b.push(e)
+	} // else: left to the garbage collector
 	c.free.Put(b)
 }
 
@@ -375,16 +398,8 @@ func (c *core) drain() int {
 	if c.waiters > 0 {
 		c.space.Broadcast()
 	}
-	if room := c.maxBatches() - len(c.spares); room > 0 {
-		c.spares = append(c.spares, c.filled[:min(room, len(c.filled))]...)
-	}
-	clear(c.filled) // beyond the cap: left to the garbage collector
-	c.filled = c.filled[:0]
-	if room := c.maxBatches() - len(c.emptied); room > 0 {
-		c.emptied = append(c.emptied, c.empties[:min(room, len(c.empties))]...)
-	}
-	clear(c.empties)
-	c.empties = c.empties[:0]
+	moveBatches(&c.spares, &c.filled, c.maxBatches())
+	moveBatches(&c.emptied, &c.empties, c.maxBatches())
 	c.mu.Unlock()
 
 	for i := 0; i < taken; i++ {
