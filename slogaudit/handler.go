@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/slogguard/slogguard/internal/chain"
-	"github.com/slogguard/slogguard/slogcore"
+	"github.com/slogguard/slogguard/redact"
 )
 
 // Messages of the records the wrapper writes itself.
@@ -68,7 +68,7 @@ type state struct {
 	cpSeq    uint64 // head.Seq at the last checkpoint
 	scratch  []byte
 	lastTime time.Time // of the last record, for the monotonic check
-	redactor *slogcore.Redactor
+	redactor *redact.Redactor
 	mac      hash.Hash // HMAC-SHA256 with the key, reused under mu
 	headHex  string    // st.head.Hash.String(), kept to save an encoding
 }
@@ -107,7 +107,7 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 	}
 	switch {
 	case cfg.redactor == nil:
-		st.redactor = slogcore.MustRedactor(slogcore.Credentials)
+		st.redactor = redact.Must(redact.Credentials)
 	case !cfg.redactor.Off():
 		st.redactor = cfg.redactor
 	}

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/slogguard/slogguard/internal/chain"
-	"github.com/slogguard/slogguard/slogcore"
+	"github.com/slogguard/slogguard/redact"
 )
 
 // Option configures a [Handler].
@@ -22,7 +22,7 @@ type config struct {
 	cpEvery     int
 	cpInterval  time.Duration
 	chainID     string
-	redactor    *slogcore.Redactor
+	redactor    *redact.Redactor
 	resume      *Head
 	sync        func() error
 	onError     func(error)
@@ -88,8 +88,8 @@ func WithChainID(id string) Option {
 }
 
 // WithRedactor redacts records before they are hashed. Default: the
-// slogcore Credentials preset; slogcore.NoRedaction turns it off.
-func WithRedactor(r *slogcore.Redactor) Option {
+// redact.Credentials preset; redact.Disabled turns it off.
+func WithRedactor(r *redact.Redactor) Option {
 	return func(c *config) { c.redactor = r }
 }
 

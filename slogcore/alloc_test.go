@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"runtime"
 	"testing"
+
+	"github.com/slogguard/slogguard/redact"
 )
 
 // mallocsPer returns the heap allocations per call of f over n calls,
@@ -50,7 +52,7 @@ func TestAllocsPerRecord(t *testing.T) {
 // TestRedactCleanValueAllocatesNothing pins the redactor's cost on a clean
 // nested map: no allocation when no rule matches.
 func TestRedactCleanValueAllocatesNothing(t *testing.T) {
-	r := MustRedactor(Credentials, PCI, GDPR)
+	r := redact.Must(redact.Credentials, redact.PCI, redact.GDPR)
 	a := slog.Any("body", map[string]any{"request": map[string]any{"id": "r-1",
 		"account": map[string]any{"user": "bob", "plan": "pro", "seats": 12, "tags": []any{"a", "b"}}}})
 	if n := testing.AllocsPerRun(1000, func() { r.Attr(nil, a) }); n != 0 {
@@ -67,7 +69,7 @@ func TestRedactCleanValueAllocatesNothing(t *testing.T) {
 func TestRedactMiddlewareAllocatesNothing(t *testing.T) {
 	ctx := context.Background()
 	base := testing.AllocsPerRun(1000, func() { logTen(ctx, slog.New(noopHandler{})) })
-	l := slog.New(Redact(noopHandler{}, nil))
+	l := slog.New(redact.NewHandler(noopHandler{}, nil))
 	if got := testing.AllocsPerRun(1000, func() { logTen(ctx, l) }); got > base {
 		t.Fatalf("Redact allocates %.1f per clean record, the bare handler %.1f", got, base)
 	}

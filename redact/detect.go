@@ -1,4 +1,4 @@
-package slogcore
+package redact
 
 import (
 	"regexp"
@@ -12,7 +12,7 @@ type span struct{ start, end int }
 // the rest of the string is kept. The built-in detectors have a cheap
 // prefilter, so a clean string costs about one pass over its bytes.
 type Detector struct {
-	// Name identifies the detector in [Stats.RedactedBy].
+	// Name identifies the detector in [Redactor.Counters].
 	Name string
 
 	find func(s string, spans []span) []span
@@ -42,7 +42,7 @@ func DetectorFunc(name string, find func(s string) [][2]int) Detector {
 }
 
 // DetectRegexp returns a detector named name that masks every match of re.
-// A nil re gives a detector that NewRedactor refuses.
+// A nil re gives a detector that New refuses.
 func DetectRegexp(name string, re *regexp.Regexp) Detector {
 	if re == nil {
 		return Detector{Name: name}

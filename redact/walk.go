@@ -1,4 +1,4 @@
-package slogcore
+package redact
 
 import (
 	"bytes"
@@ -469,7 +469,11 @@ func (o orderedObject) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		out = appendString(out, m.Key)
+		key, err := json.Marshal(m.Key)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, key...)
 		out = append(out, ':')
 		b.Reset()
 		if err := enc.Encode(m.Value); err != nil {
@@ -492,4 +496,20 @@ func (o orderedObject) String() string {
 	}
 	b.WriteByte('}')
 	return b.String()
+}
+
+// errorTextChecked returns err.Error(), or what slog writes when Error
+// panics, and whether Error panicked on a receiver other than a nil
+// pointer (which slog writes as "<nil>").
+func errorTextChecked(err error) (s string, panicked bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			if v := reflect.ValueOf(err); v.Kind() == reflect.Pointer && v.IsNil() {
+				s = "<nil>"
+				return
+			}
+			s, panicked = fmt.Sprintf("!PANIC: %v", p), true
+		}
+	}()
+	return err.Error(), false
 }

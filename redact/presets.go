@@ -1,7 +1,7 @@
-package slogcore
+package redact
 
 // Presets: [Rule] values with the vocabularies compliance teams expect.
-// Combine them with [NewRedactor]; copy one to adjust it (the slices are
+// Combine them with [New]; copy one to adjust it (the slices are
 // shared, so append to a copy: Rule{Terms: append(slices.Clip(PCI.Terms), ...)}).
 var (
 	// Credentials is the default: passwords, secrets, tokens, API and

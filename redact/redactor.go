@@ -1,4 +1,4 @@
-package slogcore
+package redact
 
 import (
 	"errors"
@@ -22,9 +22,9 @@ const (
 
 // Rule is one part of a [Redactor]'s configuration. The presets
 // ([Credentials], [PCI], [HIPAA], [GDPR], [CCPA], [ContactInfo]) are Rules;
-// combine them and your own in [NewRedactor].
+// combine them and your own in [New].
 type Rule struct {
-	// Name identifies the rule in [Stats.RedactedBy]. Required when the rule
+	// Name identifies the rule in [Redactor.Counters]. Required when the rule
 	// has Terms or Paths.
 	Name string
 
@@ -114,8 +114,9 @@ type keyVerdict struct {
 	allowed bool
 }
 
-// NoRedaction turns redaction off in [Options.Redact].
-var NoRedaction = &Redactor{off: true}
+// Disabled is a Redactor that masks nothing: it turns redaction off
+// wherever a *Redactor is taken (slogcore.Options.Redact, [NewHandler]).
+var Disabled = &Redactor{off: true}
 
 // Counter names for guardrails.
 const (
@@ -126,9 +127,9 @@ const (
 	counterLogTag = "log-tag"
 )
 
-// NewRedactor builds a Redactor from rules. With no rules it uses
+// New builds a Redactor from rules. With no rules it uses
 // [Credentials]. Every problem in the rules is reported at once.
-func NewRedactor(rules ...Rule) (*Redactor, error) {
+func New(rules ...Rule) (*Redactor, error) {
 	if len(rules) == 0 {
 		rules = []Rule{Credentials}
 	}
@@ -152,7 +153,7 @@ func NewRedactor(rules ...Rule) (*Redactor, error) {
 	for i, rule := range rules {
 		where := fmt.Sprintf("rule %d (%q)", i, rule.Name)
 		if rule.Name == "" && (len(rule.Terms) > 0 || len(rule.Paths) > 0) {
-			errs = append(errs, fmt.Errorf("%s: Name is empty: name the rule, it is reported in Stats.RedactedBy", where))
+			errs = append(errs, fmt.Errorf("%s: Name is empty: name the rule, it is reported by Redactor.Counters", where))
 		}
 		for _, t := range rule.Terms {
 			words := splitKey(t)
@@ -225,14 +226,14 @@ func NewRedactor(rules ...Rule) (*Redactor, error) {
 	empty := map[string]keyVerdict{}
 	r.keys.Store(&empty)
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("slogcore: invalid redaction rules: %w", errors.Join(errs...))
+		return nil, fmt.Errorf("redact: invalid redaction rules: %w", errors.Join(errs...))
 	}
 	return r, nil
 }
 
-// MustRedactor is like [NewRedactor] but panics on invalid rules.
-func MustRedactor(rules ...Rule) *Redactor {
-	r, err := NewRedactor(rules...)
+// Must is like [New] but panics on invalid rules.
+func Must(rules ...Rule) *Redactor {
+	r, err := New(rules...)
 	if err != nil {
 		panic(err)
 	}
@@ -255,21 +256,6 @@ func (r *Redactor) count(name string) {
 
 // Mask returns the text that replaces masked values.
 func (r *Redactor) Mask() string { return r.mask }
-
-// counters fills the redaction fields of s.
-func (r *Redactor) counters(s *Stats) {
-	if r == nil || r.off {
-		return
-	}
-	s.Redacted = r.total.Load()
-	s.RedactPanics = r.panics.Load()
-	s.RedactedBy = make(map[string]uint64, len(r.names))
-	for _, n := range r.names {
-		if v := r.counts[n].Load(); v > 0 {
-			s.RedactedBy[n] = v
-		}
-	}
-}
 
 // splitKey splits a key into lower-case words on '_', '-', '.', spaces,
 // other punctuation and camelCase boundaries ("APIKey" is [api key]).
@@ -532,10 +518,16 @@ func (r *Redactor) fastKeyRule(key string) string {
 	return rule
 }
 
-// keyMasks reports whether a scalar value v under key (in groups) is to be
-// masked, counting the rule that says so. Empty strings stay empty. It is
-// the encoding hot path of [New]: nothing is copied.
-func (r *Redactor) keyMasks(groups []string, key string, v slog.Value) bool {
+// Scalar reports how to write a scalar attr (any kind but Group, Any and
+// LogValuer) under key, inside groups: the key to write and whether its
+// value is replaced by [Redactor.Mask]. It counts what it masks. A string
+// value that is not masked still needs [Redactor.String]. It is the hot
+// path of an encoder: nothing is copied, and a key seen before costs one
+// cache lookup.
+func (r *Redactor) Scalar(groups []string, key string, v slog.Value) (outKey string, mask bool) {
+	if r == nil || r.off {
+		return key, false
+	}
 	var rule string
 	if len(r.paths) == 0 {
 		rule = r.fastKeyRule(key)
@@ -543,10 +535,27 @@ func (r *Redactor) keyMasks(groups []string, key string, v slog.Value) bool {
 		rule = r.sensitive(groups, key)
 	}
 	if rule == "" || isEmptyString(v) {
-		return false
+		return key, false
 	}
 	r.count(rule)
-	return true
+	return key, true
+}
+
+// ScansMessage reports whether r scans a record's message (no rule set
+// SkipMessage).
+func (r *Redactor) ScansMessage() bool { return r != nil && !r.off && r.scanMessage }
+
+// ErrorText returns the text to write for err: err.Error(), or the mask
+// when Error panics (fail closed, counted as a panic). scan reports whether
+// the text still needs [Redactor.String].
+func (r *Redactor) ErrorText(err error) (text string, scan bool) {
+	text, panicked := errorTextChecked(err)
+	if !panicked {
+		return text, true
+	}
+	r.panics.Add(1)
+	r.count(counterPanic)
+	return r.mask, false
 }
 
 // Message returns msg redacted as a record's message: scanned by the
@@ -559,15 +568,31 @@ func (r *Redactor) Message(msg string) string {
 	return s
 }
 
-// Off reports whether r is [NoRedaction].
+// Off reports whether r is [Disabled].
 func (r *Redactor) Off() bool { return r != nil && r.off }
 
 // Counters returns how many values r masked, by rule or detector name, and
-// how many panics inside redaction it turned into masks.
+// how many panics inside redaction it turned into masks. Only names with a
+// count above zero are present.
 func (r *Redactor) Counters() (byRule map[string]uint64, panics uint64) {
-	var s Stats
-	r.counters(&s)
-	return s.RedactedBy, s.RedactPanics
+	if r == nil || r.off {
+		return nil, 0
+	}
+	byRule = make(map[string]uint64, len(r.names))
+	for _, n := range r.names {
+		if v := r.counts[n].Load(); v > 0 {
+			byRule[n] = v
+		}
+	}
+	return byRule, r.panics.Load()
+}
+
+// Total returns how many values r masked, all rules together.
+func (r *Redactor) Total() uint64 {
+	if r == nil || r.off {
+		return 0
+	}
+	return r.total.Load()
 }
 
 // Rules returns the names of the rules r was built from ("credentials",
