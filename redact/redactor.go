@@ -6,9 +6,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
-	"unsafe"
 )
 
 // DefaultMask replaces every redacted value unless a [Rule] sets another.
@@ -75,6 +73,8 @@ var MetadataWords = []string{
 	"strength", "required", "enabled", "present", "valid", "set", "name",
 	"field", "fields", "hint", "rotated", "rotation", "updated", "created",
 	"changed", "at", "url", "uri", "endpoint", "status", "limit", "format",
+	"brand", "last4", "bin", "network", "issuer", "funding", "country",
+	"method", "scheme", "mode", "prefix", "provider", "source",
 }
 
 // A Redactor masks secrets and personal data in slog attributes: by key,
@@ -85,6 +85,9 @@ type Redactor struct {
 	scanMessage bool
 	terms       map[string]string // joined term -> rule name
 	maxTerm     int               // most words in a term
+	termLens    uint64            // bit n: some term word has n bytes
+	termFirst   [256]bool         // the first letters of term words
+	cards       bool              // the card-number detector is on: integers are checked too
 	paths       []pathRule
 	allow       map[string]bool
 	detectors   []Detector
@@ -94,24 +97,12 @@ type Redactor struct {
 	off         bool
 	rules       []string // names of the rules, in order
 
-	keys    atomic.Pointer[map[string]keyVerdict]
-	fast    [512]atomic.Pointer[keySlot]
-	keysMu  sync.Mutex
+	keys    keyCache
 	counts  map[string]*atomic.Uint64
 	total   atomic.Uint64
 	panics  atomic.Uint64
 	names   []string // counter names in order
 	minScan int      // shortest string any detector can match
-}
-
-type pathRule struct {
-	segs []string
-	rule string
-}
-
-type keyVerdict struct {
-	rule    string // "" when not sensitive
-	allowed bool
 }
 
 // Disabled is a Redactor that masks nothing: it turns redaction off
@@ -162,6 +153,12 @@ func New(rules ...Rule) (*Redactor, error) {
 				continue
 			}
 			r.terms[strings.Join(words, "")] = rule.Name
+			for _, w := range words {
+				if len(w) < 64 {
+					r.termLens |= 1 << len(w)
+				}
+				r.termFirst[w[0]] = true
+			}
 			r.maxTerm = max(r.maxTerm, len(words))
 		}
 		for _, p := range rule.Paths {
@@ -180,6 +177,7 @@ func New(rules ...Rule) (*Redactor, error) {
 			if !seenDetector[d.Name] {
 				seenDetector[d.Name] = true
 				r.detectors = append(r.detectors, d)
+				r.cards = r.cards || d.Name == DetectCardNumber.Name
 				r.minScan = min(r.minScan, d.min)
 				r.addCounter(d.Name)
 			}
@@ -223,8 +221,6 @@ func New(rules ...Rule) (*Redactor, error) {
 	r.addCounter(counterSize)
 	r.addCounter(counterPanic)
 	r.addCounter(counterLogTag)
-	empty := map[string]keyVerdict{}
-	r.keys.Store(&empty)
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("redact: invalid redaction rules: %w", errors.Join(errs...))
 	}
@@ -257,269 +253,9 @@ func (r *Redactor) count(name string) {
 // Mask returns the text that replaces masked values.
 func (r *Redactor) Mask() string { return r.mask }
 
-// splitKey splits a key into lower-case words on '_', '-', '.', spaces,
-// other punctuation and camelCase boundaries ("APIKey" is [api key]).
-func splitKey(key string) []string {
-	var words []string
-	start := -1
-	flush := func(end int) {
-		if start >= 0 && end > start {
-			words = append(words, strings.ToLower(key[start:end]))
-		}
-		start = -1
-	}
-	for i := 0; i < len(key); i++ {
-		c := key[i]
-		if !isAlnum(c) && c < 0x80 {
-			flush(i)
-			continue
-		}
-		if start < 0 {
-			start = i
-			continue
-		}
-		prev := key[i-1]
-		upper := c >= 'A' && c <= 'Z'
-		switch {
-		case upper && prev >= 'a' && prev <= 'z': // fooBar
-			flush(i)
-			start = i
-		case upper && prev >= 'A' && prev <= 'Z' && i+1 < len(key) && key[i+1] >= 'a' && key[i+1] <= 'z': // APIKey
-			flush(i)
-			start = i
-		}
-	}
-	flush(len(key))
-	return words
-}
-
-// keyRule returns the name of the rule that makes key sensitive, or "".
-// Verdicts are cached; the cache is copied on write and bounded.
-func (r *Redactor) keyRule(key string) string {
-	if v, ok := (*r.keys.Load())[key]; ok {
-		return v.rule
-	}
-	v := r.judgeKey(key)
-	r.keysMu.Lock()
-	old := *r.keys.Load()
-	if len(old) < 4096 {
-		m := make(map[string]keyVerdict, len(old)+1)
-		for k, x := range old {
-			m[k] = x
-		}
-		m[key] = v
-		r.keys.Store(&m)
-	}
-	r.keysMu.Unlock()
-	return v.rule
-}
-
-func (r *Redactor) judgeKey(key string) keyVerdict {
-	if r.allow[strings.ToLower(key)] {
-		return keyVerdict{allowed: true}
-	}
-	if len(r.terms) == 0 {
-		return keyVerdict{}
-	}
-	words := splitKey(key)
-	var joined [128]byte
-	for i := range words {
-		n := 0
-		for j := i; j < len(words) && j-i < max(r.maxTerm, 3); j++ {
-			n += copy(joined[n:], words[j])
-			rule, ok := r.terms[string(joined[:n])]
-			if !ok {
-				continue
-			}
-			if j+1 < len(words) && r.metadata[words[j+1]] {
-				continue // token_count describes the token
-			}
-			return keyVerdict{rule: rule}
-		}
-	}
-	return keyVerdict{}
-}
-
-// pathRule returns the name of the path rule matching groups+key, or "".
-func (r *Redactor) pathRule(groups []string, key string) string {
-	for _, p := range r.paths {
-		if len(p.segs) != len(groups)+1 {
-			continue
-		}
-		ok := true
-		for i, seg := range p.segs {
-			name := key
-			if i < len(groups) {
-				name = groups[i]
-			}
-			if seg != "*" && !strings.EqualFold(seg, name) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return p.rule
-		}
-	}
-	return ""
-}
-
-// sensitive returns the rule that masks the value under key at groups, or "".
-func (r *Redactor) sensitive(groups []string, key string) string {
-	if key == "" {
-		return ""
-	}
-	rule := r.keyRule(key)
-	if rule == "" && len(r.paths) > 0 && !r.allow[strings.ToLower(key)] {
-		rule = r.pathRule(groups, key)
-	}
-	return rule
-}
-
-// String returns s with every detected secret masked, and whether anything
-// was masked.
-func (r *Redactor) String(s string) (string, bool) {
-	if r == nil || r.off || len(s) < r.minScan {
-		return s, false
-	}
-	f := scan(s)
-	var spans []span // stays nil, unallocated, until something matches
-	for _, d := range r.detectors {
-		if f&d.need != d.need || len(s) < d.min {
-			continue
-		}
-		n := len(spans)
-		spans = d.find(s, spans)
-		for range len(spans) - n {
-			r.count(d.Name)
-		}
-	}
-	if len(r.terms) > 0 && f&(hasEq|hasColon) != 0 {
-		spans = r.findPairs(s, spans)
-	}
-	if len(spans) == 0 {
-		return s, false
-	}
-	return r.apply(s, spans), true
-}
-
-// apply replaces the spans of s with the mask, merging overlaps.
-func (r *Redactor) apply(s string, spans []span) string {
-	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
-	var b strings.Builder
-	b.Grow(len(s))
-	pos := 0
-	for i := 0; i < len(spans); i++ {
-		sp := spans[i]
-		for i+1 < len(spans) && spans[i+1].start <= sp.end {
-			sp.end = max(sp.end, spans[i+1].end)
-			i++
-		}
-		if sp.start < pos {
-			sp.start = pos
-		}
-		if sp.end <= sp.start {
-			continue
-		}
-		b.WriteString(s[pos:sp.start])
-		b.WriteString(r.mask)
-		pos = sp.end
-	}
-	b.WriteString(s[pos:])
-	return b.String()
-}
-
-// findPairs masks the values of key=value and key: value pairs whose key is
-// sensitive ("password=hunter2", `"token": "abc"`, "Authorization: ...").
-func (r *Redactor) findPairs(s string, spans []span) []span {
-	for p := 0; p < len(s); p++ {
-		c := s[p]
-		if c != '=' && c != ':' {
-			continue
-		}
-		if c == ':' && strings.HasPrefix(s[p:], "://") {
-			continue
-		}
-		// The key: identifier characters before p, past a closing quote.
-		k := p
-		for k > 0 && (s[k-1] == ' ' || s[k-1] == '"' || s[k-1] == '\'') {
-			k--
-		}
-		end := k
-		for k > 0 && (isAlnum(s[k-1]) || s[k-1] == '_' || s[k-1] == '-' || s[k-1] == '.') {
-			k--
-		}
-		if k == end {
-			continue
-		}
-		rule := r.keyRule(s[k:end])
-		if rule == "" {
-			continue
-		}
-		// The value: quoted, or up to a delimiter.
-		v := p + 1
-		for v < len(s) && s[v] == ' ' {
-			v++
-		}
-		var ve int
-		if v < len(s) && (s[v] == '"' || s[v] == '\'') {
-			q := s[v]
-			v++
-			ve = v
-			for ve < len(s) && s[ve] != q {
-				if s[ve] == '\\' {
-					ve++
-				}
-				ve++
-			}
-			ve = min(ve, len(s))
-		} else {
-			ve = v
-			for ve < len(s) && strings.IndexByte(" \t\n\r&,;)}]\"'", s[ve]) < 0 {
-				ve++
-			}
-		}
-		if ve > v {
-			spans = append(spans, span{v, ve})
-			r.count(rule)
-			p = ve
-		}
-	}
-	return spans
-}
-
-// keySlot is one entry of a Redactor's address-indexed key cache. It holds
-// the key itself: an address alone could be reused by another key after the
-// first is freed, and a stale verdict would leak.
-type keySlot struct {
-	key  string
-	rule string
-}
-
-// fastKeyRule returns keyRule(key) from a direct-mapped cache indexed by the
-// address of the key's bytes: keys are mostly string constants, so most
-// lookups are one atomic load and one string compare that stops at equal
-// addresses, from any goroutine.
-func (r *Redactor) fastKeyRule(key string) string {
-	p := unsafe.StringData(key)
-	if p == nil {
-		return r.keyRule(key)
-	}
-	h := (uint64(uintptr(unsafe.Pointer(p))) ^ uint64(len(key))<<48) * 0x9E3779B97F4A7C15 // Fibonacci hashing
-	slot := &r.fast[h>>(64-9)]                                                            // 2^9 == len(r.fast)
-	s := slot.Load()
-	if s != nil && s.key == key { // equal addresses make this compare immediate
-		return s.rule
-	}
-	rule := r.keyRule(key)
-	if s == nil { // first come, first served: a colliding key uses the map, without allocating again
-		slot.CompareAndSwap(nil, &keySlot{key: key, rule: rule})
-	}
-	return rule
-}
-
 // Scalar reports how to write a scalar attr (any kind but Group, Any and
-// LogValuer) under key, inside groups: the key to write and whether its
+// LogValuer) under key, inside groups: the key to write (a placeholder
+// when the key itself holds personal data or a secret) and whether its
 // value is replaced by [Redactor.Mask]. It counts what it masks. A string
 // value that is not masked still needs [Redactor.String]. It is the hot
 // path of an encoder: nothing is copied, and a key seen before costs one
@@ -528,17 +264,21 @@ func (r *Redactor) Scalar(groups []string, key string, v slog.Value) (outKey str
 	if r == nil || r.off {
 		return key, false
 	}
-	var rule string
-	if len(r.paths) == 0 {
-		rule = r.fastKeyRule(key)
-	} else {
-		rule = r.sensitive(groups, key)
+	kv, rule := r.judge(groups, key)
+	outKey = key
+	if kv.key != "" {
+		outKey = kv.key
+		r.count(kv.keyBy)
 	}
-	if rule == "" || isEmptyString(v) {
-		return key, false
+	if masksValue(kv, rule, v) {
+		r.count(rule)
+		return outKey, true
 	}
-	r.count(rule)
-	return key, true
+	if r.cards && !kv.noCards && intIsCard(v) {
+		r.count(DetectCardNumber.Name)
+		return outKey, true
+	}
+	return outKey, false
 }
 
 // ScansMessage reports whether r scans a record's message (no rule set
