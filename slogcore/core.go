@@ -511,8 +511,11 @@ func (c *core) close(ctx context.Context) error {
 	c.head, c.n = 0, 0
 	c.depth.Store(0)
 	c.countDropN(ReasonCloseDeadline, len(queued))
-	c.closeErr = fmt.Errorf("slogcore: close: %w before the writer finished: %d queued records dropped, %d records not written (%d still with the writer, counted in Stats when it returns): %w (give Close a longer deadline, or find what blocks the writer)",
-		ctx.Err(), len(queued), len(queued)+c.inflight, c.inflight, ErrRecordsLost)
+	c.closeErr = fmt.Errorf("slogcore: close: %w before the writer finished: %d queued records dropped, %d records not written (%d still with the writer, counted in Stats when it returns) (give Close a longer deadline, or find what blocks the writer)",
+		ctx.Err(), len(queued), len(queued)+c.inflight, c.inflight)
+	if len(queued) > 0 {
+		c.closeErr = fmt.Errorf("%w: %w", c.closeErr, ErrRecordsLost)
+	}
 	err := c.closeErr
 	c.mu.Unlock()
 	for _, e := range queued {

@@ -238,7 +238,8 @@ func TestCloseDeadlineWithBlockedWriter(t *testing.T) {
 	}
 	// Hand the first records to the writer, which blocks.
 	go func() { _ = h.Flush(context.Background()) }()
-	time.Sleep(10 * time.Millisecond)
+	require.Eventually(t, func() bool { return h.Stats().Writing == 10 }, 5*time.Second, time.Millisecond,
+		"the worker never took the first records")
 	for i := range 5 {
 		l.Info("queued", "i", i)
 	}
@@ -250,7 +251,7 @@ func TestCloseDeadlineWithBlockedWriter(t *testing.T) {
 	elapsed := time.Since(start)
 	require.Error(t, err)
 	require.ErrorIs(t, err, context.DeadlineExceeded)
-	require.ErrorIs(t, err, ErrRecordsLost)
+	require.ErrorIs(t, err, ErrRecordsLost, "5 queued records are lost")
 	require.Contains(t, err.Error(), "5 queued records dropped, 15 records not written (10 still with the writer")
 	require.Less(t, elapsed, time.Second)
 	s := h.Stats()

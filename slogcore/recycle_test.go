@@ -1,7 +1,6 @@
 package slogcore
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"

@@ -23,10 +23,16 @@ import (
 //     neither written nor failed (it is in Stats.Writing); if the worker
 //     exits first, it counts as failed and the output ends with the
 //     fragment, which the worker closes with a newline if it can.
-//   - When the writer panics, how much it wrote is unknown: the records
-//     count as failed and the next write starts with a newline, so that a
-//     fragment it may have left is a line of its own, never glued to a
-//     record.
+//   - When the writer panics, how much the panicking call wrote is unknown:
+//     the records that earlier calls wrote whole count as written, the
+//     others as failed, and the next write starts with a newline, so that a
+//     fragment the writer may have left is a line of its own, never glued
+//     to a record.
+//
+// A writer that still fails when the handler closes leaves the output
+// ending with the first part of a record, as a crash would; a program that
+// appends to that output later must start on a fresh line (slogaudit's
+// OpenFile does).
 //
 // Records that did not reach the writer whole are counted as failed, never
 // as written.
@@ -77,39 +83,41 @@ func (c *core) writeBatch() {
 	}
 	n, err, panicked := c.writeAll(p)
 
+	// Bytes up to n reached the writer. After a panic, the panicking call
+	// may have written more: the record it cut is failed, not kept.
 	cutDone, cutFailed := false, false
 	var newCut []byte
 	newCutAt := -1
 	complete := 0
-	switch {
-	case panicked:
+	if c.fresh && n > 0 {
+		c.fresh = false
+	}
+	if c.cut != nil {
+		switch {
+		case n >= prefix:
+			cutDone = true
+		case panicked:
+			cutFailed = true
+		default:
+			c.cut = c.cut[:copy(c.cut, p[max(n, prefix-len(c.cut)):prefix])]
+		}
+	}
+	if n > prefix {
+		m := n - prefix
+		for complete < len(c.ends) && c.ends[complete] <= m {
+			complete++
+		}
+		start := 0
+		if complete > 0 {
+			start = c.ends[complete-1]
+		}
+		if complete < len(c.ends) && m > start && !panicked {
+			// The write stopped inside record number complete.
+			newCut, newCutAt = c.batch[m:c.ends[complete]], complete
+		}
+	}
+	if panicked {
 		c.fresh = true
-		cutFailed = c.cut != nil
-	default:
-		if c.fresh && n > 0 {
-			c.fresh = false
-		}
-		if c.cut != nil {
-			if n >= prefix {
-				cutDone = true
-			} else {
-				c.cut = c.cut[:copy(c.cut, p[max(n, prefix-len(c.cut)):prefix])]
-			}
-		}
-		if n > prefix {
-			m := n - prefix
-			for complete < len(c.ends) && c.ends[complete] <= m {
-				complete++
-			}
-			start := 0
-			if complete > 0 {
-				start = c.ends[complete-1]
-			}
-			if complete < len(c.ends) && m > start {
-				// The write stopped inside record number complete.
-				newCut, newCutAt = c.batch[m:c.ends[complete]], complete
-			}
-		}
 	}
 	if err == nil && (n < len(p)) && !panicked {
 		err = io.ErrShortWrite
@@ -176,13 +184,13 @@ func (c *core) writeBatch() {
 }
 
 // writeAll writes p, retrying the rest after a short write that made
-// progress. panicked reports that the writer panicked (n is then unknown
-// and returned as 0).
+// progress. panicked reports that the writer panicked: n counts only the
+// bytes of the calls before, and the panicking call may have written more.
 func (c *core) writeAll(p []byte) (n int, err error, panicked bool) {
 	for calls := 0; n < len(p) && calls < maxWriteCalls; calls++ {
 		m, werr, pan := c.safeWrite(p[n:])
 		if pan {
-			return 0, werr, true
+			return n, werr, true
 		}
 		m = min(max(m, 0), len(p)-n) // a writer returning nonsense counts as no progress
 		n += m
