@@ -176,8 +176,8 @@ type chainState struct {
 	gaps    []seqRun         // every gap in the sequence, missing or not
 	// declared: the losses audit.gap records declare.
 	declared []declaredRun
-	alt     *altRecord       // a second record claiming the last seq
-	sum     ChainSummary
+	alt      *altRecord // a second record claiming the last seq
+	sum      ChainSummary
 	// gap: the chain started mid-way; a retention record may explain it.
 	gap *startGap
 	// prunedTo: the heads retention records say removed files ended at.
