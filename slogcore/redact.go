@@ -475,6 +475,10 @@ func (r *Redactor) findPairs(s string, spans []span) []span {
 		for v < len(s) && s[v] == ' ' {
 			v++
 		}
+		if m := v + len(r.mask); strings.HasPrefix(s[v:], r.mask) && (m == len(s) || strings.IndexByte(" \t\n\r&,;)}]\"'", s[m]) >= 0) {
+			p = m - 1 // masked already: masking again must change nothing
+			continue
+		}
 		var ve int
 		if v < len(s) && (s[v] == '"' || s[v] == '\'') {
 			q := s[v]
