@@ -88,6 +88,11 @@ type File struct {
 	timer    *time.Timer
 	closed   bool
 	handler  *Handler // the last one made by Handler, for Prune's record
+	// fresh: a failed write left a fragment that could not be cut off, so
+	// the next write starts with a newline.
+	fresh bool
+	// inject, in tests, replaces the write to f (to inject faults).
+	inject func(f *os.File, p []byte) (int, error)
 }
 
 // OpenFile opens (creating with mode 0600) the audit log at path for
@@ -227,6 +232,14 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 
 // Write appends p, which must be whole lines (a JSON handler writes one
 // record per call), rotating first when the file is full.
+//
+// A write that fails part-way (a full disk, an I/O error) would leave the
+// start of a record at the end of the file, and the next record would be
+// glued onto it. Since the File is the only writer of its file, it cuts
+// the file back to the end of the last whole line it wrote and returns
+// that count with the error: the file always ends with a whole record. If
+// even that fails, the next write starts with a newline, so that no
+// record is glued onto the fragment.
 func (af *File) Write(p []byte) (int, error) {
 	af.mu.Lock()
 	defer af.mu.Unlock()
@@ -238,11 +251,20 @@ func (af *File) Write(p []byte) (int, error) {
 			return 0, err
 		}
 	}
-	n, err := af.f.Write(p)
-	af.size += int64(n)
-	if err != nil {
-		return n, fmt.Errorf("slogaudit: writing %s: %w", af.path, err)
+	if af.fresh {
+		if _, err := af.writeLocked([]byte{'\n'}); err != nil {
+			return 0, fmt.Errorf("slogaudit: writing %s: %w", af.path, err)
+		}
+		af.fresh = false
 	}
+	n, err := af.writeLocked(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		return af.cutBackLocked(p, n, err)
+	}
+	af.size += int64(n)
 	af.unsynced++
 	switch {
 	case af.cfg.sync.never:
@@ -261,6 +283,41 @@ func (af *File) Write(p []byte) (int, error) {
 		})
 	}
 	return n, nil
+}
+
+// writeLocked writes p to the file; a panic in an injected writer is an
+// error with nothing known to be written.
+func (af *File) writeLocked(p []byte) (n int, err error) {
+	if af.inject == nil {
+		return af.f.Write(p)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			n, err = -1, fmt.Errorf("write panicked: %v", r)
+		}
+	}()
+	return af.inject(af.f, p)
+}
+
+// cutBackLocked handles a write of p that failed after n bytes (n < 0:
+// unknown): it truncates the file to the end of the last whole line of p
+// that was written.
+func (af *File) cutBackLocked(p []byte, n int, err error) (int, error) {
+	keep := 0
+	if n > 0 {
+		keep = bytes.LastIndexByte(p[:min(n, len(p))], '\n') + 1
+	}
+	if n < 0 || keep < n {
+		if terr := af.f.Truncate(af.size + int64(keep)); terr != nil {
+			af.fresh = true
+			if n > 0 {
+				af.size += int64(n)
+			}
+			return keep, fmt.Errorf("slogaudit: writing %s: %w (and cutting off the partial record failed: %v; the next record starts on a new line)", af.path, err, terr)
+		}
+	}
+	af.size += int64(keep)
+	return keep, fmt.Errorf("slogaudit: writing %s: %w (the partial record was cut off: the file ends with a whole record)", af.path, err)
 }
 
 func (af *File) syncLocked() error {

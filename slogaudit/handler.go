@@ -17,6 +17,7 @@ import (
 
 	"github.com/slogguard/slogguard/internal/chain"
 	"github.com/slogguard/slogguard/redact"
+	"github.com/slogguard/slogguard/slogcore"
 )
 
 // Messages of the records the wrapper writes itself.
@@ -40,10 +41,29 @@ type Head struct {
 	Hash  chain.Hash
 }
 
-// Stats counts what a [Handler] did.
+// Stats counts what a [Handler] did. Every record that received a
+// sequence number is counted once as Written or Failed; once Close has
+// returned nil, Declared equals Failed (every lost record is named by an
+// audit.gap record in the chain).
 type Stats struct {
-	Written     uint64 // records accepted by the wrapped handler, lifecycle records included
-	Failed      uint64 // records the wrapped handler refused or panicked on: not in the chain
+	// Written counts records the wrapped handler wrote, lifecycle records
+	// included. For an asynchronous wrapped handler (a slogcore handler),
+	// a record counts as written when it was accepted, and moves to Failed
+	// if the handler reports its loss later.
+	Written uint64
+	// Failed counts records that took a sequence number and did not reach
+	// the output: the wrapped handler returned an error, panicked, or
+	// reported the loss later; TooLarge of them were over the size limit
+	// and never passed on.
+	Failed   uint64
+	TooLarge uint64
+	// Retried counts failed writes of the wrapper's own records (audit.gap,
+	// audit.stop, checkpoints, retention): they take no sequence number
+	// when their write fails, and are retried.
+	Retried uint64
+	// Declared counts the lost sequence numbers named by audit.gap records
+	// written so far.
+	Declared    uint64
 	Checkpoints uint64 // checkpoints written
 	Refused     uint64 // records logged after Close, or refused by a Strict policy
 	// Violations counts policy violations by rule ("required:actor",
@@ -53,6 +73,16 @@ type Stats struct {
 
 // ErrClosed is returned by Handle after Close.
 var ErrClosed = errors.New("slogaudit: handler is closed: record not written")
+
+// ErrRecordTooLarge is wrapped by the error Handle returns for a record
+// whose canonical form is over the limit of [WithMaxRecordSize]. The
+// record's sequence number is declared lost in the chain.
+var ErrRecordTooLarge = errors.New("slogaudit: record too large")
+
+// ErrRecordsLost is wrapped by the error Close returns when any record
+// failed; the error names the counts, and says whether every loss is
+// declared in the chain.
+var ErrRecordsLost = errors.New("slogaudit: records lost")
 
 // state is shared by a Handler and every handler derived from it.
 type state struct {
@@ -69,8 +99,16 @@ type state struct {
 	scratch  []byte
 	lastTime time.Time // of the last record, for the monotonic check
 	redactor *redact.Redactor
-	mac      hash.Hash // HMAC-SHA256 with the key, reused under mu
-	headHex  string    // st.head.Hash.String(), kept to save an encoding
+	// nextRedactor is the redaction of a wrapped slogcore handler, applied
+	// before hashing so that what is hashed is what the handler writes.
+	nextRedactor *redact.Redactor
+	mac          hash.Hash // HMAC-SHA256 with the key, reused under mu
+	headHex      string    // st.head.Hash.String(), kept to save an encoding
+
+	losses   losses            // lost seqs not yet declared (own lock)
+	async    *slogcore.Handler // the wrapped handler, when it reports losses later
+	lostTorn *TornLine         // the torn line a lost audit.start named
+	closeErr error
 }
 
 // Handler is a slog.Handler that chains every record it passes on.
@@ -114,6 +152,16 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 	if cfg.key != nil {
 		st.mac = hmac.New(sha256.New, cfg.key)
 	}
+	if sc, ok := h.(*slogcore.Handler); ok {
+		if sc.Rewrites() {
+			return nil, errors.New("slogaudit: New: the wrapped slogcore handler rewrites records (Options.ReplaceAttr or AddSource), so no record would verify: remove them (WithSource adds a hashed source)")
+		}
+		if r := sc.Redactor(); r != nil && r != st.redactor {
+			st.nextRedactor = r
+		}
+		st.async = sc
+		sc.WatchLosses(st.onLoss)
+	}
 	if cfg.resume != nil {
 		st.head = *cfg.resume
 	} else {
@@ -154,9 +202,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	h2 := *h
 	h2.with = slices.Clip(h.with)
 	for _, a := range attrs {
-		if r := h.st.redactor; r != nil {
-			a, _ = r.Attr(h.groups, a)
-		}
+		a = h.st.redact(h.groups, a)
 		a.Value = a.Value.Resolve()
 		h2.with = append(h2.with, scoped{groups: h.groups, attr: a})
 	}
@@ -185,6 +231,10 @@ func (h *Handler) Stats() Stats {
 	h.st.mu.Lock()
 	defer h.st.mu.Unlock()
 	s := h.st.stats
+	h.st.losses.mu.Lock()
+	s.Written -= h.st.losses.async
+	s.Failed += h.st.losses.async
+	h.st.losses.mu.Unlock()
 	if s.Violations != nil {
 		s.Violations = make(map[string]uint64, len(h.st.stats.Violations))
 		for k, v := range h.st.stats.Violations {
@@ -199,10 +249,7 @@ func (h *Handler) Stats() Stats {
 func (h *Handler) build(r slog.Record) *node {
 	st := h.st
 	root := &node{group: true}
-	msg := r.Message
-	if st.redactor != nil {
-		msg = st.redactor.Message(msg)
-	}
+	msg := st.redactMessage(r.Message)
 	if !r.Time.IsZero() {
 		t := r.Time.UTC()
 		set(root, &node{key: slog.TimeKey, value: slog.TimeValue(t), canon: chain.Str(t.Format(time.RFC3339Nano))})
@@ -224,9 +271,7 @@ func (h *Handler) build(r slog.Record) *node {
 		user(w.groups, w.attr)
 	}
 	r.Attrs(func(a slog.Attr) bool {
-		if st.redactor != nil {
-			a, _ = st.redactor.Attr(h.groups, a)
-		}
+		a = st.redact(h.groups, a)
 		if a.Key == "" && a.Value.Kind() == slog.KindGroup && len(h.groups) == 0 {
 			// An inline group at the top: its members are top-level keys.
 			for _, ga := range a.Value.Resolve().Group() {
@@ -241,8 +286,32 @@ func (h *Handler) build(r slog.Record) *node {
 	return root
 }
 
-// Handle builds, links and writes r. It returns the wrapped handler's error
-// (the record is then not in the chain), or [ErrClosed].
+// redact applies the wrapper's redaction and the wrapped handler's.
+func (st *state) redact(groups []string, a slog.Attr) slog.Attr {
+	if st.redactor != nil {
+		a, _ = st.redactor.Attr(groups, a)
+	}
+	if st.nextRedactor != nil {
+		a, _ = st.nextRedactor.Attr(groups, a)
+	}
+	return a
+}
+
+// redactMessage redacts a record's message as redact does its attrs.
+func (st *state) redactMessage(msg string) string {
+	if st.redactor != nil {
+		msg = st.redactor.Message(msg)
+	}
+	if st.nextRedactor != nil {
+		msg = st.nextRedactor.Message(msg)
+	}
+	return msg
+}
+
+// Handle builds, links and writes r. Losses not yet declared are declared
+// first, in an audit.gap record. It returns the wrapped handler's error
+// (the record's seq is then declared lost by the next audit.gap record),
+// an error wrapping [ErrRecordTooLarge], or [ErrClosed].
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	root := h.build(r) // outside the lock: resolution and redaction are the caller's
 	st := h.st
@@ -252,12 +321,8 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 		st.stats.Refused++
 		return ErrClosed
 	}
-	if err := st.startLocked(ctx); err != nil {
-		st.stats.Failed++ // the caller's record, on top of the start record
-		err = fmt.Errorf("slogaudit: record %q not written: the audit.start record before it failed: %w", r.Message, err)
-		st.report(err)
-		return err
-	}
+	st.startLocked(ctx)
+	_ = st.declareLocked(ctx) // a failure is reported and retried before the next record
 	if p := st.cfg.policy; p != nil {
 		violations := p.check(root, r.Time, st.lastTime)
 		if len(violations) > 0 {
@@ -266,7 +331,7 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 			}
 		}
 	}
-	if err := st.appendLocked(ctx, r.Time, r.Level, root); err != nil {
+	if err := st.appendLocked(ctx, r.Time, r.Level, root, true); err != nil {
 		return err
 	}
 	if !r.Time.IsZero() && r.Time.After(st.lastTime) {
@@ -293,11 +358,8 @@ func (st *state) violatedLocked(ctx context.Context, r slog.Record, root *node, 
 		return nil
 	}
 	st.stats.Refused++
-	msg := validUTF8(r.Message)
-	if st.redactor != nil {
-		msg = st.redactor.Message(msg)
-	}
-	if err := st.ownLocked(ctx, MsgViolation, Action(SecurityViolation), Outcome(Denied),
+	msg := st.redactMessage(validUTF8(r.Message))
+	if err := st.ownLocked(ctx, MsgViolation, true, Action(SecurityViolation), Outcome(Denied),
 		slog.Group("refused", slog.String("msg", msg), slog.String("level", r.Level.String())),
 		slog.Any("audit_violations", vs)); err != nil {
 		return err
@@ -305,11 +367,14 @@ func (st *state) violatedLocked(ctx context.Context, r slog.Record, root *node, 
 	return &ViolationError{Message: msg, Violations: vs}
 }
 
-// startLocked writes the audit.start record once.
-func (st *state) startLocked(ctx context.Context) error {
+// startLocked writes the audit.start record once. Like a caller's record,
+// it keeps its seq when its write fails, and the next audit.gap record
+// declares it lost (naming the torn line it would have named).
+func (st *state) startLocked(ctx context.Context) {
 	if st.started {
-		return nil
+		return
 	}
+	st.started = true
 	attrs := []slog.Attr{slog.String("chain", st.head.Chain)}
 	if st.head.Seq > 0 {
 		attrs = append(attrs, slog.Group("resumed_from", slog.Uint64("seq", st.head.Seq), slog.String("hash", st.head.Hash.String())))
@@ -317,15 +382,14 @@ func (st *state) startLocked(ctx context.Context) error {
 	if t := st.cfg.torn; t != nil {
 		attrs = append(attrs, slog.Group("torn", slog.Int("bytes", t.Bytes), slog.String("sha256", t.SHA256)))
 	}
-	if err := st.ownLocked(ctx, MsgStart, attrs...); err != nil {
-		return err // not started: the next record tries again, so the log never lacks its start
+	if err := st.ownLocked(ctx, MsgStart, true, attrs...); err != nil {
+		st.lostTorn = st.cfg.torn
 	}
-	st.started = true
-	return nil
 }
 
-// ownLocked writes a record of the wrapper's own.
-func (st *state) ownLocked(ctx context.Context, msg string, attrs ...slog.Attr) error {
+// ownLocked writes a record of the wrapper's own. keep says whether a
+// failed write keeps the record's seq (declared lost later) or takes none.
+func (st *state) ownLocked(ctx context.Context, msg string, keep bool, attrs ...slog.Attr) error {
 	root := &node{group: true}
 	t := st.cfg.now().UTC()
 	set(root, &node{key: slog.TimeKey, value: slog.TimeValue(t), canon: chain.Str(t.Format(time.RFC3339Nano))})
@@ -334,16 +398,30 @@ func (st *state) ownLocked(ctx context.Context, msg string, attrs ...slog.Attr) 
 	for _, a := range attrs {
 		add(root, nil, a)
 	}
-	return st.appendLocked(ctx, t, slog.LevelInfo, root)
+	return st.appendLocked(ctx, t, slog.LevelInfo, root, keep)
 }
 
-// appendLocked links root as the next record and writes it. The head
-// advances only if the wrapped handler accepted the record.
-func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level, root *node) error {
+// appendLocked links root as the next record and writes it.
+//
+// When keep is set (a caller's record, audit.start, audit.violation), the
+// record keeps its seq whatever happens: if it is too large or its write
+// fails, the head still advances and the seq is declared lost by the next
+// audit.gap record, so that the chain says that a record was lost. When
+// keep is not set (the wrapper's audit.gap, audit.stop and checkpoint
+// records, which are retried), a failed write leaves the head where it was.
+func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level, root *node, keep bool) error {
 	seq := st.head.Seq + 1
 	st.scratch = root.appendCanonical(st.scratch[:0])
 	hash := chain.Link(st.head.Chain, seq, st.head.Hash, st.scratch)
 	hashHex := hash.String()
+	if limit := st.cfg.maxRecord(); keep && len(st.scratch) > limit {
+		err := errTooLarge(len(st.scratch), limit)
+		st.stats.TooLarge++
+		st.lostLocked(seq, hash, hashHex, err.Error())
+		err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)
+		st.report(err)
+		return err
+	}
 	audit := []slog.Attr{
 		slog.Int("v", 1),
 		slog.String("chain", st.head.Chain),
@@ -374,9 +452,18 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	rec := slog.NewRecord(rt, level, msg, 0)
 	rec.AddAttrs(out...)
 	rec.AddAttrs(slog.Attr{Key: "audit", Value: slog.GroupValue(audit...)})
-	if err := safeHandle(ctx, st.next, rec); err != nil {
-		st.stats.Failed++
-		err = fmt.Errorf("slogaudit: record %d of chain %s not written, the chain stays at %d: %w", seq, st.head.Chain, st.head.Seq, err)
+	hctx := ctx
+	if st.async != nil {
+		hctx = context.WithValue(ctx, lossTag{}, tagged{st, seq})
+	}
+	if err := safeHandle(hctx, st.next, rec); err != nil {
+		if keep {
+			st.lostLocked(seq, hash, hashHex, "the wrapped handler failed to write it: "+shorten(err.Error()))
+			err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)
+		} else {
+			st.stats.Retried++
+			err = fmt.Errorf("slogaudit: record %d of chain %s (%s) not written, the chain stays at %d: %w", seq, st.head.Chain, msg, st.head.Seq, err)
+		}
 		st.report(err)
 		return err
 	}
@@ -389,6 +476,14 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		}
 	}
 	return nil
+}
+
+// lostLocked advances the head past a record that was not written and
+// marks its seq for the next audit.gap record.
+func (st *state) lostLocked(seq uint64, hash chain.Hash, hashHex, reason string) {
+	st.head.Seq, st.head.Hash, st.headHex = seq, hash, hashHex
+	st.stats.Failed++
+	st.losses.add(seq, reason)
 }
 
 func safeHandle(ctx context.Context, h slog.Handler, r slog.Record) (err error) {
@@ -428,7 +523,7 @@ func (st *state) checkpointLocked(ctx context.Context) error {
 	}
 	in := chain.Checkpoint{Chain: st.head.Chain, Seq: st.head.Seq, Hash: st.head.Hash, Time: st.cfg.now().UTC()}
 	in.Sign(st.cfg.signer)
-	if err := st.ownLocked(ctx, MsgCheckpoint, slog.Group("checkpoint",
+	if err := st.ownLocked(ctx, MsgCheckpoint, false, slog.Group("checkpoint",
 		slog.String("chain", in.Chain), slog.Uint64("seq", in.Seq), slog.String("hash", in.Hash.String()),
 		slog.String("time", in.Time.Format(time.RFC3339Nano)), slog.String("sig", encodeSig(in.Sig)))); err != nil {
 		return err
@@ -448,21 +543,82 @@ func (st *state) checkpointLocked(ctx context.Context) error {
 	return nil
 }
 
-// Close writes audit.stop and a final checkpoint; later records are refused
-// with [ErrClosed]. It is safe to call more than once.
+// Close declares every loss it knows of, writes audit.stop and a final
+// checkpoint; later records are refused with [ErrClosed]. When the wrapped
+// handler is asynchronous (a slogcore handler), Close first waits, within
+// ctx, until it has written everything, so that records it lost are
+// declared before audit.stop; it does not close that handler.
+//
+// Close returns an error wrapping [ErrRecordsLost] naming the counts when
+// any record failed, saying whether each loss is declared in the chain.
+// It is safe to call more than once: later calls return the first result.
 func (h *Handler) Close(ctx context.Context) error {
 	st := h.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if st.closed {
-		return nil
+		return st.closeErr
 	}
-	if err := st.startLocked(ctx); err != nil {
-		return err
-	}
-	if err := st.ownLocked(ctx, MsgStop, slog.String("chain", st.head.Chain)); err != nil {
-		return err
+	st.startLocked(ctx)
+	var errs []error
+	stopped := false
+	for attempt := 0; attempt < 3; attempt++ {
+		if err := st.flushNext(ctx); err != nil {
+			errs = append(errs, err)
+			break
+		}
+		if err := st.declareLocked(ctx); err != nil {
+			continue
+		}
+		if !stopped {
+			if err := st.ownLocked(ctx, MsgStop, false, slog.String("chain", st.head.Chain)); err != nil {
+				continue
+			}
+			stopped = true
+			_ = st.checkpointLocked(ctx)
+		}
+		if err := st.flushNext(ctx); err != nil {
+			errs = append(errs, err)
+			break
+		}
+		if st.losses.count() == 0 {
+			break
+		}
+		stopped = false // a record lost after it: declare, then stop again
 	}
 	st.closed = true
-	return st.checkpointLocked(ctx)
+	if !stopped {
+		errs = append(errs, fmt.Errorf("slogaudit: close: audit.stop of chain %s not written", st.head.Chain))
+	}
+	if err := st.lossError(); err != nil {
+		errs = append(errs, err)
+	}
+	st.closeErr = errors.Join(errs...)
+	return st.closeErr
+}
+
+// flushNext waits until an asynchronous wrapped handler has written, or
+// reported the loss of, every record passed to it.
+func (st *state) flushNext(ctx context.Context) error {
+	if st.async == nil {
+		return nil
+	}
+	if err := st.async.Flush(ctx); err != nil {
+		return fmt.Errorf("slogaudit: close: waiting for the wrapped handler: %w: records it loses later are not declared in the chain", err)
+	}
+	return nil
+}
+
+// lossError names the losses, or returns nil when there were none.
+func (st *state) lossError() error {
+	st.losses.mu.Lock()
+	async := st.losses.async
+	st.losses.mu.Unlock()
+	failed := st.stats.Failed + async
+	if failed == 0 {
+		return nil
+	}
+	undeclared := st.losses.count()
+	return fmt.Errorf("slogaudit: close: %d records of chain %s lost (%d too large, the rest not written), %d declared in the chain by %s records, %d not declared: %w (see OnError)",
+		failed, st.head.Chain, st.stats.TooLarge, st.stats.Declared, MsgGap, undeclared, ErrRecordsLost)
 }

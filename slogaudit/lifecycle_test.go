@@ -97,24 +97,45 @@ func (w *flakyWriter) Write(p []byte) (int, error) {
 	return w.buf.Write(p)
 }
 
-// TestWriteErrorLeavesNoGap: a record the handler refused is not in the
-// chain; the next record links to the last written one.
-func TestWriteErrorLeavesNoGap(t *testing.T) {
-	w := &flakyWriter{fail: "lost"}
+// TestWriteErrorDeclaredAsGap: a record the handler refused keeps its seq,
+// and the next record the wrapper writes is an audit.gap naming it, so the
+// verifier reports a declared gap (information), not a missing record.
+func TestWriteErrorDeclaredAsGap(t *testing.T) {
+	w := &flakyWriter{fail: "refused-by-disk"}
 	var reported []error
-	h := Wrap(slog.NewJSONHandler(w, nil), WithChainID("c"), OnError(func(err error) { reported = append(reported, err) }))
+	h := Wrap(slog.NewJSONHandler(w, nil), WithChainID("c"), WithKey("k", testKey), OnError(func(err error) { reported = append(reported, err) }))
 	l := slog.New(h)
 	l.Info("kept 1")
-	require.Error(t, h.Handle(context.Background(), slog.NewRecord(time.Now(), slog.LevelInfo, "lost", 0)))
+	require.Error(t, h.Handle(context.Background(), slog.NewRecord(time.Now(), slog.LevelInfo, "refused-by-disk", 0)))
 	l.Info("kept 2")
-	require.NoError(t, h.Close(context.Background()))
-	rep := verifyBuf(t, w.buf.Bytes(), VerifyOptions{})
-	require.EqualValues(t, 4, rep.Chains["c"].Records) // start, kept 1, kept 2, stop
+	err := h.Close(context.Background())
+	require.ErrorIs(t, err, ErrRecordsLost)
+	require.ErrorContains(t, err, "1 records of chain c lost (0 too large, the rest not written), 1 declared in the chain by audit.gap records, 0 not declared")
+	rep := verifyBuf(t, w.buf.Bytes(), VerifyOptions{Key: testKey})
+	require.EqualValues(t, 5, rep.Chains["c"].Records) // start, kept 1, gap, kept 2, stop
+	require.True(t, hasFinding(rep, Gap, 3), "%v", rep.Findings)
+	require.Contains(t, rep.Findings[0].Detail, "records 3 to 3 lost by the writer: the wrapped handler failed to write it: disk full")
+	lines := auditLines(t, w.buf.Bytes())
+	require.Equal(t, MsgGap, lines[2]["msg"])
 	require.Len(t, reported, 1)
-	require.ErrorContains(t, reported[0], "not written, the chain stays at 2")
+	require.ErrorContains(t, reported[0], "record 3 of chain c not written, declared lost in the chain")
 	s := h.Stats()
 	require.EqualValues(t, 1, s.Failed)
-	require.EqualValues(t, 4, s.Written)
+	require.EqualValues(t, 1, s.Declared)
+	require.EqualValues(t, 5, s.Written)
+
+	// The same file with the gap record removed: the loss is no longer
+	// declared, and the verifier reports it as missing.
+	var without []byte
+	for _, line := range bytes.SplitAfter(w.buf.Bytes(), []byte("\n")) {
+		if !bytes.Contains(line, []byte(MsgGap)) {
+			without = append(without, line...)
+		}
+	}
+	rep, err = Verify(context.Background(), bytes.NewReader(without), VerifyOptions{Key: testKey})
+	var tampered *TamperedError
+	require.ErrorAs(t, err, &tampered)
+	require.True(t, hasFinding(rep, Missing, 3), "%v", rep.Findings)
 }
 
 type panicky struct{ slog.Handler }
@@ -125,7 +146,8 @@ func TestPanickingHandlerIsAnError(t *testing.T) {
 	h := Wrap(panicky{slog.NewJSONHandler(io.Discard, nil)})
 	err := h.Handle(context.Background(), slog.NewRecord(time.Now(), slog.LevelInfo, "m", 0))
 	require.ErrorContains(t, err, "wrapped handler panicked: boom")
-	require.Zero(t, h.Head().Seq)
+	require.EqualValues(t, 2, h.Head().Seq, "audit.start and the record keep their seqs, to be declared lost")
+	require.EqualValues(t, 2, h.Stats().Failed)
 }
 
 func TestHandleAfterClose(t *testing.T) {
@@ -225,21 +247,20 @@ func FuzzVerify(f *testing.F) {
 	})
 }
 
-// TestStartRetried: when audit.start cannot be written, the record is not
-// written either, and the next record writes the start first.
-func TestStartRetried(t *testing.T) {
+// TestStartLostIsDeclared: when audit.start cannot be written, it keeps
+// its seq like any record and the audit.gap record that follows declares
+// it, so that the chain, which then starts at seq 2, verifies.
+func TestStartLostIsDeclared(t *testing.T) {
 	w := &flakyWriter{fail: MsgStart}
 	var reported []error
 	h := Wrap(slog.NewJSONHandler(w, nil), WithChainID("s"), OnError(func(err error) { reported = append(reported, err) }))
-	require.ErrorContains(t, h.Handle(context.Background(), slog.NewRecord(time.Now(), slog.LevelInfo, "first", 0)),
-		`record "first" not written`)
-	require.EqualValues(t, 2, h.Stats().Failed, "the start record and the caller's record")
-	require.Len(t, reported, 2)
-	w.fail = "never matches"
-	require.NoError(t, h.Handle(context.Background(), slog.NewRecord(time.Now(), slog.LevelInfo, "second", 0)))
-	require.NoError(t, h.Close(context.Background()))
+	require.NoError(t, h.Handle(context.Background(), slog.NewRecord(time.Now(), slog.LevelInfo, "first", 0)))
+	require.EqualValues(t, 1, h.Stats().Failed)
+	require.Len(t, reported, 1)
+	require.ErrorIs(t, h.Close(context.Background()), ErrRecordsLost)
 	lines := auditLines(t, w.buf.Bytes())
-	require.Equal(t, MsgStart, lines[0]["msg"])
-	require.Equal(t, "second", lines[1]["msg"])
-	verifyBuf(t, w.buf.Bytes(), VerifyOptions{})
+	require.Equal(t, MsgGap, lines[0]["msg"])
+	require.Equal(t, "first", lines[1]["msg"])
+	rep := verifyBuf(t, w.buf.Bytes(), VerifyOptions{})
+	require.True(t, hasFinding(rep, Gap, 1), "%v", rep.Findings)
 }

@@ -33,7 +33,36 @@ type config struct {
 	policy      *Policy
 	mode        Mode
 	onViolation func(Violation)
+	maxSize     int
 	errs        []error
+}
+
+// DefaultMaxRecordSize is the default limit of [WithMaxRecordSize].
+const DefaultMaxRecordSize = 1 << 20
+
+// WithMaxRecordSize refuses records whose canonical form (RFC 8785 JSON,
+// without the audit member) is longer than n bytes: Handle returns an
+// error wrapping [ErrRecordTooLarge], the record is counted in
+// Stats.TooLarge and Failed, and its seq is declared lost in the chain by
+// an audit.gap record. The line a JSON handler writes is a few hundred
+// bytes longer (the audit member), more where it escapes characters that
+// RFC 8785 does not. Default: [DefaultMaxRecordSize]. The verifier reads
+// lines of any length unless told otherwise (VerifyOptions.MaxLineBytes).
+func WithMaxRecordSize(n int) Option {
+	return func(c *config) {
+		if n <= 0 {
+			c.errs = append(c.errs, fmt.Errorf("WithMaxRecordSize(%d): want a positive number of bytes", n))
+		}
+		c.maxSize = n
+	}
+}
+
+// maxRecord returns the record size limit in bytes.
+func (c *config) maxRecord() int {
+	if c.maxSize <= 0 {
+		return DefaultMaxRecordSize
+	}
+	return c.maxSize
 }
 
 // MinKeySize is the shortest HMAC key [WithKey] accepts.

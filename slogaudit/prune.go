@@ -56,7 +56,7 @@ func (af *File) Prune(ctx context.Context, now time.Time) ([]string, error) {
 	}
 	h.st.mu.Lock()
 	defer h.st.mu.Unlock()
-	err = h.st.ownLocked(ctx, MsgRetention, Action(RetentionApplied), Outcome(Success),
+	err = h.st.ownLocked(ctx, MsgRetention, false, Action(RetentionApplied), Outcome(Success),
 		slog.Any("removed", removed), slog.Duration("retention", keep), slog.Attr{Key: "ends_at", Value: slog.GroupValue(ends...)})
 	if err != nil {
 		return removed, fmt.Errorf("slogaudit: Prune removed %v but could not record it: %w", removed, err)

@@ -34,6 +34,7 @@ const (
 	Restart       FindingKind = "restart"        // a process resumed the chain (information)
 	Torn          FindingKind = "torn"           // a crash cut a line, acknowledged by the restart (information)
 	Pruned        FindingKind = "pruned"         // older files removed by retention, as a retention record states (information)
+	Gap           FindingKind = "gap"            // records lost by the writer, as an audit.gap record declares (information)
 )
 
 // Finding is one thing the verifier found.
@@ -72,7 +73,7 @@ type Report struct {
 }
 
 // Info reports whether the kind is information, not a sign of tampering.
-func (k FindingKind) Info() bool { return k == Restart || k == Torn || k == Pruned }
+func (k FindingKind) Info() bool { return k == Restart || k == Torn || k == Pruned || k == Gap }
 
 // Intact reports whether nothing but information was found.
 func (r Report) Intact() bool {
@@ -114,11 +115,19 @@ type VerifyOptions struct {
 	PublicKey ed25519.PublicKey
 	// Checkpoints reads a checkpoint file kept apart from the log.
 	Checkpoints io.Reader
-	// MaxLineBytes bounds one line. Default 1 MiB.
+	// MaxLineBytes bounds the memory spent on one line: a longer line
+	// stops verification with an error wrapping [ErrLineTooLong] (the
+	// input cannot be judged within the limit; that is not a sign of
+	// tampering). Default: 0, lines of any length are read, as long as
+	// the writer's limit allows (see WithMaxRecordSize).
 	MaxLineBytes int
 	// Progress, when set, is called every 65536 lines with the lines read.
 	Progress func(lines int64)
 }
+
+// ErrLineTooLong is wrapped by the error [Verify] returns when a line is
+// longer than [VerifyOptions.MaxLineBytes].
+var ErrLineTooLong = errors.New("slogaudit: line longer than VerifyOptions.MaxLineBytes (raise it, or set 0 for no limit)")
 
 // window is how many recent records per chain the verifier remembers to
 // classify duplicates, forks and reordering. Memory does not grow with the
@@ -164,12 +173,28 @@ type chainState struct {
 	line    int64
 	recent  recentRing
 	missing map[uint64]int64 // seq -> line where the gap was noticed
-	alt     *altRecord       // a second record claiming the last seq
-	sum     ChainSummary
+	gaps    []seqRun         // every gap in the sequence, missing or not
+	// declared: the losses audit.gap records declare.
+	declared []declaredRun
+	alt      *altRecord // a second record claiming the last seq
+	sum      ChainSummary
 	// gap: the chain started mid-way; a retention record may explain it.
 	gap *startGap
 	// prunedTo: the heads retention records say removed files ended at.
 	prunedTo []Head
+}
+
+// seqRun is a run of sequence numbers, From to To inclusive, noticed at
+// line.
+type seqRun struct {
+	from, to uint64
+	tracked  uint64 // how many of them, from the first, are in missing
+	line     int64
+}
+
+type declaredRun struct {
+	GapRange
+	line int64 // of the audit.gap record
 }
 
 type startGap struct {
@@ -235,9 +260,6 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 }
 
 func newVerifier(o VerifyOptions) *verifier {
-	if o.MaxLineBytes <= 0 {
-		o.MaxLineBytes = 1 << 20
-	}
 	return &verifier{opts: o, rep: &Report{Chains: map[string]ChainSummary{}, Findings: []Finding{}},
 		chains: map[string]*chainState{}, cps: map[string][]chain.Checkpoint{}}
 }
@@ -298,15 +320,16 @@ func (v *verifier) read(ctx context.Context, r io.Reader) error {
 		// A line longer than the buffer arrives in chunks; its last chunk ends
 		// with a newline or, for a final line without one, with io.EOF.
 		if err == bufio.ErrBufferFull || (long != nil && (err == nil || err == io.EOF)) {
-			if len(long)+len(part) <= v.opts.MaxLineBytes {
-				long = append(long, part...)
-			} else if long == nil || len(long) <= v.opts.MaxLineBytes {
-				long = append(long[:0], "\x00too long"...)
+			long = append(long, part...)
+			if max := v.opts.MaxLineBytes; max > 0 && len(long) > max {
+				return fmt.Errorf("slogaudit: verify: %s line %d: %w", v.file, v.line+1, ErrLineTooLong)
 			}
 			if err == bufio.ErrBufferFull {
 				continue
 			}
 			part, long = long, nil
+		} else if max := v.opts.MaxLineBytes; max > 0 && len(bytes.TrimRight(part, "\r\n")) > max {
+			return fmt.Errorf("slogaudit: verify: %s line %d: %w", v.file, v.line+1, ErrLineTooLong)
 		}
 		if len(part) > 0 {
 			v.line++
@@ -348,10 +371,6 @@ func (v *verifier) record(line []byte, torn bool) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return
 	}
-	if bytes.HasPrefix(raw, []byte("\x00too long")) {
-		v.add(v.line, "", 0, Malformed, "line longer than %d bytes", v.opts.MaxLineBytes)
-		return
-	}
 	val, err := v.parser.Parse(raw)
 	if err != nil || val.Kind != chain.Object {
 		detail := "not a JSON object"
@@ -367,7 +386,7 @@ func (v *verifier) record(line []byte, torn bool) {
 		return
 	}
 	ack := ""
-	if msg, _ := val.Get("msg"); msg.Str == MsgStart {
+	if msg, _ := val.Get("msg"); msg.Str == MsgStart || msg.Str == MsgGap {
 		if t, ok := val.Get("torn"); ok {
 			s, _ := t.Get("sha256")
 			ack = s.Str
@@ -418,6 +437,9 @@ func (v *verifier) record(line []byte, torn bool) {
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgRetention && ok {
 		v.retention(val)
+	}
+	if msg, _ := val.Get("msg"); msg.Str == MsgGap && ok {
+		v.declare(val, rec)
 	}
 }
 
@@ -510,9 +532,12 @@ func (v *verifier) link(rec auditFields, ok bool) {
 			v.add(v.line, rec.chain, rec.seq, Inserted, "does not link to the record before it")
 		}
 	case rec.seq > st.seq+1:
+		run := seqRun{from: st.seq + 1, to: rec.seq - 1, line: v.line}
 		for s := st.seq + 1; s < rec.seq && len(st.missing) < window; s++ {
 			st.missing[s] = v.line
+			run.tracked++
 		}
+		st.gaps = append(st.gaps, run)
 	case rec.seq <= st.seq:
 		if prev, ok := st.recent.get(rec.seq); ok && prev.hash == rec.hash {
 			v.add(v.line, rec.chain, rec.seq, Duplicated, "same record as line %d", prev.line)
@@ -542,6 +567,82 @@ func (v *verifier) link(rec auditFields, ok bool) {
 		if cp.Seq == rec.seq && cp.Hash != rec.hash {
 			v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the checkpoint file signed another hash for this seq: the chain was rebuilt")
 		}
+	}
+}
+
+// declare remembers the losses that an audit.gap record (whose hash and
+// MAC verified) declares. A record declares only seqs before its own.
+func (v *verifier) declare(val chain.Value, rec auditFields) {
+	st := v.chains[rec.chain]
+	if st == nil {
+		return
+	}
+	lost, _ := val.Get("lost")
+	for _, r := range lost.Items {
+		from, _ := r.Get("from")
+		to, _ := r.Get("to")
+		reason, _ := r.Get("reason")
+		if from.Kind != chain.Number || to.Kind != chain.Number || from.Num < 1 || to.Num < from.Num || to.Num >= float64(rec.seq) {
+			v.add(v.line, rec.chain, rec.seq, Malformed, "%s record with an invalid range", MsgGap)
+			continue
+		}
+		st.declared = append(st.declared, declaredRun{GapRange{uint64(from.Num), uint64(to.Num), reason.Str}, v.line})
+	}
+}
+
+// declaredAt returns the declaration that covers seq, if any.
+func (st *chainState) declaredAt(seq uint64) (declaredRun, bool) {
+	for _, d := range st.declared {
+		if d.From <= seq && seq <= d.To {
+			return d, true
+		}
+	}
+	return declaredRun{}, false
+}
+
+// reportGaps reports every gap in the chain: runs that audit.gap records
+// declare as information, the rest as missing.
+func (v *verifier) reportGaps(id string, st *chainState) {
+	var run *declaredRun // consecutive declared seqs with one reason
+	var runLine int64
+	emit := func() {
+		if run != nil {
+			v.add(runLine, id, run.From, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at line %d)", run.From, run.To, run.Reason, MsgGap, run.line)
+			run = nil
+		}
+	}
+	for _, g := range st.gaps {
+		for s := g.from; s <= g.to; s++ {
+			if s >= g.from+g.tracked {
+				// Beyond what the verifier tracks one by one: one finding
+				// for the rest of the gap.
+				emit()
+				if d, ok := st.declaredAt(s); ok && d.To >= g.to {
+					v.add(g.line, id, s, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at line %d)", s, g.to, d.Reason, MsgGap, d.line)
+				} else {
+					v.add(g.line, id, s, Missing, "records %d to %d are not in the input", s, g.to)
+				}
+				break
+			}
+			line, stillMissing := st.missing[s]
+			if !stillMissing {
+				emit() // found later (reordered), reported then
+				continue
+			}
+			d, ok := st.declaredAt(s)
+			if !ok {
+				emit()
+				v.add(line, id, s, Missing, "record %d is not in the input", s)
+				continue
+			}
+			if run != nil && run.Reason == d.Reason && run.line == d.line && run.To+1 == s {
+				run.To = s
+				continue
+			}
+			emit()
+			run, runLine = &declaredRun{GapRange{From: s, To: s, Reason: d.Reason}, d.line}, line
+		}
+		emit()
 	}
 }
 
@@ -605,23 +706,25 @@ func (v *verifier) finish() (Report, error) {
 					explained = true
 				}
 			}
-			if explained {
+			declared := true
+			for s := uint64(1); s < g.seq && declared; {
+				d, ok := st.declaredAt(s)
+				declared = ok
+				s = d.To + 1
+			}
+			switch {
+			case explained:
 				v.add(g.line, id, g.seq, Pruned, "records 1 to %d were removed by retention, as the retention.applied record states", g.seq-1)
-			} else {
+			case declared:
+				v.add(g.line, id, 1, Gap, "records 1 to %d lost by the writer, as %s records declare", g.seq-1, MsgGap)
+			default:
 				v.add(g.line, id, 1, Missing, "chain starts at seq %d: records 1 to %d are not in the input (verify rotated files together)", g.seq, g.seq-1)
 			}
 		}
 		if st.alt != nil {
 			v.add(st.alt.line, id, st.alt.seq, Inserted, "a second record with seq %d at the end of the input", st.alt.seq)
 		}
-		seqs := make([]uint64, 0, len(st.missing))
-		for s := range st.missing {
-			seqs = append(seqs, s)
-		}
-		sort.Slice(seqs, func(i, j int) bool { return seqs[i] < seqs[j] })
-		for _, s := range seqs {
-			v.add(st.missing[s], id, s, Missing, "record %d is not in the input", s)
-		}
+		v.reportGaps(id, st)
 		v.rep.Chains[id] = st.sum
 	}
 	for id, cps := range v.cps {

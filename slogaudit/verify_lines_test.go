@@ -10,9 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestLongLines: lines longer than the read buffer are read whole, lines
-// longer than MaxLineBytes are reported, with or without a final newline,
-// and memory stays bounded.
+// TestLongLines: lines longer than the read buffer are read whole, with or
+// without a final newline, and a line longer than MaxLineBytes stops
+// verification with ErrLineTooLong.
 func TestLongLines(t *testing.T) {
 	var buf bytes.Buffer
 	h := Wrap(slog.NewJSONHandler(&buf, nil), WithChainID("l"))
@@ -34,8 +34,15 @@ func TestLongLines(t *testing.T) {
 	require.NoError(t, err, "%v", rep.Findings)
 	require.EqualValues(t, 5, rep.Records, "the long last line must be read whole")
 
-	rep, _ = Verify(context.Background(), bytes.NewReader(buf.Bytes()), VerifyOptions{MaxLineBytes: 100_000})
-	require.True(t, hasFinding(rep, Malformed, 2), "%v", rep.Findings)
-	rep, _ = Verify(context.Background(), bytes.NewReader(withoutNewline), VerifyOptions{MaxLineBytes: 100_000})
-	require.True(t, hasFinding(rep, Malformed, 5), "%v", rep.Findings)
+	// A limit on memory stops verification with an error that is not a
+	// finding of tampering, for a long line in the middle or at the end.
+	_, err = Verify(context.Background(), bytes.NewReader(buf.Bytes()), VerifyOptions{MaxLineBytes: 100_000})
+	require.ErrorIs(t, err, ErrLineTooLong)
+	require.NotErrorAs(t, err, new(*TamperedError))
+	require.ErrorContains(t, err, "line 2")
+	_, err = Verify(context.Background(), bytes.NewReader(withoutNewline), VerifyOptions{MaxLineBytes: 100_000})
+	require.ErrorIs(t, err, ErrLineTooLong)
+	require.ErrorContains(t, err, "line 5")
+	_, err = Verify(context.Background(), bytes.NewReader(buf.Bytes()), VerifyOptions{MaxLineBytes: 300_000})
+	require.NoError(t, err)
 }

@@ -21,21 +21,23 @@ type core struct {
 	w      io.Writer        // New writes JSON here; nil for Wrap
 	redact *redact.Redactor // nil when redaction is off
 
-	mu        sync.Mutex
-	space     sync.Cond // signalled when the queue has room or closes
-	ring      []*entry
-	head, n   int
-	wakeAt    int   // queue depth at which the worker is woken early
-	helpAt    int32 // queue depth from which callers encode their own records
-	woken     bool  // a wake-up is pending
-	yieldAt   int   // while woken, the depth at which a caller yields again
-	waiters   int   // producers waiting in space.Wait
-	closed    bool  // Close has begun; Handle refuses records
-	abandoned bool  // Close's context ended; the worker must stop counting
-	inflight  int   // records taken by the worker, not yet counted
-	closeErr  error
-	stats     Stats
-	depth     atomic.Int32 // c.n, readable without the lock
+	mu       sync.Mutex
+	space    sync.Cond // signalled when the queue has room or closes
+	ring     []*entry
+	head, n  int
+	wakeAt   int   // queue depth at which the worker is woken early
+	helpAt   int32 // queue depth from which callers encode their own records
+	woken    bool  // a wake-up is pending
+	yieldAt  int   // while woken, the depth at which a caller yields again
+	waiters  int   // producers waiting in space.Wait
+	closed   bool  // Close has begun; Handle refuses records
+	inflight int   // records taken by the worker, not yet counted
+	closeErr error // Close's result, once settled
+	settled  bool  // closeErr is final
+	stats    Stats
+	depth    atomic.Int32 // c.n, readable without the lock
+	gaveUp   atomic.Bool  // Close's context ended: the worker writes nothing more
+	watch    watchers     // WatchLosses
 
 	wake     chan struct{}      // worker: the queue is worth draining now
 	flushReq chan chan struct{} // worker: drain and write, then close the reply
@@ -61,12 +63,18 @@ type core struct {
 	// Owned by the worker goroutine. work is a second ring, empty between
 	// drains: a drain swaps it with ring, so that the lock is held for a
 	// moment rather than for a copy of the queue.
-	work   []*entry
-	batch  []byte
-	batchN int // records in batch
-	ends   []int
-	cache  workerCache
-	errs   errorReporter
+	work    []*entry
+	batch   []byte
+	batchN  int // records in batch
+	ends    []int
+	infos   []lossInfo // per record in batch, while someone watches losses
+	scratch []byte     // batch with a prefix, after a cut or a panic
+	cut     []byte     // the unwritten rest of a cut record, or nil
+	cutBuf  []byte
+	cutInfo lossInfo
+	fresh   bool // the next write starts with a newline (after a panic)
+	cache   workerCache
+	errs    errorReporter
 }
 
 // Queue depths at which the worker is woken early, and from which callers
@@ -244,7 +252,7 @@ func (c *core) enqueue(e *entry) error {
 			if c.opts.Overflow == DropNewest {
 				c.countDrop(ReasonQueueFull)
 				c.mu.Unlock()
-				c.dropped(e, ReasonQueueFull)
+				c.dropped(e, ReasonQueueFull, true)
 				return nil
 			}
 			if c.opts.Overflow == DropOldest {
@@ -265,7 +273,7 @@ func (c *core) enqueue(e *entry) error {
 			} else if !time.Now().Before(deadline) {
 				c.countDrop(ReasonTimeout)
 				c.mu.Unlock()
-				c.dropped(e, ReasonTimeout)
+				c.dropped(e, ReasonTimeout, false)
 				return ErrQueueFull
 			}
 		}
@@ -276,7 +284,7 @@ func (c *core) enqueue(e *entry) error {
 	if c.closed {
 		c.countDrop(ReasonClosed)
 		c.mu.Unlock()
-		c.dropped(e, ReasonClosed)
+		c.dropped(e, ReasonClosed, false)
 		return ErrClosed
 	}
 	c.ring[(c.head+c.n)%len(c.ring)] = e
@@ -295,7 +303,7 @@ func (c *core) enqueue(e *entry) error {
 		runtime.Gosched()
 	}
 	if evicted != nil {
-		c.dropped(evicted, ReasonEvicted)
+		c.dropped(evicted, ReasonEvicted, true)
 	}
 	return nil
 }
@@ -344,15 +352,23 @@ func (c *core) evictOldest() *entry {
 }
 
 // countDrop counts one dropped record. c.mu is held.
-func (c *core) countDrop(r DropReason) {
-	c.stats.Dropped++
-	c.stats.DroppedBy[r]++
+func (c *core) countDrop(r DropReason) { c.countDropN(r, 1) }
+
+// countDropN counts n dropped records. c.mu is held.
+func (c *core) countDropN(r DropReason, n int) {
+	c.stats.Dropped += uint64(n)
+	c.stats.DroppedBy[r] += uint64(n)
 }
 
-// dropped reports a dropped record to OnDrop and recycles it.
-func (c *core) dropped(e *entry, r DropReason) {
+// dropped reports a dropped record to OnDrop and recycles it. accepted
+// says whether Handle returned nil for it, which makes it a [Loss] for the
+// watchers too.
+func (c *core) dropped(e *entry, r DropReason, accepted bool) {
 	if f := c.opts.OnDrop; f != nil {
 		f(Drop{Reason: r, Time: e.time, Level: e.level, Message: c.redact.Message(e.msg)})
+	}
+	if accepted {
+		c.lostDrop(lossOf(e), r)
 	}
 	c.putEntry(e)
 }
@@ -377,7 +393,7 @@ func (c *core) run() {
 		case <-c.stop:
 			for c.drain() > 0 {
 			}
-			c.writeBatch()
+			c.finishWrites()
 			return
 		}
 	}
@@ -387,7 +403,7 @@ func (c *core) run() {
 // took.
 func (c *core) drain() int {
 	c.mu.Lock()
-	if c.abandoned {
+	if c.gaveUp.Load() {
 		c.mu.Unlock()
 		return 0
 	}
@@ -408,7 +424,14 @@ func (c *core) drain() int {
 		idx := (head + i) % len(work)
 		e := work[idx]
 		work[idx] = nil
-		if c.w != nil {
+		if c.gaveUp.Load() { // Close stopped waiting: count the rest as dropped
+			if c.w != nil {
+				c.encode(e)
+				c.abandonBatch()
+			} else {
+				c.handleNext(e)
+			}
+		} else if c.w != nil {
 			c.encode(e)
 			if len(c.batch) >= c.opts.BufferSize {
 				c.writeBatch()
@@ -419,116 +442,6 @@ func (c *core) drain() int {
 		c.recycle(e)
 	}
 	return taken
-}
-
-// encode appends e's JSON line to the batch.
-func (c *core) encode(e *entry) {
-	if len(e.line) > 0 {
-		c.batch = append(c.batch, e.line...)
-	} else {
-		c.batch = c.appendRecord(c.batch, e, &c.cache)
-	}
-	c.batchN++
-	c.ends = append(c.ends, len(c.batch))
-}
-
-// writeBatch writes the batch in one call and counts its records.
-func (c *core) writeBatch() {
-	if c.batchN == 0 {
-		return
-	}
-	c.mu.Lock()
-	abandoned := c.abandoned
-	c.mu.Unlock()
-	if abandoned {
-		c.resetBatch() // Close already counted these records as lost
-		return
-	}
-	n, err := c.safeWrite(c.batch)
-	complete := 0
-	for complete < len(c.ends) && c.ends[complete] <= n {
-		complete++
-	}
-	if err == nil && complete < c.batchN {
-		err = io.ErrShortWrite
-	}
-	c.mu.Lock()
-	if !c.abandoned {
-		c.inflight -= c.batchN
-		c.stats.Written += uint64(complete)
-		if failed := uint64(c.batchN - complete); failed > 0 {
-			c.stats.Failed += failed
-			c.stats.FailedWrite += failed
-		}
-	}
-	c.mu.Unlock()
-	if err != nil {
-		c.errs.report(fmt.Errorf("slogcore: write of %d records (%d bytes) failed after %d bytes, %d records lost: %w",
-			c.batchN, len(c.batch), n, c.batchN-complete, err))
-	}
-	c.resetBatch()
-}
-
-func (c *core) resetBatch() {
-	if cap(c.batch) > 4*c.opts.BufferSize {
-		c.batch = nil
-	}
-	c.batch = c.batch[:0]
-	c.ends = c.ends[:0]
-	c.batchN = 0
-}
-
-// safeWrite calls c.w.Write, turning a panic into an error.
-func (c *core) safeWrite(p []byte) (n int, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			n, err = 0, fmt.Errorf("writer panicked: %v", r)
-		}
-	}()
-	return c.w.Write(p)
-}
-
-// handleNext passes e to the wrapped handler and counts the outcome.
-func (c *core) handleNext(e *entry) {
-	c.mu.Lock()
-	abandoned := c.abandoned
-	c.mu.Unlock()
-	if abandoned {
-		return // Close already counted this record as lost
-	}
-	r := slog.NewRecord(e.time, e.level, e.msg, e.pc)
-	r.AddAttrs(e.attrs...)
-	err, panicked := safeHandle(e.h.next, e.ctx, r)
-	c.mu.Lock()
-	if !c.abandoned {
-		c.inflight--
-		switch {
-		case panicked:
-			c.stats.Failed++
-			c.stats.FailedPanic++
-		case err != nil:
-			c.stats.Failed++
-			c.stats.FailedWrite++
-		default:
-			c.stats.Written++
-		}
-	}
-	c.mu.Unlock()
-	if err != nil {
-		c.errs.report(fmt.Errorf("slogcore: wrapped handler %T: record %q lost: %w", e.h.next, e.msg, err))
-	}
-}
-
-// safeHandle calls h.Handle, recovering a panic as an error.
-func safeHandle(h slog.Handler, ctx context.Context, r slog.Record) (err error, panicked bool) {
-	defer func() {
-		if p := recover(); p != nil {
-			buf := make([]byte, 2048)
-			buf = buf[:runtime.Stack(buf, false)]
-			err, panicked = fmt.Errorf("panic: %v\n%s", p, buf), true
-		}
-	}()
-	return h.Handle(ctx, r), false
 }
 
 // flush asks the worker to write everything queued before the call.
@@ -550,8 +463,12 @@ func (c *core) flush(ctx context.Context) error {
 }
 
 // close stops accepting records, drains and writes the queue, and waits for
-// the worker. When ctx ends first, the records still queued or being written
-// are counted as dropped and named in the error.
+// the worker. When ctx ends first, the records still queued are counted as
+// dropped, the worker writes nothing more after the call it may be blocked
+// in, and the error says how many records that call still holds: the
+// worker counts them (written or failed) when the writer returns. When the
+// worker finished and any record failed or was dropped, the error names the
+// counts.
 func (c *core) close(ctx context.Context) error {
 	c.stopOnce.Do(func() {
 		c.mu.Lock()
@@ -561,57 +478,76 @@ func (c *core) close(ctx context.Context) error {
 		close(c.stop)
 	})
 	c.mu.Lock()
-	abandoned := c.abandoned
-	c.mu.Unlock()
-	if abandoned {
-		return c.closeErrLocked() // an earlier Close gave up; do not wait again
+	if c.settled {
+		err := c.closeErr
+		c.mu.Unlock()
+		return err
 	}
+	c.mu.Unlock()
 	select {
 	case <-c.done:
 	case <-ctx.Done():
 	}
 	c.mu.Lock()
+	if c.settled {
+		err := c.closeErr
+		c.mu.Unlock()
+		return err
+	}
+	c.settled = true
 	select {
 	case <-c.done:
+		c.closeErr = c.lossError()
 		err := c.closeErr
 		c.mu.Unlock()
 		return err
 	default:
 	}
-	var queued []*entry
-	if !c.abandoned {
-		c.abandoned = true
-		lost := c.n + c.inflight
-		for i := 0; i < c.n; i++ {
-			idx := (c.head + i) % len(c.ring)
-			queued = append(queued, c.ring[idx])
-			c.ring[idx] = nil
-		}
-		c.head, c.n = 0, 0
-		c.depth.Store(0)
-		c.stats.Dropped += uint64(lost)
-		c.stats.DroppedBy[ReasonCloseDeadline] += uint64(lost)
-		c.inflight = 0
-		c.closeErr = fmt.Errorf("slogcore: close: %w before the writer finished: %d records not written (give Close a longer deadline, or find what blocks the writer)", ctx.Err(), lost)
+	c.gaveUp.Store(true)
+	queued := make([]*entry, 0, c.n)
+	for i := 0; i < c.n; i++ {
+		idx := (c.head + i) % len(c.ring)
+		queued = append(queued, c.ring[idx])
+		c.ring[idx] = nil
+	}
+	c.head, c.n = 0, 0
+	c.depth.Store(0)
+	c.countDropN(ReasonCloseDeadline, len(queued))
+	c.closeErr = fmt.Errorf("slogcore: close: %w before the writer finished: %d queued records dropped, %d records not written (%d still with the writer, counted in Stats when it returns) (give Close a longer deadline, or find what blocks the writer)",
+		ctx.Err(), len(queued), len(queued)+c.inflight, c.inflight)
+	if len(queued) > 0 {
+		c.closeErr = fmt.Errorf("%w: %w", c.closeErr, ErrRecordsLost)
 	}
 	err := c.closeErr
 	c.mu.Unlock()
 	for _, e := range queued {
-		c.dropped(e, ReasonCloseDeadline)
+		c.dropped(e, ReasonCloseDeadline, true)
 	}
 	return err
 }
 
-func (c *core) closeErrLocked() error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.closeErr
+// lossError returns nil when every record was written, and otherwise an
+// error naming the counts. c.mu is held.
+func (c *core) lossError() error {
+	s := c.stats
+	if s.Failed == 0 && s.Dropped == 0 {
+		return nil
+	}
+	var reasons []byte
+	for r, n := range s.DroppedBy {
+		if n > 0 {
+			reasons = fmt.Appendf(reasons, ", %d %v", n, DropReason(r))
+		}
+	}
+	return fmt.Errorf("slogcore: close: %d of %d records not written: %d failed (%d write errors, %d panics), %d dropped%s: %w (see Options.OnError and OnDrop)",
+		s.Failed+s.Dropped, s.Submitted, s.Failed, s.FailedWrite, s.FailedPanic, s.Dropped, reasons, ErrRecordsLost)
 }
 
 func (c *core) snapshotStats() Stats {
 	c.mu.Lock()
 	s := c.stats
 	s.QueueDepth = c.n
+	s.Writing = c.inflight
 	c.mu.Unlock()
 	redactCounters(c.redact, &s)
 	return s

@@ -10,3 +10,8 @@ var ErrClosed = errors.New("slogcore: handler is closed: record dropped (log bef
 // before the queue had room. The record is counted as dropped with
 // [ReasonTimeout].
 var ErrQueueFull = errors.New("slogcore: queue full: record dropped after BlockTimeout (raise Options.QueueSize or BlockTimeout, or speed up the writer)")
+
+// ErrRecordsLost is wrapped by the error [Handler.Close] returns when any
+// record failed or was dropped; the error's text names the counts, and
+// [Handler.Stats] has them by reason.
+var ErrRecordsLost = errors.New("records lost")

@@ -86,6 +86,9 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	e := c.getEntry()
 	e.h, e.time, e.level, e.msg, e.pc = h, r.Time, r.Level, r.Message, r.PC
 	if h.next == nil {
+		if c.watch.active() {
+			e.ctx = ctx // for Loss.Context
+		}
 		h.captureRecord(e, r)
 		if c.depth.Load() >= c.helpAt {
 			e.line = c.appendRecord(e.line[:0], e, nil)
@@ -242,9 +245,13 @@ func (h *Handler) Flush(ctx context.Context) error { return h.core.flush(ctx) }
 
 // Close stops accepting records, writes everything queued, and stops the
 // worker. It is safe to call many times from many goroutines; later calls
-// return the first call's result. If ctx ends before the queue is written,
-// Close returns an error saying how many records were lost, and they are
-// counted as dropped with [ReasonCloseDeadline].
+// return the first call's result. It returns an error wrapping
+// [ErrRecordsLost] that names the counts when any record failed or was
+// dropped. If ctx ends before the queue is written, the records still
+// queued are counted as dropped with [ReasonCloseDeadline], the worker
+// writes nothing after the write it may be blocked in, and the records of
+// that write are counted (written or failed) when the writer returns: until
+// then they are in [Stats].Writing.
 func (h *Handler) Close(ctx context.Context) error { return h.core.close(ctx) }
 
 // Stats returns the counters shared by h and every handler derived from it.

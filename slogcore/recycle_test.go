@@ -1,7 +1,6 @@
 package slogcore
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -45,7 +44,7 @@ func TestRecycledEntriesDoNotMix(t *testing.T) {
 					l.Info(id, "id", id, "note", "password="+id)
 				}
 			})
-			require.NoError(t, h.Close(context.Background()))
+			closeAndCheck(t, h)
 			lines := parseLines(t, out.Bytes())
 			s := h.Stats()
 			require.EqualValues(t, len(lines), s.Written)

@@ -161,7 +161,7 @@ func TestOnDropMessageRedacted(t *testing.T) {
 		l.Info("login password=hunter2 user=bob")
 	}
 	close(g.open)
-	require.NoError(t, h.Close(context.Background()))
+	closeAndCheck(t, h)
 	require.NotEmpty(t, msgs, "the full queue dropped nothing")
 	for _, m := range msgs {
 		require.Equal(t, "login password=[REDACTED] user=bob", m)

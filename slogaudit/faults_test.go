@@ -1,0 +1,297 @@
+package slogaudit
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/slogguard/slogguard/redact"
+	"github.com/slogguard/slogguard/slogcore"
+	"github.com/stretchr/testify/require"
+)
+
+// sensitiveRecord logs attrs that every preset has something to say about.
+func sensitiveRecord(l *slog.Logger, i int) {
+	l.Info("payment 4111 1111 1111 1111 by bob@example.com",
+		"i", i,
+		"card", "4111111111111111",
+		"note", "card 5500-0000-0000-0004 and ssn 078-05-1120",
+		"url", "https://user:pw@example.com/x",
+		"auth", "Authorization: Bearer abc.def.ghi",
+		slog.Group("customer", "email", "a@b.c", "pan", "4000056655665556", "name", "Bob"),
+		"extra", map[string]any{"password": "hunter2", "cvv": "123", "list": []any{"4111111111111111", 7}},
+		"err", errors.New("token=secret-value leaked for 4111111111111111"))
+}
+
+// TestWrapOverRedactingSlogcore: the wrapper hashes what a slogcore
+// handler with its own redaction will write, so an untouched log verifies.
+func TestWrapOverRedactingSlogcore(t *testing.T) {
+	red := redact.Must(redact.Credentials, redact.PCI, redact.HIPAA, redact.GDPR)
+	for _, name := range []string{"New", "Wrap"} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			var core *slogcore.Handler
+			if name == "New" {
+				core = slogcore.New(&buf, &slogcore.Options{Redact: red})
+			} else {
+				core = slogcore.Wrap(slog.NewJSONHandler(&buf, nil), &slogcore.Options{Redact: red})
+			}
+			h := Wrap(core, WithKey("k", testKey))
+			l := slog.New(h).With("session", "s-1", "password", "p").WithGroup("g")
+			for i := range 20 {
+				sensitiveRecord(l, i)
+			}
+			require.NoError(t, h.Close(context.Background()))
+			require.NoError(t, core.Close(context.Background()))
+			require.NotContains(t, buf.String(), "4111111111111111")
+			require.NotContains(t, buf.String(), "hunter2")
+			rep := verifyBuf(t, buf.Bytes(), VerifyOptions{Key: testKey})
+			require.EqualValues(t, 22, rep.Records)
+		})
+	}
+}
+
+// TestWrapRefusesRewritingSlogcore: a slogcore handler that rewrites
+// records cannot be chained; New says so.
+func TestWrapRefusesRewritingSlogcore(t *testing.T) {
+	for _, o := range []*slogcore.Options{
+		{ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr { return a }},
+		{AddSource: true},
+	} {
+		core := slogcore.New(&bytes.Buffer{}, o)
+		_, err := New(core)
+		require.ErrorContains(t, err, "rewrites records")
+		require.NoError(t, core.Close(context.Background()))
+	}
+}
+
+// TestRedactionIdempotent: a record redacted once is unchanged by a second
+// pass of the same redactor, which is what lets the wrapper redact before
+// hashing while a slogcore handler redacts again when it writes.
+func TestRedactionIdempotent(t *testing.T) {
+	var rules []redact.Rule
+	for _, r := range redact.Presets {
+		rules = append(rules, r)
+	}
+	red := redact.Must(rules...)
+	values := []any{
+		"4111 1111 1111 1111", "card 5500-0000-0000-0004 x", "ssn 078-05-1120", "bob@example.com",
+		"https://u:p@h.example/x?q=1", "Authorization: Bearer abc.def", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig",
+		"AKIAIOSFODNN7EXAMPLE", "-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----", "[REDACTED]",
+		"plain text", 42, "token=secret-value leaked", "password: hunter2 x", `{"secret": "abc"}`, "secret=[REDACTED]x", map[string]any{"password": "x", "nested": map[string]any{"email": "a@b.c", "n": 1}},
+		[]any{"4111111111111111", map[string]any{"token": "t"}}, errors.New("bearer tok 4111111111111111"),
+		struct {
+			Name string `json:"name"`
+			Card string `json:"card"`
+		}{"n", "4111111111111111"},
+	}
+	keys := []string{"msg", "card", "password", "note", "email", "client_secret", "author", "data"}
+	encode := func(a slog.Attr) string {
+		var b bytes.Buffer
+		slog.New(slog.NewJSONHandler(&b, &slog.HandlerOptions{ReplaceAttr: func(g []string, a slog.Attr) slog.Attr {
+			if len(g) == 0 && a.Key == slog.TimeKey {
+				return slog.Attr{}
+			}
+			return a
+		}})).Info("m", a)
+		return b.String()
+	}
+	for _, k := range keys {
+		for _, v := range values {
+			once, _ := red.Attr([]string{"grp"}, slog.Any(k, v))
+			twice, _ := red.Attr([]string{"grp"}, once)
+			require.Equal(t, encode(once), encode(twice), "key %q value %#v", k, v)
+			if s, ok := v.(string); ok {
+				m1 := red.Message(s)
+				require.Equal(t, m1, red.Message(m1), "message %q", s)
+			}
+		}
+	}
+}
+
+// failNth is a writer that fails writes whose content contains a marker.
+type failMarked struct {
+	mu     sync.Mutex
+	buf    bytes.Buffer
+	marker string
+}
+
+func (w *failMarked) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if bytes.Contains(p, []byte(w.marker)) {
+		return 0, syscall.EIO
+	}
+	return w.buf.Write(p)
+}
+
+func (w *failMarked) Bytes() []byte {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return bytes.Clone(w.buf.Bytes())
+}
+
+// TestAsyncLossDeclared: a record that a slogcore handler accepted and
+// failed to write later is declared in the chain, and counted as failed.
+func TestAsyncLossDeclared(t *testing.T) {
+	for _, name := range []string{"New", "Wrap"} {
+		t.Run(name, func(t *testing.T) {
+			w := &failMarked{marker: "doomed"}
+			var core *slogcore.Handler
+			if name == "New" {
+				core = slogcore.New(w, &slogcore.Options{OnError: func(error) {}})
+			} else {
+				core = slogcore.Wrap(slog.NewJSONHandler(w, nil), &slogcore.Options{OnError: func(error) {}})
+			}
+			h := Wrap(core, WithKey("k", testKey), WithChainID("a"))
+			l := slog.New(h)
+			l.Info("one")
+			require.NoError(t, core.Flush(context.Background()))
+			l.Info("doomed")
+			require.NoError(t, core.Flush(context.Background()))
+			l.Info("three")
+			err := h.Close(context.Background())
+			require.ErrorIs(t, err, ErrRecordsLost)
+			require.ErrorContains(t, err, "1 declared in the chain by audit.gap records, 0 not declared")
+			require.ErrorIs(t, core.Close(context.Background()), slogcore.ErrRecordsLost)
+			s := h.Stats()
+			require.EqualValues(t, 1, s.Failed)
+			require.EqualValues(t, 1, s.Declared)
+			lines := auditLines(t, w.Bytes())
+			require.EqualValues(t, len(lines), s.Written)
+			rep := verifyBuf(t, w.Bytes(), VerifyOptions{Key: testKey})
+			require.True(t, hasFinding(rep, Gap, 3), "%v", rep.Findings)
+			for _, f := range rep.Findings {
+				if f.Kind == Gap {
+					require.Contains(t, f.Detail, "records 3 to 3 lost by the writer: the wrapped handler failed to write it")
+				}
+			}
+		})
+	}
+}
+
+// TestRecordSizeLimit: a record over the limit is refused with a clear
+// error, counted, and declared; the verifier reads the largest records
+// the writer accepts.
+func TestRecordSizeLimit(t *testing.T) {
+	var buf bytes.Buffer
+	h := Wrap(slog.NewJSONHandler(&buf, nil), WithKey("k", testKey), WithMaxRecordSize(4096))
+	l := slog.New(h)
+	l.Info("small")
+	err := h.Handle(context.Background(), recordWith("big", slog.String("blob", strings.Repeat("x", 5000))))
+	require.ErrorIs(t, err, ErrRecordTooLarge)
+	require.ErrorContains(t, err, "exceeds the limit of 4096 (WithMaxRecordSize)")
+	l.Info("after")
+	require.ErrorIs(t, h.Close(context.Background()), ErrRecordsLost)
+	s := h.Stats()
+	require.EqualValues(t, 1, s.TooLarge)
+	require.EqualValues(t, 1, s.Declared)
+	require.NotContains(t, buf.String(), "xxxxxxxx")
+	rep := verifyBuf(t, buf.Bytes(), VerifyOptions{Key: testKey})
+	require.True(t, hasFinding(rep, Gap, 3), "%v", rep.Findings)
+
+	// With the default limit, a record just under it is written and read.
+	var big bytes.Buffer
+	h = Wrap(slog.NewJSONHandler(&big, nil))
+	require.NoError(t, h.Handle(context.Background(), recordWith("big", slog.String("blob", strings.Repeat("y", DefaultMaxRecordSize-200)))))
+	require.ErrorIs(t, h.Handle(context.Background(), recordWith("bigger", slog.String("blob", strings.Repeat("y", DefaultMaxRecordSize)))), ErrRecordTooLarge)
+	require.ErrorIs(t, h.Close(context.Background()), ErrRecordsLost)
+	rep = verifyBuf(t, big.Bytes(), VerifyOptions{})
+	require.EqualValues(t, 4, rep.Records) // start, big, gap, stop
+}
+
+func recordWith(msg string, attrs ...slog.Attr) slog.Record {
+	r := slog.NewRecord(time.Now(), slog.LevelInfo, msg, 0)
+	r.AddAttrs(attrs...)
+	return r
+}
+
+// TestFileCutsPartialRecord: a write that stops inside a record (a full
+// disk) leaves no fragment: the next record starts a line of its own, the
+// loss is declared, and the log verifies.
+func TestFileCutsPartialRecord(t *testing.T) {
+	for _, fault := range []string{"enospc", "short", "panic"} {
+		t.Run(fault, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "audit.log")
+			af, err := OpenFile(path)
+			require.NoError(t, err)
+			failing := false
+			af.inject = func(f *os.File, p []byte) (int, error) {
+				if !failing {
+					return f.Write(p)
+				}
+				n, _ := f.Write(p[:len(p)/2])
+				switch fault {
+				case "short":
+					return n, nil
+				case "panic":
+					panic("disk driver exploded")
+				}
+				return n, syscall.ENOSPC
+			}
+			h, err := af.Handler(WithKey("k1", testKey), WithChainID("f"))
+			require.NoError(t, err)
+			l := slog.New(h)
+			l.Info("one")
+			failing = true
+			l.Info("two")
+			l.Info("three")
+			failing = false
+			l.Info("four")
+			require.ErrorIs(t, h.Close(context.Background()), ErrRecordsLost)
+			require.NoError(t, af.Close())
+
+			data, err := os.ReadFile(path)
+			require.NoError(t, err)
+			for _, line := range bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n")) {
+				require.True(t, json.Valid(line), "not one whole record: %q", line)
+			}
+			rep := verifyPaths(t, []string{path})
+			require.True(t, hasFinding(rep, Gap, 3), "%v", rep.Findings)
+
+			af, err = OpenFile(path)
+			require.NoError(t, err)
+			_, torn := af.Torn()
+			require.False(t, torn)
+			require.NoError(t, af.Close())
+		})
+	}
+}
+
+// TestReopenFindsFragment: a fragment left by a crash is reported by
+// Torn, closed with a newline, named by the next audit.start, and the next
+// record is not glued to it.
+func TestReopenFindsFragment(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := OpenFile(path)
+	require.NoError(t, err)
+	writeSome(t, af, 2, WithChainID("r"))
+	require.NoError(t, af.Close())
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	require.NoError(t, err)
+	_, err = f.WriteString(`{"time":"2026-01-01T00:00:00Z","level":"IN`)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+
+	af, err = OpenFile(path)
+	require.NoError(t, err)
+	torn, ok := af.Torn()
+	require.True(t, ok)
+	require.Equal(t, 42, torn.Bytes)
+	writeSome(t, af, 1)
+	require.NoError(t, af.Close())
+	rep := verifyPaths(t, []string{path})
+	require.True(t, hasFinding(rep, Torn, 5), "%v", rep.Findings)
+}
+
+var _ = fmt.Sprint

@@ -1,0 +1,189 @@
+package slogaudit
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sort"
+	"sync"
+
+	"github.com/slogguard/slogguard/slogcore"
+)
+
+// MsgGap is the message of the record that declares records lost: their
+// sequence numbers entered the chain, and the records did not reach the
+// output.
+const MsgGap = "audit.gap"
+
+// GapRange is a run of lost sequence numbers, From to To inclusive, and why
+// they were lost, as written in an [MsgGap] record's "lost" list.
+type GapRange struct {
+	From   uint64 `json:"from"`
+	To     uint64 `json:"to"`
+	Reason string `json:"reason"`
+}
+
+// Limits of one gap record, so that it stays small: further ranges go into
+// the next one.
+const (
+	maxGapRanges    = 256
+	maxReasonLength = 200
+	maxGapsInFlight = 64
+)
+
+// losses collects the sequence numbers lost and not yet declared. It has
+// its own lock because the asynchronous handler it hears from reports
+// losses from its worker goroutine, or from a goroutine that holds
+// state.mu and waits for that worker: taking state.mu there would
+// deadlock.
+type losses struct {
+	mu      sync.Mutex
+	pending []GapRange
+	// inFlight: what the gap records not yet known to be written declare,
+	// by their seq, so that a lost gap record's declarations are declared
+	// again. Only an asynchronous handler needs it.
+	inFlight map[uint64][]GapRange
+	order    []uint64
+	// async counts records that an asynchronous handler accepted and then
+	// lost: Stats moves them from Written to Failed.
+	async uint64
+}
+
+// add records seq as lost for reason.
+func (l *losses) add(seq uint64, reason string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.addLocked([]GapRange{{From: seq, To: seq, Reason: reason}})
+}
+
+func (l *losses) addLocked(rs []GapRange) {
+	l.pending = append(l.pending, rs...)
+	sort.Slice(l.pending, func(i, j int) bool { return l.pending[i].From < l.pending[j].From })
+	out := l.pending[:0]
+	for _, r := range l.pending {
+		if k := len(out) - 1; k >= 0 && out[k].To+1 >= r.From && out[k].Reason == r.Reason {
+			out[k].To = max(out[k].To, r.To)
+			continue
+		}
+		out = append(out, r)
+	}
+	l.pending = out
+}
+
+// take removes and returns up to maxGapRanges pending ranges.
+func (l *losses) take() []GapRange {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := min(len(l.pending), maxGapRanges)
+	if n == 0 {
+		return nil
+	}
+	rs := append([]GapRange(nil), l.pending[:n]...)
+	l.pending = append(l.pending[:0], l.pending[n:]...)
+	return rs
+}
+
+// putBack returns ranges that a gap record failed to declare.
+func (l *losses) putBack(rs []GapRange) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.addLocked(rs)
+}
+
+// sent remembers what the gap record at seq declares.
+func (l *losses) sent(seq uint64, rs []GapRange) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.inFlight == nil {
+		l.inFlight = map[uint64][]GapRange{}
+	}
+	if len(l.order) == maxGapsInFlight {
+		delete(l.inFlight, l.order[0])
+		l.order = l.order[1:]
+	}
+	l.inFlight[seq] = rs
+	l.order = append(l.order, seq)
+}
+
+// count returns the number of pending sequence numbers.
+func (l *losses) count() (n uint64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, r := range l.pending {
+		n += r.To - r.From + 1
+	}
+	return n
+}
+
+// lossTag marks the context of a record passed to an asynchronous handler,
+// so that its loss can be traced back to its seq.
+type lossTag struct{}
+
+type tagged struct {
+	st  *state
+	seq uint64
+}
+
+// onLoss hears from a slogcore handler that a record it accepted was lost.
+func (st *state) onLoss(l slogcore.Loss) {
+	t, ok := l.Context.Value(lossTag{}).(tagged)
+	if !ok || t.st != st {
+		return // not one of ours
+	}
+	reason := ""
+	if l.Dropped {
+		reason = "dropped by the wrapped handler: " + l.Reason.String()
+	} else {
+		reason = "the wrapped handler failed to write it: " + shorten(l.Err.Error())
+	}
+	st.losses.mu.Lock()
+	defer st.losses.mu.Unlock()
+	st.losses.async++
+	rs := []GapRange{{From: t.seq, To: t.seq, Reason: reason}}
+	if declared, ok := st.losses.inFlight[t.seq]; ok {
+		rs = append(rs, declared...) // a lost gap record: declare its losses again
+		delete(st.losses.inFlight, t.seq)
+	}
+	st.losses.addLocked(rs)
+}
+
+func shorten(s string) string {
+	if len(s) <= maxReasonLength {
+		return s
+	}
+	return validUTF8(s[:maxReasonLength]) + "…"
+}
+
+// declareLocked writes the pending losses as audit.gap records. A gap
+// record that cannot be written takes no seq, and its ranges stay pending.
+func (st *state) declareLocked(ctx context.Context) error {
+	for {
+		rs := st.losses.take()
+		if rs == nil {
+			return nil
+		}
+		n := uint64(0)
+		for _, r := range rs {
+			n += r.To - r.From + 1
+		}
+		attrs := []slog.Attr{slog.Uint64("records", n), slog.Any("lost", rs)}
+		if t := st.lostTorn; t != nil {
+			attrs = append(attrs, slog.Group("torn", slog.Int("bytes", t.Bytes), slog.String("sha256", t.SHA256)))
+		}
+		seq := st.head.Seq + 1
+		if err := st.ownLocked(ctx, MsgGap, false, attrs...); err != nil {
+			st.losses.putBack(rs)
+			return err
+		}
+		st.lostTorn = nil
+		st.stats.Declared += n
+		if st.async != nil {
+			st.losses.sent(seq, rs)
+		}
+	}
+}
+
+// errTooLarge is the reason written for a record over the size limit.
+func errTooLarge(size, limit int) error {
+	return fmt.Errorf("record of %d bytes exceeds the limit of %d (WithMaxRecordSize): %w", size, limit, ErrRecordTooLarge)
+}

@@ -1,0 +1,329 @@
+package slogcore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime"
+)
+
+// The write path of [New]. The worker collects encoded records in
+// c.batch (their ends in c.ends) and writes the batch in one call. Whatever
+// the writer does, every line it receives is one whole record:
+//
+//   - A short write (n < len(p), with a nil error or io.ErrShortWrite) is
+//     retried with the rest while the writer makes progress.
+//   - When a write stops in the middle of a record (an error such as ENOSPC
+//     or EIO after n bytes), the rest of that record is kept (c.cut), and
+//     every later write starts with it: the cut record is completed before
+//     any other byte reaches the writer, so nothing is glued onto its
+//     fragment. Until its rest is written, the cut record is counted as
+//     neither written nor failed (it is in Stats.Writing); if the worker
+//     exits first, it counts as failed and the output ends with the
+//     fragment, which the worker closes with a newline if it can.
+//   - When the writer panics, how much the panicking call wrote is unknown:
+//     the records that earlier calls wrote whole count as written, the
+//     others as failed, and the next write starts with a newline, so that a
+//     fragment the writer may have left is a line of its own, never glued
+//     to a record.
+//
+// A writer that still fails when the handler closes leaves the output
+// ending with the first part of a record, as a crash would; a program that
+// appends to that output later must start on a fresh line (slogaudit's
+// OpenFile does).
+//
+// Records that did not reach the writer whole are counted as failed, never
+// as written.
+
+// maxWriteCalls bounds the calls spent on one batch while the writer keeps
+// returning short writes that make progress.
+const maxWriteCalls = 16
+
+// encode appends e's JSON line to the batch.
+func (c *core) encode(e *entry) {
+	if len(e.line) > 0 {
+		c.batch = append(c.batch, e.line...)
+	} else {
+		c.batch = c.appendRecord(c.batch, e, &c.cache)
+	}
+	c.batchN++
+	c.ends = append(c.ends, len(c.batch))
+	if c.watch.active() {
+		c.infos = append(c.infos, lossOf(e))
+	}
+}
+
+func lossOf(e *entry) lossInfo {
+	return lossInfo{ctx: e.ctx, time: e.time, level: e.level, msg: e.msg}
+}
+
+// writeBatch writes the cut record's rest and the batch, and counts each
+// record as written or failed (a record cut again stays pending).
+func (c *core) writeBatch() {
+	if c.batchN == 0 && c.cut == nil {
+		return
+	}
+	if c.gaveUp.Load() {
+		c.abandonBatch()
+		return
+	}
+	// p is what goes to the writer: [newline][rest of the cut record][batch].
+	p, prefix := c.batch, 0
+	if c.fresh || c.cut != nil {
+		c.scratch = c.scratch[:0]
+		if c.fresh {
+			c.scratch = append(c.scratch, '\n')
+		}
+		c.scratch = append(c.scratch, c.cut...)
+		prefix = len(c.scratch)
+		c.scratch = append(c.scratch, c.batch...)
+		p = c.scratch
+	}
+	n, err, panicked := c.writeAll(p)
+
+	// Bytes up to n reached the writer. After a panic, the panicking call
+	// may have written more: the record it cut is failed, not kept.
+	cutDone, cutFailed := false, false
+	var newCut []byte
+	newCutAt := -1
+	complete := 0
+	if c.fresh && n > 0 {
+		c.fresh = false
+	}
+	if c.cut != nil {
+		switch {
+		case n >= prefix:
+			cutDone = true
+		case panicked:
+			cutFailed = true
+		default:
+			c.cut = c.cut[:copy(c.cut, p[max(n, prefix-len(c.cut)):prefix])]
+		}
+	}
+	if n > prefix {
+		m := n - prefix
+		for complete < len(c.ends) && c.ends[complete] <= m {
+			complete++
+		}
+		start := 0
+		if complete > 0 {
+			start = c.ends[complete-1]
+		}
+		if complete < len(c.ends) && m > start && !panicked {
+			// The write stopped inside record number complete.
+			newCut, newCutAt = c.batch[m:c.ends[complete]], complete
+		}
+	}
+	if panicked {
+		c.fresh = true
+	}
+	if err == nil && (n < len(p)) && !panicked {
+		err = io.ErrShortWrite
+	}
+
+	written := complete
+	failed := c.batchN - complete
+	if newCutAt >= 0 {
+		failed-- // pending until its rest is written
+	}
+	c.mu.Lock()
+	c.stats.Written += uint64(written)
+	c.inflight -= written + failed
+	if cutDone {
+		c.stats.Written++
+		c.inflight--
+	}
+	nfailed := uint64(failed)
+	if cutFailed {
+		nfailed++
+		c.inflight--
+	}
+	if panicked {
+		c.stats.FailedPanic += nfailed
+	} else {
+		c.stats.FailedWrite += nfailed
+	}
+	c.stats.Failed += nfailed
+	c.mu.Unlock()
+
+	if cutDone || cutFailed {
+		if cutFailed {
+			c.lost(c.cutInfo, err)
+		}
+		c.cut = c.cut[:0]
+		c.cut = nil
+	}
+	if c.watch.active() && len(c.infos) == c.batchN {
+		for i := complete; i < c.batchN; i++ {
+			if i == newCutAt {
+				continue
+			}
+			c.lost(c.infos[i], err)
+		}
+	}
+	if newCutAt >= 0 {
+		c.cut = append(c.cutBuf[:0], newCut...)
+		c.cutBuf = c.cut
+		if len(c.infos) > newCutAt {
+			c.cutInfo = c.infos[newCutAt]
+		} else {
+			c.cutInfo = lossInfo{}
+		}
+	}
+	if err != nil {
+		pending := ""
+		if c.cut != nil {
+			pending = fmt.Sprintf(" (a record was cut after part of it was written: its other %d bytes are written first when the writer recovers)", len(c.cut))
+		}
+		c.errs.report(fmt.Errorf("slogcore: write of %d records (%d bytes) stopped after %d bytes, %d records lost%s: %w",
+			c.batchN, len(p), n, int(nfailed), pending, err))
+	}
+	c.resetBatch()
+}
+
+// writeAll writes p, retrying the rest after a short write that made
+// progress. panicked reports that the writer panicked: n counts only the
+// bytes of the calls before, and the panicking call may have written more.
+func (c *core) writeAll(p []byte) (n int, err error, panicked bool) {
+	for calls := 0; n < len(p) && calls < maxWriteCalls; calls++ {
+		m, werr, pan := c.safeWrite(p[n:])
+		if pan {
+			return n, werr, true
+		}
+		m = min(max(m, 0), len(p)-n) // a writer returning nonsense counts as no progress
+		n += m
+		err = werr
+		if err != nil && !errors.Is(err, io.ErrShortWrite) || m == 0 {
+			break
+		}
+	}
+	return n, err, false
+}
+
+// finishWrites runs when the worker exits: it makes a last attempt to
+// complete a cut record, and otherwise counts it as failed and closes its
+// fragment with a newline if the writer takes one.
+func (c *core) finishWrites() {
+	c.writeBatch()
+	if c.cut == nil {
+		return
+	}
+	if !c.gaveUp.Load() {
+		c.writeBatch()
+	}
+	if c.cut == nil {
+		return
+	}
+	if !c.gaveUp.Load() {
+		_, _, _ = c.writeAll([]byte{'\n'})
+	}
+	c.mu.Lock()
+	c.stats.Failed++
+	c.stats.FailedWrite++
+	c.inflight--
+	c.mu.Unlock()
+	c.lost(c.cutInfo, errors.New("slogcore: the rest of a cut record could not be written before the handler closed"))
+	c.cut = nil
+}
+
+// abandonBatch counts the batch, which Close gave up waiting for, as
+// dropped with ReasonCloseDeadline, and a cut record as failed.
+func (c *core) abandonBatch() {
+	c.mu.Lock()
+	c.countDropN(ReasonCloseDeadline, c.batchN)
+	c.inflight -= c.batchN
+	c.mu.Unlock()
+	if c.watch.active() && len(c.infos) == c.batchN {
+		for _, info := range c.infos {
+			c.lostDrop(info, ReasonCloseDeadline)
+		}
+	}
+	c.resetBatch()
+}
+
+func (c *core) resetBatch() {
+	if cap(c.batch) > 4*c.opts.BufferSize {
+		c.batch = nil
+	}
+	if cap(c.scratch) > 4*c.opts.BufferSize {
+		c.scratch = nil
+	}
+	c.batch = c.batch[:0]
+	c.ends = c.ends[:0]
+	clear(c.infos)
+	c.infos = c.infos[:0]
+	c.batchN = 0
+}
+
+// safeWrite calls c.w.Write, turning a panic into an error.
+func (c *core) safeWrite(p []byte) (n int, err error, panicked bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			n, err, panicked = 0, fmt.Errorf("writer panicked: %v", r), true
+		}
+	}()
+	n, err = c.w.Write(p)
+	return n, err, false
+}
+
+// lost reports a failed record to the watchers.
+func (c *core) lost(info lossInfo, err error) {
+	if !c.watch.active() {
+		return
+	}
+	c.watch.notify(Loss{Context: info.ctx, Time: info.time, Level: info.level, Message: c.redact.Message(info.msg), Err: err})
+}
+
+// lostDrop reports a record dropped after Handle accepted it.
+func (c *core) lostDrop(info lossInfo, r DropReason) {
+	if !c.watch.active() {
+		return
+	}
+	c.watch.notify(Loss{Context: info.ctx, Time: info.time, Level: info.level, Message: c.redact.Message(info.msg), Dropped: true, Reason: r})
+}
+
+// handleNext passes e to the wrapped handler and counts the outcome.
+func (c *core) handleNext(e *entry) {
+	if c.gaveUp.Load() {
+		c.mu.Lock()
+		c.countDropN(ReasonCloseDeadline, 1)
+		c.inflight--
+		c.mu.Unlock()
+		c.lostDrop(lossOf(e), ReasonCloseDeadline)
+		return
+	}
+	r := slog.NewRecord(e.time, e.level, e.msg, e.pc)
+	r.AddAttrs(e.attrs...)
+	err, panicked := safeHandle(e.h.next, e.ctx, r)
+	c.mu.Lock()
+	c.inflight--
+	switch {
+	case panicked:
+		c.stats.Failed++
+		c.stats.FailedPanic++
+	case err != nil:
+		c.stats.Failed++
+		c.stats.FailedWrite++
+	default:
+		c.stats.Written++
+	}
+	c.mu.Unlock()
+	if err != nil {
+		c.lost(lossOf(e), err)
+		c.errs.report(fmt.Errorf("slogcore: wrapped handler %T: record %q lost: %w", e.h.next, c.redact.Message(e.msg), err))
+	}
+}
+
+// safeHandle calls h.Handle, recovering a panic as an error.
+func safeHandle(h slog.Handler, ctx context.Context, r slog.Record) (err error, panicked bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			buf := make([]byte, 2048)
+			buf = buf[:runtime.Stack(buf, false)]
+			err, panicked = fmt.Errorf("panic: %v\n%s", p, buf), true
+		}
+	}()
+	return h.Handle(ctx, r), false
+}
