@@ -404,7 +404,7 @@ func (v *verifier) record(line []byte, torn bool) {
 		case !known:
 			v.add(v.line, rec.chain, rec.seq, BadMAC, "MAC by unknown key id %q", rec.keyID)
 			ok = false
-		case !chain.CheckMAC(key, rec.hash, rec.mac):
+		case !rec.version.CheckMAC(key, rec.keyID, rec.hash, rec.mac):
 			v.add(v.line, rec.chain, rec.seq, BadMAC, "MAC does not verify: the record was forged or its hash rewritten")
 			ok = false
 		}
@@ -422,6 +422,7 @@ func (v *verifier) record(line []byte, torn bool) {
 }
 
 type auditFields struct {
+	version    chain.Version
 	chain      string
 	seq        uint64
 	prev, hash chain.Hash
@@ -436,6 +437,10 @@ func parseAudit(a chain.Value) (auditFields, error) {
 		m, ok := a.Get(name)
 		return m.Str, ok && m.Kind == chain.String
 	}
+	var err error
+	if f.version, err = chain.ParseVersion(a); err != nil {
+		return f, err
+	}
 	var ok bool
 	if f.chain, ok = str("chain"); !ok || f.chain == "" {
 		return f, errors.New("missing chain")
@@ -445,7 +450,6 @@ func parseAudit(a chain.Value) (auditFields, error) {
 		return f, errors.New("missing or invalid seq")
 	}
 	f.seq = uint64(seq.Num)
-	var err error
 	for _, h := range []struct {
 		name string
 		dst  *chain.Hash
@@ -464,6 +468,9 @@ func parseAudit(a chain.Value) (auditFields, error) {
 		}
 		f.hasMAC = true
 		f.keyID, _ = str("key")
+		if err := chain.ValidKeyID(f.keyID); err != nil {
+			return f, err
+		}
 	}
 	return f, nil
 }
