@@ -33,6 +33,10 @@ func TestFormatV1StillVerifies(t *testing.T) {
 	rep, err := VerifyFiles(context.Background(), []string{fixtureV1 + "audit.log"}, opts())
 	require.NoError(t, err, "%v", rep.Findings)
 	require.EqualValues(t, 16, rep.Records)
+	require.EqualValues(t, 16, rep.Checks.MACs.Checked)
+	require.Zero(t, rep.Checks.MACs.Failed)
+	require.EqualValues(t, 4, rep.Checks.Checkpoints.Checked)
+	require.EqualValues(t, 16, rep.Chains["orders"].Covered)
 
 	data, err := os.ReadFile(fixtureV1 + "audit.log")
 	require.NoError(t, err)
