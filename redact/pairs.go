@@ -70,6 +70,10 @@ func (r *Redactor) findPairs(s string, spans []span, note func(string)) []span {
 			} else {
 				vs, ve = valueAt(s, p+op)
 			}
+			if m := vs + len(r.mask); strings.HasPrefix(s[vs:], r.mask) && (m == len(s) || strings.IndexByte(" \t\n\r&,;)}]\"'", s[m]) >= 0) {
+				i = max(i, m) // masked already: masking again must change nothing
+				continue
+			}
 			if ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
 				spans = append(spans, span{vs, ve})
 				note(rule)

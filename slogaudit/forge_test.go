@@ -59,7 +59,7 @@ func (a auditFor) value() chain.Value {
 		if a.macOf != nil {
 			over = *a.macOf
 		}
-		ms = append(ms, chain.Member{Name: "mac", Value: chain.Str(chain.MAC(a.key, over).String())},
+		ms = append(ms, chain.Member{Name: "mac", Value: chain.Str(chain.V1.MAC(a.key, a.keyID, over).String())},
 			chain.Member{Name: "key", Value: chain.Str(a.keyID)})
 	}
 	for name, v := range a.overrides {

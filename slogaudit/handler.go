@@ -423,14 +423,14 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		return err
 	}
 	audit := []slog.Attr{
-		slog.Int("v", 1),
+		slog.Int("v", int(chain.Current)),
 		slog.String("chain", st.head.Chain),
 		slog.Uint64("seq", seq),
 		slog.String("prev", st.headHex),
 		slog.String("hash", hashHex),
 	}
 	if st.mac != nil {
-		audit = append(audit, slog.String("mac", chain.MACWith(st.mac, hash).String()), slog.String("key", st.cfg.keyID))
+		audit = append(audit, slog.String("mac", chain.Current.MACWith(st.mac, st.cfg.keyID, hash).String()), slog.String("key", st.cfg.keyID))
 	}
 	var msg string
 	attrs := root.attrs()

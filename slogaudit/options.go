@@ -76,6 +76,9 @@ func WithKey(id string, key []byte) Option {
 		if len(key) < MinKeySize {
 			c.errs = append(c.errs, fmt.Errorf("WithKey: key %q has %d bytes: want at least %d (generate one with `slogaudit keygen`)", id, len(key), MinKeySize))
 		}
+		if err := chain.ValidKeyID(id); err != nil {
+			c.errs = append(c.errs, fmt.Errorf("WithKey: %w", err))
+		}
 		c.keyID, c.key = id, append([]byte(nil), key...)
 	}
 }

@@ -68,7 +68,7 @@ func TestVerifyBaseInputsAreIntact(t *testing.T) {
 	require.Empty(t, rep.Findings)
 	require.EqualValues(t, 2, rep.Checkpoints)
 	require.EqualValues(t, 4, rep.Records)
-	require.Equal(t, ChainSummary{First: 1, Last: 4, Records: 4}, rep.Chains["c"])
+	require.Equal(t, ChainSummary{First: 1, Last: 4, Records: 4}, positions(rep.Chains["c"]))
 }
 
 // TestVerifyFindingKinds has, for every check the verifier makes, the
@@ -188,7 +188,7 @@ func TestVerifyFindingKinds(t *testing.T) {
 		add(kindCase{name: "bad-mac/MAC of another hash", log: cat(r[0], overOther, r[2]), opts: keyed, kind: BadMAC, line: 2, chain: "c", seq: 2})
 
 		unknown := f.line(v.Without("audit"), auditFor{chain: "c", seq: 2, prev: f.hashes[0], hash: f.hashes[1], keyID: "k2", key: testKey})
-		add(kindCase{name: "bad-mac/unknown key id", log: cat(r[0], unknown, r[2]), opts: keyed, kind: BadMAC, line: 2, chain: "c", seq: 2})
+		add(kindCase{name: "unknown-key/key id without a key", log: cat(r[0], unknown, r[2]), opts: keyed, kind: UnknownKey, line: 2})
 	}
 
 	// bad-checkpoint: in the checkpoint file and in-band.
@@ -203,7 +203,7 @@ func TestVerifyFindingKinds(t *testing.T) {
 		forged := cp
 		forged.Seq = 2
 		add(kindCase{name: "bad-checkpoint/file signature", log: cat(r...), cps: string(forged.MarshalLine()),
-			opts: VerifyOptions{PublicKey: pub}, kind: BadCheckpoint, line: 1, file: "checkpoints", chain: "c", seq: 2})
+			opts: VerifyOptions{PublicKey: pub}, kind: BadCheckpoint, line: 1, file: "checkpoints"})
 		rebuilt := f.checkpoint(priv, 2, f.hashes[0])
 		add(kindCase{name: "bad-checkpoint/file signed another hash", log: cat(r...), cps: string(rebuilt.MarshalLine()),
 			opts: VerifyOptions{PublicKey: pub}, kind: BadCheckpoint, line: 2, chain: "c", seq: 2})
@@ -212,8 +212,14 @@ func TestVerifyFindingKinds(t *testing.T) {
 		f := newForger(t, "c", nil)
 		r := f.records(2)
 		rec := f.next(content(f, priv))
-		add(kindCase{name: "bad-checkpoint/in-band " + name, log: cat(r[0], r[1], rec), opts: VerifyOptions{PublicKey: pub},
-			kind: BadCheckpoint, line: 3, chain: "c", seq: 3})
+		tc := kindCase{name: "bad-checkpoint/in-band " + name, log: cat(r[0], r[1], rec), opts: VerifyOptions{PublicKey: pub},
+			kind: BadCheckpoint, line: 3, chain: "c", seq: 3}
+		if name == "signature" {
+			// The only signature in the input fails: the finding says the
+			// public key is probably wrong, naming no chain.
+			tc.chain, tc.seq = "", 0
+		}
+		add(tc)
 	}
 	inBandCase("without a checkpoint group", func(*forger, []byte) string { return `{"level":"INFO","msg":"audit.checkpoint"}` })
 	inBandCase("group without a seq", func(f *forger, p []byte) string {
@@ -237,10 +243,7 @@ func TestVerifyFindingKinds(t *testing.T) {
 		} {
 			add(kindCase{name: "malformed/" + bad.name, log: cat(r[0], bad.line+"\n", r[1]), kind: Malformed, line: 2})
 		}
-		add(kindCase{name: "malformed/torn last line", log: cat(r[0], r[1], r[1][:30]), kind: Malformed, line: 3})
-		// Longer than the verifier's 64 KiB read buffer and than MaxLineBytes.
-		add(kindCase{name: "malformed/line too long", log: cat(r[0], `{"msg":"`+strings.Repeat("x", 100_000)+`"}`+"\n", r[1]),
-			opts: VerifyOptions{MaxLineBytes: 70_000}, kind: Malformed, line: 2})
+		add(kindCase{name: "torn-tail/torn last line", log: cat(r[0], r[1], r[1][:30]), kind: TornTail, line: 3})
 	}
 	{
 		f := newForger(t, "c", nil)
@@ -302,12 +305,28 @@ func TestVerifyFindingKinds(t *testing.T) {
 		add(kindCase{name: "pruned", log: cat(r[2], r[3], ret), kind: Pruned, line: 1, chain: "c", seq: 3})
 	}
 
+	{
+		f := newForger(t, "c", nil)
+		r := f.records(3)
+		gap := f.next(`{"level":"WARN","msg":"audit.gap","records":1,"lost":[{"from":2,"to":2,"reason":"write: no space left on device"}]}`)
+		add(kindCase{name: "gap", log: cat(r[0], r[2], gap), kind: Gap, line: 2, chain: "c", seq: 2})
+	}
+	{
+		fc := newForger(t, "c", nil)
+		rc := fc.records(2)
+		cp := fc.checkpoint(priv, 2, fc.head)
+		fd := newForger(t, "d", nil)
+		rd := fd.records(1)
+		add(kindCase{name: "uncovered", log: cat(rc[0], rc[1], rd[0]), cps: string(cp.MarshalLine()),
+			opts: VerifyOptions{PublicKey: pub, RequireCheckpoints: true}, kind: Uncovered, chain: "d"})
+	}
+
 	seen := map[FindingKind]bool{}
 	for _, tc := range cases {
 		seen[tc.kind] = true
 		t.Run(tc.name, func(t *testing.T) { runKindCase(t, tc) })
 	}
-	for _, k := range []FindingKind{Modified, Missing, Inserted, Duplicated, Reordered, Truncated, BadMAC, BadCheckpoint, Malformed, Restart, Torn, Pruned} {
+	for _, k := range []FindingKind{Modified, Missing, Inserted, Duplicated, Reordered, Truncated, BadMAC, BadCheckpoint, Malformed, UnknownKey, Uncovered, Restart, Torn, TornTail, Pruned, Gap} {
 		require.True(t, seen[k], "no case for finding kind %s", k)
 	}
 }

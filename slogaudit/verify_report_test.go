@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,7 +17,7 @@ import (
 
 // TestFindingString: "file:line: kind: chain C seq N: detail", and
 // "line N" without a file.
-func TestFindingString(t *testing.T) {
+func TestFindingStringLineOnly(t *testing.T) {
 	f := Finding{File: "a.log", Line: 12, Chain: "c", Seq: 3, Kind: Modified, Detail: "d"}
 	require.Equal(t, "a.log:12: modified: chain c seq 3: d", f.String())
 	f.File = ""
@@ -33,15 +34,16 @@ func TestTamperedErrorSummary(t *testing.T) {
 		{Line: 4, Kind: BadMAC, Chain: "c", Seq: 2, Detail: "second"},
 	}}}
 	require.Equal(t, "slogaudit: verification failed: 2 findings, first: line 2: missing: chain c seq 1: first", e.Error())
-	for _, k := range []FindingKind{Restart, Torn, Pruned} {
+	for _, k := range []FindingKind{Restart, Torn, TornTail, Pruned, Gap} {
 		require.True(t, k.Info(), k)
 	}
-	for _, k := range []FindingKind{Modified, Missing, Inserted, Duplicated, Reordered, Truncated, BadMAC, BadCheckpoint, Malformed} {
+	for _, k := range []FindingKind{Modified, Missing, Inserted, Duplicated, Reordered, Truncated, BadMAC, BadCheckpoint, Malformed, UnknownKey, Uncovered} {
 		require.False(t, k.Info(), k)
 	}
-	require.True(t, Report{}.Intact())
-	require.True(t, Report{Findings: e.Report.Findings[:1]}.Intact())
-	require.False(t, Report{Findings: e.Report.Findings}.Intact())
+	require.False(t, Report{}.Intact(), "an input without records is never intact")
+	require.True(t, Report{Records: 1}.Intact())
+	require.True(t, Report{Records: 1, Findings: e.Report.Findings[:1]}.Intact())
+	require.False(t, Report{Records: 1, Findings: e.Report.Findings}.Intact())
 }
 
 // TestVerifyFindingsInLineOrder: findings come sorted by line, whatever
@@ -133,7 +135,7 @@ func TestVerifyFilesAcrossFiles(t *testing.T) {
 
 	rep, err = VerifyFiles(context.Background(), []string{a, writeTemp(t, "c.log", cat(r[2], r[3], r[4]))}, VerifyOptions{})
 	require.NoError(t, err, "%v", rep.Findings)
-	require.Equal(t, ChainSummary{First: 1, Last: 5, Records: 5}, rep.Chains["c"])
+	require.Equal(t, ChainSummary{First: 1, Last: 5, Records: 5}, positions(rep.Chains["c"]))
 	require.EqualValues(t, 5, rep.Lines)
 }
 
@@ -187,18 +189,22 @@ func TestVerifyLargeGap(t *testing.T) {
 	far, _ := f.make(`{"msg":"far"}`, 10_000, chain.Genesis("x"))
 	rep, err := Verify(context.Background(), strings.NewReader(first+far), VerifyOptions{})
 	require.Error(t, err)
-	require.Len(t, rep.Findings, window)
+	// One finding per seq for the first window, then one for the rest.
+	require.Len(t, rep.Findings, window+1)
 	require.Equal(t, uint64(2), rep.Findings[0].Seq)
 	require.Equal(t, uint64(window+1), rep.Findings[window-1].Seq)
+	require.Equal(t, uint64(window+2), rep.Findings[window].Seq)
+	require.Contains(t, rep.Findings[window].Detail, fmt.Sprintf("records %d to 9999", window+2))
 	for _, x := range rep.Findings {
 		require.Equal(t, Missing, x.Kind)
 	}
 }
 
-// TestVerifyLongLineLimit: a line longer than MaxLineBytes is malformed
-// with or without a final newline, and shorter lines are read whole. (A
-// line of exactly MaxLineBytes bytes is not pinned: with its newline it
-// counts one byte more.)
+// TestVerifyLongLineLimit: a line longer than MaxLineBytes stops
+// verification with ErrLineTooLong (the input cannot be judged within the
+// memory bound; that is not a finding of tampering), with or without a
+// final newline; lines within the bound, and any line with no bound, are
+// read whole.
 func TestVerifyLongLineLimit(t *testing.T) {
 	f := newForger(t, "c", nil)
 	pad := strings.Repeat("x", 150_000)
@@ -206,19 +212,23 @@ func TestVerifyLongLineLimit(t *testing.T) {
 	r2 := f.records(1)[0]
 	n := len(r1) - 1 // without its newline
 	for _, tc := range []struct {
-		max       int
-		malformed bool
+		max     int
+		tooLong bool
 	}{{n + 1, false}, {n + 100, false}, {n - 1, true}, {1000, true}, {0, false}} {
 		for _, last := range []bool{false, true} {
 			log := cat(r1, r2)
-			line := int64(1)
 			if last {
-				log, line = cat(r2, strings.TrimSuffix(r1, "\n")), 2
+				log = cat(r2, strings.TrimSuffix(r1, "\n"))
 			}
-			rep, _ := Verify(context.Background(), bytes.NewReader(log), VerifyOptions{MaxLineBytes: tc.max})
-			require.Equal(t, tc.malformed, hasFinding(rep, Malformed, line), "max %d, last %v: %v", tc.max, last, rep.Findings)
-			if !tc.malformed && !last {
-				require.Empty(t, rep.Findings)
+			rep, err := Verify(context.Background(), bytes.NewReader(log), VerifyOptions{MaxLineBytes: tc.max})
+			if tc.tooLong {
+				require.ErrorIs(t, err, ErrLineTooLong, "max %d, last %v", tc.max, last)
+				continue
+			}
+			require.NotErrorIs(t, err, ErrLineTooLong, "max %d, last %v", tc.max, last)
+			require.False(t, hasFinding(rep, Malformed, 1) || hasFinding(rep, Malformed, 2), "max %d, last %v: %v", tc.max, last, rep.Findings)
+			if !last { // in order; the other order is reported as reordered records
+				require.NoError(t, err, "max %d: %v", tc.max, rep.Findings)
 			}
 		}
 	}

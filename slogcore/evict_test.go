@@ -42,7 +42,8 @@ func TestDropOldestSkipsQueuedErrors(t *testing.T) {
 	require.EqualValues(t, 4, h.Stats().QueueDepth)
 	l.Info("overflow") // evicts info 0, the oldest below Error
 	close(release)
-	require.NoError(t, h.Close(context.Background()))
+	err := h.Close(context.Background())
+	require.ErrorContains(t, err, "1 dropped", "Close names the record the policy dropped")
 
 	s := h.Stats()
 	require.EqualValues(t, 1, s.Dropped)

@@ -14,9 +14,22 @@
 //
 //	h_0 = SHA-256("slogaudit/v1 genesis" ‖ u16be(len(chain)) ‖ chain)
 //	h_i = SHA-256("slogaudit/v1" ‖ u16be(len(chain)) ‖ chain ‖ u64be(i) ‖ h_{i-1} ‖ SHA-256(c_i))
-//	mac_i = HMAC-SHA256(key, h_i)
 //
 // The chain id is length-prefixed so that the concatenation is unambiguous.
+//
+// # Versions and MACs
+//
+// Every record's audit member carries the format [Version] it was written
+// under ("v"). The MAC over a record's link hash depends on it:
+//
+//	v1:  mac_i = HMAC-SHA256(key, h_i)
+//	v2:  mac_i = HMAC-SHA256(key, "slogaudit/mac" ‖ u16be(2) ‖ u16be(len(keyID)) ‖ keyID ‖ h_i)
+//
+// so that from v2 on neither the version nor the key id ("key") can be
+// changed without the key. Writers emit [Current]; readers accept every
+// [Version.Known] version. v2 is the version under development: further
+// format changes join it, and [Version] is the one place that knows what
+// each version means.
 //
 // # Checkpoints
 //

@@ -87,7 +87,7 @@ func v1Checkpoint(t *testing.T) Checkpoint {
 }
 
 func TestVectorsV1(t *testing.T) {
-	require.Equal(t, "slogaudit/v1", Version)
+	require.Equal(t, "slogaudit/v1", linkPrefix)
 
 	t.Run("genesis", func(t *testing.T) {
 		require.Equal(t, v1GenesisApp, Genesis("app").String())
@@ -100,12 +100,12 @@ func TestVectorsV1(t *testing.T) {
 	})
 	t.Run("mac", func(t *testing.T) {
 		h1 := mustHash(t, v1Link1)
-		require.Equal(t, v1MAC, MAC(v1Key, h1).String())
+		require.Equal(t, v1MAC, V1.MAC(v1Key, "k1", h1).String())
 		m := hmac.New(sha256.New, v1Key)
 		m.Write([]byte("left over")) // MACWith must reset the state it is given
-		require.Equal(t, v1MAC, MACWith(m, h1).String())
-		require.Equal(t, v1MAC, MACWith(m, h1).String())
-		require.True(t, CheckMAC(v1Key, h1, mustHash(t, v1MAC)))
+		require.Equal(t, v1MAC, V1.MACWith(m, "k1", h1).String())
+		require.Equal(t, v1MAC, V1.MACWith(m, "k1", h1).String())
+		require.True(t, V1.CheckMAC(v1Key, "k1", h1, mustHash(t, v1MAC)))
 	})
 	t.Run("checkpoint", func(t *testing.T) {
 		priv := ed25519.NewKeyFromSeed(v1Seed())

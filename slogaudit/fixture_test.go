@@ -78,7 +78,9 @@ func TestFixtureV1Verifies(t *testing.T) {
 	require.NoError(t, err, "%v", rep.Findings)
 	require.EqualValues(t, 13, rep.Lines)
 	require.EqualValues(t, 12, rep.Records)
-	require.Equal(t, map[string]ChainSummary{"v1-fixture": {First: 1, Last: 12, Records: 12}}, rep.Chains)
+	require.Len(t, rep.Chains, 1)
+	require.Equal(t, ChainSummary{First: 1, Last: 12, Records: 12}, positions(rep.Chains["v1-fixture"]))
+	require.Equal(t, Check{Checked: 12}, rep.Chains["v1-fixture"].Checks.MACs, "every record's MAC is checked")
 	require.EqualValues(t, 3+3, rep.Checkpoints, "in-band and in the checkpoint file")
 	require.Equal(t, []Finding{
 		{Line: 9, Kind: Torn, Detail: "incomplete line left by a crash, named by the audit.start that follows"},
@@ -116,30 +118,44 @@ func TestFixtureV1CLI(t *testing.T) {
 	require.Equal(t, 1, cli(fixture{pub: f.pub}, []byte(strings.Replace(string(f.log), `"n":1`, `"n":2`, 1)), true, f.checkpoints))
 }
 
-// TestProducerWritesFixtureV1 pins what the producer writes today to the
-// bytes in testdata/v1: the same records, keys and clock give the same
-// log and checkpoint file. When the producer moves to a new format, this
-// test moves to that format's directory; the v1 files stay, and
-// TestFixtureV1Verifies keeps reading them.
+// TestProducerWritesFixtureV2 pins what the producer writes today to the
+// bytes in testdata/v2: the same records, keys and clock give the same
+// log and checkpoint file. The format version under development is v2;
+// while it grows, regenerate the files with SLOGAUDIT_WRITE_FIXTURE and
+// review the diff. The v1 files stay, and TestFixtureV1Verifies keeps
+// reading them.
 //
 // SLOGAUDIT_WRITE_FIXTURE=dir writes the files to dir instead of comparing.
-func TestProducerWritesFixtureV1(t *testing.T) {
+func TestProducerWritesFixtureV2(t *testing.T) {
 	dir := t.TempDir()
 	if out := os.Getenv("SLOGAUDIT_WRITE_FIXTURE"); out != "" {
 		dir = out
 	}
-	writeFixtureV1(t, dir)
+	writeFixture(t, dir, "v2-fixture")
 	if os.Getenv("SLOGAUDIT_WRITE_FIXTURE") != "" {
 		t.Skipf("wrote the fixture to %s", dir)
 	}
-	want, got := readFixture(t, "testdata/v1"), readFixture(t, dir)
+	want, got := readFixture(t, "testdata/v2"), readFixture(t, dir)
 	require.Equal(t, string(want.log), string(got.log))
 	require.Equal(t, string(want.checkpoints), string(got.checkpoints))
 }
 
-// writeFixtureV1 writes the v1 fixture into dir with fixed keys and a fixed
-// clock.
-func writeFixtureV1(t *testing.T, dir string) {
+// TestFixtureV2Verifies: the v2 log in testdata verifies with its keys and
+// checkpoint file, and every record carries format version 2.
+func TestFixtureV2Verifies(t *testing.T) {
+	f := readFixture(t, "testdata/v2")
+	rep, err := Verify(context.Background(), strings.NewReader(string(f.log)), VerifyOptions{
+		Keys: map[string][]byte{"k1": f.key}, PublicKey: f.pub, Checkpoints: strings.NewReader(string(f.checkpoints)),
+	})
+	require.NoError(t, err, "%v", rep.Findings)
+	require.EqualValues(t, 12, rep.Records)
+	require.Equal(t, Check{Checked: 12}, rep.Chains["v2-fixture"].Checks.MACs)
+	require.Equal(t, 12, strings.Count(string(f.log), `"audit":{"v":2,`), "every record line is v2")
+}
+
+// writeFixture writes a fixture of the current format into dir with fixed
+// keys and a fixed clock; it wrote testdata/v1 when v1 was current.
+func writeFixture(t *testing.T, dir, chainID string) {
 	t.Helper()
 	seed := sha256.Sum256([]byte("slogaudit v1 fixture"))
 	priv := ed25519.NewKeyFromSeed(seed[:])
@@ -158,7 +174,7 @@ func writeFixtureV1(t *testing.T, dir string) {
 	session := func(records func(h *Handler)) {
 		af, err := OpenFile(path, WithFileSync(SyncNever()))
 		require.NoError(t, err)
-		h, err := af.Handler(WithChainID("v1-fixture"), WithKey("k1", testKey), WithSigner(priv), WithCheckpoints(cps, 4, 0), withClock(clock))
+		h, err := af.Handler(WithChainID(chainID), WithKey("k1", testKey), WithSigner(priv), WithCheckpoints(cps, 4, 0), withClock(clock))
 		require.NoError(t, err)
 		records(h)
 		require.NoError(t, h.Close(context.Background()))
