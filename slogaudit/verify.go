@@ -137,7 +137,9 @@ func (e *TamperedError) Error() string {
 type VerifyOptions struct {
 	// Keys maps key ids to HMAC keys, and Key is used for every key id not
 	// in Keys. When either is set, every record must carry a MAC that
-	// verifies.
+	// verifies; records whose key id has no key are an [UnknownKey]
+	// finding. Without either, MACs are not checked and the report's
+	// Checks say so.
 	Keys map[string][]byte
 	Key  []byte
 	// PublicKey verifies checkpoint signatures. Without it signatures are
