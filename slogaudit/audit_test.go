@@ -116,7 +116,7 @@ type fixture struct {
 
 // newFixture writes a start record, n records and, at Close, a stop record
 // and a checkpoint (in-band and to a separate writer).
-func newFixture(t *testing.T, n int) fixture {
+func newFixture(t testing.TB, n int) fixture {
 	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(nil)
 	require.NoError(t, err)

@@ -8,7 +8,8 @@
 // Every record is written with a top-level "audit" member
 // {v, chain, seq, prev, hash, mac, key}: hash links the record's canonical
 // form (RFC 8785, see internal/chain) to the previous record's hash, and mac
-// is an HMAC of that hash when a key is set. [Verify] recomputes every hash
+// is an HMAC of that hash, the format version and the key id when a key is
+// set. [Verify] recomputes every hash
 // and MAC and names each record that was modified, removed, inserted,
 // duplicated or reordered. Signed checkpoints ([WithSigner],
 // [WithCheckpoints]) kept apart from the log detect the removal of the
@@ -48,6 +49,25 @@
 //
 // Importing this package registers the "audit" sink with slogcore, so that
 // slogcore.OpenSink and slogcore.FromEnv can open it by name.
+//
+// # Verification
+//
+// [Verify] and [VerifyFiles] return a [Report] that says which checks ran
+// and what each found, per chain and in total ([Checks]): hashes recomputed,
+// MACs checked (only with a key), checkpoints kept apart from the log
+// compared with the chain (only with [VerifyOptions].Checkpoints), their
+// signatures (only with a public key), and the newest record a checkpoint
+// covers. [Report.Intact] speaks only for the checks that ran;
+// RequireMAC and RequireCheckpoints make the missing ones errors. An input
+// without audit records returns [ErrNoRecords]. A key that fails every
+// MAC, or a public key that fails every signature, is one finding that
+// says the key is probably wrong. [LoadKeyFile], [LoadSignerFile] and
+// [LoadPublicKeyFile] read the files that `slogaudit keygen` writes.
+//
+// # Format versions
+//
+// Records carry the audit format version in "v". Writers emit v2, whose
+// MAC covers the version and the key id; the verifier reads v1 and v2.
 //
 // # Threat model
 //

@@ -312,3 +312,39 @@ func TestFindingString(t *testing.T) {
 	require.Equal(t, "slogaudit: verification failed: 1 finding, first: line 1: modified: d", err)
 	require.True(t, errors.Is(fmt.Errorf("x: %w", ErrNoRecords), ErrNoRecords))
 }
+
+// FuzzVerifyReport: on any input and checkpoint file the verifier does not
+// panic, an intact report has records, and the totals are the sums of the
+// chains' checks.
+func FuzzVerifyReport(f *testing.F) {
+	fx := newFixture(f, 3)
+	ls := splitLines(fx.log)
+	f.Add(fx.log, fx.checkpoints)
+	f.Add([]byte(strings.Join(ls[:4], "")+ls[4][:20]), fx.checkpoints)
+	f.Add([]byte(badMAC(string(fx.log))), []byte{})
+	f.Add([]byte(strings.Replace(string(fx.log), `"v":2`, `"v":1`, -1)), fx.checkpoints[:40])
+	f.Add([]byte{}, fx.checkpoints)
+	f.Fuzz(func(t *testing.T, log, cps []byte) {
+		rep, err := Verify(context.Background(), bytes.NewReader(log), VerifyOptions{
+			Key: testKey, PublicKey: fx.pub, Checkpoints: bytes.NewReader(cps), MaxLineBytes: 4096})
+		if rep.Intact() && (rep.Records == 0 || err != nil) {
+			t.Fatalf("intact with %d records, error %v", rep.Records, err)
+		}
+		var sum Checks
+		for _, s := range rep.Chains {
+			sum.add(s.Checks)
+		}
+		sum.skip(VerifyOptions{Key: testKey, PublicKey: fx.pub, Checkpoints: bytes.NewReader(nil)})
+		if sum != rep.Checks {
+			t.Fatalf("totals %+v are not the sums %+v", rep.Checks, sum)
+		}
+		for _, c := range []Check{rep.Checks.Hashes, rep.Checks.MACs, rep.Checks.Checkpoints, rep.Checks.Signatures} {
+			if c.Failed > c.Checked {
+				t.Fatalf("%+v: more failed than checked", c)
+			}
+		}
+		if rep.Checks.Hashes.Checked != rep.Records {
+			t.Fatalf("%d records but %d hashes checked", rep.Records, rep.Checks.Hashes.Checked)
+		}
+	})
+}

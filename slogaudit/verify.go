@@ -138,7 +138,9 @@ func (e *TamperedError) Error() string {
 type VerifyOptions struct {
 	// Keys maps key ids to HMAC keys, and Key is used for every key id not
 	// in Keys. When either is set, every record must carry a MAC that
-	// verifies.
+	// verifies; records whose key id has no key are an [UnknownKey]
+	// finding. Without either, MACs are not checked and the report's
+	// Checks say so.
 	Keys map[string][]byte
 	Key  []byte
 	// PublicKey verifies checkpoint signatures. Without it signatures are
@@ -263,10 +265,14 @@ type verifier struct {
 	cps    map[string][]chain.Checkpoint
 }
 
-// Verify reads audit records from r and checks every hash, MAC, link and
-// checkpoint. It returns a [*TamperedError] (with the report) when the
-// input is not intact, and another error when r cannot be read. It streams:
-// memory does not grow with the input.
+// Verify reads audit records from r and checks every hash and link, and
+// the MACs, checkpoints and signatures that o gives it the keys and files
+// for; the report's Checks say which ran. It returns a [*TamperedError]
+// (with the report) when the input is not intact, [ErrNoRecords] when no
+// line is an audit record and no checkpoint says records are missing,
+// [ErrRequiredCheck] when o requires a check it gives no key or file for,
+// and another error when r cannot be read. It streams: memory does not
+// grow with the input.
 func Verify(ctx context.Context, r io.Reader, o VerifyOptions) (Report, error) {
 	v := newVerifier(o)
 	if err := v.required(); err != nil {

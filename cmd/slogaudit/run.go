@@ -40,12 +40,17 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	case "keygen":
 		return c.keygen(args[1:])
 	case "version", "-version", "--version":
+		if len(args) > 1 && isHelp(args[1]) {
+			return c.help([]string{"version"})
+		}
 		return c.version()
 	case "help", "-h", "-help", "--help":
 		return c.help(args[1:])
 	}
 	return c.fail(exitUsage, hintHelp, "unknown command %q", args[0])
 }
+
+func isHelp(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
 
 // fail prints an error and a hint and returns code.
 func (c *cli) fail(code int, hint, format string, args ...any) int {
@@ -143,7 +148,7 @@ func (c *cli) help(args []string) int {
 	case "verify", "keygen":
 		return run([]string{args[0], "-h"}, c.stdout, c.stderr, c.getenv)
 	case "version":
-		fmt.Fprintln(c.stdout, "usage: slogaudit version\n\nversion prints the version of slogaudit and the audit format versions it reads and writes.")
+		fmt.Fprint(c.stdout, versionUsage)
 		return exitIntact
 	}
 	return c.fail(exitUsage, hintHelp, "help: unknown command %q", args[0])

@@ -365,6 +365,8 @@ func TestHelpAndVersion(t *testing.T) {
 		{[]string{"help", "keygen"}, []string{"usage: slogaudit keygen"}},
 		{[]string{"version"}, []string{"slogaudit ", "audit format v2 (reads v1 to v2)"}},
 		{[]string{"--version"}, []string{"slogaudit "}},
+		{[]string{"version", "-h"}, []string{"usage: slogaudit version"}},
+		{[]string{"help", "version"}, []string{"usage: slogaudit version"}},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			code, out, errOut := runCLI(nil, tc.args...)

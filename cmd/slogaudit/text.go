@@ -54,6 +54,12 @@ exit status: 0 written, 2 nothing written
 flags:
 `
 
+const versionUsage = `usage: slogaudit version
+
+version prints the version of slogaudit and the audit format versions it
+reads.
+`
+
 // Flag descriptions.
 const (
 	flagKey         = "HMAC key written by keygen: `[ID=]FILE` is the key for key id ID or, with no ID, for every key id without its own; repeat for several key ids"
