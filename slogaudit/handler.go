@@ -45,6 +45,10 @@ type Stats struct {
 	Written     uint64 // records accepted by the wrapped handler, lifecycle records included
 	Failed      uint64 // records the wrapped handler refused or panicked on: not in the chain
 	Checkpoints uint64 // checkpoints written
+	// CheckpointsRefused counts checkpoints not signed because they would
+	// contradict one signed before, or the Merkle tree is unknown (OnError
+	// says why).
+	CheckpointsRefused uint64
 	Refused     uint64 // records logged after Close, or refused by a Strict policy
 	// Violations counts policy violations by rule ("required:actor",
 	// "unmasked:card-number", "clock-backwards", ...).
@@ -71,6 +75,7 @@ type state struct {
 	redactor *slogcore.Redactor
 	mac      hash.Hash // HMAC-SHA256 with the key, reused under mu
 	headHex  string    // st.head.Hash.String(), kept to save an encoding
+	merkle   merkle    // the tree beside the chain, for checkpoints
 }
 
 // Handler is a slog.Handler that chains every record it passes on.
@@ -116,6 +121,9 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 	}
 	if cfg.resume != nil {
 		st.head = *cfg.resume
+		if st.head.Seq > 0 {
+			st.merkle.broken = fmt.Errorf("slogaudit: chain %s resumed at seq %d without its Merkle tree: checkpoints need the chain's files (use OpenFile and File.Handler)", st.head.Chain, st.head.Seq)
+		}
 	} else {
 		id := cfg.chainID
 		if id == "" {
@@ -351,8 +359,11 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		slog.String("prev", st.headHex),
 		slog.String("hash", hashHex),
 	}
+	var mac []byte
 	if st.mac != nil {
-		audit = append(audit, slog.String("mac", chain.MACWith(st.mac, hash).String()), slog.String("key", st.cfg.keyID))
+		m := chain.MACWith(st.mac, hash)
+		mac = m[:]
+		audit = append(audit, slog.String("mac", m.String()), slog.String("key", st.cfg.keyID))
 	}
 	var msg string
 	attrs := root.attrs()
@@ -381,6 +392,7 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		return err
 	}
 	st.head.Seq, st.head.Hash, st.headHex = seq, hash, hashHex
+	st.addLeafLocked(hash, mac)
 	st.stats.Written++
 	st.sinceCP++
 	if st.cfg.sync != nil {
@@ -417,35 +429,6 @@ func (st *state) maybeCheckpointLocked(ctx context.Context) error {
 		return nil
 	}
 	return st.checkpointLocked(ctx)
-}
-
-// checkpointLocked signs the head and chains the signature in-band, then
-// signs the new head (which includes that record) for the checkpoint
-// writer, so that removing even the last record is detectable.
-func (st *state) checkpointLocked(ctx context.Context) error {
-	if st.cfg.signer == nil || st.head.Seq == st.cpSeq {
-		return nil
-	}
-	in := chain.Checkpoint{Chain: st.head.Chain, Seq: st.head.Seq, Hash: st.head.Hash, Time: st.cfg.now().UTC()}
-	in.Sign(st.cfg.signer)
-	if err := st.ownLocked(ctx, MsgCheckpoint, slog.Group("checkpoint",
-		slog.String("chain", in.Chain), slog.Uint64("seq", in.Seq), slog.String("hash", in.Hash.String()),
-		slog.String("time", in.Time.Format(time.RFC3339Nano)), slog.String("sig", encodeSig(in.Sig)))); err != nil {
-		return err
-	}
-	st.stats.Checkpoints++
-	st.sinceCP, st.lastCP, st.cpSeq = 0, st.cfg.now(), st.head.Seq
-	if st.cfg.cpWriter == nil {
-		return nil
-	}
-	out := chain.Checkpoint{Chain: st.head.Chain, Seq: st.head.Seq, Hash: st.head.Hash, Time: in.Time}
-	out.Sign(st.cfg.signer)
-	if _, err := st.cfg.cpWriter.Write(out.MarshalLine()); err != nil {
-		err = fmt.Errorf("slogaudit: checkpoint at seq %d not written to the checkpoint writer: %w", out.Seq, err)
-		st.report(err)
-		return err
-	}
-	return nil
 }
 
 // Close writes audit.stop and a final checkpoint; later records are refused

@@ -33,6 +33,7 @@ type config struct {
 	policy      *Policy
 	mode        Mode
 	onViolation func(Violation)
+	logName     string
 	errs        []error
 }
 

@@ -14,6 +14,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/mod/sumdb/note"
+
 	"github.com/slogguard/slogguard/internal/chain"
 )
 
@@ -60,6 +62,10 @@ type ChainSummary struct {
 	First   uint64 `json:"first"`
 	Last    uint64 `json:"last"`
 	Records int64  `json:"records"`
+	// Witnessed is the newest size (the records up to that seq) of a
+	// checkpoint that a quorum of the given witnesses cosigned and that
+	// matches the records: 0 when none.
+	Witnessed uint64 `json:"witnessed,omitempty"`
 }
 
 // Report is the result of a verification.
@@ -114,6 +120,12 @@ type VerifyOptions struct {
 	PublicKey ed25519.PublicKey
 	// Checkpoints reads a checkpoint file kept apart from the log.
 	Checkpoints io.Reader
+	// Witnesses are the verifier keys (signed-note "name+hash+key" form)
+	// of the witnesses whose cosignatures count, and Quorum how many of
+	// them must cosign a checkpoint (default: all). The report's
+	// ChainSummary.Witnessed says up to which size they vouch for a chain.
+	Witnesses []string
+	Quorum    int
 	// MaxLineBytes bounds one line. Default 1 MiB.
 	MaxLineBytes int
 	// Progress, when set, is called every 65536 lines with the lines read.
@@ -170,6 +182,9 @@ type chainState struct {
 	gap *startGap
 	// prunedTo: the heads retention records say removed files ended at.
 	prunedTo []Head
+	// tree is the chain's Merkle tree, while its records come in order.
+	tree    chain.Tree
+	treeOff bool
 }
 
 type startGap struct {
@@ -195,6 +210,10 @@ type verifier struct {
 	rep    *Report
 	chains map[string]*chainState
 	cps    map[string][]chain.Checkpoint
+	// notes are the checkpoint file's signed notes, by chain; witnesses
+	// verify cosignatures.
+	notes     map[string][]*noteCheck
+	witnesses []note.Verifier
 }
 
 // Verify reads audit records from r and checks every hash, MAC, link and
@@ -202,7 +221,10 @@ type verifier struct {
 // input is not intact, and another error when r cannot be read. It streams:
 // memory does not grow with the input.
 func Verify(ctx context.Context, r io.Reader, o VerifyOptions) (Report, error) {
-	v := newVerifier(o)
+	v, err := newVerifier(o)
+	if err != nil {
+		return *v.rep, err
+	}
 	if err := v.loadCheckpoints(); err != nil {
 		return *v.rep, err
 	}
@@ -214,7 +236,10 @@ func Verify(ctx context.Context, r io.Reader, o VerifyOptions) (Report, error) {
 
 // VerifyFiles verifies rotated files in order, as one input.
 func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, error) {
-	v := newVerifier(o)
+	v, err := newVerifier(o)
+	if err != nil {
+		return *v.rep, err
+	}
 	if err := v.loadCheckpoints(); err != nil {
 		return *v.rep, err
 	}
@@ -234,12 +259,23 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 	return v.finish()
 }
 
-func newVerifier(o VerifyOptions) *verifier {
+func newVerifier(o VerifyOptions) (*verifier, error) {
 	if o.MaxLineBytes <= 0 {
 		o.MaxLineBytes = 1 << 20
 	}
-	return &verifier{opts: o, rep: &Report{Chains: map[string]ChainSummary{}, Findings: []Finding{}},
-		chains: map[string]*chainState{}, cps: map[string][]chain.Checkpoint{}}
+	v := &verifier{opts: o, rep: &Report{Chains: map[string]ChainSummary{}, Findings: []Finding{}},
+		chains: map[string]*chainState{}, cps: map[string][]chain.Checkpoint{}, notes: map[string][]*noteCheck{}}
+	for _, k := range o.Witnesses {
+		w, err := chain.NewCosignatureVerifier(k)
+		if err != nil {
+			return v, fmt.Errorf("slogaudit: verify: %w", err)
+		}
+		v.witnesses = append(v.witnesses, w)
+	}
+	if o.Quorum > len(o.Witnesses) {
+		return v, fmt.Errorf("slogaudit: verify: quorum %d of %d witnesses: give at least as many witness keys as the quorum", o.Quorum, len(o.Witnesses))
+	}
+	return v, nil
 }
 
 func (v *verifier) add(line int64, chainID string, seq uint64, kind FindingKind, format string, args ...any) {
@@ -259,6 +295,10 @@ func (v *verifier) loadCheckpoints() error {
 			continue
 		}
 		val, err := chain.Parse(sc.Bytes())
+		if _, ok := val.Get("note"); err == nil && ok {
+			v.loadNote(n, val)
+			continue
+		}
 		var cp chain.Checkpoint
 		if err == nil {
 			cp, err = chain.ParseCheckpoint(val)
@@ -409,12 +449,12 @@ func (v *verifier) record(line []byte, torn bool) {
 			ok = false
 		}
 	}
+	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
+		v.inBand(val, rec) // before the record joins the tree that its note signs
+	}
 	v.link(rec, ok)
 	if msg, _ := val.Get("msg"); msg.Str == MsgStart && rec.seq > 1 {
 		v.add(v.line, rec.chain, rec.seq, Restart, "a process resumed the chain after seq %d", rec.seq-1)
-	}
-	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
-		v.inBand(val, rec)
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgRetention && ok {
 		v.retention(val)
@@ -535,6 +575,7 @@ func (v *verifier) link(rec auditFields, ok bool) {
 		return
 	}
 	st.seq, st.hash, st.line = rec.seq, rec.hash, v.line
+	v.growTree(st, rec)
 	st.recent.put(rec.seq, seen{rec.hash, v.line})
 	st.sum.Records++
 	st.sum.Last = rec.seq
@@ -569,6 +610,10 @@ func (v *verifier) inBand(val chain.Value, rec auditFields) {
 	g, ok := val.Get("checkpoint")
 	if !ok {
 		v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "checkpoint record without a checkpoint group")
+		return
+	}
+	if _, ok := g.Get("note"); ok {
+		v.inBandNote(g, rec)
 		return
 	}
 	cp, err := chain.ParseCheckpoint(g)
@@ -637,6 +682,7 @@ func (v *verifier) finish() (Report, error) {
 			}
 		}
 	}
+	v.finishNotes()
 	v.rep.Lines += v.line
 	sort.SliceStable(v.rep.Findings, func(i, j int) bool { return v.rep.Findings[i].Line < v.rep.Findings[j].Line })
 	if !v.rep.Intact() {
