@@ -49,7 +49,7 @@ type Stats struct {
 	// contradict one signed before, or the Merkle tree is unknown (OnError
 	// says why).
 	CheckpointsRefused uint64
-	Refused     uint64 // records logged after Close, or refused by a Strict policy
+	Refused            uint64 // records logged after Close, or refused by a Strict policy
 	// Violations counts policy violations by rule ("required:actor",
 	// "unmasked:card-number", "clock-backwards", ...).
 	Violations map[string]uint64
