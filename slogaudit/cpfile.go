@@ -186,3 +186,29 @@ func scanLines(r io.Reader, name string, fn func(src treeSource, line []byte) er
 	}
 	return nil
 }
+
+// FindCheckpoint returns the signed note of chainID's checkpoint of the
+// given size (0: the newest) from a checkpoint file. Of several lines with
+// the same checkpoint, the last one wins: it carries the most
+// cosignatures.
+func FindCheckpoint(r io.Reader, chainID string, size uint64) ([]byte, error) {
+	var found []byte
+	var best uint64
+	err := scanLines(r, "checkpoints", func(_ treeSource, line []byte) error {
+		nl, err := parseNoteLine(line)
+		if err != nil || nl.chain != chainID {
+			return nil
+		}
+		if (size == 0 && nl.head.Size >= best) || nl.head.Size == size {
+			found, best = nl.note, nl.head.Size
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if found == nil {
+		return nil, fmt.Errorf("slogaudit: no checkpoint of chain %q of size %d in the checkpoint file (0 means any)", chainID, size)
+	}
+	return found, nil
+}

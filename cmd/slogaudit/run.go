@@ -49,6 +49,10 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		return c.verify(args[1:])
 	case "keygen":
 		return c.keygen(args[1:])
+	case "prove":
+		return c.prove(args[1:])
+	case "check-proof":
+		return c.checkProof(args[1:])
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitIntact
