@@ -53,12 +53,19 @@ type merkle struct {
 	signed chain.TreeHead // the last checkpoint signed
 	hasSig bool
 	signer note.Signer
+	// witness submits checkpoints to the witnesses, created with the first
+	// one; pending holds the leaves added since the last submission.
+	witness *witnessClient
+	pending []chain.Hash
 }
 
 // addLeafLocked appends a written record to the tree.
 func (st *state) addLeafLocked(hash chain.Hash, mac []byte) {
 	leaf := chain.Leaf(hash, mac)
 	st.merkle.tree.Append(leaf)
+	if st.merkle.witness != nil {
+		st.merkle.pending = append(st.merkle.pending, leaf)
+	}
 }
 
 // signLocked signs the tree's current head, refusing when it contradicts
@@ -114,7 +121,7 @@ func (st *state) checkpointLocked(ctx context.Context) error {
 	}
 	st.stats.Checkpoints++
 	st.sinceCP, st.lastCP, st.cpSeq = 0, st.cfg.now(), st.head.Seq
-	if st.cfg.cpWriter == nil {
+	if st.cfg.cpWriter == nil && len(st.cfg.witnesses) == 0 {
 		return nil
 	}
 	out, th, err := st.signLocked()
@@ -129,6 +136,18 @@ func (st *state) checkpointLocked(ctx context.Context) error {
 			st.report(err)
 			return err
 		}
+	}
+	if len(st.cfg.witnesses) > 0 {
+		m := &st.merkle
+		if m.witness == nil {
+			var paths func() []string
+			if f := st.cfg.file; f != nil {
+				paths = func() []string { p, _ := RotatedFiles(f.path); return p }
+			}
+			m.witness = newWitnessClient(&st.cfg, st.head.Chain, m.tree, st.report, paths)
+		}
+		m.witness.submit(th, out, m.pending)
+		m.pending = nil
 	}
 	return nil
 }

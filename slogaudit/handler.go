@@ -49,7 +49,12 @@ type Stats struct {
 	// contradict one signed before, or the Merkle tree is unknown (OnError
 	// says why).
 	CheckpointsRefused uint64
-	Refused            uint64 // records logged after Close, or refused by a Strict policy
+	// WitnessFailures counts failed submissions to witnesses (each retry
+	// counts), refusals included; Witnessed is the newest checkpoint size
+	// that a quorum of witnesses cosigned.
+	WitnessFailures uint64
+	Witnessed       uint64
+	Refused         uint64 // records logged after Close, or refused by a Strict policy
 	// Violations counts policy violations by rule ("required:actor",
 	// "unmasked:card-number", "clock-backwards", ...).
 	Violations map[string]uint64
@@ -193,6 +198,9 @@ func (h *Handler) Stats() Stats {
 	h.st.mu.Lock()
 	defer h.st.mu.Unlock()
 	s := h.st.stats
+	if w := h.st.merkle.witness; w != nil {
+		s.WitnessFailures, s.Witnessed = w.fails.Load(), w.witnessed.Load()
+	}
 	if s.Violations != nil {
 		s.Violations = make(map[string]uint64, len(h.st.stats.Violations))
 		for k, v := range h.st.stats.Violations {
@@ -432,8 +440,21 @@ func (st *state) maybeCheckpointLocked(ctx context.Context) error {
 }
 
 // Close writes audit.stop and a final checkpoint; later records are refused
-// with [ErrClosed]. It is safe to call more than once.
+// with [ErrClosed]. With witnesses, it lets them try the final checkpoint
+// once more and waits for that or for ctx. It is safe to call more than
+// once.
 func (h *Handler) Close(ctx context.Context) error {
+	err := h.closeLocked(ctx)
+	h.st.mu.Lock()
+	w := h.st.merkle.witness
+	h.st.mu.Unlock()
+	if w != nil {
+		err = errors.Join(err, w.close(ctx))
+	}
+	return err
+}
+
+func (h *Handler) closeLocked(ctx context.Context) error {
 	st := h.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
