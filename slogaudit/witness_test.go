@@ -43,7 +43,7 @@ type testWitness struct {
 	calls int
 }
 
-func newTestWitness(t *testing.T, name string) *testWitness {
+func newTestWitness(t testing.TB, name string) *testWitness {
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	key := append([]byte{0x04}, pub...)
 	h := sha256Sum(append([]byte(name+"\n"), key...))
@@ -54,7 +54,7 @@ func newTestWitness(t *testing.T, name string) *testWitness {
 	return w
 }
 
-func (w *testWitness) addLog(t *testing.T, origin string, pub ed25519.PublicKey) {
+func (w *testWitness) addLog(t testing.TB, origin string, pub ed25519.PublicKey) {
 	v, err := chain.NoteVerifier(origin, pub)
 	require.NoError(t, err)
 	w.mu.Lock()
