@@ -59,8 +59,12 @@ type merkle struct {
 	pending []chain.Hash
 }
 
-// addLeafLocked appends a written record to the tree.
+// addLeafLocked appends a written record to the tree. Without a signer
+// there are no checkpoints and no tree to keep.
 func (st *state) addLeafLocked(hash chain.Hash, mac []byte) {
+	if st.cfg.signer == nil {
+		return
+	}
 	leaf := chain.Leaf(hash, mac)
 	st.merkle.tree.Append(leaf)
 	if st.merkle.witness != nil {
