@@ -290,16 +290,31 @@ func rebuild(t *testing.T, ls []string) []byte {
 	return join(out)
 }
 
-// replaceSig swaps the checkpoint signature in line for a valid signature
-// of other content.
+// replaceSig swaps the signature of the checkpoint note in line for a
+// valid signature of other content by the same key.
 func replaceSig(t *testing.T, line string, priv ed25519.PrivateKey) string {
 	t.Helper()
-	other := chain.Checkpoint{Chain: "app", Seq: 1, Hash: chain.Genesis("app"), Time: time.Now()}
-	other.Sign(priv)
-	i := strings.Index(line, `"sig":"`)
-	require.GreaterOrEqual(t, i, 0)
-	j := strings.Index(line[i+7:], `"`)
-	return line[:i+7] + encodeSig(other.Sig) + line[i+7+j:]
+	var m map[string]any
+	require.NoError(t, json.Unmarshal([]byte(line), &m))
+	cp, inBand := m["checkpoint"].(map[string]any)
+	if !inBand { // a line of the checkpoint file
+		cp = m
+	}
+	text, _, err := chain.SplitNote([]byte(cp["note"].(string)))
+	require.NoError(t, err)
+	th, err := chain.ParseTreeHead(text)
+	require.NoError(t, err)
+	signer, err := chain.NoteSigner(th.Origin, priv)
+	require.NoError(t, err)
+	th.Size++
+	other, err := chain.SignTreeHead(th, signer)
+	require.NoError(t, err)
+	_, sig, err := chain.SplitNote(other)
+	require.NoError(t, err)
+	cp["note"] = string(text) + "\n" + string(sig)
+	out, err := json.Marshal(m)
+	require.NoError(t, err)
+	return string(out) + "\n"
 }
 
 // buildCLI builds cmd/slogaudit and returns a function that runs its verify

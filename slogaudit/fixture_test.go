@@ -130,6 +130,8 @@ func TestProducerWritesFixtureV2(t *testing.T) {
 	dir := t.TempDir()
 	if out := os.Getenv("SLOGAUDIT_WRITE_FIXTURE"); out != "" {
 		dir = out
+		_, err := os.Stat(filepath.Join(dir, "audit.log"))
+		require.True(t, os.IsNotExist(err), "SLOGAUDIT_WRITE_FIXTURE: %s must not hold an audit.log (the writer appends)", dir)
 	}
 	writeFixture(t, dir, "v2-fixture")
 	if os.Getenv("SLOGAUDIT_WRITE_FIXTURE") != "" {

@@ -3,6 +3,7 @@ package slogaudit
 import (
 	"crypto/ed25519"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"strconv"
 	"strings"
@@ -148,3 +149,6 @@ func sha256Hex(s string) string {
 }
 
 func cat(parts ...string) []byte { return []byte(strings.Join(parts, "")) }
+
+// encodeSig writes a v1 checkpoint signature as the v1 producer did.
+func encodeSig(sig []byte) string { return base64.StdEncoding.EncodeToString(sig) }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"time"
 
 	"github.com/slogguard/slogguard/internal/chain"
@@ -34,7 +35,13 @@ type config struct {
 	mode        Mode
 	onViolation func(Violation)
 	maxSize     int
-	errs        []error
+	logName     string
+	// witnessing: see WithWitnesses
+	witnesses      []Witness
+	quorum         int
+	witnessHTTP    *http.Client
+	witnessBackoff time.Duration
+	errs           []error
 }
 
 // DefaultMaxRecordSize is the default limit of [WithMaxRecordSize].
@@ -194,6 +201,7 @@ func (c *config) validate() error {
 	if c.cpWriter != nil && c.signer == nil {
 		errs = append(errs, errors.New("WithCheckpoints: checkpoints are signed: add WithSigner"))
 	}
+	errs = append(errs, c.checkWitnessing()...)
 	if c.policy != nil {
 		errs = append(errs, c.policy.checkConfig(c)...)
 	}

@@ -14,6 +14,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/mod/sumdb/note"
+
 	"github.com/slogguard/slogguard/internal/chain"
 )
 
@@ -83,6 +85,10 @@ type ChainSummary struct {
 	// from the log vouches for (its signed hash matches that record); 0 when
 	// none does. The removal of records after it would go unnoticed.
 	Covered uint64 `json:"covered"`
+	// Witnessed is the newest size (the records up to that seq) of a
+	// checkpoint that a quorum of the given witnesses cosigned and that
+	// matches the records: 0 when none.
+	Witnessed uint64 `json:"witnessed,omitempty"`
 }
 
 // Report is the result of a verification. It says which checks ran
@@ -157,6 +163,12 @@ type VerifyOptions struct {
 	// error ([ErrRequiredCheck]), and a chain that no checkpoint covers an
 	// [Uncovered] finding.
 	RequireCheckpoints bool
+	// Witnesses are the verifier keys (signed-note "name+hash+key" form)
+	// of the witnesses whose cosignatures count, and Quorum how many of
+	// them must cosign a checkpoint (default: all). The report's
+	// ChainSummary.Witnessed says up to which size they vouch for a chain.
+	Witnesses []string
+	Quorum    int
 	// MaxLineBytes bounds the memory spent on one line: a longer line
 	// stops verification with an error wrapping [ErrLineTooLong] (the
 	// input cannot be judged within the limit; that is not a sign of
@@ -224,6 +236,9 @@ type chainState struct {
 	gap *startGap
 	// prunedTo: the heads retention records say removed files ended at.
 	prunedTo []Head
+	// tree is the chain's Merkle tree, while its records come in order.
+	tree    chain.Tree
+	treeOff bool
 }
 
 // seqRun is a run of sequence numbers, From to To inclusive, noticed at
@@ -253,6 +268,7 @@ type altRecord struct {
 }
 
 type verifier struct {
+	cpName string // the checkpoint file's name, for findings
 	checks checkState
 	parser chain.Parser
 	buf    []byte       // canonical form of the current record
@@ -263,6 +279,10 @@ type verifier struct {
 	rep    *Report
 	chains map[string]*chainState
 	cps    map[string][]chain.Checkpoint
+	// notes are the checkpoint file's signed notes, by chain; witnesses
+	// verify cosignatures.
+	notes     map[string][]*noteCheck
+	witnesses []note.Verifier
 }
 
 // Verify reads audit records from r and checks every hash and link, and
@@ -274,8 +294,11 @@ type verifier struct {
 // and another error when r cannot be read. It streams: memory does not
 // grow with the input.
 func Verify(ctx context.Context, r io.Reader, o VerifyOptions) (Report, error) {
-	v := newVerifier(o)
-	if err := v.required(); err != nil {
+	v, err := newVerifier(o)
+	if err == nil {
+		err = v.required()
+	}
+	if err != nil {
 		return *v.rep, err
 	}
 	if err := v.loadCheckpoints(); err != nil {
@@ -289,8 +312,11 @@ func Verify(ctx context.Context, r io.Reader, o VerifyOptions) (Report, error) {
 
 // VerifyFiles verifies rotated files in order, as one input.
 func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, error) {
-	v := newVerifier(o)
-	if err := v.required(); err != nil {
+	v, err := newVerifier(o)
+	if err == nil {
+		err = v.required()
+	}
+	if err != nil {
 		return *v.rep, err
 	}
 	if err := v.loadCheckpoints(); err != nil {
@@ -313,9 +339,20 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 	return v.finish()
 }
 
-func newVerifier(o VerifyOptions) *verifier {
-	return &verifier{opts: o, rep: &Report{Chains: map[string]ChainSummary{}, Findings: []Finding{}},
-		chains: map[string]*chainState{}, cps: map[string][]chain.Checkpoint{}}
+func newVerifier(o VerifyOptions) (*verifier, error) {
+	v := &verifier{opts: o, rep: &Report{Chains: map[string]ChainSummary{}, Findings: []Finding{}},
+		chains: map[string]*chainState{}, cps: map[string][]chain.Checkpoint{}, notes: map[string][]*noteCheck{}}
+	for _, k := range o.Witnesses {
+		w, err := chain.NewCosignatureVerifier(k)
+		if err != nil {
+			return v, fmt.Errorf("slogaudit: verify: %w", err)
+		}
+		v.witnesses = append(v.witnesses, w)
+	}
+	if o.Quorum > len(o.Witnesses) {
+		return v, fmt.Errorf("slogaudit: verify: quorum %d of %d witnesses: give at least as many witness keys as the quorum", o.Quorum, len(o.Witnesses))
+	}
+	return v, nil
 }
 
 func (v *verifier) add(line int64, chainID string, seq uint64, kind FindingKind, format string, args ...any) {
@@ -330,6 +367,7 @@ func (v *verifier) loadCheckpoints() error {
 	if f, ok := v.opts.Checkpoints.(interface{ Name() string }); ok {
 		name = f.Name()
 	}
+	v.cpName = name
 	sc := bufio.NewScanner(v.opts.Checkpoints)
 	sc.Buffer(nil, 1<<16)
 	n := int64(0)
@@ -339,6 +377,10 @@ func (v *verifier) loadCheckpoints() error {
 			continue
 		}
 		val, err := chain.Parse(sc.Bytes())
+		if _, ok := val.Get("note"); err == nil && ok {
+			v.loadNote(n, val)
+			continue
+		}
 		var cp chain.Checkpoint
 		if err == nil {
 			cp, err = chain.ParseCheckpoint(val)
@@ -469,12 +511,12 @@ func (v *verifier) record(line []byte, torn bool) {
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
 	}
 	ok = v.checkMAC(rec) && rec.hashOK
+	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
+		v.inBand(val, rec) // before the record joins the tree that its note signs
+	}
 	v.link(rec, ok)
 	if msg, _ := val.Get("msg"); msg.Str == MsgStart && rec.seq > 1 {
 		v.add(v.line, rec.chain, rec.seq, Restart, "a process resumed the chain after seq %d", rec.seq-1)
-	}
-	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
-		v.inBand(val, rec)
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgRetention && ok {
 		v.retention(val)
@@ -611,6 +653,7 @@ func (v *verifier) link(rec auditFields, ok bool) {
 		return
 	}
 	st.seq, st.hash, st.line = rec.seq, rec.hash, v.line
+	v.growTree(st, rec)
 	st.recent.put(rec.seq, seen{rec.hash, v.line})
 	st.sum.Records++
 	st.sum.Last = rec.seq
@@ -729,6 +772,10 @@ func (v *verifier) inBand(val chain.Value, rec auditFields) {
 		v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "checkpoint record without a checkpoint group")
 		return
 	}
+	if _, ok := g.Get("note"); ok {
+		v.inBandNote(g, rec)
+		return
+	}
 	cp, err := chain.ParseCheckpoint(g)
 	if err != nil {
 		v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "%v", err)
@@ -795,6 +842,7 @@ func (v *verifier) finish() (Report, error) {
 			}
 		}
 	}
+	v.finishNotes()
 	v.rep.Lines += v.line
 	v.finishChecks()
 	v.checks.sort(v.rep.Findings)

@@ -39,6 +39,10 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		return c.verify(args[1:])
 	case "keygen":
 		return c.keygen(args[1:])
+	case "prove":
+		return c.prove(args[1:])
+	case "check-proof":
+		return c.checkProof(args[1:])
 	case "version", "-version", "--version":
 		if len(args) > 1 && isHelp(args[1]) {
 			return c.help([]string{"version"})

@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -134,8 +136,8 @@ func TestVerify(t *testing.T) {
 			out:      []string{"none of the 6 checkpoint signatures verifies with the public key: the public key is probably wrong", "TAMPERED: 1 finding (1 bad-checkpoint)"},
 			findings: 1},
 		{name: "checkpoint file named by its name", args: append(d.full(), d.log, "-checkpoints",
-			d.write(t, "edited.checkpoints", strings.Replace(string(must(os.ReadFile(d.cps))), `"seq":11`, `"seq":12`, 1))),
-			code: exitTampered, out: []string{"edited.checkpoints:1: bad-checkpoint: chain orders seq 12: signature does not verify"},
+			d.write(t, "edited.checkpoints", bumpSize(string(must(os.ReadFile(d.cps)))))),
+			code: exitTampered, out: []string{"edited.checkpoints:1: bad-checkpoint: signed note: signature does not verify"},
 			not: []string{" checkpoints:1:"}, findings: 1},
 		{name: "torn last line: a warning", args: []string{"verify", "-key", d.hmac, torn}, code: exitIntact,
 			out: []string{"torn.log:30: torn-tail: the last line is incomplete", "warning: the last line is incomplete: the writer stopped mid-record",
@@ -428,4 +430,16 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// bumpSize adds one to the tree size of the first checkpoint note in a
+// checkpoint file, which breaks its signature.
+func bumpSize(cps string) string {
+	re := regexp.MustCompile(`\\n([0-9]+)\\n`)
+	m := re.FindStringSubmatchIndex(cps)
+	if m == nil {
+		panic("no tree size in the checkpoint file")
+	}
+	n, _ := strconv.Atoi(cps[m[2]:m[3]])
+	return cps[:m[2]] + strconv.Itoa(n+1) + cps[m[3]:]
 }

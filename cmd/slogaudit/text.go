@@ -8,6 +8,8 @@ package, and makes their keys.
 usage:
   slogaudit verify [flags] FILE...   check hashes, MACs, checkpoints and signatures
   slogaudit keygen [flags]           write a new HMAC key and checkpoint key pair
+  slogaudit prove [flags] FILE...    write an inclusion or consistency proof
+  slogaudit check-proof [flags] P    verify a proof offline
   slogaudit version                  print the version
   slogaudit help [COMMAND]           print this text, or a command's flags
 
@@ -106,4 +108,34 @@ const (
 	warnNoCheckpoint = "warning: no checkpoint file (-checkpoints): the removal of the newest records would go unnoticed"
 	warnNoPub        = "warning: checkpoint signatures not checked (no -pub)"
 	warnTornTail     = "warning: the last line is incomplete: the writer stopped mid-record (a crash, a full disk); what it was writing is lost"
+)
+
+const proveUsage = `usage:
+  slogaudit prove -checkpoints F [-size N] (-at FILE:LINE | -chain C -seq N) [-o P] FILE...
+  slogaudit prove -consistency -checkpoints F -chain C -old N [-size M] [-o P] FILE...
+  slogaudit check-proof -pub F [-witness VKEY]... [-quorum Q] [-json] P
+
+prove writes an RFC 6962 proof, as JSON, against a checkpoint of the
+checkpoint file F (the one of size N, default the newest of the chain):
+that one record (named by its line or by chain and seq) is in the log, or
+that the log's checkpoint extends its older checkpoint of size -old. The
+proof holds the record's line, the signed checkpoints and at most
+2·log2(size) hashes: no other record's content. FILE... are the log files,
+rotated files first.
+
+check-proof verifies a proof offline with the log's public key (and, with
+-witness, counts the witnesses' cosignatures against the quorum).
+
+example:
+  slogaudit prove -checkpoints /backup/audit.checkpoints -at audit.log:1234 \
+      -o record.proof audit.log.* audit.log
+  slogaudit check-proof -pub audit.ed25519.pub record.proof
+
+exit status: 0 the proof holds, 1 it does not, 2 unusable input or usage
+`
+
+const (
+	msgProofHolds = "proof holds"
+	msgProofFails = "PROOF FAILS"
+	hintProve     = "see slogaudit prove -h"
 )
