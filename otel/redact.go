@@ -1,0 +1,45 @@
+package otel
+
+import (
+	"log/slog"
+
+	"github.com/slogguard/slogguard/slogcore"
+)
+
+// This file is the only one that names the package providing redaction.
+
+// Redactor masks secrets and personal data. It is the Redactor of the main
+// module: build one with its NewRedactor and presets, and the same rules
+// apply to the local output and to OpenTelemetry.
+type Redactor = slogcore.Redactor
+
+// defaultRedactor returns a Redactor with the credentials preset, the
+// default everywhere in slogguard.
+func defaultRedactor() *Redactor { return slogcore.MustRedactor(slogcore.Credentials) }
+
+// redactHandler returns next behind synchronous redaction with r.
+func redactHandler(next slog.Handler, r *Redactor) slog.Handler { return slogcore.Redact(next, r) }
+
+// unredactedCore returns o with redaction turned off: the handler built from
+// it sits behind redactHandler, which has already masked every record.
+func unredactedCore(o slogcore.Options) slogcore.Options {
+	o.Redact = slogcore.NoRedaction
+	return o
+}
+
+// redactAttr masks what r finds in a, whose enclosing groups are groups.
+func redactAttr(r *Redactor, groups []string, a slog.Attr) (slog.Attr, bool) {
+	return r.Attr(groups, a)
+}
+
+// redactMessage masks what r finds in a record's message.
+func redactMessage(r *Redactor, msg string) string { return r.Message(msg) }
+
+// redactionOff reports whether r masks nothing.
+func redactionOff(r *Redactor) bool { return r.Off() }
+
+// redactCounters returns how many values r masked, by rule, and how many
+// panics inside redaction it turned into masks.
+func redactCounters(r *Redactor) (byRule map[string]uint64, panics uint64) {
+	return r.Counters()
+}
