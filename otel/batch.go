@@ -147,6 +147,7 @@ type BatchProcessor struct {
 
 	shutdownOnce sync.Once
 	shutdownErr  error
+	settleOnce   sync.Once
 
 	emitted   atomic.Uint64
 	exported  atomic.Uint64
@@ -255,17 +256,30 @@ func levelOf(s log.Severity) slog.Level {
 	return slog.Level(s) - slog.Level(log.SeverityInfo) + slog.LevelInfo
 }
 
-// ForceFlush exports every queued record and flushes the exporter.
+// ForceFlush exports every queued record and flushes the exporter. If ctx
+// ends first, ForceFlush returns its error and the export goes on: the
+// SDK's flush would otherwise give up on the records it had already taken
+// from the queue, and they would be lost.
 func (b *BatchProcessor) ForceFlush(ctx context.Context) error {
-	return b.batch.ForceFlush(ctx)
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("otel: flush: %w", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- b.batch.ForceFlush(context.WithoutCancel(ctx)) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return fmt.Errorf("otel: flush: %w (the export goes on)", ctx.Err())
+	}
 }
 
 // Shutdown exports every queued record and shuts the exporter down.
 // Records emitted afterwards are dropped and counted as
-// [slogcore.ReasonClosed]. If ctx ends first, the error says how many
-// records were not exported; if the SDK gave up on records without passing
-// them to the exporter, they are counted as [slogcore.ReasonCloseDeadline].
-// Calling Shutdown again returns the first call's result.
+// [slogcore.ReasonClosed]. Records that the SDK gives up on because ctx
+// ended are counted as [slogcore.ReasonCloseDeadline] as soon as the SDK
+// has finished with the exporter, and the error says how many. Calling
+// Shutdown again returns the first call's result.
 func (b *BatchProcessor) Shutdown(ctx context.Context) error {
 	b.shutdownOnce.Do(func() {
 		b.stopOnce.Do(func() { close(b.stopping) })
@@ -273,20 +287,33 @@ func (b *BatchProcessor) Shutdown(ctx context.Context) error {
 		b.closed = true
 		b.closing.Unlock()
 		err := b.batch.Shutdown(ctx)
+		if err == nil {
+			b.settle() // the SDK has finished; settles nothing unless it lost records
+		}
+		lost := b.dropped[slogcore.ReasonCloseDeadline].Load()
 		pending := b.Stats().Pending
 		switch {
-		case err == nil && pending > 0:
-			// The SDK's worker has finished: whatever it did not
-			// hand to the exporter is gone.
-			b.dropped[slogcore.ReasonCloseDeadline].Add(pending)
-			b.shutdownErr = fmt.Errorf("otel: shutdown: %d records were not exported", pending)
 		case err != nil && pending > 0:
-			b.shutdownErr = fmt.Errorf("otel: shutdown: %d records not exported yet (give Shutdown a longer deadline): %w", pending, err)
+			b.shutdownErr = fmt.Errorf("otel: shutdown: %d records not exported when the deadline came (give Shutdown more time; those the SDK gives up on are counted as close-deadline): %w", pending, err)
 		case err != nil:
 			b.shutdownErr = fmt.Errorf("otel: shutdown: %w", err)
+		case lost > 0:
+			b.shutdownErr = fmt.Errorf("otel: shutdown: %d records were not exported (counted as close-deadline)", lost)
 		}
 	})
 	return b.shutdownErr
+}
+
+// settle counts as dropped the records that the SDK will never hand to the
+// exporter. It runs once the SDK has shut the exporter down, when no record
+// can be in its queue any more; records emitted after Shutdown began are
+// already counted as closed.
+func (b *BatchProcessor) settle() {
+	b.settleOnce.Do(func() {
+		if pending := b.Stats().Pending; pending > 0 {
+			b.dropped[slogcore.ReasonCloseDeadline].Add(pending)
+		}
+	})
 }
 
 // BatchStats is a snapshot of a [BatchProcessor]'s counters.
@@ -297,7 +324,8 @@ type BatchStats struct {
 	Exported uint64
 	// Failed counts records in exports that returned an error (the
 	// collector refused them, could not be reached, or the export timed
-	// out). A partial success counts the whole export as failed: the
+	// out). A collector may still have received an export that timed out,
+	// and a partial success counts the whole export as failed: the
 	// exporter does not say which records the collector kept.
 	Failed uint64
 	// Dropped counts records never exported; DroppedBy breaks it down by
@@ -359,4 +387,10 @@ func (e *countingExporter) Export(ctx context.Context, records []sdklog.Record) 
 
 func (e *countingExporter) ForceFlush(ctx context.Context) error { return e.next.ForceFlush(ctx) }
 
-func (e *countingExporter) Shutdown(ctx context.Context) error { return e.next.Shutdown(ctx) }
+// Shutdown is the SDK's last call: the records it has not exported by now,
+// it never will.
+func (e *countingExporter) Shutdown(ctx context.Context) error {
+	err := e.next.Shutdown(ctx)
+	e.b.settle()
+	return err
+}
