@@ -28,7 +28,13 @@ func unredactedCore(o slogcore.Options) slogcore.Options {
 }
 
 // redactAttr masks what r finds in a, whose enclosing groups are groups.
+// The Redactor follows the groups inside a only when groups is not nil, so
+// a top-level attribute gets an empty, non-nil slice: without it, a path
+// rule such as "http.headers.*" would not reach into a map attribute.
 func redactAttr(r *Redactor, groups []string, a slog.Attr) (slog.Attr, bool) {
+	if groups == nil {
+		groups = make([]string, 0, 4)
+	}
 	return r.Attr(groups, a)
 }
 
