@@ -52,7 +52,7 @@ func TestRedactProcessor(t *testing.T) {
 		{"whole words only", attribute.String("author", "ada"), attribute.StringValue("ada"), nil},
 		{"metadata word", attribute.Int("token_count", 3), attribute.IntValue(3), nil},
 		{"detector in value", attribute.String("line", "dial https://u:pw@db"), attribute.StringValue("dial https://" + mask + "@db"), nil},
-		{"JWT", attribute.String("note", "got " + jwt), attribute.StringValue("got " + mask), nil},
+		{"JWT", attribute.String("note", "got "+jwt), attribute.StringValue("got " + mask), nil},
 		{"number under a sensitive key", attribute.Int("pin", 1234), attribute.StringValue(mask), []slogcore.Rule{slogcore.PCI}},
 		{"card number", attribute.String("note", "card 4111 1111 1111 1111 ok"), attribute.StringValue("card " + mask + " ok"), []slogcore.Rule{slogcore.PCI}},
 		{"map by key", attribute.Map("cfg", attribute.String("token", "t"), attribute.String("region", "eu")),
