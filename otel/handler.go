@@ -210,7 +210,7 @@ func (s Stats) Lost() uint64 {
 
 // String summarises s on one line, for a shutdown log or a health check.
 func (s Stats) String() string {
-	return fmt.Sprintf("local: %d submitted, %d written, %d dropped, %d failed; otel: %d emitted, %d exported, %d dropped, %d failed, %d pending; %d values redacted",
+	return fmt.Sprintf("local: %d submitted, %d written, %d dropped, %d failed; otel: %d emitted, %d exported, %d dropped, %d failed, %d pending; redacted: %d",
 		s.Core.Submitted, s.Core.Written, s.Core.Dropped, s.Core.Failed,
 		s.OTel.Emitted, s.OTel.Exported, s.OTel.Dropped, s.OTel.Failed, s.OTel.Pending, s.Redacted)
 }

@@ -192,7 +192,7 @@ func TestStatsString(t *testing.T) {
 	s.Core.Submitted, s.Core.Written = 3, 3
 	s.OTel.Emitted, s.OTel.Exported, s.OTel.Dropped = 3, 2, 1
 	s.Redacted = 4
-	require.Equal(t, "local: 3 submitted, 3 written, 0 dropped, 0 failed; otel: 3 emitted, 2 exported, 1 dropped, 0 failed, 0 pending; 4 values redacted", s.String())
+	require.Equal(t, "local: 3 submitted, 3 written, 0 dropped, 0 failed; otel: 3 emitted, 2 exported, 1 dropped, 0 failed, 0 pending; redacted: 4", s.String())
 	require.Equal(t, uint64(1), s.Lost())
 }
 
