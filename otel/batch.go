@@ -246,7 +246,7 @@ func (b *BatchProcessor) drop(record *sdklog.Record, reason slogcore.DropReason)
 	}
 	d := slogcore.Drop{Reason: reason, Time: record.Timestamp(), Level: levelOf(record.Severity())}
 	if body := record.Body(); body.Type() != 0 {
-		d.Message = body.Emit()
+		d.Message = body.String()
 	}
 	b.opts.OnDrop(d)
 }

@@ -80,7 +80,7 @@ func (printExporter) Export(_ context.Context, records []sdklog.Record) error {
 	for _, r := range records {
 		line := r.Body().AsString()
 		r.WalkAttributes(func(kv attribute.KeyValue) bool {
-			line += fmt.Sprintf(" %s=%s", kv.Key, kv.Value.Emit())
+			line += fmt.Sprintf(" %s=%s", kv.Key, kv.Value.String())
 			return true
 		})
 		fmt.Println(line)
