@@ -40,8 +40,9 @@ type Options struct {
 	Redact *Redactor
 
 	// Core configures the local slogcore handler. Its Level, AddSource and
-	// Redact fields are ignored in favour of the fields above. Default:
-	// nil, slogcore's defaults (a lossless queue).
+	// Redact fields are ignored in favour of the fields above; its
+	// ReplaceAttr applies to the local output only. Default: nil,
+	// slogcore's defaults (a lossless queue).
 	Core *slogcore.Options
 
 	// Batch configures the OpenTelemetry side's queue. Default: nil, see
