@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/log"
 	sdklog "go.opentelemetry.io/otel/sdk/log"
 
@@ -206,8 +207,11 @@ func (b *BatchProcessor) OnEmit(ctx context.Context, record *sdklog.Record) erro
 		b.drop(record, reason)
 		return nil
 	}
-	if n := int64(len(b.room)); n > b.highWater.Load() {
-		b.highWater.Store(n) // a racy maximum: good enough for a gauge
+	for n := int64(len(b.room)); ; {
+		seen := b.highWater.Load()
+		if n <= seen || b.highWater.CompareAndSwap(seen, n) {
+			break
+		}
 	}
 	return b.batch.OnEmit(ctx, record)
 }
@@ -245,7 +249,7 @@ func (b *BatchProcessor) drop(record *sdklog.Record, reason slogcore.DropReason)
 		return
 	}
 	d := slogcore.Drop{Reason: reason, Time: record.Timestamp(), Level: levelOf(record.Severity())}
-	if body := record.Body(); body.Type() != 0 {
+	if body := record.Body(); body.Type() != attribute.EMPTY {
 		d.Message = body.String()
 	}
 	b.opts.OnDrop(d)
