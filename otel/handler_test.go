@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -211,4 +210,14 @@ func localLines(t *testing.T, b []byte) []map[string]any {
 	return out
 }
 
-var _ = fmt.Sprint
+
+func TestDerivedHandlers(t *testing.T) {
+	h, err := otel.New(&bytes.Buffer{}, &otel.Options{Exporter: &memExporter{}})
+	require.NoError(t, err)
+	defer h.Close(context.Background())
+	require.Same(t, h, h.WithGroup(""), "WithGroup(\"\") returns the receiver")
+	require.Same(t, h, h.WithAttrs(nil), "WithAttrs with nothing returns the receiver")
+	d := h.WithAttrs([]slog.Attr{slog.Int("a", 1)}).WithGroup("g")
+	require.IsType(t, &otel.Handler{}, d)
+	require.NotSame(t, h, d)
+}
