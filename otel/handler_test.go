@@ -210,7 +210,6 @@ func localLines(t *testing.T, b []byte) []map[string]any {
 	return out
 }
 
-
 func TestDerivedHandlers(t *testing.T) {
 	h, err := otel.New(&bytes.Buffer{}, &otel.Options{Exporter: &memExporter{}})
 	require.NoError(t, err)
