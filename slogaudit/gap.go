@@ -105,6 +105,13 @@ func (l *losses) sent(seq uint64, rs []GapRange) {
 	l.order = append(l.order, seq)
 }
 
+// unsend forgets the gap record at seq, which was not passed on.
+func (l *losses) unsend(seq uint64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.inFlight, seq)
+}
+
 // count returns the number of pending sequence numbers.
 func (l *losses) count() (n uint64) {
 	l.mu.Lock()
@@ -171,15 +178,18 @@ func (st *state) declareLocked(ctx context.Context) error {
 			attrs = append(attrs, slog.Group("torn", slog.Int("bytes", t.Bytes), slog.String("sha256", t.SHA256)))
 		}
 		seq := st.head.Seq + 1
+		if st.async != nil {
+			// Before the handler has the record: it may report the loss
+			// before ownLocked returns.
+			st.losses.sent(seq, rs)
+		}
 		if err := st.ownLocked(ctx, MsgGap, false, attrs...); err != nil {
+			st.losses.unsend(seq)
 			st.losses.putBack(rs)
 			return err
 		}
 		st.lostTorn = nil
 		st.stats.Declared += n
-		if st.async != nil {
-			st.losses.sent(seq, rs)
-		}
 	}
 }
 

@@ -562,25 +562,25 @@ func (h *Handler) Close(ctx context.Context) error {
 	var errs []error
 	stopped := false
 	for attempt := 0; attempt < 3; attempt++ {
-		if err := st.flushNext(ctx); err != nil {
-			errs = append(errs, err)
-			break
-		}
-		if err := st.declareLocked(ctx); err != nil {
-			continue
-		}
-		if !stopped {
-			if err := st.ownLocked(ctx, MsgStop, false, slog.String("chain", st.head.Chain)); err != nil {
-				continue
+		// Learn the fate of every record passed on, then declare what was
+		// lost and stop. If ctx ends first, declare what is known anyway:
+		// the wrapped handler may write it when its writer recovers (it
+		// does not wait for room past ctx).
+		flushErr := st.flushNext(ctx)
+		if err := st.declareLocked(ctx); err == nil && !stopped {
+			if err := st.ownLocked(ctx, MsgStop, false, slog.String("chain", st.head.Chain)); err == nil {
+				stopped = true
+				_ = st.checkpointLocked(ctx)
 			}
-			stopped = true
-			_ = st.checkpointLocked(ctx)
 		}
-		if err := st.flushNext(ctx); err != nil {
-			errs = append(errs, err)
+		if flushErr == nil {
+			flushErr = st.flushNext(ctx)
+		}
+		if flushErr != nil {
+			errs = append(errs, flushErr)
 			break
 		}
-		if st.losses.count() == 0 {
+		if st.losses.count() == 0 && stopped {
 			break
 		}
 		stopped = false // a record lost after it: declare, then stop again
