@@ -97,4 +97,3 @@ func TestFullFilesystem(t *testing.T) {
 	require.False(t, torn)
 	require.NoError(t, af.Close())
 }
-
