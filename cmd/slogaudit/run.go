@@ -78,6 +78,7 @@ func (c cli) verify(args []string) int {
 	pubFile := fs.String("pub", "", "file holding the Ed25519 public key, hex")
 	cpFile := fs.String("checkpoints", "", "checkpoint file kept apart from the log")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	maxLine := fs.Int("max-line-bytes", 0, "bound the memory spent on one line (0: no limit)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -87,7 +88,7 @@ func (c cli) verify(args []string) int {
 	if *keyFile != "" && *keyEnv != "" {
 		return c.errorf("", "verify: -key-file and -key-env are exclusive")
 	}
-	var o slogaudit.VerifyOptions
+	o := slogaudit.VerifyOptions{MaxLineBytes: *maxLine}
 	switch {
 	case *keyFile != "":
 		key, err := readHexFile(*keyFile)
@@ -129,6 +130,9 @@ func (c cli) verify(args []string) int {
 	rep, err := slogaudit.VerifyFiles(context.Background(), fs.Args(), o)
 	var tampered *slogaudit.TamperedError
 	if err != nil && !errors.As(err, &tampered) {
+		if errors.Is(err, slogaudit.ErrLineTooLong) {
+			return c.errorf(hintMaxLine, "%v", err)
+		}
 		return c.errorf("", "%v", err)
 	}
 	if *asJSON {
