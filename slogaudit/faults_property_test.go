@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -58,6 +59,10 @@ func auditProperty(t *testing.T, mode string, seed uint64) {
 	fw := faultio.New(target, seed, faults)
 	accepted, refused := map[int]bool{}, map[int]bool{}
 	var written, undeclared uint64
+	// late counts the records slogcore lost after the wrapper's Close gave
+	// up waiting for it: nothing can declare those (documented), and the
+	// verifier may report them missing.
+	var late atomic.Uint64
 	id := 0
 	for restart := range 1 + rng.IntN(3) {
 		fw.SetFaults(faults)
@@ -79,6 +84,14 @@ func auditProperty(t *testing.T, mode string, seed uint64) {
 				opts = append(opts, WithResume(head))
 			}
 			h, err = New(core, opts...)
+		}
+		var closed atomic.Bool
+		if core != nil {
+			core.WatchLosses(func(slogcore.Loss) {
+				if closed.Load() {
+					late.Add(1)
+				}
+			})
 		}
 		require.NoError(t, err)
 		if restart == 1 {
@@ -109,6 +122,7 @@ func auditProperty(t *testing.T, mode string, seed uint64) {
 			ctx, cancel = context.WithTimeout(ctx, time.Duration(rng.IntN(3))*time.Millisecond)
 		}
 		closeErr := h.Close(ctx)
+		closed.Store(true)
 		t.Logf("session %d: Close: %v; Stats %+v", restart, closeErr, h.Stats())
 		cancel()
 		if release != nil {
@@ -161,7 +175,18 @@ func auditProperty(t *testing.T, mode string, seed uint64) {
 	require.Equal(t, written, lines, "Stats.Written does not match the output")
 
 	rep, err := VerifyFiles(context.Background(), []string{path}, VerifyOptions{Key: testKey})
-	require.NoError(t, err, "an untouched log must verify: %v", rep.Findings)
+	missing := map[uint64]bool{}
+	for _, f := range rep.Findings {
+		if f.Kind == Missing {
+			missing[f.Seq] = true
+		} else {
+			require.True(t, f.Kind.Info(), "an untouched log must verify: %v", f)
+		}
+	}
+	if late.Load() == 0 {
+		require.NoError(t, err, "an untouched log must verify: %v", rep.Findings)
+	}
+	require.LessOrEqual(t, uint64(len(missing)), late.Load(), "undeclared gaps beyond the losses after Close gave up: %v", rep.Findings)
 	declared := map[uint64]bool{}
 	for _, f := range rep.Findings {
 		if f.Kind != Gap {
@@ -177,7 +202,7 @@ func auditProperty(t *testing.T, mode string, seed uint64) {
 	}
 	last := rep.Chains["p"].Last
 	for s := uint64(1); s <= last; s++ {
-		require.True(t, seqs[s] || declared[s], "seq %d neither in the output nor declared lost", s)
+		require.True(t, seqs[s] || declared[s] || missing[s], "seq %d neither in the output nor declared lost", s)
 	}
 	missingAccepted := uint64(0)
 	for i := 1; i <= id; i++ {
@@ -188,6 +213,6 @@ func auditProperty(t *testing.T, mode string, seed uint64) {
 			missingAccepted++
 		}
 	}
-	require.LessOrEqual(t, missingAccepted, uint64(len(declared))+undeclared,
+	require.LessOrEqual(t, missingAccepted, uint64(len(declared))+undeclared+late.Load(),
 		"records accepted and not in the output are more than the losses declared")
 }

@@ -294,3 +294,35 @@ func TestReopenFindsFragment(t *testing.T) {
 }
 
 var _ = fmt.Sprint
+
+// TestAsyncLossesUnderLoad: many goroutines log through the wrapper over a
+// slogcore handler that drops (DropNewest, a tiny queue) and fails writes;
+// losses reported from callers' goroutines and from the worker are all
+// declared, and the log verifies.
+func TestAsyncLossesUnderLoad(t *testing.T) {
+	w := &failMarked{marker: `"i":7`} // every record whose i starts with 7 fails
+	core := slogcore.New(w, &slogcore.Options{QueueSize: 8, Overflow: slogcore.DropNewest, BufferSize: 512, OnError: func(error) {}})
+	h := Wrap(core, WithKey("k", testKey), WithChainID("load"))
+	l := slog.New(h)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 400 {
+				l.Info("load", "g", g, "i", i)
+			}
+		}()
+	}
+	wg.Wait()
+	err := h.Close(context.Background())
+	require.ErrorIs(t, err, ErrRecordsLost)
+	require.ErrorContains(t, err, " 0 not declared")
+	_ = core.Close(context.Background())
+	s := h.Stats()
+	require.NotZero(t, s.Failed)
+	require.Equal(t, s.Failed, s.Declared)
+	require.EqualValues(t, len(auditLines(t, w.Bytes())), s.Written)
+	rep := verifyBuf(t, w.Bytes(), VerifyOptions{Key: testKey})
+	require.EqualValues(t, s.Written, rep.Records)
+}

@@ -45,8 +45,11 @@ type losses struct {
 	inFlight map[uint64][]GapRange
 	order    []uint64
 	// async counts records that an asynchronous handler accepted and then
-	// lost: Stats moves them from Written to Failed.
-	async uint64
+	// lost: Stats moves them from Written to Failed. redeclared counts the
+	// seqs that lost gap records declared: they are declared again, and
+	// Stats takes them off Declared.
+	async      uint64
+	redeclared uint64
 }
 
 // add records seq as lost for reason.
@@ -150,6 +153,9 @@ func (st *state) onLoss(l slogcore.Loss) {
 	if declared, ok := st.losses.inFlight[t.seq]; ok {
 		rs = append(rs, declared...) // a lost gap record: declare its losses again
 		delete(st.losses.inFlight, t.seq)
+		for _, r := range declared {
+			st.losses.redeclared += r.To - r.From + 1
+		}
 	}
 	st.losses.addLocked(rs)
 }

@@ -233,6 +233,7 @@ func (h *Handler) Stats() Stats {
 	h.st.losses.mu.Lock()
 	s.Written -= h.st.losses.async
 	s.Failed += h.st.losses.async
+	s.Declared -= h.st.losses.redeclared
 	h.st.losses.mu.Unlock()
 	if s.Violations != nil {
 		s.Violations = make(map[string]uint64, len(h.st.stats.Violations))
@@ -611,13 +612,14 @@ func (st *state) flushNext(ctx context.Context) error {
 // lossError names the losses, or returns nil when there were none.
 func (st *state) lossError() error {
 	st.losses.mu.Lock()
-	async := st.losses.async
+	async, redeclared := st.losses.async, st.losses.redeclared
 	st.losses.mu.Unlock()
 	failed := st.stats.Failed + async
+	declared := st.stats.Declared - redeclared
 	if failed == 0 {
 		return nil
 	}
 	undeclared := st.losses.count()
 	return fmt.Errorf("slogaudit: close: %d records of chain %s lost (%d too large, the rest not written), %d declared in the chain by %s records, %d not declared: %w (see OnError)",
-		failed, st.head.Chain, st.stats.TooLarge, st.stats.Declared, MsgGap, undeclared, ErrRecordsLost)
+		failed, st.head.Chain, st.stats.TooLarge, declared, MsgGap, undeclared, ErrRecordsLost)
 }
