@@ -50,6 +50,11 @@
 //     at Close, which first waits (within its context) for the handler to
 //     write everything. Records the handler loses after Close gave up
 //     waiting cannot be declared; Close's error says so.
+//   - Framing is the wrapped handler's. slog.JSONHandler over a plain
+//     io.Writer ignores a short write that returns no error, and leaves
+//     the fragment of a failed write in place, so the next record can be
+//     glued onto it: write audit logs through a [File] (or slogcore.New
+//     over one), which never leaves a fragment.
 //   - Any other asynchronous handler (a slog-multi fanout around an async
 //     sink, a network handler that buffers): the wrapper only knows what
 //     Handle returns. A record it loses later leaves an undeclared gap,
