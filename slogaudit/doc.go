@@ -21,10 +21,66 @@
 // redaction), normalises it so that what the wrapped handler writes parses
 // back to the same JSON (time in UTC; errors, NaN, ±Inf and integers beyond
 // ±2^53 as strings; Any values as their JSON), links it and passes it to the
-// wrapped handler, all under one lock. The chain advances only when the
-// wrapped handler returned nil: a failed write leaves no gap. The wrapped
-// handler must write JSON without rewriting attributes (no ReplaceAttr that
-// changes values, no AddSource: use [WithSource]).
+// wrapped handler, all under one lock.
+//
+// # Losses are declared
+//
+// Every record gets the next sequence number, and keeps it whatever
+// happens to it. A record that does not reach the output (the wrapped
+// handler returned an error or panicked, the disk was full, the record
+// was over [WithMaxRecordSize], or an asynchronous handler lost it later)
+// is declared lost by the next record the wrapper writes: an audit.gap
+// record ([MsgGap]) naming the lost sequence numbers and why, chained and
+// MACed like any other. [Verify] reports a declared gap as information
+// ([Gap], with the reason); a gap that no audit.gap record declares is
+// [Missing], a sign of tampering. The wrapper's own audit.gap, audit.stop
+// and checkpoint records take no sequence number when their write fails
+// and are retried. Close returns an error wrapping [ErrRecordsLost] naming
+// the losses and whether each is declared.
+//
+// What each wrapped handler guarantees:
+//
+//   - A synchronous handler (slog.JSONHandler, [File.Handler]): its error
+//     is known when Handle returns; the loss is declared before the next
+//     record. Over a [File], a partly written record is cut off the end of
+//     the file, so the file always ends with a whole record.
+//   - A slogcore handler ([slogcore.New], [slogcore.Wrap]): it writes
+//     later, on its own goroutine. The wrapper registers a watcher
+//     ([slogcore.Handler.WatchLosses]) and declares every record that the
+//     handler reports lost (failed or dropped), before the next record and
+//     at Close, which first waits (within its context) for the handler to
+//     write everything. Records the handler loses after Close gave up
+//     waiting cannot be declared; Close's error says so.
+//   - Framing is the wrapped handler's. slog.JSONHandler over a plain
+//     io.Writer ignores a short write that returns no error, and leaves
+//     the fragment of a failed write in place, so the next record can be
+//     glued onto it: write audit logs through a [File] (or slogcore.New
+//     over one), which never leaves a fragment.
+//   - Any other asynchronous handler (a slog-multi fanout around an async
+//     sink, a network handler that buffers): the wrapper only knows what
+//     Handle returns. A record it loses later leaves an undeclared gap,
+//     which verifies as missing.
+//
+// # What the wrapped handler must not change
+//
+// The chain hashes the record the wrapper passes on. Over a slogcore
+// handler, the wrapper applies that handler's redaction before hashing
+// (redaction is idempotent: the handler's second pass changes nothing),
+// and [New] refuses a slogcore handler with ReplaceAttr or AddSource. For
+// any other handler, these break the chain (every affected record
+// verifies as modified): a ReplaceAttr that changes, adds or removes
+// attributes; AddSource (use [WithSource]); redaction or any other
+// rewriting of values; a different time format or time zone; a text
+// rather than JSON format; more than one line per record.
+//
+// # Sizes
+//
+// [WithMaxRecordSize] (default [DefaultMaxRecordSize], 1 MiB of canonical
+// JSON) refuses larger records with an error wrapping [ErrRecordTooLarge],
+// counts them and declares them in the chain. [Verify] and the slogaudit
+// command read lines of any length; [VerifyOptions.MaxLineBytes] (the
+// command's -max-line-bytes) bounds the memory spent on one line, and a
+// longer line stops verification with [ErrLineTooLong], never a finding.
 //
 // The top-level keys time, level, msg, source and audit are reserved: a
 // user attribute with one of those names is written with a leading "_".
@@ -35,7 +91,9 @@
 // size rotation whose next file continues the chain, and recovery of each
 // chain's head from the file's tail, so that [File.Handler] continues the
 // chain after a restart. An incomplete last line (a crash mid-write) is
-// reported, never hidden. [VerifyFiles] and the slogaudit command check
+// reported by [File.Torn], closed with a newline and named by the next
+// audit.start record, never hidden; a write that fails part-way while the
+// process runs leaves no fragment at all. [VerifyFiles] and the slogaudit command check
 // rotated files in order.
 //
 // # Policies

@@ -295,3 +295,68 @@ func TestReopenFindsFragment(t *testing.T) {
 }
 
 var _ = fmt.Sprint
+
+// TestAsyncLossesUnderLoad: many goroutines log through the wrapper over a
+// slogcore handler that drops (DropNewest, a tiny queue) and fails writes;
+// losses reported from callers' goroutines and from the worker are all
+// declared, and the log verifies.
+func TestAsyncLossesUnderLoad(t *testing.T) {
+	w := &failMarked{marker: `"i":7`} // every record whose i starts with 7 fails
+	core := slogcore.New(w, &slogcore.Options{QueueSize: 8, Overflow: slogcore.DropNewest, BufferSize: 512, OnError: func(error) {}})
+	h := Wrap(core, WithKey("k", testKey), WithChainID("load"))
+	l := slog.New(h)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 400 {
+				l.Info("load", "g", g, "i", i)
+			}
+		}()
+	}
+	wg.Wait()
+	err := h.Close(context.Background())
+	require.ErrorIs(t, err, ErrRecordsLost)
+	require.ErrorContains(t, err, " 0 not declared")
+	_ = core.Close(context.Background())
+	s := h.Stats()
+	require.NotZero(t, s.Failed)
+	require.Equal(t, s.Failed, s.Declared)
+	require.EqualValues(t, len(auditLines(t, w.Bytes())), s.Written)
+	rep := verifyBuf(t, w.Bytes(), VerifyOptions{Key: testKey})
+	require.EqualValues(t, s.Written, rep.Records)
+}
+
+// TestLostStartStillNamesTornLine: when the audit.start record that names
+// a torn line cannot be written, the audit.gap record that declares it
+// names the torn line instead, so that the verifier still accepts it.
+func TestLostStartStillNamesTornLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := OpenFile(path)
+	require.NoError(t, err)
+	writeSome(t, af, 1, WithChainID("t"))
+	require.NoError(t, af.Close())
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	require.NoError(t, err)
+	_, err = f.WriteString(`{"time":"2026-01-01T00:00:00Z","lev`)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+
+	af, err = OpenFile(path)
+	require.NoError(t, err)
+	af.inject = func(f *os.File, p []byte) (int, error) {
+		if bytes.Contains(p, []byte(MsgStart)) {
+			return 0, syscall.ENOSPC
+		}
+		return f.Write(p)
+	}
+	h, err := af.Handler(WithKey("k1", testKey))
+	require.NoError(t, err)
+	slog.New(h).Info("after the crash")
+	require.ErrorIs(t, h.Close(context.Background()), ErrRecordsLost)
+	require.NoError(t, af.Close())
+	rep := verifyPaths(t, []string{path})
+	require.True(t, hasFinding(rep, Torn, 4), "%v", rep.Findings)
+	require.True(t, hasFinding(rep, Gap, 5), "%v", rep.Findings)
+}

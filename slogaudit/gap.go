@@ -45,8 +45,11 @@ type losses struct {
 	inFlight map[uint64][]GapRange
 	order    []uint64
 	// async counts records that an asynchronous handler accepted and then
-	// lost: Stats moves them from Written to Failed.
-	async uint64
+	// lost: Stats moves them from Written to Failed. redeclared counts the
+	// seqs that lost gap records declared: they are declared again, and
+	// Stats takes them off Declared.
+	async      uint64
+	redeclared uint64
 }
 
 // add records seq as lost for reason.
@@ -105,6 +108,13 @@ func (l *losses) sent(seq uint64, rs []GapRange) {
 	l.order = append(l.order, seq)
 }
 
+// unsend forgets the gap record at seq, which was not passed on.
+func (l *losses) unsend(seq uint64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.inFlight, seq)
+}
+
 // count returns the number of pending sequence numbers.
 func (l *losses) count() (n uint64) {
 	l.mu.Lock()
@@ -143,6 +153,9 @@ func (st *state) onLoss(l slogcore.Loss) {
 	if declared, ok := st.losses.inFlight[t.seq]; ok {
 		rs = append(rs, declared...) // a lost gap record: declare its losses again
 		delete(st.losses.inFlight, t.seq)
+		for _, r := range declared {
+			st.losses.redeclared += r.To - r.From + 1
+		}
 	}
 	st.losses.addLocked(rs)
 }
@@ -171,15 +184,18 @@ func (st *state) declareLocked(ctx context.Context) error {
 			attrs = append(attrs, slog.Group("torn", slog.Int("bytes", t.Bytes), slog.String("sha256", t.SHA256)))
 		}
 		seq := st.head.Seq + 1
+		if st.async != nil {
+			// Before the handler has the record: it may report the loss
+			// before ownLocked returns.
+			st.losses.sent(seq, rs)
+		}
 		if err := st.ownLocked(ctx, MsgGap, false, attrs...); err != nil {
+			st.losses.unsend(seq)
 			st.losses.putBack(rs)
 			return err
 		}
 		st.lostTorn = nil
 		st.stats.Declared += n
-		if st.async != nil {
-			st.losses.sent(seq, rs)
-		}
 	}
 }
 

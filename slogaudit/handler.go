@@ -247,6 +247,7 @@ func (h *Handler) Stats() Stats {
 	h.st.losses.mu.Lock()
 	s.Written -= h.st.losses.async
 	s.Failed += h.st.losses.async
+	s.Declared -= h.st.losses.redeclared
 	h.st.losses.mu.Unlock()
 	if w := h.st.merkle.witness; w != nil {
 		s.WitnessFailures, s.Witnessed = w.fails.Load(), w.witnessed.Load()
@@ -567,25 +568,25 @@ func (h *Handler) closeLocked(ctx context.Context) error {
 	var errs []error
 	stopped := false
 	for attempt := 0; attempt < 3; attempt++ {
-		if err := st.flushNext(ctx); err != nil {
-			errs = append(errs, err)
-			break
-		}
-		if err := st.declareLocked(ctx); err != nil {
-			continue
-		}
-		if !stopped {
-			if err := st.ownLocked(ctx, MsgStop, false, slog.String("chain", st.head.Chain)); err != nil {
-				continue
+		// Learn the fate of every record passed on, then declare what was
+		// lost and stop. If ctx ends first, declare what is known anyway:
+		// the wrapped handler may write it when its writer recovers (it
+		// does not wait for room past ctx).
+		flushErr := st.flushNext(ctx)
+		if err := st.declareLocked(ctx); err == nil && !stopped {
+			if err := st.ownLocked(ctx, MsgStop, false, slog.String("chain", st.head.Chain)); err == nil {
+				stopped = true
+				_ = st.checkpointLocked(ctx)
 			}
-			stopped = true
-			_ = st.checkpointLocked(ctx)
 		}
-		if err := st.flushNext(ctx); err != nil {
-			errs = append(errs, err)
+		if flushErr == nil {
+			flushErr = st.flushNext(ctx)
+		}
+		if flushErr != nil {
+			errs = append(errs, flushErr)
 			break
 		}
-		if st.losses.count() == 0 {
+		if st.losses.count() == 0 && stopped {
 			break
 		}
 		stopped = false // a record lost after it: declare, then stop again
@@ -616,13 +617,14 @@ func (st *state) flushNext(ctx context.Context) error {
 // lossError names the losses, or returns nil when there were none.
 func (st *state) lossError() error {
 	st.losses.mu.Lock()
-	async := st.losses.async
+	async, redeclared := st.losses.async, st.losses.redeclared
 	st.losses.mu.Unlock()
 	failed := st.stats.Failed + async
+	declared := st.stats.Declared - redeclared
 	if failed == 0 {
 		return nil
 	}
 	undeclared := st.losses.count()
 	return fmt.Errorf("slogaudit: close: %d records of chain %s lost (%d too large, the rest not written), %d declared in the chain by %s records, %d not declared: %w (see OnError)",
-		failed, st.head.Chain, st.stats.TooLarge, st.stats.Declared, MsgGap, undeclared, ErrRecordsLost)
+		failed, st.head.Chain, st.stats.TooLarge, declared, MsgGap, undeclared, ErrRecordsLost)
 }

@@ -233,16 +233,21 @@ func (c *core) putEntry(e *entry) {
 	c.free.Put(b)
 }
 
-// enqueue hands e to the worker according to the overflow policy.
-func (c *core) enqueue(e *entry) error {
+// enqueue hands e to the worker according to the overflow policy. A
+// caller that waits for room stops waiting when ctx ends.
+func (c *core) enqueue(ctx context.Context, e *entry) error {
 	var (
 		evicted  *entry
 		timer    *time.Timer
 		deadline time.Time
+		stopCtx  func() bool
 	)
 	defer func() {
 		if timer != nil {
 			timer.Stop()
+		}
+		if stopCtx != nil {
+			stopCtx()
 		}
 	}()
 	c.mu.Lock()
@@ -276,6 +281,19 @@ func (c *core) enqueue(e *entry) error {
 				c.dropped(e, ReasonTimeout, false)
 				return ErrQueueFull
 			}
+		}
+		if err := ctx.Err(); err != nil {
+			c.countDrop(ReasonContextDone)
+			c.mu.Unlock()
+			c.dropped(e, ReasonContextDone, false)
+			return fmt.Errorf("slogcore: queue full and %w: record dropped", err)
+		}
+		if stopCtx == nil && ctx.Done() != nil {
+			stopCtx = context.AfterFunc(ctx, func() {
+				c.mu.Lock()
+				c.space.Broadcast()
+				c.mu.Unlock()
+			})
 		}
 		c.waiters++
 		c.space.Wait()

@@ -18,7 +18,26 @@
 // The default overflow policy, [Block], drops nothing; [DropNewest] and
 // [DropOldest] trade completeness for latency but never drop a record at
 // slog.LevelError or above. Write errors and panics in a wrapped handler go
-// to [Options.OnError]; dropped records go to [Options.OnDrop].
+// to [Options.OnError]; dropped records go to [Options.OnDrop]; and
+// [Handler.WatchLosses] reports, record by record and with the context it
+// was logged with, every record that Handle accepted and that was then
+// lost. [Handler.Close] returns an error wrapping [ErrRecordsLost] that
+// names the counts when any record failed or was dropped.
+//
+// # Whole lines
+//
+// Every line that [New] writes is one whole record, whatever the writer
+// does. A short write is retried with the rest while the writer makes
+// progress. When a write stops inside a record (ENOSPC, EIO), the rest of
+// that record is written before anything else once the writer recovers, so
+// nothing is ever glued onto a fragment; until then the record is counted
+// in Stats.Writing, and if the handler closes first it counts as failed
+// and the output ends with its first part, as after a crash. After a
+// writer panic, the next write starts with a newline: a fragment the
+// panicking call may have left stays on a line of its own. Records that
+// did not reach the writer whole count as failed, never as written. For
+// [Wrap], framing is the wrapped handler's: slogcore counts what its
+// Handle returns.
 //
 // # Handoff
 //

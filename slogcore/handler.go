@@ -78,9 +78,10 @@ func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
 }
 
 // Handle captures r and queues it for the worker. It returns [ErrClosed]
-// after Close, [ErrQueueFull] when [Options.BlockTimeout] passed, and nil
-// otherwise, also when the overflow policy dropped the record (see
-// [Options.OnDrop] and [Stats]).
+// after Close, [ErrQueueFull] when [Options.BlockTimeout] passed, an error
+// wrapping ctx's error when ctx ended while it waited for room in a full
+// queue, and nil otherwise, also when the overflow policy dropped the
+// record (see [Options.OnDrop] and [Stats]).
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	c := h.core
 	e := c.getEntry()
@@ -97,7 +98,7 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 		e.ctx = context.WithoutCancel(ctx)
 		h.freezeRecord(e, r)
 	}
-	return c.enqueue(e)
+	return c.enqueue(ctx, e)
 }
 
 // captureRecord fills e.items from r, running ReplaceAttr as slog does.

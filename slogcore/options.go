@@ -13,7 +13,8 @@ type Overflow int
 
 const (
 	// Block makes the caller wait for room in the queue (bounded by
-	// [Options.BlockTimeout]). It is the default and loses nothing.
+	// [Options.BlockTimeout] and by the context passed to Handle). It is
+	// the default and loses nothing.
 	Block Overflow = iota
 	// DropNewest discards the record being logged.
 	DropNewest
@@ -126,6 +127,9 @@ const (
 	// ReasonCloseDeadline: Close's context ended before the record could be
 	// written.
 	ReasonCloseDeadline
+	// ReasonContextDone: the context passed to Handle ended while the
+	// caller waited for room in a full queue.
+	ReasonContextDone
 	numDropReasons
 )
 
@@ -142,6 +146,8 @@ func (r DropReason) String() string {
 		return "closed"
 	case ReasonCloseDeadline:
 		return "close-deadline"
+	case ReasonContextDone:
+		return "context-done"
 	}
 	return fmt.Sprintf("DropReason(%d)", int(r))
 }

@@ -73,6 +73,7 @@ const (
 	flagRequireCP   = "fail unless checkpoints and their signatures are checked and cover every chain: requires -checkpoints and -pub"
 	flagStrict      = "both -require-mac and -require-checkpoints"
 	flagMax         = "list at most `N` findings and count the rest (0 lists all)"
+	flagMaxLine     = "stop with exit 2 at a line longer than `N` bytes, to bound memory (0: lines of any length)"
 	flagDir         = "directory `DIR` for the key files (it must exist)"
 	flagName        = "base `NAME` of the key files"
 )
@@ -93,6 +94,7 @@ const (
 	hintExists      = "choose another -dir or -name, or move the old files away; keygen never overwrites keys"
 	hintPartial     = "only some of the files exist: an earlier keygen may have been interrupted; move them away and run keygen again"
 	hintMkdir       = "create it first: mkdir -p %s"
+	hintMaxLine     = "raise -max-line-bytes, or omit it to read lines of any length"
 )
 
 // Report text.

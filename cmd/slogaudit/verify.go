@@ -49,6 +49,7 @@ func (c *cli) verify(args []string) int {
 	requireCP := fs.Bool("require-checkpoints", false, flagRequireCP)
 	strict := fs.Bool("strict", false, flagStrict)
 	maxFindings := fs.Int("max-findings", 20, flagMax)
+	maxLine := fs.Int("max-line-bytes", 0, flagMaxLine)
 	asJSON := fs.Bool("json", false, flagJSON)
 	files, err := parseFlags(fs, args)
 	if err != nil {
@@ -61,7 +62,10 @@ func (c *cli) verify(args []string) int {
 	if *maxFindings < 0 {
 		return c.fail(exitUsage, hintVerifyFlags, "verify: -max-findings %d: want 0 (all) or more", *maxFindings)
 	}
-	o := slogaudit.VerifyOptions{RequireMAC: *requireMAC || *strict, RequireCheckpoints: *requireCP || *strict}
+	if *maxLine < 0 {
+		return c.fail(exitUsage, hintVerifyFlags, "verify: -max-line-bytes %d: want 0 (no limit) or more", *maxLine)
+	}
+	o := slogaudit.VerifyOptions{RequireMAC: *requireMAC || *strict, RequireCheckpoints: *requireCP || *strict, MaxLineBytes: *maxLine}
 	if code := c.loadKeys(&o, keys, keyEnvs); code != exitIntact {
 		return code
 	}
@@ -104,6 +108,8 @@ func (c *cli) verify(args []string) int {
 	switch {
 	case errors.Is(err, slogaudit.ErrNoRecords):
 		return c.fail(exitUsage, "", "verify: %s: %s", strings.Join(files, ", "), noRecords(rep))
+	case errors.Is(err, slogaudit.ErrLineTooLong):
+		return c.fail(exitUsage, hintMaxLine, "verify: %s", plain(err))
 	case errors.Is(err, slogaudit.ErrRequiredCheck):
 		return c.fail(exitUsage, "", "verify: %s", plain(err))
 	case err != nil && !errors.As(err, &tampered):
