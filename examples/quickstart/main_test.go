@@ -15,7 +15,7 @@ import (
 func TestQuickstart(t *testing.T) {
 	dir := t.TempDir()
 	stdout := os.Stdout
-	devnull, err := os.Open(os.DevNull)
+	devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
