@@ -116,6 +116,7 @@ type state struct {
 
 	losses   losses            // lost seqs not yet declared (own lock)
 	async    *slogcore.Handler // the wrapped handler, when it reports losses later
+	unwatch  func()            // stops hearing of its losses
 	lostTorn *TornLine         // the torn line a lost audit.start named
 	closeErr error
 	merkle   merkle // the tree beside the chain, for checkpoints
@@ -170,7 +171,7 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 			st.nextRedactor = r
 		}
 		st.async = sc
-		sc.WatchLosses(st.onLoss)
+		st.unwatch = sc.WatchLosses(st.onLoss)
 	}
 	if cfg.resume != nil {
 		st.head = *cfg.resume
@@ -587,6 +588,9 @@ func (h *Handler) closeLocked(ctx context.Context) error {
 			break
 		}
 		if st.losses.count() == 0 && stopped {
+			if st.unwatch != nil {
+				st.unwatch() // every record passed on has been written
+			}
 			break
 		}
 		stopped = false // a record lost after it: declare, then stop again

@@ -37,10 +37,6 @@ import (
 // Records that did not reach the writer whole are counted as failed, never
 // as written.
 
-// maxWriteCalls bounds the calls spent on one batch while the writer keeps
-// returning short writes that make progress.
-const maxWriteCalls = 16
-
 // encode appends e's JSON line to the batch.
 func (c *core) encode(e *entry) {
 	if len(e.line) > 0 {
@@ -187,7 +183,7 @@ func (c *core) writeBatch() {
 // progress. panicked reports that the writer panicked: n counts only the
 // bytes of the calls before, and the panicking call may have written more.
 func (c *core) writeAll(p []byte) (n int, err error, panicked bool) {
-	for calls := 0; n < len(p) && calls < maxWriteCalls; calls++ {
+	for n < len(p) { // at most len(p) calls: each one makes progress
 		m, werr, pan := c.safeWrite(p[n:])
 		if pan {
 			return n, werr, true

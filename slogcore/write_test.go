@@ -357,3 +357,20 @@ func TestWatchLossesReportsDrops(t *testing.T) {
 	require.ErrorIs(t, log(4), ErrClosed)
 	require.Equal(t, map[int]int{3: 1}, lost.ids)
 }
+
+// TestOneByteWriter: a writer that takes one byte per call, with no error,
+// still gets every record whole.
+func TestOneByteWriter(t *testing.T) {
+	var out bytes.Buffer
+	w := writerFunc(func(p []byte) (int, error) {
+		out.WriteByte(p[0])
+		return 1, nil
+	})
+	h := New(w, nil)
+	for i := range 20 {
+		slog.New(h).Info("m", "i", i, "pad", strings.Repeat("x", 50))
+	}
+	closeAndCheck(t, h)
+	require.Len(t, parseLines(t, out.Bytes()), 20)
+	require.EqualValues(t, 20, h.Stats().Written)
+}
