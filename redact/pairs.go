@@ -237,7 +237,7 @@ func wordAt(s string, q int) (int, int) {
 	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\'' {
 		e++
 	}
-	for e > q && strings.IndexByte(".,;:!?)]}", s[e-1]) >= 0 {
+	for e > q && strings.IndexByte(".,;:)]}", s[e-1]) >= 0 {
 		e--
 	}
 	return q, e

@@ -73,7 +73,8 @@ var MetadataWords = []string{
 	"strength", "required", "enabled", "present", "valid", "set", "name",
 	"field", "fields", "hint", "rotated", "rotation", "updated", "created",
 	"changed", "at", "url", "uri", "endpoint", "status", "limit", "format",
-	"brand", "last4", "bin", "network", "issuer", "funding", "country",
+	"brand", "last4", "bin", "network", "issuer", "funding", "country", "used",
+	"remaining", "total", "consumed",
 	"method", "scheme", "mode", "prefix", "provider", "source",
 }
 
