@@ -70,6 +70,10 @@ func (r *Redactor) findPairs(s string, spans []span, note func(string)) []span {
 			} else {
 				vs, ve = valueAt(s, p+op)
 			}
+			if strings.HasPrefix(s[vs:], r.mask) { // masked already
+				i = max(i, vs+len(r.mask))
+				continue
+			}
 			if ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
 				spans = append(spans, span{vs, ve})
 				note(rule)

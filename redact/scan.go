@@ -42,8 +42,15 @@ func (r *Redactor) find(s string, spans []span, note func(string)) []span {
 	return spans
 }
 
-// apply replaces the spans of s with the mask, merging overlaps.
+// apply replaces the spans of s with the mask, merging overlaps. A span
+// that cuts into a mask already in s is widened to the whole mask, so that
+// redacting redacted text changes nothing.
 func (r *Redactor) apply(s string, spans []span) string {
+	if strings.Contains(s, r.mask) {
+		for i, sp := range spans {
+			spans[i] = r.snapToMasks(s, sp)
+		}
+	}
 	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
 	var b strings.Builder
 	b.Grow(len(s))
@@ -66,4 +73,21 @@ func (r *Redactor) apply(s string, spans []span) string {
 	}
 	b.WriteString(s[pos:])
 	return b.String()
+}
+
+// snapToMasks widens sp to cover every mask in s that it overlaps.
+func (r *Redactor) snapToMasks(s string, sp span) span {
+	m := len(r.mask)
+	from := max(0, sp.start-m+1)
+	for {
+		k := strings.Index(s[from:min(len(s), sp.end+m-1)], r.mask)
+		if k < 0 {
+			return sp
+		}
+		a := from + k
+		if a < sp.end && a+m > sp.start {
+			sp.start, sp.end = min(sp.start, a), max(sp.end, a+m)
+		}
+		from = a + 1
+	}
 }
