@@ -56,6 +56,9 @@ func (r *Redactor) findPairs(s string, spans []span, note func(string)) []span {
 			if xml {
 				op = 1
 			}
+			if !r.mayBeKey(s[a:b]) {
+				continue
+			}
 			rule := r.keyRule(s[a:b])
 			if rule == "" {
 				continue
@@ -70,8 +73,8 @@ func (r *Redactor) findPairs(s string, spans []span, note func(string)) []span {
 			} else {
 				vs, ve = valueAt(s, p+op)
 			}
-			if m := vs + len(r.mask); strings.HasPrefix(s[vs:], r.mask) && (m == len(s) || strings.IndexByte(" \t\n\r&,;)}]\"'", s[m]) >= 0) {
-				i = max(i, m) // masked already: masking again must change nothing
+			if strings.HasPrefix(s[vs:], r.mask) { // masked already
+				i = max(i, vs+len(r.mask))
 				continue
 			}
 			if ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
@@ -82,7 +85,7 @@ func (r *Redactor) findPairs(s string, spans []span, note func(string)) []span {
 			continue
 		}
 		// Prose and command lines: the key word, a space, then what follows.
-		if b >= len(s) || (s[b] != ' ' && s[b] != '\t') || !r.maybeTermWord(s[a:b]) {
+		if b >= len(s) || (s[b] != ' ' && s[b] != '\t') || !r.mayBeKey(s[a:b]) {
 			continue
 		}
 		rule := r.keyRule(s[a:b])
@@ -241,7 +244,7 @@ func wordAt(s string, q int) (int, int) {
 	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\'' {
 		e++
 	}
-	for e > q && strings.IndexByte(".,;:!?)]}", s[e-1]) >= 0 {
+	for e > q && strings.IndexByte(".,;:)]}", s[e-1]) >= 0 {
 		e--
 	}
 	return q, e
@@ -262,16 +265,55 @@ func (r *Redactor) keepValue(key, v string) bool {
 	return r.verdict(key).region && isRegionName(v)
 }
 
-// maybeTermWord is a quick test that the last word of an identifier could
-// end a term, before the key cache is asked.
-func (r *Redactor) maybeTermWord(id string) bool {
-	e := len(id)
-	s := e - 1
-	for s > 0 && isAlnum(id[s-1]) && !(id[s] >= 'A' && id[s] <= 'Z' && id[s-1] >= 'a' && id[s-1] <= 'z') {
-		s--
+// mayBeKey is a quick test that one of the words of id is a word of some
+// term, before the key cache is asked: most words of text are not, and
+// a word without letters never is.
+func (r *Redactor) mayBeKey(id string) bool {
+	h := uint32(2166136261)
+	n, letters := 0, 0
+	for i := 0; i <= len(id); i++ {
+		var c byte
+		if i < len(id) {
+			c = id[i]
+		}
+		boundary := i == len(id) || !isAlnum(c) ||
+			(i > 0 && c >= 'A' && c <= 'Z' && id[i-1] >= 'a' && id[i-1] <= 'z')
+		if boundary && n > 0 {
+			if letters > 0 && r.bloomHas(h) {
+				return true
+			}
+			h, n, letters = 2166136261, 0, 0
+		}
+		if i < len(id) && isAlnum(c) {
+			h = (h ^ uint32(c|0x20)) * 16777619
+			n++
+			if !isDigit(c) {
+				letters++
+			}
+		}
 	}
-	n := e - s
-	return n < 64 && r.termLens&(1<<n) != 0 && r.termFirst[id[s]|0x20]
+	return false
+}
+
+// termBloomWords is the size of Redactor.termBloom in 64-bit words: with
+// two bits per word and a few hundred term words, under 1% of other words
+// pass.
+const termBloomWords = 64
+
+func (r *Redactor) bloomHas(h uint32) bool {
+	h2 := h*0x9E3779B1 ^ h>>15
+	return r.termBloom[h>>6%termBloomWords]&(1<<(h&63)) != 0 && r.termBloom[h2>>6%termBloomWords]&(1<<(h2&63)) != 0
+}
+
+// bloomAdd adds a lower-case term word to the filter mayBeKey reads.
+func (r *Redactor) bloomAdd(w string) {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i]|0x20)) * 16777619
+	}
+	h2 := h*0x9E3779B1 ^ h>>15
+	r.termBloom[h>>6%termBloomWords] |= 1 << (h & 63)
+	r.termBloom[h2>>6%termBloomWords] |= 1 << (h2 & 63)
 }
 
 func isLinkingWord(w string) bool {

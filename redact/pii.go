@@ -16,12 +16,19 @@ var (
 	DetectIBAN = Detector{Name: "iban", find: findIBANs, need: hasDigits9, min: 15}
 )
 
+// phoneGroups are the sizes of the digit groups of a phone number.
+type phoneGroups struct {
+	g [8]int
+	n int
+}
+
 // phoneRun reads digits from s[j:], allowing one separator (space, '-',
 // '.') or parentheses between groups. It returns the end of the last
 // digit, the number of digits and the group sizes (up to 8 groups).
-func phoneRun(s string, j int) (end, digits int, groups []int) {
-	var g [8]int
+func phoneRun(s string, j int) (end, digits int, groups phoneGroups) {
+	g := &groups.g
 	ng := 0
+	defer func() { groups.n = ng }()
 	end = j
 	for j < len(s) {
 		c := s[j]
@@ -29,7 +36,7 @@ func phoneRun(s string, j int) (end, digits int, groups []int) {
 		case isDigit(c):
 			if ng == 0 || (end != j) {
 				if ng == len(g) {
-					return end, digits, g[:ng]
+					return end, digits, groups
 				}
 				ng++
 			}
@@ -54,7 +61,7 @@ func phoneRun(s string, j int) (end, digits int, groups []int) {
 		}
 		break
 	}
-	return end, digits, g[:ng]
+	return end, digits, groups
 }
 
 func findPhones(s string, spans []span) []span {
@@ -74,7 +81,8 @@ func findPhones(s string, spans []span) []span {
 		if c == '+' {
 			j++
 		}
-		end, digits, groups := phoneRun(s, j)
+		end, digits, pg := phoneRun(s, j)
+		groups := pg.g[:pg.n]
 		if end < len(s) && (isAlnum(s[end]) || (s[end] == '.' || s[end] == '-' || s[end] == ':') && end+1 < len(s) && isDigit(s[end+1])) {
 			i = end
 			continue
@@ -106,6 +114,9 @@ func findPhones(s string, spans []span) []span {
 }
 
 func minInts(v []int) int {
+	if len(v) == 0 {
+		return 0
+	}
 	m := v[0]
 	for _, x := range v[1:] {
 		m = min(m, x)

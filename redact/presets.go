@@ -22,7 +22,7 @@ var (
 			"session id", "sessionid", "jwt", "otp", "mfa code", "totp",
 			"connection string", "dsn", "aws secret access key", "x api key",
 			// Short and compound spellings.
-			"pass", "passwords", "secrets", "tokens", "auth", "auths", "creds",
+			"pass", "passwords", "secrets", "auth", "auths", "creds",
 			"passcode", "conn str", "connstr", "key", "master key", "license key",
 			// Vendor header and setting names.
 			"subscription key", "application key", "app key", "app secret",

@@ -73,7 +73,8 @@ var MetadataWords = []string{
 	"strength", "required", "enabled", "present", "valid", "set", "name",
 	"field", "fields", "hint", "rotated", "rotation", "updated", "created",
 	"changed", "at", "url", "uri", "endpoint", "status", "limit", "format",
-	"brand", "last4", "bin", "network", "issuer", "funding", "country",
+	"brand", "last4", "bin", "network", "issuer", "funding", "country", "used",
+	"remaining", "total", "consumed",
 	"method", "scheme", "mode", "prefix", "provider", "source",
 }
 
@@ -83,11 +84,10 @@ var MetadataWords = []string{
 type Redactor struct {
 	mask        string
 	scanMessage bool
-	terms       map[string]string // joined term -> rule name
-	maxTerm     int               // most words in a term
-	termLens    uint64            // bit n: some term word has n bytes
-	termFirst   [256]bool         // the first letters of term words
-	cards       bool              // the card-number detector is on: integers are checked too
+	terms       map[string]string      // joined term -> rule name
+	maxTerm     int                    // most words in a term
+	termBloom   [termBloomWords]uint64 // the words of terms, for mayBeKey
+	cards       bool                   // the card-number detector is on: integers are checked too
 	paths       []pathRule
 	allow       map[string]bool
 	detectors   []Detector
@@ -97,12 +97,14 @@ type Redactor struct {
 	off         bool
 	rules       []string // names of the rules, in order
 
-	keys    keyCache
-	counts  map[string]*atomic.Uint64
-	total   atomic.Uint64
-	panics  atomic.Uint64
-	names   []string // counter names in order
-	minScan int      // shortest string any detector can match
+	keys      keyCache
+	clean     [cleanSlots]atomic.Pointer[string]
+	cleanSeen [cleanSlots]atomic.Uint64
+	counts    map[string]*atomic.Uint64
+	total     atomic.Uint64
+	panics    atomic.Uint64
+	names     []string // counter names in order
+	minScan   int      // shortest string any detector can match
 }
 
 // Disabled is a Redactor that masks nothing: it turns redaction off
@@ -154,10 +156,7 @@ func New(rules ...Rule) (*Redactor, error) {
 			}
 			r.terms[strings.Join(words, "")] = rule.Name
 			for _, w := range words {
-				if len(w) < 64 {
-					r.termLens |= 1 << len(w)
-				}
-				r.termFirst[w[0]] = true
+				r.bloomAdd(w)
 			}
 			r.maxTerm = max(r.maxTerm, len(words))
 		}

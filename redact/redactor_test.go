@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"runtime"
 	"strings"
 	"testing"
@@ -145,5 +146,35 @@ func TestKeyCacheUnderCollisions(t *testing.T) {
 			require.Equal(t, r.judgeKey(key).rule, r.fastVerdict(key).rule, "round %d key %q", round, key)
 		}
 		runtime.GC() // free the first round's keys: their addresses may be reused
+	}
+}
+
+// TestCleanCacheAgreesWithScan: the clean-string cache answers exactly as
+// a scan does, for repeated constants, equal strings at other addresses,
+// and secrets of the same length as remembered clean strings.
+func TestCleanCacheAgreesWithScan(t *testing.T) {
+	r := Must(Credentials, PCI)
+	fresh := Must(Credentials, PCI)
+	rng := rand.New(rand.NewPCG(1, 2))
+	clean := []string{"GET", "request handled", "/api/v1/orders/12345", "ok"}
+	secret := []string{"password=abc", "4111111111111111", "Bearer abcd1234", "postgres://u:p@h/db"}
+	for i := 0; i < 20000; i++ {
+		var s string
+		switch rng.IntN(4) {
+		case 0:
+			s = clean[rng.IntN(len(clean))]
+		case 1:
+			s = secret[rng.IntN(len(secret))]
+		case 2: // the same text at a new address
+			s = string([]byte(clean[rng.IntN(len(clean))]))
+		default: // a secret with the length of a clean string, at a new address
+			s = string([]byte("password=" + strings.Repeat("x", rng.IntN(12))))
+		}
+		want := fresh.apply(s, fresh.find(s, nil, func(string) {}))
+		if spans := fresh.find(s, nil, func(string) {}); len(spans) == 0 {
+			want = s
+		}
+		got, _ := r.String(s)
+		require.Equal(t, want, got, s)
 	}
 }

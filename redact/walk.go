@@ -493,7 +493,7 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 		}
 		return out, true
 	case reflect.Struct:
-		return w.structValue(rv, depth)
+		return w.structValue(rv, depth, false)
 	}
 	return rv.Interface(), false
 }
@@ -506,9 +506,16 @@ func sliceToAny(rv reflect.Value) []any {
 	return out
 }
 
-func (w *walk) structValue(rv reflect.Value, depth int) (any, bool) {
+// structValue redacts a struct. force rebuilds it even when nothing
+// changed: for a struct reached through an unexported embedded field,
+// whose value cannot be handed on as it is.
+func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) {
+	if depth >= w.r.maxDepth {
+		w.r.count(counterDepth)
+		return w.r.mask, true
+	}
 	si := infoOf(rv.Type())
-	changed := si.logTags
+	changed := si.logTags || force
 	vals := make([]any, len(si.fields))
 	chs := make([]bool, len(si.fields))
 	present := make([]bool, len(si.fields))
@@ -527,7 +534,23 @@ func (w *walk) structValue(rv reflect.Value, depth int) (any, bool) {
 			changed = true
 			continue
 		}
-		if !fv.CanInterface() {
+		if !fv.CanInterface() { // a struct embedded unexported, named by a tag
+			for fv.Kind() == reflect.Pointer && !fv.IsNil() {
+				fv = fv.Elem()
+			}
+			if fv.Kind() != reflect.Struct { // a nil pointer
+				vals[i], chs[i] = nil, true
+				continue
+			}
+			if w.tooBig() {
+				vals[i], chs[i] = w.r.mask, true
+				changed = true
+				continue
+			}
+			w.push(f.name)
+			vals[i], chs[i] = w.structValue(fv, depth+1, true)
+			w.pop()
+			changed = true
 			continue
 		}
 		_, vals[i], chs[i] = w.child(f.name, fv.Interface(), depth)

@@ -134,39 +134,3 @@ func BenchmarkNestedMap(b *testing.B) {
 		})
 	}
 }
-
-// BenchmarkRedactWalk measures the redactor alone on the nested map, so
-// that its allocations are not mixed with encoding/json's.
-func BenchmarkRedactWalk(b *testing.B) {
-	r := redact.Must(redact.Credentials)
-	clean := slog.Any("body", map[string]any{"request": map[string]any{"id": "r-1",
-		"account": map[string]any{"user": "bob", "plan": "pro", "seats": 12}}})
-	secret := slog.Any("body", map[string]any{"request": map[string]any{"id": "r-1",
-		"account": map[string]any{"user": "bob", "client_secret": "s3cr3t"}}})
-	for name, a := range map[string]slog.Attr{"clean": clean, "secret": secret} {
-		b.Run(name, func(b *testing.B) {
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				r.Attr(nil, a)
-			}
-		})
-	}
-}
-
-// BenchmarkRedactMiddleware: Redact in front of slog.JSONHandler, clean
-// records, against the bare JSONHandler.
-func BenchmarkRedactMiddleware(b *testing.B) {
-	ctx := context.Background()
-	for name, h := range map[string]slog.Handler{
-		"handler=slog.JSONHandler":                    slog.NewJSONHandler(io.Discard, nil),
-		"handler=redact.NewHandler(slog.JSONHandler)": redact.NewHandler(slog.NewJSONHandler(io.Discard, nil), nil),
-	} {
-		b.Run(name, func(b *testing.B) {
-			l := slog.New(h)
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				logTen(ctx, l)
-			}
-		})
-	}
-}
