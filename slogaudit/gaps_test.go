@@ -3,6 +3,7 @@ package slogaudit
 import (
 	"bytes"
 	"context"
+	"errors"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -173,4 +174,31 @@ func TestFirstRecordStartsFromGenesis(t *testing.T) {
 	slog.New(h).Info("one")
 	require.NoError(t, h.Close(context.Background()))
 	verifyBuf(t, good.Bytes(), VerifyOptions{Key: testKey})
+}
+
+// TestVerifyRefusesShortKeys: a verification key shorter than MinKeySize
+// (an empty key file, a truncated variable) is an error, not a key: with
+// an empty key the verifier would accept MACs that anyone can compute. The
+// producer never writes with such a key (WithKey refuses it).
+func TestVerifyRefusesShortKeys(t *testing.T) {
+	f := newForger(t, "c", []byte{})
+	log := cat(f.records(2)...) // MACed with the empty key
+	for name, o := range map[string]VerifyOptions{
+		"empty Key":         {Key: []byte{}},
+		"short Key":         {Key: testKey[:MinKeySize-1]},
+		"empty key in Keys": {Keys: map[string][]byte{"k1": {}}},
+		"short key in Keys": {Keys: map[string][]byte{"k1": testKey, "k2": testKey[:3]}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			rep, err := Verify(context.Background(), bytes.NewReader(log), o)
+			require.ErrorContains(t, err, "slogaudit: verify:")
+			require.ErrorContains(t, err, "want at least 16")
+			var te *TamperedError
+			require.False(t, errors.As(err, &te), "a bad key is not tampering")
+			require.Empty(t, rep.Findings)
+			_, err = VerifyFiles(context.Background(), []string{writeTemp(t, "a.log", log)}, o)
+			require.ErrorContains(t, err, "want at least 16")
+		})
+	}
+	verifyBuf(t, cat(newForger(t, "c", testKey[:MinKeySize]).records(2)...), VerifyOptions{Key: testKey[:MinKeySize]})
 }

@@ -106,7 +106,7 @@ func (e *TamperedError) Error() string {
 type VerifyOptions struct {
 	// Keys maps key ids to HMAC keys, and Key is used for every key id not
 	// in Keys. When either is set, every record must carry a MAC that
-	// verifies.
+	// verifies. A key shorter than [MinKeySize] is an error.
 	Keys map[string][]byte
 	Key  []byte
 	// PublicKey verifies checkpoint signatures. Without it signatures are
@@ -203,6 +203,9 @@ type verifier struct {
 // memory does not grow with the input.
 func Verify(ctx context.Context, r io.Reader, o VerifyOptions) (Report, error) {
 	v := newVerifier(o)
+	if err := o.checkKeys(); err != nil {
+		return *v.rep, err
+	}
 	if err := v.loadCheckpoints(); err != nil {
 		return *v.rep, err
 	}
@@ -215,6 +218,9 @@ func Verify(ctx context.Context, r io.Reader, o VerifyOptions) (Report, error) {
 // VerifyFiles verifies rotated files in order, as one input.
 func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, error) {
 	v := newVerifier(o)
+	if err := o.checkKeys(); err != nil {
+		return *v.rep, err
+	}
 	if err := v.loadCheckpoints(); err != nil {
 		return *v.rep, err
 	}
@@ -232,6 +238,20 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 		}
 	}
 	return v.finish()
+}
+
+// checkKeys refuses keys shorter than [MinKeySize], which [WithKey] never
+// writes with: a MAC made with an empty key proves nothing.
+func (o VerifyOptions) checkKeys() error {
+	if o.Key != nil && len(o.Key) < MinKeySize {
+		return fmt.Errorf("slogaudit: verify: VerifyOptions.Key has %d bytes: want at least %d (pass the key given to WithKey)", len(o.Key), MinKeySize)
+	}
+	for id, k := range o.Keys {
+		if len(k) < MinKeySize {
+			return fmt.Errorf("slogaudit: verify: VerifyOptions.Keys[%q] has %d bytes: want at least %d (pass the key given to WithKey)", id, len(k), MinKeySize)
+		}
+	}
+	return nil
 }
 
 func newVerifier(o VerifyOptions) *verifier {
