@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -201,4 +203,28 @@ func TestVerifyRefusesShortKeys(t *testing.T) {
 		})
 	}
 	verifyBuf(t, cat(newForger(t, "c", testKey[:MinKeySize]).records(2)...), VerifyOptions{Key: testKey[:MinKeySize]})
+}
+
+// TestKeysDifferingInsideACharacterVerify: a record whose keys differ
+// first inside a character ("00é", "00ê", "00ë") verifies, in any order
+// and with enough keys that the producer's sort is not an insertion sort.
+// The producer and the verifier sort members apart (on the record, and on
+// the parsed line); an order that ties such names let them disagree, and
+// an untouched record verified as modified.
+func TestKeysDifferingInsideACharacterVerify(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 2; n < 60; n += 3 {
+		var buf bytes.Buffer
+		h := Wrap(slog.NewJSONHandler(&buf, nil), WithChainID("k"))
+		var attrs []slog.Attr
+		for i := range n {
+			attrs = append(attrs, slog.Int(fmt.Sprintf("%02d%c", i/3, []rune("éêë")[i%3]), i))
+		}
+		rng.Shuffle(len(attrs), func(i, j int) { attrs[i], attrs[j] = attrs[j], attrs[i] })
+		slog.New(h).LogAttrs(context.Background(), slog.LevelInfo, "m", slog.Attr{Key: "g", Value: slog.GroupValue(attrs...)})
+		slog.New(h).LogAttrs(context.Background(), slog.LevelInfo, "m", attrs...)
+		require.NoError(t, h.Close(context.Background()))
+		rep, err := Verify(context.Background(), bytes.NewReader(buf.Bytes()), VerifyOptions{})
+		require.NoError(t, err, "%d keys: %v", n, rep.Findings)
+	}
 }
