@@ -92,6 +92,8 @@ func TestAppendString(t *testing.T) {
 		"\x00\x01\x1f\x7f":     `"\u0000\u0001\u001f` + "\x7f" + `"`,
 		"é日本🙂":                 `"é日本🙂"`,
 		"a\xffb\xc3":           `"a` + "\uFFFD" + `b` + "\uFFFD" + `"`,
+		"\x80":                 `"` + "\uFFFD" + `"`,
+		"\uFFFD":               `"` + "\uFFFD" + `"`,
 		"\u2028<&>":            `"` + "\u2028" + `<&>"`,
 		"mixed \x01 and \"q\"": `"mixed \u0001 and \"q\""`,
 	} {
@@ -139,7 +141,7 @@ func TestParseValues(t *testing.T) {
 	require.ErrorIs(t, err, ErrDuplicate)
 	_, err = Parse([]byte(strings.Repeat("[", maxDepth+2) + strings.Repeat("]", maxDepth+2)))
 	require.ErrorIs(t, err, ErrDepth)
-	_, err = Parse([]byte(strings.Repeat("[", maxDepth) + strings.Repeat("]", maxDepth)))
+	_, err = Parse([]byte(strings.Repeat("[", maxDepth+1) + strings.Repeat("]", maxDepth+1)))
 	require.NoError(t, err, "nesting up to maxDepth parses")
 
 	// A Parser reused across lines gives the same values.
@@ -303,6 +305,8 @@ func TestCompareKeysInsideACharacter(t *testing.T) {
 		{"😀", "😁", -1},
 		{"\xff", "\xfe", 1}, // not UTF-8: both U+FFFD, ordered by bytes
 		{"\xfe", "\xff", -1},
+		{"\xff", "\xfea", -1}, // U+FFFD is a prefix of U+FFFD a
+		{"\xfea", "\xff", 1},
 	} {
 		require.Equal(t, c.sign, sign(CompareKeys(c.a, c.b)), "CompareKeys(%q, %q)", c.a, c.b)
 	}
