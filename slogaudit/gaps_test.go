@@ -202,7 +202,9 @@ func TestVerifyRefusesShortKeys(t *testing.T) {
 			require.ErrorContains(t, err, "want at least 16")
 		})
 	}
-	verifyBuf(t, cat(newForger(t, "c", testKey[:MinKeySize]).records(2)...), VerifyOptions{Key: testKey[:MinKeySize]})
+	short := cat(newForger(t, "c", testKey[:MinKeySize]).records(2)...)
+	verifyBuf(t, short, VerifyOptions{Key: testKey[:MinKeySize]})
+	verifyBuf(t, short, VerifyOptions{Keys: map[string][]byte{"k1": testKey[:MinKeySize]}})
 }
 
 // TestKeysDifferingInsideACharacterVerify: a record whose keys differ
