@@ -3,7 +3,10 @@ package slogaudit
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -170,4 +173,57 @@ func TestFirstRecordStartsFromGenesis(t *testing.T) {
 	slog.New(h).Info("one")
 	require.NoError(t, h.Close(context.Background()))
 	verifyBuf(t, good.Bytes(), VerifyOptions{Key: testKey})
+}
+
+// TestVerifyRefusesShortKeys: a verification key shorter than MinKeySize
+// (an empty key file, a truncated variable) is an error, not a key: with
+// an empty key the verifier would accept MACs that anyone can compute. The
+// producer never writes with such a key (WithKey refuses it).
+func TestVerifyRefusesShortKeys(t *testing.T) {
+	f := newForger(t, "c", []byte{})
+	log := cat(f.records(2)...) // MACed with the empty key
+	for name, o := range map[string]VerifyOptions{
+		"empty Key":         {Key: []byte{}},
+		"short Key":         {Key: testKey[:MinKeySize-1]},
+		"empty key in Keys": {Keys: map[string][]byte{"k1": {}}},
+		"short key in Keys": {Keys: map[string][]byte{"k1": testKey, "k2": testKey[:3]}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			rep, err := Verify(context.Background(), bytes.NewReader(log), o)
+			require.ErrorContains(t, err, "slogaudit: verify:")
+			require.ErrorContains(t, err, "want at least 16")
+			var te *TamperedError
+			require.False(t, errors.As(err, &te), "a bad key is not tampering")
+			require.Empty(t, rep.Findings)
+			_, err = VerifyFiles(context.Background(), []string{writeTemp(t, "a.log", log)}, o)
+			require.ErrorContains(t, err, "want at least 16")
+		})
+	}
+	short := cat(newForger(t, "c", testKey[:MinKeySize]).records(2)...)
+	verifyBuf(t, short, VerifyOptions{Key: testKey[:MinKeySize]})
+	verifyBuf(t, short, VerifyOptions{Keys: map[string][]byte{"k1": testKey[:MinKeySize]}})
+}
+
+// TestKeysDifferingInsideACharacterVerify: a record whose keys differ
+// first inside a character ("00é", "00ê", "00ë") verifies, in any order
+// and with enough keys that the producer's sort is not an insertion sort.
+// The producer and the verifier sort members apart (on the record, and on
+// the parsed line); an order that ties such names let them disagree, and
+// an untouched record verified as modified.
+func TestKeysDifferingInsideACharacterVerify(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 2; n < 60; n += 3 {
+		var buf bytes.Buffer
+		h := Wrap(slog.NewJSONHandler(&buf, nil), WithChainID("k"))
+		var attrs []slog.Attr
+		for i := range n {
+			attrs = append(attrs, slog.Int(fmt.Sprintf("%02d%c", i/3, []rune("éêë")[i%3]), i))
+		}
+		rng.Shuffle(len(attrs), func(i, j int) { attrs[i], attrs[j] = attrs[j], attrs[i] })
+		slog.New(h).LogAttrs(context.Background(), slog.LevelInfo, "m", slog.Attr{Key: "g", Value: slog.GroupValue(attrs...)})
+		slog.New(h).LogAttrs(context.Background(), slog.LevelInfo, "m", attrs...)
+		require.NoError(t, h.Close(context.Background()))
+		rep, err := Verify(context.Background(), bytes.NewReader(buf.Bytes()), VerifyOptions{})
+		require.NoError(t, err, "%d keys: %v", n, rep.Findings)
+	}
 }

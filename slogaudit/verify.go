@@ -146,7 +146,7 @@ type VerifyOptions struct {
 	// in Keys. When either is set, every record must carry a MAC that
 	// verifies; records whose key id has no key are an [UnknownKey]
 	// finding. Without either, MACs are not checked and the report's
-	// Checks say so.
+	// Checks say so. A key shorter than [MinKeySize] is an error.
 	Keys map[string][]byte
 	Key  []byte
 	// PublicKey verifies checkpoint signatures. Without it signatures are
@@ -298,6 +298,9 @@ func Verify(ctx context.Context, r io.Reader, o VerifyOptions) (Report, error) {
 	if err == nil {
 		err = v.required()
 	}
+	if err == nil {
+		err = o.checkKeys()
+	}
 	if err != nil {
 		return *v.rep, err
 	}
@@ -315,6 +318,9 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 	v, err := newVerifier(o)
 	if err == nil {
 		err = v.required()
+	}
+	if err == nil {
+		err = o.checkKeys()
 	}
 	if err != nil {
 		return *v.rep, err
@@ -337,6 +343,20 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 		}
 	}
 	return v.finish()
+}
+
+// checkKeys refuses keys shorter than [MinKeySize], which [WithKey] never
+// writes with: a MAC made with an empty key proves nothing.
+func (o VerifyOptions) checkKeys() error {
+	if o.Key != nil && len(o.Key) < MinKeySize {
+		return fmt.Errorf("slogaudit: verify: VerifyOptions.Key has %d bytes: want at least %d (pass the key given to WithKey)", len(o.Key), MinKeySize)
+	}
+	for id, k := range o.Keys {
+		if len(k) < MinKeySize {
+			return fmt.Errorf("slogaudit: verify: VerifyOptions.Keys[%q] has %d bytes: want at least %d (pass the key given to WithKey)", id, len(k), MinKeySize)
+		}
+	}
+	return nil
 }
 
 func newVerifier(o VerifyOptions) (*verifier, error) {

@@ -23,6 +23,10 @@ type kindCase struct {
 	file  string
 	chain string // the finding's chain, when it names one
 	seq   uint64
+	// detail, when set, is a substring of the finding's detail.
+	detail string
+	// summary, when set, is the report's summary of chain "c".
+	summary *ChainSummary
 }
 
 func runKindCase(t *testing.T, tc kindCase) {
@@ -40,6 +44,10 @@ func runKindCase(t *testing.T, tc kindCase) {
 	if tc.chain != "" {
 		require.Equal(t, tc.chain, f.Chain, "%v", f)
 		require.Equal(t, tc.seq, f.Seq, "%v", f)
+	}
+	require.Contains(t, f.Detail, tc.detail)
+	if tc.summary != nil {
+		require.Equal(t, *tc.summary, positions(rep.Chains["c"]))
 	}
 	if tc.kind.Info() {
 		require.NoError(t, err, "information is not tampering")
@@ -98,7 +106,8 @@ func TestVerifyFindingKinds(t *testing.T) {
 	{
 		f := newForger(t, "c", nil)
 		r := f.records(3)
-		add(kindCase{name: "missing/first records removed", log: cat(r[1], r[2]), kind: Missing, line: 1, chain: "c", seq: 1})
+		add(kindCase{name: "missing/first records removed", log: cat(r[1], r[2]), kind: Missing, line: 1, chain: "c", seq: 1,
+			detail: "chain starts at seq 2: records 1 to 1 are not in the input", summary: &ChainSummary{First: 2, Last: 3, Records: 2}})
 	}
 
 	// inserted: lines that do not belong to the chain.
@@ -142,6 +151,14 @@ func TestVerifyFindingKinds(t *testing.T) {
 	}
 	{
 		f := newForger(t, "c", nil)
+		r := f.records(1)
+		alt, altHash := f.make(`{"msg":"alt"}`, 1, chain.Genesis("c"))
+		after, _ := f.make(`{"msg":"after alt"}`, 2, altHash)
+		add(kindCase{name: "inserted/second first record, chain goes on from it", log: cat(r[0], alt, after),
+			kind: Inserted, line: 1, chain: "c", seq: 1, detail: "does not link to the records after it"})
+	}
+	{
+		f := newForger(t, "c", nil)
 		r := f.records(3)
 		old, _ := f.make(`{"msg":"rewritten"}`, 1, chain.Genesis("c"))
 		add(kindCase{name: "inserted/behind the head, matching no record", log: cat(r[0], r[1], r[2], old), kind: Inserted, line: 4, chain: "c", seq: 1})
@@ -156,7 +173,8 @@ func TestVerifyFindingKinds(t *testing.T) {
 	{
 		f := newForger(t, "c", nil)
 		r := f.records(3)
-		add(kindCase{name: "reordered", log: cat(r[0], r[2], r[1]), kind: Reordered, line: 3, chain: "c", seq: 2})
+		add(kindCase{name: "reordered", log: cat(r[0], r[2], r[1]), kind: Reordered, line: 3, chain: "c", seq: 2,
+			detail: "appears after seq 3", summary: &ChainSummary{First: 1, Last: 3, Records: 3}})
 	}
 
 	// truncated: a checkpoint kept apart names a record the log lacks.
@@ -302,7 +320,15 @@ func TestVerifyFindingKinds(t *testing.T) {
 		f := newForger(t, "c", nil)
 		r := f.records(4)
 		ret := f.next(`{"level":"INFO","msg":"retention.applied","ends_at":{"c":{"seq":2,"hash":"` + f.hashes[1].String() + `"}}}`)
-		add(kindCase{name: "pruned", log: cat(r[2], r[3], ret), kind: Pruned, line: 1, chain: "c", seq: 3})
+		add(kindCase{name: "pruned", log: cat(r[2], r[3], ret), kind: Pruned, line: 1, chain: "c", seq: 3,
+			detail: "records 1 to 2 were removed by retention"})
+		// The retention record of one chain names where another chain's
+		// removed files ended, before that chain appears.
+		d := newForger(t, "d", nil)
+		dr := d.records(4)
+		g := newForger(t, "c", nil)
+		ret2 := g.next(`{"level":"INFO","msg":"retention.applied","ends_at":{"d":{"seq":2,"hash":"` + d.hashes[1].String() + `"}}}`)
+		add(kindCase{name: "pruned/another chain", log: cat(ret2, dr[2], dr[3]), kind: Pruned, line: 2, chain: "d", seq: 3})
 	}
 
 	{

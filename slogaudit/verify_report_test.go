@@ -78,6 +78,15 @@ func TestVerifyProgressAndCancel(t *testing.T) {
 	require.EqualValues(t, 200_002, rep.Lines)
 	require.EqualValues(t, 2, rep.Records)
 
+	// Across files, Progress counts the lines of the files before.
+	seen = nil
+	first := writeTemp(t, "a.log", cat(f.records(1)[0], strings.Repeat("\n", 70_000)))
+	second := writeTemp(t, "b.log", cat(f.records(1)[0], strings.Repeat("\n", 70_000)))
+	rep, err = VerifyFiles(context.Background(), []string{first, second}, VerifyOptions{Progress: func(n int64) { seen = append(seen, n) }})
+	require.Error(t, err, "the chain starts at seq 3")
+	require.Equal(t, []int64{65536, 70001 + 65536}, seen)
+	require.EqualValues(t, 140_002, rep.Lines)
+
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err = Verify(ctx, bytes.NewReader(log), VerifyOptions{})

@@ -2,9 +2,11 @@ package chain
 
 import (
 	"crypto/ed25519"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/stretchr/testify/require"
 )
@@ -90,6 +92,8 @@ func TestAppendString(t *testing.T) {
 		"\x00\x01\x1f\x7f":     `"\u0000\u0001\u001f` + "\x7f" + `"`,
 		"é日本🙂":                 `"é日本🙂"`,
 		"a\xffb\xc3":           `"a` + "\uFFFD" + `b` + "\uFFFD" + `"`,
+		"\x80":                 `"` + "\uFFFD" + `"`,
+		"\uFFFD":               `"` + "\uFFFD" + `"`,
 		"\u2028<&>":            `"` + "\u2028" + `<&>"`,
 		"mixed \x01 and \"q\"": `"mixed \u0001 and \"q\""`,
 	} {
@@ -137,7 +141,7 @@ func TestParseValues(t *testing.T) {
 	require.ErrorIs(t, err, ErrDuplicate)
 	_, err = Parse([]byte(strings.Repeat("[", maxDepth+2) + strings.Repeat("]", maxDepth+2)))
 	require.ErrorIs(t, err, ErrDepth)
-	_, err = Parse([]byte(strings.Repeat("[", maxDepth) + strings.Repeat("]", maxDepth)))
+	_, err = Parse([]byte(strings.Repeat("[", maxDepth+1) + strings.Repeat("]", maxDepth+1)))
 	require.NoError(t, err, "nesting up to maxDepth parses")
 
 	// A Parser reused across lines gives the same values.
@@ -278,4 +282,62 @@ func TestCheckpointVerifyRejects(t *testing.T) {
 		edit(&d)
 		require.False(t, d.Verify(pub))
 	}
+}
+
+// TestCompareKeysInsideACharacter guards names whose first differing byte
+// is inside a character: "é" (C3 A9) and "ê" (C3 AA) differ in their
+// second byte. Comparing only from that byte on (a lone continuation byte,
+// decoded as U+FFFD) made them equal, so that the order of such members
+// depended on the order they came in: the producer and the verifier sorted
+// them differently and an untouched record verified as modified. The order
+// must be the UTF-16 order of the whole names, a total order.
+func TestCompareKeysInsideACharacter(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		sign int
+	}{
+		{"é", "ê", -1},
+		{"ê", "é", 1},
+		{"ê", "éa", 1},
+		{"é", "êa", -1},
+		{"xéy", "xêy", -1},
+		{"日", "旦", sign(int('日') - int('旦'))},
+		{"😀", "😁", -1},
+		{"\xff", "\xfe", 1}, // not UTF-8: both U+FFFD, ordered by bytes
+		{"\xfe", "\xff", -1},
+		{"\xff", "\xfea", -1}, // U+FFFD is a prefix of U+FFFD a
+		{"\xfea", "\xff", 1},
+	} {
+		require.Equal(t, c.sign, sign(CompareKeys(c.a, c.b)), "CompareKeys(%q, %q)", c.a, c.b)
+	}
+
+	// Against the definition, on names from a small alphabet that shares
+	// lead bytes: UTF-16 order of the whole names.
+	alphabet := []string{"a", "é", "ê", "ë", "日", "旦", "😀", "😁", "\ufb33"}
+	var names []string
+	for _, x := range alphabet {
+		for _, y := range alphabet {
+			names = append(names, x, x+y)
+		}
+	}
+	for _, a := range names {
+		for _, b := range names {
+			want := slices.Compare(utf16.Encode([]rune(a)), utf16.Encode([]rune(b)))
+			require.Equal(t, want, sign(CompareKeys(a, b)), "CompareKeys(%q, %q)", a, b)
+		}
+	}
+
+	// The canonical form does not depend on the members' input order, and
+	// a duplicate name is found however the names around it sort.
+	x, err := Parse([]byte(`{"ê":1,"é":2,"ë":3}`))
+	require.NoError(t, err)
+	y, err := Parse([]byte(`{"ë":3,"é":2,"ê":1}`))
+	require.NoError(t, err)
+	require.Equal(t, `{"é":2,"ê":1,"ë":3}`, string(AppendCanonical(nil, x)))
+	require.Equal(t, string(AppendCanonical(nil, x)), string(AppendCanonical(nil, y)))
+	got, ok := x.Get("ê")
+	require.True(t, ok)
+	require.Equal(t, 1.0, got.Num)
+	_, err = Parse([]byte(`{"é":1,"ê":2,"é":3}`))
+	require.ErrorIs(t, err, ErrDuplicate)
 }
