@@ -82,6 +82,9 @@ func (c cli) verify(args []string) int {
 	pubFile := fs.String("pub", "", "file holding the Ed25519 public key, hex")
 	cpFile := fs.String("checkpoints", "", "checkpoint file kept apart from the log")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	var witnesses listFlag
+	fs.Var(&witnesses, "witness", "a witness's verifier key (name+hash+key); repeat for each")
+	quorum := fs.Int("quorum", 0, "how many witnesses must cosign a checkpoint (default: all given)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -91,7 +94,7 @@ func (c cli) verify(args []string) int {
 	if *keyFile != "" && *keyEnv != "" {
 		return c.errorf("", "verify: -key-file and -key-env are exclusive")
 	}
-	var o slogaudit.VerifyOptions
+	o := slogaudit.VerifyOptions{Witnesses: witnesses, Quorum: *quorum}
 	switch {
 	case *keyFile != "":
 		key, err := readHexFile(*keyFile)
@@ -161,6 +164,9 @@ func (c cli) summary(rep slogaudit.Report) {
 	for _, id := range ids {
 		s := rep.Chains[id]
 		chains = append(chains, fmt.Sprintf("%s: seq %d-%d", id, s.First, s.Last))
+		if s.Witnessed > 0 {
+			chains[len(chains)-1] += fmt.Sprintf(", witnessed to %d", s.Witnessed)
+		}
 	}
 	fmt.Fprintf(c.stdout, "%d lines, %d records, %d chains (%s), %d checkpoints verified\n",
 		rep.Lines, rep.Records, len(rep.Chains), strings.Join(chains, ", "), rep.Checkpoints)

@@ -3,12 +3,15 @@ package main
 // All user-facing text of the command.
 
 const usage = `usage:
-  slogaudit verify [-key-file F | -key-env NAME] [-pub F] [-checkpoints F] [-json] FILE...
+  slogaudit verify [-key-file F | -key-env NAME] [-pub F] [-checkpoints F] [-witness VKEY]... [-quorum Q] [-json] FILE...
   slogaudit keygen [-dir D] [-name N]
   slogaudit prove ... | slogaudit check-proof ...   (slogaudit prove -h)
 
 verify checks every hash, MAC, link and checkpoint of the audit logs FILE...
 (rotated files first, oldest first: audit.log.000001 audit.log.000002 audit.log).
+With -witness (a witness's verifier key, repeated) it counts their
+cosignatures on the checkpoints and reports, per chain, the newest record
+that -quorum of them witnessed.
 keygen writes NAME.hmac (HMAC key), NAME.ed25519 and NAME.ed25519.pub (the
 checkpoint signing key pair), hex-encoded, mode 0600, into D.
 
