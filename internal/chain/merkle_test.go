@@ -199,7 +199,7 @@ func b64(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
 // FuzzNotes: the checkpoint and witness-key parsers never panic, and a
 // parsed checkpoint body formats back to the same bytes.
 func FuzzNotes(f *testing.F) {
-	f.Add([]byte("example.com/log/c1\n42\n" + b64(make([]byte, 32)) + "\n"), "w+12345678+BAAA")
+	f.Add([]byte("example.com/log/c1\n42\n"+b64(make([]byte, 32))+"\n"), "w+12345678+BAAA")
 	f.Add([]byte("o\n1\nAAAA\next\n"), "witness.example/w1+00000000+"+b64(append([]byte{4}, make([]byte, 32)...)))
 	f.Add([]byte("\n\n\n"), "")
 	f.Fuzz(func(t *testing.T, text []byte, vkey string) {
