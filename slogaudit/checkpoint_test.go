@@ -293,6 +293,25 @@ func TestCheckpointsAfterRetention(t *testing.T) {
 	for _, f := range rep.Findings {
 		require.NotEqual(t, BadCheckpoint, f.Kind, "%v", f)
 	}
+	// Records after the first checkpoint record left are proved; earlier
+	// ones are gone.
+	cp, err := FindCheckpoint(bytes.NewReader(cps), "payments", 0)
+	require.NoError(t, err)
+	th, _ := treeHead(t, cp)
+	proof, err := ProveInclusion(context.Background(), paths, "payments", th.Size-3, cp)
+	require.NoError(t, err)
+	res, err := CheckProof(proof, CheckOptions{PublicKey: c.pub})
+	require.NoError(t, err)
+	require.Equal(t, th.Size-3, res.Seq)
+	_, err = ProveInclusion(context.Background(), paths, "payments", 2, cp)
+	require.ErrorContains(t, err, "retention")
+	notes := c.notes(t)
+	older, _ := treeHead(t, notes[len(notes)-3])
+	proof, err = ProveConsistency(context.Background(), paths, notes[len(notes)-3], cp)
+	require.NoError(t, err, "from %d to %d", older.Size, th.Size)
+	_, err = CheckProof(proof, CheckOptions{PublicKey: c.pub})
+	require.NoError(t, err)
+
 	// The seeded tree is checked: a record rewritten after the seed, with
 	// its hash recomputed, contradicts the checkpoints signed after it.
 	last := paths[len(paths)-1]

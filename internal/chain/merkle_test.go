@@ -231,3 +231,56 @@ func FuzzProofs(f *testing.F) {
 		_ = CheckConsistency(proof, size, Hash{}, index, Hash{})
 	})
 }
+
+// TestSeededProofs: a prover started from the compact range of the first
+// s leaves gives the same proofs as one fed every leaf, for every leaf and
+// older size from s on, and refuses what lies inside the range.
+func TestSeededProofs(t *testing.T) {
+	const n = 40
+	for size := uint64(1); size <= n; size++ {
+		for s := uint64(0); s <= size; s++ {
+			var seed Tree
+			for j := range s {
+				seed.Append(testLeaf(j))
+			}
+			run := func(full, seeded *Prover) {
+				t.Helper()
+				for j := range size {
+					full.Add(testLeaf(j))
+					if j >= s {
+						seeded.Add(testLeaf(j))
+					}
+				}
+				p1, r1, o1, err1 := full.Proof()
+				p2, r2, o2, err2 := seeded.Proof()
+				require.NoError(t, err1)
+				require.NoError(t, err2)
+				require.Equal(t, p1, p2, "size %d seed %d", size, s)
+				require.Equal(t, r1, r2)
+				require.Equal(t, o1, o2)
+			}
+			for i := range size {
+				full, _ := NewInclusionProver(i, size)
+				seeded, _ := NewInclusionProver(i, size)
+				err := seeded.Seed(seed)
+				if i < s {
+					require.ErrorIs(t, err, ErrProofInput)
+					continue
+				}
+				require.NoError(t, err, "inclusion of %d in %d from %d", i, size, s)
+				run(full, seeded)
+			}
+			for old := uint64(1); old <= size; old++ {
+				full, _ := NewConsistencyProver(old, size)
+				seeded, _ := NewConsistencyProver(old, size)
+				err := seeded.Seed(seed)
+				if old < s {
+					require.ErrorIs(t, err, ErrProofInput)
+					continue
+				}
+				require.NoError(t, err, "consistency of %d with %d from %d", size, old, s)
+				run(full, seeded)
+			}
+		}
+	}
+}
