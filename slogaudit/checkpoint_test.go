@@ -346,3 +346,24 @@ func FuzzCheckProof(f *testing.F) {
 		_, _ = CheckProof(p, CheckOptions{PublicKey: pub})
 	})
 }
+
+// FuzzVerifyCheckpoints: the verifier never panics on any log and
+// checkpoint file, with note checkpoints, ranges and cosignatures in the
+// seeds.
+func FuzzVerifyCheckpoints(f *testing.F) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	var log, cps bytes.Buffer
+	h := Wrap(slog.NewJSONHandler(&log, nil), WithChainID("f"), WithSigner(priv), WithCheckpoints(&cps, 3, 0))
+	for i := range 7 {
+		slog.New(h).Info("m", "i", i)
+	}
+	_ = h.Close(context.Background())
+	f.Add(log.Bytes(), cps.Bytes())
+	f.Add(log.Bytes(), []byte(`{"chain":"f","note":"slogaudit/f\n3\nAAAA\n\n— x y\n"}`+"\n"))
+	f.Add([]byte(`{"msg":"audit.checkpoint","checkpoint":{"note":"a/b\n1\n\n","range":["zz"]},"audit":{"chain":"b","seq":2,"prev":"`+
+		chain.Genesis("b").String()+`","hash":"`+chain.Genesis("b").String()+`"}}`), []byte{})
+	f.Fuzz(func(t *testing.T, data, cpData []byte) {
+		_, _ = Verify(context.Background(), bytes.NewReader(data), VerifyOptions{PublicKey: pub, Checkpoints: bytes.NewReader(cpData)})
+		_, _ = Verify(context.Background(), bytes.NewReader(data), VerifyOptions{Checkpoints: bytes.NewReader(cpData)})
+	})
+}
