@@ -120,7 +120,12 @@ func (st *state) checkpointLocked(ctx context.Context) error {
 		st.report(err)
 		return nil
 	}
-	if err := st.ownLocked(ctx, MsgCheckpoint, false, slog.Group("checkpoint", slog.String("note", string(in)))); err != nil {
+	nodes := st.merkle.tree.Nodes()
+	rng := make([]string, len(nodes))
+	for i, h := range nodes {
+		rng[i] = h.String()
+	}
+	if err := st.ownLocked(ctx, MsgCheckpoint, false, slog.Group("checkpoint", slog.String("note", string(in)), slog.Any("range", rng))); err != nil {
 		return err
 	}
 	st.stats.Checkpoints++
@@ -180,10 +185,10 @@ type lastSigned interface {
 }
 
 // rebuildTree recomputes the chain's Merkle tree from the files it was
-// written to (rotated files first) when a handler resumes it, and checks
-// it against the checkpoints signed before: those in-band in the log and
-// the last one in the checkpoint writer. Any disagreement refuses later
-// checkpoints.
+// written to (paths: rotated files first, the current file last) when a
+// handler resumes it, and checks it against the checkpoints signed before:
+// those in-band in the files read and the last one in the checkpoint
+// writer. Any disagreement refuses later checkpoints.
 func (st *state) rebuildTree(paths []string) {
 	if st.cfg.signer == nil {
 		return
@@ -200,7 +205,12 @@ func (st *state) rebuildTree(paths []string) {
 		}
 	}
 	pub := st.cfg.signer.Public().(ed25519.PublicKey)
-	tree, err := replayTree(paths, head, st.cfg.origin(head.Chain), pub, want)
+	// The current file alone is enough when it holds a checkpoint record of
+	// the chain; otherwise the rotated files are read too.
+	tree, err := replayTree(paths[len(paths)-1:], head, st.cfg.origin(head.Chain), pub, want)
+	if errors.Is(err, errNoStart) && len(paths) > 1 {
+		tree, err = replayTree(paths, head, st.cfg.origin(head.Chain), pub, want)
+	}
 	if err == nil && hasLast && last.Size > tree.Size() {
 		err = fmt.Errorf("%w: the checkpoint writer holds a checkpoint of size %d but chain %s has %d records: records were removed",
 			ErrInconsistent, last.Size, head.Chain, tree.Size())
@@ -227,9 +237,12 @@ func (s treeSource) String() string { return fmt.Sprintf("%s:%d", s.file, s.line
 
 // replayTree reads the records of head's chain from paths and returns its
 // tree, checking the chain's order and links, every in-band checkpoint
-// signed with pub, and the roots in want (size → root).
+// signed with pub, and the roots in want (size → root). When the chain's
+// first records are gone (retention), the tree starts from the compact
+// range of the first in-band checkpoint signed with pub.
 func replayTree(paths []string, head Head, origin string, pub ed25519.PublicKey, want map[uint64]chain.Hash) (chain.Tree, error) {
 	var tree chain.Tree
+	started := false
 	prev := chain.Genesis(head.Chain)
 	verifier, err := chain.NoteVerifier(origin, pub)
 	if err != nil {
@@ -239,14 +252,29 @@ func replayTree(paths []string, head Head, origin string, pub ed25519.PublicKey,
 		if rec.chain != head.Chain {
 			return nil
 		}
+		var inBand *chain.TreeHead
+		var seed *chain.Tree
+		if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
+			if th, t, ok := inBandTreeHead(val, verifier); ok {
+				inBand, seed = &th, t
+			}
+		}
+		if !started {
+			switch {
+			case rec.seq == 1:
+			case seed != nil && seed.Size() == rec.seq-1:
+				tree, prev = *seed, rec.prev
+			default:
+				return nil // not yet: the chain's start or a checkpoint to start from
+			}
+			started = true
+		}
 		if rec.seq != tree.Size()+1 || rec.prev != prev {
 			return fmt.Errorf("slogaudit: rebuilding the Merkle tree of chain %s: %s: seq %d after seq %d, or a broken link: verify the log (slogaudit verify)",
 				head.Chain, src, rec.seq, tree.Size())
 		}
-		if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
-			if th, ok := inBandTreeHead(val, verifier); ok && th.Size == tree.Size() && th.Root != tree.Root() {
-				return fmt.Errorf("%w: %s: the checkpoint signed there for size %d does not match the records before it", ErrInconsistent, src, th.Size)
-			}
+		if inBand != nil && inBand.Size == tree.Size() && inBand.Root != tree.Root() {
+			return fmt.Errorf("%w: %s: the checkpoint signed there for size %d does not match the records before it", ErrInconsistent, src, inBand.Size)
 		}
 		var mac []byte
 		if rec.hasMAC {
@@ -262,24 +290,57 @@ func replayTree(paths []string, head Head, origin string, pub ed25519.PublicKey,
 	if err != nil {
 		return tree, err
 	}
+	if !started {
+		return tree, fmt.Errorf("%w: chain %s", errNoStart, head.Chain)
+	}
 	if tree.Size() != head.Seq || prev != head.Hash {
 		return tree, fmt.Errorf("slogaudit: rebuilding the Merkle tree of chain %s: the files end at seq %d, the head is at %d", head.Chain, tree.Size(), head.Seq)
 	}
 	return tree, nil
 }
 
+// errNoStart says that the files hold neither a chain's first record nor
+// an in-band checkpoint to rebuild its tree from.
+var errNoStart = errors.New("slogaudit: rebuilding the Merkle tree: the files hold neither the chain's first record nor a checkpoint record to start from")
+
 // inBandTreeHead returns the tree head of an in-band checkpoint record
-// when its note verifies.
-func inBandTreeHead(val chain.Value, v note.Verifier) (chain.TreeHead, bool) {
+// when its note verifies, and the tree of its compact range when that is
+// present and matches the signed root.
+func inBandTreeHead(val chain.Value, v note.Verifier) (chain.TreeHead, *chain.Tree, bool) {
 	g, _ := val.Get("checkpoint")
 	ns, ok := g.Get("note")
 	if !ok || ns.Kind != chain.String {
-		return chain.TreeHead{}, false
+		return chain.TreeHead{}, nil, false
 	}
 	n, err := note.Open([]byte(ns.Str), note.VerifierList(v))
 	if err != nil {
-		return chain.TreeHead{}, false
+		return chain.TreeHead{}, nil, false
 	}
 	th, err := chain.ParseTreeHead([]byte(n.Text))
-	return th, err == nil && th.Origin == v.Name()
+	if err != nil || th.Origin != v.Name() {
+		return th, nil, false
+	}
+	return th, rangeTree(g, th), true
+}
+
+// rangeTree reads the "range" member of an in-band checkpoint (the compact
+// range of its tree, hex) and returns the tree when its root is th's.
+func rangeTree(g chain.Value, th chain.TreeHead) *chain.Tree {
+	r, ok := g.Get("range")
+	if !ok || r.Kind != chain.Array {
+		return nil
+	}
+	nodes := make([]chain.Hash, 0, len(r.Items))
+	for _, e := range r.Items {
+		h, err := chain.ParseHash(e.Str)
+		if err != nil {
+			return nil
+		}
+		nodes = append(nodes, h)
+	}
+	t, err := chain.NewTree(th.Size, nodes)
+	if err != nil || t.Root() != th.Root {
+		return nil
+	}
+	return &t
 }

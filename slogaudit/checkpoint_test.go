@@ -250,3 +250,120 @@ func (p Proof) hashes(t *testing.T) []chain.Hash {
 	}
 	return out
 }
+
+// TestCheckpointsAfterRetention: when the chain's first files are gone, a
+// restarted writer starts its tree from the newest checkpoint record's
+// compact range, and the verifier checks the later checkpoints the same way.
+func TestCheckpointsAfterRetention(t *testing.T) {
+	c := newCPLog(t)
+	write := func(n int) (Stats, []error) {
+		af, err := OpenFile(c.log, WithRotateSize(4000))
+		require.NoError(t, err)
+		cf, err := OpenCheckpointFile(c.cps)
+		require.NoError(t, err)
+		var errs []error
+		h, err := af.Handler(WithKey("k1", testKey), WithSigner(c.priv), WithCheckpoints(cf, 5, 0), WithChainID("payments"),
+			OnError(func(err error) { errs = append(errs, err) }))
+		require.NoError(t, err)
+		for i := range n {
+			slog.New(h).Info("payment", "i", i)
+		}
+		require.NoError(t, h.Close(context.Background()))
+		require.NoError(t, af.Close())
+		require.NoError(t, cf.Close())
+		return h.Stats(), errs
+	}
+	_, errs := write(60)
+	require.Empty(t, errs)
+	paths, err := RotatedFiles(c.log)
+	require.NoError(t, err)
+	require.Greater(t, len(paths), 3)
+	for _, p := range paths[:len(paths)-1] {
+		require.NoError(t, os.Remove(p))
+	}
+	stats, errs := write(20)
+	require.Empty(t, errs)
+	require.Zero(t, stats.CheckpointsRefused)
+	require.NotZero(t, stats.Checkpoints)
+
+	paths, err = RotatedFiles(c.log)
+	require.NoError(t, err)
+	cps := must(os.ReadFile(c.cps))
+	rep, _ := VerifyFiles(context.Background(), paths, VerifyOptions{Key: testKey, PublicKey: c.pub, Checkpoints: bytes.NewReader(cps)})
+	for _, f := range rep.Findings {
+		require.NotEqual(t, BadCheckpoint, f.Kind, "%v", f)
+	}
+	// Records after the first checkpoint record left are proved; earlier
+	// ones are gone.
+	cp, err := FindCheckpoint(bytes.NewReader(cps), "payments", 0)
+	require.NoError(t, err)
+	th, _ := treeHead(t, cp)
+	proof, err := ProveInclusion(context.Background(), paths, "payments", th.Size-3, cp)
+	require.NoError(t, err)
+	res, err := CheckProof(proof, CheckOptions{PublicKey: c.pub})
+	require.NoError(t, err)
+	require.Equal(t, th.Size-3, res.Seq)
+	_, err = ProveInclusion(context.Background(), paths, "payments", 2, cp)
+	require.ErrorContains(t, err, "retention")
+	notes := c.notes(t)
+	older, _ := treeHead(t, notes[len(notes)-3])
+	proof, err = ProveConsistency(context.Background(), paths, notes[len(notes)-3], cp)
+	require.NoError(t, err, "from %d to %d", older.Size, th.Size)
+	_, err = CheckProof(proof, CheckOptions{PublicKey: c.pub})
+	require.NoError(t, err)
+
+	// The seeded tree is checked: a record rewritten after the seed, with
+	// its hash recomputed, contradicts the checkpoints signed after it.
+	last := paths[len(paths)-1]
+	ls := lines(must(os.ReadFile(last)))
+	i := len(ls) - 4
+	ls[i] = forge(t, ls[i], func(m map[string]any) { m["i"] = 999.0 }, true)
+	require.NoError(t, os.WriteFile(last, join(ls), 0o600))
+	rep, _ = VerifyFiles(context.Background(), paths, VerifyOptions{PublicKey: c.pub, Checkpoints: bytes.NewReader(cps)})
+	found := false
+	for _, f := range rep.Findings {
+		found = found || f.Kind == BadCheckpoint
+	}
+	require.True(t, found, "%v", rep.Findings)
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// FuzzCheckProof: CheckProof never panics, whatever the proof holds.
+func FuzzCheckProof(f *testing.F) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	signer, _ := chain.NoteSigner("l/c", priv)
+	msg, _ := chain.SignTreeHead(chain.TreeHead{Origin: "l/c", Size: 3, Root: chain.Genesis("c")}, signer)
+	f.Add(InclusionProof, `{"audit":{"chain":"c","seq":2,"prev":"`+chain.Genesis("c").String()+`","hash":"`+chain.Genesis("c").String()+`"}}`, "", string(msg), "AAAA")
+	f.Add(ConsistencyProof, "", string(msg), string(msg), base64.StdEncoding.EncodeToString(make([]byte, 32)))
+	f.Fuzz(func(t *testing.T, kind, record, old, checkpoint, hash string) {
+		p := Proof{Kind: kind, Record: record, Old: old, Checkpoint: checkpoint, Hashes: []string{hash, hash}}
+		_, _ = CheckProof(p, CheckOptions{PublicKey: pub})
+	})
+}
+
+// FuzzVerifyCheckpoints: the verifier never panics on any log and
+// checkpoint file, with note checkpoints, ranges and cosignatures in the
+// seeds.
+func FuzzVerifyCheckpoints(f *testing.F) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	var log, cps bytes.Buffer
+	h := Wrap(slog.NewJSONHandler(&log, nil), WithChainID("f"), WithSigner(priv), WithCheckpoints(&cps, 3, 0))
+	for i := range 7 {
+		slog.New(h).Info("m", "i", i)
+	}
+	_ = h.Close(context.Background())
+	f.Add(log.Bytes(), cps.Bytes())
+	f.Add(log.Bytes(), []byte(`{"chain":"f","note":"slogaudit/f\n3\nAAAA\n\n— x y\n"}`+"\n"))
+	f.Add([]byte(`{"msg":"audit.checkpoint","checkpoint":{"note":"a/b\n1\n\n","range":["zz"]},"audit":{"chain":"b","seq":2,"prev":"`+
+		chain.Genesis("b").String()+`","hash":"`+chain.Genesis("b").String()+`"}}`), []byte{})
+	f.Fuzz(func(t *testing.T, data, cpData []byte) {
+		_, _ = Verify(context.Background(), bytes.NewReader(data), VerifyOptions{PublicKey: pub, Checkpoints: bytes.NewReader(cpData)})
+		_, _ = Verify(context.Background(), bytes.NewReader(data), VerifyOptions{Checkpoints: bytes.NewReader(cpData)})
+	})
+}

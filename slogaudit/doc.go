@@ -96,6 +96,21 @@
 // process runs leaves no fragment at all. [VerifyFiles] and the slogaudit command check
 // rotated files in order.
 //
+// # Checkpoints, proofs and witnesses
+//
+// With [WithSigner] each chain also keeps an RFC 6962 Merkle tree of its
+// records, and its checkpoints ([WithCheckpoints], best written to a
+// [CheckpointFile]) are C2SP tlog-checkpoint signed notes with the origin
+// "<log name>/<chain id>" ([WithLogName]). A handler that resumes a chain
+// rebuilds the tree from the files and refuses to sign a checkpoint that
+// contradicts one signed before. [ProveInclusion] shows that one record is
+// in a checkpoint's tree, [ProveConsistency] that a checkpoint extends an
+// older one, and [CheckProof] verifies either offline with the public key;
+// a proof holds the one record, the checkpoints and O(log n) hashes.
+// [WithWitnesses] submits checkpoints to C2SP tlog-witnesses off the
+// logging path and stores their cosignatures with the checkpoint; [Verify]
+// reports up to which record a quorum of witnesses vouches for each chain.
+//
 // # Policies
 //
 // [WithPolicy] checks the configuration against a [Policy] (PCIDSS, HIPAA,
@@ -132,6 +147,10 @@
 // Without a key the chain detects accidental corruption and careless edits;
 // anyone who can write the file can rebuild a chain, which signed
 // checkpoints kept elsewhere still reveal. With an HMAC key, an attacker who
-// can write the log but lacks the key cannot forge records. Encryption at
-// rest and an attacker who holds the key are out of scope.
+// can write the log but lacks the key cannot forge records. Witnessed
+// checkpoints protect the records up to the newest witnessed one even from
+// the log's own host and keys: rewriting them means a fork that the
+// witnesses refuse. Out of scope: encryption at rest, and an attacker who
+// holds the keys and changes the records after the newest witnessed
+// checkpoint.
 package slogaudit

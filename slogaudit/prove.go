@@ -147,11 +147,14 @@ func checkpointFor(checkpoint []byte, chainID string) (chain.TreeHead, error) {
 	return th, nil
 }
 
-// feedProver feeds the leaves of chainID's records, in order, to p.
+// feedProver feeds the leaves of chainID's records, in order, to p. When
+// the chain's first records are gone (retention), it starts from the
+// compact range of the first in-band checkpoint record: a wrong range
+// cannot give the checkpoint's root, which finishProof checks.
 func feedProver(ctx context.Context, paths []string, chainID string, p *chain.Prover, each func(seq uint64, line []byte)) error {
 	var next uint64 = 1
 	prev := chain.Genesis(chainID)
-	err := scanRecords(paths, func(src treeSource, line []byte, _ chain.Value, rec auditFields) error {
+	err := scanRecords(paths, func(src treeSource, line []byte, val chain.Value, rec auditFields) error {
 		if rec.chain != chainID {
 			return nil
 		}
@@ -159,6 +162,16 @@ func feedProver(ctx context.Context, paths []string, chainID string, p *chain.Pr
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("slogaudit: prove: %w", err)
 			}
+		}
+		if next == 1 && rec.seq > 1 {
+			seed := seedOf(val)
+			if seed == nil || seed.Size() != rec.seq-1 {
+				return nil // before the first checkpoint record of what is left
+			}
+			if err := p.Seed(*seed); err != nil {
+				return fmt.Errorf("slogaudit: prove: %s: the chain's records before seq %d are gone (retention): %w", src, rec.seq, err)
+			}
+			next, prev = rec.seq, rec.prev
 		}
 		if rec.seq != next || rec.prev != prev {
 			return fmt.Errorf("slogaudit: prove: %s: chain %s has seq %d where seq %d was due, or a broken link: verify the log", src, chainID, rec.seq, next)
@@ -323,4 +336,27 @@ func recordLeaf(line []byte) (auditFields, chain.Hash, error) {
 		mac = rec.mac[:]
 	}
 	return rec, chain.Leaf(rec.hash, mac), nil
+}
+
+// seedOf returns the compact range of an in-band checkpoint record, when
+// it is one and its range matches its note's root (unverified: the
+// proof's root is checked against the checkpoint).
+func seedOf(val chain.Value) *chain.Tree {
+	if msg, _ := val.Get("msg"); msg.Str != MsgCheckpoint {
+		return nil
+	}
+	g, _ := val.Get("checkpoint")
+	ns, ok := g.Get("note")
+	if !ok || ns.Kind != chain.String {
+		return nil
+	}
+	text, _, err := chain.SplitNote([]byte(ns.Str))
+	if err != nil {
+		return nil
+	}
+	th, err := chain.ParseTreeHead(text)
+	if err != nil {
+		return nil
+	}
+	return rangeTree(g, th)
 }

@@ -131,6 +131,12 @@ func (v *verifier) inBandNote(g chain.Value, rec auditFields) {
 		return
 	}
 	st := v.chains[rec.chain]
+	// A chain whose first records are gone (retention, or a later file
+	// verified alone) gets its tree from the signed compact range.
+	if seed := rangeTree(g, nl.head); logSigned && seed != nil && st != nil && st.treeOff &&
+		st.seq+1 == rec.seq && seed.Size() == st.seq && st.hash == rec.prev {
+		st.tree, st.treeOff = *seed, false
+	}
 	if st != nil && !st.treeOff && st.tree.Size() == nl.head.Size && st.tree.Root() != nl.head.Root {
 		v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the Merkle root signed for size %d differs from the records'", nl.head.Size)
 	}

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -241,4 +242,48 @@ func TestWitnessOptions(t *testing.T) {
 	require.NoError(t, err)
 	_, err = New(slog.NewJSONHandler(io.Discard, nil), WithWitnesses(1, Witness{URL: "ftp://x", Key: tw.vkey}))
 	require.ErrorContains(t, err, "want http://")
+}
+
+// TestWitnessHammer: many goroutines log while checkpoints are signed and
+// witnessed; the log verifies and the witness vouches for all of it.
+func TestWitnessHammer(t *testing.T) {
+	c := newCPLog(t)
+	w := newTestWitness(t, "w.example")
+	w.addLog(t, "slogaudit/hammer", c.pub)
+	af, err := OpenFile(c.log)
+	require.NoError(t, err)
+	cf, err := OpenCheckpointFile(c.cps)
+	require.NoError(t, err)
+	var errMu sync.Mutex
+	var errs []error
+	h, err := af.Handler(WithKey("k1", testKey), WithSigner(c.priv), WithCheckpoints(cf, 50, 0), WithChainID("hammer"),
+		WithWitnesses(1, w.witness()), OnError(func(err error) { errMu.Lock(); errs = append(errs, err); errMu.Unlock() }))
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			l := slog.New(h).With("g", g)
+			for i := range 300 {
+				l.Info("event", "i", i)
+				if i%100 == 0 {
+					_ = h.Stats()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	require.NoError(t, h.Close(context.Background()))
+	require.NoError(t, af.Close())
+	require.NoError(t, cf.Close())
+	require.Empty(t, errs)
+	stats := h.Stats()
+	require.Equal(t, h.Head().Seq, stats.Witnessed)
+	cps := must(os.ReadFile(c.cps))
+	rep, err := VerifyFiles(context.Background(), []string{c.log}, VerifyOptions{Key: testKey, PublicKey: c.pub,
+		Checkpoints: bytes.NewReader(cps), Witnesses: []string{w.vkey}})
+	require.NoError(t, err, "%v", rep.Findings)
+	require.Equal(t, stats.Witnessed, rep.Chains["hammer"].Witnessed)
+	require.EqualValues(t, 8*300, rep.Records-int64(stats.Checkpoints)-2) // start and stop
 }

@@ -3,6 +3,7 @@ package witnesstest
 import (
 	"context"
 	"crypto/ed25519"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -234,6 +235,20 @@ func TestLitewitness(t *testing.T) {
 	}
 	if got := rep.Chains[chainID].Witnessed; got != head.Seq {
 		t.Fatalf("verifier: witnessed %d, want %d", got, head.Seq)
+	}
+
+	// The command says the same.
+	cli := filepath.Join(t.TempDir(), "slogaudit")
+	if out, err := exec.Command("go", "build", "-o", cli, "github.com/slogguard/slogguard/cmd/slogaudit").CombinedOutput(); err != nil {
+		t.Fatalf("building the slogaudit command: %v\n%s", err, out)
+	}
+	pubFile := filepath.Join(t.TempDir(), "audit.ed25519.pub")
+	if err := os.WriteFile(pubFile, []byte(hex.EncodeToString(pub)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(cli, "verify", "-pub", pubFile, "-checkpoints", a.cps, "-witness", w.Key, a.path).CombinedOutput()
+	if want := fmt.Sprintf("witnessed to %d", head.Seq); err != nil || !strings.Contains(string(out), want) {
+		t.Fatalf("slogaudit verify -witness: %v, want %q in:\n%s", err, want, out)
 	}
 
 	// A proof of one record against the witnessed checkpoint.

@@ -108,7 +108,11 @@ func (r report) writeText(w io.Writer) {
 		if s.Records == 0 {
 			fmt.Fprintln(w, "no record in its place")
 		} else {
-			fmt.Fprintf(w, "seq %d to %d, %s\n", s.First, s.Last, plural(s.Records, "record"))
+			fmt.Fprintf(w, "seq %d to %d, %s", s.First, s.Last, plural(s.Records, "record"))
+			if s.Witnessed > 0 {
+				fmt.Fprintf(w, ", witnessed up to seq %d", s.Witnessed)
+			}
+			fmt.Fprintln(w)
 		}
 		r.writeChecks(w, s.Checks, coverage(s))
 	}

@@ -73,6 +73,8 @@ const (
 	flagRequireCP   = "fail unless checkpoints and their signatures are checked and cover every chain: requires -checkpoints and -pub"
 	flagStrict      = "both -require-mac and -require-checkpoints"
 	flagMax         = "list at most `N` findings and count the rest (0 lists all)"
+	flagWitness     = "a witness's verifier `KEY` (signed-note name+hash+key form) whose cosignatures count; repeat for each"
+	flagQuorum      = "how many of the -witness keys must cosign a checkpoint (default: all given)"
 	flagMaxLine     = "stop with exit 2 at a line longer than `N` bytes, to bound memory (0: lines of any length)"
 	flagDir         = "directory `DIR` for the key files (it must exist)"
 	flagName        = "base `NAME` of the key files"

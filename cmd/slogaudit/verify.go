@@ -50,6 +50,9 @@ func (c *cli) verify(args []string) int {
 	strict := fs.Bool("strict", false, flagStrict)
 	maxFindings := fs.Int("max-findings", 20, flagMax)
 	maxLine := fs.Int("max-line-bytes", 0, flagMaxLine)
+	var witnesses listFlag
+	fs.Var(&witnesses, "witness", flagWitness)
+	quorum := fs.Int("quorum", 0, flagQuorum)
 	asJSON := fs.Bool("json", false, flagJSON)
 	files, err := parseFlags(fs, args)
 	if err != nil {
@@ -65,7 +68,8 @@ func (c *cli) verify(args []string) int {
 	if *maxLine < 0 {
 		return c.fail(exitUsage, hintVerifyFlags, "verify: -max-line-bytes %d: want 0 (no limit) or more", *maxLine)
 	}
-	o := slogaudit.VerifyOptions{RequireMAC: *requireMAC || *strict, RequireCheckpoints: *requireCP || *strict, MaxLineBytes: *maxLine}
+	o := slogaudit.VerifyOptions{RequireMAC: *requireMAC || *strict, RequireCheckpoints: *requireCP || *strict, MaxLineBytes: *maxLine,
+		Witnesses: witnesses, Quorum: *quorum}
 	if code := c.loadKeys(&o, keys, keyEnvs); code != exitIntact {
 		return code
 	}

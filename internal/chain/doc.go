@@ -31,9 +31,31 @@
 // format changes join it, and [Version] is the one place that knows what
 // each version means.
 //
+// # Merkle tree
+//
+// Beside the hash chain, each chain is an RFC 6962 Merkle tree whose leaf
+// i-1 is record seq i:
+//
+//	leaf_i = SHA-256(0x00 ‖ h_i ‖ mac_i)        (mac_i empty without a key)
+//	node   = SHA-256(0x01 ‖ left ‖ right)
+//
+// [Tree] keeps it in O(log n) memory (a compact range); [Prover] computes
+// inclusion and consistency proofs from the leaves streamed in order, in
+// golang.org/x/mod/sumdb/tlog's proof layout, which [CheckInclusion] and
+// [CheckConsistency] verify.
+//
 // # Checkpoints
 //
-// A checkpoint signs, with Ed25519, the bytes
+// A checkpoint is a C2SP tlog-checkpoint signed note ([TreeHead],
+// [SignTreeHead]): the body
+//
+//	<origin>\n<tree size>\n<base64 root>\n
+//
+// signed with Ed25519 by a key named after the origin, which is
+// "<log name>/<chain id>" ([Origin]). Witnesses add cosignature/v1
+// signature lines ([CosignatureVerifier]).
+//
+// The first format's checkpoints, still read, signed with Ed25519 the bytes
 //
 //	"slogaudit/v1 checkpoint" ‖ JCS({"chain":…,"hash":hex,"seq":n,"time":RFC 3339})
 //

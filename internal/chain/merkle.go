@@ -183,18 +183,66 @@ func NewConsistencyProverFrom(old Tree, size uint64) (*Prover, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Every subtree of the proof that lies within the older tree is a node
-	// of its compact range.
-	p.next, p.whole, p.oldTop = old.size, old.Clone(), old.Root()
-	for ; p.cur < len(p.spans) && p.spans[p.cur].hi <= old.size; p.cur++ {
-		s := p.spans[p.cur]
-		h, ok := old.node(s.lo, s.hi)
-		if !ok {
-			return nil, fmt.Errorf("consistency proof from %d leaves: subtree [%d, %d) is not in the compact range", old.size, s.lo, s.hi)
-		}
-		p.proof[s.pos] = h
+	if err := p.Seed(old); err != nil {
+		return nil, err
 	}
 	return p, nil
+}
+
+// Seed starts p from the compact range of the tree's first t.Size()
+// leaves instead of from the leaves themselves: the next leaf to Add is
+// leaf t.Size(). It fails when the proof needs a subtree inside those
+// leaves that is not a node of the range (a leaf proved among them, or an
+// older tree smaller than t), and when leaves were already added.
+func (p *Prover) Seed(t Tree) error {
+	if p.next != 0 {
+		return errors.New("seed: leaves were added already")
+	}
+	if t.size > p.size || p.old < t.size { // the leaf proved, or the older tree, lies inside t
+		return fmt.Errorf("%w: the proof needs leaves before %d", ErrProofInput, t.size)
+	}
+	p.next, p.whole = t.size, t.Clone()
+	if !p.leaf && p.old == t.size {
+		p.oldTop = t.Root()
+	}
+	for ; p.cur < len(p.spans) && p.spans[p.cur].lo < t.size; p.cur++ {
+		s := p.spans[p.cur]
+		if s.hi <= t.size {
+			h, ok := t.node(s.lo, s.hi)
+			if !ok {
+				return fmt.Errorf("%w: subtree [%d, %d) is not a node of the compact range of %d leaves", ErrProofInput, s.lo, s.hi, t.size)
+			}
+			p.proof[s.pos] = h
+			continue
+		}
+		// The subtree spans the end of the range: its first nodes are the
+		// range's nodes from s.lo on, and the leaves after them follow.
+		sub, ok := t.suffix(s.lo)
+		if !ok {
+			return fmt.Errorf("%w: subtree [%d, %d) does not start at a node of the compact range of %d leaves", ErrProofInput, s.lo, s.hi, t.size)
+		}
+		p.sub = sub
+		break
+	}
+	return nil
+}
+
+// suffix returns the tree of the range's nodes from leaf lo on, when lo is
+// where one of its nodes starts.
+func (t *Tree) suffix(lo uint64) (Tree, bool) {
+	start := uint64(0)
+	i := 0
+	for b := 63; b >= 0 && i < len(t.nodes); b-- {
+		if t.size&(1<<b) == 0 {
+			continue
+		}
+		if start == lo {
+			return Tree{size: t.size - lo, nodes: slices.Clone(t.nodes[i:])}, true
+		}
+		start += 1 << b
+		i++
+	}
+	return Tree{}, false
 }
 
 // node returns the hash of the compact range's subtree [lo, hi).
