@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -359,4 +360,30 @@ func TestLostStartStillNamesTornLine(t *testing.T) {
 	rep := verifyPaths(t, []string{path})
 	require.True(t, hasFinding(rep, Torn, 4), "%v", rep.Findings)
 	require.True(t, hasFinding(rep, Gap, 5), "%v", rep.Findings)
+}
+
+// TestWrapRefusesRedactedAuditMember: a wrapped slogcore handler whose
+// redaction would mask the audit member (a rule on the key "key", a
+// detector that matches the chain id) is refused at New, since no record
+// it writes would verify; ids it leaves alone are accepted.
+func TestWrapRefusesRedactedAuditMember(t *testing.T) {
+	for name, tc := range map[string]struct {
+		rules []redact.Rule
+		opts  []Option
+	}{
+		"path rule on the key id":  {[]redact.Rule{redact.Credentials, {Name: "keys", Paths: []string{"audit.key"}}}, []Option{WithKey("k1", testKey)}},
+		"detector on the chain id": {[]redact.Rule{redact.Credentials, redact.GDPR}, []Option{WithChainID("ops@example.com")}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			core := slogcore.New(io.Discard, &slogcore.Options{Redact: redact.Must(tc.rules...)})
+			defer core.Close(context.Background())
+			_, err := New(core, tc.opts...)
+			require.ErrorContains(t, err, "changes the audit member")
+		})
+	}
+	core := slogcore.New(io.Discard, &slogcore.Options{Redact: redact.Must(redact.Credentials, redact.GDPR)})
+	defer core.Close(context.Background())
+	h, err := New(core, WithKey("k1", testKey), WithChainID("orders"))
+	require.NoError(t, err)
+	require.NoError(t, h.Close(context.Background()))
 }

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -187,9 +188,36 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 		}
 		st.head = Head{Chain: id, Hash: chain.Genesis(id)}
 	}
+	if sc, ok := h.(*slogcore.Handler); ok {
+		if err := auditMemberSurvives(sc.Redactor(), st.head.Chain, cfg.keyID); err != nil {
+			st.unwatch()
+			return nil, err
+		}
+	}
 	st.lastCP = st.cfg.now()
 	st.headHex = st.head.Hash.String()
 	return &Handler{st: st}, nil
+}
+
+// auditMemberSurvives returns an error when r, the redaction of a wrapped
+// slogcore handler, would change the audit member of a record: the member
+// is written after hashing, so a masked chain id, key id or hash would
+// make every record fail verification. Hashes are hex digests that no
+// detector takes for a secret; the ids are the user's, and a rule that
+// masks them (a key rule on "key", a detector that matches the chain id)
+// is refused here rather than found by the verifier.
+func auditMemberSurvives(r *redact.Redactor, chainID, keyID string) error {
+	if r == nil {
+		return nil
+	}
+	digest := strings.Repeat("0123456789abcdef", 4)
+	member := slog.Group("audit", slog.Int("v", int(chain.Current)), slog.String("chain", chainID),
+		slog.Uint64("seq", 1), slog.String("prev", digest), slog.String("hash", digest),
+		slog.String("mac", digest), slog.String("key", keyID))
+	if out, _ := r.Attr(nil, member); out.String() != member.String() {
+		return fmt.Errorf("slogaudit: New: the wrapped slogcore handler's redaction changes the audit member (%s becomes %s), so no record would verify: choose a chain id (WithChainID) and key id (WithKey) that it leaves alone, or a redaction rule that does not match them", member, out)
+	}
+	return nil
 }
 
 // Wrap is like [New] but panics if the options are invalid, as
