@@ -1,13 +1,10 @@
 // Command slogaudit verifies tamper-evident audit logs written by the
-// slogaudit package, proves records and checkpoints from them, and
-// generates keys for them.
+// slogaudit package, and generates keys for them.
 //
 // Usage:
 //
 //	slogaudit verify [-key-file F | -key-env NAME] [-pub F] [-checkpoints F] [-json] FILE...
 //	slogaudit keygen [-dir D] [-name N]
-//	slogaudit prove -checkpoints F (-at FILE:LINE | -chain C -seq N) FILE...
-//	slogaudit check-proof -pub F [-witness VKEY]... PROOF
 //
 // Exit codes: 0 the logs are intact, 1 they were tampered with, 2 the input
 // is unusable or the command line is wrong.
