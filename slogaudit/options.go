@@ -103,7 +103,9 @@ func WithSigner(key ed25519.PrivateKey) Option {
 // WithCheckpoints writes a signed checkpoint every n records and whenever
 // interval has passed since the last one when a record is logged (0 turns
 // either off), and at Close: to w, one JSON line each, and in-band as a
-// chained record. Keep w apart from the log (another file, another host):
+// chained record. Each is a C2SP tlog-checkpoint signed note over the
+// chain's Merkle tree; pass a [CheckpointFile] as w so that a restarted
+// handler checks its tree against the last checkpoint it signed. Keep w apart from the log (another file, another host):
 // it is what detects the removal of the newest records. Requires
 // [WithSigner].
 func WithCheckpoints(w io.Writer, every int, interval time.Duration) Option {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -144,7 +145,7 @@ func (w *witnessClient) submit(th chain.TreeHead, msg []byte, leaves []chain.Has
 		for _, l := range w.leaves[:over] {
 			w.from.Append(l)
 		}
-		w.leaves = append(w.leaves[:0], w.leaves[over:]...)
+		w.leaves = slices.Clone(w.leaves[over:]) // a new array: consistency may be reading the old one
 	}
 	w.pending = &signedHead{head: th, note: msg, cosig: map[string][]byte{}}
 	w.mu.Unlock()

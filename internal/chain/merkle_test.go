@@ -45,7 +45,7 @@ func TestTreeMatchesTlog(t *testing.T) {
 	var tree Tree
 	require.Equal(t, EmptyRoot, tree.Root())
 	require.Equal(t, Hash(sha256.Sum256(nil)), EmptyRoot)
-	const n = 70
+	const n = 50
 	for i := range uint64(n) {
 		st.add(int64(i), testLeaf(i))
 		tree.Append(testLeaf(i))
@@ -236,7 +236,7 @@ func FuzzProofs(f *testing.F) {
 // s leaves gives the same proofs as one fed every leaf, for every leaf and
 // older size from s on, and refuses what lies inside the range.
 func TestSeededProofs(t *testing.T) {
-	const n = 40
+	const n = 24
 	for size := uint64(1); size <= n; size++ {
 		for s := uint64(0); s <= size; s++ {
 			var seed Tree
