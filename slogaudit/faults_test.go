@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"testing/slogtest"
 	"time"
 
 	"github.com/slogguard/slogguard/slogcore"
@@ -293,7 +293,6 @@ func TestReopenFindsFragment(t *testing.T) {
 	require.True(t, hasFinding(rep, Torn, 5), "%v", rep.Findings)
 }
 
-var _ = fmt.Sprint
 
 // TestAsyncLossesUnderLoad: many goroutines log through the wrapper over a
 // slogcore handler that drops (DropNewest, a tiny queue) and fails writes;
@@ -358,4 +357,60 @@ func TestLostStartStillNamesTornLine(t *testing.T) {
 	rep := verifyPaths(t, []string{path})
 	require.True(t, hasFinding(rep, Torn, 4), "%v", rep.Findings)
 	require.True(t, hasFinding(rep, Gap, 5), "%v", rep.Findings)
+}
+
+// TestSlogtestOverSlogcore: the wrapper over a slogcore handler is a
+// correct slog.Handler, and every record it produces verifies.
+func TestSlogtestOverSlogcore(t *testing.T) {
+	var buf lockedBuf
+	var core *slogcore.Handler
+	t.Cleanup(func() { require.NoError(t, core.Close(context.Background())) })
+	slogtest.Run(t, func(t *testing.T) slog.Handler {
+		if core != nil {
+			require.NoError(t, core.Close(context.Background()))
+		}
+		buf.Reset()
+		core = slogcore.New(&buf, nil)
+		return Wrap(core, WithChainID("t"))
+	}, func(t *testing.T) map[string]any {
+		require.NoError(t, core.Flush(context.Background()))
+		data := buf.Bytes()
+		var lines []map[string]any
+		for _, l := range bytes.Split(bytes.TrimSpace(data), []byte("\n")) {
+			var m map[string]any
+			require.NoError(t, json.Unmarshal(l, &m))
+			if m["msg"] == MsgStart {
+				continue
+			}
+			delete(m, "audit")
+			lines = append(lines, m)
+		}
+		require.Len(t, lines, 1)
+		_, err := Verify(context.Background(), bytes.NewReader(data), VerifyOptions{})
+		require.NoError(t, err)
+		return lines[0]
+	})
+}
+
+type lockedBuf struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuf) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuf) Bytes() []byte {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return bytes.Clone(b.buf.Bytes())
+}
+
+func (b *lockedBuf) Reset() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf.Reset()
 }
