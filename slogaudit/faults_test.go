@@ -293,7 +293,6 @@ func TestReopenFindsFragment(t *testing.T) {
 	require.True(t, hasFinding(rep, Torn, 5), "%v", rep.Findings)
 }
 
-
 // TestAsyncLossesUnderLoad: many goroutines log through the wrapper over a
 // slogcore handler that drops (DropNewest, a tiny queue) and fails writes;
 // losses reported from callers' goroutines and from the worker are all
