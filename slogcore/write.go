@@ -168,6 +168,7 @@ func (c *core) writeBatch() {
 			c.cutInfo = lossInfo{}
 		}
 	}
+	c.cutPending.Store(c.cut != nil)
 	if err != nil {
 		pending := ""
 		if c.cut != nil {
@@ -222,6 +223,7 @@ func (c *core) finishWrites() {
 	c.mu.Unlock()
 	c.lost(c.cutInfo, errors.New("slogcore: the rest of a cut record could not be written before the handler closed"))
 	c.cut = nil
+	c.cutPending.Store(false)
 }
 
 // abandonBatch counts the batch, which Close gave up waiting for, as
