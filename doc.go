@@ -4,12 +4,15 @@
 //     that writes what slog.JSONHandler writes, off the caller's goroutine,
 //     with exact accounting of every record, and redaction of secrets and
 //     personal data wherever they hide.
+//   - [github.com/slogguard/slogguard/redact]: the redaction itself (rules,
+//     presets, detectors) and synchronous middleware for any slog.Handler.
 //   - [github.com/slogguard/slogguard/slogaudit]: wraps any JSON handler so
 //     that its output is tamper-evident (hash chain, HMAC, signed
 //     checkpoints), with a durable file sink and a verifier; the command
 //     cmd/slogaudit verifies files and generates keys.
 //
-// A program that imports only slogcore links no audit code.
+// A program that imports only slogcore links no audit code; redact links
+// neither slogcore nor audit code.
 //
 // Existing slog code uses these handlers as a drop-in: pass one to slog.New.
 // See the README for the quickstart and the measured performance.

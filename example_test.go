@@ -12,6 +12,7 @@ import (
 
 	slogmulti "github.com/samber/slog-multi"
 
+	"github.com/slogguard/slogguard/redact"
 	"github.com/slogguard/slogguard/slogaudit"
 	"github.com/slogguard/slogguard/slogcore"
 )
@@ -68,10 +69,10 @@ func Example_router() {
 
 // Redact is middleware: put it in a slogmulti.Pipe in front of any handler.
 func Example_redactPipe() {
-	r := slogcore.MustRedactor(slogcore.Credentials, slogcore.PCI)
+	r := redact.Must(redact.Credentials, redact.PCI)
 	text := slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noTime})
 	logger := slog.New(slogmulti.
-		Pipe(func(next slog.Handler) slog.Handler { return slogcore.Redact(next, r) }).
+		Pipe(func(next slog.Handler) slog.Handler { return redact.NewHandler(next, r) }).
 		Handler(text))
 	logger.With("client_secret", "abc").Info("charge", "card", "4111 1111 1111 1111", "db", "postgres://app:pw@db/x")
 	// Output:

@@ -1,6 +1,6 @@
 module github.com/slogguard/slogguard/bench
 
-go 1.24
+go 1.24.0
 
 require (
 	github.com/rs/zerolog v1.35.1
@@ -15,6 +15,7 @@ require (
 	github.com/samber/lo v1.52.0 // indirect
 	github.com/samber/slog-common v0.20.0 // indirect
 	go.uber.org/multierr v1.10.0 // indirect
+	golang.org/x/mod v0.33.0 // indirect
 	golang.org/x/sys v0.29.0 // indirect
 	golang.org/x/text v0.22.0 // indirect
 )

@@ -8,7 +8,8 @@
 // Every record is written with a top-level "audit" member
 // {v, chain, seq, prev, hash, mac, key}: hash links the record's canonical
 // form (RFC 8785, see internal/chain) to the previous record's hash, and mac
-// is an HMAC of that hash when a key is set. [Verify] recomputes every hash
+// is an HMAC of that hash, the format version and the key id when a key is
+// set. [Verify] recomputes every hash
 // and MAC and names each record that was modified, removed, inserted,
 // duplicated or reordered. Signed checkpoints ([WithSigner],
 // [WithCheckpoints]) kept apart from the log detect the removal of the
@@ -95,6 +96,21 @@
 // process runs leaves no fragment at all. [VerifyFiles] and the slogaudit command check
 // rotated files in order.
 //
+// # Checkpoints, proofs and witnesses
+//
+// With [WithSigner] each chain also keeps an RFC 6962 Merkle tree of its
+// records, and its checkpoints ([WithCheckpoints], best written to a
+// [CheckpointFile]) are C2SP tlog-checkpoint signed notes with the origin
+// "<log name>/<chain id>" ([WithLogName]). A handler that resumes a chain
+// rebuilds the tree from the files and refuses to sign a checkpoint that
+// contradicts one signed before. [ProveInclusion] shows that one record is
+// in a checkpoint's tree, [ProveConsistency] that a checkpoint extends an
+// older one, and [CheckProof] verifies either offline with the public key;
+// a proof holds the one record, the checkpoints and O(log n) hashes.
+// [WithWitnesses] submits checkpoints to C2SP tlog-witnesses off the
+// logging path and stores their cosignatures with the checkpoint; [Verify]
+// reports up to which record a quorum of witnesses vouches for each chain.
+//
 // # Policies
 //
 // [WithPolicy] checks the configuration against a [Policy] (PCIDSS, HIPAA,
@@ -107,11 +123,34 @@
 // Importing this package registers the "audit" sink with slogcore, so that
 // slogcore.OpenSink and slogcore.FromEnv can open it by name.
 //
+// # Verification
+//
+// [Verify] and [VerifyFiles] return a [Report] that says which checks ran
+// and what each found, per chain and in total ([Checks]): hashes recomputed,
+// MACs checked (only with a key), checkpoints kept apart from the log
+// compared with the chain (only with [VerifyOptions].Checkpoints), their
+// signatures (only with a public key), and the newest record a checkpoint
+// covers. [Report.Intact] speaks only for the checks that ran;
+// RequireMAC and RequireCheckpoints make the missing ones errors. An input
+// without audit records returns [ErrNoRecords]. A key that fails every
+// MAC, or a public key that fails every signature, is one finding that
+// says the key is probably wrong. [LoadKeyFile], [LoadSignerFile] and
+// [LoadPublicKeyFile] read the files that `slogaudit keygen` writes.
+//
+// # Format versions
+//
+// Records carry the audit format version in "v". Writers emit v2, whose
+// MAC covers the version and the key id; the verifier reads v1 and v2.
+//
 // # Threat model
 //
 // Without a key the chain detects accidental corruption and careless edits;
 // anyone who can write the file can rebuild a chain, which signed
 // checkpoints kept elsewhere still reveal. With an HMAC key, an attacker who
-// can write the log but lacks the key cannot forge records. Encryption at
-// rest and an attacker who holds the key are out of scope.
+// can write the log but lacks the key cannot forge records. Witnessed
+// checkpoints protect the records up to the newest witnessed one even from
+// the log's own host and keys: rewriting them means a fork that the
+// witnesses refuse. Out of scope: encryption at rest, and an attacker who
+// holds the keys and changes the records after the newest witnessed
+// checkpoint.
 package slogaudit

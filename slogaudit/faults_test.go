@@ -15,6 +15,7 @@ import (
 	"testing/slogtest"
 	"time"
 
+	"github.com/slogguard/slogguard/redact"
 	"github.com/slogguard/slogguard/slogcore"
 	"github.com/stretchr/testify/require"
 )
@@ -35,7 +36,7 @@ func sensitiveRecord(l *slog.Logger, i int) {
 // TestWrapOverRedactingSlogcore: the wrapper hashes what a slogcore
 // handler with its own redaction will write, so an untouched log verifies.
 func TestWrapOverRedactingSlogcore(t *testing.T) {
-	red := slogcore.MustRedactor(slogcore.Credentials, slogcore.PCI, slogcore.HIPAA, slogcore.GDPR)
+	red := redact.Must(redact.Credentials, redact.PCI, redact.HIPAA, redact.GDPR)
 	for _, name := range []string{"New", "Wrap"} {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -78,11 +79,11 @@ func TestWrapRefusesRewritingSlogcore(t *testing.T) {
 // pass of the same redactor, which is what lets the wrapper redact before
 // hashing while a slogcore handler redacts again when it writes.
 func TestRedactionIdempotent(t *testing.T) {
-	var rules []slogcore.Rule
-	for _, r := range slogcore.Presets {
+	var rules []redact.Rule
+	for _, r := range redact.Presets {
 		rules = append(rules, r)
 	}
-	red := slogcore.MustRedactor(rules...)
+	red := redact.Must(rules...)
 	values := []any{
 		"4111 1111 1111 1111", "card 5500-0000-0000-0004 x", "ssn 078-05-1120", "bob@example.com",
 		"https://u:p@h.example/x?q=1", "Authorization: Bearer abc.def", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig",

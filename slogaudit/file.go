@@ -222,6 +222,13 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	}
 	opts = append(opts, withFile(af))
 	h, err := New(slog.NewJSONHandler(af, nil), opts...)
+	if err == nil && h.st.head.Seq > 0 {
+		paths, perr := RotatedFiles(af.path)
+		if perr != nil {
+			return nil, perr
+		}
+		h.st.rebuildTree(paths)
+	}
 	if err == nil {
 		af.mu.Lock()
 		af.handler = h

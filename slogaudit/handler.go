@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/slogguard/slogguard/internal/chain"
+	"github.com/slogguard/slogguard/redact"
 	"github.com/slogguard/slogguard/slogcore"
 )
 
@@ -64,7 +65,16 @@ type Stats struct {
 	// written so far.
 	Declared    uint64
 	Checkpoints uint64 // checkpoints written
-	Refused     uint64 // records logged after Close, or refused by a Strict policy
+	// CheckpointsRefused counts checkpoints not signed because they would
+	// contradict one signed before, or the Merkle tree is unknown (OnError
+	// says why).
+	CheckpointsRefused uint64
+	// WitnessFailures counts failed submissions to witnesses (each retry
+	// counts), refusals included; Witnessed is the newest checkpoint size
+	// that a quorum of witnesses cosigned.
+	WitnessFailures uint64
+	Witnessed       uint64
+	Refused         uint64 // records logged after Close, or refused by a Strict policy
 	// Violations counts policy violations by rule ("required:actor",
 	// "unmasked:card-number", "clock-backwards", ...).
 	Violations map[string]uint64
@@ -97,10 +107,10 @@ type state struct {
 	cpSeq    uint64 // head.Seq at the last checkpoint
 	scratch  []byte
 	lastTime time.Time // of the last record, for the monotonic check
-	redactor *slogcore.Redactor
+	redactor *redact.Redactor
 	// nextRedactor is the redaction of a wrapped slogcore handler, applied
 	// before hashing so that what is hashed is what the handler writes.
-	nextRedactor *slogcore.Redactor
+	nextRedactor *redact.Redactor
 	mac          hash.Hash // HMAC-SHA256 with the key, reused under mu
 	headHex      string    // st.head.Hash.String(), kept to save an encoding
 
@@ -109,6 +119,7 @@ type state struct {
 	unwatch  func()            // stops hearing of its losses
 	lostTorn *TornLine         // the torn line a lost audit.start named
 	closeErr error
+	merkle   merkle // the tree beside the chain, for checkpoints
 }
 
 // Handler is a slog.Handler that chains every record it passes on.
@@ -145,7 +156,7 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 	}
 	switch {
 	case cfg.redactor == nil:
-		st.redactor = slogcore.MustRedactor(slogcore.Credentials)
+		st.redactor = redact.Must(redact.Credentials)
 	case !cfg.redactor.Off():
 		st.redactor = cfg.redactor
 	}
@@ -164,6 +175,9 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 	}
 	if cfg.resume != nil {
 		st.head = *cfg.resume
+		if st.head.Seq > 0 {
+			st.merkle.broken = fmt.Errorf("slogaudit: chain %s resumed at seq %d without its Merkle tree: checkpoints need the chain's files (use OpenFile and File.Handler)", st.head.Chain, st.head.Seq)
+		}
 	} else {
 		id := cfg.chainID
 		if id == "" {
@@ -236,6 +250,9 @@ func (h *Handler) Stats() Stats {
 	s.Failed += h.st.losses.async
 	s.Declared -= h.st.losses.redeclared
 	h.st.losses.mu.Unlock()
+	if w := h.st.merkle.witness; w != nil {
+		s.WitnessFailures, s.Witnessed = w.fails.Load(), w.witnessed.Load()
+	}
 	if s.Violations != nil {
 		s.Violations = make(map[string]uint64, len(h.st.stats.Violations))
 		for k, v := range h.st.stats.Violations {
@@ -424,14 +441,17 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		return err
 	}
 	audit := []slog.Attr{
-		slog.Int("v", 1),
+		slog.Int("v", int(chain.Current)),
 		slog.String("chain", st.head.Chain),
 		slog.Uint64("seq", seq),
 		slog.String("prev", st.headHex),
 		slog.String("hash", hashHex),
 	}
+	var mac []byte
 	if st.mac != nil {
-		audit = append(audit, slog.String("mac", chain.MACWith(st.mac, hash).String()), slog.String("key", st.cfg.keyID))
+		m := chain.Current.MACWith(st.mac, st.cfg.keyID, hash)
+		mac = m[:]
+		audit = append(audit, slog.String("mac", m.String()), slog.String("key", st.cfg.keyID))
 	}
 	var msg string
 	attrs := root.attrs()
@@ -469,6 +489,7 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		return err
 	}
 	st.head.Seq, st.head.Hash, st.headHex = seq, hash, hashHex
+	st.addLeafLocked(hash, mac)
 	st.stats.Written++
 	st.sinceCP++
 	if st.cfg.sync != nil {
@@ -515,45 +536,29 @@ func (st *state) maybeCheckpointLocked(ctx context.Context) error {
 	return st.checkpointLocked(ctx)
 }
 
-// checkpointLocked signs the head and chains the signature in-band, then
-// signs the new head (which includes that record) for the checkpoint
-// writer, so that removing even the last record is detectable.
-func (st *state) checkpointLocked(ctx context.Context) error {
-	if st.cfg.signer == nil || st.head.Seq == st.cpSeq {
-		return nil
-	}
-	in := chain.Checkpoint{Chain: st.head.Chain, Seq: st.head.Seq, Hash: st.head.Hash, Time: st.cfg.now().UTC()}
-	in.Sign(st.cfg.signer)
-	if err := st.ownLocked(ctx, MsgCheckpoint, false, slog.Group("checkpoint",
-		slog.String("chain", in.Chain), slog.Uint64("seq", in.Seq), slog.String("hash", in.Hash.String()),
-		slog.String("time", in.Time.Format(time.RFC3339Nano)), slog.String("sig", encodeSig(in.Sig)))); err != nil {
-		return err
-	}
-	st.stats.Checkpoints++
-	st.sinceCP, st.lastCP, st.cpSeq = 0, st.cfg.now(), st.head.Seq
-	if st.cfg.cpWriter == nil {
-		return nil
-	}
-	out := chain.Checkpoint{Chain: st.head.Chain, Seq: st.head.Seq, Hash: st.head.Hash, Time: in.Time}
-	out.Sign(st.cfg.signer)
-	if _, err := st.cfg.cpWriter.Write(out.MarshalLine()); err != nil {
-		err = fmt.Errorf("slogaudit: checkpoint at seq %d not written to the checkpoint writer: %w", out.Seq, err)
-		st.report(err)
-		return err
-	}
-	return nil
-}
-
 // Close declares every loss it knows of, writes audit.stop and a final
 // checkpoint; later records are refused with [ErrClosed]. When the wrapped
 // handler is asynchronous (a slogcore handler), Close first waits, within
 // ctx, until it has written everything, so that records it lost are
-// declared before audit.stop; it does not close that handler.
+// declared before audit.stop; it does not close that handler. With
+// witnesses, it lets them try the final checkpoint once more and waits for
+// that or for ctx.
 //
 // Close returns an error wrapping [ErrRecordsLost] naming the counts when
 // any record failed, saying whether each loss is declared in the chain.
 // It is safe to call more than once: later calls return the first result.
 func (h *Handler) Close(ctx context.Context) error {
+	err := h.closeLocked(ctx)
+	h.st.mu.Lock()
+	w := h.st.merkle.witness
+	h.st.mu.Unlock()
+	if w != nil {
+		err = errors.Join(err, w.close(ctx))
+	}
+	return err
+}
+
+func (h *Handler) closeLocked(ctx context.Context) error {
 	st := h.st
 	st.mu.Lock()
 	defer st.mu.Unlock()

@@ -5,10 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"time"
 
 	"github.com/slogguard/slogguard/internal/chain"
-	"github.com/slogguard/slogguard/slogcore"
+	"github.com/slogguard/slogguard/redact"
 )
 
 // Option configures a [Handler].
@@ -22,7 +23,7 @@ type config struct {
 	cpEvery     int
 	cpInterval  time.Duration
 	chainID     string
-	redactor    *slogcore.Redactor
+	redactor    *redact.Redactor
 	resume      *Head
 	sync        func() error
 	onError     func(error)
@@ -34,7 +35,13 @@ type config struct {
 	mode        Mode
 	onViolation func(Violation)
 	maxSize     int
-	errs        []error
+	logName     string
+	// witnessing: see WithWitnesses
+	witnesses      []Witness
+	quorum         int
+	witnessHTTP    *http.Client
+	witnessBackoff time.Duration
+	errs           []error
 }
 
 // DefaultMaxRecordSize is the default limit of [WithMaxRecordSize].
@@ -75,6 +82,9 @@ func WithKey(id string, key []byte) Option {
 	return func(c *config) {
 		if len(key) < MinKeySize {
 			c.errs = append(c.errs, fmt.Errorf("WithKey: key %q has %d bytes: want at least %d (generate one with `slogaudit keygen`)", id, len(key), MinKeySize))
+		}
+		if err := chain.ValidKeyID(id); err != nil {
+			c.errs = append(c.errs, fmt.Errorf("WithKey: %w", err))
 		}
 		c.keyID, c.key = id, append([]byte(nil), key...)
 	}
@@ -117,8 +127,8 @@ func WithChainID(id string) Option {
 }
 
 // WithRedactor redacts records before they are hashed. Default: the
-// slogcore Credentials preset; slogcore.NoRedaction turns it off.
-func WithRedactor(r *slogcore.Redactor) Option {
+// redact.Credentials preset; redact.Disabled turns it off.
+func WithRedactor(r *redact.Redactor) Option {
 	return func(c *config) { c.redactor = r }
 }
 
@@ -191,6 +201,7 @@ func (c *config) validate() error {
 	if c.cpWriter != nil && c.signer == nil {
 		errs = append(errs, errors.New("WithCheckpoints: checkpoints are signed: add WithSigner"))
 	}
+	errs = append(errs, c.checkWitnessing()...)
 	if c.policy != nil {
 		errs = append(errs, c.policy.checkConfig(c)...)
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/slogguard/slogguard/slogcore"
+	"github.com/slogguard/slogguard/redact"
 )
 
 // Policy is a compliance policy as data: what every record must carry, what
@@ -44,7 +44,7 @@ type Required struct {
 
 // Forbidden is a detector whose matches must not appear in a record.
 type Forbidden struct {
-	Detector slogcore.Detector
+	Detector redact.Detector
 	Clause   string
 }
 
@@ -96,7 +96,7 @@ var (
 		Name: "pci-dss",
 		Required: []Required{{Attrs: []string{KeyActor, KeyAction, KeyOutcome, KeyOrigin, KeyResource},
 			Clause: "PCI DSS 10.2.2"}},
-		Forbidden: []Forbidden{{Detector: slogcore.DetectCardNumber, Clause: "PCI DSS 3.4"}},
+		Forbidden: []Forbidden{{Detector: redact.DetectCardNumber, Clause: "PCI DSS 3.4"}},
 		Retention: Retention{Floor: year, Clause: "PCI DSS 10.5.1"},
 		Config: []ConfigRule{
 			{Need: NeedHMACKey, Clause: "PCI DSS 10.3.2"},
@@ -115,7 +115,7 @@ var (
 	HIPAA = Policy{
 		Name:      "hipaa",
 		Required:  []Required{{Attrs: []string{KeyActor, KeyAction, KeyResource, KeyOutcome}, Clause: "HIPAA 164.312(b)"}},
-		Forbidden: []Forbidden{{Detector: slogcore.DetectSSN, Clause: "HIPAA 164.514(b)"}},
+		Forbidden: []Forbidden{{Detector: redact.DetectSSN, Clause: "HIPAA 164.514(b)"}},
 		Retention: Retention{Floor: 6 * year, Clause: "HIPAA 164.316(b)(2)(i)"},
 		Config: []ConfigRule{
 			{Need: NeedHMACKey, Clause: "HIPAA 164.312(c)(1)"},
@@ -142,7 +142,7 @@ var (
 	GDPR = Policy{
 		Name:      "gdpr",
 		Required:  []Required{{Attrs: []string{KeyActor, KeyAction}, Clause: "GDPR Art. 30"}},
-		Forbidden: []Forbidden{{Detector: slogcore.DetectEmail, Clause: "GDPR Art. 5(1)(c)"}},
+		Forbidden: []Forbidden{{Detector: redact.DetectEmail, Clause: "GDPR Art. 5(1)(c)"}},
 		Retention: Retention{Ceiling: 2 * year, Clause: "GDPR Art. 5(1)(e)"},
 		Config: []ConfigRule{
 			{Need: NeedHMACKey, Clause: "GDPR Art. 32"},
@@ -290,7 +290,7 @@ func (p *Policy) checkConfig(cfg *config) []error {
 				rules = cfg.redactor.Rules()
 			}
 			if !slices.Contains(rules, c.Rule) {
-				problem = fmt.Sprintf("set WithRedactor with the slogcore %q preset in force (now: %v)", c.Rule, rules)
+				problem = fmt.Sprintf("set WithRedactor with the redact %q preset in force (now: %v)", c.Rule, rules)
 			}
 		}
 		if problem != "" {

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/slogguard/slogguard/redact"
 	"github.com/slogguard/slogguard/slogcore"
 	"github.com/stretchr/testify/require"
 )
@@ -26,7 +27,7 @@ func conforming(t *testing.T, retention time.Duration) (*File, []Option) {
 	af, err := OpenFile(filepath.Join(t.TempDir(), "audit.log"), WithRetention(retention))
 	require.NoError(t, err)
 	t.Cleanup(func() { af.Close() })
-	red := slogcore.MustRedactor(slogcore.Credentials, slogcore.PCI, slogcore.HIPAA, slogcore.GDPR)
+	red := redact.Must(redact.Credentials, redact.PCI, redact.HIPAA, redact.GDPR)
 	return af, []Option{WithKey("k1", testKey), WithSigner(priv), WithCheckpoints(io.Discard, 100, 0), WithRedactor(red)}
 }
 
@@ -109,7 +110,7 @@ func auditLines(t *testing.T, b []byte) []map[string]any {
 func TestRuntimeAnnotate(t *testing.T) {
 	var buf bytes.Buffer
 	var seen []Violation
-	red := slogcore.MustRedactor(slogcore.Credentials) // no PCI preset: the PAN stays
+	red := redact.Must(redact.Credentials) // no PCI preset: the PAN stays
 	h := Wrap(slog.NewJSONHandler(&buf, nil), WithPolicy(Policy{Name: "t", Required: PCIDSS.Required, Forbidden: PCIDSS.Forbidden}),
 		WithRedactor(red), OnViolation(func(v Violation) { seen = append(seen, v) }))
 	slog.New(h).Info("charge", Actor("u1"), Action(DataAccess), Outcome(Success), Resource("order/1"),
@@ -130,7 +131,7 @@ func TestRuntimeAnnotate(t *testing.T) {
 func TestRuntimeRedactedCardPasses(t *testing.T) {
 	var buf bytes.Buffer
 	h := Wrap(slog.NewJSONHandler(&buf, nil), WithPolicy(Policy{Name: "t", Forbidden: PCIDSS.Forbidden}),
-		WithRedactor(slogcore.MustRedactor(slogcore.Credentials, slogcore.PCI)))
+		WithRedactor(redact.Must(redact.Credentials, redact.PCI)))
 	slog.New(h).Info("charge", slog.String("note", "card 4111 1111 1111 1111"))
 	require.NoError(t, h.Close(context.Background()))
 	require.NotContains(t, buf.String(), "audit_violations")

@@ -39,7 +39,7 @@ func init() {
 type auditSink struct {
 	*Handler
 	file        *File
-	checkpoints *os.File
+	checkpoints *CheckpointFile
 }
 
 func (s auditSink) Close(ctx context.Context) error {
@@ -108,7 +108,7 @@ func openAuditSink(cfg map[string]string) (slogcore.Sink, error) {
 		}
 		opts = append(opts, WithKey(keyID, key))
 	}
-	var cpFile *os.File
+	var cpFile *CheckpointFile
 	if v := cfg["signer"]; v != "" {
 		priv, err := hexFile(v)
 		if err != nil {
@@ -116,7 +116,7 @@ func openAuditSink(cfg map[string]string) (slogcore.Sink, error) {
 		}
 		opts = append(opts, WithSigner(ed25519.PrivateKey(priv)))
 		if cp := cfg["checkpoints"]; cp != "" {
-			if cpFile, err = os.OpenFile(cp, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600); err != nil {
+			if cpFile, err = OpenCheckpointFile(cp); err != nil {
 				return nil, fmt.Errorf("checkpoints: %w", err)
 			}
 			opts = append(opts, WithCheckpoints(cpFile, 1000, time.Minute))
@@ -166,7 +166,7 @@ func openAuditSink(cfg map[string]string) (slogcore.Sink, error) {
 	return auditSink{Handler: h, file: f, checkpoints: cpFile}, nil
 }
 
-func closeFile(f *os.File) {
+func closeFile(f *CheckpointFile) {
 	if f != nil {
 		f.Close()
 	}

@@ -14,6 +14,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/mod/sumdb/note"
+
 	"github.com/slogguard/slogguard/internal/chain"
 )
 
@@ -47,36 +49,71 @@ type Finding struct {
 	Detail string      `json:"detail"`
 }
 
-// String formats the finding as "file:line: kind: chain C seq N: detail".
+// String formats the finding as "file:line: kind: chain C seq N: detail",
+// leaving out what the finding does not have (a line, a chain, a seq). An
+// empty or unusual chain id is quoted.
 func (f Finding) String() string {
-	where := fmt.Sprintf("line %d", f.Line)
-	if f.File != "" {
-		where = f.File + ":" + where[5:]
+	var b strings.Builder
+	switch {
+	case f.File != "" && f.Line > 0:
+		fmt.Fprintf(&b, "%s:%d: ", f.File, f.Line)
+	case f.File != "":
+		b.WriteString(f.File + ": ")
+	case f.Line > 0:
+		fmt.Fprintf(&b, "line %d: ", f.Line)
 	}
-	return fmt.Sprintf("%s: %s: chain %s seq %d: %s", where, f.Kind, f.Chain, f.Seq, f.Detail)
+	b.WriteString(string(f.Kind) + ": ")
+	if f.Chain != "" {
+		fmt.Fprintf(&b, "chain %s", showChain(f.Chain))
+		if f.Seq > 0 {
+			fmt.Fprintf(&b, " seq %d", f.Seq)
+		}
+		b.WriteString(": ")
+	}
+	b.WriteString(f.Detail)
+	return b.String()
 }
 
 // ChainSummary describes one chain in the input.
 type ChainSummary struct {
 	First   uint64 `json:"first"`
 	Last    uint64 `json:"last"`
-	Records int64  `json:"records"`
+	Records int64  `json:"records"` // records in their place in the chain
+	// Checks counts the checks made on the chain's records.
+	Checks Checks `json:"checks"`
+	// Covered is the newest seq of the chain that a checkpoint kept apart
+	// from the log vouches for (its signed hash matches that record); 0 when
+	// none does. The removal of records after it would go unnoticed.
+	Covered uint64 `json:"covered"`
+	// Witnessed is the newest size (the records up to that seq) of a
+	// checkpoint that a quorum of the given witnesses cosigned and that
+	// matches the records: 0 when none.
+	Witnessed uint64 `json:"witnessed,omitempty"`
 }
 
-// Report is the result of a verification.
+// Report is the result of a verification. It says which checks ran
+// (Checks, in total and per chain) and what they found (Findings).
 type Report struct {
 	Lines       int64                   `json:"lines"`
 	Records     int64                   `json:"records"`
 	Chains      map[string]ChainSummary `json:"chains"`
+	Checks      Checks                  `json:"checks"`
 	Checkpoints int64                   `json:"checkpoints"` // verified signatures
 	Findings    []Finding               `json:"findings"`
 }
 
 // Info reports whether the kind is information, not a sign of tampering.
-func (k FindingKind) Info() bool { return k == Restart || k == Torn || k == Pruned || k == Gap }
+func (k FindingKind) Info() bool {
+	return k == Restart || k == Torn || k == Pruned || k == Gap || k == TornTail
+}
 
-// Intact reports whether nothing but information was found.
+// Intact reports whether the input holds audit records and the checks that
+// ran found nothing but information. It says nothing of checks that did
+// not run: see [Report].Checks.
 func (r Report) Intact() bool {
+	if r.Records == 0 {
+		return false
+	}
 	for _, f := range r.Findings {
 		if !f.Kind.Info() {
 			return false
@@ -100,21 +137,38 @@ func (e *TamperedError) Error() string {
 			n++
 		}
 	}
-	return fmt.Sprintf("slogaudit: verification failed: %d findings, first: %s", n, first)
+	return fmt.Sprintf("slogaudit: verification failed: %s, first: %s", plural(int64(n), "finding"), first)
 }
 
 // VerifyOptions configures [Verify].
 type VerifyOptions struct {
 	// Keys maps key ids to HMAC keys, and Key is used for every key id not
 	// in Keys. When either is set, every record must carry a MAC that
-	// verifies.
+	// verifies; records whose key id has no key are an [UnknownKey]
+	// finding. Without either, MACs are not checked and the report's
+	// Checks say so. A key shorter than [MinKeySize] is an error.
 	Keys map[string][]byte
 	Key  []byte
 	// PublicKey verifies checkpoint signatures. Without it signatures are
 	// not checked, but checkpoints still bound the chains' length.
 	PublicKey ed25519.PublicKey
-	// Checkpoints reads a checkpoint file kept apart from the log.
+	// Checkpoints reads a checkpoint file kept apart from the log. Findings
+	// in it name the file by its Name method (an *os.File has one), or
+	// "checkpoints".
 	Checkpoints io.Reader
+	// RequireMAC makes the absence of a key an error ([ErrRequiredCheck]):
+	// without it MACs are not checked and the report says so.
+	RequireMAC bool
+	// RequireCheckpoints makes the absence of Checkpoints or PublicKey an
+	// error ([ErrRequiredCheck]), and a chain that no checkpoint covers an
+	// [Uncovered] finding.
+	RequireCheckpoints bool
+	// Witnesses are the verifier keys (signed-note "name+hash+key" form)
+	// of the witnesses whose cosignatures count, and Quorum how many of
+	// them must cosign a checkpoint (default: all). The report's
+	// ChainSummary.Witnessed says up to which size they vouch for a chain.
+	Witnesses []string
+	Quorum    int
 	// MaxLineBytes bounds the memory spent on one line: a longer line
 	// stops verification with an error wrapping [ErrLineTooLong] (the
 	// input cannot be judged within the limit; that is not a sign of
@@ -182,6 +236,9 @@ type chainState struct {
 	gap *startGap
 	// prunedTo: the heads retention records say removed files ended at.
 	prunedTo []Head
+	// tree is the chain's Merkle tree, while its records come in order.
+	tree    chain.Tree
+	treeOff bool
 }
 
 // seqRun is a run of sequence numbers, From to To inclusive, noticed at
@@ -211,6 +268,8 @@ type altRecord struct {
 }
 
 type verifier struct {
+	cpName string // the checkpoint file's name, for findings
+	checks checkState
 	parser chain.Parser
 	buf    []byte       // canonical form of the current record
 	torn   *pendingTorn // a malformed line that the next record may acknowledge
@@ -220,14 +279,31 @@ type verifier struct {
 	rep    *Report
 	chains map[string]*chainState
 	cps    map[string][]chain.Checkpoint
+	// notes are the checkpoint file's signed notes, by chain; witnesses
+	// verify cosignatures.
+	notes     map[string][]*noteCheck
+	witnesses []note.Verifier
 }
 
-// Verify reads audit records from r and checks every hash, MAC, link and
-// checkpoint. It returns a [*TamperedError] (with the report) when the
-// input is not intact, and another error when r cannot be read. It streams:
-// memory does not grow with the input.
+// Verify reads audit records from r and checks every hash and link, and
+// the MACs, checkpoints and signatures that o gives it the keys and files
+// for; the report's Checks say which ran. It returns a [*TamperedError]
+// (with the report) when the input is not intact, [ErrNoRecords] when no
+// line is an audit record and no checkpoint says records are missing,
+// [ErrRequiredCheck] when o requires a check it gives no key or file for,
+// and another error when r cannot be read. It streams: memory does not
+// grow with the input.
 func Verify(ctx context.Context, r io.Reader, o VerifyOptions) (Report, error) {
-	v := newVerifier(o)
+	v, err := newVerifier(o)
+	if err == nil {
+		err = v.required()
+	}
+	if err == nil {
+		err = o.checkKeys()
+	}
+	if err != nil {
+		return *v.rep, err
+	}
 	if err := v.loadCheckpoints(); err != nil {
 		return *v.rep, err
 	}
@@ -239,7 +315,16 @@ func Verify(ctx context.Context, r io.Reader, o VerifyOptions) (Report, error) {
 
 // VerifyFiles verifies rotated files in order, as one input.
 func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, error) {
-	v := newVerifier(o)
+	v, err := newVerifier(o)
+	if err == nil {
+		err = v.required()
+	}
+	if err == nil {
+		err = o.checkKeys()
+	}
+	if err != nil {
+		return *v.rep, err
+	}
 	if err := v.loadCheckpoints(); err != nil {
 		return *v.rep, err
 	}
@@ -250,6 +335,7 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 		}
 		v.rep.Lines += v.line
 		v.file, v.line = p, 0
+		v.checks.order(p)
 		err = v.read(ctx, f)
 		f.Close()
 		if err != nil {
@@ -259,9 +345,34 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 	return v.finish()
 }
 
-func newVerifier(o VerifyOptions) *verifier {
-	return &verifier{opts: o, rep: &Report{Chains: map[string]ChainSummary{}, Findings: []Finding{}},
-		chains: map[string]*chainState{}, cps: map[string][]chain.Checkpoint{}}
+// checkKeys refuses keys shorter than [MinKeySize], which [WithKey] never
+// writes with: a MAC made with an empty key proves nothing.
+func (o VerifyOptions) checkKeys() error {
+	if o.Key != nil && len(o.Key) < MinKeySize {
+		return fmt.Errorf("slogaudit: verify: VerifyOptions.Key has %d bytes: want at least %d (pass the key given to WithKey)", len(o.Key), MinKeySize)
+	}
+	for id, k := range o.Keys {
+		if len(k) < MinKeySize {
+			return fmt.Errorf("slogaudit: verify: VerifyOptions.Keys[%q] has %d bytes: want at least %d (pass the key given to WithKey)", id, len(k), MinKeySize)
+		}
+	}
+	return nil
+}
+
+func newVerifier(o VerifyOptions) (*verifier, error) {
+	v := &verifier{opts: o, rep: &Report{Chains: map[string]ChainSummary{}, Findings: []Finding{}},
+		chains: map[string]*chainState{}, cps: map[string][]chain.Checkpoint{}, notes: map[string][]*noteCheck{}}
+	for _, k := range o.Witnesses {
+		w, err := chain.NewCosignatureVerifier(k)
+		if err != nil {
+			return v, fmt.Errorf("slogaudit: verify: %w", err)
+		}
+		v.witnesses = append(v.witnesses, w)
+	}
+	if o.Quorum > len(o.Witnesses) {
+		return v, fmt.Errorf("slogaudit: verify: quorum %d of %d witnesses: give at least as many witness keys as the quorum", o.Quorum, len(o.Witnesses))
+	}
+	return v, nil
 }
 
 func (v *verifier) add(line int64, chainID string, seq uint64, kind FindingKind, format string, args ...any) {
@@ -272,6 +383,11 @@ func (v *verifier) loadCheckpoints() error {
 	if v.opts.Checkpoints == nil {
 		return nil
 	}
+	name := "checkpoints"
+	if f, ok := v.opts.Checkpoints.(interface{ Name() string }); ok {
+		name = f.Name()
+	}
+	v.cpName = name
 	sc := bufio.NewScanner(v.opts.Checkpoints)
 	sc.Buffer(nil, 1<<16)
 	n := int64(0)
@@ -281,20 +397,20 @@ func (v *verifier) loadCheckpoints() error {
 			continue
 		}
 		val, err := chain.Parse(sc.Bytes())
+		if _, ok := val.Get("note"); err == nil && ok {
+			v.loadNote(n, val)
+			continue
+		}
 		var cp chain.Checkpoint
 		if err == nil {
 			cp, err = chain.ParseCheckpoint(val)
 		}
 		if err != nil {
-			v.rep.Findings = append(v.rep.Findings, Finding{File: "checkpoints", Line: n, Kind: BadCheckpoint, Detail: err.Error()})
+			v.rep.Findings = append(v.rep.Findings, Finding{File: name, Line: n, Kind: BadCheckpoint, Detail: err.Error()})
 			continue
 		}
-		if v.opts.PublicKey != nil {
-			if !cp.Verify(v.opts.PublicKey) {
-				v.rep.Findings = append(v.rep.Findings, Finding{File: "checkpoints", Line: n, Chain: cp.Chain, Seq: cp.Seq, Kind: BadCheckpoint, Detail: "signature does not verify with the public key"})
-				continue
-			}
-			v.rep.Checkpoints++
+		if v.opts.PublicKey != nil && !v.checkSignature(cp, Finding{File: name, Line: n, Chain: cp.Chain, Seq: cp.Seq}) {
+			continue
 		}
 		v.cps[cp.Chain] = append(v.cps[cp.Chain], cp)
 	}
@@ -337,8 +453,7 @@ func (v *verifier) read(ctx context.Context, r io.Reader) error {
 			v.record(part, torn)
 		}
 		if err == io.EOF {
-			v.flushTorn("")
-			return nil
+			return nil // a malformed last line waits: the next file may name it
 		}
 		if err != nil {
 			return fmt.Errorf("slogaudit: verify: reading line %d: %w", v.line+1, err)
@@ -347,9 +462,13 @@ func (v *verifier) read(ctx context.Context, r io.Reader) error {
 }
 
 type pendingTorn struct {
+	file   string
 	line   int64
 	sha    string
 	detail string
+	// bytes is the line's length; unterminated: it had no final newline.
+	bytes        int
+	unterminated bool
 }
 
 // flushTorn reports a pending malformed line: as torn when ack names its
@@ -357,11 +476,11 @@ type pendingTorn struct {
 func (v *verifier) flushTorn(ack string) {
 	if p := v.torn; p != nil {
 		v.torn = nil
+		f := Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: p.detail}
 		if ack == p.sha {
-			v.add(p.line, "", 0, Torn, "incomplete line left by a crash, named by the audit.start that follows")
-			return
+			f.Kind, f.Detail = Torn, "incomplete line left by a crash, named by the audit.start that follows"
 		}
-		v.add(p.line, "", 0, Malformed, "%s", p.detail)
+		v.rep.Findings = append(v.rep.Findings, f)
 	}
 }
 
@@ -382,7 +501,7 @@ func (v *verifier) record(line []byte, torn bool) {
 		}
 		v.flushTorn("")
 		sum := sha256.Sum256(raw)
-		v.torn = &pendingTorn{line: v.line, sha: hex.EncodeToString(sum[:]), detail: detail}
+		v.torn = &pendingTorn{file: v.file, line: v.line, sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn}
 		return
 	}
 	ack := ""
@@ -406,34 +525,18 @@ func (v *verifier) record(line []byte, torn bool) {
 	v.rep.Records++
 	v.buf = chain.AppendCanonicalWithout(v.buf[:0], val, "audit")
 	content := v.buf
-	ok = true
-	if chain.Link(rec.chain, rec.seq, rec.prev, content) != rec.hash {
+	rec.hashOK = chain.Link(rec.chain, rec.seq, rec.prev, content) == rec.hash
+	v.checks.chain(rec.chain).Hashes.count(!rec.hashOK)
+	if !rec.hashOK {
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
-		ok = false
 	}
-	if v.opts.Keys != nil || v.opts.Key != nil {
-		key, known := v.opts.Keys[rec.keyID]
-		if !known && v.opts.Key != nil {
-			key, known = v.opts.Key, true
-		}
-		switch {
-		case !rec.hasMAC:
-			v.add(v.line, rec.chain, rec.seq, BadMAC, "record has no MAC")
-			ok = false
-		case !known:
-			v.add(v.line, rec.chain, rec.seq, BadMAC, "MAC by unknown key id %q", rec.keyID)
-			ok = false
-		case !chain.CheckMAC(key, rec.hash, rec.mac):
-			v.add(v.line, rec.chain, rec.seq, BadMAC, "MAC does not verify: the record was forged or its hash rewritten")
-			ok = false
-		}
+	ok = v.checkMAC(rec) && rec.hashOK
+	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
+		v.inBand(val, rec) // before the record joins the tree that its note signs
 	}
 	v.link(rec, ok)
 	if msg, _ := val.Get("msg"); msg.Str == MsgStart && rec.seq > 1 {
 		v.add(v.line, rec.chain, rec.seq, Restart, "a process resumed the chain after seq %d", rec.seq-1)
-	}
-	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
-		v.inBand(val, rec)
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgRetention && ok {
 		v.retention(val)
@@ -444,6 +547,8 @@ func (v *verifier) record(line []byte, torn bool) {
 }
 
 type auditFields struct {
+	hashOK     bool // the content matches the hash (set by the verifier)
+	version    chain.Version
 	chain      string
 	seq        uint64
 	prev, hash chain.Hash
@@ -458,6 +563,10 @@ func parseAudit(a chain.Value) (auditFields, error) {
 		m, ok := a.Get(name)
 		return m.Str, ok && m.Kind == chain.String
 	}
+	var err error
+	if f.version, err = chain.ParseVersion(a); err != nil {
+		return f, err
+	}
 	var ok bool
 	if f.chain, ok = str("chain"); !ok || f.chain == "" {
 		return f, errors.New("missing chain")
@@ -467,7 +576,6 @@ func parseAudit(a chain.Value) (auditFields, error) {
 		return f, errors.New("missing or invalid seq")
 	}
 	f.seq = uint64(seq.Num)
-	var err error
 	for _, h := range []struct {
 		name string
 		dst  *chain.Hash
@@ -486,6 +594,9 @@ func parseAudit(a chain.Value) (auditFields, error) {
 		}
 		f.hasMAC = true
 		f.keyID, _ = str("key")
+		if err := chain.ValidKeyID(f.keyID); err != nil {
+			return f, err
+		}
 	}
 	return f, nil
 }
@@ -501,7 +612,9 @@ func (v *verifier) link(rec auditFields, ok bool) {
 	// A record that failed its hash or MAC check (already reported) still
 	// holds its place when its seq and prev fit, so that the records after
 	// it are not reported missing.
-	if !ok && !(st.started && rec.seq == st.seq+1 && rec.prev == st.hash) {
+	// So does a first record whose hash is right: with a wrong key every
+	// MAC fails, and the chain must still be followed to say so once.
+	if !ok && !(st.started && rec.seq == st.seq+1 && rec.prev == st.hash) && !(!st.started && rec.hashOK) {
 		return
 	}
 	// A pending fork: the record after it decides which of the two belongs.
@@ -560,12 +673,19 @@ func (v *verifier) link(rec auditFields, ok bool) {
 		return
 	}
 	st.seq, st.hash, st.line = rec.seq, rec.hash, v.line
+	v.growTree(st, rec)
 	st.recent.put(rec.seq, seen{rec.hash, v.line})
 	st.sum.Records++
 	st.sum.Last = rec.seq
 	for _, cp := range v.cps[rec.chain] {
-		if cp.Seq == rec.seq && cp.Hash != rec.hash {
+		if cp.Seq != rec.seq {
+			continue
+		}
+		v.checks.chain(rec.chain).Checkpoints.count(cp.Hash != rec.hash)
+		if cp.Hash != rec.hash {
 			v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the checkpoint file signed another hash for this seq: the chain was rebuilt")
+		} else if cp.Seq > st.sum.Covered {
+			st.sum.Covered = cp.Seq
 		}
 	}
 }
@@ -672,17 +792,17 @@ func (v *verifier) inBand(val chain.Value, rec auditFields) {
 		v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "checkpoint record without a checkpoint group")
 		return
 	}
+	if _, ok := g.Get("note"); ok {
+		v.inBandNote(g, rec)
+		return
+	}
 	cp, err := chain.ParseCheckpoint(g)
 	if err != nil {
 		v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "%v", err)
 		return
 	}
-	if v.opts.PublicKey != nil {
-		if !cp.Verify(v.opts.PublicKey) {
-			v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "signature does not verify with the public key")
-			return
-		}
-		v.rep.Checkpoints++
+	if v.opts.PublicKey != nil && !v.checkSignature(cp, Finding{File: v.file, Line: v.line, Chain: rec.chain, Seq: rec.seq}) {
+		return
 	}
 	if st := v.chains[rec.chain]; st != nil {
 		if s, ok := st.recent.get(cp.Seq); ok && s.hash != cp.Hash {
@@ -692,6 +812,7 @@ func (v *verifier) inBand(val chain.Value, rec auditFields) {
 }
 
 func (v *verifier) finish() (Report, error) {
+	v.flushTornTail()
 	ids := make([]string, 0, len(v.chains))
 	for id := range v.chains {
 		ids = append(ids, id)
@@ -737,11 +858,17 @@ func (v *verifier) finish() (Report, error) {
 				}
 				v.rep.Findings = append(v.rep.Findings, Finding{File: v.file, Line: v.line + 1, Chain: id, Seq: cp.Seq, Kind: Truncated,
 					Detail: fmt.Sprintf("a checkpoint signed seq %d but the input ends at seq %d: the newest records were removed", cp.Seq, last)})
+				v.checks.chain(id).Checkpoints.count(true)
 			}
 		}
 	}
+	v.finishNotes()
 	v.rep.Lines += v.line
-	sort.SliceStable(v.rep.Findings, func(i, j int) bool { return v.rep.Findings[i].Line < v.rep.Findings[j].Line })
+	v.finishChecks()
+	v.checks.sort(v.rep.Findings)
+	if v.rep.Records == 0 && !v.rep.truncated() {
+		return *v.rep, v.noRecords()
+	}
 	if !v.rep.Intact() {
 		return *v.rep, &TamperedError{Report: *v.rep}
 	}

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"testing"
 	"time"
+
+	"github.com/slogguard/slogguard/redact"
 )
 
 // The scenario: LogAttrs with a message and 10 attrs (int, string,
@@ -49,7 +51,7 @@ func benchTargets() []benchTarget {
 			return h, func() { _ = h.Close(context.Background()) }
 		}},
 		{"handler=slogcore.New+redact", func() (slog.Handler, func()) {
-			h := New(io.Discard, nil) // the default: Credentials preset
+			h := New(io.Discard, nil) // the default: redact.Credentials preset
 			return h, func() { _ = h.Close(context.Background()) }
 		}},
 	}
@@ -99,7 +101,7 @@ func BenchmarkTenAttrsParallel(b *testing.B) {
 }
 
 // BenchmarkNestedMap logs one record whose payload is a nested map, with
-// and without a secret in it, through New with the Credentials preset.
+// and without a secret in it, through New with the redact.Credentials preset.
 func BenchmarkNestedMap(b *testing.B) {
 	ctx := context.Background()
 	payload := func(secret bool) map[string]any {
@@ -112,7 +114,7 @@ func BenchmarkNestedMap(b *testing.B) {
 	for _, tc := range []struct {
 		name   string
 		secret bool
-		redact *Redactor
+		redact *redact.Redactor
 	}{
 		{"redact=off", false, NoRedaction},
 		{"redact=clean", false, nil},
@@ -129,42 +131,6 @@ func BenchmarkNestedMap(b *testing.B) {
 			}
 			b.StopTimer()
 			_ = h.Close(ctx)
-		})
-	}
-}
-
-// BenchmarkRedactWalk measures the redactor alone on the nested map, so
-// that its allocations are not mixed with encoding/json's.
-func BenchmarkRedactWalk(b *testing.B) {
-	r := MustRedactor(Credentials)
-	clean := slog.Any("body", map[string]any{"request": map[string]any{"id": "r-1",
-		"account": map[string]any{"user": "bob", "plan": "pro", "seats": 12}}})
-	secret := slog.Any("body", map[string]any{"request": map[string]any{"id": "r-1",
-		"account": map[string]any{"user": "bob", "client_secret": "s3cr3t"}}})
-	for name, a := range map[string]slog.Attr{"clean": clean, "secret": secret} {
-		b.Run(name, func(b *testing.B) {
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				r.Attr(nil, a)
-			}
-		})
-	}
-}
-
-// BenchmarkRedactMiddleware: Redact in front of slog.JSONHandler, clean
-// records, against the bare JSONHandler.
-func BenchmarkRedactMiddleware(b *testing.B) {
-	ctx := context.Background()
-	for name, h := range map[string]slog.Handler{
-		"handler=slog.JSONHandler":         slog.NewJSONHandler(io.Discard, nil),
-		"handler=Redact(slog.JSONHandler)": Redact(slog.NewJSONHandler(io.Discard, nil), nil),
-	} {
-		b.Run(name, func(b *testing.B) {
-			l := slog.New(h)
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				logTen(ctx, l)
-			}
 		})
 	}
 }

@@ -11,14 +11,16 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/slogguard/slogguard/redact"
 )
 
 // core is the state shared by a handler and every handler derived from it:
 // one queue, one worker goroutine, one ordering, one set of counters.
 type core struct {
 	opts   Options
-	w      io.Writer // New writes JSON here; nil for Wrap
-	redact *Redactor // nil when redaction is off
+	w      io.Writer        // New writes JSON here; nil for Wrap
+	redact *redact.Redactor // nil when redaction is off
 
 	mu         sync.Mutex
 	space      sync.Cond // signalled when the queue has room or closes
@@ -104,8 +106,8 @@ func newCore(w io.Writer, opts *Options) *core {
 	}
 	switch {
 	case o.Redact == nil:
-		c.redact = MustRedactor(Credentials)
-	case !o.Redact.off:
+		c.redact = redact.Must(redact.Credentials)
+	case !o.Redact.Off():
 		c.redact = o.Redact
 	}
 	c.space.L = &c.mu
@@ -570,7 +572,7 @@ func (c *core) snapshotStats() Stats {
 	s.QueueDepth = c.n
 	s.Writing = c.inflight
 	c.mu.Unlock()
-	c.redact.counters(&s)
+	redactCounters(c.redact, &s)
 	return s
 }
 

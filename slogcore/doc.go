@@ -50,19 +50,16 @@
 //
 // # Redaction
 //
-// Every handler redacts by default with the [Credentials] preset: by key
-// (whole words, so client_secret is masked and author is not), by dotted
-// path, and by detectors inside every string (URL userinfo, bearer tokens,
-// JWTs, keys, card numbers, ...), reaching With attrs, groups, LogValuers,
-// maps, structs and errors. [Options.Redact] chooses the rules
-// ([NewRedactor], the presets), [NoRedaction] turns it off, and [Redact] is
-// the same redaction as synchronous middleware. Values are rebuilt, never
-// modified: the caller and other handlers keep the originals. Limits mask
-// rather than pass through, and a panic inside redaction masks the value.
-// [New] redacts values that could change after Handle returns (maps,
-// structs, groups, LogValuers) on the caller's goroutine, and scans strings
-// (the message, string attrs, error texts) on its worker, which remembers
-// the constant strings it found clean.
+// Every handler redacts by default with the redact.Credentials preset,
+// using package [github.com/slogguard/slogguard/redact]: by key, by dotted
+// path, and by detectors inside every string, reaching With attrs, groups,
+// LogValuers, maps, structs and errors. [Options.Redact] chooses the rules
+// and [NoRedaction] turns it off. Values are rebuilt, never modified: the
+// caller and other handlers keep the originals. [New] redacts values that
+// could change after Handle returns (maps, structs, groups, LogValuers) on
+// the caller's goroutine, and scans strings (the message, string attrs,
+// error texts) on its worker, which remembers the constant strings it found
+// clean.
 //
 // # Sinks
 //

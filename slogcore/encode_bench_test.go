@@ -5,6 +5,8 @@ import (
 	"io"
 	"log/slog"
 	"testing"
+
+	"github.com/slogguard/slogguard/redact"
 )
 
 // captureHandler keeps the last record it was given.
@@ -20,7 +22,7 @@ func (h captureHandler) WithGroup(string) slog.Handler                 { return 
 func BenchmarkEncode(b *testing.B) {
 	var r slog.Record
 	logTen(context.Background(), slog.New(captureHandler{&r}))
-	for name, red := range map[string]*Redactor{"redact=off": NoRedaction, "redact=credentials": nil} {
+	for name, red := range map[string]*redact.Redactor{"redact=off": NoRedaction, "redact=credentials": nil} {
 		b.Run(name, func(b *testing.B) {
 			h := New(io.Discard, &Options{Redact: red})
 			defer h.Close(context.Background())
@@ -59,7 +61,7 @@ func BenchmarkCaptureEncode(b *testing.B) {
 	logTen(context.Background(), slog.New(captureHandler{&r}))
 	for _, tc := range []struct {
 		name string
-		red  *Redactor
+		red  *redact.Redactor
 	}{{"redact=off", NoRedaction}, {"redact=credentials", nil}} {
 		b.Run(tc.name, func(b *testing.B) {
 			h := New(io.Discard, &Options{Redact: tc.red})

@@ -16,7 +16,7 @@ const maxFreezeDepth = 32
 // for a handler made by [Wrap].
 func (h *Handler) freezeRecord(e *entry, r slog.Record) {
 	red := h.core.redact
-	if red != nil && red.scanMessage {
+	if red.ScansMessage() {
 		e.msg, _ = red.String(e.msg)
 	}
 	r.Attrs(func(a slog.Attr) bool {

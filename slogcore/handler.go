@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"unsafe"
+
+	"github.com/slogguard/slogguard/redact"
 )
 
 // Handler is an asynchronous slog.Handler. Handle captures the record on the
@@ -137,7 +139,7 @@ func (h *Handler) captureRecord(e *entry, r slog.Record) {
 	// redaction comes first, so ReplaceAttr sees redacted values.
 	e.replaced = true
 	msg := r.Message
-	if red != nil && red.scanMessage {
+	if red.ScansMessage() {
 		msg, _ = red.String(msg)
 	}
 	none := &groupPath{fixed: true}
@@ -178,14 +180,8 @@ func (h *Handler) captureError(e *entry, a slog.Attr, i int32) bool {
 	if _, ok := err.(slog.LogValuer); ok {
 		return false
 	}
-	text, panicked := errorTextChecked(err)
-	if panicked {
-		red := h.core.redact
-		red.panics.Add(1)
-		red.count(counterPanic)
-		text = red.mask
-	}
-	e.items = append(e.items, item{key: a.Key, value: slog.StringValue(text), attr: i, scan: !panicked})
+	text, scan := h.core.redact.ErrorText(err)
+	e.items = append(e.items, item{key: a.Key, value: slog.StringValue(text), attr: i, scan: scan})
 	return true
 }
 
@@ -343,7 +339,7 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 		}
 		buf = append(buf, `,"msg":`...)
 		msg := e.msg
-		if red := c.redact; red != nil && red.scanMessage {
+		if red := c.redact; red.ScansMessage() {
 			msg = w.redactString(red, msg)
 		}
 		buf = appendString(buf, msg)
@@ -378,7 +374,7 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 // appendRecordAttrs appends the attrs of e.rec, taking the captured items
 // in place of the attrs that were not scalar.
 // Scalar attrs are redacted here: by key, and strings by the detectors.
-func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, times *timeCache, w *workerCache) []byte {
+func appendRecordAttrs(buf []byte, e *entry, comma bool, red *redact.Redactor, times *timeCache, w *workerCache) []byte {
 	items := e.items
 	i := int32(-1)
 	groups := e.h.groups
@@ -386,8 +382,8 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *Redactor, times *t
 		i++
 		masked := false
 		if red != nil {
-			if red.keyMasks(groups, a.Key, a.Value) {
-				a.Value, masked = slog.StringValue(red.mask), true
+			if a.Key, masked = red.Scalar(groups, a.Key, a.Value); masked {
+				a.Value = slog.StringValue(red.Mask())
 			}
 		}
 		patched := len(items) > 0 && items[0].attr == i
@@ -452,7 +448,7 @@ const (
 
 // redactString returns s redacted by r, answering from w's cache of clean
 // strings when it can. w may be nil.
-func (w *workerCache) redactString(r *Redactor, s string) string {
+func (w *workerCache) redactString(r *redact.Redactor, s string) string {
 	if w == nil || len(s) == 0 || len(s) > cleanMaxSize {
 		out, _ := r.String(s)
 		return out

@@ -2,6 +2,7 @@ package slogcore
 
 import (
 	"context"
+	"github.com/slogguard/slogguard/redact"
 	"log/slog"
 	"sync"
 	"sync/atomic"
@@ -116,7 +117,7 @@ func (h *Handler) WatchLosses(f func(Loss)) (unregister func()) {
 // redaction is off. A handler that hashes or signs records before passing
 // them to h (slogaudit) applies it first, so that what it hashed is what h
 // writes: redaction is idempotent, so h's own pass then changes nothing.
-func (h *Handler) Redactor() *Redactor { return h.core.redact }
+func (h *Handler) Redactor() *redact.Redactor { return h.core.redact }
 
 // Rewrites reports whether h changes records beyond redaction when it
 // writes them: [Options.ReplaceAttr] or [Options.AddSource] on a handler

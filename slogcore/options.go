@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"log/slog"
 	"time"
+
+	"github.com/slogguard/slogguard/redact"
 )
 
 // Overflow is what a [Handler] does with a record when its queue is full.
@@ -45,7 +47,7 @@ const (
 )
 
 // Options configures a [Handler]. A nil *Options is the default: level Info,
-// no source, redaction with the [Credentials] preset, a lossless queue of
+// no source, redaction with the redact.Credentials preset, a lossless queue of
 // [DefaultQueueSize] records flushed every [DefaultFlushInterval]. The struct
 // is copied by [New] and [Wrap]; changing it afterwards has no effect.
 type Options struct {
@@ -66,9 +68,9 @@ type Options struct {
 
 	// Redact masks secrets and personal data in every record: attrs, With
 	// attrs, groups, LogValuers, maps, structs, errors and the message.
-	// Default: nil, a new Redactor with the [Credentials] preset.
+	// Default: nil, a new redact.Redactor with the redact.Credentials preset.
 	// [NoRedaction] turns redaction off.
-	Redact *Redactor
+	Redact *redact.Redactor
 
 	// QueueSize is the number of records that can wait for the writer.
 	// Default: [DefaultQueueSize]. Must not be negative.

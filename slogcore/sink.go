@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/slogguard/slogguard/redact"
 )
 
 // A Sink is a slog.Handler that holds resources: Close flushes and releases
@@ -128,17 +130,17 @@ func SinkOptions(cfg map[string]string) (*Options, error) {
 
 // redactorFromNames builds a redactor from preset names, or NoRedaction for
 // "off".
-func redactorFromNames(list string) (*Redactor, error) {
+func redactorFromNames(list string) (*redact.Redactor, error) {
 	if strings.EqualFold(strings.TrimSpace(list), "off") {
 		return NoRedaction, nil
 	}
-	var rules []Rule
+	var rules []redact.Rule
 	for _, n := range strings.Split(list, ",") {
 		n = strings.ToLower(strings.TrimSpace(n))
-		p, ok := Presets[n]
+		p, ok := redact.Presets[n]
 		if !ok {
-			names := make([]string, 0, len(Presets))
-			for k := range Presets {
+			names := make([]string, 0, len(redact.Presets))
+			for k := range redact.Presets {
 				names = append(names, k)
 			}
 			slices.Sort(names)
@@ -146,7 +148,7 @@ func redactorFromNames(list string) (*Redactor, error) {
 		}
 		rules = append(rules, p)
 	}
-	return NewRedactor(rules...)
+	return redact.New(rules...)
 }
 
 // coreSink adapts a *Handler that writes to a closer.

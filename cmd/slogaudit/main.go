@@ -1,13 +1,29 @@
 // Command slogaudit verifies tamper-evident audit logs written by the
-// slogaudit package, and generates keys for them.
+// slogaudit package, and makes their keys.
 //
 // Usage:
 //
-//	slogaudit verify [-key-file F | -key-env NAME] [-pub F] [-checkpoints F] [-json] FILE...
-//	slogaudit keygen [-dir D] [-name N]
+//	slogaudit verify [-key [ID=]FILE]... [-key-env [ID=]NAME]... [-pub FILE]
+//	                 [-checkpoints FILE] [-require-mac] [-require-checkpoints]
+//	                 [-strict] [-max-findings N] [-json] FILE...
+//	slogaudit keygen [-dir DIR] [-name NAME]
+//	slogaudit version
+//	slogaudit help [COMMAND]
 //
-// Exit codes: 0 the logs are intact, 1 they were tampered with, 2 the input
-// is unusable or the command line is wrong.
+// verify states which checks ran (hashes, MACs, checkpoints, signatures)
+// and what each found, per chain and in total; "intact" is said only of
+// what was checked. Flags may follow the file names.
+//
+// Exit codes:
+//
+//	0  the logs are intact (as far as checked), or the command succeeded
+//	1  the logs were tampered with, or a check that -require-mac,
+//	   -require-checkpoints or -strict requires failed
+//	2  unusable input (not an audit log, an empty file, a bad key file) or
+//	   a wrong command line; nothing was verified
+//
+// Errors go to stderr as "slogaudit: error: …" followed by
+// "slogaudit: hint: …"; with -json they go to stdout as a JSON object.
 package main
 
 import "os"

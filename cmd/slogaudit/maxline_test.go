@@ -24,11 +24,11 @@ func TestVerifyLongLines(t *testing.T) {
 	require.NoError(t, h.Close(context.Background()))
 	require.NoError(t, f.Close())
 
-	code, out, errOut := runCLI("verify", path)
+	code, out, errOut := runCLI(nil, "verify", path)
 	require.Equal(t, exitIntact, code, "%s%s", out, errOut)
 	require.Contains(t, out, "3 records")
 
-	code, _, errOut = runCLI("verify", "-max-line-bytes", "1048576", path)
+	code, _, errOut = runCLI(nil, "verify", "-max-line-bytes", "1048576", path)
 	require.Equal(t, exitUsage, code)
 	require.Contains(t, errOut, "line 2")
 	require.Contains(t, errOut, "slogaudit: hint: raise -max-line-bytes")

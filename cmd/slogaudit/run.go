@@ -1,21 +1,17 @@
 package main
 
 import (
-	"context"
-	"crypto/ed25519"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"sort"
+	"runtime"
+	"runtime/debug"
+	"slices"
 	"strings"
 
-	"github.com/slogguard/slogguard/slogaudit"
+	"github.com/slogguard/slogguard/internal/chain"
 )
 
 // Exit codes.
@@ -28,191 +24,156 @@ const (
 type cli struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
-}
-
-func (c cli) errorf(hint, format string, args ...any) int {
-	fmt.Fprintf(c.stderr, "slogaudit: error: "+format+"\n", args...)
-	if hint != "" {
-		fmt.Fprintf(c.stderr, "slogaudit: hint: %s\n", hint)
-	}
-	return exitUsage
+	json           bool // errors as JSON on stdout
 }
 
 func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	c := cli{stdout, stderr, getenv}
+	c := &cli{stdout: stdout, stderr: stderr, getenv: getenv}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
 	switch args[0] {
 	case "verify":
+		c.json = wantsJSON(args[1:])
 		return c.verify(args[1:])
 	case "keygen":
 		return c.keygen(args[1:])
-	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, usage)
-		return exitIntact
+	case "prove":
+		return c.prove(args[1:])
+	case "check-proof":
+		return c.checkProof(args[1:])
+	case "version", "-version", "--version":
+		if len(args) > 1 && isHelp(args[1]) {
+			return c.help([]string{"version"})
+		}
+		return c.version()
+	case "help", "-h", "-help", "--help":
+		return c.help(args[1:])
 	}
-	fmt.Fprint(stderr, usage)
-	return c.errorf("", "unknown command %q", args[0])
+	return c.fail(exitUsage, hintHelp, "unknown command %q", args[0])
 }
 
-func readHexFile(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	b, err := hex.DecodeString(strings.TrimSpace(string(data)))
-	if err != nil {
-		return nil, fmt.Errorf("%s: not hex: %w", path, err)
-	}
-	return b, nil
-}
+func isHelp(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
 
-func (c cli) verify(args []string) int {
-	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.Usage = func() { fmt.Fprint(c.stderr, usage) }
-	keyFile := fs.String("key-file", "", "file holding the HMAC key, hex")
-	keyEnv := fs.String("key-env", "", "environment variable holding the HMAC key, hex")
-	pubFile := fs.String("pub", "", "file holding the Ed25519 public key, hex")
-	cpFile := fs.String("checkpoints", "", "checkpoint file kept apart from the log")
-	asJSON := fs.Bool("json", false, "print the report as JSON")
-	maxLine := fs.Int("max-line-bytes", 0, "bound the memory spent on one line (0: no limit)")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
-	}
-	if fs.NArg() == 0 {
-		return c.errorf(hintFiles, "verify: no files")
-	}
-	if *keyFile != "" && *keyEnv != "" {
-		return c.errorf("", "verify: -key-file and -key-env are exclusive")
-	}
-	o := slogaudit.VerifyOptions{MaxLineBytes: *maxLine}
-	switch {
-	case *keyFile != "":
-		key, err := readHexFile(*keyFile)
-		if err != nil {
-			return c.errorf(hintKey, "verify: key: %v", err)
-		}
-		o.Key = key
-	case *keyEnv != "":
-		key, err := hex.DecodeString(strings.TrimSpace(c.getenv(*keyEnv)))
-		if err != nil || len(key) == 0 {
-			return c.errorf(hintKey, "verify: $%s does not hold a hex key", *keyEnv)
-		}
-		o.Key = key
-	}
-	if *pubFile != "" {
-		pub, err := readHexFile(*pubFile)
-		if err != nil || len(pub) != ed25519.PublicKeySize {
-			return c.errorf("pass the NAME.ed25519.pub file written by slogaudit keygen", "verify: public key %s: want %d hex-encoded bytes (%v)", *pubFile, ed25519.PublicKeySize, err)
-		}
-		o.PublicKey = pub
-	}
-	if *cpFile != "" {
-		f, err := os.Open(*cpFile)
-		if err != nil {
-			return c.errorf("", "verify: %v", err)
-		}
-		defer f.Close()
-		o.Checkpoints = f
-	}
-	for _, p := range fs.Args() {
-		if _, err := os.Stat(p); err != nil {
-			return c.errorf(hintFiles, "verify: %v", err)
-		}
-	}
-	if fi, err := os.Stderr.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 && c.stderr == io.Writer(os.Stderr) {
-		o.Progress = func(lines int64) { fmt.Fprintf(c.stderr, "\rslogaudit: verifying: %d lines", lines) }
-		defer fmt.Fprint(c.stderr, "\r\033[K")
-	}
-	rep, err := slogaudit.VerifyFiles(context.Background(), fs.Args(), o)
-	var tampered *slogaudit.TamperedError
-	if err != nil && !errors.As(err, &tampered) {
-		if errors.Is(err, slogaudit.ErrLineTooLong) {
-			return c.errorf(hintMaxLine, "%v", err)
-		}
-		return c.errorf("", "%v", err)
-	}
-	if *asJSON {
+// fail prints an error and a hint and returns code.
+func (c *cli) fail(code int, hint, format string, args ...any) int {
+	msg := fmt.Sprintf(format, args...)
+	if c.json {
 		enc := json.NewEncoder(c.stdout)
 		enc.SetIndent("", "  ")
 		_ = enc.Encode(struct {
-			Intact bool `json:"intact"`
-			slogaudit.Report
-		}{rep.Intact(), rep})
-	} else {
-		c.summary(rep)
+			Error string `json:"error"`
+			Hint  string `json:"hint,omitempty"`
+			Exit  int    `json:"exit"`
+		}{msg, hint, code})
+		return code
 	}
-	if !rep.Intact() {
-		return exitTampered
+	fmt.Fprintf(c.stderr, "slogaudit: error: %s\n", msg)
+	if hint != "" {
+		fmt.Fprintf(c.stderr, "slogaudit: hint: %s\n", hint)
 	}
+	return code
+}
+
+// plain strips the package prefix of a library error, which the command's
+// own "slogaudit: error:" already says.
+func plain(err error) string { return strings.TrimPrefix(err.Error(), "slogaudit: ") }
+
+// wantsJSON reports whether -json is among args, wherever it is, so that
+// even an error in the other flags is written as JSON.
+func wantsJSON(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		switch strings.TrimLeft(a, "-") {
+		case "json", "json=true", "json=1":
+			return strings.HasPrefix(a, "-")
+		}
+	}
+	return false
+}
+
+// parseFlags parses flags that may come before, between or after the
+// positional arguments; everything after "--" is positional.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var tail []string
+	if i := slices.Index(args, "--"); i >= 0 {
+		args, tail = args[:i], args[i+1:]
+	}
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return append(pos, tail...), nil
+		}
+		pos, args = append(pos, args[0]), args[1:]
+	}
+}
+
+// flagSet returns a flag set that prints nothing itself: parse errors and
+// -h are handled by the command.
+func flagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// printHelp writes a command's usage text and its flags with their
+// defaults to stdout.
+func (c *cli) printHelp(text string, fs *flag.FlagSet) int {
+	fmt.Fprint(c.stdout, text)
+	fs.SetOutput(c.stdout)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
 	return exitIntact
 }
 
-func (c cli) summary(rep slogaudit.Report) {
-	ids := make([]string, 0, len(rep.Chains))
-	for id := range rep.Chains {
-		ids = append(ids, id)
+// flagError reports a flag parse error, or prints the help for -h.
+func (c *cli) flagError(err error, text string, fs *flag.FlagSet, hint string) int {
+	if errors.Is(err, flag.ErrHelp) {
+		c.json = false
+		return c.printHelp(text, fs)
 	}
-	sort.Strings(ids)
-	var chains []string
-	for _, id := range ids {
-		s := rep.Chains[id]
-		chains = append(chains, fmt.Sprintf("%s: seq %d-%d", id, s.First, s.Last))
-	}
-	fmt.Fprintf(c.stdout, "%d lines, %d records, %d chains (%s), %d checkpoints verified\n",
-		rep.Lines, rep.Records, len(rep.Chains), strings.Join(chains, ", "), rep.Checkpoints)
-	problems := 0
-	for _, f := range rep.Findings {
-		fmt.Fprintln(c.stdout, f.String())
-		if !f.Kind.Info() {
-			problems++
-		}
-	}
-	if problems == 0 {
-		fmt.Fprintln(c.stdout, msgIntact)
-		return
-	}
-	fmt.Fprintf(c.stdout, "%s: %d findings\n", msgTampered, problems)
+	return c.fail(exitUsage, hint, "%s: %v", fs.Name(), err)
 }
 
-func (c cli) keygen(args []string) int {
-	fs := flag.NewFlagSet("keygen", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.Usage = func() { fmt.Fprint(c.stderr, usage) }
-	dir := fs.String("dir", ".", "directory for the key files")
-	name := fs.String("name", "audit", "base name of the key files")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+func (c *cli) help(args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(c.stdout, usage)
+		return exitIntact
 	}
-	hmacKey := make([]byte, 32)
-	if _, err := rand.Read(hmacKey); err != nil {
-		return c.errorf("", "keygen: %v", err)
+	switch args[0] {
+	case "verify", "keygen":
+		return run([]string{args[0], "-h"}, c.stdout, c.stderr, c.getenv)
+	case "version":
+		fmt.Fprint(c.stdout, versionUsage)
+		return exitIntact
 	}
-	pub, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		return c.errorf("", "keygen: %v", err)
-	}
-	files := []struct {
-		suffix string
-		data   []byte
-	}{{".hmac", hmacKey}, {".ed25519", priv}, {".ed25519.pub", pub}}
-	for _, f := range files {
-		path := filepath.Join(*dir, *name+f.suffix)
-		out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if err != nil {
-			return c.errorf(hintExists, "keygen: %v", err)
+	return c.fail(exitUsage, hintHelp, "help: unknown command %q", args[0])
+}
+
+func (c *cli) version() int {
+	v, rev := "(devel)", ""
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if bi.Main.Version != "" {
+			v = bi.Main.Version
 		}
-		_, err = out.WriteString(hex.EncodeToString(f.data) + "\n")
-		if cerr := out.Close(); err == nil {
-			err = cerr
+		for _, s := range bi.Settings {
+			switch {
+			case s.Key == "vcs.revision" && len(s.Value) >= 12:
+				rev = " " + s.Value[:12]
+			case s.Key == "vcs.modified" && s.Value == "true":
+				rev += "+dirty"
+			}
 		}
-		if err != nil {
-			return c.errorf("", "keygen: %v", err)
-		}
-		fmt.Fprintln(c.stdout, path)
 	}
+	fmt.Fprintf(c.stdout, "slogaudit %s%s (%s %s/%s)\naudit format %s (reads %s to %s)\n",
+		v, rev, runtime.Version(), runtime.GOOS, runtime.GOARCH, chain.Current, chain.V1, chain.Current)
 	return exitIntact
 }

@@ -1,31 +1,145 @@
 package main
 
-// All user-facing text of the command.
+// The user-facing text of the command, in one place.
 
-const usage = `usage:
-  slogaudit verify [-key-file F | -key-env NAME] [-pub F] [-checkpoints F] [-json] [-max-line-bytes N] FILE...
-  slogaudit keygen [-dir D] [-name N]
+const usage = `slogaudit verifies tamper-evident audit logs written by the slogaudit Go
+package, and makes their keys.
 
-verify checks every hash, MAC, link and checkpoint of the audit logs FILE...
-(rotated files first, oldest first: audit.log.000001 audit.log.000002 audit.log).
-Lines of any length are read; -max-line-bytes N bounds the memory spent on
-one line, and a longer line stops verification (exit status 2).
-keygen writes NAME.hmac (HMAC key), NAME.ed25519 and NAME.ed25519.pub (the
-checkpoint signing key pair), hex-encoded, mode 0600, into D.
+usage:
+  slogaudit verify [flags] FILE...   check hashes, MACs, checkpoints and signatures
+  slogaudit keygen [flags]           write a new HMAC key and checkpoint key pair
+  slogaudit prove [flags] FILE...    write an inclusion or consistency proof
+  slogaudit check-proof [flags] P    verify a proof offline
+  slogaudit version                  print the version
+  slogaudit help [COMMAND]           print this text, or a command's flags
 
 example:
   slogaudit keygen -dir /etc/myapp
-  slogaudit verify -key-file /etc/myapp/audit.hmac -pub /etc/myapp/audit.ed25519.pub \
-      -checkpoints /backup/audit.checkpoints /var/log/myapp/audit.log*
+  slogaudit verify -key /etc/myapp/audit.hmac -pub /etc/myapp/audit.ed25519.pub \
+      -checkpoints /backup/audit.checkpoints /var/log/myapp/audit.log.* /var/log/myapp/audit.log
 
 exit status: 0 intact, 1 tampered, 2 unusable input or usage
 `
 
+const verifyUsage = `usage: slogaudit verify [flags] FILE...
+
+verify recomputes every hash of the audit logs FILE... (rotated files first,
+oldest first: audit.log.000001 audit.log.000002 audit.log), and checks the
+MACs with the HMAC keys, the checkpoints kept apart from the log, and their
+signatures with the public key. The report says which of these checks ran
+and what each found; "intact" is said only of what was checked. Flags may
+come before or after the file names.
+
+example:
+  slogaudit verify -key audit.hmac -pub audit.ed25519.pub -checkpoints audit.checkpoints audit.log
+  slogaudit verify -strict -key k1=old.hmac -key k2=new.hmac -pub audit.ed25519.pub \
+      -checkpoints audit.checkpoints audit.log.* audit.log
+
+exit status: 0 intact, 1 tampered (or a required check failed),
+2 unusable input (not an audit log, a bad key file) or usage
+
+flags:
+`
+
+const keygenUsage = `usage: slogaudit keygen [flags]
+
+keygen writes NAME.hmac (the HMAC key, 32 bytes), NAME.ed25519 (the
+checkpoint signing key) and NAME.ed25519.pub (its public key, for
+verifiers), hex-encoded, mode 0600, into DIR. It writes nothing when any of
+them exists, and each file appears whole or not at all.
+
+example:
+  slogaudit keygen -dir /etc/myapp -name audit
+
+exit status: 0 written, 2 nothing written
+
+flags:
+`
+
+const versionUsage = `usage: slogaudit version
+
+version prints the version of slogaudit and the audit format versions it
+reads.
+`
+
+// Flag descriptions.
 const (
-	msgIntact   = "intact"
-	msgTampered = "TAMPERED"
-	hintKey     = "pass the HMAC key with -key-file or -key-env (hex, as written by slogaudit keygen)"
-	hintFiles   = "name the log files to verify, rotated files first"
-	hintExists  = "choose another -dir or -name; keygen never overwrites keys"
-	hintMaxLine = "raise -max-line-bytes, or omit it to read lines of any length"
+	flagKey         = "HMAC key written by keygen: `[ID=]FILE` is the key for key id ID or, with no ID, for every key id without its own; repeat for several key ids"
+	flagKeyEnv      = "like -key, from environment variables: `[ID=]NAME` holds the key in hex"
+	flagPub         = "Ed25519 public key `FILE` (NAME.ed25519.pub) that checks checkpoint signatures"
+	flagCheckpoints = "checkpoint `FILE` kept apart from the log: detects the removal of the newest records"
+	flagJSON        = "print the report, and errors, as JSON on stdout"
+	flagRequireMAC  = "fail unless MACs are checked: requires -key"
+	flagRequireCP   = "fail unless checkpoints and their signatures are checked and cover every chain: requires -checkpoints and -pub"
+	flagStrict      = "both -require-mac and -require-checkpoints"
+	flagMax         = "list at most `N` findings and count the rest (0 lists all)"
+	flagWitness     = "a witness's verifier `KEY` (signed-note name+hash+key form) whose cosignatures count; repeat for each"
+	flagQuorum      = "how many of the -witness keys must cosign a checkpoint (default: all given)"
+	flagMaxLine     = "stop with exit 2 at a line longer than `N` bytes, to bound memory (0: lines of any length)"
+	flagDir         = "directory `DIR` for the key files (it must exist)"
+	flagName        = "base `NAME` of the key files"
+)
+
+// Hints, printed as "slogaudit: hint: …".
+const (
+	hintHelp        = "run 'slogaudit help' for the commands"
+	hintVerifyFlags = "run 'slogaudit verify -h' for its flags"
+	hintKeygenFlags = "run 'slogaudit keygen -h' for its flags"
+	hintFiles       = "name the log files to verify, rotated files first: slogaudit verify audit.log.* audit.log"
+	hintDir         = "name the log files inside the directory, rotated files first: slogaudit verify %[1]s/audit.log.* %[1]s/audit.log"
+	hintKey         = "pass the NAME.hmac file written by slogaudit keygen: -key FILE, or -key ID=FILE per key id"
+	hintKeyEnv      = "the variable must hold the key in hex, as in the NAME.hmac file written by slogaudit keygen"
+	hintPub         = "pass the NAME.ed25519.pub file written by slogaudit keygen"
+	hintCheckpoints = "pass the checkpoint file the writer fills (slogaudit.WithCheckpoints)"
+	hintRequireMAC  = "-require-mac and -strict need the HMAC key: -key FILE"
+	hintRequireCP   = "-require-checkpoints and -strict need -checkpoints FILE and -pub FILE"
+	hintExists      = "choose another -dir or -name, or move the old files away; keygen never overwrites keys"
+	hintPartial     = "only some of the files exist: an earlier keygen may have been interrupted; move them away and run keygen again"
+	hintMkdir       = "create it first: mkdir -p %s"
+	hintMaxLine     = "raise -max-line-bytes, or omit it to read lines of any length"
+)
+
+// Report text.
+const (
+	msgIntact        = "intact"
+	msgTampered      = "TAMPERED"
+	msgAllChecked    = "intact: hashes, MACs, checkpoints and signatures checked"
+	msgPartlyChecked = "intact as far as checked (%s); not checked: %s"
+	msgMore          = "  … and %d more (-max-findings 0 lists all)"
+	msgKeygenDone    = "keep %s and %s secret; give %s to verifiers"
+
+	warnNoKey        = "warning: MACs not checked (no -key): anyone who can write the log can rebuild its chain"
+	warnNoCheckpoint = "warning: no checkpoint file (-checkpoints): the removal of the newest records would go unnoticed"
+	warnNoPub        = "warning: checkpoint signatures not checked (no -pub)"
+	warnTornTail     = "warning: the last line is incomplete: the writer stopped mid-record (a crash, a full disk); what it was writing is lost"
+)
+
+const proveUsage = `usage:
+  slogaudit prove -checkpoints F [-size N] (-at FILE:LINE | -chain C -seq N) [-o P] FILE...
+  slogaudit prove -consistency -checkpoints F -chain C -old N [-size M] [-o P] FILE...
+  slogaudit check-proof -pub F [-witness VKEY]... [-quorum Q] [-json] P
+
+prove writes an RFC 6962 proof, as JSON, against a checkpoint of the
+checkpoint file F (the one of size N, default the newest of the chain):
+that one record (named by its line or by chain and seq) is in the log, or
+that the log's checkpoint extends its older checkpoint of size -old. The
+proof holds the record's line, the signed checkpoints and at most
+2·log2(size) hashes: no other record's content. FILE... are the log files,
+rotated files first.
+
+check-proof verifies a proof offline with the log's public key (and, with
+-witness, counts the witnesses' cosignatures against the quorum).
+
+example:
+  slogaudit prove -checkpoints /backup/audit.checkpoints -at audit.log:1234 \
+      -o record.proof audit.log.* audit.log
+  slogaudit check-proof -pub audit.ed25519.pub record.proof
+
+exit status: 0 the proof holds, 1 it does not, 2 unusable input or usage
+`
+
+const (
+	msgProofHolds = "proof holds"
+	msgProofFails = "PROOF FAILS"
+	hintProve     = "see slogaudit prove -h"
 )

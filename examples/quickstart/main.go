@@ -130,7 +130,7 @@ func run(dir string, d time.Duration) error {
 		fmt.Println("   ", f)
 	}
 	fmt.Println("   ", err)
-	fmt.Printf("== files are in %s; verify them yourself:\n   go run ./cmd/slogaudit verify -key-file %s -pub %s -checkpoints %s %s\n",
+	fmt.Printf("== files are in %s; verify them yourself:\n   go run ./cmd/slogaudit verify -key %s -pub %s -checkpoints %s %s\n",
 		dir, keyPath, pubPath, cpFile.Name(), auditPath)
 	return nil
 }

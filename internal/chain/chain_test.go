@@ -84,8 +84,10 @@ func TestLinkAndMAC(t *testing.T) {
 	require.NotEqual(t, h1, Link("c1", 1, g, []byte(`{"msg":"b"}`)), "content must matter")
 	require.NotEqual(t, h1, Link("c", 1, Genesis("c"), []byte(`{"msg":"a"}`)), "chain must matter")
 	key := []byte("k")
-	require.True(t, CheckMAC(key, h1, MAC(key, h1)))
-	require.False(t, CheckMAC([]byte("other"), h1, MAC(key, h1)))
+	for _, v := range []Version{V1, V2} {
+		require.True(t, v.CheckMAC(key, "k1", h1, v.MAC(key, "k1", h1)), v)
+		require.False(t, v.CheckMAC([]byte("other"), "k1", h1, v.MAC(key, "k1", h1)), v)
+	}
 	back, err := ParseHash(h1.String())
 	require.NoError(t, err)
 	require.Equal(t, h1, back)

@@ -14,13 +14,48 @@
 //
 //	h_0 = SHA-256("slogaudit/v1 genesis" ‖ u16be(len(chain)) ‖ chain)
 //	h_i = SHA-256("slogaudit/v1" ‖ u16be(len(chain)) ‖ chain ‖ u64be(i) ‖ h_{i-1} ‖ SHA-256(c_i))
-//	mac_i = HMAC-SHA256(key, h_i)
 //
 // The chain id is length-prefixed so that the concatenation is unambiguous.
 //
+// # Versions and MACs
+//
+// Every record's audit member carries the format [Version] it was written
+// under ("v"). The MAC over a record's link hash depends on it:
+//
+//	v1:  mac_i = HMAC-SHA256(key, h_i)
+//	v2:  mac_i = HMAC-SHA256(key, "slogaudit/mac" ‖ u16be(2) ‖ u16be(len(keyID)) ‖ keyID ‖ h_i)
+//
+// so that from v2 on neither the version nor the key id ("key") can be
+// changed without the key. Writers emit [Current]; readers accept every
+// [Version.Known] version. v2 is the version under development: further
+// format changes join it, and [Version] is the one place that knows what
+// each version means.
+//
+// # Merkle tree
+//
+// Beside the hash chain, each chain is an RFC 6962 Merkle tree whose leaf
+// i-1 is record seq i:
+//
+//	leaf_i = SHA-256(0x00 ‖ h_i ‖ mac_i)        (mac_i empty without a key)
+//	node   = SHA-256(0x01 ‖ left ‖ right)
+//
+// [Tree] keeps it in O(log n) memory (a compact range); [Prover] computes
+// inclusion and consistency proofs from the leaves streamed in order, in
+// golang.org/x/mod/sumdb/tlog's proof layout, which [CheckInclusion] and
+// [CheckConsistency] verify.
+//
 // # Checkpoints
 //
-// A checkpoint signs, with Ed25519, the bytes
+// A checkpoint is a C2SP tlog-checkpoint signed note ([TreeHead],
+// [SignTreeHead]): the body
+//
+//	<origin>\n<tree size>\n<base64 root>\n
+//
+// signed with Ed25519 by a key named after the origin, which is
+// "<log name>/<chain id>" ([Origin]). Witnesses add cosignature/v1
+// signature lines ([CosignatureVerifier]).
+//
+// The first format's checkpoints, still read, signed with Ed25519 the bytes
 //
 //	"slogaudit/v1 checkpoint" ‖ JCS({"chain":…,"hash":hex,"seq":n,"time":RFC 3339})
 //

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -86,12 +87,17 @@ func CompareKeys(a, b string) int {
 			if a[i] < utf8.RuneSelf && b[i] < utf8.RuneSelf {
 				return int(a[i]) - int(b[i])
 			}
-			return compareUTF16(a[i:], b[i:])
+			// The first difference may lie inside a character ("é" and
+			// "ê" differ in their second byte): compare whole strings.
+			return compareUTF16(a, b)
 		}
 	}
 	return len(a) - len(b)
 }
 
+// compareUTF16 compares the UTF-16 code units of a and b. Names that are
+// not valid UTF-8 (not I-JSON) and would tie as U+FFFD are ordered by
+// their bytes, so that the order stays total.
 func compareUTF16(a, b string) int {
 	ua, ub := utf16.Encode([]rune(a)), utf16.Encode([]rune(b))
 	for i := 0; i < len(ua) && i < len(ub); i++ {
@@ -99,7 +105,10 @@ func compareUTF16(a, b string) int {
 			return int(ua[i]) - int(ub[i])
 		}
 	}
-	return len(ua) - len(ub)
+	if len(ua) != len(ub) {
+		return len(ua) - len(ub)
+	}
+	return strings.Compare(a, b)
 }
 
 // AppendCanonicalWithout appends object v without its member named skip,

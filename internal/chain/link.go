@@ -1,19 +1,16 @@
 package chain
 
 import (
-	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 )
 
 // Domain-separation prefixes: every hash and signature starts with one, so
 // that no byte string means two things.
 const (
-	Version          = "slogaudit/v1"
 	linkPrefix       = "slogaudit/v1"
 	genesisPrefix    = "slogaudit/v1 genesis"
 	checkpointPrefix = "slogaudit/v1 checkpoint"
@@ -64,31 +61,6 @@ func Link(chain string, seq uint64, prev Hash, canonical []byte) Hash {
 	b = append(b, prev[:]...)
 	b = append(b, content[:]...)
 	return sha256.Sum256(b)
-}
-
-// MAC returns HMAC-SHA256(key, h).
-func MAC(key []byte, h Hash) Hash {
-	m := hmac.New(sha256.New, key)
-	m.Write(h[:])
-	var out Hash
-	m.Sum(out[:0])
-	return out
-}
-
-// MACWith is MAC with a reusable HMAC-SHA256 state m (from hmac.New with
-// the key), which it resets.
-func MACWith(m hash.Hash, h Hash) Hash {
-	m.Reset()
-	m.Write(h[:])
-	var out Hash
-	m.Sum(out[:0])
-	return out
-}
-
-// CheckMAC reports whether mac is HMAC-SHA256(key, h), in constant time.
-func CheckMAC(key []byte, h, mac Hash) bool {
-	want := MAC(key, h)
-	return hmac.Equal(want[:], mac[:])
 }
 
 // ValidChainID reports an error for chain ids that cannot be used.

@@ -1,17 +1,17 @@
-package slogcore_test
+package redact_test
 
 import (
 	"errors"
 	"log/slog"
 	"os"
 
-	"github.com/slogguard/slogguard/slogcore"
+	"github.com/slogguard/slogguard/redact"
 )
 
-// Redact is synchronous middleware: here in front of a TextHandler, with
+// NewHandler is synchronous middleware: here in front of a TextHandler, with
 // the Credentials and PCI presets.
-func ExampleRedact() {
-	r, err := slogcore.NewRedactor(slogcore.Credentials, slogcore.PCI)
+func ExampleNewHandler() {
+	r, err := redact.New(redact.Credentials, redact.PCI)
 	if err != nil {
 		panic(err)
 	}
@@ -23,7 +23,7 @@ func ExampleRedact() {
 			return a
 		},
 	})
-	logger := slog.New(slogcore.Redact(text, r))
+	logger := slog.New(redact.NewHandler(text, r))
 	logger.Info("login", "user", "bob", "password", "hunter2")
 	logger.Error("query failed", "err", errors.New("dial postgres://app:pw@db/orders: timeout"))
 	logger.Info("charge", "card", map[string]any{"number": "4111 1111 1111 1111", "brand": "visa"}, "token_count", 3)
@@ -33,12 +33,12 @@ func ExampleRedact() {
 	// level=INFO msg=charge card=[REDACTED] token_count=3
 }
 
-// NewRedactor combines presets with rules of your own.
-func ExampleNewRedactor() {
-	r, err := slogcore.NewRedactor(
-		slogcore.Credentials,
-		slogcore.Rule{Name: "billing", Paths: []string{"billing.*.holder"}, Terms: []string{"tenant key"}},
-		slogcore.Rule{Allow: []string{"password_policy"}},
+// New combines presets with rules of your own.
+func ExampleNew() {
+	r, err := redact.New(
+		redact.Credentials,
+		redact.Rule{Name: "billing", Paths: []string{"billing.*.holder"}, Terms: []string{"tenant key"}},
+		redact.Rule{Allow: []string{"password_policy"}},
 	)
 	if err != nil {
 		panic(err)

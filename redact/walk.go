@@ -1,4 +1,4 @@
-package slogcore
+package redact
 
 import (
 	"bytes"
@@ -7,30 +7,33 @@ import (
 	"fmt"
 	"log/slog"
 	"reflect"
+	"slices"
 	"strings"
-	"sync"
 	"time"
 )
 
 // walk is the state of redacting one attribute tree.
 type walk struct {
 	r      *Redactor
-	groups []string // enclosing groups, maintained only when paths exist
+	paths  bool     // path rules exist: groups are kept
+	groups []string // enclosing groups and keys, kept only when paths exist
 	nodes  int
 }
 
 // Attr returns a with everything sensitive masked, and whether anything
 // changed (a LogValuer that was resolved counts as a change, so that it is
-// not resolved twice). groups are the enclosing groups (WithGroup names and group keys).
-// LogValuers are resolved first; a is never modified in place, so the
-// caller's values (and a slog-multi sibling's view of them) are unchanged.
+// not resolved twice). groups are the enclosing groups (WithGroup names);
+// groups and keys inside a, in inline groups, maps and structs, extend
+// them for path rules. LogValuers are resolved first; a is never modified
+// in place, so the caller's values (and a slog-multi sibling's view of
+// them) are unchanged.
 func (r *Redactor) Attr(groups []string, a slog.Attr) (slog.Attr, bool) {
 	if r == nil || r.off {
 		return a, false
 	}
-	w := walk{r: r}
-	if len(r.paths) > 0 {
-		w.groups = groups
+	w := walk{r: r, paths: len(r.paths) > 0}
+	if w.paths {
+		w.groups = slices.Clip(groups)
 	}
 	return w.attr(a, 0)
 }
@@ -42,6 +45,18 @@ func (w *walk) tooBig() bool {
 		return true
 	}
 	return false
+}
+
+func (w *walk) push(key string) {
+	if w.paths {
+		w.groups = append(w.groups, key)
+	}
+}
+
+func (w *walk) pop() {
+	if w.paths {
+		w.groups = w.groups[:len(w.groups)-1]
+	}
 }
 
 func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
@@ -57,7 +72,12 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 	if w.tooBig() {
 		return slog.String(a.Key, w.r.mask), true
 	}
-	if rule := w.r.sensitive(w.groups, a.Key); rule != "" && !isEmptyString(a.Value) {
+	kv, rule := w.r.judge(w.groups, a.Key)
+	if kv.key != "" {
+		w.r.count(kv.keyBy)
+		a.Key, resolved = kv.key, true
+	}
+	if masksValue(kv, rule, a.Value) {
 		w.r.count(rule)
 		return slog.Attr{Key: a.Key, Value: w.maskAll(a.Value)}, true
 	}
@@ -66,15 +86,20 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 		if s, ch := w.r.String(a.Value.String()); ch {
 			return slog.String(a.Key, s), true
 		}
+	case slog.KindInt64, slog.KindUint64:
+		if w.r.cards && !kv.noCards && intIsCard(a.Value) {
+			w.r.count(DetectCardNumber.Name)
+			return slog.String(a.Key, w.r.mask), true
+		}
 	case slog.KindGroup:
 		if depth >= w.r.maxDepth {
 			w.r.count(counterDepth)
 			return slog.String(a.Key, w.r.mask), true
 		}
 		g := a.Value.Group()
-		if a.Key != "" && w.groups != nil {
-			w.groups = append(w.groups, a.Key)
-			defer func() { w.groups = w.groups[:len(w.groups)-1] }()
+		if a.Key != "" {
+			w.push(a.Key)
+			defer w.pop()
 		}
 		var out []slog.Attr
 		for i, ga := range g {
@@ -91,7 +116,10 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 			return slog.Attr{Key: a.Key, Value: slog.GroupValue(out...)}, true
 		}
 	case slog.KindAny:
-		if v, ch := w.value(a.Key, a.Value.Any(), depth); ch {
+		w.push(a.Key)
+		v, ch := w.value(a.Key, a.Value.Any(), depth)
+		w.pop()
+		if ch {
 			return slog.Any(a.Key, v), true
 		}
 	}
@@ -132,7 +160,13 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		return w.r.mask, true
 	}
 	switch v := x.(type) {
-	case time.Time, time.Duration, slog.Level, bool, int, int64, uint64, float64:
+	case time.Time, time.Duration, slog.Level, bool, float64, float32:
+		return x, false
+	case int, int64, uint64, uint, int32, uint32:
+		if w.r.cards && !w.r.verdict(key).noCards && uintIsCard(toUint(v)) {
+			w.r.count(DetectCardNumber.Name)
+			return w.r.mask, true
+		}
 		return x, false
 	case string:
 		if s, ch := w.r.String(v); ch {
@@ -158,11 +192,16 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 			return x, false
 		}
 	case map[string]any:
-		return w.mapAny(v, depth)
+		return redactMap(w, v, depth, func(v any) any { return v })
 	case map[string]string:
-		return w.mapString(v, depth)
+		return redactMap(w, v, depth, func(v any) string { return fmt.Sprint(v) })
 	case []any:
 		if out, ch := w.sliceAny(v, depth); ch {
+			return out, true
+		}
+		return x, false
+	case []string:
+		if out, ch := w.sliceString(v, depth); ch {
 			return out, true
 		}
 		return x, false
@@ -201,7 +240,7 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 	rv := reflect.ValueOf(x)
 	switch rv.Kind() {
 	case reflect.Map, reflect.Slice, reflect.Array, reflect.Struct, reflect.Pointer, reflect.Interface:
-		if out, ch := w.reflectValue(rv, depth); ch {
+		if out, ch := w.reflectValue(key, rv, depth); ch {
 			return out, true
 		}
 		return x, false
@@ -209,31 +248,80 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		if s, ch := w.r.String(rv.String()); ch {
 			return s, true
 		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if w.r.cards && rv.Int() > 0 && !w.r.verdict(key).noCards && uintIsCard(uint64(rv.Int())) {
+			w.r.count(DetectCardNumber.Name)
+			return w.r.mask, true
+		}
+	case reflect.Uint, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if w.r.cards && !w.r.verdict(key).noCards && uintIsCard(rv.Uint()) {
+			w.r.count(DetectCardNumber.Name)
+			return w.r.mask, true
+		}
 	}
 	return x, false
 }
 
-func (w *walk) child(key string, x any, depth int) (any, bool) {
-	if w.tooBig() {
-		return w.r.mask, true
+func toUint(v any) uint64 {
+	switch n := v.(type) {
+	case int:
+		return uint64(max(n, 0))
+	case int64:
+		return uint64(max(n, 0))
+	case int32:
+		return uint64(max(n, 0))
+	case uint:
+		return uint64(n)
+	case uint32:
+		return uint64(n)
+	case uint64:
+		return n
 	}
-	if rule := w.r.sensitive(w.groups, key); rule != "" && x != "" {
-		w.r.count(rule)
-		return w.r.mask, true
-	}
-	if w.groups != nil {
-		w.groups = append(w.groups, key)
-		defer func() { w.groups = w.groups[:len(w.groups)-1] }()
-	}
-	return w.value(key, x, depth+1)
+	return 0
 }
 
-// redactMap rebuilds m with every changed value, converted back to V by
-// conv; it returns m itself, unchanged and unallocated, when nothing changed.
+// child redacts the value x under key inside a map or struct. It returns
+// the key to write (a placeholder when the key itself holds personal data),
+// the value, and whether either changed.
+func (w *walk) child(key string, x any, depth int) (string, any, bool) {
+	if w.tooBig() {
+		return key, w.r.mask, true
+	}
+	kv, rule := w.r.judge(w.groups, key)
+	outKey, keyChanged := key, false
+	if kv.key != "" {
+		w.r.count(kv.keyBy)
+		outKey, keyChanged = kv.key, true
+	}
+	if rule != "" && masksValue(kv, rule, anyValue(x)) {
+		w.r.count(rule)
+		return outKey, w.r.mask, true
+	}
+	w.push(key)
+	defer w.pop()
+	v, ch := w.value(key, x, depth+1)
+	return outKey, v, ch || keyChanged
+}
+
+// anyValue is slog.AnyValue for the kinds masksValue looks at, without
+// allocating for the others.
+func anyValue(x any) slog.Value {
+	switch v := x.(type) {
+	case string:
+		return slog.StringValue(v)
+	case bool:
+		return slog.BoolValue(v)
+	}
+	return slog.IntValue(0)
+}
+
+// redactMap rebuilds m with every changed value and key, converted back to
+// V by conv; it returns m itself, unchanged and unallocated, when nothing
+// changed.
 func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map[string]V, bool) {
 	var out map[string]V
 	for k, v := range m {
-		nv, ch := w.child(k, v, depth)
+		nk, nv, ch := w.child(k, v, depth)
 		if !ch {
 			continue
 		}
@@ -243,7 +331,10 @@ func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map
 				out[k2] = v2
 			}
 		}
-		out[k] = conv(nv)
+		if nk != k {
+			delete(out, k)
+		}
+		out[nk] = conv(nv)
 	}
 	if out == nil {
 		return m, false
@@ -251,12 +342,14 @@ func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map
 	return out, true
 }
 
-func (w *walk) mapAny(m map[string]any, depth int) (any, bool) {
-	return redactMap(w, m, depth, func(v any) any { return v })
-}
-
-func (w *walk) mapString(m map[string]string, depth int) (any, bool) {
-	return redactMap(w, m, depth, func(v any) string { return fmt.Sprint(v) })
+// argvFlag reports whether prev, the element before another in a slice,
+// is a command-line flag that names a secret ("--password", "-token"),
+// so that the element after it is its value.
+func (w *walk) argvFlag(prev string) bool {
+	if len(prev) < 2 || prev[0] != '-' || strings.IndexByte(prev, '=') >= 0 {
+		return false
+	}
+	return w.r.keyRule(strings.TrimLeft(prev, "-")) != ""
 }
 
 func (w *walk) sliceAny(s []any, depth int) ([]any, bool) {
@@ -271,7 +364,14 @@ func (w *walk) sliceAny(s []any, depth int) ([]any, bool) {
 			}
 			return out, true
 		}
-		nv, ch := w.value("", v, depth+1)
+		var nv any
+		var ch bool
+		if prev, ok := elem(s, i-1).(string); ok && w.argvFlag(prev) && v != "" {
+			nv, ch = w.r.mask, true
+			w.r.count(w.r.keyRule(strings.TrimLeft(prev, "-")))
+		} else {
+			nv, ch = w.value("", v, depth+1)
+		}
 		if ch && out == nil {
 			out = append([]any(nil), s...)
 		}
@@ -285,16 +385,47 @@ func (w *walk) sliceAny(s []any, depth int) ([]any, bool) {
 	return out, true
 }
 
+func elem(s []any, i int) any {
+	if i < 0 {
+		return nil
+	}
+	return s[i]
+}
+
+func (w *walk) sliceString(s []string, depth int) ([]string, bool) {
+	var out []string
+	for i, v := range s {
+		var nv string
+		ch := false
+		switch {
+		case w.tooBig():
+			nv, ch = w.r.mask, true
+		case i > 0 && v != "" && w.argvFlag(s[i-1]):
+			nv, ch = w.r.mask, true
+			w.r.count(w.r.keyRule(strings.TrimLeft(s[i-1], "-")))
+		default:
+			nv, ch = w.r.String(v)
+		}
+		if ch && out == nil {
+			out = slices.Clone(s)
+		}
+		if ch {
+			out[i] = nv
+		}
+	}
+	return out, out != nil
+}
+
 // reflectValue handles maps with string keys, slices, arrays, structs and
 // pointers by reflection. Structs that change, or that carry `log` tags,
 // become an orderedObject that keeps field order and json names.
-func (w *walk) reflectValue(rv reflect.Value, depth int) (any, bool) {
+func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool) {
 	switch rv.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if rv.IsNil() {
 			return rv.Interface(), false
 		}
-		nv, ch := w.value("", rv.Elem().Interface(), depth+1)
+		nv, ch := w.value(key, rv.Elem().Interface(), depth+1)
 		if ch {
 			return nv, true
 		}
@@ -307,7 +438,7 @@ func (w *walk) reflectValue(rv reflect.Value, depth int) (any, bool) {
 		iter := rv.MapRange()
 		for iter.Next() {
 			k := iter.Key().String()
-			nv, ch := w.child(k, iter.Value().Interface(), depth)
+			nk, nv, ch := w.child(k, iter.Value().Interface(), depth)
 			if ch && out == nil {
 				out = make(map[string]any, rv.Len())
 				it2 := rv.MapRange()
@@ -316,7 +447,10 @@ func (w *walk) reflectValue(rv reflect.Value, depth int) (any, bool) {
 				}
 			}
 			if ch {
-				out[k] = nv
+				if nk != k {
+					delete(out, k)
+				}
+				out[nk] = nv
 			}
 		}
 		if out == nil {
@@ -338,7 +472,15 @@ func (w *walk) reflectValue(rv reflect.Value, depth int) (any, bool) {
 				}
 				return out, true
 			}
-			nv, ch := w.value("", rv.Index(i).Interface(), depth+1)
+			ev := rv.Index(i)
+			var nv any
+			var ch bool
+			if i > 0 && ev.Kind() == reflect.String && rv.Index(i-1).Kind() == reflect.String && w.argvFlag(rv.Index(i-1).String()) && ev.String() != "" {
+				nv, ch = w.r.mask, true
+				w.r.count(w.r.keyRule(strings.TrimLeft(rv.Index(i-1).String(), "-")))
+			} else {
+				nv, ch = w.value("", ev.Interface(), depth+1)
+			}
 			if ch && out == nil {
 				out = sliceToAny(rv)
 			}
@@ -351,7 +493,7 @@ func (w *walk) reflectValue(rv reflect.Value, depth int) (any, bool) {
 		}
 		return out, true
 	case reflect.Struct:
-		return w.structValue(rv, depth)
+		return w.structValue(rv, depth, false)
 	}
 	return rv.Interface(), false
 }
@@ -364,87 +506,73 @@ func sliceToAny(rv reflect.Value) []any {
 	return out
 }
 
-// fieldInfo describes one exported struct field as encoding/json sees it.
-type fieldInfo struct {
-	index     int
-	name      string
-	omitEmpty bool
-	redact    bool // log:"redact"
-	omit      bool // log:"-"
-}
-
-type structInfo struct {
-	fields  []fieldInfo
-	logTags bool
-}
-
-var structInfos sync.Map // reflect.Type -> *structInfo
-
-func infoOf(t reflect.Type) *structInfo {
-	if si, ok := structInfos.Load(t); ok {
-		return si.(*structInfo)
+// structValue redacts a struct. force rebuilds it even when nothing
+// changed: for a struct reached through an unexported embedded field,
+// whose value cannot be handed on as it is.
+func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) {
+	if depth >= w.r.maxDepth {
+		w.r.count(counterDepth)
+		return w.r.mask, true
 	}
-	si := &structInfo{}
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		fi := fieldInfo{index: i, name: f.Name}
-		if tag, ok := f.Tag.Lookup("json"); ok {
-			name, opts, _ := strings.Cut(tag, ",")
-			if name == "-" && opts == "" {
-				continue
-			}
-			if name != "" {
-				fi.name = name
-			}
-			fi.omitEmpty = strings.Contains(","+opts+",", ",omitempty,")
-		}
-		switch f.Tag.Get("log") {
-		case "redact":
-			fi.redact, si.logTags = true, true
-		case "-":
-			fi.omit, si.logTags = true, true
-		}
-		si.fields = append(si.fields, fi)
-	}
-	v, _ := structInfos.LoadOrStore(t, si)
-	return v.(*structInfo)
-}
-
-func (w *walk) structValue(rv reflect.Value, depth int) (any, bool) {
 	si := infoOf(rv.Type())
-	var out orderedObject
-	changed := si.logTags
+	changed := si.logTags || force
 	vals := make([]any, len(si.fields))
 	chs := make([]bool, len(si.fields))
+	present := make([]bool, len(si.fields))
 	for i, f := range si.fields {
 		if f.omit {
 			continue
 		}
-		fv := rv.Field(f.index)
+		fv, ok := fieldByIndex(rv, f.index)
+		if !ok {
+			continue // behind a nil embedded pointer: encoding/json omits it
+		}
+		present[i] = true
 		if f.redact {
 			w.r.count(counterLogTag)
 			vals[i], chs[i] = w.r.mask, true
+			changed = true
 			continue
 		}
-		if !fv.CanInterface() {
+		if !fv.CanInterface() { // a struct embedded unexported, named by a tag
+			for fv.Kind() == reflect.Pointer && !fv.IsNil() {
+				fv = fv.Elem()
+			}
+			if fv.Kind() != reflect.Struct { // a nil pointer
+				vals[i], chs[i] = nil, true
+				continue
+			}
+			if w.tooBig() {
+				vals[i], chs[i] = w.r.mask, true
+				changed = true
+				continue
+			}
+			w.push(f.name)
+			vals[i], chs[i] = w.structValue(fv, depth+1, true)
+			w.pop()
+			changed = true
 			continue
 		}
-		vals[i], chs[i] = w.child(f.name, fv.Interface(), depth)
+		_, vals[i], chs[i] = w.child(f.name, fv.Interface(), depth)
+		if f.omitEmpty && !chs[i] && fv.IsZero() {
+			present[i] = false
+		}
 		changed = changed || chs[i]
 	}
 	if !changed {
 		return rv.Interface(), false
 	}
+	var out orderedObject
 	for i, f := range si.fields {
-		if f.omit {
+		if f.omit || !present[i] {
 			continue
 		}
-		fv := rv.Field(f.index)
-		if f.omitEmpty && !chs[i] && fv.IsZero() {
-			continue
+		if !chs[i] {
+			fv, _ := fieldByIndex(rv, f.index)
+			if !fv.CanInterface() {
+				continue
+			}
+			vals[i] = fv.Interface()
 		}
 		out = append(out, member{f.name, vals[i]})
 	}
@@ -469,7 +597,11 @@ func (o orderedObject) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		out = appendString(out, m.Key)
+		key, err := json.Marshal(m.Key)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, key...)
 		out = append(out, ':')
 		b.Reset()
 		if err := enc.Encode(m.Value); err != nil {
@@ -492,4 +624,20 @@ func (o orderedObject) String() string {
 	}
 	b.WriteByte('}')
 	return b.String()
+}
+
+// errorTextChecked returns err.Error(), or what slog writes when Error
+// panics, and whether Error panicked on a receiver other than a nil
+// pointer (which slog writes as "<nil>").
+func errorTextChecked(err error) (s string, panicked bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			if v := reflect.ValueOf(err); v.Kind() == reflect.Pointer && v.IsNil() {
+				s = "<nil>"
+				return
+			}
+			s, panicked = fmt.Sprintf("!PANIC: %v", p), true
+		}
+	}()
+	return err.Error(), false
 }

@@ -1,6 +1,7 @@
-package slogcore
+package redact
 
 import (
+	"log/slog"
 	"regexp"
 	"strings"
 )
@@ -12,7 +13,7 @@ type span struct{ start, end int }
 // the rest of the string is kept. The built-in detectors have a cheap
 // prefilter, so a clean string costs about one pass over its bytes.
 type Detector struct {
-	// Name identifies the detector in [Stats.RedactedBy].
+	// Name identifies the detector in [Redactor.Counters].
 	Name string
 
 	find func(s string, spans []span) []span
@@ -42,7 +43,7 @@ func DetectorFunc(name string, find func(s string) [][2]int) Detector {
 }
 
 // DetectRegexp returns a detector named name that masks every match of re.
-// A nil re gives a detector that NewRedactor refuses.
+// A nil re gives a detector that New refuses.
 func DetectRegexp(name string, re *regexp.Regexp) Detector {
 	if re == nil {
 		return Detector{Name: name}
@@ -167,7 +168,7 @@ var (
 	DetectCardNumber = Detector{Name: "card-number", find: findCards, need: hasDigits13, min: 13}
 	// DetectSSN masks US Social Security numbers written ddd-dd-dddd, with
 	// the invalid ranges (000, 666, 9xx, 00, 0000) left alone.
-	DetectSSN = Detector{Name: "ssn", find: findSSN, need: hasDigits9 | hasDash, min: 11}
+	DetectSSN = Detector{Name: "ssn", find: findSSN, need: hasDigits9, min: 11}
 	// DetectEmail masks e-mail addresses.
 	DetectEmail = Detector{Name: "email", find: findEmail, need: hasAt | hasDot, min: 5}
 )
@@ -243,7 +244,7 @@ func findAuthorization(s string, spans []span) []span {
 			for end < len(s) && isTokenChr(s[end]) {
 				end++
 			}
-			if end-k >= 4 { // "the bearer of bad news" leaves "of" alone
+			if looksLikeCredential(s[k:end]) { // "missing Bearer prefix" leaves "prefix" alone
 				spans = append(spans, span{k, end})
 				j = end
 			}
@@ -370,7 +371,7 @@ func findCards(s string, spans []span) []span {
 		starts [maxRun]bool // digit i begins a group
 	)
 	for i := 0; i < len(s); {
-		if !isDigit(s[i]) || (i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.')) {
+		if !isDigit(s[i]) || (i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.' || s[i-1] == '+')) {
 			i++
 			continue
 		}
@@ -400,7 +401,7 @@ func findCards(s string, spans []span) []span {
 			found := false
 			for l := min(19, n-a); l >= 13; l-- {
 				b := a + l // one past the window's last digit
-				if (b == n && endOK || b < n && starts[b]) && luhn(digits[a:b]) {
+				if (b == n && endOK || b < n && starts[b]) && cardPrefix(digits[a:b]) && luhn(digits[a:b]) {
 					spans = append(spans, span{pos[a], pos[b-1] + 1})
 					a, found = b, true
 					break
@@ -413,6 +414,61 @@ func findCards(s string, spans []span) []span {
 		i = end
 	}
 	return spans
+}
+
+// cardPrefix reports whether digits (13 to 19 of them) start as a payment
+// card number of that length can (ISO/IEC 7812 issuer ranges of the card
+// networks in use): 2 (Mastercard 2221-2720, Mir 2200-2204), 3 (Amex,
+// Diners, JCB), 4 (Visa), 5 (Mastercard, Maestro), 6 (Discover, UnionPay,
+// Maestro, RuPay), 8 (RuPay 81-82, UzCard 8600), 9 (Troy 9792), and 1 only
+// for 15-digit UATP. Snowflake ids and nanosecond timestamps start with 1
+// and have 18 or 19 digits, so they are not cards.
+func cardPrefix(d []byte) bool {
+	switch d[0] {
+	case 1:
+		return len(d) == 15
+	case 2, 3, 4, 5, 6:
+		return true
+	case 8:
+		return d[1] == 1 || d[1] == 2 || (d[1] == 6 && d[2] == 0 && d[3] == 0)
+	case 9:
+		return d[1] == 7 && d[2] == 9 && d[3] == 2
+	}
+	return false
+}
+
+// intIsCard reports whether an integer value is a card number: 13 to 19
+// digits, a card prefix, Luhn-valid.
+func intIsCard(v slog.Value) bool {
+	var u uint64
+	switch v.Kind() {
+	case slog.KindInt64:
+		i := v.Int64()
+		if i < 0 {
+			return false
+		}
+		u = uint64(i)
+	case slog.KindUint64:
+		u = v.Uint64()
+	default:
+		return false
+	}
+	return uintIsCard(u)
+}
+
+func uintIsCard(u uint64) bool {
+	if u < 1e12 {
+		return false
+	}
+	var buf [20]byte
+	n := len(buf)
+	for u > 0 {
+		n--
+		buf[n] = byte(u % 10)
+		u /= 10
+	}
+	d := buf[n:]
+	return len(d) >= 13 && len(d) <= 19 && cardPrefix(d) && luhn(d)
 }
 
 // luhn reports whether the digits pass the Luhn checksum.
@@ -431,13 +487,15 @@ func luhn(d []byte) bool {
 	return sum%10 == 0
 }
 
-// findSSN masks ddd-dd-dddd with valid area, group and serial numbers.
+// findSSN masks ddd-dd-dddd and ddd dd dddd with valid area, group and
+// serial numbers.
 func findSSN(s string, spans []span) []span {
 	for i := 0; i+11 <= len(s); i++ {
-		if s[i+3] != '-' || s[i+6] != '-' || (i > 0 && (isAlnum(s[i-1]) || s[i-1] == '-')) {
+		sep := s[i+3]
+		if (sep != '-' && sep != ' ') || s[i+6] != sep || (i > 0 && (isAlnum(s[i-1]) || s[i-1] == '-' || s[i-1] == '+' || (sep == ' ' && isDigit(s[i-1])))) {
 			continue
 		}
-		if i+11 < len(s) && (isAlnum(s[i+11]) || s[i+11] == '-') {
+		if i+11 < len(s) && (isAlnum(s[i+11]) || s[i+11] == '-' || (sep == ' ' && i+12 < len(s) && s[i+11] == ' ' && isDigit(s[i+12]))) {
 			continue
 		}
 		ok := true
@@ -483,11 +541,40 @@ func findEmail(s string, spans []span) []span {
 		for end > at+1 && s[end-1] == '.' { // a sentence's full stop
 			end--
 		}
-		if start < at && dot && end > at+3 && s[end-1] != '-' && strings.LastIndexByte(s[at:end], '.') < end-at-2 {
+		if start < at && dot && end > at+3 && s[end-1] != '-' && strings.LastIndexByte(s[at:end], '.') < end-at-2 && emailDomainOK(s, at+1, end) {
 			spans = append(spans, span{start, end})
 		}
 		i = at + 1
 	}
+}
+
+// emailDomainOK reports whether s[from:end], after an '@', is the domain
+// of an e-mail address: its last label is letters only and not a file
+// extension ("icon@2x.png" is an image), and no ":path" follows it
+// ("git@github.com:org/repo.git" is an SSH remote).
+func emailDomainOK(s string, from, end int) bool {
+	tld := s[from+strings.LastIndexByte(s[from:end], '.')+1 : end]
+	for i := 0; i < len(tld); i++ {
+		if !isLetter(tld[i]) {
+			return false
+		}
+	}
+	if fileExtensions[strings.ToLower(tld)] {
+		return false
+	}
+	return !(end+1 < len(s) && s[end] == ':' && s[end+1] != ' ' && !isDigit(s[end+1]))
+}
+
+// fileExtensions are the last labels of file names, which no e-mail
+// domain ends with.
+var fileExtensions = map[string]bool{
+	"png": true, "jpg": true, "jpeg": true, "gif": true, "svg": true, "webp": true, "ico": true,
+	"bmp": true, "tif": true, "tiff": true, "avif": true, "heic": true, "js": true, "mjs": true, "css": true,
+	"map": true, "json": true, "yaml": true, "yml": true, "toml": true, "txt": true, "md": true,
+	"pdf": true, "zip": true, "gz": true, "tgz": true, "tar": true, "jar": true, "war": true,
+	"html": true, "htm": true, "xml": true, "csv": true, "log": true, "go": true, "py": true,
+	"rb": true, "java": true, "ts": true, "tsx": true, "jsx": true, "woff": true, "woff2": true,
+	"ttf": true, "eot": true, "mp4": true, "mp3": true, "wav": true, "mov": true, "lock": true, "git": true,
 }
 
 // Matches reports whether d finds anything in s.
@@ -496,4 +583,48 @@ func (d Detector) Matches(s string) bool {
 		return false
 	}
 	return len(d.find(s, nil)) > 0
+}
+
+// DetectDSN masks the credentials of data source names written without a
+// URL scheme, as the Go MySQL driver takes them: "user:pass@tcp(host:3306)/db",
+// "user:pass@unix(/tmp/mysql.sock)/db", "user:pass@/db", and
+// "user:pass@host:5432/db".
+var DetectDSN = Detector{Name: "dsn", find: findDSN, need: hasAt | hasColon, min: 6}
+
+func findDSN(s string, spans []span) []span {
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], '@')
+		if k < 0 {
+			return spans
+		}
+		at := i + k
+		i = at + 1
+		c := at // the colon between user and password
+		for c > 0 && s[c-1] != ':' && s[c-1] != ' ' && s[c-1] != '@' && s[c-1] != '/' && s[c-1] != '"' && s[c-1] != '\'' && s[c-1] > 0x20 {
+			c--
+		}
+		if c == 0 || s[c-1] != ':' || c == at {
+			continue
+		}
+		u := c - 1 // the user
+		for u > 0 && (isAlnum(s[u-1]) || s[u-1] == '_' || s[u-1] == '.' || s[u-1] == '-') {
+			u--
+		}
+		if u == c-1 || (u >= 3 && s[u-3:u] == "://") || (u > 0 && s[u-1] == '/') {
+			continue // no user, or a URL: DetectURLUserinfo's
+		}
+		rest := s[at+1:]
+		ok := strings.HasPrefix(rest, "tcp(") || strings.HasPrefix(rest, "unix(") || strings.HasPrefix(rest, "udp(") ||
+			strings.HasPrefix(rest, "/")
+		if !ok { // host:port/ or host/
+			h := 0
+			for h < len(rest) && (isAlnum(rest[h]) || rest[h] == '.' || rest[h] == '-') {
+				h++
+			}
+			ok = h > 0 && h < len(rest) && (rest[h] == '/' || rest[h] == ':' && h+1 < len(rest) && isDigit(rest[h+1]))
+		}
+		if ok {
+			spans = append(spans, span{u, at})
+		}
+	}
 }

@@ -1,4 +1,4 @@
-package slogcore
+package redact_test
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	slogmulti "github.com/samber/slog-multi"
+	"github.com/slogguard/slogguard/redact"
+	"github.com/slogguard/slogguard/slogcore"
 	"github.com/stretchr/testify/require"
 )
 
@@ -54,18 +56,18 @@ type deepStruct struct {
 
 type leakCase struct {
 	name    string
-	rules   []Rule
+	rules   []redact.Rule
 	log     func(l *slog.Logger)
 	secrets []string
 }
 
 // The secrets below are made up; each is planted through one path.
 func leakCases() []leakCase {
-	pci := []Rule{Credentials, PCI}
-	gdpr := []Rule{Credentials, GDPR}
-	hipaa := []Rule{Credentials, HIPAA}
+	pci := []redact.Rule{redact.Credentials, redact.PCI}
+	gdpr := []redact.Rule{redact.Credentials, redact.GDPR}
+	hipaa := []redact.Rule{redact.Credentials, redact.HIPAA}
 	cases := []leakCase{}
-	add := func(name string, rules []Rule, secret string, log func(*slog.Logger)) {
+	add := func(name string, rules []redact.Rule, secret string, log func(*slog.Logger)) {
 		cases = append(cases, leakCase{name: name, rules: rules, log: log, secrets: []string{secret}})
 	}
 	// Keys: every spelling of a credential.
@@ -113,7 +115,7 @@ func leakCases() []leakCase {
 	add("token pair in value", nil, "tkn_55aa", func(l *slog.Logger) { l.Info("m", "query", "a=1&token=tkn_55aa&b=2") })
 	add("json pair in value", nil, "s3cr3t-json", func(l *slog.Logger) { l.Info("m", "body", `{"user":"bob","password":"s3cr3t-json"}`) })
 	add("colon pair", nil, "pw-colon-1", func(l *slog.Logger) { l.Info("m", "line", "secret: pw-colon-1") })
-	// Card numbers (PCI preset).
+	// Card numbers (redact.PCI preset).
 	for _, pan := range []string{"4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111", "378282246310005",
 		"6011111111111117", "5555555555554444", "4222222222222", "3530111333300000", "6304000000000000000"} {
 		add("card "+pan, pci, pan, func(l *slog.Logger) { l.Info("m", "detail", "charged card "+pan+" ok") })
@@ -178,11 +180,11 @@ func leakCases() []leakCase {
 	add("group in map", nil, "mix-secret-1", func(l *slog.Logger) {
 		l.Info("m", slog.Group("g", slog.Any("payload", map[string]any{"refresh_token": "mix-secret-1"})))
 	})
-	add("path rule", []Rule{Credentials, {Name: "custom", Paths: []string{"billing.*.holder"}}}, "Jane Roe", func(l *slog.Logger) {
+	add("path rule", []redact.Rule{redact.Credentials, {Name: "custom", Paths: []string{"billing.*.holder"}}}, "Jane Roe", func(l *slog.Logger) {
 		l.WithGroup("billing").Info("m", slog.Group("card", "holder", "Jane Roe"))
 	})
-	add("custom term", []Rule{Credentials, {Name: "custom", Terms: []string{"tenant key"}}}, "tk-1", func(l *slog.Logger) { l.Info("m", "tenantKey", "tk-1") })
-	add("custom regexp", []Rule{Credentials, {Name: "custom", Detectors: []Detector{DetectRegexp("ticket", regexpMust(`TCK-\d+`))}}}, "TCK-9912", func(l *slog.Logger) {
+	add("custom term", []redact.Rule{redact.Credentials, {Name: "custom", Terms: []string{"tenant key"}}}, "tk-1", func(l *slog.Logger) { l.Info("m", "tenantKey", "tk-1") })
+	add("custom regexp", []redact.Rule{redact.Credentials, {Name: "custom", Detectors: []redact.Detector{redact.DetectRegexp("ticket", regexpMust(`TCK-\d+`))}}}, "TCK-9912", func(l *slog.Logger) {
 		l.Info("m", "note", "see TCK-9912")
 	})
 	add("too deep", nil, "deep-secret-1", func(l *slog.Logger) {
@@ -192,7 +194,7 @@ func leakCases() []leakCase {
 		}
 		l.Info("m", "v", v)
 	})
-	add("too many nodes", []Rule{Credentials, {Name: "limits", MaxNodes: 50}}, "node-secret-1", func(l *slog.Logger) {
+	add("too many nodes", []redact.Rule{redact.Credentials, {Name: "limits", MaxNodes: 50}}, "node-secret-1", func(l *slog.Logger) {
 		list := make([]any, 100)
 		for i := range list {
 			list[i] = "ok"
@@ -205,7 +207,7 @@ func leakCases() []leakCase {
 
 type cleanCase struct {
 	name  string
-	rules []Rule
+	rules []redact.Rule
 	log   func(*slog.Logger)
 }
 
@@ -219,9 +221,9 @@ func cleanCases() []cleanCase {
 		{"tokenizer", nil, func(l *slog.Logger) { l.Info("m", "tokenizer", "bpe") }},
 		{"secretary", nil, func(l *slog.Logger) { l.Info("m", "secretary", "Joan") }},
 		{"keyboard", nil, func(l *slog.Logger) { l.Info("m", "key", "k1", "keyboard", "uk") }},
-		{"luhn-invalid order id", []Rule{Credentials, PCI}, func(l *slog.Logger) { l.Info("m", "order", "order 4111111111111112 shipped") }},
-		{"16-digit id", []Rule{Credentials, PCI}, func(l *slog.Logger) { l.Info("m", "id", 1234567812345678) }},
-		{"short number", []Rule{Credentials, PCI}, func(l *slog.Logger) { l.Info("m", "n", "123456789012") }},
+		{"luhn-invalid order id", []redact.Rule{redact.Credentials, redact.PCI}, func(l *slog.Logger) { l.Info("m", "order", "order 4111111111111112 shipped") }},
+		{"16-digit id", []redact.Rule{redact.Credentials, redact.PCI}, func(l *slog.Logger) { l.Info("m", "id", 1234567812345678) }},
+		{"short number", []redact.Rule{redact.Credentials, redact.PCI}, func(l *slog.Logger) { l.Info("m", "n", "123456789012") }},
 		{"url without credentials", nil, func(l *slog.Logger) { l.Info("m", "url", "https://example.com/path?q=1#frag") }},
 		{"email-like url", nil, func(l *slog.Logger) { l.Info("m", "url", "https://example.com/@user/posts") }},
 		{"bearer prose", nil, func(l *slog.Logger) { l.Info("the bearer of bad news") }},
@@ -230,12 +232,12 @@ func cleanCases() []cleanCase {
 			l.Info("m", "sha", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
 		}},
 		{"uuid", nil, func(l *slog.Logger) { l.Info("m", "request_id", "123e4567-e89b-12d3-a456-426614174000") }},
-		{"ssn-like invalid", []Rule{Credentials, HIPAA}, func(l *slog.Logger) { l.Info("m", "code", "000-12-3456 and 666-12-3456") }},
-		{"no at sign", []Rule{Credentials, GDPR}, func(l *slog.Logger) { l.Info("m", "handle", "alice at example") }},
+		{"ssn-like invalid", []redact.Rule{redact.Credentials, redact.HIPAA}, func(l *slog.Logger) { l.Info("m", "code", "000-12-3456 and 666-12-3456") }},
+		{"no at sign", []redact.Rule{redact.Credentials, redact.GDPR}, func(l *slog.Logger) { l.Info("m", "handle", "alice at example") }},
 		{"numbers and bools", nil, func(l *slog.Logger) { l.Info("m", "status", 200, "ok", true, "ratio", 0.5) }},
 		{"nested clean map", nil, func(l *slog.Logger) { l.Info("m", "m", map[string]any{"a": map[string]any{"b": 1}}) }},
 		{"clean struct", nil, func(l *slog.Logger) { l.Info("m", "c", creds{User: "bob"}) }},
-		{"allow-listed key", []Rule{Credentials, {Name: "allow", Allow: []string{"password_policy_doc"}}}, func(l *slog.Logger) {
+		{"allow-listed key", []redact.Rule{redact.Credentials, {Name: "allow", Allow: []string{"password_policy_doc"}}}, func(l *slog.Logger) {
 			l.Info("m", "password_policy_doc", "see wiki")
 		}},
 		{"key id", nil, func(l *slog.Logger) { l.Info("m", "api_key_id", "k-123") }},
@@ -249,34 +251,34 @@ type outputs struct {
 }
 
 // runModes logs through every way redaction can be deployed.
-func runModes(t *testing.T, rules []Rule, log func(*slog.Logger)) map[string]outputs {
+func runModes(t *testing.T, rules []redact.Rule, log func(*slog.Logger)) map[string]outputs {
 	t.Helper()
-	mk := func() *Redactor {
-		r, err := NewRedactor(rules...)
+	mk := func() *redact.Redactor {
+		r, err := redact.New(rules...)
 		require.NoError(t, err)
 		return r
 	}
 	res := map[string]outputs{}
 
 	var b1 bytes.Buffer
-	h := New(&b1, &Options{Redact: mk()})
+	h := slogcore.New(&b1, &slogcore.Options{Redact: mk()})
 	log(slog.New(h))
 	require.NoError(t, h.Close(context.Background()))
 	res["New"] = outputs{redacted: []*bytes.Buffer{&b1}}
 
 	var b2 bytes.Buffer
-	w := Wrap(slog.NewJSONHandler(&b2, nil), &Options{Redact: mk()})
+	w := slogcore.Wrap(slog.NewJSONHandler(&b2, nil), &slogcore.Options{Redact: mk()})
 	log(slog.New(w))
 	require.NoError(t, w.Close(context.Background()))
 	res["Wrap"] = outputs{redacted: []*bytes.Buffer{&b2}}
 
 	var b3, b4 bytes.Buffer
-	log(slog.New(Redact(slog.NewJSONHandler(&b3, nil), mk())))
-	log(slog.New(Redact(slog.NewTextHandler(&b4, nil), mk())))
+	log(slog.New(redact.NewHandler(slog.NewJSONHandler(&b3, nil), mk())))
+	log(slog.New(redact.NewHandler(slog.NewTextHandler(&b4, nil), mk())))
 	res["Redact"] = outputs{redacted: []*bytes.Buffer{&b3, &b4}}
 
 	var b5, b6 bytes.Buffer
-	log(slog.New(slogmulti.Fanout(Redact(slog.NewJSONHandler(&b5, nil), mk()), slog.NewJSONHandler(&b6, nil))))
+	log(slog.New(slogmulti.Fanout(redact.NewHandler(slog.NewJSONHandler(&b5, nil), mk()), slog.NewJSONHandler(&b6, nil))))
 	res["Fanout"] = outputs{redacted: []*bytes.Buffer{&b5}, original: &b6}
 	return res
 }
@@ -293,7 +295,7 @@ func TestRedactionLeaksNothing(t *testing.T) {
 					for _, secret := range tc.secrets {
 						require.NotContains(t, b.String(), secret, "%s leaked", mode)
 					}
-					masked = masked || strings.Contains(b.String(), DefaultMask)
+					masked = masked || strings.Contains(b.String(), redact.DefaultMask)
 				}
 				// The sibling sees what slog writes: []byte as base64, no log tags.
 				if out.original != nil && tc.name != "bytes" && tc.name != "stringer" && !strings.HasPrefix(tc.name, "log ") {
@@ -317,12 +319,12 @@ func TestRedactionKeepsCleanRecords(t *testing.T) {
 			noTime := &slog.HandlerOptions{ReplaceAttr: dropTimeAttr}
 			log(slog.New(slog.NewJSONHandler(&plain, noTime)))
 			var got bytes.Buffer
-			h := New(&got, &Options{ReplaceAttr: dropTimeAttr, Redact: MustRedactor(append([]Rule{Credentials}, tc.rules...)...)})
+			h := slogcore.New(&got, &slogcore.Options{ReplaceAttr: dropTimeAttr, Redact: redact.Must(append([]redact.Rule{redact.Credentials}, tc.rules...)...)})
 			log(slog.New(h))
 			require.NoError(t, h.Close(context.Background()))
 			require.Equal(t, plain.String(), got.String())
 			var via bytes.Buffer
-			log(slog.New(Redact(slog.NewJSONHandler(&via, noTime), MustRedactor(append([]Rule{Credentials}, tc.rules...)...))))
+			log(slog.New(redact.NewHandler(slog.NewJSONHandler(&via, noTime), redact.Must(append([]redact.Rule{redact.Credentials}, tc.rules...)...))))
 			require.Equal(t, plain.String(), via.String())
 		})
 	}

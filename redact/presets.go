@@ -1,13 +1,16 @@
-package slogcore
+package redact
 
 // Presets: [Rule] values with the vocabularies compliance teams expect.
-// Combine them with [NewRedactor]; copy one to adjust it (the slices are
+// Combine them with [New]; copy one to adjust it (the slices are
 // shared, so append to a copy: Rule{Terms: append(slices.Clip(PCI.Terms), ...)}).
 var (
 	// Credentials is the default: passwords, secrets, tokens, API and
-	// private keys, session cookies, connection strings, and the detectors
-	// for URL credentials, Authorization headers, JWTs, AWS access keys and
-	// PEM private keys.
+	// private keys, session cookies, connection strings, vendor header
+	// names, and the detectors for URL credentials, DSNs, Authorization
+	// headers, JWTs, AWS access keys, PEM private keys and self-identifying
+	// token formats. The term "key" masks a key only as the last word
+	// after a word that does not name a non-secret key (maps_key,
+	// stripe_key; not cache_key, partition_key or key alone).
 	Credentials = Rule{
 		Name: "credentials",
 		Terms: []string{
@@ -18,20 +21,30 @@ var (
 			"encryption key", "credential", "credentials", "cookie", "set cookie",
 			"session id", "sessionid", "jwt", "otp", "mfa code", "totp",
 			"connection string", "dsn", "aws secret access key", "x api key",
+			// Short and compound spellings.
+			"pass", "passwords", "secrets", "auth", "auths", "creds",
+			"passcode", "conn str", "connstr", "key", "master key", "license key",
+			// Vendor header and setting names.
+			"subscription key", "application key", "app key", "app secret",
+			"account key", "auth key", "functions key", "private token",
+			"honeycomb team", "client assertion", "verification code",
+			"signature", "sig", "sas token",
 		},
-		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey, DetectPrivateKey},
+		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey,
+			DetectPrivateKey, DetectTokens, DetectDSN},
 	}
 
 	// PCI covers PCI DSS cardholder and sensitive authentication data
 	// (requirement 3.3, 3.4): primary account number, card verification
 	// codes, expiry, PIN and track data, and the card-number detector
-	// (Luhn-checked).
+	// (issuer prefix and Luhn checked, in strings and in integers).
 	PCI = Rule{
 		Name: "pci",
 		Terms: []string{
 			"pan", "card number", "cardnumber", "card no", "cc number", "ccnum",
-			"credit card", "debit card", "card", "cvv", "cvv2", "cvc", "cvc2", "cid",
-			"csc", "card verification", "expiry", "expiration date", "exp date",
+			"credit card", "debit card", "card", "cvv", "cvv2", "cvc", "cvc2", "card cid",
+			"csc", "cvn", "cav2", "security code", "card security code",
+			"card verification", "card verification value", "expiry", "expiration date", "exp date",
 			"card expiry", "pin", "pin block", "track1", "track2",
 			"track data", "magstripe", "cardholder", "cardholder name",
 		},
@@ -41,8 +54,8 @@ var (
 	// HIPAA covers the HIPAA Safe Harbor identifiers (45 CFR
 	// 164.514(b)(2)) commonly found in logs: names, medical record, patient,
 	// health plan and account numbers, SSNs, contact details, dates of
-	// birth, device and biometric identifiers, diagnoses and the SSN and
-	// e-mail detectors.
+	// birth, device and biometric identifiers, diagnoses and the SSN,
+	// e-mail and phone detectors.
 	HIPAA = Rule{
 		Name: "hipaa",
 		Terms: []string{
@@ -56,12 +69,13 @@ var (
 			"address", "street", "zip", "postal code", "license number",
 			"account number", "ip address",
 		},
-		Detectors: []Detector{DetectSSN, DetectEmail},
+		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone},
 	}
 
 	// GDPR covers personal data (Article 4(1)) and special categories
-	// (Article 9): contact, personal, online and financial identifiers, and
-	// the e-mail, SSN and card-number detectors.
+	// (Article 9): contact, personal, online and financial identifiers
+	// (client IPs and X-Forwarded-For included), and the e-mail, SSN,
+	// card-number, phone and IBAN detectors.
 	GDPR = Rule{
 		Name: "gdpr",
 		Terms: []string{
@@ -73,14 +87,17 @@ var (
 			"ip", "ip address", "client ip", "remote addr", "device id",
 			"advertising id", "cookie id", "geolocation", "location", "latitude",
 			"longitude", "gps", "ethnicity", "religion", "health data", "biometric",
-			"sexual orientation", "political opinion", "trade union",
+			"sexual orientation", "political opinion", "trade union", "msisdn",
+			"x forwarded for", "forwarded for", "forwarded", "x real ip", "real ip",
+			"true client ip", "cf connecting ip", "remote ip", "source ip", "src ip",
+			"user ip", "ip addr", "client address", "peer addr",
 		},
-		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber},
+		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN},
 	}
 
 	// CCPA covers personal information under Cal. Civ. Code 1798.140(v):
 	// identifiers, commercial, biometric, geolocation and professional
-	// information, and the e-mail, SSN and card-number detectors.
+	// information, and the e-mail, SSN, card-number and phone detectors.
 	CCPA = Rule{
 		Name: "ccpa",
 		Terms: []string{
@@ -90,18 +107,18 @@ var (
 			"biometric", "geolocation", "precise location", "purchase history",
 			"browsing history", "employment", "education", "inferences",
 		},
-		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber},
+		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone},
 	}
 
 	// ContactInfo covers contact details only: e-mail, phone, postal
-	// address, with the e-mail detector.
+	// address, with the e-mail and phone detectors.
 	ContactInfo = Rule{
 		Name: "contact",
 		Terms: []string{
 			"email", "e mail", "phone", "phone number", "mobile", "telephone",
 			"fax", "address", "street", "postal code", "postcode", "zip",
 		},
-		Detectors: []Detector{DetectEmail},
+		Detectors: []Detector{DetectEmail, DetectPhone},
 	}
 )
 

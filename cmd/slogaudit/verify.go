@@ -1,0 +1,220 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/slogguard/slogguard/slogaudit"
+)
+
+// keySpecs collects repeated [ID=]VALUE flags.
+type keySpecs []keySpec
+
+type keySpec struct {
+	id, value string
+	hasID     bool
+}
+
+func (k *keySpecs) String() string { return "" }
+
+// Set splits "ID=VALUE". An ID holds no "/" (so that a path with "=" in it
+// is still a path); an empty ID before "=" is the key id "".
+func (k *keySpecs) Set(s string) error {
+	if s == "" {
+		return errors.New("empty value")
+	}
+	spec := keySpec{value: s}
+	if i := strings.IndexByte(s, '='); i >= 0 && !strings.ContainsRune(s[:i], '/') {
+		spec = keySpec{id: s[:i], value: s[i+1:], hasID: true}
+		if spec.value == "" {
+			return fmt.Errorf("%q: nothing after =", s)
+		}
+	}
+	*k = append(*k, spec)
+	return nil
+}
+
+func (c *cli) verify(args []string) int {
+	fs := flagSet("verify")
+	var keys, keyEnvs keySpecs
+	fs.Var(&keys, "key", flagKey)
+	fs.Var(&keyEnvs, "key-env", flagKeyEnv)
+	pubFile := fs.String("pub", "", flagPub)
+	cpFile := fs.String("checkpoints", "", flagCheckpoints)
+	requireMAC := fs.Bool("require-mac", false, flagRequireMAC)
+	requireCP := fs.Bool("require-checkpoints", false, flagRequireCP)
+	strict := fs.Bool("strict", false, flagStrict)
+	maxFindings := fs.Int("max-findings", 20, flagMax)
+	maxLine := fs.Int("max-line-bytes", 0, flagMaxLine)
+	var witnesses listFlag
+	fs.Var(&witnesses, "witness", flagWitness)
+	quorum := fs.Int("quorum", 0, flagQuorum)
+	asJSON := fs.Bool("json", false, flagJSON)
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return c.flagError(err, verifyUsage, fs, hintVerifyFlags)
+	}
+	c.json = *asJSON
+	if len(files) == 0 {
+		return c.fail(exitUsage, hintFiles, "verify: no log files named")
+	}
+	if *maxFindings < 0 {
+		return c.fail(exitUsage, hintVerifyFlags, "verify: -max-findings %d: want 0 (all) or more", *maxFindings)
+	}
+	if *maxLine < 0 {
+		return c.fail(exitUsage, hintVerifyFlags, "verify: -max-line-bytes %d: want 0 (no limit) or more", *maxLine)
+	}
+	o := slogaudit.VerifyOptions{RequireMAC: *requireMAC || *strict, RequireCheckpoints: *requireCP || *strict, MaxLineBytes: *maxLine,
+		Witnesses: witnesses, Quorum: *quorum}
+	if code := c.loadKeys(&o, keys, keyEnvs); code != exitIntact {
+		return code
+	}
+	if *pubFile != "" {
+		pub, err := slogaudit.LoadPublicKeyFile(*pubFile)
+		if err != nil {
+			return c.fail(exitUsage, hintPub, "verify: %s", plain(err))
+		}
+		o.PublicKey = pub
+	}
+	if o.RequireMAC && o.Key == nil && o.Keys == nil {
+		return c.fail(exitUsage, hintRequireMAC, "verify: MACs are required but no key was given")
+	}
+	if o.RequireCheckpoints && (*cpFile == "" || *pubFile == "") {
+		return c.fail(exitUsage, hintRequireCP, "verify: checkpoints are required but %s", missingCP(*cpFile, *pubFile))
+	}
+	for _, p := range files {
+		if code := c.checkInput(p, hintFiles); code != exitIntact {
+			return code
+		}
+	}
+	if *cpFile != "" {
+		if code := c.checkInput(*cpFile, hintCheckpoints); code != exitIntact {
+			return code
+		}
+		f, err := os.Open(*cpFile)
+		if err != nil {
+			return c.fail(exitUsage, hintCheckpoints, "verify: checkpoint file: %v", err)
+		}
+		defer f.Close()
+		o.Checkpoints = f
+	}
+	if fi, err := os.Stderr.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 && c.stderr == io.Writer(os.Stderr) {
+		o.Progress = func(lines int64) { fmt.Fprintf(c.stderr, "\rslogaudit: verifying: %d lines", lines) }
+		defer fmt.Fprint(c.stderr, "\r\033[K")
+	}
+
+	rep, err := slogaudit.VerifyFiles(context.Background(), files, o)
+	var tampered *slogaudit.TamperedError
+	switch {
+	case errors.Is(err, slogaudit.ErrNoRecords):
+		return c.fail(exitUsage, "", "verify: %s: %s", strings.Join(files, ", "), noRecords(rep))
+	case errors.Is(err, slogaudit.ErrLineTooLong):
+		return c.fail(exitUsage, hintMaxLine, "verify: %s", plain(err))
+	case errors.Is(err, slogaudit.ErrRequiredCheck):
+		return c.fail(exitUsage, "", "verify: %s", plain(err))
+	case err != nil && !errors.As(err, &tampered):
+		return c.fail(exitUsage, "", "verify: %s", plain(err))
+	}
+	r := newReport(rep, files, *maxFindings)
+	if c.json {
+		r.writeJSON(c.stdout)
+	} else {
+		r.writeText(c.stdout)
+	}
+	if !rep.Intact() {
+		return exitTampered
+	}
+	return exitIntact
+}
+
+func missingCP(cpFile, pubFile string) string {
+	switch {
+	case cpFile == "" && pubFile == "":
+		return "neither -checkpoints nor -pub was given"
+	case cpFile == "":
+		return "no -checkpoints file was given"
+	}
+	return "no -pub key was given"
+}
+
+// noRecords says, in one line, why an input holds no audit records.
+func noRecords(rep slogaudit.Report) string {
+	if len(rep.Findings) == 0 {
+		return "empty: no audit records"
+	}
+	return fmt.Sprintf("not an audit log: none of its %s is an audit record", plural(rep.Lines, "line"))
+}
+
+// checkInput refuses a path that is missing or a directory, with a hint
+// that fits.
+func (c *cli) checkInput(path, hint string) int {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return c.fail(exitUsage, hint, "verify: %s: no such file", path)
+	case err != nil:
+		return c.fail(exitUsage, hint, "verify: %v", err)
+	case fi.IsDir():
+		if hint == hintFiles {
+			hint = fmt.Sprintf(hintDir, strings.TrimRight(path, "/"))
+		}
+		return c.fail(exitUsage, hint, "verify: %s is a directory, not a file", path)
+	}
+	return exitIntact
+}
+
+// loadKeys reads the -key and -key-env flags into o: one key per key id,
+// and at most one key for every other id.
+func (c *cli) loadKeys(o *slogaudit.VerifyOptions, files, envs keySpecs) int {
+	from := map[string]string{} // key id (or "*" for the default) -> flag that set it
+	set := func(spec keySpec, flagName string, key []byte) int {
+		slot := "*"
+		if spec.hasID {
+			slot = "=" + spec.id
+		}
+		what := fmt.Sprintf("-%s %s", flagName, spec.value)
+		if prev, dup := from[slot]; dup {
+			if spec.hasID {
+				return c.fail(exitUsage, hintKey, "verify: two keys for key id %q: %s and %s", spec.id, prev, what)
+			}
+			return c.fail(exitUsage, hintKey, "verify: two keys without a key id: %s and %s (name the key id: -key ID=FILE)", prev, what)
+		}
+		from[slot] = what
+		if !spec.hasID {
+			o.Key = key
+			return exitIntact
+		}
+		if o.Keys == nil {
+			o.Keys = map[string][]byte{}
+		}
+		o.Keys[spec.id] = key
+		return exitIntact
+	}
+	for _, spec := range files {
+		key, err := slogaudit.LoadKeyFile(spec.value)
+		if err != nil {
+			return c.fail(exitUsage, hintKey, "verify: %s", plain(err))
+		}
+		if code := set(spec, "key", key); code != exitIntact {
+			return code
+		}
+	}
+	for _, spec := range envs {
+		text := c.getenv(spec.value)
+		if strings.TrimSpace(text) == "" {
+			return c.fail(exitUsage, hintKeyEnv, "verify: -key-env: $%s is not set or empty", spec.value)
+		}
+		key, err := slogaudit.ParseKey(text)
+		if err != nil {
+			return c.fail(exitUsage, hintKeyEnv, "verify: $%s: %s", spec.value, strings.TrimPrefix(plain(err), "HMAC key: "))
+		}
+		if code := set(spec, "key-env", key); code != exitIntact {
+			return code
+		}
+	}
+	return exitIntact
+}

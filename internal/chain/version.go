@@ -1,0 +1,111 @@
+package chain
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash"
+)
+
+// Version is an audit format version: the "v" member of a record's audit
+// member. Everything that differs between versions is decided here, so that
+// the writer and the verifier agree on one table.
+type Version int
+
+// The audit format versions. V2 is the version under development: changes to
+// the format go into it until it is released, and the verifier keeps
+// reading V1.
+const (
+	V1 Version = 1 // mac = HMAC(key, h)
+	V2 Version = 2 // the MAC covers the version and the key id
+
+	// Current is the version that writers emit.
+	Current = V2
+)
+
+// macPrefix starts the MAC input of every version from V2 on. A V1 MAC input
+// is exactly 32 bytes (a hash); a V2 input is longer and starts with this
+// prefix, so no byte string is the input of both.
+const macPrefix = "slogaudit/mac"
+
+// ErrVersion is returned for audit format versions this package cannot read.
+var ErrVersion = errors.New("unsupported audit format version")
+
+// ErrKeyID is returned for key ids that cannot be length-prefixed.
+var ErrKeyID = errors.New("key id longer than 65535 bytes")
+
+// ParseVersion reads the "v" member of an audit member: an integer that is
+// a known version.
+func ParseVersion(audit Value) (Version, error) {
+	m, ok := audit.Get("v")
+	if !ok || m.Kind != Number {
+		return 0, errors.New("missing format version \"v\"")
+	}
+	v := Version(m.Num)
+	if float64(v) != m.Num || !v.Known() {
+		return 0, fmt.Errorf("%w %v: this verifier reads versions %d to %d (upgrade slogaudit)", ErrVersion, m.Num, V1, Current)
+	}
+	return v, nil
+}
+
+// Known reports whether v is a version this package reads.
+func (v Version) Known() bool { return v >= V1 && v <= Current }
+
+// ValidKeyID returns [ErrKeyID] for key ids that do not fit the MAC input.
+func ValidKeyID(id string) error {
+	if len(id) > 0xFFFF {
+		return ErrKeyID
+	}
+	return nil
+}
+
+// appendMACInput appends the bytes that v's MAC covers:
+//
+//	V1:  h
+//	V2:  "slogaudit/mac" ‖ u16be(v) ‖ u16be(len(keyID)) ‖ keyID ‖ h
+//
+// keyID must pass [ValidKeyID].
+func (v Version) appendMACInput(b []byte, keyID string, h Hash) []byte {
+	if v == V1 {
+		return append(b, h[:]...)
+	}
+	b = append(b, macPrefix...)
+	b = binary.BigEndian.AppendUint16(b, uint16(v))
+	b = binary.BigEndian.AppendUint16(b, uint16(len(keyID)))
+	b = append(b, keyID...)
+	return append(b, h[:]...)
+}
+
+// MAC returns the MAC of the record whose link hash is h, written under
+// format version v with the key that keyID names:
+//
+//	V1:  HMAC-SHA256(key, h)
+//	V2:  HMAC-SHA256(key, "slogaudit/mac" ‖ u16be(2) ‖ u16be(len(keyID)) ‖ keyID ‖ h)
+//
+// From V2 on, changing a record's "v" or "key" member breaks its MAC.
+func (v Version) MAC(key []byte, keyID string, h Hash) Hash {
+	return v.MACWith(hmac.New(sha256.New, key), keyID, h)
+}
+
+// MACWith is [Version.MAC] with a reusable HMAC-SHA256 state m (from
+// hmac.New with the key), which it resets.
+func (v Version) MACWith(m hash.Hash, keyID string, h Hash) Hash {
+	var buf [128]byte
+	m.Reset()
+	m.Write(v.appendMACInput(buf[:0], keyID, h))
+	var out Hash
+	m.Sum(out[:0])
+	return out
+}
+
+// CheckMAC reports whether mac is v's MAC of h under key and keyID, in
+// constant time.
+func (v Version) CheckMAC(key []byte, keyID string, h, mac Hash) bool {
+	want := v.MAC(key, keyID, h)
+	return hmac.Equal(want[:], mac[:])
+}
+
+// String returns "v1", "v2", ….
+func (v Version) String() string { return fmt.Sprintf("v%d", int(v)) }

@@ -1,0 +1,400 @@
+package otel
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/log"
+	sdklog "go.opentelemetry.io/otel/sdk/log"
+
+	"github.com/slogguard/slogguard/slogcore"
+)
+
+// Defaults of [BatchOptions], the same as the SDK's BatchProcessor.
+const (
+	DefaultBatchQueueSize     = 2048
+	DefaultExportInterval     = time.Second
+	DefaultExportTimeout      = 30 * time.Second
+	DefaultExportMaxBatchSize = 512
+)
+
+// BatchOptions configures a [BatchProcessor]. A nil *BatchOptions is the
+// default: a queue of [DefaultBatchQueueSize] records, the caller waits for
+// room ([slogcore.Block]), exports every [DefaultExportInterval] or every
+// [DefaultExportMaxBatchSize] records. The struct is copied.
+type BatchOptions struct {
+	// QueueSize is the number of records that can wait for the exporter. A
+	// record holds its place until the exporter has received it (so a batch
+	// being exported still counts). Default: [DefaultBatchQueueSize]. Must
+	// not be negative.
+	QueueSize int
+
+	// Overflow is what happens to a record when the queue is full:
+	// [slogcore.Block] (the default) makes the caller wait for room, bounded
+	// by BlockTimeout; [slogcore.DropNewest] drops the record and counts it.
+	// Records at severity ERROR and above are never dropped by DropNewest:
+	// they wait as under Block. [slogcore.DropOldest] is not supported: the
+	// SDK's queue does not let a record be taken back.
+	//
+	// Block loses nothing, but an unreachable collector then slows every
+	// caller to the pace of failing exports (each bounded by ExportTimeout).
+	// Choose DropNewest when the program must not wait for the collector:
+	// every drop is still counted in [BatchStats].
+	Overflow slogcore.Overflow
+
+	// BlockTimeout bounds how long a record waits for room; a record that
+	// waited that long is dropped and counted. Default: 0, wait as long as
+	// needed.
+	BlockTimeout time.Duration
+
+	// ExportInterval is the longest a record waits before an export starts.
+	// Default: [DefaultExportInterval].
+	ExportInterval time.Duration
+
+	// ExportTimeout bounds one export. Default: [DefaultExportTimeout].
+	ExportTimeout time.Duration
+
+	// ExportMaxBatchSize is the most records in one export. Default:
+	// [DefaultExportMaxBatchSize], or QueueSize when that is smaller.
+	ExportMaxBatchSize int
+
+	// OnDrop is called for every record that is not exported because the
+	// queue was full, a block timed out, or the processor was shut down. It
+	// runs on the goroutine that dropped the record. Default: nil.
+	OnDrop func(slogcore.Drop)
+
+	// OnError is called with every failed export. It runs on the export
+	// goroutine and must not block for long. Default: nil; failures are
+	// counted in [BatchStats] and reported to the OTel error handler as the
+	// SDK does.
+	OnError func(error)
+}
+
+func (o *BatchOptions) withDefaults() (BatchOptions, error) {
+	var opts BatchOptions
+	if o != nil {
+		opts = *o
+	}
+	var errs []error
+	if opts.QueueSize < 0 {
+		errs = append(errs, fmt.Errorf("otel: BatchOptions.QueueSize is %d: want 0 (default %d) or more", opts.QueueSize, DefaultBatchQueueSize))
+	}
+	if opts.QueueSize == 0 {
+		opts.QueueSize = DefaultBatchQueueSize
+	}
+	if opts.Overflow != slogcore.Block && opts.Overflow != slogcore.DropNewest {
+		errs = append(errs, fmt.Errorf("otel: BatchOptions.Overflow is %v: want Block or DropNewest", opts.Overflow))
+	}
+	if opts.BlockTimeout < 0 {
+		errs = append(errs, fmt.Errorf("otel: BatchOptions.BlockTimeout is %v: want 0 (wait) or more", opts.BlockTimeout))
+	}
+	if opts.ExportInterval < 0 {
+		errs = append(errs, fmt.Errorf("otel: BatchOptions.ExportInterval is %v: want 0 (default %v) or more", opts.ExportInterval, DefaultExportInterval))
+	}
+	if opts.ExportInterval == 0 {
+		opts.ExportInterval = DefaultExportInterval
+	}
+	if opts.ExportTimeout < 0 {
+		errs = append(errs, fmt.Errorf("otel: BatchOptions.ExportTimeout is %v: want 0 (default %v) or more", opts.ExportTimeout, DefaultExportTimeout))
+	}
+	if opts.ExportTimeout == 0 {
+		opts.ExportTimeout = DefaultExportTimeout
+	}
+	if opts.ExportMaxBatchSize < 0 {
+		errs = append(errs, fmt.Errorf("otel: BatchOptions.ExportMaxBatchSize is %d: want 0 (default %d) or more", opts.ExportMaxBatchSize, DefaultExportMaxBatchSize))
+	}
+	if opts.ExportMaxBatchSize == 0 {
+		opts.ExportMaxBatchSize = DefaultExportMaxBatchSize
+	}
+	opts.ExportMaxBatchSize = min(opts.ExportMaxBatchSize, opts.QueueSize)
+	return opts, errors.Join(errs...)
+}
+
+// BatchProcessor is an sdk/log Processor that exports records in batches
+// through the SDK's own BatchProcessor, and accounts for every record.
+//
+// The SDK's BatchProcessor, when its queue is full, overwrites the oldest
+// record and only logs a warning. This processor keeps its own count of the
+// records between OnEmit and the exporter, and never lets the SDK's queue
+// fill: a record that finds no room waits or is dropped by the
+// [BatchOptions.Overflow] policy, and is counted. Every record handed to
+// OnEmit ends as exactly one of exported, failed (its export returned an
+// error) or dropped (by [slogcore.DropReason]):
+//
+//	Emitted == Exported + Failed + Dropped + Pending
+//
+// and Pending is 0 once Shutdown has returned nil.
+type BatchProcessor struct {
+	batch *sdklog.BatchProcessor
+	opts  BatchOptions
+
+	// room holds one token per record between OnEmit and the exporter.
+	room chan struct{}
+	// stopping is closed when Shutdown begins; it wakes records waiting
+	// for room.
+	stopping chan struct{}
+	stopOnce sync.Once
+	// closing guards closed: OnEmit holds it for reading while it hands a
+	// record to the SDK, so that no record enters the SDK's queue after
+	// Shutdown has closed it (where the SDK would discard it unseen).
+	closing sync.RWMutex
+	closed  bool
+
+	shutdownOnce sync.Once
+	shutdownErr  error
+	settleOnce   sync.Once
+
+	emitted   atomic.Uint64
+	exported  atomic.Uint64
+	failed    atomic.Uint64
+	dropped   [numReasons]atomic.Uint64
+	highWater atomic.Int64
+}
+
+// numReasons is the number of slogcore.DropReason values.
+const numReasons = int(slogcore.ReasonCloseDeadline) + 1
+
+var _ sdklog.Processor = (*BatchProcessor)(nil)
+
+// NewBatchProcessor returns a processor that exports through exporter.
+// Errors in opts are reported all at once.
+func NewBatchProcessor(exporter sdklog.Exporter, opts *BatchOptions) (*BatchProcessor, error) {
+	if exporter == nil {
+		return nil, errors.New("otel: exporter is nil: pass otlploghttp.New(ctx) or stdoutlog.New()")
+	}
+	o, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	b := &BatchProcessor{
+		opts:     o,
+		room:     make(chan struct{}, o.QueueSize),
+		stopping: make(chan struct{}),
+	}
+	b.batch = sdklog.NewBatchProcessor(&countingExporter{next: exporter, b: b},
+		sdklog.WithMaxQueueSize(o.QueueSize),
+		sdklog.WithExportInterval(o.ExportInterval),
+		sdklog.WithExportTimeout(o.ExportTimeout),
+		sdklog.WithExportMaxBatchSize(o.ExportMaxBatchSize),
+	)
+	return b, nil
+}
+
+// Enabled reports true: the processor exports every record.
+func (b *BatchProcessor) Enabled(context.Context, sdklog.EnabledParameters) bool { return true }
+
+// OnEmit queues record for export, or waits for room, or drops it, as the
+// overflow policy says. It never returns an error: a dropped record is
+// counted in [BatchStats] and passed to [BatchOptions.OnDrop].
+func (b *BatchProcessor) OnEmit(ctx context.Context, record *sdklog.Record) error {
+	if record == nil {
+		return nil
+	}
+	b.emitted.Add(1)
+	b.closing.RLock()
+	defer b.closing.RUnlock()
+	if b.closed {
+		b.drop(record, slogcore.ReasonClosed)
+		return nil
+	}
+	if reason, ok := b.admit(record); !ok {
+		b.drop(record, reason)
+		return nil
+	}
+	for n := int64(len(b.room)); ; {
+		seen := b.highWater.Load()
+		if n <= seen || b.highWater.CompareAndSwap(seen, n) {
+			break
+		}
+	}
+	return b.batch.OnEmit(ctx, record)
+}
+
+// admit takes a place in the queue for record, waiting when the policy says
+// so. It returns the reason when the record must be dropped.
+func (b *BatchProcessor) admit(record *sdklog.Record) (slogcore.DropReason, bool) {
+	select {
+	case b.room <- struct{}{}:
+		return 0, true
+	default:
+	}
+	if b.opts.Overflow == slogcore.DropNewest && record.Severity() < log.SeverityError {
+		return slogcore.ReasonQueueFull, false
+	}
+	var timeout <-chan time.Time
+	if b.opts.BlockTimeout > 0 {
+		t := time.NewTimer(b.opts.BlockTimeout)
+		defer t.Stop()
+		timeout = t.C
+	}
+	select {
+	case b.room <- struct{}{}:
+		return 0, true
+	case <-timeout:
+		return slogcore.ReasonTimeout, false
+	case <-b.stopping:
+		return slogcore.ReasonClosed, false
+	}
+}
+
+func (b *BatchProcessor) drop(record *sdklog.Record, reason slogcore.DropReason) {
+	b.dropped[reason].Add(1)
+	if b.opts.OnDrop == nil {
+		return
+	}
+	d := slogcore.Drop{Reason: reason, Time: record.Timestamp(), Level: levelOf(record.Severity())}
+	if body := record.Body(); body.Type() != attribute.EMPTY {
+		d.Message = body.String()
+	}
+	b.opts.OnDrop(d)
+}
+
+// levelOf maps a severity back to the slog level that otelslog maps to it.
+func levelOf(s log.Severity) slog.Level {
+	return slog.Level(s) - slog.Level(log.SeverityInfo) + slog.LevelInfo
+}
+
+// ForceFlush exports every queued record and flushes the exporter. If ctx
+// ends first, ForceFlush returns its error and the export goes on: the
+// SDK's flush would otherwise give up on the records it had already taken
+// from the queue, and they would be lost.
+func (b *BatchProcessor) ForceFlush(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("otel: flush: %w", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- b.batch.ForceFlush(context.WithoutCancel(ctx)) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return fmt.Errorf("otel: flush: %w (the export goes on)", ctx.Err())
+	}
+}
+
+// Shutdown exports every queued record and shuts the exporter down.
+// Records emitted afterwards are dropped and counted as
+// [slogcore.ReasonClosed]. Records that the SDK gives up on because ctx
+// ended are counted as [slogcore.ReasonCloseDeadline] as soon as the SDK
+// has finished with the exporter, and the error says how many. Calling
+// Shutdown again returns the first call's result.
+func (b *BatchProcessor) Shutdown(ctx context.Context) error {
+	b.shutdownOnce.Do(func() {
+		b.stopOnce.Do(func() { close(b.stopping) })
+		b.closing.Lock()
+		b.closed = true
+		b.closing.Unlock()
+		err := b.batch.Shutdown(ctx)
+		if err == nil {
+			b.settle() // the SDK has finished; settles nothing unless it lost records
+		}
+		lost := b.dropped[slogcore.ReasonCloseDeadline].Load()
+		pending := b.Stats().Pending
+		switch {
+		case err != nil && pending > 0:
+			b.shutdownErr = fmt.Errorf("otel: shutdown: %d records not exported when the deadline came (give Shutdown more time; those the SDK gives up on are counted as close-deadline): %w", pending, err)
+		case err != nil:
+			b.shutdownErr = fmt.Errorf("otel: shutdown: %w", err)
+		case lost > 0:
+			b.shutdownErr = fmt.Errorf("otel: shutdown: %d records were not exported (counted as close-deadline)", lost)
+		}
+	})
+	return b.shutdownErr
+}
+
+// settle counts as dropped the records that the SDK will never hand to the
+// exporter. It runs once the SDK has shut the exporter down, when no record
+// can be in its queue any more; records emitted after Shutdown began are
+// already counted as closed.
+func (b *BatchProcessor) settle() {
+	b.settleOnce.Do(func() {
+		if pending := b.Stats().Pending; pending > 0 {
+			b.dropped[slogcore.ReasonCloseDeadline].Add(pending)
+		}
+	})
+}
+
+// BatchStats is a snapshot of a [BatchProcessor]'s counters.
+type BatchStats struct {
+	// Emitted counts every record passed to OnEmit.
+	Emitted uint64
+	// Exported counts records in exports that returned no error.
+	Exported uint64
+	// Failed counts records in exports that returned an error (the
+	// collector refused them, could not be reached, or the export timed
+	// out). A collector may still have received an export that timed out,
+	// and a partial success counts the whole export as failed: the
+	// exporter does not say which records the collector kept.
+	Failed uint64
+	// Dropped counts records never exported; DroppedBy breaks it down by
+	// [slogcore.DropReason] (queue-full, block-timeout, closed,
+	// close-deadline).
+	Dropped   uint64
+	DroppedBy [numReasons]uint64
+	// Pending is the number of records queued or being exported now:
+	// Emitted - Exported - Failed - Dropped.
+	Pending uint64
+	// QueueHighWater is the largest number of records seen waiting.
+	QueueHighWater int
+}
+
+// Stats returns a snapshot of the counters.
+func (b *BatchProcessor) Stats() BatchStats {
+	var s BatchStats
+	// Outcomes first, then Emitted: a record is counted as emitted before
+	// its outcome, so Pending never goes below zero.
+	s.Exported = b.exported.Load()
+	s.Failed = b.failed.Load()
+	for i := range b.dropped {
+		s.DroppedBy[i] = b.dropped[i].Load()
+		s.Dropped += s.DroppedBy[i]
+	}
+	s.Emitted = b.emitted.Load()
+	s.Pending = s.Emitted - s.Exported - s.Failed - s.Dropped
+	s.QueueHighWater = int(b.highWater.Load())
+	return s
+}
+
+// countingExporter sits between the SDK's BatchProcessor and the real
+// exporter: it counts what each export did and gives the records' places
+// in the queue back.
+type countingExporter struct {
+	next sdklog.Exporter
+	b    *BatchProcessor
+}
+
+func (e *countingExporter) Export(ctx context.Context, records []sdklog.Record) error {
+	if len(records) == 0 {
+		return e.next.Export(ctx, records)
+	}
+	err := e.next.Export(ctx, records)
+	n := uint64(len(records))
+	if err != nil {
+		e.b.failed.Add(n)
+		if e.b.opts.OnError != nil {
+			e.b.opts.OnError(fmt.Errorf("otel: export of %d records failed: %w", n, err))
+		}
+	} else {
+		e.b.exported.Add(n)
+	}
+	for range records {
+		<-e.b.room
+	}
+	return err
+}
+
+func (e *countingExporter) ForceFlush(ctx context.Context) error { return e.next.ForceFlush(ctx) }
+
+// Shutdown is the SDK's last call: the records it has not exported by now,
+// it never will.
+func (e *countingExporter) Shutdown(ctx context.Context) error {
+	err := e.next.Shutdown(ctx)
+	e.b.settle()
+	return err
+}

@@ -1,0 +1,54 @@
+// Package otel ships slog records to an OpenTelemetry Collector without
+// leaking what slogguard redacts, and with every lost record counted.
+//
+// The natural composition,
+//
+//	slogmulti.Fanout(slogcore.New(os.Stdout, nil), otelslog.NewHandler(...))
+//
+// leaks: redaction lives inside slogcore, behind the fan-out, so OTel gets
+// the raw record. It also counts loss in one place only: the SDK's batch
+// processor overwrites its oldest record when its queue is full and merely
+// logs "dropped log records", and otelslog's Handle always returns nil.
+//
+// [New] is the composition done right, as one slog.Handler: redaction
+// first, then the fan-out to a local slogcore handler and to OpenTelemetry
+// (otelslog, then a [BatchProcessor], then the exporter). [Handler.Stats]
+// reports both queues side by side.
+//
+// # Contract
+//
+// No record reaches either side before redaction: attrs, With attrs,
+// groups, LogValuers, errors and the message are masked once, by one
+// Redactor, before the fan-out. Every record handed to the OpenTelemetry
+// side is counted as exactly one of exported, failed or dropped (with a
+// [slogcore.DropReason]); once Close has returned nil,
+//
+//	OTel.Emitted == OTel.Exported + OTel.Failed + OTel.Dropped
+//
+// as slogcore's Submitted == Written + Dropped + Failed holds for the local
+// side. [BatchProcessor] keeps the SDK's queue from ever overwriting a
+// record: a record that finds no room waits or is dropped by policy, and
+// either way it is counted.
+//
+// # Other bridges
+//
+// Records that enter OpenTelemetry through another bridge (logr, zap, the
+// Logs API) never pass slog redaction. Put a [RedactProcessor] in front of
+// the exporting processor of their LoggerProvider:
+//
+//	batch, err := otel.NewBatchProcessor(exporter, nil)
+//	provider := sdklog.NewLoggerProvider(
+//		sdklog.WithProcessor(otel.NewRedactProcessor(batch, nil)))
+//
+// # Trace context
+//
+// The context passed to the logger goes through redaction and the fan-out
+// unchanged, so otelslog attaches the trace and span ids of the span in it
+// (use logger.InfoContext(ctx, ...)). Severity is otelslog's mapping:
+// DEBUG 5, INFO 9, WARN 13, ERROR 17, with the level's name as text.
+//
+// # Module
+//
+// This package is a module of its own (Go 1.26, as the OpenTelemetry Go SDK
+// requires), so programs that do not use OpenTelemetry never download it.
+package otel

@@ -1,0 +1,251 @@
+package otel
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"go.opentelemetry.io/contrib/bridges/otelslog"
+	sdklog "go.opentelemetry.io/otel/sdk/log"
+	"go.opentelemetry.io/otel/sdk/resource"
+
+	slogmulti "github.com/samber/slog-multi"
+
+	"github.com/slogguard/slogguard/slogcore"
+)
+
+// DefaultScope is the instrumentation scope name of records sent by [New].
+const DefaultScope = "github.com/slogguard/slogguard/otel"
+
+// Options configures [New]. A nil *Options is not enough: Exporter is
+// required. The struct is copied.
+type Options struct {
+	// Exporter sends the OpenTelemetry side's records:
+	// otlploghttp.New(ctx, ...) for a collector, stdoutlog.New() for a
+	// console. Required.
+	Exporter sdklog.Exporter
+
+	// Level is the minimum level logged, on both sides. A *slog.LevelVar
+	// changes it live. Default: slog.LevelInfo.
+	Level slog.Leveler
+
+	// AddSource adds the caller's file, function and line on both sides.
+	// Default: false.
+	AddSource bool
+
+	// Redact masks secrets and personal data once, before the record is
+	// handed to either side. Default: nil, the credentials preset.
+	Redact *Redactor
+
+	// Core configures the local slogcore handler. Its Level, AddSource and
+	// Redact fields are ignored in favour of the fields above; its
+	// ReplaceAttr applies to the local output only. Default: nil,
+	// slogcore's defaults (a lossless queue).
+	Core *slogcore.Options
+
+	// Batch configures the OpenTelemetry side's queue. Default: nil, see
+	// [BatchOptions].
+	Batch *BatchOptions
+
+	// Resource describes the service in every exported record. Default:
+	// resource.Default() (service name from OTEL_SERVICE_NAME, SDK
+	// attributes).
+	Resource *resource.Resource
+
+	// Scope is the instrumentation scope name. Default: [DefaultScope].
+	Scope string
+}
+
+// Handler is the recipe as one slog.Handler: redaction first, then a
+// slog-multi fan-out to a local slogcore handler and to OpenTelemetry
+// through otelslog and a counting [BatchProcessor]:
+//
+//	Redact ─▶ Fanout ─┬─▶ slogcore.New(w)                       (local JSON lines)
+//	                  └─▶ otelslog ─▶ BatchProcessor ─▶ Exporter (collector)
+//
+// Neither side ever sees a record before redaction. Handlers derived with
+// WithAttrs and WithGroup share both queues and all counters.
+type Handler struct {
+	next   slog.Handler
+	shared *shared
+}
+
+// shared is what every Handler derived from one New holds.
+type shared struct {
+	core     *slogcore.Handler
+	batch    *BatchProcessor
+	redactor *Redactor
+}
+
+var _ slog.Handler = (*Handler)(nil)
+
+// New returns a Handler that writes JSON lines to w through slogcore and
+// sends the same redacted records to opts.Exporter. Close it before the
+// program exits: Close drains both queues. Every problem in opts is
+// reported at once.
+func New(w io.Writer, opts *Options) (*Handler, error) {
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	var errs []error
+	if o.Exporter == nil {
+		errs = append(errs, errors.New("otel: Options.Exporter is nil: pass otlploghttp.New(ctx) for a collector or stdoutlog.New() for a console"))
+	}
+	if w == nil {
+		errs = append(errs, errors.New("otel: writer is nil: pass os.Stdout, or io.Discard to send to OpenTelemetry only"))
+	}
+	if o.Level == nil {
+		o.Level = slog.LevelInfo
+	}
+	if o.Redact == nil {
+		o.Redact = defaultRedactor()
+	}
+	if o.Scope == "" {
+		o.Scope = DefaultScope
+	}
+	if o.Resource == nil {
+		o.Resource = resource.Default()
+	}
+	var coreOpts slogcore.Options
+	if o.Core != nil {
+		coreOpts = *o.Core
+	}
+	coreOpts.Level = o.Level
+	coreOpts.AddSource = o.AddSource
+	coreOpts = unredactedCore(coreOpts)
+	if err := coreOpts.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if _, err := o.Batch.withDefaults(); err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+
+	batch, err := NewBatchProcessor(o.Exporter, o.Batch)
+	if err != nil {
+		return nil, err
+	}
+	provider := sdklog.NewLoggerProvider(
+		sdklog.WithResource(o.Resource),
+		sdklog.WithProcessor(batch),
+	)
+	core := slogcore.New(w, &coreOpts)
+	toOTel := &levelHandler{
+		next:  otelslog.NewHandler(o.Scope, otelslog.WithLoggerProvider(provider), otelslog.WithSource(o.AddSource)),
+		level: o.Level,
+	}
+	return &Handler{
+		next:   redactHandler(slogmulti.Fanout(core, toOTel), o.Redact),
+		shared: &shared{core: core, batch: batch, redactor: o.Redact},
+	}, nil
+}
+
+// Enabled reports whether either side logs records at level.
+func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
+	return h.next.Enabled(ctx, level)
+}
+
+// Handle redacts r and hands it to both sides. The trace and span ids of a
+// span in ctx go with the record to OpenTelemetry.
+func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
+	return h.next.Handle(ctx, r)
+}
+
+// WithAttrs returns a Handler whose records carry attrs, redacted once.
+func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	if len(attrs) == 0 {
+		return h
+	}
+	return &Handler{next: h.next.WithAttrs(attrs), shared: h.shared}
+}
+
+// WithGroup returns a Handler whose attrs are nested under name. An empty
+// name returns h.
+func (h *Handler) WithGroup(name string) slog.Handler {
+	if name == "" {
+		return h
+	}
+	return &Handler{next: h.next.WithGroup(name), shared: h.shared}
+}
+
+// Flush writes what the local queue holds and exports what the
+// OpenTelemetry queue holds.
+func (h *Handler) Flush(ctx context.Context) error {
+	return errors.Join(h.shared.core.Flush(ctx), h.shared.batch.ForceFlush(ctx))
+}
+
+// Close drains and stops both sides: the local queue is written and the
+// OpenTelemetry queue exported, then the exporter is shut down. Records
+// logged afterwards are counted as dropped ([slogcore.ReasonClosed]) on
+// both sides. The error says what either side could not finish before ctx
+// ended; [Handler.Stats] has the counts. Close is idempotent.
+func (h *Handler) Close(ctx context.Context) error {
+	return errors.Join(h.shared.core.Close(ctx), h.shared.batch.Shutdown(ctx))
+}
+
+// Stats is a snapshot of both queues and of redaction.
+type Stats struct {
+	// Core is the local slogcore handler's accounting. Its redaction
+	// fields are zero: redaction runs once, in front of both sides, and is
+	// counted below.
+	Core slogcore.Stats
+	// OTel is the OpenTelemetry side's accounting.
+	OTel BatchStats
+	// Redacted counts values masked; RedactedBy breaks it down by rule;
+	// RedactPanics counts values masked because redaction panicked.
+	Redacted     uint64
+	RedactedBy   map[string]uint64
+	RedactPanics uint64
+}
+
+// Lost returns how many records did not reach one of the two outputs:
+// dropped or failed on either side.
+func (s Stats) Lost() uint64 {
+	return s.Core.Dropped + s.Core.Failed + s.OTel.Dropped + s.OTel.Failed
+}
+
+// String summarises s on one line, for a shutdown log or a health check.
+func (s Stats) String() string {
+	return fmt.Sprintf("local: %d submitted, %d written, %d dropped, %d failed; otel: %d emitted, %d exported, %d dropped, %d failed, %d pending; redacted: %d",
+		s.Core.Submitted, s.Core.Written, s.Core.Dropped, s.Core.Failed,
+		s.OTel.Emitted, s.OTel.Exported, s.OTel.Dropped, s.OTel.Failed, s.OTel.Pending, s.Redacted)
+}
+
+// Stats returns the counters of both sides and of redaction.
+func (h *Handler) Stats() Stats {
+	s := Stats{Core: h.shared.core.Stats(), OTel: h.shared.batch.Stats()}
+	s.RedactedBy, s.RedactPanics = redactCounters(h.shared.redactor)
+	for _, n := range s.RedactedBy {
+		s.Redacted += n
+	}
+	return s
+}
+
+// levelHandler gates the OpenTelemetry side by level: the SDK's processors
+// accept every level, so without it OTel would get records that the local
+// side filters out.
+type levelHandler struct {
+	next  slog.Handler
+	level slog.Leveler
+}
+
+func (h *levelHandler) Enabled(ctx context.Context, level slog.Level) bool {
+	return level >= h.level.Level() && h.next.Enabled(ctx, level)
+}
+
+func (h *levelHandler) Handle(ctx context.Context, r slog.Record) error {
+	return h.next.Handle(ctx, r)
+}
+
+func (h *levelHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return &levelHandler{next: h.next.WithAttrs(attrs), level: h.level}
+}
+
+func (h *levelHandler) WithGroup(name string) slog.Handler {
+	return &levelHandler{next: h.next.WithGroup(name), level: h.level}
+}

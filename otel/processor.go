@@ -1,0 +1,128 @@
+package otel
+
+import (
+	"context"
+	"log/slog"
+
+	"go.opentelemetry.io/otel/attribute"
+	sdklog "go.opentelemetry.io/otel/sdk/log"
+)
+
+// RedactProcessor is an sdk/log Processor that masks secrets in every record
+// and then hands the record to the next processor. Use it in front of the
+// exporting processor of a LoggerProvider that receives records from other
+// bridges (logr, zap, logrus, or the OTel Logs API directly), which never
+// pass through slog redaction:
+//
+//	batch, _ := otel.NewBatchProcessor(exporter, nil)
+//	provider := sdklog.NewLoggerProvider(
+//		sdklog.WithProcessor(otel.NewRedactProcessor(batch, nil)))
+//
+// It masks the body (a string body as a message, a map body key by key) and
+// every attribute, by key, by path (map keys are groups) and by the
+// detectors inside every string, exactly as the Redactor does for slog
+// records. The record is changed in place, so processors registered after
+// this one see the redacted record too; processors registered before it see
+// the original, which is why it wraps the next processor rather than stand
+// beside it.
+type RedactProcessor struct {
+	next     sdklog.Processor
+	redactor *Redactor
+}
+
+var _ sdklog.Processor = (*RedactProcessor)(nil)
+
+// NewRedactProcessor returns a processor that redacts with r, then passes
+// each record to next. A nil r uses the credentials preset.
+func NewRedactProcessor(next sdklog.Processor, r *Redactor) *RedactProcessor {
+	if r == nil {
+		r = defaultRedactor()
+	}
+	return &RedactProcessor{next: next, redactor: r}
+}
+
+// Enabled reports whether the next processor is enabled.
+func (p *RedactProcessor) Enabled(ctx context.Context, param sdklog.EnabledParameters) bool {
+	return p.next.Enabled(ctx, param)
+}
+
+// OnEmit redacts record and passes it to the next processor.
+func (p *RedactProcessor) OnEmit(ctx context.Context, record *sdklog.Record) error {
+	if record == nil {
+		return p.next.OnEmit(ctx, record)
+	}
+	redactRecord(p.redactor, record)
+	return p.next.OnEmit(ctx, record)
+}
+
+// ForceFlush flushes the next processor.
+func (p *RedactProcessor) ForceFlush(ctx context.Context) error { return p.next.ForceFlush(ctx) }
+
+// Shutdown shuts the next processor down.
+func (p *RedactProcessor) Shutdown(ctx context.Context) error { return p.next.Shutdown(ctx) }
+
+// redactRecord masks what r finds in the body and attributes of record.
+func redactRecord(r *Redactor, record *sdklog.Record) {
+	if redactionOff(r) {
+		return
+	}
+	body := record.Body()
+	switch body.Type() {
+	case attribute.EMPTY:
+	case attribute.STRING:
+		if s := body.AsString(); s != "" {
+			if m := redactMessage(r, s); m != s {
+				record.SetBody(attribute.StringValue(m))
+			}
+		}
+	case attribute.MAP:
+		if kvs, changed := redactKeyValues(r, body.AsMap()); changed {
+			record.SetBody(attribute.MapValue(kvs...))
+		}
+	default:
+		if v, changed := redactValue(r, "", body); changed {
+			record.SetBody(v)
+		}
+	}
+
+	if record.AttributesLen() == 0 {
+		return
+	}
+	kvs := make([]attribute.KeyValue, 0, record.AttributesLen())
+	record.WalkAttributes(func(kv attribute.KeyValue) bool {
+		kvs = append(kvs, kv)
+		return true
+	})
+	if kvs, changed := redactKeyValues(r, kvs); changed {
+		record.SetAttributes(kvs...)
+	}
+}
+
+// redactKeyValues redacts each of kvs at the top level. It returns a new
+// slice when something changed and kvs itself otherwise.
+func redactKeyValues(r *Redactor, kvs []attribute.KeyValue) ([]attribute.KeyValue, bool) {
+	var out []attribute.KeyValue
+	for i, kv := range kvs {
+		v, changed := redactValue(r, string(kv.Key), kv.Value)
+		if changed && out == nil {
+			out = make([]attribute.KeyValue, len(kvs))
+			copy(out, kvs[:i])
+		}
+		if out != nil {
+			out[i] = attribute.KeyValue{Key: kv.Key, Value: v}
+		}
+	}
+	if out == nil {
+		return kvs, false
+	}
+	return out, true
+}
+
+// redactValue redacts v held under key at the top level.
+func redactValue(r *Redactor, key string, v attribute.Value) (attribute.Value, bool) {
+	a, changed := redactAttr(r, nil, slog.Attr{Key: key, Value: toSlog(v)})
+	if !changed {
+		return v, false
+	}
+	return fromSlog(a.Value), true
+}

@@ -1,0 +1,325 @@
+package redact_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/slogguard/slogguard/redact"
+	"github.com/stretchr/testify/require"
+)
+
+// withLuhn returns digits followed by their Luhn check digit.
+func withLuhn(digits string) string {
+	sum := 0
+	for i := len(digits) - 1; i >= 0; i-- {
+		v := int(digits[i] - '0')
+		if (len(digits)-1-i)%2 == 0 {
+			v *= 2
+			if v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+	}
+	return digits + string(rune('0'+(10-sum%10)%10))
+}
+
+type dbCreds struct {
+	Passwd string `json:"passwd"`
+	Host   string `json:"host"`
+}
+
+type svcConfig struct {
+	Name    string `json:"name"`
+	dbCreds `json:"db"`
+}
+
+type innerSecret struct {
+	Secret string
+	Port   int
+}
+
+type flatConfig struct {
+	innerSecret
+	Host string
+}
+
+type ptrEmbedded struct {
+	*innerSecret
+	Zone string
+}
+
+type CBase struct {
+	Region string `json:"region"`
+	Token  string `json:"token"`
+}
+
+type composed struct {
+	CBase
+	Name string `json:"name"`
+}
+
+type untagged struct {
+	DBPass   string
+	Hostname string
+}
+
+type taxPayload struct {
+	Customer struct {
+		TaxCode string `json:"tax_code"`
+	} `json:"customer"`
+}
+
+// classLeakCases are planted secrets by class of leak, with values of their
+// own: each must be masked through every deployment.
+func classLeakCases() []leakCase {
+	cred := []redact.Rule{redact.Credentials}
+	pci := []redact.Rule{redact.Credentials, redact.PCI}
+	gdpr := []redact.Rule{redact.Credentials, redact.GDPR}
+	hipaa := []redact.Rule{redact.Credentials, redact.HIPAA}
+	paths := []redact.Rule{redact.Credentials, {Name: "paths", Paths: []string{"http.headers.*", "billing.*.holder", "payload.customer.tax_code"}}}
+	var cases []leakCase
+	add := func(class, name string, rules []redact.Rule, secret string, log func(*slog.Logger)) {
+		cases = append(cases, leakCase{name: class + "/" + name, rules: rules, log: log, secrets: []string{secret}})
+	}
+
+	// Path rules inside inline groups, maps and structs.
+	add("path", "inline groups", paths, "hdrSecret8841", func(l *slog.Logger) {
+		l.Info("m", slog.Group("http", slog.Group("headers", "X-Trace-Auth", "hdrSecret8841")))
+	})
+	add("path", "map inside group", paths, "hdrSecret8842", func(l *slog.Logger) {
+		l.Info("m", slog.Group("http", slog.Any("headers", map[string]string{"X-Partner-Sig": "hdrSecret8842"})))
+	})
+	add("path", "nested maps", paths, "hdrSecret8843", func(l *slog.Logger) {
+		l.Info("m", slog.Any("http", map[string]any{"headers": map[string]any{"X-Upstream": "hdrSecret8843"}}))
+	})
+	add("path", "WithGroup then map", paths, "Maria Quintero", func(l *slog.Logger) {
+		l.WithGroup("billing").Info("m", slog.Any("card", map[string]string{"holder": "Maria Quintero"}))
+	})
+	add("path", "inline wildcard", paths, "Tomasz Wierzbicki", func(l *slog.Logger) {
+		l.Info("m", slog.Group("billing", slog.Group("visa", "holder", "Tomasz Wierzbicki")))
+	})
+	add("path", "struct fields", paths, "TX-99-1234", func(l *slog.Logger) {
+		var p taxPayload
+		p.Customer.TaxCode = "TX-99-1234"
+		l.Info("m", "payload", p)
+	})
+	add("path", "With attrs", paths, "hdrSecret8844", func(l *slog.Logger) {
+		l.With(slog.Group("http", slog.Group("headers", "X-Key-Ring", "hdrSecret8844"))).Info("m")
+	})
+
+	// Struct reach.
+	add("struct", "unexported embedded, tagged", cred, "pw-emb-5521", func(l *slog.Logger) {
+		l.Info("m", "cfg", svcConfig{Name: "orders", dbCreds: dbCreds{Passwd: "pw-emb-5521", Host: "db1"}})
+	})
+	add("struct", "unexported embedded, promoted", cred, "emb-sec-7781", func(l *slog.Logger) {
+		l.Info("m", "cfg", flatConfig{innerSecret: innerSecret{Secret: "emb-sec-7781", Port: 5432}, Host: "h"})
+	})
+	add("struct", "unexported embedded pointer", cred, "emb-sec-7782", func(l *slog.Logger) {
+		l.Info("m", "cfg", ptrEmbedded{innerSecret: &innerSecret{Secret: "emb-sec-7782"}, Zone: "z"})
+	})
+	add("struct", "untagged DBPass", cred, "dbp-1190-x", func(l *slog.Logger) {
+		l.Info("m", "cfg", untagged{DBPass: "dbp-1190-x", Hostname: "db2"})
+	})
+	add("struct", "exported embedded", cred, "cb-tok-4410", func(l *slog.Logger) {
+		l.Info("m", "cfg", composed{CBase: CBase{Region: "eu", Token: "cb-tok-4410"}, Name: "n"})
+	})
+
+	// Short and compound key terms, vendor header names.
+	for i, key := range []string{"pass", "auth", "db_pass", "smtpPass", "maps_key", "stripeKey", "sendgrid_key",
+		"Ocp-Apim-Subscription-Key", "X-Functions-Key", "DD-APPLICATION-KEY", "X-Honeycomb-Team",
+		"X-Auth-Key", "Private-Token", "x-amz-security-token", "creds", "passcode", "license_key", "X-Hub-Signature-256"} {
+		secret := fmt.Sprintf("kv%02d-Vq8ZtW3", i)
+		add("key", key, cred, secret, func(l *slog.Logger) { l.Info("m", key, secret) })
+	}
+	add("key", "docker auths", cred, "ZGVwbG95OmhlbGxv", func(l *slog.Logger) {
+		l.Info("m", "config", map[string]any{"auths": map[string]any{"registry.example.com": map[string]any{"auth": "ZGVwbG95OmhlbGxv"}}})
+	})
+
+	// DSNs without a scheme.
+	add("dsn", "tcp", cred, "Xk2pass77", func(l *slog.Logger) {
+		l.Info("m", "dsn_in", "svc_user:Xk2pass77@tcp(10.1.2.3:3306)/billing?parseTime=true")
+	})
+	add("dsn", "unix", cred, "sockPw991", func(l *slog.Logger) { l.Info("open svc:sockPw991@unix(/var/run/mysqld.sock)/app failed") })
+	add("dsn", "default host", cred, "dfltPw552", func(l *slog.Logger) { l.Error("m", "err", errors.New("dial app:dfltPw552@/inventory: refused")) })
+	add("dsn", "host and port", cred, "hpPw3301", func(l *slog.Logger) { l.Info("m", "target", "reporter:hpPw3301@replica.internal:5432/metrics") })
+
+	// Secrets in prose, assignments and command lines.
+	add("prose", "reset to", cred, "Qwerty-4471", func(l *slog.Logger) { l.Info("reset password to Qwerty-4471 for bob") })
+	add("prose", "quoted after word", cred, "ak_93kd02", func(l *slog.Logger) { l.Info(`invalid api key "ak_93kd02"`) })
+	add("prose", "is", cred, "Lm0nade#7", func(l *slog.Logger) { l.Info("m", "note", "the shared secret is Lm0nade#7") })
+	add("prose", "error pair", cred, "Zz-8812-q", func(l *slog.Logger) {
+		l.Error("m", "err", fmt.Errorf("login: %w", errors.New("password=Zz-8812-q rejected")))
+	})
+	add("prose", "colon in message", cred, "tkn8890abc", func(l *slog.Logger) { l.Info("retrying with token: tkn8890abc") })
+	add("prose", "ruby hash", cred, "vAlue-9921", func(l *slog.Logger) { l.Info("m", "src", `{ "api_secret" => "vAlue-9921", "x" => 1 }`) })
+	add("prose", "php array", cred, "phpSecret-31", func(l *slog.Logger) { l.Info("m", "src", `['password' => 'phpSecret-31']`) })
+	add("prose", "go assign", cred, "goTok-31x", func(l *slog.Logger) { l.Info("m", "src", `authToken := "goTok-31x"`) })
+	add("prose", "helm template", cred, "Values.Db.RootPw", func(l *slog.Logger) { l.Info("m", "yaml", "rootPassword: {{ .Values.Db.RootPw | b64enc }}") })
+	add("prose", "sops blob", cred, "c2VjcmV0LWJsb2I", func(l *slog.Logger) {
+		l.Info("m", "yaml", "api-token: ENC[AES256_GCM,data:c2VjcmV0LWJsb2I=,iv:q1w2,tag:e3r4,type:str]")
+	})
+	add("prose", "xml element", cred, "xmlPw-662", func(l *slog.Logger) { l.Info("m", "body", "<user>bob</user><password>xmlPw-662</password>") })
+	add("prose", "argv []string", cred, "argvSecret1", func(l *slog.Logger) { l.Info("m", "argv", []string{"app", "--db-password", "argvSecret1", "-v"}) })
+	add("prose", "argv []any", cred, "argvSecret2", func(l *slog.Logger) { l.Info("m", "argv", []any{"app", "-token", "argvSecret2"}) })
+	add("prose", "argv in text", cred, "argvSecret3", func(l *slog.Logger) { l.Info("exec: migrate --password argvSecret3 --verbose") })
+	add("prose", "curl user", cred, "cUrlPw55", func(l *slog.Logger) { l.Info("m", "cmd", "curl -sS -u deploy:cUrlPw55 https://ci.example.com/api") })
+
+	// PCI: integers, json.Number, CVC spellings.
+	visa := withLuhn("453914880343646")
+	mc := withLuhn("542523343010990")
+	var visaInt, mcUint = int64(0), uint64(0)
+	fmt.Sscan(visa, &visaInt)
+	fmt.Sscan(mc, &mcUint)
+	add("pci", "int64 card", pci, visa, func(l *slog.Logger) { l.Info("m", "charged", visaInt) })
+	add("pci", "uint64 card", pci, mc, func(l *slog.Logger) { l.Info("m", "instrument", mcUint) })
+	add("pci", "json.Number card", pci, visa, func(l *slog.Logger) { l.Info("m", "raw", json.Number(visa)) })
+	add("pci", "card int in map", pci, mc, func(l *slog.Logger) { l.Info("m", "req", map[string]any{"num": mcUint}) })
+	add("pci", "card int in struct", pci, visa, func(l *slog.Logger) {
+		l.Info("m", "req", struct{ Num int64 }{visaInt})
+	})
+	for i, key := range []string{"security_code", "cvv2", "card_verification", "CardSecurityCode", "cvn", "cvc2"} {
+		secret := fmt.Sprintf("cv%d-%03d", i, 400+i)
+		add("pci", "key "+key, pci, secret, func(l *slog.Logger) { l.Info("m", key, secret) })
+	}
+
+	// HIPAA and GDPR.
+	add("pii", "ssn with spaces", hipaa, "219 09 9999", func(l *slog.Logger) { l.Info("m", "note", "member ssn 219 09 9999 verified") })
+	add("pii", "e164 phone", gdpr, "+49 30 901820", func(l *slog.Logger) { l.Info("m", "note", "callback to +49 30 901820 requested") })
+	add("pii", "e164 compact", hipaa, "+12025550143", func(l *slog.Logger) { l.Info("sms sent to +12025550143") })
+	add("pii", "nanp", gdpr, "(212) 555-0175", func(l *slog.Logger) { l.Info("m", "note", "office (212) 555-0175 ext 4") })
+	add("pii", "nanp dashes", hipaa, "303-555-0164", func(l *slog.Logger) { l.Error("m", "err", errors.New("no answer at 303-555-0164")) })
+	add("pii", "national trunk 0", gdpr, "020 7183 8750", func(l *slog.Logger) { l.Info("m", "note", "ring 020 7183 8750 after 5") })
+	add("pii", "iban grouped", gdpr, "DE89 3704 0044 0532 0130 00", func(l *slog.Logger) { l.Info("m", "note", "refund to DE89 3704 0044 0532 0130 00 today") })
+	add("pii", "iban compact", gdpr, "FR1420041010050500013M02606", func(l *slog.Logger) { l.Info("payout FR1420041010050500013M02606 queued") })
+	add("pii", "email map key", gdpr, "jane.roe@example.org", func(l *slog.Logger) { l.Info("m", "scores", map[string]int{"jane.roe@example.org": 3}) })
+	add("pii", "email attr key", gdpr, "ops-team@example.net", func(l *slog.Logger) { l.Info("m", slog.Int("ops-team@example.net", 1)) })
+	add("pii", "email key in group", gdpr, "kim@example.com", func(l *slog.Logger) { l.Info("m", slog.Group("acl", slog.Bool("kim@example.com", true))) })
+	add("pii", "x-forwarded-for", gdpr, "198.51.100.23", func(l *slog.Logger) { l.Info("m", "X-Forwarded-For", "198.51.100.23, 10.0.0.1") })
+	add("pii", "true-client-ip", gdpr, "203.0.113.88", func(l *slog.Logger) { l.Info("m", "True-Client-IP", "203.0.113.88") })
+	add("pii", "remote_ip in map", gdpr, "192.0.2.144", func(l *slog.Logger) { l.Info("m", "req", map[string]any{"remote_ip": "192.0.2.144"}) })
+	return cases
+}
+
+// overMaskCases are ordinary values that a redactor has taken for secrets:
+// each must be written unchanged through every deployment.
+func overMaskCases() []struct {
+	name  string
+	rules []redact.Rule
+	value string
+	log   func(*slog.Logger)
+} {
+	all := []redact.Rule{redact.Credentials, redact.PCI, redact.HIPAA, redact.GDPR, redact.CCPA, redact.ContactInfo}
+	pci := []redact.Rule{redact.Credentials, redact.PCI}
+	gdpr := []redact.Rule{redact.Credentials, redact.GDPR}
+	type c = struct {
+		name  string
+		rules []redact.Rule
+		value string
+		log   func(*slog.Logger)
+	}
+	snowflake := withLuhn("179031234856123084")
+	nanos := withLuhn("173301360012345678")
+	msisdn := withLuhn("491511234567")
+	var msisdnInt int64
+	fmt.Sscan(msisdn, &msisdnInt)
+	return []c{
+		{"token word in prose", all, "token rotated for tenant 917", func(l *slog.Logger) { l.Info("token rotated for tenant 917") }},
+		{"token word in value", all, "access token expired for client 12", func(l *slog.Logger) { l.Info("m", "note", "access token expired for client 12") }},
+		{"bearer word", all, "Bearer scheme missing from header", func(l *slog.Logger) { l.Info("m", "err", errors.New("Bearer scheme missing from header")) }},
+		{"password word", all, "password change requested by user 77", func(l *slog.Logger) { l.Info("password change requested by user 77") }},
+		{"secret word", all, "secret manager unavailable", func(l *slog.Logger) { l.Warn("secret manager unavailable") }},
+		{"snowflake id", pci, snowflake, func(l *slog.Logger) { l.Info("m", "message_id", snowflake) }},
+		{"ns timestamp", pci, nanos, func(l *slog.Logger) { l.Info("m", "note", "ingested at "+nanos) }},
+		{"msisdn int", pci, fmt.Sprint(msisdnInt), func(l *slog.Logger) { l.Info("m", "msisdn", msisdnInt) }},
+		{"msisdn e164 string", pci, "+" + msisdn, func(l *slog.Logger) { l.Info("m", "caller", "+"+msisdn) }},
+		{"cid correlation", pci, "c0rr-8812-aa", func(l *slog.Logger) { l.Info("m", "cid", "c0rr-8812-aa") }},
+		{"cache_expiry", pci, "2026-12-01T00:00:00Z", func(l *slog.Logger) { l.Info("m", "cache_expiry", "2026-12-01T00:00:00Z") }},
+		{"pin as a value", pci, "pin", func(l *slog.Logger) { l.Info("m", "action", "pin") }},
+		{"pin flag pair", pci, "pin=true", func(l *slog.Logger) { l.Info("m", "flags", "pin=true,compact=false") }},
+		{"pin bool", pci, "pin_enabled", func(l *slog.Logger) { l.Info("m", "pin_enabled", true) }},
+		{"retina icon", gdpr, "logo@3x.webp", func(l *slog.Logger) { l.Info("m", "asset", "logo@3x.webp") }},
+		{"ssh remote", gdpr, "git@gitlab.com:platform/deploy.git", func(l *slog.Logger) { l.Info("m", "remote", "git@gitlab.com:platform/deploy.git") }},
+		{"region under location", gdpr, "eu-central-1", func(l *slog.Logger) { l.Info("m", "location", "eu-central-1") }},
+		{"gcp region under location", gdpr, "asia-northeast1", func(l *slog.Logger) { l.Info("m", "location", "asia-northeast1") }},
+		{"cache key", all, "user:42:profile", func(l *slog.Logger) { l.Info("m", "cache_key", "user:42:profile") }},
+		{"card brand", pci, "mastercard", func(l *slog.Logger) { l.Info("m", "card_brand", "mastercard") }},
+	}
+}
+
+func TestClassLeaks(t *testing.T) {
+	for _, tc := range classLeakCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			for mode, out := range runModes(t, tc.rules, tc.log) {
+				masked := false
+				for _, b := range out.redacted {
+					require.NotZero(t, b.Len(), "%s wrote nothing", mode)
+					for _, secret := range tc.secrets {
+						require.NotContains(t, b.String(), secret, "%s leaked", mode)
+					}
+					masked = masked || strings.Contains(b.String(), redact.DefaultMask)
+					for _, line := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+						if strings.HasPrefix(line, "{") {
+							require.True(t, json.Valid([]byte(line)), "%s wrote invalid JSON: %s", mode, line)
+						}
+					}
+				}
+				require.True(t, masked, "%s: no mask in the output: the secret was dropped, not redacted", mode)
+			}
+		})
+	}
+}
+
+func TestClassOverMasking(t *testing.T) {
+	for _, tc := range overMaskCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			for mode, out := range runModes(t, tc.rules, tc.log) {
+				for _, b := range out.redacted {
+					require.Contains(t, b.String(), tc.value, "%s masked an ordinary value", mode)
+					require.NotContains(t, b.String(), redact.DefaultMask, "%s", mode)
+				}
+			}
+		})
+	}
+}
+
+// TestEmbeddedStructShape: a struct rebuilt because a field was masked is
+// written with the shape encoding/json gives it: promoted fields flat.
+func TestEmbeddedStructShape(t *testing.T) {
+	v := composed{CBase: CBase{Region: "eu", Token: "cb-tok-9"}, Name: "n"}
+	for mode, out := range runModes(t, nil, func(l *slog.Logger) { l.Info("m", "cfg", v) }) {
+		b := out.redacted[0].String()
+		require.Contains(t, b, `"cfg":{"region":"eu","token":"[REDACTED]","name":"n"}`, mode)
+	}
+	f := flatConfig{innerSecret: innerSecret{Secret: "s-1", Port: 1}, Host: "h"}
+	for mode, out := range runModes(t, nil, func(l *slog.Logger) { l.Info("m", "cfg", f) }) {
+		require.Contains(t, out.redacted[0].String(), `"cfg":{"Secret":"[REDACTED]","Port":1,"Host":"h"}`, mode)
+	}
+}
+
+// TestPersonalKeysStayDistinct: keys masked as personal data become
+// distinct stable placeholders, and the output is valid JSON.
+func TestPersonalKeysStayDistinct(t *testing.T) {
+	r := redact.Must(redact.Credentials, redact.GDPR)
+	var lines []string
+	for range 2 {
+		var b strings.Builder
+		h := slog.NewJSONHandler(&b, nil)
+		slog.New(redact.NewHandler(h, r)).Info("m", "m", map[string]int{"a@example.com": 1, "b@example.com": 2, "plain": 3})
+		lines = append(lines, b.String())
+	}
+	var got struct{ M map[string]int }
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &got))
+	require.Len(t, got.M, 3)
+	require.Equal(t, 3, got.M["plain"])
+	for k := range got.M {
+		require.NotContains(t, k, "example.com")
+	}
+	var again struct{ M map[string]int }
+	require.NoError(t, json.Unmarshal([]byte(lines[1]), &again))
+	require.Equal(t, got.M, again.M, "placeholders are stable")
+}

@@ -1,0 +1,119 @@
+package redact_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"testing"
+
+	"github.com/slogguard/slogguard/redact"
+	"github.com/slogguard/slogguard/slogcore"
+	"github.com/stretchr/testify/require"
+)
+
+// ordinaryValues are what services log all day: ids, hashes, UUIDs,
+// timestamps, paths, host names, versions, metric names, and prose that
+// uses the words token, password, key and secret as words. None is a
+// secret or personal data.
+var ordinaryValues = []string{
+	"req_01HZX3K9Q2M4N8P7R6S5T4V3W2",
+	"123e4567-e89b-42d3-a456-556642440000",
+	"550e8400-e29b-41d4-a716-446655440000",
+	"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+	"d41d8cd98f00b204e9800998ecf8427e",
+	"da39a3ee5e6b4b0d3255bfef95601890afd80709",
+	"commit 9fceb02d0ae598e95dc970b74767f19372d61af8",
+	"sha256:9b2a7c8f3e1d4c5b6a798081726354433221100ffeeddccbbaa9988776655443",
+	"2024-05-17T09:30:12.123456Z",
+	"1715938212",
+	"1715938212123",
+	"/var/log/nginx/access.log",
+	"/api/v2/orders/8812/items?page=3&per_page=50",
+	"https://api.example.com/v1/users/me",
+	"db-primary.eu-west-1.rds.amazonaws.com",
+	"ip-10-0-12-34.ec2.internal",
+	"registry.example.com/team/app:1.4.2",
+	"v1.22.3",
+	"go1.26.8",
+	"4.2.0-rc.1+build.5",
+	"http_server_requests_seconds_bucket",
+	"kube_pod_container_status_restarts_total",
+	"token refresh succeeded",
+	"password reset email sent",
+	"api key rotation scheduled for next week",
+	"secret scanning found no issues",
+	"invalid token signature",
+	"the key was not found in cache",
+	"password must be at least 12 characters",
+	"token expired, refreshing",
+	"missing Authorization header",
+	"Bearer token required",
+	"order #4821 shipped",
+	"trace_id=4bf92f3577b34da6a3ce929d0e0e4736",
+	"span_id=00f067aa0ba902b7",
+	"arn:aws:iam::123456789012:role/deploy",
+	"us-east-1",
+	"europe-west4-b",
+	"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36",
+	"GET /healthz 200 1.2ms",
+	"SELECT id, name FROM users WHERE id = $1",
+	"cpu=0.75 mem=512Mi",
+	"p99 latency 245ms",
+	"retry 3/5 after 2s",
+	"pod/checkout-7d9f8b6c5-x2x9z",
+	"deployment.apps/payments",
+	"2001:db8::ff00:42:8329",
+	"0x7f3a9c2e",
+	"build 20240517.3",
+	"release-2024.05.17",
+	"feature_flag_new_checkout",
+	"tokens_used=1532",
+	"max_tokens 4096",
+	"keyboard layout us",
+	"secretary notified",
+	"passenger count 3",
+	"main.go:42",
+	"s3://logs-archive/2024/05/",
+	"stripe event evt_1PAbCdEfGhIjKlMn processed",
+	"ch_3PAbCdEfGhIjKlMn0a1b2c3d",
+	"cus_Q2w3E4r5T6y7U8",
+	"1.2.840.113549.1.1.11",
+	"10.0.0.0/8",
+	"HTTP/1.1 404 Not Found",
+	"user_42 logged in from web",
+	"tenant-eu-3",
+	"queue depth 1024 of 8192",
+	"cache hit ratio 0.93",
+	"icon@2x.png",
+	"git@github.com:acme/api.git",
+}
+
+func TestOrdinaryValuesUnchanged(t *testing.T) {
+	require.GreaterOrEqual(t, len(ordinaryValues), 60)
+	presets := map[string][]redact.Rule{
+		"credentials": {redact.Credentials}, "pci": {redact.PCI}, "hipaa": {redact.HIPAA},
+		"gdpr": {redact.GDPR}, "ccpa": {redact.CCPA}, "contact": {redact.ContactInfo},
+		"all": {redact.Credentials, redact.PCI, redact.HIPAA, redact.GDPR, redact.CCPA, redact.ContactInfo},
+	}
+	noTime := &slog.HandlerOptions{ReplaceAttr: dropTimeAttr}
+	log := func(l *slog.Logger) {
+		for _, v := range ordinaryValues {
+			l.Info(v, "value", v, "err", errors.New(v), "list", []string{v})
+		}
+	}
+	var want bytes.Buffer
+	log(slog.New(slog.NewJSONHandler(&want, noTime)))
+	for name, rules := range presets {
+		t.Run(name, func(t *testing.T) {
+			var via bytes.Buffer
+			log(slog.New(redact.NewHandler(slog.NewJSONHandler(&via, noTime), redact.Must(rules...))))
+			require.Equal(t, want.String(), via.String())
+			var got bytes.Buffer
+			h := slogcore.New(&got, &slogcore.Options{ReplaceAttr: dropTimeAttr, Redact: redact.Must(rules...)})
+			log(slog.New(h))
+			require.NoError(t, h.Close(context.Background()))
+			require.Equal(t, want.String(), got.String())
+		})
+	}
+}

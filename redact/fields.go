@@ -1,0 +1,147 @@
+package redact
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// fieldInfo describes one struct field as encoding/json sees it,
+// promoted fields of embedded structs included.
+type fieldInfo struct {
+	index     []int
+	name      string
+	tagged    bool
+	omitEmpty bool
+	redact    bool // log:"redact"
+	omit      bool // log:"-"
+}
+
+type structInfo struct {
+	fields  []fieldInfo
+	logTags bool
+}
+
+var structInfos sync.Map // reflect.Type -> *structInfo
+
+// infoOf returns the fields of struct type t in the order and with the
+// names encoding/json writes them: exported fields, json tags honoured,
+// the fields of embedded structs (exported or not) promoted into the
+// outer object unless the embedded field is tagged with a name, and
+// conflicting names resolved by depth and tags, as encoding/json does.
+func infoOf(t reflect.Type) *structInfo {
+	if si, ok := structInfos.Load(t); ok {
+		return si.(*structInfo)
+	}
+	si := &structInfo{fields: typeFields(t)}
+	for _, f := range si.fields {
+		si.logTags = si.logTags || f.redact || f.omit
+	}
+	v, _ := structInfos.LoadOrStore(t, si)
+	return v.(*structInfo)
+}
+
+func typeFields(t reflect.Type) []fieldInfo {
+	type level struct {
+		typ   reflect.Type
+		index []int
+	}
+	var fields []fieldInfo
+	next := []level{{typ: t}}
+	visited := map[reflect.Type]bool{}
+	for len(next) > 0 {
+		current := next
+		next = nil
+		for _, l := range current {
+			if visited[l.typ] {
+				continue
+			}
+			visited[l.typ] = true
+			for i := 0; i < l.typ.NumField(); i++ {
+				sf := l.typ.Field(i)
+				ft := sf.Type
+				if ft.Name() == "" && ft.Kind() == reflect.Pointer {
+					ft = ft.Elem()
+				}
+				if sf.Anonymous {
+					if !sf.IsExported() && ft.Kind() != reflect.Struct {
+						continue
+					}
+				} else if !sf.IsExported() {
+					continue
+				}
+				tag := sf.Tag.Get("json")
+				if tag == "-" {
+					continue
+				}
+				name, opts, _ := strings.Cut(tag, ",")
+				index := append(slices.Clip(l.index), i)
+				if name == "" && sf.Anonymous && ft.Kind() == reflect.Struct {
+					next = append(next, level{typ: ft, index: index})
+					continue
+				}
+				f := fieldInfo{index: index, name: name, tagged: name != "",
+					omitEmpty: strings.Contains(","+opts+",", ",omitempty,")}
+				if f.name == "" {
+					f.name = sf.Name
+				}
+				switch sf.Tag.Get("log") {
+				case "redact":
+					f.redact = true
+				case "-":
+					f.omit = true
+				}
+				fields = append(fields, f)
+			}
+		}
+	}
+	// Dominant fields: for each name, the shallowest; among several at that
+	// depth, the one tagged; otherwise none.
+	slices.SortStableFunc(fields, func(a, b fieldInfo) int {
+		if c := strings.Compare(a.name, b.name); c != 0 {
+			return c
+		}
+		if c := len(a.index) - len(b.index); c != 0 {
+			return c
+		}
+		if a.tagged != b.tagged {
+			if a.tagged {
+				return -1
+			}
+			return 1
+		}
+		return slices.Compare(a.index, b.index)
+	})
+	out := fields[:0:0]
+	for i := 0; i < len(fields); {
+		j := i + 1
+		for j < len(fields) && fields[j].name == fields[i].name {
+			j++
+		}
+		group := fields[i:j]
+		if len(group) == 1 {
+			out = append(out, group[0])
+		} else if len(group[0].index) < len(group[1].index) || (group[0].tagged && !(group[1].tagged && len(group[1].index) == len(group[0].index))) {
+			out = append(out, group[0])
+		}
+		i = j
+	}
+	slices.SortFunc(out, func(a, b fieldInfo) int { return slices.Compare(a.index, b.index) })
+	return out
+}
+
+// fieldByIndex returns the field of struct v at index, following embedded
+// pointers; ok is false when a nil embedded pointer is on the way.
+func fieldByIndex(v reflect.Value, index []int) (reflect.Value, bool) {
+	for i, x := range index {
+		if i > 0 && v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return reflect.Value{}, false
+			}
+			v = v.Elem()
+		}
+		v = v.Field(x)
+	}
+	return v, true
+}

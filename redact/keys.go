@@ -1,0 +1,360 @@
+package redact
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"log/slog"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+)
+
+// keyVerdict is what a Redactor decided about one key, once.
+type keyVerdict struct {
+	rule    string // the rule that masks values under the key; "" when none
+	allowed bool   // on the allow-list: never masked by key or path
+	noCards bool   // the key names a number that is no card (msisdn, id, timestamp)
+	region  bool   // the key is a location: cloud region names under it are kept
+	key     string // the key to write when the key itself is a secret or personal data
+	keyBy   string // the detector that found something in the key
+}
+
+// plainKey is the verdict of every key with nothing to say, shared so that
+// judging it allocates nothing.
+var plainKey = &keyVerdict{}
+
+// keyCache remembers verdicts. Reading is lock-free; a new key costs one
+// insertion, so a record with many distinct keys costs time linear in its
+// keys. At most maxCachedKeys are kept: later keys are judged each time
+// they are seen, so memory stays bounded whatever the keys are.
+type keyCache struct {
+	m    sync.Map // string -> *keyVerdict
+	n    atomic.Int64
+	fast [512]atomic.Pointer[keySlot]
+}
+
+const maxCachedKeys = 16384
+
+// keySlot is one entry of the address-indexed cache. It holds the key
+// itself: an address alone could be reused by another key after the first
+// is freed, and a stale verdict would leak.
+type keySlot struct {
+	key string
+	v   *keyVerdict
+}
+
+// verdict returns the verdict for key, from the cache when it can.
+func (r *Redactor) verdict(key string) *keyVerdict {
+	if v, ok := r.keys.m.Load(key); ok {
+		return v.(*keyVerdict)
+	}
+	v := r.judgeKey(key)
+	if r.keys.n.Load() < maxCachedKeys {
+		if _, loaded := r.keys.m.LoadOrStore(strings.Clone(key), v); !loaded {
+			r.keys.n.Add(1)
+		}
+	}
+	return v
+}
+
+// fastVerdict returns verdict(key) from a direct-mapped cache indexed by the
+// address of the key's bytes: keys are mostly string constants, so most
+// lookups are one atomic load and one string compare that stops at equal
+// addresses, from any goroutine.
+func (r *Redactor) fastVerdict(key string) *keyVerdict {
+	p := unsafe.StringData(key)
+	if p == nil {
+		return r.verdict(key)
+	}
+	h := (uint64(uintptr(unsafe.Pointer(p))) ^ uint64(len(key))<<48) * 0x9E3779B97F4A7C15 // Fibonacci hashing
+	slot := &r.keys.fast[h>>(64-9)]                                                       // 2^9 == len(fast)
+	s := slot.Load()
+	if s != nil && s.key == key { // equal addresses make this compare immediate
+		return s.v
+	}
+	v := r.verdict(key)
+	if s == nil { // first come, first served: a colliding key uses the map
+		slot.CompareAndSwap(nil, &keySlot{key: key, v: v})
+	}
+	return v
+}
+
+// keyRule returns the name of the rule that makes key sensitive, or "".
+func (r *Redactor) keyRule(key string) string { return r.verdict(key).rule }
+
+// maxWords bounds the words of a key that are judged; a longer key is
+// judged on its first maxWords words and its detectors.
+const maxWords = 32
+
+// judgeKey decides about key: allow-list, terms (whole words, with
+// metadata words), and the detectors run on the key itself.
+func (r *Redactor) judgeKey(key string) *keyVerdict {
+	var (
+		lowerBuf [256]byte
+		boundBuf [maxWords][2]int
+		joined   [128]byte
+	)
+	lower := lowerBuf[:0]
+	if len(key) <= len(lowerBuf) {
+		for i := 0; i < len(key); i++ {
+			c := key[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lower = append(lower, c)
+		}
+	} else {
+		lower = []byte(strings.ToLower(key))
+	}
+	if len(lower) != len(key) { // a non-ASCII upper case changed the length
+		lower = append(lower[:0], key...)
+	}
+	var v keyVerdict
+	if r.allow[string(lower)] {
+		v.allowed = true
+		return r.keepVerdict(v)
+	}
+	words := wordBounds(key, boundBuf[:0])
+	word := func(i int) string { return string(lower[words[i][0]:words[i][1]]) }
+	for i := range words {
+		if numericWords[word(i)] {
+			v.noCards = true
+		}
+		if v.rule != "" {
+			continue
+		}
+		n := 0
+		for j := i; j < len(words) && j-i < max(r.maxTerm, 3); j++ {
+			w := lower[words[j][0]:words[j][1]]
+			if n+len(w) > len(joined) {
+				break
+			}
+			n += copy(joined[n:], w)
+			rule, ok := r.terms[string(joined[:n])]
+			if !ok {
+				continue
+			}
+			if j+1 < len(words) && r.metadata[word(j+1)] {
+				continue // token_count describes the token
+			}
+			if j == i && i > 0 && r.metadata[word(i)] {
+				continue // cache_expiry: a metadata word as a term needs its noun
+			}
+			if n == 3 && string(joined[:3]) == "key" && (i == 0 || j != len(words)-1 || plainKeyWords[word(i-1)]) {
+				continue // key, cache_key, key_name; but maps_key, stripe_key
+			}
+			v.rule = rule
+			break
+		}
+	}
+	if v.rule != "" {
+		for i := range words {
+			if regionKeys[word(i)] {
+				v.region = true
+			}
+		}
+	}
+	if len(r.detectors) > 0 && len(key) >= r.minScan {
+		by := ""
+		if spans := r.find(key, nil, func(name string) {
+			if by == "" {
+				by = name
+			}
+		}); len(spans) > 0 {
+			v.key, v.keyBy = r.placeholder(key), by
+		}
+	}
+	return r.keepVerdict(v)
+}
+
+func (r *Redactor) keepVerdict(v keyVerdict) *keyVerdict {
+	if v == *plainKey {
+		return plainKey
+	}
+	return &v
+}
+
+// numericWords are key words that name a number which is not a card
+// number: the card detector leaves integers under such keys alone.
+var numericWords = map[string]bool{
+	"msisdn": true, "phone": true, "tel": true, "mobile": true, "id": true, "ids": true,
+	"ts": true, "timestamp": true, "time": true, "nanos": true, "ns": true, "epoch": true,
+	"seq": true, "offset": true, "snowflake": true, "nonce": true, "unix": true, "ms": true,
+}
+
+// plainKeyWords are words before "key" that make it name a key which is
+// no secret: a cache key, a partition key, a public key.
+var plainKeyWords = map[string]bool{
+	"cache": true, "partition": true, "sort": true, "primary": true, "foreign": true,
+	"idempotency": true, "idempotent": true, "routing": true, "object": true, "public": true,
+	"pub": true, "lookup": true, "map": true, "dedup": true, "dedupe": true, "row": true,
+	"hash": true, "shard": true, "group": true, "bucket": true, "message": true, "record": true,
+	"event": true, "request": true, "trace": true, "i18n": true, "translation": true, "index": true,
+	"unique": true, "composite": true, "natural": true, "surrogate": true, "range": true,
+	"s3": true, "redis": true, "host": true, "issue": true, "project": true, "jira": true,
+	"config": true, "setting": true, "settings": true, "env": true, "field": true, "column": true,
+	"table": true, "item": true, "order": true, "product": true, "sku": true, "locale": true,
+	"lang": true, "feature": true, "flag": true, "experiment": true, "rate": true, "limit": true,
+	"kms": true, "registry": true, "label": true, "tag": true, "annotation": true, "query": true,
+	"param": true, "search": true, "dict": true, "json": true, "yaml": true, "cursor": true,
+	"page": true, "sharding": true, "join": true, "the": true, "a": true, "this": true, "by": true,
+	"hot": true, "next": true, "prev": true, "last": true, "first": true, "start": true, "end": true,
+}
+
+// regionKeys are key words under which cloud region names are kept.
+var regionKeys = map[string]bool{"location": true, "region": true, "zone": true}
+
+// keySalt keys the placeholders of personal-data keys, so that a
+// placeholder cannot be reversed by hashing guesses. It is random per
+// process: placeholders are stable within a process.
+var keySalt = func() []byte {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b)
+	return b
+}()
+
+// placeholder returns the key written in place of key: the mask and a
+// short keyed hash, so that distinct keys stay distinct members of their
+// object and the output stays valid JSON with unique keys.
+func (r *Redactor) placeholder(key string) string {
+	m := hmac.New(sha256.New, keySalt)
+	m.Write([]byte(key))
+	return r.mask + "#" + hex.EncodeToString(m.Sum(nil)[:6])
+}
+
+// wordBounds appends the [start, end) byte ranges of the words of key to
+// out: split on '_', '-', '.', spaces, other punctuation and camelCase
+// boundaries ("APIKey" is [API Key]). At most maxWords are returned.
+func wordBounds(key string, out [][2]int) [][2]int {
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end > start && len(out) < maxWords {
+			out = append(out, [2]int{start, end})
+		}
+		start = -1
+	}
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if !isAlnum(c) && c < 0x80 {
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		prev := key[i-1]
+		upper := c >= 'A' && c <= 'Z'
+		switch {
+		case upper && prev >= 'a' && prev <= 'z': // fooBar
+			flush(i)
+			start = i
+		case upper && prev >= 'A' && prev <= 'Z' && i+1 < len(key) && key[i+1] >= 'a' && key[i+1] <= 'z': // APIKey
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(key))
+	return out
+}
+
+// splitKey splits a key into lower-case words, as the key rules see it.
+func splitKey(key string) []string {
+	var words []string
+	for _, b := range wordBounds(key, nil) {
+		words = append(words, strings.ToLower(key[b[0]:b[1]]))
+	}
+	return words
+}
+
+type pathRule struct {
+	segs []string
+	rule string
+}
+
+// pathRule returns the name of the path rule matching groups+key, or "".
+func (r *Redactor) pathRule(groups []string, key string) string {
+	for _, p := range r.paths {
+		if len(p.segs) != len(groups)+1 {
+			continue
+		}
+		ok := true
+		for i, seg := range p.segs {
+			name := key
+			if i < len(groups) {
+				name = groups[i]
+			}
+			if seg != "*" && !strings.EqualFold(seg, name) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p.rule
+		}
+	}
+	return ""
+}
+
+// judge returns the verdict for key and the rule that masks its value at
+// groups (by key or by path), or "".
+func (r *Redactor) judge(groups []string, key string) (*keyVerdict, string) {
+	if key == "" {
+		return plainKey, ""
+	}
+	var v *keyVerdict
+	if len(r.paths) == 0 {
+		v = r.fastVerdict(key)
+		return v, v.rule
+	}
+	v = r.verdict(key)
+	rule := v.rule
+	if rule == "" && !v.allowed {
+		rule = r.pathRule(groups, key)
+	}
+	return v, rule
+}
+
+// masksValue reports whether the value v under a key with verdict kv and
+// masking rule is masked: empty strings and booleans hide nothing, and
+// region names under a location key are no one's location.
+func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
+	if rule == "" {
+		return false
+	}
+	switch v.Kind() {
+	case slog.KindBool:
+		return false
+	case slog.KindString:
+		s := v.String()
+		return s != "" && !(kv.region && isRegionName(s))
+	}
+	return true
+}
+
+// isRegionName reports whether s looks like a cloud region or zone name
+// ("us-east-1", "europe-west4", "ap-southeast-2a", "us-central1-a").
+func isRegionName(s string) bool {
+	if len(s) < 5 || len(s) > 32 {
+		return false
+	}
+	dashes, digits := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '-':
+			if i == 0 || s[i-1] == '-' {
+				return false
+			}
+			dashes++
+		case isDigit(c):
+			digits++
+		case c < 'a' || c > 'z':
+			return false
+		}
+	}
+	return dashes >= 1 && digits >= 1 && isLetter(s[0]) && s[len(s)-1] != '-'
+}

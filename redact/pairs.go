@@ -1,0 +1,414 @@
+package redact
+
+import "strings"
+
+// isKeyChar reports whether c can be part of a key written in text
+// ("db_password", "x-api-key", "config.token", "--password").
+func isKeyChar(c byte) bool { return isAlnum(c) || c == '_' || c == '-' || c == '.' }
+
+// findPairs masks the values that text assigns to, or says about, a key
+// whose name is sensitive:
+//
+//   - assignments: key=value, key: value, key => value, key := value,
+//     key == value, <key>value</key>, with the key bare or quoted; the
+//     value masked whole when quoted ("…", '…', `…`), templated ({{ … }},
+//     ${…}) or an encrypted blob (ENC[…]), else up to the next space or
+//     delimiter;
+//   - prose: a quoted value right after the key word (token "…"), a word
+//     after a linking word (password is …, reset password to …), or a
+//     word right after the key word that looks like a credential, not like
+//     a word (length, digits, case, symbols): "token refreshed" is kept;
+//   - command lines: the word after a flag that names a secret
+//     (--password …), and the credentials after -u / --user.
+func (r *Redactor) findPairs(s string, spans []span, note func(string)) []span {
+	prevA, prevB := -1, -1 // the identifier before this one, when one space apart
+	for i := 0; i < len(s); {
+		if !isKeyChar(s[i]) {
+			i++
+			continue
+		}
+		a := i
+		for i < len(s) && isKeyChar(s[i]) {
+			i++
+		}
+		b := i
+		for b > a && (s[b-1] == '.' || s[b-1] == '-') { // a sentence's full stop
+			b--
+		}
+		pa, pb := prevA, prevB
+		prevA, prevB = a, b
+		if b == a {
+			continue
+		}
+		// An assignment: the key, maybe closed by a quote or a bracket, then an operator.
+		p := b
+		if p < len(s) && (s[p] == '"' || s[p] == '\'' || s[p] == '`') && a > 0 && s[a-1] == s[p] {
+			p++
+		}
+		if p < len(s) && s[p] == ']' {
+			p++
+		}
+		xml := a > 0 && s[a-1] == '<' && p < len(s) && s[p] == '>'
+		for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
+			p++
+		}
+		if op := operatorAt(s, p); op > 0 || xml {
+			if xml {
+				op = 1
+			}
+			if !r.mayBeKey(s[a:b]) {
+				continue
+			}
+			rule := r.keyRule(s[a:b])
+			if rule == "" {
+				continue
+			}
+			var vs, ve int
+			if xml {
+				vs = p + 1
+				ve = vs
+				for ve < len(s) && s[ve] != '<' {
+					ve++
+				}
+			} else {
+				vs, ve = valueAt(s, p+op)
+			}
+			if strings.HasPrefix(s[vs:], r.mask) { // masked already
+				i = max(i, vs+len(r.mask))
+				continue
+			}
+			if ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
+				spans = append(spans, span{vs, ve})
+				note(rule)
+				i = max(i, ve)
+			}
+			continue
+		}
+		// Prose and command lines: the key word, a space, then what follows.
+		if b >= len(s) || (s[b] != ' ' && s[b] != '\t') || !r.mayBeKey(s[a:b]) {
+			continue
+		}
+		rule := r.keyRule(s[a:b])
+		if rule == "" && pa >= 0 && pb == a-1 && s[pb] == ' ' { // "api key", "card number"
+			rule = r.keyRule(s[pa:b])
+		}
+		if rule == "" {
+			continue
+		}
+		q := b
+		for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
+			q++
+		}
+		if q >= len(s) {
+			continue
+		}
+		if c := s[q]; c == '"' || c == '\'' || c == '`' { // token "…"
+			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !strings.ContainsAny(s[vs:ve], "\n ") {
+				spans = append(spans, span{vs, ve})
+				note(rule)
+				i = ve
+			}
+			continue
+		}
+		ws, we := wordAt(s, q)
+		if we == ws {
+			continue
+		}
+		flag := s[a] == '-'
+		switch w := s[ws:we]; {
+		case flag && w[0] != '-': // --password hunter2
+			if !r.keepValue(s[a:b], w) {
+				spans = append(spans, span{ws, we})
+				note(rule)
+				i = we
+			}
+		case isLinkingWord(w): // password is …, reset password to …
+			q = we
+			for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
+				q++
+			}
+			if q < len(s) && (s[q] == '"' || s[q] == '\'' || s[q] == '`') {
+				if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
+					spans = append(spans, span{vs, ve})
+					note(rule)
+					i = ve
+				}
+				continue
+			}
+			vs, ve := wordAt(s, q)
+			if v := s[vs:ve]; len(v) >= 4 && !isCommonWord(v) && !r.keepValue(s[a:b], v) {
+				spans = append(spans, span{vs, ve})
+				note(rule)
+				i = ve
+			}
+		case looksLikeCredential(w): // token 9f8e7d6c5b4a…
+			if !r.keepValue(s[a:b], w) {
+				spans = append(spans, span{ws, we})
+				note(rule)
+				i = we
+			}
+		}
+	}
+	return r.findUserFlag(s, spans, note)
+}
+
+// operatorAt returns the length of an assignment operator at s[p:], or 0.
+func operatorAt(s string, p int) int {
+	if p >= len(s) {
+		return 0
+	}
+	switch s[p] {
+	case '=':
+		if p+1 < len(s) && (s[p+1] == '>' || s[p+1] == '=') {
+			return 2
+		}
+		return 1
+	case ':':
+		if strings.HasPrefix(s[p:], "://") {
+			return 0
+		}
+		if p+1 < len(s) && s[p+1] == '=' {
+			return 2
+		}
+		return 1
+	case '?':
+		if p+1 < len(s) && s[p+1] == '=' {
+			return 2
+		}
+	}
+	return 0
+}
+
+// valueAt returns the span of the value that starts at or after v: the
+// inside of a quoted string, a whole template or encrypted blob, or the
+// text up to the next space or delimiter.
+func valueAt(s string, v int) (int, int) {
+	for v < len(s) && (s[v] == ' ' || s[v] == '\t') {
+		v++
+	}
+	if v >= len(s) {
+		return v, v
+	}
+	switch c := s[v]; {
+	case c == '"' || c == '\'' || c == '`':
+		e := v + 1
+		for e < len(s) && s[e] != c {
+			if s[e] == '\\' {
+				e++
+			}
+			e++
+		}
+		return v + 1, min(e, len(s))
+	case strings.HasPrefix(s[v:], "{{"):
+		if e := strings.Index(s[v:], "}}"); e >= 0 {
+			return v, v + e + 2
+		}
+		return v, len(s)
+	case strings.HasPrefix(s[v:], "${"):
+		if e := strings.IndexByte(s[v:], '}'); e >= 0 {
+			return v, v + e + 1
+		}
+		return v, len(s)
+	}
+	// ENC[AES256_GCM,data:…,type:str] and other NAME[…] blobs.
+	k := v
+	for k < len(s) && (isAlnum(s[k]) || s[k] == '_') {
+		k++
+	}
+	if k > v && k < len(s) && s[k] == '[' {
+		depth := 0
+		for e := k; e < len(s); e++ {
+			switch s[e] {
+			case '[':
+				depth++
+			case ']':
+				depth--
+				if depth == 0 {
+					return v, e + 1
+				}
+			}
+		}
+		return v, len(s)
+	}
+	e := v
+	for e < len(s) && strings.IndexByte(" \t\n\r&,;)}]\"'<>|", s[e]) < 0 {
+		e++
+	}
+	return v, e
+}
+
+// wordAt returns the span of the word at q: up to a space, without
+// trailing punctuation.
+func wordAt(s string, q int) (int, int) {
+	e := q
+	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\'' {
+		e++
+	}
+	for e > q && strings.IndexByte(".,;:)]}", s[e-1]) >= 0 {
+		e--
+	}
+	return q, e
+}
+
+// keepValue reports whether v, the value text gives to key, hides nothing:
+// a flag word, a boolean, a value already masked, or a region name under
+// a location key.
+func (r *Redactor) keepValue(key, v string) bool {
+	if v == "" || strings.HasPrefix(v, r.mask) {
+		return true
+	}
+	switch strings.ToLower(v) {
+	case "true", "false", "yes", "no", "on", "off", "null", "nil", "none", "enabled",
+		"disabled", "required", "optional", "set", "unset", "empty", "redacted", "***", "<redacted>":
+		return true
+	}
+	return r.verdict(key).region && isRegionName(v)
+}
+
+// mayBeKey is a quick test that one of the words of id is a word of some
+// term, before the key cache is asked: most words of text are not, and
+// a word without letters never is.
+func (r *Redactor) mayBeKey(id string) bool {
+	h := uint32(2166136261)
+	n, letters := 0, 0
+	for i := 0; i <= len(id); i++ {
+		var c byte
+		if i < len(id) {
+			c = id[i]
+		}
+		boundary := i == len(id) || !isAlnum(c) ||
+			(i > 0 && c >= 'A' && c <= 'Z' && id[i-1] >= 'a' && id[i-1] <= 'z')
+		if boundary && n > 0 {
+			if letters > 0 && r.bloomHas(h) {
+				return true
+			}
+			h, n, letters = 2166136261, 0, 0
+		}
+		if i < len(id) && isAlnum(c) {
+			h = (h ^ uint32(c|0x20)) * 16777619
+			n++
+			if !isDigit(c) {
+				letters++
+			}
+		}
+	}
+	return false
+}
+
+// termBloomWords is the size of Redactor.termBloom in 64-bit words: with
+// two bits per word and a few hundred term words, under 1% of other words
+// pass.
+const termBloomWords = 64
+
+func (r *Redactor) bloomHas(h uint32) bool {
+	h2 := h*0x9E3779B1 ^ h>>15
+	return r.termBloom[h>>6%termBloomWords]&(1<<(h&63)) != 0 && r.termBloom[h2>>6%termBloomWords]&(1<<(h2&63)) != 0
+}
+
+// bloomAdd adds a lower-case term word to the filter mayBeKey reads.
+func (r *Redactor) bloomAdd(w string) {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i]|0x20)) * 16777619
+	}
+	h2 := h*0x9E3779B1 ^ h>>15
+	r.termBloom[h>>6%termBloomWords] |= 1 << (h & 63)
+	r.termBloom[h2>>6%termBloomWords] |= 1 << (h2 & 63)
+}
+
+func isLinkingWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "is", "was", "to", "as", "=", ":", "now", "becomes", "became", "set", "->", "=>":
+		return true
+	}
+	return false
+}
+
+// isCommonWord reports whether w, after "password is", is a word of prose
+// rather than a value.
+func isCommonWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	switch w {
+	case "default", "expired", "expire", "expires", "reset", "changed", "change", "updated", "update",
+		"invalid", "valid", "correct", "incorrect", "wrong", "missing", "blank", "weak", "strong",
+		"required", "optional", "empty", "unset", "null", "none", "short", "long", "too", "being",
+		"not", "still", "also", "the", "this", "that", "their", "your", "used", "sent", "stored",
+		"revoked", "rotated", "accepted", "rejected", "refreshed", "verified", "unchanged", "same",
+		"enabled", "disabled", "present", "absent", "ignored", "known", "unknown", "never", "always",
+		"expiring", "stale", "fresh", "good", "ok", "okay", "fine", "bad", "false", "true", "have",
+		"contain", "include", "match", "matches", "follow", "login", "sign", "log", "access", "read",
+		"write", "admin", "user", "users", "rotate", "renew", "refresh", "request", "requests":
+		return true
+	}
+	return false
+}
+
+// looksLikeCredential reports whether w, right after a key word in prose,
+// looks like a credential rather than a word: at least 8 characters with
+// digits, inner capitals or symbols, or 20 of any.
+func looksLikeCredential(w string) bool {
+	if len(w) < 8 {
+		return false
+	}
+	if len(w) >= 20 && !strings.ContainsAny(w, "/\\") {
+		return true
+	}
+	digits, inner, sym, letters := 0, 0, 0, 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case isDigit(c):
+			digits++
+		case c >= 'A' && c <= 'Z':
+			letters++
+			if i > 0 {
+				inner++
+			}
+		case c >= 'a' && c <= 'z':
+			letters++
+		case strings.IndexByte("_-+/=~!@#$%^&*.", c) >= 0:
+			sym++
+		default:
+			return false
+		}
+	}
+	if letters == 0 && sym == 0 {
+		return false // a number: an id, a count
+	}
+	return digits > 0 || inner > 0 || sym > 0
+}
+
+// findUserFlag masks the credentials after -u / --user in a command line
+// ("curl -u admin:s3cret …"), when they hold a colon.
+func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "-u")
+		if j < 0 {
+			return spans
+		}
+		k := i + j
+		i = k + 2
+		var rest string
+		switch {
+		case strings.HasPrefix(s[k:], "-u ") && (k == 0 || s[k-1] == ' '):
+			rest = s[k+3:]
+		case strings.HasPrefix(s[k:], "-user ") && k > 0 && s[k-1] == '-' && (k == 1 || s[k-2] == ' '):
+			rest = s[k+6:]
+		case strings.HasPrefix(s[k:], "-user=") && k > 0 && s[k-1] == '-':
+			rest = s[k+6:]
+		default:
+			continue
+		}
+		off := len(s) - len(rest)
+		vs, ve := valueAt(s, off)
+		if v := s[vs:ve]; strings.IndexByte(v, ':') > 0 && !strings.HasPrefix(v, r.mask) {
+			spans = append(spans, span{vs, ve})
+			note("credentials")
+			i = ve
+		}
+	}
+}

@@ -1,0 +1,344 @@
+package redact
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"sync/atomic"
+)
+
+// DefaultMask replaces every redacted value unless a [Rule] sets another.
+const DefaultMask = "[REDACTED]"
+
+// Default guardrails of a [Redactor].
+const (
+	DefaultMaxDepth = 16
+	DefaultMaxNodes = 10000
+)
+
+// Rule is one part of a [Redactor]'s configuration. The presets
+// ([Credentials], [PCI], [HIPAA], [GDPR], [CCPA], [ContactInfo]) are Rules;
+// combine them and your own in [New].
+type Rule struct {
+	// Name identifies the rule in [Redactor.Counters]. Required when the rule
+	// has Terms or Paths.
+	Name string
+
+	// Terms are key words that mark a key as sensitive. A key is split into
+	// words on '_', '-', '.', spaces and camelCase ("clientSecret",
+	// "client_secret" and "CLIENT-SECRET" are all [client secret]); it is
+	// sensitive when consecutive words, joined, equal a term joined the same
+	// way ("api key", "api_key" and "apikey" are one term). Matching is by
+	// whole words, so "author" does not match "auth". A match followed by a
+	// word that describes metadata rather than the value ("count", "length",
+	// "type", "id", "expiry", ... see [MetadataWords]) is not sensitive:
+	// token_count and password_length are logged, user_password is not.
+	Terms []string
+
+	// Paths are dotted paths of groups and keys, matched case-insensitively;
+	// "*" stands for exactly one segment ("http.headers.*", "*.card.number").
+	Paths []string
+
+	// Detectors find secrets inside string values: every string is scanned,
+	// including error text, the message (unless SkipMessage) and the
+	// serialised form of values that marshal themselves.
+	Detectors []Detector
+
+	// Allow lists keys (case-insensitive) that are never masked by key or
+	// path, even when a term matches. Values under them are still scanned.
+	Allow []string
+
+	// Mask replaces masked values; "" keeps [DefaultMask]. All rules that set
+	// a mask must agree.
+	Mask string
+
+	// SkipMessage turns off the scanning of the record's message.
+	SkipMessage bool
+
+	// MaxDepth and MaxNodes bound the work on one attribute: deeper levels,
+	// and every value after the first MaxNodes, are masked, never passed
+	// through. 0 keeps [DefaultMaxDepth] and [DefaultMaxNodes]; when rules
+	// disagree the smallest wins.
+	MaxDepth int
+	MaxNodes int
+}
+
+// MetadataWords are key words that, right after a term, make a key describe
+// the secret rather than hold it (token_count, password_length).
+var MetadataWords = []string{
+	"count", "counts", "length", "len", "size", "type", "kind", "id", "ids",
+	"ttl", "expiry", "expires", "expiration", "exp", "age", "version", "policy",
+	"strength", "required", "enabled", "present", "valid", "set", "name",
+	"field", "fields", "hint", "rotated", "rotation", "updated", "created",
+	"changed", "at", "url", "uri", "endpoint", "status", "limit", "format",
+	"brand", "last4", "bin", "network", "issuer", "funding", "country", "used",
+	"remaining", "total", "consumed",
+	"method", "scheme", "mode", "prefix", "provider", "source",
+}
+
+// A Redactor masks secrets and personal data in slog attributes: by key,
+// by path, and by value detectors inside strings. It is safe for concurrent
+// use, and its counters are shared by every handler that uses it.
+type Redactor struct {
+	mask        string
+	scanMessage bool
+	terms       map[string]string      // joined term -> rule name
+	maxTerm     int                    // most words in a term
+	termBloom   [termBloomWords]uint64 // the words of terms, for mayBeKey
+	cards       bool                   // the card-number detector is on: integers are checked too
+	paths       []pathRule
+	allow       map[string]bool
+	detectors   []Detector
+	maxDepth    int
+	maxNodes    int
+	metadata    map[string]bool
+	off         bool
+	rules       []string // names of the rules, in order
+
+	keys      keyCache
+	clean     [cleanSlots]atomic.Pointer[string]
+	cleanSeen [cleanSlots]atomic.Uint64
+	counts    map[string]*atomic.Uint64
+	total     atomic.Uint64
+	panics    atomic.Uint64
+	names     []string // counter names in order
+	minScan   int      // shortest string any detector can match
+}
+
+// Disabled is a Redactor that masks nothing: it turns redaction off
+// wherever a *Redactor is taken (slogcore.Options.Redact, [NewHandler]).
+var Disabled = &Redactor{off: true}
+
+// Counter names for guardrails.
+const (
+	counterDepth = "depth-limit"
+	counterSize  = "size-limit"
+	counterPanic = "panic"
+	// counterLogTag counts struct fields tagged `log:"redact"`.
+	counterLogTag = "log-tag"
+)
+
+// New builds a Redactor from rules. With no rules it uses
+// [Credentials]. Every problem in the rules is reported at once.
+func New(rules ...Rule) (*Redactor, error) {
+	if len(rules) == 0 {
+		rules = []Rule{Credentials}
+	}
+	r := &Redactor{
+		mask:        DefaultMask,
+		scanMessage: true,
+		terms:       map[string]string{},
+		allow:       map[string]bool{},
+		maxDepth:    DefaultMaxDepth,
+		maxNodes:    DefaultMaxNodes,
+		metadata:    map[string]bool{},
+		counts:      map[string]*atomic.Uint64{},
+		minScan:     1 << 30,
+	}
+	for _, w := range MetadataWords {
+		r.metadata[w] = true
+	}
+	var errs []error
+	mask := ""
+	seenDetector := map[string]bool{}
+	for i, rule := range rules {
+		where := fmt.Sprintf("rule %d (%q)", i, rule.Name)
+		if rule.Name == "" && (len(rule.Terms) > 0 || len(rule.Paths) > 0) {
+			errs = append(errs, fmt.Errorf("%s: Name is empty: name the rule, it is reported by Redactor.Counters", where))
+		}
+		for _, t := range rule.Terms {
+			words := splitKey(t)
+			if len(words) == 0 {
+				errs = append(errs, fmt.Errorf("%s: term %q has no letters or digits", where, t))
+				continue
+			}
+			r.terms[strings.Join(words, "")] = rule.Name
+			for _, w := range words {
+				r.bloomAdd(w)
+			}
+			r.maxTerm = max(r.maxTerm, len(words))
+		}
+		for _, p := range rule.Paths {
+			segs := strings.Split(strings.ToLower(p), ".")
+			if slices.Contains(segs, "") {
+				errs = append(errs, fmt.Errorf("%s: path %q has an empty segment: want dotted names such as \"http.headers.*\"", where, p))
+				continue
+			}
+			r.paths = append(r.paths, pathRule{segs, rule.Name})
+		}
+		for _, d := range rule.Detectors {
+			if d.find == nil || d.Name == "" {
+				errs = append(errs, fmt.Errorf("%s: detector %q is not usable: build detectors with DetectorFunc or DetectRegexp, or use the Detect... values", where, d.Name))
+				continue
+			}
+			if !seenDetector[d.Name] {
+				seenDetector[d.Name] = true
+				r.detectors = append(r.detectors, d)
+				r.cards = r.cards || d.Name == DetectCardNumber.Name
+				r.minScan = min(r.minScan, d.min)
+				r.addCounter(d.Name)
+			}
+		}
+		for _, k := range rule.Allow {
+			r.allow[strings.ToLower(k)] = true
+		}
+		if rule.Mask != "" {
+			if mask != "" && mask != rule.Mask {
+				errs = append(errs, fmt.Errorf("%s: Mask %q conflicts with %q set by an earlier rule", where, rule.Mask, mask))
+			}
+			if strings.ContainsAny(rule.Mask, "\"\\\x00\n\r\t") {
+				errs = append(errs, fmt.Errorf("%s: Mask %q contains a quote, backslash or control character: want plain text", where, rule.Mask))
+			}
+			mask = rule.Mask
+		}
+		if rule.SkipMessage {
+			r.scanMessage = false
+		}
+		if rule.MaxDepth < 0 || rule.MaxNodes < 0 {
+			errs = append(errs, fmt.Errorf("%s: MaxDepth %d and MaxNodes %d: want 0 (default) or more", where, rule.MaxDepth, rule.MaxNodes))
+		}
+		if rule.MaxDepth > 0 {
+			r.maxDepth = min(r.maxDepth, rule.MaxDepth)
+		}
+		if rule.MaxNodes > 0 {
+			r.maxNodes = min(r.maxNodes, rule.MaxNodes)
+		}
+		if rule.Name != "" {
+			r.addCounter(rule.Name)
+			r.rules = append(r.rules, rule.Name)
+		}
+	}
+	if mask != "" {
+		r.mask = mask
+	}
+	if len(r.terms) > 0 {
+		r.minScan = min(r.minScan, 3) // "k=v"
+	}
+	r.addCounter(counterDepth)
+	r.addCounter(counterSize)
+	r.addCounter(counterPanic)
+	r.addCounter(counterLogTag)
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("redact: invalid redaction rules: %w", errors.Join(errs...))
+	}
+	return r, nil
+}
+
+// Must is like [New] but panics on invalid rules.
+func Must(rules ...Rule) *Redactor {
+	r, err := New(rules...)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+func (r *Redactor) addCounter(name string) {
+	if _, ok := r.counts[name]; !ok {
+		r.counts[name] = new(atomic.Uint64)
+		r.names = append(r.names, name)
+	}
+}
+
+func (r *Redactor) count(name string) {
+	r.total.Add(1)
+	if c := r.counts[name]; c != nil {
+		c.Add(1)
+	}
+}
+
+// Mask returns the text that replaces masked values.
+func (r *Redactor) Mask() string { return r.mask }
+
+// Scalar reports how to write a scalar attr (any kind but Group, Any and
+// LogValuer) under key, inside groups: the key to write (a placeholder
+// when the key itself holds personal data or a secret) and whether its
+// value is replaced by [Redactor.Mask]. It counts what it masks. A string
+// value that is not masked still needs [Redactor.String]. It is the hot
+// path of an encoder: nothing is copied, and a key seen before costs one
+// cache lookup.
+func (r *Redactor) Scalar(groups []string, key string, v slog.Value) (outKey string, mask bool) {
+	if r == nil || r.off {
+		return key, false
+	}
+	kv, rule := r.judge(groups, key)
+	outKey = key
+	if kv.key != "" {
+		outKey = kv.key
+		r.count(kv.keyBy)
+	}
+	if masksValue(kv, rule, v) {
+		r.count(rule)
+		return outKey, true
+	}
+	if r.cards && !kv.noCards && intIsCard(v) {
+		r.count(DetectCardNumber.Name)
+		return outKey, true
+	}
+	return outKey, false
+}
+
+// ScansMessage reports whether r scans a record's message (no rule set
+// SkipMessage).
+func (r *Redactor) ScansMessage() bool { return r != nil && !r.off && r.scanMessage }
+
+// ErrorText returns the text to write for err: err.Error(), or the mask
+// when Error panics (fail closed, counted as a panic). scan reports whether
+// the text still needs [Redactor.String].
+func (r *Redactor) ErrorText(err error) (text string, scan bool) {
+	text, panicked := errorTextChecked(err)
+	if !panicked {
+		return text, true
+	}
+	r.panics.Add(1)
+	r.count(counterPanic)
+	return r.mask, false
+}
+
+// Message returns msg redacted as a record's message: scanned by the
+// detectors unless a rule set SkipMessage.
+func (r *Redactor) Message(msg string) string {
+	if r == nil || r.off || !r.scanMessage {
+		return msg
+	}
+	s, _ := r.String(msg)
+	return s
+}
+
+// Off reports whether r is [Disabled].
+func (r *Redactor) Off() bool { return r != nil && r.off }
+
+// Counters returns how many values r masked, by rule or detector name, and
+// how many panics inside redaction it turned into masks. Only names with a
+// count above zero are present.
+func (r *Redactor) Counters() (byRule map[string]uint64, panics uint64) {
+	if r == nil || r.off {
+		return nil, 0
+	}
+	byRule = make(map[string]uint64, len(r.names))
+	for _, n := range r.names {
+		if v := r.counts[n].Load(); v > 0 {
+			byRule[n] = v
+		}
+	}
+	return byRule, r.panics.Load()
+}
+
+// Total returns how many values r masked, all rules together.
+func (r *Redactor) Total() uint64 {
+	if r == nil || r.off {
+		return 0
+	}
+	return r.total.Load()
+}
+
+// Rules returns the names of the rules r was built from ("credentials",
+// "pci", ...), so that a policy can check which presets are in force.
+func (r *Redactor) Rules() []string {
+	if r == nil || r.off {
+		return nil
+	}
+	return append([]string(nil), r.rules...)
+}

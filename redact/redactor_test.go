@@ -1,0 +1,180 @@
+package redact
+
+import (
+	"bytes"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestSplitKey(t *testing.T) {
+	for key, want := range map[string][]string{
+		"client_secret":  {"client", "secret"},
+		"clientSecret":   {"client", "secret"},
+		"CLIENT-SECRET":  {"client", "secret"},
+		"APIKey":         {"api", "key"},
+		"x.api.key":      {"x", "api", "key"},
+		"HTTPServerName": {"http", "server", "name"},
+		"author":         {"author"},
+		"token2":         {"token2"},
+		"":               nil,
+	} {
+		require.Equal(t, want, splitKey(key), key)
+	}
+}
+
+func TestKeyMatching(t *testing.T) {
+	r := Must(Credentials)
+	for key, sensitive := range map[string]bool{
+		"password": true, "client_secret": true, "clientSecret": true, "apikey": true, "api_key": true,
+		"X-API-KEY": true, "authToken": true, "user.password": true, "password_confirmation": true,
+		"author": false, "token_count": false, "tokenizer": false, "secret_name": false,
+		"api_key_id": false, "keyboard": false, "passage": false,
+	} {
+		require.Equal(t, sensitive, r.keyRule(key) != "", key)
+	}
+}
+
+func TestNewRedactorErrors(t *testing.T) {
+	_, err := New(
+		Rule{Terms: []string{"x"}},
+		Rule{Name: "a", Terms: []string{"--"}, Paths: []string{"a..b"}, Mask: `"bad"`},
+		Rule{Name: "b", Mask: "***"},
+		Rule{Name: "c", Mask: "###", Detectors: []Detector{{Name: "broken"}}, MaxDepth: -1},
+	)
+	require.Error(t, err)
+	msg := err.Error()
+	require.True(t, strings.HasPrefix(msg, "redact: invalid redaction rules"))
+	for _, want := range []string{"Name is empty", `term "--"`, `path "a..b"`, "quote, backslash", `Mask "###" conflicts`, `detector "broken"`, "MaxDepth -1"} {
+		require.Contains(t, msg, want)
+	}
+	r, err := New()
+	require.NoError(t, err)
+	require.Equal(t, DefaultMask, r.Mask())
+}
+
+func TestRedactStringSpans(t *testing.T) {
+	r := Must(Credentials, PCI, GDPR)
+	for in, want := range map[string]string{
+		"postgres://app:pw@db:5432/x?sslmode=disable": "postgres://[REDACTED]@db:5432/x?sslmode=disable",
+		"card 4111 1111 1111 1111 ok":                 "card [REDACTED] ok",
+		"order 4111111111111112 shipped":              "order 4111111111111112 shipped",
+		"mail alice@example.com.":                     "mail [REDACTED].",
+		"login password=hunter2 user=bob":             "login password=[REDACTED] user=bob",
+		`{"token":"abc","n":1}`:                       `{"token":"[REDACTED]","n":1}`,
+		"Authorization: Bearer abc.def-123":           "Authorization: [REDACTED]",
+		// Scheme words found by scan's quick test, without ':' or '='.
+		"sent Bearer tok_9f8e7d6c upstream": "sent Bearer [REDACTED] upstream",
+		"bearer tok_9f8e7d6c":               "bearer [REDACTED]",
+		"x Basic dXNlcjpwYXNz":              "x Basic [REDACTED]",
+		"Token abcd1234 (old)":              "Token [REDACTED] (old)",
+		"(Digest abcd1234)":                 "(Digest [REDACTED])",
+		"ApiKey k-1234567":                  "ApiKey [REDACTED]",
+		"use Negotiate YIIabcd1234":         "use Negotiate [REDACTED]",
+		"Bearer\tabcd1234":                  "Bearer\t[REDACTED]",
+		// Near misses stay as they are.
+		"subbearer tok_9f8e7d6c":   "subbearer tok_9f8e7d6c",
+		"2Bearer tok_9f8e7d6c":     "2Bearer tok_9f8e7d6c",
+		"the bearer of bad news":   "the bearer of bad news",
+		"connection reset by peer": "connection reset by peer",
+	} {
+		got, _ := r.String(in)
+		require.Equal(t, want, got, in)
+	}
+}
+
+// FuzzRedactString: arbitrary text never panics, and a planted card number
+// or password= value never survives.
+func FuzzRedactString(f *testing.F) {
+	for _, s := range []string{"", "plain", "password=x", "postgres://u:p@h/d", "4111 1111 1111 1111",
+		"Bearer abc", "eyJa.eyJb.c", "-----BEGIN PRIVATE KEY-----", "a@b.co", "123-45-6789", "\xff\xfe=:@"} {
+		f.Add(s, s)
+	}
+	r := Must(Credentials, PCI, GDPR)
+	f.Fuzz(func(t *testing.T, prefix, suffix string) {
+		out, _ := r.String(prefix + suffix)
+		_ = out
+		const pan = "4539578763621486" // Luhn-valid
+		planted := prefix + " " + pan + " " + suffix
+		if got, _ := r.String(planted); strings.Contains(got, pan) {
+			t.Fatalf("card survived: %q -> %q", planted, got)
+		}
+		const pw = "Zx9pw8Qq"
+		planted = prefix + " password=" + pw + " " + suffix
+		if got, _ := r.String(planted); strings.Contains(got, pw) {
+			t.Fatalf("password survived: %q -> %q", planted, got)
+		}
+	})
+}
+
+// FuzzRedactNested: arbitrary nested maps never panic, and a secret under a
+// sensitive key at any depth never reaches the output.
+func FuzzRedactNested(f *testing.F) {
+	f.Add("a", "b", "v", uint8(3))
+	f.Add("password", "", "", uint8(0))
+	f.Add("x.y", "token", "\x00", uint8(40))
+	r := Must(Credentials, PCI)
+	f.Fuzz(func(t *testing.T, k1, k2, v string, depth uint8) {
+		const secret = "Sq7secretQ"
+		var val any = map[string]any{k1: v, "client_secret": secret, k2: []any{v, map[string]any{"pwd": secret}}}
+		for i := 0; i < int(depth%48); i++ {
+			val = map[string]any{fmt.Sprint(k1, i): val, k2: v}
+		}
+		var buf bytes.Buffer
+		slog.New(NewHandler(slog.NewJSONHandler(&buf, nil), r)).Info(v, k1, val, slog.Group(k2, k1, val))
+		if strings.Contains(buf.String(), secret) {
+			t.Fatalf("secret survived: %s", buf.String())
+		}
+	})
+}
+
+// TestKeyCacheUnderCollisions: thousands of keys built at run time share
+// the cache's 512 slots; every answer must equal the uncached verdict.
+func TestKeyCacheUnderCollisions(t *testing.T) {
+	r := Must(Credentials)
+	for round := range 2 {
+		for i := range 5000 {
+			key := fmt.Sprintf("field_%d", i)
+			if i%3 == 0 {
+				key = fmt.Sprintf("password_%d", i)
+			}
+			require.Equal(t, r.judgeKey(key).rule, r.fastVerdict(key).rule, "round %d key %q", round, key)
+		}
+		runtime.GC() // free the first round's keys: their addresses may be reused
+	}
+}
+
+// TestCleanCacheAgreesWithScan: the clean-string cache answers exactly as
+// a scan does, for repeated constants, equal strings at other addresses,
+// and secrets of the same length as remembered clean strings.
+func TestCleanCacheAgreesWithScan(t *testing.T) {
+	r := Must(Credentials, PCI)
+	fresh := Must(Credentials, PCI)
+	rng := rand.New(rand.NewPCG(1, 2))
+	clean := []string{"GET", "request handled", "/api/v1/orders/12345", "ok"}
+	secret := []string{"password=abc", "4111111111111111", "Bearer abcd1234", "postgres://u:p@h/db"}
+	for i := 0; i < 20000; i++ {
+		var s string
+		switch rng.IntN(4) {
+		case 0:
+			s = clean[rng.IntN(len(clean))]
+		case 1:
+			s = secret[rng.IntN(len(secret))]
+		case 2: // the same text at a new address
+			s = string([]byte(clean[rng.IntN(len(clean))]))
+		default: // a secret with the length of a clean string, at a new address
+			s = string([]byte("password=" + strings.Repeat("x", rng.IntN(12))))
+		}
+		want := fresh.apply(s, fresh.find(s, nil, func(string) {}))
+		if spans := fresh.find(s, nil, func(string) {}); len(spans) == 0 {
+			want = s
+		}
+		got, _ := r.String(s)
+		require.Equal(t, want, got, s)
+	}
+}

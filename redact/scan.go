@@ -1,0 +1,132 @@
+package redact
+
+import (
+	"slices"
+	"strings"
+	"unsafe"
+)
+
+// String returns s with every detected secret masked, and whether anything
+// was masked.
+func (r *Redactor) String(s string) (string, bool) {
+	if r == nil || r.off || len(s) < r.minScan {
+		return s, false
+	}
+	i, id := r.cleanSlot(s)
+	if i >= 0 {
+		if p := r.clean[i].Load(); p != nil && *p == s { // equal addresses make this compare immediate
+			return s, false
+		}
+	}
+	spans := r.find(s, nil, r.count) // stays nil, unallocated, until something matches
+	if len(spans) == 0 {
+		if i >= 0 {
+			// Remember a string the second time it is seen clean at the same
+			// address (constants are; text built per record seldom is), in
+			// a slot nobody holds: remembering costs an allocation, so it
+			// happens at most once per slot.
+			if r.cleanSeen[i].Swap(id) == id && r.clean[i].Load() == nil {
+				p := new(string) // not &s: that would move every s to the heap
+				*p = s
+				r.clean[i].Store(p)
+			}
+		}
+		return s, false
+	}
+	return r.apply(s, spans), true
+}
+
+// Strings that came out clean, by the address of their bytes: messages and
+// many values are the same constant string record after record, and a
+// hit costs one comparison instead of a scan. A slot holds its string, so
+// its bytes cannot be freed and reused for other text while it is there; a
+// hit needs equal content. Detectors depend on the string alone, so a
+// clean string stays clean.
+const (
+	cleanSlots   = 1024 // a power of two
+	cleanMaxSize = 256  // longer strings are not remembered
+)
+
+// cleanSlot returns the slot of s in the clean-string cache and the
+// identity of s (address and length), or -1 when s is not remembered.
+func (r *Redactor) cleanSlot(s string) (int, uint64) {
+	if len(s) > cleanMaxSize {
+		return -1, 0
+	}
+	id := uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) ^ uint64(len(s))<<48
+	return int((id * 0x9E3779B97F4A7C15) >> (64 - 10)), id // 2^10 == cleanSlots
+}
+
+// find appends to spans what the detectors and the key-value pairs and
+// prose of s reveal, calling note with the name of the detector or rule
+// for each span it adds.
+func (r *Redactor) find(s string, spans []span, note func(string)) []span {
+	if len(s) < r.minScan {
+		return spans
+	}
+	f := scan(s)
+	for _, d := range r.detectors {
+		if f&d.need != d.need || len(s) < d.min {
+			continue
+		}
+		n := len(spans)
+		spans = d.find(s, spans)
+		for range len(spans) - n {
+			note(d.Name)
+		}
+	}
+	if len(r.terms) > 0 {
+		spans = r.findPairs(s, spans, note)
+	}
+	return spans
+}
+
+// apply replaces the spans of s with the mask, merging overlaps. A span
+// that cuts into a mask already in s is widened to the whole mask, so that
+// redacting redacted text changes nothing.
+func (r *Redactor) apply(s string, spans []span) string {
+	if strings.Contains(s, r.mask) {
+		for i, sp := range spans {
+			spans[i] = r.snapToMasks(s, sp)
+		}
+	}
+	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	var b strings.Builder
+	b.Grow(len(s))
+	pos := 0
+	for i := 0; i < len(spans); i++ {
+		sp := spans[i]
+		for i+1 < len(spans) && spans[i+1].start <= sp.end {
+			sp.end = max(sp.end, spans[i+1].end)
+			i++
+		}
+		if sp.start < pos {
+			sp.start = pos
+		}
+		if sp.end <= sp.start {
+			continue
+		}
+		b.WriteString(s[pos:sp.start])
+		b.WriteString(r.mask)
+		pos = sp.end
+	}
+	b.WriteString(s[pos:])
+	return b.String()
+}
+
+// snapToMasks widens sp to cover every mask in s that it overlaps.
+func (r *Redactor) snapToMasks(s string, sp span) span {
+	m := len(r.mask)
+	from := max(0, sp.start-m+1)
+	for {
+		k := strings.Index(s[from:min(len(s), sp.end+m-1)], r.mask)
+		if k < 0 {
+			return sp
+		}
+		a := from + k
+		if a < sp.end && a+m > sp.start {
+			sp.start, sp.end = min(sp.start, a), max(sp.end, a+m)
+		}
+		from = a + 1
+	}
+}

@@ -1,0 +1,415 @@
+package redact
+
+import "strings"
+
+// Character classes of token bodies.
+const (
+	cDigit uint8 = 1 << iota
+	cLowerHex
+	cLower // g-z
+	cUpperHex
+	cUpper // G-Z
+	cUnder
+	cDash
+	cOther // . + / = ~ @
+
+	cHex   = cDigit | cLowerHex | cUpperHex
+	cLHex  = cDigit | cLowerHex
+	cUHex  = cDigit | cUpperHex
+	cAlnum = cDigit | cLowerHex | cLower | cUpperHex | cUpper
+	cUAln  = cDigit | cUpperHex | cUpper
+	cWord  = cAlnum | cUnder
+	cURL   = cWord | cDash
+	cAny   = cURL | cOther
+)
+
+var charClass = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = cDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = cLower
+		t[c-'a'+'A'] = cUpper
+	}
+	for c := 'a'; c <= 'f'; c++ {
+		t[c] = cLowerHex
+		t[c-'a'+'A'] = cUpperHex
+	}
+	t['_'] = cUnder
+	t['-'] = cDash
+	for _, c := range ".+/=~@" {
+		t[c] = cOther
+	}
+	return t
+}()
+
+// A tokenFormat is a credential that says what it is: a fixed prefix, then
+// a body of at least min bytes of one class (at most max when max > 0).
+// mixed asks for a digit and a letter in the body, for short or common
+// prefixes.
+type tokenFormat struct {
+	family string
+	prefix string
+	body   uint8
+	min    int
+	max    int
+	fold   bool // the prefix matches in any case
+	mixed  bool
+	extra  uint8 // bytes also allowed in the body, by class bit (dots: cOther)
+}
+
+// tokenFormats is the catalog of self-identifying credentials, from the
+// vendors' documentation of their token formats (and the published rules
+// of secret scanners). Each entry is triggered by its prefix at the start
+// of a word, so a string without any of these prefixes costs one pass.
+var tokenFormats = []tokenFormat{
+	// Code hosting, packages and CI.
+	{family: "github", prefix: "ghp_", body: cAlnum, min: 36},
+	{family: "github", prefix: "gho_", body: cAlnum, min: 36},
+	{family: "github", prefix: "ghu_", body: cAlnum, min: 36},
+	{family: "github", prefix: "ghs_", body: cAlnum, min: 36},
+	{family: "github", prefix: "ghr_", body: cAlnum, min: 36},
+	{family: "github", prefix: "github_pat_", body: cWord, min: 40},
+	{family: "gitlab", prefix: "glpat-", body: cURL | cOther, min: 20},
+	{family: "gitlab", prefix: "gldt-", body: cURL, min: 20},
+	{family: "gitlab", prefix: "glptt-", body: cLHex, min: 40},
+	{family: "gitlab", prefix: "glrt-", body: cURL | cOther, min: 20},
+	{family: "gitlab", prefix: "glcbt-", body: cURL, min: 20},
+	{family: "gitlab", prefix: "glft-", body: cURL, min: 20},
+	{family: "gitlab", prefix: "glimt-", body: cURL, min: 25},
+	{family: "gitlab", prefix: "glagent-", body: cURL, min: 50},
+	{family: "gitlab", prefix: "gloas-", body: cURL, min: 64},
+	{family: "gitlab", prefix: "glsoat-", body: cURL, min: 20},
+	{family: "gitlab", prefix: "glffct-", body: cURL, min: 20},
+	{family: "gitlab", prefix: "GR1348941", body: cURL, min: 20},
+	{family: "gitlab", prefix: "_gitlab_session=", body: cAlnum, min: 32},
+	{family: "npm", prefix: "npm_", body: cAlnum, min: 36, fold: true},
+	{family: "pypi", prefix: "pypi-AgEIcHlwaS5vcmc", body: cURL, min: 50},
+	{family: "rubygems", prefix: "rubygems_", body: cLHex, min: 48},
+	{family: "jfrog", prefix: "AKCp", body: cAlnum, min: 69},
+	{family: "jfrog", prefix: "cmVmd", body: cAlnum, min: 59},
+	{family: "pulumi", prefix: "pul-", body: cLHex, min: 40},
+	{family: "clojars", prefix: "CLOJARS_", body: cAlnum, min: 60, fold: true},
+	{family: "sonar", prefix: "squ_", body: cAlnum, min: 40},
+	{family: "sonar", prefix: "sqp_", body: cAlnum, min: 40},
+	{family: "sonar", prefix: "sqa_", body: cAlnum, min: 40},
+	{family: "sourcegraph", prefix: "sgp_", body: cWord, min: 40},
+	{family: "harness", prefix: "pat.", body: cURL | cOther, min: 60},
+	{family: "harness", prefix: "sat.", body: cURL | cOther, min: 60},
+	{family: "octopus", prefix: "API-", body: cUAln, min: 26, mixed: true},
+	{family: "readme", prefix: "rdme_", body: cAlnum, min: 70},
+	{family: "postman", prefix: "PMAK-", body: cHex | cDash, min: 59},
+	{family: "prefect", prefix: "pnu_", body: cAlnum, min: 36},
+	{family: "infracost", prefix: "ico-", body: cAlnum, min: 32},
+	{family: "frameio", prefix: "fio-u-", body: cAny, min: 64},
+	{family: "atlassian", prefix: "ATATT3", body: cAny, min: 150},
+	{family: "atlassian", prefix: "ATCTT3", body: cAny, min: 150},
+	{family: "bitbucket", prefix: "ATBB", body: cAlnum, min: 28, mixed: true},
+	{family: "linear", prefix: "lin_api_", body: cAlnum, min: 40},
+	{family: "linear", prefix: "lin_oauth_", body: cAlnum, min: 40},
+	{family: "typeform", prefix: "tfp_", body: cAny, min: 59},
+	{family: "settlemint", prefix: "sm_pat_", body: cAlnum, min: 16},
+	{family: "settlemint", prefix: "sm_aat_", body: cAlnum, min: 16},
+	{family: "settlemint", prefix: "sm_sat_", body: cAlnum, min: 16},
+	{family: "scalingo", prefix: "tk-us-", body: cURL, min: 48},
+	{family: "intra42", prefix: "s-s4t2ud-", body: cHex, min: 64},
+	{family: "intra42", prefix: "s-s4t2af-", body: cHex, min: 64},
+	{family: "openshift", prefix: "sha256~", body: cURL, min: 43},
+	{family: "authress", prefix: "authress_", body: cAny, min: 40},
+	// Chat and webhooks.
+	{family: "slack", prefix: "xoxb-", body: cURL, min: 20},
+	{family: "slack", prefix: "xoxp-", body: cURL, min: 20},
+	{family: "slack", prefix: "xoxa-", body: cURL, min: 8},
+	{family: "slack", prefix: "xoxr-", body: cURL, min: 8},
+	{family: "slack", prefix: "xoxo-", body: cURL, min: 12},
+	{family: "slack", prefix: "xoxs-", body: cURL, min: 12},
+	{family: "slack", prefix: "xoxe-", body: cURL, min: 20},
+	{family: "slack", prefix: "xoxe.", body: cURL | cOther, min: 20},
+	{family: "slack", prefix: "xapp-", body: cURL, min: 20},
+	{family: "slack", prefix: "hooks.slack.com/", body: cAny, min: 30},
+	{family: "discord", prefix: "discord.com/api/webhooks/", body: cAny, min: 30},
+	{family: "discord", prefix: "discordapp.com/api/webhooks/", body: cAny, min: 30},
+	// Payments.
+	{family: "stripe", prefix: "sk_live_", body: cAlnum, min: 10},
+	{family: "stripe", prefix: "sk_test_", body: cAlnum, min: 10},
+	{family: "stripe", prefix: "sk_prod_", body: cAlnum, min: 10},
+	{family: "stripe", prefix: "rk_live_", body: cAlnum, min: 10},
+	{family: "stripe", prefix: "rk_test_", body: cAlnum, min: 10},
+	{family: "stripe", prefix: "rk_prod_", body: cAlnum, min: 10},
+	{family: "stripe", prefix: "whsec_", body: cAlnum, min: 24},
+	{family: "square", prefix: "sq0atp-", body: cURL, min: 22},
+	{family: "square", prefix: "sq0csp-", body: cURL, min: 40},
+	{family: "square", prefix: "EAAA", body: cURL, min: 56, mixed: true},
+	{family: "shopify", prefix: "shpat_", body: cHex, min: 32},
+	{family: "shopify", prefix: "shpca_", body: cHex, min: 32},
+	{family: "shopify", prefix: "shppa_", body: cHex, min: 32},
+	{family: "shopify", prefix: "shpss_", body: cHex, min: 32},
+	{family: "flutterwave", prefix: "FLWSECK_TEST-", body: cAlnum | cDash, min: 12},
+	{family: "flutterwave", prefix: "FLWSECK-", body: cAlnum | cDash, min: 12},
+	{family: "flutterwave", prefix: "FLWPUBK_TEST-", body: cAlnum | cDash, min: 32},
+	{family: "flutterwave", prefix: "FLWPUBK-", body: cAlnum | cDash, min: 32},
+	{family: "shippo", prefix: "shippo_live_", body: cHex, min: 40},
+	{family: "shippo", prefix: "shippo_test_", body: cHex, min: 40},
+	{family: "duffel", prefix: "duffel_live_", body: cAny, min: 43},
+	{family: "duffel", prefix: "duffel_test_", body: cAny, min: 43},
+	{family: "gocardless", prefix: "live_", body: cAny, min: 40, mixed: true},
+	{family: "easypost", prefix: "EZAK", body: cAlnum, min: 54},
+	{family: "easypost", prefix: "EZTK", body: cAlnum, min: 54},
+	{family: "plaid", prefix: "access-sandbox-", body: cHex | cDash, min: 36},
+	{family: "plaid", prefix: "access-development-", body: cHex | cDash, min: 36},
+	{family: "plaid", prefix: "access-production-", body: cHex | cDash, min: 36},
+	// Cloud.
+	{family: "gcp", prefix: "AIza", body: cURL, min: 35},
+	{family: "gcp", prefix: "GOCSPX-", body: cURL, min: 24},
+	{family: "gcp", prefix: "ya29.", body: cURL | cOther, min: 30},
+	{family: "digitalocean", prefix: "dop_v1_", body: cLHex, min: 64},
+	{family: "digitalocean", prefix: "doo_v1_", body: cLHex, min: 64},
+	{family: "digitalocean", prefix: "dor_v1_", body: cLHex, min: 64},
+	{family: "vault", prefix: "hvs.", body: cURL, min: 90},
+	{family: "vault", prefix: "hvb.", body: cURL, min: 138},
+	{family: "vault", prefix: "hvr.", body: cURL, min: 20},
+	{family: "vault", prefix: "s.", body: cAlnum, min: 24, max: 24, mixed: true},
+	{family: "heroku", prefix: "HRKU-AA", body: cURL, min: 58},
+	{family: "heroku", prefix: "HRKU-", body: cURL, min: 60},
+	{family: "doppler", prefix: "dp.pt.", body: cAlnum, min: 40},
+	{family: "doppler", prefix: "dp.st.", body: cAny, min: 40},
+	{family: "doppler", prefix: "dp.ct.", body: cAlnum, min: 40},
+	{family: "doppler", prefix: "dp.sa.", body: cAlnum, min: 40},
+	{family: "doppler", prefix: "dp.scim.", body: cAlnum, min: 40},
+	{family: "doppler", prefix: "dp.audit.", body: cAlnum, min: 40},
+	{family: "flyio", prefix: "fo1_", body: cURL, min: 43},
+	{family: "flyio", prefix: "fm1r_", body: cAny, min: 100},
+	{family: "flyio", prefix: "fm1a_", body: cAny, min: 100},
+	{family: "flyio", prefix: "fm2_", body: cAny, min: 100},
+	{family: "planetscale", prefix: "pscale_tkn_", body: cAny, min: 32},
+	{family: "planetscale", prefix: "pscale_pw_", body: cAny, min: 32},
+	{family: "planetscale", prefix: "pscale_oauth_", body: cAny, min: 32},
+	{family: "databricks", prefix: "dapi", body: cLHex | cDash, min: 32, mixed: true},
+	{family: "grafana", prefix: "glc_", body: cAny, min: 32},
+	{family: "grafana", prefix: "glsa_", body: cWord, min: 40},
+	{family: "grafana", prefix: "eyJrIjoi", body: cAny, min: 60},
+	{family: "sentry", prefix: "sntrys_", body: cAny, min: 60},
+	{family: "sentry", prefix: "sntryu_", body: cLHex, min: 64},
+	{family: "newrelic", prefix: "NRAK-", body: cUAln, min: 27},
+	{family: "newrelic", prefix: "NRJS-", body: cLHex, min: 19},
+	{family: "newrelic", prefix: "NRII-", body: cURL, min: 32},
+	{family: "dynatrace", prefix: "dt0c01.", body: cAlnum | cOther, min: 89},
+	{family: "alibaba", prefix: "LTAI", body: cAlnum, min: 20},
+	{family: "aws", prefix: "ABSK", body: cAny, min: 109},
+	{family: "aws", prefix: "bedrock-api-key-", body: cAny, min: 30},
+	{family: "clickhouse", prefix: "4b1d", body: cAlnum, min: 38},
+	{family: "cloudflare", prefix: "v1.0-", body: cHex | cDash, min: 170},
+	{family: "yandex", prefix: "AQVN", body: cURL, min: 35},
+	{family: "yandex", prefix: "YC", body: cURL, min: 38, mixed: true},
+	{family: "yandex", prefix: "y0_", body: cURL, min: 40},
+	{family: "mapbox", prefix: "sk.eyJ", body: cAny, min: 60},
+	{family: "mapbox", prefix: "pk.eyJ", body: cAny, min: 60},
+	{family: "dropbox", prefix: "sl.", body: cAny, min: 130},
+	{family: "adobe", prefix: "p8e-", body: cAlnum, min: 32},
+	{family: "facebook", prefix: "EAAM", body: cAlnum, min: 100},
+	{family: "facebook", prefix: "EAAC", body: cAlnum, min: 100},
+	// AI providers.
+	{family: "openai", prefix: "sk-proj-", body: cURL, min: 40},
+	{family: "openai", prefix: "sk-svcacct-", body: cURL, min: 40},
+	{family: "openai", prefix: "sk-admin-", body: cURL, min: 40},
+	{family: "anthropic", prefix: "sk-ant-", body: cURL, min: 32},
+	{family: "openai", prefix: "sk-", body: cAlnum, min: 32, mixed: true},
+	{family: "huggingface", prefix: "hf_", body: cAlnum, min: 30},
+	{family: "huggingface", prefix: "api_org_", body: cAlnum, min: 30},
+	{family: "perplexity", prefix: "pplx-", body: cAlnum, min: 40},
+	// Messaging, productivity and the rest.
+	{family: "sendgrid", prefix: "SG.", body: cURL | cOther, min: 60},
+	{family: "sendinblue", prefix: "xkeysib-", body: cHex | cDash | cLower | cUpper, min: 80},
+	{family: "twilio", prefix: "SK", body: cHex, min: 32, max: 32, mixed: true},
+	{family: "notion", prefix: "secret_", body: cAlnum, min: 43},
+	{family: "notion", prefix: "ntn_", body: cAlnum, min: 46},
+	{family: "mailgun", prefix: "key-", body: cLHex, min: 32, max: 32, mixed: true},
+	{family: "mailgun", prefix: "pubkey-", body: cLHex, min: 32},
+	{family: "1password", prefix: "ops_eyJ", body: cAny, min: 100},
+	{family: "1password", prefix: "A3-", body: cUAln | cDash, min: 30, mixed: true},
+	{family: "age", prefix: "AGE-SECRET-KEY-1", body: cUAln, min: 58},
+	{family: "defined-networking", prefix: "dnkey-", body: cAny, min: 78},
+}
+
+// tokenIndex maps the first byte (lower-cased) of a prefix to the formats
+// that start with it; tokenSecond marks the possible second bytes.
+var (
+	tokenIndex  [256][]*tokenFormat
+	tokenSecond [256][4]uint64
+)
+
+func init() {
+	for i := range tokenFormats {
+		f := &tokenFormats[i]
+		c0, c1 := f.prefix[0]|0x20, f.prefix[1]|0x20
+		tokenIndex[c0] = append(tokenIndex[c0], f)
+		tokenSecond[c0][c1>>6] |= 1 << (c1 & 63)
+	}
+}
+
+// DetectTokens masks credentials that identify themselves: the token
+// formats of code hosts, CI, chat, payment, cloud and AI providers listed
+// in the package documentation, each by its prefix and body, plus the
+// shapes that carry a marker inside them (Azure AD client secrets with
+// "Q~", Terraform Cloud ".atlasv1.", OpenAI "T3BlbkFJ", Teams webhooks,
+// Telegram bot tokens, Mailchimp keys).
+var DetectTokens = Detector{Name: "token-format", find: findTokens, min: 10}
+
+func findTokens(s string, spans []span) []span {
+	for i := 0; i+10 <= len(s); i++ {
+		c := s[i]
+		if i > 0 && charClass[s[i-1]]&(cAlnum|cUnder) != 0 {
+			continue
+		}
+		c0, c1 := c|0x20, s[i+1]|0x20
+		if tokenSecond[c0][c1>>6]&(1<<(c1&63)) == 0 {
+			continue
+		}
+		for _, f := range tokenIndex[c0] {
+			if end := f.match(s, i); end > 0 {
+				spans = append(spans, span{i, end})
+				i = end - 1
+				break
+			}
+		}
+	}
+	return findMarkedTokens(s, spans)
+}
+
+// match returns the end of a token of format f at s[i:], or 0.
+func (f *tokenFormat) match(s string, i int) int {
+	p := len(f.prefix)
+	if len(s)-i < p+f.min {
+		return 0
+	}
+	if f.fold {
+		if !strings.EqualFold(s[i:i+p], f.prefix) {
+			return 0
+		}
+	} else if s[i:i+p] != f.prefix {
+		return 0
+	}
+	j := i + p
+	digits, letters := 0, 0
+	for j < len(s) {
+		cl := charClass[s[j]]
+		if cl&f.body == 0 {
+			break
+		}
+		if cl == cDigit {
+			digits++
+		} else if cl&cAlnum != 0 {
+			letters++
+		}
+		j++
+	}
+	n := j - i - p
+	if n < f.min || (f.max > 0 && n > f.max) || (f.mixed && (digits == 0 || letters == 0)) {
+		return 0
+	}
+	if f.max > 0 && j < len(s) && charClass[s[j]]&(cAlnum|cUnder) != 0 {
+		return 0
+	}
+	return j
+}
+
+// findMarkedTokens finds the formats identified by a marker inside them.
+func findMarkedTokens(s string, spans []span) []span {
+	// Azure AD client secrets: 3 characters, a digit, "Q~", 31 to 34 more.
+	for i := 0; ; {
+		k := strings.Index(s[i:], "Q~")
+		if k < 0 {
+			break
+		}
+		q := i + k
+		i = q + 2
+		if q < 4 || !isDigit(s[q-1]) {
+			continue
+		}
+		start := q - 4
+		ok := start == 0 || charClass[s[start-1]]&(cAlnum|cUnder) == 0
+		for _, c := range []byte(s[start : q-1]) {
+			ok = ok && (isAlnum(c) || c == '_' || c == '~' || c == '.')
+		}
+		end := q + 2
+		for end < len(s) && (isAlnum(s[end]) || strings.IndexByte("_~.-", s[end]) >= 0) {
+			end++
+		}
+		if ok && end-q-2 >= 31 {
+			spans = append(spans, span{start, end})
+			i = end
+		}
+	}
+	spans = findAround(s, spans, ".atlasv1.", 14, 60, cURL|cOther)
+	spans = findAround(s, spans, "T3BlbkFJ", 20, 20, cURL)
+	spans = findAround(s, spans, "_mmk", 36, 0, cWord)
+	spans = findAround(s, spans, ".webhook.office.com/webhookb2/", 0, 40, cAny)
+	spans = findAround(s, spans, "outlook.office.com/webhook/", 0, 40, cAny)
+	// Telegram bot tokens: 5 to 16 digits, ':', 'A', 34 more.
+	for i := 0; ; {
+		k := strings.Index(s[i:], ":AA")
+		if k < 0 {
+			break
+		}
+		c := i + k
+		i = c + 1
+		start := c
+		for start > 0 && isDigit(s[start-1]) {
+			start--
+		}
+		end := c + 1
+		for end < len(s) && charClass[s[end]]&cURL != 0 {
+			end++
+		}
+		if c-start >= 5 && c-start <= 16 && end-c-1 >= 35 && (start == 0 || !isAlnum(s[start-1])) {
+			spans = append(spans, span{start, end})
+			i = end
+		}
+	}
+	// Mailchimp API keys: 32 hex digits, "-us", the data centre number.
+	for i := 0; ; {
+		k := strings.Index(s[i:], "-us")
+		if k < 0 {
+			break
+		}
+		d := i + k
+		i = d + 3
+		start := d
+		for start > 0 && charClass[s[start-1]]&cLHex != 0 {
+			start--
+		}
+		end := d + 3
+		for end < len(s) && isDigit(s[end]) {
+			end++
+		}
+		if d-start == 32 && end-d-3 >= 1 && end-d-3 <= 2 {
+			spans = append(spans, span{start, end})
+		}
+	}
+	return spans
+}
+
+// findAround masks the token around each occurrence of marker: at least
+// before bytes of class before it and after bytes after it.
+func findAround(s string, spans []span, marker string, before, after int, class uint8) []span {
+	for i := 0; ; {
+		k := strings.Index(s[i:], marker)
+		if k < 0 {
+			return spans
+		}
+		m := i + k
+		i = m + len(marker)
+		start := m
+		for start > 0 && charClass[s[start-1]]&class != 0 {
+			start--
+		}
+		end := m + len(marker)
+		for end < len(s) && charClass[s[end]]&class != 0 {
+			end++
+		}
+		if m-start >= before && end-m-len(marker) >= after {
+			spans = append(spans, span{start, end})
+			i = end
+		}
+	}
+}

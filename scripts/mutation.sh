@@ -1,0 +1,65 @@
+#!/bin/sh
+# Mutation testing of the packages whose tests guard the audit format,
+# one package at a time (the machine's CPUs are shared: one worker).
+#
+#   go install github.com/go-gremlins/gremlins/cmd/gremlins@v0.6.0
+#   scripts/mutation.sh              # every target
+#   scripts/mutation.sh verifier     # one target: chain, verifier
+#
+# Each target prints gremlins' report and fails when test efficacy is below
+# 90 %. Reports (text and JSON) go to $OUT (default: a new temporary
+# directory). WORKERS and TIMEOUT_COEFFICIENT tune gremlins. See TESTING.md
+# for the last results and the surviving mutants.
+set -eu
+cd "$(dirname "$0")/.."
+
+GREMLINS=${GREMLINS:-gremlins}
+if ! command -v "$GREMLINS" >/dev/null 2>&1; then
+	echo "mutation.sh: gremlins not found: go install github.com/go-gremlins/gremlins/cmd/gremlins@v0.6.0" >&2
+	exit 2
+fi
+OUT=${OUT:-$(mktemp -d)}
+mkdir -p "$OUT"
+
+# others DIR KEEP prints a regexp matching the non-test Go files of DIR whose
+# names do not match KEEP, for gremlins' --exclude-files (which matches
+# names relative to the package).
+others() {
+	ls "$1"/*.go | sed 's|.*/||' | grep -v '_test\.go$' | grep -Ev "$2" | sed 's/\.go$//' | paste -sd'|' -
+}
+
+# run NAME PACKAGE [gremlins flags]
+run() {
+	name=$1 pkg=$2
+	shift 2
+	echo "== $name ($pkg)"
+	"$GREMLINS" unleash --workers "${WORKERS:-1}" --timeout-coefficient "${TIMEOUT_COEFFICIENT:-5}" \
+		--threshold-efficacy 90 -o "$OUT/$name.json" "$@" "$pkg" >"$OUT/$name.txt" 2>&1 || status=1
+	grep -E 'LIVED|TIMED OUT|Killed:|Timed out:|Test efficacy|Mutator coverage' "$OUT/$name.txt" || true
+}
+
+SLOW_AUDIT_TESTS='TestTamperMatrix|TestFixtureV1CLI|TestDependencyRule|TestCrashContinues'
+
+status=0
+targets=${*:-chain verifier}
+for t in $targets; do
+	case $t in
+	chain) run chain ./internal/chain ;;
+	verifier)
+		# Mutants of the verify*.go files only. The tests that build the CLI
+		# (15-25 s per mutant) or exercise other code are skipped: dropping
+		# tests can only let more mutants live, never kill one.
+		goflags=${GOFLAGS:-}
+		export GOFLAGS="$goflags -skip=^($SLOW_AUDIT_TESTS)\$"
+		run verifier ./slogaudit -E "^($(others slogaudit '^verify'))\.go\$"
+		GOFLAGS=$goflags
+		;;
+	# redact) run redact ./redact ;;
+	*)
+		echo "mutation.sh: unknown target $t (want chain or verifier)" >&2
+		exit 2
+		;;
+	esac
+done
+echo "reports in $OUT"
+exit $status

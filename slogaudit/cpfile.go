@@ -1,0 +1,214 @@
+package slogaudit
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	"github.com/slogguard/slogguard/internal/chain"
+)
+
+// CheckpointFile is an append-only file of signed checkpoints, one JSON
+// line each: {"chain":…,"note":…} where note is a C2SP tlog-checkpoint
+// signed note (with the witnesses' cosignatures once they are in). Pass it
+// to [WithCheckpoints]: it remembers the last checkpoint of every chain, so
+// that a restarted handler refuses to sign a checkpoint that contradicts
+// it. Keep it apart from the log.
+type CheckpointFile struct {
+	mu     sync.Mutex
+	path   string
+	f      *os.File
+	last   map[string]chain.TreeHead // by origin
+	closed bool
+}
+
+// OpenCheckpointFile opens (creating with mode 0600) the checkpoint file
+// at path for appending and reads the checkpoints already in it.
+func OpenCheckpointFile(path string) (*CheckpointFile, error) {
+	c := &CheckpointFile{path: path, last: map[string]chain.TreeHead{}}
+	if data, err := os.ReadFile(path); err == nil {
+		for _, line := range bytes.Split(data, []byte("\n")) {
+			c.remember(line)
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("slogaudit: OpenCheckpointFile: %w", err)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("slogaudit: OpenCheckpointFile: %w", err)
+	}
+	c.f = f
+	return c, nil
+}
+
+// remember records the tree head of a checkpoint line.
+func (c *CheckpointFile) remember(line []byte) {
+	cp, err := parseNoteLine(line)
+	if err != nil {
+		return
+	}
+	if old, ok := c.last[cp.head.Origin]; !ok || cp.head.Size >= old.Size {
+		c.last[cp.head.Origin] = cp.head
+	}
+}
+
+// Write appends p, whole lines, and syncs the file: a checkpoint is rare
+// and worth its fsync.
+func (c *CheckpointFile) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return 0, errors.New("slogaudit: write to a closed checkpoint file")
+	}
+	n, err := c.f.Write(p)
+	if err != nil {
+		return n, fmt.Errorf("slogaudit: writing %s: %w", c.path, err)
+	}
+	if err := c.f.Sync(); err != nil {
+		return n, fmt.Errorf("slogaudit: fsync %s: %w", c.path, err)
+	}
+	for _, line := range bytes.Split(p, []byte("\n")) {
+		c.remember(line)
+	}
+	return n, nil
+}
+
+// Last returns the newest checkpoint of origin in the file.
+func (c *CheckpointFile) Last(origin string) (chain.TreeHead, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	th, ok := c.last[origin]
+	return th, ok
+}
+
+// Close closes the file. It is safe to call more than once.
+func (c *CheckpointFile) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return nil
+	}
+	c.closed = true
+	return c.f.Close()
+}
+
+// noteLine is a checkpoint line of format v2: a chain id and a signed note.
+type noteLine struct {
+	chain string
+	note  []byte
+	head  chain.TreeHead // unverified: from the note's text
+}
+
+// parseNoteLine parses {"chain":…,"note":…} without verifying signatures.
+func parseNoteLine(line []byte) (noteLine, error) {
+	var nl noteLine
+	v, err := chain.Parse(line)
+	if err != nil {
+		return nl, err
+	}
+	return noteFromValue(v, "")
+}
+
+// noteFromValue reads the note member of v (a checkpoint line, or the
+// checkpoint group of an in-band record, whose chain is chainID).
+func noteFromValue(v chain.Value, chainID string) (noteLine, error) {
+	nl := noteLine{chain: chainID}
+	if c, ok := v.Get("chain"); ok && c.Kind == chain.String {
+		nl.chain = c.Str
+	}
+	n, ok := v.Get("note")
+	if !ok || n.Kind != chain.String {
+		return nl, errors.New("checkpoint: missing string member \"note\"")
+	}
+	nl.note = []byte(n.Str)
+	text, _, err := chain.SplitNote(nl.note)
+	if err != nil {
+		return nl, fmt.Errorf("checkpoint: %w", err)
+	}
+	if nl.head, err = chain.ParseTreeHead(text); err != nil {
+		return nl, err
+	}
+	if nl.chain == "" || !bytes.HasSuffix([]byte(nl.head.Origin), []byte("/"+nl.chain)) {
+		return nl, fmt.Errorf("checkpoint: origin %q does not name chain %q", nl.head.Origin, nl.chain)
+	}
+	return nl, nil
+}
+
+// scanRecords calls fn for every audit record in the files, in order.
+// Lines that are not audit records are skipped: the verifier reports them.
+func scanRecords(paths []string, fn func(src treeSource, line []byte, val chain.Value, rec auditFields) error) error {
+	var p chain.Parser
+	for _, path := range paths {
+		f, err := os.Open(path)
+		if err != nil {
+			return fmt.Errorf("slogaudit: %w", err)
+		}
+		err = scanLines(f, path, func(src treeSource, line []byte) error {
+			val, err := p.Parse(line)
+			if err != nil {
+				return nil
+			}
+			a, ok := val.Get("audit")
+			if !ok {
+				return nil
+			}
+			rec, err := parseAudit(a)
+			if err != nil {
+				return nil
+			}
+			return fn(src, line, val, rec)
+		})
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scanLines calls fn for each line of r, without its newline.
+func scanLines(r io.Reader, name string, fn func(src treeSource, line []byte) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	src := treeSource{file: name}
+	for sc.Scan() {
+		src.line++
+		if err := fn(src, sc.Bytes()); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("slogaudit: reading %s after line %d: %w", name, src.line, err)
+	}
+	return nil
+}
+
+// FindCheckpoint returns the signed note of chainID's checkpoint of the
+// given size (0: the newest) from a checkpoint file. Of several lines with
+// the same checkpoint, the last one wins: it carries the most
+// cosignatures.
+func FindCheckpoint(r io.Reader, chainID string, size uint64) ([]byte, error) {
+	var found []byte
+	var best uint64
+	err := scanLines(r, "checkpoints", func(_ treeSource, line []byte) error {
+		nl, err := parseNoteLine(line)
+		if err != nil || nl.chain != chainID {
+			return nil
+		}
+		if (size == 0 && nl.head.Size >= best) || nl.head.Size == size {
+			found, best = nl.note, nl.head.Size
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if found == nil {
+		return nil, fmt.Errorf("slogaudit: no checkpoint of chain %q of size %d in the checkpoint file (0 means any)", chainID, size)
+	}
+	return found, nil
+}

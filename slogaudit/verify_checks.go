@@ -1,0 +1,294 @@
+package slogaudit
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/slogguard/slogguard/internal/chain"
+)
+
+// checkState is what the verifier counts about its checks: per chain, per
+// key id, and the order of the files for sorting findings.
+type checkState struct {
+	perChain map[string]*Checks
+	files    map[string]int
+	macs     map[string]*tally // MACs checked, by key id
+	unknown  map[string]*tally // MACs by key ids with no key
+	noMAC    tally             // records without a MAC while a key was given
+	sigs     tally             // checkpoint signatures
+}
+
+// maxHeld bounds the failures a tally holds back, so that memory stays
+// bounded when every MAC fails.
+const maxHeld = window
+
+// tally collects the failures of one key. Until one item verifies, its
+// failures are held back: if none ever verifies, the key is probably wrong
+// and one finding says so instead of one per record.
+type tally struct {
+	n, failed   int64
+	passed      bool
+	held        []Finding
+	first, last Finding
+}
+
+func (t *tally) fail(v *verifier, f Finding) {
+	t.failed++
+	if t.failed == 1 {
+		t.first = f
+	}
+	t.last = f
+	switch {
+	case t.passed:
+		v.rep.Findings = append(v.rep.Findings, f)
+	case len(t.held) < maxHeld:
+		t.held = append(t.held, f)
+	}
+}
+
+// pass records a verified item: from now on failures are reported one by
+// one, the held ones first.
+func (t *tally) pass(v *verifier) {
+	if t.passed {
+		return
+	}
+	t.passed = true
+	v.rep.Findings = append(v.rep.Findings, t.held...)
+	if more := t.failed - int64(len(t.held)); more > 0 {
+		f := t.last
+		f.Detail = fmt.Sprintf("%s like the ones before, up to this line, not listed one by one", plural(more, "more failure"))
+		v.rep.Findings = append(v.rep.Findings, f)
+	}
+	t.held = nil
+}
+
+func (c *checkState) chain(id string) *Checks {
+	if c.perChain == nil {
+		c.perChain = map[string]*Checks{}
+	}
+	ch := c.perChain[id]
+	if ch == nil {
+		ch = &Checks{}
+		c.perChain[id] = ch
+	}
+	return ch
+}
+
+func tallyOf(m *map[string]*tally, id string) *tally {
+	if *m == nil {
+		*m = map[string]*tally{}
+	}
+	t := (*m)[id]
+	if t == nil {
+		t = &tally{}
+		(*m)[id] = t
+	}
+	return t
+}
+
+// order remembers the position of a file in the input.
+func (c *checkState) order(file string) {
+	if c.files == nil {
+		c.files = map[string]int{}
+	}
+	if _, ok := c.files[file]; !ok {
+		c.files[file] = len(c.files) + 1
+	}
+}
+
+// sort orders findings by file, in input order, then by line.
+func (c *checkState) sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		fi, fj := c.files[fs[i].File], c.files[fs[j].File]
+		if fi != fj {
+			return fi < fj
+		}
+		return fs[i].Line < fs[j].Line
+	})
+}
+
+// required returns [ErrRequiredCheck] when the options lack what a
+// required check needs.
+func (v *verifier) required() error {
+	var missing []string
+	o := v.opts
+	if o.RequireMAC && o.Keys == nil && o.Key == nil {
+		missing = append(missing, "MACs need a key (VerifyOptions.Keys or Key)")
+	}
+	if o.RequireCheckpoints && o.Checkpoints == nil {
+		missing = append(missing, "checkpoints need a checkpoint file (VerifyOptions.Checkpoints)")
+	}
+	if o.RequireCheckpoints && o.PublicKey == nil {
+		missing = append(missing, "checkpoint signatures need a public key (VerifyOptions.PublicKey)")
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: %s", ErrRequiredCheck, strings.Join(missing, "; "))
+}
+
+// checkMAC checks rec's MAC when a key was given, and reports whether it
+// verified (true when no key was given).
+func (v *verifier) checkMAC(rec auditFields) bool {
+	if v.opts.Keys == nil && v.opts.Key == nil {
+		return true
+	}
+	c := &v.checks
+	macs := &c.chain(rec.chain).MACs
+	f := Finding{File: v.file, Line: v.line, Chain: rec.chain, Seq: rec.seq, Kind: BadMAC}
+	if !rec.hasMAC {
+		macs.count(true)
+		f.Detail = "record has no MAC"
+		c.noMAC.fail(v, f)
+		return false
+	}
+	c.noMAC.pass(v) // records with a MAC exist: a record without one stands out
+	key, known := v.opts.Keys[rec.keyID]
+	if !known && v.opts.Key != nil {
+		key, known = v.opts.Key, true
+	}
+	if !known {
+		macs.Unchecked++
+		t := tallyOf(&c.unknown, rec.keyID)
+		t.failed++ // reported once per key id at the end
+		if t.failed == 1 {
+			f.Kind = UnknownKey
+			t.first = f
+		}
+		return false
+	}
+	t := tallyOf(&c.macs, rec.keyID)
+	t.n++
+	ok := rec.version.CheckMAC(key, rec.keyID, rec.hash, rec.mac)
+	macs.count(!ok)
+	if ok {
+		t.pass(v)
+		return true
+	}
+	f.Detail = "MAC does not verify: the record was forged or its hash rewritten"
+	t.fail(v, f)
+	return false
+}
+
+// checkSignature verifies a checkpoint's signature with the public key and
+// reports whether it verified. where locates the checkpoint.
+func (v *verifier) checkSignature(cp chain.Checkpoint, where Finding) bool {
+	ok := cp.Verify(v.opts.PublicKey)
+	v.checks.chain(cp.Chain).Signatures.count(!ok)
+	v.checks.sigs.n++
+	if ok {
+		v.rep.Checkpoints++
+		v.checks.sigs.pass(v)
+		return true
+	}
+	where.Kind, where.Detail = BadCheckpoint, "signature does not verify with the public key"
+	v.checks.sigs.fail(v, where)
+	return false
+}
+
+// flushTornTail reports a malformed last line that no record followed.
+func (v *verifier) flushTornTail() {
+	p := v.torn
+	if p == nil {
+		return
+	}
+	v.torn = nil
+	f := Finding{File: p.file, Line: p.line, Kind: TornTail}
+	if p.unterminated {
+		f.Detail = fmt.Sprintf("the last line is incomplete (%s, no newline) and no record follows: the writer stopped mid-record (a crash, a full disk); its next start names the line", plural(int64(p.bytes), "byte"))
+	} else {
+		f.Detail = fmt.Sprintf("the last line is not a record (%s) and no record follows: a writer that stopped mid-record, reopened and wrote nothing after it", plural(int64(p.bytes), "byte"))
+	}
+	v.rep.Findings = append(v.rep.Findings, f)
+}
+
+// finishChecks reports what the tallies held back, adds up the checks and
+// applies the requirements.
+func (v *verifier) finishChecks() {
+	c := &v.checks
+	for _, id := range sortedKeys(c.macs) {
+		t := c.macs[id]
+		if t.passed || t.failed == 0 {
+			continue
+		}
+		f := t.first
+		f.Chain, f.Seq = "", 0
+		if t.failed == 1 {
+			f.Detail = fmt.Sprintf("the only MAC by key id %q does not verify: the key is probably wrong, or the record was forged", id)
+		} else {
+			f.Detail = fmt.Sprintf("none of the %d MACs by key id %q verifies: the key is probably wrong (or every record was forged)", t.failed, id)
+		}
+		v.rep.Findings = append(v.rep.Findings, f)
+	}
+	if t := &c.noMAC; !t.passed && t.failed > 0 {
+		f := t.first
+		f.Chain, f.Seq = "", 0
+		f.Detail = fmt.Sprintf("none of the %s carries a MAC, although a key was given: the log was written without a key (WithKey), or its MACs were removed", plural(t.failed, "record"))
+		v.rep.Findings = append(v.rep.Findings, f)
+	}
+	for _, id := range sortedKeys(c.unknown) {
+		t := c.unknown[id]
+		f := t.first
+		f.Chain, f.Seq = "", 0
+		f.Detail = fmt.Sprintf("%s carry MACs by key id %q, for which no key was given: their MACs were not checked", plural(t.failed, "record"), id)
+		if t.failed == 1 {
+			f.Detail = fmt.Sprintf("a record carries a MAC by key id %q, for which no key was given: its MAC was not checked", id)
+		}
+		v.rep.Findings = append(v.rep.Findings, f)
+	}
+	if t := &c.sigs; !t.passed && t.failed > 0 {
+		f := t.first
+		f.Chain, f.Seq = "", 0
+		if t.failed == 1 {
+			f.Detail = "the only checkpoint signature does not verify with the public key: the public key is probably wrong, or the checkpoint was forged"
+		} else {
+			f.Detail = fmt.Sprintf("none of the %d checkpoint signatures verifies with the public key: the public key is probably wrong", t.failed)
+		}
+		v.rep.Findings = append(v.rep.Findings, f)
+	}
+
+	var total Checks
+	for _, id := range sortedKeys(c.perChain) {
+		ch := *c.perChain[id]
+		ch.skip(v.opts)
+		total.add(ch)
+		sum := v.rep.Chains[id]
+		sum.Checks = ch
+		v.rep.Chains[id] = sum
+		if v.opts.RequireCheckpoints && sum.Records > 0 && sum.Covered == 0 {
+			v.rep.Findings = append(v.rep.Findings, Finding{Chain: id, Kind: Uncovered,
+				Detail: "no checkpoint of the checkpoint file covers this chain: the removal of its records would go unnoticed"})
+		}
+	}
+	total.skip(v.opts)
+	v.rep.Checks = total
+}
+
+// noRecords explains why an input without records is unusable.
+func (v *verifier) noRecords() error {
+	if len(v.rep.Findings) == 0 {
+		return fmt.Errorf("%w: the input is empty", ErrNoRecords)
+	}
+	return fmt.Errorf("%w: no line of the input is an audit record (not an audit log?); %s",
+		ErrNoRecords, v.rep.Findings[0].String())
+}
+
+// truncated reports whether a checkpoint says records are missing.
+func (r Report) truncated() bool {
+	for _, f := range r.Findings {
+		if f.Kind == Truncated {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,198 @@
+package slogaudit
+
+import (
+	"crypto/ed25519"
+	"errors"
+	"fmt"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"github.com/slogguard/slogguard/internal/chain"
+)
+
+// noteCheck is a checkpoint note of the checkpoint file, waiting for its
+// chain to reach its size.
+type noteCheck struct {
+	line      int64
+	head      chain.TreeHead
+	witnessed bool // cosigned by a quorum of the given witnesses
+	matched   bool // its root matched the records
+}
+
+// errNoLogSignature is openNote's error for a note whose log signature
+// does not verify with the public key.
+var errNoLogSignature = errors.New("no signature verifies with the public key")
+
+// noteSignature counts the log signature of a note in the checks: err is
+// openNote's. It reports whether the caller should go on with the note;
+// a failed log signature is held back by the tally, so that a wrong public
+// key yields one finding.
+func (v *verifier) noteSignature(chainID string, logSigned bool, err error, where Finding) bool {
+	if errors.Is(err, errNoLogSignature) {
+		v.checks.chain(chainID).Signatures.count(true)
+		v.checks.sigs.n++
+		where.Kind, where.Detail = BadCheckpoint, "signed note: signature does not verify with the public key"
+		v.checks.sigs.fail(v, where)
+		return false
+	}
+	if err == nil && logSigned {
+		v.checks.chain(chainID).Signatures.count(false)
+		v.checks.sigs.n++
+		v.rep.Checkpoints++
+		v.checks.sigs.pass(v)
+	}
+	return true
+}
+
+// openNote verifies a checkpoint note with the options' keys. It returns
+// the number of distinct witnesses that cosigned it, and an error when a
+// signature does not verify or the log's signature is missing (with a
+// public key given).
+func (v *verifier) openNote(nl noteLine) (logSigned bool, cosigners int, err error) {
+	var vs []note.Verifier
+	var logV note.Verifier
+	if v.opts.PublicKey != nil {
+		if len(v.opts.PublicKey) != ed25519.PublicKeySize {
+			return false, 0, fmt.Errorf("public key has %d bytes, want %d", len(v.opts.PublicKey), ed25519.PublicKeySize)
+		}
+		if logV, err = chain.NoteVerifier(nl.head.Origin, v.opts.PublicKey); err != nil {
+			return false, 0, err
+		}
+		vs = append(vs, logV)
+	}
+	vs = append(vs, v.witnesses...)
+	if len(vs) == 0 {
+		return false, 0, nil
+	}
+	n, err := note.Open(nl.note, note.VerifierList(vs...))
+	var unverified *note.UnverifiedNoteError
+	var invalid *note.InvalidSignatureError
+	switch {
+	case errors.As(err, &invalid) && logV != nil && invalid.Name == logV.Name() && invalid.Hash == logV.KeyHash():
+		return false, 0, errNoLogSignature
+	case errors.As(err, &unverified) && logV == nil:
+		return false, 0, nil // no witness signed it
+	case errors.As(err, &unverified):
+		return false, 0, errNoLogSignature
+	case err != nil:
+		return false, 0, err
+	}
+	seen := map[string]bool{}
+	for _, s := range n.Sigs {
+		if logV != nil && s.Name == logV.Name() && s.Hash == logV.KeyHash() {
+			logSigned = true
+			continue
+		}
+		seen[s.Name] = true
+	}
+	if logV != nil && !logSigned {
+		return false, 0, errNoLogSignature
+	}
+	return logSigned, len(seen), nil
+}
+
+// loadNote checks a checkpoint-file line of format v2.
+func (v *verifier) loadNote(line int64, val chain.Value) {
+	nl, err := noteFromValue(val, "")
+	if err != nil {
+		v.rep.Findings = append(v.rep.Findings, Finding{File: "checkpoints", Line: line, Kind: BadCheckpoint, Detail: err.Error()})
+		return
+	}
+	logSigned, cosigners, err := v.openNote(nl)
+	if !v.noteSignature(nl.chain, logSigned, err, Finding{File: v.cpName, Line: line}) {
+		return
+	}
+	if err != nil {
+		v.rep.Findings = append(v.rep.Findings, Finding{File: v.cpName, Line: line, Chain: nl.chain, Seq: nl.head.Size, Kind: BadCheckpoint, Detail: "signed note: " + err.Error()})
+		return
+	}
+	quorum := v.opts.Quorum
+	if quorum <= 0 {
+		quorum = len(v.witnesses)
+	}
+	v.notes[nl.chain] = append(v.notes[nl.chain], &noteCheck{line: line, head: nl.head,
+		witnessed: len(v.witnesses) > 0 && cosigners >= quorum})
+}
+
+// inBandNote checks the note of an in-band checkpoint record, before the
+// record itself joins the tree: it signs the tree up to the record before.
+func (v *verifier) inBandNote(g chain.Value, rec auditFields) {
+	nl, err := noteFromValue(g, rec.chain)
+	if err != nil {
+		v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "%v", err)
+		return
+	}
+	logSigned, _, err := v.openNote(nl)
+	if !v.noteSignature(rec.chain, logSigned, err, Finding{File: v.file, Line: v.line}) {
+		return
+	}
+	if err != nil {
+		v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "signed note: %v", err)
+		return
+	}
+	st := v.chains[rec.chain]
+	// A chain whose first records are gone (retention, or a later file
+	// verified alone) gets its tree from the signed compact range.
+	if seed := rangeTree(g, nl.head); logSigned && seed != nil && st != nil && st.treeOff &&
+		st.seq+1 == rec.seq && seed.Size() == st.seq && st.hash == rec.prev {
+		st.tree, st.treeOff = *seed, false
+	}
+	if st != nil && !st.treeOff && st.tree.Size() == nl.head.Size && st.tree.Root() != nl.head.Root {
+		v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the Merkle root signed for size %d differs from the records'", nl.head.Size)
+	}
+}
+
+// growTree adds a record placed in its chain to the chain's Merkle tree and
+// checks the checkpoint file's notes of the new size. A chain whose records
+// are not all in order has no tree: its notes are not checked against it
+// (the chain's own findings say why).
+func (v *verifier) growTree(st *chainState, rec auditFields) {
+	if st.treeOff {
+		return
+	}
+	if rec.seq != st.tree.Size()+1 {
+		st.treeOff = true
+		return
+	}
+	var mac []byte
+	if rec.hasMAC {
+		mac = rec.mac[:]
+	}
+	st.tree.Append(chain.Leaf(rec.hash, mac))
+	for _, n := range v.notes[rec.chain] {
+		if n.head.Size != st.tree.Size() {
+			continue
+		}
+		v.checks.chain(rec.chain).Checkpoints.count(n.head.Root != st.tree.Root())
+		if n.head.Root != st.tree.Root() {
+			v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the checkpoint file (line %d) signed another Merkle root for size %d: the chain was rebuilt", n.line, n.head.Size)
+			continue
+		}
+		n.matched = true
+		st.sum.Covered = max(st.sum.Covered, n.head.Size)
+	}
+}
+
+// finishNotes reports notes beyond the end of their chain and sets each
+// chain's newest witnessed size.
+func (v *verifier) finishNotes() {
+	for id, notes := range v.notes {
+		st := v.chains[id]
+		for _, n := range notes {
+			last := uint64(0)
+			if st != nil {
+				last = st.seq
+			}
+			if n.head.Size > last {
+				v.checks.chain(id).Checkpoints.count(true)
+				v.rep.Findings = append(v.rep.Findings, Finding{File: v.file, Line: v.line + 1, Chain: id, Seq: n.head.Size, Kind: Truncated,
+					Detail: fmt.Sprintf("a checkpoint signed size %d but the input ends at seq %d: the newest records were removed", n.head.Size, last)})
+			}
+			if n.witnessed && n.matched {
+				s := v.rep.Chains[id]
+				s.Witnessed = max(s.Witnessed, n.head.Size)
+				v.rep.Chains[id] = s
+			}
+		}
+	}
+}
