@@ -290,7 +290,7 @@ func (f *tokenFormat) match(s string, i int) int {
 		return 0
 	}
 	j := i + p
-	digits, letters := 0, 0
+	digits, letters, nonHex := 0, 0, 0
 	for j < len(s) {
 		cl := charClass[s[j]]
 		if cl&f.body == 0 {
@@ -301,10 +301,19 @@ func (f *tokenFormat) match(s string, i int) int {
 		} else if cl&cAlnum != 0 {
 			letters++
 		}
+		if cl&cHex == 0 {
+			nonHex++
+		}
 		j++
 	}
 	n := j - i - p
 	if n < f.min || (f.max > 0 && n > f.max) || (f.mixed && (digits == 0 || letters == 0)) {
+		return 0
+	}
+	// A prefix made of hex digits ("4b1d", "EAAA") followed by hex digits
+	// only is a digest or an id (a SHA-256, a MAC), not this token: a
+	// token whose body may hold other letters holds some.
+	if nonHex == 0 && f.body&^cHex != 0 && isHex(f.prefix) {
 		return 0
 	}
 	if f.max > 0 && j < len(s) && charClass[s[j]]&(cAlnum|cUnder) != 0 {
@@ -412,4 +421,14 @@ func findAround(s string, spans []span, marker string, before, after int, class 
 			i = end
 		}
 	}
+}
+
+// isHex reports whether s consists of hex digits only.
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if charClass[s[i]]&cHex == 0 {
+			return false
+		}
+	}
+	return true
 }

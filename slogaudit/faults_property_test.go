@@ -57,6 +57,13 @@ func auditProperty(t *testing.T, mode string, seed uint64) {
 		Panic: rng.Float64() * 0.03, Delay: 0.05, MaxDelay: time.Millisecond,
 	}
 	fw := faultio.New(target, seed, faults)
+	// Checkpoints go to a file of their own, which the faults never touch:
+	// lost records must not make a signed checkpoint contradict the log.
+	pub, priv := fixedSigner()
+	cpPath := filepath.Join(t.TempDir(), "audit.checkpoints")
+	cps, err := OpenCheckpointFile(cpPath)
+	require.NoError(t, err)
+	cpEvery := 5 + rng.IntN(40)
 	accepted, refused := map[int]bool{}, map[int]bool{}
 	var written, undeclared uint64
 	// late counts the records slogcore lost after the wrapper's Close gave
@@ -75,11 +82,11 @@ func auditProperty(t *testing.T, mode string, seed uint64) {
 		var h *Handler
 		var core *slogcore.Handler
 		if mode == "File" {
-			h, err = af.Handler(WithKey("k1", testKey), WithChainID("p"))
+			h, err = af.Handler(WithKey("k1", testKey), WithChainID("p"), WithSigner(priv), WithCheckpoints(cps, cpEvery, 0))
 		} else {
 			core = slogcore.New(af, &slogcore.Options{QueueSize: 1 + rng.IntN(64), BufferSize: 1 + rng.IntN(8192),
 				FlushInterval: time.Millisecond, OnError: func(error) {}})
-			opts := []Option{WithKey("k1", testKey), WithChainID("p")}
+			opts := []Option{WithKey("k1", testKey), WithChainID("p"), WithSigner(priv), WithCheckpoints(cps, cpEvery, 0)}
 			if head, ok := af.Heads()["p"]; ok {
 				opts = append(opts, WithResume(head))
 			}
@@ -149,6 +156,7 @@ func auditProperty(t *testing.T, mode string, seed uint64) {
 		fw.SetCapacity(-1)
 	}
 
+	require.NoError(t, cps.Close())
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
 	inOutput := map[int]int{}
@@ -174,7 +182,9 @@ func auditProperty(t *testing.T, mode string, seed uint64) {
 	}
 	require.Equal(t, written, lines, "Stats.Written does not match the output")
 
-	rep, err := VerifyFiles(context.Background(), []string{path}, VerifyOptions{Key: testKey})
+	cpData, err := os.ReadFile(cpPath)
+	require.NoError(t, err)
+	rep, err := VerifyFiles(context.Background(), []string{path}, VerifyOptions{Key: testKey, PublicKey: pub, Checkpoints: bytes.NewReader(cpData)})
 	missing := map[uint64]bool{}
 	for _, f := range rep.Findings {
 		if f.Kind == Missing {

@@ -355,7 +355,12 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	if !r.Time.IsZero() && r.Time.After(st.lastTime) {
 		st.lastTime = r.Time
 	}
-	return st.maybeCheckpointLocked(ctx)
+	// The record is written: a checkpoint that fails now is reported
+	// (OnError, Stats) and tried again after the next record. It is not
+	// this record's error, which would tell the caller that a record now
+	// in the log was refused.
+	_ = st.maybeCheckpointLocked(ctx)
+	return nil
 }
 
 // violatedLocked counts and reports violations. In Annotate mode it adds
