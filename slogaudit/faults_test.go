@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"testing/slogtest"
 	"time"
 
 	"github.com/slogguard/slogguard/redact"
@@ -295,8 +295,6 @@ func TestReopenFindsFragment(t *testing.T) {
 	require.True(t, hasFinding(rep, Torn, 5), "%v", rep.Findings)
 }
 
-var _ = fmt.Sprint
-
 // TestAsyncLossesUnderLoad: many goroutines log through the wrapper over a
 // slogcore handler that drops (DropNewest, a tiny queue) and fails writes;
 // losses reported from callers' goroutines and from the worker are all
@@ -386,4 +384,60 @@ func TestWrapRefusesRedactedAuditMember(t *testing.T) {
 	h, err := New(core, WithKey("k1", testKey), WithChainID("orders"))
 	require.NoError(t, err)
 	require.NoError(t, h.Close(context.Background()))
+}
+
+// TestSlogtestOverSlogcore: the wrapper over a slogcore handler is a
+// correct slog.Handler, and every record it produces verifies.
+func TestSlogtestOverSlogcore(t *testing.T) {
+	var buf lockedBuf
+	var core *slogcore.Handler
+	t.Cleanup(func() { require.NoError(t, core.Close(context.Background())) })
+	slogtest.Run(t, func(t *testing.T) slog.Handler {
+		if core != nil {
+			require.NoError(t, core.Close(context.Background()))
+		}
+		buf.Reset()
+		core = slogcore.New(&buf, nil)
+		return Wrap(core, WithChainID("t"))
+	}, func(t *testing.T) map[string]any {
+		require.NoError(t, core.Flush(context.Background()))
+		data := buf.Bytes()
+		var lines []map[string]any
+		for _, l := range bytes.Split(bytes.TrimSpace(data), []byte("\n")) {
+			var m map[string]any
+			require.NoError(t, json.Unmarshal(l, &m))
+			if m["msg"] == MsgStart {
+				continue
+			}
+			delete(m, "audit")
+			lines = append(lines, m)
+		}
+		require.Len(t, lines, 1)
+		_, err := Verify(context.Background(), bytes.NewReader(data), VerifyOptions{})
+		require.NoError(t, err)
+		return lines[0]
+	})
+}
+
+type lockedBuf struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuf) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuf) Bytes() []byte {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return bytes.Clone(b.buf.Bytes())
+}
+
+func (b *lockedBuf) Reset() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf.Reset()
 }

@@ -242,6 +242,16 @@ func FuzzVerify(f *testing.F) {
 	f.Add(buf.Bytes())
 	f.Add([]byte("{\"audit\":{\"chain\":\"x\",\"seq\":1e300,\"prev\":\"\",\"hash\":\"zz\"}}\n"))
 	f.Add([]byte("{}\n\n[1,2]\n{\"audit\":{}}"))
+	// A log with declared losses: a failed record, a record over the size
+	// limit, and the audit.gap record that names them.
+	gw := &flakyWriter{fail: "refused-by-disk"}
+	gh := Wrap(slog.NewJSONHandler(gw, nil), WithChainID("g"), WithKey("k1", testKey), WithMaxRecordSize(200))
+	gl := slog.New(gh)
+	gl.Info("refused-by-disk")
+	gl.Info("big", "blob", strings.Repeat("b", 300))
+	gl.Info("after")
+	_ = gh.Close(context.Background())
+	f.Add(gw.buf.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, _ = Verify(context.Background(), bytes.NewReader(data), VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
 	})

@@ -2,6 +2,7 @@ package slogcore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -21,23 +22,24 @@ type core struct {
 	w      io.Writer        // New writes JSON here; nil for Wrap
 	redact *redact.Redactor // nil when redaction is off
 
-	mu       sync.Mutex
-	space    sync.Cond // signalled when the queue has room or closes
-	ring     []*entry
-	head, n  int
-	wakeAt   int   // queue depth at which the worker is woken early
-	helpAt   int32 // queue depth from which callers encode their own records
-	woken    bool  // a wake-up is pending
-	yieldAt  int   // while woken, the depth at which a caller yields again
-	waiters  int   // producers waiting in space.Wait
-	closed   bool  // Close has begun; Handle refuses records
-	inflight int   // records taken by the worker, not yet counted
-	closeErr error // Close's result, once settled
-	settled  bool  // closeErr is final
-	stats    Stats
-	depth    atomic.Int32 // c.n, readable without the lock
-	gaveUp   atomic.Bool  // Close's context ended: the worker writes nothing more
-	watch    watchers     // WatchLosses
+	mu         sync.Mutex
+	space      sync.Cond // signalled when the queue has room or closes
+	ring       []*entry
+	head, n    int
+	wakeAt     int   // queue depth at which the worker is woken early
+	helpAt     int32 // queue depth from which callers encode their own records
+	woken      bool  // a wake-up is pending
+	yieldAt    int   // while woken, the depth at which a caller yields again
+	waiters    int   // producers waiting in space.Wait
+	closed     bool  // Close has begun; Handle refuses records
+	inflight   int   // records taken by the worker, not yet counted
+	closeErr   error // Close's result, once settled
+	settled    bool  // closeErr is final
+	stats      Stats
+	depth      atomic.Int32 // c.n, readable without the lock
+	gaveUp     atomic.Bool  // Close's context ended: the worker writes nothing more
+	cutPending atomic.Bool  // the worker holds the rest of a cut record
+	watch      watchers     // WatchLosses
 
 	wake     chan struct{}      // worker: the queue is worth draining now
 	flushReq chan chan struct{} // worker: drain and write, then close the reply
@@ -474,6 +476,9 @@ func (c *core) flush(ctx context.Context) error {
 	}
 	select {
 	case <-reply:
+		if c.cutPending.Load() {
+			return errors.New("slogcore: flush: a write stopped inside a record, which waits for the writer to recover (see Options.OnError)")
+		}
 		return nil
 	case <-ctx.Done():
 		return fmt.Errorf("slogcore: flush: %w (the writer is still busy; records stay queued)", ctx.Err())

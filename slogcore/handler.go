@@ -241,7 +241,9 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 }
 
 // Flush writes every record queued before the call and returns when they
-// were handed to the writer, or when ctx ends.
+// were handed to the writer, or when ctx ends. It returns an error when a
+// write stopped inside a record whose rest waits for the writer to recover
+// (see the package doc on whole lines).
 func (h *Handler) Flush(ctx context.Context) error { return h.core.flush(ctx) }
 
 // Close stops accepting records, writes everything queued, and stops the

@@ -27,7 +27,8 @@ import (
 //     the records that earlier calls wrote whole count as written, the
 //     others as failed, and the next write starts with a newline, so that a
 //     fragment the writer may have left is a line of its own, never glued
-//     to a record.
+//     to a record. A record the writer took all of but its newline counts
+//     as written: that newline is the next write's first byte.
 //
 // A writer that still fails when the handler closes leaves the output
 // ending with the first part of a record, as a crash would; a program that
@@ -90,7 +91,9 @@ func (c *core) writeBatch() {
 	}
 	if c.cut != nil {
 		switch {
-		case n >= prefix:
+		case n >= prefix, panicked && n == prefix-1:
+			// Whole, or whole but for its newline, which the next write
+			// starts with after a panic.
 			cutDone = true
 		case panicked:
 			cutFailed = true
@@ -102,6 +105,9 @@ func (c *core) writeBatch() {
 		m := n - prefix
 		for complete < len(c.ends) && c.ends[complete] <= m {
 			complete++
+		}
+		if panicked && complete < len(c.ends) && c.ends[complete] == m+1 {
+			complete++ // all but its newline, which the next write starts with
 		}
 		start := 0
 		if complete > 0 {
@@ -168,6 +174,7 @@ func (c *core) writeBatch() {
 			c.cutInfo = lossInfo{}
 		}
 	}
+	c.cutPending.Store(c.cut != nil)
 	if err != nil {
 		pending := ""
 		if c.cut != nil {
@@ -198,18 +205,26 @@ func (c *core) writeAll(p []byte) (n int, err error, panicked bool) {
 	return n, err, false
 }
 
-// finishWrites runs when the worker exits: it makes a last attempt to
+// finishWrites runs when the worker exits: it makes a few last attempts to
 // complete a cut record, and otherwise counts it as failed and closes its
 // fragment with a newline if the writer takes one.
 func (c *core) finishWrites() {
 	c.writeBatch()
+	for try := 0; c.cut != nil && try < 3 && !c.gaveUp.Load(); try++ {
+		c.writeBatch() // the writer may have recovered
+	}
 	if c.cut == nil {
 		return
 	}
-	if !c.gaveUp.Load() {
-		c.writeBatch()
-	}
-	if c.cut == nil {
+	if string(c.cut) == "\n" {
+		// Only the newline is missing: the record itself is in the output,
+		// whole, and whoever appends next must start a fresh line.
+		c.mu.Lock()
+		c.stats.Written++
+		c.inflight--
+		c.mu.Unlock()
+		c.cut = nil
+		c.cutPending.Store(false)
 		return
 	}
 	if !c.gaveUp.Load() {
@@ -222,6 +237,7 @@ func (c *core) finishWrites() {
 	c.mu.Unlock()
 	c.lost(c.cutInfo, errors.New("slogcore: the rest of a cut record could not be written before the handler closed"))
 	c.cut = nil
+	c.cutPending.Store(false)
 }
 
 // abandonBatch counts the batch, which Close gave up waiting for, as
