@@ -55,7 +55,6 @@ type tokenFormat struct {
 	max    int
 	fold   bool // the prefix matches in any case
 	mixed  bool
-	extra  uint8 // bytes also allowed in the body, by class bit (dots: cOther)
 }
 
 // tokenFormats is the catalog of self-identifying credentials, from the
