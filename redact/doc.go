@@ -60,7 +60,8 @@
 // conn str, connstr, key, master key, license key, subscription key,
 // application key, app key, app secret, account key, auth key,
 // functions key, private token, honeycomb team, client assertion,
-// verification code, signature, sig, sas token. Detectors: url-userinfo
+// verification code, signature, sig, sas token, sonar login,
+// contribsys com. Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]), jwt
 // ([DetectJWT]), aws-access-key-id ([DetectAWSAccessKey]), private-key
 // ([DetectPrivateKey]), token-format ([DetectTokens]), dsn ([DetectDSN]).
@@ -124,7 +125,7 @@
 // AWS Bedrock, ClickHouse, Cloudflare origin CA, Yandex, Mapbox, Dropbox,
 // Adobe, Facebook; OpenAI, Anthropic, Hugging Face, Perplexity; SendGrid,
 // Sendinblue, Twilio, Notion, Mailgun, Mailchimp, MaxMind, Telegram bots,
-// 1Password, age, Defined Networking. A string with none of their
+// 1Password, age, Defined Networking, Facebook app tokens. A string with none of their
 // prefixes or markers costs one pass over its bytes.
 //
 // # What no redactor catches

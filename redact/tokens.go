@@ -195,7 +195,7 @@ var tokenFormats = []tokenFormat{
 	{family: "dynatrace", prefix: "dt0c01.", body: cAlnum | cOther, min: 89},
 	{family: "alibaba", prefix: "LTAI", body: cAlnum, min: 20},
 	{family: "aws", prefix: "ABSK", body: cAny, min: 109},
-	{family: "aws", prefix: "bedrock-api-key-", body: cAny, min: 30},
+	{family: "aws", prefix: "bedrock-api-key-", body: cAny, min: 20},
 	{family: "clickhouse", prefix: "4b1d", body: cAlnum, min: 38},
 	{family: "cloudflare", prefix: "v1.0-", body: cHex | cDash, min: 170},
 	{family: "yandex", prefix: "AQVN", body: cURL, min: 35},
@@ -361,6 +361,27 @@ func findMarkedTokens(s string, spans []span) []span {
 			end++
 		}
 		if c-start >= 5 && c-start <= 16 && end-c-1 >= 35 && (start == 0 || !isAlnum(s[start-1])) {
+			spans = append(spans, span{start, end})
+			i = end
+		}
+	}
+	// Facebook app access tokens: the 15 or 16 digit app id, '|', the secret.
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], '|')
+		if k < 0 {
+			break
+		}
+		bar := i + k
+		i = bar + 1
+		start := bar
+		for start > 0 && isDigit(s[start-1]) {
+			start--
+		}
+		end := bar + 1
+		for end < len(s) && charClass[s[end]]&cURL != 0 {
+			end++
+		}
+		if n := bar - start; n >= 15 && n <= 16 && end-bar-1 >= 27 && (start == 0 || !isAlnum(s[start-1])) {
 			spans = append(spans, span{start, end})
 			i = end
 		}
