@@ -4,7 +4,14 @@ import "strings"
 
 // isKeyChar reports whether c can be part of a key written in text
 // ("db_password", "x-api-key", "config.token", "--password").
-func isKeyChar(c byte) bool { return isAlnum(c) || c == '_' || c == '-' || c == '.' }
+func isKeyChar(c byte) bool { return keyChars[c] }
+
+var keyChars = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isAlnum(byte(c)) || c == '_' || c == '-' || c == '.'
+	}
+	return t
+}()
 
 // findPairs masks the values that text assigns to, or says about, a key
 // whose name is sensitive:

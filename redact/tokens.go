@@ -313,7 +313,11 @@ func (f *tokenFormat) match(s string, i int) int {
 }
 
 // findMarkedTokens finds the formats identified by a marker inside them.
+// Each needs a long string, so short strings cost nothing here.
 func findMarkedTokens(s string, spans []span) []span {
+	if len(s) < 36 {
+		return spans
+	}
 	// Azure AD client secrets: 3 characters, a digit, "Q~", 31 to 34 more.
 	for i := 0; ; {
 		k := strings.Index(s[i:], "Q~")
@@ -339,11 +343,17 @@ func findMarkedTokens(s string, spans []span) []span {
 			i = end
 		}
 	}
-	spans = findAround(s, spans, ".atlasv1.", 14, 60, cURL|cOther)
-	spans = findAround(s, spans, "T3BlbkFJ", 20, 20, cURL)
+	if len(s) >= 83 {
+		spans = findAround(s, spans, ".atlasv1.", 14, 60, cURL|cOther)
+	}
+	if len(s) >= 48 {
+		spans = findAround(s, spans, "T3BlbkFJ", 20, 20, cURL)
+	}
 	spans = findAround(s, spans, "_mmk", 36, 0, cWord)
-	spans = findAround(s, spans, ".webhook.office.com/webhookb2/", 0, 40, cAny)
-	spans = findAround(s, spans, "outlook.office.com/webhook/", 0, 40, cAny)
+	if len(s) >= 67 {
+		spans = findAround(s, spans, ".webhook.office.com/webhookb2/", 0, 40, cAny)
+		spans = findAround(s, spans, "outlook.office.com/webhook/", 0, 40, cAny)
+	}
 	// Telegram bot tokens: 5 to 16 digits, ':', 'A', 34 more.
 	for i := 0; ; {
 		k := strings.Index(s[i:], ":AA")
