@@ -167,6 +167,11 @@ func classLeakCases() []leakCase {
 	add("prose", "argv []string", cred, "argvSecret1", func(l *slog.Logger) { l.Info("m", "argv", []string{"app", "--db-password", "argvSecret1", "-v"}) })
 	add("prose", "argv []any", cred, "argvSecret2", func(l *slog.Logger) { l.Info("m", "argv", []any{"app", "-token", "argvSecret2"}) })
 	add("prose", "argv in text", cred, "argvSecret3", func(l *slog.Logger) { l.Info("exec: migrate --password argvSecret3 --verbose") })
+	add("prose", "curl user quoted", cred, "qU0ted-pw", func(l *slog.Logger) { l.Info(`curl -u ":qU0ted-pw" https://localhost:9200`) })
+	add("prose", "curl user parts", cred, "Zx81-part", func(l *slog.Logger) { l.Info(`curl --user "{id-77}":"{Zx81-part}" https://api.example.com`) })
+	add("prose", "getenv default", cred, "dEf4ult-tok", func(l *slog.Logger) { l.Info("m", "src", `os.Getenv("api_token", "dEf4ult-tok")`) })
+	add("prose", "nuget key value", cred, "NuG3tPw-1", func(l *slog.Logger) { l.Info("m", "xml", `<add key="ClearTextPassword" value="NuG3tPw-1" />`) })
+	add("prose", "joined upper key", cred, "J0inedKey-2", func(l *slog.Logger) { l.Info("m", "env", "export VENDOR_ACCESSKEY=J0inedKey-2") })
 	add("prose", "curl user", cred, "cUrlPw55", func(l *slog.Logger) { l.Info("m", "cmd", "curl -sS -u deploy:cUrlPw55 https://ci.example.com/api") })
 
 	// PCI: integers, json.Number, CVC spellings.

@@ -76,6 +76,7 @@ const (
 	// hasAuthHint: a scheme word (isAuthScheme) right before a space, or
 	// a ':', '=' or tab, any of which an Authorization value needs.
 	hasAuthHint
+	hasZ // a 'z' or 'Z': "authorization" has one
 
 	// digitMark marks digits in byteFlags, for counting; scan clears it.
 	digitMark scanFlags = 1 << digitShift
@@ -95,6 +96,8 @@ var byteFlags = func() (t [256]scanFlags) {
 	t['b'] = hasLetterB
 	t['B'] = hasLetterB
 	t['e'] = hasE
+	t['z'] = hasZ
+	t['Z'] = hasZ
 	for c := '0'; c <= '9'; c++ {
 		t[c] = digitMark
 	}
@@ -114,8 +117,8 @@ func scan(s string) scanFlags {
 		}
 	}
 	f &^= digitMark
-	if f&(hasColon|hasEq|hasTab) != 0 {
-		f |= hasAuthHint
+	if f&(hasColon|hasEq) != 0 && f&hasZ != 0 || f&hasTab != 0 {
+		f |= hasAuthHint // an "authorization" pair, or a scheme word before a tab
 	}
 	if digits >= 9 {
 		f |= hasDigits9

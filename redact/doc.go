@@ -4,19 +4,147 @@
 // [PCI], [HIPAA], [GDPR], [CCPA], [ContactInfo], and rules of your own) and
 // masks by key, by dotted path and by detectors that find secrets inside
 // strings. It reaches everything a record holds: attrs, attrs given to
-// With, groups at any depth, resolved LogValuers, maps, slices, structs
-// (json tags honoured, plus `log:"redact"`), errors, and the message.
-// Values are rebuilt, never modified: the caller and other handlers keep
-// the originals. A record keeps its shape: a masked value becomes
-// [DefaultMask] (or the rule's mask). Limits mask rather than pass through,
-// and a panic inside redaction masks the value.
+// With, groups at any depth (inline groups included), resolved LogValuers,
+// maps, slices, structs as encoding/json sees them (promoted fields of
+// embedded structs, exported or not; json tags honoured, plus
+// `log:"redact"` and `log:"-"`), errors, integers that are card numbers,
+// and the message. Values are rebuilt, never modified: the caller and
+// other handlers keep the originals. A record keeps its shape: a masked
+// value becomes [DefaultMask] (or the rule's mask), and a key that is
+// itself personal data or a secret (an e-mail address used as a map key)
+// becomes the mask and a short keyed hash, stable within the process, so
+// that the output stays valid JSON with distinct keys. Limits mask rather
+// than pass through, and a panic inside redaction masks the value.
+// Redacting redacted output changes nothing.
 //
 // [NewHandler] is synchronous middleware in front of any slog.Handler.
 // slogcore's handlers use a Redactor on their own queue, and slogaudit uses
 // one before it hashes a record. This package imports neither.
 //
+// # Keys
+//
+// A key is split into words on '_', '-', '.', spaces and camelCase, and
+// is sensitive when consecutive words spell a term ("clientSecret",
+// "client_secret" and "CLIENT-SECRET" all spell "client secret"). Whole
+// words only: "author" is not "auth". A term followed by a word that
+// describes the value rather than holding it ([MetadataWords]: token_count,
+// password_length, card_brand) is not sensitive, nor is a term that is
+// itself such a word after another word (cache_expiry). The term "key"
+// counts only as the last word after a word that does not name an ordinary
+// key (maps_key, stripe_key; not key, cache_key or partition_key).
+// Booleans and empty strings are never masked. Under a location key, cloud
+// region names (us-east-1) are kept.
+//
+// # Text
+//
+// In every string, the message and error texts included, the pairs and
+// prose that name a secret are masked: key=value, key: value,
+// key => value, key := value, <key>value</key>, with bare or quoted keys;
+// quoted, templated ({{ … }}, ${…}) and encrypted (ENC[…]) values whole;
+// a quoted value or a value after "is" or "to" following a key word
+// ("reset password to …"); a word after a key word only when it looks like
+// a credential (length, digits, case, symbols), so "token refreshed" and
+// "missing Bearer prefix" are kept; a command line's value after a flag
+// that names a secret (--password …, also as separate slice elements) and
+// after curl's -u.
+//
+// # Presets
+//
+// Credentials (the default). Terms: password, passwd, pwd, passphrase,
+// secret, client secret, token, access token, refresh token, id token,
+// auth token, session token, bearer, authorization, api key, apikey,
+// access key, secret key, private key, signing key, encryption key,
+// credential, credentials, cookie, set cookie, session id, sessionid, jwt,
+// otp, mfa code, totp, connection string, dsn, aws secret access key,
+// x api key, pass, passwords, secrets, auth, auths, creds, passcode,
+// conn str, connstr, key, master key, license key, subscription key,
+// application key, app key, app secret, account key, auth key,
+// functions key, private token, honeycomb team, client assertion,
+// verification code, signature, sig, sas token, sonar login,
+// contribsys com. Detectors: url-userinfo
+// ([DetectURLUserinfo]), authorization ([DetectBearer]), jwt
+// ([DetectJWT]), aws-access-key-id ([DetectAWSAccessKey]), private-key
+// ([DetectPrivateKey]), token-format ([DetectTokens]), dsn ([DetectDSN]).
+//
+// PCI. Terms: pan, card number, cardnumber, card no, cc number, ccnum,
+// credit card, debit card, card, cvv, cvv2, cvc, cvc2, card cid, csc, cvn,
+// cav2, security code, card security code, card verification,
+// card verification value, expiry, expiration date, exp date, card expiry,
+// pin, pin block, track1, track2, track data, magstripe, cardholder,
+// cardholder name. Detectors: card-number ([DetectCardNumber]), in
+// strings and in integer values.
+//
+// HIPAA. Terms: mrn, medical record, medical record number, patient,
+// patient id, patient name, health plan, health plan id, beneficiary,
+// member id, insurance id, policy number, ssn, social security, dob,
+// date of birth, birth date, birthdate, diagnosis, icd10, prescription,
+// medication, medical condition, lab result, device serial, biometric,
+// fingerprint, full name, first name, last name, email, phone, fax,
+// address, street, zip, postal code, license number, account number,
+// ip address. Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
+// ([DetectPhone]).
+//
+// GDPR. Terms: full name, first name, last name, given name, surname,
+// email, e mail, phone, mobile, telephone, address, street, postcode,
+// postal code, zip, dob, date of birth, birthdate, national id, passport,
+// passport number, id card, tax id, ssn, iban, bic, bank account,
+// account number, card number, ip, ip address, client ip, remote addr,
+// device id, advertising id, cookie id, geolocation, location, latitude,
+// longitude, gps, ethnicity, religion, health data, biometric,
+// sexual orientation, political opinion, trade union, msisdn,
+// x forwarded for, forwarded for, forwarded, x real ip, real ip,
+// true client ip, cf connecting ip, remote ip, source ip, src ip, user ip,
+// ip addr, client address, peer addr. Detectors: email, ssn, card-number,
+// phone, iban ([DetectIBAN]).
+//
+// CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
+// driver license, drivers license, passport, ip address, device id,
+// account name, account number, card number, biometric, geolocation,
+// precise location, purchase history, browsing history, employment,
+// education, inferences. Detectors: email, ssn, card-number, phone.
+//
+// ContactInfo. Terms: email, e mail, phone, phone number, mobile,
+// telephone, fax, address, street, postal code, postcode, zip. Detectors:
+// email, phone.
+//
+// # Token formats
+//
+// [DetectTokens] knows the credentials that say what they are, by prefix
+// and body: GitHub (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_), GitLab
+// (glpat-, gldt-, glptt-, glrt-, glcbt-, glft-, glimt-, glagent-, gloas-,
+// glsoat-, glffct-, GR1348941), npm, PyPI, RubyGems, JFrog, Pulumi,
+// Clojars, SonarQube, Sourcegraph, Harness, Octopus, ReadMe, Postman,
+// Prefect, Infracost, Frame.io, Atlassian, Bitbucket, Linear, Typeform,
+// SettleMint, Scalingo, 42 Intra, OpenShift, Authress; Slack (xoxb-,
+// xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xapp-, hooks.slack.com),
+// Discord and Microsoft Teams webhooks; Stripe (sk_/rk_ live, test, prod;
+// whsec_), Square, Shopify, Flutterwave, Shippo, Duffel, GoCardless,
+// EasyPost, Plaid; GCP (AIza, GOCSPX-, ya29.), Azure AD client secrets,
+// DigitalOcean, Vault, Terraform Cloud, Heroku, Doppler, Fly.io,
+// PlanetScale, Databricks, Grafana, Sentry, New Relic, Dynatrace, Alibaba,
+// AWS Bedrock, ClickHouse, Cloudflare origin CA, Yandex, Mapbox, Dropbox,
+// Adobe, Facebook; OpenAI, Anthropic, Hugging Face, Perplexity; SendGrid,
+// Sendinblue, Twilio, Notion, Mailgun, Mailchimp, MaxMind, Telegram bots,
+// 1Password, age, Defined Networking, Facebook app tokens. A string with none of their
+// prefixes or markers costs one pass over its bytes.
+//
+// # What no redactor catches
+//
+// Redaction finds what announces itself: a key or a word that names a
+// secret, or a value with a known shape. It cannot find a free-form
+// secret with neither: a password logged under a key such as "value" or
+// "arg1", or in the middle of prose with no telling word ("logged in with
+// hunter2"); a random token without a vendor prefix (most UUID-like and
+// hex API keys) under an innocent key; personal data that looks like any
+// other text (a name, a street, a diagnosis written in words) outside a
+// key that names it; secrets split across attrs or records, encoded
+// (base64 of a secret, URL-escaped), or inside binary data. Name your
+// keys, use [Rule.Paths] and `log:"redact"` for what you know is
+// sensitive, and keep such values out of logs in the first place.
+//
 // # Concurrency
 //
-// A Redactor is safe for concurrent use; its counters are shared by every
-// handler that uses it.
+// A Redactor is safe for concurrent use; its counters and caches are
+// shared by every handler that uses it. Its caches are bounded: at most
+// 16,384 key verdicts and 1,024 remembered clean strings.
 package redact

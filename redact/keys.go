@@ -26,13 +26,13 @@ type keyVerdict struct {
 // judging it allocates nothing.
 var plainKey = &keyVerdict{}
 
-// keyCache remembers verdicts. Reading is lock-free; a new key costs one
-// insertion, so a record with many distinct keys costs time linear in its
-// keys. At most maxCachedKeys are kept: later keys are judged each time
+// keyCache remembers verdicts. Constant keys are answered lock-free by
+// address (fast); others take a read lock; a new key costs one insertion,
+// so a record with many distinct keys costs time linear in its keys. At most maxCachedKeys are kept: later keys are judged each time
 // they are seen, so memory stays bounded whatever the keys are.
 type keyCache struct {
-	m    sync.Map // string -> *keyVerdict
-	n    atomic.Int64
+	mu   sync.RWMutex
+	m    map[string]*keyVerdict
 	fast [512]atomic.Pointer[keySlot]
 }
 
@@ -48,15 +48,21 @@ type keySlot struct {
 
 // verdict returns the verdict for key, from the cache when it can.
 func (r *Redactor) verdict(key string) *keyVerdict {
-	if v, ok := r.keys.m.Load(key); ok {
-		return v.(*keyVerdict)
+	r.keys.mu.RLock()
+	v, ok := r.keys.m[key]
+	r.keys.mu.RUnlock()
+	if ok {
+		return v
 	}
-	v := r.judgeKey(key)
-	if r.keys.n.Load() < maxCachedKeys {
-		if _, loaded := r.keys.m.LoadOrStore(strings.Clone(key), v); !loaded {
-			r.keys.n.Add(1)
-		}
+	v = r.judgeKey(key)
+	r.keys.mu.Lock()
+	if r.keys.m == nil {
+		r.keys.m = make(map[string]*keyVerdict)
 	}
+	if len(r.keys.m) < maxCachedKeys {
+		r.keys.m[strings.Clone(key)] = v // key may be part of a long text
+	}
+	r.keys.mu.Unlock()
 	return v
 }
 

@@ -4,7 +4,14 @@ import "strings"
 
 // isKeyChar reports whether c can be part of a key written in text
 // ("db_password", "x-api-key", "config.token", "--password").
-func isKeyChar(c byte) bool { return isAlnum(c) || c == '_' || c == '-' || c == '.' }
+func isKeyChar(c byte) bool { return keyChars[c] }
+
+var keyChars = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isAlnum(byte(c)) || c == '_' || c == '-' || c == '.'
+	}
+	return t
+}()
 
 // findPairs masks the values that text assigns to, or says about, a key
 // whose name is sensitive:
@@ -49,10 +56,32 @@ func (r *Redactor) findPairs(s string, spans []span, note func(string)) []span {
 			p++
 		}
 		xml := a > 0 && s[a-1] == '<' && p < len(s) && s[p] == '>'
+		quotedKey := p > b
 		for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
 			p++
 		}
-		if op := operatorAt(s, p); op > 0 || xml {
+		op := operatorAt(s, p)
+		if op == 0 && quotedKey && p < len(s) && s[p] == ',' { // getenv("api_token", "…")
+			if q := p + 1; q+1 < len(s) && (s[q] == '"' || s[q] == ' ' && (s[q+1] == '"' || s[q+1] == '\'')) {
+				op = 1
+			}
+		}
+		if op > 0 && op == 1 && s[p] == '=' && isNamingKey(s[a:b]) {
+			// <add key="ClearTextPassword" value="…"/>: the key names the value's key.
+			if vs, ve := valueAt(s, p+1); ve > vs && r.mayBeKey(s[vs:ve]) {
+				if rule := r.keyRule(s[vs:ve]); rule != "" {
+					if k := strings.Index(s[ve:min(len(s), ve+40)], "value="); k >= 0 {
+						if ws, we := valueAt(s, ve+k+6); we > ws && !r.keepValue("", s[ws:we]) {
+							spans = append(spans, span{ws, we})
+							note(rule)
+							i = we
+							continue
+						}
+					}
+				}
+			}
+		}
+		if op > 0 || xml {
 			if xml {
 				op = 1
 			}
@@ -150,6 +179,12 @@ func (r *Redactor) findPairs(s string, spans []span, note func(string)) []span {
 		}
 	}
 	return r.findUserFlag(s, spans, note)
+}
+
+// isNamingKey reports whether id is an attribute that names another
+// key ("key", "name") in key="…" value="…" forms.
+func isNamingKey(id string) bool {
+	return strings.EqualFold(id, "key") || strings.EqualFold(id, "name")
 }
 
 // operatorAt returns the length of an assignment operator at s[p:], or 0.
@@ -403,9 +438,15 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		default:
 			continue
 		}
-		off := len(s) - len(rest)
-		vs, ve := valueAt(s, off)
-		if v := s[vs:ve]; strings.IndexByte(v, ':') > 0 && !strings.HasPrefix(v, r.mask) {
+		vs := len(s) - len(rest)
+		for vs < len(s) && s[vs] == ' ' {
+			vs++
+		}
+		ve := vs
+		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' {
+			ve++
+		}
+		if v := s[vs:ve]; strings.IndexByte(v, ':') >= 0 && !strings.HasPrefix(v, r.mask) {
 			spans = append(spans, span{vs, ve})
 			note("credentials")
 			i = ve

@@ -28,7 +28,7 @@ var (
 			"subscription key", "application key", "app key", "app secret",
 			"account key", "auth key", "functions key", "private token",
 			"honeycomb team", "client assertion", "verification code",
-			"signature", "sig", "sas token",
+			"signature", "sig", "sas token", "sonar login", "contribsys com",
 		},
 		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey,
 			DetectPrivateKey, DetectTokens, DetectDSN},

@@ -158,6 +158,7 @@ func New(rules ...Rule) (*Redactor, error) {
 			for _, w := range words {
 				r.bloomAdd(w)
 			}
+			r.bloomAdd(strings.Join(words, "")) // ACCESSKEY spells "access key"
 			r.maxTerm = max(r.maxTerm, len(words))
 		}
 		for _, p := range rule.Paths {

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -176,5 +177,62 @@ func TestCleanCacheAgreesWithScan(t *testing.T) {
 		}
 		got, _ := r.String(s)
 		require.Equal(t, want, got, s)
+	}
+}
+
+// TestConcurrentUse: many goroutines share one Redactor (its key cache,
+// its clean-string cache, its counters) and every answer equals the one a
+// Redactor used by one goroutine gives.
+func TestConcurrentUse(t *testing.T) {
+	shared := Must(Credentials, PCI, GDPR)
+	ref := Must(Credentials, PCI, GDPR)
+	texts := []string{"GET /api/v1/orders/1", "password=hunter2x", "mail bob@example.org", "card 4111 1111 1111 1111",
+		"token refreshed for user 42", "ghp_Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8mN", "plain text", "client_ip=10.1.2.3"}
+	keys := []string{"user", "password", "a@example.com", "maps_key", "cache_key", "msisdn", "location", "note"}
+	wantText := make([]string, len(texts))
+	for i, s := range texts {
+		wantText[i], _ = ref.String(s)
+	}
+	type scalar struct {
+		key  string
+		mask bool
+	}
+	wantKey := make([]scalar, len(keys))
+	for i, k := range keys {
+		wantKey[i].key, wantKey[i].mask = ref.Scalar(nil, k, slog.StringValue("v"))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rng := rand.New(rand.NewPCG(uint64(g), 7))
+			for range 3000 {
+				i := rng.IntN(len(texts))
+				s := texts[i]
+				if rng.IntN(2) == 0 {
+					s = string([]byte(s)) // the same text at another address
+				}
+				if got, _ := shared.String(s); got != wantText[i] {
+					errs <- fmt.Sprintf("String(%q) = %q, want %q", s, got, wantText[i])
+					return
+				}
+				j := rng.IntN(len(keys))
+				k := keys[j]
+				if rng.IntN(2) == 0 {
+					k = string([]byte(k))
+				}
+				if key, mask := shared.Scalar(nil, k, slog.StringValue("v")); key != wantKey[j].key || mask != wantKey[j].mask {
+					errs <- fmt.Sprintf("Scalar(%q) = %q %v, want %q %v", k, key, mask, wantKey[j].key, wantKey[j].mask)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

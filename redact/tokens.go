@@ -55,7 +55,6 @@ type tokenFormat struct {
 	max    int
 	fold   bool // the prefix matches in any case
 	mixed  bool
-	extra  uint8 // bytes also allowed in the body, by class bit (dots: cOther)
 }
 
 // tokenFormats is the catalog of self-identifying credentials, from the
@@ -196,7 +195,7 @@ var tokenFormats = []tokenFormat{
 	{family: "dynatrace", prefix: "dt0c01.", body: cAlnum | cOther, min: 89},
 	{family: "alibaba", prefix: "LTAI", body: cAlnum, min: 20},
 	{family: "aws", prefix: "ABSK", body: cAny, min: 109},
-	{family: "aws", prefix: "bedrock-api-key-", body: cAny, min: 30},
+	{family: "aws", prefix: "bedrock-api-key-", body: cAny, min: 20},
 	{family: "clickhouse", prefix: "4b1d", body: cAlnum, min: 38},
 	{family: "cloudflare", prefix: "v1.0-", body: cHex | cDash, min: 170},
 	{family: "yandex", prefix: "AQVN", body: cURL, min: 35},
@@ -323,7 +322,11 @@ func (f *tokenFormat) match(s string, i int) int {
 }
 
 // findMarkedTokens finds the formats identified by a marker inside them.
+// Each needs a long string, so short strings cost nothing here.
 func findMarkedTokens(s string, spans []span) []span {
+	if len(s) < 36 {
+		return spans
+	}
 	// Azure AD client secrets: 3 characters, a digit, "Q~", 31 to 34 more.
 	for i := 0; ; {
 		k := strings.Index(s[i:], "Q~")
@@ -349,11 +352,17 @@ func findMarkedTokens(s string, spans []span) []span {
 			i = end
 		}
 	}
-	spans = findAround(s, spans, ".atlasv1.", 14, 60, cURL|cOther)
-	spans = findAround(s, spans, "T3BlbkFJ", 20, 20, cURL)
+	if len(s) >= 83 {
+		spans = findAround(s, spans, ".atlasv1.", 14, 60, cURL|cOther)
+	}
+	if len(s) >= 48 {
+		spans = findAround(s, spans, "T3BlbkFJ", 20, 20, cURL)
+	}
 	spans = findAround(s, spans, "_mmk", 36, 0, cWord)
-	spans = findAround(s, spans, ".webhook.office.com/webhookb2/", 0, 40, cAny)
-	spans = findAround(s, spans, "outlook.office.com/webhook/", 0, 40, cAny)
+	if len(s) >= 67 {
+		spans = findAround(s, spans, ".webhook.office.com/webhookb2/", 0, 40, cAny)
+		spans = findAround(s, spans, "outlook.office.com/webhook/", 0, 40, cAny)
+	}
 	// Telegram bot tokens: 5 to 16 digits, ':', 'A', 34 more.
 	for i := 0; ; {
 		k := strings.Index(s[i:], ":AA")
@@ -371,6 +380,27 @@ func findMarkedTokens(s string, spans []span) []span {
 			end++
 		}
 		if c-start >= 5 && c-start <= 16 && end-c-1 >= 35 && (start == 0 || !isAlnum(s[start-1])) {
+			spans = append(spans, span{start, end})
+			i = end
+		}
+	}
+	// Facebook app access tokens: the 15 or 16 digit app id, '|', the secret.
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], '|')
+		if k < 0 {
+			break
+		}
+		bar := i + k
+		i = bar + 1
+		start := bar
+		for start > 0 && isDigit(s[start-1]) {
+			start--
+		}
+		end := bar + 1
+		for end < len(s) && charClass[s[end]]&cURL != 0 {
+			end++
+		}
+		if n := bar - start; n >= 15 && n <= 16 && end-bar-1 >= 27 && (start == 0 || !isAlnum(s[start-1])) {
 			spans = append(spans, span{start, end})
 			i = end
 		}

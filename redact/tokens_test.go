@@ -103,7 +103,8 @@ func tokenCases() []tokenCase {
 		"sha256~"+g(urlSafe, 43), "tk-us-"+g(urlSafe, 48), "fio-u-"+g(urlSafe, 64), "p8e-"+g(alnum, 32),
 		"CLOJARS_"+g(lowers+"0123456789", 60), "sm_pat_"+g(alnum, 16), "tfp_"+g(urlSafe, 59), "API-"+g(uhexAln, 25)+"7",
 		g(alnum, 6)+"_"+g(alnum, 29)+"_mmk", "4b1d"+g(alnum, 38), g(lhex, 32)+"-us14", digits(10)+":AA"+g(urlSafe, 33),
-		"AQVN"+g(urlSafe, 36), "squ_"+g(lhex, 40), "sgp_"+g(lhex, 16)+"_"+g(lhex, 40), "EAAC"+g(alnum, 120))
+		"AQVN"+g(urlSafe, 36), "squ_"+g(lhex, 40), "sgp_"+g(lhex, 16)+"_"+g(lhex, 40), "EAAC"+g(alnum, 120),
+		digits(15)+"|"+g(urlSafe, 27), "bedrock-api-key-"+g(b64, 40))
 	// Formats the redactor knew before the catalog.
 	add("aws", "AKIA"+g(uhexAln, 16), "ASIA"+g(uhexAln, 16))
 	add("jwt", "eyJhbGciOiJFUzI1NiJ9.eyJ"+g(urlSafe, 40)+"."+g(urlSafe, 43))

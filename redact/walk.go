@@ -126,12 +126,6 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 	return a, resolved
 }
 
-// isEmptyString reports whether v is the empty string: there is nothing to
-// hide in it, and masking it would claim there was.
-func isEmptyString(v slog.Value) bool {
-	return v.Kind() == slog.KindString && v.String() == ""
-}
-
 // maskAll masks v, keeping the shape of groups: every leaf becomes the mask.
 func (w *walk) maskAll(v slog.Value) slog.Value {
 	if v.Kind() != slog.KindGroup {
