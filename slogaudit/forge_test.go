@@ -25,7 +25,6 @@ type forger struct {
 	key   []byte // nil: records carry no MAC
 	seq   uint64 // of the last record made by next
 	head  chain.Hash
-	lines []string
 	// hashes[i] is the hash of seq i+1 as made by next.
 	hashes []chain.Hash
 }
@@ -36,15 +35,14 @@ func newForger(t *testing.T, id string, key []byte) *forger {
 
 // auditFor is the audit member of a record, as the producer writes it.
 type auditFor struct {
-	chain     string
-	seq       uint64
-	prev      chain.Hash
-	hash      chain.Hash
-	keyID     string
-	key       []byte
-	macOf     *chain.Hash // when set, the MAC is over this hash instead of hash
-	omitMAC   bool
-	overrides map[string]chain.Value // replaces or adds members
+	chain   string
+	seq     uint64
+	prev    chain.Hash
+	hash    chain.Hash
+	keyID   string
+	key     []byte
+	macOf   *chain.Hash // when set, the MAC is over this hash instead of hash
+	omitMAC bool
 }
 
 func (a auditFor) value() chain.Value {
@@ -62,9 +60,6 @@ func (a auditFor) value() chain.Value {
 		}
 		ms = append(ms, chain.Member{Name: "mac", Value: chain.Str(chain.V1.MAC(a.key, a.keyID, over).String())},
 			chain.Member{Name: "key", Value: chain.Str(a.keyID)})
-	}
-	for name, v := range a.overrides {
-		ms = append(ms, chain.Member{Name: name, Value: v})
 	}
 	return chain.Obj(ms)
 }
@@ -90,7 +85,6 @@ func (f *forger) next(content string) string {
 	f.t.Helper()
 	l, h := f.make(content, f.seq+1, f.head)
 	f.seq, f.head = f.seq+1, h
-	f.lines = append(f.lines, l)
 	f.hashes = append(f.hashes, h)
 	return l
 }
