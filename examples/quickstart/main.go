@@ -3,8 +3,11 @@
 // which carry secrets, and a few produce audit events. Everything is logged
 // through slogcore to stdout (redacted, asynchronous); audit events also go
 // through slogaudit to a hash-chained, MACed file with signed checkpoints.
-// Then it closes cleanly, verifies the audit file, tampers with a copy and
-// shows what the verifier finds.
+// Then it closes cleanly, verifies the audit file, alters a copy (one field
+// of one record, and the last record removed), and shows what the verifier
+// finds. Without -dir, the files (keys included) go to a temporary directory
+// that is removed at the end; with -dir they are kept, to verify them with
+// the slogaudit command.
 //
 //	go run ./examples/quickstart [-dir DIR] [-d 3s]
 package main
@@ -14,12 +17,16 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -31,25 +38,40 @@ import (
 )
 
 func main() {
-	dir := flag.String("dir", "", "directory for the audit files (default: a new temporary directory)")
+	dir := flag.String("dir", "", "directory for the audit files, kept afterwards (default: a temporary directory, removed at the end)")
 	d := flag.Duration("d", 3*time.Second, "how long the simulated service runs")
 	flag.Parse()
-	if err := run(*dir, *d); err != nil {
+	if err := run(os.Stdout, *dir, *d); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart: error:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string, d time.Duration) error {
-	if dir == "" {
-		var err error
+// run writes everything to out. It keeps dir when one is given; otherwise it
+// works in a new temporary directory and removes it before returning.
+func run(out io.Writer, dir string, d time.Duration) (err error) {
+	keep := dir != ""
+	if !keep {
 		if dir, err = os.MkdirTemp("", "slogguard-quickstart"); err != nil {
 			return err
 		}
+		defer func() {
+			if rmErr := os.RemoveAll(dir); rmErr != nil {
+				err = errors.Join(err, rmErr)
+				return
+			}
+			fmt.Fprintf(out, "== removed %s (it held the keys); run with -dir DIR to keep the files\n", dir)
+		}()
 	}
+	fmt.Fprintf(out, "== slogguard quickstart: a simulated service logs for %v: every record as redacted JSON\n"+
+		"   on stdout (slogcore), audit events also to a hash-chained, MACed file in %s (slogaudit);\n"+
+		"   then the file is verified, a copy is altered, and the copy is verified\n\n", d, dir)
+
 	// Keys: in production, `slogaudit keygen` writes them to files.
 	hmacKey := make([]byte, 32)
-	_, _ = rand.Read(hmacKey)
+	if _, err := rand.Read(hmacKey); err != nil {
+		return err
+	}
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
 		return err
@@ -60,12 +82,13 @@ func run(dir string, d time.Duration) error {
 		return err
 	}
 
-	// slogcore: asynchronous JSON to stdout, with the Credentials redaction.
-	core := slogcore.New(os.Stdout, nil)
+	// slogcore: asynchronous JSON to out, with the Credentials redaction.
+	core := slogcore.New(out, nil)
 
 	// slogaudit: a durable, chained file, and checkpoints kept apart.
 	auditPath := filepath.Join(dir, "audit.log")
-	cpFile, err := os.Create(filepath.Join(dir, "audit.checkpoints"))
+	cpPath := filepath.Join(dir, "audit.checkpoints")
+	cpFile, err := slogaudit.OpenCheckpointFile(cpPath)
 	if err != nil {
 		return err
 	}
@@ -77,10 +100,10 @@ func run(dir string, d time.Duration) error {
 	audit, err := file.Handler(slogaudit.WithKey("k1", hmacKey), slogaudit.WithSigner(priv),
 		slogaudit.WithCheckpoints(cpFile, 50, time.Second), slogaudit.WithPolicy(slogaudit.Basic))
 	if err != nil {
-		return err
+		return errors.Join(err, file.Close())
 	}
 
-	// Everything goes to stdout; audit events also go to the audit file.
+	// Everything goes to out; audit events also go to the audit file.
 	logger := slog.New(slogmulti.Router().
 		Add(core).
 		Add(audit, slogaudit.IsAuditEvent).
@@ -91,16 +114,16 @@ func run(dir string, d time.Duration) error {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := errors.Join(core.Close(ctx), audit.Close(ctx), file.Close()); err != nil {
+	if err := errors.Join(core.Close(ctx), audit.Close(ctx), file.Close(), cpFile.Close()); err != nil {
 		return err
 	}
 	s := core.Stats()
-	fmt.Printf("\n== slogcore: submitted %d, written %d, dropped %d, failed %d, redacted %d %v\n",
-		s.Submitted, s.Written, s.Dropped, s.Failed, s.Redacted, s.RedactedBy)
+	fmt.Fprintf(out, "\n== slogcore: %d records logged, %d written, %d dropped, %d failed; %d values redacted%s\n",
+		s.Submitted, s.Written, s.Dropped, s.Failed, s.Redacted, byRule(s.RedactedBy))
 
 	// Verify the audit file with the key, the public key and the checkpoints.
 	verify := func(path string) (slogaudit.Report, error) {
-		cps, err := os.Open(cpFile.Name())
+		cps, err := os.Open(cpPath)
 		if err != nil {
 			return slogaudit.Report{}, err
 		}
@@ -109,30 +132,91 @@ func run(dir string, d time.Duration) error {
 			slogaudit.VerifyOptions{Key: hmacKey, PublicKey: pub, Checkpoints: cps})
 	}
 	rep, err := verify(auditPath)
-	fmt.Printf("== slogaudit: %s: %d records, %d checkpoints verified, intact: %v (error: %v)\n",
-		auditPath, rep.Records, rep.Checkpoints, rep.Intact(), err)
+	if err != nil {
+		return fmt.Errorf("the untouched audit file does not verify: %w", err)
+	}
+	fmt.Fprintf(out, "== audit file %s: %d records, %d checkpoint signatures valid: intact\n",
+		auditPath, rep.Records, rep.Checkpoints)
 
-	// Tamper with a copy: change a value in one record and drop the last one.
+	// Alter a copy: change one field of one record and drop the last record.
 	data, err := os.ReadFile(auditPath)
 	if err != nil {
 		return err
 	}
 	lines := strings.SplitAfter(strings.TrimSuffix(string(data), "\n"), "\n")
-	lines[2] = strings.Replace(lines[2], `"outcome":"success"`, `"outcome":"failure"`, 1)
-	lines[2] = strings.Replace(lines[2], `"outcome":"denied"`, `"outcome":"success"`, 1)
-	tampered := filepath.Join(dir, "audit.tampered.log")
-	if err := os.WriteFile(tampered, []byte(strings.Join(lines[:len(lines)-1], "")), 0o600); err != nil {
+	line, field, was, now, err := alter(lines)
+	if err != nil {
 		return err
 	}
-	rep, err = verify(tampered)
-	fmt.Printf("== slogaudit: %s: intact: %v\n", tampered, rep.Intact())
-	for _, f := range rep.Findings {
-		fmt.Println("   ", f)
+	last := len(lines)
+	tampered := filepath.Join(dir, "audit.tampered.log")
+	if err := os.WriteFile(tampered, []byte(strings.Join(lines[:last-1], "")), 0o600); err != nil {
+		return err
 	}
-	fmt.Println("   ", err)
-	fmt.Printf("== files are in %s; verify them yourself:\n   go run ./cmd/slogaudit verify -key %s -pub %s -checkpoints %s %s\n",
-		dir, keyPath, pubPath, cpFile.Name(), auditPath)
+	fmt.Fprintf(out, "== altered copy %s:\n   line %d: %q changed from %q to %q\n   line %d (the last, %s) removed\n",
+		tampered, line, field, was, now, last, message(lines[last-1]))
+	rep, err = verify(tampered)
+	var te *slogaudit.TamperedError
+	if !errors.As(err, &te) {
+		return fmt.Errorf("the altered copy was not reported as tampered: %v", err)
+	}
+	fmt.Fprintf(out, "== the verifier on the altered copy: TAMPERED, %d findings:\n", len(rep.Findings))
+	for _, f := range rep.Findings {
+		fmt.Fprintln(out, "  ", f)
+	}
+	if keep {
+		fmt.Fprintf(out, "== the files are in %s; verify them yourself:\n   go run ./cmd/slogaudit verify -key %s -pub %s -checkpoints %s %s\n",
+			dir, keyPath, pubPath, cpPath, auditPath)
+	}
 	return nil
+}
+
+// alter changes the outcome of the first record that has one (a line after
+// audit.start) and reports which line (from 1), field and values.
+func alter(lines []string) (line int, field, was, now string, err error) {
+	const key = `"outcome":"`
+	for i, l := range lines[1:] {
+		start := strings.Index(l, key)
+		if start < 0 {
+			continue
+		}
+		start += len(key)
+		end := strings.IndexByte(l[start:], '"')
+		if end < 0 {
+			continue
+		}
+		was = l[start : start+end]
+		now = "success"
+		if was == now {
+			now = "failure"
+		}
+		lines[i+1] = l[:start] + now + l[start+end:]
+		return i + 2, "outcome", was, now, nil
+	}
+	return 0, "", "", "", errors.New("no record with an outcome to alter: run the service longer (-d)")
+}
+
+// message returns the msg of a JSON line, or a note that it has none.
+func message(line string) string {
+	var r struct {
+		Msg string `json:"msg"`
+	}
+	if json.Unmarshal([]byte(line), &r) != nil || r.Msg == "" {
+		return "a line without a message"
+	}
+	return r.Msg
+}
+
+// byRule formats redaction counts as " (credentials: 32, url-userinfo: 4)".
+func byRule(counts map[string]uint64) string {
+	if len(counts) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, rule := range slices.Sorted(maps.Keys(counts)) {
+		parts = append(parts, fmt.Sprintf("%s: %d", rule, counts[rule]))
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // simulate runs four request-handling goroutines for d.
@@ -149,13 +233,13 @@ func simulate(logger *slog.Logger, trail *slogaudit.Trail, d time.Duration) {
 				user := fmt.Sprintf("u-%d", (worker*7+i)%5)
 				req := l.With("request_id", fmt.Sprintf("r-%d-%d", worker, i))
 				switch i % 10 {
-				case 3:
-					req.Error("query failed", "err", errors.New("dial postgres://app:s3cret@db:5432/orders: timeout"))
-				case 5:
+				case 1:
 					trail.DataAccess(ctx, user, fmt.Sprintf("order/%d", 1000+i), slogaudit.Success,
 						slogaudit.Origin("203.0.113.7", "curl/8.5"))
-				case 8:
+				case 2:
 					trail.AuthorizationFailure(ctx, user, "admin/users", slogaudit.Reason("missing role"))
+				case 3:
+					req.Error("query failed", "err", errors.New("dial postgres://app:s3cret@db:5432/orders: timeout"))
 				default:
 					req.Info("request handled", "method", "GET", "path", "/orders", "status", 200,
 						"headers", map[string]any{"Authorization": "Bearer eyJhbGciOi.eyJzdWIi.c2lnbmF0dXJl"})

@@ -1,36 +1,89 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/slogguard/slogguard/slogaudit"
 )
 
-// TestQuickstart runs the quickstart briefly: it must succeed and leave an
-// audit file that verifies.
-func TestQuickstart(t *testing.T) {
+// TestQuickstartKeepsDir runs the quickstart briefly with -dir: it must
+// succeed, leave an audit file that verifies, say exactly what it altered in
+// the copy, and print no Go formatting of maps or nil errors.
+func TestQuickstartKeepsDir(t *testing.T) {
 	dir := t.TempDir()
-	stdout := os.Stdout
-	devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.Stdout = devnull
-	err = run(dir, 300*time.Millisecond)
-	os.Stdout = stdout
-	devnull.Close()
-	if err != nil {
-		t.Fatal(err)
+	var out bytes.Buffer
+	if err := run(&out, dir, 300*time.Millisecond); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
 	}
 	rep, err := slogaudit.VerifyFiles(context.Background(), []string{filepath.Join(dir, "audit.log")}, slogaudit.VerifyOptions{})
 	if err != nil || rep.Records < 3 {
 		t.Fatalf("audit file: %d records, %v", rep.Records, err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "audit.tampered.log")); err != nil {
+	altered, err := os.ReadFile(filepath.Join(dir, "audit.tampered.log"))
+	if err != nil {
 		t.Fatal(err)
+	}
+	text := out.String()
+
+	// The printed alteration names the line and the values, and the file
+	// holds exactly that change.
+	m := regexp.MustCompile(`line (\d+): "outcome" changed from "(\w+)" to "(\w+)"`).FindStringSubmatch(text)
+	if m == nil {
+		t.Fatalf("the output does not say what was altered:\n%s", text)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(altered), "\n"), "\n")
+	n := 0
+	for _, c := range m[1] {
+		n = n*10 + int(c-'0')
+	}
+	if n < 1 || n > len(lines) || !strings.Contains(lines[n-1], `"outcome":"`+m[3]+`"`) {
+		t.Fatalf("line %d of the altered copy does not hold outcome %q", n, m[3])
+	}
+	if m[2] == m[3] {
+		t.Fatalf("the alteration changes nothing: %q", m[0])
+	}
+	if !regexp.MustCompile(`line \d+ \(the last, [^)]+\) removed`).MatchString(text) {
+		t.Fatalf("the output does not say which line was removed:\n%s", text)
+	}
+	for _, want := range []string{"== slogguard quickstart:", "TAMPERED", "modified", "truncated", "verify them yourself"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the output lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"map[", "<nil>", "== removed"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the output contains %q", bad)
+		}
+	}
+}
+
+// TestQuickstartRemovesTempDir runs the quickstart without -dir: the
+// temporary directory, which holds the keys, must be gone afterwards.
+func TestQuickstartRemovesTempDir(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	var out bytes.Buffer
+	if err := run(&out, "", 300*time.Millisecond); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	left, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(left) != 0 {
+		t.Fatalf("the quickstart left %v in the temporary directory", left)
+	}
+	if !strings.Contains(out.String(), "== removed "+tmp) {
+		t.Fatalf("the output does not say the directory was removed:\n%s", out.String())
+	}
+	if strings.Contains(out.String(), "verify them yourself") {
+		t.Fatal("the output offers to verify files that were removed")
 	}
 }
