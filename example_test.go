@@ -69,7 +69,7 @@ func Example_router() {
 
 // Redact is middleware: put it in a slogmulti.Pipe in front of any handler.
 func Example_redactPipe() {
-	r := redact.Must(redact.Credentials, redact.PCI)
+	r := redact.Must(redact.Credentials, redact.PCIDSS)
 	text := slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noTime})
 	logger := slog.New(slogmulti.
 		Pipe(func(next slog.Handler) slog.Handler { return redact.NewHandler(next, r) }).

@@ -121,5 +121,5 @@ func leaked(bodies [][]byte, secrets []string) []string {
 
 // testRedactor masks credentials and card data.
 func testRedactor() *otel.Redactor {
-	return redact.Must(redact.Credentials, redact.PCI)
+	return redact.Must(redact.Credentials, redact.PCIDSS)
 }

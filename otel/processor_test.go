@@ -53,8 +53,8 @@ func TestRedactProcessor(t *testing.T) {
 		{"metadata word", attribute.Int("token_count", 3), attribute.IntValue(3), nil},
 		{"detector in value", attribute.String("line", "dial https://u:pw@db"), attribute.StringValue("dial https://" + mask + "@db"), nil},
 		{"JWT", attribute.String("note", "got "+jwt), attribute.StringValue("got " + mask), nil},
-		{"number under a sensitive key", attribute.Int("pin", 1234), attribute.StringValue(mask), []redact.Rule{redact.PCI}},
-		{"card number", attribute.String("note", "card 4111 1111 1111 1111 ok"), attribute.StringValue("card " + mask + " ok"), []redact.Rule{redact.PCI}},
+		{"number under a sensitive key", attribute.Int("pin", 1234), attribute.StringValue(mask), []redact.Rule{redact.PCIDSS}},
+		{"card number", attribute.String("note", "card 4111 1111 1111 1111 ok"), attribute.StringValue("card " + mask + " ok"), []redact.Rule{redact.PCIDSS}},
 		{"map by key", attribute.Map("cfg", attribute.String("token", "t"), attribute.String("region", "eu")),
 			attribute.MapValue(attribute.String("token", mask), attribute.String("region", "eu")), nil},
 		{"map under a sensitive key keeps its shape", attribute.Map("credentials", attribute.String("user", "u"), attribute.Int("n", 1)),
@@ -119,7 +119,7 @@ func FuzzRedactProcessor(f *testing.F) {
 	} {
 		f.Add(seed[0], seed[1])
 	}
-	r := redact.Must(redact.Credentials, redact.PCI)
+	r := redact.Must(redact.Credentials, redact.PCIDSS)
 	f.Fuzz(func(t *testing.T, key, value string) {
 		if key == "" {
 			key = "k" // OTel drops attributes with empty keys

@@ -152,11 +152,11 @@ func BenchmarkManyKeys(b *testing.B) {
 	}
 	json := slog.NewJSONHandler(io.Discard, nil)
 	b.Run("handler=slog.JSONHandler", func(b *testing.B) { run(b, func() slog.Handler { return json }) })
-	warm := redact.NewHandler(json, redact.Must(redact.Credentials, redact.PCI, redact.GDPR))
+	warm := redact.NewHandler(json, redact.Must(redact.Credentials, redact.PCIDSS, redact.GDPR))
 	b.Run("handler=redact.NewHandler/cache=warm", func(b *testing.B) { run(b, func() slog.Handler { return warm }) })
 	b.Run("handler=redact.NewHandler/cache=cold", func(b *testing.B) {
 		run(b, func() slog.Handler {
-			return redact.NewHandler(json, redact.Must(redact.Credentials, redact.PCI, redact.GDPR))
+			return redact.NewHandler(json, redact.Must(redact.Credentials, redact.PCIDSS, redact.GDPR))
 		})
 	})
 	b.Run("handler=redactor.Attr/cache=cold/group", func(b *testing.B) {
@@ -169,7 +169,7 @@ func BenchmarkManyKeys(b *testing.B) {
 		}()...)
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
-			redact.Must(redact.Credentials, redact.PCI, redact.GDPR).Attr(nil, g)
+			redact.Must(redact.Credentials, redact.PCIDSS, redact.GDPR).Attr(nil, g)
 		}
 	})
 }
@@ -195,7 +195,7 @@ func BenchmarkRedactWalk(b *testing.B) {
 // BenchmarkString: the detectors on one clean string of prose and one
 // with a token, all presets.
 func BenchmarkString(b *testing.B) {
-	r := redact.Must(redact.Credentials, redact.PCI, redact.HIPAA, redact.GDPR)
+	r := redact.Must(redact.Credentials, redact.PCIDSS, redact.HIPAA, redact.GDPR)
 	for name, s := range map[string]string{
 		"clean":  "GET /api/v1/orders/12345?page=2 handled in 12ms for tenant eu-3 (cache miss, retry 1/3)",
 		"secret": "GET /api/v1/orders/12345?page=2 handled in 12ms with token ghp_Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8mN",

@@ -78,7 +78,7 @@ type taxPayload struct {
 // own: each must be masked through every deployment.
 func classLeakCases() []leakCase {
 	cred := []redact.Rule{redact.Credentials}
-	pci := []redact.Rule{redact.Credentials, redact.PCI}
+	pci := []redact.Rule{redact.Credentials, redact.PCIDSS}
 	gdpr := []redact.Rule{redact.Credentials, redact.GDPR}
 	hipaa := []redact.Rule{redact.Credentials, redact.HIPAA}
 	paths := []redact.Rule{redact.Credentials, {Name: "paths", Paths: []string{"http.headers.*", "billing.*.holder", "payload.customer.tax_code"}}}
@@ -218,8 +218,8 @@ func overMaskCases() []struct {
 	value string
 	log   func(*slog.Logger)
 } {
-	all := []redact.Rule{redact.Credentials, redact.PCI, redact.HIPAA, redact.GDPR, redact.CCPA, redact.ContactInfo}
-	pci := []redact.Rule{redact.Credentials, redact.PCI}
+	all := []redact.Rule{redact.Credentials, redact.PCIDSS, redact.HIPAA, redact.GDPR, redact.CCPA, redact.ContactInfo}
+	pci := []redact.Rule{redact.Credentials, redact.PCIDSS}
 	gdpr := []redact.Rule{redact.Credentials, redact.GDPR}
 	type c = struct {
 		name  string

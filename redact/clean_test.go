@@ -92,9 +92,9 @@ var ordinaryValues = []string{
 func TestOrdinaryValuesUnchanged(t *testing.T) {
 	require.GreaterOrEqual(t, len(ordinaryValues), 60)
 	presets := map[string][]redact.Rule{
-		"credentials": {redact.Credentials}, "pci": {redact.PCI}, "hipaa": {redact.HIPAA},
-		"gdpr": {redact.GDPR}, "ccpa": {redact.CCPA}, "contact": {redact.ContactInfo},
-		"all": {redact.Credentials, redact.PCI, redact.HIPAA, redact.GDPR, redact.CCPA, redact.ContactInfo},
+		"credentials": {redact.Credentials}, "pcidss": {redact.PCIDSS}, "hipaa": {redact.HIPAA},
+		"gdpr": {redact.GDPR}, "ccpa": {redact.CCPA}, "contactinfo": {redact.ContactInfo},
+		"all": {redact.Credentials, redact.PCIDSS, redact.HIPAA, redact.GDPR, redact.CCPA, redact.ContactInfo},
 	}
 	noTime := &slog.HandlerOptions{ReplaceAttr: dropTimeAttr}
 	log := func(l *slog.Logger) {

@@ -1,7 +1,7 @@
 // Package redact masks secrets and personal data in log/slog records.
 //
 // A [Redactor] is built from [Rule] values (the presets [Credentials],
-// [PCI], [HIPAA], [GDPR], [CCPA], [ContactInfo], and rules of your own) and
+// [PCIDSS], [HIPAA], [GDPR], [CCPA], [ContactInfo], and rules of your own) and
 // masks by key, by dotted path and by detectors that find secrets inside
 // strings. It reaches everything a record holds: attrs, attrs given to
 // With, groups at any depth (inline groups included), resolved LogValuers,
@@ -66,7 +66,7 @@
 // ([DetectJWT]), aws-access-key-id ([DetectAWSAccessKey]), private-key
 // ([DetectPrivateKey]), token-format ([DetectTokens]), dsn ([DetectDSN]).
 //
-// PCI. Terms: pan, card number, cardnumber, card no, cc number, ccnum,
+// PCIDSS. Terms: pan, card number, cardnumber, card no, cc number, ccnum,
 // credit card, debit card, card, cvv, cvv2, cvc, cvc2, card cid, csc, cvn,
 // cav2, security code, card security code, card verification,
 // card verification value, expiry, expiration date, exp date, card expiry,

@@ -11,7 +11,7 @@ import (
 // NewHandler is synchronous middleware: here in front of a TextHandler, with
 // the Credentials and PCI presets.
 func ExampleNewHandler() {
-	r, err := redact.New(redact.Credentials, redact.PCI)
+	r, err := redact.New(redact.Credentials, redact.PCIDSS)
 	if err != nil {
 		panic(err)
 	}

@@ -8,7 +8,7 @@ import (
 
 // allPresets is every preset at once: the most detectors and terms.
 func allPresets() *Redactor {
-	return Must(Credentials, PCI, HIPAA, GDPR, CCPA, ContactInfo)
+	return Must(Credentials, PCIDSS, HIPAA, GDPR, CCPA, ContactInfo)
 }
 
 // plantedSecrets has one secret per detector kind, and the part of it

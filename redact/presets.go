@@ -2,7 +2,7 @@ package redact
 
 // Presets: [Rule] values with the vocabularies compliance teams expect.
 // Combine them with [New]; copy one to adjust it (the slices are
-// shared, so append to a copy: Rule{Terms: append(slices.Clip(PCI.Terms), ...)}).
+// shared, so append to a copy: Rule{Terms: append(slices.Clip(PCIDSS.Terms), ...)}).
 var (
 	// Credentials is the default: passwords, secrets, tokens, API and
 	// private keys, session cookies, connection strings, vendor header
@@ -38,8 +38,8 @@ var (
 	// (requirement 3.3, 3.4): primary account number, card verification
 	// codes, expiry, PIN and track data, and the card-number detector
 	// (issuer prefix and Luhn checked, in strings and in integers).
-	PCI = Rule{
-		Name: "pci",
+	PCIDSS = Rule{
+		Name: "pcidss",
 		Terms: []string{
 			"pan", "card number", "cardnumber", "card no", "cc number", "ccnum",
 			"credit card", "debit card", "card", "cvv", "cvv2", "cvc", "cvc2", "card cid",
@@ -113,7 +113,7 @@ var (
 	// ContactInfo covers contact details only: e-mail, phone, postal
 	// address, with the e-mail and phone detectors.
 	ContactInfo = Rule{
-		Name: "contact",
+		Name: "contactinfo",
 		Terms: []string{
 			"email", "e mail", "phone", "phone number", "mobile", "telephone",
 			"fax", "address", "street", "postal code", "postcode", "zip",
@@ -125,9 +125,9 @@ var (
 // Presets maps preset names, as used in configuration, to presets.
 var Presets = map[string]Rule{
 	"credentials": Credentials,
-	"pci":         PCI,
+	"pcidss":      PCIDSS,
 	"hipaa":       HIPAA,
 	"gdpr":        GDPR,
 	"ccpa":        CCPA,
-	"contact":     ContactInfo,
+	"contactinfo": ContactInfo,
 }

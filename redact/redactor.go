@@ -19,7 +19,7 @@ const (
 )
 
 // Rule is one part of a [Redactor]'s configuration. The presets
-// ([Credentials], [PCI], [HIPAA], [GDPR], [CCPA], [ContactInfo]) are Rules;
+// ([Credentials], [PCIDSS], [HIPAA], [GDPR], [CCPA], [ContactInfo]) are Rules;
 // combine them and your own in [New].
 type Rule struct {
 	// Name identifies the rule in [Redactor.Counters]. Required when the rule
@@ -336,7 +336,7 @@ func (r *Redactor) Total() uint64 {
 }
 
 // Rules returns the names of the rules r was built from ("credentials",
-// "pci", ...), so that a policy can check which presets are in force.
+// "pcidss", ...), so that a policy can check which presets are in force.
 func (r *Redactor) Rules() []string {
 	if r == nil || r.off {
 		return nil

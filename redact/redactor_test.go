@@ -60,7 +60,7 @@ func TestNewRedactorErrors(t *testing.T) {
 }
 
 func TestRedactStringSpans(t *testing.T) {
-	r := Must(Credentials, PCI, GDPR)
+	r := Must(Credentials, PCIDSS, GDPR)
 	for in, want := range map[string]string{
 		"postgres://app:pw@db:5432/x?sslmode=disable": "postgres://[REDACTED]@db:5432/x?sslmode=disable",
 		"card 4111 1111 1111 1111 ok":                 "card [REDACTED] ok",
@@ -96,7 +96,7 @@ func FuzzRedactString(f *testing.F) {
 		"Bearer abc", "eyJa.eyJb.c", "-----BEGIN PRIVATE KEY-----", "a@b.co", "123-45-6789", "\xff\xfe=:@"} {
 		f.Add(s, s)
 	}
-	r := Must(Credentials, PCI, GDPR)
+	r := Must(Credentials, PCIDSS, GDPR)
 	f.Fuzz(func(t *testing.T, prefix, suffix string) {
 		out, _ := r.String(prefix + suffix)
 		_ = out
@@ -119,7 +119,7 @@ func FuzzRedactNested(f *testing.F) {
 	f.Add("a", "b", "v", uint8(3))
 	f.Add("password", "", "", uint8(0))
 	f.Add("x.y", "token", "\x00", uint8(40))
-	r := Must(Credentials, PCI)
+	r := Must(Credentials, PCIDSS)
 	f.Fuzz(func(t *testing.T, k1, k2, v string, depth uint8) {
 		const secret = "Sq7secretQ"
 		var val any = map[string]any{k1: v, "client_secret": secret, k2: []any{v, map[string]any{"pwd": secret}}}
@@ -154,8 +154,8 @@ func TestKeyCacheUnderCollisions(t *testing.T) {
 // a scan does, for repeated constants, equal strings at other addresses,
 // and secrets of the same length as remembered clean strings.
 func TestCleanCacheAgreesWithScan(t *testing.T) {
-	r := Must(Credentials, PCI)
-	fresh := Must(Credentials, PCI)
+	r := Must(Credentials, PCIDSS)
+	fresh := Must(Credentials, PCIDSS)
 	rng := rand.New(rand.NewPCG(1, 2))
 	clean := []string{"GET", "request handled", "/api/v1/orders/12345", "ok"}
 	secret := []string{"password=abc", "4111111111111111", "Bearer abcd1234", "postgres://u:p@h/db"}
@@ -184,8 +184,8 @@ func TestCleanCacheAgreesWithScan(t *testing.T) {
 // its clean-string cache, its counters) and every answer equals the one a
 // Redactor used by one goroutine gives.
 func TestConcurrentUse(t *testing.T) {
-	shared := Must(Credentials, PCI, GDPR)
-	ref := Must(Credentials, PCI, GDPR)
+	shared := Must(Credentials, PCIDSS, GDPR)
+	ref := Must(Credentials, PCIDSS, GDPR)
 	texts := []string{"GET /api/v1/orders/1", "password=hunter2x", "mail bob@example.org", "card 4111 1111 1111 1111",
 		"token refreshed for user 42", "ghp_Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8mN", "plain text", "client_ip=10.1.2.3"}
 	keys := []string{"user", "password", "a@example.com", "maps_key", "cache_key", "msisdn", "location", "note"}

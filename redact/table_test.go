@@ -63,7 +63,7 @@ type leakCase struct {
 
 // The secrets below are made up; each is planted through one path.
 func leakCases() []leakCase {
-	pci := []redact.Rule{redact.Credentials, redact.PCI}
+	pci := []redact.Rule{redact.Credentials, redact.PCIDSS}
 	gdpr := []redact.Rule{redact.Credentials, redact.GDPR}
 	hipaa := []redact.Rule{redact.Credentials, redact.HIPAA}
 	cases := []leakCase{}
@@ -115,7 +115,7 @@ func leakCases() []leakCase {
 	add("token pair in value", nil, "tkn_55aa", func(l *slog.Logger) { l.Info("m", "query", "a=1&token=tkn_55aa&b=2") })
 	add("json pair in value", nil, "s3cr3t-json", func(l *slog.Logger) { l.Info("m", "body", `{"user":"bob","password":"s3cr3t-json"}`) })
 	add("colon pair", nil, "pw-colon-1", func(l *slog.Logger) { l.Info("m", "line", "secret: pw-colon-1") })
-	// Card numbers (redact.PCI preset).
+	// Card numbers (redact.PCIDSS preset).
 	for _, pan := range []string{"4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111", "378282246310005",
 		"6011111111111117", "5555555555554444", "4222222222222", "3530111333300000", "6304000000000000000"} {
 		add("card "+pan, pci, pan, func(l *slog.Logger) { l.Info("m", "detail", "charged card "+pan+" ok") })
@@ -221,9 +221,9 @@ func cleanCases() []cleanCase {
 		{"tokenizer", nil, func(l *slog.Logger) { l.Info("m", "tokenizer", "bpe") }},
 		{"secretary", nil, func(l *slog.Logger) { l.Info("m", "secretary", "Joan") }},
 		{"keyboard", nil, func(l *slog.Logger) { l.Info("m", "key", "k1", "keyboard", "uk") }},
-		{"luhn-invalid order id", []redact.Rule{redact.Credentials, redact.PCI}, func(l *slog.Logger) { l.Info("m", "order", "order 4111111111111112 shipped") }},
-		{"16-digit id", []redact.Rule{redact.Credentials, redact.PCI}, func(l *slog.Logger) { l.Info("m", "id", 1234567812345678) }},
-		{"short number", []redact.Rule{redact.Credentials, redact.PCI}, func(l *slog.Logger) { l.Info("m", "n", "123456789012") }},
+		{"luhn-invalid order id", []redact.Rule{redact.Credentials, redact.PCIDSS}, func(l *slog.Logger) { l.Info("m", "order", "order 4111111111111112 shipped") }},
+		{"16-digit id", []redact.Rule{redact.Credentials, redact.PCIDSS}, func(l *slog.Logger) { l.Info("m", "id", 1234567812345678) }},
+		{"short number", []redact.Rule{redact.Credentials, redact.PCIDSS}, func(l *slog.Logger) { l.Info("m", "n", "123456789012") }},
 		{"url without credentials", nil, func(l *slog.Logger) { l.Info("m", "url", "https://example.com/path?q=1#frag") }},
 		{"email-like url", nil, func(l *slog.Logger) { l.Info("m", "url", "https://example.com/@user/posts") }},
 		{"bearer prose", nil, func(l *slog.Logger) { l.Info("the bearer of bad news") }},
@@ -267,7 +267,7 @@ func runModes(t *testing.T, rules []redact.Rule, log func(*slog.Logger)) map[str
 	res["New"] = outputs{redacted: []*bytes.Buffer{&b1}}
 
 	var b2 bytes.Buffer
-	w := slogcore.Wrap(slog.NewJSONHandler(&b2, nil), &slogcore.Options{Redact: mk()})
+	w := slogcore.Async(slog.NewJSONHandler(&b2, nil), &slogcore.Options{Redact: mk()})
 	log(slog.New(w))
 	require.NoError(t, w.Close(context.Background()))
 	res["Wrap"] = outputs{redacted: []*bytes.Buffer{&b2}}

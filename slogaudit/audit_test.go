@@ -189,7 +189,7 @@ func TestTamperMatrix(t *testing.T) {
 	require.NoError(t, err, "pristine file: %v", rep.Findings)
 	require.True(t, rep.Intact())
 	require.EqualValues(t, 13, rep.Records)
-	require.EqualValues(t, 2, rep.Checkpoints) // in-band and separate
+	require.EqualValues(t, 2, rep.Checks.Signatures.Checked) // in-band and separate
 
 	edit := func(i int, line string) []byte {
 		c := append([]string(nil), ls...)

@@ -34,7 +34,7 @@ func TestV1CheckpointsStillVerify(t *testing.T) {
 	log := filepath.Join(dir, "audit.log")
 	rep, err := VerifyFiles(context.Background(), []string{log}, VerifyOptions{Key: testKey, PublicKey: pub, Checkpoints: bytes.NewReader(cps)})
 	require.NoError(t, err, "%v", rep.Findings)
-	require.EqualValues(t, 6, rep.Checkpoints)
+	require.EqualValues(t, 6, rep.Checks.Signatures.Checked)
 
 	data, err := os.ReadFile(log)
 	require.NoError(t, err)
@@ -129,7 +129,7 @@ func TestCheckpointIsC2SPNote(t *testing.T) {
 	require.Equal(t, []string{"11", "22", "30"}, sizes)
 	rep, err := c.verify(t, VerifyOptions{})
 	require.NoError(t, err, "%v", rep.Findings)
-	require.EqualValues(t, 6, rep.Checkpoints) // 3 in-band, 3 in the file
+	require.EqualValues(t, 6, rep.Checks.Signatures.Checked) // 3 in-band, 3 in the file
 }
 
 // TestRestartRebuildsTree: a restarted process rebuilds the Merkle tree

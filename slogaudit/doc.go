@@ -44,7 +44,7 @@
 //     is known when Handle returns; the loss is declared before the next
 //     record. Over a [File], a partly written record is cut off the end of
 //     the file, so the file always ends with a whole record.
-//   - A slogcore handler ([slogcore.New], [slogcore.Wrap]): it writes
+//   - A slogcore handler ([slogcore.New], [slogcore.Async]): it writes
 //     later, on its own goroutine. The wrapper registers a watcher
 //     ([slogcore.Handler.WatchLosses]) and declares every record that the
 //     handler reports lost (failed or dropped), before the next record and

@@ -65,7 +65,7 @@ func ExampleOpenFile() {
 	files, _ := slogaudit.RotatedFiles(path)
 	rep, err := slogaudit.VerifyFiles(context.Background(), files, slogaudit.VerifyOptions{
 		Key: key, PublicKey: pub, Checkpoints: &checkpoints})
-	fmt.Println("records:", rep.Records, "checkpoints:", rep.Checkpoints, "error:", err)
+	fmt.Println("records:", rep.Records, "checkpoints:", rep.Checks.Signatures.Checked, "error:", err)
 	for _, f := range rep.Findings {
 		fmt.Println(f.Kind, f.Seq)
 	}

@@ -37,7 +37,7 @@ func sensitiveRecord(l *slog.Logger, i int) {
 // TestWrapOverRedactingSlogcore: the wrapper hashes what a slogcore
 // handler with its own redaction will write, so an untouched log verifies.
 func TestWrapOverRedactingSlogcore(t *testing.T) {
-	red := redact.Must(redact.Credentials, redact.PCI, redact.HIPAA, redact.GDPR)
+	red := redact.Must(redact.Credentials, redact.PCIDSS, redact.HIPAA, redact.GDPR)
 	for _, name := range []string{"New", "Wrap"} {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -45,7 +45,7 @@ func TestWrapOverRedactingSlogcore(t *testing.T) {
 			if name == "New" {
 				core = slogcore.New(&buf, &slogcore.Options{Redact: red})
 			} else {
-				core = slogcore.Wrap(slog.NewJSONHandler(&buf, nil), &slogcore.Options{Redact: red})
+				core = slogcore.Async(slog.NewJSONHandler(&buf, nil), &slogcore.Options{Redact: red})
 			}
 			h := Wrap(core, WithKey("k", testKey))
 			l := slog.New(h).With("session", "s-1", "password", "p").WithGroup("g")
@@ -152,7 +152,7 @@ func TestAsyncLossDeclared(t *testing.T) {
 			if name == "New" {
 				core = slogcore.New(w, &slogcore.Options{OnError: func(error) {}})
 			} else {
-				core = slogcore.Wrap(slog.NewJSONHandler(w, nil), &slogcore.Options{OnError: func(error) {}})
+				core = slogcore.Async(slog.NewJSONHandler(w, nil), &slogcore.Options{OnError: func(error) {}})
 			}
 			h := Wrap(core, WithKey("k", testKey), WithChainID("a"))
 			l := slog.New(h)

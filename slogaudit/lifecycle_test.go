@@ -190,7 +190,7 @@ func TestCheckpointCadence(t *testing.T) {
 	require.EqualValues(t, 2, h.Stats().Checkpoints)
 	require.NoError(t, h.Close(context.Background()))
 	rep := verifyBuf(t, log.Bytes(), VerifyOptions{PublicKey: pub, Checkpoints: bytes.NewReader(cps.Bytes())})
-	require.EqualValues(t, 6, rep.Checkpoints) // 3 in-band, 3 in the file
+	require.EqualValues(t, 6, rep.Checks.Signatures.Checked) // 3 in-band, 3 in the file
 }
 
 // TestRedactionBeforeHashing: secrets are masked before the record is

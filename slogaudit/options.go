@@ -146,10 +146,10 @@ func WithResume(head Head) Option {
 	}
 }
 
-// WithSync calls sync after every record the wrapped handler accepted (for
+// WithSyncFunc calls sync after every record the wrapped handler accepted (for
 // a file, pass its Sync method). A sync error is reported to OnError; the
 // record stays in the chain.
-func WithSync(sync func() error) Option {
+func WithSyncFunc(sync func() error) Option {
 	return func(c *config) { c.sync = sync }
 }
 

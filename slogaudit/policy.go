@@ -62,7 +62,7 @@ type Need int
 const (
 	NeedHMACKey           Need = iota // WithKey
 	NeedSignedCheckpoints             // WithSigner and WithCheckpoints
-	NeedDurableSync                   // an OpenFile sync policy other than SyncNever, or WithSync
+	NeedDurableSync                   // an OpenFile sync policy other than SyncNever, or WithSyncFunc
 	NeedRedaction                     // WithRedactor with the rule named in ConfigRule.Rule
 )
 
@@ -93,7 +93,7 @@ var (
 	// 10.5.1 (12 months' retention), 10.6 (time: UTC, monotonic), 3.3/3.4
 	// (no unmasked PAN), and the pci redaction preset.
 	PCIDSS = Policy{
-		Name: "pci-dss",
+		Name: "pcidss",
 		Required: []Required{{Attrs: []string{KeyActor, KeyAction, KeyOutcome, KeyOrigin, KeyResource},
 			Clause: "PCI DSS 10.2.2"}},
 		Forbidden: []Forbidden{{Detector: redact.DetectCardNumber, Clause: "PCI DSS 3.4"}},
@@ -102,7 +102,7 @@ var (
 			{Need: NeedHMACKey, Clause: "PCI DSS 10.3.2"},
 			{Need: NeedSignedCheckpoints, Clause: "PCI DSS 10.3.3"},
 			{Need: NeedDurableSync, Clause: "PCI DSS 10.3.2"},
-			{Need: NeedRedaction, Rule: "pci", Clause: "PCI DSS 3.3"},
+			{Need: NeedRedaction, Rule: "pcidss", Clause: "PCI DSS 3.3"},
 		},
 		Monotonic: true, MonotonicClause: "PCI DSS 10.6",
 		UTC: true, UTCClause: "PCI DSS 10.6.1",
@@ -180,7 +180,7 @@ var (
 
 // Policies maps preset names, as used in configuration, to presets.
 var Policies = map[string]Policy{
-	"basic": Basic, "pci-dss": PCIDSS, "hipaa": HIPAA, "sox": SOX, "gdpr": GDPR, "soc2": SOC2, "iso27001": ISO27001,
+	"basic": Basic, "pcidss": PCIDSS, "hipaa": HIPAA, "sox": SOX, "gdpr": GDPR, "soc2": SOC2, "iso27001": ISO27001,
 }
 
 // Combine returns a policy with the stricter of each rule of ps: every
@@ -280,7 +280,7 @@ func (p *Policy) checkConfig(cfg *config) []error {
 			}
 		case NeedDurableSync:
 			if cfg.sync == nil && (cfg.file == nil || cfg.file.cfg.sync.never) {
-				problem = "write through OpenFile with SyncEachRecord or SyncGroup (or set WithSync)"
+				problem = "write through OpenFile with SyncEachRecord or SyncGroup (or set WithSyncFunc)"
 			}
 		case NeedRedaction:
 			var rules []string

@@ -27,7 +27,7 @@ func conforming(t *testing.T, retention time.Duration) (*File, []Option) {
 	af, err := OpenFile(filepath.Join(t.TempDir(), "audit.log"), WithRetention(retention))
 	require.NoError(t, err)
 	t.Cleanup(func() { af.Close() })
-	red := redact.Must(redact.Credentials, redact.PCI, redact.HIPAA, redact.GDPR)
+	red := redact.Must(redact.Credentials, redact.PCIDSS, redact.HIPAA, redact.GDPR)
 	return af, []Option{WithKey("k1", testKey), WithSigner(priv), WithCheckpoints(io.Discard, 100, 0), WithRedactor(red)}
 }
 
@@ -131,7 +131,7 @@ func TestRuntimeAnnotate(t *testing.T) {
 func TestRuntimeRedactedCardPasses(t *testing.T) {
 	var buf bytes.Buffer
 	h := Wrap(slog.NewJSONHandler(&buf, nil), WithPolicy(Policy{Name: "t", Forbidden: PCIDSS.Forbidden}),
-		WithRedactor(redact.Must(redact.Credentials, redact.PCI)))
+		WithRedactor(redact.Must(redact.Credentials, redact.PCIDSS)))
 	slog.New(h).Info("charge", slog.String("note", "card 4111 1111 1111 1111"))
 	require.NoError(t, h.Close(context.Background()))
 	require.NotContains(t, buf.String(), "audit_violations")

@@ -26,7 +26,7 @@ import (
 //	key_id       the key's id (default k1)
 //	signer       file holding the Ed25519 private key, hex, for checkpoints
 //	checkpoints  checkpoint file, kept apart from the log (needs signer)
-//	policy       policy names, comma-separated: basic, pci-dss, hipaa, sox, gdpr, soc2, iso27001
+//	policy       policy names, comma-separated: basic, pcidss, hipaa, sox, gdpr, soc2, iso27001
 //	sync         each, group (default) or never
 //	chain        chain id (default: the file's last chain, or a new one)
 //	rotate_size  bytes before rotation (default 0: none)
@@ -130,7 +130,7 @@ func openAuditSink(cfg map[string]string) (slogcore.Sink, error) {
 			p, ok := Policies[strings.ToLower(strings.TrimSpace(n))]
 			if !ok {
 				closeFile(cpFile)
-				return nil, fmt.Errorf("policy %q: unknown; want basic, pci-dss, hipaa, sox, gdpr, soc2 or iso27001", n)
+				return nil, fmt.Errorf("policy %q: unknown; want basic, pcidss, hipaa, sox, gdpr, soc2 or iso27001", n)
 			}
 			ps = append(ps, p)
 		}

@@ -35,9 +35,9 @@ func TestAuditSink(t *testing.T) {
 	defer cpf.Close()
 	rep, err := VerifyFiles(context.Background(), []string{logPath}, VerifyOptions{Key: testKey, PublicKey: pub, Checkpoints: cpf})
 	require.NoError(t, err, "%v", rep.Findings)
-	require.EqualValues(t, 2, rep.Checkpoints)
+	require.EqualValues(t, 2, rep.Checks.Signatures.Checked)
 
-	_, err = slogcore.OpenSink("audit", map[string]string{"path": logPath, "policy": "pci-dss"})
+	_, err = slogcore.OpenSink("audit", map[string]string{"path": logPath, "policy": "pcidss"})
 	require.ErrorContains(t, err, "PCI DSS 10.3.2", "a policy's configuration problems surface through the registry")
 	_, err = slogcore.OpenSink("audit", map[string]string{"path": logPath, "sync": "sometimes"})
 	require.ErrorContains(t, err, "want each, group or never")

@@ -16,12 +16,12 @@ type Trail struct {
 // is a slogaudit [Handler]).
 func NewTrail(logger *slog.Logger) *Trail { return &Trail{logger: logger} }
 
-func (t *Trail) event(ctx context.Context, level slog.Level, msg string, typ EventType, actor, resource string, outcome OutcomeValue, attrs []slog.Attr) {
+func (t *Trail) event(ctx context.Context, level slog.Level, msg string, typ EventType, actor, resource string, outcome Result, attrs []slog.Attr) {
 	base := []slog.Attr{Actor(actor), Action(typ), Resource(resource), Outcome(outcome)}
 	t.logger.LogAttrs(ctx, level, msg, append(base, attrs...)...)
 }
 
-func levelFor(o OutcomeValue) slog.Level {
+func levelFor(o Result) slog.Level {
 	if o == Success {
 		return slog.LevelInfo
 	}
@@ -29,7 +29,7 @@ func levelFor(o OutcomeValue) slog.Level {
 }
 
 // Authentication logs a sign-in attempt.
-func (t *Trail) Authentication(ctx context.Context, actor string, outcome OutcomeValue, attrs ...slog.Attr) {
+func (t *Trail) Authentication(ctx context.Context, actor string, outcome Result, attrs ...slog.Attr) {
 	typ := AuthenticationSuccess
 	if outcome != Success {
 		typ = AuthenticationFailure
@@ -43,37 +43,37 @@ func (t *Trail) AuthorizationFailure(ctx context.Context, actor, resource string
 }
 
 // DataAccess logs a read of data.
-func (t *Trail) DataAccess(ctx context.Context, actor, resource string, outcome OutcomeValue, attrs ...slog.Attr) {
+func (t *Trail) DataAccess(ctx context.Context, actor, resource string, outcome Result, attrs ...slog.Attr) {
 	t.event(ctx, levelFor(outcome), "data access", DataAccess, actor, resource, outcome, attrs)
 }
 
 // DataModification logs a change of data.
-func (t *Trail) DataModification(ctx context.Context, actor, resource string, outcome OutcomeValue, attrs ...slog.Attr) {
+func (t *Trail) DataModification(ctx context.Context, actor, resource string, outcome Result, attrs ...slog.Attr) {
 	t.event(ctx, levelFor(outcome), "data modification", DataModification, actor, resource, outcome, attrs)
 }
 
 // DataDeletion logs a deletion of data.
-func (t *Trail) DataDeletion(ctx context.Context, actor, resource string, outcome OutcomeValue, attrs ...slog.Attr) {
+func (t *Trail) DataDeletion(ctx context.Context, actor, resource string, outcome Result, attrs ...slog.Attr) {
 	t.event(ctx, levelFor(outcome), "data deletion", DataDeletion, actor, resource, outcome, attrs)
 }
 
 // DataExport logs data leaving the system.
-func (t *Trail) DataExport(ctx context.Context, actor, resource string, outcome OutcomeValue, attrs ...slog.Attr) {
+func (t *Trail) DataExport(ctx context.Context, actor, resource string, outcome Result, attrs ...slog.Attr) {
 	t.event(ctx, levelFor(outcome), "data export", DataExport, actor, resource, outcome, attrs)
 }
 
 // ConfigChange logs a configuration change.
-func (t *Trail) ConfigChange(ctx context.Context, actor, setting string, outcome OutcomeValue, attrs ...slog.Attr) {
+func (t *Trail) ConfigChange(ctx context.Context, actor, setting string, outcome Result, attrs ...slog.Attr) {
 	t.event(ctx, levelFor(outcome), "configuration change", ConfigChange, actor, setting, outcome, attrs)
 }
 
 // CredentialChange logs a password, key or token change.
-func (t *Trail) CredentialChange(ctx context.Context, actor, account string, outcome OutcomeValue, attrs ...slog.Attr) {
+func (t *Trail) CredentialChange(ctx context.Context, actor, account string, outcome Result, attrs ...slog.Attr) {
 	t.event(ctx, levelFor(outcome), "credential change", CredentialChange, actor, account, outcome, attrs)
 }
 
 // PrivilegeUse logs the use of administrative or elevated rights.
-func (t *Trail) PrivilegeUse(ctx context.Context, actor, privilege string, outcome OutcomeValue, attrs ...slog.Attr) {
+func (t *Trail) PrivilegeUse(ctx context.Context, actor, privilege string, outcome Result, attrs ...slog.Attr) {
 	t.event(ctx, levelFor(outcome), "privilege use", PrivilegeUse, actor, privilege, outcome, attrs)
 }
 
@@ -83,6 +83,6 @@ func (t *Trail) SecurityViolation(ctx context.Context, actor, resource string, a
 }
 
 // AuditLogAccess logs a read of the audit log itself.
-func (t *Trail) AuditLogAccess(ctx context.Context, actor, file string, outcome OutcomeValue, attrs ...slog.Attr) {
+func (t *Trail) AuditLogAccess(ctx context.Context, actor, file string, outcome Result, attrs ...slog.Attr) {
 	t.event(ctx, levelFor(outcome), "audit log access", AuditLogAccess, actor, file, outcome, attrs)
 }

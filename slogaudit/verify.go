@@ -94,12 +94,11 @@ type ChainSummary struct {
 // Report is the result of a verification. It says which checks ran
 // (Checks, in total and per chain) and what they found (Findings).
 type Report struct {
-	Lines       int64                   `json:"lines"`
-	Records     int64                   `json:"records"`
-	Chains      map[string]ChainSummary `json:"chains"`
-	Checks      Checks                  `json:"checks"`
-	Checkpoints int64                   `json:"checkpoints"` // verified signatures
-	Findings    []Finding               `json:"findings"`
+	Lines    int64                   `json:"lines"`
+	Records  int64                   `json:"records"`
+	Chains   map[string]ChainSummary `json:"chains"`
+	Checks   Checks                  `json:"checks"`
+	Findings []Finding               `json:"findings"`
 }
 
 // Info reports whether the kind is information, not a sign of tampering.

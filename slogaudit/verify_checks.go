@@ -178,7 +178,6 @@ func (v *verifier) checkSignature(cp chain.Checkpoint, where Finding) bool {
 	v.checks.chain(cp.Chain).Signatures.count(!ok)
 	v.checks.sigs.n++
 	if ok {
-		v.rep.Checkpoints++
 		v.checks.sigs.pass(v)
 		return true
 	}

@@ -74,7 +74,7 @@ func TestVerifyBaseInputsAreIntact(t *testing.T) {
 	})
 	require.NoError(t, err, "%v", rep.Findings)
 	require.Empty(t, rep.Findings)
-	require.EqualValues(t, 2, rep.Checkpoints)
+	require.EqualValues(t, 2, rep.Checks.Signatures.Checked)
 	require.EqualValues(t, 4, rep.Records)
 	require.Equal(t, ChainSummary{First: 1, Last: 4, Records: 4}, positions(rep.Chains["c"]))
 }

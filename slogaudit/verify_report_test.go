@@ -162,7 +162,7 @@ func TestVerifyLineEndingsAndBlankLines(t *testing.T) {
 	require.NoError(t, err, "%v", rep.Findings)
 	require.EqualValues(t, 5, rep.Lines)
 	require.EqualValues(t, 3, rep.Records)
-	require.EqualValues(t, 1, rep.Checkpoints)
+	require.EqualValues(t, 1, rep.Checks.Signatures.Checked)
 
 	// The line numbers of checkpoint-file findings count the blank lines.
 	rep, _ = Verify(context.Background(), strings.NewReader(crlf), VerifyOptions{Checkpoints: strings.NewReader("\n\nnot json\n")})
@@ -182,7 +182,7 @@ func TestVerifyChecksCheckpointsWithoutPublicKey(t *testing.T) {
 	rep, err := Verify(context.Background(), bytes.NewReader(cat(r[0], r[1], r[2], in)), VerifyOptions{
 		Checkpoints: bytes.NewReader(cp.MarshalLine())})
 	require.NoError(t, err, "%v", rep.Findings)
-	require.Zero(t, rep.Checkpoints)
+	require.Zero(t, rep.Checks.Signatures.Checked)
 
 	other := f.checkpoint(priv, 2, f.hashes[0])
 	rep, err = Verify(context.Background(), bytes.NewReader(cat(r...)), VerifyOptions{Checkpoints: bytes.NewReader(other.MarshalLine())})

@@ -37,15 +37,16 @@ const (
 	SystemStop            EventType = "system.stop"
 )
 
-// OutcomeValue is how an event ended.
-type OutcomeValue string
+// Result is how an event ended: the value of the outcome attribute
+// ([Outcome]).
+type Result string
 
-// Outcomes.
+// The results an event can have, written as its outcome attribute.
 const (
-	Success OutcomeValue = "success"
-	Failure OutcomeValue = "failure"
-	Denied  OutcomeValue = "denied"
-	Error   OutcomeValue = "error"
+	Success Result = "success"
+	Failure Result = "failure"
+	Denied  Result = "denied"
+	Error   Result = "error"
 )
 
 // Actor is who acted: a user id, a service account.
@@ -55,7 +56,7 @@ func Actor(id string) slog.Attr { return slog.String(KeyActor, id) }
 func Action(t EventType) slog.Attr { return slog.String(KeyAction, string(t)) }
 
 // Outcome is how it ended.
-func Outcome(o OutcomeValue) slog.Attr { return slog.String(KeyOutcome, string(o)) }
+func Outcome(o Result) slog.Attr { return slog.String(KeyOutcome, string(o)) }
 
 // Resource is what was acted on: a record id, a file, a setting.
 func Resource(id string) slog.Attr { return slog.String(KeyResource, id) }

@@ -180,16 +180,16 @@ func TestCompatWithJSONHandler(t *testing.T) {
 	}
 }
 
-// TestCompatWrap checks that Wrap in front of slog.JSONHandler writes what
+// TestCompatAsync checks that Async in front of slog.JSONHandler writes what
 // the JSONHandler alone writes.
-func TestCompatWrap(t *testing.T) {
+func TestCompatAsync(t *testing.T) {
 	for _, tc := range compatCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			var want, got bytes.Buffer
 			ref := slog.Handler(slog.NewJSONHandler(&want, &tc.opts))
 			opts := tc.opts
 			opts.Level = slog.LevelDebug
-			h := Wrap(slog.NewJSONHandler(&got, &opts), &Options{Level: slog.LevelDebug})
+			h := Async(slog.NewJSONHandler(&got, &opts), &Options{Level: slog.LevelDebug})
 			var ours slog.Handler = h
 			if tc.derive != nil {
 				ref, ours = tc.derive(ref), tc.derive(ours)
@@ -206,7 +206,7 @@ func TestWithGroupEmptyReturnsReceiver(t *testing.T) {
 	h := New(io_discard{}, nil)
 	defer h.Close(context.Background())
 	require.Same(t, h, h.WithGroup(""))
-	w := Wrap(slog.DiscardHandler, nil)
+	w := Async(slog.DiscardHandler, nil)
 	defer w.Close(context.Background())
 	require.Same(t, w, w.WithGroup(""))
 }

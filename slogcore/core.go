@@ -19,7 +19,7 @@ import (
 // one queue, one worker goroutine, one ordering, one set of counters.
 type core struct {
 	opts   Options
-	w      io.Writer        // New writes JSON here; nil for Wrap
+	w      io.Writer        // New writes JSON here; nil for Async
 	redact *redact.Redactor // nil when redaction is off
 
 	mu         sync.Mutex

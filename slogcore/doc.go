@@ -2,7 +2,7 @@
 //
 // [New] returns a handler that writes JSON lines in exactly the format of
 // slog.JSONHandler (same keys, same value encoding, same escaping), so that
-// switching handlers changes no downstream parser. [Wrap] puts the same queue
+// switching handlers changes no downstream parser. [Async] puts the same queue
 // in front of any other slog.Handler. In both, Handle captures the record on
 // the caller's goroutine and returns; one worker goroutine encodes and writes
 // records in order, batching many records into one Write.
@@ -36,7 +36,7 @@
 // writer panic, the next write starts with a newline: a fragment the
 // panicking call may have left stays on a line of its own. Records that
 // did not reach the writer whole count as failed, never as written. For
-// [Wrap], framing is the wrapped handler's: slogcore counts what its
+// [Async], framing is the wrapped handler's: slogcore counts what its
 // Handle returns.
 //
 // # Handoff
@@ -44,8 +44,8 @@
 // Everything a record refers to is fixed when Handle returns. LogValuers are
 // resolved on the caller's goroutine. For [New], maps, slices, structs,
 // []byte and other non-scalar values are encoded to JSON before Handle
-// returns; for [Wrap], they are deep-copied (unexported fields by value).
-// Errors keep their identity for [Wrap] and are rendered as text for [New].
+// returns; for [Async], they are deep-copied (unexported fields by value).
+// Errors keep their identity for [Async] and are rendered as text for [New].
 // The caller may change any of them right after the call.
 //
 // # Redaction

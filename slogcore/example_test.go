@@ -37,8 +37,8 @@ func ExampleNew() {
 	// submitted 2 written 2 dropped 0 failed 0
 }
 
-// Wrap puts the queue in front of any handler, here a TextHandler.
-func ExampleWrap() {
+// Async puts the queue in front of any handler, here a TextHandler.
+func ExampleAsync() {
 	text := slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
 		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
 			if a.Key == slog.TimeKey && len(groups) == 0 {
@@ -47,7 +47,7 @@ func ExampleWrap() {
 			return a
 		},
 	})
-	h := slogcore.Wrap(text, &slogcore.Options{Overflow: slogcore.DropOldest, QueueSize: 1024})
+	h := slogcore.Async(text, &slogcore.Options{Overflow: slogcore.DropOldest, QueueSize: 1024})
 	slog.New(h).Info("cache warmed", "entries", 512, "took", 3*time.Second)
 	_ = h.Close(context.Background())
 	// Output:

@@ -13,7 +13,7 @@ import (
 const maxFreezeDepth = 32
 
 // freezeRecord fills e.attrs with r's attributes, resolved and deep-copied,
-// for a handler made by [Wrap].
+// for a handler made by [Async].
 func (h *Handler) freezeRecord(e *entry, r slog.Record) {
 	red := h.core.redact
 	if red.ScansMessage() {

@@ -23,12 +23,12 @@ type Handler struct {
 
 	// New: attrs from WithAttrs, already encoded, and the groups from
 	// WithGroup, of which the first nOpen are opened in pre (as in
-	// log/slog's commonHandler). Wrap keeps groups too, for redaction paths.
+	// log/slog's commonHandler). Async keeps groups too, for redaction paths.
 	pre    []byte
 	groups []string
 	nOpen  int
 
-	// Wrap: the wrapped handler, with WithAttrs and WithGroup applied.
+	// Async: the wrapped handler, with WithAttrs and WithGroup applied.
 	next slog.Handler
 }
 
@@ -48,15 +48,15 @@ func New(w io.Writer, opts *Options) *Handler {
 	return &Handler{core: newCore(w, opts)}
 }
 
-// Wrap returns a handler that puts the same queue, lifecycle and accounting
+// Async returns a handler that puts the same queue, lifecycle and accounting
 // in front of next: Handle captures the record and returns, and the worker
 // goroutine calls next.Handle. Errors returned by next and panics inside it
 // are reported to [Options.OnError] and counted as failed. opts may be nil;
-// AddSource and ReplaceAttr are ignored (configure next instead). Wrap panics
+// AddSource and ReplaceAttr are ignored (configure next instead). Async panics
 // if next is nil or opts holds an invalid value.
-func Wrap(next slog.Handler, opts *Options) *Handler {
+func Async(next slog.Handler, opts *Options) *Handler {
 	if next == nil {
-		panic("slogcore: Wrap: nil slog.Handler")
+		panic("slogcore: Async: nil slog.Handler")
 	}
 	return &Handler{core: newCore(nil, opts), next: next}
 }
@@ -69,7 +69,7 @@ func (o *Options) Validate() error {
 }
 
 // Enabled reports whether a record at level would be logged: the level is at
-// least [Options.Level] and, for [Wrap], the wrapped handler is enabled too.
+// least [Options.Level] and, for [Async], the wrapped handler is enabled too.
 func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
 	if level < h.core.opts.Level.Level() {
 		return false

@@ -61,8 +61,8 @@ func TestSlogtestNew(t *testing.T) {
 	runSlogtest(t, func(w io.Writer) *Handler { return New(w, nil) })
 }
 
-func TestSlogtestWrap(t *testing.T) {
-	runSlogtest(t, func(w io.Writer) *Handler { return Wrap(slog.NewJSONHandler(w, nil), nil) })
+func TestSlogtestAsync(t *testing.T) {
+	runSlogtest(t, func(w io.Writer) *Handler { return Async(slog.NewJSONHandler(w, nil), nil) })
 }
 
 // slowWriter counts lines and sleeps on every write.
@@ -358,7 +358,7 @@ func (panicHandler) Handle(context.Context, slog.Record) error { panic("handler 
 
 func TestWrapRecoversPanics(t *testing.T) {
 	var reported []error
-	h := Wrap(panicHandler{slog.NewJSONHandler(io.Discard, nil)}, &Options{OnError: func(err error) { reported = append(reported, err) }})
+	h := Async(panicHandler{slog.NewJSONHandler(io.Discard, nil)}, &Options{OnError: func(err error) { reported = append(reported, err) }})
 	slog.New(h).Info("boom")
 	closeAndCheck(t, h)
 	s := h.Stats()
@@ -374,7 +374,7 @@ func (errHandler) Handle(context.Context, slog.Record) error { return errors.New
 
 func TestWrapCountsErrors(t *testing.T) {
 	var reported error
-	h := Wrap(errHandler{slog.NewJSONHandler(io.Discard, nil)}, &Options{OnError: func(err error) { reported = err }})
+	h := Async(errHandler{slog.NewJSONHandler(io.Discard, nil)}, &Options{OnError: func(err error) { reported = err }})
 	slog.New(h).Info("m")
 	closeAndCheck(t, h)
 	require.EqualValues(t, 1, h.Stats().FailedWrite)
@@ -399,7 +399,7 @@ func TestLevelVarChangesLive(t *testing.T) {
 // Warn logs only Warn and above; each handler's own level is respected.
 func TestWrapRespectsBothLevels(t *testing.T) {
 	var buf lockedBuffer
-	h := Wrap(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelWarn}), &Options{Level: slog.LevelDebug})
+	h := Async(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelWarn}), &Options{Level: slog.LevelDebug})
 	l := slog.New(h)
 	l.Info("no")
 	l.Warn("yes")
@@ -499,8 +499,8 @@ func TestHandoffIsolation(t *testing.T) {
 		List  []int
 	}
 	makeHandlers := map[string]func(io.Writer) *Handler{
-		"New":  func(w io.Writer) *Handler { return New(w, &Options{QueueSize: 4}) },
-		"Wrap": func(w io.Writer) *Handler { return Wrap(slog.NewJSONHandler(w, nil), &Options{QueueSize: 4}) },
+		"New":   func(w io.Writer) *Handler { return New(w, &Options{QueueSize: 4}) },
+		"Async": func(w io.Writer) *Handler { return Async(slog.NewJSONHandler(w, nil), &Options{QueueSize: 4}) },
 	}
 	for name, mk := range makeHandlers {
 		t.Run(name, func(t *testing.T) {
@@ -551,8 +551,8 @@ func (v countingValuer) LogValue() slog.Value {
 // TestLogValuerResolvedOnCaller: LogValue runs before Handle returns.
 func TestLogValuerResolvedOnCaller(t *testing.T) {
 	for name, h := range map[string]*Handler{
-		"New":  New(io.Discard, &Options{FlushInterval: time.Hour}),
-		"Wrap": Wrap(slog.NewJSONHandler(io.Discard, nil), &Options{FlushInterval: time.Hour}),
+		"New":   New(io.Discard, &Options{FlushInterval: time.Hour}),
+		"Async": Async(slog.NewJSONHandler(io.Discard, nil), &Options{FlushInterval: time.Hour}),
 	} {
 		t.Run(name, func(t *testing.T) {
 			var calls atomic.Int32

@@ -49,16 +49,16 @@ const (
 // Options configures a [Handler]. A nil *Options is the default: level Info,
 // no source, redaction with the redact.Credentials preset, a lossless queue of
 // [DefaultQueueSize] records flushed every [DefaultFlushInterval]. The struct
-// is copied by [New] and [Wrap]; changing it afterwards has no effect.
+// is copied by [New] and [Async]; changing it afterwards has no effect.
 type Options struct {
 	// Level is the minimum level logged. A *slog.LevelVar changes it live.
-	// Default: slog.LevelInfo. For [Wrap], the wrapped handler's own Enabled
+	// Default: slog.LevelInfo. For [Async], the wrapped handler's own Enabled
 	// must also agree.
 	Level slog.Leveler
 
 	// AddSource adds a "source" group (function, file, line) as
 	// slog.HandlerOptions.AddSource does. Used by [New] only: configure the
-	// wrapped handler for [Wrap]. Default: false.
+	// wrapped handler for [Async]. Default: false.
 	AddSource bool
 
 	// ReplaceAttr has slog.HandlerOptions.ReplaceAttr's semantics and runs on

@@ -23,7 +23,7 @@ func TestRecycledEntriesDoNotMix(t *testing.T) {
 		"New/ReplaceAttr": func(w io.Writer) *Handler {
 			return New(w, &Options{QueueSize: 16, ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr { return a }})
 		},
-		"Wrap": func(w io.Writer) *Handler { return Wrap(slog.NewJSONHandler(w, nil), &Options{QueueSize: 16}) },
+		"Async": func(w io.Writer) *Handler { return Async(slog.NewJSONHandler(w, nil), &Options{QueueSize: 16}) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			var out lockedBuffer

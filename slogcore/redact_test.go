@@ -55,13 +55,13 @@ func TestRedactionFailsClosed(t *testing.T) {
 
 func TestRedactionStats(t *testing.T) {
 	var buf bytes.Buffer
-	h := New(&buf, &Options{Redact: redact.Must(redact.Credentials, redact.PCI)})
+	h := New(&buf, &Options{Redact: redact.Must(redact.Credentials, redact.PCIDSS)})
 	l := slog.New(h)
 	l.Info("m", "password", "x", "card", "y", "note", "4111111111111111 and postgres://a:b@h/d")
 	require.NoError(t, h.Close(context.Background()))
 	s := h.Stats()
 	require.EqualValues(t, 4, s.Redacted)
-	require.Equal(t, map[string]uint64{"credentials": 1, "pci": 1, "card-number": 1, "url-userinfo": 1}, s.RedactedBy)
+	require.Equal(t, map[string]uint64{"credentials": 1, "pcidss": 1, "card-number": 1, "url-userinfo": 1}, s.RedactedBy)
 }
 
 func TestNoRedaction(t *testing.T) {
@@ -80,7 +80,7 @@ func TestNoRedaction(t *testing.T) {
 // combined; New's default (redact.Credentials) is covered by TestSlogtestNew.
 func TestSlogtestWithRedaction(t *testing.T) {
 	runSlogtest(t, func(w io.Writer) *Handler {
-		return New(w, &Options{Redact: redact.Must(redact.Credentials, redact.PCI, redact.HIPAA, redact.GDPR, redact.CCPA, redact.ContactInfo)})
+		return New(w, &Options{Redact: redact.Must(redact.Credentials, redact.PCIDSS, redact.HIPAA, redact.GDPR, redact.CCPA, redact.ContactInfo)})
 	})
 }
 
@@ -126,8 +126,8 @@ func TestSensitiveGroupKeepsLaterAttrs(t *testing.T) {
 func TestHostileErrorMaskedEverywhere(t *testing.T) {
 	red := redact.Must(redact.Credentials)
 	for name, mk := range map[string]func(io.Writer) (slog.Handler, func()){
-		"Wrap": func(w io.Writer) (slog.Handler, func()) {
-			h := Wrap(slog.NewJSONHandler(w, nil), &Options{Redact: red})
+		"Async": func(w io.Writer) (slog.Handler, func()) {
+			h := Async(slog.NewJSONHandler(w, nil), &Options{Redact: red})
 			return h, func() { require.NoError(t, h.Close(context.Background())) }
 		},
 		"Redact": func(w io.Writer) (slog.Handler, func()) {
@@ -172,7 +172,7 @@ func TestOnDropMessageRedacted(t *testing.T) {
 // for repeated constants, equal strings at other addresses, and secrets of
 // the same length as cached clean strings.
 func TestWorkerCleanCacheAgreesWithRedactor(t *testing.T) {
-	r := redact.Must(redact.Credentials, redact.PCI)
+	r := redact.Must(redact.Credentials, redact.PCIDSS)
 	var w workerCache
 	rng := rand.New(rand.NewPCG(1, 2))
 	clean := []string{"GET", "request handled", "/api/v1/orders/12345", "ok"}

@@ -32,7 +32,7 @@ func TestRegistry(t *testing.T) {
 
 func TestFileSink(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "app.log")
-	s, err := OpenSink("file", map[string]string{"path": path, "mode": "0640", "redact": "credentials,pci"})
+	s, err := OpenSink("file", map[string]string{"path": path, "mode": "0640", "redact": "credentials,pcidss"})
 	require.NoError(t, err)
 	require.NoError(t, s.Handle(context.Background(), record("m", slog.String("card", "4111111111111111"))))
 	require.NoError(t, s.Close(context.Background()))

@@ -12,7 +12,7 @@ import (
 // An entry is one record on its way from the caller to the worker. Everything
 // it refers to is fixed at the moment of the call: LogValuers are resolved,
 // values that could change later (maps, slices, structs, []byte) are encoded
-// (New) or deep-copied (Wrap) before Handle returns.
+// (New) or deep-copied (Async) before Handle returns.
 type entry struct {
 	h     *Handler // the derived handler that received the record
 	time  time.Time
@@ -42,7 +42,7 @@ type entry struct {
 	replaced bool
 	nBuiltin int
 
-	// For Wrap: the record's attributes, resolved and frozen, and the
+	// For Async: the record's attributes, resolved and frozen, and the
 	// caller's context.
 	attrs []slog.Attr
 	ctx   context.Context

@@ -92,14 +92,14 @@ func randomRecord(rng *rand.Rand, id int) []any {
 	return args
 }
 
-// TestWriteFaultsProperty logs random records through New and Wrap while
+// TestWriteFaultsProperty logs random records through New and Async while
 // the writer (or wrapped handler) fails in every way, with restarts and
 // Close deadlines, and checks: every line is one whole record, each record
 // is written at most once, every record is either in the output, reported
 // lost to the watcher, or refused by Handle, and Stats match the output.
 func TestWriteFaultsProperty(t *testing.T) {
 	for seed := range uint64(24) {
-		for _, mode := range []string{"New", "Wrap"} {
+		for _, mode := range []string{"New", "Async"} {
 			t.Run(fmt.Sprintf("%s/seed%d", mode, seed), func(t *testing.T) {
 				t.Parallel()
 				faultProperty(t, mode, seed)
@@ -115,7 +115,7 @@ func faultProperty(t *testing.T, mode string, seed uint64) {
 		Short: rng.Float64() * 0.2, ShortError: rng.Float64() * 0.1, EIO: rng.Float64() * 0.1,
 		Panic: rng.Float64() * 0.05, Delay: 0.1, MaxDelay: time.Millisecond,
 	})
-	gate := faultio.New(&out, seed, faultio.Faults{}) // Wrap's handler writes here: it only blocks
+	gate := faultio.New(&out, seed, faultio.Faults{}) // Async's handler writes here: it only blocks
 	lost := &lossLog{ids: map[int]int{}}
 	refused := map[int]bool{}
 	var written, failed, dropped uint64
@@ -128,7 +128,7 @@ func faultProperty(t *testing.T, mode string, seed uint64) {
 		if mode == "New" {
 			h = New(fw, opts)
 		} else {
-			h = Wrap(newFaultHandler(gate, seed+uint64(restart)), opts)
+			h = Async(newFaultHandler(gate, seed+uint64(restart)), opts)
 		}
 		unwatch := h.WatchLosses(lost.watch)
 		if restart == 1 {
@@ -152,7 +152,7 @@ func faultProperty(t *testing.T, mode string, seed uint64) {
 		ctx, cancel := context.Background(), func() {}
 		if rng.IntN(3) == 0 { // a Close deadline, the writer blocked
 			release = fw.Block()
-			if mode == "Wrap" {
+			if mode == "Async" {
 				release = gate.Block()
 			}
 			ctx, cancel = context.WithTimeout(ctx, time.Duration(rng.IntN(3))*time.Millisecond)

@@ -136,7 +136,7 @@ func run(out io.Writer, dir string, d time.Duration) (err error) {
 		return fmt.Errorf("the untouched audit file does not verify: %w", err)
 	}
 	fmt.Fprintf(out, "== audit file %s: %d records, %d checkpoint signatures valid: intact\n",
-		auditPath, rep.Records, rep.Checkpoints)
+		auditPath, rep.Records, rep.Checks.Signatures.Checked)
 
 	// Alter a copy: change one field of one record and drop the last record.
 	data, err := os.ReadFile(auditPath)
