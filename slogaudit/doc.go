@@ -23,6 +23,31 @@
 // ±2^53 as strings; Any values as their JSON), links it and passes it to the
 // wrapped handler, all under one lock.
 //
+// # Files
+//
+// [OpenFile] is the durable sink: append-only, mode 0600, an fsync policy,
+// size rotation whose next file continues the chain, and recovery of each
+// chain's head from the file's tail, so that [File.Handler] continues the
+// chain after a restart. An incomplete last line (a crash mid-write) is
+// reported by [File.Torn], closed with a newline and named by the next
+// audit.start record, never hidden; a write that fails part-way while the
+// process runs leaves no fragment at all. [VerifyFiles] and the slogaudit command check
+// rotated files in order.
+//
+// # Verification
+//
+// [Verify] and [VerifyFiles] return a [Report] that says which checks ran
+// and what each found, per chain and in total ([Checks]): hashes recomputed,
+// MACs checked (only with a key), checkpoints kept apart from the log
+// compared with the chain (only with [VerifyOptions].Checkpoints), their
+// signatures (only with a public key), and the newest record a checkpoint
+// covers. [Report.Intact] speaks only for the checks that ran;
+// RequireMAC and RequireCheckpoints make the missing ones errors. An input
+// without audit records returns [ErrNoRecords]. A key that fails every
+// MAC, or a public key that fails every signature, is one finding that
+// says the key is probably wrong. [LoadKeyFile], [LoadSignerFile] and
+// [LoadPublicKeyFile] read the files that `slogaudit keygen` writes.
+//
 // # Losses are declared
 //
 // Every record gets the next sequence number, and keeps it whatever
@@ -73,29 +98,6 @@
 // rewriting of values; a different time format or time zone; a text
 // rather than JSON format; more than one line per record.
 //
-// # Sizes
-//
-// [WithMaxRecordSize] (default [DefaultMaxRecordSize], 1 MiB of canonical
-// JSON) refuses larger records with an error wrapping [ErrRecordTooLarge],
-// counts them and declares them in the chain. [Verify] and the slogaudit
-// command read lines of any length; [VerifyOptions.MaxLineBytes] (the
-// command's -max-line-bytes) bounds the memory spent on one line, and a
-// longer line stops verification with [ErrLineTooLong], never a finding.
-//
-// The top-level keys time, level, msg, source and audit are reserved: a
-// user attribute with one of those names is written with a leading "_".
-//
-// # Files
-//
-// [OpenFile] is the durable sink: append-only, mode 0600, an fsync policy,
-// size rotation whose next file continues the chain, and recovery of each
-// chain's head from the file's tail, so that [File.Handler] continues the
-// chain after a restart. An incomplete last line (a crash mid-write) is
-// reported by [File.Torn], closed with a newline and named by the next
-// audit.start record, never hidden; a write that fails part-way while the
-// process runs leaves no fragment at all. [VerifyFiles] and the slogaudit command check
-// rotated files in order.
-//
 // # Checkpoints, proofs and witnesses
 //
 // With [WithSigner] each chain also keeps an RFC 6962 Merkle tree of its
@@ -123,19 +125,17 @@
 // Importing this package registers the "audit" sink with slogcore, so that
 // slogcore.OpenSink and slogcore.FromEnv can open it by name.
 //
-// # Verification
+// # Sizes
 //
-// [Verify] and [VerifyFiles] return a [Report] that says which checks ran
-// and what each found, per chain and in total ([Checks]): hashes recomputed,
-// MACs checked (only with a key), checkpoints kept apart from the log
-// compared with the chain (only with [VerifyOptions].Checkpoints), their
-// signatures (only with a public key), and the newest record a checkpoint
-// covers. [Report.Intact] speaks only for the checks that ran;
-// RequireMAC and RequireCheckpoints make the missing ones errors. An input
-// without audit records returns [ErrNoRecords]. A key that fails every
-// MAC, or a public key that fails every signature, is one finding that
-// says the key is probably wrong. [LoadKeyFile], [LoadSignerFile] and
-// [LoadPublicKeyFile] read the files that `slogaudit keygen` writes.
+// [WithMaxRecordSize] (default [DefaultMaxRecordSize], 1 MiB of canonical
+// JSON) refuses larger records with an error wrapping [ErrRecordTooLarge],
+// counts them and declares them in the chain. [Verify] and the slogaudit
+// command read lines of any length; [VerifyOptions.MaxLineBytes] (the
+// command's -max-line-bytes) bounds the memory spent on one line, and a
+// longer line stops verification with [ErrLineTooLong], never a finding.
+//
+// The top-level keys time, level, msg, source and audit are reserved: a
+// user attribute with one of those names is written with a leading "_".
 //
 // # Format versions
 //

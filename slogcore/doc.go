@@ -24,6 +24,33 @@
 // lost. [Handler.Close] returns an error wrapping [ErrRecordsLost] that
 // names the counts when any record failed or was dropped.
 //
+// # Lifecycle
+//
+// A handler starts its worker when it is made. [Handler.Flush] writes what is
+// queued; [Handler.Close] drains, writes and stops, and must be called before
+// the program exits. Handlers derived with WithAttrs and WithGroup share one
+// queue, one worker, one ordering and one set of counters with their parent.
+//
+// # Redaction
+//
+// Every handler redacts by default with the redact.Credentials preset,
+// using package [github.com/slogguard/slogguard/redact]: by key, by dotted
+// path, and by detectors inside every string, reaching With attrs, groups,
+// LogValuers, maps, structs and errors. [Options.Redact] chooses the rules
+// and [NoRedaction] turns it off. Values are rebuilt, never modified: the
+// caller and other handlers keep the originals. [New] redacts values that
+// could change after Handle returns (maps, structs, groups, LogValuers) on
+// the caller's goroutine, and scans strings (the message, string attrs,
+// error texts) on its worker, which remembers the constant strings it found
+// clean.
+//
+// # Sinks
+//
+// [RegisterSink] and [OpenSink] name sinks the way database/sql names
+// drivers; stdout, stderr, file and discard are built in, and importing
+// slogaudit registers audit. [FromEnv] builds a logger from SLOGGUARD_*
+// variables for twelve-factor deployments.
+//
 // # Whole lines
 //
 // Every line that [New] writes is one whole record, whatever the writer
@@ -47,33 +74,6 @@
 // returns; for [Async], they are deep-copied (unexported fields by value).
 // Errors keep their identity for [Async] and are rendered as text for [New].
 // The caller may change any of them right after the call.
-//
-// # Redaction
-//
-// Every handler redacts by default with the redact.Credentials preset,
-// using package [github.com/slogguard/slogguard/redact]: by key, by dotted
-// path, and by detectors inside every string, reaching With attrs, groups,
-// LogValuers, maps, structs and errors. [Options.Redact] chooses the rules
-// and [NoRedaction] turns it off. Values are rebuilt, never modified: the
-// caller and other handlers keep the originals. [New] redacts values that
-// could change after Handle returns (maps, structs, groups, LogValuers) on
-// the caller's goroutine, and scans strings (the message, string attrs,
-// error texts) on its worker, which remembers the constant strings it found
-// clean.
-//
-// # Sinks
-//
-// [RegisterSink] and [OpenSink] name sinks the way database/sql names
-// drivers; stdout, stderr, file and discard are built in, and importing
-// slogaudit registers audit. [FromEnv] builds a logger from SLOGGUARD_*
-// variables for twelve-factor deployments.
-//
-// # Lifecycle
-//
-// A handler starts its worker when it is made. [Handler.Flush] writes what is
-// queued; [Handler.Close] drains, writes and stops, and must be called before
-// the program exits. Handlers derived with WithAttrs and WithGroup share one
-// queue, one worker, one ordering and one set of counters with their parent.
 //
 // # Concurrency
 //
