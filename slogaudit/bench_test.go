@@ -88,7 +88,7 @@ func BenchmarkVerify(b *testing.B) {
 	l := slog.New(h)
 	const n = 20000
 	for i := range n {
-		l.Info("payment", "i", i) // about 300 bytes with the audit member, as the issue specifies
+		l.Info("payment", "i", i) // about 300 bytes with the audit member
 	}
 	_ = h.Close(context.Background())
 	data := buf.Bytes()

@@ -11,7 +11,7 @@ import (
 	"github.com/slogguard/slogguard/redact"
 )
 
-// The scenario: LogAttrs with a message and 10 attrs (int, string,
+// The benchmark scenario: LogAttrs with a message and 10 attrs (int, string,
 // time, duration, bool, float, two more strings, int, error) to io.Discard.
 var (
 	errBench  = errors.New("connection reset by peer")
