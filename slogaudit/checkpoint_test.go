@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,29 +19,6 @@ import (
 
 	"github.com/slogguard/slogguard/internal/chain"
 )
-
-// TestV1CheckpointsStillVerify reads a log and checkpoint file written by
-// the format-v1 writer (JSON checkpoints, no Merkle tree).
-func TestV1CheckpointsStillVerify(t *testing.T) {
-	dir := "testdata/v1-checkpoints"
-	pubHex, err := os.ReadFile(filepath.Join(dir, "audit.ed25519.pub"))
-	require.NoError(t, err)
-	pub, err := hex.DecodeString(strings.TrimSpace(string(pubHex)))
-	require.NoError(t, err)
-	cps, err := os.ReadFile(filepath.Join(dir, "audit.checkpoints"))
-	require.NoError(t, err)
-	log := filepath.Join(dir, "audit.log")
-	rep, err := VerifyFiles(context.Background(), []string{log}, VerifyOptions{Key: testKey, PublicKey: pub, Checkpoints: bytes.NewReader(cps)})
-	require.NoError(t, err, "%v", rep.Findings)
-	require.EqualValues(t, 6, rep.Checks.Signatures.Checked)
-
-	data, err := os.ReadFile(log)
-	require.NoError(t, err)
-	ls := lines(data)
-	rep, err = Verify(context.Background(), bytes.NewReader(join(ls[:len(ls)-2])), VerifyOptions{Key: testKey, PublicKey: pub, Checkpoints: bytes.NewReader(cps)})
-	require.Error(t, err)
-	require.True(t, hasFinding(rep, Truncated, int64(len(ls)-1)), "%v", rep.Findings)
-}
 
 type cpLog struct {
 	dir, log, cps string

@@ -81,6 +81,8 @@ func TestFixtureV1Verifies(t *testing.T) {
 	require.Len(t, rep.Chains, 1)
 	require.Equal(t, ChainSummary{First: 1, Last: 12, Records: 12}, positions(rep.Chains["v1-fixture"]))
 	require.Equal(t, Check{Checked: 12}, rep.Chains["v1-fixture"].Checks.MACs, "every record's MAC is checked")
+	require.Equal(t, Check{Checked: 3}, rep.Chains["v1-fixture"].Checks.Checkpoints, "every checkpoint of the file is compared")
+	require.EqualValues(t, 12, rep.Chains["v1-fixture"].Covered, "the newest checkpoint covers the last record")
 	require.EqualValues(t, 3+3, rep.Checks.Signatures.Checked, "in-band and in the checkpoint file")
 	require.Equal(t, []Finding{
 		{Line: 9, Kind: Torn, Detail: "incomplete line left by a crash, named by the audit.start that follows"},

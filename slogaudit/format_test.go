@@ -4,50 +4,12 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/slogguard/slogguard/internal/chain"
 	"github.com/stretchr/testify/require"
 )
-
-// fixtureV1 is a log written by the v1 writer (two runs of a program,
-// checkpoints every 3 records), with its keys and checkpoint file.
-const fixtureV1 = "testdata/format-v1/"
-
-// TestFormatV1StillVerifies: logs written before v2 keep verifying, with
-// their MACs and checkpoints, and a change to them is still found.
-func TestFormatV1StillVerifies(t *testing.T) {
-	key, err := LoadKeyFile(fixtureV1 + "audit.hmac")
-	require.NoError(t, err)
-	pub, err := LoadPublicKeyFile(fixtureV1 + "audit.ed25519.pub")
-	require.NoError(t, err)
-	opts := func() VerifyOptions {
-		cps, err := os.Open(fixtureV1 + "audit.checkpoints")
-		require.NoError(t, err)
-		t.Cleanup(func() { cps.Close() })
-		return VerifyOptions{Keys: map[string][]byte{"k1": key}, PublicKey: pub, Checkpoints: cps}
-	}
-	rep, err := VerifyFiles(context.Background(), []string{fixtureV1 + "audit.log"}, opts())
-	require.NoError(t, err, "%v", rep.Findings)
-	require.EqualValues(t, 16, rep.Records)
-	require.EqualValues(t, 16, rep.Checks.MACs.Checked)
-	require.Zero(t, rep.Checks.MACs.Failed)
-	require.EqualValues(t, 4, rep.Checks.Checkpoints.Checked)
-	require.EqualValues(t, 16, rep.Chains["orders"].Covered)
-
-	data, err := os.ReadFile(fixtureV1 + "audit.log")
-	require.NoError(t, err)
-	require.Contains(t, string(data), `"v":1,`)
-	tampered := filepath.Join(t.TempDir(), "audit.log")
-	require.NoError(t, os.WriteFile(tampered, bytes.Replace(data, []byte(`"order":1002`), []byte(`"order":1003`), 1), 0o600))
-	rep, err = VerifyFiles(context.Background(), []string{tampered}, opts())
-	var te *TamperedError
-	require.ErrorAs(t, err, &te)
-	require.True(t, hasFinding(rep, Modified, 5), "%v", rep.Findings)
-}
 
 // TestFormatV2MACCoversVersionAndKeyID: the writer emits v2, and changing a
 // record's "v" or "key" breaks its MAC, even when the verifier holds the
