@@ -74,7 +74,10 @@ var MetadataWords = []string{
 	"field", "fields", "hint", "rotated", "rotation", "updated", "created",
 	"changed", "at", "url", "uri", "endpoint", "status", "limit", "format",
 	"brand", "last4", "bin", "network", "issuer", "funding", "country", "used",
-	"remaining", "total", "consumed",
+	"remaining", "total", "consumed", "rate", "ratio", "percent", "pct", "fail",
+	"failed", "failure", "failures", "error", "errors", "through", "service", "server",
+	"domain", "realm", "flow", "strategy", "backend", "plugin", "middleware", "attempt",
+	"attempts", "retries", "latency", "duration", "timeout", "algorithm", "alg", "success",
 	"method", "scheme", "mode", "prefix", "provider", "source",
 }
 
