@@ -90,6 +90,7 @@ type Redactor struct {
 	terms       map[string]string      // joined term -> rule name
 	maxTerm     int                    // most words in a term
 	termBloom   [termBloomWords]uint64 // the words of terms, for mayBeKey
+	termStarts  [11]uint64             // the first two letters of term words (26*26 bits)
 	cards       bool                   // the card-number detector is on: integers are checked too
 	paths       []pathRule
 	allow       map[string]bool
