@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -149,11 +148,9 @@ func TestDocSnippetsCompile(t *testing.T) {
 		pkgs = append(pkgs, "./"+filepath.ToSlash(pkg))
 	}
 
-	goCmd := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(goCmd); err != nil {
-		if goCmd, err = exec.LookPath("go"); err != nil {
-			t.Fatalf("no go command to compile the snippets with: %v", err)
-		}
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("no go command on PATH to compile the snippets with: %v", err)
 	}
 	// go vet type-checks each package fully (every compile error is reported)
 	// and then runs the vet checks over it.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"runtime"
+	"strconv"
 	"testing"
 
 	"github.com/slogguard/slogguard/redact"
@@ -126,4 +127,24 @@ func TestSlogcoreRedactionAddsNoAllocation(t *testing.T) {
 			t.Errorf("dynamic=%v: redaction adds %.3f allocations per clean record", dynamic, on-off)
 		}
 	}
+}
+
+// TestNewKeysAllocateLittle: judging a key never seen costs no allocation
+// of its own (only the cache's growth, amortised), so a record with many
+// distinct keys allocates in proportion to nothing but the cache.
+func TestNewKeysAllocateLittle(t *testing.T) {
+	r := redact.Must(redact.Credentials, redact.PCIDSS, redact.GDPR)
+	keys := make([]string, 5000)
+	for i := range keys {
+		keys[i] = "field_" + strconv.Itoa(i) + "_name"
+	}
+	i := 0
+	n := testing.AllocsPerRun(len(keys)-1, func() {
+		r.Scalar(nil, keys[i], slog.StringValue("v"))
+		i++
+	})
+	if n != 0 { // AllocsPerRun truncates: 0 means under one allocation per key
+		t.Fatalf("a new key allocates %.2f times, want under 1 (cache growth only)", n)
+	}
+	t.Logf("allocations per new key: %.3f", n)
 }

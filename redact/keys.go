@@ -46,8 +46,15 @@ type keySlot struct {
 	v   *keyVerdict
 }
 
-// verdict returns the verdict for key, from the cache when it can.
-func (r *Redactor) verdict(key string) *keyVerdict {
+// verdict returns the verdict for key, from the cache when it can. key
+// may be part of a longer text: the cache keeps a copy.
+func (r *Redactor) verdict(key string) *keyVerdict { return r.cachedVerdict(key, true) }
+
+// ownVerdict is verdict for a key that is a string of its own (an attr or
+// map key), which the cache may keep as it is.
+func (r *Redactor) ownVerdict(key string) *keyVerdict { return r.cachedVerdict(key, false) }
+
+func (r *Redactor) cachedVerdict(key string, clone bool) *keyVerdict {
 	r.keys.mu.RLock()
 	v, ok := r.keys.m[key]
 	r.keys.mu.RUnlock()
@@ -60,7 +67,10 @@ func (r *Redactor) verdict(key string) *keyVerdict {
 		r.keys.m = make(map[string]*keyVerdict)
 	}
 	if len(r.keys.m) < maxCachedKeys {
-		r.keys.m[strings.Clone(key)] = v // key may be part of a long text
+		if clone {
+			key = strings.Clone(key)
+		}
+		r.keys.m[key] = v
 	}
 	r.keys.mu.Unlock()
 	return v
@@ -73,7 +83,7 @@ func (r *Redactor) verdict(key string) *keyVerdict {
 func (r *Redactor) fastVerdict(key string) *keyVerdict {
 	p := unsafe.StringData(key)
 	if p == nil {
-		return r.verdict(key)
+		return r.ownVerdict(key)
 	}
 	h := (uint64(uintptr(unsafe.Pointer(p))) ^ uint64(len(key))<<48) * 0x9E3779B97F4A7C15 // Fibonacci hashing
 	slot := &r.keys.fast[h>>(64-9)]                                                       // 2^9 == len(fast)
@@ -81,7 +91,7 @@ func (r *Redactor) fastVerdict(key string) *keyVerdict {
 	if s != nil && s.key == key { // equal addresses make this compare immediate
 		return s.v
 	}
-	v := r.verdict(key)
+	v := r.ownVerdict(key)
 	if s == nil { // first come, first served: a colliding key uses the map
 		slot.CompareAndSwap(nil, &keySlot{key: key, v: v})
 	}
@@ -124,9 +134,9 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 		return r.keepVerdict(v)
 	}
 	words := wordBounds(key, boundBuf[:0])
-	word := func(i int) string { return string(lower[words[i][0]:words[i][1]]) }
+	word := func(i int) []byte { return lower[words[i][0]:words[i][1]] }
 	for i := range words {
-		if numericWords[word(i)] {
+		if numericWords[string(word(i))] {
 			v.noCards = true
 		}
 		if v.rule != "" {
@@ -143,13 +153,13 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			if !ok {
 				continue
 			}
-			if j+1 < len(words) && r.metadata[word(j+1)] {
+			if j+1 < len(words) && r.metadata[string(word(j+1))] {
 				continue // token_count describes the token
 			}
-			if j == i && i > 0 && r.metadata[word(i)] {
+			if j == i && i > 0 && r.metadata[string(word(i))] {
 				continue // cache_expiry: a metadata word as a term needs its noun
 			}
-			if n == 3 && string(joined[:3]) == "key" && (i == 0 || j != len(words)-1 || plainKeyWords[word(i-1)]) {
+			if n == 3 && string(joined[:3]) == "key" && (i == 0 || j != len(words)-1 || plainKeyWords[string(word(i-1))]) {
 				continue // key, cache_key, key_name; but maps_key, stripe_key
 			}
 			v.rule = rule
@@ -158,29 +168,46 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 	}
 	if v.rule != "" {
 		for i := range words {
-			if regionKeys[word(i)] {
+			if regionKeys[string(word(i))] {
 				v.region = true
 			}
 		}
 	}
 	if len(r.detectors) > 0 && len(key) >= r.minScan {
-		by := ""
-		if spans := r.find(key, nil, func(name string) {
-			if by == "" {
-				by = name
-			}
-		}); len(spans) > 0 {
-			v.key, v.keyBy = r.placeholder(key), by
+		if spans := r.find(key, nil, ignoreName); len(spans) > 0 {
+			v.key, v.keyBy = r.placeholder(key), r.finderOf(key)
 		}
 	}
 	return r.keepVerdict(v)
+}
+
+// ignoreName is a note function that keeps nothing.
+func ignoreName(string) {}
+
+// finderOf returns the name of the first detector or rule that finds
+// something in s.
+func (r *Redactor) finderOf(s string) string {
+	for _, d := range r.detectors {
+		if d.Matches(s) {
+			return d.Name
+		}
+	}
+	name := ""
+	r.findPairs(s, scan(s), nil, func(n string) {
+		if name == "" {
+			name = n
+		}
+	})
+	return name
 }
 
 func (r *Redactor) keepVerdict(v keyVerdict) *keyVerdict {
 	if v == *plainKey {
 		return plainKey
 	}
-	return &v
+	p := new(keyVerdict) // not &v: that would move every v to the heap
+	*p = v
+	return p
 }
 
 // numericWords are key words that name a number which is not a card
@@ -316,7 +343,7 @@ func (r *Redactor) judge(groups []string, key string) (*keyVerdict, string) {
 		v = r.fastVerdict(key)
 		return v, v.rule
 	}
-	v = r.verdict(key)
+	v = r.ownVerdict(key)
 	rule := v.rule
 	if rule == "" && !v.allowed {
 		rule = r.pathRule(groups, key)

@@ -27,7 +27,7 @@ var keyChars = func() (t [256]bool) {
 //     a word (length, digits, case, symbols): "token refreshed" is kept;
 //   - command lines: the word after a flag that names a secret
 //     (--password …), and the credentials after -u / --user.
-func (r *Redactor) findPairs(s string, spans []span, note func(string)) []span {
+func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(string)) []span {
 	prevA, prevB := -1, -1 // the identifier before this one, when one space apart
 	for i := 0; i < len(s); {
 		if !isKeyChar(s[i]) {
@@ -178,6 +178,9 @@ func (r *Redactor) findPairs(s string, spans []span, note func(string)) []span {
 			}
 		}
 	}
+	if f&hasDash == 0 {
+		return spans
+	}
 	return r.findUserFlag(s, spans, note)
 }
 
@@ -304,30 +307,41 @@ func (r *Redactor) keepValue(key, v string) bool {
 // term, before the key cache is asked: most words of text are not, and
 // a word without letters never is.
 func (r *Redactor) mayBeKey(id string) bool {
-	h := uint32(2166136261)
-	n, letters := 0, 0
-	for i := 0; i <= len(id); i++ {
-		var c byte
-		if i < len(id) {
-			c = id[i]
+	for i := 0; i < len(id); {
+		if !isAlnum(id[i]) {
+			i++
+			continue
 		}
-		boundary := i == len(id) || !isAlnum(c) ||
-			(i > 0 && c >= 'A' && c <= 'Z' && id[i-1] >= 'a' && id[i-1] <= 'z')
-		if boundary && n > 0 {
-			if letters > 0 && r.bloomHas(h) {
+		// A word: up to a separator or a camelCase boundary.
+		j := i + 1
+		for j < len(id) && isAlnum(id[j]) && !(id[j] >= 'A' && id[j] <= 'Z' && id[j-1] >= 'a' && id[j-1] <= 'z') {
+			j++
+		}
+		if r.termStartHas(id[i], id[min(i+1, j-1)]) {
+			h := uint32(2166136261)
+			letters := false
+			for k := i; k < j; k++ {
+				h = (h ^ uint32(id[k]|0x20)) * 16777619
+				letters = letters || !isDigit(id[k])
+			}
+			if letters && r.bloomHas(h) {
 				return true
 			}
-			h, n, letters = 2166136261, 0, 0
 		}
-		if i < len(id) && isAlnum(c) {
-			h = (h ^ uint32(c|0x20)) * 16777619
-			n++
-			if !isDigit(c) {
-				letters++
-			}
-		}
+		i = j
 	}
 	return false
+}
+
+// termStartHas reports whether some term word starts with the letters
+// a, b (any case); words not starting with two letters always pass.
+func (r *Redactor) termStartHas(a, b byte) bool {
+	a, b = a|0x20, b|0x20
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
+		return true
+	}
+	n := int(a-'a')*26 + int(b-'a')
+	return r.termStarts[n>>6]&(1<<(n&63)) != 0
 }
 
 // termBloomWords is the size of Redactor.termBloom in 64-bit words: with
@@ -349,6 +363,13 @@ func (r *Redactor) bloomAdd(w string) {
 	h2 := h*0x9E3779B1 ^ h>>15
 	r.termBloom[h>>6%termBloomWords] |= 1 << (h & 63)
 	r.termBloom[h2>>6%termBloomWords] |= 1 << (h2 & 63)
+	if len(w) >= 2 {
+		a, b := w[0]|0x20, w[1]|0x20
+		if a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' {
+			n := int(a-'a')*26 + int(b-'a')
+			r.termStarts[n>>6] |= 1 << (n & 63)
+		}
+	}
 }
 
 func isLinkingWord(w string) bool {

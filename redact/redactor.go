@@ -74,7 +74,10 @@ var MetadataWords = []string{
 	"field", "fields", "hint", "rotated", "rotation", "updated", "created",
 	"changed", "at", "url", "uri", "endpoint", "status", "limit", "format",
 	"brand", "last4", "bin", "network", "issuer", "funding", "country", "used",
-	"remaining", "total", "consumed",
+	"remaining", "total", "consumed", "rate", "ratio", "percent", "pct", "fail",
+	"failed", "failure", "failures", "error", "errors", "through", "service", "server",
+	"domain", "realm", "flow", "strategy", "backend", "plugin", "middleware", "attempt",
+	"attempts", "retries", "latency", "duration", "timeout", "algorithm", "alg", "success",
 	"method", "scheme", "mode", "prefix", "provider", "source",
 }
 
@@ -87,6 +90,7 @@ type Redactor struct {
 	terms       map[string]string      // joined term -> rule name
 	maxTerm     int                    // most words in a term
 	termBloom   [termBloomWords]uint64 // the words of terms, for mayBeKey
+	termStarts  [11]uint64             // the first two letters of term words (26*26 bits)
 	cards       bool                   // the card-number detector is on: integers are checked too
 	paths       []pathRule
 	allow       map[string]bool

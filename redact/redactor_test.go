@@ -36,6 +36,14 @@ func TestKeyMatching(t *testing.T) {
 		"X-API-KEY": true, "authToken": true, "user.password": true, "password_confirmation": true,
 		"author": false, "token_count": false, "tokenizer": false, "secret_name": false,
 		"api_key_id": false, "keyboard": false, "passage": false,
+		// Short, compound and vendor spellings.
+		"pass": true, "db_pass": true, "DBPass": true, "auth": true, "auths": true, "maps_key": true,
+		"stripeKey": true, "Ocp-Apim-Subscription-Key": true, "X-Functions-Key": true, "SUMO_ACCESSKEY": true,
+		"auth_code": true, "creds": true,
+		// Words after a term that describe it.
+		"pass_rate": false, "auth_service": false, "signature_algorithm": false, "password_error": false,
+		"token_timeout": false, "auth_method": false, "cache_key": false, "partition_key": false, "key": false,
+		"public_key": false, "max_tokens": false, "cache_expiry": false,
 	} {
 		require.Equal(t, sensitive, r.keyRule(key) != "", key)
 	}

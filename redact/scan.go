@@ -76,7 +76,7 @@ func (r *Redactor) find(s string, spans []span, note func(string)) []span {
 		}
 	}
 	if len(r.terms) > 0 {
-		spans = r.findPairs(s, spans, note)
+		spans = r.findPairs(s, f, spans, note)
 	}
 	return spans
 }
