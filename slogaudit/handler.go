@@ -308,8 +308,14 @@ func (h *Handler) build(r slog.Record) *node {
 	m := validUTF8(msg)
 	set(root, &node{key: slog.MessageKey, value: slog.StringValue(m), canon: chain.Str(m)})
 	user := func(groups []string, a slog.Attr) {
-		if len(groups) == 0 && reserved[a.Key] {
+		switch {
+		case len(groups) == 0 && reserved[a.Key]:
 			a.Key = "_" + a.Key
+		case len(groups) > 0 && reserved[groups[0]]:
+			// A WithGroup named like a reserved key is renamed as an attr
+			// would be: merged into "time" or "audit" it would change the
+			// record or the audit member.
+			groups = append([]string{"_" + groups[0]}, groups[1:]...)
 		}
 		add(root, groups, a)
 	}

@@ -274,3 +274,24 @@ func TestStartLostIsDeclared(t *testing.T) {
 	rep := verifyBuf(t, w.buf.Bytes(), VerifyOptions{})
 	require.True(t, hasFinding(rep, Gap, 1), "%v", rep.Findings)
 }
+
+// TestReservedGroupNames: a WithGroup (or With under it) named like a
+// reserved top-level key is written with a leading "_", as a reserved attr
+// key is, and the log verifies: merged into "time", "msg" or "audit" the
+// group would have changed the record or broken its audit member.
+func TestReservedGroupNames(t *testing.T) {
+	for _, name := range []string{"time", "level", "msg", "source", "audit"} {
+		t.Run(name, func(t *testing.T) {
+			var buf lockedWriter
+			h := Wrap(slog.NewJSONHandler(&buf, nil), WithKey("k1", testKey), WithChainID("c"))
+			l := slog.New(h).WithGroup(name)
+			l.Info("m", "x", 1)
+			l.With("y", 2).Info("m2")
+			require.NoError(t, h.Close(context.Background()))
+			rep := verifyBuf(t, buf.Bytes(), VerifyOptions{Key: testKey})
+			require.EqualValues(t, 4, rep.Records)
+			require.Contains(t, string(buf.Bytes()), `"_`+name+`":{"x":1}`)
+			require.Contains(t, string(buf.Bytes()), `"_`+name+`":{"y":2}`)
+		})
+	}
+}
