@@ -566,6 +566,11 @@ func parseAudit(a chain.Value) (auditFields, error) {
 	if f.version, err = chain.ParseVersion(a); err != nil {
 		return f, err
 	}
+	for _, m := range a.Members {
+		if !f.version.AuditMember(m.Name) {
+			return f, fmt.Errorf("unknown member %q: the audit member of a %s record holds only what the writer puts there", m.Name, f.version)
+		}
+	}
 	var ok bool
 	if f.chain, ok = str("chain"); !ok || f.chain == "" {
 		return f, errors.New("missing chain")

@@ -285,6 +285,7 @@ func TestVerifyFindingKinds(t *testing.T) {
 			{"hash not hex", func(a chain.Value) chain.Value { return with(a, "hash", chain.Str(strings.Repeat("zz", 32))) }},
 			{"prev too short", func(a chain.Value) chain.Value { return with(a, "prev", chain.Str("abcd")) }},
 			{"mac not hex", func(a chain.Value) chain.Value { return with(a, "mac", chain.Str("xyz")) }},
+			{"unknown member", func(a chain.Value) chain.Value { return with(a, "approved_by", chain.Str("cfo")) }},
 			{"audit not an object", func(chain.Value) chain.Value { return chain.Str("x") }},
 		} {
 			line := string(chain.AppendCanonical(nil, with(v, "audit", bad.edit(a)))) + "\n"

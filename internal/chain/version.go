@@ -50,6 +50,18 @@ func ParseVersion(audit Value) (Version, error) {
 	return v, nil
 }
 
+// AuditMember reports whether name may appear in the audit member of a
+// record of version v. The audit member is not hashed (only the fields it
+// names are checked), so a verifier must refuse any member it does not
+// know: a reader would take it for part of the record.
+func (v Version) AuditMember(name string) bool {
+	switch name {
+	case "v", "chain", "seq", "prev", "hash", "mac", "key":
+		return true
+	}
+	return false
+}
+
 // Known reports whether v is a version this package reads.
 func (v Version) Known() bool { return v >= V1 && v <= Current }
 
