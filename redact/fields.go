@@ -21,6 +21,7 @@ type fieldInfo struct {
 type structInfo struct {
 	fields  []fieldInfo
 	logTags bool
+	hidden  bool // some field is not shown by encoding/json
 }
 
 var structInfos sync.Map // reflect.Type -> *structInfo
@@ -34,7 +35,7 @@ func infoOf(t reflect.Type) *structInfo {
 	if si, ok := structInfos.Load(t); ok {
 		return si.(*structInfo)
 	}
-	si := &structInfo{fields: typeFields(t)}
+	si := &structInfo{fields: typeFields(t), hidden: hasHiddenFields(t, map[reflect.Type]bool{})}
 	for _, f := range si.fields {
 		si.logTags = si.logTags || f.redact || f.omit
 	}
@@ -144,4 +145,36 @@ func fieldByIndex(v reflect.Value, index []int) (reflect.Value, bool) {
 		v = v.Field(x)
 	}
 	return v, true
+}
+
+// hasHiddenFields reports whether struct type t has a field that
+// encoding/json does not write: tagged json:"-", or unexported (other than
+// an embedded struct, whose exported fields json promotes).
+func hasHiddenFields(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Tag.Get("json") == "-" {
+			return true
+		}
+		if f.Anonymous {
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				if hasHiddenFields(ft, seen) {
+					return true
+				}
+				continue
+			}
+		}
+		if !f.IsExported() {
+			return true
+		}
+	}
+	return false
 }

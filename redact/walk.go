@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -425,19 +426,19 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 		}
 		return rv.Interface(), false
 	case reflect.Map:
-		if rv.Type().Key().Kind() != reflect.String || rv.IsNil() {
+		if rv.IsNil() {
 			return rv.Interface(), false
 		}
 		var out map[string]any
 		iter := rv.MapRange()
 		for iter.Next() {
-			k := iter.Key().String()
+			k := mapKey(iter.Key())
 			nk, nv, ch := w.child(k, iter.Value().Interface(), depth)
 			if ch && out == nil {
 				out = make(map[string]any, rv.Len())
 				it2 := rv.MapRange()
 				for it2.Next() {
-					out[it2.Key().String()] = it2.Value().Interface()
+					out[mapKey(it2.Key())] = it2.Value().Interface()
 				}
 			}
 			if ch {
@@ -492,6 +493,31 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 	return rv.Interface(), false
 }
 
+// mapKey returns a map key as encoding/json writes it: strings as they
+// are, encoding.TextMarshaler keys as their text, integers in decimal.
+// Keys json cannot write (it fails on them) get their fmt form, so that
+// their values are still redacted.
+func mapKey(k reflect.Value) string {
+	if k.Kind() == reflect.String {
+		return k.String()
+	}
+	if tm, ok := k.Interface().(encoding.TextMarshaler); ok {
+		if k.Kind() == reflect.Pointer && k.IsNil() {
+			return ""
+		}
+		if b, err := tm.MarshalText(); err == nil {
+			return string(b)
+		}
+	}
+	switch k.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.FormatInt(k.Int(), 10)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return strconv.FormatUint(k.Uint(), 10)
+	}
+	return fmt.Sprint(k.Interface())
+}
+
 func sliceToAny(rv reflect.Value) []any {
 	out := make([]any, rv.Len())
 	for i := range out {
@@ -509,7 +535,11 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 		return w.r.mask, true
 	}
 	si := infoOf(rv.Type())
-	changed := si.logTags || force
+	// A struct with fields encoding/json does not show (json:"-",
+	// unexported) is passed on as the object json would write even when
+	// nothing in it is masked: a TextHandler prints the original with %+v,
+	// hidden fields and their secrets included.
+	changed := si.logTags || si.hidden || force
 	vals := make([]any, len(si.fields))
 	chs := make([]bool, len(si.fields))
 	present := make([]bool, len(si.fields))
