@@ -1,11 +1,15 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/slogguard/slogguard/slogaudit"
@@ -107,6 +111,7 @@ func (c *cli) verify(args []string) int {
 		defer fmt.Fprint(c.stderr, "\r\033[K")
 	}
 
+	files = rotationOrder(files)
 	rep, err := slogaudit.VerifyFiles(context.Background(), files, o)
 	var tampered *slogaudit.TamperedError
 	switch {
@@ -217,4 +222,37 @@ func (c *cli) loadKeys(o *slogaudit.VerifyOptions, files, envs keySpecs) int {
 		}
 	}
 	return exitIntact
+}
+
+// rotationOrder puts each log's rotated files (NAME.000001, NAME.000002,
+// …) before NAME itself, oldest first, as the writer wrote them, whatever
+// order the shell's glob gave: "audit.log*" lists audit.log first, which
+// would read the newest records before the oldest. Logs with different
+// names keep their order relative to each other.
+func rotationOrder(files []string) []string {
+	base := func(f string) (string, int) {
+		if i := strings.LastIndexByte(f, '.'); i >= 0 && len(f)-i-1 == 6 {
+			if n, err := strconv.Atoi(f[i+1:]); err == nil && n >= 0 {
+				return f[:i], n
+			}
+		}
+		return f, math.MaxInt
+	}
+	first := map[string]int{} // a log's position: where any of its files first appears
+	for i, f := range files {
+		b, _ := base(f)
+		if _, ok := first[b]; !ok {
+			first[b] = i
+		}
+	}
+	out := slices.Clone(files)
+	slices.SortStableFunc(out, func(x, y string) int {
+		bx, nx := base(x)
+		by, ny := base(y)
+		if c := cmp.Compare(first[bx], first[by]); c != 0 {
+			return c
+		}
+		return cmp.Compare(nx, ny)
+	})
+	return out
 }
