@@ -443,3 +443,16 @@ func bumpSize(cps string) string {
 	n, _ := strconv.Atoi(cps[m[2]:m[3]])
 	return cps[:m[2]] + strconv.Itoa(n+1) + cps[m[3]:]
 }
+
+// TestRotationOrder: the shell's "audit.log*" lists the current file
+// first; verify reads each log's rotated files oldest first, then the log.
+func TestRotationOrder(t *testing.T) {
+	for _, tc := range []struct{ in, want []string }{
+		{[]string{"a.log", "a.log.000001", "a.log.000002"}, []string{"a.log.000001", "a.log.000002", "a.log"}},
+		{[]string{"a.log.000010", "a.log.000002", "a.log"}, []string{"a.log.000002", "a.log.000010", "a.log"}},
+		{[]string{"b.log", "a.log", "a.log.000001", "b.log.000001"}, []string{"b.log.000001", "b.log", "a.log.000001", "a.log"}},
+		{[]string{"x.json", "y.1"}, []string{"x.json", "y.1"}},
+	} {
+		require.Equal(t, tc.want, rotationOrder(tc.in), "%v", tc.in)
+	}
+}
