@@ -389,7 +389,8 @@ func (v *verifier) loadCheckpoints() error {
 	v.cpName = name
 	sc := bufio.NewScanner(v.opts.Checkpoints)
 	sc.Buffer(nil, 1<<16)
-	n := int64(0)
+	n, parsed := int64(0), 0
+	var bad []Finding // lines that are no checkpoint at all
 	for sc.Scan() {
 		n++
 		if len(strings.TrimSpace(sc.Text())) == 0 {
@@ -397,6 +398,7 @@ func (v *verifier) loadCheckpoints() error {
 		}
 		val, err := chain.Parse(sc.Bytes())
 		if _, ok := val.Get("note"); err == nil && ok {
+			parsed++
 			v.loadNote(n, val)
 			continue
 		}
@@ -405,9 +407,10 @@ func (v *verifier) loadCheckpoints() error {
 			cp, err = chain.ParseCheckpoint(val)
 		}
 		if err != nil {
-			v.rep.Findings = append(v.rep.Findings, Finding{File: name, Line: n, Kind: BadCheckpoint, Detail: err.Error()})
+			bad = append(bad, Finding{File: name, Line: n, Kind: BadCheckpoint, Detail: err.Error()})
 			continue
 		}
+		parsed++
 		if v.opts.PublicKey != nil && !v.checkSignature(cp, Finding{File: name, Line: n, Chain: cp.Chain, Seq: cp.Seq}) {
 			continue
 		}
@@ -416,8 +419,17 @@ func (v *verifier) loadCheckpoints() error {
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("slogaudit: verify: reading checkpoints: %w", err)
 	}
+	if parsed == 0 && len(bad) > 0 {
+		return fmt.Errorf("%w: %s: %s, none of them a checkpoint (first: line %d: %s)", ErrNotCheckpoints, name, plural(int64(len(bad)), "line"), bad[0].Line, bad[0].Detail)
+	}
+	v.rep.Findings = append(v.rep.Findings, bad...)
 	return nil
 }
+
+// ErrNotCheckpoints is returned by [Verify] when the checkpoint file holds
+// lines and none of them is a checkpoint: the wrong file was given, so
+// nothing can be said of the log.
+var ErrNotCheckpoints = errors.New("slogaudit: verify: not a checkpoint file (pass the file that WithCheckpoints writes)")
 
 func (v *verifier) read(ctx context.Context, r io.Reader) error {
 	br := bufio.NewReaderSize(r, 64<<10)

@@ -214,9 +214,10 @@ func TestVerifyFindingKinds(t *testing.T) {
 		f := newForger(t, "c", nil)
 		r := f.records(3)
 		cp := f.checkpoint(priv, 3, f.head)
-		add(kindCase{name: "bad-checkpoint/file line not a checkpoint", log: cat(r...), cps: `{"chain":"c"}` + "\n",
+		good := string(cp.MarshalLine()) // a bad line among good ones: a checkpoint file of nothing but bad lines is the wrong file
+		add(kindCase{name: "bad-checkpoint/file line not a checkpoint", log: cat(r...), cps: `{"chain":"c"}` + "\n" + good,
 			opts: VerifyOptions{PublicKey: pub}, kind: BadCheckpoint, line: 1, file: "checkpoints"})
-		add(kindCase{name: "bad-checkpoint/file line not JSON", log: cat(r...), cps: "{\n",
+		add(kindCase{name: "bad-checkpoint/file line not JSON", log: cat(r...), cps: "{\n" + good,
 			kind: BadCheckpoint, line: 1, file: "checkpoints"})
 		forged := cp
 		forged.Seq = 2

@@ -165,8 +165,11 @@ func TestVerifyLineEndingsAndBlankLines(t *testing.T) {
 	require.EqualValues(t, 1, rep.Checks.Signatures.Checked)
 
 	// The line numbers of checkpoint-file findings count the blank lines.
-	rep, _ = Verify(context.Background(), strings.NewReader(crlf), VerifyOptions{Checkpoints: strings.NewReader("\n\nnot json\n")})
+	rep, _ = Verify(context.Background(), strings.NewReader(crlf), VerifyOptions{Checkpoints: strings.NewReader("\n\nnot json\n" + strings.TrimLeft(cps, "\n "))})
 	require.Equal(t, []Finding{{File: "checkpoints", Line: 3, Kind: BadCheckpoint, Detail: rep.Findings[0].Detail}}, rep.Findings)
+	// A checkpoint file with no checkpoint in it is the wrong file.
+	_, err = Verify(context.Background(), strings.NewReader(crlf), VerifyOptions{Checkpoints: strings.NewReader("\n\nnot json\n")})
+	require.ErrorIs(t, err, ErrNotCheckpoints)
 }
 
 // TestVerifyChecksCheckpointsWithoutPublicKey: without a public key no

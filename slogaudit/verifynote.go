@@ -94,7 +94,7 @@ func (v *verifier) openNote(nl noteLine) (logSigned bool, cosigners int, err err
 func (v *verifier) loadNote(line int64, val chain.Value) {
 	nl, err := noteFromValue(val, "")
 	if err != nil {
-		v.rep.Findings = append(v.rep.Findings, Finding{File: "checkpoints", Line: line, Kind: BadCheckpoint, Detail: err.Error()})
+		v.rep.Findings = append(v.rep.Findings, Finding{File: v.cpName, Line: line, Kind: BadCheckpoint, Detail: err.Error()})
 		return
 	}
 	logSigned, cosigners, err := v.openNote(nl)

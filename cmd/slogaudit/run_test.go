@@ -135,6 +135,8 @@ func TestVerify(t *testing.T) {
 		{name: "wrong public key: one finding", args: []string{"verify", "-pub", d.otherPub, "-checkpoints", d.cps, d.log}, code: exitTampered,
 			out:      []string{"none of the 6 checkpoint signatures verifies with the public key: the public key is probably wrong", "TAMPERED: 1 finding (1 bad-checkpoint)"},
 			findings: 1},
+		{name: "a checkpoint file that is not one: unusable, not tampered", args: []string{"verify", "-checkpoints", d.hmac, d.log}, code: exitUsage,
+			err: []string{"not a checkpoint file"}, not: []string{"TAMPERED"}},
 		{name: "checkpoint file named by its name", args: append(d.full(), d.log, "-checkpoints",
 			d.write(t, "edited.checkpoints", bumpSize(string(must(os.ReadFile(d.cps)))))),
 			code: exitTampered, out: []string{"edited.checkpoints:1: bad-checkpoint: signed note: signature does not verify"},
