@@ -143,6 +143,10 @@ func TestParseValues(t *testing.T) {
 	require.ErrorIs(t, err, ErrDepth)
 	_, err = Parse([]byte(strings.Repeat("[", maxDepth+1) + strings.Repeat("]", maxDepth+1)))
 	require.NoError(t, err, "nesting up to maxDepth parses")
+	_, err = Parse([]byte(strings.Repeat(`{"a":`, maxDepth+1) + "1" + strings.Repeat("}", maxDepth+1)))
+	require.ErrorIs(t, err, ErrDepth, "objects count towards the depth")
+	_, err = Parse([]byte(strings.Repeat(`{"a":`, maxDepth) + "1" + strings.Repeat("}", maxDepth)))
+	require.NoError(t, err)
 
 	// A Parser reused across lines gives the same values.
 	var p Parser
