@@ -1,0 +1,80 @@
+package chain
+
+import (
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"golang.org/x/mod/sumdb/note"
+)
+
+// Known-answer vectors for what format v2 adds beside the v1 link hashes:
+// the Merkle leaf and interior hashes, a tree root, the C2SP checkpoint
+// body and its signed note. The v2 MAC's vectors are in version_test.go.
+// A change to any of these bytes breaks every v2 checkpoint and proof
+// written before it. Each value carries the command that reproduces it.
+const (
+	// python3 -c "import hashlib; print(hashlib.sha256(b'\x00'+bytes(range(32))+bytes(0xff-i for i in range(32))).hexdigest())"
+	v2LeafMAC = "995464918dec7474beb7ac7bd993fe57930a304be82a2d781c816b43ceac2833"
+	// python3 -c "import hashlib; print(hashlib.sha256(b'\x00'+bytes(range(32))).hexdigest())"
+	v2LeafNoMAC = "699cacdb4c39d8e0bb1223352765a7f7acdc51dec6694f7b54c3d0a47f0cc409"
+	// Leaves: the leaf hashes (no MAC) of link hashes 01 00…, 02 00…, 03 00…;
+	// the root of three leaves is node(node(l0, l1), l2):
+	// python3 -c "import hashlib; L=[hashlib.sha256(b'\x00'+bytes([i+1])+bytes(31)).digest() for i in range(3)]; n=lambda a,b: hashlib.sha256(b'\x01'+a+b).digest(); print(n(n(L[0],L[1]),L[2]).hex())"
+	v2Root3 = "d300790a304c441999aa258bb23cd0ad8f2b6ce25f9546894788201bb9bd6ff7"
+	// The C2SP tlog-checkpoint body: origin, size, root in standard base64.
+	v2Text = "slogaudit/app\n3\n0wB5CjBMRBmZqiWLsjzQrY8rbOJflUaJR4ggG7m9b/c=\n"
+	// The signed note: the body, a blank line, then "— <name> " and
+	// base64(u32be(key hash) ‖ Ed25519 signature of the body), with the key
+	// from seed sha256("slogaudit v2 vectors"). The key hash is
+	// sha256(name ‖ "\n" ‖ 0x01 ‖ public key)[:4]:
+	// python3 -c "import hashlib; print(hashlib.sha256(b'slogaudit/app\n\x01'+bytes.fromhex('08d37eaa3f0bb167f68bd615562c71e8850a12989034844dbd1d2a7753a11712')).digest()[:4].hex())"
+	// and the signature (an Ed25519 private key in DER is a fixed prefix and the seed):
+	// printf '302e020100300506032b657004220420%s' $(printf 'slogaudit v2 vectors' | openssl dgst -sha256 -r | cut -c1-64) | xxd -r -p > k.der
+	// printf 'slogaudit/app\n3\n0wB5CjBMRBmZqiWLsjzQrY8rbOJflUaJR4ggG7m9b/c=\n' > body
+	// openssl pkeyutl -sign -rawin -inkey k.der -keyform DER -in body | xxd -p -c 64
+	v2PublicKey = "08d37eaa3f0bb167f68bd615562c71e8850a12989034844dbd1d2a7753a11712"
+	v2KeyHash   = 0x8f01d905
+	v2Note      = v2Text + "\n— slogaudit/app jwHZBSDMYrRkM9wyQEOdH0xWfTFknXE1riu8nGaLvdDj7zFSHjMKGVWgOoLH+8TfgsIFuTNgJJBfsGXV1/xf8Is6oQE=\n"
+)
+
+func TestVectorsV2(t *testing.T) {
+	var h Hash
+	mac := make([]byte, 32)
+	for i := range h {
+		h[i], mac[i] = byte(i), byte(0xff-i)
+	}
+	require.Equal(t, v2LeafMAC, Leaf(h, mac).String())
+	require.Equal(t, v2LeafNoMAC, Leaf(h, nil).String())
+
+	var tree Tree
+	for i := range 3 {
+		var x Hash
+		x[0] = byte(i + 1)
+		tree.Append(Leaf(x, nil))
+	}
+	require.Equal(t, v2Root3, tree.Root().String())
+
+	head := TreeHead{Origin: "slogaudit/app", Size: 3, Root: tree.Root()}
+	require.Equal(t, v2Text, string(head.Text()))
+	parsed, err := ParseTreeHead([]byte(v2Text))
+	require.NoError(t, err)
+	require.Equal(t, head, parsed)
+
+	seed := sha256.Sum256([]byte("slogaudit v2 vectors"))
+	priv := ed25519.NewKeyFromSeed(seed[:])
+	require.Equal(t, v2PublicKey, hex.EncodeToString(priv.Public().(ed25519.PublicKey)))
+	signer, err := NoteSigner("slogaudit/app", priv)
+	require.NoError(t, err)
+	require.EqualValues(t, v2KeyHash, signer.KeyHash())
+	msg, err := note.Sign(&note.Note{Text: v2Text}, signer)
+	require.NoError(t, err)
+	require.Equal(t, v2Note, string(msg), "Ed25519 is deterministic: the same key and body give the same note")
+
+	v, err := NoteVerifier("slogaudit/app", priv.Public().(ed25519.PublicKey))
+	require.NoError(t, err)
+	_, err = note.Open([]byte(v2Note), note.VerifierList(v))
+	require.NoError(t, err)
+}
