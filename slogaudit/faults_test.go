@@ -441,3 +441,60 @@ func (b *lockedBuf) Reset() {
 	defer b.mu.Unlock()
 	b.buf.Reset()
 }
+
+// gatedGaps is a slog.Handler for slogcore.Async: it holds the worker in
+// its first Handle until release is closed, and fails the first failGaps
+// audit.gap records it is given.
+type gatedGaps struct {
+	next     slog.Handler
+	entered  chan struct{}
+	release  chan struct{}
+	calls    int // the worker's goroutine only
+	failGaps int
+}
+
+func (g *gatedGaps) Enabled(context.Context, slog.Level) bool { return true }
+func (g *gatedGaps) WithAttrs([]slog.Attr) slog.Handler       { return g }
+func (g *gatedGaps) WithGroup(string) slog.Handler            { return g }
+
+func (g *gatedGaps) Handle(ctx context.Context, r slog.Record) error {
+	g.calls++
+	if g.calls == 1 {
+		close(g.entered)
+		<-g.release
+	}
+	if r.Message == MsgGap && g.failGaps > 0 {
+		g.failGaps--
+		return syscall.EIO
+	}
+	return g.next.Handle(ctx, r)
+}
+
+// TestLostGapRecordRedeclared: however many audit.gap records are passed
+// to a slow asynchronous handler after one of them, that one's
+// declarations are declared again when the handler reports its loss, so
+// that the log verifies.
+func TestLostGapRecordRedeclared(t *testing.T) {
+	const gaps = 200
+	var buf bytes.Buffer
+	g := &gatedGaps{next: slog.NewJSONHandler(&buf, nil), entered: make(chan struct{}), release: make(chan struct{}), failGaps: gaps}
+	core := slogcore.Async(g, &slogcore.Options{QueueSize: 4 * gaps, OnError: func(error) {}})
+	h := Wrap(core, WithKey("k", testKey), WithChainID("gaps"), WithMaxRecordSize(200), OnError(func(error) {}))
+	l := slog.New(h)
+	l.Info("first")
+	<-g.entered // the worker waits: every record below stays in flight
+	for i := range gaps {
+		l.Info("too large", "pad", strings.Repeat("x", 300)) // its seq is lost at once
+		l.Info("next", "i", i)                               // declares it with an audit.gap record first
+	}
+	close(g.release)
+	err := h.Close(context.Background())
+	require.ErrorIs(t, err, ErrRecordsLost)
+	require.ErrorContains(t, err, " 0 not declared")
+	require.ErrorIs(t, core.Close(context.Background()), slogcore.ErrRecordsLost) // the gap records
+	s := h.Stats()
+	require.EqualValues(t, 2*gaps, s.Failed) // the too large records and the gap records
+	require.Equal(t, s.Failed, s.Declared)
+	rep := verifyBuf(t, buf.Bytes(), VerifyOptions{Key: testKey})
+	require.EqualValues(t, s.Written, rep.Records)
+}

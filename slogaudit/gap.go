@@ -28,7 +28,6 @@ type GapRange struct {
 const (
 	maxGapRanges    = 256
 	maxReasonLength = 200
-	maxGapsInFlight = 64
 )
 
 // losses collects the sequence numbers lost and not yet declared. It has
@@ -39,11 +38,6 @@ const (
 type losses struct {
 	mu      sync.Mutex
 	pending []GapRange
-	// inFlight: what the gap records not yet known to be written declare,
-	// by their seq, so that a lost gap record's declarations are declared
-	// again. Only an asynchronous handler needs it.
-	inFlight map[uint64][]GapRange
-	order    []uint64
 	// async counts records that an asynchronous handler accepted and then
 	// lost: Stats moves them from Written to Failed. redeclared counts the
 	// seqs that lost gap records declared: they are declared again, and
@@ -93,28 +87,6 @@ func (l *losses) putBack(rs []GapRange) {
 	l.addLocked(rs)
 }
 
-// sent remembers what the gap record at seq declares.
-func (l *losses) sent(seq uint64, rs []GapRange) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.inFlight == nil {
-		l.inFlight = map[uint64][]GapRange{}
-	}
-	if len(l.order) == maxGapsInFlight {
-		delete(l.inFlight, l.order[0])
-		l.order = l.order[1:]
-	}
-	l.inFlight[seq] = rs
-	l.order = append(l.order, seq)
-}
-
-// unsend forgets the gap record at seq, which was not passed on.
-func (l *losses) unsend(seq uint64) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.inFlight, seq)
-}
-
 // count returns the number of pending sequence numbers.
 func (l *losses) count() (n uint64) {
 	l.mu.Lock()
@@ -129,9 +101,13 @@ func (l *losses) count() (n uint64) {
 // so that its loss can be traced back to its seq.
 type lossTag struct{}
 
+// tagged is the value under lossTag. declares is what the record declares
+// lost when it is an audit.gap record: it travels with the record, so that
+// however long the handler holds the record, its loss declares them again.
 type tagged struct {
-	st  *state
-	seq uint64
+	st       *state
+	seq      uint64
+	declares []GapRange
 }
 
 // onLoss hears from a slogcore handler that a record it accepted was lost.
@@ -150,12 +126,9 @@ func (st *state) onLoss(l slogcore.Loss) {
 	defer st.losses.mu.Unlock()
 	st.losses.async++
 	rs := []GapRange{{From: t.seq, To: t.seq, Reason: reason}}
-	if declared, ok := st.losses.inFlight[t.seq]; ok {
-		rs = append(rs, declared...) // a lost gap record: declare its losses again
-		delete(st.losses.inFlight, t.seq)
-		for _, r := range declared {
-			st.losses.redeclared += r.To - r.From + 1
-		}
+	rs = append(rs, t.declares...) // a lost gap record: declare its losses again
+	for _, r := range t.declares {
+		st.losses.redeclared += r.To - r.From + 1
 	}
 	st.losses.addLocked(rs)
 }
@@ -183,14 +156,10 @@ func (st *state) declareLocked(ctx context.Context) error {
 		if t := st.lostTorn; t != nil {
 			attrs = append(attrs, slog.Group("torn", slog.Int("bytes", t.Bytes), slog.String("sha256", t.SHA256)))
 		}
-		seq := st.head.Seq + 1
-		if st.async != nil {
-			// Before the handler has the record: it may report the loss
-			// before ownLocked returns.
-			st.losses.sent(seq, rs)
-		}
-		if err := st.ownLocked(ctx, MsgGap, false, attrs...); err != nil {
-			st.losses.unsend(seq)
+		st.declaring = rs // in the record's loss tag
+		err := st.ownLocked(ctx, MsgGap, false, attrs...)
+		st.declaring = nil
+		if err != nil {
 			st.losses.putBack(rs)
 			return err
 		}

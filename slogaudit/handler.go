@@ -119,8 +119,10 @@ type state struct {
 	async    *slogcore.Handler // the wrapped handler, when it reports losses later
 	unwatch  func()            // stops hearing of its losses
 	lostTorn *TornLine         // the torn line a lost audit.start named
-	closeErr error
-	merkle   merkle // the tree beside the chain, for checkpoints
+	// declaring is what the audit.gap record being passed on declares.
+	declaring []GapRange
+	closeErr  error
+	merkle    merkle // the tree beside the chain, for checkpoints
 }
 
 // Handler is a slog.Handler that chains every record it passes on.
@@ -514,7 +516,7 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	rec.AddAttrs(slog.Attr{Key: "audit", Value: slog.GroupValue(audit...)})
 	hctx := ctx
 	if st.async != nil {
-		hctx = context.WithValue(ctx, lossTag{}, tagged{st, seq})
+		hctx = context.WithValue(ctx, lossTag{}, tagged{st: st, seq: seq, declares: st.declaring})
 	}
 	if err := safeHandle(hctx, st.next, rec); err != nil {
 		if keep {
