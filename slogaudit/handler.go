@@ -66,6 +66,7 @@ type Stats struct {
 	// written so far.
 	Declared    uint64
 	Checkpoints uint64 // checkpoints written
+	Seals       uint64 // audit.seal records written (WithSealing)
 	// CheckpointsRefused counts checkpoints not signed because they would
 	// contradict one signed before, or the Merkle tree is unknown (OnError
 	// says why).
@@ -120,7 +121,8 @@ type state struct {
 	unwatch  func()            // stops hearing of its losses
 	lostTorn *TornLine         // the torn line a lost audit.start named
 	closeErr error
-	merkle   merkle // the tree beside the chain, for checkpoints
+	merkle   merkle   // the tree beside the chain, for checkpoints
+	seal     *sealing // the epoch ratchet, under WithSealing
 }
 
 // Handler is a slog.Handler that chains every record it passes on.
@@ -193,6 +195,9 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 			st.unwatch()
 			return nil, err
 		}
+	}
+	if cfg.sealing {
+		st.startSealing()
 	}
 	st.lastCP = st.cfg.now()
 	st.headHex = st.head.Hash.String()
@@ -368,6 +373,7 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 		return ErrClosed
 	}
 	st.startLocked(ctx)
+	st.sealDueLocked(ctx)
 	_ = st.declareLocked(ctx) // a failure is reported and retried before the next record
 	if p := st.cfg.policy; p != nil {
 		violations := p.check(root, r.Time, st.lastTime)
@@ -388,6 +394,7 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	// this record's error, which would tell the caller that a record now
 	// in the log was refused.
 	_ = st.maybeCheckpointLocked(ctx)
+	st.sealFullLocked(ctx)
 	return nil
 }
 
@@ -482,9 +489,9 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	}
 	var mac []byte
 	if st.mac != nil {
-		m := chain.Current.MACWith(st.mac, st.cfg.keyID, hash)
+		m, members := st.macLocked(hash)
 		mac = m[:]
-		audit = append(audit, slog.String("mac", m.String()), slog.String("key", st.cfg.keyID))
+		audit = append(audit, members...)
 	}
 	var msg string
 	attrs := root.attrs()
@@ -525,6 +532,9 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	st.addLeafLocked(hash, mac)
 	st.stats.Written++
 	st.sinceCP++
+	if st.seal != nil {
+		st.seal.records++
+	}
 	if st.cfg.sync != nil {
 		if err := st.cfg.sync(); err != nil {
 			st.report(fmt.Errorf("slogaudit: sync after record %d: %w", seq, err))
@@ -611,6 +621,9 @@ func (h *Handler) closeLocked(ctx context.Context) error {
 			if err := st.ownLocked(ctx, MsgStop, false, slog.String("chain", st.head.Chain)); err == nil {
 				stopped = true
 				_ = st.checkpointLocked(ctx)
+				if st.seal != nil {
+					_ = st.sealLocked(ctx, 1) // the last epoch too is sealed and its key forgotten
+				}
 			}
 		}
 		if flushErr == nil {

@@ -42,6 +42,10 @@ type config struct {
 	witnessHTTP    *http.Client
 	witnessBackoff time.Duration
 	errs           []error
+	// sealing: see WithSealing
+	sealing     bool
+	sealEvery   time.Duration
+	sealRecords int
 }
 
 // DefaultMaxRecordSize is the default limit of [WithMaxRecordSize].
@@ -204,6 +208,7 @@ func (c *config) validate() error {
 		errs = append(errs, errors.New("WithCheckpoints: checkpoints are signed: add WithSigner"))
 	}
 	errs = append(errs, c.checkWitnessing()...)
+	errs = append(errs, c.validateSealing()...)
 	if c.policy != nil {
 		errs = append(errs, c.policy.checkConfig(c)...)
 	}

@@ -89,6 +89,10 @@ type ChainSummary struct {
 	// checkpoint that a quorum of the given witnesses cosigned and that
 	// matches the records: 0 when none.
 	Witnessed uint64 `json:"witnessed,omitempty"`
+	// Sealed is the seq of the chain's newest audit.seal record that
+	// verified, and Epoch the epoch of its last record (under WithSealing).
+	Sealed uint64 `json:"sealed,omitempty"`
+	Epoch  uint64 `json:"epoch,omitempty"`
 }
 
 // Report is the result of a verification. It says which checks ran
@@ -103,7 +107,7 @@ type Report struct {
 
 // Info reports whether the kind is information, not a sign of tampering.
 func (k FindingKind) Info() bool {
-	return k == Restart || k == Torn || k == Pruned || k == Gap || k == TornTail
+	return k == Restart || k == Torn || k == Pruned || k == Gap || k == TornTail || k == UnsealedTail
 }
 
 // Intact reports whether the input holds audit records and the checks that
@@ -158,6 +162,13 @@ type VerifyOptions struct {
 	// RequireMAC makes the absence of a key an error ([ErrRequiredCheck]):
 	// without it MACs are not checked and the report says so.
 	RequireMAC bool
+	// Sealed says that the keys were used with [WithSealing]: every record
+	// must carry an epoch and every chain at least one seal. Records that
+	// carry an epoch are checked with their epoch's key whether or not
+	// Sealed is set; Sealed is what catches a log whose epochs and seals
+	// were stripped and whose MACs were made with the initial key
+	// elsewhere, or an unsealed log offered as a sealed one. Requires a key.
+	Sealed bool
 	// RequireCheckpoints makes the absence of Checkpoints or PublicKey an
 	// error ([ErrRequiredCheck]), and a chain that no checkpoint covers an
 	// [Uncovered] finding.
@@ -238,6 +249,7 @@ type chainState struct {
 	// tree is the chain's Merkle tree, while its records come in order.
 	tree    chain.Tree
 	treeOff bool
+	epochs  epochState
 }
 
 // seqRun is a run of sequence numbers, From to To inclusive, noticed at
@@ -282,6 +294,7 @@ type verifier struct {
 	// verify cosignatures.
 	notes     map[string][]*noteCheck
 	witnesses []note.Verifier
+	ratchets  map[ratchetKey]*chain.Ratchet // epoch keys, by chain and key id
 }
 
 // Verify reads audit records from r and checks every hash and link, and
@@ -533,7 +546,9 @@ func (v *verifier) record(line []byte, torn bool) {
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
 		v.inBand(val, rec) // before the record joins the tree that its note signs
 	}
-	v.link(rec, ok)
+	if st, placed := v.link(rec, ok); placed {
+		v.followEpoch(st, rec, val, ok)
+	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgStart && rec.seq > 1 {
 		v.add(v.line, rec.chain, rec.seq, Restart, "a process resumed the chain after seq %d", rec.seq-1)
 	}
@@ -554,6 +569,8 @@ type auditFields struct {
 	mac        chain.Hash
 	hasMAC     bool
 	keyID      string
+	epoch      uint64
+	hasEpoch   bool // the audit member names an epoch (WithSealing)
 }
 
 func parseAudit(a chain.Value) (auditFields, error) {
@@ -597,12 +614,19 @@ func parseAudit(a chain.Value) (auditFields, error) {
 			return f, err
 		}
 	}
+	if e, ok := a.Get("epoch"); ok {
+		if e.Kind != chain.Number || e.Num < 0 || e.Num != float64(uint64(e.Num)) || e.Num > chain.MaxEpoch {
+			return f, fmt.Errorf("invalid epoch: want an integer from 0 to %d", chain.MaxEpoch)
+		}
+		f.epoch, f.hasEpoch = uint64(e.Num), true
+	}
 	return f, nil
 }
 
 // link places a record in its chain. Records that failed an integrity
-// check (ok false) are reported already and do not move the chain.
-func (v *verifier) link(rec auditFields, ok bool) {
+// check (ok false) are reported already and do not move the chain. It
+// reports whether the record became the chain's head.
+func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 	st := v.chains[rec.chain]
 	if st == nil {
 		st = &chainState{missing: map[uint64]int64{}}
@@ -614,7 +638,7 @@ func (v *verifier) link(rec auditFields, ok bool) {
 	// So does a first record whose hash is right: with a wrong key every
 	// MAC fails, and the chain must still be followed to say so once.
 	if !ok && !(st.started && rec.seq == st.seq+1 && rec.prev == st.hash) && !(!st.started && rec.hashOK) {
-		return
+		return st, false
 	}
 	// A pending fork: the record after it decides which of the two belongs.
 	if alt := st.alt; alt != nil {
@@ -653,23 +677,23 @@ func (v *verifier) link(rec auditFields, ok bool) {
 	case rec.seq <= st.seq:
 		if prev, ok := st.recent.get(rec.seq); ok && prev.hash == rec.hash {
 			v.add(v.line, rec.chain, rec.seq, Duplicated, "same record as line %d", prev.line)
-			return
+			return st, false
 		}
 		if _, ok := st.missing[rec.seq]; ok {
 			delete(st.missing, rec.seq)
 			v.add(v.line, rec.chain, rec.seq, Reordered, "appears after seq %d", st.seq)
 			st.recent.put(rec.seq, seen{rec.hash, v.line})
 			st.sum.Records++
-			return
+			return st, false
 		}
 		if rec.seq == st.seq {
 			if p, ok := st.recent.get(rec.seq - 1); (ok && p.hash == rec.prev) || (rec.seq == 1 && rec.prev == chain.Genesis(rec.chain)) {
 				st.alt = &altRecord{rec.seq, rec.prev, rec.hash, v.line}
-				return
+				return st, false
 			}
 		}
 		v.add(v.line, rec.chain, rec.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", rec.seq, st.seq)
-		return
+		return st, false
 	}
 	st.seq, st.hash, st.line = rec.seq, rec.hash, v.line
 	v.growTree(st, rec)
@@ -687,6 +711,7 @@ func (v *verifier) link(rec auditFields, ok bool) {
 			st.sum.Covered = cp.Seq
 		}
 	}
+	return st, true
 }
 
 // declare remembers the losses that an audit.gap record (whose hash and
@@ -845,6 +870,7 @@ func (v *verifier) finish() (Report, error) {
 			v.add(st.alt.line, id, st.alt.seq, Inserted, "a second record with seq %d at the end of the input", st.alt.seq)
 		}
 		v.reportGaps(id, st)
+		v.finishEpochs(id, st)
 		v.rep.Chains[id] = st.sum
 	}
 	for id, cps := range v.cps {

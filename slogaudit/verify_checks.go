@@ -116,6 +116,9 @@ func (v *verifier) required() error {
 	if o.RequireMAC && o.Keys == nil && o.Key == nil {
 		missing = append(missing, "MACs need a key (VerifyOptions.Keys or Key)")
 	}
+	if o.Sealed && o.Keys == nil && o.Key == nil {
+		missing = append(missing, "sealed epochs need the initial key (VerifyOptions.Keys or Key)")
+	}
 	if o.RequireCheckpoints && o.Checkpoints == nil {
 		missing = append(missing, "checkpoints need a checkpoint file (VerifyOptions.Checkpoints)")
 	}
@@ -144,6 +147,11 @@ func (v *verifier) checkMAC(rec auditFields) bool {
 		return false
 	}
 	c.noMAC.pass(v) // records with a MAC exist: a record without one stands out
+	if v.opts.Sealed && !rec.hasEpoch {
+		macs.count(true)
+		v.add(v.line, rec.chain, rec.seq, Unsealed, "record without an epoch, although its key was used with sealing (VerifyOptions.Sealed): it was not written under sealing, or its epoch was removed")
+		return false
+	}
 	key, known := v.opts.Keys[rec.keyID]
 	if !known && v.opts.Key != nil {
 		key, known = v.opts.Key, true
@@ -160,13 +168,18 @@ func (v *verifier) checkMAC(rec auditFields) bool {
 	}
 	t := tallyOf(&c.macs, rec.keyID)
 	t.n++
-	ok := rec.version.CheckMAC(key, rec.keyID, rec.hash, rec.mac)
+	ok, detail := true, ""
+	if rec.hasEpoch {
+		ok, detail = v.checkEpochMAC(key, rec)
+	} else if ok = rec.version.CheckMAC(key, rec.keyID, rec.hash, rec.mac); !ok {
+		detail = "MAC does not verify: the record was forged or its hash rewritten"
+	}
 	macs.count(!ok)
 	if ok {
 		t.pass(v)
 		return true
 	}
-	f.Detail = "MAC does not verify: the record was forged or its hash rewritten"
+	f.Detail = detail
 	t.fail(v, f)
 	return false
 }
