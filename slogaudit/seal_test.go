@@ -187,6 +187,18 @@ func TestSealingRequiredButAbsent(t *testing.T) {
 		require.NoError(t, err, "without Sealed only an unsealed tail is reported: %v", rep.Findings)
 		require.Len(t, findingsOf(rep, UnsealedTail), 1)
 	})
+	t.Run("one record stripped of its epoch", func(t *testing.T) {
+		h, buf := sealedLog(t, 6, 3)
+		require.NoError(t, h.Close(context.Background()))
+		ls := lines(buf.Bytes())
+		require.Contains(t, ls[4], `"epoch":1,`)
+		ls[4] = strings.Replace(ls[4], `"epoch":1,`, "", 1)
+		rep, err := verifySealed(t, join(ls), true)
+		require.Error(t, err)
+		un := findingsOf(rep, Unsealed)
+		require.Len(t, un, 1, "%v", rep.Findings)
+		require.Equal(t, int64(5), un[0].Line)
+	})
 	t.Run("needs a key", func(t *testing.T) {
 		_, buf := sealedLog(t, 2, 1)
 		_, err := Verify(context.Background(), bytes.NewReader(buf.Bytes()), VerifyOptions{Sealed: true})

@@ -16,6 +16,7 @@ type checkState struct {
 	macs     map[string]*tally // MACs checked, by key id
 	unknown  map[string]*tally // MACs by key ids with no key
 	noMAC    tally             // records without a MAC while a key was given
+	noEpoch  tally             // records without an epoch under VerifyOptions.Sealed
 	sigs     tally             // checkpoint signatures
 }
 
@@ -147,10 +148,14 @@ func (v *verifier) checkMAC(rec auditFields) bool {
 		return false
 	}
 	c.noMAC.pass(v) // records with a MAC exist: a record without one stands out
-	if v.opts.Sealed && !rec.hasEpoch {
-		macs.count(true)
-		v.add(v.line, rec.chain, rec.seq, Unsealed, "record without an epoch, although its key was used with sealing (VerifyOptions.Sealed): it was not written under sealing, or its epoch was removed")
-		return false
+	if v.opts.Sealed {
+		if !rec.hasEpoch {
+			macs.count(true)
+			f.Kind, f.Detail = Unsealed, "record without an epoch, although its key was used with sealing (VerifyOptions.Sealed): it was not written under sealing, or its epoch was removed"
+			c.noEpoch.fail(v, f)
+			return false
+		}
+		c.noEpoch.pass(v) // records with an epoch exist: one without stands out
 	}
 	key, known := v.opts.Keys[rec.keyID]
 	if !known && v.opts.Key != nil {
@@ -237,6 +242,12 @@ func (v *verifier) finishChecks() {
 		f := t.first
 		f.Chain, f.Seq = "", 0
 		f.Detail = fmt.Sprintf("none of the %s carries a MAC, although a key was given: the log was written without a key (WithKey), or its MACs were removed", plural(t.failed, "record"))
+		v.rep.Findings = append(v.rep.Findings, f)
+	}
+	if t := &c.noEpoch; !t.passed && t.failed > 0 {
+		f := t.first
+		f.Chain, f.Seq = "", 0
+		f.Detail = fmt.Sprintf("none of the %s carries an epoch, although the key was used with sealing (VerifyOptions.Sealed): the log was written without WithSealing, or its epochs were removed", plural(t.failed, "record"))
 		v.rep.Findings = append(v.rep.Findings, f)
 	}
 	for _, id := range sortedKeys(c.unknown) {

@@ -4,7 +4,7 @@
 // Usage:
 //
 //	slogaudit verify [-key [ID=]FILE]... [-key-env [ID=]NAME]... [-pub FILE]
-//	                 [-checkpoints FILE] [-require-mac] [-require-checkpoints]
+//	                 [-checkpoints FILE] [-require-mac] [-require-checkpoints] [-sealed]
 //	                 [-strict] [-witness KEY]... [-quorum N] [-max-findings N]
 //	                 [-max-line-bytes N] [-json] FILE...
 //	slogaudit keygen [-dir DIR] [-name NAME]

@@ -46,6 +46,7 @@ func (c *cli) verify(args []string) int {
 	pubFile := fs.String("pub", "", flagPub)
 	cpFile := fs.String("checkpoints", "", flagCheckpoints)
 	requireMAC := fs.Bool("require-mac", false, flagRequireMAC)
+	sealed := fs.Bool("sealed", false, flagSealed)
 	requireCP := fs.Bool("require-checkpoints", false, flagRequireCP)
 	strict := fs.Bool("strict", false, flagStrict)
 	maxFindings := fs.Int("max-findings", 20, flagMax)
@@ -69,7 +70,7 @@ func (c *cli) verify(args []string) int {
 		return c.fail(exitUsage, hintVerifyFlags, "verify: -max-line-bytes %d: want 0 (no limit) or more", *maxLine)
 	}
 	o := slogaudit.VerifyOptions{RequireMAC: *requireMAC || *strict, RequireCheckpoints: *requireCP || *strict, MaxLineBytes: *maxLine,
-		Witnesses: witnesses, Quorum: *quorum}
+		Witnesses: witnesses, Quorum: *quorum, Sealed: *sealed}
 	if code := c.loadKeys(&o, keys, keyEnvs); code != exitIntact {
 		return code
 	}
@@ -82,6 +83,9 @@ func (c *cli) verify(args []string) int {
 	}
 	if o.RequireMAC && o.Key == nil && o.Keys == nil {
 		return c.fail(exitUsage, hintRequireMAC, "verify: MACs are required but no key was given")
+	}
+	if o.Sealed && o.Key == nil && o.Keys == nil {
+		return c.fail(exitUsage, hintSealed, "verify: -sealed needs the initial key, which derives every epoch's key")
 	}
 	if o.RequireCheckpoints && (*cpFile == "" || *pubFile == "") {
 		return c.fail(exitUsage, hintRequireCP, "verify: checkpoints are required but %s", missingCP(*cpFile, *pubFile))
