@@ -67,6 +67,7 @@ type Stats struct {
 	Declared    uint64
 	Checkpoints uint64 // checkpoints written
 	Seals       uint64 // audit.seal records written (WithSealing)
+	Rotations   uint64 // keys changed by RotateKey
 	// CheckpointsRefused counts checkpoints not signed because they would
 	// contradict one signed before, or the Merkle tree is unknown (OnError
 	// says why).

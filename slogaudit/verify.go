@@ -93,6 +93,9 @@ type ChainSummary struct {
 	// verified, and Epoch the epoch of its last record (under WithSealing).
 	Sealed uint64 `json:"sealed,omitempty"`
 	Epoch  uint64 `json:"epoch,omitempty"`
+	// Keys says which key id's MACs cover which seqs of the chain, in
+	// chain order: one range per key, a new one at each rotation.
+	Keys []KeyRange `json:"keys,omitempty"`
 }
 
 // Report is the result of a verification. It says which checks ran
@@ -155,6 +158,10 @@ type VerifyOptions struct {
 	// PublicKey verifies checkpoint signatures. Without it signatures are
 	// not checked, but checkpoints still bound the chains' length.
 	PublicKey ed25519.PublicKey
+	// PublicKeys are more public keys whose checkpoint signatures count,
+	// besides PublicKey: those of the signers a handler moved to with
+	// [Handler.RotateKey].
+	PublicKeys []ed25519.PublicKey
 	// Checkpoints reads a checkpoint file kept apart from the log. Findings
 	// in it name the file by its Name method (an *os.File has one), or
 	// "checkpoints".
@@ -250,6 +257,7 @@ type chainState struct {
 	tree    chain.Tree
 	treeOff bool
 	epochs  epochState
+	keys    keyState
 }
 
 // seqRun is a run of sequence numbers, From to To inclusive, noticed at
@@ -421,7 +429,7 @@ func (v *verifier) loadCheckpoints() error {
 			v.rep.Findings = append(v.rep.Findings, Finding{File: name, Line: n, Kind: BadCheckpoint, Detail: err.Error()})
 			continue
 		}
-		if v.opts.PublicKey != nil && !v.checkSignature(cp, Finding{File: name, Line: n, Chain: cp.Chain, Seq: cp.Seq}) {
+		if len(v.opts.publicKeys()) > 0 && !v.checkSignature(cp, Finding{File: name, Line: n, Chain: cp.Chain, Seq: cp.Seq}) {
 			continue
 		}
 		v.cps[cp.Chain] = append(v.cps[cp.Chain], cp)
@@ -548,6 +556,7 @@ func (v *verifier) record(line []byte, torn bool) {
 	}
 	if st, placed := v.link(rec, ok); placed {
 		v.followEpoch(st, rec, val, ok)
+		v.followKey(st, rec, val, ok)
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgStart && rec.seq > 1 {
 		v.add(v.line, rec.chain, rec.seq, Restart, "a process resumed the chain after seq %d", rec.seq-1)
@@ -825,7 +834,7 @@ func (v *verifier) inBand(val chain.Value, rec auditFields) {
 		v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "%v", err)
 		return
 	}
-	if v.opts.PublicKey != nil && !v.checkSignature(cp, Finding{File: v.file, Line: v.line, Chain: rec.chain, Seq: rec.seq}) {
+	if len(v.opts.publicKeys()) > 0 && !v.checkSignature(cp, Finding{File: v.file, Line: v.line, Chain: rec.chain, Seq: rec.seq}) {
 		return
 	}
 	if st := v.chains[rec.chain]; st != nil {

@@ -123,7 +123,7 @@ func (v *verifier) required() error {
 	if o.RequireCheckpoints && o.Checkpoints == nil {
 		missing = append(missing, "checkpoints need a checkpoint file (VerifyOptions.Checkpoints)")
 	}
-	if o.RequireCheckpoints && o.PublicKey == nil {
+	if o.RequireCheckpoints && len(o.publicKeys()) == 0 {
 		missing = append(missing, "checkpoint signatures need a public key (VerifyOptions.PublicKey)")
 	}
 	if len(missing) == 0 {
@@ -192,7 +192,10 @@ func (v *verifier) checkMAC(rec auditFields) bool {
 // checkSignature verifies a checkpoint's signature with the public key and
 // reports whether it verified. where locates the checkpoint.
 func (v *verifier) checkSignature(cp chain.Checkpoint, where Finding) bool {
-	ok := cp.Verify(v.opts.PublicKey)
+	ok := false
+	for _, k := range v.opts.publicKeys() {
+		ok = ok || cp.Verify(k)
+	}
 	v.checks.chain(cp.Chain).Signatures.count(!ok)
 	v.checks.sigs.n++
 	if ok {
