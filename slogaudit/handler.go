@@ -250,7 +250,10 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	h2 := *h
 	h2.with = slices.Clip(h.with)
 	for _, a := range attrs {
-		a = h.st.redact(h.groups, a)
+		a, sealed := h.st.personalChanged(h.groups, a, "", false) // WithPersonalKeys applies at Handle, when the subject is known
+		if !sealed || !isSealed(a) {
+			a = h.st.redact(h.groups, a)
+		}
 		a.Value = a.Value.Resolve()
 		h2.with = append(h2.with, scoped{groups: h.groups, attr: a})
 	}
@@ -319,11 +322,18 @@ func (h *Handler) build(r slog.Record) *node {
 		}
 		add(root, groups, a)
 	}
+	subject := h.subjectOf(r)
 	for _, w := range h.with {
+		if len(w.groups) == 0 && st.cfg.personalKeys[w.attr.Key] {
+			w.attr = st.personal(nil, w.attr, subject, true)
+		}
 		user(w.groups, w.attr)
 	}
 	r.Attrs(func(a slog.Attr) bool {
-		a = st.redact(h.groups, a)
+		a, sealed := st.personalChanged(h.groups, a, subject, true)
+		if !sealed || !isSealed(a) {
+			a = st.redact(h.groups, a)
+		}
 		if a.Key == "" && a.Value.Kind() == slog.KindGroup && len(h.groups) == 0 {
 			// An inline group at the top: its members are top-level keys.
 			for _, ga := range a.Value.Resolve().Group() {

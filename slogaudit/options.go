@@ -46,6 +46,10 @@ type config struct {
 	sealing     bool
 	sealEvery   time.Duration
 	sealRecords int
+	// personal data: see WithKeyStore, WithPersonalKeys
+	keyStore     KeyStore
+	subjectKey   string
+	personalKeys map[string]bool
 }
 
 // DefaultMaxRecordSize is the default limit of [WithMaxRecordSize].
@@ -209,6 +213,9 @@ func (c *config) validate() error {
 	}
 	errs = append(errs, c.checkWitnessing()...)
 	errs = append(errs, c.validateSealing()...)
+	if c.personalKeys != nil && c.keyStore == nil {
+		errs = append(errs, errors.New("WithPersonalKeys: personal values are encrypted with per-subject keys: add WithKeyStore"))
+	}
 	if c.policy != nil {
 		errs = append(errs, c.policy.checkConfig(c)...)
 	}

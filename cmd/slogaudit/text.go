@@ -10,6 +10,7 @@ usage:
   slogaudit keygen [flags]           write a new HMAC key and checkpoint key pair
   slogaudit prove [flags] FILE...    write an inclusion or consistency proof
   slogaudit check-proof [flags] P    verify a proof offline
+  slogaudit show -keys DIR FILE...   print records with personal data decrypted or marked erased
   slogaudit version                  print the version
   slogaudit help [COMMAND]           print this text, or a command's flags
 
@@ -55,6 +56,26 @@ exit status: 0 written, 2 nothing written
 
 flags:
 `
+
+const showUsage = `usage: slogaudit show -keys DIR FILE...
+
+show prints the records of the audit logs FILE..., one JSON line each, with
+every personal value (written with slogaudit.Personal or WithPersonalKeys)
+decrypted where the key store DIR holds its subject's key, and "[ERASED]"
+where it does not. It checks nothing: run verify for that.
+
+example:
+  slogaudit show -keys /etc/myapp/subject-keys /var/log/myapp/audit.log
+
+exit status: 0 shown, 2 unusable input or usage
+
+flags:
+`
+
+const (
+	flagShowKeys = "key store `DIR` of per-subject keys (slogaudit.OpenKeyStore)"
+	hintShow     = "name the key store directory and the log files: slogaudit show -keys DIR FILE..."
+)
 
 const versionUsage = `usage: slogaudit version
 
