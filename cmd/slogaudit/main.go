@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	slogaudit verify [-key [ID=]FILE]... [-key-env [ID=]NAME]... [-pub FILE]
+//	slogaudit verify [-key [ID=]FILE]... [-key-env [ID=]NAME]... [-pub FILE]...
 //	                 [-checkpoints FILE] [-require-mac] [-require-checkpoints] [-sealed]
 //	                 [-strict] [-witness KEY]... [-quorum N] [-max-findings N]
 //	                 [-max-line-bytes N] [-json] FILE...

@@ -87,7 +87,7 @@ reads.
 const (
 	flagKey         = "HMAC key written by keygen: `[ID=]FILE` is the key for key id ID or, with no ID, for every key id without its own; repeat for several key ids"
 	flagKeyEnv      = "like -key, from environment variables: `[ID=]NAME` holds the key in hex"
-	flagPub         = "Ed25519 public key `FILE` (NAME.ed25519.pub) that checks checkpoint signatures"
+	flagPub         = "Ed25519 public key `FILE` (NAME.ed25519.pub) that checks checkpoint signatures; repeat for each signer the log had (RotateKey with a new signer)"
 	flagCheckpoints = "checkpoint `FILE` kept apart from the log: detects the removal of the newest records"
 	flagJSON        = "print the report, and errors, as JSON on stdout"
 	flagRequireMAC  = "fail unless MACs are checked: requires -key"

@@ -43,7 +43,8 @@ func (c *cli) verify(args []string) int {
 	var keys, keyEnvs keySpecs
 	fs.Var(&keys, "key", flagKey)
 	fs.Var(&keyEnvs, "key-env", flagKeyEnv)
-	pubFile := fs.String("pub", "", flagPub)
+	var pubs listFlag
+	fs.Var(&pubs, "pub", flagPub)
 	cpFile := fs.String("checkpoints", "", flagCheckpoints)
 	requireMAC := fs.Bool("require-mac", false, flagRequireMAC)
 	sealed := fs.Bool("sealed", false, flagSealed)
@@ -74,12 +75,17 @@ func (c *cli) verify(args []string) int {
 	if code := c.loadKeys(&o, keys, keyEnvs); code != exitIntact {
 		return code
 	}
-	if *pubFile != "" {
-		pub, err := slogaudit.LoadPublicKeyFile(*pubFile)
+	pubFile := ""
+	for i, p := range pubs {
+		pub, err := slogaudit.LoadPublicKeyFile(p)
 		if err != nil {
 			return c.fail(exitUsage, hintPub, "verify: %s", plain(err))
 		}
-		o.PublicKey = pub
+		if i == 0 {
+			pubFile, o.PublicKey = p, pub
+		} else {
+			o.PublicKeys = append(o.PublicKeys, pub)
+		}
 	}
 	if o.RequireMAC && o.Key == nil && o.Keys == nil {
 		return c.fail(exitUsage, hintRequireMAC, "verify: MACs are required but no key was given")
@@ -87,8 +93,8 @@ func (c *cli) verify(args []string) int {
 	if o.Sealed && o.Key == nil && o.Keys == nil {
 		return c.fail(exitUsage, hintSealed, "verify: -sealed needs the initial key, which derives every epoch's key")
 	}
-	if o.RequireCheckpoints && (*cpFile == "" || *pubFile == "") {
-		return c.fail(exitUsage, hintRequireCP, "verify: checkpoints are required but %s", missingCP(*cpFile, *pubFile))
+	if o.RequireCheckpoints && (*cpFile == "" || pubFile == "") {
+		return c.fail(exitUsage, hintRequireCP, "verify: checkpoints are required but %s", missingCP(*cpFile, pubFile))
 	}
 	for _, p := range files {
 		if code := c.checkInput(p, hintFiles); code != exitIntact {
