@@ -174,6 +174,9 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 		if r := sc.Redactor(); r != nil && r != st.redactor {
 			st.nextRedactor = r
 		}
+		if cfg.sealing {
+			return nil, errors.New("slogaudit: New: WithSealing over an asynchronous slogcore handler: a seal it lost after accepting it would break the epochs: wrap a synchronous handler (OpenFile, slog.NewJSONHandler)")
+		}
 		st.async = sc
 		st.unwatch = sc.WatchLosses(st.onLoss)
 	}

@@ -34,7 +34,9 @@ const MsgSeal = "audit.seal"
 //
 // Sealing starts a new chain at epoch 0: New refuses it together with
 // WithResume of a chain that has records (start a new chain id after a
-// restart). Requires WithKey.
+// restart). Requires WithKey. New refuses it over an asynchronous slogcore
+// handler, which could lose a seal after accepting it: wrap a synchronous
+// handler (OpenFile, slog.NewJSONHandler).
 func WithSealing(every time.Duration, records int) Option {
 	return func(c *config) {
 		if every < 0 || records < 0 || every == 0 && records == 0 {
@@ -139,6 +141,11 @@ func (st *state) sealLocked(ctx context.Context, skip uint64) error {
 	s := st.seal
 	if skip == 0 {
 		skip = 1
+	}
+	// Losses are declared in the epoch they happened in: the verifier does
+	// not accept a later epoch's declaration of them.
+	if err := st.declareLocked(ctx); err != nil {
+		return err
 	}
 	e := s.ratchet.Epoch()
 	next := e + skip

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/slogguard/slogguard/internal/chain"
+	"github.com/slogguard/slogguard/slogcore"
 	"github.com/stretchr/testify/require"
 )
 
@@ -468,4 +469,63 @@ func FuzzVerifySealed(f *testing.F) {
 			_, _ = Verify(context.Background(), bytes.NewReader(data), VerifyOptions{Key: testKey, Sealed: sealed})
 		}
 	})
+}
+
+// TestSealingLosses: a record the writer fails to write is declared lost
+// in its own epoch, before the seal, and the log verifies with a gap; an
+// intruder who removes a record of a sealed epoch and declares it lost
+// from its own epoch is caught; an asynchronous handler, which could lose
+// a seal after accepting it, is refused.
+func TestSealingLosses(t *testing.T) {
+	w := &flakyWriter{fail: "refused-by-disk"}
+	h := Wrap(slog.NewJSONHandler(w, nil), WithChainID("c"), WithKey("k1", testKey), WithSealing(0, 3), OnError(func(error) {}))
+	l := slog.New(h)
+	for i := range 12 {
+		msg := "event"
+		if i == 4 {
+			msg = "refused-by-disk"
+		}
+		l.Info(msg, "i", i)
+	}
+	in := stealKey(t, h)
+	require.ErrorIs(t, h.Close(context.Background()), ErrRecordsLost)
+	rep, err := verifySealed(t, w.buf.Bytes(), true)
+	require.NoError(t, err, "%v", rep.Findings)
+	require.Len(t, findingsOf(rep, Gap), 1)
+
+	ls := lines(w.buf.Bytes())
+	victim := 2 // a record of sealed epoch 0
+	require.Equal(t, uint64(0), epochOf(t, ls[victim]))
+	seq := uint64(auditOf(t, ls[victim])["seq"].(float64))
+	cut := append(append([]string(nil), ls[:victim]...), ls[victim+1:]...)
+	cut[len(cut)-1] = strings.TrimSuffix(cut[len(cut)-1], "\n") + "\n"
+	cut = append(cut, ls[len(ls)-1]) // a template line, replaced below
+	forged := in.relink(cut, len(cut)-1, func(_ int, c map[string]any) {
+		for k := range c {
+			delete(c, k)
+		}
+		c["msg"], c["records"] = MsgGap, 1
+		c["lost"] = []map[string]any{{"from": seq, "to": seq, "reason": "disk"}}
+	}, func(int) uint64 { return in.epoch + 1 }, func(int) uint64 { return in.epoch + 1 })
+	rep, err = verifySealed(t, join(forged), false)
+	require.Error(t, err, "a sealed record removed and declared lost by a later epoch passed: %v", rep.Findings)
+	require.NotEmpty(t, findingsOf(rep, Missing), "%v", rep.Findings)
+
+	_, err = New(slogcore.New(&bytes.Buffer{}, nil), WithKey("k1", testKey), WithSealing(0, 3))
+	require.ErrorContains(t, err, "asynchronous slogcore handler")
+
+	// By time: the epoch ends before the next record, whose Handle must
+	// declare the loss before it seals.
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	tw := &flakyWriter{fail: "refused-by-disk"}
+	th := Wrap(slog.NewJSONHandler(tw, nil), WithChainID("t"), WithKey("k1", testKey), WithSealing(time.Minute, 0),
+		withClock(func() time.Time { return now }), OnError(func(error) {}))
+	slog.New(th).Info("a")
+	slog.New(th).Info("refused-by-disk")
+	now = now.Add(2 * time.Minute)
+	slog.New(th).Info("b")
+	require.ErrorIs(t, th.Close(context.Background()), ErrRecordsLost)
+	rep, err = verifySealed(t, tw.buf.Bytes(), true)
+	require.NoError(t, err, "%v", rep.Findings)
+	require.Len(t, findingsOf(rep, Gap), 1)
 }

@@ -266,11 +266,18 @@ type seqRun struct {
 	from, to uint64
 	tracked  uint64 // how many of them, from the first, are in missing
 	line     int64
+	// epoch of the record before the gap, under sealing: only an audit.gap
+	// record of that epoch declares the gap's losses.
+	epoch    uint64
+	hasEpoch bool
 }
 
 type declaredRun struct {
 	GapRange
 	line int64 // of the audit.gap record
+	// epoch of the audit.gap record, under sealing
+	epoch    uint64
+	hasEpoch bool
 }
 
 type startGap struct {
@@ -677,7 +684,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 			v.add(v.line, rec.chain, rec.seq, Inserted, "does not link to the record before it")
 		}
 	case rec.seq > st.seq+1:
-		run := seqRun{from: st.seq + 1, to: rec.seq - 1, line: v.line}
+		run := seqRun{from: st.seq + 1, to: rec.seq - 1, line: v.line, epoch: st.epochs.epoch, hasEpoch: st.epochs.seen}
 		for s := st.seq + 1; s < rec.seq && len(st.missing) < window; s++ {
 			st.missing[s] = v.line
 			run.tracked++
@@ -739,7 +746,7 @@ func (v *verifier) declare(val chain.Value, rec auditFields) {
 			v.add(v.line, rec.chain, rec.seq, Malformed, "%s record with an invalid range", MsgGap)
 			continue
 		}
-		st.declared = append(st.declared, declaredRun{GapRange{uint64(from.Num), uint64(to.Num), reason.Str}, v.line})
+		st.declared = append(st.declared, declaredRun{GapRange{uint64(from.Num), uint64(to.Num), reason.Str}, v.line, rec.epoch, rec.hasEpoch})
 	}
 }
 
@@ -751,6 +758,18 @@ func (st *chainState) declaredAt(seq uint64) (declaredRun, bool) {
 		}
 	}
 	return declaredRun{}, false
+}
+
+// declaredIn is declaredAt for a seq of gap g: under sealing, only a
+// declaration made in the epoch before the gap counts, since the writer
+// declares every loss before it seals; a later epoch's key holder (an
+// intruder) cannot explain away records it removed from a sealed epoch.
+func (st *chainState) declaredIn(seq uint64, g seqRun) (declaredRun, bool) {
+	d, ok := st.declaredAt(seq)
+	if ok && g.hasEpoch && (!d.hasEpoch || d.epoch != g.epoch) {
+		return declaredRun{}, false
+	}
+	return d, ok
 }
 
 // reportGaps reports every gap in the chain: runs that audit.gap records
@@ -770,7 +789,7 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 				// Beyond what the verifier tracks one by one: one finding
 				// for the rest of the gap.
 				emit()
-				if d, ok := st.declaredAt(s); ok && d.To >= g.to {
+				if d, ok := st.declaredIn(s, g); ok && d.To >= g.to {
 					v.add(g.line, id, s, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at line %d)", s, g.to, d.Reason, MsgGap, d.line)
 				} else {
 					v.add(g.line, id, s, Missing, "records %d to %d are not in the input", s, g.to)
@@ -782,7 +801,7 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 				emit() // found later (reordered), reported then
 				continue
 			}
-			d, ok := st.declaredAt(s)
+			d, ok := st.declaredIn(s, g)
 			if !ok {
 				emit()
 				v.add(line, id, s, Missing, "record %d is not in the input", s)
@@ -793,7 +812,7 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 				continue
 			}
 			emit()
-			run, runLine = &declaredRun{GapRange{From: s, To: s, Reason: d.Reason}, d.line}, line
+			run, runLine = &declaredRun{GapRange: GapRange{From: s, To: s, Reason: d.Reason}, line: d.line}, line
 		}
 		emit()
 	}
