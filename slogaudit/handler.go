@@ -66,6 +66,8 @@ type Stats struct {
 	// written so far.
 	Declared    uint64
 	Checkpoints uint64 // checkpoints written
+	Seals       uint64 // audit.seal records written (WithSealing)
+	Rotations   uint64 // keys changed by RotateKey
 	// CheckpointsRefused counts checkpoints not signed because they would
 	// contradict one signed before, or the Merkle tree is unknown (OnError
 	// says why).
@@ -122,7 +124,8 @@ type state struct {
 	// declaring is what the audit.gap record being passed on declares.
 	declaring []GapRange
 	closeErr  error
-	merkle    merkle // the tree beside the chain, for checkpoints
+	merkle    merkle   // the tree beside the chain, for checkpoints
+	seal      *sealing // the epoch ratchet, under WithSealing
 }
 
 // Handler is a slog.Handler that chains every record it passes on.
@@ -173,6 +176,9 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 		if r := sc.Redactor(); r != nil && r != st.redactor {
 			st.nextRedactor = r
 		}
+		if cfg.sealing {
+			return nil, errors.New("slogaudit: New: WithSealing over an asynchronous slogcore handler: a seal it lost after accepting it would break the epochs: wrap a synchronous handler (OpenFile, slog.NewJSONHandler)")
+		}
 		st.async = sc
 		st.unwatch = sc.WatchLosses(st.onLoss)
 	}
@@ -195,6 +201,9 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 			st.unwatch()
 			return nil, err
 		}
+	}
+	if cfg.sealing {
+		st.startSealing()
 	}
 	st.lastCP = st.cfg.now()
 	st.headHex = st.head.Hash.String()
@@ -246,7 +255,10 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	h2 := *h
 	h2.with = slices.Clip(h.with)
 	for _, a := range attrs {
-		a = h.st.redact(h.groups, a)
+		a, sealed := h.st.personalChanged(h.groups, a, "", false) // WithPersonalKeys applies at Handle, when the subject is known
+		if !sealed || !isSealed(a) {
+			a = h.st.redact(h.groups, a)
+		}
 		a.Value = a.Value.Resolve()
 		h2.with = append(h2.with, scoped{groups: h.groups, attr: a})
 	}
@@ -321,11 +333,18 @@ func (h *Handler) build(r slog.Record) *node {
 		}
 		add(root, groups, a)
 	}
+	subject := h.subjectOf(r)
 	for _, w := range h.with {
+		if len(w.groups) == 0 && st.cfg.personalKeys[w.attr.Key] {
+			w.attr = st.personal(nil, w.attr, subject, true)
+		}
 		user(w.groups, w.attr)
 	}
 	r.Attrs(func(a slog.Attr) bool {
-		a = st.redact(h.groups, a)
+		a, sealed := st.personalChanged(h.groups, a, subject, true)
+		if !sealed || !isSealed(a) {
+			a = st.redact(h.groups, a)
+		}
 		if a.Key == "" && a.Value.Kind() == slog.KindGroup && len(h.groups) == 0 {
 			// An inline group at the top: its members are top-level keys.
 			for _, ga := range a.Value.Resolve().Group() {
@@ -376,6 +395,7 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 		return ErrClosed
 	}
 	st.startLocked(ctx)
+	st.sealDueLocked(ctx)
 	_ = st.declareLocked(ctx) // a failure is reported and retried before the next record
 	if p := st.cfg.policy; p != nil {
 		violations := p.check(root, r.Time, st.lastTime)
@@ -396,6 +416,7 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	// this record's error, which would tell the caller that a record now
 	// in the log was refused.
 	_ = st.maybeCheckpointLocked(ctx)
+	st.sealFullLocked(ctx)
 	return nil
 }
 
@@ -490,9 +511,9 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	}
 	var mac []byte
 	if st.mac != nil {
-		m := chain.Current.MACWith(st.mac, st.cfg.keyID, hash)
+		m, members := st.macLocked(hash)
 		mac = m[:]
-		audit = append(audit, slog.String("mac", m.String()), slog.String("key", st.cfg.keyID))
+		audit = append(audit, members...)
 	}
 	var msg string
 	attrs := root.attrs()
@@ -533,6 +554,9 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	st.addLeafLocked(hash, mac)
 	st.stats.Written++
 	st.sinceCP++
+	if st.seal != nil {
+		st.seal.records++
+	}
 	if st.cfg.sync != nil {
 		if err := st.cfg.sync(); err != nil {
 			st.report(fmt.Errorf("slogaudit: sync after record %d: %w", seq, err))
@@ -619,6 +643,9 @@ func (h *Handler) closeLocked(ctx context.Context) error {
 			if err := st.ownLocked(ctx, MsgStop, false, slog.String("chain", st.head.Chain)); err == nil {
 				stopped = true
 				_ = st.checkpointLocked(ctx)
+				if st.seal != nil {
+					_ = st.sealLocked(ctx, 1) // the last epoch too is sealed and its key forgotten
+				}
 			}
 		}
 		if flushErr == nil {

@@ -42,6 +42,14 @@ type config struct {
 	witnessHTTP    *http.Client
 	witnessBackoff time.Duration
 	errs           []error
+	// sealing: see WithSealing
+	sealing     bool
+	sealEvery   time.Duration
+	sealRecords int
+	// personal data: see WithKeyStore, WithPersonalKeys
+	keyStore     KeyStore
+	subjectKey   string
+	personalKeys map[string]bool
 }
 
 // DefaultMaxRecordSize is the default limit of [WithMaxRecordSize].
@@ -204,6 +212,10 @@ func (c *config) validate() error {
 		errs = append(errs, errors.New("WithCheckpoints: checkpoints are signed: add WithSigner"))
 	}
 	errs = append(errs, c.checkWitnessing()...)
+	errs = append(errs, c.validateSealing()...)
+	if c.personalKeys != nil && c.keyStore == nil {
+		errs = append(errs, errors.New("WithPersonalKeys: personal values are encrypted with per-subject keys: add WithKeyStore"))
+	}
 	if c.policy != nil {
 		errs = append(errs, c.policy.checkConfig(c)...)
 	}

@@ -99,7 +99,7 @@ func (c *Checks) skip(o VerifyOptions) {
 	if o.Checkpoints == nil {
 		c.Checkpoints.Skipped = SkippedNoCheckpoints
 	}
-	if o.PublicKey == nil {
+	if len(o.publicKeys()) == 0 {
 		c.Signatures.Skipped = SkippedNoPublicKey
 	}
 }

@@ -89,6 +89,13 @@ type ChainSummary struct {
 	// checkpoint that a quorum of the given witnesses cosigned and that
 	// matches the records: 0 when none.
 	Witnessed uint64 `json:"witnessed,omitempty"`
+	// Sealed is the seq of the chain's newest audit.seal record that
+	// verified, and Epoch the epoch of its last record (under WithSealing).
+	Sealed uint64 `json:"sealed,omitempty"`
+	Epoch  uint64 `json:"epoch,omitempty"`
+	// Keys says which key id's MACs cover which seqs of the chain, in
+	// chain order: one range per key, a new one at each rotation.
+	Keys []KeyRange `json:"keys,omitempty"`
 }
 
 // Report is the result of a verification. It says which checks ran
@@ -103,7 +110,7 @@ type Report struct {
 
 // Info reports whether the kind is information, not a sign of tampering.
 func (k FindingKind) Info() bool {
-	return k == Restart || k == Torn || k == Pruned || k == Gap || k == TornTail
+	return k == Restart || k == Torn || k == Pruned || k == Gap || k == TornTail || k == UnsealedTail
 }
 
 // Intact reports whether the input holds audit records and the checks that
@@ -151,6 +158,10 @@ type VerifyOptions struct {
 	// PublicKey verifies checkpoint signatures. Without it signatures are
 	// not checked, but checkpoints still bound the chains' length.
 	PublicKey ed25519.PublicKey
+	// PublicKeys are more public keys whose checkpoint signatures count,
+	// besides PublicKey: those of the signers a handler moved to with
+	// [Handler.RotateKey].
+	PublicKeys []ed25519.PublicKey
 	// Checkpoints reads a checkpoint file kept apart from the log. Findings
 	// in it name the file by its Name method (an *os.File has one), or
 	// "checkpoints".
@@ -158,6 +169,13 @@ type VerifyOptions struct {
 	// RequireMAC makes the absence of a key an error ([ErrRequiredCheck]):
 	// without it MACs are not checked and the report says so.
 	RequireMAC bool
+	// Sealed says that the keys were used with [WithSealing]: every record
+	// must carry an epoch and every chain at least one seal. Records that
+	// carry an epoch are checked with their epoch's key whether or not
+	// Sealed is set; Sealed is what catches a log whose epochs and seals
+	// were stripped and whose MACs were made with the initial key
+	// elsewhere, or an unsealed log offered as a sealed one. Requires a key.
+	Sealed bool
 	// RequireCheckpoints makes the absence of Checkpoints or PublicKey an
 	// error ([ErrRequiredCheck]), and a chain that no checkpoint covers an
 	// [Uncovered] finding.
@@ -238,6 +256,8 @@ type chainState struct {
 	// tree is the chain's Merkle tree, while its records come in order.
 	tree    chain.Tree
 	treeOff bool
+	epochs  epochState
+	keys    keyState
 }
 
 // seqRun is a run of sequence numbers, From to To inclusive, noticed at
@@ -246,11 +266,18 @@ type seqRun struct {
 	from, to uint64
 	tracked  uint64 // how many of them, from the first, are in missing
 	line     int64
+	// epoch of the record before the gap, under sealing: only an audit.gap
+	// record of that epoch declares the gap's losses.
+	epoch    uint64
+	hasEpoch bool
 }
 
 type declaredRun struct {
 	GapRange
 	line int64 // of the audit.gap record
+	// epoch of the audit.gap record, under sealing
+	epoch    uint64
+	hasEpoch bool
 }
 
 type startGap struct {
@@ -282,6 +309,7 @@ type verifier struct {
 	// verify cosignatures.
 	notes     map[string][]*noteCheck
 	witnesses []note.Verifier
+	ratchets  map[ratchetKey]*chain.Ratchet // epoch keys, by chain and key id
 }
 
 // Verify reads audit records from r and checks every hash and link, and
@@ -411,7 +439,7 @@ func (v *verifier) loadCheckpoints() error {
 			continue
 		}
 		parsed++
-		if v.opts.PublicKey != nil && !v.checkSignature(cp, Finding{File: name, Line: n, Chain: cp.Chain, Seq: cp.Seq}) {
+		if len(v.opts.publicKeys()) > 0 && !v.checkSignature(cp, Finding{File: name, Line: n, Chain: cp.Chain, Seq: cp.Seq}) {
 			continue
 		}
 		v.cps[cp.Chain] = append(v.cps[cp.Chain], cp)
@@ -545,7 +573,10 @@ func (v *verifier) record(line []byte, torn bool) {
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
 		v.inBand(val, rec) // before the record joins the tree that its note signs
 	}
-	v.link(rec, ok)
+	if st, placed := v.link(rec, ok); placed {
+		v.followEpoch(st, rec, val, ok)
+		v.followKey(st, rec, val, ok)
+	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgStart && rec.seq > 1 {
 		v.add(v.line, rec.chain, rec.seq, Restart, "a process resumed the chain after seq %d", rec.seq-1)
 	}
@@ -566,6 +597,8 @@ type auditFields struct {
 	mac        chain.Hash
 	hasMAC     bool
 	keyID      string
+	epoch      uint64
+	hasEpoch   bool // the audit member names an epoch (WithSealing)
 }
 
 func parseAudit(a chain.Value) (auditFields, error) {
@@ -614,12 +647,19 @@ func parseAudit(a chain.Value) (auditFields, error) {
 			return f, err
 		}
 	}
+	if e, ok := a.Get("epoch"); ok {
+		if e.Kind != chain.Number || e.Num < 0 || e.Num != float64(uint64(e.Num)) || e.Num > chain.MaxEpoch {
+			return f, fmt.Errorf("invalid epoch: want an integer from 0 to %d", chain.MaxEpoch)
+		}
+		f.epoch, f.hasEpoch = uint64(e.Num), true
+	}
 	return f, nil
 }
 
 // link places a record in its chain. Records that failed an integrity
-// check (ok false) are reported already and do not move the chain.
-func (v *verifier) link(rec auditFields, ok bool) {
+// check (ok false) are reported already and do not move the chain. It
+// reports whether the record became the chain's head.
+func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 	st := v.chains[rec.chain]
 	if st == nil {
 		st = &chainState{missing: map[uint64]int64{}}
@@ -631,7 +671,7 @@ func (v *verifier) link(rec auditFields, ok bool) {
 	// So does a first record whose hash is right: with a wrong key every
 	// MAC fails, and the chain must still be followed to say so once.
 	if !ok && !(st.started && rec.seq == st.seq+1 && rec.prev == st.hash) && !(!st.started && rec.hashOK) {
-		return
+		return st, false
 	}
 	// A pending fork: the record after it decides which of the two belongs.
 	if alt := st.alt; alt != nil {
@@ -661,7 +701,7 @@ func (v *verifier) link(rec auditFields, ok bool) {
 			v.add(v.line, rec.chain, rec.seq, Inserted, "does not link to the record before it")
 		}
 	case rec.seq > st.seq+1:
-		run := seqRun{from: st.seq + 1, to: rec.seq - 1, line: v.line}
+		run := seqRun{from: st.seq + 1, to: rec.seq - 1, line: v.line, epoch: st.epochs.epoch, hasEpoch: st.epochs.seen}
 		for s := st.seq + 1; s < rec.seq && len(st.missing) < window; s++ {
 			st.missing[s] = v.line
 			run.tracked++
@@ -670,23 +710,23 @@ func (v *verifier) link(rec auditFields, ok bool) {
 	case rec.seq <= st.seq:
 		if prev, ok := st.recent.get(rec.seq); ok && prev.hash == rec.hash {
 			v.add(v.line, rec.chain, rec.seq, Duplicated, "same record as line %d", prev.line)
-			return
+			return st, false
 		}
 		if _, ok := st.missing[rec.seq]; ok {
 			delete(st.missing, rec.seq)
 			v.add(v.line, rec.chain, rec.seq, Reordered, "appears after seq %d", st.seq)
 			st.recent.put(rec.seq, seen{rec.hash, v.line})
 			st.sum.Records++
-			return
+			return st, false
 		}
 		if rec.seq == st.seq {
 			if p, ok := st.recent.get(rec.seq - 1); (ok && p.hash == rec.prev) || (rec.seq == 1 && rec.prev == chain.Genesis(rec.chain)) {
 				st.alt = &altRecord{rec.seq, rec.prev, rec.hash, v.line}
-				return
+				return st, false
 			}
 		}
 		v.add(v.line, rec.chain, rec.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", rec.seq, st.seq)
-		return
+		return st, false
 	}
 	st.seq, st.hash, st.line = rec.seq, rec.hash, v.line
 	v.growTree(st, rec)
@@ -704,6 +744,7 @@ func (v *verifier) link(rec auditFields, ok bool) {
 			st.sum.Covered = cp.Seq
 		}
 	}
+	return st, true
 }
 
 // declare remembers the losses that an audit.gap record (whose hash and
@@ -722,7 +763,7 @@ func (v *verifier) declare(val chain.Value, rec auditFields) {
 			v.add(v.line, rec.chain, rec.seq, Malformed, "%s record with an invalid range", MsgGap)
 			continue
 		}
-		st.declared = append(st.declared, declaredRun{GapRange{uint64(from.Num), uint64(to.Num), reason.Str}, v.line})
+		st.declared = append(st.declared, declaredRun{GapRange{uint64(from.Num), uint64(to.Num), reason.Str}, v.line, rec.epoch, rec.hasEpoch})
 	}
 }
 
@@ -734,6 +775,18 @@ func (st *chainState) declaredAt(seq uint64) (declaredRun, bool) {
 		}
 	}
 	return declaredRun{}, false
+}
+
+// declaredIn is declaredAt for a seq of gap g: under sealing, only a
+// declaration made in the epoch before the gap counts, since the writer
+// declares every loss before it seals; a later epoch's key holder (an
+// intruder) cannot explain away records it removed from a sealed epoch.
+func (st *chainState) declaredIn(seq uint64, g seqRun) (declaredRun, bool) {
+	d, ok := st.declaredAt(seq)
+	if ok && g.hasEpoch && (!d.hasEpoch || d.epoch != g.epoch) {
+		return declaredRun{}, false
+	}
+	return d, ok
 }
 
 // reportGaps reports every gap in the chain: runs that audit.gap records
@@ -753,7 +806,7 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 				// Beyond what the verifier tracks one by one: one finding
 				// for the rest of the gap.
 				emit()
-				if d, ok := st.declaredAt(s); ok && d.To >= g.to {
+				if d, ok := st.declaredIn(s, g); ok && d.To >= g.to {
 					v.add(g.line, id, s, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at line %d)", s, g.to, d.Reason, MsgGap, d.line)
 				} else {
 					v.add(g.line, id, s, Missing, "records %d to %d are not in the input", s, g.to)
@@ -765,7 +818,7 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 				emit() // found later (reordered), reported then
 				continue
 			}
-			d, ok := st.declaredAt(s)
+			d, ok := st.declaredIn(s, g)
 			if !ok {
 				emit()
 				v.add(line, id, s, Missing, "record %d is not in the input", s)
@@ -776,7 +829,7 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 				continue
 			}
 			emit()
-			run, runLine = &declaredRun{GapRange{From: s, To: s, Reason: d.Reason}, d.line}, line
+			run, runLine = &declaredRun{GapRange: GapRange{From: s, To: s, Reason: d.Reason}, line: d.line}, line
 		}
 		emit()
 	}
@@ -817,7 +870,7 @@ func (v *verifier) inBand(val chain.Value, rec auditFields) {
 		v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "%v", err)
 		return
 	}
-	if v.opts.PublicKey != nil && !v.checkSignature(cp, Finding{File: v.file, Line: v.line, Chain: rec.chain, Seq: rec.seq}) {
+	if len(v.opts.publicKeys()) > 0 && !v.checkSignature(cp, Finding{File: v.file, Line: v.line, Chain: rec.chain, Seq: rec.seq}) {
 		return
 	}
 	if st := v.chains[rec.chain]; st != nil {
@@ -862,6 +915,7 @@ func (v *verifier) finish() (Report, error) {
 			v.add(st.alt.line, id, st.alt.seq, Inserted, "a second record with seq %d at the end of the input", st.alt.seq)
 		}
 		v.reportGaps(id, st)
+		v.finishEpochs(id, st)
 		v.rep.Chains[id] = st.sum
 	}
 	for id, cps := range v.cps {

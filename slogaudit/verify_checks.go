@@ -16,6 +16,7 @@ type checkState struct {
 	macs     map[string]*tally // MACs checked, by key id
 	unknown  map[string]*tally // MACs by key ids with no key
 	noMAC    tally             // records without a MAC while a key was given
+	noEpoch  tally             // records without an epoch under VerifyOptions.Sealed
 	sigs     tally             // checkpoint signatures
 }
 
@@ -116,10 +117,13 @@ func (v *verifier) required() error {
 	if o.RequireMAC && o.Keys == nil && o.Key == nil {
 		missing = append(missing, "MACs need a key (VerifyOptions.Keys or Key)")
 	}
+	if o.Sealed && o.Keys == nil && o.Key == nil {
+		missing = append(missing, "sealed epochs need the initial key (VerifyOptions.Keys or Key)")
+	}
 	if o.RequireCheckpoints && o.Checkpoints == nil {
 		missing = append(missing, "checkpoints need a checkpoint file (VerifyOptions.Checkpoints)")
 	}
-	if o.RequireCheckpoints && o.PublicKey == nil {
+	if o.RequireCheckpoints && len(o.publicKeys()) == 0 {
 		missing = append(missing, "checkpoint signatures need a public key (VerifyOptions.PublicKey)")
 	}
 	if len(missing) == 0 {
@@ -144,6 +148,15 @@ func (v *verifier) checkMAC(rec auditFields) bool {
 		return false
 	}
 	c.noMAC.pass(v) // records with a MAC exist: a record without one stands out
+	if v.opts.Sealed {
+		if !rec.hasEpoch {
+			macs.count(true)
+			f.Kind, f.Detail = Unsealed, "record without an epoch, although its key was used with sealing (VerifyOptions.Sealed): it was not written under sealing, or its epoch was removed"
+			c.noEpoch.fail(v, f)
+			return false
+		}
+		c.noEpoch.pass(v) // records with an epoch exist: one without stands out
+	}
 	key, known := v.opts.Keys[rec.keyID]
 	if !known && v.opts.Key != nil {
 		key, known = v.opts.Key, true
@@ -160,13 +173,18 @@ func (v *verifier) checkMAC(rec auditFields) bool {
 	}
 	t := tallyOf(&c.macs, rec.keyID)
 	t.n++
-	ok := rec.version.CheckMAC(key, rec.keyID, rec.hash, rec.mac)
+	ok, detail := true, ""
+	if rec.hasEpoch {
+		ok, detail = v.checkEpochMAC(key, rec)
+	} else if ok = rec.version.CheckMAC(key, rec.keyID, rec.hash, rec.mac); !ok {
+		detail = "MAC does not verify: the record was forged or its hash rewritten"
+	}
 	macs.count(!ok)
 	if ok {
 		t.pass(v)
 		return true
 	}
-	f.Detail = "MAC does not verify: the record was forged or its hash rewritten"
+	f.Detail = detail
 	t.fail(v, f)
 	return false
 }
@@ -174,7 +192,10 @@ func (v *verifier) checkMAC(rec auditFields) bool {
 // checkSignature verifies a checkpoint's signature with the public key and
 // reports whether it verified. where locates the checkpoint.
 func (v *verifier) checkSignature(cp chain.Checkpoint, where Finding) bool {
-	ok := cp.Verify(v.opts.PublicKey)
+	ok := false
+	for _, k := range v.opts.publicKeys() {
+		ok = ok || cp.Verify(k)
+	}
 	v.checks.chain(cp.Chain).Signatures.count(!ok)
 	v.checks.sigs.n++
 	if ok {
@@ -224,6 +245,12 @@ func (v *verifier) finishChecks() {
 		f := t.first
 		f.Chain, f.Seq = "", 0
 		f.Detail = fmt.Sprintf("none of the %s carries a MAC, although a key was given: the log was written without a key (WithKey), or its MACs were removed", plural(t.failed, "record"))
+		v.rep.Findings = append(v.rep.Findings, f)
+	}
+	if t := &c.noEpoch; !t.passed && t.failed > 0 {
+		f := t.first
+		f.Chain, f.Seq = "", 0
+		f.Detail = fmt.Sprintf("none of the %s carries an epoch, although the key was used with sealing (VerifyOptions.Sealed): the log was written without WithSealing, or its epochs were removed", plural(t.failed, "record"))
 		v.rep.Findings = append(v.rep.Findings, f)
 	}
 	for _, id := range sortedKeys(c.unknown) {

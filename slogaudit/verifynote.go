@@ -48,17 +48,18 @@ func (v *verifier) noteSignature(chainID string, logSigned bool, err error, wher
 // signature does not verify or the log's signature is missing (with a
 // public key given).
 func (v *verifier) openNote(nl noteLine) (logSigned bool, cosigners int, err error) {
-	var vs []note.Verifier
-	var logV note.Verifier
-	if v.opts.PublicKey != nil {
-		if len(v.opts.PublicKey) != ed25519.PublicKeySize {
-			return false, 0, fmt.Errorf("public key has %d bytes, want %d", len(v.opts.PublicKey), ed25519.PublicKeySize)
+	var vs, logVs []note.Verifier
+	for _, k := range v.opts.publicKeys() {
+		if len(k) != ed25519.PublicKeySize {
+			return false, 0, fmt.Errorf("public key has %d bytes, want %d", len(k), ed25519.PublicKeySize)
 		}
-		if logV, err = chain.NoteVerifier(nl.head.Origin, v.opts.PublicKey); err != nil {
+		logV, err := chain.NoteVerifier(nl.head.Origin, k)
+		if err != nil {
 			return false, 0, err
 		}
-		vs = append(vs, logV)
+		logVs = append(logVs, logV)
 	}
+	vs = append(vs, logVs...)
 	vs = append(vs, v.witnesses...)
 	if len(vs) == 0 {
 		return false, 0, nil
@@ -66,10 +67,18 @@ func (v *verifier) openNote(nl noteLine) (logSigned bool, cosigners int, err err
 	n, err := note.Open(nl.note, note.VerifierList(vs...))
 	var unverified *note.UnverifiedNoteError
 	var invalid *note.InvalidSignatureError
+	isLog := func(name string, hash uint32) bool {
+		for _, l := range logVs {
+			if name == l.Name() && hash == l.KeyHash() {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
-	case errors.As(err, &invalid) && logV != nil && invalid.Name == logV.Name() && invalid.Hash == logV.KeyHash():
+	case errors.As(err, &invalid) && isLog(invalid.Name, invalid.Hash):
 		return false, 0, errNoLogSignature
-	case errors.As(err, &unverified) && logV == nil:
+	case errors.As(err, &unverified) && len(logVs) == 0:
 		return false, 0, nil // no witness signed it
 	case errors.As(err, &unverified):
 		return false, 0, errNoLogSignature
@@ -78,13 +87,13 @@ func (v *verifier) openNote(nl noteLine) (logSigned bool, cosigners int, err err
 	}
 	seen := map[string]bool{}
 	for _, s := range n.Sigs {
-		if logV != nil && s.Name == logV.Name() && s.Hash == logV.KeyHash() {
+		if isLog(s.Name, s.Hash) {
 			logSigned = true
 			continue
 		}
 		seen[s.Name] = true
 	}
-	if logV != nil && !logSigned {
+	if len(logVs) > 0 && !logSigned {
 		return false, 0, errNoLogSignature
 	}
 	return logSigned, len(seen), nil

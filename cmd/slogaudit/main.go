@@ -3,14 +3,15 @@
 //
 // Usage:
 //
-//	slogaudit verify [-key [ID=]FILE]... [-key-env [ID=]NAME]... [-pub FILE]
-//	                 [-checkpoints FILE] [-require-mac] [-require-checkpoints]
+//	slogaudit verify [-key [ID=]FILE]... [-key-env [ID=]NAME]... [-pub FILE]...
+//	                 [-checkpoints FILE] [-require-mac] [-require-checkpoints] [-sealed]
 //	                 [-strict] [-witness KEY]... [-quorum N] [-max-findings N]
 //	                 [-max-line-bytes N] [-json] FILE...
 //	slogaudit keygen [-dir DIR] [-name NAME]
 //	slogaudit prove -checkpoints FILE (-at FILE:LINE | -chain C -seq N) [-o P] FILE...
 //	slogaudit prove -consistency -checkpoints FILE -chain C -old N [-o P] FILE...
 //	slogaudit check-proof -pub FILE [-witness KEY]... [-quorum N] [-json] P
+//	slogaudit show -keys DIR FILE...
 //	slogaudit version
 //	slogaudit help [COMMAND]
 //

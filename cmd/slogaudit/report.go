@@ -115,6 +115,16 @@ func (r report) writeText(w io.Writer) {
 			fmt.Fprintln(w)
 		}
 		r.writeChecks(w, s.Checks, coverage(s))
+		if len(s.Keys) > 1 {
+			ranges := make([]string, len(s.Keys))
+			for i, k := range s.Keys {
+				ranges[i] = fmt.Sprintf("%q seq %d to %d", k.Key, k.From, k.To)
+			}
+			fmt.Fprintf(w, "  keys         %s\n", strings.Join(ranges, ", "))
+		}
+		if s.Sealed > 0 {
+			fmt.Fprintf(w, "  sealed       up to seq %d; epoch %d at the end\n", s.Sealed, s.Epoch)
+		}
 	}
 	if len(ids) > 1 {
 		fmt.Fprintf(w, "all %d chains:\n", len(ids))

@@ -43,6 +43,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		return c.prove(args[1:])
 	case "check-proof":
 		return c.checkProof(args[1:])
+	case "show":
+		return c.show(args[1:])
 	case "version", "-version", "--version":
 		if len(args) > 1 && isHelp(args[1]) {
 			return c.help([]string{"version"})
@@ -149,7 +151,7 @@ func (c *cli) help(args []string) int {
 		return exitIntact
 	}
 	switch args[0] {
-	case "verify", "keygen":
+	case "verify", "keygen", "show":
 		return run([]string{args[0], "-h"}, c.stdout, c.stderr, c.getenv)
 	case "version":
 		fmt.Fprint(c.stdout, versionUsage)

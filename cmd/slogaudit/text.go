@@ -10,6 +10,7 @@ usage:
   slogaudit keygen [flags]           write a new HMAC key and checkpoint key pair
   slogaudit prove [flags] FILE...    write an inclusion or consistency proof
   slogaudit check-proof [flags] P    verify a proof offline
+  slogaudit show -keys DIR FILE...   print records with personal data decrypted or marked erased
   slogaudit version                  print the version
   slogaudit help [COMMAND]           print this text, or a command's flags
 
@@ -56,6 +57,26 @@ exit status: 0 written, 2 nothing written
 flags:
 `
 
+const showUsage = `usage: slogaudit show -keys DIR FILE...
+
+show prints the records of the audit logs FILE..., one JSON line each, with
+every personal value (written with slogaudit.Personal or WithPersonalKeys)
+decrypted where the key store DIR holds its subject's key, and "[ERASED]"
+where it does not. It checks nothing: run verify for that.
+
+example:
+  slogaudit show -keys /etc/myapp/subject-keys /var/log/myapp/audit.log
+
+exit status: 0 shown, 2 unusable input or usage
+
+flags:
+`
+
+const (
+	flagShowKeys = "key store `DIR` of per-subject keys (slogaudit.OpenKeyStore)"
+	hintShow     = "name the key store directory and the log files: slogaudit show -keys DIR FILE..."
+)
+
 const versionUsage = `usage: slogaudit version
 
 version prints the version of slogaudit and the audit format versions it
@@ -66,12 +87,13 @@ reads.
 const (
 	flagKey         = "HMAC key written by keygen: `[ID=]FILE` is the key for key id ID or, with no ID, for every key id without its own; repeat for several key ids"
 	flagKeyEnv      = "like -key, from environment variables: `[ID=]NAME` holds the key in hex"
-	flagPub         = "Ed25519 public key `FILE` (NAME.ed25519.pub) that checks checkpoint signatures"
+	flagPub         = "Ed25519 public key `FILE` (NAME.ed25519.pub) that checks checkpoint signatures; repeat for each signer the log had (RotateKey with a new signer)"
 	flagCheckpoints = "checkpoint `FILE` kept apart from the log: detects the removal of the newest records"
 	flagJSON        = "print the report, and errors, as JSON on stdout"
 	flagRequireMAC  = "fail unless MACs are checked: requires -key"
 	flagRequireCP   = "fail unless checkpoints and their signatures are checked and cover every chain: requires -checkpoints and -pub"
 	flagStrict      = "both -require-mac and -require-checkpoints"
+	flagSealed      = "the keys were used with forward-secure sealing (WithSealing): fail on records without an epoch and chains without a seal; requires -key"
 	flagMax         = "list at most `N` findings and count the rest (0 lists all)"
 	flagWitness     = "a witness's verifier `KEY` (signed-note name+hash+key form) whose cosignatures count; repeat for each"
 	flagQuorum      = "how many of the -witness keys must cosign a checkpoint (default: all given)"
@@ -92,6 +114,7 @@ const (
 	hintPub         = "pass the NAME.ed25519.pub file written by slogaudit keygen"
 	hintCheckpoints = "pass the checkpoint file the writer fills (slogaudit.WithCheckpoints)"
 	hintRequireMAC  = "-require-mac and -strict need the HMAC key: -key FILE"
+	hintSealed      = "-sealed needs the initial HMAC key given to WithKey: -key FILE"
 	hintRequireCP   = "-require-checkpoints and -strict need -checkpoints FILE and -pub FILE"
 	hintExists      = "choose another -dir or -name, or move the old files away; keygen never overwrites keys"
 	hintPartial     = "only some of the files exist: an earlier keygen may have been interrupted; move them away and run keygen again"

@@ -47,9 +47,11 @@ func (c *cli) verify(args []string) int {
 	var keys, keyEnvs keySpecs
 	fs.Var(&keys, "key", flagKey)
 	fs.Var(&keyEnvs, "key-env", flagKeyEnv)
-	pubFile := fs.String("pub", "", flagPub)
+	var pubs listFlag
+	fs.Var(&pubs, "pub", flagPub)
 	cpFile := fs.String("checkpoints", "", flagCheckpoints)
 	requireMAC := fs.Bool("require-mac", false, flagRequireMAC)
+	sealed := fs.Bool("sealed", false, flagSealed)
 	requireCP := fs.Bool("require-checkpoints", false, flagRequireCP)
 	strict := fs.Bool("strict", false, flagStrict)
 	maxFindings := fs.Int("max-findings", 20, flagMax)
@@ -73,22 +75,30 @@ func (c *cli) verify(args []string) int {
 		return c.fail(exitUsage, hintVerifyFlags, "verify: -max-line-bytes %d: want 0 (no limit) or more", *maxLine)
 	}
 	o := slogaudit.VerifyOptions{RequireMAC: *requireMAC || *strict, RequireCheckpoints: *requireCP || *strict, MaxLineBytes: *maxLine,
-		Witnesses: witnesses, Quorum: *quorum}
+		Witnesses: witnesses, Quorum: *quorum, Sealed: *sealed}
 	if code := c.loadKeys(&o, keys, keyEnvs); code != exitIntact {
 		return code
 	}
-	if *pubFile != "" {
-		pub, err := slogaudit.LoadPublicKeyFile(*pubFile)
+	pubFile := ""
+	for i, p := range pubs {
+		pub, err := slogaudit.LoadPublicKeyFile(p)
 		if err != nil {
 			return c.fail(exitUsage, hintPub, "verify: %s", plain(err))
 		}
-		o.PublicKey = pub
+		if i == 0 {
+			pubFile, o.PublicKey = p, pub
+		} else {
+			o.PublicKeys = append(o.PublicKeys, pub)
+		}
 	}
 	if o.RequireMAC && o.Key == nil && o.Keys == nil {
 		return c.fail(exitUsage, hintRequireMAC, "verify: MACs are required but no key was given")
 	}
-	if o.RequireCheckpoints && (*cpFile == "" || *pubFile == "") {
-		return c.fail(exitUsage, hintRequireCP, "verify: checkpoints are required but %s", missingCP(*cpFile, *pubFile))
+	if o.Sealed && o.Key == nil && o.Keys == nil {
+		return c.fail(exitUsage, hintSealed, "verify: -sealed needs the initial key, which derives every epoch's key")
+	}
+	if o.RequireCheckpoints && (*cpFile == "" || pubFile == "") {
+		return c.fail(exitUsage, hintRequireCP, "verify: checkpoints are required but %s", missingCP(*cpFile, pubFile))
 	}
 	for _, p := range files {
 		if code := c.checkInput(p, hintFiles); code != exitIntact {

@@ -58,6 +58,8 @@ func (v Version) AuditMember(name string) bool {
 	switch name {
 	case "v", "chain", "seq", "prev", "hash", "mac", "key":
 		return true
+	case "epoch": // forward-secure sealing
+		return v >= V2
 	}
 	return false
 }
@@ -121,3 +123,52 @@ func (v Version) CheckMAC(key []byte, keyID string, h, mac Hash) bool {
 
 // String returns "v1", "v2", ….
 func (v Version) String() string { return fmt.Sprintf("v%d", int(v)) }
+
+// errNoEpochV1 is returned for sealed MACs under V1, which has no epochs.
+var errNoEpochV1 = errors.New("format v1 has no epochs")
+
+// appendSealedMACInput appends the bytes that v's MAC of a record of
+// epoch e covers (V2 on):
+//
+//	"slogaudit/mac epoch" ‖ u16be(v) ‖ u16be(len(keyID)) ‖ keyID ‖ u64be(e) ‖ h
+func (v Version) appendSealedMACInput(b []byte, keyID string, e uint64, h Hash) []byte {
+	b = append(b, sealedMACPrefix...)
+	b = binary.BigEndian.AppendUint16(b, uint16(v))
+	b = binary.BigEndian.AppendUint16(b, uint16(len(keyID)))
+	b = append(b, keyID...)
+	b = binary.BigEndian.AppendUint64(b, e)
+	return append(b, h[:]...)
+}
+
+// SealedMAC returns the MAC of a record written under forward-secure
+// sealing in epoch e (the "epoch" member of its audit member), with that
+// epoch's key k_e (from a [Ratchet] or [EpochKey]):
+//
+//	HMAC-SHA256(k_e, "slogaudit/mac epoch" ‖ u16be(v) ‖ u16be(len(keyID)) ‖ keyID ‖ u64be(e) ‖ h)
+//
+// Changing the record's epoch, version or key id breaks it. V1 has no
+// epochs: it returns an error.
+func (v Version) SealedMAC(epochKey []byte, keyID string, e uint64, h Hash) (Hash, error) {
+	return v.SealedMACWith(hmac.New(sha256.New, epochKey), keyID, e, h)
+}
+
+// SealedMACWith is [Version.SealedMAC] with a reusable HMAC-SHA256 state m
+// (from hmac.New with the epoch key), which it resets.
+func (v Version) SealedMACWith(m hash.Hash, keyID string, e uint64, h Hash) (Hash, error) {
+	if v < V2 {
+		return Hash{}, errNoEpochV1
+	}
+	var buf [160]byte
+	m.Reset()
+	m.Write(v.appendSealedMACInput(buf[:0], keyID, e, h))
+	var out Hash
+	m.Sum(out[:0])
+	return out, nil
+}
+
+// CheckSealedMAC reports whether mac is v's MAC of h in epoch e under the
+// epoch key and keyID, in constant time.
+func (v Version) CheckSealedMAC(epochKey []byte, keyID string, e uint64, h, mac Hash) bool {
+	want, err := v.SealedMAC(epochKey, keyID, e, h)
+	return err == nil && hmac.Equal(want[:], mac[:])
+}

@@ -1,0 +1,75 @@
+package slogaudit
+
+import (
+	"crypto/ed25519"
+
+	"github.com/slogguard/slogguard/internal/chain"
+)
+
+// KeyChange is a kind of finding: the key id of a chain's records changes
+// with neither an audit.rotate record naming the new key id (MACed with the
+// old key) nor a restart (audit.start) at the change. Records were written
+// by someone holding another key, outside the handler's rotation.
+const KeyChange FindingKind = "key-change"
+
+// KeyRange says that the records of a chain from seq From to To carry MACs
+// by key id Key.
+type KeyRange struct {
+	Key  string `json:"key"`
+	From uint64 `json:"from"`
+	To   uint64 `json:"to"`
+}
+
+// keyState follows the key ids of one chain, in chain order.
+type keyState struct {
+	announced    string // the key id a verified audit.rotate record names
+	hasAnnounced bool
+	lastOK       string // the key id of the last record whose MAC verified
+	hasLastOK    bool
+}
+
+// followKey checks that a record placed next in its chain keeps the key id
+// of the one before, or changes it at a rotation or a restart, and extends
+// the chain's key ranges.
+func (v *verifier) followKey(st *chainState, rec auditFields, val chain.Value, ok bool) {
+	if !rec.hasMAC {
+		return
+	}
+	ks := &st.keys
+	msg, _ := val.Get("msg")
+	ranges := st.sum.Keys
+	if n := len(ranges); n > 0 && ranges[n-1].Key == rec.keyID {
+		st.sum.Keys[n-1].To = rec.seq
+	} else {
+		st.sum.Keys = append(st.sum.Keys, KeyRange{Key: rec.keyID, From: rec.seq, To: rec.seq})
+	}
+	// Only records whose MAC verified say who held the chain; the others
+	// are reported already (bad-mac, unknown-key).
+	checked := v.opts.Key != nil || v.opts.Keys != nil
+	if !ok || !checked {
+		return
+	}
+	if ks.hasLastOK && rec.keyID != ks.lastOK {
+		if msg.Str != MsgStart && !(ks.hasAnnounced && ks.announced == rec.keyID) {
+			v.add(v.line, rec.chain, rec.seq, KeyChange, "key id %q after records by key id %q, with no %s record naming it and no restart", rec.keyID, ks.lastOK, MsgRotate)
+		}
+		ks.hasAnnounced = false
+	}
+	ks.lastOK, ks.hasLastOK = rec.keyID, true
+	if msg.Str == MsgRotate {
+		to, _ := val.Get("to")
+		if to.Kind == chain.String {
+			ks.announced, ks.hasAnnounced = to.Str, true
+		}
+	}
+}
+
+// publicKeys returns the keys that verify the writer's checkpoint
+// signatures: PublicKey and PublicKeys.
+func (o VerifyOptions) publicKeys() []ed25519.PublicKey {
+	var keys []ed25519.PublicKey
+	if o.PublicKey != nil {
+		keys = append(keys, o.PublicKey)
+	}
+	return append(keys, o.PublicKeys...)
+}
