@@ -113,6 +113,23 @@
 // logging path and stores their cosignatures with the checkpoint; [Verify]
 // reports up to which record a quorum of witnesses vouches for each chain.
 //
+// # Sealing, key rotation and erasure
+//
+// [WithSealing] makes the MAC key forward-secure: it evolves per epoch by
+// an HKDF ratchet from the [WithKey] key, each epoch ends with a chained
+// audit.seal record, and the writer keeps only the current epoch's key, so
+// that a break-in cannot forge records of a sealed epoch. [Verify] checks
+// each record with its own epoch's key and reports an unsealed tail;
+// [VerifyOptions].Sealed fails a log offered as sealed that has no seal.
+// [Handler.RotateKey] moves a running handler to a new key id (and
+// signer) through a chained audit.rotate record; the report says which key
+// id covered which records. [Personal] and [WithPersonalKeys] write
+// personal data encrypted per subject (AES-GCM, the subject as associated
+// data) under a [KeyStore] ([OpenKeyStore] is file-based);
+// [Handler.Erase] destroys a subject's key and writes audit.erasure, and
+// the log still verifies. [Reveal] and `slogaudit show` decrypt what is
+// not erased.
+//
 // # Policies
 //
 // [WithPolicy] checks the configuration against a [Policy] (PCIDSS, HIPAA,

@@ -111,7 +111,10 @@ var (
 	// HIPAA encodes the Security Rule: 164.312(b) (audit controls: who did
 	// what to which record, with what outcome), 164.312(c)(1) (integrity:
 	// HMAC), 164.316(b)(2)(i) (six years' retention), 164.514 (no unmasked
-	// SSNs), and the hipaa redaction preset.
+	// SSNs), and the hipaa redaction preset. It recommends, without
+	// requiring, [WithSealing] (integrity against an intruder on the host)
+	// and PHI written with [Personal] under a [KeyStore], erased with
+	// [Handler.Erase] when retention allows.
 	HIPAA = Policy{
 		Name:      "hipaa",
 		Required:  []Required{{Attrs: []string{KeyActor, KeyAction, KeyResource, KeyOutcome}, Clause: "HIPAA 164.312(b)"}},
@@ -139,6 +142,9 @@ var (
 	// GDPR encodes Article 5(1)(c) (data minimisation: the gdpr redaction
 	// preset, no unmasked e-mail addresses), 5(1)(e) (storage limitation: a
 	// ceiling, two years by default; set yours) and 32 (integrity: HMAC).
+	// It recommends, without requiring, personal data written with
+	// [Personal] or [WithPersonalKeys] under a [KeyStore], so that an
+	// Article 17 erasure ([Handler.Erase]) leaves the chain verifiable.
 	GDPR = Policy{
 		Name:      "gdpr",
 		Required:  []Required{{Attrs: []string{KeyActor, KeyAction}, Clause: "GDPR Art. 30"}},
