@@ -498,3 +498,37 @@ func TestLostGapRecordRedeclared(t *testing.T) {
 	rep := verifyBuf(t, buf.Bytes(), VerifyOptions{Key: testKey})
 	require.EqualValues(t, s.Written, rep.Records)
 }
+
+// TestDroppedGapRecordEndsRound: while a slogcore handler's queue stays
+// full under DropNewest, a gap record it drops is declared with the next
+// record rather than retried at once, so that Handle returns and takes a
+// few seqs, not as many as it can until the writer recovers.
+func TestDroppedGapRecordEndsRound(t *testing.T) {
+	g := &gatedGaps{next: slog.DiscardHandler, entered: make(chan struct{}), release: make(chan struct{})}
+	core := slogcore.Async(g, &slogcore.Options{QueueSize: 1, Overflow: slogcore.DropNewest, OnError: func(error) {}})
+	h := Wrap(core, WithChainID("full"), OnError(func(error) {}))
+	l := slog.New(h)
+	l.Info("first") // audit.start holds the worker; "first" is dropped
+	<-g.entered
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 3 { // a gap record takes the queue's place, then every record is dropped
+			l.Info("while full", "i", i)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		close(g.release)
+		<-done
+		t.Fatalf("Handle did not return while the queue was full: head at seq %d", h.Head().Seq)
+	}
+	// audit.start, first, and per record at most one gap record and itself.
+	require.LessOrEqual(t, h.Head().Seq, uint64(2+2*3))
+	close(g.release)
+	require.ErrorIs(t, h.Close(context.Background()), ErrRecordsLost)
+	_ = core.Close(context.Background())
+	s := h.Stats()
+	require.Equal(t, s.Failed, s.Declared)
+}

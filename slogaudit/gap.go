@@ -87,6 +87,18 @@ func (l *losses) putBack(rs []GapRange) {
 	l.addLocked(rs)
 }
 
+// has reports whether seq is pending.
+func (l *losses) has(seq uint64) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, r := range l.pending {
+		if r.From <= seq && seq <= r.To {
+			return true
+		}
+	}
+	return false
+}
+
 // count returns the number of pending sequence numbers.
 func (l *losses) count() (n uint64) {
 	l.mu.Lock()
@@ -142,6 +154,10 @@ func shorten(s string) string {
 
 // declareLocked writes the pending losses as audit.gap records. A gap
 // record that cannot be written takes no seq, and its ranges stay pending.
+// A gap record that the wrapped handler accepted and lost at once (a full
+// queue under DropNewest) ends the round: its ranges, and its own seq, wait
+// for the next record or Close, rather than taking new seqs for as long as
+// the queue stays full.
 func (st *state) declareLocked(ctx context.Context) error {
 	for {
 		rs := st.losses.take()
@@ -165,6 +181,9 @@ func (st *state) declareLocked(ctx context.Context) error {
 		}
 		st.lostTorn = nil
 		st.stats.Declared += n
+		if st.async != nil && st.losses.has(st.head.Seq) {
+			return nil
+		}
 	}
 }
 
