@@ -269,7 +269,17 @@ func replayTree(paths []string, head Head, origin string, pub ed25519.PublicKey,
 			}
 			started = true
 		}
-		if rec.seq != tree.Size()+1 || rec.prev != prev {
+		switch {
+		case rec.seq > tree.Size()+1:
+			// Records lost by the writer (declared by audit.gap) have no
+			// line to take their leaves from: the tree resumes from the next
+			// in-band checkpoint's compact range.
+			if seed == nil || seed.Size() != rec.seq-1 {
+				started = false
+				return nil
+			}
+			tree, prev = *seed, rec.prev
+		case rec.seq != tree.Size()+1 || rec.prev != prev:
 			return fmt.Errorf("slogaudit: rebuilding the Merkle tree of chain %s: %s: seq %d after seq %d, or a broken link: verify the log (slogaudit verify)",
 				head.Chain, src, rec.seq, tree.Size())
 		}

@@ -532,3 +532,90 @@ func TestDroppedGapRecordEndsRound(t *testing.T) {
 	s := h.Stats()
 	require.Equal(t, s.Failed, s.Declared)
 }
+
+// TestLossKeepsCheckpointsGoing: a lost record keeps its leaf in the
+// Merkle tree, so checkpoints after it are still signed. Before, the tree
+// fell one leaf behind the chain and every later checkpoint was refused:
+// one failed write switched off the detection of a cut tail.
+func TestLossKeepsCheckpointsGoing(t *testing.T) {
+	pub, priv := fixedSigner()
+	cps := filepath.Join(t.TempDir(), "audit.checkpoints")
+	cf, err := OpenCheckpointFile(cps)
+	require.NoError(t, err)
+	w := &failMarked{marker: `"msg":"lost"`}
+	h, err := New(slog.NewJSONHandler(w, nil), WithKey("k1", testKey), WithSigner(priv), WithCheckpoints(cf, 2, 0), WithChainID("c"))
+	require.NoError(t, err)
+	l := slog.New(h)
+	l.Info("a")
+	l.Info("lost")
+	for i := range 30 {
+		l.Info("b", "i", i)
+	}
+	require.ErrorIs(t, h.Close(context.Background()), ErrRecordsLost)
+	require.NoError(t, cf.Close())
+	require.Zero(t, h.Stats().CheckpointsRefused)
+	cpData, err := os.ReadFile(cps)
+	require.NoError(t, err)
+	opts := func() VerifyOptions {
+		return VerifyOptions{Key: testKey, PublicKey: pub, Checkpoints: bytes.NewReader(cpData), RequireCheckpoints: true}
+	}
+
+	rep := verifyBuf(t, w.Bytes(), opts()) // untouched: intact, the loss declared
+	gaps := 0
+	for _, f := range rep.Findings {
+		if f.Kind == Gap {
+			gaps++
+		}
+	}
+	require.Equal(t, 1, gaps, "%v", rep.Findings)
+
+	cut := lines(w.Bytes())[:6]
+	rep, err = Verify(context.Background(), bytes.NewReader(join(cut)), opts())
+	require.Error(t, err, "the newest records were cut: %v", rep.Findings)
+	truncated := false
+	for _, f := range rep.Findings {
+		truncated = truncated || f.Kind == Truncated
+	}
+	require.True(t, truncated, "%v", rep.Findings)
+}
+
+// TestRestartAfterLossKeepsCheckpoints: a File whose log holds a declared
+// loss rebuilds its Merkle tree on restart from the in-band checkpoint
+// after the loss, and goes on signing checkpoints that verify.
+func TestRestartAfterLossKeepsCheckpoints(t *testing.T) {
+	pub, priv := fixedSigner()
+	dir := t.TempDir()
+	path, cps := filepath.Join(dir, "audit.log"), filepath.Join(dir, "audit.checkpoints")
+	session := func(records int, fail string) Stats {
+		cf, err := OpenCheckpointFile(cps)
+		require.NoError(t, err)
+		af, err := OpenFile(path, WithFileSync(SyncNever()))
+		require.NoError(t, err)
+		af.inject = func(f *os.File, p []byte) (int, error) {
+			if fail != "" && bytes.Contains(p, []byte(fail)) {
+				return 0, syscall.EIO
+			}
+			return f.Write(p)
+		}
+		h, err := af.Handler(WithKey("k1", testKey), WithSigner(priv), WithCheckpoints(cf, 3, 0), WithChainID("c"))
+		require.NoError(t, err)
+		for i := range records {
+			slog.New(h).Info("r", "i", i)
+		}
+		_ = h.Close(context.Background())
+		s := h.Stats()
+		require.NoError(t, af.Close())
+		require.NoError(t, cf.Close())
+		return s
+	}
+	s := session(10, `"i":4`)
+	require.EqualValues(t, 1, s.Failed)
+	s = session(10, "")
+	require.Zero(t, s.CheckpointsRefused, "the restarted writer must rebuild its tree past the loss")
+	require.NotZero(t, s.Checkpoints)
+	cpData, err := os.ReadFile(cps)
+	require.NoError(t, err)
+	rep, err := VerifyFiles(context.Background(), []string{path}, VerifyOptions{Key: testKey, PublicKey: pub, Checkpoints: bytes.NewReader(cpData), RequireCheckpoints: true})
+	require.NoError(t, err, "%v", rep.Findings)
+	require.Equal(t, rep.Chains["c"].Last, rep.Chains["c"].Covered, "the last checkpoint covers the last record")
+}

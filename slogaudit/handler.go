@@ -497,7 +497,12 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	if limit := st.cfg.maxRecord(); keep && len(st.scratch) > limit {
 		err := errTooLarge(len(st.scratch), limit)
 		st.stats.TooLarge++
-		st.lostLocked(seq, hash, hashHex, err.Error())
+		var mac []byte
+		if st.mac != nil {
+			m, _ := st.macLocked(hash)
+			mac = m[:]
+		}
+		st.lostLocked(seq, hash, hashHex, mac, err.Error())
 		err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)
 		st.report(err)
 		return err
@@ -541,7 +546,7 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	}
 	if err := safeHandle(hctx, st.next, rec); err != nil {
 		if keep {
-			st.lostLocked(seq, hash, hashHex, "the wrapped handler failed to write it: "+shorten(err.Error()))
+			st.lostLocked(seq, hash, hashHex, mac, "the wrapped handler failed to write it: "+shorten(err.Error()))
 			err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)
 		} else {
 			st.stats.Retried++
@@ -567,8 +572,12 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 
 // lostLocked advances the head past a record that was not written and
 // marks its seq for the next audit.gap record.
-func (st *state) lostLocked(seq uint64, hash chain.Hash, hashHex, reason string) {
+func (st *state) lostLocked(seq uint64, hash chain.Hash, hashHex string, mac []byte, reason string) {
 	st.head.Seq, st.head.Hash, st.headHex = seq, hash, hashHex
+	// The lost record keeps its leaf too, so that the tree stays the
+	// size of the chain and later checkpoints (which bound the chain's
+	// length) can still be signed.
+	st.addLeafLocked(hash, mac)
 	st.stats.Failed++
 	st.losses.add(seq, reason)
 }
