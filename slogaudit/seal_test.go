@@ -529,3 +529,26 @@ func TestSealingLosses(t *testing.T) {
 	require.NoError(t, err, "%v", rep.Findings)
 	require.Len(t, findingsOf(rep, Gap), 1)
 }
+
+// TestLossRightAfterSeal: a record lost just after a seal belongs to the
+// epoch the seal names, and the audit.gap record of that epoch declares
+// it; the untouched log verifies (it was reported as missing).
+func TestLossRightAfterSeal(t *testing.T) {
+	w := &failMarked{marker: `"msg":"lost"`}
+	h, err := New(slog.NewJSONHandler(w, nil), WithKey("k1", testKey), WithSealing(time.Hour, 0))
+	require.NoError(t, err)
+	l := slog.New(h)
+	l.Info("a")
+	require.NoError(t, h.Seal(context.Background()))
+	l.Info("lost")
+	l.Info("b")
+	require.ErrorIs(t, h.Close(context.Background()), ErrRecordsLost)
+	rep := verifyBuf(t, w.Bytes(), VerifyOptions{Key: testKey, Sealed: true})
+	gaps := 0
+	for _, f := range rep.Findings {
+		if f.Kind == Gap {
+			gaps++
+		}
+	}
+	require.Equal(t, 1, gaps, "%v", rep.Findings)
+}

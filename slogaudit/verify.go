@@ -701,7 +701,12 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 			v.add(v.line, rec.chain, rec.seq, Inserted, "does not link to the record before it")
 		}
 	case rec.seq > st.seq+1:
-		run := seqRun{from: st.seq + 1, to: rec.seq - 1, line: v.line, epoch: st.epochs.epoch, hasEpoch: st.epochs.seen}
+		// The records missing after a seal were of the epoch it names.
+		epoch := st.epochs.epoch
+		if st.epochs.sealed {
+			epoch = st.epochs.next
+		}
+		run := seqRun{from: st.seq + 1, to: rec.seq - 1, line: v.line, epoch: epoch, hasEpoch: st.epochs.seen}
 		for s := st.seq + 1; s < rec.seq && len(st.missing) < window; s++ {
 			st.missing[s] = v.line
 			run.tracked++
