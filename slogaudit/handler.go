@@ -335,7 +335,8 @@ func (h *Handler) build(r slog.Record) *node {
 	}
 	subject := h.subjectOf(r)
 	for _, w := range h.with {
-		if len(w.groups) == 0 && st.cfg.personalKeys[w.attr.Key] {
+		inline := w.attr.Key == "" && w.attr.Value.Kind() == slog.KindGroup
+		if len(w.groups) == 0 && (st.cfg.personalKeys[w.attr.Key] || inline && st.cfg.personalKeys != nil) {
 			w.attr = st.personal(nil, w.attr, subject, true)
 		}
 		user(w.groups, w.attr)

@@ -181,9 +181,13 @@ func (st *state) personalChanged(groups []string, a slog.Attr, subject string, r
 	}
 	if a.Value.Kind() == slog.KindGroup {
 		inner := a.Value.Group()
+		sub := groups
+		if a.Key != "" { // an inline group's members are at its own level
+			sub = append(groups, a.Key)
+		}
 		var out []slog.Attr // allocated at the first change only
 		for i, ga := range inner {
-			ga2, c := st.personalChanged(append(groups, a.Key), ga, subject, rules)
+			ga2, c := st.personalChanged(sub, ga, subject, rules)
 			if c && out == nil {
 				out = append(make([]slog.Attr, 0, len(inner)), inner[:i]...)
 			}

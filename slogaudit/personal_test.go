@@ -291,3 +291,23 @@ func TestPersonalUnderRedaction(t *testing.T) {
 	require.Equal(t, 2, strings.Count(shown, "alice@example.com"), shown)
 	require.Contains(t, shown, `"name":"Alice"`)
 }
+
+// TestPersonalKeysInlineGroups: WithPersonalKeys applies to the members of
+// an inline group (slog.Group("", ...)), which are written as top-level
+// keys, in a record's attrs and in With; their plaintext was written.
+func TestPersonalKeysInlineGroups(t *testing.T) {
+	ks, err := OpenKeyStore(t.TempDir() + "/k")
+	require.NoError(t, err)
+	var buf lockedWriter
+	h, err := New(slog.NewJSONHandler(&buf, nil), WithKey("k1", testKey), WithKeyStore(ks), WithPersonalKeys("user", "email"))
+	require.NoError(t, err)
+	l := slog.New(h)
+	l.Info("inline", "user", "u1", slog.Group("", "email", "inline@example.com"))
+	l.With(slog.Group("", "email", "with@example.com")).Info("with", "user", "u1")
+	require.NoError(t, h.Close(context.Background()))
+	out := string(buf.Bytes())
+	require.NotContains(t, out, "inline@example.com")
+	require.NotContains(t, out, "with@example.com")
+	require.Equal(t, 2, strings.Count(out, `"aes_gcm"`), out)
+	verifyBuf(t, buf.Bytes(), VerifyOptions{Key: testKey})
+}
