@@ -43,7 +43,16 @@ var ErrNoSubjectKey = errors.New("slogaudit: no key for this subject (erased or 
 type FileKeyStore struct {
 	dir   string
 	mu    sync.Mutex
-	cache map[string][]byte
+	cache map[string]cachedKey
+}
+
+// cachedKey is a key read from its file, and the file it came from: a key
+// is used from the cache only while that same file is still in place, so
+// that an erasure through another store on the same directory (another
+// process) takes effect here too.
+type cachedKey struct {
+	key  []byte
+	file os.FileInfo
 }
 
 var _ KeyStore = (*FileKeyStore)(nil)
@@ -74,7 +83,7 @@ func OpenKeyStore(dir string) (*FileKeyStore, error) {
 			_ = os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
-	return &FileKeyStore{dir: dir, cache: map[string][]byte{}}, nil
+	return &FileKeyStore{dir: dir, cache: map[string]cachedKey{}}, nil
 }
 
 func (s *FileKeyStore) path(subject string) string {
@@ -86,10 +95,14 @@ func (s *FileKeyStore) path(subject string) string {
 func (s *FileKeyStore) Key(subject string, create bool) ([]byte, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if k, ok := s.cache[subject]; ok {
-		return append([]byte(nil), k...), nil // Delete clears the cached copy
-	}
 	p := s.path(subject)
+	if c, ok := s.cache[subject]; ok {
+		if fi, err := os.Stat(p); err == nil && os.SameFile(fi, c.file) {
+			return append([]byte(nil), c.key...), nil // Delete clears the cached copy
+		}
+		clear(c.key) // erased, or replaced, by another store
+		delete(s.cache, subject)
+	}
 	k, err := readKeyFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		if !create {
@@ -100,7 +113,9 @@ func (s *FileKeyStore) Key(subject string, create bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.cache[subject] = k
+	if fi, err := os.Stat(p); err == nil {
+		s.cache[subject] = cachedKey{k, fi}
+	}
 	return append([]byte(nil), k...), nil
 }
 
@@ -157,8 +172,8 @@ func (s *FileKeyStore) create(p string) ([]byte, error) {
 func (s *FileKeyStore) Delete(subject string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if k, ok := s.cache[subject]; ok {
-		clear(k)
+	if c, ok := s.cache[subject]; ok {
+		clear(c.key)
 		delete(s.cache, subject)
 	}
 	if err := os.Remove(s.path(subject)); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -311,3 +311,34 @@ func TestPersonalKeysInlineGroups(t *testing.T) {
 	require.Equal(t, 2, strings.Count(out, `"aes_gcm"`), out)
 	verifyBuf(t, buf.Bytes(), VerifyOptions{Key: testKey})
 }
+
+// TestEraseSeenByAnotherStore: two key stores on one directory (two
+// processes): a subject erased through one is erased for the other too,
+// which had its key cached, and a later record gets a new key.
+func TestEraseSeenByAnotherStore(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "keys")
+	ks1, err := OpenKeyStore(dir)
+	require.NoError(t, err)
+	ks2, err := OpenKeyStore(dir)
+	require.NoError(t, err)
+	var buf lockedWriter
+	h, err := New(slog.NewJSONHandler(&buf, nil), WithKey("k1", testKey), WithKeyStore(ks1))
+	require.NoError(t, err)
+	slog.New(h).Info("before", Personal("u1", "email", "first@example.com"))
+	line := lines(buf.Bytes())[1]
+	shown, err := Reveal([]byte(line), ks2) // ks2 caches u1's key
+	require.NoError(t, err)
+	require.Contains(t, string(shown), "first@example.com")
+
+	require.NoError(t, h.Erase(context.Background(), "u1", "dpo"))
+	shown, err = Reveal([]byte(line), ks2)
+	require.NoError(t, err)
+	require.NotContains(t, string(shown), "first@example.com", "erased through ks1, still readable through ks2")
+	require.Contains(t, string(shown), ErasedMark)
+	k, err := ks2.Key("u1", true)
+	require.NoError(t, err)
+	k1, err := ks1.Key("u1", false)
+	require.NoError(t, err)
+	require.Equal(t, k1, k, "both stores use the one new key")
+	require.NoError(t, h.Close(context.Background()))
+}
