@@ -304,17 +304,7 @@ func TestAsyncLossesUnderLoad(t *testing.T) {
 	core := slogcore.New(w, &slogcore.Options{QueueSize: 8, Overflow: slogcore.DropNewest, BufferSize: 512, OnError: func(error) {}})
 	h := Wrap(core, WithKey("k", testKey), WithChainID("load"))
 	l := slog.New(h)
-	var wg sync.WaitGroup
-	for g := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range 400 {
-				l.Info("load", "g", g, "i", i)
-			}
-		}()
-	}
-	wg.Wait()
+	hammer(8, 400, func(g, i int) { l.Info("load", "g", g, "i", i) })
 	err := h.Close(context.Background())
 	require.ErrorIs(t, err, ErrRecordsLost)
 	require.ErrorContains(t, err, " 0 not declared")

@@ -12,7 +12,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -231,20 +230,14 @@ func TestPersonalHammer(t *testing.T) {
 	require.NoError(t, err)
 	var buf bytes.Buffer
 	h := Wrap(slog.NewJSONHandler(&buf, nil), WithChainID("p"), WithKey("k1", testKey), WithKeyStore(ks))
-	var wg sync.WaitGroup
-	for g := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range 50 {
-				slog.New(h).Info("m", Personal(fmt.Sprintf("s%d", i%5), "v", fmt.Sprintf("secret-%d-%d", g, i)))
-				if g == 0 && i == 25 {
-					require.NoError(t, h.Erase(context.Background(), "s4", "dpo"))
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	var eraseErr error
+	hammer(8, 50, func(g, i int) {
+		slog.New(h).Info("m", Personal(fmt.Sprintf("s%d", i%5), "v", fmt.Sprintf("secret-%d-%d", g, i)))
+		if g == 0 && i == 25 {
+			eraseErr = h.Erase(context.Background(), "s4", "dpo")
+		}
+	})
+	require.NoError(t, eraseErr)
 	require.NoError(t, h.Close(context.Background()))
 	require.NotContains(t, buf.String(), "secret-")
 	rep, err := Verify(context.Background(), bytes.NewReader(buf.Bytes()), VerifyOptions{Key: testKey})

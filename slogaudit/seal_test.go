@@ -408,21 +408,12 @@ func TestSealingForgetsInitialKey(t *testing.T) {
 func TestSealingHammer(t *testing.T) {
 	var buf bytes.Buffer
 	h := Wrap(slog.NewJSONHandler(&buf, nil), WithChainID("c"), WithKey("k1", testKey), WithSealing(0, 7))
-	var wg sync.WaitGroup
-	for g := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			l := slog.New(h).With("g", g)
-			for i := range 100 {
-				l.Info("hammer", "i", i)
-				if i%33 == 0 {
-					_ = h.Seal(context.Background())
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	hammer(8, 100, func(g, i int) {
+		slog.New(h).With("g", g).Info("hammer", "i", i)
+		if i%33 == 0 {
+			_ = h.Seal(context.Background())
+		}
+	})
 	require.NoError(t, h.Close(context.Background()))
 	rep, err := verifySealed(t, buf.Bytes(), true)
 	require.NoError(t, err, "%v", rep.Findings)

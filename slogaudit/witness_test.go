@@ -259,21 +259,12 @@ func TestWitnessHammer(t *testing.T) {
 	h, err := af.Handler(WithKey("k1", testKey), WithSigner(c.priv), WithCheckpoints(cf, 50, 0), WithChainID("hammer"),
 		WithWitnesses(1, w.witness()), OnError(func(err error) { errMu.Lock(); errs = append(errs, err); errMu.Unlock() }))
 	require.NoError(t, err)
-	var wg sync.WaitGroup
-	for g := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			l := slog.New(h).With("g", g)
-			for i := range 300 {
-				l.Info("event", "i", i)
-				if i%100 == 0 {
-					_ = h.Stats()
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	hammer(8, 300, func(g, i int) {
+		slog.New(h).With("g", g).Info("event", "i", i)
+		if i%100 == 0 {
+			_ = h.Stats()
+		}
+	})
 	require.NoError(t, h.Close(context.Background()))
 	require.NoError(t, af.Close())
 	require.NoError(t, cf.Close())
