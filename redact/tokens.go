@@ -55,6 +55,9 @@ type tokenFormat struct {
 	max    int
 	fold   bool // the prefix matches in any case
 	mixed  bool
+	// shape, when set, replaces the body test: it gets the string and the
+	// end of the prefix and returns the end of the token, or 0.
+	shape func(s string, j int) int
 }
 
 // tokenFormats is the catalog of self-identifying credentials, from the
@@ -138,7 +141,7 @@ var tokenFormats = []tokenFormat{
 	{family: "stripe", prefix: "whsec_", body: cAlnum, min: 24},
 	{family: "square", prefix: "sq0atp-", body: cURL, min: 22},
 	{family: "square", prefix: "sq0csp-", body: cURL, min: 40},
-	{family: "square", prefix: "EAAA", body: cURL, min: 56, mixed: true},
+	{family: "square", prefix: "EAAA", body: cURL, min: 22, mixed: true},
 	{family: "shopify", prefix: "shpat_", body: cHex, min: 32},
 	{family: "shopify", prefix: "shpca_", body: cHex, min: 32},
 	{family: "shopify", prefix: "shppa_", body: cHex, min: 32},
@@ -154,6 +157,11 @@ var tokenFormats = []tokenFormat{
 	{family: "gocardless", prefix: "live_", body: cAny, min: 40, mixed: true},
 	{family: "easypost", prefix: "EZAK", body: cAlnum, min: 54},
 	{family: "easypost", prefix: "EZTK", body: cAlnum, min: 54},
+	{family: "lob", prefix: "live_pub_", body: cLHex, min: 31, max: 31, fold: true, mixed: true},
+	{family: "lob", prefix: "test_pub_", body: cLHex, min: 31, max: 31, fold: true, mixed: true},
+	{family: "lob", prefix: "live_", body: cLHex, min: 35, max: 35, fold: true, mixed: true},
+	{family: "lob", prefix: "test_", body: cLHex, min: 35, max: 35, fold: true, mixed: true},
+	{family: "freemius", prefix: "sk_", shape: freemiusBody},
 	{family: "plaid", prefix: "access-sandbox-", body: cHex | cDash, min: 36},
 	{family: "plaid", prefix: "access-development-", body: cHex | cDash, min: 36},
 	{family: "plaid", prefix: "access-production-", body: cHex | cDash, min: 36},
@@ -189,9 +197,9 @@ var tokenFormats = []tokenFormat{
 	{family: "grafana", prefix: "eyJrIjoi", body: cAny, min: 60},
 	{family: "sentry", prefix: "sntrys_", body: cAny, min: 60},
 	{family: "sentry", prefix: "sntryu_", body: cLHex, min: 64},
-	{family: "newrelic", prefix: "NRAK-", body: cUAln, min: 27},
-	{family: "newrelic", prefix: "NRJS-", body: cLHex, min: 19},
-	{family: "newrelic", prefix: "NRII-", body: cURL, min: 32},
+	{family: "newrelic", prefix: "NRAK-", body: cAlnum, min: 27, fold: true, mixed: true},
+	{family: "newrelic", prefix: "NRJS-", body: cHex, min: 19, fold: true},
+	{family: "newrelic", prefix: "NRII-", body: cURL, min: 32, fold: true},
 	{family: "dynatrace", prefix: "dt0c01.", body: cAlnum | cOther, min: 89},
 	{family: "alibaba", prefix: "LTAI", body: cAlnum, min: 20},
 	{family: "aws", prefix: "ABSK", body: cAny, min: 109},
@@ -203,6 +211,9 @@ var tokenFormats = []tokenFormat{
 	{family: "yandex", prefix: "y0_", body: cURL, min: 40},
 	{family: "mapbox", prefix: "sk.eyJ", body: cAny, min: 60},
 	{family: "mapbox", prefix: "pk.eyJ", body: cAny, min: 60},
+	{family: "mapbox", prefix: "pk.", fold: true, shape: dottedBody(60, 22)},
+	{family: "mapbox", prefix: "sk.", fold: true, shape: dottedBody(60, 22)},
+	{family: "yandex", prefix: "t1.", body: cURL | cOther, min: 88, fold: true},
 	{family: "dropbox", prefix: "sl.", body: cAny, min: 130},
 	{family: "adobe", prefix: "p8e-", body: cAlnum, min: 32},
 	{family: "facebook", prefix: "EAAM", body: cAlnum, min: 100},
@@ -227,7 +238,13 @@ var tokenFormats = []tokenFormat{
 	{family: "1password", prefix: "ops_eyJ", body: cAny, min: 100},
 	{family: "1password", prefix: "A3-", body: cUAln | cDash, min: 30, mixed: true},
 	{family: "age", prefix: "AGE-SECRET-KEY-1", body: cUAln, min: 58},
+	{family: "airtable", prefix: "pat", shape: airtableBody},
+	{family: "twitter", prefix: "AAAAAAAAAAAAAAAAAAAAAA", fold: true, shape: twitterBearerBody},
 	{family: "defined-networking", prefix: "dnkey-", body: cAny, min: 78},
+	// JWT-shaped credentials: two dotted segments that each open with "ey"
+	// (a base64 JSON object), and whole JWTs encoded once more in base64.
+	{family: "jwt", prefix: "ey", shape: jwtBody},
+	{family: "jwt", prefix: "ZXlK", body: cAlnum | cOther, min: 60, mixed: true},
 }
 
 // tokenIndex maps the first byte (lower-cased) of a prefix to the formats
@@ -289,6 +306,9 @@ func (f *tokenFormat) match(s string, i int) int {
 		return 0
 	}
 	j := i + p
+	if f.shape != nil {
+		return f.shape(s, j)
+	}
 	digits, letters, nonHex := 0, 0, 0
 	for j < len(s) {
 		cl := charClass[s[j]]
@@ -319,6 +339,97 @@ func (f *tokenFormat) match(s string, i int) int {
 		return 0
 	}
 	return j
+}
+
+// wordEnd reports whether s[j:] starts at the end of a word.
+func wordEnd(s string, j int) bool {
+	return j == len(s) || charClass[s[j]]&(cAlnum|cUnder) == 0
+}
+
+// run returns the end of the run of bytes of class c starting at s[j:].
+func run(s string, j int, c uint8) int {
+	for j < len(s) && charClass[s[j]]&c != 0 {
+		j++
+	}
+	return j
+}
+
+// dottedBody matches a body of at least a alphanumerics, a dot, and at
+// least b more (Mapbox's "pk.<60>.<22>").
+func dottedBody(a, b int) func(string, int) int {
+	return func(s string, j int) int {
+		k := run(s, j, cAlnum)
+		if k-j < a || k >= len(s) || s[k] != '.' {
+			return 0
+		}
+		e := run(s, k+1, cAlnum)
+		if e-k-1 < b || !wordEnd(s, e) {
+			return 0
+		}
+		return e
+	}
+}
+
+// airtableBody matches Airtable's personal access tokens after "pat":
+// 14 alphanumerics, a dot, 64 lower-case hex digits.
+func airtableBody(s string, j int) int {
+	k := run(s, j, cAlnum)
+	if k-j != 14 || k >= len(s) || s[k] != '.' {
+		return 0
+	}
+	e := run(s, k+1, cLHex)
+	if e-k-1 != 64 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// twitterBearerBody matches the body of a Twitter (X) app bearer token
+// after its 22 A's: 80 to 100 alphanumerics or %-escapes.
+func twitterBearerBody(s string, j int) int {
+	e := j
+	for e < len(s) && (isAlnum(s[e]) || s[e] == '%') {
+		e++
+	}
+	if n := e - j; n < 80 || n > 100 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// freemiusBody matches a Freemius secret key after "sk_": 29 printable
+// bytes that hold a digit, an upper-case and a lower-case letter.
+func freemiusBody(s string, j int) int {
+	e, kinds := j, uint8(0)
+	for e < len(s) && s[e] > ' ' && s[e] < 0x7f && strings.IndexByte("\"'`,;", s[e]) < 0 {
+		kinds |= charClass[s[e]] & (cDigit | cLower | cLowerHex | cUpper | cUpperHex)
+		e++
+	}
+	for e-j > 29 && strings.IndexByte(".:)]}!?", s[e-1]) >= 0 {
+		e--
+	}
+	if e-j != 29 || kinds&cDigit == 0 || kinds&(cLower|cLowerHex) == 0 || kinds&(cUpper|cUpperHex) == 0 {
+		return 0
+	}
+	return e
+}
+
+// jwtBody matches a JWT-shaped token after its first "ey": at least 17
+// alphanumerics, ".ey", at least 17 base64url bytes, and an optional third
+// segment after a dot.
+func jwtBody(s string, j int) int {
+	k := run(s, j, cAlnum)
+	if k-j < 17 || k+3 > len(s) || s[k:k+3] != ".ey" {
+		return 0
+	}
+	e := run(s, k+3, cURL|cOther) // '/' sits in cOther
+	for e > k+3 && s[e-1] == '.' {
+		e--
+	}
+	if e-k-3 < 17 {
+		return 0
+	}
+	return e
 }
 
 // findMarkedTokens finds the formats identified by a marker inside them.
@@ -365,7 +476,7 @@ func findMarkedTokens(s string, spans []span) []span {
 	}
 	// Telegram bot tokens: 5 to 16 digits, ':', 'A', 34 more.
 	for i := 0; ; {
-		k := strings.Index(s[i:], ":AA")
+		k := strings.Index(s[i:], ":A")
 		if k < 0 {
 			break
 		}
@@ -383,6 +494,11 @@ func findMarkedTokens(s string, spans []span) []span {
 			spans = append(spans, span{start, end})
 			i = end
 		}
+	}
+	// Authress service client access keys: <id>.<4-6>.acc_<id>.<secret>.
+	if len(s) >= 60 {
+		spans = findAround(s, spans, ".acc_", 10, 40, cURL|cOther)
+		spans = findAround(s, spans, ".acc-", 10, 40, cURL|cOther)
 	}
 	// Facebook app access tokens: the 15 or 16 digit app id, '|', the secret.
 	for i := 0; ; {
