@@ -229,6 +229,11 @@ func valueAt(s string, v int) (int, int) {
 	}
 	switch c := s[v]; {
 	case c == '"' || c == '\'' || c == '`':
+		// A template inside quotes may hold quotes of its own:
+		// "{{ vault "secret/app" "token" }}" is one value.
+		if e := templateEnd(s, v+1); e > 0 {
+			return v + 1, e
+		}
 		e := v + 1
 		for e < len(s) && s[e] != c {
 			if s[e] == '\\' {
@@ -237,32 +242,39 @@ func valueAt(s string, v int) (int, int) {
 			e++
 		}
 		return v + 1, min(e, len(s))
-	case strings.HasPrefix(s[v:], "{{"):
-		if e := strings.Index(s[v:], "}}"); e >= 0 {
-			return v, v + e + 2
-		}
-		return v, len(s)
-	case strings.HasPrefix(s[v:], "${"):
-		if e := strings.IndexByte(s[v:], '}'); e >= 0 {
-			return v, v + e + 1
-		}
-		return v, len(s)
+	case strings.HasPrefix(s[v:], "!vault"):
+		return v, vaultEnd(s, v)
 	}
-	// ENC[AES256_GCM,data:…,type:str] and other NAME[…] blobs.
+	if e := templateEnd(s, v); e > 0 {
+		return v, e
+	}
+	// ENC[AES256_GCM,data:…,type:str], ENC(…) and other NAME[…] or
+	// NAME(…) blobs, and %(name)s interpolations.
 	k := v
+	if s[k] == '%' {
+		k++
+	}
 	for k < len(s) && (isAlnum(s[k]) || s[k] == '_') {
 		k++
 	}
-	if k > v && k < len(s) && s[k] == '[' {
+	if k < len(s) && (s[k] == '[' || (s[k] == '(' && k > v)) {
+		open, closing := s[k], byte(']')
+		if open == '(' {
+			closing = ')'
+		}
 		depth := 0
 		for e := k; e < len(s); e++ {
 			switch s[e] {
-			case '[':
+			case open:
 				depth++
-			case ']':
+			case closing:
 				depth--
 				if depth == 0 {
-					return v, e + 1
+					e++
+					for e < len(s) && s[v] == '%' && isAlnum(s[e]) {
+						e++ // the conversion of %(name)s
+					}
+					return v, e
 				}
 			}
 		}
@@ -273,6 +285,55 @@ func valueAt(s string, v int) (int, int) {
 		e++
 	}
 	return v, e
+}
+
+// templateEnd returns the end of the template that opens at s[v:]
+// ({{ … }}, ${ … }, <%= … %>, #{ … }), or 0 when none opens there.
+func templateEnd(s string, v int) int {
+	var closing string
+	switch {
+	case strings.HasPrefix(s[v:], "{{"):
+		closing = "}}"
+	case strings.HasPrefix(s[v:], "${"), strings.HasPrefix(s[v:], "#{"):
+		closing = "}"
+	case strings.HasPrefix(s[v:], "<%"):
+		closing = "%>"
+	default:
+		return 0
+	}
+	if e := strings.Index(s[v+2:], closing); e >= 0 {
+		return v + 2 + e + len(closing)
+	}
+	return len(s)
+}
+
+// vaultEnd returns the end of an Ansible Vault value that starts at s[v:]
+// with "!vault": its "|", the $ANSIBLE_VAULT header and the hex lines.
+func vaultEnd(s string, v int) int {
+	e := v + len("!vault")
+	for e < len(s) && strings.IndexByte(" \t|>-", s[e]) >= 0 {
+		e++
+	}
+	if !strings.HasPrefix(s[e:], "$ANSIBLE_VAULT;") {
+		return e
+	}
+	for e < len(s) && s[e] != ' ' && s[e] != '\n' && s[e] != '\r' && s[e] != '\t' {
+		e++
+	}
+	for {
+		k := e
+		for k < len(s) && (s[k] == ' ' || s[k] == '\n' || s[k] == '\r' || s[k] == '\t') {
+			k++
+		}
+		h := k
+		for h < len(s) && charClass[s[h]]&cLHex != 0 {
+			h++
+		}
+		if h == k {
+			return e
+		}
+		e = h
+	}
 }
 
 // wordAt returns the span of the word at q: up to a space, without
