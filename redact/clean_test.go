@@ -87,6 +87,32 @@ var ordinaryValues = []string{
 	"cache hit ratio 0.93",
 	"icon@2x.png",
 	"git@github.com:acme/api.git",
+	// Look-alikes of the token formats: ids, digests and names that share a
+	// prefix or a shape with one.
+	"175928847299117063",
+	"message 1130440962419572837 edited",
+	"urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6",
+	"01HZX3K9Q2M4N8P7R6S5T4V3W2",
+	"dGhpcyBpcyBhIGxvZyBsaW5l",
+	"ZXhhbXBsZS5jb20vaW5kZXguaHRtbA==",
+	"job 1715938212:Archive_daily_snapshot_for_eu_region",
+	"cursor EAAAAGx0ZXN0X2N1cnNvcl8xMjM0NTY",
+	"live_migration_enabled",
+	"test_pub_sub_handler_integration_suite",
+	"eyewitness_reports.eyecare_v2.json",
+	"commit 4b1d9e0c7a3f5b2d8e6c1a9f0b3d5e7c9a1b3d5f",
+	"sha256:4b1dcafe00112233445566778899aabbccddeeff00112233445566778899aabb",
+	"sk_user_profile_settings_cache",
+	"t1.micro",
+	"t3.2xlarge",
+	"checkout-api-5f6d7c8b9-abcde",
+	"gke-prod-pool-e2-standard-4-a1b2c3d4-xyz1",
+	"x-request-id 7f9c2ba4e88f827d616045507605853e",
+	"DefaultEndpointsProtocol=https;EndpointSuffix=core.windows.net",
+	"pathfinder.v2.routes",
+	"pat_expiry_days=90",
+	"ey.region.prod",
+	"AAAAAAAAAAAAAAAAAAAAAAAA",
 }
 
 func TestOrdinaryValuesUnchanged(t *testing.T) {

@@ -87,6 +87,7 @@ var tokenFormats = []tokenFormat{
 	{family: "gitlab", prefix: "_gitlab_session=", body: cAlnum, min: 32},
 	{family: "npm", prefix: "npm_", body: cAlnum, min: 36, fold: true},
 	{family: "pypi", prefix: "pypi-AgEIcHlwaS5vcmc", body: cURL, min: 50},
+	{family: "pypi", prefix: "pypi-AgENdGVzdC5weXBpLm9yZw", body: cURL, min: 50},
 	{family: "rubygems", prefix: "rubygems_", body: cLHex, min: 48},
 	{family: "jfrog", prefix: "AKCp", body: cAlnum, min: 69},
 	{family: "jfrog", prefix: "cmVmd", body: cAlnum, min: 59},
@@ -141,7 +142,7 @@ var tokenFormats = []tokenFormat{
 	{family: "stripe", prefix: "whsec_", body: cAlnum, min: 24},
 	{family: "square", prefix: "sq0atp-", body: cURL, min: 22},
 	{family: "square", prefix: "sq0csp-", body: cURL, min: 40},
-	{family: "square", prefix: "EAAA", body: cURL, min: 22, mixed: true},
+	{family: "square", prefix: "EAAA", shape: squareBody},
 	{family: "shopify", prefix: "shpat_", body: cHex, min: 32},
 	{family: "shopify", prefix: "shpca_", body: cHex, min: 32},
 	{family: "shopify", prefix: "shppa_", body: cHex, min: 32},
@@ -222,6 +223,7 @@ var tokenFormats = []tokenFormat{
 	{family: "openai", prefix: "sk-proj-", body: cURL, min: 40},
 	{family: "openai", prefix: "sk-svcacct-", body: cURL, min: 40},
 	{family: "openai", prefix: "sk-admin-", body: cURL, min: 40},
+	{family: "openrouter", prefix: "sk-or-v1-", body: cLHex, min: 64},
 	{family: "anthropic", prefix: "sk-ant-", body: cURL, min: 32},
 	{family: "openai", prefix: "sk-", body: cAlnum, min: 32, mixed: true},
 	{family: "huggingface", prefix: "hf_", body: cAlnum, min: 30},
@@ -241,6 +243,27 @@ var tokenFormats = []tokenFormat{
 	{family: "airtable", prefix: "pat", shape: airtableBody},
 	{family: "twitter", prefix: "AAAAAAAAAAAAAAAAAAAAAA", fold: true, shape: twitterBearerBody},
 	{family: "defined-networking", prefix: "dnkey-", body: cAny, min: 78},
+	// Newer formats from GitHub secret scanning's list of partners.
+	{family: "docker", prefix: "dckr_pat_", body: cURL, min: 27},
+	{family: "docker", prefix: "dckr_oat_", body: cURL, min: 27},
+	{family: "nvidia", prefix: "nvapi-", body: cURL, min: 64},
+	{family: "groq", prefix: "gsk_", body: cAlnum, min: 52},
+	{family: "xai", prefix: "xai-", body: cAlnum, min: 80},
+	{family: "replicate", prefix: "r8_", body: cAlnum, min: 37, mixed: true},
+	{family: "langsmith", prefix: "lsv2_pt_", body: cWord, min: 40},
+	{family: "langsmith", prefix: "lsv2_sk_", body: cWord, min: 40},
+	{family: "pinecone", prefix: "pcsk_", body: cWord, min: 50},
+	{family: "contentful", prefix: "CFPAT-", body: cURL, min: 43},
+	{family: "figma", prefix: "figd_", body: cURL, min: 40},
+	{family: "posthog", prefix: "phx_", body: cAlnum, min: 40},
+	{family: "nuget", prefix: "oy2", body: cDigit | cLowerHex | cLower, min: 43, max: 43, mixed: true},
+	{family: "tencent", prefix: "AKID", body: cAlnum, min: 32, mixed: true},
+	{family: "tavily", prefix: "tvly-", body: cURL, min: 32},
+	{family: "supabase", prefix: "sbp_", body: cLHex, min: 40},
+	{family: "supabase", prefix: "sb_secret_", body: cURL, min: 30},
+	{family: "gcp", prefix: "1//0", body: cURL, min: 40},
+	{family: "azure", prefix: "AccountKey=", body: cAlnum | cOther, min: 40, fold: true},
+	{family: "azure", prefix: "SharedAccessKey=", body: cAlnum | cOther, min: 40, fold: true},
 	// JWT-shaped credentials: two dotted segments that each open with "ey"
 	// (a base64 JSON object), and whole JWTs encoded once more in base64.
 	{family: "jwt", prefix: "ey", shape: jwtBody},
@@ -307,7 +330,11 @@ func (f *tokenFormat) match(s string, i int) int {
 	}
 	j := i + p
 	if f.shape != nil {
-		return f.shape(s, j)
+		end := f.shape(s, j)
+		if end > 0 && isHex(f.prefix) && isHex(s[j:end]) {
+			return 0 // a digest that opens with hex digits, as below
+		}
+		return end
 	}
 	digits, letters, nonHex := 0, 0, 0
 	for j < len(s) {
@@ -368,6 +395,27 @@ func dottedBody(a, b int) func(string, int) int {
 		}
 		return e
 	}
+}
+
+// squareBody matches the body of a Square access token after "EAAA": 22
+// or more base64url bytes with a digit and a letter. A short body must not
+// open with another 'A': base64 of small integers ("EAAAAG…", a paging
+// cursor) does.
+func squareBody(s string, j int) int {
+	e, digits, letters := j, 0, 0
+	for e < len(s) && charClass[s[e]]&cURL != 0 {
+		if isDigit(s[e]) {
+			digits++
+		} else if isAlnum(s[e]) {
+			letters++
+		}
+		e++
+	}
+	n := e - j
+	if n < 22 || digits == 0 || letters == 0 || (n < 56 && s[j] == 'A') {
+		return 0
+	}
+	return e
 }
 
 // airtableBody matches Airtable's personal access tokens after "pat":
@@ -490,7 +538,10 @@ func findMarkedTokens(s string, spans []span) []span {
 		for end < len(s) && charClass[s[end]]&cURL != 0 {
 			end++
 		}
-		if c-start >= 5 && c-start <= 16 && end-c-1 >= 35 && (start == 0 || !isAlnum(s[start-1])) {
+		// 'A' and 34 more, one of them a digit: a word after a number
+		// and a colon ("1715938212:Archive_daily_…") is not a token.
+		if c-start >= 5 && c-start <= 16 && end-c-1 == 35 && strings.IndexAny(s[c+2:end], "0123456789") >= 0 &&
+			(start == 0 || !isAlnum(s[start-1])) {
 			spans = append(spans, span{start, end})
 			i = end
 		}

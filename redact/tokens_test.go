@@ -105,6 +105,37 @@ func tokenCases() []tokenCase {
 		g(alnum, 6)+"_"+g(alnum, 29)+"_mmk", "4b1d"+g(alnum, 38), g(lhex, 32)+"-us14", digits(10)+":AA"+g(urlSafe, 33),
 		"AQVN"+g(urlSafe, 36), "squ_"+g(lhex, 40), "sgp_"+g(lhex, 16)+"_"+g(lhex, 40), "EAAC"+g(alnum, 120),
 		digits(15)+"|"+g(urlSafe, 27), "bedrock-api-key-"+g(b64, 40))
+	// Formats that gitleaks' examples showed missing, with bodies of our own.
+	add("lob", "live_"+g(lhex, 34)+"a", "test_pub_"+g(lhex, 30)+"7")
+	add("freemius", "sk_"+g(alnum, 10)+"#Q7&"+g(alnum, 12)+"a9Z")
+	add("mapbox", "pk."+g(alnum, 60)+"."+g(alnum, 22))
+	add("yandex", "t1."+g(urlSafe, 20)+"=."+g(urlSafe, 86))
+	add("airtable", "pat"+g(alnum, 14)+"."+g(lhex, 64))
+	add("twitter", strings.Repeat("A", 22)+g(alnum, 60)+"%2F"+g(alnum, 25))
+	add("jwt-shaped", "ey"+g(alnum, 20)+".ey"+g(urlSafe, 24)+"."+g(urlSafe, 30), "ZXlK"+g(b64, 90)+"==")
+	add("telegram", digits(9)+":A"+g(urlSafe, 34))
+	add("authress", "sc_"+g(lowers, 10)+"."+g(lowers, 4)+".acc_"+g(lowers, 12)+"."+g(alnum, 48))
+	add("square", "EAAA"+g(urlSafe, 24)+"x7")
+	add("newrelic", "nrak-"+g(lowers, 20)+"4"+g(lowers, 6))
+	// GitHub secret scanning partners with documented prefixes.
+	add("docker", "dckr_pat_"+g(urlSafe, 27), "dckr_oat_"+g(urlSafe, 32))
+	add("nvidia", "nvapi-"+g(urlSafe, 64))
+	add("groq", "gsk_"+g(alnum, 52))
+	add("xai", "xai-"+g(alnum, 80))
+	add("replicate", "r8_"+g(alnum, 36)+"5")
+	add("langsmith", "lsv2_pt_"+g(lhex, 32)+"_"+g(lhex, 10), "lsv2_sk_"+g(lhex, 32)+"_"+g(lhex, 10))
+	add("pinecone", "pcsk_"+g(alnum, 5)+"_"+g(alnum, 64))
+	add("contentful", "CFPAT-"+g(urlSafe, 43))
+	add("figma", "figd_"+g(urlSafe, 40))
+	add("posthog", "phx_"+g(alnum, 47))
+	add("nuget", "oy2"+g(lowers, 40)+"a1b")
+	add("tencent", "AKID"+g(alnum, 31)+"3")
+	add("tavily", "tvly-"+g(alnum, 32))
+	add("supabase", "sbp_"+g(lhex, 40), "sb_secret_"+g(urlSafe, 32))
+	add("openrouter", "sk-or-v1-"+g(lhex, 64))
+	add("gcp-refresh", "1//0"+g(urlSafe, 100))
+	add("azure-storage", "AccountKey="+g(b64, 86)+"==", "SharedAccessKey="+g(b64, 43)+"=")
+	add("pypi-test", "pypi-AgENdGVzdC5weXBpLm9yZw"+g(urlSafe, 60))
 	// Formats the redactor knew before the catalog.
 	add("aws", "AKIA"+g(uhexAln, 16), "ASIA"+g(uhexAln, 16))
 	add("jwt", "eyJhbGciOiJFUzI1NiJ9.eyJ"+g(urlSafe, 40)+"."+g(urlSafe, 43))
@@ -165,6 +196,40 @@ func TestAssignmentForms(t *testing.T) {
 			require.NotContains(t, got, "Vx", "%q -> %q", text, got)
 			require.NotContains(t, got, "hidden", "%q -> %q", text, got)
 			require.Contains(t, got, key, "the key is kept: %q", got)
+		}
+	}
+}
+
+// TestWellKnownFormatsInAnyText plants the formats of GitHub secret
+// scanning's best-known partners in the places text puts them: JSON,
+// query strings, headers, quotes, parentheses, lists and line ends.
+func TestWellKnownFormatsInAnyText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	g := func(a string, n int) string { return gen(rng, a, n) }
+	tokens := []string{
+		"ghp_" + g(alnum, 36), "gho_" + g(alnum, 36), "ghu_" + g(alnum, 36), "ghs_" + g(alnum, 36), "ghr_" + g(alnum, 36),
+		"github_pat_" + g(alnum, 22) + "_" + g(alnum, 59),
+		"xoxb-" + g("0123456789", 12) + "-" + g("0123456789", 13) + "-" + g(alnum, 24), "xoxp-" + g("0123456789", 11) + "-" + g(alnum, 40),
+		"xapp-1-A" + g(uhexAln, 10) + "-" + g("0123456789", 13) + "-" + g(lhex, 64),
+		"sk_live_" + g(alnum, 24), "rk_live_" + g(alnum, 24), "AIza" + g(urlSafe, 35), "glpat-" + g(urlSafe, 20),
+		"npm_" + g(alnum, 36), "pypi-AgEIcHlwaS5vcmc" + g(urlSafe, 60), "SG." + g(urlSafe, 22) + "." + g(urlSafe, 43),
+		"AKIA" + g(uhexAln, 16), "ASIA" + g(uhexAln, 16), "dckr_pat_" + g(urlSafe, 27), "hf_" + g(alnum, 34),
+		"sk-ant-api03-" + g(urlSafe, 93) + "AA", "sk-proj-" + g(urlSafe, 58) + "T3BlbkFJ" + g(urlSafe, 58),
+		"shpat_" + g(lhex, 32), "dop_v1_" + g(lhex, 64), "hvs." + g(urlSafe, 95), "glsa_" + g(alnum, 32) + "_" + g(lhex, 8),
+	}
+	contexts := []string{
+		`{"token":"%s"}`, `GET /api?access_token=%s&page=2`, `Authorization: token %s`, `cfg('%s')`,
+		`[%s, other]`, "value `%s`", `%s`, `at end: %s.`, `url=https://ci.example.net/hook?k=%s`, "line1\n%s\nline3",
+		`tokens=%s;next=1`, `<token>%s</token>`,
+	}
+	r := redact.Must(redact.Credentials)
+	for _, tok := range tokens {
+		for _, c := range contexts {
+			text := fmt.Sprintf(c, tok)
+			got, _ := r.String(text)
+			if strings.Contains(got, tok[len(tok)-12:]) {
+				t.Errorf("leaked: %q -> %q", text, got)
+			}
 		}
 	}
 }
