@@ -24,6 +24,29 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"token-format", "xoxb-123456789012-1234567890123-Fz9Lq2WmTkQ0Zx7PaB3cD4eF", "Zx7PaB3cD4eF"},
 	{"token-format", "sk_live_Fz9Lq2WmTkQ0Zx7PaB3cD4eF", "Zx7PaB3cD4eF"},
 	{"token-format", "AIzaSyFz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL", "Zx7PaB3cD4eF"},
+	{"token-format", "live_4f9a2c7e1b3d5f7a9c1e3b5d7f9a2c4e6b8", "1e3b5d7f9a2c4e6b8"},
+	{"token-format", "test_pub_4f9a2c7e1b3d5f7a9c1e3b5d7f9a2c4", "1e3b5d7f9a2c4"},
+	{"token-format", "sk_Fz9Lq2WmTk#Q0&Zx7PaB3cD4eF5gH", "Zx7PaB3cD4eF5gH"},
+	{"token-format", "pk.Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8mN9oP0qR1sT2uV3wX4yZ5aB6cD7eF8.gH9iJ0kL1mN2oP3qR4sT5u", "oP3qR4sT5u"},
+	{"token-format", "t1.Fz9Lq2WmTk-Q0Zx7Pa==.B3cD4eF5gH6iJ7kL8mN9oP0qR1sT2uV3wX4yZ5aB6cD7eF8gH9iJ0kL1mN2oP3qR4sT5uV6wX7yZ8aB9cD0eF1gH2iJ3kL", "iJ3kL"},
+	{"token-format", "patFz9Lq2WmTkQ0Zx.4f9a2c7e1b3d5f7a9c1e3b5d7f9a2c4e6b8d0f2a4c6e8b0d2f4a6c8e0b2d4f6a", "0b2d4f6a"},
+	{"token-format", "AAAAAAAAAAAAAAAAAAAAAAFz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8mN9oP0qR1sT2uV3wX4yZ5aB6cD7eF8gH9iJ0kL1mN2oP3q%2FR4sT5u", "R4sT5u"},
+	{"token-format", "eyFz9Lq2WmTkQ0Zx7PaB.eyC3dD4eF5gH6iJ7kL8mN9.oP0qR1sT2uV3wX4", "oP0qR1sT2uV3wX4"},
+	{"token-format", "ZXlKaGJHY2lPaUpJVXpJMU5pSjkuZXlKemRXSWlPaUl4TWpNME5UWTNPRGt3SW4wLkZ6OUxxMldtVGtRMFp4N1Bh", "TGtRMFp4N1Bh"},
+	{"token-format", "987654321:AFz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8", "iJ7kL8"},
+	{"token-format", "sc_fz9lq2wmtk.q0zx.acc_pab3cd4ef5g.Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8mN9oP0qR1s", "mN9oP0qR1s"},
+	{"token-format", "EAAAFz9Lq2WmTkQ0Zx7PaB3cD4", "Zx7PaB3cD4"},
+	{"token-format", "dckr_pat_Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH", "Zx7PaB3cD4eF5gH"},
+	{"token-format", "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", "aB6cD7eF8gH9i"},
+	{"token-format", "gsk_Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8mN9oP0qR1sT2uV3wX4yZ5a", "wX4yZ5a"},
+	{"token-format", "r8_Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8mN9", "iJ7kL8mN9"},
+	{"token-format", "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", "6b8d0f2a4c"},
+	{"token-format", "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", "c8e0b2d4f6a"},
+	{"token-format", "AccountKey=Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8mN9oP0qR1sT2uV3wX4yZ5aB6cD7eF8gH9iJ0kL1mN2oP3qR4sT5uV6w==", "qR4sT5uV6w"},
+	{"token-format", "oy2fz9lq2wmtkq0zx7pab3cd4ef5gh6ij7kl8mn9op0qr1", "mn9op0qr1"},
+	{"pair", "db_password: {{ .Values.Fz9Lq2Wm }}", "Fz9Lq2Wm"},
+	{"pair", "secret_key => ENC(Fz9Lq2WmTkQ0)", "Fz9Lq2WmTkQ0"},
+	{"pair", "token: \"{{ vault \"kv/Fz9Lq2Wm\" \"x\" }}\"", "Fz9Lq2Wm"},
 	{"dsn", "svc:Fz9Lq2Wm@tcp(db:3306)/orders", "Fz9Lq2Wm"},
 	{"pair", "password=Fz9Lq2Wm", "Fz9Lq2Wm"},
 	{"card-number", "4539 1488 0343 6467", "0343 6467"},
@@ -38,8 +61,13 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 // inside arbitrary text is always masked.
 func FuzzRedactPlanted(f *testing.F) {
 	for _, s := range []string{"", "plain", "a=b:c", "password=x", "Bearer", "token \"", "x:y@tcp(", "+1 (", "GB82",
-		"eyJ", "-----BEGIN ", "ENC[", "{{", "<password>", "--password", "\xff\xfe=:@", "4111 1111", "Q~", ".atlasv1."} {
+		"eyJ", "-----BEGIN ", "ENC[", "{{", "<password>", "--password", "\xff\xfe=:@", "4111 1111", "Q~", ".atlasv1.",
+		"ey", "ZXlK", ":A", ".acc_", "pk.", "t1.", "pat", "sk_", "EAAA", "token: \"{{", "pw: ENC(", "x: !vault |", "<%=", "%(", "live_"} {
 		f.Add(s, s, uint8(0))
+	}
+	// Every kind once in the seed corpus, so that plain go test plants each.
+	for i := range plantedSecrets {
+		f.Add("nightly sync: id=42 ", " done in 3s", uint8(i))
 	}
 	r := allPresets()
 	f.Fuzz(func(t *testing.T, prefix, suffix string, which uint8) {
