@@ -113,6 +113,8 @@ var ordinaryValues = []string{
 	"pat_expiry_days=90",
 	"ey.region.prod",
 	"AAAAAAAAAAAAAAAAAAAAAAAA",
+	"https://api.internal.accounts.example.com/v1/users/123456/settings/notifications",
+	"metrics-grafana.acc-env.internal.example.com/d/abc123/overview-dashboard-for-team",
 }
 
 func TestOrdinaryValuesUnchanged(t *testing.T) {

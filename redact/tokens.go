@@ -546,10 +546,34 @@ func findMarkedTokens(s string, spans []span) []span {
 			i = end
 		}
 	}
-	// Authress service client access keys: <id>.<4-6>.acc_<id>.<secret>.
+	// Authress service client access keys:
+	// (sc|ext|scauth|authress)_<id>.<4-6>.acc[_-]<id>.<secret>.
 	if len(s) >= 60 {
-		spans = findAround(s, spans, ".acc_", 10, 40, cURL|cOther)
-		spans = findAround(s, spans, ".acc-", 10, 40, cURL|cOther)
+		for i := 0; ; {
+			k := strings.Index(s[i:], ".acc")
+			if k < 0 {
+				break
+			}
+			m := i + k
+			i = m + 4
+			if i >= len(s) || (s[i] != '_' && s[i] != '-') {
+				continue
+			}
+			start := m
+			for start > 0 && (charClass[s[start-1]]&(cAlnum|cUnder) != 0 || s[start-1] == '.') {
+				start--
+			}
+			id := s[start:m]
+			if !strings.HasPrefix(id, "sc_") && !strings.HasPrefix(id, "ext_") && !strings.HasPrefix(id, "scauth_") &&
+				!strings.HasPrefix(id, "authress_") {
+				continue
+			}
+			end := run(s, i+1, cURL|cOther)
+			if end-i-1 >= 40 {
+				spans = append(spans, span{start, end})
+				i = end
+			}
+		}
 	}
 	// Facebook app access tokens: the 15 or 16 digit app id, '|', the secret.
 	for i := 0; ; {
