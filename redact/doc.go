@@ -40,7 +40,9 @@
 // In every string, the message and error texts included, the pairs and
 // prose that name a secret are masked: key=value, key: value,
 // key => value, key := value, <key>value</key>, with bare or quoted keys;
-// quoted, templated ({{ … }}, ${…}) and encrypted (ENC[…]) values whole;
+// quoted values, templates ({{ … }} even with quotes inside, ${…}, #{…},
+// <%= … %>, %(…)s) and encrypted blobs (ENC[…], ENC(…), !vault with its
+// $ANSIBLE_VAULT lines) whole;
 // a quoted value or a value after "is" or "to" following a key word
 // ("reset password to …"); a word after a key word only when it looks like
 // a credential (length, digits, case, symbols), so "token refreshed" and
@@ -112,21 +114,29 @@
 // [DetectTokens] knows the credentials that say what they are, by prefix
 // and body: GitHub (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_), GitLab
 // (glpat-, gldt-, glptt-, glrt-, glcbt-, glft-, glimt-, glagent-, gloas-,
-// glsoat-, glffct-, GR1348941), npm, PyPI, RubyGems, JFrog, Pulumi,
-// Clojars, SonarQube, Sourcegraph, Harness, Octopus, ReadMe, Postman,
-// Prefect, Infracost, Frame.io, Atlassian, Bitbucket, Linear, Typeform,
-// SettleMint, Scalingo, 42 Intra, OpenShift, Authress; Slack (xoxb-,
-// xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xapp-, hooks.slack.com),
-// Discord and Microsoft Teams webhooks; Stripe (sk_/rk_ live, test, prod;
-// whsec_), Square, Shopify, Flutterwave, Shippo, Duffel, GoCardless,
-// EasyPost, Plaid; GCP (AIza, GOCSPX-, ya29.), Azure AD client secrets,
-// DigitalOcean, Vault, Terraform Cloud, Heroku, Doppler, Fly.io,
-// PlanetScale, Databricks, Grafana, Sentry, New Relic, Dynatrace, Alibaba,
-// AWS Bedrock, ClickHouse, Cloudflare origin CA, Yandex, Mapbox, Dropbox,
-// Adobe, Facebook; OpenAI, Anthropic, Hugging Face, Perplexity; SendGrid,
-// Sendinblue, Twilio, Notion, Mailgun, Mailchimp, MaxMind, Telegram bots,
-// 1Password, age, Defined Networking, Facebook app tokens. A string with none of their
-// prefixes or markers costs one pass over its bytes.
+// glsoat-, glffct-, GR1348941), npm, PyPI and TestPyPI, RubyGems, JFrog,
+// Pulumi, Clojars, SonarQube, Sourcegraph, Harness, Octopus, ReadMe,
+// Postman, Prefect, Infracost, Frame.io, Atlassian, Bitbucket, Linear,
+// Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
+// Hub (dckr_pat_, dckr_oat_), NuGet (oy2…), Contentful, Figma, PostHog;
+// Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xapp-,
+// hooks.slack.com), Discord and Microsoft Teams webhooks, Telegram bots;
+// Stripe (sk_/rk_ live, test, prod; whsec_), Square, Shopify,
+// Flutterwave, Shippo, Duffel, GoCardless, EasyPost, Plaid, Lob,
+// Freemius; GCP (AIza, GOCSPX-, ya29., 1//0 refresh tokens), Azure AD
+// client secrets and storage or Service Bus keys (AccountKey=,
+// SharedAccessKey=), DigitalOcean, Vault, Terraform Cloud, Heroku,
+// Doppler, Fly.io, PlanetScale, Databricks, Grafana, Sentry, New Relic,
+// Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock, ClickHouse, Cloudflare
+// origin CA, Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
+// Facebook, Airtable, Twitter bearer tokens, Supabase; OpenAI, Anthropic,
+// Hugging Face, Perplexity, OpenRouter, Groq, xAI, Replicate, NVIDIA,
+// LangSmith, Pinecone, Tavily; SendGrid, Sendinblue, Twilio, Notion,
+// Mailgun, Mailchimp, MaxMind, 1Password, age, Defined Networking;
+// JWT-shaped tokens (two dotted segments opening with "ey") and JWTs
+// encoded once more in base64 (ZXlK…). A string with none of their
+// prefixes or markers costs one pass over its bytes. Prefixes made of hex
+// digits only match a body that is not hex, so that digests stay.
 //
 // # What no redactor catches
 //

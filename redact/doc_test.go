@@ -27,3 +27,27 @@ func TestDocListsPresets(t *testing.T) {
 		}
 	}
 }
+
+// TestDocListsTokenFamilies: every family of the token catalog is named in
+// the package documentation.
+func TestDocListsTokenFamilies(t *testing.T) {
+	data, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	norm := func(s string) string {
+		var b strings.Builder
+		for _, c := range strings.ToLower(s) {
+			if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+				b.WriteRune(c)
+			}
+		}
+		return b.String()
+	}
+	doc := norm(string(data))
+	for _, f := range tokenFormats {
+		if !strings.Contains(doc, norm(f.family)) {
+			t.Errorf("token family %q is not in the package documentation", f.family)
+		}
+	}
+}

@@ -18,9 +18,10 @@ var keyChars = func() (t [256]bool) {
 //
 //   - assignments: key=value, key: value, key => value, key := value,
 //     key == value, <key>value</key>, with the key bare or quoted; the
-//     value masked whole when quoted ("…", '…', `…`), templated ({{ … }},
-//     ${…}) or an encrypted blob (ENC[…]), else up to the next space or
-//     delimiter;
+//     value masked whole when quoted ("…", '…', `…`), templated ({{ … }}
+//     even with quotes inside, ${…}, #{…}, <%= … %>, %(…)s) or an
+//     encrypted blob (ENC[…], ENC(…), !vault | $ANSIBLE_VAULT…), else up
+//     to the next space or delimiter;
 //   - prose: a quoted value right after the key word (token "…"), a word
 //     after a linking word (password is …, reset password to …), or a
 //     word right after the key word that looks like a credential, not like
