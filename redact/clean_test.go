@@ -114,6 +114,8 @@ var ordinaryValues = []string{
 	"ey.region.prod",
 	"AAAAAAAAAAAAAAAAAAAAAAAA",
 	"https://api.internal.accounts.example.com/v1/users/123456/settings/notifications",
+	"interface Login { user: string; password: string }",
+	"ratio += 0.5",
 	"metrics-grafana.acc-env.internal.example.com/d/abc123/overview-dashboard-for-team",
 }
 

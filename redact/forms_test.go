@@ -34,6 +34,13 @@ var formCases = []struct {
 		[]string{"ANSIBLE_VAULT", "38306365326132", "61336366623066"}},
 	{"colon with spaces in quotes", `"password": "open sesame 42", "user": "ops"`, "password", []string{"open sesame"}},
 	{"equals single quotes", `passwd='Zx9 spaced!'`, "passwd", []string{"Zx9", "spaced!"}},
+	{"make shell assignment", `DEPLOY_TOKEN :::= "mk-Rt5Vb8Nq2Lw4"`, "DEPLOY_TOKEN", []string{"mk-Rt5Vb8Nq2Lw4"}},
+	{"php concat assignment", `$vendorToken .= "php9Qm3Xs7Kd"`, "vendorToken", []string{"php9Qm3Xs7Kd"}},
+	{"php null coalescing", `$dbPassword ??= 'nc4Tz8Wq1'`, "dbPassword", []string{"nc4Tz8Wq1"}},
+	{"ruby or-assign", `@api_secret ||= "or7Hj2Mx5Bv"`, "api_secret", []string{"or7Hj2Mx5Bv"}},
+	{"go typed var", `var stripeToken string = "gv3Lp9Dk6Fs"`, "stripeToken", []string{"gv3Lp9Dk6Fs"}},
+	{"kotlin typed val", `val signingSecret: String = "kt8Wn1Qr4Zy"`, "signingSecret", []string{"kt8Wn1Qr4Zy"}},
+	{"acronym camel key in xml", "<ACMEToken>\n    ax5Rv9Lm2Tq7\n</ACMEToken>", "ACMEToken", []string{"ax5Rv9Lm2Tq7"}},
 }
 
 // TestAssignmentFormsEverywhere logs each form as a message, as a value and
@@ -53,7 +60,7 @@ func TestAssignmentFormsEverywhere(t *testing.T) {
 					for _, secret := range tc.secrets {
 						require.NotContains(t, got, secret, "%s leaked: %s", mode, got)
 					}
-					require.Equal(t, 3, strings.Count(got, tc.key), "%s: the key is kept in each record: %s", mode, got)
+					require.GreaterOrEqual(t, strings.Count(got, tc.key), 3, "%s: the key is kept in each record: %s", mode, got)
 				}
 				if out.original != nil {
 					require.Contains(t, out.original.String(), tc.secrets[0], "%s: the sibling sees the original", mode)

@@ -62,6 +62,19 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			p++
 		}
 		op := operatorAt(s, p)
+		// A declared type between the key and the operator:
+		// var apiToken string = "…", val apiToken: String = "…".
+		if t := p; op == 0 || (op == 1 && s[p] == ':') {
+			if op == 1 {
+				t++
+				for t < len(s) && s[t] == ' ' {
+					t++
+				}
+			}
+			if q := typedAssign(s, t); q > 0 {
+				p, op = q, 1
+			}
+		}
 		if op == 0 && quotedKey && p < len(s) && s[p] == ',' { // getenv("api_token", "…")
 			if q := p + 1; q+1 < len(s) && (s[q] == '"' || s[q] == ' ' && (s[q+1] == '"' || s[q+1] == '\'')) {
 				op = 1
@@ -191,7 +204,8 @@ func isNamingKey(id string) bool {
 	return strings.EqualFold(id, "key") || strings.EqualFold(id, "name")
 }
 
-// operatorAt returns the length of an assignment operator at s[p:], or 0.
+// operatorAt returns the length of an assignment operator at s[p:], or 0:
+// =, =>, ==, :, :=, ::=, :::= (make), ?=, ??=, .= (PHP), ||= (Ruby), +=.
 func operatorAt(s string, p int) int {
 	if p >= len(s) {
 		return 0
@@ -206,14 +220,46 @@ func operatorAt(s string, p int) int {
 		if strings.HasPrefix(s[p:], "://") {
 			return 0
 		}
-		if p+1 < len(s) && s[p+1] == '=' {
-			return 2
+		n := 1
+		for n < 3 && p+n < len(s) && s[p+n] == ':' {
+			n++
+		}
+		if p+n < len(s) && s[p+n] == '=' {
+			return n + 1
 		}
 		return 1
-	case '?':
+	case '?', '.', '+':
+		if strings.HasPrefix(s[p:], "??=") {
+			return 3
+		}
 		if p+1 < len(s) && s[p+1] == '=' {
 			return 2
 		}
+	case '|':
+		if strings.HasPrefix(s[p:], "||=") {
+			return 3
+		}
+	}
+	return 0
+}
+
+// typedAssign returns the position of the '=' after a type name at s[t:]
+// ("string = ", "String = "), or 0.
+func typedAssign(s string, t int) int {
+	w := t
+	for w < len(s) && (isAlnum(s[w]) || strings.IndexByte("[]*&", s[w]) >= 0) {
+		w++
+	}
+	switch s[t:w] {
+	case "string", "String", "str", "&str", "[]byte", "char*", "CharSequence", "SecretString", "SecretStr":
+	default:
+		return 0
+	}
+	for w < len(s) && s[w] == ' ' {
+		w++
+	}
+	if w < len(s) && s[w] == '=' && (w+1 >= len(s) || (s[w+1] != '=' && s[w+1] != '>')) {
+		return w
 	}
 	return 0
 }
@@ -359,7 +405,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 	}
 	switch strings.ToLower(v) {
 	case "true", "false", "yes", "no", "on", "off", "null", "nil", "none", "enabled",
-		"disabled", "required", "optional", "set", "unset", "empty", "redacted", "***", "<redacted>":
+		"disabled", "required", "optional", "set", "unset", "empty", "redacted", "***", "<redacted>",
+		"string", "str", "number", "int", "bool", "boolean": // a declared type: token: string
+
 		return true
 	}
 	return r.verdict(key).region && isRegionName(v)
@@ -374,9 +422,10 @@ func (r *Redactor) mayBeKey(id string) bool {
 			i++
 			continue
 		}
-		// A word: up to a separator or a camelCase boundary.
+		// A word: up to a separator or a camelCase boundary, also at the
+		// end of an acronym ("ETSYToken": ETSY, Token).
 		j := i + 1
-		for j < len(id) && isAlnum(id[j]) && !(id[j] >= 'A' && id[j] <= 'Z' && id[j-1] >= 'a' && id[j-1] <= 'z') {
+		for j < len(id) && isAlnum(id[j]) && !camelBoundary(id, j) {
 			j++
 		}
 		if r.termStartHas(id[i], id[min(i+1, j-1)]) {
@@ -393,6 +442,20 @@ func (r *Redactor) mayBeKey(id string) bool {
 		i = j
 	}
 	return false
+}
+
+// camelBoundary reports whether a camelCase word starts at id[j]: an
+// upper-case letter after a lower-case one, or the last capital of an
+// acronym followed by a lower-case letter.
+func camelBoundary(id string, j int) bool {
+	if id[j] < 'A' || id[j] > 'Z' {
+		return false
+	}
+	prev := id[j-1]
+	if prev >= 'a' && prev <= 'z' {
+		return true
+	}
+	return prev >= 'A' && prev <= 'Z' && j+1 < len(id) && id[j+1] >= 'a' && id[j+1] <= 'z'
 }
 
 // termStartHas reports whether some term word starts with the letters
