@@ -540,7 +540,7 @@ func findMarkedTokens(s string, spans []span) []span {
 		}
 		// 'A' and 34 more, one of them a digit: a word after a number
 		// and a colon ("1715938212:Archive_daily_…") is not a token.
-		if c-start >= 5 && c-start <= 16 && end-c-1 == 35 && strings.IndexAny(s[c+2:end], "0123456789") >= 0 &&
+		if c-start >= 5 && c-start <= 16 && end-c-1 == 35 && strings.ContainsAny(s[c+2:end], "0123456789") &&
 			(start == 0 || !isAlnum(s[start-1])) {
 			spans = append(spans, span{start, end})
 			i = end
