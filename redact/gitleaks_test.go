@@ -103,6 +103,28 @@ var gitleaksPlacements = []struct {
 	}},
 }
 
+// TestGitleaksExampleLines: the text each secret came from in gitleaks'
+// tests (assignments in many languages, config files, URLs, PEM blocks),
+// redacted as one string, keeps no piece of the secret.
+func TestGitleaksExampleLines(t *testing.T) {
+	examples := loadGitleaks(t)
+	r := redact.Must(redact.Credentials)
+	masked := 0
+	for _, e := range examples {
+		got, _ := r.String(e.Example)
+		if !leaks(got, secretWindows(e)) {
+			masked++
+		} else {
+			t.Logf("missed %s: %.120q", e.Rule, got)
+		}
+	}
+	rate := 100 * float64(masked) / float64(len(examples))
+	t.Logf("example lines: %d of %d masked (%.1f%%)", masked, len(examples), rate)
+	if rate < 98 {
+		t.Errorf("example lines: %.1f%% masked, want at least 98%%", rate)
+	}
+}
+
 // TestGitleaksExamples logs every self-identifying gitleaks example in each
 // placement through redact.NewHandler and slogcore.New, and requires at
 // least 98% of them masked per placement and deployment.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"sort"
 	"strings"
 	"testing"
 
@@ -167,6 +168,30 @@ func TestTokenFormats(t *testing.T) {
 			}
 		}
 	}
+	perFamily := map[string][3]int{} // tokens, missed anywhere, placements
+	for _, tc := range cases {
+		c := perFamily[tc.family]
+		c[0]++
+		for where := range placements {
+			for _, m := range missed[where] {
+				if m == tc.family+": "+tc.token {
+					c[1]++
+				}
+			}
+		}
+		perFamily[tc.family] = c
+	}
+	families := make([]string, 0, len(perFamily))
+	for f := range perFamily {
+		families = append(families, f)
+	}
+	sort.Strings(families)
+	var sb strings.Builder
+	for _, f := range families {
+		c := perFamily[f]
+		fmt.Fprintf(&sb, "\n  %-14s %2d tokens, %d of %d placements masked", f, c[0], c[0]*3-c[1], c[0]*3)
+	}
+	t.Logf("%d families:%s", len(families), sb.String())
 	for where := range placements {
 		rate := 100 * float64(len(cases)-len(missed[where])) / float64(len(cases))
 		t.Logf("%s: %d of %d masked (%.1f%%)", where, len(cases)-len(missed[where]), len(cases), rate)
