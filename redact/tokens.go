@@ -412,10 +412,21 @@ func squareBody(s string, j int) int {
 		e++
 	}
 	n := e - j
-	if n < 22 || digits == 0 || letters == 0 || (n < 56 && s[j] == 'A') {
+	if n < 22 || letters == 0 || (digits == 0 && !mixedCase(s[j:e])) || (n < 56 && s[j] == 'A') {
 		return 0
 	}
 	return e
+}
+
+// mixedCase reports whether s holds both an upper-case and a lower-case
+// letter.
+func mixedCase(s string) bool {
+	var upper, lower bool
+	for i := 0; i < len(s); i++ {
+		upper = upper || (s[i] >= 'A' && s[i] <= 'Z')
+		lower = lower || (s[i] >= 'a' && s[i] <= 'z')
+	}
+	return upper && lower
 }
 
 // airtableBody matches Airtable's personal access tokens after "pat":
@@ -470,7 +481,10 @@ func jwtBody(s string, j int) int {
 	if k-j < 17 || k+3 > len(s) || s[k:k+3] != ".ey" {
 		return 0
 	}
-	e := run(s, k+3, cURL|cOther) // '/' sits in cOther
+	e := k + 3
+	for e < len(s) && (charClass[s[e]]&(cURL|cOther) != 0 || s[e] == '\\') { // '/' sits in cOther
+		e++
+	}
 	for e > k+3 && s[e-1] == '.' {
 		e--
 	}
