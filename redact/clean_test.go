@@ -104,6 +104,7 @@ var ordinaryValues = []string{
 	"sha256:4b1dcafe00112233445566778899aabbccddeeff00112233445566778899aabb",
 	"sk_user_profile_settings_cache",
 	"t1.micro",
+	"https://t1.storage.example.com/thumbnails/2024/05/17/product-gallery-image-of-the-week-large-version.webp",
 	"t3.2xlarge",
 	"checkout-api-5f6d7c8b9-abcde",
 	"gke-prod-pool-e2-standard-4-a1b2c3d4-xyz1",

@@ -214,7 +214,7 @@ var tokenFormats = []tokenFormat{
 	{family: "mapbox", prefix: "pk.eyJ", body: cAny, min: 60},
 	{family: "mapbox", prefix: "pk.", fold: true, shape: dottedBody(60, 22)},
 	{family: "mapbox", prefix: "sk.", fold: true, shape: dottedBody(60, 22)},
-	{family: "yandex", prefix: "t1.", body: cURL | cOther, min: 88, fold: true},
+	{family: "yandex", prefix: "t1.", fold: true, shape: yandexIAMBody},
 	{family: "dropbox", prefix: "sl.", body: cAny, min: 130},
 	{family: "adobe", prefix: "p8e-", body: cAlnum, min: 32},
 	{family: "facebook", prefix: "EAAM", body: cAlnum, min: 100},
@@ -413,6 +413,30 @@ func squareBody(s string, j int) int {
 	}
 	n := e - j
 	if n < 22 || letters == 0 || (digits == 0 && !mixedCase(s[j:e])) || (n < 56 && s[j] == 'A') {
+		return 0
+	}
+	return e
+}
+
+// yandexIAMBody matches a Yandex IAM token after "t1.": a base64url
+// segment, up to two '=', a dot, and 86 or more base64url bytes with up
+// to two '=' (a URL on a host named t1.… has '/' and stops short).
+func yandexIAMBody(s string, j int) int {
+	k := run(s, j, cURL)
+	for n := 0; n < 2 && k < len(s) && s[k] == '='; n++ {
+		k++
+	}
+	if k == j || k >= len(s) || s[k] != '.' {
+		return 0
+	}
+	e := run(s, k+1, cURL)
+	if e-k-1 < 86 {
+		return 0
+	}
+	for n := 0; n < 2 && e < len(s) && s[e] == '='; n++ {
+		e++
+	}
+	if !wordEnd(s, e) && s[e] != '.' {
 		return 0
 	}
 	return e
