@@ -129,6 +129,8 @@ var tokenFormats = []tokenFormat{
 	{family: "slack", prefix: "xoxe-", body: cURL, min: 20},
 	{family: "slack", prefix: "xoxe.", body: cURL | cOther, min: 20},
 	{family: "slack", prefix: "xapp-", body: cURL, min: 20},
+	{family: "slack", prefix: "xoxc-", body: cURL, min: 40},
+	{family: "slack", prefix: "xoxd-", shape: percentBody(40)},
 	{family: "slack", prefix: "hooks.slack.com/", body: cAny, min: 30},
 	{family: "discord", prefix: "discord.com/api/webhooks/", body: cAny, min: 30},
 	{family: "discord", prefix: "discordapp.com/api/webhooks/", body: cAny, min: 30},
@@ -465,6 +467,21 @@ func airtableBody(s string, j int) int {
 		return 0
 	}
 	return e
+}
+
+// percentBody matches a body of at least n base64 bytes that may be
+// URL-escaped (Slack's xoxd- cookie tokens: "…%2F…%3D%3D").
+func percentBody(n int) func(string, int) int {
+	return func(s string, j int) int {
+		e := j
+		for e < len(s) && (charClass[s[e]]&(cURL|cOther) != 0 || s[e] == '%') {
+			e++
+		}
+		if e-j < n {
+			return 0
+		}
+		return e
+	}
 }
 
 // twitterBearerBody matches the body of a Twitter (X) app bearer token

@@ -67,6 +67,7 @@ func tokenCases() []tokenCase {
 		"xoxe-1-"+g(uhexAln, 146), "xoxe.xoxp-1-"+g(uhexAln, 164), "xapp-1-A"+g(uhexAln, 10)+"-"+digits(13)+"-"+g(lhex, 64),
 		"https://hooks.slack.com/services/T"+g(uhexAln, 8)+"/B"+g(uhexAln, 10)+"/"+g(alnum, 24),
 		"https://hooks.slack.com/workflows/T"+g(uhexAln, 8)+"/A"+g(uhexAln, 10)+"/"+digits(18)+"/"+g(alnum, 24))
+	add("slack", "xoxc-"+digits(10)+"-"+digits(13)+"-"+digits(13)+"-"+g(lhex, 64), "xoxd-"+g(alnum, 30)+"%2F"+g(alnum, 40)+"%3D%3D")
 	add("teams", "https://acme.webhook.office.com/webhookb2/"+g(lhex, 8)+"-"+g(lhex, 4)+"-"+g(lhex, 4)+"-"+g(lhex, 4)+"-"+g(lhex, 12)+
 		"@"+g(lhex, 8)+"-"+g(lhex, 4)+"-"+g(lhex, 4)+"-"+g(lhex, 4)+"-"+g(lhex, 12)+"/IncomingWebhook/"+g(lhex, 32)+"/"+g(lhex, 8)+"-"+g(lhex, 4)+"-"+g(lhex, 4)+"-"+g(lhex, 4)+"-"+g(lhex, 12))
 	add("discord", "https://discord.com/api/webhooks/"+digits(18)+"/"+g(urlSafe, 68))
