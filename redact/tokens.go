@@ -307,6 +307,9 @@ func findTokens(s string, spans []span) []span {
 			continue
 		}
 		for _, f := range tokenIndex[c0] {
+			if f.prefix[1]|0x20 != c1 { // most of the bucket, for a byte compare
+				continue
+			}
 			if end := f.match(s, i); end > 0 {
 				spans = append(spans, span{i, end})
 				i = end - 1
