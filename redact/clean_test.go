@@ -104,6 +104,8 @@ var ordinaryValues = []string{
 	"sha256:4b1dcafe00112233445566778899aabbccddeeff00112233445566778899aabb",
 	"sk_user_profile_settings_cache",
 	"t1.micro",
+	"Other.Settings.Notifications.Enabled",
+	"ODBC.Driver.17.for.SQL.Server",
 	"https://t1.storage.example.com/thumbnails/2024/05/17/product-gallery-image-of-the-week-large-version.webp",
 	"t3.2xlarge",
 	"checkout-api-5f6d7c8b9-abcde",

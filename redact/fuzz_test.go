@@ -36,6 +36,7 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"token-format", "987654321:AFz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8", "iJ7kL8"},
 	{"token-format", "sc_fz9lq2wmtk.q0zx.acc_pab3cd4ef5g.Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8mN9oP0qR1s", "mN9oP0qR1s"},
 	{"token-format", "EAAAFz9Lq2WmTkQ0Zx7PaB3cD4", "Zx7PaB3cD4"},
+	{"token-format", "MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7", "Zx7PaB3cD4eF5gH6iJ7"},
 	{"token-format", "dckr_pat_Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH", "Zx7PaB3cD4eF5gH"},
 	{"token-format", "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", "aB6cD7eF8gH9i"},
 	{"token-format", "gsk_Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8mN9oP0qR1sT2uV3wX4yZ5a", "wX4yZ5a"},

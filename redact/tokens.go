@@ -134,6 +134,15 @@ var tokenFormats = []tokenFormat{
 	{family: "slack", prefix: "hooks.slack.com/", body: cAny, min: 30},
 	{family: "discord", prefix: "discord.com/api/webhooks/", body: cAny, min: 30},
 	{family: "discord", prefix: "discordapp.com/api/webhooks/", body: cAny, min: 30},
+	{family: "discord", prefix: "MT", shape: discordBotBody},
+	{family: "discord", prefix: "Mj", shape: discordBotBody},
+	{family: "discord", prefix: "Mz", shape: discordBotBody},
+	{family: "discord", prefix: "ND", shape: discordBotBody},
+	{family: "discord", prefix: "NT", shape: discordBotBody},
+	{family: "discord", prefix: "Nj", shape: discordBotBody},
+	{family: "discord", prefix: "Nz", shape: discordBotBody},
+	{family: "discord", prefix: "OD", shape: discordBotBody},
+	{family: "discord", prefix: "OT", shape: discordBotBody},
 	// Payments.
 	{family: "stripe", prefix: "sk_live_", body: cAlnum, min: 10},
 	{family: "stripe", prefix: "sk_test_", body: cAlnum, min: 10},
@@ -485,6 +494,25 @@ func percentBody(n int) func(string, int) int {
 		}
 		return e
 	}
+}
+
+// discordBotBody matches a Discord bot token after the first two bytes
+// of its base64 user id (a snowflake's digits encode to MT…, Nj…, OT…):
+// 22 to 26 more base64url bytes, a dot, 6 or 7, a dot, 27 or more.
+func discordBotBody(s string, j int) int {
+	k := run(s, j, cAlnum)
+	if n := k - j; n < 22 || n > 26 || k >= len(s) || s[k] != '.' {
+		return 0
+	}
+	m := run(s, k+1, cURL)
+	if n := m - k - 1; n < 6 || n > 7 || m >= len(s) || s[m] != '.' {
+		return 0
+	}
+	e := run(s, m+1, cURL)
+	if e-m-1 < 27 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
 }
 
 // twitterBearerBody matches the body of a Twitter (X) app bearer token

@@ -70,7 +70,8 @@ func tokenCases() []tokenCase {
 	add("slack", "xoxc-"+digits(10)+"-"+digits(13)+"-"+digits(13)+"-"+g(lhex, 64), "xoxd-"+g(alnum, 30)+"%2F"+g(alnum, 40)+"%3D%3D")
 	add("teams", "https://acme.webhook.office.com/webhookb2/"+g(lhex, 8)+"-"+g(lhex, 4)+"-"+g(lhex, 4)+"-"+g(lhex, 4)+"-"+g(lhex, 12)+
 		"@"+g(lhex, 8)+"-"+g(lhex, 4)+"-"+g(lhex, 4)+"-"+g(lhex, 4)+"-"+g(lhex, 12)+"/IncomingWebhook/"+g(lhex, 32)+"/"+g(lhex, 8)+"-"+g(lhex, 4)+"-"+g(lhex, 4)+"-"+g(lhex, 4)+"-"+g(lhex, 12))
-	add("discord", "https://discord.com/api/webhooks/"+digits(18)+"/"+g(urlSafe, 68))
+	add("discord", "https://discord.com/api/webhooks/"+digits(18)+"/"+g(urlSafe, 68),
+		"MTI"+g(alnum, 23)+"."+g(urlSafe, 6)+"."+g(urlSafe, 38), "OD"+g(alnum, 22)+"."+g(urlSafe, 6)+"."+g(urlSafe, 27))
 	add("stripe", "sk_live_"+g(alnum, 24), "sk_test_"+g(alnum, 99), "rk_live_"+g(alnum, 24), "rk_test_"+g(alnum, 40), "whsec_"+g(alnum, 32))
 	add("square", "sq0atp-"+g(urlSafe, 22), "sq0csp-"+g(urlSafe, 43), "EAAA"+g(urlSafe, 60))
 	add("shopify", "shpat_"+g(lhex, 32), "shpca_"+g(lhex, 32), "shppa_"+g(lhex, 32), "shpss_"+g(lhex, 32))
