@@ -120,9 +120,8 @@
 // Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
 // Hub (dckr_pat_, dckr_oat_), NuGet (oy2…), Contentful, Figma, PostHog;
 // Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xoxc-, xoxd-,
-// xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft Teams
-// webhooks, Telegram
-// bots;
+// xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
+// Teams webhooks, Telegram bots;
 // Stripe (sk_/rk_ live, test, prod; whsec_), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, EasyPost, Plaid, Lob,
 // Freemius; GCP (AIza, GOCSPX-, ya29., 1//0 refresh tokens), Azure AD
