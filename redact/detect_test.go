@@ -66,6 +66,7 @@ func TestDetectBearerAlone(t *testing.T) {
 	for in, want := range map[string]string{
 		"Bearer abcd1234":                "Bearer [REDACTED]",
 		"Basic dXNlcjpwYXNz":             "Basic [REDACTED]",
+		"Bearer tok-9f8e7d6c5b a":        "Bearer [REDACTED] a",
 		"Negotiate YIIabcd1234":          "Negotiate [REDACTED]",
 		"Bearer\tabcd1234":               "Bearer\t[REDACTED]",
 		"x Bearer\tabcd1234":             "x Bearer\t[REDACTED]",
