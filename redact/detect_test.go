@@ -67,6 +67,7 @@ func TestDetectBearerAlone(t *testing.T) {
 		"Bearer abcd1234":                "Bearer [REDACTED]",
 		"Basic dXNlcjpwYXNz":             "Basic [REDACTED]",
 		"Bearer tok-9f8e7d6c5b a":        "Bearer [REDACTED] a",
+		"[Bearer abcd1234]":              "[Bearer [REDACTED]]",
 		"Negotiate YIIabcd1234":          "Negotiate [REDACTED]",
 		"Bearer\tabcd1234":               "Bearer\t[REDACTED]",
 		"x Bearer\tabcd1234":             "x Bearer\t[REDACTED]",
@@ -79,5 +80,26 @@ func TestDetectBearerAlone(t *testing.T) {
 		got, _ := r.String(in)
 		require.Equal(t, want, got, in)
 		require.Equal(t, want != in, redact.DetectBearer.Matches(in), in)
+	}
+}
+
+// TestDetectURLUserinfoAlone: the user:password part of every URL in a
+// string is masked, also when the scheme was cut off; a URL with an empty
+// userinfo or none is left as it is.
+func TestDetectURLUserinfoAlone(t *testing.T) {
+	r := only(redact.DetectURLUserinfo)
+	for in, want := range map[string]string{
+		"postgres://app:pw@db:5432/x":                 "postgres://[REDACTED]@db:5432/x",
+		"://app:pw@db/x":                              "://[REDACTED]@db/x",
+		"from http://a/x to postgres://u:p@h/db":      "from http://a/x to postgres://[REDACTED]@h/db",
+		"http://a:b@h and ftp://c:d@i":                "http://[REDACTED]@h and ftp://[REDACTED]@i",
+		"http://@host/x":                              "http://@host/x",
+		"ask a@b.c, visit http://example":             "ask a@b.c, visit http://example",
+		"see https://example.com/a?b=c@d for details": "see https://example.com/a?b=c@d for details",
+	} {
+		got, masked := r.String(in)
+		require.Equal(t, want, got, in)
+		require.Equal(t, want != in, masked, in)
+		require.Equal(t, want != in, redact.DetectURLUserinfo.Matches(in), in)
 	}
 }
