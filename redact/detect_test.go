@@ -73,6 +73,8 @@ func TestDetectBearerAlone(t *testing.T) {
 		"x Bearer\tabcd1234":             "x Bearer\t[REDACTED]",
 		"authorization:abcd1234":         "authorization:[REDACTED]",
 		"AUTHORIZATION=abcd1234":         "AUTHORIZATION=[REDACTED]",
+		`{"authorization": "abcd1234"}`:  `{"authorization": "[REDACTED]"}`,
+		`x=1 authorization "`:            `x=1 authorization "`,
 		"authorization abcd1234":         "authorization abcd1234",
 		"xBearer abcd1234":               "xBearer abcd1234",
 		"the bearer of bad news arrived": "the bearer of bad news arrived",
