@@ -1,6 +1,7 @@
 package redact_test
 
 import (
+	"log/slog"
 	"regexp"
 	"testing"
 
@@ -103,5 +104,178 @@ func TestDetectURLUserinfoAlone(t *testing.T) {
 		require.Equal(t, want, got, in)
 		require.Equal(t, want != in, masked, in)
 		require.Equal(t, want != in, redact.DetectURLUserinfo.Matches(in), in)
+	}
+}
+
+// TestBuiltinDetectorsAlone: each built-in detector by itself, with no
+// terms and no other detector to mask the same text: what it masks, and
+// the near misses it leaves, at the edges of the string and of the value.
+func TestBuiltinDetectorsAlone(t *testing.T) {
+	for _, tc := range []struct {
+		d     redact.Detector
+		cases map[string]string // input: want
+	}{
+		{redact.DetectJWT, map[string]string{
+			"eyJhbGciOi.eyJzdWIiOjF9.c2lnbmF0dXJl":             "[REDACTED]",
+			"t=eyJhbGciOi.eyJzdWIiOjF9.c2lnbmF0dXJl":           "t=[REDACTED]",
+			"see eyJhbGciOi.eyJzdWIiOjF9.c2lnbmF0dXJl.":        "see [REDACTED].",
+			"eyJa.eyJb.cdefghijkl":                             "[REDACTED]", // 20 bytes, the shortest
+			"eyJa.eyJb.cdefghijk":                              "eyJa.eyJb.cdefghijk",
+			"xeyJa.eyJb.cdefghijkl":                            "xeyJa.eyJb.cdefghijkl",
+			"eyJabcdefghij.eyJbcdefghij":                       "eyJabcdefghij.eyJbcdefghij",
+			"eyJ x eyJa.eyJb.cdefghijkl":                       "eyJ x [REDACTED]",
+			"a eyJa.eyJb.cdefghijkl b eyJc.eyJd.efghijklmn":    "a [REDACTED] b [REDACTED]",
+			"header eyJhbGciOi.eyJzdWIiOjF9.c2lnbmF0dXJl.more": "header [REDACTED].more",
+		}},
+		{redact.DetectAWSAccessKey, map[string]string{
+			"AKIAIOSFODNN7EXAMPLE":                      "[REDACTED]",
+			"id AKIAIOSFODNN7EXAMPLE":                   "id [REDACTED]",
+			"AKIAZ234567890ABCDEZ x":                    "[REDACTED] x",
+			"ASIAIOSFODNN7EXAMPLE ACCAIOSFODNN7EXAMPLE": "[REDACTED] [REDACTED]",
+			"A AKIAIOSFODNN7EXAMPLE":                    "A [REDACTED]",
+			"AKIAIOSFODNN7EXAMPLEX":                     "AKIAIOSFODNN7EXAMPLEX",
+			"xAKIAIOSFODNN7EXAMPLE":                     "xAKIAIOSFODNN7EXAMPLE",
+			"AKIAIOSFODNN7EXAMPL":                       "AKIAIOSFODNN7EXAMPL",
+			"ABCDIOSFODNN7EXAMPLE":                      "ABCDIOSFODNN7EXAMPLE",
+			"AKIAiosfodnn7example":                      "AKIAiosfodnn7example",
+		}},
+		{redact.DetectPrivateKey, map[string]string{
+			"-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----":                                                           "[REDACTED]",
+			"k: -----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY----- done":                                                           "k: [REDACTED] done",
+			"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----":                                                                   "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+			"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE----- -----BEGIN EC PRIVATE KEY-----\nMHc\n-----END EC PRIVATE KEY-----": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE----- [REDACTED]",
+			"cut: -----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg":                                                                               "cut: [REDACTED]",
+			"-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY":                                                                        "[REDACTED]",
+			"-----BEGIN PRIVATE KEY without dashes":                                                                                          "-----BEGIN PRIVATE KEY without dashes",
+			"a -----BEGIN PRIVATE KEY-----x-----END PRIVATE KEY----- b -----BEGIN PRIVATE KEY-----y-----END PRIVATE KEY----- c":              "a [REDACTED] b [REDACTED] c",
+		}},
+		{redact.DetectCardNumber, map[string]string{
+			"4111111111111111":         "[REDACTED]",
+			"card 4111 1111 1111 1111": "card [REDACTED]",
+			"4111-1111-1111-1111 ok":   "[REDACTED] ok",
+			"4111  1111 1111 1111":     "4111  1111 1111 1111",
+			"x4111111111111111":        "x4111111111111111",
+			".4111111111111111":        ".4111111111111111",
+			"+4111111111111111":        "+4111111111111111",
+			"4111111111111111A":        "4111111111111111A",
+			"4111111111111111.5":       "4111111111111111.5",
+			"4111111111111111.":        "[REDACTED].",
+			"4111 1111 1111 1111 5500": "[REDACTED] 5500",
+			"7 4111 1111 1111 1111":    "7 [REDACTED]",
+			"4222222222222":            "[REDACTED]", // 13 digits
+			"400000000002":             "400000000002",
+			"4000000000000000006":      "[REDACTED]", // 19 digits
+			"40000000000000000002":     "40000000000000000002",
+			"4111111111111112":         "4111111111111112", // not Luhn-valid
+			// Issuer prefixes.
+			"100000000000009":  "[REDACTED]", // UATP: 15 digits only
+			"1000000000000008": "1000000000000008",
+			"2000000000000006": "[REDACTED]",
+			"3000000000000004": "[REDACTED]",
+			"5000000000000009": "[REDACTED]",
+			"6000000000000007": "[REDACTED]",
+			"7000000000000005": "7000000000000005",
+			"8100000000000002": "[REDACTED]",
+			"8200000000000001": "[REDACTED]",
+			"8300000000000000": "8300000000000000",
+			"8600000000000007": "[REDACTED]",
+			"8610000000000005": "8610000000000005",
+			"8601000000000006": "8601000000000006",
+			"8700000000000006": "8700000000000006",
+			"9792000000000003": "[REDACTED]",
+			"9892000000000002": "9892000000000002",
+			"9782000000000005": "9782000000000005",
+			"9791000000000004": "9791000000000004",
+		}},
+		{redact.DetectSSN, map[string]string{
+			"123-45-6789":             "[REDACTED]",
+			"ssn 123 45 6789.":        "ssn [REDACTED].",
+			"123-45-6789 1":           "[REDACTED] 1",
+			"123-45-6789 234-56-7890": "[REDACTED] [REDACTED]",
+			"000-12-3456":             "000-12-3456",
+			"666-12-3456":             "666-12-3456",
+			"900-12-3456":             "900-12-3456",
+			"123-00-4567":             "123-00-4567",
+			"123-45-0000":             "123-45-0000",
+			"1123-45-6789":            "1123-45-6789",
+			"a123-45-6789":            "a123-45-6789",
+			"-123-45-6789":            "-123-45-6789",
+			"+123-45-6789":            "+123-45-6789",
+			"123-45-67890":            "123-45-67890",
+			"123-45-6789a":            "123-45-6789a",
+			"123-45-6789-":            "123-45-6789-",
+			"123 45 6789 1":           "123 45 6789 1",
+			"123-45 6789":             "123-45 6789",
+			"12a-45-6789":             "12a-45-6789",
+			"123-4a-6789":             "123-4a-6789",
+			"123-45-678a":             "123-45-678a",
+		}},
+		{redact.DetectEmail, map[string]string{
+			"alice@example.com":           "[REDACTED]",
+			"to alice@example.com.":       "to [REDACTED].",
+			"a@bc.de":                     "[REDACTED]",
+			"a@b.c":                       "a@b.c",
+			"@example.com":                "@example.com",
+			"alice@examplecom":            "alice@examplecom",
+			"alice@example.c0m":           "alice@example.c0m",
+			"icon@2x.png":                 "icon@2x.png",
+			"git@github.com:org/repo.git": "git@github.com:org/repo.git",
+			"bob@example.com:25":          "[REDACTED]:25",
+			"bob@example.com: hello":      "[REDACTED]: hello",
+			"a@b.com c@d.org":             "[REDACTED] [REDACTED]",
+			"x.y+tag@mail.example.org":    "[REDACTED]",
+		}},
+		{redact.DetectDSN, map[string]string{
+			"user:pass@tcp(db:3306)/app":             "[REDACTED]@tcp(db:3306)/app",
+			"dsn=user:pass@unix(/tmp/my.sock)/db":    "dsn=[REDACTED]@unix(/tmp/my.sock)/db",
+			"u_1.x-y:pass@udp(h:1)/d":                "[REDACTED]@udp(h:1)/d",
+			"user:pass@/db":                          "[REDACTED]@/db",
+			"user:pass@host:5432/db":                 "[REDACTED]@host:5432/db",
+			"user:pass@db-1.local/db":                "[REDACTED]@db-1.local/db",
+			"user:pass@host":                         "user:pass@host",
+			"user:pass@host:abc":                     "user:pass@host:abc",
+			"user:pass@host:":                        "user:pass@host:",
+			"postgres://user:pass@host/db":           "postgres://user:pass@host/db",
+			":pass@tcp(h)/d":                         ":pass@tcp(h)/d",
+			"user:@tcp(h)/d":                         "user:@tcp(h)/d",
+			"a/user:pass@tcp(h)/d":                   "a/user:pass@tcp(h)/d",
+			"user pass@tcp(h)/d":                     "user pass@tcp(h)/d",
+			"a@b x user:pass@tcp(h)/d":               "a@b x [REDACTED]@tcp(h)/d",
+			"user:pass@tcp(h)/d and u2:p2@tcp(h2)/d": "[REDACTED]@tcp(h)/d and [REDACTED]@tcp(h2)/d",
+		}},
+	} {
+		r := only(tc.d)
+		for in, want := range tc.cases {
+			got, masked := r.String(in)
+			require.Equal(t, want, got, "%s: %q", tc.d.Name, in)
+			require.Equal(t, want != in, masked, "%s: %q", tc.d.Name, in)
+			require.Equal(t, want != in, tc.d.Matches(in), "%s: %q", tc.d.Name, in)
+		}
+	}
+}
+
+// TestCardNumberIntegers: an integer attr that is a card number is masked
+// by Scalar; a negative, short or Luhn-invalid one is not.
+func TestCardNumberIntegers(t *testing.T) {
+	r := only(redact.DetectCardNumber)
+	for _, tc := range []struct {
+		v    slog.Value
+		mask bool
+	}{
+		{slog.Int64Value(4111111111111111), true},
+		{slog.Uint64Value(4111111111111111), true},
+		{slog.Int64Value(4222222222222), true},
+		{slog.Uint64Value(4000000000000000006), true},
+		{slog.Int64Value(-4111111111111111), false},
+		{slog.Int64Value(400000000002), false},
+		{slog.Int64Value(4111111111111112), false},
+		{slog.Int64Value(1000000000000008), false},
+		{slog.Int64Value(100000000000009), true},
+		{slog.Float64Value(4111111111111111), false},
+		{slog.StringValue("note"), false},
+	} {
+		key, mask := r.Scalar(nil, "n", tc.v)
+		require.Equal(t, "n", key)
+		require.Equal(t, tc.mask, mask, "%v", tc.v)
 	}
 }
