@@ -121,6 +121,7 @@ func TestBuiltinDetectorsAlone(t *testing.T) {
 			"see eyJhbGciOi.eyJzdWIiOjF9.c2lnbmF0dXJl.":        "see [REDACTED].",
 			"eyJa.eyJb.cdefghijkl":                             "[REDACTED]", // 20 bytes, the shortest
 			"eyJa.eyJb.cdefghijk":                              "eyJa.eyJb.cdefghijk",
+			"x eyJa.eyJb.cdefghijk":                            "x eyJa.eyJb.cdefghijk",
 			"xeyJa.eyJb.cdefghijkl":                            "xeyJa.eyJb.cdefghijkl",
 			"eyJabcdefghij.eyJbcdefghij":                       "eyJabcdefghij.eyJbcdefghij",
 			"eyJ x eyJa.eyJb.cdefghijkl":                       "eyJ x [REDACTED]",
