@@ -225,6 +225,8 @@ func TestBuiltinDetectorsAlone(t *testing.T) {
 			"git@github.com:org/repo.git": "git@github.com:org/repo.git",
 			"bob@example.com:25":          "[REDACTED]:25",
 			"bob@example.com: hello":      "[REDACTED]: hello",
+			"mail bob@example.com:":       "mail [REDACTED]:",
+			"a@bc.d":                      "a@bc.d",
 			"a@b.com c@d.org":             "[REDACTED] [REDACTED]",
 			"x.y+tag@mail.example.org":    "[REDACTED]",
 		}},
