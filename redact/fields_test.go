@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"log/slog"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -23,6 +24,32 @@ type fieldsB struct {
 
 type fieldsTagged struct {
 	W string `json:"X"`
+}
+
+// FieldsTaggedOne and FieldsTaggedTwo both name a field "X": a struct
+// embedding both is built with reflect.StructOf, as go vet refuses such a
+// struct written in source.
+type FieldsTaggedOne struct {
+	W string `json:"X"`
+}
+
+type FieldsTaggedTwo struct {
+	V string `json:"X"`
+}
+
+type cleanEmbedding struct {
+	fieldsA
+	N int
+}
+
+type jsonHidden struct {
+	A      string
+	Hidden string `json:"-"`
+}
+
+type unexportedField struct {
+	A      string
+	hidden string
 }
 
 // Structs whose field names conflict, each with one field tagged
@@ -57,8 +84,7 @@ type (
 
 // TestStructFieldsAsJSON: a struct the redactor rebuilds has the members
 // encoding/json writes, in its order, with the same rules for conflicting
-// names (the shallowest field wins, then the tagged one, else none; two tagged
-// fields at one depth are not tested here, go vet refuses them), for
+// names (the shallowest field wins, then the tagged one, else none), for
 // embedded structs with a name, for nil embedded pointers, json:"-" and
 // omitempty; only the log:"redact" field differs.
 func TestStructFieldsAsJSON(t *testing.T) {
@@ -70,6 +96,7 @@ func TestStructFieldsAsJSON(t *testing.T) {
 		namedEmbedded{fieldsA: fieldsA{X: "x", Y: "y"}, Secret: "s3"},
 		pointerEmbedded{Secret: "s3", Hidden: "h"},
 		pointerEmbedded{fieldsA: &fieldsA{X: "x"}, N: 1, Secret: "s3"},
+		bothTagged(),
 	} {
 		want, err := json.Marshal(v)
 		require.NoError(t, err)
@@ -81,5 +108,40 @@ func TestStructFieldsAsJSON(t *testing.T) {
 		var line struct{ V json.RawMessage }
 		require.NoError(t, json.Unmarshal(buf.Bytes(), &line), buf.String())
 		require.Equal(t, wantStr, string(line.V), "%T", v)
+	}
+}
+
+// bothTagged returns a struct embedding two structs whose fields are both
+// tagged "X" at the same depth: encoding/json writes neither.
+func bothTagged() any {
+	typ := reflect.StructOf([]reflect.StructField{
+		{Name: "FieldsTaggedOne", Type: reflect.TypeFor[FieldsTaggedOne](), Anonymous: true},
+		{Name: "FieldsTaggedTwo", Type: reflect.TypeFor[FieldsTaggedTwo](), Anonymous: true},
+		{Name: "Secret", Type: reflect.TypeFor[string](), Tag: `json:"secret" log:"redact"`},
+	})
+	v := reflect.New(typ).Elem()
+	v.Field(0).Set(reflect.ValueOf(FieldsTaggedOne{W: "w"}))
+	v.Field(1).Set(reflect.ValueOf(FieldsTaggedTwo{V: "v"}))
+	v.Field(2).SetString("s3")
+	return v.Interface()
+}
+
+// TestCleanStructPassesAsItIs: a struct whose fields encoding/json shows
+// in full (exported, no json:"-", embedded structs promoted) and that
+// holds nothing to mask is passed on as it is; one with a field json does
+// not show is rebuilt as the object json writes, without that field.
+func TestCleanStructPassesAsItIs(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for _, v := range []any{fieldsA{X: "x", Y: "y"}, cleanEmbedding{fieldsA: fieldsA{X: "x"}, N: 2}} {
+		out, changed := r.Attr(nil, slog.Any("v", v))
+		require.False(t, changed, "%T", v)
+		require.Equal(t, v, out.Value.Any())
+	}
+	for _, v := range []any{jsonHidden{A: "a", Hidden: "h"}, unexportedField{A: "a", hidden: "h"}} {
+		out, changed := r.Attr(nil, slog.Any("v", v))
+		require.True(t, changed, "%T", v)
+		b, err := json.Marshal(out.Value.Any())
+		require.NoError(t, err)
+		require.Equal(t, `{"A":"a"}`, string(b), "%T", v)
 	}
 }
