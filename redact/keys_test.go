@@ -96,3 +96,16 @@ func TestPathRules(t *testing.T) {
 		require.Equal(t, tc.mask, mask, "%v %s", tc.groups, tc.key)
 	}
 }
+
+// TestAllowListFoldsNonASCII: an allow-listed key matches in any case,
+// also when it has capitals outside ASCII: before, "Password_Öl" on the
+// allow-list did not match the key "Password_Öl" itself.
+func TestAllowListFoldsNonASCII(t *testing.T) {
+	r := redact.Must(redact.Credentials, redact.Rule{Name: "allow", Allow: []string{"Password_Öl"}})
+	for _, key := range []string{"Password_Öl", "PASSWORD_ÖL", "password_öl"} {
+		_, mask := r.Scalar(nil, key, slog.StringValue("v"))
+		require.False(t, mask, key)
+	}
+	_, mask := r.Scalar(nil, "PASSWORD_XL", slog.StringValue("v"))
+	require.True(t, mask, "the term still masks other keys")
+}
