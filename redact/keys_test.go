@@ -109,3 +109,17 @@ func TestAllowListFoldsNonASCII(t *testing.T) {
 	_, mask := r.Scalar(nil, "PASSWORD_XL", slog.StringValue("v"))
 	require.True(t, mask, "the term still masks other keys")
 }
+
+// TestTermWordWindow: a one-word term is found in a key spelled across up
+// to three words ("api_token" and "a_pi_token" spell "apitoken"), not
+// across four.
+func TestTermWordWindow(t *testing.T) {
+	r := redact.Must(redact.Rule{Name: "t", Terms: []string{"apitoken"}})
+	for key, mask := range map[string]bool{
+		"apitoken": true, "api_token": true, "apiToken": true, "a_pi_token": true, "x_api_token": true,
+		"a_p_i_token": false, "api_to_ken": true, "a_p_i_to_ken": false,
+	} {
+		_, got := r.Scalar(nil, key, slog.StringValue("v"))
+		require.Equal(t, mask, got, key)
+	}
+}
