@@ -24,3 +24,50 @@ func TestCallerValuesUnchanged(t *testing.T) {
 	require.Equal(t, "s1", s[0].(map[string]any)["secret"])
 	require.Equal(t, "c1", c.Password)
 }
+
+// TestHandlerOutputExact: the middleware writes every attr in its order,
+// masking only the secrets, whether the first change is at the first, a
+// middle or the last attr, or only in the message; groups from WithGroup
+// reach path rules, and attrs from WithAttrs are redacted once.
+func TestHandlerOutputExact(t *testing.T) {
+	r := redact.Must(redact.Credentials, redact.Rule{Name: "p", Paths: []string{"req.user"}})
+	line := func(log func(l *slog.Logger)) string {
+		var buf bytes.Buffer
+		h := slog.NewJSONHandler(&buf, &slog.HandlerOptions{ReplaceAttr: dropTimeAttr})
+		log(slog.New(redact.NewHandler(h, r)))
+		return buf.String()
+	}
+	for _, tc := range []struct {
+		name string
+		log  func(l *slog.Logger)
+		want string
+	}{
+		{"nothing to mask", func(l *slog.Logger) { l.Info("m", "a", 1, "b", "x") },
+			`{"level":"INFO","msg":"m","a":1,"b":"x"}`},
+		{"first attr", func(l *slog.Logger) { l.Info("m", "password", "p", "a", 1, "b", 2) },
+			`{"level":"INFO","msg":"m","password":"[REDACTED]","a":1,"b":2}`},
+		{"middle attrs", func(l *slog.Logger) { l.Info("m", "a", 1, "password", "p", "b", 2, "token", "t", "c", 3) },
+			`{"level":"INFO","msg":"m","a":1,"password":"[REDACTED]","b":2,"token":"[REDACTED]","c":3}`},
+		{"last attr", func(l *slog.Logger) { l.Info("m", "a", 1, "b", 2, "note", "password=p") },
+			`{"level":"INFO","msg":"m","a":1,"b":2,"note":"password=[REDACTED]"}`},
+		{"message only", func(l *slog.Logger) { l.Info("login password=p", "a", 1, "b", 2) },
+			`{"level":"INFO","msg":"login password=[REDACTED]","a":1,"b":2}`},
+		{"group and path", func(l *slog.Logger) { l.WithGroup("req").Info("m", "user", "bob", "id", 7) },
+			`{"level":"INFO","msg":"m","req":{"user":"[REDACTED]","id":7}}`},
+		{"empty group name", func(l *slog.Logger) { l.WithGroup("").Info("m", "user", "bob") },
+			`{"level":"INFO","msg":"m","user":"bob"}`},
+		{"with attrs", func(l *slog.Logger) { l.With("password", "p", "a", 1).Info("m", "b", 2) },
+			`{"level":"INFO","msg":"m","password":"[REDACTED]","a":1,"b":2}`},
+		{"more attrs than the stack", func(l *slog.Logger) {
+			args := []any{}
+			for i := range 20 {
+				args = append(args, string(rune('a'+i)), i)
+			}
+			l.Info("m", append(args, "password", "p")...)
+		}, `{"level":"INFO","msg":"m","a":0,"b":1,"c":2,"d":3,"e":4,"f":5,"g":6,"h":7,"i":8,"j":9,"k":10,"l":11,"m":12,"n":13,"o":14,"p":15,"q":16,"r":17,"s":18,"t":19,"password":"[REDACTED]"}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Equal(t, tc.want+"\n", line(tc.log))
+		})
+	}
+}

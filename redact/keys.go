@@ -114,7 +114,7 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 		joined   [128]byte
 	)
 	lower := lowerBuf[:0]
-	if len(key) <= len(lowerBuf) {
+	if len(key) <= len(lowerBuf) && isASCII(key) { // else strings.ToLower, as New does for Allow
 		for i := 0; i < len(key); i++ {
 			c := key[i]
 			if c >= 'A' && c <= 'Z' {
@@ -179,6 +179,16 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 		}
 	}
 	return r.keepVerdict(v)
+}
+
+// isASCII reports whether s holds only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // ignoreName is a note function that keeps nothing.

@@ -4,6 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"log/slog"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -349,17 +355,136 @@ func TestVerifyFindingKinds(t *testing.T) {
 			opts: VerifyOptions{PublicKey: pub, RequireCheckpoints: true}, kind: Uncovered, chain: "d"})
 	}
 
+	// key-change: the last record's MAC is redone by another key id that
+	// the verifier knows, with no rotation record and no restart before it.
+	{
+		var buf bytes.Buffer
+		h := Wrap(slog.NewJSONHandler(&buf, nil), WithChainID("c"), WithKey("k1", testKey))
+		slog.New(h).Info("a")
+		slog.New(h).Info("b")
+		ls := lines(buf.Bytes())
+		last := len(ls)
+		ls[last-1] = remac(t, ls[last-1], "k2", testKey2, false)
+		add(kindCase{name: "key-change", log: join(ls), opts: VerifyOptions{Keys: map[string][]byte{"k1": testKey, "k2": testKey2}},
+			kind: KeyChange, line: int64(last), chain: "c", seq: uint64(last)})
+	}
+
+	// Sealing. A closed sealed log ends with a seal and verifies intact;
+	// sealedCase strips the epoch from its record at index i, MACed again
+	// by the same key without an epoch.
+	sealedKeyed := VerifyOptions{Keys: map[string][]byte{"k1": testKey}}
+	sealedCase := func(name string, i int, sealed bool, kind FindingKind) {
+		h, buf := sealedLog(t, 4, 3)
+		require.NoError(t, h.Close(context.Background()))
+		ls := lines(buf.Bytes())
+		require.False(t, strings.Contains(ls[i], MsgSeal) || strings.Contains(ls[i+1], MsgSeal), "want a record inside an epoch: %s", ls[i])
+		ls[i] = remac(t, ls[i], "k1", testKey, true)
+		o := sealedKeyed
+		o.Sealed = sealed
+		add(kindCase{name: name, log: join(ls), opts: o, kind: kind, line: int64(i + 1), chain: "c", seq: uint64(i + 1)})
+	}
+	// epoch: a record without an epoch after records with one.
+	sealedCase("epoch/record without an epoch in a sealed chain", 1, false, Epoch)
+	// unsealed: the chain's first record without an epoch, when the key is
+	// known to have been used with sealing (a later record without one is
+	// also an epoch finding); and a sealed chain with no seal at all.
+	sealedCase("unsealed/record without an epoch", 0, true, Unsealed)
+	{
+		_, buf := sealedLog(t, 2, 100)
+		o := sealedKeyed
+		o.Sealed = true
+		add(kindCase{name: "unsealed/no seal in the chain", log: buf.Bytes(), opts: o, kind: Unsealed, chain: "c", detail: "no " + MsgSeal + " record"})
+	}
+	// unsealed-tail (information): records after the last seal.
+	{
+		_, buf := sealedLog(t, 4, 3) // a seal after 3 records, then the rest
+		ls := lines(buf.Bytes())
+		seal := -1
+		for i, l := range ls {
+			if strings.Contains(l, MsgSeal) {
+				seal = i
+			}
+		}
+		require.True(t, seal >= 0 && seal < len(ls)-1, "want records after a seal")
+		add(kindCase{name: "unsealed-tail", log: buf.Bytes(), opts: sealedKeyed, kind: UnsealedTail, chain: "c", seq: uint64(seal + 2),
+			detail: "come after the last seal"})
+	}
+
 	seen := map[FindingKind]bool{}
 	for _, tc := range cases {
 		seen[tc.kind] = true
 		t.Run(tc.name, func(t *testing.T) { runKindCase(t, tc) })
 	}
-	for _, k := range []FindingKind{Modified, Missing, Inserted, Duplicated, Reordered, Truncated, BadMAC, BadCheckpoint, Malformed, UnknownKey, Uncovered, Restart, Torn, TornTail, Pruned, Gap} {
+	kinds := declaredKinds(t)
+	require.Subset(t, kinds, []FindingKind{Modified, Epoch, KeyChange, UnsealedTail}, "the kinds are read from the package's source")
+	for _, k := range kinds {
 		require.True(t, seen[k], "no case for finding kind %s", k)
 	}
+}
+
+// declaredKinds returns every FindingKind constant declared in the
+// package's source, so that a kind added later without a case here fails
+// TestVerifyFindingKinds.
+func declaredKinds(t *testing.T) []FindingKind {
+	t.Helper()
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	require.NoError(t, err)
+	var kinds []FindingKind
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		require.NoError(t, err)
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range g.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "FindingKind" {
+					continue
+				}
+				for _, v := range vs.Values {
+					lit, ok := v.(*ast.BasicLit)
+					require.True(t, ok && lit.Kind == token.STRING, "%s: a FindingKind that is not a string literal", fset.Position(v.Pos()))
+					s, err := strconv.Unquote(lit.Value)
+					require.NoError(t, err)
+					kinds = append(kinds, FindingKind(s))
+				}
+			}
+		}
+	}
+	return kinds
 }
 
 // with returns object v with member name set to x.
 func with(v chain.Value, name string, x chain.Value) chain.Value {
 	return chain.Obj(append(append([]chain.Member(nil), v.Without(name).Members...), chain.Member{Name: name, Value: x}))
+}
+
+// remac returns line with its audit member MACed again by key under keyID,
+// without its epoch member when dropEpoch is set, as someone holding key
+// would write it. The line's own format version makes the MAC; the rest of
+// the line is kept.
+func remac(t *testing.T, line, keyID string, key []byte, dropEpoch bool) string {
+	t.Helper()
+	v, err := chain.Parse([]byte(strings.TrimSpace(line)))
+	require.NoError(t, err)
+	a, ok := v.Get("audit")
+	require.True(t, ok, line)
+	ver, err := chain.ParseVersion(a)
+	require.NoError(t, err)
+	hv, _ := a.Get("hash")
+	h, err := chain.ParseHash(hv.Str)
+	require.NoError(t, err)
+	if dropEpoch {
+		_, had := a.Get("epoch")
+		require.True(t, had, "no epoch to drop: %s", line)
+		a = a.Without("epoch")
+	}
+	a = with(with(a, "key", chain.Str(keyID)), "mac", chain.Str(ver.MAC(key, keyID, h).String()))
+	return string(chain.AppendCanonical(nil, with(v, "audit", a))) + "\n"
 }

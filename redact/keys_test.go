@@ -1,0 +1,125 @@
+package redact_test
+
+import (
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/slogguard/slogguard/redact"
+	"github.com/stretchr/testify/require"
+)
+
+// TestRegionNamesUnderLocationKeys: under a key that names a location, a
+// cloud region or zone name is kept and anything else is masked, in attr
+// values and in key=value text alike.
+func TestRegionNamesUnderLocationKeys(t *testing.T) {
+	r := redact.Must(redact.GDPR)
+	for v, kept := range map[string]bool{
+		"us-east-1": true, "europe-west4": true, "ap-southeast-2a": true, "us-central1-a": true,
+		"us-east-1z": true, "ab-1c": true, // the shortest
+		"abcdefghij-abcdefghij-abcdefgh-1":  true, // 32 bytes, the longest
+		"abcdefghij-abcdefghij-abcdefghi-1": false,
+		"a-1b":                              false,
+		"-us-east-1":                        false,
+		"us--east-1":                        false,
+		"US-east-1":                         false,
+		"us_east-1":                         false,
+		"useast1":                           false,
+		"us-east":                           false,
+		"1us-east":                          false,
+		"us-east-1-":                        false,
+		"52.5200 13.4050":                   false,
+	} {
+		for _, key := range []string{"location", "user_location", "LOCATION"} {
+			_, mask := r.Scalar(nil, key, slog.StringValue(v))
+			require.Equal(t, !kept, mask, "%s=%q", key, v)
+		}
+		got, _ := r.String("location=" + v + " ok")
+		require.Equal(t, kept, strings.Contains(got, v), "%q", got)
+	}
+	// Elsewhere a region name is personal data like any other value.
+	_, mask := r.Scalar(nil, "ip_address", slog.StringValue("us-east-1"))
+	require.True(t, mask)
+}
+
+// TestScalarMasksByKey: the value under a sensitive key is masked whatever
+// the key's case and spelling, except booleans and empty strings, which
+// hide nothing; an allow-listed key is never masked.
+func TestScalarMasksByKey(t *testing.T) {
+	r := redact.Must(redact.Credentials, redact.ContactInfo, redact.Rule{Name: "allow", Allow: []string{"Password_Hint"}})
+	for _, tc := range []struct {
+		key  string
+		v    slog.Value
+		mask bool
+	}{
+		{"PASSWORD", slog.StringValue("x"), true},
+		{"ZIP", slog.StringValue("12345"), true},
+		{"Zip", slog.StringValue("12345"), true},
+		{"AUTH", slog.StringValue("x"), true},
+		{"password", slog.IntValue(1234), true},
+		{"password", slog.BoolValue(true), false},
+		{"password", slog.StringValue(""), false},
+		{"password_hint", slog.StringValue("x"), false},
+		{"PASSWORD_HINT", slog.StringValue("x"), false},
+		{"zipper", slog.StringValue("x"), false},
+		{"", slog.StringValue("x"), false},
+	} {
+		key, mask := r.Scalar(nil, tc.key, tc.v)
+		require.Equal(t, tc.key, key)
+		require.Equal(t, tc.mask, mask, "%s=%v", tc.key, tc.v)
+	}
+}
+
+// TestPathRules: a path masks the value at exactly that place, "*"
+// standing for one segment, case-insensitively; a shorter or longer path,
+// or another name, does not.
+func TestPathRules(t *testing.T) {
+	r := redact.Must(redact.Rule{Name: "p", Paths: []string{"http.headers.*", "*.card.number", "Top"}})
+	for _, tc := range []struct {
+		groups []string
+		key    string
+		mask   bool
+	}{
+		{[]string{"http", "headers"}, "x-trace", true},
+		{[]string{"HTTP", "Headers"}, "x-trace", true},
+		{[]string{"http"}, "headers", false},
+		{[]string{"http", "headers", "more"}, "x", false},
+		{[]string{"http", "body"}, "x", false},
+		{[]string{"order", "card"}, "number", true},
+		{[]string{"order", "card"}, "expiry", false},
+		{[]string{"card"}, "number", false},
+		{nil, "top", true},
+		{nil, "topic", false},
+		{[]string{"a"}, "top", false},
+	} {
+		_, mask := r.Scalar(tc.groups, tc.key, slog.StringValue("v"))
+		require.Equal(t, tc.mask, mask, "%v %s", tc.groups, tc.key)
+	}
+}
+
+// TestAllowListFoldsNonASCII: an allow-listed key matches in any case,
+// also when it has capitals outside ASCII: before, "Password_Öl" on the
+// allow-list did not match the key "Password_Öl" itself.
+func TestAllowListFoldsNonASCII(t *testing.T) {
+	r := redact.Must(redact.Credentials, redact.Rule{Name: "allow", Allow: []string{"Password_Öl"}})
+	for _, key := range []string{"Password_Öl", "PASSWORD_ÖL", "password_öl"} {
+		_, mask := r.Scalar(nil, key, slog.StringValue("v"))
+		require.False(t, mask, key)
+	}
+	_, mask := r.Scalar(nil, "PASSWORD_XL", slog.StringValue("v"))
+	require.True(t, mask, "the term still masks other keys")
+}
+
+// TestTermWordWindow: a one-word term is found in a key spelled across up
+// to three words ("api_token" and "a_pi_token" spell "apitoken"), not
+// across four.
+func TestTermWordWindow(t *testing.T) {
+	r := redact.Must(redact.Rule{Name: "t", Terms: []string{"apitoken"}})
+	for key, mask := range map[string]bool{
+		"apitoken": true, "api_token": true, "apiToken": true, "a_pi_token": true, "x_api_token": true,
+		"a_p_i_token": false, "api_to_ken": true, "a_p_i_to_ken": false,
+	} {
+		_, got := r.Scalar(nil, key, slog.StringValue("v"))
+		require.Equal(t, mask, got, key)
+	}
+}

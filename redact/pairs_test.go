@@ -1,0 +1,140 @@
+package redact_test
+
+import (
+	"testing"
+
+	"github.com/slogguard/slogguard/redact"
+	"github.com/stretchr/testify/require"
+)
+
+// TestPairsExactOutput: key=value pairs, prose and command lines in text,
+// with terms only (no detectors), so that each output is what the pair
+// rules alone make of the input: the value masked from its first byte to
+// its last, the key, the operator, the quotes and what follows kept, and
+// the near misses left alone.
+func TestPairsExactOutput(t *testing.T) {
+	r := redact.Must(redact.Rule{Name: "t", Terms: []string{"password", "token", "api key", "secret"}})
+	for in, want := range map[string]string{
+		// Operators.
+		"password=hunter2 next":   "password=[REDACTED] next",
+		"password=hunter2":        "password=[REDACTED]",
+		"password = hunter2;":     "password = [REDACTED];",
+		"password: hunter2,":      "password: [REDACTED],",
+		"password => 'hunter2' x": "password => '[REDACTED]' x",
+		"password := hunter2":     "password := [REDACTED]",
+		"password == hunter2":     "password == [REDACTED]",
+		"password ?= hunter2":     "password ?= [REDACTED]",
+		"password?=hunter2":       "password?=[REDACTED]",
+		"password ? hunter2":      "password ? hunter2",
+		"password=a\tb":           "password=[REDACTED]\tb",
+		"password=a|b":            "password=[REDACTED]|b",
+		"password=x)":             "password=[REDACTED])",
+		"password://host":         "password://host",
+		"password: http://x":      "password: [REDACTED]",
+		// Quoted keys and values.
+		`"password": "hun ter2", "n": 1`: `"password": "[REDACTED]", "n": 1`,
+		`'password': 'hunter2'`:          `'password': '[REDACTED]'`,
+		"`password`: `hunter2`":          "`password`: `[REDACTED]`",
+		`"password', 'x'`:                `"password', 'x'`,
+		`password: "a\"b" c`:             `password: "[REDACTED]" c`,
+		`password: "abc`:                 `password: "[REDACTED]`,
+		`password:""`:                    `password:""`,
+		"[password]=hunter2":             "[password]=[REDACTED]",
+		"password]=hunter2":              "password]=[REDACTED]",
+		// XML, templates, encrypted blobs.
+		"<password>hunter2</password>":     "<password>[REDACTED]</password>",
+		"<password>hunter2":                "<password>[REDACTED]",
+		"password>hunter2<":                "password>hunter2<",
+		"password: {{ .Values.pw }} end":   "password: [REDACTED] end",
+		"password: {{ .Values.pw":          "password: [REDACTED]",
+		"password: ${PW} end":              "password: [REDACTED] end",
+		"password: ${PW":                   "password: [REDACTED]",
+		"password: ENC[AES,data:x[1]] end": "password: [REDACTED] end",
+		"password: ENC[AES,data:x":         "password: [REDACTED]",
+		"password: abc[1] x":               "password: [REDACTED] x",
+		// Nothing to mask.
+		"password=":             "password=",
+		"password= ":            "password= ",
+		"password=&x=1":         "password=&x=1",
+		"password=true":         "password=true",
+		"password=None":         "password=None",
+		"password=***":          "password=***",
+		"password=[REDACTED] x": "password=[REDACTED] x",
+		"password":              "password",
+		"password ":             "password ",
+		"password. Next":        "password. Next",
+		// Every pair of a text.
+		"token=123 token=456": "token=[REDACTED] token=[REDACTED]",
+		"secret=a secret=b":   "secret=[REDACTED] secret=[REDACTED]",
+		// key="…" value="…".
+		`<add key="password" value="hunter2"/>`:  `<add key="password" value="[REDACTED]"/>`,
+		`<add name="Password" value="hunter2"/>`: `<add name="Password" value="[REDACTED]"/>`,
+		`KEY="password"   value="hunter2"`:       `KEY="password"   value="[REDACTED]"`,
+		`<add key="color" value="red"/>`:         `<add key="color" value="red"/>`,
+		`key="password" value=""`:                `key="password" value=""`,
+		// A default after a quoted key.
+		`getenv("token", "dflt")`: `getenv("token", "[REDACTED]")`,
+		`getenv("token","dflt")`:  `getenv("token","[REDACTED]")`,
+		`getenv("token", 'dflt')`: `getenv("token", '[REDACTED]')`,
+		`getenv("token", dflt)`:   `getenv("token", dflt)`,
+		`getenv("token",`:         `getenv("token",`,
+		// Prose.
+		"password is hunter22 ok":    "password is [REDACTED] ok",
+		"password is weak":           "password is weak",
+		"password is abc":            "password is abc",
+		"password is":                "password is",
+		"password is ":               "password is ",
+		"password was 'x y' ok":      "password was '[REDACTED]' ok",
+		"password to hunter2x":       "password to [REDACTED]",
+		"password now Zx9pw8Qq":      "password now [REDACTED]",
+		"password Zx9pw8Qq":          "password [REDACTED]",
+		"password\tZx9pw8Qq":         "password\t[REDACTED]",
+		"token   Zx9pw8Qq":           "token   [REDACTED]",
+		"password refreshed":         "password refreshed",
+		"token 9f8e7d6c5b4a3f2e1d0c": "token [REDACTED]",
+		"token 'abc'":                "token '[REDACTED]'",
+		`token "abc def"`:            `token "abc def"`,
+		"api key Zx9pw8Qq":           "api key [REDACTED]",
+		"api  key Zx9pw8Qq":          "api  key Zx9pw8Qq",
+		// Command lines.
+		"--password hunter2 -v":          "--password [REDACTED] -v",
+		"-password -v":                   "-password -v",
+		"--password=hunter2":             "--password=[REDACTED]",
+		"curl -u admin:s3cret https://x": "curl -u [REDACTED] https://x",
+		"curl -u  admin:pw x":            "curl -u  [REDACTED] x",
+		"curl -u admin https://x":        "curl -u admin https://x",
+		"x-u admin:s3cret":               "x-u admin:s3cret",
+		"--user admin:s3cret x":          "--user [REDACTED] x",
+		"a --user admin:pw":              "a --user [REDACTED]",
+		"--user=admin:s3cret x":          "--user=[REDACTED] x",
+		"-user admin:pw":                 "-user admin:pw",
+		"a-user admin:pw":                "a-user admin:pw",
+		"-u [REDACTED]:x":                "-u [REDACTED]:x",
+	} {
+		got, masked := r.String(in)
+		require.Equal(t, want, got, in)
+		require.Equal(t, want != in, masked, in)
+	}
+}
+
+// TestProseWordAfterKey: in prose, the word right after a key word is
+// masked only when it looks like a credential: 8 characters or more with
+// digits, inner capitals or symbols, or 20 characters of anything but a
+// path; numbers and plain words are kept.
+func TestProseWordAfterKey(t *testing.T) {
+	r := redact.Must(redact.Rule{Name: "t", Terms: []string{"token"}})
+	for word, masked := range map[string]bool{
+		"abcd1efg": true, "abcdEfgh": true, "abcd-efg": true, "abcd_efg": true, "abc1efg": false,
+		"abcdefgh": false, "Abcdefgh": false, "12345678": false, "1234567890123456789012": true,
+		"abcdefghijklmnopqrst": true, "abcdefghijklmnopqrs": false, "abcdefghij/klmnopqrst": true,
+		"abcdefghij/klmnop,qrst": false, "abcd€efgh": false,
+	} {
+		in := "token " + word + " here"
+		want := in
+		if masked {
+			want = "token [REDACTED] here"
+		}
+		got, _ := r.String(in)
+		require.Equal(t, want, got, in)
+	}
+}
