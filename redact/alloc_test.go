@@ -6,7 +6,9 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"math"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"testing"
 
@@ -118,12 +120,22 @@ func TestSlogcoreRedactionAddsNoAllocation(t *testing.T) {
 			}
 		}
 		mallocsPer(20000, log, flush) // warm the pool and buffers
-		return mallocsPer(20000, log, flush)
+		// No garbage collection while counting: one would empty the
+		// sync.Pools, and refilling them would be counted as allocations
+		// of the records. What the worker allocates when the scheduler
+		// wakes it more or less often is noise that only adds: the
+		// fewest of three counts is the records' own.
+		defer debug.SetGCPercent(debug.SetGCPercent(-1))
+		least := math.Inf(1)
+		for range 3 {
+			least = min(least, mallocsPer(20000, log, flush))
+		}
+		return least
 	}
 	for _, dynamic := range []bool{false, true} {
 		off, on := per(redact.Disabled, dynamic), per(nil, dynamic)
 		t.Logf("dynamic=%v: allocs per record off %.3f, on %.3f", dynamic, off, on)
-		if on > off+0.05 { // a garbage collection empties sync.Pool; allow for refilling it
+		if on > off+0.01 {
 			t.Errorf("dynamic=%v: redaction adds %.3f allocations per clean record", dynamic, on-off)
 		}
 	}
