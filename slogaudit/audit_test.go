@@ -170,7 +170,8 @@ func forge(t *testing.T, line string, edit func(map[string]any), relink bool) st
 		raw, _ := json.Marshal(m)
 		v, err := chain.Parse(raw)
 		require.NoError(t, err)
-		prev, _ := chain.ParseHash(a["prev"].(string))
+		ver := chain.Version(a["v"].(float64))
+		prev, _ := ver.ParseHash(a["prev"].(string))
 		h := chain.Link(a["chain"].(string), uint64(a["seq"].(float64)), prev, chain.AppendCanonical(nil, v))
 		a["hash"] = h.String()
 		m["audit"] = a

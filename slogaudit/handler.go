@@ -115,7 +115,11 @@ type state struct {
 	// before hashing so that what is hashed is what the handler writes.
 	nextRedactor *redact.Redactor
 	mac          hash.Hash // HMAC-SHA256 with the key, reused under mu
-	headHex      string    // st.head.Hash.String(), kept to save an encoding
+	headStr      string    // st.head.Hash in hex, for forwardLocked
+	// direct is the File that the handler writes its canonical lines to
+	// itself (File.Handler); nil when it forwards records to next.
+	direct *File
+	line   []byte // the line being written to direct, under mu
 
 	losses   losses            // lost seqs not yet declared (own lock)
 	async    *slogcore.Handler // the wrapped handler, when it reports losses later
@@ -156,7 +160,7 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
-	st := &state{next: h, cfg: cfg}
+	st := &state{next: h, cfg: cfg, direct: cfg.file}
 	if cfg.now == nil {
 		st.cfg.now = time.Now
 	}
@@ -206,7 +210,7 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 		st.startSealing()
 	}
 	st.lastCP = st.cfg.now()
-	st.headHex = st.head.Hash.String()
+	st.headStr = st.head.Hash.String()
 	return &Handler{st: st}, nil
 }
 
@@ -387,7 +391,10 @@ func (st *state) redactMessage(msg string) string {
 // (the record's seq is then declared lost by the next audit.gap record),
 // an error wrapping [ErrRecordTooLarge], or [ErrClosed].
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
-	root := h.build(r) // outside the lock: resolution and redaction are the caller's
+	// Outside the lock, on the caller's goroutine: resolution, redaction,
+	// the canonical encoding and its hash. Only the chain step is serial.
+	p := prepare(h.build(r))
+	defer p.release()
 	st := h.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
@@ -398,15 +405,19 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	st.startLocked(ctx)
 	st.sealDueLocked(ctx)
 	_ = st.declareLocked(ctx) // a failure is reported and retried before the next record
-	if p := st.cfg.policy; p != nil {
-		violations := p.check(root, r.Time, st.lastTime)
+	if pol := st.cfg.policy; pol != nil {
+		violations := pol.check(p.root, r.Time, st.lastTime)
 		if len(violations) > 0 {
-			if err := st.violatedLocked(ctx, r, root, violations); err != nil {
+			if err := st.violatedLocked(ctx, r, p.root, violations); err != nil {
 				return err
 			}
+			// The violations joined the record: encode it again.
+			root := p.root
+			p.release()
+			p = prepare(root)
 		}
 	}
-	if err := st.appendLocked(ctx, r.Time, r.Level, root, true); err != nil {
+	if err := st.appendLocked(ctx, r.Time, r.Level, &p, true); err != nil {
 		return err
 	}
 	if !r.Time.IsZero() && r.Time.After(st.lastTime) {
@@ -479,7 +490,9 @@ func (st *state) ownLocked(ctx context.Context, msg string, keep bool, attrs ...
 	for _, a := range attrs {
 		add(root, nil, a)
 	}
-	return st.appendLocked(ctx, t, slog.LevelInfo, root, keep)
+	p := prepare(root)
+	defer p.release()
+	return st.appendLocked(ctx, t, slog.LevelInfo, &p, keep)
 }
 
 // appendLocked links root as the next record and writes it.
@@ -490,36 +503,80 @@ func (st *state) ownLocked(ctx context.Context, msg string, keep bool, attrs ...
 // audit.gap record, so that the chain says that a record was lost. When
 // keep is not set (the wrapper's audit.gap, audit.stop and checkpoint
 // records, which are retried), a failed write leaves the head where it was.
-func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level, root *node, keep bool) error {
+func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level, p *prepared, keep bool) error {
 	seq := st.head.Seq + 1
-	st.scratch = root.appendCanonical(st.scratch[:0])
-	hash := chain.Link(st.head.Chain, seq, st.head.Hash, st.scratch)
-	hashHex := hash.String()
-	if limit := st.cfg.maxRecord(); keep && len(st.scratch) > limit {
-		err := errTooLarge(len(st.scratch), limit)
+	hash := chain.LinkContent(st.head.Chain, seq, st.head.Hash, p.content)
+	am := auditMember{chain: st.head.Chain, seq: seq, prev: st.head.Hash, hash: hash}
+	if st.mac != nil {
+		am.mac, am.epoch, am.hasEpoch = st.macLocked(hash)
+		am.hasMAC, am.keyID = true, st.cfg.keyID
+	}
+	var mac []byte
+	if am.hasMAC {
+		mac = am.mac[:]
+	}
+	if limit := st.cfg.maxRecord(); keep && len(p.canon()) > limit {
+		err := errTooLarge(len(p.canon()), limit)
 		st.stats.TooLarge++
-		var mac []byte
-		if st.mac != nil {
-			m, _ := st.macLocked(hash)
-			mac = m[:]
-		}
-		st.lostLocked(seq, hash, hashHex, mac, err.Error())
+		st.lostLocked(seq, hash, mac, err.Error())
 		err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)
 		st.report(err)
 		return err
 	}
-	audit := []slog.Attr{
-		slog.Int("v", int(chain.Current)),
-		slog.String("chain", st.head.Chain),
-		slog.Uint64("seq", seq),
-		slog.String("prev", st.headHex),
-		slog.String("hash", hashHex),
+	var err error
+	if st.direct != nil {
+		st.line = appendLine(st.line[:0], p, &am)
+		_, err = st.direct.Write(st.line)
+		if cap(st.line) > maxPooled {
+			st.line = nil
+		}
+	} else {
+		err = st.forwardLocked(ctx, t, level, p.root, &am)
 	}
-	var mac []byte
-	if st.mac != nil {
-		m, members := st.macLocked(hash)
-		mac = m[:]
-		audit = append(audit, members...)
+	if err != nil {
+		if keep {
+			st.lostLocked(seq, hash, mac, "the wrapped handler failed to write it: "+shorten(err.Error()))
+			err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)
+		} else {
+			st.stats.Retried++
+			err = fmt.Errorf("slogaudit: record %d of chain %s (%s) not written, the chain stays at %d: %w", seq, st.head.Chain, p.root.message(), st.head.Seq, err)
+		}
+		st.report(err)
+		return err
+	}
+	st.setHeadLocked(seq, hash)
+	st.addLeafLocked(hash, mac)
+	st.stats.Written++
+	st.sinceCP++
+	if st.seal != nil {
+		st.seal.records++
+	}
+	if st.cfg.sync != nil {
+		if err := st.cfg.sync(); err != nil {
+			st.report(fmt.Errorf("slogaudit: sync after record %d: %w", seq, err))
+		}
+	}
+	return nil
+}
+
+// forwardLocked passes the record root, with its audit member am, to the
+// wrapped handler.
+func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Level, root *node, am *auditMember) error {
+	// Hashes in hex: the wrapped handler's redaction (a slogcore
+	// handler's) may take base64url digests for tokens and mask them.
+	audit := make([]slog.Attr, 0, 8)
+	audit = append(audit,
+		slog.Int("v", int(chain.Current)),
+		slog.String("chain", am.chain),
+		slog.Uint64("seq", am.seq),
+		slog.String("prev", st.headStr),
+		slog.String("hash", am.hash.String()),
+	)
+	if am.hasEpoch {
+		audit = append(audit, slog.Uint64("epoch", am.epoch))
+	}
+	if am.hasMAC {
+		audit = append(audit, slog.String("mac", am.mac.String()), slog.String("key", am.keyID))
 	}
 	var msg string
 	attrs := root.attrs()
@@ -540,41 +597,37 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	}
 	rec := slog.NewRecord(rt, level, msg, 0)
 	rec.AddAttrs(out...)
-	rec.AddAttrs(slog.Attr{Key: "audit", Value: slog.GroupValue(audit...)})
+	rec.AddAttrs(slog.Attr{Key: auditKey, Value: slog.GroupValue(audit...)})
 	hctx := ctx
 	if st.async != nil {
-		hctx = context.WithValue(ctx, lossTag{}, tagged{st: st, seq: seq, declares: st.declaring})
+		hctx = context.WithValue(ctx, lossTag{}, tagged{st: st, seq: am.seq, declares: st.declaring})
 	}
-	if err := safeHandle(hctx, st.next, rec); err != nil {
-		if keep {
-			st.lostLocked(seq, hash, hashHex, mac, "the wrapped handler failed to write it: "+shorten(err.Error()))
-			err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)
-		} else {
-			st.stats.Retried++
-			err = fmt.Errorf("slogaudit: record %d of chain %s (%s) not written, the chain stays at %d: %w", seq, st.head.Chain, msg, st.head.Seq, err)
-		}
-		st.report(err)
-		return err
-	}
-	st.head.Seq, st.head.Hash, st.headHex = seq, hash, hashHex
-	st.addLeafLocked(hash, mac)
-	st.stats.Written++
-	st.sinceCP++
-	if st.seal != nil {
-		st.seal.records++
-	}
-	if st.cfg.sync != nil {
-		if err := st.cfg.sync(); err != nil {
-			st.report(fmt.Errorf("slogaudit: sync after record %d: %w", seq, err))
+	return safeHandle(hctx, st.next, rec)
+}
+
+// message returns the record's message.
+func (n *node) message() string {
+	for _, k := range n.kids {
+		if k.key == slog.MessageKey && !k.group {
+			return k.value.String()
 		}
 	}
-	return nil
+	return ""
+}
+
+// setHeadLocked moves the chain's head to seq and hash.
+func (st *state) setHeadLocked(seq uint64, hash chain.Hash) {
+	st.head.Seq, st.head.Hash = seq, hash
+	st.headStr = ""
+	if st.direct == nil {
+		st.headStr = hash.String()
+	}
 }
 
 // lostLocked advances the head past a record that was not written and
 // marks its seq for the next audit.gap record.
-func (st *state) lostLocked(seq uint64, hash chain.Hash, hashHex string, mac []byte, reason string) {
-	st.head.Seq, st.head.Hash, st.headHex = seq, hash, hashHex
+func (st *state) lostLocked(seq uint64, hash chain.Hash, mac []byte, reason string) {
+	st.setHeadLocked(seq, hash)
 	// The lost record keeps its leaf too, so that the tree stays the
 	// size of the chain and later checkpoints (which bound the chain's
 	// length) can still be signed.

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"math"
 	"reflect"
-	"sort"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -117,28 +116,6 @@ func (n *node) attrs() []slog.Attr {
 		}
 	}
 	return out
-}
-
-// appendCanonical appends the RFC 8785 form of group n. The members are
-// sorted in a copy: the wrapped handler writes them in the caller's order.
-func (n *node) appendCanonical(dst []byte) []byte {
-	var stack [16]*node
-	kids := append(stack[:0], n.kids...)
-	sort.Slice(kids, func(i, j int) bool { return chain.CompareKeys(kids[i].key, kids[j].key) < 0 })
-	dst = append(dst, '{')
-	for i, k := range kids {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = chain.AppendString(dst, k.key)
-		dst = append(dst, ':')
-		if k.group {
-			dst = k.appendCanonical(dst)
-		} else {
-			dst = chain.AppendCanonical(dst, k.canon)
-		}
-	}
-	return append(dst, '}')
 }
 
 const maxExact = 1 << 53
