@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -277,4 +278,31 @@ func TestWrapAndFileInOneLog(t *testing.T) {
 		}
 		require.True(t, found, "%s: %v", from, rep.Findings)
 	}
+}
+
+// TestFixtureV2EveryByteCounts: in the canonical lines of the v2 fixture,
+// changing a digit anywhere (in the audit member or in the record) is
+// found, whether the verifier hashes the line as it stands or reads it in
+// full.
+func TestFixtureV2EveryByteCounts(t *testing.T) {
+	f := readFixture(t, "testdata/v2")
+	ls := lines(f.log)
+	edits := 0
+	for i, l := range ls {
+		if i == 8 { // the torn fragment
+			continue
+		}
+		for j := 0; j < len(l); j++ {
+			if l[j] < '0' || l[j] > '9' {
+				continue
+			}
+			c := append([]string(nil), ls...)
+			c[i] = l[:j] + string('0'+(l[j]-'0'+1)%10) + l[j+1:]
+			rep, err := f.verify(join(c), f.checkpoints)
+			var te *TamperedError
+			require.True(t, errors.As(err, &te), "line %d byte %d edited: want a TamperedError, got %v (%v)", i+1, j, err, rep.Findings)
+			edits++
+		}
+	}
+	require.Greater(t, edits, 500)
 }

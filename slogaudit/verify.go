@@ -311,6 +311,10 @@ type verifier struct {
 	notes     map[string][]*noteCheck
 	witnesses []note.Verifier
 	ratchets  map[ratchetKey]*chain.Ratchet // epoch keys, by chain and key id
+	// lastChain and lastKey are the ids of the last canonical line, and
+	// macs the HMAC states by key id, reused from line to line.
+	lastChain, lastKey string
+	macs               map[string]keyedMAC
 }
 
 // Verify reads audit records from r and checks every hash and link, and
@@ -973,50 +977,4 @@ func firstInvalidUTF8(b []byte) int {
 		i += size
 	}
 	return -1
-}
-
-// canonicalRecord checks a line that is exactly what a File handler
-// writes: a canonical record of format v2 or later whose content hash is
-// that of its own bytes without the audit member. It reads only the audit
-// member and hashes the line as it is, and reports whether the line was
-// such a record; any other line (v1, another handler's JSON, the
-// wrapper's own records, anything that does not match its hash) is read
-// in full by record, which canonicalises it and reports what is wrong.
-//
-// A match means that the line without its audit member is the very bytes
-// the writer hashed (SHA-256 is collision resistant), which the writer
-// made canonical: reading them in full would find the same record.
-func (v *verifier) canonicalRecord(raw []byte) bool {
-	var l chain.Line
-	if !chain.ScanLine(raw, &l) || !l.HasAudit || l.Escaped || !l.HasMsg {
-		return false
-	}
-	msg := raw[l.Msg[0]:l.Msg[1]]
-	if bytes.HasPrefix(msg, []byte("audit.")) || bytes.HasPrefix(msg, []byte("retention.")) {
-		return false // the wrapper's own records say more than their place
-	}
-	a, err := v.parser.Parse(raw[l.AuditValue[0]:l.AuditValue[1]])
-	if err != nil || a.Kind != chain.Object {
-		return false
-	}
-	rec, err := parseAudit(a)
-	if err != nil || rec.version < chain.V2 {
-		return false
-	}
-	if chain.LinkContent(rec.chain, rec.seq, rec.prev, chain.SumWithout(raw, l.Cut)) != rec.hash {
-		return false
-	}
-	v.flushTorn("")
-	v.rep.Records++
-	rec.hashOK = true
-	v.checks.chain(rec.chain).Hashes.count(false)
-	ok := v.checkMAC(rec)
-	if st, placed := v.link(rec, ok); placed {
-		// followEpoch and followKey read the record only when its message
-		// is one of the wrapper's own, which this one's is not.
-		var ordinary chain.Value
-		v.followEpoch(st, rec, ordinary, ok)
-		v.followKey(st, rec, ordinary, ok)
-	}
-	return true
 }
