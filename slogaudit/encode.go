@@ -15,34 +15,53 @@ import (
 // the lock; only the link, the MAC and the write need the chain's head.
 type prepared struct {
 	root    *node
-	buf     *[]byte // canonical bytes, pooled
-	auditAt int     // where the audit member goes in the canonical bytes
+	sc      *scratch // the canonical bytes and the record's nodes, pooled
+	auditAt int      // where the audit member goes in the canonical bytes
 	content chain.Hash
 }
 
-// bufPool holds the buffers of canonical records. Buffers that grew past
-// maxPooled are left to the garbage collector, so that one huge record
-// does not pin its memory.
-var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+// scratch is the memory of one record being handled: its nodes and its
+// canonical bytes.
+type scratch struct {
+	ar  arena
+	buf []byte
+}
+
+// scratchPool holds the scratch of records handled. Buffers that grew
+// past maxPooled are left to the garbage collector, so that one huge
+// record does not pin its memory.
+var scratchPool = sync.Pool{New: func() any { return &scratch{buf: make([]byte, 0, 1024)} }}
 
 const maxPooled = 64 << 10
 
-// prepare encodes root canonically and hashes it.
-func prepare(root *node) prepared {
-	p := prepared{root: root, buf: bufPool.Get().(*[]byte)}
-	*p.buf, p.auditAt = root.appendCanonicalTop((*p.buf)[:0])
-	p.content = sha256.Sum256(*p.buf)
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+// prepare encodes root, built in sc, canonically and hashes it.
+func prepare(root *node, sc *scratch) prepared {
+	p := prepared{root: root, sc: sc}
+	p.reencode()
 	return p
 }
 
-func (p *prepared) canon() []byte { return *p.buf }
+// reencode encodes the record again, after a change to its members.
+func (p *prepared) reencode() {
+	p.sc.buf, p.auditAt = p.root.appendCanonicalTop(p.sc.buf[:0])
+	p.content = sha256.Sum256(p.sc.buf)
+}
 
-// release returns the buffer to the pool.
+func (p *prepared) canon() []byte { return p.sc.buf }
+
+// release returns the scratch to the pool: the record's nodes and bytes
+// are not used after it.
 func (p *prepared) release() {
-	if p.buf != nil && cap(*p.buf) <= maxPooled {
-		bufPool.Put(p.buf)
+	if p.sc == nil {
+		return
 	}
-	p.buf = nil
+	p.sc.ar.reset()
+	if cap(p.sc.buf) <= maxPooled && cap(p.sc.ar.nodes) <= 4096 && cap(p.sc.ar.kids) <= 8192 {
+		scratchPool.Put(p.sc)
+	}
+	p.sc, p.root = nil, nil
 }
 
 // appendCanonicalTop appends the RFC 8785 form of the top-level group n and

@@ -72,7 +72,8 @@ func TestSlogtestFile(t *testing.T) {
 // canonicalLine encodes r as the File handler does, with a fixed audit
 // member.
 func canonicalLine(t testing.TB, h *Handler, r slog.Record) ([]byte, prepared) {
-	p := prepare(h.build(r))
+	sc := getScratch()
+	p := prepare(h.build(r, &sc.ar), sc)
 	am := auditMember{chain: "c\"h", seq: 7, hasMAC: true, keyID: "k\u00e9", hasEpoch: true, epoch: 3}
 	for i := range am.hash {
 		am.hash[i], am.prev[i], am.mac[i] = byte(i), byte(2*i), byte(3*i)
@@ -136,12 +137,12 @@ func TestCanonicalLineEdges(t *testing.T) {
 	// A record with only members that sort after "audit".
 	root := &node{group: true}
 	set(root, &node{key: "b", canon: chain.Str("x")})
-	p := prepare(root)
+	p := prepare(root, getScratch())
 	line := appendLine(nil, &p, &auditMember{chain: "c"})
 	require.True(t, strings.HasPrefix(string(line), `{"audit":{`), "%s", line)
 	checkCanonicalLine(t, line, p)
 	// And an empty one.
-	p = prepare(&node{group: true})
+	p = prepare(&node{group: true}, getScratch())
 	line = appendLine(nil, &p, &auditMember{chain: "c"})
 	checkCanonicalLine(t, line, p)
 }

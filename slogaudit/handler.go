@@ -107,14 +107,14 @@ type state struct {
 	stats    Stats
 	sinceCP  int
 	lastCP   time.Time
-	cpSeq    uint64 // head.Seq at the last checkpoint
-	scratch  []byte
+	cpSeq    uint64    // head.Seq at the last checkpoint
 	lastTime time.Time // of the last record, for the monotonic check
 	redactor *redact.Redactor
 	// nextRedactor is the redaction of a wrapped slogcore handler, applied
 	// before hashing so that what is hashed is what the handler writes.
 	nextRedactor *redact.Redactor
 	mac          hash.Hash // HMAC-SHA256 with the key, reused under mu
+	macScratch   []byte    // the MAC's input and sum, reused under mu
 	headStr      string    // st.head.Hash in hex, for forwardLocked
 	// direct is the File that the handler writes its canonical lines to
 	// itself (File.Handler); nil when it forwards records to next.
@@ -137,6 +137,10 @@ type Handler struct {
 	st     *state
 	groups []string
 	with   []scoped // WithAttrs, with the groups they were added under
+	// tmpl is the with attrs built once, normalised and redacted, when no
+	// personal keys make them depend on the record; each record starts
+	// from a copy. nil: no with attrs, or built per record.
+	tmpl *node
 }
 
 type scoped struct {
@@ -266,7 +270,32 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		a.Value = a.Value.Resolve()
 		h2.with = append(h2.with, scoped{groups: h.groups, attr: a})
 	}
+	if h.st.cfg.personalKeys == nil {
+		if h.tmpl != nil {
+			h2.tmpl = h.tmpl.clone(nil)
+		} else {
+			h2.tmpl = newRoot(nil)
+		}
+		for _, w := range h2.with[len(h.with):] {
+			addUser(h2.tmpl, w.groups, w.attr)
+		}
+	}
 	return &h2
+}
+
+// addUser adds a user's attribute a under groups to root, renaming
+// reserved top-level keys.
+func addUser(root *node, groups []string, a slog.Attr) {
+	switch {
+	case len(groups) == 0 && reserved[a.Key]:
+		a.Key = "_" + a.Key
+	case len(groups) > 0 && reserved[groups[0]]:
+		// A WithGroup named like a reserved key is renamed as an attr
+		// would be: merged into "time" or "audit" it would change the
+		// record or the audit member.
+		groups = append([]string{"_" + groups[0]}, groups[1:]...)
+	}
+	add(root, groups, a)
 }
 
 // WithGroup returns a handler that nests later attrs in group name.
@@ -310,35 +339,34 @@ func (h *Handler) Stats() Stats {
 
 // build returns the record's members: built-ins, With attrs, the record's
 // attrs, redacted and normalised.
-func (h *Handler) build(r slog.Record) *node {
+func (h *Handler) build(r slog.Record, ar *arena) *node {
 	st := h.st
-	root := &node{group: true}
+	var root *node
+	if h.tmpl != nil {
+		root = h.tmpl.clone(ar)
+	} else {
+		root = newRoot(ar)
+	}
 	msg := st.redactMessage(r.Message)
 	if !r.Time.IsZero() {
 		t := r.Time.UTC()
-		set(root, &node{key: slog.TimeKey, value: slog.TimeValue(t), canon: chain.Str(t.Format(time.RFC3339Nano))})
+		set(root, ar.new(node{key: slog.TimeKey, value: slog.TimeValue(t), canon: chain.Str(t.Format(time.RFC3339Nano))}))
 	}
-	set(root, &node{key: slog.LevelKey, value: slog.StringValue(r.Level.String()), canon: chain.Str(r.Level.String())})
+	lv := r.Level.String()
+	set(root, ar.new(node{key: slog.LevelKey, value: slog.StringValue(lv), canon: chain.Str(lv)}))
 	if st.cfg.source && r.PC != 0 {
 		f, _ := runtime.CallersFrames([]uintptr{r.PC}).Next()
 		add(root, nil, slog.Any(slog.SourceKey, &slog.Source{Function: f.Function, File: f.File, Line: f.Line}))
 	}
 	m := validUTF8(msg)
-	set(root, &node{key: slog.MessageKey, value: slog.StringValue(m), canon: chain.Str(m)})
-	user := func(groups []string, a slog.Attr) {
-		switch {
-		case len(groups) == 0 && reserved[a.Key]:
-			a.Key = "_" + a.Key
-		case len(groups) > 0 && reserved[groups[0]]:
-			// A WithGroup named like a reserved key is renamed as an attr
-			// would be: merged into "time" or "audit" it would change the
-			// record or the audit member.
-			groups = append([]string{"_" + groups[0]}, groups[1:]...)
-		}
-		add(root, groups, a)
-	}
+	set(root, ar.new(node{key: slog.MessageKey, value: slog.StringValue(m), canon: chain.Str(m)}))
+	user := func(groups []string, a slog.Attr) { addUser(root, groups, a) }
 	subject := h.subjectOf(r)
-	for _, w := range h.with {
+	with := h.with
+	if h.tmpl != nil {
+		with = nil // in the copy of the template already
+	}
+	for _, w := range with {
 		inline := w.attr.Key == "" && w.attr.Value.Kind() == slog.KindGroup
 		if len(w.groups) == 0 && (st.cfg.personalKeys[w.attr.Key] || inline && st.cfg.personalKeys != nil) {
 			w.attr = st.personal(nil, w.attr, subject, true)
@@ -393,7 +421,8 @@ func (st *state) redactMessage(msg string) string {
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	// Outside the lock, on the caller's goroutine: resolution, redaction,
 	// the canonical encoding and its hash. Only the chain step is serial.
-	p := prepare(h.build(r))
+	sc := getScratch()
+	p := prepare(h.build(r, &sc.ar), sc)
 	defer p.release()
 	st := h.st
 	st.mu.Lock()
@@ -412,9 +441,7 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 				return err
 			}
 			// The violations joined the record: encode it again.
-			root := p.root
-			p.release()
-			p = prepare(root)
+			p.reencode()
 		}
 	}
 	if err := st.appendLocked(ctx, r.Time, r.Level, &p, true); err != nil {
@@ -482,15 +509,16 @@ func (st *state) startLocked(ctx context.Context) {
 // ownLocked writes a record of the wrapper's own. keep says whether a
 // failed write keeps the record's seq (declared lost later) or takes none.
 func (st *state) ownLocked(ctx context.Context, msg string, keep bool, attrs ...slog.Attr) error {
-	root := &node{group: true}
+	sc := getScratch()
+	root := newRoot(&sc.ar)
 	t := st.cfg.now().UTC()
-	set(root, &node{key: slog.TimeKey, value: slog.TimeValue(t), canon: chain.Str(t.Format(time.RFC3339Nano))})
-	set(root, &node{key: slog.LevelKey, value: slog.StringValue("INFO"), canon: chain.Str("INFO")})
-	set(root, &node{key: slog.MessageKey, value: slog.StringValue(msg), canon: chain.Str(msg)})
+	set(root, sc.ar.new(node{key: slog.TimeKey, value: slog.TimeValue(t), canon: chain.Str(t.Format(time.RFC3339Nano))}))
+	set(root, sc.ar.new(node{key: slog.LevelKey, value: slog.StringValue("INFO"), canon: chain.Str("INFO")}))
+	set(root, sc.ar.new(node{key: slog.MessageKey, value: slog.StringValue(msg), canon: chain.Str(msg)}))
 	for _, a := range attrs {
 		add(root, nil, a)
 	}
-	p := prepare(root)
+	p := prepare(root, sc)
 	defer p.release()
 	return st.appendLocked(ctx, t, slog.LevelInfo, &p, keep)
 }

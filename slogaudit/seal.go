@@ -87,10 +87,10 @@ func (st *state) useEpochKeyLocked() {
 // sealing, the epoch it was made in.
 func (st *state) macLocked(h chain.Hash) (mac chain.Hash, epoch uint64, sealed bool) {
 	if st.seal == nil {
-		return chain.Current.MACWith(st.mac, st.cfg.keyID, h), 0, false
+		return chain.Current.MACScratch(st.mac, &st.macScratch, st.cfg.keyID, h), 0, false
 	}
 	e := st.seal.ratchet.Epoch()
-	m, _ := chain.Current.SealedMACWith(st.mac, st.cfg.keyID, e, h) // Current is V2 or later
+	m, _ := chain.Current.SealedMACScratch(st.mac, &st.macScratch, st.cfg.keyID, e, h) // Current is V2 or later
 	return m, e, true
 }
 

@@ -315,6 +315,7 @@ type verifier struct {
 	// macs the HMAC states by key id, reused from line to line.
 	lastChain, lastKey string
 	macs               map[string]keyedMAC
+	macScratch         []byte
 }
 
 // Verify reads audit records from r and checks every hash and link, and

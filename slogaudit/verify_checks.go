@@ -177,7 +177,7 @@ func (v *verifier) checkMAC(rec auditFields) bool {
 	ok, detail := true, ""
 	if rec.hasEpoch {
 		ok, detail = v.checkEpochMAC(key, rec)
-	} else if want := rec.version.MACWith(v.macState(rec.keyID, key), rec.keyID, rec.hash); !hmac.Equal(want[:], rec.mac[:]) {
+	} else if want := rec.version.MACScratch(v.macState(rec.keyID, key), &v.macScratch, rec.keyID, rec.hash); !hmac.Equal(want[:], rec.mac[:]) {
 		ok = false
 		detail = "MAC does not verify: the record was forged or its hash rewritten"
 	}

@@ -119,6 +119,34 @@ func (v Version) MACWith(m hash.Hash, keyID string, h Hash) Hash {
 	return out
 }
 
+// MACScratch is [Version.MACWith] that builds the MAC input and reads the
+// sum in *scratch, which it keeps for the next call, so that it allocates
+// nothing once *scratch has grown.
+func (v Version) MACScratch(m hash.Hash, scratch *[]byte, keyID string, h Hash) Hash {
+	b := v.appendMACInput((*scratch)[:0], keyID, h)
+	return sumInto(m, scratch, b)
+}
+
+// SealedMACScratch is [Version.SealedMACWith] with the scratch of
+// [Version.MACScratch].
+func (v Version) SealedMACScratch(m hash.Hash, scratch *[]byte, keyID string, e uint64, h Hash) (Hash, error) {
+	if v < V2 {
+		return Hash{}, errNoEpochV1
+	}
+	b := v.appendSealedMACInput((*scratch)[:0], keyID, e, h)
+	return sumInto(m, scratch, b), nil
+}
+
+func sumInto(m hash.Hash, scratch *[]byte, in []byte) Hash {
+	m.Reset()
+	m.Write(in)
+	b := m.Sum(in[:0])
+	var out Hash
+	copy(out[:], b)
+	*scratch = b[:0]
+	return out
+}
+
 // CheckMAC reports whether mac is v's MAC of h under key and keyID, in
 // constant time.
 func (v Version) CheckMAC(key []byte, keyID string, h, mac Hash) bool {
