@@ -94,6 +94,10 @@ func (n *node) appendCanonicalAt(dst []byte, auditAt *int) []byte {
 		if auditAt != nil && *auditAt < 0 && chain.CompareKeys(k.key, auditKey) > 0 {
 			*auditAt = len(dst)
 		}
+		if k.member != nil {
+			dst = append(dst, k.member...)
+			continue
+		}
 		dst = chain.AppendString(dst, k.key)
 		dst = append(dst, ':')
 		if k.group {

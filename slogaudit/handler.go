@@ -279,6 +279,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		for _, w := range h2.with[len(h.with):] {
 			addUser(h2.tmpl, w.groups, w.attr)
 		}
+		h2.tmpl.encodeLeaves()
 	}
 	return &h2
 }

@@ -23,6 +23,9 @@ type node struct {
 	kids  []*node     // groups
 	group bool
 	ar    *arena // where a root's nodes come from; nil: the heap
+	// member is the canonical member `"key":value` of a leaf, encoded once
+	// for the leaves of a With template; nil: encoded per record.
+	member []byte
 }
 
 // arena hands out the nodes of one record from chunks, so that building a
@@ -74,6 +77,20 @@ func newRoot(ar *arena) *node {
 	root := ar.new(node{group: true, ar: ar})
 	root.kids = ar.kidsFor(24)
 	return root
+}
+
+// encodeLeaves encodes once the canonical member of every leaf of the
+// template n, which records copy.
+func (n *node) encodeLeaves() {
+	for _, k := range n.kids {
+		if k.group {
+			k.encodeLeaves()
+		} else if k.member == nil {
+			b := chain.AppendString(nil, k.key)
+			b = append(b, ':')
+			k.member = chain.AppendCanonical(b, k.canon)
+		}
+	}
 }
 
 // clone returns a copy of the tree n for a record being built in ar: the
