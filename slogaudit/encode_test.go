@@ -104,7 +104,7 @@ func FuzzCanonicalLine(f *testing.F) {
 	f.Add("", "", "", "", 0.0, int64(0), true)
 	f.Add("bad \xff utf8", "k\xfe", "v\x00\x1f\u2028", "audit", math.Inf(1), int64(math.MaxInt64), false)
 	f.Add("é日本語🙂 \"q\"\n", "zzz", "\\", "_", math.NaN(), int64(-1<<60), true)
-	f.Add("m", "audit", "x", "time", -0.0, int64(1<<53+1), false)
+	f.Add("m", "audit", "x", "time", math.Copysign(0, -1), int64(1<<53+1), false)
 	f.Add("m", "aaa", "x", "b", 1e21, int64(-(1 << 53)), true)
 	h := Wrap(slog.NewJSONHandler(io.Discard, nil), WithRedactor(slogcore.NoRedaction), WithChainID("f"))
 	f.Fuzz(func(t *testing.T, msg, key, val, group string, fl float64, n int64, flag bool) {

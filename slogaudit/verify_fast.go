@@ -22,6 +22,9 @@ import (
 // the writer hashed (SHA-256 is collision resistant), which the writer
 // made canonical: reading them in full would find the same record.
 func (v *verifier) canonicalRecord(raw []byte) bool {
+	if !bytes.Contains(raw, canonicalAuditStart) {
+		return false // not a File line: no need to scan it twice
+	}
 	var l chain.Line
 	if !chain.ScanLine(raw, &l) || !l.HasAudit || l.Escaped || !l.HasMsg {
 		return false
@@ -54,6 +57,9 @@ func (v *verifier) canonicalRecord(raw []byte) bool {
 	}
 	return true
 }
+
+// canonicalAuditStart begins the audit member of every canonical line.
+var canonicalAuditStart = []byte(`"audit":{"chain":"`)
 
 // parseCanonicalAudit reads an audit member in the one form a File
 // handler writes it:
