@@ -212,10 +212,10 @@ func (af *File) Torn() (TornLine, bool) {
 
 // Handler returns a [Handler] writing to af. It encodes each record once,
 // in its canonical form (RFC 8785) with the audit member at its sorted
-// place, and that is the line written and the bytes hashed. It continues the chain
-// named by WithChainID, or the chain of the file's last record, from its
-// recovered head; a new file starts a new chain. Its Close does not close
-// af.
+// place, and that is the line written and the bytes hashed. It continues
+// the chain named by WithChainID, or the chain of the file's last record,
+// from its recovered head; a new file starts a new chain. Its Close does
+// not close af.
 func (af *File) Handler(opts ...Option) (*Handler, error) {
 	var probe config
 	for _, o := range opts {
