@@ -148,6 +148,28 @@ func verifyWith(f fixture, log []byte, withKey bool, cps []byte) (Report, error)
 	return Verify(context.Background(), bytes.NewReader(log), o)
 }
 
+// newFileFixture is newFixture written by File.Handler.
+func newFileFixture(t testing.TB, n int) fixture {
+	t.Helper()
+	pub, priv, err := ed25519.GenerateKey(nil)
+	require.NoError(t, err)
+	var cps bytes.Buffer
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := OpenFile(path, WithFileSync(SyncNever()))
+	require.NoError(t, err)
+	h, err := af.Handler(WithChainID("app"), WithKey("k1", testKey), WithSigner(priv), WithCheckpoints(&cps, 0, 0))
+	require.NoError(t, err)
+	l := slog.New(h)
+	for i := 1; i <= n; i++ {
+		l.Info("payment", "i", i, "amount", 10.5*float64(i), slog.Group("user", "id", fmt.Sprint("u", i)))
+	}
+	require.NoError(t, h.Close(context.Background()))
+	require.NoError(t, af.Close())
+	log, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return fixture{log: log, checkpoints: cps.Bytes(), pub: pub, priv: priv}
+}
+
 func hasFinding(rep Report, kind FindingKind, line int64) bool {
 	for _, f := range rep.Findings {
 		if f.Kind == kind && f.Line == line {
@@ -170,7 +192,8 @@ func forge(t *testing.T, line string, edit func(map[string]any), relink bool) st
 		raw, _ := json.Marshal(m)
 		v, err := chain.Parse(raw)
 		require.NoError(t, err)
-		prev, _ := chain.ParseHash(a["prev"].(string))
+		ver := chain.Version(a["v"].(float64))
+		prev, _ := ver.ParseHash(a["prev"].(string))
 		h := chain.Link(a["chain"].(string), uint64(a["seq"].(float64)), prev, chain.AppendCanonical(nil, v))
 		a["hash"] = h.String()
 		m["audit"] = a
@@ -180,8 +203,16 @@ func forge(t *testing.T, line string, edit func(map[string]any), relink bool) st
 	return string(out) + "\n"
 }
 
+// TestTamperMatrix runs every tamper case on a log written through Wrap
+// over slog.JSONHandler and on one written by File.Handler (canonical
+// lines, which the verifier hashes as they stand).
 func TestTamperMatrix(t *testing.T) {
-	f := newFixture(t, 10) // line 1 start, 2..11 records, 12 stop, 13 checkpoint
+	t.Run("wrap", func(t *testing.T) { tamperMatrix(t, newFixture(t, 10)) })
+	t.Run("file", func(t *testing.T) { tamperMatrix(t, newFileFixture(t, 10)) })
+}
+
+func tamperMatrix(t *testing.T, f fixture) {
+	// line 1 start, 2..11 records, 12 stop, 13 checkpoint
 	ls := lines(f.log)
 	require.Len(t, ls, 13)
 

@@ -20,8 +20,11 @@
 // Handle builds the whole record (With attrs, groups, resolved LogValuers,
 // redaction), normalises it so that what the wrapped handler writes parses
 // back to the same JSON (time in UTC; errors, NaN, ±Inf and integers beyond
-// ±2^53 as strings; Any values as their JSON), links it and passes it to the
-// wrapped handler, all under one lock.
+// ±2^53 as strings; Any values as their JSON), encodes it canonically and
+// hashes it, all on the caller's goroutine. Only the chain step is serial:
+// under one lock it takes the next sequence number, links the record,
+// computes the MAC and passes the record to the wrapped handler, or, for
+// [File.Handler], writes the line.
 //
 // # Files
 //
@@ -158,6 +161,18 @@
 //
 // Records carry the audit format version in "v". Writers emit v2, whose
 // MAC covers the version and the key id; the verifier reads v1 and v2.
+//
+// [File.Handler] writes each v2 record once, as its own RFC 8785 form:
+// the canonical record with the audit member spliced in at its sorted
+// place, hashes in unpadded base64url. The content hash is over those
+// bytes without the audit member, so the verifier hashes such a line as it
+// stands, without parsing or encoding it again. [Wrap] over another
+// handler writes v2 too, with hashes in hex (which that handler's redaction
+// leaves alone); the verifier canonicalises those lines, as it does v1's.
+// Both forms have one definition of the content hash: SHA-256 of the JCS
+// form of the record without its audit member. A v2 line must be valid
+// UTF-8 as written: the verifier reports a line with an invalid byte as
+// modified, where v1 lines are still read leniently.
 //
 // # Threat model
 //

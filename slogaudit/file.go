@@ -30,8 +30,11 @@ type SyncPolicy struct {
 func SyncEachRecord() SyncPolicy { return SyncPolicy{every: 1} }
 
 // SyncGroup fsyncs after n records or interval after the first unsynced
-// record, whichever comes first (group commit). A record is on disk at most
-// interval after it was written.
+// record, whichever comes first (group commit). The fsync runs in the
+// background: writers do not wait for the disk, and records written while
+// it runs are synced by the next one. A record is on disk at most interval
+// (plus the time of one fsync) after it was written. A failed fsync is
+// reported to WithFileErrors.
 func SyncGroup(n int, interval time.Duration) SyncPolicy {
 	return SyncPolicy{every: n, interval: interval}
 }
@@ -86,6 +89,12 @@ type File struct {
 	torn     *TornLine
 	unsynced int
 	timer    *time.Timer
+	// syncing: a group commit's fsync runs in the background, outside mu,
+	// so that writers go on while the disk works; again: another is due
+	// when it ends; syncDone is closed when it ends.
+	syncing  bool
+	again    bool
+	syncDone chan struct{}
 	closed   bool
 	handler  *Handler // the last one made by Handler, for Prune's record
 	// fresh: a failed write left a fragment that could not be cut off, so
@@ -201,10 +210,12 @@ func (af *File) Torn() (TornLine, bool) {
 	return *af.torn, true
 }
 
-// Handler returns a [Handler] writing JSON to af. It continues the chain
-// named by WithChainID, or the chain of the file's last record, from its
-// recovered head; a new file starts a new chain. Its Close does not close
-// af.
+// Handler returns a [Handler] writing to af. It encodes each record once,
+// in its canonical form (RFC 8785) with the audit member at its sorted
+// place, and that is the line written and the bytes hashed. It continues
+// the chain named by WithChainID, or the chain of the file's last record,
+// from its recovered head; a new file starts a new chain. Its Close does
+// not close af.
 func (af *File) Handler(opts ...Option) (*Handler, error) {
 	var probe config
 	for _, o := range opts {
@@ -275,21 +286,67 @@ func (af *File) Write(p []byte) (int, error) {
 	af.unsynced++
 	switch {
 	case af.cfg.sync.never:
-	case af.cfg.sync.every > 0 && af.unsynced >= af.cfg.sync.every:
+	case af.cfg.sync.every == 1: // each record: on disk before Write returns
 		if err := af.syncLocked(); err != nil {
 			return n, err
 		}
+	case af.cfg.sync.every > 0 && af.unsynced >= af.cfg.sync.every:
+		af.syncBackgroundLocked()
 	case af.cfg.sync.interval > 0 && af.timer == nil:
 		af.timer = time.AfterFunc(af.cfg.sync.interval, func() {
 			af.mu.Lock()
 			defer af.mu.Unlock()
 			af.timer = nil
-			if err := af.syncLocked(); err != nil && af.cfg.onError != nil {
-				af.cfg.onError(err)
-			}
+			af.syncBackgroundLocked()
 		})
 	}
 	return n, nil
+}
+
+// syncBackgroundLocked starts a group commit: an fsync of the file in the
+// background, so that the records written meanwhile wait for the disk in
+// the page cache, not in the caller. One runs at a time; one that is due
+// while another runs follows it. Errors go to WithFileErrors.
+func (af *File) syncBackgroundLocked() {
+	if af.closed || af.unsynced == 0 {
+		return
+	}
+	if af.syncing {
+		af.again = true
+		return
+	}
+	af.syncing, af.again, af.unsynced = true, false, 0
+	af.syncDone = make(chan struct{})
+	go af.syncLoop(af.f, af.syncDone)
+}
+
+func (af *File) syncLoop(f *os.File, done chan struct{}) {
+	defer close(done)
+	for {
+		err := f.Sync()
+		if err != nil && af.cfg.onError != nil {
+			af.cfg.onError(fmt.Errorf("slogaudit: fsync %s: %w", af.path, err))
+		}
+		af.mu.Lock()
+		if !af.again || af.closed || af.unsynced == 0 || af.f != f {
+			af.syncing, af.again = false, false
+			af.mu.Unlock()
+			return
+		}
+		af.again, af.unsynced = false, 0
+		af.mu.Unlock()
+	}
+}
+
+// waitSyncLocked waits, releasing mu meanwhile, until no background fsync
+// runs.
+func (af *File) waitSyncLocked() {
+	for af.syncing {
+		done := af.syncDone
+		af.mu.Unlock()
+		<-done
+		af.mu.Lock()
+	}
 }
 
 // writeLocked writes p to the file; a panic in an injected writer is an
@@ -383,6 +440,14 @@ func (af *File) Close() error {
 		return nil
 	}
 	if af.timer != nil {
+		af.timer.Stop()
+		af.timer = nil
+	}
+	af.waitSyncLocked()
+	if af.closed {
+		return nil
+	}
+	if af.timer != nil { // armed by a write while Close waited
 		af.timer.Stop()
 		af.timer = nil
 	}

@@ -11,11 +11,14 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/slogguard/slogguard/internal/chain"
 )
 
 // testdata/v1 holds a small audit log written in format v1, with its keys
@@ -154,7 +157,16 @@ func TestFixtureV2Verifies(t *testing.T) {
 	require.NoError(t, err, "%v", rep.Findings)
 	require.EqualValues(t, 12, rep.Records)
 	require.Equal(t, Check{Checked: 12}, rep.Chains["v2-fixture"].Checks.MACs)
-	require.Equal(t, 12, strings.Count(string(f.log), `"audit":{"v":2,`), "every record line is v2")
+	require.Len(t, regexp.MustCompile(`"audit":\{[^{}]*,"v":2\}`).FindAllString(string(f.log), -1), 12, "every record line is v2")
+	// The writer's own lines are canonical: each line is its RFC 8785 form.
+	for i, l := range lines(f.log) {
+		if i == 8 { // the torn fragment
+			continue
+		}
+		v, err := chain.Parse([]byte(strings.TrimSuffix(l, "\n")))
+		require.NoError(t, err)
+		require.Equal(t, strings.TrimSuffix(l, "\n"), string(chain.AppendCanonical(nil, v)), "line %d", i+1)
+	}
 }
 
 // writeFixture writes a fixture of the current format into dir with fixed

@@ -107,15 +107,19 @@ type state struct {
 	stats    Stats
 	sinceCP  int
 	lastCP   time.Time
-	cpSeq    uint64 // head.Seq at the last checkpoint
-	scratch  []byte
+	cpSeq    uint64    // head.Seq at the last checkpoint
 	lastTime time.Time // of the last record, for the monotonic check
 	redactor *redact.Redactor
 	// nextRedactor is the redaction of a wrapped slogcore handler, applied
 	// before hashing so that what is hashed is what the handler writes.
 	nextRedactor *redact.Redactor
 	mac          hash.Hash // HMAC-SHA256 with the key, reused under mu
-	headHex      string    // st.head.Hash.String(), kept to save an encoding
+	macScratch   []byte    // the MAC's input and sum, reused under mu
+	headStr      string    // st.head.Hash in hex, for forwardLocked
+	// direct is the File that the handler writes its canonical lines to
+	// itself (File.Handler); nil when it forwards records to next.
+	direct *File
+	line   []byte // the line being written to direct, under mu
 
 	losses   losses            // lost seqs not yet declared (own lock)
 	async    *slogcore.Handler // the wrapped handler, when it reports losses later
@@ -133,6 +137,10 @@ type Handler struct {
 	st     *state
 	groups []string
 	with   []scoped // WithAttrs, with the groups they were added under
+	// tmpl is the with attrs built once, normalised and redacted, when no
+	// personal keys make them depend on the record; each record starts
+	// from a copy. nil: no with attrs, or built per record.
+	tmpl *node
 }
 
 type scoped struct {
@@ -156,7 +164,7 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
-	st := &state{next: h, cfg: cfg}
+	st := &state{next: h, cfg: cfg, direct: cfg.file}
 	if cfg.now == nil {
 		st.cfg.now = time.Now
 	}
@@ -206,7 +214,7 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 		st.startSealing()
 	}
 	st.lastCP = st.cfg.now()
-	st.headHex = st.head.Hash.String()
+	st.headStr = st.head.Hash.String()
 	return &Handler{st: st}, nil
 }
 
@@ -262,7 +270,33 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		a.Value = a.Value.Resolve()
 		h2.with = append(h2.with, scoped{groups: h.groups, attr: a})
 	}
+	if h.st.cfg.personalKeys == nil {
+		if h.tmpl != nil {
+			h2.tmpl = h.tmpl.clone(nil)
+		} else {
+			h2.tmpl = newRoot(nil)
+		}
+		for _, w := range h2.with[len(h.with):] {
+			addUser(h2.tmpl, w.groups, w.attr)
+		}
+		h2.tmpl.encodeLeaves()
+	}
 	return &h2
+}
+
+// addUser adds a user's attribute a under groups to root, renaming
+// reserved top-level keys.
+func addUser(root *node, groups []string, a slog.Attr) {
+	switch {
+	case len(groups) == 0 && reserved[a.Key]:
+		a.Key = "_" + a.Key
+	case len(groups) > 0 && reserved[groups[0]]:
+		// A WithGroup named like a reserved key is renamed as an attr
+		// would be: merged into "time" or "audit" it would change the
+		// record or the audit member.
+		groups = append([]string{"_" + groups[0]}, groups[1:]...)
+	}
+	add(root, groups, a)
 }
 
 // WithGroup returns a handler that nests later attrs in group name.
@@ -306,35 +340,34 @@ func (h *Handler) Stats() Stats {
 
 // build returns the record's members: built-ins, With attrs, the record's
 // attrs, redacted and normalised.
-func (h *Handler) build(r slog.Record) *node {
+func (h *Handler) build(r slog.Record, ar *arena) *node {
 	st := h.st
-	root := &node{group: true}
+	var root *node
+	if h.tmpl != nil {
+		root = h.tmpl.clone(ar)
+	} else {
+		root = newRoot(ar)
+	}
 	msg := st.redactMessage(r.Message)
 	if !r.Time.IsZero() {
 		t := r.Time.UTC()
-		set(root, &node{key: slog.TimeKey, value: slog.TimeValue(t), canon: chain.Str(t.Format(time.RFC3339Nano))})
+		set(root, ar.new(node{key: slog.TimeKey, value: slog.TimeValue(t), canon: chain.Str(t.Format(time.RFC3339Nano))}))
 	}
-	set(root, &node{key: slog.LevelKey, value: slog.StringValue(r.Level.String()), canon: chain.Str(r.Level.String())})
+	lv := r.Level.String()
+	set(root, ar.new(node{key: slog.LevelKey, value: slog.StringValue(lv), canon: chain.Str(lv)}))
 	if st.cfg.source && r.PC != 0 {
 		f, _ := runtime.CallersFrames([]uintptr{r.PC}).Next()
 		add(root, nil, slog.Any(slog.SourceKey, &slog.Source{Function: f.Function, File: f.File, Line: f.Line}))
 	}
 	m := validUTF8(msg)
-	set(root, &node{key: slog.MessageKey, value: slog.StringValue(m), canon: chain.Str(m)})
-	user := func(groups []string, a slog.Attr) {
-		switch {
-		case len(groups) == 0 && reserved[a.Key]:
-			a.Key = "_" + a.Key
-		case len(groups) > 0 && reserved[groups[0]]:
-			// A WithGroup named like a reserved key is renamed as an attr
-			// would be: merged into "time" or "audit" it would change the
-			// record or the audit member.
-			groups = append([]string{"_" + groups[0]}, groups[1:]...)
-		}
-		add(root, groups, a)
-	}
+	set(root, ar.new(node{key: slog.MessageKey, value: slog.StringValue(m), canon: chain.Str(m)}))
+	user := func(groups []string, a slog.Attr) { addUser(root, groups, a) }
 	subject := h.subjectOf(r)
-	for _, w := range h.with {
+	with := h.with
+	if h.tmpl != nil {
+		with = nil // in the copy of the template already
+	}
+	for _, w := range with {
 		inline := w.attr.Key == "" && w.attr.Value.Kind() == slog.KindGroup
 		if len(w.groups) == 0 && (st.cfg.personalKeys[w.attr.Key] || inline && st.cfg.personalKeys != nil) {
 			w.attr = st.personal(nil, w.attr, subject, true)
@@ -387,7 +420,11 @@ func (st *state) redactMessage(msg string) string {
 // (the record's seq is then declared lost by the next audit.gap record),
 // an error wrapping [ErrRecordTooLarge], or [ErrClosed].
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
-	root := h.build(r) // outside the lock: resolution and redaction are the caller's
+	// Outside the lock, on the caller's goroutine: resolution, redaction,
+	// the canonical encoding and its hash. Only the chain step is serial.
+	sc := getScratch()
+	p := prepare(h.build(r, &sc.ar), sc)
+	defer p.release()
 	st := h.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
@@ -398,15 +435,17 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	st.startLocked(ctx)
 	st.sealDueLocked(ctx)
 	_ = st.declareLocked(ctx) // a failure is reported and retried before the next record
-	if p := st.cfg.policy; p != nil {
-		violations := p.check(root, r.Time, st.lastTime)
+	if pol := st.cfg.policy; pol != nil {
+		violations := pol.check(p.root, r.Time, st.lastTime)
 		if len(violations) > 0 {
-			if err := st.violatedLocked(ctx, r, root, violations); err != nil {
+			if err := st.violatedLocked(ctx, r, p.root, violations); err != nil {
 				return err
 			}
+			// The violations joined the record: encode it again.
+			p.reencode()
 		}
 	}
-	if err := st.appendLocked(ctx, r.Time, r.Level, root, true); err != nil {
+	if err := st.appendLocked(ctx, r.Time, r.Level, &p, true); err != nil {
 		return err
 	}
 	if !r.Time.IsZero() && r.Time.After(st.lastTime) {
@@ -471,15 +510,18 @@ func (st *state) startLocked(ctx context.Context) {
 // ownLocked writes a record of the wrapper's own. keep says whether a
 // failed write keeps the record's seq (declared lost later) or takes none.
 func (st *state) ownLocked(ctx context.Context, msg string, keep bool, attrs ...slog.Attr) error {
-	root := &node{group: true}
+	sc := getScratch()
+	root := newRoot(&sc.ar)
 	t := st.cfg.now().UTC()
-	set(root, &node{key: slog.TimeKey, value: slog.TimeValue(t), canon: chain.Str(t.Format(time.RFC3339Nano))})
-	set(root, &node{key: slog.LevelKey, value: slog.StringValue("INFO"), canon: chain.Str("INFO")})
-	set(root, &node{key: slog.MessageKey, value: slog.StringValue(msg), canon: chain.Str(msg)})
+	set(root, sc.ar.new(node{key: slog.TimeKey, value: slog.TimeValue(t), canon: chain.Str(t.Format(time.RFC3339Nano))}))
+	set(root, sc.ar.new(node{key: slog.LevelKey, value: slog.StringValue("INFO"), canon: chain.Str("INFO")}))
+	set(root, sc.ar.new(node{key: slog.MessageKey, value: slog.StringValue(msg), canon: chain.Str(msg)}))
 	for _, a := range attrs {
 		add(root, nil, a)
 	}
-	return st.appendLocked(ctx, t, slog.LevelInfo, root, keep)
+	p := prepare(root, sc)
+	defer p.release()
+	return st.appendLocked(ctx, t, slog.LevelInfo, &p, keep)
 }
 
 // appendLocked links root as the next record and writes it.
@@ -490,36 +532,80 @@ func (st *state) ownLocked(ctx context.Context, msg string, keep bool, attrs ...
 // audit.gap record, so that the chain says that a record was lost. When
 // keep is not set (the wrapper's audit.gap, audit.stop and checkpoint
 // records, which are retried), a failed write leaves the head where it was.
-func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level, root *node, keep bool) error {
+func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level, p *prepared, keep bool) error {
 	seq := st.head.Seq + 1
-	st.scratch = root.appendCanonical(st.scratch[:0])
-	hash := chain.Link(st.head.Chain, seq, st.head.Hash, st.scratch)
-	hashHex := hash.String()
-	if limit := st.cfg.maxRecord(); keep && len(st.scratch) > limit {
-		err := errTooLarge(len(st.scratch), limit)
+	hash := chain.LinkContent(st.head.Chain, seq, st.head.Hash, p.content)
+	am := auditMember{chain: st.head.Chain, seq: seq, prev: st.head.Hash, hash: hash}
+	if st.mac != nil {
+		am.mac, am.epoch, am.hasEpoch = st.macLocked(hash)
+		am.hasMAC, am.keyID = true, st.cfg.keyID
+	}
+	var mac []byte
+	if am.hasMAC {
+		mac = am.mac[:]
+	}
+	if limit := st.cfg.maxRecord(); keep && len(p.canon()) > limit {
+		err := errTooLarge(len(p.canon()), limit)
 		st.stats.TooLarge++
-		var mac []byte
-		if st.mac != nil {
-			m, _ := st.macLocked(hash)
-			mac = m[:]
-		}
-		st.lostLocked(seq, hash, hashHex, mac, err.Error())
+		st.lostLocked(seq, hash, mac, err.Error())
 		err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)
 		st.report(err)
 		return err
 	}
-	audit := []slog.Attr{
-		slog.Int("v", int(chain.Current)),
-		slog.String("chain", st.head.Chain),
-		slog.Uint64("seq", seq),
-		slog.String("prev", st.headHex),
-		slog.String("hash", hashHex),
+	var err error
+	if st.direct != nil {
+		st.line = appendLine(st.line[:0], p, &am)
+		_, err = st.direct.Write(st.line)
+		if cap(st.line) > maxPooled {
+			st.line = nil
+		}
+	} else {
+		err = st.forwardLocked(ctx, t, level, p.root, &am)
 	}
-	var mac []byte
-	if st.mac != nil {
-		m, members := st.macLocked(hash)
-		mac = m[:]
-		audit = append(audit, members...)
+	if err != nil {
+		if keep {
+			st.lostLocked(seq, hash, mac, "the wrapped handler failed to write it: "+shorten(err.Error()))
+			err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)
+		} else {
+			st.stats.Retried++
+			err = fmt.Errorf("slogaudit: record %d of chain %s (%s) not written, the chain stays at %d: %w", seq, st.head.Chain, p.root.message(), st.head.Seq, err)
+		}
+		st.report(err)
+		return err
+	}
+	st.setHeadLocked(seq, hash)
+	st.addLeafLocked(hash, mac)
+	st.stats.Written++
+	st.sinceCP++
+	if st.seal != nil {
+		st.seal.records++
+	}
+	if st.cfg.sync != nil {
+		if err := st.cfg.sync(); err != nil {
+			st.report(fmt.Errorf("slogaudit: sync after record %d: %w", seq, err))
+		}
+	}
+	return nil
+}
+
+// forwardLocked passes the record root, with its audit member am, to the
+// wrapped handler.
+func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Level, root *node, am *auditMember) error {
+	// Hashes in hex: the wrapped handler's redaction (a slogcore
+	// handler's) may take base64url digests for tokens and mask them.
+	audit := make([]slog.Attr, 0, 8)
+	audit = append(audit,
+		slog.Int("v", int(chain.Current)),
+		slog.String("chain", am.chain),
+		slog.Uint64("seq", am.seq),
+		slog.String("prev", st.headStr),
+		slog.String("hash", am.hash.String()),
+	)
+	if am.hasEpoch {
+		audit = append(audit, slog.Uint64("epoch", am.epoch))
+	}
+	if am.hasMAC {
+		audit = append(audit, slog.String("mac", am.mac.String()), slog.String("key", am.keyID))
 	}
 	var msg string
 	attrs := root.attrs()
@@ -540,41 +626,37 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	}
 	rec := slog.NewRecord(rt, level, msg, 0)
 	rec.AddAttrs(out...)
-	rec.AddAttrs(slog.Attr{Key: "audit", Value: slog.GroupValue(audit...)})
+	rec.AddAttrs(slog.Attr{Key: auditKey, Value: slog.GroupValue(audit...)})
 	hctx := ctx
 	if st.async != nil {
-		hctx = context.WithValue(ctx, lossTag{}, tagged{st: st, seq: seq, declares: st.declaring})
+		hctx = context.WithValue(ctx, lossTag{}, tagged{st: st, seq: am.seq, declares: st.declaring})
 	}
-	if err := safeHandle(hctx, st.next, rec); err != nil {
-		if keep {
-			st.lostLocked(seq, hash, hashHex, mac, "the wrapped handler failed to write it: "+shorten(err.Error()))
-			err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)
-		} else {
-			st.stats.Retried++
-			err = fmt.Errorf("slogaudit: record %d of chain %s (%s) not written, the chain stays at %d: %w", seq, st.head.Chain, msg, st.head.Seq, err)
-		}
-		st.report(err)
-		return err
-	}
-	st.head.Seq, st.head.Hash, st.headHex = seq, hash, hashHex
-	st.addLeafLocked(hash, mac)
-	st.stats.Written++
-	st.sinceCP++
-	if st.seal != nil {
-		st.seal.records++
-	}
-	if st.cfg.sync != nil {
-		if err := st.cfg.sync(); err != nil {
-			st.report(fmt.Errorf("slogaudit: sync after record %d: %w", seq, err))
+	return safeHandle(hctx, st.next, rec)
+}
+
+// message returns the record's message.
+func (n *node) message() string {
+	for _, k := range n.kids {
+		if k.key == slog.MessageKey && !k.group {
+			return k.value.String()
 		}
 	}
-	return nil
+	return ""
+}
+
+// setHeadLocked moves the chain's head to seq and hash.
+func (st *state) setHeadLocked(seq uint64, hash chain.Hash) {
+	st.head.Seq, st.head.Hash = seq, hash
+	st.headStr = ""
+	if st.direct == nil {
+		st.headStr = hash.String()
+	}
 }
 
 // lostLocked advances the head past a record that was not written and
 // marks its seq for the next audit.gap record.
-func (st *state) lostLocked(seq uint64, hash chain.Hash, hashHex string, mac []byte, reason string) {
-	st.head.Seq, st.head.Hash, st.headHex = seq, hash, hashHex
+func (st *state) lostLocked(seq uint64, hash chain.Hash, mac []byte, reason string) {
+	st.setHeadLocked(seq, hash)
 	// The lost record keeps its leaf too, so that the tree stays the
 	// size of the chain and later checkpoints (which bound the chain's
 	// length) can still be signed.

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"math"
 	"reflect"
-	"sort"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -23,6 +22,91 @@ type node struct {
 	canon chain.Value // what is hashed
 	kids  []*node     // groups
 	group bool
+	ar    *arena // where a root's nodes come from; nil: the heap
+	// member is the canonical member `"key":value` of a leaf, encoded once
+	// for the leaves of a With template; nil: encoded per record.
+	member []byte
+}
+
+// arena hands out the nodes of one record from chunks, so that building a
+// record costs a few allocations instead of one per attribute. A record's
+// nodes live as long as the record is being handled; the arena is reused
+// by the next record after reset.
+type arena struct {
+	nodes []node
+	kids  []*node
+}
+
+// new returns a node holding n.
+func (ar *arena) new(n node) *node {
+	if ar == nil {
+		p := new(node) // not &n, which would put every n on the heap
+		*p = n
+		return p
+	}
+	if len(ar.nodes) == cap(ar.nodes) {
+		ar.nodes = make([]node, 0, max(32, 2*cap(ar.nodes)))
+	}
+	ar.nodes = append(ar.nodes, n)
+	return &ar.nodes[len(ar.nodes)-1]
+}
+
+// kidsFor returns an empty slice with room for n members, carved from the
+// arena: appending past n moves it to the heap, never over a neighbour.
+func (ar *arena) kidsFor(n int) []*node {
+	if ar == nil {
+		return nil
+	}
+	if cap(ar.kids)-len(ar.kids) < n {
+		ar.kids = make([]*node, 0, max(64, 2*cap(ar.kids), n))
+	}
+	k := ar.kids[len(ar.kids) : len(ar.kids) : len(ar.kids)+n]
+	ar.kids = ar.kids[:len(ar.kids)+n]
+	return k
+}
+
+// reset forgets the nodes handed out, keeping the newest chunks.
+func (ar *arena) reset() {
+	clear(ar.nodes)
+	clear(ar.kids)
+	ar.nodes, ar.kids = ar.nodes[:0], ar.kids[:0]
+}
+
+// newRoot returns an empty top-level group whose nodes come from ar.
+func newRoot(ar *arena) *node {
+	root := ar.new(node{group: true, ar: ar})
+	root.kids = ar.kidsFor(24)
+	return root
+}
+
+// encodeLeaves encodes once the canonical member of every leaf of the
+// template n, which records copy.
+func (n *node) encodeLeaves() {
+	for _, k := range n.kids {
+		if k.group {
+			k.encodeLeaves()
+		} else if k.member == nil {
+			b := chain.AppendString(nil, k.key)
+			b = append(b, ':')
+			k.member = chain.AppendCanonical(b, k.canon)
+		}
+	}
+}
+
+// clone returns a copy of the tree n for a record being built in ar: the
+// groups are copied, the leaves (never changed once made) are shared.
+func (n *node) clone(ar *arena) *node {
+	c := ar.new(*n)
+	c.ar = ar
+	c.kids = ar.kidsFor(len(n.kids) + 16)
+	for _, k := range n.kids {
+		if k.group {
+			k = k.clone(ar)
+			k.ar = nil
+		}
+		c.kids = append(c.kids, k)
+	}
+	return c
 }
 
 // add puts attribute a at path, creating groups as needed. Empty groups and
@@ -63,10 +147,10 @@ func add(root *node, path []string, a slog.Attr) {
 	}
 	parent := root
 	for _, name := range path {
-		parent = groupNode(parent, name)
+		parent = groupNode(root.ar, parent, name)
 	}
 	v, c := normalize(a.Value)
-	set(parent, &node{key: validUTF8(a.Key), value: v, canon: c})
+	set(parent, root.ar.new(node{key: validUTF8(a.Key), value: v, canon: c}))
 }
 
 func set(parent *node, n *node) {
@@ -79,14 +163,15 @@ func set(parent *node, n *node) {
 	parent.kids = append(parent.kids, n)
 }
 
-func groupNode(parent *node, name string) *node {
+func groupNode(ar *arena, parent *node, name string) *node {
 	name = validUTF8(name)
 	for _, m := range parent.kids {
 		if m.key == name && m.group {
 			return m
 		}
 	}
-	g := &node{key: name, group: true}
+	g := ar.new(node{key: name, group: true})
+	g.kids = ar.kidsFor(4)
 	set(parent, g)
 	return g
 }
@@ -117,28 +202,6 @@ func (n *node) attrs() []slog.Attr {
 		}
 	}
 	return out
-}
-
-// appendCanonical appends the RFC 8785 form of group n. The members are
-// sorted in a copy: the wrapped handler writes them in the caller's order.
-func (n *node) appendCanonical(dst []byte) []byte {
-	var stack [16]*node
-	kids := append(stack[:0], n.kids...)
-	sort.Slice(kids, func(i, j int) bool { return chain.CompareKeys(kids[i].key, kids[j].key) < 0 })
-	dst = append(dst, '{')
-	for i, k := range kids {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = chain.AppendString(dst, k.key)
-		dst = append(dst, ':')
-		if k.group {
-			dst = k.appendCanonical(dst)
-		} else {
-			dst = chain.AppendCanonical(dst, k.canon)
-		}
-	}
-	return append(dst, '}')
 }
 
 const maxExact = 1 << 53

@@ -83,16 +83,15 @@ func (st *state) useEpochKeyLocked() {
 	clear(k)
 }
 
-// macLocked returns the MAC of the record whose link hash is h and the
-// audit members that name it.
-func (st *state) macLocked(h chain.Hash) (chain.Hash, []slog.Attr) {
+// macLocked returns the MAC of the record whose link hash is h and, under
+// sealing, the epoch it was made in.
+func (st *state) macLocked(h chain.Hash) (mac chain.Hash, epoch uint64, sealed bool) {
 	if st.seal == nil {
-		m := chain.Current.MACWith(st.mac, st.cfg.keyID, h)
-		return m, []slog.Attr{slog.String("mac", m.String()), slog.String("key", st.cfg.keyID)}
+		return chain.Current.MACScratch(st.mac, &st.macScratch, st.cfg.keyID, h), 0, false
 	}
 	e := st.seal.ratchet.Epoch()
-	m, _ := chain.Current.SealedMACWith(st.mac, st.cfg.keyID, e, h) // Current is V2 or later
-	return m, []slog.Attr{slog.Uint64("epoch", e), slog.String("mac", m.String()), slog.String("key", st.cfg.keyID)}
+	m, _ := chain.Current.SealedMACScratch(st.mac, &st.macScratch, st.cfg.keyID, e, h) // Current is V2 or later
+	return m, e, true
 }
 
 // Seal ends the current epoch now: it writes the audit.seal record and

@@ -13,6 +13,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/mod/sumdb/note"
 
@@ -310,6 +311,11 @@ type verifier struct {
 	notes     map[string][]*noteCheck
 	witnesses []note.Verifier
 	ratchets  map[ratchetKey]*chain.Ratchet // epoch keys, by chain and key id
+	// lastChain and lastKey are the ids of the last canonical line, and
+	// macs the HMAC states by key id, reused from line to line.
+	lastChain, lastKey string
+	macs               map[string]keyedMAC
+	macScratch         []byte
 }
 
 // Verify reads audit records from r and checks every hash and link, and
@@ -529,6 +535,9 @@ func (v *verifier) record(line []byte, torn bool) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return
 	}
+	if v.canonicalRecord(raw) {
+		return
+	}
 	val, err := v.parser.Parse(raw)
 	if err != nil || val.Kind != chain.Object {
 		detail := "not a JSON object"
@@ -565,8 +574,16 @@ func (v *verifier) record(line []byte, torn bool) {
 	v.buf = chain.AppendCanonicalWithout(v.buf[:0], val, "audit")
 	content := v.buf
 	rec.hashOK = chain.Link(rec.chain, rec.seq, rec.prev, content) == rec.hash
+	bad := -1 // the first byte of invalid UTF-8, from v2 on
+	if rec.version >= chain.V2 && !utf8.Valid(raw) {
+		bad = firstInvalidUTF8(raw)
+		rec.hashOK = false
+	}
 	v.checks.chain(rec.chain).Hashes.count(!rec.hashOK)
-	if !rec.hashOK {
+	switch {
+	case bad >= 0:
+		v.add(v.line, rec.chain, rec.seq, Modified, "invalid UTF-8 at byte %d: a %s line is written as valid UTF-8", bad+1, rec.version)
+	case !rec.hashOK:
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
 	}
 	ok = v.checkMAC(rec) && rec.hashOK
@@ -633,12 +650,12 @@ func parseAudit(a chain.Value) (auditFields, error) {
 		if !ok {
 			return f, fmt.Errorf("missing %s", h.name)
 		}
-		if *h.dst, err = chain.ParseHash(s); err != nil {
+		if *h.dst, err = f.version.ParseHash(s); err != nil {
 			return f, err
 		}
 	}
 	if s, ok := str("mac"); ok {
-		if f.mac, err = chain.ParseHash(s); err != nil {
+		if f.mac, err = f.version.ParseHash(s); err != nil {
 			return f, err
 		}
 		f.hasMAC = true
@@ -948,4 +965,17 @@ func (v *verifier) finish() (Report, error) {
 		return *v.rep, &TamperedError{Report: *v.rep}
 	}
 	return *v.rep, nil
+}
+
+// firstInvalidUTF8 returns the offset of the first byte of b that is not
+// part of valid UTF-8, or -1.
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }

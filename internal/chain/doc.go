@@ -26,7 +26,17 @@
 //	v2:  mac_i = HMAC-SHA256(key, "slogaudit/mac" ‖ u16be(2) ‖ u16be(len(keyID)) ‖ keyID ‖ h_i)
 //
 // so that from v2 on neither the version nor the key id ("key") can be
-// changed without the key. Writers emit [Current]; readers accept every
+// changed without the key. v1 writes the audit member's hashes in hex; v2
+// in unpadded base64url when the writer encodes the line itself
+// ([Version.AppendHash]), and in hex through other handlers; a v2 reader
+// takes both ([Version.ParseHash]).
+//
+// # Canonical lines
+//
+// A line that is its own canonical form carries the audit member at its
+// sorted place; [ScanLine] finds that member without building the record,
+// and SHA-256 of the line without it ([SumWithout]) is the content hash
+// SHA-256(c_i), as [LinkContent] takes it. Writers emit [Current]; readers accept every
 // [Version.Known] version. v2 is the version under development: further
 // format changes join it, and [Version] is the one place that knows what
 // each version means.

@@ -177,7 +177,7 @@ func AppendString(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		// Copy the run of bytes that need no attention in one append.
 		j := i
-		for j < len(s) && s[j] >= 0x20 && s[j] != '"' && s[j] != '\\' && s[j] < utf8.RuneSelf {
+		for j < len(s) && plain[s[j]] {
 			j++
 		}
 		if j > i {

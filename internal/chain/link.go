@@ -53,7 +53,12 @@ func Genesis(chain string) Hash {
 // Link returns h_seq = SHA-256(linkPrefix ‖ u16be(len(chain)) ‖ chain ‖
 // u64be(seq) ‖ prev ‖ SHA-256(canonical)).
 func Link(chain string, seq uint64, prev Hash, canonical []byte) Hash {
-	content := sha256.Sum256(canonical)
+	return LinkContent(chain, seq, prev, sha256.Sum256(canonical))
+}
+
+// LinkContent is [Link] given content = SHA-256(canonical), so that the
+// content hash can be computed apart from the link (outside a lock).
+func LinkContent(chain string, seq uint64, prev Hash, content Hash) Hash {
 	var buf [512]byte
 	b := append(buf[:0], linkPrefix...)
 	b = appendChain(b, chain)

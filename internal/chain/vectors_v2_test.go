@@ -38,7 +38,42 @@ const (
 	v2PublicKey = "08d37eaa3f0bb167f68bd615562c71e8850a12989034844dbd1d2a7753a11712"
 	v2KeyHash   = 0x8f01d905
 	v2Note      = v2Text + "\n— slogaudit/app jwHZBSDMYrRkM9wyQEOdH0xWfTFknXE1riu8nGaLvdDj7zFSHjMKGVWgOoLH+8TfgsIFuTNgJJBfsGXV1/xf8Is6oQE=\n"
+
+	// Hashes in the audit member of a canonical v2 line: unpadded base64url.
+	// python3 -c "import base64; print(base64.urlsafe_b64encode(bytes(range(32))).rstrip(b'=').decode())"
+	v2HashB64 = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"
+	// python3 -c "import base64; print(base64.urlsafe_b64encode(bytes(0xff-i for i in range(32))).rstrip(b'=').decode())"
+	v2MACB64 = "__79_Pv6-fj39vX08_Lx8O_u7ezr6uno5-bl5OPi4eA"
 )
+
+// TestVectorsV2Hashes: a canonical v2 line writes hashes in unpadded
+// base64url, in their one strict form; v2 lines written through another
+// handler carry hex, which v2 reads too; v1 reads hex only.
+func TestVectorsV2Hashes(t *testing.T) {
+	var h, mac Hash
+	for i := range h {
+		h[i], mac[i] = byte(i), byte(0xff-i)
+	}
+	require.Equal(t, v2HashB64, string(V2.AppendHash(nil, h)))
+	require.Equal(t, v2MACB64, string(V2.AppendHash(nil, mac)))
+	require.Equal(t, h.String(), string(V1.AppendHash(nil, h)))
+	for _, s := range []string{v2HashB64, h.String()} {
+		got, err := V2.ParseHash(s)
+		require.NoError(t, err, s)
+		require.Equal(t, h, got)
+	}
+	_, err := V1.ParseHash(v2HashB64)
+	require.Error(t, err, "v1 reads hex only")
+	for _, bad := range []string{
+		v2HashB64[:42] + "9", // unused low bits set: not the strict form
+		v2HashB64 + "=",      // padded
+		"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh+", // standard alphabet
+		v2HashB64[:42],
+	} {
+		_, err := V2.ParseHash(bad)
+		require.Error(t, err, bad)
+	}
+}
 
 func TestVectorsV2(t *testing.T) {
 	var h Hash

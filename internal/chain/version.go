@@ -3,7 +3,9 @@ package chain
 import (
 	"crypto/hmac"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash"
@@ -18,8 +20,11 @@ type Version int
 // the format go into it until it is released, and the verifier keeps
 // reading V1.
 const (
-	V1 Version = 1 // mac = HMAC(key, h)
-	V2 Version = 2 // the MAC covers the version and the key id
+	V1 Version = 1 // mac = HMAC(key, h); hashes in hex
+	// V2: the MAC covers the version and the key id; hashes ("prev",
+	// "hash", "mac") in unpadded base64url; lines are valid UTF-8 as
+	// written.
+	V2 Version = 2
 
 	// Current is the version that writers emit.
 	Current = V2
@@ -114,11 +119,68 @@ func (v Version) MACWith(m hash.Hash, keyID string, h Hash) Hash {
 	return out
 }
 
+// MACScratch is [Version.MACWith] that builds the MAC input and reads the
+// sum in *scratch, which it keeps for the next call, so that it allocates
+// nothing once *scratch has grown.
+func (v Version) MACScratch(m hash.Hash, scratch *[]byte, keyID string, h Hash) Hash {
+	b := v.appendMACInput((*scratch)[:0], keyID, h)
+	return sumInto(m, scratch, b)
+}
+
+// SealedMACScratch is [Version.SealedMACWith] with the scratch of
+// [Version.MACScratch].
+func (v Version) SealedMACScratch(m hash.Hash, scratch *[]byte, keyID string, e uint64, h Hash) (Hash, error) {
+	if v < V2 {
+		return Hash{}, errNoEpochV1
+	}
+	b := v.appendSealedMACInput((*scratch)[:0], keyID, e, h)
+	return sumInto(m, scratch, b), nil
+}
+
+func sumInto(m hash.Hash, scratch *[]byte, in []byte) Hash {
+	m.Reset()
+	m.Write(in)
+	b := m.Sum(in[:0])
+	var out Hash
+	copy(out[:], b)
+	*scratch = b[:0]
+	return out
+}
+
 // CheckMAC reports whether mac is v's MAC of h under key and keyID, in
 // constant time.
 func (v Version) CheckMAC(key []byte, keyID string, h, mac Hash) bool {
 	want := v.MAC(key, keyID, h)
 	return hmac.Equal(want[:], mac[:])
+}
+
+// AppendHash appends h as a V2 line written by its own encoder carries
+// it: 43 characters of unpadded base64url (RFC 4648 section 5). V1, and
+// V2 lines written through another handler, carry 64 lower-case hex
+// digits ([Hash.String]), which no redaction takes for a secret.
+func (v Version) AppendHash(dst []byte, h Hash) []byte {
+	if v == V1 {
+		return hex.AppendEncode(dst, h[:])
+	}
+	return base64.RawURLEncoding.AppendEncode(dst, h[:])
+}
+
+// ParseHash parses a hash of v's audit member: 64 hex digits in V1; from
+// V2 on, 64 hex digits or 43 characters of unpadded base64url, in their
+// one canonical form. The MAC and the links cover the hash, not its text.
+func (v Version) ParseHash(s string) (Hash, error) {
+	if v == V1 || len(s) == 64 {
+		return ParseHash(s)
+	}
+	var h Hash
+	if len(s) != 43 {
+		return h, fmt.Errorf("hash %q: got %d characters, want 43 of base64url or 64 hex digits", s, len(s))
+	}
+	n, err := base64.RawURLEncoding.Strict().Decode(h[:], []byte(s))
+	if err != nil || n != len(h) {
+		return h, fmt.Errorf("hash %q: not unpadded base64url", s)
+	}
+	return h, nil
 }
 
 // String returns "v1", "v2", ….

@@ -89,3 +89,27 @@ func TestValidKeyID(t *testing.T) {
 	require.NoError(t, ValidKeyID(string(make([]byte, 0xFFFF))))
 	require.ErrorIs(t, ValidKeyID(string(make([]byte, 0x10000))), ErrKeyID)
 }
+
+// TestMACScratch: the scratch forms give the MACs of the plain ones.
+func TestMACScratch(t *testing.T) {
+	key := []byte("0123456789abcdef0123456789abcdef")
+	m := hmac.New(sha256.New, key)
+	var scratch []byte
+	for i := range 3 {
+		var h Hash
+		h[0] = byte(i)
+		for _, v := range []Version{V1, V2} {
+			if got, want := v.MACScratch(m, &scratch, "k1", h), v.MAC(key, "k1", h); got != want {
+				t.Fatalf("%s: MACScratch %x, MAC %x", v, got, want)
+			}
+		}
+		got, err := V2.SealedMACScratch(m, &scratch, "k1", uint64(i), h)
+		want, err2 := V2.SealedMAC(key, "k1", uint64(i), h)
+		if err != nil || err2 != nil || got != want {
+			t.Fatalf("SealedMACScratch %x %v, SealedMAC %x %v", got, err, want, err2)
+		}
+	}
+	if _, err := V1.SealedMACScratch(m, &scratch, "k1", 0, Hash{}); err == nil {
+		t.Fatal("v1 has no epochs")
+	}
+}

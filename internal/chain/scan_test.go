@@ -1,0 +1,101 @@
+package chain
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestScanLine(t *testing.T) {
+	for _, tc := range []struct {
+		in        string
+		ok, audit bool
+		cut       string // the line without the audit member
+		msg       string
+	}{
+		{in: `{}`, ok: true, cut: `{}`},
+		{in: `{"audit":{"v":2}}`, ok: true, audit: true, cut: `{}`},
+		{in: `{"a":1,"audit":{"v":2},"msg":"m"}`, ok: true, audit: true, cut: `{"a":1,"msg":"m"}`, msg: "m"},
+		{in: `{"audit":[1,{"x":"}"}],"b":true}`, ok: true, audit: true, cut: `{"b":true}`},
+		{in: `{"a":null,"audit":"x"}`, ok: true, audit: true, cut: `{"a":null}`},
+		{in: ` { "msg" : "a\"b" , "audit" : 1 } `, ok: true, audit: true},
+		{in: `{"\u0061udit":1}`, ok: true},
+		{in: `{"audit":1,"audit":2}`},
+		{in: `{"a":1,}`},
+		{in: `{"a":01}`},
+		{in: `{"a":1.}`},
+		{in: `{"a":-}`},
+		{in: `{"a":1e}`},
+		{in: `{"a":"\x}`},
+		{in: `{"a":"` + "\xff" + `"}`},
+		{in: `{"a":"` + "\x01" + `"}`},
+		{in: `{"a":"\u12"}`},
+		{in: `[1]`},
+		{in: `{"a":1} x`},
+		{in: `{"a":tru}`},
+		{in: strings.Repeat(`{"a":`, 600) + "1" + strings.Repeat("}", 600)},
+	} {
+		var l Line
+		ok := ScanLine([]byte(tc.in), &l)
+		require.Equal(t, tc.ok, ok, tc.in)
+		if !ok {
+			continue
+		}
+		require.Equal(t, tc.audit, l.HasAudit, tc.in)
+		if tc.cut != "" {
+			got := tc.in[:l.Cut[0]] + tc.in[l.Cut[1]:]
+			require.Equal(t, tc.cut, got, tc.in)
+		}
+		if tc.msg != "" {
+			require.True(t, l.HasMsg)
+			require.Equal(t, tc.msg, tc.in[l.Msg[0]:l.Msg[1]])
+		}
+	}
+	require.True(t, (&Line{}).HasAudit == false)
+	var l Line
+	require.True(t, ScanLine([]byte(`{"\u0061":1,"msg":"x\"y"}`), &l))
+	require.True(t, l.Escaped)
+	require.False(t, l.HasMsg, "a message with an escape is read by the parser")
+}
+
+// FuzzScanLine: ScanLine never panics; what it accepts is valid JSON and
+// valid UTF-8; and where it finds the audit member, the parser finds the
+// same one, and cutting it out leaves valid JSON.
+func FuzzScanLine(f *testing.F) {
+	for _, s := range []string{`{}`, `{"a":1,"audit":{"v":2},"msg":"m"}`, `{"audit":1,"b":[1,2,{"c":null}]}`,
+		`{"msg":"é\n","audit":{"hash":"x"}}`, `{"a":"\ud800"}`, "{\"a\":\"\xed\xa0\x80\"}", ` {"audit" : 1 , "x":-0.5e+3 } `} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var l Line
+		if !ScanLine(data, &l) {
+			if json.Valid(data) && utf8.Valid(data) && bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) && !bytes.Contains(data, []byte(`"audit"`)) && bytes.Count(data, []byte("{"))+bytes.Count(data, []byte("[")) < 500 {
+				t.Fatalf("valid JSON object refused: %q", data)
+			}
+			return
+		}
+		require.True(t, json.Valid(data), "%q", data)
+		require.True(t, utf8.Valid(data), "%q", data)
+		if !l.HasAudit || l.Escaped {
+			return
+		}
+		cut := append(append([]byte(nil), data[:l.Cut[0]]...), data[l.Cut[1]:]...)
+		require.True(t, json.Valid(cut), "%q without audit: %q", data, cut)
+		v, err := Parse(data)
+		if err != nil {
+			return // duplicate names, which the parser refuses
+		}
+		a, ok := v.Get("audit")
+		require.True(t, ok)
+		want, err := Parse(data[l.AuditValue[0]:l.AuditValue[1]])
+		require.NoError(t, err)
+		require.Equal(t, AppendCanonical(nil, want), AppendCanonical(nil, a))
+		w, err := Parse(cut)
+		require.NoError(t, err)
+		require.Equal(t, string(AppendCanonicalWithout(nil, v, "audit")), string(AppendCanonical(nil, w)))
+	})
+}

@@ -1,0 +1,180 @@
+package slogaudit
+
+import (
+	"crypto/sha256"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/slogguard/slogguard/internal/chain"
+)
+
+// prepared is a record encoded before it takes its place in the chain:
+// its canonical bytes (RFC 8785, without the audit member) and their
+// SHA-256. Everything here is computed on the caller's goroutine, outside
+// the lock; only the link, the MAC and the write need the chain's head.
+type prepared struct {
+	root    *node
+	sc      *scratch // the canonical bytes and the record's nodes, pooled
+	auditAt int      // where the audit member goes in the canonical bytes
+	content chain.Hash
+}
+
+// scratch is the memory of one record being handled: its nodes and its
+// canonical bytes.
+type scratch struct {
+	ar  arena
+	buf []byte
+}
+
+// scratchPool holds the scratch of records handled. Buffers that grew
+// past maxPooled are left to the garbage collector, so that one huge
+// record does not pin its memory.
+var scratchPool = sync.Pool{New: func() any { return &scratch{buf: make([]byte, 0, 1024)} }}
+
+const maxPooled = 64 << 10
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+// prepare encodes root, built in sc, canonically and hashes it.
+func prepare(root *node, sc *scratch) prepared {
+	p := prepared{root: root, sc: sc}
+	p.reencode()
+	return p
+}
+
+// reencode encodes the record again, after a change to its members.
+func (p *prepared) reencode() {
+	p.sc.buf, p.auditAt = p.root.appendCanonicalTop(p.sc.buf[:0])
+	p.content = sha256.Sum256(p.sc.buf)
+}
+
+func (p *prepared) canon() []byte { return p.sc.buf }
+
+// release returns the scratch to the pool: the record's nodes and bytes
+// are not used after it.
+func (p *prepared) release() {
+	if p.sc == nil {
+		return
+	}
+	p.sc.ar.reset()
+	if cap(p.sc.buf) <= maxPooled && cap(p.sc.ar.nodes) <= 4096 && cap(p.sc.ar.kids) <= 8192 {
+		scratchPool.Put(p.sc)
+	}
+	p.sc, p.root = nil, nil
+}
+
+// appendCanonicalTop appends the RFC 8785 form of the top-level group n and
+// returns the offset in dst at which the member "audit" sorts: the start of
+// the first member whose name sorts after it, or the closing brace.
+func (n *node) appendCanonicalTop(dst []byte) ([]byte, int) {
+	at := -1
+	dst = n.appendCanonicalAt(dst, &at)
+	if at < 0 {
+		at = len(dst) - 1
+	}
+	return dst, at
+}
+
+// appendCanonical appends the RFC 8785 form of group n. The members are
+// sorted in a copy: the wrapped handler writes them in the caller's order.
+func (n *node) appendCanonical(dst []byte) []byte {
+	return n.appendCanonicalAt(dst, nil)
+}
+
+func (n *node) appendCanonicalAt(dst []byte, auditAt *int) []byte {
+	var stack [16]*node
+	kids := append(stack[:0], n.kids...)
+	slices.SortFunc(kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
+	dst = append(dst, '{')
+	for i, k := range kids {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		if auditAt != nil && *auditAt < 0 && chain.CompareKeys(k.key, auditKey) > 0 {
+			*auditAt = len(dst)
+		}
+		if k.member != nil {
+			dst = append(dst, k.member...)
+			continue
+		}
+		dst = chain.AppendString(dst, k.key)
+		dst = append(dst, ':')
+		if k.group {
+			dst = k.appendCanonical(dst)
+		} else {
+			dst = chain.AppendCanonical(dst, k.canon)
+		}
+	}
+	return append(dst, '}')
+}
+
+// auditKey is the top-level member that holds a record's place in its
+// chain. A user attribute of that name is written as "_audit".
+const auditKey = "audit"
+
+// auditMember is the audit member of one record, as it is written.
+type auditMember struct {
+	chain    string
+	seq      uint64
+	prev     chain.Hash
+	hash     chain.Hash
+	mac      chain.Hash
+	hasMAC   bool
+	keyID    string
+	epoch    uint64
+	hasEpoch bool
+}
+
+// appendCanonical appends the member's value in RFC 8785 form: its names
+// in sorted order (chain, epoch, hash, key, mac, prev, seq, v), hashes in
+// the form [chain.Current] writes.
+func (a *auditMember) appendCanonical(b []byte) []byte {
+	v := chain.Current
+	b = append(b, `{"chain":`...)
+	b = chain.AppendString(b, a.chain)
+	if a.hasEpoch {
+		b = append(b, `,"epoch":`...)
+		b = strconv.AppendUint(b, a.epoch, 10)
+	}
+	b = append(b, `,"hash":"`...)
+	b = v.AppendHash(b, a.hash)
+	b = append(b, '"')
+	if a.hasMAC {
+		b = append(b, `,"key":`...)
+		b = chain.AppendString(b, a.keyID)
+		b = append(b, `,"mac":"`...)
+		b = v.AppendHash(b, a.mac)
+		b = append(b, '"')
+	}
+	b = append(b, `,"prev":"`...)
+	b = v.AppendHash(b, a.prev)
+	b = append(b, `","seq":`...)
+	b = strconv.AppendUint(b, a.seq, 10)
+	b = append(b, `,"v":`...)
+	b = strconv.AppendInt(b, int64(v), 10)
+	return append(b, '}')
+}
+
+// appendLine appends the whole line of a record: its canonical bytes with
+// the audit member spliced in at its sorted place, so that the line is
+// itself canonical, and a newline.
+func appendLine(b []byte, p *prepared, a *auditMember) []byte {
+	c := p.canon()
+	at := p.auditAt
+	b = append(b, c[:at]...)
+	switch {
+	case c[at] == '}' && at == 1: // {}: the only member
+		b = append(b, `"audit":`...)
+		b = a.appendCanonical(b)
+	case c[at] == '}': // after the last member
+		b = append(b, `,"audit":`...)
+		b = a.appendCanonical(b)
+	default: // before the member at
+		b = append(b, `"audit":`...)
+		b = a.appendCanonical(b)
+		b = append(b, ',')
+	}
+	b = append(b, c[at:]...)
+	return append(b, '\n')
+}

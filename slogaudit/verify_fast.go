@@ -1,0 +1,173 @@
+package slogaudit
+
+import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"hash"
+
+	"github.com/slogguard/slogguard/internal/chain"
+)
+
+// canonicalRecord checks a line that is exactly what a File handler
+// writes: a canonical record of format v2 or later whose content hash is
+// that of its own bytes without the audit member. It reads only the audit
+// member and hashes the line as it is, and reports whether the line was
+// such a record; any other line (v1, another handler's JSON, the
+// wrapper's own records, anything that does not match its hash) is read
+// in full by record, which canonicalises it and reports what is wrong.
+//
+// A match means that the line without its audit member is the very bytes
+// the writer hashed (SHA-256 is collision resistant), which the writer
+// made canonical: reading them in full would find the same record.
+func (v *verifier) canonicalRecord(raw []byte) bool {
+	if !bytes.Contains(raw, canonicalAuditStart) {
+		return false // not a File line: no need to scan it twice
+	}
+	var l chain.Line
+	if !chain.ScanLine(raw, &l) || !l.HasAudit || l.Escaped || !l.HasMsg {
+		return false
+	}
+	msg := raw[l.Msg[0]:l.Msg[1]]
+	if bytes.HasPrefix(msg, []byte("audit.")) || bytes.HasPrefix(msg, []byte("retention.")) {
+		return false // the wrapper's own records say more than their place
+	}
+	member := raw[l.AuditValue[0]:l.AuditValue[1]]
+	// An audit member in any other form (another handler's, or ids that
+	// need escapes) is read in full.
+	rec, ok := v.parseCanonicalAudit(member)
+	if !ok {
+		return false
+	}
+	if chain.LinkContent(rec.chain, rec.seq, rec.prev, chain.SumWithout(raw, l.Cut)) != rec.hash {
+		return false
+	}
+	v.flushTorn("")
+	v.rep.Records++
+	rec.hashOK = true
+	v.checks.chain(rec.chain).Hashes.count(false)
+	ok = v.checkMAC(rec)
+	if st, placed := v.link(rec, ok); placed {
+		// followEpoch and followKey read the record only when its message
+		// is one of the wrapper's own, which this one's is not.
+		var ordinary chain.Value
+		v.followEpoch(st, rec, ordinary, ok)
+		v.followKey(st, rec, ordinary, ok)
+	}
+	return true
+}
+
+// canonicalAuditStart begins the audit member of every canonical line.
+var canonicalAuditStart = []byte(`"audit":{"chain":"`)
+
+// parseCanonicalAudit reads an audit member in the one form a File
+// handler writes it:
+//
+//	{"chain":S[,"epoch":N],"hash":B[,"key":S,"mac":B],"prev":B,"seq":N,"v":2}
+//
+// with strings free of escapes and hashes in base64url. It reports false
+// for anything else, which parseAudit then reads; what it accepts,
+// parseAudit accepts with the same fields.
+func (v *verifier) parseCanonicalAudit(b []byte) (f auditFields, ok bool) {
+	lit := func(s string) bool {
+		if len(b) < len(s) || string(b[:len(s)]) != s {
+			return false
+		}
+		b = b[len(s):]
+		return true
+	}
+	str := func() ([]byte, bool) { // after the opening quote
+		i := bytes.IndexByte(b, '"')
+		if i < 0 || bytes.IndexByte(b[:i], '\\') >= 0 {
+			return nil, false
+		}
+		s := b[:i]
+		b = b[i+1:]
+		return s, true
+	}
+	num := func(max uint64) (uint64, bool) {
+		n, i := uint64(0), 0
+		for ; i < len(b) && '0' <= b[i] && b[i] <= '9'; i++ {
+			if i == 1 && b[0] == '0' || i >= 16 {
+				return 0, false
+			}
+			n = n*10 + uint64(b[i]-'0')
+		}
+		if i == 0 || n > max {
+			return 0, false
+		}
+		b = b[i:]
+		return n, true
+	}
+	hash := func(dst *chain.Hash) bool {
+		s, ok := str()
+		if !ok || len(s) != 43 {
+			return false
+		}
+		n, err := base64.RawURLEncoding.Strict().Decode(dst[:], s)
+		return err == nil && n == len(dst)
+	}
+	if !lit(`{"chain":"`) {
+		return f, false
+	}
+	id, ok := str()
+	if !ok || len(id) == 0 || len(id) > 0xFFFF {
+		return f, false
+	}
+	f.chain = v.intern(&v.lastChain, id)
+	if lit(`,"epoch":`) {
+		if f.epoch, ok = num(chain.MaxEpoch); !ok {
+			return f, false
+		}
+		f.hasEpoch = true
+	}
+	if !lit(`,"hash":"`) || !hash(&f.hash) {
+		return f, false
+	}
+	if lit(`,"key":"`) {
+		key, ok := str()
+		if !ok || len(key) > 0xFFFF || !lit(`,"mac":"`) || !hash(&f.mac) {
+			return f, false
+		}
+		f.keyID, f.hasMAC = v.intern(&v.lastKey, key), true
+	}
+	if !lit(`,"prev":"`) || !hash(&f.prev) || !lit(`,"seq":`) {
+		return f, false
+	}
+	if f.seq, ok = num(1 << 53); !ok || f.seq == 0 {
+		return f, false
+	}
+	if !lit(`,"v":2}`) || len(b) != 0 {
+		return f, false
+	}
+	f.version = chain.V2
+	return f, true
+}
+
+// intern returns b as a string, reusing *last when it holds the same
+// bytes: the chain and key ids of consecutive lines repeat.
+func (v *verifier) intern(last *string, b []byte) string {
+	if *last != string(b) {
+		*last = string(b)
+	}
+	return *last
+}
+
+// macState returns a reusable HMAC-SHA256 state for key, kept per key id.
+func (v *verifier) macState(keyID string, key []byte) hash.Hash {
+	m, ok := v.macs[keyID]
+	if !ok || !bytes.Equal(m.key, key) {
+		m = keyedMAC{key: key, h: hmac.New(sha256.New, key)}
+		if v.macs == nil {
+			v.macs = map[string]keyedMAC{}
+		}
+		v.macs[keyID] = m
+	}
+	return m.h
+}
+
+type keyedMAC struct {
+	key []byte
+	h   hash.Hash
+}
