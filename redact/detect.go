@@ -609,11 +609,14 @@ func findDSN(s string, spans []span) []span {
 		if c == 0 || s[c-1] != ':' || c == at {
 			continue
 		}
-		u := c - 1 // the user
-		for u > 0 && (isAlnum(s[u-1]) || s[u-1] == '_' || s[u-1] == '.' || s[u-1] == '-') {
+		// The user: back to the start of the word, so that what is left
+		// before the mask never reads as another user (idempotence).
+		// It stops only where the password's scan stops too.
+		u := c - 1
+		for u > 0 && s[u-1] > 0x20 && strings.IndexByte("\"'@/", s[u-1]) < 0 {
 			u--
 		}
-		if u == c-1 || (u >= 3 && s[u-3:u] == "://") || (u > 0 && s[u-1] == '/') {
+		if u == c-1 || (u > 0 && s[u-1] == '/') {
 			continue // no user, or a URL: DetectURLUserinfo's
 		}
 		rest := s[at+1:]

@@ -40,9 +40,10 @@
 // In every string, the message and error texts included, the pairs and
 // prose that name a secret are masked: key=value, key: value,
 // key => value, key := value, <key>value</key>, with bare or quoted keys;
-// quoted values, templates ({{ … }} even with quotes inside, ${…}, #{…},
-// <%= … %>, %(…)s) and encrypted blobs (ENC[…], ENC(…), !vault with its
-// $ANSIBLE_VAULT lines) whole;
+// quoted values, templates ({{ … }} even with quotes inside, ${…}, ${{ … }},
+// #{…}, <%= … %>, %(…)s), calls (os.Getenv(…), ENV.fetch(…) { … }),
+// encrypted blobs (ENC[…], ENC(…), !vault with its $ANSIBLE_VAULT lines),
+// YAML block scalars (|, >-) and tags (!!binary …) and here-documents whole;
 // a quoted value or a value after "is" or "to" following a key word
 // ("reset password to …"); a word after a key word only when it looks like
 // a credential (length, digits, case, symbols), so "token refreshed" and

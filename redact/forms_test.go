@@ -40,6 +40,14 @@ var formCases = []struct {
 	{"ruby or-assign", `@api_secret ||= "or7Hj2Mx5Bv"`, "api_secret", []string{"or7Hj2Mx5Bv"}},
 	{"go typed var", `var stripeToken string = "gv3Lp9Dk6Fs"`, "stripeToken", []string{"gv3Lp9Dk6Fs"}},
 	{"kotlin typed val", `val signingSecret: String = "kt8Wn1Qr4Zy"`, "signingSecret", []string{"kt8Wn1Qr4Zy"}},
+	{"yaml literal block", "db_password: |\n  blk-Pw7Qz2Lm9\n  second-line-Xy4\nuser: app", "db_password", []string{"blk-Pw7Qz2Lm9", "second-line-Xy4"}},
+	{"yaml folded block", "client_secret: >-\n    fold-Sc3Rt8Vw1\nport: 5432", "client_secret", []string{"fold-Sc3Rt8Vw1"}},
+	{"yaml tag", `api_token: !!binary dG9rLVBxN1JtMnZYOQ== rest`, "api_token", []string{"dG9rLVBxN1JtMnZYOQ"}},
+	{"github actions expression", `password: ${{ secrets.PROD_DB_PASSWORD }} next`, "password", []string{"secrets.PROD_DB", "}}"}},
+	{"perl quote", `passwd => q{perl-Qv8Ls2Nx} ;`, "passwd", []string{"perl-Qv8Ls2Nx"}},
+	{"call with default block", `secret_key = ENV.fetch('SECRET_KEY') { 'dflt-Kb4Tz9Wm' }`, "secret_key", []string{"dflt-Kb4Tz9Wm"}},
+	{"shell escaped spaces", `export DB_PASSWORD=esc4Rq\ two\ Words9 next`, "DB_PASSWORD", []string{"esc4Rq", "Words9"}},
+	{"heredoc", "client_secret = <<EOF\nhd-Lq8Vz3Rt6Mn\nEOF\nnext = 1", "client_secret", []string{"hd-Lq8Vz3Rt6Mn"}},
 	{"acronym camel key in xml", "<ACMEToken>\n    ax5Rv9Lm2Tq7\n</ACMEToken>", "ACMEToken", []string{"ax5Rv9Lm2Tq7"}},
 }
 

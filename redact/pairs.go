@@ -281,8 +281,10 @@ func valueAt(s string, v int) (int, int) {
 		if e := templateEnd(s, v+1); e > 0 {
 			return v + 1, e
 		}
+		// An unclosed quote ends with its line, so that the next line's
+		// pairs are still read as pairs.
 		e := v + 1
-		for e < len(s) && s[e] != c {
+		for e < len(s) && s[e] != c && s[e] != '\n' {
 			if s[e] == '\\' {
 				e++
 			}
@@ -291,6 +293,25 @@ func valueAt(s string, v int) (int, int) {
 		return v + 1, min(e, len(s))
 	case strings.HasPrefix(s[v:], "!vault"):
 		return v, vaultEnd(s, v)
+	case c == '!': // a YAML tag (!!binary …, !secret …): the tag and its value
+		t := v
+		for t < len(s) && s[t] != ' ' && s[t] != '\t' && s[t] != '\n' {
+			t++
+		}
+		if t < len(s) && s[t] != '\n' {
+			if _, e := valueAt(s, t); e > t {
+				return v, e
+			}
+		}
+		return v, t
+	case c == '|' || c == '>': // a YAML block scalar: the indented lines under it
+		if vs, ve := blockScalar(s, v); ve > vs {
+			return vs, ve
+		}
+	case c == '<' && strings.HasPrefix(s[v:], "<<") && !strings.HasPrefix(s[v:], "<<:"):
+		if vs, ve := heredoc(s, v); ve > vs {
+			return vs, ve
+		}
 	}
 	if e := templateEnd(s, v); e > 0 {
 		return v, e
@@ -301,13 +322,16 @@ func valueAt(s string, v int) (int, int) {
 	if s[k] == '%' {
 		k++
 	}
-	for k < len(s) && (isAlnum(s[k]) || s[k] == '_') {
+	for k < len(s) && (isAlnum(s[k]) || s[k] == '_' || (s[k] == '.' && k > v)) {
 		k++
 	}
-	if k < len(s) && (s[k] == '[' || (s[k] == '(' && k > v)) {
+	if k < len(s) && (s[k] == '[' || ((s[k] == '(' || s[k] == '{') && k > v)) {
 		open, closing := s[k], byte(']')
-		if open == '(' {
+		switch open {
+		case '(':
 			closing = ')'
+		case '{':
+			closing = '}'
 		}
 		depth := 0
 		for e := k; e < len(s); e++ {
@@ -321,6 +345,13 @@ func valueAt(s string, v int) (int, int) {
 					for e < len(s) && s[v] == '%' && isAlnum(s[e]) {
 						e++ // the conversion of %(name)s
 					}
+					// A block after a call holds its default:
+					// ENV.fetch('KEY') { 'fallback' }.
+					if b := skipSpaces(s, e); open == '(' && b < len(s) && s[b] == '{' {
+						if c := strings.IndexByte(s[b:], '}'); c >= 0 {
+							e = b + c + 1
+						}
+					}
 					return v, e
 				}
 			}
@@ -329,18 +360,123 @@ func valueAt(s string, v int) (int, int) {
 	}
 	e := v
 	for e < len(s) && strings.IndexByte(" \t\n\r&,;)}]\"'<>|", s[e]) < 0 {
+		if s[e] == '\\' && e+1 < len(s) && s[e+1] == ' ' {
+			e++ // a shell-escaped space: s3cr3t\ with\ spaces
+		}
 		e++
 	}
 	return v, e
 }
 
+// skipSpaces returns the first index at or after i that is not a space or tab.
+func skipSpaces(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// blockScalar returns the span of the indented lines of a YAML block
+// scalar whose indicator (|, >, |-, >+2 …) is at s[v], or an empty span.
+func blockScalar(s string, v int) (int, int) {
+	i := v + 1
+	for i < len(s) && (s[i] == '-' || s[i] == '+' || isDigit(s[i])) {
+		i++
+	}
+	i = skipSpaces(s, i)
+	if i < len(s) && s[i] == '\r' {
+		i++
+	}
+	if i >= len(s) || s[i] != '\n' {
+		return v, v
+	}
+	start, end := -1, -1
+	for line := i + 1; line < len(s); {
+		next := strings.IndexByte(s[line:], '\n')
+		stop := len(s)
+		if next >= 0 {
+			stop = line + next
+		}
+		text := skipSpaces(s, line)
+		if text == line && text < stop { // a line without indent ends the block
+			break
+		}
+		if text < stop {
+			if start < 0 {
+				start = text
+			}
+			end = stop
+			for end > text && s[end-1] == '\r' {
+				end--
+			}
+		}
+		if next < 0 {
+			break
+		}
+		line = stop + 1
+	}
+	if start < 0 {
+		return v, v
+	}
+	return start, end
+}
+
+// heredoc returns the span of the body of a here-document that opens at
+// s[v] (<<EOF, <<-'EOF', <<<EOT …) up to its closing line, or an empty span.
+func heredoc(s string, v int) (int, int) {
+	i := v + 2
+	for i < len(s) && (s[i] == '<' || s[i] == '-' || s[i] == '~') {
+		i++
+	}
+	q := i < len(s) && (s[i] == '\'' || s[i] == '"')
+	if q {
+		i++
+	}
+	m := i
+	for i < len(s) && (isAlnum(s[i]) || s[i] == '_') {
+		i++
+	}
+	marker := s[m:i]
+	if marker == "" {
+		return v, v
+	}
+	nl := strings.IndexByte(s[i:], '\n')
+	if nl < 0 {
+		return v, v
+	}
+	body := i + nl + 1
+	end := len(s)
+	for line := body; line < len(s); {
+		stop := strings.IndexByte(s[line:], '\n')
+		if stop < 0 {
+			stop = len(s)
+		} else {
+			stop += line
+		}
+		if t := skipSpaces(s, line); strings.TrimRight(s[t:stop], "\r;") == marker {
+			end = line
+			break
+		}
+		line = stop + 1
+	}
+	for end > body && (s[end-1] == '\n' || s[end-1] == '\r') {
+		end--
+	}
+	return body, end
+}
+
 // templateEnd returns the end of the template that opens at s[v:]
-// ({{ … }}, ${ … }, <%= … %>, #{ … }), or 0 when none opens there.
+// ({{ … }}, ${{ … }}, ${ … }, <%= … %>, #{ … }), or 0 when none opens there.
 func templateEnd(s string, v int) int {
 	var closing string
 	switch {
 	case strings.HasPrefix(s[v:], "{{"):
 		closing = "}}"
+	case strings.HasPrefix(s[v:], "${{"): // GitHub Actions: ${{ secrets.X }}
+		if e := strings.Index(s[v+3:], "}}"); e >= 0 {
+			return v + 3 + e + 2
+		}
+		return len(s)
 	case strings.HasPrefix(s[v:], "${"), strings.HasPrefix(s[v:], "#{"):
 		closing = "}"
 	case strings.HasPrefix(s[v:], "<%"):
@@ -400,7 +536,7 @@ func wordAt(s string, q int) (int, int) {
 // a flag word, a boolean, a value already masked, or a region name under
 // a location key.
 func (r *Redactor) keepValue(key, v string) bool {
-	if v == "" || strings.HasPrefix(v, r.mask) {
+	if v == "" || strings.Contains(v, r.mask) { // masked already, whole or in part
 		return true
 	}
 	switch strings.ToLower(v) {
