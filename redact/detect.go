@@ -19,6 +19,8 @@ type Detector struct {
 	find func(s string, spans []span) []span
 	need scanFlags // the prefilter: every flag here must be present
 	min  int       // the shortest string that can match
+
+	catalog bool // DetectTokens, set by New: its prefix search is prefiltered
 }
 
 // DetectorFunc returns a detector named name that masks each [start, end)

@@ -180,6 +180,7 @@ func New(rules ...Rule) (*Redactor, error) {
 			}
 			if !seenDetector[d.Name] {
 				seenDetector[d.Name] = true
+				d.catalog = isCatalog(d)
 				r.detectors = append(r.detectors, d)
 				r.cards = r.cards || d.Name == DetectCardNumber.Name
 				r.minScan = min(r.minScan, d.min)
