@@ -286,6 +286,20 @@ func (r *Redactor) Scalar(groups []string, key string, v slog.Value) (outKey str
 	return outKey, false
 }
 
+// PlainKey reports whether [Redactor.Scalar] leaves key at groups alone
+// whatever the value: no rule masks values under it, by term or by path,
+// and the key itself is written as it is. ints reports that integer values
+// under it must still go through Scalar, for the card-number check. The
+// answer depends on groups and key alone, so an encoder may remember it
+// for a key and a group path that do not change.
+func (r *Redactor) PlainKey(groups []string, key string) (plain, ints bool) {
+	if r == nil || r.off {
+		return true, false
+	}
+	kv, rule := r.judge(groups, key)
+	return kv.key == "" && rule == "", r.cards && !kv.noCards
+}
+
 // ScansMessage reports whether r scans a record's message (no rule set
 // SkipMessage).
 func (r *Redactor) ScansMessage() bool { return r != nil && !r.off && r.scanMessage }

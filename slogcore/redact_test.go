@@ -191,6 +191,39 @@ func TestWorkerCleanCacheAgreesWithRedactor(t *testing.T) {
 			s = string(b)
 		}
 		want, _ := r.String(s)
-		require.Equal(t, want, w.redactString(r, s), s)
+		require.Equal(t, string(appendString(nil, want)), string(w.appendString(nil, r, s)), s)
+	}
+}
+
+// The worker's cache of plain keys is kept per group path: the same key
+// constant is masked under the groups a path rule names and kept at the
+// top level, whichever order the records come in, and an integer under a
+// plain key is still checked for a card number.
+func TestWorkerKeyCacheKeepsGroupPaths(t *testing.T) {
+	r := redact.Must(redact.Credentials, redact.PCIDSS,
+		redact.Rule{Name: "headers", Paths: []string{"http.headers.*"}})
+	var buf bytes.Buffer
+	h := New(&buf, &Options{Redact: r})
+	top := slog.New(h)
+	headers := slog.New(h.WithGroup("http").WithGroup("headers"))
+	const key = "X-Upstream"
+	for i := range 50 {
+		if i%2 == 0 {
+			top.Info("m", key, "visible-value", "n", 4111111111111111)
+		} else {
+			headers.Info("m", key, "hidden-value", "n", 4111111111111111)
+		}
+	}
+	require.NoError(t, h.Close(context.Background()))
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	require.Len(t, lines, 50)
+	for i, line := range lines {
+		require.NotContains(t, line, "hidden-value", "line %d", i)
+		require.NotContains(t, line, "4111111111111111", "line %d", i)
+		if i%2 == 0 {
+			require.Contains(t, line, `"X-Upstream":"visible-value"`, "line %d", i)
+		} else {
+			require.Contains(t, line, `"X-Upstream":"[REDACTED]"`, "line %d", i)
+		}
 	}
 }

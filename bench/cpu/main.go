@@ -94,7 +94,15 @@ func main() {
 	n := flag.Int("n", 400000, "records per contender and round")
 	rounds := flag.Int("rounds", 7, "rounds; each runs every contender once")
 	warm := flag.Int("warmup", 50000, "records per contender before the first round, not counted")
+	only := flag.String("only", "", "measure only the contender of this name (for a profiler or valgrind)")
 	flag.Parse()
+	if *only != "" {
+		contenders = slices.DeleteFunc(contenders, func(c contender) bool { return c.name != *only })
+		if len(contenders) == 0 {
+			fmt.Fprintf(os.Stderr, "cpu: no contender named %q\n", *only)
+			os.Exit(2)
+		}
+	}
 
 	for _, c := range contenders {
 		if _, err := measure(c, *warm); err != nil {
