@@ -285,6 +285,25 @@ func appendKey(buf []byte, key string, comma bool) []byte {
 	return append(buf, '"', ':')
 }
 
+// appendLevel appends the "level" member, with the JSON of the four
+// named levels written out once.
+func appendLevel(buf []byte, l slog.Level, comma bool) []byte {
+	if comma {
+		buf = append(buf, ',')
+	}
+	switch l {
+	case slog.LevelDebug:
+		return append(buf, `"level":"DEBUG"`...)
+	case slog.LevelInfo:
+		return append(buf, `"level":"INFO"`...)
+	case slog.LevelWarn:
+		return append(buf, `"level":"WARN"`...)
+	case slog.LevelError:
+		return append(buf, `"level":"ERROR"`...)
+	}
+	return appendString(append(buf, `"level":`...), l.String())
+}
+
 // appendItems appends the members described by items.
 func appendItems(buf []byte, e *entry, items []item, comma bool) ([]byte, bool) {
 	for i := range items {
@@ -331,8 +350,7 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 			buf = times.append(buf, e.time)
 			comma = true
 		}
-		buf = appendKey(buf, slog.LevelKey, comma)
-		buf = appendString(buf, e.level.String())
+		buf = appendLevel(buf, e.level, comma)
 		if c.opts.AddSource {
 			buf = appendSource(buf, e.pc, w)
 		}

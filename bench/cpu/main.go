@@ -8,8 +8,10 @@
 //	go run ./cpu                       # 400,000 TenFields records, 7 rounds
 //	go run ./cpu -n 400000 -rounds 9
 //
-// Each round logs n TenFields records (a message and 10 attrs) through each
-// contender to io.Discard from one goroutine and closes it (slogcore's
+// Each round logs n records of the scenario (TenFields: a message and 10
+// attrs; AccumulatedContext: a message on a logger that carries those 10
+// attrs; StaticMessage: a message alone) through each contender to
+// io.Discard from one goroutine and closes it (slogcore's
 // Close drains its queue, inside the measurement). It prints CPU ns per
 // record for each contender and round, then the median of each and its
 // ratio to slog.JSONHandler's median.
@@ -36,14 +38,40 @@ var (
 	started    = time.Date(2026, 11, 26, 6, 45, 2, 0, time.UTC)
 )
 
-// logTen logs the TenFields record.
-func logTen(ctx context.Context, l *slog.Logger) {
-	l.LogAttrs(ctx, slog.LevelInfo, "request handled",
+// tenAttrs are the attrs of the TenFields record.
+func tenAttrs() []slog.Attr {
+	return []slog.Attr{
 		slog.Int("status", 200), slog.String("method", "GET"), slog.Time("started", started),
 		slog.Duration("elapsed", 1234*time.Microsecond), slog.Bool("cached", false), slog.Float64("ratio", 0.75),
 		slog.String("path", "/api/v1/orders/12345"), slog.String("user_agent", "Mozilla/5.0 (X11; Linux x86_64)"),
 		slog.Int("bytes", 5120), slog.Any("err", errExample),
-	)
+	}
+}
+
+// scenarios log one record of each kind the bench module's benchmarks name.
+var scenarios = map[string]func(l *slog.Logger) func(ctx context.Context){
+	"TenFields": func(l *slog.Logger) func(ctx context.Context) {
+		return func(ctx context.Context) {
+			l.LogAttrs(ctx, slog.LevelInfo, "request handled",
+				slog.Int("status", 200), slog.String("method", "GET"), slog.Time("started", started),
+				slog.Duration("elapsed", 1234*time.Microsecond), slog.Bool("cached", false), slog.Float64("ratio", 0.75),
+				slog.String("path", "/api/v1/orders/12345"), slog.String("user_agent", "Mozilla/5.0 (X11; Linux x86_64)"),
+				slog.Int("bytes", 5120), slog.Any("err", errExample),
+			)
+		}
+	},
+	"AccumulatedContext": func(l *slog.Logger) func(ctx context.Context) {
+		as := tenAttrs()
+		args := make([]any, len(as))
+		for i, a := range as {
+			args[i] = a
+		}
+		lc := l.With(args...)
+		return func(ctx context.Context) { lc.LogAttrs(ctx, slog.LevelInfo, "request handled") }
+	},
+	"StaticMessage": func(l *slog.Logger) func(ctx context.Context) {
+		return func(ctx context.Context) { l.LogAttrs(ctx, slog.LevelInfo, "request handled") }
+	},
 }
 
 type contender struct {
@@ -77,14 +105,14 @@ func cpuTime() time.Duration {
 
 // measure returns the CPU time per record of logging n records through c,
 // Close included.
-func measure(c contender, n int) (time.Duration, error) {
+func measure(c contender, scenario string, n int) (time.Duration, error) {
 	runtime.GC() // start every contender with no garbage of another's
 	before := cpuTime()
 	h, closeFn := c.make()
-	l := slog.New(h)
+	log := scenarios[scenario](slog.New(h))
 	ctx := context.Background()
 	for range n {
-		logTen(ctx, l)
+		log(ctx)
 	}
 	err := closeFn()
 	return (cpuTime() - before) / time.Duration(n), err
@@ -94,8 +122,13 @@ func main() {
 	n := flag.Int("n", 400000, "records per contender and round")
 	rounds := flag.Int("rounds", 7, "rounds; each runs every contender once")
 	warm := flag.Int("warmup", 50000, "records per contender before the first round, not counted")
+	scenario := flag.String("scenario", "TenFields", "TenFields, AccumulatedContext or StaticMessage")
 	only := flag.String("only", "", "measure only the contender of this name (for a profiler or valgrind)")
 	flag.Parse()
+	if scenarios[*scenario] == nil {
+		fmt.Fprintf(os.Stderr, "cpu: no scenario named %q: want TenFields, AccumulatedContext or StaticMessage\n", *scenario)
+		os.Exit(2)
+	}
 	if *only != "" {
 		contenders = slices.DeleteFunc(contenders, func(c contender) bool { return c.name != *only })
 		if len(contenders) == 0 {
@@ -105,17 +138,17 @@ func main() {
 	}
 
 	for _, c := range contenders {
-		if _, err := measure(c, *warm); err != nil {
+		if _, err := measure(c, *scenario, *warm); err != nil {
 			fmt.Fprintf(os.Stderr, "cpu: %s: %v\n", c.name, err)
 			os.Exit(1)
 		}
 	}
-	fmt.Printf("CPU (user+system) ns per TenFields record, %d records per round, GOMAXPROCS=%d\n", *n, runtime.GOMAXPROCS(0))
+	fmt.Printf("CPU (user+system) ns per %s record, %d records per round, GOMAXPROCS=%d\n", *scenario, *n, runtime.GOMAXPROCS(0))
 	results := make([][]time.Duration, len(contenders))
 	for r := range *rounds {
 		fmt.Printf("round %2d:", r+1)
 		for i, c := range contenders {
-			d, err := measure(c, *n)
+			d, err := measure(c, *scenario, *n)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "cpu: %s: %v\n", c.name, err)
 				os.Exit(1)
