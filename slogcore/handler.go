@@ -108,6 +108,9 @@ func (h *Handler) captureRecord(e *entry, r slog.Record) {
 		// the worker, which has time to spare while this goroutine builds
 		// the next record; keys are checked there too. Values that could
 		// change after Handle returns are redacted here.
+		if r.NumAttrs() == 0 {
+			return // nothing to copy: With attrs are encoded already
+		}
 		e.rec = r
 		i := int32(0)
 		r.Attrs(func(a slog.Attr) bool {
