@@ -449,8 +449,10 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *redact.Redactor, t
 			}
 			buf = buf[:mark]
 		} else if items[0].scan && red != nil {
-			// An error's text, captured by the caller, scanned here.
-			buf = w.appendString(appendKey(buf, items[0].key, comma), red, items[0].value.String())
+			// An error's text, captured by the caller, scanned here, under
+			// the key Scalar decided on (a placeholder for a key that is
+			// personal data).
+			buf = w.appendString(appendKey(buf, a.Key, comma), red, items[0].value.String())
 			comma = true
 			items = items[1:]
 			return true

@@ -3,6 +3,7 @@ package slogcore
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"math/rand/v2"
@@ -224,6 +225,47 @@ func TestWorkerKeyCacheKeepsGroupPaths(t *testing.T) {
 			require.Contains(t, line, `"X-Upstream":"visible-value"`, "line %d", i)
 		} else {
 			require.Contains(t, line, `"X-Upstream":"[REDACTED]"`, "line %d", i)
+		}
+	}
+}
+
+type personalValuer struct{}
+
+func (personalValuer) LogValue() slog.Value { return slog.StringValue("resolved") }
+
+// A key that is itself personal data (an e-mail address) is replaced by a
+// placeholder whatever the kind of its value: scalars, errors (captured as
+// text by the caller and scanned by the worker), maps, groups and
+// LogValuers, through New and Async.
+func TestPersonalKeyReplacedForEveryKind(t *testing.T) {
+	const email = "carol.jones@example.org"
+	values := map[string]slog.Value{
+		"string":    slog.StringValue("x"),
+		"int":       slog.IntValue(7),
+		"bool":      slog.BoolValue(true),
+		"error":     slog.AnyValue(errors.New("boom")),
+		"map":       slog.AnyValue(map[string]any{"a": 1}),
+		"group":     slog.GroupValue(slog.String("a", "b")),
+		"logvaluer": slog.AnyValue(personalValuer{}),
+	}
+	for name, v := range values {
+		for _, mode := range []string{"New", "Async"} {
+			t.Run(name+"/"+mode, func(t *testing.T) {
+				var buf bytes.Buffer
+				r := redact.Must(redact.Credentials, redact.GDPR)
+				var h *Handler
+				if mode == "New" {
+					h = New(&buf, &Options{Redact: r})
+				} else {
+					h = Async(slog.NewJSONHandler(&buf, nil), &Options{Redact: r})
+				}
+				for range 3 { // the worker's caches see the key more than once
+					slog.New(h).Info("m", slog.Attr{Key: email, Value: v})
+				}
+				require.NoError(t, h.Close(context.Background()))
+				require.NotContains(t, buf.String(), email)
+				require.Contains(t, buf.String(), "[REDACTED]#")
+			})
 		}
 	}
 }
