@@ -23,7 +23,8 @@ type workerCache struct {
 
 	// keys holds, per key and group path, the key's JSON and the
 	// redactor's verdict that the key is plain.
-	keys [keySlots]keySlot
+	keys  [keySlots]keySlot
+	evict uint64 // which slot of a full pair the next key replaces
 
 	// strs holds strings that the redactor found nothing in and that need
 	// no escaping: they are written as they are.
@@ -64,18 +65,31 @@ func slot(s string, bits uint) uint64 {
 
 // key returns the remembered slot of a plain key at groups, remembering it
 // now if red finds it plain, or nil when red has something to say about
-// it (Scalar decides per value) or w is nil.
+// it (Scalar decides per value) or w is nil. The cache is two-way: a key
+// may sit in either slot of its pair, so that two keys a record uses
+// together do not keep evicting each other.
 func (w *workerCache) key(red *redact.Redactor, groups []string, key string) *keySlot {
 	if w == nil || key == "" {
 		return nil
 	}
-	k := &w.keys[slot(key, 8)] // 2^8 == keySlots
-	if k.key == key && unsafe.SliceData(k.groups) == unsafe.SliceData(groups) && len(k.groups) == len(groups) && k.json != nil {
-		return k
+	pair := slot(key, 8) &^ 1 // 2^8 == keySlots
+	for i := pair; i <= pair+1; i++ {
+		k := &w.keys[i]
+		if k.key == key && unsafe.SliceData(k.groups) == unsafe.SliceData(groups) && len(k.groups) == len(groups) && k.json != nil {
+			return k
+		}
 	}
 	plain, ints := red.PlainKey(groups, key)
 	if !plain {
 		return nil
+	}
+	k := &w.keys[pair]
+	if k.json != nil {
+		k = &w.keys[pair+1]
+		if k.json != nil { // both taken: replace one, in turn
+			w.evict ^= 1
+			k = &w.keys[pair+w.evict]
+		}
 	}
 	k.key, k.groups, k.ints = key, groups, ints
 	k.json = appendKey(k.json[:0], key, true)
