@@ -14,9 +14,8 @@ import (
 // pass a nil *workerCache, whose methods do the work without remembering.
 //
 // Both caches are indexed by the address and length of a string's bytes
-// and hold the string itself: its bytes cannot be freed and reused for
-// other text while it is there, and a hit needs equal content (immediate
-// for equal addresses).
+// and hold the string itself, so its bytes cannot be freed and reused for
+// other text while it is there: a hit is the same address and length.
 type workerCache struct {
 	times     timeCache // the records' own times
 	attrTimes timeCache // times in attrs
@@ -57,6 +56,14 @@ func (k *keySlot) append(buf []byte, comma bool) []byte {
 	return append(buf, k.json[1:]...)
 }
 
+// same reports whether a and b are the same string: the same bytes at the
+// same address, which is what a hit in these caches is (the cache holds
+// its string, so its bytes are not reused). Equal text at another address
+// is a miss.
+func same(a, b string) bool {
+	return unsafe.StringData(a) == unsafe.StringData(b) && len(a) == len(b)
+}
+
 // slot returns the index of s in a cache of 2^bits slots.
 func slot(s string, bits uint) uint64 {
 	id := uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) ^ uint64(len(s))<<48
@@ -75,7 +82,7 @@ func (w *workerCache) key(red *redact.Redactor, groups []string, key string) *ke
 	pair := slot(key, 8) &^ 1 // 2^8 == keySlots
 	for i := pair; i <= pair+1; i++ {
 		k := &w.keys[i]
-		if k.key == key && unsafe.SliceData(k.groups) == unsafe.SliceData(groups) && len(k.groups) == len(groups) && k.json != nil {
+		if same(k.key, key) && unsafe.SliceData(k.groups) == unsafe.SliceData(groups) && len(k.groups) == len(groups) && k.json != nil {
 			return k
 		}
 	}
@@ -104,7 +111,7 @@ func (w *workerCache) appendString(buf []byte, red *redact.Redactor, s string) [
 		return appendString(buf, out)
 	}
 	cached := &w.strs[slot(s, 10)] // 2^10 == strSlots
-	if *cached == s {
+	if same(*cached, s) {
 		buf = append(buf, '"')
 		buf = append(buf, s...)
 		return append(buf, '"')
