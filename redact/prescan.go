@@ -40,6 +40,7 @@ type prescanned struct {
 var (
 	tokenTrigrams [1 << trigramBits / 64]uint64
 	tokenAnyStart bool
+	tokenFirst    [256]bool                // the first bytes of the prefixes, folded with |0x20
 	wordOrUnder   = func() (t [256]bool) { // what findTokens takes for the inside of a word
 		for c := range 256 {
 			t[c] = charClass[c]&(cAlnum|cUnder) != 0
@@ -56,6 +57,9 @@ func trigramHash(a, b, c byte) uint32 {
 
 func init() {
 	for _, f := range tokenFormats {
+		if len(f.prefix) > 0 {
+			tokenFirst[f.prefix[0]|0x20] = true
+		}
 		switch {
 		case len(f.prefix) >= 3:
 			h := trigramHash(f.prefix[0], f.prefix[1], f.prefix[2])
@@ -87,7 +91,7 @@ func (r *Redactor) prescan(s string) prescanned {
 		fl := byteFlags[c]
 		f |= fl
 		digits += int(fl >> digitShift)
-		if !prevW && !tokens && i+10 <= len(s) { // findTokens looks no closer to the end
+		if !prevW && tokenFirst[c|0x20] && !tokens && i+10 <= len(s) { // findTokens looks no closer to the end
 			h := trigramHash(c, s[i+1], s[i+2])
 			tokens = tokenTrigrams[h>>6]&(1<<(h&63)) != 0
 		}
