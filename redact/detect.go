@@ -611,6 +611,16 @@ func findDSN(s string, spans []span) []span {
 		if c == 0 || s[c-1] != ':' || c == at {
 			continue
 		}
+		// The password runs from the first colon of the token, as the
+		// driver reads it ("u:p:q@" is user u, password "p:q"): masking
+		// from a later colon would leave "u:p:" for the next pass to read
+		// as another user and password, and redacting redacted text must
+		// change nothing.
+		for k := c - 2; k > 0 && s[k-1] != ' ' && s[k-1] != '@' && s[k-1] != '/' && s[k-1] != '"' && s[k-1] != '\'' && s[k-1] > 0x20; k-- {
+			if s[k-1] == ':' {
+				c = k
+			}
+		}
 		u := c - 1 // the user
 		for u > 0 && (isAlnum(s[u-1]) || s[u-1] == '_' || s[u-1] == '.' || s[u-1] == '-') {
 			u--

@@ -140,16 +140,17 @@ func isCatalog(d Detector) bool {
 var (
 	verifyPrefilter bool
 	prefilterMisses = make(chan string, 64)
-	prefilterSpans  = sync.Pool{New: func() any { return new([]span) }} // no allocation counted against find
+	prefilterMu     sync.Mutex
+	prefilterSpans  []span // reused under prefilterMu: the check allocates nothing once grown
 )
 
 // checkPrefilter compares spans, found with the prefilter, with a search
 // of s without it.
 func (r *Redactor) checkPrefilter(s string, spans []span) {
-	buf := prefilterSpans.Get().(*[]span)
-	defer prefilterSpans.Put(buf)
-	all := (*buf)[:0]
-	defer func() { *buf = all[:0] }()
+	prefilterMu.Lock()
+	defer prefilterMu.Unlock()
+	all := prefilterSpans[:0]
+	defer func() { prefilterSpans = all[:0] }()
 	for _, d := range r.detectors {
 		if len(s) >= d.min && scan(s)&d.need == d.need {
 			all = d.find(s, all)

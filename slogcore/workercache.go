@@ -15,7 +15,9 @@ import (
 //
 // Both caches are indexed by the address and length of a string's bytes
 // and hold the string itself, so its bytes cannot be freed and reused for
-// other text while it is there: a hit is the same address and length.
+// other text while it is there. A key hit is the same address and length;
+// a string hit is equal text (immediate for equal addresses), which also
+// answers for text built per record that repeats.
 type workerCache struct {
 	times     timeCache // the records' own times
 	attrTimes timeCache // times in attrs
@@ -111,7 +113,7 @@ func (w *workerCache) appendString(buf []byte, red *redact.Redactor, s string) [
 		return appendString(buf, out)
 	}
 	cached := &w.strs[slot(s, 10)] // 2^10 == strSlots
-	if same(*cached, s) {
+	if *cached == s {              // equal addresses make this compare immediate; equal text elsewhere is a hit too
 		buf = append(buf, '"')
 		buf = append(buf, s...)
 		return append(buf, '"')
