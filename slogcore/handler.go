@@ -452,7 +452,12 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *redact.Redactor, t
 			// An error's text, captured by the caller, scanned here, under
 			// the key Scalar decided on (a placeholder for a key that is
 			// personal data).
-			buf = w.appendString(appendKey(buf, a.Key, comma), red, items[0].value.String())
+			if k := w.key(red, groups, a.Key); k != nil {
+				buf = k.append(buf, comma)
+			} else {
+				buf = appendKey(buf, a.Key, comma)
+			}
+			buf = w.appendString(buf, red, items[0].value.String())
 			comma = true
 			items = items[1:]
 			return true
