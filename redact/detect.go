@@ -19,6 +19,8 @@ type Detector struct {
 	find func(s string, spans []span) []span
 	need scanFlags // the prefilter: every flag here must be present
 	min  int       // the shortest string that can match
+
+	catalog bool // DetectTokens, set by New: its prefix search is prefiltered
 }
 
 // DetectorFunc returns a detector named name that masks each [start, end)
@@ -609,11 +611,18 @@ func findDSN(s string, spans []span) []span {
 		if c == 0 || s[c-1] != ':' || c == at {
 			continue
 		}
-		// The user: back to the start of the word, so that what is left
-		// before the mask never reads as another user (idempotence).
-		// It stops only where the password's scan stops too.
-		u := c - 1
-		for u > 0 && s[u-1] > 0x20 && strings.IndexByte("\"'@/", s[u-1]) < 0 {
+		// The password runs from the first colon of the token, as the
+		// driver reads it ("u:p:q@" is user u, password "p:q"): masking
+		// from a later colon would leave "u:p:" for the next pass to read
+		// as another user and password, and redacting redacted text must
+		// change nothing.
+		for k := c - 2; k > 0 && s[k-1] != ' ' && s[k-1] != '@' && s[k-1] != '/' && s[k-1] != '"' && s[k-1] != '\'' && s[k-1] > 0x20; k-- {
+			if s[k-1] == ':' {
+				c = k
+			}
+		}
+		u := c - 1 // the user
+		for u > 0 && (isAlnum(s[u-1]) || s[u-1] == '_' || s[u-1] == '.' || s[u-1] == '-') {
 			u--
 		}
 		if u == c-1 || (u > 0 && s[u-1] == '/') {

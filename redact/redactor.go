@@ -180,6 +180,7 @@ func New(rules ...Rule) (*Redactor, error) {
 			}
 			if !seenDetector[d.Name] {
 				seenDetector[d.Name] = true
+				d.catalog = isCatalog(d)
 				r.detectors = append(r.detectors, d)
 				r.cards = r.cards || d.Name == DetectCardNumber.Name
 				r.minScan = min(r.minScan, d.min)
@@ -283,6 +284,20 @@ func (r *Redactor) Scalar(groups []string, key string, v slog.Value) (outKey str
 		return outKey, true
 	}
 	return outKey, false
+}
+
+// PlainKey reports whether [Redactor.Scalar] leaves key at groups alone
+// whatever the value: no rule masks values under it, by term or by path,
+// and the key itself is written as it is. ints reports that integer values
+// under it must still go through Scalar, for the card-number check. The
+// answer depends on groups and key alone, so an encoder may remember it
+// for a key and a group path that do not change.
+func (r *Redactor) PlainKey(groups []string, key string) (plain, ints bool) {
+	if r == nil || r.off {
+		return true, false
+	}
+	kv, rule := r.judge(groups, key)
+	return kv.key == "" && rule == "", r.cards && !kv.noCards
 }
 
 // ScansMessage reports whether r scans a record's message (no rule set

@@ -59,24 +59,33 @@ func (r *Redactor) cleanSlot(s string) (int, uint64) {
 
 // find appends to spans what the detectors and the key-value pairs and
 // prose of s reveal, calling note with the name of the detector or rule
-// for each span it adds.
+// for each span it adds. A prefilter (prescan) reads s once and skips the
+// searches that cannot match in it.
 func (r *Redactor) find(s string, spans []span, note func(string)) []span {
 	if len(s) < r.minScan {
 		return spans
 	}
-	f := scan(s)
+	first := len(spans)
+	p := r.prescan(s)
 	for _, d := range r.detectors {
-		if f&d.need != d.need || len(s) < d.min {
+		if p.flags&d.need != d.need || len(s) < d.min {
 			continue
 		}
 		n := len(spans)
-		spans = d.find(s, spans)
+		if d.catalog && !p.tokens {
+			spans = findMarkedTokens(s, spans) // no word starts like a catalog prefix
+		} else {
+			spans = d.find(s, spans)
+		}
 		for range len(spans) - n {
 			note(d.Name)
 		}
 	}
-	if len(r.terms) > 0 {
-		spans = r.findPairs(s, f, spans, note)
+	if len(r.terms) > 0 && p.pairsMayMatch(s) {
+		spans = r.findPairs(s, p.flags, spans, note)
+	}
+	if verifyPrefilter {
+		r.checkPrefilter(s, spans[first:])
 	}
 	return spans
 }

@@ -185,20 +185,30 @@ func (c *timeCache) append(buf []byte, t time.Time) []byte {
 	}
 	buf = append(buf, c.prefix[:]...)
 	if ns := t.Nanosecond(); ns != 0 {
-		var b [10]byte
-		b[0] = '.'
-		for i := 9; i > 0; i-- {
-			b[i] = byte('0' + ns%10)
-			ns /= 10
-		}
-		n := 10
-		for b[n-1] == '0' {
-			n--
-		}
-		buf = append(buf, b[:n]...)
+		buf = appendFraction(buf, ns)
 	}
 	buf = append(buf, c.zone[:c.nzone]...)
 	return append(buf, '"')
+}
+
+// appendFraction appends ".ddddddddd", the nanoseconds ns (0 < ns < 1e9)
+// as a decimal fraction without trailing zeros, two digits at a time.
+func appendFraction(buf []byte, ns int) []byte {
+	var b [10]byte
+	b[0] = '.'
+	b[1] = byte('0' + ns/1e8)
+	r := ns % 1e8
+	put2(b[2:], r/1e6)
+	r %= 1e6
+	put2(b[4:], r/1e4)
+	r %= 1e4
+	put2(b[6:], r/100)
+	put2(b[8:], r%100)
+	n := 10
+	for b[n-1] == '0' {
+		n--
+	}
+	return append(buf, b[:n]...)
 }
 
 // appendTime appends t as a quoted RFC 3339 timestamp with nanoseconds and

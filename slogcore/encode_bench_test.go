@@ -77,4 +77,13 @@ func BenchmarkCaptureEncode(b *testing.B) {
 			}
 		})
 	}
+	// The same record through slog.JSONHandler's Handle: its whole work.
+	b.Run("handler=slog.JSONHandler", func(b *testing.B) {
+		h := slog.NewJSONHandler(io.Discard, nil)
+		ctx := context.Background()
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			_ = h.Handle(ctx, r)
+		}
+	})
 }

@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
-	"unsafe"
 
 	"github.com/slogguard/slogguard/redact"
 )
@@ -109,6 +108,9 @@ func (h *Handler) captureRecord(e *entry, r slog.Record) {
 		// the worker, which has time to spare while this goroutine builds
 		// the next record; keys are checked there too. Values that could
 		// change after Handle returns are redacted here.
+		if r.NumAttrs() == 0 {
+			return // nothing to copy: With attrs are encoded already
+		}
 		e.rec = r
 		i := int32(0)
 		r.Attrs(func(a slog.Attr) bool {
@@ -286,6 +288,25 @@ func appendKey(buf []byte, key string, comma bool) []byte {
 	return append(buf, '"', ':')
 }
 
+// appendLevel appends the "level" member, with the JSON of the four
+// named levels written out once.
+func appendLevel(buf []byte, l slog.Level, comma bool) []byte {
+	if comma {
+		buf = append(buf, ',')
+	}
+	switch l {
+	case slog.LevelDebug:
+		return append(buf, `"level":"DEBUG"`...)
+	case slog.LevelInfo:
+		return append(buf, `"level":"INFO"`...)
+	case slog.LevelWarn:
+		return append(buf, `"level":"WARN"`...)
+	case slog.LevelError:
+		return append(buf, `"level":"ERROR"`...)
+	}
+	return appendString(append(buf, `"level":`...), l.String())
+}
+
 // appendItems appends the members described by items.
 func appendItems(buf []byte, e *entry, items []item, comma bool) ([]byte, bool) {
 	for i := range items {
@@ -332,17 +353,16 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 			buf = times.append(buf, e.time)
 			comma = true
 		}
-		buf = appendKey(buf, slog.LevelKey, comma)
-		buf = appendString(buf, e.level.String())
+		buf = appendLevel(buf, e.level, comma)
 		if c.opts.AddSource {
 			buf = appendSource(buf, e.pc, w)
 		}
 		buf = append(buf, `,"msg":`...)
-		msg := e.msg
 		if red := c.redact; red.ScansMessage() {
-			msg = w.redactString(red, msg)
+			buf = w.appendString(buf, red, e.msg)
+		} else {
+			buf = appendString(buf, e.msg)
 		}
-		buf = appendString(buf, msg)
 		comma = true
 	}
 	if len(h.pre) > 0 {
@@ -380,24 +400,45 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *redact.Redactor, t
 	groups := e.h.groups
 	e.rec.Attrs(func(a slog.Attr) bool {
 		i++
+		patched := len(items) > 0 && items[0].attr == i
+		if !patched && w != nil {
+			// The common case: a scalar the caller did not touch, under a
+			// key the worker has seen: its JSON and its verdict are
+			// remembered.
+			if k := w.key(red, groups, a.Key); k != nil {
+				kind := a.Value.Kind()
+				if kind != slog.KindInt64 && kind != slog.KindUint64 || !k.ints {
+					mark := len(buf)
+					buf = k.append(buf, comma)
+					if kind == slog.KindString {
+						buf = w.appendString(buf, red, a.Value.String())
+						comma = true
+						return true
+					}
+					var ok bool
+					if buf, ok = appendScalarKind(buf, a.Value, kind, times); ok {
+						comma = true
+						return true
+					}
+					buf = buf[:mark]
+				}
+			}
+		}
 		masked := false
 		if red != nil {
 			if a.Key, masked = red.Scalar(groups, a.Key, a.Value); masked {
 				a.Value = slog.StringValue(red.Mask())
 			}
 		}
-		patched := len(items) > 0 && items[0].attr == i
 		if patched && masked && items[0].kind == itemValue {
 			items, patched = items[1:], false // the key's mask wins over the caller's scan
 		}
 		if !patched {
-			// The common case: a scalar the caller did not touch.
 			mark := len(buf)
 			buf = appendKey(buf, a.Key, comma)
 			k := a.Value.Kind()
 			if k == slog.KindString && red != nil && !masked {
-				str := w.redactString(red, a.Value.String())
-				buf = appendString(buf, str)
+				buf = w.appendString(buf, red, a.Value.String())
 				comma = true
 				return true
 			}
@@ -408,9 +449,15 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *redact.Redactor, t
 			}
 			buf = buf[:mark]
 		} else if items[0].scan && red != nil {
-			// An error's text, captured by the caller, scanned here.
-			str := w.redactString(red, items[0].value.String())
-			buf = appendString(appendKey(buf, items[0].key, comma), str)
+			// An error's text, captured by the caller, scanned here, under
+			// the key Scalar decided on (a placeholder for a key that is
+			// personal data).
+			if k := w.key(red, groups, a.Key); k != nil {
+				buf = k.append(buf, comma)
+			} else {
+				buf = appendKey(buf, a.Key, comma)
+			}
+			buf = w.appendString(buf, red, items[0].value.String())
 			comma = true
 			items = items[1:]
 			return true
@@ -424,45 +471,6 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *redact.Redactor, t
 		return true
 	})
 	return buf
-}
-
-// workerCache holds what the worker goroutine remembers between records so
-// that steady-state encoding does not allocate. Only the worker uses it.
-type workerCache struct {
-	times     timeCache // the records' own times
-	attrTimes timeCache // times in attrs
-
-	// clean holds strings the redactor found nothing in, by the address of
-	// their bytes: messages and many values are the same constant string
-	// record after record, and a hit costs one comparison instead of a
-	// scan. A slot holds its string, so its bytes cannot be freed and
-	// reused for other text while it is there; a hit needs equal content.
-	clean   [cleanSlots]string
-	sources map[uintptr]*slog.Source
-}
-
-const (
-	cleanSlots   = 1024 // a power of two
-	cleanMaxSize = 128  // longer strings are not remembered
-)
-
-// redactString returns s redacted by r, answering from w's cache of clean
-// strings when it can. w may be nil.
-func (w *workerCache) redactString(r *redact.Redactor, s string) string {
-	if w == nil || len(s) == 0 || len(s) > cleanMaxSize {
-		out, _ := r.String(s)
-		return out
-	}
-	h := (uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) ^ uint64(len(s))<<48) * 0x9E3779B97F4A7C15
-	slot := &w.clean[h>>(64-10)] // 2^10 == cleanSlots
-	if *slot == s {
-		return s
-	}
-	out, changed := r.String(s)
-	if !changed {
-		*slot = s
-	}
-	return out
 }
 
 // appendSource appends the "source" member for pc. w may be nil.

@@ -3,6 +3,7 @@ package slogcore
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"math/rand/v2"
@@ -191,6 +192,80 @@ func TestWorkerCleanCacheAgreesWithRedactor(t *testing.T) {
 			s = string(b)
 		}
 		want, _ := r.String(s)
-		require.Equal(t, want, w.redactString(r, s), s)
+		require.Equal(t, string(appendString(nil, want)), string(w.appendString(nil, r, s)), s)
+	}
+}
+
+// The worker's cache of plain keys is kept per group path: the same key
+// constant is masked under the groups a path rule names and kept at the
+// top level, whichever order the records come in, and an integer under a
+// plain key is still checked for a card number.
+func TestWorkerKeyCacheKeepsGroupPaths(t *testing.T) {
+	r := redact.Must(redact.Credentials, redact.PCIDSS,
+		redact.Rule{Name: "headers", Paths: []string{"http.headers.*"}})
+	var buf bytes.Buffer
+	h := New(&buf, &Options{Redact: r})
+	top := slog.New(h)
+	headers := slog.New(h.WithGroup("http").WithGroup("headers"))
+	const key = "X-Upstream"
+	for i := range 50 {
+		if i%2 == 0 {
+			top.Info("m", key, "visible-value", "n", 4111111111111111)
+		} else {
+			headers.Info("m", key, "hidden-value", "n", 4111111111111111)
+		}
+	}
+	require.NoError(t, h.Close(context.Background()))
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	require.Len(t, lines, 50)
+	for i, line := range lines {
+		require.NotContains(t, line, "hidden-value", "line %d", i)
+		require.NotContains(t, line, "4111111111111111", "line %d", i)
+		if i%2 == 0 {
+			require.Contains(t, line, `"X-Upstream":"visible-value"`, "line %d", i)
+		} else {
+			require.Contains(t, line, `"X-Upstream":"[REDACTED]"`, "line %d", i)
+		}
+	}
+}
+
+type personalValuer struct{}
+
+func (personalValuer) LogValue() slog.Value { return slog.StringValue("resolved") }
+
+// A key that is itself personal data (an e-mail address) is replaced by a
+// placeholder whatever the kind of its value: scalars, errors (captured as
+// text by the caller and scanned by the worker), maps, groups and
+// LogValuers, through New and Async.
+func TestPersonalKeyReplacedForEveryKind(t *testing.T) {
+	const email = "carol.jones@example.org"
+	values := map[string]slog.Value{
+		"string":    slog.StringValue("x"),
+		"int":       slog.IntValue(7),
+		"bool":      slog.BoolValue(true),
+		"error":     slog.AnyValue(errors.New("boom")),
+		"map":       slog.AnyValue(map[string]any{"a": 1}),
+		"group":     slog.GroupValue(slog.String("a", "b")),
+		"logvaluer": slog.AnyValue(personalValuer{}),
+	}
+	for name, v := range values {
+		for _, mode := range []string{"New", "Async"} {
+			t.Run(name+"/"+mode, func(t *testing.T) {
+				var buf bytes.Buffer
+				r := redact.Must(redact.Credentials, redact.GDPR)
+				var h *Handler
+				if mode == "New" {
+					h = New(&buf, &Options{Redact: r})
+				} else {
+					h = Async(slog.NewJSONHandler(&buf, nil), &Options{Redact: r})
+				}
+				for range 3 { // the worker's caches see the key more than once
+					slog.New(h).Info("m", slog.Attr{Key: email, Value: v})
+				}
+				require.NoError(t, h.Close(context.Background()))
+				require.NotContains(t, buf.String(), email)
+				require.Contains(t, buf.String(), "[REDACTED]#")
+			})
+		}
 	}
 }

@@ -60,3 +60,11 @@ func TestHandlerTimeZonesWithinASecond(t *testing.T) {
 		require.Equal(t, want[i], m["at"], "record %d's time attr", i)
 	}
 }
+
+// appendFraction writes what time.RFC3339Nano writes for the nanoseconds.
+func TestAppendFraction(t *testing.T) {
+	for _, ns := range []int{1, 9, 10, 99, 100, 120, 123456789, 500000000, 999999999, 100000000, 10000001, 7} {
+		want := time.Unix(0, int64(ns)).UTC().Format(".999999999")
+		require.Equal(t, want, string(appendFraction(nil, ns)), "ns %d", ns)
+	}
+}

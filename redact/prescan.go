@@ -1,0 +1,179 @@
+package redact
+
+import (
+	"reflect"
+	"strings"
+	"sync"
+)
+
+// The prefilter. Most strings a program logs hold nothing to mask, and
+// many of those are new on every record (ids, paths, numbers in messages),
+// so no cache answers for them: each is scanned. prescan reads such a
+// string once and says which parts of the redactor can match in it at all:
+//
+//   - the flags of interesting bytes (scanFlags) that gate each detector;
+//   - whether a word starts with the first three bytes of a catalog token
+//     (tokenTrigrams, built from the catalog), without which DetectTokens'
+//     prefix search finds nothing;
+//   - whether a word of the string may be a word of a term (mayBeKey over
+//     the whole string), without which no key-value pair, prose or flag
+//     form names a secret.
+//
+// Only the parts that can match run. The filter never decides on its own
+// that something is clean: it only skips searches that cannot find
+// anything, so it must over-approximate them. The tests of this package
+// check that on every string they redact (verifyPrefilter): the spans
+// found with the filter equal those found without it.
+
+// prescanned is what prescan learned about a string.
+type prescanned struct {
+	flags    scanFlags
+	tokens   bool // a word may start a catalog token
+	termWord bool // a word may be a word of a term
+}
+
+// tokenTrigrams is a bit set of the first three bytes of every catalog
+// token (folded with |0x20 as findTokens folds its index), hashed by
+// trigramHash. A prefix of two bytes contributes every byte its body may
+// start with as the third (every byte, when a shape function reads the
+// body). tokenAnyStart is set when a prefix is shorter
+// than that, and makes every start a candidate.
+var (
+	tokenTrigrams [1 << trigramBits / 64]uint64
+	tokenAnyStart bool
+	tokenFirst    [256]bool                // the first bytes of the prefixes, folded with |0x20
+	wordOrUnder   = func() (t [256]bool) { // what findTokens takes for the inside of a word
+		for c := range 256 {
+			t[c] = charClass[c]&(cAlnum|cUnder) != 0
+		}
+		return t
+	}()
+)
+
+const trigramBits = 16
+
+func trigramHash(a, b, c byte) uint32 {
+	return (uint32(a|0x20)<<16 | uint32(b|0x20)<<8 | uint32(c|0x20)) * 0x9E3779B1 >> (32 - trigramBits)
+}
+
+func init() {
+	for _, f := range tokenFormats {
+		if len(f.prefix) > 0 {
+			tokenFirst[f.prefix[0]|0x20] = true
+		}
+		switch {
+		case len(f.prefix) >= 3:
+			h := trigramHash(f.prefix[0], f.prefix[1], f.prefix[2])
+			tokenTrigrams[h>>6] |= 1 << (h & 63)
+		case len(f.prefix) == 2:
+			for c := range 256 {
+				if f.shape != nil || charClass[c]&f.body != 0 { // a shape may take any third byte
+					h := trigramHash(f.prefix[0], f.prefix[1], byte(c))
+					tokenTrigrams[h>>6] |= 1 << (h & 63)
+				}
+			}
+		default:
+			tokenAnyStart = true
+		}
+	}
+}
+
+// prescan reads s once and returns its flags and whether a catalog token
+// or a term word may start in it.
+func (r *Redactor) prescan(s string) prescanned {
+	var (
+		f      scanFlags
+		digits int
+		tokens = tokenAnyStart
+		prevW  bool // s[i-1] is inside a word, where no token starts
+	)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		fl := byteFlags[c]
+		f |= fl
+		digits += int(fl >> digitShift)
+		if !prevW && tokenFirst[c|0x20] && !tokens && i+10 <= len(s) { // findTokens looks no closer to the end
+			h := trigramHash(c, s[i+1], s[i+2])
+			tokens = tokenTrigrams[h>>6]&(1<<(h&63)) != 0
+		}
+		prevW = wordOrUnder[c]
+	}
+	if f&hasSpace != 0 {
+		for i := strings.IndexByte(s, ' '); i >= 0; {
+			if schemeBefore(s, i) {
+				f |= hasAuthHint
+				break
+			}
+			k := strings.IndexByte(s[i+1:], ' ')
+			if k < 0 {
+				break
+			}
+			i += 1 + k
+		}
+	}
+	f &^= digitMark
+	if f&(hasColon|hasEq) != 0 && f&hasZ != 0 || f&hasTab != 0 {
+		f |= hasAuthHint
+	}
+	if digits >= 9 {
+		f |= hasDigits9
+		if digits >= 13 {
+			f |= hasDigits13
+		}
+	}
+	return prescanned{flags: f, tokens: tokens, termWord: len(r.terms) > 0 && r.mayBeKey(s)}
+}
+
+// pairsMayMatch reports whether findPairs can find anything in s: a word
+// that may name a secret, or a "-u" user flag.
+func (p prescanned) pairsMayMatch(s string) bool {
+	return p.termWord || p.flags&hasDash != 0 && strings.Contains(s, "-u")
+}
+
+// isCatalog reports whether d is DetectTokens, whose prefix search the
+// prefilter can skip.
+func isCatalog(d Detector) bool {
+	return d.find != nil && reflect.ValueOf(d.find).Pointer() == reflect.ValueOf(findTokens).Pointer()
+}
+
+// verifyPrefilter, set by this package's tests, makes find also search
+// without the prefilter and record every string where the two differ.
+var (
+	verifyPrefilter bool
+	prefilterMisses = make(chan string, 64)
+	prefilterMu     sync.Mutex
+	prefilterSpans  []span // reused under prefilterMu: the check allocates nothing once grown
+)
+
+// checkPrefilter compares spans, found with the prefilter, with a search
+// of s without it.
+func (r *Redactor) checkPrefilter(s string, spans []span) {
+	prefilterMu.Lock()
+	defer prefilterMu.Unlock()
+	all := prefilterSpans[:0]
+	defer func() { prefilterSpans = all[:0] }()
+	for _, d := range r.detectors {
+		if len(s) >= d.min && scan(s)&d.need == d.need {
+			all = d.find(s, all)
+		}
+	}
+	if len(r.terms) > 0 {
+		all = r.findPairs(s, scan(s), all, ignoreName)
+	}
+	if len(all) != len(spans) {
+		select {
+		case prefilterMisses <- s:
+		default:
+		}
+		return
+	}
+	for i := range all {
+		if all[i] != spans[i] {
+			select {
+			case prefilterMisses <- s:
+			default:
+			}
+			return
+		}
+	}
+}
