@@ -139,7 +139,11 @@ func TestSlogcoreRedactionAddsNoAllocation(t *testing.T) {
 	for _, dynamic := range []bool{false, true} {
 		off, on := per(redact.Disabled, dynamic), per(nil, dynamic)
 		t.Logf("dynamic=%v: allocs per record off %.3f, on %.3f", dynamic, off, on)
-		if on > off+0.01 {
+		// The clean-string cache remembers a string seen twice at one
+		// address: one allocation per slot, at most 1,024 over a
+		// Redactor's life. Strings built per record land at addresses
+		// the heap used before, and fill slots over the first records.
+		if allowance := 1024.0 / 20000; on > off+allowance+0.01 {
 			t.Errorf("dynamic=%v: redaction adds %.3f allocations per clean record", dynamic, on-off)
 		}
 	}
