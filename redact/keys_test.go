@@ -123,3 +123,17 @@ func TestTermWordWindow(t *testing.T) {
 		require.Equal(t, mask, got, key)
 	}
 }
+
+// TestMetadataWordAsTerm: a term that is also a metadata word ("expiry"
+// in PCIDSS) masks a key that starts with it or is it, and not a key where
+// it follows another noun it describes (cache_expiry).
+func TestMetadataWordAsTerm(t *testing.T) {
+	r := redact.Must(redact.PCIDSS)
+	for key, mask := range map[string]bool{
+		"expiry": true, "Expiry": true, "expiry_month": true, "card_expiry": true, "exp_date": true,
+		"cache_expiry": false, "session_expiry": false,
+	} {
+		_, got := r.Scalar(nil, key, slog.StringValue("12/29"))
+		require.Equal(t, mask, got, key)
+	}
+}
