@@ -179,3 +179,14 @@ func TestKeyHoldingAPair(t *testing.T) {
 	plain, _ := r.Scalar(nil, "user", slog.StringValue("v"))
 	require.Equal(t, "user", plain)
 }
+
+// TestNonASCIILettersArePartOfWords: a key is matched by whole words, and
+// letters outside ASCII belong to the word they are in: "Àpassword" is
+// one word, not "password"; "password_À" has the word "password".
+func TestNonASCIILettersArePartOfWords(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for key, mask := range map[string]bool{"Àpassword": false, "passwordÀ": false, "password_À": true, "À_password": true} {
+		_, got := r.Scalar(nil, key, slog.StringValue("v"))
+		require.Equal(t, mask, got, key)
+	}
+}
