@@ -194,6 +194,7 @@ func TestBuiltinDetectorsAlone(t *testing.T) {
 			"123-45-6789":             "[REDACTED]",
 			"ssn 123 45 6789.":        "ssn [REDACTED].",
 			"123-45-6789 1":           "[REDACTED] 1",
+			"123 45 6789 ":            "[REDACTED] ",
 			"123-45-6789 234-56-7890": "[REDACTED] [REDACTED]",
 			"000-12-3456":             "000-12-3456",
 			"666-12-3456":             "666-12-3456",
