@@ -57,6 +57,8 @@ func TestScalarMasksByKey(t *testing.T) {
 		{"ZIP", slog.StringValue("12345"), true},
 		{"Zip", slog.StringValue("12345"), true},
 		{"AUTH", slog.StringValue("x"), true},
+		{"userAuth", slog.StringValue("x"), true}, // camelCase splits before 'A'
+		{"homeZip", slog.StringValue("x"), true},  // and before 'Z'
 		{"password", slog.IntValue(1234), true},
 		{"password", slog.BoolValue(true), false},
 		{"password", slog.StringValue(""), false},
