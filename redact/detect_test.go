@@ -229,6 +229,9 @@ func TestBuiltinDetectorsAlone(t *testing.T) {
 			"mail bob@example.com:":       "mail [REDACTED]:",
 			"a@bc.d":                      "a@bc.d",
 			"a@b.com c@d.org":             "[REDACTED] [REDACTED]",
+			"x a!b@example.com":           "x [REDACTED]",
+			"@team: bob@example.com":      "@team: [REDACTED]",
+			"v1.2 alice@examplecom":       "v1.2 alice@examplecom",
 			"x.y+tag@mail.example.org":    "[REDACTED]",
 		}},
 		{redact.DetectDSN, map[string]string{
