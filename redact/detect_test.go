@@ -232,6 +232,7 @@ func TestBuiltinDetectorsAlone(t *testing.T) {
 			"x a!b@example.com":           "x [REDACTED]",
 			"@team: bob@example.com":      "@team: [REDACTED]",
 			"v1.2 alice@examplecom":       "v1.2 alice@examplecom",
+			"write to a@b.":               "write to a@b.",
 			"x.y+tag@mail.example.org":    "[REDACTED]",
 		}},
 		{redact.DetectDSN, map[string]string{

@@ -63,6 +63,7 @@ func TestPairsExactOutput(t *testing.T) {
 		"password":              "password",
 		"password ":             "password ",
 		"password. Next":        "password. Next",
+		"... password=hunter2":  "... password=[REDACTED]",
 		// Every pair of a text.
 		"token=123 token=456": "token=[REDACTED] token=[REDACTED]",
 		"secret=a secret=b":   "secret=[REDACTED] secret=[REDACTED]",
