@@ -45,6 +45,7 @@ func TestPairsExactOutput(t *testing.T) {
 		"<password>hunter2</password>":     "<password>[REDACTED]</password>",
 		"<password>hunter2":                "<password>[REDACTED]",
 		"password>hunter2<":                "password>hunter2<",
+		"end <token":                       "end <token",
 		"password: {{ .Values.pw }} end":   "password: [REDACTED] end",
 		"password: {{ .Values.pw":          "password: [REDACTED]",
 		"password: ${PW} end":              "password: [REDACTED] end",
@@ -80,6 +81,8 @@ func TestPairsExactOutput(t *testing.T) {
 		`getenv("token", 'dflt')`: `getenv("token", '[REDACTED]')`,
 		`getenv("token", dflt)`:   `getenv("token", dflt)`,
 		`getenv("token",`:         `getenv("token",`,
+		`getenv("token", `:        `getenv("token", `,
+		`call(token, "abc")`:      `call(token, "abc")`, // only a quoted key takes a default
 		// Prose.
 		"password is hunter22 ok":    "password is [REDACTED] ok",
 		"password is weak":           "password is weak",
