@@ -143,3 +143,16 @@ func TestProseWordAfterKey(t *testing.T) {
 		require.Equal(t, want, got, in)
 	}
 }
+
+// TestMaskedTextIsLeftAlone: a value already masked is skipped whole,
+// even when the mask itself reads like a pair, so that redacting redacted
+// text changes nothing.
+func TestMaskedTextIsLeftAlone(t *testing.T) {
+	r := redact.Must(redact.Rule{Name: "t", Terms: []string{"password", "token"}, Mask: "<token=hidden>"})
+	once, masked := r.String("password=hunter2 x")
+	require.True(t, masked)
+	require.Equal(t, "password=<token=hidden> x", once)
+	twice, masked := r.String(once)
+	require.False(t, masked)
+	require.Equal(t, once, twice)
+}
