@@ -194,6 +194,7 @@ func TestBuiltinDetectorsAlone(t *testing.T) {
 			"123-45-6789":             "[REDACTED]",
 			"ssn 123 45 6789.":        "ssn [REDACTED].",
 			"123-45-6789 1":           "[REDACTED] 1",
+			"123 45 6789 ":            "[REDACTED] ",
 			"123-45-6789 234-56-7890": "[REDACTED] [REDACTED]",
 			"000-12-3456":             "000-12-3456",
 			"666-12-3456":             "666-12-3456",
@@ -228,6 +229,10 @@ func TestBuiltinDetectorsAlone(t *testing.T) {
 			"mail bob@example.com:":       "mail [REDACTED]:",
 			"a@bc.d":                      "a@bc.d",
 			"a@b.com c@d.org":             "[REDACTED] [REDACTED]",
+			"x a!b@example.com":           "x [REDACTED]",
+			"@team: bob@example.com":      "@team: [REDACTED]",
+			"v1.2 alice@examplecom":       "v1.2 alice@examplecom",
+			"write to a@b.":               "write to a@b.",
 			"x.y+tag@mail.example.org":    "[REDACTED]",
 		}},
 		{redact.DetectDSN, map[string]string{

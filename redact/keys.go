@@ -173,7 +173,7 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			}
 		}
 	}
-	if len(r.detectors) > 0 && len(key) >= r.minScan {
+	if len(key) >= r.minScan { // what the detectors, or the pairs of terms ("password=x"), find in the key
 		if spans := r.find(key, nil, ignoreName); len(spans) > 0 {
 			v.key, v.keyBy = r.placeholder(key), r.finderOf(key)
 		}

@@ -1,6 +1,7 @@
 package redact_test
 
 import (
+	"bytes"
 	"log/slog"
 	"strings"
 	"testing"
@@ -56,6 +57,8 @@ func TestScalarMasksByKey(t *testing.T) {
 		{"ZIP", slog.StringValue("12345"), true},
 		{"Zip", slog.StringValue("12345"), true},
 		{"AUTH", slog.StringValue("x"), true},
+		{"userAuth", slog.StringValue("x"), true}, // camelCase splits before 'A'
+		{"homeZip", slog.StringValue("x"), true},  // and before 'Z'
 		{"password", slog.IntValue(1234), true},
 		{"password", slog.BoolValue(true), false},
 		{"password", slog.StringValue(""), false},
@@ -119,6 +122,72 @@ func TestTermWordWindow(t *testing.T) {
 		"apitoken": true, "api_token": true, "apiToken": true, "a_pi_token": true, "x_api_token": true,
 		"a_p_i_token": false, "api_to_ken": true, "a_p_i_to_ken": false,
 	} {
+		_, got := r.Scalar(nil, key, slog.StringValue("v"))
+		require.Equal(t, mask, got, key)
+	}
+}
+
+// TestMetadataWordAsTerm: a term that is also a metadata word ("expiry"
+// in PCIDSS) masks a key that starts with it or is it, and not a key where
+// it follows another noun it describes (cache_expiry).
+func TestMetadataWordAsTerm(t *testing.T) {
+	r := redact.Must(redact.PCIDSS)
+	for key, mask := range map[string]bool{
+		"expiry": true, "Expiry": true, "expiry_month": true, "card_expiry": true, "exp_date": true,
+		"cache_expiry": false, "session_expiry": false,
+	} {
+		_, got := r.Scalar(nil, key, slog.StringValue("12/29"))
+		require.Equal(t, mask, got, key)
+	}
+}
+
+// TestKeyThatIsASecret: a key that a detector finds (a map keyed by card
+// numbers or SSNs), as short as the detector's shortest match, is written
+// as a placeholder, the same one each time, and its value is kept.
+func TestKeyThatIsASecret(t *testing.T) {
+	for _, tc := range []struct {
+		d   redact.Detector
+		key string
+	}{
+		{redact.DetectCardNumber, "4222222222222"},
+		{redact.DetectSSN, "123-45-6789"},
+		{redact.DetectEmail, "a@b.co"},
+	} {
+		r := only(tc.d)
+		key, mask := r.Scalar(nil, tc.key, slog.StringValue("v"))
+		require.False(t, mask, tc.key)
+		require.True(t, strings.HasPrefix(key, "[REDACTED]#"), "%s -> %s", tc.key, key)
+		again, _ := r.Scalar(nil, tc.key, slog.StringValue("w"))
+		require.Equal(t, key, again)
+		counts, _ := r.Counters()
+		require.Equal(t, uint64(2), counts[tc.d.Name], "%v", counts)
+	}
+}
+
+// TestKeyHoldingAPair: a key that holds a pair naming a secret
+// ("password=hunter2" used as a key) is replaced by a placeholder also
+// when the rules have terms and no detectors; before, such a redactor
+// masked the value and wrote the secret in the key.
+func TestKeyHoldingAPair(t *testing.T) {
+	r := redact.Must(redact.Rule{Name: "t", Terms: []string{"password"}})
+	var buf bytes.Buffer
+	l := slog.New(redact.NewHandler(slog.NewJSONHandler(&buf, nil), r))
+	l.Info("m", "password=hunter2", "v", "m", map[string]any{"password=hunter3": 1})
+	require.NotContains(t, buf.String(), "hunter2")
+	require.NotContains(t, buf.String(), "hunter3")
+	require.Contains(t, buf.String(), `"[REDACTED]#`)
+	key, _ := r.Scalar(nil, "password=hunter2", slog.StringValue("v"))
+	require.True(t, strings.HasPrefix(key, "[REDACTED]#"), key)
+	plain, _ := r.Scalar(nil, "user", slog.StringValue("v"))
+	require.Equal(t, "user", plain)
+}
+
+// TestNonASCIILettersArePartOfWords: a key is matched by whole words, and
+// letters outside ASCII belong to the word they are in: "Àpassword" is
+// one word, not "password"; "password_À" has the word "password".
+func TestNonASCIILettersArePartOfWords(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for key, mask := range map[string]bool{"Àpassword": false, "passwordÀ": false, "password_À": true, "À_password": true} {
 		_, got := r.Scalar(nil, key, slog.StringValue("v"))
 		require.Equal(t, mask, got, key)
 	}

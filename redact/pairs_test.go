@@ -45,6 +45,7 @@ func TestPairsExactOutput(t *testing.T) {
 		"<password>hunter2</password>":     "<password>[REDACTED]</password>",
 		"<password>hunter2":                "<password>[REDACTED]",
 		"password>hunter2<":                "password>hunter2<",
+		"end <token":                       "end <token",
 		"password: {{ .Values.pw }} end":   "password: [REDACTED] end",
 		"password: {{ .Values.pw":          "password: [REDACTED]",
 		"password: ${PW} end":              "password: [REDACTED] end",
@@ -53,16 +54,18 @@ func TestPairsExactOutput(t *testing.T) {
 		"password: ENC[AES,data:x":         "password: [REDACTED]",
 		"password: abc[1] x":               "password: [REDACTED] x",
 		// Nothing to mask.
-		"password=":             "password=",
-		"password= ":            "password= ",
-		"password=&x=1":         "password=&x=1",
-		"password=true":         "password=true",
-		"password=None":         "password=None",
-		"password=***":          "password=***",
-		"password=[REDACTED] x": "password=[REDACTED] x",
-		"password":              "password",
-		"password ":             "password ",
-		"password. Next":        "password. Next",
+		"password=":                  "password=",
+		"password= ":                 "password= ",
+		"password=&x=1":              "password=&x=1",
+		"password=true":              "password=true",
+		"password=None":              "password=None",
+		"password=***":               "password=***",
+		"password=[REDACTED] x":      "password=[REDACTED] x",
+		"password":                   "password",
+		"password ":                  "password ",
+		"password. Next":             "password. Next",
+		"... password=hunter2":       "... password=[REDACTED]",
+		`password" and token=abc123`: `password" and token=[REDACTED]`,
 		// Every pair of a text.
 		"token=123 token=456": "token=[REDACTED] token=[REDACTED]",
 		"secret=a secret=b":   "secret=[REDACTED] secret=[REDACTED]",
@@ -78,6 +81,8 @@ func TestPairsExactOutput(t *testing.T) {
 		`getenv("token", 'dflt')`: `getenv("token", '[REDACTED]')`,
 		`getenv("token", dflt)`:   `getenv("token", dflt)`,
 		`getenv("token",`:         `getenv("token",`,
+		`getenv("token", `:        `getenv("token", `,
+		`call(token, "abc")`:      `call(token, "abc")`, // only a quoted key takes a default
 		// Prose.
 		"password is hunter22 ok":    "password is [REDACTED] ok",
 		"password is weak":           "password is weak",
@@ -137,4 +142,17 @@ func TestProseWordAfterKey(t *testing.T) {
 		got, _ := r.String(in)
 		require.Equal(t, want, got, in)
 	}
+}
+
+// TestMaskedTextIsLeftAlone: a value already masked is skipped whole,
+// even when the mask itself reads like a pair, so that redacting redacted
+// text changes nothing.
+func TestMaskedTextIsLeftAlone(t *testing.T) {
+	r := redact.Must(redact.Rule{Name: "t", Terms: []string{"password", "token"}, Mask: "<token=hidden>"})
+	once, masked := r.String("password=hunter2 x")
+	require.True(t, masked)
+	require.Equal(t, "password=<token=hidden> x", once)
+	twice, masked := r.String(once)
+	require.False(t, masked)
+	require.Equal(t, once, twice)
 }
