@@ -101,8 +101,9 @@ func (r *Redactor) fastVerdict(key string) *keyVerdict {
 // keyRule returns the name of the rule that makes key sensitive, or "".
 func (r *Redactor) keyRule(key string) string { return r.verdict(key).rule }
 
-// maxWords bounds the words of a key that are judged; a longer key is
-// judged on its first maxWords words and its detectors.
+// maxWords is how many words of a key judgeKey holds without allocating;
+// a longer key is judged whole all the same (a term after the limit must
+// not let its value through).
 const maxWords = 32
 
 // judgeKey decides about key: allow-list, terms (whole words, with
@@ -274,7 +275,7 @@ func (r *Redactor) placeholder(key string) string {
 func wordBounds(key string, out [][2]int) [][2]int {
 	start := -1
 	flush := func(end int) {
-		if start >= 0 && end > start && len(out) < maxWords {
+		if start >= 0 && end > start {
 			out = append(out, [2]int{start, end})
 		}
 		start = -1

@@ -192,3 +192,22 @@ func TestNonASCIILettersArePartOfWords(t *testing.T) {
 		require.Equal(t, mask, got, key)
 	}
 }
+
+// TestLongKeyJudgedWhole guards the word buffer of judgeKey: a key of more
+// words than it holds without allocating is judged whole, so a term after
+// them still masks the value (it used to be judged on its first 32 words
+// only, and "a_a_…_password" was written in clear).
+func TestLongKeyJudgedWhole(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for _, n := range []int{31, 32, 33, 40, 200} {
+		key := strings.Repeat("field_", n) + "password"
+		a, _ := r.Attr(nil, slog.String(key, "Vq7-zeta-Plum"))
+		if strings.Contains(a.String(), "Vq7-zeta-Plum") {
+			t.Errorf("%d words and a term: the value is in clear: %s", n, a)
+		}
+	}
+	long := strings.Repeat("field_", 40) + "count"
+	if a, _ := r.Attr(nil, slog.Int(long, 7)); a.Value.Int64() != 7 {
+		t.Errorf("a long key without a term was masked: %s", a)
+	}
+}
