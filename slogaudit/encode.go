@@ -83,9 +83,8 @@ func (n *node) appendCanonical(dst []byte) []byte {
 }
 
 func (n *node) appendCanonicalAt(dst []byte, auditAt *int) []byte {
-	var stack [16]*node
-	kids := append(stack[:0], n.kids...)
-	slices.SortFunc(kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
+	var stack [24]*node
+	kids := sortedKids(append(stack[:0], n.kids...))
 	dst = append(dst, '{')
 	for i, k := range kids {
 		if i > 0 {
@@ -107,6 +106,37 @@ func (n *node) appendCanonicalAt(dst []byte, auditAt *int) []byte {
 		}
 	}
 	return append(dst, '}')
+}
+
+// sortedKids sorts kids by their keys in RFC 8785 order and returns them.
+// Records are small and often nearly sorted (a With template is kept
+// sorted, the built-ins come after it), where insertion sort does a few
+// comparisons per member.
+func sortedKids(kids []*node) []*node {
+	if len(kids) > 32 {
+		slices.SortFunc(kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
+		return kids
+	}
+	for i := 1; i < len(kids); i++ {
+		k := kids[i]
+		j := i
+		for ; j > 0 && chain.CompareKeys(kids[j-1].key, k.key) > 0; j-- {
+			kids[j] = kids[j-1]
+		}
+		kids[j] = k
+	}
+	return kids
+}
+
+// sortKids sorts the members of the template n, and of its groups, once,
+// so that the records copying it are nearly sorted.
+func (n *node) sortKids() {
+	slices.SortStableFunc(n.kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
+	for _, k := range n.kids {
+		if k.group {
+			k.sortKids()
+		}
+	}
 }
 
 // auditKey is the top-level member that holds a record's place in its

@@ -280,6 +280,10 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 			addUser(h2.tmpl, w.groups, w.attr)
 		}
 		h2.tmpl.encodeLeaves()
+		if h.st.direct != nil {
+			// The members' order is written only in canonical form.
+			h2.tmpl.sortKids()
+		}
 	}
 	return &h2
 }
@@ -350,8 +354,7 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 	}
 	msg := st.redactMessage(r.Message)
 	if !r.Time.IsZero() {
-		t := r.Time.UTC()
-		set(root, ar.new(node{key: slog.TimeKey, value: slog.TimeValue(t), canon: chain.Str(t.Format(time.RFC3339Nano))}))
+		set(root, ar.timeNode(r.Time, st.cfg.policy != nil))
 	}
 	lv := r.Level.String()
 	set(root, ar.new(node{key: slog.LevelKey, value: slog.StringValue(lv), canon: chain.Str(lv)}))
