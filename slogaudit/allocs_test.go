@@ -6,6 +6,8 @@ import (
 	"io"
 	"log/slog"
 	"testing"
+
+	"github.com/slogguard/slogguard/slogcore"
 )
 
 // TestFileHandlerAllocs pins the allocations per record of File's handler
@@ -38,4 +40,25 @@ func fewestAllocs(f func()) float64 {
 		least = min(least, testing.AllocsPerRun(200, f))
 	}
 	return least
+}
+
+// TestWrapAllocs pins what Wrap over slog.JSONHandler (HMAC) allocates per
+// record beyond JSONHandler itself: the audit member's attrs and its hex
+// digits (one string for the hash and the MAC), and the record's attrs
+// past the five a slog.Record holds inline.
+func TestWrapAllocs(t *testing.T) {
+	extra := map[string]float64{scenarioTen: 4, scenarioContext: 4, scenarioStatic: 2}
+	for _, sc := range []string{scenarioTen, scenarioContext, scenarioStatic} {
+		t.Run(sc, func(t *testing.T) {
+			h := Wrap(slog.NewJSONHandler(io.Discard, nil), WithKey("k1", testKey), WithRedactor(slogcore.NoRedaction))
+			logWrap := scenarioLog(h, sc)
+			logJSON := scenarioLog(slog.NewJSONHandler(io.Discard, nil), sc)
+			logWrap()
+			got := fewestAllocs(logWrap)
+			want := fewestAllocs(logJSON) + extra[sc]
+			if got > want {
+				t.Errorf("Wrap+HMAC: got %v allocations per record, want at most %v", got, want)
+			}
+		})
+	}
 }

@@ -116,6 +116,10 @@ type state struct {
 	mac          hash.Hash // HMAC-SHA256 with the key, reused under mu
 	macScratch   []byte    // the MAC's input and sum, reused under mu
 	headStr      string    // st.head.Hash in hex, for forwardLocked
+	// forwarded is the hash of the record last passed to the wrapped
+	// handler, in hex, kept for headStr when it becomes the head.
+	forwarded    chain.Hash
+	forwardedHex string
 	// direct is the File that the handler writes its canonical lines to
 	// itself (File.Handler); nil when it forwards records to next.
 	direct *File
@@ -596,40 +600,51 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Level, root *node, am *auditMember) error {
 	// Hashes in hex: the wrapped handler's redaction (a slogcore
 	// handler's) may take base64url digests for tokens and mask them.
+	// The hash and the MAC share one string, and the hash is the next
+	// record's prev.
+	var digits [4 * len(chain.Hash{})]byte
+	n := hex.Encode(digits[:], am.hash[:])
+	if am.hasMAC {
+		n += hex.Encode(digits[n:], am.mac[:])
+	}
+	hexes := string(digits[:n])
+	hashHex := hexes[:2*len(am.hash)]
+	st.forwarded, st.forwardedHex = am.hash, hashHex
 	audit := make([]slog.Attr, 0, 8)
 	audit = append(audit,
 		slog.Int("v", int(chain.Current)),
 		slog.String("chain", am.chain),
 		slog.Uint64("seq", am.seq),
 		slog.String("prev", st.headStr),
-		slog.String("hash", am.hash.String()),
+		slog.String("hash", hashHex),
 	)
 	if am.hasEpoch {
 		audit = append(audit, slog.Uint64("epoch", am.epoch))
 	}
 	if am.hasMAC {
-		audit = append(audit, slog.String("mac", am.mac.String()), slog.String("key", am.keyID))
+		audit = append(audit, slog.String("mac", hexes[len(hashHex):]), slog.String("key", am.keyID))
 	}
 	var msg string
-	attrs := root.attrs()
-	out := attrs[:0]
-	for _, a := range attrs { // time, level and msg are the record's own fields
-		switch a.Key {
-		case slog.TimeKey, slog.LevelKey:
-			continue
-		case slog.MessageKey:
-			msg = a.Value.String()
-			continue
+	var room [24]slog.Attr // the record copies them: no allocation for most records
+	out := room[:0]
+	for _, k := range root.kids { // time, level and msg are the record's own fields
+		switch {
+		case k.group:
+			out = append(out, slog.Attr{Key: k.key, Value: slog.GroupValue(k.attrs()...)})
+		case k.key == slog.TimeKey, k.key == slog.LevelKey:
+		case k.key == slog.MessageKey:
+			msg = k.value.String()
+		default:
+			out = append(out, slog.Attr{Key: k.key, Value: k.value})
 		}
-		out = append(out, a)
 	}
+	out = append(out, slog.Attr{Key: auditKey, Value: slog.GroupValue(audit...)})
 	var rt time.Time
 	if !t.IsZero() {
 		rt = t.UTC()
 	}
 	rec := slog.NewRecord(rt, level, msg, 0)
 	rec.AddAttrs(out...)
-	rec.AddAttrs(slog.Attr{Key: auditKey, Value: slog.GroupValue(audit...)})
 	hctx := ctx
 	if st.async != nil {
 		hctx = context.WithValue(ctx, lossTag{}, tagged{st: st, seq: am.seq, declares: st.declaring})
@@ -652,8 +667,13 @@ func (st *state) setHeadLocked(seq uint64, hash chain.Hash) {
 	st.head.Seq, st.head.Hash = seq, hash
 	st.headStr = ""
 	if st.direct == nil {
-		st.headStr = hash.String()
+		if st.forwardedHex != "" && st.forwarded == hash {
+			st.headStr = st.forwardedHex
+		} else {
+			st.headStr = hash.String()
+		}
 	}
+	st.forwardedHex = ""
 }
 
 // lostLocked advances the head past a record that was not written and
