@@ -154,6 +154,9 @@ type auditMember struct {
 	keyID    string
 	epoch    uint64
 	hasEpoch bool
+	// hashText and prevText are hash and prev already in the form
+	// [chain.Current] writes, or nil to encode them here.
+	hashText, prevText []byte
 }
 
 // appendCanonical appends the member's value in RFC 8785 form: its names
@@ -168,7 +171,7 @@ func (a *auditMember) appendCanonical(b []byte) []byte {
 		b = strconv.AppendUint(b, a.epoch, 10)
 	}
 	b = append(b, `,"hash":"`...)
-	b = v.AppendHash(b, a.hash)
+	b = appendHashText(b, a.hashText, a.hash)
 	b = append(b, '"')
 	if a.hasMAC {
 		b = append(b, `,"key":`...)
@@ -178,12 +181,21 @@ func (a *auditMember) appendCanonical(b []byte) []byte {
 		b = append(b, '"')
 	}
 	b = append(b, `,"prev":"`...)
-	b = v.AppendHash(b, a.prev)
+	b = appendHashText(b, a.prevText, a.prev)
 	b = append(b, `","seq":`...)
 	b = strconv.AppendUint(b, a.seq, 10)
 	b = append(b, `,"v":`...)
 	b = strconv.AppendInt(b, int64(v), 10)
 	return append(b, '}')
+}
+
+// appendHashText appends text, the form of h that [chain.Current] writes,
+// or encodes h when text is nil.
+func appendHashText(b, text []byte, h chain.Hash) []byte {
+	if text != nil {
+		return append(b, text...)
+	}
+	return chain.Current.AppendHash(b, h)
 }
 
 // appendLine appends the whole line of a record: its canonical bytes with

@@ -124,6 +124,11 @@ type state struct {
 	// itself (File.Handler); nil when it forwards records to next.
 	direct *File
 	line   []byte // the line being written to direct, under mu
+	// headText is the hash headTextOf as the lines to direct write it:
+	// the prev of the next line when headTextOf is still the head.
+	headText   []byte
+	headTextOf chain.Hash
+	nextText   []byte // the room of the next headText
 
 	losses   losses            // lost seqs not yet declared (own lock)
 	async    *slogcore.Handler // the wrapped handler, when it reports losses later
@@ -561,7 +566,13 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	}
 	var err error
 	if st.direct != nil {
+		// The hash's text is the next line's prev: encoded once.
+		am.hashText = chain.Current.AppendHash(st.nextText[:0], hash)
+		if st.headText != nil && st.headTextOf == st.head.Hash {
+			am.prevText = st.headText
+		}
 		st.line = appendLine(st.line[:0], p, &am)
+		st.headText, st.nextText, st.headTextOf = am.hashText, st.headText[:0], hash
 		_, err = st.direct.Write(st.line)
 		if cap(st.line) > maxPooled {
 			st.line = nil
