@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -203,6 +204,9 @@ func groupNode(ar *arena, parent *node, name string) *node {
 func prune(n *node) bool {
 	if !n.group {
 		return true
+	}
+	if !slices.ContainsFunc(n.kids, func(k *node) bool { return k.group }) {
+		return len(n.kids) > 0 // only leaves: nothing to prune
 	}
 	kids := n.kids[:0]
 	for _, k := range n.kids {
