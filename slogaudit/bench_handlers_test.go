@@ -56,7 +56,7 @@ type auditContender struct {
 
 // discardFile returns an audit file whose writes go nowhere: the cost of
 // the handler, not of the disk.
-func discardFile(b *testing.B) *File {
+func discardFile(b testing.TB) *File {
 	af, err := OpenFile(filepath.Join(b.TempDir(), "audit.log"), WithFileSync(SyncNever()))
 	if err != nil {
 		b.Fatal(err)
@@ -65,7 +65,7 @@ func discardFile(b *testing.B) *File {
 	return af
 }
 
-func fileHandler(b *testing.B, af *File, opts ...Option) (slog.Handler, func()) {
+func fileHandler(b testing.TB, af *File, opts ...Option) (slog.Handler, func()) {
 	h, err := af.Handler(append([]Option{WithKey("k1", testKey), WithRedactor(slogcore.NoRedaction)}, opts...)...)
 	if err != nil {
 		b.Fatal(err)

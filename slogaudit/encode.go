@@ -83,9 +83,8 @@ func (n *node) appendCanonical(dst []byte) []byte {
 }
 
 func (n *node) appendCanonicalAt(dst []byte, auditAt *int) []byte {
-	var stack [16]*node
-	kids := append(stack[:0], n.kids...)
-	slices.SortFunc(kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
+	var stack [24]*node
+	kids := sortedKids(append(stack[:0], n.kids...))
 	dst = append(dst, '{')
 	for i, k := range kids {
 		if i > 0 {
@@ -109,6 +108,37 @@ func (n *node) appendCanonicalAt(dst []byte, auditAt *int) []byte {
 	return append(dst, '}')
 }
 
+// sortedKids sorts kids by their keys in RFC 8785 order and returns them.
+// Records are small and often nearly sorted (a With template is kept
+// sorted, the built-ins come after it), where insertion sort does a few
+// comparisons per member.
+func sortedKids(kids []*node) []*node {
+	if len(kids) > 32 {
+		slices.SortFunc(kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
+		return kids
+	}
+	for i := 1; i < len(kids); i++ {
+		k := kids[i]
+		j := i
+		for ; j > 0 && chain.CompareKeys(kids[j-1].key, k.key) > 0; j-- {
+			kids[j] = kids[j-1]
+		}
+		kids[j] = k
+	}
+	return kids
+}
+
+// sortKids sorts the members of the template n, and of its groups, once,
+// so that the records copying it are nearly sorted.
+func (n *node) sortKids() {
+	slices.SortStableFunc(n.kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
+	for _, k := range n.kids {
+		if k.group {
+			k.sortKids()
+		}
+	}
+}
+
 // auditKey is the top-level member that holds a record's place in its
 // chain. A user attribute of that name is written as "_audit".
 const auditKey = "audit"
@@ -124,6 +154,9 @@ type auditMember struct {
 	keyID    string
 	epoch    uint64
 	hasEpoch bool
+	// hashText and prevText are hash and prev already in the form
+	// [chain.Current] writes, or nil to encode them here.
+	hashText, prevText []byte
 }
 
 // appendCanonical appends the member's value in RFC 8785 form: its names
@@ -138,7 +171,7 @@ func (a *auditMember) appendCanonical(b []byte) []byte {
 		b = strconv.AppendUint(b, a.epoch, 10)
 	}
 	b = append(b, `,"hash":"`...)
-	b = v.AppendHash(b, a.hash)
+	b = appendHashText(b, a.hashText, a.hash)
 	b = append(b, '"')
 	if a.hasMAC {
 		b = append(b, `,"key":`...)
@@ -148,12 +181,21 @@ func (a *auditMember) appendCanonical(b []byte) []byte {
 		b = append(b, '"')
 	}
 	b = append(b, `,"prev":"`...)
-	b = v.AppendHash(b, a.prev)
+	b = appendHashText(b, a.prevText, a.prev)
 	b = append(b, `","seq":`...)
 	b = strconv.AppendUint(b, a.seq, 10)
 	b = append(b, `,"v":`...)
 	b = strconv.AppendInt(b, int64(v), 10)
 	return append(b, '}')
+}
+
+// appendHashText appends text, the form of h that [chain.Current] writes,
+// or encodes h when text is nil.
+func appendHashText(b, text []byte, h chain.Hash) []byte {
+	if text != nil {
+		return append(b, text...)
+	}
+	return chain.Current.AppendHash(b, h)
 }
 
 // appendLine appends the whole line of a record: its canonical bytes with

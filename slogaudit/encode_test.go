@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/slogtest"
@@ -306,4 +307,73 @@ func TestFixtureV2EveryByteCounts(t *testing.T) {
 		}
 	}
 	require.Greater(t, edits, 500)
+}
+
+// TestTimeMember checks that the time member appended to the arena is the
+// canonical member of the formatted time, for times whose text is unusual
+// (years past 9999 and before year 0, zones, nanoseconds), and that it
+// survives the arena growing.
+func TestTimeMember(t *testing.T) {
+	var ar arena
+	times := []time.Time{
+		time.Date(2026, 11, 26, 6, 45, 2, 0, time.UTC),
+		time.Date(2026, 11, 26, 6, 45, 2, 123456789, time.FixedZone("x", -7*3600)),
+		time.Date(10000, 1, 1, 0, 0, 0, 1, time.UTC),
+		time.Date(-1, 12, 31, 23, 59, 59, 999999999, time.UTC),
+		time.Unix(0, 0),
+	}
+	var nodes []*node
+	for range 40 { // more than one chunk of the arena's bytes
+		for _, tm := range times {
+			nodes = append(nodes, ar.timeNode(tm, false))
+		}
+	}
+	for i, n := range nodes {
+		tm := times[i%len(times)]
+		want := chain.AppendCanonical([]byte(`"time":`), chain.Str(tm.UTC().Format(time.RFC3339Nano)))
+		if string(n.member) != string(want) {
+			t.Fatalf("time %v: got member %s, want %s", tm, n.member, want)
+		}
+		if s := ar.timeNode(tm, true); s.canon.Str != tm.UTC().Format(time.RFC3339Nano) || s.member != nil {
+			t.Fatalf("time %v with its string: got canon %q, member %q", tm, s.canon.Str, s.member)
+		}
+	}
+}
+
+// TestSortedTemplate checks that a File handler's record is the same
+// canonical line whatever the order of its With attrs and whether they
+// come from the template or the record.
+func TestSortedTemplate(t *testing.T) {
+	line := func(with bool, attrs []slog.Attr) string {
+		var buf bytes.Buffer
+		fh, closeFn := fileHandler(t, discardFile(t), WithChainID("c"))
+		defer closeFn()
+		h := fh.(*Handler)
+		var hh slog.Handler = h
+		r := slog.NewRecord(benchTime, slog.LevelInfo, "m", 0)
+		if with {
+			hh = h.WithAttrs(attrs).WithGroup("g").WithAttrs([]slog.Attr{slog.Int("z", 1), slog.Int("a", 2)})
+		} else {
+			r.AddAttrs(attrs...)
+			r.AddAttrs(slog.Group("g", slog.Int("z", 1), slog.Int("a", 2)))
+		}
+		sc := getScratch()
+		p := prepare(hh.(*Handler).build(r, &sc.ar), sc)
+		defer p.release()
+		buf.Write(p.canon())
+		return buf.String()
+	}
+	attrs := benchAttrs()
+	want := line(false, attrs)
+	for _, with := range []bool{false, true} {
+		for i := range 4 {
+			rev := slices.Clone(attrs)
+			if i%2 == 1 {
+				slices.Reverse(rev)
+			}
+			if got := line(with, rev); got != want {
+				t.Errorf("with=%v order %d: got\n%s\nwant\n%s", with, i, got, want)
+			}
+		}
+	}
 }

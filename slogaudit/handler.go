@@ -116,10 +116,19 @@ type state struct {
 	mac          hash.Hash // HMAC-SHA256 with the key, reused under mu
 	macScratch   []byte    // the MAC's input and sum, reused under mu
 	headStr      string    // st.head.Hash in hex, for forwardLocked
+	// forwarded is the hash of the record last passed to the wrapped
+	// handler, in hex, kept for headStr when it becomes the head.
+	forwarded    chain.Hash
+	forwardedHex string
 	// direct is the File that the handler writes its canonical lines to
 	// itself (File.Handler); nil when it forwards records to next.
 	direct *File
 	line   []byte // the line being written to direct, under mu
+	// headText is the hash headTextOf as the lines to direct write it:
+	// the prev of the next line when headTextOf is still the head.
+	headText   []byte
+	headTextOf chain.Hash
+	nextText   []byte // the room of the next headText
 
 	losses   losses            // lost seqs not yet declared (own lock)
 	async    *slogcore.Handler // the wrapped handler, when it reports losses later
@@ -280,6 +289,10 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 			addUser(h2.tmpl, w.groups, w.attr)
 		}
 		h2.tmpl.encodeLeaves()
+		if h.st.direct != nil {
+			// The members' order is written only in canonical form.
+			h2.tmpl.sortKids()
+		}
 	}
 	return &h2
 }
@@ -350,8 +363,7 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 	}
 	msg := st.redactMessage(r.Message)
 	if !r.Time.IsZero() {
-		t := r.Time.UTC()
-		set(root, ar.new(node{key: slog.TimeKey, value: slog.TimeValue(t), canon: chain.Str(t.Format(time.RFC3339Nano))}))
+		set(root, ar.timeNode(r.Time, st.cfg.policy != nil))
 	}
 	lv := r.Level.String()
 	set(root, ar.new(node{key: slog.LevelKey, value: slog.StringValue(lv), canon: chain.Str(lv)}))
@@ -554,7 +566,13 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	}
 	var err error
 	if st.direct != nil {
+		// The hash's text is the next line's prev: encoded once.
+		am.hashText = chain.Current.AppendHash(st.nextText[:0], hash)
+		if st.headText != nil && st.headTextOf == st.head.Hash {
+			am.prevText = st.headText
+		}
 		st.line = appendLine(st.line[:0], p, &am)
+		st.headText, st.nextText, st.headTextOf = am.hashText, st.headText[:0], hash
 		_, err = st.direct.Write(st.line)
 		if cap(st.line) > maxPooled {
 			st.line = nil
@@ -593,40 +611,51 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Level, root *node, am *auditMember) error {
 	// Hashes in hex: the wrapped handler's redaction (a slogcore
 	// handler's) may take base64url digests for tokens and mask them.
+	// The hash and the MAC share one string, and the hash is the next
+	// record's prev.
+	var digits [4 * len(chain.Hash{})]byte
+	n := hex.Encode(digits[:], am.hash[:])
+	if am.hasMAC {
+		n += hex.Encode(digits[n:], am.mac[:])
+	}
+	hexes := string(digits[:n])
+	hashHex := hexes[:2*len(am.hash)]
+	st.forwarded, st.forwardedHex = am.hash, hashHex
 	audit := make([]slog.Attr, 0, 8)
 	audit = append(audit,
 		slog.Int("v", int(chain.Current)),
 		slog.String("chain", am.chain),
 		slog.Uint64("seq", am.seq),
 		slog.String("prev", st.headStr),
-		slog.String("hash", am.hash.String()),
+		slog.String("hash", hashHex),
 	)
 	if am.hasEpoch {
 		audit = append(audit, slog.Uint64("epoch", am.epoch))
 	}
 	if am.hasMAC {
-		audit = append(audit, slog.String("mac", am.mac.String()), slog.String("key", am.keyID))
+		audit = append(audit, slog.String("mac", hexes[len(hashHex):]), slog.String("key", am.keyID))
 	}
 	var msg string
-	attrs := root.attrs()
-	out := attrs[:0]
-	for _, a := range attrs { // time, level and msg are the record's own fields
-		switch a.Key {
-		case slog.TimeKey, slog.LevelKey:
-			continue
-		case slog.MessageKey:
-			msg = a.Value.String()
-			continue
+	var room [24]slog.Attr // the record copies them: no allocation for most records
+	out := room[:0]
+	for _, k := range root.kids { // time, level and msg are the record's own fields
+		switch {
+		case k.group:
+			out = append(out, slog.Attr{Key: k.key, Value: slog.GroupValue(k.attrs()...)})
+		case k.key == slog.TimeKey, k.key == slog.LevelKey:
+		case k.key == slog.MessageKey:
+			msg = k.value.String()
+		default:
+			out = append(out, slog.Attr{Key: k.key, Value: k.value})
 		}
-		out = append(out, a)
 	}
+	out = append(out, slog.Attr{Key: auditKey, Value: slog.GroupValue(audit...)})
 	var rt time.Time
 	if !t.IsZero() {
 		rt = t.UTC()
 	}
 	rec := slog.NewRecord(rt, level, msg, 0)
 	rec.AddAttrs(out...)
-	rec.AddAttrs(slog.Attr{Key: auditKey, Value: slog.GroupValue(audit...)})
 	hctx := ctx
 	if st.async != nil {
 		hctx = context.WithValue(ctx, lossTag{}, tagged{st: st, seq: am.seq, declares: st.declaring})
@@ -649,8 +678,13 @@ func (st *state) setHeadLocked(seq uint64, hash chain.Hash) {
 	st.head.Seq, st.head.Hash = seq, hash
 	st.headStr = ""
 	if st.direct == nil {
-		st.headStr = hash.String()
+		if st.forwardedHex != "" && st.forwarded == hash {
+			st.headStr = st.forwardedHex
+		} else {
+			st.headStr = hash.String()
+		}
 	}
+	st.forwardedHex = ""
 }
 
 // lostLocked advances the head past a record that was not written and

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -35,6 +36,7 @@ type node struct {
 type arena struct {
 	nodes []node
 	kids  []*node
+	bytes []byte // small encodings, such as the time member
 }
 
 // new returns a node holding n.
@@ -69,7 +71,29 @@ func (ar *arena) kidsFor(n int) []*node {
 func (ar *arena) reset() {
 	clear(ar.nodes)
 	clear(ar.kids)
-	ar.nodes, ar.kids = ar.nodes[:0], ar.kids[:0]
+	ar.nodes, ar.kids, ar.bytes = ar.nodes[:0], ar.kids[:0], ar.bytes[:0]
+}
+
+// timeNode returns the "time" member of a record at t, in UTC. Without a
+// policy, whose detectors read every string, its canonical member is
+// appended to the arena's bytes instead of being formatted to a string:
+// RFC 3339 text is ASCII that JSON never escapes, so the member is the
+// text between quotes.
+func (ar *arena) timeNode(t time.Time, withString bool) *node {
+	t = t.UTC()
+	if withString || ar == nil {
+		return ar.new(node{key: slog.TimeKey, value: slog.TimeValue(t), canon: chain.Str(t.Format(time.RFC3339Nano))})
+	}
+	start := len(ar.bytes)
+	if cap(ar.bytes)-start < 64 {
+		// A new chunk: members already handed out keep the old one.
+		ar.bytes = make([]byte, 0, max(512, 2*cap(ar.bytes)))
+		start = 0
+	}
+	ar.bytes = append(ar.bytes, `"time":"`...)
+	ar.bytes = t.AppendFormat(ar.bytes, time.RFC3339Nano)
+	ar.bytes = append(ar.bytes, '"')
+	return ar.new(node{key: slog.TimeKey, value: slog.TimeValue(t), member: ar.bytes[start:len(ar.bytes):len(ar.bytes)]})
 }
 
 // newRoot returns an empty top-level group whose nodes come from ar.
@@ -180,6 +204,9 @@ func groupNode(ar *arena, parent *node, name string) *node {
 func prune(n *node) bool {
 	if !n.group {
 		return true
+	}
+	if !slices.ContainsFunc(n.kids, func(k *node) bool { return k.group }) {
+		return len(n.kids) > 0 // only leaves: nothing to prune
 	}
 	kids := n.kids[:0]
 	for _, k := range n.kids {
