@@ -290,15 +290,19 @@ func (b *BatchProcessor) Shutdown(ctx context.Context) error {
 		b.closing.Lock()
 		b.closed = true
 		b.closing.Unlock()
+		failedBefore := b.failed.Load()
 		err := b.batch.Shutdown(ctx)
 		if err == nil {
 			b.settle() // the SDK has finished; settles nothing unless it lost records
 		}
 		lost := b.dropped[slogcore.ReasonCloseDeadline].Load()
-		pending := b.Stats().Pending
+		// Not exported when the deadline came: those still pending, and
+		// those whose export the deadline made fail while Shutdown waited
+		// (the exporter may count them before Shutdown returns).
+		notExported := b.Stats().Pending + b.failed.Load() - failedBefore
 		switch {
-		case err != nil && pending > 0:
-			b.shutdownErr = fmt.Errorf("otel: shutdown: %d records not exported when the deadline came (give Shutdown more time; those the SDK gives up on are counted as close-deadline): %w", pending, err)
+		case err != nil && notExported > 0:
+			b.shutdownErr = fmt.Errorf("otel: shutdown: %d records not exported when the deadline came (give Shutdown more time; those the SDK gives up on are counted as close-deadline): %w", notExported, err)
 		case err != nil:
 			b.shutdownErr = fmt.Errorf("otel: shutdown: %w", err)
 		case lost > 0:
