@@ -51,7 +51,12 @@ func main() {
 // works in a new temporary directory and removes it before returning.
 func run(out io.Writer, dir string, d time.Duration) (err error) {
 	keep := dir != ""
-	if !keep {
+	if keep {
+		// The directory will hold keys: created if missing, for its owner only.
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return fmt.Errorf("quickstart: -dir: %w", err)
+		}
+	} else {
 		if dir, err = os.MkdirTemp("", "slogguard-quickstart"); err != nil {
 			return err
 		}

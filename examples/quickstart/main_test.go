@@ -87,3 +87,24 @@ func TestQuickstartRemovesTempDir(t *testing.T) {
 		t.Fatal("the output offers to verify files that were removed")
 	}
 }
+
+// TestQuickstartCreatesDir: the README runs `-dir demo` in a fresh checkout,
+// where demo does not exist yet; the quickstart creates it, for its owner
+// only (it holds the keys).
+func TestQuickstartCreatesDir(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo", "nested")
+	var out bytes.Buffer
+	if err := run(&out, dir, 300*time.Millisecond); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	fi, err := os.Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
+		t.Errorf("the directory holding the keys is %v, want no access for others", perm)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "audit.log")); err != nil {
+		t.Error(err)
+	}
+}
