@@ -620,10 +620,7 @@ func findMarkedTokens(s string, spans []span) []span {
 		for start > 0 && isDigit(s[start-1]) {
 			start--
 		}
-		end := c + 1
-		for end < len(s) && charClass[s[end]]&cURL != 0 {
-			end++
-		}
+		end := run(s, c+1, cURL)
 		// 'A' and 34 more, one of them a digit: a word after a number
 		// and a colon ("1715938212:Archive_daily_…") is not a token.
 		if c-start >= 5 && c-start <= 16 && end-c-1 == 35 && strings.ContainsAny(s[c+2:end], "0123456789") &&
@@ -673,10 +670,7 @@ func findMarkedTokens(s string, spans []span) []span {
 		for start > 0 && isDigit(s[start-1]) {
 			start--
 		}
-		end := bar + 1
-		for end < len(s) && charClass[s[end]]&cURL != 0 {
-			end++
-		}
+		end := run(s, bar+1, cURL)
 		if n := bar - start; n >= 15 && n <= 16 && end-bar-1 >= 27 && (start == 0 || !isAlnum(s[start-1])) {
 			spans = append(spans, span{start, end})
 			i = end
@@ -719,10 +713,7 @@ func findAround(s string, spans []span, marker string, before, after int, class 
 		for start > 0 && charClass[s[start-1]]&class != 0 {
 			start--
 		}
-		end := m + len(marker)
-		for end < len(s) && charClass[s[end]]&class != 0 {
-			end++
-		}
+		end := run(s, m+len(marker), class)
 		if m-start >= before && end-m-len(marker) >= after {
 			spans = append(spans, span{start, end})
 			i = end
