@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -111,4 +112,52 @@ func FuzzPrefilter(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A key in text may split a term's spelling anywhere: camelCase pieces of
+// a one-word term ("magStripe" spells "magstripe"), or a separator before
+// trailing digits ("track_1" spells "track1"). For every split whose last
+// piece has at least three bytes or is digits only, a key that names a
+// secret as an attr key names one in text too: the quick word tests
+// (prefilter, pair search) must not skip it. (Pieces of one or two letters,
+// "passwoRd", are not real spellings; the filter does not hold them.)
+func TestSplitTermsInText(t *testing.T) {
+	rules := []Rule{Credentials, PCIDSS, HIPAA, GDPR, CCPA, ContactInfo}
+	r := Must(rules...)
+	found := 0
+	for _, rule := range rules {
+		for _, term := range rule.Terms {
+			joined := strings.Join(splitKey(term), "")
+			for k := 1; k < len(joined); k++ {
+				if len(joined)-k < 3 && strings.Trim(joined[k:], "0123456789") != "" {
+					continue
+				}
+				var keys []string
+				if c := joined[k]; c >= 'a' && c <= 'z' {
+					keys = append(keys, joined[:k]+string(c-'a'+'A')+joined[k+1:]) // magStripe
+				}
+				keys = append(keys, joined[:k]+"_"+joined[k:]) // track_1
+				for _, key := range keys {
+					if r.keyRule(key) == "" {
+						continue // cache_expiry: not every split names a secret
+					}
+					found++
+					s := "sent " + key + "=Zq9xLmP2vW to host"
+					// The value is masked and the key kept (an authorization
+					// key masks the rest of the text, as a header would).
+					if got, want := r.redactString(s), "sent "+key+"=[REDACTED]"; !strings.HasPrefix(got, want) || strings.Contains(got, "Zq9x") {
+						t.Errorf("term %q: %q redacted to %q, want %q…", term, s, got, want)
+					}
+				}
+			}
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d split keys name a secret: the cases are wrong", found)
+	}
+}
+
+func (r *Redactor) redactString(s string) string {
+	out, _ := r.String(s)
+	return out
 }

@@ -177,3 +177,114 @@ func (r *Redactor) checkPrefilter(s string, spans []span) {
 		}
 	}
 }
+
+// The term-word gate. A key names a secret when some of its words, joined,
+// spell a term (judgeKey). The last of those words ends where the term
+// ends: it is a suffix of the term's joined spelling. That is the term's
+// last word ("api key": key), the whole spelling ("APIKEY"), or the piece
+// after a camelCase split of a one-word term ("magStripe": stripe,
+// "cardHolder": holder). The filter mayBeKey reads therefore holds every
+// term's last word, every suffix of its joined spelling of at least three
+// bytes, and each of those without some of its trailing digits ("track_1"
+// spells "track1", and a word of digits alone is skipped by mayBeKey). Common
+// words that start a term but never end one (api, access, connection,
+// session) do not pass: text that holds them is not searched for pairs.
+
+// addTermEnds adds the words a term of these words may end with.
+func (r *Redactor) addTermEnds(words []string) {
+	r.bloomAdd(words[len(words)-1])
+	joined := strings.Join(words, "")
+	for i := 0; i+3 <= len(joined); i++ {
+		suffix := joined[i:]
+		r.bloomAdd(suffix)
+		for t := suffix; len(t) > 1 && isDigit(t[len(t)-1]); { // icd1_0, track_1
+			t = t[:len(t)-1]
+			r.bloomAdd(t)
+		}
+	}
+}
+
+// mayBeKey is a quick test that one of the words of id may be the last
+// word of a term (see addTermEnds), before the key cache is asked: most
+// words of text are not, and a word without letters never is.
+func (r *Redactor) mayBeKey(id string) bool {
+	for i := 0; i < len(id); {
+		if !isAlnum(id[i]) {
+			i++
+			continue
+		}
+		// A word: up to a separator or a camelCase boundary, also at the
+		// end of an acronym ("ETSYToken": ETSY, Token).
+		j := i + 1
+		for j < len(id) && isAlnum(id[j]) && !camelBoundary(id, j) {
+			j++
+		}
+		if r.termStartHas(id[i], id[min(i+1, j-1)]) {
+			h := uint32(2166136261)
+			letters := false
+			for k := i; k < j; k++ {
+				h = (h ^ uint32(id[k]|0x20)) * 16777619
+				letters = letters || !isDigit(id[k])
+			}
+			if letters && r.bloomHas(h) {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// camelBoundary reports whether a camelCase word starts at id[j]: an
+// upper-case letter after a lower-case one, or the last capital of an
+// acronym followed by a lower-case letter.
+func camelBoundary(id string, j int) bool {
+	if id[j] < 'A' || id[j] > 'Z' {
+		return false
+	}
+	prev := id[j-1]
+	if prev >= 'a' && prev <= 'z' {
+		return true
+	}
+	return prev >= 'A' && prev <= 'Z' && j+1 < len(id) && id[j+1] >= 'a' && id[j+1] <= 'z'
+}
+
+// termStartHas reports whether some word of the filter starts with the
+// letters a, b (any case); words not starting with two letters always
+// pass.
+func (r *Redactor) termStartHas(a, b byte) bool {
+	a, b = a|0x20, b|0x20
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
+		return true
+	}
+	n := int(a-'a')*26 + int(b-'a')
+	return r.termStarts[n>>6]&(1<<(n&63)) != 0
+}
+
+// termBloomWords is the size of Redactor.termBloom in 64-bit words: with
+// two bits per word and the few thousand words of every preset together,
+// about 1 % of other words pass.
+const termBloomWords = 512
+
+func (r *Redactor) bloomHas(h uint32) bool {
+	h2 := h*0x9E3779B1 ^ h>>15
+	return r.termBloom[h>>6%termBloomWords]&(1<<(h&63)) != 0 && r.termBloom[h2>>6%termBloomWords]&(1<<(h2&63)) != 0
+}
+
+// bloomAdd adds a lower-case word to the filter mayBeKey reads.
+func (r *Redactor) bloomAdd(w string) {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i]|0x20)) * 16777619
+	}
+	h2 := h*0x9E3779B1 ^ h>>15
+	r.termBloom[h>>6%termBloomWords] |= 1 << (h & 63)
+	r.termBloom[h2>>6%termBloomWords] |= 1 << (h2 & 63)
+	if len(w) >= 2 {
+		a, b := w[0]|0x20, w[1]|0x20
+		if a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' {
+			n := int(a-'a')*26 + int(b-'a')
+			r.termStarts[n>>6] |= 1 << (n & 63)
+		}
+	}
+}

@@ -89,8 +89,8 @@ type Redactor struct {
 	scanMessage bool
 	terms       map[string]string      // joined term -> rule name
 	maxTerm     int                    // most words in a term
-	termBloom   [termBloomWords]uint64 // the words of terms, for mayBeKey
-	termStarts  [11]uint64             // the first two letters of term words (26*26 bits)
+	termBloom   [termBloomWords]uint64 // the words a term can end with, for mayBeKey
+	termStarts  [11]uint64             // the first two letters of those words (26*26 bits)
 	cards       bool                   // the card-number detector is on: integers are checked too
 	paths       []pathRule
 	allow       map[string]bool
@@ -159,10 +159,7 @@ func New(rules ...Rule) (*Redactor, error) {
 				continue
 			}
 			r.terms[strings.Join(words, "")] = rule.Name
-			for _, w := range words {
-				r.bloomAdd(w)
-			}
-			r.bloomAdd(strings.Join(words, "")) // ACCESSKEY spells "access key"
+			r.addTermEnds(words)
 			r.maxTerm = max(r.maxTerm, len(words))
 		}
 		for _, p := range rule.Paths {
