@@ -12,9 +12,11 @@ import (
 // string once and says which parts of the redactor can match in it at all:
 //
 //   - the flags of interesting bytes (scanFlags) that gate each detector;
-//   - whether a word starts with the first three bytes of a catalog token
-//     (tokenTrigrams, built from the catalog), without which DetectTokens'
-//     prefix search finds nothing;
+//   - whether a word starts with the first three or four bytes of a
+//     catalog token's prefix (tokenTrigrams, tokenQuads, built from the
+//     catalog), without which DetectTokens' prefix search finds nothing;
+//   - which pairs of bytes of the marker formats it holds (markFirst,
+//     markSecond), without which their searches find nothing;
 //   - whether a word of the string may be a word of a term (mayBeKey over
 //     the whole string), without which no key-value pair, prose or flag
 //     form names a secret.
@@ -28,18 +30,21 @@ import (
 // prescanned is what prescan learned about a string.
 type prescanned struct {
 	flags    scanFlags
-	tokens   bool // a word may start a catalog token
-	termWord bool // a word may be a word of a term
+	tokens   bool  // a word may start a catalog token
+	termWord bool  // a word may be the last word of a term
+	marks    uint8 // the marker formats the string may hold
 }
 
 // tokenTrigrams is a bit set of the first three bytes of every catalog
-// token (folded with |0x20 as findTokens folds its index), hashed by
-// trigramHash. A prefix of two bytes contributes every byte its body may
-// start with as the third (every byte, when a shape function reads the
-// body). tokenAnyStart is set when a prefix is shorter
-// than that, and makes every start a candidate.
+// prefix of two or three bytes (folded with |0x20 as findTokens folds its
+// index), hashed by trigramHash; tokenQuads holds the first four bytes of
+// the longer prefixes, hashed by quadHash. A prefix of two bytes
+// contributes every byte its body may start with as the third (every
+// byte, when a shape function reads the body). tokenAnyStart is set when
+// a prefix is shorter than that, and makes every start a candidate.
 var (
 	tokenTrigrams [1 << trigramBits / 64]uint64
+	tokenQuads    [1 << trigramBits / 64]uint64
 	tokenAnyStart bool
 	tokenFirst    [256]bool                // the first bytes of the prefixes, folded with |0x20
 	wordOrUnder   = func() (t [256]bool) { // what findTokens takes for the inside of a word
@@ -56,13 +61,20 @@ func trigramHash(a, b, c byte) uint32 {
 	return (uint32(a|0x20)<<16 | uint32(b|0x20)<<8 | uint32(c|0x20)) * 0x9E3779B1 >> (32 - trigramBits)
 }
 
+func quadHash(a, b, c, d byte) uint32 {
+	return (uint32(a|0x20)<<24 | uint32(b|0x20)<<16 | uint32(c|0x20)<<8 | uint32(d|0x20)) * 0x9E3779B1 >> (32 - trigramBits)
+}
+
 func init() {
 	for _, f := range tokenFormats {
 		if len(f.prefix) > 0 {
 			tokenFirst[f.prefix[0]|0x20] = true
 		}
 		switch {
-		case len(f.prefix) >= 3:
+		case len(f.prefix) >= 4:
+			h := quadHash(f.prefix[0], f.prefix[1], f.prefix[2], f.prefix[3])
+			tokenQuads[h>>6] |= 1 << (h & 63)
+		case len(f.prefix) == 3:
 			h := trigramHash(f.prefix[0], f.prefix[1], f.prefix[2])
 			tokenTrigrams[h>>6] |= 1 << (h & 63)
 		case len(f.prefix) == 2:
@@ -78,25 +90,30 @@ func init() {
 	}
 }
 
-// prescan reads s once and returns its flags and whether a catalog token
-// or a term word may start in it.
+// prescan reads s once and returns its flags, whether a catalog token or
+// a term word may start in it, and the marker formats it may hold.
 func (r *Redactor) prescan(s string) prescanned {
 	var (
 		f      scanFlags
 		digits int
 		tokens = tokenAnyStart
 		prevW  bool // s[i-1] is inside a word, where no token starts
+		prev   byte // s[i-1]
+		marks  uint8
 	)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		fl := byteFlags[c]
 		f |= fl
 		digits += int(fl >> digitShift)
+		marks |= markFirst[prev] & markSecond[c]
 		if !prevW && tokenFirst[c|0x20] && !tokens && i+10 <= len(s) { // findTokens looks no closer to the end
 			h := trigramHash(c, s[i+1], s[i+2])
-			tokens = tokenTrigrams[h>>6]&(1<<(h&63)) != 0
+			q := quadHash(c, s[i+1], s[i+2], s[i+3])
+			tokens = tokenTrigrams[h>>6]&(1<<(h&63)) != 0 || tokenQuads[q>>6]&(1<<(q&63)) != 0
 		}
 		prevW = wordOrUnder[c]
+		prev = c
 	}
 	if f&hasSpace != 0 {
 		for i := strings.IndexByte(s, ' '); i >= 0; {
@@ -121,13 +138,13 @@ func (r *Redactor) prescan(s string) prescanned {
 			f |= hasDigits13
 		}
 	}
-	return prescanned{flags: f, tokens: tokens, termWord: len(r.terms) > 0 && r.mayBeKey(s)}
+	return prescanned{flags: f, tokens: tokens, termWord: len(r.terms) > 0 && r.mayBeKey(s), marks: marks}
 }
 
 // pairsMayMatch reports whether findPairs can find anything in s: a word
 // that may name a secret, or a "-u" user flag.
 func (p prescanned) pairsMayMatch(s string) bool {
-	return p.termWord || p.flags&hasDash != 0 && strings.Contains(s, "-u")
+	return p.termWord || p.marks&markUs != 0
 }
 
 // isCatalog reports whether d is DetectTokens, whose prefix search the

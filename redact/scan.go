@@ -72,8 +72,11 @@ func (r *Redactor) find(s string, spans []span, note func(string)) []span {
 			continue
 		}
 		n := len(spans)
-		if d.catalog && !p.tokens {
-			spans = findMarkedTokens(s, spans) // no word starts like a catalog prefix
+		if d.catalog {
+			if p.tokens {
+				spans = findPrefixTokens(s, spans)
+			} // else no word starts like a catalog prefix
+			spans = findMarkedTokens(s, spans, p.marks)
 		} else {
 			spans = d.find(s, spans)
 		}

@@ -306,6 +306,11 @@ func init() {
 var DetectTokens = Detector{Name: "token-format", find: findTokens, min: 10}
 
 func findTokens(s string, spans []span) []span {
+	return findMarkedTokens(s, findPrefixTokens(s, spans), allMarks)
+}
+
+// findPrefixTokens finds the catalog formats, each by its prefix.
+func findPrefixTokens(s string, spans []span) []span {
 	for i := 0; i+10 <= len(s); i++ {
 		c := s[i]
 		if i > 0 && charClass[s[i-1]]&(cAlnum|cUnder) != 0 {
@@ -326,7 +331,7 @@ func findTokens(s string, spans []span) []span {
 			}
 		}
 	}
-	return findMarkedTokens(s, spans)
+	return spans
 }
 
 // match returns the end of a token of format f at s[i:], or 0.
@@ -566,14 +571,46 @@ func jwtBody(s string, j int) int {
 	return e
 }
 
-// findMarkedTokens finds the formats identified by a marker inside them.
-// Each needs a long string, so short strings cost nothing here.
-func findMarkedTokens(s string, spans []span) []span {
+// Marker bits: two bytes of each marker format, which prescan looks for
+// (markFirst[s[i-1]] & markSecond[s[i]]) so that findMarkedTokens searches
+// only for the markers a string can hold.
+const (
+	markAzure    uint8 = 1 << iota // "Q~"
+	markDotA                       // ".a": ".atlasv1.", ".acc"
+	markT3                         // "T3": "T3BlbkFJ"
+	markMmk                        // "_m": "_mmk"
+	markOffice                     // ".o": ".office.com" of both Teams webhook forms
+	markTelegram                   // ":A"
+	markBar                        // a digit, then '|'
+	markUs                         // "-u": "-us"
+	allMarks     uint8 = 1<<iota - 1
+)
+
+var markFirst, markSecond = func() (first, second [256]uint8) {
+	for _, m := range []struct {
+		a, b byte
+		bit  uint8
+	}{{'Q', '~', markAzure}, {'.', 'a', markDotA}, {'T', '3', markT3}, {'_', 'm', markMmk}, {'.', 'o', markOffice},
+		{':', 'A', markTelegram}, {'-', 'u', markUs}} {
+		first[m.a] |= m.bit
+		second[m.b] |= m.bit
+	}
+	for c := '0'; c <= '9'; c++ {
+		first[c] |= markBar
+	}
+	second['|'] |= markBar
+	return first, second
+}()
+
+// findMarkedTokens finds the formats identified by a marker inside them,
+// of those whose bits are set in marks. Each needs a long string, so short
+// strings cost nothing here.
+func findMarkedTokens(s string, spans []span, marks uint8) []span {
 	if len(s) < 36 {
 		return spans
 	}
 	// Azure AD client secrets: 3 characters, a digit, "Q~", 31 to 34 more.
-	for i := 0; ; {
+	for i := 0; marks&markAzure != 0; {
 		k := strings.Index(s[i:], "Q~")
 		if k < 0 {
 			break
@@ -597,19 +634,21 @@ func findMarkedTokens(s string, spans []span) []span {
 			i = end
 		}
 	}
-	if len(s) >= 83 {
+	if len(s) >= 83 && marks&markDotA != 0 {
 		spans = findAround(s, spans, ".atlasv1.", 14, 60, cURL|cOther)
 	}
-	if len(s) >= 48 {
+	if len(s) >= 48 && marks&markT3 != 0 {
 		spans = findAround(s, spans, "T3BlbkFJ", 20, 20, cURL)
 	}
-	spans = findAround(s, spans, "_mmk", 36, 0, cWord)
-	if len(s) >= 67 {
+	if marks&markMmk != 0 {
+		spans = findAround(s, spans, "_mmk", 36, 0, cWord)
+	}
+	if len(s) >= 67 && marks&markOffice != 0 {
 		spans = findAround(s, spans, ".webhook.office.com/webhookb2/", 0, 40, cAny)
 		spans = findAround(s, spans, "outlook.office.com/webhook/", 0, 40, cAny)
 	}
 	// Telegram bot tokens: 5 to 16 digits, ':', 'A', 34 more.
-	for i := 0; ; {
+	for i := 0; marks&markTelegram != 0; {
 		k := strings.Index(s[i:], ":A")
 		if k < 0 {
 			break
@@ -631,7 +670,7 @@ func findMarkedTokens(s string, spans []span) []span {
 	}
 	// Authress service client access keys:
 	// (sc|ext|scauth|authress)_<id>.<4-6>.acc[_-]<id>.<secret>.
-	if len(s) >= 60 {
+	if len(s) >= 60 && marks&markDotA != 0 {
 		for i := 0; ; {
 			k := strings.Index(s[i:], ".acc")
 			if k < 0 {
@@ -659,7 +698,7 @@ func findMarkedTokens(s string, spans []span) []span {
 		}
 	}
 	// Facebook app access tokens: the 15 or 16 digit app id, '|', the secret.
-	for i := 0; ; {
+	for i := 0; marks&markBar != 0; {
 		k := strings.IndexByte(s[i:], '|')
 		if k < 0 {
 			break
@@ -677,7 +716,7 @@ func findMarkedTokens(s string, spans []span) []span {
 		}
 	}
 	// Mailchimp API keys: 32 hex digits, "-us", the data centre number.
-	for i := 0; ; {
+	for i := 0; marks&markUs != 0; {
 		k := strings.Index(s[i:], "-us")
 		if k < 0 {
 			break
