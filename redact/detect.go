@@ -18,6 +18,7 @@ type Detector struct {
 
 	find func(s string, spans []span) []span
 	need scanFlags // the prefilter: every flag here must be present
+	mark uint16    // and every marker pair here (prescan)
 	min  int       // the shortest string that can match
 
 	catalog bool // DetectTokens, set by New: its prefix search is prefiltered
@@ -167,7 +168,7 @@ var (
 	DetectAWSAccessKey = Detector{Name: "aws-access-key-id", find: findAWSKeyID, need: hasUpperA, min: 20}
 	// DetectPrivateKey masks PEM private-key blocks, to the END line or the
 	// end of the string.
-	DetectPrivateKey = Detector{Name: "private-key", find: findPEM, need: hasDash, min: 20}
+	DetectPrivateKey = Detector{Name: "private-key", find: findPEM, need: hasDash, mark: markPEM, min: 20}
 	// DetectCardNumber masks payment card numbers: 13 to 19 digits, single
 	// spaces or dashes allowed between them, Luhn-valid only.
 	DetectCardNumber = Detector{Name: "card-number", find: findCards, need: hasDigits13, min: 13}

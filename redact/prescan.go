@@ -13,7 +13,7 @@ import (
 //
 //   - the flags of interesting bytes (scanFlags) that gate each detector;
 //   - whether a word starts with the first three or four bytes of a
-//     catalog token's prefix (tokenTrigrams, tokenQuads, built from the
+//     catalog token's prefix (tokenMayStart, from tables built from the
 //     catalog), without which DetectTokens' prefix search finds nothing;
 //   - which pairs of bytes of the marker formats it holds (markFirst,
 //     markSecond), without which their searches find nothing;
@@ -30,24 +30,44 @@ import (
 // prescanned is what prescan learned about a string.
 type prescanned struct {
 	flags    scanFlags
-	tokens   bool  // a word may start a catalog token
-	termWord bool  // a word may be the last word of a term
-	marks    uint8 // the marker formats the string may hold
+	tokens   bool   // a word may start a catalog token
+	termWord bool   // a word may be the last word of a term
+	marks    uint16 // the marker pairs the string holds (markFirst)
 }
 
-// tokenTrigrams is a bit set of the first three bytes of every catalog
-// prefix of two or three bytes (folded with |0x20 as findTokens folds its
-// index), hashed by trigramHash; tokenQuads holds the first four bytes of
-// the longer prefixes, hashed by quadHash. A prefix of two bytes
-// contributes every byte its body may start with as the third (every
-// byte, when a shape function reads the body). tokenAnyStart is set when
-// a prefix is shorter than that, and makes every start a candidate.
+// gramSet is a bit set of the first three or four bytes of catalog
+// prefixes, as a number (s[i]<<16 | s[i+1]<<8 | s[i+2], or with s[i+3]
+// after them), hashed into gramBits bits: with a few hundred prefixes,
+// under 1 % of other starts pass.
+type gramSet [1 << gramBits / 64]uint64
+
+const gramBits = 16
+
+func (g *gramSet) add(v uint32) {
+	h := v * 0x9E3779B1 >> (32 - gramBits)
+	g[h>>6] |= 1 << (h & 63)
+}
+
+func (g *gramSet) has(v uint32) bool {
+	h := v * 0x9E3779B1 >> (32 - gramBits)
+	return g[h>>6]&(1<<(h&63)) != 0
+}
+
+// The catalog's prefixes for the prefilter: tokenQuad holds the first four
+// bytes of prefixes of four bytes or more, tokenTri the prefixes of three;
+// a prefix of two is looked up exactly, in tokenPairAny when a shape
+// function reads its body (any third byte), else in tokenPairBody, with
+// the third byte in the class of some such body (tokenPairClass). A prefix
+// that matches in any case is added in each of its case spellings.
+// tokenAnyStart is set when a prefix is shorter than two bytes, and makes
+// every start a candidate.
 var (
-	tokenTrigrams [1 << trigramBits / 64]uint64
-	tokenQuads    [1 << trigramBits / 64]uint64
-	tokenAnyStart bool
-	tokenFirst    [256]bool                // the first bytes of the prefixes, folded with |0x20
-	wordOrUnder   = func() (t [256]bool) { // what findTokens takes for the inside of a word
+	tokenTri, tokenQuad         gramSet
+	tokenPairAny, tokenPairBody [1 << 16 / 64]uint64
+	tokenPairClass              uint8
+	tokenAnyStart               bool
+	tokenFirst                  [256]bool                // the first bytes of the prefixes, folded with |0x20
+	wordOrUnder                 = func() (t [256]bool) { // what findTokens takes for the inside of a word
 		for c := range 256 {
 			t[c] = charClass[c]&(cAlnum|cUnder) != 0
 		}
@@ -55,39 +75,62 @@ var (
 	}()
 )
 
-const trigramBits = 16
-
-func trigramHash(a, b, c byte) uint32 {
-	return (uint32(a|0x20)<<16 | uint32(b|0x20)<<8 | uint32(c|0x20)) * 0x9E3779B1 >> (32 - trigramBits)
-}
-
-func quadHash(a, b, c, d byte) uint32 {
-	return (uint32(a|0x20)<<24 | uint32(b|0x20)<<16 | uint32(c|0x20)<<8 | uint32(d|0x20)) * 0x9E3779B1 >> (32 - trigramBits)
-}
-
 func init() {
 	for _, f := range tokenFormats {
 		if len(f.prefix) > 0 {
 			tokenFirst[f.prefix[0]|0x20] = true
 		}
-		switch {
-		case len(f.prefix) >= 4:
-			h := quadHash(f.prefix[0], f.prefix[1], f.prefix[2], f.prefix[3])
-			tokenQuads[h>>6] |= 1 << (h & 63)
-		case len(f.prefix) == 3:
-			h := trigramHash(f.prefix[0], f.prefix[1], f.prefix[2])
-			tokenTrigrams[h>>6] |= 1 << (h & 63)
-		case len(f.prefix) == 2:
-			for c := range 256 {
-				if f.shape != nil || charClass[c]&f.body != 0 { // a shape may take any third byte
-					h := trigramHash(f.prefix[0], f.prefix[1], byte(c))
-					tokenTrigrams[h>>6] |= 1 << (h & 63)
+		head := f.prefix[:min(len(f.prefix), 4)]
+		spellings := []string{head}
+		if f.fold {
+			spellings = caseSpellings(head)
+		}
+		for _, p := range spellings {
+			switch len(p) {
+			case 4:
+				tokenQuad.add(uint32(p[0])<<24 | uint32(p[1])<<16 | uint32(p[2])<<8 | uint32(p[3]))
+			case 3:
+				tokenTri.add(uint32(p[0])<<16 | uint32(p[1])<<8 | uint32(p[2]))
+			case 2:
+				n := uint16(p[0])<<8 | uint16(p[1])
+				if f.shape != nil {
+					tokenPairAny[n>>6] |= 1 << (n & 63)
+				} else {
+					tokenPairBody[n>>6] |= 1 << (n & 63)
+					tokenPairClass |= f.body
 				}
+			default:
+				tokenAnyStart = true
 			}
-		default:
-			tokenAnyStart = true
 		}
 	}
+}
+
+// caseSpellings returns every spelling of s in upper and lower case.
+func caseSpellings(s string) []string {
+	out := []string{""}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var next []string
+		for _, o := range out {
+			next = append(next, o+string(c))
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				next = append(next, o+string(c^0x20))
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// tokenMayStart reports whether a catalog prefix may start at s[i], i+3 < len(s).
+func tokenMayStart(s string, i int) bool {
+	n := uint16(s[i])<<8 | uint16(s[i+1])
+	if tokenPairAny[n>>6]&(1<<(n&63)) != 0 || tokenPairBody[n>>6]&(1<<(n&63)) != 0 && charClass[s[i+2]]&tokenPairClass != 0 {
+		return true
+	}
+	v3 := uint32(n)<<8 | uint32(s[i+2])
+	return tokenTri.has(v3) || tokenQuad.has(v3<<8|uint32(s[i+3]))
 }
 
 // prescan reads s once and returns its flags, whether a catalog token or
@@ -99,7 +142,7 @@ func (r *Redactor) prescan(s string) prescanned {
 		tokens = tokenAnyStart
 		prevW  bool // s[i-1] is inside a word, where no token starts
 		prev   byte // s[i-1]
-		marks  uint8
+		marks  uint16
 	)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -108,9 +151,7 @@ func (r *Redactor) prescan(s string) prescanned {
 		digits += int(fl >> digitShift)
 		marks |= markFirst[prev] & markSecond[c]
 		if !prevW && tokenFirst[c|0x20] && !tokens && i+10 <= len(s) { // findTokens looks no closer to the end
-			h := trigramHash(c, s[i+1], s[i+2])
-			q := quadHash(c, s[i+1], s[i+2], s[i+3])
-			tokens = tokenTrigrams[h>>6]&(1<<(h&63)) != 0 || tokenQuads[q>>6]&(1<<(q&63)) != 0
+			tokens = tokenMayStart(s, i)
 		}
 		prevW = wordOrUnder[c]
 		prev = c
@@ -129,7 +170,7 @@ func (r *Redactor) prescan(s string) prescanned {
 		}
 	}
 	f &^= digitMark
-	if f&(hasColon|hasEq) != 0 && f&hasZ != 0 || f&hasTab != 0 {
+	if f&(hasColon|hasEq) != 0 && marks&markZA != 0 || f&hasTab != 0 { // "authorization" has "za"
 		f |= hasAuthHint
 	}
 	if digits >= 9 {
@@ -279,13 +320,22 @@ func (r *Redactor) termStartHas(a, b byte) bool {
 }
 
 // termBloomWords is the size of Redactor.termBloom in 64-bit words: with
-// two bits per word and the few thousand words of every preset together,
-// about 1 % of other words pass.
+// three bits per word and the few thousand words of every preset together,
+// under 0.1 % of other words pass.
 const termBloomWords = 512
 
+// bloomBits returns the three bits of the filter for a word's hash.
+func bloomBits(h uint32) (h1, h2, h3 uint32) {
+	h2 = h*0x9E3779B1 ^ h>>15
+	h3 = h2*0x85EBCA6B ^ h2>>13
+	return h, h2, h3
+}
+
 func (r *Redactor) bloomHas(h uint32) bool {
-	h2 := h*0x9E3779B1 ^ h>>15
-	return r.termBloom[h>>6%termBloomWords]&(1<<(h&63)) != 0 && r.termBloom[h2>>6%termBloomWords]&(1<<(h2&63)) != 0
+	h1, h2, h3 := bloomBits(h)
+	t := &r.termBloom
+	return t[h1>>6%termBloomWords]&(1<<(h1&63)) != 0 && t[h2>>6%termBloomWords]&(1<<(h2&63)) != 0 &&
+		t[h3>>6%termBloomWords]&(1<<(h3&63)) != 0
 }
 
 // bloomAdd adds a lower-case word to the filter mayBeKey reads.
@@ -294,9 +344,10 @@ func (r *Redactor) bloomAdd(w string) {
 	for i := 0; i < len(w); i++ {
 		h = (h ^ uint32(w[i]|0x20)) * 16777619
 	}
-	h2 := h*0x9E3779B1 ^ h>>15
-	r.termBloom[h>>6%termBloomWords] |= 1 << (h & 63)
-	r.termBloom[h2>>6%termBloomWords] |= 1 << (h2 & 63)
+	h1, h2, h3 := bloomBits(h)
+	for _, b := range [...]uint32{h1, h2, h3} {
+		r.termBloom[b>>6%termBloomWords] |= 1 << (b & 63)
+	}
 	if len(w) >= 2 {
 		a, b := w[0]|0x20, w[1]|0x20
 		if a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' {

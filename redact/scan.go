@@ -68,7 +68,7 @@ func (r *Redactor) find(s string, spans []span, note func(string)) []span {
 	first := len(spans)
 	p := r.prescan(s)
 	for _, d := range r.detectors {
-		if p.flags&d.need != d.need || len(s) < d.min {
+		if p.flags&d.need != d.need || p.marks&d.mark != d.mark || len(s) < d.min {
 			continue
 		}
 		n := len(spans)

@@ -575,23 +575,26 @@ func jwtBody(s string, j int) int {
 // (markFirst[s[i-1]] & markSecond[s[i]]) so that findMarkedTokens searches
 // only for the markers a string can hold.
 const (
-	markAzure    uint8 = 1 << iota // "Q~"
-	markDotA                       // ".a": ".atlasv1.", ".acc"
-	markT3                         // "T3": "T3BlbkFJ"
-	markMmk                        // "_m": "_mmk"
-	markOffice                     // ".o": ".office.com" of both Teams webhook forms
-	markTelegram                   // ":A"
-	markBar                        // a digit, then '|'
-	markUs                         // "-u": "-us"
-	allMarks     uint8 = 1<<iota - 1
+	markAzure    uint16 = 1 << iota // "Q~"
+	markDotA                        // ".a": ".atlasv1.", ".acc"
+	markT3                          // "T3": "T3BlbkFJ"
+	markMmk                         // "_m": "_mmk"
+	markOffice                      // ".o": ".office.com" of both Teams webhook forms
+	markTelegram                    // ":A"
+	markBar                         // a digit, then '|'
+	markUs                          // "-u": "-us"
+	markZA                          // "za" in any case: "authorization" (DetectBearer)
+	markPEM                         // "-B": "-----BEGIN" (DetectPrivateKey)
+	allMarks     uint16 = 1<<iota - 1
 )
 
-var markFirst, markSecond = func() (first, second [256]uint8) {
+var markFirst, markSecond = func() (first, second [256]uint16) {
 	for _, m := range []struct {
 		a, b byte
-		bit  uint8
+		bit  uint16
 	}{{'Q', '~', markAzure}, {'.', 'a', markDotA}, {'T', '3', markT3}, {'_', 'm', markMmk}, {'.', 'o', markOffice},
-		{':', 'A', markTelegram}, {'-', 'u', markUs}} {
+		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM},
+		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA}} {
 		first[m.a] |= m.bit
 		second[m.b] |= m.bit
 	}
@@ -605,7 +608,7 @@ var markFirst, markSecond = func() (first, second [256]uint8) {
 // findMarkedTokens finds the formats identified by a marker inside them,
 // of those whose bits are set in marks. Each needs a long string, so short
 // strings cost nothing here.
-func findMarkedTokens(s string, spans []span, marks uint8) []span {
+func findMarkedTokens(s string, spans []span, marks uint16) []span {
 	if len(s) < 36 {
 		return spans
 	}
