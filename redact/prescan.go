@@ -133,45 +133,86 @@ func tokenMayStart(s string, i int) bool {
 	return tokenTri.has(v3) || tokenQuad.has(v3<<8|uint32(s[i+3]))
 }
 
+// preBits are the classes of a byte that prescan reads from preTable: its
+// scanFlags in the low 16 bits (digitMark included), and:
+const (
+	preAlnum  = 1 << 16 // an ASCII letter or digit: inside a word
+	preUpper  = 1 << 17 // an upper-case ASCII letter
+	preLetter = 1 << 18 // an ASCII letter
+	preT      = 1 << 19 // 'T', for the marker "T3"
+	preTok    = 1 << 20 // the first byte of a catalog prefix that starts outside a word ("_gitlab_session=")
+)
+
+var preTable = func() (t [256]uint32) {
+	for c := range 256 {
+		t[c] = uint32(byteFlags[c])
+		if isAlnum(byte(c)) {
+			t[c] |= preAlnum
+		}
+		if c >= 'A' && c <= 'Z' {
+			t[c] |= preUpper
+		}
+		if (c|0x20) >= 'a' && (c|0x20) <= 'z' {
+			t[c] |= preLetter
+		}
+	}
+	t['T'] |= preT
+	for _, f := range tokenFormats {
+		if c := f.prefix[0]; !isAlnum(c) {
+			t[c] |= preTok
+			t[c|0x20] |= preTok
+		}
+	}
+	return t
+}()
+
 // prescan reads s once and returns its flags, whether a catalog token or
-// a term word may start in it, and the marker formats it may hold.
+// a term word may start in it, and the marker pairs it holds. The loop
+// does little per byte; the work is done where a word (a run of ASCII
+// letters and digits) starts or ends.
 func (r *Redactor) prescan(s string) prescanned {
 	var (
-		f      scanFlags
+		acc    uint32 // every byte's preTable bits
+		word   uint32 // the current word's preTable bits
 		digits int
-		tokens = tokenAnyStart
-		prevW  bool // s[i-1] is inside a word, where no token starts
-		prev   byte // s[i-1]
-		marks  uint16
+		st     = prescanState{tokens: tokenAnyStart, terms: len(r.terms) > 0}
+		inWord bool
+		start  int // the current word's first byte
 	)
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		fl := byteFlags[c]
-		f |= fl
-		digits += int(fl >> digitShift)
-		marks |= markFirst[prev] & markSecond[c]
-		if !prevW && tokenFirst[c|0x20] && !tokens && i+10 <= len(s) { // findTokens looks no closer to the end
-			tokens = tokenMayStart(s, i)
+		e := preTable[s[i]]
+		acc |= e
+		word |= e
+		digits += int(e >> digitShift & 1)
+		if (e&preAlnum != 0) == inWord {
+			continue
 		}
-		prevW = wordOrUnder[c]
-		prev = c
-	}
-	if f&hasSpace != 0 {
-		for i := strings.IndexByte(s, ' '); i >= 0; {
-			if schemeBefore(s, i) {
-				f |= hasAuthHint
-				break
+		inWord = !inWord
+		if inWord {
+			start, word = i, e
+			if i > 0 {
+				st.marks |= markFirst[s[i-1]] & markSecond[s[i]]
 			}
-			k := strings.IndexByte(s[i+1:], ' ')
-			if k < 0 {
-				break
+			if !st.tokens && i+10 <= len(s) && tokenFirst[s[i]|0x20] && (i == 0 || s[i-1] != '_') { // findTokens looks no closer to the end
+				st.tokens = tokenMayStart(s, i)
 			}
-			i += 1 + k
+			continue
 		}
+		r.wordEnds(s, start, i, word&^e, &st)
 	}
-	f &^= digitMark
-	if f&(hasColon|hasEq) != 0 && marks&markZA != 0 || f&hasTab != 0 { // "authorization" has "za"
+	if inWord {
+		r.wordEnds(s, start, len(s), word, &st)
+	}
+	f := scanFlags(acc) &^ digitMark
+	if f&hasZ != 0 && f&(hasColon|hasEq) != 0 && containsZA(s) || f&hasTab != 0 { // "authorization" has "za"
 		f |= hasAuthHint
+		st.marks |= markZA
+	}
+	if acc&preTok != 0 && !st.tokens {
+		st.tokens = tokenStartsOutsideWords(s)
+	}
+	if acc&preT != 0 && len(s) >= 48 && strings.Contains(s, "T3") {
+		st.marks |= markT3
 	}
 	if digits >= 9 {
 		f |= hasDigits9
@@ -179,7 +220,68 @@ func (r *Redactor) prescan(s string) prescanned {
 			f |= hasDigits13
 		}
 	}
-	return prescanned{flags: f, tokens: tokens, termWord: len(r.terms) > 0 && r.mayBeKey(s), marks: marks}
+	return prescanned{flags: f | st.flags, tokens: st.tokens, termWord: st.termWord, marks: st.marks}
+}
+
+// prescanState is what prescan learns at the ends of words.
+type prescanState struct {
+	flags    scanFlags
+	marks    uint16
+	tokens   bool
+	terms    bool // the redactor has terms: look for term words
+	termWord bool
+}
+
+// wordEnds notes what the word s[a:b] tells, bits being its bytes'
+// preTable bits: whether it may be the last word of a term (or hold one
+// after a camelCase boundary), whether it is an auth scheme word before a
+// space, and the marker pair across its end.
+func (r *Redactor) wordEnds(s string, a, b int, bits uint32, st *prescanState) {
+	if b < len(s) {
+		st.marks |= markFirst[s[b-1]] & markSecond[s[b]]
+		if s[b] == ' ' && b-a < len(schemeLen) && schemeLen[b-a] && isAuthScheme(s[a:b]) {
+			st.flags |= hasAuthHint
+		}
+	}
+	if !st.terms || st.termWord || bits&preLetter == 0 {
+		return
+	}
+	if bits&preUpper != 0 { // may have camelCase pieces
+		st.termWord = r.mayBeKey(s[a:b])
+		return
+	}
+	if !r.termStartHas(s[a], s[min(a+1, b-1)]) {
+		return
+	}
+	h := uint32(2166136261)
+	for k := a; k < b; k++ {
+		h = (h ^ uint32(s[k])) * 16777619 // lower case already
+	}
+	st.termWord = r.bloomHas(h)
+}
+
+// tokenStartsOutsideWords reports whether a catalog prefix that starts
+// with a byte outside words may start in s.
+func tokenStartsOutsideWords(s string) bool {
+	for i := 0; i+10 <= len(s); i++ {
+		if preTable[s[i]]&preTok != 0 && (i == 0 || !wordOrUnder[s[i-1]]) && tokenMayStart(s, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// schemeLen marks the lengths of the auth scheme words (isAuthScheme).
+var schemeLen = [10]bool{5: true, 6: true, 9: true}
+
+// containsZA reports whether s holds "za" in any case.
+func containsZA(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i]|0x20 == 'z' && s[i+1]|0x20 == 'a' {
+			return true
+		}
+	}
+	return false
 }
 
 // pairsMayMatch reports whether findPairs can find anything in s: a word
