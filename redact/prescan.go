@@ -173,35 +173,38 @@ var preTable = func() (t [256]uint32) {
 func (r *Redactor) prescan(s string) prescanned {
 	var (
 		acc    uint32 // every byte's preTable bits
-		word   uint32 // the current word's preTable bits
 		digits int
 		st     = prescanState{tokens: tokenAnyStart, terms: len(r.terms) > 0}
-		inWord bool
-		start  int // the current word's first byte
 	)
-	for i := 0; i < len(s); i++ {
-		e := preTable[s[i]]
-		acc |= e
-		word |= e
-		digits += int(e >> digitShift & 1)
-		if (e&preAlnum != 0) == inWord {
-			continue
-		}
-		inWord = !inWord
-		if inWord {
-			start, word = i, e
-			if i > 0 {
-				st.marks |= markFirst[s[i-1]] & markSecond[s[i]]
+	for i := 0; i < len(s); {
+		for ; i < len(s); i++ { // between words
+			e := preTable[s[i]]
+			if e&preAlnum != 0 {
+				break
 			}
-			if !st.tokens && i+10 <= len(s) && tokenFirst[s[i]|0x20] && (i == 0 || s[i-1] != '_') { // findTokens looks no closer to the end
-				st.tokens = tokenMayStart(s, i)
-			}
-			continue
+			acc |= e
 		}
-		r.wordEnds(s, start, i, word&^e, &st)
-	}
-	if inWord {
-		r.wordEnds(s, start, len(s), word, &st)
+		if i == len(s) {
+			break
+		}
+		start := i
+		if i > 0 {
+			st.marks |= markFirst[s[i-1]] & markSecond[s[i]]
+		}
+		if !st.tokens && i+10 <= len(s) && tokenFirst[s[i]|0x20] && (i == 0 || s[i-1] != '_') { // findTokens looks no closer to the end
+			st.tokens = tokenMayStart(s, i)
+		}
+		var word uint32
+		for ; i < len(s); i++ { // a word
+			e := preTable[s[i]]
+			if e&preAlnum == 0 {
+				break
+			}
+			word |= e
+			digits += int(e >> digitShift & 1)
+		}
+		acc |= word
+		r.wordEnds(s, start, i, word, &st)
 	}
 	f := scanFlags(acc) &^ digitMark
 	if f&hasZ != 0 && f&(hasColon|hasEq) != 0 && containsZA(s) || f&hasTab != 0 { // "authorization" has "za"
@@ -239,7 +242,7 @@ type prescanState struct {
 func (r *Redactor) wordEnds(s string, a, b int, bits uint32, st *prescanState) {
 	if b < len(s) {
 		st.marks |= markFirst[s[b-1]] & markSecond[s[b]]
-		if s[b] == ' ' && b-a < len(schemeLen) && schemeLen[b-a] && isAuthScheme(s[a:b]) {
+		if s[b] == ' ' && b-a < len(schemeLen) && schemeLen[b-a] && schemeFirst[s[a]|0x20] && isAuthScheme(s[a:b]) {
 			st.flags |= hasAuthHint
 		}
 	}
@@ -271,8 +274,12 @@ func tokenStartsOutsideWords(s string) bool {
 	return false
 }
 
-// schemeLen marks the lengths of the auth scheme words (isAuthScheme).
-var schemeLen = [10]bool{5: true, 6: true, 9: true}
+// schemeLen and schemeFirst mark the lengths and first letters of the
+// auth scheme words (isAuthScheme).
+var (
+	schemeLen   = [10]bool{5: true, 6: true, 9: true}
+	schemeFirst = [256]bool{'a': true, 'b': true, 'd': true, 'n': true, 't': true}
+)
 
 // containsZA reports whether s holds "za" in any case.
 func containsZA(s string) bool {
