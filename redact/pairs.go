@@ -31,12 +31,12 @@ var keyChars = func() (t [256]bool) {
 func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(string)) []span {
 	prevA, prevB := -1, -1 // the identifier before this one, when one space apart
 	for i := 0; i < len(s); {
-		if !isKeyChar(s[i]) {
+		if !isKeyChar(s[i]) && (s[i] < 0x80 || !r.nonASCII) {
 			i++
 			continue
 		}
 		a := i
-		for i < len(s) && isKeyChar(s[i]) {
+		for i < len(s) && (isKeyChar(s[i]) || s[i] >= 0x80 && r.nonASCII) { // passwört=
 			i++
 		}
 		b := i

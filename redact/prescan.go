@@ -141,6 +141,7 @@ const (
 	preLetter = 1 << 18 // an ASCII letter
 	preT      = 1 << 19 // 'T', for the marker "T3"
 	preTok    = 1 << 20 // the first byte of a catalog prefix that starts outside a word ("_gitlab_session=")
+	preHigh   = 1 << 21 // a byte of a character outside ASCII
 )
 
 var preTable = func() (t [256]uint32) {
@@ -157,6 +158,9 @@ var preTable = func() (t [256]uint32) {
 		}
 	}
 	t['T'] |= preT
+	for c := 0x80; c < 0x100; c++ {
+		t[c] |= preHigh
+	}
 	for _, f := range tokenFormats {
 		if c := f.prefix[0]; !isAlnum(c) {
 			t[c] |= preTok
@@ -210,6 +214,9 @@ func (r *Redactor) prescan(s string) prescanned {
 	if f&hasZ != 0 && f&(hasColon|hasEq) != 0 && containsZA(s) || f&hasTab != 0 { // "authorization" has "za"
 		f |= hasAuthHint
 		st.marks |= markZA
+	}
+	if acc&preHigh != 0 && r.nonASCII {
+		st.termWord = true // see mayBeKey
 	}
 	if acc&preTok != 0 && !st.tokens {
 		st.tokens = tokenStartsOutsideWords(s)
@@ -375,6 +382,9 @@ func (r *Redactor) addTermEnds(words []string) {
 // word of a term (see addTermEnds), before the key cache is asked: most
 // words of text are not, and a word without letters never is.
 func (r *Redactor) mayBeKey(id string) bool {
+	if r.nonASCII && !isASCII(id) {
+		return true // a word outside ASCII: judgeKey knows its case and bounds
+	}
 	for i := 0; i < len(id); {
 		if !isAlnum(id[i]) {
 			i++

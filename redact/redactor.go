@@ -89,6 +89,7 @@ type Redactor struct {
 	scanMessage bool
 	terms       map[string]string      // joined term -> rule name
 	maxTerm     int                    // most words in a term
+	nonASCII    bool                   // some term has a letter outside ASCII: keys in text may too
 	termBloom   [termBloomWords]uint64 // the words a term can end with, for mayBeKey
 	termStarts  [11]uint64             // the first two letters of those words (26*26 bits)
 	cards       bool                   // the card-number detector is on: integers are checked too
@@ -159,6 +160,7 @@ func New(rules ...Rule) (*Redactor, error) {
 				continue
 			}
 			r.terms[strings.Join(words, "")] = rule.Name
+			r.nonASCII = r.nonASCII || !isASCII(t)
 			r.addTermEnds(words)
 			r.maxTerm = max(r.maxTerm, len(words))
 		}
