@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -160,4 +161,84 @@ func TestSplitTermsInText(t *testing.T) {
 func (r *Redactor) redactString(s string) string {
 	out, _ := r.String(s)
 	return out
+}
+
+// The prefilter is also selective: on ordinary text it lets no search run
+// that cannot find anything (a filter that passed everything would pass
+// the tests above). Each gate is checked on its own: a catalog token, a
+// term word, each marker pair, the auth hint.
+func TestPrefilterSelective(t *testing.T) {
+	r := Must(Credentials)
+	ordinary := append(slices.Clone(cleanSamples),
+		"/api/v2/items/9f1c?page=3&sort=desc",
+		"Linux x86_64 kernel 6.8.0-45-generic",
+		"2026-11-26T06:45:02.123456789Z",
+		"connection to the session store refused",
+		"connection refused by the api gateway",
+		"finished in 3.2s (cache hit)",
+	)
+	for _, s := range ordinary {
+		p := r.prescan(s)
+		if p.tokens || p.termWord || p.marks != 0 || p.flags&hasAuthHint != 0 {
+			t.Errorf("%q: tokens %v, term word %v, marks %b, auth hint %v: an ordinary string must pass no gate",
+				s, p.tokens, p.termWord, p.marks, p.flags&hasAuthHint != 0)
+		}
+	}
+	for _, c := range []struct {
+		s     string
+		marks uint16
+	}{
+		{"x abcQ~defghijklmnopqrstuvwxyz0123456789", markAzure},
+		{"x abc.atlasv1.defghijklmnopqrstuvwxyz", markDotA},
+		{"x abcdef.accounts here", markDotA},
+		{"x abcT3Blbkdefghijklmnopqrstuvwxyz0123456789abcdef", markT3},
+		{"a very long sentence with a T3 marker inside it, long enough", markT3},
+		{"x abc_mmkdefghijklmnopqrstuvwxyz0123456789", markMmk},
+		{"https://x.office.com/webhook/abcdefghij", markOffice},
+		{"123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456", markTelegram},
+		{"123456789012345|abcdefghijklmnopqrstuvwxyz", markBar},
+		{"0123456789abcdef0123456789abcdef-us12", markUs},
+		{"-----BEGIN RSA PRIVATE KEY-----", markPEM},
+		{"Authorization: x", markZA},
+		{"AUTHORIZATION=x", markZA},
+	} {
+		if got := r.prescan(c.s).marks; got != c.marks {
+			t.Errorf("%q: marks %b, want %b", c.s, got, c.marks)
+		}
+	}
+	for _, c := range []struct {
+		s                          string
+		tokens, termWord, authHint bool
+	}{
+		{"see ghp_a1B2c3D4e5F6g7H8a1B2c3D4e5F6g7H8a1B2 here", true, false, false},
+		{"see sk_live_a1B2c3D4e5F6g7H8a1B2c3D4 here", true, false, false},
+		{"cookie _gitlab_session=a1B2c3D4e5F6g7H8a1B2c3D4e5F6g7H8", true, true, false},
+		{"see eyJhbGciOiJIUzI1NiJ9 here", true, false, false},
+		{"the password was wrong", false, true, false},
+		{"db_pass missing", false, true, false},
+		{"connStr read", false, true, false}, // "conn str"
+		{"ACCESSKEY rotated", false, true, false},
+		{"Bearer abc", false, true, true},
+		{"use Basic auth", false, true, true},
+		{"Negotiate failed", false, false, true},
+		{"header authorization: abc", true, true, true}, // "auth" starts "authress_"
+		{"x\tauthorization", true, true, true},
+	} {
+		p := r.prescan(c.s)
+		if p.tokens != c.tokens || p.termWord != c.termWord || (p.flags&hasAuthHint != 0) != c.authHint {
+			t.Errorf("%q: tokens %v, term word %v, auth hint %v; want %v, %v, %v",
+				c.s, p.tokens, p.termWord, p.flags&hasAuthHint != 0, c.tokens, c.termWord, c.authHint)
+		}
+	}
+}
+
+func TestCaseSpellings(t *testing.T) {
+	got := caseSpellings("aZ_9")
+	slices.Sort(got)
+	if want := []string{"AZ_9", "Az_9", "aZ_9", "az_9"}; !slices.Equal(got, want) {
+		t.Errorf("caseSpellings(%q) = %q, want %q", "aZ_9", got, want)
+	}
+	if got := caseSpellings("@`[{"); !slices.Equal(got, []string{"@`[{"}) { // next to the letters in ASCII
+		t.Errorf("caseSpellings(%q) = %q", "@`[{", got)
+	}
 }

@@ -58,14 +58,12 @@ func (g *gramSet) has(v uint32) bool {
 // a prefix of two is looked up exactly, in tokenPairAny when a shape
 // function reads its body (any third byte), else in tokenPairBody, with
 // the third byte in the class of some such body (tokenPairClass). A prefix
-// that matches in any case is added in each of its case spellings.
-// tokenAnyStart is set when a prefix is shorter than two bytes, and makes
-// every start a candidate.
+// that matches in any case is added in each of its case spellings. Every
+// prefix has two bytes or more (findTokens' index reads two).
 var (
 	tokenTri, tokenQuad         gramSet
 	tokenPairAny, tokenPairBody [1 << 16 / 64]uint64
 	tokenPairClass              uint8
-	tokenAnyStart               bool
 	tokenFirst                  [256]bool                // the first bytes of the prefixes, folded with |0x20
 	wordOrUnder                 = func() (t [256]bool) { // what findTokens takes for the inside of a word
 		for c := range 256 {
@@ -77,9 +75,7 @@ var (
 
 func init() {
 	for _, f := range tokenFormats {
-		if len(f.prefix) > 0 {
-			tokenFirst[f.prefix[0]|0x20] = true
-		}
+		tokenFirst[f.prefix[0]|0x20] = true // every format has a prefix of two bytes or more
 		head := f.prefix[:min(len(f.prefix), 4)]
 		spellings := []string{head}
 		if f.fold {
@@ -99,8 +95,6 @@ func init() {
 					tokenPairBody[n>>6] |= 1 << (n & 63)
 					tokenPairClass |= f.body
 				}
-			default:
-				tokenAnyStart = true
 			}
 		}
 	}
@@ -178,7 +172,7 @@ func (r *Redactor) prescan(s string) prescanned {
 	var (
 		acc    uint32 // every byte's preTable bits
 		digits int
-		st     = prescanState{tokens: tokenAnyStart, terms: len(r.terms) > 0}
+		st     = prescanState{terms: len(r.terms) > 0}
 	)
 	for i := 0; i < len(s); {
 		for ; i < len(s); i++ { // between words
