@@ -174,6 +174,32 @@ func classLeakCases() []leakCase {
 	add("prose", "joined upper key", cred, "J0inedKey-2", func(l *slog.Logger) { l.Info("m", "env", "export VENDOR_ACCESSKEY=J0inedKey-2") })
 	add("prose", "curl user", cred, "cUrlPw55", func(l *slog.Logger) { l.Info("m", "cmd", "curl -sS -u deploy:cUrlPw55 https://ci.example.com/api") })
 
+	// Keys in text that spell a term in pieces, or end with one without a
+	// separator; keys with letters outside ASCII under a rule that has them.
+	pciSplit := []redact.Rule{redact.Credentials, redact.PCIDSS}
+	add("split key", "camelCase one-word term", pciSplit, "B5454545454545454", func(l *slog.Logger) {
+		l.Info("swipe magStripe=B5454545454545454 read")
+	})
+	add("split key", "snake before digits", pciSplit, "B4111111111111111^ROE", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("bad track_1=B4111111111111111^ROE"))
+	})
+	add("split key", "pass_phrase", cred, "ph-7719-Qz", func(l *slog.Logger) { l.Info("m", "cmd", "gpg --batch pass_phrase=ph-7719-Qz") })
+	for i, key := range []string{"PGPASSWORD", "ADMINPASSWORD", "rootpasswd", "csrftoken", "XSRFTOKEN", "githubtoken", "sshpassphrase", "vaultsecret"} {
+		secret := fmt.Sprintf("cmp%02d-Wq7XzR", i)
+		add("compound key", key+" attr", cred, secret, func(l *slog.Logger) { l.Info("m", key, secret) })
+		text := fmt.Sprintf("cmt%02d-Wq7XzR", i)
+		add("compound key", key+" in text", cred, text, func(l *slog.Logger) { l.Info("export " + key + "=" + text + " && run") })
+	}
+	local := []redact.Rule{redact.Credentials, {Name: "local", Terms: []string{"passwört", "пароль"}}}
+	add("non-ascii term", "in message", local, "Gh7-ümlaut", func(l *slog.Logger) { l.Info("login passwört=Gh7-ümlaut failed") })
+	add("non-ascii term", "in error", local, "Zq9xLmP2vW", func(l *slog.Logger) { l.Error("m", "err", errors.New("ПАРОЛЬ: Zq9xLmP2vW")) })
+
+	// Passwords of command-line tools that name a user.
+	add("prose", "mysql -p glued", cred, "S3cr3tPw!", func(l *slog.Logger) { l.Info("m", "cmd", "mysql -u root -pS3cr3tPw! -h db") })
+	add("prose", "mysql -p glued user", cred, "gLued-881", func(l *slog.Logger) { l.Info("running mysql -uapp -pgLued-881 orders") })
+	add("prose", "docker login -p", cred, "dckr-Pw-4410", func(l *slog.Logger) { l.Error("m", "err", errors.New("docker login -u ci -p dckr-Pw-4410 registry.example.com: denied")) })
+	add("prose", "sshpass -p", cred, "sshP-2291", func(l *slog.Logger) { l.Info("m", "cmd", "sshpass -p 'sshP-2291' ssh deploy@host") })
+
 	// PCI: integers, json.Number, CVC spellings.
 	visa := withLuhn("453914880343646")
 	mc := withLuhn("542523343010990")
@@ -253,6 +279,15 @@ func overMaskCases() []struct {
 		{"gcp region under location", gdpr, "asia-northeast1", func(l *slog.Logger) { l.Info("m", "location", "asia-northeast1") }},
 		{"cache key", all, "user:42:profile", func(l *slog.Logger) { l.Info("m", "cache_key", "user:42:profile") }},
 		{"card brand", pci, "mastercard", func(l *slog.Logger) { l.Info("m", "card_brand", "mastercard") }},
+		// Command lines whose -p is a port, a path or a flag, and words that
+		// only start or contain a compound term.
+		{"docker -p port", all, "8080:80", func(l *slog.Logger) { l.Info("m", "cmd", "docker run -u 1000 -p 8080:80 nginx") }},
+		{"mkdir -p path", all, "/srv/app/cache", func(l *slog.Logger) { l.Info("m", "cmd", "sudo -u app mkdir -p /srv/app/cache") }},
+		{"psql -p port", all, "5432", func(l *slog.Logger) { l.Info("m", "cmd", "psql -U app -p 5432 -h db orders") }},
+		{"mysql -p prompt", all, "-h", func(l *slog.Logger) { l.Info("m", "cmd", "mysql -u root -p -h db") }},
+		{"tokenizer", all, "wordpiece", func(l *slog.Logger) { l.Info("m", "tokenizer", "wordpiece") }},
+		{"secretary", all, "Jane Doe", func(l *slog.Logger) { l.Info("m", "secretary", "Jane Doe") }},
+		{"max tokens", all, "4096", func(l *slog.Logger) { l.Info("m", "maxtokens", "4096") }},
 	}
 }
 

@@ -167,6 +167,11 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			break
 		}
 	}
+	for i := 0; v.rule == "" && i < len(words); i++ { // pgpassword, csrftoken
+		if rule := r.compoundRule(word(i)); rule != "" && !(i+1 < len(words) && r.metadata[string(word(i+1))]) {
+			v.rule = rule
+		}
+	}
 	if v.rule != "" {
 		for i := range words {
 			if regionKeys[string(word(i))] {
@@ -401,4 +406,55 @@ func isRegionName(s string) bool {
 		}
 	}
 	return dashes >= 1 && digits >= 1 && isLetter(s[0]) && s[len(s)-1] != '-'
+}
+
+// compoundTerms are the terms that also name a secret at the end of a
+// longer word written without a separator: PGPASSWORD, adminpassword,
+// csrftoken, githubtoken, appsecret. Other terms do not (a "pin" ends
+// "spin", a "key" ends "monkey").
+var compoundTerms = []string{"password", "passwd", "passphrase", "secret", "token", "apikey"}
+
+// compoundRule returns the rule of the compound term that the lower-case
+// word w ends with after two ASCII letters or digits or more, or "" ("Àpassword"
+// is a word of its own).
+func (r *Redactor) compoundRule(w []byte) string {
+	if len(w) < 7 {
+		return ""
+	}
+	for _, t := range r.compounds {
+		if len(w) >= len(t)+2 && string(w[len(w)-len(t):]) == t && asciiWord(w[:len(w)-len(t)]) {
+			return r.terms[t]
+		}
+	}
+	return ""
+}
+
+// asciiWord reports whether w holds ASCII letters and digits only.
+func asciiWord(w []byte) bool {
+	for _, c := range w {
+		if !isAlnum(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// endsInCompound reports whether the word w, in any case, ends with a
+// compound term after two letters or more: the prefilter's test for
+// compoundRule.
+func (r *Redactor) endsInCompound(w string) bool {
+	if len(w) < 7 || len(r.compounds) == 0 {
+		return false
+	}
+	switch w[len(w)-1] | 0x20 {
+	case 'd', 't', 'n', 'e', 'y':
+	default:
+		return false
+	}
+	for _, t := range r.compounds {
+		if len(w) >= len(t)+2 && strings.EqualFold(w[len(w)-len(t):], t) {
+			return true
+		}
+	}
+	return false
 }

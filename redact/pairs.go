@@ -616,12 +616,16 @@ func looksLikeCredential(w string) bool {
 }
 
 // findUserFlag masks the credentials after -u / --user in a command line
-// ("curl -u admin:s3cret …"), when they hold a colon.
+// ("curl -u admin:s3cret …"), when they hold a colon; and, in a command
+// line that names a user so (or runs sshpass), the password of -p ("mysql
+// -u root -pS3cret", "docker login -u ci -p S3cret"), unless it is a port
+// or a path.
 func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []span {
+	user := false
 	for i := 0; ; {
 		j := strings.Index(s[i:], "-u")
 		if j < 0 {
-			return spans
+			break
 		}
 		k := i + j
 		i = k + 2
@@ -633,9 +637,13 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			rest = s[k+6:]
 		case strings.HasPrefix(s[k:], "-user=") && k > 0 && s[k-1] == '-':
 			rest = s[k+6:]
+		case k+2 < len(s) && (k == 0 || s[k-1] == ' ') && isAlnum(s[k+2]): // -uroot
+			user = true
+			continue
 		default:
 			continue
 		}
+		user = true
 		vs := len(s) - len(rest)
 		for vs < len(s) && s[vs] == ' ' {
 			vs++
@@ -650,4 +658,56 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			i = ve
 		}
 	}
+	if !user && !strings.Contains(s, "sshpass") {
+		return spans
+	}
+	for i := 0; ; {
+		j := strings.Index(s[i:], "-p")
+		if j < 0 {
+			return spans
+		}
+		k := i + j
+		i = k + 2
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' {
+			continue // --port, x-pass
+		}
+		vs := k + 2
+		if vs < len(s) && (s[vs] == ' ' || s[vs] == '\t') { // -p S3cret
+			for vs < len(s) && (s[vs] == ' ' || s[vs] == '\t') {
+				vs++
+			}
+		} else if vs < len(s) && !isAlnum(s[vs]) && !strings.ContainsRune("!#$%&*+./?@^_~", rune(s[vs])) {
+			continue // -p= and other forms are left to the pairs above
+		}
+		if vs < len(s) && (s[vs] == '\'' || s[vs] == '"') {
+			qs, qe := valueAt(s, vs)
+			if qe > qs {
+				spans = append(spans, span{qs, qe})
+				note("credentials")
+			}
+			i = max(i, qe)
+			continue
+		}
+		ve := vs
+		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' {
+			ve++
+		}
+		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPort(v) && !isPath(v) && !strings.HasPrefix(v, r.mask) {
+			spans = append(spans, span{vs, ve})
+			note("credentials")
+			i = ve
+		}
+	}
+}
+
+// isPath reports whether v starts like a file path (mkdir -p /var/x).
+func isPath(v string) bool {
+	return v[0] == '/' || v[0] == '~' || strings.HasPrefix(v, "./") || strings.HasPrefix(v, "../")
+}
+
+// isPort reports whether v is a port or a port mapping ("5432",
+// "8080:80", "127.0.0.1:80:80/tcp"): digits, dots, colons, a protocol.
+func isPort(v string) bool {
+	v = strings.TrimSuffix(strings.TrimSuffix(v, "/tcp"), "/udp")
+	return v != "" && strings.Trim(v, "0123456789.:") == ""
 }

@@ -254,6 +254,10 @@ func (r *Redactor) wordEnds(s string, a, b int, bits uint32, st *prescanState) {
 		st.termWord = r.mayBeKey(s[a:b])
 		return
 	}
+	if r.endsInCompound(s[a:b]) { // pgpassword
+		st.termWord = true
+		return
+	}
 	if !r.termStartHas(s[a], s[min(a+1, b-1)]) {
 		return
 	}
@@ -293,9 +297,9 @@ func containsZA(s string) bool {
 }
 
 // pairsMayMatch reports whether findPairs can find anything in s: a word
-// that may name a secret, or a "-u" user flag.
+// that may name a secret, a "-u" user flag, or sshpass -p.
 func (p prescanned) pairsMayMatch(s string) bool {
-	return p.termWord || p.marks&markUs != 0
+	return p.termWord || p.marks&markUs != 0 || p.marks&markDashP != 0 && strings.Contains(s, "sshpass")
 }
 
 // isCatalog reports whether d is DetectTokens, whose prefix search the
@@ -400,6 +404,9 @@ func (r *Redactor) mayBeKey(id string) bool {
 			if letters && r.bloomHas(h) {
 				return true
 			}
+		}
+		if r.endsInCompound(id[i:j]) { // PGPASSWORD
+			return true
 		}
 		i = j
 	}

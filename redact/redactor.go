@@ -90,6 +90,7 @@ type Redactor struct {
 	terms       map[string]string      // joined term -> rule name
 	maxTerm     int                    // most words in a term
 	nonASCII    bool                   // some term has a letter outside ASCII: keys in text may too
+	compounds   []string               // the compoundTerms among the terms
 	termBloom   [termBloomWords]uint64 // the words a term can end with, for mayBeKey
 	termStarts  [11]uint64             // the first two letters of those words (26*26 bits)
 	cards       bool                   // the card-number detector is on: integers are checked too
@@ -161,6 +162,9 @@ func New(rules ...Rule) (*Redactor, error) {
 			}
 			r.terms[strings.Join(words, "")] = rule.Name
 			r.nonASCII = r.nonASCII || !isASCII(t)
+			if j := strings.Join(words, ""); slices.Contains(compoundTerms, j) && !slices.Contains(r.compounds, j) {
+				r.compounds = append(r.compounds, j)
+			}
 			r.addTermEnds(words)
 			r.maxTerm = max(r.maxTerm, len(words))
 		}

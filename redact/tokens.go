@@ -585,6 +585,7 @@ const (
 	markUs                          // "-u": "-us"
 	markZA                          // "za" in any case: "authorization" (DetectBearer)
 	markPEM                         // "-B": "-----BEGIN" (DetectPrivateKey)
+	markDashP                       // "-p": sshpass -p (findUserFlag)
 	allMarks     uint16 = 1<<iota - 1
 )
 
@@ -593,7 +594,7 @@ var markFirst, markSecond = func() (first, second [256]uint16) {
 		a, b byte
 		bit  uint16
 	}{{'Q', '~', markAzure}, {'.', 'a', markDotA}, {'T', '3', markT3}, {'_', 'm', markMmk}, {'.', 'o', markOffice},
-		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM},
+		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA}} {
 		first[m.a] |= m.bit
 		second[m.b] |= m.bit
