@@ -31,7 +31,11 @@
 // password_length, card_brand) is not sensitive, nor is a term that is
 // itself such a word after another word (cache_expiry). The term "key"
 // counts only as the last word after a word that does not name an ordinary
-// key (maps_key, stripe_key; not key, cache_key or partition_key).
+// key (maps_key, stripe_key; not key, cache_key or partition_key). A word
+// that ends with password, passwd, passphrase, secret, token or apikey
+// after two ASCII letters or digits or more names a secret too, when that
+// term is in a rule (PGPASSWORD, csrftoken, githubtoken). Terms with
+// letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
 // Booleans and empty strings are never masked. Under a location key, cloud
 // region names (us-east-1) are kept.
 //
@@ -48,8 +52,11 @@
 // ("reset password to …"); a word after a key word only when it looks like
 // a credential (length, digits, case, symbols), so "token refreshed" and
 // "missing Bearer prefix" are kept; a command line's value after a flag
-// that names a secret (--password …, also as separate slice elements) and
-// after curl's -u.
+// that names a secret (--password …, also as separate slice elements),
+// after curl's -u, and the password of -p in a command line that names a
+// user with -u or --user, or runs sshpass (mysql -uroot -pS3cret, docker
+// login -u ci -p S3cret), unless it is a port, a path or a flag. A key in
+// text may spell a one-word term in pieces (magStripe=…, track_1=…).
 //
 // # Presets
 //
