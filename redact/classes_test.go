@@ -197,7 +197,9 @@ func classLeakCases() []leakCase {
 	// Passwords of command-line tools that name a user.
 	add("prose", "mysql -p glued", cred, "S3cr3tPw!", func(l *slog.Logger) { l.Info("m", "cmd", "mysql -u root -pS3cr3tPw! -h db") })
 	add("prose", "mysql -p glued user", cred, "gLued-881", func(l *slog.Logger) { l.Info("running mysql -uapp -pgLued-881 orders") })
-	add("prose", "docker login -p", cred, "dckr-Pw-4410", func(l *slog.Logger) { l.Error("m", "err", errors.New("docker login -u ci -p dckr-Pw-4410 registry.example.com: denied")) })
+	add("prose", "docker login -p", cred, "dckr-Pw-4410", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("docker login -u ci -p dckr-Pw-4410 registry.example.com: denied"))
+	})
 	add("prose", "sshpass -p", cred, "sshP-2291", func(l *slog.Logger) { l.Info("m", "cmd", "sshpass -p 'sshP-2291' ssh deploy@host") })
 
 	// PCI: integers, json.Number, CVC spellings.
