@@ -290,6 +290,15 @@ func overMaskCases() []struct {
 		{"tokenizer", all, "wordpiece", func(l *slog.Logger) { l.Info("m", "tokenizer", "wordpiece") }},
 		{"secretary", all, "Jane Doe", func(l *slog.Logger) { l.Info("m", "secretary", "Jane Doe") }},
 		{"max tokens", all, "4096", func(l *slog.Logger) { l.Info("m", "maxtokens", "4096") }},
+		// Keys that name something about a secret, not the secret.
+		{"PWD working directory", all, "/home/app/releases/42", func(l *slog.Logger) { l.Info("m", "PWD", "/home/app/releases/42") }},
+		{"PWD in env text", all, "/srv/api", func(l *slog.Logger) { l.Info("m", "env", "HOME=/root PWD=/srv/api SHLVL=1") }},
+		{"secret arn", all, "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf", func(l *slog.Logger) {
+			l.Info("m", "secret_arn", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf")
+		}},
+		{"token audience", all, "api://orders-default", func(l *slog.Logger) { l.Info("m", "token_audience", "api://orders-default") }},
+		{"password reset url", all, "https://id.example.com/reset?flow=77", func(l *slog.Logger) { l.Info("m", "password_reset_url", "https://id.example.com/reset?flow=77") }},
+		{"secrets path", all, "/etc/app/secrets.d", func(l *slog.Logger) { l.Info("m", "secrets_path", "/etc/app/secrets.d") }},
 	}
 }
 

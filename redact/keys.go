@@ -18,6 +18,7 @@ type keyVerdict struct {
 	allowed bool   // on the allow-list: never masked by key or path
 	noCards bool   // the key names a number that is no card (msisdn, id, timestamp)
 	region  bool   // the key is a location: cloud region names under it are kept
+	workDir bool   // the key is PWD alone: an absolute path under it is the working directory
 	key     string // the key to write when the key itself is a secret or personal data
 	keyBy   string // the detector that found something in the key
 }
@@ -171,6 +172,9 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 		if rule := r.compoundRule(word(i)); rule != "" && !(i+1 < len(words) && r.metadata[string(word(i+1))]) {
 			v.rule = rule
 		}
+	}
+	if v.rule != "" && len(words) == 1 && string(word(0)) == "pwd" {
+		v.workDir = true // PWD=/home/app
 	}
 	if v.rule != "" {
 		for i := range words {
@@ -379,7 +383,22 @@ func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
 		return false
 	case slog.KindString:
 		s := v.String()
-		return s != "" && !(kv.region && isRegionName(s))
+		return s != "" && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s))
+	}
+	return true
+}
+
+// isAbsPath reports whether s is an absolute file path of ordinary names
+// ("/home/app", "/srv/api-2"): a slash first, then names of letters,
+// digits, '.', '_' and '-'.
+func isAbsPath(s string) bool {
+	if len(s) < 2 || s[0] != '/' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isAlnum(c) && c != '/' && c != '.' && c != '_' && c != '-' {
+			return false
+		}
 	}
 	return true
 }

@@ -103,7 +103,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue
 			}
 			rule := r.keyRule(s[a:b])
-			if rule == "" {
+			if rule == "" || inARN(s, a) {
 				continue
 			}
 			var vs, ve int
@@ -196,6 +196,13 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		return spans
 	}
 	return r.findUserFlag(s, spans, note)
+}
+
+// inARN reports whether s[a] is inside an Amazon resource name, whose
+// "secret:" names a resource type ("arn:aws:secretsmanager:…:secret:db-x").
+func inARN(s string, a int) bool {
+	start := strings.LastIndexAny(s[:a], " \t\"'=,") + 1
+	return strings.HasPrefix(s[start:], "arn:")
 }
 
 // isNamingKey reports whether id is an attribute that names another
@@ -546,7 +553,8 @@ func (r *Redactor) keepValue(key, v string) bool {
 
 		return true
 	}
-	return r.verdict(key).region && isRegionName(v)
+	kv := r.verdict(key)
+	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v)
 }
 
 func isLinkingWord(w string) bool {

@@ -78,7 +78,8 @@ var MetadataWords = []string{
 	"failed", "failure", "failures", "error", "errors", "through", "service", "server",
 	"domain", "realm", "flow", "strategy", "backend", "plugin", "middleware", "attempt",
 	"attempts", "retries", "latency", "duration", "timeout", "algorithm", "alg", "success",
-	"method", "scheme", "mode", "prefix", "provider", "source",
+	"method", "scheme", "mode", "prefix", "provider", "source", "arn", "audience", "aud",
+	"reset", "path", "file", "dir",
 }
 
 // A Redactor masks secrets and personal data in slog attributes: by key,
