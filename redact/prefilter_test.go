@@ -242,3 +242,20 @@ func TestCaseSpellings(t *testing.T) {
 		t.Errorf("caseSpellings(%q) = %q", "@`[{", got)
 	}
 }
+
+// Terms made of the first and last letters of the alphabet, in either
+// case, pass the prefilter as any other (the letter classes end at 'a' and
+// 'z' inclusive).
+func TestPrefilterLetterBounds(t *testing.T) {
+	r := Must(Rule{Name: "edge", Terms: []string{"aaa", "zzz"}})
+	for _, c := range []struct{ in, want string }{
+		{"aaa=Qx81vWm", "aaa=[REDACTED]"},
+		{"AAA: Qx81vWm", "AAA: [REDACTED]"},
+		{"zzz=Qx81vWm", "zzz=[REDACTED]"},
+		{"ZZZ: Qx81vWm", "ZZZ: [REDACTED]"},
+	} {
+		if got := r.redactString(c.in); got != c.want {
+			t.Errorf("%q redacted to %q, want %q", c.in, got, c.want)
+		}
+	}
+}

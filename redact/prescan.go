@@ -320,10 +320,12 @@ var (
 // checkPrefilter compares spans, found with the prefilter, with a search
 // of s without it.
 func (r *Redactor) checkPrefilter(s string, spans []span) {
-	prefilterMu.Lock()
-	defer prefilterMu.Unlock()
-	all := prefilterSpans[:0]
-	defer func() { prefilterSpans = all[:0] }()
+	var all []span
+	if prefilterMu.TryLock() {
+		defer prefilterMu.Unlock()
+		all = prefilterSpans[:0]
+		defer func() { prefilterSpans = all[:0] }()
+	} // else a key judged during this check, or another goroutine's check: a buffer of its own
 	for _, d := range r.detectors {
 		if len(s) >= d.min && scan(s)&d.need == d.need {
 			all = d.find(s, all)
