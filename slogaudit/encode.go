@@ -2,6 +2,7 @@ package slogaudit
 
 import (
 	"crypto/sha256"
+	"log/slog"
 	"slices"
 	"strconv"
 	"sync"
@@ -18,6 +19,10 @@ type prepared struct {
 	sc      *scratch // the canonical bytes and the record's nodes, pooled
 	auditAt int      // where the audit member goes in the canonical bytes
 	content chain.Hash
+	// tmpl is the With template root started from, and next the wrapped
+	// handler that holds its members already (see Handler.next).
+	tmpl *node
+	next slog.Handler
 }
 
 // scratch is the memory of one record being handled: its nodes and its
@@ -61,7 +66,7 @@ func (p *prepared) release() {
 	if cap(p.sc.buf) <= maxPooled && cap(p.sc.ar.nodes) <= 4096 && cap(p.sc.ar.kids) <= 8192 {
 		scratchPool.Put(p.sc)
 	}
-	p.sc, p.root = nil, nil
+	p.sc, p.root, p.tmpl, p.next = nil, nil, nil, nil
 }
 
 // appendCanonicalTop appends the RFC 8785 form of the top-level group n and
@@ -157,6 +162,29 @@ type auditMember struct {
 	// hashText and prevText are hash and prev already in the form
 	// [chain.Current] writes, or nil to encode them here.
 	hashText, prevText []byte
+	// texts is the encoding of chain and keyID, made once per chain and
+	// key; nil: encoded here.
+	texts *memberTexts
+}
+
+// memberTexts are the parts of the audit member that stay the same from
+// one record to the next, encoded once: `{"chain":"…"` and
+// `,"key":"…","mac":"`.
+type memberTexts struct {
+	chain, keyID string
+	open, keyMAC []byte
+}
+
+// textsFor returns the member texts of chainID and keyID, reusing t when
+// they are its own.
+func textsFor(t *memberTexts, chainID, keyID string) *memberTexts {
+	if t != nil && t.chain == chainID && t.keyID == keyID {
+		return t
+	}
+	t = &memberTexts{chain: chainID, keyID: keyID}
+	t.open = chain.AppendString(append([]byte(nil), `{"chain":`...), chainID)
+	t.keyMAC = append(chain.AppendString(append([]byte(nil), `,"key":`...), keyID), `,"mac":"`...)
+	return t
 }
 
 // appendCanonical appends the member's value in RFC 8785 form: its names
@@ -164,8 +192,12 @@ type auditMember struct {
 // the form [chain.Current] writes.
 func (a *auditMember) appendCanonical(b []byte) []byte {
 	v := chain.Current
-	b = append(b, `{"chain":`...)
-	b = chain.AppendString(b, a.chain)
+	if a.texts != nil {
+		b = append(b, a.texts.open...)
+	} else {
+		b = append(b, `{"chain":`...)
+		b = chain.AppendString(b, a.chain)
+	}
 	if a.hasEpoch {
 		b = append(b, `,"epoch":`...)
 		b = strconv.AppendUint(b, a.epoch, 10)
@@ -174,9 +206,13 @@ func (a *auditMember) appendCanonical(b []byte) []byte {
 	b = appendHashText(b, a.hashText, a.hash)
 	b = append(b, '"')
 	if a.hasMAC {
-		b = append(b, `,"key":`...)
-		b = chain.AppendString(b, a.keyID)
-		b = append(b, `,"mac":"`...)
+		if a.texts != nil {
+			b = append(b, a.texts.keyMAC...)
+		} else {
+			b = append(b, `,"key":`...)
+			b = chain.AppendString(b, a.keyID)
+			b = append(b, `,"mac":"`...)
+		}
 		b = v.AppendHash(b, a.mac)
 		b = append(b, '"')
 	}

@@ -79,7 +79,11 @@ func canonicalLine(t testing.TB, h *Handler, r slog.Record) ([]byte, prepared) {
 	for i := range am.hash {
 		am.hash[i], am.prev[i], am.mac[i] = byte(i), byte(2*i), byte(3*i)
 	}
-	return appendLine(nil, &p, &am), p
+	line := appendLine(nil, &p, &am)
+	// The chain and key texts encoded once give the same line.
+	am.texts = textsFor(textsFor(nil, "other", am.keyID), am.chain, am.keyID)
+	require.Equal(t, string(line), string(appendLine(nil, &p, &am)))
+	return line, p
 }
 
 // checkCanonicalLine checks what the verifier relies on: the line is valid
@@ -321,6 +325,13 @@ func TestTimeMember(t *testing.T) {
 		time.Date(10000, 1, 1, 0, 0, 0, 1, time.UTC),
 		time.Date(-1, 12, 31, 23, 59, 59, 999999999, time.UTC),
 		time.Unix(0, 0),
+		time.Unix(0, 100),
+		time.Unix(0, 120000000),
+		time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+		time.Date(0, 1, 1, 0, 0, 0, 1, time.UTC),
+		time.Date(2026, 11, 26, 6, 45, 2, 1, time.UTC), // the second formatted first
+		time.Date(2026, 11, 26, 6, 45, 3, 1, time.UTC),
+		time.Date(2026, 11, 26, 6, 45, 3, 1, time.FixedZone("y", 3600)),
 	}
 	var nodes []*node
 	for range 40 { // more than one chunk of the arena's bytes

@@ -129,6 +129,7 @@ type state struct {
 	headText   []byte
 	headTextOf chain.Hash
 	nextText   []byte // the room of the next headText
+	texts      *memberTexts
 
 	losses   losses            // lost seqs not yet declared (own lock)
 	async    *slogcore.Handler // the wrapped handler, when it reports losses later
@@ -150,6 +151,12 @@ type Handler struct {
 	// personal keys make them depend on the record; each record starts
 	// from a copy. nil: no with attrs, or built per record.
 	tmpl *node
+	// next is the wrapped handler with the members of tmpl already added
+	// by its WithAttrs, so that it formats them once, as it does for
+	// handlers it wraps directly; nil: the wrapped handler gets every
+	// member with each record (no template, groups open, or With attrs
+	// that a JSON handler would write twice where the record has one).
+	next slog.Handler
 }
 
 type scoped struct {
@@ -271,6 +278,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	}
 	h2 := *h
 	h2.with = slices.Clip(h.with)
+	h2.next = nil
 	for _, a := range attrs {
 		a, sealed := h.st.personalChanged(h.groups, a, "", false) // WithPersonalKeys applies at Handle, when the subject is known
 		if !sealed || !isSealed(a) {
@@ -293,9 +301,62 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 			// The members' order is written only in canonical form.
 			h2.tmpl.sortKids()
 		}
+		h2.next = h.nextWith(h2.with[len(h.with):])
 	}
 	return &h2
 }
+
+// nextWith returns the wrapped handler that h's records go to, with the
+// new With attrs added by its WithAttrs, or nil when it cannot carry
+// them: records through File's handler, open groups, or new top-level
+// members that merge with earlier ones (a JSON handler would write the
+// key twice, where the record holds it once).
+func (h *Handler) nextWith(added []scoped) slog.Handler {
+	st := h.st
+	if st.direct != nil || len(h.groups) > 0 {
+		return nil
+	}
+	next := st.next
+	if h.tmpl != nil {
+		if h.next == nil {
+			return nil
+		}
+		next = h.next
+	}
+	fresh := newRoot(nil)
+	for _, w := range added {
+		addUser(fresh, w.groups, w.attr)
+	}
+	if !prune(fresh) {
+		return next
+	}
+	if h.tmpl != nil {
+		for _, k := range fresh.kids {
+			if slices.ContainsFunc(h.tmpl.kids, func(m *node) bool { return m.key == k.key }) {
+				return nil
+			}
+		}
+	}
+	return next.WithAttrs(fresh.attrs())
+}
+
+// levelMember returns the canonical member of the levels slog names, or
+// nil to encode it per record.
+func levelMember(l slog.Level) []byte {
+	switch l {
+	case slog.LevelDebug:
+		return levelMembers[0]
+	case slog.LevelInfo:
+		return levelMembers[1]
+	case slog.LevelWarn:
+		return levelMembers[2]
+	case slog.LevelError:
+		return levelMembers[3]
+	}
+	return nil
+}
+
+var levelMembers = [...][]byte{[]byte(`"level":"DEBUG"`), []byte(`"level":"INFO"`), []byte(`"level":"WARN"`), []byte(`"level":"ERROR"`)}
 
 // addUser adds a user's attribute a under groups to root, renaming
 // reserved top-level keys.
@@ -319,6 +380,7 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 	}
 	h2 := *h
 	h2.groups = append(slices.Clip(h.groups), name)
+	h2.next = nil // the audit member must stay at the top
 	return &h2
 }
 
@@ -366,7 +428,7 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 		set(root, ar.timeNode(r.Time, st.cfg.policy != nil))
 	}
 	lv := r.Level.String()
-	set(root, ar.new(node{key: slog.LevelKey, value: slog.StringValue(lv), canon: chain.Str(lv)}))
+	set(root, ar.new(node{key: slog.LevelKey, value: slog.StringValue(lv), canon: chain.Str(lv), member: levelMember(r.Level)}))
 	if st.cfg.source && r.PC != 0 {
 		f, _ := runtime.CallersFrames([]uintptr{r.PC}).Next()
 		add(root, nil, slog.Any(slog.SourceKey, &slog.Source{Function: f.Function, File: f.File, Line: f.Line}))
@@ -436,6 +498,7 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	// the canonical encoding and its hash. Only the chain step is serial.
 	sc := getScratch()
 	p := prepare(h.build(r, &sc.ar), sc)
+	p.tmpl, p.next = h.tmpl, h.next
 	defer p.release()
 	st := h.st
 	st.mu.Lock()
@@ -566,6 +629,8 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	}
 	var err error
 	if st.direct != nil {
+		st.texts = textsFor(st.texts, am.chain, am.keyID)
+		am.texts = st.texts
 		// The hash's text is the next line's prev: encoded once.
 		am.hashText = chain.Current.AppendHash(st.nextText[:0], hash)
 		if st.headText != nil && st.headTextOf == st.head.Hash {
@@ -578,7 +643,7 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 			st.line = nil
 		}
 	} else {
-		err = st.forwardLocked(ctx, t, level, p.root, &am)
+		err = st.forwardLocked(ctx, t, level, p, &am)
 	}
 	if err != nil {
 		if keep {
@@ -606,9 +671,14 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	return nil
 }
 
-// forwardLocked passes the record root, with its audit member am, to the
+// forwardLocked passes the record p, with its audit member am, to the
 // wrapped handler.
-func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Level, root *node, am *auditMember) error {
+func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Level, p *prepared, am *auditMember) error {
+	root, next, skip := p.root, st.next, 0
+	if p.next != nil && p.tmpl.copiedIn(root) {
+		// The With attrs are in p.next already, unchanged by the record.
+		next, skip = p.next, len(p.tmpl.kids)
+	}
 	// Hashes in hex: the wrapped handler's redaction (a slogcore
 	// handler's) may take base64url digests for tokens and mask them.
 	// The hash and the MAC share one string, and the hash is the next
@@ -638,7 +708,7 @@ func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Leve
 	var msg string
 	var room [24]slog.Attr // the record copies them: no allocation for most records
 	out := room[:0]
-	for _, k := range root.kids { // time, level and msg are the record's own fields
+	for _, k := range root.kids[skip:] { // time, level and msg are the record's own fields
 		switch {
 		case k.group:
 			out = append(out, slog.Attr{Key: k.key, Value: slog.GroupValue(k.attrs()...)})
@@ -660,7 +730,26 @@ func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Leve
 	if st.async != nil {
 		hctx = context.WithValue(ctx, lossTag{}, tagged{st: st, seq: am.seq, declares: st.declaring})
 	}
-	return safeHandle(hctx, st.next, rec)
+	return safeHandle(hctx, next, rec)
+}
+
+// copiedIn reports whether the record root starts with the members of the
+// template t as they are: no record attr replaced one of them or joined
+// one of its groups.
+func (t *node) copiedIn(root *node) bool {
+	if len(root.kids) < len(t.kids) {
+		return false
+	}
+	for i, k := range t.kids {
+		r := root.kids[i]
+		if r == k {
+			continue
+		}
+		if !k.group || !r.group || r.key != k.key || len(r.kids) != len(k.kids) || !k.copiedIn(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // message returns the record's message.
