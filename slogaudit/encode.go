@@ -1,7 +1,6 @@
 package slogaudit
 
 import (
-	"crypto/sha256"
 	"log/slog"
 	"slices"
 	"strconv"
@@ -11,25 +10,28 @@ import (
 )
 
 // prepared is a record encoded before it takes its place in the chain:
-// its canonical bytes (RFC 8785, without the audit member) and their
-// SHA-256. Everything here is computed on the caller's goroutine, outside
-// the lock; only the link, the MAC and the write need the chain's head.
+// its canonical bytes (RFC 8785, without the audit member), hashed into
+// its link hash as far as they go. Everything here is computed on the
+// caller's goroutine, outside the lock; only the end of the link hash
+// (the seq and the previous hash), the MAC and the write need the
+// chain's head.
 type prepared struct {
 	root    *node
 	sc      *scratch // the canonical bytes and the record's nodes, pooled
 	auditAt int      // where the audit member goes in the canonical bytes
-	content chain.Hash
+	chain   string
 	// tmpl is the With template root started from, and next the wrapped
 	// handler that holds its members already (see Handler.next).
 	tmpl *node
 	next slog.Handler
 }
 
-// scratch is the memory of one record being handled: its nodes and its
-// canonical bytes.
+// scratch is the memory of one record being handled: its nodes, its
+// canonical bytes and its link hash.
 type scratch struct {
-	ar  arena
-	buf []byte
+	ar   arena
+	buf  []byte
+	link chain.Linker
 }
 
 // scratchPool holds the scratch of records handled. Buffers that grew
@@ -41,9 +43,10 @@ const maxPooled = 64 << 10
 
 func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
-// prepare encodes root, built in sc, canonically and hashes it.
-func prepare(root *node, sc *scratch) prepared {
-	p := prepared{root: root, sc: sc}
+// prepare encodes root, built in sc, canonically and starts its link hash
+// as a record of chainID.
+func prepare(root *node, sc *scratch, chainID string) prepared {
+	p := prepared{root: root, sc: sc, chain: chainID}
 	p.reencode()
 	return p
 }
@@ -51,7 +54,13 @@ func prepare(root *node, sc *scratch) prepared {
 // reencode encodes the record again, after a change to its members.
 func (p *prepared) reencode() {
 	p.sc.buf, p.auditAt = p.root.appendCanonicalTop(p.sc.buf[:0])
-	p.content = sha256.Sum256(p.sc.buf)
+	p.sc.link.Start(p.chain)
+	p.sc.link.Write(p.sc.buf)
+}
+
+// link returns the record's link hash as seq after prev (once).
+func (p *prepared) link(seq uint64, prev chain.Hash) chain.Hash {
+	return p.sc.link.Finish(seq, prev)
 }
 
 func (p *prepared) canon() []byte { return p.sc.buf }

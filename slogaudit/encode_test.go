@@ -74,7 +74,7 @@ func TestSlogtestFile(t *testing.T) {
 // member.
 func canonicalLine(t testing.TB, h *Handler, r slog.Record) ([]byte, prepared) {
 	sc := getScratch()
-	p := prepare(h.build(r, &sc.ar), sc)
+	p := prepare(h.build(r, &sc.ar), sc, "c\"h")
 	am := auditMember{chain: "c\"h", seq: 7, hasMAC: true, keyID: "k\u00e9", hasEpoch: true, epoch: 3}
 	for i := range am.hash {
 		am.hash[i], am.prev[i], am.mac[i] = byte(i), byte(2*i), byte(3*i)
@@ -100,7 +100,9 @@ func checkCanonicalLine(t testing.TB, line []byte, p prepared) {
 	var l chain.Line
 	require.True(t, chain.ScanLine(line, &l), "%q", line)
 	require.True(t, l.HasAudit)
-	require.Equal(t, p.content, chain.SumWithout(line, l.Cut), "the line without its audit member is what was hashed: %q", line)
+	without := append(line[:l.Cut[0]:l.Cut[0]], line[l.Cut[1]:]...)
+	prev := chain.Hash{1, 2, 3}
+	require.Equal(t, chain.V2.Link(p.chain, 9, prev, without), p.link(9, prev), "the line without its audit member is what was hashed: %q", line)
 	require.Equal(t, string(chain.AppendCanonicalWithout(nil, v, "audit")), string(p.canon()))
 }
 
@@ -142,12 +144,12 @@ func TestCanonicalLineEdges(t *testing.T) {
 	// A record with only members that sort after "audit".
 	root := &node{group: true}
 	set(root, &node{key: "b", canon: chain.Str("x")})
-	p := prepare(root, getScratch())
+	p := prepare(root, getScratch(), "c")
 	line := appendLine(nil, &p, &auditMember{chain: "c"})
 	require.True(t, strings.HasPrefix(string(line), `{"audit":{`), "%s", line)
 	checkCanonicalLine(t, line, p)
 	// And an empty one.
-	p = prepare(&node{group: true}, getScratch())
+	p = prepare(&node{group: true}, getScratch(), "c")
 	line = appendLine(nil, &p, &auditMember{chain: "c"})
 	checkCanonicalLine(t, line, p)
 }
@@ -369,7 +371,7 @@ func TestSortedTemplate(t *testing.T) {
 			r.AddAttrs(slog.Group("g", slog.Int("z", 1), slog.Int("a", 2)))
 		}
 		sc := getScratch()
-		p := prepare(hh.(*Handler).build(r, &sc.ar), sc)
+		p := prepare(hh.(*Handler).build(r, &sc.ar), sc, "c")
 		defer p.release()
 		buf.Write(p.canon())
 		return buf.String()

@@ -497,7 +497,7 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	// Outside the lock, on the caller's goroutine: resolution, redaction,
 	// the canonical encoding and its hash. Only the chain step is serial.
 	sc := getScratch()
-	p := prepare(h.build(r, &sc.ar), sc)
+	p := prepare(h.build(r, &sc.ar), sc, h.st.head.Chain)
 	p.tmpl, p.next = h.tmpl, h.next
 	defer p.release()
 	st := h.st
@@ -594,7 +594,7 @@ func (st *state) ownLocked(ctx context.Context, msg string, keep bool, attrs ...
 	for _, a := range attrs {
 		add(root, nil, a)
 	}
-	p := prepare(root, sc)
+	p := prepare(root, sc, st.head.Chain)
 	defer p.release()
 	return st.appendLocked(ctx, t, slog.LevelInfo, &p, keep)
 }
@@ -609,7 +609,7 @@ func (st *state) ownLocked(ctx context.Context, msg string, keep bool, attrs ...
 // records, which are retried), a failed write leaves the head where it was.
 func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level, p *prepared, keep bool) error {
 	seq := st.head.Seq + 1
-	hash := chain.LinkContent(st.head.Chain, seq, st.head.Hash, p.content)
+	hash := p.link(seq, st.head.Hash)
 	am := auditMember{chain: st.head.Chain, seq: seq, prev: st.head.Hash, hash: hash}
 	if st.mac != nil {
 		am.mac, am.epoch, am.hasEpoch = st.macLocked(hash)
