@@ -45,15 +45,20 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
 // prepare encodes root, built in sc, canonically and starts its link hash
 // as a record of chainID.
-func prepare(root *node, sc *scratch, chainID string) prepared {
-	p := prepared{root: root, sc: sc, chain: chainID}
+// tmpl is the With template root was built from, or nil.
+func prepare(root *node, sc *scratch, chainID string, tmpl *node) prepared {
+	p := prepared{root: root, sc: sc, chain: chainID, tmpl: tmpl}
 	p.reencode()
 	return p
 }
 
 // reencode encodes the record again, after a change to its members.
 func (p *prepared) reencode() {
-	p.sc.buf, p.auditAt = p.root.appendCanonicalTop(p.sc.buf[:0])
+	if t := p.tmpl; t != nil && t.sorted != nil && t.copiedIn(p.root) {
+		p.sc.buf, p.auditAt = t.sorted.appendMerged(p.sc.buf[:0], p.root.kids[len(t.kids):])
+	} else {
+		p.sc.buf, p.auditAt = p.root.appendCanonicalTop(p.sc.buf[:0])
+	}
 	p.sc.link.Start(p.chain)
 	p.sc.link.Write(p.sc.buf)
 }
@@ -120,6 +125,112 @@ func (n *node) appendCanonicalAt(dst []byte, auditAt *int) []byte {
 		}
 	}
 	return append(dst, '}')
+}
+
+// sortedMembers is the top level of a With template in canonical form:
+// its members in canonical order, each followed by a comma, so that a
+// record copies the runs of them that sort between its own members.
+type sortedMembers struct {
+	keys  []string
+	body  []byte
+	ends  []int // where each member's comma ends in body
+	audit int   // the first member whose name sorts after "audit"
+}
+
+// encodeSorted encodes the members of the template t, sorted, once.
+func encodeSorted(t *node) *sortedMembers {
+	s := &sortedMembers{audit: len(t.kids)}
+	for i, k := range t.kids {
+		if s.audit == len(t.kids) && chain.CompareKeys(k.key, auditKey) > 0 {
+			s.audit = i
+		}
+		s.keys = append(s.keys, k.key)
+		if k.member != nil {
+			s.body = append(s.body, k.member...)
+		} else {
+			s.body = chain.AppendString(s.body, k.key)
+			s.body = append(s.body, ':')
+			s.body = k.appendCanonical(s.body)
+		}
+		s.body = append(s.body, ',')
+		s.ends = append(s.ends, len(s.body))
+	}
+	return s
+}
+
+// appendMerged appends the canonical form of a record made of the
+// template's members and own, the record's other members (none of them
+// named as a template member), and returns it with the offset of the
+// audit member, as appendCanonicalTop does.
+func (s *sortedMembers) appendMerged(dst []byte, own []*node) ([]byte, int) {
+	var stack [24]*node
+	own = sortedKids(append(stack[:0], own...))
+	at := -1
+	dst = append(dst, '{')
+	start := len(dst)
+	i := 0                // the next template member
+	run := func(to int) { // template members i to to-1
+		if i == to {
+			return
+		}
+		if at < 0 && s.audit < to {
+			run2 := s.audit
+			if i < run2 {
+				dst = s.appendRun(dst, start, i, run2)
+			}
+			if len(dst) > start {
+				dst = append(dst, ',')
+			}
+			at = len(dst)
+			dst = s.appendRun(dst, len(dst), run2, to)
+		} else {
+			dst = s.appendRun(dst, start, i, to)
+		}
+		i = to
+	}
+	for _, k := range own {
+		to := i
+		for to < len(s.keys) && chain.CompareKeys(s.keys[to], k.key) < 0 {
+			to++
+		}
+		run(to)
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		if at < 0 && chain.CompareKeys(k.key, auditKey) > 0 {
+			at = len(dst)
+		}
+		if k.member != nil {
+			dst = append(dst, k.member...)
+		} else {
+			dst = chain.AppendString(dst, k.key)
+			dst = append(dst, ':')
+			if k.group {
+				dst = k.appendCanonical(dst)
+			} else {
+				dst = chain.AppendCanonical(dst, k.canon)
+			}
+		}
+	}
+	run(len(s.keys))
+	dst = append(dst, '}')
+	if at < 0 {
+		at = len(dst) - 1
+	}
+	return dst, at
+}
+
+// appendRun appends template members from to to-1, after a comma unless
+// dst ends at start (the first member of the object).
+func (s *sortedMembers) appendRun(dst []byte, start, from, to int) []byte {
+	if len(dst) > start {
+		dst = append(dst, ',')
+	}
+	lo := 0
+	if from > 0 {
+		lo = s.ends[from-1]
+	}
+	return append(dst, s.body[lo:s.ends[to-1]-1]...)
 }
 
 // sortedKids sorts kids by their keys in RFC 8785 order and returns them.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -74,7 +75,7 @@ func TestSlogtestFile(t *testing.T) {
 // member.
 func canonicalLine(t testing.TB, h *Handler, r slog.Record) ([]byte, prepared) {
 	sc := getScratch()
-	p := prepare(h.build(r, &sc.ar), sc, "c\"h")
+	p := prepare(h.build(r, &sc.ar), sc, "c\"h", h.tmpl)
 	am := auditMember{chain: "c\"h", seq: 7, hasMAC: true, keyID: "k\u00e9", hasEpoch: true, epoch: 3}
 	for i := range am.hash {
 		am.hash[i], am.prev[i], am.mac[i] = byte(i), byte(2*i), byte(3*i)
@@ -144,12 +145,12 @@ func TestCanonicalLineEdges(t *testing.T) {
 	// A record with only members that sort after "audit".
 	root := &node{group: true}
 	set(root, &node{key: "b", canon: chain.Str("x")})
-	p := prepare(root, getScratch(), "c")
+	p := prepare(root, getScratch(), "c", nil)
 	line := appendLine(nil, &p, &auditMember{chain: "c"})
 	require.True(t, strings.HasPrefix(string(line), `{"audit":{`), "%s", line)
 	checkCanonicalLine(t, line, p)
 	// And an empty one.
-	p = prepare(&node{group: true}, getScratch(), "c")
+	p = prepare(&node{group: true}, getScratch(), "c", nil)
 	line = appendLine(nil, &p, &auditMember{chain: "c"})
 	checkCanonicalLine(t, line, p)
 }
@@ -371,7 +372,7 @@ func TestSortedTemplate(t *testing.T) {
 			r.AddAttrs(slog.Group("g", slog.Int("z", 1), slog.Int("a", 2)))
 		}
 		sc := getScratch()
-		p := prepare(hh.(*Handler).build(r, &sc.ar), sc, "c")
+		p := prepare(hh.(*Handler).build(r, &sc.ar), sc, "c", hh.(*Handler).tmpl)
 		defer p.release()
 		buf.Write(p.canon())
 		return buf.String()
@@ -389,4 +390,50 @@ func TestSortedTemplate(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestMergedTemplate: a File record whose With attrs are copied from the
+// template's canonical members in runs is the record encoded member by
+// member, wherever its own members and the audit member fall.
+func TestMergedTemplate(t *testing.T) {
+	keys := []string{"a", "_audit", "audit", "audita", "auditZ", "b", "g", "level", "msg", "time", "zz", "\u00e9", ""}
+	rng := rand.New(rand.NewPCG(9, 10))
+	attr := func() slog.Attr {
+		k := keys[rng.IntN(len(keys))]
+		if rng.IntN(4) == 0 {
+			return slog.Group(k, slog.Int(keys[rng.IntN(3)], rng.IntN(9)))
+		}
+		return slog.Int(k, rng.IntN(9))
+	}
+	fh, closeFn := fileHandler(t, discardFile(t), WithChainID("c"))
+	defer closeFn()
+	merged := 0
+	for range 2000 {
+		var hh slog.Handler = fh
+		for range 1 + rng.IntN(3) {
+			var with []slog.Attr
+			for range rng.IntN(4) {
+				with = append(with, attr())
+			}
+			hh = hh.WithAttrs(with)
+		}
+		h := hh.(*Handler)
+		r := slog.NewRecord(benchTime, slog.LevelInfo, "m", 0)
+		if rng.IntN(5) == 0 {
+			r = slog.NewRecord(time.Time{}, slog.LevelInfo, "m", 0)
+		}
+		for range rng.IntN(4) {
+			r.AddAttrs(attr())
+		}
+		sc := getScratch()
+		p := prepare(h.build(r, &sc.ar), sc, "c", h.tmpl)
+		want, wantAt := p.root.appendCanonicalTop(nil)
+		require.Equal(t, string(want), string(p.canon()))
+		require.Equal(t, wantAt, p.auditAt, "%s", want)
+		if h.tmpl != nil && h.tmpl.sorted != nil && h.tmpl.copiedIn(p.root) {
+			merged++
+		}
+		p.release()
+	}
+	require.Greater(t, merged, 500, "records encoded from the template's runs")
 }

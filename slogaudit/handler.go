@@ -30,9 +30,15 @@ const (
 	MsgRetention  = "retention.applied"
 )
 
-// Reserved top-level keys: a user attribute with one of these names is
-// written with a leading "_".
-var reserved = map[string]bool{"time": true, "level": true, "msg": true, "source": true, "audit": true}
+// isReserved reports whether key is a reserved top-level key: a user
+// attribute with one of these names is written with a leading "_".
+func isReserved(key string) bool {
+	switch key {
+	case "time", "level", "msg", "source", "audit":
+		return true
+	}
+	return false
+}
 
 // Head is the position of a chain: the sequence number and hash of its last
 // record. A new chain's head is {Seq: 0, Hash: genesis}.
@@ -300,6 +306,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		if h.st.direct != nil {
 			// The members' order is written only in canonical form.
 			h2.tmpl.sortKids()
+			h2.tmpl.sorted = encodeSorted(h2.tmpl)
 		}
 		h2.next = h.nextWith(h2.with[len(h.with):])
 	}
@@ -362,9 +369,9 @@ var levelMembers = [...][]byte{[]byte(`"level":"DEBUG"`), []byte(`"level":"INFO"
 // reserved top-level keys.
 func addUser(root *node, groups []string, a slog.Attr) {
 	switch {
-	case len(groups) == 0 && reserved[a.Key]:
+	case len(groups) == 0 && isReserved(a.Key):
 		a.Key = "_" + a.Key
-	case len(groups) > 0 && reserved[groups[0]]:
+	case len(groups) > 0 && isReserved(groups[0]):
 		// A WithGroup named like a reserved key is renamed as an attr
 		// would be: merged into "time" or "audit" it would change the
 		// record or the audit member.
@@ -497,8 +504,8 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	// Outside the lock, on the caller's goroutine: resolution, redaction,
 	// the canonical encoding and its hash. Only the chain step is serial.
 	sc := getScratch()
-	p := prepare(h.build(r, &sc.ar), sc, h.st.head.Chain)
-	p.tmpl, p.next = h.tmpl, h.next
+	p := prepare(h.build(r, &sc.ar), sc, h.st.head.Chain, h.tmpl)
+	p.next = h.next
 	defer p.release()
 	st := h.st
 	st.mu.Lock()
@@ -594,7 +601,7 @@ func (st *state) ownLocked(ctx context.Context, msg string, keep bool, attrs ...
 	for _, a := range attrs {
 		add(root, nil, a)
 	}
-	p := prepare(root, sc, st.head.Chain)
+	p := prepare(root, sc, st.head.Chain, nil)
 	defer p.release()
 	return st.appendLocked(ctx, t, slog.LevelInfo, &p, keep)
 }

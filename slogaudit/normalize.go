@@ -27,6 +27,9 @@ type node struct {
 	// member is the canonical member `"key":value` of a leaf, encoded once
 	// for the leaves of a With template; nil: encoded per record.
 	member []byte
+	// sorted is the top level of a File handler's With template, its
+	// members encoded once in canonical order; nil elsewhere.
+	sorted *sortedMembers
 }
 
 // arena hands out the nodes of one record from chunks, so that building a
@@ -39,6 +42,13 @@ type arena struct {
 	bytes []byte // small encodings, such as the time member
 	clock clock  // the last second formatted, kept across records
 }
+
+// The Unix seconds of 0000-01-01 and 10000-01-01 UTC: RFC 3339 writes
+// four-digit years.
+const (
+	year0     = -62167219200
+	year10000 = 253402300800
+)
 
 // clock formats times to the second, remembering the last second it
 // formatted: most records of a process fall in the second of the one
@@ -124,7 +134,7 @@ func (ar *arena) timeNode(t time.Time, withString bool) *node {
 		start = 0
 	}
 	ar.bytes = append(ar.bytes, `"time":"`...)
-	if y := t.Year(); y >= 0 && y < 10000 {
+	if sec := t.Unix(); sec >= year0 && sec < year10000 {
 		ar.bytes = ar.clock.appendRFC3339Nano(ar.bytes, t)
 	} else {
 		ar.bytes = t.AppendFormat(ar.bytes, time.RFC3339Nano)

@@ -3,7 +3,9 @@ package chain
 import (
 	"crypto/ed25519"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -104,6 +106,24 @@ func TestVectorsV2Hashes(t *testing.T) {
 	} {
 		_, err := V2.ParseHash(bad)
 		require.Error(t, err, bad)
+	}
+}
+
+// TestAppendHashBase64: the v2 hash text is encoding/base64's unpadded
+// base64url of the hash.
+func TestAppendHashBase64(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for i := range 1000 {
+		var h Hash
+		for j := range h {
+			switch i % 3 {
+			case 0:
+				h[j] = byte(rng.Uint32())
+			case 1:
+				h[j] = 0xff
+			}
+		}
+		require.Equal(t, base64.RawURLEncoding.EncodeToString(h[:]), string(V2.AppendHash([]byte("x"), h))[1:])
 	}
 }
 
