@@ -162,24 +162,7 @@ func (v Version) AppendHash(dst []byte, h Hash) []byte {
 	if v == V1 {
 		return hex.AppendEncode(dst, h[:])
 	}
-	return appendBase64URL(dst, h)
-}
-
-const base64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-
-// appendBase64URL appends h in unpadded base64url, as
-// base64.RawURLEncoding does, without its general loop: a hash is ten
-// groups of three bytes and two bytes more.
-func appendBase64URL(dst []byte, h Hash) []byte {
-	var out [43]byte
-	for i := range 10 {
-		v := uint(h[3*i])<<16 | uint(h[3*i+1])<<8 | uint(h[3*i+2])
-		o := out[4*i : 4*i+4 : 4*i+4]
-		o[0], o[1], o[2], o[3] = base64URL[v>>18&0x3F], base64URL[v>>12&0x3F], base64URL[v>>6&0x3F], base64URL[v&0x3F]
-	}
-	v := uint(h[30])<<16 | uint(h[31])<<8
-	out[40], out[41], out[42] = base64URL[v>>18&0x3F], base64URL[v>>12&0x3F], base64URL[v>>6&0x3F]
-	return append(dst, out[:]...)
+	return base64.RawURLEncoding.AppendEncode(dst, h[:])
 }
 
 // ParseHash parses a hash of v's audit member: 64 hex digits in V1; from
