@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/slogguard/slogguard/internal/chain"
 )
@@ -236,21 +237,64 @@ func (s *sortedMembers) appendRun(dst []byte, start, from, to int) []byte {
 // sortedKids sorts kids by their keys in RFC 8785 order and returns them.
 // Records are small and often nearly sorted (a With template is kept
 // sorted, the built-ins come after it), where insertion sort does a few
-// comparisons per member.
+// comparisons per member; most comparisons are of the keys' first eight
+// bytes as one integer.
 func sortedKids(kids []*node) []*node {
 	if len(kids) > 32 {
 		slices.SortFunc(kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
 		return kids
 	}
-	for i := 1; i < len(kids); i++ {
-		k := kids[i]
+	var room [32]keyed
+	ks := room[:len(kids)]
+	for i, k := range kids {
+		ks[i] = keyed{prefix: keyPrefix(k.key), n: k}
+	}
+	for i := 1; i < len(ks); i++ {
+		k := ks[i]
 		j := i
-		for ; j > 0 && chain.CompareKeys(kids[j-1].key, k.key) > 0; j-- {
-			kids[j] = kids[j-1]
+		for ; j > 0 && ks[j-1].after(k); j-- {
+			ks[j] = ks[j-1]
 		}
-		kids[j] = k
+		ks[j] = k
+	}
+	for i, k := range ks {
+		kids[i] = k.n
 	}
 	return kids
+}
+
+// keyed is a member with the first bytes of its key (see keyPrefix).
+type keyed struct {
+	prefix uint64
+	n      *node
+}
+
+// after reports whether a's key sorts after b's.
+func (a keyed) after(b keyed) bool {
+	if a.prefix != b.prefix && a.prefix != 0 && b.prefix != 0 {
+		return a.prefix > b.prefix
+	}
+	return chain.CompareKeys(a.n.key, b.n.key) > 0
+}
+
+// keyPrefix returns the first eight bytes of key as a big-endian integer,
+// padded with zeros, when they are ASCII other than NUL: then two keys
+// whose prefixes differ sort as their prefixes do (ASCII sorts the same
+// in UTF-8 and UTF-16, and a shorter key before its extensions). It
+// returns 0 for other keys, which are compared whole.
+func keyPrefix(key string) uint64 {
+	var p uint64
+	for i := range 8 {
+		p <<= 8
+		if i < len(key) {
+			c := key[i]
+			if c == 0 || c >= utf8.RuneSelf {
+				return 0
+			}
+			p |= uint64(c)
+		}
+	}
+	return p
 }
 
 // sortKids sorts the members of the template n, and of its groups, once,

@@ -437,3 +437,36 @@ func TestMergedTemplate(t *testing.T) {
 	}
 	require.Greater(t, merged, 500, "records encoded from the template's runs")
 }
+
+// TestSortedKids: members sort as chain.CompareKeys orders their keys,
+// whether their first eight bytes decide or the whole keys do (NUL,
+// non-ASCII, long shared prefixes, keys that extend one another).
+func TestSortedKids(t *testing.T) {
+	parts := []string{"", "a", "b", "Z", "_", "\x00", "\x7f", "é", "\U0001F642", "\uFFFD", "\uE000", "abcdefgh", "abcdefg", "\xff"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 3000 {
+		n := 1 + rng.IntN(33)
+		kids := make([]*node, n)
+		for i := range kids {
+			var key string
+			for range rng.IntN(4) {
+				key += parts[rng.IntN(len(parts))]
+			}
+			kids[i] = &node{key: key}
+		}
+		want := slices.Clone(kids)
+		slices.SortStableFunc(want, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
+		got := sortedKids(slices.Clone(kids))
+		for i := range got {
+			require.Equal(t, want[i].key, got[i].key, "member %d of %q", i, keys(kids))
+		}
+	}
+}
+
+func keys(ns []*node) []string {
+	var ks []string
+	for _, n := range ns {
+		ks = append(ks, n.key)
+	}
+	return ks
+}
