@@ -22,9 +22,13 @@
 // back to the same JSON (time in UTC; errors, NaN, ±Inf and integers beyond
 // ±2^53 as strings; Any values as their JSON), encodes it canonically and
 // hashes it, all on the caller's goroutine. Only the chain step is serial:
-// under one lock it takes the next sequence number, links the record,
+// under one lock it takes the next sequence number, links the record
+// (hashing its last 40 bytes: the record itself is hashed before),
 // computes the MAC and passes the record to the wrapped handler, or, for
-// [File.Handler], writes the line.
+// [File.Handler], writes the line. With attrs are built once, at
+// WithAttrs; Wrap hands them to the wrapped handler's WithAttrs then, so
+// that it formats them once too, unless a group is open or they overlap
+// (a record that replaces or joins one of them is passed on whole).
 //
 // # Files
 //

@@ -136,6 +136,9 @@ type state struct {
 	headTextOf chain.Hash
 	nextText   []byte // the room of the next headText
 	texts      *memberTexts
+	// auditAttrs holds the audit member's attrs passed to a wrapped
+	// handler that keeps nothing of a record (keepsNoRecord), under mu.
+	auditAttrs [8]slog.Attr
 
 	losses   losses            // lost seqs not yet declared (own lock)
 	async    *slogcore.Handler // the wrapped handler, when it reports losses later
@@ -698,7 +701,14 @@ func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Leve
 	hexes := string(digits[:n])
 	hashHex := hexes[:2*len(am.hash)]
 	st.forwarded, st.forwardedHex = am.hash, hashHex
-	audit := make([]slog.Attr, 0, 8)
+	var audit []slog.Attr
+	if keepsNoRecord(next) {
+		// It has written the record when Handle returns: the attrs can
+		// be reused by the next record, under st.mu.
+		audit = st.auditAttrs[:0]
+	} else {
+		audit = make([]slog.Attr, 0, 8)
+	}
 	audit = append(audit,
 		slog.Int("v", int(chain.Current)),
 		slog.String("chain", am.chain),
@@ -738,6 +748,16 @@ func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Leve
 		hctx = context.WithValue(ctx, lossTag{}, tagged{st: st, seq: am.seq, declares: st.declaring})
 	}
 	return safeHandle(hctx, next, rec)
+}
+
+// keepsNoRecord reports whether h is one of log/slog's own handlers, which
+// keep nothing of a record once Handle has returned.
+func keepsNoRecord(h slog.Handler) bool {
+	switch h.(type) {
+	case *slog.JSONHandler, *slog.TextHandler:
+		return true
+	}
+	return false
 }
 
 // copiedIn reports whether the record root starts with the members of the
