@@ -8,7 +8,9 @@
 # Output goes to bench-audit/ (raw rounds and benchstat tables):
 #
 #	audit.txt     BenchmarkAudit: File's handler and Wrap+HMAC against
-#	              slog.JSONHandler, one goroutine, per scenario
+#	              slog.JSONHandler, one goroutine, per scenario; besides
+#	              sec/op, cpu-sec/op (the process's CPU time per record,
+#	              from getrusage), which a busy machine disturbs less
 #	parallel.txt  BenchmarkAuditParallel: the same under RunParallel
 #	              (compare records/s = 1e9 / ns/op with audit.txt)
 #	sync.txt      BenchmarkAuditSync: group commit against fsync never, on

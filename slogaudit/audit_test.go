@@ -194,7 +194,7 @@ func forge(t *testing.T, line string, edit func(map[string]any), relink bool) st
 		require.NoError(t, err)
 		ver := chain.Version(a["v"].(float64))
 		prev, _ := ver.ParseHash(a["prev"].(string))
-		h := chain.Link(a["chain"].(string), uint64(a["seq"].(float64)), prev, chain.AppendCanonical(nil, v))
+		h := ver.Link(a["chain"].(string), uint64(a["seq"].(float64)), prev, chain.AppendCanonical(nil, v))
 		a["hash"] = h.String()
 		m["audit"] = a
 	}

@@ -22,9 +22,13 @@
 // back to the same JSON (time in UTC; errors, NaN, ±Inf and integers beyond
 // ±2^53 as strings; Any values as their JSON), encodes it canonically and
 // hashes it, all on the caller's goroutine. Only the chain step is serial:
-// under one lock it takes the next sequence number, links the record,
+// under one lock it takes the next sequence number, links the record
+// (hashing its last 40 bytes: the record itself is hashed before),
 // computes the MAC and passes the record to the wrapped handler, or, for
-// [File.Handler], writes the line.
+// [File.Handler], writes the line. With attrs are built once, at
+// WithAttrs; Wrap hands them to the wrapped handler's WithAttrs then, so
+// that it formats them once too, unless a group is open or they overlap
+// (a record that replaces or joins one of them is passed on whole).
 //
 // # Files
 //
@@ -164,13 +168,14 @@
 //
 // [File.Handler] writes each v2 record once, as its own RFC 8785 form:
 // the canonical record with the audit member spliced in at its sorted
-// place, hashes in unpadded base64url. The content hash is over those
-// bytes without the audit member, so the verifier hashes such a line as it
+// place, hashes in unpadded base64url. The link hash is over those bytes
+// without the audit member, so the verifier hashes such a line as it
 // stands, without parsing or encoding it again. [Wrap] over another
 // handler writes v2 too, with hashes in hex (which that handler's redaction
 // leaves alone); the verifier canonicalises those lines, as it does v1's.
-// Both forms have one definition of the content hash: SHA-256 of the JCS
-// form of the record without its audit member. A v2 line must be valid
+// Both forms have one definition of the hashed record: the JCS form of the
+// record without its audit member, hashed once with its seq and the
+// previous hash after it (v1 hashed it apart first). A v2 line must be valid
 // UTF-8 as written: the verifier reports a line with an invalid byte as
 // modified, where v1 lines are still read leniently.
 //

@@ -1,30 +1,38 @@
 package slogaudit
 
 import (
-	"crypto/sha256"
+	"log/slog"
 	"slices"
 	"strconv"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/slogguard/slogguard/internal/chain"
 )
 
 // prepared is a record encoded before it takes its place in the chain:
-// its canonical bytes (RFC 8785, without the audit member) and their
-// SHA-256. Everything here is computed on the caller's goroutine, outside
-// the lock; only the link, the MAC and the write need the chain's head.
+// its canonical bytes (RFC 8785, without the audit member), hashed into
+// its link hash as far as they go. Everything here is computed on the
+// caller's goroutine, outside the lock; only the end of the link hash
+// (the seq and the previous hash), the MAC and the write need the
+// chain's head.
 type prepared struct {
 	root    *node
 	sc      *scratch // the canonical bytes and the record's nodes, pooled
 	auditAt int      // where the audit member goes in the canonical bytes
-	content chain.Hash
+	chain   string
+	// tmpl is the With template root started from, and next the wrapped
+	// handler that holds its members already (see Handler.next).
+	tmpl *node
+	next slog.Handler
 }
 
-// scratch is the memory of one record being handled: its nodes and its
-// canonical bytes.
+// scratch is the memory of one record being handled: its nodes, its
+// canonical bytes and its link hash.
 type scratch struct {
-	ar  arena
-	buf []byte
+	ar   arena
+	buf  []byte
+	link chain.Linker
 }
 
 // scratchPool holds the scratch of records handled. Buffers that grew
@@ -36,17 +44,29 @@ const maxPooled = 64 << 10
 
 func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
-// prepare encodes root, built in sc, canonically and hashes it.
-func prepare(root *node, sc *scratch) prepared {
-	p := prepared{root: root, sc: sc}
+// prepare encodes root, built in sc, canonically and starts its link hash
+// as a record of chainID.
+// tmpl is the With template root was built from, or nil.
+func prepare(root *node, sc *scratch, chainID string, tmpl *node) prepared {
+	p := prepared{root: root, sc: sc, chain: chainID, tmpl: tmpl}
 	p.reencode()
 	return p
 }
 
 // reencode encodes the record again, after a change to its members.
 func (p *prepared) reencode() {
-	p.sc.buf, p.auditAt = p.root.appendCanonicalTop(p.sc.buf[:0])
-	p.content = sha256.Sum256(p.sc.buf)
+	if t := p.tmpl; t != nil && t.sorted != nil && t.copiedIn(p.root) {
+		p.sc.buf, p.auditAt = t.sorted.appendMerged(p.sc.buf[:0], p.root.kids[len(t.kids):])
+	} else {
+		p.sc.buf, p.auditAt = p.root.appendCanonicalTop(p.sc.buf[:0])
+	}
+	p.sc.link.Start(p.chain)
+	p.sc.link.Write(p.sc.buf)
+}
+
+// link returns the record's link hash as seq after prev (once).
+func (p *prepared) link(seq uint64, prev chain.Hash) chain.Hash {
+	return p.sc.link.Finish(seq, prev)
 }
 
 func (p *prepared) canon() []byte { return p.sc.buf }
@@ -61,7 +81,7 @@ func (p *prepared) release() {
 	if cap(p.sc.buf) <= maxPooled && cap(p.sc.ar.nodes) <= 4096 && cap(p.sc.ar.kids) <= 8192 {
 		scratchPool.Put(p.sc)
 	}
-	p.sc, p.root = nil, nil
+	p.sc, p.root, p.tmpl, p.next = nil, nil, nil, nil
 }
 
 // appendCanonicalTop appends the RFC 8785 form of the top-level group n and
@@ -108,24 +128,173 @@ func (n *node) appendCanonicalAt(dst []byte, auditAt *int) []byte {
 	return append(dst, '}')
 }
 
+// sortedMembers is the top level of a With template in canonical form:
+// its members in canonical order, each followed by a comma, so that a
+// record copies the runs of them that sort between its own members.
+type sortedMembers struct {
+	keys  []string
+	body  []byte
+	ends  []int // where each member's comma ends in body
+	audit int   // the first member whose name sorts after "audit"
+}
+
+// encodeSorted encodes the members of the template t, sorted, once.
+func encodeSorted(t *node) *sortedMembers {
+	s := &sortedMembers{audit: len(t.kids)}
+	for i, k := range t.kids {
+		if s.audit == len(t.kids) && chain.CompareKeys(k.key, auditKey) > 0 {
+			s.audit = i
+		}
+		s.keys = append(s.keys, k.key)
+		if k.member != nil {
+			s.body = append(s.body, k.member...)
+		} else {
+			s.body = chain.AppendString(s.body, k.key)
+			s.body = append(s.body, ':')
+			s.body = k.appendCanonical(s.body)
+		}
+		s.body = append(s.body, ',')
+		s.ends = append(s.ends, len(s.body))
+	}
+	return s
+}
+
+// appendMerged appends the canonical form of a record made of the
+// template's members and own, the record's other members (none of them
+// named as a template member), and returns it with the offset of the
+// audit member, as appendCanonicalTop does.
+func (s *sortedMembers) appendMerged(dst []byte, own []*node) ([]byte, int) {
+	var stack [24]*node
+	own = sortedKids(append(stack[:0], own...))
+	at := -1
+	dst = append(dst, '{')
+	start := len(dst)
+	i := 0                // the next template member
+	run := func(to int) { // template members i to to-1
+		if i == to {
+			return
+		}
+		if at < 0 && s.audit < to {
+			run2 := s.audit
+			if i < run2 {
+				dst = s.appendRun(dst, start, i, run2)
+			}
+			if len(dst) > start {
+				dst = append(dst, ',')
+			}
+			at = len(dst)
+			dst = s.appendRun(dst, len(dst), run2, to)
+		} else {
+			dst = s.appendRun(dst, start, i, to)
+		}
+		i = to
+	}
+	for _, k := range own {
+		to := i
+		for to < len(s.keys) && chain.CompareKeys(s.keys[to], k.key) < 0 {
+			to++
+		}
+		run(to)
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		if at < 0 && chain.CompareKeys(k.key, auditKey) > 0 {
+			at = len(dst)
+		}
+		if k.member != nil {
+			dst = append(dst, k.member...)
+		} else {
+			dst = chain.AppendString(dst, k.key)
+			dst = append(dst, ':')
+			if k.group {
+				dst = k.appendCanonical(dst)
+			} else {
+				dst = chain.AppendCanonical(dst, k.canon)
+			}
+		}
+	}
+	run(len(s.keys))
+	dst = append(dst, '}')
+	if at < 0 {
+		at = len(dst) - 1
+	}
+	return dst, at
+}
+
+// appendRun appends template members from to to-1, after a comma unless
+// dst ends at start (the first member of the object).
+func (s *sortedMembers) appendRun(dst []byte, start, from, to int) []byte {
+	if len(dst) > start {
+		dst = append(dst, ',')
+	}
+	lo := 0
+	if from > 0 {
+		lo = s.ends[from-1]
+	}
+	return append(dst, s.body[lo:s.ends[to-1]-1]...)
+}
+
 // sortedKids sorts kids by their keys in RFC 8785 order and returns them.
 // Records are small and often nearly sorted (a With template is kept
 // sorted, the built-ins come after it), where insertion sort does a few
-// comparisons per member.
+// comparisons per member; most comparisons are of the keys' first eight
+// bytes as one integer.
 func sortedKids(kids []*node) []*node {
 	if len(kids) > 32 {
 		slices.SortFunc(kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
 		return kids
 	}
-	for i := 1; i < len(kids); i++ {
-		k := kids[i]
+	var room [32]keyed
+	ks := room[:len(kids)]
+	for i, k := range kids {
+		ks[i] = keyed{prefix: keyPrefix(k.key), n: k}
+	}
+	for i := 1; i < len(ks); i++ {
+		k := ks[i]
 		j := i
-		for ; j > 0 && chain.CompareKeys(kids[j-1].key, k.key) > 0; j-- {
-			kids[j] = kids[j-1]
+		for ; j > 0 && ks[j-1].after(k); j-- {
+			ks[j] = ks[j-1]
 		}
-		kids[j] = k
+		ks[j] = k
+	}
+	for i, k := range ks {
+		kids[i] = k.n
 	}
 	return kids
+}
+
+// keyed is a member with the first bytes of its key (see keyPrefix).
+type keyed struct {
+	prefix uint64
+	n      *node
+}
+
+// after reports whether a's key sorts after b's.
+func (a keyed) after(b keyed) bool {
+	if a.prefix != b.prefix && a.prefix != 0 && b.prefix != 0 {
+		return a.prefix > b.prefix
+	}
+	return chain.CompareKeys(a.n.key, b.n.key) > 0
+}
+
+// keyPrefix returns the first eight bytes of key as a big-endian integer,
+// padded with zeros, when they are ASCII other than NUL: then two keys
+// whose prefixes differ sort as their prefixes do (ASCII sorts the same
+// in UTF-8 and UTF-16, and a shorter key before its extensions). It
+// returns 0 for other keys, which are compared whole.
+func keyPrefix(key string) uint64 {
+	var p uint64
+	for i := range 8 {
+		p <<= 8
+		if i < len(key) {
+			c := key[i]
+			if c == 0 || c >= utf8.RuneSelf {
+				return 0
+			}
+			p |= uint64(c)
+		}
+	}
+	return p
 }
 
 // sortKids sorts the members of the template n, and of its groups, once,
@@ -157,6 +326,29 @@ type auditMember struct {
 	// hashText and prevText are hash and prev already in the form
 	// [chain.Current] writes, or nil to encode them here.
 	hashText, prevText []byte
+	// texts is the encoding of chain and keyID, made once per chain and
+	// key; nil: encoded here.
+	texts *memberTexts
+}
+
+// memberTexts are the parts of the audit member that stay the same from
+// one record to the next, encoded once: `{"chain":"…"` and
+// `,"key":"…","mac":"`.
+type memberTexts struct {
+	chain, keyID string
+	open, keyMAC []byte
+}
+
+// textsFor returns the member texts of chainID and keyID, reusing t when
+// they are its own.
+func textsFor(t *memberTexts, chainID, keyID string) *memberTexts {
+	if t != nil && t.chain == chainID && t.keyID == keyID {
+		return t
+	}
+	t = &memberTexts{chain: chainID, keyID: keyID}
+	t.open = chain.AppendString(append([]byte(nil), `{"chain":`...), chainID)
+	t.keyMAC = append(chain.AppendString(append([]byte(nil), `,"key":`...), keyID), `,"mac":"`...)
+	return t
 }
 
 // appendCanonical appends the member's value in RFC 8785 form: its names
@@ -164,8 +356,12 @@ type auditMember struct {
 // the form [chain.Current] writes.
 func (a *auditMember) appendCanonical(b []byte) []byte {
 	v := chain.Current
-	b = append(b, `{"chain":`...)
-	b = chain.AppendString(b, a.chain)
+	if a.texts != nil {
+		b = append(b, a.texts.open...)
+	} else {
+		b = append(b, `{"chain":`...)
+		b = chain.AppendString(b, a.chain)
+	}
 	if a.hasEpoch {
 		b = append(b, `,"epoch":`...)
 		b = strconv.AppendUint(b, a.epoch, 10)
@@ -174,9 +370,13 @@ func (a *auditMember) appendCanonical(b []byte) []byte {
 	b = appendHashText(b, a.hashText, a.hash)
 	b = append(b, '"')
 	if a.hasMAC {
-		b = append(b, `,"key":`...)
-		b = chain.AppendString(b, a.keyID)
-		b = append(b, `,"mac":"`...)
+		if a.texts != nil {
+			b = append(b, a.texts.keyMAC...)
+		} else {
+			b = append(b, `,"key":`...)
+			b = chain.AppendString(b, a.keyID)
+			b = append(b, `,"mac":"`...)
+		}
 		b = v.AppendHash(b, a.mac)
 		b = append(b, '"')
 	}

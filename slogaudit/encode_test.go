@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -74,12 +75,16 @@ func TestSlogtestFile(t *testing.T) {
 // member.
 func canonicalLine(t testing.TB, h *Handler, r slog.Record) ([]byte, prepared) {
 	sc := getScratch()
-	p := prepare(h.build(r, &sc.ar), sc)
+	p := prepare(h.build(r, &sc.ar), sc, "c\"h", h.tmpl)
 	am := auditMember{chain: "c\"h", seq: 7, hasMAC: true, keyID: "k\u00e9", hasEpoch: true, epoch: 3}
 	for i := range am.hash {
 		am.hash[i], am.prev[i], am.mac[i] = byte(i), byte(2*i), byte(3*i)
 	}
-	return appendLine(nil, &p, &am), p
+	line := appendLine(nil, &p, &am)
+	// The chain and key texts encoded once give the same line.
+	am.texts = textsFor(textsFor(nil, "other", am.keyID), am.chain, am.keyID)
+	require.Equal(t, string(line), string(appendLine(nil, &p, &am)))
+	return line, p
 }
 
 // checkCanonicalLine checks what the verifier relies on: the line is valid
@@ -96,7 +101,9 @@ func checkCanonicalLine(t testing.TB, line []byte, p prepared) {
 	var l chain.Line
 	require.True(t, chain.ScanLine(line, &l), "%q", line)
 	require.True(t, l.HasAudit)
-	require.Equal(t, p.content, chain.SumWithout(line, l.Cut), "the line without its audit member is what was hashed: %q", line)
+	without := append(line[:l.Cut[0]:l.Cut[0]], line[l.Cut[1]:]...)
+	prev := chain.Hash{1, 2, 3}
+	require.Equal(t, chain.V2.Link(p.chain, 9, prev, without), p.link(9, prev), "the line without its audit member is what was hashed: %q", line)
 	require.Equal(t, string(chain.AppendCanonicalWithout(nil, v, "audit")), string(p.canon()))
 }
 
@@ -138,12 +145,12 @@ func TestCanonicalLineEdges(t *testing.T) {
 	// A record with only members that sort after "audit".
 	root := &node{group: true}
 	set(root, &node{key: "b", canon: chain.Str("x")})
-	p := prepare(root, getScratch())
+	p := prepare(root, getScratch(), "c", nil)
 	line := appendLine(nil, &p, &auditMember{chain: "c"})
 	require.True(t, strings.HasPrefix(string(line), `{"audit":{`), "%s", line)
 	checkCanonicalLine(t, line, p)
 	// And an empty one.
-	p = prepare(&node{group: true}, getScratch())
+	p = prepare(&node{group: true}, getScratch(), "c", nil)
 	line = appendLine(nil, &p, &auditMember{chain: "c"})
 	checkCanonicalLine(t, line, p)
 }
@@ -321,6 +328,13 @@ func TestTimeMember(t *testing.T) {
 		time.Date(10000, 1, 1, 0, 0, 0, 1, time.UTC),
 		time.Date(-1, 12, 31, 23, 59, 59, 999999999, time.UTC),
 		time.Unix(0, 0),
+		time.Unix(0, 100),
+		time.Unix(0, 120000000),
+		time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+		time.Date(0, 1, 1, 0, 0, 0, 1, time.UTC),
+		time.Date(2026, 11, 26, 6, 45, 2, 1, time.UTC), // the second formatted first
+		time.Date(2026, 11, 26, 6, 45, 3, 1, time.UTC),
+		time.Date(2026, 11, 26, 6, 45, 3, 1, time.FixedZone("y", 3600)),
 	}
 	var nodes []*node
 	for range 40 { // more than one chunk of the arena's bytes
@@ -358,7 +372,7 @@ func TestSortedTemplate(t *testing.T) {
 			r.AddAttrs(slog.Group("g", slog.Int("z", 1), slog.Int("a", 2)))
 		}
 		sc := getScratch()
-		p := prepare(hh.(*Handler).build(r, &sc.ar), sc)
+		p := prepare(hh.(*Handler).build(r, &sc.ar), sc, "c", hh.(*Handler).tmpl)
 		defer p.release()
 		buf.Write(p.canon())
 		return buf.String()
@@ -376,4 +390,83 @@ func TestSortedTemplate(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestMergedTemplate: a File record whose With attrs are copied from the
+// template's canonical members in runs is the record encoded member by
+// member, wherever its own members and the audit member fall.
+func TestMergedTemplate(t *testing.T) {
+	keys := []string{"a", "_audit", "audit", "audita", "auditZ", "b", "g", "level", "msg", "time", "zz", "\u00e9", ""}
+	rng := rand.New(rand.NewPCG(9, 10))
+	attr := func() slog.Attr {
+		k := keys[rng.IntN(len(keys))]
+		if rng.IntN(4) == 0 {
+			return slog.Group(k, slog.Int(keys[rng.IntN(3)], rng.IntN(9)))
+		}
+		return slog.Int(k, rng.IntN(9))
+	}
+	fh, closeFn := fileHandler(t, discardFile(t), WithChainID("c"))
+	defer closeFn()
+	merged := 0
+	for range 2000 {
+		var hh slog.Handler = fh
+		for range 1 + rng.IntN(3) {
+			var with []slog.Attr
+			for range rng.IntN(4) {
+				with = append(with, attr())
+			}
+			hh = hh.WithAttrs(with)
+		}
+		h := hh.(*Handler)
+		r := slog.NewRecord(benchTime, slog.LevelInfo, "m", 0)
+		if rng.IntN(5) == 0 {
+			r = slog.NewRecord(time.Time{}, slog.LevelInfo, "m", 0)
+		}
+		for range rng.IntN(4) {
+			r.AddAttrs(attr())
+		}
+		sc := getScratch()
+		p := prepare(h.build(r, &sc.ar), sc, "c", h.tmpl)
+		want, wantAt := p.root.appendCanonicalTop(nil)
+		require.Equal(t, string(want), string(p.canon()))
+		require.Equal(t, wantAt, p.auditAt, "%s", want)
+		if h.tmpl != nil && h.tmpl.sorted != nil && h.tmpl.copiedIn(p.root) {
+			merged++
+		}
+		p.release()
+	}
+	require.Greater(t, merged, 500, "records encoded from the template's runs")
+}
+
+// TestSortedKids: members sort as chain.CompareKeys orders their keys,
+// whether their first eight bytes decide or the whole keys do (NUL,
+// non-ASCII, long shared prefixes, keys that extend one another).
+func TestSortedKids(t *testing.T) {
+	parts := []string{"", "a", "b", "Z", "_", "\x00", "\x7f", "é", "\U0001F642", "\uFFFD", "\uE000", "abcdefgh", "abcdefg", "\xff"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 3000 {
+		n := 1 + rng.IntN(33)
+		kids := make([]*node, n)
+		for i := range kids {
+			var key string
+			for range rng.IntN(4) {
+				key += parts[rng.IntN(len(parts))]
+			}
+			kids[i] = &node{key: key}
+		}
+		want := slices.Clone(kids)
+		slices.SortStableFunc(want, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
+		got := sortedKids(slices.Clone(kids))
+		for i := range got {
+			require.Equal(t, want[i].key, got[i].key, "member %d of %q", i, keys(kids))
+		}
+	}
+}
+
+func keys(ns []*node) []string {
+	var ks []string
+	for _, n := range ns {
+		ks = append(ks, n.key)
+	}
+	return ks
 }

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/slogguard/slogguard/slogcore"
 )
@@ -38,6 +39,9 @@ const (
 type losses struct {
 	mu      sync.Mutex
 	pending []GapRange
+	// any is set while pending is not empty, so that the chain step
+	// learns that there is nothing to declare without taking mu.
+	any atomic.Bool
 	// async counts records that an asynchronous handler accepted and then
 	// lost: Stats moves them from Written to Failed. redeclared counts the
 	// seqs that lost gap records declared: they are declared again, and
@@ -65,10 +69,14 @@ func (l *losses) addLocked(rs []GapRange) {
 		out = append(out, r)
 	}
 	l.pending = out
+	l.any.Store(len(out) > 0)
 }
 
 // take removes and returns up to maxGapRanges pending ranges.
 func (l *losses) take() []GapRange {
+	if !l.any.Load() {
+		return nil
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	n := min(len(l.pending), maxGapRanges)
@@ -77,6 +85,7 @@ func (l *losses) take() []GapRange {
 	}
 	rs := append([]GapRange(nil), l.pending[:n]...)
 	l.pending = append(l.pending[:0], l.pending[n:]...)
+	l.any.Store(len(l.pending) > 0)
 	return rs
 }
 

@@ -30,9 +30,15 @@ const (
 	MsgRetention  = "retention.applied"
 )
 
-// Reserved top-level keys: a user attribute with one of these names is
-// written with a leading "_".
-var reserved = map[string]bool{"time": true, "level": true, "msg": true, "source": true, "audit": true}
+// isReserved reports whether key is a reserved top-level key: a user
+// attribute with one of these names is written with a leading "_".
+func isReserved(key string) bool {
+	switch key {
+	case "time", "level", "msg", "source", "audit":
+		return true
+	}
+	return false
+}
 
 // Head is the position of a chain: the sequence number and hash of its last
 // record. A new chain's head is {Seq: 0, Hash: genesis}.
@@ -129,6 +135,10 @@ type state struct {
 	headText   []byte
 	headTextOf chain.Hash
 	nextText   []byte // the room of the next headText
+	texts      *memberTexts
+	// auditAttrs holds the audit member's attrs passed to a wrapped
+	// handler that keeps nothing of a record (keepsNoRecord), under mu.
+	auditAttrs [8]slog.Attr
 
 	losses   losses            // lost seqs not yet declared (own lock)
 	async    *slogcore.Handler // the wrapped handler, when it reports losses later
@@ -150,6 +160,12 @@ type Handler struct {
 	// personal keys make them depend on the record; each record starts
 	// from a copy. nil: no with attrs, or built per record.
 	tmpl *node
+	// next is the wrapped handler with the members of tmpl already added
+	// by its WithAttrs, so that it formats them once, as it does for
+	// handlers it wraps directly; nil: the wrapped handler gets every
+	// member with each record (no template, groups open, or With attrs
+	// that a JSON handler would write twice where the record has one).
+	next slog.Handler
 }
 
 type scoped struct {
@@ -271,6 +287,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	}
 	h2 := *h
 	h2.with = slices.Clip(h.with)
+	h2.next = nil
 	for _, a := range attrs {
 		a, sealed := h.st.personalChanged(h.groups, a, "", false) // WithPersonalKeys applies at Handle, when the subject is known
 		if !sealed || !isSealed(a) {
@@ -292,18 +309,72 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		if h.st.direct != nil {
 			// The members' order is written only in canonical form.
 			h2.tmpl.sortKids()
+			h2.tmpl.sorted = encodeSorted(h2.tmpl)
 		}
+		h2.next = h.nextWith(h2.with[len(h.with):])
 	}
 	return &h2
 }
+
+// nextWith returns the wrapped handler that h's records go to, with the
+// new With attrs added by its WithAttrs, or nil when it cannot carry
+// them: records through File's handler, open groups, or new top-level
+// members that merge with earlier ones (a JSON handler would write the
+// key twice, where the record holds it once).
+func (h *Handler) nextWith(added []scoped) slog.Handler {
+	st := h.st
+	if st.direct != nil || len(h.groups) > 0 {
+		return nil
+	}
+	next := st.next
+	if h.tmpl != nil {
+		if h.next == nil {
+			return nil
+		}
+		next = h.next
+	}
+	fresh := newRoot(nil)
+	for _, w := range added {
+		addUser(fresh, w.groups, w.attr)
+	}
+	if !prune(fresh) {
+		return next
+	}
+	if h.tmpl != nil {
+		for _, k := range fresh.kids {
+			if slices.ContainsFunc(h.tmpl.kids, func(m *node) bool { return m.key == k.key }) {
+				return nil
+			}
+		}
+	}
+	return next.WithAttrs(fresh.attrs())
+}
+
+// levelMember returns the canonical member of the levels slog names, or
+// nil to encode it per record.
+func levelMember(l slog.Level) []byte {
+	switch l {
+	case slog.LevelDebug:
+		return levelMembers[0]
+	case slog.LevelInfo:
+		return levelMembers[1]
+	case slog.LevelWarn:
+		return levelMembers[2]
+	case slog.LevelError:
+		return levelMembers[3]
+	}
+	return nil
+}
+
+var levelMembers = [...][]byte{[]byte(`"level":"DEBUG"`), []byte(`"level":"INFO"`), []byte(`"level":"WARN"`), []byte(`"level":"ERROR"`)}
 
 // addUser adds a user's attribute a under groups to root, renaming
 // reserved top-level keys.
 func addUser(root *node, groups []string, a slog.Attr) {
 	switch {
-	case len(groups) == 0 && reserved[a.Key]:
+	case len(groups) == 0 && isReserved(a.Key):
 		a.Key = "_" + a.Key
-	case len(groups) > 0 && reserved[groups[0]]:
+	case len(groups) > 0 && isReserved(groups[0]):
 		// A WithGroup named like a reserved key is renamed as an attr
 		// would be: merged into "time" or "audit" it would change the
 		// record or the audit member.
@@ -319,6 +390,7 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 	}
 	h2 := *h
 	h2.groups = append(slices.Clip(h.groups), name)
+	h2.next = nil // the audit member must stay at the top
 	return &h2
 }
 
@@ -366,7 +438,7 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 		set(root, ar.timeNode(r.Time, st.cfg.policy != nil))
 	}
 	lv := r.Level.String()
-	set(root, ar.new(node{key: slog.LevelKey, value: slog.StringValue(lv), canon: chain.Str(lv)}))
+	set(root, ar.new(node{key: slog.LevelKey, value: slog.StringValue(lv), canon: chain.Str(lv), member: levelMember(r.Level)}))
 	if st.cfg.source && r.PC != 0 {
 		f, _ := runtime.CallersFrames([]uintptr{r.PC}).Next()
 		add(root, nil, slog.Any(slog.SourceKey, &slog.Source{Function: f.Function, File: f.File, Line: f.Line}))
@@ -435,7 +507,8 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	// Outside the lock, on the caller's goroutine: resolution, redaction,
 	// the canonical encoding and its hash. Only the chain step is serial.
 	sc := getScratch()
-	p := prepare(h.build(r, &sc.ar), sc)
+	p := prepare(h.build(r, &sc.ar), sc, h.st.head.Chain, h.tmpl)
+	p.next = h.next
 	defer p.release()
 	st := h.st
 	st.mu.Lock()
@@ -531,7 +604,7 @@ func (st *state) ownLocked(ctx context.Context, msg string, keep bool, attrs ...
 	for _, a := range attrs {
 		add(root, nil, a)
 	}
-	p := prepare(root, sc)
+	p := prepare(root, sc, st.head.Chain, nil)
 	defer p.release()
 	return st.appendLocked(ctx, t, slog.LevelInfo, &p, keep)
 }
@@ -546,7 +619,7 @@ func (st *state) ownLocked(ctx context.Context, msg string, keep bool, attrs ...
 // records, which are retried), a failed write leaves the head where it was.
 func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level, p *prepared, keep bool) error {
 	seq := st.head.Seq + 1
-	hash := chain.LinkContent(st.head.Chain, seq, st.head.Hash, p.content)
+	hash := p.link(seq, st.head.Hash)
 	am := auditMember{chain: st.head.Chain, seq: seq, prev: st.head.Hash, hash: hash}
 	if st.mac != nil {
 		am.mac, am.epoch, am.hasEpoch = st.macLocked(hash)
@@ -566,6 +639,8 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	}
 	var err error
 	if st.direct != nil {
+		st.texts = textsFor(st.texts, am.chain, am.keyID)
+		am.texts = st.texts
 		// The hash's text is the next line's prev: encoded once.
 		am.hashText = chain.Current.AppendHash(st.nextText[:0], hash)
 		if st.headText != nil && st.headTextOf == st.head.Hash {
@@ -578,7 +653,7 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 			st.line = nil
 		}
 	} else {
-		err = st.forwardLocked(ctx, t, level, p.root, &am)
+		err = st.forwardLocked(ctx, t, level, p, &am)
 	}
 	if err != nil {
 		if keep {
@@ -606,9 +681,14 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	return nil
 }
 
-// forwardLocked passes the record root, with its audit member am, to the
+// forwardLocked passes the record p, with its audit member am, to the
 // wrapped handler.
-func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Level, root *node, am *auditMember) error {
+func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Level, p *prepared, am *auditMember) error {
+	root, next, skip := p.root, st.next, 0
+	if p.next != nil && p.tmpl.copiedIn(root) {
+		// The With attrs are in p.next already, unchanged by the record.
+		next, skip = p.next, len(p.tmpl.kids)
+	}
 	// Hashes in hex: the wrapped handler's redaction (a slogcore
 	// handler's) may take base64url digests for tokens and mask them.
 	// The hash and the MAC share one string, and the hash is the next
@@ -621,7 +701,14 @@ func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Leve
 	hexes := string(digits[:n])
 	hashHex := hexes[:2*len(am.hash)]
 	st.forwarded, st.forwardedHex = am.hash, hashHex
-	audit := make([]slog.Attr, 0, 8)
+	var audit []slog.Attr
+	if keepsNoRecord(next) {
+		// It has written the record when Handle returns: the attrs can
+		// be reused by the next record, under st.mu.
+		audit = st.auditAttrs[:0]
+	} else {
+		audit = make([]slog.Attr, 0, 8)
+	}
 	audit = append(audit,
 		slog.Int("v", int(chain.Current)),
 		slog.String("chain", am.chain),
@@ -638,7 +725,7 @@ func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Leve
 	var msg string
 	var room [24]slog.Attr // the record copies them: no allocation for most records
 	out := room[:0]
-	for _, k := range root.kids { // time, level and msg are the record's own fields
+	for _, k := range root.kids[skip:] { // time, level and msg are the record's own fields
 		switch {
 		case k.group:
 			out = append(out, slog.Attr{Key: k.key, Value: slog.GroupValue(k.attrs()...)})
@@ -660,7 +747,36 @@ func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Leve
 	if st.async != nil {
 		hctx = context.WithValue(ctx, lossTag{}, tagged{st: st, seq: am.seq, declares: st.declaring})
 	}
-	return safeHandle(hctx, st.next, rec)
+	return safeHandle(hctx, next, rec)
+}
+
+// keepsNoRecord reports whether h is one of log/slog's own handlers, which
+// keep nothing of a record once Handle has returned.
+func keepsNoRecord(h slog.Handler) bool {
+	switch h.(type) {
+	case *slog.JSONHandler, *slog.TextHandler:
+		return true
+	}
+	return false
+}
+
+// copiedIn reports whether the record root starts with the members of the
+// template t as they are: no record attr replaced one of them or joined
+// one of its groups.
+func (t *node) copiedIn(root *node) bool {
+	if len(root.kids) < len(t.kids) {
+		return false
+	}
+	for i, k := range t.kids {
+		r := root.kids[i]
+		if r == k {
+			continue
+		}
+		if !k.group || !r.group || r.key != k.key || len(r.kids) != len(k.kids) || !k.copiedIn(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // message returns the record's message.

@@ -27,6 +27,9 @@ type node struct {
 	// member is the canonical member `"key":value` of a leaf, encoded once
 	// for the leaves of a With template; nil: encoded per record.
 	member []byte
+	// sorted is the top level of a File handler's With template, its
+	// members encoded once in canonical order; nil elsewhere.
+	sorted *sortedMembers
 }
 
 // arena hands out the nodes of one record from chunks, so that building a
@@ -37,6 +40,46 @@ type arena struct {
 	nodes []node
 	kids  []*node
 	bytes []byte // small encodings, such as the time member
+	clock clock  // the last second formatted, kept across records
+}
+
+// The Unix seconds of 0000-01-01 and 10000-01-01 UTC: RFC 3339 writes
+// four-digit years.
+const (
+	year0     = -62167219200
+	year10000 = 253402300800
+)
+
+// clock formats times to the second, remembering the last second it
+// formatted: most records of a process fall in the second of the one
+// before.
+type clock struct {
+	sec  int64 // Unix seconds of text; text is empty before the first
+	text []byte
+}
+
+// appendRFC3339Nano appends t, in UTC and with a year in [0, 9999], as
+// t.Format(time.RFC3339Nano) does.
+func (c *clock) appendRFC3339Nano(b []byte, t time.Time) []byte {
+	if sec := t.Unix(); len(c.text) == 0 || sec != c.sec {
+		c.text = t.AppendFormat(c.text[:0], "2006-01-02T15:04:05")
+		c.sec = sec
+	}
+	b = append(b, c.text...)
+	if ns := t.Nanosecond(); ns != 0 {
+		var digits [10]byte
+		digits[0] = '.'
+		for i := 9; i > 0; i-- {
+			digits[i] = byte('0' + ns%10)
+			ns /= 10
+		}
+		n := 10
+		for digits[n-1] == '0' {
+			n--
+		}
+		b = append(b, digits[:n]...)
+	}
+	return append(b, 'Z')
 }
 
 // new returns a node holding n.
@@ -91,7 +134,11 @@ func (ar *arena) timeNode(t time.Time, withString bool) *node {
 		start = 0
 	}
 	ar.bytes = append(ar.bytes, `"time":"`...)
-	ar.bytes = t.AppendFormat(ar.bytes, time.RFC3339Nano)
+	if sec := t.Unix(); sec >= year0 && sec < year10000 {
+		ar.bytes = ar.clock.appendRFC3339Nano(ar.bytes, t)
+	} else {
+		ar.bytes = t.AppendFormat(ar.bytes, time.RFC3339Nano)
+	}
 	ar.bytes = append(ar.bytes, '"')
 	return ar.new(node{key: slog.TimeKey, value: slog.TimeValue(t), member: ar.bytes[start:len(ar.bytes):len(ar.bytes)]})
 }

@@ -328,7 +328,7 @@ func recordLeaf(line []byte) (auditFields, chain.Hash, error) {
 	if err != nil {
 		return rec, chain.Hash{}, fmt.Errorf("slogaudit: check-proof: record: %w", err)
 	}
-	if chain.Link(rec.chain, rec.seq, rec.prev, chain.AppendCanonicalWithout(nil, val, "audit")) != rec.hash {
+	if rec.version.Link(rec.chain, rec.seq, rec.prev, chain.AppendCanonicalWithout(nil, val, "audit")) != rec.hash {
 		return rec, chain.Hash{}, fmt.Errorf("%w: the record's content does not match its hash", ErrProof)
 	}
 	var mac []byte

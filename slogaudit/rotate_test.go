@@ -63,7 +63,7 @@ func relinkMAC(t *testing.T, ls []string, from int, keyID string, key []byte) []
 		v, err := chain.Parse(raw)
 		require.NoError(t, err)
 		seq++
-		h := chain.Link(id, seq, prev, chain.AppendCanonical(nil, v))
+		h := chain.V2.Link(id, seq, prev, chain.AppendCanonical(nil, v))
 		m["audit"] = map[string]any{"v": 2, "chain": id, "seq": seq, "prev": prev.String(), "hash": h.String(),
 			"mac": chain.V2.MAC(key, keyID, h).String(), "key": keyID}
 		raw, _ = json.Marshal(m)

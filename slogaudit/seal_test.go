@@ -115,7 +115,7 @@ func (in intruder) relink(lines []string, from int, edit func(i int, content map
 		v, err := chain.Parse(raw)
 		require.NoError(t, err)
 		seq++
-		h := chain.Link(in.chain, seq, prev, chain.AppendCanonical(nil, v))
+		h := chain.V2.Link(in.chain, seq, prev, chain.AppendCanonical(nil, v))
 		mac, err := chain.V2.SealedMAC(in.keyOf(macEpoch(i)), in.keyID, label(i), h)
 		require.NoError(t, err)
 		content["audit"] = map[string]any{"v": 2, "chain": in.chain, "seq": seq, "prev": prev.String(), "hash": h.String(),

@@ -299,6 +299,7 @@ type verifier struct {
 	checks checkState
 	parser chain.Parser
 	buf    []byte       // canonical form of the current record
+	linker chain.Linker // link hashes of canonical lines
 	torn   *pendingTorn // a malformed line that the next record may acknowledge
 	opts   VerifyOptions
 	file   string
@@ -573,7 +574,7 @@ func (v *verifier) record(line []byte, torn bool) {
 	v.rep.Records++
 	v.buf = chain.AppendCanonicalWithout(v.buf[:0], val, "audit")
 	content := v.buf
-	rec.hashOK = chain.Link(rec.chain, rec.seq, rec.prev, content) == rec.hash
+	rec.hashOK = rec.version.Link(rec.chain, rec.seq, rec.prev, content) == rec.hash
 	bad := -1 // the first byte of invalid UTF-8, from v2 on
 	if rec.version >= chain.V2 && !utf8.Valid(raw) {
 		bad = firstInvalidUTF8(raw)

@@ -11,8 +11,8 @@ import (
 )
 
 // canonicalRecord checks a line that is exactly what a File handler
-// writes: a canonical record of format v2 or later whose content hash is
-// that of its own bytes without the audit member. It reads only the audit
+// writes: a canonical record of format v2 or later whose link hash is
+// over its own bytes without the audit member. It reads only the audit
 // member and hashes the line as it is, and reports whether the line was
 // such a record; any other line (v1, another handler's JSON, the
 // wrapper's own records, anything that does not match its hash) is read
@@ -40,7 +40,10 @@ func (v *verifier) canonicalRecord(raw []byte) bool {
 	if !ok {
 		return false
 	}
-	if chain.LinkContent(rec.chain, rec.seq, rec.prev, chain.SumWithout(raw, l.Cut)) != rec.hash {
+	v.linker.Start(rec.chain)
+	v.linker.Write(raw[:l.Cut[0]])
+	v.linker.Write(raw[l.Cut[1]:])
+	if v.linker.Finish(rec.seq, rec.prev) != rec.hash {
 		return false
 	}
 	v.flushTorn("")

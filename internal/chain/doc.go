@@ -13,9 +13,14 @@
 // # Links
 //
 //	h_0 = SHA-256("slogaudit/v1 genesis" ‖ u16be(len(chain)) ‖ chain)
-//	h_i = SHA-256("slogaudit/v1" ‖ u16be(len(chain)) ‖ chain ‖ u64be(i) ‖ h_{i-1} ‖ SHA-256(c_i))
+//	v1:  h_i = SHA-256("slogaudit/v1" ‖ u16be(len(chain)) ‖ chain ‖ u64be(i) ‖ h_{i-1} ‖ SHA-256(c_i))
+//	v2:  h_i = SHA-256("slogaudit/v2 link" ‖ u16be(len(chain)) ‖ chain ‖ c_i ‖ u64be(i) ‖ h_{i-1})
 //
-// The chain id is length-prefixed so that the concatenation is unambiguous.
+// The chain id is length-prefixed and what follows c_i has a fixed length,
+// so that the concatenation is unambiguous. A v2 record is hashed once:
+// a writer hashes the start of the input, its record included, before it
+// knows the chain's head, and only the last 40 bytes once it does
+// ([Linker]).
 //
 // # Versions and MACs
 //
@@ -35,8 +40,8 @@
 //
 // A line that is its own canonical form carries the audit member at its
 // sorted place; [ScanLine] finds that member without building the record,
-// and SHA-256 of the line without it ([SumWithout]) is the content hash
-// SHA-256(c_i), as [LinkContent] takes it. Writers emit [Current]; readers accept every
+// and the line without it is c_i, as the link hash takes it. Writers emit
+// [Current]; readers accept every
 // [Version.Known] version. v2 is the version under development: further
 // format changes join it, and [Version] is the one place that knows what
 // each version means.

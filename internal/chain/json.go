@@ -230,6 +230,17 @@ func AppendNumber(dst []byte, f float64) []byte {
 	if f == 0 {
 		return append(dst, '0') // -0 too
 	}
+	if f == math.Trunc(f) && math.Abs(f) <= 1<<53 {
+		// An integer that float64 holds exactly, as are its neighbours:
+		// its shortest digits, padded with zeros, are its own.
+		return strconv.AppendInt(dst, int64(f), 10)
+	}
+	return appendShortest(dst, f)
+}
+
+// appendShortest is AppendNumber for finite, non-zero f, from its
+// shortest round-trip digits.
+func appendShortest(dst []byte, f float64) []byte {
 	if f < 0 {
 		dst = append(dst, '-')
 		f = -f

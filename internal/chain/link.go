@@ -6,12 +6,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 )
 
 // Domain-separation prefixes: every hash and signature starts with one, so
 // that no byte string means two things.
 const (
 	linkPrefix       = "slogaudit/v1"
+	linkPrefixV2     = "slogaudit/v2 link"
 	genesisPrefix    = "slogaudit/v1 genesis"
 	checkpointPrefix = "slogaudit/v1 checkpoint"
 )
@@ -50,15 +52,11 @@ func Genesis(chain string) Hash {
 	return sha256.Sum256(b)
 }
 
-// Link returns h_seq = SHA-256(linkPrefix ‖ u16be(len(chain)) ‖ chain ‖
-// u64be(seq) ‖ prev ‖ SHA-256(canonical)).
+// Link returns the format v1 link hash h_seq = SHA-256(linkPrefix ‖
+// u16be(len(chain)) ‖ chain ‖ u64be(seq) ‖ prev ‖ SHA-256(canonical));
+// [Version.Link] has every version's.
 func Link(chain string, seq uint64, prev Hash, canonical []byte) Hash {
-	return LinkContent(chain, seq, prev, sha256.Sum256(canonical))
-}
-
-// LinkContent is [Link] given content = SHA-256(canonical), so that the
-// content hash can be computed apart from the link (outside a lock).
-func LinkContent(chain string, seq uint64, prev Hash, content Hash) Hash {
+	content := sha256.Sum256(canonical)
 	var buf [512]byte
 	b := append(buf[:0], linkPrefix...)
 	b = appendChain(b, chain)
@@ -66,6 +64,60 @@ func LinkContent(chain string, seq uint64, prev Hash, content Hash) Hash {
 	b = append(b, prev[:]...)
 	b = append(b, content[:]...)
 	return sha256.Sum256(b)
+}
+
+// Link returns the link hash h_seq of the record whose canonical bytes
+// are canonical, written under format version v after the record whose
+// hash is prev:
+//
+//	V1:  SHA-256("slogaudit/v1" ‖ u16be(len(chain)) ‖ chain ‖ u64be(seq) ‖ prev ‖ SHA-256(canonical))
+//	V2:  SHA-256("slogaudit/v2 link" ‖ u16be(len(chain)) ‖ chain ‖ canonical ‖ u64be(seq) ‖ prev)
+//
+// V2 hashes the record once: a writer hashes the prefix, chain id and
+// canonical bytes before it knows the chain's head, and only the last 40
+// bytes once it does ([Linker]). The input stays unambiguous: the chain
+// id is length-prefixed, and what follows the canonical bytes has a fixed
+// length.
+func (v Version) Link(chain string, seq uint64, prev Hash, canonical []byte) Hash {
+	if v == V1 {
+		return Link(chain, seq, prev, canonical)
+	}
+	var l Linker
+	l.Start(chain)
+	l.Write(canonical)
+	return l.Finish(seq, prev)
+}
+
+// Linker computes V2 link hashes ([Version.Link]) in two steps: Start and
+// Write take the record's chain id and canonical bytes, Finish the head
+// it follows. Its zero value is ready; reused, it allocates nothing.
+type Linker struct {
+	d   hash.Hash
+	buf []byte
+}
+
+// Start begins the link hash of a record of chain.
+func (l *Linker) Start(chain string) {
+	if l.d == nil {
+		l.d = sha256.New()
+	}
+	l.d.Reset()
+	l.buf = appendChain(append(l.buf[:0], linkPrefixV2...), chain)
+	l.d.Write(l.buf)
+}
+
+// Write adds canonical bytes of the record.
+func (l *Linker) Write(canonical []byte) { l.d.Write(canonical) }
+
+// Finish returns the link hash of the record as seq of its chain after
+// the record whose hash is prev. It may be called once after Start.
+func (l *Linker) Finish(seq uint64, prev Hash) Hash {
+	b := binary.BigEndian.AppendUint64(l.buf[:0], seq)
+	b = append(b, prev[:]...)
+	l.d.Write(b)
+	b = l.d.Sum(b[:0])
+	l.buf = b[:0]
+	return Hash(b)
 }
 
 // ValidChainID reports an error for chain ids that cannot be used.

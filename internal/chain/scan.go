@@ -2,7 +2,6 @@ package chain
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"unicode/utf8"
 )
 
@@ -105,16 +104,6 @@ func ScanLine(data []byte, l *Line) bool {
 			return false
 		}
 	}
-}
-
-// SumWithout returns SHA-256 of data without the bytes in cut.
-func SumWithout(data []byte, cut [2]int) Hash {
-	h := sha256.New()
-	h.Write(data[:cut[0]])
-	h.Write(data[cut[1]:])
-	var out Hash
-	h.Sum(out[:0])
-	return out
 }
 
 type scanner struct {

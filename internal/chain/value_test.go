@@ -2,6 +2,8 @@ package chain
 
 import (
 	"crypto/ed25519"
+	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -165,6 +167,24 @@ func TestAppendCanonicalKinds(t *testing.T) {
 		Obj([]Member{{"k", Value{Kind: Array}}}), {Kind: Kind(99)},
 	}}
 	require.Equal(t, `[null,true,false,-1.5,"s",{"k":[]},null]`, string(AppendCanonical(nil, v)))
+}
+
+// TestAppendNumberIntegers: integers that float64 holds exactly are
+// written as their shortest digits are, around 2^53 too.
+func TestAppendNumberIntegers(t *testing.T) {
+	fs := []float64{1, -1, 9, 10, 200, 5120, 1234000000, 1e15, 1e16, 123456789012345, 1 << 52, 1<<53 - 1, 1 << 53, 1<<53 + 2, 1 << 60, 1e21, 1e22}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		fs = append(fs, float64(rng.Int64N(1<<54)-1<<53), math.Trunc(rng.Float64()*math.Pow(10, float64(rng.IntN(23)))))
+	}
+	for _, f := range fs {
+		for _, x := range []float64{f, -f} {
+			if x == 0 {
+				continue
+			}
+			require.Equal(t, string(appendShortest(nil, x)), string(AppendNumber(nil, x)), "%g", x)
+		}
+	}
 }
 
 // TestAppendNumberRanges: the boundaries between ECMAScript's fixed and

@@ -3,19 +3,30 @@ package chain
 import (
 	"crypto/ed25519"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 	"golang.org/x/mod/sumdb/note"
 )
 
-// Known-answer vectors for what format v2 adds beside the v1 link hashes:
+// Known-answer vectors for what format v2 changes or adds: the link hash,
 // the Merkle leaf and interior hashes, a tree root, the C2SP checkpoint
 // body and its signed note. The v2 MAC's vectors are in version_test.go.
 // A change to any of these bytes breaks every v2 checkpoint and proof
 // written before it. Each value carries the command that reproduces it.
 const (
+	// The link hash of record 2 of chain "app" with canonical bytes
+	// {"msg":"hi"} after the hash 00 01 … 1f: one SHA-256 over the
+	// record, its seq and prev after it.
+	// python3 -c "import hashlib; print(hashlib.sha256(b'slogaudit/v2 link'+(3).to_bytes(2,'big')+b'app'+b'{\"msg\":\"hi\"}'+(2).to_bytes(8,'big')+bytes(range(32))).hexdigest())"
+	v2Link = "fc598a5a8f63dcb542c56b3f6d501e2af47a78006d44d2424ea627e0aed26841"
+	// The same record under v1: SHA-256 of the canonical bytes inside.
+	// python3 -c "import hashlib; print(hashlib.sha256(b'slogaudit/v1'+(3).to_bytes(2,'big')+b'app'+(2).to_bytes(8,'big')+bytes(range(32))+hashlib.sha256(b'{\"msg\":\"hi\"}').digest()).hexdigest())"
+	v1Link = "64ca09baf3bf30285d6b306aa3c756aab83482f722d7206a67d7f6f09e5a6fbb"
+
 	// python3 -c "import hashlib; print(hashlib.sha256(b'\x00'+bytes(range(32))+bytes(0xff-i for i in range(32))).hexdigest())"
 	v2LeafMAC = "995464918dec7474beb7ac7bd993fe57930a304be82a2d781c816b43ceac2833"
 	// python3 -c "import hashlib; print(hashlib.sha256(b'\x00'+bytes(range(32))).hexdigest())"
@@ -46,6 +57,29 @@ const (
 	v2MACB64 = "__79_Pv6-fj39vX08_Lx8O_u7ezr6uno5-bl5OPi4eA"
 )
 
+// TestVectorsV2Link: the v2 link hash, whole and in the two steps a
+// writer takes; v1 keeps its own.
+func TestVectorsV2Link(t *testing.T) {
+	var prev Hash
+	for i := range prev {
+		prev[i] = byte(i)
+	}
+	c := []byte(`{"msg":"hi"}`)
+	require.Equal(t, v2Link, V2.Link("app", 2, prev, c).String())
+	require.Equal(t, v1Link, V1.Link("app", 2, prev, c).String())
+	var l Linker
+	for range 2 { // reused
+		l.Start("app")
+		l.Write(c[:5])
+		l.Write(c[5:])
+		require.Equal(t, v2Link, l.Finish(2, prev).String())
+	}
+	long := string(make([]byte, 300)) // a chain id longer than any buffer
+	require.Equal(t, V2.Link(long, 2, prev, c), func() Hash { l.Start(long); l.Write(c); return l.Finish(2, prev) }())
+	require.NotEqual(t, V2.Link("app", 3, prev, c), V2.Link("app", 2, prev, c))
+	require.NotEqual(t, V2.Link("ap", 2, prev, append([]byte("p"), c...)), V2.Link("app", 2, prev, c), "the chain id is length-prefixed")
+}
+
 // TestVectorsV2Hashes: a canonical v2 line writes hashes in unpadded
 // base64url, in their one strict form; v2 lines written through another
 // handler carry hex, which v2 reads too; v1 reads hex only.
@@ -72,6 +106,24 @@ func TestVectorsV2Hashes(t *testing.T) {
 	} {
 		_, err := V2.ParseHash(bad)
 		require.Error(t, err, bad)
+	}
+}
+
+// TestAppendHashBase64: the v2 hash text is encoding/base64's unpadded
+// base64url of the hash.
+func TestAppendHashBase64(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for i := range 1000 {
+		var h Hash
+		for j := range h {
+			switch i % 3 {
+			case 0:
+				h[j] = byte(rng.Uint32())
+			case 1:
+				h[j] = 0xff
+			}
+		}
+		require.Equal(t, base64.RawURLEncoding.EncodeToString(h[:]), string(V2.AppendHash([]byte("x"), h))[1:])
 	}
 }
 
