@@ -172,9 +172,9 @@ func (r *Redactor) prescan(s string) prescanned {
 	var (
 		acc    uint32 // every byte's preTable bits
 		digits int
-		st     = prescanState{terms: len(r.terms) > 0}
+		st     prescanState
 	)
-	for i := 0; i < len(s); {
+	for i := 0; ; {
 		for ; i < len(s); i++ { // between words
 			e := preTable[s[i]]
 			if e&preAlnum != 0 {
@@ -232,7 +232,6 @@ type prescanState struct {
 	flags    scanFlags
 	marks    uint16
 	tokens   bool
-	terms    bool // the redactor has terms: look for term words
 	termWord bool
 }
 
@@ -247,7 +246,7 @@ func (r *Redactor) wordEnds(s string, a, b int, bits uint32, st *prescanState) {
 			st.flags |= hasAuthHint
 		}
 	}
-	if !st.terms || st.termWord || bits&preLetter == 0 {
+	if st.termWord || bits&preLetter == 0 {
 		return
 	}
 	if bits&preUpper != 0 { // may have camelCase pieces
