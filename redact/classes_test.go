@@ -194,6 +194,17 @@ func classLeakCases() []leakCase {
 	add("non-ascii term", "in message", local, "Gh7-ümlaut", func(l *slog.Logger) { l.Info("login passwört=Gh7-ümlaut failed") })
 	add("non-ascii term", "in error", local, "Zq9xLmP2vW", func(l *slog.Logger) { l.Error("m", "err", errors.New("ПАРОЛЬ: Zq9xLmP2vW")) })
 
+	// Numbers after a personal-data word, names over several words, the
+	// parameters of Digest authorization.
+	add("pii", "ssn digits after word", hipaa, "219099999", func(l *slog.Logger) { l.Info("m", "note", "SSN 219099999 on file") })
+	add("pii", "member id number", hipaa, "88412907", func(l *slog.Logger) { l.Error("m", "err", errors.New("member id 88412907 not eligible")) })
+	add("pii", "name over words", hipaa, "Roe", func(l *slog.Logger) { l.Info("admit patient_name=Jane Roe ward=4") })
+	add("pii", "name with apostrophe", gdpr, "Brien", func(l *slog.Logger) { l.Info("m", "q", "last_name=O'Brien&first_name=Sean") })
+	add("pii", "cardholder over words", pci, "Quintero", func(l *slog.Logger) { l.Info("m", "note", "cardholder=Maria Quintero Status=ok") })
+	add("prose", "digest authorization", cred, "6629fae49393a05397450978507c4ef1", func(l *slog.Logger) {
+		l.Info("m", "hdr", `Authorization: Digest username="bob", realm="api", response="6629fae49393a05397450978507c4ef1"`)
+	})
+
 	// Passwords of command-line tools that name a user.
 	add("prose", "mysql -p glued", cred, "S3cr3tPw!", func(l *slog.Logger) { l.Info("m", "cmd", "mysql -u root -pS3cr3tPw! -h db") })
 	add("prose", "mysql -p glued user", cred, "gLued-881", func(l *slog.Logger) { l.Info("running mysql -uapp -pgLued-881 orders") })
@@ -290,6 +301,10 @@ func overMaskCases() []struct {
 		{"tokenizer", all, "wordpiece", func(l *slog.Logger) { l.Info("m", "tokenizer", "wordpiece") }},
 		{"secretary", all, "Jane Doe", func(l *slog.Logger) { l.Info("m", "secretary", "Jane Doe") }},
 		{"max tokens", all, "4096", func(l *slog.Logger) { l.Info("m", "maxtokens", "4096") }},
+		{"small number after patient", all, "patient 42 admitted", func(l *slog.Logger) { l.Info("patient 42 admitted") }},
+		{"number after token", all, "token 12345678 issued", func(l *slog.Logger) { l.Info("m", "note", "token 12345678 issued") }},
+		{"name of a host", all, "Build Server", func(l *slog.Logger) { l.Info("m", "note", "hostname=Build Server up") }},
+		{"digest word", all, "missing Digest header", func(l *slog.Logger) { l.Info("missing Digest header") }},
 		// Keys that name something about a secret, not the secret.
 		{"PWD working directory", all, "/home/app/releases/42", func(l *slog.Logger) { l.Info("m", "PWD", "/home/app/releases/42") }},
 		{"PWD in env text", all, "/srv/api", func(l *slog.Logger) { l.Info("m", "env", "HOME=/root PWD=/srv/api SHLVL=1") }},

@@ -250,6 +250,9 @@ func findAuthorization(s string, spans []span) []span {
 			for end < len(s) && isTokenChr(s[end]) {
 				end++
 			}
+			if strings.EqualFold(word, "digest") && end < len(s) && s[end] == '"' {
+				end = lineEnd(s, end) // Digest username="…", response="…", …: the whole list
+			}
 			if looksLikeCredential(s[k:end]) { // "missing Bearer prefix" leaves "prefix" alone
 				spans = append(spans, span{k, end})
 				j = end
@@ -270,6 +273,9 @@ func findAuthorization(s string, spans []span) []span {
 			for end < len(s) && strings.IndexByte("\"'\n,&;", s[end]) < 0 {
 				end++
 			}
+			if len(s)-k > 7 && strings.EqualFold(s[k:k+7], "digest ") {
+				end = lineEnd(s, k) // its parameters are quoted and comma-separated
+			}
 			if end > k {
 				spans = append(spans, span{k, end})
 				j = end
@@ -278,6 +284,14 @@ func findAuthorization(s string, spans []span) []span {
 		i = j
 	}
 	return spans
+}
+
+// lineEnd returns the end of the line s[i] is on.
+func lineEnd(s string, i int) int {
+	if n := strings.IndexByte(s[i:], '\n'); n >= 0 {
+		return i + n
+	}
+	return len(s)
 }
 
 // findJWT masks eyJ<b64url>.<b64url>.<b64url>.

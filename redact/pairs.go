@@ -115,6 +115,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			} else {
 				vs, ve = valueAt(s, p+op)
+				if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && isNameKey(s[a:b]) {
+					ve = nameEnd(s, vs, ve) // patient_name=Jane Roe
+				}
 			}
 			if strings.HasPrefix(s[vs:], r.mask) { // masked already
 				i = max(i, vs+len(r.mask))
@@ -184,6 +187,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = ve
 			}
+		case personalRules[rule] && len(w) >= 5 && strings.Trim(w, "0123456789") == "": // SSN 078051120, member id 88412
+			if !r.keepValue(s[a:b], w) {
+				spans = append(spans, span{ws, we})
+				note(rule)
+				i = we
+			}
 		case looksLikeCredential(w): // token 9f8e7d6c5b4a…
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
@@ -203,6 +212,47 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 func inARN(s string, a int) bool {
 	start := strings.LastIndexAny(s[:a], " \t\"'=,") + 1
 	return strings.HasPrefix(s[start:], "arn:")
+}
+
+// personalRules are the presets of personal data, whose key words name
+// numbers too (SSN 078051120): after them a number of five digits or more
+// is the value, where after a credential word it is a count or an id.
+var personalRules = map[string]bool{PCIDSS.Name: true, HIPAA.Name: true, GDPR.Name: true, CCPA.Name: true, ContactInfo.Name: true}
+
+func isQuote(c byte) bool { return c == '"' || c == '\'' || c == '`' }
+
+// isNameKey reports whether key names a person's name (full_name,
+// patientName, cardholder), whose unquoted value may run over words.
+func isNameKey(key string) bool {
+	k := strings.ToLower(key)
+	return strings.HasSuffix(k, "name") || strings.HasSuffix(k, "holder")
+}
+
+// nameEnd extends the unquoted value s[vs:ve] of a name key that starts
+// with a capital over the rest of its word (O'Brien) and over the
+// capitalised words that follow it (Jane Roe, Ana María Pérez), at most
+// three; a word followed by '=' or ':' is the next key.
+func nameEnd(s string, vs, ve int) int {
+	if !(s[vs] >= 'A' && s[vs] <= 'Z' || s[vs] >= 0x80) {
+		return ve
+	}
+	ve = nameWordEnd(s, ve)
+	for n := 0; n < 3 && ve+1 < len(s) && s[ve] == ' ' && (s[ve+1] >= 'A' && s[ve+1] <= 'Z' || s[ve+1] >= 0x80); n++ {
+		e := nameWordEnd(s, ve+2)
+		if e < len(s) && (s[e] == '=' || s[e] == ':') {
+			break
+		}
+		ve = e
+	}
+	return ve
+}
+
+// nameWordEnd returns the end of the name word that goes on at s[e].
+func nameWordEnd(s string, e int) int {
+	for e < len(s) && (isLetter(s[e]) || s[e] >= 0x80 || s[e] == '-' || s[e] == '\'') {
+		e++
+	}
+	return e
 }
 
 // isNamingKey reports whether id is an attribute that names another
