@@ -465,15 +465,26 @@ func (r *Redactor) endsInCompound(w string) bool {
 	if len(w) < 7 || len(r.compounds) == 0 {
 		return false
 	}
-	switch w[len(w)-1] | 0x20 {
-	case 'd', 't', 'n', 'e', 'y':
-	default:
+	last := w[len(w)-1] | 0x20
+	if last < 'a' || last > 'z' || r.compoundEnds&(1<<(last-'a')) == 0 {
 		return false
 	}
 	for _, t := range r.compounds {
-		if len(w) >= len(t)+2 && strings.EqualFold(w[len(w)-len(t):], t) {
+		if t[len(t)-1] == last && len(w) >= len(t)+2 && foldedSuffix(w, t) {
 			return true
 		}
 	}
 	return false
+}
+
+// foldedSuffix reports whether w ends with the lower-case ASCII word t, in
+// any case.
+func foldedSuffix(w, t string) bool {
+	w = w[len(w)-len(t):]
+	for i := 0; i < len(t); i++ {
+		if w[i]|0x20 != t[i] {
+			return false
+		}
+	}
+	return true
 }

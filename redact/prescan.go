@@ -157,8 +157,10 @@ var preTable = func() (t [256]uint32) {
 	}
 	for _, f := range tokenFormats {
 		if c := f.prefix[0]; !isAlnum(c) {
+			if c != '_' {
+				panic("redact: a catalog prefix starts with " + string(c) + ": tokenStartsOutsideWords looks for '_' only")
+			}
 			t[c] |= preTok
-			t[c|0x20] |= preTok
 		}
 	}
 	return t
@@ -271,7 +273,12 @@ func (r *Redactor) wordEnds(s string, a, b int, bits uint32, st *prescanState) {
 // with a byte outside words may start in s.
 func tokenStartsOutsideWords(s string) bool {
 	for i := 0; i+10 <= len(s); i++ {
-		if preTable[s[i]]&preTok != 0 && (i == 0 || !wordOrUnder[s[i-1]]) && tokenMayStart(s, i) {
+		k := strings.IndexByte(s[i:len(s)-9], '_') // the only such byte (preTable's init checks)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if (i == 0 || !wordOrUnder[s[i-1]]) && tokenMayStart(s, i) {
 			return true
 		}
 	}

@@ -86,23 +86,24 @@ var MetadataWords = []string{
 // by path, and by value detectors inside strings. It is safe for concurrent
 // use, and its counters are shared by every handler that uses it.
 type Redactor struct {
-	mask        string
-	scanMessage bool
-	terms       map[string]string      // joined term -> rule name
-	maxTerm     int                    // most words in a term
-	nonASCII    bool                   // some term has a letter outside ASCII: keys in text may too
-	compounds   []string               // the compoundTerms among the terms
-	termBloom   [termBloomWords]uint64 // the words a term can end with, for mayBeKey
-	termStarts  [11]uint64             // the first two letters of those words (26*26 bits)
-	cards       bool                   // the card-number detector is on: integers are checked too
-	paths       []pathRule
-	allow       map[string]bool
-	detectors   []Detector
-	maxDepth    int
-	maxNodes    int
-	metadata    map[string]bool
-	off         bool
-	rules       []string // names of the rules, in order
+	mask         string
+	scanMessage  bool
+	terms        map[string]string      // joined term -> rule name
+	maxTerm      int                    // most words in a term
+	nonASCII     bool                   // some term has a letter outside ASCII: keys in text may too
+	compounds    []string               // the compoundTerms among the terms
+	compoundEnds uint32                 // their last letters, bit c-'a'
+	termBloom    [termBloomWords]uint64 // the words a term can end with, for mayBeKey
+	termStarts   [11]uint64             // the first two letters of those words (26*26 bits)
+	cards        bool                   // the card-number detector is on: integers are checked too
+	paths        []pathRule
+	allow        map[string]bool
+	detectors    []Detector
+	maxDepth     int
+	maxNodes     int
+	metadata     map[string]bool
+	off          bool
+	rules        []string // names of the rules, in order
 
 	keys      keyCache
 	clean     [cleanSlots]atomic.Pointer[string]
@@ -165,6 +166,7 @@ func New(rules ...Rule) (*Redactor, error) {
 			r.nonASCII = r.nonASCII || !isASCII(t)
 			if j := strings.Join(words, ""); slices.Contains(compoundTerms, j) && !slices.Contains(r.compounds, j) {
 				r.compounds = append(r.compounds, j)
+				r.compoundEnds |= 1 << (j[len(j)-1] - 'a')
 			}
 			r.addTermEnds(words)
 			r.maxTerm = max(r.maxTerm, len(words))

@@ -119,8 +119,17 @@ func (w *workerCache) appendString(buf []byte, red *redact.Redactor, s string) [
 		return append(buf, '"')
 	}
 	out, changed := red.String(s)
-	if !changed && safePrefix(s) == len(s) {
-		*cached = s
+	if changed {
+		return appendString(buf, out)
 	}
-	return appendString(buf, out)
+	i := safePrefix(s)
+	if i == len(s) {
+		*cached = s
+		buf = append(buf, '"')
+		buf = append(buf, s...)
+		return append(buf, '"')
+	}
+	buf = append(buf, '"')
+	buf = appendEscapedFrom(buf, s, i)
+	return append(buf, '"')
 }
