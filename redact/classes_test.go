@@ -68,6 +68,15 @@ type untagged struct {
 	Hostname string
 }
 
+type envVar struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+type ssmParameter struct {
+	Name, Type, Value string
+}
+
 type taxPayload struct {
 	Customer struct {
 		TaxCode string `json:"tax_code"`
@@ -205,6 +214,29 @@ func classLeakCases() []leakCase {
 		l.Info("m", "hdr", `Authorization: Digest username="bob", realm="api", response="6629fae49393a05397450978507c4ef1"`)
 	})
 
+	// Objects that name their value's key in a member of their own.
+	add("named value", "env map", cred, "nv-8812-Qz", func(l *slog.Logger) {
+		l.Info("m", "env", []map[string]string{{"name": "HOST", "value": "db"}, {"name": "DB_PASSWORD", "value": "nv-8812-Qz"}})
+	})
+	add("named value", "env struct", cred, "nv-8813-Qz", func(l *slog.Logger) {
+		l.Info("m", "env", []envVar{{"PORT", "5432"}, {"STRIPE_SECRET", "nv-8813-Qz"}})
+	})
+	add("named value", "ssm parameter", cred, "nv-8814-Qz", func(l *slog.Logger) {
+		l.Info("m", "param", ssmParameter{Name: "/prod/app/api-token", Type: "SecureString", Value: "nv-8814-Qz"})
+	})
+	add("named value", "key and value", cred, "nv-8815-Qz", func(l *slog.Logger) {
+		l.Info("m", "setting", map[string]any{"Key": "ClientSecret", "Value": "nv-8815-Qz"})
+	})
+	add("named value", "group", cred, "nv-8816-Qz", func(l *slog.Logger) {
+		l.Info("m", slog.Group("var", "name", "GITHUB_TOKEN", "value", "nv-8816-Qz"))
+	})
+	add("named value", "json text", cred, "nv-8817-Qz", func(l *slog.Logger) {
+		l.Info("m", "body", `[{"name":"API_TOKEN","value":"nv-8817-Qz"}]`)
+	})
+	add("named value", "yaml text", cred, "nv-8818-Qz", func(l *slog.Logger) {
+		l.Info("m", "manifest", "env:\n- name: DB_PASSWORD\n  value: nv-8818-Qz\n- name: HOST\n  value: db")
+	})
+
 	// Passwords of command-line tools that name a user.
 	add("prose", "mysql -p glued", cred, "S3cr3tPw!", func(l *slog.Logger) { l.Info("m", "cmd", "mysql -u root -pS3cr3tPw! -h db") })
 	add("prose", "mysql -p glued user", cred, "gLued-881", func(l *slog.Logger) { l.Info("running mysql -uapp -pgLued-881 orders") })
@@ -305,6 +337,8 @@ func overMaskCases() []struct {
 		{"number after token", all, "token 12345678 issued", func(l *slog.Logger) { l.Info("m", "note", "token 12345678 issued") }},
 		{"name of a host", all, "Build Server", func(l *slog.Logger) { l.Info("m", "note", "hostname=Build Server up") }},
 		{"digest word", all, "missing Digest header", func(l *slog.Logger) { l.Info("missing Digest header") }},
+		{"named value not secret", all, "5432", func(l *slog.Logger) { l.Info("m", "env", []envVar{{"DB_PORT", "5432"}}) }},
+		{"named count", all, "17", func(l *slog.Logger) { l.Info("m", "metric", map[string]any{"name": "token_count", "value": "17"}) }},
 		// Keys that name something about a secret, not the secret.
 		{"PWD working directory", all, "/home/app/releases/42", func(l *slog.Logger) { l.Info("m", "PWD", "/home/app/releases/42") }},
 		{"PWD in env text", all, "/srv/api", func(l *slog.Logger) { l.Info("m", "env", "HOME=/root PWD=/srv/api SHLVL=1") }},

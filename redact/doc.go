@@ -36,7 +36,11 @@
 // after two ASCII letters or digits or more names a secret too, when that
 // term is in a rule (PGPASSWORD, csrftoken, githubtoken). Terms with
 // letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
-// Booleans and empty strings are never masked. Under a location key, cloud
+// An object that names its value's key in a member of its own, {"name":
+// "DB_PASSWORD", "value": "…"} (a Kubernetes EnvVar, an ECS environment
+// entry, an SSM parameter; "key" and "Key" too, as a map, a struct, a
+// group, or JSON or YAML in text), has its value masked when the named key
+// is sensitive. Booleans and empty strings are never masked. Under a location key, cloud
 // region names (us-east-1) are kept.
 //
 // # Text

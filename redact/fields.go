@@ -26,6 +26,17 @@ type structInfo struct {
 
 var structInfos sync.Map // reflect.Type -> *structInfo
 
+// field returns the index in si.fields of the field that encoding/json
+// writes under name, or -1.
+func (si *structInfo) field(name string) int {
+	for i, f := range si.fields {
+		if f.name == name && !f.omit {
+			return i
+		}
+	}
+	return -1
+}
+
 // infoOf returns the fields of struct type t in the order and with the
 // names encoding/json writes them: exported fields, json tags honoured,
 // the fields of embedded structs (exported or not) promoted into the

@@ -80,17 +80,16 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				op = 1
 			}
 		}
-		if op > 0 && op == 1 && s[p] == '=' && isNamingKey(s[a:b]) {
-			// <add key="ClearTextPassword" value="…"/>: the key names the value's key.
+		if op == 1 && (s[p] == '=' || s[p] == ':') && isNamingKey(s[a:b]) {
+			// The key names the value's key: <add key="ClearTextPassword" value="…"/>,
+			// {"name": "DB_PASSWORD", "value": "…"}, "- name: API_TOKEN⏎  value: …".
 			if vs, ve := valueAt(s, p+1); ve > vs && r.mayBeKey(s[vs:ve]) {
 				if rule := r.keyRule(s[vs:ve]); rule != "" {
-					if k := strings.Index(s[ve:min(len(s), ve+40)], "value="); k >= 0 {
-						if ws, we := valueAt(s, ve+k+6); we > ws && !r.keepValue("", s[ws:we]) {
-							spans = append(spans, span{ws, we})
-							note(rule)
-							i = we
-							continue
-						}
+					if ws, we := namedValue(s, ve); we > ws && !r.keepValue("", s[ws:we]) {
+						spans = append(spans, span{ws, we})
+						note(rule)
+						i = we
+						continue
 					}
 				}
 			}
@@ -253,6 +252,30 @@ func nameWordEnd(s string, e int) int {
 		e++
 	}
 	return e
+}
+
+// namedValue returns the value of the "value" key that follows a naming
+// key's value within 40 bytes of s[from:] ("value=", "\"Value\": ",
+// "value:"), or an empty range.
+func namedValue(s string, from int) (int, int) {
+	win := s[from:min(len(s), from+40)]
+	for _, w := range [...]string{"value", "Value", "VALUE"} {
+		k := strings.Index(win, w)
+		if k < 0 {
+			continue
+		}
+		q := from + k + len(w)
+		if q < len(s) && isQuote(s[q]) {
+			q++
+		}
+		for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
+			q++
+		}
+		if q < len(s) && (s[q] == '=' || s[q] == ':') {
+			return valueAt(s, q+1)
+		}
+	}
+	return 0, 0
 }
 
 // isNamingKey reports whether id is an attribute that names another

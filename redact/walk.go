@@ -19,6 +19,40 @@ type walk struct {
 	paths  bool     // path rules exist: groups are kept
 	groups []string // enclosing groups and keys, kept only when paths exist
 	nodes  int
+	named  string // the rule of the key that the current object's naming member holds (namedRule)
+}
+
+// An object may name the key of its value in a member of its own:
+// {"name": "DB_PASSWORD", "value": "…"} (a Kubernetes EnvVar, an ECS
+// environment entry, an SSM parameter, a key/value setting). When the
+// naming member ("name" or "key") holds a key that names a secret, the
+// "value" member is masked as if it were under that key.
+
+func isValueKey(k string) bool { return k == "value" || k == "Value" || k == "VALUE" }
+
+// namedRule returns the rule of the key held by an object's naming member,
+// when the object has a value member too, or "". has reports whether the
+// object has a member; str returns a member that is a string.
+func (w *walk) namedRule(has func(string) bool, str func(string) (string, bool)) string {
+	if !has("value") && !has("Value") && !has("VALUE") {
+		return ""
+	}
+	for _, k := range [...]string{"name", "Name", "NAME", "key", "Key", "KEY"} {
+		if v, ok := str(k); ok && v != "" {
+			if rule := w.r.keyRule(v); rule != "" {
+				return rule
+			}
+		}
+	}
+	return ""
+}
+
+// setNamed sets the named rule for an object's members and returns the
+// function that restores the enclosing object's.
+func (w *walk) setNamed(rule string) func() {
+	old := w.named
+	w.named = rule
+	return func() { w.named = old }
 }
 
 // Attr returns a with everything sensitive masked, and whether anything
@@ -74,6 +108,9 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 		return slog.String(a.Key, w.r.mask), true
 	}
 	kv, rule := w.r.judge(w.groups, a.Key)
+	if rule == "" && w.named != "" && isValueKey(a.Key) {
+		rule = w.named
+	}
 	if kv.key != "" {
 		w.r.count(kv.keyBy)
 		a.Key, resolved = kv.key, true
@@ -102,6 +139,13 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 			w.push(a.Key)
 			defer w.pop()
 		}
+		defer w.setNamed(w.namedRule(func(k string) bool { return groupAttr(g, k) != nil },
+			func(k string) (string, bool) {
+				if ga := groupAttr(g, k); ga != nil && ga.Value.Kind() == slog.KindString {
+					return ga.Value.String(), true
+				}
+				return "", false
+			}))()
 		var out []slog.Attr
 		for i, ga := range g {
 			ra, ch := w.attr(ga, depth+1)
@@ -283,6 +327,9 @@ func (w *walk) child(key string, x any, depth int) (string, any, bool) {
 		return key, w.r.mask, true
 	}
 	kv, rule := w.r.judge(w.groups, key)
+	if rule == "" && w.named != "" && isValueKey(key) {
+		rule = w.named
+	}
 	outKey, keyChanged := key, false
 	if kv.key != "" {
 		w.r.count(kv.keyBy)
@@ -314,6 +361,8 @@ func anyValue(x any) slog.Value {
 // V by conv; it returns m itself, unchanged and unallocated, when nothing
 // changed.
 func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map[string]V, bool) {
+	defer w.setNamed(w.namedRule(func(k string) bool { _, ok := m[k]; return ok },
+		func(k string) (string, bool) { s, ok := any(m[k]).(string); return s, ok }))()
 	var out map[string]V
 	for k, v := range m {
 		nk, nv, ch := w.child(k, v, depth)
@@ -429,6 +478,22 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 		if rv.IsNil() {
 			return rv.Interface(), false
 		}
+		if rv.Type().Key().Kind() == reflect.String {
+			key := func(k string) reflect.Value { return reflect.ValueOf(k).Convert(rv.Type().Key()) }
+			defer w.setNamed(w.namedRule(func(k string) bool { return rv.MapIndex(key(k)).IsValid() },
+				func(k string) (string, bool) {
+					v := rv.MapIndex(key(k))
+					for v.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() {
+						v = v.Elem()
+					}
+					if v.IsValid() && v.Kind() == reflect.String {
+						return v.String(), true
+					}
+					return "", false
+				}))()
+		} else {
+			defer w.setNamed("")()
+		}
 		var out map[string]any
 		iter := rv.MapRange()
 		for iter.Next() {
@@ -535,6 +600,15 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 		return w.r.mask, true
 	}
 	si := infoOf(rv.Type())
+	defer w.setNamed(w.namedRule(func(k string) bool { return si.field(k) >= 0 },
+		func(k string) (string, bool) {
+			if i := si.field(k); i >= 0 {
+				if fv, ok := fieldByIndex(rv, si.fields[i].index); ok && fv.Kind() == reflect.String {
+					return fv.String(), true
+				}
+			}
+			return "", false
+		}))()
 	// A struct with fields encoding/json does not show (json:"-",
 	// unexported) is passed on as the object json would write even when
 	// nothing in it is masked: a TextHandler prints the original with %+v,
@@ -664,4 +738,14 @@ func errorTextChecked(err error) (s string, panicked bool) {
 		}
 	}()
 	return err.Error(), false
+}
+
+// groupAttr returns the attr of g with key k, or nil.
+func groupAttr(g []slog.Attr, k string) *slog.Attr {
+	for i := range g {
+		if g[i].Key == k {
+			return &g[i]
+		}
+	}
+	return nil
 }
