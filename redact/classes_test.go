@@ -73,6 +73,8 @@ type envVar struct {
 	Value string `json:"value"`
 }
 
+type namedVars map[string]any
+
 type ssmParameter struct {
 	Name, Type, Value string
 }
@@ -226,6 +228,9 @@ func classLeakCases() []leakCase {
 	})
 	add("named value", "key and value", cred, "nv-8815-Qz", func(l *slog.Logger) {
 		l.Info("m", "setting", map[string]any{"Key": "ClientSecret", "Value": "nv-8815-Qz"})
+	})
+	add("named value", "map of a named type", cred, "nv-8819-Qz", func(l *slog.Logger) {
+		l.Info("m", "var", namedVars{"name": "SLACK_TOKEN", "value": "nv-8819-Qz"})
 	})
 	add("named value", "group", cred, "nv-8816-Qz", func(l *slog.Logger) {
 		l.Info("m", slog.Group("var", "name", "GITHUB_TOKEN", "value", "nv-8816-Qz"))

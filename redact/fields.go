@@ -22,6 +22,7 @@ type structInfo struct {
 	fields  []fieldInfo
 	logTags bool
 	hidden  bool // some field is not shown by encoding/json
+	value   int  // the index of the field written as "value" (any case), or -1
 }
 
 var structInfos sync.Map // reflect.Type -> *structInfo
@@ -46,9 +47,12 @@ func infoOf(t reflect.Type) *structInfo {
 	if si, ok := structInfos.Load(t); ok {
 		return si.(*structInfo)
 	}
-	si := &structInfo{fields: typeFields(t), hidden: hasHiddenFields(t, map[reflect.Type]bool{})}
-	for _, f := range si.fields {
+	si := &structInfo{fields: typeFields(t), hidden: hasHiddenFields(t, map[reflect.Type]bool{}), value: -1}
+	for i, f := range si.fields {
 		si.logTags = si.logTags || f.redact || f.omit
+		if isValueKey(f.name) && !f.omit && !f.redact {
+			si.value = i
+		}
 	}
 	v, _ := structInfos.LoadOrStore(t, si)
 	return v.(*structInfo)

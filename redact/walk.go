@@ -19,24 +19,21 @@ type walk struct {
 	paths  bool     // path rules exist: groups are kept
 	groups []string // enclosing groups and keys, kept only when paths exist
 	nodes  int
-	named  string // the rule of the key that the current object's naming member holds (namedRule)
 }
 
 // An object may name the key of its value in a member of its own:
 // {"name": "DB_PASSWORD", "value": "…"} (a Kubernetes EnvVar, an ECS
 // environment entry, an SSM parameter, a key/value setting). When the
 // naming member ("name" or "key") holds a key that names a secret, the
-// "value" member is masked as if it were under that key.
+// "value" member is masked as if it were under that key. Objects are
+// checked for it after their members are walked, and only when they have
+// a value member, so that other objects cost one compare per member.
 
 func isValueKey(k string) bool { return k == "value" || k == "Value" || k == "VALUE" }
 
 // namedRule returns the rule of the key held by an object's naming member,
-// when the object has a value member too, or "". has reports whether the
-// object has a member; str returns a member that is a string.
-func (w *walk) namedRule(has func(string) bool, str func(string) (string, bool)) string {
-	if !has("value") && !has("Value") && !has("VALUE") {
-		return ""
-	}
+// or "". str returns the object's member of a name when it is a string.
+func (w *walk) namedRule(str func(string) (string, bool)) string {
 	for _, k := range [...]string{"name", "Name", "NAME", "key", "Key", "KEY"} {
 		if v, ok := str(k); ok && v != "" {
 			if rule := w.r.keyRule(v); rule != "" {
@@ -47,12 +44,14 @@ func (w *walk) namedRule(has func(string) bool, str func(string) (string, bool))
 	return ""
 }
 
-// setNamed sets the named rule for an object's members and returns the
-// function that restores the enclosing object's.
-func (w *walk) setNamed(rule string) func() {
-	old := w.named
-	w.named = rule
-	return func() { w.named = old }
+// maskNamed reports whether the value member v of an object whose naming
+// member names a secret under rule is masked (masksValue), and counts it.
+func (w *walk) maskNamed(rule string, v any) bool {
+	if rule == "" || !masksValue(plainKey, rule, anyValue(v)) {
+		return false
+	}
+	w.r.count(rule)
+	return true
 }
 
 // Attr returns a with everything sensitive masked, and whether anything
@@ -108,9 +107,6 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 		return slog.String(a.Key, w.r.mask), true
 	}
 	kv, rule := w.r.judge(w.groups, a.Key)
-	if rule == "" && w.named != "" && isValueKey(a.Key) {
-		rule = w.named
-	}
 	if kv.key != "" {
 		w.r.count(kv.keyBy)
 		a.Key, resolved = kv.key, true
@@ -139,22 +135,33 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 			w.push(a.Key)
 			defer w.pop()
 		}
-		defer w.setNamed(w.namedRule(func(k string) bool { return groupAttr(g, k) != nil },
-			func(k string) (string, bool) {
-				if ga := groupAttr(g, k); ga != nil && ga.Value.Kind() == slog.KindString {
-					return ga.Value.String(), true
-				}
-				return "", false
-			}))()
 		var out []slog.Attr
+		valueAt := -1
 		for i, ga := range g {
 			ra, ch := w.attr(ga, depth+1)
+			if isValueKey(ga.Key) {
+				valueAt = i
+			}
 			if ch && out == nil {
 				out = make([]slog.Attr, len(g))
 				copy(out, g[:i])
 			}
 			if out != nil {
 				out[i] = ra
+			}
+		}
+		if valueAt >= 0 {
+			rule := w.namedRule(func(k string) (string, bool) {
+				if ga := groupAttr(g, k); ga != nil && ga.Value.Kind() == slog.KindString {
+					return ga.Value.String(), true
+				}
+				return "", false
+			})
+			if w.maskNamed(rule, g[valueAt].Value.Resolve().Any()) {
+				if out == nil {
+					out = slices.Clone(g)
+				}
+				out[valueAt] = slog.String(g[valueAt].Key, w.r.mask)
 			}
 		}
 		if out != nil {
@@ -327,9 +334,6 @@ func (w *walk) child(key string, x any, depth int) (string, any, bool) {
 		return key, w.r.mask, true
 	}
 	kv, rule := w.r.judge(w.groups, key)
-	if rule == "" && w.named != "" && isValueKey(key) {
-		rule = w.named
-	}
 	outKey, keyChanged := key, false
 	if kv.key != "" {
 		w.r.count(kv.keyBy)
@@ -361,10 +365,12 @@ func anyValue(x any) slog.Value {
 // V by conv; it returns m itself, unchanged and unallocated, when nothing
 // changed.
 func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map[string]V, bool) {
-	defer w.setNamed(w.namedRule(func(k string) bool { _, ok := m[k]; return ok },
-		func(k string) (string, bool) { s, ok := any(m[k]).(string); return s, ok }))()
 	var out map[string]V
+	valueKey, hasValue := "", false
 	for k, v := range m {
+		if isValueKey(k) {
+			valueKey, hasValue = k, true
+		}
 		nk, nv, ch := w.child(k, v, depth)
 		if !ch {
 			continue
@@ -379,6 +385,18 @@ func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map
 			delete(out, k)
 		}
 		out[nk] = conv(nv)
+	}
+	if hasValue {
+		rule := w.namedRule(func(k string) (string, bool) { s, ok := any(m[k]).(string); return s, ok })
+		if w.maskNamed(rule, m[valueKey]) {
+			if out == nil {
+				out = make(map[string]V, len(m))
+				for k2, v2 := range m {
+					out[k2] = v2
+				}
+			}
+			out[valueKey] = conv(w.r.mask)
+		}
 	}
 	if out == nil {
 		return m, false
@@ -478,26 +496,14 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 		if rv.IsNil() {
 			return rv.Interface(), false
 		}
-		if rv.Type().Key().Kind() == reflect.String {
-			key := func(k string) reflect.Value { return reflect.ValueOf(k).Convert(rv.Type().Key()) }
-			defer w.setNamed(w.namedRule(func(k string) bool { return rv.MapIndex(key(k)).IsValid() },
-				func(k string) (string, bool) {
-					v := rv.MapIndex(key(k))
-					for v.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() {
-						v = v.Elem()
-					}
-					if v.IsValid() && v.Kind() == reflect.String {
-						return v.String(), true
-					}
-					return "", false
-				}))()
-		} else {
-			defer w.setNamed("")()
-		}
 		var out map[string]any
+		valueKey, hasValue := "", false
 		iter := rv.MapRange()
 		for iter.Next() {
 			k := mapKey(iter.Key())
+			if isValueKey(k) && iter.Key().Kind() == reflect.String {
+				valueKey, hasValue = k, true
+			}
 			nk, nv, ch := w.child(k, iter.Value().Interface(), depth)
 			if ch && out == nil {
 				out = make(map[string]any, rv.Len())
@@ -511,6 +517,32 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 					delete(out, k)
 				}
 				out[nk] = nv
+			}
+		}
+		if hasValue {
+			key := func(k string) reflect.Value { return reflect.ValueOf(k).Convert(rv.Type().Key()) }
+			member := func(k string) reflect.Value {
+				v := rv.MapIndex(key(k))
+				for v.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() {
+					v = v.Elem()
+				}
+				return v
+			}
+			rule := w.namedRule(func(k string) (string, bool) {
+				if v := member(k); v.IsValid() && v.Kind() == reflect.String {
+					return v.String(), true
+				}
+				return "", false
+			})
+			if v := member(valueKey); v.IsValid() && v.CanInterface() && w.maskNamed(rule, v.Interface()) {
+				if out == nil {
+					out = make(map[string]any, rv.Len())
+					it2 := rv.MapRange()
+					for it2.Next() {
+						out[mapKey(it2.Key())] = it2.Value().Interface()
+					}
+				}
+				out[valueKey] = w.r.mask
 			}
 		}
 		if out == nil {
@@ -600,15 +632,6 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 		return w.r.mask, true
 	}
 	si := infoOf(rv.Type())
-	defer w.setNamed(w.namedRule(func(k string) bool { return si.field(k) >= 0 },
-		func(k string) (string, bool) {
-			if i := si.field(k); i >= 0 {
-				if fv, ok := fieldByIndex(rv, si.fields[i].index); ok && fv.Kind() == reflect.String {
-					return fv.String(), true
-				}
-			}
-			return "", false
-		}))()
 	// A struct with fields encoding/json does not show (json:"-",
 	// unexported) is passed on as the object json would write even when
 	// nothing in it is masked: a TextHandler prints the original with %+v,
@@ -656,6 +679,19 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 			present[i] = false
 		}
 		changed = changed || chs[i]
+	}
+	if i := si.value; i >= 0 && present[i] && !chs[i] {
+		rule := w.namedRule(func(k string) (string, bool) {
+			if j := si.field(k); j >= 0 {
+				if fv, ok := fieldByIndex(rv, si.fields[j].index); ok && fv.Kind() == reflect.String {
+					return fv.String(), true
+				}
+			}
+			return "", false
+		})
+		if fv, ok := fieldByIndex(rv, si.fields[i].index); ok && fv.CanInterface() && w.maskNamed(rule, fv.Interface()) {
+			vals[i], chs[i], changed = w.r.mask, true, true
+		}
 	}
 	if !changed {
 		return rv.Interface(), false
