@@ -260,3 +260,16 @@ func TestPrefilterLetterBounds(t *testing.T) {
 		}
 	}
 }
+
+// isCatalog tells DetectTokens, whose prefix search the prefilter gates,
+// from every other detector.
+func TestIsCatalog(t *testing.T) {
+	if !isCatalog(DetectTokens) {
+		t.Error("isCatalog(DetectTokens) = false")
+	}
+	for _, d := range []Detector{DetectJWT, DetectBearer, DetectURLUserinfo, DetectPrivateKey, DetectEmail, {Name: "nil"}} {
+		if isCatalog(d) {
+			t.Errorf("isCatalog(%s) = true", d.Name)
+		}
+	}
+}
