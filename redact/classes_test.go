@@ -242,6 +242,10 @@ func classLeakCases() []leakCase {
 		l.Info("m", "manifest", "env:\n- name: DB_PASSWORD\n  value: nv-8818-Qz\n- name: HOST\n  value: db")
 	})
 
+	// JSON inside a JSON string, its quotes escaped.
+	add("prose", "escaped json", cred, "esc-4410-Qz", func(l *slog.Logger) { l.Info("m", "body", `{\"user\":\"bob\",\"password\":\"esc-4410-Qz\"}`) })
+	add("prose", "escaped json spaced", cred, "esc 4411 Qz", func(l *slog.Logger) { l.Info(`event {\"client_secret\" : \"esc 4411 Qz\"}`) })
+
 	// Passwords of command-line tools that name a user.
 	add("prose", "mysql -p glued", cred, "S3cr3tPw!", func(l *slog.Logger) { l.Info("m", "cmd", "mysql -u root -pS3cr3tPw! -h db") })
 	add("prose", "mysql -p glued user", cred, "gLued-881", func(l *slog.Logger) { l.Info("running mysql -uapp -pgLued-881 orders") })

@@ -52,6 +52,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		p := b
 		if p < len(s) && (s[p] == '"' || s[p] == '\'' || s[p] == '`') && a > 0 && s[a-1] == s[p] {
 			p++
+		} else if p+1 < len(s) && s[p] == '\\' && s[p+1] == '"' && a > 1 && s[a-1] == '"' && s[a-2] == '\\' {
+			p += 2 // JSON inside a JSON string: {\"password\":\"…\"}
 		}
 		if p < len(s) && s[p] == ']' {
 			p++
@@ -355,6 +357,12 @@ func valueAt(s string, v int) (int, int) {
 		return v, v
 	}
 	switch c := s[v]; {
+	case c == '\\' && v+1 < len(s) && s[v+1] == '"': // \"…\", JSON inside a JSON string
+		e := v + 2
+		for e < len(s) && !(s[e] == '\\' && e+1 < len(s) && s[e+1] == '"') && s[e] != '\n' {
+			e++
+		}
+		return v + 2, e
 	case c == '"' || c == '\'' || c == '`':
 		// A template inside quotes may hold quotes of its own:
 		// "{{ vault "secret/app" "token" }}" is one value.
