@@ -497,9 +497,16 @@ func vaultEnd(s string, v int) int {
 	for e < len(s) && strings.IndexByte(" \t|>-", s[e]) >= 0 {
 		e++
 	}
-	if !strings.HasPrefix(s[e:], "$ANSIBLE_VAULT;") {
+	// The header follows on the same line, or on the next as Ansible
+	// writes it.
+	head := e
+	for head < len(s) && strings.IndexByte(" \t\r\n", s[head]) >= 0 {
+		head++
+	}
+	if !strings.HasPrefix(s[head:], "$ANSIBLE_VAULT;") {
 		return e
 	}
+	e = head
 	for e < len(s) && s[e] != ' ' && s[e] != '\n' && s[e] != '\r' && s[e] != '\t' {
 		e++
 	}
@@ -512,7 +519,7 @@ func vaultEnd(s string, v int) int {
 		for h < len(s) && charClass[s[h]]&cLHex != 0 {
 			h++
 		}
-		if h == k {
+		if h == k || h < len(s) && (s[h] == ':' || s[h] == '=') { // db: …, the next key
 			return e
 		}
 		e = h
