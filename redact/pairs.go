@@ -519,7 +519,9 @@ func vaultEnd(s string, v int) int {
 		for h < len(s) && charClass[s[h]]&cLHex != 0 {
 			h++
 		}
-		if h == k || h < len(s) && (s[h] == ':' || s[h] == '=') { // db: …, the next key
+		// A hex run that goes on as a word or a key ("done", "db: …") is
+		// the text after the value, not ciphertext.
+		if h == k || h < len(s) && (isAlnum(s[h]) || strings.IndexByte("_:=", s[h]) >= 0) {
 			return e
 		}
 		e = h

@@ -215,8 +215,8 @@ func TestPairsUserFlag(t *testing.T) {
 
 // TestPairsVaultLines: an Ansible Vault value is masked whole in the
 // layout Ansible writes, the header on the line after "!vault |" and the
-// ciphertext in hex lines under it; the next key after it stays in clear,
-// even when its name is made of hex letters.
+// ciphertext in hex lines under it; the next key or word after it stays
+// in clear, even when it starts with hex letters.
 func TestPairsVaultLines(t *testing.T) {
 	r := redact.Must(redact.Rule{Name: "t", Terms: []string{"password"}})
 	requirePairs(t, r, []pairCase{
@@ -224,6 +224,13 @@ func TestPairsVaultLines(t *testing.T) {
 		{"password: !vault |\r\n  $ANSIBLE_VAULT;1.1;AES256\r\n  6162\r\n  6364\r\nnext: 1", "password: [REDACTED]\r\nnext: 1"},
 		{"password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162\n  6364\ndb: mydb", "password: [REDACTED]\ndb: mydb"},
 		{"password: !vault | $ANSIBLE_VAULT;1.1;AES256 6162 6364 db=mydb", "password: [REDACTED] db=mydb"},
+		// A word after the ciphertext that starts with hex letters.
+		{"password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162\n  6364\ndone in 3s", "password: [REDACTED]\ndone in 3s"},
+		{"password: !vault | $ANSIBLE_VAULT;1.1;AES256 6162 6364 deadline_s=3", "password: [REDACTED] deadline_s=3"},
+		{"password: !vault | $ANSIBLE_VAULT;1.1;AES256 6162 6364 dead_line", "password: [REDACTED] dead_line"},
+		// Ciphertext that ends the text, or is followed by punctuation.
+		{"password: !vault | $ANSIBLE_VAULT;1.1;AES256 6162 6364", "password: [REDACTED]"},
+		{`"password: !vault | $ANSIBLE_VAULT;1.1;AES256 6162 6364", next`, `"password: [REDACTED]", next`},
 		// A tag with no header after it, on its line or the next: the tag
 		// alone is the value.
 		{"password: !vault |\nnext: 1", "password: [REDACTED]\nnext: 1"},
