@@ -134,6 +134,9 @@ func TestPairsBlockScalars(t *testing.T) {
 		{"password: | ", "password: | "},
 		{"password: |-", "password: |-"},
 		{"password: |\n", "password: |\n"},
+		// Chomping and indent indicators after the '|'.
+		{"password: |-\n  hunter2\nnext: x", "password: |-\n  [REDACTED]\nnext: x"},
+		{"password: >+2\n  hunter2\nnext: x", "password: >+2\n  [REDACTED]\nnext: x"},
 		// One line, then a key without indent.
 		{"password: |\n  hunter2\nnext: x", "password: |\n  [REDACTED]\nnext: x"},
 		// An empty line inside the block.
