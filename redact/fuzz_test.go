@@ -50,6 +50,7 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"pair", "token: \"{{ vault \"kv/Fz9Lq2Wm\" \"x\" }}\"", "Fz9Lq2Wm"},
 	{"dsn", "svc:Fz9Lq2Wm@tcp(db:3306)/orders", "Fz9Lq2Wm"},
 	{"pair", "password=Fz9Lq2Wm", "Fz9Lq2Wm"},
+	{"pair", "vault_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  66396c71326d\n  3461", "66396c71326d"},
 	{"card-number", "4539 1488 0343 6467", "0343 6467"},
 	{"ssn", "219-09-9999", "219-09-9999"},
 	{"email", "fz9lq2@example.org", "fz9lq2@example"},

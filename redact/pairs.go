@@ -585,9 +585,16 @@ func vaultEnd(s string, v int) int {
 	for e < len(s) && strings.IndexByte(" \t|>-", s[e]) >= 0 {
 		e++
 	}
-	if !strings.HasPrefix(s[e:], "$ANSIBLE_VAULT;") {
+	// The header follows on the same line, or on the next as Ansible
+	// writes it.
+	head := e
+	for head < len(s) && strings.IndexByte(" \t\r\n", s[head]) >= 0 {
+		head++
+	}
+	if !strings.HasPrefix(s[head:], "$ANSIBLE_VAULT;") {
 		return e
 	}
+	e = head
 	for e < len(s) && s[e] != ' ' && s[e] != '\n' && s[e] != '\r' && s[e] != '\t' {
 		e++
 	}
@@ -600,7 +607,9 @@ func vaultEnd(s string, v int) int {
 		for h < len(s) && charClass[s[h]]&cLHex != 0 {
 			h++
 		}
-		if h == k {
+		// A hex run that goes on as a word or a key ("done", "db: …") is
+		// the text after the value, not ciphertext.
+		if h == k || h < len(s) && (isAlnum(s[h]) || strings.IndexByte("_:=", s[h]) >= 0) {
 			return e
 		}
 		e = h

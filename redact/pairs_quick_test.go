@@ -1,0 +1,30 @@
+package redact
+
+import "testing"
+
+// TestTermStartsExact: the two-letter table that lets mayBeKey skip most
+// words of text holds exactly the first two letters of the term words, in
+// any case, at both ends of the alphabet: a pair it holds by mistake costs
+// a hash per word of text, one it lacks lets a key's value leak. Words
+// that do not start with two letters always pass.
+func TestTermStartsExact(t *testing.T) {
+	r := Must(Rule{Name: "t", Terms: []string{"password", "api key", "zip", "azure"}})
+	// The term words, and each term's words joined: password, api, key,
+	// apikey, zip, azure.
+	want := map[string]bool{"pa": true, "ap": true, "ke": true, "zi": true, "az": true}
+	for a := byte('a'); a <= 'z'; a++ {
+		for b := byte('a'); b <= 'z'; b++ {
+			w := want[string([]byte{a, b})]
+			for _, p := range [][2]byte{{a, b}, {a - 0x20, b}, {a, b - 0x20}, {a - 0x20, b - 0x20}} {
+				if got := r.termStartHas(p[0], p[1]); got != w {
+					t.Errorf("termStartHas(%q, %q) = %v, want %v", p[0], p[1], got, w)
+				}
+			}
+		}
+	}
+	for _, p := range [][2]byte{{'1', 'a'}, {'a', '1'}, {'1', '2'}, {'_', 'x'}} {
+		if !r.termStartHas(p[0], p[1]) {
+			t.Errorf("termStartHas(%q, %q) = false, want true: not two letters", p[0], p[1])
+		}
+	}
+}
