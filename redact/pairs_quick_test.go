@@ -3,15 +3,18 @@ package redact
 import "testing"
 
 // TestTermStartsExact: the two-letter table that lets mayBeKey skip most
-// words of text holds exactly the first two letters of the term words, in
-// any case, at both ends of the alphabet: a pair it holds by mistake costs
-// a hash per word of text, one it lacks lets a key's value leak. Words
-// that do not start with two letters always pass.
+// words of text holds exactly the first two letters of the words a term
+// can end with (addTermEnds), in any case, at both ends of the alphabet: a
+// pair it holds by mistake costs a hash per word of text, one it lacks
+// lets a key's value leak. Words that do not start with two letters always
+// pass.
 func TestTermStartsExact(t *testing.T) {
 	r := Must(Rule{Name: "t", Terms: []string{"password", "api key", "zip", "azure"}})
-	// The term words, and each term's words joined: password, api, key,
-	// apikey, zip, azure.
-	want := map[string]bool{"pa": true, "ap": true, "ke": true, "zi": true, "az": true}
+	// The last words (password, key, zip, azure) and every suffix of three
+	// bytes or more of each term's joined spelling: assword, ssword, sword,
+	// word, ord; apikey, pikey, ikey; zure, ure.
+	want := map[string]bool{"pa": true, "as": true, "ss": true, "sw": true, "wo": true, "or": true,
+		"ke": true, "ap": true, "pi": true, "ik": true, "zi": true, "az": true, "zu": true, "ur": true}
 	for a := byte('a'); a <= 'z'; a++ {
 		for b := byte('a'); b <= 'z'; b++ {
 			w := want[string([]byte{a, b})]
