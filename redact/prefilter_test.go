@@ -273,3 +273,16 @@ func TestIsCatalog(t *testing.T) {
 		}
 	}
 }
+
+// camelCase pieces are found at the letters' bounds too: a capital 'A' or
+// 'Z' after 'a' or 'z', and the last capital of an acronym before 'a' or
+// 'z' ("AAaa": A, Aaa).
+func TestCamelBoundaryBounds(t *testing.T) {
+	r := Must(Rule{Name: "edge", Terms: []string{"aaa", "zzz"}})
+	for _, key := range []string{"mAaa", "mZzz", "zAaa", "aZzz", "AAaa", "ZZzz", "AZzz", "ZAaa"} {
+		in, want := "x "+key+"=Qx81vWm y", "x "+key+"=[REDACTED] y"
+		if got := r.redactString(in); got != want {
+			t.Errorf("%q redacted to %q, want %q", in, got, want)
+		}
+	}
+}
