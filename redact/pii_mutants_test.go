@@ -28,6 +28,29 @@ func TestPhoneSeparatorEdges(t *testing.T) {
 		// the number.
 		{"+44 20 7946 0958((1)", "[REDACTED]((1)"},
 		{"+44 20 7946 0958(1", "[REDACTED]"},
+		// A '+' right after another '+' starts nothing: the digits after it
+		// continue a token that is not a phone number.
+		{"++415-555-2671", "++415-555-2671"},
+		// After a run of digits glued to a word ("x12"), the next '(' is
+		// read again as the start of a number.
+		{"x12 (415) 555-2671", "x12 [REDACTED]"},
+		// More than eight groups: the number goes on past what the detector
+		// holds, so none of it is a phone number, whatever separates the
+		// ninth group ('.' or '-', which would continue a number).
+		{"+1.2.3.4.5.6.7.8.9", "+1.2.3.4.5.6.7.8.9"},
+		{"+1-2-3-4-5-6-7-8-9", "+1-2-3-4-5-6-7-8-9"},
+		{"+12 3 4 5 6 7 8 9", "[REDACTED]"}, // eight groups are held
+		// Any other byte between the number and a digit ends the number.
+		{"415-555-2671/5", "[REDACTED]/5"},
+		// A full stop, dash or colon after the number ends it unless a
+		// digit follows.
+		{"415-555-2671. ok", "[REDACTED]. ok"},
+		{"415-555-2671- ok", "[REDACTED]- ok"},
+		{"415-555-2671: ok", "[REDACTED]: ok"},
+		// International numbers have 8 to 15 digits; the ninth digit the
+		// prefilter wants can be elsewhere in the text.
+		{"+12345678, ref 9", "[REDACTED], ref 9"},
+		{"+1234567, ref 98", "+1234567, ref 98"},
 	} {
 		got, masked := r.String(tc.in)
 		require.Equal(t, tc.want, got, "%q", tc.in)
