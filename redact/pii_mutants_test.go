@@ -51,6 +51,29 @@ func TestPhoneSeparatorEdges(t *testing.T) {
 		// prefilter wants can be elsewhere in the text.
 		{"+12345678, ref 9", "[REDACTED], ref 9"},
 		{"+1234567, ref 98", "+1234567, ref 98"},
+		// With the international prefix 00: 10 to 17 digits, prefix included.
+		{"0044 20 7946", "[REDACTED]"},
+		{"0044 20 794", "0044 20 794"},
+		// The search goes on right after a number: the next byte may start
+		// another one.
+		{"415-555-2671,+14155552671", "[REDACTED],[REDACTED]"},
+	} {
+		got, masked := r.String(tc.in)
+		require.Equal(t, tc.want, got, "%q", tc.in)
+		require.Equal(t, tc.want != tc.in, masked, "%q", tc.in)
+	}
+}
+
+// TestIBANLetterBounds: the letters of an IBAN (country code and account
+// part) include 'A' and 'Z', the ends of the range of capitals.
+func TestIBANLetterBounds(t *testing.T) {
+	r := only(redact.DetectIBAN)
+	for _, tc := range []struct {
+		in, want string
+	}{
+		{"AT61 1904 3002 3457 3201", "[REDACTED]"},     // Austria: starts with 'A'
+		{"AZ21NABZ00000000137010001944", "[REDACTED]"}, // Azerbaijan: 'Z' in the code and the account
+		{"to AZ21NABZ00000000137010001944.", "to [REDACTED]."},
 	} {
 		got, masked := r.String(tc.in)
 		require.Equal(t, tc.want, got, "%q", tc.in)
