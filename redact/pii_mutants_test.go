@@ -74,6 +74,13 @@ func TestIBANLetterBounds(t *testing.T) {
 		{"AT61 1904 3002 3457 3201", "[REDACTED]"},     // Austria: starts with 'A'
 		{"AZ21NABZ00000000137010001944", "[REDACTED]"}, // Azerbaijan: 'Z' in the code and the account
 		{"to AZ21NABZ00000000137010001944.", "to [REDACTED]."},
+		// An IBAN has at most 34 characters: a longer run is read up to
+		// that length (and no further: the buffer holds 34) and rejected.
+		{"DE89370400440532013000123456789012", "DE89370400440532013000123456789012"},
+		{"DE893704004405320130001234567890123", "DE893704004405320130001234567890123"},
+		{"DE89 3704 0044 0532 0130 0012 3456 7890 1234", "DE89 3704 0044 0532 0130 0012 3456 7890 1234"},
+		// A space after a full group of four at the very end of the text.
+		{"AT61 1904 3002 3457 3201 ", "[REDACTED] "},
 	} {
 		got, masked := r.String(tc.in)
 		require.Equal(t, tc.want, got, "%q", tc.in)
