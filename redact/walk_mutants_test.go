@@ -1,0 +1,79 @@
+package redact_test
+
+import (
+	"log/slog"
+	"testing"
+
+	"github.com/slogguard/slogguard/redact"
+	"github.com/stretchr/testify/require"
+)
+
+type argvNamed []string
+
+type walkInner struct {
+	Password string
+	N        int
+}
+
+type walkOuter struct {
+	In   *walkInner
+	Name string
+}
+
+type walkPtrPtr struct{ P **walkInner }
+
+// TestReflectedValues: slices, arrays and pointers that only reflection
+// reaches (named slice types, arrays, pointers to structs) get the same
+// rules as []string and []any: the value after a secret flag is masked,
+// the node limit masks what is past it, and every pointer followed is a
+// level of depth.
+func TestReflectedValues(t *testing.T) {
+	creds := redact.Must(redact.Credentials)
+	lim := redact.Must(redact.Rule{Name: "lim", Terms: []string{"password"}, MaxDepth: 2, MaxNodes: 5})
+	in := &walkInner{"x", 2}
+	for _, tc := range []struct {
+		name    string
+		r       *redact.Redactor
+		v       any
+		want    string // slog's text of the attr
+		changed bool
+	}{
+		// argv in a named slice type and in an array
+		{"named argv", creds, argvNamed{"app", "--password", "s3cret"}, "k=[app --password [REDACTED]]", true},
+		{"argv array", creds, [3]string{"app", "--password", "s3cret"}, "k=[app --password [REDACTED]]", true},
+		{"flag first", creds, argvNamed{"--password", "s3cret", "-v"}, "k=[--password [REDACTED] -v]", true},
+		{"flag last", creds, argvNamed{"s3cret", "--password"}, "k=[s3cret --password]", false},
+		{"empty value", creds, argvNamed{"--password", ""}, "k=[--password ]", false},
+		{"lone dash", creds, argvNamed{"-", "s3cret"}, "k=[- s3cret]", false},
+		{"not a flag", creds, argvNamed{"--verbose", "s3cret"}, "k=[--verbose s3cret]", false},
+		{"flag after a non-string", creds, [3]any{1, "--password", "s3cret"}, "k=[1 --password [REDACTED]]", true},
+		// the node limit in reflected slices and arrays (the attr is a node)
+		{"ints at the node limit", lim, []int{1, 2, 3, 4}, "k=[1 2 3 4]", false},
+		{"ints past the node limit", lim, []int{1, 2, 3, 4, 5}, "k=[1 2 3 4 [REDACTED]]", true},
+		{"array past the node limit", lim, [6]int{1, 2, 3, 4, 5, 6}, "k=[1 2 3 4 [REDACTED] [REDACTED]]", true},
+		{"changed, then past the node limit", lim, []any{"1", "password=x", "3", "4", "5", "6"}, "k=[1 password=[REDACTED] 3 4 [REDACTED] [REDACTED]]", true},
+		// pointers and depth (MaxDepth 2)
+		{"struct behind a pointer", lim, &walkInner{"pw", 1}, "k={Password:[REDACTED] N:[REDACTED]}", true},
+		{"pointer field", lim, walkOuter{&walkInner{"pw", 1}, "n"}, "k={In:[REDACTED] Name:n}", true},
+		{"pointer to pointer", lim, walkPtrPtr{&in}, "k={P:[REDACTED]}", true},
+		{"pointers in a slice", lim, []*walkInner{in}, "k=[[REDACTED]]", true},
+		{"pointer field within the limit", creds, walkOuter{&walkInner{"pw", 1}, "n"}, "k={In:{Password:[REDACTED] N:1} Name:n}", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, changed := tc.r.Attr(nil, slog.Any("k", tc.v))
+			require.Equal(t, tc.want, out.String())
+			require.Equal(t, tc.changed, changed)
+		})
+	}
+}
+
+// TestOneLetterFlag: a flag of one letter is a flag ("-p secret") when a
+// rule has that letter as a term.
+func TestOneLetterFlag(t *testing.T) {
+	r := redact.Must(redact.Rule{Name: "p", Terms: []string{"p"}})
+	for _, v := range []any{[]string{"-p", "x", "--p", "y", "p", "z"}, []any{"-p", "x", "--p", "y", "p", "z"}, argvNamed{"-p", "x", "--p", "y", "p", "z"}} {
+		out, changed := r.Attr(nil, slog.Any("k", v))
+		require.True(t, changed)
+		require.Equal(t, "k=[-p [REDACTED] --p [REDACTED] p z]", out.String())
+	}
+}
