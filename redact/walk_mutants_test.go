@@ -77,3 +77,31 @@ func TestOneLetterFlag(t *testing.T) {
 		require.Equal(t, "k=[-p [REDACTED] --p [REDACTED] p z]", out.String())
 	}
 }
+
+type walkEmbedded struct {
+	Password string
+	N        int
+}
+
+type walkNamedEmbedded struct {
+	walkEmbedded `json:"in"` // unexported, named by its tag: rebuilt by reflection
+	Name         string
+}
+
+// TestDepthOfNamedEmbedded: a struct embedded unexported and named by a
+// json tag is one level deeper than its parent, like any other member.
+func TestDepthOfNamedEmbedded(t *testing.T) {
+	for _, tc := range []struct {
+		depth int
+		want  string
+	}{
+		{1, "k={in:[REDACTED] Name:[REDACTED]}"},
+		{2, "k={in:{Password:[REDACTED] N:[REDACTED]} Name:n}"},
+		{3, "k={in:{Password:[REDACTED] N:1} Name:n}"},
+	} {
+		r := redact.Must(redact.Rule{Name: "lim", Terms: []string{"password"}, MaxDepth: tc.depth})
+		out, changed := r.Attr(nil, slog.Any("k", walkNamedEmbedded{walkEmbedded{"pw", 1}, "n"}))
+		require.True(t, changed)
+		require.Equal(t, tc.want, out.String(), "MaxDepth %d", tc.depth)
+	}
+}
