@@ -105,3 +105,38 @@ func TestDepthOfNamedEmbedded(t *testing.T) {
 		require.Equal(t, tc.want, out.String(), "MaxDepth %d", tc.depth)
 	}
 }
+
+type walkReq struct {
+	Hdr   map[string]string
+	Token string
+	Other string
+}
+
+// TestPathsAfterNestedValues: after a nested group, map or struct, the
+// path of the next member is its parent's again, so a path rule matches a
+// member that follows a nested one.
+func TestPathsAfterNestedValues(t *testing.T) {
+	r := redact.Must(redact.Rule{Name: "p", Paths: []string{"req.token", "req.hdr.x"}})
+	for _, tc := range []struct {
+		name string
+		a    slog.Attr
+		want string
+	}{
+		{"groups", slog.Group("req", slog.Group("hdr", slog.String("h", "1"), slog.String("x", "2")), slog.String("token", "abc"), slog.String("other", "o")),
+			"req=[hdr=[h=1 x=[REDACTED]] token=[REDACTED] other=o]"},
+		{"two levels", slog.Group("req", slog.Group("hdr", slog.Group("deep", slog.String("d", "1")), slog.String("x", "2")), slog.String("token", "abc")),
+			"req=[hdr=[deep=[d=1] x=[REDACTED]] token=[REDACTED]]"},
+		{"a map, then a key", slog.Group("req", slog.Any("hdr", map[string]string{"h": "1"}), slog.String("token", "abc")),
+			"req=[hdr=map[h:1] token=[REDACTED]]"},
+		{"a struct", slog.Any("req", walkReq{Hdr: map[string]string{"x": "2"}, Token: "abc", Other: "o"}),
+			"req={Hdr:map[x:[REDACTED]] Token:[REDACTED] Other:o}"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, changed := r.Attr(nil, tc.a)
+			require.True(t, changed)
+			require.Equal(t, tc.want, out.String())
+			_, panics := r.Counters()
+			require.Zero(t, panics)
+		})
+	}
+}
