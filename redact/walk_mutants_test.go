@@ -140,3 +140,25 @@ func TestPathsAfterNestedValues(t *testing.T) {
 		})
 	}
 }
+
+// TestMaskedGroupKeepsItsShape: a group under a secret key is masked leaf
+// by leaf, keeping its keys; a scalar under it becomes the mask. Either is
+// counted once for its rule and is no panic.
+func TestMaskedGroupKeepsItsShape(t *testing.T) {
+	for _, tc := range []struct {
+		a    slog.Attr
+		want string
+	}{
+		{slog.String("password", "hunter2"), "password=[REDACTED]"},
+		{slog.Int("password", 1234), "password=[REDACTED]"},
+		{slog.Group("password", slog.String("a", "1"), slog.Group("b", slog.Int("c", 2))), "password=[a=[REDACTED] b=[c=[REDACTED]]]"},
+	} {
+		r := redact.Must(redact.Credentials)
+		out, changed := r.Attr(nil, tc.a)
+		require.True(t, changed)
+		require.Equal(t, tc.want, out.String())
+		counts, panics := r.Counters()
+		require.Equal(t, map[string]uint64{"credentials": 1}, counts)
+		require.Zero(t, panics)
+	}
+}
