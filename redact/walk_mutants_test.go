@@ -47,6 +47,11 @@ func TestReflectedValues(t *testing.T) {
 		{"lone dash", creds, argvNamed{"-", "s3cret"}, "k=[- s3cret]", false},
 		{"not a flag", creds, argvNamed{"--verbose", "s3cret"}, "k=[--verbose s3cret]", false},
 		{"flag after a non-string", creds, [3]any{1, "--password", "s3cret"}, "k=[1 --password [REDACTED]]", true},
+		{"flag first in []any", creds, []any{"--password", "s3cret"}, "k=[--password [REDACTED]]", true},
+		{"flag first in []string", creds, []string{"--password", "s3cret"}, "k=[--password [REDACTED]]", true},
+		// every []any is a level of depth (MaxDepth 2)
+		{"[]any within the depth limit", lim, []any{"x"}, "k=[x]", false},
+		{"[]any past the depth limit", lim, []any{[]any{"x"}}, "k=[[[REDACTED]]]", true},
 		// the node limit in reflected slices and arrays (the attr is a node)
 		{"ints at the node limit", lim, []int{1, 2, 3, 4}, "k=[1 2 3 4]", false},
 		{"ints past the node limit", lim, []int{1, 2, 3, 4, 5}, "k=[1 2 3 4 [REDACTED]]", true},
