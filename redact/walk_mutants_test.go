@@ -2,6 +2,8 @@ package redact_test
 
 import (
 	"log/slog"
+	"net/netip"
+	"strconv"
 	"testing"
 
 	"github.com/slogguard/slogguard/redact"
@@ -165,5 +167,29 @@ func TestMaskedGroupKeepsItsShape(t *testing.T) {
 		counts, panics := r.Counters()
 		require.Equal(t, map[string]uint64{"credentials": 1}, counts)
 		require.Zero(t, panics)
+	}
+}
+
+// textKey is a map key that writes itself as text other than its fmt form.
+type textKey struct{ id int }
+
+func (k textKey) MarshalText() ([]byte, error) { return []byte("key-" + strconv.Itoa(k.id)), nil }
+
+// TestMapKeysAsJSONWritesThem: a map whose value changes is rebuilt with
+// its keys as encoding/json writes them: integers in decimal, text
+// marshalers as their text.
+func TestMapKeysAsJSONWritesThem(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for _, tc := range []struct {
+		v    any
+		want map[string]any
+	}{
+		{map[int]string{7: "password=hunter2"}, map[string]any{"7": "password=[REDACTED]"}},
+		{map[textKey]string{{1}: "password=hunter2"}, map[string]any{"key-1": "password=[REDACTED]"}},
+		{map[netip.Addr]string{netip.MustParseAddr("10.0.0.1"): "password=hunter2"}, map[string]any{"10.0.0.1": "password=[REDACTED]"}},
+	} {
+		out, changed := r.Attr(nil, slog.Any("m", tc.v))
+		require.True(t, changed)
+		require.Equal(t, tc.want, out.Value.Any())
 	}
 }
