@@ -567,10 +567,13 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 			ev := rv.Index(i)
 			var nv any
 			var ch bool
-			if i > 0 && ev.Kind() == reflect.String && rv.Index(i-1).Kind() == reflect.String && w.argvFlag(rv.Index(i-1).String()) && ev.String() != "" {
-				nv, ch = w.r.mask, true
-				w.r.count(w.r.keyRule(strings.TrimLeft(rv.Index(i-1).String(), "-")))
-			} else {
+			if v, ok := stringElem(ev); ok && i > 0 && v != "" {
+				if prev, ok := stringElem(rv.Index(i - 1)); ok && w.argvFlag(prev) {
+					nv, ch = w.r.mask, true
+					w.r.count(w.r.keyRule(strings.TrimLeft(prev, "-")))
+				}
+			}
+			if !ch {
 				nv, ch = w.value("", ev.Interface(), depth+1)
 			}
 			if ch && out == nil {
@@ -613,6 +616,18 @@ func mapKey(k reflect.Value) string {
 		return strconv.FormatUint(k.Uint(), 10)
 	}
 	return fmt.Sprint(k.Interface())
+}
+
+// stringElem returns the text of a slice or array element that is a
+// string, or an interface holding one ([N]any, named []any types).
+func stringElem(v reflect.Value) (string, bool) {
+	if v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.String {
+		return "", false
+	}
+	return v.String(), true
 }
 
 func sliceToAny(rv reflect.Value) []any {

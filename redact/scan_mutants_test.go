@@ -1,0 +1,62 @@
+package redact_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/slogguard/slogguard/redact"
+	"github.com/stretchr/testify/require"
+)
+
+// TestLongStringsAreScanned: strings longer than the clean-string cache
+// keeps (256 bytes) are scanned every time, clean or not, and come out the
+// same the second time.
+func TestLongStringsAreScanned(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	long := strings.Repeat("GET /api/v1/orders ", 20) // 380 bytes, nothing to mask
+	for _, tc := range []struct {
+		in, want string
+	}{
+		{long, long},
+		{long[:256], long[:256]},
+		{long[:257], long[:257]},
+		{long + "password=hunter2", long + "password=[REDACTED]"},
+		{"password=hunter2 " + long, "password=[REDACTED] " + long},
+	} {
+		for range 3 { // the first sight, the second (a short string is remembered then), and after
+			got, masked := r.String(tc.in)
+			require.Equal(t, tc.want, got)
+			require.Equal(t, tc.want != tc.in, masked)
+		}
+	}
+}
+
+// TestCountsPerDetector: each detector counts the spans it found itself,
+// not those found before it in the same string.
+func TestCountsPerDetector(t *testing.T) {
+	r := redact.Must(redact.Rule{Name: "pii", Detectors: []redact.Detector{redact.DetectEmail, redact.DetectPhone}})
+	got, masked := r.String("bob@example.org, 415-555-2671 or ann@example.org, 212-555-0100")
+	require.True(t, masked)
+	require.Equal(t, "[REDACTED], [REDACTED] or [REDACTED], [REDACTED]", got)
+	counts, panics := r.Counters()
+	require.Equal(t, map[string]uint64{"email": 2, "phone": 2}, counts)
+	require.Zero(t, panics)
+	require.Equal(t, uint64(4), r.Total())
+}
+
+// TestPairRulesComeWithTerms: the key-value rules (and the -u flag of a
+// command line) run only when some rule has terms; a Redactor of detectors
+// alone masks what they find and nothing else.
+func TestPairRulesComeWithTerms(t *testing.T) {
+	for _, tc := range []struct {
+		r        *redact.Redactor
+		in, want string
+	}{
+		{only(redact.DetectEmail), "curl -u admin:s3cret https://x", "curl -u admin:s3cret https://x"},
+		{only(redact.DetectEmail), "password=hunter2 bob@example.org", "password=hunter2 [REDACTED]"},
+		{redact.Must(redact.Credentials), "curl -u admin:s3cret https://x", "curl -u [REDACTED] https://x"},
+	} {
+		got, _ := tc.r.String(tc.in)
+		require.Equal(t, tc.want, got, tc.in)
+	}
+}
