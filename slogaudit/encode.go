@@ -102,6 +102,20 @@ func (n *node) appendCanonical(dst []byte) []byte {
 	return n.appendCanonicalAt(dst, nil)
 }
 
+// appendMember appends n as a member of its parent: its encoded member
+// when it has one, else its key and canonical value.
+func (n *node) appendMember(dst []byte) []byte {
+	if n.member != nil {
+		return append(dst, n.member...)
+	}
+	dst = chain.AppendString(dst, n.key)
+	dst = append(dst, ':')
+	if n.group {
+		return n.appendCanonical(dst)
+	}
+	return chain.AppendCanonical(dst, n.canon)
+}
+
 func (n *node) appendCanonicalAt(dst []byte, auditAt *int) []byte {
 	var stack [24]*node
 	kids := sortedKids(append(stack[:0], n.kids...))
@@ -113,17 +127,7 @@ func (n *node) appendCanonicalAt(dst []byte, auditAt *int) []byte {
 		if auditAt != nil && *auditAt < 0 && chain.CompareKeys(k.key, auditKey) > 0 {
 			*auditAt = len(dst)
 		}
-		if k.member != nil {
-			dst = append(dst, k.member...)
-			continue
-		}
-		dst = chain.AppendString(dst, k.key)
-		dst = append(dst, ':')
-		if k.group {
-			dst = k.appendCanonical(dst)
-		} else {
-			dst = chain.AppendCanonical(dst, k.canon)
-		}
+		dst = k.appendMember(dst)
 	}
 	return append(dst, '}')
 }
@@ -201,17 +205,7 @@ func (s *sortedMembers) appendMerged(dst []byte, own []*node) ([]byte, int) {
 		if at < 0 && chain.CompareKeys(k.key, auditKey) > 0 {
 			at = len(dst)
 		}
-		if k.member != nil {
-			dst = append(dst, k.member...)
-		} else {
-			dst = chain.AppendString(dst, k.key)
-			dst = append(dst, ':')
-			if k.group {
-				dst = k.appendCanonical(dst)
-			} else {
-				dst = chain.AppendCanonical(dst, k.canon)
-			}
-		}
+		dst = k.appendMember(dst)
 	}
 	run(len(s.keys))
 	dst = append(dst, '}')
