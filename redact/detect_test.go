@@ -79,6 +79,13 @@ func TestDetectBearerAlone(t *testing.T) {
 		"authorization abcd1234":         "authorization abcd1234",
 		"xBearer abcd1234":               "xBearer abcd1234",
 		"the bearer of bad news arrived": "the bearer of bad news arrived",
+		// At the end of the text: spaces after a scheme word or an
+		// authorization key and nothing else, and a value shorter than
+		// "digest ".
+		"missing Bearer   ": "missing Bearer   ",
+		"authorization:   ": "authorization:   ",
+		"authorization: ab": "authorization: [REDACTED]",
+		"authorization: Digest username=\"u\", response=\"9f\"\nnext": "authorization: [REDACTED]\nnext",
 	} {
 		got, _ := r.String(in)
 		require.Equal(t, want, got, in)
