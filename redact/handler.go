@@ -2,6 +2,7 @@ package redact
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
 	"slices"
 )
@@ -45,61 +46,119 @@ func (h *Handler) Handle(ctx context.Context, rec slog.Record) error {
 	if h.r.scanMessage {
 		msg, changed = h.r.String(msg)
 	}
-	var (
-		stack [16]slog.Attr
-		out   []slog.Attr // nil until an attr changes; then the record is rebuilt
-		i     int
-	)
+	// Find the first attr that changes; most records have none.
+	first, n := -1, 0
+	var firstOut slog.Attr
 	rec.Attrs(func(a slog.Attr) bool {
-		ra, ch := h.attr(a)
-		if ch && out == nil {
-			out = stack[:0]
-			rec.Attrs(func(prev slog.Attr) bool { // the unchanged ones before it
-				if len(out) == i {
-					return false
-				}
-				out = append(out, prev)
-				return true
-			})
+		if ra, ch := h.attr(a); ch {
+			first, firstOut = n, ra
+			return false
 		}
-		if out != nil {
-			out = append(out, ra)
-		}
-		i++
+		n++
 		return true
 	})
-	if out == nil && !changed {
+	if first < 0 && !changed {
 		return h.next.Handle(ctx, rec)
 	}
-	if out == nil {
-		rec.Attrs(func(a slog.Attr) bool {
+	return h.rebuild(ctx, rec, msg, first, firstOut)
+}
+
+// rebuild passes on a copy of rec with msg as its message and its attrs
+// redacted, first (when not -1) being the index of the first attr that
+// changed and firstOut what it became.
+func (h *Handler) rebuild(ctx context.Context, rec slog.Record, msg string, first int, firstOut slog.Attr) error {
+	var stack [16]slog.Attr
+	out := stack[:0]
+	n := 0
+	rec.Attrs(func(a slog.Attr) bool {
+		switch {
+		case first < 0 || n < first: // unchanged: before the first change, or none changed
 			out = append(out, a)
-			return true
-		})
-	}
+		case n == first:
+			out = append(out, firstOut)
+		default:
+			ra, _ := h.attr(a)
+			out = append(out, ra)
+		}
+		n++
+		return true
+	})
 	r2 := slog.NewRecord(rec.Time, rec.Level, msg, rec.PC)
 	r2.AddAttrs(out...)
 	return h.next.Handle(ctx, r2)
 }
 
-// attr redacts one attr: scalars by key and by the detectors, without the
-// walker; everything else through Attr.
+// attr redacts one attr: scalars by key and by the detectors, and errors
+// by their text, without the walker; everything else through Attr.
 func (h *Handler) attr(a slog.Attr) (slog.Attr, bool) {
-	switch a.Value.Kind() {
-	case slog.KindAny, slog.KindGroup, slog.KindLogValuer:
+	kind := a.Value.Kind()
+	switch kind {
+	case slog.KindGroup, slog.KindLogValuer:
 		return h.r.Attr(h.groups, a)
+	case slog.KindAny:
+		err, ok := a.Value.Any().(error)
+		if !ok || h.plainKey(a.Key) == nil {
+			return h.r.Attr(h.groups, a)
+		}
+		if _, isJSON := err.(json.Marshaler); isJSON {
+			return h.r.Attr(h.groups, a)
+		}
+		return h.errorAttr(a, err)
+	}
+	if v := h.plainKey(a.Key); v != nil { // the common case: only the detectors can mask
+		switch kind {
+		case slog.KindString:
+			if s, ch := h.r.String(a.Value.String()); ch {
+				return slog.String(a.Key, s), true
+			}
+		case slog.KindInt64, slog.KindUint64:
+			if h.r.cards && !v.noCards && intIsCard(a.Value) {
+				h.r.count(DetectCardNumber.Name)
+				return slog.String(a.Key, h.r.mask), true
+			}
+		}
+		return a, false
 	}
 	key, mask := h.r.Scalar(h.groups, a.Key, a.Value)
 	if mask {
 		return slog.String(key, h.r.mask), true
 	}
-	if a.Value.Kind() == slog.KindString {
+	if kind == slog.KindString {
 		if s, ch := h.r.String(a.Value.String()); ch {
 			return slog.String(key, s), true
 		}
 	}
 	if key != a.Key {
 		return slog.Attr{Key: key, Value: a.Value}, true
+	}
+	return a, false
+}
+
+// plainKey returns the verdict of key when no rule masks values under it
+// and the key itself is written as it is, whatever the groups (then only
+// the detectors, and the card check of integers, can mask its value), and
+// nil when [Redactor.Scalar] must decide.
+func (h *Handler) plainKey(key string) *keyVerdict {
+	if len(h.r.paths) > 0 || key == "" {
+		return nil // a path rule, or an empty key (inlined group)
+	}
+	if v := h.r.fastVerdict(key); v.rule == "" && v.key == "" {
+		return v
+	}
+	return nil
+}
+
+// errorAttr redacts an error under a plain key by its text, as the walker
+// does for an error that does not marshal itself.
+func (h *Handler) errorAttr(a slog.Attr, err error) (slog.Attr, bool) {
+	text, panicked := errorTextChecked(err)
+	if panicked { // a hostile Error: fail closed
+		h.r.panics.Add(1)
+		h.r.count(counterPanic)
+		return slog.String(a.Key, h.r.mask), true
+	}
+	if s, ch := h.r.String(text); ch {
+		return slog.Any(a.Key, redactedError{s}), true
 	}
 	return a, false
 }

@@ -2,7 +2,12 @@ package redact_test
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"fmt"
 	"log/slog"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/slogguard/slogguard/redact"
@@ -69,5 +74,58 @@ func TestHandlerOutputExact(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			require.Equal(t, tc.want+"\n", line(tc.log))
 		})
+	}
+}
+
+// jsonError is an error that marshals itself: the walker scans its JSON.
+type jsonError struct{ Token string }
+
+func (e jsonError) Error() string                { return "bad request" }
+func (e jsonError) MarshalJSON() ([]byte, error) { return []byte(`{"token":"` + e.Token + `"}`), nil }
+
+// TestHandlerMatchesWalker: the middleware decides plain-keyed scalars and
+// errors without the walker; each attr must come out exactly as the walker
+// (Redactor.Attr) makes it, under every redactor, and count the same.
+func TestHandlerMatchesWalker(t *testing.T) {
+	attrs := []slog.Attr{
+		slog.String("note", "clean text"),
+		slog.String("note", "login with password=hunter2-Q"),
+		slog.String("password", "hunter2-Q"),
+		slog.String("api_key", ""),
+		slog.Int64("amount", 4111111111111111),
+		slog.Uint64("amount", 4111111111111111),
+		slog.Int64("order_id", 4111111111111111),
+		slog.Int("count", 3),
+		slog.Bool("password", true),
+		slog.Float64("ratio", 0.5),
+		slog.Any("err", errors.New("connection reset by peer")),
+		slog.Any("err", errors.New("dial postgres://app:Pw5xZq@db:5432/orders: refused")),
+		slog.Any("err", fmt.Errorf("wrapped: %w", errors.New("token=ghp_"+strings.Repeat("a1B2", 9)))),
+		slog.Any("password", errors.New("clean text")),
+		slog.Any("err", panicError{}),
+		slog.Any("err", jsonError{Token: "t0k3n-value-Zx9"}),
+		slog.Any("jane.doe@example.com", "x"),
+		slog.String("jane.doe@example.com", "x"),
+		slog.Any("err", (*os.PathError)(nil)),
+	}
+	for name, mk := range map[string]func() *redact.Redactor{
+		"credentials": func() *redact.Redactor { return redact.Must(redact.Credentials) },
+		"pci+gdpr":    func() *redact.Redactor { return redact.Must(redact.Credentials, redact.PCIDSS, redact.GDPR) },
+		"path rule": func() *redact.Redactor {
+			return redact.Must(redact.Credentials, redact.Rule{Name: "p", Paths: []string{"note"}})
+		},
+	} {
+		for _, a := range attrs {
+			viaHandler, viaWalker := mk(), mk()
+			var got, want bytes.Buffer
+			opts := &slog.HandlerOptions{ReplaceAttr: dropTimeAttr}
+			slog.New(redact.NewHandler(slog.NewJSONHandler(&got, opts), viaHandler)).LogAttrs(context.Background(), slog.LevelInfo, "m", a)
+			ra, _ := viaWalker.Attr(nil, a)
+			slog.New(slog.NewJSONHandler(&want, opts)).LogAttrs(context.Background(), slog.LevelInfo, "m", ra)
+			require.Equal(t, want.String(), got.String(), "%s: %s", name, a)
+			gc, _ := viaHandler.Counters()
+			wc, _ := viaWalker.Counters()
+			require.Equal(t, wc, gc, "%s: %s: counters", name, a)
+		}
 	}
 }
