@@ -286,3 +286,34 @@ func TestCamelBoundaryBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestPrescanDigitCount: the digits of a word are counted from the sum of
+// its bytes' table entries, exact below preSumWord bytes and counted one by
+// one in longer words; the thresholds of 9 and 13 digits hold either way,
+// and a long word of letters alone never reads as digits.
+func TestPrescanDigitCount(t *testing.T) {
+	r := Must(Credentials)
+	for _, tc := range []struct {
+		name    string
+		s       string
+		d9, d13 bool
+	}{
+		{"8 digits in words", "ab12cd34 ef12 gh56", false, false},
+		{"9 digits in words", "ab12cd34 ef12 gh567", true, false},
+		{"13 digits, one word", "x1234567890123y", true, true},
+		{"12 digits, one word", "x123456789012y", true, false},
+		{"long word of letters", strings.Repeat("z", preSumWord+10), false, false},
+		{"very long word of T", strings.Repeat("T", 10*preSumWord), false, false}, // summed, it would read as digits
+		{"long word, 8 digits", strings.Repeat("q", preSumWord) + "12345678", false, false},
+		{"long word, 13 digits", "1234567" + strings.Repeat("q", preSumWord) + "123456", true, true},
+		{"short word at the limit", strings.Repeat("q", preSumWord-14) + "1234567890123", true, true},
+	} {
+		f := r.prescan(tc.s).flags
+		if got := f&hasDigits9 != 0; got != tc.d9 {
+			t.Errorf("%s: hasDigits9 = %v, want %v", tc.name, got, tc.d9)
+		}
+		if got := f&hasDigits13 != 0; got != tc.d13 {
+			t.Errorf("%s: hasDigits13 = %v, want %v", tc.name, got, tc.d13)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"math/bits"
 	"reflect"
 	"strings"
 	"sync"
@@ -136,11 +137,24 @@ const (
 	preT      = 1 << 19 // 'T', for the marker "T3"
 	preTok    = 1 << 20 // the first byte of a catalog prefix that starts outside a word ("_gitlab_session=")
 	preHigh   = 1 << 21 // a byte of a character outside ASCII
+
+	// preDigit counts digits: a word's bytes' entries are summed as well as
+	// or-ed, and the sum's bits from preDigitShift up count its digits. The
+	// other bits of the entries of letters and digits stay below 1<<20
+	// (checked when the table is built), so their sum cannot reach those
+	// bits in a word shorter than preSumWord bytes; longer words are counted
+	// one byte at a time.
+	preDigit      = 1 << preDigitShift
+	preDigitShift = 40
+	preSumWord    = 1 << (preDigitShift - 20)
 )
 
-var preTable = func() (t [256]uint32) {
+var preTable = func() (t [256]uint64) {
 	for c := range 256 {
-		t[c] = uint32(byteFlags[c])
+		t[c] = uint64(byteFlags[c])
+		if isDigit(byte(c)) {
+			t[c] |= preDigit
+		}
 		if isAlnum(byte(c)) {
 			t[c] |= preAlnum
 		}
@@ -154,6 +168,11 @@ var preTable = func() (t [256]uint32) {
 	t['T'] |= preT
 	for c := 0x80; c < 0x100; c++ {
 		t[c] |= preHigh
+	}
+	for c := range 256 {
+		if t[c]&preAlnum != 0 && t[c]&^preDigit >= 1<<(preDigitShift-bits.Len(preSumWord-1)) {
+			panic("redact: a word byte's prescan entry reaches the digit count: lower preSumWord")
+		}
 	}
 	for _, f := range tokenFormats {
 		if c := f.prefix[0]; !isAlnum(c) {
@@ -172,7 +191,7 @@ var preTable = func() (t [256]uint32) {
 // letters and digits) starts or ends.
 func (r *Redactor) prescan(s string) prescanned {
 	var (
-		acc    uint32 // every byte's preTable bits
+		acc    uint64 // every byte's preTable bits
 		digits int
 		st     prescanState
 	)
@@ -194,17 +213,22 @@ func (r *Redactor) prescan(s string) prescanned {
 		if !st.tokens && i+10 <= len(s) && tokenFirst[s[i]|0x20] && (i == 0 || s[i-1] != '_') { // findTokens looks no closer to the end
 			st.tokens = tokenMayStart(s, i)
 		}
-		var word uint32
+		var word, sum uint64
 		for ; i < len(s); i++ { // a word
 			e := preTable[s[i]]
 			if e&preAlnum == 0 {
 				break
 			}
 			word |= e
-			digits += int(e >> digitShift & 1)
+			sum += e
+		}
+		if i-start < preSumWord {
+			digits += int(sum >> preDigitShift)
+		} else {
+			digits += countDigits(s[start:i])
 		}
 		acc |= word
-		r.wordEnds(s, start, i, word, &st)
+		r.wordEnds(s, start, i, uint32(word), &st)
 	}
 	f := scanFlags(acc) &^ digitMark
 	if f&hasZ != 0 && f&(hasColon|hasEq) != 0 && containsZA(s) || f&hasTab != 0 { // "authorization" has "za"
@@ -267,6 +291,17 @@ func (r *Redactor) wordEnds(s string, a, b int, bits uint32, st *prescanState) {
 		h = (h ^ uint32(s[k])) * 16777619 // lower case already
 	}
 	st.termWord = r.bloomHas(h)
+}
+
+// countDigits returns the number of ASCII digits in s.
+func countDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 // tokenStartsOutsideWords reports whether a catalog prefix that starts
