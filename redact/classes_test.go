@@ -287,6 +287,45 @@ func classLeakCases() []leakCase {
 	add("pii", "x-forwarded-for", gdpr, "198.51.100.23", func(l *slog.Logger) { l.Info("m", "X-Forwarded-For", "198.51.100.23, 10.0.0.1") })
 	add("pii", "true-client-ip", gdpr, "203.0.113.88", func(l *slog.Logger) { l.Info("m", "True-Client-IP", "203.0.113.88") })
 	add("pii", "remote_ip in map", gdpr, "192.0.2.144", func(l *slog.Logger) { l.Info("m", "req", map[string]any{"remote_ip": "192.0.2.144"}) })
+	add("pii", "forwarded list in text", gdpr, "192.0.2.201", func(l *slog.Logger) {
+		l.Info("m", "headers", "X-Forwarded-For: 198.51.100.61, 192.0.2.201\nAccept: */*")
+	})
+
+	// Terms of several words before an operator, a dash or a number in text.
+	add("phrase", "two-word key, colon", cred, "Lq7wE2rT9yU4iO", func(l *slog.Logger) { l.Info("partner api key: Lq7wE2rT9yU4iO") })
+	add("phrase", "two-word key, equals, in an error", cred, "Rk3mT8vW2qZx", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("stripe access key = Rk3mT8vW2qZx not accepted"))
+	})
+	add("phrase", "dash", cred, "3c9d2e7f1a8b4c6d5e0f", func(l *slog.Logger) { l.Info("m", "note", "api key - 3c9d2e7f1a8b4c6d5e0f (staging)") })
+	add("phrase", "em dash", cred, "Vq2-Lm8xNb4Tz", func(l *slog.Logger) { l.Info("m", "note", "signing key \u2014 Vq2-Lm8xNb4Tz") })
+	add("phrase", "security code colon", pci, "5821", func(l *slog.Logger) { l.Info("m", "note", "verify security code: 5821 failed") })
+	add("phrase", "cvc in prose", pci, "4417", func(l *slog.Logger) { l.Warn("CVC 4417 rejected by issuer") })
+	add("phrase", "three-word term", pci, "617", func(l *slog.Logger) { l.Info("m", "note", "card verification value 617 mismatch") })
+
+	// A secret named for whom it is, then given after an operator.
+	add("whom", "password for user", cred, "Mv5tB8nQ2w", func(l *slog.Logger) { l.Info("m", "prompt", "Password for user deploy: Mv5tB8nQ2w") })
+	add("whom", "password for is", cred, "Rt7yU2iO9pQ", func(l *slog.Logger) { l.Info("password for svc-billing is Rt7yU2iO9pQ") })
+	add("whom", "SQL SET PASSWORD", cred, "Pw9-Lk4Jh2", func(l *slog.Logger) { l.Info("m", "stmt", "SET PASSWORD FOR 'etl'@'%' = 'Pw9-Lk4Jh2'") })
+	add("whom", "token for tenant quoted", cred, "tk_live_9a8b7c", func(l *slog.Logger) { l.Info("m", "note", `token for tenant acme = "tk_live_9a8b7c"`) })
+
+	// SQL credentials.
+	add("sql", "identified by", cred, "Nh6&yT4rE2", func(l *slog.Logger) { l.Info("m", "stmt", "CREATE USER 'svc'@'10.%' IDENTIFIED BY 'Nh6&yT4rE2';") })
+	add("sql", "identified with plugin by", cred, "Qa1!sW2@dE3x", func(l *slog.Logger) {
+		l.Info("m", "stmt", "ALTER USER 'app'@'%' IDENTIFIED WITH caching_sha2_password BY 'Qa1!sW2@dE3x'")
+	})
+	add("sql", "oracle unquoted", cred, "Walnut77x", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("ORA-01920 in: CREATE USER hr IDENTIFIED BY Walnut77x"))
+	})
+
+	// Percent-encoded pairs, JSON and DSNs.
+	add("encoded", "form body", cred, "Km8nJ6hG4f", func(l *slog.Logger) { l.Info("m", "body", "user%3Dops%26password%3DKm8nJ6hG4f") })
+	add("encoded", "json in a query", cred, "Yh5tG7rF3eD1", func(l *slog.Logger) {
+		l.Info("GET /cb?data=%7B%22client_secret%22%3A%22Yh5tG7rF3eD1%22%7D")
+	})
+	add("encoded", "dsn", cred, "Pq4rS8tU2v", func(l *slog.Logger) {
+		l.Info("m", "url", "/admin?db=mysql%3A%2F%2Froot%3APq4rS8tU2v%40db%3A3306%2Fapp")
+	})
+	add("encoded", "twice", cred, "Wd3eF5gH7j", func(l *slog.Logger) { l.Info("m", "next", "/login%3Fsecret%253DWd3eF5gH7j") })
 	return cases
 }
 
@@ -357,6 +396,19 @@ func overMaskCases() []struct {
 		{"token audience", all, "api://orders-default", func(l *slog.Logger) { l.Info("m", "token_audience", "api://orders-default") }},
 		{"password reset url", all, "https://id.example.com/reset?flow=77", func(l *slog.Logger) { l.Info("m", "password_reset_url", "https://id.example.com/reset?flow=77") }},
 		{"secrets path", all, "/etc/app/secrets.d", func(l *slog.Logger) { l.Info("m", "secrets_path", "/etc/app/secrets.d") }},
+		// Prose around the words of terms, and encoded text with nothing secret.
+		{"password for user, no value", all, "password for user 77 changed", func(l *slog.Logger) { l.Info("password for user 77 changed") }},
+		{"token for tenant, a word", all, "token for tenant eu-3: refreshed", func(l *slog.Logger) { l.Info("m", "note", "token for tenant eu-3: refreshed") }},
+		{"identified by in prose", all, "identified by the scanner as spam", func(l *slog.Logger) { l.Info("identified by the scanner as spam") }},
+		{"identified by a name", all, "identified by Google as spam", func(l *slog.Logger) { l.Info("m", "note", "identified by Google as spam") }},
+		{"dash after a term, a word", all, "api key - rotated", func(l *slog.Logger) { l.Info("api key - rotated") }},
+		{"last four after card", pci, "card 4242 declined", func(l *slog.Logger) { l.Info("m", "note", "card 4242 declined") }},
+		{"encoded redirect", all, "redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb%3Fx%3D1", func(l *slog.Logger) {
+			l.Info("m", "query", "redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb%3Fx%3D1")
+		}},
+		{"encoded prose", all, "q=%22the%20token%20was%20refreshed%22", func(l *slog.Logger) { l.Info("m", "query", "q=%22the%20token%20was%20refreshed%22") }},
+		{"percent in prose", all, "disk at 95% for 3m, 40%3 left", func(l *slog.Logger) { l.Info("disk at 95% for 3m, 40%3 left") }},
+		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }
 

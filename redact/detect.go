@@ -79,7 +79,8 @@ const (
 	// hasAuthHint: a scheme word (isAuthScheme) right before a space, or
 	// a ':', '=' or tab, any of which an Authorization value needs.
 	hasAuthHint
-	hasZ // a 'z' or 'Z': "authorization" has one
+	hasZ       // a 'z' or 'Z': "authorization" has one
+	hasPercent // a '%': text that may be percent-encoded (password%3D…)
 
 	// digitMark marks digits in byteFlags, for counting; scan clears it.
 	digitMark scanFlags = 1 << digitShift
@@ -101,6 +102,7 @@ var byteFlags = func() (t [256]scanFlags) {
 	t['e'] = hasE
 	t['z'] = hasZ
 	t['Z'] = hasZ
+	t['%'] = hasPercent
 	for c := '0'; c <= '9'; c++ {
 		t[c] = digitMark
 	}

@@ -60,7 +60,17 @@
 // after curl's -u, and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass (mysql -uroot -pS3cret, docker
 // login -u ci -p S3cret), unless it is a port, a path or a flag. A key in
-// text may spell a one-word term in pieces (magStripe=…, track_1=…).
+// text may spell a one-word term in pieces (magStripe=…, track_1=…), or
+// be a term of several words (api key: …, card verification value 617).
+// Also: a credential-looking word after a dash (api key - …, signing key
+// — …); the value after whom a secret is for (Password for user bob: …,
+// password for svc is …, SET PASSWORD FOR 'etl'@'%' = '…'); SQL's
+// IDENTIFIED BY '…' (and WITH plugin BY, AS; unquoted only in upper-case
+// SQL or when it looks like a credential); three or four digits after a
+// card verification code's name (CVC 431); every address of a
+// comma-separated list under an address key (X-Forwarded-For: a, b); and
+// all of this again in percent-encoded text (password%3D…,
+// %22client_secret%22%3A%22…%22, encoded twice too).
 //
 // # Presets
 //

@@ -96,6 +96,8 @@ func FuzzRedactAttrIdempotent(f *testing.F) {
 	f.Add("user", "bob", "a@b.example", "password=x")
 	f.Add("X-Forwarded-For", "1.2.3.4", "--token", "tok123456")
 	f.Add("", "", "", "")
+	f.Add("q", "a%3Db%26password%3DKm8nJ6hG4f%2525", "stmt", "ALTER USER x IDENTIFIED BY 'Nh6&yT4rE2'")
+	f.Add("note", "Password for user deploy: Mv5tB8nQ2w", "n", "api key - 3c9d2e7f1a8b4c6d5e0f, CVC 4417")
 	r := allPresets()
 	f.Fuzz(func(t *testing.T, k1, v1, k2, v2 string) {
 		a := slog.Group("g", slog.String(k1, v1), slog.Any("m", map[string]any{k1: v1, k2: []any{k2, v2}, "n": map[string]string{k2: v2}}),

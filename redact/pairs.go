@@ -29,7 +29,6 @@ var keyChars = func() (t [256]bool) {
 //   - command lines: the word after a flag that names a secret
 //     (--password …), and the credentials after -u / --user.
 func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(string)) []span {
-	prevA, prevB := -1, -1 // the identifier before this one, when one space apart
 	for i := 0; i < len(s); {
 		if !isKeyChar(s[i]) && (s[i] < 0x80 || !r.nonASCII) {
 			i++
@@ -43,8 +42,6 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		for b > a && (s[b-1] == '.' || s[b-1] == '-') { // a sentence's full stop
 			b--
 		}
-		pa, pb := prevA, prevB
-		prevA, prevB = a, b
 		if b == a {
 			continue
 		}
@@ -103,7 +100,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if !r.mayBeKey(s[a:b]) {
 				continue
 			}
-			rule := r.keyRule(s[a:b])
+			rule, _ := r.phraseRule(s, a, b) // api key: …, security code = …
 			if rule == "" || inARN(s, a) {
 				continue
 			}
@@ -124,6 +121,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				i = max(i, vs+len(r.mask))
 				continue
 			}
+			ve = ipListEnd(s, vs, ve) // X-Forwarded-For: 198.51.100.7, 203.0.113.9
 			if ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
@@ -135,10 +133,15 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if b >= len(s) || (s[b] != ' ' && s[b] != '\t') || !r.mayBeKey(s[a:b]) {
 			continue
 		}
-		rule := r.keyRule(s[a:b])
-		if rule == "" && pa >= 0 && pb == a-1 && s[pb] == ' ' { // "api key", "card number"
-			rule = r.keyRule(s[pa:b])
+		if r.sqlRule != "" && strings.EqualFold(s[a:b], "identified") { // SQL: IDENTIFIED BY '…'
+			if vs, ve := identifiedBy(s, b); ve > vs && !r.keepValue("", s[vs:ve]) {
+				spans = append(spans, span{vs, ve})
+				note(r.sqlRule)
+				i = ve
+			}
+			continue
 		}
+		rule, ka := r.phraseRule(s, a, b) // "api key", "card verification value"
 		if rule == "" {
 			continue
 		}
@@ -147,6 +150,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			q++
 		}
 		if q >= len(s) {
+			continue
+		}
+		if d := dashAt(s, q); d > 0 { // api key - 3c9d…, token — 3c9d…
+			if ws, we := wordAt(s, skipSpaces(s, q+d)); we > ws && looksLikeCredential(s[ws:we]) && !r.keepValue(s[a:b], s[ws:we]) {
+				spans = append(spans, span{ws, we})
+				note(rule)
+				i = we
+			}
 			continue
 		}
 		if c := s[q]; c == '"' || c == '\'' || c == '`' { // token "…"
@@ -169,6 +180,13 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = we
 			}
+		case strings.EqualFold(w, "for"): // password for user bob: …, PASSWORD FOR 'bob'@'%' = '…'
+			if vs, ve := valueAfterWhom(s, we); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) &&
+				(vs > 0 && isQuote(s[vs-1]) || len(s[vs:ve]) >= 4 && !isCommonWord(s[vs:ve])) {
+				spans = append(spans, span{vs, ve})
+				note(rule)
+				i = ve
+			}
 		case isLinkingWord(w): // password is …, reset password to …
 			q = we
 			for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
@@ -188,6 +206,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = ve
 			}
+		case isCardCode(s[ka:b]) && len(w) >= 3 && len(w) <= 4 && strings.Trim(w, "0123456789") == "": // CVC 431
+			if !r.keepValue(s[a:b], w) {
+				spans = append(spans, span{ws, we})
+				note(rule)
+				i = we
+			}
 		case personalRules[rule] && len(w) >= 5 && strings.Trim(w, "0123456789") == "": // SSN 078051120, member id 88412
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
@@ -206,6 +230,178 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		return spans
 	}
 	return r.findUserFlag(s, spans, note)
+}
+
+// phraseRule returns the rule of the term that the word s[a:b] ends, alone
+// or with up to two words before it, each one space apart ("api key",
+// "card verification value"), and where that term's first word starts.
+func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
+	if rule := r.keyRule(s[a:b]); rule != "" {
+		return rule, a
+	}
+	start = a
+	for n := 1; n < max(r.maxTerm, 2); n++ {
+		if start < 2 || s[start-1] != ' ' || !isAlnum(s[start-2]) {
+			break
+		}
+		j := start - 1
+		for j > 0 && isKeyChar(s[j-1]) {
+			j--
+		}
+		start = j
+		if rule := r.keyRule(s[start:b]); rule != "" {
+			return rule, start
+		}
+	}
+	return "", a
+}
+
+// isCardCode reports whether the key k names a card verification code,
+// whose value is three or four digits: cvv, cvc2, security code, card
+// verification value.
+func isCardCode(k string) bool {
+	var buf [64]byte
+	n := 0
+	for i := 0; i < len(k) && n < len(buf); i++ {
+		if c := k[i] | 0x20; isAlnum(k[i]) {
+			if isDigit(k[i]) {
+				c = k[i]
+			}
+			buf[n] = c
+			n++
+		}
+	}
+	j := string(buf[:n])
+	for _, t := range [...]string{"cvv", "cvc", "cvn", "csc", "cav2", "securitycode", "verificationcode", "verificationvalue", "cardverification", "cardcode"} {
+		if strings.Contains(j, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// dashAt returns the length of a dash that stands between a key and its
+// value at s[q:] ("api key - …": a hyphen, en or em dash followed by a
+// space), or 0.
+func dashAt(s string, q int) int {
+	for _, d := range [...]string{"- ", "\u2013 ", "\u2014 "} {
+		if strings.HasPrefix(s[q:], d) {
+			return len(d) - 1
+		}
+	}
+	return 0
+}
+
+// valueAfterWhom returns the value in "… for <whom> <operator> <value>"
+// that starts after the word "for" ending at e: up to three words or
+// quoted names (user bob, 'bob'@'%'), then ':' (ending a word), '=',
+// "is" or "to", then a quoted value or a word. It returns (0, 0) when the
+// text does not have that shape.
+func valueAfterWhom(s string, e int) (int, int) {
+	q := e
+	for n := 0; n < 4; n++ {
+		q = skipSpaces(s, q)
+		if q >= len(s) || s[q] == '\n' {
+			return 0, 0
+		}
+		if n > 0 { // an operator needs a name before it
+			if op := operatorAt(s, q); op > 0 && s[q] != '.' {
+				return valueOrWord(s, q+op)
+			}
+			if ws, we := wordAt(s, q); strings.EqualFold(s[ws:we], "is") || strings.EqualFold(s[ws:we], "to") {
+				return valueOrWord(s, we)
+			}
+		}
+		if n == 3 {
+			return 0, 0
+		}
+		t := q // a word or a quoted name, up to a space
+		for t < len(s) && s[t] != ' ' && s[t] != '\t' && s[t] != '\n' {
+			t++
+		}
+		if t > q+1 && s[t-1] == ':' && (t == len(s) || s[t] == ' ') { // user postgres: …
+			return valueOrWord(s, t)
+		}
+		q = t
+	}
+	return 0, 0
+}
+
+// valueOrWord returns the value at or after v: the inside of a quoted
+// string, else a word.
+func valueOrWord(s string, v int) (int, int) {
+	v = skipSpaces(s, v)
+	if v < len(s) && isQuote(s[v]) {
+		return valueAt(s, v)
+	}
+	return wordAt(s, v)
+}
+
+// identifiedBy returns the value of an SQL IDENTIFIED BY clause after the
+// word IDENTIFIED ending at e: IDENTIFIED BY '…', IDENTIFIED BY PASSWORD
+// '…', IDENTIFIED WITH plugin BY|AS '…'; or (0, 0).
+func identifiedBy(s string, e int) (int, int) {
+	next := func(q int) (int, int) { return wordAt(s, skipSpaces(s, q)) }
+	ws, we := next(e)
+	if strings.EqualFold(s[ws:we], "with") {
+		_, pe := next(we) // the plugin
+		ws, we = next(pe)
+	}
+	if !strings.EqualFold(s[ws:we], "by") && !strings.EqualFold(s[ws:we], "as") {
+		return 0, 0
+	}
+	keyword := s[e-len("identified"):e] == "IDENTIFIED" && (s[ws:we] == "BY" || s[ws:we] == "AS")
+	if ps, pe := next(we); strings.EqualFold(s[ps:pe], "password") {
+		we = pe
+	}
+	vs, ve := valueOrWord(s, we)
+	if ve > vs && s[ve-1] == ';' {
+		ve--
+	}
+	if vs > 0 && isQuote(s[vs-1]) || keyword || looksLikeCredential(s[vs:ve]) {
+		return vs, ve // quoted, or SQL written as SQL (Oracle: IDENTIFIED BY Tiger123)
+	}
+	return 0, 0 // prose: identified by the scanner
+}
+
+// ipListEnd returns the end of the list of addresses that starts with the
+// value s[vs:ve] when that value is an IP address: the addresses after it
+// that commas separate belong to the same key (X-Forwarded-For).
+func ipListEnd(s string, vs, ve int) int {
+	if !isIPish(s[vs:ve]) {
+		return ve
+	}
+	for ve < len(s) && s[ve] == ',' {
+		j := skipSpaces(s, ve+1)
+		k := j
+		for k < len(s) && (isHexByte(s[k]) || s[k] == '.' || s[k] == ':') {
+			k++
+		}
+		if k == j || !isIPish(s[j:k]) {
+			break
+		}
+		ve = k
+	}
+	return ve
+}
+
+func isHexByte(c byte) bool { return isDigit(c) || (c|0x20)-'a' < 6 }
+
+// isIPish reports whether v is made of the characters of an IPv4 or IPv6
+// address, with a digit and a dot or a colon.
+func isIPish(v string) bool {
+	digit, sep := false, false
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case isDigit(c):
+			digit = true
+		case c == '.' || c == ':':
+			sep = true
+		case !isHexByte(c):
+			return false
+		}
+	}
+	return digit && sep
 }
 
 // inARN reports whether s[a] is inside an Amazon resource name, whose

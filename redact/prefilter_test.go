@@ -89,10 +89,14 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add("password=hunter2", uint8(1))
 	f.Add("curl -u admin:s3cret https://x", uint8(2))
 	f.Add("Authorization: Bearer abcdef123456", uint8(3))
+	f.Add("body=user%3Dops%26password%3DKm8nJ6hG4f", uint8(4))
+	f.Add("CREATE USER 'svc'@'%' IDENTIFIED BY 'Nh6&yT4rE2'", uint8(5))
+	f.Add("Password for user deploy: Mv5tB8nQ2w; api key - 3c9d2e7f1a8b4c6d5e0f", uint8(6))
+	f.Add("security code: 5821, CVC 4417, X-Forwarded-For: 198.51.100.61, 192.0.2.201", uint8(7))
 	rules := [][]Rule{{Credentials}, {Credentials, PCIDSS, HIPAA, GDPR, CCPA, ContactInfo}}
 	f.Fuzz(func(t *testing.T, s string, which uint8) {
 		r := Must(rules[int(which)%len(rules)]...)
-		with := r.find(s, nil, ignoreName)
+		with, _ := r.findText(s, nil, ignoreName)
 		var without []span
 		for _, d := range r.detectors {
 			if len(s) >= d.min && scan(s)&d.need == d.need {

@@ -91,6 +91,7 @@ type Redactor struct {
 	terms        map[string]string      // joined term -> rule name
 	maxTerm      int                    // most words in a term
 	nonASCII     bool                   // some term has a letter outside ASCII: keys in text may too
+	sqlRule      string                 // the rule of the term "password": SQL's IDENTIFIED BY '…' in text
 	compounds    []string               // the compoundTerms among the terms
 	compoundEnds uint32                 // their last letters, bit c-'a'
 	termBloom    [termBloomWords]uint64 // the words a term can end with, for mayBeKey
@@ -227,6 +228,9 @@ func New(rules ...Rule) (*Redactor, error) {
 	}
 	if len(r.terms) > 0 {
 		r.minScan = min(r.minScan, 3) // "k=v"
+	}
+	if r.sqlRule = r.terms["password"]; r.sqlRule != "" {
+		r.bloomAdd("identified") // the word findPairs reads an SQL IDENTIFIED BY clause after
 	}
 	r.addCounter(counterDepth)
 	r.addCounter(counterSize)

@@ -58,12 +58,23 @@ func (r *Redactor) cleanSlot(s string) (int, uint64) {
 }
 
 // find appends to spans what the detectors and the key-value pairs and
-// prose of s reveal, calling note with the name of the detector or rule
-// for each span it adds. A prefilter (prescan) reads s once and skips the
-// searches that cannot match in it.
+// prose of s reveal, in s and in its percent-decoded text, calling note
+// with the name of the detector or rule for each span it adds.
 func (r *Redactor) find(s string, spans []span, note func(string)) []span {
+	first := len(spans)
+	spans, flags := r.findText(s, spans, note)
+	if flags&hasPercent != 0 && mayBeEncoded(s) {
+		spans = r.findEncoded(s, spans, first, note)
+	}
+	return spans
+}
+
+// findText is find without the percent-decoded text. A prefilter
+// (prescan) reads s once and skips the searches that cannot match in it;
+// it returns the flags prescan found.
+func (r *Redactor) findText(s string, spans []span, note func(string)) ([]span, scanFlags) {
 	if len(s) < r.minScan {
-		return spans
+		return spans, 0
 	}
 	first := len(spans)
 	p := r.prescan(s)
@@ -90,7 +101,84 @@ func (r *Redactor) find(s string, spans []span, note func(string)) []span {
 	if verifyPrefilter {
 		r.checkPrefilter(s, spans[first:])
 	}
+	return spans, p.flags
+}
+
+// mayBeEncoded reports whether s holds a percent-encoded byte of the
+// syntax that names a secret (=, :, ", ', @), or an encoded '%' (text
+// encoded twice): password%3D…, %22token%22%3A%22…%22, user%3Apass%40host.
+func mayBeEncoded(s string) bool {
+	for i := strings.IndexByte(s, '%'); i >= 0 && i+2 < len(s); {
+		switch s[i+1] {
+		case '2':
+			if s[i+2] == '2' || s[i+2] == '5' || s[i+2] == '7' { // a quote, or an encoded '%'
+				return true
+			}
+		case '3':
+			if c := s[i+2] | 0x20; c == 'a' || c == 'd' {
+				return true
+			}
+		case '4':
+			if s[i+2] == '0' {
+				return true
+			}
+		}
+		k := strings.IndexByte(s[i+1:], '%')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+// findEncoded finds secrets in the percent-decoded text of s (a query
+// string or form body that carries key=value pairs or JSON), and adds
+// their spans in s, but only those that overlap no span found in s itself
+// from index first on (spans[first:]), which are counted already.
+func (r *Redactor) findEncoded(s string, spans []span, first int, note func(string)) []span {
+	d, pos := percentDecode(s)
+	var names []string
+	found := r.find(d, nil, func(name string) { names = append(names, name) })
+	for i, sp := range found {
+		m := span{pos[sp.start], pos[sp.end]}
+		if slices.ContainsFunc(spans[first:], func(o span) bool { return o.start < m.end && m.start < o.end }) {
+			continue
+		}
+		spans = append(spans, m)
+		if i < len(names) {
+			note(names[i])
+		}
+	}
 	return spans
+}
+
+// percentDecode decodes the %XX escapes of s (a '+' stays as it is) and
+// returns, for each byte of the result and for its end, the index in s
+// where it comes from.
+func percentDecode(s string) (string, []int) {
+	b := make([]byte, 0, len(s))
+	pos := make([]int, 0, len(s)+1)
+	for i := 0; i < len(s); {
+		if s[i] == '%' && i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]) {
+			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+			pos = append(pos, i)
+			i += 3
+			continue
+		}
+		b = append(b, s[i])
+		pos = append(pos, i)
+		i++
+	}
+	return string(b), append(pos, len(s))
+}
+
+// unhex returns the value of the hexadecimal digit c.
+func unhex(c byte) byte {
+	if isDigit(c) {
+		return c - '0'
+	}
+	return c | 0x20 - 'a' + 10
 }
 
 // apply replaces the spans of s with the mask, merging overlaps. A span
