@@ -291,6 +291,21 @@ func classLeakCases() []leakCase {
 		l.Info("m", "headers", "X-Forwarded-For: 198.51.100.61, 192.0.2.201\nAccept: */*")
 	})
 
+	// Short spellings, recovery secrets and webhook URLs as keys.
+	for key, secret := range map[string]string{
+		"bind_pw": "bpw-4410-Qx", "smtpPassw": "smp-7731-Lk", "github_pat": "gpat-9921-Zr",
+		"seedPhrase": "abandon ability able about above absent", "wallet_mnemonic": "zoo zone zero youth young",
+		"slack_webhook_url": "https://example.invalid/hooks/T0/B0/xyzzy9921", "csrf": "csrf-5512-Wq",
+	} {
+		add("key", key, cred, secret, func(l *slog.Logger) { l.Info("m", key, secret) })
+	}
+	add("key", "backup codes as a slice", cred, "8812-4471", func(l *slog.Logger) {
+		l.Info("m", "backup_codes", []string{"1190-3321", "8812-4471"})
+	})
+	add("key", "recovery codes in text", cred, "5521-9907", func(l *slog.Logger) { l.Info("m", "note", "recovery_codes=5521-9907") })
+	add("key", "drivers license", hipaa, "D1234-56789-01234", func(l *slog.Logger) { l.Info("m", "drivers_license", "D1234-56789-01234") })
+	add("key", "driving licence", gdpr, "MORGA753116SM9IJ", func(l *slog.Logger) { l.Info("m", "drivingLicence", "MORGA753116SM9IJ") })
+
 	// Terms of several words before an operator, a dash or a number in text.
 	add("phrase", "two-word key, colon", cred, "Lq7wE2rT9yU4iO", func(l *slog.Logger) { l.Info("partner api key: Lq7wE2rT9yU4iO") })
 	add("phrase", "two-word key, equals, in an error", cred, "Rk3mT8vW2qZx", func(l *slog.Logger) {
@@ -396,6 +411,11 @@ func overMaskCases() []struct {
 		{"token audience", all, "api://orders-default", func(l *slog.Logger) { l.Info("m", "token_audience", "api://orders-default") }},
 		{"password reset url", all, "https://id.example.com/reset?flow=77", func(l *slog.Logger) { l.Info("m", "password_reset_url", "https://id.example.com/reset?flow=77") }},
 		{"secrets path", all, "/etc/app/secrets.d", func(l *slog.Logger) { l.Info("m", "secrets_path", "/etc/app/secrets.d") }},
+		// Keys that hold a short term's letters in a longer word.
+		{"path is no pat", all, "/var/lib/app", func(l *slog.Logger) { l.Info("m", "path", "/var/lib/app") }},
+		{"pattern is no pat", all, "^/api/v[0-9]+/", func(l *slog.Logger) { l.Info("m", "pattern", "^/api/v[0-9]+/") }},
+		{"webhook event", all, "order.created", func(l *slog.Logger) { l.Info("m", "webhook_event", "order.created") }},
+		{"pw in a longer word", all, "spwn-3", func(l *slog.Logger) { l.Info("m", "spwn", "spwn-3") }},
 		// Prose around the words of terms, and encoded text with nothing secret.
 		{"password for user, no value", all, "password for user 77 changed", func(l *slog.Logger) { l.Info("password for user 77 changed") }},
 		{"token for tenant, a word", all, "token for tenant eu-3: refreshed", func(l *slog.Logger) { l.Info("m", "note", "token for tenant eu-3: refreshed") }},

@@ -85,7 +85,9 @@
 // application key, app key, app secret, account key, auth key,
 // functions key, private token, honeycomb team, client assertion,
 // verification code, signature, sig, sas token, sonar login,
-// contribsys com. Detectors: url-userinfo
+// contribsys com, pw, passw, pat, personal access token, csrf, xsrf,
+// recovery code, recovery codes, backup code, backup codes, seed phrase,
+// recovery phrase, mnemonic, webhook url, webhook uri. Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]), jwt
 // ([DetectJWT]), aws-access-key-id ([DetectAWSAccessKey]), private-key
 // ([DetectPrivateKey]), token-format ([DetectTokens]), dsn ([DetectDSN]).
@@ -105,7 +107,8 @@
 // medication, medical condition, lab result, device serial, biometric,
 // fingerprint, full name, first name, last name, email, phone, fax,
 // address, street, zip, postal code, license number, account number,
-// ip address. Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
+// ip address, drivers license, driver license, driving licence,
+// licence number, vin, vehicle id. Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
 // ([DetectPhone]).
 //
 // GDPR. Terms: full name, first name, last name, given name, surname,
@@ -118,7 +121,8 @@
 // sexual orientation, political opinion, trade union, msisdn,
 // x forwarded for, forwarded for, forwarded, x real ip, real ip,
 // true client ip, cf connecting ip, remote ip, source ip, src ip, user ip,
-// ip addr, client address, peer addr. Detectors: email, ssn, card-number,
+// ip addr, client address, peer addr, drivers license, driver license,
+// driving licence, license number, licence number. Detectors: email, ssn, card-number,
 // phone, iban ([DetectIBAN]).
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,

@@ -29,6 +29,10 @@ var (
 			"account key", "auth key", "functions key", "private token",
 			"honeycomb team", "client assertion", "verification code",
 			"signature", "sig", "sas token", "sonar login", "contribsys com",
+			// Short spellings, recovery secrets, and URLs that are secrets.
+			"pw", "passw", "pat", "personal access token", "csrf", "xsrf",
+			"recovery code", "recovery codes", "backup code", "backup codes",
+			"seed phrase", "recovery phrase", "mnemonic", "webhook url", "webhook uri",
 		},
 		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey,
 			DetectPrivateKey, DetectTokens, DetectDSN},
@@ -67,7 +71,8 @@ var (
 			"lab result", "device serial", "biometric", "fingerprint",
 			"full name", "first name", "last name", "email", "phone", "fax",
 			"address", "street", "zip", "postal code", "license number",
-			"account number", "ip address",
+			"account number", "ip address", "drivers license", "driver license",
+			"driving licence", "licence number", "vin", "vehicle id",
 		},
 		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone},
 	}
@@ -90,7 +95,8 @@ var (
 			"sexual orientation", "political opinion", "trade union", "msisdn",
 			"x forwarded for", "forwarded for", "forwarded", "x real ip", "real ip",
 			"true client ip", "cf connecting ip", "remote ip", "source ip", "src ip",
-			"user ip", "ip addr", "client address", "peer addr",
+			"user ip", "ip addr", "client address", "peer addr", "drivers license",
+			"driver license", "driving licence", "license number", "licence number",
 		},
 		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN},
 	}
