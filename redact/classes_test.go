@@ -323,6 +323,17 @@ func classLeakCases() []leakCase {
 	add("whom", "SQL SET PASSWORD", cred, "Pw9-Lk4Jh2", func(l *slog.Logger) { l.Info("m", "stmt", "SET PASSWORD FOR 'etl'@'%' = 'Pw9-Lk4Jh2'") })
 	add("whom", "token for tenant quoted", cred, "tk_live_9a8b7c", func(l *slog.Logger) { l.Info("m", "note", `token for tenant acme = "tk_live_9a8b7c"`) })
 
+	// Connect strings, userinfo and Go's printed headers.
+	add("dsn", "oracle ezconnect", cred, "Tq7!mWx3", func(l *slog.Logger) { l.Info("m", "cmd", "sqlplus app_ro/Tq7!mWx3@//ora-2:1521/SALES") })
+	add("dsn", "oracle host port", cred, "Oc5_pLm2", func(l *slog.Logger) { l.Info("m", "conn", "reports/Oc5_pLm2@ora-db:1521/RPT") })
+	add("dsn", "slash in a url password", cred, "Zx1q/Wv8e+Rt5y/Ui0o", func(l *slog.Logger) {
+		l.Info("m", "src", "s3://AKIAZZZZEXAMPLE4A7Q:Zx1q/Wv8e+Rt5y/Ui0o@backups-eu/daily")
+	})
+	add("dsn", "go-printed header", cred, "Hp3kL9mZ2xQ7", func(l *slog.Logger) {
+		l.Info("m", "req", `http.Header{"Accept":[]string{"*/*"}, "X-Auth-Token":[]string{"Hp3kL9mZ2xQ7"}}`)
+	})
+	add("phrase", "pin in prose", pci, "8041", func(l *slog.Logger) { l.Info("m", "note", "PIN 8041 entered at kiosk 3") })
+
 	// SQL credentials.
 	add("sql", "identified by", cred, "Nh6&yT4rE2", func(l *slog.Logger) { l.Info("m", "stmt", "CREATE USER 'svc'@'10.%' IDENTIFIED BY 'Nh6&yT4rE2';") })
 	add("sql", "identified with plugin by", cred, "Qa1!sW2@dE3x", func(l *slog.Logger) {
@@ -416,6 +427,13 @@ func overMaskCases() []struct {
 		{"pattern is no pat", all, "^/api/v[0-9]+/", func(l *slog.Logger) { l.Info("m", "pattern", "^/api/v[0-9]+/") }},
 		{"webhook event", all, "order.created", func(l *slog.Logger) { l.Info("m", "webhook_event", "order.created") }},
 		{"pw in a longer word", all, "spwn-3", func(l *slog.Logger) { l.Info("m", "spwn", "spwn-3") }},
+		// Package versions, paths and ports beside an '@'.
+		{"action version", all, "actions/setup-go@v5", func(l *slog.Logger) { l.Info("m", "step", "uses: actions/setup-go@v5") }},
+		{"scoped package", all, "@acme/ui-kit@2.4.1", func(l *slog.Logger) { l.Info("m", "cmd", "npm i @acme/ui-kit@2.4.1") }},
+		{"port then an at sign in the path", all, "https://cdn.example.com:8443/u/@me", func(l *slog.Logger) {
+			l.Info("m", "url", "https://cdn.example.com:8443/u/@me")
+		}},
+		{"small number after pin", pci, "pin 12 attempts left", func(l *slog.Logger) { l.Info("pin 12 attempts left") }},
 		// Prose around the words of terms, and encoded text with nothing secret.
 		{"password for user, no value", all, "password for user 77 changed", func(l *slog.Logger) { l.Info("password for user 77 changed") }},
 		{"token for tenant, a word", all, "token for tenant eu-3: refreshed", func(l *slog.Logger) { l.Info("m", "note", "token for tenant eu-3: refreshed") }},

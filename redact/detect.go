@@ -202,6 +202,9 @@ func findURLUserinfo(s string, spans []span) []span {
 			}
 			end++
 		}
+		if end < len(s) && s[end] == '/' {
+			end = slashedPassword(s, start, end)
+		}
 		if end < len(s) && s[end] == '@' && end > start {
 			spans = append(spans, span{start, end})
 		}
@@ -210,6 +213,29 @@ func findURLUserinfo(s string, spans []span) []span {
 			return spans
 		}
 	}
+}
+
+// slashedPassword returns the position of the '@' that ends userinfo
+// whose password holds a '/' (an AWS secret key: s3://AKIA…:wJal/K7…@bucket),
+// when s[start:end] is "user:" and some of the password before the
+// '/' at s[end] and no port; else end.
+func slashedPassword(s string, start, end int) int {
+	c := strings.IndexByte(s[start:end], ':')
+	if c < 0 || start+c+1 == end || strings.Trim(s[start+c+1:end], "0123456789") == "" {
+		return end // no password, or a port: host:8080/path
+	}
+	for k := end; k < len(s); k++ {
+		switch s[k] {
+		case '@':
+			return k
+		case '?', '#', ' ', '"', '\'', '<', '>':
+			return end
+		}
+		if s[k] < 0x20 || strings.HasPrefix(s[k:], "://") {
+			return end
+		}
+	}
+	return end
 }
 
 func isLetter(c byte) bool { return (c|0x20)-'a' < 26 }
@@ -611,7 +637,38 @@ func (d Detector) Matches(s string) bool {
 // URL scheme, as the Go MySQL driver takes them: "user:pass@tcp(host:3306)/db",
 // "user:pass@unix(/tmp/mysql.sock)/db", "user:pass@/db", and
 // "user:pass@host:5432/db".
-var DetectDSN = Detector{Name: "dsn", find: findDSN, need: hasAt | hasColon, min: 6}
+var DetectDSN = Detector{Name: "dsn", find: findDSN, need: hasAt, min: 6}
+
+// oracleConnect reports whether the '@' at s[at] ends the credentials of
+// an Oracle connect string, user/password@//host… or
+// user/password@host:port/service (sqlplus, EZConnect), and where the user
+// starts. A user/x@host without a port or "//" is left alone: that is also
+// how package versions and paths are written (org/repo@v4).
+func oracleConnect(s string, at int) (int, bool) {
+	c := at
+	for c > 0 && s[c-1] != '/' && s[c-1] != ':' && s[c-1] != '@' && s[c-1] != '"' && s[c-1] != '\'' && s[c-1] > 0x20 {
+		c--
+	}
+	if c < 2 || c == at || s[c-1] != '/' {
+		return 0, false
+	}
+	u := c - 1
+	for u > 0 && (isAlnum(s[u-1]) || s[u-1] == '_' || s[u-1] == '.' || s[u-1] == '-' || s[u-1] == '$') {
+		u--
+	}
+	if u == c-1 || u > 0 && s[u-1] != ' ' && s[u-1] != '=' && s[u-1] != '"' && s[u-1] != '\'' && s[u-1] != '\t' {
+		return 0, false // no user, or a path: a/b/c@…
+	}
+	rest := s[at+1:]
+	if strings.HasPrefix(rest, "//") {
+		return u, len(rest) > 2 && isAlnum(rest[2])
+	}
+	h := 0
+	for h < len(rest) && (isAlnum(rest[h]) || rest[h] == '.' || rest[h] == '-') {
+		h++
+	}
+	return u, h > 0 && h+1 < len(rest) && rest[h] == ':' && isDigit(rest[h+1])
+}
 
 func findDSN(s string, spans []span) []span {
 	for i := 0; ; {
@@ -626,6 +683,9 @@ func findDSN(s string, spans []span) []span {
 			c--
 		}
 		if c == 0 || s[c-1] != ':' || c == at {
+			if u, ok := oracleConnect(s, at); ok {
+				spans = append(spans, span{u, at})
+			}
 			continue
 		}
 		// The password runs from the first colon of the token, as the

@@ -206,7 +206,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = ve
 			}
-		case isCardCode(s[ka:b]) && len(w) >= 3 && len(w) <= 4 && strings.Trim(w, "0123456789") == "": // CVC 431
+		case shortCodeFits(s[ka:b], w): // CVC 431, PIN 4321
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
@@ -254,6 +254,19 @@ func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 		}
 	}
 	return "", a
+}
+
+// shortCodeFits reports whether w, after the key k in prose, is the
+// number k names when k names a short code: three or four digits for a
+// card verification code, four to six for a PIN.
+func shortCodeFits(k, w string) bool {
+	if len(w) < 3 || len(w) > 6 || strings.Trim(w, "0123456789") != "" {
+		return false
+	}
+	if isCardCode(k) {
+		return len(w) <= 4
+	}
+	return len(w) >= 4 && (strings.EqualFold(k, "pin") || strings.EqualFold(k, "pin code") || strings.EqualFold(k, "pin number"))
 }
 
 // isCardCode reports whether the key k names a card verification code,
@@ -600,6 +613,9 @@ func valueAt(s string, v int) (int, int) {
 	if e := templateEnd(s, v); e > 0 {
 		return v, e
 	}
+	if e := sliceLiteralEnd(s, v); e > 0 { // Go's %#v: []string{"…"}
+		return v, e
+	}
 	// ENC[AES256_GCM,data:…,type:str], ENC(…) and other NAME[…] or
 	// NAME(…) blobs, and %(name)s interpolations.
 	k := v
@@ -650,6 +666,39 @@ func valueAt(s string, v int) (int, int) {
 		e++
 	}
 	return v, e
+}
+
+// sliceLiteralEnd returns the end of a Go slice literal at s[v:]
+// ([]string{"a", "b"}, as %#v writes an http.Header's values), or 0.
+func sliceLiteralEnd(s string, v int) int {
+	if !strings.HasPrefix(s[v:], "[]") {
+		return 0
+	}
+	t := v + 2
+	for t < len(s) && (isAlnum(s[t]) || s[t] == '.' || s[t] == '*' || s[t] == '_') {
+		t++
+	}
+	if t == v+2 || t >= len(s) || s[t] != '{' {
+		return 0
+	}
+	depth := 0
+	for e := t; e < len(s); e++ {
+		switch s[e] {
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				return e + 1
+			}
+		case '"':
+			for e++; e < len(s) && s[e] != '"'; e++ {
+				if s[e] == '\\' {
+					e++
+				}
+			}
+		}
+	}
+	return len(s)
 }
 
 // skipSpaces returns the first index at or after i that is not a space or tab.
