@@ -157,7 +157,8 @@ func schemeEndsAt(s string, i, n int) bool {
 // Built-in detectors.
 var (
 	// DetectURLUserinfo masks the user:password part of any URL inside a
-	// string ("postgres://app:pw@db/x" keeps scheme, host and path).
+	// string ("postgres://app:pw@db/x" keeps scheme, host and path), also
+	// when the password holds a '/' ("s3://id:wJal/K7x@bucket").
 	DetectURLUserinfo = Detector{Name: "url-userinfo", find: findURLUserinfo, need: hasAt | hasColon, min: 6}
 	// DetectBearer masks the credentials after "Bearer", "Basic" and other
 	// schemes of an Authorization header, and after "authorization:" or
@@ -636,7 +637,8 @@ func (d Detector) Matches(s string) bool {
 // DetectDSN masks the credentials of data source names written without a
 // URL scheme, as the Go MySQL driver takes them: "user:pass@tcp(host:3306)/db",
 // "user:pass@unix(/tmp/mysql.sock)/db", "user:pass@/db", and
-// "user:pass@host:5432/db".
+// "user:pass@host:5432/db"; and Oracle's connect strings,
+// "user/pass@//host:1521/service" and "user/pass@host:1521/service".
 var DetectDSN = Detector{Name: "dsn", find: findDSN, need: hasAt, min: 6}
 
 // oracleConnect reports whether the '@' at s[at] ends the credentials of
