@@ -291,6 +291,15 @@ func classLeakCases() []leakCase {
 		l.Info("m", "headers", "X-Forwarded-For: 198.51.100.61, 192.0.2.201\nAccept: */*")
 	})
 
+	// Client addresses under any key and in text.
+	add("ip", "peer value with port", gdpr, "198.51.100.203", func(l *slog.Logger) { l.Info("m", "peer", "198.51.100.203:50412") })
+	add("ip", "ipv4 in prose", hipaa, "203.0.113.150", func(l *slog.Logger) { l.Info("login from 203.0.113.150 accepted") })
+	add("ip", "ipv6 in an error", gdpr, "2001:db8:4b::17", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("rate limit for [2001:db8:4b::17]:443 exceeded"))
+	})
+	add("ip", "forwarded header", gdpr, "192.0.2.77", func(l *slog.Logger) { l.Info("m", "hdr", "Forwarded: for=192.0.2.77;proto=https") })
+	add("ip", "address in a map", gdpr, "198.51.100.88", func(l *slog.Logger) { l.Info("m", "conn", map[string]any{"origin": "198.51.100.88"}) })
+
 	// Short spellings, recovery secrets and webhook URLs as keys.
 	for key, secret := range map[string]string{
 		"bind_pw": "bpw-4410-Qx", "smtpPassw": "smp-7731-Lk", "github_pat": "gpat-9921-Zr",
@@ -427,6 +436,14 @@ func overMaskCases() []struct {
 		{"pattern is no pat", all, "^/api/v[0-9]+/", func(l *slog.Logger) { l.Info("m", "pattern", "^/api/v[0-9]+/") }},
 		{"webhook event", all, "order.created", func(l *slog.Logger) { l.Info("m", "webhook_event", "order.created") }},
 		{"pw in a longer word", all, "spwn-3", func(l *slog.Logger) { l.Info("m", "spwn", "spwn-3") }},
+		// Addresses that name no person, and numbers that look like addresses.
+		{"private upstream", gdpr, "10.4.0.12:8080", func(l *slog.Logger) { l.Info("m", "upstream", "10.4.0.12:8080") }},
+		{"metadata endpoint", gdpr, "169.254.169.254", func(l *slog.Logger) { l.Info("m", "note", "fetch from 169.254.169.254 failed") }},
+		{"user agent version", gdpr, "Chrome/121.0.0.0", func(l *slog.Logger) { l.Info("m", "ua", "Mozilla/5.0 Chrome/121.0.0.0 Safari/537.36") }},
+		{"oid", gdpr, "1.3.6.1.4.1.311.21.7", func(l *slog.Logger) { l.Info("m", "oid", "1.3.6.1.4.1.311.21.7") }},
+		{"netmask", gdpr, "255.255.240.0", func(l *slog.Logger) { l.Info("m", "mask", "255.255.240.0") }},
+		{"unique local v6", gdpr, "fd7a:115c:a1e0::3", func(l *slog.Logger) { l.Info("m", "node", "fd7a:115c:a1e0::3") }},
+		{"scope operator", gdpr, "std::chrono::seconds", func(l *slog.Logger) { l.Info("m", "type", "std::chrono::seconds") }},
 		// Package versions, paths and ports beside an '@'.
 		{"action version", all, "actions/setup-go@v5", func(l *slog.Logger) { l.Info("m", "step", "uses: actions/setup-go@v5") }},
 		{"scoped package", all, "@acme/ui-kit@2.4.1", func(l *slog.Logger) { l.Info("m", "cmd", "npm i @acme/ui-kit@2.4.1") }},

@@ -63,7 +63,7 @@ var ordinaryValues = []string{
 	"retry 3/5 after 2s",
 	"pod/checkout-7d9f8b6c5-x2x9z",
 	"deployment.apps/payments",
-	"2001:db8::ff00:42:8329",
+	"fd12:3456:789a:1::42", // a unique local IPv6 address: infrastructure (public addresses are personal data under GDPR, HIPAA, CCPA)
 	"0x7f3a9c2e",
 	"build 20240517.3",
 	"release-2024.05.17",

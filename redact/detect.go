@@ -658,7 +658,7 @@ func oracleConnect(s string, at int) (int, bool) {
 	for u > 0 && (isAlnum(s[u-1]) || s[u-1] == '_' || s[u-1] == '.' || s[u-1] == '-' || s[u-1] == '$') {
 		u--
 	}
-	if u == c-1 || u > 0 && s[u-1] != ' ' && s[u-1] != '=' && s[u-1] != '"' && s[u-1] != '\'' && s[u-1] != '\t' {
+	if u == c-1 || u > 0 && s[u-1] > ' ' && strings.IndexByte("=\"'(,;[", s[u-1]) < 0 {
 		return 0, false // no user, or a path: a/b/c@…
 	}
 	rest := s[at+1:]

@@ -109,7 +109,7 @@
 // address, street, zip, postal code, license number, account number,
 // ip address, drivers license, driver license, driving licence,
 // licence number, vin, vehicle id. Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
-// ([DetectPhone]).
+// ([DetectPhone]), ip-address ([DetectIPAddress]).
 //
 // GDPR. Terms: full name, first name, last name, given name, surname,
 // email, e mail, phone, mobile, telephone, address, street, postcode,
@@ -123,13 +123,14 @@
 // true client ip, cf connecting ip, remote ip, source ip, src ip, user ip,
 // ip addr, client address, peer addr, drivers license, driver license,
 // driving licence, license number, licence number. Detectors: email, ssn, card-number,
-// phone, iban ([DetectIBAN]).
+// phone, iban ([DetectIBAN]), ip-address.
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,
 // account name, account number, card number, biometric, geolocation,
 // precise location, purchase history, browsing history, employment,
-// education, inferences. Detectors: email, ssn, card-number, phone.
+// education, inferences. Detectors: email, ssn, card-number, phone,
+// ip-address.
 //
 // ContactInfo. Terms: email, e mail, phone, phone number, mobile,
 // telephone, fax, address, street, postal code, postcode, zip. Detectors:

@@ -56,6 +56,13 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"email", "fz9lq2@example.org", "fz9lq2@example"},
 	{"phone", "+44 20 7946 0958", "7946 0958"},
 	{"iban", "GB82 WEST 1234 5698 7654 32", "5698 7654"},
+	{"ip-address", "198.51.100.23", "198.51.100.23"},
+	{"ip-address", "2001:db8:4b::17", "2001:db8:4b::17"},
+	{"dsn", "app/Fz9Lq2Wm@//db:1521/x", "Fz9Lq2Wm"},
+	{"pair", "CREATE USER x IDENTIFIED BY 'Fz9Lq2Wm'", "Fz9Lq2Wm"},
+	{"pair", "a=1%26password%3DFz9Lq2Wm", "Fz9Lq2Wm"},
+	{"pair", "Password for user bob: Fz9Lq2Wm", "Fz9Lq2Wm"},
+	{"pair", "api key - Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 }
 
 // FuzzRedactPlanted: redaction of arbitrary text never panics, is

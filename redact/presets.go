@@ -74,7 +74,7 @@ var (
 			"account number", "ip address", "drivers license", "driver license",
 			"driving licence", "licence number", "vin", "vehicle id",
 		},
-		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone},
+		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone, DetectIPAddress},
 	}
 
 	// GDPR covers personal data (Article 4(1)) and special categories
@@ -98,7 +98,7 @@ var (
 			"user ip", "ip addr", "client address", "peer addr", "drivers license",
 			"driver license", "driving licence", "license number", "licence number",
 		},
-		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN},
+		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress},
 	}
 
 	// CCPA covers personal information under Cal. Civ. Code 1798.140(v):
@@ -113,7 +113,7 @@ var (
 			"biometric", "geolocation", "precise location", "purchase history",
 			"browsing history", "employment", "education", "inferences",
 		},
-		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone},
+		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress},
 	}
 
 	// ContactInfo covers contact details only: e-mail, phone, postal

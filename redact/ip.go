@@ -1,0 +1,180 @@
+package redact
+
+import "strings"
+
+// DetectIPAddress masks public IPv4 and IPv6 addresses in text (a port
+// after one is kept): the address of a client is personal data. Addresses
+// that name no person are left alone: private, loopback, link-local,
+// shared (100.64/10), multicast and reserved ranges, 0.0.0.0, netmasks,
+// and the unique local and link-local IPv6 ranges. So are version numbers
+// written like an address after a product name ("Chrome/120.0.0.0") and
+// the dotted numbers of longer runs (1.3.6.1.4.1).
+var DetectIPAddress = Detector{Name: "ip-address", find: findIPs, min: 3}
+
+// findIPs appends the spans of the public IP addresses of s.
+func findIPs(s string, spans []span) []span {
+	if strings.IndexByte(s, '.') < 0 && strings.IndexByte(s, ':') < 0 {
+		return spans
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if !isHexByte(c) && c != ':' || i > 0 && !ipCanFollow(s[i-1]) {
+			i++
+			continue
+		}
+		if e := ipv4At(s, i); e > 0 {
+			if publicIPv4(s[i:e]) {
+				spans = append(spans, span{i, e})
+			}
+			i = e
+			continue
+		}
+		if e := ipv6At(s, i); e > 0 {
+			if publicIPv6(s[i:e]) {
+				spans = append(spans, span{i, e})
+			}
+			i = e
+			continue
+		}
+		for i < len(s) && (isAlnum(s[i]) || s[i] == ':' || s[i] == '.') { // the rest of this word
+			i++
+		}
+	}
+	return spans
+}
+
+// ipCanFollow reports whether an address may start right after c: not
+// inside a word, a dotted run, a path or a version ("Chrome/120.0.0.0").
+func ipCanFollow(c byte) bool {
+	return !isAlnum(c) && c != '.' && c != '/' && c != '-' && c != '_' && c != ':' && c != '\\'
+}
+
+// ipEnds reports whether an address may end at s[e]: not followed by more
+// of a word or of a dotted run.
+func ipEnds(s string, e int) bool {
+	if e == len(s) {
+		return true
+	}
+	c := s[e]
+	if c == '.' || c == ':' {
+		return e+1 == len(s) || !isAlnum(s[e+1]) || c == ':' && isDigit(s[e+1]) // a full stop, or a port
+	}
+	return !isAlnum(c) && c != '-' && c != '_'
+}
+
+// ipv4At returns the end of a dotted-quad IPv4 address at s[i:], or 0.
+func ipv4At(s string, i int) int {
+	e := i
+	for part := 0; part < 4; part++ {
+		if part > 0 {
+			if e >= len(s) || s[e] != '.' {
+				return 0
+			}
+			e++
+		}
+		n, d := 0, 0
+		for e < len(s) && isDigit(s[e]) && d < 4 {
+			n = n*10 + int(s[e]-'0')
+			e++
+			d++
+		}
+		if d == 0 || d > 3 || n > 255 {
+			return 0
+		}
+	}
+	if !ipEnds(s, e) {
+		return 0
+	}
+	return e
+}
+
+// publicIPv4 reports whether the dotted quad a is a public address.
+func publicIPv4(a string) bool {
+	var o [4]int
+	k := 0
+	for i := 0; i < len(a); i++ {
+		if a[i] == '.' {
+			k++
+			continue
+		}
+		o[k] = o[k]*10 + int(a[i]-'0')
+	}
+	switch {
+	case o[0] == 0, o[0] == 10, o[0] == 127, o[0] >= 224: // this network, private, loopback, multicast and reserved
+		return false
+	case o[0] == 169 && o[1] == 254, o[0] == 172 && o[1] >= 16 && o[1] <= 31, o[0] == 192 && o[1] == 168:
+		return false // link-local, private
+	case o[0] == 100 && o[1] >= 64 && o[1] <= 127:
+		return false // shared address space (carrier-grade NAT)
+	}
+	return true
+}
+
+// ipv6At returns the end of an IPv6 address at s[i:] (groups of up to
+// four hex digits, eight of them or fewer with one "::", perhaps ending
+// with a dotted quad), or 0. An address of fewer than three groups needs
+// its "::" and four hex digits or more ("fe80::1" is one, "a::b" is not).
+func ipv6At(s string, i int) int {
+	e, groups, digits, colons := i, 0, 0, 0
+	double := false
+	for e < len(s) {
+		g := e
+		for e < len(s) && isHexByte(s[e]) && e-g < 5 {
+			e++
+		}
+		if e-g > 4 {
+			return 0
+		}
+		if e > g {
+			if e < len(s) && s[e] == '.' && (double || groups == 6) { // ::ffff:192.0.2.1
+				if q := ipv4At(s, g); q > 0 {
+					return ipv6Done(s, q, groups+2, digits+4, colons, double)
+				}
+			}
+			groups++
+			digits += e - g
+		}
+		if e+1 < len(s) && s[e] == ':' && s[e+1] == ':' {
+			if double {
+				return 0
+			}
+			double = true
+			colons += 2
+			e += 2
+			continue
+		}
+		if e+1 < len(s) && s[e] == ':' && isHexByte(s[e+1]) && e > g {
+			colons++
+			e++
+			continue
+		}
+		break
+	}
+	return ipv6Done(s, e, groups, digits, colons, double)
+}
+
+func ipv6Done(s string, e, groups, digits, colons int, double bool) int {
+	if groups > 8 || !double && groups != 8 || groups < 3 && (!double || digits < 4) || colons < 2 || !ipEnds(s, e) {
+		return 0
+	}
+	return e
+}
+
+// publicIPv6 reports whether a is outside the loopback, unspecified,
+// link-local (fe80::/10), unique local (fc00::/7) and multicast (ff00::/8)
+// ranges.
+func publicIPv6(a string) bool {
+	l := strings.ToLower(a)
+	if l == "::" || l == "::1" || strings.HasPrefix(l, "::ffff:") && !publicIPv4(l[len("::ffff:"):]) {
+		return false
+	}
+	if len(l) >= 4 && l[2] != ':' && l[3] != ':' {
+		switch {
+		case l[:2] == "fc" || l[:2] == "fd" || l[:2] == "ff":
+			return false
+		case l[:3] == "fe8" || l[:3] == "fe9" || l[:3] == "fea" || l[:3] == "feb":
+			return false
+		}
+	}
+	return true
+}

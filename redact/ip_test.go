@@ -1,0 +1,49 @@
+package redact
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestFindIPs: public addresses are found with their exact bounds (a port,
+// brackets, a full stop and list commas stay out); private, loopback,
+// link-local, shared, multicast and reserved addresses, netmasks, versions
+// after a product, longer dotted runs, times, MAC addresses and C++ scopes
+// are not addresses to mask.
+func TestFindIPs(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"from 203.0.113.77 in", []string{"203.0.113.77"}},
+		{"203.0.113.77", []string{"203.0.113.77"}},
+		{"peer 192.0.2.44:5555", []string{"192.0.2.44"}},
+		{"hit 8.8.8.8.", []string{"8.8.8.8"}},
+		{"1.1.1.1, 9.9.9.9", []string{"1.1.1.1", "9.9.9.9"}},
+		{"for=198.51.100.17;proto=https", []string{"198.51.100.17"}},
+		{"a 255.254.1.1 b 223.255.255.255 c", []string{"223.255.255.255"}},
+		{"11.0.0.1 126.1.1.1 128.0.0.1 169.253.1.1 172.15.1.1 172.32.1.1 192.167.1.1 100.63.1.1 100.128.1.1",
+			[]string{"11.0.0.1", "126.1.1.1", "128.0.0.1", "169.253.1.1", "172.15.1.1", "172.32.1.1", "192.167.1.1", "100.63.1.1", "100.128.1.1"}},
+		{"0.1.2.3 10.9.8.7 127.0.0.1 169.254.169.254 172.16.0.1 172.31.255.255 192.168.0.1 100.64.0.1 100.127.255.255 224.0.0.1 255.255.255.0", nil},
+		{"Chrome/120.0.0.0 v1.2.3.4 build-1.2.3.4 x_1.2.3.4 1.3.6.1.4.1 1.2.3.4.5 300.1.2.3 1.2.3 1.2.3.4a 1.2.3.4-rc", nil},
+		{"01.002.0003.4", nil},
+		{"client 2001:db8:85a3::8a2e:370:7334 up", []string{"2001:db8:85a3::8a2e:370:7334"}},
+		{"[2001:db8::1]:8443", []string{"2001:db8::1"}},
+		{"2001:0db8:0000:0000:0000:ff00:0042:8329", []string{"2001:0db8:0000:0000:0000:ff00:0042:8329"}},
+		{"::ffff:198.51.100.9 mapped", []string{"::ffff:198.51.100.9"}},
+		{"64:ff9b::203.0.113.5", []string{"64:ff9b::203.0.113.5"}},
+		{"1:2:3:4:5:6:198.51.100.1", []string{"1:2:3:4:5:6:198.51.100.1"}},
+		{"::ffff:10.0.0.1 ::1 :: fe80::1 febf::2 fc00:1::1 fd12:3456::5 ff02::1", nil},
+		{"fec0::1 fe7f::1 fb00::1", []string{"fec0::1", "fe7f::1", "fb00::1"}},
+		{"10:30:45 00:1a:2b:3c:4d:5e std::string a::b Foo::bar a1b2:c3d4 1:2:3:4:5:6:7 1:2:3:4:5:6:7:8:9 12345::1 1:::2 1::2::3", nil},
+		{"2a00::1 fd::1", []string{"2a00::1"}}, // two groups need four hex digits: "fd::1" reads as an identifier
+	} {
+		var got []string
+		for _, sp := range findIPs(tc.in, nil) {
+			got = append(got, tc.in[sp.start:sp.end])
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("findIPs(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
