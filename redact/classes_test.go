@@ -291,6 +291,19 @@ func classLeakCases() []leakCase {
 		l.Info("m", "headers", "X-Forwarded-For: 198.51.100.61, 192.0.2.201\nAccept: */*")
 	})
 
+	// Plurals of terms of several words, and card numbers as floats.
+	add("plural", "array field", cred, "ak-plural-7713", func(l *slog.Logger) {
+		l.Info("m", "cfg", struct {
+			APIKeys [2]string `json:"api_keys"`
+		}{[2]string{"ak-plural-7712", "ak-plural-7713"}})
+	})
+	add("plural", "slice attr", cred, "at-plural-5521", func(l *slog.Logger) { l.Info("m", "access_tokens", []string{"at-plural-5521"}) })
+	add("plural", "in text", cred, "rt-plural-8890", func(l *slog.Logger) { l.Info("m", "env", "REFRESH_TOKENS=rt-plural-8890") })
+	var decoded map[string]any
+	_ = json.Unmarshal([]byte(`{"instrument": `+visa+`}`), &decoded)
+	add("pci", "card as a decoded JSON number", pci, visa, func(l *slog.Logger) { l.Info("m", "body", decoded) })
+	add("pci", "card as a float attr", pci, visa, func(l *slog.Logger) { l.Info("m", slog.Float64("n", decoded["instrument"].(float64))) })
+
 	// Client addresses under any key and in text.
 	add("ip", "peer value with port", gdpr, "198.51.100.203", func(l *slog.Logger) { l.Info("m", "peer", "198.51.100.203:50412") })
 	add("ip", "ipv4 in prose", hipaa, "203.0.113.150", func(l *slog.Logger) { l.Info("login from 203.0.113.150 accepted") })
@@ -436,6 +449,10 @@ func overMaskCases() []struct {
 		{"pattern is no pat", all, "^/api/v[0-9]+/", func(l *slog.Logger) { l.Info("m", "pattern", "^/api/v[0-9]+/") }},
 		{"webhook event", all, "order.created", func(l *slog.Logger) { l.Info("m", "webhook_event", "order.created") }},
 		{"pw in a longer word", all, "spwn-3", func(l *slog.Logger) { l.Info("m", "spwn", "spwn-3") }},
+		// Counts of tokens and lists of keys: single words stay singular.
+		{"token counts", all, "1532", func(l *slog.Logger) { l.Info("m", "usage", map[string]any{"prompt_tokens": 12, "tokens": 1532}) }},
+		{"index keys", all, "name", func(l *slog.Logger) { l.Info("m", "index", map[string]any{"keys": []string{"id", "name"}}) }},
+		{"float amount", pci, "1234.56", func(l *slog.Logger) { l.Info("m", "amount", 1234.56) }},
 		// Addresses that name no person, and numbers that look like addresses.
 		{"private upstream", gdpr, "10.4.0.12:8080", func(l *slog.Logger) { l.Info("m", "upstream", "10.4.0.12:8080") }},
 		{"metadata endpoint", gdpr, "169.254.169.254", func(l *slog.Logger) { l.Info("m", "note", "fetch from 169.254.169.254 failed") }},

@@ -2,6 +2,7 @@ package redact
 
 import (
 	"log/slog"
+	"math"
 	"regexp"
 	"strings"
 )
@@ -499,10 +500,18 @@ func intIsCard(v slog.Value) bool {
 		u = uint64(i)
 	case slog.KindUint64:
 		u = v.Uint64()
+	case slog.KindFloat64:
+		return floatIsCard(v.Float64())
 	default:
 		return false
 	}
 	return uintIsCard(u)
+}
+
+// floatIsCard reports whether f is a whole number that is a card number,
+// as a JSON number decoded into an any becomes (4111111111111111.0).
+func floatIsCard(f float64) bool {
+	return f >= 1e12 && f < 1e19 && f == math.Trunc(f) && uintIsCard(uint64(f))
 }
 
 func uintIsCard(u uint64) bool {

@@ -346,7 +346,13 @@ func TestCardNumberIntegers(t *testing.T) {
 		{slog.Int64Value(4111111111111112), false},
 		{slog.Int64Value(1000000000000008), false},
 		{slog.Int64Value(100000000000009), true},
-		{slog.Float64Value(4111111111111111), false},
+		// A float that holds a whole card number is written with all its
+		// digits (JSONHandler, encoding/json): a JSON number decoded into any.
+		{slog.Float64Value(4111111111111111), true},
+		{slog.Float64Value(4111111111111111.5), false},
+		{slog.Float64Value(4111111111111112), false},
+		{slog.Float64Value(4.111111111111111e19), false},
+		{slog.Float64Value(-4111111111111111), false},
 		{slog.StringValue("note"), false},
 	} {
 		key, mask := r.Scalar(nil, "n", tc.v)

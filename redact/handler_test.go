@@ -95,6 +95,8 @@ func TestHandlerMatchesWalker(t *testing.T) {
 		slog.Int64("amount", 4111111111111111),
 		slog.Uint64("amount", 4111111111111111),
 		slog.Int64("order_id", 4111111111111111),
+		slog.Float64("amount", 4111111111111111),
+		slog.Float64("amount", 12.5),
 		slog.Int("count", 3),
 		slog.Bool("password", true),
 		slog.Float64("ratio", 0.5),

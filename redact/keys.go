@@ -152,6 +152,9 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			}
 			n += copy(joined[n:], w)
 			rule, ok := r.terms[string(joined[:n])]
+			if !ok && j > i && n > 1 && joined[n-1] == 's' { // api_keys, access_tokens: a plural last word
+				rule, ok = r.terms[string(joined[:n-1])]
+			}
 			if !ok {
 				continue
 			}

@@ -3,6 +3,7 @@ package redact
 import (
 	"math/bits"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -405,8 +406,14 @@ func (r *Redactor) checkPrefilter(s string, spans []span) {
 // words that start a term but never end one (api, access, connection,
 // session) do not pass: text that holds them is not searched for pairs.
 
-// addTermEnds adds the words a term of these words may end with.
+// addTermEnds adds the words a term of these words may end with, and, for
+// a term of several words, those of its plural (api keys).
 func (r *Redactor) addTermEnds(words []string) {
+	if len(words) > 1 && !strings.HasSuffix(words[len(words)-1], "s") {
+		plural := slices.Clone(words)
+		plural[len(plural)-1] += "s"
+		r.addTermEnds(plural)
+	}
 	r.bloomAdd(words[len(words)-1])
 	joined := strings.Join(words, "")
 	for i := 0; i+3 <= len(joined); i++ {

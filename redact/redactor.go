@@ -298,8 +298,9 @@ func (r *Redactor) Scalar(groups []string, key string, v slog.Value) (outKey str
 
 // PlainKey reports whether [Redactor.Scalar] leaves key at groups alone
 // whatever the value: no rule masks values under it, by term or by path,
-// and the key itself is written as it is. ints reports that integer values
-// under it must still go through Scalar, for the card-number check. The
+// and the key itself is written as it is. ints reports that numbers
+// (integers, and floats that hold whole numbers) under it must still go
+// through Scalar, for the card-number check. The
 // answer depends on groups and key alone, so an encoder may remember it
 // for a key and a group path that do not change.
 func (r *Redactor) PlainKey(groups []string, key string) (plain, ints bool) {

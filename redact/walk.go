@@ -120,7 +120,7 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 		if s, ch := w.r.String(a.Value.String()); ch {
 			return slog.String(a.Key, s), true
 		}
-	case slog.KindInt64, slog.KindUint64:
+	case slog.KindInt64, slog.KindUint64, slog.KindFloat64:
 		if w.r.cards && !kv.noCards && intIsCard(a.Value) {
 			w.r.count(DetectCardNumber.Name)
 			return slog.String(a.Key, w.r.mask), true
@@ -206,7 +206,13 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		return w.r.mask, true
 	}
 	switch v := x.(type) {
-	case time.Time, time.Duration, slog.Level, bool, float64, float32:
+	case time.Time, time.Duration, slog.Level, bool:
+		return x, false
+	case float64, float32:
+		if f := toFloat(v); w.r.cards && !w.r.verdict(key).noCards && floatIsCard(f) {
+			w.r.count(DetectCardNumber.Name)
+			return w.r.mask, true
+		}
 		return x, false
 	case int, int64, uint64, uint, int32, uint32:
 		if w.r.cards && !w.r.verdict(key).noCards && uintIsCard(toUint(v)) {
@@ -306,6 +312,13 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		}
 	}
 	return x, false
+}
+
+func toFloat(v any) float64 {
+	if f, ok := v.(float32); ok {
+		return float64(f)
+	}
+	return v.(float64)
 }
 
 func toUint(v any) uint64 {

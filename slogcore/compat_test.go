@@ -150,7 +150,7 @@ func compatCases() []compatCase {
 		{name: "ReplaceAttr sees groups", opts: slog.HandlerOptions{ReplaceAttr: rename}, derive: func(h slog.Handler) slog.Handler {
 			return h.WithGroup("g").WithAttrs([]slog.Attr{slog.Int("w", 0)}).WithGroup("h")
 		}, rec: record("m", slog.Group("x", slog.Int("a", 1)), slog.Int("b", 2))},
-		{name: "ReplaceAttr returns groups", opts: slog.HandlerOptions{ReplaceAttr: levelGroup}, rec: record("m", slog.String("pw", "secret"))},
+		{name: "ReplaceAttr returns groups", opts: slog.HandlerOptions{ReplaceAttr: levelGroup}, rec: record("m", slog.String("note", "secret"))},
 		{name: "ReplaceAttr with source", opts: slog.HandlerOptions{AddSource: true, ReplaceAttr: rename}, rec: withSrc},
 	}
 }

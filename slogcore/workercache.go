@@ -47,7 +47,7 @@ type keySlot struct {
 	key    string
 	groups []string
 	json   []byte
-	ints   bool // integers under the key still need the card check
+	ints   bool // numbers under the key still need the card check
 }
 
 // append appends the key's JSON, with its comma when one is due.
