@@ -121,8 +121,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				i = max(i, vs+len(r.mask))
 				continue
 			}
+			if vs > 0 && strings.HasPrefix(s[vs-1:], r.mask) { // a mask that opens with the bracket valueAt skips
+				i = max(i, vs-1+len(r.mask))
+				continue
+			}
 			ve = ipListEnd(s, vs, ve) // X-Forwarded-For: 198.51.100.7, 203.0.113.9
-			if ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
+			if ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = max(i, ve)
@@ -609,6 +613,14 @@ func valueAt(s string, v int) (int, int) {
 		if vs, ve := heredoc(s, v); ve > vs {
 			return vs, ve
 		}
+	case (c == '<' || c == '(') && !strings.HasPrefix(s[v:], "<%"): // secret=<…>, password: (…)
+		closing := byte('>')
+		if c == '(' {
+			closing = ')'
+		}
+		if e := strings.IndexByte(s[v+1:], closing); e > 0 && strings.IndexByte(s[v+1:v+1+e], '\n') < 0 {
+			return v + 1, v + 1 + e
+		}
 	}
 	if e := templateEnd(s, v); e > 0 {
 		return v, e
@@ -881,6 +893,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 	if v == "" || strings.Contains(v, r.mask) { // masked already, whole or in part
 		return true
 	}
+	if strings.Trim(v, "*") == "" || strings.Trim(v, "\u2022") == "" { // ********, ••••: masked by its writer
+		return true
+	}
 	switch strings.ToLower(v) {
 	case "true", "false", "yes", "no", "on", "off", "null", "nil", "none", "enabled",
 		"disabled", "required", "optional", "set", "unset", "empty", "redacted", "***", "<redacted>",
@@ -890,6 +905,20 @@ func (r *Redactor) keepValue(key, v string) bool {
 	}
 	kv := r.verdict(key)
 	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v)
+}
+
+// isPlaceholder reports whether the value s[vs:ve] is the inside of a
+// placeholder in parentheses or angle brackets that says there is no
+// value: (not set), <none>, (empty), <nil>, (redacted), (hidden).
+func isPlaceholder(s string, vs, ve int) bool {
+	if vs == 0 || s[vs-1] != '(' && s[vs-1] != '<' || ve-vs > 16 {
+		return false
+	}
+	switch strings.ToLower(s[vs:ve]) {
+	case "not set", "unset", "none", "empty", "null", "nil", "redacted", "hidden", "masked", "omitted", "missing", "blank", "sensitive":
+		return true
+	}
+	return false
 }
 
 func isLinkingWord(w string) bool {

@@ -156,3 +156,28 @@ func TestMaskedTextIsLeftAlone(t *testing.T) {
 	require.False(t, masked)
 	require.Equal(t, once, twice)
 }
+
+// TestBracketedValues: a value in angle brackets or parentheses is masked
+// inside them; a placeholder that says there is no value (not set, none)
+// and a value its writer masked with asterisks stay; a mask that opens
+// with a bracket is skipped whole, and the pair after it is still read.
+func TestBracketedValues(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for in, want := range map[string]string{
+		"secret=<Zx9pW2q> ok":         "secret=<[REDACTED]> ok",
+		"password: (hunter2) ok":      "password: ([REDACTED]) ok",
+		"password: (not set)":         "password: (not set)",
+		"token: <none>, user: bob":    "token: <none>, user: bob",
+		"password: ********":          "password: ********",
+		"pin=•••• password=••••":      "pin=•••• password=••••",
+		"password: (x\ny)":            "password: [REDACTED]\ny)", // no closing bracket on the line: a plain value
+		"api_key: <%= ENV['K'] %>":    "api_key: [REDACTED]",
+		"password: (unclosed secret7": "password: [REDACTED] secret7",
+	} {
+		got, _ := r.String(in)
+		require.Equal(t, want, got, in)
+	}
+	m := redact.Must(redact.Rule{Name: "t", Terms: []string{"password", "token"}, Mask: "<hidden>"})
+	got, _ := m.String("password=<hidden> token=t0k-9912")
+	require.Equal(t, "password=<hidden> token=<hidden>", got)
+}
