@@ -356,6 +356,20 @@ func classLeakCases() []leakCase {
 	})
 	add("phrase", "pin in prose", pci, "8041", func(l *slog.Logger) { l.Info("m", "note", "PIN 8041 entered at kiosk 3") })
 
+	// Prose that changes a secret, codes, user:password, and objects under secret keys.
+	add("prose", "is colon", cred, "Vc4bN6mQ8w", func(l *slog.Logger) { l.Info("your new password is: Vc4bN6mQ8w") })
+	add("prose", "was changed to", cred, "Lp0oK9iJ8u", func(l *slog.Logger) { l.Info("m", "audit", "password was changed to Lp0oK9iJ8u by ops") })
+	add("prose", "has been reset to", cred, "Mn3bV5cX7z", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("secret has been reset to Mn3bV5cX7z"))
+	})
+	add("prose", "passcode digits", cred, "903317", func(l *slog.Logger) { l.Info("passcode 903317 accepted for device 4") })
+	add("prose", "otp digits", cred, "4471", func(l *slog.Logger) { l.Info("m", "note", "OTP 4471 sent to device") })
+	add("prose", "user:password after auth", cred, "Kw7vQ2xR9p", func(l *slog.Logger) { l.Info("m", "cmd", "using basic auth ops:Kw7vQ2xR9p for mirror") })
+	add("prose", "user / password", cred, "Ty5uI7oP9a", func(l *slog.Logger) { l.Info("m", "note", "credentials: ops / Ty5uI7oP9a") })
+	add("json", "object under a secret key", cred, "Gh4jK6lZ8x", func(l *slog.Logger) {
+		l.Info("m", "body", `{"credentials": {"u": "ops", "p": "Gh4jK6lZ8x"}, "next": 2}`)
+	})
+
 	// SQL credentials.
 	add("sql", "identified by", cred, "Nh6&yT4rE2", func(l *slog.Logger) { l.Info("m", "stmt", "CREATE USER 'svc'@'10.%' IDENTIFIED BY 'Nh6&yT4rE2';") })
 	add("sql", "identified with plugin by", cred, "Qa1!sW2@dE3x", func(l *slog.Logger) {
@@ -444,6 +458,12 @@ func overMaskCases() []struct {
 		{"token audience", all, "api://orders-default", func(l *slog.Logger) { l.Info("m", "token_audience", "api://orders-default") }},
 		{"password reset url", all, "https://id.example.com/reset?flow=77", func(l *slog.Logger) { l.Info("m", "password_reset_url", "https://id.example.com/reset?flow=77") }},
 		{"secrets path", all, "/etc/app/secrets.d", func(l *slog.Logger) { l.Info("m", "secrets_path", "/etc/app/secrets.d") }},
+		// Prose about changes to secrets, without a value.
+		{"changed successfully", all, "password was changed successfully", func(l *slog.Logger) { l.Info("password was changed successfully") }},
+		{"reset by", all, "password was reset by admin", func(l *slog.Logger) { l.Info("m", "note", "password was reset by admin") }},
+		{"to be changed", all, "password is to be changed", func(l *slog.Logger) { l.Info("password is to be changed") }},
+		{"auth word then host:port", all, "auth upstream:healthy", func(l *slog.Logger) { l.Info("m", "note", "auth upstream:healthy") }},
+		{"slash in a path under a plain key", all, "/srv / tmp", func(l *slog.Logger) { l.Info("m", "note", "path: /srv / tmp") }},
 		// Keys that hold a short term's letters in a longer word.
 		{"path is no pat", all, "/var/lib/app", func(l *slog.Logger) { l.Info("m", "path", "/var/lib/app") }},
 		{"pattern is no pat", all, "^/api/v[0-9]+/", func(l *slog.Logger) { l.Info("m", "pattern", "^/api/v[0-9]+/") }},

@@ -63,6 +63,9 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"pair", "a=1%26password%3DFz9Lq2Wm", "Fz9Lq2Wm"},
 	{"pair", "Password for user bob: Fz9Lq2Wm", "Fz9Lq2Wm"},
 	{"pair", "api key - Fz9Lq2WmTk", "Fz9Lq2WmTk"},
+	{"pair", "password was changed to Fz9Lq2WmTk", "Fz9Lq2WmTk"},
+	{"pair", `{"auth": {"u": "x", "p": "Fz9Lq2WmTk"}}`, "Fz9Lq2WmTk"},
+	{"pair", "credentials: x / Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 }
 
 // FuzzRedactPlanted: redaction of arbitrary text never panics, is

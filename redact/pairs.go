@@ -125,7 +125,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				i = max(i, vs-1+len(r.mask))
 				continue
 			}
-			ve = ipListEnd(s, vs, ve) // X-Forwarded-For: 198.51.100.7, 203.0.113.9
+			if r.isObjectStart(s, vs) { // "auth": {"u": "bob", "p": "…"}: the whole object
+				vs, ve = vs+1, objectEnd(s, vs)
+			}
+			ve = ipListEnd(s, vs, ve)  // X-Forwarded-For: 198.51.100.7, 203.0.113.9
+			ve = pairedValueEnd(s, ve) // credentials: bob / Hunter2
 			if ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
@@ -191,11 +195,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = ve
 			}
-		case isLinkingWord(w): // password is …, reset password to …
-			q = we
-			for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
-				q++
-			}
+		case isLinkingWord(w): // password is …, reset password to …, password was changed to …
+			q = afterLinking(s, we)
 			if q < len(s) && (s[q] == '"' || s[q] == '\'' || s[q] == '`') {
 				if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
 					spans = append(spans, span{vs, ve})
@@ -222,7 +223,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = we
 			}
-		case looksLikeCredential(w): // token 9f8e7d6c5b4a…
+		case looksLikeCredential(w) || userAndPassword(w): // token 9f8e7d6c5b4a…, basic auth bob:Pa55w0rd
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
@@ -270,7 +271,13 @@ func shortCodeFits(k, w string) bool {
 	if isCardCode(k) {
 		return len(w) <= 4
 	}
-	return len(w) >= 4 && (strings.EqualFold(k, "pin") || strings.EqualFold(k, "pin code") || strings.EqualFold(k, "pin number"))
+	switch strings.ToLower(k) {
+	case "pin", "pin code", "pin number":
+		return len(w) >= 4
+	case "passcode", "otp", "totp", "mfa code", "verification code", "one-time password", "one time password":
+		return len(w) >= 4 // 6-digit codes, and longer ones the personal-data rule takes too
+	}
+	return false
 }
 
 // isCardCode reports whether the key k names a card verification code,
@@ -379,6 +386,50 @@ func identifiedBy(s string, e int) (int, int) {
 		return vs, ve // quoted, or SQL written as SQL (Oracle: IDENTIFIED BY Tiger123)
 	}
 	return 0, 0 // prose: identified by the scanner
+}
+
+// isObjectStart reports whether a JSON object starts at s[v] (a '{'
+// followed by a member's quote, a space or a line break, its '}', or the
+// mask written inside it), not a template ({{ … }}) or a braced word.
+func (r *Redactor) isObjectStart(s string, v int) bool {
+	return v+1 < len(s) && s[v] == '{' && (strings.IndexByte("\" \t\r\n}", s[v+1]) >= 0 || strings.HasPrefix(s[v+1:], r.mask))
+}
+
+// objectEnd returns the position of the '}' that closes the JSON object
+// whose '{' is at s[v] (strings and escapes skipped), or len(s) when it is
+// not closed.
+func objectEnd(s string, v int) int {
+	depth := 0
+	for e := v; e < len(s); e++ {
+		switch s[e] {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth == 0 {
+				return e
+			}
+		case '"':
+			for e++; e < len(s) && s[e] != '"'; e++ {
+				if s[e] == '\\' {
+					e++
+				}
+			}
+		}
+	}
+	return len(s)
+}
+
+// pairedValueEnd returns the end of a value written as two parts with a
+// spaced slash between them, when the value ending at ve is the first
+// ("bob / Hunter2": a user and a password); else ve.
+func pairedValueEnd(s string, ve int) int {
+	if !strings.HasPrefix(s[ve:], " / ") {
+		return ve
+	}
+	if ws, we := wordAt(s, ve+3); we > ws {
+		return we
+	}
+	return ve
 }
 
 // ipListEnd returns the end of the list of addresses that starts with the
@@ -921,9 +972,40 @@ func isPlaceholder(s string, vs, ve int) bool {
 	return false
 }
 
+// afterLinking returns where the value starts after a linking word that
+// ends at e: past spaces, a ':' or '=' ("is: …"), and change verbs up to
+// their "to" ("was changed to …", "has been reset to …", "set to …"); or
+// len(s) when change verbs are not followed by "to" ("was changed
+// successfully": no value).
+func afterLinking(s string, e int) int {
+	q := skipSpaces(s, e)
+	if q < len(s) && (s[q] == ':' || s[q] == '=') {
+		return skipSpaces(s, q+1)
+	}
+	verbs := false
+	for n := 0; n < 4; n++ {
+		ws, we := wordAt(s, q)
+		switch strings.ToLower(s[ws:we]) {
+		case "been", "changed", "set", "reset", "updated", "rotated":
+			q, verbs = skipSpaces(s, we), true
+			continue
+		case "now":
+			q = skipSpaces(s, we)
+			continue
+		case "to":
+			return skipSpaces(s, we)
+		}
+		break
+	}
+	if verbs {
+		return len(s)
+	}
+	return q
+}
+
 func isLinkingWord(w string) bool {
 	switch strings.ToLower(w) {
-	case "is", "was", "to", "as", "=", ":", "now", "becomes", "became", "set", "->", "=>":
+	case "is", "was", "has", "to", "as", "=", ":", "now", "becomes", "became", "set", "->", "=>":
 		return true
 	}
 	return false
@@ -950,6 +1032,13 @@ func isCommonWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// userAndPassword reports whether w is user:password, the password
+// looking like a credential.
+func userAndPassword(w string) bool {
+	c := strings.IndexByte(w, ':')
+	return c > 0 && strings.Count(w, ":") == 1 && !strings.Contains(w, "/") && looksLikeCredential(w[c+1:])
 }
 
 // looksLikeCredential reports whether w, right after a key word in prose,

@@ -181,3 +181,25 @@ func TestBracketedValues(t *testing.T) {
 	got, _ := m.String("password=<hidden> token=t0k-9912")
 	require.Equal(t, "password=<hidden> token=<hidden>", got)
 }
+
+// TestObjectValues: a JSON object under a secret key is masked inside its
+// braces, whatever its members are called, and masking it again changes
+// nothing, with the default mask and with masks that open with a bracket
+// or hold only stars; a template ({{ … }}) stays masked whole.
+func TestObjectValues(t *testing.T) {
+	for _, mask := range []string{redact.DefaultMask, "<hidden>", "***"} {
+		r := redact.Must(redact.Rule{Name: "t", Terms: []string{"auth", "password"}, Mask: mask})
+		for in, want := range map[string]string{
+			`{"auth": {"u": "ops", "p": "Qx7-secret"}, "n": 1}`: `{"auth": {` + mask + `}, "n": 1}`,
+			`auth={"nested": {"p": "Qx7"}} next=1`:            `auth={` + mask + `} next=1`,
+			"auth: {\n  \"p\": \"Qx7\"\n}\nafter":              "auth: {" + mask + "}\nafter",
+			`password: {{ .Values.Pw }}`:                      `password: ` + mask,
+			`auth: {"p": "unclosed`:                           `auth: {` + mask,
+		} {
+			once, _ := r.String(in)
+			require.Equal(t, want, once, "%s: %s", mask, in)
+			twice, _ := r.String(once)
+			require.Equal(t, once, twice, "%s: again", mask)
+		}
+	}
+}
