@@ -191,10 +191,10 @@ func TestObjectValues(t *testing.T) {
 		r := redact.Must(redact.Rule{Name: "t", Terms: []string{"auth", "password"}, Mask: mask})
 		for in, want := range map[string]string{
 			`{"auth": {"u": "ops", "p": "Qx7-secret"}, "n": 1}`: `{"auth": {` + mask + `}, "n": 1}`,
-			`auth={"nested": {"p": "Qx7"}} next=1`:            `auth={` + mask + `} next=1`,
-			"auth: {\n  \"p\": \"Qx7\"\n}\nafter":              "auth: {" + mask + "}\nafter",
-			`password: {{ .Values.Pw }}`:                      `password: ` + mask,
-			`auth: {"p": "unclosed`:                           `auth: {` + mask,
+			`auth={"nested": {"p": "Qx7"}} next=1`:              `auth={` + mask + `} next=1`,
+			"auth: {\n  \"p\": \"Qx7\"\n}\nafter":               "auth: {" + mask + "}\nafter",
+			`password: {{ .Values.Pw }}`:                        `password: ` + mask,
+			`auth: {"p": "unclosed`:                             `auth: {` + mask,
 		} {
 			once, _ := r.String(in)
 			require.Equal(t, want, once, "%s: %s", mask, in)
