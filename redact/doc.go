@@ -70,7 +70,17 @@
 // card verification code's name (CVC 431); every address of a
 // comma-separated list under an address key (X-Forwarded-For: a, b); and
 // all of this again in percent-encoded text (password%3D…,
-// %22client_secret%22%3A%22…%22, encoded twice too).
+// %22client_secret%22%3A%22…%22, encoded twice too). Prose that changes
+// a secret gives its new value (password was changed to …, has been
+// reset to …, is: …); one-time codes of four digits or more follow
+// passcode, OTP and verification code; user:password follows an auth
+// word, and "user / password" a credentials key. A value in angle
+// brackets or parentheses is masked inside them, and a JSON object
+// under a secret key inside its braces; placeholders that say there is
+// no value ((not set), <none>) and values masked by their writer
+// (********) are kept. The plural of a term of several words is a term
+// too (api_keys, REFRESH_TOKENS); a single word stays singular (tokens).
+// A float that holds a whole card number is checked as integers are.
 //
 // # Presets
 //
