@@ -458,6 +458,11 @@ func overMaskCases() []struct {
 		{"token audience", all, "api://orders-default", func(l *slog.Logger) { l.Info("m", "token_audience", "api://orders-default") }},
 		{"password reset url", all, "https://id.example.com/reset?flow=77", func(l *slog.Logger) { l.Info("m", "password_reset_url", "https://id.example.com/reset?flow=77") }},
 		{"secrets path", all, "/etc/app/secrets.d", func(l *slog.Logger) { l.Info("m", "secrets_path", "/etc/app/secrets.d") }},
+		// Keys that describe a check or a message about a secret.
+		{"cvv check result", all, "unavailable", func(l *slog.Logger) { l.Info("m", "cvv_check", "unavailable") }},
+		{"otp sent at", all, "2026-11-30T09:00:00Z", func(l *slog.Logger) { l.Info("m", "otp_sent", "2026-11-30T09:00:00Z") }},
+		{"mnemonic language", all, "english", func(l *slog.Logger) { l.Info("m", "mnemonic_lang", "english") }},
+		{"zip compression level", all, "best-speed", func(l *slog.Logger) { l.Info("m", "zip_level", "best-speed") }},
 		// Prose about changes to secrets, without a value.
 		{"changed successfully", all, "password was changed successfully", func(l *slog.Logger) { l.Info("password was changed successfully") }},
 		{"reset by", all, "password was reset by admin", func(l *slog.Logger) { l.Info("m", "note", "password was reset by admin") }},

@@ -79,7 +79,8 @@ var MetadataWords = []string{
 	"domain", "realm", "flow", "strategy", "backend", "plugin", "middleware", "attempt",
 	"attempts", "retries", "latency", "duration", "timeout", "algorithm", "alg", "success",
 	"method", "scheme", "mode", "prefix", "provider", "source", "arn", "audience", "aud",
-	"reset", "path", "file", "dir",
+	"reset", "path", "file", "dir", "check", "checks", "result", "results", "sent", "lang",
+	"language", "level",
 }
 
 // A Redactor masks secrets and personal data in slog attributes: by key,
