@@ -318,6 +318,8 @@ func classLeakCases() []leakCase {
 		"bind_pw": "bpw-4410-Qx", "smtpPassw": "smp-7731-Lk", "github_pat": "gpat-9921-Zr",
 		"seedPhrase": "abandon ability able about above absent", "wallet_mnemonic": "zoo zone zero youth young",
 		"slack_webhook_url": "https://example.invalid/hooks/T0/B0/xyzzy9921", "csrf": "csrf-5512-Wq",
+		"wifi_psk": "psk-7781-Hn", "activation_code": "ACT-5521-7781", "code_verifier": "cv-4471-Xq9",
+		"PHPSESSID": "php-5512-aa91", "JSESSIONID": "js-9921-bb10", "connect.sid": "s%3Acs-7712.Zq",
 	} {
 		add("key", key, cred, secret, func(l *slog.Logger) { l.Info("m", key, secret) })
 	}

@@ -97,7 +97,10 @@
 // verification code, signature, sig, sas token, sonar login,
 // contribsys com, pw, passw, pat, personal access token, csrf, xsrf,
 // recovery code, recovery codes, backup code, backup codes, seed phrase,
-// recovery phrase, mnemonic, webhook url, webhook uri. Detectors: url-userinfo
+// recovery phrase, mnemonic, webhook url, webhook uri, psk, pre shared key,
+// activation code, unlock code, access code, oauth code, code verifier,
+// phpsessid, jsessionid, sessid, connect sid, session cookie. Detectors:
+// url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]), jwt
 // ([DetectJWT]), aws-access-key-id ([DetectAWSAccessKey]), private-key
 // ([DetectPrivateKey]), token-format ([DetectTokens]), dsn ([DetectDSN]).
