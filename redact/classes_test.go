@@ -372,6 +372,14 @@ func classLeakCases() []leakCase {
 		l.Info("m", "body", `{"credentials": {"u": "ops", "p": "Gh4jK6lZ8x"}, "next": 2}`)
 	})
 
+	// Passwords of command-line tools that name no user.
+	add("cmd", "7z attached", cred, "Sv7nZp2q", func(l *slog.Logger) { l.Info("m", "cmd", "7za x backup.7z -pSv7nZp2q -o/tmp") })
+	add("cmd", "zip -P", cred, "Zp4Xq8Lm", func(l *slog.Logger) { l.Info("m", "cmd", "zip -q -P Zp4Xq8Lm bundle.zip a b") })
+	add("cmd", "unrar", cred, "Rr6Tk3Wn", func(l *slog.Logger) { l.Info("m", "cmd", "unrar x -pRr6Tk3Wn pack.rar") })
+	add("cmd", "redis-cli -a", cred, "Rd8Qw2Zx", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("exec redis-cli -h cache -a Rd8Qw2Zx INFO: exit 1"))
+	})
+
 	// SQL credentials.
 	add("sql", "identified by", cred, "Nh6&yT4rE2", func(l *slog.Logger) { l.Info("m", "stmt", "CREATE USER 'svc'@'10.%' IDENTIFIED BY 'Nh6&yT4rE2';") })
 	add("sql", "identified with plugin by", cred, "Qa1!sW2@dE3x", func(l *slog.Logger) {
@@ -465,6 +473,11 @@ func overMaskCases() []struct {
 		{"otp sent at", all, "2026-11-30T09:00:00Z", func(l *slog.Logger) { l.Info("m", "otp_sent", "2026-11-30T09:00:00Z") }},
 		{"mnemonic language", all, "english", func(l *slog.Logger) { l.Info("m", "mnemonic_lang", "english") }},
 		{"zip compression level", all, "best-speed", func(l *slog.Logger) { l.Info("m", "zip_level", "best-speed") }},
+		// Flags that are no passwords, and file names before words.
+		{"unzip to a pipe", all, "unzip -p bundle.zip manifest.json", func(l *slog.Logger) { l.Info("m", "cmd", "unzip -p bundle.zip manifest.json") }},
+		{"7z prompt", all, "7z x bundle.7z -p", func(l *slog.Logger) { l.Info("m", "cmd", "7z x bundle.7z -p") }},
+		{"ls -a", all, "ls -a /srv/data", func(l *slog.Logger) { l.Info("m", "cmd", "ls -a /srv/data") }},
+		{"archive then a file", all, "export.zip contents.csv", func(l *slog.Logger) { l.Info("m", "note", "export.zip contents.csv") }},
 		// Prose about changes to secrets, without a value.
 		{"changed successfully", all, "password was changed successfully", func(l *slog.Logger) { l.Info("password was changed successfully") }},
 		{"reset by", all, "password was reset by admin", func(l *slog.Logger) { l.Info("m", "note", "password was reset by admin") }},

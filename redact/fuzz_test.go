@@ -66,6 +66,8 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"pair", "password was changed to Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 	{"pair", `{"auth": {"u": "x", "p": "Fz9Lq2WmTk"}}`, "Fz9Lq2WmTk"},
 	{"pair", "credentials: x / Fz9Lq2WmTk", "Fz9Lq2WmTk"},
+	{"pair", "7z a x.7z -pFz9Lq2WmTk", "Fz9Lq2WmTk"},
+	{"pair", "redis-cli -a Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 }
 
 // FuzzRedactPlanted: redaction of arbitrary text never panics, is

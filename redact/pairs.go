@@ -149,6 +149,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			continue
 		}
+		if strings.IndexByte(s[a:b], '.') >= 0 {
+			continue // a file name or a dotted path before a word: archive.zip notes.txt
+		}
 		rule, ka := r.phraseRule(s, a, b) // "api key", "card verification value"
 		if rule == "" {
 			continue
@@ -1119,8 +1122,17 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			i = ve
 		}
 	}
-	if !user && !strings.Contains(s, "sshpass") {
-		return spans
+	if strings.Contains(s, "redis-cli") {
+		spans = r.flagValue(s, "-a", spans, note) // redis-cli -a S3cret
+	}
+	tool := passwordTool(s)
+	switch tool {
+	case "zip", "unzip":
+		return r.flagValue(s, "-P", spans, note) // zip -P S3cret (unzip -p is a pipe)
+	case "":
+		if !user {
+			return spans
+		}
 	}
 	for i := 0; ; {
 		j := strings.Index(s[i:], "-p")
@@ -1133,6 +1145,9 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			continue // --port, x-pass
 		}
 		vs := k + 2
+		if (tool == "7z" || tool == "rar") && (vs >= len(s) || s[vs] == ' ') {
+			continue // 7z -p alone prompts; the password is attached: -pS3cret
+		}
 		if vs < len(s) && (s[vs] == ' ' || s[vs] == '\t') { // -p S3cret
 			for vs < len(s) && (s[vs] == ' ' || s[vs] == '\t') {
 				vs++
@@ -1154,6 +1169,61 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			ve++
 		}
 		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPort(v) && !isPath(v) && !strings.HasPrefix(v, r.mask) {
+			spans = append(spans, span{vs, ve})
+			note("credentials")
+			i = ve
+		}
+	}
+}
+
+// passwordTool returns the command of s whose -p or -P flag takes a
+// password without a user flag: "sshpass", "7z" (7z, 7za, 7zz), "rar"
+// (rar, unrar), "zip" or "unzip"; or "".
+func passwordTool(s string) string {
+	for _, c := range [...]struct{ name, tool string }{
+		{"sshpass", "sshpass"}, {"7z", "7z"}, {"7za", "7z"}, {"7zz", "7z"}, {"rar", "rar"}, {"unrar", "rar"},
+		{"zip", "zip"}, {"unzip", "unzip"},
+	} {
+		for i := 0; ; {
+			j := strings.Index(s[i:], c.name)
+			if j < 0 {
+				break
+			}
+			k := i + j
+			e := k + len(c.name)
+			i = e
+			if (k == 0 || s[k-1] <= ' ' || s[k-1] == '/' || s[k-1] == '\'' || s[k-1] == '"') && e < len(s) && (s[e] == ' ' || s[e] == '\t') {
+				return c.tool
+			}
+		}
+	}
+	return ""
+}
+
+// flagValue masks the word after each flag (a whole word, then a space)
+// in s: redis-cli -a S3cret, zip -P S3cret.
+func (r *Redactor) flagValue(s, flag string, spans []span, note func(string)) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], flag+" ")
+		if j < 0 {
+			return spans
+		}
+		k := i + j
+		i = k + len(flag)
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' {
+			continue
+		}
+		vs := skipSpaces(s, i)
+		var ve int
+		if vs < len(s) && isQuote(s[vs]) {
+			vs, ve = valueAt(s, vs)
+		} else {
+			ve = vs
+			for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' {
+				ve++
+			}
+		}
+		if v := s[vs:ve]; v != "" && v[0] != '-' && !strings.HasPrefix(v, r.mask) && !isPath(v) {
 			spans = append(spans, span{vs, ve})
 			note("credentials")
 			i = ve

@@ -339,9 +339,11 @@ func containsZA(s string) bool {
 }
 
 // pairsMayMatch reports whether findPairs can find anything in s: a word
-// that may name a secret, a "-u" user flag, or sshpass -p.
+// that may name a secret, a "-u" user flag, the -p of sshpass or of an
+// archiver, or redis-cli -a.
 func (p prescanned) pairsMayMatch(s string) bool {
-	return p.termWord || p.marks&markUs != 0 || p.marks&markDashP != 0 && strings.Contains(s, "sshpass")
+	return p.termWord || p.marks&markUs != 0 || p.marks&markDashP != 0 && passwordTool(s) != "" ||
+		p.marks&markDashA != 0 && strings.Contains(s, "redis-cli")
 }
 
 // isCatalog reports whether d is DetectTokens, whose prefix search the

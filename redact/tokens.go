@@ -585,7 +585,8 @@ const (
 	markUs                          // "-u": "-us"
 	markZA                          // "za" in any case: "authorization" (DetectBearer)
 	markPEM                         // "-B": "-----BEGIN" (DetectPrivateKey)
-	markDashP                       // "-p": sshpass -p (findUserFlag)
+	markDashP                       // "-p", "-P": sshpass -p, 7z -p…, zip -P (findUserFlag)
+	markDashA                       // "-a": redis-cli -a (findUserFlag)
 	allMarks     uint16 = 1<<iota - 1
 )
 
@@ -594,7 +595,8 @@ var markFirst, markSecond = func() (first, second [256]uint16) {
 		a, b byte
 		bit  uint16
 	}{{'Q', '~', markAzure}, {'.', 'a', markDotA}, {'T', '3', markT3}, {'_', 'm', markMmk}, {'.', 'o', markOffice},
-		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP},
+		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP}, {'-', 'P', markDashP},
+		{'-', 'a', markDashA},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA}} {
 		first[m.a] |= m.bit
 		second[m.b] |= m.bit
