@@ -59,7 +59,8 @@
 // that names a secret (--password …, also as separate slice elements),
 // after curl's -u, and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass (mysql -uroot -pS3cret, docker
-// login -u ci -p S3cret), unless it is a port, a path or a flag. A key in
+// login -u ci -p S3cret), unless it is a port, a path or a flag; the -p…
+// of 7z and rar, the -P of zip and unzip, and redis-cli's -a. A key in
 // text may spell a one-word term in pieces (magStripe=…, track_1=…), or
 // be a term of several words (api key: …, card verification value 617).
 // Also: a credential-looking word after a dash (api key - …, signing key
