@@ -291,6 +291,20 @@ func classLeakCases() []leakCase {
 		l.Info("m", "headers", "X-Forwarded-For: 198.51.100.61, 192.0.2.201\nAccept: */*")
 	})
 
+	// Personal data whose values are several words, names, codes and dates in prose.
+	add("pii", "address over commas", gdpr, "Rue de Rivoli", func(l *slog.Logger) {
+		l.Info("m", "note", "address: 12 Rue de Rivoli, 75001 Paris; status=ok")
+	})
+	add("pii", "diagnosis in words", hipaa, "kidney disease", func(l *slog.Logger) {
+		l.Info("m", "note", "diagnosis: chronic kidney disease stage 3, ward=B")
+	})
+	add("pii", "patient name in prose", hipaa, "Marta Kowalska", func(l *slog.Logger) { l.Info("patient Marta Kowalska discharged") })
+	add("pii", "icd code in prose", hipaa, "K35.80", func(l *slog.Logger) { l.Info("m", "note", "ICD-10 code K35.80 assigned") })
+	add("pii", "birth date in words", hipaa, "7 October 1979", func(l *slog.Logger) { l.Info("m", "note", "date of birth 7 October 1979 confirmed") })
+	add("pii", "dutch bsn", gdpr, "111222333", func(l *slog.Logger) { l.Info("m", "note", "BSN 111222333 checked") })
+	add("pii", "uk nino key", gdpr, "QQ123456C", func(l *slog.Logger) { l.Info("m", "nino", "QQ123456C") })
+	add("pii", "coordinates", gdpr, "52.5200", func(l *slog.Logger) { l.Info("m", "pos", "lat=52.5200 lng=13.4050") })
+
 	// Plurals of terms of several words, and card numbers as floats.
 	add("plural", "array field", cred, "ak-plural-7713", func(l *slog.Logger) {
 		l.Info("m", "cfg", struct {
@@ -473,6 +487,10 @@ func overMaskCases() []struct {
 		{"otp sent at", all, "2026-11-30T09:00:00Z", func(l *slog.Logger) { l.Info("m", "otp_sent", "2026-11-30T09:00:00Z") }},
 		{"mnemonic language", all, "english", func(l *slog.Logger) { l.Info("m", "mnemonic_lang", "english") }},
 		{"zip compression level", all, "best-speed", func(l *slog.Logger) { l.Info("m", "zip_level", "best-speed") }},
+		// Words around personal-data terms that hold no personal data.
+		{"patient then a lower-case word", all, "patient admitted to ward 4", func(l *slog.Logger) { l.Info("patient admitted to ward 4") }},
+		{"icd key then a word", all, "ICD-10 code missing", func(l *slog.Logger) { l.Info("ICD-10 code missing") }},
+		{"birth then a word", all, "date of birth required", func(l *slog.Logger) { l.Info("m", "err", errors.New("date of birth required")) }},
 		// Flags that are no passwords, and file names before words.
 		{"unzip to a pipe", all, "unzip -p bundle.zip manifest.json", func(l *slog.Logger) { l.Info("m", "cmd", "unzip -p bundle.zip manifest.json") }},
 		{"7z prompt", all, "7z x bundle.7z -p", func(l *slog.Logger) { l.Info("m", "cmd", "7z x bundle.7z -p") }},

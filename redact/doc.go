@@ -136,7 +136,9 @@
 // x forwarded for, forwarded for, forwarded, x real ip, real ip,
 // true client ip, cf connecting ip, remote ip, source ip, src ip, user ip,
 // ip addr, client address, peer addr, drivers license, driver license,
-// driving licence, license number, licence number. Detectors: email, ssn, card-number,
+// driving licence, license number, licence number, bsn, nino,
+// national insurance number, personnummer, pesel, aadhaar, codice fiscale,
+// lat, lon, lng, coordinates, coords. Detectors: email, ssn, card-number,
 // phone, iban ([DetectIBAN]), ip-address.
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,

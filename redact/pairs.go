@@ -115,6 +115,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				vs, ve = valueAt(s, p+op)
 				if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && isNameKey(s[a:b]) {
 					ve = nameEnd(s, vs, ve) // patient_name=Jane Roe
+				} else if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && isFreeTextKey(s[a:b]) {
+					ve = clauseEnd(s, ve) // address: 221B Baker Street, London; diagnosis: type 2 diabetes
 				}
 			}
 			if strings.HasPrefix(s[vs:], r.mask) { // masked already
@@ -213,6 +215,22 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = ve
+			}
+		case personalRules[rule] && isPatientWord(s[a:b]) && w[0] >= 'A' && w[0] <= 'Z': // patient Jane Roe
+			if e := nameEnd(s, ws, nameWordEnd(s, ws)); e > ws {
+				spans = append(spans, span{ws, e})
+				note(rule)
+				i = e
+			}
+		case personalRules[rule] && isICDKey(s[ka:b]) && isICDCode(w): // ICD-10 code F32.1
+			spans = append(spans, span{ws, we})
+			note(rule)
+			i = we
+		case personalRules[rule] && isBirthKey(s[ka:b]) && (isDigit(w[0]) || monthWord(w)): // date of birth 12 March 1984
+			if e := dateEnd(s, ws); e > ws {
+				spans = append(spans, span{ws, e})
+				note(rule)
+				i = e
 			}
 		case shortCodeFits(s[ka:b], w): // CVC 431, PIN 4321
 			if !r.keepValue(s[a:b], w) {
@@ -494,6 +512,119 @@ func isQuote(c byte) bool { return c == '"' || c == '\'' || c == '`' }
 func isNameKey(key string) bool {
 	k := strings.ToLower(key)
 	return strings.HasSuffix(k, "name") || strings.HasSuffix(k, "holder")
+}
+
+// isFreeTextKey reports whether values under key are free text that goes
+// on over spaces and commas: a postal address, a diagnosis, a medication.
+func isFreeTextKey(key string) bool {
+	k := strings.ToLower(key)
+	for _, t := range [...]string{"address", "street", "diagnosis", "condition", "medication", "prescription"} {
+		if strings.HasSuffix(k, t) {
+			return !strings.HasSuffix(k, "ipaddress") && !strings.HasSuffix(k, "ip_address") && !strings.HasSuffix(k, "ip-address")
+		}
+	}
+	return false
+}
+
+// clauseEnd returns the end of the free-text value that goes on at s[e]:
+// up to a line break, a ';', a closing quote or bracket, or the ", " or
+// " " before the next key (a word followed by '=' or ':').
+func clauseEnd(s string, e int) int {
+	for e < len(s) {
+		switch s[e] {
+		case '\n', '\r', ';', '"', '\'', ']', '}', '&', '|':
+			return e
+		case ' ', ',':
+			k := e
+			for k < len(s) && (s[k] == ' ' || s[k] == ',') {
+				k++
+			}
+			w := k
+			for w < len(s) && isKeyChar(s[w]) {
+				w++
+			}
+			if w > k && w < len(s) && (s[w] == '=' || s[w] == ':' && (w+1 == len(s) || s[w+1] == ' ')) {
+				return e // the next key
+			}
+			if k == len(s) {
+				return e
+			}
+			e = k
+			continue
+		}
+		e++
+	}
+	return e
+}
+
+// isPatientWord reports whether w, in prose, is followed by a patient's
+// name: "patient Jane Roe".
+func isPatientWord(w string) bool { return strings.EqualFold(w, "patient") }
+
+// isICDKey reports whether k names an ICD diagnosis code.
+func isICDKey(k string) bool { return strings.Contains(strings.ToLower(k), "icd") }
+
+// isICDCode reports whether w has the shape of an ICD-10 code: a letter,
+// two digits (or a digit and a letter), then maybe a dot and up to four
+// characters (E11.9, F32.1, S72.001A).
+func isICDCode(w string) bool {
+	if len(w) < 3 || len(w) > 8 || !isLetter(w[0]) || !isDigit(w[1]) || !isAlnum(w[2]) {
+		return false
+	}
+	if len(w) == 3 {
+		return true
+	}
+	if w[3] != '.' || len(w) == 4 {
+		return false
+	}
+	for i := 4; i < len(w); i++ {
+		if !isAlnum(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isBirthKey reports whether k names a date of birth.
+func isBirthKey(k string) bool {
+	l := strings.ToLower(k)
+	return strings.Contains(l, "birth") || l == "dob"
+}
+
+// monthWord reports whether w is an English month name or its
+// three-letter abbreviation.
+func monthWord(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	l := strings.ToLower(strings.TrimSuffix(w, ","))
+	for _, m := range [...]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"} {
+		if l == m || l == m[:3] {
+			return true
+		}
+	}
+	return false
+}
+
+// dateEnd returns the end of a date written in up to three words at
+// s[ws:] (12 March 1984, March 12, 1984, 1984-03-12, 03/12/1984), or ws.
+func dateEnd(s string, ws int) int {
+	e, n := ws, 0
+	for q := ws; n < 3; n++ {
+		vs, ve := wordAt(s, q)
+		if ve == vs {
+			break
+		}
+		w := s[vs:ve]
+		if !monthWord(w) && strings.Trim(w, "0123456789/-.,") != "" {
+			break
+		}
+		if strings.Trim(w, ",") == "" {
+			break
+		}
+		e, q = ve, skipSpaces(s, ve)
+	}
+	return e
 }
 
 // nameEnd extends the unquoted value s[vs:ve] of a name key that starts

@@ -100,6 +100,8 @@ var (
 			"true client ip", "cf connecting ip", "remote ip", "source ip", "src ip",
 			"user ip", "ip addr", "client address", "peer addr", "drivers license",
 			"driver license", "driving licence", "license number", "licence number",
+			"bsn", "nino", "national insurance number", "personnummer", "pesel", "aadhaar",
+			"codice fiscale", "lat", "lon", "lng", "coordinates", "coords",
 		},
 		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress},
 	}
