@@ -139,6 +139,16 @@ func (st *state) checkpointLocked(ctx context.Context) error {
 		st.report(err)
 		return nil
 	}
+	if f := st.cfg.file; f != nil {
+		// The records a checkpoint covers reach the disk before the
+		// checkpoint leaves the process: a power loss must not leave a
+		// signed checkpoint for records the log lost.
+		if err := f.Sync(); err != nil {
+			err = fmt.Errorf("slogaudit: checkpoint at seq %d held back: syncing the log first: %w", th.Size, err)
+			st.report(err)
+			return err
+		}
+	}
 	if st.cfg.cpWriter != nil {
 		if err := writeCheckpoint(st.cfg.cpWriter, st.head.Chain, out); err != nil {
 			err = fmt.Errorf("slogaudit: checkpoint at seq %d not written to the checkpoint writer: %w", th.Size, err)

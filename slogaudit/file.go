@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -100,6 +101,9 @@ type File struct {
 	// fresh: a failed write left a fragment that could not be cut off, so
 	// the next write starts with a newline.
 	fresh bool
+	// fragment is the partial record a failed write could not cut off,
+	// until the handler's audit.gap names it.
+	fragment *TornLine
 	// inject, in tests, replaces the write to f (to inject faults).
 	inject func(f *os.File, p []byte) (int, error)
 }
@@ -129,10 +133,19 @@ func OpenFile(path string, opts ...FileOption) (*File, error) {
 	return af, nil
 }
 
-// tailSize is how much of an existing file is read to find the heads.
+// tailSize is how much of an existing file is read, at least, to find the
+// heads: the window grows until it holds the last whole line and the
+// fragment after it, however long they are.
 const tailSize = 1 << 20
 
 // recover reads the tail: the heads of the chains in it, and a torn line.
+//
+// A torn line is the fragment a crash left after the last newline; or the
+// last line itself when it is no JSON at all and nothing came after it
+// (a process that opened the file, closed such a fragment with a newline,
+// and stopped before it logged anything). The next audit.start names it.
+// A last line whose record is whole, and which lacks only its newline, is
+// no fragment: it gets its newline and is the chain's head.
 func (af *File) recover() error {
 	r, err := os.Open(af.path)
 	if err != nil {
@@ -144,20 +157,34 @@ func (af *File) recover() error {
 		return fmt.Errorf("slogaudit: OpenFile: %w", err)
 	}
 	af.size = st.Size()
-	start := max(0, af.size-tailSize)
-	tail := make([]byte, af.size-start)
-	if _, err := r.ReadAt(tail, start); err != nil && err != io.EOF {
-		return fmt.Errorf("slogaudit: OpenFile: reading the tail of %s: %w", af.path, err)
+	var tail []byte
+	var start int64
+	for window := int64(tailSize); ; window *= 2 {
+		start = max(0, af.size-window)
+		tail = make([]byte, af.size-start)
+		if _, err := r.ReadAt(tail, start); err != nil && err != io.EOF {
+			return fmt.Errorf("slogaudit: OpenFile: reading the tail of %s: %w", af.path, err)
+		}
+		// Enough when it holds a whole line before the fragment: two
+		// newlines, or the file's start.
+		if start == 0 || bytes.Count(tail, []byte("\n")) >= 2 {
+			break
+		}
 	}
-	if n := bytes.LastIndexByte(tail, '\n'); n < len(tail)-1 {
+	if n := bytes.LastIndexByte(tail, '\n'); n < len(tail)-1 && (n >= 0 || start == 0) {
 		frag := tail[n+1:]
-		sum := sha256.Sum256(frag)
-		af.torn = &TornLine{Bytes: len(frag), SHA256: hex.EncodeToString(sum[:])}
 		if _, err := af.f.Write([]byte("\n")); err != nil {
-			return fmt.Errorf("slogaudit: OpenFile: closing the torn last line of %s: %w", af.path, err)
+			return fmt.Errorf("slogaudit: OpenFile: closing the last line of %s: %w", af.path, err)
 		}
 		af.size++
-		tail = tail[:n+1]
+		if wholeRecord(frag) {
+			tail = append(tail, '\n') // only its newline was lost
+		} else {
+			af.torn = tornLine(frag)
+			tail = tail[:n+1]
+		}
+	} else if line := lastLine(tail); len(line) > 0 && !json.Valid(line) {
+		af.torn = tornLine(line) // closed by an earlier open that logged nothing
 	}
 	if start > 0 { // the first line of the window may be partial
 		if i := bytes.IndexByte(tail, '\n'); i >= 0 {
@@ -166,6 +193,63 @@ func (af *File) recover() error {
 	}
 	af.last = scanHeads(tail, af.heads)
 	return nil
+}
+
+// findHead returns the last record of the chain id (or, for id "", of the
+// last chain) in the whole file, or else in the newest rotated file that
+// holds one.
+func (af *File) findHead(id string) (Head, bool, error) {
+	paths, err := RotatedFiles(af.path)
+	if err != nil {
+		return Head{}, false, err
+	}
+	for i := len(paths) - 1; i >= 0; i-- {
+		data, err := os.ReadFile(paths[i])
+		if err != nil {
+			return Head{}, false, fmt.Errorf("slogaudit: reading %s for the head of chain %q: %w", paths[i], id, err)
+		}
+		heads := map[string]Head{}
+		last := scanHeads(data, heads)
+		if id == "" {
+			if last != "" {
+				return heads[last], true, nil
+			}
+			continue
+		}
+		if h, ok := heads[id]; ok {
+			return h, true, nil
+		}
+	}
+	return Head{}, false, nil
+}
+
+// tornLine describes the fragment frag.
+func tornLine(frag []byte) *TornLine {
+	sum := sha256.Sum256(frag)
+	return &TornLine{Bytes: len(frag), SHA256: hex.EncodeToString(sum[:])}
+}
+
+// lastLine returns the last newline-terminated line of data, without its
+// newline.
+func lastLine(data []byte) []byte {
+	data = bytes.TrimSuffix(data, []byte("\n"))
+	return data[bytes.LastIndexByte(data, '\n')+1:]
+}
+
+// wholeRecord reports whether line is a whole audit record: valid JSON with
+// an audit member that parses.
+func wholeRecord(line []byte) bool {
+	var p chain.Parser
+	v, err := p.Parse(line)
+	if err != nil {
+		return false
+	}
+	a, ok := v.Get("audit")
+	if !ok {
+		return false
+	}
+	_, err = parseAudit(a)
+	return err == nil
 }
 
 // scanHeads sets heads to the last record of every chain in data, a run of
@@ -202,7 +286,10 @@ func (af *File) Heads() map[string]Head {
 	return out
 }
 
-// Torn returns the incomplete last line found at open, if any.
+// Torn returns the incomplete last line found at open, if any: the
+// fragment a crash left (or such a fragment that an earlier open closed
+// with a newline, when nothing was written after it). [File.Handler]
+// names it in its audit.start record; pass it to [New] with [WithTorn].
 func (af *File) Torn() (TornLine, bool) {
 	if af.torn == nil {
 		return TornLine{}, false
@@ -225,11 +312,25 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	if id == "" && probe.resume == nil {
 		id = af.last
 	}
+	if probe.resume == nil {
+		if _, ok := af.heads[id]; !ok && (id != "" || af.size == 0 || af.last == "") {
+			// Not in the tail: a chain that shares the file with a busier
+			// one, or a file that a crash left empty (or holding only a
+			// fragment) just after a rotation. Search the whole file, then
+			// the rotated files, newest first.
+			if head, ok, err := af.findHead(id); err != nil {
+				return nil, err
+			} else if ok {
+				id = head.Chain
+				af.heads[id] = head
+			}
+		}
+	}
 	if head, ok := af.heads[id]; ok && probe.resume == nil {
 		opts = append(opts, WithResume(head))
 	}
 	if af.torn != nil {
-		opts = append(opts, withTorn(*af.torn))
+		opts = append(opts, WithTorn(*af.torn))
 	}
 	opts = append(opts, withFile(af))
 	h, err := New(slog.NewJSONHandler(af, nil), opts...)
@@ -372,8 +473,20 @@ func (af *File) cutBackLocked(p []byte, n int, err error) (int, error) {
 		keep = bytes.LastIndexByte(p[:min(n, len(p))], '\n') + 1
 	}
 	if n < 0 || keep < n {
+		if st, serr := af.f.Stat(); serr == nil && n >= 0 && st.Size() != af.size+int64(n) {
+			// Another process appended to the file (processes may share
+			// one with different chain ids): cutting back would destroy
+			// its records. The fragment stays; the next record starts on
+			// a new line, and the audit.gap that declares the record lost
+			// names the fragment.
+			af.fresh = true
+			af.size = st.Size()
+			af.leaveFragment(p, keep, n)
+			return keep, fmt.Errorf("slogaudit: writing %s: %w (another writer appended after the partial record, so it was left in place rather than cut off; the next record starts on a new line)", af.path, err)
+		}
 		if terr := af.f.Truncate(af.size + int64(keep)); terr != nil {
 			af.fresh = true
+			af.leaveFragment(p, keep, n)
 			if n > 0 {
 				af.size += int64(n)
 			}
@@ -382,6 +495,23 @@ func (af *File) cutBackLocked(p []byte, n int, err error) (int, error) {
 	}
 	af.size += int64(keep)
 	return keep, fmt.Errorf("slogaudit: writing %s: %w (the partial record was cut off: the file ends with a whole record)", af.path, err)
+}
+
+// leaveFragment remembers the fragment p[keep:n] that a failed write left
+// in the file (n < 0: unknown, nothing to name), for takeFragment.
+func (af *File) leaveFragment(p []byte, keep, n int) {
+	if n > keep && n <= len(p) {
+		af.fragment = tornLine(p[keep:n])
+	}
+}
+
+// takeFragment returns, once, the fragment a failed write left in place.
+func (af *File) takeFragment() *TornLine {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	t := af.fragment
+	af.fragment = nil
+	return t
 }
 
 func (af *File) syncLocked() error {

@@ -30,6 +30,19 @@ const (
 	MsgRetention  = "retention.applied"
 )
 
+// isWrapperMessage reports whether msg is the message of a record the
+// wrapper writes itself, which the verifier reads as a declaration (a
+// restart, a gap, a retention, a rotation, a seal): a caller's record
+// with such a message is written with a leading "_", so that no code that
+// can log, but holds no key, can make a declaration.
+func isWrapperMessage(msg string) bool {
+	switch msg {
+	case MsgStart, MsgStop, MsgCheckpoint, MsgViolation, MsgRetention, MsgGap, MsgRotate, MsgSeal, MsgErasure:
+		return true
+	}
+	return false
+}
+
 // isReserved reports whether key is a reserved top-level key: a user
 // attribute with one of these names is written with a leading "_".
 func isReserved(key string) bool {
@@ -434,6 +447,9 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 		root = newRoot(ar)
 	}
 	msg := st.redactMessage(r.Message)
+	if isWrapperMessage(msg) {
+		msg = "_" + msg // only the wrapper writes its own records: "audit.gap" from a caller is "_audit.gap"
+	}
 	if !r.Time.IsZero() {
 		set(root, ar.timeNode(r.Time, st.cfg.policy != nil))
 	}
@@ -656,6 +672,9 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		err = st.forwardLocked(ctx, t, level, p, &am)
 	}
 	if err != nil {
+		if f := st.cfg.file; f != nil && st.lostTorn == nil {
+			st.lostTorn = f.takeFragment() // a fragment the File could not cut off: the audit.gap names it
+		}
 		if keep {
 			st.lostLocked(seq, hash, mac, "the wrapped handler failed to write it: "+shorten(err.Error()))
 			err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)

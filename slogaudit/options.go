@@ -173,9 +173,17 @@ func WithSource() Option {
 	return func(c *config) { c.source = true }
 }
 
-// withTorn makes the audit.start record name the torn line that
-// [OpenFile] found, so that the verifier does not take it for tampering.
-func withTorn(t TornLine) Option { return func(c *config) { c.torn = &t } }
+// WithTorn makes the audit.start record name the torn line that
+// [OpenFile] found ([File.Torn]), so that the verifier reports it as a
+// crash's fragment, not as tampering. [File.Handler] passes it on by
+// itself; a handler built with [New] over a File (through slogcore.New,
+// for instance) needs it after a crash, with [WithResume]:
+//
+//	opts := []slogaudit.Option{slogaudit.WithKey(id, key), slogaudit.WithResume(af.Heads()[chain])}
+//	if t, ok := af.Torn(); ok {
+//		opts = append(opts, slogaudit.WithTorn(t))
+//	}
+func WithTorn(t TornLine) Option { return func(c *config) { c.torn = &t } }
 
 // withFile lets the handler check the file's settings against its policy.
 func withFile(f *File) Option { return func(c *config) { c.file = f } }

@@ -257,7 +257,7 @@ func TestTornLineAcrossFiles(t *testing.T) {
 	sum := sha256.Sum256([]byte(frag))
 	torn := TornLine{Bytes: len(frag), SHA256: hex.EncodeToString(sum[:])}
 	var next bytes.Buffer
-	h := Wrap(slog.NewJSONHandler(&next, nil), WithResume(head), withTorn(torn))
+	h := Wrap(slog.NewJSONHandler(&next, nil), WithResume(head), WithTorn(torn))
 	slog.New(h).Info("after")
 	require.NoError(t, h.Close(context.Background()))
 	p2 := filepath.Join(dir, "audit.log")

@@ -517,14 +517,17 @@ type pendingTorn struct {
 	unterminated bool
 }
 
-// flushTorn reports a pending malformed line: as torn when ack names its
-// hash, as malformed otherwise.
-func (v *verifier) flushTorn(ack string) {
+// flushTorn reports a pending malformed line: as torn when ack, from the
+// record of message by, names its hash, as malformed otherwise.
+func (v *verifier) flushTorn(ack, by string) {
 	if p := v.torn; p != nil {
 		v.torn = nil
 		f := Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: p.detail}
 		if ack == p.sha {
 			f.Kind, f.Detail = Torn, "incomplete line left by a crash, named by the audit.start that follows"
+			if by == MsgGap {
+				f.Detail = "incomplete line left by a failed write, named by the audit.gap that follows"
+			}
 		}
 		v.rep.Findings = append(v.rep.Findings, f)
 	}
@@ -548,19 +551,19 @@ func (v *verifier) record(line []byte, torn bool) {
 		if torn {
 			detail = "torn last line (the writer stopped mid-record): " + detail
 		}
-		v.flushTorn("")
+		v.flushTorn("", "")
 		sum := sha256.Sum256(raw)
 		v.torn = &pendingTorn{file: v.file, line: v.line, sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn}
 		return
 	}
-	ack := ""
+	ack, by := "", ""
 	if msg, _ := val.Get("msg"); msg.Str == MsgStart || msg.Str == MsgGap {
 		if t, ok := val.Get("torn"); ok {
 			s, _ := t.Get("sha256")
-			ack = s.Str
+			ack, by = s.Str, msg.Str
 		}
 	}
-	v.flushTorn(ack)
+	v.flushTorn(ack, by)
 	a, ok := val.Get("audit")
 	if !ok || a.Kind != chain.Object {
 		v.add(v.line, "", 0, Inserted, "no audit member: this line was not written by slogaudit")

@@ -46,7 +46,7 @@ func (v *verifier) canonicalRecord(raw []byte) bool {
 	if v.linker.Finish(rec.seq, rec.prev) != rec.hash {
 		return false
 	}
-	v.flushTorn("")
+	v.flushTorn("", "")
 	v.rep.Records++
 	rec.hashOK = true
 	v.checks.chain(rec.chain).Hashes.count(false)

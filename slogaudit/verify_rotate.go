@@ -26,6 +26,7 @@ type keyState struct {
 	hasAnnounced bool
 	lastOK       string // the key id of the last record whose MAC verified
 	hasLastOK    bool
+	retired      map[string]uint64 // key ids an audit.rotate moved the chain away from, and its seq
 }
 
 // followKey checks that a record placed next in its chain keeps the key id
@@ -50,8 +51,16 @@ func (v *verifier) followKey(st *chainState, rec auditFields, val chain.Value, o
 		return
 	}
 	if ks.hasLastOK && rec.keyID != ks.lastOK {
-		if msg.Str != MsgStart && !(ks.hasAnnounced && ks.announced == rec.keyID) {
+		announced := ks.hasAnnounced && ks.announced == rec.keyID
+		if at, ok := ks.retired[rec.keyID]; ok && !announced {
+			// A restart may change the key id, but not back to one the
+			// chain was rotated away from: that key may have leaked.
+			v.add(v.line, rec.chain, rec.seq, KeyChange, "key id %q was retired by the %s record at seq %d: a restart may not bring it back", rec.keyID, MsgRotate, at)
+		} else if msg.Str != MsgStart && !announced {
 			v.add(v.line, rec.chain, rec.seq, KeyChange, "key id %q after records by key id %q, with no %s record naming it and no restart", rec.keyID, ks.lastOK, MsgRotate)
+		}
+		if announced {
+			delete(ks.retired, rec.keyID)
 		}
 		ks.hasAnnounced = false
 	}
@@ -60,6 +69,12 @@ func (v *verifier) followKey(st *chainState, rec auditFields, val chain.Value, o
 		to, _ := val.Get("to")
 		if to.Kind == chain.String {
 			ks.announced, ks.hasAnnounced = to.Str, true
+			if to.Str != rec.keyID {
+				if ks.retired == nil {
+					ks.retired = map[string]uint64{}
+				}
+				ks.retired[rec.keyID] = rec.seq
+			}
 		}
 	}
 }
