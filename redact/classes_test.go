@@ -318,6 +318,10 @@ func classLeakCases() []leakCase {
 	add("pci", "card as a decoded JSON number", pci, visa, func(l *slog.Logger) { l.Info("m", "body", decoded) })
 	add("pci", "card as a float attr", pci, visa, func(l *slog.Logger) { l.Info("m", slog.Float64("n", decoded["instrument"].(float64))) })
 
+	// Key-value pairs as slices, in slog's argument style.
+	add("pairs", "any slice", cred, "kv-pair-5512", func(l *slog.Logger) { l.Info("m", "args", []any{"user", "ops", "password", "kv-pair-5512"}) })
+	add("pairs", "string slice", cred, "kv-pair-7781", func(l *slog.Logger) { l.Info("m", "env", []string{"HOST", "db", "API_TOKEN", "kv-pair-7781"}) })
+
 	// Client addresses under any key and in text.
 	add("ip", "peer value with port", gdpr, "198.51.100.203", func(l *slog.Logger) { l.Info("m", "peer", "198.51.100.203:50412") })
 	add("ip", "ipv4 in prose", hipaa, "203.0.113.150", func(l *slog.Logger) { l.Info("login from 203.0.113.150 accepted") })
@@ -351,9 +355,9 @@ func classLeakCases() []leakCase {
 	})
 	add("phrase", "dash", cred, "3c9d2e7f1a8b4c6d5e0f", func(l *slog.Logger) { l.Info("m", "note", "api key - 3c9d2e7f1a8b4c6d5e0f (staging)") })
 	add("phrase", "em dash", cred, "Vq2-Lm8xNb4Tz", func(l *slog.Logger) { l.Info("m", "note", "signing key \u2014 Vq2-Lm8xNb4Tz") })
-	add("phrase", "security code colon", pci, "5821", func(l *slog.Logger) { l.Info("m", "note", "verify security code: 5821 failed") })
-	add("phrase", "cvc in prose", pci, "4417", func(l *slog.Logger) { l.Warn("CVC 4417 rejected by issuer") })
-	add("phrase", "three-word term", pci, "617", func(l *slog.Logger) { l.Info("m", "note", "card verification value 617 mismatch") })
+	add("phrase", "security code colon", pci, "code: 5821", func(l *slog.Logger) { l.Info("m", "note", "verify security code: 5821 failed") })
+	add("phrase", "cvc in prose", pci, "CVC 4417", func(l *slog.Logger) { l.Warn("CVC 4417 rejected by issuer") })
+	add("phrase", "three-word term", pci, "value 617", func(l *slog.Logger) { l.Info("m", "note", "card verification value 617 mismatch") })
 
 	// A secret named for whom it is, then given after an operator.
 	add("whom", "password for user", cred, "Mv5tB8nQ2w", func(l *slog.Logger) { l.Info("m", "prompt", "Password for user deploy: Mv5tB8nQ2w") })
@@ -370,7 +374,7 @@ func classLeakCases() []leakCase {
 	add("dsn", "go-printed header", cred, "Hp3kL9mZ2xQ7", func(l *slog.Logger) {
 		l.Info("m", "req", `http.Header{"Accept":[]string{"*/*"}, "X-Auth-Token":[]string{"Hp3kL9mZ2xQ7"}}`)
 	})
-	add("phrase", "pin in prose", pci, "8041", func(l *slog.Logger) { l.Info("m", "note", "PIN 8041 entered at kiosk 3") })
+	add("phrase", "pin in prose", pci, "PIN 8041", func(l *slog.Logger) { l.Info("m", "note", "PIN 8041 entered at kiosk 3") })
 
 	// Prose that changes a secret, codes, user:password, and objects under secret keys.
 	add("prose", "is colon", cred, "Vc4bN6mQ8w", func(l *slog.Logger) { l.Info("your new password is: Vc4bN6mQ8w") })
@@ -378,8 +382,8 @@ func classLeakCases() []leakCase {
 	add("prose", "has been reset to", cred, "Mn3bV5cX7z", func(l *slog.Logger) {
 		l.Error("m", "err", errors.New("secret has been reset to Mn3bV5cX7z"))
 	})
-	add("prose", "passcode digits", cred, "903317", func(l *slog.Logger) { l.Info("passcode 903317 accepted for device 4") })
-	add("prose", "otp digits", cred, "4471", func(l *slog.Logger) { l.Info("m", "note", "OTP 4471 sent to device") })
+	add("prose", "passcode digits", cred, "passcode 903317", func(l *slog.Logger) { l.Info("passcode 903317 accepted for device 4") })
+	add("prose", "otp digits", cred, "OTP 4471", func(l *slog.Logger) { l.Info("m", "note", "OTP 4471 sent to device") })
 	add("prose", "user:password after auth", cred, "Kw7vQ2xR9p", func(l *slog.Logger) { l.Info("m", "cmd", "using basic auth ops:Kw7vQ2xR9p for mirror") })
 	add("prose", "user / password", cred, "Ty5uI7oP9a", func(l *slog.Logger) { l.Info("m", "note", "credentials: ops / Ty5uI7oP9a") })
 	add("json", "object under a secret key", cred, "Gh4jK6lZ8x", func(l *slog.Logger) {
@@ -507,6 +511,9 @@ func overMaskCases() []struct {
 		{"pattern is no pat", all, "^/api/v[0-9]+/", func(l *slog.Logger) { l.Info("m", "pattern", "^/api/v[0-9]+/") }},
 		{"webhook event", all, "order.created", func(l *slog.Logger) { l.Info("m", "webhook_event", "order.created") }},
 		{"pw in a longer word", all, "spwn-3", func(l *slog.Logger) { l.Info("m", "spwn", "spwn-3") }},
+		// Lists that are no key-value pairs.
+		{"field names", all, "password", func(l *slog.Logger) { l.Info("m", "fields", []string{"password", "token", "email", "name"}) }},
+		{"flag pair", all, "enabled", func(l *slog.Logger) { l.Info("m", "opts", []any{"password", true, "mode", "enabled"}) }},
 		// Counts of tokens and lists of keys: single words stay singular.
 		{"token counts", all, "1532", func(l *slog.Logger) { l.Info("m", "usage", map[string]any{"prompt_tokens": 12, "tokens": 1532}) }},
 		{"index keys", all, "name", func(l *slog.Logger) { l.Info("m", "index", map[string]any{"keys": []string{"id", "name"}}) }},

@@ -427,8 +427,62 @@ func (w *walk) argvFlag(prev string) bool {
 	return w.r.keyRule(strings.TrimLeft(prev, "-")) != ""
 }
 
+// pairValue reports whether the element at odd index i of a list of
+// key-value pairs (s, n elements; key(j) returns the string at j) is the
+// value of a key that names a secret: slog's own argument style,
+// []any{"user", "bob", "password", "…"}. Every key of the list must be an
+// identifier that is no flag, and the value no field name (a list of
+// field names stays).
+func (w *walk) pairValue(n, i int, key func(int) (string, bool)) string {
+	if n < 2 || n%2 != 0 || i%2 != 1 {
+		return ""
+	}
+	for j := 0; j < n; j += 2 {
+		k, ok := key(j)
+		if !ok || !isIdentifier(k) || k[0] == '-' { // a command line's flags are read by argvFlag
+			return ""
+		}
+	}
+	k, _ := key(i - 1)
+	rule := w.r.keyRule(k)
+	if rule == "" {
+		return ""
+	}
+	if v, ok := key(i); ok && (w.r.keepValue(k, v) || isFieldName(v)) {
+		return "" // "password", "token", "email", "name": a list of field names
+	}
+	return rule
+}
+
+// isFieldName reports whether v reads like the name of a field: lower-case
+// letters and underscores only.
+func isFieldName(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; (c < 'a' || c > 'z') && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+func isBool(v any) bool { _, ok := v.(bool); return ok }
+
+// isIdentifier reports whether k is a non-empty run of key characters.
+func isIdentifier(k string) bool {
+	if k == "" {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if !isKeyChar(k[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 func (w *walk) sliceAny(s []any, depth int) ([]any, bool) {
 	var out []any
+	anyKey := func(j int) (string, bool) { k, ok := s[j].(string); return k, ok }
 	for i, v := range s {
 		if w.tooBig() {
 			if out == nil {
@@ -444,6 +498,9 @@ func (w *walk) sliceAny(s []any, depth int) ([]any, bool) {
 		if prev, ok := elem(s, i-1).(string); ok && w.argvFlag(prev) && v != "" {
 			nv, ch = w.r.mask, true
 			w.r.count(w.r.keyRule(strings.TrimLeft(prev, "-")))
+		} else if rule := w.pairValue(len(s), i, anyKey); rule != "" && v != nil && !isBool(v) {
+			nv, ch = w.maskAll(slog.AnyValue(v)).Any(), true // "password", "…" as slog arguments
+			w.r.count(rule)
 		} else {
 			nv, ch = w.value("", v, depth+1)
 		}
@@ -469,6 +526,7 @@ func elem(s []any, i int) any {
 
 func (w *walk) sliceString(s []string, depth int) ([]string, bool) {
 	var out []string
+	strKey := func(j int) (string, bool) { return s[j], true }
 	for i, v := range s {
 		var nv string
 		ch := false
@@ -478,6 +536,9 @@ func (w *walk) sliceString(s []string, depth int) ([]string, bool) {
 		case i > 0 && v != "" && w.argvFlag(s[i-1]):
 			nv, ch = w.r.mask, true
 			w.r.count(w.r.keyRule(strings.TrimLeft(s[i-1], "-")))
+		case v != "" && w.pairValue(len(s), i, strKey) != "":
+			nv, ch = w.r.mask, true
+			w.r.count(w.pairValue(len(s), i, strKey))
 		default:
 			nv, ch = w.r.String(v)
 		}
