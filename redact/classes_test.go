@@ -303,6 +303,8 @@ func classLeakCases() []leakCase {
 	add("pii", "birth date in words", hipaa, "7 October 1979", func(l *slog.Logger) { l.Info("m", "note", "date of birth 7 October 1979 confirmed") })
 	add("pii", "dutch bsn", gdpr, "111222333", func(l *slog.Logger) { l.Info("m", "note", "BSN 111222333 checked") })
 	add("pii", "uk nino key", gdpr, "QQ123456C", func(l *slog.Logger) { l.Info("m", "nino", "QQ123456C") })
+	add("pii", "tel key in text", gdpr, "0151 2233 4455", func(l *slog.Logger) { l.Info("m", "contact", "tel: 0151 2233 4455") })
+	add("pii", "cellphone attr", hipaa, "(030) 5550 1234", func(l *slog.Logger) { l.Info("m", "cellPhone", "(030) 5550 1234") })
 	add("pii", "coordinates", gdpr, "52.5200", func(l *slog.Logger) { l.Info("m", "pos", "lat=52.5200 lng=13.4050") })
 
 	// Plurals of terms of several words, and card numbers as floats.

@@ -122,7 +122,8 @@
 // fingerprint, full name, first name, last name, email, phone, fax,
 // address, street, zip, postal code, license number, account number,
 // ip address, drivers license, driver license, driving licence,
-// licence number, vin, vehicle id. Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
+// licence number, vin, vehicle id, tel, cellphone, cell phone, whatsapp.
+// Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
 // ([DetectPhone]), ip-address ([DetectIPAddress]).
 //
 // GDPR. Terms: full name, first name, last name, given name, surname,
@@ -138,19 +139,21 @@
 // ip addr, client address, peer addr, drivers license, driver license,
 // driving licence, license number, licence number, bsn, nino,
 // national insurance number, personnummer, pesel, aadhaar, codice fiscale,
-// lat, lon, lng, coordinates, coords. Detectors: email, ssn, card-number,
+// lat, lon, lng, coordinates, coords, tel, cellphone, cell phone,
+// whatsapp. Detectors: email, ssn, card-number,
 // phone, iban ([DetectIBAN]), ip-address.
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,
 // account name, account number, card number, biometric, geolocation,
 // precise location, purchase history, browsing history, employment,
-// education, inferences. Detectors: email, ssn, card-number, phone,
+// education, inferences, tel, cellphone, cell phone, whatsapp. Detectors:
+// email, ssn, card-number, phone,
 // ip-address.
 //
 // ContactInfo. Terms: email, e mail, phone, phone number, mobile,
-// telephone, fax, address, street, postal code, postcode, zip. Detectors:
-// email, phone.
+// telephone, fax, address, street, postal code, postcode, zip, tel,
+// cellphone, cell phone, whatsapp. Detectors: email, phone.
 //
 // # Token formats
 //

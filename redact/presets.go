@@ -75,7 +75,8 @@ var (
 			"full name", "first name", "last name", "email", "phone", "fax",
 			"address", "street", "zip", "postal code", "license number",
 			"account number", "ip address", "drivers license", "driver license",
-			"driving licence", "licence number", "vin", "vehicle id",
+			"driving licence", "licence number", "vin", "vehicle id", "tel", "cellphone",
+			"cell phone", "whatsapp",
 		},
 		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone, DetectIPAddress},
 	}
@@ -101,7 +102,8 @@ var (
 			"user ip", "ip addr", "client address", "peer addr", "drivers license",
 			"driver license", "driving licence", "license number", "licence number",
 			"bsn", "nino", "national insurance number", "personnummer", "pesel", "aadhaar",
-			"codice fiscale", "lat", "lon", "lng", "coordinates", "coords",
+			"codice fiscale", "lat", "lon", "lng", "coordinates", "coords", "tel",
+			"cellphone", "cell phone", "whatsapp",
 		},
 		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress},
 	}
@@ -116,7 +118,8 @@ var (
 			"ssn", "driver license", "drivers license", "passport", "ip address",
 			"device id", "account name", "account number", "card number",
 			"biometric", "geolocation", "precise location", "purchase history",
-			"browsing history", "employment", "education", "inferences",
+			"browsing history", "employment", "education", "inferences", "tel",
+			"cellphone", "cell phone", "whatsapp",
 		},
 		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress},
 	}
@@ -127,7 +130,8 @@ var (
 		Name: "contactinfo",
 		Terms: []string{
 			"email", "e mail", "phone", "phone number", "mobile", "telephone",
-			"fax", "address", "street", "postal code", "postcode", "zip",
+			"fax", "address", "street", "postal code", "postcode", "zip", "tel",
+			"cellphone", "cell phone", "whatsapp",
 		},
 		Detectors: []Detector{DetectEmail, DetectPhone},
 	}
