@@ -183,7 +183,7 @@ func (af *File) recover() error {
 			af.torn = tornLine(frag)
 			tail = tail[:n+1]
 		}
-	} else if line := lastLine(tail); len(line) > 0 && !json.Valid(line) {
+	} else if line := lastLine(tail); len(line) > 0 && !json.Valid(line) && !afterStop(tail, line) {
 		af.torn = tornLine(line) // closed by an earlier open that logged nothing
 	}
 	if start > 0 { // the first line of the window may be partial
@@ -221,6 +221,22 @@ func (af *File) findHead(id string) (Head, bool, error) {
 		}
 	}
 	return Head{}, false, nil
+}
+
+// afterStop reports whether the line before line, the last of data, is an
+// audit.stop record: a writer that stopped cleanly left no fragment after
+// it, so a line there that is no JSON was not written by a crash.
+func afterStop(data, line []byte) bool {
+	data = bytes.TrimSuffix(data, []byte("\n"))
+	data = data[:len(data)-len(line)]
+	prev := lastLine(data)
+	var p chain.Parser
+	v, err := p.Parse(prev)
+	if err != nil {
+		return false
+	}
+	msg, _ := v.Get("msg")
+	return msg.Str == MsgStop
 }
 
 // tornLine describes the fragment frag.
@@ -271,8 +287,30 @@ func scanHeads(data []byte, heads map[string]Head) (last string) {
 		}
 		heads[rec.chain] = Head{Chain: rec.chain, Seq: rec.seq, Hash: rec.hash}
 		last = rec.chain
+		if msg, _ := v.Get("msg"); msg.Str == MsgRetention {
+			prunedHeads(v, heads)
+		}
 	}
 	return last
+}
+
+// prunedHeads adds to heads the heads a retention record names for chains
+// whose files it removed ("ends_at"), where heads knows no later record of
+// the chain: a quiet chain that restarts after its files were pruned
+// continues from there.
+func prunedHeads(v chain.Value, heads map[string]Head) {
+	ends, _ := v.Get("ends_at")
+	for _, m := range ends.Members {
+		seq, _ := m.Value.Get("seq")
+		hs, _ := m.Value.Get("hash")
+		h, err := chain.ParseHash(hs.Str)
+		if err != nil || seq.Kind != chain.Number || seq.Num < 1 {
+			continue
+		}
+		if old, ok := heads[m.Name]; !ok || old.Seq < uint64(seq.Num) {
+			heads[m.Name] = Head{Chain: m.Name, Seq: uint64(seq.Num), Hash: h}
+		}
+	}
 }
 
 // Heads returns the head of every chain found at the end of the file.
@@ -474,15 +512,27 @@ func (af *File) cutBackLocked(p []byte, n int, err error) (int, error) {
 	}
 	if n < 0 || keep < n {
 		if st, serr := af.f.Stat(); serr == nil && n >= 0 && st.Size() != af.size+int64(n) {
-			// Another process appended to the file (processes may share
-			// one with different chain ids): cutting back would destroy
-			// its records. The fragment stays; the next record starts on
-			// a new line, and the audit.gap that declares the record lost
-			// names the fragment.
-			af.fresh = true
-			af.size = st.Size()
+			// Another process appended to the file since this one last
+			// wrote (processes may share one with different chain ids):
+			// cutting back to this File's idea of the end would destroy
+			// its records. The fragment is at the true end: cut off just
+			// its bytes, once they are read back there.
+			frag := p[keep:n]
+			end := st.Size()
+			if af.fragmentAt(end-int64(len(frag)), frag) && af.f.Truncate(end-int64(len(frag))) == nil {
+				af.size = end - int64(len(frag))
+				return keep, fmt.Errorf("slogaudit: writing %s: %w (the partial record was cut off: the file ends with a whole record)", af.path, err)
+			}
+			// Another writer wrote after it already: end the fragment's
+			// line now, so that no record is glued onto it; the audit.gap
+			// that declares the record lost names it.
+			_, werr := af.f.Write([]byte("\n"))
+			af.fresh = werr != nil
+			if st, serr := af.f.Stat(); serr == nil {
+				af.size = st.Size()
+			}
 			af.leaveFragment(p, keep, n)
-			return keep, fmt.Errorf("slogaudit: writing %s: %w (another writer appended after the partial record, so it was left in place rather than cut off; the next record starts on a new line)", af.path, err)
+			return keep, fmt.Errorf("slogaudit: writing %s: %w (another writer appended after the partial record, so it was left in place, on a line of its own)", af.path, err)
 		}
 		if terr := af.f.Truncate(af.size + int64(keep)); terr != nil {
 			af.fresh = true
@@ -495,6 +545,21 @@ func (af *File) cutBackLocked(p []byte, n int, err error) (int, error) {
 	}
 	af.size += int64(keep)
 	return keep, fmt.Errorf("slogaudit: writing %s: %w (the partial record was cut off: the file ends with a whole record)", af.path, err)
+}
+
+// fragmentAt reports whether the bytes of the file at off are frag.
+func (af *File) fragmentAt(off int64, frag []byte) bool {
+	if off < 0 {
+		return false
+	}
+	r, err := os.Open(af.path)
+	if err != nil {
+		return false
+	}
+	defer r.Close()
+	got := make([]byte, len(frag))
+	n, _ := r.ReadAt(got, off)
+	return n == len(frag) && bytes.Equal(got, frag)
 }
 
 // leaveFragment remembers the fragment p[keep:n] that a failed write left

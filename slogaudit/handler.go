@@ -241,6 +241,13 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 			id = hex.EncodeToString(b[:])
 		}
 		st.head = Head{Chain: id, Hash: chain.Genesis(id)}
+		if ls, ok := cfg.cpWriter.(lastSigned); ok && cfg.signer != nil {
+			if last, has := ls.Last(cfg.origin(id)); has && last.Size > 0 {
+				// A new chain under an id whose checkpoints were signed
+				// before would sign different trees of the same sizes.
+				st.merkle.broken = fmt.Errorf("%w: chain %s starts at seq 1, but the checkpoint writer holds its checkpoint of size %d: resume the chain (File.Handler, WithResume) or start a new chain id", ErrInconsistent, id, last.Size)
+			}
+		}
 	}
 	if sc, ok := h.(*slogcore.Handler); ok {
 		if err := auditMemberSurvives(sc.Redactor(), st.head.Chain, cfg.keyID); err != nil {

@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -287,7 +288,7 @@ func rtCases() map[string][]slog.Attr {
 		"badutf8-key":   {slog.String("k\xff", "v")},
 		"ctrl-chars":    {slog.String("s", "\x00\x01\u2028\u2029</script>&<>")},
 		"nan-inf":       {slog.Float64("nan", nan), slog.Float64("pinf", 1/nan*0+posInf()), slog.Float64("ninf", -posInf())},
-		"floats":        {slog.Float64("z", -0.0), slog.Float64("big", 1e21), slog.Float64("small", 1e-7), slog.Float64("max", 1.7976931348623157e308), slog.Any("f32", float32(0.1))},
+		"floats":        {slog.Float64("z", math.Copysign(0, -1)), slog.Float64("big", 1e21), slog.Float64("small", 1e-7), slog.Float64("max", 1.7976931348623157e308), slog.Any("f32", float32(0.1))},
 		"ints":          {slog.Uint64("u", 1<<64-1), slog.Int64("min", -1<<63), slog.Int64("p53", 1<<53+1), slog.Int64("e53", 1<<53), slog.Any("i8", int8(-3))},
 		"times":         {slog.Time("tz", time.Date(2020, 1, 2, 3, 4, 5, 6, loc)), slog.Time("zero", time.Time{}), slog.Time("y10k", time.Date(10001, 1, 1, 0, 0, 0, 0, time.UTC)), slog.Time("neg", time.Date(-5, 1, 1, 0, 0, 0, 0, time.UTC))},
 		"durations":     {slog.Duration("d", 1500*time.Millisecond), slog.Duration("neg", -1)},

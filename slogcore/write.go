@@ -47,7 +47,7 @@ func (c *core) encode(e *entry) {
 	}
 	c.batchN++
 	c.ends = append(c.ends, len(c.batch))
-	if c.watch.active() {
+	if c.watch.active() || c.opts.OnDrop != nil {
 		c.infos = append(c.infos, lossOf(e))
 	}
 }
@@ -247,9 +247,9 @@ func (c *core) abandonBatch() {
 	c.countDropN(ReasonCloseDeadline, c.batchN)
 	c.inflight -= c.batchN
 	c.mu.Unlock()
-	if c.watch.active() && len(c.infos) == c.batchN {
+	if len(c.infos) == c.batchN {
 		for _, info := range c.infos {
-			c.lostDrop(info, ReasonCloseDeadline)
+			c.dropInfo(info, ReasonCloseDeadline)
 		}
 	}
 	c.resetBatch()
@@ -288,6 +288,15 @@ func (c *core) lost(info lossInfo, err error) {
 	c.watch.notify(Loss{Context: info.ctx, Time: info.time, Level: info.level, Message: c.redact.Message(info.msg), Err: err})
 }
 
+// dropInfo reports a record that Handle accepted and that was dropped
+// later (Close gave up on it), to OnDrop and to the watchers.
+func (c *core) dropInfo(info lossInfo, r DropReason) {
+	if f := c.opts.OnDrop; f != nil {
+		f(Drop{Reason: r, Time: info.time, Level: info.level, Message: c.redact.Message(info.msg)})
+	}
+	c.lostDrop(info, r)
+}
+
 // lostDrop reports a record dropped after Handle accepted it.
 func (c *core) lostDrop(info lossInfo, r DropReason) {
 	if !c.watch.active() {
@@ -303,7 +312,7 @@ func (c *core) handleNext(e *entry) {
 		c.countDropN(ReasonCloseDeadline, 1)
 		c.inflight--
 		c.mu.Unlock()
-		c.lostDrop(lossOf(e), ReasonCloseDeadline)
+		c.dropInfo(lossOf(e), ReasonCloseDeadline)
 		return
 	}
 	r := slog.NewRecord(e.time, e.level, e.msg, e.pc)
