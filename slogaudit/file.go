@@ -392,11 +392,14 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 //
 // A write that fails part-way (a full disk, an I/O error) would leave the
 // start of a record at the end of the file, and the next record would be
-// glued onto it. Since the File is the only writer of its file, it cuts
-// the file back to the end of the last whole line it wrote and returns
-// that count with the error: the file always ends with a whole record. If
-// even that fails, the next write starts with a newline, so that no
-// record is glued onto the fragment.
+// glued onto it. The File cuts the file back to the end of the last whole
+// line it wrote and returns that count with the error: the file always
+// ends with a whole record. When another process appended to the same
+// file since (processes may share one, with different chain ids), it cuts
+// off only its fragment, once it reads it back at the file's end; if
+// another write already followed the fragment, or cutting fails, it ends
+// the fragment's line instead, so that no record is glued onto it, and the
+// handler's audit.gap names the fragment.
 func (af *File) Write(p []byte) (int, error) {
 	af.mu.Lock()
 	defer af.mu.Unlock()
