@@ -397,9 +397,10 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 // ends with a whole record. When another process appended to the same
 // file since (processes may share one, with different chain ids), it cuts
 // off only its fragment, once it reads it back at the file's end; if
-// another write already followed the fragment, or cutting fails, it ends
-// the fragment's line instead, so that no record is glued onto it, and the
-// handler's audit.gap names the fragment.
+// another write already followed the fragment, it ends the fragment's line
+// at once instead. If cutting fails, the next write starts with a newline.
+// Either way no record is glued onto a fragment, and the handler's
+// audit.gap names a fragment left in place.
 func (af *File) Write(p []byte) (int, error) {
 	af.mu.Lock()
 	defer af.mu.Unlock()
