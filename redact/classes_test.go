@@ -320,6 +320,14 @@ func classLeakCases() []leakCase {
 	add("pci", "card as a decoded JSON number", pci, visa, func(l *slog.Logger) { l.Info("m", "body", decoded) })
 	add("pci", "card as a float attr", pci, visa, func(l *slog.Logger) { l.Info("m", slog.Float64("n", decoded["instrument"].(float64))) })
 
+	// Group names from WithGroup are keys too.
+	add("group", "secret group name", cred, "grp-sec-4471", func(l *slog.Logger) { l.WithGroup("client_secret").Info("m", "value", "grp-sec-4471") })
+	add("group", "secret group, map under it", cred, "grp-sec-4472", func(l *slog.Logger) {
+		l.WithGroup("credentials").Info("m", "db", map[string]string{"u": "grp-sec-4472"})
+	})
+	add("group", "secret group, With attrs", cred, "grp-sec-4473", func(l *slog.Logger) { l.WithGroup("api_key").With("v", "grp-sec-4473").Info("m") })
+	add("group", "e-mail as a group name", gdpr, "kai.nowak@example.net", func(l *slog.Logger) { l.WithGroup("kai.nowak@example.net").Info("m", "n", 1) })
+
 	// Key-value pairs as slices, in slog's argument style.
 	add("pairs", "any slice", cred, "kv-pair-5512", func(l *slog.Logger) { l.Info("m", "args", []any{"user", "ops", "password", "kv-pair-5512"}) })
 	add("pairs", "string slice", cred, "kv-pair-7781", func(l *slog.Logger) { l.Info("m", "env", []string{"HOST", "db", "API_TOKEN", "kv-pair-7781"}) })
@@ -513,6 +521,8 @@ func overMaskCases() []struct {
 		{"pattern is no pat", all, "^/api/v[0-9]+/", func(l *slog.Logger) { l.Info("m", "pattern", "^/api/v[0-9]+/") }},
 		{"webhook event", all, "order.created", func(l *slog.Logger) { l.Info("m", "webhook_event", "order.created") }},
 		{"pw in a longer word", all, "spwn-3", func(l *slog.Logger) { l.Info("m", "spwn", "spwn-3") }},
+		// Groups whose names only describe a secret.
+		{"password policy group", all, "min_length", func(l *slog.Logger) { l.WithGroup("password_policy").Info("m", "min_length", 12) }},
 		// Lists that are no key-value pairs.
 		{"field names", all, "password", func(l *slog.Logger) { l.Info("m", "fields", []string{"password", "token", "email", "name"}) }},
 		{"flag pair", all, "enabled", func(l *slog.Logger) { l.Info("m", "opts", []any{"password", true, "mode", "enabled"}) }},

@@ -11,9 +11,10 @@ import (
 // each record, then passes the record to the next handler on the caller's
 // goroutine.
 type Handler struct {
-	next   slog.Handler
-	r      *Redactor
-	groups []string
+	next        slog.Handler
+	r           *Redactor
+	groups      []string
+	secretGroup bool // a group's name names a secret: Scalar decides every value
 }
 
 var _ slog.Handler = (*Handler)(nil)
@@ -139,8 +140,8 @@ func (h *Handler) attr(a slog.Attr) (slog.Attr, bool) {
 // the detectors, and the card check of integers, can mask its value), and
 // nil when [Redactor.Scalar] must decide.
 func (h *Handler) plainKey(key string) *keyVerdict {
-	if len(h.r.paths) > 0 || key == "" {
-		return nil // a path rule, or an empty key (inlined group)
+	if len(h.r.paths) > 0 || key == "" || h.secretGroup {
+		return nil // a path rule, an empty key (inlined group), or a group named for a secret
 	}
 	if v := h.r.fastVerdict(key); v.rule == "" && v.key == "" {
 		return v
@@ -180,5 +181,6 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 	if name == "" {
 		return h
 	}
-	return &Handler{next: h.next.WithGroup(name), r: h.r, groups: append(slices.Clip(h.groups), name)}
+	return &Handler{next: h.next.WithGroup(h.r.GroupName(name)), r: h.r, groups: append(slices.Clip(h.groups), name),
+		secretGroup: h.secretGroup || h.r.groupsRule([]string{name}) != ""}
 }

@@ -364,6 +364,11 @@ func (r *Redactor) judge(groups []string, key string) (*keyVerdict, string) {
 	var v *keyVerdict
 	if len(r.paths) == 0 {
 		v = r.fastVerdict(key)
+		if v.rule == "" && len(groups) > 0 && !v.allowed {
+			if rule := r.groupsRule(groups); rule != "" {
+				return v, rule // WithGroup("password"): every value under it
+			}
+		}
 		return v, v.rule
 	}
 	v = r.ownVerdict(key)
@@ -371,7 +376,39 @@ func (r *Redactor) judge(groups []string, key string) (*keyVerdict, string) {
 	if rule == "" && !v.allowed {
 		rule = r.pathRule(groups, key)
 	}
+	if rule == "" && !v.allowed {
+		rule = r.groupsRule(groups)
+	}
 	return v, rule
+}
+
+// groupsRule returns the rule of the first group name that names a secret
+// (a group from WithGroup("password") holds the secret under other keys),
+// or "".
+func (r *Redactor) groupsRule(groups []string) string {
+	for _, g := range groups {
+		if g == "" {
+			continue
+		}
+		if v := r.fastVerdict(g); v.rule != "" && !v.allowed {
+			return v.rule
+		}
+	}
+	return ""
+}
+
+// GroupName returns the name to write for a group named name: name, or,
+// when the name itself is personal data or a secret (an e-mail address, a
+// card number, a key), the placeholder that a key of that name gets.
+// Handlers call it in WithGroup, as Scalar renames keys.
+func (r *Redactor) GroupName(name string) string {
+	if r == nil || r.off || name == "" {
+		return name
+	}
+	if v := r.fastVerdict(name); v.key != "" {
+		return v.key
+	}
+	return name
 }
 
 // masksValue reports whether the value v under a key with verdict kv and

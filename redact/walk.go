@@ -65,6 +65,11 @@ func (r *Redactor) Attr(groups []string, a slog.Attr) (slog.Attr, bool) {
 	if r == nil || r.off {
 		return a, false
 	}
+	if rule := r.groupsRule(groups); rule != "" && a.Key != "" {
+		r.count(rule) // under WithGroup("password"): the whole value
+		w := walk{r: r}
+		return slog.Attr{Key: a.Key, Value: w.maskAll(a.Value.Resolve())}, true
+	}
 	w := walk{r: r, paths: len(r.paths) > 0}
 	if w.paths {
 		w.groups = slices.Clip(groups)

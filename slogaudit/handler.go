@@ -408,6 +408,7 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 	if name == "" {
 		return h
 	}
+	name = h.st.redactor.GroupName(name) // a group named with an e-mail address, a card number
 	h2 := *h
 	h2.groups = append(slices.Clip(h.groups), name)
 	h2.next = nil // the audit member must stay at the top

@@ -234,6 +234,7 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 	if name == "" {
 		return h
 	}
+	name = h.core.redact.GroupName(name) // a group named with an e-mail address, a card number
 	h2 := *h
 	h2.groups = append(slices.Clip(h.groups), name)
 	if h.next != nil {
