@@ -31,6 +31,15 @@ type CheckpointFile struct {
 func OpenCheckpointFile(path string) (*CheckpointFile, error) {
 	c := &CheckpointFile{path: path, last: map[string]chain.TreeHead{}}
 	if data, err := os.ReadFile(path); err == nil {
+		if n := bytes.LastIndexByte(data, '\n'); n < len(data)-1 {
+			// A crash cut the last checkpoint: it never left the process
+			// whole (its record is in the log), so cut it off, and the next
+			// checkpoint starts a line of its own.
+			if err := os.Truncate(path, int64(n+1)); err != nil {
+				return nil, fmt.Errorf("slogaudit: OpenCheckpointFile: cutting off the torn last line of %s: %w", path, err)
+			}
+			data = data[:n+1]
+		}
 		for _, line := range bytes.Split(data, []byte("\n")) {
 			c.remember(line)
 		}

@@ -422,7 +422,16 @@ func (v *verifier) loadCheckpoints() error {
 		name = f.Name()
 	}
 	v.cpName = name
-	sc := bufio.NewScanner(v.opts.Checkpoints)
+	data, err := io.ReadAll(io.LimitReader(v.opts.Checkpoints, 1<<30))
+	if err != nil {
+		return fmt.Errorf("slogaudit: verify: reading checkpoints: %w", err)
+	}
+	unterminated := len(data) > 0 && data[len(data)-1] != '\n'
+	lines := int64(bytes.Count(data, []byte("\n")))
+	if unterminated {
+		lines++
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<16)
 	n, parsed := int64(0), 0
 	var bad []Finding // lines that are no checkpoint at all
@@ -442,6 +451,12 @@ func (v *verifier) loadCheckpoints() error {
 			cp, err = chain.ParseCheckpoint(val)
 		}
 		if err != nil {
+			if unterminated && n == lines {
+				// The last line, cut by a crash while it was written: the
+				// checkpoint never left the process whole.
+				bad = append(bad, Finding{File: name, Line: n, Kind: TornTail, Detail: "torn last line of the checkpoint file (the writer stopped mid-checkpoint): " + err.Error()})
+				continue
+			}
 			bad = append(bad, Finding{File: name, Line: n, Kind: BadCheckpoint, Detail: err.Error()})
 			continue
 		}
