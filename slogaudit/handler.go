@@ -296,6 +296,9 @@ func Wrap(h slog.Handler, opts ...Option) *Handler {
 
 // Enabled reports whether the wrapped handler is enabled for level.
 func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
+	if l := h.st.cfg.level; l != nil && level < l.Level() {
+		return false
+	}
 	return h.st.next.Enabled(ctx, level)
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 type Option func(*config)
 
 type config struct {
+	level       slog.Leveler
 	keyID       string
 	key         []byte
 	signer      ed25519.PrivateKey
@@ -172,6 +174,11 @@ func OnError(f func(error)) Option {
 func WithSource() Option {
 	return func(c *config) { c.source = true }
 }
+
+// WithLevel sets the minimum level of the records the handler writes
+// (below it, Enabled reports false); without it the wrapped handler's own
+// level decides. A *slog.LevelVar changes it live.
+func WithLevel(l slog.Leveler) Option { return func(c *config) { c.level = l } }
 
 // WithTorn makes the audit.start record name the torn line that
 // [OpenFile] found ([File.Torn]), so that the verifier reports it as a

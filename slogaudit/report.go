@@ -28,7 +28,10 @@ const (
 const (
 	SkippedNoKey         = "no key"
 	SkippedNoCheckpoints = "none given"
-	SkippedNoPublicKey   = "no public key"
+	// SkippedEmptyCheckpoints: a checkpoint file was given, but it held no
+	// checkpoint of the chains read.
+	SkippedEmptyCheckpoints = "no checkpoint in the checkpoint file"
+	SkippedNoPublicKey      = "no public key"
 )
 
 // ErrNoRecords is returned by [Verify] when no line of the input is an

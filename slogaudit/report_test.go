@@ -335,6 +335,9 @@ func FuzzVerifyReport(f *testing.F) {
 			sum.add(s.Checks)
 		}
 		sum.skip(VerifyOptions{Key: testKey, PublicKey: fx.pub, Checkpoints: bytes.NewReader(nil)})
+		if len(rep.Chains) > 0 && sum.Checkpoints.Ran() && sum.Checkpoints.Checked == 0 {
+			sum.Checkpoints.Skipped = SkippedEmptyCheckpoints // a checkpoint file with none of these chains' checkpoints
+		}
 		if sum != rep.Checks {
 			t.Fatalf("totals %+v are not the sums %+v", rep.Checks, sum)
 		}

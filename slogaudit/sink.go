@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,6 +33,13 @@ import (
 //	rotate_size  bytes before rotation (default 0: none)
 //	retention    how long rotated files are kept, a Go duration (default 0: forever)
 //	redact       slogcore preset names, comma-separated, or off (default credentials)
+//	level        the minimum level written (default info)
+//	overflow, queue  accepted (FromEnv gives every sink SLOGGUARD_OVERFLOW and
+//	             SLOGGUARD_QUEUE) and checked, but the audit sink writes every record
+//	             synchronously: it has no queue to overflow
+//
+// Any other key is an error that names it: a misspelt key_file must not
+// leave the log without MACs.
 func init() {
 	slogcore.RegisterSink("audit", openAuditSink)
 }
@@ -58,7 +66,20 @@ func hexFile(path string) ([]byte, error) {
 	return hex.DecodeString(strings.TrimSpace(string(data)))
 }
 
+// auditSinkKeys are the configuration keys the audit sink reads.
+var auditSinkKeys = []string{"path", "key_file", "key_env", "key_id", "signer", "checkpoints", "policy", "sync",
+	"chain", "rotate_size", "retention", "redact", "level", "overflow", "queue"}
+
 func openAuditSink(cfg map[string]string) (slogcore.Sink, error) {
+	for k := range cfg {
+		if !slices.Contains(auditSinkKeys, k) {
+			return nil, fmt.Errorf("unknown setting %q (SLOGGUARD_AUDIT_%s): want one of %s", k, strings.ToUpper(k), strings.Join(auditSinkKeys, ", "))
+		}
+	}
+	common, err := slogcore.SinkOptions(map[string]string{"level": cfg["level"], "overflow": cfg["overflow"], "queue": cfg["queue"]})
+	if err != nil {
+		return nil, err
+	}
 	path := cfg["path"]
 	if path == "" {
 		return nil, errors.New("path is empty: set the audit log's path (SLOGGUARD_AUDIT_PATH)")
@@ -143,6 +164,9 @@ func openAuditSink(cfg map[string]string) (slogcore.Sink, error) {
 	}
 	if v := cfg["chain"]; v != "" {
 		opts = append(opts, WithChainID(v))
+	}
+	if cfg["level"] != "" {
+		opts = append(opts, WithLevel(common.Level))
 	}
 	if v := cfg["redact"]; v != "" {
 		o, err := slogcore.SinkOptions(map[string]string{"redact": v})

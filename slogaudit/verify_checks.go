@@ -290,6 +290,14 @@ func (v *verifier) finishChecks() {
 		}
 	}
 	total.skip(v.opts)
+	if len(v.rep.Chains) > 0 && total.Checkpoints.Ran() && total.Checkpoints.Checked == 0 {
+		// A checkpoint file given, but no checkpoint of these chains in it.
+		total.Checkpoints.Skipped = SkippedEmptyCheckpoints
+		for id, sum := range v.rep.Chains {
+			sum.Checks.Checkpoints.Skipped = SkippedEmptyCheckpoints
+			v.rep.Chains[id] = sum
+		}
+	}
 	v.rep.Checks = total
 }
 
