@@ -62,6 +62,10 @@ func TestCardInLongDigitRun(t *testing.T) {
 		{strings.Repeat("1 ", 112) + "4111 1111 1111 1111 2222", strings.Repeat("1 ", 112) + "[REDACTED] 2222"},
 		// Two cards, one before the cut and one across it.
 		{"4111 1111 1111 1111 " + strings.Repeat("7 ", 100) + "5500 0000 0000 0004", "[REDACTED] " + strings.Repeat("7 ", 100) + "[REDACTED]"},
+		// Groups joined by dashes: the cut is at a dash.
+		{strings.Repeat("12-", 60) + "4111-1111-1111-1111", strings.Repeat("12-", 60) + "[REDACTED]"},
+		// Exactly 128 digits, the card last: the run ends there, no cut.
+		{strings.Repeat("7 ", 112) + "4111 1111 1111 1111", strings.Repeat("7 ", 112) + "[REDACTED]"},
 		// Long runs with no card: digits only, and groups.
 		{strings.Repeat("1", 130), strings.Repeat("1", 130)},
 		{strings.Repeat("1234 ", 40), strings.Repeat("1234 ", 40)},
