@@ -66,6 +66,8 @@ func TestCardInLongDigitRun(t *testing.T) {
 		{strings.Repeat("12-", 60) + "4111-1111-1111-1111", strings.Repeat("12-", 60) + "[REDACTED]"},
 		// Exactly 128 digits, the card last: the run ends there, no cut.
 		{strings.Repeat("7 ", 112) + "4111 1111 1111 1111", strings.Repeat("7 ", 112) + "[REDACTED]"},
+		// 128 digits, then a separator that ends the text.
+		{strings.Repeat("7 ", 112) + "4111 1111 1111 1111 ", strings.Repeat("7 ", 112) + "[REDACTED] "},
 		// Long runs with no card: digits only, and groups.
 		{strings.Repeat("1", 130), strings.Repeat("1", 130)},
 		{strings.Repeat("1234 ", 40), strings.Repeat("1234 ", 40)},

@@ -93,7 +93,7 @@ func TestYandexIAMShape(t *testing.T) {
 // letter and a digit (or both cases); a body under 56 bytes must not open
 // with 'A'. Catches the body's length counted from the start of the text
 // (a short body far into it taken), the 56-byte bound moved by one, and
-// the letter check inverted.
+// the digit check inverted.
 func TestSquareBodyShape(t *testing.T) {
 	mixed := strings.Repeat("b7Xq", 14) // 56 bytes
 	tokenExact(t, map[string]string{
@@ -103,6 +103,11 @@ func TestSquareBodyShape(t *testing.T) {
 		"EAAAA" + mixed[:55]:             "[REDACTED]",
 		"EAAAA" + mixed[:54]:             "EAAAA" + mixed[:54],
 		"EAAA" + strings.Repeat("7", 30): "EAAA" + strings.Repeat("7", 30),
+		// Digits and one case of letters, or both cases and no digit,
+		// make a body; letters of one case alone do not.
+		"EAAA" + strings.Repeat("b7xq", 6): "[REDACTED]",
+		"EAAA" + strings.Repeat("bXqZ", 6): "[REDACTED]",
+		"EAAA" + strings.Repeat("bxqz", 6): "EAAA" + strings.Repeat("bxqz", 6),
 	})
 }
 
@@ -117,5 +122,93 @@ func TestAirtableShape(t *testing.T) {
 		"pat" + a14 + "x." + h64:      "pat" + a14 + "x." + h64,
 		"pat" + a14 + "." + h64[:63]:  "pat" + a14 + "." + h64[:63],
 		"pat" + a14 + "." + h64 + "0": "pat" + a14 + "." + h64 + "0",
+	})
+}
+
+// TestSlackCookieLength: "xoxd-" and 40 or more base64 bytes, which may be
+// %-escaped. Catches the length bound moved by one and the length counted
+// from the start of the text (a short body far into it taken).
+func TestSlackCookieLength(t *testing.T) {
+	b40 := strings.Repeat("aB3%2F", 6) + "xY7z" // 40 bytes
+	tokenExact(t, map[string]string{
+		"xoxd-" + b40:               "[REDACTED]",
+		"xoxd-" + b40[:39]:          "xoxd-" + b40[:39],
+		"cookie d=xoxd-" + b40[:30]: "cookie d=xoxd-" + b40[:30],
+	})
+}
+
+// TestDiscordBotShape: two bytes of the user id ("MT", "Nj", …), 22 to 26
+// more alphanumerics, a dot, 6 or 7 base64url bytes, a dot, 27 or more.
+// Catches each bound moved by one, the last segment's length counted from
+// the wrong end, and text that ends after a segment read past its end.
+func TestDiscordBotShape(t *testing.T) {
+	a26, b7, c27 := strings.Repeat("aB3cD", 5)+"e", "Gx-7_aQ", strings.Repeat("zY9-_", 5)+"Qw"
+	tokenExact(t, map[string]string{
+		"MT" + a26[:22] + "." + b7[:6] + "." + c27:        "[REDACTED]",
+		"MT" + a26 + "." + b7 + "." + c27:                 "[REDACTED]",
+		"MT" + a26[:21] + "." + b7 + "." + c27:            "MT" + a26[:21] + "." + b7 + "." + c27,
+		"MT" + a26 + "x." + b7 + "." + c27:                "MT" + a26 + "x." + b7 + "." + c27,
+		"MT" + a26 + "." + b7[:5] + "." + c27:             "MT" + a26 + "." + b7[:5] + "." + c27,
+		"MT" + a26 + "." + b7 + "x." + c27:                "MT" + a26 + "." + b7 + "x." + c27,
+		"MT" + a26 + "." + b7 + "." + c27[:26]:            "MT" + a26 + "." + b7 + "." + c27[:26],
+		"MT" + a26 + "." + b7 + "." + c27[:25]:            "MT" + a26 + "." + b7 + "." + c27[:25],
+		"MT" + a26:                                        "MT" + a26,
+		"MT" + a26 + "." + b7:                             "MT" + a26 + "." + b7,
+		"bot MT" + a26[:22] + "." + b7 + "." + c27 + " x": "bot [REDACTED] x",
+	})
+}
+
+// TestTwitterBearerLength: 22 A's, then 80 to 100 alphanumerics or
+// %-escapes. Catches either bound moved by one.
+func TestTwitterBearerLength(t *testing.T) {
+	a22, body := strings.Repeat("A", 22), strings.Repeat("b7%3DxQ9z2K", 10)[:101]
+	tokenExact(t, map[string]string{
+		a22 + body[:80]:  "[REDACTED]",
+		a22 + body[:100]: "[REDACTED]",
+		a22 + body[:79]:  a22 + body[:79],
+		a22 + body:       a22 + body,
+	})
+}
+
+// TestFreemiusShape: "sk_" and exactly 29 printable bytes other than
+// quotes, ',' and ';', holding a digit and both cases; a sentence's
+// punctuation after them is not part of the key. Catches a quote taken
+// into the body, the punctuation stripped from a body of 29 (or not from
+// one of 30), the byte after the end read instead of the last, and the
+// stripping walking forward.
+func TestFreemiusShape(t *testing.T) {
+	k29 := strings.Repeat("aB3$-", 6)[:29]
+	tokenExact(t, map[string]string{
+		"sk_" + k29:                  "[REDACTED]",
+		`key="sk_` + k29 + `"`:       `key="[REDACTED]"`,
+		"sk_" + k29[:28] + "!":       "[REDACTED]",
+		"sk_" + k29[:28] + ".":       "[REDACTED]",
+		"sk_" + k29 + ".":            "[REDACTED].",
+		"sk_" + k29 + "?)":           "[REDACTED]?)",
+		"use sk_" + k29 + ". Then":   "use [REDACTED]. Then",
+		"sk_" + k29 + "x":            "sk_" + k29 + "x",
+		"sk_" + strings.ToLower(k29): "sk_" + strings.ToLower(k29),
+	})
+}
+
+// TestTokenJWTShape: the catalog's JWT shape, "ey", 17 or more
+// alphanumerics, ".ey", 17 or more base64url bytes (dots, '/' and '\'
+// allowed), no trailing full stop. Catches the first segment's bound moved
+// by one or counted from the start of the text, text ending inside ".ey"
+// read past its end, the body running on over spaces, and a sentence's
+// full stop kept in the token.
+func TestTokenJWTShape(t *testing.T) {
+	a17, b17 := strings.Repeat("aB3cD", 4)[:17], strings.Repeat("x_9-Z", 4)[:17]
+	tokenExact(t, map[string]string{
+		"ey" + a17 + ".ey" + b17:                "[REDACTED]",
+		"ey" + a17[:16] + ".ey" + b17:           "ey" + a17[:16] + ".ey" + b17,
+		"jwt ey" + a17[:16] + ".ey" + b17:       "jwt ey" + a17[:16] + ".ey" + b17,
+		"ey" + a17 + ".ey" + b17[:16]:           "ey" + a17 + ".ey" + b17[:16],
+		"ey" + a17 + ".e":                       "ey" + a17 + ".e",
+		"ey" + a17 + ".ey":                      "ey" + a17 + ".ey",
+		"ey" + a17 + ".ey" + b17 + " next":      "[REDACTED] next",
+		"ey" + a17 + ".ey" + b17 + ".":          "[REDACTED].",
+		"ey" + a17 + ".ey" + b17 + ".sig":       "[REDACTED]",
+		`"ey` + a17 + ".ey" + b17 + `\/x", "k"`: `"[REDACTED]", "k"`,
 	})
 }
