@@ -212,3 +212,96 @@ func TestTokenJWTShape(t *testing.T) {
 		`"ey` + a17 + ".ey" + b17 + `\/x", "k"`: `"[REDACTED]", "k"`,
 	})
 }
+
+// TestMarkedTokensAtTheirShortest: formats found by a marker inside them,
+// in a string no longer than the token. Catches the length gates before
+// each search moved by one: a Mailchimp key is 36 bytes, a Teams webhook
+// of the "outlook.office.com/webhook/" form 67.
+func TestMarkedTokensAtTheirShortest(t *testing.T) {
+	mailchimp := strings.Repeat("0a1b2c3d", 4) + "-us1"
+	teams := "outlook.office.com/webhook/" + strings.Repeat("a1b2-c3d4/", 4)
+	require.Len(t, mailchimp, 36)
+	require.Len(t, teams, 67)
+	tokenExact(t, map[string]string{
+		mailchimp:        "[REDACTED]",
+		mailchimp[1:]:    mailchimp[1:],
+		teams:            "[REDACTED]",
+		teams[:66]:       teams[:66],
+		"x " + mailchimp: "x [REDACTED]",
+	})
+}
+
+// TestAzureSecretHead: an Azure AD client secret is 3 bytes of letters,
+// digits, '_', '~' or '.', a digit, "Q~" and 31 or more. Catches each
+// allowed byte of the head refused, and others allowed.
+func TestAzureSecretHead(t *testing.T) {
+	body := strings.Repeat("xY7-_.~z", 5)[:34]
+	tokenExact(t, map[string]string{
+		"abc8Q~" + body:         "[REDACTED]",
+		"a_b8Q~" + body:         "[REDACTED]",
+		"a~b8Q~" + body:         "[REDACTED]",
+		"a.b8Q~" + body:         "[REDACTED]",
+		"a-b8Q~" + body:         "a-b8Q~" + body,
+		"a b8Q~" + body:         "a b8Q~" + body,
+		"abcxQ~" + body:         "abcxQ~" + body,
+		"abc8Q~" + body[:30]:    "abc8Q~" + body[:30],
+		"id=abc8Q~" + body[:31]: "id=[REDACTED]",
+	})
+}
+
+// TestTelegramBotShape: 5 to 16 digits, ':', 'A' and 34 more base64url
+// bytes, a digit among them. Catches the digit count taken from the start
+// of the text (four digits far into it taken) and the digit looked for in
+// the bot id instead of the secret.
+func TestTelegramBotShape(t *testing.T) {
+	s34, letters := strings.Repeat("bC7_x-", 6)[:34], strings.Repeat("bCx_y-", 6)[:34]
+	tokenExact(t, map[string]string{
+		"12345:A" + s34:                "[REDACTED]",
+		"bot 12345:A" + s34 + " ok":    "bot [REDACTED] ok",
+		"bot 1234:A" + s34:             "bot 1234:A" + s34,
+		"id 1234567890123456:A" + s34:  "id [REDACTED]",
+		"id 12345678901234567:A" + s34: "id 12345678901234567:A" + s34,
+		"12345:A" + letters:            "12345:A" + letters,
+		"12345:A" + s34[:33]:           "12345:A" + s34[:33],
+		"12345:A" + s34 + "z":          "12345:A" + s34 + "z",
+		"x12345:A" + s34:               "x12345:A" + s34,
+	})
+}
+
+// TestAuthressKeyShape: an Authress service client key, "sc_" (or "ext_",
+// "scauth_", "authress_") and an id, a dot, 4 to 6 bytes, ".acc", '_' or
+// '-', and 40 or more bytes. Catches the 60-byte gate and the 40-byte
+// bound moved by one or counted from the wrong end, the '-' form refused,
+// a ".acc" at the start of the text ending the search, and text ending
+// after ".acc" read past its end.
+func TestAuthressKeyShape(t *testing.T) {
+	sec := strings.Repeat("aB3.x-Y7/z", 5) // 50 bytes
+	key := "sc_abcdef.12345.acc_" + sec[:40]
+	require.Len(t, key, 60)
+	tokenExact(t, map[string]string{
+		key:                                        "[REDACTED]",
+		"scauth_abcdef.12345.acc-" + sec[:40]:      "[REDACTED]",
+		"scauth_abcdef.12345.acc_" + sec[:39]:      "scauth_abcdef.12345.acc_" + sec[:39],
+		"scauth_abcdef.12345.acc." + sec[:40]:      "scauth_abcdef.12345.acc." + sec[:40],
+		".acc then sc_abcdef.12345.acc_" + sec:     ".acc then [REDACTED]",
+		"authress_abcdef.12345.acc_" + sec + " ok": "[REDACTED] ok",
+		"user_abcdef.12345.acc_" + sec:             "user_abcdef.12345.acc_" + sec,
+		sec + " sc_abcdef.12345.acc":               sec + " sc_abcdef.12345.acc",
+	})
+}
+
+// TestFacebookAppTokenShape: a 15 or 16 digit app id, '|', 27 or more
+// base64url bytes. Catches a '|' right where the search resumes ending it.
+func TestFacebookAppTokenShape(t *testing.T) {
+	sec := strings.Repeat("aB3-x_Y7z", 4)[:27]
+	tokenExact(t, map[string]string{
+		"123456789012345|" + sec:      "[REDACTED]",
+		"1234567890123456|" + sec:     "[REDACTED]",
+		"12345678901234|" + sec:       "12345678901234|" + sec,
+		"12345678901234567|" + sec:    "12345678901234567|" + sec,
+		"123456789012345|" + sec[:26]: "123456789012345|" + sec[:26],
+		"a || 123456789012345|" + sec: "a || [REDACTED]",
+		"| 123456789012345|" + sec:    "| [REDACTED]",
+		"x123456789012345|" + sec:     "x123456789012345|" + sec,
+	})
+}
