@@ -216,7 +216,8 @@ func TestTokenJWTShape(t *testing.T) {
 // TestMarkedTokensAtTheirShortest: formats found by a marker inside them,
 // in a string no longer than the token. Catches the length gates before
 // each search moved by one: a Mailchimp key is 36 bytes, a Teams webhook
-// of the "outlook.office.com/webhook/" form 67.
+// of the "outlook.office.com/webhook/" form 67; and a "-us" at the start
+// of the text ending the search for Mailchimp keys.
 func TestMarkedTokensAtTheirShortest(t *testing.T) {
 	mailchimp := strings.Repeat("0a1b2c3d", 4) + "-us1"
 	teams := "outlook.office.com/webhook/" + strings.Repeat("a1b2-c3d4/", 4)
@@ -228,6 +229,8 @@ func TestMarkedTokensAtTheirShortest(t *testing.T) {
 		teams:            "[REDACTED]",
 		teams[:66]:       teams[:66],
 		"x " + mailchimp: "x [REDACTED]",
+		// A "-us" where the search resumes does not end it.
+		"-us " + mailchimp: "-us [REDACTED]",
 	})
 }
 
