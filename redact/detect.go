@@ -443,6 +443,14 @@ func findCards(s string, spans []span) []span {
 		// A last group glued to letters or a decimal ("00A0", "12.5") cannot
 		// end a card number; the groups before it still can.
 		endOK := end == len(s) || !(isAlnum(s[end]) || s[end] == '.' && end+1 < len(s) && isDigit(s[end+1]))
+		// A run longer than maxRun digits is cut: no window may end at the
+		// cut, and the next pass starts at the first group of the last 19
+		// digits (past any card found), so a card across the cut is found.
+		cut := n == maxRun && j < len(s) && (isDigit(s[j]) || (s[j] == ' ' || s[j] == '-') && j+1 < len(s) && isDigit(s[j+1]))
+		if cut {
+			endOK = false
+		}
+		next := -1 // the digit the next pass starts at
 		for a := 0; a+13 <= n; {
 			if !starts[a] {
 				a++
@@ -453,7 +461,7 @@ func findCards(s string, spans []span) []span {
 				b := a + l // one past the window's last digit
 				if (b == n && endOK || b < n && starts[b]) && cardPrefix(digits[a:b]) && luhn(digits[a:b]) {
 					spans = append(spans, span{pos[a], pos[b-1] + 1})
-					a, found = b, true
+					a, found, next = b, true, b
 					break
 				}
 			}
@@ -462,6 +470,14 @@ func findCards(s string, spans []span) []span {
 			}
 		}
 		i = end
+		if cut {
+			for a := max(n-19, next); a < n; a++ {
+				if starts[a] {
+					i = pos[a]
+					break
+				}
+			}
+		}
 	}
 	return spans
 }
@@ -589,16 +605,16 @@ func findEmail(s string, spans []span) []span {
 		for start > i && isEmailLocal(s[start-1]) {
 			start--
 		}
-		end, dot := at+1, false
+		end := at + 1
 		for end < len(s) && (isAlnum(s[end]) || s[end] == '-' || s[end] == '.') {
-			if s[end] == '.' {
-				dot = true
-			}
 			end++
 		}
 		for end > at+1 && s[end-1] == '.' { // a sentence's full stop
 			end--
 		}
+		// The domain needs a dot of its own: a sentence's full stop after
+		// "admin@prod." makes no address of it.
+		dot := strings.Contains(s[at:end], ".")
 		if start < at && dot && end > at+3 && s[end-1] != '-' && strings.LastIndexByte(s[at:end], '.') < end-at-2 && emailDomainOK(s, at+1, end) {
 			spans = append(spans, span{start, end})
 		}
@@ -690,7 +706,7 @@ func findDSN(s string, spans []span) []span {
 		at := i + k
 		i = at + 1
 		c := at // the colon between user and password
-		for c > 0 && s[c-1] != ':' && s[c-1] != ' ' && s[c-1] != '@' && s[c-1] != '/' && s[c-1] != '"' && s[c-1] != '\'' && s[c-1] > 0x20 {
+		for c > 0 && s[c-1] != ':' && s[c-1] != ' ' && s[c-1] != '/' && s[c-1] != '"' && s[c-1] != '\'' && s[c-1] > 0x20 {
 			c--
 		}
 		if c == 0 || s[c-1] != ':' || c == at {
@@ -699,12 +715,13 @@ func findDSN(s string, spans []span) []span {
 			}
 			continue
 		}
-		// The password runs from the first colon of the token, as the
-		// driver reads it ("u:p:q@" is user u, password "p:q"): masking
-		// from a later colon would leave "u:p:" for the next pass to read
-		// as another user and password, and redacting redacted text must
-		// change nothing.
-		for k := c - 2; k > 0 && s[k-1] != ' ' && s[k-1] != '@' && s[k-1] != '/' && s[k-1] != '"' && s[k-1] != '\'' && s[k-1] > 0x20; k-- {
+		// The password runs from the first colon of the token to the last
+		// '@', as the driver reads it ("u:p:q@" is user u, password "p:q";
+		// "u:p@q@tcp(h)/" is password "p@q"): masking from a later colon or
+		// '@' would leave part of the password, and "u:p:" for the next
+		// pass to read as another user and password (redacting redacted
+		// text must change nothing).
+		for k := c - 1; k > 0 && s[k-1] != ' ' && s[k-1] != '/' && s[k-1] != '"' && s[k-1] != '\'' && s[k-1] > 0x20; k-- {
 			if s[k-1] == ':' {
 				c = k
 			}

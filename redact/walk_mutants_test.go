@@ -1,6 +1,7 @@
 package redact_test
 
 import (
+	"encoding/json"
 	"log/slog"
 	"net/netip"
 	"strconv"
@@ -192,4 +193,92 @@ func TestMapKeysAsJSONWritesThem(t *testing.T) {
 		require.True(t, changed)
 		require.Equal(t, tc.want, out.Value.Any())
 	}
+}
+
+// TestNamedValueInGroup: a group that names its value's key in a "name" or
+// "key" member has its "value" member masked when that key names a secret,
+// wherever the members are. Catches a value member first in the group
+// left in clear, the naming member's test inverted (which read a missing
+// member), and the masked copy of the group made afresh, which dropped the
+// masks of its other members.
+func TestNamedValueInGroup(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for _, tc := range []struct {
+		in, want slog.Attr
+		changed  bool
+	}{
+		{slog.Group("var", "name", "GITHUB_TOKEN", "value", "nv-1"), slog.Group("var", "name", "GITHUB_TOKEN", "value", "[REDACTED]"), true},
+		{slog.Group("var", "value", "nv-2", "name", "GITHUB_TOKEN"), slog.Group("var", "value", "[REDACTED]", "name", "GITHUB_TOKEN"), true},
+		{slog.Group("setting", "Key", "ClientSecret", "Value", "nv-3"), slog.Group("setting", "Key", "ClientSecret", "Value", "[REDACTED]"), true},
+		{slog.Group("var", "name", "HOST", "value", "db"), slog.Group("var", "name", "HOST", "value", "db"), false},
+		// Another member masked too: both masks are kept.
+		{slog.Group("var", "password", "pw-4", "name", "API_TOKEN", "value", "nv-4"), slog.Group("var", "password", "[REDACTED]", "name", "API_TOKEN", "value", "[REDACTED]"), true},
+		{slog.Group("var", "value", "db"), slog.Group("var", "value", "db"), false},
+	} {
+		got, changed := r.Attr(nil, tc.in)
+		require.True(t, tc.want.Equal(got), "%v: got %v", tc.in, got)
+		require.Equal(t, tc.changed, changed, "%v", tc.in)
+	}
+}
+
+// TestNamedValueInMap: the same for a map: its "value" entry is masked
+// when its "name" entry names a secret, in a new map (the caller's is left
+// as it was), with the masks of its other entries kept. Catches the
+// masked copy made only when one was already made (a write to a nil map)
+// and made afresh over one (dropping the other masks).
+func TestNamedValueInMap(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	in := map[string]string{"name": "DB_PASSWORD", "value": "nv-5"}
+	got, changed := r.Attr(nil, slog.Any("env", in))
+	require.True(t, changed)
+	require.Equal(t, map[string]string{"name": "DB_PASSWORD", "value": "[REDACTED]"}, got.Value.Any())
+	require.Equal(t, "nv-5", in["value"])
+
+	in = map[string]string{"name": "DB_PASSWORD", "value": "nv-6", "password": "pw-6"}
+	got, changed = r.Attr(nil, slog.Any("env", in))
+	require.True(t, changed)
+	require.Equal(t, map[string]string{"name": "DB_PASSWORD", "value": "[REDACTED]", "password": "[REDACTED]"}, got.Value.Any())
+
+	in = map[string]string{"name": "HOST", "value": "db"}
+	got, changed = r.Attr(nil, slog.Any("env", in))
+	require.False(t, changed)
+	require.Equal(t, in, got.Value.Any())
+}
+
+type walkVars map[string]any
+
+// TestNamedValueInReflectedMap: the same for a map of a named type, which
+// the walker reaches by reflection: the result is a map[string]any with
+// the value masked and the other masks kept. Catches the same two
+// mistakes in the reflected map's copy.
+func TestNamedValueInReflectedMap(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	got, changed := r.Attr(nil, slog.Any("var", walkVars{"name": "SLACK_TOKEN", "value": "nv-7"}))
+	require.True(t, changed)
+	require.Equal(t, map[string]any{"name": "SLACK_TOKEN", "value": "[REDACTED]"}, got.Value.Any())
+
+	got, changed = r.Attr(nil, slog.Any("var", walkVars{"name": "SLACK_TOKEN", "value": "nv-8", "password": "pw-8"}))
+	require.True(t, changed)
+	require.Equal(t, map[string]any{"name": "SLACK_TOKEN", "value": "[REDACTED]", "password": "[REDACTED]"}, got.Value.Any())
+}
+
+type valueFirst struct {
+	Value string `json:"value"`
+	Name  string `json:"name"`
+}
+
+// TestNamedValueFirstInStruct: a struct whose value field comes before
+// its name field has the value masked as well. Catches the value field
+// taken only when it is not the first.
+func TestNamedValueFirstInStruct(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	got, changed := r.Attr(nil, slog.Any("var", valueFirst{Value: "nv-9", Name: "DB_PASSWORD"}))
+	require.True(t, changed)
+	b, err := json.Marshal(got.Value.Any())
+	require.NoError(t, err)
+	require.JSONEq(t, `{"value":"[REDACTED]","name":"DB_PASSWORD"}`, string(b))
+
+	got, changed = r.Attr(nil, slog.Any("var", valueFirst{Value: "db", Name: "HOST"}))
+	require.False(t, changed)
+	require.Equal(t, valueFirst{Value: "db", Name: "HOST"}, got.Value.Any())
 }

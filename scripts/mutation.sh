@@ -22,6 +22,10 @@ if ! command -v "$GREMLINS" >/dev/null 2>&1; then
 fi
 OUT=${OUT:-$(mktemp -d)}
 mkdir -p "$OUT"
+# gremlins times the unmutated suite to set each mutant's time limit: a
+# cached test result (a second run on the same tree) would make it a
+# second or so, and every mutant would time out.
+export GOFLAGS="${GOFLAGS:-} -count=1"
 
 # others DIR KEEP prints a regexp matching the non-test Go files of DIR whose
 # names do not match KEEP, for gremlins' --exclude-files (which matches
