@@ -127,8 +127,13 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 	} else {
 		lower = []byte(strings.ToLower(key))
 	}
-	if len(lower) != len(key) { // a non-ASCII upper case changed the length
+	if len(lower) != len(key) { // a non-ASCII upper case, or invalid UTF-8, changed the length
 		lower = append(lower[:0], key...)
+		for i, c := range lower { // fold the ASCII letters at least: PASSWORD_\x80
+			if c >= 'A' && c <= 'Z' {
+				lower[i] = c + 'a' - 'A'
+			}
+		}
 	}
 	var v keyVerdict
 	if r.allow[string(lower)] {
