@@ -40,7 +40,10 @@
 // "DB_PASSWORD", "value": "…"} (a Kubernetes EnvVar, an ECS environment
 // entry, an SSM parameter; "key" and "Key" too, as a map, a struct, a
 // group, or JSON or YAML in text), has its value masked when the named key
-// is sensitive. Booleans and empty strings are never masked. Under a location key, cloud
+// is sensitive. A group name from WithGroup is judged as a key: under a
+// group that names a secret every value is masked, and a group named with
+// personal data or a secret is written as that key's placeholder
+// ([Redactor.GroupName]). Booleans and empty strings are never masked. Under a location key, cloud
 // region names (us-east-1) are kept.
 //
 // # Text
