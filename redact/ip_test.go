@@ -19,6 +19,9 @@ func TestFindIPs(t *testing.T) {
 		{"203.0.113.77", []string{"203.0.113.77"}},
 		{"peer 192.0.2.44:5555", []string{"192.0.2.44"}},
 		{"hit 8.8.8.8.", []string{"8.8.8.8"}},
+		{"hit 8.8.4.4. Then 9.9.9.9: done", []string{"8.8.4.4", "9.9.9.9"}}, // a full stop or a colon before a space
+		{". 203.0.113.9", []string{"203.0.113.9"}},                          // the text starts with a '.'
+		{":: 2001:db8:4b::17", []string{"2001:db8:4b::17"}},                 // the text starts with a ':' and has no '.'
 		{"1.1.1.1, 9.9.9.9", []string{"1.1.1.1", "9.9.9.9"}},
 		{"for=198.51.100.17;proto=https", []string{"198.51.100.17"}},
 		{"a 255.254.1.1 b 223.255.255.255 c", []string{"223.255.255.255"}},
