@@ -22,6 +22,7 @@ func TestFindIPs(t *testing.T) {
 		{"hit 8.8.4.4. Then 9.9.9.9: done", []string{"8.8.4.4", "9.9.9.9"}}, // a full stop or a colon before a space
 		{". 203.0.113.9", []string{"203.0.113.9"}},                          // the text starts with a '.'
 		{":: 2001:db8:4b::17", []string{"2001:db8:4b::17"}},                 // the text starts with a ':' and has no '.'
+		{"tag 8.8.8.8:abc and 8.8.8.8:53", []string{"8.8.8.8"}},             // a colon ends an address only before a port
 		{"1.1.1.1, 9.9.9.9", []string{"1.1.1.1", "9.9.9.9"}},
 		{"for=198.51.100.17;proto=https", []string{"198.51.100.17"}},
 		{"a 255.254.1.1 b 223.255.255.255 c", []string{"223.255.255.255"}},
