@@ -321,3 +321,23 @@ func TestPrescanDigitCount(t *testing.T) {
 		}
 	}
 }
+
+// TestPercentDecodingDepth: percent-encoded text is decoded a bounded
+// number of times: a secret encoded three times is found, and a '%'
+// encoded 20,000 times over (each decoding peels one level and copies the
+// text) costs a few decodings, not one per level.
+func TestPercentDecodingDepth(t *testing.T) {
+	r := Must(Credentials)
+	enc := "password=Km8nJ6hG4f"
+	for range 3 {
+		enc = strings.NewReplacer("%", "%25", "=", "%3D").Replace(enc)
+	}
+	if got, _ := r.String("q=" + enc); strings.Contains(got, "Km8nJ6hG4f") {
+		t.Fatalf("encoded three times: %q", got)
+	}
+	deep := "x=%" + strings.Repeat("25", 20000) + "3Dv" // "%" encoded 20,000 times over
+	allocs := testing.AllocsPerRun(1, func() { r.String(deep) })
+	if allocs > 40 {
+		t.Fatalf("%.0f allocations for %d nested encodings: decoding is not bounded", allocs, 20000)
+	}
+}

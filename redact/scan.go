@@ -61,10 +61,20 @@ func (r *Redactor) cleanSlot(s string) (int, uint64) {
 // prose of s reveal, in s and in its percent-decoded text, calling note
 // with the name of the detector or rule for each span it adds.
 func (r *Redactor) find(s string, spans []span, note func(string)) []span {
+	return r.findLevels(s, spans, note, maxDecodes)
+}
+
+// maxDecodes is how many times find percent-decodes text: text encoded
+// twice is common (a URL in a query string), deeper nesting is not, and
+// each level costs a copy of the text.
+const maxDecodes = 3
+
+// findLevels is find with at most levels percent-decodings left.
+func (r *Redactor) findLevels(s string, spans []span, note func(string), levels int) []span {
 	first := len(spans)
 	spans, flags := r.findText(s, spans, note)
-	if flags&hasPercent != 0 && mayBeEncoded(s) {
-		spans = r.findEncoded(s, spans, first, note)
+	if levels > 0 && flags&hasPercent != 0 && mayBeEncoded(s) {
+		spans = r.findEncoded(s, spans, first, note, levels-1)
 	}
 	return spans
 }
@@ -133,13 +143,14 @@ func mayBeEncoded(s string) bool {
 }
 
 // findEncoded finds secrets in the percent-decoded text of s (a query
-// string or form body that carries key=value pairs or JSON), and adds
-// their spans in s, but only those that overlap no span found in s itself
-// from index first on (spans[first:]), which are counted already.
-func (r *Redactor) findEncoded(s string, spans []span, first int, note func(string)) []span {
+// string or form body that carries key=value pairs or JSON), decoding it
+// up to levels more times, and adds their spans in s, but only those that
+// overlap no span found in s itself from index first on (spans[first:]),
+// which are counted already.
+func (r *Redactor) findEncoded(s string, spans []span, first int, note func(string), levels int) []span {
 	d, pos := percentDecode(s)
 	var names []string
-	found := r.find(d, nil, func(name string) { names = append(names, name) })
+	found := r.findLevels(d, nil, func(name string) { names = append(names, name) }, levels)
 	for i, sp := range found {
 		m := span{pos[sp.start], pos[sp.end]}
 		if slices.ContainsFunc(spans[first:], func(o span) bool { return o.start < m.end && m.start < o.end }) {
