@@ -1,6 +1,7 @@
 package slogaudit
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -204,12 +205,11 @@ func (af *File) findHead(id string) (Head, bool, error) {
 		return Head{}, false, err
 	}
 	for i := len(paths) - 1; i >= 0; i-- {
-		data, err := os.ReadFile(paths[i])
+		heads := map[string]Head{}
+		last, err := scanFileHeads(paths[i], heads)
 		if err != nil {
 			return Head{}, false, fmt.Errorf("slogaudit: reading %s for the head of chain %q: %w", paths[i], id, err)
 		}
-		heads := map[string]Head{}
-		last := scanHeads(data, heads)
 		if id == "" {
 			if last != "" {
 				return heads[last], true, nil
@@ -237,6 +237,31 @@ func afterStop(data, line []byte) bool {
 	}
 	msg, _ := v.Get("msg")
 	return msg.Str == MsgStop
+}
+
+// scanFileHeads is scanHeads over the file at path, read a line at a time
+// (a log may be far larger than memory).
+func scanFileHeads(path string, heads map[string]Head) (last string, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	for {
+		line, err := br.ReadBytes('\n')
+		if len(line) > 0 {
+			if l := scanHeads(bytes.TrimSuffix(line, []byte("\n")), heads); l != "" {
+				last = l
+			}
+		}
+		if err == io.EOF {
+			return last, nil
+		}
+		if err != nil {
+			return last, err
+		}
+	}
 }
 
 // tornLine describes the fragment frag.
