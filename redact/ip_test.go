@@ -23,6 +23,7 @@ func TestFindIPs(t *testing.T) {
 		{". 203.0.113.9", []string{"203.0.113.9"}},                          // the text starts with a '.'
 		{":: 2001:db8:4b::17", []string{"2001:db8:4b::17"}},                 // the text starts with a ':' and has no '.'
 		{"tag 8.8.8.8:abc and 8.8.8.8:53", []string{"8.8.8.8"}},             // a colon ends an address only before a port
+		{"8.256.1.1 and 1000.1.1.1", nil},                                   // an octet over 255, or of four digits
 		{"1.1.1.1, 9.9.9.9", []string{"1.1.1.1", "9.9.9.9"}},
 		{"for=198.51.100.17;proto=https", []string{"198.51.100.17"}},
 		{"a 255.254.1.1 b 223.255.255.255 c", []string{"223.255.255.255"}},
