@@ -320,6 +320,14 @@ func classLeakCases() []leakCase {
 	add("pci", "card as a decoded JSON number", pci, visa, func(l *slog.Logger) { l.Info("m", "body", decoded) })
 	add("pci", "card as a float attr", pci, visa, func(l *slog.Logger) { l.Info("m", slog.Float64("n", decoded["instrument"].(float64))) })
 
+	// Every cookie of a Cookie header, whatever its name.
+	add("cookie", "second cookie", cred, "ck-sess-7781", func(l *slog.Logger) {
+		l.Info("m", "hdrs", "Cookie: theme=dark; a1b2=ck-sess-7781; lang=en\nAccept: */*")
+	})
+	add("cookie", "in an error", cred, "ck-sess-7782", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("replay with Cookie: _ga=GA1.2; sid=ck-sess-7782 refused"))
+	})
+
 	// Group names from WithGroup are keys too.
 	add("group", "secret group name", cred, "grp-sec-4471", func(l *slog.Logger) { l.WithGroup("client_secret").Info("m", "value", "grp-sec-4471") })
 	add("group", "secret group, map under it", cred, "grp-sec-4472", func(l *slog.Logger) {

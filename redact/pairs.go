@@ -130,6 +130,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if r.isObjectStart(s, vs) { // "auth": {"u": "bob", "p": "…"}: the whole object
 				vs, ve = vs+1, objectEnd(s, vs)
 			}
+			if strings.EqualFold(s[a:b], "cookie") && (vs == 0 || !isQuote(s[vs-1])) {
+				ve = cookiesEnd(s, ve) // Cookie: theme=dark; sessionid=…; a1=…: every cookie
+			}
 			ve = ipListEnd(s, vs, ve)  // X-Forwarded-For: 198.51.100.7, 203.0.113.9
 			ve = pairedValueEnd(s, ve) // credentials: bob / Hunter2
 			if ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
@@ -414,6 +417,27 @@ func identifiedBy(s string, e int) (int, int) {
 // mask written inside it), not a template ({{ … }}) or a braced word.
 func (r *Redactor) isObjectStart(s string, v int) bool {
 	return v+1 < len(s) && s[v] == '{' && (strings.IndexByte("\" \t\r\n}", s[v+1]) >= 0 || strings.HasPrefix(s[v+1:], r.mask))
+}
+
+// cookiesEnd returns the end of a Cookie header's value whose first
+// cookie ends at e: its other cookies ("; name=value", or a bare name)
+// follow up to the end of the line or of a quoted string.
+func cookiesEnd(s string, e int) int {
+	for e < len(s) && s[e] == ';' {
+		k := skipSpaces(s, e+1)
+		w := k
+		for w < len(s) && s[w] != '=' && s[w] != ';' && s[w] != ' ' && s[w] != '\n' && s[w] != '"' {
+			w++
+		}
+		if w == k || w < len(s) && (s[w] == '\n' || s[w] == '"') {
+			return e
+		}
+		for w < len(s) && s[w] != ';' && s[w] != '\n' && s[w] != '"' && s[w] != '\'' {
+			w++ // the value, or a bare cookie name: a; b=2
+		}
+		e = w
+	}
+	return e
 }
 
 // objectEnd returns the position of the '}' that closes the JSON object

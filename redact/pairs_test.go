@@ -203,3 +203,19 @@ func TestObjectValues(t *testing.T) {
 		}
 	}
 }
+
+// TestCookieHeaders: a Cookie header's every cookie is masked, to the end
+// of its line; a Set-Cookie's attributes after its one cookie stay.
+func TestCookieHeaders(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for in, want := range map[string]string{
+		"Cookie: theme=dark; a1=v2; lang=en\nAccept: */*": "Cookie: [REDACTED]\nAccept: */*",
+		`{"cookie": "a=1; b=2", "n": 1}`:                  `{"cookie": "[REDACTED]", "n": 1}`,
+		"Set-Cookie: a=b-1; Path=/; HttpOnly":             "Set-Cookie: [REDACTED]; Path=/; HttpOnly",
+		"Cookie: only=one":                                "Cookie: [REDACTED]",
+		"Cookie: a=1; flag; b=2":                          "Cookie: [REDACTED]",
+	} {
+		got, _ := r.String(in)
+		require.Equal(t, want, got, in)
+	}
+}
