@@ -320,6 +320,11 @@ func classLeakCases() []leakCase {
 	add("pci", "card as a decoded JSON number", pci, visa, func(l *slog.Logger) { l.Info("m", "body", decoded) })
 	add("pci", "card as a float attr", pci, visa, func(l *slog.Logger) { l.Info("m", slog.Float64("n", decoded["instrument"].(float64))) })
 
+	// One-time codes under their names in prose.
+	add("prose", "mfa_code digits", cred, "mfa_code 771190", func(l *slog.Logger) { l.Info("m", "note", "mfa_code 771190 accepted") })
+	add("prose", "2fa code colon", cred, "code: 339021", func(l *slog.Logger) { l.Info("m", "sms", "2FA code: 339021") })
+	add("prose", "one-time code is", cred, "is 905514", func(l *slog.Logger) { l.Info("Your one-time code is 905514") })
+
 	// Every cookie of a Cookie header, whatever its name.
 	add("cookie", "second cookie", cred, "ck-sess-7781", func(l *slog.Logger) {
 		l.Info("m", "hdrs", "Cookie: theme=dark; a1b2=ck-sess-7781; lang=en\nAccept: */*")

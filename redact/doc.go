@@ -103,8 +103,8 @@
 // recovery code, recovery codes, backup code, backup codes, seed phrase,
 // recovery phrase, mnemonic, webhook url, webhook uri, psk, pre shared key,
 // activation code, unlock code, access code, oauth code, code verifier,
-// phpsessid, jsessionid, sessid, connect sid, session cookie. Detectors:
-// url-userinfo
+// phpsessid, jsessionid, sessid, connect sid, session cookie,
+// one time code, 2fa code, 2fa, two factor code. Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]), jwt
 // ([DetectJWT]), aws-access-key-id ([DetectAWSAccessKey]), private-key
 // ([DetectPrivateKey]), token-format ([DetectTokens]), dsn ([DetectDSN]).

@@ -295,10 +295,11 @@ func shortCodeFits(k, w string) bool {
 	if isCardCode(k) {
 		return len(w) <= 4
 	}
-	switch strings.ToLower(k) {
+	switch strings.NewReplacer("_", " ", "-", " ").Replace(strings.ToLower(k)) {
 	case "pin", "pin code", "pin number":
 		return len(w) >= 4
-	case "passcode", "otp", "totp", "mfa code", "verification code", "one-time password", "one time password":
+	case "passcode", "otp", "totp", "mfa code", "verification code", "one time password", "one time code",
+		"2fa code", "2fa", "two factor code":
 		return len(w) >= 4 // 6-digit codes, and longer ones the personal-data rule takes too
 	}
 	return false

@@ -35,7 +35,7 @@ var (
 			"seed phrase", "recovery phrase", "mnemonic", "webhook url", "webhook uri",
 			"psk", "pre shared key", "activation code", "unlock code", "access code",
 			"oauth code", "code verifier", "phpsessid", "jsessionid", "sessid",
-			"connect sid", "session cookie",
+			"connect sid", "session cookie", "one time code", "2fa code", "2fa", "two factor code",
 		},
 		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey,
 			DetectPrivateKey, DetectTokens, DetectDSN},
