@@ -602,8 +602,8 @@ func findEmail(s string, spans []span) []span {
 		}
 		at := i + j
 		start := at
-		for start > i && isEmailLocal(s[start-1]) {
-			start--
+		for start > i && isEmailLocal(s[start-1]) && s[start-1] != '/' && s[start-1] != '=' {
+			start-- // a '/' or '=' before the address ends a path or a key: …/x509/x@y.com, email=a@b.c
 		}
 		end := at + 1
 		for end < len(s) && (isAlnum(s[end]) || s[end] == '-' || s[end] == '.') {

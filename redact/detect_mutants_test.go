@@ -145,3 +145,19 @@ func TestDSNCredentials(t *testing.T) {
 		require.Equal(t, tc.want, got, "%q", tc.in)
 	}
 }
+
+// TestEmailAfterPathOrKey: an e-mail address at the end of a URL's path
+// or after a key's '=' is masked alone; the path, the host and the key
+// before it stay (the local part once ran back over '/' and '=').
+func TestEmailAfterPathOrKey(t *testing.T) {
+	r := redact.Must(redact.GDPR)
+	for in, want := range map[string]string{
+		"https://www.googleapis.com/robot/v1/metadata/x509/svc%40proj.iam.gserviceaccount.com": "https://www.googleapis.com/robot/v1/metadata/x509/[REDACTED]",
+		"/users/jane.roe@example.org/settings":                                                 "/users/[REDACTED]/settings",
+		"?email=jane.roe@example.org&x=1":                                                      "?email=[REDACTED]&x=1",
+		"jane+tag@example.org":                                                                 "[REDACTED]",
+	} {
+		got, _ := r.String(in)
+		require.Equal(t, want, got, in)
+	}
+}
