@@ -40,6 +40,10 @@
 //	provider := sdklog.NewLoggerProvider(
 //		sdklog.WithProcessor(otel.NewRedactProcessor(batch, nil)))
 //
+// It redacts a record's body, its event name (as a message) and every
+// attribute, keys included: a key that is personal data (an e-mail
+// address) becomes the same stable placeholder key the slog side writes.
+//
 // # Trace context
 //
 // The context passed to the logger goes through redaction and the fan-out

@@ -61,7 +61,8 @@ func (p *RedactProcessor) ForceFlush(ctx context.Context) error { return p.next.
 // Shutdown shuts the next processor down.
 func (p *RedactProcessor) Shutdown(ctx context.Context) error { return p.next.Shutdown(ctx) }
 
-// redactRecord masks what r finds in the body and attributes of record.
+// redactRecord masks what r finds in the body, event name and attributes
+// (their keys included) of record.
 func redactRecord(r *Redactor, record *sdklog.Record) {
 	if redactionOff(r) {
 		return
@@ -85,6 +86,12 @@ func redactRecord(r *Redactor, record *sdklog.Record) {
 		}
 	}
 
+	if name := record.EventName(); name != "" {
+		if m := redactMessage(r, name); m != name { // an event name is text the program chose, like a message
+			record.SetEventName(m)
+		}
+	}
+
 	if record.AttributesLen() == 0 {
 		return
 	}
@@ -103,13 +110,16 @@ func redactRecord(r *Redactor, record *sdklog.Record) {
 func redactKeyValues(r *Redactor, kvs []attribute.KeyValue) ([]attribute.KeyValue, bool) {
 	var out []attribute.KeyValue
 	for i, kv := range kvs {
-		v, changed := redactValue(r, string(kv.Key), kv.Value)
+		a, changed := redactAttr(r, nil, slog.Attr{Key: string(kv.Key), Value: toSlog(kv.Value)})
 		if changed && out == nil {
 			out = make([]attribute.KeyValue, len(kvs))
 			copy(out, kvs[:i])
 		}
 		if out != nil {
-			out[i] = attribute.KeyValue{Key: kv.Key, Value: v}
+			out[i] = kv
+			if changed { // the key too: a key that is personal data gets a stable placeholder
+				out[i] = attribute.KeyValue{Key: attribute.Key(a.Key), Value: fromSlog(a.Value)}
+			}
 		}
 	}
 	if out == nil {

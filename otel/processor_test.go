@@ -159,3 +159,30 @@ func firstString(t *testing.T, v attribute.Value) string {
 	t.Fatalf("not a slice: %v", v.Type())
 	return ""
 }
+
+// TestRedactProcessorKeysAndEventName guards two places of a record that
+// are not values: an attribute key that is personal data (top level, and
+// at the top of a map body) gets the Redactor's stable placeholder key, as
+// it does through slog, and the event name is redacted like a message.
+func TestRedactProcessorKeysAndEventName(t *testing.T) {
+	r := redact.Must(redact.Credentials, redact.GDPR)
+	const email = "k.moreau@example.net"
+	want, changed := r.Attr(nil, slog.String(email, "owner"))
+	require.True(t, changed)
+	require.NotContains(t, want.Key, email)
+
+	var rec otellog.Record
+	rec.SetBody(attribute.MapValue(attribute.String(email, "body owner"), attribute.String("plan", "pro")))
+	rec.SetEventName("login api_key=ak-7QzR3mWx9Lp2")
+	rec.AddAttributes(attribute.String(email, "owner"), attribute.String("region", "eu"))
+	got := emitThrough(t, r, rec)
+
+	attrs := attrsOf(got)
+	require.NotContains(t, attrs, email, "a personal-data key reached the exporter")
+	require.Equal(t, "owner", attrs[want.Key].AsString())
+	require.Equal(t, "eu", attrs["region"].AsString())
+	require.NotContains(t, got.Body().String(), email)
+	require.Contains(t, got.Body().String(), "body owner")
+	require.NotContains(t, got.EventName(), "ak-7QzR3mWx9Lp2")
+	require.Equal(t, "login api_key="+mask, got.EventName())
+}
