@@ -197,8 +197,9 @@ func (r *Redactor) prescan(s string) prescanned {
 		st     prescanState
 	)
 	for i := 0; ; {
+		var e uint64
 		for ; i < len(s); i++ { // between words
-			e := preTable[s[i]]
+			e = preTable[s[i]]
 			if e&preAlnum != 0 {
 				break
 			}
@@ -211,25 +212,45 @@ func (r *Redactor) prescan(s string) prescanned {
 		if i > 0 {
 			st.marks |= markFirst[s[i-1]] & markSecond[s[i]]
 		}
-		if !st.tokens && i+10 <= len(s) && tokenFirst[s[i]|0x20] && (i == 0 || s[i-1] != '_') { // findTokens looks no closer to the end
-			st.tokens = tokenMayStart(s, i)
+		if !st.tokens && i+10 <= len(s) && (i == 0 || s[i-1] != '_') { // findTokens looks no closer to the end
+			// findPrefixTokens' own test of the first two bytes, then the
+			// catalog's prefixes.
+			if c0, c1 := s[i]|0x20, s[i+1]|0x20; tokenSecond[c0][c1>>6]&(1<<(c1&63)) != 0 {
+				st.tokens = tokenMayStart(s, i)
+			}
 		}
-		var word, sum uint64
-		for ; i < len(s); i++ { // a word
+		var rest, sum uint64                             // rest: the bits of the word's bytes after its first
+		h := (2166136261 ^ uint32(s[i]|0x20)) * 16777619 // the word's hash for the term filter, folded
+		for i++; i < len(s); i++ {                       // a word
 			e := preTable[s[i]]
 			if e&preAlnum == 0 {
 				break
 			}
-			word |= e
+			rest |= e
 			sum += e
+			h = (h ^ uint32(s[i]|0x20)) * 16777619
 		}
+		sum += e
 		if i-start < preSumWord {
 			digits += int(sum >> preDigitShift)
 		} else {
 			digits += countDigits(s[start:i])
 		}
+		word := rest | e
 		acc |= word
-		r.wordEnds(s, start, i, uint32(word), &st)
+		if i < len(s) {
+			st.marks |= markFirst[s[i-1]] & markSecond[s[i]]
+			if s[i] == ' ' && i-start < len(schemeLen) && schemeLen[i-start] && schemeFirst[s[start]|0x20] && isAuthScheme(s[start:i]) {
+				st.flags |= hasAuthHint
+			}
+		}
+		if !st.termWord && word&preLetter != 0 {
+			if rest&preUpper != 0 { // may have camelCase pieces
+				st.termWord = r.mayBeKey(s[start:i])
+			} else {
+				st.termWord = r.bloomHas(h) || i-start >= 7 && r.endsInCompound(s[start:i]) // pgpassword
+			}
+		}
 	}
 	f := scanFlags(acc) &^ digitMark
 	if f&hasZ != 0 && f&(hasColon|hasEq) != 0 && containsZA(s) || f&hasTab != 0 { // "authorization" has "za"
@@ -260,38 +281,6 @@ type prescanState struct {
 	marks    uint16
 	tokens   bool
 	termWord bool
-}
-
-// wordEnds notes what the word s[a:b] tells, bits being its bytes'
-// preTable bits: whether it may be the last word of a term (or hold one
-// after a camelCase boundary), whether it is an auth scheme word before a
-// space, and the marker pair across its end.
-func (r *Redactor) wordEnds(s string, a, b int, bits uint32, st *prescanState) {
-	if b < len(s) {
-		st.marks |= markFirst[s[b-1]] & markSecond[s[b]]
-		if s[b] == ' ' && b-a < len(schemeLen) && schemeLen[b-a] && schemeFirst[s[a]|0x20] && isAuthScheme(s[a:b]) {
-			st.flags |= hasAuthHint
-		}
-	}
-	if st.termWord || bits&preLetter == 0 {
-		return
-	}
-	if bits&preUpper != 0 { // may have camelCase pieces
-		st.termWord = r.mayBeKey(s[a:b])
-		return
-	}
-	if r.endsInCompound(s[a:b]) { // pgpassword
-		st.termWord = true
-		return
-	}
-	if !r.termStartHas(s[a], s[min(a+1, b-1)]) {
-		return
-	}
-	h := uint32(2166136261)
-	for k := a; k < b; k++ {
-		h = (h ^ uint32(s[k])) * 16777619 // lower case already
-	}
-	st.termWord = r.bloomHas(h)
 }
 
 // countDigits returns the number of ASCII digits in s.
