@@ -3,7 +3,9 @@ package redact
 import "strings"
 
 // DetectIPAddress masks public IPv4 and IPv6 addresses in text (a port
-// after one is kept): the address of a client is personal data. Addresses
+// after one is kept), also as a URL's host ("tcp://203.0.113.9:443") and
+// after a label ("udp:203.0.113.9"): the address of a client is personal
+// data. Addresses
 // that name no person are left alone: private, loopback, link-local,
 // shared (100.64/10), multicast and reserved ranges, 0.0.0.0, netmasks,
 // and the unique local and link-local IPv6 ranges. So are version numbers
@@ -18,7 +20,7 @@ func findIPs(s string, spans []span) []span {
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
-		if !isHexByte(c) && c != ':' || i > 0 && !ipCanFollow(s[i-1]) {
+		if !isHexByte(c) && c != ':' || i > 0 && !ipCanFollow(s[i-1]) && !ipAfterLabel(s, i) {
 			i++
 			continue
 		}
@@ -36,6 +38,10 @@ func findIPs(s string, spans []span) []span {
 			i = e
 			continue
 		}
+		if c == ':' && (i+1 == len(s) || s[i+1] != ':') {
+			i++ // a colon that starts no "::" is punctuation: an address may follow it
+			continue
+		}
 		for i < len(s) && (isAlnum(s[i]) || s[i] == ':' || s[i] == '.') { // the rest of this word
 			i++
 		}
@@ -47,6 +53,34 @@ func findIPs(s string, spans []span) []span {
 // inside a word, a dotted run, a path or a version ("Chrome/120.0.0.0").
 func ipCanFollow(c byte) bool {
 	return !isAlnum(c) && c != '.' && c != '/' && c != '-' && c != '_' && c != ':' && c != '\\'
+}
+
+// ipAfterLabel reports whether an address may start at s[i] although
+// s[i-1] is a ':' or a '/' (which ipCanFollow refuses, as inside an IPv6
+// address or a path): after a label whose word holds a letter that is no
+// hex digit, so no part of an address ("udp:", "ip:", "peer:"), after a
+// colon that follows no word (" :"), an IPv4 address after any colon, and
+// after the "//" of a URL ("tcp://203.0.113.9:443").
+func ipAfterLabel(s string, i int) bool {
+	switch s[i-1] {
+	case '/':
+		return i >= 2 && s[i-2] == '/'
+	case ':':
+		j := i - 1 // the word before the colon is s[j:i-1]
+		for j > 0 && isAlnum(s[j-1]) {
+			j--
+		}
+		if j == i-1 {
+			return j == 0 || s[j-1] != ':' // not right after "::"
+		}
+		for k := j; k < i-1; k++ {
+			if !isHexByte(s[k]) { // g to z
+				return true
+			}
+		}
+		return ipv4At(s, i) > 0 // an IPv6 address that holds one has been read whole
+	}
+	return false
 }
 
 // ipEnds reports whether an address may end at s[e]: not followed by more

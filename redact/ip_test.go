@@ -41,7 +41,22 @@ func TestFindIPs(t *testing.T) {
 		{"::ffff:10.0.0.1 ::1 :: fe80::1 febf::2 fc00:1::1 fd12:3456::5 ff02::1", nil},
 		{"fec0::1 fe7f::1 fb00::1", []string{"fec0::1", "fe7f::1", "fb00::1"}},
 		{"10:30:45 00:1a:2b:3c:4d:5e std::string a::b Foo::bar a1b2:c3d4 1:2:3:4:5:6:7 1:2:3:4:5:6:7:8:9 12345::1 1:::2 1::2::3", nil},
-		{"2a00::1 fd::1", []string{"2a00::1"}}, // two groups need four hex digits: "fd::1" reads as an identifier
+		{"2a00::1 fd::1", []string{"2a00::1"}},                           // two groups need four hex digits: "fd::1" reads as an identifier
+		{"net 2a02:: and 2a0::1 up", []string{"2a02::", "2a0::1"}},       // exactly four hex digits are enough
+		{"hop 2::1:7 up", []string{"2::1:7"}},                            // three groups need no more digits
+		{"route ::1:2 ok", nil},                                          // a leading "::" is no group: two groups, two digits
+		{"from 2a00:1450:4001::200e.", []string{"2a00:1450:4001::200e"}}, // a full stop after a group of letters and digits
+		{"compat ::203.0.113.9", []string{"::203.0.113.9"}},              // an IPv4-compatible address: two groups' digits
+		{"the checksum was bad:", nil},                                   // a colon at the end of the text, after hex letters
+		{"cafe:", nil},
+		{"peer udp:203.0.113.9:53 via tcp://198.51.100.4:443", []string{"203.0.113.9", "198.51.100.4"}}, // after a label, a URL's "//"
+		{"dial tcp:2a00:1450:4001:81c::200e", []string{"2a00:1450:4001:81c::200e"}},
+		{"x :2001:db8:85a3:1:2:8a2e:370:7334 y", []string{"2001:db8:85a3:1:2:8a2e:370:7334"}}, // a stray colon is punctuation
+		{"see 12:30:45.678 and Chrome/120.0.0.0 and fe80::1:203.0.113.9", nil},                // times, versions, a link-local address holding an IPv4 one
+		{"ver:4.2.1.7", []string{"4.2.1.7"}},
+		{"x-cafe:203.0.113.9 build-1:2:3:4:5:6:7:8:9", []string{"203.0.113.9"}}, // an IPv4 address after any colon; no IPv6 one inside a word of hex digits
+		{"v6:2a00:1450:4001:81c::200e", []string{"2a00:1450:4001:81c::200e"}},   // a label at the start of the text
+		{"//203.0.113.9/x", []string{"203.0.113.9"}},                            // a URL without its scheme                                                  // after a label, a version number that reads as a public address is one
 	} {
 		var got []string
 		for _, sp := range findIPs(tc.in, nil) {
