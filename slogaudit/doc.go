@@ -162,6 +162,20 @@
 // The top-level keys time, level, msg, source and audit are reserved: a
 // user attribute with one of those names is written with a leading "_".
 //
+// # Repeated keys
+//
+// A record is one JSON object, which cannot hold a name twice, yet slog
+// lets a record repeat a key (logger.Info("m", "user", "a", "user", "b")),
+// and With attrs or a renamed reserved key can meet a record's key of the
+// same name. No value is dropped: the first keeps the name, and each later
+// one gets as many leading "_" as make it unique in its group, so that
+// this record is written {"user":"a","_user":"b"} (and "msg", "_msg" as
+// attributes become "_msg", "__msg"). Groups of one name merge, member by
+// member; a group that meets a value of its name is renamed the same way.
+// The wrapper's own "audit_violations" annotation keeps its name, and a
+// caller's attribute of that name is renamed. Every value written is
+// hashed and MACed with the record.
+//
 // # Format versions
 //
 // Records carry the audit format version in "v". Writers emit v2, whose

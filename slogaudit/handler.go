@@ -394,6 +394,14 @@ var levelMembers = [...][]byte{[]byte(`"level":"DEBUG"`), []byte(`"level":"INFO"
 // addUser adds a user's attribute a under groups to root, renaming
 // reserved top-level keys.
 func addUser(root *node, groups []string, a slog.Attr) {
+	a.Value = a.Value.Resolve()
+	if len(groups) == 0 && a.Key == "" && a.Value.Kind() == slog.KindGroup {
+		// An inline group: its members are top-level keys.
+		for _, ga := range a.Value.Group() {
+			addUser(root, nil, ga)
+		}
+		return
+	}
 	switch {
 	case len(groups) == 0 && isReserved(a.Key):
 		a.Key = "_" + a.Key
@@ -462,16 +470,16 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 		msg = "_" + msg // only the wrapper writes its own records: "audit.gap" from a caller is "_audit.gap"
 	}
 	if !r.Time.IsZero() {
-		set(root, ar.timeNode(r.Time, st.cfg.policy != nil))
+		claim(ar, root, ar.timeNode(r.Time, st.cfg.policy != nil))
 	}
 	lv := r.Level.String()
-	set(root, ar.new(node{key: slog.LevelKey, value: slog.StringValue(lv), canon: chain.Str(lv), member: levelMember(r.Level)}))
+	claim(ar, root, ar.new(node{key: slog.LevelKey, value: slog.StringValue(lv), canon: chain.Str(lv), member: levelMember(r.Level)}))
 	if st.cfg.source && r.PC != 0 {
 		f, _ := runtime.CallersFrames([]uintptr{r.PC}).Next()
 		add(root, nil, slog.Any(slog.SourceKey, &slog.Source{Function: f.Function, File: f.File, Line: f.Line}))
 	}
 	m := validUTF8(msg)
-	set(root, ar.new(node{key: slog.MessageKey, value: slog.StringValue(m), canon: chain.Str(m)}))
+	claim(ar, root, ar.new(node{key: slog.MessageKey, value: slog.StringValue(m), canon: chain.Str(m)}))
 	user := func(groups []string, a slog.Attr) { addUser(root, groups, a) }
 	subject := h.subjectOf(r)
 	with := h.with
@@ -489,13 +497,6 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 		a, sealed := st.personalChanged(h.groups, a, subject, true)
 		if !sealed || !isSealed(a) {
 			a = st.redact(h.groups, a)
-		}
-		if a.Key == "" && a.Value.Kind() == slog.KindGroup && len(h.groups) == 0 {
-			// An inline group at the top: its members are top-level keys.
-			for _, ga := range a.Value.Resolve().Group() {
-				user(nil, ga)
-			}
-			return true
 		}
 		user(h.groups, a)
 		return true
@@ -586,7 +587,10 @@ func (st *state) violatedLocked(ctx context.Context, r slog.Record, root *node, 
 		}
 	}
 	if st.cfg.mode == Annotate {
-		add(root, nil, slog.Any("audit_violations", vs))
+		// The wrapper's member keeps its name; a caller's attr of that
+		// name is renamed.
+		v, c := normalize(slog.AnyValue(vs))
+		claim(root.ar, root, root.ar.new(node{key: "audit_violations", value: v, canon: c}))
 		return nil
 	}
 	st.stats.Refused++
