@@ -105,9 +105,20 @@ type File struct {
 	// fragment is the partial record a failed write could not cut off,
 	// until the handler's audit.gap names it.
 	fragment *TornLine
-	// inject, in tests, replaces the write to f (to inject faults).
-	inject func(f *os.File, p []byte) (int, error)
+	// inject, in tests, replaces the write to f (to inject faults);
+	// injectSync replaces its fsync.
+	inject     func(f *os.File, p []byte) (int, error)
+	injectSync func(f *os.File) error
 }
+
+// ErrNotDurable is wrapped by the error [File.Write] returns when every
+// byte of p reached the file, but the write call or the fsync after it
+// reported an error: the records are in the log (the count returned
+// says so), and may not survive a crash. A [Handler] over the File counts
+// such a record as written, not lost (it is in the log, and an audit.gap
+// declaring it lost would let its later deletion pass unseen), and
+// reports the error to OnError.
+var ErrNotDurable = errors.New("slogaudit: written, but the system reported an error: the record may not survive a crash")
 
 // OpenFile opens (creating with mode 0600) the audit log at path for
 // appending. It reads the file's tail to recover each chain's head; an
@@ -415,17 +426,20 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 // Write appends p, which must be whole lines (a JSON handler writes one
 // record per call), rotating first when the file is full.
 //
-// A write that fails part-way (a full disk, an I/O error) would leave the
-// start of a record at the end of the file, and the next record would be
-// glued onto it. The File cuts the file back to the end of the last whole
-// line it wrote and returns that count with the error: the file always
-// ends with a whole record. When another process appended to the same
-// file since (processes may share one, with different chain ids), it cuts
-// off only its fragment, once it reads it back at the file's end; if
-// another write already followed the fragment, it ends the fragment's line
-// at once instead. If cutting fails, the next write starts with a newline.
-// Either way no record is glued onto a fragment, and the handler's
-// audit.gap names a fragment left in place.
+// A write call that fails (an error, a short count, a panic of the
+// writer) does not say what reached the file, so the File reads its end
+// back. When every byte of p is there, the write is done: Write returns
+// len(p) and an error wrapping [ErrNotDurable]; so does a failed fsync
+// under SyncEachRecord. When only part of p is there, the fragment after
+// its whole lines would be glued onto the next record: the File cuts it
+// off the end of the file and returns the count of whole lines with the
+// error, so that the file always ends with a whole record. When another
+// process appended to the same file since (processes may share one, with
+// different chain ids), it cuts off only its fragment, found at the
+// file's true end; if another write already followed the fragment, it is
+// left in place and the handler's audit.gap names it. If cutting fails,
+// the next write starts with a newline. Either way no record is glued
+// onto a fragment.
 func (af *File) Write(p []byte) (int, error) {
 	af.mu.Lock()
 	defer af.mu.Unlock()
@@ -448,15 +462,17 @@ func (af *File) Write(p []byte) (int, error) {
 		err = io.ErrShortWrite
 	}
 	if err != nil {
-		return af.cutBackLocked(p, n, err)
+		if n, err = af.cutBackLocked(p, n, err); !errors.Is(err, ErrNotDurable) {
+			return n, err
+		}
 	}
 	af.size += int64(n)
 	af.unsynced++
 	switch {
 	case af.cfg.sync.never:
 	case af.cfg.sync.every == 1: // each record: on disk before Write returns
-		if err := af.syncLocked(); err != nil {
-			return n, err
+		if serr := af.syncLocked(); serr != nil {
+			return n, errors.Join(err, fmt.Errorf("%w: %w", ErrNotDurable, serr))
 		}
 	case af.cfg.sync.every > 0 && af.unsynced >= af.cfg.sync.every:
 		af.syncBackgroundLocked()
@@ -468,7 +484,7 @@ func (af *File) Write(p []byte) (int, error) {
 			af.syncBackgroundLocked()
 		})
 	}
-	return n, nil
+	return n, err
 }
 
 // syncBackgroundLocked starts a group commit: an fsync of the file in the
@@ -491,7 +507,7 @@ func (af *File) syncBackgroundLocked() {
 func (af *File) syncLoop(f *os.File, done chan struct{}) {
 	defer close(done)
 	for {
-		err := f.Sync()
+		err := af.fsync(f)
 		if err != nil && af.cfg.onError != nil {
 			af.cfg.onError(fmt.Errorf("slogaudit: fsync %s: %w", af.path, err))
 		}
@@ -532,63 +548,115 @@ func (af *File) writeLocked(p []byte) (n int, err error) {
 }
 
 // cutBackLocked handles a write of p that failed after n bytes (n < 0:
-// unknown): it truncates the file to the end of the last whole line of p
-// that was written.
+// unknown, the writer panicked). The count and the error do not say what
+// reached the file, so it reads the file back (see locate):
+//
+//   - every byte of p is there: the write is done, and it returns len(p)
+//     and the error wrapped with [ErrNotDurable];
+//   - part of p, at the file's end: the whole lines of p stay, and the
+//     fragment after them is cut off;
+//   - part of p that another writer already wrote after: the fragment
+//     stays, and the handler's audit.gap names it;
+//   - none of p: nothing to undo.
+//
+// The count returned is that of the whole lines of p in the file.
 func (af *File) cutBackLocked(p []byte, n int, err error) (int, error) {
-	keep := 0
-	if n > 0 {
-		keep = bytes.LastIndexByte(p[:min(n, len(p))], '\n') + 1
-	}
-	if n < 0 || keep < n {
-		if st, serr := af.f.Stat(); serr == nil && n >= 0 && st.Size() != af.size+int64(n) {
-			// Another process appended to the file since this one last
-			// wrote (processes may share one with different chain ids):
-			// cutting back to this File's idea of the end would destroy
-			// its records. The fragment is at the true end: cut off just
-			// its bytes, once they are read back there.
-			frag := p[keep:n]
-			end := st.Size()
-			if af.fragmentAt(end-int64(len(frag)), frag) && af.f.Truncate(end-int64(len(frag))) == nil {
-				af.size = end - int64(len(frag))
-				return keep, fmt.Errorf("slogaudit: writing %s: %w (the partial record was cut off: the file ends with a whole record)", af.path, err)
-			}
-			// Another writer wrote after it already: end the fragment's
-			// line now, so that no record is glued onto it; the audit.gap
-			// that declares the record lost names it.
-			_, werr := af.f.Write([]byte("\n"))
-			af.fresh = werr != nil
-			if st, serr := af.f.Stat(); serr == nil {
-				af.size = st.Size()
-			}
-			af.leaveFragment(p, keep, n)
-			return keep, fmt.Errorf("slogaudit: writing %s: %w (another writer appended after the partial record, so it was left in place, on a line of its own)", af.path, err)
+	at, got, end, ok := af.locate(p)
+	if !ok { // the file cannot be read back: trust n
+		if n < 0 {
+			got = 0
+		} else {
+			got = min(n, len(p))
 		}
-		if terr := af.f.Truncate(af.size + int64(keep)); terr != nil {
+		at, end = af.size, af.size+int64(got)
+	}
+	if got == len(p) {
+		af.size = at // Write adds len(p)
+		return len(p), fmt.Errorf("slogaudit: writing %s: %w: %w", af.path, ErrNotDurable, err)
+	}
+	keep := bytes.LastIndexByte(p[:got], '\n') + 1
+	if got == 0 && n > 0 && n <= len(p) {
+		// The writer says it wrote part of p, which is not at the file's
+		// end: another writer appended after it. Name it, in case.
+		af.leaveFragment(p, bytes.LastIndexByte(p[:n], '\n')+1, n)
+	}
+	if got == keep { // nothing of p, or whole lines only
+		af.size = at + int64(keep)
+		return keep, fmt.Errorf("slogaudit: writing %s: %w (the file ends with a whole record)", af.path, err)
+	}
+	if at+int64(got) == end {
+		if terr := af.f.Truncate(at + int64(keep)); terr != nil {
 			af.fresh = true
-			af.leaveFragment(p, keep, n)
-			if n > 0 {
-				af.size += int64(n)
-			}
+			af.leaveFragment(p, keep, got)
+			af.size = end
 			return keep, fmt.Errorf("slogaudit: writing %s: %w (and cutting off the partial record failed: %v; the next record starts on a new line)", af.path, err, terr)
 		}
+		af.size = at + int64(keep)
+		return keep, fmt.Errorf("slogaudit: writing %s: %w (the partial record was cut off: the file ends with a whole record)", af.path, err)
 	}
-	af.size += int64(keep)
-	return keep, fmt.Errorf("slogaudit: writing %s: %w (the partial record was cut off: the file ends with a whole record)", af.path, err)
+	// Another writer wrote after the fragment already: it stays, on the
+	// line it shares with that writer's bytes, and is named.
+	af.leaveFragment(p, keep, got)
+	af.size = end
+	return keep, fmt.Errorf("slogaudit: writing %s: %w (another writer appended after the partial record, so it was left in place)", af.path, err)
 }
 
-// fragmentAt reports whether the bytes of the file at off are frag.
-func (af *File) fragmentAt(off int64, frag []byte) bool {
-	if off < 0 {
-		return false
+// locateSlack is how far before the file's end, beyond len(p), locate
+// looks for the bytes of a failed write: other processes sharing the file
+// may have appended this much since.
+const locateSlack = 1 << 20
+
+// locate reads the end of the file back after a failed write of p, and
+// reports where p's bytes are: at is the offset where they start, got how
+// many of p's bytes are there, and end the file's size; ok is false when
+// the file cannot be read. The bytes are found at the start of a line at
+// or after the size the File knew before the write, as the whole of p (p
+// holds its records' hashes: no other bytes match it), or as a prefix of
+// p that reaches the file's end (a fragment). got is 0, with at = end,
+// when neither is there: another writer's line that merely begins like p
+// is never taken for p's.
+func (af *File) locate(p []byte) (at int64, got int, end int64, ok bool) {
+	st, err := af.f.Stat()
+	if err != nil {
+		return 0, 0, 0, false
 	}
+	end = st.Size()
+	lo := max(af.size, end-int64(len(p))-locateSlack)
+	if lo > end {
+		lo = end // the file shrank: look at its end
+	}
+	from := max(lo-1, 0) // the byte before lo says whether a line starts at lo
+	buf := make([]byte, end-from)
 	r, err := os.Open(af.path)
 	if err != nil {
-		return false
+		return 0, 0, 0, false
 	}
 	defer r.Close()
-	got := make([]byte, len(frag))
-	n, _ := r.ReadAt(got, off)
-	return n == len(frag) && bytes.Equal(got, frag)
+	if m, _ := r.ReadAt(buf, from); m != len(buf) {
+		return 0, 0, 0, false
+	}
+	first := int(lo - from)
+	for i := first; i < len(buf); i++ {
+		if i > 0 && buf[i-1] != '\n' {
+			continue
+		}
+		m := commonPrefix(buf[i:], p)
+		if m == len(p) || m > 0 && i+m == len(buf) {
+			return from + int64(i), m, end, true
+		}
+	}
+	return end, 0, end, true
+}
+
+// commonPrefix returns the length of the longest common prefix of a and b.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
 }
 
 // leaveFragment remembers the fragment p[keep:n] that a failed write left
@@ -608,12 +676,20 @@ func (af *File) takeFragment() *TornLine {
 	return t
 }
 
+// fsync syncs f (or runs the injected fault).
+func (af *File) fsync(f *os.File) error {
+	if af.injectSync != nil {
+		return af.injectSync(f)
+	}
+	return f.Sync()
+}
+
 func (af *File) syncLocked() error {
 	if af.closed || af.unsynced == 0 {
 		return nil
 	}
 	af.unsynced = 0
-	if err := af.f.Sync(); err != nil {
+	if err := af.fsync(af.f); err != nil {
 		return fmt.Errorf("slogaudit: fsync %s: %w", af.path, err)
 	}
 	return nil

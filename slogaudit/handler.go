@@ -686,6 +686,12 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 	} else {
 		err = st.forwardLocked(ctx, t, level, p, &am)
 	}
+	if err != nil && errors.Is(err, ErrNotDurable) {
+		// The record is in the file whole (the File read it back): it is
+		// written, and only its durability is in doubt.
+		st.report(fmt.Errorf("slogaudit: record %d of chain %s is written: %w", seq, st.head.Chain, err))
+		err = nil
+	}
 	if err != nil {
 		if f := st.cfg.file; f != nil && st.lostTorn == nil {
 			st.lostTorn = f.takeFragment() // a fragment the File could not cut off: the audit.gap names it
