@@ -64,7 +64,9 @@ func WithFileSync(p SyncPolicy) FileOption { return func(c *fileConfig) { c.sync
 
 // WithRotateSize starts a new file once the current one reaches n bytes.
 // The rotated file is renamed path.000001, path.000002, … (oldest first)
-// and the chain continues in the new file. Default: 0, no rotation.
+// and the chain continues in the new file. Default: 0, no rotation. While
+// a witness's consistency proof is read from the files, a rotation waits
+// for it (the current file grows past n meanwhile).
 func WithRotateSize(n int64) FileOption { return func(c *fileConfig) { c.rotateSize = n } }
 
 // WithFileErrors receives errors that happen outside a Write (a failed
@@ -99,6 +101,10 @@ type File struct {
 	syncDone chan struct{}
 	closed   bool
 	handler  *Handler // the last one made by Handler, for Prune's record
+	// readers counts the readers of the log's files that pinned them
+	// (pinFiles): a rotation waits until none is left, so that the file
+	// list they read stays true.
+	readers int
 	// fresh: a failed write left a fragment that could not be cut off, so
 	// the next write starts with a newline.
 	fresh bool
@@ -446,7 +452,7 @@ func (af *File) Write(p []byte) (int, error) {
 	if af.closed {
 		return 0, errors.New("slogaudit: write to a closed audit file")
 	}
-	if af.cfg.rotateSize > 0 && af.size > 0 && af.size+int64(len(p)) > af.cfg.rotateSize {
+	if af.cfg.rotateSize > 0 && af.size > 0 && af.size+int64(len(p)) > af.cfg.rotateSize && af.readers == 0 {
 		if err := af.rotateLocked(); err != nil {
 			return 0, err
 		}
@@ -757,6 +763,29 @@ func (af *File) Close() error {
 		err = fmt.Errorf("slogaudit: closing %s: %w", af.path, cerr)
 	}
 	return err
+}
+
+// pinFiles returns the log's files, as [RotatedFiles] does, and keeps
+// them as they are (no rotation renames the current file) until unpin is
+// called: a reader that goes through them while the handler logs sees
+// each record once, in order. The current file still grows; a rotation
+// due meanwhile happens at the first write after unpin.
+func (af *File) pinFiles() (paths []string, unpin func(), err error) {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	paths, err = RotatedFiles(af.path)
+	if err != nil {
+		return nil, nil, err
+	}
+	af.readers++
+	var once sync.Once
+	return paths, func() {
+		once.Do(func() {
+			af.mu.Lock()
+			af.readers--
+			af.mu.Unlock()
+		})
+	}, nil
 }
 
 // RotatedFiles returns the rotated files of the log at path, oldest first,
