@@ -158,7 +158,8 @@ const tailSize = 1 << 20
 
 // recover reads the tail: the heads of the chains in it, and a torn line.
 //
-// A torn line is the fragment a crash left after the last newline; or the
+// A torn line is the fragment a crash left after the last newline (the
+// first bytes of a JSON object, see jsonPrefix); or the
 // last line itself when it is no JSON at all and nothing came after it
 // (a process that opened the file, closed such a fragment with a newline,
 // and stopped before it logged anything). The next audit.start names it.
@@ -195,13 +196,20 @@ func (af *File) recover() error {
 			return fmt.Errorf("slogaudit: OpenFile: closing the last line of %s: %w", af.path, err)
 		}
 		af.size++
-		if wholeRecord(frag) {
+		switch {
+		case wholeRecord(frag):
 			tail = append(tail, '\n') // only its newline was lost
-		} else {
+		case jsonPrefix(frag):
 			af.torn = tornLine(frag)
 			tail = tail[:n+1]
+		default:
+			// Not what a writer that stopped mid-record leaves: the line
+			// was changed after it was written. It is closed, so that no
+			// record is glued onto it, and not named: the verifier
+			// reports it.
+			tail = tail[:n+1]
 		}
-	} else if line := lastLine(tail); len(line) > 0 && !json.Valid(line) && !afterStop(tail, line) {
+	} else if line := lastLine(tail); len(line) > 0 && !json.Valid(line) && jsonPrefix(line) && !afterStop(tail, line) {
 		af.torn = tornLine(line) // closed by an earlier open that logged nothing
 	}
 	if start > 0 { // the first line of the window may be partial

@@ -7,6 +7,7 @@ import (
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -530,6 +531,43 @@ type pendingTorn struct {
 	// bytes is the line's length; unterminated: it had no final newline.
 	bytes        int
 	unterminated bool
+	// prefix: the line is the start of a JSON object, as a writer that
+	// stopped mid-record leaves it (see jsonPrefix).
+	prefix bool
+}
+
+// jsonPrefix reports whether line is what a writer that stopped part-way
+// through one JSON object leaves: the object's first bytes, possibly
+// followed by NUL bytes (a file system that lost the data of an
+// extended file after a power loss fills it with zeros). A line changed
+// after it was written whole (a byte altered, a value removed) is not.
+func jsonPrefix(line []byte) bool {
+	line = bytes.TrimRight(line, "\x00")
+	if len(line) == 0 {
+		return true
+	}
+	if line[0] != '{' {
+		return false
+	}
+	d := json.NewDecoder(bytes.NewReader(line))
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			// A complete value and nothing else would have parsed: it
+			// ended inside a token, or between tokens inside the object.
+			return err == io.ErrUnexpectedEOF || err == io.EOF && depth > 0
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+			if depth == 0 {
+				return false // the object is whole: something else follows it
+			}
+		}
+	}
 }
 
 // flushTorn reports a pending malformed line: as torn when ack, from the
@@ -568,7 +606,7 @@ func (v *verifier) record(line []byte, torn bool) {
 		}
 		v.flushTorn("", "")
 		sum := sha256.Sum256(raw)
-		v.torn = &pendingTorn{file: v.file, line: v.line, sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn}
+		v.torn = &pendingTorn{file: v.file, line: v.line, sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn, prefix: jsonPrefix(raw)}
 		return
 	}
 	ack, by := "", ""
