@@ -253,6 +253,9 @@ type chainState struct {
 	sum      ChainSummary
 	// gap: the chain started mid-way; a retention record may explain it.
 	gap *startGap
+	// before: records behind the head with a seq before the first record
+	// seen (see placeBefore).
+	before []heldBack
 	// prunedTo: the heads retention records say removed files ended at.
 	prunedTo []Head
 	// tree is the chain's Merkle tree, while its records come in order.
@@ -286,6 +289,54 @@ type startGap struct {
 	line int64
 	seq  uint64
 	prev chain.Hash
+}
+
+// heldBack is a record whose seq comes before the chain's first record
+// seen, met after it: moved (reordered), or inserted.
+type heldBack struct {
+	seq        uint64
+	prev, hash chain.Hash
+	line       int64
+	head       uint64 // the chain's head when it was met
+}
+
+// placeBefore decides the records held back before the chain's first
+// record: walking back from that record, each one it links to (its
+// predecessor's hash is its prev) was moved after it, and is reported
+// reordered, and the chain then starts there; the others do not belong
+// to the chain and are reported inserted.
+func (v *verifier) placeBefore(id string, st *chainState) {
+	placed := make([]bool, len(st.before))
+	for g := st.gap; g != nil; {
+		found := -1
+		for i, b := range st.before {
+			if !placed[i] && b.seq+1 == g.seq && b.hash == g.prev {
+				found = i
+				break
+			}
+		}
+		if found < 0 {
+			break
+		}
+		placed[found] = true
+		b := st.before[found]
+		v.add(b.line, id, b.seq, Reordered, "appears after seq %d, which it comes before", b.head)
+		st.sum.Records++
+		st.sum.First = b.seq
+		g.seq, g.prev = b.seq, b.prev
+		if b.seq == 1 {
+			st.gap = nil
+			if b.prev != chain.Genesis(id) {
+				v.add(b.line, id, b.seq, Inserted, "first record does not start from the chain's genesis")
+			}
+		}
+	}
+	for i, b := range st.before {
+		if !placed[i] {
+			v.add(b.line, id, b.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", b.seq, b.head)
+		}
+	}
+	st.before = nil
 }
 
 type altRecord struct {
@@ -798,6 +849,13 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 			st.sum.Records++
 			return st, false
 		}
+		if g := st.gap; g != nil && rec.seq < g.seq && len(st.before) < window {
+			// Before the first record seen: decided at the end, when the
+			// records held back that link up to it are known to have
+			// been moved after it.
+			st.before = append(st.before, heldBack{seq: rec.seq, prev: rec.prev, hash: rec.hash, line: v.line, head: st.seq})
+			return st, false
+		}
 		if rec.seq == st.seq {
 			if p, ok := st.recent.get(rec.seq - 1); (ok && p.hash == rec.prev) || (rec.seq == 1 && rec.prev == chain.Genesis(rec.chain)) {
 				st.alt = &altRecord{rec.seq, rec.prev, rec.hash, v.line}
@@ -968,6 +1026,7 @@ func (v *verifier) finish() (Report, error) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		st := v.chains[id]
+		v.placeBefore(id, st)
 		if g := st.gap; g != nil {
 			explained := false
 			for _, p := range st.prunedTo {
