@@ -46,11 +46,11 @@ var writtenFaults = map[string]func(af *File){
 // must not be declared lost by an audit.gap record; otherwise deleting it
 // later verifies as intact (the verifier takes it for the declared loss).
 // The untouched log must verify with no gap, and deleting the record must
-// be reported as missing. Over File.Handler, Wrap(slog.JSONHandler(File))
-// and Wrap(slogcore.New(File)).
+// be reported as missing. Over File.Handler, Wrap(slog.JSONHandler(File)),
+// Wrap(slogcore.New(File)) and Wrap(slogcore.Async(slog.JSONHandler(File))).
 func TestWrittenRecordWithFailedWriteIsNotDeclaredLost(t *testing.T) {
 	for name, fault := range writtenFaults {
-		for _, producer := range []string{"file", "json", "slogcore"} {
+		for _, producer := range []string{"file", "json", "slogcore", "async"} {
 			t.Run(name+"/"+producer, func(t *testing.T) {
 				path := filepath.Join(t.TempDir(), "audit.log")
 				af, err := OpenFile(path, WithFileSync(SyncEachRecord()))
@@ -67,6 +67,9 @@ func TestWrittenRecordWithFailedWriteIsNotDeclaredLost(t *testing.T) {
 					h, err = New(slog.NewJSONHandler(af, nil), opts...)
 				case "slogcore":
 					core = slogcore.New(af, &slogcore.Options{OnError: func(err error) { t.Logf("slogcore: %v", err) }})
+					h, err = New(core, opts...)
+				case "async":
+					core = slogcore.Async(slog.NewJSONHandler(af, nil), &slogcore.Options{OnError: func(err error) { t.Logf("slogcore: %v", err) }})
 					h, err = New(core, opts...)
 				}
 				if err != nil {
