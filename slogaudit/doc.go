@@ -75,7 +75,11 @@
 //   - A synchronous handler (slog.JSONHandler, [File.Handler]): its error
 //     is known when Handle returns; the loss is declared before the next
 //     record. Over a [File], a partly written record is cut off the end of
-//     the file, so the file always ends with a whole record.
+//     the file, so the file always ends with a whole record; and a record
+//     that the File reads back whole after its write call or fsync
+//     failed is written, not lost: the error wraps [ErrNotDurable] and
+//     goes to OnError, and no audit.gap declares it (its later deletion
+//     is then missing, as any other).
 //   - A slogcore handler ([slogcore.New], [slogcore.Async]): it writes
 //     later, on its own goroutine. The wrapper registers a watcher
 //     ([slogcore.Handler.WatchLosses]) and declares every record that the
