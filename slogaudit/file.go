@@ -105,6 +105,8 @@ type File struct {
 	// (pinFiles): a rotation waits until none is left, so that the file
 	// list they read stays true.
 	readers int
+	// syncFailed: an fsync of the file failed (see Sync).
+	syncFailed bool
 	// fresh: a failed write left a fragment that could not be cut off, so
 	// the next write starts with a newline.
 	fresh bool
@@ -526,6 +528,9 @@ func (af *File) syncLoop(f *os.File, done chan struct{}) {
 			af.cfg.onError(fmt.Errorf("slogaudit: fsync %s: %w", af.path, err))
 		}
 		af.mu.Lock()
+		if err != nil {
+			af.syncFailed = true
+		}
 		if !af.again || af.closed || af.unsynced == 0 || af.f != f {
 			af.syncing, af.again = false, false
 			af.mu.Unlock()
@@ -704,16 +709,29 @@ func (af *File) syncLocked() error {
 	}
 	af.unsynced = 0
 	if err := af.fsync(af.f); err != nil {
+		af.syncFailed = true
 		return fmt.Errorf("slogaudit: fsync %s: %w", af.path, err)
 	}
 	return nil
 }
 
-// Sync writes everything to stable storage now.
+// Sync writes everything to stable storage now: it waits for a group
+// commit under way, and syncs what is left. Once an fsync of the file
+// failed, Sync keeps failing: the system may have dropped the data that
+// fsync was to save, and a later fsync that succeeds does not bring it
+// back (so a checkpoint, which is kept apart from the log, is not
+// written for records that may be lost: reopen the file to go on).
 func (af *File) Sync() error {
 	af.mu.Lock()
 	defer af.mu.Unlock()
-	return af.syncLocked()
+	af.waitSyncLocked()
+	if err := af.syncLocked(); err != nil {
+		return err
+	}
+	if af.syncFailed {
+		return fmt.Errorf("slogaudit: %s: an earlier fsync failed, so records written before it may not be on disk: reopen the file (OpenFile) to go on with what it holds", af.path)
+	}
+	return nil
 }
 
 // rotateLocked renames the current file to the next numbered name and opens
