@@ -141,7 +141,7 @@ func OpenFile(path string, opts ...FileOption) (*File, error) {
 	if cfg.rotateSize < 0 || cfg.sync.every < 0 || cfg.sync.interval < 0 {
 		return nil, fmt.Errorf("slogaudit: OpenFile %s: negative rotation size or sync policy", path)
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("slogaudit: OpenFile: %w", err)
 	}
@@ -646,12 +646,9 @@ func (af *File) locate(p []byte) (at int64, got int, end int64, ok bool) {
 	}
 	from := max(lo-1, 0) // the byte before lo says whether a line starts at lo
 	buf := make([]byte, end-from)
-	r, err := os.Open(af.path)
-	if err != nil {
-		return 0, 0, 0, false
-	}
-	defer r.Close()
-	if m, _ := r.ReadAt(buf, from); m != len(buf) {
+	// Read through the File's own descriptor (opened for reading too): the
+	// path may name another file by now, renamed by a process sharing it.
+	if m, _ := af.f.ReadAt(buf, from); m != len(buf) {
 		return 0, 0, 0, false
 	}
 	first := int(lo - from)
@@ -756,7 +753,7 @@ func (af *File) rotateLocked() error {
 	if err := os.Rename(af.path, fmt.Sprintf("%s.%06d", af.path, next)); err != nil {
 		return fmt.Errorf("slogaudit: rotating %s: %w", af.path, err)
 	}
-	f, err := os.OpenFile(af.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := os.OpenFile(af.path, os.O_RDWR|os.O_APPEND|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return fmt.Errorf("slogaudit: rotating %s: %w", af.path, err)
 	}
