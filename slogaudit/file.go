@@ -117,6 +117,9 @@ type File struct {
 	// injectSync replaces its fsync.
 	inject     func(f *os.File, p []byte) (int, error)
 	injectSync func(f *os.File) error
+	// injectRotate, in tests, fails a step of the rotation ("rename",
+	// "create") when it returns an error.
+	injectRotate func(step string) error
 }
 
 // ErrNotDurable is wrapped by the error [File.Write] returns when every
@@ -464,7 +467,15 @@ func (af *File) Write(p []byte) (int, error) {
 	}
 	if af.cfg.rotateSize > 0 && af.size > 0 && af.size+int64(len(p)) > af.cfg.rotateSize && af.readers == 0 {
 		if err := af.rotateLocked(); err != nil {
-			return 0, err
+			if af.f == nil {
+				return 0, err
+			}
+			// The record goes to the file as it is, which grows past
+			// the size: a rotation is no reason to lose a record. The
+			// next write tries again.
+			if af.cfg.onError != nil {
+				af.cfg.onError(err)
+			}
 		}
 	}
 	if af.fresh {
@@ -732,7 +743,9 @@ func (af *File) Sync() error {
 }
 
 // rotateLocked renames the current file to the next numbered name and opens
-// a new one.
+// a new one. When a step fails, the File goes on with the file it had
+// (renamed back, or under its new name when that fails too), and returns
+// the error; af.f is nil only when no file could be opened again.
 func (af *File) rotateLocked() error {
 	if err := af.syncLocked(); err != nil {
 		return err
@@ -747,18 +760,49 @@ func (af *File) rotateLocked() error {
 		next, _ = strconv.Atoi(last[strings.LastIndexByte(last, '.')+1:])
 		next++
 	}
+	name := fmt.Sprintf("%s.%06d", af.path, next)
+	// Closed before the rename, which some systems refuse for an open file.
 	if err := af.f.Close(); err != nil {
-		return fmt.Errorf("slogaudit: rotating %s: %w", af.path, err)
+		return af.reopenLocked(af.path, fmt.Errorf("slogaudit: rotating %s: %w", af.path, err))
 	}
-	if err := os.Rename(af.path, fmt.Sprintf("%s.%06d", af.path, next)); err != nil {
-		return fmt.Errorf("slogaudit: rotating %s: %w", af.path, err)
+	if err := af.rotateStep("rename", func() error { return os.Rename(af.path, name) }); err != nil {
+		return af.reopenLocked(af.path, fmt.Errorf("slogaudit: rotating %s: %w (the records go on in it)", af.path, err))
 	}
-	f, err := os.OpenFile(af.path, os.O_RDWR|os.O_APPEND|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return fmt.Errorf("slogaudit: rotating %s: %w", af.path, err)
+	var f *os.File
+	if err := af.rotateStep("create", func() (err error) {
+		f, err = os.OpenFile(af.path, os.O_RDWR|os.O_APPEND|os.O_CREATE|os.O_EXCL, 0o600)
+		return err
+	}); err != nil {
+		err = fmt.Errorf("slogaudit: rotating %s: creating the new file: %w (the records go on in the old one)", af.path, err)
+		if os.Rename(name, af.path) == nil {
+			return af.reopenLocked(af.path, err)
+		}
+		return af.reopenLocked(name, err)
 	}
 	af.f, af.size = f, 0
 	return nil
+}
+
+// rotateStep runs one step of a rotation, or the fault a test injects.
+func (af *File) rotateStep(step string, do func() error) error {
+	if af.injectRotate != nil {
+		if err := af.injectRotate(step); err != nil {
+			return err
+		}
+	}
+	return do()
+}
+
+// reopenLocked opens path again for appending after a failed rotation, and
+// returns err; af.f is nil when that fails too.
+func (af *File) reopenLocked(path string, err error) error {
+	f, oerr := os.OpenFile(path, os.O_RDWR|os.O_APPEND, 0)
+	if oerr != nil {
+		af.f = nil
+		return fmt.Errorf("%w; reopening %s failed: %v: records cannot be written", err, path, oerr)
+	}
+	af.f = f
+	return err
 }
 
 // Close syncs and closes the file. Close the Handler first.
