@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"log/slog"
 	"os"
@@ -107,6 +108,10 @@ type File struct {
 	readers int
 	// syncFailed: an fsync of the file failed (see Sync).
 	syncFailed bool
+	// locks is the lock file beside the log (path + ".lock"), whose
+	// byte-range locks say which chains a live File writes (lockChain);
+	// nil until the first Handler.
+	locks *os.File
 	// fresh: a failed write left a fragment that could not be cut off, so
 	// the next write starts with a newline.
 	fresh bool
@@ -394,8 +399,13 @@ func (af *File) Torn() (TornLine, bool) {
 // in its canonical form (RFC 8785) with the audit member at its sorted
 // place, and that is the line written and the bytes hashed. It continues
 // the chain named by WithChainID, or the chain of the file's last record,
-// from its recovered head; a new file starts a new chain. Its Close does
-// not close af.
+// from its recovered head; a new file starts a new chain. Without
+// WithChainID, a chain that another File is writing (another process
+// sharing the file, or another OpenFile of the path) is not continued a
+// second time, which would fork it: the handler starts a new chain. On
+// Linux the File knows this from record locks in a lock file beside the
+// log (path + ".lock"), held until Close; elsewhere it does not know.
+// Its Close does not close af.
 func (af *File) Handler(opts ...Option) (*Handler, error) {
 	var probe config
 	for _, o := range opts {
@@ -417,6 +427,24 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 				id = head.Chain
 				af.heads[id] = head
 			}
+		}
+	}
+	if probe.resume == nil && id == "" {
+		// A new chain: its id is chosen here, so that it is locked
+		// before another writer could take the file's last chain for it.
+		id = newChainID()
+		opts = append(opts, WithChainID(id))
+	}
+	if probe.resume == nil {
+		// A chain named with WithChainID is the caller's to keep apart
+		// (processes that share a file need different ids); a chain taken
+		// by default, as the file's last one, may be another live
+		// writer's: continuing it too would fork it, so this one starts a
+		// chain of its own.
+		if free, known := af.lockChain(id); known && !free && probe.chainID == "" {
+			id = newChainID()
+			af.lockChain(id)
+			opts = append(opts, WithChainID(id))
 		}
 	}
 	if head, ok := af.heads[id]; ok && probe.resume == nil {
@@ -829,7 +857,30 @@ func (af *File) Close() error {
 	if cerr := af.f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("slogaudit: closing %s: %w", af.path, cerr)
 	}
+	if af.locks != nil {
+		af.locks.Close() // releases its chains
+	}
 	return err
+}
+
+// lockChain takes the lock that says this File writes chain id, in the
+// lock file beside the log. free reports whether it got it; known is
+// false when the system has no such locks, or the lock file cannot be
+// opened, and nothing is known. A File holds its locks until Close.
+func (af *File) lockChain(id string) (free, known bool) {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	if af.locks == nil {
+		f, err := os.OpenFile(af.path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+		if err != nil {
+			return false, false
+		}
+		af.locks = f
+	}
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	ok, err := tryLock(af.locks, int64(h.Sum64()>>2))
+	return ok, err == nil
 }
 
 // pinFiles returns the log's files, as [RotatedFiles] does, and keeps

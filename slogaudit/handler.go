@@ -236,9 +236,7 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 	} else {
 		id := cfg.chainID
 		if id == "" {
-			var b [8]byte
-			_, _ = rand.Read(b[:])
-			id = hex.EncodeToString(b[:])
+			id = newChainID()
 		}
 		st.head = Head{Chain: id, Hash: chain.Genesis(id)}
 		if ls, ok := cfg.cpWriter.(lastSigned); ok && cfg.signer != nil {
@@ -981,4 +979,11 @@ func (st *state) lossError() error {
 	undeclared := st.losses.count()
 	return fmt.Errorf("slogaudit: close: %d records of chain %s lost (%d too large, the rest not written), %d declared in the chain by %s records, %d not declared: %w (see OnError)",
 		failed, st.head.Chain, st.stats.TooLarge, declared, MsgGap, undeclared, ErrRecordsLost)
+}
+
+// newChainID returns a random chain id: 16 hex digits.
+func newChainID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
