@@ -159,9 +159,9 @@ func (st *state) checkpointLocked(ctx context.Context) error {
 	if len(st.cfg.witnesses) > 0 {
 		m := &st.merkle
 		if m.witness == nil {
-			var paths func() []string
+			var paths func() ([]string, func(), error)
 			if f := st.cfg.file; f != nil {
-				paths = func() []string { p, _ := RotatedFiles(f.path); return p }
+				paths = f.pinFiles
 			}
 			m.witness = newWitnessClient(&st.cfg, st.head.Chain, m.tree, st.report, paths)
 		}

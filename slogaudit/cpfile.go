@@ -179,21 +179,40 @@ func scanRecords(paths []string, fn func(src treeSource, line []byte, val chain.
 	return nil
 }
 
-// scanLines calls fn for each line of r, without its newline.
+// scanLines calls fn for each line of r, without its newline (and a
+// carriage return before it). Lines may be of any length, as the verifier
+// reads them: a record just under the size limit is longer than that
+// limit once its audit member is added.
 func scanLines(r io.Reader, name string, fn func(src treeSource, line []byte) error) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	br := bufio.NewReaderSize(r, 64<<10)
 	src := treeSource{file: name}
-	for sc.Scan() {
-		src.line++
-		if err := fn(src, sc.Bytes()); err != nil {
-			return err
+	var long []byte
+	for {
+		part, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = append(long, part...)
+			continue
+		}
+		line := part
+		if len(long) > 0 {
+			long = append(long, part...)
+			line = long
+		}
+		if len(line) > 0 {
+			src.line++
+			line = bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))
+			if ferr := fn(src, line); ferr != nil {
+				return ferr
+			}
+		}
+		long = long[:0]
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("slogaudit: reading %s after line %d: %w", name, src.line, err)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("slogaudit: reading %s after line %d: %w", name, src.line, err)
-	}
-	return nil
 }
 
 // FindCheckpoint returns the signed note of chainID's checkpoint of the

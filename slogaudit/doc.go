@@ -38,7 +38,10 @@
 // chain after a restart. An incomplete last line (a crash mid-write) is
 // reported by [File.Torn], closed with a newline and named by the next
 // audit.start record, never hidden; a write that fails part-way while the
-// process runs leaves no fragment at all. [VerifyFiles] and the slogaudit command check
+// process runs leaves no fragment at all. Processes that share one file
+// write chains of their own: without [WithChainID], a handler does not
+// continue the file's last chain while another File writes it (on Linux,
+// where record locks say so). [VerifyFiles] and the slogaudit command check
 // rotated files in order.
 //
 // # Verification
@@ -75,7 +78,11 @@
 //   - A synchronous handler (slog.JSONHandler, [File.Handler]): its error
 //     is known when Handle returns; the loss is declared before the next
 //     record. Over a [File], a partly written record is cut off the end of
-//     the file, so the file always ends with a whole record.
+//     the file, so the file always ends with a whole record; and a record
+//     that the File reads back whole after its write call or fsync
+//     failed is written, not lost: the error wraps [ErrNotDurable] and
+//     goes to OnError, and no audit.gap declares it (its later deletion
+//     is then missing, as any other).
 //   - A slogcore handler ([slogcore.New], [slogcore.Async]): it writes
 //     later, on its own goroutine. The wrapper registers a watcher
 //     ([slogcore.Handler.WatchLosses]) and declares every record that the
@@ -161,6 +168,20 @@
 //
 // The top-level keys time, level, msg, source and audit are reserved: a
 // user attribute with one of those names is written with a leading "_".
+//
+// # Repeated keys
+//
+// A record is one JSON object, which cannot hold a name twice, yet slog
+// lets a record repeat a key (logger.Info("m", "user", "a", "user", "b")),
+// and With attrs or a renamed reserved key can meet a record's key of the
+// same name. No value is dropped: the first keeps the name, and each later
+// one gets as many leading "_" as make it unique in its group, so that
+// this record is written {"user":"a","_user":"b"} (and "msg", "_msg" as
+// attributes become "_msg", "__msg"). Groups of one name merge, member by
+// member; a group that meets a value of its name is renamed the same way.
+// The wrapper's own "audit_violations" annotation keeps its name, and a
+// caller's attribute of that name is renamed. Every value written is
+// hashed and MACed with the record.
 //
 // # Format versions
 //

@@ -31,7 +31,8 @@ var undeclaredCount = regexp.MustCompile(`(\d+) not declared`)
 
 // TestAuditFaultsProperty logs random records through slogaudit over a
 // File and over slogcore.New writing to a File, while the disk fails in
-// every way (short writes, EIO, a full device, panics, stalls), with
+// every way (short writes, EIO, a full device, panics, stalls, errors
+// and panics after the data was written), with
 // restarts and Close deadlines. Afterwards: every line is one whole
 // record, the verifier finds no tampering, every sequence number is in the
 // output or declared lost, every record Handle accepted is in the output
@@ -55,6 +56,7 @@ func auditProperty(t *testing.T, mode string, seed uint64) {
 	faults := faultio.Faults{
 		Short: rng.Float64() * 0.1, ShortError: rng.Float64() * 0.05, EIO: rng.Float64() * 0.1,
 		Panic: rng.Float64() * 0.03, Delay: 0.05, MaxDelay: time.Millisecond,
+		WrittenEIO: rng.Float64() * 0.05, PanicAfter: rng.Float64() * 0.03,
 	}
 	fw := faultio.New(target, seed, faults)
 	// Checkpoints go to a file of their own, which the faults never touch:

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"log/slog"
 	"os"
@@ -64,7 +65,9 @@ func WithFileSync(p SyncPolicy) FileOption { return func(c *fileConfig) { c.sync
 
 // WithRotateSize starts a new file once the current one reaches n bytes.
 // The rotated file is renamed path.000001, path.000002, … (oldest first)
-// and the chain continues in the new file. Default: 0, no rotation.
+// and the chain continues in the new file. Default: 0, no rotation. While
+// a witness's consistency proof is read from the files, a rotation waits
+// for it (the current file grows past n meanwhile).
 func WithRotateSize(n int64) FileOption { return func(c *fileConfig) { c.rotateSize = n } }
 
 // WithFileErrors receives errors that happen outside a Write (a failed
@@ -99,15 +102,39 @@ type File struct {
 	syncDone chan struct{}
 	closed   bool
 	handler  *Handler // the last one made by Handler, for Prune's record
+	// readers counts the readers of the log's files that pinned them
+	// (pinFiles): a rotation waits until none is left, so that the file
+	// list they read stays true.
+	readers int
+	// syncFailed: an fsync of the file failed (see Sync).
+	syncFailed bool
+	// locks is the lock file beside the log (path + ".lock"), whose
+	// byte-range locks say which chains a live File writes (lockChain);
+	// nil until the first Handler.
+	locks *os.File
 	// fresh: a failed write left a fragment that could not be cut off, so
 	// the next write starts with a newline.
 	fresh bool
 	// fragment is the partial record a failed write could not cut off,
 	// until the handler's audit.gap names it.
 	fragment *TornLine
-	// inject, in tests, replaces the write to f (to inject faults).
-	inject func(f *os.File, p []byte) (int, error)
+	// inject, in tests, replaces the write to f (to inject faults);
+	// injectSync replaces its fsync.
+	inject     func(f *os.File, p []byte) (int, error)
+	injectSync func(f *os.File) error
+	// injectRotate, in tests, fails a step of the rotation ("rename",
+	// "create") when it returns an error.
+	injectRotate func(step string) error
 }
+
+// ErrNotDurable is wrapped by the error [File.Write] returns when every
+// byte of p reached the file, but the write call or the fsync after it
+// reported an error: the records are in the log (the count returned
+// says so), and may not survive a crash. A [Handler] over the File counts
+// such a record as written, not lost (it is in the log, and an audit.gap
+// declaring it lost would let its later deletion pass unseen), and
+// reports the error to OnError.
+var ErrNotDurable = errors.New("slogaudit: written, but the system reported an error: the record may not survive a crash")
 
 // OpenFile opens (creating with mode 0600) the audit log at path for
 // appending. It reads the file's tail to recover each chain's head; an
@@ -122,7 +149,7 @@ func OpenFile(path string, opts ...FileOption) (*File, error) {
 	if cfg.rotateSize < 0 || cfg.sync.every < 0 || cfg.sync.interval < 0 {
 		return nil, fmt.Errorf("slogaudit: OpenFile %s: negative rotation size or sync policy", path)
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("slogaudit: OpenFile: %w", err)
 	}
@@ -141,7 +168,8 @@ const tailSize = 1 << 20
 
 // recover reads the tail: the heads of the chains in it, and a torn line.
 //
-// A torn line is the fragment a crash left after the last newline; or the
+// A torn line is the fragment a crash left after the last newline (the
+// first bytes of a JSON object, see jsonPrefix); or the
 // last line itself when it is no JSON at all and nothing came after it
 // (a process that opened the file, closed such a fragment with a newline,
 // and stopped before it logged anything). The next audit.start names it.
@@ -178,13 +206,20 @@ func (af *File) recover() error {
 			return fmt.Errorf("slogaudit: OpenFile: closing the last line of %s: %w", af.path, err)
 		}
 		af.size++
-		if wholeRecord(frag) {
+		switch {
+		case wholeRecord(frag):
 			tail = append(tail, '\n') // only its newline was lost
-		} else {
+		case jsonPrefix(frag):
 			af.torn = tornLine(frag)
 			tail = tail[:n+1]
+		default:
+			// Not what a writer that stopped mid-record leaves: the line
+			// was changed after it was written. It is closed, so that no
+			// record is glued onto it, and not named: the verifier
+			// reports it.
+			tail = tail[:n+1]
 		}
-	} else if line := lastLine(tail); len(line) > 0 && !json.Valid(line) && !afterStop(tail, line) {
+	} else if line := lastLine(tail); len(line) > 0 && !json.Valid(line) && jsonPrefix(line) && !afterStop(tail, line) {
 		af.torn = tornLine(line) // closed by an earlier open that logged nothing
 	}
 	if start > 0 { // the first line of the window may be partial
@@ -364,8 +399,13 @@ func (af *File) Torn() (TornLine, bool) {
 // in its canonical form (RFC 8785) with the audit member at its sorted
 // place, and that is the line written and the bytes hashed. It continues
 // the chain named by WithChainID, or the chain of the file's last record,
-// from its recovered head; a new file starts a new chain. Its Close does
-// not close af.
+// from its recovered head; a new file starts a new chain. Without
+// WithChainID, a chain that another File is writing (another process
+// sharing the file, or another OpenFile of the path) is not continued a
+// second time, which would fork it: the handler starts a new chain. On
+// Linux the File knows this from record locks in a lock file beside the
+// log (path + ".lock"), held until Close; elsewhere it does not know.
+// Its Close does not close af.
 func (af *File) Handler(opts ...Option) (*Handler, error) {
 	var probe config
 	for _, o := range opts {
@@ -387,6 +427,24 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 				id = head.Chain
 				af.heads[id] = head
 			}
+		}
+	}
+	if probe.resume == nil && id == "" {
+		// A new chain: its id is chosen here, so that it is locked
+		// before another writer could take the file's last chain for it.
+		id = newChainID()
+		opts = append(opts, WithChainID(id))
+	}
+	if probe.resume == nil {
+		// A chain named with WithChainID is the caller's to keep apart
+		// (processes that share a file need different ids); a chain taken
+		// by default, as the file's last one, may be another live
+		// writer's: continuing it too would fork it, so this one starts a
+		// chain of its own.
+		if free, known := af.lockChain(id); known && !free && probe.chainID == "" {
+			id = newChainID()
+			af.lockChain(id)
+			opts = append(opts, WithChainID(id))
 		}
 	}
 	if head, ok := af.heads[id]; ok && probe.resume == nil {
@@ -415,26 +473,37 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 // Write appends p, which must be whole lines (a JSON handler writes one
 // record per call), rotating first when the file is full.
 //
-// A write that fails part-way (a full disk, an I/O error) would leave the
-// start of a record at the end of the file, and the next record would be
-// glued onto it. The File cuts the file back to the end of the last whole
-// line it wrote and returns that count with the error: the file always
-// ends with a whole record. When another process appended to the same
-// file since (processes may share one, with different chain ids), it cuts
-// off only its fragment, once it reads it back at the file's end; if
-// another write already followed the fragment, it ends the fragment's line
-// at once instead. If cutting fails, the next write starts with a newline.
-// Either way no record is glued onto a fragment, and the handler's
-// audit.gap names a fragment left in place.
+// A write call that fails (an error, a short count, a panic of the
+// writer) does not say what reached the file, so the File reads its end
+// back. When every byte of p is there, the write is done: Write returns
+// len(p) and an error wrapping [ErrNotDurable]; so does a failed fsync
+// under SyncEachRecord. When only part of p is there, the fragment after
+// its whole lines would be glued onto the next record: the File cuts it
+// off the end of the file and returns the count of whole lines with the
+// error, so that the file always ends with a whole record. When another
+// process appended to the same file since (processes may share one, with
+// different chain ids), it cuts off only its fragment, found at the
+// file's true end; if another write already followed the fragment, it is
+// left in place and the handler's audit.gap names it. If cutting fails,
+// the next write starts with a newline. Either way no record is glued
+// onto a fragment.
 func (af *File) Write(p []byte) (int, error) {
 	af.mu.Lock()
 	defer af.mu.Unlock()
 	if af.closed {
 		return 0, errors.New("slogaudit: write to a closed audit file")
 	}
-	if af.cfg.rotateSize > 0 && af.size > 0 && af.size+int64(len(p)) > af.cfg.rotateSize {
+	if af.cfg.rotateSize > 0 && af.size > 0 && af.size+int64(len(p)) > af.cfg.rotateSize && af.readers == 0 {
 		if err := af.rotateLocked(); err != nil {
-			return 0, err
+			if af.f == nil {
+				return 0, err
+			}
+			// The record goes to the file as it is, which grows past
+			// the size: a rotation is no reason to lose a record. The
+			// next write tries again.
+			if af.cfg.onError != nil {
+				af.cfg.onError(err)
+			}
 		}
 	}
 	if af.fresh {
@@ -448,15 +517,17 @@ func (af *File) Write(p []byte) (int, error) {
 		err = io.ErrShortWrite
 	}
 	if err != nil {
-		return af.cutBackLocked(p, n, err)
+		if n, err = af.cutBackLocked(p, n, err); !errors.Is(err, ErrNotDurable) {
+			return n, err
+		}
 	}
 	af.size += int64(n)
 	af.unsynced++
 	switch {
 	case af.cfg.sync.never:
 	case af.cfg.sync.every == 1: // each record: on disk before Write returns
-		if err := af.syncLocked(); err != nil {
-			return n, err
+		if serr := af.syncLocked(); serr != nil {
+			return n, errors.Join(err, fmt.Errorf("%w: %w", ErrNotDurable, serr))
 		}
 	case af.cfg.sync.every > 0 && af.unsynced >= af.cfg.sync.every:
 		af.syncBackgroundLocked()
@@ -468,7 +539,7 @@ func (af *File) Write(p []byte) (int, error) {
 			af.syncBackgroundLocked()
 		})
 	}
-	return n, nil
+	return n, err
 }
 
 // syncBackgroundLocked starts a group commit: an fsync of the file in the
@@ -491,11 +562,14 @@ func (af *File) syncBackgroundLocked() {
 func (af *File) syncLoop(f *os.File, done chan struct{}) {
 	defer close(done)
 	for {
-		err := f.Sync()
+		err := af.fsync(f)
 		if err != nil && af.cfg.onError != nil {
 			af.cfg.onError(fmt.Errorf("slogaudit: fsync %s: %w", af.path, err))
 		}
 		af.mu.Lock()
+		if err != nil {
+			af.syncFailed = true
+		}
 		if !af.again || af.closed || af.unsynced == 0 || af.f != f {
 			af.syncing, af.again = false, false
 			af.mu.Unlock()
@@ -532,63 +606,112 @@ func (af *File) writeLocked(p []byte) (n int, err error) {
 }
 
 // cutBackLocked handles a write of p that failed after n bytes (n < 0:
-// unknown): it truncates the file to the end of the last whole line of p
-// that was written.
+// unknown, the writer panicked). The count and the error do not say what
+// reached the file, so it reads the file back (see locate):
+//
+//   - every byte of p is there: the write is done, and it returns len(p)
+//     and the error wrapped with [ErrNotDurable];
+//   - part of p, at the file's end: the whole lines of p stay, and the
+//     fragment after them is cut off;
+//   - part of p that another writer already wrote after: the fragment
+//     stays, and the handler's audit.gap names it;
+//   - none of p: nothing to undo.
+//
+// The count returned is that of the whole lines of p in the file.
 func (af *File) cutBackLocked(p []byte, n int, err error) (int, error) {
-	keep := 0
-	if n > 0 {
-		keep = bytes.LastIndexByte(p[:min(n, len(p))], '\n') + 1
-	}
-	if n < 0 || keep < n {
-		if st, serr := af.f.Stat(); serr == nil && n >= 0 && st.Size() != af.size+int64(n) {
-			// Another process appended to the file since this one last
-			// wrote (processes may share one with different chain ids):
-			// cutting back to this File's idea of the end would destroy
-			// its records. The fragment is at the true end: cut off just
-			// its bytes, once they are read back there.
-			frag := p[keep:n]
-			end := st.Size()
-			if af.fragmentAt(end-int64(len(frag)), frag) && af.f.Truncate(end-int64(len(frag))) == nil {
-				af.size = end - int64(len(frag))
-				return keep, fmt.Errorf("slogaudit: writing %s: %w (the partial record was cut off: the file ends with a whole record)", af.path, err)
-			}
-			// Another writer wrote after it already: end the fragment's
-			// line now, so that no record is glued onto it; the audit.gap
-			// that declares the record lost names it.
-			_, werr := af.f.Write([]byte("\n"))
-			af.fresh = werr != nil
-			if st, serr := af.f.Stat(); serr == nil {
-				af.size = st.Size()
-			}
-			af.leaveFragment(p, keep, n)
-			return keep, fmt.Errorf("slogaudit: writing %s: %w (another writer appended after the partial record, so it was left in place, on a line of its own)", af.path, err)
+	at, got, end, ok := af.locate(p)
+	if !ok { // the file cannot be read back: trust n
+		if n < 0 {
+			got = 0
+		} else {
+			got = min(n, len(p))
 		}
-		if terr := af.f.Truncate(af.size + int64(keep)); terr != nil {
+		at, end = af.size, af.size+int64(got)
+	}
+	if got == len(p) {
+		af.size = at // Write adds len(p)
+		return len(p), fmt.Errorf("slogaudit: writing %s: %w: %w", af.path, ErrNotDurable, err)
+	}
+	keep := bytes.LastIndexByte(p[:got], '\n') + 1
+	if got == 0 && n > 0 && n <= len(p) {
+		// The writer says it wrote part of p, which is not at the file's
+		// end: another writer appended after it. Name it, in case.
+		af.leaveFragment(p, bytes.LastIndexByte(p[:n], '\n')+1, n)
+	}
+	if got == keep { // nothing of p, or whole lines only
+		af.size = at + int64(keep)
+		return keep, fmt.Errorf("slogaudit: writing %s: %w (the file ends with a whole record)", af.path, err)
+	}
+	if at+int64(got) == end {
+		if terr := af.f.Truncate(at + int64(keep)); terr != nil {
 			af.fresh = true
-			af.leaveFragment(p, keep, n)
-			if n > 0 {
-				af.size += int64(n)
-			}
+			af.leaveFragment(p, keep, got)
+			af.size = end
 			return keep, fmt.Errorf("slogaudit: writing %s: %w (and cutting off the partial record failed: %v; the next record starts on a new line)", af.path, err, terr)
 		}
+		af.size = at + int64(keep)
+		return keep, fmt.Errorf("slogaudit: writing %s: %w (the partial record was cut off: the file ends with a whole record)", af.path, err)
 	}
-	af.size += int64(keep)
-	return keep, fmt.Errorf("slogaudit: writing %s: %w (the partial record was cut off: the file ends with a whole record)", af.path, err)
+	// Another writer wrote after the fragment already: it stays, on the
+	// line it shares with that writer's bytes, and is named.
+	af.leaveFragment(p, keep, got)
+	af.size = end
+	return keep, fmt.Errorf("slogaudit: writing %s: %w (another writer appended after the partial record, so it was left in place)", af.path, err)
 }
 
-// fragmentAt reports whether the bytes of the file at off are frag.
-func (af *File) fragmentAt(off int64, frag []byte) bool {
-	if off < 0 {
-		return false
-	}
-	r, err := os.Open(af.path)
+// locateSlack is how far before the file's end, beyond len(p), locate
+// looks for the bytes of a failed write: other processes sharing the file
+// may have appended this much since.
+const locateSlack = 1 << 20
+
+// locate reads the end of the file back after a failed write of p, and
+// reports where p's bytes are: at is the offset where they start, got how
+// many of p's bytes are there, and end the file's size; ok is false when
+// the file cannot be read. The bytes are found at the start of a line at
+// or after the size the File knew before the write, as the whole of p (p
+// holds its records' hashes: no other bytes match it), or as a prefix of
+// p that reaches the file's end (a fragment). got is 0, with at = end,
+// when neither is there: another writer's line that merely begins like p
+// is never taken for p's.
+func (af *File) locate(p []byte) (at int64, got int, end int64, ok bool) {
+	st, err := af.f.Stat()
 	if err != nil {
-		return false
+		return 0, 0, 0, false
 	}
-	defer r.Close()
-	got := make([]byte, len(frag))
-	n, _ := r.ReadAt(got, off)
-	return n == len(frag) && bytes.Equal(got, frag)
+	end = st.Size()
+	lo := max(af.size, end-int64(len(p))-locateSlack)
+	if lo > end {
+		lo = end // the file shrank: look at its end
+	}
+	from := max(lo-1, 0) // the byte before lo says whether a line starts at lo
+	buf := make([]byte, end-from)
+	// Read through the File's own descriptor (opened for reading too): the
+	// path may name another file by now, renamed by a process sharing it.
+	if m, _ := af.f.ReadAt(buf, from); m != len(buf) {
+		return 0, 0, 0, false
+	}
+	first := int(lo - from)
+	for i := first; i < len(buf); i++ {
+		if i > 0 && buf[i-1] != '\n' {
+			continue
+		}
+		m := commonPrefix(buf[i:], p)
+		if m == len(p) || m > 0 && i+m == len(buf) {
+			return from + int64(i), m, end, true
+		}
+	}
+	return end, 0, end, true
+}
+
+// commonPrefix returns the length of the longest common prefix of a and b.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
 }
 
 // leaveFragment remembers the fragment p[keep:n] that a failed write left
@@ -608,26 +731,49 @@ func (af *File) takeFragment() *TornLine {
 	return t
 }
 
+// fsync syncs f (or runs the injected fault).
+func (af *File) fsync(f *os.File) error {
+	if af.injectSync != nil {
+		return af.injectSync(f)
+	}
+	return f.Sync()
+}
+
 func (af *File) syncLocked() error {
 	if af.closed || af.unsynced == 0 {
 		return nil
 	}
 	af.unsynced = 0
-	if err := af.f.Sync(); err != nil {
+	if err := af.fsync(af.f); err != nil {
+		af.syncFailed = true
 		return fmt.Errorf("slogaudit: fsync %s: %w", af.path, err)
 	}
 	return nil
 }
 
-// Sync writes everything to stable storage now.
+// Sync writes everything to stable storage now: it waits for a group
+// commit under way, and syncs what is left. Once an fsync of the file
+// failed, Sync keeps failing: the system may have dropped the data that
+// fsync was to save, and a later fsync that succeeds does not bring it
+// back (so a checkpoint, which is kept apart from the log, is not
+// written for records that may be lost: reopen the file to go on).
 func (af *File) Sync() error {
 	af.mu.Lock()
 	defer af.mu.Unlock()
-	return af.syncLocked()
+	af.waitSyncLocked()
+	if err := af.syncLocked(); err != nil {
+		return err
+	}
+	if af.syncFailed {
+		return fmt.Errorf("slogaudit: %s: an earlier fsync failed, so records written before it may not be on disk: reopen the file (OpenFile) to go on with what it holds", af.path)
+	}
+	return nil
 }
 
 // rotateLocked renames the current file to the next numbered name and opens
-// a new one.
+// a new one. When a step fails, the File goes on with the file it had
+// (renamed back, or under its new name when that fails too), and returns
+// the error; af.f is nil only when no file could be opened again.
 func (af *File) rotateLocked() error {
 	if err := af.syncLocked(); err != nil {
 		return err
@@ -642,18 +788,49 @@ func (af *File) rotateLocked() error {
 		next, _ = strconv.Atoi(last[strings.LastIndexByte(last, '.')+1:])
 		next++
 	}
+	name := fmt.Sprintf("%s.%06d", af.path, next)
+	// Closed before the rename, which some systems refuse for an open file.
 	if err := af.f.Close(); err != nil {
-		return fmt.Errorf("slogaudit: rotating %s: %w", af.path, err)
+		return af.reopenLocked(af.path, fmt.Errorf("slogaudit: rotating %s: %w", af.path, err))
 	}
-	if err := os.Rename(af.path, fmt.Sprintf("%s.%06d", af.path, next)); err != nil {
-		return fmt.Errorf("slogaudit: rotating %s: %w", af.path, err)
+	if err := af.rotateStep("rename", func() error { return os.Rename(af.path, name) }); err != nil {
+		return af.reopenLocked(af.path, fmt.Errorf("slogaudit: rotating %s: %w (the records go on in it)", af.path, err))
 	}
-	f, err := os.OpenFile(af.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return fmt.Errorf("slogaudit: rotating %s: %w", af.path, err)
+	var f *os.File
+	if err := af.rotateStep("create", func() (err error) {
+		f, err = os.OpenFile(af.path, os.O_RDWR|os.O_APPEND|os.O_CREATE|os.O_EXCL, 0o600)
+		return err
+	}); err != nil {
+		err = fmt.Errorf("slogaudit: rotating %s: creating the new file: %w (the records go on in the old one)", af.path, err)
+		if os.Rename(name, af.path) == nil {
+			return af.reopenLocked(af.path, err)
+		}
+		return af.reopenLocked(name, err)
 	}
 	af.f, af.size = f, 0
 	return nil
+}
+
+// rotateStep runs one step of a rotation, or the fault a test injects.
+func (af *File) rotateStep(step string, do func() error) error {
+	if af.injectRotate != nil {
+		if err := af.injectRotate(step); err != nil {
+			return err
+		}
+	}
+	return do()
+}
+
+// reopenLocked opens path again for appending after a failed rotation, and
+// returns err; af.f is nil when that fails too.
+func (af *File) reopenLocked(path string, err error) error {
+	f, oerr := os.OpenFile(path, os.O_RDWR|os.O_APPEND, 0)
+	if oerr != nil {
+		af.f = nil
+		return fmt.Errorf("%w; reopening %s failed: %v: records cannot be written", err, path, oerr)
+	}
+	af.f = f
+	return err
 }
 
 // Close syncs and closes the file. Close the Handler first.
@@ -680,7 +857,53 @@ func (af *File) Close() error {
 	if cerr := af.f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("slogaudit: closing %s: %w", af.path, cerr)
 	}
+	if af.locks != nil {
+		af.locks.Close() // releases its chains
+	}
 	return err
+}
+
+// lockChain takes the lock that says this File writes chain id, in the
+// lock file beside the log. free reports whether it got it; known is
+// false when the system has no such locks, or the lock file cannot be
+// opened, and nothing is known. A File holds its locks until Close.
+func (af *File) lockChain(id string) (free, known bool) {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	if af.locks == nil {
+		f, err := os.OpenFile(af.path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+		if err != nil {
+			return false, false
+		}
+		af.locks = f
+	}
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	ok, err := tryLock(af.locks, int64(h.Sum64()>>2))
+	return ok, err == nil
+}
+
+// pinFiles returns the log's files, as [RotatedFiles] does, and keeps
+// them as they are (no rotation renames the current file) until unpin is
+// called: a reader that goes through them while the handler logs sees
+// each record once, in order. The current file still grows; a rotation
+// due meanwhile happens at the first write after unpin.
+func (af *File) pinFiles() (paths []string, unpin func(), err error) {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	paths, err = RotatedFiles(af.path)
+	if err != nil {
+		return nil, nil, err
+	}
+	af.readers++
+	var once sync.Once
+	return paths, func() {
+		once.Do(func() {
+			af.mu.Lock()
+			af.readers--
+			af.mu.Unlock()
+		})
+	}, nil
 }
 
 // RotatedFiles returns the rotated files of the log at path, oldest first,

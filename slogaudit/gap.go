@@ -2,6 +2,7 @@ package slogaudit
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sort"
@@ -136,6 +137,12 @@ func (st *state) onLoss(l slogcore.Loss) {
 	t, ok := l.Context.Value(lossTag{}).(tagged)
 	if !ok || t.st != st {
 		return // not one of ours
+	}
+	if !l.Dropped && errors.Is(l.Err, ErrNotDurable) {
+		// The wrapped handler's writer (a File) read the record back
+		// whole in the file: written, only its durability is in doubt.
+		st.report(fmt.Errorf("slogaudit: record %d of chain %s is written: %w", t.seq, st.head.Chain, l.Err))
+		return
 	}
 	reason := ""
 	if l.Dropped {

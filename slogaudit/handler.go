@@ -236,9 +236,7 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 	} else {
 		id := cfg.chainID
 		if id == "" {
-			var b [8]byte
-			_, _ = rand.Read(b[:])
-			id = hex.EncodeToString(b[:])
+			id = newChainID()
 		}
 		st.head = Head{Chain: id, Hash: chain.Genesis(id)}
 		if ls, ok := cfg.cpWriter.(lastSigned); ok && cfg.signer != nil {
@@ -394,6 +392,14 @@ var levelMembers = [...][]byte{[]byte(`"level":"DEBUG"`), []byte(`"level":"INFO"
 // addUser adds a user's attribute a under groups to root, renaming
 // reserved top-level keys.
 func addUser(root *node, groups []string, a slog.Attr) {
+	a.Value = a.Value.Resolve()
+	if len(groups) == 0 && a.Key == "" && a.Value.Kind() == slog.KindGroup {
+		// An inline group: its members are top-level keys.
+		for _, ga := range a.Value.Group() {
+			addUser(root, nil, ga)
+		}
+		return
+	}
 	switch {
 	case len(groups) == 0 && isReserved(a.Key):
 		a.Key = "_" + a.Key
@@ -462,16 +468,16 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 		msg = "_" + msg // only the wrapper writes its own records: "audit.gap" from a caller is "_audit.gap"
 	}
 	if !r.Time.IsZero() {
-		set(root, ar.timeNode(r.Time, st.cfg.policy != nil))
+		claim(ar, root, ar.timeNode(r.Time, st.cfg.policy != nil))
 	}
 	lv := r.Level.String()
-	set(root, ar.new(node{key: slog.LevelKey, value: slog.StringValue(lv), canon: chain.Str(lv), member: levelMember(r.Level)}))
+	claim(ar, root, ar.new(node{key: slog.LevelKey, value: slog.StringValue(lv), canon: chain.Str(lv), member: levelMember(r.Level)}))
 	if st.cfg.source && r.PC != 0 {
 		f, _ := runtime.CallersFrames([]uintptr{r.PC}).Next()
 		add(root, nil, slog.Any(slog.SourceKey, &slog.Source{Function: f.Function, File: f.File, Line: f.Line}))
 	}
 	m := validUTF8(msg)
-	set(root, ar.new(node{key: slog.MessageKey, value: slog.StringValue(m), canon: chain.Str(m)}))
+	claim(ar, root, ar.new(node{key: slog.MessageKey, value: slog.StringValue(m), canon: chain.Str(m)}))
 	user := func(groups []string, a slog.Attr) { addUser(root, groups, a) }
 	subject := h.subjectOf(r)
 	with := h.with
@@ -489,13 +495,6 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 		a, sealed := st.personalChanged(h.groups, a, subject, true)
 		if !sealed || !isSealed(a) {
 			a = st.redact(h.groups, a)
-		}
-		if a.Key == "" && a.Value.Kind() == slog.KindGroup && len(h.groups) == 0 {
-			// An inline group at the top: its members are top-level keys.
-			for _, ga := range a.Value.Resolve().Group() {
-				user(nil, ga)
-			}
-			return true
 		}
 		user(h.groups, a)
 		return true
@@ -586,7 +585,10 @@ func (st *state) violatedLocked(ctx context.Context, r slog.Record, root *node, 
 		}
 	}
 	if st.cfg.mode == Annotate {
-		add(root, nil, slog.Any("audit_violations", vs))
+		// The wrapper's member keeps its name; a caller's attr of that
+		// name is renamed.
+		v, c := normalize(slog.AnyValue(vs))
+		claim(root.ar, root, root.ar.new(node{key: "audit_violations", value: v, canon: c}))
 		return nil
 	}
 	st.stats.Refused++
@@ -681,6 +683,12 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		}
 	} else {
 		err = st.forwardLocked(ctx, t, level, p, &am)
+	}
+	if err != nil && errors.Is(err, ErrNotDurable) {
+		// The record is in the file whole (the File read it back): it is
+		// written, and only its durability is in doubt.
+		st.report(fmt.Errorf("slogaudit: record %d of chain %s is written: %w", seq, st.head.Chain, err))
+		err = nil
 	}
 	if err != nil {
 		if f := st.cfg.file; f != nil && st.lostTorn == nil {
@@ -971,4 +979,11 @@ func (st *state) lossError() error {
 	undeclared := st.losses.count()
 	return fmt.Errorf("slogaudit: close: %d records of chain %s lost (%d too large, the rest not written), %d declared in the chain by %s records, %d not declared: %w (see OnError)",
 		failed, st.head.Chain, st.stats.TooLarge, declared, MsgGap, undeclared, ErrRecordsLost)
+}
+
+// newChainID returns a random chain id: 16 hex digits.
+func newChainID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }

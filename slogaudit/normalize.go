@@ -224,27 +224,70 @@ func add(root *node, path []string, a slog.Attr) {
 	set(parent, root.ar.new(node{key: validUTF8(a.Key), value: v, canon: c}))
 }
 
+// set adds n to parent. A key that parent already holds is never
+// replaced (that would lose a value without a word): n takes the first of
+// "_"+key, "__"+key, … that parent does not hold, as a reserved top-level
+// key is written with a leading "_".
 func set(parent *node, n *node) {
+	if has(parent, n.key) {
+		n.key = uniqueKey(parent, n.key)
+	}
+	parent.kids = append(parent.kids, n)
+}
+
+// claim adds n, one of the wrapper's own members, to parent under its own
+// key: a caller's member of that name is renamed as set would rename it.
+func claim(ar *arena, parent *node, n *node) {
 	for i, m := range parent.kids {
 		if m.key == n.key {
-			parent.kids[i] = n
-			return
+			c := ar.new(*m) // a template's leaf is shared: rename a copy
+			c.key, c.member = uniqueKey(parent, m.key), nil
+			parent.kids[i] = c
+			break
 		}
 	}
 	parent.kids = append(parent.kids, n)
 }
 
-func groupNode(ar *arena, parent *node, name string) *node {
-	name = validUTF8(name)
+// has reports whether parent holds a member named key.
+func has(parent *node, key string) bool {
 	for _, m := range parent.kids {
-		if m.key == name && m.group {
-			return m
+		if m.key == key {
+			return true
 		}
 	}
-	g := ar.new(node{key: name, group: true})
-	g.kids = ar.kidsFor(4)
-	set(parent, g)
-	return g
+	return false
+}
+
+// uniqueKey returns key with as few leading "_" added as make it a name
+// that parent does not hold.
+func uniqueKey(parent *node, key string) string {
+	for {
+		key = "_" + key
+		if !has(parent, key) {
+			return key
+		}
+	}
+}
+
+// groupNode returns the group of parent that attrs under name go to: the
+// first of name, "_"+name, … that is a group (groups of one name merge,
+// member by member) or that parent does not hold (a new group). A leaf of
+// that name keeps it, and the group is renamed as set renames.
+func groupNode(ar *arena, parent *node, name string) *node {
+	name = validUTF8(name)
+	for key := name; ; key = "_" + key {
+		i := slices.IndexFunc(parent.kids, func(m *node) bool { return m.key == key })
+		if i >= 0 && parent.kids[i].group {
+			return parent.kids[i]
+		}
+		if i < 0 {
+			g := ar.new(node{key: key, group: true})
+			g.kids = ar.kidsFor(4)
+			parent.kids = append(parent.kids, g)
+			return g
+		}
+	}
 }
 
 // prune removes groups that ended up empty, as slog does.

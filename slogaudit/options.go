@@ -127,8 +127,9 @@ func WithCheckpoints(w io.Writer, every int, interval time.Duration) Option {
 	}
 }
 
-// WithChainID names the chain. Default: a random id per handler. Processes
-// that share one file need different ids.
+// WithChainID names the chain. Default: a random id per handler
+// ([File.Handler]: the file's last chain, unless another File writes it).
+// Processes that share one file need different ids.
 func WithChainID(id string) Option {
 	return func(c *config) {
 		if err := chain.ValidChainID(id); err != nil {

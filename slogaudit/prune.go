@@ -5,16 +5,19 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
+	"slices"
 	"time"
 )
 
 // Prune removes the rotated files whose last write is older than the
 // retention set with [WithRetention], oldest first, never the current file.
-// Through the handler made by [File.Handler] it then writes a
-// retention.applied record naming the files it removed and, per chain, the
-// head they ended at, so that the remaining files still verify. It returns
-// the removed paths.
+// Through the handler made by [File.Handler] it first writes a
+// retention.applied record naming the files and, per chain, the head they
+// end at, so that the remaining files still verify, and then removes
+// them. When the record cannot be written (a full disk), it removes
+// nothing and returns the error. It returns the removed paths.
 func (af *File) Prune(ctx context.Context, now time.Time) ([]string, error) {
 	af.mu.Lock()
 	h, keep := af.handler, af.cfg.retention
@@ -29,39 +32,63 @@ func (af *File) Prune(ctx context.Context, now time.Time) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var removed []string
+	// The files past the retention, and, after each, the heads the
+	// chains ended at in it.
+	var doomed []string
+	var headsAt []map[string]Head
 	heads := map[string]Head{}
 	for _, f := range files[:len(files)-1] { // never the current file
 		fi, err := os.Stat(f)
 		if err != nil {
-			return removed, fmt.Errorf("slogaudit: Prune: %w", err)
+			return nil, fmt.Errorf("slogaudit: Prune: %w", err)
 		}
 		if now.Sub(fi.ModTime()) <= keep {
 			break // files are in order: the rest are newer
 		}
 		if err := lastHeads(f, heads); err != nil {
-			return removed, err
+			return nil, err
 		}
+		doomed = append(doomed, f)
+		headsAt = append(headsAt, maps.Clone(heads))
+	}
+	if len(doomed) == 0 {
+		return nil, nil
+	}
+	// The record first: files removed without it would verify as
+	// missing. A crash between the two leaves files that the record
+	// names, which still verify.
+	if err := af.recordRetention(ctx, h, doomed, headsAt[len(doomed)-1], keep); err != nil {
+		return nil, fmt.Errorf("slogaudit: Prune: no file removed, as the removal could not be recorded: %w", err)
+	}
+	var removed []string
+	for i, f := range doomed {
 		if err := os.Remove(f); err != nil {
-			return removed, fmt.Errorf("slogaudit: Prune: %w", err)
+			err = fmt.Errorf("slogaudit: Prune: %w", err)
+			if i > 0 {
+				// The record named more than was removed: name what was.
+				if rerr := af.recordRetention(ctx, h, removed, headsAt[i-1], keep); rerr != nil {
+					err = fmt.Errorf("%w; recording the files removed before it failed too: %v", err, rerr)
+				}
+			}
+			return removed, err
 		}
 		removed = append(removed, f)
 	}
-	if len(removed) == 0 {
-		return nil, nil
-	}
+	return removed, nil
+}
+
+// recordRetention writes the retention.applied record naming the removed
+// files and the heads the chains ended at in them.
+func (af *File) recordRetention(ctx context.Context, h *Handler, removed []string, heads map[string]Head, keep time.Duration) error {
 	var ends []slog.Attr
-	for id, head := range heads {
+	for _, id := range slices.Sorted(maps.Keys(heads)) {
+		head := heads[id]
 		ends = append(ends, slog.Group(id, slog.Uint64("seq", head.Seq), slog.String("hash", head.Hash.String())))
 	}
 	h.st.mu.Lock()
 	defer h.st.mu.Unlock()
-	err = h.st.ownLocked(ctx, MsgRetention, false, Action(RetentionApplied), Outcome(Success),
+	return h.st.ownLocked(ctx, MsgRetention, false, Action(RetentionApplied), Outcome(Success),
 		slog.Any("removed", removed), slog.Duration("retention", keep), slog.Attr{Key: "ends_at", Value: slog.GroupValue(ends...)})
-	if err != nil {
-		return removed, fmt.Errorf("slogaudit: Prune removed %v but could not record it: %w", removed, err)
-	}
-	return removed, nil
 }
 
 // lastHeads updates heads with the last record of every chain in file.

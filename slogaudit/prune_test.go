@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -69,4 +70,54 @@ func TestPruneNeedsRetentionAndHandler(t *testing.T) {
 	defer af2.Close()
 	_, err = af2.Prune(context.Background(), time.Now())
 	require.ErrorContains(t, err, "call File.Handler first")
+}
+
+// Guards retention against a full disk: the retention.applied record that
+// explains the removed files could not be written (Prune runs when the
+// disk fills up), after the files were already removed, so the untouched
+// log verified as missing its first records. Prune must remove nothing
+// when it cannot record the removal, and the log must verify.
+func TestPruneRecordFailsRemovesNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := OpenFile(path, WithRotateSize(4096), WithRetention(2*year))
+	require.NoError(t, err)
+	h, err := af.Handler(WithKey("k1", testKey), WithChainID("p"))
+	require.NoError(t, err)
+	l := slog.New(h)
+	for i := range 60 {
+		l.Info("event", "i", i, "pad", strings.Repeat("z", 100))
+	}
+	files, err := RotatedFiles(path)
+	require.NoError(t, err)
+	old := time.Now().Add(-3 * year)
+	for _, f := range files[:2] {
+		require.NoError(t, os.Chtimes(f, old, old))
+	}
+	af.mu.Lock()
+	af.inject = func(f *os.File, p []byte) (int, error) {
+		if strings.Contains(string(p), MsgRetention) {
+			return 0, syscall.ENOSPC
+		}
+		return f.Write(p)
+	}
+	af.mu.Unlock()
+	removed, err := af.Prune(context.Background(), time.Now())
+	require.Error(t, err)
+	require.Empty(t, removed)
+	for _, f := range files {
+		_, err := os.Stat(f)
+		require.NoError(t, err, "removed although the removal was not recorded: %s", f)
+	}
+	af.mu.Lock()
+	af.inject = nil
+	af.mu.Unlock()
+	removed, err = af.Prune(context.Background(), time.Now()) // the disk has room again
+	require.NoError(t, err)
+	require.Equal(t, files[:2], removed)
+	require.NoError(t, h.Close(context.Background()))
+	require.NoError(t, af.Close())
+	remaining, err := RotatedFiles(path)
+	require.NoError(t, err)
+	rep, err := VerifyFiles(context.Background(), remaining, VerifyOptions{Key: testKey})
+	require.NoError(t, err, "%v", rep.Findings)
 }

@@ -7,6 +7,7 @@ import (
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -252,6 +253,9 @@ type chainState struct {
 	sum      ChainSummary
 	// gap: the chain started mid-way; a retention record may explain it.
 	gap *startGap
+	// before: records behind the head with a seq before the first record
+	// seen (see placeBefore).
+	before []heldBack
 	// prunedTo: the heads retention records say removed files ended at.
 	prunedTo []Head
 	// tree is the chain's Merkle tree, while its records come in order.
@@ -285,6 +289,54 @@ type startGap struct {
 	line int64
 	seq  uint64
 	prev chain.Hash
+}
+
+// heldBack is a record whose seq comes before the chain's first record
+// seen, met after it: moved (reordered), or inserted.
+type heldBack struct {
+	seq        uint64
+	prev, hash chain.Hash
+	line       int64
+	head       uint64 // the chain's head when it was met
+}
+
+// placeBefore decides the records held back before the chain's first
+// record: walking back from that record, each one it links to (its
+// predecessor's hash is its prev) was moved after it, and is reported
+// reordered, and the chain then starts there; the others do not belong
+// to the chain and are reported inserted.
+func (v *verifier) placeBefore(id string, st *chainState) {
+	placed := make([]bool, len(st.before))
+	for g := st.gap; g != nil; {
+		found := -1
+		for i, b := range st.before {
+			if !placed[i] && b.seq+1 == g.seq && b.hash == g.prev {
+				found = i
+				break
+			}
+		}
+		if found < 0 {
+			break
+		}
+		placed[found] = true
+		b := st.before[found]
+		v.add(b.line, id, b.seq, Reordered, "appears after seq %d, which it comes before", b.head)
+		st.sum.Records++
+		st.sum.First = b.seq
+		g.seq, g.prev = b.seq, b.prev
+		if b.seq == 1 {
+			st.gap = nil
+			if b.prev != chain.Genesis(id) {
+				v.add(b.line, id, b.seq, Inserted, "first record does not start from the chain's genesis")
+			}
+		}
+	}
+	for i, b := range st.before {
+		if !placed[i] {
+			v.add(b.line, id, b.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", b.seq, b.head)
+		}
+	}
+	st.before = nil
 }
 
 type altRecord struct {
@@ -530,6 +582,43 @@ type pendingTorn struct {
 	// bytes is the line's length; unterminated: it had no final newline.
 	bytes        int
 	unterminated bool
+	// prefix: the line is the start of a JSON object, as a writer that
+	// stopped mid-record leaves it (see jsonPrefix).
+	prefix bool
+}
+
+// jsonPrefix reports whether line is what a writer that stopped part-way
+// through one JSON object leaves: the object's first bytes, possibly
+// followed by NUL bytes (a file system that lost the data of an
+// extended file after a power loss fills it with zeros). A line changed
+// after it was written whole (a byte altered, a value removed) is not.
+func jsonPrefix(line []byte) bool {
+	line = bytes.TrimRight(line, "\x00")
+	if len(line) == 0 {
+		return true
+	}
+	if line[0] != '{' {
+		return false
+	}
+	d := json.NewDecoder(bytes.NewReader(line))
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			// A complete value and nothing else would have parsed: it
+			// ended inside a token, or between tokens inside the object.
+			return err == io.ErrUnexpectedEOF || err == io.EOF && depth > 0
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+			if depth == 0 {
+				return false // the object is whole: something else follows it
+			}
+		}
+	}
 }
 
 // flushTorn reports a pending malformed line: as torn when ack, from the
@@ -568,7 +657,7 @@ func (v *verifier) record(line []byte, torn bool) {
 		}
 		v.flushTorn("", "")
 		sum := sha256.Sum256(raw)
-		v.torn = &pendingTorn{file: v.file, line: v.line, sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn}
+		v.torn = &pendingTorn{file: v.file, line: v.line, sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn, prefix: jsonPrefix(raw)}
 		return
 	}
 	ack, by := "", ""
@@ -760,6 +849,13 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 			st.sum.Records++
 			return st, false
 		}
+		if g := st.gap; g != nil && rec.seq < g.seq && len(st.before) < window {
+			// Before the first record seen: decided at the end, when the
+			// records held back that link up to it are known to have
+			// been moved after it.
+			st.before = append(st.before, heldBack{seq: rec.seq, prev: rec.prev, hash: rec.hash, line: v.line, head: st.seq})
+			return st, false
+		}
 		if rec.seq == st.seq {
 			if p, ok := st.recent.get(rec.seq - 1); (ok && p.hash == rec.prev) || (rec.seq == 1 && rec.prev == chain.Genesis(rec.chain)) {
 				st.alt = &altRecord{rec.seq, rec.prev, rec.hash, v.line}
@@ -930,6 +1026,7 @@ func (v *verifier) finish() (Report, error) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		st := v.chains[id]
+		v.placeBefore(id, st)
 		if g := st.gap; g != nil {
 			explained := false
 			for _, p := range st.prunedTo {

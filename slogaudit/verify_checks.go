@@ -217,9 +217,13 @@ func (v *verifier) flushTornTail() {
 	}
 	v.torn = nil
 	f := Finding{File: p.file, Line: p.line, Kind: TornTail}
-	if p.unterminated {
+	switch {
+	case !p.prefix:
+		f.Kind = Malformed
+		f.Detail = fmt.Sprintf("the last line is not a record, nor the start of one that a writer stopped in (%s): it was changed after it was written", p.detail)
+	case p.unterminated:
 		f.Detail = fmt.Sprintf("the last line is incomplete (%s, no newline) and no record follows: the writer stopped mid-record (a crash, a full disk); its next start names the line", plural(int64(p.bytes), "byte"))
-	} else {
+	default:
 		f.Detail = fmt.Sprintf("the last line is not a record (%s) and no record follows: a writer that stopped mid-record, reopened and wrote nothing after it", plural(int64(p.bytes), "byte"))
 	}
 	v.rep.Findings = append(v.rep.Findings, f)

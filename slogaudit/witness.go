@@ -84,10 +84,12 @@ type witnessClient struct {
 	ws              []*witnessPeer
 	quorum          int
 	hc              *http.Client
-	out             io.Writer       // the checkpoint writer
-	report          func(error)     // OnError
-	paths           func() []string // the log's files, for old sizes; nil when unknown
-	backoffMin      time.Duration
+	out             io.Writer   // the checkpoint writer
+	report          func(error) // OnError
+	// paths pins the log's files, for old sizes (File.pinFiles); nil when
+	// unknown.
+	paths      func() ([]string, func(), error)
+	backoffMin time.Duration
 
 	mu      sync.Mutex
 	from    chain.Tree   // the tree at the first leaf kept
@@ -118,7 +120,7 @@ type witnessPeer struct {
 	doneSize uint64
 }
 
-func newWitnessClient(cfg *config, chainID string, tree chain.Tree, report func(error), paths func() []string) *witnessClient {
+func newWitnessClient(cfg *config, chainID string, tree chain.Tree, report func(error), paths func() ([]string, func(), error)) *witnessClient {
 	w := &witnessClient{origin: cfg.origin(chainID), chainID: chainID, quorum: cfg.quorum, hc: cfg.witnessHTTP,
 		out: cfg.cpWriter, report: report, paths: paths, from: tree.Clone(), backoffMin: witnessBackoffMin,
 		wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
@@ -339,7 +341,12 @@ func (w *witnessClient) consistency(old uint64, head chain.TreeHead) ([]chain.Ha
 		}
 	} else if w.paths != nil {
 		if p, err = chain.NewConsistencyProver(old, head.Size); err == nil {
-			err = feedProver(context.Background(), w.paths(), w.chainID, p, nil)
+			var paths []string
+			var unpin func()
+			if paths, unpin, err = w.paths(); err == nil {
+				err = feedProver(context.Background(), paths, w.chainID, p, nil)
+				unpin()
+			}
 		}
 	} else {
 		err = fmt.Errorf("size %d is older than the leaves kept (from %d)", old, from.Size())

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -111,11 +112,25 @@ func recordAt(spec string) (string, uint64, error) {
 		return "", 0, err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for n := 1; sc.Scan(); n++ {
+	// Lines of any length: a record near the size limit is over 1 MiB.
+	br := bufio.NewReaderSize(f, 64<<10)
+	for n := 1; ; n++ {
 		if n < line {
+			if _, err := br.ReadSlice('\n'); err == bufio.ErrBufferFull {
+				n-- // the same line goes on
+			} else if err == io.EOF {
+				break
+			} else if err != nil {
+				return "", 0, err
+			}
 			continue
+		}
+		text, err := br.ReadBytes('\n')
+		if len(text) == 0 && err == io.EOF {
+			break
+		}
+		if err != nil && err != io.EOF {
+			return "", 0, err
 		}
 		var rec struct {
 			Audit struct {
@@ -123,13 +138,10 @@ func recordAt(spec string) (string, uint64, error) {
 				Seq   uint64
 			}
 		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil || rec.Audit.Chain == "" {
+		if err := json.Unmarshal(text, &rec); err != nil || rec.Audit.Chain == "" {
 			return "", 0, errors.New("not an audit record")
 		}
 		return rec.Audit.Chain, rec.Audit.Seq, nil
-	}
-	if err := sc.Err(); err != nil {
-		return "", 0, err
 	}
 	return "", 0, fmt.Errorf("the file has fewer than %d lines", line)
 }

@@ -122,3 +122,37 @@ func readKey(t *testing.T, path string) []byte {
 	require.NoError(t, err)
 	return b
 }
+
+// Guards `prove -at FILE:LINE` against a long line before LINE: a record
+// just under the default size limit has a line over 1 MiB, which the
+// command read with a 1 MiB line limit ("token too long"), so no record
+// after it could be named by its line. The big record itself, and the
+// one after it, are proved and checked.
+func TestProveAtAfterLongLine(t *testing.T) {
+	dir := t.TempDir()
+	code, _, _ := runCLI(nil, "keygen", "-dir", dir)
+	require.Equal(t, exitIntact, code)
+	logPath, cpPath := filepath.Join(dir, "audit.log"), filepath.Join(dir, "audit.checkpoints")
+	cf, err := slogaudit.OpenCheckpointFile(cpPath)
+	require.NoError(t, err)
+	af, err := slogaudit.OpenFile(logPath)
+	require.NoError(t, err)
+	h, err := af.Handler(slogaudit.WithKey("k1", readKey(t, filepath.Join(dir, "audit.hmac"))), slogaudit.WithChainID("app"),
+		slogaudit.WithSigner(readKey(t, filepath.Join(dir, "audit.ed25519"))), slogaudit.WithCheckpoints(cf, 100, 0))
+	require.NoError(t, err)
+	l := slog.New(h)
+	l.Info("big", "blob", strings.Repeat("y", slogaudit.DefaultMaxRecordSize-90))
+	l.Info("after")
+	require.NoError(t, h.Close(context.Background()))
+	require.NoError(t, af.Close())
+	require.NoError(t, cf.Close())
+	lines := strings.Split(string(must(os.ReadFile(logPath))), "\n")
+	require.Greater(t, len(lines[1]), 1<<20, "test bug: the big record's line")
+	for _, at := range []int{2, 3} {
+		proofPath := filepath.Join(dir, fmt.Sprintf("%d.proof", at))
+		code, _, errOut := runCLI(nil, "prove", "-checkpoints", cpPath, "-at", fmt.Sprintf("%s:%d", logPath, at), "-o", proofPath, logPath)
+		require.Equal(t, exitIntact, code, errOut)
+		code, out, errOut := runCLI(nil, "check-proof", "-pub", filepath.Join(dir, "audit.ed25519.pub"), proofPath)
+		require.Equal(t, exitIntact, code, out+errOut)
+	}
+}

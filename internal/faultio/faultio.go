@@ -25,6 +25,9 @@ type Faults struct {
 	Panic      float64 // panic before writing anything
 	Delay      float64 // sleep MaxDelay at most, then write everything
 	MaxDelay   time.Duration
+	// The write call fails after the data reached the output.
+	WrittenEIO float64 // write everything, return syscall.EIO
+	PanicAfter float64 // write part of p, or all of it, then panic
 }
 
 // Writer is the fault-injecting writer. Out receives what was written.
@@ -125,6 +128,19 @@ func (w *Writer) Write(p []byte) (int, error) {
 			time.Sleep(d)
 			w.mu.Lock()
 		}
+	case x < f.Short+f.ShortError+f.EIO+f.Panic+f.Delay+f.WrittenEIO:
+		err = syscall.EIO
+	case x < f.Short+f.ShortError+f.EIO+f.Panic+f.Delay+f.WrittenEIO+f.PanicAfter:
+		if w.rng.IntN(2) == 0 {
+			n = part()
+		}
+		if w.capacity >= 0 {
+			n = min(n, w.capacity)
+			w.capacity -= n
+		}
+		w.out.Write(p[:n])
+		w.panics++
+		panic("faultio: injected panic after writing")
 	}
 	if w.capacity >= 0 && n > w.capacity {
 		n, err = w.capacity, ErrNoSpace
