@@ -144,20 +144,20 @@ func mayBeEncoded(s string) bool {
 
 // findEncoded finds secrets in the percent-decoded text of s (a query
 // string or form body that carries key=value pairs or JSON), decoding it
-// up to levels more times, and adds their spans in s, but only those that
-// overlap no span found in s itself from index first on (spans[first:]),
-// which are counted already.
+// up to levels more times, and adds their spans in s. It counts (note)
+// only those that overlap no span found in s itself from index first on
+// (spans[first:]), which are counted already; every span is masked
+// (apply merges overlaps).
 func (r *Redactor) findEncoded(s string, spans []span, first int, note func(string), levels int) []span {
 	d, pos := percentDecode(s)
 	var names []string
 	found := r.findLevels(d, nil, func(name string) { names = append(names, name) }, levels)
+	own := len(spans)
 	for i, sp := range found {
 		m := span{pos[sp.start], pos[sp.end]}
-		if slices.ContainsFunc(spans[first:], func(o span) bool { return o.start < m.end && m.start < o.end }) {
-			continue
-		}
+		counted := slices.ContainsFunc(spans[first:own], func(o span) bool { return o.start < m.end && m.start < o.end })
 		spans = append(spans, m)
-		if i < len(names) {
+		if !counted && i < len(names) {
 			note(names[i])
 		}
 	}

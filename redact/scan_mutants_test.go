@@ -60,3 +60,35 @@ func TestPairRulesComeWithTerms(t *testing.T) {
 		require.Equal(t, tc.want, got, tc.in)
 	}
 }
+
+// TestPercentEncodedEdges guards the search of percent-encoded text: the
+// first byte of the text may be an escape; each escape of the syntax that
+// names a secret (a quote " or ', a colon, an equals sign) is enough on
+// its own; "%%" does not end the search for escapes; a secret found only
+// in the decoded text is masked whether a secret found in the text itself
+// comes before or after it; and an escape cut off by the end of the text
+// ("50%2") is read as text, not past the end.
+func TestPercentEncodedEdges(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for _, tc := range []struct{ in, want string }{
+		{"%22secret%22%3A%22Wq7-Lm2Zp%22", "%22secret%22%3A%22[REDACTED]%22"},
+		{"where=%7B%22passwd%22:%22Wq7-Lm2Zp%22%7D", "where=%7B%22passwd%22:%22[REDACTED]%22%7D"},
+		{"q=%27passwd%27:%27Wq7-Lm2Zp%27", "q=%27passwd%27:%27[REDACTED]%27"},
+		{"q=%27passwd%27 : %27Wq7-Lm2Zp%27", "q=%27passwd%27 : %27[REDACTED]%27"},
+		{"q=passwd%3AWq7-Lm2Zp", "q=passwd%3A[REDACTED]"},
+		{"q=passwd%3aWq7-Lm2Zp", "q=passwd%3a[REDACTED]"},
+		{"amqp://guest%3AWq7-Lm2Zp@mq:5672", "amqp://[REDACTED]@mq:5672"},
+		{"load 7%% and passwd%3DWq7-Lm2Zp", "load 7%% and passwd%3D[REDACTED]"},
+		{"a=passwd%3DWq7-Lm2Zp&b=ftp://ann:Kx8@files", "a=passwd%3D[REDACTED]&b=ftp://[REDACTED]@files"},
+		{"ftp://ann:Kx8@files/?passwd%3DWq7-Lm2Zp", "ftp://[REDACTED]@files/?passwd%3D[REDACTED]"},
+		{"done 50%2", "done 50%2"},
+		{"up 5%3", "up 5%3"},
+		{"near 5%4", "near 5%4"},
+		{"k%3Dv at 50%2", "k%3Dv at 50%2"},
+	} {
+		got, _ := r.String(tc.in)
+		require.Equal(t, tc.want, got, "in %q", tc.in)
+	}
+	_, panics := r.Counters()
+	require.Zero(t, panics, "an escape cut off by the end of the text was read past it")
+}
