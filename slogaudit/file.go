@@ -563,6 +563,9 @@ func (af *File) syncLoop(f *os.File, done chan struct{}) {
 	defer close(done)
 	for {
 		err := af.fsync(f)
+		if errors.Is(err, os.ErrClosed) {
+			err = nil // closed by a rotation, which synced it first
+		}
 		if err != nil && af.cfg.onError != nil {
 			af.cfg.onError(fmt.Errorf("slogaudit: fsync %s: %w", af.path, err))
 		}
@@ -775,6 +778,9 @@ func (af *File) Sync() error {
 // (renamed back, or under its new name when that fails too), and returns
 // the error; af.f is nil only when no file could be opened again.
 func (af *File) rotateLocked() error {
+	if af.syncing {
+		af.unsynced++ // a group commit may not have reached the file yet: it is synced here, before it is closed
+	}
 	if err := af.syncLocked(); err != nil {
 		return err
 	}

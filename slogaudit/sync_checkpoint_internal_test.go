@@ -105,3 +105,63 @@ func TestSyncWaitsForGroupCommit(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Guards a rotation during a group commit: the background fsync took the
+// file before the rotation closed it, and got "file already closed". That
+// was taken for a failed fsync, so every later checkpoint was held back
+// (an untouched log with rotation and group commit reported errors and
+// lost its checkpoints), and the records the background fsync was for
+// were never synced. The rotation now syncs the file itself before it
+// closes it, and the closed file is no error.
+func TestRotationDuringGroupCommit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := OpenFile(path, WithFileSync(SyncGroup(1000, time.Millisecond)), WithRotateSize(1<<10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var synced atomic.Int64
+	af.mu.Lock()
+	af.injectSync = func(f *os.File) error {
+		time.Sleep(2 * time.Millisecond) // the rotation closes the file meanwhile
+		err := f.Sync()
+		if err == nil {
+			synced.Add(1)
+		}
+		return err
+	}
+	af.mu.Unlock()
+	_, priv, _ := ed25519.GenerateKey(nil)
+	cp := &countingWriter{}
+	var errs []error
+	var mu sync.Mutex
+	h, err := af.Handler(WithKey("k1", testKey), WithSigner(priv), WithCheckpoints(cp, 5, 0),
+		OnError(func(err error) { mu.Lock(); errs = append(errs, err); mu.Unlock() }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := slog.New(h)
+	for i := range 60 {
+		l.Info("event", "i", i, "pad", string(make([]byte, 200)))
+		time.Sleep(300 * time.Microsecond) // group commits start on their timer between records
+	}
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := af.Close(); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(errs) > 0 {
+		t.Errorf("%d errors, first: %v", len(errs), errs[0])
+	}
+	if got := h.Stats().CheckpointsRefused; got > 0 || cp.n.Load() == 0 {
+		t.Errorf("%d checkpoints refused, %d written", got, cp.n.Load())
+	}
+	if paths, _ := RotatedFiles(path); len(paths) < 3 {
+		t.Fatalf("test bug: %d files, want rotations", len(paths))
+	}
+	if synced.Load() == 0 {
+		t.Error("no fsync reached the disk")
+	}
+}
