@@ -439,6 +439,20 @@ func classLeakCases() []leakCase {
 		l.Info("m", "url", "/admin?db=mysql%3A%2F%2Froot%3APq4rS8tU2v%40db%3A3306%2Fapp")
 	})
 	add("encoded", "twice", cred, "Wd3eF5gH7j", func(l *slog.Logger) { l.Info("m", "next", "/login%3Fsecret%253DWd3eF5gH7j") })
+
+	// Vendor tokens that say what they are, under no telling key.
+	for i, tok := range []string{
+		"nfp_Hq7Lw2Zx9Rk4Tm6Vb1Nc8Pd3Sf5Gj0Ka_2Ye", "cioR7tK2mW9xQ4vL8nB3zH6jP1sD5fG0aY2",
+		"cio_tp_Z8kP3qW7nX2vR5mT9bL4hJ6cF1dS0gA3", "bkua_4c9e2a7f1b8d3e6c0a5f9b2d7e4c1a8f3b6d0e9a",
+		"CCIPAT_Kx8Rw3Qm7Tz2Vn5Lp9Hb4Jd_6c1e9b3a7f2d8e4c0b5a9f3e7d1c6b2a8f4e0d9c3b",
+		"rnd_Pq4Wx8Zm2Tk7Vn3Lb9Hc5Jd1Rf6Gs0Ya", "napi_" + strings.Repeat("Mx7Qk2Vz9Lw4", 5) + "Tn3R",
+		"pat-eu1-8f3c2a1e-7b4d-4e9a-b6c5-0d2f1e3a4b5c",
+		"IQoJb3JpZ2luX2VjEPz//////////wEaCWV1LXdlc3QtMSJHMEUCIQDk" + strings.Repeat("Qm9Zx2Lw7K", 8),
+	} {
+		secret := tok[len(tok)-14:]
+		add("vendor token", fmt.Sprintf("format %d in prose", i), cred, secret, func(l *slog.Logger) { l.Info("using " + tok + " for the upload") })
+		add("vendor token", fmt.Sprintf("format %d in a value", i), cred, secret, func(l *slog.Logger) { l.Info("m", "arg", tok) })
+	}
 	return cases
 }
 

@@ -166,7 +166,9 @@
 // glsoat-, glffct-, GR1348941), npm, PyPI and TestPyPI, RubyGems, JFrog,
 // Pulumi, Clojars, SonarQube, Sourcegraph, Harness, Octopus, ReadMe,
 // Postman, Prefect, Infracost, Frame.io, Atlassian, Bitbucket, Linear,
-// Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
+// crates.io (cio, cio_tp_), Buildkite (bkua_, bkaa_, bkaj_), CircleCI
+// (CCIPAT_, CCIPRJ_), Netlify (nfp_), Render (rnd_), Neon (napi_), HubSpot
+// (pat-na1-…), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
 // Hub (dckr_pat_, dckr_oat_), NuGet (oy2…), Contentful, Figma, PostHog;
 // Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xoxc-, xoxd-,
 // xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
@@ -177,7 +179,8 @@
 // client secrets and storage or Service Bus keys (AccountKey=,
 // SharedAccessKey=), DigitalOcean, Vault, Terraform Cloud, Heroku,
 // Doppler, Fly.io, PlanetScale, Databricks, Grafana, Sentry, New Relic,
-// Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock, ClickHouse, Cloudflare
+// Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
+// (IQoJb3JpZ2luX2Vj…, FwoGZXIvYXdzE…), ClickHouse, Cloudflare
 // origin CA, Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
 // Facebook, Airtable, Twitter bearer tokens, Supabase; OpenAI, Anthropic,
 // Hugging Face, Perplexity, OpenRouter, Groq, xAI, Replicate, NVIDIA,

@@ -93,6 +93,17 @@ var tokenFormats = []tokenFormat{
 	{family: "jfrog", prefix: "cmVmd", body: cAlnum, min: 59},
 	{family: "pulumi", prefix: "pul-", body: cLHex, min: 40},
 	{family: "clojars", prefix: "CLOJARS_", body: cAlnum, min: 60, fold: true},
+	{family: "cratesio", prefix: "cio_tp_", body: cAlnum, min: 32, max: 32, mixed: true},
+	{family: "cratesio", prefix: "cio", body: cAlnum, min: 32, max: 32, mixed: true},
+	{family: "buildkite", prefix: "bkua_", body: cAlnum, min: 40},
+	{family: "buildkite", prefix: "bkaa_", body: cAlnum, min: 40},
+	{family: "buildkite", prefix: "bkaj_", body: cAny, min: 40},
+	{family: "circleci", prefix: "CCIPAT_", shape: circleciBody},
+	{family: "circleci", prefix: "CCIPRJ_", shape: circleciBody},
+	{family: "netlify", prefix: "nfp_", body: cWord, min: 36, max: 36, mixed: true},
+	{family: "render", prefix: "rnd_", body: cAlnum, min: 32, mixed: true},
+	{family: "neon", prefix: "napi_", body: cAlnum, min: 64},
+	{family: "hubspot", prefix: "pat-", shape: hubspotBody},
 	{family: "sonar", prefix: "squ_", body: cAlnum, min: 40},
 	{family: "sonar", prefix: "sqp_", body: cAlnum, min: 40},
 	{family: "sonar", prefix: "sqa_", body: cAlnum, min: 40},
@@ -216,6 +227,12 @@ var tokenFormats = []tokenFormat{
 	{family: "alibaba", prefix: "LTAI", body: cAlnum, min: 20},
 	{family: "aws", prefix: "ABSK", body: cAny, min: 109},
 	{family: "aws", prefix: "bedrock-api-key-", body: cAny, min: 20},
+	// STS session tokens: base64 of a protocol buffer whose first bytes
+	// are fixed ("\x21\n\torigin_ec", "\x17\n\x06er/aws", "\x01\n\x03aws"),
+	// URL-escaped in presigned URLs.
+	{family: "aws", prefix: "IQoJb3JpZ2luX2Vj", body: cAny, min: 100, shape: percentBody(100)},
+	{family: "aws", prefix: "FwoGZXIvYXdzE", body: cAny, min: 100, shape: percentBody(100)},
+	{family: "aws", prefix: "AQoDYXdzE", body: cAny, min: 100, shape: percentBody(100)},
 	{family: "clickhouse", prefix: "4b1d", body: cAlnum, min: 38},
 	{family: "cloudflare", prefix: "v1.0-", body: cHex | cDash, min: 170},
 	{family: "yandex", prefix: "AQVN", body: cURL, min: 35},
@@ -470,6 +487,55 @@ func mixedCase(s string) bool {
 		lower = lower || (s[i] >= 'a' && s[i] <= 'z')
 	}
 	return upper && lower
+}
+
+// circleciBody matches the body of a CircleCI API token after "CCIPAT_"
+// or "CCIPRJ_": a base58 id of 20 to 24 bytes, '_', 40 lower-case hex
+// digits or more.
+func circleciBody(s string, j int) int {
+	k := run(s, j, cAlnum)
+	if n := k - j; n < 20 || n > 24 || k >= len(s) || s[k] != '_' {
+		return 0
+	}
+	e := run(s, k+1, cLHex)
+	if e-k-1 < 40 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// hubspotBody matches the body of a HubSpot private app token after
+// "pat-": a data centre (na1, eu1), '-', and a UUID.
+func hubspotBody(s string, j int) int {
+	if j+4 > len(s) || !isLetter(s[j]) || !isLetter(s[j+1]) || !isDigit(s[j+2]) || s[j+3] != '-' {
+		return 0
+	}
+	e := run(s, j+4, cLHex|cDash)
+	if e-j-4 != 36 || !isUUID(s[j+4:e]) || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// isUUID reports whether s is a UUID in its canonical form: hex digits in
+// groups of 8, 4, 4, 4 and 12 separated by dashes.
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch i {
+		case 8, 13, 18, 23:
+			if s[i] != '-' {
+				return false
+			}
+		default:
+			if charClass[s[i]]&cHex == 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // airtableBody matches Airtable's personal access tokens after "pat":
