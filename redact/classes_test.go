@@ -453,6 +453,17 @@ func classLeakCases() []leakCase {
 		add("vendor token", fmt.Sprintf("format %d in prose", i), cred, secret, func(l *slog.Logger) { l.Info("using " + tok + " for the upload") })
 		add("vendor token", fmt.Sprintf("format %d in a value", i), cred, secret, func(l *slog.Logger) { l.Info("m", "arg", tok) })
 	}
+
+	// Keys that end with "pass" or "pwd" without a separator.
+	for i, key := range []string{"DBPASS", "smtppass", "MYSQL_ROOTPASS", "ftpPass", "ADMINPWD", "keypass"} {
+		secret := fmt.Sprintf("jp%02d-Hx4Wz7Q", i)
+		add("joined pass", key+" attr", cred, secret, func(l *slog.Logger) { l.Info("m", key, secret) })
+		text := fmt.Sprintf("jt%02d-Hx4Wz7Q", i)
+		add("joined pass", key+" in text", cred, text, func(l *slog.Logger) { l.Info("env " + key + "=" + text + " loaded") })
+	}
+	add("joined pass", "keytool flags", cred, "Kst0re-9921", func(l *slog.Logger) {
+		l.Info("m", "cmd", "keytool -importkeystore -srckeystore in.p12 -srcstorepass Kst0re-9921 -destkeystore out.jks")
+	})
 	return cases
 }
 
@@ -584,6 +595,11 @@ func overMaskCases() []struct {
 		}},
 		{"encoded prose", all, "q=%22the%20token%20was%20refreshed%22", func(l *slog.Logger) { l.Info("m", "query", "q=%22the%20token%20was%20refreshed%22") }},
 		{"percent in prose", all, "disk at 95% for 3m, 40%3 left", func(l *slog.Logger) { l.Info("disk at 95% for 3m, 40%3 left") }},
+		// Words that end with "pass" or "pwd" and name no secret.
+		{"bypass", all, "cache-only", func(l *slog.Logger) { l.Info("m", "cacheBypass", "cache-only") }},
+		{"compass", all, "north-east", func(l *slog.Logger) { l.Info("m", "compass", "north-east") }},
+		{"lowpass filter", all, "lowpass=2400hz", func(l *slog.Logger) { l.Info("m", "dsp", "lowpass=2400hz gain=3") }},
+		{"previous working directory", all, "/srv/app/releases/41", func(l *slog.Logger) { l.Info("m", "OLDPWD", "/srv/app/releases/41") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

@@ -32,9 +32,11 @@
 // itself such a word after another word (cache_expiry). The term "key"
 // counts only as the last word after a word that does not name an ordinary
 // key (maps_key, stripe_key; not key, cache_key or partition_key). A word
-// that ends with password, passwd, passphrase, secret, token or apikey
-// after two ASCII letters or digits or more names a secret too, when that
-// term is in a rule (PGPASSWORD, csrftoken, githubtoken). Terms with
+// that ends with password, passwd, passphrase, secret, token, apikey, pass
+// or pwd after two ASCII letters or digits or more names a secret too,
+// when that term is in a rule (PGPASSWORD, csrftoken, githubtoken, DBPASS,
+// keytool's -storepass, ADMINPWD); words such as bypass, compass, lowpass
+// and OLDPWD do not. Terms with
 // letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
 // An object that names its value's key in a member of its own, {"name":
 // "DB_PASSWORD", "value": "…"} (a Kubernetes EnvVar, an ECS environment

@@ -474,19 +474,38 @@ func isRegionName(s string) bool {
 
 // compoundTerms are the terms that also name a secret at the end of a
 // longer word written without a separator: PGPASSWORD, adminpassword,
-// csrftoken, githubtoken, appsecret. Other terms do not (a "pin" ends
-// "spin", a "key" ends "monkey").
-var compoundTerms = []string{"password", "passwd", "passphrase", "secret", "token", "apikey"}
+// csrftoken, githubtoken, appsecret, DBPASS, keytool's storepass, DBPWD.
+// Other terms do not (a "pin" ends "spin", a "key" ends "monkey"), nor do
+// the words of notPassWords.
+var compoundTerms = []string{"password", "passwd", "passphrase", "secret", "token", "apikey", "pass", "pwd"}
+
+// minCompound is the length of the shortest word that can end with a
+// compound term after two letters: "dbpwd".
+const minCompound = 5
+
+// notPassWords are words that end with a compound term and name no
+// secret: a bypass, a compass, a pass of a compiler or a GPU, a filter, the
+// previous working directory.
+var notPassWords = map[string]bool{
+	"bypass": true, "compass": true, "encompass": true, "surpass": true, "trespass": true,
+	"overpass": true, "underpass": true, "multipass": true, "subpass": true, "renderpass": true,
+	"firstpass": true, "secondpass": true, "onepass": true, "twopass": true, "singlepass": true,
+	"prepass": true, "postpass": true, "repass": true, "highpass": true, "lowpass": true,
+	"bandpass": true, "allpass": true, "oldpwd": true,
+}
 
 // compoundRule returns the rule of the compound term that the lower-case
 // word w ends with after two ASCII letters or digits or more, or "" ("Àpassword"
 // is a word of its own).
 func (r *Redactor) compoundRule(w []byte) string {
-	if len(w) < 7 {
+	if len(w) < minCompound {
 		return ""
 	}
 	for _, t := range r.compounds {
 		if len(w) >= len(t)+2 && string(w[len(w)-len(t):]) == t && asciiWord(w[:len(w)-len(t)]) {
+			if (t == "pass" || t == "pwd") && notPassWords[string(w)] {
+				return ""
+			}
 			return r.terms[t]
 		}
 	}
@@ -507,7 +526,7 @@ func asciiWord(w []byte) bool {
 // compound term after two letters or more: the prefilter's test for
 // compoundRule.
 func (r *Redactor) endsInCompound(w string) bool {
-	if len(w) < 7 || len(r.compounds) == 0 {
+	if len(w) < minCompound || len(r.compounds) == 0 {
 		return false
 	}
 	last := w[len(w)-1] | 0x20
