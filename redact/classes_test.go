@@ -464,6 +464,26 @@ func classLeakCases() []leakCase {
 	add("joined pass", "keytool flags", cred, "Kst0re-9921", func(l *slog.Logger) {
 		l.Info("m", "cmd", "keytool -importkeystore -srckeystore in.p12 -srcstorepass Kst0re-9921 -destkeystore out.jks")
 	})
+
+	// Tools that take a password in a flag or an argument of their own.
+	add("cmd", "ldapsearch -w", cred, "Ld4p-Wq81z", func(l *slog.Logger) {
+		l.Info("m", "cmd", `ldapsearch -x -H ldaps://dir:636 -D "uid=svc,ou=apps,dc=corp" -w Ld4p-Wq81z -b ou=people`)
+	})
+	add("cmd", "ldapmodify -w quoted", cred, "Ld4p Wq82z", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`ldapmodify -D cn=root -w "Ld4p Wq82z" -f x.ldif: exit status 49`))
+	})
+	add("cmd", "sqlcmd -P", cred, "Sq1-Mz83!", func(l *slog.Logger) { l.Info("exec sqlcmd -S tcp:mssql,1433 -U sa -P Sq1-Mz83! -i seed.sql") })
+	add("cmd", "ipmitool -P", cred, "Ipm1-Tq84", func(l *slog.Logger) {
+		l.Info("m", "cmd", "ipmitool -I lanplus -H 10.9.0.4 -U ADMIN -P Ipm1-Tq84 chassis status")
+	})
+	add("cmd", "mosquitto_pub -P", cred, "Mq7-Tz85x", func(l *slog.Logger) {
+		l.Info("m", "cmd", "mosquitto_pub -h broker -u sensor -P Mq7-Tz85x -t t/1 -m 1")
+	})
+	add("cmd", "smbclient user%password", cred, "Smb-Kx86q", func(l *slog.Logger) {
+		l.Info("m", "cmd", `smbclient //files/share -U 'CORP\svc%Smb-Kx86q' -c 'ls'`)
+	})
+	add("cmd", "htpasswd -b", cred, "Htp-Zr87w", func(l *slog.Logger) { l.Info("running htpasswd -bB /etc/nginx/.htpasswd ops Htp-Zr87w") })
+	add("cmd", "htpasswd -nb", cred, "Htp-Zr88w", func(l *slog.Logger) { l.Info("m", "cmd", "htpasswd -nbB ops 'Htp-Zr88w' > auth") })
 	return cases
 }
 
@@ -600,6 +620,13 @@ func overMaskCases() []struct {
 		{"compass", all, "north-east", func(l *slog.Logger) { l.Info("m", "compass", "north-east") }},
 		{"lowpass filter", all, "lowpass=2400hz", func(l *slog.Logger) { l.Info("m", "dsp", "lowpass=2400hz gain=3") }},
 		{"previous working directory", all, "/srv/app/releases/41", func(l *slog.Logger) { l.Info("m", "OLDPWD", "/srv/app/releases/41") }},
+		// Tools whose flags look like password flags but are not.
+		{"htpasswd prompt", all, "htpasswd -c /etc/nginx/.htpasswd ops", func(l *slog.Logger) { l.Info("m", "cmd", "htpasswd -c /etc/nginx/.htpasswd ops") }},
+		{"ldapsearch prompt", all, "ldapsearch -x -W -D cn=admin -b dc=corp", func(l *slog.Logger) {
+			l.Info("m", "cmd", "ldapsearch -x -W -D cn=admin -b dc=corp")
+		}},
+		{"smbclient no password", all, "smbclient -L files -U guest", func(l *slog.Logger) { l.Info("m", "cmd", "smbclient -L files -U guest") }},
+		{"psql -P pset", all, "psql -U app -P pager=off -c 'select 1'", func(l *slog.Logger) { l.Info("m", "cmd", "psql -U app -P pager=off -c 'select 1'") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

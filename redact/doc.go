@@ -65,7 +65,10 @@
 // after curl's -u, and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass (mysql -uroot -pS3cret, docker
 // login -u ci -p S3cret), unless it is a port, a path or a flag; the -p…
-// of 7z and rar, the -P of zip and unzip, and redis-cli's -a. A key in
+// of 7z and rar, the -P of zip and unzip, redis-cli's -a, the -w of
+// ldapsearch and its kin, the -P of sqlcmd, bcp, osql, ipmitool and
+// mosquitto_pub, the password of smbclient -U user%password, and the
+// password argument of htpasswd -b. A key in
 // text may spell a one-word term in pieces (magStripe=…, track_1=…), or
 // be a term of several words (api key: …, card verification value 617).
 // Also: a credential-looking word after a dash (api key - …, signing key

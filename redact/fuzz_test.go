@@ -72,6 +72,11 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"pair", "credentials: x / Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 	{"pair", "7z a x.7z -pFz9Lq2WmTk", "Fz9Lq2WmTk"},
 	{"pair", "redis-cli -a Fz9Lq2WmTk", "Fz9Lq2WmTk"},
+	{"pair", "ldapsearch -x -D cn=admin -w Fz9Lq2WmTk -b dc=x", "Fz9Lq2WmTk"},
+	{"pair", "sqlcmd -S db -U sa -P Fz9Lq2WmTk", "Fz9Lq2WmTk"},
+	{"pair", "smbclient //fs/s -U ops%Fz9Lq2WmTk", "Fz9Lq2WmTk"},
+	{"pair", "htpasswd -b /etc/h ops Fz9Lq2WmTk", "Fz9Lq2WmTk"},
+	{"pair", "DBPASS=Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 }
 
 // FuzzRedactPlanted: redaction of arbitrary text never panics, is

@@ -1285,6 +1285,14 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 	switch tool {
 	case "zip", "unzip":
 		return r.flagValue(s, "-P", spans, note) // zip -P S3cret (unzip -p is a pipe)
+	case "ldap":
+		return r.flagValue(s, "-w", spans, note) // ldapsearch -D cn=admin -w S3cret
+	case "sqlcmd":
+		return r.flagValue(s, "-P", spans, note) // sqlcmd -U sa -P S3cret, ipmitool, mosquitto_pub
+	case "smb":
+		return r.percentPassword(s, spans, note) // smbclient -U bob%S3cret
+	case "htpasswd":
+		return r.htpasswdValue(s, spans, note) // htpasswd -b file bob S3cret
 	case "":
 		if !user {
 			return spans
@@ -1332,13 +1340,22 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 	}
 }
 
-// passwordTool returns the command of s whose -p or -P flag takes a
-// password without a user flag: "sshpass", "7z" (7z, 7za, 7zz), "rar"
-// (rar, unrar), "zip" or "unzip"; or "".
+// passwordTool returns the command of s that takes a password in a flag
+// of its own: "sshpass", "7z" (7z, 7za, 7zz), "rar" (rar, unrar), "zip"
+// or "unzip" (-p or -P without a user flag); "ldap" (ldapsearch and its
+// kin: -w), "sqlcmd" (sqlcmd, bcp, osql, ipmitool, mosquitto_pub and
+// _sub: -P), "smb" (smbclient, rpcclient, smbget, smbcacls: -U
+// user%password) or "htpasswd" (-b and the password as an argument); or "".
 func passwordTool(s string) string {
 	for _, c := range [...]struct{ name, tool string }{
 		{"sshpass", "sshpass"}, {"7z", "7z"}, {"7za", "7z"}, {"7zz", "7z"}, {"rar", "rar"}, {"unrar", "rar"},
 		{"zip", "zip"}, {"unzip", "unzip"},
+		{"ldapsearch", "ldap"}, {"ldapmodify", "ldap"}, {"ldapadd", "ldap"}, {"ldapdelete", "ldap"},
+		{"ldappasswd", "ldap"}, {"ldapwhoami", "ldap"}, {"ldapcompare", "ldap"}, {"ldapmodrdn", "ldap"},
+		{"sqlcmd", "sqlcmd"}, {"bcp", "sqlcmd"}, {"osql", "sqlcmd"}, {"ipmitool", "sqlcmd"},
+		{"mosquitto_pub", "sqlcmd"}, {"mosquitto_sub", "sqlcmd"},
+		{"smbclient", "smb"}, {"rpcclient", "smb"}, {"smbget", "smb"}, {"smbcacls", "smb"},
+		{"htpasswd", "htpasswd"},
 	} {
 		for i := 0; ; {
 			j := strings.Index(s[i:], c.name)
@@ -1383,6 +1400,92 @@ func (r *Redactor) flagValue(s, flag string, spans []span, note func(string)) []
 			spans = append(spans, span{vs, ve})
 			note("credentials")
 			i = ve
+		}
+	}
+}
+
+// percentPassword masks the password of a user%password argument after
+// -U or --user (smbclient -U 'CORP\\bob%S3cret').
+func (r *Redactor) percentPassword(s string, spans []span, note func(string)) []span {
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "-U")
+		if j < 0 {
+			break
+		}
+		k := i + j
+		i = k + 2
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '-' {
+			continue
+		}
+		vs := i
+		if k > 0 && s[k-1] == '-' { // --user=…, --user …
+			if !strings.HasPrefix(s[k:], "-user") {
+				continue
+			}
+			vs = k + 5
+		}
+		if vs < len(s) && (s[vs] == '=' || s[vs] == ' ') {
+			vs = skipSpaces(s, vs+1)
+		}
+		ve := vs
+		if vs < len(s) && isQuote(s[vs]) {
+			vs, ve = valueAt(s, vs)
+		} else {
+			for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' {
+				ve++
+			}
+		}
+		if p := strings.IndexByte(s[vs:ve], '%'); p > 0 && vs+p+1 < ve && !strings.HasPrefix(s[vs+p+1:], r.mask) {
+			spans = append(spans, span{vs + p + 1, ve})
+			note("credentials")
+			i = ve
+		}
+	}
+	return spans
+}
+
+// htpasswdValue masks the password that htpasswd -b takes as an argument:
+// the third (file, user, password) or, with -n, the second.
+func (r *Redactor) htpasswdValue(s string, spans []span, note func(string)) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "htpasswd ")
+		if j < 0 {
+			return spans
+		}
+		k := i + j + len("htpasswd ")
+		i = k
+		batch, stdout, args := false, false, 0
+		for q := skipSpaces(s, k); q < len(s) && s[q] != '\n' && s[q] != '|' && s[q] != ';' && s[q] != '&'; q = skipSpaces(s, q) {
+			vs, ve := q, q
+			if isQuote(s[q]) {
+				vs, ve = valueAt(s, q)
+				q = max(q+1, min(len(s), ve+1))
+			} else {
+				for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' {
+					ve++
+				}
+				q = ve
+			}
+			if w := s[vs:ve]; !isQuote(s[max(vs-1, 0)]) && strings.HasPrefix(w, "-") {
+				batch = batch || strings.Contains(w, "b")
+				stdout = stdout || strings.Contains(w, "n")
+				if strings.HasSuffix(w, "C") { // -C cost
+					q = skipSpaces(s, q)
+					for q < len(s) && isDigit(s[q]) {
+						q++
+					}
+				}
+				continue
+			}
+			args++
+			if batch && (args == 3 || stdout && args == 2) {
+				if ve > vs && !strings.HasPrefix(s[vs:], r.mask) {
+					spans = append(spans, span{vs, ve})
+					note("credentials")
+				}
+				i = max(i, ve)
+				break
+			}
 		}
 	}
 }
