@@ -484,6 +484,17 @@ func classLeakCases() []leakCase {
 	})
 	add("cmd", "htpasswd -b", cred, "Htp-Zr87w", func(l *slog.Logger) { l.Info("running htpasswd -bB /etc/nginx/.htpasswd ops Htp-Zr87w") })
 	add("cmd", "htpasswd -nb", cred, "Htp-Zr88w", func(l *slog.Logger) { l.Info("m", "cmd", "htpasswd -nbB ops 'Htp-Zr88w' > auth") })
+
+	// Secrets in the commands of wire protocols, as traces log them.
+	add("protocol", "redis AUTH", cred, "tangerine", func(l *slog.Logger) { l.Info("m", "cmd", "AUTH tangerine") })
+	add("protocol", "redis AUTH user", cred, "sunflower", func(l *slog.Logger) { l.Info("redis> AUTH default sunflower") })
+	add("protocol", "redis MONITOR", cred, "m0nitorPw", func(l *slog.Logger) {
+		l.Info("m", "line", `1733011200.104 [0 10.0.0.7:50122] "auth" "m0nitorPw"`)
+	})
+	add("protocol", "smtp AUTH PLAIN", cred, "AHNtdHAAU3VuZmxvd2VyOQ==", func(l *slog.Logger) {
+		l.Info("m", "trace", "S: 250 AUTH LOGIN PLAIN\nC: AUTH PLAIN AHNtdHAAU3VuZmxvd2VyOQ==\nS: 235 ok")
+	})
+	add("protocol", "ftp PASS", cred, "marigold", func(l *slog.Logger) { l.Info("m", "ftp", "USER deploy\r\nPASS marigold\r\n") })
 	return cases
 }
 
@@ -627,6 +638,10 @@ func overMaskCases() []struct {
 		}},
 		{"smbclient no password", all, "smbclient -L files -U guest", func(l *slog.Logger) { l.Info("m", "cmd", "smbclient -L files -U guest") }},
 		{"psql -P pset", all, "psql -U app -P pager=off -c 'select 1'", func(l *slog.Logger) { l.Info("m", "cmd", "psql -U app -P pager=off -c 'select 1'") }},
+		// Replies and capability lists of protocols that name no secret.
+		{"smtp auth capability", all, "250-AUTH=LOGIN PLAIN", func(l *slog.Logger) { l.Info("m", "ehlo", "250-AUTH=LOGIN PLAIN") }},
+		{"smtp auth mechanisms", all, "250-AUTH LOGIN PLAIN XOAUTH2", func(l *slog.Logger) { l.Info("m", "ehlo", "250-AUTH LOGIN PLAIN XOAUTH2") }},
+		{"auth status reply", all, "AUTH FAILED for user 42", func(l *slog.Logger) { l.Info("AUTH FAILED for user 42") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

@@ -68,7 +68,10 @@
 // of 7z and rar, the -P of zip and unzip, redis-cli's -a, the -w of
 // ldapsearch and its kin, the -P of sqlcmd, bcp, osql, ipmitool and
 // mosquitto_pub, the password of smbclient -U user%password, and the
-// password argument of htpasswd -b. A key in
+// password argument of htpasswd -b. The commands of protocols give their
+// secrets too: Redis' AUTH [user] password (also as MONITOR quotes it),
+// SMTP's AUTH PLAIN response, FTP's and POP3's PASS; mechanism names
+// (AUTH=LOGIN) and replies (AUTH FAILED) are kept. A key in
 // text may spell a one-word term in pieces (magStripe=…, track_1=…), or
 // be a term of several words (api key: …, card verification value 617).
 // Also: a credential-looking word after a dash (api key - …, signing key

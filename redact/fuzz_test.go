@@ -77,6 +77,9 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"pair", "smbclient //fs/s -U ops%Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 	{"pair", "htpasswd -b /etc/h ops Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 	{"pair", "DBPASS=Fz9Lq2WmTk", "Fz9Lq2WmTk"},
+	{"pair", "AUTH default Fz9Lq2WmTk", "Fz9Lq2WmTk"},
+	{"pair", `"auth" "Fz9Lq2WmTk"`, "Fz9Lq2WmTk"},
+	{"pair", "AUTH PLAIN AGZ6OWxxMgBGejlMcTJXbVRr", "AGZ6OWxxMgBGejlMcTJXbVRr"},
 }
 
 // FuzzRedactPlanted: redaction of arbitrary text never panics, is

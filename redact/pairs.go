@@ -93,6 +93,19 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			}
 		}
+		if op == 0 && quotedKey && p < len(s) && isQuote(s[p]) && strings.EqualFold(s[a:b], "auth") && r.keyRule("auth") != "" {
+			// Redis MONITOR: "AUTH" "S3cret", "auth" "user" "S3cret".
+			vs, ve := valueAt(s, p)
+			if q := skipSpaces(s, min(ve+1, len(s))); q < len(s) && isQuote(s[q]) {
+				vs, ve = valueAt(s, q)
+			}
+			if ve > vs && !r.keepValue("", s[vs:ve]) {
+				spans = append(spans, span{vs, ve})
+				note(r.keyRule("auth"))
+				i = max(i, ve)
+			}
+			continue
+		}
 		if op > 0 || xml {
 			if xml {
 				op = 1
@@ -159,6 +172,16 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		rule, ka := r.phraseRule(s, a, b) // "api key", "card verification value"
 		if rule == "" {
+			continue
+		}
+		if cmd := s[a:b]; cmd == "AUTH" || cmd == "PASS" { // a protocol's command: Redis, SMTP, FTP, POP3
+			for _, v := range protocolSecrets(s, b, cmd == "AUTH") {
+				if v[1] > v[0] && !r.keepValue("", s[v[0]:v[1]]) {
+					spans = append(spans, span{v[0], v[1]})
+					note(rule)
+					i = max(i, v[1])
+				}
+			}
 			continue
 		}
 		q := b
@@ -1096,6 +1119,66 @@ func wordAt(s string, q int) (int, int) {
 	return q, e
 }
 
+// protocolSecrets returns the spans of the secrets after a protocol's
+// command that ends at e, on its line: after AUTH, the response of a SASL
+// mechanism (SMTP's AUTH PLAIN AGJvYgBz…), else Redis' password or user
+// and password (AUTH S3cret, AUTH default S3cret); after PASS (FTP,
+// POP3), the password. A reply's status word (AUTH FAILED) and a list of
+// mechanisms (AUTH LOGIN PLAIN) are no secret.
+func protocolSecrets(s string, e int, auth bool) [][2]int {
+	var words [3][2]int
+	n := 0
+	for q := skipSpaces(s, e); n < len(words) && q < len(s) && s[q] != '\n' && s[q] != '\r'; q = skipSpaces(s, q) {
+		ws, we := q, q
+		for we < len(s) && s[we] != ' ' && s[we] != '\t' && s[we] != '\n' && s[we] != '\r' {
+			we++
+		}
+		words[n] = [2]int{ws, we}
+		n++
+		q = we
+	}
+	plain := func(k int) bool { // a word of prose or a status, not a secret
+		w := strings.ToLower(s[words[k][0]:words[k][1]])
+		return isCommonWord(w) || statusWords[w] || saslMechanism(w)
+	}
+	switch {
+	case n == 0:
+		return nil
+	case auth && saslMechanism(strings.ToLower(s[words[0][0]:words[0][1]])):
+		if n > 1 && !plain(1) && s[words[1][0]:words[1][1]] != "=" {
+			return words[1:2]
+		}
+		return nil
+	case auth && n > 1 && !plain(1):
+		if plain(0) { // AUTH default S3cret
+			return words[1:2]
+		}
+		return words[:2]
+	case plain(0):
+		return nil
+	}
+	return words[:1]
+}
+
+// statusWords are the words a server's reply puts after AUTH or PASS.
+var statusWords = map[string]bool{
+	"failed": true, "failure": true, "succeeded": true, "successful": true, "success": true, "error": true,
+	"err": true, "denied": true, "for": true, "with": true, "from": true, "command": true, "mechanism": true,
+	"mechanisms": true, "attempt": true, "ok": true, "+ok": true, "-err": true, "required": true,
+	"wrongpass": true, "noauth": true, "noperm": true,
+}
+
+// saslMechanism reports whether the lower-case word w names a SASL
+// mechanism (AUTH PLAIN, AUTH=LOGIN): a name, not a secret.
+func saslMechanism(w string) bool {
+	switch w {
+	case "plain", "login", "xoauth2", "oauthbearer", "cram-md5", "digest-md5", "scram-sha-1", "scram-sha-256",
+		"scram-sha-512", "external", "gssapi", "ntlm", "anonymous":
+		return true
+	}
+	return false
+}
+
 // keepValue reports whether v, the value text gives to key, hides nothing:
 // a flag word, a boolean, a value already masked, or a region name under
 // a location key.
@@ -1111,6 +1194,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 		"disabled", "required", "optional", "set", "unset", "empty", "redacted", "***", "<redacted>",
 		"string", "str", "number", "int", "bool", "boolean": // a declared type: token: string
 
+		return true
+	}
+	if k := strings.LastIndexAny(key, "-_."); strings.EqualFold(key[k+1:], "auth") && saslMechanism(strings.ToLower(v)) { // SMTP: 250-AUTH=LOGIN
 		return true
 	}
 	kv := r.verdict(key)
