@@ -495,6 +495,15 @@ func classLeakCases() []leakCase {
 		l.Info("m", "trace", "S: 250 AUTH LOGIN PLAIN\nC: AUTH PLAIN AHNtdHAAU3VuZmxvd2VyOQ==\nS: 235 ok")
 	})
 	add("protocol", "ftp PASS", cred, "marigold", func(l *slog.Logger) { l.Info("m", "ftp", "USER deploy\r\nPASS marigold\r\n") })
+
+	// PuTTY key files: the private lines.
+	ppk := "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy@ci\nPublic-Lines: 2\n" +
+		"AAAAC3NzaC1lZDI1NTE5AAAAIHq7Lw2Zx9Rk4Tm6Vb1Nc8Pd3Sf5Gj0Ka2Ye\nRk4Tm6Vb1Nc8\nPrivate-Lines: 1\n" +
+		"AAAAIPq4Wx8Zm2Tk7Vn3Lb9Hc5Jd1Rf6Gs0YaMx7Qk2Vz9Lw4\nPrivate-MAC: 5c9e2a7f1b8d3e6c0a5f9b2d7e4c1a8f"
+	add("private key", "ppk in a value", cred, "Pq4Wx8Zm2Tk7Vn3Lb9", func(l *slog.Logger) { l.Info("m", "key_file_body", ppk) })
+	add("private key", "ppk in an error", cred, "Pq4Wx8Zm2Tk7Vn3Lb9", func(l *slog.Logger) {
+		l.Error("m", "err", fmt.Errorf("parse %q: %w", ppk, errors.New("unsupported")))
+	})
 	return cases
 }
 

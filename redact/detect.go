@@ -171,7 +171,7 @@ var (
 	// characters).
 	DetectAWSAccessKey = Detector{Name: "aws-access-key-id", find: findAWSKeyID, need: hasUpperA, min: 20}
 	// DetectPrivateKey masks PEM private-key blocks, to the END line or the
-	// end of the string.
+	// end of the string, and the private lines of PuTTY key files.
 	DetectPrivateKey = Detector{Name: "private-key", find: findPEM, need: hasDash, mark: markPEM, min: 20}
 	// DetectCardNumber masks payment card numbers: 13 to 19 digits, single
 	// spaces or dashes allowed between them, Luhn-valid only.
@@ -386,6 +386,7 @@ func findAWSKeyID(s string, spans []span) []span {
 
 // findPEM masks -----BEGIN ... PRIVATE KEY----- blocks.
 func findPEM(s string, spans []span) []span {
+	spans = findPuTTY(s, spans)
 	for i := 0; ; {
 		j := strings.Index(s[i:], "-----BEGIN ")
 		if j < 0 {
@@ -406,6 +407,49 @@ func findPEM(s string, spans []span) []span {
 		}
 		spans = append(spans, span{start, end})
 		i = end
+	}
+}
+
+// findPuTTY masks the private part of PuTTY key files (.ppk): the lines
+// after "Private-Lines: N", up to "Private-MAC:" or the end of the string.
+func findPuTTY(s string, spans []span) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "PuTTY-User-Key-File-")
+		if j < 0 {
+			return spans
+		}
+		i += j + len("PuTTY-User-Key-File-")
+		k := strings.Index(s[i:], "Private-Lines:")
+		if k < 0 {
+			return spans
+		}
+		start := i + k + len("Private-Lines:")
+		for start < len(s) && (s[start] == ' ' || isDigit(s[start])) { // the line count
+			start++
+		}
+		end := len(s)
+		if m := strings.Index(s[start:], "Private-MAC:"); m >= 0 {
+			end = start + m
+		}
+		// Line breaks, also as a quoted string writes them (\n).
+		for end > start && (s[end-1] == '\n' || s[end-1] == '\r' || end-start >= 2 && s[end-2] == '\\' && (s[end-1] == 'n' || s[end-1] == 'r')) {
+			if s[end-1] == '\n' || s[end-1] == '\r' {
+				end--
+			} else {
+				end -= 2
+			}
+		}
+		for start < end && (s[start] == '\n' || s[start] == '\r' || s[start] == '\\' && start+1 < end && (s[start+1] == 'n' || s[start+1] == 'r')) {
+			if s[start] == '\\' {
+				start += 2
+			} else {
+				start++
+			}
+		}
+		if end > start {
+			spans = append(spans, span{start, end})
+		}
+		i = max(i, end)
 	}
 }
 

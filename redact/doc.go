@@ -115,7 +115,8 @@
 // one time code, 2fa code, 2fa, two factor code. Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]), jwt
 // ([DetectJWT]), aws-access-key-id ([DetectAWSAccessKey]), private-key
-// ([DetectPrivateKey]), token-format ([DetectTokens]), dsn ([DetectDSN]).
+// ([DetectPrivateKey]: PEM blocks and the private lines of PuTTY key
+// files), token-format ([DetectTokens]), dsn ([DetectDSN]).
 //
 // PCIDSS. Terms: pan, card number, cardnumber, card no, cc number, ccnum,
 // credit card, debit card, card, cvv, cvv2, cvc, cvc2, card cid, csc, cvn,

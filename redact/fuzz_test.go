@@ -20,6 +20,7 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJGejlMcSJ9.Fz9Lq2WmTkQ0", "Fz9Lq2WmTkQ0"},
 	{"aws-access-key-id", "AKIAFZ9LQ2WMTKQ0ZX7P", "FZ9LQ2WMTKQ0ZX7P"},
 	{"private-key", "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIFz9Lq2WmTkQ0\n-----END EC PRIVATE KEY-----", "MHcCAQEEIFz9Lq2WmTkQ0"},
+	{"private-key", "PuTTY-User-Key-File-2: ssh-rsa\nPrivate-Lines: 1\nAAAAgFz9Lq2WmTkQ0\nPrivate-MAC: 00", "AAAAgFz9Lq2WmTkQ0"},
 	{"token-format", "ghp_Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8mN", "iJ7kL8mN"},
 	{"token-format", "xoxb-123456789012-1234567890123-Fz9Lq2WmTkQ0Zx7PaB3cD4eF", "Zx7PaB3cD4eF"},
 	{"token-format", "sk_live_Fz9Lq2WmTkQ0Zx7PaB3cD4eF", "Zx7PaB3cD4eF"},

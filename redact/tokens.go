@@ -650,7 +650,7 @@ const (
 	markBar                         // a digit, then '|'
 	markUs                          // "-u": "-us"
 	markZA                          // "za" in any case: "authorization" (DetectBearer)
-	markPEM                         // "-B": "-----BEGIN" (DetectPrivateKey)
+	markPEM                         // "-B": "-----BEGIN", "-U": "PuTTY-User-Key-File-" (DetectPrivateKey)
 	markDashP                       // "-p", "-P": sshpass -p, 7z -p…, zip -P (findUserFlag)
 	markDashA                       // "-a": redis-cli -a (findUserFlag)
 	markDashW                       // "-w", "-U", "-b": ldapsearch -w, smbclient -U u%p, htpasswd -b (findUserFlag)
@@ -663,7 +663,7 @@ var markFirst, markSecond = func() (first, second [256]uint16) {
 		bit  uint16
 	}{{'Q', '~', markAzure}, {'.', 'a', markDotA}, {'T', '3', markT3}, {'_', 'm', markMmk}, {'.', 'o', markOffice},
 		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP}, {'-', 'P', markDashP},
-		{'-', 'a', markDashA}, {'-', 'w', markDashW}, {'-', 'U', markDashW}, {'-', 'b', markDashW},
+		{'-', 'a', markDashA}, {'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM}, {'-', 'b', markDashW},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA}} {
 		first[m.a] |= m.bit
 		second[m.b] |= m.bit
