@@ -504,6 +504,14 @@ func classLeakCases() []leakCase {
 	add("private key", "ppk in an error", cred, "Pq4Wx8Zm2Tk7Vn3Lb9", func(l *slog.Logger) {
 		l.Error("m", "err", fmt.Errorf("parse %q: %w", ppk, errors.New("unsupported")))
 	})
+
+	// A header whose value is a list of parameters: every one of them.
+	add("params", "stripe signature", cred, "9c0b1e5f7a3d", func(l *slog.Logger) {
+		l.Info("m", "hdrs", "Stripe-Signature: t=1733011200,v1=4e2a8f6c1d3b9c0b1e5f7a3d,v0=1f3e5d7c\nUser-Agent: Stripe/1.0")
+	})
+	add("params", "signature in an error", cred, "88e1c4a7d2f0b9", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("webhook: X-Signature: t=1733011201, v1=88e1c4a7d2f0b9 does not match"))
+	})
 	return cases
 }
 

@@ -79,7 +79,9 @@
 // password for svc is …, SET PASSWORD FOR 'etl'@'%' = '…'); SQL's
 // IDENTIFIED BY '…' (and WITH plugin BY, AS; unquoted only in upper-case
 // SQL or when it looks like a credential); three or four digits after a
-// card verification code's name (CVC 431); every address of a
+// card verification code's name (CVC 431); every parameter of a value
+// that is a comma-separated list of name=value parameters
+// (Stripe-Signature: t=…,v1=…,v0=…); every address of a
 // comma-separated list under an address key (X-Forwarded-For: a, b); and
 // all of this again in percent-encoded text (password%3D…,
 // %22client_secret%22%3A%22…%22, encoded twice too). Prose that changes

@@ -79,6 +79,7 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"pair", "htpasswd -b /etc/h ops Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 	{"pair", "DBPASS=Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 	{"pair", "AUTH default Fz9Lq2WmTk", "Fz9Lq2WmTk"},
+	{"pair", "Stripe-Signature: t=1733011200,v1=Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 	{"pair", `"auth" "Fz9Lq2WmTk"`, "Fz9Lq2WmTk"},
 	{"pair", "AUTH PLAIN AGZ6OWxxMgBGejlMcTJXbVRr", "AGZ6OWxxMgBGejlMcTJXbVRr"},
 }

@@ -146,8 +146,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if strings.EqualFold(s[a:b], "cookie") && (vs == 0 || !isQuote(s[vs-1])) {
 				ve = cookiesEnd(s, ve) // Cookie: theme=dark; sessionid=…; a1=…: every cookie
 			}
-			ve = ipListEnd(s, vs, ve)  // X-Forwarded-For: 198.51.100.7, 203.0.113.9
-			ve = pairedValueEnd(s, ve) // credentials: bob / Hunter2
+			ve = ipListEnd(s, vs, ve)    // X-Forwarded-For: 198.51.100.7, 203.0.113.9
+			ve = pairedValueEnd(s, ve)   // credentials: bob / Hunter2
+			ve = paramListEnd(s, vs, ve) // Stripe-Signature: t=1733011200,v1=5257a8…,v0=6ffbb5…
 			if ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
@@ -497,6 +498,35 @@ func pairedValueEnd(s string, ve int) int {
 	}
 	if ws, we := wordAt(s, ve+3); we > ws {
 		return we
+	}
+	return ve
+}
+
+// paramListEnd returns the end of the list of name=value parameters,
+// separated by commas, whose first the value s[vs:ve] is (a signature
+// header's t=…,v1=…): the whole list is what the key names.
+func paramListEnd(s string, vs, ve int) int {
+	if ve >= len(s) || s[ve] != ',' || ve-vs < 2 || !isKeyChar(s[vs]) || isQuote(s[max(vs-1, 0)]) {
+		return ve
+	}
+	eq := strings.IndexByte(s[vs:ve], '=')
+	if eq <= 0 || strings.Trim(s[vs:vs+eq], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != "" {
+		return ve
+	}
+	for ve < len(s) && s[ve] == ',' {
+		j := skipSpaces(s, ve+1)
+		k := j
+		for k < len(s) && (isAlnum(s[k]) || s[k] == '_' || s[k] == '-') {
+			k++
+		}
+		if k == j || k >= len(s) || s[k] != '=' {
+			break
+		}
+		k++
+		for k < len(s) && s[k] != ',' && s[k] != ' ' && s[k] != '\t' && s[k] != '\n' && s[k] != ';' && s[k] != '"' {
+			k++
+		}
+		ve = k
 	}
 	return ve
 }
