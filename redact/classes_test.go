@@ -512,6 +512,16 @@ func classLeakCases() []leakCase {
 	add("params", "signature in an error", cred, "88e1c4a7d2f0b9", func(l *slog.Logger) {
 		l.Error("m", "err", errors.New("webhook: X-Signature: t=1733011201, v1=88e1c4a7d2f0b9 does not match"))
 	})
+
+	// Under address and location keys, what is not a program's address.
+	add("address", "postal address", gdpr, "742 Evergreen", func(l *slog.Logger) { l.Info("m", "address", "742 Evergreen Terrace") })
+	add("address", "coordinates in a location URL", gdpr, "52.5163,13.3777", func(l *slog.Logger) {
+		l.Info("m", "location", "https://maps.example.com/?q=52.5163,13.3777")
+	})
+	add("address", "public address and port", gdpr, "203.0.113.77", func(l *slog.Logger) { l.Info("m", "remote_address", "203.0.113.77:443") })
+	add("address", "wallet", gdpr, "71C7656EC7ab88b098defB751B7401B5f6d8976F", func(l *slog.Logger) {
+		l.Info("m", "wallet_address", "0x71C7656EC7ab88b098defB751B7401B5f6d8976F")
+	})
 	return cases
 }
 
@@ -659,6 +669,16 @@ func overMaskCases() []struct {
 		{"smtp auth capability", all, "250-AUTH=LOGIN PLAIN", func(l *slog.Logger) { l.Info("m", "ehlo", "250-AUTH=LOGIN PLAIN") }},
 		{"smtp auth mechanisms", all, "250-AUTH LOGIN PLAIN XOAUTH2", func(l *slog.Logger) { l.Info("m", "ehlo", "250-AUTH LOGIN PLAIN XOAUTH2") }},
 		{"auth status reply", all, "AUTH FAILED for user 42", func(l *slog.Logger) { l.Info("AUTH FAILED for user 42") }},
+		// Addresses and locations of programs: listeners, redirects, pointers.
+		{"listen address", all, "0.0.0.0:8443", func(l *slog.Logger) { l.Info("m", "listen_address", "0.0.0.0:8443") }},
+		{"bind address port only", all, ":9091", func(l *slog.Logger) { l.Info("m", "metricsBindAddress", ":9091") }},
+		{"server address host", all, "orders-db.internal:5432", func(l *slog.Logger) { l.Info("m", "server_address", "orders-db.internal:5432") }},
+		{"listen address in text", all, "listen_address=[::]:443", func(l *slog.Logger) { l.Info("starting listen_address=[::]:443 tls=true") }},
+		{"redirect location", all, "/v2/orders/981", func(l *slog.Logger) { l.Info("m", "Location", "/v2/orders/981") }},
+		{"redirect location url", all, "https://shop.example.com/cart?step=2", func(l *slog.Logger) {
+			l.Info("m", "headers", map[string]string{"Location": "https://shop.example.com/cart?step=2"})
+		}},
+		{"memory address", all, "0xc0000a6f20", func(l *slog.Logger) { l.Info("m", "address", "0xc0000a6f20") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

@@ -46,7 +46,12 @@
 // group that names a secret every value is masked, and a group named with
 // personal data or a secret is written as that key's placeholder
 // ([Redactor.GroupName]). Booleans and empty strings are never masked. Under a location key, cloud
-// region names (us-east-1) are kept.
+// region names (us-east-1) are kept. Under a key whose term is address or
+// location alone (listen_address, metricsBindAddress, an HTTP Location
+// header), the address of a program is kept: a host and port (:8080,
+// 0.0.0.0:8080, [::]:443), a host name or an IP address (which the
+// detectors still judge), a URL or an absolute path without coordinates,
+// a memory address (0xc0000a6f20); a postal address is masked.
 //
 // # Text
 //

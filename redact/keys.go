@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"log/slog"
+	"net/netip"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -18,6 +19,7 @@ type keyVerdict struct {
 	allowed bool   // on the allow-list: never masked by key or path
 	noCards bool   // the key names a number that is no card (msisdn, id, timestamp)
 	region  bool   // the key is a location: cloud region names under it are kept
+	netAddr bool   // the key is an address or a location alone: network addresses, URLs and paths under it are kept
 	workDir bool   // the key is PWD alone: an absolute path under it is the working directory
 	key     string // the key to write when the key itself is a secret or personal data
 	keyBy   string // the detector that found something in the key
@@ -173,6 +175,9 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 				continue // key, cache_key, key_name; but maps_key, stripe_key
 			}
 			v.rule = rule
+			if t := string(joined[:n]); t == "address" || t == "location" {
+				v.netAddr = true // listen_address: 0.0.0.0:8080, Location: /login
+			}
 			break
 		}
 	}
@@ -428,7 +433,7 @@ func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
 		return false
 	case slog.KindString:
 		s := v.String()
-		return s != "" && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s))
+		return s != "" && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) && !(kv.netAddr && isNetworkAddress(s))
 	}
 	return true
 }
@@ -446,6 +451,85 @@ func isAbsPath(s string) bool {
 		}
 	}
 	return true
+}
+
+// isNetworkAddress reports whether s is the address of a program rather
+// than of a person: a host and port (":8080", "0.0.0.0:8080",
+// "db.internal:5432", "[::]:443"), a host name or an IP address (the
+// detectors still judge it), a URL (but not one that holds coordinates), an
+// absolute path (a socket, a redirect's target), or a memory address
+// (0xc000123456).
+func isNetworkAddress(s string) bool {
+	if s == "" || strings.ContainsAny(s, " \t\n,;") && !strings.Contains(s, "://") {
+		return false
+	}
+	if len(s) > 2 && len(s) <= 18 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && isHex(s[2:]) {
+		return true
+	}
+	if i := strings.Index(s, "://"); i > 0 {
+		for j := 0; j < i; j++ {
+			if c := s[j]; !isAlnum(c) && c != '+' && c != '.' && c != '-' {
+				return false
+			}
+		}
+		return !strings.ContainsAny(s, " \t\n") && !holdsCoordinates(s)
+	}
+	if s[0] == '/' {
+		return isAbsPath(s) || strings.IndexByte(s, ' ') < 0 && !holdsCoordinates(s)
+	}
+	host := s
+	if c := strings.LastIndexByte(s, ':'); c >= 0 && c+1 < len(s) && c+6 >= len(s) && strings.Trim(s[c+1:], "0123456789") == "" {
+		host = s[:c]
+		if host == "" || host == "*" || host == "localhost" {
+			return true // :8080
+		}
+	} else if host == "localhost" {
+		return true
+	}
+	if len(host) > 2 && host[0] == '[' && host[len(host)-1] == ']' {
+		host = host[1 : len(host)-1]
+	}
+	if _, err := netip.ParseAddr(host); err == nil {
+		return true
+	}
+	dot, letter := false, false
+	for i := 0; i < len(host); i++ {
+		switch c := host[i]; {
+		case c == '.':
+			if i == 0 || host[i-1] == '.' {
+				return false
+			}
+			dot = true
+		case isLetter(c):
+			letter = true
+		case isDigit(c) || c == '-':
+		default:
+			return false
+		}
+	}
+	return dot && letter && host[len(host)-1] != '.'
+}
+
+// holdsCoordinates reports whether s holds a latitude and longitude: a
+// decimal number, a comma, and another ("?q=52.5200,13.4050").
+func holdsCoordinates(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ',' || i < 3 || i+3 >= len(s) {
+			continue
+		}
+		j := i - 1
+		for j >= 0 && isDigit(s[j]) {
+			j--
+		}
+		k := i + 1
+		if s[k] == '-' || s[k] == '+' {
+			k++
+		}
+		if j < i-1 && j > 0 && s[j] == '.' && k < len(s) && isDigit(s[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // isRegionName reports whether s looks like a cloud region or zone name

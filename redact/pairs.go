@@ -1230,7 +1230,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 		return true
 	}
 	kv := r.verdict(key)
-	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v)
+	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v) || kv.netAddr && isNetworkAddress(v)
 }
 
 // isPlaceholder reports whether the value s[vs:ve] is the inside of a
