@@ -522,6 +522,11 @@ func classLeakCases() []leakCase {
 	add("address", "wallet", gdpr, "71C7656EC7ab88b098defB751B7401B5f6d8976F", func(l *slog.Logger) {
 		l.Info("m", "wallet_address", "0x71C7656EC7ab88b098defB751B7401B5f6d8976F")
 	})
+
+	// Personal-data terms that stay personal after other words.
+	add("machine word", "fingerprint alone", hipaa, "Rk9iZXJ0LXRlbXBsYXRl", func(l *slog.Logger) { l.Info("m", "fingerprint", "Rk9iZXJ0LXRlbXBsYXRl") })
+	add("machine word", "device fingerprint", hipaa, "dfp-77a1c9e2", func(l *slog.Logger) { l.Info("m", "device_fingerprint", "dfp-77a1c9e2") })
+	add("machine word", "card with digits", pci, "ending 4242 exp 11/28", func(l *slog.Logger) { l.Info("m", "card", "ending 4242 exp 11/28") })
 	return cases
 }
 
@@ -679,6 +684,20 @@ func overMaskCases() []struct {
 			l.Info("m", "headers", map[string]string{"Location": "https://shop.example.com/cart?step=2"})
 		}},
 		{"memory address", all, "0xc0000a6f20", func(l *slog.Logger) { l.Info("m", "address", "0xc0000a6f20") }},
+		// Terms of personal data after a word that names a machine's thing,
+		// words that describe a value, cards without a digit.
+		{"ssh key fingerprint", all, "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8", func(l *slog.Logger) {
+			l.Info("m", "host_key_fingerprint", "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8")
+		}},
+		{"cert fingerprint", all, "9F:86:D0:81:88:4C:7D:65:9A:2F", func(l *slog.Logger) { l.Info("m", "certFingerprint", "9F:86:D0:81:88:4C:7D:65:9A:2F") }},
+		{"host key fingerprint in prose", all, "SHA256:Zx4Wq8Lm2Tk7Vn3Hb9Jd5Rf1Gs6Ya0Pq4Mx7Kz2Vc", func(l *slog.Logger) {
+			l.Info("ECDSA host key fingerprint is SHA256:Zx4Wq8Lm2Tk7Vn3Hb9Jd5Rf1Gs6Ya0Pq4Mx7Kz2Vc.")
+		}},
+		{"kms key alias", all, "alias/payments-prod", func(l *slog.Logger) { l.Info("m", "kms_key_alias", "alias/payments-prod") }},
+		{"secret reference", all, "orders-db-credentials", func(l *slog.Logger) { l.Info("m", "secretRef", "orders-db-credentials") }},
+		{"latency in ms", all, "37", func(l *slog.Logger) { l.Info("m", "lat_ms", "37") }},
+		{"social card type", pci, "summary_large_image", func(l *slog.Logger) { l.Info("m", "card", "summary_large_image") }},
+		{"card title", pci, "Welcome back", func(l *slog.Logger) { l.Info("m", "card_title", "Welcome back") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

@@ -28,7 +28,7 @@
 // "client_secret" and "CLIENT-SECRET" all spell "client secret"). Whole
 // words only: "author" is not "auth". A term followed by a word that
 // describes the value rather than holding it ([MetadataWords]: token_count,
-// password_length, card_brand) is not sensitive, nor is a term that is
+// password_length, card_brand, secret_ref, lat_ms) is not sensitive, nor is a term that is
 // itself such a word after another word (cache_expiry). The term "key"
 // counts only as the last word after a word that does not name an ordinary
 // key (maps_key, stripe_key; not key, cache_key or partition_key). A word
@@ -51,7 +51,11 @@
 // header), the address of a program is kept: a host and port (:8080,
 // 0.0.0.0:8080, [::]:443), a host name or an IP address (which the
 // detectors still judge), a URL or an absolute path without coordinates,
-// a memory address (0xc0000a6f20); a postal address is masked.
+// a memory address (0xc0000a6f20); a postal address is masked. A
+// fingerprint or an alias after a word that names a machine's thing (key,
+// cert, host, kms, …: key_fingerprint, "host key fingerprint is …",
+// kms_key_alias) is no person's, and under the term card alone (card,
+// card_title) a value without a digit is kept.
 //
 // # Text
 //

@@ -15,14 +15,15 @@ import (
 
 // keyVerdict is what a Redactor decided about one key, once.
 type keyVerdict struct {
-	rule    string // the rule that masks values under the key; "" when none
-	allowed bool   // on the allow-list: never masked by key or path
-	noCards bool   // the key names a number that is no card (msisdn, id, timestamp)
-	region  bool   // the key is a location: cloud region names under it are kept
-	netAddr bool   // the key is an address or a location alone: network addresses, URLs and paths under it are kept
-	workDir bool   // the key is PWD alone: an absolute path under it is the working directory
-	key     string // the key to write when the key itself is a secret or personal data
-	keyBy   string // the detector that found something in the key
+	rule     string // the rule that masks values under the key; "" when none
+	allowed  bool   // on the allow-list: never masked by key or path
+	noCards  bool   // the key names a number that is no card (msisdn, id, timestamp)
+	region   bool   // the key is a location: cloud region names under it are kept
+	netAddr  bool   // the key is an address or a location alone: network addresses, URLs and paths under it are kept
+	noDigits bool   // the key's term is "card" alone: a value without digits under it is kept
+	workDir  bool   // the key is PWD alone: an absolute path under it is the working directory
+	key      string // the key to write when the key itself is a secret or personal data
+	keyBy    string // the detector that found something in the key
 }
 
 // plainKey is the verdict of every key with nothing to say, shared so that
@@ -174,7 +175,13 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			if n == 3 && string(joined[:3]) == "key" && (i == 0 || j != len(words)-1 || plainKeyWords[string(word(i-1))]) {
 				continue // key, cache_key, key_name; but maps_key, stripe_key
 			}
+			if i > 0 && machineTerms[string(joined[:n])] && machineWords[string(word(i-1))] {
+				continue // key_fingerprint, cert_fingerprint, key_alias: a machine's, not a person's
+			}
 			v.rule = rule
+			if string(joined[:n]) == "card" && !r.longerTerm(lower, words, j) {
+				v.noDigits = true // card: summary_large_image; a card number has digits
+			}
 			if t := string(joined[:n]); t == "address" || t == "location" {
 				v.netAddr = true // listen_address: 0.0.0.0:8080, Location: /login
 			}
@@ -268,6 +275,51 @@ var plainKeyWords = map[string]bool{
 	"param": true, "search": true, "dict": true, "json": true, "yaml": true, "cursor": true,
 	"page": true, "sharding": true, "join": true, "the": true, "a": true, "this": true, "by": true,
 	"hot": true, "next": true, "prev": true, "last": true, "first": true, "start": true, "end": true,
+}
+
+// longerTerm reports whether the words of a key from the one after j on
+// continue the term that ends at word j into a longer term ("card" in
+// card_number, card_verification).
+func (r *Redactor) longerTerm(lower []byte, words [][2]int, j int) bool {
+	var buf [128]byte
+	n := 0
+	start := j
+	for start > 0 && j-start < r.maxTerm { // the term's own words are before j; any start will do
+		start--
+	}
+	for a := start; a <= j; a++ {
+		n = 0
+		for k := a; k < len(words) && k-a < max(r.maxTerm, 3); k++ {
+			w := lower[words[k][0]:words[k][1]]
+			if n+len(w) > len(buf) {
+				break
+			}
+			n += copy(buf[n:], w)
+			if k > j && r.terms[string(buf[:n])] != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// machineTerms are terms of personal data that name something of a
+// machine after a word of machineWords: a key's or a certificate's
+// fingerprint is no finger's, a KMS key's alias is no person's.
+var machineTerms = map[string]bool{"fingerprint": true, "alias": true}
+
+// machineWords are the words before a machine term that make it a
+// machine's.
+var machineWords = map[string]bool{
+	"key": true, "keys": true, "cert": true, "certificate": true, "ssh": true, "tls": true, "ssl": true,
+	"host": true, "gpg": true, "pgp": true, "pubkey": true, "x509": true, "ja3": true, "ja3s": true,
+	"ja4": true, "ja4s": true, "jwk": true, "kid": true, "sha1": true, "sha256": true, "md5": true,
+	"server": true, "ca": true, "image": true, "file": true, "schema": true, "config": true, "build": true,
+	"commit": true, "git": true, "repo": true, "content": true, "digest": true, "kms": true, "index": true,
+	"dns": true, "domain": true, "table": true, "column": true, "field": true, "model": true, "cluster": true,
+	"node": true, "db": true, "database": true, "bucket": true, "topic": true, "queue": true, "command": true,
+	"cmd": true, "shell": true, "project": true, "branch": true, "tag": true, "public": true, "signing": true,
+	"encryption": true, "secret": true, "token": true, "package": true, "artifact": true, "container": true,
 }
 
 // regionKeys are key words under which cloud region names are kept.
@@ -433,7 +485,8 @@ func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
 		return false
 	case slog.KindString:
 		s := v.String()
-		return s != "" && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) && !(kv.netAddr && isNetworkAddress(s))
+		return s != "" && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) &&
+			!(kv.netAddr && isNetworkAddress(s)) && !(kv.noDigits && countDigits(s) == 0)
 	}
 	return true
 }

@@ -114,7 +114,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue
 			}
 			rule, _ := r.phraseRule(s, a, b) // api key: …, security code = …
-			if rule == "" || inARN(s, a) {
+			if rule == "" || inARN(s, a) || machineInText(s, a, b) {
 				continue
 			}
 			var vs, ve int
@@ -172,7 +172,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue // a file name or a dotted path before a word: archive.zip notes.txt
 		}
 		rule, ka := r.phraseRule(s, a, b) // "api key", "card verification value"
-		if rule == "" {
+		if rule == "" || machineInText(s, a, b) {
 			continue
 		}
 		if cmd := s[a:b]; cmd == "AUTH" || cmd == "PASS" { // a protocol's command: Redis, SMTP, FTP, POP3
@@ -1149,6 +1149,23 @@ func wordAt(s string, q int) (int, int) {
 	return q, e
 }
 
+// machineInText reports whether the key s[a:b] is a machine term after a
+// machine word in prose ("host key fingerprint: SHA256:…").
+func machineInText(s string, a, b int) bool {
+	if b-a > 16 || !machineTerms[strings.ToLower(s[a:b])] {
+		return false
+	}
+	e := a
+	for e > 0 && (s[e-1] == ' ' || s[e-1] == '\t') {
+		e--
+	}
+	w := e
+	for w > 0 && isAlnum(s[w-1]) {
+		w--
+	}
+	return e > w && e < a && e-w <= 16 && machineWords[strings.ToLower(s[w:e])]
+}
+
 // protocolSecrets returns the spans of the secrets after a protocol's
 // command that ends at e, on its line: after AUTH, the response of a SASL
 // mechanism (SMTP's AUTH PLAIN AGJvYgBz…), else Redis' password or user
@@ -1230,7 +1247,8 @@ func (r *Redactor) keepValue(key, v string) bool {
 		return true
 	}
 	kv := r.verdict(key)
-	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v) || kv.netAddr && isNetworkAddress(v)
+	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v) || kv.netAddr && isNetworkAddress(v) ||
+		kv.noDigits && countDigits(v) == 0
 }
 
 // isPlaceholder reports whether the value s[vs:ve] is the inside of a
