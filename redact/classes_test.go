@@ -1,6 +1,7 @@
 package redact_test
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -527,6 +528,15 @@ func classLeakCases() []leakCase {
 	add("machine word", "fingerprint alone", hipaa, "Rk9iZXJ0LXRlbXBsYXRl", func(l *slog.Logger) { l.Info("m", "fingerprint", "Rk9iZXJ0LXRlbXBsYXRl") })
 	add("machine word", "device fingerprint", hipaa, "dfp-77a1c9e2", func(l *slog.Logger) { l.Info("m", "device_fingerprint", "dfp-77a1c9e2") })
 	add("machine word", "card with digits", pci, "ending 4242 exp 11/28", func(l *slog.Logger) { l.Info("m", "card", "ending 4242 exp 11/28") })
+
+	// PEM private keys and Docker configs encoded once more in base64.
+	pemKey := base64.StdEncoding.EncodeToString([]byte("-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIKq7Lw2Zx9Rk4Tm6Vb1Nc8Pd3Sf5Gj0Ka2YeQk2Vz9Lw4oAoGCCqGSM49\n-----END EC PRIVATE KEY-----\n"))
+	add("base64", "kubeconfig client-key-data", cred, pemKey[40:80], func(l *slog.Logger) {
+		l.Info("m", "kubeconfig", "users:\n- name: ci\n  user:\n    client-key-data: "+pemKey+"\n")
+	})
+	add("base64", "secret data map", cred, pemKey[40:80], func(l *slog.Logger) { l.Info("m", "data", map[string]string{"server.pem": pemKey}) })
+	dockerCfg := base64.StdEncoding.EncodeToString([]byte(`{"auths":{"registry.example.com":{"auth":"Y2k6ZGNrcl9Qdzk5"}}}`))
+	add("base64", "dockerconfigjson", cred, dockerCfg[20:60], func(l *slog.Logger) { l.Info("m", ".dockerconfigjson", dockerCfg) })
 	return cases
 }
 
@@ -547,6 +557,7 @@ func overMaskCases() []struct {
 		value string
 		log   func(*slog.Logger)
 	}
+	certB64 := base64.StdEncoding.EncodeToString([]byte("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQk2Vz9Lw4oAoGCCqGSM49\n-----END CERTIFICATE-----\n"))
 	snowflake := withLuhn("179031234856123084")
 	nanos := withLuhn("173301360012345678")
 	msisdn := withLuhn("491511234567")
@@ -698,6 +709,8 @@ func overMaskCases() []struct {
 		{"latency in ms", all, "37", func(l *slog.Logger) { l.Info("m", "lat_ms", "37") }},
 		{"social card type", pci, "summary_large_image", func(l *slog.Logger) { l.Info("m", "card", "summary_large_image") }},
 		{"card title", pci, "Welcome back", func(l *slog.Logger) { l.Info("m", "card_title", "Welcome back") }},
+		// Certificates in base64.
+		{"certificate in base64", all, certB64, func(l *slog.Logger) { l.Info("m", "client-certificate-data", certB64) }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

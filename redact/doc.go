@@ -207,7 +207,10 @@
 // LangSmith, Pinecone, Tavily; SendGrid, Sendinblue, Twilio, Notion,
 // Mailgun, Mailchimp, MaxMind, 1Password, age, Defined Networking;
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs
-// encoded once more in base64 (ZXlK…). A string with none of their
+// encoded once more in base64 (ZXlK…); private keys in base64 PEM
+// (LS0tLS1CRUdJTi…, a Kubernetes Secret's tls.key, a kubeconfig's
+// client-key-data; certificates are kept) and Docker configs in base64
+// (eyJhdXRocyI6…, .dockerconfigjson). A string with none of their
 // prefixes or markers costs one pass over its bytes. Prefixes made of hex
 // digits only match a body that is not hex, so that digests stay.
 //

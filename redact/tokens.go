@@ -1,6 +1,10 @@
 package redact
 
-import "strings"
+import (
+	"bytes"
+	"encoding/base64"
+	"strings"
+)
 
 // Character classes of token bodies.
 const (
@@ -292,6 +296,11 @@ var tokenFormats = []tokenFormat{
 	{family: "gcp", prefix: "1//0", body: cURL, min: 40},
 	{family: "azure", prefix: "AccountKey=", body: cAlnum | cOther, min: 40, fold: true},
 	{family: "azure", prefix: "SharedAccessKey=", body: cAlnum | cOther, min: 40, fold: true},
+	// A PEM private key encoded once more in base64 (a Kubernetes Secret's
+	// tls.key, a kubeconfig's client-key-data), and a Docker config.json
+	// in base64 (.dockerconfigjson: {"auths": …}).
+	{family: "base64 pem", prefix: "LS0tLS1CRUdJTi", body: cAlnum | cOther, min: 40, shape: base64PEMBody},
+	{family: "docker", prefix: "eyJhdXRocyI6", body: cAlnum | cOther, min: 20},
 	// JWT-shaped credentials: two dotted segments that each open with "ey"
 	// (a base64 JSON object), and whole JWTs encoded once more in base64.
 	{family: "jwt", prefix: "ey", shape: jwtBody},
@@ -487,6 +496,26 @@ func mixedCase(s string) bool {
 		lower = lower || (s[i] >= 'a' && s[i] <= 'z')
 	}
 	return upper && lower
+}
+
+// base64PEMBody matches the rest of a base64 text after "LS0tLS1CRUdJTi"
+// ("-----BEGI" encoded) when its first line decodes to the header of a
+// private key ("-----BEGIN RSA PRIVATE KEY-----"): a certificate is
+// public.
+func base64PEMBody(s string, j int) int {
+	e := run(s, j, cAlnum|cOther)
+	start := j - len("LS0tLS1CRUdJTi")
+	if e-start < 64 {
+		return 0
+	}
+	var src [64]byte
+	var head [48]byte
+	copy(src[:], s[start:])
+	n, err := base64.StdEncoding.Decode(head[:], src[:])
+	if err != nil || !bytes.Contains(head[:n], []byte("PRIVATE KEY")) {
+		return 0
+	}
+	return e
 }
 
 // circleciBody matches the body of a CircleCI API token after "CCIPAT_"
