@@ -709,7 +709,9 @@ func overMaskCases() []struct {
 		{"latency in ms", all, "37", func(l *slog.Logger) { l.Info("m", "lat_ms", "37") }},
 		{"social card type", pci, "summary_large_image", func(l *slog.Logger) { l.Info("m", "card", "summary_large_image") }},
 		{"card title", pci, "Welcome back", func(l *slog.Logger) { l.Info("m", "card_title", "Welcome back") }},
-		// Certificates in base64.
+		// Terms as values in JSON text, and certificates in base64.
+		{"kind Secret in JSON", all, "ca.crt", func(l *slog.Logger) { l.Info("m", "obj", `{"kind":"Secret","data":{"ca.crt":"1"}}`) }},
+		{"field list in JSON", all, "locale", func(l *slog.Logger) { l.Info("m", "cfg", `{"mask":["password","email","locale"]}`) }},
 		{"certificate in base64", all, certB64, func(l *slog.Logger) { l.Info("m", "client-certificate-data", certB64) }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}

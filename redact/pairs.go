@@ -74,7 +74,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				p, op = q, 1
 			}
 		}
-		if op == 0 && quotedKey && p < len(s) && s[p] == ',' { // getenv("api_token", "…")
+		if op == 0 && quotedKey && p < len(s) && s[p] == ',' && callArgument(s, a-1) { // getenv("api_token", "…")
 			if q := p + 1; q+1 < len(s) && (s[q] == '"' || s[q] == ' ' && (s[q+1] == '"' || s[q+1] == '\'')) {
 				op = 1
 			}
@@ -1147,6 +1147,16 @@ func wordAt(s string, q int) (int, int) {
 		e--
 	}
 	return q, e
+}
+
+// callArgument reports whether the quote at s[q] opens a call's first
+// argument (getenv("api_token", …)), not an element of a list or an
+// object's value ("kind":"Secret","data": …; ["password","email"]).
+func callArgument(s string, q int) bool {
+	for q > 0 && s[q-1] == ' ' {
+		q--
+	}
+	return q > 0 && s[q-1] == '('
 }
 
 // machineInText reports whether the key s[a:b] is a machine term after a
