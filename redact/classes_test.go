@@ -713,6 +713,11 @@ func overMaskCases() []struct {
 		{"kind Secret in JSON", all, "ca.crt", func(l *slog.Logger) { l.Info("m", "obj", `{"kind":"Secret","data":{"ca.crt":"1"}}`) }},
 		{"field list in JSON", all, "locale", func(l *slog.Logger) { l.Info("m", "cfg", `{"mask":["password","email","locale"]}`) }},
 		{"certificate in base64", all, certB64, func(l *slog.Logger) { l.Info("m", "client-certificate-data", certB64) }},
+		// Digests of images and files after the word digest.
+		{"docker push digest", all, "sha256:7d865e959b2466918c9863afca942d0fb89d7c9ac0c99bafc3749504ded97730", func(l *slog.Logger) {
+			l.Info("m", "out", "v1.4.2: digest: sha256:7d865e959b2466918c9863afca942d0fb89d7c9ac0c99bafc3749504ded97730 size: 2201")
+		}},
+		{"digest in prose", all, "sha512:" + strings.Repeat("9f3c", 32), func(l *slog.Logger) { l.Info("artifact digest sha512:" + strings.Repeat("9f3c", 32) + " verified") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

@@ -283,6 +283,9 @@ func findAuthorization(s string, spans []span) []span {
 			if strings.EqualFold(word, "digest") && end < len(s) && s[end] == '"' {
 				end = lineEnd(s, end) // Digest username="…", response="…", …: the whole list
 			}
+			if strings.EqualFold(word, "digest") && contentDigest(s[k:end]) {
+				break // an image's or a file's digest (digest: sha256:2c26b4…)
+			}
 			if looksLikeCredential(s[k:end]) { // "missing Bearer prefix" leaves "prefix" alone
 				spans = append(spans, span{k, end})
 				j = end
@@ -314,6 +317,21 @@ func findAuthorization(s string, spans []span) []span {
 		i = j
 	}
 	return spans
+}
+
+// contentDigest reports whether w is a content digest: a hash
+// algorithm's name, a colon, hex digits (sha256:2c26b4…, as Docker and OCI
+// registries write image digests).
+func contentDigest(w string) bool {
+	c := strings.IndexByte(w, ':')
+	if c < 0 || !isHex(w[c+1:]) || len(w)-c-1 < 32 {
+		return false
+	}
+	switch strings.ToLower(w[:c]) {
+	case "sha256", "sha512", "sha384", "sha1", "md5", "blake3":
+		return true
+	}
+	return false
 }
 
 // lineEnd returns the end of the line s[i] is on.
