@@ -537,6 +537,10 @@ func classLeakCases() []leakCase {
 	add("base64", "secret data map", cred, pemKey[40:80], func(l *slog.Logger) { l.Info("m", "data", map[string]string{"server.pem": pemKey}) })
 	dockerCfg := base64.StdEncoding.EncodeToString([]byte(`{"auths":{"registry.example.com":{"auth":"Y2k6ZGNrcl9Qdzk5"}}}`))
 	add("base64", "dockerconfigjson", cred, dockerCfg[20:60], func(l *slog.Logger) { l.Info("m", ".dockerconfigjson", dockerCfg) })
+
+	// A term whose key goes on past a describing word still names a secret.
+	add("key", "token for a user's id", cred, "tfu-8812-Qw7", func(l *slog.Logger) { l.Info("m", "session_token_for_user_id", "tfu-8812-Qw7") })
+	add("key", "stripe key in prose", cred, "Zk4-Rt8-Wq2x", func(l *slog.Logger) { l.Info("partner stripe key=Zk4-Rt8-Wq2x saved") })
 	return cases
 }
 
@@ -718,6 +722,13 @@ func overMaskCases() []struct {
 			l.Info("m", "out", "v1.4.2: digest: sha256:7d865e959b2466918c9863afca942d0fb89d7c9ac0c99bafc3749504ded97730 size: 2201")
 		}},
 		{"digest in prose", all, "sha512:" + strings.Repeat("9f3c", 32), func(l *slog.Logger) { l.Info("artifact digest sha512:" + strings.Repeat("9f3c", 32) + " verified") }},
+		// A bare key after a word of prose, keys whose last word describes
+		// the value, cookie attributes.
+		{"cache miss key", all, "user:42:cart", func(l *slog.Logger) { l.Info("cache miss key=user:42:cart") }},
+		{"object key in prose", all, "exports/2026/11/orders.csv", func(l *slog.Logger) { l.Info("m", "op", "put key=exports/2026/11/orders.csv bucket=reports") }},
+		{"pin code length", all, "6", func(l *slog.Logger) { l.Info("m", "note", "pin_code_length=6 digits_only=true") }},
+		{"token max age", all, "720h", func(l *slog.Logger) { l.Info("m", "refresh_token_max_age", "720h") }},
+		{"cookie samesite", all, "lax", func(l *slog.Logger) { l.Info("m", "note", "cookie_secure=true cookie_samesite=lax") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

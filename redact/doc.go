@@ -28,10 +28,13 @@
 // "client_secret" and "CLIENT-SECRET" all spell "client secret"). Whole
 // words only: "author" is not "auth". A term followed by a word that
 // describes the value rather than holding it ([MetadataWords]: token_count,
-// password_length, card_brand, secret_ref, lat_ms) is not sensitive, nor is a term that is
+// password_length, card_brand, secret_ref, lat_ms, cookie_samesite), or
+// by one more word and such a word (pin_code_length, refresh_token_max_age),
+// is not sensitive, nor is a term that is
 // itself such a word after another word (cache_expiry). The term "key"
 // counts only as the last word after a word that does not name an ordinary
-// key (maps_key, stripe_key; not key, cache_key or partition_key). A word
+// key (maps_key, stripe_key; not key, cache_key or partition_key) or is a
+// word of prose ("cache miss key=…", "put key=…"). A word
 // that ends with password, passwd, passphrase, secret, token, apikey, pass
 // or pwd after two ASCII letters or digits or more names a secret too,
 // when that term is in a rule (PGPASSWORD, csrftoken, githubtoken, DBPASS,

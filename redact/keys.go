@@ -166,8 +166,8 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			if !ok {
 				continue
 			}
-			if j+1 < len(words) && r.metadata[string(word(j+1))] {
-				continue // token_count describes the token
+			if j+1 < len(words) && (r.metadata[string(word(j+1))] || len(words)-1-j == 2 && r.metadata[string(word(len(words)-1))]) {
+				continue // token_count, pin_code_length describe the token, the code
 			}
 			if j == i && i > 0 && r.metadata[string(word(i))] {
 				continue // cache_expiry: a metadata word as a term needs its noun
@@ -275,6 +275,12 @@ var plainKeyWords = map[string]bool{
 	"param": true, "search": true, "dict": true, "json": true, "yaml": true, "cursor": true,
 	"page": true, "sharding": true, "join": true, "the": true, "a": true, "this": true, "by": true,
 	"hot": true, "next": true, "prev": true, "last": true, "first": true, "start": true, "end": true,
+	// Words of prose before a bare "key" ("cache miss key=user:42", "put key=a/b.csv").
+	"miss": true, "hit": true, "put": true, "get": true, "set": true, "del": true, "delete": true,
+	"deleted": true, "evict": true, "evicted": true, "expired": true, "missing": true, "invalid": true,
+	"unknown": true, "duplicate": true, "no": true, "for": true, "with": true, "of": true, "on": true,
+	"in": true, "to": true, "from": true, "at": true, "any": true, "each": true, "same": true,
+	"found": true, "read": true, "write": true, "wrote": true, "stored": true, "using": true,
 }
 
 // longerTerm reports whether the words of a key from the one after j on

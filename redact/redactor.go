@@ -81,7 +81,7 @@ var MetadataWords = []string{
 	"method", "scheme", "mode", "prefix", "provider", "source", "arn", "audience", "aud",
 	"reset", "path", "file", "dir", "check", "checks", "result", "results", "sent", "lang",
 	"language", "level", "ref", "refs", "reference", "ms", "millis", "sec", "secs", "seconds",
-	"minutes", "hours", "days",
+	"minutes", "hours", "days", "samesite", "httponly", "secure",
 }
 
 // A Redactor masks secrets and personal data in slog attributes: by key,
