@@ -541,6 +541,9 @@ func classLeakCases() []leakCase {
 	// A term whose key goes on past a describing word still names a secret.
 	add("key", "token for a user's id", cred, "tfu-8812-Qw7", func(l *slog.Logger) { l.Info("m", "session_token_for_user_id", "tfu-8812-Qw7") })
 	add("key", "stripe key in prose", cred, "Zk4-Rt8-Wq2x", func(l *slog.Logger) { l.Info("partner stripe key=Zk4-Rt8-Wq2x saved") })
+
+	// A word after a key word that looks like a credential, with a slash.
+	add("prose", "slash in a credential", cred, "Kq7vZ2/Wx9mLp4Rt", func(l *slog.Logger) { l.Info("rotating token Kq7vZ2/Wx9mLp4Rt now") })
 	return cases
 }
 
@@ -729,6 +732,15 @@ func overMaskCases() []struct {
 		{"pin code length", all, "6", func(l *slog.Logger) { l.Info("m", "note", "pin_code_length=6 digits_only=true") }},
 		{"token max age", all, "720h", func(l *slog.Logger) { l.Info("m", "refresh_token_max_age", "720h") }},
 		{"cookie samesite", all, "lax", func(l *slog.Logger) { l.Info("m", "note", "cookie_secure=true cookie_samesite=lax") }},
+		// Names of charts, commands and resources that hold a term, and pairs
+		// after them.
+		{"helm chart", all, "external-secrets/external-secrets", func(l *slog.Logger) {
+			l.Info("m", "cmd", "helm upgrade --install external-secrets external-secrets/external-secrets -n es")
+		}},
+		{"cli subcommand then a pair", all, "secret_id=prod/orders/db", func(l *slog.Logger) {
+			l.Info("m", "call", "aws secretsmanager get-secret-value secret_id=prod/orders/db")
+		}},
+		{"token then a pair", all, "sub=user-8812", func(l *slog.Logger) { l.Info("m", "note", "token validated for sub=user-8812") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

@@ -71,8 +71,10 @@
 // YAML block scalars (|, >-) and tags (!!binary …) and here-documents whole;
 // a quoted value or a value after "is" or "to" following a key word
 // ("reset password to …"); a word after a key word only when it looks like
-// a credential (length, digits, case, symbols), so "token refreshed" and
-// "missing Bearer prefix" are kept; a command line's value after a flag
+// a credential (length, digits, case, symbols), so "token refreshed",
+// "missing Bearer prefix", a path of lower-case names
+// (external-secrets/external-secrets) and a pair of its own ("for
+// sub=user-42") are kept; a command line's value after a flag
 // that names a secret (--password …, also as separate slice elements),
 // after curl's -u, and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass (mysql -uroot -pS3cret, docker

@@ -303,6 +303,9 @@ func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 		}
 		start = j
 		if rule := r.keyRule(s[start:b]); rule != "" {
+			if sep := strings.LastIndexAny(s[a:b], "_-."); sep > 0 && r.metadata[strings.ToLower(s[a+sep+1:b])] {
+				break // secret_name=…: the key describes a secret, whatever words come before it
+			}
 			return rule, start
 		}
 	}
@@ -1337,6 +1340,22 @@ func isCommonWord(w string) bool {
 	return false
 }
 
+// isPairWord reports whether w is a key=value pair of its own
+// ("secret_name=prod/db" after a command named get-secret-value), not a
+// value: a key, '=', and more than base64's padding.
+func isPairWord(w string) bool {
+	i := strings.IndexByte(w, '=')
+	if i <= 0 || i+1 >= len(w) || w[i+1] == '=' {
+		return false
+	}
+	for j := 0; j < i; j++ {
+		if !isKeyChar(w[j]) {
+			return false
+		}
+	}
+	return true
+}
+
 // userAndPassword reports whether w is user:password, the password
 // looking like a credential.
 func userAndPassword(w string) bool {
@@ -1348,7 +1367,7 @@ func userAndPassword(w string) bool {
 // looks like a credential rather than a word: at least 8 characters with
 // digits, inner capitals or symbols, or 20 of any.
 func looksLikeCredential(w string) bool {
-	if len(w) < 8 {
+	if len(w) < 8 || isPairWord(w) {
 		return false
 	}
 	if len(w) >= 20 && !strings.ContainsAny(w, "/\\") {
@@ -1375,6 +1394,9 @@ func looksLikeCredential(w string) bool {
 	}
 	if letters == 0 && sym == 0 {
 		return false // a number: an id, a count
+	}
+	if digits == 0 && inner == 0 && strings.IndexByte(w, '/') >= 0 && strings.Trim(w, "abcdefghijklmnopqrstuvwxyz-_./") == "" {
+		return false // a path or a chart of lower-case names: external-secrets/external-secrets
 	}
 	return digits > 0 || inner > 0 || sym > 0
 }

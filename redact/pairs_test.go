@@ -125,13 +125,16 @@ func TestPairsExactOutput(t *testing.T) {
 // TestProseWordAfterKey: in prose, the word right after a key word is
 // masked only when it looks like a credential: 8 characters or more with
 // digits, inner capitals or symbols, or 20 characters of anything but a
-// path; numbers and plain words are kept.
+// path; numbers, plain words, paths of lower-case names and key=value
+// pairs are kept.
 func TestProseWordAfterKey(t *testing.T) {
 	r := redact.Must(redact.Rule{Name: "t", Terms: []string{"token"}})
 	for word, masked := range map[string]bool{
 		"abcd1efg": true, "abcdEfgh": true, "abcd-efg": true, "abcd_efg": true, "abc1efg": false,
 		"abcdefgh": false, "Abcdefgh": false, "12345678": false, "1234567890123456789012": true,
-		"abcdefghijklmnopqrst": true, "abcdefghijklmnopqrs": false, "abcdefghij/klmnopqrst": true,
+		"abcdefghijklmnopqrst": true, "abcdefghijklmnopqrs": false, "abcdefghij/klmnopqrst": false,
+		"abcdefghij/klmnopqrs7": true, "abcdefghij/klmnOpqrst": true, "abcdefghij/klmnop+qrst": true,
+		"abc-defgh/ijk_lmn.op": false, "name=abcd1efg": false, "YWJjZGVmZ2g=": true,
 		"abcdefghij/klmnop,qrst": false, "abcd€efgh": false,
 	} {
 		in := "token " + word + " here"
