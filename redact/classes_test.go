@@ -544,6 +544,10 @@ func classLeakCases() []leakCase {
 
 	// A word after a key word that looks like a credential, with a slash.
 	add("prose", "slash in a credential", cred, "Kq7vZ2/Wx9mLp4Rt", func(l *slog.Logger) { l.Info("rotating token Kq7vZ2/Wx9mLp4Rt now") })
+
+	// A value after a colon that is a word of a secret's own, not a message.
+	add("prose", "a word password then more", cred, "admin", func(l *slog.Logger) { l.Info("m", "note", "password: admin for the lab box") })
+	add("ip", "address after a word that is no version", gdpr, "198.51.100.42", func(l *slog.Logger) { l.Info("m", "note", "vers 198.51.100.42 build") })
 	return cases
 }
 
@@ -741,6 +745,12 @@ func overMaskCases() []struct {
 			l.Info("m", "call", "aws secretsmanager get-secret-value secret_id=prod/orders/db")
 		}},
 		{"token then a pair", all, "sub=user-8812", func(l *slog.Logger) { l.Info("m", "note", "token validated for sub=user-8812") }},
+		// Errors prefixed with a package named like a term, versions
+		// written like an address.
+		{"jwt package error", all, "invalid token signature", func(l *slog.Logger) { l.Error("m", "err", errors.New("jwt: invalid token signature")) }},
+		{"auth package error", all, "missing Authorization header", func(l *slog.Logger) { l.Info("auth: missing Authorization header") }},
+		{"version in prose", gdpr, "2.5.0.1", func(l *slog.Logger) { l.Info("upgraded agent to version 2.5.0.1") }},
+		{"build in a pair", gdpr, "build=52.1.0.4", func(l *slog.Logger) { l.Info("m", "note", "runner build=52.1.0.4 ok") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

@@ -7,8 +7,9 @@ import "strings"
 // that name no person are left alone: private, loopback, link-local,
 // shared (100.64/10), multicast and reserved ranges, 0.0.0.0, netmasks,
 // and the unique local and link-local IPv6 ranges. So are version numbers
-// written like an address after a product name ("Chrome/120.0.0.0") and
-// the dotted numbers of longer runs (1.3.6.1.4.1).
+// written like an address after a product name ("Chrome/120.0.0.0") or
+// after a word that names a version ("version 2.5.0.1", "build=52.1.0.4"),
+// and the dotted numbers of longer runs (1.3.6.1.4.1).
 var DetectIPAddress = Detector{Name: "ip-address", find: findIPs, min: 3}
 
 // findIPs appends the spans of the public IP addresses of s.
@@ -23,7 +24,7 @@ func findIPs(s string, spans []span) []span {
 			continue
 		}
 		if e := ipv4At(s, i); e > 0 {
-			if publicIPv4(s[i:e]) {
+			if publicIPv4(s[i:e]) && !afterVersionWord(s, i) {
 				spans = append(spans, span{i, e})
 			}
 			i = e
@@ -41,6 +42,27 @@ func findIPs(s string, spans []span) []span {
 		}
 	}
 	return spans
+}
+
+// afterVersionWord reports whether the word before s[i] (past spaces and
+// a '=' or ':') names a version: "version 2.5.0.1", "build=10.2.0.4".
+func afterVersionWord(s string, i int) bool {
+	e := i
+	for e > 0 && (s[e-1] == ' ' || s[e-1] == '=' || s[e-1] == ':') {
+		e--
+	}
+	w := e
+	for w > 0 && isLetter(s[w-1]) {
+		w--
+	}
+	if e == i || e-w < 3 || e-w > 9 {
+		return false
+	}
+	switch strings.ToLower(s[w:e]) {
+	case "version", "ver", "release", "build", "firmware", "revision", "rev":
+		return true
+	}
+	return false
 }
 
 // ipCanFollow reports whether an address may start right after c: not

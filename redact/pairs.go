@@ -146,6 +146,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if strings.EqualFold(s[a:b], "cookie") && (vs == 0 || !isQuote(s[vs-1])) {
 				ve = cookiesEnd(s, ve) // Cookie: theme=dark; sessionid=…; a1=…: every cookie
 			}
+			if op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && errorWords[s[vs:ve]] {
+				continue // a package's error: "jwt: invalid token signature", "auth: missing header"
+			}
 			ve = ipListEnd(s, vs, ve)    // X-Forwarded-For: 198.51.100.7, 203.0.113.9
 			ve = pairedValueEnd(s, ve)   // credentials: bob / Hunter2
 			ve = paramListEnd(s, vs, ve) // Stripe-Signature: t=1733011200,v1=5257a8…,v0=6ffbb5…
@@ -1338,6 +1341,18 @@ func isCommonWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// errorWords are the words that open an error's message after its
+// package's name: "jwt: invalid token", "token: expired at 10:02".
+var errorWords = map[string]bool{
+	"invalid": true, "missing": true, "expired": true, "malformed": true, "not": true, "no": true,
+	"empty": true, "unknown": true, "required": true, "unsupported": true, "failed": true, "bad": true,
+	"wrong": true, "incorrect": true, "cannot": true, "unable": true, "too": true, "must": true,
+	"is": true, "was": true, "has": true, "the": true, "could": true, "unexpected": true, "mismatch": true,
+	"unauthorized": true, "forbidden": true, "denied": true, "revoked": true, "error": true,
+	"failure": true, "parse": true, "parsing": true, "decode": true, "decoding": true, "signature": true,
+	"verification": true, "validation": true, "nil": true, "none": true, "refresh": true, "refreshing": true,
 }
 
 // isPairWord reports whether w is a key=value pair of its own
