@@ -548,6 +548,26 @@ func classLeakCases() []leakCase {
 	// A value after a colon that is a word of a secret's own, not a message.
 	add("prose", "a word password then more", cred, "admin", func(l *slog.Logger) { l.Info("m", "note", "password: admin for the lab box") })
 	add("ip", "address after a word that is no version", gdpr, "198.51.100.42", func(l *slog.Logger) { l.Info("m", "note", "vers 198.51.100.42 build") })
+
+	// Values on the lines under a YAML key, sequences under it, XML with
+	// namespaces or naming elements, TOML's triple quotes.
+	add("yaml", "value on the next line", cred, "Yn7-Lw2-Qz", func(l *slog.Logger) {
+		l.Info("m", "cfg", "db:\n  host: pg-1\n  password:\n    Yn7-Lw2-Qz\n  port: 5432")
+	})
+	add("yaml", "sequence under a secret key", cred, "Ys4-Kp9-Wx", func(l *slog.Logger) {
+		l.Info("m", "cfg", "webhook:\n  secrets:\n    - Ys3-Kp9-Wx\n    - Ys4-Kp9-Wx\n  url: /hooks")
+	})
+	add("yaml", "list item key", cred, "Yl5-Tq8-Zr", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("invalid config:\n- api_key:\n    Yl5-Tq8-Zr\n- region: eu"))
+	})
+	add("xml", "namespaced element", cred, "Xn6-Mv3-Pq", func(l *slog.Logger) { l.Info("m", "soap", "<soap:Body><ns2:password>Xn6-Mv3-Pq</ns2:password></soap:Body>") })
+	add("xml", "entry named by its key", cred, "Xe7-Lb4-Rs", func(l *slog.Logger) {
+		l.Info("m", "props", `<properties><entry key="db.password">Xe7-Lb4-Rs</entry></properties>`)
+	})
+	add("xml", "name and value elements", cred, "Xv8-Hc5-Tu", func(l *slog.Logger) {
+		l.Info("m", "params", "<param><name>api_token</name><value>Xv8-Hc5-Tu</value></param>")
+	})
+	add("toml", "triple quotes", cred, "Tt9-Gd6 Vw", func(l *slog.Logger) { l.Info("m", "cfg", "[smtp]\npassword = \"\"\"Tt9-Gd6 Vw\"\"\"\nport = 587") })
 	return cases
 }
 
@@ -751,6 +771,9 @@ func overMaskCases() []struct {
 		{"auth package error", all, "missing Authorization header", func(l *slog.Logger) { l.Info("auth: missing Authorization header") }},
 		{"version in prose", gdpr, "2.5.0.1", func(l *slog.Logger) { l.Info("upgraded agent to version 2.5.0.1") }},
 		{"build in a pair", gdpr, "build=52.1.0.4", func(l *slog.Logger) { l.Info("m", "note", "runner build=52.1.0.4 ok") }},
+		// What follows a YAML key with no value: siblings, not its value.
+		{"yaml sibling after an empty secret", all, "host: pg-1", func(l *slog.Logger) { l.Info("m", "cfg", "db:\n  password:\n  host: pg-1") }},
+		{"xml entry of a plain key", all, "orders-db", func(l *slog.Logger) { l.Info("m", "props", `<entry key="db.host">orders-db</entry>`) }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

@@ -68,7 +68,12 @@
 // quoted values, templates ({{ … }} even with quotes inside, ${…}, ${{ … }},
 // #{…}, <%= … %>, %(…)s), calls (os.Getenv(…), ENV.fetch(…) { … }),
 // encrypted blobs (ENC[…], ENC(…), !vault with its $ANSIBLE_VAULT lines),
-// YAML block scalars (|, >-) and tags (!!binary …) and here-documents whole;
+// YAML block scalars (|, >-) and tags (!!binary …), the lines under a YAML
+// key with no value on its own line (a scalar or a sequence, up to the
+// next line indented no deeper than the key), TOML's """…""" and
+// here-documents whole; XML elements with a namespace (<ns2:password>),
+// named by a key attribute (<entry key="db.password">…</entry>) or by a
+// <name> element before their <value>;
 // a quoted value or a value after "is" or "to" following a key word
 // ("reset password to …"); a word after a key word only when it looks like
 // a credential (length, digits, case, symbols), so "token refreshed",

@@ -281,6 +281,7 @@ var plainKeyWords = map[string]bool{
 	"unknown": true, "duplicate": true, "no": true, "for": true, "with": true, "of": true, "on": true,
 	"in": true, "to": true, "from": true, "at": true, "any": true, "each": true, "same": true,
 	"found": true, "read": true, "write": true, "wrote": true, "stored": true, "using": true,
+	"entry": true, "property": true, "attribute": true, "attr": true, "element": true,
 }
 
 // longerTerm reports whether the words of a key from the one after j on

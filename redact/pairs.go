@@ -55,7 +55,19 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if p < len(s) && s[p] == ']' {
 			p++
 		}
-		xml := a > 0 && s[a-1] == '<' && p < len(s) && s[p] == '>'
+		xml := xmlOpen(s, a) && p < len(s) && s[p] == '>'
+		if xml && isNamingKey(s[a:b]) { // <name>token</name><value>…</value>
+			if ks, ke := p+1, strings.IndexByte(s[p+1:], '<'); ke > 0 && r.mayBeKey(s[ks:ks+ke]) {
+				if rule := r.keyRule(s[ks : ks+ke]); rule != "" {
+					if ws, we := namedElement(s, ks+ke); we > ws && !r.keepValue("", s[ws:we]) {
+						spans = append(spans, span{ws, we})
+						note(rule)
+						i = we
+						continue
+					}
+				}
+			}
+		}
 		quotedKey := p > b
 		for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
 			p++
@@ -81,10 +93,15 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		if op == 1 && (s[p] == '=' || s[p] == ':') && isNamingKey(s[a:b]) {
 			// The key names the value's key: <add key="ClearTextPassword" value="…"/>,
-			// {"name": "DB_PASSWORD", "value": "…"}, "- name: API_TOKEN⏎  value: …".
+			// {"name": "DB_PASSWORD", "value": "…"}, "- name: API_TOKEN⏎  value: …",
+			// <entry key="db.password">…</entry>.
 			if vs, ve := valueAt(s, p+1); ve > vs && r.mayBeKey(s[vs:ve]) {
 				if rule := r.keyRule(s[vs:ve]); rule != "" {
-					if ws, we := namedValue(s, ve); we > ws && !r.keepValue("", s[ws:we]) {
+					ws, we := namedValue(s, ve)
+					if we <= ws {
+						ws, we = elementText(s, ve)
+					}
+					if we > ws && !r.keepValue("", s[ws:we]) {
 						spans = append(spans, span{ws, we})
 						note(rule)
 						i = we
@@ -126,6 +143,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			} else {
 				vs, ve = valueAt(s, p+op)
+				if ve == vs && s[p] == ':' && op == 1 {
+					vs, ve = indentedBlock(s, a, vs) // password:⏎    S3cret, secrets:⏎  - a⏎  - b
+				}
 				if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && isNameKey(s[a:b]) {
 					ve = nameEnd(s, vs, ve) // patient_name=Jane Roe
 				} else if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && isFreeTextKey(s[a:b]) {
@@ -845,6 +865,11 @@ func valueAt(s string, v int) (int, int) {
 			e++
 		}
 		return v + 2, e
+	case (c == '"' || c == '\'') && strings.HasPrefix(s[v:], strings.Repeat(string(c), 3)): // TOML's """…"""
+		if e := strings.Index(s[v+3:], s[v:v+3]); e >= 0 {
+			return v + 3, v + 3 + e
+		}
+		return v + 3, len(s)
 	case c == '"' || c == '\'' || c == '`':
 		// A template inside quotes may hold quotes of its own:
 		// "{{ vault "secret/app" "token" }}" is one value.
@@ -1153,6 +1178,115 @@ func wordAt(s string, q int) (int, int) {
 		e--
 	}
 	return q, e
+}
+
+// xmlOpen reports whether the key at s[a] opens an XML element: after
+// '<', or after a namespace prefix ("<ns2:password>").
+func xmlOpen(s string, a int) bool {
+	if a == 0 {
+		return false
+	}
+	j := a - 1
+	if s[j] == ':' {
+		for j > 0 && (isAlnum(s[j-1]) || s[j-1] == '_' || s[j-1] == '-') {
+			j--
+		}
+		j--
+		if j < 0 || j == a-2 {
+			return false
+		}
+	}
+	return s[j] == '<'
+}
+
+// namedElement returns the text of the <value> element that follows a
+// naming <name> element closed at s[e:]: <name>token</name><value>…</value>.
+func namedElement(s string, e int) (int, int) {
+	win := s[e:min(len(s), e+48)]
+	k := strings.Index(win, "<value>")
+	if k < 0 {
+		k = strings.Index(win, "<Value>")
+	}
+	if k < 0 {
+		return 0, 0
+	}
+	vs := e + k + len("<value>")
+	ve := strings.IndexByte(s[vs:], '<')
+	if ve < 0 {
+		return vs, len(s)
+	}
+	return vs, vs + ve
+}
+
+// elementText returns the text of the element whose start tag goes on at
+// s[e:] after a naming attribute: <entry key="db.password">…</entry>.
+func elementText(s string, e int) (int, int) {
+	if e < len(s) && isQuote(s[e]) {
+		e++
+	}
+	k := e
+	for k < len(s) && k-e < 80 && s[k] != '>' && s[k] != '<' && s[k] != '\n' {
+		k++
+	}
+	if k >= len(s) || s[k] != '>' || s[k-1] == '/' {
+		return 0, 0
+	}
+	vs := k + 1
+	ve := strings.IndexByte(s[vs:], '<')
+	if ve <= 0 {
+		return 0, 0
+	}
+	return vs, vs + ve
+}
+
+// indentedBlock returns the span of the lines after the key at s[a] that
+// are indented deeper than the key's own line (YAML's value on the next
+// lines, or a sequence under the key), when the key's line ends at s[v]
+// with nothing after its colon; else v, v.
+func indentedBlock(s string, a, v int) (int, int) {
+	q := v
+	for q < len(s) && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r') {
+		q++
+	}
+	if q >= len(s) || s[q] != '\n' {
+		return v, v
+	}
+	ls := a
+	for ls > 0 && s[ls-1] != '\n' {
+		ls--
+	}
+	indent := skipSpaces(s, ls) - ls
+	if k := skipSpaces(s, ls); k < len(s) && s[k] == '-' && k+1 < len(s) && s[k+1] == ' ' {
+		indent = skipSpaces(s, k+1) - ls // "- password:" in a list: the key's own column
+	}
+	start, end := -1, -1
+	for line := q + 1; line < len(s); {
+		stop := len(s)
+		if n := strings.IndexByte(s[line:], '\n'); n >= 0 {
+			stop = line + n
+		}
+		text := skipSpaces(s, line)
+		if text < stop && s[text] != '\r' {
+			if text-line <= indent {
+				break
+			}
+			if start < 0 {
+				start = text
+			}
+			end = stop
+			for end > text && s[end-1] == '\r' {
+				end--
+			}
+		}
+		if stop == len(s) {
+			break
+		}
+		line = stop + 1
+	}
+	if start < 0 {
+		return v, v
+	}
+	return start, end
 }
 
 // callArgument reports whether the quote at s[q] opens a call's first
