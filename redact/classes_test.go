@@ -560,7 +560,9 @@ func classLeakCases() []leakCase {
 	add("yaml", "list item key", cred, "Yl5-Tq8-Zr", func(l *slog.Logger) {
 		l.Error("m", "err", errors.New("invalid config:\n- api_key:\n    Yl5-Tq8-Zr\n- region: eu"))
 	})
-	add("xml", "namespaced element", cred, "Xn6-Mv3-Pq", func(l *slog.Logger) { l.Info("m", "soap", "<soap:Body><ns2:password>Xn6-Mv3-Pq</ns2:password></soap:Body>") })
+	add("xml", "namespaced element", cred, "Xn6-Mv3-Pq", func(l *slog.Logger) {
+		l.Info("m", "soap", "<soap:Body><ns2:password>Xn6-Mv3-Pq</ns2:password></soap:Body>")
+	})
 	add("xml", "entry named by its key", cred, "Xe7-Lb4-Rs", func(l *slog.Logger) {
 		l.Info("m", "props", `<properties><entry key="db.password">Xe7-Lb4-Rs</entry></properties>`)
 	})

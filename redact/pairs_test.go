@@ -228,11 +228,11 @@ func TestCookieHeaders(t *testing.T) {
 func TestYAMLBlockEndsAtItsIndent(t *testing.T) {
 	r := redact.Must(redact.Credentials)
 	for in, want := range map[string]string{
-		"db:\n  password:\n    Yb1-x\n  port: 5432":        "db:\n  password:\n    [REDACTED]\n  port: 5432",
-		"db:\n  password:\n  port: 5432":                    "db:\n  password:\n  port: 5432",
-		"secrets:\n  - Ys1-a\n  - Ys2-b\nnext: 1":            "secrets:\n  [REDACTED]\nnext: 1",
-		"- token:\n    Yt1-c\n- name: x":                      "- token:\n    [REDACTED]\n- name: x",
-		"password:   \r\n   Yc1-d\r\nuser: bob":               "password:   \r\n   [REDACTED]\r\nuser: bob",
+		"db:\n  password:\n    Yb1-x\n  port: 5432": "db:\n  password:\n    [REDACTED]\n  port: 5432",
+		"db:\n  password:\n  port: 5432":            "db:\n  password:\n  port: 5432",
+		"secrets:\n  - Ys1-a\n  - Ys2-b\nnext: 1":   "secrets:\n  [REDACTED]\nnext: 1",
+		"- token:\n    Yt1-c\n- name: x":            "- token:\n    [REDACTED]\n- name: x",
+		"password:   \r\n   Yc1-d\r\nuser: bob":     "password:   \r\n   [REDACTED]\r\nuser: bob",
 	} {
 		got, _ := r.String(in)
 		require.Equal(t, want, got, "%q", in)
