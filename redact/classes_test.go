@@ -570,6 +570,13 @@ func classLeakCases() []leakCase {
 		l.Info("m", "params", "<param><name>api_token</name><value>Xv8-Hc5-Tu</value></param>")
 	})
 	add("toml", "triple quotes", cred, "Tt9-Gd6 Vw", func(l *slog.Logger) { l.Info("m", "cfg", "[smtp]\npassword = \"\"\"Tt9-Gd6 Vw\"\"\"\nport = 587") })
+
+	// The word password in other languages.
+	for i, text := range []string{"Passwort: %s", "kennwort=%s", "senha=%s", "mot de passe : %s", "wachtwoord=%s",
+		"contrasena: %s", "haslo=%s", "DB_LOSENORD=%s", "sifre: %s"} {
+		secret := fmt.Sprintf("Lg%02d-Vb7Qx", i)
+		add("language", text, cred, secret, func(l *slog.Logger) { l.Info("m", "cfg", fmt.Sprintf(text, secret)) })
+	}
 	return cases
 }
 

@@ -134,7 +134,12 @@
 // recovery phrase, mnemonic, webhook url, webhook uri, psk, pre shared key,
 // activation code, unlock code, access code, oauth code, code verifier,
 // phpsessid, jsessionid, sessid, connect sid, session cookie,
-// one time code, 2fa code, 2fa, two factor code. Detectors: url-userinfo
+// one time code, 2fa code, 2fa, two factor code, and the word password in
+// other languages as written in ASCII: passwort, kennwort, contrasena,
+// senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,
+// adgangskode, sifre, heslo, jelszo. (Spellings with letters outside ASCII,
+// contraseña, пароль, 密码, need a rule of their own: a term outside ASCII
+// makes every string with such letters searched.) Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]), jwt
 // ([DetectJWT]), aws-access-key-id ([DetectAWSAccessKey]), private-key
 // ([DetectPrivateKey]: PEM blocks and the private lines of PuTTY key
