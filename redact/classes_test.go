@@ -577,6 +577,8 @@ func classLeakCases() []leakCase {
 		secret := fmt.Sprintf("Lg%02d-Vb7Qx", i)
 		add("language", text, cred, secret, func(l *slog.Logger) { l.Info("m", "cfg", fmt.Sprintf(text, secret)) })
 	}
+
+	add("prose", "quoted secret before other words", cred, "Qn8-Wz3-Lk", func(l *slog.Logger) { l.Info(`token "Qn8-Wz3-Lk" not accepted`) })
 	return cases
 }
 
@@ -783,6 +785,16 @@ func overMaskCases() []struct {
 		// What follows a YAML key with no value: siblings, not its value.
 		{"yaml sibling after an empty secret", all, "host: pg-1", func(l *slog.Logger) { l.Info("m", "cfg", "db:\n  password:\n  host: pg-1") }},
 		{"xml entry of a plain key", all, "orders-db", func(l *slog.Logger) { l.Info("m", "props", `<entry key="db.host">orders-db</entry>`) }},
+		// Kubernetes errors about a Secret by name, and placeholders that say
+		// there is no value.
+		{"secret not found", all, "db-credentials", func(l *slog.Logger) {
+			l.Error("m", "err", errors.New(`secrets "db-credentials" not found`))
+		}},
+		{"secret forbidden", all, "orders-tls", func(l *slog.Logger) {
+			l.Info(`secrets "orders-tls" is forbidden: User "system:serviceaccount:prod:api" cannot get resource "secrets"`)
+		}},
+		{"terraform sensitive value", all, "(sensitive value)", func(l *slog.Logger) { l.Info("m", "plan", "  + password = (sensitive value)") }},
+		{"undefined from javascript", all, "undefined", func(l *slog.Logger) { l.Info("m", "qs", "token=undefined&page=2") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

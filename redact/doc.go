@@ -111,8 +111,9 @@
 // word, and "user / password" a credentials key. A value in angle
 // brackets or parentheses is masked inside them, and a JSON object
 // under a secret key inside its braces; placeholders that say there is
-// no value ((not set), <none>) and values masked by their writer
-// (********) are kept. The plural of a term of several words is a term
+// no value ((not set), <none>, (sensitive value), undefined) and values
+// masked by their writer (********) are kept, and so is the quoted name
+// in an API's error about it (secrets "db-creds" not found). The plural of a term of several words is a term
 // too (api_keys, REFRESH_TOKENS); a single word stays singular (tokens).
 // A float that holds a whole card number is checked as integers are.
 //

@@ -224,7 +224,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		if c := s[q]; c == '"' || c == '\'' || c == '`' { // token "…"
-			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !strings.ContainsAny(s[vs:ve], "\n ") {
+			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !strings.ContainsAny(s[vs:ve], "\n ") &&
+				!apiStatusAfter(s, ve) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = ve
@@ -1289,6 +1290,22 @@ func indentedBlock(s string, a, v int) (int, int) {
 	return start, end
 }
 
+// apiStatusAfter reports whether the quoted name that closes at s[e]
+// is followed by an API's status ("secrets \"db-creds\" not found", as
+// Kubernetes writes errors about a kind and a name): a name, not a secret.
+func apiStatusAfter(s string, e int) bool {
+	if e >= len(s) || !isQuote(s[e]) {
+		return false
+	}
+	rest := s[e+1:]
+	for _, st := range [...]string{" not found", " is forbidden", " already exists", " is invalid", " is not found"} {
+		if strings.HasPrefix(rest, st) {
+			return true
+		}
+	}
+	return false
+}
+
 // callArgument reports whether the quote at s[q] opens a call's first
 // argument (getenv("api_token", …)), not an element of a list or an
 // object's value ("kind":"Secret","data": …; ["password","email"]).
@@ -1389,7 +1406,8 @@ func (r *Redactor) keepValue(key, v string) bool {
 	switch strings.ToLower(v) {
 	case "true", "false", "yes", "no", "on", "off", "null", "nil", "none", "enabled",
 		"disabled", "required", "optional", "set", "unset", "empty", "redacted", "***", "<redacted>",
-		"string", "str", "number", "int", "bool", "boolean": // a declared type: token: string
+		"string", "str", "number", "int", "bool", "boolean", // a declared type: token: string
+		"undefined", "(sensitive value)", "(sensitive)", "<sensitive>":
 
 		return true
 	}
@@ -1409,7 +1427,8 @@ func isPlaceholder(s string, vs, ve int) bool {
 		return false
 	}
 	switch strings.ToLower(s[vs:ve]) {
-	case "not set", "unset", "none", "empty", "null", "nil", "redacted", "hidden", "masked", "omitted", "missing", "blank", "sensitive":
+	case "not set", "unset", "none", "empty", "null", "nil", "redacted", "hidden", "masked", "omitted", "missing", "blank", "sensitive",
+		"sensitive value", "undefined":
 		return true
 	}
 	return false
