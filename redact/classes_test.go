@@ -579,6 +579,13 @@ func classLeakCases() []leakCase {
 	}
 
 	add("prose", "quoted secret before other words", cred, "Qn8-Wz3-Lk", func(l *slog.Logger) { l.Info(`token "Qn8-Wz3-Lk" not accepted`) })
+
+	// More tools' password flags, and values a CI job declares secret.
+	add("cmd", "openssl -k", cred, "Os1-Kq7-Zm", func(l *slog.Logger) { l.Info("m", "cmd", "openssl enc -d -aes-256-cbc -k Os1-Kq7-Zm -in db.enc") })
+	add("cmd", "doctl -t", cred, "dop-Lk2-Wq8", func(l *slog.Logger) { l.Info("running doctl auth init -t dop-Lk2-Wq8 --context ci") })
+	add("cmd", "gh secret set --body", cred, "Gb3-Nv9-Tx", func(l *slog.Logger) { l.Info("m", "step", "gh secret set DEPLOY_KEY --body Gb3-Nv9-Tx --repo acme/api") })
+	add("ci", "add-mask", cred, "Am4-Rc5-Yz", func(l *slog.Logger) { l.Info("m", "line", `echo "::add-mask::Am4-Rc5-Yz"`) })
+	add("ci", "add-mask in an error", cred, "Am5-Rc6-Yz", func(l *slog.Logger) { l.Error("m", "err", errors.New("step 3: ::add-mask::Am5-Rc6-Yz\nexit 1")) })
 	return cases
 }
 
@@ -795,6 +802,8 @@ func overMaskCases() []struct {
 		}},
 		{"terraform sensitive value", all, "(sensitive value)", func(l *slog.Logger) { l.Info("m", "plan", "  + password = (sensitive value)") }},
 		{"undefined from javascript", all, "undefined", func(l *slog.Logger) { l.Info("m", "qs", "token=undefined&page=2") }},
+		{"curl -k", all, "https://localhost:8443/healthz", func(l *slog.Logger) { l.Info("m", "cmd", "curl -k https://localhost:8443/healthz") }},
+		{"docker -t", all, "api:latest", func(l *slog.Logger) { l.Info("m", "cmd", "docker build -t api:latest .") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

@@ -87,8 +87,9 @@
 // login -u ci -p S3cret), unless it is a port, a path or a flag; the -p…
 // of 7z and rar, the -P of zip and unzip, redis-cli's -a, the -w of
 // ldapsearch and its kin, the -P of sqlcmd, bcp, osql, ipmitool and
-// mosquitto_pub, the password of smbclient -U user%password, and the
-// password argument of htpasswd -b. The commands of protocols give their
+// mosquitto_pub, the password of smbclient -U user%password, the
+// password argument of htpasswd -b, openssl's -k, doctl's -t and the
+// --body of gh secret set. The commands of protocols give their
 // secrets too: Redis' AUTH [user] password (also as MONITOR quotes it),
 // SMTP's AUTH PLAIN response, FTP's and POP3's PASS; mechanism names
 // (AUTH=LOGIN) and replies (AUTH FAILED) are kept. A key in
@@ -224,7 +225,8 @@
 // LangSmith, Pinecone, Tavily; SendGrid, Sendinblue, Twilio, Notion,
 // Mailgun, Mailchimp, MaxMind, 1Password, age, Defined Networking;
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs
-// encoded once more in base64 (ZXlK…); private keys in base64 PEM
+// encoded once more in base64 (ZXlK…); values a CI job declares secret
+// (GitHub Actions' ::add-mask::…); private keys in base64 PEM
 // (LS0tLS1CRUdJTi…, a Kubernetes Secret's tls.key, a kubeconfig's
 // client-key-data; certificates are kept) and Docker configs in base64
 // (eyJhdXRocyI6…, .dockerconfigjson). A string with none of their

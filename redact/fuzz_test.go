@@ -81,6 +81,8 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"pair", "DBPASS=Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 	{"pair", "AUTH default Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 	{"pair", "Stripe-Signature: t=1733011200,v1=Fz9Lq2WmTk", "Fz9Lq2WmTk"},
+	{"pair", "openssl enc -k Fz9Lq2WmTk -in a", "Fz9Lq2WmTk"},
+	{"token-format", "::add-mask::Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 	{"pair", "db:\n  password:\n    Fz9Lq2WmTk\n  port: 1", "Fz9Lq2WmTk"},
 	{"pair", "<p><name>token</name><value>Fz9Lq2WmTk</value></p>", "Fz9Lq2WmTk"},
 	{"pair", `<entry key="app.secret">Fz9Lq2WmTk</entry>`, "Fz9Lq2WmTk"},

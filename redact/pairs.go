@@ -1627,6 +1627,12 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		return r.percentPassword(s, spans, note) // smbclient -U bob%S3cret
 	case "htpasswd":
 		return r.htpasswdValue(s, spans, note) // htpasswd -b file bob S3cret
+	case "openssl":
+		return r.flagValue(s, "-k", spans, note) // openssl enc -aes-256-cbc -k S3cret
+	case "doctl":
+		return r.flagValue(s, "-t", spans, note) // doctl auth init -t S3cret
+	case "gh secret":
+		return r.flagValue(s, "-b", r.flagValue(s, "--body", spans, note), note) // gh secret set NAME --body S3cret
 	case "":
 		if !user {
 			return spans
@@ -1679,7 +1685,8 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 // or "unzip" (-p or -P without a user flag); "ldap" (ldapsearch and its
 // kin: -w), "sqlcmd" (sqlcmd, bcp, osql, ipmitool, mosquitto_pub and
 // _sub: -P), "smb" (smbclient, rpcclient, smbget, smbcacls: -U
-// user%password) or "htpasswd" (-b and the password as an argument); or "".
+// user%password), "htpasswd" (-b and the password as an argument),
+// "openssl" (-k), "doctl" (-t) or "gh secret" (set NAME --body or -b); or "".
 func passwordTool(s string) string {
 	for _, c := range [...]struct{ name, tool string }{
 		{"sshpass", "sshpass"}, {"7z", "7z"}, {"7za", "7z"}, {"7zz", "7z"}, {"rar", "rar"}, {"unrar", "rar"},
@@ -1689,7 +1696,7 @@ func passwordTool(s string) string {
 		{"sqlcmd", "sqlcmd"}, {"bcp", "sqlcmd"}, {"osql", "sqlcmd"}, {"ipmitool", "sqlcmd"},
 		{"mosquitto_pub", "sqlcmd"}, {"mosquitto_sub", "sqlcmd"},
 		{"smbclient", "smb"}, {"rpcclient", "smb"}, {"smbget", "smb"}, {"smbcacls", "smb"},
-		{"htpasswd", "htpasswd"},
+		{"htpasswd", "htpasswd"}, {"openssl", "openssl"}, {"doctl", "doctl"}, {"gh secret", "gh secret"},
 	} {
 		for i := 0; ; {
 			j := strings.Index(s[i:], c.name)

@@ -328,7 +328,8 @@ func init() {
 // in the package documentation, each by its prefix and body, plus the
 // shapes that carry a marker inside them (Azure AD client secrets with
 // "Q~", Terraform Cloud ".atlasv1.", OpenAI "T3BlbkFJ", Teams webhooks,
-// Telegram bot tokens, Mailchimp keys).
+// Telegram bot tokens, Mailchimp keys), and the values a CI job declares
+// secret (GitHub Actions' ::add-mask::…).
 var DetectTokens = Detector{Name: "token-format", find: findTokens, min: 10}
 
 func findTokens(s string, spans []span) []span {
@@ -682,7 +683,8 @@ const (
 	markPEM                         // "-B": "-----BEGIN", "-U": "PuTTY-User-Key-File-" (DetectPrivateKey)
 	markDashP                       // "-p", "-P": sshpass -p, 7z -p…, zip -P (findUserFlag)
 	markDashA                       // "-a": redis-cli -a (findUserFlag)
-	markDashW                       // "-w", "-U", "-b": ldapsearch -w, smbclient -U u%p, htpasswd -b (findUserFlag)
+	markDashW                       // "-w", "-U", "-b", "-k", "-t": ldapsearch -w, smbclient -U u%p, htpasswd -b, openssl -k, doctl -t (findUserFlag)
+	markAddMask                     // ":a": GitHub Actions' "::add-mask::…"
 	allMarks     uint16 = 1<<iota - 1
 )
 
@@ -693,6 +695,7 @@ var markFirst, markSecond = func() (first, second [256]uint16) {
 	}{{'Q', '~', markAzure}, {'.', 'a', markDotA}, {'T', '3', markT3}, {'_', 'm', markMmk}, {'.', 'o', markOffice},
 		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP}, {'-', 'P', markDashP},
 		{'-', 'a', markDashA}, {'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM}, {'-', 'b', markDashW},
+		{'-', 'k', markDashW}, {'-', 't', markDashW}, {':', 'a', markAddMask},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA}} {
 		first[m.a] |= m.bit
 		second[m.b] |= m.bit
@@ -708,6 +711,22 @@ var markFirst, markSecond = func() (first, second [256]uint16) {
 // of those whose bits are set in marks. Each needs a long string, so short
 // strings cost nothing here.
 func findMarkedTokens(s string, spans []span, marks uint16) []span {
+	// A value a CI job declares secret: GitHub Actions' ::add-mask::….
+	for i := 0; marks&markAddMask != 0; {
+		k := strings.Index(s[i:], "::add-mask::")
+		if k < 0 {
+			break
+		}
+		vs := i + k + len("::add-mask::")
+		ve := vs
+		for ve < len(s) && s[ve] != '\n' && s[ve] != '\r' && s[ve] != '"' && s[ve] != '\'' {
+			ve++
+		}
+		if ve > vs {
+			spans = append(spans, span{vs, ve})
+		}
+		i = max(ve, vs)
+	}
 	if len(s) < 36 {
 		return spans
 	}
