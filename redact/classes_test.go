@@ -583,7 +583,9 @@ func classLeakCases() []leakCase {
 	// More tools' password flags, and values a CI job declares secret.
 	add("cmd", "openssl -k", cred, "Os1-Kq7-Zm", func(l *slog.Logger) { l.Info("m", "cmd", "openssl enc -d -aes-256-cbc -k Os1-Kq7-Zm -in db.enc") })
 	add("cmd", "doctl -t", cred, "dop-Lk2-Wq8", func(l *slog.Logger) { l.Info("running doctl auth init -t dop-Lk2-Wq8 --context ci") })
-	add("cmd", "gh secret set --body", cred, "Gb3-Nv9-Tx", func(l *slog.Logger) { l.Info("m", "step", "gh secret set DEPLOY_KEY --body Gb3-Nv9-Tx --repo acme/api") })
+	add("cmd", "gh secret set --body", cred, "Gb3-Nv9-Tx", func(l *slog.Logger) {
+		l.Info("m", "step", "gh secret set DEPLOY_KEY --body Gb3-Nv9-Tx --repo acme/api")
+	})
 	add("ci", "add-mask", cred, "Am4-Rc5-Yz", func(l *slog.Logger) { l.Info("m", "line", `echo "::add-mask::Am4-Rc5-Yz"`) })
 	add("ci", "add-mask in an error", cred, "Am5-Rc6-Yz", func(l *slog.Logger) { l.Error("m", "err", errors.New("step 3: ::add-mask::Am5-Rc6-Yz\nexit 1")) })
 	return cases
