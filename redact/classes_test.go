@@ -588,6 +588,9 @@ func classLeakCases() []leakCase {
 	})
 	add("ci", "add-mask", cred, "Am4-Rc5-Yz", func(l *slog.Logger) { l.Info("m", "line", `echo "::add-mask::Am4-Rc5-Yz"`) })
 	add("ci", "add-mask in an error", cred, "Am5-Rc6-Yz", func(l *slog.Logger) { l.Error("m", "err", errors.New("step 3: ::add-mask::Am5-Rc6-Yz\nexit 1")) })
+
+	add("ip", "a host in CIDR notation", gdpr, "198.51.100.77", func(l *slog.Logger) { l.Info("m", "note", "allow 198.51.100.77/32 only") })
+	add("pii", "latitude as a number", gdpr, "48.8584", func(l *slog.Logger) { l.Info("m", "note", "lat=48.8584 lng=2.2945") })
 	return cases
 }
 
@@ -806,6 +809,10 @@ func overMaskCases() []struct {
 		{"undefined from javascript", all, "undefined", func(l *slog.Logger) { l.Info("m", "qs", "token=undefined&page=2") }},
 		{"curl -k", all, "https://localhost:8443/healthz", func(l *slog.Logger) { l.Info("m", "cmd", "curl -k https://localhost:8443/healthz") }},
 		{"docker -t", all, "api:latest", func(l *slog.Logger) { l.Info("m", "cmd", "docker build -t api:latest .") }},
+		{"network in CIDR notation", gdpr, "203.0.113.0/24", func(l *slog.Logger) { l.Info("m", "note", "allowlist 203.0.113.0/24 updated") }},
+		{"ipv6 network", gdpr, "2001:db8:4b00::/40", func(l *slog.Logger) { l.Info("m", "route", "2001:db8:4b00::/40 via eth0") }},
+		{"latency as lat", gdpr, "lat=12ms", func(l *slog.Logger) { l.Info("m", "note", "p99 lat=12ms err=0") }},
+		{"lat attr duration", gdpr, "850us", func(l *slog.Logger) { l.Info("m", "lat", "850us") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

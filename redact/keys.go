@@ -21,6 +21,7 @@ type keyVerdict struct {
 	region   bool   // the key is a location: cloud region names under it are kept
 	netAddr  bool   // the key is an address or a location alone: network addresses, URLs and paths under it are kept
 	noDigits bool   // the key's term is "card" alone: a value without digits under it is kept
+	latency  bool   // the key's term is lat, lon or lng: a duration under it is kept
 	workDir  bool   // the key is PWD alone: an absolute path under it is the working directory
 	key      string // the key to write when the key itself is a secret or personal data
 	keyBy    string // the detector that found something in the key
@@ -181,6 +182,9 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			v.rule = rule
 			if string(joined[:n]) == "card" && !r.longerTerm(lower, words, j) {
 				v.noDigits = true // card: summary_large_image; a card number has digits
+			}
+			if t := string(joined[:n]); t == "lat" || t == "lon" || t == "lng" {
+				v.latency = true // p99 lat=12ms: a duration is no coordinate
 			}
 			if t := string(joined[:n]); t == "address" || t == "location" {
 				v.netAddr = true // listen_address: 0.0.0.0:8080, Location: /login
@@ -493,7 +497,7 @@ func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
 	case slog.KindString:
 		s := v.String()
 		return s != "" && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) &&
-			!(kv.netAddr && isNetworkAddress(s)) && !(kv.noDigits && countDigits(s) == 0)
+			!(kv.netAddr && isNetworkAddress(s)) && !(kv.noDigits && countDigits(s) == 0) && !(kv.latency && isDuration(s))
 	}
 	return true
 }
@@ -568,6 +572,23 @@ func isNetworkAddress(s string) bool {
 		}
 	}
 	return dot && letter && host[len(host)-1] != '.'
+}
+
+// isDuration reports whether s is a number with a unit of time ("12ms",
+// "1.5s", "300us"), as Go's time.Duration writes one.
+func isDuration(s string) bool {
+	i := 0
+	for i < len(s) && (isDigit(s[i]) || s[i] == '.') {
+		i++
+	}
+	if i == 0 || !isDigit(s[0]) {
+		return false
+	}
+	switch s[i:] {
+	case "ns", "us", "µs", "ms", "s", "m", "h":
+		return true
+	}
+	return false
 }
 
 // holdsCoordinates reports whether s holds a latitude and longitude: a
