@@ -591,6 +591,9 @@ func classLeakCases() []leakCase {
 
 	add("ip", "a host in CIDR notation", gdpr, "198.51.100.77", func(l *slog.Logger) { l.Info("m", "note", "allow 198.51.100.77/32 only") })
 	add("pii", "latitude as a number", gdpr, "48.8584", func(l *slog.Logger) { l.Info("m", "note", "lat=48.8584 lng=2.2945") })
+
+	add("pii", "diagnosis code in prose", hipaa, "J45.909", func(l *slog.Logger) { l.Info("m", "note", "primary diagnosis code J45.909 recorded") })
+	add("pii", "diagnosis in an error", hipaa, "I10", func(l *slog.Logger) { l.Error("m", "err", errors.New("claim rejected: diagnosis I10 not covered")) })
 	return cases
 }
 

@@ -167,7 +167,8 @@
 // ip address, drivers license, driver license, driving licence,
 // licence number, vin, vehicle id, tel, cellphone, cell phone, whatsapp.
 // Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
-// ([DetectPhone]), ip-address ([DetectIPAddress]).
+// ([DetectPhone]), ip-address ([DetectIPAddress]). In prose, an ICD-10
+// code after ICD or diagnosis ("diagnosis code J45.909") is masked.
 //
 // GDPR. Terms: full name, first name, last name, given name, surname,
 // email, e mail, phone, mobile, telephone, address, street, postcode,

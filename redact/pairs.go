@@ -666,8 +666,11 @@ func clauseEnd(s string, e int) int {
 // name: "patient Jane Roe".
 func isPatientWord(w string) bool { return strings.EqualFold(w, "patient") }
 
-// isICDKey reports whether k names an ICD diagnosis code.
-func isICDKey(k string) bool { return strings.Contains(strings.ToLower(k), "icd") }
+// isICDKey reports whether k names an ICD diagnosis code, or a diagnosis.
+func isICDKey(k string) bool {
+	l := strings.ToLower(k)
+	return strings.Contains(l, "icd") || strings.Contains(l, "diagnos") // ICD-10 code F32.1, diagnosis code E11.9
+}
 
 // isICDCode reports whether w has the shape of an ICD-10 code: a letter,
 // two digits (or a digit and a letter), then maybe a dot and up to four
