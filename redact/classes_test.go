@@ -449,6 +449,7 @@ func classLeakCases() []leakCase {
 		"rnd_Pq4Wx8Zm2Tk7Vn3Lb9Hc5Jd1Rf6Gs0Ya", "napi_" + strings.Repeat("Mx7Qk2Vz9Lw4", 5) + "Tn3R",
 		"pat-eu1-8f3c2a1e-7b4d-4e9a-b6c5-0d2f1e3a4b5c",
 		"IQoJb3JpZ2luX2VjEPz//////////wEaCWV1LXdlc3QtMSJHMEUCIQDk" + strings.Repeat("Qm9Zx2Lw7K", 8),
+		"nfp_Rk4Tm6Vb1Nc8Pd3Sf5Gj0Ka2YeQm9Zx2Lw7K_Hq", "FwoGZXIvYXdzEJr//////////wEaDPk3Qm9Zx2Lw7KtVb1Nc8Pd3Sf5Gj0Ka2Ye",
 	} {
 		secret := tok[len(tok)-14:]
 		add("vendor token", fmt.Sprintf("format %d in prose", i), cred, secret, func(l *slog.Logger) { l.Info("using " + tok + " for the upload") })

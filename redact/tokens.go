@@ -104,8 +104,8 @@ var tokenFormats = []tokenFormat{
 	{family: "buildkite", prefix: "bkaj_", body: cAny, min: 40},
 	{family: "circleci", prefix: "CCIPAT_", shape: circleciBody},
 	{family: "circleci", prefix: "CCIPRJ_", shape: circleciBody},
-	{family: "netlify", prefix: "nfp_", body: cWord, min: 36, max: 36, mixed: true},
-	{family: "render", prefix: "rnd_", body: cAlnum, min: 32, mixed: true},
+	{family: "netlify", prefix: "nfp_", body: cWord, min: 36, mixed: true},
+	{family: "render", prefix: "rnd_", body: cAlnum, min: 24, mixed: true},
 	{family: "neon", prefix: "napi_", body: cAlnum, min: 64},
 	{family: "hubspot", prefix: "pat-", shape: hubspotBody},
 	{family: "sonar", prefix: "squ_", body: cAlnum, min: 40},
@@ -234,9 +234,9 @@ var tokenFormats = []tokenFormat{
 	// STS session tokens: base64 of a protocol buffer whose first bytes
 	// are fixed ("\x21\n\torigin_ec", "\x17\n\x06er/aws", "\x01\n\x03aws"),
 	// URL-escaped in presigned URLs.
-	{family: "aws", prefix: "IQoJb3JpZ2luX2Vj", body: cAny, min: 100, shape: percentBody(100)},
-	{family: "aws", prefix: "FwoGZXIvYXdzE", body: cAny, min: 100, shape: percentBody(100)},
-	{family: "aws", prefix: "AQoDYXdzE", body: cAny, min: 100, shape: percentBody(100)},
+	{family: "aws", prefix: "IQoJb3JpZ2luX2Vj", body: cAny, min: 40, shape: percentBody(40)},
+	{family: "aws", prefix: "FwoGZXIvYXdzE", body: cAny, min: 40, shape: percentBody(40)},
+	{family: "aws", prefix: "AQoDYXdzE", body: cAny, min: 40, shape: percentBody(40)},
 	{family: "clickhouse", prefix: "4b1d", body: cAlnum, min: 38},
 	{family: "cloudflare", prefix: "v1.0-", body: cHex | cDash, min: 170},
 	{family: "yandex", prefix: "AQVN", body: cURL, min: 35},
