@@ -595,6 +595,8 @@ func classLeakCases() []leakCase {
 
 	add("pii", "diagnosis code in prose", hipaa, "J45.909", func(l *slog.Logger) { l.Info("m", "note", "primary diagnosis code J45.909 recorded") })
 	add("pii", "diagnosis in an error", hipaa, "I10", func(l *slog.Logger) { l.Error("m", "err", errors.New("claim rejected: diagnosis I10 not covered")) })
+
+	add("prose", "a capitalized secret after a colon", cred, "Tangerine", func(l *slog.Logger) { l.Info("m", "note", "password: Tangerine then more") })
 	return cases
 }
 
@@ -817,6 +819,10 @@ func overMaskCases() []struct {
 		{"ipv6 network", gdpr, "2001:db8:4b00::/40", func(l *slog.Logger) { l.Info("m", "route", "2001:db8:4b00::/40 via eth0") }},
 		{"latency as lat", gdpr, "lat=12ms", func(l *slog.Logger) { l.Info("m", "note", "p99 lat=12ms err=0") }},
 		{"lat attr duration", gdpr, "850us", func(l *slog.Logger) { l.Info("m", "lat", "850us") }},
+		{"aws error code", all, "The request signature we calculated does not match", func(l *slog.Logger) {
+			l.Error("m", "err", errors.New("operation error S3: PutObject, https response error StatusCode: 403, api error SignatureDoesNotMatch: The request signature we calculated does not match"))
+		}},
+		{"expired token code", all, "The provided token has expired.", func(l *slog.Logger) { l.Info("api error ExpiredToken: The provided token has expired.") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

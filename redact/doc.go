@@ -82,7 +82,8 @@
 // "missing Bearer prefix", a path of lower-case names
 // (external-secrets/external-secrets) and a pair of its own ("for
 // sub=user-42") are kept, and so is the message of an error after its
-// package's name ("jwt: invalid token signature"); a command line's value after a flag
+// package's name or its code ("jwt: invalid token signature", "api error
+// ExpiredToken: The provided token has expired"); a command line's value after a flag
 // that names a secret (--password …, also as separate slice elements),
 // after curl's -u, and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass (mysql -uroot -pS3cret, docker

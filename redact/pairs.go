@@ -166,8 +166,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if strings.EqualFold(s[a:b], "cookie") && (vs == 0 || !isQuote(s[vs-1])) {
 				ve = cookiesEnd(s, ve) // Cookie: theme=dark; sessionid=…; a1=…: every cookie
 			}
-			if op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && errorWords[s[vs:ve]] {
-				continue // a package's error: "jwt: invalid token signature", "auth: missing header"
+			if op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && isErrorWord(s[vs:ve]) {
+				continue // an error's message: "jwt: invalid token signature", "api error ExpiredToken: The provided token…"
 			}
 			ve = ipListEnd(s, vs, ve)    // X-Forwarded-For: 198.51.100.7, 203.0.113.9
 			ve = pairedValueEnd(s, ve)   // credentials: bob / Hunter2
@@ -1500,7 +1500,8 @@ func isCommonWord(w string) bool {
 }
 
 // errorWords are the words that open an error's message after its
-// package's name: "jwt: invalid token", "token: expired at 10:02".
+// package's name or its code: "jwt: invalid token", "token: expired at
+// 10:02", "api error ExpiredToken: The provided token has expired".
 var errorWords = map[string]bool{
 	"invalid": true, "missing": true, "expired": true, "malformed": true, "not": true, "no": true,
 	"empty": true, "unknown": true, "required": true, "unsupported": true, "failed": true, "bad": true,
@@ -1509,6 +1510,23 @@ var errorWords = map[string]bool{
 	"unauthorized": true, "forbidden": true, "denied": true, "revoked": true, "error": true,
 	"failure": true, "parse": true, "parsing": true, "decode": true, "decoding": true, "signature": true,
 	"verification": true, "validation": true, "nil": true, "none": true, "refresh": true, "refreshing": true,
+	"a": true, "an": true, "this": true, "your": true, "provided": true, "request": true,
+}
+
+// isErrorWord reports whether w, in any case, is one of errorWords.
+func isErrorWord(w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return errorWords[string(buf[:len(w)])]
 }
 
 // isPairWord reports whether w is a key=value pair of its own
