@@ -1,6 +1,7 @@
 package redact_test
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -439,6 +440,163 @@ func classLeakCases() []leakCase {
 		l.Info("m", "url", "/admin?db=mysql%3A%2F%2Froot%3APq4rS8tU2v%40db%3A3306%2Fapp")
 	})
 	add("encoded", "twice", cred, "Wd3eF5gH7j", func(l *slog.Logger) { l.Info("m", "next", "/login%3Fsecret%253DWd3eF5gH7j") })
+
+	// Vendor tokens that say what they are, under no telling key.
+	for i, tok := range []string{
+		"nfp_Hq7Lw2Zx9Rk4Tm6Vb1Nc8Pd3Sf5Gj0Ka_2Ye", "cioR7tK2mW9xQ4vL8nB3zH6jP1sD5fG0aY2",
+		"cio_tp_Z8kP3qW7nX2vR5mT9bL4hJ6cF1dS0gA3", "bkua_4c9e2a7f1b8d3e6c0a5f9b2d7e4c1a8f3b6d0e9a",
+		"CCIPAT_Kx8Rw3Qm7Tz2Vn5Lp9Hb4Jd_6c1e9b3a7f2d8e4c0b5a9f3e7d1c6b2a8f4e0d9c3b",
+		"rnd_Pq4Wx8Zm2Tk7Vn3Lb9Hc5Jd1Rf6Gs0Ya", "napi_" + strings.Repeat("Mx7Qk2Vz9Lw4", 5) + "Tn3R",
+		"pat-eu1-8f3c2a1e-7b4d-4e9a-b6c5-0d2f1e3a4b5c",
+		"IQoJb3JpZ2luX2VjEPz//////////wEaCWV1LXdlc3QtMSJHMEUCIQDk" + strings.Repeat("Qm9Zx2Lw7K", 8),
+		"nfp_Rk4Tm6Vb1Nc8Pd3Sf5Gj0Ka2YeQm9Zx2Lw7K_Hq", "FwoGZXIvYXdzEJr//////////wEaDPk3Qm9Zx2Lw7KtVb1Nc8Pd3Sf5Gj0Ka2Ye",
+	} {
+		secret := tok[len(tok)-14:]
+		add("vendor token", fmt.Sprintf("format %d in prose", i), cred, secret, func(l *slog.Logger) { l.Info("using " + tok + " for the upload") })
+		add("vendor token", fmt.Sprintf("format %d in a value", i), cred, secret, func(l *slog.Logger) { l.Info("m", "arg", tok) })
+	}
+
+	// Keys that end with "pass" or "pwd" without a separator.
+	for i, key := range []string{"DBPASS", "smtppass", "MYSQL_ROOTPASS", "ftpPass", "ADMINPWD", "keypass"} {
+		secret := fmt.Sprintf("jp%02d-Hx4Wz7Q", i)
+		add("joined pass", key+" attr", cred, secret, func(l *slog.Logger) { l.Info("m", key, secret) })
+		text := fmt.Sprintf("jt%02d-Hx4Wz7Q", i)
+		add("joined pass", key+" in text", cred, text, func(l *slog.Logger) { l.Info("env " + key + "=" + text + " loaded") })
+	}
+	add("joined pass", "keytool flags", cred, "Kst0re-9921", func(l *slog.Logger) {
+		l.Info("m", "cmd", "keytool -importkeystore -srckeystore in.p12 -srcstorepass Kst0re-9921 -destkeystore out.jks")
+	})
+
+	// Tools that take a password in a flag or an argument of their own.
+	add("cmd", "ldapsearch -w", cred, "Ld4p-Wq81z", func(l *slog.Logger) {
+		l.Info("m", "cmd", `ldapsearch -x -H ldaps://dir:636 -D "uid=svc,ou=apps,dc=corp" -w Ld4p-Wq81z -b ou=people`)
+	})
+	add("cmd", "ldapmodify -w quoted", cred, "Ld4p Wq82z", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`ldapmodify -D cn=root -w "Ld4p Wq82z" -f x.ldif: exit status 49`))
+	})
+	add("cmd", "sqlcmd -P", cred, "Sq1-Mz83!", func(l *slog.Logger) { l.Info("exec sqlcmd -S tcp:mssql,1433 -U sa -P Sq1-Mz83! -i seed.sql") })
+	add("cmd", "ipmitool -P", cred, "Ipm1-Tq84", func(l *slog.Logger) {
+		l.Info("m", "cmd", "ipmitool -I lanplus -H 10.9.0.4 -U ADMIN -P Ipm1-Tq84 chassis status")
+	})
+	add("cmd", "mosquitto_pub -P", cred, "Mq7-Tz85x", func(l *slog.Logger) {
+		l.Info("m", "cmd", "mosquitto_pub -h broker -u sensor -P Mq7-Tz85x -t t/1 -m 1")
+	})
+	add("cmd", "smbclient user%password", cred, "Smb-Kx86q", func(l *slog.Logger) {
+		l.Info("m", "cmd", `smbclient //files/share -U 'CORP\svc%Smb-Kx86q' -c 'ls'`)
+	})
+	add("cmd", "htpasswd -b", cred, "Htp-Zr87w", func(l *slog.Logger) { l.Info("running htpasswd -bB /etc/nginx/.htpasswd ops Htp-Zr87w") })
+	add("cmd", "htpasswd -nb", cred, "Htp-Zr88w", func(l *slog.Logger) { l.Info("m", "cmd", "htpasswd -nbB ops 'Htp-Zr88w' > auth") })
+
+	// Secrets in the commands of wire protocols, as traces log them.
+	add("protocol", "redis AUTH", cred, "tangerine", func(l *slog.Logger) { l.Info("m", "cmd", "AUTH tangerine") })
+	add("protocol", "redis AUTH user", cred, "sunflower", func(l *slog.Logger) { l.Info("redis> AUTH default sunflower") })
+	add("protocol", "redis MONITOR", cred, "m0nitorPw", func(l *slog.Logger) {
+		l.Info("m", "line", `1733011200.104 [0 10.0.0.7:50122] "auth" "m0nitorPw"`)
+	})
+	add("protocol", "smtp AUTH PLAIN", cred, "AHNtdHAAU3VuZmxvd2VyOQ==", func(l *slog.Logger) {
+		l.Info("m", "trace", "S: 250 AUTH LOGIN PLAIN\nC: AUTH PLAIN AHNtdHAAU3VuZmxvd2VyOQ==\nS: 235 ok")
+	})
+	add("protocol", "ftp PASS", cred, "marigold", func(l *slog.Logger) { l.Info("m", "ftp", "USER deploy\r\nPASS marigold\r\n") })
+
+	// PuTTY key files: the private lines.
+	ppk := "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy@ci\nPublic-Lines: 2\n" +
+		"AAAAC3NzaC1lZDI1NTE5AAAAIHq7Lw2Zx9Rk4Tm6Vb1Nc8Pd3Sf5Gj0Ka2Ye\nRk4Tm6Vb1Nc8\nPrivate-Lines: 1\n" +
+		"AAAAIPq4Wx8Zm2Tk7Vn3Lb9Hc5Jd1Rf6Gs0YaMx7Qk2Vz9Lw4\nPrivate-MAC: 5c9e2a7f1b8d3e6c0a5f9b2d7e4c1a8f"
+	add("private key", "ppk in a value", cred, "Pq4Wx8Zm2Tk7Vn3Lb9", func(l *slog.Logger) { l.Info("m", "key_file_body", ppk) })
+	add("private key", "ppk in an error", cred, "Pq4Wx8Zm2Tk7Vn3Lb9", func(l *slog.Logger) {
+		l.Error("m", "err", fmt.Errorf("parse %q: %w", ppk, errors.New("unsupported")))
+	})
+
+	// A header whose value is a list of parameters: every one of them.
+	add("params", "stripe signature", cred, "9c0b1e5f7a3d", func(l *slog.Logger) {
+		l.Info("m", "hdrs", "Stripe-Signature: t=1733011200,v1=4e2a8f6c1d3b9c0b1e5f7a3d,v0=1f3e5d7c\nUser-Agent: Stripe/1.0")
+	})
+	add("params", "signature in an error", cred, "88e1c4a7d2f0b9", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("webhook: X-Signature: t=1733011201, v1=88e1c4a7d2f0b9 does not match"))
+	})
+
+	// Under address and location keys, what is not a program's address.
+	add("address", "postal address", gdpr, "742 Evergreen", func(l *slog.Logger) { l.Info("m", "address", "742 Evergreen Terrace") })
+	add("address", "coordinates in a location URL", gdpr, "52.5163,13.3777", func(l *slog.Logger) {
+		l.Info("m", "location", "https://maps.example.com/?q=52.5163,13.3777")
+	})
+	add("address", "public address and port", gdpr, "203.0.113.77", func(l *slog.Logger) { l.Info("m", "remote_address", "203.0.113.77:443") })
+	add("address", "wallet", gdpr, "71C7656EC7ab88b098defB751B7401B5f6d8976F", func(l *slog.Logger) {
+		l.Info("m", "wallet_address", "0x71C7656EC7ab88b098defB751B7401B5f6d8976F")
+	})
+
+	// Personal-data terms that stay personal after other words.
+	add("machine word", "fingerprint alone", hipaa, "Rk9iZXJ0LXRlbXBsYXRl", func(l *slog.Logger) { l.Info("m", "fingerprint", "Rk9iZXJ0LXRlbXBsYXRl") })
+	add("machine word", "device fingerprint", hipaa, "dfp-77a1c9e2", func(l *slog.Logger) { l.Info("m", "device_fingerprint", "dfp-77a1c9e2") })
+	add("machine word", "card with digits", pci, "ending 4242 exp 11/28", func(l *slog.Logger) { l.Info("m", "card", "ending 4242 exp 11/28") })
+
+	// PEM private keys and Docker configs encoded once more in base64.
+	pemKey := base64.StdEncoding.EncodeToString([]byte("-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIKq7Lw2Zx9Rk4Tm6Vb1Nc8Pd3Sf5Gj0Ka2YeQk2Vz9Lw4oAoGCCqGSM49\n-----END EC PRIVATE KEY-----\n"))
+	add("base64", "kubeconfig client-key-data", cred, pemKey[40:80], func(l *slog.Logger) {
+		l.Info("m", "kubeconfig", "users:\n- name: ci\n  user:\n    client-key-data: "+pemKey+"\n")
+	})
+	add("base64", "secret data map", cred, pemKey[40:80], func(l *slog.Logger) { l.Info("m", "data", map[string]string{"server.pem": pemKey}) })
+	dockerCfg := base64.StdEncoding.EncodeToString([]byte(`{"auths":{"registry.example.com":{"auth":"Y2k6ZGNrcl9Qdzk5"}}}`))
+	add("base64", "dockerconfigjson", cred, dockerCfg[20:60], func(l *slog.Logger) { l.Info("m", ".dockerconfigjson", dockerCfg) })
+
+	// A term whose key goes on past a describing word still names a secret.
+	add("key", "token for a user's id", cred, "tfu-8812-Qw7", func(l *slog.Logger) { l.Info("m", "session_token_for_user_id", "tfu-8812-Qw7") })
+	add("key", "stripe key in prose", cred, "Zk4-Rt8-Wq2x", func(l *slog.Logger) { l.Info("partner stripe key=Zk4-Rt8-Wq2x saved") })
+
+	// A word after a key word that looks like a credential, with a slash.
+	add("prose", "slash in a credential", cred, "Kq7vZ2/Wx9mLp4Rt", func(l *slog.Logger) { l.Info("rotating token Kq7vZ2/Wx9mLp4Rt now") })
+
+	// A value after a colon that is a word of a secret's own, not a message.
+	add("prose", "a word password then more", cred, "admin", func(l *slog.Logger) { l.Info("m", "note", "password: admin for the lab box") })
+	add("ip", "address after a word that is no version", gdpr, "198.51.100.42", func(l *slog.Logger) { l.Info("m", "note", "vers 198.51.100.42 build") })
+
+	// Values on the lines under a YAML key, sequences under it, XML with
+	// namespaces or naming elements, TOML's triple quotes.
+	add("yaml", "value on the next line", cred, "Yn7-Lw2-Qz", func(l *slog.Logger) {
+		l.Info("m", "cfg", "db:\n  host: pg-1\n  password:\n    Yn7-Lw2-Qz\n  port: 5432")
+	})
+	add("yaml", "sequence under a secret key", cred, "Ys4-Kp9-Wx", func(l *slog.Logger) {
+		l.Info("m", "cfg", "webhook:\n  secrets:\n    - Ys3-Kp9-Wx\n    - Ys4-Kp9-Wx\n  url: /hooks")
+	})
+	add("yaml", "list item key", cred, "Yl5-Tq8-Zr", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("invalid config:\n- api_key:\n    Yl5-Tq8-Zr\n- region: eu"))
+	})
+	add("xml", "namespaced element", cred, "Xn6-Mv3-Pq", func(l *slog.Logger) {
+		l.Info("m", "soap", "<soap:Body><ns2:password>Xn6-Mv3-Pq</ns2:password></soap:Body>")
+	})
+	add("xml", "entry named by its key", cred, "Xe7-Lb4-Rs", func(l *slog.Logger) {
+		l.Info("m", "props", `<properties><entry key="db.password">Xe7-Lb4-Rs</entry></properties>`)
+	})
+	add("xml", "name and value elements", cred, "Xv8-Hc5-Tu", func(l *slog.Logger) {
+		l.Info("m", "params", "<param><name>api_token</name><value>Xv8-Hc5-Tu</value></param>")
+	})
+	add("toml", "triple quotes", cred, "Tt9-Gd6 Vw", func(l *slog.Logger) { l.Info("m", "cfg", "[smtp]\npassword = \"\"\"Tt9-Gd6 Vw\"\"\"\nport = 587") })
+
+	// The word password in other languages.
+	for i, text := range []string{"Passwort: %s", "kennwort=%s", "senha=%s", "mot de passe : %s", "wachtwoord=%s",
+		"contrasena: %s", "haslo=%s", "DB_LOSENORD=%s", "sifre: %s"} {
+		secret := fmt.Sprintf("Lg%02d-Vb7Qx", i)
+		add("language", text, cred, secret, func(l *slog.Logger) { l.Info("m", "cfg", fmt.Sprintf(text, secret)) })
+	}
+
+	add("prose", "quoted secret before other words", cred, "Qn8-Wz3-Lk", func(l *slog.Logger) { l.Info(`token "Qn8-Wz3-Lk" not accepted`) })
+
+	// More tools' password flags, and values a CI job declares secret.
+	add("cmd", "openssl -k", cred, "Os1-Kq7-Zm", func(l *slog.Logger) { l.Info("m", "cmd", "openssl enc -d -aes-256-cbc -k Os1-Kq7-Zm -in db.enc") })
+	add("cmd", "doctl -t", cred, "dop-Lk2-Wq8", func(l *slog.Logger) { l.Info("running doctl auth init -t dop-Lk2-Wq8 --context ci") })
+	add("cmd", "gh secret set --body", cred, "Gb3-Nv9-Tx", func(l *slog.Logger) {
+		l.Info("m", "step", "gh secret set DEPLOY_KEY --body Gb3-Nv9-Tx --repo acme/api")
+	})
+	add("ci", "add-mask", cred, "Am4-Rc5-Yz", func(l *slog.Logger) { l.Info("m", "line", `echo "::add-mask::Am4-Rc5-Yz"`) })
+	add("ci", "add-mask in an error", cred, "Am5-Rc6-Yz", func(l *slog.Logger) { l.Error("m", "err", errors.New("step 3: ::add-mask::Am5-Rc6-Yz\nexit 1")) })
+
+	add("ip", "a host in CIDR notation", gdpr, "198.51.100.77", func(l *slog.Logger) { l.Info("m", "note", "allow 198.51.100.77/32 only") })
+	add("pii", "latitude as a number", gdpr, "48.8584", func(l *slog.Logger) { l.Info("m", "note", "lat=48.8584 lng=2.2945") })
+
+	add("pii", "diagnosis code in prose", hipaa, "J45.909", func(l *slog.Logger) { l.Info("m", "note", "primary diagnosis code J45.909 recorded") })
+	add("pii", "diagnosis in an error", hipaa, "I10", func(l *slog.Logger) { l.Error("m", "err", errors.New("claim rejected: diagnosis I10 not covered")) })
+
+	add("prose", "a capitalized secret after a colon", cred, "Tangerine", func(l *slog.Logger) { l.Info("m", "note", "password: Tangerine then more") })
 	return cases
 }
 
@@ -459,6 +617,7 @@ func overMaskCases() []struct {
 		value string
 		log   func(*slog.Logger)
 	}
+	certB64 := base64.StdEncoding.EncodeToString([]byte("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQk2Vz9Lw4oAoGCCqGSM49\n-----END CERTIFICATE-----\n"))
 	snowflake := withLuhn("179031234856123084")
 	nanos := withLuhn("173301360012345678")
 	msisdn := withLuhn("491511234567")
@@ -570,6 +729,100 @@ func overMaskCases() []struct {
 		}},
 		{"encoded prose", all, "q=%22the%20token%20was%20refreshed%22", func(l *slog.Logger) { l.Info("m", "query", "q=%22the%20token%20was%20refreshed%22") }},
 		{"percent in prose", all, "disk at 95% for 3m, 40%3 left", func(l *slog.Logger) { l.Info("disk at 95% for 3m, 40%3 left") }},
+		// Words that end with "pass" or "pwd" and name no secret.
+		{"bypass", all, "cache-only", func(l *slog.Logger) { l.Info("m", "cacheBypass", "cache-only") }},
+		{"compass", all, "north-east", func(l *slog.Logger) { l.Info("m", "compass", "north-east") }},
+		{"lowpass filter", all, "lowpass=2400hz", func(l *slog.Logger) { l.Info("m", "dsp", "lowpass=2400hz gain=3") }},
+		{"previous working directory", all, "/srv/app/releases/41", func(l *slog.Logger) { l.Info("m", "OLDPWD", "/srv/app/releases/41") }},
+		// Tools whose flags look like password flags but are not.
+		{"htpasswd prompt", all, "htpasswd -c /etc/nginx/.htpasswd ops", func(l *slog.Logger) { l.Info("m", "cmd", "htpasswd -c /etc/nginx/.htpasswd ops") }},
+		{"ldapsearch prompt", all, "ldapsearch -x -W -D cn=admin -b dc=corp", func(l *slog.Logger) {
+			l.Info("m", "cmd", "ldapsearch -x -W -D cn=admin -b dc=corp")
+		}},
+		{"smbclient no password", all, "smbclient -L files -U guest", func(l *slog.Logger) { l.Info("m", "cmd", "smbclient -L files -U guest") }},
+		{"psql -P pset", all, "psql -U app -P pager=off -c 'select 1'", func(l *slog.Logger) { l.Info("m", "cmd", "psql -U app -P pager=off -c 'select 1'") }},
+		// Replies and capability lists of protocols that name no secret.
+		{"smtp auth capability", all, "250-AUTH=LOGIN PLAIN", func(l *slog.Logger) { l.Info("m", "ehlo", "250-AUTH=LOGIN PLAIN") }},
+		{"smtp auth mechanisms", all, "250-AUTH LOGIN PLAIN XOAUTH2", func(l *slog.Logger) { l.Info("m", "ehlo", "250-AUTH LOGIN PLAIN XOAUTH2") }},
+		{"auth status reply", all, "AUTH FAILED for user 42", func(l *slog.Logger) { l.Info("AUTH FAILED for user 42") }},
+		// Addresses and locations of programs: listeners, redirects, pointers.
+		{"listen address", all, "0.0.0.0:8443", func(l *slog.Logger) { l.Info("m", "listen_address", "0.0.0.0:8443") }},
+		{"bind address port only", all, ":9091", func(l *slog.Logger) { l.Info("m", "metricsBindAddress", ":9091") }},
+		{"server address host", all, "orders-db.internal:5432", func(l *slog.Logger) { l.Info("m", "server_address", "orders-db.internal:5432") }},
+		{"listen address in text", all, "listen_address=[::]:443", func(l *slog.Logger) { l.Info("starting listen_address=[::]:443 tls=true") }},
+		{"redirect location", all, "/v2/orders/981", func(l *slog.Logger) { l.Info("m", "Location", "/v2/orders/981") }},
+		{"redirect location url", all, "https://shop.example.com/cart?step=2", func(l *slog.Logger) {
+			l.Info("m", "headers", map[string]string{"Location": "https://shop.example.com/cart?step=2"})
+		}},
+		{"memory address", all, "0xc0000a6f20", func(l *slog.Logger) { l.Info("m", "address", "0xc0000a6f20") }},
+		// Terms of personal data after a word that names a machine's thing,
+		// words that describe a value, cards without a digit.
+		{"ssh key fingerprint", all, "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8", func(l *slog.Logger) {
+			l.Info("m", "host_key_fingerprint", "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8")
+		}},
+		{"cert fingerprint", all, "9F:86:D0:81:88:4C:7D:65:9A:2F", func(l *slog.Logger) { l.Info("m", "certFingerprint", "9F:86:D0:81:88:4C:7D:65:9A:2F") }},
+		{"host key fingerprint in prose", all, "SHA256:Zx4Wq8Lm2Tk7Vn3Hb9Jd5Rf1Gs6Ya0Pq4Mx7Kz2Vc", func(l *slog.Logger) {
+			l.Info("ECDSA host key fingerprint is SHA256:Zx4Wq8Lm2Tk7Vn3Hb9Jd5Rf1Gs6Ya0Pq4Mx7Kz2Vc.")
+		}},
+		{"kms key alias", all, "alias/payments-prod", func(l *slog.Logger) { l.Info("m", "kms_key_alias", "alias/payments-prod") }},
+		{"secret reference", all, "orders-db-credentials", func(l *slog.Logger) { l.Info("m", "secretRef", "orders-db-credentials") }},
+		{"latency in ms", all, "37", func(l *slog.Logger) { l.Info("m", "lat_ms", "37") }},
+		{"social card type", pci, "summary_large_image", func(l *slog.Logger) { l.Info("m", "card", "summary_large_image") }},
+		{"card title", pci, "Welcome back", func(l *slog.Logger) { l.Info("m", "card_title", "Welcome back") }},
+		// Terms as values in JSON text, and certificates in base64.
+		{"kind Secret in JSON", all, "ca.crt", func(l *slog.Logger) { l.Info("m", "obj", `{"kind":"Secret","data":{"ca.crt":"1"}}`) }},
+		{"field list in JSON", all, "locale", func(l *slog.Logger) { l.Info("m", "cfg", `{"mask":["password","email","locale"]}`) }},
+		{"certificate in base64", all, certB64, func(l *slog.Logger) { l.Info("m", "client-certificate-data", certB64) }},
+		// Digests of images and files after the word digest.
+		{"docker push digest", all, "sha256:7d865e959b2466918c9863afca942d0fb89d7c9ac0c99bafc3749504ded97730", func(l *slog.Logger) {
+			l.Info("m", "out", "v1.4.2: digest: sha256:7d865e959b2466918c9863afca942d0fb89d7c9ac0c99bafc3749504ded97730 size: 2201")
+		}},
+		{"digest in prose", all, "sha512:" + strings.Repeat("9f3c", 32), func(l *slog.Logger) { l.Info("artifact digest sha512:" + strings.Repeat("9f3c", 32) + " verified") }},
+		// A bare key after a word of prose, keys whose last word describes
+		// the value, cookie attributes.
+		{"cache miss key", all, "user:42:cart", func(l *slog.Logger) { l.Info("cache miss key=user:42:cart") }},
+		{"object key in prose", all, "exports/2026/11/orders.csv", func(l *slog.Logger) { l.Info("m", "op", "put key=exports/2026/11/orders.csv bucket=reports") }},
+		{"pin code length", all, "6", func(l *slog.Logger) { l.Info("m", "note", "pin_code_length=6 digits_only=true") }},
+		{"token max age", all, "720h", func(l *slog.Logger) { l.Info("m", "refresh_token_max_age", "720h") }},
+		{"cookie samesite", all, "lax", func(l *slog.Logger) { l.Info("m", "note", "cookie_secure=true cookie_samesite=lax") }},
+		// Names of charts, commands and resources that hold a term, and pairs
+		// after them.
+		{"helm chart", all, "external-secrets/external-secrets", func(l *slog.Logger) {
+			l.Info("m", "cmd", "helm upgrade --install external-secrets external-secrets/external-secrets -n es")
+		}},
+		{"cli subcommand then a pair", all, "secret_id=prod/orders/db", func(l *slog.Logger) {
+			l.Info("m", "call", "aws secretsmanager get-secret-value secret_id=prod/orders/db")
+		}},
+		{"token then a pair", all, "sub=user-8812", func(l *slog.Logger) { l.Info("m", "note", "token validated for sub=user-8812") }},
+		// Errors prefixed with a package named like a term, versions
+		// written like an address.
+		{"jwt package error", all, "invalid token signature", func(l *slog.Logger) { l.Error("m", "err", errors.New("jwt: invalid token signature")) }},
+		{"auth package error", all, "missing Authorization header", func(l *slog.Logger) { l.Info("auth: missing Authorization header") }},
+		{"version in prose", gdpr, "2.5.0.1", func(l *slog.Logger) { l.Info("upgraded agent to version 2.5.0.1") }},
+		{"build in a pair", gdpr, "build=52.1.0.4", func(l *slog.Logger) { l.Info("m", "note", "runner build=52.1.0.4 ok") }},
+		// What follows a YAML key with no value: siblings, not its value.
+		{"yaml sibling after an empty secret", all, "host: pg-1", func(l *slog.Logger) { l.Info("m", "cfg", "db:\n  password:\n  host: pg-1") }},
+		{"xml entry of a plain key", all, "orders-db", func(l *slog.Logger) { l.Info("m", "props", `<entry key="db.host">orders-db</entry>`) }},
+		// Kubernetes errors about a Secret by name, and placeholders that say
+		// there is no value.
+		{"secret not found", all, "db-credentials", func(l *slog.Logger) {
+			l.Error("m", "err", errors.New(`secrets "db-credentials" not found`))
+		}},
+		{"secret forbidden", all, "orders-tls", func(l *slog.Logger) {
+			l.Info(`secrets "orders-tls" is forbidden: User "system:serviceaccount:prod:api" cannot get resource "secrets"`)
+		}},
+		{"terraform sensitive value", all, "(sensitive value)", func(l *slog.Logger) { l.Info("m", "plan", "  + password = (sensitive value)") }},
+		{"undefined from javascript", all, "undefined", func(l *slog.Logger) { l.Info("m", "qs", "token=undefined&page=2") }},
+		{"curl -k", all, "https://localhost:8443/healthz", func(l *slog.Logger) { l.Info("m", "cmd", "curl -k https://localhost:8443/healthz") }},
+		{"docker -t", all, "api:latest", func(l *slog.Logger) { l.Info("m", "cmd", "docker build -t api:latest .") }},
+		{"network in CIDR notation", gdpr, "203.0.113.0/24", func(l *slog.Logger) { l.Info("m", "note", "allowlist 203.0.113.0/24 updated") }},
+		{"ipv6 network", gdpr, "2001:db8:4b00::/40", func(l *slog.Logger) { l.Info("m", "route", "2001:db8:4b00::/40 via eth0") }},
+		{"latency as lat", gdpr, "lat=12ms", func(l *slog.Logger) { l.Info("m", "note", "p99 lat=12ms err=0") }},
+		{"lat attr duration", gdpr, "850us", func(l *slog.Logger) { l.Info("m", "lat", "850us") }},
+		{"aws error code", all, "The request signature we calculated does not match", func(l *slog.Logger) {
+			l.Error("m", "err", errors.New("operation error S3: PutObject, https response error StatusCode: 403, api error SignatureDoesNotMatch: The request signature we calculated does not match"))
+		}},
+		{"expired token code", all, "The provided token has expired.", func(l *slog.Logger) { l.Info("api error ExpiredToken: The provided token has expired.") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
 	}
 }

@@ -171,7 +171,7 @@ var (
 	// characters).
 	DetectAWSAccessKey = Detector{Name: "aws-access-key-id", find: findAWSKeyID, need: hasUpperA, min: 20}
 	// DetectPrivateKey masks PEM private-key blocks, to the END line or the
-	// end of the string.
+	// end of the string, and the private lines of PuTTY key files.
 	DetectPrivateKey = Detector{Name: "private-key", find: findPEM, need: hasDash, mark: markPEM, min: 20}
 	// DetectCardNumber masks payment card numbers: 13 to 19 digits, single
 	// spaces or dashes allowed between them, Luhn-valid only.
@@ -283,6 +283,9 @@ func findAuthorization(s string, spans []span) []span {
 			if strings.EqualFold(word, "digest") && end < len(s) && s[end] == '"' {
 				end = lineEnd(s, end) // Digest username="…", response="…", …: the whole list
 			}
+			if strings.EqualFold(word, "digest") && contentDigest(s[k:end]) {
+				break // an image's or a file's digest (digest: sha256:2c26b4…)
+			}
 			if looksLikeCredential(s[k:end]) { // "missing Bearer prefix" leaves "prefix" alone
 				spans = append(spans, span{k, end})
 				j = end
@@ -314,6 +317,21 @@ func findAuthorization(s string, spans []span) []span {
 		i = j
 	}
 	return spans
+}
+
+// contentDigest reports whether w is a content digest: a hash
+// algorithm's name, a colon, hex digits (sha256:2c26b4…, as Docker and OCI
+// registries write image digests).
+func contentDigest(w string) bool {
+	c := strings.IndexByte(w, ':')
+	if c < 0 || !isHex(w[c+1:]) || len(w)-c-1 < 32 {
+		return false
+	}
+	switch strings.ToLower(w[:c]) {
+	case "sha256", "sha512", "sha384", "sha1", "md5", "blake3":
+		return true
+	}
+	return false
 }
 
 // lineEnd returns the end of the line s[i] is on.
@@ -386,6 +404,7 @@ func findAWSKeyID(s string, spans []span) []span {
 
 // findPEM masks -----BEGIN ... PRIVATE KEY----- blocks.
 func findPEM(s string, spans []span) []span {
+	spans = findPuTTY(s, spans)
 	for i := 0; ; {
 		j := strings.Index(s[i:], "-----BEGIN ")
 		if j < 0 {
@@ -406,6 +425,49 @@ func findPEM(s string, spans []span) []span {
 		}
 		spans = append(spans, span{start, end})
 		i = end
+	}
+}
+
+// findPuTTY masks the private part of PuTTY key files (.ppk): the lines
+// after "Private-Lines: N", up to "Private-MAC:" or the end of the string.
+func findPuTTY(s string, spans []span) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "PuTTY-User-Key-File-")
+		if j < 0 {
+			return spans
+		}
+		i += j + len("PuTTY-User-Key-File-")
+		k := strings.Index(s[i:], "Private-Lines:")
+		if k < 0 {
+			return spans
+		}
+		start := i + k + len("Private-Lines:")
+		for start < len(s) && (s[start] == ' ' || isDigit(s[start])) { // the line count
+			start++
+		}
+		end := len(s)
+		if m := strings.Index(s[start:], "Private-MAC:"); m >= 0 {
+			end = start + m
+		}
+		// Line breaks, also as a quoted string writes them (\n).
+		for end > start && (s[end-1] == '\n' || s[end-1] == '\r' || end-start >= 2 && s[end-2] == '\\' && (s[end-1] == 'n' || s[end-1] == 'r')) {
+			if s[end-1] == '\n' || s[end-1] == '\r' {
+				end--
+			} else {
+				end -= 2
+			}
+		}
+		for start < end && (s[start] == '\n' || s[start] == '\r' || s[start] == '\\' && start+1 < end && (s[start+1] == 'n' || s[start+1] == 'r')) {
+			if s[start] == '\\' {
+				start += 2
+			} else {
+				start++
+			}
+		}
+		if end > start {
+			spans = append(spans, span{start, end})
+		}
+		i = max(i, end)
 	}
 }
 

@@ -28,13 +28,18 @@
 // "client_secret" and "CLIENT-SECRET" all spell "client secret"). Whole
 // words only: "author" is not "auth". A term followed by a word that
 // describes the value rather than holding it ([MetadataWords]: token_count,
-// password_length, card_brand) is not sensitive, nor is a term that is
+// password_length, card_brand, secret_ref, lat_ms, cookie_samesite), or
+// by one more word and such a word (pin_code_length, refresh_token_max_age),
+// is not sensitive, nor is a term that is
 // itself such a word after another word (cache_expiry). The term "key"
 // counts only as the last word after a word that does not name an ordinary
-// key (maps_key, stripe_key; not key, cache_key or partition_key). A word
-// that ends with password, passwd, passphrase, secret, token or apikey
-// after two ASCII letters or digits or more names a secret too, when that
-// term is in a rule (PGPASSWORD, csrftoken, githubtoken). Terms with
+// key (maps_key, stripe_key; not key, cache_key or partition_key) or is a
+// word of prose ("cache miss key=…", "put key=…"). A word
+// that ends with password, passwd, passphrase, secret, token, apikey, pass
+// or pwd after two ASCII letters or digits or more names a secret too,
+// when that term is in a rule (PGPASSWORD, csrftoken, githubtoken, DBPASS,
+// keytool's -storepass, ADMINPWD); words such as bypass, compass, lowpass
+// and OLDPWD do not. Terms with
 // letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
 // An object that names its value's key in a member of its own, {"name":
 // "DB_PASSWORD", "value": "…"} (a Kubernetes EnvVar, an ECS environment
@@ -44,7 +49,18 @@
 // group that names a secret every value is masked, and a group named with
 // personal data or a secret is written as that key's placeholder
 // ([Redactor.GroupName]). Booleans and empty strings are never masked. Under a location key, cloud
-// region names (us-east-1) are kept.
+// region names (us-east-1) are kept. Under a key whose term is address or
+// location alone (listen_address, metricsBindAddress, an HTTP Location
+// header), the address of a program is kept: a host and port (:8080,
+// 0.0.0.0:8080, [::]:443), a host name or an IP address (which the
+// detectors still judge), a URL or an absolute path without coordinates,
+// a memory address (0xc0000a6f20); a postal address is masked. A
+// fingerprint or an alias after a word that names a machine's thing (key,
+// cert, host, kms, …: key_fingerprint, "host key fingerprint is …",
+// kms_key_alias) is no person's, under the term card alone (card,
+// card_title) a value without a digit is kept, and under lat, lon or lng a
+// duration (p99 lat=12ms). Networks in CIDR notation shorter than a host
+// (203.0.113.0/24) are no one's address.
 //
 // # Text
 //
@@ -54,16 +70,32 @@
 // quoted values, templates ({{ … }} even with quotes inside, ${…}, ${{ … }},
 // #{…}, <%= … %>, %(…)s), calls (os.Getenv(…), ENV.fetch(…) { … }),
 // encrypted blobs (ENC[…], ENC(…), !vault with its $ANSIBLE_VAULT lines),
-// YAML block scalars (|, >-) and tags (!!binary …) and here-documents whole;
+// YAML block scalars (|, >-) and tags (!!binary …), the lines under a YAML
+// key with no value on its own line (a scalar or a sequence, up to the
+// next line indented no deeper than the key), TOML's """…""" and
+// here-documents whole; XML elements with a namespace (<ns2:password>),
+// named by a key attribute (<entry key="db.password">…</entry>) or by a
+// <name> element before their <value>;
 // a quoted value or a value after "is" or "to" following a key word
 // ("reset password to …"); a word after a key word only when it looks like
-// a credential (length, digits, case, symbols), so "token refreshed" and
-// "missing Bearer prefix" are kept; a command line's value after a flag
+// a credential (length, digits, case, symbols), so "token refreshed",
+// "missing Bearer prefix", a path of lower-case names
+// (external-secrets/external-secrets) and a pair of its own ("for
+// sub=user-42") are kept, and so is the message of an error after its
+// package's name or its code ("jwt: invalid token signature", "api error
+// ExpiredToken: The provided token has expired"); a command line's value after a flag
 // that names a secret (--password …, also as separate slice elements),
 // after curl's -u, and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass (mysql -uroot -pS3cret, docker
 // login -u ci -p S3cret), unless it is a port, a path or a flag; the -p…
-// of 7z and rar, the -P of zip and unzip, and redis-cli's -a. A key in
+// of 7z and rar, the -P of zip and unzip, redis-cli's -a, the -w of
+// ldapsearch and its kin, the -P of sqlcmd, bcp, osql, ipmitool and
+// mosquitto_pub, the password of smbclient -U user%password, the
+// password argument of htpasswd -b, openssl's -k, doctl's -t and the
+// --body of gh secret set. The commands of protocols give their
+// secrets too: Redis' AUTH [user] password (also as MONITOR quotes it),
+// SMTP's AUTH PLAIN response, FTP's and POP3's PASS; mechanism names
+// (AUTH=LOGIN) and replies (AUTH FAILED) are kept. A key in
 // text may spell a one-word term in pieces (magStripe=…, track_1=…), or
 // be a term of several words (api key: …, card verification value 617).
 // Also: a credential-looking word after a dash (api key - …, signing key
@@ -71,7 +103,9 @@
 // password for svc is …, SET PASSWORD FOR 'etl'@'%' = '…'); SQL's
 // IDENTIFIED BY '…' (and WITH plugin BY, AS; unquoted only in upper-case
 // SQL or when it looks like a credential); three or four digits after a
-// card verification code's name (CVC 431); every address of a
+// card verification code's name (CVC 431); every parameter of a value
+// that is a comma-separated list of name=value parameters
+// (Stripe-Signature: t=…,v1=…,v0=…); every address of a
 // comma-separated list under an address key (X-Forwarded-For: a, b); and
 // all of this again in percent-encoded text (password%3D…,
 // %22client_secret%22%3A%22…%22, encoded twice too). Prose that changes
@@ -81,8 +115,9 @@
 // word, and "user / password" a credentials key. A value in angle
 // brackets or parentheses is masked inside them, and a JSON object
 // under a secret key inside its braces; placeholders that say there is
-// no value ((not set), <none>) and values masked by their writer
-// (********) are kept. The plural of a term of several words is a term
+// no value ((not set), <none>, (sensitive value), undefined) and values
+// masked by their writer (********) are kept, and so is the quoted name
+// in an API's error about it (secrets "db-creds" not found). The plural of a term of several words is a term
 // too (api_keys, REFRESH_TOKENS); a single word stays singular (tokens).
 // A float that holds a whole card number is checked as integers are.
 //
@@ -104,10 +139,16 @@
 // recovery phrase, mnemonic, webhook url, webhook uri, psk, pre shared key,
 // activation code, unlock code, access code, oauth code, code verifier,
 // phpsessid, jsessionid, sessid, connect sid, session cookie,
-// one time code, 2fa code, 2fa, two factor code. Detectors: url-userinfo
+// one time code, 2fa code, 2fa, two factor code, and the word password in
+// other languages as written in ASCII: passwort, kennwort, contrasena,
+// senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,
+// adgangskode, sifre, heslo, jelszo. (Spellings with letters outside ASCII,
+// contraseña, пароль, 密码, need a rule of their own: a term outside ASCII
+// makes every string with such letters searched.) Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]), jwt
 // ([DetectJWT]), aws-access-key-id ([DetectAWSAccessKey]), private-key
-// ([DetectPrivateKey]), token-format ([DetectTokens]), dsn ([DetectDSN]).
+// ([DetectPrivateKey]: PEM blocks and the private lines of PuTTY key
+// files), token-format ([DetectTokens]), dsn ([DetectDSN]).
 //
 // PCIDSS. Terms: pan, card number, cardnumber, card no, cc number, ccnum,
 // credit card, debit card, card, cvv, cvv2, cvc, cvc2, card cid, csc, cvn,
@@ -127,7 +168,8 @@
 // ip address, drivers license, driver license, driving licence,
 // licence number, vin, vehicle id, tel, cellphone, cell phone, whatsapp.
 // Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
-// ([DetectPhone]), ip-address ([DetectIPAddress]).
+// ([DetectPhone]), ip-address ([DetectIPAddress]). In prose, an ICD-10
+// code after ICD or diagnosis ("diagnosis code J45.909") is masked.
 //
 // GDPR. Terms: full name, first name, last name, given name, surname,
 // email, e mail, phone, mobile, telephone, address, street, postcode,
@@ -166,7 +208,9 @@
 // glsoat-, glffct-, GR1348941), npm, PyPI and TestPyPI, RubyGems, JFrog,
 // Pulumi, Clojars, SonarQube, Sourcegraph, Harness, Octopus, ReadMe,
 // Postman, Prefect, Infracost, Frame.io, Atlassian, Bitbucket, Linear,
-// Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
+// crates.io (cio, cio_tp_), Buildkite (bkua_, bkaa_, bkaj_), CircleCI
+// (CCIPAT_, CCIPRJ_), Netlify (nfp_), Render (rnd_), Neon (napi_), HubSpot
+// (pat-na1-…), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
 // Hub (dckr_pat_, dckr_oat_), NuGet (oy2…), Contentful, Figma, PostHog;
 // Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xoxc-, xoxd-,
 // xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
@@ -177,14 +221,19 @@
 // client secrets and storage or Service Bus keys (AccountKey=,
 // SharedAccessKey=), DigitalOcean, Vault, Terraform Cloud, Heroku,
 // Doppler, Fly.io, PlanetScale, Databricks, Grafana, Sentry, New Relic,
-// Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock, ClickHouse, Cloudflare
+// Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
+// (IQoJb3JpZ2luX2Vj…, FwoGZXIvYXdzE…), ClickHouse, Cloudflare
 // origin CA, Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
 // Facebook, Airtable, Twitter bearer tokens, Supabase; OpenAI, Anthropic,
 // Hugging Face, Perplexity, OpenRouter, Groq, xAI, Replicate, NVIDIA,
 // LangSmith, Pinecone, Tavily; SendGrid, Sendinblue, Twilio, Notion,
 // Mailgun, Mailchimp, MaxMind, 1Password, age, Defined Networking;
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs
-// encoded once more in base64 (ZXlK…). A string with none of their
+// encoded once more in base64 (ZXlK…); values a CI job declares secret
+// (GitHub Actions' ::add-mask::…); private keys in base64 PEM
+// (LS0tLS1CRUdJTi…, a Kubernetes Secret's tls.key, a kubeconfig's
+// client-key-data; certificates are kept) and Docker configs in base64
+// (eyJhdXRocyI6…, .dockerconfigjson). A string with none of their
 // prefixes or markers costs one pass over its bytes. Prefixes made of hex
 // digits only match a body that is not hex, so that digests stay.
 //

@@ -8,9 +8,11 @@ import "strings"
 // data. Addresses
 // that name no person are left alone: private, loopback, link-local,
 // shared (100.64/10), multicast and reserved ranges, 0.0.0.0, netmasks,
-// and the unique local and link-local IPv6 ranges. So are version numbers
-// written like an address after a product name ("Chrome/120.0.0.0") and
-// the dotted numbers of longer runs (1.3.6.1.4.1).
+// and the unique local and link-local IPv6 ranges, and networks in CIDR
+// notation shorter than a host (203.0.113.0/24). So are version numbers
+// written like an address after a product name ("Chrome/120.0.0.0") or
+// after a word that names a version ("version 2.5.0.1", "build=52.1.0.4"),
+// and the dotted numbers of longer runs (1.3.6.1.4.1).
 var DetectIPAddress = Detector{Name: "ip-address", find: findIPs, min: 3}
 
 // findIPs appends the spans of the public IP addresses of s.
@@ -25,14 +27,14 @@ func findIPs(s string, spans []span) []span {
 			continue
 		}
 		if e := ipv4At(s, i); e > 0 {
-			if publicIPv4(s[i:e]) {
+			if publicIPv4(s[i:e]) && !afterVersionWord(s, i) && !isNetworkPrefix(s, e, 32) {
 				spans = append(spans, span{i, e})
 			}
 			i = e
 			continue
 		}
 		if e := ipv6At(s, i); e > 0 {
-			if publicIPv6(s[i:e]) {
+			if publicIPv6(s[i:e]) && !isNetworkPrefix(s, e, 128) {
 				spans = append(spans, span{i, e})
 			}
 			i = e
@@ -47,6 +49,42 @@ func findIPs(s string, spans []span) []span {
 		}
 	}
 	return spans
+}
+
+// isNetworkPrefix reports whether the address that ends at s[e] is a
+// network written in CIDR notation with a prefix shorter than a host's
+// (203.0.113.0/24, 2001:db8::/32): a network is no one's address.
+func isNetworkPrefix(s string, e, host int) bool {
+	if e+1 >= len(s) || s[e] != '/' || !isDigit(s[e+1]) {
+		return false
+	}
+	n, k := 0, e+1
+	for k < len(s) && isDigit(s[k]) && k-e <= 3 {
+		n = n*10 + int(s[k]-'0')
+		k++
+	}
+	return n < host && (k == len(s) || !isAlnum(s[k]))
+}
+
+// afterVersionWord reports whether the word before s[i] (past spaces and
+// a '=' or ':') names a version: "version 2.5.0.1", "build=10.2.0.4".
+func afterVersionWord(s string, i int) bool {
+	e := i
+	for e > 0 && (s[e-1] == ' ' || s[e-1] == '=' || s[e-1] == ':') {
+		e--
+	}
+	w := e
+	for w > 0 && isLetter(s[w-1]) {
+		w--
+	}
+	if e == i || e-w < 3 || e-w > 9 {
+		return false
+	}
+	switch strings.ToLower(s[w:e]) {
+	case "version", "ver", "release", "build", "firmware", "revision", "rev":
+		return true
+	}
+	return false
 }
 
 // ipCanFollow reports whether an address may start right after c: not

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"log/slog"
+	"net/netip"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,13 +15,16 @@ import (
 
 // keyVerdict is what a Redactor decided about one key, once.
 type keyVerdict struct {
-	rule    string // the rule that masks values under the key; "" when none
-	allowed bool   // on the allow-list: never masked by key or path
-	noCards bool   // the key names a number that is no card (msisdn, id, timestamp)
-	region  bool   // the key is a location: cloud region names under it are kept
-	workDir bool   // the key is PWD alone: an absolute path under it is the working directory
-	key     string // the key to write when the key itself is a secret or personal data
-	keyBy   string // the detector that found something in the key
+	rule     string // the rule that masks values under the key; "" when none
+	allowed  bool   // on the allow-list: never masked by key or path
+	noCards  bool   // the key names a number that is no card (msisdn, id, timestamp)
+	region   bool   // the key is a location: cloud region names under it are kept
+	netAddr  bool   // the key is an address or a location alone: network addresses, URLs and paths under it are kept
+	noDigits bool   // the key's term is "card" alone: a value without digits under it is kept
+	latency  bool   // the key's term is lat, lon or lng: a duration under it is kept
+	workDir  bool   // the key is PWD alone: an absolute path under it is the working directory
+	key      string // the key to write when the key itself is a secret or personal data
+	keyBy    string // the detector that found something in the key
 }
 
 // plainKey is the verdict of every key with nothing to say, shared so that
@@ -163,8 +167,8 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			if !ok {
 				continue
 			}
-			if j+1 < len(words) && r.metadata[string(word(j+1))] {
-				continue // token_count describes the token
+			if j+1 < len(words) && (r.metadata[string(word(j+1))] || len(words)-1-j == 2 && r.metadata[string(word(len(words)-1))]) {
+				continue // token_count, pin_code_length describe the token, the code
 			}
 			if j == i && i > 0 && r.metadata[string(word(i))] {
 				continue // cache_expiry: a metadata word as a term needs its noun
@@ -172,7 +176,19 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			if n == 3 && string(joined[:3]) == "key" && (i == 0 || j != len(words)-1 || plainKeyWords[string(word(i-1))]) {
 				continue // key, cache_key, key_name; but maps_key, stripe_key
 			}
+			if i > 0 && machineTerms[string(joined[:n])] && machineWords[string(word(i-1))] {
+				continue // key_fingerprint, cert_fingerprint, key_alias: a machine's, not a person's
+			}
 			v.rule = rule
+			if string(joined[:n]) == "card" && !r.longerTerm(lower, words, j) {
+				v.noDigits = true // card: summary_large_image; a card number has digits
+			}
+			if t := string(joined[:n]); t == "lat" || t == "lon" || t == "lng" {
+				v.latency = true // p99 lat=12ms: a duration is no coordinate
+			}
+			if t := string(joined[:n]); t == "address" || t == "location" {
+				v.netAddr = true // listen_address: 0.0.0.0:8080, Location: /login
+			}
 			break
 		}
 	}
@@ -263,6 +279,58 @@ var plainKeyWords = map[string]bool{
 	"param": true, "search": true, "dict": true, "json": true, "yaml": true, "cursor": true,
 	"page": true, "sharding": true, "join": true, "the": true, "a": true, "this": true, "by": true,
 	"hot": true, "next": true, "prev": true, "last": true, "first": true, "start": true, "end": true,
+	// Words of prose before a bare "key" ("cache miss key=user:42", "put key=a/b.csv").
+	"miss": true, "hit": true, "put": true, "get": true, "set": true, "del": true, "delete": true,
+	"deleted": true, "evict": true, "evicted": true, "expired": true, "missing": true, "invalid": true,
+	"unknown": true, "duplicate": true, "no": true, "for": true, "with": true, "of": true, "on": true,
+	"in": true, "to": true, "from": true, "at": true, "any": true, "each": true, "same": true,
+	"found": true, "read": true, "write": true, "wrote": true, "stored": true, "using": true,
+	"entry": true, "property": true, "attribute": true, "attr": true, "element": true,
+}
+
+// longerTerm reports whether the words of a key from the one after j on
+// continue the term that ends at word j into a longer term ("card" in
+// card_number, card_verification).
+func (r *Redactor) longerTerm(lower []byte, words [][2]int, j int) bool {
+	var buf [128]byte
+	n := 0
+	start := j
+	for start > 0 && j-start < r.maxTerm { // the term's own words are before j; any start will do
+		start--
+	}
+	for a := start; a <= j; a++ {
+		n = 0
+		for k := a; k < len(words) && k-a < max(r.maxTerm, 3); k++ {
+			w := lower[words[k][0]:words[k][1]]
+			if n+len(w) > len(buf) {
+				break
+			}
+			n += copy(buf[n:], w)
+			if k > j && r.terms[string(buf[:n])] != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// machineTerms are terms of personal data that name something of a
+// machine after a word of machineWords: a key's or a certificate's
+// fingerprint is no finger's, a KMS key's alias is no person's.
+var machineTerms = map[string]bool{"fingerprint": true, "alias": true}
+
+// machineWords are the words before a machine term that make it a
+// machine's.
+var machineWords = map[string]bool{
+	"key": true, "keys": true, "cert": true, "certificate": true, "ssh": true, "tls": true, "ssl": true,
+	"host": true, "gpg": true, "pgp": true, "pubkey": true, "x509": true, "ja3": true, "ja3s": true,
+	"ja4": true, "ja4s": true, "jwk": true, "kid": true, "sha1": true, "sha256": true, "md5": true,
+	"server": true, "ca": true, "image": true, "file": true, "schema": true, "config": true, "build": true,
+	"commit": true, "git": true, "repo": true, "content": true, "digest": true, "kms": true, "index": true,
+	"dns": true, "domain": true, "table": true, "column": true, "field": true, "model": true, "cluster": true,
+	"node": true, "db": true, "database": true, "bucket": true, "topic": true, "queue": true, "command": true,
+	"cmd": true, "shell": true, "project": true, "branch": true, "tag": true, "public": true, "signing": true,
+	"encryption": true, "secret": true, "token": true, "package": true, "artifact": true, "container": true,
 }
 
 // regionKeys are key words under which cloud region names are kept.
@@ -428,7 +496,8 @@ func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
 		return false
 	case slog.KindString:
 		s := v.String()
-		return s != "" && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s))
+		return s != "" && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) &&
+			!(kv.netAddr && isNetworkAddress(s)) && !(kv.noDigits && countDigits(s) == 0) && !(kv.latency && isDuration(s))
 	}
 	return true
 }
@@ -446,6 +515,102 @@ func isAbsPath(s string) bool {
 		}
 	}
 	return true
+}
+
+// isNetworkAddress reports whether s is the address of a program rather
+// than of a person: a host and port (":8080", "0.0.0.0:8080",
+// "db.internal:5432", "[::]:443"), a host name or an IP address (the
+// detectors still judge it), a URL (but not one that holds coordinates), an
+// absolute path (a socket, a redirect's target), or a memory address
+// (0xc000123456).
+func isNetworkAddress(s string) bool {
+	if s == "" || strings.ContainsAny(s, " \t\n,;") && !strings.Contains(s, "://") {
+		return false
+	}
+	if len(s) > 2 && len(s) <= 18 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && isHex(s[2:]) {
+		return true
+	}
+	if i := strings.Index(s, "://"); i > 0 {
+		for j := 0; j < i; j++ {
+			if c := s[j]; !isAlnum(c) && c != '+' && c != '.' && c != '-' {
+				return false
+			}
+		}
+		return !strings.ContainsAny(s, " \t\n") && !holdsCoordinates(s)
+	}
+	if s[0] == '/' {
+		return isAbsPath(s) || strings.IndexByte(s, ' ') < 0 && !holdsCoordinates(s)
+	}
+	host := s
+	if c := strings.LastIndexByte(s, ':'); c >= 0 && c+1 < len(s) && c+6 >= len(s) && strings.Trim(s[c+1:], "0123456789") == "" {
+		host = s[:c]
+		if host == "" || host == "*" || host == "localhost" {
+			return true // :8080
+		}
+	} else if host == "localhost" {
+		return true
+	}
+	if len(host) > 2 && host[0] == '[' && host[len(host)-1] == ']' {
+		host = host[1 : len(host)-1]
+	}
+	if _, err := netip.ParseAddr(host); err == nil {
+		return true
+	}
+	dot, letter := false, false
+	for i := 0; i < len(host); i++ {
+		switch c := host[i]; {
+		case c == '.':
+			if i == 0 || host[i-1] == '.' {
+				return false
+			}
+			dot = true
+		case isLetter(c):
+			letter = true
+		case isDigit(c) || c == '-':
+		default:
+			return false
+		}
+	}
+	return dot && letter && host[len(host)-1] != '.'
+}
+
+// isDuration reports whether s is a number with a unit of time ("12ms",
+// "1.5s", "300us"), as Go's time.Duration writes one.
+func isDuration(s string) bool {
+	i := 0
+	for i < len(s) && (isDigit(s[i]) || s[i] == '.') {
+		i++
+	}
+	if i == 0 || !isDigit(s[0]) {
+		return false
+	}
+	switch s[i:] {
+	case "ns", "us", "µs", "ms", "s", "m", "h":
+		return true
+	}
+	return false
+}
+
+// holdsCoordinates reports whether s holds a latitude and longitude: a
+// decimal number, a comma, and another ("?q=52.5200,13.4050").
+func holdsCoordinates(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ',' || i < 3 || i+3 >= len(s) {
+			continue
+		}
+		j := i - 1
+		for j >= 0 && isDigit(s[j]) {
+			j--
+		}
+		k := i + 1
+		if s[k] == '-' || s[k] == '+' {
+			k++
+		}
+		if j < i-1 && j > 0 && s[j] == '.' && k < len(s) && isDigit(s[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // isRegionName reports whether s looks like a cloud region or zone name
@@ -474,19 +639,38 @@ func isRegionName(s string) bool {
 
 // compoundTerms are the terms that also name a secret at the end of a
 // longer word written without a separator: PGPASSWORD, adminpassword,
-// csrftoken, githubtoken, appsecret. Other terms do not (a "pin" ends
-// "spin", a "key" ends "monkey").
-var compoundTerms = []string{"password", "passwd", "passphrase", "secret", "token", "apikey"}
+// csrftoken, githubtoken, appsecret, DBPASS, keytool's storepass, DBPWD.
+// Other terms do not (a "pin" ends "spin", a "key" ends "monkey"), nor do
+// the words of notPassWords.
+var compoundTerms = []string{"password", "passwd", "passphrase", "secret", "token", "apikey", "pass", "pwd"}
+
+// minCompound is the length of the shortest word that can end with a
+// compound term after two letters: "dbpwd".
+const minCompound = 5
+
+// notPassWords are words that end with a compound term and name no
+// secret: a bypass, a compass, a pass of a compiler or a GPU, a filter, the
+// previous working directory.
+var notPassWords = map[string]bool{
+	"bypass": true, "compass": true, "encompass": true, "surpass": true, "trespass": true,
+	"overpass": true, "underpass": true, "multipass": true, "subpass": true, "renderpass": true,
+	"firstpass": true, "secondpass": true, "onepass": true, "twopass": true, "singlepass": true,
+	"prepass": true, "postpass": true, "repass": true, "highpass": true, "lowpass": true,
+	"bandpass": true, "allpass": true, "oldpwd": true,
+}
 
 // compoundRule returns the rule of the compound term that the lower-case
 // word w ends with after two ASCII letters or digits or more, or "" ("Àpassword"
 // is a word of its own).
 func (r *Redactor) compoundRule(w []byte) string {
-	if len(w) < 7 {
+	if len(w) < minCompound {
 		return ""
 	}
 	for _, t := range r.compounds {
 		if len(w) >= len(t)+2 && string(w[len(w)-len(t):]) == t && asciiWord(w[:len(w)-len(t)]) {
+			if (t == "pass" || t == "pwd") && notPassWords[string(w)] {
+				return ""
+			}
 			return r.terms[t]
 		}
 	}
@@ -507,7 +691,7 @@ func asciiWord(w []byte) bool {
 // compound term after two letters or more: the prefilter's test for
 // compoundRule.
 func (r *Redactor) endsInCompound(w string) bool {
-	if len(w) < 7 || len(r.compounds) == 0 {
+	if len(w) < minCompound || len(r.compounds) == 0 {
 		return false
 	}
 	last := w[len(w)-1] | 0x20

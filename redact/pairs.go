@@ -55,7 +55,19 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if p < len(s) && s[p] == ']' {
 			p++
 		}
-		xml := a > 0 && s[a-1] == '<' && p < len(s) && s[p] == '>'
+		xml := xmlOpen(s, a) && p < len(s) && s[p] == '>'
+		if xml && isNamingKey(s[a:b]) { // <name>token</name><value>…</value>
+			if ks, ke := p+1, strings.IndexByte(s[p+1:], '<'); ke > 0 && r.mayBeKey(s[ks:ks+ke]) {
+				if rule := r.keyRule(s[ks : ks+ke]); rule != "" {
+					if ws, we := namedElement(s, ks+ke); we > ws && !r.keepValue("", s[ws:we]) {
+						spans = append(spans, span{ws, we})
+						note(rule)
+						i = we
+						continue
+					}
+				}
+			}
+		}
 		quotedKey := p > b
 		for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
 			p++
@@ -74,17 +86,22 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				p, op = q, 1
 			}
 		}
-		if op == 0 && quotedKey && p < len(s) && s[p] == ',' { // getenv("api_token", "…")
+		if op == 0 && quotedKey && p < len(s) && s[p] == ',' && callArgument(s, a-1) { // getenv("api_token", "…")
 			if q := p + 1; q+1 < len(s) && (s[q] == '"' || s[q] == ' ' && (s[q+1] == '"' || s[q+1] == '\'')) {
 				op = 1
 			}
 		}
 		if op == 1 && (s[p] == '=' || s[p] == ':') && isNamingKey(s[a:b]) {
 			// The key names the value's key: <add key="ClearTextPassword" value="…"/>,
-			// {"name": "DB_PASSWORD", "value": "…"}, "- name: API_TOKEN⏎  value: …".
+			// {"name": "DB_PASSWORD", "value": "…"}, "- name: API_TOKEN⏎  value: …",
+			// <entry key="db.password">…</entry>.
 			if vs, ve := valueAt(s, p+1); ve > vs && r.mayBeKey(s[vs:ve]) {
 				if rule := r.keyRule(s[vs:ve]); rule != "" {
-					if ws, we := namedValue(s, ve); we > ws && !r.keepValue("", s[ws:we]) {
+					ws, we := namedValue(s, ve)
+					if we <= ws {
+						ws, we = elementText(s, ve)
+					}
+					if we > ws && !r.keepValue("", s[ws:we]) {
 						spans = append(spans, span{ws, we})
 						note(rule)
 						i = we
@@ -92,6 +109,19 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 					}
 				}
 			}
+		}
+		if op == 0 && quotedKey && p < len(s) && isQuote(s[p]) && strings.EqualFold(s[a:b], "auth") && r.keyRule("auth") != "" {
+			// Redis MONITOR: "AUTH" "S3cret", "auth" "user" "S3cret".
+			vs, ve := valueAt(s, p)
+			if q := skipSpaces(s, min(ve+1, len(s))); q < len(s) && isQuote(s[q]) {
+				vs, ve = valueAt(s, q)
+			}
+			if ve > vs && !r.keepValue("", s[vs:ve]) {
+				spans = append(spans, span{vs, ve})
+				note(r.keyRule("auth"))
+				i = max(i, ve)
+			}
+			continue
 		}
 		if op > 0 || xml {
 			if xml {
@@ -101,7 +131,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue
 			}
 			rule, _ := r.phraseRule(s, a, b) // api key: …, security code = …
-			if rule == "" || inARN(s, a) {
+			if rule == "" || inARN(s, a) || machineInText(s, a, b) {
 				continue
 			}
 			var vs, ve int
@@ -113,6 +143,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			} else {
 				vs, ve = valueAt(s, p+op)
+				if ve == vs && s[p] == ':' && op == 1 {
+					vs, ve = indentedBlock(s, a, vs) // password:⏎    S3cret, secrets:⏎  - a⏎  - b
+				}
 				if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && isNameKey(s[a:b]) {
 					ve = nameEnd(s, vs, ve) // patient_name=Jane Roe
 				} else if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && isFreeTextKey(s[a:b]) {
@@ -133,8 +166,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if strings.EqualFold(s[a:b], "cookie") && (vs == 0 || !isQuote(s[vs-1])) {
 				ve = cookiesEnd(s, ve) // Cookie: theme=dark; sessionid=…; a1=…: every cookie
 			}
-			ve = ipListEnd(s, vs, ve)  // X-Forwarded-For: 198.51.100.7, 203.0.113.9
-			ve = pairedValueEnd(s, ve) // credentials: bob / Hunter2
+			if op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && isErrorWord(s[vs:ve]) {
+				continue // an error's message: "jwt: invalid token signature", "api error ExpiredToken: The provided token…"
+			}
+			ve = ipListEnd(s, vs, ve)    // X-Forwarded-For: 198.51.100.7, 203.0.113.9
+			ve = pairedValueEnd(s, ve)   // credentials: bob / Hunter2
+			ve = paramListEnd(s, vs, ve) // Stripe-Signature: t=1733011200,v1=5257a8…,v0=6ffbb5…
 			if ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
@@ -158,7 +195,17 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue // a file name or a dotted path before a word: archive.zip notes.txt
 		}
 		rule, ka := r.phraseRule(s, a, b) // "api key", "card verification value"
-		if rule == "" {
+		if rule == "" || machineInText(s, a, b) {
+			continue
+		}
+		if cmd := s[a:b]; cmd == "AUTH" || cmd == "PASS" { // a protocol's command: Redis, SMTP, FTP, POP3
+			for _, v := range protocolSecrets(s, b, cmd == "AUTH") {
+				if v[1] > v[0] && !r.keepValue("", s[v[0]:v[1]]) {
+					spans = append(spans, span{v[0], v[1]})
+					note(rule)
+					i = max(i, v[1])
+				}
+			}
 			continue
 		}
 		q := b
@@ -177,7 +224,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		if c := s[q]; c == '"' || c == '\'' || c == '`' { // token "…"
-			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !strings.ContainsAny(s[vs:ve], "\n ") {
+			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !strings.ContainsAny(s[vs:ve], "\n ") &&
+				!apiStatusAfter(s, ve) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = ve
@@ -279,6 +327,9 @@ func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 		}
 		start = j
 		if rule := r.keyRule(s[start:b]); rule != "" {
+			if sep := strings.LastIndexAny(s[a:b], "_-."); sep > 0 && r.metadata[strings.ToLower(s[a+sep+1:b])] {
+				break // secret_name=…: the key describes a secret, whatever words come before it
+			}
 			return rule, start
 		}
 	}
@@ -478,6 +529,35 @@ func pairedValueEnd(s string, ve int) int {
 	return ve
 }
 
+// paramListEnd returns the end of the list of name=value parameters,
+// separated by commas, whose first the value s[vs:ve] is (a signature
+// header's t=…,v1=…): the whole list is what the key names.
+func paramListEnd(s string, vs, ve int) int {
+	if ve >= len(s) || s[ve] != ',' || ve-vs < 2 || !isKeyChar(s[vs]) || isQuote(s[max(vs-1, 0)]) {
+		return ve
+	}
+	eq := strings.IndexByte(s[vs:ve], '=')
+	if eq <= 0 || strings.Trim(s[vs:vs+eq], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != "" {
+		return ve
+	}
+	for ve < len(s) && s[ve] == ',' {
+		j := skipSpaces(s, ve+1)
+		k := j
+		for k < len(s) && (isAlnum(s[k]) || s[k] == '_' || s[k] == '-') {
+			k++
+		}
+		if k == j || k >= len(s) || s[k] != '=' {
+			break
+		}
+		k++
+		for k < len(s) && s[k] != ',' && s[k] != ' ' && s[k] != '\t' && s[k] != '\n' && s[k] != ';' && s[k] != '"' {
+			k++
+		}
+		ve = k
+	}
+	return ve
+}
+
 // ipListEnd returns the end of the list of addresses that starts with the
 // value s[vs:ve] when that value is an IP address: the addresses after it
 // that commas separate belong to the same key (X-Forwarded-For).
@@ -586,8 +666,11 @@ func clauseEnd(s string, e int) int {
 // name: "patient Jane Roe".
 func isPatientWord(w string) bool { return strings.EqualFold(w, "patient") }
 
-// isICDKey reports whether k names an ICD diagnosis code.
-func isICDKey(k string) bool { return strings.Contains(strings.ToLower(k), "icd") }
+// isICDKey reports whether k names an ICD diagnosis code, or a diagnosis.
+func isICDKey(k string) bool {
+	l := strings.ToLower(k)
+	return strings.Contains(l, "icd") || strings.Contains(l, "diagnos") // ICD-10 code F32.1, diagnosis code E11.9
+}
 
 // isICDCode reports whether w has the shape of an ICD-10 code: a letter,
 // two digits (or a digit and a letter), then maybe a dot and up to four
@@ -786,6 +869,11 @@ func valueAt(s string, v int) (int, int) {
 			e++
 		}
 		return v + 2, e
+	case (c == '"' || c == '\'') && strings.HasPrefix(s[v:], strings.Repeat(string(c), 3)): // TOML's """…"""
+		if e := strings.Index(s[v+3:], s[v:v+3]); e >= 0 {
+			return v + 3, v + 3 + e
+		}
+		return v + 3, len(s)
 	case c == '"' || c == '\'' || c == '`':
 		// A template inside quotes may hold quotes of its own:
 		// "{{ vault "secret/app" "token" }}" is one value.
@@ -1096,6 +1184,218 @@ func wordAt(s string, q int) (int, int) {
 	return q, e
 }
 
+// xmlOpen reports whether the key at s[a] opens an XML element: after
+// '<', or after a namespace prefix ("<ns2:password>").
+func xmlOpen(s string, a int) bool {
+	if a == 0 {
+		return false
+	}
+	j := a - 1
+	if s[j] == ':' {
+		for j > 0 && (isAlnum(s[j-1]) || s[j-1] == '_' || s[j-1] == '-') {
+			j--
+		}
+		j--
+		if j < 0 || j == a-2 {
+			return false
+		}
+	}
+	return s[j] == '<'
+}
+
+// namedElement returns the text of the <value> element that follows a
+// naming <name> element closed at s[e:]: <name>token</name><value>…</value>.
+func namedElement(s string, e int) (int, int) {
+	win := s[e:min(len(s), e+48)]
+	k := strings.Index(win, "<value>")
+	if k < 0 {
+		k = strings.Index(win, "<Value>")
+	}
+	if k < 0 {
+		return 0, 0
+	}
+	vs := e + k + len("<value>")
+	ve := strings.IndexByte(s[vs:], '<')
+	if ve < 0 {
+		return vs, len(s)
+	}
+	return vs, vs + ve
+}
+
+// elementText returns the text of the element whose start tag goes on at
+// s[e:] after a naming attribute: <entry key="db.password">…</entry>.
+func elementText(s string, e int) (int, int) {
+	if e < len(s) && isQuote(s[e]) {
+		e++
+	}
+	k := e
+	for k < len(s) && k-e < 80 && s[k] != '>' && s[k] != '<' && s[k] != '\n' {
+		k++
+	}
+	if k >= len(s) || s[k] != '>' || s[k-1] == '/' {
+		return 0, 0
+	}
+	vs := k + 1
+	ve := strings.IndexByte(s[vs:], '<')
+	if ve <= 0 {
+		return 0, 0
+	}
+	return vs, vs + ve
+}
+
+// indentedBlock returns the span of the lines after the key at s[a] that
+// are indented deeper than the key's own line (YAML's value on the next
+// lines, or a sequence under the key), when the key's line ends at s[v]
+// with nothing after its colon; else v, v.
+func indentedBlock(s string, a, v int) (int, int) {
+	q := v
+	for q < len(s) && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r') {
+		q++
+	}
+	if q >= len(s) || s[q] != '\n' {
+		return v, v
+	}
+	ls := a
+	for ls > 0 && s[ls-1] != '\n' {
+		ls--
+	}
+	indent := skipSpaces(s, ls) - ls
+	if k := skipSpaces(s, ls); k < len(s) && s[k] == '-' && k+1 < len(s) && s[k+1] == ' ' {
+		indent = skipSpaces(s, k+1) - ls // "- password:" in a list: the key's own column
+	}
+	start, end := -1, -1
+	for line := q + 1; line < len(s); {
+		stop := len(s)
+		if n := strings.IndexByte(s[line:], '\n'); n >= 0 {
+			stop = line + n
+		}
+		text := skipSpaces(s, line)
+		if text < stop && s[text] != '\r' {
+			if text-line <= indent {
+				break
+			}
+			if start < 0 {
+				start = text
+			}
+			end = stop
+			for end > text && s[end-1] == '\r' {
+				end--
+			}
+		}
+		if stop == len(s) {
+			break
+		}
+		line = stop + 1
+	}
+	if start < 0 {
+		return v, v
+	}
+	return start, end
+}
+
+// apiStatusAfter reports whether the quoted name that closes at s[e]
+// is followed by an API's status ("secrets \"db-creds\" not found", as
+// Kubernetes writes errors about a kind and a name): a name, not a secret.
+func apiStatusAfter(s string, e int) bool {
+	if e >= len(s) || !isQuote(s[e]) {
+		return false
+	}
+	rest := s[e+1:]
+	for _, st := range [...]string{" not found", " is forbidden", " already exists", " is invalid", " is not found"} {
+		if strings.HasPrefix(rest, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// callArgument reports whether the quote at s[q] opens a call's first
+// argument (getenv("api_token", …)), not an element of a list or an
+// object's value ("kind":"Secret","data": …; ["password","email"]).
+func callArgument(s string, q int) bool {
+	for q > 0 && s[q-1] == ' ' {
+		q--
+	}
+	return q > 0 && s[q-1] == '('
+}
+
+// machineInText reports whether the key s[a:b] is a machine term after a
+// machine word in prose ("host key fingerprint: SHA256:…").
+func machineInText(s string, a, b int) bool {
+	if b-a > 16 || !machineTerms[strings.ToLower(s[a:b])] {
+		return false
+	}
+	e := a
+	for e > 0 && (s[e-1] == ' ' || s[e-1] == '\t') {
+		e--
+	}
+	w := e
+	for w > 0 && isAlnum(s[w-1]) {
+		w--
+	}
+	return e > w && e < a && e-w <= 16 && machineWords[strings.ToLower(s[w:e])]
+}
+
+// protocolSecrets returns the spans of the secrets after a protocol's
+// command that ends at e, on its line: after AUTH, the response of a SASL
+// mechanism (SMTP's AUTH PLAIN AGJvYgBz…), else Redis' password or user
+// and password (AUTH S3cret, AUTH default S3cret); after PASS (FTP,
+// POP3), the password. A reply's status word (AUTH FAILED) and a list of
+// mechanisms (AUTH LOGIN PLAIN) are no secret.
+func protocolSecrets(s string, e int, auth bool) [][2]int {
+	var words [3][2]int
+	n := 0
+	for q := skipSpaces(s, e); n < len(words) && q < len(s) && s[q] != '\n' && s[q] != '\r'; q = skipSpaces(s, q) {
+		ws, we := q, q
+		for we < len(s) && s[we] != ' ' && s[we] != '\t' && s[we] != '\n' && s[we] != '\r' {
+			we++
+		}
+		words[n] = [2]int{ws, we}
+		n++
+		q = we
+	}
+	plain := func(k int) bool { // a word of prose or a status, not a secret
+		w := strings.ToLower(s[words[k][0]:words[k][1]])
+		return isCommonWord(w) || statusWords[w] || saslMechanism(w)
+	}
+	switch {
+	case n == 0:
+		return nil
+	case auth && saslMechanism(strings.ToLower(s[words[0][0]:words[0][1]])):
+		if n > 1 && !plain(1) && s[words[1][0]:words[1][1]] != "=" {
+			return words[1:2]
+		}
+		return nil
+	case auth && n > 1 && !plain(1):
+		if plain(0) { // AUTH default S3cret
+			return words[1:2]
+		}
+		return words[:2]
+	case plain(0):
+		return nil
+	}
+	return words[:1]
+}
+
+// statusWords are the words a server's reply puts after AUTH or PASS.
+var statusWords = map[string]bool{
+	"failed": true, "failure": true, "succeeded": true, "successful": true, "success": true, "error": true,
+	"err": true, "denied": true, "for": true, "with": true, "from": true, "command": true, "mechanism": true,
+	"mechanisms": true, "attempt": true, "ok": true, "+ok": true, "-err": true, "required": true,
+	"wrongpass": true, "noauth": true, "noperm": true,
+}
+
+// saslMechanism reports whether the lower-case word w names a SASL
+// mechanism (AUTH PLAIN, AUTH=LOGIN): a name, not a secret.
+func saslMechanism(w string) bool {
+	switch w {
+	case "plain", "login", "xoauth2", "oauthbearer", "cram-md5", "digest-md5", "scram-sha-1", "scram-sha-256",
+		"scram-sha-512", "external", "gssapi", "ntlm", "anonymous":
+		return true
+	}
+	return false
+}
+
 // keepValue reports whether v, the value text gives to key, hides nothing:
 // a flag word, a boolean, a value already masked, or a region name under
 // a location key.
@@ -1109,12 +1409,17 @@ func (r *Redactor) keepValue(key, v string) bool {
 	switch strings.ToLower(v) {
 	case "true", "false", "yes", "no", "on", "off", "null", "nil", "none", "enabled",
 		"disabled", "required", "optional", "set", "unset", "empty", "redacted", "***", "<redacted>",
-		"string", "str", "number", "int", "bool", "boolean": // a declared type: token: string
+		"string", "str", "number", "int", "bool", "boolean", // a declared type: token: string
+		"undefined", "(sensitive value)", "(sensitive)", "<sensitive>":
 
 		return true
 	}
+	if k := strings.LastIndexAny(key, "-_."); strings.EqualFold(key[k+1:], "auth") && saslMechanism(strings.ToLower(v)) { // SMTP: 250-AUTH=LOGIN
+		return true
+	}
 	kv := r.verdict(key)
-	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v)
+	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v) || kv.netAddr && isNetworkAddress(v) ||
+		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v)
 }
 
 // isPlaceholder reports whether the value s[vs:ve] is the inside of a
@@ -1125,7 +1430,8 @@ func isPlaceholder(s string, vs, ve int) bool {
 		return false
 	}
 	switch strings.ToLower(s[vs:ve]) {
-	case "not set", "unset", "none", "empty", "null", "nil", "redacted", "hidden", "masked", "omitted", "missing", "blank", "sensitive":
+	case "not set", "unset", "none", "empty", "null", "nil", "redacted", "hidden", "masked", "omitted", "missing", "blank", "sensitive",
+		"sensitive value", "undefined":
 		return true
 	}
 	return false
@@ -1193,6 +1499,52 @@ func isCommonWord(w string) bool {
 	return false
 }
 
+// errorWords are the words that open an error's message after its
+// package's name or its code: "jwt: invalid token", "token: expired at
+// 10:02", "api error ExpiredToken: The provided token has expired".
+var errorWords = map[string]bool{
+	"invalid": true, "missing": true, "expired": true, "malformed": true, "not": true, "no": true,
+	"empty": true, "unknown": true, "required": true, "unsupported": true, "failed": true, "bad": true,
+	"wrong": true, "incorrect": true, "cannot": true, "unable": true, "too": true, "must": true,
+	"is": true, "was": true, "has": true, "the": true, "could": true, "unexpected": true, "mismatch": true,
+	"unauthorized": true, "forbidden": true, "denied": true, "revoked": true, "error": true,
+	"failure": true, "parse": true, "parsing": true, "decode": true, "decoding": true, "signature": true,
+	"verification": true, "validation": true, "nil": true, "none": true, "refresh": true, "refreshing": true,
+	"a": true, "an": true, "this": true, "your": true, "provided": true, "request": true,
+}
+
+// isErrorWord reports whether w, in any case, is one of errorWords.
+func isErrorWord(w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return errorWords[string(buf[:len(w)])]
+}
+
+// isPairWord reports whether w is a key=value pair of its own
+// ("secret_name=prod/db" after a command named get-secret-value), not a
+// value: a key, '=', and more than base64's padding.
+func isPairWord(w string) bool {
+	i := strings.IndexByte(w, '=')
+	if i <= 0 || i+1 >= len(w) || w[i+1] == '=' {
+		return false
+	}
+	for j := 0; j < i; j++ {
+		if !isKeyChar(w[j]) {
+			return false
+		}
+	}
+	return true
+}
+
 // userAndPassword reports whether w is user:password, the password
 // looking like a credential.
 func userAndPassword(w string) bool {
@@ -1204,7 +1556,7 @@ func userAndPassword(w string) bool {
 // looks like a credential rather than a word: at least 8 characters with
 // digits, inner capitals or symbols, or 20 of any.
 func looksLikeCredential(w string) bool {
-	if len(w) < 8 {
+	if len(w) < 8 || isPairWord(w) {
 		return false
 	}
 	if len(w) >= 20 && !strings.ContainsAny(w, "/\\") {
@@ -1231,6 +1583,9 @@ func looksLikeCredential(w string) bool {
 	}
 	if letters == 0 && sym == 0 {
 		return false // a number: an id, a count
+	}
+	if digits == 0 && inner == 0 && strings.IndexByte(w, '/') >= 0 && strings.Trim(w, "abcdefghijklmnopqrstuvwxyz-_./") == "" {
+		return false // a path or a chart of lower-case names: external-secrets/external-secrets
 	}
 	return digits > 0 || inner > 0 || sym > 0
 }
@@ -1285,6 +1640,20 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 	switch tool {
 	case "zip", "unzip":
 		return r.flagValue(s, "-P", spans, note) // zip -P S3cret (unzip -p is a pipe)
+	case "ldap":
+		return r.flagValue(s, "-w", spans, note) // ldapsearch -D cn=admin -w S3cret
+	case "sqlcmd":
+		return r.flagValue(s, "-P", spans, note) // sqlcmd -U sa -P S3cret, ipmitool, mosquitto_pub
+	case "smb":
+		return r.percentPassword(s, spans, note) // smbclient -U bob%S3cret
+	case "htpasswd":
+		return r.htpasswdValue(s, spans, note) // htpasswd -b file bob S3cret
+	case "openssl":
+		return r.flagValue(s, "-k", spans, note) // openssl enc -aes-256-cbc -k S3cret
+	case "doctl":
+		return r.flagValue(s, "-t", spans, note) // doctl auth init -t S3cret
+	case "gh secret":
+		return r.flagValue(s, "-b", r.flagValue(s, "--body", spans, note), note) // gh secret set NAME --body S3cret
 	case "":
 		if !user {
 			return spans
@@ -1332,13 +1701,23 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 	}
 }
 
-// passwordTool returns the command of s whose -p or -P flag takes a
-// password without a user flag: "sshpass", "7z" (7z, 7za, 7zz), "rar"
-// (rar, unrar), "zip" or "unzip"; or "".
+// passwordTool returns the command of s that takes a password in a flag
+// of its own: "sshpass", "7z" (7z, 7za, 7zz), "rar" (rar, unrar), "zip"
+// or "unzip" (-p or -P without a user flag); "ldap" (ldapsearch and its
+// kin: -w), "sqlcmd" (sqlcmd, bcp, osql, ipmitool, mosquitto_pub and
+// _sub: -P), "smb" (smbclient, rpcclient, smbget, smbcacls: -U
+// user%password), "htpasswd" (-b and the password as an argument),
+// "openssl" (-k), "doctl" (-t) or "gh secret" (set NAME --body or -b); or "".
 func passwordTool(s string) string {
 	for _, c := range [...]struct{ name, tool string }{
 		{"sshpass", "sshpass"}, {"7z", "7z"}, {"7za", "7z"}, {"7zz", "7z"}, {"rar", "rar"}, {"unrar", "rar"},
 		{"zip", "zip"}, {"unzip", "unzip"},
+		{"ldapsearch", "ldap"}, {"ldapmodify", "ldap"}, {"ldapadd", "ldap"}, {"ldapdelete", "ldap"},
+		{"ldappasswd", "ldap"}, {"ldapwhoami", "ldap"}, {"ldapcompare", "ldap"}, {"ldapmodrdn", "ldap"},
+		{"sqlcmd", "sqlcmd"}, {"bcp", "sqlcmd"}, {"osql", "sqlcmd"}, {"ipmitool", "sqlcmd"},
+		{"mosquitto_pub", "sqlcmd"}, {"mosquitto_sub", "sqlcmd"},
+		{"smbclient", "smb"}, {"rpcclient", "smb"}, {"smbget", "smb"}, {"smbcacls", "smb"},
+		{"htpasswd", "htpasswd"}, {"openssl", "openssl"}, {"doctl", "doctl"}, {"gh secret", "gh secret"},
 	} {
 		for i := 0; ; {
 			j := strings.Index(s[i:], c.name)
@@ -1383,6 +1762,92 @@ func (r *Redactor) flagValue(s, flag string, spans []span, note func(string)) []
 			spans = append(spans, span{vs, ve})
 			note("credentials")
 			i = ve
+		}
+	}
+}
+
+// percentPassword masks the password of a user%password argument after
+// -U or --user (smbclient -U 'CORP\\bob%S3cret').
+func (r *Redactor) percentPassword(s string, spans []span, note func(string)) []span {
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "-U")
+		if j < 0 {
+			break
+		}
+		k := i + j
+		i = k + 2
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '-' {
+			continue
+		}
+		vs := i
+		if k > 0 && s[k-1] == '-' { // --user=…, --user …
+			if !strings.HasPrefix(s[k:], "-user") {
+				continue
+			}
+			vs = k + 5
+		}
+		if vs < len(s) && (s[vs] == '=' || s[vs] == ' ') {
+			vs = skipSpaces(s, vs+1)
+		}
+		ve := vs
+		if vs < len(s) && isQuote(s[vs]) {
+			vs, ve = valueAt(s, vs)
+		} else {
+			for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' {
+				ve++
+			}
+		}
+		if p := strings.IndexByte(s[vs:ve], '%'); p > 0 && vs+p+1 < ve && !strings.HasPrefix(s[vs+p+1:], r.mask) {
+			spans = append(spans, span{vs + p + 1, ve})
+			note("credentials")
+			i = ve
+		}
+	}
+	return spans
+}
+
+// htpasswdValue masks the password that htpasswd -b takes as an argument:
+// the third (file, user, password) or, with -n, the second.
+func (r *Redactor) htpasswdValue(s string, spans []span, note func(string)) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "htpasswd ")
+		if j < 0 {
+			return spans
+		}
+		k := i + j + len("htpasswd ")
+		i = k
+		batch, stdout, args := false, false, 0
+		for q := skipSpaces(s, k); q < len(s) && s[q] != '\n' && s[q] != '|' && s[q] != ';' && s[q] != '&'; q = skipSpaces(s, q) {
+			vs, ve := q, q
+			if isQuote(s[q]) {
+				vs, ve = valueAt(s, q)
+				q = max(q+1, min(len(s), ve+1))
+			} else {
+				for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' {
+					ve++
+				}
+				q = ve
+			}
+			if w := s[vs:ve]; !isQuote(s[max(vs-1, 0)]) && strings.HasPrefix(w, "-") {
+				batch = batch || strings.Contains(w, "b")
+				stdout = stdout || strings.Contains(w, "n")
+				if strings.HasSuffix(w, "C") { // -C cost
+					q = skipSpaces(s, q)
+					for q < len(s) && isDigit(s[q]) {
+						q++
+					}
+				}
+				continue
+			}
+			args++
+			if batch && (args == 3 || stdout && args == 2) {
+				if ve > vs && !strings.HasPrefix(s[vs:], r.mask) {
+					spans = append(spans, span{vs, ve})
+					note("credentials")
+				}
+				i = max(i, ve)
+				break
+			}
 		}
 	}
 }

@@ -125,13 +125,16 @@ func TestPairsExactOutput(t *testing.T) {
 // TestProseWordAfterKey: in prose, the word right after a key word is
 // masked only when it looks like a credential: 8 characters or more with
 // digits, inner capitals or symbols, or 20 characters of anything but a
-// path; numbers and plain words are kept.
+// path; numbers, plain words, paths of lower-case names and key=value
+// pairs are kept.
 func TestProseWordAfterKey(t *testing.T) {
 	r := redact.Must(redact.Rule{Name: "t", Terms: []string{"token"}})
 	for word, masked := range map[string]bool{
 		"abcd1efg": true, "abcdEfgh": true, "abcd-efg": true, "abcd_efg": true, "abc1efg": false,
 		"abcdefgh": false, "Abcdefgh": false, "12345678": false, "1234567890123456789012": true,
-		"abcdefghijklmnopqrst": true, "abcdefghijklmnopqrs": false, "abcdefghij/klmnopqrst": true,
+		"abcdefghijklmnopqrst": true, "abcdefghijklmnopqrs": false, "abcdefghij/klmnopqrst": false,
+		"abcdefghij/klmnopqrs7": true, "abcdefghij/klmnOpqrst": true, "abcdefghij/klmnop+qrst": true,
+		"abc-defgh/ijk_lmn.op": false, "name=abcd1efg": false, "YWJjZGVmZ2g=": true,
 		"abcdefghij/klmnop,qrst": false, "abcd€efgh": false,
 	} {
 		in := "token " + word + " here"
@@ -217,5 +220,21 @@ func TestCookieHeaders(t *testing.T) {
 	} {
 		got, _ := r.String(in)
 		require.Equal(t, want, got, in)
+	}
+}
+
+// TestYAMLBlockEndsAtItsIndent: the lines under a YAML key with no value
+// are its value up to the first line indented no deeper than the key.
+func TestYAMLBlockEndsAtItsIndent(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for in, want := range map[string]string{
+		"db:\n  password:\n    Yb1-x\n  port: 5432": "db:\n  password:\n    [REDACTED]\n  port: 5432",
+		"db:\n  password:\n  port: 5432":            "db:\n  password:\n  port: 5432",
+		"secrets:\n  - Ys1-a\n  - Ys2-b\nnext: 1":   "secrets:\n  [REDACTED]\nnext: 1",
+		"- token:\n    Yt1-c\n- name: x":            "- token:\n    [REDACTED]\n- name: x",
+		"password:   \r\n   Yc1-d\r\nuser: bob":     "password:   \r\n   [REDACTED]\r\nuser: bob",
+	} {
+		got, _ := r.String(in)
+		require.Equal(t, want, got, "%q", in)
 	}
 }

@@ -93,6 +93,9 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add("CREATE USER 'svc'@'%' IDENTIFIED BY 'Nh6&yT4rE2'", uint8(5))
 	f.Add("Password for user deploy: Mv5tB8nQ2w; api key - 3c9d2e7f1a8b4c6d5e0f", uint8(6))
 	f.Add("security code: 5821, CVC 4417, X-Forwarded-For: 198.51.100.61, 192.0.2.201", uint8(7))
+	f.Add("ldapsearch -D cn=x -w Ld4pPw; smbclient -U bob%Sm8Pw; htpasswd -nb ops Ht9Pw; sqlcmd -U sa -P Sq1Pw", uint8(8))
+	f.Add("DBPASS=Dp7Pw ADMINPWD=Ad3Pw keytool -srcstorepass Ks2Pw", uint8(9))
+	f.Add("AUTH default Rd5Pw\n\"auth\" \"Rd6Pw\"\nAUTH PLAIN AGJvYgBz\n250-AUTH=LOGIN PLAIN\nPASS Ft4Pw", uint8(10))
 	rules := [][]Rule{{Credentials}, {Credentials, PCIDSS, HIPAA, GDPR, CCPA, ContactInfo}}
 	f.Fuzz(func(t *testing.T, s string, which uint8) {
 		r := Must(rules[int(which)%len(rules)]...)

@@ -328,10 +328,11 @@ func containsZA(s string) bool {
 }
 
 // pairsMayMatch reports whether findPairs can find anything in s: a word
-// that may name a secret, a "-u" user flag, the -p of sshpass or of an
-// archiver, or redis-cli -a.
+// that may name a secret, a "-u" user flag, the password flag of a tool
+// (sshpass -p, an archiver's -p or -P, ldapsearch -w, sqlcmd -P, htpasswd
+// -b, smbclient -U), or redis-cli -a.
 func (p prescanned) pairsMayMatch(s string) bool {
-	return p.termWord || p.marks&markUs != 0 || p.marks&markDashP != 0 && passwordTool(s) != "" ||
+	return p.termWord || p.marks&markUs != 0 || p.marks&(markDashP|markDashW) != 0 && passwordTool(s) != "" ||
 		p.marks&markDashA != 0 && strings.Contains(s, "redis-cli")
 }
 

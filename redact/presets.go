@@ -36,6 +36,9 @@ var (
 			"psk", "pre shared key", "activation code", "unlock code", "access code",
 			"oauth code", "code verifier", "phpsessid", "jsessionid", "sessid",
 			"connect sid", "session cookie", "one time code", "2fa code", "2fa", "two factor code",
+			// The word password in other languages, as written in ASCII.
+			"passwort", "kennwort", "contrasena", "senha", "wachtwoord", "mot de passe", "motdepasse",
+			"haslo", "losenord", "salasana", "adgangskode", "sifre", "heslo", "jelszo",
 		},
 		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey,
 			DetectPrivateKey, DetectTokens, DetectDSN},

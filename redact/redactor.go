@@ -80,7 +80,8 @@ var MetadataWords = []string{
 	"attempts", "retries", "latency", "duration", "timeout", "algorithm", "alg", "success",
 	"method", "scheme", "mode", "prefix", "provider", "source", "arn", "audience", "aud",
 	"reset", "path", "file", "dir", "check", "checks", "result", "results", "sent", "lang",
-	"language", "level",
+	"language", "level", "ref", "refs", "reference", "ms", "millis", "sec", "secs", "seconds",
+	"minutes", "hours", "days", "samesite", "httponly", "secure",
 }
 
 // A Redactor masks secrets and personal data in slog attributes: by key,

@@ -1,6 +1,10 @@
 package redact
 
-import "strings"
+import (
+	"bytes"
+	"encoding/base64"
+	"strings"
+)
 
 // Character classes of token bodies.
 const (
@@ -93,6 +97,17 @@ var tokenFormats = []tokenFormat{
 	{family: "jfrog", prefix: "cmVmd", body: cAlnum, min: 59},
 	{family: "pulumi", prefix: "pul-", body: cLHex, min: 40},
 	{family: "clojars", prefix: "CLOJARS_", body: cAlnum, min: 60, fold: true},
+	{family: "cratesio", prefix: "cio_tp_", body: cAlnum, min: 32, max: 32, mixed: true},
+	{family: "cratesio", prefix: "cio", body: cAlnum, min: 32, max: 32, mixed: true},
+	{family: "buildkite", prefix: "bkua_", body: cAlnum, min: 40},
+	{family: "buildkite", prefix: "bkaa_", body: cAlnum, min: 40},
+	{family: "buildkite", prefix: "bkaj_", body: cAny, min: 40},
+	{family: "circleci", prefix: "CCIPAT_", shape: circleciBody},
+	{family: "circleci", prefix: "CCIPRJ_", shape: circleciBody},
+	{family: "netlify", prefix: "nfp_", body: cWord, min: 36, mixed: true},
+	{family: "render", prefix: "rnd_", body: cAlnum, min: 24, mixed: true},
+	{family: "neon", prefix: "napi_", body: cAlnum, min: 64},
+	{family: "hubspot", prefix: "pat-", shape: hubspotBody},
 	{family: "sonar", prefix: "squ_", body: cAlnum, min: 40},
 	{family: "sonar", prefix: "sqp_", body: cAlnum, min: 40},
 	{family: "sonar", prefix: "sqa_", body: cAlnum, min: 40},
@@ -216,6 +231,12 @@ var tokenFormats = []tokenFormat{
 	{family: "alibaba", prefix: "LTAI", body: cAlnum, min: 20},
 	{family: "aws", prefix: "ABSK", body: cAny, min: 109},
 	{family: "aws", prefix: "bedrock-api-key-", body: cAny, min: 20},
+	// STS session tokens: base64 of a protocol buffer whose first bytes
+	// are fixed ("\x21\n\torigin_ec", "\x17\n\x06er/aws", "\x01\n\x03aws"),
+	// URL-escaped in presigned URLs.
+	{family: "aws", prefix: "IQoJb3JpZ2luX2Vj", body: cAny, min: 40, shape: percentBody(40)},
+	{family: "aws", prefix: "FwoGZXIvYXdzE", body: cAny, min: 40, shape: percentBody(40)},
+	{family: "aws", prefix: "AQoDYXdzE", body: cAny, min: 40, shape: percentBody(40)},
 	{family: "clickhouse", prefix: "4b1d", body: cAlnum, min: 38},
 	{family: "cloudflare", prefix: "v1.0-", body: cHex | cDash, min: 170},
 	{family: "yandex", prefix: "AQVN", body: cURL, min: 35},
@@ -275,6 +296,11 @@ var tokenFormats = []tokenFormat{
 	{family: "gcp", prefix: "1//0", body: cURL, min: 40},
 	{family: "azure", prefix: "AccountKey=", body: cAlnum | cOther, min: 40, fold: true},
 	{family: "azure", prefix: "SharedAccessKey=", body: cAlnum | cOther, min: 40, fold: true},
+	// A PEM private key encoded once more in base64 (a Kubernetes Secret's
+	// tls.key, a kubeconfig's client-key-data), and a Docker config.json
+	// in base64 (.dockerconfigjson: {"auths": …}).
+	{family: "base64 pem", prefix: "LS0tLS1CRUdJTi", body: cAlnum | cOther, min: 40, shape: base64PEMBody},
+	{family: "docker", prefix: "eyJhdXRocyI6", body: cAlnum | cOther, min: 20},
 	// JWT-shaped credentials: two dotted segments that each open with "ey"
 	// (a base64 JSON object), and whole JWTs encoded once more in base64.
 	{family: "jwt", prefix: "ey", shape: jwtBody},
@@ -302,7 +328,8 @@ func init() {
 // in the package documentation, each by its prefix and body, plus the
 // shapes that carry a marker inside them (Azure AD client secrets with
 // "Q~", Terraform Cloud ".atlasv1.", OpenAI "T3BlbkFJ", Teams webhooks,
-// Telegram bot tokens, Mailchimp keys).
+// Telegram bot tokens, Mailchimp keys), and the values a CI job declares
+// secret (GitHub Actions' ::add-mask::…).
 var DetectTokens = Detector{Name: "token-format", find: findTokens, min: 10}
 
 func findTokens(s string, spans []span) []span {
@@ -472,6 +499,75 @@ func mixedCase(s string) bool {
 	return upper && lower
 }
 
+// base64PEMBody matches the rest of a base64 text after "LS0tLS1CRUdJTi"
+// ("-----BEGI" encoded) when its first line decodes to the header of a
+// private key ("-----BEGIN RSA PRIVATE KEY-----"): a certificate is
+// public.
+func base64PEMBody(s string, j int) int {
+	e := run(s, j, cAlnum|cOther)
+	start := j - len("LS0tLS1CRUdJTi")
+	if e-start < 64 {
+		return 0
+	}
+	var src [64]byte
+	var head [48]byte
+	copy(src[:], s[start:])
+	n, err := base64.StdEncoding.Decode(head[:], src[:])
+	if err != nil || !bytes.Contains(head[:n], []byte("PRIVATE KEY")) {
+		return 0
+	}
+	return e
+}
+
+// circleciBody matches the body of a CircleCI API token after "CCIPAT_"
+// or "CCIPRJ_": a base58 id of 20 to 24 bytes, '_', 40 lower-case hex
+// digits or more.
+func circleciBody(s string, j int) int {
+	k := run(s, j, cAlnum)
+	if n := k - j; n < 20 || n > 24 || k >= len(s) || s[k] != '_' {
+		return 0
+	}
+	e := run(s, k+1, cLHex)
+	if e-k-1 < 40 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// hubspotBody matches the body of a HubSpot private app token after
+// "pat-": a data centre (na1, eu1), '-', and a UUID.
+func hubspotBody(s string, j int) int {
+	if j+4 > len(s) || !isLetter(s[j]) || !isLetter(s[j+1]) || !isDigit(s[j+2]) || s[j+3] != '-' {
+		return 0
+	}
+	e := run(s, j+4, cLHex|cDash)
+	if e-j-4 != 36 || !isUUID(s[j+4:e]) || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// isUUID reports whether s is a UUID in its canonical form: hex digits in
+// groups of 8, 4, 4, 4 and 12 separated by dashes.
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch i {
+		case 8, 13, 18, 23:
+			if s[i] != '-' {
+				return false
+			}
+		default:
+			if charClass[s[i]]&cHex == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // airtableBody matches Airtable's personal access tokens after "pat":
 // 14 alphanumerics, a dot, 64 lower-case hex digits.
 func airtableBody(s string, j int) int {
@@ -584,9 +680,11 @@ const (
 	markBar                         // a digit, then '|'
 	markUs                          // "-u": "-us"
 	markZA                          // "za" in any case: "authorization" (DetectBearer)
-	markPEM                         // "-B": "-----BEGIN" (DetectPrivateKey)
+	markPEM                         // "-B": "-----BEGIN", "-U": "PuTTY-User-Key-File-" (DetectPrivateKey)
 	markDashP                       // "-p", "-P": sshpass -p, 7z -p…, zip -P (findUserFlag)
 	markDashA                       // "-a": redis-cli -a (findUserFlag)
+	markDashW                       // "-w", "-U", "-b", "-k", "-t": ldapsearch -w, smbclient -U u%p, htpasswd -b, openssl -k, doctl -t (findUserFlag)
+	markAddMask                     // ":a": GitHub Actions' "::add-mask::…"
 	allMarks     uint16 = 1<<iota - 1
 )
 
@@ -596,7 +694,8 @@ var markFirst, markSecond = func() (first, second [256]uint16) {
 		bit  uint16
 	}{{'Q', '~', markAzure}, {'.', 'a', markDotA}, {'T', '3', markT3}, {'_', 'm', markMmk}, {'.', 'o', markOffice},
 		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP}, {'-', 'P', markDashP},
-		{'-', 'a', markDashA},
+		{'-', 'a', markDashA}, {'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM}, {'-', 'b', markDashW},
+		{'-', 'k', markDashW}, {'-', 't', markDashW}, {':', 'a', markAddMask},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA}} {
 		first[m.a] |= m.bit
 		second[m.b] |= m.bit
@@ -612,6 +711,22 @@ var markFirst, markSecond = func() (first, second [256]uint16) {
 // of those whose bits are set in marks. Each needs a long string, so short
 // strings cost nothing here.
 func findMarkedTokens(s string, spans []span, marks uint16) []span {
+	// A value a CI job declares secret: GitHub Actions' ::add-mask::….
+	for i := 0; marks&markAddMask != 0; {
+		k := strings.Index(s[i:], "::add-mask::")
+		if k < 0 {
+			break
+		}
+		vs := i + k + len("::add-mask::")
+		ve := vs
+		for ve < len(s) && s[ve] != '\n' && s[ve] != '\r' && s[ve] != '"' && s[ve] != '\'' {
+			ve++
+		}
+		if ve > vs {
+			spans = append(spans, span{vs, ve})
+		}
+		i = max(ve, vs)
+	}
 	if len(s) < 36 {
 		return spans
 	}

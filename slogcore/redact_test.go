@@ -58,7 +58,7 @@ func TestRedactionStats(t *testing.T) {
 	var buf bytes.Buffer
 	h := New(&buf, &Options{Redact: redact.Must(redact.Credentials, redact.PCIDSS)})
 	l := slog.New(h)
-	l.Info("m", "password", "x", "card", "y", "note", "4111111111111111 and postgres://a:b@h/d")
+	l.Info("m", "password", "x", "card", "exp 12/29", "note", "4111111111111111 and postgres://a:b@h/d")
 	require.NoError(t, h.Close(context.Background()))
 	s := h.Stats()
 	require.EqualValues(t, 4, s.Redacted)
