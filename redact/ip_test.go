@@ -53,10 +53,10 @@ func TestFindIPs(t *testing.T) {
 		{"dial tcp:2a00:1450:4001:81c::200e", []string{"2a00:1450:4001:81c::200e"}},
 		{"x :2001:db8:85a3:1:2:8a2e:370:7334 y", []string{"2001:db8:85a3:1:2:8a2e:370:7334"}}, // a stray colon is punctuation
 		{"see 12:30:45.678 and Chrome/120.0.0.0 and fe80::1:203.0.113.9", nil},                // times, versions, a link-local address holding an IPv4 one
-		{"ver:4.2.1.7", []string{"4.2.1.7"}},
-		{"x-cafe:203.0.113.9 build-1:2:3:4:5:6:7:8:9", []string{"203.0.113.9"}}, // an IPv4 address after any colon; no IPv6 one inside a word of hex digits
-		{"v6:2a00:1450:4001:81c::200e", []string{"2a00:1450:4001:81c::200e"}},   // a label at the start of the text
-		{"//203.0.113.9/x", []string{"203.0.113.9"}},                            // a URL without its scheme                                                  // after a label, a version number that reads as a public address is one
+		{"ver:4.2.1.7 peer:203.0.113.9", []string{"203.0.113.9"}},                             // after a label, unless the label names a version
+		{"x-cafe:203.0.113.9 build-1:2:3:4:5:6:7:8:9", []string{"203.0.113.9"}},               // an IPv4 address after any colon; no IPv6 one inside a word of hex digits
+		{"v6:2a00:1450:4001:81c::200e", []string{"2a00:1450:4001:81c::200e"}},                 // a label at the start of the text
+		{"//203.0.113.9/x", []string{"203.0.113.9"}},                                          // a URL without its scheme
 	} {
 		var got []string
 		for _, sp := range findIPs(tc.in, nil) {
