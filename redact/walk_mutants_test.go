@@ -282,3 +282,24 @@ func TestNamedValueFirstInStruct(t *testing.T) {
 	require.False(t, changed)
 	require.Equal(t, valueFirst{Value: "db", Name: "HOST"}, got.Value.Any())
 }
+
+// TestShortPairLists guards the bounds of key-value pair lists: a list of
+// one pair is one (its value is masked), and a field name with a 'z' is
+// still a field name (a list of field names stays).
+func TestShortPairLists(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for _, tc := range []struct {
+		v    any
+		want string
+	}{
+		{[]any{"passwd", "Zq4-Wx81"}, `["passwd","[REDACTED]"]`},
+		{[]string{"passwd", "Zq4-Wx81"}, `["passwd","[REDACTED]"]`},
+		{[]string{"token", "zone"}, `["token","zone"]`},
+		{[]any{"user", "ann", "secret", "zip_code"}, `["user","ann","secret","zip_code"]`},
+	} {
+		a, _ := r.Attr(nil, slog.Any("args", tc.v))
+		got, err := json.Marshal(a.Value.Any())
+		require.NoError(t, err)
+		require.JSONEq(t, tc.want, string(got), "%#v", tc.v)
+	}
+}
