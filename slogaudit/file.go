@@ -140,7 +140,9 @@ var ErrNotDurable = errors.New("slogaudit: written, but the system reported an e
 // appending. It reads the file's tail to recover each chain's head; an
 // incomplete last line is closed with a newline and reported by
 // [File.Torn], and the next audit.start record names it, so that it is
-// visible in verification and not taken for tampering.
+// visible in verification and not taken for tampering. On Linux the File
+// keeps a lock file beside the log (path + ".lock") while it is open, so
+// that two processes sharing the log never continue one chain.
 func OpenFile(path string, opts ...FileOption) (*File, error) {
 	cfg := fileConfig{sync: SyncGroup(1000, 10*time.Millisecond)}
 	for _, o := range opts {
