@@ -57,3 +57,18 @@ func TestCheckpointFileOfBothForms(t *testing.T) {
 	}
 	require.Equal(t, 1, bad, "%v", rep.Findings)
 }
+
+// TestMaxLineBytesIsInclusive guards the bound of VerifyOptions.MaxLineBytes:
+// a line of exactly that many bytes (its newline not counted) is read, one
+// byte more is refused.
+func TestMaxLineBytesIsInclusive(t *testing.T) {
+	f := readFixture(t, "testdata/v2")
+	longest := 0
+	for _, l := range lines(f.log) {
+		longest = max(longest, len(strings.TrimRight(l, "\r\n")))
+	}
+	_, err := Verify(context.Background(), strings.NewReader(string(f.log)), VerifyOptions{Keys: map[string][]byte{"k1": f.key}, MaxLineBytes: longest})
+	require.NoError(t, err)
+	_, err = Verify(context.Background(), strings.NewReader(string(f.log)), VerifyOptions{Keys: map[string][]byte{"k1": f.key}, MaxLineBytes: longest - 1})
+	require.ErrorIs(t, err, ErrLineTooLong)
+}
