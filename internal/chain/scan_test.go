@@ -99,3 +99,36 @@ func FuzzScanLine(f *testing.F) {
 		require.Equal(t, string(AppendCanonicalWithout(nil, v, "audit")), string(AppendCanonical(nil, w)))
 	})
 }
+
+// TestScanLineAgreesWithEncodingJSON guards each check of ScanLine's JSON
+// grammar and UTF-8 validation: on objects without an "audit" member,
+// nested shallowly, ScanLine accepts exactly what encoding/json.Valid and
+// utf8.Valid accept, for inputs at the edge of each rule (numbers, escapes,
+// literals, separators, whitespace, control bytes, every kind of invalid
+// UTF-8).
+func TestScanLineAgreesWithEncodingJSON(t *testing.T) {
+	for _, s := range []string{
+		`{}`, ` {} `, "\t{}\r\n", `{ }`, `{"a":1}`, `{"a":1,}`, `{"a" 1}`, `{"a":}`, `{,"a":1}`, `{"a":1 "b":2}`,
+		`{"a":1}{}`, `{"a":1}x`, `[]`, `1`, `"s"`, `{`, `}`, `{"a":[1,2]}`, `{"a":[1,]}`, `{"a":[,1]}`, `{"a":[1 2]}`,
+		`{"a":[]}`, `{"a":[ ]}`, `{"a":{}}`, `{"a":{"b":{"c":[{}]}}}`, `{"a":[[[[]]]]}`,
+		`{"a":0}`, `{"a":-0}`, `{"a":01}`, `{"a":-}`, `{"a":-01}`, `{"a":1.}`, `{"a":.5}`, `{"a":1.5}`, `{"a":1e}`,
+		`{"a":1e5}`, `{"a":1E+5}`, `{"a":1e-5}`, `{"a":1e+}`, `{"a":1.5e-}`, `{"a":+1}`, `{"a":1.e5}`, `{"a":-1.25E-10}`,
+		`{"a":123456789012345678901234567890}`, `{"a":9}`, `{"a":-9.9}`, `{"a":0.0}`, `{"a":00}`, `{"a":1x}`,
+		`{"a":true}`, `{"a":false}`, `{"a":null}`, `{"a":tru}`, `{"a":nul}`, `{"a":falsee}`, `{"a":True}`, `{"a":nulll}`,
+		`{"a":"x"}`, `{"a":"\""}`, `{"a":"\\"}`, `{"a":"\/"}`, `{"a":"\b\f\n\r\t"}`, `{"a":"\x"}`, `{"a":"\u0041"}`,
+		`{"a":"\u00e9"}`, `{"a":"\uD83D\uDE00"}`, `{"a":"\u12"}`, `{"a":"\u12G4"}`, `{"a":"\uffff"}`, `{"a":"\u"}`,
+		`{"a":"x}`, `{"a":"x\"}`, "{\"a\":\"x\ty\"}", "{\"a\":\"x\x00y\"}", "{\"a\":\"x\x1fy\"}", "{\"a\":\"x\x7fy\"}",
+		"{\"a\":\"x\x20y\"}", `{"a\"b":1}`, `{"":1}`, `{a:1}`, `{'a':1}`, `{"a":'x'}`,
+		"{\"a\":\"\xc3\xa9\"}", "{\"a\":\"\xc3\"}", "{\"a\":\"\xc3(\"}", "{\"a\":\"\xe2\x82\xac\"}", "{\"a\":\"\xe2\x82\"}",
+		"{\"a\":\"\xf0\x9f\x98\x80\"}", "{\"a\":\"\xf0\x9f\x98\"}", "{\"a\":\"\xc0\xaf\"}", "{\"a\":\"\xe0\x80\xaf\"}",
+		"{\"a\":\"\xed\xa0\x80\"}", "{\"a\":\"\xf4\x90\x80\x80\"}", "{\"a\":\"\xff\"}", "{\"a\":\"\x80\"}", "{\"\xff\":1}",
+		"{\"a\":\"\xf5\x80\x80\x80\"}", "{\"a\":\"\xef\xbf\xbf\"}", "{\"a\":\"\xf4\x8f\xbf\xbf\"}", "{\"a\":\"\xe0\xa0\x80\"}",
+		"{\"a\":\"\xc2\x80\"}", "{\"a\":\"\xdf\xbf\"}", "{\"a\":\"\xc1\xbf\"}", "{\"a\":\"\xf0\x90\x80\x80\"}", "{\"a\":\"\xf0\x8f\xbf\xbf\"}",
+		`{"msg":"m","b":[true,false,null,{"c":"d"}]}`, `{"a":1,"msg":2}`, `{"msg":"a\u0062"}`,
+	} {
+		var l Line
+		data := []byte(s)
+		want := json.Valid(data) && utf8.Valid(data) && bytes.HasPrefix(bytes.TrimSpace(data), []byte("{"))
+		require.Equal(t, want, ScanLine(data, &l), "%q", s)
+	}
+}
