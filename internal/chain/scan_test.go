@@ -107,7 +107,7 @@ func FuzzScanLine(f *testing.F) {
 // literals, separators, whitespace, control bytes, every kind of invalid
 // UTF-8).
 func TestScanLineAgreesWithEncodingJSON(t *testing.T) {
-	for _, s := range []string{
+	inputs := []string{
 		`{}`, ` {} `, "\t{}\r\n", `{ }`, `{"a":1}`, `{"a":1,}`, `{"a" 1}`, `{"a":}`, `{,"a":1}`, `{"a":1 "b":2}`,
 		`{"a":1}{}`, `{"a":1}x`, `[]`, `1`, `"s"`, `{`, `}`, `{"a":[1,2]}`, `{"a":[1,]}`, `{"a":[,1]}`, `{"a":[1 2]}`,
 		`{"a":[]}`, `{"a":[ ]}`, `{"a":{}}`, `{"a":{"b":{"c":[{}]}}}`, `{"a":[[[[]]]]}`,
@@ -124,8 +124,18 @@ func TestScanLineAgreesWithEncodingJSON(t *testing.T) {
 		"{\"a\":\"\xed\xa0\x80\"}", "{\"a\":\"\xf4\x90\x80\x80\"}", "{\"a\":\"\xff\"}", "{\"a\":\"\x80\"}", "{\"\xff\":1}",
 		"{\"a\":\"\xf5\x80\x80\x80\"}", "{\"a\":\"\xef\xbf\xbf\"}", "{\"a\":\"\xf4\x8f\xbf\xbf\"}", "{\"a\":\"\xe0\xa0\x80\"}",
 		"{\"a\":\"\xc2\x80\"}", "{\"a\":\"\xdf\xbf\"}", "{\"a\":\"\xc1\xbf\"}", "{\"a\":\"\xf0\x90\x80\x80\"}", "{\"a\":\"\xf0\x8f\xbf\xbf\"}",
-		`{"msg":"m","b":[true,false,null,{"c":"d"}]}`, `{"a":1,"msg":2}`, `{"msg":"a\u0062"}`,
-	} {
+		`{"msg":"m","b":[true,false,null,{"c":"d"}]}`, `{"a":1,"msg":2}`, `{"msg":"a\u0062"}`, ``, ` `,
+	}
+	// Every prefix of a line that uses each part of the grammar: a scanner
+	// that reads past the end of its input panics or accepts a prefix.
+	full := "{ \"a\" : [ -1.5e+3 , true , false , null , \"x\\u00e9\\n\xc3\xa9\" , { } , [ ] ] , \"msg\" : \"m\" , \"b\" : { \"c\" : 0 } }"
+	compact := `{"a":[-1.5e+3,true,false,null,"x\u00e9\n",{},[],0,-0.1E-2],"msg":"m","b":{"c":0}}`
+	for _, line := range []string{full, compact} {
+		for i := range len(line) + 1 {
+			inputs = append(inputs, line[:i])
+		}
+	}
+	for _, s := range inputs {
 		var l Line
 		data := []byte(s)
 		want := json.Valid(data) && utf8.Valid(data) && bytes.HasPrefix(bytes.TrimSpace(data), []byte("{"))
