@@ -19,23 +19,11 @@ import (
 // checkpoints with the CLI, check both offline, and see tampered proofs
 // fail.
 func TestProveAndCheckProof(t *testing.T) {
-	dir := t.TempDir()
-	code, _, _ := runCLI(nil, "keygen", "-dir", dir)
-	require.Equal(t, exitIntact, code)
-	logPath, cpPath := filepath.Join(dir, "audit.log"), filepath.Join(dir, "audit.checkpoints")
-	cf, err := slogaudit.OpenCheckpointFile(cpPath)
-	require.NoError(t, err)
-	af, err := slogaudit.OpenFile(logPath)
-	require.NoError(t, err)
-	h, err := af.Handler(slogaudit.WithKey("k1", readKey(t, filepath.Join(dir, "audit.hmac"))), slogaudit.WithChainID("app"),
-		slogaudit.WithSigner(readKey(t, filepath.Join(dir, "audit.ed25519"))), slogaudit.WithCheckpoints(cf, 100, 0))
-	require.NoError(t, err)
-	for i := range 1000 {
-		slog.New(h).Info("event", "i", i, "note", fmt.Sprintf("private-%04d", i))
-	}
-	require.NoError(t, h.Close(context.Background()))
-	require.NoError(t, af.Close())
-	require.NoError(t, cf.Close())
+	dir, logPath, cpPath := writeProveLog(t, func(l *slog.Logger) {
+		for i := range 1000 {
+			l.Info("event", "i", i, "note", fmt.Sprintf("private-%04d", i))
+		}
+	})
 	pub := filepath.Join(dir, "audit.ed25519.pub")
 
 	// The record at line 500 of the log.
@@ -129,23 +117,10 @@ func readKey(t *testing.T, path string) []byte {
 // after it could be named by its line. The big record itself, and the
 // one after it, are proved and checked.
 func TestProveAtAfterLongLine(t *testing.T) {
-	dir := t.TempDir()
-	code, _, _ := runCLI(nil, "keygen", "-dir", dir)
-	require.Equal(t, exitIntact, code)
-	logPath, cpPath := filepath.Join(dir, "audit.log"), filepath.Join(dir, "audit.checkpoints")
-	cf, err := slogaudit.OpenCheckpointFile(cpPath)
-	require.NoError(t, err)
-	af, err := slogaudit.OpenFile(logPath)
-	require.NoError(t, err)
-	h, err := af.Handler(slogaudit.WithKey("k1", readKey(t, filepath.Join(dir, "audit.hmac"))), slogaudit.WithChainID("app"),
-		slogaudit.WithSigner(readKey(t, filepath.Join(dir, "audit.ed25519"))), slogaudit.WithCheckpoints(cf, 100, 0))
-	require.NoError(t, err)
-	l := slog.New(h)
-	l.Info("big", "blob", strings.Repeat("y", slogaudit.DefaultMaxRecordSize-90))
-	l.Info("after")
-	require.NoError(t, h.Close(context.Background()))
-	require.NoError(t, af.Close())
-	require.NoError(t, cf.Close())
+	dir, logPath, cpPath := writeProveLog(t, func(l *slog.Logger) {
+		l.Info("big", "blob", strings.Repeat("y", slogaudit.DefaultMaxRecordSize-90))
+		l.Info("after")
+	})
 	lines := strings.Split(string(must(os.ReadFile(logPath))), "\n")
 	require.Greater(t, len(lines[1]), 1<<20, "test bug: the big record's line")
 	for _, at := range []int{2, 3} {
@@ -155,4 +130,28 @@ func TestProveAtAfterLongLine(t *testing.T) {
 		code, out, errOut := runCLI(nil, "check-proof", "-pub", filepath.Join(dir, "audit.ed25519.pub"), proofPath)
 		require.Equal(t, exitIntact, code, out+errOut)
 	}
+}
+
+// writeProveLog makes keys with the CLI in a new directory, logs through
+// a File handler of chain "app" with a checkpoint every 100 records into
+// audit.checkpoints, closes everything, and returns the directory and the
+// paths of the log and of the checkpoint file.
+func writeProveLog(t *testing.T, log func(*slog.Logger)) (dir, logPath, cpPath string) {
+	t.Helper()
+	dir = t.TempDir()
+	code, _, _ := runCLI(nil, "keygen", "-dir", dir)
+	require.Equal(t, exitIntact, code)
+	logPath, cpPath = filepath.Join(dir, "audit.log"), filepath.Join(dir, "audit.checkpoints")
+	cf, err := slogaudit.OpenCheckpointFile(cpPath)
+	require.NoError(t, err)
+	af, err := slogaudit.OpenFile(logPath)
+	require.NoError(t, err)
+	h, err := af.Handler(slogaudit.WithKey("k1", readKey(t, filepath.Join(dir, "audit.hmac"))), slogaudit.WithChainID("app"),
+		slogaudit.WithSigner(readKey(t, filepath.Join(dir, "audit.ed25519"))), slogaudit.WithCheckpoints(cf, 100, 0))
+	require.NoError(t, err)
+	log(slog.New(h))
+	require.NoError(t, h.Close(context.Background()))
+	require.NoError(t, af.Close())
+	require.NoError(t, cf.Close())
+	return dir, logPath, cpPath
 }
