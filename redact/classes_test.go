@@ -497,6 +497,35 @@ func classLeakCases() []leakCase {
 		l.Info("m", "trace", "S: 250 AUTH LOGIN PLAIN\nC: AUTH PLAIN AHNtdHAAU3VuZmxvd2VyOQ==\nS: 235 ok")
 	})
 	add("protocol", "ftp PASS", cred, "marigold", func(l *slog.Logger) { l.Info("m", "ftp", "USER deploy\r\nPASS marigold\r\n") })
+	add("protocol", "imap LOGIN", cred, "Lw8-Mq3Zt5", func(l *slog.Logger) { l.Info("m", "imap", "a017 LOGIN ops@example.org Lw8-Mq3Zt5\r\n") })
+	add("protocol", "imap login quoted", cred, "wintergreen pond", func(l *slog.Logger) {
+		l.Info("m", "trace", "S: * OK IMAP4rev1 ready\nC: x2 login \"svc-mail\" \"wintergreen pond\"\nS: x2 OK done")
+	})
+
+	// Passwords written to the standard input of a command that reads them
+	// from there.
+	add("stdin", "echo into docker login", cred, "Dk5-Rp2Wq8", func(l *slog.Logger) {
+		l.Info("m", "cmd", "echo Dk5-Rp2Wq8 | docker login -u deploy --password-stdin ghcr.io")
+	})
+	add("stdin", "echo -n quoted into helm", cred, "Hm4Tz8Qa1", func(l *slog.Logger) {
+		l.Info("$ echo -n 'Hm4Tz8Qa1' | helm registry login registry.internal --username ci --password-stdin")
+	})
+	add("stdin", "printf into a secret from stdin", cred, "Ks7Vb2Np9", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`exit status 1: printf "%s" "Ks7Vb2Np9" | kubectl create secret generic app --from-file=db-pass=/dev/stdin`))
+	})
+	add("stdin", "printf into docker secret create", cred, "Sw3Lq9Xe4", func(l *slog.Logger) { l.Info("m", "cmd", "printf Sw3Lq9Xe4 | docker secret create pg_pass -") })
+	add("stdin", "echo into chpasswd", cred, "ops:Cp6Yt1Mz3", func(l *slog.Logger) { l.Info("m", "cmd", `echo "ops:Cp6Yt1Mz3" | sudo chpasswd`) })
+	add("stdin", "echo into gh auth", cred, "Gh2Rq8Lp5Zw7", func(l *slog.Logger) { l.Info("m", "cmd", "echo Gh2Rq8Lp5Zw7 | gh auth login --with-token") })
+	add("stdin", "here-string", cred, "Vt6Kp3Nz8", func(l *slog.Logger) { l.Info("m", "cmd", "vault login - <<< 'Vt6Kp3Nz8'") })
+
+	// Credentials as a URL's query parameters named key or code.
+	add("url query", "key parameter", cred, "Rk7Tq2Lm9Wz4Vb8Np3Xc", func(l *slog.Logger) {
+		l.Info("m", "url", "https://api.example.net/v2/geocode?address=main+st&key=Rk7Tq2Lm9Wz4Vb8Np3Xc")
+	})
+	add("url query", "key first", cred, "5e0a9c3f7b2d8e1a4c6f", func(l *slog.Logger) { l.Info("GET /v1/feed?key=5e0a9c3f7b2d8e1a4c6f&page=2 200") })
+	add("url query", "oauth code", cred, "4/0Ad9Tq7Lm2Zx8Vb3Np5Rw", func(l *slog.Logger) {
+		l.Info("m", "redirect", "https://app.example.com/oauth2/callback?state=af31&code=4/0Ad9Tq7Lm2Zx8Vb3Np5Rw&scope=email")
+	})
 
 	// PuTTY key files: the private lines.
 	ppk := "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy@ci\nPublic-Lines: 2\n" +
@@ -578,6 +607,16 @@ func classLeakCases() []leakCase {
 		secret := fmt.Sprintf("Lg%02d-Vb7Qx", i)
 		add("language", text, cred, secret, func(l *slog.Logger) { l.Info("m", "cfg", fmt.Sprintf(text, secret)) })
 	}
+	// And in their own letters, in any case, alone or after a word, as a
+	// message, a value or an attr key.
+	for i, text := range []string{"Contraseña: %s", "HASŁO=%s", "lösenord: %s", "Şifre=%s", "jelszó: %s",
+		"parolă=%s", "Mật khẩu: %s", "Пароль: %s", "ПАРОЛЬ=%s", "Κωδικός πρόσβασης: %s", "סיסמה: %s",
+		"كلمة المرور: %s", "पासवर्ड=%s", "รหัสผ่าน: %s", "数据库 密码：%s", "密碼=%s", "口令: %s",
+		"パスワード: %s", "비밀번호=%s", "db_пароль=%s", "passord=%s", "kata sandi: %s", "ñpassword=%s"} {
+		secret := fmt.Sprintf("Ul%02d-Zq4Wm", i)
+		add("language", "letters outside ascii "+text, cred, secret, func(l *slog.Logger) { l.Info(fmt.Sprintf(text, secret)) })
+	}
+	add("language", "attr key outside ascii", cred, "Ua-Zq5Wm", func(l *slog.Logger) { l.Info("m", "Пароль", "Ua-Zq5Wm") })
 
 	add("prose", "quoted secret before other words", cred, "Qn8-Wz3-Lk", func(l *slog.Logger) { l.Info(`token "Qn8-Wz3-Lk" not accepted`) })
 
@@ -824,6 +863,28 @@ func overMaskCases() []struct {
 		}},
 		{"expired token code", all, "The provided token has expired.", func(l *slog.Logger) { l.Info("api error ExpiredToken: The provided token has expired.") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
+		// Prose in other languages that names a password and holds none.
+		{"password changed, in russian", all, "пароль был изменён пользователем", func(l *slog.Logger) { l.Info("пароль был изменён пользователем") }},
+		{"password reset, in chinese", all, "用户密码已重置", func(l *slog.Logger) { l.Info("m", "event", "用户密码已重置") }},
+		{"password changed, in german", all, "Müller hat sein Passwort geändert", func(l *slog.Logger) { l.Info("Müller hat sein Passwort geändert") }},
+		// Commands that read a password from the standard input, and what is
+		// no password in them.
+		{"password from a variable", all, "registry.example.org", func(l *slog.Logger) {
+			l.Info("m", "cmd", "echo $REGISTRY_PASSWORD | docker login -u ci --password-stdin registry.example.org")
+		}},
+		{"password from a command", all, "--region eu-west-1", func(l *slog.Logger) {
+			l.Info("m", "cmd", "aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 4711.dkr.ecr.eu-west-1.amazonaws.com")
+		}},
+		{"a file from stdin", all, "/dev/stdin", func(l *slog.Logger) {
+			l.Info("m", "cmd", "kubectl create secret generic app --from-file=password=/dev/stdin")
+		}},
+		{"echo into another command", all, "echo orders-7 |", func(l *slog.Logger) { l.Info("m", "cmd", "echo orders-7 | tee /tmp/stdin-keys.log") }},
+		{"login in prose", all, "login failed", func(l *slog.Logger) { l.Info("user login failed for bob twice") }},
+		{"imap login without a tag", all, "LOGIN alice", func(l *slog.Logger) { l.Info("m", "note", "rejected LOGIN alice Plaintext") }},
+		{"key and code parameters that hold no credential", all, "?key=orders:42&code=302", func(l *slog.Logger) { l.Info("m", "url", "/cache?key=orders:42&code=302") }},
+		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
+			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")
+		}},
 	}
 }
 

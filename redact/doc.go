@@ -140,11 +140,15 @@
 // activation code, unlock code, access code, oauth code, code verifier,
 // phpsessid, jsessionid, sessid, connect sid, session cookie,
 // one time code, 2fa code, 2fa, two factor code, and the word password in
-// other languages as written in ASCII: passwort, kennwort, contrasena,
+// other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,
-// adgangskode, sifre, heslo, jelszo. (Spellings with letters outside ASCII,
-// contraseña, пароль, 密码, need a rule of their own: a term outside ASCII
-// makes every string with such letters searched.) Detectors: url-userinfo
+// adgangskode, sifre, heslo, jelszo, passord, lozinka, geslo, kata sandi,
+// and in their own letters: contraseña, hasło, lösenord, şifre, jelszó,
+// parolă, mật khẩu, пароль, κωδικός πρόσβασης, סיסמה, كلمة المرور,
+// كلمة السر, पासवर्ड, รหัสผ่าน, 密码, 密碼, 口令, パスワード, 비밀번호. (Terms
+// outside ASCII match whole words, so 用户密码 is not 密码; and they make
+// every string with letters outside ASCII searched for pairs, which costs
+// only such strings.) Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]), jwt
 // ([DetectJWT]), aws-access-key-id ([DetectAWSAccessKey]), private-key
 // ([DetectPrivateKey]: PEM blocks and the private lines of PuTTY key

@@ -179,7 +179,31 @@ func publicIPv4(a string) bool {
 	case o[0] == 100 && o[1] >= 64 && o[1] <= 127:
 		return false // shared address space (carrier-grade NAT)
 	}
-	return true
+	return !publicResolvers4[[4]int(o)]
+}
+
+// publicResolvers4 and publicResolvers6 are the addresses of well-known
+// public DNS resolvers: a service's, not a person's, and so kept.
+var publicResolvers4 = map[[4]int]bool{
+	{8, 8, 8, 8}: true, {8, 8, 4, 4}: true, // Google
+	{1, 1, 1, 1}: true, {1, 0, 0, 1}: true, {1, 1, 1, 2}: true, {1, 0, 0, 2}: true, {1, 1, 1, 3}: true, {1, 0, 0, 3}: true, // Cloudflare
+	{9, 9, 9, 9}: true, {149, 112, 112, 112}: true, {9, 9, 9, 10}: true, {149, 112, 112, 10}: true, {9, 9, 9, 11}: true, {149, 112, 112, 11}: true, // Quad9
+	{208, 67, 222, 222}: true, {208, 67, 220, 220}: true, {208, 67, 222, 123}: true, {208, 67, 220, 123}: true, // OpenDNS
+	{94, 140, 14, 14}: true, {94, 140, 15, 15}: true, // AdGuard
+	{185, 228, 168, 9}: true, {185, 228, 169, 9}: true, // CleanBrowsing
+	{4, 2, 2, 1}: true, {4, 2, 2, 2}: true, {4, 2, 2, 3}: true, {4, 2, 2, 4}: true, {4, 2, 2, 5}: true, {4, 2, 2, 6}: true, // Level 3
+	{64, 6, 64, 6}: true, {64, 6, 65, 6}: true, // Verisign
+	{8, 26, 56, 26}: true, {8, 20, 247, 20}: true, // Comodo
+	{77, 88, 8, 8}: true, {77, 88, 8, 1}: true, // Yandex
+	{76, 76, 2, 0}: true, {76, 76, 10, 0}: true, // Control D
+}
+
+var publicResolvers6 = map[string]bool{
+	"2001:4860:4860::8888": true, "2001:4860:4860::8844": true, // Google
+	"2606:4700:4700::1111": true, "2606:4700:4700::1001": true, // Cloudflare
+	"2620:fe::fe": true, "2620:fe::9": true, "2620:fe::fe:9": true, // Quad9
+	"2620:119:35::35": true, "2620:119:53::53": true, // OpenDNS
+	"2a10:50c0::ad1:ff": true, "2a10:50c0::ad2:ff": true, // AdGuard
 }
 
 // ipv6At returns the end of an IPv6 address at s[i:] (groups of up to
@@ -237,7 +261,7 @@ func ipv6Done(s string, e, groups, digits, colons int, double bool) int {
 // ranges.
 func publicIPv6(a string) bool {
 	l := strings.ToLower(a)
-	if l == "::" || l == "::1" || strings.HasPrefix(l, "::ffff:") && !publicIPv4(l[len("::ffff:"):]) {
+	if l == "::" || l == "::1" || publicResolvers6[l] || strings.HasPrefix(l, "::ffff:") && !publicIPv4(l[len("::ffff:"):]) {
 		return false
 	}
 	if len(l) >= 4 && l[2] != ':' && l[3] != ':' {

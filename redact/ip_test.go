@@ -18,13 +18,13 @@ func TestFindIPs(t *testing.T) {
 		{"from 203.0.113.77 in", []string{"203.0.113.77"}},
 		{"203.0.113.77", []string{"203.0.113.77"}},
 		{"peer 192.0.2.44:5555", []string{"192.0.2.44"}},
-		{"hit 8.8.8.8.", []string{"8.8.8.8"}},
-		{"hit 8.8.4.4. Then 9.9.9.9: done", []string{"8.8.4.4", "9.9.9.9"}}, // a full stop or a colon before a space
+		{"hit 8.8.8.7.", []string{"8.8.8.7"}},
+		{"hit 8.8.4.5. Then 9.9.9.7: done", []string{"8.8.4.5", "9.9.9.7"}}, // a full stop or a colon before a space
 		{". 203.0.113.9", []string{"203.0.113.9"}},                          // the text starts with a '.'
 		{":: 2001:db8:4b::17", []string{"2001:db8:4b::17"}},                 // the text starts with a ':' and has no '.'
-		{"tag 8.8.8.8:abc and 8.8.8.8:53", []string{"8.8.8.8"}},             // a colon ends an address only before a port
+		{"tag 8.8.8.7:abc and 8.8.8.7:53", []string{"8.8.8.7"}},             // a colon ends an address only before a port
 		{"8.256.1.1 and 1000.1.1.1", nil},                                   // an octet over 255, or of four digits
-		{"1.1.1.1, 9.9.9.9", []string{"1.1.1.1", "9.9.9.9"}},
+		{"1.1.1.9, 9.9.9.7", []string{"1.1.1.9", "9.9.9.7"}},
 		{"for=198.51.100.17;proto=https", []string{"198.51.100.17"}},
 		{"a 255.254.1.1 b 223.255.255.255 c", []string{"223.255.255.255"}},
 		{"11.0.0.1 126.1.1.1 128.0.0.1 169.253.1.1 172.15.1.1 172.32.1.1 192.167.1.1 100.63.1.1 100.128.1.1",
@@ -57,6 +57,12 @@ func TestFindIPs(t *testing.T) {
 		{"x-cafe:203.0.113.9 build-1:2:3:4:5:6:7:8:9", []string{"203.0.113.9"}},               // an IPv4 address after any colon; no IPv6 one inside a word of hex digits
 		{"v6:2a00:1450:4001:81c::200e", []string{"2a00:1450:4001:81c::200e"}},                 // a label at the start of the text
 		{"//203.0.113.9/x", []string{"203.0.113.9"}},                                          // a URL without its scheme
+		// Well-known public DNS resolvers are a service's addresses, not a
+		// person's; their neighbours are not resolvers.
+		{"dns 8.8.8.8 8.8.4.4 1.1.1.1 1.0.0.1 9.9.9.9 149.112.112.112 208.67.222.222 94.140.14.14 4.2.2.2 76.76.2.0", nil},
+		{"dns 2001:4860:4860::8888 2606:4700:4700::1111 2620:FE::FE 2620:fe::9", nil},
+		{"dns 8.8.8.9 1.1.1.4 9.9.9.8 208.67.222.221", []string{"8.8.8.9", "1.1.1.4", "9.9.9.8", "208.67.222.221"}},
+		{"dns 2001:4860:4860::8889 2606:4700:4700::1112", []string{"2001:4860:4860::8889", "2606:4700:4700::1112"}},
 	} {
 		var got []string
 		for _, sp := range findIPs(tc.in, nil) {

@@ -35,7 +35,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		a := i
-		for i < len(s) && (isKeyChar(s[i]) || s[i] >= 0x80 && r.nonASCII) { // passwört=
+		for i < len(s) && (isKeyChar(s[i]) || s[i] >= 0x80 && r.nonASCII && !fullWidthOperator(s, i)) { // passwört=
 			i++
 		}
 		b := i
@@ -131,6 +131,10 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue
 			}
 			rule, _ := r.phraseRule(s, a, b) // api key: …, security code = …
+			queryParam := false
+			if rule == "" && p == b && s[p] == '=' && a > 0 && (s[a-1] == '?' || s[a-1] == '&') && isQueryCredential(s[a:b]) {
+				rule, queryParam = r.terms["apikey"], true // ?key=AIza…, &code=4/0Af… (an OAuth authorization code)
+			}
 			if rule == "" || inARN(s, a) || machineInText(s, a, b) {
 				continue
 			}
@@ -172,6 +176,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			ve = ipListEnd(s, vs, ve)    // X-Forwarded-For: 198.51.100.7, 203.0.113.9
 			ve = pairedValueEnd(s, ve)   // credentials: bob / Hunter2
 			ve = paramListEnd(s, vs, ve) // Stripe-Signature: t=1733011200,v1=5257a8…,v0=6ffbb5…
+			if queryParam && !looksLikeCredential(s[vs:ve]) {
+				continue // ?key=users:42, &code=200
+			}
 			if ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
@@ -180,6 +187,15 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		// Prose and command lines: the key word, a space, then what follows.
+		if r.sqlRule != "" && b-a == 5 && b < len(s) && s[b] == ' ' && strings.EqualFold(s[a:b], "login") && imapTag(s, a) {
+			// IMAP: a001 LOGIN alice "S3cret"
+			if vs, ve := imapPassword(s, b); ve > vs && !r.keepValue("", s[vs:ve]) {
+				spans = append(spans, span{vs, ve})
+				note(r.sqlRule)
+				i = ve
+			}
+			continue
+		}
 		if b >= len(s) || (s[b] != ' ' && s[b] != '\t') || !r.mayBeKey(s[a:b]) {
 			continue
 		}
@@ -295,7 +311,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = we
 			}
-		case looksLikeCredential(w) || userAndPassword(w): // token 9f8e7d6c5b4a…, basic auth bob:Pa55w0rd
+		case looksLikeCredential(w) && !strings.HasPrefix(w, "--") || userAndPassword(w): // token 9f8e7d6c5b4a…, basic auth bob:Pa55w0rd; not get-login-password --region
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
@@ -303,10 +319,216 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 		}
 	}
+	if r.sqlRule != "" && (strings.IndexByte(s, '|') >= 0 || strings.Contains(s, "<<<")) {
+		spans = r.stdinSecrets(s, spans, note)
+	}
 	if f&hasDash == 0 {
 		return spans
 	}
 	return r.findUserFlag(s, spans, note)
+}
+
+// isQueryCredential reports whether a URL's query parameter of this name
+// holds a credential when its value looks like one: key (Google and many
+// other APIs take their API key so) and code (an OAuth authorization code).
+func isQueryCredential(name string) bool {
+	return strings.EqualFold(name, "key") || strings.EqualFold(name, "code")
+}
+
+// imapTag reports whether the word before s[a] (a command) is an IMAP
+// command's tag: a short word of letters and digits that holds a digit
+// ("a001", "A1"), at the start of a line or after a prompt ("C: ").
+func imapTag(s string, a int) bool {
+	if a < 2 || s[a-1] != ' ' {
+		return false
+	}
+	t := a - 1
+	digit := false
+	for t > 0 && (isAlnum(s[t-1]) || s[t-1] == '.') {
+		t--
+		digit = digit || isDigit(s[t])
+	}
+	if !digit || a-1-t > 16 {
+		return false
+	}
+	return t == 0 || s[t-1] == '\n' || s[t-1] == '\r' || t >= 2 && s[t-1] == ' ' && (s[t-2] == ':' || s[t-2] == '>')
+}
+
+// imapPassword returns the span of the second argument of an IMAP LOGIN
+// command whose name ends at s[e] (an atom, or a quoted string without its
+// quotes), when the command ends after it.
+func imapPassword(s string, e int) (int, int) {
+	var args [2][2]int
+	q := e
+	for n := range args {
+		q = skipSpaces(s, q)
+		if q >= len(s) {
+			return 0, 0
+		}
+		if s[q] == '"' {
+			k := q + 1
+			for k < len(s) && s[k] != '"' && s[k] != '\n' {
+				if s[k] == '\\' {
+					k++
+				}
+				k++
+			}
+			if k >= len(s) || s[k] != '"' {
+				return 0, 0
+			}
+			args[n] = [2]int{q + 1, k}
+			q = k + 1
+			continue
+		}
+		k := q
+		for k < len(s) && s[k] > ' ' && s[k] != '"' {
+			k++
+		}
+		args[n] = [2]int{q, k}
+		q = k
+	}
+	if q = skipSpaces(s, q); q < len(s) && s[q] != '\r' && s[q] != '\n' {
+		return 0, 0 // more words: prose, not a command
+	}
+	return args[1][0], args[1][1]
+}
+
+// stdinSecrets masks a password written to the standard input of a command
+// that reads it from there: what echo or printf pipe into it ("echo S3cret
+// | docker login -u ci --password-stdin", "printf '%s' S3cret | kubectl
+// create secret generic db --from-file=password=/dev/stdin", "echo
+// 'alice:S3cret' | chpasswd") and a here-string ("vault login - <<<
+// S3cret"). Variables ($DOCKER_PASSWORD) are kept.
+func (r *Redactor) stdinSecrets(s string, spans []span, note func(string)) []span {
+	rule := r.sqlRule
+	if rule == "" {
+		return spans
+	}
+	for ls := 0; ls < len(s); {
+		le := ls
+		for le < len(s) && s[le] != '\n' && s[le] != ';' && !(s[le] == '&' && le+1 < len(s) && s[le+1] == '&') {
+			le++
+		}
+		line := s[ls:le]
+		for c := 0; c < len(line); {
+			ce := c
+			for ce < len(line) && (line[ce] != '|' || ce+1 < len(line) && line[ce+1] == '|') {
+				if line[ce] == '|' {
+					ce++ // "||": another list, not a pipe
+				}
+				ce++
+			}
+			if ce < len(line) && readsSecretFromStdin(line[ce+1:]) {
+				for _, v := range echoedWords(line, c, ce) {
+					if !r.keepValue("", line[v[0]:v[1]]) {
+						spans = append(spans, span{ls + v[0], ls + v[1]})
+						note(rule)
+					}
+				}
+			}
+			if h := strings.Index(line[c:min(ce, len(line))], "<<<"); h >= 0 && readsSecretFromStdin(line[c:c+h]) {
+				if vs, ve := valueAt(line, skipSpaces(line, c+h+3)); ve > vs && line[vs] != '$' && !r.keepValue("", line[vs:ve]) {
+					spans = append(spans, span{ls + vs, ls + ve})
+					note(rule)
+				}
+			}
+			c = ce + 1
+		}
+		ls = le + 1
+	}
+	return spans
+}
+
+// readsSecretFromStdin reports whether the command line cmd (up to the
+// next pipe or the end of its line) reads a password or a token from its
+// standard input.
+func readsSecretFromStdin(cmd string) bool {
+	if e := strings.IndexByte(cmd, '|'); e >= 0 {
+		cmd = cmd[:e]
+	}
+	l := strings.ToLower(cmd)
+	switch f := strings.Fields(l); {
+	case len(f) == 0:
+		return false
+	case f[0] == "chpasswd" || f[0] == "sudo" && len(f) > 1 && f[1] == "chpasswd":
+		return true
+	case strings.Contains(l, "--with-token"): // gh auth login --with-token
+		return true
+	case f[len(f)-1] == "-" && (strings.Contains(l, "login") || strings.Contains(l, "secret")): // vault login -, docker secret create db -
+		return true
+	}
+	stdin := false
+	for _, w := range strings.Fields(l) {
+		// --password-stdin, --stdin, /dev/stdin, --from-file=password=/dev/stdin
+		stdin = stdin || w[0] == '-' && strings.Contains(w, "stdin") || strings.HasSuffix(w, "/dev/stdin")
+	}
+	if !stdin {
+		return false
+	}
+	for _, w := range []string{"pass", "secret", "token", "login", "cred", "auth", "key"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// echoedWords returns the spans of the words that the command s[c:e]
+// writes when it is echo or printf (quotes left out): echo's words after
+// its options, printf's arguments after a format that holds a '%', or the
+// format itself when it holds none. Variables and substitutions are left
+// out.
+func echoedWords(s string, c, e int) [][2]int {
+	var words [][2]int
+	for q := skipSpaces(s, c); q < e; q = skipSpaces(s, q) {
+		ws, we := q, q
+		if isQuote(s[q]) {
+			k := strings.IndexByte(s[q+1:e], s[q])
+			if k < 0 {
+				return nil
+			}
+			ws, we = q+1, q+1+k
+			q = we + 1
+		} else {
+			for we < e && s[we] != ' ' && s[we] != '\t' {
+				we++
+			}
+			q = we
+		}
+		words = append(words, [2]int{ws, we})
+	}
+	for k := len(words) - 1; k >= 0; k-- {
+		if w := s[words[k][0]:words[k][1]]; w == "echo" || w == "printf" {
+			words = words[k:] // after a prompt or an error's words: "$ echo …", "exit status 1: printf …"
+			break
+		}
+	}
+	if len(words) < 2 {
+		return nil
+	}
+	var out [][2]int
+	switch s[words[0][0]:words[0][1]] {
+	case "echo":
+		for _, w := range words[1:] {
+			if v := s[w[0]:w[1]]; len(out) == 0 && len(v) > 1 && v[0] == '-' && strings.Trim(v[1:], "neE") == "" {
+				continue // -n, -e
+			}
+			out = append(out, w)
+		}
+	case "printf":
+		if strings.IndexByte(s[words[1][0]:words[1][1]], '%') >= 0 {
+			out = words[2:]
+		} else {
+			out = words[1:2]
+		}
+	}
+	kept := out[:0]
+	for _, w := range out {
+		if v := s[w[0]:w[1]]; w[1] > w[0] && v[0] != '$' && v != "\\n" {
+			kept = append(kept, w)
+		}
+	}
+	return kept
 }
 
 // phraseRule returns the rule of the term that the word s[a:b] ends, alone
@@ -316,13 +538,27 @@ func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 	if rule := r.keyRule(s[a:b]); rule != "" {
 		return rule, a
 	}
+	if r.nonASCII {
+		// A key read whole with letters outside ASCII, as terms outside
+		// ASCII need, is also read from after them, as without such terms:
+		// ñpassword, 用户password.
+		k := b
+		for k > a && s[k-1] < 0x80 {
+			k--
+		}
+		if k > a && k < b {
+			if rule := r.keyRule(s[k:b]); rule != "" {
+				return rule, k
+			}
+		}
+	}
 	start = a
 	for n := 1; n < max(r.maxTerm, 2); n++ {
-		if start < 2 || s[start-1] != ' ' || !isAlnum(s[start-2]) {
+		if start < 2 || s[start-1] != ' ' || !isAlnum(s[start-2]) && (s[start-2] < 0x80 || !r.nonASCII) {
 			break
 		}
 		j := start - 1
-		for j > 0 && isKeyChar(s[j-1]) {
+		for j > 0 && (isKeyChar(s[j-1]) || s[j-1] >= 0x80 && r.nonASCII) { // κωδικός πρόσβασης
 			j--
 		}
 		start = j
@@ -827,8 +1063,18 @@ func operatorAt(s string, p int) int {
 		if strings.HasPrefix(s[p:], "||=") {
 			return 3
 		}
+	case 0xEF:
+		if fullWidthOperator(s, p) {
+			return 3
+		}
 	}
 	return 0
+}
+
+// fullWidthOperator reports whether s[p:] starts with the full-width colon
+// or equals sign of Chinese and Japanese text (密码：…).
+func fullWidthOperator(s string, p int) bool {
+	return strings.HasPrefix(s[p:], "：") || strings.HasPrefix(s[p:], "＝")
 }
 
 // typedAssign returns the position of the '=' after a type name at s[t:]
@@ -1410,7 +1656,8 @@ func (r *Redactor) keepValue(key, v string) bool {
 	case "true", "false", "yes", "no", "on", "off", "null", "nil", "none", "enabled",
 		"disabled", "required", "optional", "set", "unset", "empty", "redacted", "***", "<redacted>",
 		"string", "str", "number", "int", "bool", "boolean", // a declared type: token: string
-		"undefined", "(sensitive value)", "(sensitive)", "<sensitive>":
+		"undefined", "(sensitive value)", "(sensitive)", "<sensitive>",
+		"/dev/stdin", "/dev/fd/0", "-": // read from the standard input: --from-file=password=/dev/stdin
 
 		return true
 	}
@@ -1559,7 +1806,7 @@ func looksLikeCredential(w string) bool {
 	if len(w) < 8 || isPairWord(w) {
 		return false
 	}
-	if len(w) >= 20 && !strings.ContainsAny(w, "/\\") {
+	if len(w) >= 20 && !strings.ContainsAny(w, "/\\") && isASCII(w) { // not a word of letters outside ASCII: изменён пользователем
 		return true
 	}
 	digits, inner, sym, letters := 0, 0, 0, 0

@@ -36,9 +36,13 @@ var (
 			"psk", "pre shared key", "activation code", "unlock code", "access code",
 			"oauth code", "code verifier", "phpsessid", "jsessionid", "sessid",
 			"connect sid", "session cookie", "one time code", "2fa code", "2fa", "two factor code",
-			// The word password in other languages, as written in ASCII.
+			// The word password in other languages, as written in ASCII and
+			// as written in their own letters.
 			"passwort", "kennwort", "contrasena", "senha", "wachtwoord", "mot de passe", "motdepasse",
-			"haslo", "losenord", "salasana", "adgangskode", "sifre", "heslo", "jelszo",
+			"haslo", "losenord", "salasana", "adgangskode", "sifre", "heslo", "jelszo", "passord",
+			"lozinka", "geslo", "kata sandi", "contraseña", "hasło", "lösenord", "şifre", "jelszó",
+			"parolă", "mật khẩu", "пароль", "κωδικός πρόσβασης", "סיסמה", "كلمة المرور", "كلمة السر",
+			"पासवर्ड", "รหัสผ่าน", "密码", "密碼", "口令", "パスワード", "비밀번호",
 		},
 		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey,
 			DetectPrivateKey, DetectTokens, DetectDSN},

@@ -81,7 +81,7 @@ var MetadataWords = []string{
 	"method", "scheme", "mode", "prefix", "provider", "source", "arn", "audience", "aud",
 	"reset", "path", "file", "dir", "check", "checks", "result", "results", "sent", "lang",
 	"language", "level", "ref", "refs", "reference", "ms", "millis", "sec", "secs", "seconds",
-	"minutes", "hours", "days", "samesite", "httponly", "secure",
+	"minutes", "hours", "days", "samesite", "httponly", "secure", "stdin",
 }
 
 // A Redactor masks secrets and personal data in slog attributes: by key,
@@ -171,7 +171,9 @@ func New(rules ...Rule) (*Redactor, error) {
 				r.compounds = append(r.compounds, j)
 				r.compoundEnds |= 1 << (j[len(j)-1] - 'a')
 			}
-			r.addTermEnds(words)
+			if isASCII(t) { // words with letters outside ASCII pass the prefilter whole (see mayBeKey)
+				r.addTermEnds(words)
+			}
 			r.maxTerm = max(r.maxTerm, len(words))
 		}
 		for _, p := range rule.Paths {
@@ -233,6 +235,7 @@ func New(rules ...Rule) (*Redactor, error) {
 	}
 	if r.sqlRule = r.terms["password"]; r.sqlRule != "" {
 		r.bloomAdd("identified") // the word findPairs reads an SQL IDENTIFIED BY clause after
+		r.bloomAdd("login")      // and an IMAP LOGIN command's password
 	}
 	r.addCounter(counterDepth)
 	r.addCounter(counterSize)
