@@ -863,6 +863,9 @@ func overMaskCases() []struct {
 		}},
 		{"expired token code", all, "The provided token has expired.", func(l *slog.Logger) { l.Info("api error ExpiredToken: The provided token has expired.") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
+		// Words that open like a token format and are not one.
+		{"sdk and mob names", all, "sdk-go-v2 mob-7f3a1c2b", func(l *slog.Logger) { l.Info("m", "deps", "sdk-go-v2 mob-7f3a1c2b sdk-1.4.2") }},
+		{"braintree without its token", all, "access_token$production$", func(l *slog.Logger) { l.Info("m", "note", "access_token$production$ prefix expected") }},
 		// Prose in other languages that names a password and holds none.
 		{"password changed, in russian", all, "пароль был изменён пользователем", func(l *slog.Logger) { l.Info("пароль был изменён пользователем") }},
 		{"password reset, in chinese", all, "用户密码已重置", func(l *slog.Logger) { l.Info("m", "event", "用户密码已重置") }},

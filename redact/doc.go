@@ -214,12 +214,12 @@
 // Postman, Prefect, Infracost, Frame.io, Atlassian, Bitbucket, Linear,
 // crates.io (cio, cio_tp_), Buildkite (bkua_, bkaa_, bkaj_), CircleCI
 // (CCIPAT_, CCIPRJ_), Netlify (nfp_), Render (rnd_), Neon (napi_), HubSpot
-// (pat-na1-…), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
+// (pat-na1-…), LaunchDarkly (sdk-, mob-), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
 // Hub (dckr_pat_, dckr_oat_), NuGet (oy2…), Contentful, Figma, PostHog;
 // Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xoxc-, xoxd-,
 // xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
 // Teams webhooks, Telegram bots;
-// Stripe (sk_/rk_ live, test, prod; whsec_), Square, Shopify,
+// Stripe (sk_/rk_ live, test, prod; whsec_), Braintree (access_token$…), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, EasyPost, Plaid, Lob,
 // Freemius; GCP (AIza, GOCSPX-, ya29., 1//0 refresh tokens), Azure AD
 // client secrets and storage or Service Bus keys (AccountKey=,

@@ -31,6 +31,14 @@ func TestMain(m *testing.M) {
 // f.min bytes of its class, digits and letters mixed where the class has
 // both.
 func catalogSample(f tokenFormat) string {
+	switch f.family { // shapes the body class cannot build
+	case "launchdarkly":
+		return f.prefix + "3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c"
+	case "hubspot":
+		return f.prefix + "na1-3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c"
+	case "braintree":
+		return f.prefix + "production$k7x2m9q4w1z8c5v3$9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+	}
 	var pool []byte
 	for _, c := range []byte("a1B2c3D4e5F6g7H8") {
 		if charClass[c]&f.body != 0 {

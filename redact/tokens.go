@@ -108,6 +108,11 @@ var tokenFormats = []tokenFormat{
 	{family: "render", prefix: "rnd_", body: cAlnum, min: 24, mixed: true},
 	{family: "neon", prefix: "napi_", body: cAlnum, min: 64},
 	{family: "hubspot", prefix: "pat-", shape: hubspotBody},
+	// LaunchDarkly SDK and mobile keys: "sdk-" or "mob-" and a UUID.
+	{family: "launchdarkly", prefix: "sdk-", shape: uuidBody},
+	{family: "launchdarkly", prefix: "mob-", shape: uuidBody},
+	// Braintree access tokens: access_token$<environment>$<merchant id>$<32 hex>.
+	{family: "braintree", prefix: "access_token$", shape: braintreeBody},
 	{family: "sonar", prefix: "squ_", body: cAlnum, min: 40},
 	{family: "sonar", prefix: "sqp_", body: cAlnum, min: 40},
 	{family: "sonar", prefix: "sqa_", body: cAlnum, min: 40},
@@ -542,6 +547,40 @@ func hubspotBody(s string, j int) int {
 	}
 	e := run(s, j+4, cLHex|cDash)
 	if e-j-4 != 36 || !isUUID(s[j+4:e]) || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// uuidBody matches a UUID in its canonical form after a prefix.
+func uuidBody(s string, j int) int {
+	e := run(s, j, cLHex|cDash)
+	if e-j != 36 || !isUUID(s[j:e]) || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// braintreeBody matches the rest of a Braintree access token after
+// "access_token$": an environment (production, sandbox, development, qa),
+// '$', a merchant id of 16 lower-case letters and digits, '$', and 32
+// lower-case hex digits.
+func braintreeBody(s string, j int) int {
+	env := run(s, j, cLower|cLowerHex)
+	switch s[j:env] {
+	case "production", "sandbox", "development", "qa":
+	default:
+		return 0
+	}
+	if env >= len(s) || s[env] != '$' {
+		return 0
+	}
+	m := run(s, env+1, cLower|cLHex)
+	if m-env-1 != 16 || m >= len(s) || s[m] != '$' {
+		return 0
+	}
+	e := run(s, m+1, cLHex)
+	if e-m-1 != 32 || !wordEnd(s, e) {
 		return 0
 	}
 	return e

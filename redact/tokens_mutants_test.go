@@ -308,3 +308,27 @@ func TestFacebookAppTokenShape(t *testing.T) {
 		"x123456789012345|" + sec:     "x123456789012345|" + sec,
 	})
 }
+
+// TestUUIDAndBraintreeShapes: LaunchDarkly keys need a canonical UUID
+// after "sdk-"/"mob-", and Braintree tokens a known environment, a
+// 16-byte merchant id and exactly 32 hex digits. Catches the UUID's dash
+// positions going unchecked and any of Braintree's lengths loosened.
+func TestUUIDAndBraintreeShapes(t *testing.T) {
+	const merchant, hex32 = "k7x2m9q4w1z8c5v3", "9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+	tokenExact(t, map[string]string{
+		"k=sdk-3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c":             "k=[REDACTED]",
+		"k=mob-3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c.":            "k=[REDACTED].",
+		"k=sdk-3f2a1c9e7-b4d-4e8a-9c6f-0d1e2f3a4b5c":             "k=sdk-3f2a1c9e7-b4d-4e8a-9c6f-0d1e2f3a4b5c",  // a dash one byte late
+		"k=sdk-3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c7":            "k=sdk-3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c7", // 13 in the last group
+		"t=access_token$production$" + merchant + "$" + hex32:    "t=[REDACTED]",
+		"t=access_token$qa$" + merchant + "$" + hex32 + " ok":    "t=[REDACTED] ok",
+		"t=access_token$staging$" + merchant + "$" + hex32:       "t=access_token$staging$" + merchant + "$" + hex32,
+		"t=access_token$sandbox$" + merchant[1:] + "$" + hex32:   "t=access_token$sandbox$" + merchant[1:] + "$" + hex32,
+		"t=access_token$sandbox$" + merchant + "x$" + hex32:      "t=access_token$sandbox$" + merchant + "x$" + hex32,
+		"t=access_token$sandbox$" + merchant + "$" + hex32[1:]:   "t=access_token$sandbox$" + merchant + "$" + hex32[1:],
+		"t=access_token$sandbox$" + merchant + "$" + hex32 + "a": "t=access_token$sandbox$" + merchant + "$" + hex32 + "a",
+		"t=access_token$sandbox$" + merchant + "-" + hex32:       "t=access_token$sandbox$" + merchant + "-" + hex32,
+		"t=access_token$sandbox" + merchant:                      "t=access_token$sandbox" + merchant,
+		"t=access_token$sandbox-" + merchant + "$" + hex32:       "t=access_token$sandbox-" + merchant + "$" + hex32,
+	})
+}
