@@ -502,6 +502,19 @@ func classLeakCases() []leakCase {
 		l.Info("m", "trace", "S: * OK IMAP4rev1 ready\nC: x2 login \"svc-mail\" \"wintergreen pond\"\nS: x2 OK done")
 	})
 
+	// Passwords as a command's positional argument, and password hashes.
+	add("cmd", "net user", cred, "Nu5-Wk8-Zr", func(l *slog.Logger) { l.Info("m", "cmd", "net user svc_backup Nu5-Wk8-Zr /add /domain") })
+	add("cmd", "rabbitmqctl add_user", cred, "Rq3-Lm6-Tx", func(l *slog.Logger) { l.Info("m", "cmd", "rabbitmqctl add_user orders 'Rq3-Lm6-Tx'") })
+	add("cmd", "rabbitmqctl change_password", cred, "Rq4-Lm7-Tx", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("exit 2: rabbitmqctl change_password orders Rq4-Lm7-Tx"))
+	})
+	add("cmd", "useradd -p", cred, "$6$Qz9.Lk2$Wm4", func(l *slog.Logger) { l.Info("m", "cmd", "useradd -m -p '$6$Qz9.Lk2$Wm4' -s /bin/bash ci") })
+	// Multi-word secrets after their key: passphrases and seed phrases.
+	add("phrase", "passphrase of words", cred, "purple monkey dishwasher", func(l *slog.Logger) { l.Info("m", "note", "gpg passphrase: purple monkey dishwasher") })
+	add("phrase", "seed phrase", cred, "gravity machine north sort", func(l *slog.Logger) {
+		l.Info("wallet imported, mnemonic: ozone drill grab fiber curtain gravity machine north sort system")
+	})
+
 	// Passwords written to the standard input of a command that reads them
 	// from there.
 	add("stdin", "echo into docker login", cred, "Dk5-Rp2Wq8", func(l *slog.Logger) {
@@ -863,6 +876,10 @@ func overMaskCases() []struct {
 		}},
 		{"expired token code", all, "The provided token has expired.", func(l *slog.Logger) { l.Info("api error ExpiredToken: The provided token has expired.") }},
 		{"address list under a plain key", all, "10.0.0.1, 10.0.0.2", func(l *slog.Logger) { l.Info("m", "upstreams", "10.0.0.1, 10.0.0.2") }},
+		// Positional commands without a password.
+		{"net user asking for one", all, "net user bob * /domain", func(l *slog.Logger) { l.Info("m", "cmd", "net user bob * /domain") }},
+		{"net user delete", all, "net user carol /delete", func(l *slog.Logger) { l.Info("m", "cmd", "net user carol /delete") }},
+		{"dotnet user words", all, "asp.net user session", func(l *slog.Logger) { l.Info("asp.net user session started") }},
 		// Words that open like a token format and are not one.
 		{"sdk and mob names", all, "sdk-go-v2 mob-7f3a1c2b", func(l *slog.Logger) { l.Info("m", "deps", "sdk-go-v2 mob-7f3a1c2b sdk-1.4.2") }},
 		{"braintree without its token", all, "access_token$production$", func(l *slog.Logger) { l.Info("m", "note", "access_token$production$ prefix expected") }},

@@ -322,10 +322,73 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if r.sqlRule != "" && (strings.IndexByte(s, '|') >= 0 || strings.Contains(s, "<<<")) {
 		spans = r.stdinSecrets(s, spans, note)
 	}
+	if r.sqlRule != "" && (strings.Contains(s, "net user ") || strings.Contains(s, "rabbitmqctl ")) {
+		spans = r.positionalPasswords(s, spans, note)
+	}
 	if f&hasDash == 0 {
 		return spans
 	}
 	return r.findUserFlag(s, spans, note)
+}
+
+// positionalCommands are commands that take a password as a positional
+// argument: the words that start them, and which argument after those is
+// the password.
+var positionalCommands = [...]struct {
+	cmd string
+	arg int
+}{
+	{"net user ", 2},                       // net user NAME PASSWORD [/add]
+	{"rabbitmqctl add_user ", 2},           // rabbitmqctl add_user NAME PASSWORD
+	{"rabbitmqctl change_password ", 2},    // rabbitmqctl change_password NAME PASSWORD
+	{"rabbitmqctl authenticate_user ", 2},  // rabbitmqctl authenticate_user NAME PASSWORD
+	{"rabbitmqctl -q add_user ", 2},        // with rabbitmqctl's quiet flag
+	{"rabbitmqctl -q change_password ", 2}, //
+}
+
+// positionalPasswords masks the password that a command of
+// positionalCommands takes as an argument (quoted or not; "*", which asks
+// for it, and Windows switches such as /add are no password).
+func (r *Redactor) positionalPasswords(s string, spans []span, note func(string)) []span {
+	for _, c := range positionalCommands {
+		for i := 0; ; {
+			j := strings.Index(s[i:], c.cmd)
+			if j < 0 {
+				break
+			}
+			k := i + j
+			i = k + len(c.cmd)
+			if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '\n' && !isQuote(s[k-1]) && s[k-1] != '$' && s[k-1] != ':' {
+				continue // inside a word: ".net user …"
+			}
+			q := i
+			for n := 1; ; n++ {
+				q = skipSpaces(s, q)
+				if q >= len(s) || s[q] == '\n' || s[q] == '\r' || s[q] == '|' || s[q] == ';' || s[q] == '&' {
+					break
+				}
+				vs, ve := q, q
+				if isQuote(s[q]) {
+					vs, ve = valueAt(s, q)
+					q = max(q+1, min(len(s), ve+1))
+				} else {
+					for ve < len(s) && s[ve] > ' ' && s[ve] != ';' && s[ve] != '|' {
+						ve++
+					}
+					q = ve
+				}
+				if n < c.arg {
+					continue
+				}
+				if v := s[vs:ve]; ve > vs && v != "*" && v[0] != '/' && v[0] != '$' && !r.keepValue("", v) {
+					spans = append(spans, span{vs, ve})
+					note(r.sqlRule)
+				}
+				break
+			}
+		}
+	}
+	return spans
 }
 
 // isQueryCredential reports whether a URL's query parameter of this name
@@ -856,10 +919,12 @@ func isNameKey(key string) bool {
 }
 
 // isFreeTextKey reports whether values under key are free text that goes
-// on over spaces and commas: a postal address, a diagnosis, a medication.
+// on over spaces and commas: a postal address, a diagnosis, a medication,
+// a passphrase or a seed phrase of many words.
 func isFreeTextKey(key string) bool {
 	k := strings.ToLower(key)
-	for _, t := range [...]string{"address", "street", "diagnosis", "condition", "medication", "prescription"} {
+	for _, t := range [...]string{"address", "street", "diagnosis", "condition", "medication", "prescription",
+		"passphrase", "phrase", "mnemonic"} { // passphrase: correct horse battery staple; a seed phrase of 24 words
 		if strings.HasSuffix(k, t) {
 			return !strings.HasSuffix(k, "ipaddress") && !strings.HasSuffix(k, "ip_address") && !strings.HasSuffix(k, "ip-address")
 		}
@@ -1954,7 +2019,8 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 // kin: -w), "sqlcmd" (sqlcmd, bcp, osql, ipmitool, mosquitto_pub and
 // _sub: -P), "smb" (smbclient, rpcclient, smbget, smbcacls: -U
 // user%password), "htpasswd" (-b and the password as an argument),
-// "openssl" (-k), "doctl" (-t) or "gh secret" (set NAME --body or -b); or "".
+// "openssl" (-k), "doctl" (-t), "gh secret" (set NAME --body or -b) or
+// "useradd" (useradd, usermod: -p and a password hash); or "".
 func passwordTool(s string) string {
 	for _, c := range [...]struct{ name, tool string }{
 		{"sshpass", "sshpass"}, {"7z", "7z"}, {"7za", "7z"}, {"7zz", "7z"}, {"rar", "rar"}, {"unrar", "rar"},
@@ -1965,6 +2031,7 @@ func passwordTool(s string) string {
 		{"mosquitto_pub", "sqlcmd"}, {"mosquitto_sub", "sqlcmd"},
 		{"smbclient", "smb"}, {"rpcclient", "smb"}, {"smbget", "smb"}, {"smbcacls", "smb"},
 		{"htpasswd", "htpasswd"}, {"openssl", "openssl"}, {"doctl", "doctl"}, {"gh secret", "gh secret"},
+		{"useradd", "useradd"}, {"usermod", "useradd"},
 	} {
 		for i := 0; ; {
 			j := strings.Index(s[i:], c.name)

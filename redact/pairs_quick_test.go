@@ -13,10 +13,11 @@ func TestTermStartsExact(t *testing.T) {
 	// The last words (password, key, zip, azure) and every suffix of three
 	// bytes or more of each term's joined spelling: assword, ssword, sword,
 	// word, ord; apikey, pikey, ikey; zure, ure; and, as the term password
-	// is there, the word before an SQL password, identified, and the IMAP
-	// command before one, login.
+	// is there, the word before an SQL password, identified, the IMAP
+	// command before one, login, and the commands that take one as an
+	// argument, net (user) and rabbitmqctl.
 	want := map[string]bool{"pa": true, "as": true, "ss": true, "sw": true, "wo": true, "or": true,
-		"ke": true, "ap": true, "pi": true, "ik": true, "zi": true, "az": true, "zu": true, "ur": true, "id": true, "lo": true,
+		"ke": true, "ap": true, "pi": true, "ik": true, "zi": true, "az": true, "zu": true, "ur": true, "id": true, "lo": true, "ne": true, "ra": true,
 		"ey": true} // the plural of a term of several words: api keys, eys
 	for a := byte('a'); a <= 'z'; a++ {
 		for b := byte('a'); b <= 'z'; b++ {
