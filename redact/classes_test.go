@@ -263,6 +263,7 @@ func classLeakCases() []leakCase {
 	fmt.Sscan(mc, &mcUint)
 	add("pci", "int64 card", pci, visa, func(l *slog.Logger) { l.Info("m", "charged", visaInt) })
 	add("pci", "uint64 card", pci, mc, func(l *slog.Logger) { l.Info("m", "instrument", mcUint) })
+	add("pci", "pin with digits", pci, "73-02", func(l *slog.Logger) { l.Info("m", "pin", "73-02") })
 	add("pci", "json.Number card", pci, visa, func(l *slog.Logger) { l.Info("m", "raw", json.Number(visa)) })
 	add("pci", "card int in map", pci, mc, func(l *slog.Logger) { l.Info("m", "req", map[string]any{"num": mcUint}) })
 	add("pci", "card int in struct", pci, visa, func(l *slog.Logger) {
@@ -820,6 +821,7 @@ func overMaskCases() []struct {
 		{"secret reference", all, "orders-db-credentials", func(l *slog.Logger) { l.Info("m", "secretRef", "orders-db-credentials") }},
 		{"latency in ms", all, "37", func(l *slog.Logger) { l.Info("m", "lat_ms", "37") }},
 		{"social card type", pci, "summary_large_image", func(l *slog.Logger) { l.Info("m", "card", "summary_large_image") }},
+		{"pin as a word", pci, "pinned-tabs", func(l *slog.Logger) { l.Info("m", "pin", "pinned-tabs", "feature", "pin") }},
 		{"card title", pci, "Welcome back", func(l *slog.Logger) { l.Info("m", "card_title", "Welcome back") }},
 		// Terms as values in JSON text, and certificates in base64.
 		{"kind Secret in JSON", all, "ca.crt", func(l *slog.Logger) { l.Info("m", "obj", `{"kind":"Secret","data":{"ca.crt":"1"}}`) }},

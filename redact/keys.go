@@ -20,7 +20,7 @@ type keyVerdict struct {
 	noCards  bool   // the key names a number that is no card (msisdn, id, timestamp)
 	region   bool   // the key is a location: cloud region names under it are kept
 	netAddr  bool   // the key is an address or a location alone: network addresses, URLs and paths under it are kept
-	noDigits bool   // the key's term is "card" alone: a value without digits under it is kept
+	noDigits bool   // the key's term is "card" or "pin" alone: a value without digits under it is kept
 	latency  bool   // the key's term is lat, lon or lng: a duration under it is kept
 	workDir  bool   // the key is PWD alone: an absolute path under it is the working directory
 	key      string // the key to write when the key itself is a secret or personal data
@@ -180,8 +180,8 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 				continue // key_fingerprint, cert_fingerprint, key_alias: a machine's, not a person's
 			}
 			v.rule = rule
-			if string(joined[:n]) == "card" && !r.longerTerm(lower, words, j) {
-				v.noDigits = true // card: summary_large_image; a card number has digits
+			if t := string(joined[:n]); (t == "card" || t == "pin") && !r.longerTerm(lower, words, j) {
+				v.noDigits = true // card: summary_large_image, pin: feature-x; a card number and a PIN have digits
 			}
 			if t := string(joined[:n]); t == "lat" || t == "lon" || t == "lng" {
 				v.latency = true // p99 lat=12ms: a duration is no coordinate
