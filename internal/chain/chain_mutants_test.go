@@ -1,0 +1,92 @@
+package chain
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/stretchr/testify/require"
+)
+
+// The tests in this file guard boundaries that mutation testing found
+// unguarded: each case says which edge it pins.
+
+// TestCompareKeysInvalidPrefix guards the shortcuts of CompareKeys on names
+// that are not UTF-8: when the common prefix ends inside a character
+// ("\xc3"), the byte after it decides whether that character is whole
+// ("\xc3\x80" is U+00C0) or broken (in "\xc3A" and in "\xc3" alone the
+// "\xc3" is U+FFFD). U+00C0 sorts before U+FFFD, although 0x80 is above 'A'
+// as a byte and "\xc3" is shorter: only the UTF-16 comparison of the whole
+// names may answer. (A byte prefix used to sort first, which made the
+// order a cycle; see below.)
+func TestCompareKeysInvalidPrefix(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		sign int
+	}{
+		{"\xc3\x80", "\xc3A", -1},           // U+00C0 < U+FFFD 'A'; 0x80 is the lowest continuation byte
+		{"\xc3A", "\xc3\x80", 1},            // the same, swapped
+		{"\xc3\xa9", "\xc3z", -1},           // é < U+FFFD 'z'
+		{"\xc3z", "\xc3\xa9", 1},            // the same, swapped
+		{"x\xe2\x82\x80", "x\xe2\x82A", -1}, // U+2080 < U+FFFD U+FFFD 'A'
+		{"x\xe2\x82A", "x\xe2\x82\x80", 1},  // the same, swapped
+		{"\xc3A", "\xc3B", -1},              // both broken the same way: 'A' < 'B'
+		{"\x80", "A", 1},                    // a lone continuation byte is U+FFFD, after ASCII
+		{"\xc3", "\xc3\x80", 1},             // a byte prefix: U+FFFD after U+00C0, although shorter
+		{"\xc3\x80", "\xc3", -1},            // the same, swapped
+		{"\xc3", "\xc3A", -1},               // a byte prefix whose bytes stay U+FFFD: shorter first
+		{"\xe2\x82", "\xe2\x82\xac", 1},     // U+FFFD U+FFFD after U+20AC
+	} {
+		require.Equal(t, c.sign, sign(CompareKeys(c.a, c.b)), "CompareKeys(%q, %q)", c.a, c.b)
+	}
+
+	// Against the definition, on names made of broken and whole pieces:
+	// UTF-16 order of the names with each byte that is not UTF-8 read as
+	// U+FFFD, then, for names that tie so, their bytes.
+	pieces := []string{"\xc3", "\x80", "\xa9", "A", "z", "é", "\xe2\x82", "\xac"}
+	var names []string
+	for _, x := range pieces {
+		names = append(names, x)
+		for _, y := range pieces {
+			names = append(names, x+y)
+		}
+	}
+	for _, a := range names {
+		for _, b := range names {
+			want := slices.Compare(utf16.Encode([]rune(a)), utf16.Encode([]rune(b)))
+			if want == 0 {
+				want = strings.Compare(a, b)
+			}
+			require.Equal(t, want, sign(CompareKeys(a, b)), "CompareKeys(%q, %q)", a, b)
+		}
+	}
+
+	// The order is total. With a byte prefix sorted first, "\xc3" <
+	// "\xc3\x80" < "\xe0\xa0\x80" < "\xc3" (U+00C0 < U+0800 < U+FFFD) was a
+	// cycle, and the canonical form of an object with these three names
+	// depended on the order they came in.
+	names3 := []string{"\xc3", "\xc3\x80", "\xe0\xa0\x80"}
+	want3 := "{\"\xc3\x80\":0,\"\xe0\xa0\x80\":0,\"\uFFFD\":0}"
+	for _, order := range [][]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}} {
+		in := "{"
+		for i, j := range order {
+			if i > 0 {
+				in += ","
+			}
+			in += `"` + names3[j] + `":0`
+		}
+		v, err := Parse([]byte(in + "}"))
+		require.NoError(t, err)
+		require.Equal(t, want3, string(AppendCanonical(nil, v)), "%q", in)
+	}
+
+	// The canonical form of such an object, whatever the input order: the
+	// names are written with U+FFFD for the broken bytes, and sorted as
+	// written ("À" before "\uFFFDA").
+	for _, in := range []string{"{\"\xc3A\":1,\"\xc3\x80\":2}", "{\"\xc3\x80\":2,\"\xc3A\":1}"} {
+		v, err := Parse([]byte(in))
+		require.NoError(t, err)
+		require.Equal(t, "{\"À\":2,\"\uFFFDA\":1}", string(AppendCanonical(nil, v)), "%q", in)
+	}
+}
