@@ -1,6 +1,9 @@
 package chain
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/binary"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +14,75 @@ import (
 
 // The tests in this file guard boundaries that mutation testing found
 // unguarded: each case says which edge it pins.
+
+// directEpochKey derives k_e of chain from initial with HMAC-SHA256 alone,
+// following the formula in Ratchet's doc comment and RFC 5869 (HKDF with an
+// empty salt, 32 bytes of output: one block of Expand).
+func directEpochKey(initial []byte, chain string, e uint64) []byte {
+	k := initial
+	for i := uint64(0); i <= e; i++ {
+		k = directHKDFStep(k, chain, i)
+	}
+	return k
+}
+
+// directHKDFStep is HKDF-SHA256(ikm, salt="", info=I(e), L=32) written out.
+func directHKDFStep(ikm []byte, chain string, e uint64) []byte {
+	info := []byte("slogaudit/epoch")
+	info = binary.BigEndian.AppendUint16(info, uint16(len(chain)))
+	info = append(info, chain...)
+	info = binary.BigEndian.AppendUint64(info, e)
+	extract := hmac.New(sha256.New, make([]byte, sha256.Size))
+	extract.Write(ikm)
+	expand := hmac.New(sha256.New, extract.Sum(nil))
+	expand.Write(info)
+	expand.Write([]byte{1})
+	return expand.Sum(nil)
+}
+
+// TestRatchetForward: Forward stops exactly at the epoch asked for, takes
+// the current epoch as a no-op, and takes MaxEpoch itself.
+func TestRatchetForward(t *testing.T) {
+	initial := []byte("0123456789abcdef0123456789abcdef")
+
+	t.Run("to the current epoch", func(t *testing.T) {
+		// Forward(e) at epoch e changes nothing: a verifier meets many
+		// records of one epoch in a row.
+		r := NewRatchet(initial, "c")
+		r.Next()
+		r.Next()
+		require.NoError(t, r.Forward(2))
+		require.Equal(t, uint64(2), r.Epoch())
+		require.Equal(t, directEpochKey(initial, "c", 2), r.Key())
+	})
+
+	t.Run("to a later epoch", func(t *testing.T) {
+		// Forward(5) from epoch 2 ends at 5, not one step past it.
+		r := NewRatchet(initial, "c")
+		require.NoError(t, r.Forward(2))
+		require.NoError(t, r.Forward(5))
+		require.Equal(t, uint64(5), r.Epoch())
+		require.Equal(t, directEpochKey(initial, "c", 5), r.Key())
+		k, err := EpochKey(initial, "c", 5)
+		require.NoError(t, err)
+		require.Equal(t, directEpochKey(initial, "c", 5), k)
+	})
+
+	t.Run("to MaxEpoch", func(t *testing.T) {
+		// MaxEpoch is the last epoch allowed, not the first refused.
+		// Deriving it from the initial key takes 2^24 steps, so the ratchet
+		// starts one epoch before it, from a key of our own.
+		k := sha256.Sum256([]byte("the key of epoch MaxEpoch-1"))
+		r := &Ratchet{chain: "c", epoch: MaxEpoch - 1, key: k}
+		require.NoError(t, r.Forward(MaxEpoch))
+		require.Equal(t, uint64(MaxEpoch), r.Epoch())
+		want := directHKDFStep(k[:], "c", MaxEpoch)
+		require.Equal(t, want, r.Key())
+		require.ErrorIs(t, r.Forward(MaxEpoch+1), ErrEpoch)
+		require.Equal(t, uint64(MaxEpoch), r.Epoch())
+		require.Equal(t, want, r.Key(), "a refused Forward must leave the key")
+	})
+}
 
 // TestCompareKeysInvalidPrefix guards the shortcuts of CompareKeys on names
 // that are not UTF-8: when the common prefix ends inside a character
