@@ -162,3 +162,19 @@ func TestCompareKeysInvalidPrefix(t *testing.T) {
 		require.Equal(t, "{\"À\":2,\"\uFFFDA\":1}", string(AppendCanonical(nil, v)), "%q", in)
 	}
 }
+
+// TestParseErrorMessages: a text cut right after a complete \u escape is
+// an unterminated string, reported at its end, not a bad escape.
+func TestParseErrorMessages(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`"\u0041`, "invalid JSON at byte 7: unterminated string"},        // four hex digits, then the end
+		{`"\ud83d\ude00`, "invalid JSON at byte 13: unterminated string"}, // a whole surrogate pair, then the end
+		{`"\u004`, `invalid JSON at byte 3: bad \u escape`},               // three hex digits, then the end
+		{`"\u004"`, `invalid JSON at byte 3: bad \u escape`},              // three hex digits and a quote
+		{`["\u0041`, "invalid JSON at byte 8: unterminated string"},       // the same inside an array
+	} {
+		_, err := Parse([]byte(c.in)[:len(c.in):len(c.in)])
+		require.ErrorIs(t, err, ErrSyntax, c.in)
+		require.EqualError(t, err, c.want, c.in)
+	}
+}
