@@ -178,3 +178,114 @@ func TestParseErrorMessages(t *testing.T) {
 		require.EqualError(t, err, c.want, c.in)
 	}
 }
+
+// rfcNode is the RFC 6962 interior hash, written out with crypto/sha256.
+func rfcNode(l, r Hash) Hash {
+	return sha256.Sum256(append(append([]byte{1}, l[:]...), r[:]...))
+}
+
+// TestProofChecksAtTheSizeBound: CheckInclusion and CheckConsistency take
+// trees of up to 2^62 leaves. A tree of exactly 2^62 leaves is perfect, so
+// the proofs are built here by hand: in an inclusion proof the sibling at
+// level j is on the right where bit j of the index is 0; a consistency
+// proof from the left half is the right half's root.
+func TestProofChecksAtTheSizeBound(t *testing.T) {
+	const size = uint64(1) << 62
+	hashes := func(n int) []Hash {
+		out := make([]Hash, n)
+		for i := range out {
+			out[i] = sha256.Sum256([]byte{byte(i)})
+		}
+		return out
+	}
+	leaf := testLeaf(7)
+
+	for _, index := range []uint64{0, size - 1, 0x2aaaaaaaaaaaaaaa} {
+		// The inclusion of one leaf in a tree of exactly 2^62 leaves.
+		proof := hashes(62)
+		root := leaf
+		for j, p := range proof {
+			if index>>j&1 == 0 {
+				root = rfcNode(root, p)
+			} else {
+				root = rfcNode(p, root)
+			}
+		}
+		require.NoError(t, CheckInclusion(proof, size, root, index, leaf), "index %#x", index)
+		proof[61][0] ^= 1
+		require.Error(t, CheckInclusion(proof, size, root, index, leaf), "index %#x", index)
+	}
+	// One leaf more is beyond the bound.
+	require.ErrorIs(t, CheckInclusion(hashes(63), size+1, leaf, 0, leaf), ErrProofInput)
+
+	// The consistency of the tree of 2^62 leaves with its left half.
+	oldRoot, right := hashes(2)[0], hashes(2)[1]
+	root := rfcNode(oldRoot, right)
+	require.NoError(t, CheckConsistency([]Hash{right}, size, root, size/2, oldRoot))
+	require.Error(t, CheckConsistency([]Hash{right}, size, root, size/2, right))
+	// The consistency of the tree of 2^62 leaves with its first leaf: the
+	// proof is the first leaf's audit path.
+	path := hashes(62)
+	root = leaf
+	for _, p := range path {
+		root = rfcNode(root, p)
+	}
+	require.NoError(t, CheckConsistency(path, size, root, 1, leaf))
+	require.ErrorIs(t, CheckConsistency([]Hash{right}, size+1, root, size/2, oldRoot), ErrProofInput)
+}
+
+// TestCheckInclusionIndexAtSize: the leaf index equal to the size names no
+// leaf, which is ErrProofInput, as for NewInclusionProver.
+func TestCheckInclusionIndexAtSize(t *testing.T) {
+	for _, size := range []uint64{1, 2, 5, 1 << 20} {
+		require.ErrorIs(t, CheckInclusion(nil, size, Hash{}, size, Hash{}), ErrProofInput, "size %d", size)
+		_, err := NewInclusionProver(size, size)
+		require.ErrorIs(t, err, ErrProofInput, "size %d", size)
+	}
+}
+
+// TestValidNameSpaces: a key name holds no white space anywhere, the first
+// byte included.
+func TestValidNameSpaces(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		ok   bool
+	}{
+		{"example.com/log", true},
+		{"a", true},
+		{"é/日", true},
+		{" a", false},      // a space first
+		{"\ta", false},     // a tab first
+		{"\u00a0a", false}, // a no-break space first
+		{"a b", false},
+		{"a ", false},
+		{"a+b", false},
+		{"+a", false},
+		{"", false},
+		{"a\xff", false},
+	} {
+		require.Equal(t, c.ok, ValidName(c.name), "%q", c.name)
+	}
+}
+
+// TestSplitNoteBlankLineFirst: SplitNote splits at the last blank line
+// wherever it is, at the very start too (the text is then one newline,
+// which the note's verifier refuses later); only a message without a blank
+// line is an error.
+func TestSplitNoteBlankLineFirst(t *testing.T) {
+	for _, c := range []struct{ msg, text, sigs string }{
+		{"\n\n— k sig\n", "\n", "— k sig\n"},               // the blank line at byte 0
+		{"o\n1\nr\n\n— k sig\n", "o\n1\nr\n", "— k sig\n"}, // a checkpoint
+		{"a\n\nb\n\n— k sig\n", "a\n\nb\n", "— k sig\n"},   // the last blank line counts
+		{"\n\n", "\n", ""}, // nothing after it
+	} {
+		text, sigs, err := SplitNote([]byte(c.msg))
+		require.NoError(t, err, "%q", c.msg)
+		require.Equal(t, c.text, string(text), "%q", c.msg)
+		require.Equal(t, c.sigs, string(sigs), "%q", c.msg)
+	}
+	for _, msg := range []string{"", "\n", "a\nb\n— k sig\n"} {
+		_, _, err := SplitNote([]byte(msg))
+		require.Error(t, err, "%q", msg)
+	}
+}
