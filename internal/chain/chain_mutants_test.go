@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -287,5 +288,69 @@ func TestSplitNoteBlankLineFirst(t *testing.T) {
 	for _, msg := range []string{"", "\n", "a\nb\n— k sig\n"} {
 		_, _, err := SplitNote([]byte(msg))
 		require.Error(t, err, "%q", msg)
+	}
+}
+
+// TestScanLineHexDigits: every hex digit, and the bytes around each range
+// of them, in a \u escape of a value and of a member name; ScanLine
+// accepts exactly what encoding/json accepts.
+func TestScanLineHexDigits(t *testing.T) {
+	for _, c := range "0123456789abcdefABCDEF/:`g@G" {
+		esc := `\u` + strings.Repeat(string(c), 4)
+		for _, line := range []string{`{"a":"` + esc + `"}`, `{"` + esc + `":1}`, `{"a":["x` + esc + `y"]}`} {
+			var l Line
+			want := json.Valid([]byte(line))
+			require.Equal(t, strings.ContainsRune("0123456789abcdefABCDEF", c), want, "the oracle on %s", line)
+			require.Equal(t, want, ScanLine([]byte(line), &l), line)
+		}
+	}
+}
+
+// TestNestingBound: ScanLine and Parse agree on the nesting bound. The
+// members of the top-level object are at depth 1 and values may be at
+// depth 512 at most, so k arrays nested in a member are accepted up to
+// k = 512 (the innermost, at depth 512, empty), and k objects nested in a
+// member up to k = 511 (the innermost's value is at depth k+1).
+func TestNestingBound(t *testing.T) {
+	arrays := func(k int) string {
+		return `{"a":` + strings.Repeat("[", k) + strings.Repeat("]", k) + `}`
+	}
+	objects := func(k int) string {
+		return `{"a":` + strings.Repeat(`{"b":`, k) + "1" + strings.Repeat("}", k) + `}`
+	}
+	mixed := func(k int) string { // arrays and objects in turn, an array innermost
+		open, end := "", ""
+		for i := range k {
+			if i%2 == 0 {
+				open, end = open+"[", "]"+end
+			} else {
+				open, end = open+`{"b":`, "}"+end
+			}
+		}
+		return `{"a":` + open + end + `}`
+	}
+	for _, c := range []struct {
+		name string
+		line string
+		ok   bool
+	}{
+		{"512 arrays", arrays(512), true},
+		{"513 arrays", arrays(513), false},
+		{"600 arrays", arrays(600), false},
+		{"511 objects", objects(511), true},
+		{"512 objects", objects(512), false},
+		{"511 mixed", mixed(511), true}, // the innermost array is at depth 511
+		{"513 mixed", mixed(513), false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var l Line
+			require.Equal(t, c.ok, ScanLine([]byte(c.line), &l))
+			_, err := Parse([]byte(c.line))
+			if c.ok {
+				require.NoError(t, err)
+			} else {
+				require.ErrorIs(t, err, ErrDepth)
+			}
+		})
 	}
 }
