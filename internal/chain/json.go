@@ -92,6 +92,14 @@ func CompareKeys(a, b string) int {
 			return compareUTF16(a, b)
 		}
 	}
+	// One name is a prefix of the other. If the shorter ends inside a
+	// character that the longer completes ("\xc3" and "\xc3\x80"), its last
+	// byte is U+FFFD there and the longer's character may sort before it:
+	// compare whole strings. Any other byte after the prefix leaves the
+	// prefix's characters as they are, and the longer name sorts after.
+	if n := min(len(a), len(b)); n < len(a) && a[n]&0xC0 == 0x80 || n < len(b) && b[n]&0xC0 == 0x80 {
+		return compareUTF16(a, b)
+	}
 	return len(a) - len(b)
 }
 
