@@ -6,6 +6,7 @@
 #   scripts/mutation.sh              # every target
 #   scripts/mutation.sh verifier     # one target (see the target_ functions)
 #   FILES=detect,pii scripts/mutation.sh redact   # only these files of redact
+#   SINCE=4259a04 scripts/mutation.sh redact      # only the lines changed since
 #
 # Each target prints gremlins' report and fails when test efficacy is below
 # 90 %. Reports (text and JSON) go to $OUT (default: a new temporary
@@ -39,8 +40,41 @@ run() {
 	name=$1 pkg=$2
 	shift 2
 	echo "== $name ($pkg)"
+	if [ -n "${SINCE:-}" ]; then
+		since "$name" "$pkg" "$@"
+		return
+	fi
 	"$GREMLINS" unleash --workers "${WORKERS:-1}" --timeout-coefficient "${TIMEOUT_COEFFICIENT:-5}" \
 		--threshold-efficacy 90 -o "$OUT/$name.json" "$@" "$pkg" >"$OUT/$name.txt" 2>&1 || status=1
+	grep -E 'LIVED|TIMED OUT|Killed:|Timed out:|Test efficacy|Mutator coverage' "$OUT/$name.txt" || true
+}
+
+# since NAME PACKAGE [gremlins flags] mutates only the lines of PACKAGE's
+# non-test files that changed from commit $SINCE to HEAD (new files whole).
+# gremlins' --diff compares the diff's paths with the package's own
+# (pairs.go, not redact/pairs.go), so the package is copied out of HEAD and
+# given a repository of its own whose first commit holds the files as they
+# were at $SINCE.
+since() {
+	name=$1 dir=${2#./}
+	shift 2
+	tmp=$(mktemp -d)
+	git archive HEAD | tar -x -C "$tmp"
+	(
+		cd "$tmp/$dir"
+		mkdir "$tmp/.now" && cp ./*.go "$tmp/.now/"
+		git init -q . && git config user.email m@localhost && git config user.name mutation
+		git config diff.context 0 # one hunk per changed run of lines: gremlins reads a hunk as one range
+		for f in *.go; do
+			case $f in *_test.go) continue ;; esac
+			git -C "$OLDPWD" show "$SINCE:$dir/$f" >"$f" 2>/dev/null || : >"$f"
+		done
+		git add -A && git commit -qm base
+		cp "$tmp/.now/"*.go .
+		"$GREMLINS" unleash --workers "${WORKERS:-1}" --timeout-coefficient "${TIMEOUT_COEFFICIENT:-5}" \
+			--threshold-efficacy 90 --diff HEAD -o "$OUT/$name.json" "$@" "$tmp/$dir"
+	) >"$OUT/$name.txt" 2>&1 || status=1
+	rm -rf "$tmp"
 	grep -E 'LIVED|TIMED OUT|Killed:|Timed out:|Test efficacy|Mutator coverage' "$OUT/$name.txt" || true
 }
 
