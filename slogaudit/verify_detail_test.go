@@ -51,3 +51,22 @@ func TestLineTooLongNamesItsLine(t *testing.T) {
 	require.ErrorIs(t, err, ErrLineTooLong)
 	require.Contains(t, err.Error(), " line 3: ")
 }
+
+// TestGluedLastLineIsMalformed guards the test that tells a torn last line
+// from an edited one: a whole object followed by the start of another is
+// no prefix of a record that a writer stopped in (every record ends with
+// its newline), so it is malformed, not torn.
+func TestGluedLastLineIsMalformed(t *testing.T) {
+	f := readFixture(t, "testdata/v2")
+	ls := lines(f.log)
+	log := strings.Join(ls, "")
+	if !strings.HasSuffix(log, "\n") {
+		log += "\n"
+	}
+	log += strings.TrimSuffix(ls[1], "\n") + ls[2][:len(ls[2])/2]
+	rep, err := Verify(context.Background(), strings.NewReader(log), VerifyOptions{Keys: map[string][]byte{"k1": f.key}})
+	require.Error(t, err)
+	last := rep.Findings[len(rep.Findings)-1]
+	require.Equal(t, Malformed, last.Kind, "%v", rep.Findings)
+	require.Equal(t, int64(len(ls)+1), last.Line)
+}
