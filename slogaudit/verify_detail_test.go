@@ -2,6 +2,7 @@ package slogaudit
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -69,4 +70,24 @@ func TestGluedLastLineIsMalformed(t *testing.T) {
 	last := rep.Findings[len(rep.Findings)-1]
 	require.Equal(t, Malformed, last.Kind, "%v", rep.Findings)
 	require.Equal(t, int64(len(ls)+1), last.Line)
+}
+
+// TestInvalidUTF8NamesItsByte guards the byte that a v2 line's invalid
+// UTF-8 finding names: the offending byte, counted from 1.
+func TestInvalidUTF8NamesItsByte(t *testing.T) {
+	f := readFixture(t, "testdata/v2")
+	ls := lines(f.log)
+	i := strings.Index(ls[1], `"msg":"`) + len(`"msg":"`)
+	require.Greater(t, i, len(`"msg":"`))
+	ls[1] = ls[1][:i] + "\xff" + ls[1][i+1:]
+	rep, err := Verify(context.Background(), strings.NewReader(strings.Join(ls, "")), VerifyOptions{Keys: map[string][]byte{"k1": f.key}})
+	require.Error(t, err)
+	var found bool
+	for _, fd := range rep.Findings {
+		if fd.Kind == Modified && fd.Line == 2 {
+			require.Contains(t, fd.Detail, fmt.Sprintf("invalid UTF-8 at byte %d:", i+1))
+			found = true
+		}
+	}
+	require.True(t, found, "%v", rep.Findings)
 }
