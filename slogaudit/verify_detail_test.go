@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/slogguard/slogguard/internal/chain"
 	"github.com/stretchr/testify/require"
 )
 
@@ -90,4 +91,25 @@ func TestInvalidUTF8NamesItsByte(t *testing.T) {
 		}
 	}
 	require.True(t, found, "%v", rep.Findings)
+}
+
+// TestAuditEpochBound guards the range of a record's epoch: MaxEpoch is
+// the last epoch a record may name, not the first refused.
+func TestAuditEpochBound(t *testing.T) {
+	const h = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"
+	for _, tc := range []struct {
+		epoch uint64
+		ok    bool
+	}{{chain.MaxEpoch - 1, true}, {chain.MaxEpoch, true}, {chain.MaxEpoch + 1, false}} {
+		member := fmt.Sprintf(`{"chain":"f","epoch":%d,"hash":"%s","key":"k1","mac":"%s","prev":"%s","seq":1,"v":2}`, tc.epoch, h, h, h)
+		a, err := chain.Parse([]byte(member))
+		require.NoError(t, err)
+		rec, err := parseAudit(a)
+		if !tc.ok {
+			require.Error(t, err, "epoch %d", tc.epoch)
+			continue
+		}
+		require.NoError(t, err, "epoch %d", tc.epoch)
+		require.Equal(t, tc.epoch, rec.epoch)
+	}
 }
