@@ -1,8 +1,10 @@
 package slogaudit
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -112,4 +114,27 @@ func TestAuditEpochBound(t *testing.T) {
 		require.NoError(t, err, "epoch %d", tc.epoch)
 		require.Equal(t, tc.epoch, rec.epoch)
 	}
+}
+
+// TestMissingWindowCountsOnlyMissingRecords guards the window of missing
+// records the verifier tracks one by one: only the records of a gap take
+// its places, not the record after the gap, so a gap that the window still
+// holds after 4,095 others is reported record by record.
+func TestMissingWindowCountsOnlyMissingRecords(t *testing.T) {
+	var buf bytes.Buffer
+	l := slog.New(Wrap(slog.NewJSONHandler(&buf, nil), WithChainID("w")))
+	for i := range window + 3 {
+		l.Info("m", "i", i)
+	}
+	ls := lines(buf.Bytes())
+	require.Equal(t, window+4, len(ls), "audit.start and the records")
+	// Keep seq 1, drop seqs 2 to 4096 (4,095 records), keep 4097, drop
+	// 4098, keep 4099.
+	in := ls[0] + ls[window] + ls[window+2]
+	rep, err := Verify(context.Background(), strings.NewReader(in), VerifyOptions{})
+	require.Error(t, err)
+	last := rep.Findings[len(rep.Findings)-1]
+	require.Equal(t, Missing, last.Kind)
+	require.Equal(t, uint64(window+2), last.Seq)
+	require.Equal(t, fmt.Sprintf("record %d is not in the input", window+2), last.Detail)
 }
