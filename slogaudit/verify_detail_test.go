@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -137,4 +139,32 @@ func TestMissingWindowCountsOnlyMissingRecords(t *testing.T) {
 	require.Equal(t, Missing, last.Kind)
 	require.Equal(t, uint64(window+2), last.Seq)
 	require.Equal(t, fmt.Sprintf("record %d is not in the input", window+2), last.Detail)
+}
+
+// TestFindingsInInputOrder guards the order of a report's findings: the
+// checkpoint file's first (it is read before the logs), then each log file
+// in the order given, each by line.
+func TestFindingsInInputOrder(t *testing.T) {
+	f := readFixture(t, "testdata/v2")
+	ls := lines(f.log)
+	ls[1] = strings.Replace(ls[1], `"actor":"u1"`, `"actor":"u2"`, 1) // modified, in the first file
+	dir := t.TempDir()
+	first, second := filepath.Join(dir, "a.log"), filepath.Join(dir, "b.log")
+	require.NoError(t, os.WriteFile(first, []byte(strings.Join(ls[:4], "")), 0o600))
+	require.NoError(t, os.WriteFile(second, []byte(strings.Join(ls[4:], "")), 0o600))
+	cps := string(f.checkpoints) + "not a checkpoint\n"
+	rep, err := VerifyFiles(context.Background(), []string{first, second}, VerifyOptions{
+		Keys: map[string][]byte{"k1": f.key}, PublicKey: f.pub, Checkpoints: strings.NewReader(cps),
+	})
+	require.Error(t, err)
+	var files []string
+	for _, fd := range rep.Findings {
+		if len(files) == 0 || files[len(files)-1] != fd.File {
+			files = append(files, fd.File)
+		}
+	}
+	require.GreaterOrEqual(t, len(files), 2, "%v", rep.Findings)
+	require.NotEqual(t, first, files[0], "%v", rep.Findings)
+	require.NotEqual(t, second, files[0], "%v", rep.Findings)
+	require.Equal(t, first, files[1], "%v", rep.Findings)
 }
