@@ -168,3 +168,30 @@ func TestFindingsInInputOrder(t *testing.T) {
 	require.NotEqual(t, second, files[0], "%v", rep.Findings)
 	require.Equal(t, first, files[1], "%v", rep.Findings)
 }
+
+// TestGapRecordRangeBound guards the range an audit.gap record may
+// declare: records lost before it, so its range ends below its own seq.
+func TestGapRecordRangeBound(t *testing.T) {
+	var buf bytes.Buffer
+	l := slog.New(Wrap(slog.NewJSONHandler(&buf, nil), WithChainID("g")))
+	for i := range 4 {
+		l.Info("m", "i", i)
+	}
+	ls := lines(buf.Bytes())
+	for _, tc := range []struct {
+		to        float64
+		malformed bool
+	}{{3, false}, {4, true}} { // the record edited is seq 4
+		edited := append([]string{}, ls...)
+		edited[3] = forge(t, ls[3], func(m map[string]any) {
+			m["msg"] = MsgGap
+			m["lost"] = []any{map[string]any{"from": 3.0, "to": tc.to, "reason": "queue full"}}
+		}, true)
+		rep, _ := Verify(context.Background(), strings.NewReader(strings.Join(edited, "")), VerifyOptions{})
+		got := false
+		for _, fd := range rep.Findings {
+			got = got || fd.Kind == Malformed && strings.Contains(fd.Detail, "invalid range")
+		}
+		require.Equal(t, tc.malformed, got, "to=%v: %v", tc.to, rep.Findings)
+	}
+}
