@@ -195,3 +195,43 @@ func TestGapRecordRangeBound(t *testing.T) {
 		require.Equal(t, tc.malformed, got, "to=%v: %v", tc.to, rep.Findings)
 	}
 }
+
+// TestDeclaredGapBeyondTheWindow guards a gap longer than the records
+// tracked one by one: the rest of it, declared lost by an audit.gap record
+// whose range ends exactly where the gap does, is a declared gap, not
+// missing records.
+func TestDeclaredGapBeyondTheWindow(t *testing.T) {
+	var buf bytes.Buffer
+	l := slog.New(Wrap(slog.NewJSONHandler(&buf, nil), WithChainID("d")))
+	for i := range window + 4 {
+		l.Info("m", "i", i)
+	}
+	ls := lines(buf.Bytes())
+	last := window + 4 // ls[last] is seq last+1; seqs 2 to last are dropped
+	gap := forge(t, ls[last], func(m map[string]any) {
+		m["msg"] = MsgGap
+		m["lost"] = []any{map[string]any{"from": 2.0, "to": float64(last), "reason": "queue full"}}
+	}, true)
+	rep, err := Verify(context.Background(), strings.NewReader(ls[0]+gap), VerifyOptions{})
+	require.NoError(t, err, "%v", rep.Findings)
+	for _, fd := range rep.Findings {
+		require.NotEqual(t, Missing, fd.Kind, "%v", fd)
+	}
+	end := rep.Findings[len(rep.Findings)-1]
+	require.Equal(t, Gap, end.Kind)
+	require.Contains(t, end.Detail, fmt.Sprintf("to %d lost by the writer", last))
+}
+
+// TestRequiredCheckpointsOnlyForChainsWithRecords guards the Uncovered
+// check: a chain that the checkpoint file names but the input holds no
+// record of is not reported uncovered.
+func TestRequiredCheckpointsOnlyForChainsWithRecords(t *testing.T) {
+	v1, v2 := readFixture(t, "testdata/v1"), readFixture(t, "testdata/v2")
+	rep, _ := Verify(context.Background(), strings.NewReader(string(v2.log)), VerifyOptions{
+		Keys: map[string][]byte{"k1": v2.key}, PublicKey: v2.pub, RequireCheckpoints: true,
+		Checkpoints: strings.NewReader(string(v2.checkpoints) + string(v1.checkpoints)),
+	})
+	for _, fd := range rep.Findings {
+		require.NotEqual(t, Uncovered, fd.Kind, "%v", fd)
+	}
+}
