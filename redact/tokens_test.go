@@ -146,7 +146,9 @@ func tokenCases() []tokenCase {
 	add("neon", "napi_"+g(alnum, 64))
 	add("hubspot", "pat-na1-"+g(lhex, 8)+"-"+g(lhex, 4)+"-"+g(lhex, 4)+"-"+g(lhex, 4)+"-"+g(lhex, 12))
 	add("aws-sts", "IQoJb3JpZ2luX2Vj"+g(b64, 300), "FwoGZXIvYXdzE"+g(b64, 300))
-	uuid := func() string { return g(lhex, 8) + "-" + g(lhex, 4) + "-" + g(lhex, 4) + "-" + g(lhex, 4) + "-" + g(lhex, 12) }
+	uuid := func() string {
+		return g(lhex, 8) + "-" + g(lhex, 4) + "-" + g(lhex, 4) + "-" + g(lhex, 4) + "-" + g(lhex, 12)
+	}
 	add("launchdarkly", "sdk-"+uuid(), "mob-"+uuid())
 	add("braintree", "access_token$production$"+g("abcdefghijklmnopqrstuvwxyz0123456789", 16)+"$"+g(lhex, 32),
 		"access_token$sandbox$"+g("abcdefghijklmnopqrstuvwxyz0123456789", 16)+"$"+g(lhex, 32))
