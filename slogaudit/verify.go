@@ -351,6 +351,7 @@ type verifier struct {
 	checks checkState
 	parser chain.Parser
 	buf    []byte       // canonical form of the current record
+	canon  []byte       // canonical form of a whole File line, audit member included
 	linker chain.Linker // link hashes of canonical lines
 	torn   *pendingTorn // a malformed line that the next record may acknowledge
 	opts   VerifyOptions
@@ -362,6 +363,7 @@ type verifier struct {
 	// notes are the checkpoint file's signed notes, by chain; witnesses
 	// verify cosignatures.
 	notes     map[string][]*noteCheck
+	cpOrders  map[string]*cpOrder // the checkpoint file's order, by chain
 	witnesses []note.Verifier
 	ratchets  map[ratchetKey]*chain.Ratchet // epoch keys, by chain and key id
 	// lastChain and lastKey are the ids of the last canonical line, and
@@ -495,7 +497,7 @@ func (v *verifier) loadCheckpoints() error {
 		val, err := chain.Parse(sc.Bytes())
 		if _, ok := val.Get("note"); err == nil && ok {
 			parsed++
-			v.loadNote(n, val)
+			v.loadNote(n, bytes.TrimSpace(sc.Bytes()), val)
 			continue
 		}
 		var cp chain.Checkpoint
@@ -516,6 +518,7 @@ func (v *verifier) loadCheckpoints() error {
 		if len(v.opts.publicKeys()) > 0 && !v.checkSignature(cp, Finding{File: name, Line: n, Chain: cp.Chain, Seq: cp.Seq}) {
 			continue
 		}
+		v.cpInOrder(n, bytes.TrimSpace(sc.Bytes()), cp.Chain, cp.Seq, cp.Hash, false)
 		v.cps[cp.Chain] = append(v.cps[cp.Chain], cp)
 	}
 	if err := sc.Err(); err != nil {
@@ -643,7 +646,10 @@ func (v *verifier) record(line []byte, torn bool) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return
 	}
-	if v.canonicalRecord(raw) {
+	// exact is the line as written, without only its newline: a File line
+	// is these bytes, a carriage return included.
+	exact := bytes.TrimSuffix(line, []byte("\n"))
+	if v.canonicalRecord(exact) {
 		return
 	}
 	val, err := v.parser.Parse(raw)
@@ -687,14 +693,25 @@ func (v *verifier) record(line []byte, torn bool) {
 		bad = firstInvalidUTF8(raw)
 		rec.hashOK = false
 	}
-	v.checks.chain(rec.chain).Hashes.count(!rec.hashOK)
+	// recoded: the first byte where a File line differs from its canonical
+	// form. Its hash still says where it belongs in the chain.
+	recoded := -1
+	if rec.hashOK && fileForm(a) {
+		v.canon = chain.AppendCanonical(v.canon[:0], val)
+		if !bytes.Equal(v.canon, exact) {
+			recoded = firstDiff(v.canon, exact)
+		}
+	}
+	v.checks.chain(rec.chain).Hashes.count(!rec.hashOK || recoded >= 0)
 	switch {
 	case bad >= 0:
 		v.add(v.line, rec.chain, rec.seq, Modified, "invalid UTF-8 at byte %d: a %s line is written as valid UTF-8", bad+1, rec.version)
+	case recoded >= 0:
+		v.add(v.line, rec.chain, rec.seq, Modified, "the line was re-encoded (byte %d differs from its canonical form): a File writes each record as its exact RFC 8785 form, so a change of spacing, escapes, number form, member order or line ending is a change of the record", recoded+1)
 	case !rec.hashOK:
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
 	}
-	ok = v.checkMAC(rec) && rec.hashOK
+	ok = v.checkMAC(rec) && rec.hashOK && recoded < 0
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
 		v.inBand(val, rec) // before the record joins the tree that its note signs
 	}
@@ -794,8 +811,14 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 	// holds its place when its seq and prev fit, so that the records after
 	// it are not reported missing.
 	// So does a first record whose hash is right: with a wrong key every
-	// MAC fails, and the chain must still be followed to say so once.
-	if !ok && !(st.started && rec.seq == st.seq+1 && rec.prev == st.hash) && !(!st.started && rec.hashOK) {
+	// MAC fails, and the chain must still be followed to say so once; and
+	// a chain's first record, seq 1 from the genesis, whatever failed: its
+	// place is certain, and the chain does not then start at seq 2 with
+	// seq 1 missing. (A record that only claims that place is put aside
+	// by the one the chain continues from, as for any second record of one
+	// seq.)
+	first := !st.started && rec.seq == 1 && rec.prev == chain.Genesis(rec.chain)
+	if !ok && !(st.started && rec.seq == st.seq+1 && rec.prev == st.hash) && !(!st.started && rec.hashOK) && !first {
 		return st, false
 	}
 	// A pending fork: the record after it decides which of the two belongs.
@@ -1094,4 +1117,29 @@ func firstInvalidUTF8(b []byte) int {
 		i += size
 	}
 	return -1
+}
+
+// fileForm reports whether an audit member is in the form [File.Handler]
+// writes: format v2 or later with hashes in unpadded base64url (other
+// writers' v2 hashes are hex). Such a line is written as the record's
+// exact canonical form, audit member included.
+func fileForm(audit chain.Value) bool {
+	v, err := chain.ParseVersion(audit)
+	if err != nil || v < chain.V2 {
+		return false
+	}
+	h, _ := audit.Get("hash")
+	return h.Kind == chain.String && len(h.Str) == 43
+}
+
+// firstDiff returns the offset of the first byte where a and b differ
+// (the shorter one's length when one is a prefix of the other).
+func firstDiff(a, b []byte) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
 }
