@@ -243,14 +243,17 @@ type chainState struct {
 	started bool
 	seq     uint64
 	hash    chain.Hash
-	line    int64
+	line    int64 // of the head, as a position (see verifier.pos)
 	recent  recentRing
-	missing map[uint64]int64 // seq -> line where the gap was noticed
+	missing map[uint64]int64 // seq -> position where the gap was noticed
 	gaps    []seqRun         // every gap in the sequence, missing or not
 	// declared: the losses audit.gap records declare.
 	declared []declaredRun
 	alt      *altRecord // a second record claiming the last seq
-	sum      ChainSummary
+	// failedFirst: the last record before the chain started that failed
+	// its checks; the chain starts there when the next record links to it.
+	failedFirst *failedFirst
+	sum         ChainSummary
 	// gap: the chain started mid-way; a retention record may explain it.
 	gap *startGap
 	// before: records behind the head with a seq before the first record
@@ -320,23 +323,30 @@ func (v *verifier) placeBefore(id string, st *chainState) {
 		}
 		placed[found] = true
 		b := st.before[found]
-		v.add(b.line, id, b.seq, Reordered, "appears after seq %d, which it comes before", b.head)
+		v.addAt(b.line, id, b.seq, Reordered, "appears after seq %d, which it comes before", b.head)
 		st.sum.Records++
 		st.sum.First = b.seq
 		g.seq, g.prev = b.seq, b.prev
 		if b.seq == 1 {
 			st.gap = nil
 			if b.prev != chain.Genesis(id) {
-				v.add(b.line, id, b.seq, Inserted, "first record does not start from the chain's genesis")
+				v.addAt(b.line, id, b.seq, Inserted, "first record does not start from the chain's genesis")
 			}
 		}
 	}
 	for i, b := range st.before {
 		if !placed[i] {
-			v.add(b.line, id, b.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", b.seq, b.head)
+			v.addAt(b.line, id, b.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", b.seq, b.head)
 		}
 	}
 	st.before = nil
+}
+
+// failedFirst is a record that failed its hash or MAC check before its
+// chain started, at position pos.
+type failedFirst struct {
+	rec auditFields
+	pos int64
 }
 
 type altRecord struct {
@@ -364,6 +374,7 @@ type verifier struct {
 	// verify cosignatures.
 	notes     map[string][]*noteCheck
 	cpOrders  map[string]*cpOrder // the checkpoint file's order, by chain
+	starts    []fileStart         // the files read, in order (VerifyFiles)
 	witnesses []note.Verifier
 	ratchets  map[ratchetKey]*chain.Ratchet // epoch keys, by chain and key id
 	// lastChain and lastKey are the ids of the last canonical line, and
@@ -423,6 +434,7 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 		}
 		v.rep.Lines += v.line
 		v.file, v.line = p, 0
+		v.starts = append(v.starts, fileStart{base: v.rep.Lines, name: p})
 		v.checks.order(p)
 		err = v.read(ctx, f)
 		f.Close()
@@ -461,6 +473,45 @@ func newVerifier(o VerifyOptions) (*verifier, error) {
 		return v, fmt.Errorf("slogaudit: verify: quorum %d of %d witnesses: give at least as many witness keys as the quorum", o.Quorum, len(o.Witnesses))
 	}
 	return v, nil
+}
+
+// pos is the current line as a position across every file read: the
+// lines of the files before it, plus its line in its file. A finding made
+// later (at the end, or while reading the next file) names the file and
+// line of a position through addAt.
+func (v *verifier) pos() int64 { return v.rep.Lines + v.line }
+
+// fileStart is where a file starts among the positions: its first line is
+// position base+1.
+type fileStart struct {
+	base int64
+	name string
+}
+
+// where returns the file and line of a position.
+func (v *verifier) where(pos int64) (string, int64) {
+	for i := len(v.starts) - 1; i >= 0; i-- {
+		if s := v.starts[i]; pos > s.base {
+			return s.name, pos - s.base
+		}
+	}
+	return v.file, pos
+}
+
+// lineText names a position for a finding's detail: "line N", and the
+// file when it is not the one being read.
+func (v *verifier) lineText(pos int64) string {
+	file, line := v.where(pos)
+	if file != v.file {
+		return fmt.Sprintf("line %d of %s", line, file)
+	}
+	return fmt.Sprintf("line %d", line)
+}
+
+// addAt adds a finding about the record at position pos.
+func (v *verifier) addAt(pos int64, chainID string, seq uint64, kind FindingKind, format string, args ...any) {
+	file, line := v.where(pos)
+	v.rep.Findings = append(v.rep.Findings, Finding{File: file, Line: line, Chain: chainID, Seq: seq, Kind: kind, Detail: fmt.Sprintf(format, args...)})
 }
 
 func (v *verifier) add(line int64, chainID string, seq uint64, kind FindingKind, format string, args ...any) {
@@ -817,31 +868,43 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 	// seq 1 missing. (A record that only claims that place is put aside
 	// by the one the chain continues from, as for any second record of one
 	// seq.)
+	// Any other first record that failed holds its place once the next
+	// record links to it: the chain starts there, and a chain whose
+	// first records were pruned, or are in a file not given, is not
+	// reported missing one record more (nor the retention record's
+	// explanation lost).
 	first := !st.started && rec.seq == 1 && rec.prev == chain.Genesis(rec.chain)
 	if !ok && !(st.started && rec.seq == st.seq+1 && rec.prev == st.hash) && !(!st.started && rec.hashOK) && !first {
+		if !st.started {
+			st.failedFirst = &failedFirst{rec, v.pos()}
+		}
 		return st, false
+	}
+	if f := st.failedFirst; f != nil {
+		st.failedFirst = nil
+		if !st.started && rec.seq == f.rec.seq+1 && rec.prev == f.rec.hash {
+			v.startChain(st, f.rec, f.pos)
+			st.seq, st.hash, st.line = f.rec.seq, f.rec.hash, f.pos
+			v.growTree(st, f.rec)
+			st.recent.put(f.rec.seq, seen{f.rec.hash, f.pos})
+			st.sum.Records++
+			st.sum.Last = f.rec.seq
+		}
 	}
 	// A pending fork: the record after it decides which of the two belongs.
 	if alt := st.alt; alt != nil {
 		st.alt = nil
 		if rec.seq == alt.seq+1 && rec.prev == alt.hash && rec.prev != st.hash {
-			v.add(st.line, rec.chain, alt.seq, Inserted, "does not link to the records after it")
+			v.addAt(st.line, rec.chain, alt.seq, Inserted, "does not link to the records after it")
 			st.hash, st.line = alt.hash, alt.line
 			st.recent.put(alt.seq, seen{alt.hash, alt.line})
 		} else {
-			v.add(alt.line, rec.chain, alt.seq, Inserted, "a second record with seq %d that the chain does not continue from", alt.seq)
+			v.addAt(alt.line, rec.chain, alt.seq, Inserted, "a second record with seq %d that the chain does not continue from", alt.seq)
 		}
 	}
 	switch {
 	case !st.started:
-		st.started = true
-		st.sum.First = rec.seq
-		if rec.seq == 1 && rec.prev != chain.Genesis(rec.chain) {
-			v.add(v.line, rec.chain, rec.seq, Inserted, "first record does not start from the chain's genesis")
-		}
-		if rec.seq > 1 {
-			st.gap = &startGap{line: v.line, seq: rec.seq, prev: rec.prev}
-		}
+		v.startChain(st, rec, v.pos())
 	case rec.seq == st.seq+1 && rec.prev == st.hash:
 		// The expected next record.
 	case rec.seq == st.seq+1:
@@ -854,21 +917,21 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		if st.epochs.sealed {
 			epoch = st.epochs.next
 		}
-		run := seqRun{from: st.seq + 1, to: rec.seq - 1, line: v.line, epoch: epoch, hasEpoch: st.epochs.seen}
+		run := seqRun{from: st.seq + 1, to: rec.seq - 1, line: v.pos(), epoch: epoch, hasEpoch: st.epochs.seen}
 		for s := st.seq + 1; s < rec.seq && len(st.missing) < window; s++ {
-			st.missing[s] = v.line
+			st.missing[s] = v.pos()
 			run.tracked++
 		}
 		st.gaps = append(st.gaps, run)
 	case rec.seq <= st.seq:
 		if prev, ok := st.recent.get(rec.seq); ok && prev.hash == rec.hash {
-			v.add(v.line, rec.chain, rec.seq, Duplicated, "same record as line %d", prev.line)
+			v.add(v.line, rec.chain, rec.seq, Duplicated, "same record as %s", v.lineText(prev.line))
 			return st, false
 		}
 		if _, ok := st.missing[rec.seq]; ok {
 			delete(st.missing, rec.seq)
 			v.add(v.line, rec.chain, rec.seq, Reordered, "appears after seq %d", st.seq)
-			st.recent.put(rec.seq, seen{rec.hash, v.line})
+			st.recent.put(rec.seq, seen{rec.hash, v.pos()})
 			st.sum.Records++
 			return st, false
 		}
@@ -876,21 +939,21 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 			// Before the first record seen: decided at the end, when the
 			// records held back that link up to it are known to have
 			// been moved after it.
-			st.before = append(st.before, heldBack{seq: rec.seq, prev: rec.prev, hash: rec.hash, line: v.line, head: st.seq})
+			st.before = append(st.before, heldBack{seq: rec.seq, prev: rec.prev, hash: rec.hash, line: v.pos(), head: st.seq})
 			return st, false
 		}
 		if rec.seq == st.seq {
 			if p, ok := st.recent.get(rec.seq - 1); (ok && p.hash == rec.prev) || (rec.seq == 1 && rec.prev == chain.Genesis(rec.chain)) {
-				st.alt = &altRecord{rec.seq, rec.prev, rec.hash, v.line}
+				st.alt = &altRecord{rec.seq, rec.prev, rec.hash, v.pos()}
 				return st, false
 			}
 		}
 		v.add(v.line, rec.chain, rec.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", rec.seq, st.seq)
 		return st, false
 	}
-	st.seq, st.hash, st.line = rec.seq, rec.hash, v.line
+	st.seq, st.hash, st.line = rec.seq, rec.hash, v.pos()
 	v.growTree(st, rec)
-	st.recent.put(rec.seq, seen{rec.hash, v.line})
+	st.recent.put(rec.seq, seen{rec.hash, v.pos()})
 	st.sum.Records++
 	st.sum.Last = rec.seq
 	for _, cp := range v.cps[rec.chain] {
@@ -905,6 +968,19 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		}
 	}
 	return st, true
+}
+
+// startChain starts the chain at rec, the first record of it placed, at
+// position pos.
+func (v *verifier) startChain(st *chainState, rec auditFields, pos int64) {
+	st.started = true
+	st.sum.First = rec.seq
+	if rec.seq == 1 && rec.prev != chain.Genesis(rec.chain) {
+		v.addAt(pos, rec.chain, rec.seq, Inserted, "first record does not start from the chain's genesis")
+	}
+	if rec.seq > 1 {
+		st.gap = &startGap{line: pos, seq: rec.seq, prev: rec.prev}
+	}
 }
 
 // declare remembers the losses that an audit.gap record (whose hash and
@@ -923,7 +999,7 @@ func (v *verifier) declare(val chain.Value, rec auditFields) {
 			v.add(v.line, rec.chain, rec.seq, Malformed, "%s record with an invalid range", MsgGap)
 			continue
 		}
-		st.declared = append(st.declared, declaredRun{GapRange{uint64(from.Num), uint64(to.Num), reason.Str}, v.line, rec.epoch, rec.hasEpoch})
+		st.declared = append(st.declared, declaredRun{GapRange{uint64(from.Num), uint64(to.Num), reason.Str}, v.pos(), rec.epoch, rec.hasEpoch})
 	}
 }
 
@@ -956,7 +1032,7 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 	var runLine int64
 	emit := func() {
 		if run != nil {
-			v.add(runLine, id, run.From, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at line %d)", run.From, run.To, run.Reason, MsgGap, run.line)
+			v.addAt(runLine, id, run.From, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at %s)", run.From, run.To, run.Reason, MsgGap, v.lineText(run.line))
 			run = nil
 		}
 	}
@@ -967,9 +1043,9 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 				// for the rest of the gap.
 				emit()
 				if d, ok := st.declaredIn(s, g); ok && d.To >= g.to {
-					v.add(g.line, id, s, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at line %d)", s, g.to, d.Reason, MsgGap, d.line)
+					v.addAt(g.line, id, s, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at %s)", s, g.to, d.Reason, MsgGap, v.lineText(d.line))
 				} else {
-					v.add(g.line, id, s, Missing, "records %d to %d are not in the input", s, g.to)
+					v.addAt(g.line, id, s, Missing, "records %d to %d are not in the input", s, g.to)
 				}
 				break
 			}
@@ -981,7 +1057,7 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 			d, ok := st.declaredIn(s, g)
 			if !ok {
 				emit()
-				v.add(line, id, s, Missing, "record %d is not in the input", s)
+				v.addAt(line, id, s, Missing, "record %d is not in the input", s)
 				continue
 			}
 			if run != nil && run.Reason == d.Reason && run.line == d.line && run.To+1 == s {
@@ -1065,15 +1141,15 @@ func (v *verifier) finish() (Report, error) {
 			}
 			switch {
 			case explained:
-				v.add(g.line, id, g.seq, Pruned, "records 1 to %d were removed by retention, as the retention.applied record states", g.seq-1)
+				v.addAt(g.line, id, g.seq, Pruned, "records 1 to %d were removed by retention, as the retention.applied record states", g.seq-1)
 			case declared:
-				v.add(g.line, id, 1, Gap, "records 1 to %d lost by the writer, as %s records declare", g.seq-1, MsgGap)
+				v.addAt(g.line, id, 1, Gap, "records 1 to %d lost by the writer, as %s records declare", g.seq-1, MsgGap)
 			default:
-				v.add(g.line, id, 1, Missing, "chain starts at seq %d: records 1 to %d are not in the input (verify rotated files together)", g.seq, g.seq-1)
+				v.addAt(g.line, id, 1, Missing, "chain starts at seq %d: records 1 to %d are not in the input (verify rotated files together)", g.seq, g.seq-1)
 			}
 		}
 		if st.alt != nil {
-			v.add(st.alt.line, id, st.alt.seq, Inserted, "a second record with seq %d at the end of the input", st.alt.seq)
+			v.addAt(st.alt.line, id, st.alt.seq, Inserted, "a second record with seq %d at the end of the input", st.alt.seq)
 		}
 		v.reportGaps(id, st)
 		v.finishEpochs(id, st)
