@@ -631,6 +631,11 @@ func (st *state) ownLocked(ctx context.Context, msg string, keep bool, attrs ...
 	set(root, sc.ar.new(node{key: slog.LevelKey, value: slog.StringValue("INFO"), canon: chain.Str("INFO")}))
 	set(root, sc.ar.new(node{key: slog.MessageKey, value: slog.StringValue(msg), canon: chain.Str(msg)}))
 	for _, a := range attrs {
+		if st.nextRedactor != nil {
+			// The wrapped slogcore handler redacts the wrapper's own
+			// records too: hash what it will write.
+			a, _ = st.nextRedactor.Attr(nil, a)
+		}
 		add(root, nil, a)
 	}
 	p := prepare(root, sc, st.head.Chain, nil)
