@@ -250,9 +250,11 @@ type chainState struct {
 	// declared: the losses audit.gap records declare.
 	declared []declaredRun
 	alt      *altRecord // a second record claiming the last seq
-	// failedFirst: the last record before the chain started that failed
+	// failedFirst: the last run of linked records before the chain
+	// started that failed their checks, in order; the chain starts at the
+	// first of them when the next record links to the last.
 	// its checks; the chain starts there when the next record links to it.
-	failedFirst *failedFirst
+	failedFirst []failedFirst
 	sum         ChainSummary
 	// gap: the chain started mid-way; a retention record may explain it.
 	gap *startGap
@@ -876,19 +878,25 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 	first := !st.started && rec.seq == 1 && rec.prev == chain.Genesis(rec.chain)
 	if !ok && !(st.started && rec.seq == st.seq+1 && rec.prev == st.hash) && !(!st.started && rec.hashOK) && !first {
 		if !st.started {
-			st.failedFirst = &failedFirst{rec, v.pos()}
+			if n := len(st.failedFirst); n > 0 && n < window && rec.seq == st.failedFirst[n-1].rec.seq+1 && rec.prev == st.failedFirst[n-1].rec.hash {
+				st.failedFirst = append(st.failedFirst, failedFirst{rec, v.pos()})
+			} else {
+				st.failedFirst = append(st.failedFirst[:0], failedFirst{rec, v.pos()})
+			}
 		}
 		return st, false
 	}
-	if f := st.failedFirst; f != nil {
+	if fs := st.failedFirst; len(fs) > 0 {
 		st.failedFirst = nil
-		if !st.started && rec.seq == f.rec.seq+1 && rec.prev == f.rec.hash {
-			v.startChain(st, f.rec, f.pos)
-			st.seq, st.hash, st.line = f.rec.seq, f.rec.hash, f.pos
-			v.growTree(st, f.rec)
-			st.recent.put(f.rec.seq, seen{f.rec.hash, f.pos})
-			st.sum.Records++
-			st.sum.Last = f.rec.seq
+		if last := fs[len(fs)-1]; !st.started && rec.seq == last.rec.seq+1 && rec.prev == last.rec.hash {
+			v.startChain(st, fs[0].rec, fs[0].pos)
+			for _, f := range fs {
+				st.seq, st.hash, st.line = f.rec.seq, f.rec.hash, f.pos
+				v.growTree(st, f.rec)
+				st.recent.put(f.rec.seq, seen{f.rec.hash, f.pos})
+				st.sum.Records++
+				st.sum.Last = f.rec.seq
+			}
 		}
 	}
 	// A pending fork: the record after it decides which of the two belongs.
