@@ -110,6 +110,10 @@
 // The chain hashes the record the wrapper passes on. Over a slogcore
 // handler, the wrapper applies that handler's redaction before hashing
 // (redaction is idempotent: the handler's second pass changes nothing),
+// to every record, its own included, to WithGroup names and to encrypted
+// personal values (one that it masks can never be revealed: OnError says
+// so; a checkpoint whose signed note it would mask is written to the
+// checkpoint writer only),
 // and [New] refuses a slogcore handler with ReplaceAttr or AddSource. For
 // any other handler, these break the chain (every affected record
 // verifies as modified): a ReplaceAttr that changes, adds or removes
