@@ -479,7 +479,12 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 	claim(ar, root, ar.new(node{key: slog.LevelKey, value: slog.StringValue(lv), canon: chain.Str(lv), member: levelMember(r.Level)}))
 	if st.cfg.source && r.PC != 0 {
 		f, _ := runtime.CallersFrames([]uintptr{r.PC}).Next()
-		add(root, nil, slog.Any(slog.SourceKey, &slog.Source{Function: f.Function, File: f.File, Line: f.Line}))
+		src := slog.Any(slog.SourceKey, &slog.Source{Function: f.Function, File: f.File, Line: f.Line})
+		if st.nextRedactor != nil {
+			// A wrapped slogcore handler redacts the source as any attr.
+			src, _ = st.nextRedactor.Attr(nil, src)
+		}
+		add(root, nil, src)
 	}
 	m := validUTF8(msg)
 	claim(ar, root, ar.new(node{key: slog.MessageKey, value: slog.StringValue(m), canon: chain.Str(m)}))
@@ -611,7 +616,13 @@ func (st *state) violatedLocked(ctx context.Context, r slog.Record, root *node, 
 	if st.cfg.mode == Annotate {
 		// The wrapper's member keeps its name; a caller's attr of that
 		// name is renamed.
-		v, c := normalize(slog.AnyValue(vs))
+		a := slog.Any("audit_violations", vs)
+		if st.nextRedactor != nil {
+			// A wrapped slogcore handler redacts the annotation as any
+			// attr.
+			a, _ = st.nextRedactor.Attr(nil, a)
+		}
+		v, c := normalize(a.Value)
 		claim(root.ar, root, root.ar.new(node{key: "audit_violations", value: v, canon: c}))
 		return nil
 	}

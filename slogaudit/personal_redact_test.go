@@ -100,3 +100,54 @@ func TestGroupNameMaskedByWrappedRedaction(t *testing.T) {
 		}
 	}
 }
+
+// Under WithSource, the source that a wrapped slogcore handler's
+// redaction masks (here a rule on the term "function") is hashed as that
+// handler writes it. Before, the untouched log verified as modified.
+func TestSourceMaskedByWrappedRedaction(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, _ := slogaudit.OpenFile(path)
+	core := slogcore.New(af, &slogcore.Options{Redact: redact.Must(redact.Credentials, redact.Rule{Name: "f", Terms: []string{"function"}})})
+	h, err := slogaudit.New(core, slogaudit.WithKey("k1", rtKey), slogaudit.WithChainID("c"), slogaudit.WithSource())
+	if err != nil {
+		t.Fatal(err)
+	}
+	slog.New(h).Info("e", "k", "v")
+	h.Close(context.Background())
+	core.Close(context.Background())
+	af.Close()
+	data, _ := os.ReadFile(path)
+	if !strings.Contains(string(data), `"function":"[REDACTED]"`) {
+		t.Fatalf("the rule did not mask the source: %s", data)
+	}
+	rep, err := slogaudit.Verify(context.Background(), bytes.NewReader(data), slogaudit.VerifyOptions{Keys: map[string][]byte{"k1": rtKey}})
+	if err != nil || !rep.Intact() {
+		t.Errorf("untouched log: %v %v", err, rep.Findings)
+	}
+}
+
+// Under a policy in Annotate mode, the audit_violations annotation that a
+// wrapped slogcore handler's redaction masks in part (here a rule on the
+// term "clause") is hashed as that handler writes it. Before, the
+// untouched log verified as modified.
+func TestViolationsMaskedByWrappedRedaction(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, _ := slogaudit.OpenFile(path)
+	core := slogcore.New(af, &slogcore.Options{Redact: redact.Must(redact.Credentials, redact.Rule{Name: "c", Terms: []string{"clause"}})})
+	h, err := slogaudit.New(core, slogaudit.WithKey("k1", rtKey), slogaudit.WithChainID("c"), slogaudit.WithPolicy(slogaudit.Basic))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slog.New(h).Info("e", "k", "v")
+	h.Close(context.Background())
+	core.Close(context.Background())
+	af.Close()
+	data, _ := os.ReadFile(path)
+	if !strings.Contains(string(data), `"clause":"[REDACTED]"`) {
+		t.Fatalf("the rule did not mask the annotation: %s", data)
+	}
+	rep, err := slogaudit.Verify(context.Background(), bytes.NewReader(data), slogaudit.VerifyOptions{Keys: map[string][]byte{"k1": rtKey}})
+	if err != nil || !rep.Intact() {
+		t.Errorf("untouched log: %v %v", err, rep.Findings)
+	}
+}
