@@ -125,7 +125,14 @@ func (st *state) checkpointLocked(ctx context.Context) error {
 	for i, h := range nodes {
 		rng[i] = h.String()
 	}
-	if err := st.ownLocked(ctx, MsgCheckpoint, false, slog.Group("checkpoint", slog.String("note", string(in)), slog.Any("range", rng))); err != nil {
+	cp := slog.Group("checkpoint", slog.String("note", string(in)), slog.Any("range", rng))
+	if _, changed := st.nextRedactor.Attr(nil, cp); changed {
+		// The wrapped slogcore handler's redaction would mask part of the
+		// signed note (a signature that looks like a secret), which then
+		// no longer verifies: this checkpoint goes to the checkpoint
+		// writer and the witnesses only.
+		st.report(fmt.Errorf("slogaudit: checkpoint at seq %d not written in-band: the wrapped handler's redaction would change its signed note; it goes to the checkpoint writer only", st.head.Seq))
+	} else if err := st.ownLocked(ctx, MsgCheckpoint, false, cp); err != nil {
 		return err
 	}
 	st.stats.Checkpoints++

@@ -55,7 +55,11 @@
 // RequireMAC and RequireCheckpoints make the missing ones errors. An input
 // without audit records returns [ErrNoRecords]. A key that fails every
 // MAC, or a public key that fails every signature, is one finding that
-// says the key is probably wrong. [LoadKeyFile], [LoadSignerFile] and
+// says the key is probably wrong. The checkpoint file is appended in
+// order, each line once: a checkpoint after a larger one of its chain is
+// reported reordered (a witnessed checkpoint appended again with its
+// cosignatures excepted), and a line repeated byte for byte duplicated,
+// both at their line of the checkpoint file. [LoadKeyFile], [LoadSignerFile] and
 // [LoadPublicKeyFile] read the files that `slogaudit keygen` writes.
 //
 // # Losses are declared
@@ -106,6 +110,11 @@
 // The chain hashes the record the wrapper passes on. Over a slogcore
 // handler, the wrapper applies that handler's redaction before hashing
 // (redaction is idempotent: the handler's second pass changes nothing),
+// to every record, its own included, to WithGroup names, the source
+// ([WithSource]), the audit_violations annotation and encrypted personal
+// values (one that it masks can never be revealed: OnError says
+// so; a checkpoint whose signed note it would mask is written to the
+// checkpoint writer only),
 // and [New] refuses a slogcore handler with ReplaceAttr or AddSource. For
 // any other handler, these break the chain (every affected record
 // verifies as modified): a ReplaceAttr that changes, adds or removes
@@ -192,7 +201,10 @@
 // the canonical record with the audit member spliced in at its sorted
 // place, hashes in unpadded base64url. The link hash is over those bytes
 // without the audit member, so the verifier hashes such a line as it
-// stands, without parsing or encoding it again. [Wrap] over another
+// stands, without parsing or encoding it again. Such a line is the record
+// byte for byte: one that differs from its canonical form (spacing,
+// escapes, number forms, member order, a carriage return before the
+// newline) is reported modified, even where its JSON means the same. [Wrap] over another
 // handler writes v2 too, with hashes in hex (which that handler's redaction
 // leaves alone); the verifier canonicalises those lines, as it does v1's.
 // Both forms have one definition of the hashed record: the JCS form of the

@@ -104,8 +104,10 @@ type File struct {
 	handler  *Handler // the last one made by Handler, for Prune's record
 	// readers counts the readers of the log's files that pinned them
 	// (pinFiles): a rotation waits until none is left, so that the file
-	// list they read stays true.
-	readers int
+	// list they read stays true, and Prune removes no file until none
+	// is left (unpinned is signalled when one goes).
+	readers  int
+	unpinned *sync.Cond
 	// syncFailed: an fsync of the file failed (see Sync).
 	syncFailed bool
 	// locks is the lock file beside the log (path + ".lock"), whose
@@ -156,6 +158,7 @@ func OpenFile(path string, opts ...FileOption) (*File, error) {
 		return nil, fmt.Errorf("slogaudit: OpenFile: %w", err)
 	}
 	af := &File{path: path, f: f, cfg: cfg, heads: map[string]Head{}}
+	af.unpinned = sync.NewCond(&af.mu)
 	if err := af.recover(); err != nil {
 		f.Close()
 		return nil, err
@@ -892,8 +895,8 @@ func (af *File) lockChain(id string) (free, known bool) {
 }
 
 // pinFiles returns the log's files, as [RotatedFiles] does, and keeps
-// them as they are (no rotation renames the current file) until unpin is
-// called: a reader that goes through them while the handler logs sees
+// them as they are (no rotation renames the current file, Prune removes
+// none) until unpin is called: a reader that goes through them while the handler logs sees
 // each record once, in order. The current file still grows; a rotation
 // due meanwhile happens at the first write after unpin.
 func (af *File) pinFiles() (paths []string, unpin func(), err error) {
@@ -909,6 +912,7 @@ func (af *File) pinFiles() (paths []string, unpin func(), err error) {
 		once.Do(func() {
 			af.mu.Lock()
 			af.readers--
+			af.unpinned.Broadcast()
 			af.mu.Unlock()
 		})
 	}, nil

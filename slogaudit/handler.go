@@ -313,6 +313,8 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		a, sealed := h.st.personalChanged(h.groups, a, "", false) // WithPersonalKeys applies at Handle, when the subject is known
 		if !sealed || !isSealed(a) {
 			a = h.st.redact(h.groups, a)
+		} else {
+			a = h.st.redactSealed(h.groups, a)
 		}
 		a.Value = a.Value.Resolve()
 		h2.with = append(h2.with, scoped{groups: h.groups, attr: a})
@@ -418,6 +420,9 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 		return h
 	}
 	name = h.st.redactor.GroupName(name) // a group named with an e-mail address, a card number
+	// A wrapped slogcore handler masks group names by its own rules too:
+	// hash the name it will write.
+	name = h.st.nextRedactor.GroupName(name)
 	h2 := *h
 	h2.groups = append(slices.Clip(h.groups), name)
 	h2.next = nil // the audit member must stay at the top
@@ -474,7 +479,12 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 	claim(ar, root, ar.new(node{key: slog.LevelKey, value: slog.StringValue(lv), canon: chain.Str(lv), member: levelMember(r.Level)}))
 	if st.cfg.source && r.PC != 0 {
 		f, _ := runtime.CallersFrames([]uintptr{r.PC}).Next()
-		add(root, nil, slog.Any(slog.SourceKey, &slog.Source{Function: f.Function, File: f.File, Line: f.Line}))
+		src := slog.Any(slog.SourceKey, &slog.Source{Function: f.Function, File: f.File, Line: f.Line})
+		if st.nextRedactor != nil {
+			// A wrapped slogcore handler redacts the source as any attr.
+			src, _ = st.nextRedactor.Attr(nil, src)
+		}
+		add(root, nil, src)
 	}
 	m := validUTF8(msg)
 	claim(ar, root, ar.new(node{key: slog.MessageKey, value: slog.StringValue(m), canon: chain.Str(m)}))
@@ -488,6 +498,9 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 		inline := w.attr.Key == "" && w.attr.Value.Kind() == slog.KindGroup
 		if len(w.groups) == 0 && (st.cfg.personalKeys[w.attr.Key] || inline && st.cfg.personalKeys != nil) {
 			w.attr = st.personal(nil, w.attr, subject, true)
+			if isSealed(w.attr) {
+				w.attr = st.redactSealed(nil, w.attr)
+			}
 		}
 		user(w.groups, w.attr)
 	}
@@ -495,6 +508,8 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 		a, sealed := st.personalChanged(h.groups, a, subject, true)
 		if !sealed || !isSealed(a) {
 			a = st.redact(h.groups, a)
+		} else {
+			a = st.redactSealed(h.groups, a)
 		}
 		user(h.groups, a)
 		return true
@@ -512,6 +527,20 @@ func (st *state) redact(groups []string, a slog.Attr) slog.Attr {
 		a, _ = st.nextRedactor.Attr(groups, a)
 	}
 	return a
+}
+
+// redactSealed applies the wrapped slogcore handler's redaction to an
+// encrypted personal value, which the wrapper's own redaction leaves
+// alone. That handler masks what its rules match whatever the wrapper
+// does, so the record is hashed as it will be written; a masked
+// ciphertext cannot be revealed any more, which OnError is told.
+func (st *state) redactSealed(groups []string, a slog.Attr) slog.Attr {
+	ra, changed := st.nextRedactor.Attr(groups, a)
+	if !changed {
+		return a
+	}
+	st.report(fmt.Errorf("slogaudit: the encrypted personal value %q is written masked: the wrapped handler's redaction matches it, so it can never be revealed (change the slogcore redaction rule that matches it)", a.Key))
+	return ra
 }
 
 // redactMessage redacts a record's message as redact does its attrs.
@@ -587,7 +616,13 @@ func (st *state) violatedLocked(ctx context.Context, r slog.Record, root *node, 
 	if st.cfg.mode == Annotate {
 		// The wrapper's member keeps its name; a caller's attr of that
 		// name is renamed.
-		v, c := normalize(slog.AnyValue(vs))
+		a := slog.Any("audit_violations", vs)
+		if st.nextRedactor != nil {
+			// A wrapped slogcore handler redacts the annotation as any
+			// attr.
+			a, _ = st.nextRedactor.Attr(nil, a)
+		}
+		v, c := normalize(a.Value)
 		claim(root.ar, root, root.ar.new(node{key: "audit_violations", value: v, canon: c}))
 		return nil
 	}
@@ -631,6 +666,11 @@ func (st *state) ownLocked(ctx context.Context, msg string, keep bool, attrs ...
 	set(root, sc.ar.new(node{key: slog.LevelKey, value: slog.StringValue("INFO"), canon: chain.Str("INFO")}))
 	set(root, sc.ar.new(node{key: slog.MessageKey, value: slog.StringValue(msg), canon: chain.Str(msg)}))
 	for _, a := range attrs {
+		if st.nextRedactor != nil {
+			// The wrapped slogcore handler redacts the wrapper's own
+			// records too: hash what it will write.
+			a, _ = st.nextRedactor.Attr(nil, a)
+		}
 		add(root, nil, a)
 	}
 	p := prepare(root, sc, st.head.Chain, nil)

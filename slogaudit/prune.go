@@ -60,19 +60,30 @@ func (af *File) Prune(ctx context.Context, now time.Time) ([]string, error) {
 	if err := af.recordRetention(ctx, h, doomed, headsAt[len(doomed)-1], keep); err != nil {
 		return nil, fmt.Errorf("slogaudit: Prune: no file removed, as the removal could not be recorded: %w", err)
 	}
+	// A reader that pinned the files (a witness's consistency proof)
+	// reads them to the end first.
+	af.mu.Lock()
+	for af.readers > 0 {
+		af.unpinned.Wait()
+	}
 	var removed []string
-	for i, f := range doomed {
-		if err := os.Remove(f); err != nil {
-			err = fmt.Errorf("slogaudit: Prune: %w", err)
-			if i > 0 {
-				// The record named more than was removed: name what was.
-				if rerr := af.recordRetention(ctx, h, removed, headsAt[i-1], keep); rerr != nil {
-					err = fmt.Errorf("%w; recording the files removed before it failed too: %v", err, rerr)
-				}
-			}
-			return removed, err
+	var rmErr error
+	for _, f := range doomed {
+		if rmErr = os.Remove(f); rmErr != nil {
+			break
 		}
 		removed = append(removed, f)
+	}
+	af.mu.Unlock()
+	if rmErr != nil {
+		err := fmt.Errorf("slogaudit: Prune: %w", rmErr)
+		if i := len(removed); i > 0 {
+			// The record named more than was removed: name what was.
+			if rerr := af.recordRetention(ctx, h, removed, headsAt[i-1], keep); rerr != nil {
+				err = fmt.Errorf("%w; recording the files removed before it failed too: %v", err, rerr)
+			}
+		}
+		return removed, err
 	}
 	return removed, nil
 }

@@ -243,14 +243,19 @@ type chainState struct {
 	started bool
 	seq     uint64
 	hash    chain.Hash
-	line    int64
+	line    int64 // of the head, as a position (see verifier.pos)
 	recent  recentRing
-	missing map[uint64]int64 // seq -> line where the gap was noticed
+	missing map[uint64]int64 // seq -> position where the gap was noticed
 	gaps    []seqRun         // every gap in the sequence, missing or not
 	// declared: the losses audit.gap records declare.
 	declared []declaredRun
 	alt      *altRecord // a second record claiming the last seq
-	sum      ChainSummary
+	// failedFirst: the last run of linked records before the chain
+	// started that failed their checks, in order; the chain starts at the
+	// first of them when the next record links to the last.
+	// its checks; the chain starts there when the next record links to it.
+	failedFirst []failedFirst
+	sum         ChainSummary
 	// gap: the chain started mid-way; a retention record may explain it.
 	gap *startGap
 	// before: records behind the head with a seq before the first record
@@ -320,23 +325,30 @@ func (v *verifier) placeBefore(id string, st *chainState) {
 		}
 		placed[found] = true
 		b := st.before[found]
-		v.add(b.line, id, b.seq, Reordered, "appears after seq %d, which it comes before", b.head)
+		v.addAt(b.line, id, b.seq, Reordered, "appears after seq %d, which it comes before", b.head)
 		st.sum.Records++
 		st.sum.First = b.seq
 		g.seq, g.prev = b.seq, b.prev
 		if b.seq == 1 {
 			st.gap = nil
 			if b.prev != chain.Genesis(id) {
-				v.add(b.line, id, b.seq, Inserted, "first record does not start from the chain's genesis")
+				v.addAt(b.line, id, b.seq, Inserted, "first record does not start from the chain's genesis")
 			}
 		}
 	}
 	for i, b := range st.before {
 		if !placed[i] {
-			v.add(b.line, id, b.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", b.seq, b.head)
+			v.addAt(b.line, id, b.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", b.seq, b.head)
 		}
 	}
 	st.before = nil
+}
+
+// failedFirst is a record that failed its hash or MAC check before its
+// chain started, at position pos.
+type failedFirst struct {
+	rec auditFields
+	pos int64
 }
 
 type altRecord struct {
@@ -351,6 +363,7 @@ type verifier struct {
 	checks checkState
 	parser chain.Parser
 	buf    []byte       // canonical form of the current record
+	canon  []byte       // canonical form of a whole File line, audit member included
 	linker chain.Linker // link hashes of canonical lines
 	torn   *pendingTorn // a malformed line that the next record may acknowledge
 	opts   VerifyOptions
@@ -362,6 +375,8 @@ type verifier struct {
 	// notes are the checkpoint file's signed notes, by chain; witnesses
 	// verify cosignatures.
 	notes     map[string][]*noteCheck
+	cpOrders  map[string]*cpOrder // the checkpoint file's order, by chain
+	starts    []fileStart         // the files read, in order (VerifyFiles)
 	witnesses []note.Verifier
 	ratchets  map[ratchetKey]*chain.Ratchet // epoch keys, by chain and key id
 	// lastChain and lastKey are the ids of the last canonical line, and
@@ -421,6 +436,7 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 		}
 		v.rep.Lines += v.line
 		v.file, v.line = p, 0
+		v.starts = append(v.starts, fileStart{base: v.rep.Lines, name: p})
 		v.checks.order(p)
 		err = v.read(ctx, f)
 		f.Close()
@@ -461,6 +477,45 @@ func newVerifier(o VerifyOptions) (*verifier, error) {
 	return v, nil
 }
 
+// pos is the current line as a position across every file read: the
+// lines of the files before it, plus its line in its file. A finding made
+// later (at the end, or while reading the next file) names the file and
+// line of a position through addAt.
+func (v *verifier) pos() int64 { return v.rep.Lines + v.line }
+
+// fileStart is where a file starts among the positions: its first line is
+// position base+1.
+type fileStart struct {
+	base int64
+	name string
+}
+
+// where returns the file and line of a position.
+func (v *verifier) where(pos int64) (string, int64) {
+	for i := len(v.starts) - 1; i >= 0; i-- {
+		if s := v.starts[i]; pos > s.base {
+			return s.name, pos - s.base
+		}
+	}
+	return v.file, pos
+}
+
+// lineText names a position for a finding's detail: "line N", and the
+// file when it is not the one being read.
+func (v *verifier) lineText(pos int64) string {
+	file, line := v.where(pos)
+	if file != v.file {
+		return fmt.Sprintf("line %d of %s", line, file)
+	}
+	return fmt.Sprintf("line %d", line)
+}
+
+// addAt adds a finding about the record at position pos.
+func (v *verifier) addAt(pos int64, chainID string, seq uint64, kind FindingKind, format string, args ...any) {
+	file, line := v.where(pos)
+	v.rep.Findings = append(v.rep.Findings, Finding{File: file, Line: line, Chain: chainID, Seq: seq, Kind: kind, Detail: fmt.Sprintf(format, args...)})
+}
+
 func (v *verifier) add(line int64, chainID string, seq uint64, kind FindingKind, format string, args ...any) {
 	v.rep.Findings = append(v.rep.Findings, Finding{File: v.file, Line: line, Chain: chainID, Seq: seq, Kind: kind, Detail: fmt.Sprintf(format, args...)})
 }
@@ -495,7 +550,7 @@ func (v *verifier) loadCheckpoints() error {
 		val, err := chain.Parse(sc.Bytes())
 		if _, ok := val.Get("note"); err == nil && ok {
 			parsed++
-			v.loadNote(n, val)
+			v.loadNote(n, bytes.TrimSpace(sc.Bytes()), val)
 			continue
 		}
 		var cp chain.Checkpoint
@@ -516,6 +571,7 @@ func (v *verifier) loadCheckpoints() error {
 		if len(v.opts.publicKeys()) > 0 && !v.checkSignature(cp, Finding{File: name, Line: n, Chain: cp.Chain, Seq: cp.Seq}) {
 			continue
 		}
+		v.cpInOrder(n, bytes.TrimSpace(sc.Bytes()), cp.Chain, cp.Seq, cp.Hash, false)
 		v.cps[cp.Chain] = append(v.cps[cp.Chain], cp)
 	}
 	if err := sc.Err(); err != nil {
@@ -643,7 +699,10 @@ func (v *verifier) record(line []byte, torn bool) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return
 	}
-	if v.canonicalRecord(raw) {
+	// exact is the line as written, without only its newline: a File line
+	// is these bytes, a carriage return included.
+	exact := bytes.TrimSuffix(line, []byte("\n"))
+	if v.canonicalRecord(exact) {
 		return
 	}
 	val, err := v.parser.Parse(raw)
@@ -687,14 +746,25 @@ func (v *verifier) record(line []byte, torn bool) {
 		bad = firstInvalidUTF8(raw)
 		rec.hashOK = false
 	}
-	v.checks.chain(rec.chain).Hashes.count(!rec.hashOK)
+	// recoded: the first byte where a File line differs from its canonical
+	// form. Its hash still says where it belongs in the chain.
+	recoded := -1
+	if rec.hashOK && fileForm(a) {
+		v.canon = chain.AppendCanonical(v.canon[:0], val)
+		if !bytes.Equal(v.canon, exact) {
+			recoded = firstDiff(v.canon, exact)
+		}
+	}
+	v.checks.chain(rec.chain).Hashes.count(!rec.hashOK || recoded >= 0)
 	switch {
 	case bad >= 0:
 		v.add(v.line, rec.chain, rec.seq, Modified, "invalid UTF-8 at byte %d: a %s line is written as valid UTF-8", bad+1, rec.version)
+	case recoded >= 0:
+		v.add(v.line, rec.chain, rec.seq, Modified, "the line was re-encoded (byte %d differs from its canonical form): a File writes each record as its exact RFC 8785 form, so a change of spacing, escapes, number form, member order or line ending is a change of the record", recoded+1)
 	case !rec.hashOK:
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
 	}
-	ok = v.checkMAC(rec) && rec.hashOK
+	ok = v.checkMAC(rec) && rec.hashOK && recoded < 0
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
 		v.inBand(val, rec) // before the record joins the tree that its note signs
 	}
@@ -794,31 +864,55 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 	// holds its place when its seq and prev fit, so that the records after
 	// it are not reported missing.
 	// So does a first record whose hash is right: with a wrong key every
-	// MAC fails, and the chain must still be followed to say so once.
-	if !ok && !(st.started && rec.seq == st.seq+1 && rec.prev == st.hash) && !(!st.started && rec.hashOK) {
+	// MAC fails, and the chain must still be followed to say so once; and
+	// a chain's first record, seq 1 from the genesis, whatever failed: its
+	// place is certain, and the chain does not then start at seq 2 with
+	// seq 1 missing. (A record that only claims that place is put aside
+	// by the one the chain continues from, as for any second record of one
+	// seq.)
+	// Any other first record that failed holds its place once the next
+	// record links to it: the chain starts there, and a chain whose
+	// first records were pruned, or are in a file not given, is not
+	// reported missing one record more (nor the retention record's
+	// explanation lost).
+	first := !st.started && rec.seq == 1 && rec.prev == chain.Genesis(rec.chain)
+	if !ok && !(st.started && rec.seq == st.seq+1 && rec.prev == st.hash) && !(!st.started && rec.hashOK) && !first {
+		if !st.started {
+			if n := len(st.failedFirst); n > 0 && n < window && rec.seq == st.failedFirst[n-1].rec.seq+1 && rec.prev == st.failedFirst[n-1].rec.hash {
+				st.failedFirst = append(st.failedFirst, failedFirst{rec, v.pos()})
+			} else {
+				st.failedFirst = append(st.failedFirst[:0], failedFirst{rec, v.pos()})
+			}
+		}
 		return st, false
+	}
+	if fs := st.failedFirst; len(fs) > 0 {
+		st.failedFirst = nil
+		if last := fs[len(fs)-1]; !st.started && rec.seq == last.rec.seq+1 && rec.prev == last.rec.hash {
+			v.startChain(st, fs[0].rec, fs[0].pos)
+			for _, f := range fs {
+				st.seq, st.hash, st.line = f.rec.seq, f.rec.hash, f.pos
+				v.growTree(st, f.rec)
+				st.recent.put(f.rec.seq, seen{f.rec.hash, f.pos})
+				st.sum.Records++
+				st.sum.Last = f.rec.seq
+			}
+		}
 	}
 	// A pending fork: the record after it decides which of the two belongs.
 	if alt := st.alt; alt != nil {
 		st.alt = nil
 		if rec.seq == alt.seq+1 && rec.prev == alt.hash && rec.prev != st.hash {
-			v.add(st.line, rec.chain, alt.seq, Inserted, "does not link to the records after it")
+			v.addAt(st.line, rec.chain, alt.seq, Inserted, "does not link to the records after it")
 			st.hash, st.line = alt.hash, alt.line
 			st.recent.put(alt.seq, seen{alt.hash, alt.line})
 		} else {
-			v.add(alt.line, rec.chain, alt.seq, Inserted, "a second record with seq %d that the chain does not continue from", alt.seq)
+			v.addAt(alt.line, rec.chain, alt.seq, Inserted, "a second record with seq %d that the chain does not continue from", alt.seq)
 		}
 	}
 	switch {
 	case !st.started:
-		st.started = true
-		st.sum.First = rec.seq
-		if rec.seq == 1 && rec.prev != chain.Genesis(rec.chain) {
-			v.add(v.line, rec.chain, rec.seq, Inserted, "first record does not start from the chain's genesis")
-		}
-		if rec.seq > 1 {
-			st.gap = &startGap{line: v.line, seq: rec.seq, prev: rec.prev}
-		}
+		v.startChain(st, rec, v.pos())
 	case rec.seq == st.seq+1 && rec.prev == st.hash:
 		// The expected next record.
 	case rec.seq == st.seq+1:
@@ -831,21 +925,21 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		if st.epochs.sealed {
 			epoch = st.epochs.next
 		}
-		run := seqRun{from: st.seq + 1, to: rec.seq - 1, line: v.line, epoch: epoch, hasEpoch: st.epochs.seen}
+		run := seqRun{from: st.seq + 1, to: rec.seq - 1, line: v.pos(), epoch: epoch, hasEpoch: st.epochs.seen}
 		for s := st.seq + 1; s < rec.seq && len(st.missing) < window; s++ {
-			st.missing[s] = v.line
+			st.missing[s] = v.pos()
 			run.tracked++
 		}
 		st.gaps = append(st.gaps, run)
 	case rec.seq <= st.seq:
 		if prev, ok := st.recent.get(rec.seq); ok && prev.hash == rec.hash {
-			v.add(v.line, rec.chain, rec.seq, Duplicated, "same record as line %d", prev.line)
+			v.add(v.line, rec.chain, rec.seq, Duplicated, "same record as %s", v.lineText(prev.line))
 			return st, false
 		}
 		if _, ok := st.missing[rec.seq]; ok {
 			delete(st.missing, rec.seq)
 			v.add(v.line, rec.chain, rec.seq, Reordered, "appears after seq %d", st.seq)
-			st.recent.put(rec.seq, seen{rec.hash, v.line})
+			st.recent.put(rec.seq, seen{rec.hash, v.pos()})
 			st.sum.Records++
 			return st, false
 		}
@@ -853,21 +947,21 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 			// Before the first record seen: decided at the end, when the
 			// records held back that link up to it are known to have
 			// been moved after it.
-			st.before = append(st.before, heldBack{seq: rec.seq, prev: rec.prev, hash: rec.hash, line: v.line, head: st.seq})
+			st.before = append(st.before, heldBack{seq: rec.seq, prev: rec.prev, hash: rec.hash, line: v.pos(), head: st.seq})
 			return st, false
 		}
 		if rec.seq == st.seq {
 			if p, ok := st.recent.get(rec.seq - 1); (ok && p.hash == rec.prev) || (rec.seq == 1 && rec.prev == chain.Genesis(rec.chain)) {
-				st.alt = &altRecord{rec.seq, rec.prev, rec.hash, v.line}
+				st.alt = &altRecord{rec.seq, rec.prev, rec.hash, v.pos()}
 				return st, false
 			}
 		}
 		v.add(v.line, rec.chain, rec.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", rec.seq, st.seq)
 		return st, false
 	}
-	st.seq, st.hash, st.line = rec.seq, rec.hash, v.line
+	st.seq, st.hash, st.line = rec.seq, rec.hash, v.pos()
 	v.growTree(st, rec)
-	st.recent.put(rec.seq, seen{rec.hash, v.line})
+	st.recent.put(rec.seq, seen{rec.hash, v.pos()})
 	st.sum.Records++
 	st.sum.Last = rec.seq
 	for _, cp := range v.cps[rec.chain] {
@@ -882,6 +976,19 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		}
 	}
 	return st, true
+}
+
+// startChain starts the chain at rec, the first record of it placed, at
+// position pos.
+func (v *verifier) startChain(st *chainState, rec auditFields, pos int64) {
+	st.started = true
+	st.sum.First = rec.seq
+	if rec.seq == 1 && rec.prev != chain.Genesis(rec.chain) {
+		v.addAt(pos, rec.chain, rec.seq, Inserted, "first record does not start from the chain's genesis")
+	}
+	if rec.seq > 1 {
+		st.gap = &startGap{line: pos, seq: rec.seq, prev: rec.prev}
+	}
 }
 
 // declare remembers the losses that an audit.gap record (whose hash and
@@ -900,7 +1007,7 @@ func (v *verifier) declare(val chain.Value, rec auditFields) {
 			v.add(v.line, rec.chain, rec.seq, Malformed, "%s record with an invalid range", MsgGap)
 			continue
 		}
-		st.declared = append(st.declared, declaredRun{GapRange{uint64(from.Num), uint64(to.Num), reason.Str}, v.line, rec.epoch, rec.hasEpoch})
+		st.declared = append(st.declared, declaredRun{GapRange{uint64(from.Num), uint64(to.Num), reason.Str}, v.pos(), rec.epoch, rec.hasEpoch})
 	}
 }
 
@@ -933,7 +1040,7 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 	var runLine int64
 	emit := func() {
 		if run != nil {
-			v.add(runLine, id, run.From, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at line %d)", run.From, run.To, run.Reason, MsgGap, run.line)
+			v.addAt(runLine, id, run.From, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at %s)", run.From, run.To, run.Reason, MsgGap, v.lineText(run.line))
 			run = nil
 		}
 	}
@@ -944,9 +1051,9 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 				// for the rest of the gap.
 				emit()
 				if d, ok := st.declaredIn(s, g); ok && d.To >= g.to {
-					v.add(g.line, id, s, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at line %d)", s, g.to, d.Reason, MsgGap, d.line)
+					v.addAt(g.line, id, s, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at %s)", s, g.to, d.Reason, MsgGap, v.lineText(d.line))
 				} else {
-					v.add(g.line, id, s, Missing, "records %d to %d are not in the input", s, g.to)
+					v.addAt(g.line, id, s, Missing, "records %d to %d are not in the input", s, g.to)
 				}
 				break
 			}
@@ -958,7 +1065,7 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 			d, ok := st.declaredIn(s, g)
 			if !ok {
 				emit()
-				v.add(line, id, s, Missing, "record %d is not in the input", s)
+				v.addAt(line, id, s, Missing, "record %d is not in the input", s)
 				continue
 			}
 			if run != nil && run.Reason == d.Reason && run.line == d.line && run.To+1 == s {
@@ -1042,15 +1149,15 @@ func (v *verifier) finish() (Report, error) {
 			}
 			switch {
 			case explained:
-				v.add(g.line, id, g.seq, Pruned, "records 1 to %d were removed by retention, as the retention.applied record states", g.seq-1)
+				v.addAt(g.line, id, g.seq, Pruned, "records 1 to %d were removed by retention, as the retention.applied record states", g.seq-1)
 			case declared:
-				v.add(g.line, id, 1, Gap, "records 1 to %d lost by the writer, as %s records declare", g.seq-1, MsgGap)
+				v.addAt(g.line, id, 1, Gap, "records 1 to %d lost by the writer, as %s records declare", g.seq-1, MsgGap)
 			default:
-				v.add(g.line, id, 1, Missing, "chain starts at seq %d: records 1 to %d are not in the input (verify rotated files together)", g.seq, g.seq-1)
+				v.addAt(g.line, id, 1, Missing, "chain starts at seq %d: records 1 to %d are not in the input (verify rotated files together)", g.seq, g.seq-1)
 			}
 		}
 		if st.alt != nil {
-			v.add(st.alt.line, id, st.alt.seq, Inserted, "a second record with seq %d at the end of the input", st.alt.seq)
+			v.addAt(st.alt.line, id, st.alt.seq, Inserted, "a second record with seq %d at the end of the input", st.alt.seq)
 		}
 		v.reportGaps(id, st)
 		v.finishEpochs(id, st)
@@ -1094,4 +1201,29 @@ func firstInvalidUTF8(b []byte) int {
 		i += size
 	}
 	return -1
+}
+
+// fileForm reports whether an audit member is in the form [File.Handler]
+// writes: format v2 or later with hashes in unpadded base64url (other
+// writers' v2 hashes are hex). Such a line is written as the record's
+// exact canonical form, audit member included.
+func fileForm(audit chain.Value) bool {
+	v, err := chain.ParseVersion(audit)
+	if err != nil || v < chain.V2 {
+		return false
+	}
+	h, _ := audit.Get("hash")
+	return h.Kind == chain.String && len(h.Str) == 43
+}
+
+// firstDiff returns the offset of the first byte where a and b differ
+// (the shorter one's length when one is a prefix of the other).
+func firstDiff(a, b []byte) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
 }

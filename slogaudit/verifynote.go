@@ -100,7 +100,7 @@ func (v *verifier) openNote(nl noteLine) (logSigned bool, cosigners int, err err
 }
 
 // loadNote checks a checkpoint-file line of format v2.
-func (v *verifier) loadNote(line int64, val chain.Value) {
+func (v *verifier) loadNote(line int64, text []byte, val chain.Value) {
 	nl, err := noteFromValue(val, "")
 	if err != nil {
 		v.rep.Findings = append(v.rep.Findings, Finding{File: v.cpName, Line: line, Kind: BadCheckpoint, Detail: err.Error()})
@@ -118,6 +118,7 @@ func (v *verifier) loadNote(line int64, val chain.Value) {
 	if quorum <= 0 {
 		quorum = len(v.witnesses)
 	}
+	v.cpInOrder(line, text, nl.chain, nl.head.Size, nl.head.Root, true)
 	v.notes[nl.chain] = append(v.notes[nl.chain], &noteCheck{line: line, head: nl.head,
 		witnessed: len(v.witnesses) > 0 && cosigners >= quorum})
 }
@@ -202,5 +203,57 @@ func (v *verifier) finishNotes() {
 				v.rep.Chains[id] = s
 			}
 		}
+	}
+}
+
+// cpOrder follows the order of one chain's checkpoints in the checkpoint
+// file, which is appended in order: each checkpoint is at least as large
+// as the ones before it, except that a witnessed checkpoint is appended
+// again, with its cosignatures, after later ones.
+type cpOrder struct {
+	max   uint64
+	line  int64                 // of the largest so far
+	heads map[cpHead]chain.Hash // root (or record hash), by size and form
+	lines map[string]int64      // each line's text, and where it was first
+}
+
+type cpHead struct {
+	size uint64
+	note bool // a signed note (v2), not a v1 checkpoint
+}
+
+// cpInOrder reports a checkpoint of the checkpoint file that comes after a
+// larger one of its chain and repeats no earlier checkpoint: its line was
+// moved, or an old checkpoint was put back at the end; and a line that
+// repeats an earlier one byte for byte, which no writer appends (a
+// witnessed checkpoint comes back with cosignatures the first lacked).
+func (v *verifier) cpInOrder(line int64, text []byte, id string, size uint64, h chain.Hash, note bool) {
+	if v.cpOrders == nil {
+		v.cpOrders = map[string]*cpOrder{}
+	}
+	o := v.cpOrders[id]
+	if o == nil {
+		o = &cpOrder{heads: map[cpHead]chain.Hash{}, lines: map[string]int64{}}
+		v.cpOrders[id] = o
+	}
+	if first, ok := o.lines[string(text)]; ok {
+		v.rep.Findings = append(v.rep.Findings, Finding{File: v.cpName, Line: line, Chain: id, Seq: size, Kind: Duplicated,
+			Detail: fmt.Sprintf("the same checkpoint line as line %d: a checkpoint is appended once", first)})
+		return
+	}
+	o.lines[string(text)] = line
+	k := cpHead{size, note}
+	if old, ok := o.heads[k]; ok && old == h {
+		return // the same checkpoint again (with cosignatures)
+	}
+	if size < o.max {
+		v.rep.Findings = append(v.rep.Findings, Finding{File: v.cpName, Line: line, Chain: id, Seq: size, Kind: Reordered,
+			Detail: fmt.Sprintf("a checkpoint of size %d after one of size %d (line %d): the checkpoint file is appended in order, so its lines were moved or an older checkpoint was added", size, o.max, o.line)})
+	}
+	if size > o.max {
+		o.max, o.line = size, line
+	}
+	if _, ok := o.heads[k]; !ok {
+		o.heads[k] = h
 	}
 }
