@@ -30,14 +30,12 @@ var errNoLogSignature = errors.New("no signature verifies with the public key")
 func (v *verifier) noteSignature(chainID string, logSigned bool, err error, where Finding) bool {
 	if errors.Is(err, errNoLogSignature) {
 		v.checks.chain(chainID).Signatures.count(true)
-		v.checks.sigs.n++
 		where.Kind, where.Detail = BadCheckpoint, "signed note: signature does not verify with the public key"
 		v.checks.sigs.fail(v, where)
 		return false
 	}
 	if err == nil && logSigned {
 		v.checks.chain(chainID).Signatures.count(false)
-		v.checks.sigs.n++
 		v.checks.sigs.pass(v)
 	}
 	return true
