@@ -235,3 +235,49 @@ func TestRequiredCheckpointsOnlyForChainsWithRecords(t *testing.T) {
 		require.NotEqual(t, Uncovered, fd.Kind, "%v", fd)
 	}
 }
+
+// TestDeclaredGapsGroupedByDeclaration guards how declared losses are
+// reported: consecutive records that one audit.gap entry declares are one
+// finding, and entries with other reasons are findings of their own.
+func TestDeclaredGapsGroupedByDeclaration(t *testing.T) {
+	var buf bytes.Buffer
+	l := slog.New(Wrap(slog.NewJSONHandler(&buf, nil), WithChainID("r")))
+	for i := range 6 {
+		l.Info("m", "i", i)
+	}
+	ls := lines(buf.Bytes()) // seqs 1 to 7
+	for _, tc := range []struct {
+		lost []any
+		want []string
+	}{
+		{[]any{map[string]any{"from": 3.0, "to": 5.0, "reason": "queue full"}},
+			[]string{"records 3 to 5 lost by the writer: queue full"}},
+		{[]any{map[string]any{"from": 3.0, "to": 3.0, "reason": "queue full"}, map[string]any{"from": 4.0, "to": 5.0, "reason": "write error"}},
+			[]string{"records 3 to 3 lost by the writer: queue full", "records 4 to 5 lost by the writer: write error"}},
+	} {
+		gap := forge(t, ls[5], func(m map[string]any) { m["msg"], m["lost"] = MsgGap, tc.lost }, true) // seq 6
+		rep, err := Verify(context.Background(), strings.NewReader(ls[0]+ls[1]+gap), VerifyOptions{})
+		require.NoError(t, err, "%v", rep.Findings)
+		var got []string
+		for _, fd := range rep.Findings {
+			if fd.Kind == Gap {
+				got = append(got, fd.Detail[:strings.Index(fd.Detail, " (")])
+			}
+		}
+		require.Equal(t, tc.want, got, "%v", rep.Findings)
+	}
+}
+
+// TestCutFileLinesNeverPanic: a File line cut at any byte and ended with a
+// newline (a writer that stopped mid-record, then a restart) is reported,
+// whichever of the verifier's paths reads it, and never makes it panic.
+func TestCutFileLinesNeverPanic(t *testing.T) {
+	f := readFixture(t, "testdata/v2")
+	ls := lines(f.log)
+	for cut := 1; cut < len(ls[1])-1; cut++ {
+		in := ls[0] + ls[1][:cut] + "\n" + strings.Join(ls[1:], "")
+		rep, err := Verify(context.Background(), strings.NewReader(in), VerifyOptions{Keys: map[string][]byte{"k1": f.key}})
+		require.Error(t, err, "cut at %d", cut)
+		require.NotEmpty(t, rep.Findings, "cut at %d", cut)
+	}
+}
