@@ -650,6 +650,32 @@ func classLeakCases() []leakCase {
 	add("pii", "diagnosis in an error", hipaa, "I10", func(l *slog.Logger) { l.Error("m", "err", errors.New("claim rejected: diagnosis I10 not covered")) })
 
 	add("prose", "a capitalized secret after a colon", cred, "Tangerine", func(l *slog.Logger) { l.Info("m", "note", "password: Tangerine then more") })
+
+	// Personal keys spelled otherwise: birthdays, names of a person other
+	// than first and last, national identifiers and dates of birth in other
+	// languages; answers to security questions.
+	for i, k := range []string{"birthday", "birth_day", "zipcode", "familyName", "middle_name", "MaidenName", "legal_name",
+		"Geburtsdatum", "fecha_nacimiento", "fecha_de_nacimiento", "date_naissance", "data-di-nascita", "dataNascimento",
+		"geboortedatum", "dni", "NIF", "cpf", "steuer_id", "tax_number", "taxpayerId", "social_insurance_number",
+		"nhs_number", "medicare_number", "insurance_number"} {
+		v := fmt.Sprintf("Pv%02d-71x", i)
+		rules := gdpr
+		if strings.Contains(strings.ToLower(k), "care") || strings.Contains(k, "insurance_n") {
+			rules = hipaa
+		}
+		add("personal key", k, rules, v, func(l *slog.Logger) { l.Info("m", k, v) })
+		add("personal key", k+" in text", rules, v, func(l *slog.Logger) { l.Info("m", "note", k+"="+v) })
+	}
+	add("personal key", "born in prose", gdpr, "09.11.1961", func(l *slog.Logger) { l.Info("m", "note", "customer born 09.11.1961 in Leipzig") })
+	add("personal key", "birthday in an error", hipaa, "1958-07-30", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("profile rejected: birthday 1958-07-30 is not plausible"))
+	})
+	add("personal key", "dni in a message", gdpr, "48215097K", func(l *slog.Logger) { l.Info("cliente con DNI 48215097K verificado") })
+	for i, k := range []string{"security_answer", "secretAnswer", "ROOTPW"} {
+		v := fmt.Sprintf("Sa%02d-fluffy", i)
+		add("credential key", k, cred, v, func(l *slog.Logger) { l.Info("m", k, v) })
+	}
+	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
 	return cases
 }
 
@@ -904,6 +930,10 @@ func overMaskCases() []struct {
 		{"login in prose", all, "login failed", func(l *slog.Logger) { l.Info("user login failed for bob twice") }},
 		{"imap login without a tag", all, "LOGIN alice", func(l *slog.Logger) { l.Info("m", "note", "rejected LOGIN alice Plaintext") }},
 		{"key and code parameters that hold no credential", all, "?key=orders:42&code=302", func(l *slog.Logger) { l.Info("m", "url", "/cache?key=orders:42&code=302") }},
+		// Words near the personal keys spelled otherwise.
+		{"born in prose without a date", all, "was born out of an outage", func(l *slog.Logger) { l.Info("the cache was born out of an outage") }},
+		{"font family", all, "Inter Variable", func(l *slog.Logger) { l.Info("m", "font_family", "Inter Variable", "tax_rate", "0.19") }},
+		{"a birthday feature flag", all, "birthday_banner", func(l *slog.Logger) { l.Info("m", "flag", "birthday_banner", "enabled", true) }},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")
 		}},

@@ -139,7 +139,8 @@
 // recovery phrase, mnemonic, webhook url, webhook uri, psk, pre shared key,
 // activation code, unlock code, access code, oauth code, code verifier,
 // phpsessid, jsessionid, sessid, connect sid, session cookie,
-// one time code, 2fa code, 2fa, two factor code, and the word password in
+// one time code, 2fa code, 2fa, two factor code, security answer,
+// secret answer, rootpw, and the word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,
 // adgangskode, sifre, heslo, jelszo, passord, lozinka, geslo, kata sandi,
@@ -170,8 +171,10 @@
 // fingerprint, full name, first name, last name, email, phone, fax,
 // address, street, zip, postal code, license number, account number,
 // ip address, drivers license, driver license, driving licence,
-// licence number, vin, vehicle id, tel, cellphone, cell phone, whatsapp.
-// Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
+// licence number, vin, vehicle id, tel, cellphone, cell phone, whatsapp,
+// birthday, born, zipcode, family name, middle name, maiden name,
+// legal name, insurance number, medicare number, medicaid number,
+// nhs number. Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
 // ([DetectPhone]), ip-address ([DetectIPAddress]). In prose, an ICD-10
 // code after ICD or diagnosis ("diagnosis code J45.909") is masked.
 //
@@ -189,7 +192,13 @@
 // driving licence, license number, licence number, bsn, nino,
 // national insurance number, personnummer, pesel, aadhaar, codice fiscale,
 // lat, lon, lng, coordinates, coords, tel, cellphone, cell phone,
-// whatsapp. Detectors: email, ssn, card-number,
+// whatsapp, birthday, born, zipcode, family name, middle name,
+// maiden name, legal name, and dates of birth and national identifiers
+// in other languages: geburtsdatum, fecha nacimiento,
+// fecha de nacimiento, date naissance, date de naissance, data nascita,
+// data di nascita, data nascimento, data de nascimento, geboortedatum,
+// dni, nif, cpf, steuer id, tax number, taxpayer id,
+// social insurance number, nhs number. Detectors: email, ssn, card-number,
 // phone, iban ([DetectIBAN]), ip-address.
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,

@@ -249,6 +249,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		ws, we := wordAt(s, q)
+		if s[ws:we] == "--plaintext" { // kickstart: rootpw --plaintext …
+			ws, we = wordAt(s, skipSpaces(s, we))
+		}
 		if we == ws {
 			continue
 		}
