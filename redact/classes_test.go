@@ -675,6 +675,25 @@ func classLeakCases() []leakCase {
 		v := fmt.Sprintf("Sa%02d-fluffy", i)
 		add("credential key", k, cred, v, func(l *slog.Logger) { l.Info("m", k, v) })
 	}
+	// Personal values over several words: a date of birth in words, an
+	// identifier written in groups, a surname before the given name, a
+	// longitude after the latitude, a number after "no.", a salutation.
+	add("personal words", "date of birth in words after a colon", hipaa, "1979", func(l *slog.Logger) { l.Info("m", "note", "date of birth: April 3, 1979 (verified)") })
+	add("personal words", "born on a day", gdpr, "1990", func(l *slog.Logger) { l.Info("applicant born on 2 June 1990 in Porto") })
+	add("personal words", "dob as an abbreviated month", hipaa, "Jun 1990", func(l *slog.Logger) { l.Info("m", "note", "DOB: 3 Jun 1990") })
+	add("personal words", "nino in groups", gdpr, "12 34 56 D", func(l *slog.Logger) { l.Info("m", "note", "NINO: AB 12 34 56 D on file") })
+	add("personal words", "aadhaar in groups in prose", gdpr, "5432 1098", func(l *slog.Logger) { l.Info("KYC aadhaar 9876 5432 1098 matched") })
+	add("personal words", "social insurance number in groups", gdpr, "454 286", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("payroll: social insurance number 046 454 286 rejected"))
+	})
+	add("personal words", "surname first after patient", hipaa, "Chidi", func(l *slog.Logger) { l.Info("m", "note", "Patient: Okafor, Chidi") })
+	add("personal words", "surname first under a name key", hipaa, "Chidi", func(l *slog.Logger) { l.Info("m", "note", "patient_name=Okafor, Chidi ward=3") })
+	add("personal words", "longitude after a comma", gdpr, "2.2945", func(l *slog.Logger) { l.Info("m", "note", "coordinates: 48.8584, 2.2945") })
+	add("personal words", "latitude and longitude in prose", gdpr, "-0.1246", func(l *slog.Logger) { l.Info("m", "note", "pinged at lat 51.5007, lon -0.1246") })
+	add("personal words", "gps pair in prose", gdpr, "48.8584,2.2945", func(l *slog.Logger) { l.Info("gps 48.8584,2.2945 stale") })
+	add("personal words", "passport no.", gdpr, "553219874", func(l *slog.Logger) { l.Info("m", "note", "passport no. 553219874 expires soon") })
+	add("personal words", "salutation", gdpr, "Halvorsen", func(l *slog.Logger) { l.Info("m", "body", "Dear Ingrid Halvorsen,\nyour order shipped") })
+	add("personal words", "salutation with a title", hipaa, "Okafor", func(l *slog.Logger) { l.Info("m", "body", "Dear Mr. Okafor, your results are ready") })
 	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
 	return cases
 }
@@ -934,6 +953,11 @@ func overMaskCases() []struct {
 		{"born in prose without a date", all, "was born out of an outage", func(l *slog.Logger) { l.Info("the cache was born out of an outage") }},
 		{"font family", all, "Inter Variable", func(l *slog.Logger) { l.Info("m", "font_family", "Inter Variable", "tax_rate", "0.19") }},
 		{"a birthday feature flag", all, "birthday_banner", func(l *slog.Logger) { l.Info("m", "flag", "birthday_banner", "enabled", true) }},
+		// Words near personal values over several words.
+		{"a salutation without a name", all, "Dear Customer, your order 4471", func(l *slog.Logger) { l.Info("m", "body", "Dear Customer, your order 4471 has shipped") }},
+		{"a salutation to many", all, "Dear Sir or Madam", func(l *slog.Logger) { l.Info("Dear Sir or Madam, the report is attached") }},
+		{"a count after a personal word", all, "location 3 of 12 racks", func(l *slog.Logger) { l.Info("m", "note", "location 3 of 12 racks full") }},
+		{"a number after no.", all, "no. 7 of the queue", func(l *slog.Logger) { l.Info("m", "note", "phone support: ticket no. 7 of the queue") }},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")
 		}},

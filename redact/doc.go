@@ -178,6 +178,17 @@
 // ([DetectPhone]), ip-address ([DetectIPAddress]). In prose, an ICD-10
 // code after ICD or diagnosis ("diagnosis code J45.909") is masked.
 //
+// After a personal key in text, a value goes on over the words that
+// belong to it: a date of birth in words (dob: March 14, 1985; born on
+// 14 March 1985), an identifier written in groups of six digits or more
+// (NINO: QQ 12 34 56 C, Aadhaar 2345 6789 0123), a surname before the
+// given name (Patient: Roe, Jane), a longitude after its latitude
+// (coordinates: 40.7128, -74.0060; lat 51.5007, lon -0.1246), and the
+// value after "no." or "#" (passport no. 123456789). With a preset
+// that names full names, the name after a letter's "Dear" is masked
+// (Dear Dr. Jane Roe,), unless it greets no one by name (Dear Customer,
+// Dear Sir or Madam, Dear Team).
+//
 // GDPR. Terms: full name, first name, last name, given name, surname,
 // email, e mail, phone, mobile, telephone, address, street, postcode,
 // postal code, zip, dob, date of birth, birthdate, national id, passport,

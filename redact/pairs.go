@@ -150,10 +150,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				if ve == vs && s[p] == ':' && op == 1 {
 					vs, ve = indentedBlock(s, a, vs) // password:⏎    S3cret, secrets:⏎  - a⏎  - b
 				}
-				if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && isNameKey(s[a:b]) {
-					ve = nameEnd(s, vs, ve) // patient_name=Jane Roe
+				if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && (isNameKey(s[a:b]) || personalRules[rule] && isPatientWord(s[a:b])) {
+					ve = surnameFirstEnd(s, nameEnd(s, vs, ve)) // patient_name=Jane Roe, Patient: Roe, Jane
 				} else if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && isFreeTextKey(s[a:b]) {
 					ve = clauseEnd(s, ve) // address: 221B Baker Street, London; diagnosis: type 2 diabetes
+				} else if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && personalRules[rule] {
+					ve = personalValueEnd(s, s[a:b], vs, ve) // dob: March 14, 1985; NINO: QQ 12 34 56 C
 				}
 			}
 			if strings.HasPrefix(s[vs:], r.mask) { // masked already
@@ -197,6 +199,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		if b >= len(s) || (s[b] != ' ' && s[b] != '\t') || !r.mayBeKey(s[a:b]) {
+			continue
+		}
+		if r.nameRule != "" && s[a:b] == "Dear" { // a letter's salutation: Dear Jane Roe,
+			if vs, ve := salutationName(s, b); ve > vs {
+				spans = append(spans, span{vs, ve})
+				note(r.nameRule)
+				i = ve
+			}
 			continue
 		}
 		if r.sqlRule != "" && strings.EqualFold(s[a:b], "identified") { // SQL: IDENTIFIED BY '…'
@@ -249,8 +259,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		ws, we := wordAt(s, q)
-		if s[ws:we] == "--plaintext" { // kickstart: rootpw --plaintext …
-			ws, we = wordAt(s, skipSpaces(s, we))
+		if w := s[ws:we]; w == "--plaintext" || personalRules[rule] && (isNumberWord(s, ws, we) || strings.EqualFold(w, "on") && isBirthKey(s[ka:b])) {
+			if we < len(s) && (s[we] == '.' || s[we] == ':') {
+				we++
+			}
+			ws, we = wordAt(s, skipSpaces(s, we)) // rootpw --plaintext …, passport no. …, born on …
 		}
 		if we == ws {
 			continue
@@ -302,12 +315,22 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = e
 			}
+		case personalRules[rule] && isCoordinate(w): // lat 51.5007, coordinates 40.7128,-74.0060
+			e := personalValueEnd(s, s[ka:b], ws, we)
+			spans = append(spans, span{ws, e})
+			note(rule)
+			i = e
 		case shortCodeFits(s[ka:b], w): // CVC 431, PIN 4321
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
 				i = we
 			}
+		case personalRules[rule] && groupedID(s, ws, we): // Aadhaar 2345 6789 0123, NINO QQ 12 34 56 C
+			e, _ := idGroupsEnd(s, ws, we)
+			spans = append(spans, span{ws, e})
+			note(rule)
+			i = e
 		case personalRules[rule] && len(w) >= 5 && strings.Trim(w, "0123456789") == "": // SSN 078051120, member id 88412
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
@@ -1000,7 +1023,183 @@ func isICDCode(w string) bool {
 // isBirthKey reports whether k names a date of birth.
 func isBirthKey(k string) bool {
 	l := strings.ToLower(k)
-	return strings.Contains(l, "birth") || l == "dob"
+	for _, w := range [...]string{"birth", "born", "geburt", "naissance", "nacimiento", "nascita", "nascimento", "geboorte"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return l == "dob"
+}
+
+// salutationName returns the span of the name after "Dear" ending at e,
+// with its title left out (Dear Dr. Jane Roe, Dear Ms Roe), or an empty
+// span when what follows is no name (Dear customer, Dear Sir or Madam,
+// Dear Team).
+func salutationName(s string, e int) (int, int) {
+	q := skipSpaces(s, e)
+	if q == e || q >= len(s) || !(isUpper(s[q]) || s[q] >= 0x80) {
+		return 0, 0
+	}
+	if t := nameWordEnd(s, q); isTitle(s[q:t]) {
+		if t < len(s) && s[t] == '.' {
+			t++
+		}
+		if q = skipSpaces(s, t); q == t || q >= len(s) || !(isUpper(s[q]) || s[q] >= 0x80) {
+			return 0, 0
+		}
+	}
+	w := nameWordEnd(s, q)
+	if w == q || isGreetedGroup(s[q:w]) {
+		return 0, 0
+	}
+	return q, nameEnd(s, q, w)
+}
+
+// isTitle reports whether w is a title before a name.
+func isTitle(w string) bool {
+	switch strings.ToLower(w) {
+	case "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "herr", "frau", "sr", "sra", "mme", "mlle", "m":
+		return true
+	}
+	return false
+}
+
+// isGreetedGroup reports whether w, after "Dear", greets no one by name:
+// Dear Customer, Dear Sir or Madam, Dear Team, Dear Valued Member.
+func isGreetedGroup(w string) bool {
+	switch strings.TrimSuffix(strings.ToLower(w), "s") {
+	case "customer", "sir", "madam", "team", "user", "all", "colleague", "valued", "friend", "member",
+		"subscriber", "client", "partner", "admin", "administrator", "hiring", "support", "developer",
+		"everyone", "applicant", "candidate", "owner", "reader", "recipient", "patient", "guest", "student",
+		"parent", "employee", "contributor", "maintainer", "account", "shopper", "traveler", "traveller",
+		"sender", "visitor", "author", "reviewer", "editor", "community", "board":
+		return true
+	}
+	return false
+}
+
+// isNumberWord reports whether the word s[ws:we] abbreviates "number" between a key and
+// its value in prose: passport no. 123456789, member # 88412.
+func isNumberWord(s string, ws, we int) bool {
+	w := s[ws:we]
+	return w == "#" || (strings.EqualFold(w, "no") || strings.EqualFold(w, "nr")) && we < len(s) && (s[we] == '.' || s[we] == ':')
+}
+
+// personalValueEnd extends the unquoted value s[vs:ve] of the personal
+// key k over the words that belong to it: a date of birth written in words
+// (March 14, 1985), an identifier written in groups (QQ 12 34 56 C,
+// 2345 6789 0123), and the longitude after a latitude (40.7128, -74.0060).
+func personalValueEnd(s, k string, vs, ve int) int {
+	if isBirthKey(k) {
+		if e := dateEnd(s, vs); e > ve {
+			return e
+		}
+	}
+	if isCoordinate(s[vs:ve]) {
+		e := ve
+		if e < len(s) && s[e] == ',' {
+			e++
+		}
+		if f := skipSpaces(s, e); f > ve {
+			if ws, we := wordAt(s, f); we > ws && isCoordinate(s[ws:we]) {
+				return we
+			}
+		}
+		return ve
+	}
+	if digitGroup(s[vs:ve], true) {
+		if e, _ := idGroupsEnd(s, vs, ve); e > ve {
+			return e
+		}
+	}
+	return ve
+}
+
+// isCoordinate reports whether w is a decimal number with a fraction
+// (51.5007, -0.1246), or two such numbers separated by a comma.
+func isCoordinate(w string) bool {
+	first, second, two := strings.Cut(w, ",")
+	return isDecimal(first) && (!two || isDecimal(second))
+}
+
+func isDecimal(w string) bool {
+	w = strings.TrimPrefix(strings.TrimPrefix(w, "-"), "+")
+	whole, frac, ok := strings.Cut(w, ".")
+	return ok && whole != "" && len(whole) <= 3 && frac != "" && strings.Trim(whole, "0123456789") == "" && strings.Trim(frac, "0123456789") == ""
+}
+
+// digitGroup reports whether w is a group of an identifier written in
+// groups: one to four digits, or, when first, up to six digits or two or
+// three capital letters (the QQ of a UK National Insurance number).
+func digitGroup(w string, first bool) bool {
+	if w == "" || len(w) > 6 || !first && len(w) > 4 {
+		return false
+	}
+	if strings.Trim(w, "0123456789") == "" {
+		return true
+	}
+	return first && len(w) >= 2 && len(w) <= 3 && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+}
+
+// groupedID reports whether an identifier written in groups of six
+// digits or more starts with the word s[ws:we].
+func groupedID(s string, ws, we int) bool {
+	if !digitGroup(s[ws:we], true) {
+		return false
+	}
+	_, n := idGroupsEnd(s, ws, we)
+	return n >= 6
+}
+
+// idGroupsEnd returns the end of an identifier written in groups whose
+// first group is s[vs:ve], one space apart, and how many digits it holds:
+// groups of digits, then maybe one capital letter (QQ 12 34 56 C). A word
+// followed by '=' or ':' is the next key.
+func idGroupsEnd(s string, vs, ve int) (int, int) {
+	digits := len(s[vs:ve]) - len(strings.Trim(s[vs:ve], "0123456789"))
+	end := ve
+	for end+1 < len(s) && s[end] == ' ' {
+		e := end + 1
+		for e < len(s) && isAlnum(s[e]) {
+			e++
+		}
+		if e < len(s) && (s[e] == '=' || s[e] == ':') || e == end+1 {
+			break
+		}
+		w := s[end+1 : e]
+		if digitGroup(w, false) {
+			digits += len(w)
+			end = e
+			continue
+		}
+		if len(w) == 1 && isUpper(w[0]) && digits > 0 && (e == len(s) || !isAlnum(s[e])) {
+			end = e // the suffix letter of a National Insurance number
+		}
+		break
+	}
+	return end, digits
+}
+
+// surnameFirstEnd extends a name that ends at e over a given name written
+// after the surname and a comma (Roe, Jane) when the name ends there.
+func surnameFirstEnd(s string, e int) int {
+	if e+2 >= len(s) || s[e] != ',' || s[e+1] != ' ' || !(isUpper(s[e+2]) || s[e+2] >= 0x80) {
+		return e
+	}
+	f := nameWordEnd(s, e+2)
+	if f < len(s) && s[f] != ' ' && s[f] != '\n' && s[f] != ';' && s[f] != ')' && s[f] != '.' && s[f] != '"' {
+		return e
+	}
+	if g := skipSpaces(s, f); g < len(s) && f < len(s) && s[f] == ' ' {
+		h := g
+		for h < len(s) && isKeyChar(s[h]) {
+			h++
+		}
+		if h > g && h < len(s) && (s[h] == '=' || s[h] == ':') {
+			return f // Roe, Jane age=41: the next key follows
+		}
+	}
+	return f
 }
 
 // monthWord reports whether w is an English month name or its
@@ -1034,7 +1233,11 @@ func dateEnd(s string, ws int) int {
 		if strings.Trim(w, ",") == "" {
 			break
 		}
-		e, q = ve, skipSpaces(s, ve)
+		e, q = ve, ve
+		if q < len(s) && s[q] == ',' {
+			q++ // March 12, 1984
+		}
+		q = skipSpaces(s, q)
 	}
 	return e
 }

@@ -122,6 +122,32 @@ func TestPairsExactOutput(t *testing.T) {
 	}
 }
 
+// TestPersonalValueBounds: a personal value over several words ends
+// where its words end.
+func TestPersonalValueBounds(t *testing.T) {
+	r := redact.Must(redact.HIPAA, redact.GDPR)
+	for in, want := range map[string]string{
+		"date of birth: March 14, 1985 at clinic": "date of birth: [REDACTED] at clinic",
+		"born on 14 March 1985 in Lyon":           "born on [REDACTED] in Lyon",
+		"NINO: QQ 12 34 56 C verified":            "NINO: [REDACTED] verified",
+		"NINO: QQ 12 34 56 Cx":                    "NINO: [REDACTED] Cx",
+		"aadhaar 2345 6789 0123 ok":               "aadhaar [REDACTED] ok",
+		"aadhaar 2345 of 7":                       "aadhaar 2345 of 7",
+		"Patient: Smith, John":                    "Patient: [REDACTED]",
+		"Patient: Smith, John age=41":             "Patient: [REDACTED] age=41",
+		"patient_name=Smith, Ward=3":              "patient_name=[REDACTED], Ward=3",
+		"coordinates: 40.7128,-74.0060 ok":        "coordinates: [REDACTED] ok",
+		"lat 51.5007, lon -0.1246.":               "lat [REDACTED], lon [REDACTED].",
+		"passport no. 123456789 x":                "passport no. [REDACTED] x",
+		"Dear Dr. Jane Roe, your":                 "Dear Dr. [REDACTED], your",
+		"Dear Team, hi":                           "Dear Team, hi",
+		"Dear Ms Roe":                             "Dear Ms [REDACTED]",
+	} {
+		got, _ := r.String(in)
+		require.Equal(t, want, got, in)
+	}
+}
+
 // TestProseWordAfterKey: in prose, the word right after a key word is
 // masked only when it looks like a credential: 8 characters or more with
 // digits, inner capitals or symbols, or 20 characters of anything but a

@@ -94,6 +94,7 @@ type Redactor struct {
 	maxTerm      int                    // most words in a term
 	nonASCII     bool                   // some term has a letter outside ASCII: keys in text may too
 	sqlRule      string                 // the rule of the term "password": SQL's IDENTIFIED BY '…' in text
+	nameRule     string                 // the rule of the term "full name": the name after "Dear" in text
 	compounds    []string               // the compoundTerms among the terms
 	compoundEnds uint32                 // their last letters, bit c-'a'
 	termBloom    [termBloomWords]uint64 // the words a term can end with, for mayBeKey
@@ -238,6 +239,9 @@ func New(rules ...Rule) (*Redactor, error) {
 		r.bloomAdd("login")       // and an IMAP LOGIN command's password
 		r.bloomAdd("net")         // and the commands positionalPasswords reads: net user,
 		r.bloomAdd("rabbitmqctl") // rabbitmqctl add_user
+	}
+	if r.nameRule = r.terms["fullname"]; r.nameRule != "" {
+		r.bloomAdd("dear") // the salutation findPairs reads a name after: Dear Jane Roe,
 	}
 	r.addCounter(counterDepth)
 	r.addCounter(counterSize)
