@@ -958,6 +958,14 @@ func overMaskCases() []struct {
 		{"a salutation to many", all, "Dear Sir or Madam", func(l *slog.Logger) { l.Info("Dear Sir or Madam, the report is attached") }},
 		{"a count after a personal word", all, "location 3 of 12 racks", func(l *slog.Logger) { l.Info("m", "note", "location 3 of 12 racks full") }},
 		{"a number after no.", all, "no. 7 of the queue", func(l *slog.Logger) { l.Info("m", "note", "phone support: ticket no. 7 of the queue") }},
+		// Words that open like the newer token formats and are not one.
+		{"token prefixes in ordinary words", all, "AAAA record, live_events_dashboard_v2, test_uploadLargeFiles2", func(l *slog.Logger) {
+			l.Info("m", "note", "AAAA record, live_events_dashboard_v2, test_uploadLargeFiles2")
+		}},
+		{"fractions and doses", all, "rollout 1/4 done at 2/3 capacity; dose 20mg", func(l *slog.Logger) {
+			l.Info("m", "note", "rollout 1/4 done at 2/3 capacity; dose 20mg")
+		}},
+		{"a task id with a slash", all, "1/1203456789012", func(l *slog.Logger) { l.Info("m", "path", "/tasks/1/1203456789012:comments") }},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")
 		}},

@@ -234,23 +234,26 @@
 // Postman, Prefect, Infracost, Frame.io, Atlassian, Bitbucket, Linear,
 // crates.io (cio, cio_tp_), Buildkite (bkua_, bkaa_, bkaj_), CircleCI
 // (CCIPAT_, CCIPRJ_), Netlify (nfp_), Render (rnd_), Neon (napi_), HubSpot
-// (pat-na1-…), LaunchDarkly (sdk-, mob-), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
+// (pat-na1-…), LaunchDarkly (sdk-, mob-), Tailscale (tskey-), Asana
+// (1/…:…, 2/…/…:…), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
 // Hub (dckr_pat_, dckr_oat_), NuGet (oy2…), Contentful, Figma, PostHog;
 // Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xoxc-, xoxd-,
 // xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
 // Teams webhooks, Telegram bots;
 // Stripe (sk_/rk_ live, test, prod; whsec_), Braintree (access_token$…), Square, Shopify,
-// Flutterwave, Shippo, Duffel, GoCardless, EasyPost, Plaid, Lob,
+// Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,
 // Freemius; GCP (AIza, GOCSPX-, ya29., 1//0 refresh tokens), Azure AD
 // client secrets and storage or Service Bus keys (AccountKey=,
 // SharedAccessKey=), DigitalOcean, Vault, Terraform Cloud, Heroku,
-// Doppler, Fly.io, PlanetScale, Databricks, Grafana, Sentry, New Relic,
+// Doppler, Fly.io, PlanetScale, Databricks (dapi, dose), Firebase Cloud
+// Messaging server keys (AAAA…:APA91b…), Grafana, Sentry, New Relic,
 // Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
 // (IQoJb3JpZ2luX2Vj…, FwoGZXIvYXdzE…), ClickHouse, Cloudflare
 // origin CA, Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
 // Facebook, Airtable, Twitter bearer tokens, Supabase; OpenAI, Anthropic,
 // Hugging Face, Perplexity, OpenRouter, Groq, xAI, Replicate, NVIDIA,
-// LangSmith, Pinecone, Tavily; SendGrid, Sendinblue, Twilio, Notion,
+// LangSmith, Pinecone, Tavily; SendGrid, Sendinblue (Brevo: xkeysib-,
+// xsmtpsib-), Twilio, Notion,
 // Mailgun, Mailchimp, MaxMind, 1Password, age, Defined Networking;
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs
 // encoded once more in base64 (ZXlK…); values a CI job declares secret

@@ -36,6 +36,13 @@ func catalogSample(f tokenFormat) string {
 		return f.prefix + "3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c"
 	case "hubspot":
 		return f.prefix + "na1-3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c"
+	case "asana":
+		if f.prefix == "2/" {
+			return f.prefix + "1204000000000000/1204000000000001:9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+		}
+		return f.prefix + "1203456789012:9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+	case "firebase":
+		return f.prefix + "k7x2m9q:APA91b" + strings.Repeat("a1B2c3D4e5F6g7H8-_", 8)
 	case "braintree":
 		return f.prefix + "production$k7x2m9q4w1z8c5v3$9f8e7d6c5b4a39281706f5e4d3c2b1a0"
 	}
