@@ -694,6 +694,32 @@ func classLeakCases() []leakCase {
 	add("personal words", "passport no.", gdpr, "553219874", func(l *slog.Logger) { l.Info("m", "note", "passport no. 553219874 expires soon") })
 	add("personal words", "salutation", gdpr, "Halvorsen", func(l *slog.Logger) { l.Info("m", "body", "Dear Ingrid Halvorsen,\nyour order shipped") })
 	add("personal words", "salutation with a title", hipaa, "Okafor", func(l *slog.Logger) { l.Info("m", "body", "Dear Mr. Okafor, your results are ready") })
+	// Commands that take a password in a form of their own: Oracle logins,
+	// Windows' net use, schtasks and ConvertTo-SecureString, ssh-keygen's
+	// passphrases, a registry login's -p without a user.
+	add("cmd", "sqlplus login", cred, "Or8-Kw2", func(l *slog.Logger) {
+		l.Info("m", "cmd", "sqlplus -s app/Or8-Kw2@//db.internal:1521/ORCLPDB1 @deploy.sql")
+	})
+	add("cmd", "expdp quoted login", cred, "Or9Kw3", func(l *slog.Logger) { l.Info(`running expdp "system/Or9Kw3 as sysdba" schemas=hr`) })
+	add("cmd", "rman target and catalog", cred, "Rm2-Kw5", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("exit 1: rman target sys/Rm1-Kw4@prod catalog rcat/Rm2-Kw5@rcatdb"))
+	})
+	add("cmd", "sqlldr userid", cred, "Ld3-Kw6", func(l *slog.Logger) { l.Info("m", "cmd", "sqlldr userid=loader/Ld3-Kw6 control=orders.ctl") })
+	add("cmd", "net use", cred, "Nu4-Kw7", func(l *slog.Logger) {
+		l.Info("m", "cmd", `net use Z: \\nas01\backup Nu4-Kw7 /user:CORP\svc_backup /persistent:no`)
+	})
+	add("cmd", "net use after the user", cred, "Nu5-Kw8", func(l *slog.Logger) { l.Info(`mapped: net use \\nas01\share /user:bob Nu5-Kw8`) })
+	add("cmd", "schtasks /rp", cred, "St6-Kw9", func(l *slog.Logger) {
+		l.Info("m", "cmd", "schtasks /create /tn backup /ru CORP\\svc /rp St6-Kw9 /sc daily")
+	})
+	add("cmd", "ConvertTo-SecureString", cred, "Ps7-Kw1", func(l *slog.Logger) {
+		l.Info("m", "script", `$cred = New-Object PSCredential("svc", (ConvertTo-SecureString "Ps7-Kw1" -AsPlainText -Force))`)
+	})
+	add("cmd", "ConvertTo-SecureString -String", cred, "Ps8-Kw2", func(l *slog.Logger) {
+		l.Info("m", "script", "convertto-securestring -String 'Ps8-Kw2' -AsPlainText -Force")
+	})
+	add("cmd", "ssh-keygen -N", cred, "Sk9 Kw3", func(l *slog.Logger) { l.Info("m", "cmd", `ssh-keygen -t ed25519 -N "Sk9 Kw3" -f /tmp/deploy_key`) })
+	add("cmd", "registry login -p", cred, "Bl1-Kw4", func(l *slog.Logger) { l.Info("m", "cmd", "buildah login -p Bl1-Kw4 quay.io") })
 	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
 	return cases
 }
@@ -966,6 +992,22 @@ func overMaskCases() []struct {
 			l.Info("m", "note", "rollout 1/4 done at 2/3 capacity; dose 20mg")
 		}},
 		{"a task id with a slash", all, "1/1203456789012", func(l *slog.Logger) { l.Info("m", "path", "/tasks/1/1203456789012:comments") }},
+		// Commands near those that take a password in a form of their own.
+		{"sqlplus without a password", all, "sqlplus -s / as sysdba @migrate.sql", func(l *slog.Logger) {
+			l.Info("m", "cmd", "sqlplus -s / as sysdba @migrate.sql; sqlplus /nolog; sqlplus scott@orcl")
+		}},
+		{"expdp parameters", all, "expdp directory=dp_dir dumpfile=hr.dmp logfile=/u01/exp.log", func(l *slog.Logger) {
+			l.Info("m", "cmd", "expdp directory=dp_dir dumpfile=hr.dmp logfile=/u01/exp.log")
+		}},
+		{"net use that asks", all, "* /user:bob /persistent:yes", func(l *slog.Logger) {
+			l.Info("m", "cmd", `net use Z: \\nas01\share * /user:bob /persistent:yes`)
+		}},
+		{"a secure string from a variable", all, "ConvertTo-SecureString $env:SVC_PW -AsPlainText -Force", func(l *slog.Logger) {
+			l.Info("m", "script", "ConvertTo-SecureString $env:SVC_PW -AsPlainText -Force")
+		}},
+		{"ssh-keygen without a passphrase", all, "ssh-keygen -t ed25519 -N '' -f /tmp/k", func(l *slog.Logger) { l.Info("m", "cmd", "ssh-keygen -t ed25519 -N '' -f /tmp/k") }},
+		{"a login with a port", all, "telnet-login -p 2323", func(l *slog.Logger) { l.Info("m", "cmd", "telnet-login -p 2323 host") }},
+		{"secure in prose", all, "secure channel established with node-4", func(l *slog.Logger) { l.Info("secure channel established with node-4") }},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")
 		}},

@@ -91,8 +91,14 @@
 // of 7z and rar, the -P of zip and unzip, redis-cli's -a, the -w of
 // ldapsearch and its kin, the -P of sqlcmd, bcp, osql, ipmitool and
 // mosquitto_pub, the password of smbclient -U user%password, the
-// password argument of htpasswd -b, openssl's -k, doctl's -t and the
-// --body of gh secret set. The commands of protocols give their
+// password argument of htpasswd -b, openssl's -k, doctl's -t, the
+// --body of gh secret set, ssh-keygen's -N and -P, the -p of a
+// registry's login (buildah login -p …), the password of an Oracle login
+// after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
+// userid=scott/…), of Windows' net use (after the share or /user:NAME),
+// schtasks' /rp and /p, and the string of PowerShell's
+// ConvertTo-SecureString … -AsPlainText (a variable is kept). A switch
+// of letters after a key word (-AsPlainText) is no value. The commands of protocols give their
 // secrets too: Redis' AUTH [user] password (also as MONITOR quotes it),
 // SMTP's AUTH PLAIN response, FTP's and POP3's PASS; mechanism names
 // (AUTH=LOGIN) and replies (AUTH FAILED) are kept. A key in

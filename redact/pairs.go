@@ -337,7 +337,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = we
 			}
-		case looksLikeCredential(w) && !strings.HasPrefix(w, "--") || userAndPassword(w): // token 9f8e7d6c5b4a…, basic auth bob:Pa55w0rd; not get-login-password --region
+		case looksLikeCredential(w) && !strings.HasPrefix(w, "--") && !isLetterFlag(w) || userAndPassword(w): // token 9f8e7d6c5b4a…, basic auth bob:Pa55w0rd; not get-login-password --region, $SVC_PW -AsPlainText
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
@@ -350,6 +350,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	}
 	if r.sqlRule != "" && (strings.Contains(s, "net user ") || strings.Contains(s, "rabbitmqctl ")) {
 		spans = r.positionalPasswords(s, spans, note)
+	}
+	if r.sqlRule != "" {
+		spans = r.commandPasswords(s, spans, note)
 	}
 	if f&hasDash == 0 {
 		return spans
@@ -413,6 +416,243 @@ func (r *Redactor) positionalPasswords(s string, spans []span, note func(string)
 				break
 			}
 		}
+	}
+	return spans
+}
+
+// isLetterFlag reports whether w is a command-line switch of letters
+// alone after one dash (-AsPlainText, -Force), which no credential is.
+func isLetterFlag(w string) bool {
+	if len(w) < 2 || w[0] != '-' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if !isLetter(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// oracleTools are the Oracle commands that take a login user/password[@db]
+// as an argument (sqlplus scott/tiger@orcl, expdp system/S3cret@XE,
+// rman target sys/S3cret@db catalog rcat/S3cret@cat, sqlldr
+// userid=scott/tiger).
+var oracleTools = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dgmgrl"}
+
+// commandWords are the words that make findPairs read commandPasswords'
+// commands: oracleTools, schtasks, PowerShell's ConvertTo-SecureString
+// (camelCase: Secure, String), ssh-keygen and a registry's login.
+var commandWords = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dgmgrl", "schtasks", "securestring", "secure", "keygen"}
+
+// commandPasswords masks the passwords that commands take in forms of
+// their own: an Oracle login's user/password, the password argument of
+// Windows' net use, schtasks' /rp and /p, the string of
+// ConvertTo-SecureString -AsPlainText, ssh-keygen's -N and -P, and the
+// -p of a registry's login without a user flag (buildah login -p …).
+func (r *Redactor) commandPasswords(s string, spans []span, note func(string)) []span {
+	for _, tool := range oracleTools {
+		if strings.Contains(s, tool) {
+			spans = r.oracleLogins(s, tool, spans, note)
+		}
+	}
+	if strings.Contains(s, "net use ") {
+		spans = r.netUsePassword(s, spans, note)
+	}
+	if strings.Contains(s, "schtasks") {
+		spans = r.flagValue(s, "/rp", r.flagValue(s, "/p", spans, note), note) // schtasks /create /ru bob /rp S3cret
+	}
+	if strings.Contains(s, "ssh-keygen") {
+		spans = r.flagValue(s, "-N", r.flagValue(s, "-P", spans, note), note) // ssh-keygen -N 'new' -P 'old'
+	}
+	if strings.Contains(s, "login -p ") || strings.Contains(s, "login --password ") {
+		for _, v := range flagWords(s, "-p") { // buildah login -p S3cret registry
+			if !isPort(s[v[0]:v[1]]) && !r.keepValue("", s[v[0]:v[1]]) {
+				spans = append(spans, span{v[0], v[1]})
+				note(r.sqlRule)
+			}
+		}
+	}
+	if k := strings.Index(strings.ToLower(s), "convertto-securestring"); k >= 0 {
+		spans = r.secureStringValue(s, k+len("convertto-securestring"), spans, note)
+	}
+	return spans
+}
+
+// flagWords returns the spans of the words after each flag (a whole word,
+// then a space) in s, quotes left out, that are no flag, path or mask.
+func flagWords(s, flag string) [][2]int {
+	var out [][2]int
+	for i := 0; ; {
+		j := strings.Index(s[i:], flag+" ")
+		if j < 0 {
+			return out
+		}
+		k := i + j
+		i = k + len(flag)
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' {
+			continue
+		}
+		vs, ve := commandArg(s, skipSpaces(s, i))
+		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPath(v) {
+			out = append(out, [2]int{vs, ve})
+			i = ve
+		}
+	}
+}
+
+// commandArg returns the span of the command-line argument at s[q:]: the
+// inside of a quoted string, or the text up to a space.
+func commandArg(s string, q int) (int, int) {
+	if q < len(s) && isQuote(s[q]) {
+		return valueAt(s, q)
+	}
+	e := q
+	for e < len(s) && s[e] > ' ' && s[e] != ';' && s[e] != '|' && s[e] != '&' {
+		e++
+	}
+	return q, e
+}
+
+// oracleLogins masks the password of each user/password[@db] argument of
+// the Oracle command tool in s; "/ as sysdba", /nolog and @script.sql
+// hold none.
+func (r *Redactor) oracleLogins(s, tool string, spans []span, note func(string)) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], tool)
+		if j < 0 {
+			return spans
+		}
+		k := i + j
+		i = k + len(tool)
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '\n' && s[k-1] != '/' && !isQuote(s[k-1]) || i >= len(s) || s[i] != ' ' {
+			continue // inside a word, or not a command
+		}
+		q := i
+		for n := 0; n < 8; n++ {
+			q = skipSpaces(s, q)
+			if q >= len(s) || s[q] == '\n' || s[q] == '\r' || s[q] == '|' || s[q] == ';' || s[q] == '&' {
+				break
+			}
+			a := q
+			if isQuote(s[q]) {
+				a++ // expdp "sys/S3cret as sysdba"
+			}
+			e := a
+			for e < len(s) && s[e] > ' ' && !isQuote(s[e]) {
+				e++
+			}
+			q = max(e, q+1)
+			w := s[a:e]
+			if strings.HasPrefix(strings.ToLower(w), "userid=") {
+				a += len("userid=")
+				w = s[a:e]
+			}
+			slash := strings.IndexByte(w, '/')
+			if slash <= 0 || w[0] == '-' || w[0] == '@' || !oracleUser(w[:slash]) {
+				continue
+			}
+			ps, pe := a+slash+1, a+slash+1
+			if ps < len(s) && s[ps] == '"' { // scott/"S3cret"@orcl
+				ps, pe = valueAt(s, ps)
+				q = max(q, min(len(s), pe+1))
+			} else {
+				for pe < e && s[pe] != '@' {
+					pe++
+				}
+			}
+			if pe > ps && s[ps] != '/' && !r.keepValue("", s[ps:pe]) {
+				spans = append(spans, span{ps, pe})
+				note(r.sqlRule)
+			}
+		}
+	}
+}
+
+// oracleUser reports whether u can be the user name of an Oracle login:
+// letters, digits, _, $ and #, not starting with a digit.
+func oracleUser(u string) bool {
+	if u == "" || isDigit(u[0]) {
+		return false
+	}
+	for i := 0; i < len(u); i++ {
+		if !isAlnum(u[i]) && u[i] != '_' && u[i] != '$' && u[i] != '#' {
+			return false
+		}
+	}
+	return true
+}
+
+// netUsePassword masks the password of Windows' net use: the argument
+// after the share (\\server\share) or after /user:NAME that is no switch;
+// "*" asks for it.
+func (r *Redactor) netUsePassword(s string, spans []span, note func(string)) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "net use ")
+		if j < 0 {
+			return spans
+		}
+		k := i + j
+		i = k + len("net use ")
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '\n' && !isQuote(s[k-1]) {
+			continue
+		}
+		after := false
+		for q, n := i, 0; n < 8; n++ {
+			q = skipSpaces(s, q)
+			if q >= len(s) || s[q] == '\n' || s[q] == '\r' || s[q] == '|' || s[q] == '&' {
+				break
+			}
+			vs, ve := commandArg(s, q)
+			q = max(q+1, min(len(s), ve+1))
+			w := s[vs:ve]
+			switch {
+			case strings.HasPrefix(w, `\\`):
+				after = true
+			case w == "" || w[0] == '/':
+				after = strings.HasPrefix(strings.ToLower(w), "/user:") || strings.HasPrefix(strings.ToLower(w), "/u:")
+			case after && w != "*" && w[0] != '$' && w[0] != '%' && !r.keepValue("", w):
+				spans = append(spans, span{vs, ve})
+				note(r.sqlRule)
+				after = false
+			default:
+				after = false
+			}
+		}
+	}
+}
+
+// secureStringValue masks the string that PowerShell's
+// ConvertTo-SecureString, ending at s[e], turns into a secure string from
+// plain text: its first argument that is no parameter, or -String's,
+// when -AsPlainText follows on its line. A variable or an expression is
+// kept.
+func (r *Redactor) secureStringValue(s string, e int, spans []span, note func(string)) []span {
+	end := e
+	for end < len(s) && s[end] != '\n' && s[end] != ')' && s[end] != '|' && s[end] != ';' {
+		end++
+	}
+	if !strings.Contains(strings.ToLower(s[e:end]), "-asplaintext") {
+		return spans
+	}
+	for q := e; q < end; {
+		q = skipSpaces(s, q)
+		if q >= end {
+			break
+		}
+		vs, ve := commandArg(s, q)
+		q = max(q+1, min(len(s), ve+1))
+		if w := s[vs:ve]; w == "" || w[0] == '-' && !isQuote(s[max(vs-1, 0)]) || w[0] == '$' || w[0] == '(' {
+			if w != "" && (w[0] == '$' || w[0] == '(') {
+				return spans
+			}
+			continue
+		}
+		if !r.keepValue("", s[vs:ve]) {
+			spans = append(spans, span{vs, ve})
+			note(r.sqlRule)
+		}
+		return spans
 	}
 	return spans
 }

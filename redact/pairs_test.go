@@ -148,6 +148,30 @@ func TestPersonalValueBounds(t *testing.T) {
 	}
 }
 
+// TestCommandPasswordBounds: the passwords of commands that take one in a
+// form of their own are masked and nothing around them.
+func TestCommandPasswordBounds(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for in, want := range map[string]string{
+		"sqlplus scott/tiger@orcl":                          "sqlplus scott/[REDACTED]@orcl",
+		"sqlplus scott/tiger":                               "sqlplus scott/[REDACTED]",
+		`sqlplus sys/"a b"@db as sysdba`:                    `sqlplus sys/"[REDACTED]"@db as sysdba`,
+		"rman target sys/pw1x@db catalog rcat/pw2x@cat":     "rman target sys/[REDACTED]@db catalog rcat/[REDACTED]@cat",
+		"sqlldr userid=scott/tiger control=x.ctl":           "sqlldr userid=scott/[REDACTED] control=x.ctl",
+		"sqlplus / as sysdba":                               "sqlplus / as sysdba",
+		"sqlplus app@//db:1521/XE":                          "sqlplus app@//db:1521/XE",
+		"mysqlplus a/b":                                     "mysqlplus a/b",
+		`net use \\s\x pw9x /user:bob`:                      `net use \\s\x [REDACTED] /user:bob`,
+		`net use \\s\x /user:bob pw9x /persistent:no`:       `net use \\s\x /user:bob [REDACTED] /persistent:no`,
+		"ConvertTo-SecureString 'pw 9' -AsPlainText":        "ConvertTo-SecureString '[REDACTED]' -AsPlainText",
+		"ConvertTo-SecureString 01000000d08c9ddf0115d1118c": "ConvertTo-SecureString 01000000d08c9ddf0115d1118c",
+		"buildah login -p pw9x -u":                          "buildah login -p [REDACTED] -u",
+	} {
+		got, _ := r.String(in)
+		require.Equal(t, want, got, in)
+	}
+}
+
 // TestProseWordAfterKey: in prose, the word right after a key word is
 // masked only when it looks like a credential: 8 characters or more with
 // digits, inner capitals or symbols, or 20 characters of anything but a

@@ -111,6 +111,9 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add("ldapsearch -D cn=x -w Ld4pPw; smbclient -U bob%Sm8Pw; htpasswd -nb ops Ht9Pw; sqlcmd -U sa -P Sq1Pw", uint8(8))
 	f.Add("DBPASS=Dp7Pw ADMINPWD=Ad3Pw keytool -srcstorepass Ks2Pw", uint8(9))
 	f.Add("AUTH default Rd5Pw\n\"auth\" \"Rd6Pw\"\nAUTH PLAIN AGJvYgBz\n250-AUTH=LOGIN PLAIN\nPASS Ft4Pw", uint8(10))
+	f.Add("sqlplus app/Or8Pw@db; rman target sys/Rm1Pw catalog r/Rm2Pw; net use \\\\n\\s Nu4Pw /user:b", uint8(11))
+	f.Add("ConvertTo-SecureString 'Ps7Pw' -AsPlainText; schtasks /rp St6Pw; ssh-keygen -N Sk9Pw; buildah login -p Bl1Pw q", uint8(12))
+	f.Add("Dear Ms Jane Roe, NINO: QQ 12 34 56 C, born on 14 March 1985, lat 51.5007, lon -0.1246", uint8(13))
 	rules := [][]Rule{{Credentials}, {Credentials, PCIDSS, HIPAA, GDPR, CCPA, ContactInfo}}
 	f.Fuzz(func(t *testing.T, s string, which uint8) {
 		r := Must(rules[int(which)%len(rules)]...)

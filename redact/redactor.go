@@ -239,6 +239,9 @@ func New(rules ...Rule) (*Redactor, error) {
 		r.bloomAdd("login")       // and an IMAP LOGIN command's password
 		r.bloomAdd("net")         // and the commands positionalPasswords reads: net user,
 		r.bloomAdd("rabbitmqctl") // rabbitmqctl add_user
+		for _, w := range commandWords {
+			r.bloomAdd(w) // and the commands commandPasswords reads
+		}
 	}
 	if r.nameRule = r.terms["fullname"]; r.nameRule != "" {
 		r.bloomAdd("dear") // the salutation findPairs reads a name after: Dear Jane Roe,
