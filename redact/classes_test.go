@@ -720,6 +720,10 @@ func classLeakCases() []leakCase {
 	})
 	add("cmd", "ssh-keygen -N", cred, "Sk9 Kw3", func(l *slog.Logger) { l.Info("m", "cmd", `ssh-keygen -t ed25519 -N "Sk9 Kw3" -f /tmp/deploy_key`) })
 	add("cmd", "registry login -p", cred, "Bl1-Kw4", func(l *slog.Logger) { l.Info("m", "cmd", "buildah login -p Bl1-Kw4 quay.io") })
+	add("prose", "a passphrase of words joined by dashes", cred, "correct-horse-battery", func(l *slog.Logger) {
+		l.Info("m", "note", "new passphrase correct-horse-battery-staple accepted")
+	})
+	add("prose", "a secret's value with digits", cred, "db-creds-8f2k1x", func(l *slog.Logger) { l.Info("m", "note", "client secret db-creds-8f2k1x") })
 	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
 	return cases
 }
@@ -1008,6 +1012,20 @@ func overMaskCases() []struct {
 		{"ssh-keygen without a passphrase", all, "ssh-keygen -t ed25519 -N '' -f /tmp/k", func(l *slog.Logger) { l.Info("m", "cmd", "ssh-keygen -t ed25519 -N '' -f /tmp/k") }},
 		{"a login with a port", all, "telnet-login -p 2323", func(l *slog.Logger) { l.Info("m", "cmd", "telnet-login -p 2323 host") }},
 		{"secure in prose", all, "secure channel established with node-4", func(l *slog.Logger) { l.Info("secure channel established with node-4") }},
+		// Names of secrets, files of keys and file descriptors.
+		{"kubectl secret names", all, "secret docker-registry regcred; kubectl get secret db-credentials", func(l *slog.Logger) {
+			l.Info("m", "cmd", "kubectl create secret docker-registry regcred; kubectl get secret db-credentials -o yaml")
+		}},
+		{"a secret's name in an error", all, "secret my-app-secret not found", func(l *slog.Logger) {
+			l.Error("m", "err", errors.New("mount failed: secret my-app-secret not found in namespace prod"))
+		}},
+		{"a key flag that takes a file", all, "--cert=tls.crt --key=tls.key", func(l *slog.Logger) {
+			l.Info("m", "cmd", "kubectl create secret tls web-tls --cert=tls.crt --key=tls.key")
+		}},
+		{"key files under key attrs", all, "/etc/ssl/private", func(l *slog.Logger) {
+			l.Info("m", "ssl_key", "server.key", "private_key_file", "sa.json", "dir", "/etc/ssl/private")
+		}},
+		{"a passphrase file descriptor", all, "--passphrase-fd 0", func(l *slog.Logger) { l.Info("m", "cmd", "gpg --batch --passphrase-fd 0 -d f.gpg") }},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")
 		}},

@@ -80,7 +80,9 @@
 // ("reset password to …"); a word after a key word only when it looks like
 // a credential (length, digits, case, symbols), so "token refreshed",
 // "missing Bearer prefix", a path of lower-case names
-// (external-secrets/external-secrets) and a pair of its own ("for
+// (external-secrets/external-secrets), a name of lower-case words joined
+// by dashes after a key word that names no password (kubectl get secret
+// db-credentials), a switch of letters (-AsPlainText) and a pair of its own ("for
 // sub=user-42") are kept, and so is the message of an error after its
 // package's name or its code ("jwt: invalid token signature", "api error
 // ExpiredToken: The provided token has expired"); a command line's value after a flag
@@ -97,8 +99,9 @@
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
 // userid=scott/…), of Windows' net use (after the share or /user:NAME),
 // schtasks' /rp and /p, and the string of PowerShell's
-// ConvertTo-SecureString … -AsPlainText (a variable is kept). A switch
-// of letters after a key word (-AsPlainText) is no value. The commands of protocols give their
+// ConvertTo-SecureString … -AsPlainText (a variable is kept). The name of
+// a file of keys or certificates (--key=tls.key, sa.json, server.pem) is
+// no secret, and neither is a file descriptor (--passphrase-fd 0). The commands of protocols give their
 // secrets too: Redis' AUTH [user] password (also as MONITOR quotes it),
 // SMTP's AUTH PLAIN response, FTP's and POP3's PASS; mechanism names
 // (AUTH=LOGIN) and replies (AUTH FAILED) are kept. A key in

@@ -485,7 +485,8 @@ func (r *Redactor) GroupName(name string) string {
 }
 
 // masksValue reports whether the value v under a key with verdict kv and
-// masking rule is masked: empty strings and booleans hide nothing, and
+// masking rule is masked: empty strings and booleans hide nothing, the
+// name of a file of keys (server.key, sa.json) is not the key, and
 // region names under a location key are no one's location.
 func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
 	if rule == "" {
@@ -496,7 +497,7 @@ func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
 		return false
 	case slog.KindString:
 		s := v.String()
-		return s != "" && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) &&
+		return s != "" && !isKeyFileName(s) && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) &&
 			!(kv.netAddr && isNetworkAddress(s)) && !(kv.noDigits && countDigits(s) == 0) && !(kv.latency && isDuration(s))
 	}
 	return true

@@ -337,7 +337,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = we
 			}
-		case looksLikeCredential(w) && !strings.HasPrefix(w, "--") && !isLetterFlag(w) || userAndPassword(w): // token 9f8e7d6c5b4a…, basic auth bob:Pa55w0rd; not get-login-password --region, $SVC_PW -AsPlainText
+		case looksLikeCredential(w) && !strings.HasPrefix(w, "--") && !isLetterFlag(w) && !(isKebabName(w) && !isPasswordKey(s[ka:b])) || userAndPassword(w): // token 9f8e7d6c5b4a…, basic auth bob:Pa55w0rd; not get-login-password --region, $SVC_PW -AsPlainText
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
@@ -418,6 +418,47 @@ func (r *Redactor) positionalPasswords(s string, spans []span, note func(string)
 		}
 	}
 	return spans
+}
+
+// isKebabName reports whether w is a name of lower-case words joined by
+// single dashes (docker-registry, db-credentials, my-app-secret): after
+// secret, key or token in prose it names a resource, not a credential.
+func isKebabName(w string) bool {
+	parts := 0
+	for _, p := range strings.Split(w, "-") {
+		if len(p) < 2 {
+			return false
+		}
+		for i := 0; i < len(p); i++ {
+			if p[i] < 'a' || p[i] > 'z' {
+				return false
+			}
+		}
+		parts++
+	}
+	return parts >= 2
+}
+
+// isPasswordKey reports whether the key k names a password or a
+// passphrase, whose value may be words joined by dashes.
+func isPasswordKey(k string) bool {
+	l := strings.ToLower(k)
+	return strings.Contains(l, "pass") || strings.Contains(l, "pwd") || strings.Contains(l, "phrase") || strings.HasSuffix(l, "pw")
+}
+
+// isKeyFileName reports whether v is the name of a file of keys,
+// certificates or settings (tls.key, server.pem, sa.json): the value of a
+// key flag that takes a file, not a key.
+func isKeyFileName(v string) bool {
+	dot := strings.LastIndexByte(v, '.')
+	if dot <= 0 || strings.ContainsAny(v[:dot], " =:@") {
+		return false
+	}
+	switch strings.ToLower(v[dot+1:]) {
+	case "key", "pem", "crt", "cer", "der", "p12", "pfx", "jks", "keystore", "json", "yaml", "yml", "txt", "env", "gpg", "asc", "pub", "ppk", "csr":
+		return true
+	}
+	return false
 }
 
 // isLetterFlag reports whether w is a command-line switch of letters
@@ -2173,6 +2214,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 		return true
 	}
 	if k := strings.LastIndexAny(key, "-_."); strings.EqualFold(key[k+1:], "auth") && saslMechanism(strings.ToLower(v)) { // SMTP: 250-AUTH=LOGIN
+		return true
+	}
+	if isKeyFileName(v) { // --key=tls.key, ssl_cert_key: server.key
 		return true
 	}
 	kv := r.verdict(key)

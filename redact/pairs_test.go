@@ -175,12 +175,13 @@ func TestCommandPasswordBounds(t *testing.T) {
 // TestProseWordAfterKey: in prose, the word right after a key word is
 // masked only when it looks like a credential: 8 characters or more with
 // digits, inner capitals or symbols, or 20 characters of anything but a
-// path; numbers, plain words, paths of lower-case names and key=value
-// pairs are kept.
+// path; numbers, plain words, paths of lower-case names, names of
+// lower-case words joined by dashes (after a key word that names no
+// password) and key=value pairs are kept.
 func TestProseWordAfterKey(t *testing.T) {
 	r := redact.Must(redact.Rule{Name: "t", Terms: []string{"token"}})
 	for word, masked := range map[string]bool{
-		"abcd1efg": true, "abcdEfgh": true, "abcd-efg": true, "abcd_efg": true, "abc1efg": false,
+		"abcd1efg": true, "abcdEfgh": true, "abcd-efg": false, "abcd-ef9": true, "abcd_efg": true, "abc1efg": false,
 		"abcdefgh": false, "Abcdefgh": false, "12345678": false, "1234567890123456789012": true,
 		"abcdefghijklmnopqrst": true, "abcdefghijklmnopqrs": false, "abcdefghij/klmnopqrst": false,
 		"abcdefghij/klmnopqrs7": true, "abcdefghij/klmnOpqrst": true, "abcdefghij/klmnop+qrst": true,

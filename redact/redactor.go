@@ -79,7 +79,7 @@ var MetadataWords = []string{
 	"domain", "realm", "flow", "strategy", "backend", "plugin", "middleware", "attempt",
 	"attempts", "retries", "latency", "duration", "timeout", "algorithm", "alg", "success",
 	"method", "scheme", "mode", "prefix", "provider", "source", "arn", "audience", "aud",
-	"reset", "path", "file", "dir", "check", "checks", "result", "results", "sent", "lang",
+	"reset", "path", "file", "fd", "dir", "check", "checks", "result", "results", "sent", "lang",
 	"language", "level", "ref", "refs", "reference", "ms", "millis", "sec", "secs", "seconds",
 	"minutes", "hours", "days", "samesite", "httponly", "secure", "stdin",
 }
