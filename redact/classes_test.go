@@ -724,6 +724,17 @@ func classLeakCases() []leakCase {
 		l.Info("m", "note", "new passphrase correct-horse-battery-staple accepted")
 	})
 	add("prose", "a secret's value with digits", cred, "db-creds-8f2k1x", func(l *slog.Logger) { l.Info("m", "note", "client secret db-creds-8f2k1x") })
+	// IMAP's AUTHENTICATE: the SASL response on the command's line or on a
+	// line of its own after the server's "+".
+	add("protocol", "imap authenticate plain", cred, "AHN2Y0BleGFtcGxlLm9yZwBJbTQtS3c1", func(l *slog.Logger) {
+		l.Info("m", "imap", "a017 AUTHENTICATE PLAIN AHN2Y0BleGFtcGxlLm9yZwBJbTQtS3c1")
+	})
+	add("protocol", "imap authenticate continuation", cred, "AHN2YwBJbTUtS3c2", func(l *slog.Logger) {
+		l.Info("m", "trace", "C: a1 AUTHENTICATE PLAIN\nS: +\nC: AHN2YwBJbTUtS3c2\nS: a1 OK done")
+	})
+	add("protocol", "imap authenticate xoauth2", cred, "dXNlcj1zdmMBYXV0aD1CZWFyZXIgSW02S3c3AQE=", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("imap: A3 AUTHENTICATE XOAUTH2 dXNlcj1zdmMBYXV0aD1CZWFyZXIgSW02S3c3AQE= rejected"))
+	})
 	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
 	return cases
 }
@@ -1026,6 +1037,9 @@ func overMaskCases() []struct {
 			l.Info("m", "ssl_key", "server.key", "private_key_file", "sa.json", "dir", "/etc/ssl/private")
 		}},
 		{"a passphrase file descriptor", all, "--passphrase-fd 0", func(l *slog.Logger) { l.Info("m", "cmd", "gpg --batch --passphrase-fd 0 -d f.gpg") }},
+		{"authenticate in prose", all, "failed to authenticate user bob; AUTHENTICATE PLAIN mechanism disabled", func(l *slog.Logger) {
+			l.Warn("failed to authenticate user bob; AUTHENTICATE PLAIN mechanism disabled")
+		}},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")
 		}},

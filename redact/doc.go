@@ -103,7 +103,8 @@
 // a file of keys or certificates (--key=tls.key, sa.json, server.pem) is
 // no secret, and neither is a file descriptor (--passphrase-fd 0). The commands of protocols give their
 // secrets too: Redis' AUTH [user] password (also as MONITOR quotes it),
-// SMTP's AUTH PLAIN response, FTP's and POP3's PASS; mechanism names
+// SMTP's AUTH PLAIN response, IMAP's AUTHENTICATE response (on its line,
+// or on a line of its own after the server's "+"), FTP's and POP3's PASS; mechanism names
 // (AUTH=LOGIN) and replies (AUTH FAILED) are kept. A key in
 // text may spell a one-word term in pieces (magStripe=…, track_1=…), or
 // be a term of several words (api key: …, card verification value 617).

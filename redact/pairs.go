@@ -201,6 +201,16 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if b >= len(s) || (s[b] != ' ' && s[b] != '\t') || !r.mayBeKey(s[a:b]) {
 			continue
 		}
+		if r.sqlRule != "" && b-a == 12 && strings.EqualFold(s[a:b], "authenticate") { // IMAP: a1 AUTHENTICATE PLAIN AGJvYgBz…
+			for _, v := range saslResponse(s, b) {
+				if !r.keepValue("", s[v[0]:v[1]]) {
+					spans = append(spans, span{v[0], v[1]})
+					note(r.sqlRule)
+					i = max(i, v[1])
+				}
+			}
+			continue
+		}
 		if r.nameRule != "" && s[a:b] == "Dear" { // a letter's salutation: Dear Jane Roe,
 			if vs, ve := salutationName(s, b); ve > vs {
 				spans = append(spans, span{vs, ve})
@@ -2173,6 +2183,66 @@ func protocolSecrets(s string, e int, auth bool) [][2]int {
 		return nil
 	}
 	return words[:1]
+}
+
+// saslResponse returns the span of the client's response after an IMAP
+// (or ManageSieve) AUTHENTICATE command that ends at e and names a SASL
+// mechanism: the initial response on its line (AUTHENTICATE PLAIN
+// AGJvYgBz…), or else the response the client sends on a line of its own
+// after the server's "+" (a line of base64 alone, maybe after "C: ").
+func saslResponse(s string, e int) [][2]int {
+	ms := skipSpaces(s, e)
+	me := ms
+	for me < len(s) && isKeyChar(s[me]) {
+		me++
+	}
+	if me == ms || ms == e || !saslMechanism(strings.ToLower(s[ms:me])) {
+		return nil // prose: failed to authenticate user bob
+	}
+	if q := skipSpaces(s, me); q < len(s) && q > me && s[q] != '\n' && s[q] != '\r' {
+		ws, we := wordAt(s, q)
+		if we-ws >= 4 && isBase64Word(s[ws:we]) {
+			return [][2]int{{ws, we}}
+		}
+		return nil
+	}
+	for line, n := me, 0; n < 3; n++ {
+		nl := strings.IndexByte(s[line:], '\n')
+		if nl < 0 {
+			break
+		}
+		ls := line + nl + 1
+		le := ls
+		for le < len(s) && s[le] != '\n' && s[le] != '\r' {
+			le++
+		}
+		ws := ls
+		if strings.HasPrefix(s[ls:le], "C: ") {
+			ws += 3
+		}
+		if w := s[ws:le]; len(w) >= 8 && isBase64Word(w) && w != "+" {
+			return [][2]int{{ws, le}}
+		}
+		line = le
+	}
+	return nil
+}
+
+// isBase64Word reports whether w is made of the characters of base64
+// (with its padding) and holds a digit, a capital or padding.
+func isBase64Word(w string) bool {
+	mark := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case isDigit(c) || isUpper(c) || c == '=' || c == '+' || c == '/':
+			mark = true
+		case c >= 'a' && c <= 'z':
+		default:
+			return false
+		}
+	}
+	return mark
 }
 
 // statusWords are the words a server's reply puts after AUTH or PASS.

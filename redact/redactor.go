@@ -235,10 +235,11 @@ func New(rules ...Rule) (*Redactor, error) {
 		r.minScan = min(r.minScan, 3) // "k=v"
 	}
 	if r.sqlRule = r.terms["password"]; r.sqlRule != "" {
-		r.bloomAdd("identified")  // the word findPairs reads an SQL IDENTIFIED BY clause after
-		r.bloomAdd("login")       // and an IMAP LOGIN command's password
-		r.bloomAdd("net")         // and the commands positionalPasswords reads: net user,
-		r.bloomAdd("rabbitmqctl") // rabbitmqctl add_user
+		r.bloomAdd("identified")   // the word findPairs reads an SQL IDENTIFIED BY clause after
+		r.bloomAdd("login")        // and an IMAP LOGIN command's password
+		r.bloomAdd("net")          // and the commands positionalPasswords reads: net user,
+		r.bloomAdd("rabbitmqctl")  // rabbitmqctl add_user
+		r.bloomAdd("authenticate") // the IMAP command before a SASL response
 		for _, w := range commandWords {
 			r.bloomAdd(w) // and the commands commandPasswords reads
 		}
