@@ -735,6 +735,16 @@ func classLeakCases() []leakCase {
 	add("protocol", "imap authenticate xoauth2", cred, "dXNlcj1zdmMBYXV0aD1CZWFyZXIgSW02S3c3AQE=", func(l *slog.Logger) {
 		l.Error("m", "err", errors.New("imap: A3 AUTHENTICATE XOAUTH2 dXNlcj1zdmMBYXV0aD1CZWFyZXIgSW02S3c3AQE= rejected"))
 	})
+	for i, k := range []string{"bindpw", "MASTERPW", "ldap_bindpw", "snmp_community", "communityString", "sms_code",
+		"device_code", "magic_link", "loginLink", "invite_url"} {
+		v := fmt.Sprintf("Cw%02d-q7Zx", i)
+		add("credential key", k, cred, v, func(l *slog.Logger) { l.Info("m", k, v) })
+		add("credential key", k+" in text", cred, v, func(l *slog.Logger) { l.Info("m", "line", k+": "+v) })
+	}
+	for i, text := range []string{"dbpass=%s", "dbpw=%s", "mqpwd=%s", "[ldap]\nbindpw %s", "sqlpw=%s"} {
+		v := fmt.Sprintf("Sc%02d-t6Wq", i)
+		add("credential key", "short compound "+text, cred, v, func(l *slog.Logger) { l.Info("m", "cfg", fmt.Sprintf(text, v)) })
+	}
 	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
 	return cases
 }
@@ -1039,6 +1049,9 @@ func overMaskCases() []struct {
 		{"a passphrase file descriptor", all, "--passphrase-fd 0", func(l *slog.Logger) { l.Info("m", "cmd", "gpg --batch --passphrase-fd 0 -d f.gpg") }},
 		{"authenticate in prose", all, "failed to authenticate user bob; AUTHENTICATE PLAIN mechanism disabled", func(l *slog.Logger) {
 			l.Warn("failed to authenticate user bob; AUTHENTICATE PLAIN mechanism disabled")
+		}},
+		{"community and codes that hold no secret", all, "kubernetes-users", func(l *slog.Logger) {
+			l.Info("m", "community", "kubernetes-users", "sms_count", 3, "device_code_expires_in", 900, "link", "/docs/login")
 		}},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")

@@ -35,10 +35,10 @@
 // counts only as the last word after a word that does not name an ordinary
 // key (maps_key, stripe_key; not key, cache_key or partition_key) or is a
 // word of prose ("cache miss key=…", "put key=…"). A word
-// that ends with password, passwd, passphrase, secret, token, apikey, pass
-// or pwd after two ASCII letters or digits or more names a secret too,
+// that ends with password, passwd, passphrase, secret, token, apikey, pass,
+// pwd or pw after two ASCII letters or digits or more names a secret too,
 // when that term is in a rule (PGPASSWORD, csrftoken, githubtoken, DBPASS,
-// keytool's -storepass, ADMINPWD); words such as bypass, compass, lowpass
+// keytool's -storepass, ADMINPWD, bindpw); words such as bypass, compass, lowpass
 // and OLDPWD do not. Terms with
 // letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
 // An object that names its value's key in a member of its own, {"name":
@@ -150,7 +150,9 @@
 // activation code, unlock code, access code, oauth code, code verifier,
 // phpsessid, jsessionid, sessid, connect sid, session cookie,
 // one time code, 2fa code, 2fa, two factor code, security answer,
-// secret answer, rootpw, and the word password in
+// secret answer, rootpw, snmp community, community string, sms code,
+// device code, magic link, login link, invite link, invite url, and the
+// word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,
 // adgangskode, sifre, heslo, jelszo, passord, lozinka, geslo, kata sandi,

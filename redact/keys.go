@@ -640,14 +640,15 @@ func isRegionName(s string) bool {
 
 // compoundTerms are the terms that also name a secret at the end of a
 // longer word written without a separator: PGPASSWORD, adminpassword,
-// csrftoken, githubtoken, appsecret, DBPASS, keytool's storepass, DBPWD.
+// csrftoken, githubtoken, appsecret, DBPASS, keytool's storepass, DBPWD,
+// OpenLDAP's bindpw and rootpw.
 // Other terms do not (a "pin" ends "spin", a "key" ends "monkey"), nor do
 // the words of notPassWords.
-var compoundTerms = []string{"password", "passwd", "passphrase", "secret", "token", "apikey", "pass", "pwd"}
+var compoundTerms = []string{"password", "passwd", "passphrase", "secret", "token", "apikey", "pass", "pwd", "pw"}
 
 // minCompound is the length of the shortest word that can end with a
-// compound term after two letters: "dbpwd".
-const minCompound = 5
+// compound term after two letters: "dbpw".
+const minCompound = 4
 
 // notPassWords are words that end with a compound term and name no
 // secret: a bypass, a compass, a pass of a compiler or a GPU, a filter, the

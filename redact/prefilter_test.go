@@ -113,6 +113,7 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add("AUTH default Rd5Pw\n\"auth\" \"Rd6Pw\"\nAUTH PLAIN AGJvYgBz\n250-AUTH=LOGIN PLAIN\nPASS Ft4Pw", uint8(10))
 	f.Add("sqlplus app/Or8Pw@db; rman target sys/Rm1Pw catalog r/Rm2Pw; net use \\\\n\\s Nu4Pw /user:b", uint8(11))
 	f.Add("ConvertTo-SecureString 'Ps7Pw' -AsPlainText; schtasks /rp St6Pw; ssh-keygen -N Sk9Pw; buildah login -p Bl1Pw q", uint8(12))
+	f.Add("dbpass=Dp1Pw dbpw=Dp2Pw mqpwd=Dp3Pw bindpw Dp4Pw x_pass=1 pass=2", uint8(0))
 	f.Add("Dear Ms Jane Roe, NINO: QQ 12 34 56 C, born on 14 March 1985, lat 51.5007, lon -0.1246", uint8(13))
 	rules := [][]Rule{{Credentials}, {Credentials, PCIDSS, HIPAA, GDPR, CCPA, ContactInfo}}
 	f.Fuzz(func(t *testing.T, s string, which uint8) {
@@ -222,6 +223,7 @@ func TestPrefilterSelective(t *testing.T) {
 		{"x abc_mmkdefghijklmnopqrstuvwxyz0123456789", markMmk},
 		{"https://x.office.com/webhook/abcdefghij", markOffice},
 		{"123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456", markTelegram},
+		{"dbpass=x9", markShortKey},
 		{"123456789012345|abcdefghijklmnopqrstuvwxyz", markBar},
 		{"0123456789abcdef0123456789abcdef-us12", markUs},
 		{"-----BEGIN RSA PRIVATE KEY-----", markPEM},

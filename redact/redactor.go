@@ -240,6 +240,7 @@ func New(rules ...Rule) (*Redactor, error) {
 		r.bloomAdd("net")          // and the commands positionalPasswords reads: net user,
 		r.bloomAdd("rabbitmqctl")  // rabbitmqctl add_user
 		r.bloomAdd("authenticate") // the IMAP command before a SASL response
+		r.bloomAdd("bindpw")       // and OpenLDAP's and nslcd's "bindpw S3cret", shorter than prescan's compound words
 		for _, w := range commandWords {
 			r.bloomAdd(w) // and the commands commandPasswords reads
 		}
