@@ -745,6 +745,30 @@ func classLeakCases() []leakCase {
 		v := fmt.Sprintf("Sc%02d-t6Wq", i)
 		add("credential key", "short compound "+text, cred, v, func(l *slog.Logger) { l.Info("m", "cfg", fmt.Sprintf(text, v)) })
 	}
+	// A flag and its value as quoted elements of a list (a program's argv
+	// as Python or JSON write it).
+	add("argv", "python list", cred, "Av1-Kz8", func(l *slog.Logger) { l.Info("m", "argv", "['mysql', '--password', 'Av1-Kz8', '-h', 'db']") })
+	add("argv", "json array in an error", cred, "Av2-Kz8", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`exec ["vault","login","--token","Av2-Kz8"]: exit status 2`))
+	})
+	// SQL INSERT: the values of the columns the column list names sensitive.
+	add("sql", "insert values", cred, "Iv3-Kz8", func(l *slog.Logger) {
+		l.Info("m", "query", "INSERT INTO users (id, name, api_key) VALUES (7, 'ops', 'Iv3-Kz8') ON CONFLICT DO NOTHING")
+	})
+	add("sql", "insert many rows", cred, "Iv5-Kz8", func(l *slog.Logger) {
+		l.Info("insert into svc_accounts (`login`, `password`) values ('a', 'Iv4-Kz8'), ('b', 'Iv5-Kz8')")
+	})
+	add("sql", "insert of personal columns", gdpr, "1985-03-14", func(l *slog.Logger) {
+		l.Info("m", "sql", `INSERT INTO patients ("first_name", "dob") VALUES ('Ana', '1985-03-14')`)
+	})
+	// Calls that take a password in a string literal.
+	add("call", "login call", cred, "Cl6-Kz8", func(l *slog.Logger) { l.Info("m", "code", `smtp.login("alerts@example.org", "Cl6-Kz8")`) })
+	add("call", "NetworkCredential", cred, "Cl7-Kz8", func(l *slog.Logger) { l.Info("m", "code", `var c = new NetworkCredential("svc", "Cl7-Kz8", "CORP");`) })
+	add("call", "smtp.PlainAuth", cred, "Cl8-Kz8", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`auth := smtp.PlainAuth("", "bob", "Cl8-Kz8", "smtp.example.org")`))
+	})
+	add("call", "set_password", cred, "Cl9-Kz8", func(l *slog.Logger) { l.Info("m", "code", `keyring.set_password("deploy", "bob", "Cl9-Kz8")`) })
+	add("call", "setPassword", cred, "Cm1-Kz8", func(l *slog.Logger) { l.Info("m", "code", `user.setPassword("Cm1-Kz8")`) })
 	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
 	return cases
 }
@@ -1052,6 +1076,17 @@ func overMaskCases() []struct {
 		}},
 		{"community and codes that hold no secret", all, "kubernetes-users", func(l *slog.Logger) {
 			l.Info("m", "community", "kubernetes-users", "sms_count", 3, "device_code_expires_in", 900, "link", "/docs/login")
+		}},
+		// Lists, inserts and calls near those that hold a password.
+		{"a flag list without a value", all, "['--token', '--verbose']", func(l *slog.Logger) { l.Info("m", "argv", "['--token', '--verbose']") }},
+		{"insert with placeholders", all, "VALUES ($1, $2, $3)", func(l *slog.Logger) {
+			l.Info("m", "query", "INSERT INTO users (id, name, api_key) VALUES ($1, $2, $3); INSERT INTO t (password) VALUES (NULL)")
+		}},
+		{"insert of ordinary columns", all, "VALUES (1, 9.99, 'paid')", func(l *slog.Logger) {
+			l.Info("m", "q", "INSERT INTO orders (id, total, status) VALUES (1, 9.99, 'paid')")
+		}},
+		{"calls with variables", all, "client.login(user, os.getenv('PW')); keyring.get_password('svc', 'bob')", func(l *slog.Logger) {
+			l.Info("m", "code", "client.login(user, os.getenv('PW')); keyring.get_password('svc', 'bob')")
 		}},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")

@@ -99,7 +99,13 @@
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
 // userid=scott/…), of Windows' net use (after the share or /user:NAME),
 // schtasks' /rp and /p, and the string of PowerShell's
-// ConvertTo-SecureString … -AsPlainText (a variable is kept). The name of
+// ConvertTo-SecureString … -AsPlainText (a variable is kept); a flag's
+// value as the next quoted element of a list (['--password', '…']); the
+// values an SQL INSERT gives to the columns its column list names
+// sensitive (placeholders, NULL and DEFAULT kept); and the password in a
+// string literal of a call that logs in or sets one (client.login("bob",
+// "…"), new NetworkCredential(u, "…"), smtp.PlainAuth("", u, "…", h),
+// set_password(…, "…"); a variable is kept). The name of
 // a file of keys or certificates (--key=tls.key, sa.json, server.pem) is
 // no secret, and neither is a file descriptor (--passphrase-fd 0). The commands of protocols give their
 // secrets too: Redis' AUTH [user] password (also as MONITOR quotes it),

@@ -86,8 +86,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				p, op = q, 1
 			}
 		}
-		if op == 0 && quotedKey && p < len(s) && s[p] == ',' && callArgument(s, a-1) { // getenv("api_token", "…")
-			if q := p + 1; q+1 < len(s) && (s[q] == '"' || s[q] == ' ' && (s[q+1] == '"' || s[q+1] == '\'')) {
+		if op == 0 && quotedKey && p < len(s) && s[p] == ',' && (callArgument(s, a-1) || s[a] == '-') { // getenv("api_token", "…"), ["--password", "…"]
+			if q := p + 1; q+1 < len(s) && (isQuote(s[q]) || s[q] == ' ' && isQuote(s[q+1])) && !strings.HasPrefix(s[skipSpaces(s, q)+1:], "-") {
 				op = 1
 			}
 		}
@@ -364,6 +364,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if r.sqlRule != "" {
 		spans = r.commandPasswords(s, spans, note)
 	}
+	if strings.Contains(s, "VALUES") || strings.Contains(s, "values") {
+		spans = r.insertValues(s, spans, note)
+	}
 	if f&hasDash == 0 {
 		return spans
 	}
@@ -428,6 +431,102 @@ func (r *Redactor) positionalPasswords(s string, spans []span, note func(string)
 		}
 	}
 	return spans
+}
+
+// insertValues masks the values that an SQL INSERT gives to the columns
+// its column list names sensitive: INSERT INTO users (email, api_key)
+// VALUES ('…', '…'), (…) masks the second value of every row.
+// Placeholders (?, $1, :name, %s, @p1), NULL and DEFAULT are kept.
+func (r *Redactor) insertValues(s string, spans []span, note func(string)) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "VALUES")
+		if k := strings.Index(s[i:], "values"); j < 0 || k >= 0 && k < j {
+			j = k
+		}
+		if j < 0 {
+			return spans
+		}
+		v := i + j
+		i = v + len("VALUES")
+		c := v
+		for c > 0 && (s[c-1] == ' ' || s[c-1] == '\n' || s[c-1] == '\t') {
+			c--
+		}
+		if c == 0 || s[c-1] != ')' {
+			continue
+		}
+		o := strings.LastIndexByte(s[:c-1], '(')
+		if o < 0 {
+			continue
+		}
+		var rules []string
+		sensitive := false
+		for _, col := range strings.Split(s[o+1:c-1], ",") {
+			col = strings.Trim(col, " \t\n`\"[]")
+			rule := ""
+			if col != "" && r.mayBeKey(col) {
+				rule = r.keyRule(col)
+			}
+			rules = append(rules, rule)
+			sensitive = sensitive || rule != ""
+		}
+		if !sensitive {
+			continue
+		}
+		for q := skipSpaces(s, i); q < len(s) && s[q] == '('; {
+			n := 0
+			q++
+			for q < len(s) && s[q] != ')' {
+				q = skipSpaces(s, q)
+				vs, ve := q, q
+				if q < len(s) && s[q] == '\'' {
+					vs = q + 1
+					ve = vs
+					for ve < len(s) && (s[ve] != '\'' || ve+1 < len(s) && s[ve+1] == '\'') {
+						if s[ve] == '\'' {
+							ve++ // '' inside a string
+						}
+						ve++
+					}
+					q = min(len(s), ve+1)
+				} else {
+					for ve < len(s) && s[ve] != ',' && s[ve] != ')' {
+						ve++
+					}
+					for ve > vs && s[ve-1] == ' ' {
+						ve--
+					}
+					q = ve
+				}
+				if n < len(rules) && rules[n] != "" && ve > vs && !sqlPlaceholder(s[vs:ve]) && !r.keepValue("", s[vs:ve]) {
+					spans = append(spans, span{vs, ve})
+					note(rules[n])
+				}
+				n++
+				q = skipSpaces(s, q)
+				if q < len(s) && s[q] == ',' {
+					q++
+				}
+			}
+			q = skipSpaces(s, min(len(s), q+1))
+			if q < len(s) && s[q] == ',' {
+				q = skipSpaces(s, q+1)
+			}
+			i = max(i, q)
+		}
+	}
+}
+
+// sqlPlaceholder reports whether v is a bind parameter or a keyword of
+// SQL rather than a value: ?, $1, :name, %s, @p1, NULL, DEFAULT.
+func sqlPlaceholder(v string) bool {
+	switch {
+	case v == "?" || v == "%s" || strings.EqualFold(v, "null") || strings.EqualFold(v, "default"):
+		return true
+	case len(v) > 1 && (v[0] == '$' || v[0] == ':' || v[0] == '@'):
+		return true
+	}
+	return false
 }
 
 // isKebabName reports whether w is a name of lower-case words joined by
@@ -524,10 +623,111 @@ func (r *Redactor) commandPasswords(s string, spans []span, note func(string)) [
 			}
 		}
 	}
+	if strings.IndexByte(s, '(') >= 0 {
+		spans = r.credentialCalls(s, spans, note)
+	}
 	if k := strings.Index(strings.ToLower(s), "convertto-securestring"); k >= 0 {
 		spans = r.secureStringValue(s, k+len("convertto-securestring"), spans, note)
 	}
 	return spans
+}
+
+// loginCalls are functions and constructors that take a user and a
+// password, and the position of the password among their arguments.
+var loginCalls = map[string]int{
+	"login": 1, "Login": 1, "authenticate": 1, "Authenticate": 1, "NetworkCredential": 1,
+	"PasswordAuthentication": 1, "UsernamePasswordCredentials": 1, "BasicAuth": 1, "HTTPBasicAuth": 1,
+	"UsernamePasswordAuthenticationToken": 1, "SetBasicAuth": 1, "PlainAuth": 2,
+}
+
+// passwordVerbs are the verbs of a call that writes or checks the
+// password it is given: set_password(user, '…'), checkPassword('…').
+var passwordVerbs = [...]string{"set", "change", "update", "reset", "hash", "check", "verify", "validate", "store", "save"}
+
+// credentialCalls masks the password that a call gives in a string
+// literal: the password argument of loginCalls (client.login("bob",
+// "…"), new NetworkCredential("bob", "…"), smtp.PlainAuth("", u, "…",
+// h)), and the last string argument of a call whose name sets or checks
+// a password (user.set_password("…"), keyring.set_password(svc, user,
+// "…")). Variables and expressions are kept.
+func (r *Redactor) credentialCalls(s string, spans []span, note func(string)) []span {
+	for i := 1; i < len(s); i++ {
+		if s[i] != '(' || !isKeyChar(s[i-1]) {
+			continue
+		}
+		a := i
+		for a > 0 && (isAlnum(s[a-1]) || s[a-1] == '_') {
+			a--
+		}
+		name := s[a:i]
+		pos, ok := loginCalls[name]
+		if !ok {
+			pos = -1
+			l := strings.ToLower(strings.ReplaceAll(name, "_", ""))
+			for _, v := range passwordVerbs {
+				if strings.HasPrefix(l, v) && (strings.HasSuffix(l, "password") || strings.HasSuffix(l, "passwd") || strings.HasSuffix(l, "passphrase")) {
+					pos = -2 // the last string argument
+				}
+			}
+			if pos == -1 {
+				continue
+			}
+		}
+		args := callArgs(s, i+1)
+		if pos == -2 {
+			for k := len(args) - 1; k >= 0; k-- {
+				if args[k][2] == 1 {
+					pos = k
+					break
+				}
+			}
+		}
+		if pos < 0 || pos >= len(args) || args[pos][2] != 1 {
+			continue
+		}
+		if vs, ve := args[pos][0], args[pos][1]; ve > vs && !r.keepValue("", s[vs:ve]) {
+			spans = append(spans, span{vs, ve})
+			note(r.sqlRule)
+		}
+	}
+	return spans
+}
+
+// callArgs returns the arguments of the call whose arguments start at
+// s[q]: for each, its span and 1 when it is a string literal (the span
+// is then its inside), up to the closing parenthesis or the line's end.
+func callArgs(s string, q int) [][3]int {
+	var args [][3]int
+	for len(args) < 8 {
+		q = skipSpaces(s, q)
+		if q >= len(s) || s[q] == ')' || s[q] == '\n' {
+			return args
+		}
+		if isQuote(s[q]) {
+			vs, ve := valueAt(s, q)
+			args = append(args, [3]int{vs, ve, 1})
+			q = min(len(s), ve+1)
+		} else {
+			e, depth := q, 0
+			for e < len(s) && s[e] != '\n' && (depth > 0 || s[e] != ',' && s[e] != ')') {
+				switch s[e] {
+				case '(', '[', '{':
+					depth++
+				case ')', ']', '}':
+					depth--
+				}
+				e++
+			}
+			args = append(args, [3]int{q, e, 0})
+			q = e
+		}
+		q = skipSpaces(s, q)
+		if q >= len(s) || s[q] != ',' {
+			return args
+		}
+		q++
+	}
+	return args
 }
 
 // flagWords returns the spans of the words after each flag (a whole word,
