@@ -769,6 +769,14 @@ func classLeakCases() []leakCase {
 	})
 	add("call", "set_password", cred, "Cl9-Kz8", func(l *slog.Logger) { l.Info("m", "code", `keyring.set_password("deploy", "bob", "Cl9-Kz8")`) })
 	add("call", "setPassword", cred, "Cm1-Kz8", func(l *slog.Logger) { l.Info("m", "code", `user.setPassword("Cm1-Kz8")`) })
+	// CI and infrastructure output: a quoted key before a linking word, a
+	// table's row, a changed value in a plan.
+	add("ci", "quoted key before to", cred, "Ot1-Hv6", func(l *slog.Logger) { l.Info("Setting output 'deploy_token' to 'Ot1-Hv6'") })
+	add("table", "markdown row", cred, "Tr2-Hv6", func(l *slog.Logger) {
+		l.Info("m", "report", "| Key | Value |\n|---|---|\n| api_key | Tr2-Hv6 |\n| region | eu-west-1 |")
+	})
+	add("table", "row in an error", cred, "Tr3 Hv6", func(l *slog.Logger) { l.Error("m", "err", errors.New("check failed:\n| password | Tr3 Hv6 |")) })
+	add("plan", "changed value", cred, "Pc5-Hv6", func(l *slog.Logger) { l.Info("m", "plan", `  ~ master_password = "Pc4-Hv6" -> "Pc5-Hv6"`) })
 	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
 	return cases
 }
@@ -1088,6 +1096,11 @@ func overMaskCases() []struct {
 		{"calls with variables", all, "client.login(user, os.getenv('PW')); keyring.get_password('svc', 'bob')", func(l *slog.Logger) {
 			l.Info("m", "code", "client.login(user, os.getenv('PW')); keyring.get_password('svc', 'bob')")
 		}},
+		// Near tables, plans and quoted keys.
+		{"a pipe after a key word", all, "grep password | wc -l", func(l *slog.Logger) { l.Info("m", "cmd", "grep password | wc -l") }},
+		{"a table row with a placeholder", all, "| password | (sensitive) |", func(l *slog.Logger) { l.Info("m", "t", "| password | (sensitive) |\n| region | eu |") }},
+		{"a quoted key word in prose", all, "the 'token' is expired", func(l *slog.Logger) { l.Info("the 'token' is expired; renew 'token' to continue") }},
+		{"a plan without a secret", all, "~ instance_type = 't3.small' -> 't3.large'", func(l *slog.Logger) { l.Info("m", "plan", "~ instance_type = 't3.small' -> 't3.large'") }},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")
 		}},

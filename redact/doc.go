@@ -105,7 +105,10 @@
 // sensitive (placeholders, NULL and DEFAULT kept); and the password in a
 // string literal of a call that logs in or sets one (client.login("bob",
 // "…"), new NetworkCredential(u, "…"), smtp.PlainAuth("", u, "…", h),
-// set_password(…, "…"); a variable is kept). The name of
+// set_password(…, "…"); a variable is kept); the cell after a key in
+// the first cell of a table's row (| password | … |); a quoted value
+// after a quoted key and a linking word (Setting output 'token' to '…');
+// and the new value of a change (password = "…" -> "…"). The name of
 // a file of keys or certificates (--key=tls.key, sa.json, server.pem) is
 // no secret, and neither is a file descriptor (--passphrase-fd 0). The commands of protocols give their
 // secrets too: Redis' AUTH [user] password (also as MONITOR quotes it),

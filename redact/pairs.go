@@ -186,6 +186,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = max(i, ve)
 			}
+			if ns, ne := changedValue(s, ve); ne > ns && !r.keepValue(s[a:b], s[ns:ne]) { // ~ password = "…" -> "…"
+				spans = append(spans, span{ns, ne})
+				note(rule)
+				i = max(i, ne)
+			}
 			continue
 		}
 		// Prose and command lines: the key word, a space, then what follows.
@@ -195,6 +200,20 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				spans = append(spans, span{vs, ve})
 				note(r.sqlRule)
 				i = ve
+			}
+			continue
+		}
+		if quotedKey && b+1 < len(s) && s[b+1] == ' ' && r.mayBeKey(s[a:b]) { // Setting output 'token' to '…'
+			if ws, we := wordAt(s, skipSpaces(s, b+1)); we > ws && isLinkingWord(s[ws:we]) {
+				if rule, _ := r.phraseRule(s, a, b); rule != "" {
+					if q := afterLinking(s, we); q < len(s) && isQuote(s[q]) {
+						if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
+							spans = append(spans, span{vs, ve})
+							note(rule)
+							i = max(i, ve)
+						}
+					}
+				}
 			}
 			continue
 		}
@@ -249,6 +268,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			q++
 		}
 		if q >= len(s) {
+			continue
+		}
+		if s[q] == '|' && tableCell(s, a) { // | password | S3cret |
+			if vs, ve := cellAt(s, q+1); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
+				spans = append(spans, span{vs, ve})
+				note(rule)
+				i = ve
+			}
 			continue
 		}
 		if d := dashAt(s, q); d > 0 { // api key - 3c9d…, token — 3c9d…
@@ -527,6 +554,47 @@ func sqlPlaceholder(v string) bool {
 		return true
 	}
 	return false
+}
+
+// changedValue returns the quoted new value after the quoted value that
+// ends at ve in a change ("old" -> "new", as a Terraform plan writes a
+// changed attribute), or an empty span.
+func changedValue(s string, ve int) (int, int) {
+	if ve >= len(s) || !isQuote(s[ve]) {
+		return 0, 0
+	}
+	q := skipSpaces(s, ve+1)
+	if !strings.HasPrefix(s[q:], "->") && !strings.HasPrefix(s[q:], "=>") {
+		return 0, 0
+	}
+	if q = skipSpaces(s, q+2); q < len(s) && isQuote(s[q]) {
+		return valueAt(s, q)
+	}
+	return 0, 0
+}
+
+// tableCell reports whether the key at s[a] is the first cell of a
+// table's row: only spaces between it and a '|' that opens its line.
+func tableCell(s string, a int) bool {
+	k := a
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	return k > 0 && s[k-1] == '|' && (k == 1 || s[k-2] == '\n')
+}
+
+// cellAt returns the span of the table cell that starts at s[q:], spaces
+// trimmed: up to the next '|' or the line's end.
+func cellAt(s string, q int) (int, int) {
+	vs := skipSpaces(s, q)
+	ve := vs
+	for ve < len(s) && s[ve] != '|' && s[ve] != '\n' && s[ve] != '\r' {
+		ve++
+	}
+	for ve > vs && (s[ve-1] == ' ' || s[ve-1] == '\t') {
+		ve--
+	}
+	return vs, ve
 }
 
 // isKebabName reports whether w is a name of lower-case words joined by

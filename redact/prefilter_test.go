@@ -114,6 +114,7 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add("sqlplus app/Or8Pw@db; rman target sys/Rm1Pw catalog r/Rm2Pw; net use \\\\n\\s Nu4Pw /user:b", uint8(11))
 	f.Add("ConvertTo-SecureString 'Ps7Pw' -AsPlainText; schtasks /rp St6Pw; ssh-keygen -N Sk9Pw; buildah login -p Bl1Pw q", uint8(12))
 	f.Add("INSERT INTO u (id, api_key) VALUES (1, 'Iv1Pw'), (2, 'Iv2Pw'); ['--password', 'Av1Pw']; smtp.login('u', 'Cl1Pw'); x.setPassword(\"Cl2Pw\")", uint8(1))
+	f.Add("Setting output 'token' to 'Ot1Pw'\n| api_key | Tr2Pw |\n~ password = \"Pc4Pw\" -> \"Pc5Pw\"", uint8(0))
 	f.Add("dbpass=Dp1Pw dbpw=Dp2Pw mqpwd=Dp3Pw bindpw Dp4Pw x_pass=1 pass=2", uint8(0))
 	f.Add("Dear Ms Jane Roe, NINO: QQ 12 34 56 C, born on 14 March 1985, lat 51.5007, lon -0.1246", uint8(13))
 	rules := [][]Rule{{Credentials}, {Credentials, PCIDSS, HIPAA, GDPR, CCPA, ContactInfo}}
