@@ -667,6 +667,9 @@ func findEmail(s string, spans []span) []span {
 		for start > i && isEmailLocal(s[start-1]) && s[start-1] != '/' && s[start-1] != '=' {
 			start-- // a '/' or '=' before the address ends a path or a key: …/x509/x@y.com, email=a@b.c
 		}
+		for start < at && strings.IndexByte("'`{}|.", s[start]) >= 0 {
+			start++ // quotes and brackets around the address: 'a@b.c', {a@b.c}, | a@b.c |
+		}
 		end := at + 1
 		for end < len(s) && (isAlnum(s[end]) || s[end] == '-' || s[end] == '.') {
 			end++
