@@ -1101,6 +1101,9 @@ func overMaskCases() []struct {
 		{"a table row with a placeholder", all, "| password | (sensitive) |", func(l *slog.Logger) { l.Info("m", "t", "| password | (sensitive) |\n| region | eu |") }},
 		{"a quoted key word in prose", all, "the 'token' is expired", func(l *slog.Logger) { l.Info("the 'token' is expired; renew 'token' to continue") }},
 		{"a plan without a secret", all, "~ instance_type = 't3.small' -> 't3.large'", func(l *slog.Logger) { l.Info("m", "plan", "~ instance_type = 't3.small' -> 't3.large'") }},
+		{"variables named like protocol commands", all, "-passout env:PASS -out req.csr", func(l *slog.Logger) {
+			l.Info("m", "cmd", "openssl req -new -passout env:PASS -out req.csr; echo $PASS > /tmp/f; openssl rsa -passin env:AUTH -in k.pem")
+		}},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")
 		}},

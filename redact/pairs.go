@@ -254,8 +254,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		if cmd := s[a:b]; cmd == "AUTH" || cmd == "PASS" { // a protocol's command: Redis, SMTP, FTP, POP3
+			if a > 0 && strings.IndexByte("$:%{", s[a-1]) >= 0 {
+				continue // a variable: echo $PASS > f, -passout env:PASS -out req.csr
+			}
 			for _, v := range protocolSecrets(s, b, cmd == "AUTH") {
-				if v[1] > v[0] && !r.keepValue("", s[v[0]:v[1]]) {
+				if w := s[v[0]:v[1]]; v[1] > v[0] && w[0] != '-' && w != ">" && w != ">>" && w != "|" && w != "<" && !r.keepValue("", w) {
 					spans = append(spans, span{v[0], v[1]})
 					note(rule)
 					i = max(i, v[1])
