@@ -777,6 +777,9 @@ func classLeakCases() []leakCase {
 	})
 	add("table", "row in an error", cred, "Tr3 Hv6", func(l *slog.Logger) { l.Error("m", "err", errors.New("check failed:\n| password | Tr3 Hv6 |")) })
 	add("plan", "changed value", cred, "Pc5-Hv6", func(l *slog.Logger) { l.Info("m", "plan", `  ~ master_password = "Pc4-Hv6" -> "Pc5-Hv6"`) })
+	add("token", "telegram bot api path", cred, "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`Post "https://api.telegram.org/bot6012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0/sendMessage": timeout`))
+	})
 	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
 	return cases
 }
@@ -1104,6 +1107,7 @@ func overMaskCases() []struct {
 		{"variables named like protocol commands", all, "-passout env:PASS -out req.csr", func(l *slog.Logger) {
 			l.Info("m", "cmd", "openssl req -new -passout env:PASS -out req.csr; echo $PASS > /tmp/f; openssl rsa -passin env:AUTH -in k.pem")
 		}},
+		{"a bot path without a token", all, "/bot12345/status:Archived", func(l *slog.Logger) { l.Info("m", "path", "/bot12345/status:Archived") }},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")
 		}},

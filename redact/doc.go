@@ -260,7 +260,8 @@
 // Hub (dckr_pat_, dckr_oat_), NuGet (oy2…), Contentful, Figma, PostHog;
 // Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xoxc-, xoxd-,
 // xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
-// Teams webhooks, Telegram bots;
+// Teams webhooks, Zapier and IFTTT webhooks, Telegram bots (also in the
+// Bot API's path, /bot<token>/);
 // Stripe (sk_/rk_ live, test, prod; whsec_), Braintree (access_token$…), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,
 // Freemius; GCP (AIza, GOCSPX-, ya29., 1//0 refresh tokens), Azure AD

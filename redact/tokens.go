@@ -158,6 +158,8 @@ var tokenFormats = []tokenFormat{
 	{family: "slack", prefix: "xoxd-", shape: percentBody(40)},
 	{family: "slack", prefix: "hooks.slack.com/", body: cAny, min: 30},
 	{family: "discord", prefix: "discord.com/api/webhooks/", body: cAny, min: 30},
+	{family: "zapier", prefix: "hooks.zapier.com/hooks/catch/", body: cAny, min: 10},
+	{family: "ifttt", prefix: "maker.ifttt.com/", body: cAny, min: 20},
 	{family: "discord", prefix: "discordapp.com/api/webhooks/", body: cAny, min: 30},
 	{family: "discord", prefix: "MT", shape: discordBotBody},
 	{family: "discord", prefix: "Mj", shape: discordBotBody},
@@ -598,6 +600,12 @@ func braintreeBody(s string, j int) int {
 	return e
 }
 
+// botPath reports whether the digits at s[start] follow "bot" in a
+// path of the Telegram Bot API (https://api.telegram.org/bot<token>/…).
+func botPath(s string, start int) bool {
+	return start >= 4 && s[start-3:start] == "bot" && s[start-4] == '/'
+}
+
 // asanaBody matches the rest of an Asana personal access token after
 // "1/" or "2/": a user id of digits (for "2/", a '/' and an app id of
 // digits too), ':', and 32 lower-case hex digits.
@@ -881,7 +889,7 @@ func findMarkedTokens(s string, spans []span, marks uint16) []span {
 		// 'A' and 34 more, one of them a digit: a word after a number
 		// and a colon ("1715938212:Archive_daily_…") is not a token.
 		if c-start >= 5 && c-start <= 16 && end-c-1 == 35 && strings.ContainsAny(s[c+2:end], "0123456789") &&
-			(start == 0 || !isAlnum(s[start-1])) {
+			(start == 0 || !isAlnum(s[start-1]) || botPath(s, start)) {
 			spans = append(spans, span{start, end})
 			i = end
 		}

@@ -160,6 +160,8 @@ func tokenCases() []tokenCase {
 	add("databricks-oauth", "dose"+g(lhex, 31)+"a")
 	add("firebase-fcm", "AAAA"+g(urlSafe, 7)+":APA91b"+g(urlSafe, 134))
 	add("brevo-smtp", "xsmtpsib-"+g(lhex, 64)+"-"+g(alnum, 16))
+	add("zapier", "hooks.zapier.com/hooks/catch/"+g("0123456789", 7)+"/"+g(alnum, 6)+"/")
+	add("ifttt", "maker.ifttt.com/trigger/deploy/with/key/"+g(urlSafe, 22), "maker.ifttt.com/use/"+g(urlSafe, 22))
 	// Formats the redactor knew before the catalog.
 	add("aws", "AKIA"+g(uhexAln, 16), "ASIA"+g(uhexAln, 16))
 	add("jwt", "eyJhbGciOiJFUzI1NiJ9.eyJ"+g(urlSafe, 40)+"."+g(urlSafe, 43))
