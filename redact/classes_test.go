@@ -678,8 +678,8 @@ func classLeakCases() []leakCase {
 	// Personal values over several words: a date of birth in words, an
 	// identifier written in groups, a surname before the given name, a
 	// longitude after the latitude, a number after "no.", a salutation.
-	add("personal words", "date of birth in words after a colon", hipaa, "1979", func(l *slog.Logger) { l.Info("m", "note", "date of birth: April 3, 1979 (verified)") })
-	add("personal words", "born on a day", gdpr, "1990", func(l *slog.Logger) { l.Info("applicant born on 2 June 1990 in Porto") })
+	add("personal words", "date of birth in words after a colon", hipaa, "April 3, 1979", func(l *slog.Logger) { l.Info("m", "note", "date of birth: April 3, 1979 (verified)") })
+	add("personal words", "born on a day", gdpr, "2 June 1990", func(l *slog.Logger) { l.Info("applicant born on 2 June 1990 in Porto") })
 	add("personal words", "dob as an abbreviated month", hipaa, "Jun 1990", func(l *slog.Logger) { l.Info("m", "note", "DOB: 3 Jun 1990") })
 	add("personal words", "nino in groups", gdpr, "12 34 56 D", func(l *slog.Logger) { l.Info("m", "note", "NINO: AB 12 34 56 D on file") })
 	add("personal words", "aadhaar in groups in prose", gdpr, "5432 1098", func(l *slog.Logger) { l.Info("KYC aadhaar 9876 5432 1098 matched") })
@@ -688,7 +688,7 @@ func classLeakCases() []leakCase {
 	})
 	add("personal words", "surname first after patient", hipaa, "Chidi", func(l *slog.Logger) { l.Info("m", "note", "Patient: Okafor, Chidi") })
 	add("personal words", "surname first under a name key", hipaa, "Chidi", func(l *slog.Logger) { l.Info("m", "note", "patient_name=Okafor, Chidi ward=3") })
-	add("personal words", "longitude after a comma", gdpr, "2.2945", func(l *slog.Logger) { l.Info("m", "note", "coordinates: 48.8584, 2.2945") })
+	add("personal words", "longitude after a comma", gdpr, "48.8584, 2.2945", func(l *slog.Logger) { l.Info("m", "note", "coordinates: 48.8584, 2.2945") })
 	add("personal words", "latitude and longitude in prose", gdpr, "-0.1246", func(l *slog.Logger) { l.Info("m", "note", "pinged at lat 51.5007, lon -0.1246") })
 	add("personal words", "gps pair in prose", gdpr, "48.8584,2.2945", func(l *slog.Logger) { l.Info("gps 48.8584,2.2945 stale") })
 	add("personal words", "passport no.", gdpr, "553219874", func(l *slog.Logger) { l.Info("m", "note", "passport no. 553219874 expires soon") })
@@ -779,6 +779,9 @@ func classLeakCases() []leakCase {
 	add("plan", "changed value", cred, "Pc5-Hv6", func(l *slog.Logger) { l.Info("m", "plan", `  ~ master_password = "Pc4-Hv6" -> "Pc5-Hv6"`) })
 	add("token", "telegram bot api path", cred, "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0", func(l *slog.Logger) {
 		l.Error("m", "err", errors.New(`Post "https://api.telegram.org/bot6012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0/sendMessage": timeout`))
+	})
+	add("cmd", "oracle jdbc url", cred, "Oj2-Kw5", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("cannot connect to jdbc:oracle:thin:batch/Oj2-Kw5@db.internal:1521/ORCL: ORA-12541"))
 	})
 	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
 	return cases

@@ -97,7 +97,8 @@
 // --body of gh secret set, ssh-keygen's -N and -P, the -p of a
 // registry's login (buildah login -p …), the password of an Oracle login
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
-// userid=scott/…), of Windows' net use (after the share or /user:NAME),
+// userid=scott/…) and in an Oracle JDBC URL (jdbc:oracle:thin:scott/…@db),
+// of Windows' net use (after the share or /user:NAME),
 // schtasks' /rp and /p, and the string of PowerShell's
 // ConvertTo-SecureString … -AsPlainText (a variable is kept); a flag's
 // value as the next quoted element of a list (['--password', '…']); the

@@ -663,8 +663,9 @@ var oracleTools = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dg
 
 // commandWords are the words that make findPairs read commandPasswords'
 // commands: oracleTools, schtasks, PowerShell's ConvertTo-SecureString
-// (camelCase: Secure, String), ssh-keygen and a registry's login.
-var commandWords = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dgmgrl", "schtasks", "securestring", "secure", "keygen"}
+// (camelCase: Secure, String), ssh-keygen, a registry's login, and the
+// jdbc of an Oracle JDBC URL.
+var commandWords = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dgmgrl", "schtasks", "securestring", "secure", "keygen", "jdbc"}
 
 // commandPasswords masks the passwords that commands take in forms of
 // their own: an Oracle login's user/password, the password argument of
@@ -676,6 +677,9 @@ func (r *Redactor) commandPasswords(s string, spans []span, note func(string)) [
 		if strings.Contains(s, tool) {
 			spans = r.oracleLogins(s, tool, spans, note)
 		}
+	}
+	if strings.Contains(s, "jdbc:oracle:") {
+		spans = r.oracleURLLogins(s, spans, note)
 	}
 	if strings.Contains(s, "net use ") {
 		spans = r.netUsePassword(s, spans, note)
@@ -888,6 +892,37 @@ func (r *Redactor) oracleLogins(s, tool string, spans []span, note func(string))
 				note(r.sqlRule)
 			}
 		}
+	}
+}
+
+// oracleURLLogins masks the password of the user/password@ of an Oracle
+// JDBC URL (jdbc:oracle:thin:app/S3cret@db:1521:XE).
+func (r *Redactor) oracleURLLogins(s string, spans []span, note func(string)) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "jdbc:oracle:")
+		if j < 0 {
+			return spans
+		}
+		a := i + j + len("jdbc:oracle:")
+		i = a
+		c := strings.IndexByte(s[a:], ':') // the driver: thin, oci
+		if c < 0 || c > 8 {
+			continue
+		}
+		us := a + c + 1
+		at := us
+		for at < len(s) && s[at] != '@' && s[at] > ' ' && !isQuote(s[at]) {
+			at++
+		}
+		slash := strings.IndexByte(s[us:at], '/')
+		if at >= len(s) || s[at] != '@' || slash <= 0 || !oracleUser(s[us:us+slash]) {
+			continue
+		}
+		if ps := us + slash + 1; at > ps && !r.keepValue("", s[ps:at]) {
+			spans = append(spans, span{ps, at})
+			note(r.sqlRule)
+		}
+		i = at
 	}
 }
 

@@ -166,6 +166,8 @@ func TestCommandPasswordBounds(t *testing.T) {
 		"ConvertTo-SecureString 'pw 9' -AsPlainText":                     "ConvertTo-SecureString '[REDACTED]' -AsPlainText",
 		"ConvertTo-SecureString 01000000d08c9ddf0115d1118c":              "ConvertTo-SecureString 01000000d08c9ddf0115d1118c",
 		"buildah login -p pw9x -u":                                       "buildah login -p [REDACTED] -u",
+		"url=jdbc:oracle:thin:app/pw9x@db:1521:XE ok":                    "url=jdbc:oracle:thin:app/[REDACTED]@db:1521:XE ok",
+		"jdbc:oracle:thin:@//db:1521/XE":                                 "jdbc:oracle:thin:@//db:1521/XE",
 		"INSERT INTO u (id, password) VALUES (1, 'it''s x'), (2, 'b,c')": "INSERT INTO u (id, password) VALUES (1, '[REDACTED]'), (2, '[REDACTED]')",
 		"INSERT INTO u (password, id) VALUES (pw9x, 3)":                  "INSERT INTO u (password, id) VALUES ([REDACTED], 3)",
 		"INSERT INTO u (id, token) SELECT id, token FROM v":              "INSERT INTO u (id, token) SELECT id, token FROM v",
