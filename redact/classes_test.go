@@ -783,6 +783,11 @@ func classLeakCases() []leakCase {
 	add("cmd", "oracle jdbc url", cred, "Oj2-Kw5", func(l *slog.Logger) {
 		l.Error("m", "err", errors.New("cannot connect to jdbc:oracle:thin:batch/Oj2-Kw5@db.internal:1521/ORCL: ORA-12541"))
 	})
+	// Settings named by a member of their own, under other names than name and key.
+	add("named", "elastic beanstalk option", cred, "Eb1-Kw6", func(l *slog.Logger) {
+		l.Info("m", "settings", `[{"Namespace":"aws:elasticbeanstalk:application:environment","OptionName":"DB_PASSWORD","Value":"Eb1-Kw6"}]`)
+	})
+	add("named", "variable name and value", cred, "Eb2-Kw6", func(l *slog.Logger) { l.Info("m", "var", "variable_name=api_token variable_value=Eb2-Kw6") })
 	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
 	return cases
 }
@@ -1111,6 +1116,9 @@ func overMaskCases() []struct {
 			l.Info("m", "cmd", "openssl req -new -passout env:PASS -out req.csr; echo $PASS > /tmp/f; openssl rsa -passin env:AUTH -in k.pem")
 		}},
 		{"a bot path without a token", all, "/bot12345/status:Archived", func(l *slog.Logger) { l.Info("m", "path", "/bot12345/status:Archived") }},
+		{"a setting named by an ordinary name", all, "LOG_LEVEL", func(l *slog.Logger) {
+			l.Info("m", "settings", `{"OptionName":"LOG_LEVEL","Value":"debug"} variable_name=region variable_value=eu-west-1`)
+		}},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")
 		}},

@@ -44,7 +44,8 @@
 // An object that names its value's key in a member of its own, {"name":
 // "DB_PASSWORD", "value": "…"} (a Kubernetes EnvVar, an ECS environment
 // entry, an SSM parameter; "key" and "Key" too, as a map, a struct, a
-// group, or JSON or YAML in text), has its value masked when the named key
+// group, or JSON or YAML in text; in text also the names of settings:
+// OptionName, ParameterKey, variable_name), has its value masked when the named key
 // is sensitive. A group name from WithGroup is judged as a key: under a
 // group that names a secret every value is masked, and a group named with
 // personal data or a secret is written as that key's placeholder

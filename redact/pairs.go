@@ -1891,9 +1891,21 @@ func namedValue(s string, from int) (int, int) {
 }
 
 // isNamingKey reports whether id is an attribute that names another
-// key ("key", "name") in key="…" value="…" forms.
+// key ("key", "name", and the names of settings: OptionName, ParameterKey,
+// variable_name) in key="…" value="…" forms.
 func isNamingKey(id string) bool {
-	return strings.EqualFold(id, "key") || strings.EqualFold(id, "name")
+	if strings.EqualFold(id, "key") || strings.EqualFold(id, "name") {
+		return true
+	}
+	if len(id) < 7 || len(id) > 16 {
+		return false
+	}
+	switch strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(id)) {
+	case "optionname", "parametername", "parameterkey", "paramname", "paramkey", "settingname", "settingkey",
+		"variablename", "variablekey", "varname", "envname", "configkey", "propertyname", "propertykey":
+		return true // Elastic Beanstalk's OptionName, CloudFormation's ParameterKey, …
+	}
+	return false
 }
 
 // operatorAt returns the length of an assignment operator at s[p:], or 0:
