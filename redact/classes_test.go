@@ -788,6 +788,13 @@ func classLeakCases() []leakCase {
 		l.Info("m", "settings", `[{"Namespace":"aws:elasticbeanstalk:application:environment","OptionName":"DB_PASSWORD","Value":"Eb1-Kw6"}]`)
 	})
 	add("named", "variable name and value", cred, "Eb2-Kw6", func(l *slog.Logger) { l.Info("m", "var", "variable_name=api_token variable_value=Eb2-Kw6") })
+	// The display name before an address in angle brackets (mail headers).
+	add("pii", "quoted display name", gdpr, "Ingrid Halvorsen", func(l *slog.Logger) {
+		l.Info("m", "from", `"Ingrid Halvorsen" <ingrid.h@example.org>`)
+	})
+	add("pii", "display name in a mail header", hipaa, "Chidi Okafor", func(l *slog.Logger) {
+		l.Info("delivered: To: Chidi Okafor <c.okafor@example.org>, status=sent")
+	})
 	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
 	return cases
 }

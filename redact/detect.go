@@ -681,10 +681,64 @@ func findEmail(s string, spans []span) []span {
 		// "admin@prod." makes no address of it.
 		dot := strings.Contains(s[at:end], ".")
 		if start < at && dot && end > at+3 && s[end-1] != '-' && strings.LastIndexByte(s[at:end], '.') < end-at-2 && emailDomainOK(s, at+1, end) {
+			if start > 0 && s[start-1] == '<' {
+				if ns, ne := displayName(s, start-1); ne > ns {
+					spans = append(spans, span{ns, ne}) // "Jane Roe" <jane@example.com>
+				}
+			}
 			spans = append(spans, span{start, end})
 		}
 		i = at + 1
 	}
+}
+
+// displayName returns the span of the display name before an address in
+// angle brackets whose '<' is at s[lt] (From: "Jane Roe" <…>, To: Jane
+// Roe <…>): the inside of a quoted name, or two or three capitalised
+// words; a single word (GitHub <noreply@…>) is a sender's brand as often
+// as a name, and is kept.
+func displayName(s string, lt int) (int, int) {
+	e := lt
+	for e > 0 && s[e-1] == ' ' {
+		e--
+	}
+	if e == lt || e == 0 {
+		return 0, 0
+	}
+	if s[e-1] == '"' {
+		if q := strings.LastIndexByte(s[:e-1], '"'); q >= 0 && e-1-q > 1 && !strings.ContainsAny(s[q+1:e-1], "\n<>") {
+			return q + 1, e - 1
+		}
+		return 0, 0
+	}
+	start, words := e, 0
+	for words < 3 {
+		w := lastWordStart(s, start)
+		if w == start || !(isUpper(s[w]) || s[w] >= 0x80) {
+			break
+		}
+		start, words = w, words+1
+		if start < 2 || s[start-1] != ' ' {
+			break
+		}
+		if p := lastWordStart(s, start-1); p == start-1 || !(isUpper(s[p]) || s[p] >= 0x80) {
+			break
+		}
+		start-- // the space before the word; the next word ends here
+	}
+	if words < 2 {
+		return 0, 0
+	}
+	return start, e
+}
+
+// lastWordStart returns the start of the word of letters that ends at
+// s[e].
+func lastWordStart(s string, e int) int {
+	for e > 0 && (isLetter(s[e-1]) || s[e-1] == '-' || s[e-1] == '\'' || s[e-1] >= 0x80) {
+		e--
+	}
+	return e
 }
 
 // emailDomainOK reports whether s[from:end], after an '@', is the domain
