@@ -210,7 +210,9 @@
 // value after "no." or "#" (passport no. 123456789). With a preset
 // that names full names, the name after a letter's "Dear" is masked
 // (Dear Dr. Jane Roe,), unless it greets no one by name (Dear Customer,
-// Dear Sir or Madam, Dear Team).
+// Dear Sir or Madam, Dear Team). The e-mail detector masks the display
+// name before an address in angle brackets too ("Jane Roe" <…>, Jane Roe
+// <…>; one word, such as GitHub <…>, is kept).
 //
 // GDPR. Terms: full name, first name, last name, given name, surname,
 // email, e mail, phone, mobile, telephone, address, street, postcode,
