@@ -179,7 +179,9 @@ var (
 	// DetectSSN masks US Social Security numbers written ddd-dd-dddd, with
 	// the invalid ranges (000, 666, 9xx, 00, 0000) left alone.
 	DetectSSN = Detector{Name: "ssn", find: findSSN, need: hasDigits9, min: 11}
-	// DetectEmail masks e-mail addresses.
+	// DetectEmail masks e-mail addresses, and the display name of two or
+	// three capitalised words or in quotes before one in angle brackets
+	// ("Jane Roe" <jane@example.com>).
 	DetectEmail = Detector{Name: "email", find: findEmail, need: hasAt | hasDot, min: 5}
 )
 
