@@ -666,6 +666,11 @@ func classLeakCases() []leakCase {
 		add("personal key", k, rules, v, func(l *slog.Logger) { l.Info("m", k, v) })
 		add("personal key", k+" in text", rules, v, func(l *slog.Logger) { l.Info("m", "note", k+"="+v) })
 	}
+	for i, k := range []string{"callback_number", "cell_no", "mobileNo", "emergency_contact", "next_of_kin", "guardianName", "spouse"} {
+		v := fmt.Sprintf("Kin%02d-41x", i)
+		add("personal key", k, hipaa, v, func(l *slog.Logger) { l.Info("m", k, v) })
+		add("personal key", k+" under gdpr in text", gdpr, v, func(l *slog.Logger) { l.Info("m", "note", k+": "+v) })
+	}
 	add("personal key", "born in prose", gdpr, "09.11.1961", func(l *slog.Logger) { l.Info("m", "note", "customer born 09.11.1961 in Leipzig") })
 	add("personal key", "birthday in an error", hipaa, "1958-07-30", func(l *slog.Logger) {
 		l.Error("m", "err", errors.New("profile rejected: birthday 1958-07-30 is not plausible"))
@@ -1125,6 +1130,9 @@ func overMaskCases() []struct {
 		{"a bot path without a token", all, "/bot12345/status:Archived", func(l *slog.Logger) { l.Info("m", "path", "/bot12345/status:Archived") }},
 		{"a setting named by an ordinary name", all, "LOG_LEVEL", func(l *slog.Logger) {
 			l.Info("m", "settings", `{"OptionName":"LOG_LEVEL","Value":"debug"} variable_name=region variable_value=eu-west-1`)
+		}},
+		{"numbers and contacts that are no one's", all, "support", func(l *slog.Logger) {
+			l.Info("m", "callback_url", "/hooks/cb", "contact_count", 3, "kin_version", "2.1", "channel", "support")
 		}},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")

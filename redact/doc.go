@@ -197,7 +197,9 @@
 // licence number, vin, vehicle id, tel, cellphone, cell phone, whatsapp,
 // birthday, born, zipcode, family name, middle name, maiden name,
 // legal name, insurance number, medicare number, medicaid number,
-// nhs number. Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
+// nhs number, callback number, contact number, cell no, mobile no,
+// emergency contact, next of kin, guardian name, spouse, spouse name.
+// Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
 // ([DetectPhone]), ip-address ([DetectIPAddress]). In prose, an ICD-10
 // code after ICD or diagnosis ("diagnosis code J45.909") is masked.
 //
@@ -234,7 +236,9 @@
 // fecha de nacimiento, date naissance, date de naissance, data nascita,
 // data di nascita, data nascimento, data de nascimento, geboortedatum,
 // dni, nif, cpf, steuer id, tax number, taxpayer id,
-// social insurance number, nhs number. Detectors: email, ssn, card-number,
+// social insurance number, nhs number, callback number, contact number,
+// cell no, mobile no, emergency contact, next of kin, guardian name,
+// spouse, spouse name. Detectors: email, ssn, card-number,
 // phone, iban ([DetectIBAN]), ip-address.
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,

@@ -87,7 +87,9 @@ var (
 			"driving licence", "licence number", "vin", "vehicle id", "tel", "cellphone",
 			"cell phone", "whatsapp", "birthday", "born", "zipcode", "family name",
 			"middle name", "maiden name", "legal name", "insurance number",
-			"medicare number", "medicaid number", "nhs number",
+			"medicare number", "medicaid number", "nhs number", "callback number", "contact number",
+			"cell no", "mobile no", "emergency contact", "next of kin", "guardian name", "spouse",
+			"spouse name",
 		},
 		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone, DetectIPAddress},
 	}
@@ -121,6 +123,8 @@ var (
 			"date de naissance", "data nascita", "data di nascita", "data nascimento",
 			"data de nascimento", "geboortedatum", "dni", "nif", "cpf", "steuer id",
 			"tax number", "taxpayer id", "social insurance number", "nhs number",
+			"callback number", "contact number", "cell no", "mobile no", "emergency contact",
+			"next of kin", "guardian name", "spouse", "spouse name",
 		},
 		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress},
 	}
