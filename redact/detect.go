@@ -683,7 +683,7 @@ func findEmail(s string, spans []span) []span {
 		// "admin@prod." makes no address of it.
 		dot := strings.Contains(s[at:end], ".")
 		if start < at && dot && end > at+3 && s[end-1] != '-' && strings.LastIndexByte(s[at:end], '.') < end-at-2 && emailDomainOK(s, at+1, end) {
-			if start > 0 && s[start-1] == '<' {
+			if start > 0 && s[start-1] == '<' && !roleAddress(s[start:at]) {
 				if ns, ne := displayName(s, start-1); ne > ns {
 					spans = append(spans, span{ns, ne}) // "Jane Roe" <jane@example.com>
 				}
@@ -732,6 +732,19 @@ func displayName(s string, lt int) (int, int) {
 		return 0, 0
 	}
 	return start, e
+}
+
+// roleAddress reports whether the local part of an address names a role
+// or a robot rather than a person (noreply, notifications, support), whose
+// display name is a sender's brand (GitHub Actions <noreply@…>).
+func roleAddress(local string) bool {
+	switch strings.ToLower(local) {
+	case "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "notifications", "notification",
+		"notify", "support", "info", "hello", "alerts", "alert", "team", "bot", "mailer-daemon", "postmaster",
+		"billing", "security", "admin", "news", "newsletter", "updates":
+		return true
+	}
+	return false
 }
 
 // lastWordStart returns the start of the word of letters that ends at

@@ -214,7 +214,8 @@
 // (Dear Dr. Jane Roe,), unless it greets no one by name (Dear Customer,
 // Dear Sir or Madam, Dear Team). The e-mail detector masks the display
 // name before an address in angle brackets too ("Jane Roe" <…>, Jane Roe
-// <…>; one word, such as GitHub <…>, is kept).
+// <…>; one word, such as GitHub <…>, and the name before a role's
+// address, such as GitHub Actions <noreply@…>, are kept).
 //
 // GDPR. Terms: full name, first name, last name, given name, surname,
 // email, e mail, phone, mobile, telephone, address, street, postcode,
