@@ -650,6 +650,157 @@ func classLeakCases() []leakCase {
 	add("pii", "diagnosis in an error", hipaa, "I10", func(l *slog.Logger) { l.Error("m", "err", errors.New("claim rejected: diagnosis I10 not covered")) })
 
 	add("prose", "a capitalized secret after a colon", cred, "Tangerine", func(l *slog.Logger) { l.Info("m", "note", "password: Tangerine then more") })
+
+	// Personal keys spelled otherwise: birthdays, names of a person other
+	// than first and last, national identifiers and dates of birth in other
+	// languages; answers to security questions.
+	for i, k := range []string{"birthday", "birth_day", "zipcode", "familyName", "middle_name", "MaidenName", "legal_name",
+		"Geburtsdatum", "fecha_nacimiento", "fecha_de_nacimiento", "date_naissance", "data-di-nascita", "dataNascimento",
+		"geboortedatum", "dni", "NIF", "cpf", "steuer_id", "tax_number", "taxpayerId", "social_insurance_number",
+		"nhs_number", "medicare_number", "insurance_number"} {
+		v := fmt.Sprintf("Pv%02d-71x", i)
+		rules := gdpr
+		if strings.Contains(strings.ToLower(k), "care") || strings.Contains(k, "insurance_n") {
+			rules = hipaa
+		}
+		add("personal key", k, rules, v, func(l *slog.Logger) { l.Info("m", k, v) })
+		add("personal key", k+" in text", rules, v, func(l *slog.Logger) { l.Info("m", "note", k+"="+v) })
+	}
+	for i, k := range []string{"callback_number", "cell_no", "mobileNo", "emergency_contact", "next_of_kin", "guardianName", "spouse"} {
+		v := fmt.Sprintf("Kin%02d-41x", i)
+		add("personal key", k, hipaa, v, func(l *slog.Logger) { l.Info("m", k, v) })
+		add("personal key", k+" under gdpr in text", gdpr, v, func(l *slog.Logger) { l.Info("m", "note", k+": "+v) })
+	}
+	add("personal key", "born in prose", gdpr, "09.11.1961", func(l *slog.Logger) { l.Info("m", "note", "customer born 09.11.1961 in Leipzig") })
+	add("personal key", "birthday in an error", hipaa, "1958-07-30", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("profile rejected: birthday 1958-07-30 is not plausible"))
+	})
+	add("personal key", "dni in a message", gdpr, "48215097K", func(l *slog.Logger) { l.Info("cliente con DNI 48215097K verificado") })
+	for i, k := range []string{"security_answer", "secretAnswer", "ROOTPW"} {
+		v := fmt.Sprintf("Sa%02d-fluffy", i)
+		add("credential key", k, cred, v, func(l *slog.Logger) { l.Info("m", k, v) })
+	}
+	// Personal values over several words: a date of birth in words, an
+	// identifier written in groups, a surname before the given name, a
+	// longitude after the latitude, a number after "no.", a salutation.
+	add("personal words", "date of birth in words after a colon", hipaa, "April 3, 1979", func(l *slog.Logger) { l.Info("m", "note", "date of birth: April 3, 1979 (verified)") })
+	add("personal words", "born on a day", gdpr, "2 June 1990", func(l *slog.Logger) { l.Info("applicant born on 2 June 1990 in Porto") })
+	add("personal words", "dob as an abbreviated month", hipaa, "Jun 1990", func(l *slog.Logger) { l.Info("m", "note", "DOB: 3 Jun 1990") })
+	add("personal words", "nino in groups", gdpr, "12 34 56 D", func(l *slog.Logger) { l.Info("m", "note", "NINO: AB 12 34 56 D on file") })
+	add("personal words", "aadhaar in groups in prose", gdpr, "5432 1098", func(l *slog.Logger) { l.Info("KYC aadhaar 9876 5432 1098 matched") })
+	add("personal words", "social insurance number in groups", gdpr, "454 286", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("payroll: social insurance number 046 454 286 rejected"))
+	})
+	add("personal words", "surname first after patient", hipaa, "Chidi", func(l *slog.Logger) { l.Info("m", "note", "Patient: Okafor, Chidi") })
+	add("personal words", "surname first under a name key", hipaa, "Chidi", func(l *slog.Logger) { l.Info("m", "note", "patient_name=Okafor, Chidi ward=3") })
+	add("personal words", "longitude after a comma", gdpr, "48.8584, 2.2945", func(l *slog.Logger) { l.Info("m", "note", "coordinates: 48.8584, 2.2945") })
+	add("personal words", "latitude and longitude in prose", gdpr, "-0.1246", func(l *slog.Logger) { l.Info("m", "note", "pinged at lat 51.5007, lon -0.1246") })
+	add("personal words", "gps pair in prose", gdpr, "48.8584,2.2945", func(l *slog.Logger) { l.Info("gps 48.8584,2.2945 stale") })
+	add("personal words", "passport no.", gdpr, "553219874", func(l *slog.Logger) { l.Info("m", "note", "passport no. 553219874 expires soon") })
+	add("personal words", "salutation", gdpr, "Halvorsen", func(l *slog.Logger) { l.Info("m", "body", "Dear Ingrid Halvorsen,\nyour order shipped") })
+	add("personal words", "salutation with a title", hipaa, "Okafor", func(l *slog.Logger) { l.Info("m", "body", "Dear Mr. Okafor, your results are ready") })
+	// Commands that take a password in a form of their own: Oracle logins,
+	// Windows' net use, schtasks and ConvertTo-SecureString, ssh-keygen's
+	// passphrases, a registry login's -p without a user.
+	add("cmd", "sqlplus login", cred, "Or8-Kw2", func(l *slog.Logger) {
+		l.Info("m", "cmd", "sqlplus -s app/Or8-Kw2@//db.internal:1521/ORCLPDB1 @deploy.sql")
+	})
+	add("cmd", "expdp quoted login", cred, "Or9Kw3", func(l *slog.Logger) { l.Info(`running expdp "system/Or9Kw3 as sysdba" schemas=hr`) })
+	add("cmd", "rman target and catalog", cred, "Rm2-Kw5", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("exit 1: rman target sys/Rm1-Kw4@prod catalog rcat/Rm2-Kw5@rcatdb"))
+	})
+	add("cmd", "sqlldr userid", cred, "Ld3-Kw6", func(l *slog.Logger) { l.Info("m", "cmd", "sqlldr userid=loader/Ld3-Kw6 control=orders.ctl") })
+	add("cmd", "net use", cred, "Nu4-Kw7", func(l *slog.Logger) {
+		l.Info("m", "cmd", `net use Z: \\nas01\backup Nu4-Kw7 /user:CORP\svc_backup /persistent:no`)
+	})
+	add("cmd", "net use after the user", cred, "Nu5-Kw8", func(l *slog.Logger) { l.Info(`mapped: net use \\nas01\share /user:bob Nu5-Kw8`) })
+	add("cmd", "schtasks /rp", cred, "St6-Kw9", func(l *slog.Logger) {
+		l.Info("m", "cmd", "schtasks /create /tn backup /ru CORP\\svc /rp St6-Kw9 /sc daily")
+	})
+	add("cmd", "ConvertTo-SecureString", cred, "Ps7-Kw1", func(l *slog.Logger) {
+		l.Info("m", "script", `$cred = New-Object PSCredential("svc", (ConvertTo-SecureString "Ps7-Kw1" -AsPlainText -Force))`)
+	})
+	add("cmd", "ConvertTo-SecureString -String", cred, "Ps8-Kw2", func(l *slog.Logger) {
+		l.Info("m", "script", "convertto-securestring -String 'Ps8-Kw2' -AsPlainText -Force")
+	})
+	add("cmd", "ssh-keygen -N", cred, "Sk9 Kw3", func(l *slog.Logger) { l.Info("m", "cmd", `ssh-keygen -t ed25519 -N "Sk9 Kw3" -f /tmp/deploy_key`) })
+	add("cmd", "registry login -p", cred, "Bl1-Kw4", func(l *slog.Logger) { l.Info("m", "cmd", "buildah login -p Bl1-Kw4 quay.io") })
+	add("prose", "a passphrase of words joined by dashes", cred, "correct-horse-battery", func(l *slog.Logger) {
+		l.Info("m", "note", "new passphrase correct-horse-battery-staple accepted")
+	})
+	add("prose", "a secret's value with digits", cred, "db-creds-8f2k1x", func(l *slog.Logger) { l.Info("m", "note", "client secret db-creds-8f2k1x") })
+	// IMAP's AUTHENTICATE: the SASL response on the command's line or on a
+	// line of its own after the server's "+".
+	add("protocol", "imap authenticate plain", cred, "AHN2Y0BleGFtcGxlLm9yZwBJbTQtS3c1", func(l *slog.Logger) {
+		l.Info("m", "imap", "a017 AUTHENTICATE PLAIN AHN2Y0BleGFtcGxlLm9yZwBJbTQtS3c1")
+	})
+	add("protocol", "imap authenticate continuation", cred, "AHN2YwBJbTUtS3c2", func(l *slog.Logger) {
+		l.Info("m", "trace", "C: a1 AUTHENTICATE PLAIN\nS: +\nC: AHN2YwBJbTUtS3c2\nS: a1 OK done")
+	})
+	add("protocol", "imap authenticate xoauth2", cred, "dXNlcj1zdmMBYXV0aD1CZWFyZXIgSW02S3c3AQE=", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("imap: A3 AUTHENTICATE XOAUTH2 dXNlcj1zdmMBYXV0aD1CZWFyZXIgSW02S3c3AQE= rejected"))
+	})
+	for i, k := range []string{"bindpw", "MASTERPW", "ldap_bindpw", "snmp_community", "communityString", "sms_code",
+		"device_code", "magic_link", "loginLink", "invite_url"} {
+		v := fmt.Sprintf("Cw%02d-q7Zx", i)
+		add("credential key", k, cred, v, func(l *slog.Logger) { l.Info("m", k, v) })
+		add("credential key", k+" in text", cred, v, func(l *slog.Logger) { l.Info("m", "line", k+": "+v) })
+	}
+	for i, text := range []string{"dbpass=%s", "dbpw=%s", "mqpwd=%s", "[ldap]\nbindpw %s", "sqlpw=%s"} {
+		v := fmt.Sprintf("Sc%02d-t6Wq", i)
+		add("credential key", "short compound "+text, cred, v, func(l *slog.Logger) { l.Info("m", "cfg", fmt.Sprintf(text, v)) })
+	}
+	// A flag and its value as quoted elements of a list (a program's argv
+	// as Python or JSON write it).
+	add("argv", "python list", cred, "Av1-Kz8", func(l *slog.Logger) { l.Info("m", "argv", "['mysql', '--password', 'Av1-Kz8', '-h', 'db']") })
+	add("argv", "json array in an error", cred, "Av2-Kz8", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`exec ["vault","login","--token","Av2-Kz8"]: exit status 2`))
+	})
+	// SQL INSERT: the values of the columns the column list names sensitive.
+	add("sql", "insert values", cred, "Iv3-Kz8", func(l *slog.Logger) {
+		l.Info("m", "query", "INSERT INTO users (id, name, api_key) VALUES (7, 'ops', 'Iv3-Kz8') ON CONFLICT DO NOTHING")
+	})
+	add("sql", "insert many rows", cred, "Iv5-Kz8", func(l *slog.Logger) {
+		l.Info("insert into svc_accounts (`login`, `password`) values ('a', 'Iv4-Kz8'), ('b', 'Iv5-Kz8')")
+	})
+	add("sql", "insert of personal columns", gdpr, "1985-03-14", func(l *slog.Logger) {
+		l.Info("m", "sql", `INSERT INTO patients ("first_name", "dob") VALUES ('Ana', '1985-03-14')`)
+	})
+	// Calls that take a password in a string literal.
+	add("call", "login call", cred, "Cl6-Kz8", func(l *slog.Logger) { l.Info("m", "code", `smtp.login("alerts@example.org", "Cl6-Kz8")`) })
+	add("call", "NetworkCredential", cred, "Cl7-Kz8", func(l *slog.Logger) { l.Info("m", "code", `var c = new NetworkCredential("svc", "Cl7-Kz8", "CORP");`) })
+	add("call", "smtp.PlainAuth", cred, "Cl8-Kz8", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`auth := smtp.PlainAuth("", "bob", "Cl8-Kz8", "smtp.example.org")`))
+	})
+	add("call", "set_password", cred, "Cl9-Kz8", func(l *slog.Logger) { l.Info("m", "code", `keyring.set_password("deploy", "bob", "Cl9-Kz8")`) })
+	add("call", "setPassword", cred, "Cm1-Kz8", func(l *slog.Logger) { l.Info("m", "code", `user.setPassword("Cm1-Kz8")`) })
+	// CI and infrastructure output: a quoted key before a linking word, a
+	// table's row, a changed value in a plan.
+	add("ci", "quoted key before to", cred, "Ot1-Hv6", func(l *slog.Logger) { l.Info("Setting output 'deploy_token' to 'Ot1-Hv6'") })
+	add("table", "markdown row", cred, "Tr2-Hv6", func(l *slog.Logger) {
+		l.Info("m", "report", "| Key | Value |\n|---|---|\n| api_key | Tr2-Hv6 |\n| region | eu-west-1 |")
+	})
+	add("table", "row in an error", cred, "Tr3 Hv6", func(l *slog.Logger) { l.Error("m", "err", errors.New("check failed:\n| password | Tr3 Hv6 |")) })
+	add("plan", "changed value", cred, "Pc5-Hv6", func(l *slog.Logger) { l.Info("m", "plan", `  ~ master_password = "Pc4-Hv6" -> "Pc5-Hv6"`) })
+	add("token", "telegram bot api path", cred, "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`Post "https://api.telegram.org/bot6012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0/sendMessage": timeout`))
+	})
+	add("cmd", "oracle jdbc url", cred, "Oj2-Kw5", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("cannot connect to jdbc:oracle:thin:batch/Oj2-Kw5@db.internal:1521/ORCL: ORA-12541"))
+	})
+	// Settings named by a member of their own, under other names than name and key.
+	add("named", "elastic beanstalk option", cred, "Eb1-Kw6", func(l *slog.Logger) {
+		l.Info("m", "settings", `[{"Namespace":"aws:elasticbeanstalk:application:environment","OptionName":"DB_PASSWORD","Value":"Eb1-Kw6"}]`)
+	})
+	add("named", "variable name and value", cred, "Eb2-Kw6", func(l *slog.Logger) { l.Info("m", "var", "variable_name=api_token variable_value=Eb2-Kw6") })
+	// The display name before an address in angle brackets (mail headers).
+	add("pii", "quoted display name", gdpr, "Ingrid Halvorsen", func(l *slog.Logger) {
+		l.Info("m", "from", `"Ingrid Halvorsen" <ingrid.h@example.org>`)
+	})
+	add("pii", "display name in a mail header", hipaa, "Chidi Okafor", func(l *slog.Logger) {
+		l.Info("delivered: To: Chidi Okafor <c.okafor@example.org>, status=sent")
+	})
+	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
 	return cases
 }
 
@@ -904,6 +1055,85 @@ func overMaskCases() []struct {
 		{"login in prose", all, "login failed", func(l *slog.Logger) { l.Info("user login failed for bob twice") }},
 		{"imap login without a tag", all, "LOGIN alice", func(l *slog.Logger) { l.Info("m", "note", "rejected LOGIN alice Plaintext") }},
 		{"key and code parameters that hold no credential", all, "?key=orders:42&code=302", func(l *slog.Logger) { l.Info("m", "url", "/cache?key=orders:42&code=302") }},
+		// Words near the personal keys spelled otherwise.
+		{"born in prose without a date", all, "was born out of an outage", func(l *slog.Logger) { l.Info("the cache was born out of an outage") }},
+		{"font family", all, "Inter Variable", func(l *slog.Logger) { l.Info("m", "font_family", "Inter Variable", "tax_rate", "0.19") }},
+		{"a birthday feature flag", all, "birthday_banner", func(l *slog.Logger) { l.Info("m", "flag", "birthday_banner", "enabled", true) }},
+		// Words near personal values over several words.
+		{"a salutation without a name", all, "Dear Customer, your order 4471", func(l *slog.Logger) { l.Info("m", "body", "Dear Customer, your order 4471 has shipped") }},
+		{"a salutation to many", all, "Dear Sir or Madam", func(l *slog.Logger) { l.Info("Dear Sir or Madam, the report is attached") }},
+		{"a count after a personal word", all, "location 3 of 12 racks", func(l *slog.Logger) { l.Info("m", "note", "location 3 of 12 racks full") }},
+		{"a number after no.", all, "no. 7 of the queue", func(l *slog.Logger) { l.Info("m", "note", "phone support: ticket no. 7 of the queue") }},
+		// Words that open like the newer token formats and are not one.
+		{"token prefixes in ordinary words", all, "AAAA record, live_events_dashboard_v2, test_uploadLargeFiles2", func(l *slog.Logger) {
+			l.Info("m", "note", "AAAA record, live_events_dashboard_v2, test_uploadLargeFiles2")
+		}},
+		{"fractions and doses", all, "rollout 1/4 done at 2/3 capacity; dose 20mg", func(l *slog.Logger) {
+			l.Info("m", "note", "rollout 1/4 done at 2/3 capacity; dose 20mg")
+		}},
+		{"a task id with a slash", all, "1/1203456789012", func(l *slog.Logger) { l.Info("m", "path", "/tasks/1/1203456789012:comments") }},
+		// Commands near those that take a password in a form of their own.
+		{"sqlplus without a password", all, "sqlplus -s / as sysdba @migrate.sql", func(l *slog.Logger) {
+			l.Info("m", "cmd", "sqlplus -s / as sysdba @migrate.sql; sqlplus /nolog; sqlplus scott@orcl")
+		}},
+		{"expdp parameters", all, "expdp directory=dp_dir dumpfile=hr.dmp logfile=/u01/exp.log", func(l *slog.Logger) {
+			l.Info("m", "cmd", "expdp directory=dp_dir dumpfile=hr.dmp logfile=/u01/exp.log")
+		}},
+		{"net use that asks", all, "* /user:bob /persistent:yes", func(l *slog.Logger) {
+			l.Info("m", "cmd", `net use Z: \\nas01\share * /user:bob /persistent:yes`)
+		}},
+		{"a secure string from a variable", all, "ConvertTo-SecureString $env:SVC_PW -AsPlainText -Force", func(l *slog.Logger) {
+			l.Info("m", "script", "ConvertTo-SecureString $env:SVC_PW -AsPlainText -Force")
+		}},
+		{"ssh-keygen without a passphrase", all, "ssh-keygen -t ed25519 -N '' -f /tmp/k", func(l *slog.Logger) { l.Info("m", "cmd", "ssh-keygen -t ed25519 -N '' -f /tmp/k") }},
+		{"a login with a port", all, "telnet-login -p 2323", func(l *slog.Logger) { l.Info("m", "cmd", "telnet-login -p 2323 host") }},
+		{"secure in prose", all, "secure channel established with node-4", func(l *slog.Logger) { l.Info("secure channel established with node-4") }},
+		// Names of secrets, files of keys and file descriptors.
+		{"kubectl secret names", all, "secret docker-registry regcred; kubectl get secret db-credentials", func(l *slog.Logger) {
+			l.Info("m", "cmd", "kubectl create secret docker-registry regcred; kubectl get secret db-credentials -o yaml")
+		}},
+		{"a secret's name in an error", all, "secret my-app-secret not found", func(l *slog.Logger) {
+			l.Error("m", "err", errors.New("mount failed: secret my-app-secret not found in namespace prod"))
+		}},
+		{"a key flag that takes a file", all, "--cert=tls.crt --key=tls.key", func(l *slog.Logger) {
+			l.Info("m", "cmd", "kubectl create secret tls web-tls --cert=tls.crt --key=tls.key")
+		}},
+		{"key files under key attrs", all, "/etc/ssl/private", func(l *slog.Logger) {
+			l.Info("m", "ssl_key", "server.key", "private_key_file", "sa.json", "dir", "/etc/ssl/private")
+		}},
+		{"a passphrase file descriptor", all, "--passphrase-fd 0", func(l *slog.Logger) { l.Info("m", "cmd", "gpg --batch --passphrase-fd 0 -d f.gpg") }},
+		{"authenticate in prose", all, "failed to authenticate user bob; AUTHENTICATE PLAIN mechanism disabled", func(l *slog.Logger) {
+			l.Warn("failed to authenticate user bob; AUTHENTICATE PLAIN mechanism disabled")
+		}},
+		{"community and codes that hold no secret", all, "kubernetes-users", func(l *slog.Logger) {
+			l.Info("m", "community", "kubernetes-users", "sms_count", 3, "device_code_expires_in", 900, "link", "/docs/login")
+		}},
+		// Lists, inserts and calls near those that hold a password.
+		{"a flag list without a value", all, "['--token', '--verbose']", func(l *slog.Logger) { l.Info("m", "argv", "['--token', '--verbose']") }},
+		{"insert with placeholders", all, "VALUES ($1, $2, $3)", func(l *slog.Logger) {
+			l.Info("m", "query", "INSERT INTO users (id, name, api_key) VALUES ($1, $2, $3); INSERT INTO t (password) VALUES (NULL)")
+		}},
+		{"insert of ordinary columns", all, "VALUES (1, 9.99, 'paid')", func(l *slog.Logger) {
+			l.Info("m", "q", "INSERT INTO orders (id, total, status) VALUES (1, 9.99, 'paid')")
+		}},
+		{"calls with variables", all, "client.login(user, os.getenv('PW')); keyring.get_password('svc', 'bob')", func(l *slog.Logger) {
+			l.Info("m", "code", "client.login(user, os.getenv('PW')); keyring.get_password('svc', 'bob')")
+		}},
+		// Near tables, plans and quoted keys.
+		{"a pipe after a key word", all, "grep password | wc -l", func(l *slog.Logger) { l.Info("m", "cmd", "grep password | wc -l") }},
+		{"a table row with a placeholder", all, "| password | (sensitive) |", func(l *slog.Logger) { l.Info("m", "t", "| password | (sensitive) |\n| region | eu |") }},
+		{"a quoted key word in prose", all, "the 'token' is expired", func(l *slog.Logger) { l.Info("the 'token' is expired; renew 'token' to continue") }},
+		{"a plan without a secret", all, "~ instance_type = 't3.small' -> 't3.large'", func(l *slog.Logger) { l.Info("m", "plan", "~ instance_type = 't3.small' -> 't3.large'") }},
+		{"variables named like protocol commands", all, "-passout env:PASS -out req.csr", func(l *slog.Logger) {
+			l.Info("m", "cmd", "openssl req -new -passout env:PASS -out req.csr; echo $PASS > /tmp/f; openssl rsa -passin env:AUTH -in k.pem")
+		}},
+		{"a bot path without a token", all, "/bot12345/status:Archived", func(l *slog.Logger) { l.Info("m", "path", "/bot12345/status:Archived") }},
+		{"a setting named by an ordinary name", all, "LOG_LEVEL", func(l *slog.Logger) {
+			l.Info("m", "settings", `{"OptionName":"LOG_LEVEL","Value":"debug"} variable_name=region variable_value=eu-west-1`)
+		}},
+		{"numbers and contacts that are no one's", all, "support", func(l *slog.Logger) {
+			l.Info("m", "callback_url", "/hooks/cb", "contact_count", 3, "kin_version", "2.1", "channel", "support")
+		}},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")
 		}},

@@ -179,7 +179,9 @@ var (
 	// DetectSSN masks US Social Security numbers written ddd-dd-dddd, with
 	// the invalid ranges (000, 666, 9xx, 00, 0000) left alone.
 	DetectSSN = Detector{Name: "ssn", find: findSSN, need: hasDigits9, min: 11}
-	// DetectEmail masks e-mail addresses.
+	// DetectEmail masks e-mail addresses, and the display name of two or
+	// three capitalised words or in quotes before one in angle brackets
+	// ("Jane Roe" <jane@example.com>).
 	DetectEmail = Detector{Name: "email", find: findEmail, need: hasAt | hasDot, min: 5}
 )
 
@@ -667,6 +669,9 @@ func findEmail(s string, spans []span) []span {
 		for start > i && isEmailLocal(s[start-1]) && s[start-1] != '/' && s[start-1] != '=' {
 			start-- // a '/' or '=' before the address ends a path or a key: …/x509/x@y.com, email=a@b.c
 		}
+		for start < at && strings.IndexByte("'`{}|.", s[start]) >= 0 {
+			start++ // quotes and brackets around the address: 'a@b.c', {a@b.c}, | a@b.c |
+		}
 		end := at + 1
 		for end < len(s) && (isAlnum(s[end]) || s[end] == '-' || s[end] == '.') {
 			end++
@@ -678,10 +683,77 @@ func findEmail(s string, spans []span) []span {
 		// "admin@prod." makes no address of it.
 		dot := strings.Contains(s[at:end], ".")
 		if start < at && dot && end > at+3 && s[end-1] != '-' && strings.LastIndexByte(s[at:end], '.') < end-at-2 && emailDomainOK(s, at+1, end) {
+			if start > 0 && s[start-1] == '<' && !roleAddress(s[start:at]) {
+				if ns, ne := displayName(s, start-1); ne > ns {
+					spans = append(spans, span{ns, ne}) // "Jane Roe" <jane@example.com>
+				}
+			}
 			spans = append(spans, span{start, end})
 		}
 		i = at + 1
 	}
+}
+
+// displayName returns the span of the display name before an address in
+// angle brackets whose '<' is at s[lt] (From: "Jane Roe" <…>, To: Jane
+// Roe <…>): the inside of a quoted name, or two or three capitalised
+// words; a single word (GitHub <noreply@…>) is a sender's brand as often
+// as a name, and is kept.
+func displayName(s string, lt int) (int, int) {
+	e := lt
+	for e > 0 && s[e-1] == ' ' {
+		e--
+	}
+	if e == lt || e == 0 {
+		return 0, 0
+	}
+	if s[e-1] == '"' {
+		if q := strings.LastIndexByte(s[:e-1], '"'); q >= 0 && e-1-q > 1 && !strings.ContainsAny(s[q+1:e-1], "\n<>") {
+			return q + 1, e - 1
+		}
+		return 0, 0
+	}
+	start, words := e, 0
+	for words < 3 {
+		w := lastWordStart(s, start)
+		if w == start || !(isUpper(s[w]) || s[w] >= 0x80) {
+			break
+		}
+		start, words = w, words+1
+		if start < 2 || s[start-1] != ' ' {
+			break
+		}
+		if p := lastWordStart(s, start-1); p == start-1 || !(isUpper(s[p]) || s[p] >= 0x80) {
+			break
+		}
+		start-- // the space before the word; the next word ends here
+	}
+	if words < 2 {
+		return 0, 0
+	}
+	return start, e
+}
+
+// roleAddress reports whether the local part of an address names a role
+// or a robot rather than a person (noreply, notifications, support), whose
+// display name is a sender's brand (GitHub Actions <noreply@…>).
+func roleAddress(local string) bool {
+	switch strings.ToLower(local) {
+	case "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "notifications", "notification",
+		"notify", "support", "info", "hello", "alerts", "alert", "team", "bot", "mailer-daemon", "postmaster",
+		"billing", "security", "admin", "news", "newsletter", "updates":
+		return true
+	}
+	return false
+}
+
+// lastWordStart returns the start of the word of letters that ends at
+// s[e].
+func lastWordStart(s string, e int) int {
+	for e > 0 && (isLetter(s[e-1]) || s[e-1] == '-' || s[e-1] == '\'' || s[e-1] >= 0x80) {
+		e--
+	}
+	return e
 }
 
 // emailDomainOK reports whether s[from:end], after an '@', is the domain

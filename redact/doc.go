@@ -35,16 +35,17 @@
 // counts only as the last word after a word that does not name an ordinary
 // key (maps_key, stripe_key; not key, cache_key or partition_key) or is a
 // word of prose ("cache miss key=…", "put key=…"). A word
-// that ends with password, passwd, passphrase, secret, token, apikey, pass
-// or pwd after two ASCII letters or digits or more names a secret too,
+// that ends with password, passwd, passphrase, secret, token, apikey, pass,
+// pwd or pw after two ASCII letters or digits or more names a secret too,
 // when that term is in a rule (PGPASSWORD, csrftoken, githubtoken, DBPASS,
-// keytool's -storepass, ADMINPWD); words such as bypass, compass, lowpass
+// keytool's -storepass, ADMINPWD, bindpw); words such as bypass, compass, lowpass
 // and OLDPWD do not. Terms with
 // letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
 // An object that names its value's key in a member of its own, {"name":
 // "DB_PASSWORD", "value": "…"} (a Kubernetes EnvVar, an ECS environment
 // entry, an SSM parameter; "key" and "Key" too, as a map, a struct, a
-// group, or JSON or YAML in text), has its value masked when the named key
+// group, or JSON or YAML in text; in text also the names of settings:
+// OptionName, ParameterKey, variable_name), has its value masked when the named key
 // is sensitive. A group name from WithGroup is judged as a key: under a
 // group that names a secret every value is masked, and a group named with
 // personal data or a secret is written as that key's placeholder
@@ -80,7 +81,9 @@
 // ("reset password to …"); a word after a key word only when it looks like
 // a credential (length, digits, case, symbols), so "token refreshed",
 // "missing Bearer prefix", a path of lower-case names
-// (external-secrets/external-secrets) and a pair of its own ("for
+// (external-secrets/external-secrets), a name of lower-case words joined
+// by dashes after a key word that names no password (kubectl get secret
+// db-credentials), a switch of letters (-AsPlainText) and a pair of its own ("for
 // sub=user-42") are kept, and so is the message of an error after its
 // package's name or its code ("jwt: invalid token signature", "api error
 // ExpiredToken: The provided token has expired"); a command line's value after a flag
@@ -91,10 +94,28 @@
 // of 7z and rar, the -P of zip and unzip, redis-cli's -a, the -w of
 // ldapsearch and its kin, the -P of sqlcmd, bcp, osql, ipmitool and
 // mosquitto_pub, the password of smbclient -U user%password, the
-// password argument of htpasswd -b, openssl's -k, doctl's -t and the
-// --body of gh secret set. The commands of protocols give their
+// password argument of htpasswd -b, openssl's -k, doctl's -t, the
+// --body of gh secret set, ssh-keygen's -N and -P, the -p of a
+// registry's login (buildah login -p …), the password of an Oracle login
+// after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
+// userid=scott/…) and in an Oracle JDBC URL (jdbc:oracle:thin:scott/…@db),
+// of Windows' net use (after the share or /user:NAME),
+// schtasks' /rp and /p, and the string of PowerShell's
+// ConvertTo-SecureString … -AsPlainText (a variable is kept); a flag's
+// value as the next quoted element of a list (['--password', '…']); the
+// values an SQL INSERT gives to the columns its column list names
+// sensitive (placeholders, NULL and DEFAULT kept); and the password in a
+// string literal of a call that logs in or sets one (client.login("bob",
+// "…"), new NetworkCredential(u, "…"), smtp.PlainAuth("", u, "…", h),
+// set_password(…, "…"); a variable is kept); the cell after a key in
+// the first cell of a table's row (| password | … |); a quoted value
+// after a quoted key and a linking word (Setting output 'token' to '…');
+// and the new value of a change (password = "…" -> "…"). The name of
+// a file of keys or certificates (--key=tls.key, sa.json, server.pem) is
+// no secret, and neither is a file descriptor (--passphrase-fd 0). The commands of protocols give their
 // secrets too: Redis' AUTH [user] password (also as MONITOR quotes it),
-// SMTP's AUTH PLAIN response, FTP's and POP3's PASS; mechanism names
+// SMTP's AUTH PLAIN response, IMAP's AUTHENTICATE response (on its line,
+// or on a line of its own after the server's "+"), FTP's and POP3's PASS; mechanism names
 // (AUTH=LOGIN) and replies (AUTH FAILED) are kept. A key in
 // text may spell a one-word term in pieces (magStripe=…, track_1=…), or
 // be a term of several words (api key: …, card verification value 617).
@@ -139,7 +160,10 @@
 // recovery phrase, mnemonic, webhook url, webhook uri, psk, pre shared key,
 // activation code, unlock code, access code, oauth code, code verifier,
 // phpsessid, jsessionid, sessid, connect sid, session cookie,
-// one time code, 2fa code, 2fa, two factor code, and the word password in
+// one time code, 2fa code, 2fa, two factor code, security answer,
+// secret answer, rootpw, snmp community, community string, sms code,
+// device code, magic link, login link, invite link, invite url, and the
+// word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,
 // adgangskode, sifre, heslo, jelszo, passord, lozinka, geslo, kata sandi,
@@ -170,10 +194,28 @@
 // fingerprint, full name, first name, last name, email, phone, fax,
 // address, street, zip, postal code, license number, account number,
 // ip address, drivers license, driver license, driving licence,
-// licence number, vin, vehicle id, tel, cellphone, cell phone, whatsapp.
+// licence number, vin, vehicle id, tel, cellphone, cell phone, whatsapp,
+// birthday, born, zipcode, family name, middle name, maiden name,
+// legal name, insurance number, medicare number, medicaid number,
+// nhs number, callback number, contact number, cell no, mobile no,
+// emergency contact, next of kin, guardian name, spouse, spouse name.
 // Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
 // ([DetectPhone]), ip-address ([DetectIPAddress]). In prose, an ICD-10
 // code after ICD or diagnosis ("diagnosis code J45.909") is masked.
+//
+// After a personal key in text, a value goes on over the words that
+// belong to it: a date of birth in words (dob: March 14, 1985; born on
+// 14 March 1985), an identifier written in groups of six digits or more
+// (NINO: QQ 12 34 56 C, Aadhaar 2345 6789 0123), a surname before the
+// given name (Patient: Roe, Jane), a longitude after its latitude
+// (coordinates: 40.7128, -74.0060; lat 51.5007, lon -0.1246), and the
+// value after "no." or "#" (passport no. 123456789). With a preset
+// that names full names, the name after a letter's "Dear" is masked
+// (Dear Dr. Jane Roe,), unless it greets no one by name (Dear Customer,
+// Dear Sir or Madam, Dear Team). The e-mail detector masks the display
+// name before an address in angle brackets too ("Jane Roe" <…>, Jane Roe
+// <…>; one word, such as GitHub <…>, and the name before a role's
+// address, such as GitHub Actions <noreply@…>, are kept).
 //
 // GDPR. Terms: full name, first name, last name, given name, surname,
 // email, e mail, phone, mobile, telephone, address, street, postcode,
@@ -189,7 +231,15 @@
 // driving licence, license number, licence number, bsn, nino,
 // national insurance number, personnummer, pesel, aadhaar, codice fiscale,
 // lat, lon, lng, coordinates, coords, tel, cellphone, cell phone,
-// whatsapp. Detectors: email, ssn, card-number,
+// whatsapp, birthday, born, zipcode, family name, middle name,
+// maiden name, legal name, and dates of birth and national identifiers
+// in other languages: geburtsdatum, fecha nacimiento,
+// fecha de nacimiento, date naissance, date de naissance, data nascita,
+// data di nascita, data nascimento, data de nascimento, geboortedatum,
+// dni, nif, cpf, steuer id, tax number, taxpayer id,
+// social insurance number, nhs number, callback number, contact number,
+// cell no, mobile no, emergency contact, next of kin, guardian name,
+// spouse, spouse name. Detectors: email, ssn, card-number,
 // phone, iban ([DetectIBAN]), ip-address.
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
@@ -214,23 +264,27 @@
 // Postman, Prefect, Infracost, Frame.io, Atlassian, Bitbucket, Linear,
 // crates.io (cio, cio_tp_), Buildkite (bkua_, bkaa_, bkaj_), CircleCI
 // (CCIPAT_, CCIPRJ_), Netlify (nfp_), Render (rnd_), Neon (napi_), HubSpot
-// (pat-na1-…), LaunchDarkly (sdk-, mob-), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
+// (pat-na1-…), LaunchDarkly (sdk-, mob-), Tailscale (tskey-), Asana
+// (1/…:…, 2/…/…:…), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
 // Hub (dckr_pat_, dckr_oat_), NuGet (oy2…), Contentful, Figma, PostHog;
 // Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xoxc-, xoxd-,
 // xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
-// Teams webhooks, Telegram bots;
+// Teams webhooks, Zapier and IFTTT webhooks, Telegram bots (also in the
+// Bot API's path, /bot<token>/);
 // Stripe (sk_/rk_ live, test, prod; whsec_), Braintree (access_token$…), Square, Shopify,
-// Flutterwave, Shippo, Duffel, GoCardless, EasyPost, Plaid, Lob,
+// Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,
 // Freemius; GCP (AIza, GOCSPX-, ya29., 1//0 refresh tokens), Azure AD
 // client secrets and storage or Service Bus keys (AccountKey=,
 // SharedAccessKey=), DigitalOcean, Vault, Terraform Cloud, Heroku,
-// Doppler, Fly.io, PlanetScale, Databricks, Grafana, Sentry, New Relic,
+// Doppler, Fly.io, PlanetScale, Databricks (dapi, dose), Firebase Cloud
+// Messaging server keys (AAAA…:APA91b…), Grafana, Sentry, New Relic,
 // Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
 // (IQoJb3JpZ2luX2Vj…, FwoGZXIvYXdzE…), ClickHouse, Cloudflare
 // origin CA, Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
 // Facebook, Airtable, Twitter bearer tokens, Supabase; OpenAI, Anthropic,
 // Hugging Face, Perplexity, OpenRouter, Groq, xAI, Replicate, NVIDIA,
-// LangSmith, Pinecone, Tavily; SendGrid, Sendinblue, Twilio, Notion,
+// LangSmith, Pinecone, Tavily; SendGrid, Sendinblue (Brevo: xkeysib-,
+// xsmtpsib-), Twilio, Notion,
 // Mailgun, Mailchimp, MaxMind, 1Password, age, Defined Networking;
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs
 // encoded once more in base64 (ZXlK…); values a CI job declares secret

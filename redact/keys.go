@@ -485,7 +485,8 @@ func (r *Redactor) GroupName(name string) string {
 }
 
 // masksValue reports whether the value v under a key with verdict kv and
-// masking rule is masked: empty strings and booleans hide nothing, and
+// masking rule is masked: empty strings and booleans hide nothing, the
+// name of a file of keys (server.key, sa.json) is not the key, and
 // region names under a location key are no one's location.
 func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
 	if rule == "" {
@@ -496,7 +497,7 @@ func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
 		return false
 	case slog.KindString:
 		s := v.String()
-		return s != "" && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) &&
+		return s != "" && !isKeyFileName(s) && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) &&
 			!(kv.netAddr && isNetworkAddress(s)) && !(kv.noDigits && countDigits(s) == 0) && !(kv.latency && isDuration(s))
 	}
 	return true
@@ -639,14 +640,15 @@ func isRegionName(s string) bool {
 
 // compoundTerms are the terms that also name a secret at the end of a
 // longer word written without a separator: PGPASSWORD, adminpassword,
-// csrftoken, githubtoken, appsecret, DBPASS, keytool's storepass, DBPWD.
+// csrftoken, githubtoken, appsecret, DBPASS, keytool's storepass, DBPWD,
+// OpenLDAP's bindpw and rootpw.
 // Other terms do not (a "pin" ends "spin", a "key" ends "monkey"), nor do
 // the words of notPassWords.
-var compoundTerms = []string{"password", "passwd", "passphrase", "secret", "token", "apikey", "pass", "pwd"}
+var compoundTerms = []string{"password", "passwd", "passphrase", "secret", "token", "apikey", "pass", "pwd", "pw"}
 
 // minCompound is the length of the shortest word that can end with a
-// compound term after two letters: "dbpwd".
-const minCompound = 5
+// compound term after two letters: "dbpw".
+const minCompound = 4
 
 // notPassWords are words that end with a compound term and name no
 // secret: a bypass, a compass, a pass of a compiler or a GPU, a filter, the

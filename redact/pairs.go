@@ -86,8 +86,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				p, op = q, 1
 			}
 		}
-		if op == 0 && quotedKey && p < len(s) && s[p] == ',' && callArgument(s, a-1) { // getenv("api_token", "…")
-			if q := p + 1; q+1 < len(s) && (s[q] == '"' || s[q] == ' ' && (s[q+1] == '"' || s[q+1] == '\'')) {
+		if op == 0 && quotedKey && p < len(s) && s[p] == ',' && (callArgument(s, a-1) || s[a] == '-') { // getenv("api_token", "…"), ["--password", "…"]
+			if q := p + 1; q+1 < len(s) && (isQuote(s[q]) || s[q] == ' ' && isQuote(s[q+1])) && !strings.HasPrefix(s[skipSpaces(s, q)+1:], "-") {
 				op = 1
 			}
 		}
@@ -150,10 +150,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				if ve == vs && s[p] == ':' && op == 1 {
 					vs, ve = indentedBlock(s, a, vs) // password:⏎    S3cret, secrets:⏎  - a⏎  - b
 				}
-				if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && isNameKey(s[a:b]) {
-					ve = nameEnd(s, vs, ve) // patient_name=Jane Roe
+				if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && (isNameKey(s[a:b]) || personalRules[rule] && isPatientWord(s[a:b])) {
+					ve = surnameFirstEnd(s, nameEnd(s, vs, ve)) // patient_name=Jane Roe, Patient: Roe, Jane
 				} else if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && isFreeTextKey(s[a:b]) {
 					ve = clauseEnd(s, ve) // address: 221B Baker Street, London; diagnosis: type 2 diabetes
+				} else if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && personalRules[rule] {
+					ve = personalValueEnd(s, s[a:b], vs, ve) // dob: March 14, 1985; NINO: QQ 12 34 56 C
 				}
 			}
 			if strings.HasPrefix(s[vs:], r.mask) { // masked already
@@ -184,6 +186,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = max(i, ve)
 			}
+			if ns, ne := changedValue(s, ve); ne > ns && !r.keepValue(s[a:b], s[ns:ne]) { // ~ password = "…" -> "…"
+				spans = append(spans, span{ns, ne})
+				note(rule)
+				i = max(i, ne)
+			}
 			continue
 		}
 		// Prose and command lines: the key word, a space, then what follows.
@@ -196,7 +203,39 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			continue
 		}
+		if quotedKey && b+1 < len(s) && s[b+1] == ' ' && r.mayBeKey(s[a:b]) { // Setting output 'token' to '…'
+			if ws, we := wordAt(s, skipSpaces(s, b+1)); we > ws && isLinkingWord(s[ws:we]) {
+				if rule, _ := r.phraseRule(s, a, b); rule != "" {
+					if q := afterLinking(s, we); q < len(s) && isQuote(s[q]) {
+						if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
+							spans = append(spans, span{vs, ve})
+							note(rule)
+							i = max(i, ve)
+						}
+					}
+				}
+			}
+			continue
+		}
 		if b >= len(s) || (s[b] != ' ' && s[b] != '\t') || !r.mayBeKey(s[a:b]) {
+			continue
+		}
+		if r.sqlRule != "" && b-a == 12 && strings.EqualFold(s[a:b], "authenticate") { // IMAP: a1 AUTHENTICATE PLAIN AGJvYgBz…
+			for _, v := range saslResponse(s, b) {
+				if !r.keepValue("", s[v[0]:v[1]]) {
+					spans = append(spans, span{v[0], v[1]})
+					note(r.sqlRule)
+					i = max(i, v[1])
+				}
+			}
+			continue
+		}
+		if r.nameRule != "" && s[a:b] == "Dear" { // a letter's salutation: Dear Jane Roe,
+			if vs, ve := salutationName(s, b); ve > vs {
+				spans = append(spans, span{vs, ve})
+				note(r.nameRule)
+				i = ve
+			}
 			continue
 		}
 		if r.sqlRule != "" && strings.EqualFold(s[a:b], "identified") { // SQL: IDENTIFIED BY '…'
@@ -215,8 +254,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		if cmd := s[a:b]; cmd == "AUTH" || cmd == "PASS" { // a protocol's command: Redis, SMTP, FTP, POP3
+			if a > 0 && strings.IndexByte("$:%{", s[a-1]) >= 0 {
+				continue // a variable: echo $PASS > f, -passout env:PASS -out req.csr
+			}
 			for _, v := range protocolSecrets(s, b, cmd == "AUTH") {
-				if v[1] > v[0] && !r.keepValue("", s[v[0]:v[1]]) {
+				if w := s[v[0]:v[1]]; v[1] > v[0] && w[0] != '-' && w != ">" && w != ">>" && w != "|" && w != "<" && !r.keepValue("", w) {
 					spans = append(spans, span{v[0], v[1]})
 					note(rule)
 					i = max(i, v[1])
@@ -229,6 +271,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			q++
 		}
 		if q >= len(s) {
+			continue
+		}
+		if s[q] == '|' && tableCell(s, a) { // | password | S3cret |
+			if vs, ve := cellAt(s, q+1); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
+				spans = append(spans, span{vs, ve})
+				note(rule)
+				i = ve
+			}
 			continue
 		}
 		if d := dashAt(s, q); d > 0 { // api key - 3c9d…, token — 3c9d…
@@ -249,6 +299,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		ws, we := wordAt(s, q)
+		if w := s[ws:we]; w == "--plaintext" || personalRules[rule] && (isNumberWord(s, ws, we) || strings.EqualFold(w, "on") && isBirthKey(s[ka:b])) {
+			if we < len(s) && (s[we] == '.' || s[we] == ':') {
+				we++
+			}
+			ws, we = wordAt(s, skipSpaces(s, we)) // rootpw --plaintext …, passport no. …, born on …
+		}
 		if we == ws {
 			continue
 		}
@@ -299,19 +355,29 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = e
 			}
+		case personalRules[rule] && isCoordinate(w): // lat 51.5007, coordinates 40.7128,-74.0060
+			e := personalValueEnd(s, s[ka:b], ws, we)
+			spans = append(spans, span{ws, e})
+			note(rule)
+			i = e
 		case shortCodeFits(s[ka:b], w): // CVC 431, PIN 4321
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
 				i = we
 			}
+		case personalRules[rule] && groupedID(s, ws, we): // Aadhaar 2345 6789 0123, NINO QQ 12 34 56 C
+			e, _ := idGroupsEnd(s, ws, we)
+			spans = append(spans, span{ws, e})
+			note(rule)
+			i = e
 		case personalRules[rule] && len(w) >= 5 && strings.Trim(w, "0123456789") == "": // SSN 078051120, member id 88412
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
 				i = we
 			}
-		case looksLikeCredential(w) && !strings.HasPrefix(w, "--") || userAndPassword(w): // token 9f8e7d6c5b4a…, basic auth bob:Pa55w0rd; not get-login-password --region
+		case looksLikeCredential(w) && !strings.HasPrefix(w, "--") && !isLetterFlag(w) && !(isKebabName(w) && !isPasswordKey(s[ka:b])) || userAndPassword(w): // token 9f8e7d6c5b4a…, basic auth bob:Pa55w0rd; not get-login-password --region, $SVC_PW -AsPlainText
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
@@ -324,6 +390,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	}
 	if r.sqlRule != "" && (strings.Contains(s, "net user ") || strings.Contains(s, "rabbitmqctl ")) {
 		spans = r.positionalPasswords(s, spans, note)
+	}
+	if r.sqlRule != "" {
+		spans = r.commandPasswords(s, spans, note)
+	}
+	if strings.Contains(s, "VALUES") || strings.Contains(s, "values") {
+		spans = r.insertValues(s, spans, note)
 	}
 	if f&hasDash == 0 {
 		return spans
@@ -387,6 +459,557 @@ func (r *Redactor) positionalPasswords(s string, spans []span, note func(string)
 				break
 			}
 		}
+	}
+	return spans
+}
+
+// insertValues masks the values that an SQL INSERT gives to the columns
+// its column list names sensitive: INSERT INTO users (email, api_key)
+// VALUES ('…', '…'), (…) masks the second value of every row.
+// Placeholders (?, $1, :name, %s, @p1), NULL and DEFAULT are kept.
+func (r *Redactor) insertValues(s string, spans []span, note func(string)) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "VALUES")
+		if k := strings.Index(s[i:], "values"); j < 0 || k >= 0 && k < j {
+			j = k
+		}
+		if j < 0 {
+			return spans
+		}
+		v := i + j
+		i = v + len("VALUES")
+		c := v
+		for c > 0 && (s[c-1] == ' ' || s[c-1] == '\n' || s[c-1] == '\t') {
+			c--
+		}
+		if c == 0 || s[c-1] != ')' {
+			continue
+		}
+		o := strings.LastIndexByte(s[:c-1], '(')
+		if o < 0 {
+			continue
+		}
+		var rules []string
+		sensitive := false
+		for _, col := range strings.Split(s[o+1:c-1], ",") {
+			col = strings.Trim(col, " \t\n`\"[]")
+			rule := ""
+			if col != "" && r.mayBeKey(col) {
+				rule = r.keyRule(col)
+			}
+			rules = append(rules, rule)
+			sensitive = sensitive || rule != ""
+		}
+		if !sensitive {
+			continue
+		}
+		for q := skipSpaces(s, i); q < len(s) && s[q] == '('; {
+			n := 0
+			q++
+			for q < len(s) && s[q] != ')' {
+				q = skipSpaces(s, q)
+				vs, ve := q, q
+				if q < len(s) && s[q] == '\'' {
+					vs = q + 1
+					ve = vs
+					for ve < len(s) && (s[ve] != '\'' || ve+1 < len(s) && s[ve+1] == '\'') {
+						if s[ve] == '\'' {
+							ve++ // '' inside a string
+						}
+						ve++
+					}
+					q = min(len(s), ve+1)
+				} else {
+					for ve < len(s) && s[ve] != ',' && s[ve] != ')' {
+						ve++
+					}
+					for ve > vs && s[ve-1] == ' ' {
+						ve--
+					}
+					q = ve
+				}
+				if n < len(rules) && rules[n] != "" && ve > vs && !sqlPlaceholder(s[vs:ve]) && !r.keepValue("", s[vs:ve]) {
+					spans = append(spans, span{vs, ve})
+					note(rules[n])
+				}
+				n++
+				q = skipSpaces(s, q)
+				if q < len(s) && s[q] == ',' {
+					q++
+				}
+			}
+			q = skipSpaces(s, min(len(s), q+1))
+			if q < len(s) && s[q] == ',' {
+				q = skipSpaces(s, q+1)
+			}
+			i = max(i, q)
+		}
+	}
+}
+
+// sqlPlaceholder reports whether v is a bind parameter or a keyword of
+// SQL rather than a value: ?, $1, :name, %s, @p1, NULL, DEFAULT.
+func sqlPlaceholder(v string) bool {
+	switch {
+	case v == "?" || v == "%s" || strings.EqualFold(v, "null") || strings.EqualFold(v, "default"):
+		return true
+	case len(v) > 1 && (v[0] == '$' || v[0] == ':' || v[0] == '@'):
+		return true
+	}
+	return false
+}
+
+// changedValue returns the quoted new value after the quoted value that
+// ends at ve in a change ("old" -> "new", as a Terraform plan writes a
+// changed attribute), or an empty span.
+func changedValue(s string, ve int) (int, int) {
+	if ve >= len(s) || !isQuote(s[ve]) {
+		return 0, 0
+	}
+	q := skipSpaces(s, ve+1)
+	if !strings.HasPrefix(s[q:], "->") && !strings.HasPrefix(s[q:], "=>") {
+		return 0, 0
+	}
+	if q = skipSpaces(s, q+2); q < len(s) && isQuote(s[q]) {
+		return valueAt(s, q)
+	}
+	return 0, 0
+}
+
+// tableCell reports whether the key at s[a] is the first cell of a
+// table's row: only spaces between it and a '|' that opens its line.
+func tableCell(s string, a int) bool {
+	k := a
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	return k > 0 && s[k-1] == '|' && (k == 1 || s[k-2] == '\n')
+}
+
+// cellAt returns the span of the table cell that starts at s[q:], spaces
+// trimmed: up to the next '|' or the line's end.
+func cellAt(s string, q int) (int, int) {
+	vs := skipSpaces(s, q)
+	ve := vs
+	for ve < len(s) && s[ve] != '|' && s[ve] != '\n' && s[ve] != '\r' {
+		ve++
+	}
+	for ve > vs && (s[ve-1] == ' ' || s[ve-1] == '\t') {
+		ve--
+	}
+	return vs, ve
+}
+
+// isKebabName reports whether w is a name of lower-case words joined by
+// single dashes (docker-registry, db-credentials, my-app-secret): after
+// secret, key or token in prose it names a resource, not a credential.
+func isKebabName(w string) bool {
+	parts := 0
+	for _, p := range strings.Split(w, "-") {
+		if len(p) < 2 {
+			return false
+		}
+		for i := 0; i < len(p); i++ {
+			if p[i] < 'a' || p[i] > 'z' {
+				return false
+			}
+		}
+		parts++
+	}
+	return parts >= 2
+}
+
+// isPasswordKey reports whether the key k names a password or a
+// passphrase, whose value may be words joined by dashes.
+func isPasswordKey(k string) bool {
+	l := strings.ToLower(k)
+	return strings.Contains(l, "pass") || strings.Contains(l, "pwd") || strings.Contains(l, "phrase") || strings.HasSuffix(l, "pw")
+}
+
+// isKeyFileName reports whether v is the name of a file of keys,
+// certificates or settings (tls.key, server.pem, sa.json): the value of a
+// key flag that takes a file, not a key.
+func isKeyFileName(v string) bool {
+	dot := strings.LastIndexByte(v, '.')
+	if dot <= 0 || strings.ContainsAny(v[:dot], " =:@") {
+		return false
+	}
+	switch strings.ToLower(v[dot+1:]) {
+	case "key", "pem", "crt", "cer", "der", "p12", "pfx", "jks", "keystore", "json", "yaml", "yml", "txt", "env", "gpg", "asc", "pub", "ppk", "csr":
+		return true
+	}
+	return false
+}
+
+// isLetterFlag reports whether w is a command-line switch of letters
+// alone after one dash (-AsPlainText, -Force), which no credential is.
+func isLetterFlag(w string) bool {
+	if len(w) < 2 || w[0] != '-' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if !isLetter(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// oracleTools are the Oracle commands that take a login user/password[@db]
+// as an argument (sqlplus scott/tiger@orcl, expdp system/S3cret@XE,
+// rman target sys/S3cret@db catalog rcat/S3cret@cat, sqlldr
+// userid=scott/tiger).
+var oracleTools = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dgmgrl"}
+
+// commandWords are the words that make findPairs read commandPasswords'
+// commands: oracleTools, schtasks, PowerShell's ConvertTo-SecureString
+// (camelCase: Secure, String), ssh-keygen, a registry's login, and the
+// jdbc of an Oracle JDBC URL.
+var commandWords = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dgmgrl", "schtasks", "securestring", "secure", "keygen", "jdbc"}
+
+// commandPasswords masks the passwords that commands take in forms of
+// their own: an Oracle login's user/password, the password argument of
+// Windows' net use, schtasks' /rp and /p, the string of
+// ConvertTo-SecureString -AsPlainText, ssh-keygen's -N and -P, and the
+// -p of a registry's login without a user flag (buildah login -p …).
+func (r *Redactor) commandPasswords(s string, spans []span, note func(string)) []span {
+	for _, tool := range oracleTools {
+		if strings.Contains(s, tool) {
+			spans = r.oracleLogins(s, tool, spans, note)
+		}
+	}
+	if strings.Contains(s, "jdbc:oracle:") {
+		spans = r.oracleURLLogins(s, spans, note)
+	}
+	if strings.Contains(s, "net use ") {
+		spans = r.netUsePassword(s, spans, note)
+	}
+	if strings.Contains(s, "schtasks") {
+		spans = r.flagValue(s, "/rp", r.flagValue(s, "/p", spans, note), note) // schtasks /create /ru bob /rp S3cret
+	}
+	if strings.Contains(s, "ssh-keygen") {
+		spans = r.flagValue(s, "-N", r.flagValue(s, "-P", spans, note), note) // ssh-keygen -N 'new' -P 'old'
+	}
+	if strings.Contains(s, "login -p ") || strings.Contains(s, "login --password ") {
+		for _, v := range flagWords(s, "-p") { // buildah login -p S3cret registry
+			if !isPort(s[v[0]:v[1]]) && !r.keepValue("", s[v[0]:v[1]]) {
+				spans = append(spans, span{v[0], v[1]})
+				note(r.sqlRule)
+			}
+		}
+	}
+	if strings.IndexByte(s, '(') >= 0 {
+		spans = r.credentialCalls(s, spans, note)
+	}
+	if k := strings.Index(strings.ToLower(s), "convertto-securestring"); k >= 0 {
+		spans = r.secureStringValue(s, k+len("convertto-securestring"), spans, note)
+	}
+	return spans
+}
+
+// loginCalls are functions and constructors that take a user and a
+// password, and the position of the password among their arguments.
+var loginCalls = map[string]int{
+	"login": 1, "Login": 1, "authenticate": 1, "Authenticate": 1, "NetworkCredential": 1,
+	"PasswordAuthentication": 1, "UsernamePasswordCredentials": 1, "BasicAuth": 1, "HTTPBasicAuth": 1,
+	"UsernamePasswordAuthenticationToken": 1, "SetBasicAuth": 1, "PlainAuth": 2,
+}
+
+// passwordVerbs are the verbs of a call that writes or checks the
+// password it is given: set_password(user, '…'), checkPassword('…').
+var passwordVerbs = [...]string{"set", "change", "update", "reset", "hash", "check", "verify", "validate", "store", "save"}
+
+// credentialCalls masks the password that a call gives in a string
+// literal: the password argument of loginCalls (client.login("bob",
+// "…"), new NetworkCredential("bob", "…"), smtp.PlainAuth("", u, "…",
+// h)), and the last string argument of a call whose name sets or checks
+// a password (user.set_password("…"), keyring.set_password(svc, user,
+// "…")). Variables and expressions are kept.
+func (r *Redactor) credentialCalls(s string, spans []span, note func(string)) []span {
+	for i := 1; i < len(s); i++ {
+		if s[i] != '(' || !isKeyChar(s[i-1]) {
+			continue
+		}
+		a := i
+		for a > 0 && (isAlnum(s[a-1]) || s[a-1] == '_') {
+			a--
+		}
+		name := s[a:i]
+		pos, ok := loginCalls[name]
+		if !ok {
+			pos = -1
+			l := strings.ToLower(strings.ReplaceAll(name, "_", ""))
+			for _, v := range passwordVerbs {
+				if strings.HasPrefix(l, v) && (strings.HasSuffix(l, "password") || strings.HasSuffix(l, "passwd") || strings.HasSuffix(l, "passphrase")) {
+					pos = -2 // the last string argument
+				}
+			}
+			if pos == -1 {
+				continue
+			}
+		}
+		args := callArgs(s, i+1)
+		if pos == -2 {
+			for k := len(args) - 1; k >= 0; k-- {
+				if args[k][2] == 1 {
+					pos = k
+					break
+				}
+			}
+		}
+		if pos < 0 || pos >= len(args) || args[pos][2] != 1 {
+			continue
+		}
+		if vs, ve := args[pos][0], args[pos][1]; ve > vs && !r.keepValue("", s[vs:ve]) {
+			spans = append(spans, span{vs, ve})
+			note(r.sqlRule)
+		}
+	}
+	return spans
+}
+
+// callArgs returns the arguments of the call whose arguments start at
+// s[q]: for each, its span and 1 when it is a string literal (the span
+// is then its inside), up to the closing parenthesis or the line's end.
+func callArgs(s string, q int) [][3]int {
+	var args [][3]int
+	for len(args) < 8 {
+		q = skipSpaces(s, q)
+		if q >= len(s) || s[q] == ')' || s[q] == '\n' {
+			return args
+		}
+		if isQuote(s[q]) {
+			vs, ve := valueAt(s, q)
+			args = append(args, [3]int{vs, ve, 1})
+			q = min(len(s), ve+1)
+		} else {
+			e, depth := q, 0
+			for e < len(s) && s[e] != '\n' && (depth > 0 || s[e] != ',' && s[e] != ')') {
+				switch s[e] {
+				case '(', '[', '{':
+					depth++
+				case ')', ']', '}':
+					depth--
+				}
+				e++
+			}
+			args = append(args, [3]int{q, e, 0})
+			q = e
+		}
+		q = skipSpaces(s, q)
+		if q >= len(s) || s[q] != ',' {
+			return args
+		}
+		q++
+	}
+	return args
+}
+
+// flagWords returns the spans of the words after each flag (a whole word,
+// then a space) in s, quotes left out, that are no flag, path or mask.
+func flagWords(s, flag string) [][2]int {
+	var out [][2]int
+	for i := 0; ; {
+		j := strings.Index(s[i:], flag+" ")
+		if j < 0 {
+			return out
+		}
+		k := i + j
+		i = k + len(flag)
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' {
+			continue
+		}
+		vs, ve := commandArg(s, skipSpaces(s, i))
+		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPath(v) {
+			out = append(out, [2]int{vs, ve})
+			i = ve
+		}
+	}
+}
+
+// commandArg returns the span of the command-line argument at s[q:]: the
+// inside of a quoted string, or the text up to a space.
+func commandArg(s string, q int) (int, int) {
+	if q < len(s) && isQuote(s[q]) {
+		return valueAt(s, q)
+	}
+	e := q
+	for e < len(s) && s[e] > ' ' && s[e] != ';' && s[e] != '|' && s[e] != '&' {
+		e++
+	}
+	return q, e
+}
+
+// oracleLogins masks the password of each user/password[@db] argument of
+// the Oracle command tool in s; "/ as sysdba", /nolog and @script.sql
+// hold none.
+func (r *Redactor) oracleLogins(s, tool string, spans []span, note func(string)) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], tool)
+		if j < 0 {
+			return spans
+		}
+		k := i + j
+		i = k + len(tool)
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '\n' && s[k-1] != '/' && !isQuote(s[k-1]) || i >= len(s) || s[i] != ' ' {
+			continue // inside a word, or not a command
+		}
+		q := i
+		for n := 0; n < 8; n++ {
+			q = skipSpaces(s, q)
+			if q >= len(s) || s[q] == '\n' || s[q] == '\r' || s[q] == '|' || s[q] == ';' || s[q] == '&' {
+				break
+			}
+			a := q
+			if isQuote(s[q]) {
+				a++ // expdp "sys/S3cret as sysdba"
+			}
+			e := a
+			for e < len(s) && s[e] > ' ' && !isQuote(s[e]) {
+				e++
+			}
+			q = max(e, q+1)
+			w := s[a:e]
+			if strings.HasPrefix(strings.ToLower(w), "userid=") {
+				a += len("userid=")
+				w = s[a:e]
+			}
+			slash := strings.IndexByte(w, '/')
+			if slash <= 0 || w[0] == '-' || w[0] == '@' || !oracleUser(w[:slash]) {
+				continue
+			}
+			ps, pe := a+slash+1, a+slash+1
+			if ps < len(s) && s[ps] == '"' { // scott/"S3cret"@orcl
+				ps, pe = valueAt(s, ps)
+				q = max(q, min(len(s), pe+1))
+			} else {
+				for pe < e && s[pe] != '@' {
+					pe++
+				}
+			}
+			if pe > ps && s[ps] != '/' && !r.keepValue("", s[ps:pe]) {
+				spans = append(spans, span{ps, pe})
+				note(r.sqlRule)
+			}
+		}
+	}
+}
+
+// oracleURLLogins masks the password of the user/password@ of an Oracle
+// JDBC URL (jdbc:oracle:thin:app/S3cret@db:1521:XE).
+func (r *Redactor) oracleURLLogins(s string, spans []span, note func(string)) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "jdbc:oracle:")
+		if j < 0 {
+			return spans
+		}
+		a := i + j + len("jdbc:oracle:")
+		i = a
+		c := strings.IndexByte(s[a:], ':') // the driver: thin, oci
+		if c < 0 || c > 8 {
+			continue
+		}
+		us := a + c + 1
+		at := us
+		for at < len(s) && s[at] != '@' && s[at] > ' ' && !isQuote(s[at]) {
+			at++
+		}
+		slash := strings.IndexByte(s[us:at], '/')
+		if at >= len(s) || s[at] != '@' || slash <= 0 || !oracleUser(s[us:us+slash]) {
+			continue
+		}
+		if ps := us + slash + 1; at > ps && !r.keepValue("", s[ps:at]) {
+			spans = append(spans, span{ps, at})
+			note(r.sqlRule)
+		}
+		i = at
+	}
+}
+
+// oracleUser reports whether u can be the user name of an Oracle login:
+// letters, digits, _, $ and #, not starting with a digit.
+func oracleUser(u string) bool {
+	if u == "" || isDigit(u[0]) {
+		return false
+	}
+	for i := 0; i < len(u); i++ {
+		if !isAlnum(u[i]) && u[i] != '_' && u[i] != '$' && u[i] != '#' {
+			return false
+		}
+	}
+	return true
+}
+
+// netUsePassword masks the password of Windows' net use: the argument
+// after the share (\\server\share) or after /user:NAME that is no switch;
+// "*" asks for it.
+func (r *Redactor) netUsePassword(s string, spans []span, note func(string)) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "net use ")
+		if j < 0 {
+			return spans
+		}
+		k := i + j
+		i = k + len("net use ")
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '\n' && !isQuote(s[k-1]) {
+			continue
+		}
+		after := false
+		for q, n := i, 0; n < 8; n++ {
+			q = skipSpaces(s, q)
+			if q >= len(s) || s[q] == '\n' || s[q] == '\r' || s[q] == '|' || s[q] == '&' {
+				break
+			}
+			vs, ve := commandArg(s, q)
+			q = max(q+1, min(len(s), ve+1))
+			w := s[vs:ve]
+			switch {
+			case strings.HasPrefix(w, `\\`):
+				after = true
+			case w == "" || w[0] == '/':
+				after = strings.HasPrefix(strings.ToLower(w), "/user:") || strings.HasPrefix(strings.ToLower(w), "/u:")
+			case after && w != "*" && w[0] != '$' && w[0] != '%' && !r.keepValue("", w):
+				spans = append(spans, span{vs, ve})
+				note(r.sqlRule)
+				after = false
+			default:
+				after = false
+			}
+		}
+	}
+}
+
+// secureStringValue masks the string that PowerShell's
+// ConvertTo-SecureString, ending at s[e], turns into a secure string from
+// plain text: its first argument that is no parameter, or -String's,
+// when -AsPlainText follows on its line. A variable or an expression is
+// kept.
+func (r *Redactor) secureStringValue(s string, e int, spans []span, note func(string)) []span {
+	end := e
+	for end < len(s) && s[end] != '\n' && s[end] != ')' && s[end] != '|' && s[end] != ';' {
+		end++
+	}
+	if !strings.Contains(strings.ToLower(s[e:end]), "-asplaintext") {
+		return spans
+	}
+	for q := e; q < end; {
+		q = skipSpaces(s, q)
+		if q >= end {
+			break
+		}
+		vs, ve := commandArg(s, q)
+		q = max(q+1, min(len(s), ve+1))
+		if w := s[vs:ve]; w == "" || w[0] == '-' && !isQuote(s[max(vs-1, 0)]) || w[0] == '$' || w[0] == '(' {
+			if w != "" && (w[0] == '$' || w[0] == '(') {
+				return spans
+			}
+			continue
+		}
+		if !r.keepValue("", s[vs:ve]) {
+			spans = append(spans, span{vs, ve})
+			note(r.sqlRule)
+		}
+		return spans
 	}
 	return spans
 }
@@ -997,7 +1620,183 @@ func isICDCode(w string) bool {
 // isBirthKey reports whether k names a date of birth.
 func isBirthKey(k string) bool {
 	l := strings.ToLower(k)
-	return strings.Contains(l, "birth") || l == "dob"
+	for _, w := range [...]string{"birth", "born", "geburt", "naissance", "nacimiento", "nascita", "nascimento", "geboorte"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return l == "dob"
+}
+
+// salutationName returns the span of the name after "Dear" ending at e,
+// with its title left out (Dear Dr. Jane Roe, Dear Ms Roe), or an empty
+// span when what follows is no name (Dear customer, Dear Sir or Madam,
+// Dear Team).
+func salutationName(s string, e int) (int, int) {
+	q := skipSpaces(s, e)
+	if q == e || q >= len(s) || !(isUpper(s[q]) || s[q] >= 0x80) {
+		return 0, 0
+	}
+	if t := nameWordEnd(s, q); isTitle(s[q:t]) {
+		if t < len(s) && s[t] == '.' {
+			t++
+		}
+		if q = skipSpaces(s, t); q == t || q >= len(s) || !(isUpper(s[q]) || s[q] >= 0x80) {
+			return 0, 0
+		}
+	}
+	w := nameWordEnd(s, q)
+	if w == q || isGreetedGroup(s[q:w]) {
+		return 0, 0
+	}
+	return q, nameEnd(s, q, w)
+}
+
+// isTitle reports whether w is a title before a name.
+func isTitle(w string) bool {
+	switch strings.ToLower(w) {
+	case "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "herr", "frau", "sr", "sra", "mme", "mlle", "m":
+		return true
+	}
+	return false
+}
+
+// isGreetedGroup reports whether w, after "Dear", greets no one by name:
+// Dear Customer, Dear Sir or Madam, Dear Team, Dear Valued Member.
+func isGreetedGroup(w string) bool {
+	switch strings.TrimSuffix(strings.ToLower(w), "s") {
+	case "customer", "sir", "madam", "team", "user", "all", "colleague", "valued", "friend", "member",
+		"subscriber", "client", "partner", "admin", "administrator", "hiring", "support", "developer",
+		"everyone", "applicant", "candidate", "owner", "reader", "recipient", "patient", "guest", "student",
+		"parent", "employee", "contributor", "maintainer", "account", "shopper", "traveler", "traveller",
+		"sender", "visitor", "author", "reviewer", "editor", "community", "board":
+		return true
+	}
+	return false
+}
+
+// isNumberWord reports whether the word s[ws:we] abbreviates "number" between a key and
+// its value in prose: passport no. 123456789, member # 88412.
+func isNumberWord(s string, ws, we int) bool {
+	w := s[ws:we]
+	return w == "#" || (strings.EqualFold(w, "no") || strings.EqualFold(w, "nr")) && we < len(s) && (s[we] == '.' || s[we] == ':')
+}
+
+// personalValueEnd extends the unquoted value s[vs:ve] of the personal
+// key k over the words that belong to it: a date of birth written in words
+// (March 14, 1985), an identifier written in groups (QQ 12 34 56 C,
+// 2345 6789 0123), and the longitude after a latitude (40.7128, -74.0060).
+func personalValueEnd(s, k string, vs, ve int) int {
+	if isBirthKey(k) {
+		if e := dateEnd(s, vs); e > ve {
+			return e
+		}
+	}
+	if isCoordinate(s[vs:ve]) {
+		e := ve
+		if e < len(s) && s[e] == ',' {
+			e++
+		}
+		if f := skipSpaces(s, e); f > ve {
+			if ws, we := wordAt(s, f); we > ws && isCoordinate(s[ws:we]) {
+				return we
+			}
+		}
+		return ve
+	}
+	if digitGroup(s[vs:ve], true) {
+		if e, _ := idGroupsEnd(s, vs, ve); e > ve {
+			return e
+		}
+	}
+	return ve
+}
+
+// isCoordinate reports whether w is a decimal number with a fraction
+// (51.5007, -0.1246), or two such numbers separated by a comma.
+func isCoordinate(w string) bool {
+	first, second, two := strings.Cut(w, ",")
+	return isDecimal(first) && (!two || isDecimal(second))
+}
+
+func isDecimal(w string) bool {
+	w = strings.TrimPrefix(strings.TrimPrefix(w, "-"), "+")
+	whole, frac, ok := strings.Cut(w, ".")
+	return ok && whole != "" && len(whole) <= 3 && frac != "" && strings.Trim(whole, "0123456789") == "" && strings.Trim(frac, "0123456789") == ""
+}
+
+// digitGroup reports whether w is a group of an identifier written in
+// groups: one to four digits, or, when first, up to six digits or two or
+// three capital letters (the QQ of a UK National Insurance number).
+func digitGroup(w string, first bool) bool {
+	if w == "" || len(w) > 6 || !first && len(w) > 4 {
+		return false
+	}
+	if strings.Trim(w, "0123456789") == "" {
+		return true
+	}
+	return first && len(w) >= 2 && len(w) <= 3 && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+}
+
+// groupedID reports whether an identifier written in groups of six
+// digits or more starts with the word s[ws:we].
+func groupedID(s string, ws, we int) bool {
+	if !digitGroup(s[ws:we], true) {
+		return false
+	}
+	_, n := idGroupsEnd(s, ws, we)
+	return n >= 6
+}
+
+// idGroupsEnd returns the end of an identifier written in groups whose
+// first group is s[vs:ve], one space apart, and how many digits it holds:
+// groups of digits, then maybe one capital letter (QQ 12 34 56 C). A word
+// followed by '=' or ':' is the next key.
+func idGroupsEnd(s string, vs, ve int) (int, int) {
+	digits := len(s[vs:ve]) - len(strings.Trim(s[vs:ve], "0123456789"))
+	end := ve
+	for end+1 < len(s) && s[end] == ' ' {
+		e := end + 1
+		for e < len(s) && isAlnum(s[e]) {
+			e++
+		}
+		if e < len(s) && (s[e] == '=' || s[e] == ':') || e == end+1 {
+			break
+		}
+		w := s[end+1 : e]
+		if digitGroup(w, false) {
+			digits += len(w)
+			end = e
+			continue
+		}
+		if len(w) == 1 && isUpper(w[0]) && digits > 0 && (e == len(s) || !isAlnum(s[e])) {
+			end = e // the suffix letter of a National Insurance number
+		}
+		break
+	}
+	return end, digits
+}
+
+// surnameFirstEnd extends a name that ends at e over a given name written
+// after the surname and a comma (Roe, Jane) when the name ends there.
+func surnameFirstEnd(s string, e int) int {
+	if e+2 >= len(s) || s[e] != ',' || s[e+1] != ' ' || !(isUpper(s[e+2]) || s[e+2] >= 0x80) {
+		return e
+	}
+	f := nameWordEnd(s, e+2)
+	if f < len(s) && s[f] != ' ' && s[f] != '\n' && s[f] != ';' && s[f] != ')' && s[f] != '.' && s[f] != '"' {
+		return e
+	}
+	if g := skipSpaces(s, f); g < len(s) && f < len(s) && s[f] == ' ' {
+		h := g
+		for h < len(s) && isKeyChar(s[h]) {
+			h++
+		}
+		if h > g && h < len(s) && (s[h] == '=' || s[h] == ':') {
+			return f // Roe, Jane age=41: the next key follows
+		}
+	}
+	return f
 }
 
 // monthWord reports whether w is an English month name or its
@@ -1031,7 +1830,11 @@ func dateEnd(s string, ws int) int {
 		if strings.Trim(w, ",") == "" {
 			break
 		}
-		e, q = ve, skipSpaces(s, ve)
+		e, q = ve, ve
+		if q < len(s) && s[q] == ',' {
+			q++ // March 12, 1984
+		}
+		q = skipSpaces(s, q)
 	}
 	return e
 }
@@ -1088,9 +1891,21 @@ func namedValue(s string, from int) (int, int) {
 }
 
 // isNamingKey reports whether id is an attribute that names another
-// key ("key", "name") in key="…" value="…" forms.
+// key ("key", "name", and the names of settings: OptionName, ParameterKey,
+// variable_name) in key="…" value="…" forms.
 func isNamingKey(id string) bool {
-	return strings.EqualFold(id, "key") || strings.EqualFold(id, "name")
+	if strings.EqualFold(id, "key") || strings.EqualFold(id, "name") {
+		return true
+	}
+	if len(id) < 7 || len(id) > 16 {
+		return false
+	}
+	switch strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(id)) {
+	case "optionname", "parametername", "parameterkey", "paramname", "paramkey", "settingname", "settingkey",
+		"variablename", "variablekey", "varname", "envname", "configkey", "propertyname", "propertykey":
+		return true // Elastic Beanstalk's OptionName, CloudFormation's ParameterKey, …
+	}
+	return false
 }
 
 // operatorAt returns the length of an assignment operator at s[p:], or 0:
@@ -1688,6 +2503,66 @@ func protocolSecrets(s string, e int, auth bool) [][2]int {
 	return words[:1]
 }
 
+// saslResponse returns the span of the client's response after an IMAP
+// (or ManageSieve) AUTHENTICATE command that ends at e and names a SASL
+// mechanism: the initial response on its line (AUTHENTICATE PLAIN
+// AGJvYgBz…), or else the response the client sends on a line of its own
+// after the server's "+" (a line of base64 alone, maybe after "C: ").
+func saslResponse(s string, e int) [][2]int {
+	ms := skipSpaces(s, e)
+	me := ms
+	for me < len(s) && isKeyChar(s[me]) {
+		me++
+	}
+	if me == ms || ms == e || !saslMechanism(strings.ToLower(s[ms:me])) {
+		return nil // prose: failed to authenticate user bob
+	}
+	if q := skipSpaces(s, me); q < len(s) && q > me && s[q] != '\n' && s[q] != '\r' {
+		ws, we := wordAt(s, q)
+		if we-ws >= 4 && isBase64Word(s[ws:we]) {
+			return [][2]int{{ws, we}}
+		}
+		return nil
+	}
+	for line, n := me, 0; n < 3; n++ {
+		nl := strings.IndexByte(s[line:], '\n')
+		if nl < 0 {
+			break
+		}
+		ls := line + nl + 1
+		le := ls
+		for le < len(s) && s[le] != '\n' && s[le] != '\r' {
+			le++
+		}
+		ws := ls
+		if strings.HasPrefix(s[ls:le], "C: ") {
+			ws += 3
+		}
+		if w := s[ws:le]; len(w) >= 8 && isBase64Word(w) && w != "+" {
+			return [][2]int{{ws, le}}
+		}
+		line = le
+	}
+	return nil
+}
+
+// isBase64Word reports whether w is made of the characters of base64
+// (with its padding) and holds a digit, a capital or padding.
+func isBase64Word(w string) bool {
+	mark := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case isDigit(c) || isUpper(c) || c == '=' || c == '+' || c == '/':
+			mark = true
+		case c >= 'a' && c <= 'z':
+		default:
+			return false
+		}
+	}
+	return mark
+}
+
 // statusWords are the words a server's reply puts after AUTH or PASS.
 var statusWords = map[string]bool{
 	"failed": true, "failure": true, "succeeded": true, "successful": true, "success": true, "error": true,
@@ -1727,6 +2602,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 		return true
 	}
 	if k := strings.LastIndexAny(key, "-_."); strings.EqualFold(key[k+1:], "auth") && saslMechanism(strings.ToLower(v)) { // SMTP: 250-AUTH=LOGIN
+		return true
+	}
+	if isKeyFileName(v) { // --key=tls.key, ssl_cert_key: server.key
 		return true
 	}
 	kv := r.verdict(key)

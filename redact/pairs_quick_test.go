@@ -15,9 +15,13 @@ func TestTermStartsExact(t *testing.T) {
 	// word, ord; apikey, pikey, ikey; zure, ure; and, as the term password
 	// is there, the word before an SQL password, identified, the IMAP
 	// command before one, login, and the commands that take one as an
-	// argument, net (user) and rabbitmqctl.
+	// argument, net (user) and rabbitmqctl, and the commands that take one
+	// in a form of their own: sqlplus, expdp, impdp, rman, sqlldr, dgmgrl,
+	// schtasks, (ConvertTo-)SecureString and ssh-keygen; IMAP's
+	// AUTHENTICATE; OpenLDAP's bindpw; and an Oracle JDBC URL's jdbc.
 	want := map[string]bool{"pa": true, "as": true, "ss": true, "sw": true, "wo": true, "or": true,
 		"ke": true, "ap": true, "pi": true, "ik": true, "zi": true, "az": true, "zu": true, "ur": true, "id": true, "lo": true, "ne": true, "ra": true,
+		"sq": true, "ex": true, "im": true, "rm": true, "dg": true, "sc": true, "se": true, "au": true, "bi": true, "jd": true,
 		"ey": true} // the plural of a term of several words: api keys, eys
 	for a := byte('a'); a <= 'z'; a++ {
 		for b := byte('a'); b <= 'z'; b++ {

@@ -122,15 +122,75 @@ func TestPairsExactOutput(t *testing.T) {
 	}
 }
 
+// TestPersonalValueBounds: a personal value over several words ends
+// where its words end.
+func TestPersonalValueBounds(t *testing.T) {
+	r := redact.Must(redact.HIPAA, redact.GDPR)
+	for in, want := range map[string]string{
+		"date of birth: March 14, 1985 at clinic": "date of birth: [REDACTED] at clinic",
+		"born on 14 March 1985 in Lyon":           "born on [REDACTED] in Lyon",
+		"NINO: QQ 12 34 56 C verified":            "NINO: [REDACTED] verified",
+		"NINO: QQ 12 34 56 Cx":                    "NINO: [REDACTED] Cx",
+		"aadhaar 2345 6789 0123 ok":               "aadhaar [REDACTED] ok",
+		"aadhaar 2345 of 7":                       "aadhaar 2345 of 7",
+		"Patient: Smith, John":                    "Patient: [REDACTED]",
+		"Patient: Smith, John age=41":             "Patient: [REDACTED] age=41",
+		"patient_name=Smith, Ward=3":              "patient_name=[REDACTED], Ward=3",
+		"coordinates: 40.7128,-74.0060 ok":        "coordinates: [REDACTED] ok",
+		"lat 51.5007, lon -0.1246.":               "lat [REDACTED], lon [REDACTED].",
+		"passport no. 123456789 x":                "passport no. [REDACTED] x",
+		"Dear Dr. Jane Roe, your":                 "Dear Dr. [REDACTED], your",
+		"Dear Team, hi":                           "Dear Team, hi",
+		"Dear Ms Roe":                             "Dear Ms [REDACTED]",
+	} {
+		got, _ := r.String(in)
+		require.Equal(t, want, got, in)
+	}
+}
+
+// TestCommandPasswordBounds: the passwords of commands that take one in a
+// form of their own are masked and nothing around them.
+func TestCommandPasswordBounds(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for in, want := range map[string]string{
+		"sqlplus scott/tiger@orcl":                                       "sqlplus scott/[REDACTED]@orcl",
+		"sqlplus scott/tiger":                                            "sqlplus scott/[REDACTED]",
+		`sqlplus sys/"a b"@db as sysdba`:                                 `sqlplus sys/"[REDACTED]"@db as sysdba`,
+		"rman target sys/pw1x@db catalog rcat/pw2x@cat":                  "rman target sys/[REDACTED]@db catalog rcat/[REDACTED]@cat",
+		"sqlldr userid=scott/tiger control=x.ctl":                        "sqlldr userid=scott/[REDACTED] control=x.ctl",
+		"sqlplus / as sysdba":                                            "sqlplus / as sysdba",
+		"sqlplus app@//db:1521/XE":                                       "sqlplus app@//db:1521/XE",
+		"mysqlplus a/b":                                                  "mysqlplus a/b",
+		`net use \\s\x pw9x /user:bob`:                                   `net use \\s\x [REDACTED] /user:bob`,
+		`net use \\s\x /user:bob pw9x /persistent:no`:                    `net use \\s\x /user:bob [REDACTED] /persistent:no`,
+		"ConvertTo-SecureString 'pw 9' -AsPlainText":                     "ConvertTo-SecureString '[REDACTED]' -AsPlainText",
+		"ConvertTo-SecureString 01000000d08c9ddf0115d1118c":              "ConvertTo-SecureString 01000000d08c9ddf0115d1118c",
+		"buildah login -p pw9x -u":                                       "buildah login -p [REDACTED] -u",
+		"url=jdbc:oracle:thin:app/pw9x@db:1521:XE ok":                    "url=jdbc:oracle:thin:app/[REDACTED]@db:1521:XE ok",
+		"jdbc:oracle:thin:@//db:1521/XE":                                 "jdbc:oracle:thin:@//db:1521/XE",
+		"INSERT INTO u (id, password) VALUES (1, 'it''s x'), (2, 'b,c')": "INSERT INTO u (id, password) VALUES (1, '[REDACTED]'), (2, '[REDACTED]')",
+		"INSERT INTO u (password, id) VALUES (pw9x, 3)":                  "INSERT INTO u (password, id) VALUES ([REDACTED], 3)",
+		"INSERT INTO u (id, token) SELECT id, token FROM v":              "INSERT INTO u (id, token) SELECT id, token FROM v",
+		`login("bob", "pw 9x") and login(u, p)`:                          `login("bob", "[REDACTED]") and login(u, p)`,
+		`PlainAuth("", "bob", "pw9x", "h")`:                              `PlainAuth("", "bob", "[REDACTED]", "h")`,
+		`set_password(f("a", "b"), "pw9x")`:                              `set_password(f("a", "b"), "[REDACTED]")`,
+		`['--password', 'pw 9x', '-v']`:                                  `['--password', '[REDACTED]', '-v']`,
+	} {
+		got, _ := r.String(in)
+		require.Equal(t, want, got, in)
+	}
+}
+
 // TestProseWordAfterKey: in prose, the word right after a key word is
 // masked only when it looks like a credential: 8 characters or more with
 // digits, inner capitals or symbols, or 20 characters of anything but a
-// path; numbers, plain words, paths of lower-case names and key=value
-// pairs are kept.
+// path; numbers, plain words, paths of lower-case names, names of
+// lower-case words joined by dashes (after a key word that names no
+// password) and key=value pairs are kept.
 func TestProseWordAfterKey(t *testing.T) {
 	r := redact.Must(redact.Rule{Name: "t", Terms: []string{"token"}})
 	for word, masked := range map[string]bool{
-		"abcd1efg": true, "abcdEfgh": true, "abcd-efg": true, "abcd_efg": true, "abc1efg": false,
+		"abcd1efg": true, "abcdEfgh": true, "abcd-efg": false, "abcd-ef9": true, "abcd_efg": true, "abc1efg": false,
 		"abcdefgh": false, "Abcdefgh": false, "12345678": false, "1234567890123456789012": true,
 		"abcdefghijklmnopqrst": true, "abcdefghijklmnopqrs": false, "abcdefghij/klmnopqrst": false,
 		"abcdefghij/klmnopqrs7": true, "abcdefghij/klmnOpqrst": true, "abcdefghij/klmnop+qrst": true,

@@ -36,6 +36,13 @@ func catalogSample(f tokenFormat) string {
 		return f.prefix + "3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c"
 	case "hubspot":
 		return f.prefix + "na1-3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c"
+	case "asana":
+		if f.prefix == "2/" {
+			return f.prefix + "1204000000000000/1204000000000001:9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+		}
+		return f.prefix + "1203456789012:9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+	case "firebase":
+		return f.prefix + "k7x2m9q:APA91b" + strings.Repeat("a1B2c3D4e5F6g7H8-_", 8)
 	case "braintree":
 		return f.prefix + "production$k7x2m9q4w1z8c5v3$9f8e7d6c5b4a39281706f5e4d3c2b1a0"
 	}
@@ -104,6 +111,12 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add("ldapsearch -D cn=x -w Ld4pPw; smbclient -U bob%Sm8Pw; htpasswd -nb ops Ht9Pw; sqlcmd -U sa -P Sq1Pw", uint8(8))
 	f.Add("DBPASS=Dp7Pw ADMINPWD=Ad3Pw keytool -srcstorepass Ks2Pw", uint8(9))
 	f.Add("AUTH default Rd5Pw\n\"auth\" \"Rd6Pw\"\nAUTH PLAIN AGJvYgBz\n250-AUTH=LOGIN PLAIN\nPASS Ft4Pw", uint8(10))
+	f.Add("sqlplus app/Or8Pw@db; rman target sys/Rm1Pw catalog r/Rm2Pw; net use \\\\n\\s Nu4Pw /user:b", uint8(11))
+	f.Add("ConvertTo-SecureString 'Ps7Pw' -AsPlainText; schtasks /rp St6Pw; ssh-keygen -N Sk9Pw; buildah login -p Bl1Pw q", uint8(12))
+	f.Add("INSERT INTO u (id, api_key) VALUES (1, 'Iv1Pw'), (2, 'Iv2Pw'); ['--password', 'Av1Pw']; smtp.login('u', 'Cl1Pw'); x.setPassword(\"Cl2Pw\")", uint8(1))
+	f.Add("Setting output 'token' to 'Ot1Pw'\n| api_key | Tr2Pw |\n~ password = \"Pc4Pw\" -> \"Pc5Pw\"", uint8(0))
+	f.Add("dbpass=Dp1Pw dbpw=Dp2Pw mqpwd=Dp3Pw bindpw Dp4Pw x_pass=1 pass=2", uint8(0))
+	f.Add("Dear Ms Jane Roe, NINO: QQ 12 34 56 C, born on 14 March 1985, lat 51.5007, lon -0.1246", uint8(13))
 	rules := [][]Rule{{Credentials}, {Credentials, PCIDSS, HIPAA, GDPR, CCPA, ContactInfo}}
 	f.Fuzz(func(t *testing.T, s string, which uint8) {
 		r := Must(rules[int(which)%len(rules)]...)
@@ -212,6 +225,7 @@ func TestPrefilterSelective(t *testing.T) {
 		{"x abc_mmkdefghijklmnopqrstuvwxyz0123456789", markMmk},
 		{"https://x.office.com/webhook/abcdefghij", markOffice},
 		{"123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456", markTelegram},
+		{"dbpass=x9", markShortKey},
 		{"123456789012345|abcdefghijklmnopqrstuvwxyz", markBar},
 		{"0123456789abcdef0123456789abcdef-us12", markUs},
 		{"-----BEGIN RSA PRIVATE KEY-----", markPEM},

@@ -260,6 +260,9 @@ func (r *Redactor) prescan(s string) prescanned {
 	if acc&preHigh != 0 && r.nonASCII {
 		st.termWord = true // see mayBeKey
 	}
+	if !st.termWord && st.marks&markShortKey != 0 {
+		st.termWord = r.shortCompoundKey(s) // dbpass= (the loop tests words of 7 bytes or more)
+	}
 	if acc&preTok != 0 && !st.tokens {
 		st.tokens = tokenStartsOutsideWords(s)
 	}
@@ -281,6 +284,24 @@ type prescanState struct {
 	marks    uint16
 	tokens   bool
 	termWord bool
+}
+
+// shortCompoundKey reports whether a word of fewer than 7 bytes that ends
+// with a compound term stands right before a '=' in s (dbpass=…, dbpw=…).
+func (r *Redactor) shortCompoundKey(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] != '=' || !isAlnum(s[i-1]) {
+			continue
+		}
+		a := i - 1
+		for a > 0 && isAlnum(s[a-1]) && i-a < 7 {
+			a--
+		}
+		if i-a < 7 && (a == 0 || !isAlnum(s[a-1])) && r.endsInCompound(s[a:i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // countDigits returns the number of ASCII digits in s.

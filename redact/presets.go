@@ -36,6 +36,8 @@ var (
 			"psk", "pre shared key", "activation code", "unlock code", "access code",
 			"oauth code", "code verifier", "phpsessid", "jsessionid", "sessid",
 			"connect sid", "session cookie", "one time code", "2fa code", "2fa", "two factor code",
+			"security answer", "secret answer", "rootpw", "snmp community", "community string",
+			"sms code", "device code", "magic link", "login link", "invite link", "invite url",
 			// The word password in other languages, as written in ASCII and
 			// as written in their own letters.
 			"passwort", "kennwort", "contrasena", "senha", "wachtwoord", "mot de passe", "motdepasse",
@@ -83,7 +85,11 @@ var (
 			"address", "street", "zip", "postal code", "license number",
 			"account number", "ip address", "drivers license", "driver license",
 			"driving licence", "licence number", "vin", "vehicle id", "tel", "cellphone",
-			"cell phone", "whatsapp",
+			"cell phone", "whatsapp", "birthday", "born", "zipcode", "family name",
+			"middle name", "maiden name", "legal name", "insurance number",
+			"medicare number", "medicaid number", "nhs number", "callback number", "contact number",
+			"cell no", "mobile no", "emergency contact", "next of kin", "guardian name", "spouse",
+			"spouse name",
 		},
 		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone, DetectIPAddress},
 	}
@@ -110,7 +116,15 @@ var (
 			"driver license", "driving licence", "license number", "licence number",
 			"bsn", "nino", "national insurance number", "personnummer", "pesel", "aadhaar",
 			"codice fiscale", "lat", "lon", "lng", "coordinates", "coords", "tel",
-			"cellphone", "cell phone", "whatsapp",
+			"cellphone", "cell phone", "whatsapp", "birthday", "born", "zipcode",
+			"family name", "middle name", "maiden name", "legal name",
+			// Dates of birth and national identifiers in other languages.
+			"geburtsdatum", "fecha nacimiento", "fecha de nacimiento", "date naissance",
+			"date de naissance", "data nascita", "data di nascita", "data nascimento",
+			"data de nascimento", "geboortedatum", "dni", "nif", "cpf", "steuer id",
+			"tax number", "taxpayer id", "social insurance number", "nhs number",
+			"callback number", "contact number", "cell no", "mobile no", "emergency contact",
+			"next of kin", "guardian name", "spouse", "spouse name",
 		},
 		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress},
 	}

@@ -79,7 +79,7 @@ var MetadataWords = []string{
 	"domain", "realm", "flow", "strategy", "backend", "plugin", "middleware", "attempt",
 	"attempts", "retries", "latency", "duration", "timeout", "algorithm", "alg", "success",
 	"method", "scheme", "mode", "prefix", "provider", "source", "arn", "audience", "aud",
-	"reset", "path", "file", "dir", "check", "checks", "result", "results", "sent", "lang",
+	"reset", "path", "file", "fd", "dir", "check", "checks", "result", "results", "sent", "lang",
 	"language", "level", "ref", "refs", "reference", "ms", "millis", "sec", "secs", "seconds",
 	"minutes", "hours", "days", "samesite", "httponly", "secure", "stdin",
 }
@@ -94,6 +94,7 @@ type Redactor struct {
 	maxTerm      int                    // most words in a term
 	nonASCII     bool                   // some term has a letter outside ASCII: keys in text may too
 	sqlRule      string                 // the rule of the term "password": SQL's IDENTIFIED BY '…' in text
+	nameRule     string                 // the rule of the term "full name": the name after "Dear" in text
 	compounds    []string               // the compoundTerms among the terms
 	compoundEnds uint32                 // their last letters, bit c-'a'
 	termBloom    [termBloomWords]uint64 // the words a term can end with, for mayBeKey
@@ -234,10 +235,18 @@ func New(rules ...Rule) (*Redactor, error) {
 		r.minScan = min(r.minScan, 3) // "k=v"
 	}
 	if r.sqlRule = r.terms["password"]; r.sqlRule != "" {
-		r.bloomAdd("identified")  // the word findPairs reads an SQL IDENTIFIED BY clause after
-		r.bloomAdd("login")       // and an IMAP LOGIN command's password
-		r.bloomAdd("net")         // and the commands positionalPasswords reads: net user,
-		r.bloomAdd("rabbitmqctl") // rabbitmqctl add_user
+		r.bloomAdd("identified")   // the word findPairs reads an SQL IDENTIFIED BY clause after
+		r.bloomAdd("login")        // and an IMAP LOGIN command's password
+		r.bloomAdd("net")          // and the commands positionalPasswords reads: net user,
+		r.bloomAdd("rabbitmqctl")  // rabbitmqctl add_user
+		r.bloomAdd("authenticate") // the IMAP command before a SASL response
+		r.bloomAdd("bindpw")       // and OpenLDAP's and nslcd's "bindpw S3cret", shorter than prescan's compound words
+		for _, w := range commandWords {
+			r.bloomAdd(w) // and the commands commandPasswords reads
+		}
+	}
+	if r.nameRule = r.terms["fullname"]; r.nameRule != "" {
+		r.bloomAdd("dear") // the salutation findPairs reads a name after: Dear Jane Roe,
 	}
 	r.addCounter(counterDepth)
 	r.addCounter(counterSize)

@@ -113,6 +113,11 @@ var tokenFormats = []tokenFormat{
 	{family: "launchdarkly", prefix: "mob-", shape: uuidBody},
 	// Braintree access tokens: access_token$<environment>$<merchant id>$<32 hex>.
 	{family: "braintree", prefix: "access_token$", shape: braintreeBody},
+	// Tailscale auth, API, OAuth client, SCIM and webhook keys: tskey-auth-k…CNTRL-….
+	{family: "tailscale", prefix: "tskey-", body: cURL, min: 30, mixed: true},
+	// Asana personal access tokens: 1/<user id>:<32 hex>, 2/<user id>/<app id>:<32 hex>.
+	{family: "asana", prefix: "1/", shape: asanaBody},
+	{family: "asana", prefix: "2/", shape: asanaBody},
 	{family: "sonar", prefix: "squ_", body: cAlnum, min: 40},
 	{family: "sonar", prefix: "sqp_", body: cAlnum, min: 40},
 	{family: "sonar", prefix: "sqa_", body: cAlnum, min: 40},
@@ -153,6 +158,8 @@ var tokenFormats = []tokenFormat{
 	{family: "slack", prefix: "xoxd-", shape: percentBody(40)},
 	{family: "slack", prefix: "hooks.slack.com/", body: cAny, min: 30},
 	{family: "discord", prefix: "discord.com/api/webhooks/", body: cAny, min: 30},
+	{family: "zapier", prefix: "hooks.zapier.com/hooks/catch/", body: cAny, min: 10},
+	{family: "ifttt", prefix: "maker.ifttt.com/", body: cAny, min: 20},
 	{family: "discord", prefix: "discordapp.com/api/webhooks/", body: cAny, min: 30},
 	{family: "discord", prefix: "MT", shape: discordBotBody},
 	{family: "discord", prefix: "Mj", shape: discordBotBody},
@@ -187,6 +194,9 @@ var tokenFormats = []tokenFormat{
 	{family: "duffel", prefix: "duffel_live_", body: cAny, min: 43},
 	{family: "duffel", prefix: "duffel_test_", body: cAny, min: 43},
 	{family: "gocardless", prefix: "live_", body: cAny, min: 40, mixed: true},
+	// Mollie API keys: live_ or test_ and 30 letters and digits.
+	{family: "mollie", prefix: "live_", body: cAlnum, min: 30, max: 30, mixed: true},
+	{family: "mollie", prefix: "test_", body: cAlnum, min: 30, max: 30, mixed: true},
 	{family: "easypost", prefix: "EZAK", body: cAlnum, min: 54},
 	{family: "easypost", prefix: "EZTK", body: cAlnum, min: 54},
 	{family: "lob", prefix: "live_pub_", body: cLHex, min: 31, max: 31, fold: true, mixed: true},
@@ -224,6 +234,9 @@ var tokenFormats = []tokenFormat{
 	{family: "planetscale", prefix: "pscale_pw_", body: cAny, min: 32},
 	{family: "planetscale", prefix: "pscale_oauth_", body: cAny, min: 32},
 	{family: "databricks", prefix: "dapi", body: cLHex | cDash, min: 32, mixed: true},
+	{family: "databricks", prefix: "dose", body: cLHex, min: 32, mixed: true}, // OAuth client secrets
+	// Firebase Cloud Messaging legacy server keys: AAAA, 7 characters, ":APA91b", and the rest.
+	{family: "firebase", prefix: "AAAA", shape: fcmServerKeyBody},
 	{family: "grafana", prefix: "glc_", body: cAny, min: 32},
 	{family: "grafana", prefix: "glsa_", body: cWord, min: 40},
 	{family: "grafana", prefix: "eyJrIjoi", body: cAny, min: 60},
@@ -269,6 +282,7 @@ var tokenFormats = []tokenFormat{
 	// Messaging, productivity and the rest.
 	{family: "sendgrid", prefix: "SG.", body: cURL | cOther, min: 60},
 	{family: "sendinblue", prefix: "xkeysib-", body: cHex | cDash | cLower | cUpper, min: 80},
+	{family: "sendinblue", prefix: "xsmtpsib-", body: cHex | cDash | cLower | cUpper, min: 80}, // SMTP keys
 	{family: "twilio", prefix: "SK", body: cHex, min: 32, max: 32, mixed: true},
 	{family: "notion", prefix: "secret_", body: cAlnum, min: 43},
 	{family: "notion", prefix: "ntn_", body: cAlnum, min: 46},
@@ -586,6 +600,55 @@ func braintreeBody(s string, j int) int {
 	return e
 }
 
+// botPath reports whether the digits at s[start] follow "bot" in a
+// path of the Telegram Bot API (https://api.telegram.org/bot<token>/…).
+func botPath(s string, start int) bool {
+	return start >= 4 && s[start-3:start] == "bot" && s[start-4] == '/'
+}
+
+// asanaBody matches the rest of an Asana personal access token after
+// "1/" or "2/": a user id of digits (for "2/", a '/' and an app id of
+// digits too), ':', and 32 lower-case hex digits.
+func asanaBody(s string, j int) int {
+	e := run(s, j, cDigit)
+	if e-j < 6 || e >= len(s) {
+		return 0
+	}
+	if s[j-2] == '2' {
+		if s[e] != '/' {
+			return 0
+		}
+		f := run(s, e+1, cDigit)
+		if f-e-1 < 6 || f >= len(s) {
+			return 0
+		}
+		e = f
+	}
+	if s[e] != ':' {
+		return 0
+	}
+	f := run(s, e+1, cLHex)
+	if f-e-1 != 32 || !wordEnd(s, f) {
+		return 0
+	}
+	return f
+}
+
+// fcmServerKeyBody matches the rest of a Firebase Cloud Messaging server
+// key after "AAAA": 7 URL-safe characters, ":APA91b", and 134 or more
+// URL-safe characters.
+func fcmServerKeyBody(s string, j int) int {
+	e := run(s, j, cURL)
+	if e-j != 7 || !strings.HasPrefix(s[e:], ":APA91b") {
+		return 0
+	}
+	f := run(s, e+7, cURL)
+	if f-e-7 < 134 || !wordEnd(s, f) {
+		return 0
+	}
+	return f
+}
+
 // isUUID reports whether s is a UUID in its canonical form: hex digits in
 // groups of 8, 4, 4, 4 and 12 separated by dashes.
 func isUUID(s string) bool {
@@ -724,6 +787,7 @@ const (
 	markDashA                       // "-a": redis-cli -a (findUserFlag)
 	markDashW                       // "-w", "-U", "-b", "-k", "-t": ldapsearch -w, smbclient -U u%p, htpasswd -b, openssl -k, doctl -t (findUserFlag)
 	markAddMask                     // ":a": GitHub Actions' "::add-mask::…"
+	markShortKey                    // 's', 'd' or 'w' before '=': a short compound key (dbpass=, dbpw=; prescan)
 	allMarks     uint16 = 1<<iota - 1
 )
 
@@ -735,6 +799,8 @@ var markFirst, markSecond = func() (first, second [256]uint16) {
 		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP}, {'-', 'P', markDashP},
 		{'-', 'a', markDashA}, {'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM}, {'-', 'b', markDashW},
 		{'-', 'k', markDashW}, {'-', 't', markDashW}, {':', 'a', markAddMask},
+		{'s', '=', markShortKey}, {'d', '=', markShortKey}, {'w', '=', markShortKey},
+		{'S', '=', markShortKey}, {'D', '=', markShortKey}, {'W', '=', markShortKey},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA}} {
 		first[m.a] |= m.bit
 		second[m.b] |= m.bit
@@ -823,7 +889,7 @@ func findMarkedTokens(s string, spans []span, marks uint16) []span {
 		// 'A' and 34 more, one of them a digit: a word after a number
 		// and a colon ("1715938212:Archive_daily_…") is not a token.
 		if c-start >= 5 && c-start <= 16 && end-c-1 == 35 && strings.ContainsAny(s[c+2:end], "0123456789") &&
-			(start == 0 || !isAlnum(s[start-1])) {
+			(start == 0 || !isAlnum(s[start-1]) || botPath(s, start)) {
 			spans = append(spans, span{start, end})
 			i = end
 		}

@@ -153,6 +153,15 @@ func tokenCases() []tokenCase {
 	add("braintree", "access_token$production$"+g("abcdefghijklmnopqrstuvwxyz0123456789", 16)+"$"+g(lhex, 32),
 		"access_token$sandbox$"+g("abcdefghijklmnopqrstuvwxyz0123456789", 16)+"$"+g(lhex, 32))
 	add("pypi-test", "pypi-AgENdGVzdC5weXBpLm9yZw"+g(urlSafe, 60))
+	add("tailscale", "tskey-auth-k"+g(alnum, 10)+"CNTRL-"+g(alnum, 33), "tskey-api-k"+g(alnum, 10)+"CNTRL-"+g(alnum, 33),
+		"tskey-client-k"+g(alnum, 10)+"CNTRL-"+g(alnum, 33))
+	add("asana", "1/"+g("0123456789", 16)+":"+g(lhex, 32), "2/"+g("0123456789", 16)+"/"+g("0123456789", 16)+":"+g(lhex, 32))
+	add("mollie", "live_"+g(alnum, 29)+"7", "test_"+g(alnum, 29)+"x")
+	add("databricks-oauth", "dose"+g(lhex, 31)+"a")
+	add("firebase-fcm", "AAAA"+g(urlSafe, 7)+":APA91b"+g(urlSafe, 134))
+	add("brevo-smtp", "xsmtpsib-"+g(lhex, 64)+"-"+g(alnum, 16))
+	add("zapier", "hooks.zapier.com/hooks/catch/"+g("0123456789", 7)+"/"+g(alnum, 6)+"/")
+	add("ifttt", "maker.ifttt.com/trigger/deploy/with/key/"+g(urlSafe, 22), "maker.ifttt.com/use/"+g(urlSafe, 22))
 	// Formats the redactor knew before the catalog.
 	add("aws", "AKIA"+g(uhexAln, 16), "ASIA"+g(uhexAln, 16))
 	add("jwt", "eyJhbGciOiJFUzI1NiJ9.eyJ"+g(urlSafe, 40)+"."+g(urlSafe, 43))
