@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -280,4 +281,53 @@ func TestCutFileLinesNeverPanic(t *testing.T) {
 		require.Error(t, err, "cut at %d", cut)
 		require.NotEmpty(t, rep.Findings, "cut at %d", cut)
 	}
+}
+
+// TestCanonicalAuditReadsEveryFileLine guards the verifier's fast reader
+// of a File line's audit member: it reads every member the File handler
+// wrote (so that such lines take the fast path), to the same fields as
+// the general reader, and refuses members in another form.
+func TestCanonicalAuditReadsEveryFileLine(t *testing.T) {
+	f := readFixture(t, "testdata/v2")
+	v := &verifier{}
+	read := 0
+	for _, line := range lines(f.log) {
+		raw := []byte(strings.TrimSuffix(line, "\n"))
+		var l chain.Line
+		if !bytes.Contains(raw, canonicalAuditStart) || !chain.ScanLine(raw, &l) || !l.HasAudit {
+			continue
+		}
+		member := raw[l.AuditValue[0]:l.AuditValue[1]]
+		fast, ok := v.parseCanonicalAudit(member)
+		require.True(t, ok, "%s", member)
+		val, err := chain.Parse(member)
+		require.NoError(t, err)
+		slow, err := parseAudit(val)
+		require.NoError(t, err)
+		require.Equal(t, slow, fast, "%s", member)
+		read++
+		// A sealed record's epoch, 0 included, is read too.
+		i := bytes.Index(member, []byte(`,"hash":`))
+		sealed := string(member[:i]) + `,"epoch":0` + string(member[i:])
+		val, err = chain.Parse([]byte(sealed))
+		require.NoError(t, err)
+		slow, err = parseAudit(val)
+		require.NoError(t, err)
+		fast, ok = v.parseCanonicalAudit([]byte(sealed))
+		require.True(t, ok, "%s", sealed)
+		require.Equal(t, slow, fast, "%s", sealed)
+		seq := regexp.MustCompile(`"seq":[0-9]+`)
+		for _, other := range []string{
+			seq.ReplaceAllString(string(member), `"seq":12345678901234567`),         // 17 digits
+			strings.Replace(string(member), `"chain":"`, `"chain":"\u0076`, 1),      // an escape
+			strings.Replace(string(member), `"seq":`, `"seq":0`, 1),                 // a leading zero
+			strings.Replace(string(member), `"v":2`, `"v":2 `, 1),                   // a space
+			strings.Replace(string(member), `"seq":`, `"seq":12345678901234567`, 1), // 17 digits
+			string(member[:len(member)-1]),                                          // cut
+		} {
+			_, ok := v.parseCanonicalAudit([]byte(other))
+			require.False(t, ok, "%s", other)
+		}
+	}
+	require.GreaterOrEqual(t, read, 8)
 }
