@@ -1,6 +1,9 @@
 package redact
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // isKeyChar reports whether c can be part of a key written in text
 // ("db_password", "x-api-key", "config.token", "--password").
@@ -423,31 +426,17 @@ var positionalCommands = [...]struct {
 // for it, and Windows switches such as /add are no password).
 func (r *Redactor) positionalPasswords(s string, spans []span, note func(string)) []span {
 	for _, c := range positionalCommands {
-		for i := 0; ; {
-			j := strings.Index(s[i:], c.cmd)
-			if j < 0 {
-				break
-			}
-			k := i + j
-			i = k + len(c.cmd)
-			if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '\n' && !isQuote(s[k-1]) && s[k-1] != '$' && s[k-1] != ':' {
-				continue // inside a word: ".net user …"
-			}
-			q := i
+		for q := range commandsIn(s, c.cmd, "$:") {
 			for n := 1; ; n++ {
 				q = skipSpaces(s, q)
 				if q >= len(s) || s[q] == '\n' || s[q] == '\r' || s[q] == '|' || s[q] == ';' || s[q] == '&' {
 					break
 				}
-				vs, ve := q, q
-				if isQuote(s[q]) {
-					vs, ve = valueAt(s, q)
-					q = max(q+1, min(len(s), ve+1))
-				} else {
-					for ve < len(s) && s[ve] > ' ' && s[ve] != ';' && s[ve] != '|' {
-						ve++
-					}
-					q = ve
+				quoted := isQuote(s[q])
+				vs, ve := commandArg(s, q)
+				q = ve
+				if quoted {
+					q = min(len(s), ve+1) // past the closing quote
 				}
 				if n < c.arg {
 					continue
@@ -827,6 +816,28 @@ func flagWords(s, flag string) [][2]int {
 	}
 }
 
+// commandsIn yields the end of each occurrence of the command name cmd in
+// s that starts a word: at the start of s, or after white space, a quote,
+// or one of the bytes of also.
+func commandsIn(s, cmd, also string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; ; {
+			j := strings.Index(s[i:], cmd)
+			if j < 0 {
+				return
+			}
+			k := i + j
+			i = k + len(cmd)
+			if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '\n' && !isQuote(s[k-1]) && strings.IndexByte(also, s[k-1]) < 0 {
+				continue // inside a word: ".net user …"
+			}
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}
+
 // commandArg returns the span of the command-line argument at s[q:]: the
 // inside of a quoted string, or the text up to a space.
 func commandArg(s string, q int) (int, int) {
@@ -844,15 +855,9 @@ func commandArg(s string, q int) (int, int) {
 // the Oracle command tool in s; "/ as sysdba", /nolog and @script.sql
 // hold none.
 func (r *Redactor) oracleLogins(s, tool string, spans []span, note func(string)) []span {
-	for i := 0; ; {
-		j := strings.Index(s[i:], tool)
-		if j < 0 {
-			return spans
-		}
-		k := i + j
-		i = k + len(tool)
-		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '\n' && s[k-1] != '/' && !isQuote(s[k-1]) || i >= len(s) || s[i] != ' ' {
-			continue // inside a word, or not a command
+	for i := range commandsIn(s, tool, "/") {
+		if i >= len(s) || s[i] != ' ' {
+			continue // not a command: sqlplus.log
 		}
 		q := i
 		for n := 0; n < 8; n++ {
@@ -893,6 +898,7 @@ func (r *Redactor) oracleLogins(s, tool string, spans []span, note func(string))
 			}
 		}
 	}
+	return spans
 }
 
 // oracleURLLogins masks the password of the user/password@ of an Oracle
@@ -944,16 +950,7 @@ func oracleUser(u string) bool {
 // after the share (\\server\share) or after /user:NAME that is no switch;
 // "*" asks for it.
 func (r *Redactor) netUsePassword(s string, spans []span, note func(string)) []span {
-	for i := 0; ; {
-		j := strings.Index(s[i:], "net use ")
-		if j < 0 {
-			return spans
-		}
-		k := i + j
-		i = k + len("net use ")
-		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '\n' && !isQuote(s[k-1]) {
-			continue
-		}
+	for i := range commandsIn(s, "net use ", "") {
 		after := false
 		for q, n := i, 0; n < 8; n++ {
 			q = skipSpaces(s, q)
@@ -977,6 +974,7 @@ func (r *Redactor) netUsePassword(s string, spans []span, note func(string)) []s
 			}
 		}
 	}
+	return spans
 }
 
 // secureStringValue masks the string that PowerShell's
