@@ -249,13 +249,28 @@ func isLetter(c byte) bool { return (c|0x20)-'a' < 26 }
 func isAuthScheme(w string) bool {
 	switch len(w) {
 	case 5:
-		return strings.EqualFold(w, "basic") || strings.EqualFold(w, "token")
+		return foldedEqual(w, "basic") || foldedEqual(w, "token")
 	case 6:
-		return strings.EqualFold(w, "bearer") || strings.EqualFold(w, "digest") || strings.EqualFold(w, "apikey")
+		return foldedEqual(w, "bearer") || foldedEqual(w, "digest") || foldedEqual(w, "apikey")
 	case 9:
-		return strings.EqualFold(w, "negotiate")
+		return foldedEqual(w, "negotiate")
 	}
 	return false
+}
+
+// foldedEqual reports whether w spells the lower-case ASCII word t in any
+// case: ASCII letters only (strings.EqualFold also folds "K", the Kelvin
+// sign, to k).
+func foldedEqual(w, t string) bool {
+	if len(w) != len(t) {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if c := w[i]; c != t[i] && (c|0x20 != t[i] || c < 'A' || c > 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // findAuthorization masks the credentials after an auth scheme word

@@ -696,16 +696,26 @@ func (r *Redactor) endsInCompound(w string) bool {
 	if len(w) < minCompound || len(r.compounds) == 0 {
 		return false
 	}
-	last := w[len(w)-1] | 0x20
-	if last < 'a' || last > 'z' || r.compoundEnds&(1<<(last-'a')) == 0 {
+	if !r.compoundTailHas(w[len(w)-2], w[len(w)-1]) {
 		return false
 	}
 	for _, t := range r.compounds {
-		if t[len(t)-1] == last && len(w) >= len(t)+2 && foldedSuffix(w, t) {
+		if len(w) >= len(t)+2 && foldedSuffix(w, t) {
 			return true
 		}
 	}
 	return false
+}
+
+// compoundTailHas reports whether some compound term ends with the
+// letters a, b, in any case.
+func (r *Redactor) compoundTailHas(a, b byte) bool {
+	a, b = a|0x20, b|0x20
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
+		return false
+	}
+	n := int(a-'a')*26 + int(b-'a')
+	return r.compoundTail[n>>6]&(1<<(n&63)) != 0
 }
 
 // foldedSuffix reports whether w ends with the lower-case ASCII word t, in

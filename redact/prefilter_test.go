@@ -316,11 +316,11 @@ func TestCamelBoundaryBounds(t *testing.T) {
 	}
 }
 
-// TestPrescanDigitCount: the digits of a word are counted from the sum of
-// its bytes' table entries, exact below preSumWord bytes and counted one by
-// one in longer words; the thresholds of 9 and 13 digits hold either way,
-// and a long word of letters alone never reads as digits.
+// TestPrescanDigitCount: the digits of the words of a string are counted
+// across words, in short and very long words; the thresholds are 9 and 13
+// digits, and a long word of letters alone never reads as digits.
 func TestPrescanDigitCount(t *testing.T) {
+	const preSumWord = 1 << 20 // a long word
 	r := Must(Credentials)
 	for _, tc := range []struct {
 		name    string
@@ -364,5 +364,95 @@ func TestPercentDecodingDepth(t *testing.T) {
 	allocs := testing.AllocsPerRun(1, func() { r.String(deep) })
 	if allocs > 40 {
 		t.Fatalf("%.0f allocations for %d nested encodings: decoding is not bounded", allocs, 20000)
+	}
+}
+
+// TestTokenStartsUnfolded: prescan's table of the first two bytes of the
+// catalog's prefixes, indexed by the bytes as written, lets through
+// exactly the pairs that findPrefixTokens' own test (tokenSecond, on bytes
+// folded with |0x20) lets through: every one of the 65,536 pairs.
+func TestTokenStartsUnfolded(t *testing.T) {
+	for b0 := range 256 {
+		for b1 := range 256 {
+			c0, c1 := byte(b0)|0x20, byte(b1)|0x20
+			want := tokenSecond[c0][c1>>6]&(1<<(c1&63)) != 0
+			n := b0<<8 | b1
+			if got := tokenStarts[n>>6]&(1<<(n&63)) != 0; got != want {
+				t.Errorf("tokenStarts[%q %q] = %v, tokenSecond says %v", byte(b0), byte(b1), got, want)
+			}
+		}
+	}
+}
+
+// TestTermShapeHoldsEveryTermWord: every word the term filter holds (the
+// suffixes of at least three bytes of each term's joined spelling), in
+// lower, upper and title case, passes prescan's word tests: the length and
+// first-bytes table (termShape) in front of the filter lets it through.
+// Words of other lengths or starts do not pass the table.
+func TestTermShapeHoldsEveryTermWord(t *testing.T) {
+	r := Must(Credentials, PCIDSS, HIPAA, GDPR, CCPA, ContactInfo)
+	n := 0
+	for joined := range r.terms {
+		if !isASCII(joined) {
+			continue
+		}
+		for i := 0; i+3 <= len(joined); i++ {
+			w := joined[i:]
+			if !asciiWord([]byte(w)) {
+				continue
+			}
+			n++
+			for _, spelled := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+				if !r.prescan("x " + spelled + " y").termWord {
+					t.Errorf("prescan(%q): no term word: a word of the term filter does not pass", spelled)
+				}
+			}
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d term words tried", n)
+	}
+	// The table alone (not the hash filter behind it) keeps these out:
+	// no term word has this length or starts with these bytes.
+	for _, w := range []string{strings.Repeat("q", 30), "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq", "9z9z9z", "xq"} {
+		if r.termShape[shapeIndex(w)]>>min(len(w), 31)&1 != 0 {
+			t.Errorf("termShape lets %q through", w)
+		}
+	}
+}
+
+// TestCountDigits: the eight-bytes-at-a-time count equals a count byte by
+// byte, for every byte value in every position of a word and for strings
+// of every length up to 40 mixing digits with the bytes next to them.
+func TestCountDigits(t *testing.T) {
+	naive := func(s string) int {
+		n := 0
+		for i := 0; i < len(s); i++ {
+			if s[i] >= '0' && s[i] <= '9' {
+				n++
+			}
+		}
+		return n
+	}
+	for b := range 256 {
+		for pos := range 17 {
+			s := []byte("0a9/:.xyz12345678")
+			s[pos] = byte(b)
+			if got, want := countDigits(string(s)), naive(string(s)); got != want {
+				t.Fatalf("countDigits(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+	alphabet := "0123456789/:@`\x80\xb0\xb9\xff \x00\x29\x3a\x2f"
+	for n := range 41 {
+		b := make([]byte, n)
+		for seed := range 50 {
+			for i := range b {
+				b[i] = alphabet[(i*7+seed*13+i*i*seed)%len(alphabet)]
+			}
+			if got, want := countDigits(string(b)), naive(string(b)); got != want {
+				t.Fatalf("countDigits(%q) = %d, want %d", b, got, want)
+			}
+		}
 	}
 }

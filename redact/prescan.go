@@ -1,11 +1,13 @@
 package redact
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"reflect"
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // The prefilter. Most strings a program logs hold nothing to mask, and
@@ -67,6 +69,7 @@ var (
 	tokenPairAny, tokenPairBody [1 << 16 / 64]uint64
 	tokenPairClass              uint8
 	tokenFirst                  [256]bool                // the first bytes of the prefixes, folded with |0x20
+	tokenStarts                 [1 << 16 / 64]uint64     // the first two bytes of the prefixes, in any case: tokenSecond unfolded
 	wordOrUnder                 = func() (t [256]bool) { // what findTokens takes for the inside of a word
 		for c := range 256 {
 			t[c] = charClass[c]&(cAlnum|cUnder) != 0
@@ -77,6 +80,17 @@ var (
 
 func init() {
 	for _, f := range tokenFormats {
+		// Every two bytes findPrefixTokens' test (tokenSecond) lets
+		// through: those that fold to the prefix's first two with |0x20.
+		c0, c1 := f.prefix[0]|0x20, f.prefix[1]|0x20
+		for _, b0 := range [...]byte{c0, c0 &^ 0x20} {
+			for _, b1 := range [...]byte{c1, c1 &^ 0x20} {
+				if b0|0x20 == c0 && b1|0x20 == c1 {
+					n := uint16(b0)<<8 | uint16(b1)
+					tokenStarts[n>>6] |= 1 << (n & 63)
+				}
+			}
+		}
 		tokenFirst[f.prefix[0]|0x20] = true // every format has a prefix of two bytes or more
 		head := f.prefix[:min(len(f.prefix), 4)]
 		spellings := []string{head}
@@ -138,24 +152,11 @@ const (
 	preT      = 1 << 19 // 'T', for the marker "T3"
 	preTok    = 1 << 20 // the first byte of a catalog prefix that starts outside a word ("_gitlab_session=")
 	preHigh   = 1 << 21 // a byte of a character outside ASCII
-
-	// preDigit counts digits: a word's bytes' entries are summed as well as
-	// or-ed, and the sum's bits from preDigitShift up count its digits. The
-	// other bits of the entries of letters and digits stay below 1<<20
-	// (checked when the table is built), so their sum cannot reach those
-	// bits in a word shorter than preSumWord bytes; longer words are counted
-	// one byte at a time.
-	preDigit      = 1 << preDigitShift
-	preDigitShift = 40
-	preSumWord    = 1 << (preDigitShift - 20)
 )
 
 var preTable = func() (t [256]uint64) {
 	for c := range 256 {
 		t[c] = uint64(byteFlags[c])
-		if isDigit(byte(c)) {
-			t[c] |= preDigit
-		}
 		if isAlnum(byte(c)) {
 			t[c] |= preAlnum
 		}
@@ -170,11 +171,6 @@ var preTable = func() (t [256]uint64) {
 	for c := 0x80; c < 0x100; c++ {
 		t[c] |= preHigh
 	}
-	for c := range 256 {
-		if t[c]&preAlnum != 0 && t[c]&^preDigit >= 1<<(preDigitShift-bits.Len(preSumWord-1)) {
-			panic("redact: a word byte's prescan entry reaches the digit count: lower preSumWord")
-		}
-	}
 	for _, f := range tokenFormats {
 		if c := f.prefix[0]; !isAlnum(c) {
 			if c != '_' {
@@ -188,13 +184,17 @@ var preTable = func() (t [256]uint64) {
 
 // prescan reads s once and returns its flags, whether a catalog token or
 // a term word may start in it, and the marker pairs it holds. The loop
-// does little per byte; the work is done where a word (a run of ASCII
-// letters and digits) starts or ends.
+// does little per byte and calls nothing: at the end of a word, tables
+// say whether the word may start a catalog token, be a term word, end
+// with a compound term or be an auth scheme, and the few words that may
+// are kept as candidates, which settle then tests in full.
 func (r *Redactor) prescan(s string) prescanned {
 	var (
-		acc    uint64 // every byte's preTable bits
-		digits int
-		st     prescanState
+		acc        uint64 // every byte's preTable bits
+		digitWords int    // the bytes of the words that hold a digit
+		st         prescanState
+		cands      [prescanCands]prescanCand
+		nc         int
 	)
 	for i := 0; ; {
 		var e uint64
@@ -209,49 +209,57 @@ func (r *Redactor) prescan(s string) prescanned {
 			break
 		}
 		start := i
+		var what uint8
 		if i > 0 {
 			st.marks |= markFirst[s[i-1]] & markSecond[s[i]]
 		}
-		if !st.tokens && i+10 <= len(s) && (i == 0 || s[i-1] != '_') { // findTokens looks no closer to the end
-			// findPrefixTokens' own test of the first two bytes, then the
-			// catalog's prefixes.
-			if c0, c1 := s[i]|0x20, s[i+1]|0x20; tokenSecond[c0][c1>>6]&(1<<(c1&63)) != 0 {
-				st.tokens = tokenMayStart(s, i)
+		// findPrefixTokens' own test of the first two bytes; findTokens
+		// looks no closer to the end.
+		if i+10 <= len(s) && (i == 0 || s[i-1] != '_') {
+			if n := uint16(s[i])<<8 | uint16(s[i+1]); tokenStarts[n>>6]&(1<<(n&63)) != 0 {
+				what = candToken
 			}
 		}
-		var rest, sum uint64                             // rest: the bits of the word's bytes after its first
-		h := (2166136261 ^ uint32(s[i]|0x20)) * 16777619 // the word's hash for the term filter, folded
-		for i++; i < len(s); i++ {                       // a word
+		var rest uint64            // the bits of the word's bytes after its first
+		for i++; i < len(s); i++ { // a word
 			e := preTable[s[i]]
 			if e&preAlnum == 0 {
 				break
 			}
 			rest |= e
-			sum += e
-			h = (h ^ uint32(s[i]|0x20)) * 16777619
 		}
-		sum += e
-		if i-start < preSumWord {
-			digits += int(sum >> preDigitShift)
-		} else {
-			digits += countDigits(s[start:i])
-		}
+		n := i - start
 		word := rest | e
 		acc |= word
+		if word&uint64(digitMark) != 0 {
+			digitWords += n // the digits are counted at the end, if there can be 9
+		}
 		if i < len(s) {
 			st.marks |= markFirst[s[i-1]] & markSecond[s[i]]
-			if s[i] == ' ' && i-start < len(schemeLen) && schemeLen[i-start] && schemeFirst[s[start]|0x20] && isAuthScheme(s[start:i]) {
-				st.flags |= hasAuthHint
+			if authSchemeLen>>min(n, 63)&1 != 0 && s[i] == ' ' {
+				what |= candScheme
 			}
 		}
-		if !st.termWord && word&preLetter != 0 {
-			if rest&preUpper != 0 { // may have camelCase pieces
-				st.termWord = r.mayBeKey(s[start:i])
-			} else {
-				st.termWord = r.bloomHas(h) || i-start >= 7 && r.endsInCompound(s[start:i]) // pgpassword
+		if word&preLetter != 0 {
+			switch {
+			case rest&preUpper != 0: // may have camelCase pieces
+				what |= candCamel
+			case r.termShape[shapeIndex(s[start:i])]>>min(n, 31)&1 != 0:
+				what |= candTerm
+			case n >= 7 && r.compoundTailHas(s[i-2], s[i-1]): // pgpassword
+				what |= candCompound
 			}
+		}
+		if what != 0 {
+			if nc == len(cands) {
+				r.settle(s, cands[:], &st)
+				nc = 0
+			}
+			cands[nc] = prescanCand{int32(start), int32(i), what}
+			nc++
 		}
 	}
+	r.settle(s, cands[:nc], &st)
 	f := scanFlags(acc) &^ digitMark
 	if f&hasZ != 0 && f&(hasColon|hasEq) != 0 && containsZA(s) || f&hasTab != 0 { // "authorization" has "za"
 		f |= hasAuthHint
@@ -269,14 +277,62 @@ func (r *Redactor) prescan(s string) prescanned {
 	if acc&preT != 0 && len(s) >= 48 && strings.Contains(s, "T3") {
 		st.marks |= markT3
 	}
-	if digits >= 9 {
-		f |= hasDigits9
-		if digits >= 13 {
-			f |= hasDigits13
+	if digitWords >= 9 {
+		if d := countDigits(s); d >= 13 {
+			f |= hasDigits9 | hasDigits13
+		} else if d >= 9 {
+			f |= hasDigits9
 		}
 	}
 	return prescanned{flags: f | st.flags, tokens: st.tokens, termWord: st.termWord, marks: st.marks}
 }
+
+// prescanCands is how many candidate words prescan holds before it
+// settles them.
+const prescanCands = 16
+
+// A prescanCand is a word of the string prescan reads, s[start:end], that
+// the tables let through: what says for which tests (cand*).
+type prescanCand struct {
+	start, end int32
+	what       uint8
+}
+
+const (
+	candToken    = 1 << iota // its first two bytes start a catalog prefix
+	candScheme               // it has the length of an auth scheme and a space after it
+	candCamel                // an upper-case letter after its first byte: mayBeKey splits it
+	candTerm                 // its first two bytes and length are those of a term word
+	candCompound             // seven bytes or more, ending with a compound term's last two letters
+)
+
+// settle tests the candidate words in full and records what they hold in st.
+func (r *Redactor) settle(s string, cands []prescanCand, st *prescanState) {
+	for _, c := range cands {
+		w := s[c.start:c.end]
+		if c.what&candToken != 0 && !st.tokens {
+			st.tokens = tokenMayStart(s, int(c.start))
+		}
+		if c.what&candScheme != 0 && isAuthScheme(w) {
+			st.flags |= hasAuthHint
+		}
+		if st.termWord {
+			continue
+		}
+		switch {
+		case c.what&candCamel != 0:
+			st.termWord = r.mayBeKey(w)
+		case c.what&candTerm != 0:
+			st.termWord = r.bloomHas(wordHash(w)) || len(w) >= 7 && r.endsInCompound(w)
+		case c.what&candCompound != 0:
+			st.termWord = r.endsInCompound(w)
+		}
+	}
+}
+
+// authSchemeLen has bit n set for the lengths n of the auth scheme words
+// (isAuthScheme).
+const authSchemeLen = 1<<5 | 1<<6 | 1<<9
 
 // prescanState is what prescan learns at the ends of words.
 type prescanState struct {
@@ -304,9 +360,19 @@ func (r *Redactor) shortCompoundKey(s string) bool {
 	return false
 }
 
-// countDigits returns the number of ASCII digits in s.
+// countDigits returns the number of ASCII digits in s, eight bytes at a
+// time.
 func countDigits(s string) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	n := 0
+	for len(s) >= 8 {
+		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s), 8)) ^ 0x30*ones // a digit becomes 0 to 9
+		// A byte b of x is below 10 when the high bit of (b|0x80)-10 is
+		// clear (its low seven bits are below 10; no byte borrows from
+		// the next) and so is b's own.
+		n += bits.OnesCount64(^((x | highs) - 10*ones | x) & highs)
+		s = s[8:]
+	}
 	for i := 0; i < len(s); i++ {
 		if isDigit(s[i]) {
 			n++
@@ -330,13 +396,6 @@ func tokenStartsOutsideWords(s string) bool {
 	}
 	return false
 }
-
-// schemeLen and schemeFirst mark the lengths and first letters of the
-// auth scheme words (isAuthScheme).
-var (
-	schemeLen   = [10]bool{5: true, 6: true, 9: true}
-	schemeFirst = [256]bool{'a': true, 'b': true, 'd': true, 'n': true, 't': true}
-)
 
 // containsZA reports whether s holds "za" in any case.
 func containsZA(s string) bool {
@@ -457,16 +516,8 @@ func (r *Redactor) mayBeKey(id string) bool {
 		for j < len(id) && isAlnum(id[j]) && !camelBoundary(id, j) {
 			j++
 		}
-		if r.termStartHas(id[i], id[min(i+1, j-1)]) {
-			h := uint32(2166136261)
-			letters := false
-			for k := i; k < j; k++ {
-				h = (h ^ uint32(id[k]|0x20)) * 16777619
-				letters = letters || !isDigit(id[k])
-			}
-			if letters && r.bloomHas(h) {
-				return true
-			}
+		if r.termStartHas(id[i], id[min(i+1, j-1)]) && hasLetter(id[i:j]) && r.bloomHas(wordHash(id[i:j])) {
+			return true
 		}
 		if r.endsInCompound(id[i:j]) { // PGPASSWORD
 			return true
@@ -521,15 +572,62 @@ func (r *Redactor) bloomHas(h uint32) bool {
 		t[h3>>6%termBloomWords]&(1<<(h3&63)) != 0
 }
 
-// bloomAdd adds a lower-case word to the filter mayBeKey reads.
-func (r *Redactor) bloomAdd(w string) {
+// wordHash is the hash of a word for the term filter: FNV-1a over its
+// bytes folded with |0x20 (upper-case ASCII letters read as lower-case).
+func wordHash(w string) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(w); i++ {
 		h = (h ^ uint32(w[i]|0x20)) * 16777619
 	}
-	h1, h2, h3 := bloomBits(h)
+	return h
+}
+
+// hasLetter reports whether w holds a byte that is not an ASCII digit.
+func hasLetter(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// shapeIndex returns the index in Redactor.termShape of the first two
+// bytes of w (w not empty): each is an ASCII letter in either case (0 to
+// 25), a digit (26 to 35) or anything else, or nothing after a word of
+// one byte (36).
+func shapeIndex(w string) int {
+	second := byte(36)
+	if len(w) > 1 {
+		second = shapeByte[w[1]]
+	}
+	return int(shapeByte[w[0]])*37 + int(second)
+}
+
+// shapeByte is the class of a byte in shapeIndex.
+var shapeByte = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			t[c] = byte(c|0x20) - 'a'
+		case c >= '0' && c <= '9':
+			t[c] = 26 + byte(c) - '0'
+		default:
+			t[c] = 36
+		}
+	}
+	return t
+}()
+
+// bloomAdd adds a lower-case word to the filter mayBeKey reads, and its
+// first two bytes and length to termShape.
+func (r *Redactor) bloomAdd(w string) {
+	h1, h2, h3 := bloomBits(wordHash(w))
 	for _, b := range [...]uint32{h1, h2, h3} {
 		r.termBloom[b>>6%termBloomWords] |= 1 << (b & 63)
+	}
+	if len(w) > 0 {
+		r.termShape[shapeIndex(w)] |= 1 << min(len(w), 31)
 	}
 	if len(w) >= 2 {
 		a, b := w[0]|0x20, w[1]|0x20

@@ -96,9 +96,10 @@ type Redactor struct {
 	sqlRule      string                 // the rule of the term "password": SQL's IDENTIFIED BY '…' in text
 	nameRule     string                 // the rule of the term "full name": the name after "Dear" in text
 	compounds    []string               // the compoundTerms among the terms
-	compoundEnds uint32                 // their last letters, bit c-'a'
 	termBloom    [termBloomWords]uint64 // the words a term can end with, for mayBeKey
 	termStarts   [11]uint64             // the first two letters of those words (26*26 bits)
+	termShape    [37 * 37]uint32        // the first two bytes of those words (shapeIndex): bit n for a word of n bytes, 31 for longer
+	compoundTail [11]uint64             // the last two letters of the compound terms (26*26 bits)
 	cards        bool                   // the card-number detector is on: integers are checked too
 	paths        []pathRule
 	allow        map[string]bool
@@ -170,7 +171,8 @@ func New(rules ...Rule) (*Redactor, error) {
 			r.nonASCII = r.nonASCII || !isASCII(t)
 			if j := strings.Join(words, ""); slices.Contains(compoundTerms, j) && !slices.Contains(r.compounds, j) {
 				r.compounds = append(r.compounds, j)
-				r.compoundEnds |= 1 << (j[len(j)-1] - 'a')
+				n := int(j[len(j)-2]-'a')*26 + int(j[len(j)-1]-'a')
+				r.compoundTail[n>>6] |= 1 << (n & 63)
 			}
 			if isASCII(t) { // words with letters outside ASCII pass the prefilter whole (see mayBeKey)
 				r.addTermEnds(words)
