@@ -88,7 +88,8 @@ func (r *Redactor) findText(s string, spans []span, note func(string)) ([]span, 
 	}
 	first := len(spans)
 	p := r.prescan(s)
-	for _, d := range r.detectors {
+	for i := range r.detectors {
+		d := &r.detectors[i]
 		if p.flags&d.need != d.need || p.marks&d.mark != d.mark || len(s) < d.min {
 			continue
 		}
@@ -97,7 +98,9 @@ func (r *Redactor) findText(s string, spans []span, note func(string)) ([]span, 
 			if p.tokens {
 				spans = findPrefixTokens(s, spans)
 			} // else no word starts like a catalog prefix
-			spans = findMarkedTokens(s, spans, p.marks)
+			if p.marks&tokenMarks != 0 {
+				spans = findMarkedTokens(s, spans, p.marks)
+			}
 		} else {
 			spans = d.find(s, spans)
 		}

@@ -789,6 +789,9 @@ const (
 	markAddMask                     // ":a": GitHub Actions' "::add-mask::…"
 	markShortKey                    // 's', 'd' or 'w' before '=': a short compound key (dbpass=, dbpw=; prescan)
 	allMarks     uint16 = 1<<iota - 1
+
+	// tokenMarks are the marks findMarkedTokens searches for.
+	tokenMarks = markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs
 )
 
 var markFirst, markSecond = func() (first, second [256]uint16) {
