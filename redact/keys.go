@@ -710,12 +710,18 @@ func (r *Redactor) endsInCompound(w string) bool {
 // compoundTailHas reports whether some compound term ends with the
 // letters a, b, in any case.
 func (r *Redactor) compoundTailHas(a, b byte) bool {
+	n, ok := letterPair(a, b)
+	return ok && r.compoundTail[n>>6]&(1<<(n&63)) != 0
+}
+
+// letterPair returns the index of two ASCII letters, in any case, among
+// the 26*26 pairs of letters, and false when a or b is no letter.
+func letterPair(a, b byte) (int, bool) {
 	a, b = a|0x20, b|0x20
 	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
-		return false
+		return 0, false
 	}
-	n := int(a-'a')*26 + int(b-'a')
-	return r.compoundTail[n>>6]&(1<<(n&63)) != 0
+	return int(a-'a')*26 + int(b-'a'), true
 }
 
 // foldedSuffix reports whether w ends with the lower-case ASCII word t, in

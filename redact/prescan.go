@@ -545,12 +545,8 @@ func camelBoundary(id string, j int) bool {
 // letters a, b (any case); words not starting with two letters always
 // pass.
 func (r *Redactor) termStartHas(a, b byte) bool {
-	a, b = a|0x20, b|0x20
-	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
-		return true
-	}
-	n := int(a-'a')*26 + int(b-'a')
-	return r.termStarts[n>>6]&(1<<(n&63)) != 0
+	n, ok := letterPair(a, b)
+	return !ok || r.termStarts[n>>6]&(1<<(n&63)) != 0
 }
 
 // termBloomWords is the size of Redactor.termBloom in 64-bit words: with
@@ -630,9 +626,7 @@ func (r *Redactor) bloomAdd(w string) {
 		r.termShape[shapeIndex(w)] |= 1 << min(len(w), 31)
 	}
 	if len(w) >= 2 {
-		a, b := w[0]|0x20, w[1]|0x20
-		if a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' {
-			n := int(a-'a')*26 + int(b-'a')
+		if n, ok := letterPair(w[0], w[1]); ok {
 			r.termStarts[n>>6] |= 1 << (n & 63)
 		}
 	}

@@ -171,7 +171,7 @@ func New(rules ...Rule) (*Redactor, error) {
 			r.nonASCII = r.nonASCII || !isASCII(t)
 			if j := strings.Join(words, ""); slices.Contains(compoundTerms, j) && !slices.Contains(r.compounds, j) {
 				r.compounds = append(r.compounds, j)
-				n := int(j[len(j)-2]-'a')*26 + int(j[len(j)-1]-'a')
+				n, _ := letterPair(j[len(j)-2], j[len(j)-1]) // compound terms are lower-case letters
 				r.compoundTail[n>>6] |= 1 << (n & 63)
 			}
 			if isASCII(t) { // words with letters outside ASCII pass the prefilter whole (see mayBeKey)
