@@ -456,3 +456,70 @@ func TestCountDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestPrescanManyCandidates: prescan keeps up to prescanCands candidate
+// words and settles them when it needs room for more. A term word among
+// the first candidates of a long string, or after them, is found either
+// way (a settle that forgot the held candidates, or did not empty them,
+// would lose it or fail).
+func TestPrescanManyCandidates(t *testing.T) {
+	r := Must(Credentials)
+	filler := strings.Repeat("fooBar ", 3*prescanCands) // camelCase words: candidates that hold no term
+	for _, s := range []string{
+		"password=Hq8vTz3 " + filler,
+		filler + "password=Hq8vTz3",
+		filler[:len(filler)/2] + "password=Hq8vTz3 " + filler[len(filler)/2:],
+	} {
+		if !r.prescan(s).termWord {
+			t.Errorf("prescan(%.40q…): no term word", s)
+		}
+		if got := r.redactString(s); strings.Contains(got, "Hq8vTz3") {
+			t.Errorf("%.40q…: the password is not masked", s)
+		}
+	}
+	if p := r.prescan(filler); p.termWord {
+		t.Error("camelCase words that hold no term make a term word")
+	}
+}
+
+// TestShortCompoundKeyAnywhere: a short compound key (dbpass=, mqpwd=)
+// names a secret wherever it stands in text, not only at its start.
+func TestShortCompoundKeyAnywhere(t *testing.T) {
+	r := Must(Credentials)
+	for _, s := range []string{
+		"cfg dbpass=Dp1Kw7",
+		"x=1, mqpwd=Mq2Kw7",
+		"loaded (dbpw=Db3Kw7) from env",
+	} {
+		if !r.prescan(s).termWord {
+			t.Errorf("prescan(%q): no term word", s)
+		}
+		if got := r.redactString(s); strings.Contains(got, "Kw7") {
+			t.Errorf("%q redacted to %q: the value is kept", s, got)
+		}
+	}
+}
+
+// TestCompoundWordOfSeven: a word of seven bytes that the term-word table
+// lets through (a term word of its first two letters and length exists)
+// but that is no term word itself is still tested for a compound ending:
+// seven bytes is the shortest word prescan tests so.
+func TestCompoundWordOfSeven(t *testing.T) {
+	r := Must(Credentials)
+	tried := 0
+	for a := byte('a'); a <= 'z'; a++ {
+		for b := byte('a'); b <= 'z'; b++ {
+			w := string([]byte{a, b}) + "xqpwd" // seven bytes, ends with the compound term pwd
+			if r.termShape[shapeIndex(w)]>>7&1 == 0 || r.bloomHas(wordHash(w)) || !r.endsInCompound(w) {
+				continue
+			}
+			tried++
+			if !r.prescan("set " + w + "=Zq8Wm1").termWord {
+				t.Errorf("prescan(%q): no term word", "set "+w+"=Zq8Wm1")
+			}
+		}
+	}
+	if tried == 0 {
+		t.Fatal("no word of seven bytes passes the term-word table: the test tries nothing")
+	}
+}
