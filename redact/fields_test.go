@@ -145,3 +145,27 @@ func TestCleanStructPassesAsItIs(t *testing.T) {
 		require.Equal(t, `{"A":"a"}`, string(b), "%T", v)
 	}
 }
+
+// TestNamedValueNeedsItsNameField: the value of a struct with a "value"
+// member is masked when its name member names a secret, and only then: a
+// struct without a name member is not read as named by another of its
+// string fields.
+func TestNamedValueNeedsItsNameField(t *testing.T) {
+	type named struct {
+		Name  string `json:"name"`
+		Value string `json:"value"`
+	}
+	type unnamed struct {
+		Value string `json:"value"`
+		Note  string `json:"note"`
+	}
+	r := redact.Must(redact.Credentials)
+	out, _ := r.Attr(nil, slog.Any("setting", named{Name: "password", Value: "Rv6tQm2"}))
+	if strings.Contains(out.Value.String(), "Rv6tQm2") {
+		t.Errorf("named password: %v", out.Value)
+	}
+	out, ch := r.Attr(nil, slog.Any("setting", unnamed{Value: "v2-blue", Note: "password"}))
+	if ch || !strings.Contains(out.Value.String(), "v2-blue") {
+		t.Errorf("no name member, yet the value is masked: %v", out.Value)
+	}
+}

@@ -523,3 +523,28 @@ func TestCompoundWordOfSeven(t *testing.T) {
 		t.Fatal("no word of seven bytes passes the term-word table: the test tries nothing")
 	}
 }
+
+// TestEncodedSpansCountedOnce: a secret found in a string and again in its
+// percent-decoded text is counted once; one found only in the decoded text
+// is counted too. (Both are masked either way: the count is what
+// Redactor.Counters reports.)
+func TestEncodedSpansCountedOnce(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want uint64
+	}{
+		{"https://bob:Sx9pW2@db.example.com/x%3Fa%3D1", 1},                                     // raw and decoded: one
+		{"https://bob:Sx9pW2@db.example.com/?next=https%3A%2F%2Fann%3AQz7kR4%40mq.example.com", 2}, // the second only decoded
+		{"next=https%3A%2F%2Fann%3AQz7kR4%40mq.example.com", 1},
+	} {
+		r := Must(Credentials)
+		out := r.redactString(c.in)
+		if strings.Contains(out, "Sx9pW2") || strings.Contains(out, "Qz7kR4") {
+			t.Errorf("%q redacted to %q", c.in, out)
+		}
+		counts, _ := r.Counters()
+		if got := counts[DetectURLUserinfo.Name]; got != c.want {
+			t.Errorf("%q: %s counted %d times, want %d (all: %v)", c.in, DetectURLUserinfo.Name, got, c.want, counts)
+		}
+	}
+}
