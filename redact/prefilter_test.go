@@ -533,7 +533,7 @@ func TestEncodedSpansCountedOnce(t *testing.T) {
 		in   string
 		want uint64
 	}{
-		{"https://bob:Sx9pW2@db.example.com/x%3Fa%3D1", 1},                                     // raw and decoded: one
+		{"https://bob:Sx9pW2@db.example.com/x%3Fa%3D1", 1},                                         // raw and decoded: one
 		{"https://bob:Sx9pW2@db.example.com/?next=https%3A%2F%2Fann%3AQz7kR4%40mq.example.com", 2}, // the second only decoded
 		{"next=https%3A%2F%2Fann%3AQz7kR4%40mq.example.com", 1},
 	} {
