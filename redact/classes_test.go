@@ -801,6 +801,28 @@ func classLeakCases() []leakCase {
 		l.Info("delivered: To: Chidi Okafor <c.okafor@example.org>, status=sent")
 	})
 	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
+	// A Kubernetes Secret's data and stringData hold secrets under any key.
+	add("kube secret", "yaml as kubectl prints it", cred, "cG9zdGdyZXM6Ly9h", func(l *slog.Logger) {
+		l.Info("m", "manifest", "apiVersion: v1\ndata:\n  db-url: cG9zdGdyZXM6Ly9h\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\n")
+	})
+	add("kube secret", "json", cred, "a3ViZS1zZWNyZXQ", func(l *slog.Logger) {
+		l.Info("m", "manifest", `{"apiVersion":"v1","kind":"Secret","data":{"config.json":"a3ViZS1zZWNyZXQ="},"type":"Opaque"}`)
+	})
+	add("kube secret", "pretty json in an error", cred, "bW9uZ29kYjovL2I", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("apply failed: {\n  \"data\": {\n    \"uri\": \"bW9uZ29kYjovL2I=\"\n  },\n  \"kind\": \"Secret\"\n}"))
+	})
+	add("kube secret", "last-applied annotation", cred, "dGxzLWtleS1ieXRlcw", func(l *slog.Logger) {
+		l.Info("m", "annotations", `{"kubectl.kubernetes.io/last-applied-configuration":"{\"apiVersion\":\"v1\",\"data\":{\"endpoint\":\"dGxzLWtleS1ieXRlcw==\"},\"kind\":\"Secret\"}"}`)
+	})
+	add("kube secret", "stringData block scalar", cred, "Rk8-pL2v", func(l *slog.Logger) {
+		l.Info("kubectl apply -f -:\nkind: Secret\nstringData:\n  app.yaml: |\n    db:\n      dsn_ref: Rk8-pL2v\n  region: eu-west-1\n")
+	})
+	add("kube secret", "second document of a stream", cred, "Qm9iLWtleQ", func(l *slog.Logger) {
+		l.Info("m", "manifests", "kind: ConfigMap\ndata:\n  level: debug\n---\nkind: 'Secret'\ndata:\n  value: 'Qm9iLWtleQ=='\n")
+	})
+	add("kube secret", "as a map", cred, "c2VjcmV0LW1hcA", func(l *slog.Logger) {
+		l.Info("m", "obj", map[string]any{"apiVersion": "v1", "kind": "Secret", "data": map[string]any{"db-url": "c2VjcmV0LW1hcA=="}})
+	})
 	return cases
 }
 
@@ -975,7 +997,9 @@ func overMaskCases() []struct {
 		{"pin as a word", pci, "pinned-tabs", func(l *slog.Logger) { l.Info("m", "pin", "pinned-tabs", "feature", "pin") }},
 		{"card title", pci, "Welcome back", func(l *slog.Logger) { l.Info("m", "card_title", "Welcome back") }},
 		// Terms as values in JSON text, and certificates in base64.
-		{"kind Secret in JSON", all, "ca.crt", func(l *slog.Logger) { l.Info("m", "obj", `{"kind":"Secret","data":{"ca.crt":"1"}}`) }},
+		{"kind Secret in JSON", all, "ca.crt", func(l *slog.Logger) {
+			l.Info("m", "obj", `{"kind":"Secret","type":"Opaque","metadata":{"name":"ca.crt"}}`)
+		}},
 		{"field list in JSON", all, "locale", func(l *slog.Logger) { l.Info("m", "cfg", `{"mask":["password","email","locale"]}`) }},
 		{"certificate in base64", all, certB64, func(l *slog.Logger) { l.Info("m", "client-certificate-data", certB64) }},
 		// Digests of images and files after the word digest.
@@ -1136,6 +1160,13 @@ func overMaskCases() []struct {
 		}},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")
+		}},
+		{"a config map's data and a secret store's spec", all, "log_level: debug", func(l *slog.Logger) {
+			l.Info("m", "manifests", "kind: ConfigMap\ndata:\n  log_level: debug\n---\nkind: SecretStore\nspec:\n  data:\n    region: eu-west-1\n")
+			l.Info("m", "obj", map[string]any{"kind": "ConfigMap", "data": map[string]any{"log_level": "debug"}})
+		}},
+		{"a secret's metadata", all, "namespace: prod", func(l *slog.Logger) {
+			l.Info("m", "manifest", "kind: Secret\nmetadata:\n  name: db-creds\n  namespace: prod\ntype: Opaque\n")
 		}},
 	}
 }

@@ -141,6 +141,11 @@
 // in an API's error about it (secrets "db-creds" not found). The plural of a term of several words is a term
 // too (api_keys, REFRESH_TOKENS); a single word stays singular (tokens).
 // A float that holds a whole card number is checked as integers are.
+// A Kubernetes Secret holds secrets under any key: in a manifest of kind
+// Secret (YAML, JSON, JSON escaped in a string such as the
+// last-applied-configuration annotation, or a map with "kind": "Secret"),
+// every value of data and stringData is masked and the keys are kept;
+// other kinds (a ConfigMap's data) are judged key by key.
 //
 // # Presets
 //

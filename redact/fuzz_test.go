@@ -22,6 +22,7 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"private-key", "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIFz9Lq2WmTkQ0\n-----END EC PRIVATE KEY-----", "MHcCAQEEIFz9Lq2WmTkQ0"},
 	{"private-key", "PuTTY-User-Key-File-2: ssh-rsa\nPrivate-Lines: 1\nAAAAgFz9Lq2WmTkQ0\nPrivate-MAC: 00", "AAAAgFz9Lq2WmTkQ0"},
 	{"token-format", "ghp_Fz9Lq2WmTkQ0Zx7PaB3cD4eF5gH6iJ7kL8mN", "iJ7kL8mN"},
+	{"kube-secret", "kind: Secret\ndata:\n  db-url: Rno5THEyV21Ua1Ew\n", "Rno5THEyV21Ua1Ew"},
 	{"token-format", "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFb3dJQkFBS0NBUUVBRno5THEyV21Ua1Ew", "Rno5THEyV21Ua1Ew"},
 	{"token-format", "xoxb-123456789012-1234567890123-Fz9Lq2WmTkQ0Zx7PaB3cD4eF", "Zx7PaB3cD4eF"},
 	{"token-format", "sk_live_Fz9Lq2WmTkQ0Zx7PaB3cD4eF", "Zx7PaB3cD4eF"},

@@ -400,6 +400,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if strings.Contains(s, "VALUES") || strings.Contains(s, "values") {
 		spans = r.insertValues(s, spans, note)
 	}
+	if strings.Contains(s, "Secret") { // kind: Secret, data: {…}
+		spans = r.kubeSecretData(s, spans, note)
+	}
 	if f&hasDash == 0 {
 		return spans
 	}
