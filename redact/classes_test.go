@@ -823,6 +823,24 @@ func classLeakCases() []leakCase {
 	add("kube secret", "as a map", cred, "c2VjcmV0LW1hcA", func(l *slog.Logger) {
 		l.Info("m", "obj", map[string]any{"apiVersion": "v1", "kind": "Secret", "data": map[string]any{"db-url": "c2VjcmV0LW1hcA=="}})
 	})
+	// Java properties separate a dotted key from its value with spaces.
+	add("properties", "spaces after a dotted key", cred, "Pr0p-Sp4ce", func(l *slog.Logger) {
+		l.Info("m", "file", "mail.smtp.host smtp.example.org\nmail.smtp.password   Pr0p-Sp4ce\n")
+	})
+	add("properties", "a plain word as the value", cred, "marigoldsky", func(l *slog.Logger) {
+		l.Info("loaded:\njavax.net.ssl.keyStorePassword marigoldsky\njavax.net.ssl.keyStoreType PKCS12")
+	})
+	add("properties", "tab after the key", cred, "Tb9-kQ2w", func(l *slog.Logger) { l.Info("m", "line", "spring.datasource.password\tTb9-kQ2w") })
+	// HCL blocks labelled with a key: their default or value.
+	add("hcl", "variable default", cred, "Hc1-Vr8z", func(l *slog.Logger) {
+		l.Info("m", "tf", "variable \"db_password\" {\n  type      = string\n  sensitive = true\n  default   = \"Hc1-Vr8z\"\n}\n")
+	})
+	add("hcl", "output value on one line", cred, "Hc2-Vr8z", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`parse main.tf: output "api_token" { value = "Hc2-Vr8z" }`))
+	})
+	add("hcl", "map default", cred, "Hc3-Vr8z", func(l *slog.Logger) {
+		l.Info("m", "tf", "variable \"api_keys\" {\n  default = {\n    orders = \"Hc3-Vr8z\"\n  }\n}")
+	})
 	return cases
 }
 
@@ -1164,6 +1182,13 @@ func overMaskCases() []struct {
 		{"a config map's data and a secret store's spec", all, "log_level: debug", func(l *slog.Logger) {
 			l.Info("m", "manifests", "kind: ConfigMap\ndata:\n  log_level: debug\n---\nkind: SecretStore\nspec:\n  data:\n    region: eu-west-1\n")
 			l.Info("m", "obj", map[string]any{"kind": "ConfigMap", "data": map[string]any{"log_level": "debug"}})
+		}},
+		{"a properties key in a validation message", all, "must not be empty", func(l *slog.Logger) {
+			l.Warn("m", "err", "spring.datasource.password must not be empty")
+			l.Info("m", "cmd", "cat password.txt notes.txt")
+		}},
+		{"hcl references and declarations", all, "aws_db_instance.main.password", func(l *slog.Logger) {
+			l.Info("m", "tf", "output \"db_password\" {\n  value     = aws_db_instance.main.password\n  sensitive = true\n}\nvariable \"api_token\" {\n  type = string\n  default = null\n}")
 		}},
 		{"a secret's metadata", all, "namespace: prod", func(l *slog.Logger) {
 			l.Info("m", "manifest", "kind: Secret\nmetadata:\n  name: db-creds\n  namespace: prod\ntype: Opaque\n")

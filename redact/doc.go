@@ -74,7 +74,11 @@
 // YAML block scalars (|, >-) and tags (!!binary …), the lines under a YAML
 // key with no value on its own line (a scalar or a sequence, up to the
 // next line indented no deeper than the key), TOML's """…""" and
-// here-documents whole; XML elements with a namespace (<ns2:password>),
+// here-documents whole; a Java properties line's value after a dotted key
+// and spaces (mail.smtp.password S3cret); the default or value that an HCL
+// block labelled with a key gives (variable "db_password" { default =
+// "…" }; a reference such as aws_db_instance.main.password is kept);
+// XML elements with a namespace (<ns2:password>),
 // named by a key attribute (<entry key="db.password">…</entry>) or by a
 // <name> element before their <value>;
 // a quoted value or a value after "is" or "to" following a key word

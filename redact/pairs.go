@@ -113,6 +113,19 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			}
 		}
+		if op == 0 && quotedKey && p < len(s) && s[p] == '{' && r.mayBeKey(s[a:b]) {
+			// An HCL block labelled with the key: variable "db_password" {
+			// default = "…" }, output "api_token" { value = "…" }.
+			if rule, _ := r.phraseRule(s, a, b); rule != "" {
+				for _, v := range blockValues(s, p) {
+					if !r.keepValue(s[a:b], s[v[0]:v[1]]) && !isPlaceholder(s, v[0], v[1]) {
+						spans = append(spans, span{v[0], v[1]})
+						note(rule)
+					}
+				}
+			}
+			continue
+		}
 		if op == 0 && quotedKey && p < len(s) && isQuote(s[p]) && strings.EqualFold(s[a:b], "auth") && r.keyRule("auth") != "" {
 			// Redis MONITOR: "AUTH" "S3cret", "auth" "user" "S3cret".
 			vs, ve := valueAt(s, p)
@@ -249,8 +262,17 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			continue
 		}
-		if strings.IndexByte(s[a:b], '.') >= 0 {
-			continue // a file name or a dotted path before a word: archive.zip notes.txt
+		props := false
+		if d := strings.LastIndexByte(s[a:b], '.'); d >= 0 {
+			// A file name or a dotted path before a word (archive.zip
+			// notes.txt), unless its last part is a key: a Java properties
+			// file separates a key from its value with spaces
+			// (mail.smtp.password S3cret).
+			if last := s[a+d+1 : b]; len(last) < 5 && strings.ToLower(last) == last || isKeyFileName(s[a:b]) {
+				continue // a file's extension: export.zip, notes.sig
+			}
+			a += d + 1
+			props = lineStartAt(s, a-d-1)
 		}
 		rule, ka := r.phraseRule(s, a, b) // "api key", "card verification value"
 		if rule == "" || machineInText(s, a, b) {
@@ -313,6 +335,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		flag := s[a] == '-'
 		switch w := s[ws:we]; {
+		case props && lineEndAt(s, we) && !isCommonWord(w) && w[0] != '-': // spring.datasource.password hunter2⏎
+			if !r.keepValue(s[a:b], w) && !isPlaceholder(s, ws, we) {
+				spans = append(spans, span{ws, we})
+				note(rule)
+				i = we
+			}
 		case flag && w[0] != '-': // --password hunter2
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
@@ -2418,6 +2446,82 @@ func indentedBlock(s string, a, v int) (int, int) {
 		return v, v
 	}
 	return start, end
+}
+
+// blockValues returns the spans of the values that the block opening at
+// s[p] ('{') gives to its own default and value arguments (HCL: default =
+// "…", value = {…}), not those of blocks nested in it.
+func blockValues(s string, p int) [][2]int {
+	var out [][2]int
+	end := objectEnd(s, p)
+	for line := p + 1; line < end; {
+		stop := end
+		if n := strings.IndexByte(s[line:end], '\n'); n >= 0 {
+			stop = line + n
+		}
+		k := skipSpaces(s, line)
+		w := k
+		for w < stop && isAlnum(s[w]) {
+			w++
+		}
+		if name := s[k:w]; name == "default" || name == "value" {
+			if q := skipSpaces(s, w); q < stop && s[q] == '=' && (q+1 >= len(s) || s[q+1] != '=') {
+				vs, ve := valueAt(s, q+1)
+				if vs < len(s) && (s[vs] == '{' || s[vs] == '[') {
+					ve = min(objectEnd(s, vs)+1, len(s))
+				}
+				if ve > vs && !hclReference(s[vs:ve]) {
+					out = append(out, [2]int{vs, ve})
+					stop = max(stop, ve)
+				}
+			}
+		}
+		if stop < end {
+			if d := strings.IndexByte(s[k:stop], '{'); d >= 0 && k+d < stop { // a nested block: skip it
+				if ce := objectEnd(s, k+d); ce > stop {
+					stop = ce
+				}
+			}
+		}
+		line = stop + 1
+	}
+	return out
+}
+
+// hclReference reports whether v is an HCL expression that names a value
+// rather than holding one (var.db_password, aws_db_instance.main.password,
+// null), or a variable's type.
+func hclReference(v string) bool {
+	switch v {
+	case "null", "true", "false", "string", "number", "bool":
+		return true
+	}
+	dots := 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '.':
+			dots++
+		case !isAlnum(c) && c != '_' && c != '-' && c != '[' && c != ']' && c != '*':
+			return false
+		}
+	}
+	return dots > 0 && !isDigit(v[0])
+}
+
+// lineStartAt reports whether only spaces stand before s[a] on its line.
+func lineStartAt(s string, a int) bool {
+	for a > 0 && (s[a-1] == ' ' || s[a-1] == '\t') {
+		a--
+	}
+	return a == 0 || s[a-1] == '\n'
+}
+
+// lineEndAt reports whether only spaces stand after s[e] on its line.
+func lineEndAt(s string, e int) bool {
+	for e < len(s) && (s[e] == ' ' || s[e] == '\t' || s[e] == '\r') {
+		e++
+	}
+	return e == len(s) || s[e] == '\n'
 }
 
 // apiStatusAfter reports whether the quoted name that closes at s[e]
