@@ -841,6 +841,11 @@ func classLeakCases() []leakCase {
 	add("hcl", "map default", cred, "Hc3-Vr8z", func(l *slog.Logger) {
 		l.Info("m", "tf", "variable \"api_keys\" {\n  default = {\n    orders = \"Hc3-Vr8z\"\n  }\n}")
 	})
+	// What a value that says there is none does not cover.
+	add("no value", "a private client address", gdpr, "10.1.2.3", func(l *slog.Logger) { l.Info("m", "client_ip", "10.1.2.3") })
+	add("no value", "a public node address", gdpr, "52.14.7.9", func(l *slog.Logger) { l.Info("placed: node_ip=52.14.7.9") })
+	add("no value", "a person's mailbox", gdpr, "noreply.jane", func(l *slog.Logger) { l.Info("m", "to", "noreply.jane@example.org") })
+	add("no value", "an environment variable", cred, "$DB_PASS", func(l *slog.Logger) { l.Info("m", "env", "password=$DB_PASS") })
 	return cases
 }
 
@@ -1182,6 +1187,25 @@ func overMaskCases() []struct {
 		{"a config map's data and a secret store's spec", all, "log_level: debug", func(l *slog.Logger) {
 			l.Info("m", "manifests", "kind: ConfigMap\ndata:\n  log_level: debug\n---\nkind: SecretStore\nspec:\n  data:\n    region: eu-west-1\n")
 			l.Info("m", "obj", map[string]any{"kind": "ConfigMap", "data": map[string]any{"log_level": "debug"}})
+		}},
+		{"bind parameters and format verbs", all, "password = $1", func(l *slog.Logger) {
+			l.Info("m", "sql", "UPDATE users SET password = $1, api_token = ? WHERE email = @p2 AND phone = :phone", "fmt", "password=%s")
+			l.Info("m", "password", "$1", "token", ":token")
+		}},
+		{"words that say there is no value", all, "unverified", func(l *slog.Logger) {
+			l.Info("m", "profile", "phone: unknown, email: unverified, dob: n/a, address: ~")
+			l.Info("m", "email", "unverified", "phone", "N/A", "dob", "unknown", "token", "~")
+		}},
+		{"a machine's ip address", all, "10.244.1.17", func(l *slog.Logger) {
+			l.Info("m", "node_ip", "10.0.12.4", "podIP", "10.244.1.17", "gateway_ip", "192.168.1.1", "client_ip", "127.0.0.1")
+			l.Info("scheduled: node_ip=10.0.12.4 pod_ip=10.244.1.17 host_ip=10.0.0.9 client_ip=::1")
+		}},
+		{"mailboxes no person reads", all, "noreply@example.org", func(l *slog.Logger) {
+			l.Info("bounce from mailer-daemon@mx.example.org, replies to noreply@example.org", "email", "postmaster@example.org")
+		}},
+		{"words that describe a term's value", all, "Pixel 8", func(l *slog.Logger) {
+			l.Info("m", "phone_model", "Pixel 8", "dsn_driver", "pgx", "password_pattern", "^.{12,}$", "email_template", "welcome_v2")
+			l.Info("device phone_model=Pixel 8 email_template=welcome_v2")
 		}},
 		{"a properties key in a validation message", all, "must not be empty", func(l *slog.Logger) {
 			l.Warn("m", "err", "spring.datasource.password must not be empty")

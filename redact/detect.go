@@ -682,7 +682,8 @@ func findEmail(s string, spans []span) []span {
 		// The domain needs a dot of its own: a sentence's full stop after
 		// "admin@prod." makes no address of it.
 		dot := strings.Contains(s[at:end], ".")
-		if start < at && dot && end > at+3 && s[end-1] != '-' && strings.LastIndexByte(s[at:end], '.') < end-at-2 && emailDomainOK(s, at+1, end) {
+		if start < at && dot && end > at+3 && s[end-1] != '-' && strings.LastIndexByte(s[at:end], '.') < end-at-2 && emailDomainOK(s, at+1, end) &&
+			!machineMailbox(s[start:at]) { // noreply@…, postmaster@…: no person's mailbox
 			if start > 0 && s[start-1] == '<' && !roleAddress(s[start:at]) {
 				if ns, ne := displayName(s, start-1); ne > ns {
 					spans = append(spans, span{ns, ne}) // "Jane Roe" <jane@example.com>

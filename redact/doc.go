@@ -61,7 +61,15 @@
 // kms_key_alias) is no person's, under the term card alone (card,
 // card_title) a value without a digit is kept, and under lat, lon or lng a
 // duration (p99 lat=12ms). Networks in CIDR notation shorter than a host
-// (203.0.113.0/24) are no one's address.
+// (203.0.113.0/24) are no one's address. An IP term after a word that
+// names a machine (node_ip, podIP, gateway_ip, bind_ip) names a machine's
+// address, which the ip-address detector still judges. Under any key, a
+// value that says there is none or gives its state (unknown, n/a,
+// unverified, pending, ~), a query's bind parameter or a format verb
+// (password = $1, :token, @p1, ?, %s), a loopback or unspecified address
+// (127.0.0.1, ::1, 0.0.0.0) and the address of a mailbox that no person
+// reads (noreply@…, postmaster@…, mailer-daemon@…; kept by the e-mail
+// detector too) are kept.
 //
 // # Text
 //

@@ -2709,7 +2709,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 	if k := strings.LastIndexAny(key, "-_."); strings.EqualFold(key[k+1:], "auth") && saslMechanism(strings.ToLower(v)) { // SMTP: 250-AUTH=LOGIN
 		return true
 	}
-	if isKeyFileName(v) { // --key=tls.key, ssl_cert_key: server.key
+	if isKeyFileName(v) || noValue(v) { // --key=tls.key, ssl_cert_key: server.key; password = $1, phone: unknown
 		return true
 	}
 	kv := r.verdict(key)

@@ -81,7 +81,8 @@ var MetadataWords = []string{
 	"method", "scheme", "mode", "prefix", "provider", "source", "arn", "audience", "aud",
 	"reset", "path", "file", "fd", "dir", "check", "checks", "result", "results", "sent", "lang",
 	"language", "level", "ref", "refs", "reference", "ms", "millis", "sec", "secs", "seconds",
-	"minutes", "hours", "days", "samesite", "httponly", "secure", "stdin",
+	"minutes", "hours", "days", "samesite", "httponly", "secure", "stdin", "model", "driver", "template",
+	"verified", "pattern", "regex", "placeholder", "label", "prompt",
 }
 
 // A Redactor masks secrets and personal data in slog attributes: by key,
