@@ -841,6 +841,26 @@ func classLeakCases() []leakCase {
 	add("hcl", "map default", cred, "Hc3-Vr8z", func(l *slog.Logger) {
 		l.Info("m", "tf", "variable \"api_keys\" {\n  default = {\n    orders = \"Hc3-Vr8z\"\n  }\n}")
 	})
+	// Card numbers in other separators, and the data that travels with them.
+	card16 := withLuhn("453201511283036")
+	add("card", "magnetic stripe track 1", pci, "QUINTERO/MARIA", func(l *slog.Logger) {
+		l.Info("swipe", "raw", "%B"+card16+"^QUINTERO/MARIA^2912101000000000000000?")
+	})
+	add("card", "track 1 number", pci, card16, func(l *slog.Logger) { l.Info("swipe %B" + card16 + "^QUINTERO/MARIA^29121010000?") })
+	add("card", "track 2 discretionary data", pci, "2912101987654", func(l *slog.Logger) {
+		l.Info("m", "raw", ";"+card16+"=2912101987654?")
+	})
+	add("card", "a dump's verification code", pci, "|817", func(l *slog.Logger) { l.Info("m", "line", card16+"|11|2031|817") })
+	add("card", "dots between groups", pci, card16[12:], func(l *slog.Logger) {
+		l.Info("m", "note", "paid with "+card16[:4]+"."+card16[4:8]+"."+card16[8:12]+"."+card16[12:])
+	})
+	add("card", "slashes between groups", pci, card16[12:], func(l *slog.Logger) {
+		l.Info("m", "note", card16[:4]+"/"+card16[4:8]+"/"+card16[8:12]+"/"+card16[12:])
+	})
+	add("card", "no-break spaces between groups", pci, card16[12:], func(l *slog.Logger) {
+		l.Info("m", "note", card16[:4]+"\u00a0"+card16[4:8]+"\u00a0"+card16[8:12]+"\u00a0"+card16[12:])
+	})
+	add("card", "after a key that names no number", pci, card16, func(l *slog.Logger) { l.Info("m", "form", "cardNumber="+card16+"&durationNs=12") })
 	// What a value that says there is none does not cover.
 	add("no value", "a private client address", gdpr, "10.1.2.3", func(l *slog.Logger) { l.Info("m", "client_ip", "10.1.2.3") })
 	add("no value", "a public node address", gdpr, "52.14.7.9", func(l *slog.Logger) { l.Info("placed: node_ip=52.14.7.9") })
@@ -869,6 +889,7 @@ func overMaskCases() []struct {
 	certB64 := base64.StdEncoding.EncodeToString([]byte("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQk2Vz9Lw4oAoGCCqGSM49\n-----END CERTIFICATE-----\n"))
 	snowflake := withLuhn("179031234856123084")
 	nanos := withLuhn("173301360012345678")
+	luhn16 := withLuhn("401288888888188")
 	msisdn := withLuhn("491511234567")
 	var msisdnInt int64
 	fmt.Sscan(msisdn, &msisdnInt)
@@ -1206,6 +1227,9 @@ func overMaskCases() []struct {
 		{"words that describe a term's value", all, "Pixel 8", func(l *slog.Logger) {
 			l.Info("m", "phone_model", "Pixel 8", "dsn_driver", "pgx", "password_pattern", "^.{12,}$", "email_template", "welcome_v2")
 			l.Info("device phone_model=Pixel 8 email_template=welcome_v2")
+		}},
+		{"luhn-valid numbers under keys that name a number", all, luhn16, func(l *slog.Logger) {
+			l.Info("m", "stats", "duration_ns="+luhn16+" bytes="+luhn16+` {"offset": `+luhn16+`} durationNs=`+luhn16)
 		}},
 		{"a properties key in a validation message", all, "must not be empty", func(l *slog.Logger) {
 			l.Warn("m", "err", "spring.datasource.password must not be empty")

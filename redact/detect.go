@@ -174,7 +174,11 @@ var (
 	// end of the string, and the private lines of PuTTY key files.
 	DetectPrivateKey = Detector{Name: "private-key", find: findPEM, need: hasDash, mark: markPEM, min: 20}
 	// DetectCardNumber masks payment card numbers: 13 to 19 digits, single
-	// spaces or dashes allowed between them, Luhn-valid only.
+	// spaces or dashes allowed between them (dots, slashes, underscores and
+	// no-break spaces between groups of four), Luhn-valid only; with the
+	// rest of a magnetic stripe's track (%B…^NAME^…?, ;…=…?) or a card
+	// dump's fields (|MM|YYYY|CVV) after them. A number that is the value
+	// of a key naming a number (duration_ns=…, "bytes": …) is no card.
 	DetectCardNumber = Detector{Name: "card-number", find: findCards, need: hasDigits13, min: 13}
 	// DetectSSN masks US Social Security numbers written ddd-dd-dddd, with
 	// the invalid ranges (000, 666, 9xx, 00, 0000) left alone.
@@ -485,20 +489,34 @@ func findCards(s string, spans []span) []span {
 		starts [maxRun]bool // digit i begins a group
 	)
 	for i := 0; i < len(s); {
-		if !isDigit(s[i]) || (i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.' || s[i-1] == '+')) {
+		if !isDigit(s[i]) || (i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.' || s[i-1] == '+') && !trackStart(s, i)) {
 			i++
 			continue
 		}
-		n, j := 0, i
+		n, j, group := 0, i, 0
 		for j < len(s) && n < maxRun {
 			if isDigit(s[j]) {
-				digits[n], pos[n], starts[n] = s[j]-'0', j, n == 0 || !isDigit(s[j-1])
+				digits[n], pos[n], starts[n] = s[j]-'0', j, n == 0 || !isDigit(s[j-1]) && s[j-1] != 0xa0
+				if starts[n] {
+					group = 0
+				}
 				n++
+				group++
 				j++
 				continue
 			}
 			if (s[j] == ' ' || s[j] == '-') && j+1 < len(s) && isDigit(s[j+1]) {
 				j++
+				continue
+			}
+			// Other separators between groups of four: 4111.1111.1111.1111,
+			// 4111/1111/…, 4111_1111_…, and no-break spaces.
+			if (s[j] == '.' || s[j] == '/' || s[j] == '_') && group == 4 && j+4 < len(s) && isDigit(s[j+1]) && isDigit(s[j+4]) {
+				j++
+				continue
+			}
+			if s[j] == 0xc2 && j+2 < len(s) && s[j+1] == 0xa0 && isDigit(s[j+2]) {
+				j += 2
 				continue
 			}
 			break
@@ -524,7 +542,9 @@ func findCards(s string, spans []span) []span {
 			for l := min(19, n-a); l >= 13; l-- {
 				b := a + l // one past the window's last digit
 				if (b == n && endOK || b < n && starts[b]) && cardPrefix(digits[a:b]) && luhn(digits[a:b]) {
-					spans = append(spans, span{pos[a], pos[b-1] + 1})
+					if !numericKeyBefore(s, pos[a]) {
+						spans = append(spans, span{pos[a], cardTail(s, pos[b-1]+1)})
+					}
 					a, found, next = b, true, b
 					break
 				}
@@ -544,6 +564,96 @@ func findCards(s string, spans []span) []span {
 		}
 	}
 	return spans
+}
+
+// trackStart reports whether the digit at s[i] opens the card number of
+// a magnetic stripe's track 1 (%B4111…^ROE/JANE^2912…?).
+func trackStart(s string, i int) bool {
+	return i >= 2 && s[i-1] == 'B' && s[i-2] == '%'
+}
+
+// cardTail returns the end of the data that follows a card number ending
+// at e and belongs to it: the rest of a magnetic stripe's track (track 1:
+// ^NAME^expiry and discretionary data up to '?'; track 2: =expiry and
+// discretionary data), or the fields of a card dump (|12|2029|123).
+func cardTail(s string, e int) int {
+	switch {
+	case e < len(s) && s[e] == '^': // track 1
+		k := e + 1
+		for k < len(s) && s[k] != '?' && s[k] != '\n' && s[k] != '"' && k-e < 80 {
+			k++
+		}
+		if k < len(s) && s[k] == '?' {
+			k++
+		}
+		return k
+	case e+4 < len(s) && s[e] == '=' && isDigit(s[e+1]) && isDigit(s[e+4]): // track 2
+		k := e + 1
+		for k < len(s) && isDigit(s[k]) {
+			k++
+		}
+		if k < len(s) && s[k] == '?' {
+			k++
+		}
+		return k
+	case e+1 < len(s) && s[e] == '|' && isDigit(s[e+1]): // PAN|MM|YYYY|CVV
+		k := e
+		for f := 0; f < 3 && k+1 < len(s) && s[k] == '|' && isDigit(s[k+1]); f++ {
+			m := k + 1
+			for m < len(s) && (isDigit(s[m]) || s[m] == '/') && m-k <= 7 {
+				m++
+			}
+			if m < len(s) && s[m] != '|' && isAlnum(s[m]) {
+				break
+			}
+			k = m
+		}
+		return k
+	}
+	return e
+}
+
+// numericKeyBefore reports whether the number at s[i] is the value of a
+// key whose last word names a number that is no card (duration_ns=…,
+// bytes: …, "offset": …, order_id=…).
+func numericKeyBefore(s string, i int) bool {
+	j := i
+	if j > 0 && s[j-1] == '"' {
+		j--
+	}
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	if j == 0 || s[j-1] != '=' && s[j-1] != ':' {
+		return false
+	}
+	j--
+	if j > 0 && s[j-1] == '"' {
+		j--
+	}
+	e := j
+	for j > 0 && (isAlnum(s[j-1]) || s[j-1] == '_' || s[j-1] == '-' || s[j-1] == '.') {
+		j--
+	}
+	if e == j || e-j > 40 {
+		return false
+	}
+	k := e
+	for k > j && isAlnum(s[k-1]) && !(isUpper(s[k-1]) && k-1 > j && s[k-2] >= 'a' && s[k-2] <= 'z') {
+		k--
+	}
+	if k > j && isUpper(s[k-1]) { // camelCase: durationNs
+		k--
+	}
+	var buf [16]byte
+	w := s[k:e]
+	if len(w) > len(buf) {
+		return false
+	}
+	for x := range len(w) {
+		buf[x] = w[x] | 0x20
+	}
+	return numericWords[string(buf[:len(w)])]
 }
 
 // cardPrefix reports whether digits (13 to 19 of them) start as a payment

@@ -201,7 +201,13 @@
 // card verification value, expiry, expiration date, exp date, card expiry,
 // pin, pin block, track1, track2, track data, magstripe, cardholder,
 // cardholder name. Detectors: card-number ([DetectCardNumber]), in
-// strings and in integer values.
+// strings and in integer values: digits in groups separated by spaces,
+// dashes, or (in groups of four) dots, slashes, underscores and no-break
+// spaces; the rest of a magnetic stripe's track after the number (the
+// cardholder's name and the discretionary data of %B…^…^…?, ;…=…?) and
+// the fields of a card dump (…|MM|YYYY|CVV) are masked with it. A number
+// under a key that names a count, a size, an offset or a time
+// (duration_ns=…, "bytes": …) is no card, in text as in attrs.
 //
 // HIPAA. Terms: mrn, medical record, medical record number, patient,
 // patient id, patient name, health plan, health plan id, beneficiary,

@@ -59,6 +59,8 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"pair", "password=Fz9Lq2Wm", "Fz9Lq2Wm"},
 	{"pair", "vault_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  66396c71326d\n  3461", "66396c71326d"},
 	{"card-number", "4539 1488 0343 6467", "0343 6467"},
+	{"card-number", "%B4539148803436467^ROE/JANE^2912101?", "ROE/JANE"},
+	{"card-number", "4539.1488.0343.6467", "0343.6467"},
 	{"ssn", "219-09-9999", "219-09-9999"},
 	{"email", "fz9lq2@example.org", "fz9lq2@example"},
 	{"phone", "+44 20 7946 0958", "7946 0958"},

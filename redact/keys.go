@@ -263,6 +263,8 @@ var numericWords = map[string]bool{
 	"msisdn": true, "phone": true, "tel": true, "mobile": true, "id": true, "ids": true,
 	"ts": true, "timestamp": true, "time": true, "nanos": true, "ns": true, "epoch": true,
 	"seq": true, "offset": true, "snowflake": true, "nonce": true, "unix": true, "ms": true,
+	"bytes": true, "size": true, "count": true, "duration": true, "len": true, "length": true, "us": true,
+	"micros": true, "millis": true, "sequence": true, "cursor": true, "position": true, "pos": true,
 }
 
 // plainKeyWords are words before "key" that make it name a key which is
