@@ -861,6 +861,20 @@ func classLeakCases() []leakCase {
 		l.Info("m", "note", card16[:4]+"\u00a0"+card16[4:8]+"\u00a0"+card16[8:12]+"\u00a0"+card16[12:])
 	})
 	add("card", "after a key that names no number", pci, card16, func(l *slog.Logger) { l.Info("m", "form", "cardNumber="+card16+"&durationNs=12") })
+	// Terms written as possessives, with a number's abbreviations, or as phrases around a shorter term.
+	add("term forms", "possessive license", hipaa, "M123-456-789", func(l *slog.Logger) { l.Info("checked driver's license M123-456-789") })
+	add("term forms", "possessive name", hipaa, "Okonkwo", func(l *slog.Logger) { l.Info("m", "note", "patient's name: Adaeze Okonkwo") })
+	add("term forms", "possessive maiden name", hipaa, "Quintana", func(l *slog.Logger) { l.Info("m", "q", "mother's maiden name: Quintana") })
+	add("term forms", "account no.", gdpr, "80231457", func(l *slog.Logger) { l.Info("refund to account no. 80231457 queued") })
+	add("term forms", "policy num", hipaa, "PN-88123", func(l *slog.Logger) { l.Info("m", "policy_num", "PN-88123") })
+	add("term forms", "NHS No", hipaa, "943 476 5919", func(l *slog.Logger) { l.Info("m", "note", "NHS No: 943 476 5919") })
+	add("term forms", "NI number", gdpr, "QQ123456C", func(l *slog.Logger) { l.Info("m", "note", "NI number: QQ123456C") })
+	add("term forms", "name on card in text", pci, "Quintero", func(l *slog.Logger) { l.Info("m", "form", "name on card: Maria Quintero") })
+	add("term forms", "name on card as a key", pci, "Quintero", func(l *slog.Logger) { l.Info("m", "nameOnCard", "Maria Quintero") })
+	add("pii", "taxpayer number", gdpr, "912-70-1234", func(l *slog.Logger) { l.Info("m", "note", "ITIN 912-70-1234 on file") })
+	add("pii", "british postcode", gdpr, "1AA", func(l *slog.Logger) { l.Info("ship to postcode SW1A 1AA, UK") })
+	add("pii", "canadian postal code", gdpr, "0B1", func(l *slog.Logger) { l.Info("m", "addr", "postal_code=K1A 0B1 country=CA") })
+	add("pii", "dutch postcode", gdpr, "1012 AB", func(l *slog.Logger) { l.Info("m", "addr", "postcode: 1012 AB Amsterdam") })
 	// What a value that says there is none does not cover.
 	add("no value", "a private client address", gdpr, "10.1.2.3", func(l *slog.Logger) { l.Info("m", "client_ip", "10.1.2.3") })
 	add("no value", "a public node address", gdpr, "52.14.7.9", func(l *slog.Logger) { l.Info("placed: node_ip=52.14.7.9") })
@@ -1230,6 +1244,9 @@ func overMaskCases() []struct {
 		}},
 		{"luhn-valid numbers under keys that name a number", all, luhn16, func(l *slog.Logger) {
 			l.Info("m", "stats", "duration_ns="+luhn16+" bytes="+luhn16+` {"offset": `+luhn16+`} durationNs=`+luhn16)
+		}},
+		{"no as a word after a term", all, "account no longer exists", func(l *slog.Logger) {
+			l.Warn("account no longer exists; ticket no 44; ref 900-12-3456; postcode lookup took 12 ms")
 		}},
 		{"a properties key in a validation message", all, "must not be empty", func(l *slog.Logger) {
 			l.Warn("m", "err", "spring.datasource.password must not be empty")

@@ -181,7 +181,9 @@ var (
 	// of a key naming a number (duration_ns=…, "bytes": …) is no card.
 	DetectCardNumber = Detector{Name: "card-number", find: findCards, need: hasDigits13, min: 13}
 	// DetectSSN masks US Social Security numbers written ddd-dd-dddd, with
-	// the invalid ranges (000, 666, 9xx, 00, 0000) left alone.
+	// the invalid ranges (000, 666, 9xx, 00, 0000) left alone, and the
+	// taxpayer numbers (ITINs) written as SSNs are: 9xx with a group of
+	// 50-65, 70-88, 90-92 or 94-99.
 	DetectSSN = Detector{Name: "ssn", find: findSSN, need: hasDigits9, min: 11}
 	// DetectEmail masks e-mail addresses, and the display name of two or
 	// three capitalised words or in quotes before one in angle brackets
@@ -737,6 +739,14 @@ func luhn(d []byte) bool {
 
 // findSSN masks ddd-dd-dddd and ddd dd dddd with valid area, group and
 // serial numbers.
+// itinGroup reports whether group, the middle of a number whose area
+// starts with 9, is that of a US Individual Taxpayer Identification Number
+// (50-65, 70-88, 90-92, 94-99), written as SSNs are.
+func itinGroup(group string) bool {
+	g := int(group[0]-'0')*10 + int(group[1]-'0')
+	return g >= 50 && g <= 65 || g >= 70 && g <= 88 || g >= 90 && g <= 92 || g >= 94
+}
+
 func findSSN(s string, spans []span) []span {
 	for i := 0; i+11 <= len(s); i++ {
 		sep := s[i+3]
@@ -754,7 +764,7 @@ func findSSN(s string, spans []span) []span {
 			}
 		}
 		area, group, serial := s[i:i+3], s[i+4:i+6], s[i+7:i+11]
-		if !ok || area == "000" || area == "666" || area[0] == '9' || group == "00" || serial == "0000" {
+		if !ok || area == "000" || area == "666" || area[0] == '9' && !itinGroup(group) || group == "00" || serial == "0000" {
 			continue
 		}
 		spans = append(spans, span{i, i + 11})

@@ -200,7 +200,7 @@
 // cav2, security code, card security code, card verification,
 // card verification value, expiry, expiration date, exp date, card expiry,
 // pin, pin block, track1, track2, track data, magstripe, cardholder,
-// cardholder name. Detectors: card-number ([DetectCardNumber]), in
+// cardholder name, name on card. Detectors: card-number ([DetectCardNumber]), in
 // strings and in integer values: digits in groups separated by spaces,
 // dashes, or (in groups of four) dots, slashes, underscores and no-break
 // spaces; the rest of a magnetic stripe's track after the number (the
@@ -232,7 +232,11 @@
 // (NINO: QQ 12 34 56 C, Aadhaar 2345 6789 0123), a surname before the
 // given name (Patient: Roe, Jane), a longitude after its latitude
 // (coordinates: 40.7128, -74.0060; lat 51.5007, lon -0.1246), and the
-// value after "no." or "#" (passport no. 123456789). With a preset
+// value after "no." or "#" (passport no. 123456789), and a postal code
+// in two parts (postcode SW1A 1AA, K1A 0B1, 1012 AB). A term that ends
+// with "number" is also written with no, num, nbr or nr (account no.
+// 12345678, policy_num, NI no), and a term may be written as a
+// possessive (driver's license, patient's name). With a preset
 // that names full names, the name after a letter's "Dear" is masked
 // (Dear Dr. Jane Roe,), unless it greets no one by name (Dear Customer,
 // Dear Sir or Madam, Dear Team). The e-mail detector masks the display
@@ -251,7 +255,7 @@
 // x forwarded for, forwarded for, forwarded, x real ip, real ip,
 // true client ip, cf connecting ip, remote ip, source ip, src ip, user ip,
 // ip addr, client address, peer addr, drivers license, driver license,
-// driving licence, license number, licence number, bsn, nino,
+// driving licence, license number, licence number, bsn, nino, ni number,
 // national insurance number, personnummer, pesel, aadhaar, codice fiscale,
 // lat, lon, lng, coordinates, coords, tel, cellphone, cell phone,
 // whatsapp, birthday, born, zipcode, family name, middle name,

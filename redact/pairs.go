@@ -146,7 +146,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if !r.mayBeKey(s[a:b]) {
 				continue
 			}
-			rule, _ := r.phraseRule(s, a, b) // api key: …, security code = …
+			rule, ka := r.phraseRule(s, a, b) // api key: …, security code = …
 			queryParam := false
 			if rule == "" && p == b && s[p] == '=' && a > 0 && (s[a-1] == '?' || s[a-1] == '&') && isQueryCredential(s[a:b]) {
 				rule, queryParam = r.terms["apikey"], true // ?key=AIza…, &code=4/0Af… (an OAuth authorization code)
@@ -166,7 +166,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				if ve == vs && s[p] == ':' && op == 1 {
 					vs, ve = indentedBlock(s, a, vs) // password:⏎    S3cret, secrets:⏎  - a⏎  - b
 				}
-				if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && (isNameKey(s[a:b]) || personalRules[rule] && isPatientWord(s[a:b])) {
+				if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && (isNameKey(s[min(a, ka):b]) || personalRules[rule] && isPatientWord(s[a:b])) {
 					ve = surnameFirstEnd(s, nameEnd(s, vs, ve)) // patient_name=Jane Roe, Patient: Roe, Jane
 				} else if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && isFreeTextKey(s[a:b]) {
 					ve = clauseEnd(s, ve) // address: 221B Baker Street, London; diagnosis: type 2 diabetes
@@ -197,7 +197,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if queryParam && !looksLikeCredential(s[vs:ve]) {
 				continue // ?key=users:42, &code=200
 			}
-			if ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
+			key := s[a:b]
+			if ka < a {
+				key = s[ka:b] // name on card: the phrase's verdict, not card's
+			}
+			if ve > vs && !r.keepValue(key, s[vs:ve]) && !isPlaceholder(s, vs, ve) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = max(i, ve)
@@ -233,7 +237,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			continue
 		}
-		if b >= len(s) || (s[b] != ' ' && s[b] != '\t') || !r.mayBeKey(s[a:b]) {
+		sp := b // the space after the key: after "no." too (account no. 12345678)
+		if b+1 < len(s) && s[b] == '.' && s[b+1] == ' ' && isNumberAbbr(s[a:b]) {
+			sp = b + 1
+		}
+		if sp >= len(s) || (s[sp] != ' ' && s[sp] != '\t') || !r.mayBeKey(s[a:b]) {
 			continue
 		}
 		if r.sqlRule != "" && b-a == 12 && strings.EqualFold(s[a:b], "authenticate") { // IMAP: a1 AUTHENTICATE PLAIN AGJvYgBz…
@@ -291,7 +299,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			continue
 		}
-		q := b
+		q := sp
 		for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
 			q++
 		}
@@ -397,6 +405,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = we
 			}
+		case personalRules[rule] && isPostcodeKey(s[ka:b]) && postcodeEnd(s, ws, we) > we: // postcode SW1A 1AA
+			e := postcodeEnd(s, ws, we)
+			spans = append(spans, span{ws, e})
+			note(rule)
+			i = e
 		case personalRules[rule] && groupedID(s, ws, we): // Aadhaar 2345 6789 0123, NINO QQ 12 34 56 C
 			e, _ := idGroupsEnd(s, ws, we)
 			spans = append(spans, span{ws, e})
@@ -1251,6 +1264,13 @@ func echoedWords(s string, c, e int) [][2]int {
 // "card verification value"), and where that term's first word starts.
 func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 	if rule := r.keyRule(s[a:b]); rule != "" {
+		if r.verdict(s[a:b]).noDigits {
+			// card or pin alone, whose value needs a digit: a longer
+			// term before it says more (name on card: Jane Roe).
+			if lr, ls := r.phraseBefore(s, a, b, true); lr != "" {
+				return lr, ls
+			}
+		}
 		return rule, a
 	}
 	if r.nonASCII {
@@ -1267,6 +1287,13 @@ func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 			}
 		}
 	}
+	return r.phraseBefore(s, a, b, false)
+}
+
+// phraseBefore returns the rule of a term of several words that ends with
+// the word s[a:b] in prose, and where it starts; with digits, only a
+// phrase whose value needs no digit (not card or pin alone).
+func (r *Redactor) phraseBefore(s string, a, b int, digits bool) (rule string, start int) {
 	start = a
 	for n := 1; n < max(r.maxTerm, 2); n++ {
 		if start < 2 || s[start-1] != ' ' || !isAlnum(s[start-2]) && (s[start-2] < 0x80 || !r.nonASCII) {
@@ -1277,7 +1304,19 @@ func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 			j--
 		}
 		start = j
-		if rule := r.keyRule(s[start:b]); rule != "" {
+		if ap := possessiveAt(s, start); ap > 0 {
+			// A possessive: driver's license, patient's name, mother's maiden name.
+			k := ap
+			for k > 0 && isKeyChar(s[k-1]) {
+				k--
+			}
+			if k < ap {
+				if rule := r.keyRule(s[k:ap] + s[start+1:b]); rule != "" {
+					return rule, k
+				}
+			}
+		}
+		if rule := r.keyRule(s[start:b]); rule != "" && !(digits && r.verdict(s[start:b]).noDigits) {
 			if sep := strings.LastIndexAny(s[a:b], "_-."); sep > 0 && r.metadata[strings.ToLower(s[a+sep+1:b])] {
 				break // secret_name=…: the key describes a secret, whatever words come before it
 			}
@@ -1285,6 +1324,27 @@ func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 		}
 	}
 	return "", a
+}
+
+// isNumberAbbr reports whether w abbreviates "number" (no, num, nbr, nr).
+func isNumberAbbr(w string) bool {
+	return strings.EqualFold(w, "no") || strings.EqualFold(w, "num") || strings.EqualFold(w, "nbr") || strings.EqualFold(w, "nr")
+}
+
+// possessiveAt returns where the apostrophe of a possessive "'s" (or
+// "’s") that starts at s[start] ('s') begins, when s[start:] is that "s"
+// word; else 0.
+func possessiveAt(s string, start int) int {
+	if start+1 >= len(s) || s[start] != 's' || isKeyChar(s[start+1]) {
+		return 0
+	}
+	if start >= 2 && s[start-1] == '\'' && isAlnum(s[start-2]) {
+		return start - 1
+	}
+	if start >= 4 && s[start-3:start] == "\u2019" && isAlnum(s[start-4]) {
+		return start - 3
+	}
+	return 0
 }
 
 // shortCodeFits reports whether w, after the key k in prose, is the
@@ -1567,7 +1627,7 @@ func isQuote(c byte) bool { return c == '"' || c == '\'' || c == '`' }
 // patientName, cardholder), whose unquoted value may run over words.
 func isNameKey(key string) bool {
 	k := strings.ToLower(key)
-	return strings.HasSuffix(k, "name") || strings.HasSuffix(k, "holder")
+	return strings.HasSuffix(k, "name") || strings.HasSuffix(k, "holder") || strings.HasPrefix(k, "name") // name on card
 }
 
 // isFreeTextKey reports whether values under key are free text that goes
@@ -1737,6 +1797,43 @@ func personalValueEnd(s, k string, vs, ve int) int {
 		if e, _ := idGroupsEnd(s, vs, ve); e > ve {
 			return e
 		}
+	}
+	if isPostcodeKey(k) {
+		return postcodeEnd(s, vs, ve)
+	}
+	return ve
+}
+
+// isPostcodeKey reports whether the key k names a postal code.
+func isPostcodeKey(k string) bool {
+	k = strings.ToLower(k)
+	return strings.Contains(k, "post") || strings.Contains(k, "zip")
+}
+
+// postcodeEnd returns the end of a postal code written in two parts whose
+// first part is s[vs:ve]: the inward code of a British postcode (SW1A
+// 1AA), a Canadian one's second half (K1A 0B1), the letters of a Dutch
+// one (1012 AB); else ve.
+func postcodeEnd(s string, vs, ve int) int {
+	if ve+1 >= len(s) || s[ve] != ' ' {
+		return ve
+	}
+	first := s[vs:ve]
+	ws, we := wordAt(s, ve+1)
+	if ws != ve+1 {
+		return ve
+	}
+	w := s[ws:we]
+	up := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	switch {
+	case len(first) >= 2 && len(first) <= 4 && up(first[0]) && countDigits(first) > 0 && len(w) == 3 &&
+		isDigit(w[0]) && up(w[1]) && up(w[2]): // SW1A 1AA
+		return we
+	case len(first) == 3 && up(first[0]) && isDigit(first[1]) && up(first[2]) && len(w) == 3 &&
+		isDigit(w[0]) && up(w[1]) && isDigit(w[2]): // K1A 0B1
+		return we
+	case len(first) == 4 && countDigits(first) == 4 && len(w) == 2 && up(w[0]) && up(w[1]): // 1012 AB
+		return we
 	}
 	return ve
 }

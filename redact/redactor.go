@@ -176,6 +176,16 @@ func New(rules ...Rule) (*Redactor, error) {
 			if isASCII(t) { // words with letters outside ASCII pass the prefilter whole (see mayBeKey)
 				r.addTermEnds(words)
 			}
+			if n := len(words); n >= 2 && words[n-1] == "number" {
+				// A number's abbreviations: account no, policy num, member nbr, NHS nr.
+				for _, abbr := range [...]string{"no", "num", "nbr", "nr"} {
+					alias := append(slices.Clone(words[:n-1]), abbr)
+					if j := strings.Join(alias, ""); r.terms[j] == "" {
+						r.terms[j] = rule.Name
+						r.addTermEnds(alias)
+					}
+				}
+			}
 			r.maxTerm = max(r.maxTerm, len(words))
 		}
 		for _, p := range rule.Paths {
