@@ -875,6 +875,21 @@ func classLeakCases() []leakCase {
 	add("pii", "british postcode", gdpr, "1AA", func(l *slog.Logger) { l.Info("ship to postcode SW1A 1AA, UK") })
 	add("pii", "canadian postal code", gdpr, "0B1", func(l *slog.Logger) { l.Info("m", "addr", "postal_code=K1A 0B1 country=CA") })
 	add("pii", "dutch postcode", gdpr, "1012 AB", func(l *slog.Logger) { l.Info("m", "addr", "postcode: 1012 AB Amsterdam") })
+	// String literals with a prefix, network devices' configurations, and a secret set by a command's --value.
+	add("literal", "T-SQL N-string", cred, "Ts9-qL2x", func(l *slog.Logger) { l.Info("m", "sql", "CREATE LOGIN etl WITH PASSWORD = N'Ts9-qL2x'") })
+	add("literal", "PostgreSQL E-string", cred, "Pe4-kW9z", func(l *slog.Logger) { l.Info("m", "sql", "ALTER ROLE app PASSWORD E'Pe4-kW9z'") })
+	add("literal", "python bytes", cred, "Pb7-xQ2z", func(l *slog.Logger) { l.Info("m", "repr", "{'user': b'app', 'password': b'Pb7-xQ2z'}") })
+	add("device", "enable secret with its type", cred, "hx5rVt7rPNoS4wqb", func(l *slog.Logger) {
+		l.Info("m", "running-config", "hostname r1\nenable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0\n")
+	})
+	add("device", "user password type 0", cred, "Dv3-Pw8q", func(l *slog.Logger) { l.Info("m", "line", "username admin privilege 15 password 0 Dv3-Pw8q") })
+	add("device", "radius key type 7", cred, "0822455D0A16", func(l *slog.Logger) { l.Info("m", "line", "radius-server key 7 0822455D0A16") })
+	add("device", "snmp-server community", cred, "Pr1v-C0mm", func(l *slog.Logger) { l.Info("m", "line", "snmp-server community Pr1v-C0mm RW") })
+	add("device", "key chain key-string", cred, "Ks7-Ch4n", func(l *slog.Logger) { l.Info("m", "cfg", "key chain ospf\n key 1\n  key-string Ks7-Ch4n\n") })
+	add("device", "redis masterauth", cred, "Ma5-Rd9s", func(l *slog.Logger) { l.Info("m", "conf", "replicaof 10.0.0.5 6379\nmasterauth Ma5-Rd9s\n") })
+	add("cli", "a secret set with --value", cred, "Kv6-Az2q", func(l *slog.Logger) {
+		l.Info("m", "cmd", "az keyvault secret set --vault-name kv-prod --name db --value Kv6-Az2q")
+	})
 	// What a value that says there is none does not cover.
 	add("no value", "a private client address", gdpr, "10.1.2.3", func(l *slog.Logger) { l.Info("m", "client_ip", "10.1.2.3") })
 	add("no value", "a public node address", gdpr, "52.14.7.9", func(l *slog.Logger) { l.Info("placed: node_ip=52.14.7.9") })
@@ -1247,6 +1262,14 @@ func overMaskCases() []struct {
 		}},
 		{"no as a word after a term", all, "account no longer exists", func(l *slog.Logger) {
 			l.Warn("account no longer exists; ticket no 44; ref 900-12-3456; postcode lookup took 12 ms")
+		}},
+		{"flags named in prose and usage lines", all, "--password PASSWORD", func(l *slog.Logger) {
+			l.Warn("the --token flag is deprecated; use --password instead")
+			l.Info("Usage: login [--password PASSWORD] [--token <token>] token=<TOKEN>")
+			l.Info("m", "cmd", "az keyvault secret show --vault-name kv-prod --name db")
+		}},
+		{"workflow permissions", all, "id-token: write", func(l *slog.Logger) {
+			l.Info("m", "workflow", "jobs:\n  deploy:\n    secrets: inherit\n    permissions:\n      id-token: write\n      contents: read\n")
 		}},
 		{"a properties key in a validation message", all, "must not be empty", func(l *slog.Logger) {
 			l.Warn("m", "err", "spring.datasource.password must not be empty")

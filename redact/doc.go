@@ -82,7 +82,8 @@
 // YAML block scalars (|, >-) and tags (!!binary …), the lines under a YAML
 // key with no value on its own line (a scalar or a sequence, up to the
 // next line indented no deeper than the key), TOML's """…""" and
-// here-documents whole; a Java properties line's value after a dotted key
+// here-documents whole; a string literal after its prefix (N'…', E'…',
+// b'…'); a Java properties line's value after a dotted key
 // and spaces (mail.smtp.password S3cret); the default or value that an HCL
 // block labelled with a key gives (variable "db_password" { default =
 // "…" }; a reference such as aws_db_instance.main.password is kept);
@@ -113,7 +114,10 @@
 // userid=scott/…) and in an Oracle JDBC URL (jdbc:oracle:thin:scott/…@db),
 // of Windows' net use (after the share or /user:NAME),
 // schtasks' /rp and /p, and the string of PowerShell's
-// ConvertTo-SecureString … -AsPlainText (a variable is kept); a flag's
+// ConvertTo-SecureString … -AsPlainText (a variable is kept), the --value
+// of a command that sets a secret (az keyvault secret set … --value …), a
+// network device's secret after its encryption type (enable secret 5 …,
+// password 0 …, key 7 …); a flag's
 // value as the next quoted element of a list (['--password', '…']); the
 // values an SQL INSERT gives to the columns its column list names
 // sensitive (placeholders, NULL and DEFAULT kept); and the password in a
@@ -148,7 +152,9 @@
 // word, and "user / password" a credentials key. A value in angle
 // brackets or parentheses is masked inside them, and a JSON object
 // under a secret key inside its braces; placeholders that say there is
-// no value ((not set), <none>, (sensitive value), undefined) and values
+// no value ((not set), <none>, (sensitive value), undefined), the name of
+// a value in a usage line (--password PASSWORD, --token <token>), the
+// words of prose after a flag (the --token flag is deprecated), and values
 // masked by their writer (********) are kept, and so is the quoted name
 // in an API's error about it (secrets "db-creds" not found). The plural of a term of several words is a term
 // too (api_keys, REFRESH_TOKENS); a single word stays singular (tokens).
@@ -178,7 +184,8 @@
 // activation code, unlock code, access code, oauth code, code verifier,
 // phpsessid, jsessionid, sessid, connect sid, session cookie,
 // one time code, 2fa code, 2fa, two factor code, security answer,
-// secret answer, rootpw, snmp community, community string, sms code,
+// secret answer, rootpw, snmp community, snmp server community,
+// community string, key string, masterauth, sms code,
 // device code, magic link, login link, invite link, invite url, and the
 // word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,

@@ -534,7 +534,8 @@ func noValue(s string) bool {
 		return false
 	}
 	for _, w := range [...]string{"unknown", "n/a", "not set", "not available", "not provided", "~", "verified",
-		"unverified", "pending", "withheld", "anonymous", "[]", "{}", "<nil>", "%s", "%v", "%+v", "%q", "%d", "?"} {
+		"unverified", "pending", "withheld", "anonymous", "[]", "{}", "<nil>", "%s", "%v", "%+v", "%q", "%d", "?",
+		"inherit", "read", "write", "read-all", "write-all"} { // GitHub Actions: secrets: inherit, id-token: write
 		if strings.EqualFold(s, w) {
 			return true
 		}

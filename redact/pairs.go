@@ -161,6 +161,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				for ve < len(s) && s[ve] != '<' {
 					ve++
 				}
+				if ve+1 < len(s) && s[ve+1] != '/' && s[ve+1] != '!' && strings.ContainsAny(s[vs:ve], " ]") || strings.Trim(s[vs:ve], "])},;. ") == "" {
+					continue // no element's text: [--token <token>] token=<TOKEN>
+				}
 			} else {
 				vs, ve = valueAt(s, p+op)
 				if ve == vs && s[p] == ':' && op == 1 {
@@ -306,6 +309,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if q >= len(s) {
 			continue
 		}
+		if q+2 < len(s) && strings.IndexByte("NEbBur", s[q]) >= 0 && (s[q+1] == '\'' || s[q+1] == '"') && s[q+2] != s[q+1] {
+			q++ // a string literal's prefix: PASSWORD E'…', N'…'
+		}
 		if s[q] == '|' && tableCell(s, a) { // | password | S3cret |
 			if vs, ve := cellAt(s, q+1); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
 				spans = append(spans, span{vs, ve})
@@ -332,7 +338,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		ws, we := wordAt(s, q)
-		if w := s[ws:we]; w == "--plaintext" || personalRules[rule] && (isNumberWord(s, ws, we) || strings.EqualFold(w, "on") && isBirthKey(s[ka:b])) {
+		if w := s[ws:we]; w == "--plaintext" || len(w) == 1 && isDigit(w[0]) && !personalRules[rule] && we+1 < len(s) && s[we] == ' ' && s[we+1] != ' ' || personalRules[rule] && (isNumberWord(s, ws, we) || strings.EqualFold(w, "on") && isBirthKey(s[ka:b])) {
 			if we < len(s) && (s[we] == '.' || s[we] == ':') {
 				we++
 			}
@@ -350,7 +356,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				i = we
 			}
 		case flag && w[0] != '-': // --password hunter2
-			if !r.keepValue(s[a:b], w) {
+			if !r.keepValue(s[a:b], w) && !flagProse(w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
 				i = we
@@ -373,6 +379,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue
 			}
 			vs, ve := wordAt(s, q)
+			if v := s[vs:ve]; ve > vs && v[0] == '-' { // secret set --vault-name kv … --value …: a command's flags
+				if fs, fe := valueFlagArg(s, vs); fe > fs && !r.keepValue(s[a:b], s[fs:fe]) {
+					spans = append(spans, span{fs, fe})
+					note(rule)
+					i = fe
+				}
+				continue
+			}
 			if v := s[vs:ve]; len(v) >= 4 && !isCommonWord(v) && !r.keepValue(s[a:b], v) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
@@ -1326,6 +1340,70 @@ func (r *Redactor) phraseBefore(s string, a, b int, digits bool) (rule string, s
 	return "", a
 }
 
+// metavar reports whether v is the name of a value in a usage line or a
+// template: a term in capitals (PASSWORD, API_TOKEN) or in angle or square
+// brackets (<password>, [token]).
+func (r *Redactor) metavar(v string) bool {
+	for len(v) > 2 && v[0] != '[' && strings.IndexByte("]),;.", v[len(v)-1]) >= 0 {
+		v = v[:len(v)-1] // [--token <token>], [--password PASSWORD]
+	}
+	inner := v
+	if len(v) > 2 && (v[0] == '<' && v[len(v)-1] == '>' || v[0] == '[' && v[len(v)-1] == ']') {
+		inner = v[1 : len(v)-1]
+	}
+	if len(inner) < 2 || len(inner) > 32 {
+		return false
+	}
+	upper := true
+	for i := 0; i < len(inner); i++ {
+		c := inner[i]
+		if !isLetter(c) && c != '_' && c != '-' {
+			return false
+		}
+		upper = upper && !(c >= 'a' && c <= 'z')
+	}
+	return (upper || len(inner) < len(v)) && r.keyRule(inner) != ""
+}
+
+// flagProse reports whether w, after a flag, is a word of the prose
+// around a flag's name rather than its value: the --token flag is
+// deprecated, use --password instead.
+func flagProse(w string) bool {
+	switch w {
+	case "flag", "flags", "option", "options", "argument", "arguments", "parameter", "switch", "is", "was",
+		"instead", "and", "or", "requires", "must", "not", "has", "cannot":
+		return true
+	}
+	return false
+}
+
+// valueFlagArg returns the span of the argument of a --value flag on the
+// line from s[from] on (az keyvault secret set … --value …), or an empty
+// span.
+func valueFlagArg(s string, from int) (int, int) {
+	end := len(s)
+	if n := strings.IndexByte(s[from:], '\n'); n >= 0 {
+		end = from + n
+	}
+	k := strings.Index(s[from:end], "--value")
+	if k < 0 {
+		return 0, 0
+	}
+	v := from + k + len("--value")
+	if v >= end || s[v] != ' ' && s[v] != '=' {
+		return 0, 0
+	}
+	v = skipSpaces(s, v+1)
+	if v < end && isQuote(s[v]) {
+		return valueAt(s, v)
+	}
+	ws, we := wordAt(s, v)
+	if we > ws && s[ws] == '-' {
+		return 0, 0
+	}
+	return ws, we
+}
+
 // isNumberAbbr reports whether w abbreviates "number" (no, num, nbr, nr).
 func isNumberAbbr(w string) bool {
 	return strings.EqualFold(w, "no") || strings.EqualFold(w, "num") || strings.EqualFold(w, "nbr") || strings.EqualFold(w, "nr")
@@ -2114,6 +2192,9 @@ func valueAt(s string, v int) (int, int) {
 	if v >= len(s) {
 		return v, v
 	}
+	if v+2 < len(s) && strings.IndexByte("NEbBur", s[v]) >= 0 && (s[v+1] == '\'' || s[v+1] == '"') && s[v+2] != s[v+1] {
+		v++ // a string literal's prefix: T-SQL's N'…', PostgreSQL's E'…', Python's b'…', u'…', r'…'
+	}
 	switch c := s[v]; {
 	case c == '\\' && v+1 < len(s) && s[v+1] == '"': // \"…\", JSON inside a JSON string
 		e := v + 2
@@ -2807,6 +2888,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 		return true
 	}
 	if isKeyFileName(v) || noValue(v) { // --key=tls.key, ssl_cert_key: server.key; password = $1, phone: unknown
+		return true
+	}
+	if r.metavar(v) { // --password PASSWORD, token=<TOKEN>: a usage line's name of the value
 		return true
 	}
 	kv := r.verdict(key)

@@ -36,7 +36,7 @@ var (
 			"psk", "pre shared key", "activation code", "unlock code", "access code",
 			"oauth code", "code verifier", "phpsessid", "jsessionid", "sessid",
 			"connect sid", "session cookie", "one time code", "2fa code", "2fa", "two factor code",
-			"security answer", "secret answer", "rootpw", "snmp community", "community string",
+			"security answer", "secret answer", "rootpw", "snmp community", "snmp server community", "community string", "key string", "masterauth",
 			"sms code", "device code", "magic link", "login link", "invite link", "invite url",
 			// The word password in other languages, as written in ASCII and
 			// as written in their own letters.
