@@ -890,6 +890,13 @@ func classLeakCases() []leakCase {
 	add("cli", "a secret set with --value", cred, "Kv6-Az2q", func(l *slog.Logger) {
 		l.Info("m", "cmd", "az keyvault secret set --vault-name kv-prod --name db --value Kv6-Az2q")
 	})
+	// What the references, digests and logins kept above do not cover.
+	add("kept forms", "a secret's value in a list", cred, "Lv8-Qz3w", func(l *slog.Logger) {
+		l.Info("m", "cfg", "secrets:\n  - name: DB_PASSWORD\n    value: Lv8-Qz3w\n")
+	})
+	add("kept forms", "an ssh url with a password", cred, "Sp4-Wd9x", func(l *slog.Logger) { l.Info("m", "remote", "ssh://deploy:Sp4-Wd9x@host/repo") })
+	add("kept forms", "a token as an https user", cred, "tkn0Q8zLm2Xv", func(l *slog.Logger) { l.Info("m", "remote", "https://tkn0Q8zLm2Xv@git.example.org/o/r") })
+	add("kept forms", "a dsn before a digest-named host", cred, "Dg5-Pw2k", func(l *slog.Logger) { l.Info("m", "dsn", "app:Dg5-Pw2k@db:5432/x") })
 	// What a value that says there is none does not cover.
 	add("no value", "a private client address", gdpr, "10.1.2.3", func(l *slog.Logger) { l.Info("m", "client_ip", "10.1.2.3") })
 	add("no value", "a public node address", gdpr, "52.14.7.9", func(l *slog.Logger) { l.Info("placed: node_ip=52.14.7.9") })
@@ -1271,6 +1278,15 @@ func overMaskCases() []struct {
 		{"workflow permissions", all, "id-token: write", func(l *slog.Logger) {
 			l.Info("m", "workflow", "jobs:\n  deploy:\n    secrets: inherit\n    permissions:\n      id-token: write\n      contents: read\n")
 		}},
+		{"references to secrets, not their values", all, "regcred", func(l *slog.Logger) {
+			l.Info("m", "pod", "spec:\n  imagePullSecrets:\n    - name: regcred\n  serviceAccount:\n    secrets:\n      - name: db-creds\n        key: password\n")
+			l.Info("kubectl apply: Secret \"regcred\" created; secret \"db-creds\" configured")
+		}},
+		{"an image digest and an ssh login", all, "git@github.com", func(l *slog.Logger) {
+			l.Info("m", "image", "nginx:1.25@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31")
+			l.Info("m", "remote", "ssh://git@github.com/org/repo.git", "mirror", "sftp://deploy@files.example.org/in")
+		}},
+		{"name service sources", all, "files systemd", func(l *slog.Logger) { l.Info("m", "nsswitch", "passwd: files systemd\ngroup: files\nshadow: files") }},
 		{"a properties key in a validation message", all, "must not be empty", func(l *slog.Logger) {
 			l.Warn("m", "err", "spring.datasource.password must not be empty")
 			l.Info("m", "cmd", "cat password.txt notes.txt")

@@ -159,7 +159,10 @@ func schemeEndsAt(s string, i, n int) bool {
 var (
 	// DetectURLUserinfo masks the user:password part of any URL inside a
 	// string ("postgres://app:pw@db/x" keeps scheme, host and path), also
-	// when the password holds a '/' ("s3://id:wJal/K7x@bucket").
+	// when the password holds a '/' ("s3://id:wJal/K7x@bucket"). A login
+	// name alone in a URL of a scheme that logs in by key is kept
+	// (ssh://git@github.com/…), and the DSN detector keeps an image
+	// reference's digest (nginx:1.25@sha256:…).
 	DetectURLUserinfo = Detector{Name: "url-userinfo", find: findURLUserinfo, need: hasAt | hasColon, min: 6}
 	// DetectBearer masks the credentials after "Bearer", "Basic" and other
 	// schemes of an Authorization header, and after "authorization:" or
@@ -215,7 +218,7 @@ func findURLUserinfo(s string, spans []span) []span {
 		if end < len(s) && s[end] == '/' {
 			end = slashedPassword(s, start, end)
 		}
-		if end < len(s) && s[end] == '@' && end > start {
+		if end < len(s) && s[end] == '@' && end > start && !sshLogin(s, i+j, start, end) {
 			spans = append(spans, span{start, end})
 		}
 		i = end
@@ -223,6 +226,32 @@ func findURLUserinfo(s string, spans []span) []span {
 			return spans
 		}
 	}
+}
+
+// sshLogin reports whether the userinfo s[start:end] of the URL whose
+// "://" is at s[sep] is a login name alone (no password) of a scheme that
+// logs in by key: ssh://git@github.com/…, sftp://deploy@host. A token
+// without a password (https://ghp_…@github.com, a Sentry DSN's key) is
+// still a secret.
+func sshLogin(s string, sep, start, end int) bool {
+	k := sep
+	for k > 0 && (isAlnum(s[k-1]) || s[k-1] == '+') {
+		k--
+	}
+	switch strings.ToLower(s[k:sep]) {
+	case "ssh", "git+ssh", "ssh+git", "sftp", "scp":
+	default:
+		return false
+	}
+	if end-start > 32 {
+		return false
+	}
+	for x := start; x < end; x++ {
+		if c := s[x]; !(c >= 'a' && c <= 'z' || isDigit(c) && x > start || c == '_' || c == '-' || c == '.') {
+			return false // a password (':'), a capital, a token
+		}
+	}
+	return true
 }
 
 // slashedPassword returns the position of the '@' that ends userinfo
@@ -803,7 +832,8 @@ func findEmail(s string, spans []span) []span {
 		// "admin@prod." makes no address of it.
 		dot := strings.Contains(s[at:end], ".")
 		if start < at && dot && end > at+3 && s[end-1] != '-' && strings.LastIndexByte(s[at:end], '.') < end-at-2 && emailDomainOK(s, at+1, end) &&
-			!machineMailbox(s[start:at]) { // noreply@…, postmaster@…: no person's mailbox
+			!machineMailbox(s[start:at]) && // noreply@…, postmaster@…: no person's mailbox
+			!(start >= 3 && s[start-3:start] == "://" && end < len(s) && (s[end] == '/' || s[end] == ':')) { // ssh://git@host/…: a URL's userinfo
 			if start > 0 && s[start-1] == '<' && !roleAddress(s[start:at]) {
 				if ns, ne := displayName(s, start-1); ne > ns {
 					spans = append(spans, span{ns, ne}) // "Jane Roe" <jane@example.com>
@@ -952,6 +982,16 @@ func oracleConnect(s string, at int) (int, bool) {
 	return u, h > 0 && h+1 < len(rest) && rest[h] == ':' && isDigit(rest[h+1])
 }
 
+// isDigestAlgorithm reports whether w names a content digest's algorithm,
+// as an image reference writes it after '@' (nginx:1.25@sha256:…).
+func isDigestAlgorithm(w string) bool {
+	switch strings.ToLower(w) {
+	case "sha256", "sha512", "sha384", "sha1", "blake3", "md5":
+		return true
+	}
+	return false
+}
+
 func findDSN(s string, spans []span) []span {
 	for i := 0; ; {
 		k := strings.IndexByte(s[i:], '@')
@@ -996,7 +1036,8 @@ func findDSN(s string, spans []span) []span {
 			for h < len(rest) && (isAlnum(rest[h]) || rest[h] == '.' || rest[h] == '-') {
 				h++
 			}
-			ok = h > 0 && h < len(rest) && (rest[h] == '/' || rest[h] == ':' && h+1 < len(rest) && isDigit(rest[h+1]))
+			ok = h > 0 && h < len(rest) && (rest[h] == '/' || rest[h] == ':' && h+1 < len(rest) && isDigit(rest[h+1])) &&
+				!isDigestAlgorithm(rest[:h]) // nginx:1.25@sha256:0d17…: an image's digest
 		}
 		if ok {
 			spans = append(spans, span{u, at})

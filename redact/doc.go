@@ -154,7 +154,10 @@
 // under a secret key inside its braces; placeholders that say there is
 // no value ((not set), <none>, (sensitive value), undefined), the name of
 // a value in a usage line (--password PASSWORD, --token <token>), the
-// words of prose after a flag (the --token flag is deprecated), and values
+// words of prose after a flag (the --token flag is deprecated), a YAML
+// list of secrets by name (imagePullSecrets: - name: regcred), kubectl's
+// report about a Secret by name (secret "regcred" created), the sources
+// of nsswitch.conf (passwd: files systemd), and values
 // masked by their writer (********) are kept, and so is the quoted name
 // in an API's error about it (secrets "db-creds" not found). The plural of a term of several words is a term
 // too (api_keys, REFRESH_TOKENS); a single word stays singular (tokens).

@@ -168,6 +168,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				vs, ve = valueAt(s, p+op)
 				if ve == vs && s[p] == ':' && op == 1 {
 					vs, ve = indentedBlock(s, a, vs) // password:⏎    S3cret, secrets:⏎  - a⏎  - b
+					if ve > vs && referenceList(s[vs:ve]) {
+						continue // imagePullSecrets:⏎  - name: regcred: the names of secrets, not their values
+					}
 				}
 				if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && (isNameKey(s[min(a, ka):b]) || personalRules[rule] && isPatientWord(s[a:b])) {
 					ve = surnameFirstEnd(s, nameEnd(s, vs, ve)) // patient_name=Jane Roe, Patient: Roe, Jane
@@ -330,7 +333,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		if c := s[q]; c == '"' || c == '\'' || c == '`' { // token "…"
 			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !strings.ContainsAny(s[vs:ve], "\n ") &&
-				!apiStatusAfter(s, ve) {
+				!apiStatusAfter(s, ve) && !(strings.EqualFold(strings.TrimSuffix(s[a:b], "s"), "secret") && kubectlStatusAfter(s, ve)) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = ve
@@ -2702,6 +2705,60 @@ func lineEndAt(s string, e int) bool {
 	return e == len(s) || s[e] == '\n'
 }
 
+// nsswitchSource reports whether v is a source of nsswitch.conf's
+// databases (passwd: files systemd), not a password.
+func nsswitchSource(v string) bool {
+	switch v {
+	case "files", "systemd", "compat", "sss", "ldap", "nis", "nisplus", "db", "winbind", "altfiles", "cache", "extrausers":
+		return true
+	}
+	return false
+}
+
+// referenceList reports whether the lines of a YAML block are a sequence
+// of references to secrets by name (- name: regcred, key: password,
+// optional: true), as a Kubernetes manifest lists imagePullSecrets or a
+// ServiceAccount its secrets; a member of another name (value: …) is no
+// reference.
+func referenceList(block string) bool {
+	items := 0
+	for _, line := range strings.Split(block, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		if strings.HasPrefix(t, "- ") {
+			t = strings.TrimSpace(t[2:])
+			items++
+		}
+		c := strings.IndexByte(t, ':')
+		if c < 0 {
+			return false
+		}
+		switch t[:c] {
+		case "name", "key", "secretName", "optional", "namespace", "kind", "apiVersion":
+		default:
+			return false
+		}
+	}
+	return items > 0
+}
+
+// kubectlStatusAfter reports whether the quoted name that closes at s[e]
+// is followed by kubectl's report of what it did (secret "x" created).
+func kubectlStatusAfter(s string, e int) bool {
+	if e >= len(s) || !isQuote(s[e]) {
+		return false
+	}
+	rest := s[e+1:]
+	for _, st := range [...]string{" created", " deleted", " configured", " unchanged", " patched", " replaced", " labeled", " annotated", " edited"} {
+		if strings.HasPrefix(rest, st) {
+			return true
+		}
+	}
+	return false
+}
+
 // apiStatusAfter reports whether the quoted name that closes at s[e]
 // is followed by an API's status ("secrets \"db-creds\" not found", as
 // Kubernetes writes errors about a kind and a name): a name, not a secret.
@@ -2891,6 +2948,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 		return true
 	}
 	if r.metavar(v) { // --password PASSWORD, token=<TOKEN>: a usage line's name of the value
+		return true
+	}
+	if strings.EqualFold(key, "passwd") && nsswitchSource(v) { // nsswitch.conf: passwd: files systemd
 		return true
 	}
 	kv := r.verdict(key)
