@@ -897,6 +897,11 @@ func classLeakCases() []leakCase {
 	add("kept forms", "an ssh url with a password", cred, "Sp4-Wd9x", func(l *slog.Logger) { l.Info("m", "remote", "ssh://deploy:Sp4-Wd9x@host/repo") })
 	add("kept forms", "a token as an https user", cred, "tkn0Q8zLm2Xv", func(l *slog.Logger) { l.Info("m", "remote", "https://tkn0Q8zLm2Xv@git.example.org/o/r") })
 	add("kept forms", "a dsn before a digest-named host", cred, "Dg5-Pw2k", func(l *slog.Logger) { l.Info("m", "dsn", "app:Dg5-Pw2k@db:5432/x") })
+	add("kept forms", "a password for a user", cred, "Fw3-kQ8z", func(l *slog.Logger) { l.Info("Password for user bob: Fw3-kQ8z") })
+	add("kept forms", "a long hex key", cred, "9f86d081884c7d659a2feaa0c55ad015", func(l *slog.Logger) {
+		l.Info("m", "cfg", "signing key: 0x9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+	})
+	add("kept forms", "a word before a colon that is no error", cred, "Cq7-Zm2p", func(l *slog.Logger) { l.Info("m", "line", "secret: Cq7-Zm2p: stored") })
 	// What a value that says there is none does not cover.
 	add("no value", "a private client address", gdpr, "10.1.2.3", func(l *slog.Logger) { l.Info("m", "client_ip", "10.1.2.3") })
 	add("no value", "a public node address", gdpr, "52.14.7.9", func(l *slog.Logger) { l.Info("placed: node_ip=52.14.7.9") })
@@ -1287,6 +1292,15 @@ func overMaskCases() []struct {
 			l.Info("m", "remote", "ssh://git@github.com/org/repo.git", "mirror", "sftp://deploy@files.example.org/in")
 		}},
 		{"name service sources", all, "files systemd", func(l *slog.Logger) { l.Info("m", "nsswitch", "passwd: files systemd\ngroup: files\nshadow: files") }},
+		{"settings that describe a secret", all, "X-Api-Key", func(l *slog.Logger) {
+			l.Info("m", "otp_digits", 6, "otp_period", "30s", "api_key_header", "X-Api-Key", "secret_question", "first pet")
+			l.Info("config: otp_digits: 6 token_header: Authorization SSH_AUTH_SOCK=/tmp/ssh-XXXX/agent.123")
+		}},
+		{"sentences and error chains around a term", all, "prod/db/password", func(l *slog.Logger) {
+			l.Error("secret not found: prod/db/password")
+			l.Error("m", "err", errors.New("listen tcp :8080: bind: address already in use; decrypt secret: cipher: message authentication failed"))
+			l.Info("Enter passphrase for key '/home/bob/.ssh/id_ed25519': GPG key 0xDEADBEEF imported")
+		}},
 		{"a properties key in a validation message", all, "must not be empty", func(l *slog.Logger) {
 			l.Warn("m", "err", "spring.datasource.password must not be empty")
 			l.Info("m", "cmd", "cat password.txt notes.txt")

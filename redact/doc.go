@@ -157,7 +157,11 @@
 // words of prose after a flag (the --token flag is deprecated), a YAML
 // list of secrets by name (imagePullSecrets: - name: regcred), kubectl's
 // report about a Secret by name (secret "regcred" created), the sources
-// of nsswitch.conf (passwd: files systemd), and values
+// of nsswitch.conf (passwd: files systemd), a key's id (GPG key
+// 0xDEADBEEF), an absolute path of a file (passphrase for key
+// '/home/bob/.ssh/id_ed25519'), a sentence that ends in a colon (secret
+// not found: …, address already in use: …), the next prefix of a wrapped
+// error (decrypt secret: cipher: …), and values
 // masked by their writer (********) are kept, and so is the quoted name
 // in an API's error about it (secrets "db-creds" not found). The plural of a term of several words is a term
 // too (api_keys, REFRESH_TOKENS); a single word stays singular (tokens).

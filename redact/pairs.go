@@ -194,6 +194,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if strings.EqualFold(s[a:b], "cookie") && (vs == 0 || !isQuote(s[vs-1])) {
 				ve = cookiesEnd(s, ve) // Cookie: theme=dark; sessionid=…; a1=…: every cookie
 			}
+			if v := s[vs:ve]; op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && strings.HasSuffix(v, ":") && (vs == 0 || !isQuote(s[vs-1])) && isLowerWord(v[:len(v)-1]) {
+				continue // a wrapped error's next prefix: "decrypt secret: cipher: message authentication failed"
+			}
 			if op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && isErrorWord(s[vs:ve]) {
 				continue // an error's message: "jwt: invalid token signature", "api error ExpiredToken: The provided token…"
 			}
@@ -365,7 +368,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				i = we
 			}
 		case strings.EqualFold(w, "for"): // password for user bob: …, PASSWORD FOR 'bob'@'%' = '…'
-			if vs, ve := valueAfterWhom(s, we); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) &&
+			if vs, ve := valueAfterWhom(s, we); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isAbsPath(s[vs:ve]) && // passphrase for key '/home/bob/.ssh/id_ed25519'
 				(vs > 0 && isQuote(s[vs-1]) || len(s[vs:ve]) >= 4 && !isCommonWord(s[vs:ve])) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
@@ -1317,6 +1320,7 @@ func (r *Redactor) phraseBefore(s string, a, b int, digits bool) (rule string, s
 			break
 		}
 		j := start - 1
+		j0 := j
 		for j > 0 && (isKeyChar(s[j-1]) || s[j-1] >= 0x80 && r.nonASCII) { // κωδικός πρόσβασης
 			j--
 		}
@@ -1332,6 +1336,9 @@ func (r *Redactor) phraseBefore(s string, a, b int, digits bool) (rule string, s
 					return rule, k
 				}
 			}
+		}
+		if proseWord(s[start:j0]) {
+			break // secret not found:, address already in use: a sentence, not a key
 		}
 		if rule := r.keyRule(s[start:b]); rule != "" && !(digits && r.verdict(s[start:b]).noDigits) {
 			if sep := strings.LastIndexAny(s[a:b], "_-."); sep > 0 && r.metadata[strings.ToLower(s[a+sep+1:b])] {
@@ -1405,6 +1412,31 @@ func valueFlagArg(s string, from int) (int, int) {
 		return 0, 0
 	}
 	return ws, we
+}
+
+// isLowerWord reports whether w is a word of 2 to 16 lower-case letters.
+func isLowerWord(w string) bool {
+	if len(w) < 2 || len(w) > 16 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// proseWord reports whether w, a word between a term and the word a pair's
+// operator follows, makes a sentence of them ("secret not found: …",
+// "address already in use: …").
+func proseWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "not", "is", "was", "has", "have", "had", "already", "could", "cannot", "failed", "must", "will",
+		"should", "does", "did", "been", "be", "are", "were":
+		return true
+	}
+	return false
 }
 
 // isNumberAbbr reports whether w abbreviates "number" (no, num, nbr, nr).
@@ -2948,6 +2980,14 @@ func (r *Redactor) keepValue(key, v string) bool {
 		return true
 	}
 	if r.metavar(v) { // --password PASSWORD, token=<TOKEN>: a usage line's name of the value
+		return true
+	}
+	if len(v) == 10 || len(v) == 18 {
+		if v[0] == '0' && (v[1] == 'x' || v[1] == 'X') && isHex(v[2:]) { // GPG key 0xDEADBEEF: a key's id
+			return true
+		}
+	}
+	if strings.Count(v, "/") >= 2 && isAbsPath(v) { // passphrase for key '/home/bob/.ssh/id_ed25519': a file
 		return true
 	}
 	if strings.EqualFold(key, "passwd") && nsswitchSource(v) { // nsswitch.conf: passwd: files systemd

@@ -82,7 +82,8 @@ var MetadataWords = []string{
 	"reset", "path", "file", "fd", "dir", "check", "checks", "result", "results", "sent", "lang",
 	"language", "level", "ref", "refs", "reference", "ms", "millis", "sec", "secs", "seconds",
 	"minutes", "hours", "days", "samesite", "httponly", "secure", "stdin", "model", "driver", "template",
-	"verified", "pattern", "regex", "placeholder", "label", "prompt",
+	"verified", "pattern", "regex", "placeholder", "label", "prompt", "digits", "period", "header", "supported",
+	"question", "sock", "socket", "interval",
 }
 
 // A Redactor masks secrets and personal data in slog attributes: by key,
