@@ -902,6 +902,13 @@ func classLeakCases() []leakCase {
 		l.Info("m", "cfg", "signing key: 0x9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
 	})
 	add("kept forms", "a word before a colon that is no error", cred, "Cq7-Zm2p", func(l *slog.Logger) { l.Info("m", "line", "secret: Cq7-Zm2p: stored") })
+	add("cmd", "redis acl setuser", cred, "Ra5-Cl9w", func(l *slog.Logger) { l.Info("m", "cmd", "ACL SETUSER worker on >Ra5-Cl9w ~jobs:* +@all") })
+	add("cmd", "redis acl setuser in monitor", cred, "Ra6-Cl9w", func(l *slog.Logger) {
+		l.Info(`1733108645.1 [0 10.0.0.1:6379] "ACL" "SETUSER" "worker" "on" ">Ra6-Cl9w" "~*"`)
+	})
+	add("cmd", "vault login token", cred, "Vt3-Lg8q", func(l *slog.Logger) { l.Info("m", "cmd", "vault login Vt3-Lg8q") })
+	add("cmd", "twine -p", cred, "Tw4-Pp2z", func(l *slog.Logger) { l.Info("m", "cmd", "twine upload -u __token__ -p Tw4-Pp2z dist/*") })
+	add("cmd", "certutil -p", cred, "Cu5-Pf7x", func(l *slog.Logger) { l.Info("m", "cmd", "certutil -f -p Cu5-Pf7x -importpfx site.pfx") })
 	// What a value that says there is none does not cover.
 	add("no value", "a private client address", gdpr, "10.1.2.3", func(l *slog.Logger) { l.Info("m", "client_ip", "10.1.2.3") })
 	add("no value", "a public node address", gdpr, "52.14.7.9", func(l *slog.Logger) { l.Info("placed: node_ip=52.14.7.9") })
@@ -1300,6 +1307,10 @@ func overMaskCases() []struct {
 			l.Error("secret not found: prod/db/password")
 			l.Error("m", "err", errors.New("listen tcp :8080: bind: address already in use; decrypt secret: cipher: message authentication failed"))
 			l.Info("Enter passphrase for key '/home/bob/.ssh/id_ed25519': GPG key 0xDEADBEEF imported")
+		}},
+		{"commands without a secret", all, "nopass", func(l *slog.Logger) {
+			l.Info("m", "cmd", "ACL SETUSER default on nopass ~* +@all")
+			l.Info("m", "cmd", "vault login -method=oidc role=dev; vault login -")
 		}},
 		{"a properties key in a validation message", all, "must not be empty", func(l *slog.Logger) {
 			l.Warn("m", "err", "spring.datasource.password must not be empty")

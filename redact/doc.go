@@ -112,7 +112,9 @@
 // registry's login (buildah login -p …), the password of an Oracle login
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
 // userid=scott/…) and in an Oracle JDBC URL (jdbc:oracle:thin:scott/…@db),
-// of Windows' net use (after the share or /user:NAME),
+// of Windows' net use (after the share or /user:NAME), the token of vault
+// login, the -p of twine and certutil, the passwords (>…) and hashes of
+// Redis' ACL SETUSER,
 // schtasks' /rp and /p, and the string of PowerShell's
 // ConvertTo-SecureString … -AsPlainText (a variable is kept), the --value
 // of a command that sets a secret (az keyvault secret set … --value …), a

@@ -452,8 +452,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if r.sqlRule != "" && (strings.IndexByte(s, '|') >= 0 || strings.Contains(s, "<<<")) {
 		spans = r.stdinSecrets(s, spans, note)
 	}
-	if r.sqlRule != "" && (strings.Contains(s, "net user ") || strings.Contains(s, "rabbitmqctl ")) {
+	if r.sqlRule != "" && (strings.Contains(s, "net user ") || strings.Contains(s, "rabbitmqctl ") || strings.Contains(s, "vault login ")) {
 		spans = r.positionalPasswords(s, spans, note)
+	}
+	if r.sqlRule != "" && (strings.Contains(s, "SETUSER") || strings.Contains(s, "setuser")) {
+		spans = r.redisACLPasswords(s, spans, note)
 	}
 	if r.sqlRule != "" {
 		spans = r.commandPasswords(s, spans, note)
@@ -470,6 +473,42 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	return r.findUserFlag(s, spans, note)
 }
 
+// redisACLPasswords masks the passwords that Redis' ACL SETUSER rules add
+// (>password) and their hashes (#<sha256>), on the line of each SETUSER.
+func (r *Redactor) redisACLPasswords(s string, spans []span, note func(string)) []span {
+	for i := 0; i < len(s); {
+		k := strings.Index(s[i:], "SETUSER")
+		if l := strings.Index(s[i:], "setuser"); l >= 0 && (k < 0 || l < k) {
+			k = l
+		}
+		if k < 0 {
+			break
+		}
+		q := i + k + len("SETUSER")
+		end := len(s)
+		if n := strings.IndexByte(s[q:], '\n'); n >= 0 {
+			end = q + n
+		}
+		for q < end {
+			q = skipSpaces(s, q)
+			if q < end && (s[q] == '"' || s[q] == '\'') {
+				q++ // MONITOR quotes each argument: "setuser" "bob" ">S3cret"
+			}
+			w := q
+			for w < end && s[w] != ' ' && s[w] != '"' && s[w] != '\'' {
+				w++
+			}
+			if w-q > 1 && (s[q] == '>' || s[q] == '#' && w-q == 65) && !r.keepValue("", s[q+1:w]) {
+				spans = append(spans, span{q + 1, w})
+				note(r.sqlRule)
+			}
+			q = w + 1
+		}
+		i = end
+	}
+	return spans
+}
+
 // positionalCommands are commands that take a password as a positional
 // argument: the words that start them, and which argument after those is
 // the password.
@@ -483,6 +522,7 @@ var positionalCommands = [...]struct {
 	{"rabbitmqctl authenticate_user ", 2},  // rabbitmqctl authenticate_user NAME PASSWORD
 	{"rabbitmqctl -q add_user ", 2},        // with rabbitmqctl's quiet flag
 	{"rabbitmqctl -q change_password ", 2}, //
+	{"vault login ", 1},                    // vault login TOKEN
 }
 
 // positionalPasswords masks the password that a command of
@@ -505,7 +545,8 @@ func (r *Redactor) positionalPasswords(s string, spans []span, note func(string)
 				if n < c.arg {
 					continue
 				}
-				if v := s[vs:ve]; ve > vs && v != "*" && v[0] != '/' && v[0] != '$' && !r.keepValue("", v) {
+				if v := s[vs:ve]; ve > vs && v != "*" && v != "-" && v[0] != '/' && v[0] != '$' && !(v[0] == '-' && !quoted) &&
+					!strings.Contains(v, "=") && !r.keepValue("", v) {
 					spans = append(spans, span{vs, ve})
 					note(r.sqlRule)
 				}
@@ -3295,7 +3336,7 @@ func passwordTool(s string) string {
 		{"mosquitto_pub", "sqlcmd"}, {"mosquitto_sub", "sqlcmd"},
 		{"smbclient", "smb"}, {"rpcclient", "smb"}, {"smbget", "smb"}, {"smbcacls", "smb"},
 		{"htpasswd", "htpasswd"}, {"openssl", "openssl"}, {"doctl", "doctl"}, {"gh secret", "gh secret"},
-		{"useradd", "useradd"}, {"usermod", "useradd"},
+		{"useradd", "useradd"}, {"usermod", "useradd"}, {"twine", "twine"}, {"certutil", "certutil"},
 	} {
 		for i := 0; ; {
 			j := strings.Index(s[i:], c.name)

@@ -253,6 +253,7 @@ func New(rules ...Rule) (*Redactor, error) {
 		r.bloomAdd("rabbitmqctl")  // rabbitmqctl add_user
 		r.bloomAdd("authenticate") // the IMAP command before a SASL response
 		r.bloomAdd("bindpw")       // and OpenLDAP's and nslcd's "bindpw S3cret", shorter than prescan's compound words
+		r.bloomAdd("setuser")      // and Redis' ACL SETUSER rules (>S3cret); vault login TOKEN passes with login
 		for _, w := range commandWords {
 			r.bloomAdd(w) // and the commands commandPasswords reads
 		}
