@@ -1301,6 +1301,7 @@ func overMaskCases() []struct {
 		{"name service sources", all, "files systemd", func(l *slog.Logger) { l.Info("m", "nsswitch", "passwd: files systemd\ngroup: files\nshadow: files") }},
 		{"settings that describe a secret", all, "X-Api-Key", func(l *slog.Logger) {
 			l.Info("m", "otp_digits", 6, "otp_period", "30s", "api_key_header", "X-Api-Key", "secret_question", "first pet")
+			l.Info("m", "address_family", "ipv4", "dob_year_min", "1900", "password_max", "64", "cookie_jar", "memory")
 			l.Info("config: otp_digits: 6 token_header: Authorization SSH_AUTH_SOCK=/tmp/ssh-XXXX/agent.123")
 		}},
 		{"sentences and error chains around a term", all, "prod/db/password", func(l *slog.Logger) {

@@ -83,7 +83,7 @@ var MetadataWords = []string{
 	"language", "level", "ref", "refs", "reference", "ms", "millis", "sec", "secs", "seconds",
 	"minutes", "hours", "days", "samesite", "httponly", "secure", "stdin", "model", "driver", "template",
 	"verified", "pattern", "regex", "placeholder", "label", "prompt", "digits", "period", "header", "supported",
-	"question", "sock", "socket", "interval",
+	"question", "sock", "socket", "interval", "family", "min", "max", "jar",
 }
 
 // A Redactor masks secrets and personal data in slog attributes: by key,
