@@ -851,13 +851,14 @@ func classLeakCases() []leakCase {
 		l.Info("m", "raw", ";"+card16+"=2912101987654?")
 	})
 	add("card", "a dump's verification code", pci, "|817", func(l *slog.Logger) { l.Info("m", "line", card16+"|11|2031|817") })
-	add("card", "dots between groups", pci, card16[12:], func(l *slog.Logger) {
+	add("card", "dots between groups", pci, card16[8:12]+"."+card16[12:], func(l *slog.Logger) {
 		l.Info("m", "note", "paid with "+card16[:4]+"."+card16[4:8]+"."+card16[8:12]+"."+card16[12:])
 	})
-	add("card", "slashes between groups", pci, card16[12:], func(l *slog.Logger) {
+	add("card", "slashes between groups", pci, card16[8:12]+"/"+card16[12:], func(l *slog.Logger) {
 		l.Info("m", "note", card16[:4]+"/"+card16[4:8]+"/"+card16[8:12]+"/"+card16[12:])
 	})
-	add("card", "no-break spaces between groups", pci, card16[12:], func(l *slog.Logger) {
+	// Secrets of two groups: four digits alone may sit in a timestamp's nanoseconds.
+	add("card", "no-break spaces between groups", pci, card16[8:12]+"\u00a0"+card16[12:], func(l *slog.Logger) {
 		l.Info("m", "note", card16[:4]+"\u00a0"+card16[4:8]+"\u00a0"+card16[8:12]+"\u00a0"+card16[12:])
 	})
 	add("card", "after a key that names no number", pci, card16, func(l *slog.Logger) { l.Info("m", "form", "cardNumber="+card16+"&durationNs=12") })
