@@ -910,6 +910,13 @@ func classLeakCases() []leakCase {
 	add("cmd", "vault login token", cred, "Vt3-Lg8q", func(l *slog.Logger) { l.Info("m", "cmd", "vault login Vt3-Lg8q") })
 	add("cmd", "twine -p", cred, "Tw4-Pp2z", func(l *slog.Logger) { l.Info("m", "cmd", "twine upload -u __token__ -p Tw4-Pp2z dist/*") })
 	add("cmd", "certutil -p", cred, "Cu5-Pf7x", func(l *slog.Logger) { l.Info("m", "cmd", "certutil -f -p Cu5-Pf7x -importpfx site.pfx") })
+	// Plain values with spaces run to the end of their line in configuration files.
+	add("config", "yaml plain scalar with spaces", cred, "w0rd and m0re", func(l *slog.Logger) {
+		l.Info("m", "config", "db:\n  user: app\n  password: p@ss w0rd and m0re\n  host: db.internal\n")
+	})
+	add("config", "ini value with spaces", cred, "s3cret phrase", func(l *slog.Logger) {
+		l.Info("m", "ini", "[smtp]\nuser = mailer\npassword = my s3cret phrase\nport = 587")
+	})
 	// What a value that says there is none does not cover.
 	add("no value", "a private client address", gdpr, "10.1.2.3", func(l *slog.Logger) { l.Info("m", "client_ip", "10.1.2.3") })
 	add("no value", "a public node address", gdpr, "52.14.7.9", func(l *slog.Logger) { l.Info("placed: node_ip=52.14.7.9") })
@@ -1313,6 +1320,9 @@ func overMaskCases() []struct {
 		{"commands without a secret", all, "nopass", func(l *slog.Logger) {
 			l.Info("m", "cmd", "ACL SETUSER default on nopass ~* +@all")
 			l.Info("m", "cmd", "vault login -method=oidc role=dev; vault login -")
+		}},
+		{"lines of a configuration file after a key's line", all, "db primary", func(l *slog.Logger) {
+			l.Info("m", "config", "password: required\nhost: db primary\nmode: read write")
 		}},
 		{"a properties key in a validation message", all, "must not be empty", func(l *slog.Logger) {
 			l.Warn("m", "err", "spring.datasource.password must not be empty")

@@ -82,7 +82,10 @@
 // YAML block scalars (|, >-) and tags (!!binary …), the lines under a YAML
 // key with no value on its own line (a scalar or a sequence, up to the
 // next line indented no deeper than the key), TOML's """…""" and
-// here-documents whole; a string literal after its prefix (N'…', E'…',
+// here-documents whole; in text of several lines (a configuration file),
+// a plain value with spaces on its key's line, when nothing else on the
+// line reads as a pair (password: p@ss w0rd and more, password = my
+// phrase); a string literal after its prefix (N'…', E'…',
 // b'…'); a Java properties line's value after a dotted key
 // and spaces (mail.smtp.password S3cret); the default or value that an HCL
 // block labelled with a key gives (variable "db_password" { default =

@@ -211,6 +211,10 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				key = s[ka:b] // name on card: the phrase's verdict, not card's
 			}
 			if ve > vs && !r.keepValue(key, s[vs:ve]) && !isPlaceholder(s, vs, ve) {
+				if !xml && op == 1 && (vs == 0 || !isQuote(s[vs-1])) && s[vs] != '{' && strings.IndexByte(s, '\n') >= 0 &&
+					lineStartAt(s, a-min(a, quoteLen(s, a))) {
+					ve = plainLineEnd(s, ve) // password: p@ss w0rd and more, password = my secret phrase (YAML, INI)
+				}
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = max(i, ve)
@@ -2760,6 +2764,37 @@ func hclReference(v string) bool {
 		}
 	}
 	return dots > 0 && !isDigit(v[0])
+}
+
+// quoteLen returns 1 when a quote stands before the key at s[a].
+func quoteLen(s string, a int) int {
+	if a > 0 && isQuote(s[a-1]) {
+		return 1
+	}
+	return 0
+}
+
+// plainLineEnd returns the end of a plain value that starts a line's only
+// pair, in text of several lines (a configuration file), and ends at e
+// with a space: the rest of its line, when nothing on it reads as another
+// pair, a comment or a sentence's punctuation; else e. YAML's plain
+// scalars and INI values run to the end of their line.
+func plainLineEnd(s string, e int) int {
+	if e >= len(s) || s[e] != ' ' {
+		return e
+	}
+	end := len(s)
+	if n := strings.IndexByte(s[e:], '\n'); n >= 0 {
+		end = e + n
+	}
+	rest := s[e:end]
+	if len(rest) > 80 || strings.ContainsAny(rest, "=:\"'#;,()[]{}<>|") {
+		return e
+	}
+	for end > e && (s[end-1] == ' ' || s[end-1] == '\r' || s[end-1] == '\t') {
+		end--
+	}
+	return end
 }
 
 // lineStartAt reports whether only spaces stand before s[a] on its line.
