@@ -910,6 +910,10 @@ func classLeakCases() []leakCase {
 	add("cmd", "vault login token", cred, "Vt3-Lg8q", func(l *slog.Logger) { l.Info("m", "cmd", "vault login Vt3-Lg8q") })
 	add("cmd", "twine -p", cred, "Tw4-Pp2z", func(l *slog.Logger) { l.Info("m", "cmd", "twine upload -u __token__ -p Tw4-Pp2z dist/*") })
 	add("cmd", "certutil -p", cred, "Cu5-Pf7x", func(l *slog.Logger) { l.Info("m", "cmd", "certutil -f -p Cu5-Pf7x -importpfx site.pfx") })
+	add("cmd", "wpa_passphrase", cred, "Wp4-Ss9k", func(l *slog.Logger) { l.Info("m", "cmd", "wpa_passphrase office Wp4-Ss9k") })
+	add("cmd", "a secret from a here-string", cred, "Gc7-Dh2q", func(l *slog.Logger) {
+		l.Info("m", "cmd", "gcloud secrets create db --data-file=- <<< Gc7-Dh2q")
+	})
 	// Plain values with spaces run to the end of their line in configuration files.
 	add("config", "yaml plain scalar with spaces", cred, "w0rd and m0re", func(l *slog.Logger) {
 		l.Info("m", "config", "db:\n  user: app\n  password: p@ss w0rd and m0re\n  host: db.internal\n")

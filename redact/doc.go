@@ -116,7 +116,8 @@
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
 // userid=scott/…) and in an Oracle JDBC URL (jdbc:oracle:thin:scott/…@db),
 // of Windows' net use (after the share or /user:NAME), the token of vault
-// login, the -p of twine and certutil, the passwords (>…) and hashes of
+// login, the passphrase of wpa_passphrase SSID …, the -p of twine and
+// certutil, the passwords (>…) and hashes of
 // Redis' ACL SETUSER,
 // schtasks' /rp and /p, and the string of PowerShell's
 // ConvertTo-SecureString … -AsPlainText (a variable is kept), the --value

@@ -456,7 +456,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if r.sqlRule != "" && (strings.IndexByte(s, '|') >= 0 || strings.Contains(s, "<<<")) {
 		spans = r.stdinSecrets(s, spans, note)
 	}
-	if r.sqlRule != "" && (strings.Contains(s, "net user ") || strings.Contains(s, "rabbitmqctl ") || strings.Contains(s, "vault login ")) {
+	if r.sqlRule != "" && (strings.Contains(s, "net user ") || strings.Contains(s, "rabbitmqctl ") || strings.Contains(s, "vault login ") ||
+		strings.Contains(s, "wpa_passphrase ")) {
 		spans = r.positionalPasswords(s, spans, note)
 	}
 	if r.sqlRule != "" && (strings.Contains(s, "SETUSER") || strings.Contains(s, "setuser")) {
@@ -527,6 +528,7 @@ var positionalCommands = [...]struct {
 	{"rabbitmqctl -q add_user ", 2},        // with rabbitmqctl's quiet flag
 	{"rabbitmqctl -q change_password ", 2}, //
 	{"vault login ", 1},                    // vault login TOKEN
+	{"wpa_passphrase ", 2},                 // wpa_passphrase SSID PASSPHRASE
 }
 
 // positionalPasswords masks the password that a command of
@@ -1253,7 +1255,8 @@ func readsSecretFromStdin(cmd string) bool {
 	stdin := false
 	for _, w := range strings.Fields(l) {
 		// --password-stdin, --stdin, /dev/stdin, --from-file=password=/dev/stdin
-		stdin = stdin || w[0] == '-' && strings.Contains(w, "stdin") || strings.HasSuffix(w, "/dev/stdin")
+		// --data-file=- (gcloud secrets create … --data-file=-)
+		stdin = stdin || w[0] == '-' && (strings.Contains(w, "stdin") || strings.HasSuffix(w, "=-")) || strings.HasSuffix(w, "/dev/stdin")
 	}
 	if !stdin {
 		return false
