@@ -801,6 +801,131 @@ func classLeakCases() []leakCase {
 		l.Info("delivered: To: Chidi Okafor <c.okafor@example.org>, status=sent")
 	})
 	add("credential key", "kickstart rootpw", cred, "Ks-Rt9x2", func(l *slog.Logger) { l.Info("m", "line", "rootpw --plaintext Ks-Rt9x2") })
+	// A Kubernetes Secret's data and stringData hold secrets under any key.
+	add("kube secret", "yaml as kubectl prints it", cred, "cG9zdGdyZXM6Ly9h", func(l *slog.Logger) {
+		l.Info("m", "manifest", "apiVersion: v1\ndata:\n  db-url: cG9zdGdyZXM6Ly9h\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\n")
+	})
+	add("kube secret", "json", cred, "a3ViZS1zZWNyZXQ", func(l *slog.Logger) {
+		l.Info("m", "manifest", `{"apiVersion":"v1","kind":"Secret","data":{"config.json":"a3ViZS1zZWNyZXQ="},"type":"Opaque"}`)
+	})
+	add("kube secret", "pretty json in an error", cred, "bW9uZ29kYjovL2I", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("apply failed: {\n  \"data\": {\n    \"uri\": \"bW9uZ29kYjovL2I=\"\n  },\n  \"kind\": \"Secret\"\n}"))
+	})
+	add("kube secret", "last-applied annotation", cred, "dGxzLWtleS1ieXRlcw", func(l *slog.Logger) {
+		l.Info("m", "annotations", `{"kubectl.kubernetes.io/last-applied-configuration":"{\"apiVersion\":\"v1\",\"data\":{\"endpoint\":\"dGxzLWtleS1ieXRlcw==\"},\"kind\":\"Secret\"}"}`)
+	})
+	add("kube secret", "stringData block scalar", cred, "Rk8-pL2v", func(l *slog.Logger) {
+		l.Info("kubectl apply -f -:\nkind: Secret\nstringData:\n  app.yaml: |\n    db:\n      dsn_ref: Rk8-pL2v\n  region: eu-west-1\n")
+	})
+	add("kube secret", "second document of a stream", cred, "Qm9iLWtleQ", func(l *slog.Logger) {
+		l.Info("m", "manifests", "kind: ConfigMap\ndata:\n  level: debug\n---\nkind: 'Secret'\ndata:\n  value: 'Qm9iLWtleQ=='\n")
+	})
+	add("kube secret", "as a map", cred, "c2VjcmV0LW1hcA", func(l *slog.Logger) {
+		l.Info("m", "obj", map[string]any{"apiVersion": "v1", "kind": "Secret", "data": map[string]any{"db-url": "c2VjcmV0LW1hcA=="}})
+	})
+	// Java properties separate a dotted key from its value with spaces.
+	add("properties", "spaces after a dotted key", cred, "Pr0p-Sp4ce", func(l *slog.Logger) {
+		l.Info("m", "file", "mail.smtp.host smtp.example.org\nmail.smtp.password   Pr0p-Sp4ce\n")
+	})
+	add("properties", "a plain word as the value", cred, "marigoldsky", func(l *slog.Logger) {
+		l.Info("loaded:\njavax.net.ssl.keyStorePassword marigoldsky\njavax.net.ssl.keyStoreType PKCS12")
+	})
+	add("properties", "tab after the key", cred, "Tb9-kQ2w", func(l *slog.Logger) { l.Info("m", "line", "spring.datasource.password\tTb9-kQ2w") })
+	// HCL blocks labelled with a key: their default or value.
+	add("hcl", "variable default", cred, "Hc1-Vr8z", func(l *slog.Logger) {
+		l.Info("m", "tf", "variable \"db_password\" {\n  type      = string\n  sensitive = true\n  default   = \"Hc1-Vr8z\"\n}\n")
+	})
+	add("hcl", "output value on one line", cred, "Hc2-Vr8z", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`parse main.tf: output "api_token" { value = "Hc2-Vr8z" }`))
+	})
+	add("hcl", "map default", cred, "Hc3-Vr8z", func(l *slog.Logger) {
+		l.Info("m", "tf", "variable \"api_keys\" {\n  default = {\n    orders = \"Hc3-Vr8z\"\n  }\n}")
+	})
+	// Card numbers in other separators, and the data that travels with them.
+	card16 := withLuhn("453201511283036")
+	add("card", "magnetic stripe track 1", pci, "QUINTERO/MARIA", func(l *slog.Logger) {
+		l.Info("swipe", "raw", "%B"+card16+"^QUINTERO/MARIA^2912101000000000000000?")
+	})
+	add("card", "track 1 number", pci, card16, func(l *slog.Logger) { l.Info("swipe %B" + card16 + "^QUINTERO/MARIA^29121010000?") })
+	add("card", "track 2 discretionary data", pci, "2912101987654", func(l *slog.Logger) {
+		l.Info("m", "raw", ";"+card16+"=2912101987654?")
+	})
+	add("card", "a dump's verification code", pci, "|817", func(l *slog.Logger) { l.Info("m", "line", card16+"|11|2031|817") })
+	add("card", "dots between groups", pci, card16[8:12]+"."+card16[12:], func(l *slog.Logger) {
+		l.Info("m", "note", "paid with "+card16[:4]+"."+card16[4:8]+"."+card16[8:12]+"."+card16[12:])
+	})
+	add("card", "slashes between groups", pci, card16[8:12]+"/"+card16[12:], func(l *slog.Logger) {
+		l.Info("m", "note", card16[:4]+"/"+card16[4:8]+"/"+card16[8:12]+"/"+card16[12:])
+	})
+	// Secrets of two groups: four digits alone may sit in a timestamp's nanoseconds.
+	add("card", "no-break spaces between groups", pci, card16[8:12]+"\u00a0"+card16[12:], func(l *slog.Logger) {
+		l.Info("m", "note", card16[:4]+"\u00a0"+card16[4:8]+"\u00a0"+card16[8:12]+"\u00a0"+card16[12:])
+	})
+	add("card", "after a key that names no number", pci, card16, func(l *slog.Logger) { l.Info("m", "form", "cardNumber="+card16+"&durationNs=12") })
+	// Terms written as possessives, with a number's abbreviations, or as phrases around a shorter term.
+	add("term forms", "possessive license", hipaa, "M123-456-789", func(l *slog.Logger) { l.Info("checked driver's license M123-456-789") })
+	add("term forms", "possessive name", hipaa, "Okonkwo", func(l *slog.Logger) { l.Info("m", "note", "patient's name: Adaeze Okonkwo") })
+	add("term forms", "possessive maiden name", hipaa, "Quintana", func(l *slog.Logger) { l.Info("m", "q", "mother's maiden name: Quintana") })
+	add("term forms", "account no.", gdpr, "80231457", func(l *slog.Logger) { l.Info("refund to account no. 80231457 queued") })
+	add("term forms", "policy num", hipaa, "PN-88123", func(l *slog.Logger) { l.Info("m", "policy_num", "PN-88123") })
+	add("term forms", "NHS No", hipaa, "943 476 5919", func(l *slog.Logger) { l.Info("m", "note", "NHS No: 943 476 5919") })
+	add("term forms", "NI number", gdpr, "QQ123456C", func(l *slog.Logger) { l.Info("m", "note", "NI number: QQ123456C") })
+	add("term forms", "name on card in text", pci, "Quintero", func(l *slog.Logger) { l.Info("m", "form", "name on card: Maria Quintero") })
+	add("term forms", "name on card as a key", pci, "Quintero", func(l *slog.Logger) { l.Info("m", "nameOnCard", "Maria Quintero") })
+	add("pii", "taxpayer number", gdpr, "912-70-1234", func(l *slog.Logger) { l.Info("m", "note", "ITIN 912-70-1234 on file") })
+	add("pii", "british postcode", gdpr, "1AA", func(l *slog.Logger) { l.Info("ship to postcode SW1A 1AA, UK") })
+	add("pii", "canadian postal code", gdpr, "0B1", func(l *slog.Logger) { l.Info("m", "addr", "postal_code=K1A 0B1 country=CA") })
+	add("pii", "dutch postcode", gdpr, "1012 AB", func(l *slog.Logger) { l.Info("m", "addr", "postcode: 1012 AB Amsterdam") })
+	// String literals with a prefix, network devices' configurations, and a secret set by a command's --value.
+	add("literal", "T-SQL N-string", cred, "Ts9-qL2x", func(l *slog.Logger) { l.Info("m", "sql", "CREATE LOGIN etl WITH PASSWORD = N'Ts9-qL2x'") })
+	add("literal", "PostgreSQL E-string", cred, "Pe4-kW9z", func(l *slog.Logger) { l.Info("m", "sql", "ALTER ROLE app PASSWORD E'Pe4-kW9z'") })
+	add("literal", "python bytes", cred, "Pb7-xQ2z", func(l *slog.Logger) { l.Info("m", "repr", "{'user': b'app', 'password': b'Pb7-xQ2z'}") })
+	add("device", "enable secret with its type", cred, "hx5rVt7rPNoS4wqb", func(l *slog.Logger) {
+		l.Info("m", "running-config", "hostname r1\nenable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0\n")
+	})
+	add("device", "user password type 0", cred, "Dv3-Pw8q", func(l *slog.Logger) { l.Info("m", "line", "username admin privilege 15 password 0 Dv3-Pw8q") })
+	add("device", "radius key type 7", cred, "0822455D0A16", func(l *slog.Logger) { l.Info("m", "line", "radius-server key 7 0822455D0A16") })
+	add("device", "snmp-server community", cred, "Pr1v-C0mm", func(l *slog.Logger) { l.Info("m", "line", "snmp-server community Pr1v-C0mm RW") })
+	add("device", "key chain key-string", cred, "Ks7-Ch4n", func(l *slog.Logger) { l.Info("m", "cfg", "key chain ospf\n key 1\n  key-string Ks7-Ch4n\n") })
+	add("device", "redis masterauth", cred, "Ma5-Rd9s", func(l *slog.Logger) { l.Info("m", "conf", "replicaof 10.0.0.5 6379\nmasterauth Ma5-Rd9s\n") })
+	add("cli", "a secret set with --value", cred, "Kv6-Az2q", func(l *slog.Logger) {
+		l.Info("m", "cmd", "az keyvault secret set --vault-name kv-prod --name db --value Kv6-Az2q")
+	})
+	// What the references, digests and logins kept above do not cover.
+	add("kept forms", "a secret's value in a list", cred, "Lv8-Qz3w", func(l *slog.Logger) {
+		l.Info("m", "cfg", "secrets:\n  - name: DB_PASSWORD\n    value: Lv8-Qz3w\n")
+	})
+	add("kept forms", "an ssh url with a password", cred, "Sp4-Wd9x", func(l *slog.Logger) { l.Info("m", "remote", "ssh://deploy:Sp4-Wd9x@host/repo") })
+	add("kept forms", "a token as an https user", cred, "tkn0Q8zLm2Xv", func(l *slog.Logger) { l.Info("m", "remote", "https://tkn0Q8zLm2Xv@git.example.org/o/r") })
+	add("kept forms", "a dsn before a digest-named host", cred, "Dg5-Pw2k", func(l *slog.Logger) { l.Info("m", "dsn", "app:Dg5-Pw2k@db:5432/x") })
+	add("kept forms", "a password for a user", cred, "Fw3-kQ8z", func(l *slog.Logger) { l.Info("Password for user bob: Fw3-kQ8z") })
+	add("kept forms", "a long hex key", cred, "9f86d081884c7d659a2feaa0c55ad015", func(l *slog.Logger) {
+		l.Info("m", "cfg", "signing key: 0x9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+	})
+	add("kept forms", "a word before a colon that is no error", cred, "Cq7-Zm2p", func(l *slog.Logger) { l.Info("m", "line", "secret: Cq7-Zm2p: stored") })
+	add("cmd", "redis acl setuser", cred, "Ra5-Cl9w", func(l *slog.Logger) { l.Info("m", "cmd", "ACL SETUSER worker on >Ra5-Cl9w ~jobs:* +@all") })
+	add("cmd", "redis acl setuser in monitor", cred, "Ra6-Cl9w", func(l *slog.Logger) {
+		l.Info(`1733108645.1 [0 10.0.0.1:6379] "ACL" "SETUSER" "worker" "on" ">Ra6-Cl9w" "~*"`)
+	})
+	add("cmd", "vault login token", cred, "Vt3-Lg8q", func(l *slog.Logger) { l.Info("m", "cmd", "vault login Vt3-Lg8q") })
+	add("cmd", "twine -p", cred, "Tw4-Pp2z", func(l *slog.Logger) { l.Info("m", "cmd", "twine upload -u __token__ -p Tw4-Pp2z dist/*") })
+	add("cmd", "certutil -p", cred, "Cu5-Pf7x", func(l *slog.Logger) { l.Info("m", "cmd", "certutil -f -p Cu5-Pf7x -importpfx site.pfx") })
+	add("cmd", "wpa_passphrase", cred, "Wp4-Ss9k", func(l *slog.Logger) { l.Info("m", "cmd", "wpa_passphrase office Wp4-Ss9k") })
+	add("cmd", "a secret from a here-string", cred, "Gc7-Dh2q", func(l *slog.Logger) {
+		l.Info("m", "cmd", "gcloud secrets create db --data-file=- <<< Gc7-Dh2q")
+	})
+	// Plain values with spaces run to the end of their line in configuration files.
+	add("config", "yaml plain scalar with spaces", cred, "w0rd and m0re", func(l *slog.Logger) {
+		l.Info("m", "config", "db:\n  user: app\n  password: p@ss w0rd and m0re\n  host: db.internal\n")
+	})
+	add("config", "ini value with spaces", cred, "s3cret phrase", func(l *slog.Logger) {
+		l.Info("m", "ini", "[smtp]\nuser = mailer\npassword = my s3cret phrase\nport = 587")
+	})
+	// What a value that says there is none does not cover.
+	add("no value", "a private client address", gdpr, "10.1.2.3", func(l *slog.Logger) { l.Info("m", "client_ip", "10.1.2.3") })
+	add("no value", "a public node address", gdpr, "52.14.7.9", func(l *slog.Logger) { l.Info("placed: node_ip=52.14.7.9") })
+	add("no value", "a person's mailbox", gdpr, "noreply.jane", func(l *slog.Logger) { l.Info("m", "to", "noreply.jane@example.org") })
+	add("no value", "an environment variable", cred, "$DB_PASS", func(l *slog.Logger) { l.Info("m", "env", "password=$DB_PASS") })
 	return cases
 }
 
@@ -824,6 +949,7 @@ func overMaskCases() []struct {
 	certB64 := base64.StdEncoding.EncodeToString([]byte("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQk2Vz9Lw4oAoGCCqGSM49\n-----END CERTIFICATE-----\n"))
 	snowflake := withLuhn("179031234856123084")
 	nanos := withLuhn("173301360012345678")
+	luhn16 := withLuhn("401288888888188")
 	msisdn := withLuhn("491511234567")
 	var msisdnInt int64
 	fmt.Sscan(msisdn, &msisdnInt)
@@ -975,7 +1101,9 @@ func overMaskCases() []struct {
 		{"pin as a word", pci, "pinned-tabs", func(l *slog.Logger) { l.Info("m", "pin", "pinned-tabs", "feature", "pin") }},
 		{"card title", pci, "Welcome back", func(l *slog.Logger) { l.Info("m", "card_title", "Welcome back") }},
 		// Terms as values in JSON text, and certificates in base64.
-		{"kind Secret in JSON", all, "ca.crt", func(l *slog.Logger) { l.Info("m", "obj", `{"kind":"Secret","data":{"ca.crt":"1"}}`) }},
+		{"kind Secret in JSON", all, "ca.crt", func(l *slog.Logger) {
+			l.Info("m", "obj", `{"kind":"Secret","type":"Opaque","metadata":{"name":"ca.crt"}}`)
+		}},
 		{"field list in JSON", all, "locale", func(l *slog.Logger) { l.Info("m", "cfg", `{"mask":["password","email","locale"]}`) }},
 		{"certificate in base64", all, certB64, func(l *slog.Logger) { l.Info("m", "client-certificate-data", certB64) }},
 		// Digests of images and files after the word digest.
@@ -1136,6 +1264,79 @@ func overMaskCases() []struct {
 		}},
 		{"public dns resolvers", gdpr, "9.9.9.9", func(l *slog.Logger) {
 			l.Warn("m", "note", "lookup via 8.8.4.4 failed; retrying with 9.9.9.9 and 2606:4700:4700::1001")
+		}},
+		{"a config map's data and a secret store's spec", all, "log_level: debug", func(l *slog.Logger) {
+			l.Info("m", "manifests", "kind: ConfigMap\ndata:\n  log_level: debug\n---\nkind: SecretStore\nspec:\n  data:\n    region: eu-west-1\n")
+			l.Info("m", "obj", map[string]any{"kind": "ConfigMap", "data": map[string]any{"log_level": "debug"}})
+		}},
+		{"bind parameters and format verbs", all, "password = $1", func(l *slog.Logger) {
+			l.Info("m", "sql", "UPDATE users SET password = $1, api_token = ? WHERE email = @p2 AND phone = :phone", "fmt", "password=%s")
+			l.Info("m", "password", "$1", "token", ":token")
+		}},
+		{"words that say there is no value", all, "unverified", func(l *slog.Logger) {
+			l.Info("m", "profile", "phone: unknown, email: unverified, dob: n/a, address: ~")
+			l.Info("m", "email", "unverified", "phone", "N/A", "dob", "unknown", "token", "~")
+		}},
+		{"a machine's ip address", all, "10.244.1.17", func(l *slog.Logger) {
+			l.Info("m", "node_ip", "10.0.12.4", "podIP", "10.244.1.17", "gateway_ip", "192.168.1.1", "client_ip", "127.0.0.1")
+			l.Info("scheduled: node_ip=10.0.12.4 pod_ip=10.244.1.17 host_ip=10.0.0.9 client_ip=::1")
+		}},
+		{"mailboxes no person reads", all, "noreply@example.org", func(l *slog.Logger) {
+			l.Info("bounce from mailer-daemon@mx.example.org, replies to noreply@example.org", "email", "postmaster@example.org")
+		}},
+		{"words that describe a term's value", all, "Pixel 8", func(l *slog.Logger) {
+			l.Info("m", "phone_model", "Pixel 8", "dsn_driver", "pgx", "password_pattern", "^.{12,}$", "email_template", "welcome_v2")
+			l.Info("device phone_model=Pixel 8 email_template=welcome_v2")
+		}},
+		{"luhn-valid numbers under keys that name a number", all, luhn16, func(l *slog.Logger) {
+			l.Info("m", "stats", "duration_ns="+luhn16+" bytes="+luhn16+` {"offset": `+luhn16+`} durationNs=`+luhn16)
+		}},
+		{"no as a word after a term", all, "account no longer exists", func(l *slog.Logger) {
+			l.Warn("account no longer exists; ticket no 44; ref 900-12-3456; postcode lookup took 12 ms")
+		}},
+		{"flags named in prose and usage lines", all, "--password PASSWORD", func(l *slog.Logger) {
+			l.Warn("the --token flag is deprecated; use --password instead")
+			l.Info("Usage: login [--password PASSWORD] [--token <token>] token=<TOKEN>")
+			l.Info("m", "cmd", "az keyvault secret show --vault-name kv-prod --name db")
+		}},
+		{"workflow permissions", all, "id-token: write", func(l *slog.Logger) {
+			l.Info("m", "workflow", "jobs:\n  deploy:\n    secrets: inherit\n    permissions:\n      id-token: write\n      contents: read\n")
+		}},
+		{"references to secrets, not their values", all, "regcred", func(l *slog.Logger) {
+			l.Info("m", "pod", "spec:\n  imagePullSecrets:\n    - name: regcred\n  serviceAccount:\n    secrets:\n      - name: db-creds\n        key: password\n")
+			l.Info("kubectl apply: Secret \"regcred\" created; secret \"db-creds\" configured")
+		}},
+		{"an image digest and an ssh login", all, "git@github.com", func(l *slog.Logger) {
+			l.Info("m", "image", "nginx:1.25@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31")
+			l.Info("m", "remote", "ssh://git@github.com/org/repo.git", "mirror", "sftp://deploy@files.example.org/in")
+		}},
+		{"name service sources", all, "files systemd", func(l *slog.Logger) { l.Info("m", "nsswitch", "passwd: files systemd\ngroup: files\nshadow: files") }},
+		{"settings that describe a secret", all, "X-Api-Key", func(l *slog.Logger) {
+			l.Info("m", "otp_digits", 6, "otp_period", "30s", "api_key_header", "X-Api-Key", "secret_question", "first pet")
+			l.Info("m", "address_family", "ipv4", "dob_year_min", "1900", "password_max", "64", "cookie_jar", "memory")
+			l.Info("config: otp_digits: 6 token_header: Authorization SSH_AUTH_SOCK=/tmp/ssh-XXXX/agent.123")
+		}},
+		{"sentences and error chains around a term", all, "prod/db/password", func(l *slog.Logger) {
+			l.Error("secret not found: prod/db/password")
+			l.Error("m", "err", errors.New("listen tcp :8080: bind: address already in use; decrypt secret: cipher: message authentication failed"))
+			l.Info("Enter passphrase for key '/home/bob/.ssh/id_ed25519': GPG key 0xDEADBEEF imported")
+		}},
+		{"commands without a secret", all, "nopass", func(l *slog.Logger) {
+			l.Info("m", "cmd", "ACL SETUSER default on nopass ~* +@all")
+			l.Info("m", "cmd", "vault login -method=oidc role=dev; vault login -")
+		}},
+		{"lines of a configuration file after a key's line", all, "db primary", func(l *slog.Logger) {
+			l.Info("m", "config", "password: required\nhost: db primary\nmode: read write")
+		}},
+		{"a properties key in a validation message", all, "must not be empty", func(l *slog.Logger) {
+			l.Warn("m", "err", "spring.datasource.password must not be empty")
+			l.Info("m", "cmd", "cat password.txt notes.txt")
+		}},
+		{"hcl references and declarations", all, "aws_db_instance.main.password", func(l *slog.Logger) {
+			l.Info("m", "tf", "output \"db_password\" {\n  value     = aws_db_instance.main.password\n  sensitive = true\n}\nvariable \"api_token\" {\n  type = string\n  default = null\n}")
+		}},
+		{"a secret's metadata", all, "namespace: prod", func(l *slog.Logger) {
+			l.Info("m", "manifest", "kind: Secret\nmetadata:\n  name: db-creds\n  namespace: prod\ntype: Opaque\n")
 		}},
 	}
 }

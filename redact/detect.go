@@ -159,7 +159,10 @@ func schemeEndsAt(s string, i, n int) bool {
 var (
 	// DetectURLUserinfo masks the user:password part of any URL inside a
 	// string ("postgres://app:pw@db/x" keeps scheme, host and path), also
-	// when the password holds a '/' ("s3://id:wJal/K7x@bucket").
+	// when the password holds a '/' ("s3://id:wJal/K7x@bucket"). A login
+	// name alone in a URL of a scheme that logs in by key is kept
+	// (ssh://git@github.com/…), and the DSN detector keeps an image
+	// reference's digest (nginx:1.25@sha256:…).
 	DetectURLUserinfo = Detector{Name: "url-userinfo", find: findURLUserinfo, need: hasAt | hasColon, min: 6}
 	// DetectBearer masks the credentials after "Bearer", "Basic" and other
 	// schemes of an Authorization header, and after "authorization:" or
@@ -174,10 +177,16 @@ var (
 	// end of the string, and the private lines of PuTTY key files.
 	DetectPrivateKey = Detector{Name: "private-key", find: findPEM, need: hasDash, mark: markPEM, min: 20}
 	// DetectCardNumber masks payment card numbers: 13 to 19 digits, single
-	// spaces or dashes allowed between them, Luhn-valid only.
+	// spaces or dashes allowed between them (dots, slashes, underscores and
+	// no-break spaces between groups of four), Luhn-valid only; with the
+	// rest of a magnetic stripe's track (%B…^NAME^…?, ;…=…?) or a card
+	// dump's fields (|MM|YYYY|CVV) after them. A number that is the value
+	// of a key naming a number (duration_ns=…, "bytes": …) is no card.
 	DetectCardNumber = Detector{Name: "card-number", find: findCards, need: hasDigits13, min: 13}
 	// DetectSSN masks US Social Security numbers written ddd-dd-dddd, with
-	// the invalid ranges (000, 666, 9xx, 00, 0000) left alone.
+	// the invalid ranges (000, 666, 9xx, 00, 0000) left alone, and the
+	// taxpayer numbers (ITINs) written as SSNs are: 9xx with a group of
+	// 50-65, 70-88, 90-92 or 94-99.
 	DetectSSN = Detector{Name: "ssn", find: findSSN, need: hasDigits9, min: 11}
 	// DetectEmail masks e-mail addresses, and the display name of two or
 	// three capitalised words or in quotes before one in angle brackets
@@ -209,7 +218,7 @@ func findURLUserinfo(s string, spans []span) []span {
 		if end < len(s) && s[end] == '/' {
 			end = slashedPassword(s, start, end)
 		}
-		if end < len(s) && s[end] == '@' && end > start {
+		if end < len(s) && s[end] == '@' && end > start && !sshLogin(s, i+j, start, end) {
 			spans = append(spans, span{start, end})
 		}
 		i = end
@@ -217,6 +226,32 @@ func findURLUserinfo(s string, spans []span) []span {
 			return spans
 		}
 	}
+}
+
+// sshLogin reports whether the userinfo s[start:end] of the URL whose
+// "://" is at s[sep] is a login name alone (no password) of a scheme that
+// logs in by key: ssh://git@github.com/…, sftp://deploy@host. A token
+// without a password (https://ghp_…@github.com, a Sentry DSN's key) is
+// still a secret.
+func sshLogin(s string, sep, start, end int) bool {
+	k := sep
+	for k > 0 && (isAlnum(s[k-1]) || s[k-1] == '+') {
+		k--
+	}
+	switch strings.ToLower(s[k:sep]) {
+	case "ssh", "git+ssh", "ssh+git", "sftp", "scp":
+	default:
+		return false
+	}
+	if end-start > 32 {
+		return false
+	}
+	for x := start; x < end; x++ {
+		if c := s[x]; !(c >= 'a' && c <= 'z' || isDigit(c) && x > start || c == '_' || c == '-' || c == '.') {
+			return false // a password (':'), a capital, a token
+		}
+	}
+	return true
 }
 
 // slashedPassword returns the position of the '@' that ends userinfo
@@ -500,20 +535,34 @@ func findCards(s string, spans []span) []span {
 		starts [maxRun]bool // digit i begins a group
 	)
 	for i := 0; i < len(s); {
-		if !isDigit(s[i]) || (i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.' || s[i-1] == '+')) {
+		if !isDigit(s[i]) || (i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.' || s[i-1] == '+') && !trackStart(s, i)) {
 			i++
 			continue
 		}
-		n, j := 0, i
+		n, j, group := 0, i, 0
 		for j < len(s) && n < maxRun {
 			if isDigit(s[j]) {
-				digits[n], pos[n], starts[n] = s[j]-'0', j, n == 0 || !isDigit(s[j-1])
+				digits[n], pos[n], starts[n] = s[j]-'0', j, n == 0 || !isDigit(s[j-1]) && s[j-1] != 0xa0
+				if starts[n] {
+					group = 0
+				}
 				n++
+				group++
 				j++
 				continue
 			}
 			if (s[j] == ' ' || s[j] == '-') && j+1 < len(s) && isDigit(s[j+1]) {
 				j++
+				continue
+			}
+			// Other separators between groups of four: 4111.1111.1111.1111,
+			// 4111/1111/…, 4111_1111_…, and no-break spaces.
+			if (s[j] == '.' || s[j] == '/' || s[j] == '_') && group == 4 && j+4 < len(s) && isDigit(s[j+1]) && isDigit(s[j+4]) {
+				j++
+				continue
+			}
+			if s[j] == 0xc2 && j+2 < len(s) && s[j+1] == 0xa0 && isDigit(s[j+2]) {
+				j += 2
 				continue
 			}
 			break
@@ -539,7 +588,9 @@ func findCards(s string, spans []span) []span {
 			for l := min(19, n-a); l >= 13; l-- {
 				b := a + l // one past the window's last digit
 				if (b == n && endOK || b < n && starts[b]) && cardPrefix(digits[a:b]) && luhn(digits[a:b]) {
-					spans = append(spans, span{pos[a], pos[b-1] + 1})
+					if !numericKeyBefore(s, pos[a]) {
+						spans = append(spans, span{pos[a], cardTail(s, pos[b-1]+1)})
+					}
 					a, found, next = b, true, b
 					break
 				}
@@ -559,6 +610,96 @@ func findCards(s string, spans []span) []span {
 		}
 	}
 	return spans
+}
+
+// trackStart reports whether the digit at s[i] opens the card number of
+// a magnetic stripe's track 1 (%B4111…^ROE/JANE^2912…?).
+func trackStart(s string, i int) bool {
+	return i >= 2 && s[i-1] == 'B' && s[i-2] == '%'
+}
+
+// cardTail returns the end of the data that follows a card number ending
+// at e and belongs to it: the rest of a magnetic stripe's track (track 1:
+// ^NAME^expiry and discretionary data up to '?'; track 2: =expiry and
+// discretionary data), or the fields of a card dump (|12|2029|123).
+func cardTail(s string, e int) int {
+	switch {
+	case e < len(s) && s[e] == '^': // track 1
+		k := e + 1
+		for k < len(s) && s[k] != '?' && s[k] != '\n' && s[k] != '"' && k-e < 80 {
+			k++
+		}
+		if k < len(s) && s[k] == '?' {
+			k++
+		}
+		return k
+	case e+4 < len(s) && s[e] == '=' && isDigit(s[e+1]) && isDigit(s[e+4]): // track 2
+		k := e + 1
+		for k < len(s) && isDigit(s[k]) {
+			k++
+		}
+		if k < len(s) && s[k] == '?' {
+			k++
+		}
+		return k
+	case e+1 < len(s) && s[e] == '|' && isDigit(s[e+1]): // PAN|MM|YYYY|CVV
+		k := e
+		for f := 0; f < 3 && k+1 < len(s) && s[k] == '|' && isDigit(s[k+1]); f++ {
+			m := k + 1
+			for m < len(s) && (isDigit(s[m]) || s[m] == '/') && m-k <= 7 {
+				m++
+			}
+			if m < len(s) && s[m] != '|' && isAlnum(s[m]) {
+				break
+			}
+			k = m
+		}
+		return k
+	}
+	return e
+}
+
+// numericKeyBefore reports whether the number at s[i] is the value of a
+// key whose last word names a number that is no card (duration_ns=…,
+// bytes: …, "offset": …, order_id=…).
+func numericKeyBefore(s string, i int) bool {
+	j := i
+	if j > 0 && s[j-1] == '"' {
+		j--
+	}
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	if j == 0 || s[j-1] != '=' && s[j-1] != ':' {
+		return false
+	}
+	j--
+	if j > 0 && s[j-1] == '"' {
+		j--
+	}
+	e := j
+	for j > 0 && (isAlnum(s[j-1]) || s[j-1] == '_' || s[j-1] == '-' || s[j-1] == '.') {
+		j--
+	}
+	if e == j || e-j > 40 {
+		return false
+	}
+	k := e
+	for k > j && isAlnum(s[k-1]) && !(isUpper(s[k-1]) && k-1 > j && s[k-2] >= 'a' && s[k-2] <= 'z') {
+		k--
+	}
+	if k > j && isUpper(s[k-1]) { // camelCase: durationNs
+		k--
+	}
+	var buf [16]byte
+	w := s[k:e]
+	if len(w) > len(buf) {
+		return false
+	}
+	for x := range len(w) {
+		buf[x] = w[x] | 0x20
+	}
+	return numericWords[string(buf[:len(w)])]
 }
 
 // cardPrefix reports whether digits (13 to 19 of them) start as a payment
@@ -642,6 +783,14 @@ func luhn(d []byte) bool {
 
 // findSSN masks ddd-dd-dddd and ddd dd dddd with valid area, group and
 // serial numbers.
+// itinGroup reports whether group, the middle of a number whose area
+// starts with 9, is that of a US Individual Taxpayer Identification Number
+// (50-65, 70-88, 90-92, 94-99), written as SSNs are.
+func itinGroup(group string) bool {
+	g := int(group[0]-'0')*10 + int(group[1]-'0')
+	return g >= 50 && g <= 65 || g >= 70 && g <= 88 || g >= 90 && g <= 92 || g >= 94
+}
+
 func findSSN(s string, spans []span) []span {
 	for i := 0; i+11 <= len(s); i++ {
 		sep := s[i+3]
@@ -659,7 +808,7 @@ func findSSN(s string, spans []span) []span {
 			}
 		}
 		area, group, serial := s[i:i+3], s[i+4:i+6], s[i+7:i+11]
-		if !ok || area == "000" || area == "666" || area[0] == '9' || group == "00" || serial == "0000" {
+		if !ok || area == "000" || area == "666" || area[0] == '9' && !itinGroup(group) || group == "00" || serial == "0000" {
 			continue
 		}
 		spans = append(spans, span{i, i + 11})
@@ -697,7 +846,9 @@ func findEmail(s string, spans []span) []span {
 		// The domain needs a dot of its own: a sentence's full stop after
 		// "admin@prod." makes no address of it.
 		dot := strings.Contains(s[at:end], ".")
-		if start < at && dot && end > at+3 && s[end-1] != '-' && strings.LastIndexByte(s[at:end], '.') < end-at-2 && emailDomainOK(s, at+1, end) {
+		if start < at && dot && end > at+3 && s[end-1] != '-' && strings.LastIndexByte(s[at:end], '.') < end-at-2 && emailDomainOK(s, at+1, end) &&
+			!machineMailbox(s[start:at]) && // noreply@…, postmaster@…: no person's mailbox
+			!(start >= 3 && s[start-3:start] == "://" && end < len(s) && (s[end] == '/' || s[end] == ':')) { // ssh://git@host/…: a URL's userinfo
 			if start > 0 && s[start-1] == '<' && !roleAddress(s[start:at]) {
 				if ns, ne := displayName(s, start-1); ne > ns {
 					spans = append(spans, span{ns, ne}) // "Jane Roe" <jane@example.com>
@@ -846,6 +997,16 @@ func oracleConnect(s string, at int) (int, bool) {
 	return u, h > 0 && h+1 < len(rest) && rest[h] == ':' && isDigit(rest[h+1])
 }
 
+// isDigestAlgorithm reports whether w names a content digest's algorithm,
+// as an image reference writes it after '@' (nginx:1.25@sha256:…).
+func isDigestAlgorithm(w string) bool {
+	switch strings.ToLower(w) {
+	case "sha256", "sha512", "sha384", "sha1", "blake3", "md5":
+		return true
+	}
+	return false
+}
+
 func findDSN(s string, spans []span) []span {
 	for i := 0; ; {
 		k := strings.IndexByte(s[i:], '@')
@@ -890,7 +1051,8 @@ func findDSN(s string, spans []span) []span {
 			for h < len(rest) && (isAlnum(rest[h]) || rest[h] == '.' || rest[h] == '-') {
 				h++
 			}
-			ok = h > 0 && h < len(rest) && (rest[h] == '/' || rest[h] == ':' && h+1 < len(rest) && isDigit(rest[h+1]))
+			ok = h > 0 && h < len(rest) && (rest[h] == '/' || rest[h] == ':' && h+1 < len(rest) && isDigit(rest[h+1])) &&
+				!isDigestAlgorithm(rest[:h]) // nginx:1.25@sha256:0d17…: an image's digest
 		}
 		if ok {
 			spans = append(spans, span{u, at})

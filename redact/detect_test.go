@@ -245,8 +245,9 @@ func TestBuiltinDetectorsAlone(t *testing.T) {
 			`From: "Jane Roe" <jr@example.com>`:          `From: "[REDACTED]" <[REDACTED]>`,
 			"To: Ana María Pérez <ap@example.com>":       "To: [REDACTED] <[REDACTED]>",
 			"to the Ops Team <ops@example.com>":          "to the [REDACTED] <[REDACTED]>",
-			"From: GitHub <noreply@example.com>":         "From: GitHub <[REDACTED]>",
-			"From: GitHub Actions <noreply@example.com>": "From: GitHub Actions <[REDACTED]>",
+			"From: GitHub <octocat@example.com>":         "From: GitHub <[REDACTED]>",
+			"From: GitHub Actions <alerts@example.com>":  "From: GitHub Actions <[REDACTED]>",
+			"From: GitHub Actions <noreply@example.com>": "From: GitHub Actions <noreply@example.com>", // no person's mailbox
 			"x <jr@example.com>":                         "x <[REDACTED]>",
 			"@team: bob@example.com":                     "@team: [REDACTED]",
 			"v1.2 alice@examplecom":                      "v1.2 alice@examplecom",

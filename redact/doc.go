@@ -61,7 +61,15 @@
 // kms_key_alias) is no person's, under the term card alone (card,
 // card_title) a value without a digit is kept, and under lat, lon or lng a
 // duration (p99 lat=12ms). Networks in CIDR notation shorter than a host
-// (203.0.113.0/24) are no one's address.
+// (203.0.113.0/24) are no one's address. An IP term after a word that
+// names a machine (node_ip, podIP, gateway_ip, bind_ip) names a machine's
+// address, which the ip-address detector still judges. Under any key, a
+// value that says there is none or gives its state (unknown, n/a,
+// unverified, pending, ~), a query's bind parameter or a format verb
+// (password = $1, :token, @p1, ?, %s), a loopback or unspecified address
+// (127.0.0.1, ::1, 0.0.0.0) and the address of a mailbox that no person
+// reads (noreply@…, postmaster@…, mailer-daemon@…; kept by the e-mail
+// detector too) are kept.
 //
 // # Text
 //
@@ -74,7 +82,15 @@
 // YAML block scalars (|, >-) and tags (!!binary …), the lines under a YAML
 // key with no value on its own line (a scalar or a sequence, up to the
 // next line indented no deeper than the key), TOML's """…""" and
-// here-documents whole; XML elements with a namespace (<ns2:password>),
+// here-documents whole; in text of several lines (a configuration file),
+// a plain value with spaces on its key's line, when nothing else on the
+// line reads as a pair (password: p@ss w0rd and more, password = my
+// phrase); a string literal after its prefix (N'…', E'…',
+// b'…'); a Java properties line's value after a dotted key
+// and spaces (mail.smtp.password S3cret); the default or value that an HCL
+// block labelled with a key gives (variable "db_password" { default =
+// "…" }; a reference such as aws_db_instance.main.password is kept);
+// XML elements with a namespace (<ns2:password>),
 // named by a key attribute (<entry key="db.password">…</entry>) or by a
 // <name> element before their <value>;
 // a quoted value or a value after "is" or "to" following a key word
@@ -99,9 +115,15 @@
 // registry's login (buildah login -p …), the password of an Oracle login
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
 // userid=scott/…) and in an Oracle JDBC URL (jdbc:oracle:thin:scott/…@db),
-// of Windows' net use (after the share or /user:NAME),
+// of Windows' net use (after the share or /user:NAME), the token of vault
+// login, the passphrase of wpa_passphrase SSID …, the -p of twine and
+// certutil, the passwords (>…) and hashes of
+// Redis' ACL SETUSER,
 // schtasks' /rp and /p, and the string of PowerShell's
-// ConvertTo-SecureString … -AsPlainText (a variable is kept); a flag's
+// ConvertTo-SecureString … -AsPlainText (a variable is kept), the --value
+// of a command that sets a secret (az keyvault secret set … --value …), a
+// network device's secret after its encryption type (enable secret 5 …,
+// password 0 …, key 7 …); a flag's
 // value as the next quoted element of a list (['--password', '…']); the
 // values an SQL INSERT gives to the columns its column list names
 // sensitive (placeholders, NULL and DEFAULT kept); and the password in a
@@ -136,11 +158,25 @@
 // word, and "user / password" a credentials key. A value in angle
 // brackets or parentheses is masked inside them, and a JSON object
 // under a secret key inside its braces; placeholders that say there is
-// no value ((not set), <none>, (sensitive value), undefined) and values
+// no value ((not set), <none>, (sensitive value), undefined), the name of
+// a value in a usage line (--password PASSWORD, --token <token>), the
+// words of prose after a flag (the --token flag is deprecated), a YAML
+// list of secrets by name (imagePullSecrets: - name: regcred), kubectl's
+// report about a Secret by name (secret "regcred" created), the sources
+// of nsswitch.conf (passwd: files systemd), a key's id (GPG key
+// 0xDEADBEEF), an absolute path of a file (passphrase for key
+// '/home/bob/.ssh/id_ed25519'), a sentence that ends in a colon (secret
+// not found: …, address already in use: …), the next prefix of a wrapped
+// error (decrypt secret: cipher: …), and values
 // masked by their writer (********) are kept, and so is the quoted name
 // in an API's error about it (secrets "db-creds" not found). The plural of a term of several words is a term
 // too (api_keys, REFRESH_TOKENS); a single word stays singular (tokens).
 // A float that holds a whole card number is checked as integers are.
+// A Kubernetes Secret holds secrets under any key: in a manifest of kind
+// Secret (YAML, JSON, JSON escaped in a string such as the
+// last-applied-configuration annotation, or a map with "kind": "Secret"),
+// every value of data and stringData is masked and the keys are kept;
+// other kinds (a ConfigMap's data) are judged key by key.
 //
 // # Presets
 //
@@ -161,7 +197,8 @@
 // activation code, unlock code, access code, oauth code, code verifier,
 // phpsessid, jsessionid, sessid, connect sid, session cookie,
 // one time code, 2fa code, 2fa, two factor code, security answer,
-// secret answer, rootpw, snmp community, community string, sms code,
+// secret answer, rootpw, snmp community, snmp server community,
+// community string, key string, masterauth, sms code,
 // device code, magic link, login link, invite link, invite url, and the
 // word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
@@ -183,8 +220,14 @@
 // cav2, security code, card security code, card verification,
 // card verification value, expiry, expiration date, exp date, card expiry,
 // pin, pin block, track1, track2, track data, magstripe, cardholder,
-// cardholder name. Detectors: card-number ([DetectCardNumber]), in
-// strings and in integer values.
+// cardholder name, name on card. Detectors: card-number ([DetectCardNumber]), in
+// strings and in integer values: digits in groups separated by spaces,
+// dashes, or (in groups of four) dots, slashes, underscores and no-break
+// spaces; the rest of a magnetic stripe's track after the number (the
+// cardholder's name and the discretionary data of %B…^…^…?, ;…=…?) and
+// the fields of a card dump (…|MM|YYYY|CVV) are masked with it. A number
+// under a key that names a count, a size, an offset or a time
+// (duration_ns=…, "bytes": …) is no card, in text as in attrs.
 //
 // HIPAA. Terms: mrn, medical record, medical record number, patient,
 // patient id, patient name, health plan, health plan id, beneficiary,
@@ -209,7 +252,11 @@
 // (NINO: QQ 12 34 56 C, Aadhaar 2345 6789 0123), a surname before the
 // given name (Patient: Roe, Jane), a longitude after its latitude
 // (coordinates: 40.7128, -74.0060; lat 51.5007, lon -0.1246), and the
-// value after "no." or "#" (passport no. 123456789). With a preset
+// value after "no." or "#" (passport no. 123456789), and a postal code
+// in two parts (postcode SW1A 1AA, K1A 0B1, 1012 AB). A term that ends
+// with "number" is also written with no, num, nbr or nr (account no.
+// 12345678, policy_num, NI no), and a term may be written as a
+// possessive (driver's license, patient's name). With a preset
 // that names full names, the name after a letter's "Dear" is masked
 // (Dear Dr. Jane Roe,), unless it greets no one by name (Dear Customer,
 // Dear Sir or Madam, Dear Team). The e-mail detector masks the display
@@ -228,7 +275,7 @@
 // x forwarded for, forwarded for, forwarded, x real ip, real ip,
 // true client ip, cf connecting ip, remote ip, source ip, src ip, user ip,
 // ip addr, client address, peer addr, drivers license, driver license,
-// driving licence, license number, licence number, bsn, nino,
+// driving licence, license number, licence number, bsn, nino, ni number,
 // national insurance number, personnummer, pesel, aadhaar, codice fiscale,
 // lat, lon, lng, coordinates, coords, tel, cellphone, cell phone,
 // whatsapp, birthday, born, zipcode, family name, middle name,

@@ -179,6 +179,9 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			if i > 0 && machineTerms[string(joined[:n])] && machineWords[string(word(i-1))] {
 				continue // key_fingerprint, cert_fingerprint, key_alias: a machine's, not a person's
 			}
+			if i > 0 && ipTerms[string(joined[:n])] && (machineWords[string(word(i-1))] || ipMachineWords[string(word(i-1))]) {
+				continue // server_ip, node_ip, pod_ip: a machine's address (the ip-address detector still judges it)
+			}
 			v.rule = rule
 			if t := string(joined[:n]); (t == "card" || t == "pin") && !r.longerTerm(lower, words, j) {
 				v.noDigits = true // card: summary_large_image, pin: feature-x; a card number and a PIN have digits
@@ -260,6 +263,8 @@ var numericWords = map[string]bool{
 	"msisdn": true, "phone": true, "tel": true, "mobile": true, "id": true, "ids": true,
 	"ts": true, "timestamp": true, "time": true, "nanos": true, "ns": true, "epoch": true,
 	"seq": true, "offset": true, "snowflake": true, "nonce": true, "unix": true, "ms": true,
+	"bytes": true, "size": true, "count": true, "duration": true, "len": true, "length": true, "us": true,
+	"micros": true, "millis": true, "sequence": true, "cursor": true, "position": true, "pos": true,
 }
 
 // plainKeyWords are words before "key" that make it name a key which is
@@ -331,6 +336,21 @@ var machineWords = map[string]bool{
 	"node": true, "db": true, "database": true, "bucket": true, "topic": true, "queue": true, "command": true,
 	"cmd": true, "shell": true, "project": true, "branch": true, "tag": true, "public": true, "signing": true,
 	"encryption": true, "secret": true, "token": true, "package": true, "artifact": true, "container": true,
+}
+
+// ipTerms are the terms of an IP address, which names a machine's address
+// after a word of machineWords or ipMachineWords.
+var ipTerms = map[string]bool{"ip": true, "ipaddress": true, "ipaddr": true, "ips": true}
+
+// ipMachineWords are words before an IP term that name a machine or a
+// network's part, beyond machineWords.
+var ipMachineWords = map[string]bool{
+	"pod": true, "vm": true, "instance": true, "gateway": true, "gw": true, "router": true, "svc": true,
+	"service": true, "lb": true, "vip": true, "nat": true, "proxy": true, "upstream": true, "backend": true,
+	"target": true, "bind": true, "listen": true, "local": true, "private": true, "internal": true,
+	"master": true, "worker": true, "egress": true, "ingress": true, "nameserver": true, "resolver": true,
+	"subnet": true, "vpc": true, "broker": true, "replica": true, "primary": true, "leader": true,
+	"docker": true, "bridge": true, "interface": true, "iface": true, "eth0": true, "machine": true,
 }
 
 // regionKeys are key words under which cloud region names are kept.
@@ -497,10 +517,83 @@ func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
 		return false
 	case slog.KindString:
 		s := v.String()
-		return s != "" && !isKeyFileName(s) && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) &&
+		return s != "" && !isKeyFileName(s) && !noValue(s) && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) &&
 			!(kv.netAddr && isNetworkAddress(s)) && !(kv.noDigits && countDigits(s) == 0) && !(kv.latency && isDuration(s))
 	}
 	return true
+}
+
+// noValue reports whether s, under a key that names a secret or personal
+// data, holds none: a word that says there is no value or gives its state
+// (unknown, n/a, unverified, ~), a query's bind parameter or a format verb
+// (password = $1, token = :token, @p1, ?, %s), an address that is no one's
+// (127.0.0.1, ::1, 0.0.0.0), or the address of a mailbox that no person
+// reads (noreply@…, postmaster@…).
+func noValue(s string) bool {
+	if len(s) > 40 {
+		return false
+	}
+	for _, w := range [...]string{"unknown", "n/a", "not set", "not available", "not provided", "~", "verified",
+		"unverified", "pending", "withheld", "anonymous", "[]", "{}", "<nil>", "%s", "%v", "%+v", "%q", "%d", "?",
+		"inherit", "read", "write", "read-all", "write-all"} { // GitHub Actions: secrets: inherit, id-token: write
+		if strings.EqualFold(s, w) {
+			return true
+		}
+	}
+	if bindParam(s) {
+		return true
+	}
+	if at := strings.IndexByte(s, '@'); at > 0 && machineMailbox(s[:at]) {
+		return true
+	}
+	if strings.Trim(s, "0123456789abcdefABCDEF:.[]") != "" {
+		return false // no IP address: parse nothing
+	}
+	h := s
+	if len(h) > 2 && h[0] == '[' { // [::1]:8080
+		if e := strings.IndexByte(h, ']'); e > 0 {
+			h = h[1:e]
+		}
+	} else if c := strings.IndexByte(h, ':'); c > 0 && strings.Count(h, ":") == 1 {
+		h = h[:c] // 127.0.0.1:8080
+	}
+	if ip, err := netip.ParseAddr(h); err == nil && (ip.IsLoopback() || ip.IsUnspecified()) {
+		return true
+	}
+	return false
+}
+
+// bindParam reports whether v is a query's bind parameter: $1, :name, @p1.
+func bindParam(v string) bool {
+	if len(v) < 2 || v[0] != '$' && v[0] != ':' && v[0] != '@' {
+		return false
+	}
+	if v[0] == '$' {
+		return countDigits(v[1:]) == len(v)-1
+	}
+	if !isLetter(v[1]) && v[1] != '_' {
+		return false
+	}
+	for i := 2; i < len(v); i++ {
+		if !isAlnum(v[i]) && v[i] != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// machineMailbox reports whether local, the part of an e-mail address
+// before '@', names a mailbox that programs write from or to and no person
+// reads.
+func machineMailbox(local string) bool {
+	for _, m := range [...]string{"noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply",
+		"mailer-daemon", "postmaster", "hostmaster", "webmaster", "abuse", "bounce", "bounces", "notifications",
+		"notification"} {
+		if strings.EqualFold(local, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAbsPath reports whether s is an absolute file path of ordinary names

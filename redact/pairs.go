@@ -113,6 +113,19 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			}
 		}
+		if op == 0 && quotedKey && p < len(s) && s[p] == '{' && r.mayBeKey(s[a:b]) {
+			// An HCL block labelled with the key: variable "db_password" {
+			// default = "…" }, output "api_token" { value = "…" }.
+			if rule, _ := r.phraseRule(s, a, b); rule != "" {
+				for _, v := range blockValues(s, p) {
+					if !r.keepValue(s[a:b], s[v[0]:v[1]]) && !isPlaceholder(s, v[0], v[1]) {
+						spans = append(spans, span{v[0], v[1]})
+						note(rule)
+					}
+				}
+			}
+			continue
+		}
 		if op == 0 && quotedKey && p < len(s) && isQuote(s[p]) && strings.EqualFold(s[a:b], "auth") && r.keyRule("auth") != "" {
 			// Redis MONITOR: "AUTH" "S3cret", "auth" "user" "S3cret".
 			vs, ve := valueAt(s, p)
@@ -133,7 +146,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if !r.mayBeKey(s[a:b]) {
 				continue
 			}
-			rule, _ := r.phraseRule(s, a, b) // api key: …, security code = …
+			rule, ka := r.phraseRule(s, a, b) // api key: …, security code = …
 			queryParam := false
 			if rule == "" && p == b && s[p] == '=' && a > 0 && (s[a-1] == '?' || s[a-1] == '&') && isQueryCredential(s[a:b]) {
 				rule, queryParam = r.terms["apikey"], true // ?key=AIza…, &code=4/0Af… (an OAuth authorization code)
@@ -148,12 +161,18 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				for ve < len(s) && s[ve] != '<' {
 					ve++
 				}
+				if ve+1 < len(s) && s[ve+1] != '/' && s[ve+1] != '!' && strings.ContainsAny(s[vs:ve], " ]") || strings.Trim(s[vs:ve], "])},;. ") == "" {
+					continue // no element's text: [--token <token>] token=<TOKEN>
+				}
 			} else {
 				vs, ve = valueAt(s, p+op)
 				if ve == vs && s[p] == ':' && op == 1 {
 					vs, ve = indentedBlock(s, a, vs) // password:⏎    S3cret, secrets:⏎  - a⏎  - b
+					if ve > vs && referenceList(s[vs:ve]) {
+						continue // imagePullSecrets:⏎  - name: regcred: the names of secrets, not their values
+					}
 				}
-				if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && (isNameKey(s[a:b]) || personalRules[rule] && isPatientWord(s[a:b])) {
+				if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && (isNameKey(s[min(a, ka):b]) || personalRules[rule] && isPatientWord(s[a:b])) {
 					ve = surnameFirstEnd(s, nameEnd(s, vs, ve)) // patient_name=Jane Roe, Patient: Roe, Jane
 				} else if ve > vs && (vs == 0 || !isQuote(s[vs-1])) && isFreeTextKey(s[a:b]) {
 					ve = clauseEnd(s, ve) // address: 221B Baker Street, London; diagnosis: type 2 diabetes
@@ -175,6 +194,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if strings.EqualFold(s[a:b], "cookie") && (vs == 0 || !isQuote(s[vs-1])) {
 				ve = cookiesEnd(s, ve) // Cookie: theme=dark; sessionid=…; a1=…: every cookie
 			}
+			if v := s[vs:ve]; op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && strings.HasSuffix(v, ":") && (vs == 0 || !isQuote(s[vs-1])) && isLowerWord(v[:len(v)-1]) {
+				continue // a wrapped error's next prefix: "decrypt secret: cipher: message authentication failed"
+			}
 			if op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && isErrorWord(s[vs:ve]) {
 				continue // an error's message: "jwt: invalid token signature", "api error ExpiredToken: The provided token…"
 			}
@@ -184,7 +206,15 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if queryParam && !looksLikeCredential(s[vs:ve]) {
 				continue // ?key=users:42, &code=200
 			}
-			if ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
+			key := s[a:b]
+			if ka < a {
+				key = s[ka:b] // name on card: the phrase's verdict, not card's
+			}
+			if ve > vs && !r.keepValue(key, s[vs:ve]) && !isPlaceholder(s, vs, ve) {
+				if !xml && op == 1 && (vs == 0 || !isQuote(s[vs-1])) && s[vs] != '{' && strings.IndexByte(s, '\n') >= 0 &&
+					lineStartAt(s, a-min(a, quoteLen(s, a))) {
+					ve = plainLineEnd(s, ve) // password: p@ss w0rd and more, password = my secret phrase (YAML, INI)
+				}
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = max(i, ve)
@@ -220,7 +250,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			continue
 		}
-		if b >= len(s) || (s[b] != ' ' && s[b] != '\t') || !r.mayBeKey(s[a:b]) {
+		sp := b // the space after the key: after "no." too (account no. 12345678)
+		if b+1 < len(s) && s[b] == '.' && s[b+1] == ' ' && isNumberAbbr(s[a:b]) {
+			sp = b + 1
+		}
+		if sp >= len(s) || (s[sp] != ' ' && s[sp] != '\t') || !r.mayBeKey(s[a:b]) {
 			continue
 		}
 		if r.sqlRule != "" && b-a == 12 && strings.EqualFold(s[a:b], "authenticate") { // IMAP: a1 AUTHENTICATE PLAIN AGJvYgBz…
@@ -249,8 +283,17 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			continue
 		}
-		if strings.IndexByte(s[a:b], '.') >= 0 {
-			continue // a file name or a dotted path before a word: archive.zip notes.txt
+		props := false
+		if d := strings.LastIndexByte(s[a:b], '.'); d >= 0 {
+			// A file name or a dotted path before a word (archive.zip
+			// notes.txt), unless its last part is a key: a Java properties
+			// file separates a key from its value with spaces
+			// (mail.smtp.password S3cret).
+			if last := s[a+d+1 : b]; len(last) < 5 && strings.ToLower(last) == last || isKeyFileName(s[a:b]) {
+				continue // a file's extension: export.zip, notes.sig
+			}
+			a += d + 1
+			props = lineStartAt(s, a-d-1)
 		}
 		rule, ka := r.phraseRule(s, a, b) // "api key", "card verification value"
 		if rule == "" || machineInText(s, a, b) {
@@ -269,12 +312,15 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			continue
 		}
-		q := b
+		q := sp
 		for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
 			q++
 		}
 		if q >= len(s) {
 			continue
+		}
+		if q+2 < len(s) && strings.IndexByte("NEbBur", s[q]) >= 0 && (s[q+1] == '\'' || s[q+1] == '"') && s[q+2] != s[q+1] {
+			q++ // a string literal's prefix: PASSWORD E'…', N'…'
 		}
 		if s[q] == '|' && tableCell(s, a) { // | password | S3cret |
 			if vs, ve := cellAt(s, q+1); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
@@ -294,7 +340,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		if c := s[q]; c == '"' || c == '\'' || c == '`' { // token "…"
 			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !strings.ContainsAny(s[vs:ve], "\n ") &&
-				!apiStatusAfter(s, ve) {
+				!apiStatusAfter(s, ve) && !(strings.EqualFold(strings.TrimSuffix(s[a:b], "s"), "secret") && kubectlStatusAfter(s, ve)) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = ve
@@ -302,7 +348,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		ws, we := wordAt(s, q)
-		if w := s[ws:we]; w == "--plaintext" || personalRules[rule] && (isNumberWord(s, ws, we) || strings.EqualFold(w, "on") && isBirthKey(s[ka:b])) {
+		if w := s[ws:we]; w == "--plaintext" || len(w) == 1 && isDigit(w[0]) && !personalRules[rule] && we+1 < len(s) && s[we] == ' ' && s[we+1] != ' ' || personalRules[rule] && (isNumberWord(s, ws, we) || strings.EqualFold(w, "on") && isBirthKey(s[ka:b])) {
 			if we < len(s) && (s[we] == '.' || s[we] == ':') {
 				we++
 			}
@@ -313,14 +359,20 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		flag := s[a] == '-'
 		switch w := s[ws:we]; {
+		case props && lineEndAt(s, we) && !isCommonWord(w) && w[0] != '-': // spring.datasource.password hunter2⏎
+			if !r.keepValue(s[a:b], w) && !isPlaceholder(s, ws, we) {
+				spans = append(spans, span{ws, we})
+				note(rule)
+				i = we
+			}
 		case flag && w[0] != '-': // --password hunter2
-			if !r.keepValue(s[a:b], w) {
+			if !r.keepValue(s[a:b], w) && !flagProse(w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
 				i = we
 			}
 		case strings.EqualFold(w, "for"): // password for user bob: …, PASSWORD FOR 'bob'@'%' = '…'
-			if vs, ve := valueAfterWhom(s, we); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) &&
+			if vs, ve := valueAfterWhom(s, we); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isAbsPath(s[vs:ve]) && // passphrase for key '/home/bob/.ssh/id_ed25519'
 				(vs > 0 && isQuote(s[vs-1]) || len(s[vs:ve]) >= 4 && !isCommonWord(s[vs:ve])) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
@@ -337,6 +389,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue
 			}
 			vs, ve := wordAt(s, q)
+			if v := s[vs:ve]; ve > vs && v[0] == '-' { // secret set --vault-name kv … --value …: a command's flags
+				if fs, fe := valueFlagArg(s, vs); fe > fs && !r.keepValue(s[a:b], s[fs:fe]) {
+					spans = append(spans, span{fs, fe})
+					note(rule)
+					i = fe
+				}
+				continue
+			}
 			if v := s[vs:ve]; len(v) >= 4 && !isCommonWord(v) && !r.keepValue(s[a:b], v) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
@@ -369,6 +429,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = we
 			}
+		case personalRules[rule] && isPostcodeKey(s[ka:b]) && postcodeEnd(s, ws, we) > we: // postcode SW1A 1AA
+			e := postcodeEnd(s, ws, we)
+			spans = append(spans, span{ws, e})
+			note(rule)
+			i = e
 		case personalRules[rule] && groupedID(s, ws, we): // Aadhaar 2345 6789 0123, NINO QQ 12 34 56 C
 			e, _ := idGroupsEnd(s, ws, we)
 			spans = append(spans, span{ws, e})
@@ -391,8 +456,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if r.sqlRule != "" && (strings.IndexByte(s, '|') >= 0 || strings.Contains(s, "<<<")) {
 		spans = r.stdinSecrets(s, spans, note)
 	}
-	if r.sqlRule != "" && (strings.Contains(s, "net user ") || strings.Contains(s, "rabbitmqctl ")) {
+	if r.sqlRule != "" && (strings.Contains(s, "net user ") || strings.Contains(s, "rabbitmqctl ") || strings.Contains(s, "vault login ") ||
+		strings.Contains(s, "wpa_passphrase ")) {
 		spans = r.positionalPasswords(s, spans, note)
+	}
+	if r.sqlRule != "" && (strings.Contains(s, "SETUSER") || strings.Contains(s, "setuser")) {
+		spans = r.redisACLPasswords(s, spans, note)
 	}
 	if r.sqlRule != "" {
 		spans = r.commandPasswords(s, spans, note)
@@ -400,10 +469,49 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if strings.Contains(s, "VALUES") || strings.Contains(s, "values") {
 		spans = r.insertValues(s, spans, note)
 	}
+	if strings.Contains(s, "Secret") { // kind: Secret, data: {…}
+		spans = r.kubeSecretData(s, spans, note)
+	}
 	if f&hasDash == 0 {
 		return spans
 	}
 	return r.findUserFlag(s, spans, note)
+}
+
+// redisACLPasswords masks the passwords that Redis' ACL SETUSER rules add
+// (>password) and their hashes (#<sha256>), on the line of each SETUSER.
+func (r *Redactor) redisACLPasswords(s string, spans []span, note func(string)) []span {
+	for i := 0; i < len(s); {
+		k := strings.Index(s[i:], "SETUSER")
+		if l := strings.Index(s[i:], "setuser"); l >= 0 && (k < 0 || l < k) {
+			k = l
+		}
+		if k < 0 {
+			break
+		}
+		q := i + k + len("SETUSER")
+		end := len(s)
+		if n := strings.IndexByte(s[q:], '\n'); n >= 0 {
+			end = q + n
+		}
+		for q < end {
+			q = skipSpaces(s, q)
+			if q < end && (s[q] == '"' || s[q] == '\'') {
+				q++ // MONITOR quotes each argument: "setuser" "bob" ">S3cret"
+			}
+			w := q
+			for w < end && s[w] != ' ' && s[w] != '"' && s[w] != '\'' {
+				w++
+			}
+			if w-q > 1 && (s[q] == '>' || s[q] == '#' && w-q == 65) && !r.keepValue("", s[q+1:w]) {
+				spans = append(spans, span{q + 1, w})
+				note(r.sqlRule)
+			}
+			q = w + 1
+		}
+		i = end
+	}
+	return spans
 }
 
 // positionalCommands are commands that take a password as a positional
@@ -419,6 +527,8 @@ var positionalCommands = [...]struct {
 	{"rabbitmqctl authenticate_user ", 2},  // rabbitmqctl authenticate_user NAME PASSWORD
 	{"rabbitmqctl -q add_user ", 2},        // with rabbitmqctl's quiet flag
 	{"rabbitmqctl -q change_password ", 2}, //
+	{"vault login ", 1},                    // vault login TOKEN
+	{"wpa_passphrase ", 2},                 // wpa_passphrase SSID PASSPHRASE
 }
 
 // positionalPasswords masks the password that a command of
@@ -441,7 +551,8 @@ func (r *Redactor) positionalPasswords(s string, spans []span, note func(string)
 				if n < c.arg {
 					continue
 				}
-				if v := s[vs:ve]; ve > vs && v != "*" && v[0] != '/' && v[0] != '$' && !r.keepValue("", v) {
+				if v := s[vs:ve]; ve > vs && v != "*" && v != "-" && v[0] != '/' && v[0] != '$' && !(v[0] == '-' && !quoted) &&
+					!strings.Contains(v, "=") && !r.keepValue("", v) {
 					spans = append(spans, span{vs, ve})
 					note(r.sqlRule)
 				}
@@ -1144,7 +1255,8 @@ func readsSecretFromStdin(cmd string) bool {
 	stdin := false
 	for _, w := range strings.Fields(l) {
 		// --password-stdin, --stdin, /dev/stdin, --from-file=password=/dev/stdin
-		stdin = stdin || w[0] == '-' && strings.Contains(w, "stdin") || strings.HasSuffix(w, "/dev/stdin")
+		// --data-file=- (gcloud secrets create … --data-file=-)
+		stdin = stdin || w[0] == '-' && (strings.Contains(w, "stdin") || strings.HasSuffix(w, "=-")) || strings.HasSuffix(w, "/dev/stdin")
 	}
 	if !stdin {
 		return false
@@ -1220,6 +1332,13 @@ func echoedWords(s string, c, e int) [][2]int {
 // "card verification value"), and where that term's first word starts.
 func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 	if rule := r.keyRule(s[a:b]); rule != "" {
+		if r.verdict(s[a:b]).noDigits {
+			// card or pin alone, whose value needs a digit: a longer
+			// term before it says more (name on card: Jane Roe).
+			if lr, ls := r.phraseBefore(s, a, b, true); lr != "" {
+				return lr, ls
+			}
+		}
 		return rule, a
 	}
 	if r.nonASCII {
@@ -1236,17 +1355,40 @@ func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 			}
 		}
 	}
+	return r.phraseBefore(s, a, b, false)
+}
+
+// phraseBefore returns the rule of a term of several words that ends with
+// the word s[a:b] in prose, and where it starts; with digits, only a
+// phrase whose value needs no digit (not card or pin alone).
+func (r *Redactor) phraseBefore(s string, a, b int, digits bool) (rule string, start int) {
 	start = a
 	for n := 1; n < max(r.maxTerm, 2); n++ {
 		if start < 2 || s[start-1] != ' ' || !isAlnum(s[start-2]) && (s[start-2] < 0x80 || !r.nonASCII) {
 			break
 		}
 		j := start - 1
+		j0 := j
 		for j > 0 && (isKeyChar(s[j-1]) || s[j-1] >= 0x80 && r.nonASCII) { // κωδικός πρόσβασης
 			j--
 		}
 		start = j
-		if rule := r.keyRule(s[start:b]); rule != "" {
+		if ap := possessiveAt(s, start); ap > 0 {
+			// A possessive: driver's license, patient's name, mother's maiden name.
+			k := ap
+			for k > 0 && isKeyChar(s[k-1]) {
+				k--
+			}
+			if k < ap {
+				if rule := r.keyRule(s[k:ap] + s[start+1:b]); rule != "" {
+					return rule, k
+				}
+			}
+		}
+		if proseWord(s[start:j0]) {
+			break // secret not found:, address already in use: a sentence, not a key
+		}
+		if rule := r.keyRule(s[start:b]); rule != "" && !(digits && r.verdict(s[start:b]).noDigits) {
 			if sep := strings.LastIndexAny(s[a:b], "_-."); sep > 0 && r.metadata[strings.ToLower(s[a+sep+1:b])] {
 				break // secret_name=…: the key describes a secret, whatever words come before it
 			}
@@ -1254,6 +1396,116 @@ func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 		}
 	}
 	return "", a
+}
+
+// metavar reports whether v is the name of a value in a usage line or a
+// template: a term in capitals (PASSWORD, API_TOKEN) or in angle or square
+// brackets (<password>, [token]).
+func (r *Redactor) metavar(v string) bool {
+	for len(v) > 2 && v[0] != '[' && strings.IndexByte("]),;.", v[len(v)-1]) >= 0 {
+		v = v[:len(v)-1] // [--token <token>], [--password PASSWORD]
+	}
+	inner := v
+	if len(v) > 2 && (v[0] == '<' && v[len(v)-1] == '>' || v[0] == '[' && v[len(v)-1] == ']') {
+		inner = v[1 : len(v)-1]
+	}
+	if len(inner) < 2 || len(inner) > 32 {
+		return false
+	}
+	upper := true
+	for i := 0; i < len(inner); i++ {
+		c := inner[i]
+		if !isLetter(c) && c != '_' && c != '-' {
+			return false
+		}
+		upper = upper && !(c >= 'a' && c <= 'z')
+	}
+	return (upper || len(inner) < len(v)) && r.keyRule(inner) != ""
+}
+
+// flagProse reports whether w, after a flag, is a word of the prose
+// around a flag's name rather than its value: the --token flag is
+// deprecated, use --password instead.
+func flagProse(w string) bool {
+	switch w {
+	case "flag", "flags", "option", "options", "argument", "arguments", "parameter", "switch", "is", "was",
+		"instead", "and", "or", "requires", "must", "not", "has", "cannot":
+		return true
+	}
+	return false
+}
+
+// valueFlagArg returns the span of the argument of a --value flag on the
+// line from s[from] on (az keyvault secret set … --value …), or an empty
+// span.
+func valueFlagArg(s string, from int) (int, int) {
+	end := len(s)
+	if n := strings.IndexByte(s[from:], '\n'); n >= 0 {
+		end = from + n
+	}
+	k := strings.Index(s[from:end], "--value")
+	if k < 0 {
+		return 0, 0
+	}
+	v := from + k + len("--value")
+	if v >= end || s[v] != ' ' && s[v] != '=' {
+		return 0, 0
+	}
+	v = skipSpaces(s, v+1)
+	if v < end && isQuote(s[v]) {
+		return valueAt(s, v)
+	}
+	ws, we := wordAt(s, v)
+	if we > ws && s[ws] == '-' {
+		return 0, 0
+	}
+	return ws, we
+}
+
+// isLowerWord reports whether w is a word of 2 to 16 lower-case letters.
+func isLowerWord(w string) bool {
+	if len(w) < 2 || len(w) > 16 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// proseWord reports whether w, a word between a term and the word a pair's
+// operator follows, makes a sentence of them ("secret not found: …",
+// "address already in use: …").
+func proseWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "not", "is", "was", "has", "have", "had", "already", "could", "cannot", "failed", "must", "will",
+		"should", "does", "did", "been", "be", "are", "were":
+		return true
+	}
+	return false
+}
+
+// isNumberAbbr reports whether w abbreviates "number" (no, num, nbr, nr).
+func isNumberAbbr(w string) bool {
+	return strings.EqualFold(w, "no") || strings.EqualFold(w, "num") || strings.EqualFold(w, "nbr") || strings.EqualFold(w, "nr")
+}
+
+// possessiveAt returns where the apostrophe of a possessive "'s" (or
+// "’s") that starts at s[start] ('s') begins, when s[start:] is that "s"
+// word; else 0.
+func possessiveAt(s string, start int) int {
+	if start+1 >= len(s) || s[start] != 's' || isKeyChar(s[start+1]) {
+		return 0
+	}
+	if start >= 2 && s[start-1] == '\'' && isAlnum(s[start-2]) {
+		return start - 1
+	}
+	if start >= 4 && s[start-3:start] == "\u2019" && isAlnum(s[start-4]) {
+		return start - 3
+	}
+	return 0
 }
 
 // shortCodeFits reports whether w, after the key k in prose, is the
@@ -1536,7 +1788,7 @@ func isQuote(c byte) bool { return c == '"' || c == '\'' || c == '`' }
 // patientName, cardholder), whose unquoted value may run over words.
 func isNameKey(key string) bool {
 	k := strings.ToLower(key)
-	return strings.HasSuffix(k, "name") || strings.HasSuffix(k, "holder")
+	return strings.HasSuffix(k, "name") || strings.HasSuffix(k, "holder") || strings.HasPrefix(k, "name") // name on card
 }
 
 // isFreeTextKey reports whether values under key are free text that goes
@@ -1706,6 +1958,43 @@ func personalValueEnd(s, k string, vs, ve int) int {
 		if e, _ := idGroupsEnd(s, vs, ve); e > ve {
 			return e
 		}
+	}
+	if isPostcodeKey(k) {
+		return postcodeEnd(s, vs, ve)
+	}
+	return ve
+}
+
+// isPostcodeKey reports whether the key k names a postal code.
+func isPostcodeKey(k string) bool {
+	k = strings.ToLower(k)
+	return strings.Contains(k, "post") || strings.Contains(k, "zip")
+}
+
+// postcodeEnd returns the end of a postal code written in two parts whose
+// first part is s[vs:ve]: the inward code of a British postcode (SW1A
+// 1AA), a Canadian one's second half (K1A 0B1), the letters of a Dutch
+// one (1012 AB); else ve.
+func postcodeEnd(s string, vs, ve int) int {
+	if ve+1 >= len(s) || s[ve] != ' ' {
+		return ve
+	}
+	first := s[vs:ve]
+	ws, we := wordAt(s, ve+1)
+	if ws != ve+1 {
+		return ve
+	}
+	w := s[ws:we]
+	up := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	switch {
+	case len(first) >= 2 && len(first) <= 4 && up(first[0]) && countDigits(first) > 0 && len(w) == 3 &&
+		isDigit(w[0]) && up(w[1]) && up(w[2]): // SW1A 1AA
+		return we
+	case len(first) == 3 && up(first[0]) && isDigit(first[1]) && up(first[2]) && len(w) == 3 &&
+		isDigit(w[0]) && up(w[1]) && isDigit(w[2]): // K1A 0B1
+		return we
+	case len(first) == 4 && countDigits(first) == 4 && len(w) == 2 && up(w[0]) && up(w[1]): // 1012 AB
+		return we
 	}
 	return ve
 }
@@ -1985,6 +2274,9 @@ func valueAt(s string, v int) (int, int) {
 	}
 	if v >= len(s) {
 		return v, v
+	}
+	if v+2 < len(s) && strings.IndexByte("NEbBur", s[v]) >= 0 && (s[v+1] == '\'' || s[v+1] == '"') && s[v+2] != s[v+1] {
+		v++ // a string literal's prefix: T-SQL's N'…', PostgreSQL's E'…', Python's b'…', u'…', r'…'
 	}
 	switch c := s[v]; {
 	case c == '\\' && v+1 < len(s) && s[v+1] == '"': // \"…\", JSON inside a JSON string
@@ -2417,6 +2709,167 @@ func indentedBlock(s string, a, v int) (int, int) {
 	return start, end
 }
 
+// blockValues returns the spans of the values that the block opening at
+// s[p] ('{') gives to its own default and value arguments (HCL: default =
+// "…", value = {…}), not those of blocks nested in it.
+func blockValues(s string, p int) [][2]int {
+	var out [][2]int
+	end := objectEnd(s, p)
+	for line := p + 1; line < end; {
+		stop := end
+		if n := strings.IndexByte(s[line:end], '\n'); n >= 0 {
+			stop = line + n
+		}
+		k := skipSpaces(s, line)
+		w := k
+		for w < stop && isAlnum(s[w]) {
+			w++
+		}
+		if name := s[k:w]; name == "default" || name == "value" {
+			if q := skipSpaces(s, w); q < stop && s[q] == '=' && (q+1 >= len(s) || s[q+1] != '=') {
+				vs, ve := valueAt(s, q+1)
+				if vs < len(s) && (s[vs] == '{' || s[vs] == '[') {
+					ve = min(objectEnd(s, vs)+1, len(s))
+				}
+				if ve > vs && !hclReference(s[vs:ve]) {
+					out = append(out, [2]int{vs, ve})
+					stop = max(stop, ve)
+				}
+			}
+		}
+		if stop < end {
+			if d := strings.IndexByte(s[k:stop], '{'); d >= 0 && k+d < stop { // a nested block: skip it
+				if ce := objectEnd(s, k+d); ce > stop {
+					stop = ce
+				}
+			}
+		}
+		line = stop + 1
+	}
+	return out
+}
+
+// hclReference reports whether v is an HCL expression that names a value
+// rather than holding one (var.db_password, aws_db_instance.main.password,
+// null), or a variable's type.
+func hclReference(v string) bool {
+	switch v {
+	case "null", "true", "false", "string", "number", "bool":
+		return true
+	}
+	dots := 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '.':
+			dots++
+		case !isAlnum(c) && c != '_' && c != '-' && c != '[' && c != ']' && c != '*':
+			return false
+		}
+	}
+	return dots > 0 && !isDigit(v[0])
+}
+
+// quoteLen returns 1 when a quote stands before the key at s[a].
+func quoteLen(s string, a int) int {
+	if a > 0 && isQuote(s[a-1]) {
+		return 1
+	}
+	return 0
+}
+
+// plainLineEnd returns the end of a plain value that starts a line's only
+// pair, in text of several lines (a configuration file), and ends at e
+// with a space: the rest of its line, when nothing on it reads as another
+// pair, a comment or a sentence's punctuation; else e. YAML's plain
+// scalars and INI values run to the end of their line.
+func plainLineEnd(s string, e int) int {
+	if e >= len(s) || s[e] != ' ' {
+		return e
+	}
+	end := len(s)
+	if n := strings.IndexByte(s[e:], '\n'); n >= 0 {
+		end = e + n
+	}
+	rest := s[e:end]
+	if len(rest) > 80 || strings.ContainsAny(rest, "=:\"'#;,()[]{}<>|") {
+		return e
+	}
+	for end > e && (s[end-1] == ' ' || s[end-1] == '\r' || s[end-1] == '\t') {
+		end--
+	}
+	return end
+}
+
+// lineStartAt reports whether only spaces stand before s[a] on its line.
+func lineStartAt(s string, a int) bool {
+	for a > 0 && (s[a-1] == ' ' || s[a-1] == '\t') {
+		a--
+	}
+	return a == 0 || s[a-1] == '\n'
+}
+
+// lineEndAt reports whether only spaces stand after s[e] on its line.
+func lineEndAt(s string, e int) bool {
+	for e < len(s) && (s[e] == ' ' || s[e] == '\t' || s[e] == '\r') {
+		e++
+	}
+	return e == len(s) || s[e] == '\n'
+}
+
+// nsswitchSource reports whether v is a source of nsswitch.conf's
+// databases (passwd: files systemd), not a password.
+func nsswitchSource(v string) bool {
+	switch v {
+	case "files", "systemd", "compat", "sss", "ldap", "nis", "nisplus", "db", "winbind", "altfiles", "cache", "extrausers":
+		return true
+	}
+	return false
+}
+
+// referenceList reports whether the lines of a YAML block are a sequence
+// of references to secrets by name (- name: regcred, key: password,
+// optional: true), as a Kubernetes manifest lists imagePullSecrets or a
+// ServiceAccount its secrets; a member of another name (value: …) is no
+// reference.
+func referenceList(block string) bool {
+	items := 0
+	for _, line := range strings.Split(block, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		if strings.HasPrefix(t, "- ") {
+			t = strings.TrimSpace(t[2:])
+			items++
+		}
+		c := strings.IndexByte(t, ':')
+		if c < 0 {
+			return false
+		}
+		switch t[:c] {
+		case "name", "key", "secretName", "optional", "namespace", "kind", "apiVersion":
+		default:
+			return false
+		}
+	}
+	return items > 0
+}
+
+// kubectlStatusAfter reports whether the quoted name that closes at s[e]
+// is followed by kubectl's report of what it did (secret "x" created).
+func kubectlStatusAfter(s string, e int) bool {
+	if e >= len(s) || !isQuote(s[e]) {
+		return false
+	}
+	rest := s[e+1:]
+	for _, st := range [...]string{" created", " deleted", " configured", " unchanged", " patched", " replaced", " labeled", " annotated", " edited"} {
+		if strings.HasPrefix(rest, st) {
+			return true
+		}
+	}
+	return false
+}
+
 // apiStatusAfter reports whether the quoted name that closes at s[e]
 // is followed by an API's status ("secrets \"db-creds\" not found", as
 // Kubernetes writes errors about a kind and a name): a name, not a secret.
@@ -2602,7 +3055,21 @@ func (r *Redactor) keepValue(key, v string) bool {
 	if k := strings.LastIndexAny(key, "-_."); strings.EqualFold(key[k+1:], "auth") && saslMechanism(strings.ToLower(v)) { // SMTP: 250-AUTH=LOGIN
 		return true
 	}
-	if isKeyFileName(v) { // --key=tls.key, ssl_cert_key: server.key
+	if isKeyFileName(v) || noValue(v) { // --key=tls.key, ssl_cert_key: server.key; password = $1, phone: unknown
+		return true
+	}
+	if r.metavar(v) { // --password PASSWORD, token=<TOKEN>: a usage line's name of the value
+		return true
+	}
+	if len(v) == 10 || len(v) == 18 {
+		if v[0] == '0' && (v[1] == 'x' || v[1] == 'X') && isHex(v[2:]) { // GPG key 0xDEADBEEF: a key's id
+			return true
+		}
+	}
+	if strings.Count(v, "/") >= 2 && isAbsPath(v) { // passphrase for key '/home/bob/.ssh/id_ed25519': a file
+		return true
+	}
+	if strings.EqualFold(key, "passwd") && nsswitchSource(v) { // nsswitch.conf: passwd: files systemd
 		return true
 	}
 	kv := r.verdict(key)
@@ -2907,7 +3374,7 @@ func passwordTool(s string) string {
 		{"mosquitto_pub", "sqlcmd"}, {"mosquitto_sub", "sqlcmd"},
 		{"smbclient", "smb"}, {"rpcclient", "smb"}, {"smbget", "smb"}, {"smbcacls", "smb"},
 		{"htpasswd", "htpasswd"}, {"openssl", "openssl"}, {"doctl", "doctl"}, {"gh secret", "gh secret"},
-		{"useradd", "useradd"}, {"usermod", "useradd"},
+		{"useradd", "useradd"}, {"usermod", "useradd"}, {"twine", "twine"}, {"certutil", "certutil"},
 	} {
 		for i := 0; ; {
 			j := strings.Index(s[i:], c.name)

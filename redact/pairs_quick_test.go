@@ -18,7 +18,8 @@ func TestTermStartsExact(t *testing.T) {
 	// argument, net (user) and rabbitmqctl, and the commands that take one
 	// in a form of their own: sqlplus, expdp, impdp, rman, sqlldr, dgmgrl,
 	// schtasks, (ConvertTo-)SecureString and ssh-keygen; IMAP's
-	// AUTHENTICATE; OpenLDAP's bindpw; and an Oracle JDBC URL's jdbc.
+	// AUTHENTICATE; OpenLDAP's bindpw; an Oracle JDBC URL's jdbc; and
+	// Redis' SETUSER.
 	want := map[string]bool{"pa": true, "as": true, "ss": true, "sw": true, "wo": true, "or": true,
 		"ke": true, "ap": true, "pi": true, "ik": true, "zi": true, "az": true, "zu": true, "ur": true, "id": true, "lo": true, "ne": true, "ra": true,
 		"sq": true, "ex": true, "im": true, "rm": true, "dg": true, "sc": true, "se": true, "au": true, "bi": true, "jd": true,

@@ -36,7 +36,7 @@ var (
 			"psk", "pre shared key", "activation code", "unlock code", "access code",
 			"oauth code", "code verifier", "phpsessid", "jsessionid", "sessid",
 			"connect sid", "session cookie", "one time code", "2fa code", "2fa", "two factor code",
-			"security answer", "secret answer", "rootpw", "snmp community", "community string",
+			"security answer", "secret answer", "rootpw", "snmp community", "snmp server community", "community string", "key string", "masterauth",
 			"sms code", "device code", "magic link", "login link", "invite link", "invite url",
 			// The word password in other languages, as written in ASCII and
 			// as written in their own letters.
@@ -62,7 +62,7 @@ var (
 			"csc", "cvn", "cav2", "security code", "card security code",
 			"card verification", "card verification value", "expiry", "expiration date", "exp date",
 			"card expiry", "pin", "pin block", "track1", "track2",
-			"track data", "magstripe", "cardholder", "cardholder name",
+			"track data", "magstripe", "cardholder", "cardholder name", "name on card",
 		},
 		Detectors: []Detector{DetectCardNumber},
 	}
@@ -114,7 +114,7 @@ var (
 			"true client ip", "cf connecting ip", "remote ip", "source ip", "src ip",
 			"user ip", "ip addr", "client address", "peer addr", "drivers license",
 			"driver license", "driving licence", "license number", "licence number",
-			"bsn", "nino", "national insurance number", "personnummer", "pesel", "aadhaar",
+			"bsn", "nino", "ni number", "national insurance number", "personnummer", "pesel", "aadhaar",
 			"codice fiscale", "lat", "lon", "lng", "coordinates", "coords", "tel",
 			"cellphone", "cell phone", "whatsapp", "birthday", "born", "zipcode",
 			"family name", "middle name", "maiden name", "legal name",

@@ -81,7 +81,9 @@ var MetadataWords = []string{
 	"method", "scheme", "mode", "prefix", "provider", "source", "arn", "audience", "aud",
 	"reset", "path", "file", "fd", "dir", "check", "checks", "result", "results", "sent", "lang",
 	"language", "level", "ref", "refs", "reference", "ms", "millis", "sec", "secs", "seconds",
-	"minutes", "hours", "days", "samesite", "httponly", "secure", "stdin",
+	"minutes", "hours", "days", "samesite", "httponly", "secure", "stdin", "model", "driver", "template",
+	"verified", "pattern", "regex", "placeholder", "label", "prompt", "digits", "period", "header", "supported",
+	"question", "sock", "socket", "interval", "family", "min", "max", "jar",
 }
 
 // A Redactor masks secrets and personal data in slog attributes: by key,
@@ -177,6 +179,16 @@ func New(rules ...Rule) (*Redactor, error) {
 			if isASCII(t) { // words with letters outside ASCII pass the prefilter whole (see mayBeKey)
 				r.addTermEnds(words)
 			}
+			if n := len(words); n >= 2 && words[n-1] == "number" {
+				// A number's abbreviations: account no, policy num, member nbr, NHS nr.
+				for _, abbr := range [...]string{"no", "num", "nbr", "nr"} {
+					alias := append(slices.Clone(words[:n-1]), abbr)
+					if j := strings.Join(alias, ""); r.terms[j] == "" {
+						r.terms[j] = rule.Name
+						r.addTermEnds(alias)
+					}
+				}
+			}
 			r.maxTerm = max(r.maxTerm, len(words))
 		}
 		for _, p := range rule.Paths {
@@ -243,6 +255,7 @@ func New(rules ...Rule) (*Redactor, error) {
 		r.bloomAdd("rabbitmqctl")  // rabbitmqctl add_user
 		r.bloomAdd("authenticate") // the IMAP command before a SASL response
 		r.bloomAdd("bindpw")       // and OpenLDAP's and nslcd's "bindpw S3cret", shorter than prescan's compound words
+		r.bloomAdd("setuser")      // and Redis' ACL SETUSER rules (>S3cret); vault login TOKEN passes with login
 		for _, w := range commandWords {
 			r.bloomAdd(w) // and the commands commandPasswords reads
 		}

@@ -416,10 +416,39 @@ func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map
 			out[valueKey] = conv(w.r.mask)
 		}
 	}
+	if kind, ok := any(m["kind"]).(string); ok && kind == "Secret" && w.r.terms["secret"] != "" {
+		// A Kubernetes Secret: every value of its data and stringData maps.
+		for _, k := range [...]string{"data", "stringData"} {
+			if v, ok := m[k]; ok && !isEmptyValue(v) {
+				if out == nil {
+					out = make(map[string]V, len(m))
+					for k2, v2 := range m {
+						out[k2] = v2
+					}
+				}
+				w.r.count(w.r.terms["secret"])
+				out[k] = conv(w.r.mask)
+			}
+		}
+	}
 	if out == nil {
 		return m, false
 	}
 	return out, true
+}
+
+// isEmptyValue reports whether x is nil or an empty map, slice or string.
+func isEmptyValue(x any) bool {
+	if x == nil {
+		return true
+	}
+	switch rv := reflect.ValueOf(x); rv.Kind() {
+	case reflect.Map, reflect.Slice, reflect.String:
+		return rv.Len() == 0
+	case reflect.Pointer, reflect.Interface:
+		return rv.IsNil()
+	}
+	return false
 }
 
 // argvFlag reports whether prev, the element before another in a slice,
