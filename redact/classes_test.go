@@ -911,6 +911,10 @@ func classLeakCases() []leakCase {
 	add("cmd", "twine -p", cred, "Tw4-Pp2z", func(l *slog.Logger) { l.Info("m", "cmd", "twine upload -u __token__ -p Tw4-Pp2z dist/*") })
 	add("cmd", "certutil -p", cred, "Cu5-Pf7x", func(l *slog.Logger) { l.Info("m", "cmd", "certutil -f -p Cu5-Pf7x -importpfx site.pfx") })
 	add("cmd", "wpa_passphrase", cred, "Wp4-Ss9k", func(l *slog.Logger) { l.Info("m", "cmd", "wpa_passphrase office Wp4-Ss9k") })
+	// System properties on a command line: -D (Java, Maven), -P (Gradle).
+	add("cmd", "java -D property", cred, "Jd4-Pw8r", func(l *slog.Logger) { l.Info("m", "cmd", "java -Dpassword=Jd4-Pw8r -jar app.jar") })
+	add("cmd", "maven -D property", cred, "Mv6-Tk2q", func(l *slog.Logger) { l.Info("mvn deploy -Dtoken=Mv6-Tk2q -DskipTests") })
+	add("cmd", "gradle -P property", cred, "Gp3-Sc9w", func(l *slog.Logger) { l.Info("m", "argv", "gradle publish -Psecret=Gp3-Sc9w") })
 	add("cmd", "a secret from a here-string", cred, "Gc7-Dh2q", func(l *slog.Logger) {
 		l.Info("m", "cmd", "gcloud secrets create db --data-file=- <<< Gc7-Dh2q")
 	})
@@ -954,6 +958,9 @@ func overMaskCases() []struct {
 	var msisdnInt int64
 	fmt.Sscan(msisdn, &msisdnInt)
 	return []c{
+		{"system properties without secrets", all, "-Dfile.encoding=UTF-8 -Dserver.port=8080 -Pversion=2.4.1", func(l *slog.Logger) {
+			l.Info("m", "cmd", "java -Dfile.encoding=UTF-8 -Dserver.port=8080 -Pversion=2.4.1 -jar app.jar")
+		}},
 		{"token word in prose", all, "token rotated for tenant 917", func(l *slog.Logger) { l.Info("token rotated for tenant 917") }},
 		{"token word in value", all, "access token expired for client 12", func(l *slog.Logger) { l.Info("m", "note", "access token expired for client 12") }},
 		{"bearer word", all, "Bearer scheme missing from header", func(l *slog.Logger) { l.Info("m", "err", errors.New("Bearer scheme missing from header")) }},

@@ -104,6 +104,7 @@
 // package's name or its code ("jwt: invalid token signature", "api error
 // ExpiredToken: The provided token has expired"); a command line's value after a flag
 // that names a secret (--password …, also as separate slice elements),
+// a system property that names one (java -Dpassword=…, gradle -Ptoken=…),
 // after curl's -u, and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass (mysql -uroot -pS3cret, docker
 // login -u ci -p S3cret), unless it is a port, a path or a flag; the -p…

@@ -143,7 +143,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if xml {
 				op = 1
 			}
-			if !r.mayBeKey(s[a:b]) {
+			if k := propertyName(s, a, b); !r.mayBeKey(s[a:b]) && (k == a || !r.mayBeKey(s[k:b])) {
 				continue
 			}
 			rule, ka := r.phraseRule(s, a, b) // api key: …, security code = …
@@ -1341,6 +1341,12 @@ func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 		}
 		return rule, a
 	}
+	if k := propertyName(s, a, b); k > a {
+		// A system property on a command line: -Dpassword=…, -Ptoken=….
+		if rule := r.keyRule(s[k:b]); rule != "" {
+			return rule, k
+		}
+	}
 	if r.nonASCII {
 		// A key read whole with letters outside ASCII, as terms outside
 		// ASCII need, is also read from after them, as without such terms:
@@ -1356,6 +1362,17 @@ func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 		}
 	}
 	return r.phraseBefore(s, a, b, false)
+}
+
+// propertyName returns where the name of a system property starts in the
+// key s[a:b] when the key is one given on a command line with -D (Java,
+// Maven) or -P (Gradle) and a lower-case letter after it (-Dpassword,
+// -Pdb.password): a+2; else a.
+func propertyName(s string, a, b int) int {
+	if b-a > 3 && s[a] == '-' && (s[a+1] == 'D' || s[a+1] == 'P') && s[a+2] >= 'a' && s[a+2] <= 'z' {
+		return a + 2
+	}
+	return a
 }
 
 // phraseBefore returns the rule of a term of several words that ends with

@@ -250,6 +250,9 @@ func (r *Redactor) prescan(s string) prescanned {
 				what |= candCompound
 			}
 		}
+		if start > 0 && s[start-1] == '-' && (s[start] == 'D' || s[start] == 'P') && n > 2 {
+			what |= candProperty // -Dpassword=…: the word after the D or P is the property's name
+		}
 		if what != 0 {
 			if nc == len(cands) {
 				r.settle(s, cands[:], &st)
@@ -304,6 +307,7 @@ const (
 	candCamel                // an upper-case letter after its first byte: mayBeKey splits it
 	candTerm                 // its first two bytes and length are those of a term word
 	candCompound             // seven bytes or more, ending with a compound term's last two letters
+	candProperty             // a D or P after a '-' starts it: the rest may be a term word (-Dpassword)
 )
 
 // settle tests the candidate words in full and records what they hold in st.
@@ -317,6 +321,10 @@ func (r *Redactor) settle(s string, cands []prescanCand, st *prescanState) {
 			st.flags |= hasAuthHint
 		}
 		if st.termWord {
+			continue
+		}
+		if c.what&candProperty != 0 && r.mayBeKey(w[1:]) {
+			st.termWord = true
 			continue
 		}
 		switch {
