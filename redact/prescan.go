@@ -250,9 +250,6 @@ func (r *Redactor) prescan(s string) prescanned {
 				what |= candCompound
 			}
 		}
-		if start > 0 && s[start-1] == '-' && (s[start] == 'D' || s[start] == 'P') && n > 2 {
-			what |= candProperty // -Dpassword=…: the word after the D or P is the property's name
-		}
 		if what != 0 {
 			if nc == len(cands) {
 				r.settle(s, cands[:], &st)
@@ -273,6 +270,9 @@ func (r *Redactor) prescan(s string) prescanned {
 	}
 	if !st.termWord && st.marks&markShortKey != 0 {
 		st.termWord = r.shortCompoundKey(s) // dbpass= (the loop tests words of 7 bytes or more)
+	}
+	if !st.termWord && st.marks&(markDashD|markDashP) != 0 {
+		st.termWord = r.propertyTerm(s) // -Dpassword=
 	}
 	if acc&preTok != 0 && !st.tokens {
 		st.tokens = tokenStartsOutsideWords(s)
@@ -307,7 +307,6 @@ const (
 	candCamel                // an upper-case letter after its first byte: mayBeKey splits it
 	candTerm                 // its first two bytes and length are those of a term word
 	candCompound             // seven bytes or more, ending with a compound term's last two letters
-	candProperty             // a D or P after a '-' starts it: the rest may be a term word (-Dpassword)
 )
 
 // settle tests the candidate words in full and records what they hold in st.
@@ -321,10 +320,6 @@ func (r *Redactor) settle(s string, cands []prescanCand, st *prescanState) {
 			st.flags |= hasAuthHint
 		}
 		if st.termWord {
-			continue
-		}
-		if c.what&candProperty != 0 && r.mayBeKey(w[1:]) {
-			st.termWord = true
 			continue
 		}
 		switch {
@@ -364,6 +359,29 @@ func (r *Redactor) shortCompoundKey(s string) bool {
 		if i-a < 7 && (a == 0 || !isAlnum(s[a-1])) && r.endsInCompound(s[a:i]) {
 			return true
 		}
+	}
+	return false
+}
+
+// propertyTerm reports whether a system property given with -D or -P
+// (propertyName) has a name that may be a term word: the word after the D
+// or P, which the loop read with it (-Dpassword, -Ptoken).
+func (r *Redactor) propertyTerm(s string) bool {
+	for i := strings.IndexByte(s, '-'); i >= 0 && i+3 < len(s); {
+		if propertyName(s, i, len(s)) > i {
+			e := i + 2
+			for e < len(s) && isAlnum(s[e]) {
+				e++
+			}
+			if r.mayBeKey(s[i+2 : e]) {
+				return true
+			}
+		}
+		k := strings.IndexByte(s[i+1:], '-')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
 	}
 	return false
 }
