@@ -261,8 +261,10 @@ type chainState struct {
 	// before: records behind the head with a seq before the first record
 	// seen (see placeBefore).
 	before []heldBack
-	// prunedTo: the heads retention records say removed files ended at.
+	// prunedTo: the heads retention records say removed files ended at,
+	// and prunedAt the position of the last such record.
 	prunedTo []Head
+	prunedAt int64
 	// tree is the chain's Merkle tree, while its records come in order.
 	tree    chain.Tree
 	treeOff bool
@@ -1095,7 +1097,20 @@ func (v *verifier) retention(val chain.Value) {
 			v.chains[m.Name] = st
 		}
 		st.prunedTo = append(st.prunedTo, Head{Chain: m.Name, Seq: uint64(seq.Num), Hash: h})
+		st.prunedAt = v.pos()
 	}
+}
+
+// prunedSeq returns the newest seq of the chain that a retention record
+// says was in a removed file: 0 when none.
+func (st *chainState) prunedSeq() uint64 {
+	var seq uint64
+	if st != nil {
+		for _, p := range st.prunedTo {
+			seq = max(seq, p.Seq)
+		}
+	}
+	return seq
 }
 
 // inBand checks a checkpoint record's signature and the head it names.
@@ -1156,6 +1171,11 @@ func (v *verifier) finish() (Report, error) {
 				v.addAt(g.line, id, 1, Missing, "chain starts at seq %d: records 1 to %d are not in the input (verify rotated files together)", g.seq, g.seq-1)
 			}
 		}
+		if n := st.prunedSeq(); !st.started && n > 0 {
+			// A chain that ended in the removed files: retention took all
+			// of it, as the record states.
+			v.addAt(st.prunedAt, id, 1, Pruned, "records 1 to %d were removed by retention, as the retention.applied record states: none of the chain is left", n)
+		}
 		if st.alt != nil {
 			v.addAt(st.alt.line, id, st.alt.seq, Inserted, "a second record with seq %d at the end of the input", st.alt.seq)
 		}
@@ -1170,6 +1190,9 @@ func (v *verifier) finish() (Report, error) {
 				last := uint64(0)
 				if st != nil {
 					last = st.seq
+				}
+				if st != nil && !st.started && cp.Seq <= st.prunedSeq() {
+					continue // of records retention removed, with the whole chain
 				}
 				v.rep.Findings = append(v.rep.Findings, Finding{File: v.file, Line: v.line + 1, Chain: id, Seq: cp.Seq, Kind: Truncated,
 					Detail: fmt.Sprintf("a checkpoint signed seq %d but the input ends at seq %d: the newest records were removed", cp.Seq, last)})
