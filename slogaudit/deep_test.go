@@ -117,3 +117,60 @@ func TestDeepRecordsVerify(t *testing.T) {
 		}
 	}
 }
+
+// Over a slogcore handler, the wrapper passes open groups on as group
+// attrs, so that handler's redaction counts them toward its depth limit
+// (redact.DefaultMaxDepth) and masks a group or value nested too deep
+// whole. The wrapper hashes the record as that redaction leaves it. Before,
+// it redacted each attr apart from its groups, and a record under 16 or
+// more groups (WithGroup, With attrs in them, a slog.Group or a map in
+// them) verified as modified.
+func TestDeepGroupsThroughSlogcoreRedaction(t *testing.T) {
+	for _, what := range []string{"withgroup", "withgroup+group", "withgroup+map", "with", "several"} {
+		for _, n := range []int{1, 14, 15, 16, 17, 40} {
+			t.Run(fmt.Sprintf("%s/%d", what, n), func(t *testing.T) {
+				path := filepath.Join(t.TempDir(), "audit.log")
+				af, err := slogaudit.OpenFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer af.Close()
+				h, err := slogaudit.New(slogcore.New(af, nil), slogaudit.WithKey("k1", rtKey), slogaudit.WithChainID("c"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var hh slog.Handler = h
+				for range n {
+					hh = hh.WithGroup("g")
+				}
+				l := slog.New(hh)
+				switch what {
+				case "withgroup":
+					l.Info("deep", "leaf", "v")
+				case "withgroup+group":
+					l.Info("deep", deepGroup(3))
+				case "withgroup+map":
+					l.Info("deep", "m", map[string]any{"a": map[string]any{"leaf": 1}})
+				case "with":
+					l.With("w", 1, "w2", deepGroup(2)).Info("deep", "leaf", "v")
+				case "several":
+					l.Info("deep", "leaf", "v", "k2", "v2", deepGroup(1))
+				}
+				if err := h.Close(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+				data, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rep, err := slogaudit.Verify(context.Background(), bytes.NewReader(data), slogaudit.VerifyOptions{Keys: map[string][]byte{"k1": rtKey}})
+				if err != nil {
+					t.Fatalf("untouched log: %v %v", err, rep.Findings)
+				}
+				if n >= 17 && !strings.Contains(string(data), redact.DefaultMask) {
+					t.Fatalf("nothing masked under %d groups: %.400s", n, data)
+				}
+			})
+		}
+	}
+}

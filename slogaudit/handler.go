@@ -310,14 +310,15 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	h2.with = slices.Clip(h.with)
 	h2.next = nil
 	for _, a := range attrs {
-		a, sealed := h.st.personalChanged(h.groups, a, "", false) // WithPersonalKeys applies at Handle, when the subject is known
+		groups := h.groups
+		a, sealed := h.st.personalChanged(groups, a, "", false) // WithPersonalKeys applies at Handle, when the subject is known
 		if !sealed || !isSealed(a) {
-			a = h.st.redact(h.groups, a)
+			groups, a = h.st.redact(groups, a)
 		} else {
-			a = h.st.redactSealed(h.groups, a)
+			a = h.st.redactSealed(groups, a)
 		}
 		a.Value = a.Value.Resolve()
-		h2.with = append(h2.with, scoped{groups: h.groups, attr: a})
+		h2.with = append(h2.with, scoped{groups: groups, attr: a})
 	}
 	if h.st.cfg.personalKeys == nil {
 		if h.tmpl != nil {
@@ -505,28 +506,61 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 		user(w.groups, w.attr)
 	}
 	r.Attrs(func(a slog.Attr) bool {
-		a, sealed := st.personalChanged(h.groups, a, subject, true)
+		groups := h.groups
+		a, sealed := st.personalChanged(groups, a, subject, true)
 		if !sealed || !isSealed(a) {
-			a = st.redact(h.groups, a)
+			groups, a = st.redact(groups, a)
 		} else {
-			a = st.redactSealed(h.groups, a)
+			a = st.redactSealed(groups, a)
 		}
-		user(h.groups, a)
+		user(groups, a)
 		return true
 	})
 	prune(root)
 	return root
 }
 
-// redact applies the wrapper's redaction and the wrapped handler's.
-func (st *state) redact(groups []string, a slog.Attr) slog.Attr {
+// redact applies the wrapper's redaction and the wrapped handler's to a,
+// in groups. It returns the groups the result goes in: fewer when the
+// wrapped handler masks one of them whole (see redactNext).
+func (st *state) redact(groups []string, a slog.Attr) ([]string, slog.Attr) {
 	if st.redactor != nil {
 		a, _ = st.redactor.Attr(groups, a)
 	}
 	if st.nextRedactor != nil {
-		a, _ = st.nextRedactor.Attr(groups, a)
+		groups, a = st.redactNext(groups, a)
 	}
-	return a
+	return groups, a
+}
+
+// redactNext applies a wrapped slogcore handler's redaction to a, in
+// groups, as that handler meets it: the wrapper passes open groups on as
+// group attrs, so a is nested in them at the top of the record, and the
+// redaction's depth limit counts them. A group nested too deep is masked
+// whole: the result is then that group, masked, in the groups before it.
+func (st *state) redactNext(groups []string, a slog.Attr) ([]string, slog.Attr) {
+	if len(groups) == 0 {
+		a, _ = st.nextRedactor.Attr(nil, a)
+		return groups, a
+	}
+	nested := a
+	for i := len(groups) - 1; i >= 0; i-- {
+		nested = slog.Attr{Key: groups[i], Value: slog.GroupValue(nested)}
+	}
+	out, _ := st.nextRedactor.Attr(nil, nested)
+	for i := range groups {
+		if out.Value.Kind() != slog.KindGroup {
+			return groups[:i], out
+		}
+		in := out.Value.Group()
+		if len(in) != 1 {
+			// Not the shape passed in: redact a alone, as before.
+			a, _ = st.nextRedactor.Attr(groups, a)
+			return groups, a
+		}
+		out = in[0]
+	}
+	return groups, out
 }
 
 // redactSealed applies the wrapped slogcore handler's redaction to an
