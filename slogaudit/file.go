@@ -102,6 +102,9 @@ type File struct {
 	syncDone chan struct{}
 	closed   bool
 	handler  *Handler // the last one made by Handler, for Prune's record
+	// writing: the chains that live handlers of this File write, each
+	// by the state of its handler, until that handler's Close.
+	writing map[string]*state
 	// readers counts the readers of the log's files that pinned them
 	// (pinFiles): a rotation waits until none is left, so that the file
 	// list they read stays true, and Prune removes no file until none
@@ -410,18 +413,30 @@ func (af *File) Torn() (TornLine, bool) {
 // second time, which would fork it: the handler starts a new chain. On
 // Linux the File knows this from record locks in a lock file beside the
 // log (path + ".lock"), held until Close; elsewhere it does not know.
+// Among the handlers of one File it always knows: a chain that a live
+// handler of af writes is not taken by default, and a handler that names
+// it is refused until that handler is closed; a handler made after it was
+// closed continues the chain from where it stopped.
 // Its Close does not close af.
 func (af *File) Handler(opts ...Option) (*Handler, error) {
 	var probe config
 	for _, o := range opts {
 		o(&probe)
 	}
+	af.mu.Lock()
+	last := af.last
+	_, known := af.heads[probe.chainID]
+	if probe.chainID == "" {
+		_, known = af.heads[last]
+	}
+	size := af.size
+	af.mu.Unlock()
 	id := probe.chainID
 	if id == "" && probe.resume == nil {
-		id = af.last
+		id = last
 	}
 	if probe.resume == nil {
-		if _, ok := af.heads[id]; !ok && (id != "" || af.size == 0 || af.last == "") {
+		if !known && (id != "" || size == 0 || last == "") {
 			// Not in the tail: a chain that shares the file with a busier
 			// one, or a file that a crash left empty (or holding only a
 			// fragment) just after a rotation. Search the whole file, then
@@ -430,13 +445,25 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 				return nil, err
 			} else if ok {
 				id = head.Chain
+				af.mu.Lock()
 				af.heads[id] = head
+				af.mu.Unlock()
 			}
 		}
 	}
 	if probe.resume == nil && id == "" {
 		// A new chain: its id is chosen here, so that it is locked
 		// before another writer could take the file's last chain for it.
+		id = newChainID()
+		opts = append(opts, WithChainID(id))
+	}
+	if probe.resume == nil && af.busy(id) {
+		// Another handler of this File writes the chain: a second writer
+		// would fork it. Taken by default, this one starts a chain of its
+		// own; named, it is refused.
+		if probe.chainID != "" {
+			return nil, fmt.Errorf("slogaudit: File.Handler: chain %s is written by another handler of this File, and a second writer would fork it: log through that handler, close it first, or name another chain (WithChainID)", id)
+		}
 		id = newChainID()
 		opts = append(opts, WithChainID(id))
 	}
@@ -452,7 +479,10 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 			opts = append(opts, WithChainID(id))
 		}
 	}
-	if head, ok := af.heads[id]; ok && probe.resume == nil {
+	af.mu.Lock()
+	head, ok := af.heads[id]
+	af.mu.Unlock()
+	if ok && probe.resume == nil {
 		opts = append(opts, WithResume(head))
 	}
 	if af.torn != nil {
@@ -470,9 +500,37 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	if err == nil {
 		af.mu.Lock()
 		af.handler = h
+		if af.writing == nil {
+			af.writing = map[string]*state{}
+		}
+		af.writing[h.st.head.Chain] = h.st
 		af.mu.Unlock()
 	}
 	return h, err
+}
+
+// busy reports whether a live handler of this File writes chain id.
+func (af *File) busy(id string) bool {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	_, ok := af.writing[id]
+	return ok
+}
+
+// handlerClosed forgets st's chain as written, once st's handler is
+// closed at head, and keeps head as the chain's: a later handler of this
+// File continues the chain from there, not from the head found at open.
+func (af *File) handlerClosed(st *state, head Head) {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	if af.writing[head.Chain] != st {
+		return // closed before
+	}
+	delete(af.writing, head.Chain)
+	if head.Seq > af.heads[head.Chain].Seq {
+		af.heads[head.Chain] = head
+		af.last = head.Chain
+	}
 }
 
 // Write appends p, which must be whole lines (a JSON handler writes one

@@ -172,3 +172,75 @@ func TestCrashContinues(t *testing.T) {
 	require.Equal(t, int64(after.Seq), rep.Chains["crash"].Records)
 	t.Logf("killed after seq %d; torn line: %v; findings: %v", before.Seq, func() string { tl, ok := af.Torn(); return fmt.Sprint(ok, tl) }(), rep.Findings)
 }
+
+// Two handlers of one File never write one chain: the second, when it
+// would take the chain by default (the file's last one), starts a chain of
+// its own, and one that names the chain is refused until the first is
+// closed. Before, both continued the chain from the same head (the File's
+// record lock does not tell its own handlers apart), and the untouched
+// log verified as inserted; and a handler made after the first was closed
+// continued the chain from the head found at open, forking it too.
+func TestTwoHandlersOfOneFileDoNotFork(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		first, second string // chain ids, "" for the default
+		existing      bool   // the file holds chain x already
+		// secondRefused: the second names the first's chain; once the
+		// first is closed, it continues the chain from the first's head.
+		secondRefused bool
+	}{
+		{name: "default then default", existing: true},
+		{name: "named then default", first: "x", existing: true},
+		{name: "default then named", second: "x", existing: true, secondRefused: true},
+		{name: "named then named", first: "x", second: "x", existing: true, secondRefused: true},
+		{name: "new file, default then default"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "audit.log")
+			if tc.existing {
+				af, err := OpenFile(path)
+				require.NoError(t, err)
+				writeSome(t, af, 1, WithChainID("x"))
+				require.NoError(t, af.Close())
+			}
+			af, err := OpenFile(path)
+			require.NoError(t, err)
+			defer af.Close()
+			opts := func(id string) []Option {
+				if id == "" {
+					return []Option{WithKey("k1", testKey)}
+				}
+				return []Option{WithKey("k1", testKey), WithChainID(id)}
+			}
+			h1, err := af.Handler(opts(tc.first)...)
+			require.NoError(t, err)
+			slog.New(h1).Info("one")
+			h2, err := af.Handler(opts(tc.second)...)
+			if tc.secondRefused {
+				require.ErrorContains(t, err, "written by another handler of this File")
+				for i := range 3 {
+					slog.New(h1).Info("a", "i", i)
+				}
+				require.NoError(t, h1.Close(context.Background()))
+				h2, err = af.Handler(opts(tc.second)...)
+				require.NoError(t, err, "the chain is free once its handler is closed")
+				require.Equal(t, "x", h2.Head().Chain)
+				slog.New(h2).Info("b")
+				require.NoError(t, h2.Close(context.Background()))
+			} else {
+				require.NoError(t, err)
+				require.NotEqual(t, h1.Head().Chain, h2.Head().Chain)
+				for i := range 3 {
+					slog.New(h1).Info("a", "i", i)
+					slog.New(h2).Info("b", "i", i)
+				}
+				require.NoError(t, h1.Close(context.Background()))
+				require.NoError(t, h2.Close(context.Background()))
+			}
+			rep := verifyPaths(t, []string{path})
+			for _, f := range rep.Findings {
+				require.True(t, f.Kind.Info(), "%v", rep.Findings)
+			}
+		})
+	}
+}

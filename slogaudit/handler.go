@@ -968,6 +968,9 @@ func (st *state) maybeCheckpointLocked(ctx context.Context) error {
 // It is safe to call more than once: later calls return the first result.
 func (h *Handler) Close(ctx context.Context) error {
 	err := h.closeLocked(ctx)
+	if f := h.st.cfg.file; f != nil {
+		f.handlerClosed(h.st, h.Head()) // another handler may continue the chain
+	}
 	h.st.mu.Lock()
 	w := h.st.merkle.witness
 	h.st.mu.Unlock()
