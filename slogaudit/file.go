@@ -235,21 +235,26 @@ func (af *File) recover() error {
 			tail = tail[i+1:]
 		}
 	}
-	af.last = scanHeads(tail, af.heads)
+	// The heads that only a retention record names stay out of af.heads:
+	// the chain's later records may be in a rotated file, and Handler then
+	// looks for them (findHead).
+	af.last = scanHeads(tail, af.heads, map[string]Head{})
 	return nil
 }
 
 // findHead returns the last record of the chain id (or, for id "", of the
 // last chain) in the whole file, or else in the newest rotated file that
-// holds one.
+// holds one; or else the head a retention record names for the chain, whose
+// files it removed (a quiet chain whose every record was pruned).
 func (af *File) findHead(id string) (Head, bool, error) {
 	paths, err := RotatedFiles(af.path)
 	if err != nil {
 		return Head{}, false, err
 	}
+	var pruned Head // the newest head retention records name for id
 	for i := len(paths) - 1; i >= 0; i-- {
-		heads := map[string]Head{}
-		last, err := scanFileHeads(paths[i], heads)
+		heads, prunedTo := map[string]Head{}, map[string]Head{}
+		last, err := scanFileHeads(paths[i], heads, prunedTo)
 		if err != nil {
 			return Head{}, false, fmt.Errorf("slogaudit: reading %s for the head of chain %q: %w", paths[i], id, err)
 		}
@@ -259,11 +264,17 @@ func (af *File) findHead(id string) (Head, bool, error) {
 			}
 			continue
 		}
-		if h, ok := heads[id]; ok {
+		if h, ok := heads[id]; ok && h.Seq > pruned.Seq {
 			return h, true, nil
 		}
+		// A retention record written after the chain's last records,
+		// naming where the chain ended in older files it removed: the
+		// records after that head are in an older file still.
+		if h, ok := prunedTo[id]; ok && h.Seq > pruned.Seq {
+			pruned = h
+		}
 	}
-	return Head{}, false, nil
+	return pruned, pruned.Seq > 0, nil
 }
 
 // afterStop reports whether the line before line, the last of data, is an
@@ -284,7 +295,7 @@ func afterStop(data, line []byte) bool {
 
 // scanFileHeads is scanHeads over the file at path, read a line at a time
 // (a log may be far larger than memory).
-func scanFileHeads(path string, heads map[string]Head) (last string, err error) {
+func scanFileHeads(path string, heads, pruned map[string]Head) (last string, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err
@@ -294,7 +305,7 @@ func scanFileHeads(path string, heads map[string]Head) (last string, err error) 
 	for {
 		line, err := br.ReadBytes('\n')
 		if len(line) > 0 {
-			if l := scanHeads(bytes.TrimSuffix(line, []byte("\n")), heads); l != "" {
+			if l := scanHeads(bytes.TrimSuffix(line, []byte("\n")), heads, pruned); l != "" {
 				last = l
 			}
 		}
@@ -337,8 +348,10 @@ func wholeRecord(line []byte) bool {
 }
 
 // scanHeads sets heads to the last record of every chain in data, a run of
-// JSON lines, and returns the chain of the last record.
-func scanHeads(data []byte, heads map[string]Head) (last string) {
+// JSON lines, and returns the chain of the last record. It sets pruned to
+// the heads that retention records in data name (see prunedHeads): pass
+// heads again to merge them.
+func scanHeads(data []byte, heads, pruned map[string]Head) (last string) {
 	var p chain.Parser
 	for _, line := range bytes.Split(data, []byte("\n")) {
 		v, err := p.Parse(line)
@@ -356,7 +369,7 @@ func scanHeads(data []byte, heads map[string]Head) (last string) {
 		heads[rec.chain] = Head{Chain: rec.chain, Seq: rec.seq, Hash: rec.hash}
 		last = rec.chain
 		if msg, _ := v.Get("msg"); msg.Str == MsgRetention {
-			prunedHeads(v, heads)
+			prunedHeads(v, pruned)
 		}
 	}
 	return last

@@ -108,6 +108,6 @@ func lastHeads(file string, heads map[string]Head) error {
 	if err != nil {
 		return fmt.Errorf("slogaudit: Prune: %w", err)
 	}
-	scanHeads(data, heads)
+	scanHeads(data, heads, heads)
 	return nil
 }

@@ -186,3 +186,65 @@ func TestPruneWholeChainKeepsItsCheckpoints(t *testing.T) {
 	require.Error(t, err)
 	require.True(t, slices.ContainsFunc(rep.Findings, func(f Finding) bool { return f.Kind == Truncated && f.Chain == "old" }), "%v", rep.Findings)
 }
+
+// A retention record names where each chain ended in the files it
+// removed; a chain's later records can be in an older file that was
+// kept, when the retention record's own write rotated the file that held
+// them. A restart continues the chain from its last record there, not
+// from the head the newer retention record names. Before, it resumed from
+// that older head, forked the chain, and the untouched log verified as
+// inserted.
+func TestPruneRetentionHeadIsNotTheLast(t *testing.T) {
+	const rotate = 4000
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := OpenFile(path, WithRotateSize(rotate), WithRetention(time.Hour))
+	require.NoError(t, err)
+	hq, err := af.Handler(WithKey("k1", testKey), WithChainID("q"))
+	require.NoError(t, err)
+	hb, err := af.Handler(WithKey("k1", testKey), WithChainID("b"))
+	require.NoError(t, err)
+	size := func() int64 { af.mu.Lock(); defer af.mu.Unlock(); return af.size }
+	for i := range 3 {
+		slog.New(hq).Info("q", "i", i)
+	}
+	for i := range 60 { // several files
+		slog.New(hb).Info("b", "i", i, "pad", strings.Repeat("z", 100))
+	}
+	later := time.Now().Add(2 * time.Hour)
+	_, err = af.Prune(context.Background(), later) // q's records go, the record names where q ended
+	require.NoError(t, err)
+	for s := size(); size() >= s; { // the file with that record is rotated
+		slog.New(hb).Info("b", "pad", strings.Repeat("z", 100))
+	}
+	for i := range 3 {
+		slog.New(hq).Info("q", "i", i) // in the current file
+	}
+	// q is quiet from here; the current file is filled close to full,
+	// without a rotation.
+	require.NoError(t, hq.Close(context.Background()))
+	for size() < rotate-350 {
+		slog.New(hb).Info("b", "p", strings.Repeat("z", 10))
+	}
+	removed, err := af.Prune(context.Background(), later)
+	require.NoError(t, err)
+	require.NotEmpty(t, removed)
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.Contains(t, lines(data)[0], MsgRetention, "the retention record's write rotated the file with q's records")
+	require.NoError(t, hb.Close(context.Background()))
+	require.NoError(t, af.Close())
+
+	af, err = OpenFile(path, WithRotateSize(rotate))
+	require.NoError(t, err)
+	hq, err = af.Handler(WithKey("k1", testKey), WithChainID("q"))
+	require.NoError(t, err)
+	slog.New(hq).Info("q after the restart")
+	require.NoError(t, hq.Close(context.Background()))
+	require.NoError(t, af.Close())
+	paths, err := RotatedFiles(path)
+	require.NoError(t, err)
+	rep := verifyPaths(t, paths)
+	for _, f := range rep.Findings {
+		require.True(t, f.Kind.Info(), "%v", rep.Findings)
+	}
+}
