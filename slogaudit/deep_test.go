@@ -174,3 +174,51 @@ func TestDeepGroupsThroughSlogcoreRedaction(t *testing.T) {
 		}
 	}
 }
+
+// Over a slogcore handler, the values of one group (its With attrs and
+// the record's) reach that handler as one attr, and its redaction masks
+// every value after the first redact.DefaultMaxNodes of an attr: the
+// wrapper hashes the group as that redaction leaves it. Before, it
+// counted each attr apart, and a record with more than 10000 values in
+// one group verified as modified.
+func TestManyValuesInOneGroupThroughSlogcore(t *testing.T) {
+	for _, groups := range []int{1, 3} {
+		t.Run(fmt.Sprint(groups), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "audit.log")
+			af, err := slogaudit.OpenFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer af.Close()
+			h, err := slogaudit.New(slogcore.New(af, nil), slogaudit.WithKey("k1", rtKey), slogaudit.WithChainID("c"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var hh slog.Handler = h
+			for range groups {
+				hh = hh.WithGroup("g")
+			}
+			var with, attrs []any
+			for i := range 6000 {
+				with = append(with, fmt.Sprintf("w%d", i), i)
+				attrs = append(attrs, fmt.Sprintf("k%d", i), i)
+			}
+			slog.New(hh).With(with...).Info("many", attrs...)
+			slog.New(h).Info("after")
+			if err := h.Close(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := slogaudit.Verify(context.Background(), bytes.NewReader(data), slogaudit.VerifyOptions{Keys: map[string][]byte{"k1": rtKey}})
+			if err != nil {
+				t.Fatalf("untouched log: %v %v", err, rep.Findings)
+			}
+			if !strings.Contains(string(data), redact.DefaultMask) {
+				t.Fatal("no value masked past the node limit")
+			}
+		})
+	}
+}

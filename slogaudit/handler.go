@@ -310,15 +310,14 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	h2.with = slices.Clip(h.with)
 	h2.next = nil
 	for _, a := range attrs {
-		groups := h.groups
-		a, sealed := h.st.personalChanged(groups, a, "", false) // WithPersonalKeys applies at Handle, when the subject is known
+		a, sealed := h.st.personalChanged(h.groups, a, "", false) // WithPersonalKeys applies at Handle, when the subject is known
 		if !sealed || !isSealed(a) {
-			groups, a = h.st.redact(groups, a)
+			a = h.st.redact(h.groups, a)
 		} else {
-			a = h.st.redactSealed(groups, a)
+			a = h.st.redactSealed(h.groups, a)
 		}
 		a.Value = a.Value.Resolve()
-		h2.with = append(h2.with, scoped{groups: groups, attr: a})
+		h2.with = append(h2.with, scoped{groups: h.groups, attr: a})
 	}
 	if h.st.cfg.personalKeys == nil {
 		if h.tmpl != nil {
@@ -506,61 +505,57 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 		user(w.groups, w.attr)
 	}
 	r.Attrs(func(a slog.Attr) bool {
-		groups := h.groups
-		a, sealed := st.personalChanged(groups, a, subject, true)
+		a, sealed := st.personalChanged(h.groups, a, subject, true)
 		if !sealed || !isSealed(a) {
-			groups, a = st.redact(groups, a)
+			a = st.redact(h.groups, a)
 		} else {
-			a = st.redactSealed(groups, a)
+			a = st.redactSealed(h.groups, a)
 		}
-		user(groups, a)
+		user(h.groups, a)
 		return true
 	})
 	prune(root)
+	if st.nextRedactor != nil {
+		st.redactGroups(root)
+	}
 	return root
 }
 
-// redact applies the wrapper's redaction and the wrapped handler's to a,
-// in groups. It returns the groups the result goes in: fewer when the
-// wrapped handler masks one of them whole (see redactNext).
-func (st *state) redact(groups []string, a slog.Attr) ([]string, slog.Attr) {
+// redactGroups applies a wrapped slogcore handler's redaction to each
+// group of the record as that handler meets it: the wrapper passes open
+// groups on as group attrs, so one attr holds every member of a group,
+// With attrs and the record's together, nested in the groups inside it.
+// The redaction's limits count them together: its depth limit
+// (redact.DefaultMaxDepth) counts the groups and masks one nested too deep
+// whole, and its size limit (redact.DefaultMaxNodes) masks the values of
+// the group after the first so many. A group it changes is built again
+// from what it returns.
+func (st *state) redactGroups(root *node) {
+	for i, k := range root.kids {
+		if !k.group {
+			continue
+		}
+		a, changed := st.nextRedactor.Attr(nil, slog.Attr{Key: k.key, Value: slog.GroupValue(k.attrs()...)})
+		if !changed {
+			continue
+		}
+		tmp := newRoot(root.ar)
+		add(tmp, nil, a)
+		if len(tmp.kids) == 1 {
+			root.kids[i] = tmp.kids[0]
+		}
+	}
+}
+
+// redact applies the wrapper's redaction and the wrapped handler's.
+func (st *state) redact(groups []string, a slog.Attr) slog.Attr {
 	if st.redactor != nil {
 		a, _ = st.redactor.Attr(groups, a)
 	}
 	if st.nextRedactor != nil {
-		groups, a = st.redactNext(groups, a)
+		a, _ = st.nextRedactor.Attr(groups, a)
 	}
-	return groups, a
-}
-
-// redactNext applies a wrapped slogcore handler's redaction to a, in
-// groups, as that handler meets it: the wrapper passes open groups on as
-// group attrs, so a is nested in them at the top of the record, and the
-// redaction's depth limit counts them. A group nested too deep is masked
-// whole: the result is then that group, masked, in the groups before it.
-func (st *state) redactNext(groups []string, a slog.Attr) ([]string, slog.Attr) {
-	if len(groups) == 0 {
-		a, _ = st.nextRedactor.Attr(nil, a)
-		return groups, a
-	}
-	nested := a
-	for i := len(groups) - 1; i >= 0; i-- {
-		nested = slog.Attr{Key: groups[i], Value: slog.GroupValue(nested)}
-	}
-	out, _ := st.nextRedactor.Attr(nil, nested)
-	for i := range groups {
-		if out.Value.Kind() != slog.KindGroup {
-			return groups[:i], out
-		}
-		in := out.Value.Group()
-		if len(in) != 1 {
-			// Not the shape passed in: redact a alone, as before.
-			a, _ = st.nextRedactor.Attr(groups, a)
-			return groups, a
-		}
-		out = in[0]
-	}
-	return groups, out
+	return a
 }
 
 // redactSealed applies the wrapped slogcore handler's redaction to an
