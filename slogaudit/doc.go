@@ -113,7 +113,9 @@
 // The chain hashes the record the wrapper passes on. Over a slogcore
 // handler, the wrapper applies that handler's redaction before hashing
 // (redaction is idempotent: the handler's second pass changes nothing),
-// to every record, its own included, to WithGroup names, the source
+// to every record, its own included, to each group as the one attr the
+// handler gets (its depth and size limits count the whole group), to
+// WithGroup names, the source
 // ([WithSource]), the audit_violations annotation and encrypted personal
 // values (one that it masks can never be revealed: OnError says
 // so; a checkpoint whose signed note it would mask is written to the

@@ -212,30 +212,52 @@ type seen struct {
 	line int64
 }
 
-// recentRing remembers the last window records of a chain by seq.
+// recentRing remembers the last window records of a chain by seq. It
+// starts small and grows with the chain, so that an input of many short
+// chains (a process restarted without WithChainID starts one each time)
+// costs memory by its records, not window slots per chain.
 type recentRing struct {
-	slots []struct {
-		seq uint64
-		seen
-	}
+	slots []recentSlot
+	n     int // records put
 }
+
+type recentSlot struct {
+	seq uint64
+	seen
+}
+
+// firstRing is the size of a chain's ring before it grows.
+const firstRing = 16
 
 func (r *recentRing) get(seq uint64) (seen, bool) {
 	if r.slots == nil || seq == 0 {
 		return seen{}, false
 	}
-	s := &r.slots[seq%window]
+	s := &r.slots[seq%uint64(len(r.slots))]
 	return s.seen, s.seq == seq
 }
 
 func (r *recentRing) put(seq uint64, v seen) {
 	if r.slots == nil {
-		r.slots = make([]struct {
-			seq uint64
-			seen
-		}, window)
+		r.slots = make([]recentSlot, firstRing)
 	}
-	s := &r.slots[seq%window]
+	r.n++
+	s := &r.slots[seq%uint64(len(r.slots))]
+	// A slot held by another seq: the ring doubles while it is smaller
+	// than window and at least half as many records were put: it keeps
+	// what a ring of window slots would (the sizes divide window), but for
+	// a young chain whose few records have seqs far apart, which cannot
+	// make it large.
+	for s.seq != 0 && s.seq != seq && len(r.slots) < window && r.n >= len(r.slots)/2 {
+		grown := make([]recentSlot, 2*len(r.slots))
+		for _, o := range r.slots {
+			if o.seq != 0 {
+				grown[o.seq%uint64(len(grown))] = o
+			}
+		}
+		r.slots = grown
+		s = &r.slots[seq%uint64(len(r.slots))]
+	}
 	s.seq, s.seen = seq, v
 }
 
