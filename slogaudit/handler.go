@@ -942,8 +942,14 @@ func (st *state) maybeCheckpointLocked(ctx context.Context) error {
 	if st.cfg.signer == nil {
 		return nil
 	}
-	due := st.cfg.cpEvery > 0 && st.sinceCP >= st.cfg.cpEvery ||
-		st.cfg.cpInterval > 0 && st.cfg.now().Sub(st.lastCP) >= st.cfg.cpInterval
+	due := st.cfg.cpEvery > 0 && st.sinceCP >= st.cfg.cpEvery
+	if !due && st.cfg.cpInterval > 0 {
+		now := st.cfg.now()
+		if now.Before(st.lastCP) {
+			st.lastCP = now // the clock stepped back: the interval runs from now
+		}
+		due = now.Sub(st.lastCP) >= st.cfg.cpInterval
+	}
 	if !due {
 		return nil
 	}

@@ -32,7 +32,8 @@ const MsgSeal = "audit.seal"
 // key follows the clock, up to 4096 epochs at a time: after a
 // longer idle time, or a step of the clock far forward, the seal names
 // the epoch that many after its own, and the epochs are timed from then.
-// A step of the clock backwards makes the epoch last longer.
+// After a step of the clock backwards, the epoch is timed from the first
+// record logged after it.
 //
 // Keep the initial key away from the host that writes the log (give it to
 // WithKey and clear your copy): whoever holds it can forge every epoch.
@@ -135,6 +136,12 @@ func (st *state) sealDueLocked(ctx context.Context) {
 	}
 	now := st.cfg.now()
 	elapsed := now.Sub(s.began)
+	if elapsed < 0 {
+		// The clock stepped back: the epoch is timed from now, rather
+		// than lasting as long again as the step.
+		s.began = now
+		return
+	}
 	if elapsed < st.cfg.sealEvery {
 		return
 	}
