@@ -533,16 +533,23 @@ func (af *File) busy(id string) bool {
 // handlerClosed forgets st's chain as written, once st's handler is
 // closed at head, and keeps head as the chain's: a later handler of this
 // File continues the chain from there, not from the head found at open.
-func (af *File) handlerClosed(st *state, head Head) {
+// When the Close failed (clean false), head may be a record that was
+// never written: the chain's head is then found again in the files, as a
+// restart would find it.
+func (af *File) handlerClosed(st *state, head Head, clean bool) {
 	af.mu.Lock()
 	defer af.mu.Unlock()
 	if af.writing[head.Chain] != st {
 		return // closed before
 	}
 	delete(af.writing, head.Chain)
+	af.last = head.Chain
+	if !clean {
+		delete(af.heads, head.Chain)
+		return
+	}
 	if head.Seq > af.heads[head.Chain].Seq {
 		af.heads[head.Chain] = head
-		af.last = head.Chain
 	}
 }
 

@@ -244,3 +244,38 @@ func TestTwoHandlersOfOneFileDoNotFork(t *testing.T) {
 		})
 	}
 }
+
+// A handler whose Close could not write (a full disk) leaves a head that
+// may name a record never written; the next handler of the same File finds
+// the chain's head in the file, as a restart would, so that the chain has
+// no gap that nothing declares.
+func TestHandlerAfterFailedCloseOfOneFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := OpenFile(path)
+	require.NoError(t, err)
+	defer af.Close()
+	failing := false
+	af.inject = func(f *os.File, p []byte) (int, error) {
+		if failing {
+			return 0, syscall.ENOSPC
+		}
+		return f.Write(p)
+	}
+	h1, err := af.Handler(WithKey("k1", testKey), WithChainID("x"))
+	require.NoError(t, err)
+	for i := range 3 {
+		slog.New(h1).Info("a", "i", i)
+	}
+	failing = true
+	slog.New(h1).Info("lost")
+	require.ErrorIs(t, h1.Close(context.Background()), ErrRecordsLost)
+	failing = false
+	h2, err := af.Handler(WithKey("k1", testKey), WithChainID("x"))
+	require.NoError(t, err)
+	slog.New(h2).Info("b")
+	require.NoError(t, h2.Close(context.Background()))
+	rep := verifyPaths(t, []string{path})
+	for _, f := range rep.Findings {
+		require.True(t, f.Kind.Info(), "%v", rep.Findings)
+	}
+}

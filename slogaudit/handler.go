@@ -970,7 +970,7 @@ func (st *state) maybeCheckpointLocked(ctx context.Context) error {
 func (h *Handler) Close(ctx context.Context) error {
 	err := h.closeLocked(ctx)
 	if f := h.st.cfg.file; f != nil {
-		f.handlerClosed(h.st, h.Head()) // another handler may continue the chain
+		f.handlerClosed(h.st, h.Head(), err == nil) // another handler may continue the chain
 	}
 	h.st.mu.Lock()
 	w := h.st.merkle.witness
