@@ -102,6 +102,8 @@ type File struct {
 	syncDone chan struct{}
 	closed   bool
 	handler  *Handler // the last one made by Handler, for Prune's record
+	// handlerChain is the chain of handler.
+	handlerChain string
 	// writing: the chains that live handlers of this File write, each
 	// by the state of its handler, until that handler's Close.
 	writing map[string]*state
@@ -470,14 +472,15 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 		id = newChainID()
 		opts = append(opts, WithChainID(id))
 	}
-	if probe.resume == nil && af.busy(id) {
-		// Another handler of this File writes the chain: a second writer
-		// would fork it. Taken by default, this one starts a chain of its
-		// own; named, it is refused.
+	if probe.resume == nil && !af.claim(id) {
+		// Another handler of this File writes the chain (or is being
+		// made for it): a second writer would fork it. Taken by default,
+		// this one starts a chain of its own; named, it is refused.
 		if probe.chainID != "" {
 			return nil, fmt.Errorf("slogaudit: File.Handler: chain %s is written by another handler of this File, and a second writer would fork it: log through that handler, close it first, or name another chain (WithChainID)", id)
 		}
 		id = newChainID()
+		af.claim(id)
 		opts = append(opts, WithChainID(id))
 	}
 	if probe.resume == nil {
@@ -487,7 +490,9 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 		// writer's: continuing it too would fork it, so this one starts a
 		// chain of its own.
 		if free, known := af.lockChain(id); known && !free && probe.chainID == "" {
+			af.unclaim(id)
 			id = newChainID()
+			af.claim(id)
 			af.lockChain(id)
 			opts = append(opts, WithChainID(id))
 		}
@@ -506,28 +511,49 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	if err == nil && h.st.head.Seq > 0 {
 		paths, perr := RotatedFiles(af.path)
 		if perr != nil {
-			return nil, perr
+			err = perr
+		} else {
+			h.st.rebuildTree(paths)
 		}
-		h.st.rebuildTree(paths)
 	}
-	if err == nil {
-		af.mu.Lock()
-		af.handler = h
-		if af.writing == nil {
-			af.writing = map[string]*state{}
-		}
-		af.writing[h.st.head.Chain] = h.st
-		af.mu.Unlock()
+	if err != nil {
+		af.unclaim(id)
+		return nil, err
 	}
-	return h, err
+	af.mu.Lock()
+	af.handler, af.handlerChain = h, h.st.head.Chain
+	if af.writing == nil {
+		af.writing = map[string]*state{}
+	}
+	af.writing[h.st.head.Chain] = h.st
+	af.mu.Unlock()
+	return h, nil
 }
 
-// busy reports whether a live handler of this File writes chain id.
-func (af *File) busy(id string) bool {
+// claim reserves chain id for a handler being made, and reports false
+// when a live handler of this File writes it, or is being made for it.
+// The check and the reservation are one step, so that two handlers made
+// at once never both continue the chain.
+func (af *File) claim(id string) bool {
 	af.mu.Lock()
 	defer af.mu.Unlock()
-	_, ok := af.writing[id]
-	return ok
+	if _, ok := af.writing[id]; ok {
+		return false
+	}
+	if af.writing == nil {
+		af.writing = map[string]*state{}
+	}
+	af.writing[id] = nil // the handler's state once it is made
+	return true
+}
+
+// unclaim drops the reservation of claim, when no handler was made.
+func (af *File) unclaim(id string) {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	if st, ok := af.writing[id]; ok && st == nil {
+		delete(af.writing, id)
+	}
 }
 
 // handlerClosed forgets st's chain as written, once st's handler is

@@ -8,10 +8,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -277,5 +279,50 @@ func TestHandlerAfterFailedCloseOfOneFile(t *testing.T) {
 	rep := verifyPaths(t, []string{path})
 	for _, f := range rep.Findings {
 		require.True(t, f.Kind.Info(), "%v", rep.Findings)
+	}
+}
+
+// TestHandlersOfOneFileHammer: goroutines make, use and close handlers of
+// one File at once, on a few chains named or taken by default, while
+// Prune removes rotated files. No chain is forked: two handlers made at
+// once for one chain (before, both passed the check before either was
+// recorded), or the retention record written through a handler that had
+// closed since Prune chose it (before, it continued the chain from that
+// handler's old head while another handler went on with it).
+func TestHandlersOfOneFileHammer(t *testing.T) {
+	for range 4 {
+		path := filepath.Join(t.TempDir(), "audit.log")
+		af, err := OpenFile(path, WithRotateSize(4000), WithRetention(time.Hour))
+		require.NoError(t, err)
+		var wg sync.WaitGroup
+		for g := range 6 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for round := range 15 {
+					opts := []Option{WithKey("k1", testKey)}
+					if round%3 != 0 {
+						opts = append(opts, WithChainID(fmt.Sprintf("c%d", (g+round)%4)))
+					}
+					h, err := af.Handler(opts...)
+					if err != nil {
+						continue // the chain is written by another handler
+					}
+					for i := range 10 {
+						slog.New(h).Info("e", "g", g, "i", i)
+					}
+					if g == 0 && round%5 == 4 {
+						_, _ = af.Prune(context.Background(), time.Now().Add(2*time.Hour))
+					}
+					assert.NoError(t, h.Close(context.Background()))
+				}
+			}()
+		}
+		wg.Wait()
+		require.NoError(t, af.Close())
+		paths, err := RotatedFiles(path)
+		require.NoError(t, err)
+		rep, err := VerifyFiles(context.Background(), paths, VerifyOptions{Key: testKey})
+		require.NoError(t, err, "%v", rep.Findings)
 	}
 }
