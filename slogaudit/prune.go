@@ -13,10 +13,11 @@ import (
 
 // Prune removes the rotated files whose last write is older than the
 // retention set with [WithRetention], oldest first, never the current file.
-// Through the handler made by [File.Handler] it first writes a
-// retention.applied record naming the files and, per chain, the head they
-// end at, so that the remaining files still verify, and then removes
-// them. When the record cannot be written (a full disk), it removes
+// Through a handler made by [File.Handler] (the last one made while it is
+// open, else another open one, else the last one made, closed) it first
+// writes a retention.applied record naming the files and, per chain, the
+// head they end at, so that the remaining files still verify, and then
+// removes them. When the record cannot be written (a full disk), it removes
 // nothing and returns the error. It returns the removed paths.
 func (af *File) Prune(ctx context.Context, now time.Time) ([]string, error) {
 	af.mu.Lock()
