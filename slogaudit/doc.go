@@ -59,7 +59,10 @@
 // order, each line once: a checkpoint after a larger one of its chain is
 // reported reordered (a witnessed checkpoint appended again with its
 // cosignatures excepted), and a line repeated byte for byte duplicated,
-// both at their line of the checkpoint file. [LoadKeyFile], [LoadSignerFile] and
+// both at their line of the checkpoint file. A chain that retention
+// ([File.Prune]) removed whole is reported pruned, as its retention record
+// states, and its checkpoints up to that record's head are not reported
+// truncated. [LoadKeyFile], [LoadSignerFile] and
 // [LoadPublicKeyFile] read the files that `slogaudit keygen` writes.
 //
 // # Losses are declared
@@ -110,7 +113,9 @@
 // The chain hashes the record the wrapper passes on. Over a slogcore
 // handler, the wrapper applies that handler's redaction before hashing
 // (redaction is idempotent: the handler's second pass changes nothing),
-// to every record, its own included, to WithGroup names, the source
+// to every record, its own included, to each group as the one attr the
+// handler gets (its depth and size limits count the whole group), to
+// WithGroup names, the source
 // ([WithSource]), the audit_violations annotation and encrypted personal
 // values (one that it masks can never be revealed: OnError says
 // so; a checkpoint whose signed note it would mask is written to the
@@ -174,6 +179,11 @@
 // command read lines of any length; [VerifyOptions.MaxLineBytes] (the
 // command's -max-line-bytes) bounds the memory spent on one line, and a
 // longer line stops verification with [ErrLineTooLong], never a finding.
+//
+// A record nests at most as deep as the verifier parses (512 levels,
+// the record itself being the top one): the names of groups nested deeper
+// are joined with "." into the name of the innermost group kept, and a
+// value that would still nest too deep is written as its JSON text.
 //
 // The top-level keys time, level, msg, source and audit are reserved: a
 // user attribute with one of those names is written with a leading "_".

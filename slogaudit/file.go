@@ -102,6 +102,11 @@ type File struct {
 	syncDone chan struct{}
 	closed   bool
 	handler  *Handler // the last one made by Handler, for Prune's record
+	// handlerChain is the chain of handler.
+	handlerChain string
+	// writing: the chains that live handlers of this File write, each
+	// by the state of its handler, until that handler's Close.
+	writing map[string]*state
 	// readers counts the readers of the log's files that pinned them
 	// (pinFiles): a rotation waits until none is left, so that the file
 	// list they read stays true, and Prune removes no file until none
@@ -232,21 +237,26 @@ func (af *File) recover() error {
 			tail = tail[i+1:]
 		}
 	}
-	af.last = scanHeads(tail, af.heads)
+	// The heads that only a retention record names stay out of af.heads:
+	// the chain's later records may be in a rotated file, and Handler then
+	// looks for them (findHead).
+	af.last = scanHeads(tail, af.heads, map[string]Head{})
 	return nil
 }
 
 // findHead returns the last record of the chain id (or, for id "", of the
 // last chain) in the whole file, or else in the newest rotated file that
-// holds one.
+// holds one; or else the head a retention record names for the chain, whose
+// files it removed (a quiet chain whose every record was pruned).
 func (af *File) findHead(id string) (Head, bool, error) {
 	paths, err := RotatedFiles(af.path)
 	if err != nil {
 		return Head{}, false, err
 	}
+	var pruned Head // the newest head retention records name for id
 	for i := len(paths) - 1; i >= 0; i-- {
-		heads := map[string]Head{}
-		last, err := scanFileHeads(paths[i], heads)
+		heads, prunedTo := map[string]Head{}, map[string]Head{}
+		last, err := scanFileHeads(paths[i], heads, prunedTo)
 		if err != nil {
 			return Head{}, false, fmt.Errorf("slogaudit: reading %s for the head of chain %q: %w", paths[i], id, err)
 		}
@@ -256,11 +266,17 @@ func (af *File) findHead(id string) (Head, bool, error) {
 			}
 			continue
 		}
-		if h, ok := heads[id]; ok {
+		if h, ok := heads[id]; ok && h.Seq > pruned.Seq {
 			return h, true, nil
 		}
+		// A retention record written after the chain's last records,
+		// naming where the chain ended in older files it removed: the
+		// records after that head are in an older file still.
+		if h, ok := prunedTo[id]; ok && h.Seq > pruned.Seq {
+			pruned = h
+		}
 	}
-	return Head{}, false, nil
+	return pruned, pruned.Seq > 0, nil
 }
 
 // afterStop reports whether the line before line, the last of data, is an
@@ -281,7 +297,7 @@ func afterStop(data, line []byte) bool {
 
 // scanFileHeads is scanHeads over the file at path, read a line at a time
 // (a log may be far larger than memory).
-func scanFileHeads(path string, heads map[string]Head) (last string, err error) {
+func scanFileHeads(path string, heads, pruned map[string]Head) (last string, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err
@@ -291,7 +307,7 @@ func scanFileHeads(path string, heads map[string]Head) (last string, err error) 
 	for {
 		line, err := br.ReadBytes('\n')
 		if len(line) > 0 {
-			if l := scanHeads(bytes.TrimSuffix(line, []byte("\n")), heads); l != "" {
+			if l := scanHeads(bytes.TrimSuffix(line, []byte("\n")), heads, pruned); l != "" {
 				last = l
 			}
 		}
@@ -334,8 +350,10 @@ func wholeRecord(line []byte) bool {
 }
 
 // scanHeads sets heads to the last record of every chain in data, a run of
-// JSON lines, and returns the chain of the last record.
-func scanHeads(data []byte, heads map[string]Head) (last string) {
+// JSON lines, and returns the chain of the last record. It sets pruned to
+// the heads that retention records in data name (see prunedHeads): pass
+// heads again to merge them.
+func scanHeads(data []byte, heads, pruned map[string]Head) (last string) {
 	var p chain.Parser
 	for _, line := range bytes.Split(data, []byte("\n")) {
 		v, err := p.Parse(line)
@@ -353,7 +371,7 @@ func scanHeads(data []byte, heads map[string]Head) (last string) {
 		heads[rec.chain] = Head{Chain: rec.chain, Seq: rec.seq, Hash: rec.hash}
 		last = rec.chain
 		if msg, _ := v.Get("msg"); msg.Str == MsgRetention {
-			prunedHeads(v, heads)
+			prunedHeads(v, pruned)
 		}
 	}
 	return last
@@ -410,18 +428,30 @@ func (af *File) Torn() (TornLine, bool) {
 // second time, which would fork it: the handler starts a new chain. On
 // Linux the File knows this from record locks in a lock file beside the
 // log (path + ".lock"), held until Close; elsewhere it does not know.
+// Among the handlers of one File it always knows: a chain that a live
+// handler of af writes is not taken by default, and a handler that names
+// it is refused until that handler is closed; a handler made after it was
+// closed continues the chain from where it stopped.
 // Its Close does not close af.
 func (af *File) Handler(opts ...Option) (*Handler, error) {
 	var probe config
 	for _, o := range opts {
 		o(&probe)
 	}
+	af.mu.Lock()
+	last := af.last
+	_, known := af.heads[probe.chainID]
+	if probe.chainID == "" {
+		_, known = af.heads[last]
+	}
+	size := af.size
+	af.mu.Unlock()
 	id := probe.chainID
 	if id == "" && probe.resume == nil {
-		id = af.last
+		id = last
 	}
 	if probe.resume == nil {
-		if _, ok := af.heads[id]; !ok && (id != "" || af.size == 0 || af.last == "") {
+		if !known && (id != "" || size == 0 || last == "") {
 			// Not in the tail: a chain that shares the file with a busier
 			// one, or a file that a crash left empty (or holding only a
 			// fragment) just after a rotation. Search the whole file, then
@@ -430,7 +460,9 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 				return nil, err
 			} else if ok {
 				id = head.Chain
+				af.mu.Lock()
 				af.heads[id] = head
+				af.mu.Unlock()
 			}
 		}
 	}
@@ -440,6 +472,17 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 		id = newChainID()
 		opts = append(opts, WithChainID(id))
 	}
+	if probe.resume == nil && !af.claim(id) {
+		// Another handler of this File writes the chain (or is being
+		// made for it): a second writer would fork it. Taken by default,
+		// this one starts a chain of its own; named, it is refused.
+		if probe.chainID != "" {
+			return nil, fmt.Errorf("slogaudit: File.Handler: chain %s is written by another handler of this File, and a second writer would fork it: log through that handler, close it first, or name another chain (WithChainID)", id)
+		}
+		id = newChainID()
+		af.claim(id)
+		opts = append(opts, WithChainID(id))
+	}
 	if probe.resume == nil {
 		// A chain named with WithChainID is the caller's to keep apart
 		// (processes that share a file need different ids); a chain taken
@@ -447,12 +490,17 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 		// writer's: continuing it too would fork it, so this one starts a
 		// chain of its own.
 		if free, known := af.lockChain(id); known && !free && probe.chainID == "" {
+			af.unclaim(id)
 			id = newChainID()
+			af.claim(id)
 			af.lockChain(id)
 			opts = append(opts, WithChainID(id))
 		}
 	}
-	if head, ok := af.heads[id]; ok && probe.resume == nil {
+	af.mu.Lock()
+	head, ok := af.heads[id]
+	af.mu.Unlock()
+	if ok && probe.resume == nil {
 		opts = append(opts, WithResume(head))
 	}
 	if af.torn != nil {
@@ -463,16 +511,72 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	if err == nil && h.st.head.Seq > 0 {
 		paths, perr := RotatedFiles(af.path)
 		if perr != nil {
-			return nil, perr
+			err = perr
+		} else {
+			h.st.rebuildTree(paths)
 		}
-		h.st.rebuildTree(paths)
 	}
-	if err == nil {
-		af.mu.Lock()
-		af.handler = h
-		af.mu.Unlock()
+	if err != nil {
+		af.unclaim(id)
+		return nil, err
 	}
-	return h, err
+	af.mu.Lock()
+	af.handler, af.handlerChain = h, h.st.head.Chain
+	if af.writing == nil {
+		af.writing = map[string]*state{}
+	}
+	af.writing[h.st.head.Chain] = h.st
+	af.mu.Unlock()
+	return h, nil
+}
+
+// claim reserves chain id for a handler being made, and reports false
+// when a live handler of this File writes it, or is being made for it.
+// The check and the reservation are one step, so that two handlers made
+// at once never both continue the chain.
+func (af *File) claim(id string) bool {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	if _, ok := af.writing[id]; ok {
+		return false
+	}
+	if af.writing == nil {
+		af.writing = map[string]*state{}
+	}
+	af.writing[id] = nil // the handler's state once it is made
+	return true
+}
+
+// unclaim drops the reservation of claim, when no handler was made.
+func (af *File) unclaim(id string) {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	if st, ok := af.writing[id]; ok && st == nil {
+		delete(af.writing, id)
+	}
+}
+
+// handlerClosed forgets st's chain as written, once st's handler is
+// closed at head, and keeps head as the chain's: a later handler of this
+// File continues the chain from there, not from the head found at open.
+// When the Close failed (clean false), head may be a record that was
+// never written: the chain's head is then found again in the files, as a
+// restart would find it.
+func (af *File) handlerClosed(st *state, head Head, clean bool) {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	if af.writing[head.Chain] != st {
+		return // closed before
+	}
+	delete(af.writing, head.Chain)
+	af.last = head.Chain
+	if !clean {
+		delete(af.heads, head.Chain)
+		return
+	}
+	if head.Seq > af.heads[head.Chain].Seq {
+		af.heads[head.Chain] = head
+	}
 }
 
 // Write appends p, which must be whole lines (a JSON handler writes one

@@ -515,7 +515,36 @@ func (h *Handler) build(r slog.Record, ar *arena) *node {
 		return true
 	})
 	prune(root)
+	if st.nextRedactor != nil {
+		st.redactGroups(root)
+	}
 	return root
+}
+
+// redactGroups applies a wrapped slogcore handler's redaction to each
+// group of the record as that handler meets it: the wrapper passes open
+// groups on as group attrs, so one attr holds every member of a group,
+// With attrs and the record's together, nested in the groups inside it.
+// The redaction's limits count them together: its depth limit
+// (redact.DefaultMaxDepth) counts the groups and masks one nested too deep
+// whole, and its size limit (redact.DefaultMaxNodes) masks the values of
+// the group after the first so many. A group it changes is built again
+// from what it returns.
+func (st *state) redactGroups(root *node) {
+	for i, k := range root.kids {
+		if !k.group {
+			continue
+		}
+		a, changed := st.nextRedactor.Attr(nil, slog.Attr{Key: k.key, Value: slog.GroupValue(k.attrs()...)})
+		if !changed {
+			continue
+		}
+		tmp := newRoot(root.ar)
+		add(tmp, nil, a)
+		if len(tmp.kids) == 1 {
+			root.kids[i] = tmp.kids[0]
+		}
+	}
 }
 
 // redact applies the wrapper's redaction and the wrapped handler's.
@@ -913,8 +942,14 @@ func (st *state) maybeCheckpointLocked(ctx context.Context) error {
 	if st.cfg.signer == nil {
 		return nil
 	}
-	due := st.cfg.cpEvery > 0 && st.sinceCP >= st.cfg.cpEvery ||
-		st.cfg.cpInterval > 0 && st.cfg.now().Sub(st.lastCP) >= st.cfg.cpInterval
+	due := st.cfg.cpEvery > 0 && st.sinceCP >= st.cfg.cpEvery
+	if !due && st.cfg.cpInterval > 0 {
+		now := st.cfg.now()
+		if now.Before(st.lastCP) {
+			st.lastCP = now // the clock stepped back: the interval runs from now
+		}
+		due = now.Sub(st.lastCP) >= st.cfg.cpInterval
+	}
 	if !due {
 		return nil
 	}
@@ -934,6 +969,9 @@ func (st *state) maybeCheckpointLocked(ctx context.Context) error {
 // It is safe to call more than once: later calls return the first result.
 func (h *Handler) Close(ctx context.Context) error {
 	err := h.closeLocked(ctx)
+	if f := h.st.cfg.file; f != nil {
+		f.handlerClosed(h.st, h.Head(), err == nil) // another handler may continue the chain
+	}
 	h.st.mu.Lock()
 	w := h.st.merkle.witness
 	h.st.mu.Unlock()

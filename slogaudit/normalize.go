@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -216,12 +217,34 @@ func add(root *node, path []string, a slog.Attr) {
 			return
 		}
 	}
+	path = foldPath(path)
 	parent := root
 	for _, name := range path {
 		parent = groupNode(root.ar, parent, name)
 	}
 	v, c := normalize(a.Value)
+	if (c.Kind == chain.Object || c.Kind == chain.Array) && len(path)+1+chain.Depth(c) > chain.MaxDepth {
+		// Deeper than a verifier parses: written as its JSON text, as
+		// a value that does not parse is.
+		s := string(chain.AppendCanonical(nil, c))
+		v, c = slog.StringValue(s), chain.Str(s)
+	}
 	set(parent, root.ar.new(node{key: validUTF8(a.Key), value: v, canon: c}))
+}
+
+// maxGroups is how many groups a record nests: the members of the
+// innermost are at the deepest level a verifier parses
+// ([chain.MaxDepth]), the record itself being the top one.
+const maxGroups = chain.MaxDepth - 1
+
+// foldPath returns path, with the names of groups nested deeper than
+// maxGroups joined with "." into the name of the innermost group kept, so
+// that the record parses and no value or name is dropped.
+func foldPath(path []string) []string {
+	if len(path) <= maxGroups {
+		return path
+	}
+	return append(path[:maxGroups-1:maxGroups-1], strings.Join(path[maxGroups-1:], "."))
 }
 
 // set adds n to parent. A key that parent already holds is never

@@ -13,10 +13,11 @@ import (
 
 // Prune removes the rotated files whose last write is older than the
 // retention set with [WithRetention], oldest first, never the current file.
-// Through the handler made by [File.Handler] it first writes a
-// retention.applied record naming the files and, per chain, the head they
-// end at, so that the remaining files still verify, and then removes
-// them. When the record cannot be written (a full disk), it removes
+// Through a handler made by [File.Handler] (the last one made while it is
+// open, else another open one, else the last one made, closed) it first
+// writes a retention.applied record naming the files and, per chain, the
+// head they end at, so that the remaining files still verify, and then
+// removes them. When the record cannot be written (a full disk), it removes
 // nothing and returns the error. It returns the removed paths.
 func (af *File) Prune(ctx context.Context, now time.Time) ([]string, error) {
 	af.mu.Lock()
@@ -57,7 +58,7 @@ func (af *File) Prune(ctx context.Context, now time.Time) ([]string, error) {
 	// The record first: files removed without it would verify as
 	// missing. A crash between the two leaves files that the record
 	// names, which still verify.
-	if err := af.recordRetention(ctx, h, doomed, headsAt[len(doomed)-1], keep); err != nil {
+	if err := af.recordRetention(ctx, doomed, headsAt[len(doomed)-1], keep); err != nil {
 		return nil, fmt.Errorf("slogaudit: Prune: no file removed, as the removal could not be recorded: %w", err)
 	}
 	// A reader that pinned the files (a witness's consistency proof)
@@ -79,7 +80,7 @@ func (af *File) Prune(ctx context.Context, now time.Time) ([]string, error) {
 		err := fmt.Errorf("slogaudit: Prune: %w", rmErr)
 		if i := len(removed); i > 0 {
 			// The record named more than was removed: name what was.
-			if rerr := af.recordRetention(ctx, h, removed, headsAt[i-1], keep); rerr != nil {
+			if rerr := af.recordRetention(ctx, removed, headsAt[i-1], keep); rerr != nil {
 				err = fmt.Errorf("%w; recording the files removed before it failed too: %v", err, rerr)
 			}
 		}
@@ -89,17 +90,78 @@ func (af *File) Prune(ctx context.Context, now time.Time) ([]string, error) {
 }
 
 // recordRetention writes the retention.applied record naming the removed
-// files and the heads the chains ended at in them.
-func (af *File) recordRetention(ctx context.Context, h *Handler, removed []string, heads map[string]Head, keep time.Duration) error {
+// files and the heads the chains ended at in them, through a handler of
+// the File that no other handler forks (see retentionWriter).
+func (af *File) recordRetention(ctx context.Context, removed []string, heads map[string]Head, keep time.Duration) error {
 	var ends []slog.Attr
 	for _, id := range slices.Sorted(maps.Keys(heads)) {
 		head := heads[id]
 		ends = append(ends, slog.Group(id, slog.Uint64("seq", head.Seq), slog.String("hash", head.Hash.String())))
 	}
-	h.st.mu.Lock()
-	defer h.st.mu.Unlock()
-	return h.st.ownLocked(ctx, MsgRetention, false, Action(RetentionApplied), Outcome(Success),
-		slog.Any("removed", removed), slog.Duration("retention", keep), slog.Attr{Key: "ends_at", Value: slog.GroupValue(ends...)})
+	for range 3 {
+		st, release, err := af.retentionWriter()
+		if err != nil {
+			return err
+		}
+		st.mu.Lock()
+		if st.closed && release == nil {
+			st.mu.Unlock()
+			continue // closed since it was chosen: its chain may go on elsewhere
+		}
+		err = st.ownLocked(ctx, MsgRetention, false, Action(RetentionApplied), Outcome(Success),
+			slog.Any("removed", removed), slog.Duration("retention", keep), slog.Attr{Key: "ends_at", Value: slog.GroupValue(ends...)})
+		head := st.head
+		st.mu.Unlock()
+		if release != nil {
+			release(head)
+		}
+		return err
+	}
+	return errors.New("slogaudit: Prune: the File's handlers closed while the retention record was being written: call Prune again")
+}
+
+// retentionWriter returns the handler state that writes the retention
+// record: the last handler made, while it is live; else another live
+// handler of the File; else the last one made, closed, with its chain
+// claimed (as File.Handler claims it) until release is called with the
+// head it left, so that no handler continues the chain meanwhile.
+func (af *File) retentionWriter() (st *state, release func(Head), err error) {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	if af.handler == nil {
+		return nil, nil, errors.New("slogaudit: Prune: the retention record needs a handler: call File.Handler first")
+	}
+	last := af.handler.st
+	var live []string
+	for id, w := range af.writing {
+		if w == last {
+			return last, nil, nil
+		}
+		if w != nil {
+			live = append(live, id)
+		}
+	}
+	if len(live) > 0 {
+		slices.Sort(live)
+		return af.writing[live[0]], nil, nil
+	}
+	id := af.handlerChain
+	if _, ok := af.writing[id]; ok {
+		return nil, nil, fmt.Errorf("slogaudit: Prune: a handler for chain %s is being made: call Prune again", id)
+	}
+	if af.writing == nil {
+		af.writing = map[string]*state{}
+	}
+	af.writing[id] = nil
+	return last, func(head Head) {
+		af.mu.Lock()
+		defer af.mu.Unlock()
+		delete(af.writing, id)
+		if head.Seq > af.heads[id].Seq {
+			af.heads[id] = head
+			af.last = id
+		}
+	}, nil
 }
 
 // lastHeads updates heads with the last record of every chain in file.
@@ -108,6 +170,6 @@ func lastHeads(file string, heads map[string]Head) error {
 	if err != nil {
 		return fmt.Errorf("slogaudit: Prune: %w", err)
 	}
-	scanHeads(data, heads)
+	scanHeads(data, heads, heads)
 	return nil
 }

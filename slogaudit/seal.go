@@ -28,6 +28,13 @@ const MsgSeal = "audit.seal"
 // the initial key, derives every epoch's key and checks each record with
 // its own.
 //
+// Epochs in which nothing was logged are skipped by one seal, so that the
+// key follows the clock, up to 4096 epochs at a time: after a
+// longer idle time, or a step of the clock far forward, the seal names
+// the epoch that many after its own, and the epochs are timed from then.
+// After a step of the clock backwards, the epoch is timed from the first
+// record logged after it.
+//
 // Keep the initial key away from the host that writes the log (give it to
 // WithKey and clear your copy): whoever holds it can forge every epoch.
 // See [chain.Ratchet] for how far Go lets a program forget a key.
@@ -111,19 +118,41 @@ func (h *Handler) Seal(ctx context.Context) error {
 	return st.sealLocked(ctx, 1)
 }
 
+// maxSealSkip bounds the epochs one seal skips. Each skipped epoch costs
+// the writer (under its lock) and the verifier one HKDF step, and the
+// epoch numbers end at chain.MaxEpoch: a clock stepped a year forward
+// under one-second epochs would otherwise stall logging for minutes, then
+// stop sealing for good.
+const maxSealSkip = 1 << 12
+
 // sealDueLocked ends the epoch when its time has passed. Epochs in which
 // nothing was logged are skipped by one seal that names the epoch after
-// them, so that the key follows the clock.
+// them, so that the key follows the clock, up to maxSealSkip of them;
+// beyond, the next epoch is timed from now.
 func (st *state) sealDueLocked(ctx context.Context) {
 	s := st.seal
 	if s == nil || st.cfg.sealEvery <= 0 {
 		return
 	}
-	elapsed := st.cfg.now().Sub(s.began)
+	now := st.cfg.now()
+	elapsed := now.Sub(s.began)
+	if elapsed < 0 {
+		// The clock stepped back: the epoch is timed from now, rather
+		// than lasting as long again as the step.
+		s.began = now
+		return
+	}
 	if elapsed < st.cfg.sealEvery {
 		return
 	}
-	_ = st.sealLocked(ctx, uint64(elapsed/st.cfg.sealEvery)) // a failure is reported and retried
+	skip := uint64(elapsed / st.cfg.sealEvery)
+	if skip <= maxSealSkip {
+		_ = st.sealLocked(ctx, skip) // a failure is reported and retried
+		return
+	}
+	if st.sealLocked(ctx, maxSealSkip) == nil {
+		s.began = now
+	}
 }
 
 // sealFullLocked ends the epoch when it holds its number of records.

@@ -3,6 +3,7 @@ package slogaudit
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"crypto/hkdf"
 	"crypto/sha256"
 	"encoding/binary"
@@ -542,4 +543,82 @@ func TestLossRightAfterSeal(t *testing.T) {
 		}
 	}
 	require.Equal(t, 1, gaps, "%v", rep.Findings)
+}
+
+// TestSealingAfterClockSteps: after a step of the clock backwards the
+// epoch is timed from then; a step far forward moves the key on by at most
+// maxSealSkip epochs in one seal and times the epochs from then, so that
+// sealing goes on and every record verifies. Before, a step of 200 days
+// under one-second epochs made every later seal fail (the epoch would
+// pass chain.MaxEpoch), a step of 30 days ratcheted 2.6 million epochs
+// under the handler's lock, for the writer and again for the verifier,
+// and a step of a day back left the epoch (and its key) in use for a day
+// more.
+func TestSealingAfterClockSteps(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		steps []time.Duration
+		nexts []float64 // of the seals, Close's last
+	}{
+		{"back a day", []time.Duration{-24 * time.Hour, 2 * time.Second}, []float64{2, 3}},
+		{"back and forth", []time.Duration{-time.Hour, 30 * time.Minute, 31 * time.Minute, 2 * time.Second}, []float64{1800, 3660, 3662, 3663}},
+		{"forward a month", []time.Duration{30 * 24 * time.Hour, time.Second}, []float64{maxSealSkip, maxSealSkip + 1, maxSealSkip + 2}},
+		{"forward 200 days", []time.Duration{200 * 24 * time.Hour, 3 * time.Second}, []float64{maxSealSkip, maxSealSkip + 3, maxSealSkip + 4}},
+		{"idle within the bound", []time.Duration{time.Hour}, []float64{3600, 3601}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var mu sync.Mutex
+			now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+			clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+			var errs []error
+			var buf bytes.Buffer
+			h := Wrap(slog.NewJSONHandler(&buf, nil), WithChainID("c"), WithKey("k1", testKey), WithSealing(time.Second, 0), withClock(clock),
+				OnError(func(err error) { errs = append(errs, err) }))
+			l := slog.New(h)
+			l.Info("a")
+			for _, d := range tc.steps {
+				mu.Lock()
+				now = now.Add(d)
+				mu.Unlock()
+				l.Info("b")
+			}
+			require.NoError(t, h.Close(context.Background()))
+			require.Empty(t, errs)
+			var nexts []float64
+			for _, ln := range lines(buf.Bytes()) {
+				var m map[string]any
+				require.NoError(t, json.Unmarshal([]byte(ln), &m))
+				if m["msg"] == MsgSeal {
+					nexts = append(nexts, m["next"].(float64))
+				}
+			}
+			require.Equal(t, tc.nexts, nexts)
+			rep, err := verifySealed(t, buf.Bytes(), true)
+			require.NoError(t, err, "%v", rep.Findings)
+		})
+	}
+}
+
+// TestCheckpointIntervalAfterClockStepsBack: after a step of the clock
+// backwards, the interval of WithCheckpoints runs from then. Before, no
+// checkpoint was written by time until the clock had caught up with the
+// last one (a day, for a step of a day).
+func TestCheckpointIntervalAfterClockStepsBack(t *testing.T) {
+	var mu sync.Mutex
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	var log, cps bytes.Buffer
+	h := Wrap(slog.NewJSONHandler(&log, nil), WithSigner(priv), WithCheckpoints(&cps, 0, time.Minute), withClock(clock))
+	l := slog.New(h)
+	l.Info("a")
+	advance(-24 * time.Hour)
+	l.Info("b")
+	advance(2 * time.Minute)
+	l.Info("c")
+	require.EqualValues(t, 1, h.Stats().Checkpoints, "a checkpoint a minute after the step")
+	require.NoError(t, h.Close(context.Background()))
+	rep := verifyBuf(t, log.Bytes(), VerifyOptions{PublicKey: pub, Checkpoints: bytes.NewReader(cps.Bytes())})
+	require.True(t, rep.Intact(), "%v", rep.Findings)
 }

@@ -212,30 +212,52 @@ type seen struct {
 	line int64
 }
 
-// recentRing remembers the last window records of a chain by seq.
+// recentRing remembers the last window records of a chain by seq. It
+// starts small and grows with the chain, so that an input of many short
+// chains (a process restarted without WithChainID starts one each time)
+// costs memory by its records, not window slots per chain.
 type recentRing struct {
-	slots []struct {
-		seq uint64
-		seen
-	}
+	slots []recentSlot
+	n     int // records put
 }
+
+type recentSlot struct {
+	seq uint64
+	seen
+}
+
+// firstRing is the size of a chain's ring before it grows.
+const firstRing = 16
 
 func (r *recentRing) get(seq uint64) (seen, bool) {
 	if r.slots == nil || seq == 0 {
 		return seen{}, false
 	}
-	s := &r.slots[seq%window]
+	s := &r.slots[seq%uint64(len(r.slots))]
 	return s.seen, s.seq == seq
 }
 
 func (r *recentRing) put(seq uint64, v seen) {
 	if r.slots == nil {
-		r.slots = make([]struct {
-			seq uint64
-			seen
-		}, window)
+		r.slots = make([]recentSlot, firstRing)
 	}
-	s := &r.slots[seq%window]
+	r.n++
+	s := &r.slots[seq%uint64(len(r.slots))]
+	// A slot held by another seq: the ring doubles while it is smaller
+	// than window and at least half as many records were put: it keeps
+	// what a ring of window slots would (the sizes divide window), but for
+	// a young chain whose few records have seqs far apart, which cannot
+	// make it large.
+	for s.seq != 0 && s.seq != seq && len(r.slots) < window && r.n >= len(r.slots)/2 {
+		grown := make([]recentSlot, 2*len(r.slots))
+		for _, o := range r.slots {
+			if o.seq != 0 {
+				grown[o.seq%uint64(len(grown))] = o
+			}
+		}
+		r.slots = grown
+		s = &r.slots[seq%uint64(len(r.slots))]
+	}
 	s.seq, s.seen = seq, v
 }
 
@@ -261,8 +283,10 @@ type chainState struct {
 	// before: records behind the head with a seq before the first record
 	// seen (see placeBefore).
 	before []heldBack
-	// prunedTo: the heads retention records say removed files ended at.
+	// prunedTo: the heads retention records say removed files ended at,
+	// and prunedAt the position of the last such record.
 	prunedTo []Head
+	prunedAt int64
 	// tree is the chain's Merkle tree, while its records come in order.
 	tree    chain.Tree
 	treeOff bool
@@ -1095,7 +1119,20 @@ func (v *verifier) retention(val chain.Value) {
 			v.chains[m.Name] = st
 		}
 		st.prunedTo = append(st.prunedTo, Head{Chain: m.Name, Seq: uint64(seq.Num), Hash: h})
+		st.prunedAt = v.pos()
 	}
+}
+
+// prunedSeq returns the newest seq of the chain that a retention record
+// says was in a removed file: 0 when none.
+func (st *chainState) prunedSeq() uint64 {
+	var seq uint64
+	if st != nil {
+		for _, p := range st.prunedTo {
+			seq = max(seq, p.Seq)
+		}
+	}
+	return seq
 }
 
 // inBand checks a checkpoint record's signature and the head it names.
@@ -1156,6 +1193,11 @@ func (v *verifier) finish() (Report, error) {
 				v.addAt(g.line, id, 1, Missing, "chain starts at seq %d: records 1 to %d are not in the input (verify rotated files together)", g.seq, g.seq-1)
 			}
 		}
+		if n := st.prunedSeq(); !st.started && n > 0 {
+			// A chain that ended in the removed files: retention took all
+			// of it, as the record states.
+			v.addAt(st.prunedAt, id, 1, Pruned, "records 1 to %d were removed by retention, as the retention.applied record states: none of the chain is left", n)
+		}
 		if st.alt != nil {
 			v.addAt(st.alt.line, id, st.alt.seq, Inserted, "a second record with seq %d at the end of the input", st.alt.seq)
 		}
@@ -1170,6 +1212,9 @@ func (v *verifier) finish() (Report, error) {
 				last := uint64(0)
 				if st != nil {
 					last = st.seq
+				}
+				if st != nil && !st.started && cp.Seq <= st.prunedSeq() {
+					continue // of records retention removed, with the whole chain
 				}
 				v.rep.Findings = append(v.rep.Findings, Finding{File: v.file, Line: v.line + 1, Chain: id, Seq: cp.Seq, Kind: Truncated,
 					Detail: fmt.Sprintf("a checkpoint signed seq %d but the input ends at seq %d: the newest records were removed", cp.Seq, last)})

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -247,3 +249,24 @@ func TestVerifyLongLineLimit(t *testing.T) {
 }
 
 var _ io.Reader = (*failingReader)(nil)
+
+// TestVerifyManyChainsMemory: the verifier's memory follows the records,
+// not a fixed window per chain. An input of 5000 chains of two records
+// each (a process restarted without WithChainID starts a chain each time)
+// allocated about 1 GB before (4096 remembered records per chain); now a
+// chain's memory grows with it.
+func TestVerifyManyChainsMemory(t *testing.T) {
+	var buf bytes.Buffer
+	for i := range 5000 {
+		h := Wrap(slog.NewJSONHandler(&buf, nil), WithChainID(fmt.Sprintf("c%d", i)))
+		slog.New(h).Info("x")
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	rep, err := Verify(context.Background(), bytes.NewReader(buf.Bytes()), VerifyOptions{})
+	runtime.ReadMemStats(&after)
+	require.NoError(t, err, "%v", rep.Findings)
+	require.Len(t, rep.Chains, 5000)
+	allocated := after.TotalAlloc - before.TotalAlloc
+	require.Less(t, allocated, uint64(300<<20), "%d MB allocated to verify %d KB", allocated>>20, buf.Len()>>10)
+}

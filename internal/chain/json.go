@@ -309,8 +309,25 @@ var (
 	ErrDepth     = errors.New("JSON nested too deeply")
 )
 
-// maxDepth bounds nesting so that hostile input cannot exhaust the stack.
-const maxDepth = 512
+// MaxDepth bounds nesting so that hostile input cannot exhaust the stack:
+// Parse refuses a value nested more than MaxDepth levels below the top
+// one. A writer keeps every record within it, so that the record parses.
+const MaxDepth = 512
+
+const maxDepth = MaxDepth
+
+// Depth returns how deep v nests: 0 for a scalar or an empty container,
+// 1 for a container of scalars, and so on.
+func Depth(v Value) int {
+	d := 0
+	for _, m := range v.Members {
+		d = max(d, 1+Depth(m.Value))
+	}
+	for _, it := range v.Items {
+		d = max(d, 1+Depth(it))
+	}
+	return d
+}
 
 // Parse parses one JSON text. It never panics. Duplicate member names are an
 // error (RFC 8785 requires I-JSON).
