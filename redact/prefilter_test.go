@@ -536,6 +536,9 @@ func TestEncodedSpansCountedOnce(t *testing.T) {
 		{"https://bob:Sx9pW2@db.example.com/x%3Fa%3D1", 1},                                         // raw and decoded: one
 		{"https://bob:Sx9pW2@db.example.com/?next=https%3A%2F%2Fann%3AQz7kR4%40mq.example.com", 2}, // the second only decoded
 		{"next=https%3A%2F%2Fann%3AQz7kR4%40mq.example.com", 1},
+		// Encoded twice: the inner decoding finds the first credential again
+		// (not counted) and the second (counted).
+		{"https%3A%2F%2Fbob%3ASx9pW2%40db.example.com%2F%3Fx%3Dhttps%253A%252F%252Fann%253AQz7kR4%2540mq.example.com", 2},
 	} {
 		r := Must(Credentials)
 		out := r.redactString(c.in)
