@@ -73,3 +73,18 @@ func TestFindIPs(t *testing.T) {
 		}
 	}
 }
+
+// TestFindIPsColonAtTheEnd: a colon that ends the text, alone or after a
+// space, is punctuation: nothing is found and nothing past the end is read.
+func TestFindIPsColonAtTheEnd(t *testing.T) {
+	for _, s := range []string{":", " :", "listening on 203.0.113.9 and :", "a.b :"} {
+		got := findIPs(s, nil)
+		want := []span(nil)
+		if s == "listening on 203.0.113.9 and :" {
+			want = []span{{13, 24}}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("findIPs(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
