@@ -30,6 +30,7 @@ func TestVerifyLongLines(t *testing.T) {
 
 	code, _, errOut = runCLI(nil, "verify", "-max-line-bytes", "1048576", path)
 	require.Equal(t, exitUsage, code)
-	require.Contains(t, errOut, "line 2")
+	require.Contains(t, errOut, "verify: "+path+" line 2: line longer than -max-line-bytes 1048576\n")
+	require.Equal(t, 1, strings.Count(errOut, "verify:"), "the command and the library both said verify: %s", errOut)
 	require.Contains(t, errOut, "slogaudit: hint: raise -max-line-bytes")
 }

@@ -128,7 +128,10 @@ func (c *cli) verify(args []string) int {
 	case errors.Is(err, slogaudit.ErrNoRecords):
 		return c.fail(exitUsage, "", "verify: %s: %s", strings.Join(files, ", "), noRecords(rep))
 	case errors.Is(err, slogaudit.ErrLineTooLong):
-		return c.fail(exitUsage, hintMaxLine, "verify: %s", plain(err))
+		// "slogaudit: verify: FILE line N: slogaudit: line longer than …":
+		// said once, with the flag's name.
+		where := strings.TrimSuffix(strings.TrimPrefix(err.Error(), "slogaudit: verify: "), ": "+slogaudit.ErrLineTooLong.Error())
+		return c.fail(exitUsage, hintMaxLine, "verify: %s: line longer than -max-line-bytes %d", where, *maxLine)
 	case errors.Is(err, slogaudit.ErrRequiredCheck):
 		return c.fail(exitUsage, "", "verify: %s", plain(err))
 	case err != nil && !errors.As(err, &tampered):
