@@ -88,3 +88,23 @@ func TestFindIPsColonAtTheEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestFindIPsEdges: a slash or a network prefix that ends the text, an
+// IPv6 prefix of three digits, and the three-letter version words.
+func TestFindIPsEdges(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []span
+	}{
+		{"client 203.0.113.9/", []span{{7, 18}}},        // a slash at the end: no prefix, an address
+		{"net 203.0.113.0/24", nil},                     // a network, its prefix at the end
+		{"route 2a00:1450:4001::/100 via", nil},         // a network: three digits of prefix
+		{"host 2a00:1450:4001::8/128", []span{{5, 22}}}, // a host's prefix
+		{"ver 52.1.0.4", nil},
+		{"rev 52.1.0.4", nil},
+	} {
+		if got := findIPs(tc.in, nil); !slices.Equal(got, tc.want) {
+			t.Errorf("findIPs(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
