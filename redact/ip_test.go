@@ -101,6 +101,7 @@ func TestFindIPsEdges(t *testing.T) {
 		{"route 2a00:1450:4001::/100 via", nil},         // a network: three digits of prefix
 		{"host 2a00:1450:4001::8/128", []span{{5, 22}}}, // a host's prefix
 		{"ver 52.1.0.4", nil},
+		{"std::203.0.113.9", nil}, // right after a C++ scope's "::"
 		{"rev 52.1.0.4", nil},
 	} {
 		if got := findIPs(tc.in, nil); !slices.Equal(got, tc.want) {
