@@ -911,6 +911,13 @@ func classLeakCases() []leakCase {
 	add("cmd", "twine -p", cred, "Tw4-Pp2z", func(l *slog.Logger) { l.Info("m", "cmd", "twine upload -u __token__ -p Tw4-Pp2z dist/*") })
 	add("cmd", "certutil -p", cred, "Cu5-Pf7x", func(l *slog.Logger) { l.Info("m", "cmd", "certutil -f -p Cu5-Pf7x -importpfx site.pfx") })
 	add("cmd", "wpa_passphrase", cred, "Wp4-Ss9k", func(l *slog.Logger) { l.Info("m", "cmd", "wpa_passphrase office Wp4-Ss9k") })
+	// Secrets in base64 that hold slashes are no file paths.
+	add("kept forms", "a base64 secret that starts with a slash", cred, "/Xk9vLqTz2/Rm4NbPwQ7/cJdE8sHyUfA3gKiMoV", func(l *slog.Logger) {
+		l.Info("export AWS_SECRET_ACCESS_KEY=/Xk9vLqTz2/Rm4NbPwQ7/cJdE8sHyUfA3gKiMoV")
+	})
+	add("kept forms", "a password of slashes and names", cred, "/Pq7w/Zx3Kd", func(l *slog.Logger) {
+		l.Info("m", "err", errors.New("login failed: password=/Pq7w/Zx3Kd"))
+	})
 	// System properties on a command line: -D (Java, Maven), -P (Gradle).
 	add("cmd", "java -D property", cred, "Jd4-Pw8r", func(l *slog.Logger) { l.Info("m", "cmd", "java -Dpassword=Jd4-Pw8r -jar app.jar") })
 	add("cmd", "maven -D property", cred, "Mv6-Tk2q", func(l *slog.Logger) { l.Info("mvn deploy -Dtoken=Mv6-Tk2q -DskipTests") })
@@ -958,6 +965,9 @@ func overMaskCases() []struct {
 	var msisdnInt int64
 	fmt.Sscan(msisdn, &msisdnInt)
 	return []c{
+		{"a key file's path after a passphrase word", all, "/Users/Ann/Library/Keychains/login.keychain-db", func(l *slog.Logger) {
+			l.Info("m", "line", "passphrase for key '/Users/Ann/Library/Keychains/login.keychain-db'")
+		}},
 		{"system properties without secrets", all, "-Dfile.encoding=UTF-8 -Dserver.port=8080 -Pversion=2.4.1", func(l *slog.Logger) {
 			l.Info("m", "cmd", "java -Dfile.encoding=UTF-8 -Dserver.port=8080 -Pversion=2.4.1 -jar app.jar")
 		}},

@@ -165,8 +165,9 @@
 // list of secrets by name (imagePullSecrets: - name: regcred), kubectl's
 // report about a Secret by name (secret "regcred" created), the sources
 // of nsswitch.conf (passwd: files systemd), a key's id (GPG key
-// 0xDEADBEEF), an absolute path of a file (passphrase for key
-// '/home/bob/.ssh/id_ed25519'), a sentence that ends in a colon (secret
+// 0xDEADBEEF), an absolute path of a file whose names are written as
+// people name files (passphrase for key '/home/bob/.ssh/id_ed25519'; not
+// base64 that holds slashes, /wJalrXUtnFEMI/K7MDENG/…), a sentence that ends in a colon (secret
 // not found: …, address already in use: …), the next prefix of a wrapped
 // error (decrypt secret: cipher: …), and values
 // masked by their writer (********) are kept, and so is the quoted name

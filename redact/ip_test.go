@@ -109,3 +109,30 @@ func TestFindIPsEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestIsAbsPath: absolute paths of names as people write them, and not
+// base64 text that holds slashes.
+func TestIsAbsPath(t *testing.T) {
+	for s, want := range map[string]bool{
+		"/home/app":                   true,
+		"/srv/api-2":                  true,
+		"/Users/Bob/Library":          true,
+		"/Users/Ann/AppData/LocalLow": true,
+		"/var/run/secrets/kubernetes.io/serviceaccount/token": true,
+		"/home/bob/.ssh/id_ed25519":                           true,
+		"/":                                                   false,
+		"home/app":                                            false,
+		"/a b":                                                false,
+		"/wJalrXUtnFEMI/K7MDENG":                              false,
+		"/Kq8x":                                               false,
+		"/aB":                                                 false, // a capital after a lower-case letter at the end
+		"/ABC":                                                false, // capitals in a row
+		"/App1":                                               false, // a capitalized name with a digit
+		"/Ab/Cd9":                                             false,
+		"/aBc":                                                false, // lower case, then a capital: mixed case, no name
+	} {
+		if got := isAbsPath(s); got != want {
+			t.Errorf("isAbsPath(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -597,18 +597,45 @@ func machineMailbox(local string) bool {
 }
 
 // isAbsPath reports whether s is an absolute file path of ordinary names
-// ("/home/app", "/srv/api-2"): a slash first, then names of letters,
-// digits, '.', '_' and '-'.
+// ("/home/app", "/srv/api-2", "/Users/Bob/Library"): a slash first, then
+// names (plainName). A secret in base64 can hold slashes too
+// ("/wJalrXUtnFEMI/K7MDENG/bPxRfi…"): its pieces mix cases and digits as
+// no name does.
 func isAbsPath(s string) bool {
 	if len(s) < 2 || s[0] != '/' {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isAlnum(c) && c != '/' && c != '.' && c != '_' && c != '-' {
+	for _, name := range strings.Split(s[1:], "/") {
+		if !plainName(name) {
 			return false
 		}
 	}
 	return true
+}
+
+// plainName reports whether name is a file name as people write them:
+// lower-case letters, digits, '.', '_' and '-' ("id_ed25519",
+// "kubernetes.io"), or words that each start with a capital letter and
+// go on in lower case, without digits ("Library", "AppData").
+func plainName(name string) bool {
+	lower, capitalized := true, name != "" && name[0] >= 'A' && name[0] <= 'Z'
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= 'a' && c <= 'z':
+		case c >= 'A' && c <= 'Z':
+			lower = false
+			// A capital starts a word: after a lower-case letter or at the
+			// start, and a lower-case letter follows it.
+			if i > 0 && (name[i-1] < 'a' || name[i-1] > 'z') || i+1 == len(name) || name[i+1] < 'a' || name[i+1] > 'z' {
+				capitalized = false
+			}
+		case isDigit(c) || c == '.' || c == '_' || c == '-':
+			capitalized = false
+		default:
+			return false
+		}
+	}
+	return lower || capitalized
 }
 
 // isNetworkAddress reports whether s is the address of a program rather
