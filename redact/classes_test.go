@@ -911,6 +911,10 @@ func classLeakCases() []leakCase {
 	add("cmd", "twine -p", cred, "Tw4-Pp2z", func(l *slog.Logger) { l.Info("m", "cmd", "twine upload -u __token__ -p Tw4-Pp2z dist/*") })
 	add("cmd", "certutil -p", cred, "Cu5-Pf7x", func(l *slog.Logger) { l.Info("m", "cmd", "certutil -f -p Cu5-Pf7x -importpfx site.pfx") })
 	add("cmd", "wpa_passphrase", cred, "Wp4-Ss9k", func(l *slog.Logger) { l.Info("m", "cmd", "wpa_passphrase office Wp4-Ss9k") })
+	// A password that starts like a bind parameter is no parameter.
+	add("kept forms", "a password after an at sign", cred, "@Vq7kTz2w", func(l *slog.Logger) { l.Info("m", "sql", "password=@Vq7kTz2w") })
+	add("kept forms", "a password after a colon", cred, ":Hn4xPd9q", func(l *slog.Logger) { l.Info("m", "cfg", "password: :Hn4xPd9q") })
+	add("kept forms", "a word and digits after an at sign", cred, "@dmin4821", func(l *slog.Logger) { l.Info("db password=@dmin4821 user=sa") })
 	// Secrets in base64 that hold slashes are no file paths.
 	add("kept forms", "a base64 secret that starts with a slash", cred, "/Xk9vLqTz2/Rm4NbPwQ7/cJdE8sHyUfA3gKiMoV", func(l *slog.Logger) {
 		l.Info("export AWS_SECRET_ACCESS_KEY=/Xk9vLqTz2/Rm4NbPwQ7/cJdE8sHyUfA3gKiMoV")

@@ -563,7 +563,11 @@ func noValue(s string) bool {
 	return false
 }
 
-// bindParam reports whether v is a query's bind parameter: $1, :name, @p1.
+// bindParam reports whether v is a query's bind parameter: $1, :name,
+// :new_password, @p1, @Password. A name is written as names are: lower
+// case with '_' (digits only after one or two letters, as in p1), or
+// capitalized words; a password may start with ':' or '@' too
+// (@Kq8xZz9, @dmin123), and is no parameter.
 func bindParam(v string) bool {
 	if len(v) < 2 || v[0] != '$' && v[0] != ':' && v[0] != '@' {
 		return false
@@ -571,15 +575,12 @@ func bindParam(v string) bool {
 	if v[0] == '$' {
 		return countDigits(v[1:]) == len(v)-1
 	}
-	if !isLetter(v[1]) && v[1] != '_' {
-		return false
+	name := v[1:]
+	letters := strings.TrimRight(name, "0123456789")
+	if letters == "" || len(letters) < len(name) && (len(letters) > 2 || len(name)-len(letters) > 2) {
+		return false // digits alone, or after more than two letters
 	}
-	for i := 2; i < len(v); i++ {
-		if !isAlnum(v[i]) && v[i] != '_' {
-			return false
-		}
-	}
-	return true
+	return plainName(letters) && !strings.ContainsAny(letters, ".-")
 }
 
 // machineMailbox reports whether local, the part of an e-mail address
