@@ -911,6 +911,9 @@ func classLeakCases() []leakCase {
 	add("cmd", "twine -p", cred, "Tw4-Pp2z", func(l *slog.Logger) { l.Info("m", "cmd", "twine upload -u __token__ -p Tw4-Pp2z dist/*") })
 	add("cmd", "certutil -p", cred, "Cu5-Pf7x", func(l *slog.Logger) { l.Info("m", "cmd", "certutil -f -p Cu5-Pf7x -importpfx site.pfx") })
 	add("cmd", "wpa_passphrase", cred, "Wp4-Ss9k", func(l *slog.Logger) { l.Info("m", "cmd", "wpa_passphrase office Wp4-Ss9k") })
+	// A password in capitals that holds a term is no usage line's metavar.
+	add("kept forms", "a password of capitals that ends with a term", cred, "ADMINPASS", func(l *slog.Logger) { l.Info("m", "cmd", "mysql --password ADMINPASS") })
+	add("kept forms", "a password of capitals around a term", cred, "MYSECRETKEY", func(l *slog.Logger) { l.Info("m", "cfg", "secret=MYSECRETKEY") })
 	// A password that starts like a bind parameter is no parameter.
 	add("kept forms", "a password after an at sign", cred, "@Vq7kTz2w", func(l *slog.Logger) { l.Info("m", "sql", "password=@Vq7kTz2w") })
 	add("kept forms", "a password after a colon", cred, ":Hn4xPd9q", func(l *slog.Logger) { l.Info("m", "cfg", "password: :Hn4xPd9q") })
@@ -971,6 +974,9 @@ func overMaskCases() []struct {
 	return []c{
 		{"a key file's path after a passphrase word", all, "/Users/Ann/Library/Keychains/login.keychain-db", func(l *slog.Logger) {
 			l.Info("m", "line", "passphrase for key '/Users/Ann/Library/Keychains/login.keychain-db'")
+		}},
+		{"metavars of several words", all, "--db-password DB_PASSWORD --api-key API_KEY", func(l *slog.Logger) {
+			l.Info("m", "usage", "usage: app --db-password DB_PASSWORD --api-key API_KEY")
 		}},
 		{"system properties without secrets", all, "-Dfile.encoding=UTF-8 -Dserver.port=8080 -Pversion=2.4.1", func(l *slog.Logger) {
 			l.Info("m", "cmd", "java -Dfile.encoding=UTF-8 -Dserver.port=8080 -Pversion=2.4.1 -jar app.jar")

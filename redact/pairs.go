@@ -1437,7 +1437,20 @@ func (r *Redactor) metavar(v string) bool {
 		}
 		upper = upper && !(c >= 'a' && c <= 'z')
 	}
-	return (upper || len(inner) < len(v)) && r.keyRule(inner) != ""
+	return (upper || len(inner) < len(v)) && r.namesATerm(inner)
+}
+
+// namesATerm reports whether the metavar name spells a term, or ends with
+// one as its last word (PASSWORD, API_KEY, DB_PASSWORD, <token>): not a
+// word that only ends with a term (SUPERSECRET, ADMINPASS: passwords as
+// often as names).
+func (r *Redactor) namesATerm(name string) bool {
+	name = strings.ToLower(name)
+	words := strings.FieldsFunc(name, func(c rune) bool { return c == '_' || c == '-' })
+	if len(words) == 0 {
+		return false
+	}
+	return r.terms[strings.Join(words, "")] != "" || len(words) > 1 && r.terms[words[len(words)-1]] != ""
 }
 
 // flagProse reports whether w, after a flag, is a word of the prose
