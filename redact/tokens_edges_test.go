@@ -22,6 +22,8 @@ func TestTokenFormatEdges(t *testing.T) {
 	url33 := rep("aB3", 11) // 33 URL-safe characters
 	digits := func(n int) string { return rep("7", n) }
 	masked := func(s string) string { return "[REDACTED]" + s }
+	// "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAz9Lq" in base64: 64 characters.
+	pem64 := "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFb3dJQkFBS0NBUUVBejlMcT"[:64]
 	cases := map[string]string{
 		// A prefix and a body of a minimum length.
 		"ghp_" + a36:              "[REDACTED]",
@@ -74,6 +76,18 @@ func TestTokenFormatEdges(t *testing.T) {
 		"k " + hex32 + "-us":       "k " + hex32 + "-us",
 		"k " + hex32[:31] + "-us1": "k " + hex32[:31] + "-us1",
 		"k a" + hex32 + "-us1":     "k a" + hex32 + "-us1",
+		// CircleCI: an id of 20 to 24 letters and digits, '_', 40 lower-case hex digits or more.
+		"CCIPAT_" + a36[:20] + "_" + rep("a1", 20):      "[REDACTED]",
+		"CCIPAT_" + a36[:24] + "_" + rep("a1", 20):      "[REDACTED]",
+		"CCIPAT_" + a36[:19] + "_" + rep("a1", 20):      "CCIPAT_" + a36[:19] + "_" + rep("a1", 20),
+		"CCIPAT_" + a36[:25] + "_" + rep("a1", 20):      "CCIPAT_" + a36[:25] + "_" + rep("a1", 20),
+		"CCIPAT_" + a36[:22] + "_" + rep("a1", 20)[:39]: "CCIPAT_" + a36[:22] + "_" + rep("a1", 20)[:39],
+		"CCIPAT_" + a36[:22]:                            "CCIPAT_" + a36[:22],
+		// A private key in base64: 64 characters at least, from its prefix on.
+		pem64:             "[REDACTED]",
+		"k " + pem64:      "k [REDACTED]",
+		pem64[:63]:        pem64[:63],
+		"k " + pem64[:63]: "k " + pem64[:63],
 		// Marked in the middle: at least so many characters before and after.
 		rep("aB3d", 5) + "T3BlbkFJ" + rep("aB3d", 5):                "[REDACTED]",
 		"x " + rep("aB3d", 5)[1:] + "T3BlbkFJ" + rep("aB3d", 5):     "x " + rep("aB3d", 5)[1:] + "T3BlbkFJ" + rep("aB3d", 5),
