@@ -177,6 +177,14 @@ func TestVerifyFindingKinds(t *testing.T) {
 		add(kindCase{name: "duplicated", log: cat(r[0], r[1], r[1], r[2]), kind: Duplicated, line: 3, chain: "c", seq: 2})
 	}
 	{
+		// A record repeated long after it: the chain's memory of recent
+		// records has grown past its first size (16) by then.
+		f := newForger(t, "c", nil)
+		r := f.records(100)
+		log := cat(append(append([]string{}, r...), r[4])...)
+		add(kindCase{name: "duplicated/96 records later", log: log, kind: Duplicated, line: 101, chain: "c", seq: 5})
+	}
+	{
 		f := newForger(t, "c", nil)
 		r := f.records(3)
 		add(kindCase{name: "reordered", log: cat(r[0], r[2], r[1]), kind: Reordered, line: 3, chain: "c", seq: 2,
