@@ -911,6 +911,10 @@ func classLeakCases() []leakCase {
 	add("cmd", "twine -p", cred, "Tw4-Pp2z", func(l *slog.Logger) { l.Info("m", "cmd", "twine upload -u __token__ -p Tw4-Pp2z dist/*") })
 	add("cmd", "certutil -p", cred, "Cu5-Pf7x", func(l *slog.Logger) { l.Info("m", "cmd", "certutil -f -p Cu5-Pf7x -importpfx site.pfx") })
 	add("cmd", "wpa_passphrase", cred, "Wp4-Ss9k", func(l *slog.Logger) { l.Info("m", "cmd", "wpa_passphrase office Wp4-Ss9k") })
+	// A word and a colon after a password's colon is the password unless it names a package.
+	add("kept forms", "a lower-case password before a colon", cred, "letmein", func(l *slog.Logger) {
+		l.Warn("m", "err", errors.New("password: letmein: rejected by policy"))
+	})
 	// A password in capitals that holds a term is no usage line's metavar.
 	add("kept forms", "a password of capitals that ends with a term", cred, "ADMINPASS", func(l *slog.Logger) { l.Info("m", "cmd", "mysql --password ADMINPASS") })
 	add("kept forms", "a password of capitals around a term", cred, "MYSECRETKEY", func(l *slog.Logger) { l.Info("m", "cfg", "secret=MYSECRETKEY") })

@@ -194,7 +194,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if strings.EqualFold(s[a:b], "cookie") && (vs == 0 || !isQuote(s[vs-1])) {
 				ve = cookiesEnd(s, ve) // Cookie: theme=dark; sessionid=…; a1=…: every cookie
 			}
-			if v := s[vs:ve]; op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && strings.HasSuffix(v, ":") && (vs == 0 || !isQuote(s[vs-1])) && isLowerWord(v[:len(v)-1]) {
+			if v := s[vs:ve]; op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && strings.HasSuffix(v, ":") && (vs == 0 || !isQuote(s[vs-1])) && errorPrefixWords[v[:len(v)-1]] {
 				continue // a wrapped error's next prefix: "decrypt secret: cipher: message authentication failed"
 			}
 			if op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && isErrorWord(s[vs:ve]) {
@@ -1492,18 +1492,21 @@ func valueFlagArg(s string, from int) (int, int) {
 	return ws, we
 }
 
-// isLowerWord reports whether w is a word of 2 to 16 lower-case letters.
-func isLowerWord(w string) bool {
-	if len(w) < 2 || len(w) > 16 {
-		return false
+// errorPrefixWords are the words a wrapped Go error goes on with after
+// "…secret: " (a package or an operation: "decrypt secret: cipher: …",
+// "load token: open: …"). Any other word there may be the secret itself:
+// "password: letmein: rejected by policy".
+var errorPrefixWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`cipher crypto aes rsa ecdsa tls x509 json yaml toml xml base64 hex pem
+		asn1 gzip zlib io os net http https grpc rpc sql pq pgx mysql redis kms vault aws gcp azure open
+		read write close dial lookup parse decode encode decrypt encrypt sign verify unmarshal marshal
+		context timeout eof fetch load get put post exec query bcrypt scrypt hmac jwt oauth2 oidc keyring
+		keychain secretsmanager ssm stat mkdir remove rename`) {
+		m[w] = true
 	}
-	for i := 0; i < len(w); i++ {
-		if w[i] < 'a' || w[i] > 'z' {
-			return false
-		}
-	}
-	return true
-}
+	return m
+}()
 
 // proseWord reports whether w, a word between a term and the word a pair's
 // operator follows, makes a sentence of them ("secret not found: …",
