@@ -2,6 +2,7 @@ package redact
 
 import (
 	"encoding/binary"
+	"math"
 	"math/bits"
 	"reflect"
 	"slices"
@@ -189,6 +190,9 @@ var preTable = func() (t [256]uint64) {
 // with a compound term or be an auth scheme, and the few words that may
 // are kept as candidates, which settle then tests in full.
 func (r *Redactor) prescan(s string) prescanned {
+	if len(s) > math.MaxInt32 { // past what a candidate's int32 bounds hold: every search runs
+		return prescanned{flags: ^scanFlags(0) &^ digitMark, tokens: true, termWord: true, marks: allMarks}
+	}
 	var (
 		acc        uint64 // every byte's preTable bits
 		digitWords int    // the bytes of the words that hold a digit
