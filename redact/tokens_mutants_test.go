@@ -322,6 +322,8 @@ func TestUUIDAndBraintreeShapes(t *testing.T) {
 		"k=sdk-3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c7":            "k=sdk-3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c7", // 13 in the last group
 		"t=access_token$production$" + merchant + "$" + hex32:    "t=[REDACTED]",
 		"t=access_token$qa$" + merchant + "$" + hex32 + " ok":    "t=[REDACTED] ok",
+		"t=access_token$production":                              "t=access_token$production",             // ends after the environment
+		"t=access_token$production$" + merchant:                  "t=access_token$production$" + merchant, // ends after the merchant id
 		"t=access_token$staging$" + merchant + "$" + hex32:       "t=access_token$staging$" + merchant + "$" + hex32,
 		"t=access_token$sandbox$" + merchant[1:] + "$" + hex32:   "t=access_token$sandbox$" + merchant[1:] + "$" + hex32,
 		"t=access_token$sandbox$" + merchant + "x$" + hex32:      "t=access_token$sandbox$" + merchant + "x$" + hex32,
