@@ -61,6 +61,7 @@ func TestTokenFormatEdges(t *testing.T) {
 		digits(17) + ":AA" + url33:         digits(17) + ":AA" + url33,
 		digits(5) + ":AA" + url33[:32]:     digits(5) + ":AA" + url33[:32],
 		"x" + digits(5) + ":AA" + url33:    "x" + digits(5) + ":AA" + url33,
+		"/bot" + digits(5) + ":AA" + url33: "/bot[REDACTED]", // the Bot API's path, from the text's start
 		// Facebook app tokens: a 15 or 16 digit app id, '|', 27 or more.
 		digits(15) + "|" + url33[:27]:        "[REDACTED]",
 		digits(16) + "|" + url33[:27]:        "[REDACTED]",
@@ -83,6 +84,19 @@ func TestTokenFormatEdges(t *testing.T) {
 		"CCIPAT_" + a36[:25] + "_" + rep("a1", 20):      "CCIPAT_" + a36[:25] + "_" + rep("a1", 20),
 		"CCIPAT_" + a36[:22] + "_" + rep("a1", 20)[:39]: "CCIPAT_" + a36[:22] + "_" + rep("a1", 20)[:39],
 		"CCIPAT_" + a36[:22]:                            "CCIPAT_" + a36[:22],
+		// Asana: "1/" and a user id of 6 digits or more, or "2/", a user id, '/' and an app
+		// id of 6 or more; ':' and 32 lower-case hex digits.
+		"t 1/" + digits(6) + ":" + hex32:                   "t [REDACTED]",
+		"t 1/" + digits(5) + ":" + hex32:                   "t 1/" + digits(5) + ":" + hex32,
+		"t 2/" + digits(6) + "/" + digits(6) + ":" + hex32: "t [REDACTED]",
+		"t 2/" + digits(6) + "/" + digits(5) + ":" + hex32: "t 2/" + digits(6) + "/" + digits(5) + ":" + hex32,
+		"t 1/" + digits(6) + ":" + hex32[:31]:              "t 1/" + digits(6) + ":" + hex32[:31],
+		"t 1/" + digits(12):                                "t 1/" + digits(12),                  // ends after the user id
+		"t 2/" + digits(6) + "/" + digits(8):               "t 2/" + digits(6) + "/" + digits(8), // ends after the app id
+		// Firebase Cloud Messaging server keys: "AAAA", 7 more, ":APA91b" and 134 or more.
+		"AAAA" + url33[:7] + ":APA91b" + rep(url33, 5)[:134]:   "[REDACTED]",
+		"AAAA" + url33[:7] + ":APA91b" + rep(url33, 5)[:133]:   "AAAA" + url33[:7] + ":APA91b" + rep(url33, 5)[:133],
+		"x AAAA" + url33[:7] + ":APA91b" + rep(url33, 5)[:133]: "x AAAA" + url33[:7] + ":APA91b" + rep(url33, 5)[:133],
 		// A private key in base64: 64 characters at least, from its prefix on.
 		pem64:             "[REDACTED]",
 		"k " + pem64:      "k [REDACTED]",
