@@ -918,6 +918,8 @@ func classLeakCases() []leakCase {
 	// A password in capitals that holds a term is no usage line's metavar.
 	add("kept forms", "a password of capitals that ends with a term", cred, "ADMINPASS", func(l *slog.Logger) { l.Info("m", "cmd", "mysql --password ADMINPASS") })
 	add("kept forms", "a password of capitals around a term", cred, "MYSECRETKEY", func(l *slog.Logger) { l.Info("m", "cfg", "secret=MYSECRETKEY") })
+	// A password with a dot and a key file's extension is no file name.
+	add("kept forms", "a password shaped like a key file", cred, "Wq7kTz2x.pem", func(l *slog.Logger) { l.Info("m", "cfg", "password=Wq7kTz2x.pem") })
 	// A password that starts like a bind parameter is no parameter.
 	add("kept forms", "a password after an at sign", cred, "@Vq7kTz2w", func(l *slog.Logger) { l.Info("m", "sql", "password=@Vq7kTz2w") })
 	add("kept forms", "a password after a colon", cred, ":Hn4xPd9q", func(l *slog.Logger) { l.Info("m", "cfg", "password: :Hn4xPd9q") })

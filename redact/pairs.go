@@ -734,6 +734,11 @@ func isKeyFileName(v string) bool {
 	if dot <= 0 || strings.ContainsAny(v[:dot], " =:@") {
 		return false
 	}
+	for _, name := range strings.Split(v[:dot], "/") {
+		if name != "" && name != "~" && strings.Trim(name, ".") != "" && !plainName(name) {
+			return false // not a name people give files: Kq8xZz9.pem is a password with a dot
+		}
+	}
 	switch strings.ToLower(v[dot+1:]) {
 	case "key", "pem", "crt", "cer", "der", "p12", "pfx", "jks", "keystore", "json", "yaml", "yml", "txt", "env", "gpg", "asc", "pub", "ppk", "csr":
 		return true
