@@ -129,44 +129,20 @@ func TestDeepGroupsThroughSlogcoreRedaction(t *testing.T) {
 	for _, what := range []string{"withgroup", "withgroup+group", "withgroup+map", "with", "several"} {
 		for _, n := range []int{1, 14, 15, 16, 17, 40} {
 			t.Run(fmt.Sprintf("%s/%d", what, n), func(t *testing.T) {
-				path := filepath.Join(t.TempDir(), "audit.log")
-				af, err := slogaudit.OpenFile(path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer af.Close()
-				h, err := slogaudit.New(slogcore.New(af, nil), slogaudit.WithKey("k1", rtKey), slogaudit.WithChainID("c"))
-				if err != nil {
-					t.Fatal(err)
-				}
-				var hh slog.Handler = h
-				for range n {
-					hh = hh.WithGroup("g")
-				}
-				l := slog.New(hh)
-				switch what {
-				case "withgroup":
-					l.Info("deep", "leaf", "v")
-				case "withgroup+group":
-					l.Info("deep", deepGroup(3))
-				case "withgroup+map":
-					l.Info("deep", "m", map[string]any{"a": map[string]any{"leaf": 1}})
-				case "with":
-					l.With("w", 1, "w2", deepGroup(2)).Info("deep", "leaf", "v")
-				case "several":
-					l.Info("deep", "leaf", "v", "k2", "v2", deepGroup(1))
-				}
-				if err := h.Close(context.Background()); err != nil {
-					t.Fatal(err)
-				}
-				data, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				rep, err := slogaudit.Verify(context.Background(), bytes.NewReader(data), slogaudit.VerifyOptions{Keys: map[string][]byte{"k1": rtKey}})
-				if err != nil {
-					t.Fatalf("untouched log: %v %v", err, rep.Findings)
-				}
+				data := slogcoreAuditLog(t, n, func(l *slog.Logger, _ slog.Handler) {
+					switch what {
+					case "withgroup":
+						l.Info("deep", "leaf", "v")
+					case "withgroup+group":
+						l.Info("deep", deepGroup(3))
+					case "withgroup+map":
+						l.Info("deep", "m", map[string]any{"a": map[string]any{"leaf": 1}})
+					case "with":
+						l.With("w", 1, "w2", deepGroup(2)).Info("deep", "leaf", "v")
+					case "several":
+						l.Info("deep", "leaf", "v", "k2", "v2", deepGroup(1))
+					}
+				})
 				if n >= 17 && !strings.Contains(string(data), redact.DefaultMask) {
 					t.Fatalf("nothing masked under %d groups: %.400s", n, data)
 				}
@@ -184,41 +160,53 @@ func TestDeepGroupsThroughSlogcoreRedaction(t *testing.T) {
 func TestManyValuesInOneGroupThroughSlogcore(t *testing.T) {
 	for _, groups := range []int{1, 3} {
 		t.Run(fmt.Sprint(groups), func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "audit.log")
-			af, err := slogaudit.OpenFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer af.Close()
-			h, err := slogaudit.New(slogcore.New(af, nil), slogaudit.WithKey("k1", rtKey), slogaudit.WithChainID("c"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var hh slog.Handler = h
-			for range groups {
-				hh = hh.WithGroup("g")
-			}
 			var with, attrs []any
 			for i := range 6000 {
 				with = append(with, fmt.Sprintf("w%d", i), i)
 				attrs = append(attrs, fmt.Sprintf("k%d", i), i)
 			}
-			slog.New(hh).With(with...).Info("many", attrs...)
-			slog.New(h).Info("after")
-			if err := h.Close(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			rep, err := slogaudit.Verify(context.Background(), bytes.NewReader(data), slogaudit.VerifyOptions{Keys: map[string][]byte{"k1": rtKey}})
-			if err != nil {
-				t.Fatalf("untouched log: %v %v", err, rep.Findings)
-			}
+			data := slogcoreAuditLog(t, groups, func(l *slog.Logger, h slog.Handler) {
+				l.With(with...).Info("many", attrs...)
+				slog.New(h).Info("after")
+			})
 			if !strings.Contains(string(data), redact.DefaultMask) {
 				t.Fatal("no value masked past the node limit")
 			}
 		})
 	}
+}
+
+// slogcoreAuditLog writes an audit log through slogaudit over slogcore over
+// a File, with log called on a logger under groups WithGroup("g") (and the
+// handler without them), and returns the log after checking that it
+// verifies untouched.
+func slogcoreAuditLog(t *testing.T, groups int, log func(l *slog.Logger, h slog.Handler)) []byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := slogaudit.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer af.Close()
+	h, err := slogaudit.New(slogcore.New(af, nil), slogaudit.WithKey("k1", rtKey), slogaudit.WithChainID("c"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hh slog.Handler = h
+	for range groups {
+		hh = hh.WithGroup("g")
+	}
+	log(slog.New(hh), h)
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := slogaudit.Verify(context.Background(), bytes.NewReader(data), slogaudit.VerifyOptions{Keys: map[string][]byte{"k1": rtKey}})
+	if err != nil {
+		t.Fatalf("untouched log: %v %v", err, rep.Findings)
+	}
+	return data
 }
