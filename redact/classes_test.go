@@ -486,6 +486,7 @@ func classLeakCases() []leakCase {
 		l.Info("m", "cmd", `smbclient //files/share -U 'CORP\svc%Smb-Kx86q' -c 'ls'`)
 	})
 	add("cmd", "htpasswd -b", cred, "Htp-Zr87w", func(l *slog.Logger) { l.Info("running htpasswd -bB /etc/nginx/.htpasswd ops Htp-Zr87w") })
+	add("cmd", "htpasswd by its path", cred, "Htp-Zr89w", func(l *slog.Logger) { l.Info("m", "cmd", "/usr/bin/htpasswd -b /etc/nginx/.htpasswd ops Htp-Zr89w") })
 	add("cmd", "htpasswd -nb", cred, "Htp-Zr88w", func(l *slog.Logger) { l.Info("m", "cmd", "htpasswd -nbB ops 'Htp-Zr88w' > auth") })
 
 	// Secrets in the commands of wire protocols, as traces log them.

@@ -3504,13 +3504,7 @@ func (r *Redactor) percentPassword(s string, spans []span, note func(string)) []
 // htpasswdValue masks the password that htpasswd -b takes as an argument:
 // the third (file, user, password) or, with -n, the second.
 func (r *Redactor) htpasswdValue(s string, spans []span, note func(string)) []span {
-	for i := 0; ; {
-		j := strings.Index(s[i:], "htpasswd ")
-		if j < 0 {
-			return spans
-		}
-		k := i + j + len("htpasswd ")
-		i = k
+	for k := range commandsIn(s, "htpasswd ", "/") { // also /usr/bin/htpasswd
 		batch, stdout, args := false, false, 0
 		for q := skipSpaces(s, k); q < len(s) && s[q] != '\n' && s[q] != '|' && s[q] != ';' && s[q] != '&'; q = skipSpaces(s, q) {
 			vs, ve := q, q
@@ -3540,11 +3534,11 @@ func (r *Redactor) htpasswdValue(s string, spans []span, note func(string)) []sp
 					spans = append(spans, span{vs, ve})
 					note("credentials")
 				}
-				i = max(i, ve)
 				break
 			}
 		}
 	}
+	return spans
 }
 
 // isPath reports whether v starts like a file path (mkdir -p /var/x).
