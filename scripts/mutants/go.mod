@@ -1,0 +1,3 @@
+module github.com/slogguard/slogguard/scripts/mutants
+
+go 1.24
