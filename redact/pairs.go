@@ -46,6 +46,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			b--
 		}
 		if b == a {
+			if i == a { // a full-width operator with no key before it (x ＝ y): step over it
+				i += len("＝")
+			}
 			continue
 		}
 		// An assignment: the key, maybe closed by a quote or a bracket, then an operator.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -101,7 +102,8 @@ func TestRedactStringSpans(t *testing.T) {
 // or password= value never survives.
 func FuzzRedactString(f *testing.F) {
 	for _, s := range []string{"", "plain", "password=x", "postgres://u:p@h/d", "4111 1111 1111 1111",
-		"Bearer abc", "eyJa.eyJb.c", "-----BEGIN PRIVATE KEY-----", "a@b.co", "123-45-6789", "\xff\xfe=:@"} {
+		"Bearer abc", "eyJa.eyJb.c", "-----BEGIN PRIVATE KEY-----", "a@b.co", "123-45-6789", "\xff\xfe=:@",
+		"x ＝ y", "＝", "名前：太郎 パスワード＝abc123", "ｐａｓｓ：x"} {
 		f.Add(s, s)
 	}
 	r := Must(Credentials, PCIDSS, GDPR)
@@ -242,5 +244,38 @@ func TestConcurrentUse(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// TestOperatorsWithoutKeyReturn: a full-width operator with no key before
+// it (after a space, at the start, twice in a row) once stopped the pair
+// search from advancing, and String never returned, with every preset that
+// has a non-ASCII term (Credentials among them). Each input must return,
+// and the pairs after such an operator are still found.
+func TestOperatorsWithoutKeyReturn(t *testing.T) {
+	inputs := map[string]string{ // input: the secret that must not survive ("" for none)
+		"x ＝ y":                    "",
+		"＝":                        "",
+		"status ： ok":              "",
+		"a：＝b":                     "",
+		"＝password=Vq8xLm2Rt":      "Vq8xLm2Rt",
+		"note ＝ token: Hb7wZp4Kq9": "Hb7wZp4Kq9",
+		"：：：passwort＝Gy5nTx8Wc":    "Gy5nTx8Wc",
+		"ключ ＝ 1, пароль＝Rk3vQz7Lm": "Rk3vQz7Lm",
+	}
+	for _, rule := range []Rule{Credentials, PCIDSS, HIPAA, GDPR} {
+		r := Must(Credentials, rule)
+		for in, secret := range inputs {
+			done := make(chan string, 1)
+			go func() { out, _ := r.String(in); done <- out }()
+			select {
+			case out := <-done:
+				if secret != "" && strings.Contains(out, secret) {
+					t.Errorf("%s: %q -> %q: the secret survived", rule.Name, in, out)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatalf("%s: String(%q) did not return", rule.Name, in)
+			}
+		}
 	}
 }
