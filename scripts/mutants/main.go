@@ -8,7 +8,8 @@
 // default mutator types: ARITHMETIC_BASE, CONDITIONALS_BOUNDARY,
 // CONDITIONALS_NEGATION, INCREMENT_DECREMENT, INVERT_NEGATIVES) and the same
 // verdicts (the tests run with -failfast under a time limit; a failure
-// kills, a pass lives), but writes every mutant into the package at once,
+// kills, a pass lives; the limit is on CPU time, so that a loaded machine
+// does not turn slow passes into time-outs), but writes every mutant into the package at once,
 // each behind a test of a mutant number read from the environment
 // (mutant schemata), builds the test binary once and runs it once per mutant.
 // A mutant of a constant expression cannot be switched at run time; it gets
@@ -117,7 +118,7 @@ func main() {
 	flag.StringVar(&o.since, "since", "", "mutate only the lines changed since this commit (new files whole)")
 	flag.StringVar(&o.skip, "skip", "", "a -test.skip regexp: tests not to run")
 	flag.IntVar(&o.workers, "workers", 1, "mutants run at once")
-	flag.Float64Var(&o.coef, "timeout-coefficient", 3, "a mutant's time limit is this many times the unmutated run's, plus 2 s")
+	flag.Float64Var(&o.coef, "timeout-coefficient", 3, "a mutant may use this many times the CPU time of the unmutated run, plus 2 s (and ten times its wall time)")
 	flag.BoolVar(&o.list, "list", false, "list the mutants, run nothing")
 	flag.StringVar(&o.only, "only", "", "run only these mutant numbers (comma-separated)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary copy of the module")
@@ -318,13 +319,15 @@ func run(o options) ([]*mutant, error) {
 	}
 	start := time.Now()
 	var verbose bytes.Buffer
-	if st := runTests(context.Background(), tdir, bin, 0, []stage{{skip: skip}}, 0, &verbose); st != "LIVED" {
+	st, cpu := runTests(context.Background(), tdir, bin, 0, []stage{{skip: skip}}, budget{}, &verbose)
+	if st != "LIVED" {
 		return nil, fmt.Errorf("mutants: the unmutated tests do not pass through the schema (%s); add the failing test to -skip:\n%s", st, tail(verbose.Bytes(), 3000))
 	}
 	stages := stagesFrom(verbose.Bytes(), skip)
 	base := time.Since(start)
-	limit := time.Duration(coef*float64(base)) + 2*time.Second
-	fmt.Fprintf(os.Stderr, "mutants: %d mutants, unmutated run %v, limit %v\n", len(all), base.Round(time.Millisecond), limit.Round(time.Millisecond))
+	limit := budget{cpu: time.Duration(coef*float64(cpu)) + 2*time.Second, wall: time.Duration(10*coef*float64(base)) + 10*time.Second}
+	fmt.Fprintf(os.Stderr, "mutants: %d mutants, unmutated run %v (CPU %v), limits: CPU %v, wall %v\n", len(all),
+		base.Round(time.Millisecond), cpu.Round(time.Millisecond), limit.cpu.Round(time.Millisecond), limit.wall.Round(time.Millisecond))
 
 	jobs := make(chan *mutant)
 	var wg sync.WaitGroup
@@ -339,7 +342,7 @@ func run(o options) ([]*mutant, error) {
 				if m.state == "BUILD" || separate {
 					v = runBuilt(tmp, tdir, names, m, stages, limit)
 				} else {
-					v = runTests(context.Background(), tdir, bin, m.id, stages, limit, io.Discard)
+					v, _ = runTests(context.Background(), tdir, bin, m.id, stages, limit, io.Discard)
 				}
 				mu.Lock()
 				m.verdict = v
@@ -529,7 +532,7 @@ func (w *schema) site(b *bytes.Buffer, n ast.Node) error {
 
 // runBuilt applies m alone to its file in a copy of the package, builds it
 // and runs its tests (mutants of constant expressions).
-func runBuilt(tmp, tdir string, names []string, m *mutant, stages []stage, limit time.Duration) string {
+func runBuilt(tmp, tdir string, names []string, m *mutant, stages []stage, limit budget) string {
 	dir, err := os.MkdirTemp(tmp, "build-")
 	if err != nil {
 		return "ERROR"
@@ -558,7 +561,8 @@ func runBuilt(tmp, tdir string, names []string, m *mutant, stages []stage, limit
 	if err := buildTest(pdir, bin); err != nil {
 		return "NOT VIABLE"
 	}
-	return runTests(context.Background(), pdir, bin, -1, stages, limit, io.Discard)
+	v, _ := runTests(context.Background(), pdir, bin, -1, stages, limit, io.Discard)
+	return v
 }
 
 // tail returns the last n bytes of b.
@@ -614,15 +618,22 @@ func stagesFrom(verbose []byte, skip string) []stage {
 	return []stage{{run: q, skip: skip}, {skip: rest}}
 }
 
+// A budget bounds one mutant's run: the CPU time its test process may use
+// (an endless loop keeps using CPU, and CPU time, unlike wall time, hardly
+// grows when other work shares the machine) and, against a mutant that
+// blocks forever, a generous wall time. Zero values: no bound.
+type budget struct{ cpu, wall time.Duration }
+
 // runTests runs bin in dir with mutant id, stage by stage: LIVED when the
-// tests pass, KILLED when one fails, TIMED OUT past limit (0: none). Its
-// output goes to w.
-func runTests(ctx context.Context, dir, bin string, id int, stages []stage, limit time.Duration, w io.Writer) string {
-	if limit > 0 {
+// tests pass, KILLED when one fails, TIMED OUT past the budget. Its output
+// goes to w. It also returns the CPU time the stages used.
+func runTests(ctx context.Context, dir, bin string, id int, stages []stage, b budget, w io.Writer) (string, time.Duration) {
+	if b.wall > 0 {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, limit)
+		ctx, cancel = context.WithTimeout(ctx, b.wall)
 		defer cancel()
 	}
+	var used time.Duration
 	for _, st := range stages {
 		args := []string{"-test.failfast", "-test.count=1"}
 		if w != io.Discard {
@@ -634,22 +645,62 @@ func runTests(ctx context.Context, dir, bin string, id int, stages []stage, limi
 		if st.skip != "" {
 			args = append(args, "-test.skip", st.skip)
 		}
-		if limit > 0 {
-			args = append(args, "-test.timeout", (limit + 2*time.Second).String())
-		}
 		cmd := exec.CommandContext(ctx, bin, args...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "MUTANT="+strconv.Itoa(max(id, 0)))
 		cmd.Stdout, cmd.Stderr = w, w
-		err := cmd.Run()
+		if err := cmd.Start(); err != nil {
+			return "KILLED", used
+		}
+		over := make(chan bool, 1)
+		stop := make(chan struct{})
+		if b.cpu > 0 {
+			go watchCPU(cmd.Process.Pid, b.cpu-used, over, stop, cmd.Process)
+		}
+		err := cmd.Wait()
+		close(stop)
+		if cmd.ProcessState != nil {
+			used += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		}
 		switch {
-		case ctx.Err() != nil:
-			return "TIMED OUT"
+		case len(over) > 0 || ctx.Err() != nil:
+			return "TIMED OUT", used
 		case err != nil:
-			return "KILLED"
+			return "KILLED", used
 		}
 	}
-	return "LIVED"
+	return "LIVED", used
+}
+
+// watchCPU kills p once the process pid has used more than limit of CPU
+// time (read from /proc; without /proc only the wall time bounds a run).
+func watchCPU(pid int, limit time.Duration, over chan<- bool, stop <-chan struct{}, p *os.Process) {
+	tick := time.NewTicker(200 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-tick.C:
+		}
+		data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			return
+		}
+		// The fields after the command's closing parenthesis: utime and
+		// stime are the 12th and 13th, in clock ticks (100 per second).
+		f := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+1:]))
+		if len(f) < 13 {
+			return
+		}
+		ut, _ := strconv.ParseInt(f[11], 10, 64)
+		st, _ := strconv.ParseInt(f[12], 10, 64)
+		if time.Duration(ut+st)*10*time.Millisecond > limit {
+			over <- true
+			_ = p.Kill()
+			return
+		}
+	}
 }
 
 func moduleRoot() (string, error) {

@@ -38,3 +38,12 @@ func Mid[T ~int | ~int64](lo, hi T) T {
 	n++
 	return lo + (hi-lo)/T(2*n)
 }
+
+// Count counts to n: its i-- mutant never ends.
+func Count(n int) int {
+	c := 0
+	for i := 0; i < n; i++ {
+		c++
+	}
+	return c
+}

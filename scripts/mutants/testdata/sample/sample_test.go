@@ -25,3 +25,9 @@ func TestMid(t *testing.T) {
 func TestNeg(t *testing.T) {
 	Neg(1, "x") // runs Neg and checks nothing: its mutants live
 }
+
+func TestCount(t *testing.T) {
+	if Count(3) != 3 {
+		t.Error("Count(3) != 3")
+	}
+}
