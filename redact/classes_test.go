@@ -951,6 +951,25 @@ func classLeakCases() []leakCase {
 	add("no value", "a public node address", gdpr, "52.14.7.9", func(l *slog.Logger) { l.Info("placed: node_ip=52.14.7.9") })
 	add("no value", "a person's mailbox", gdpr, "noreply.jane", func(l *slog.Logger) { l.Info("m", "to", "noreply.jane@example.org") })
 	add("no value", "an environment variable", cred, "$DB_PASS", func(l *slog.Logger) { l.Info("m", "env", "password=$DB_PASS") })
+
+	// Short compound keys (a prefix and pass, pwd or pw, fewer than seven
+	// letters) with any operator, not only a '=' right after them.
+	add("short compound", "spaces around =", cred, "Jt5qWm8Lx", func(l *slog.Logger) { l.Info("m", "line", "dbpwd = Jt5qWm8Lx") })
+	add("short compound", "colon", cred, "Rw2nHc7Vz", func(l *slog.Logger) { l.Info("db: mypass: Rw2nHc7Vz rejected") })
+	add("short compound", "in an error", cred, "Kp9sDf3Tg", func(l *slog.Logger) {
+		l.Info("m", "err", errors.New("login failed for dbpass \"Kp9sDf3Tg\""))
+	})
+	add("short compound", "yaml", cred, "Ym4bNq8Wr", func(l *slog.Logger) { l.Info("m", "config", "host: db1\nsqlpw: Ym4bNq8Wr\n") })
+
+	// A key written as an acronym, then a lower-case term (DBpassword):
+	// the acronym's last capital is not the term's first letter.
+	add("acronym key", "attr key", cred, "Vb6xPt2Qs", func(l *slog.Logger) { l.Info("m", "DBpassword", "Vb6xPt2Qs") })
+	add("acronym key", "in text", cred, "Gh3mZr9Kc", func(l *slog.Logger) { l.Info("m", "line", "SMTPpass=Gh3mZr9Kc host=mail") })
+	add("acronym key", "colon in a message", cred, "Lq8wTy4Xn", func(l *slog.Logger) { l.Info("loaded JWTsecret: Lq8wTy4Xn") })
+	add("acronym key", "after a mixed-case word", cred, "Dz5kRm7Pw", func(l *slog.Logger) {
+		l.Info("m", "env", map[string]string{"MySQLpassword": "Dz5kRm7Pw"})
+	})
+	add("acronym key", "json", cred, "Nf2vHs6Jq", func(l *slog.Logger) { l.Info("m", "body", `{"APItoken":"Nf2vHs6Jq","user":"ann"}`) })
 	return cases
 }
 
@@ -979,6 +998,12 @@ func overMaskCases() []struct {
 	var msisdnInt int64
 	fmt.Sscan(msisdn, &msisdnInt)
 	return []c{
+		{"words ending like a compound term", all, "reset by peer, close the stream; password reset sent", func(l *slog.Logger) {
+			l.Info("m", "err", "reset by peer, close the stream; password reset sent")
+		}},
+		{"acronym keys without a term", all, "HTMLparser=strict URLpath=/v1/orders", func(l *slog.Logger) {
+			l.Info("m", "line", "HTMLparser=strict URLpath=/v1/orders")
+		}},
 		{"a key file's path after a passphrase word", all, "/Users/Ann/Library/Keychains/login.keychain-db", func(l *slog.Logger) {
 			l.Info("m", "line", "passphrase for key '/Users/Ann/Library/Keychains/login.keychain-db'")
 		}},

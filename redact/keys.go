@@ -200,6 +200,13 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			v.rule = rule
 		}
 	}
+	if v.rule == "" {
+		if alt, ok := acronymSplit(key); ok { // DBpassword, JWTsecret: an acronym, then a lower-case word
+			if av := r.judgeKey(alt); av.rule != "" {
+				v.rule, v.noDigits, v.latency, v.netAddr = av.rule, av.noDigits, av.latency, av.netAddr
+			}
+		}
+	}
 	if v.rule != "" && len(words) == 1 && string(word(0)) == "pwd" {
 		v.workDir = true // PWD=/home/app
 	}
@@ -408,6 +415,26 @@ func wordBounds(key string, out [][2]int) [][2]int {
 	}
 	flush(len(key))
 	return out
+}
+
+// acronymSplit returns key with a '_' after each acronym (two capitals or
+// more) that a lower-case letter follows, and whether it inserted one.
+// wordBounds takes the acronym's last capital for the start of the next
+// word (APIKey: API, Key); a key such as DBpassword or JWTsecret has its
+// term after the whole acronym (DB, password).
+func acronymSplit(key string) (string, bool) {
+	var b []byte
+	last := 0 // key[:last] is in b
+	for j := 2; j < len(key); j++ {
+		if key[j] >= 'a' && key[j] <= 'z' && key[j-1] >= 'A' && key[j-1] <= 'Z' && key[j-2] >= 'A' && key[j-2] <= 'Z' {
+			b = append(append(b, key[last:j]...), '_')
+			last = j
+		}
+	}
+	if b == nil {
+		return key, false
+	}
+	return string(append(b, key[last:]...)), true
 }
 
 // splitKey splits a key into lower-case words, as the key rules see it.

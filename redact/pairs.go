@@ -493,6 +493,10 @@ func (r *Redactor) redisACLPasswords(s string, spans []span, note func(string)) 
 			break
 		}
 		q := i + k + len("SETUSER")
+		if i+k > 0 && isAlnum(s[i+k-1]) || q < len(s) && isAlnum(s[q]) { // a word of its own, as the prefilter reads words
+			i = q
+			continue
+		}
 		end := len(s)
 		if n := strings.IndexByte(s[q:], '\n'); n >= 0 {
 			end = q + n

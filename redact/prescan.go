@@ -250,7 +250,7 @@ func (r *Redactor) prescan(s string) prescanned {
 				what |= candCamel
 			case r.termShape[shapeIndex(s[start:i])]>>min(n, 31)&1 != 0:
 				what |= candTerm
-			case n >= 7 && r.compoundTailHas(s[i-2], s[i-1]): // pgpassword
+			case n >= minCompound && r.compoundTailHas(s[i-2], s[i-1]): // pgpassword, dbpwd
 				what |= candCompound
 			}
 		}
@@ -271,9 +271,6 @@ func (r *Redactor) prescan(s string) prescanned {
 	}
 	if acc&preHigh != 0 && r.nonASCII {
 		st.termWord = true // see mayBeKey
-	}
-	if !st.termWord && st.marks&markShortKey != 0 {
-		st.termWord = r.shortCompoundKey(s) // dbpass= (the loop tests words of 7 bytes or more)
 	}
 	if !st.termWord && st.marks&(markDashD|markDashP) != 0 {
 		st.termWord = r.propertyTerm(s) // -Dpassword=
@@ -330,7 +327,7 @@ func (r *Redactor) settle(s string, cands []prescanCand, st *prescanState) {
 		case c.what&candCamel != 0:
 			st.termWord = r.mayBeKey(w)
 		case c.what&candTerm != 0:
-			st.termWord = r.bloomHas(wordHash(w)) || len(w) >= 7 && r.endsInCompound(w)
+			st.termWord = r.bloomHas(wordHash(w)) || r.endsInCompound(w)
 		case c.what&candCompound != 0:
 			st.termWord = r.endsInCompound(w)
 		}
@@ -347,24 +344,6 @@ type prescanState struct {
 	marks    uint16
 	tokens   bool
 	termWord bool
-}
-
-// shortCompoundKey reports whether a word of fewer than 7 bytes that ends
-// with a compound term stands right before a '=' in s (dbpass=…, dbpw=…).
-func (r *Redactor) shortCompoundKey(s string) bool {
-	for i := 1; i < len(s); i++ {
-		if s[i] != '=' || !isAlnum(s[i-1]) {
-			continue
-		}
-		a := i - 1
-		for a > 0 && isAlnum(s[a-1]) && i-a < 7 {
-			a--
-		}
-		if i-a < 7 && (a == 0 || !isAlnum(s[a-1])) && r.endsInCompound(s[a:i]) {
-			return true
-		}
-	}
-	return false
 }
 
 // propertyTerm reports whether a system property given with -D or -P
@@ -551,6 +530,9 @@ func (r *Redactor) mayBeKey(id string) bool {
 		}
 		if r.endsInCompound(id[i:j]) { // PGPASSWORD
 			return true
+		}
+		if i > 0 && j-i > 2 && isUpper(id[i-1]) && isUpper(id[i]) && id[i+1] >= 'a' && id[i+1] <= 'z' && r.mayBeKey(id[i+1:j]) {
+			return true // DBpassword: the word after the whole acronym (see acronymSplit)
 		}
 		i = j
 	}

@@ -787,7 +787,6 @@ const (
 	markDashA                       // "-a": redis-cli -a (findUserFlag)
 	markDashW                       // "-w", "-U", "-b", "-k", "-t": ldapsearch -w, smbclient -U u%p, htpasswd -b, openssl -k, doctl -t (findUserFlag)
 	markAddMask                     // ":a": GitHub Actions' "::add-mask::…"
-	markShortKey                    // 's', 'd' or 'w' before '=': a short compound key (dbpass=, dbpw=; prescan)
 	markDashD                       // "-D": a Java system property (-Dpassword=…; prescan, with markDashP's "-P")
 	allMarks     uint16 = 1<<iota - 1
 
@@ -803,8 +802,7 @@ var markFirst, markSecond = func() (first, second [256]uint16) {
 		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP}, {'-', 'P', markDashP},
 		{'-', 'a', markDashA}, {'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM}, {'-', 'b', markDashW},
 		{'-', 'k', markDashW}, {'-', 't', markDashW}, {':', 'a', markAddMask},
-		{'-', 'D', markDashD}, {'s', '=', markShortKey}, {'d', '=', markShortKey}, {'w', '=', markShortKey},
-		{'S', '=', markShortKey}, {'D', '=', markShortKey}, {'W', '=', markShortKey},
+		{'-', 'D', markDashD},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA}} {
 		first[m.a] |= m.bit
 		second[m.b] |= m.bit
