@@ -970,6 +970,14 @@ func classLeakCases() []leakCase {
 		l.Info("m", "env", map[string]string{"MySQLpassword": "Dz5kRm7Pw"})
 	})
 	add("acronym key", "json", cred, "Nf2vHs6Jq", func(l *slog.Logger) { l.Info("m", "body", `{"APItoken":"Nf2vHs6Jq","user":"ann"}`) })
+
+	// A secret after its key word in prose, closed by a table's bar or a
+	// tag rather than a space.
+	add("prose value end", "markdown table", cred, "Tm4kWx9Rq2", func(l *slog.Logger) {
+		l.Info("m", "doc", "| name | value |\n|---|---|\n| api_key Tm4kWx9Rq2| set |")
+	})
+	add("prose value end", "html", cred, "Hp7vNc3Ls8", func(l *slog.Logger) { l.Info("m", "body", "<td>password Hp7vNc3Ls8</td>") })
+	add("prose value end", "tab then tag", cred, "Zw2qBt6Jn5", func(l *slog.Logger) { l.Info("m", "row", "<li>client_secret\tZw2qBt6Jn5</li>") })
 	return cases
 }
 

@@ -2632,11 +2632,13 @@ func vaultEnd(s string, v int) int {
 	}
 }
 
-// wordAt returns the span of the word at q: up to a space, without
+// wordAt returns the span of the word at q: up to a space, a quote, a
+// table cell's bar or a tag, without
 // trailing punctuation.
 func wordAt(s string, q int) (int, int) {
 	e := q
-	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\'' {
+	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\'' && s[e] != '|' &&
+		!(s[e] == '<' && e+1 < len(s) && (s[e+1] == '/' || isAlnum(s[e+1]))) { // a table's next cell, a tag: token Xk9…</td>
 		e++
 	}
 	for e > q && strings.IndexByte(".,;:)]}", s[e-1]) >= 0 {
