@@ -978,6 +978,10 @@ func classLeakCases() []leakCase {
 	})
 	add("prose value end", "html", cred, "Hp7vNc3Ls8", func(l *slog.Logger) { l.Info("m", "body", "<td>password Hp7vNc3Ls8</td>") })
 	add("prose value end", "tab then tag", cred, "Zw2qBt6Jn5", func(l *slog.Logger) { l.Info("m", "row", "<li>client_secret\tZw2qBt6Jn5</li>") })
+	add("prose value end", "bar inside the secret", cred, "w9rd!Kq", func(l *slog.Logger) { l.Info("login with password Vx3@ss|w9rd!Kq failed") })
+	add("prose value symbols", "parentheses inside", cred, "Rk7(v)wQ2", func(l *slog.Logger) { l.Info("m", "note", "new api key Rk7(v)wQ2 issued") })
+	add("prose value symbols", "letters outside ASCII", cred, "pässwörd19", func(l *slog.Logger) { l.Info("m", "note", "passphrase pässwörd19 accepted") })
+	add("prose value symbols", "braces inside", cred, "Tq4{z}Lm8", func(l *slog.Logger) { l.Info("m", "note", "secret Tq4{z}Lm8 rotated") })
 	return cases
 }
 
@@ -1006,6 +1010,9 @@ func overMaskCases() []struct {
 	var msisdnInt int64
 	fmt.Sscan(msisdn, &msisdnInt)
 	return []c{
+		{"placeholders after a key word", all, "token (optional), password <required>, key {value}, secret [hidden]", func(l *slog.Logger) {
+			l.Info("m", "usage", "token (optional), password <required>, key {value}, secret [hidden]")
+		}},
 		{"words ending like a compound term", all, "reset by peer, close the stream; password reset sent", func(l *slog.Logger) {
 			l.Info("m", "err", "reset by peer, close the stream; password reset sent")
 		}},

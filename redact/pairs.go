@@ -2637,8 +2637,8 @@ func vaultEnd(s string, v int) int {
 // trailing punctuation.
 func wordAt(s string, q int) (int, int) {
 	e := q
-	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\'' && s[e] != '|' &&
-		!(s[e] == '<' && e+1 < len(s) && (s[e+1] == '/' || isAlnum(s[e+1]))) { // a table's next cell, a tag: token Xk9…</td>
+	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\'' &&
+		!(s[e] == '|' && (e+1 == len(s) || s[e+1] == ' ' || s[e+1] == '\t' || s[e+1] == '\n')) && !strings.HasPrefix(s[e:], "</") { // a table's cell ends, a closing tag: token Xk9…</td>
 		e++
 	}
 	for e > q && strings.IndexByte(".,;:)]}", s[e-1]) >= 0 {
@@ -3279,6 +3279,10 @@ func looksLikeCredential(w string) bool {
 			letters++
 		case strings.IndexByte("_-+/=~!@#$%^&*.", c) >= 0:
 			sym++
+		case strings.IndexByte("|{}()[]<>?`", c) >= 0 && i > 0 && i < len(w)-1:
+			sym++ // inside the word: P@ss|w0rd, Rk7(v)w; a word these wrap is a placeholder: (optional), <token>
+		case c >= 0x80:
+			letters++ // pässwörd1: a letter outside ASCII
 		default:
 			return false
 		}
