@@ -982,6 +982,14 @@ func classLeakCases() []leakCase {
 	add("prose value symbols", "parentheses inside", cred, "Rk7(v)wQ2", func(l *slog.Logger) { l.Info("m", "note", "new api key Rk7(v)wQ2 issued") })
 	add("prose value symbols", "letters outside ASCII", cred, "pässwörd19", func(l *slog.Logger) { l.Info("m", "note", "passphrase pässwörd19 accepted") })
 	add("prose value symbols", "braces inside", cred, "Tq4{z}Lm8", func(l *slog.Logger) { l.Info("m", "note", "secret Tq4{z}Lm8 rotated") })
+
+	// A YAML sequence written at its key's own column, as YAML allows.
+	add("yaml sequence", "at the key's column", cred, "Fs8nWq3Zt6", func(l *slog.Logger) {
+		l.Info("m", "config", "passwords:\n- Fs8nWq3Zt6\n- Hm2vRk7Lp4\nuser: ops\n")
+	})
+	add("yaml sequence", "nested mapping", cred, "Jc5xTb9Mw2", func(l *slog.Logger) {
+		l.Info("m", "config", "db:\n  password:\n  - Jc5xTb9Mw2\n  user: ops\n")
+	})
 	return cases
 }
 

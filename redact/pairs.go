@@ -2727,6 +2727,7 @@ func indentedBlock(s string, a, v int) (int, int) {
 		indent = skipSpaces(s, k+1) - ls // "- password:" in a list: the key's own column
 	}
 	start, end := -1, -1
+	seq := false // a sequence at the key's own column (password:⏎- S3cret), which YAML allows
 	for line := q + 1; line < len(s); {
 		stop := len(s)
 		if n := strings.IndexByte(s[line:], '\n'); n >= 0 {
@@ -2734,7 +2735,11 @@ func indentedBlock(s string, a, v int) (int, int) {
 		}
 		text := skipSpaces(s, line)
 		if text < stop && s[text] != '\r' {
-			if text-line <= indent {
+			entry := text-line == indent && s[text] == '-' && text+1 < stop && s[text+1] == ' '
+			if start < 0 && entry {
+				seq = true
+			}
+			if text-line < indent || text-line == indent && !(seq && entry) {
 				break
 			}
 			if start < 0 {
