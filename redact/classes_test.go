@@ -990,6 +990,11 @@ func classLeakCases() []leakCase {
 	add("yaml sequence", "nested mapping", cred, "Jc5xTb9Mw2", func(l *slog.Logger) {
 		l.Info("m", "config", "db:\n  password:\n  - Jc5xTb9Mw2\n  user: ops\n")
 	})
+
+	// The plural of a one-word term that names secrets.
+	add("plural key", "attr", cred, "Cq3wNv8Hx5", func(l *slog.Logger) { l.Info("m", "apikeys", "Cq3wNv8Hx5") })
+	add("plural key", "text", cred, "Bt6mXz2Rk9", func(l *slog.Logger) { l.Info("m", "line", "pwds=Bt6mXz2Rk9,Hs4qLw7Nc1") })
+	add("plural key", "yaml list", cred, "Pn9cVk4Tw7", func(l *slog.Logger) { l.Info("m", "config", "cookies:\n  - Pn9cVk4Tw7\n") })
 	return cases
 }
 
@@ -1018,6 +1023,7 @@ func overMaskCases() []struct {
 	var msisdnInt int64
 	fmt.Sscan(msisdn, &msisdnInt)
 	return []c{
+		{"plurals that count", all, "tokens: 1532, keys: 12", func(l *slog.Logger) { l.Info("m", "usage", "tokens: 1532, keys: 12") }},
 		{"placeholders after a key word", all, "token (optional), password <required>, key {value}, secret [hidden]", func(l *slog.Logger) {
 			l.Info("m", "usage", "token (optional), password <required>, key {value}, secret [hidden]")
 		}},

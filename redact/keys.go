@@ -161,7 +161,7 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			}
 			n += copy(joined[n:], w)
 			rule, ok := r.terms[string(joined[:n])]
-			if !ok && j > i && n > 1 && joined[n-1] == 's' { // api_keys, access_tokens: a plural last word
+			if !ok && n > 1 && joined[n-1] == 's' && (j > i || pluralTerms[string(joined[:n-1])]) { // api_keys, access_tokens, cookies: a plural last word
 				rule, ok = r.terms[string(joined[:n-1])]
 			}
 			if !ok {
@@ -436,6 +436,13 @@ func acronymSplit(key string) (string, bool) {
 	}
 	return string(append(b, key[last:]...)), true
 }
+
+// pluralTerms are the one-word terms whose plural alone names secrets
+// (apikeys, cookies, pwds). Other plurals of one word need a word before
+// them (access_tokens): tokens alone counts a language model's tokens,
+// keys alone names map keys.
+var pluralTerms = map[string]bool{"apikey": true, "passwd": true, "pwd": true, "passphrase": true, "cookie": true,
+	"sessionid": true, "jwt": true, "psk": true, "passcode": true, "mnemonic": true}
 
 // splitKey splits a key into lower-case words, as the key rules see it.
 func splitKey(key string) []string {

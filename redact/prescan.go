@@ -490,7 +490,7 @@ func (r *Redactor) checkPrefilter(s string, spans []span) {
 // addTermEnds adds the words a term of these words may end with, and, for
 // a term of several words, those of its plural (api keys).
 func (r *Redactor) addTermEnds(words []string) {
-	if len(words) > 1 && !strings.HasSuffix(words[len(words)-1], "s") {
+	if (len(words) > 1 || pluralTerms[words[0]]) && !strings.HasSuffix(words[len(words)-1], "s") { // access_tokens, cookies
 		plural := slices.Clone(words)
 		plural[len(plural)-1] += "s"
 		r.addTermEnds(plural)
