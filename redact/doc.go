@@ -25,7 +25,9 @@
 //
 // A key is split into words on '_', '-', '.', spaces and camelCase, and
 // is sensitive when consecutive words spell a term ("clientSecret",
-// "client_secret" and "CLIENT-SECRET" all spell "client secret"). Whole
+// "client_secret" and "CLIENT-SECRET" all spell "client secret"). An
+// acronym before a lower-case word is read both ways: "APIKey" is API,
+// Key and "DBpassword" is DB, password. Whole
 // words only: "author" is not "auth". A term followed by a word that
 // describes the value rather than holding it ([MetadataWords]: token_count,
 // password_length, card_brand, secret_ref, lat_ms, cookie_samesite), or
@@ -172,7 +174,9 @@
 // error (decrypt secret: cipher: …), and values
 // masked by their writer (********) are kept, and so is the quoted name
 // in an API's error about it (secrets "db-creds" not found). The plural of a term of several words is a term
-// too (api_keys, REFRESH_TOKENS); a single word stays singular (tokens).
+// too (api_keys, REFRESH_TOKENS), and so is the plural of a few one-word
+// terms that name only secrets (apikeys, cookies, pwds, passphrases); other
+// single words stay singular (tokens counts a model's tokens, keys a map's).
 // A float that holds a whole card number is checked as integers are.
 // A Kubernetes Secret holds secrets under any key: in a manifest of kind
 // Secret (YAML, JSON, JSON escaped in a string such as the
