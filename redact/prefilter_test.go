@@ -118,8 +118,8 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add("dbpass=Dp1Pw dbpw=Dp2Pw mqpwd=Dp3Pw bindpw Dp4Pw x_pass=1 pass=2", uint8(0))
 	for _, s := range []string{"dbpwd = Dp5Pw8xQz", "mypass: Dp6Pw8xQz", "x keypwd Dp7Pw8xQz", "DBpassword: Ac1Pw8xQz", "SMTPpass=Ac2Pw8xQz",
 		"MySQLpassword=Ac3Pw8xQz", "JWTsecret: Ac4Pw8xQz", "HTMLparser=x", "ASETUSER >Rs1Pw8xQz", "SETUSERexport >Rs2Pw8xQz",
-		"ACL SETUSER bob on >Rs3Pw8xQz"} {
-		f.Add(s, uint8(0)) // short compound keys, acronym keys, SETUSER glued to other letters
+		"ACL SETUSER bob on >Rs3Pw8xQz", "RoeSSNsk_live_123-45-6789data:://", "kind: Secret0171ipIBANexport Bearerhostset 123-45-6789"} {
+		f.Add(s, uint8(1)) // short compound keys, acronym keys, SETUSER glued to other letters
 	}
 	f.Add("Dear Ms Jane Roe, NINO: QQ 12 34 56 C, born on 14 March 1985, lat 51.5007, lon -0.1246", uint8(13))
 	rules := [][]Rule{{Credentials}, {Credentials, PCIDSS, HIPAA, GDPR, CCPA, ContactInfo}}

@@ -514,9 +514,11 @@ func (r *Redactor) mayBeKey(id string) bool {
 	if r.nonASCII && !isASCII(id) {
 		return true // a word outside ASCII: judgeKey knows its case and bounds
 	}
+	prev := -1 // the start of the word before id[i] when it ends at a camelCase boundary
 	for i := 0; i < len(id); {
 		if !isAlnum(id[i]) {
 			i++
+			prev = -1
 			continue
 		}
 		// A word: up to a separator or a camelCase boundary, also at the
@@ -531,10 +533,13 @@ func (r *Redactor) mayBeKey(id string) bool {
 		if r.endsInCompound(id[i:j]) { // PGPASSWORD
 			return true
 		}
-		if i > 0 && j-i > 2 && isUpper(id[i-1]) && isUpper(id[i]) && id[i+1] >= 'a' && id[i+1] <= 'z' && r.mayBeKey(id[i+1:j]) {
-			return true // DBpassword: the word after the whole acronym (see acronymSplit)
+		if i > 0 && j-i > 2 && isUpper(id[i-1]) && isUpper(id[i]) && id[i+1] >= 'a' && id[i+1] <= 'z' {
+			// DBpassword, ipIBANexport: the acronym whole and the word after it (see acronymSplit)
+			if r.mayBeKey(id[i+1:j]) || prev >= 0 && r.mayBeKey(id[prev:i+1]) {
+				return true
+			}
 		}
-		i = j
+		prev, i = i, j
 	}
 	return false
 }
