@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/slogguard/slogguard/internal/chain"
@@ -122,13 +123,11 @@ type File struct {
 	// fresh: a failed write left a fragment that could not be cut off, so
 	// the next write starts with a newline.
 	fresh bool
-	// fragment is the partial record a failed write could not cut off,
-	// until the handler's audit.gap names it.
-	fragment *TornLine
 	// inject, in tests, replaces the write to f (to inject faults);
-	// injectSync replaces its fsync.
-	inject     func(f *os.File, p []byte) (int, error)
-	injectSync func(f *os.File) error
+	// injectSync replaces its fsync, injectTruncate its truncate.
+	inject         func(f *os.File, p []byte) (int, error)
+	injectTruncate func(f *os.File, size int64) error
+	injectSync     func(f *os.File) error
 	// injectRotate, in tests, fails a step of the rotation ("rename",
 	// "create") when it returns an error.
 	injectRotate func(step string) error
@@ -745,30 +744,38 @@ func (af *File) cutBackLocked(p []byte, n int, err error) (int, error) {
 		return len(p), fmt.Errorf("slogaudit: writing %s: %w: %w", af.path, ErrNotDurable, err)
 	}
 	keep := bytes.LastIndexByte(p[:got], '\n') + 1
-	if got == 0 && n > 0 && n <= len(p) {
-		// The writer says it wrote part of p, which is not at the file's
-		// end: another writer appended after it. Name it, in case.
-		af.leaveFragment(p, bytes.LastIndexByte(p[:n], '\n')+1, n)
-	}
 	if got == keep { // nothing of p, or whole lines only
 		af.size = at + int64(keep)
-		return keep, fmt.Errorf("slogaudit: writing %s: %w (the file ends with a whole record)", af.path, err)
+		err = fmt.Errorf("slogaudit: writing %s: %w (the file ends with a whole record)", af.path, err)
+		if got == 0 && n > 0 && n <= len(p) {
+			// The writer says it wrote part of p, which is not at the
+			// file's end: another writer appended after it. Name it, in
+			// case.
+			return keep, leaveFragment(err, p, bytes.LastIndexByte(p[:n], '\n')+1, n)
+		}
+		return keep, err
 	}
 	if at+int64(got) == end {
-		if terr := af.f.Truncate(at + int64(keep)); terr != nil {
+		if terr := af.truncate(at + int64(keep)); terr != nil {
 			af.fresh = true
-			af.leaveFragment(p, keep, got)
 			af.size = end
-			return keep, fmt.Errorf("slogaudit: writing %s: %w (and cutting off the partial record failed: %v; the next record starts on a new line)", af.path, err, terr)
+			return keep, leaveFragment(fmt.Errorf("slogaudit: writing %s: %w (and cutting off the partial record failed: %v; the next record starts on a new line)", af.path, err, terr), p, keep, got)
 		}
 		af.size = at + int64(keep)
 		return keep, fmt.Errorf("slogaudit: writing %s: %w (the partial record was cut off: the file ends with a whole record)", af.path, err)
 	}
 	// Another writer wrote after the fragment already: it stays, on the
 	// line it shares with that writer's bytes, and is named.
-	af.leaveFragment(p, keep, got)
 	af.size = end
-	return keep, fmt.Errorf("slogaudit: writing %s: %w (another writer appended after the partial record, so it was left in place)", af.path, err)
+	return keep, leaveFragment(fmt.Errorf("slogaudit: writing %s: %w (another writer appended after the partial record, so it was left in place)", af.path, err), p, keep, got)
+}
+
+// truncate cuts the file to size (or runs the injected fault).
+func (af *File) truncate(size int64) error {
+	if af.injectTruncate != nil {
+		return af.injectTruncate(af.f, size)
+	}
+	return af.f.Truncate(size)
 }
 
 // locateSlack is how far before the file's end, beyond len(p), locate
@@ -826,21 +833,42 @@ func commonPrefix(a, b []byte) int {
 	return n
 }
 
-// leaveFragment remembers the fragment p[keep:n] that a failed write left
-// in the file (n < 0: unknown, nothing to name), for takeFragment.
-func (af *File) leaveFragment(p []byte, keep, n int) {
-	if n > keep && n <= len(p) {
-		af.fragment = tornLine(p[keep:n])
-	}
+// leftFragment is the error of a write that left the fragment of a
+// record in the file, which the File could not cut off (the file is
+// append-only, or another writer appended after it): the fragment is a
+// line of its own, and the chain's next audit.gap names it, so that the
+// verifier reports it as torn, not as tampering. Whoever hears of the
+// failed write first takes it (take): the handler writing through the
+// File, or one that a slogcore handler over the File tells of its losses,
+// which it tells once per record of the failed write.
+type leftFragment struct {
+	err   error
+	torn  TornLine
+	taken atomic.Bool
 }
 
-// takeFragment returns, once, the fragment a failed write left in place.
-func (af *File) takeFragment() *TornLine {
-	af.mu.Lock()
-	defer af.mu.Unlock()
-	t := af.fragment
-	af.fragment = nil
-	return t
+func (e *leftFragment) Error() string { return e.err.Error() }
+func (e *leftFragment) Unwrap() error { return e.err }
+
+// leaveFragment returns err, wrapped with the fragment p[keep:n] that the
+// failed write left in the file, when there is one.
+func leaveFragment(err error, p []byte, keep, n int) error {
+	if n <= keep || n > len(p) {
+		return err
+	}
+	return &leftFragment{err: err, torn: *tornLine(p[keep:n])}
+}
+
+// fragmentIn returns the fragment that the failed write of err left in a
+// File, the first time it is asked for it; nil after, and for other
+// errors.
+func fragmentIn(err error) *TornLine {
+	var lf *leftFragment
+	if errors.As(err, &lf) && lf.taken.CompareAndSwap(false, true) {
+		t := lf.torn
+		return &t
+	}
+	return nil
 }
 
 // fsync syncs f (or runs the injected fault).

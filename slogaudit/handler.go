@@ -159,6 +159,7 @@ type state struct {
 	lostTorn *TornLine         // the torn line a lost audit.start named
 	// declaring is what the audit.gap record being passed on declares.
 	declaring []GapRange
+	naming    *TornLine // and the fragment it names
 	closeErr  error
 	merkle    merkle   // the tree beside the chain, for checkpoints
 	seal      *sealing // the epoch ratchet, under WithSealing
@@ -760,8 +761,8 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		err = nil
 	}
 	if err != nil {
-		if f := st.cfg.file; f != nil && st.lostTorn == nil {
-			st.lostTorn = f.takeFragment() // a fragment the File could not cut off: the audit.gap names it
+		if t := fragmentIn(err); t != nil {
+			st.losses.addTorn(*t) // a fragment the File could not cut off: an audit.gap names it
 		}
 		if keep {
 			st.lostLocked(seq, hash, mac, "the wrapped handler failed to write it: "+shorten(err.Error()))
@@ -852,7 +853,7 @@ func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Leve
 	rec.AddAttrs(out...)
 	hctx := ctx
 	if st.async != nil {
-		hctx = context.WithValue(ctx, lossTag{}, tagged{st: st, seq: am.seq, declares: st.declaring})
+		hctx = context.WithValue(ctx, lossTag{}, tagged{st: st, seq: am.seq, declares: st.declaring, names: st.naming})
 	}
 	return safeHandle(hctx, next, rec)
 }
