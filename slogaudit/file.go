@@ -787,7 +787,9 @@ const locateSlack = 1 << 20
 // reports where p's bytes are: at is the offset where they start, got how
 // many of p's bytes are there, and end the file's size; ok is false when
 // the file cannot be read. The bytes are found at the start of a line at
-// or after the size the File knew before the write, as the whole of p (p
+// or after the size the File knew before the write (or, when the file is
+// smaller than that now, within its last len(p)+locateSlack bytes), as the
+// whole of p (p
 // holds its records' hashes: no other bytes match it), or as a prefix of
 // p that reaches the file's end (a fragment). got is 0, with at = end,
 // when neither is there: another writer's line that merely begins like p
@@ -799,8 +801,11 @@ func (af *File) locate(p []byte) (at int64, got int, end int64, ok bool) {
 	}
 	end = st.Size()
 	lo := max(af.size, end-int64(len(p))-locateSlack)
-	if lo > end {
-		lo = end // the file shrank: look at its end
+	if af.size > end {
+		// The file shrank (another process cut it, as logrotate's
+		// copytruncate does): the size known before the write says
+		// nothing of where p went. Look at the file's end.
+		lo = max(0, end-int64(len(p))-locateSlack)
 	}
 	from := max(lo-1, 0) // the byte before lo says whether a line starts at lo
 	buf := make([]byte, end-from)
