@@ -593,6 +593,15 @@ func (v *verifier) loadCheckpoints() error {
 				bad = append(bad, Finding{File: name, Line: n, Kind: TornTail, Detail: "torn last line of the checkpoint file (the writer stopped mid-checkpoint): " + err.Error()})
 				continue
 			}
+			if jsonPrefix(bytes.TrimSpace(sc.Bytes())) {
+				// The first part of a checkpoint, on a line of its own: a
+				// write that stopped (a full disk) and could not be cut
+				// off. The checkpoint never left the process whole; taking
+				// it away, as cutting it would, is no more than removing
+				// its line.
+				bad = append(bad, Finding{File: name, Line: n, Kind: Torn, Detail: "incomplete line of the checkpoint file, left by a write that stopped mid-checkpoint (a full disk): " + err.Error()})
+				continue
+			}
 			bad = append(bad, Finding{File: name, Line: n, Kind: BadCheckpoint, Detail: err.Error()})
 			continue
 		}
