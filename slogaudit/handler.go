@@ -293,11 +293,19 @@ func Wrap(h slog.Handler, opts ...Option) *Handler {
 	return a
 }
 
-// Enabled reports whether the wrapped handler is enabled for level.
-func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
+// Enabled reports whether the wrapped handler is enabled for level. A
+// wrapped handler whose Enabled panics is taken as enabled (the record is
+// then written, or declared lost), and the panic goes to OnError.
+func (h *Handler) Enabled(ctx context.Context, level slog.Level) (on bool) {
 	if l := h.st.cfg.level; l != nil && level < l.Level() {
 		return false
 	}
+	defer func() {
+		if p := recover(); p != nil {
+			h.st.report(fmt.Errorf("slogaudit: wrapped handler %T: Enabled panicked (taken as enabled): %v", h.st.next, p))
+			on = true
+		}
+	}()
 	return h.st.next.Enabled(ctx, level)
 }
 
@@ -371,7 +379,19 @@ func (h *Handler) nextWith(added []scoped) slog.Handler {
 			}
 		}
 	}
-	return next.WithAttrs(fresh.attrs())
+	return withAttrs(st, next, fresh.attrs())
+}
+
+// withAttrs returns next.WithAttrs(attrs), or nil, so that records carry
+// the attrs themselves, when it panics (the panic goes to OnError).
+func withAttrs(st *state, next slog.Handler, attrs []slog.Attr) (h slog.Handler) {
+	defer func() {
+		if p := recover(); p != nil {
+			st.report(fmt.Errorf("slogaudit: wrapped handler %T: WithAttrs panicked: %v; the records carry these attrs themselves", next, p))
+			h = nil
+		}
+	}()
+	return next.WithAttrs(attrs)
 }
 
 // levelMember returns the canonical member of the levels slog names, or
