@@ -72,7 +72,8 @@ func WithFileSync(p SyncPolicy) FileOption { return func(c *fileConfig) { c.sync
 func WithRotateSize(n int64) FileOption { return func(c *fileConfig) { c.rotateSize = n } }
 
 // WithFileErrors receives errors that happen outside a Write (a failed
-// background fsync).
+// background fsync), from a background goroutine; a panic of f is
+// dropped.
 func WithFileErrors(f func(error)) FileOption { return func(c *fileConfig) { c.onError = f } }
 
 // TornLine describes an incomplete last line found when a file was opened:
@@ -610,7 +611,7 @@ func (af *File) Write(p []byte) (int, error) {
 			// the size: a rotation is no reason to lose a record. The
 			// next write tries again.
 			if af.cfg.onError != nil {
-				af.cfg.onError(err)
+				callback(func() { af.cfg.onError(err) })
 			}
 		}
 	}
@@ -675,7 +676,7 @@ func (af *File) syncLoop(f *os.File, done chan struct{}) {
 			err = nil // closed by a rotation, which synced it first
 		}
 		if err != nil && af.cfg.onError != nil {
-			af.cfg.onError(fmt.Errorf("slogaudit: fsync %s: %w", af.path, err))
+			callback(func() { af.cfg.onError(fmt.Errorf("slogaudit: fsync %s: %w", af.path, err)) })
 		}
 		af.mu.Lock()
 		if err != nil {

@@ -660,7 +660,7 @@ func (st *state) violatedLocked(ctx context.Context, r slog.Record, root *node, 
 	for _, v := range vs {
 		st.stats.Violations[v.Rule]++
 		if st.cfg.onViolation != nil {
-			st.cfg.onViolation(v)
+			callback(func() { st.cfg.onViolation(v) })
 		}
 	}
 	if st.cfg.mode == Annotate {
@@ -802,7 +802,7 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		st.seal.records++
 	}
 	if st.cfg.sync != nil {
-		if err := st.cfg.sync(); err != nil {
+		if err := syncFunc(st.cfg.sync); err != nil {
 			st.report(fmt.Errorf("slogaudit: sync after record %d: %w", seq, err))
 		}
 	}
@@ -952,10 +952,31 @@ func safeHandle(ctx context.Context, h slog.Handler, r slog.Record) (err error) 
 	return h.Handle(ctx, r)
 }
 
+// report passes err to OnError. A callback that panics (a send on a
+// channel closed at shutdown) must not leave the chain half stepped (a
+// record written and its seq taken again), nor stop a background
+// goroutine: its panic is dropped.
 func (st *state) report(err error) {
 	if st.cfg.onError != nil {
-		st.cfg.onError(err)
+		callback(func() { st.cfg.onError(err) })
 	}
+}
+
+// syncFunc runs the WithSyncFunc function, turning its panic into an
+// error: the record is written, and its head must advance.
+func syncFunc(sync func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("sync function panicked: %v", p)
+		}
+	}()
+	return sync()
+}
+
+// callback runs a caller's callback, dropping its panic.
+func callback(f func()) {
+	defer func() { _ = recover() }()
+	f()
 }
 
 // maybeCheckpointLocked writes a checkpoint when one is due.
