@@ -931,13 +931,21 @@ func (af *File) rotateLocked() error {
 	if err != nil {
 		return err
 	}
-	next := 1
+	next := uint64(1)
 	if n := len(rotated) - 1; n > 0 { // the last entry is the current file
 		last := rotated[n-1]
-		next, _ = strconv.Atoi(last[strings.LastIndexByte(last, '.')+1:])
+		next, _ = rotationNumber(last[len(af.path)+1:])
 		next++
 	}
 	name := fmt.Sprintf("%s.%06d", af.path, next)
+	for {
+		// Never over a rotated file: a rename replaces its target.
+		if _, err := os.Lstat(name); err != nil {
+			break
+		}
+		next++
+		name = fmt.Sprintf("%s.%06d", af.path, next)
+	}
 	// Closed before the rename, which some systems refuse for an open file.
 	if err := af.f.Close(); err != nil {
 		return af.reopenLocked(af.path, fmt.Errorf("slogaudit: rotating %s: %w", af.path, err))
@@ -1057,12 +1065,38 @@ func (af *File) pinFiles() (paths []string, unpin func(), err error) {
 }
 
 // RotatedFiles returns the rotated files of the log at path, oldest first,
-// followed by path itself: the order [VerifyFiles] needs.
+// followed by path itself: the order [VerifyFiles] needs. Rotated files
+// are numbered from path.000001 on; past path.999999 the numbers take
+// more digits, and the order is the numbers'.
 func RotatedFiles(path string) ([]string, error) {
-	matches, err := filepath.Glob(path + ".[0-9][0-9][0-9][0-9][0-9][0-9]")
+	matches, err := filepath.Glob(path + ".[0-9][0-9][0-9][0-9][0-9][0-9]*")
 	if err != nil {
 		return nil, fmt.Errorf("slogaudit: listing rotated files of %s: %w", path, err)
 	}
-	sort.Strings(matches)
-	return append(matches, path), nil
+	type numbered struct {
+		path string
+		n    uint64
+	}
+	var files []numbered
+	for _, m := range matches {
+		if n, ok := rotationNumber(m[len(path)+1:]); ok {
+			files = append(files, numbered{m, n})
+		}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].n < files[j].n })
+	out := make([]string, 0, len(files)+1)
+	for _, f := range files {
+		out = append(out, f.path)
+	}
+	return append(out, path), nil
+}
+
+// rotationNumber reads the number of a rotated file from its suffix:
+// six digits or more, and nothing else.
+func rotationNumber(suffix string) (uint64, bool) {
+	if len(suffix) < 6 || strings.Trim(suffix, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(suffix, 10, 64)
+	return n, err == nil
 }

@@ -254,7 +254,8 @@ func (c *cli) loadKeys(o *slogaudit.VerifyOptions, files, envs keySpecs) int {
 // names keep their order relative to each other.
 func rotationOrder(files []string) []string {
 	base := func(f string) (string, int) {
-		if i := strings.LastIndexByte(f, '.'); i >= 0 && len(f)-i-1 == 6 {
+		if i := strings.LastIndexByte(f, '.'); i >= 0 && len(f)-i-1 >= 6 && strings.Trim(f[i+1:], "0123456789") == "" {
+			// Six digits, or more past .999999.
 			if n, err := strconv.Atoi(f[i+1:]); err == nil && n >= 0 {
 				return f[:i], n
 			}
