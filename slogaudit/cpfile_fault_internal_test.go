@@ -113,3 +113,50 @@ func TestCheckpointFileFailedWrite(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckpointFileTornAtOpenCannotBeCut: a crash left the checkpoint
+// file's last line cut, and the file cannot be truncated (append-only).
+// Before, OpenCheckpointFile failed, and the restarted process could not
+// log with checkpoints. Now the fragment stays on a line of its own (the
+// next checkpoint starts a new line) and the untouched log verifies, the
+// fragment reported as torn.
+func TestCheckpointFileTornAtOpenCannotBeCut(t *testing.T) {
+	dir := t.TempDir()
+	path, cpPath := filepath.Join(dir, "audit.log"), filepath.Join(dir, "audit.checkpoints")
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	write := func() {
+		af, err := OpenFile(path, WithFileSync(SyncNever()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cf, err := OpenCheckpointFile(cpPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := af.Handler(WithKey("k1", testKey), WithSigner(priv), WithCheckpoints(cf, 4, 0), WithChainID("c"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 10 {
+			slog.New(h).Info("event", "i", i)
+		}
+		if err := h.Close(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		_ = cf.Close()
+		_ = af.Close()
+	}
+	write()
+	cps, _ := os.ReadFile(cpPath)
+	if err := os.Truncate(cpPath, int64(len(cps)-30)); err != nil { // the crash
+		t.Fatal(err)
+	}
+	truncateFile = func(string, int64) error { return syscall.EPERM }
+	defer func() { truncateFile = os.Truncate }()
+	write()
+	cps, _ = os.ReadFile(cpPath)
+	rep, err := VerifyFiles(context.Background(), []string{path}, VerifyOptions{Key: testKey, PublicKey: pub, Checkpoints: bytes.NewReader(cps)})
+	if err != nil || !rep.Intact() || !hasKind(rep, Torn) {
+		t.Errorf("untouched log: %v, want intact with the fragment torn: %v\n%s", err, rep.Findings, cps)
+	}
+}
