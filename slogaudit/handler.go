@@ -869,6 +869,13 @@ func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Leve
 	if !t.IsZero() {
 		rt = t.UTC()
 	}
+	if y := rt.Year(); !rt.IsZero() && (y < 0 || y >= 10000) {
+		// A JSON handler writes no such time (slog.JSONHandler writes
+		// "!ERROR:…" and the time glued after it): the record goes
+		// without one, and its time, as hashed, is an attribute.
+		out = append(out[:len(out):len(out)], slog.String(slog.TimeKey, rt.Format(time.RFC3339Nano)))
+		rt = time.Time{}
+	}
 	rec := slog.NewRecord(rt, level, msg, 0)
 	rec.AddAttrs(out...)
 	hctx := ctx
