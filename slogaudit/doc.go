@@ -63,7 +63,9 @@
 // order, each line once: a checkpoint after a larger one of its chain is
 // reported reordered (a witnessed checkpoint appended again with its
 // cosignatures excepted), and a line repeated byte for byte duplicated,
-// both at their line of the checkpoint file. A chain that retention
+// both at their line of the checkpoint file; a line that is only the start
+// of a checkpoint (a write that stopped, a full disk) is reported torn. A
+// chain that retention
 // ([File.Prune]) removed whole is reported pruned, as its retention record
 // states, and its checkpoints up to that record's head are not reported
 // truncated. [LoadKeyFile], [LoadSignerFile] and

@@ -65,7 +65,8 @@ func WithRetention(d time.Duration) FileOption { return func(c *fileConfig) { c.
 func WithFileSync(p SyncPolicy) FileOption { return func(c *fileConfig) { c.sync = p } }
 
 // WithRotateSize starts a new file once the current one reaches n bytes.
-// The rotated file is renamed path.000001, path.000002, … (oldest first)
+// The rotated file is renamed path.000001, path.000002, … (oldest first;
+// past path.999999 the numbers take more digits)
 // and the chain continues in the new file. Default: 0, no rotation. While
 // a witness's consistency proof is read from the files, a rotation waits
 // for it (the current file grows past n meanwhile).
