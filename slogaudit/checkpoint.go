@@ -183,7 +183,9 @@ func (st *state) checkpointLocked(ctx context.Context) error {
 var cpMu sync.Mutex
 
 // writeCheckpoint appends one line {"chain":…,"note":…} (canonical JSON).
-func writeCheckpoint(w interface{ Write([]byte) (int, error) }, chainID string, note []byte) error {
+// A writer that panics is an error: the witness client calls this from its
+// own goroutine, and the handler in the middle of a checkpoint.
+func writeCheckpoint(w interface{ Write([]byte) (int, error) }, chainID string, note []byte) (err error) {
 	line := chain.AppendCanonical(nil, chain.Obj([]chain.Member{
 		{Name: "chain", Value: chain.Str(chainID)},
 		{Name: "note", Value: chain.Str(string(note))},
@@ -191,7 +193,12 @@ func writeCheckpoint(w interface{ Write([]byte) (int, error) }, chainID string, 
 	line = append(line, '\n')
 	cpMu.Lock()
 	defer cpMu.Unlock()
-	_, err := w.Write(line)
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the checkpoint writer %T panicked: %v", w, p)
+		}
+	}()
+	_, err = w.Write(line)
 	return err
 }
 

@@ -24,6 +24,13 @@ type CheckpointFile struct {
 	f      *os.File
 	last   map[string]chain.TreeHead // by origin
 	closed bool
+	// fresh: a failed write may have left a fragment that could not be
+	// cut off, so the next write starts with a newline.
+	fresh bool
+	// inject and injectTruncate, in tests, replace the write to f and its
+	// truncation (to inject faults).
+	inject         func(f *os.File, p []byte) (int, error)
+	injectTruncate func(f *os.File, size int64) error
 }
 
 // OpenCheckpointFile opens (creating with mode 0600) the checkpoint file
@@ -34,9 +41,11 @@ func OpenCheckpointFile(path string) (*CheckpointFile, error) {
 		if n := bytes.LastIndexByte(data, '\n'); n < len(data)-1 {
 			// A crash cut the last checkpoint: it never left the process
 			// whole (its record is in the log), so cut it off, and the next
-			// checkpoint starts a line of its own.
-			if err := os.Truncate(path, int64(n+1)); err != nil {
-				return nil, fmt.Errorf("slogaudit: OpenCheckpointFile: cutting off the torn last line of %s: %w", path, err)
+			// checkpoint starts a line of its own. A file that cannot be
+			// cut (append-only) keeps it, on a line of its own: the
+			// verifier reports it as torn.
+			if err := truncateFile(path, int64(n+1)); err != nil {
+				c.fresh = true
 			}
 			data = data[:n+1]
 		}
@@ -46,13 +55,17 @@ func OpenCheckpointFile(path string) (*CheckpointFile, error) {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("slogaudit: OpenCheckpointFile: %w", err)
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	// Read too: a failed write is read back (see Write).
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("slogaudit: OpenCheckpointFile: %w", err)
 	}
 	c.f = f
 	return c, nil
 }
+
+// truncateFile is os.Truncate; tests replace it to inject a failure.
+var truncateFile = os.Truncate
 
 // remember records the tree head of a checkpoint line.
 func (c *CheckpointFile) remember(line []byte) {
@@ -66,24 +79,88 @@ func (c *CheckpointFile) remember(line []byte) {
 }
 
 // Write appends p, whole lines, and syncs the file: a checkpoint is rare
-// and worth its fsync.
+// and worth its fsync. A write that stops part-way (a full disk) leaves
+// nothing for the next checkpoint to be glued onto: its fragment is cut
+// off the end of the file or, where the file cannot be cut, the next write
+// starts on a new line (the verifier skips blank lines). A failed write
+// whose every byte reached the file is a written checkpoint: Write returns
+// len(p) and the error.
 func (c *CheckpointFile) Write(p []byte) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
 		return 0, errors.New("slogaudit: write to a closed checkpoint file")
 	}
-	n, err := c.f.Write(p)
-	if err != nil {
-		return n, fmt.Errorf("slogaudit: writing %s: %w", c.path, err)
+	if c.fresh {
+		if _, err := c.write([]byte{'\n'}); err != nil {
+			return 0, fmt.Errorf("slogaudit: writing %s: %w", c.path, err)
+		}
+		c.fresh = false
 	}
-	if err := c.f.Sync(); err != nil {
-		return n, fmt.Errorf("slogaudit: fsync %s: %w", c.path, err)
+	before := int64(-1)
+	if st, err := c.f.Stat(); err == nil {
+		before = st.Size()
+	}
+	n, err := c.write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		if !c.failedWrite(p, before) {
+			return 0, fmt.Errorf("slogaudit: writing %s: %w", c.path, err)
+		}
+		err = fmt.Errorf("slogaudit: writing %s: %w: %w", c.path, ErrNotDurable, err)
+	}
+	if serr := c.f.Sync(); serr != nil && err == nil {
+		err = fmt.Errorf("slogaudit: fsync %s: %w", c.path, serr)
 	}
 	for _, line := range bytes.Split(p, []byte("\n")) {
 		c.remember(line)
 	}
-	return n, nil
+	return len(p), err
+}
+
+// write writes p to the file (or runs the injected fault).
+func (c *CheckpointFile) write(p []byte) (int, error) {
+	if c.inject != nil {
+		return c.inject(c.f, p)
+	}
+	return c.f.Write(p)
+}
+
+// failedWrite reads the file back after a write of p failed, when it held
+// before bytes (-1: unknown), and reports whether all of p is there. A
+// part of p at the end of the file is cut off; when that fails, or what
+// the write left is not known, the next write starts on a new line.
+func (c *CheckpointFile) failedWrite(p []byte, before int64) (whole bool) {
+	st, err := c.f.Stat()
+	if before < 0 || err != nil {
+		c.fresh = true
+		return false
+	}
+	end := st.Size()
+	if end <= before {
+		return false // nothing reached the file
+	}
+	got := make([]byte, min(end-before, int64(len(p))))
+	if m, _ := c.f.ReadAt(got, before); m != len(got) {
+		c.fresh = true
+		return false
+	}
+	if bytes.Equal(got, p) {
+		return true
+	}
+	if int64(len(got)) == end-before && bytes.HasPrefix(p, got) {
+		trunc := c.f.Truncate
+		if c.injectTruncate != nil {
+			trunc = func(size int64) error { return c.injectTruncate(c.f, size) }
+		}
+		if trunc(before) == nil {
+			return false
+		}
+	}
+	c.fresh = true // a fragment that stays, or another writer's bytes
+	return false
 }
 
 // Last returns the newest checkpoint of origin in the file.

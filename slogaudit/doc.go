@@ -38,7 +38,11 @@
 // chain after a restart. An incomplete last line (a crash mid-write) is
 // reported by [File.Torn], closed with a newline and named by the next
 // audit.start record, never hidden; a write that fails part-way while the
-// process runs leaves no fragment at all. Processes that share one file
+// process runs leaves no fragment at all, or, where the file cannot be cut
+// back (an append-only file, another process appended after it), leaves
+// the fragment on a line of its own, which an audit.gap of the chain
+// names, even after other records (over [File.Handler], or a JSON or
+// slogcore handler over the File). Processes that share one file
 // write chains of their own: without [WithChainID], a handler does not
 // continue the file's last chain while another File writes it (on Linux,
 // where record locks say so). [VerifyFiles] and the slogaudit command check
@@ -59,7 +63,9 @@
 // order, each line once: a checkpoint after a larger one of its chain is
 // reported reordered (a witnessed checkpoint appended again with its
 // cosignatures excepted), and a line repeated byte for byte duplicated,
-// both at their line of the checkpoint file. A chain that retention
+// both at their line of the checkpoint file; a line that is only the start
+// of a checkpoint (a write that stopped, a full disk) is reported torn. A
+// chain that retention
 // ([File.Prune]) removed whole is reported pruned, as its retention record
 // states, and its checkpoints up to that record's head are not reported
 // truncated. [LoadKeyFile], [LoadSignerFile] and

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/slogguard/slogguard/internal/chain"
@@ -64,14 +65,16 @@ func WithRetention(d time.Duration) FileOption { return func(c *fileConfig) { c.
 func WithFileSync(p SyncPolicy) FileOption { return func(c *fileConfig) { c.sync = p } }
 
 // WithRotateSize starts a new file once the current one reaches n bytes.
-// The rotated file is renamed path.000001, path.000002, … (oldest first)
+// The rotated file is renamed path.000001, path.000002, … (oldest first;
+// past path.999999 the numbers take more digits)
 // and the chain continues in the new file. Default: 0, no rotation. While
 // a witness's consistency proof is read from the files, a rotation waits
 // for it (the current file grows past n meanwhile).
 func WithRotateSize(n int64) FileOption { return func(c *fileConfig) { c.rotateSize = n } }
 
 // WithFileErrors receives errors that happen outside a Write (a failed
-// background fsync).
+// background fsync), from a background goroutine; a panic of f is
+// dropped.
 func WithFileErrors(f func(error)) FileOption { return func(c *fileConfig) { c.onError = f } }
 
 // TornLine describes an incomplete last line found when a file was opened:
@@ -122,13 +125,11 @@ type File struct {
 	// fresh: a failed write left a fragment that could not be cut off, so
 	// the next write starts with a newline.
 	fresh bool
-	// fragment is the partial record a failed write could not cut off,
-	// until the handler's audit.gap names it.
-	fragment *TornLine
 	// inject, in tests, replaces the write to f (to inject faults);
-	// injectSync replaces its fsync.
-	inject     func(f *os.File, p []byte) (int, error)
-	injectSync func(f *os.File) error
+	// injectSync replaces its fsync, injectTruncate its truncate.
+	inject         func(f *os.File, p []byte) (int, error)
+	injectTruncate func(f *os.File, size int64) error
+	injectSync     func(f *os.File) error
 	// injectRotate, in tests, fails a step of the rotation ("rename",
 	// "create") when it returns an error.
 	injectRotate func(step string) error
@@ -611,7 +612,7 @@ func (af *File) Write(p []byte) (int, error) {
 			// the size: a rotation is no reason to lose a record. The
 			// next write tries again.
 			if af.cfg.onError != nil {
-				af.cfg.onError(err)
+				callback(func() { af.cfg.onError(err) })
 			}
 		}
 	}
@@ -676,7 +677,7 @@ func (af *File) syncLoop(f *os.File, done chan struct{}) {
 			err = nil // closed by a rotation, which synced it first
 		}
 		if err != nil && af.cfg.onError != nil {
-			af.cfg.onError(fmt.Errorf("slogaudit: fsync %s: %w", af.path, err))
+			callback(func() { af.cfg.onError(fmt.Errorf("slogaudit: fsync %s: %w", af.path, err)) })
 		}
 		af.mu.Lock()
 		if err != nil {
@@ -745,30 +746,38 @@ func (af *File) cutBackLocked(p []byte, n int, err error) (int, error) {
 		return len(p), fmt.Errorf("slogaudit: writing %s: %w: %w", af.path, ErrNotDurable, err)
 	}
 	keep := bytes.LastIndexByte(p[:got], '\n') + 1
-	if got == 0 && n > 0 && n <= len(p) {
-		// The writer says it wrote part of p, which is not at the file's
-		// end: another writer appended after it. Name it, in case.
-		af.leaveFragment(p, bytes.LastIndexByte(p[:n], '\n')+1, n)
-	}
 	if got == keep { // nothing of p, or whole lines only
 		af.size = at + int64(keep)
-		return keep, fmt.Errorf("slogaudit: writing %s: %w (the file ends with a whole record)", af.path, err)
+		err = fmt.Errorf("slogaudit: writing %s: %w (the file ends with a whole record)", af.path, err)
+		if got == 0 && n > 0 && n <= len(p) {
+			// The writer says it wrote part of p, which is not at the
+			// file's end: another writer appended after it. Name it, in
+			// case.
+			return keep, leaveFragment(err, p, bytes.LastIndexByte(p[:n], '\n')+1, n)
+		}
+		return keep, err
 	}
 	if at+int64(got) == end {
-		if terr := af.f.Truncate(at + int64(keep)); terr != nil {
+		if terr := af.truncate(at + int64(keep)); terr != nil {
 			af.fresh = true
-			af.leaveFragment(p, keep, got)
 			af.size = end
-			return keep, fmt.Errorf("slogaudit: writing %s: %w (and cutting off the partial record failed: %v; the next record starts on a new line)", af.path, err, terr)
+			return keep, leaveFragment(fmt.Errorf("slogaudit: writing %s: %w (and cutting off the partial record failed: %v; the next record starts on a new line)", af.path, err, terr), p, keep, got)
 		}
 		af.size = at + int64(keep)
 		return keep, fmt.Errorf("slogaudit: writing %s: %w (the partial record was cut off: the file ends with a whole record)", af.path, err)
 	}
 	// Another writer wrote after the fragment already: it stays, on the
 	// line it shares with that writer's bytes, and is named.
-	af.leaveFragment(p, keep, got)
 	af.size = end
-	return keep, fmt.Errorf("slogaudit: writing %s: %w (another writer appended after the partial record, so it was left in place)", af.path, err)
+	return keep, leaveFragment(fmt.Errorf("slogaudit: writing %s: %w (another writer appended after the partial record, so it was left in place)", af.path, err), p, keep, got)
+}
+
+// truncate cuts the file to size (or runs the injected fault).
+func (af *File) truncate(size int64) error {
+	if af.injectTruncate != nil {
+		return af.injectTruncate(af.f, size)
+	}
+	return af.f.Truncate(size)
 }
 
 // locateSlack is how far before the file's end, beyond len(p), locate
@@ -780,7 +789,9 @@ const locateSlack = 1 << 20
 // reports where p's bytes are: at is the offset where they start, got how
 // many of p's bytes are there, and end the file's size; ok is false when
 // the file cannot be read. The bytes are found at the start of a line at
-// or after the size the File knew before the write, as the whole of p (p
+// or after the size the File knew before the write (or, when the file is
+// smaller than that now, within its last len(p)+locateSlack bytes), as the
+// whole of p (p
 // holds its records' hashes: no other bytes match it), or as a prefix of
 // p that reaches the file's end (a fragment). got is 0, with at = end,
 // when neither is there: another writer's line that merely begins like p
@@ -792,8 +803,11 @@ func (af *File) locate(p []byte) (at int64, got int, end int64, ok bool) {
 	}
 	end = st.Size()
 	lo := max(af.size, end-int64(len(p))-locateSlack)
-	if lo > end {
-		lo = end // the file shrank: look at its end
+	if af.size > end {
+		// The file shrank (another process cut it, as logrotate's
+		// copytruncate does): the size known before the write says
+		// nothing of where p went. Look at the file's end.
+		lo = max(0, end-int64(len(p))-locateSlack)
 	}
 	from := max(lo-1, 0) // the byte before lo says whether a line starts at lo
 	buf := make([]byte, end-from)
@@ -826,21 +840,42 @@ func commonPrefix(a, b []byte) int {
 	return n
 }
 
-// leaveFragment remembers the fragment p[keep:n] that a failed write left
-// in the file (n < 0: unknown, nothing to name), for takeFragment.
-func (af *File) leaveFragment(p []byte, keep, n int) {
-	if n > keep && n <= len(p) {
-		af.fragment = tornLine(p[keep:n])
-	}
+// leftFragment is the error of a write that left the fragment of a
+// record in the file, which the File could not cut off (the file is
+// append-only, or another writer appended after it): the fragment is a
+// line of its own, and the chain's next audit.gap names it, so that the
+// verifier reports it as torn, not as tampering. Whoever hears of the
+// failed write first takes it (take): the handler writing through the
+// File, or one that a slogcore handler over the File tells of its losses,
+// which it tells once per record of the failed write.
+type leftFragment struct {
+	err   error
+	torn  TornLine
+	taken atomic.Bool
 }
 
-// takeFragment returns, once, the fragment a failed write left in place.
-func (af *File) takeFragment() *TornLine {
-	af.mu.Lock()
-	defer af.mu.Unlock()
-	t := af.fragment
-	af.fragment = nil
-	return t
+func (e *leftFragment) Error() string { return e.err.Error() }
+func (e *leftFragment) Unwrap() error { return e.err }
+
+// leaveFragment returns err, wrapped with the fragment p[keep:n] that the
+// failed write left in the file, when there is one.
+func leaveFragment(err error, p []byte, keep, n int) error {
+	if n <= keep || n > len(p) {
+		return err
+	}
+	return &leftFragment{err: err, torn: *tornLine(p[keep:n])}
+}
+
+// fragmentIn returns the fragment that the failed write of err left in a
+// File, the first time it is asked for it; nil after, and for other
+// errors.
+func fragmentIn(err error) *TornLine {
+	var lf *leftFragment
+	if errors.As(err, &lf) && lf.taken.CompareAndSwap(false, true) {
+		t := lf.torn
+		return &t
+	}
+	return nil
 }
 
 // fsync syncs f (or runs the injected fault).
@@ -897,13 +932,21 @@ func (af *File) rotateLocked() error {
 	if err != nil {
 		return err
 	}
-	next := 1
+	next := uint64(1)
 	if n := len(rotated) - 1; n > 0 { // the last entry is the current file
 		last := rotated[n-1]
-		next, _ = strconv.Atoi(last[strings.LastIndexByte(last, '.')+1:])
+		next, _ = rotationNumber(last[len(af.path)+1:])
 		next++
 	}
 	name := fmt.Sprintf("%s.%06d", af.path, next)
+	for {
+		// Never over a rotated file: a rename replaces its target.
+		if _, err := os.Lstat(name); err != nil {
+			break
+		}
+		next++
+		name = fmt.Sprintf("%s.%06d", af.path, next)
+	}
 	// Closed before the rename, which some systems refuse for an open file.
 	if err := af.f.Close(); err != nil {
 		return af.reopenLocked(af.path, fmt.Errorf("slogaudit: rotating %s: %w", af.path, err))
@@ -1023,12 +1066,38 @@ func (af *File) pinFiles() (paths []string, unpin func(), err error) {
 }
 
 // RotatedFiles returns the rotated files of the log at path, oldest first,
-// followed by path itself: the order [VerifyFiles] needs.
+// followed by path itself: the order [VerifyFiles] needs. Rotated files
+// are numbered from path.000001 on; past path.999999 the numbers take
+// more digits, and the order is the numbers'.
 func RotatedFiles(path string) ([]string, error) {
-	matches, err := filepath.Glob(path + ".[0-9][0-9][0-9][0-9][0-9][0-9]")
+	matches, err := filepath.Glob(path + ".[0-9][0-9][0-9][0-9][0-9][0-9]*")
 	if err != nil {
 		return nil, fmt.Errorf("slogaudit: listing rotated files of %s: %w", path, err)
 	}
-	sort.Strings(matches)
-	return append(matches, path), nil
+	type numbered struct {
+		path string
+		n    uint64
+	}
+	var files []numbered
+	for _, m := range matches {
+		if n, ok := rotationNumber(m[len(path)+1:]); ok {
+			files = append(files, numbered{m, n})
+		}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].n < files[j].n })
+	out := make([]string, 0, len(files)+1)
+	for _, f := range files {
+		out = append(out, f.path)
+	}
+	return append(out, path), nil
+}
+
+// rotationNumber reads the number of a rotated file from its suffix:
+// six digits or more, and nothing else.
+func rotationNumber(suffix string) (uint64, bool) {
+	if len(suffix) < 6 || strings.Trim(suffix, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(suffix, 10, 64)
+	return n, err == nil
 }

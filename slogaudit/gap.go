@@ -49,6 +49,39 @@ type losses struct {
 	// Stats takes them off Declared.
 	async      uint64
 	redeclared uint64
+	// torns are the fragments that failed writes left in a File and no
+	// audit.gap has named yet, oldest first: each gap record names one.
+	// anyTorn is set while torns is not empty.
+	torns   []TornLine
+	anyTorn atomic.Bool
+}
+
+// addTorn adds the fragment t, for the next audit.gap to name.
+func (l *losses) addTorn(t TornLine) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.addTornLocked(t)
+}
+
+func (l *losses) addTornLocked(t TornLine) {
+	l.torns = append(l.torns, t)
+	l.anyTorn.Store(true)
+}
+
+// takeTorn removes and returns the oldest fragment to name, or nil.
+func (l *losses) takeTorn() *TornLine {
+	if !l.anyTorn.Load() {
+		return nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.torns) == 0 {
+		return nil
+	}
+	t := l.torns[0]
+	l.torns = append(l.torns[:0], l.torns[1:]...)
+	l.anyTorn.Store(len(l.torns) > 0)
+	return &t
 }
 
 // add records seq as lost for reason.
@@ -130,6 +163,7 @@ type tagged struct {
 	st       *state
 	seq      uint64
 	declares []GapRange
+	names    *TornLine // the fragment an audit.gap record names
 }
 
 // onLoss hears from a slogcore handler that a record it accepted was lost.
@@ -152,9 +186,18 @@ func (st *state) onLoss(l slogcore.Loss) {
 	}
 	st.losses.mu.Lock()
 	defer st.losses.mu.Unlock()
+	if l.Dropped {
+	} else if t := fragmentIn(l.Err); t != nil {
+		// The File under the wrapped handler could not cut off the
+		// record's fragment: the next audit.gap names it.
+		st.losses.addTornLocked(*t)
+	}
 	st.losses.async++
 	rs := []GapRange{{From: t.seq, To: t.seq, Reason: reason}}
 	rs = append(rs, t.declares...) // a lost gap record: declare its losses again
+	if t.names != nil {
+		st.losses.addTornLocked(*t.names) // and name its fragment again
+	}
 	for _, r := range t.declares {
 		st.losses.redeclared += r.To - r.From + 1
 	}
@@ -174,11 +217,22 @@ func shorten(s string) string {
 // queue under DropNewest) ends the round: its ranges, and its own seq, wait
 // for the next record or Close, rather than taking new seqs for as long as
 // the queue stays full.
+//
+// A gap record also names a fragment that a failed write left in a File
+// (see leftFragment), one per record: a fragment left by a record that
+// is retried rather than lost (the wrapper's own) gets a gap record that
+// declares no seq.
 func (st *state) declareLocked(ctx context.Context) error {
 	for {
 		rs := st.losses.take()
-		if rs == nil {
+		if st.lostTorn == nil {
+			st.lostTorn = st.losses.takeTorn()
+		}
+		if rs == nil && st.lostTorn == nil {
 			return nil
+		}
+		if rs == nil {
+			rs = []GapRange{}
 		}
 		n := uint64(0)
 		for _, r := range rs {
@@ -188,9 +242,9 @@ func (st *state) declareLocked(ctx context.Context) error {
 		if t := st.lostTorn; t != nil {
 			attrs = append(attrs, slog.Group("torn", slog.Int("bytes", t.Bytes), slog.String("sha256", t.SHA256)))
 		}
-		st.declaring = rs // in the record's loss tag
+		st.declaring, st.naming = rs, st.lostTorn // in the record's loss tag
 		err := st.ownLocked(ctx, MsgGap, false, attrs...)
-		st.declaring = nil
+		st.declaring, st.naming = nil, nil
 		if err != nil {
 			st.losses.putBack(rs)
 			return err

@@ -159,6 +159,7 @@ type state struct {
 	lostTorn *TornLine         // the torn line a lost audit.start named
 	// declaring is what the audit.gap record being passed on declares.
 	declaring []GapRange
+	naming    *TornLine // and the fragment it names
 	closeErr  error
 	merkle    merkle   // the tree beside the chain, for checkpoints
 	seal      *sealing // the epoch ratchet, under WithSealing
@@ -292,11 +293,19 @@ func Wrap(h slog.Handler, opts ...Option) *Handler {
 	return a
 }
 
-// Enabled reports whether the wrapped handler is enabled for level.
-func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
+// Enabled reports whether the wrapped handler is enabled for level. A
+// wrapped handler whose Enabled panics is taken as enabled (the record is
+// then written, or declared lost), and the panic goes to OnError.
+func (h *Handler) Enabled(ctx context.Context, level slog.Level) (on bool) {
 	if l := h.st.cfg.level; l != nil && level < l.Level() {
 		return false
 	}
+	defer func() {
+		if p := recover(); p != nil {
+			h.st.report(fmt.Errorf("slogaudit: wrapped handler %T: Enabled panicked (taken as enabled): %v", h.st.next, p))
+			on = true
+		}
+	}()
 	return h.st.next.Enabled(ctx, level)
 }
 
@@ -370,7 +379,19 @@ func (h *Handler) nextWith(added []scoped) slog.Handler {
 			}
 		}
 	}
-	return next.WithAttrs(fresh.attrs())
+	return withAttrs(st, next, fresh.attrs())
+}
+
+// withAttrs returns next.WithAttrs(attrs), or nil, so that records carry
+// the attrs themselves, when it panics (the panic goes to OnError).
+func withAttrs(st *state, next slog.Handler, attrs []slog.Attr) (h slog.Handler) {
+	defer func() {
+		if p := recover(); p != nil {
+			st.report(fmt.Errorf("slogaudit: wrapped handler %T: WithAttrs panicked: %v; the records carry these attrs themselves", next, p))
+			h = nil
+		}
+	}()
+	return next.WithAttrs(attrs)
 }
 
 // levelMember returns the canonical member of the levels slog names, or
@@ -639,7 +660,7 @@ func (st *state) violatedLocked(ctx context.Context, r slog.Record, root *node, 
 	for _, v := range vs {
 		st.stats.Violations[v.Rule]++
 		if st.cfg.onViolation != nil {
-			st.cfg.onViolation(v)
+			callback(func() { st.cfg.onViolation(v) })
 		}
 	}
 	if st.cfg.mode == Annotate {
@@ -760,8 +781,8 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		err = nil
 	}
 	if err != nil {
-		if f := st.cfg.file; f != nil && st.lostTorn == nil {
-			st.lostTorn = f.takeFragment() // a fragment the File could not cut off: the audit.gap names it
+		if t := fragmentIn(err); t != nil {
+			st.losses.addTorn(*t) // a fragment the File could not cut off: an audit.gap names it
 		}
 		if keep {
 			st.lostLocked(seq, hash, mac, "the wrapped handler failed to write it: "+shorten(err.Error()))
@@ -781,7 +802,7 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		st.seal.records++
 	}
 	if st.cfg.sync != nil {
-		if err := st.cfg.sync(); err != nil {
+		if err := syncFunc(st.cfg.sync); err != nil {
 			st.report(fmt.Errorf("slogaudit: sync after record %d: %w", seq, err))
 		}
 	}
@@ -848,11 +869,18 @@ func (st *state) forwardLocked(ctx context.Context, t time.Time, level slog.Leve
 	if !t.IsZero() {
 		rt = t.UTC()
 	}
+	if y := rt.Year(); !rt.IsZero() && (y < 0 || y >= 10000) {
+		// A JSON handler writes no such time (slog.JSONHandler writes
+		// "!ERROR:…" and the time glued after it): the record goes
+		// without one, and its time, as hashed, is an attribute.
+		out = append(out[:len(out):len(out)], slog.String(slog.TimeKey, rt.Format(time.RFC3339Nano)))
+		rt = time.Time{}
+	}
 	rec := slog.NewRecord(rt, level, msg, 0)
 	rec.AddAttrs(out...)
 	hctx := ctx
 	if st.async != nil {
-		hctx = context.WithValue(ctx, lossTag{}, tagged{st: st, seq: am.seq, declares: st.declaring})
+		hctx = context.WithValue(ctx, lossTag{}, tagged{st: st, seq: am.seq, declares: st.declaring, names: st.naming})
 	}
 	return safeHandle(hctx, next, rec)
 }
@@ -931,10 +959,31 @@ func safeHandle(ctx context.Context, h slog.Handler, r slog.Record) (err error) 
 	return h.Handle(ctx, r)
 }
 
+// report passes err to OnError. A callback that panics (a send on a
+// channel closed at shutdown) must not leave the chain half stepped (a
+// record written and its seq taken again), nor stop a background
+// goroutine: its panic is dropped.
 func (st *state) report(err error) {
 	if st.cfg.onError != nil {
-		st.cfg.onError(err)
+		callback(func() { st.cfg.onError(err) })
 	}
+}
+
+// syncFunc runs the WithSyncFunc function, turning its panic into an
+// error: the record is written, and its head must advance.
+func syncFunc(sync func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("sync function panicked: %v", p)
+		}
+	}()
+	return sync()
+}
+
+// callback runs a caller's callback, dropping its panic.
+func callback(f func()) {
+	defer func() { _ = recover() }()
+	f()
 }
 
 // maybeCheckpointLocked writes a checkpoint when one is due.

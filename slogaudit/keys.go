@@ -1,8 +1,10 @@
 package slogaudit
 
 import (
+	"bytes"
 	"crypto/ed25519"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -45,6 +47,10 @@ func hmacKey(text string) ([]byte, error) {
 	}
 	if len(key) < MinKeySize {
 		return nil, fmt.Errorf("holds %d bytes, want at least %d (slogaudit keygen writes 32)", len(key), MinKeySize)
+	}
+	if len(key) == ed25519.PrivateKeySize && bytes.Equal(ed25519.NewKeyFromSeed(key[:ed25519.SeedSize])[ed25519.SeedSize:], key[ed25519.SeedSize:]) {
+		// Its MACs would all fail, which reads as tampering.
+		return nil, errors.New("holds an Ed25519 private key (NAME.ed25519), not an HMAC key: pass the NAME.hmac file")
 	}
 	return key, nil
 }

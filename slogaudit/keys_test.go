@@ -25,6 +25,9 @@ func TestLoadKeys(t *testing.T) {
 	key, err := LoadKeyFile(write("ok.hmac", hmac32+"\n"))
 	require.NoError(t, err)
 	require.Len(t, key, 32)
+	key, err = LoadKeyFile(write("long.hmac", hmac32+hmac32+"\n"))
+	require.NoError(t, err, "a 64-byte key that is no Ed25519 key is an HMAC key")
+	require.Len(t, key, 64)
 	gotPriv, err := LoadSignerFile(write("ok.ed25519", hex.EncodeToString(priv)+"\n"))
 	require.NoError(t, err)
 	require.Equal(t, priv, gotPriv)
@@ -42,6 +45,7 @@ func TestLoadKeys(t *testing.T) {
 		{"hmac two bytes", loadKey, "abcd\n", "holds 2 bytes, want at least 16"},
 		{"hmac not hex", loadKey, "zz" + hmac32, "is not hex"},
 		{"hmac odd digits", loadKey, hmac32 + "a", "is not hex"},
+		{"hmac is a signing key", loadKey, hex.EncodeToString(priv) + "\n", "holds an Ed25519 private key (NAME.ed25519), not an HMAC key"},
 		{"signer short", loadSigner, hmac32, "holds 32 bytes, want 64: this looks like a public key"},
 		{"signer long", loadSigner, hmac32 + hmac32 + "00", "holds 65 bytes, want 64"},
 		{"public key is private", loadPub, hex.EncodeToString(priv), "holds 64 bytes, want 32: this looks like a private key"},

@@ -158,14 +158,15 @@ func WithResume(head Head) Option {
 }
 
 // WithSyncFunc calls sync after every record the wrapped handler accepted (for
-// a file, pass its Sync method). A sync error is reported to OnError; the
-// record stays in the chain.
+// a file, pass its Sync method). A sync error (or panic) is reported to
+// OnError; the record stays in the chain.
 func WithSyncFunc(sync func() error) Option {
 	return func(c *config) { c.sync = sync }
 }
 
 // OnError is called with every error: a failed write, a panic in the
-// wrapped handler, a failed checkpoint or sync.
+// wrapped handler, a failed checkpoint or sync. It may be called from a
+// background goroutine (witnesses); a panic of f is dropped.
 func OnError(f func(error)) Option {
 	return func(c *config) { c.onError = f }
 }
@@ -214,7 +215,8 @@ func WithMode(m Mode) Option {
 	}
 }
 
-// OnViolation is called, under the handler's lock, for every violation.
+// OnViolation is called, under the handler's lock, for every violation;
+// a panic of f is dropped.
 func OnViolation(f func(Violation)) Option { return func(c *config) { c.onViolation = f } }
 
 // withClock replaces time.Now, for tests.

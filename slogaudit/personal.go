@@ -103,11 +103,11 @@ func (st *state) encrypt(subject string, v slog.Value) ([]byte, error) {
 	if st.cfg.keyStore == nil {
 		return nil, errors.New("no key store (WithKeyStore)")
 	}
-	plain, err := json.Marshal(jsonOf(v.Resolve()))
+	plain, err := personalJSON(v)
 	if err != nil {
 		return nil, err
 	}
-	key, err := st.cfg.keyStore.Key(subject, true)
+	key, err := storeKey(st.cfg.keyStore, subject, true)
 	if err != nil {
 		return nil, err
 	}
@@ -120,6 +120,41 @@ func (st *state) encrypt(subject string, v slog.Value) ([]byte, error) {
 		return nil, err
 	}
 	return aead.Seal(nonce, nonce, plain, personalAAD(subject)), nil
+}
+
+// personalJSON returns the JSON of a personal value. A value whose
+// encoding panics (a MarshalJSON that panics, on a nil field for instance)
+// is an error, not a panic of the caller; what it panicked with is not
+// said, as it may hold the value.
+func personalJSON(v slog.Value) (b []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			b, err = nil, fmt.Errorf("encoding the value to JSON panicked (a %T)", p)
+		}
+	}()
+	return json.Marshal(jsonOf(v.Resolve()))
+}
+
+// storeKey returns ks.Key(subject, create); a key store that panics (a
+// KMS client) is an error, not a panic of the caller.
+func storeKey(ks KeyStore, subject string, create bool) (key []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			key, err = nil, fmt.Errorf("the key store %T panicked: %v", ks, p)
+		}
+	}()
+	return ks.Key(subject, create)
+}
+
+// storeDelete returns ks.Delete(subject); a key store that panics is an
+// error.
+func storeDelete(ks KeyStore, subject string) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the key store %T panicked (whether it destroyed the key is not known; erase again): %v", ks, p)
+		}
+	}()
+	return ks.Delete(subject)
 }
 
 func newGCM(key []byte) (cipher.AEAD, error) {
@@ -241,7 +276,7 @@ func (h *Handler) Erase(ctx context.Context, subject, actor string) error {
 	if st.closed {
 		return ErrClosed
 	}
-	if err := st.cfg.keyStore.Delete(subject); err != nil {
+	if err := storeDelete(st.cfg.keyStore, subject); err != nil {
 		return fmt.Errorf("slogaudit: Erase: the subject's data is not erased: %w", err)
 	}
 	st.startLocked(ctx)
@@ -296,7 +331,7 @@ func open(subject, b64 string, ks KeyStore) any {
 	if err != nil {
 		return "[UNREADABLE: not base64]"
 	}
-	key, err := ks.Key(subject, false)
+	key, err := storeKey(ks, subject, false)
 	if errors.Is(err, ErrNoSubjectKey) {
 		return ErasedMark
 	}

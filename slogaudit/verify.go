@@ -390,12 +390,17 @@ type verifier struct {
 	canon  []byte       // canonical form of a whole File line, audit member included
 	linker chain.Linker // link hashes of canonical lines
 	torn   *pendingTorn // a malformed line that the next record may acknowledge
-	opts   VerifyOptions
-	file   string
-	line   int64
-	rep    *Report
-	chains map[string]*chainState
-	cps    map[string][]chain.Checkpoint
+	// unnamed are the fragments (see jsonPrefix) that records followed
+	// without naming them, oldest first: a later audit.gap or
+	// audit.start may still name one (a failed write's fragment that
+	// other records were queued behind, or another handler wrote after).
+	unnamed []*pendingTorn
+	opts    VerifyOptions
+	file    string
+	line    int64
+	rep     *Report
+	chains  map[string]*chainState
+	cps     map[string][]chain.Checkpoint
 	// notes are the checkpoint file's signed notes, by chain; witnesses
 	// verify cosignatures.
 	notes     map[string][]*noteCheck
@@ -588,6 +593,15 @@ func (v *verifier) loadCheckpoints() error {
 				bad = append(bad, Finding{File: name, Line: n, Kind: TornTail, Detail: "torn last line of the checkpoint file (the writer stopped mid-checkpoint): " + err.Error()})
 				continue
 			}
+			if jsonPrefix(bytes.TrimSpace(sc.Bytes())) {
+				// The first part of a checkpoint, on a line of its own: a
+				// write that stopped (a full disk) and could not be cut
+				// off. The checkpoint never left the process whole; taking
+				// it away, as cutting it would, is no more than removing
+				// its line.
+				bad = append(bad, Finding{File: name, Line: n, Kind: Torn, Detail: "incomplete line of the checkpoint file, left by a write that stopped mid-checkpoint (a full disk): " + err.Error()})
+				continue
+			}
 			bad = append(bad, Finding{File: name, Line: n, Kind: BadCheckpoint, Detail: err.Error()})
 			continue
 		}
@@ -702,19 +716,56 @@ func jsonPrefix(line []byte) bool {
 }
 
 // flushTorn reports a pending malformed line: as torn when ack, from the
-// record of message by, names its hash, as malformed otherwise.
+// record of message by, names its hash. A fragment that ack does not name
+// waits among the unnamed ones, which a later record may name; another
+// malformed line is reported at once. ack may also name an earlier
+// fragment that is still waiting (the newest of that hash).
 func (v *verifier) flushTorn(ack, by string) {
 	if p := v.torn; p != nil {
 		v.torn = nil
-		f := Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: p.detail}
-		if ack == p.sha {
-			f.Kind, f.Detail = Torn, "incomplete line left by a crash, named by the audit.start that follows"
-			if by == MsgGap {
-				f.Detail = "incomplete line left by a failed write, named by the audit.gap that follows"
+		switch {
+		case ack != "" && ack == p.sha:
+			v.named(p, by, "that follows")
+			return
+		case p.prefix:
+			if len(v.unnamed) == maxUnnamed {
+				v.reportUnnamed(v.unnamed[0])
+				v.unnamed = append(v.unnamed[:0], v.unnamed[1:]...)
 			}
+			v.unnamed = append(v.unnamed, p)
+		default:
+			v.reportUnnamed(p)
 		}
-		v.rep.Findings = append(v.rep.Findings, f)
 	}
+	if ack == "" {
+		return
+	}
+	for i := len(v.unnamed) - 1; i >= 0; i-- {
+		if p := v.unnamed[i]; p.sha == ack {
+			v.unnamed = append(v.unnamed[:i], v.unnamed[i+1:]...)
+			v.named(p, by, "at "+v.lineText(v.pos()))
+			return
+		}
+	}
+}
+
+// maxUnnamed bounds the fragments that wait for a record naming them: past
+// it, the oldest is reported malformed.
+const maxUnnamed = 256
+
+// named reports the fragment p as torn, named by the record of message by
+// at where.
+func (v *verifier) named(p *pendingTorn, by, where string) {
+	f := Finding{File: p.file, Line: p.line, Kind: Torn, Detail: "incomplete line left by a crash, named by the audit.start " + where}
+	if by == MsgGap {
+		f.Detail = "incomplete line left by a failed write, named by the audit.gap " + where
+	}
+	v.rep.Findings = append(v.rep.Findings, f)
+}
+
+// reportUnnamed reports the malformed line p, which no record named.
+func (v *verifier) reportUnnamed(p *pendingTorn) {
+	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: p.detail})
 }
 
 // record checks one line.

@@ -207,8 +207,13 @@ func (v *verifier) checkSignature(cp chain.Checkpoint, where Finding) bool {
 	return false
 }
 
-// flushTornTail reports a malformed last line that no record followed.
+// flushTornTail reports a malformed last line that no record followed,
+// and the fragments that no record named.
 func (v *verifier) flushTornTail() {
+	for _, p := range v.unnamed {
+		v.reportUnnamed(p)
+	}
+	v.unnamed = nil
 	p := v.torn
 	if p == nil {
 		return

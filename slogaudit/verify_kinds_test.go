@@ -231,8 +231,12 @@ func TestVerifyFindingKinds(t *testing.T) {
 		good := string(cp.MarshalLine()) // a bad line among good ones: a checkpoint file of nothing but bad lines is the wrong file
 		add(kindCase{name: "bad-checkpoint/file line not a checkpoint", log: cat(r...), cps: `{"chain":"c"}` + "\n" + good,
 			opts: VerifyOptions{PublicKey: pub}, kind: BadCheckpoint, line: 1, file: "checkpoints"})
-		add(kindCase{name: "bad-checkpoint/file line not JSON", log: cat(r...), cps: "{\n" + good,
+		add(kindCase{name: "bad-checkpoint/file line not JSON", log: cat(r...), cps: "}\n" + good,
 			kind: BadCheckpoint, line: 1, file: "checkpoints"})
+		// The first part of a checkpoint, on a line of its own: a write
+		// that stopped (a full disk) and could not be cut off.
+		add(kindCase{name: "torn/file line the start of a checkpoint", log: cat(r...), cps: good[:len(good)/2] + "\n" + good,
+			kind: Torn, line: 1, file: "checkpoints"})
 		forged := cp
 		forged.Seq = 2
 		add(kindCase{name: "bad-checkpoint/file signature", log: cat(r...), cps: string(forged.MarshalLine()),

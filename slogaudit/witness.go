@@ -193,7 +193,7 @@ func (w *witnessClient) round() (retry bool) {
 		if p.doneSize >= cp.head.Size {
 			continue
 		}
-		sig, err := w.add(p, cp)
+		sig, err := w.safeAdd(p, cp)
 		switch {
 		case err == nil:
 			p.doneSize = cp.head.Size
@@ -251,6 +251,18 @@ func (w *witnessClient) trimLocked() {
 		w.from.Append(w.leaves[0])
 		w.leaves = w.leaves[1:]
 	}
+}
+
+// safeAdd is add, with a panic (of a transport given with
+// WithWitnessHTTPClient) turned into an error: it runs on the client's
+// goroutine, where a panic would end the process.
+func (w *witnessClient) safeAdd(p *witnessPeer, cp *signedHead) (sig []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			sig, err = nil, fmt.Errorf("slogaudit: witness %s: the request panicked: %v", p.URL, r)
+		}
+	}()
+	return w.add(p, cp)
 }
 
 // add runs the add-checkpoint protocol with one witness and returns its

@@ -385,12 +385,20 @@ func (c *core) countDropN(r DropReason, n int) {
 // watchers too.
 func (c *core) dropped(e *entry, r DropReason, accepted bool) {
 	if f := c.opts.OnDrop; f != nil {
-		f(Drop{Reason: r, Time: e.time, Level: e.level, Message: c.redact.Message(e.msg)})
+		c.onDrop(f, Drop{Reason: r, Time: e.time, Level: e.level, Message: c.redact.Message(e.msg)})
 	}
 	if accepted {
 		c.lostDrop(lossOf(e), r)
 	}
 	c.putEntry(e)
+}
+
+// onDrop calls the OnDrop callback f. Its panic is dropped: it must not
+// reach the caller or kill the worker, nor keep the drop from the loss
+// watchers (an audit wrapper declares the record lost from them).
+func (c *core) onDrop(f func(Drop), d Drop) {
+	defer func() { _ = recover() }()
+	f(d)
 }
 
 // run is the worker goroutine: it drains the queue, writes batches, and

@@ -3,6 +3,7 @@ package slogcore
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"runtime"
@@ -68,13 +69,50 @@ func (o *Options) Validate() error {
 }
 
 // Enabled reports whether a record at level would be logged: the level is at
-// least [Options.Level] and, for [Async], the wrapped handler is enabled too.
+// least [Options.Level] and, for [Async], the wrapped handler is enabled too
+// (a wrapped handler whose Enabled panics is taken as enabled, and the
+// panic goes to [Options.OnError]).
 func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
 	if level < h.core.opts.Level.Level() {
 		return false
 	}
-	return h.next == nil || h.next.Enabled(ctx, level)
+	return h.next == nil || h.nextEnabled(ctx, level)
 }
+
+func (h *Handler) nextEnabled(ctx context.Context, level slog.Level) (on bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			h.core.errs.report(fmt.Errorf("slogcore: wrapped handler %T: Enabled panicked (taken as enabled): %v", h.next, p))
+			on = true
+		}
+	}()
+	return h.next.Enabled(ctx, level)
+}
+
+// derive returns what mk returns, the wrapped handler's WithAttrs or
+// WithGroup (what). When it panics, the panic goes to [Options.OnError]
+// and the derived handler is one that fails every record with that
+// panic, so that each is counted failed and reported lost, never written
+// without its attrs or group.
+func (h *Handler) derive(what string, mk func() slog.Handler) (next slog.Handler) {
+	defer func() {
+		if p := recover(); p != nil {
+			err := fmt.Errorf("slogcore: wrapped handler %T: %s panicked: %v; every record through the handler it was to return fails", h.next, what, p)
+			h.core.errs.report(err)
+			next = failing{err}
+		}
+	}()
+	return mk()
+}
+
+// failing is the handler derive returns in place of one the wrapped
+// handler could not make: it fails every record.
+type failing struct{ err error }
+
+func (f failing) Enabled(context.Context, slog.Level) bool  { return true }
+func (f failing) Handle(context.Context, slog.Record) error { return f.err }
+func (f failing) WithAttrs([]slog.Attr) slog.Handler        { return f }
+func (f failing) WithGroup(string) slog.Handler             { return f }
 
 // Handle captures r and queues it for the worker. It returns [ErrClosed]
 // after Close, [ErrQueueFull] when [Options.BlockTimeout] passed, an error
@@ -202,7 +240,8 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		attrs = redacted
 	}
 	if h.next != nil {
-		h2.next = h.next.WithAttrs(freezeAttrs(attrs))
+		frozen := freezeAttrs(attrs)
+		h2.next = h.derive("WithAttrs", func() slog.Handler { return h.next.WithAttrs(frozen) })
 		return &h2
 	}
 	var e entry
@@ -238,7 +277,7 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 	h2 := *h
 	h2.groups = append(slices.Clip(h.groups), name)
 	if h.next != nil {
-		h2.next = h.next.WithGroup(name)
+		h2.next = h.derive("WithGroup", func() slog.Handler { return h.next.WithGroup(name) })
 	}
 	return &h2
 }

@@ -107,7 +107,8 @@ type Options struct {
 
 	// OnDrop is called for every record that is not written because of the
 	// overflow policy, a block timeout, or Close. It runs on the goroutine
-	// that dropped the record. Default: nil.
+	// that dropped the record; a panic of OnDrop is dropped (the record is
+	// still reported to [Handler.WatchLosses]). Default: nil.
 	OnDrop func(Drop)
 }
 

@@ -292,7 +292,7 @@ func (c *core) lost(info lossInfo, err error) {
 // later (Close gave up on it), to OnDrop and to the watchers.
 func (c *core) dropInfo(info lossInfo, r DropReason) {
 	if f := c.opts.OnDrop; f != nil {
-		f(Drop{Reason: r, Time: info.time, Level: info.level, Message: c.redact.Message(info.msg)})
+		c.onDrop(f, Drop{Reason: r, Time: info.time, Level: info.level, Message: c.redact.Message(info.msg)})
 	}
 	c.lostDrop(info, r)
 }

@@ -458,6 +458,9 @@ func TestRotationOrder(t *testing.T) {
 		{[]string{"a.log.000010", "a.log.000002", "a.log"}, []string{"a.log.000002", "a.log.000010", "a.log"}},
 		{[]string{"b.log", "a.log", "a.log.000001", "b.log.000001"}, []string{"b.log.000001", "b.log", "a.log.000001", "a.log"}},
 		{[]string{"x.json", "y.1"}, []string{"x.json", "y.1"}},
+		// The shell lists a.log.1000000 before a.log.999999: past six
+		// digits the numbers still give the order.
+		{[]string{"a.log.1000000", "a.log.1000001", "a.log.999999", "a.log"}, []string{"a.log.999999", "a.log.1000000", "a.log.1000001", "a.log"}},
 	} {
 		require.Equal(t, tc.want, rotationOrder(tc.in), "%v", tc.in)
 	}

@@ -120,6 +120,7 @@ const (
 	hintPartial     = "only some of the files exist: an earlier keygen may have been interrupted; move them away and run keygen again"
 	hintMkdir       = "create it first: mkdir -p %s"
 	hintMaxLine     = "raise -max-line-bytes, or omit it to read lines of any length"
+	hintWitness     = "pass each witness's verifier key (name+hash+base64, as the witness publishes it) with -witness, and -quorum at most their number"
 )
 
 // Report text.

@@ -71,6 +71,9 @@ func (c *cli) verify(args []string) int {
 	if *maxFindings < 0 {
 		return c.fail(exitUsage, hintVerifyFlags, "verify: -max-findings %d: want 0 (all) or more", *maxFindings)
 	}
+	if *quorum < 0 {
+		return c.fail(exitUsage, hintVerifyFlags, "verify: -quorum %d: want 1 or more (0, the default: every -witness)", *quorum)
+	}
 	if *maxLine < 0 {
 		return c.fail(exitUsage, hintVerifyFlags, "verify: -max-line-bytes %d: want 0 (no limit) or more", *maxLine)
 	}
@@ -134,8 +137,15 @@ func (c *cli) verify(args []string) int {
 		return c.fail(exitUsage, hintMaxLine, "verify: %s: line longer than -max-line-bytes %d", where, *maxLine)
 	case errors.Is(err, slogaudit.ErrRequiredCheck):
 		return c.fail(exitUsage, "", "verify: %s", plain(err))
+	case errors.Is(err, slogaudit.ErrNotCheckpoints):
+		return c.fail(exitUsage, hintCheckpoints, "verify: not a checkpoint file: %s", strings.TrimPrefix(plain(err), strings.TrimPrefix(slogaudit.ErrNotCheckpoints.Error(), "slogaudit: ")+": "))
 	case err != nil && !errors.As(err, &tampered):
-		return c.fail(exitUsage, "", "verify: %s", plain(err))
+		// "slogaudit: verify: …" is said once.
+		hint := ""
+		if len(witnesses) > 0 || *quorum > 0 {
+			hint = hintWitness
+		}
+		return c.fail(exitUsage, hint, "verify: %s", strings.TrimPrefix(plain(err), "verify: "))
 	}
 	r := newReport(rep, files, *maxFindings)
 	if c.json {
@@ -244,7 +254,8 @@ func (c *cli) loadKeys(o *slogaudit.VerifyOptions, files, envs keySpecs) int {
 // names keep their order relative to each other.
 func rotationOrder(files []string) []string {
 	base := func(f string) (string, int) {
-		if i := strings.LastIndexByte(f, '.'); i >= 0 && len(f)-i-1 == 6 {
+		if i := strings.LastIndexByte(f, '.'); i >= 0 && len(f)-i-1 >= 6 && strings.Trim(f[i+1:], "0123456789") == "" {
+			// Six digits, or more past .999999.
 			if n, err := strconv.Atoi(f[i+1:]); err == nil && n >= 0 {
 				return f[:i], n
 			}
