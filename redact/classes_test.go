@@ -951,6 +951,40 @@ func classLeakCases() []leakCase {
 	add("no value", "a public node address", gdpr, "52.14.7.9", func(l *slog.Logger) { l.Info("placed: node_ip=52.14.7.9") })
 	add("no value", "a person's mailbox", gdpr, "noreply.jane", func(l *slog.Logger) { l.Info("m", "to", "noreply.jane@example.org") })
 	add("no value", "an environment variable", cred, "$DB_PASS", func(l *slog.Logger) { l.Info("m", "env", "password=$DB_PASS") })
+	// Quoted or encoded text: a word right after an escape (\n, \t, %20,
+	// \u0022) starts there, though the escape ends with a letter or digit.
+	add("escape", "key after an escaped line break", cred, "Vk4-zq81Lm", func(l *slog.Logger) {
+		l.Error("m", "err", fmt.Errorf("hook failed: output %q", "migrating\npassword=Vk4-zq81Lm\ndone"))
+	})
+	add("escape", "key after an escaped tab", cred, "Tb7wQ2xNe9", func(l *slog.Logger) { l.Info("m", "row", `svc\tpwd=Tb7wQ2xNe9\tactive`) })
+	add("escape", "token after an escaped line break", cred, "Jr5Kq8Wn2Xv6Lp3Mz9Tb1Yc7Hd4Fg0Se2A", func(l *slog.Logger) {
+		l.Info("m", "stderr", `"remote: Invalid username or token.\nghp_Jr5Kq8Wn2Xv6Lp3Mz9Tb1Yc7Hd4Fg0Se2Aq7"`)
+	})
+	add("escape", "token after a percent-encoded space", cred, "9182736450918-Qm7Wx2Zr5Tn8Lk3Vb6Yd", func(l *slog.Logger) {
+		l.Info("m", "url", "/proxy?h=Authorization&v=Bearer%20xoxb-2837465019283-9182736450918-Qm7Wx2Zr5Tn8Lk3Vb6Yd")
+	})
+	add("escape", "aws key id after a unicode escape", cred, "AKIA2MQ7XK4VN8LZRT5W", func(l *slog.Logger) {
+		l.Info("m", "body", `{\u0022id\u0022:\u0022AKIA2MQ7XK4VN8LZRT5W\u0022}`)
+	})
+	add("escape", "jwt after an escaped line break", cred, "eyJzdWIiOiJzdmMtOTEiLCJleHAiOjE5MDAwMDAwMDB9", func(l *slog.Logger) {
+		l.Info("m", "out", `token issued:\neyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJzdmMtOTEiLCJleHAiOjE5MDAwMDAwMDB9.c2lnbmF0dXJlLTkx`)
+	})
+	tsvCard := withLuhn("601100099013942")
+	add("escape", "card number in a quoted tsv row", pci, tsvCard[4:12], func(l *slog.Logger) {
+		l.Info("m", "csv", `"id\tholder\tamount\n17\tR. Okafor\t`+tsvCard+`\n"`)
+	})
+	add("escape", "ssn after an escaped line break", hipaa, "512-44-7810", func(l *slog.Logger) {
+		l.Info("m", "note", `"member:\n512-44-7810\n"`)
+	})
+	add("escape", "iban after an escaped tab", gdpr, "NL91ABNA0417164300", func(l *slog.Logger) {
+		l.Info("m", "row", `refund\tNL91ABNA0417164300\tqueued`)
+	})
+	add("escape", "phone after an escaped line break", gdpr, "415-555-0199", func(l *slog.Logger) {
+		l.Info("m", "vcard", `"BEGIN:VCARD\nFN:Kim\n415-555-0199\nEND:VCARD"`)
+	})
+	add("escape", "ip after an escaped line break", gdpr, "198.51.100.74", func(l *slog.Logger) {
+		l.Info("m", "dump", `"peers:\n198.51.100.74\n"`)
+	})
 	return cases
 }
 

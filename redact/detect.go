@@ -19,7 +19,7 @@ type Detector struct {
 
 	find func(s string, spans []span) []span
 	need scanFlags // the prefilter: every flag here must be present
-	mark uint16    // and every marker pair here (prescan)
+	mark uint32    // and every marker pair here (prescan)
 	min  int       // the shortest string that can match
 
 	catalog bool // DetectTokens, set by New: its prefix search is prefiltered
@@ -412,7 +412,7 @@ func findJWT(s string, spans []span) []span {
 			}
 			end++
 		}
-		if parts == 3 && end-start >= 20 && (start == 0 || !isB64URL(s[start-1])) {
+		if parts == 3 && end-start >= 20 && (start == 0 || !isB64URL(s[start-1]) || escapedStart(s, start)) {
 			spans = append(spans, span{start, end})
 		}
 		i = max(end, start+3)
@@ -429,7 +429,7 @@ func findAWSKeyID(s string, spans []span) []span {
 		} else {
 			i += k
 		}
-		if i > 0 && isAlnum(s[i-1]) {
+		if i > 0 && isAlnum(s[i-1]) && !escapedStart(s, i) {
 			continue
 		}
 		ok := false
@@ -535,7 +535,7 @@ func findCards(s string, spans []span) []span {
 		starts [maxRun]bool // digit i begins a group
 	)
 	for i := 0; i < len(s); {
-		if !isDigit(s[i]) || (i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.' || s[i-1] == '+') && !trackStart(s, i)) {
+		if !isDigit(s[i]) || (i > 0 && (isAlnum(s[i-1]) && !escapedStart(s, i) || s[i-1] == '.' || s[i-1] == '+') && !trackStart(s, i)) {
 			i++
 			continue
 		}
@@ -794,7 +794,7 @@ func itinGroup(group string) bool {
 func findSSN(s string, spans []span) []span {
 	for i := 0; i+11 <= len(s); i++ {
 		sep := s[i+3]
-		if (sep != '-' && sep != ' ') || s[i+6] != sep || (i > 0 && (isAlnum(s[i-1]) || s[i-1] == '-' || s[i-1] == '+' || (sep == ' ' && isDigit(s[i-1])))) {
+		if (sep != '-' && sep != ' ') || s[i+6] != sep || (i > 0 && (isAlnum(s[i-1]) && !escapedStart(s, i) || s[i-1] == '-' || s[i-1] == '+' || (sep == ' ' && isDigit(s[i-1])))) {
 			continue
 		}
 		if i+11 < len(s) && (isAlnum(s[i+11]) || s[i+11] == '-' || (sep == ' ' && i+12 < len(s) && s[i+11] == ' ' && isDigit(s[i+12]))) {

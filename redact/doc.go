@@ -174,6 +174,11 @@
 // in an API's error about it (secrets "db-creds" not found). The plural of a term of several words is a term
 // too (api_keys, REFRESH_TOKENS); a single word stays singular (tokens).
 // A float that holds a whole card number is checked as integers are.
+// In quoted or encoded text, a word starts right after an escape
+// sequence (\n, \t, \r, \xHH, \uHHHH, %HH) though the escape ends with a
+// letter or digit, for keys and for every detector ("…\npassword=…",
+// "\nghp_…", "Bearer%20xoxb-…", "\t4111…"), and a bare value ends before
+// an escaped line break or tab ("password=…\nhost=db" keeps host=db).
 // A Kubernetes Secret holds secrets under any key: in a manifest of kind
 // Secret (YAML, JSON, JSON escaped in a string such as the
 // last-applied-configuration annotation, or a map with "kind": "Secret"),

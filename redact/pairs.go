@@ -45,6 +45,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		for b > a && (s[b-1] == '.' || s[b-1] == '-') { // a sentence's full stop
 			b--
 		}
+		if a > 0 && (s[a-1] == '\\' || s[a-1] == '%') {
+			if e := escapeEnd(s, a-1); e > a && e < b {
+				a = e // an escape's letter or digits before the key: "…\npassword=…", "%0Atoken=…"
+			}
+		}
 		if b == a {
 			continue
 		}
@@ -2426,10 +2431,18 @@ func valueAt(s string, v int) (int, int) {
 	for e < len(s) && strings.IndexByte(" \t\n\r&,;)}]\"'<>|", s[e]) < 0 {
 		if s[e] == '\\' && e+1 < len(s) && s[e+1] == ' ' {
 			e++ // a shell-escaped space: s3cr3t\ with\ spaces
+		} else if e > v && escapedBreak(s, e) {
+			break // the next line of quoted text: "…\npassword=s3cret\nhost=db…"
 		}
 		e++
 	}
 	return v, e
+}
+
+// escapedBreak reports whether s[e:] opens with the escape of a line
+// break or a tab (\n, \r, \t) whose backslash is not itself escaped.
+func escapedBreak(s string, e int) bool {
+	return s[e] == '\\' && e+1 < len(s) && (s[e+1] == 'n' || s[e+1] == 'r' || s[e+1] == 't') && s[e-1] != '\\'
 }
 
 // sliceLiteralEnd returns the end of a Go slice literal at s[v:]

@@ -29,8 +29,11 @@ func TestPairsExactOutput(t *testing.T) {
 		"password=a\tb":           "password=[REDACTED]\tb",
 		"password=a|b":            "password=[REDACTED]|b",
 		"password=x)":             "password=[REDACTED])",
-		"password://host":         "password://host",
-		"password: http://x":      "password: [REDACTED]",
+		// Quoted text: the key after an escape, the value up to the next.
+		`"a\npassword=x\nhost=db"`: `"a\npassword=[REDACTED]\nhost=db"`,
+		`token=a\\nb\tc`:           `token=[REDACTED]\tc`,
+		"password://host":          "password://host",
+		"password: http://x":       "password: [REDACTED]",
 		// Quoted keys and values.
 		`"password": "hun ter2", "n": 1`: `"password": "[REDACTED]", "n": 1`,
 		`'password': 'hunter2'`:          `'password': '[REDACTED]'`,

@@ -70,7 +70,7 @@ func findPhones(s string, spans []span) []span {
 		if c != '+' && c != '(' && !isDigit(c) {
 			continue
 		}
-		if i > 0 && (isAlnum(s[i-1]) || strings.IndexByte("+-./:_#=$€£@", s[i-1]) >= 0) {
+		if i > 0 && (isAlnum(s[i-1]) && !escapedStart(s, i) || strings.IndexByte("+-./:_#=$€£@", s[i-1]) >= 0) {
 			for i+1 < len(s) && isDigit(s[i+1]) {
 				i++
 			}
@@ -131,7 +131,7 @@ func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 func findIBANs(s string, spans []span) []span {
 	for i := 0; i+15 <= len(s); i++ {
-		if !isUpper(s[i]) || !isUpper(s[i+1]) || !isDigit(s[i+2]) || !isDigit(s[i+3]) || (i > 0 && isAlnum(s[i-1])) {
+		if !isUpper(s[i]) || !isUpper(s[i+1]) || !isDigit(s[i+2]) || !isDigit(s[i+3]) || (i > 0 && isAlnum(s[i-1]) && !escapedStart(s, i)) {
 			continue
 		}
 		if !strings.Contains(ibanCountries, s[i:i+2]) {

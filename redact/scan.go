@@ -244,3 +244,39 @@ func (r *Redactor) snapToMasks(s string, sp span) span {
 		from = a + 1
 	}
 }
+
+// escapeEnd returns the end of the escape sequence at s[i] that stands for
+// a character of its own in quoted or encoded text (\n, \t, \r, \xHH,
+// \uHHHH, %HH), or i when none starts there.
+func escapeEnd(s string, i int) int {
+	switch {
+	case s[i] == '%':
+		if i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]) {
+			return i + 3
+		}
+	case s[i] != '\\' || i+1 >= len(s):
+	case s[i+1] == 'n' || s[i+1] == 't' || s[i+1] == 'r':
+		return i + 2
+	case s[i+1] == 'x':
+		if i+3 < len(s) && isHexByte(s[i+2]) && isHexByte(s[i+3]) {
+			return i + 4
+		}
+	case s[i+1] == 'u':
+		if i+5 < len(s) && isHexByte(s[i+2]) && isHexByte(s[i+3]) && isHexByte(s[i+4]) && isHexByte(s[i+5]) {
+			return i + 6
+		}
+	}
+	return i
+}
+
+// escapedStart reports whether s[i] follows such an escape sequence: a word
+// written right after "\n" or "%20" starts there, though the byte before it
+// is a letter or a digit ("…\nghp_…", "Bearer%20sk_live_…").
+func escapedStart(s string, i int) bool {
+	for _, n := range [...]int{2, 3, 4, 6} {
+		if i >= n && (s[i-n] == '\\' || s[i-n] == '%') && escapeEnd(s, i-n) == i {
+			return true
+		}
+	}
+	return false
+}

@@ -359,12 +359,12 @@ func findTokens(s string, spans []span) []span {
 func findPrefixTokens(s string, spans []span) []span {
 	for i := 0; i+10 <= len(s); i++ {
 		c := s[i]
-		if i > 0 && charClass[s[i-1]]&(cAlnum|cUnder) != 0 {
-			continue
-		}
 		c0, c1 := c|0x20, s[i+1]|0x20
 		if tokenSecond[c0][c1>>6]&(1<<(c1&63)) == 0 {
 			continue
+		}
+		if i > 0 && charClass[s[i-1]]&(cAlnum|cUnder) != 0 && (s[i-1] == '_' || !escapedStart(s, i)) {
+			continue // inside a word, not right after an escape ("…\nghp_…")
 		}
 		for _, f := range tokenIndex[c0] {
 			if f.prefix[1]|0x20 != c1 { // most of the bucket, for a byte compare
@@ -773,7 +773,7 @@ func jwtBody(s string, j int) int {
 // (markFirst[s[i-1]] & markSecond[s[i]]) so that findMarkedTokens searches
 // only for the markers a string can hold.
 const (
-	markAzure    uint16 = 1 << iota // "Q~"
+	markAzure    uint32 = 1 << iota // "Q~"
 	markDotA                        // ".a": ".atlasv1.", ".acc"
 	markT3                          // "T3": "T3BlbkFJ"
 	markMmk                         // "_m": "_mmk"
@@ -789,25 +789,33 @@ const (
 	markAddMask                     // ":a": GitHub Actions' "::add-mask::…"
 	markShortKey                    // 's', 'd' or 'w' before '=': a short compound key (dbpass=, dbpw=; prescan)
 	markDashD                       // "-D": a Java system property (-Dpassword=…; prescan, with markDashP's "-P")
-	allMarks     uint16 = 1<<iota - 1
+	markEscape                      // '\\' before n, t, r, u or x, '%' before a hex digit: a word after an escape (prescan)
+	allMarks     uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
 	tokenMarks = markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs
 )
 
-var markFirst, markSecond = func() (first, second [256]uint16) {
+var markFirst, markSecond = func() (first, second [256]uint32) {
 	for _, m := range []struct {
 		a, b byte
-		bit  uint16
+		bit  uint32
 	}{{'Q', '~', markAzure}, {'.', 'a', markDotA}, {'T', '3', markT3}, {'_', 'm', markMmk}, {'.', 'o', markOffice},
 		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP}, {'-', 'P', markDashP},
 		{'-', 'a', markDashA}, {'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM}, {'-', 'b', markDashW},
 		{'-', 'k', markDashW}, {'-', 't', markDashW}, {':', 'a', markAddMask},
 		{'-', 'D', markDashD}, {'s', '=', markShortKey}, {'d', '=', markShortKey}, {'w', '=', markShortKey},
 		{'S', '=', markShortKey}, {'D', '=', markShortKey}, {'W', '=', markShortKey},
-		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA}} {
+		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA},
+		{'\\', 'n', markEscape}, {'\\', 't', markEscape}, {'\\', 'r', markEscape}, {'\\', 'u', markEscape}, {'\\', 'x', markEscape}} {
 		first[m.a] |= m.bit
 		second[m.b] |= m.bit
+	}
+	first['%'] |= markEscape
+	for c := range 256 {
+		if isHexByte(byte(c)) {
+			second[c] |= markEscape
+		}
 	}
 	for c := '0'; c <= '9'; c++ {
 		first[c] |= markBar
@@ -819,7 +827,7 @@ var markFirst, markSecond = func() (first, second [256]uint16) {
 // findMarkedTokens finds the formats identified by a marker inside them,
 // of those whose bits are set in marks. Each needs a long string, so short
 // strings cost nothing here.
-func findMarkedTokens(s string, spans []span, marks uint16) []span {
+func findMarkedTokens(s string, spans []span, marks uint32) []span {
 	// A value a CI job declares secret: GitHub Actions' ::add-mask::….
 	for i := 0; marks&markAddMask != 0; {
 		k := strings.Index(s[i:], "::add-mask::")
