@@ -985,6 +985,23 @@ func classLeakCases() []leakCase {
 	add("escape", "ip after an escaped line break", gdpr, "198.51.100.74", func(l *slog.Logger) {
 		l.Info("m", "dump", `"peers:\n198.51.100.74\n"`)
 	})
+	// Quotes and operators written as escapes or character references.
+	add("escaped quotes", "json with unicode-escaped quotes", cred, "Qx7-mW2pLz", func(l *slog.Logger) {
+		l.Info("m", "body", `{\u0022userName\u0022:\u0022bob\u0022,\u0022password\u0022:\u0022Qx7-mW2pLz\u0022}`)
+	})
+	add("escaped quotes", "html-escaped json", cred, "Hn3rT8vXq1", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`bad response: <pre>{&quot;client_secret&quot;: &quot;Hn3rT8vXq1&quot;}</pre>`))
+	})
+	add("escaped quotes", "numeric character references", cred, "Ak9Lm2Zx7Q", func(l *slog.Logger) {
+		l.Info("m", "html", `<div data-config="{&#34;api_key&#34;:&#34;Ak9Lm2Zx7Q&#34;}">`)
+	})
+	add("escaped quotes", "json quoted twice", cred, "Rf2Wq8Lm5Z", func(l *slog.Logger) {
+		l.Info("m", "event", `{"payload":"{\"inner\":\"{\\\"refresh_token\\\":\\\"Rf2Wq8Lm5Z\\\"}\"}"}`)
+	})
+	add("escaped quotes", "escaped equals sign", cred, "Zp5Nc8Vr3T", func(l *slog.Logger) { l.Info("m", "js", `var q = "secret\u003dZp5Nc8Vr3T";`) })
+	add("escaped quotes", "escaped ampersand before a key", cred, "Gt4Hq9Zm2W", func(l *slog.Logger) {
+		l.Info("m", "json", `{"redirect":"https://app.example.com/cb?state=1\u0026access_token=Gt4Hq9Zm2W"}`)
+	})
 	return cases
 }
 
@@ -1402,6 +1419,10 @@ func overMaskCases() []struct {
 		}},
 		{"hcl references and declarations", all, "aws_db_instance.main.password", func(l *slog.Logger) {
 			l.Info("m", "tf", "output \"db_password\" {\n  value     = aws_db_instance.main.password\n  sensitive = true\n}\nvariable \"api_token\" {\n  type = string\n  default = null\n}")
+		}},
+		{"escaped quotes around ordinary words", all, "token_count", func(l *slog.Logger) {
+			l.Info("m", "body", `{\u0022event\u0022:\u0022password_reset\u0022,\u0022token_count\u0022:3}`)
+			l.Info("m", "html", `<p>&quot;secret manager&quot; unavailable &amp; retrying</p>`)
 		}},
 		{"a secret's metadata", all, "namespace: prod", func(l *slog.Logger) {
 			l.Info("m", "manifest", "kind: Secret\nmetadata:\n  name: db-creds\n  namespace: prod\ntype: Opaque\n")

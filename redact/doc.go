@@ -179,6 +179,11 @@
 // letter or digit, for keys and for every detector ("…\npassword=…",
 // "\nghp_…", "Bearer%20xoxb-…", "\t4111…"), and a bare value ends before
 // an escaped line break or tab ("password=…\nhost=db" keeps host=db).
+// Pairs whose quotes or operators are written as escapes or HTML
+// character references are found in the unescaped text too
+// ({\u0022password\u0022:\u0022…\u0022}, &quot;token&quot;: &quot;…&quot;,
+// &#34;, secret\u003d…, JSON quoted twice), and a word of prose ends
+// before such an escaped quote.
 // A Kubernetes Secret holds secrets under any key: in a manifest of kind
 // Secret (YAML, JSON, JSON escaped in a string such as the
 // last-applied-configuration annotation, or a map with "kind": "Secret"),

@@ -2642,13 +2642,34 @@ func vaultEnd(s string, v int) int {
 // trailing punctuation.
 func wordAt(s string, q int) (int, int) {
 	e := q
-	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\'' {
+	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\'' && !escapedQuoteAt(s, e) {
 		e++
 	}
 	for e > q && strings.IndexByte(".,;:)]}", s[e-1]) >= 0 {
 		e--
 	}
 	return q, e
+}
+
+// escapedQuoteAt reports whether a quote written as an escape or a
+// character reference starts at s[e] (\", \u0022, \x27, &quot;, &#39;):
+// a word of escaped or HTML-escaped text ends there.
+func escapedQuoteAt(s string, e int) bool {
+	switch s[e] {
+	case '\\':
+		if e+1 < len(s) && (s[e+1] == '"' || s[e+1] == '\'') {
+			return true
+		}
+		if k := escapeEnd(s, e); k > e {
+			v := s[k-2 : k]
+			return (k-e == 4 || s[e+2:e+4] == "00") && (v == "22" || v == "27")
+		}
+	case '&':
+		if k, r := charReference(s, e); k > e {
+			return r == '"' || r == '\''
+		}
+	}
+	return false
 }
 
 // xmlOpen reports whether the key at s[a] opens an XML element: after

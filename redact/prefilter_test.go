@@ -121,7 +121,7 @@ func FuzzPrefilter(f *testing.F) {
 	rules := [][]Rule{{Credentials}, {Credentials, PCIDSS, HIPAA, GDPR, CCPA, ContactInfo}}
 	f.Fuzz(func(t *testing.T, s string, which uint8) {
 		r := Must(rules[int(which)%len(rules)]...)
-		with, _ := r.findText(s, nil, ignoreName)
+		with, _, _ := r.findText(s, nil, ignoreName)
 		var without []span
 		for _, d := range r.detectors {
 			if len(s) >= d.min && scan(s)&d.need == d.need {
