@@ -346,6 +346,9 @@ func classLeakCases() []leakCase {
 	// Key-value pairs as slices, in slog's argument style.
 	add("pairs", "any slice", cred, "kv-pair-5512", func(l *slog.Logger) { l.Info("m", "args", []any{"user", "ops", "password", "kv-pair-5512"}) })
 	add("pairs", "string slice", cred, "kv-pair-7781", func(l *slog.Logger) { l.Info("m", "env", []string{"HOST", "db", "API_TOKEN", "kv-pair-7781"}) })
+	add("pairs", "array pairs", cred, "kv-arr-3390", func(l *slog.Logger) {
+		l.Info("m", "headers", [][2]string{{"accept", "*/*"}, {"x-api-token", "kv-arr-3390"}})
+	})
 
 	// Client addresses under any key and in text.
 	add("ip", "peer value with port", gdpr, "198.51.100.203", func(l *slog.Logger) { l.Info("m", "peer", "198.51.100.203:50412") })
@@ -984,6 +987,21 @@ func classLeakCases() []leakCase {
 	})
 	add("escape", "ip after an escaped line break", gdpr, "198.51.100.74", func(l *slog.Logger) {
 		l.Info("m", "dump", `"peers:\n198.51.100.74\n"`)
+	})
+	// An AWS secret access key next to its key id, whatever names them.
+	add("aws pair", "credentials struct printed with %v", cred, "Hq3Lm8Zx2Vb7Kp4Wc9Rt1Yh6Jd0Fg5Se3AqN8xYw", func(l *slog.Logger) {
+		creds := struct{ AccessKeyID, SecretAccessKey, SessionToken, Source string }{
+			"AKIA4XQ7ZL2MN8VK3RT6", "Hq3Lm8Zx2Vb7Kp4Wc9Rt1Yh6Jd0Fg5Se3AqN8xYw", "", "StaticCredentials"}
+		l.Info("m", "provider", fmt.Sprintf("%v", creds))
+	})
+	add("aws pair", "a console credentials csv", cred, "Pn4Zr7Qx1Wv8Lk2Mj5Tb9Yc3Hd6Fg0Se8AqB2xLo", func(l *slog.Logger) {
+		l.Info("m", "file", "User name,Password,Access key ID,Secret access key,Console login link\nci-bot,,AKIA7TQ2ZX9LM4VK8RN3,Pn4Zr7Qx1Wv8Lk2Mj5Tb9Yc3Hd6Fg0Se8AqB2xLo,https://console.example.com")
+	})
+	add("aws pair", "static credentials call", cred, "Gw2Tk9Lp5Zx8Vb1Nm4Qr7Yh3Jd6Fs0Ae2ScM9xPu", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`panic at credentials.NewStaticCredentialsProvider("AKIA3NX8QZ5LW2VK7RT4", "Gw2Tk9Lp5Zx8Vb1Nm4Qr7Yh3Jd6Fs0Ae2ScM9xPu", "")`))
+	})
+	add("aws pair", "aws configure prompts", cred, "Rb7Yc2Nk8Xm3Lq9Zw4Tp1Vh6Jd0Fg5Se8AqK2xDe", func(l *slog.Logger) {
+		l.Info("m", "transcript", "AWS Access Key ID [****************RT4Z]: AKIA5PL9XQ2ZM7VK4RT8\nAWS Secret Access Key [None]: Rb7Yc2Nk8Xm3Lq9Zw4Tp1Vh6Jd0Fg5Se8AqK2xDe\nDefault region name [None]: eu-west-1")
 	})
 	// Quotes and operators written as escapes or character references.
 	add("escaped quotes", "json with unicode-escaped quotes", cred, "Qx7-mW2pLz", func(l *slog.Logger) {

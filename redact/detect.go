@@ -171,7 +171,8 @@ var (
 	// DetectJWT masks JSON Web Tokens (three base64url parts, "eyJ...").
 	DetectJWT = Detector{Name: "jwt", find: findJWT, need: hasE | hasDot, min: 20}
 	// DetectAWSAccessKey masks AWS access key ids (AKIA..., ASIA..., 20
-	// characters).
+	// characters), and the secret access key (40 characters of base64)
+	// written right after one.
 	DetectAWSAccessKey = Detector{Name: "aws-access-key-id", find: findAWSKeyID, need: hasUpperA, min: 20}
 	// DetectPrivateKey masks PEM private-key blocks, to the END line or the
 	// end of the string, and the private lines of PuTTY key files.
@@ -448,10 +449,46 @@ func findAWSKeyID(s string, spans []span) []span {
 		}
 		if end-i == 20 {
 			spans = append(spans, span{i, end})
+			if ss, se := awsSecretAfter(s, end); se > ss {
+				spans = append(spans, span{ss, se}) // {AKIA… wJalr… …}, AKIA…,wJalr… (a credentials CSV)
+				end = se
+			}
 			i = end
 		}
 	}
 	return spans
+}
+
+// awsSecretAfter returns the bounds of the secret access key that follows
+// an access key id ending at s[e], as fmt prints a credentials struct, a
+// CSV row or a call's arguments give them: after a few bytes of spaces,
+// commas, colons, semicolons, '|' or quotes, 40 bytes of base64 with
+// upper- and lower-case letters and a digit or '/' or '+', ending there.
+func awsSecretAfter(s string, e int) (int, int) {
+	j := e
+	for j < len(s) && j-e < 4 && strings.IndexByte(" \t,:;|\"'", s[j]) >= 0 {
+		j++
+	}
+	if j == e || j+40 > len(s) {
+		return 0, 0
+	}
+	var upper, lower, other bool
+	for _, c := range []byte(s[j : j+40]) {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case isDigit(c) || c == '/' || c == '+':
+			other = true
+		default:
+			return 0, 0
+		}
+	}
+	if !upper || !lower || !other || j+40 < len(s) && (isAlnum(s[j+40]) || s[j+40] == '/' || s[j+40] == '+') {
+		return 0, 0
+	}
+	return j, j + 40
 }
 
 // findPEM masks -----BEGIN ... PRIVATE KEY----- blocks.

@@ -146,6 +146,13 @@ func TestBuiltinDetectorsAlone(t *testing.T) {
 			"AKIAIOSFODNN7EXAMPL":                       "AKIAIOSFODNN7EXAMPL",
 			"ABCDIOSFODNN7EXAMPLE":                      "ABCDIOSFODNN7EXAMPLE",
 			"AKIAiosfodnn7example":                      "AKIAiosfodnn7example",
+			// The secret access key right after its id.
+			"{AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY  Env false}": "{[REDACTED] [REDACTED]  Env false}",
+			"AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY,x":            "[REDACTED],[REDACTED],x",
+			`("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "")`:   `("[REDACTED]", "[REDACTED]", "")`,
+			"AKIAIOSFODNN7EXAMPLE 9fceb02d0ae598e95dc970b74767f19372d61af8":              "[REDACTED] 9fceb02d0ae598e95dc970b74767f19372d61af8",
+			"AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEYS":             "[REDACTED] wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEYS",
+			"AKIAIOSFODNN7EXAMPLE uploaded the object to the bucket of the team":         "[REDACTED] uploaded the object to the bucket of the team",
 		}},
 		{redact.DetectPrivateKey, map[string]string{
 			"-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----":                                                           "[REDACTED]",

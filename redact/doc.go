@@ -49,7 +49,10 @@
 // is sensitive. A group name from WithGroup is judged as a key: under a
 // group that names a secret every value is masked, and a group named with
 // personal data or a secret is written as that key's placeholder
-// ([Redactor.GroupName]). Booleans and empty strings are never masked. Under a location key, cloud
+// ([Redactor.GroupName]). A list of keys and values in slog's argument
+// style ([]any{"user", "bob", "password", "…"}, a []string, or pairs as
+// arrays of two strings, [][2]string{{"password", "…"}}) has the value of
+// a key that names a secret masked. Booleans and empty strings are never masked. Under a location key, cloud
 // region names (us-east-1) are kept. Under a key whose term is address or
 // location alone (listen_address, metricsBindAddress, an HTTP Location
 // header), the address of a program is kept: a host and port (:8080,
@@ -150,8 +153,9 @@
 // card verification code's name (CVC 431); every parameter of a value
 // that is a comma-separated list of name=value parameters
 // (Stripe-Signature: t=…,v1=…,v0=…); every address of a
-// comma-separated list under an address key (X-Forwarded-For: a, b); and
-// all of this again in percent-encoded text (password%3D…,
+// comma-separated list under an address key (X-Forwarded-For: a, b); the
+// value after a prompt's bracketed default (AWS Secret Access Key [None]:
+// …); and all of this again in percent-encoded text (password%3D…,
 // %22client_secret%22%3A%22…%22, encoded twice too). Prose that changes
 // a secret gives its new value (password was changed to …, has been
 // reset to …, is: …); one-time codes of four digits or more follow
@@ -223,7 +227,9 @@
 // every string with letters outside ASCII searched for pairs, which costs
 // only such strings.) Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]), jwt
-// ([DetectJWT]), aws-access-key-id ([DetectAWSAccessKey]), private-key
+// ([DetectJWT]), aws-access-key-id ([DetectAWSAccessKey]: with the
+// secret access key right after an id, as a printed credentials struct,
+// a credentials CSV or a call's arguments give it), private-key
 // ([DetectPrivateKey]: PEM blocks and the private lines of PuTTY key
 // files), token-format ([DetectTokens]), dsn ([DetectDSN]).
 //

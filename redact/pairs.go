@@ -80,6 +80,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
 			p++
 		}
+		if q := promptDefaultEnd(s, p); q > p {
+			p = q // a prompt's default or current value: AWS Secret Access Key [****xY0]: …
+		}
 		op := operatorAt(s, p)
 		// A declared type between the key and the operator:
 		// var apiToken string = "…", val apiToken: String = "…".
@@ -2649,6 +2652,21 @@ func wordAt(s string, q int) (int, int) {
 		e--
 	}
 	return q, e
+}
+
+// promptDefaultEnd returns the index of the ':' after the bracketed
+// default that a prompt shows between its name and the colon (aws
+// configure's "AWS Secret Access Key [None]: ", "Password [****]: "), or
+// p when s[p] opens none: up to 40 bytes on one line, then "]:".
+func promptDefaultEnd(s string, p int) int {
+	if p >= len(s) || s[p] != '[' || p == 0 || s[p-1] != ' ' {
+		return p
+	}
+	k := strings.IndexByte(s[p+1:min(len(s), p+42)], ']')
+	if k < 0 || p+2+k >= len(s) || s[p+2+k] != ':' || strings.ContainsAny(s[p+1:p+1+k], "[\n") {
+		return p
+	}
+	return p + 2 + k
 }
 
 // escapedQuoteAt reports whether a quote written as an escape or a
