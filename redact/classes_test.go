@@ -988,6 +988,10 @@ func classLeakCases() []leakCase {
 	add("escape", "ip after an escaped line break", gdpr, "198.51.100.74", func(l *slog.Logger) {
 		l.Info("m", "dump", `"peers:\n198.51.100.74\n"`)
 	})
+	// Short compound keys (fewer than seven bytes) before a colon.
+	add("short key", "yaml", cred, "Mq4-Zt8Lw2", func(l *slog.Logger) { l.Info("m", "compose", "environment:\n  dbpass: Mq4-Zt8Lw2\n  dbhost: db") })
+	add("short key", "in an error", cred, "Vn7Rk2Xq9P", func(l *slog.Logger) { l.Error("m", "err", errors.New("broker rejected mqpwd: Vn7Rk2Xq9P")) })
+	add("short key", "pw after two letters", cred, "Hy6Lp3Tz0W", func(l *slog.Logger) { l.Info("vnc setup vncpw:Hy6Lp3Tz0W done") })
 	// An AWS secret access key next to its key id, whatever names them.
 	add("aws pair", "credentials struct printed with %v", cred, "Hq3Lm8Zx2Vb7Kp4Wc9Rt1Yh6Jd0Fg5Se3AqN8xYw", func(l *slog.Logger) {
 		creds := struct{ AccessKeyID, SecretAccessKey, SessionToken, Source string }{

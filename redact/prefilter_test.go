@@ -116,6 +116,7 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add("INSERT INTO u (id, api_key) VALUES (1, 'Iv1Pw'), (2, 'Iv2Pw'); ['--password', 'Av1Pw']; smtp.login('u', 'Cl1Pw'); x.setPassword(\"Cl2Pw\")", uint8(1))
 	f.Add("Setting output 'token' to 'Ot1Pw'\n| api_key | Tr2Pw |\n~ password = \"Pc4Pw\" -> \"Pc5Pw\"", uint8(0))
 	f.Add("dbpass=Dp1Pw dbpw=Dp2Pw mqpwd=Dp3Pw bindpw Dp4Pw x_pass=1 pass=2", uint8(0))
+	f.Add("dbpass: Dp5Pw vncpw:Dp6Pw https://x read: eof", uint8(0))
 	f.Add("Dear Ms Jane Roe, NINO: QQ 12 34 56 C, born on 14 March 1985, lat 51.5007, lon -0.1246", uint8(13))
 	f.Add(`"ok\npassword=Es1Pw\ttoken: Es2Pw\u0022pwd\u0022 %0Apasswd=Es3Pw x%20ghp_a1B2c3D4e5F6g7H8a1B2c3D4e5F6g7H8a1B2"`, uint8(1))
 	rules := [][]Rule{{Credentials}, {Credentials, PCIDSS, HIPAA, GDPR, CCPA, ContactInfo}}
@@ -224,9 +225,10 @@ func TestPrefilterSelective(t *testing.T) {
 		{"x abcT3Blbkdefghijklmnopqrstuvwxyz0123456789abcdef", markT3},
 		{"a very long sentence with a T3 marker inside it, long enough", markT3},
 		{"x abc_mmkdefghijklmnopqrstuvwxyz0123456789", markMmk},
-		{"https://x.office.com/webhook/abcdefghij", markOffice},
+		{"https://x.office.com/webhook/abcdefghij", markOffice | markShortKey}, // "s:": a short compound key may stand there
 		{"123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456", markTelegram},
 		{"dbpass=x9", markShortKey},
+		{"DBPWD: x9", markShortKey},
 		{"123456789012345|abcdefghijklmnopqrstuvwxyz", markBar},
 		{"0123456789abcdef0123456789abcdef-us12", markUs},
 		{"-----BEGIN RSA PRIVATE KEY-----", markPEM},
@@ -256,6 +258,8 @@ func TestPrefilterSelective(t *testing.T) {
 		{"Negotiate failed", false, false, true},
 		{"header authorization: abc", true, true, true}, // "auth" starts "authress_"
 		{"x\tauthorization", true, true, true},
+		{"dbpass: Kq1x", false, true, false}, // a short compound key before ':'
+		{"https://x.example/a?b=c read: eof", false, false, false},
 		{`out: "done\npassword=x"`, false, true, false}, // a term word right after an escape
 		{`{\u0022pwd\u0022:1}`, false, true, false},
 		{"v=x%20ghp_a1B2c3D4e5F6g7H8a1B2c3D4e5F6g7H8a1B2", true, false, false}, // a token right after one

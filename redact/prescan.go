@@ -353,18 +353,25 @@ type prescanState struct {
 }
 
 // shortCompoundKey reports whether a word of fewer than 7 bytes that ends
-// with a compound term stands right before a '=' in s (dbpass=…, dbpw=…).
+// with a compound term stands right before a '=' or a ':' in s (dbpass=…,
+// dbpw: …).
 func (r *Redactor) shortCompoundKey(s string) bool {
-	for i := 1; i < len(s); i++ {
-		if s[i] != '=' || !isAlnum(s[i-1]) {
-			continue
-		}
-		a := i - 1
-		for a > 0 && isAlnum(s[a-1]) && i-a < 7 {
-			a--
-		}
-		if i-a < 7 && (a == 0 || !isAlnum(s[a-1])) && r.endsInCompound(s[a:i]) {
-			return true
+	for _, op := range [...]byte{'=', ':'} {
+		for i := strings.IndexByte(s, op); i > 0; {
+			if isAlnum(s[i-1]) {
+				a := i - 1
+				for a > 0 && isAlnum(s[a-1]) && i-a < 7 {
+					a--
+				}
+				if i-a < 7 && (a == 0 || !isAlnum(s[a-1])) && r.endsInCompound(s[a:i]) {
+					return true
+				}
+			}
+			k := strings.IndexByte(s[i+1:], op)
+			if k < 0 {
+				break
+			}
+			i += 1 + k
 		}
 	}
 	return false

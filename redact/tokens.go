@@ -787,7 +787,7 @@ const (
 	markDashA                       // "-a": redis-cli -a (findUserFlag)
 	markDashW                       // "-w", "-U", "-b", "-k", "-t": ldapsearch -w, smbclient -U u%p, htpasswd -b, openssl -k, doctl -t (findUserFlag)
 	markAddMask                     // ":a": GitHub Actions' "::add-mask::…"
-	markShortKey                    // 's', 'd' or 'w' before '=': a short compound key (dbpass=, dbpw=; prescan)
+	markShortKey                    // 's', 'd' or 'w' before '=' or ':': a short compound key (dbpass=, dbpw:; prescan)
 	markDashD                       // "-D": a Java system property (-Dpassword=…; prescan, with markDashP's "-P")
 	markEscape                      // '\\' before n, t, r, u or x, '%' before a hex digit: a word after an escape (prescan)
 	allMarks     uint32 = 1<<iota - 1
@@ -806,6 +806,8 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 		{'-', 'k', markDashW}, {'-', 't', markDashW}, {':', 'a', markAddMask},
 		{'-', 'D', markDashD}, {'s', '=', markShortKey}, {'d', '=', markShortKey}, {'w', '=', markShortKey},
 		{'S', '=', markShortKey}, {'D', '=', markShortKey}, {'W', '=', markShortKey},
+		{'s', ':', markShortKey}, {'d', ':', markShortKey}, {'w', ':', markShortKey},
+		{'S', ':', markShortKey}, {'D', ':', markShortKey}, {'W', ':', markShortKey},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA},
 		{'\\', 'n', markEscape}, {'\\', 't', markEscape}, {'\\', 'r', markEscape}, {'\\', 'u', markEscape}, {'\\', 'x', markEscape}} {
 		first[m.a] |= m.bit
