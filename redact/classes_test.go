@@ -992,6 +992,15 @@ func classLeakCases() []leakCase {
 	add("short key", "yaml", cred, "Mq4-Zt8Lw2", func(l *slog.Logger) { l.Info("m", "compose", "environment:\n  dbpass: Mq4-Zt8Lw2\n  dbhost: db") })
 	add("short key", "in an error", cred, "Vn7Rk2Xq9P", func(l *slog.Logger) { l.Error("m", "err", errors.New("broker rejected mqpwd: Vn7Rk2Xq9P")) })
 	add("short key", "pw after two letters", cred, "Hy6Lp3Tz0W", func(l *slog.Logger) { l.Info("vnc setup vncpw:Hy6Lp3Tz0W done") })
+	// The literal an environment lookup falls back to.
+	add("fallback", "js or", cred, "Fb3-Lq8Zw1", func(l *slog.Logger) {
+		l.Info("m", "src", `const apiToken = process.env.API_TOKEN || "Fb3-Lq8Zw1";`)
+	})
+	add("fallback", "python or", cred, "Fb4-Mr9Xk2", func(l *slog.Logger) { l.Info("m", "src", `secret = os.getenv('APP_SECRET') or 'Fb4-Mr9Xk2'`) })
+	add("fallback", "nullish without assignment", cred, "Fb5-Ns1Yj3", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`config.ts:12: process.env.JWT_SECRET ?? 'Fb5-Ns1Yj3' is deprecated`))
+	})
+	add("fallback", "ruby fetch block", cred, "Fb6-Pt2Zh4", func(l *slog.Logger) { l.Info("m", "src", `ENV.fetch("STRIPE_SECRET_KEY") { "Fb6-Pt2Zh4" }`) })
 	// An AWS secret access key next to its key id, whatever names them.
 	add("aws pair", "credentials struct printed with %v", cred, "Hq3Lm8Zx2Vb7Kp4Wc9Rt1Yh6Jd0Fg5Se3AqN8xYw", func(l *slog.Logger) {
 		creds := struct{ AccessKeyID, SecretAccessKey, SessionToken, Source string }{
@@ -1445,6 +1454,10 @@ func overMaskCases() []struct {
 		{"escaped quotes around ordinary words", all, "token_count", func(l *slog.Logger) {
 			l.Info("m", "body", `{\u0022event\u0022:\u0022password_reset\u0022,\u0022token_count\u0022:3}`)
 			l.Info("m", "html", `<p>&quot;secret manager&quot; unavailable &amp; retrying</p>`)
+		}},
+		{"fallbacks of ordinary settings and prose", all, "default-label", func(l *slog.Logger) {
+			l.Info("m", "src", `const label = process.env.LABEL || "default-label"; region = os.getenv('REGION') or 'eu-west-1'`)
+			l.Info(`enter the token or "skip" to continue`)
 		}},
 		{"a secret's metadata", all, "namespace: prod", func(l *slog.Logger) {
 			l.Info("m", "manifest", "kind: Secret\nmetadata:\n  name: db-creds\n  namespace: prod\ntype: Opaque\n")

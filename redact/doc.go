@@ -155,7 +155,9 @@
 // (Stripe-Signature: t=…,v1=…,v0=…); every address of a
 // comma-separated list under an address key (X-Forwarded-For: a, b); the
 // value after a prompt's bracketed default (AWS Secret Access Key [None]:
-// …); and all of this again in percent-encoded text (password%3D…,
+// …); the quoted literal that a lookup of a key falls back to
+// (process.env.API_TOKEN || "…", os.getenv('APP_SECRET') or '…', ?? '…',
+// ENV.fetch("SECRET") { "…" }); and all of this again in percent-encoded text (password%3D…,
 // %22client_secret%22%3A%22…%22, encoded twice too). Prose that changes
 // a secret gives its new value (password was changed to …, has been
 // reset to …, is: …); one-time codes of four digits or more follow

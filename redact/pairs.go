@@ -97,6 +97,27 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				p, op = q, 1
 			}
 		}
+		if op == 0 && quotedKey && p < len(s) && s[p] == ')' && callArgument(s, a-1) && r.mayBeKey(s[a:b]) { // getenv('DB_PASS') or '…'
+			if ds, de := fallbackValue(s, p+1); de > ds {
+				if rule, _ := r.phraseRule(s, a, b); rule != "" && !r.keepValue(s[a:b], s[ds:de]) {
+					spans = append(spans, span{ds, de})
+					note(rule)
+					i = max(i, de)
+				}
+			}
+			continue
+		}
+		if op == 0 && !quotedKey && p > b && p+1 < len(s) && (s[p] == '|' && s[p+1] == '|' || s[p] == '?' && s[p+1] == '?') && r.mayBeKey(s[a:b]) {
+			// process.env.JWT_SECRET || '…'
+			if ds, de := fallbackValue(s, b); de > ds {
+				if rule, _ := r.phraseRule(s, a, b); rule != "" && !r.keepValue(s[a:b], s[ds:de]) {
+					spans = append(spans, span{ds, de})
+					note(rule)
+					i = max(i, de)
+					continue
+				}
+			}
+		}
 		if op == 0 && quotedKey && p < len(s) && s[p] == ',' && (callArgument(s, a-1) || s[a] == '-') { // getenv("api_token", "…"), ["--password", "…"]
 			if q := p + 1; q+1 < len(s) && (isQuote(s[q]) || s[q] == ' ' && isQuote(s[q+1])) && !strings.HasPrefix(s[skipSpaces(s, q)+1:], "-") {
 				op = 1
@@ -231,6 +252,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				spans = append(spans, span{ns, ne})
 				note(rule)
 				i = max(i, ne)
+			}
+			if ds, de := fallbackValue(s, ve); de > ds && !r.keepValue(s[a:b], s[ds:de]) { // token = process.env.TOKEN || "…"
+				spans = append(spans, span{ds, de})
+				note(rule)
+				i = max(i, de)
 			}
 			continue
 		}
@@ -680,6 +706,36 @@ func changedValue(s string, ve int) (int, int) {
 	}
 	if q = skipSpaces(s, q+2); q < len(s) && isQuote(s[q]) {
 		return valueAt(s, q)
+	}
+	return 0, 0
+}
+
+// fallbackValue returns the span of the quoted literal that an
+// expression ending at s[e] falls back to (process.env.TOKEN || "…",
+// env.SECRET ?? '…', getenv('DB_PASS') or '…', ENV.fetch("KEY") { "…" }),
+// or an empty span.
+func fallbackValue(s string, e int) (int, int) {
+	if e < len(s) && isQuote(s[e]) {
+		e++
+	}
+	q := skipSpaces(s, e)
+	if q == e || q >= len(s) {
+		return 0, 0
+	}
+	switch {
+	case strings.HasPrefix(s[q:], "||"), strings.HasPrefix(s[q:], "??"):
+		q += 2
+	case strings.HasPrefix(s[q:], "or "):
+		q += 2
+	case s[q] == '{': // Ruby's ENV.fetch("KEY") { "…" }
+		q++
+	default:
+		return 0, 0
+	}
+	if q = skipSpaces(s, q); q < len(s) && isQuote(s[q]) {
+		if vs, ve := valueAt(s, q); ve > vs && ve < len(s) && s[ve] == s[q] {
+			return vs, ve
+		}
 	}
 	return 0, 0
 }
