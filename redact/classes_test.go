@@ -992,6 +992,13 @@ func classLeakCases() []leakCase {
 	add("short key", "yaml", cred, "Mq4-Zt8Lw2", func(l *slog.Logger) { l.Info("m", "compose", "environment:\n  dbpass: Mq4-Zt8Lw2\n  dbhost: db") })
 	add("short key", "in an error", cred, "Vn7Rk2Xq9P", func(l *slog.Logger) { l.Error("m", "err", errors.New("broker rejected mqpwd: Vn7Rk2Xq9P")) })
 	add("short key", "pw after two letters", cred, "Hy6Lp3Tz0W", func(l *slog.Logger) { l.Info("vnc setup vncpw:Hy6Lp3Tz0W done") })
+	// Facebook access tokens with any app letter after "EAA".
+	add("token", "facebook EAAB token in a url", cred, "cfBAepfJBd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0Rl", func(l *slog.Logger) {
+		l.Info("m", "url", "https://graph.facebook.com/v19.0/me/accounts?fields=id&access_tok="+"EAABu8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0RlgLKOmxgJTeKdNnFRIBXuDL7DxtpYlSXpfKtHF4vUCsMehGAkWvj7FAc9QeWJKY40uvSwMFLZDe1f8rESQedUStPKR0CsTy")
+	})
+	add("token", "facebook EAAG token in an error", cred, "zJr4i0B3JrTAwR4y9ojfljoQoaF1LlqsajAIxNKu", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("graph api: (#190) session expired for EAAG4Qwb8DwkNhFdnXsiVpzz63FfkCzJr4i0B3JrTAwR4y9ojfljoQoaF1LlqsajAIxNKu8iS2G8NPRVdD53X83RZJzzzzgEOzdmenCkhvMdgaKjIg8xNbe3nNyjOq9wMxEhh2FDEEtfjgVvVqE1SkHbn8"))
+	})
 	// The literal an environment lookup falls back to.
 	add("fallback", "js or", cred, "Fb3-Lq8Zw1", func(l *slog.Logger) {
 		l.Info("m", "src", `const apiToken = process.env.API_TOKEN || "Fb3-Lq8Zw1";`)
@@ -1458,6 +1465,9 @@ func overMaskCases() []struct {
 		{"fallbacks of ordinary settings and prose", all, "default-label", func(l *slog.Logger) {
 			l.Info("m", "src", `const label = process.env.LABEL || "default-label"; region = os.getenv('REGION') or 'eu-west-1'`)
 			l.Info(`enter the token or "skip" to continue`)
+		}},
+		{"base64 that opens like a facebook token", all, "EAABAAAAEAAQAAAAFAAUAAgA", func(l *slog.Logger) {
+			l.Info("m", "blob", "EAABAAAAEAAQAAAAFAAUAAgA+AAAAEAAQAAAA/AAAAEAAQ==")
 		}},
 		{"a secret's metadata", all, "namespace: prod", func(l *slog.Logger) {
 			l.Info("m", "manifest", "kind: Secret\nmetadata:\n  name: db-creds\n  namespace: prod\ntype: Opaque\n")

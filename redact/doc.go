@@ -348,7 +348,8 @@
 // Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
 // (IQoJb3JpZ2luX2Vj…, FwoGZXIvYXdzE…), ClickHouse, Cloudflare
 // origin CA, Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
-// Facebook, Airtable, Twitter bearer tokens, Supabase; OpenAI, Anthropic,
+// Facebook (EAA… access tokens of any app letter), Airtable, Twitter
+// bearer tokens, Supabase; OpenAI, Anthropic,
 // Hugging Face, Perplexity, OpenRouter, Groq, xAI, Replicate, NVIDIA,
 // LangSmith, Pinecone, Tavily; SendGrid, Sendinblue (Brevo: xkeysib-,
 // xsmtpsib-), Twilio, Notion,

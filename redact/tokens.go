@@ -68,7 +68,7 @@ type tokenFormat struct {
 // vendors' documentation of their token formats (and the published rules
 // of secret scanners). Each entry is triggered by its prefix at the start
 // of a word, so a string without any of these prefixes costs one pass.
-var tokenFormats = []tokenFormat{
+var tokenFormats = append([]tokenFormat{
 	// Code hosting, packages and CI.
 	{family: "github", prefix: "ghp_", body: cAlnum, min: 36},
 	{family: "github", prefix: "gho_", body: cAlnum, min: 36},
@@ -267,8 +267,8 @@ var tokenFormats = []tokenFormat{
 	{family: "yandex", prefix: "t1.", fold: true, shape: yandexIAMBody},
 	{family: "dropbox", prefix: "sl.", body: cAny, min: 130},
 	{family: "adobe", prefix: "p8e-", body: cAlnum, min: 32},
-	{family: "facebook", prefix: "EAAM", body: cAlnum, min: 100},
-	{family: "facebook", prefix: "EAAC", body: cAlnum, min: 100},
+	// Facebook (Meta) access tokens: "EAA", a letter, 100 more letters and
+	// digits (EAAB…, EAAG…, EAAC…, EAAM…); facebookFormats adds them.
 	// AI providers.
 	{family: "openai", prefix: "sk-proj-", body: cURL, min: 40},
 	{family: "openai", prefix: "sk-svcacct-", body: cURL, min: 40},
@@ -324,6 +324,16 @@ var tokenFormats = []tokenFormat{
 	// (a base64 JSON object), and whole JWTs encoded once more in base64.
 	{family: "jwt", prefix: "ey", shape: jwtBody},
 	{family: "jwt", prefix: "ZXlK", body: cAlnum | cOther, min: 60, mixed: true},
+}, facebookFormats()...)
+
+// facebookFormats returns the prefixes of Facebook access tokens: "EAA"
+// and an upper-case letter other than 'A' (EAAA is Square's).
+func facebookFormats() []tokenFormat {
+	var out []tokenFormat
+	for c := byte('B'); c <= 'Z'; c++ {
+		out = append(out, tokenFormat{family: "facebook", prefix: "EAA" + string(c), body: cAlnum, min: 100})
+	}
+	return out
 }
 
 // tokenIndex maps the first byte (lower-cased) of a prefix to the formats
