@@ -992,6 +992,13 @@ func classLeakCases() []leakCase {
 	add("short key", "yaml", cred, "Mq4-Zt8Lw2", func(l *slog.Logger) { l.Info("m", "compose", "environment:\n  dbpass: Mq4-Zt8Lw2\n  dbhost: db") })
 	add("short key", "in an error", cred, "Vn7Rk2Xq9P", func(l *slog.Logger) { l.Error("m", "err", errors.New("broker rejected mqpwd: Vn7Rk2Xq9P")) })
 	add("short key", "pw after two letters", cred, "Hy6Lp3Tz0W", func(l *slog.Logger) { l.Info("vnc setup vncpw:Hy6Lp3Tz0W done") })
+	// The literals of a command that creates a Secret, whatever their keys.
+	add("kube", "create secret from literals", cred, "Lt7-Wq2Zm9", func(l *slog.Logger) {
+		l.Info("m", "cmd", "kubectl -n billing create secret generic stripe --from-literal=endpoint=https://api.stripe.test --from-literal=conn=Lt7-Wq2Zm9 --dry-run=client")
+	})
+	add("kube", "create secret, quoted literal", cred, "Lt8 Xr3 Zn0", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`exit status 1: oc create secret generic app --from-literal "settings.ini=Lt8 Xr3 Zn0"`))
+	})
 	// Facebook access tokens with any app letter after "EAA".
 	add("token", "facebook EAAB token in a url", cred, "cfBAepfJBd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0Rl", func(l *slog.Logger) {
 		l.Info("m", "url", "https://graph.facebook.com/v19.0/me/accounts?fields=id&access_tok="+"EAABu8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0RlgLKOmxgJTeKdNnFRIBXuDL7DxtpYlSXpfKtHF4vUCsMehGAkWvj7FAc9QeWJKY40uvSwMFLZDe1f8rESQedUStPKR0CsTy")
@@ -1468,6 +1475,9 @@ func overMaskCases() []struct {
 		}},
 		{"base64 that opens like a facebook token", all, "EAABAAAAEAAQAAAAFAAUAAgA", func(l *slog.Logger) {
 			l.Info("m", "blob", "EAABAAAAEAAQAAAAFAAUAAgA+AAAAEAAQAAAA/AAAAEAAQ==")
+		}},
+		{"literals of a configmap", all, "LOG_LEVEL=debug", func(l *slog.Logger) {
+			l.Info("m", "cmd", "kubectl create configmap app --from-literal=LOG_LEVEL=debug --from-literal=region=eu-west-1")
 		}},
 		{"a secret's metadata", all, "namespace: prod", func(l *slog.Logger) {
 			l.Info("m", "manifest", "kind: Secret\nmetadata:\n  name: db-creds\n  namespace: prod\ntype: Opaque\n")

@@ -194,7 +194,9 @@
 // Secret (YAML, JSON, JSON escaped in a string such as the
 // last-applied-configuration annotation, or a map with "kind": "Secret"),
 // every value of data and stringData is masked and the keys are kept;
-// other kinds (a ConfigMap's data) are judged key by key.
+// other kinds (a ConfigMap's data) are judged key by key. So are the
+// values of a command that creates a Secret (kubectl create secret
+// generic db --from-literal=url=…): every --from-literal value is masked.
 //
 // # Presets
 //

@@ -506,6 +506,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if strings.Contains(s, "Secret") { // kind: Secret, data: {…}
 		spans = r.kubeSecretData(s, spans, note)
 	}
+	if strings.Contains(s, "--from-literal") { // kubectl create secret generic db --from-literal=url=…
+		spans = r.secretLiterals(s, spans, note)
+	}
 	if f&hasDash == 0 {
 		return spans
 	}
