@@ -999,6 +999,10 @@ func classLeakCases() []leakCase {
 	add("kube", "create secret, quoted literal", cred, "Lt8 Xr3 Zn0", func(l *slog.Logger) {
 		l.Error("m", "err", errors.New(`exit status 1: oc create secret generic app --from-literal "settings.ini=Lt8 Xr3 Zn0"`))
 	})
+	// A JWE in compact form: its ciphertext and tag too.
+	add("token", "jwe", cred, "Q2lwaGVydGV4dC1vZi10aGUtc2Vzc2lvbi00NDE5", func(l *slog.Logger) {
+		l.Info("m", "cookie_value_len", 190, "note", "session eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..cmFuZG9taXY0NDE5.Q2lwaGVydGV4dC1vZi10aGUtc2Vzc2lvbi00NDE5.dGFnLTQ0MTk restored")
+	})
 	// Facebook access tokens with any app letter after "EAA".
 	add("token", "facebook EAAB token in a url", cred, "cfBAepfJBd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0Rl", func(l *slog.Logger) {
 		l.Info("m", "url", "https://graph.facebook.com/v19.0/me/accounts?fields=id&access_tok="+"EAABu8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0RlgLKOmxgJTeKdNnFRIBXuDL7DxtpYlSXpfKtHF4vUCsMehGAkWvj7FAc9QeWJKY40uvSwMFLZDe1f8rESQedUStPKR0CsTy")

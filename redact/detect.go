@@ -168,7 +168,8 @@ var (
 	// schemes of an Authorization header, and after "authorization:" or
 	// "authorization=".
 	DetectBearer = Detector{Name: "authorization", find: findAuthorization, need: hasAuthHint, min: 8}
-	// DetectJWT masks JSON Web Tokens (three base64url parts, "eyJ...").
+	// DetectJWT masks JSON Web Tokens (three base64url parts, "eyJ..."),
+	// and JWEs in compact form (five parts) whole.
 	DetectJWT = Detector{Name: "jwt", find: findJWT, need: hasE | hasDot, min: 20}
 	// DetectAWSAccessKey masks AWS access key ids (AKIA..., ASIA..., 20
 	// characters), and the secret access key (40 characters of base64)
@@ -413,11 +414,38 @@ func findJWT(s string, spans []span) []span {
 			}
 			end++
 		}
+		if e := jweEnd(s, end); parts == 3 && e > end {
+			end = e // a JWE: header.key.iv.ciphertext.tag
+		}
 		if parts == 3 && end-start >= 20 && (start == 0 || !isB64URL(s[start-1]) || escapedStart(s, start)) {
 			spans = append(spans, span{start, end})
 		}
 		i = max(end, start+3)
 	}
+}
+
+// jweEnd returns the end of the last two parts of a JWE in compact form
+// (five base64url parts) whose first three end at s[e], or e when two
+// more parts do not follow there.
+func jweEnd(s string, e int) int {
+	k := e
+	for part := 0; part < 2; part++ {
+		if k >= len(s) || s[k] != '.' {
+			return e
+		}
+		k++
+		n := k
+		for k < len(s) && isB64URL(s[k]) {
+			k++
+		}
+		if k == n {
+			return e
+		}
+	}
+	if k < len(s) && s[k] == '.' && k+1 < len(s) && isB64URL(s[k+1]) {
+		return e // six parts or more: no JWE
+	}
+	return k
 }
 
 var awsPrefixes = []string{"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA", "ABIA", "ACCA"}

@@ -134,6 +134,11 @@ func TestBuiltinDetectorsAlone(t *testing.T) {
 			"eyJ x eyJa.eyJb.cdefghijkl":                       "eyJ x [REDACTED]",
 			"a eyJa.eyJb.cdefghijkl b eyJc.eyJd.efghijklmn":    "a [REDACTED] b [REDACTED]",
 			"header eyJhbGciOi.eyJzdWIiOjF9.c2lnbmF0dXJl.more": "header [REDACTED].more",
+			// JWEs: five parts, the encrypted key empty with "dir".
+			"jwe eyJhbGciOiJkaXIifQ..aXZpdg.Y2lwaGVydGV4dA.dGFn x": "jwe [REDACTED] x",
+			"eyJa.eyJb.cdefghijkl.mn.op":                           "[REDACTED]",
+			"eyJa.eyJb.cdefghijkl.mn.op.qr":                        "[REDACTED].mn.op.qr",
+			"eyJa.eyJb.cdefghijkl.mn. end":                         "[REDACTED].mn. end",
 		}},
 		{redact.DetectAWSAccessKey, map[string]string{
 			"AKIAIOSFODNN7EXAMPLE":                      "[REDACTED]",
