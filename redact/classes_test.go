@@ -1483,6 +1483,10 @@ func overMaskCases() []struct {
 		{"literals of a configmap", all, "LOG_LEVEL=debug", func(l *slog.Logger) {
 			l.Info("m", "cmd", "kubectl create configmap app --from-literal=LOG_LEVEL=debug --from-literal=region=eu-west-1")
 		}},
+		{"error messages after a key word and a colon", all, "illegal base64 data", func(l *slog.Logger) {
+			l.Error("m", "err", errors.New("failed to decode token: illegal base64 data at input byte 4"))
+			l.Error("m", "err", errors.New("session token: truncated input; api key: rejected by upstream"))
+		}},
 		{"a secret's metadata", all, "namespace: prod", func(l *slog.Logger) {
 			l.Info("m", "manifest", "kind: Secret\nmetadata:\n  name: db-creds\n  namespace: prod\ntype: Opaque\n")
 		}},

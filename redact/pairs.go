@@ -3315,6 +3315,8 @@ var errorWords = map[string]bool{
 	"failure": true, "parse": true, "parsing": true, "decode": true, "decoding": true, "signature": true,
 	"verification": true, "validation": true, "nil": true, "none": true, "refresh": true, "refreshing": true,
 	"a": true, "an": true, "this": true, "your": true, "provided": true, "request": true,
+	"illegal": true, "corrupt": true, "corrupted": true, "truncated": true, "unrecognized": true, "rejected": true,
+	"reused": true, "stale": true, "already": true, "does": true, "did": true, "should": true, "will": true,
 }
 
 // isErrorWord reports whether w, in any case, is one of errorWords.
