@@ -1010,6 +1010,16 @@ func classLeakCases() []leakCase {
 	add("token", "facebook EAAG token in an error", cred, "zJr4i0B3JrTAwR4y9ojfljoQoaF1LlqsajAIxNKu", func(l *slog.Logger) {
 		l.Error("m", "err", errors.New("graph api: (#190) session expired for EAAG4Qwb8DwkNhFdnXsiVpzz63FfkCzJr4i0B3JrTAwR4y9ojfljoQoaF1LlqsajAIxNKu8iS2G8NPRVdD53X83RZJzzzzgEOzdmenCkhvMdgaKjIg8xNbe3nNyjOq9wMxEhh2FDEEtfjgVvVqE1SkHbn8"))
 	})
+	// Secret ids that are credentials (Vault AppRole, Consul ACL) and OAuth 1 verifiers.
+	add("credential key", "vault approle secret_id", cred, "9d3e7a51-2b64-4c8f-a1e0-57c2b9f40d6e", func(l *slog.Logger) {
+		l.Info("m", "cmd", "vault write auth/approle/login role_id=7f0c2d1e secret_id=9d3e7a51-2b64-4c8f-a1e0-57c2b9f40d6e")
+	})
+	add("credential key", "consul SecretID attr", cred, "e4b8c2a9-61d7-4f30-9c5e-0a2f7d18b3c6", func(l *slog.Logger) {
+		l.Info("m", "AccessorID", "1b2c3d4e", "SecretID", "e4b8c2a9-61d7-4f30-9c5e-0a2f7d18b3c6")
+	})
+	add("credential key", "oauth verifier in a callback", cred, "Vq8Zt3Lm5Wx", func(l *slog.Logger) {
+		l.Info("GET /oauth/callback?oauth_token=hh5s93j4hdidpola&oauth_verifier=Vq8Zt3Lm5Wx")
+	})
 	// The literal an environment lookup falls back to.
 	add("fallback", "js or", cred, "Fb3-Lq8Zw1", func(l *slog.Logger) {
 		l.Info("m", "src", `const apiToken = process.env.API_TOKEN || "Fb3-Lq8Zw1";`)
@@ -1486,6 +1496,10 @@ func overMaskCases() []struct {
 		{"error messages after a key word and a colon", all, "illegal base64 data", func(l *slog.Logger) {
 			l.Error("m", "err", errors.New("failed to decode token: illegal base64 data at input byte 4"))
 			l.Error("m", "err", errors.New("session token: truncated input; api key: rejected by upstream"))
+		}},
+		{"the name of a secret under secret id", all, "prod/db/password", func(l *slog.Logger) {
+			l.Info("m", "cmd", "aws secretsmanager get-secret-value --secret-id prod/db/password")
+			l.Info("m", "SecretId", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf", "secret_id", "db-credentials")
 		}},
 		{"a secret's metadata", all, "namespace: prod", func(l *slog.Logger) {
 			l.Info("m", "manifest", "kind: Secret\nmetadata:\n  name: db-creds\n  namespace: prod\ntype: Opaque\n")

@@ -53,7 +53,9 @@
 // style ([]any{"user", "bob", "password", "…"}, a []string, or pairs as
 // arrays of two strings, [][2]string{{"password", "…"}}) has the value of
 // a key that names a secret masked. Booleans and empty strings are never masked. Under a location key, cloud
-// region names (us-east-1) are kept. Under a key whose term is address or
+// region names (us-east-1) are kept, and under secret id the name or ARN
+// of a secret (AWS's SecretId names one; Vault's and Consul's secret id
+// is one). Under a key whose term is address or
 // location alone (listen_address, metricsBindAddress, an HTTP Location
 // header), the address of a program is kept: a host and port (:8080,
 // 0.0.0.0:8080, [::]:443), a host name or an IP address (which the
@@ -219,7 +221,8 @@
 // one time code, 2fa code, 2fa, two factor code, security answer,
 // secret answer, rootpw, snmp community, snmp server community,
 // community string, key string, masterauth, sms code,
-// device code, magic link, login link, invite link, invite url, and the
+// device code, magic link, login link, invite link, invite url,
+// oauth verifier, secret id, and the
 // word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,

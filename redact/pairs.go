@@ -3223,7 +3223,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 	}
 	kv := r.verdict(key)
 	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v) || kv.netAddr && isNetworkAddress(v) ||
-		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v)
+		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v) || kv.named && isSecretName(v)
 }
 
 // isPlaceholder reports whether the value s[vs:ve] is the inside of a

@@ -38,6 +38,7 @@ var (
 			"connect sid", "session cookie", "one time code", "2fa code", "2fa", "two factor code",
 			"security answer", "secret answer", "rootpw", "snmp community", "snmp server community", "community string", "key string", "masterauth",
 			"sms code", "device code", "magic link", "login link", "invite link", "invite url",
+			"oauth verifier", "secret id",
 			// The word password in other languages, as written in ASCII and
 			// as written in their own letters.
 			"passwort", "kennwort", "contrasena", "senha", "wachtwoord", "mot de passe", "motdepasse",
