@@ -1020,6 +1020,10 @@ func classLeakCases() []leakCase {
 	add("credential key", "oauth verifier in a callback", cred, "Vq8Zt3Lm5Wx", func(l *slog.Logger) {
 		l.Info("GET /oauth/callback?oauth_token=hh5s93j4hdidpola&oauth_verifier=Vq8Zt3Lm5Wx")
 	})
+	// Telephone numbers: a German mobile in two groups, the word in other languages.
+	add("pii", "german mobile in two groups", gdpr, "0171 98765432", func(l *slog.Logger) { l.Info("Rückruf an 0171 98765432 erbeten") })
+	add("pii", "telephone in spanish", gdpr, "612 34 56 78", func(l *slog.Logger) { l.Info("m", "nota", "teléfono: 612 34 56 78") })
+	add("pii", "telefon attr", gdpr, "664 1234567", func(l *slog.Logger) { l.Info("m", "kunde", map[string]string{"Telefon": "664 1234567"}) })
 	// The literal an environment lookup falls back to.
 	add("fallback", "js or", cred, "Fb3-Lq8Zw1", func(l *slog.Logger) {
 		l.Info("m", "src", `const apiToken = process.env.API_TOKEN || "Fb3-Lq8Zw1";`)
@@ -1500,6 +1504,9 @@ func overMaskCases() []struct {
 		{"the name of a secret under secret id", all, "prod/db/password", func(l *slog.Logger) {
 			l.Info("m", "cmd", "aws secretsmanager get-secret-value --secret-id prod/db/password")
 			l.Info("m", "SecretId", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf", "secret_id", "db-credentials")
+		}},
+		{"numbers in two groups that are no telephone", all, "0123 45678901234", func(l *slog.Logger) {
+			l.Info("m", "note", "lot 0123 45678901234 done; build 10 2026120205; 01 2345678901")
 		}},
 		{"a secret's metadata", all, "namespace: prod", func(l *slog.Logger) {
 			l.Info("m", "manifest", "kind: Secret\nmetadata:\n  name: db-creds\n  namespace: prod\ntype: Opaque\n")

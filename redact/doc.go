@@ -311,8 +311,10 @@
 // dni, nif, cpf, steuer id, tax number, taxpayer id,
 // social insurance number, nhs number, callback number, contact number,
 // cell no, mobile no, emergency contact, next of kin, guardian name,
-// spouse, spouse name. Detectors: email, ssn, card-number,
-// phone, iban ([DetectIBAN]), ip-address.
+// spouse, spouse name, and the word telephone in other languages:
+// telefon, telefono, telefone, telefonnummer, teléfono, téléphone.
+// Detectors: email, ssn, card-number, phone, iban ([DetectIBAN]),
+// ip-address.
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,
@@ -324,7 +326,8 @@
 //
 // ContactInfo. Terms: email, e mail, phone, phone number, mobile,
 // telephone, fax, address, street, postal code, postcode, zip, tel,
-// cellphone, cell phone, whatsapp. Detectors: email, phone.
+// cellphone, cell phone, whatsapp, telefon, telefono, telefone,
+// telefonnummer, teléfono, téléphone. Detectors: email, phone.
 //
 // # Token formats
 //

@@ -7,7 +7,8 @@ var (
 	// DetectPhone masks telephone numbers in text: international
 	// (+44 20 7946 0958, +14155552671, 0044 …), North American
 	// ((415) 555-2671, 415-555-2671, 415.555.2671) and national numbers
-	// with a trunk 0 written in groups (020 7946 0958, 06 12 34 56 78).
+	// with a trunk 0 written in groups (020 7946 0958, 06 12 34 56 78,
+	// 0151 23456789).
 	// Runs of digits without the separators of a phone number (ids,
 	// amounts, dates, versions) are left alone.
 	DetectPhone = Detector{Name: "phone", find: findPhones, need: hasDigits9, min: 9}
@@ -100,7 +101,8 @@ func findPhones(s string, spans []span) []span {
 		case strings.HasPrefix(s[start:], "00") && len(groups) >= 2:
 			ok = digits >= 10 && digits <= 17 && s[start+2] != '0'
 		case s[start] == '0' && len(groups) >= 2:
-			ok = digits >= 10 && digits <= 11 && s[start+1] != '0' && minInts(groups) >= 2
+			ok = (digits >= 10 && digits <= 11 || digits == 12 && len(groups) == 2 && groups[0] >= 3 && groups[0] <= 5) &&
+				s[start+1] != '0' && minInts(groups) >= 2 // 020 7946 0958; a German mobile, 0151 23456789
 		case len(groups) == 3:
 			sep1, sep2 := s[start+groups[0]], s[start+groups[0]+1+groups[1]]
 			ok = groups[0] == 3 && groups[1] == 3 && groups[2] == 4 && sep1 == sep2 && s[start] != '0' && s[start] != '1'

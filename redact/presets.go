@@ -126,6 +126,8 @@ var (
 			"tax number", "taxpayer id", "social insurance number", "nhs number",
 			"callback number", "contact number", "cell no", "mobile no", "emergency contact",
 			"next of kin", "guardian name", "spouse", "spouse name",
+			// The word telephone in other languages.
+			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
 		},
 		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress},
 	}
@@ -154,6 +156,7 @@ var (
 			"email", "e mail", "phone", "phone number", "mobile", "telephone",
 			"fax", "address", "street", "postal code", "postcode", "zip", "tel",
 			"cellphone", "cell phone", "whatsapp",
+			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
 		},
 		Detectors: []Detector{DetectEmail, DetectPhone},
 	}
