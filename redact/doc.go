@@ -234,9 +234,10 @@
 // every string with letters outside ASCII searched for pairs, which costs
 // only such strings.) Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]), jwt
-// ([DetectJWT]: JWTs, and JWEs of five parts whole), aws-access-key-id ([DetectAWSAccessKey]: with the
-// secret access key right after an id, as a printed credentials struct,
-// a credentials CSV or a call's arguments give it), private-key
+// ([DetectJWT]: JWTs, and JWEs of five parts whole), aws-access-key-id
+// ([DetectAWSAccessKey]: with the secret access key right after an id,
+// as a printed credentials struct, a credentials CSV or a call's
+// arguments give it), private-key
 // ([DetectPrivateKey]: PEM blocks and the private lines of PuTTY key
 // files), token-format ([DetectTokens]), dsn ([DetectDSN]).
 //
