@@ -346,6 +346,9 @@ func classLeakCases() []leakCase {
 	// Key-value pairs as slices, in slog's argument style.
 	add("pairs", "any slice", cred, "kv-pair-5512", func(l *slog.Logger) { l.Info("m", "args", []any{"user", "ops", "password", "kv-pair-5512"}) })
 	add("pairs", "string slice", cred, "kv-pair-7781", func(l *slog.Logger) { l.Info("m", "env", []string{"HOST", "db", "API_TOKEN", "kv-pair-7781"}) })
+	add("pairs", "array pairs", cred, "kv-arr-3390", func(l *slog.Logger) {
+		l.Info("m", "headers", [][2]string{{"accept", "*/*"}, {"x-api-token", "kv-arr-3390"}})
+	})
 
 	// Client addresses under any key and in text.
 	add("ip", "peer value with port", gdpr, "198.51.100.203", func(l *slog.Logger) { l.Info("m", "peer", "198.51.100.203:50412") })
@@ -995,6 +998,117 @@ func classLeakCases() []leakCase {
 	add("plural key", "attr", cred, "Cq3wNv8Hx5", func(l *slog.Logger) { l.Info("m", "apikeys", "Cq3wNv8Hx5") })
 	add("plural key", "text", cred, "Bt6mXz2Rk9", func(l *slog.Logger) { l.Info("m", "line", "pwds=Bt6mXz2Rk9,Hs4qLw7Nc1") })
 	add("plural key", "yaml list", cred, "Pn9cVk4Tw7", func(l *slog.Logger) { l.Info("m", "config", "cookies:\n  - Pn9cVk4Tw7\n") })
+	// Quoted or encoded text: a word right after an escape (\n, \t, %20,
+	// \u0022) starts there, though the escape ends with a letter or digit.
+	add("escape", "key after an escaped line break", cred, "Vk4-zq81Lm", func(l *slog.Logger) {
+		l.Error("m", "err", fmt.Errorf("hook failed: output %q", "migrating\npassword=Vk4-zq81Lm\ndone"))
+	})
+	add("escape", "key after an escaped tab", cred, "Tb7wQ2xNe9", func(l *slog.Logger) { l.Info("m", "row", `svc\tpwd=Tb7wQ2xNe9\tactive`) })
+	add("escape", "token after an escaped line break", cred, "Jr5Kq8Wn2Xv6Lp3Mz9Tb1Yc7Hd4Fg0Se2A", func(l *slog.Logger) {
+		l.Info("m", "stderr", `"remote: Invalid username or token.\nghp_Jr5Kq8Wn2Xv6Lp3Mz9Tb1Yc7Hd4Fg0Se2Aq7"`)
+	})
+	add("escape", "token after a percent-encoded space", cred, "9182736450918-Qm7Wx2Zr5Tn8Lk3Vb6Yd", func(l *slog.Logger) {
+		l.Info("m", "url", "/proxy?h=Authorization&v=Bearer%20xoxb-2837465019283-9182736450918-Qm7Wx2Zr5Tn8Lk3Vb6Yd")
+	})
+	add("escape", "aws key id after a unicode escape", cred, "AKIA2MQ7XK4VN8LZRT5W", func(l *slog.Logger) {
+		l.Info("m", "body", `{\u0022id\u0022:\u0022AKIA2MQ7XK4VN8LZRT5W\u0022}`)
+	})
+	add("escape", "jwt after an escaped line break", cred, "eyJzdWIiOiJzdmMtOTEiLCJleHAiOjE5MDAwMDAwMDB9", func(l *slog.Logger) {
+		l.Info("m", "out", `token issued:\neyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJzdmMtOTEiLCJleHAiOjE5MDAwMDAwMDB9.c2lnbmF0dXJlLTkx`)
+	})
+	tsvCard := withLuhn("601100099013942")
+	add("escape", "card number in a quoted tsv row", pci, tsvCard[4:12], func(l *slog.Logger) {
+		l.Info("m", "csv", `"id\tholder\tamount\n17\tR. Okafor\t`+tsvCard+`\n"`)
+	})
+	add("escape", "ssn after an escaped line break", hipaa, "512-44-7810", func(l *slog.Logger) {
+		l.Info("m", "note", `"member:\n512-44-7810\n"`)
+	})
+	add("escape", "iban after an escaped tab", gdpr, "NL91ABNA0417164300", func(l *slog.Logger) {
+		l.Info("m", "row", `refund\tNL91ABNA0417164300\tqueued`)
+	})
+	add("escape", "phone after an escaped line break", gdpr, "415-555-0199", func(l *slog.Logger) {
+		l.Info("m", "vcard", `"BEGIN:VCARD\nFN:Kim\n415-555-0199\nEND:VCARD"`)
+	})
+	add("escape", "ip after an escaped line break", gdpr, "198.51.100.74", func(l *slog.Logger) {
+		l.Info("m", "dump", `"peers:\n198.51.100.74\n"`)
+	})
+	// Short compound keys (fewer than seven bytes) before a colon.
+	add("short key", "yaml", cred, "Mq4-Zt8Lw2", func(l *slog.Logger) { l.Info("m", "compose", "environment:\n  dbpass: Mq4-Zt8Lw2\n  dbhost: db") })
+	add("short key", "in an error", cred, "Vn7Rk2Xq9P", func(l *slog.Logger) { l.Error("m", "err", errors.New("broker rejected mqpwd: Vn7Rk2Xq9P")) })
+	add("short key", "pw after two letters", cred, "Hy6Lp3Tz0W", func(l *slog.Logger) { l.Info("vnc setup vncpw:Hy6Lp3Tz0W done") })
+	// The literals of a command that creates a Secret, whatever their keys.
+	add("kube", "create secret from literals", cred, "Lt7-Wq2Zm9", func(l *slog.Logger) {
+		l.Info("m", "cmd", "kubectl -n billing create secret generic stripe --from-literal=endpoint=https://api.stripe.test --from-literal=conn=Lt7-Wq2Zm9 --dry-run=client")
+	})
+	add("kube", "create secret, quoted literal", cred, "Lt8 Xr3 Zn0", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`exit status 1: oc create secret generic app --from-literal "settings.ini=Lt8 Xr3 Zn0"`))
+	})
+	// A JWE in compact form: its ciphertext and tag too.
+	add("token", "jwe", cred, "Q2lwaGVydGV4dC1vZi10aGUtc2Vzc2lvbi00NDE5", func(l *slog.Logger) {
+		l.Info("m", "cookie_value_len", 190, "note", "session eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..cmFuZG9taXY0NDE5.Q2lwaGVydGV4dC1vZi10aGUtc2Vzc2lvbi00NDE5.dGFnLTQ0MTk restored")
+	})
+	// Facebook access tokens with any app letter after "EAA".
+	add("token", "facebook EAAB token in a url", cred, "cfBAepfJBd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0Rl", func(l *slog.Logger) {
+		l.Info("m", "url", "https://graph.facebook.com/v19.0/me/accounts?fields=id&access_tok="+"EAABu8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0RlgLKOmxgJTeKdNnFRIBXuDL7DxtpYlSXpfKtHF4vUCsMehGAkWvj7FAc9QeWJKY40uvSwMFLZDe1f8rESQedUStPKR0CsTy")
+	})
+	add("token", "facebook EAAG token in an error", cred, "zJr4i0B3JrTAwR4y9ojfljoQoaF1LlqsajAIxNKu", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("graph api: (#190) session expired for EAAG4Qwb8DwkNhFdnXsiVpzz63FfkCzJr4i0B3JrTAwR4y9ojfljoQoaF1LlqsajAIxNKu8iS2G8NPRVdD53X83RZJzzzzgEOzdmenCkhvMdgaKjIg8xNbe3nNyjOq9wMxEhh2FDEEtfjgVvVqE1SkHbn8"))
+	})
+	// Secret ids that are credentials (Vault AppRole, Consul ACL) and OAuth 1 verifiers.
+	add("credential key", "vault approle secret_id", cred, "9d3e7a51-2b64-4c8f-a1e0-57c2b9f40d6e", func(l *slog.Logger) {
+		l.Info("m", "cmd", "vault write auth/approle/login role_id=7f0c2d1e secret_id=9d3e7a51-2b64-4c8f-a1e0-57c2b9f40d6e")
+	})
+	add("credential key", "consul SecretID attr", cred, "e4b8c2a9-61d7-4f30-9c5e-0a2f7d18b3c6", func(l *slog.Logger) {
+		l.Info("m", "AccessorID", "1b2c3d4e", "SecretID", "e4b8c2a9-61d7-4f30-9c5e-0a2f7d18b3c6")
+	})
+	add("credential key", "oauth verifier in a callback", cred, "Vq8Zt3Lm5Wx", func(l *slog.Logger) {
+		l.Info("GET /oauth/callback?oauth_token=hh5s93j4hdidpola&oauth_verifier=Vq8Zt3Lm5Wx")
+	})
+	// Telephone numbers: a German mobile in two groups, the word in other languages.
+	add("pii", "german mobile in two groups", gdpr, "0171 98765432", func(l *slog.Logger) { l.Info("Rückruf an 0171 98765432 erbeten") })
+	add("pii", "telephone in spanish", gdpr, "612 34 56 78", func(l *slog.Logger) { l.Info("m", "nota", "teléfono: 612 34 56 78") })
+	add("pii", "telefon attr", gdpr, "664 1234567", func(l *slog.Logger) { l.Info("m", "kunde", map[string]string{"Telefon": "664 1234567"}) })
+	// The literal an environment lookup falls back to.
+	add("fallback", "js or", cred, "Fb3-Lq8Zw1", func(l *slog.Logger) {
+		l.Info("m", "src", `const apiToken = process.env.API_TOKEN || "Fb3-Lq8Zw1";`)
+	})
+	add("fallback", "python or", cred, "Fb4-Mr9Xk2", func(l *slog.Logger) { l.Info("m", "src", `secret = os.getenv('APP_SECRET') or 'Fb4-Mr9Xk2'`) })
+	add("fallback", "nullish without assignment", cred, "Fb5-Ns1Yj3", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`config.ts:12: process.env.JWT_SECRET ?? 'Fb5-Ns1Yj3' is deprecated`))
+	})
+	add("fallback", "ruby fetch block", cred, "Fb6-Pt2Zh4", func(l *slog.Logger) { l.Info("m", "src", `ENV.fetch("STRIPE_SECRET_KEY") { "Fb6-Pt2Zh4" }`) })
+	// An AWS secret access key next to its key id, whatever names them.
+	add("aws pair", "credentials struct printed with %v", cred, "Hq3Lm8Zx2Vb7Kp4Wc9Rt1Yh6Jd0Fg5Se3AqN8xYw", func(l *slog.Logger) {
+		creds := struct{ AccessKeyID, SecretAccessKey, SessionToken, Source string }{
+			"AKIA4XQ7ZL2MN8VK3RT6", "Hq3Lm8Zx2Vb7Kp4Wc9Rt1Yh6Jd0Fg5Se3AqN8xYw", "", "StaticCredentials"}
+		l.Info("m", "provider", fmt.Sprintf("%v", creds))
+	})
+	add("aws pair", "a console credentials csv", cred, "Pn4Zr7Qx1Wv8Lk2Mj5Tb9Yc3Hd6Fg0Se8AqB2xLo", func(l *slog.Logger) {
+		l.Info("m", "file", "User name,Password,Access key ID,Secret access key,Console login link\nci-bot,,AKIA7TQ2ZX9LM4VK8RN3,Pn4Zr7Qx1Wv8Lk2Mj5Tb9Yc3Hd6Fg0Se8AqB2xLo,https://console.example.com")
+	})
+	add("aws pair", "static credentials call", cred, "Gw2Tk9Lp5Zx8Vb1Nm4Qr7Yh3Jd6Fs0Ae2ScM9xPu", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`panic at credentials.NewStaticCredentialsProvider("AKIA3NX8QZ5LW2VK7RT4", "Gw2Tk9Lp5Zx8Vb1Nm4Qr7Yh3Jd6Fs0Ae2ScM9xPu", "")`))
+	})
+	add("aws pair", "aws configure prompts", cred, "Rb7Yc2Nk8Xm3Lq9Zw4Tp1Vh6Jd0Fg5Se8AqK2xDe", func(l *slog.Logger) {
+		l.Info("m", "transcript", "AWS Access Key ID [****************RT4Z]: AKIA5PL9XQ2ZM7VK4RT8\nAWS Secret Access Key [None]: Rb7Yc2Nk8Xm3Lq9Zw4Tp1Vh6Jd0Fg5Se8AqK2xDe\nDefault region name [None]: eu-west-1")
+	})
+	// Quotes and operators written as escapes or character references.
+	add("escaped quotes", "json with unicode-escaped quotes", cred, "Qx7-mW2pLz", func(l *slog.Logger) {
+		l.Info("m", "body", `{\u0022userName\u0022:\u0022bob\u0022,\u0022password\u0022:\u0022Qx7-mW2pLz\u0022}`)
+	})
+	add("escaped quotes", "html-escaped json", cred, "Hn3rT8vXq1", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`bad response: <pre>{&quot;client_secret&quot;: &quot;Hn3rT8vXq1&quot;}</pre>`))
+	})
+	add("escaped quotes", "numeric character references", cred, "Ak9Lm2Zx7Q", func(l *slog.Logger) {
+		l.Info("m", "html", `<div data-config="{&#34;api_key&#34;:&#34;Ak9Lm2Zx7Q&#34;}">`)
+	})
+	add("escaped quotes", "json quoted twice", cred, "Rf2Wq8Lm5Z", func(l *slog.Logger) {
+		l.Info("m", "event", `{"payload":"{\"inner\":\"{\\\"refresh_token\\\":\\\"Rf2Wq8Lm5Z\\\"}\"}"}`)
+	})
+	add("escaped quotes", "escaped equals sign", cred, "Zp5Nc8Vr3T", func(l *slog.Logger) { l.Info("m", "js", `var q = "secret\u003dZp5Nc8Vr3T";`) })
+	add("escaped quotes", "escaped ampersand before a key", cred, "Gt4Hq9Zm2W", func(l *slog.Logger) {
+		l.Info("m", "json", `{"redirect":"https://app.example.com/cb?state=1\u0026access_token=Gt4Hq9Zm2W"}`)
+	})
 	return cases
 }
 
@@ -1422,6 +1536,31 @@ func overMaskCases() []struct {
 		}},
 		{"hcl references and declarations", all, "aws_db_instance.main.password", func(l *slog.Logger) {
 			l.Info("m", "tf", "output \"db_password\" {\n  value     = aws_db_instance.main.password\n  sensitive = true\n}\nvariable \"api_token\" {\n  type = string\n  default = null\n}")
+		}},
+		{"escaped quotes around ordinary words", all, "token_count", func(l *slog.Logger) {
+			l.Info("m", "body", `{\u0022event\u0022:\u0022password_reset\u0022,\u0022token_count\u0022:3}`)
+			l.Info("m", "html", `<p>&quot;secret manager&quot; unavailable &amp; retrying</p>`)
+		}},
+		{"fallbacks of ordinary settings and prose", all, "default-label", func(l *slog.Logger) {
+			l.Info("m", "src", `const label = process.env.LABEL || "default-label"; region = os.getenv('REGION') or 'eu-west-1'`)
+			l.Info(`enter the token or "skip" to continue`)
+		}},
+		{"base64 that opens like a facebook token", all, "EAABAAAAEAAQAAAAFAAUAAgA", func(l *slog.Logger) {
+			l.Info("m", "blob", "EAABAAAAEAAQAAAAFAAUAAgA+AAAAEAAQAAAA/AAAAEAAQ==")
+		}},
+		{"literals of a configmap", all, "LOG_LEVEL=debug", func(l *slog.Logger) {
+			l.Info("m", "cmd", "kubectl create configmap app --from-literal=LOG_LEVEL=debug --from-literal=region=eu-west-1")
+		}},
+		{"error messages after a key word and a colon", all, "illegal base64 data", func(l *slog.Logger) {
+			l.Error("m", "err", errors.New("failed to decode token: illegal base64 data at input byte 4"))
+			l.Error("m", "err", errors.New("session token: truncated input; api key: rejected by upstream"))
+		}},
+		{"the name of a secret under secret id", all, "prod/db/password", func(l *slog.Logger) {
+			l.Info("m", "cmd", "aws secretsmanager get-secret-value --secret-id prod/db/password")
+			l.Info("m", "SecretId", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf", "secret_id", "db-credentials")
+		}},
+		{"numbers in two groups that are no telephone", all, "0123 45678901234", func(l *slog.Logger) {
+			l.Info("m", "note", "lot 0123 45678901234 done; build 10 2026120205; 01 2345678901")
 		}},
 		{"a secret's metadata", all, "namespace: prod", func(l *slog.Logger) {
 			l.Info("m", "manifest", "kind: Secret\nmetadata:\n  name: db-creds\n  namespace: prod\ntype: Opaque\n")

@@ -19,7 +19,7 @@ type Detector struct {
 
 	find func(s string, spans []span) []span
 	need scanFlags // the prefilter: every flag here must be present
-	mark uint16    // and every marker pair here (prescan)
+	mark uint32    // and every marker pair here (prescan)
 	min  int       // the shortest string that can match
 
 	catalog bool // DetectTokens, set by New: its prefix search is prefiltered
@@ -168,10 +168,12 @@ var (
 	// schemes of an Authorization header, and after "authorization:" or
 	// "authorization=".
 	DetectBearer = Detector{Name: "authorization", find: findAuthorization, need: hasAuthHint, min: 8}
-	// DetectJWT masks JSON Web Tokens (three base64url parts, "eyJ...").
+	// DetectJWT masks JSON Web Tokens (three base64url parts, "eyJ..."),
+	// and JWEs in compact form (five parts) whole.
 	DetectJWT = Detector{Name: "jwt", find: findJWT, need: hasE | hasDot, min: 20}
 	// DetectAWSAccessKey masks AWS access key ids (AKIA..., ASIA..., 20
-	// characters).
+	// characters), and the secret access key (40 characters of base64)
+	// written right after one.
 	DetectAWSAccessKey = Detector{Name: "aws-access-key-id", find: findAWSKeyID, need: hasUpperA, min: 20}
 	// DetectPrivateKey masks PEM private-key blocks, to the END line or the
 	// end of the string, and the private lines of PuTTY key files.
@@ -412,11 +414,38 @@ func findJWT(s string, spans []span) []span {
 			}
 			end++
 		}
-		if parts == 3 && end-start >= 20 && (start == 0 || !isB64URL(s[start-1])) {
+		if e := jweEnd(s, end); parts == 3 && e > end {
+			end = e // a JWE: header.key.iv.ciphertext.tag
+		}
+		if parts == 3 && end-start >= 20 && (start == 0 || !isB64URL(s[start-1]) || escapedStart(s, start)) {
 			spans = append(spans, span{start, end})
 		}
 		i = max(end, start+3)
 	}
+}
+
+// jweEnd returns the end of the last two parts of a JWE in compact form
+// (five base64url parts) whose first three end at s[e], or e when two
+// more parts do not follow there.
+func jweEnd(s string, e int) int {
+	k := e
+	for part := 0; part < 2; part++ {
+		if k >= len(s) || s[k] != '.' {
+			return e
+		}
+		k++
+		n := k
+		for k < len(s) && isB64URL(s[k]) {
+			k++
+		}
+		if k == n {
+			return e
+		}
+	}
+	if k < len(s) && s[k] == '.' && k+1 < len(s) && isB64URL(s[k+1]) {
+		return e // six parts or more: no JWE
+	}
+	return k
 }
 
 var awsPrefixes = []string{"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA", "ABIA", "ACCA"}
@@ -429,7 +458,7 @@ func findAWSKeyID(s string, spans []span) []span {
 		} else {
 			i += k
 		}
-		if i > 0 && isAlnum(s[i-1]) {
+		if i > 0 && isAlnum(s[i-1]) && !escapedStart(s, i) {
 			continue
 		}
 		ok := false
@@ -448,10 +477,46 @@ func findAWSKeyID(s string, spans []span) []span {
 		}
 		if end-i == 20 {
 			spans = append(spans, span{i, end})
+			if ss, se := awsSecretAfter(s, end); se > ss {
+				spans = append(spans, span{ss, se}) // {AKIA… wJalr… …}, AKIA…,wJalr… (a credentials CSV)
+				end = se
+			}
 			i = end
 		}
 	}
 	return spans
+}
+
+// awsSecretAfter returns the bounds of the secret access key that follows
+// an access key id ending at s[e], as fmt prints a credentials struct, a
+// CSV row or a call's arguments give them: after a few bytes of spaces,
+// commas, colons, semicolons, '|' or quotes, 40 bytes of base64 with
+// upper- and lower-case letters and a digit or '/' or '+', ending there.
+func awsSecretAfter(s string, e int) (int, int) {
+	j := e
+	for j < len(s) && j-e < 4 && strings.IndexByte(" \t,:;|\"'", s[j]) >= 0 {
+		j++
+	}
+	if j == e || j+40 > len(s) {
+		return 0, 0
+	}
+	var upper, lower, other bool
+	for _, c := range []byte(s[j : j+40]) {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case isDigit(c) || c == '/' || c == '+':
+			other = true
+		default:
+			return 0, 0
+		}
+	}
+	if !upper || !lower || !other || j+40 < len(s) && (isAlnum(s[j+40]) || s[j+40] == '/' || s[j+40] == '+') {
+		return 0, 0
+	}
+	return j, j + 40
 }
 
 // findPEM masks -----BEGIN ... PRIVATE KEY----- blocks.
@@ -535,7 +600,7 @@ func findCards(s string, spans []span) []span {
 		starts [maxRun]bool // digit i begins a group
 	)
 	for i := 0; i < len(s); {
-		if !isDigit(s[i]) || (i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.' || s[i-1] == '+') && !trackStart(s, i)) {
+		if !isDigit(s[i]) || (i > 0 && (isAlnum(s[i-1]) && !escapedStart(s, i) || s[i-1] == '.' || s[i-1] == '+') && !trackStart(s, i)) {
 			i++
 			continue
 		}
@@ -794,7 +859,7 @@ func itinGroup(group string) bool {
 func findSSN(s string, spans []span) []span {
 	for i := 0; i+11 <= len(s); i++ {
 		sep := s[i+3]
-		if (sep != '-' && sep != ' ') || s[i+6] != sep || (i > 0 && (isAlnum(s[i-1]) || s[i-1] == '-' || s[i-1] == '+' || (sep == ' ' && isDigit(s[i-1])))) {
+		if (sep != '-' && sep != ' ') || s[i+6] != sep || (i > 0 && (isAlnum(s[i-1]) && !escapedStart(s, i) || s[i-1] == '-' || s[i-1] == '+' || (sep == ' ' && isDigit(s[i-1])))) {
 			continue
 		}
 		if i+11 < len(s) && (isAlnum(s[i+11]) || s[i+11] == '-' || (sep == ' ' && i+12 < len(s) && s[i+11] == ' ' && isDigit(s[i+12]))) {

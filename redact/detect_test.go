@@ -134,6 +134,11 @@ func TestBuiltinDetectorsAlone(t *testing.T) {
 			"eyJ x eyJa.eyJb.cdefghijkl":                       "eyJ x [REDACTED]",
 			"a eyJa.eyJb.cdefghijkl b eyJc.eyJd.efghijklmn":    "a [REDACTED] b [REDACTED]",
 			"header eyJhbGciOi.eyJzdWIiOjF9.c2lnbmF0dXJl.more": "header [REDACTED].more",
+			// JWEs: five parts, the encrypted key empty with "dir".
+			"jwe eyJhbGciOiJkaXIifQ..aXZpdg.Y2lwaGVydGV4dA.dGFn x": "jwe [REDACTED] x",
+			"eyJa.eyJb.cdefghijkl.mn.op":                           "[REDACTED]",
+			"eyJa.eyJb.cdefghijkl.mn.op.qr":                        "[REDACTED].mn.op.qr",
+			"eyJa.eyJb.cdefghijkl.mn. end":                         "[REDACTED].mn. end",
 		}},
 		{redact.DetectAWSAccessKey, map[string]string{
 			"AKIAIOSFODNN7EXAMPLE":                      "[REDACTED]",
@@ -146,6 +151,13 @@ func TestBuiltinDetectorsAlone(t *testing.T) {
 			"AKIAIOSFODNN7EXAMPL":                       "AKIAIOSFODNN7EXAMPL",
 			"ABCDIOSFODNN7EXAMPLE":                      "ABCDIOSFODNN7EXAMPLE",
 			"AKIAiosfodnn7example":                      "AKIAiosfodnn7example",
+			// The secret access key right after its id.
+			"{AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY  Env false}": "{[REDACTED] [REDACTED]  Env false}",
+			"AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY,x":            "[REDACTED],[REDACTED],x",
+			`("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "")`:   `("[REDACTED]", "[REDACTED]", "")`,
+			"AKIAIOSFODNN7EXAMPLE 9fceb02d0ae598e95dc970b74767f19372d61af8":              "[REDACTED] 9fceb02d0ae598e95dc970b74767f19372d61af8",
+			"AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEYS":             "[REDACTED] wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEYS",
+			"AKIAIOSFODNN7EXAMPLE uploaded the object to the bucket of the team":         "[REDACTED] uploaded the object to the bucket of the team",
 		}},
 		{redact.DetectPrivateKey, map[string]string{
 			"-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----":                                                           "[REDACTED]",

@@ -51,8 +51,13 @@
 // is sensitive. A group name from WithGroup is judged as a key: under a
 // group that names a secret every value is masked, and a group named with
 // personal data or a secret is written as that key's placeholder
-// ([Redactor.GroupName]). Booleans and empty strings are never masked. Under a location key, cloud
-// region names (us-east-1) are kept. Under a key whose term is address or
+// ([Redactor.GroupName]). A list of keys and values in slog's argument
+// style ([]any{"user", "bob", "password", "…"}, a []string, or pairs as
+// arrays of two strings, [][2]string{{"password", "…"}}) has the value of
+// a key that names a secret masked. Booleans and empty strings are never masked. Under a location key, cloud
+// region names (us-east-1) are kept, and under secret id the name or ARN
+// of a secret (AWS's SecretId names one; Vault's and Consul's secret id
+// is one). Under a key whose term is address or
 // location alone (listen_address, metricsBindAddress, an HTTP Location
 // header), the address of a program is kept: a host and port (:8080,
 // 0.0.0.0:8080, [::]:443), a host name or an IP address (which the
@@ -152,8 +157,11 @@
 // card verification code's name (CVC 431); every parameter of a value
 // that is a comma-separated list of name=value parameters
 // (Stripe-Signature: t=…,v1=…,v0=…); every address of a
-// comma-separated list under an address key (X-Forwarded-For: a, b); and
-// all of this again in percent-encoded text (password%3D…,
+// comma-separated list under an address key (X-Forwarded-For: a, b); the
+// value after a prompt's bracketed default (AWS Secret Access Key [None]:
+// …); the quoted literal that a lookup of a key falls back to
+// (process.env.API_TOKEN || "…", os.getenv('APP_SECRET') or '…', ?? '…',
+// ENV.fetch("SECRET") { "…" }); and all of this again in percent-encoded text (password%3D…,
 // %22client_secret%22%3A%22…%22, encoded twice too). Prose that changes
 // a secret gives its new value (password was changed to …, has been
 // reset to …, is: …); one-time codes of four digits or more follow
@@ -178,11 +186,23 @@
 // terms that name only secrets (apikeys, cookies, pwds, passphrases); other
 // single words stay singular (tokens counts a model's tokens, keys a map's).
 // A float that holds a whole card number is checked as integers are.
+// In quoted or encoded text, a word starts right after an escape
+// sequence (\n, \t, \r, \xHH, \uHHHH, %HH) though the escape ends with a
+// letter or digit, for keys and for every detector ("…\npassword=…",
+// "\nghp_…", "Bearer%20xoxb-…", "\t4111…"), and a bare value ends before
+// an escaped line break or tab ("password=…\nhost=db" keeps host=db).
+// Pairs whose quotes or operators are written as escapes or HTML
+// character references are found in the unescaped text too
+// ({\u0022password\u0022:\u0022…\u0022}, &quot;token&quot;: &quot;…&quot;,
+// &#34;, secret\u003d…, JSON quoted twice), and a word of prose ends
+// before such an escaped quote.
 // A Kubernetes Secret holds secrets under any key: in a manifest of kind
 // Secret (YAML, JSON, JSON escaped in a string such as the
 // last-applied-configuration annotation, or a map with "kind": "Secret"),
 // every value of data and stringData is masked and the keys are kept;
-// other kinds (a ConfigMap's data) are judged key by key.
+// other kinds (a ConfigMap's data) are judged key by key. So are the
+// values of a command that creates a Secret (kubectl create secret
+// generic db --from-literal=url=…): every --from-literal value is masked.
 //
 // # Presets
 //
@@ -205,7 +225,8 @@
 // one time code, 2fa code, 2fa, two factor code, security answer,
 // secret answer, rootpw, snmp community, snmp server community,
 // community string, key string, masterauth, sms code,
-// device code, magic link, login link, invite link, invite url, and the
+// device code, magic link, login link, invite link, invite url,
+// oauth verifier, secret id, and the
 // word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,
@@ -217,7 +238,10 @@
 // every string with letters outside ASCII searched for pairs, which costs
 // only such strings.) Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]), jwt
-// ([DetectJWT]), aws-access-key-id ([DetectAWSAccessKey]), private-key
+// ([DetectJWT]: JWTs, and JWEs of five parts whole), aws-access-key-id
+// ([DetectAWSAccessKey]: with the secret access key right after an id,
+// as a printed credentials struct, a credentials CSV or a call's
+// arguments give it), private-key
 // ([DetectPrivateKey]: PEM blocks and the private lines of PuTTY key
 // files), token-format ([DetectTokens]), dsn ([DetectDSN]).
 //
@@ -292,8 +316,10 @@
 // dni, nif, cpf, steuer id, tax number, taxpayer id,
 // social insurance number, nhs number, callback number, contact number,
 // cell no, mobile no, emergency contact, next of kin, guardian name,
-// spouse, spouse name. Detectors: email, ssn, card-number,
-// phone, iban ([DetectIBAN]), ip-address.
+// spouse, spouse name, and the word telephone in other languages:
+// telefon, telefono, telefone, telefonnummer, teléfono, téléphone.
+// Detectors: email, ssn, card-number, phone, iban ([DetectIBAN]),
+// ip-address.
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,
@@ -305,7 +331,8 @@
 //
 // ContactInfo. Terms: email, e mail, phone, phone number, mobile,
 // telephone, fax, address, street, postal code, postcode, zip, tel,
-// cellphone, cell phone, whatsapp. Detectors: email, phone.
+// cellphone, cell phone, whatsapp, telefon, telefono, telefone,
+// telefonnummer, teléfono, téléphone. Detectors: email, phone.
 //
 // # Token formats
 //
@@ -334,7 +361,8 @@
 // Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
 // (IQoJb3JpZ2luX2Vj…, FwoGZXIvYXdzE…), ClickHouse, Cloudflare
 // origin CA, Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
-// Facebook, Airtable, Twitter bearer tokens, Supabase; OpenAI, Anthropic,
+// Facebook (EAA… access tokens of any app letter), Airtable, Twitter
+// bearer tokens, Supabase; OpenAI, Anthropic,
 // Hugging Face, Perplexity, OpenRouter, Groq, xAI, Replicate, NVIDIA,
 // LangSmith, Pinecone, Tavily; SendGrid, Sendinblue (Brevo: xkeysib-,
 // xsmtpsib-), Twilio, Notion,

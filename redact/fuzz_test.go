@@ -99,7 +99,7 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 func FuzzRedactPlanted(f *testing.F) {
 	for _, s := range []string{"", "plain", "a=b:c", "password=x", "Bearer", "token \"", "x:y@tcp(", "+1 (", "GB82",
 		"eyJ", "-----BEGIN ", "ENC[", "{{", "<password>", "--password", "\xff\xfe=:@", "4111 1111", "Q~", ".atlasv1.",
-		"ey", "ZXlK", ":A", ".acc_", "pk.", "t1.", "pat", "sk_", "EAAA", "token: \"{{", "pw: ENC(", "x: !vault |", "<%=", "%(", "live_"} {
+		"ey", "ZXlK", ":A", ".acc_", "pk.", "t1.", "pat", "sk_", "EAAA", "token: \"{{", "pw: ENC(", "x: !vault |", "<%=", "%(", "live_", `"a\n`, "%20", "token ||", "getenv('pw') {"} {
 		f.Add(s, s, uint8(0))
 	}
 	// Every kind once in the seed corpus, so that plain go test plants each.

@@ -22,7 +22,7 @@ func findIPs(s string, spans []span) []span {
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
-		if !isHexByte(c) && c != ':' || i > 0 && !ipCanFollow(s[i-1]) && !ipAfterLabel(s, i) {
+		if !isHexByte(c) && c != ':' || i > 0 && !ipCanFollow(s[i-1]) && !ipAfterLabel(s, i) && !escapedStart(s, i) {
 			i++
 			continue
 		}

@@ -23,6 +23,7 @@ type keyVerdict struct {
 	noDigits bool   // the key's term is "card" or "pin" alone: a value without digits under it is kept
 	latency  bool   // the key's term is lat, lon or lng: a duration under it is kept
 	workDir  bool   // the key is PWD alone: an absolute path under it is the working directory
+	named    bool   // the key's term is "secret id": a secret's name or ARN under it is kept (AWS's SecretId)
 	key      string // the key to write when the key itself is a secret or personal data
 	keyBy    string // the detector that found something in the key
 }
@@ -191,6 +192,9 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			}
 			if t := string(joined[:n]); t == "address" || t == "location" {
 				v.netAddr = true // listen_address: 0.0.0.0:8080, Location: /login
+			}
+			if string(joined[:n]) == "secretid" {
+				v.named = true // Vault's and Consul's secret_id is a credential; AWS's SecretId a name
 			}
 			break
 		}
@@ -552,9 +556,25 @@ func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
 	case slog.KindString:
 		s := v.String()
 		return s != "" && !isKeyFileName(s) && !noValue(s) && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) &&
-			!(kv.netAddr && isNetworkAddress(s)) && !(kv.noDigits && countDigits(s) == 0) && !(kv.latency && isDuration(s))
+			!(kv.netAddr && isNetworkAddress(s)) && !(kv.noDigits && countDigits(s) == 0) && !(kv.latency && isDuration(s)) &&
+			!(kv.named && isSecretName(s))
 	}
 	return true
+}
+
+// isSecretName reports whether s names a secret rather than holding one:
+// an ARN, a path of names (prod/db/password), or a name of letters,
+// '-', '_' and '.' without digits (db-credentials).
+func isSecretName(s string) bool {
+	if strings.HasPrefix(s, "arn:") {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isKeyChar(c) && c != '/' {
+			return false
+		}
+	}
+	return strings.Contains(s, "/") || countDigits(s) == 0
 }
 
 // noValue reports whether s, under a key that names a secret or personal

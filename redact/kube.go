@@ -11,6 +11,71 @@ import "strings"
 // A manifest of another kind (a ConfigMap's data) is left to the other
 // rules. Documents of a YAML stream (---) are judged one by one.
 
+// secretLiterals masks the value of every --from-literal=KEY=VALUE of a
+// command that creates a Secret (kubectl or oc create secret generic …),
+// whatever the key: the Secret's data. The keys stay. A command that makes
+// no Secret (kubectl create configmap …) is left to the other rules.
+func (r *Redactor) secretLiterals(s string, spans []span, note func(string)) []span {
+	rule := r.terms["secret"]
+	if rule == "" {
+		return spans
+	}
+	for i := 0; ; {
+		k := strings.Index(s[i:], "--from-literal")
+		if k < 0 {
+			return spans
+		}
+		f := i + k
+		i = f + len("--from-literal")
+		line := strings.LastIndexByte(s[:f], '\n') + 1
+		if !secretCommand(s[line:f]) || i >= len(s) || s[i] != '=' && s[i] != ' ' {
+			continue
+		}
+		ks := i + 1
+		q := byte(0)
+		if ks < len(s) && isQuote(s[ks]) {
+			q = s[ks]
+			ks++
+		}
+		eq := ks
+		for eq < len(s) && s[eq] != '=' && s[eq] != ' ' && s[eq] != '\n' && s[eq] != q {
+			eq++
+		}
+		if eq >= len(s) || s[eq] != '=' || eq == ks {
+			continue
+		}
+		ve := eq + 1
+		if q != 0 {
+			for ve < len(s) && s[ve] != q && s[ve] != '\n' {
+				ve++
+			}
+		} else if ve < len(s) && isQuote(s[ve]) {
+			vs, e := valueAt(s, ve)
+			eq, ve = vs-1, e
+		} else {
+			for ve < len(s) && s[ve] != ' ' && s[ve] != '\n' && s[ve] != '\t' {
+				ve++
+			}
+		}
+		if ve > eq+1 && !r.keepValue("", s[eq+1:ve]) {
+			spans = append(spans, span{eq + 1, ve})
+			note(rule)
+			i = ve
+		}
+	}
+}
+
+// secretCommand reports whether the command line before a flag creates a
+// Secret: "create secret" in it (kubectl, oc, helm's template of one).
+func secretCommand(cmd string) bool {
+	for _, w := range [...]string{"create secret", "CREATE SECRET", "create Secret"} {
+		if strings.Contains(cmd, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // kubeSecretData masks the data values of the Secret manifests in s.
 func (r *Redactor) kubeSecretData(s string, spans []span, note func(string)) []span {
 	rule := r.terms["secret"]

@@ -45,6 +45,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		for b > a && (s[b-1] == '.' || s[b-1] == '-') { // a sentence's full stop
 			b--
 		}
+		if a > 0 && (s[a-1] == '\\' || s[a-1] == '%') {
+			if e := escapeEnd(s, a-1); e > a && e < b {
+				a = e // an escape's letter or digits before the key: "…\npassword=…", "%0Atoken=…"
+			}
+		}
 		if b == a {
 			if i == a { // a full-width operator with no key before it (x ＝ y): step over it
 				i += len("＝")
@@ -78,6 +83,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
 			p++
 		}
+		if q := promptDefaultEnd(s, p); q > p {
+			p = q // a prompt's default or current value: AWS Secret Access Key [****xY0]: …
+		}
 		op := operatorAt(s, p)
 		// A declared type between the key and the operator:
 		// var apiToken string = "…", val apiToken: String = "…".
@@ -90,6 +98,27 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			if q := typedAssign(s, t); q > 0 {
 				p, op = q, 1
+			}
+		}
+		if op == 0 && quotedKey && p < len(s) && s[p] == ')' && callArgument(s, a-1) && r.mayBeKey(s[a:b]) { // getenv('DB_PASS') or '…'
+			if ds, de := fallbackValue(s, p+1); de > ds {
+				if rule, _ := r.phraseRule(s, a, b); rule != "" && !r.keepValue(s[a:b], s[ds:de]) {
+					spans = append(spans, span{ds, de})
+					note(rule)
+					i = max(i, de)
+				}
+			}
+			continue
+		}
+		if op == 0 && !quotedKey && p > b && p+1 < len(s) && (s[p] == '|' && s[p+1] == '|' || s[p] == '?' && s[p+1] == '?') && r.mayBeKey(s[a:b]) {
+			// process.env.JWT_SECRET || '…'
+			if ds, de := fallbackValue(s, b); de > ds {
+				if rule, _ := r.phraseRule(s, a, b); rule != "" && !r.keepValue(s[a:b], s[ds:de]) {
+					spans = append(spans, span{ds, de})
+					note(rule)
+					i = max(i, de)
+					continue
+				}
 			}
 		}
 		if op == 0 && quotedKey && p < len(s) && s[p] == ',' && (callArgument(s, a-1) || s[a] == '-') { // getenv("api_token", "…"), ["--password", "…"]
@@ -226,6 +255,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				spans = append(spans, span{ns, ne})
 				note(rule)
 				i = max(i, ne)
+			}
+			if ds, de := fallbackValue(s, ve); de > ds && !r.keepValue(s[a:b], s[ds:de]) { // token = process.env.TOKEN || "…"
+				spans = append(spans, span{ds, de})
+				note(rule)
+				i = max(i, de)
 			}
 			continue
 		}
@@ -475,6 +509,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if strings.Contains(s, "Secret") { // kind: Secret, data: {…}
 		spans = r.kubeSecretData(s, spans, note)
 	}
+	if strings.Contains(s, "--from-literal") { // kubectl create secret generic db --from-literal=url=…
+		spans = r.secretLiterals(s, spans, note)
+	}
 	if f&hasDash == 0 {
 		return spans
 	}
@@ -679,6 +716,36 @@ func changedValue(s string, ve int) (int, int) {
 	}
 	if q = skipSpaces(s, q+2); q < len(s) && isQuote(s[q]) {
 		return valueAt(s, q)
+	}
+	return 0, 0
+}
+
+// fallbackValue returns the span of the quoted literal that an
+// expression ending at s[e] falls back to (process.env.TOKEN || "…",
+// env.SECRET ?? '…', getenv('DB_PASS') or '…', ENV.fetch("KEY") { "…" }),
+// or an empty span.
+func fallbackValue(s string, e int) (int, int) {
+	if e < len(s) && isQuote(s[e]) {
+		e++
+	}
+	q := skipSpaces(s, e)
+	if q == e || q >= len(s) {
+		return 0, 0
+	}
+	switch {
+	case strings.HasPrefix(s[q:], "||"), strings.HasPrefix(s[q:], "??"):
+		q += 2
+	case strings.HasPrefix(s[q:], "or "):
+		q += 2
+	case s[q] == '{': // Ruby's ENV.fetch("KEY") { "…" }
+		q++
+	default:
+		return 0, 0
+	}
+	if q = skipSpaces(s, q); q < len(s) && isQuote(s[q]) {
+		if vs, ve := valueAt(s, q); ve > vs && ve < len(s) && s[ve] == s[q] {
+			return vs, ve
+		}
 	}
 	return 0, 0
 }
@@ -2433,10 +2500,18 @@ func valueAt(s string, v int) (int, int) {
 	for e < len(s) && strings.IndexByte(" \t\n\r&,;)}]\"'<>|", s[e]) < 0 {
 		if s[e] == '\\' && e+1 < len(s) && s[e+1] == ' ' {
 			e++ // a shell-escaped space: s3cr3t\ with\ spaces
+		} else if e > v && escapedBreak(s, e) {
+			break // the next line of quoted text: "…\npassword=s3cret\nhost=db…"
 		}
 		e++
 	}
 	return v, e
+}
+
+// escapedBreak reports whether s[e:] opens with the escape of a line
+// break or a tab (\n, \r, \t) whose backslash is not itself escaped.
+func escapedBreak(s string, e int) bool {
+	return s[e] == '\\' && e+1 < len(s) && (s[e+1] == 'n' || s[e+1] == 'r' || s[e+1] == 't') && s[e-1] != '\\'
 }
 
 // sliceLiteralEnd returns the end of a Go slice literal at s[v:]
@@ -2637,7 +2712,7 @@ func vaultEnd(s string, v int) int {
 // trailing punctuation.
 func wordAt(s string, q int) (int, int) {
 	e := q
-	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\'' &&
+	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\'' && !escapedQuoteAt(s, e) &&
 		!(s[e] == '|' && (e+1 == len(s) || s[e+1] == ' ' || s[e+1] == '\t' || s[e+1] == '\n')) && !strings.HasPrefix(s[e:], "</") { // a table's cell ends, a closing tag: token Xk9…</td>
 		e++
 	}
@@ -2645,6 +2720,42 @@ func wordAt(s string, q int) (int, int) {
 		e--
 	}
 	return q, e
+}
+
+// promptDefaultEnd returns the index of the ':' after the bracketed
+// default that a prompt shows between its name and the colon (aws
+// configure's "AWS Secret Access Key [None]: ", "Password [****]: "), or
+// p when s[p] opens none: up to 40 bytes on one line, then "]:".
+func promptDefaultEnd(s string, p int) int {
+	if p >= len(s) || s[p] != '[' || p == 0 || s[p-1] != ' ' {
+		return p
+	}
+	k := strings.IndexByte(s[p+1:min(len(s), p+42)], ']')
+	if k < 0 || p+2+k >= len(s) || s[p+2+k] != ':' || strings.ContainsAny(s[p+1:p+1+k], "[\n") {
+		return p
+	}
+	return p + 2 + k
+}
+
+// escapedQuoteAt reports whether a quote written as an escape or a
+// character reference starts at s[e] (\", \u0022, \x27, &quot;, &#39;):
+// a word of escaped or HTML-escaped text ends there.
+func escapedQuoteAt(s string, e int) bool {
+	switch s[e] {
+	case '\\':
+		if e+1 < len(s) && (s[e+1] == '"' || s[e+1] == '\'') {
+			return true
+		}
+		if k := escapeEnd(s, e); k > e {
+			v := s[k-2 : k]
+			return (k-e == 4 || s[e+2:e+4] == "00") && (v == "22" || v == "27")
+		}
+	case '&':
+		if k, r := charReference(s, e); k > e {
+			return r == '"' || r == '\''
+		}
+	}
+	return false
 }
 
 // xmlOpen reports whether the key at s[a] opens an XML element: after
@@ -3126,7 +3237,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 	}
 	kv := r.verdict(key)
 	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v) || kv.netAddr && isNetworkAddress(v) ||
-		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v)
+		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v) || kv.named && isSecretName(v)
 }
 
 // isPlaceholder reports whether the value s[vs:ve] is the inside of a
@@ -3218,6 +3329,8 @@ var errorWords = map[string]bool{
 	"failure": true, "parse": true, "parsing": true, "decode": true, "decoding": true, "signature": true,
 	"verification": true, "validation": true, "nil": true, "none": true, "refresh": true, "refreshing": true,
 	"a": true, "an": true, "this": true, "your": true, "provided": true, "request": true,
+	"illegal": true, "corrupt": true, "corrupted": true, "truncated": true, "unrecognized": true, "rejected": true,
+	"reused": true, "stale": true, "already": true, "does": true, "did": true, "should": true, "will": true,
 }
 
 // isErrorWord reports whether w, in any case, is one of errorWords.

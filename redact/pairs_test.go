@@ -29,8 +29,14 @@ func TestPairsExactOutput(t *testing.T) {
 		"password=a\tb":           "password=[REDACTED]\tb",
 		"password=a|b":            "password=[REDACTED]|b",
 		"password=x)":             "password=[REDACTED])",
-		"password://host":         "password://host",
-		"password: http://x":      "password: [REDACTED]",
+		// Quoted text: the key after an escape, the value up to the next.
+		`"a\npassword=x\nhost=db"`: `"a\npassword=[REDACTED]\nhost=db"`,
+		`token=a\\nb\tc`:           `token=[REDACTED]\tc`,
+		`{\u0022password\u0022:\u0022x y\u0022,\u0022n\u0022:1}`: `{\u0022password\u0022:\u0022[REDACTED]\u0022,\u0022n\u0022:1}`,
+		`&quot;token&quot;: &quot;a&amp;b&quot;, n`:              `&quot;token&quot;: &quot;[REDACTED]&quot;, n`,
+		`{&#34;token&#34;:&#x22;ab&#x22;}`:                       `{&#34;token&#34;:&#x22;[REDACTED]&#x22;}`,
+		"password://host":                                        "password://host",
+		"password: http://x":                                     "password: [REDACTED]",
 		// Quoted keys and values.
 		`"password": "hun ter2", "n": 1`: `"password": "[REDACTED]", "n": 1`,
 		`'password': 'hunter2'`:          `'password': '[REDACTED]'`,

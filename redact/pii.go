@@ -7,7 +7,8 @@ var (
 	// DetectPhone masks telephone numbers in text: international
 	// (+44 20 7946 0958, +14155552671, 0044 …), North American
 	// ((415) 555-2671, 415-555-2671, 415.555.2671) and national numbers
-	// with a trunk 0 written in groups (020 7946 0958, 06 12 34 56 78).
+	// with a trunk 0 written in groups (020 7946 0958, 06 12 34 56 78,
+	// 0151 23456789).
 	// Runs of digits without the separators of a phone number (ids,
 	// amounts, dates, versions) are left alone.
 	DetectPhone = Detector{Name: "phone", find: findPhones, need: hasDigits9, min: 9}
@@ -70,7 +71,7 @@ func findPhones(s string, spans []span) []span {
 		if c != '+' && c != '(' && !isDigit(c) {
 			continue
 		}
-		if i > 0 && (isAlnum(s[i-1]) || strings.IndexByte("+-./:_#=$€£@", s[i-1]) >= 0) {
+		if i > 0 && (isAlnum(s[i-1]) && !escapedStart(s, i) || strings.IndexByte("+-./:_#=$€£@", s[i-1]) >= 0) {
 			for i+1 < len(s) && isDigit(s[i+1]) {
 				i++
 			}
@@ -100,7 +101,8 @@ func findPhones(s string, spans []span) []span {
 		case strings.HasPrefix(s[start:], "00") && len(groups) >= 2:
 			ok = digits >= 10 && digits <= 17 && s[start+2] != '0'
 		case s[start] == '0' && len(groups) >= 2:
-			ok = digits >= 10 && digits <= 11 && s[start+1] != '0' && minInts(groups) >= 2
+			ok = (digits >= 10 && digits <= 11 || digits == 12 && len(groups) == 2 && groups[0] >= 3 && groups[0] <= 5) &&
+				s[start+1] != '0' && minInts(groups) >= 2 // 020 7946 0958; a German mobile, 0151 23456789
 		case len(groups) == 3:
 			sep1, sep2 := s[start+groups[0]], s[start+groups[0]+1+groups[1]]
 			ok = groups[0] == 3 && groups[1] == 3 && groups[2] == 4 && sep1 == sep2 && s[start] != '0' && s[start] != '1'
@@ -131,7 +133,7 @@ func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 func findIBANs(s string, spans []span) []span {
 	for i := 0; i+15 <= len(s); i++ {
-		if !isUpper(s[i]) || !isUpper(s[i+1]) || !isDigit(s[i+2]) || !isDigit(s[i+3]) || (i > 0 && isAlnum(s[i-1])) {
+		if !isUpper(s[i]) || !isUpper(s[i+1]) || !isDigit(s[i+2]) || !isDigit(s[i+3]) || (i > 0 && isAlnum(s[i-1]) && !escapedStart(s, i)) {
 			continue
 		}
 		if !strings.Contains(ibanCountries, s[i:i+2]) {

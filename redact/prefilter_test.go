@@ -121,11 +121,13 @@ func FuzzPrefilter(f *testing.F) {
 		"ACL SETUSER bob on >Rs3Pw8xQz", "RoeSSNsk_live_123-45-6789data:://", "kind: Secret0171ipIBANexport Bearerhostset 123-45-6789"} {
 		f.Add(s, uint8(1)) // short compound keys, acronym keys, SETUSER glued to other letters
 	}
+	f.Add("dbpass: Dp5Pw vncpw:Dp6Pw https://x read: eof", uint8(0))
 	f.Add("Dear Ms Jane Roe, NINO: QQ 12 34 56 C, born on 14 March 1985, lat 51.5007, lon -0.1246", uint8(13))
+	f.Add(`"ok\npassword=Es1Pw\ttoken: Es2Pw\u0022pwd\u0022 %0Apasswd=Es3Pw x%20ghp_a1B2c3D4e5F6g7H8a1B2c3D4e5F6g7H8a1B2"`, uint8(1))
 	rules := [][]Rule{{Credentials}, {Credentials, PCIDSS, HIPAA, GDPR, CCPA, ContactInfo}}
 	f.Fuzz(func(t *testing.T, s string, which uint8) {
 		r := Must(rules[int(which)%len(rules)]...)
-		with, _ := r.findText(s, nil, ignoreName)
+		with, _, _ := r.findText(s, nil, ignoreName)
 		var without []span
 		for _, d := range r.detectors {
 			if len(s) >= d.min && scan(s)&d.need == d.need {
@@ -220,7 +222,7 @@ func TestPrefilterSelective(t *testing.T) {
 	}
 	for _, c := range []struct {
 		s     string
-		marks uint16
+		marks uint32
 	}{
 		{"x abcQ~defghijklmnopqrstuvwxyz0123456789", markAzure},
 		{"x abc.atlasv1.defghijklmnopqrstuvwxyz", markDotA},
@@ -235,6 +237,8 @@ func TestPrefilterSelective(t *testing.T) {
 		{"-----BEGIN RSA PRIVATE KEY-----", markPEM},
 		{"Authorization: x", markZA},
 		{"AUTHORIZATION=x", markZA},
+		{`a\nb`, markEscape},
+		{"a%2Fb", markEscape},
 	} {
 		if got := r.prescan(c.s).marks; got != c.marks {
 			t.Errorf("%q: marks %b, want %b", c.s, got, c.marks)
@@ -257,6 +261,12 @@ func TestPrefilterSelective(t *testing.T) {
 		{"Negotiate failed", false, false, true},
 		{"header authorization: abc", true, true, true}, // "auth" starts "authress_"
 		{"x\tauthorization", true, true, true},
+		{"dbpass: Kq1x", false, true, false}, // a short compound key before ':'
+		{"https://x.example/a?b=c read: eof", false, false, false},
+		{`out: "done\npassword=x"`, false, true, false}, // a term word right after an escape
+		{`{\u0022pwd\u0022:1}`, false, true, false},
+		{"v=x%20ghp_a1B2c3D4e5F6g7H8a1B2c3D4e5F6g7H8a1B2", true, false, false}, // a token right after one
+		{`x\nxoxb-123456789012-1234567890123-AbCdEf`, true, false, false},
 	} {
 		p := r.prescan(c.s)
 		if p.tokens != c.tokens || p.termWord != c.termWord || (p.flags&hasAuthHint != 0) != c.authHint {

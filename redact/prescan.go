@@ -37,7 +37,7 @@ type prescanned struct {
 	flags    scanFlags
 	tokens   bool   // a word may start a catalog token
 	termWord bool   // a word may be the last word of a term
-	marks    uint16 // the marker pairs the string holds (markFirst)
+	marks    uint32 // the marker pairs the string holds (markFirst)
 }
 
 // gramSet is a bit set of the first three or four bytes of catalog
@@ -275,6 +275,9 @@ func (r *Redactor) prescan(s string) prescanned {
 	if !st.termWord && st.marks&(markDashD|markDashP) != 0 {
 		st.termWord = r.propertyTerm(s) // -Dpassword=
 	}
+	if st.marks&markEscape != 0 && !(st.tokens && st.termWord) {
+		r.afterEscapes(s, &st) // "…\npassword=…", "%20ghp_…"
+	}
 	if acc&preTok != 0 && !st.tokens {
 		st.tokens = tokenStartsOutsideWords(s)
 	}
@@ -341,7 +344,7 @@ const authSchemeLen = 1<<5 | 1<<6 | 1<<9
 // prescanState is what prescan learns at the ends of words.
 type prescanState struct {
 	flags    scanFlags
-	marks    uint16
+	marks    uint32
 	tokens   bool
 	termWord bool
 }
@@ -645,6 +648,34 @@ func (r *Redactor) bloomAdd(w string) {
 	if len(w) >= 2 {
 		if n, ok := letterPair(w[0], w[1]); ok {
 			r.termStarts[n>>6] |= 1 << (n & 63)
+		}
+	}
+}
+
+// afterEscapes tests, as the loop tests a word, the words that start right
+// after an escape sequence (escapeEnd): the loop read the escape's last
+// letter or digits with the word ("starting\npassword=…" has the word
+// "npassword", "Bearer%20ghp_…" the word "20ghp_…").
+func (r *Redactor) afterEscapes(s string, st *prescanState) {
+	for _, c := range [...]byte{'\\', '%'} {
+		for i := strings.IndexByte(s, c); i >= 0 && !(st.tokens && st.termWord); {
+			if j := escapeEnd(s, i); j > i && j < len(s) && isAlnum(s[j]) {
+				e := j + 1
+				for e < len(s) && isAlnum(s[e]) {
+					e++
+				}
+				if !st.tokens && j+10 <= len(s) && tokenMayStart(s, j) {
+					st.tokens = true
+				}
+				if !st.termWord && r.mayBeKey(s[j:e]) {
+					st.termWord = true
+				}
+			}
+			k := strings.IndexByte(s[i+1:], c)
+			if k < 0 {
+				break
+			}
+			i += 1 + k
 		}
 	}
 }

@@ -38,6 +38,7 @@ var (
 			"connect sid", "session cookie", "one time code", "2fa code", "2fa", "two factor code",
 			"security answer", "secret answer", "rootpw", "snmp community", "snmp server community", "community string", "key string", "masterauth",
 			"sms code", "device code", "magic link", "login link", "invite link", "invite url",
+			"oauth verifier", "secret id",
 			// The word password in other languages, as written in ASCII and
 			// as written in their own letters.
 			"passwort", "kennwort", "contrasena", "senha", "wachtwoord", "mot de passe", "motdepasse",
@@ -125,6 +126,8 @@ var (
 			"tax number", "taxpayer id", "social insurance number", "nhs number",
 			"callback number", "contact number", "cell no", "mobile no", "emergency contact",
 			"next of kin", "guardian name", "spouse", "spouse name",
+			// The word telephone in other languages.
+			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
 		},
 		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress},
 	}
@@ -153,6 +156,7 @@ var (
 			"email", "e mail", "phone", "phone number", "mobile", "telephone",
 			"fax", "address", "street", "postal code", "postcode", "zip", "tel",
 			"cellphone", "cell phone", "whatsapp",
+			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
 		},
 		Detectors: []Detector{DetectEmail, DetectPhone},
 	}

@@ -2,7 +2,9 @@ package redact
 
 import (
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -72,19 +74,22 @@ const maxDecodes = 3
 // findLevels is find with at most levels percent-decodings left.
 func (r *Redactor) findLevels(s string, spans []span, note func(string), levels int) []span {
 	first := len(spans)
-	spans, flags := r.findText(s, spans, note)
+	spans, flags, pairs := r.findText(s, spans, note)
 	if levels > 0 && flags&hasPercent != 0 && mayBeEncoded(s) {
-		spans = r.findEncoded(s, spans, first, note, levels-1)
+		spans = r.findDecoded(s, percentDecode, spans, first, note, levels-1)
+	}
+	if levels > 0 && pairs && mayBeEscaped(s) {
+		spans = r.findDecoded(s, unescape, spans, first, note, levels-1)
 	}
 	return spans
 }
 
-// findText is find without the percent-decoded text. A prefilter
-// (prescan) reads s once and skips the searches that cannot match in it;
-// it returns the flags prescan found.
-func (r *Redactor) findText(s string, spans []span, note func(string)) ([]span, scanFlags) {
+// findText is find without the decoded text. A prefilter (prescan) reads
+// s once and skips the searches that cannot match in it; it returns the
+// flags prescan found and whether a word of s may name a secret (pairs).
+func (r *Redactor) findText(s string, spans []span, note func(string)) (_ []span, _ scanFlags, pairs bool) {
 	if len(s) < r.minScan {
-		return spans, 0
+		return spans, 0, false
 	}
 	first := len(spans)
 	p := r.prescan(s)
@@ -110,11 +115,12 @@ func (r *Redactor) findText(s string, spans []span, note func(string)) ([]span, 
 	}
 	if len(r.terms) > 0 && p.pairsMayMatch(s) {
 		spans = r.findPairs(s, p.flags, spans, note)
+		pairs = true
 	}
 	if verifyPrefilter {
 		r.checkPrefilter(s, spans[first:])
 	}
-	return spans, p.flags
+	return spans, p.flags, pairs
 }
 
 // mayBeEncoded reports whether s holds a percent-encoded byte of the
@@ -145,14 +151,15 @@ func mayBeEncoded(s string) bool {
 	return false
 }
 
-// findEncoded finds secrets in the percent-decoded text of s (a query
-// string or form body that carries key=value pairs or JSON), decoding it
-// up to levels more times, and adds their spans in s. It counts (note)
-// only those that overlap no span found in s itself from index first on
-// (spans[first:]), which are counted already; every span is masked
-// (apply merges overlaps).
-func (r *Redactor) findEncoded(s string, spans []span, first int, note func(string), levels int) []span {
-	d, pos := percentDecode(s)
+// findDecoded finds secrets in the text that decode gives for s (the
+// percent-decoded text of a query string or form body that carries
+// key=value pairs or JSON; the unescaped text of a quoted string),
+// decoding it up to levels more times, and adds their spans in s. It
+// counts (note) only those that overlap no span found in s itself from
+// index first on (spans[first:]), which are counted already; every span
+// is masked (apply merges overlaps).
+func (r *Redactor) findDecoded(s string, decode func(string) (string, []int), spans []span, first int, note func(string), levels int) []span {
+	d, pos := decode(s)
 	var names []string
 	found := r.findLevels(d, nil, func(name string) { names = append(names, name) }, levels)
 	own := len(spans)
@@ -243,4 +250,165 @@ func (r *Redactor) snapToMasks(s string, sp span) span {
 		}
 		from = a + 1
 	}
+}
+
+// escapeEnd returns the end of the escape sequence at s[i] that stands for
+// a character of its own in quoted or encoded text (\n, \t, \r, \xHH,
+// \uHHHH, %HH), or i when none starts there.
+func escapeEnd(s string, i int) int {
+	switch {
+	case s[i] == '%':
+		if i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]) {
+			return i + 3
+		}
+	case s[i] != '\\' || i+1 >= len(s):
+	case s[i+1] == 'n' || s[i+1] == 't' || s[i+1] == 'r':
+		return i + 2
+	case s[i+1] == 'x':
+		if i+3 < len(s) && isHexByte(s[i+2]) && isHexByte(s[i+3]) {
+			return i + 4
+		}
+	case s[i+1] == 'u':
+		if i+5 < len(s) && isHexByte(s[i+2]) && isHexByte(s[i+3]) && isHexByte(s[i+4]) && isHexByte(s[i+5]) {
+			return i + 6
+		}
+	}
+	return i
+}
+
+// escapedStart reports whether s[i] follows such an escape sequence: a word
+// written right after "\n" or "%20" starts there, though the byte before it
+// is a letter or a digit ("…\nghp_…", "Bearer%20sk_live_…").
+func escapedStart(s string, i int) bool {
+	for _, n := range [...]int{2, 3, 4, 6} {
+		if i >= n && (s[i-n] == '\\' || s[i-n] == '%') && escapeEnd(s, i-n) == i {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeEscaped reports whether s holds an escaped quote, '=', ':' or '&'
+// of a string literal or of HTML: \u0022, \x27, \u003d, &quot;, &#34;,
+// &apos;, or a backslash before \" (JSON quoted twice). Pairs written with
+// them ({\u0022password\u0022:\u0022…\u0022}) are found in the unescaped text.
+func mayBeEscaped(s string) bool {
+	for i := strings.IndexByte(s, '\\'); i >= 0 && i+3 < len(s); {
+		switch s[i+1] {
+		case 'u':
+			if s[i+2] == '0' && s[i+3] == '0' {
+				return true
+			}
+		case 'x':
+			if s[i+2] == '2' || s[i+2] == '3' {
+				return true
+			}
+		case '\\':
+			if s[i+2] == '\\' && s[i+3] == '"' {
+				return true
+			}
+		}
+		k := strings.IndexByte(s[i+1:], '\\')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	for i := strings.IndexByte(s, '&'); i >= 0 && i+4 < len(s); {
+		if s[i+1] == '#' || strings.HasPrefix(s[i+1:], "quot;") || strings.HasPrefix(s[i+1:], "apos;") {
+			return true
+		}
+		k := strings.IndexByte(s[i+1:], '&')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+// controlOf is the character of an escape such as \n, by its letter.
+var controlOf = [256]byte{'n': '\n', 't': '\t', 'r': '\r'}
+
+// htmlEntities are the entities unescape decodes.
+var htmlEntities = []struct{ name, text string }{
+	{"&quot;", `"`}, {"&apos;", "'"}, {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
+}
+
+// unescape decodes the escapes of a string literal (\", \\, \/, \n, \t,
+// \r, \xHH, \uHHHH) and HTML's character references (&quot;, &#34;,
+// &#x22;, &apos;, &amp;, &lt;, &gt;) in s, and returns, for each byte of
+// the result and for its end, the index in s where it comes from.
+func unescape(s string) (string, []int) {
+	b := make([]byte, 0, len(s))
+	pos := make([]int, 0, len(s)+1)
+	emit := func(r rune, at int) {
+		n := len(b)
+		b = utf8.AppendRune(b, r)
+		for range len(b) - n {
+			pos = append(pos, at)
+		}
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == '\\' && i+1 < len(s) {
+			switch n := s[i+1]; n {
+			case '"', '\'', '\\', '/':
+				emit(rune(n), i)
+				i += 2
+				continue
+			case 'n', 't', 'r':
+				emit(rune(controlOf[n]), i)
+				i += 2
+				continue
+			case 'x', 'u':
+				if e := escapeEnd(s, i); e > i {
+					v, _ := strconv.ParseUint(s[i+2:e], 16, 32)
+					emit(rune(v), i)
+					i = e
+					continue
+				}
+			}
+		}
+		if c == '&' {
+			if e, r := charReference(s, i); e > i {
+				emit(r, i)
+				i = e
+				continue
+			}
+		}
+		b = append(b, c)
+		pos = append(pos, i)
+		i++
+	}
+	return string(b), append(pos, len(s))
+}
+
+// charReference returns the end of the HTML character reference at s[i]
+// and the character it stands for, or i.
+func charReference(s string, i int) (int, rune) {
+	for _, e := range htmlEntities {
+		if strings.HasPrefix(s[i:], e.name) {
+			return i + len(e.name), rune(e.text[0])
+		}
+	}
+	if i+3 >= len(s) || s[i+1] != '#' {
+		return i, 0
+	}
+	j, base := i+2, 10
+	if s[j]|0x20 == 'x' {
+		j, base = j+1, 16
+	}
+	k := j
+	for k < len(s) && k-j < 6 && (base == 10 && isDigit(s[k]) || base == 16 && isHexByte(s[k])) {
+		k++
+	}
+	if k == j || k >= len(s) || s[k] != ';' {
+		return i, 0
+	}
+	v, err := strconv.ParseUint(s[j:k], base, 32)
+	if err != nil || v > utf8.MaxRune {
+		return i, 0
+	}
+	return k + 1, rune(v)
 }

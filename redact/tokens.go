@@ -68,7 +68,7 @@ type tokenFormat struct {
 // vendors' documentation of their token formats (and the published rules
 // of secret scanners). Each entry is triggered by its prefix at the start
 // of a word, so a string without any of these prefixes costs one pass.
-var tokenFormats = []tokenFormat{
+var tokenFormats = append([]tokenFormat{
 	// Code hosting, packages and CI.
 	{family: "github", prefix: "ghp_", body: cAlnum, min: 36},
 	{family: "github", prefix: "gho_", body: cAlnum, min: 36},
@@ -267,8 +267,8 @@ var tokenFormats = []tokenFormat{
 	{family: "yandex", prefix: "t1.", fold: true, shape: yandexIAMBody},
 	{family: "dropbox", prefix: "sl.", body: cAny, min: 130},
 	{family: "adobe", prefix: "p8e-", body: cAlnum, min: 32},
-	{family: "facebook", prefix: "EAAM", body: cAlnum, min: 100},
-	{family: "facebook", prefix: "EAAC", body: cAlnum, min: 100},
+	// Facebook (Meta) access tokens: "EAA", a letter, 100 more letters and
+	// digits (EAAB…, EAAG…, EAAC…, EAAM…); facebookFormats adds them.
 	// AI providers.
 	{family: "openai", prefix: "sk-proj-", body: cURL, min: 40},
 	{family: "openai", prefix: "sk-svcacct-", body: cURL, min: 40},
@@ -324,6 +324,16 @@ var tokenFormats = []tokenFormat{
 	// (a base64 JSON object), and whole JWTs encoded once more in base64.
 	{family: "jwt", prefix: "ey", shape: jwtBody},
 	{family: "jwt", prefix: "ZXlK", body: cAlnum | cOther, min: 60, mixed: true},
+}, facebookFormats()...)
+
+// facebookFormats returns the prefixes of Facebook access tokens: "EAA"
+// and an upper-case letter other than 'A' (EAAA is Square's).
+func facebookFormats() []tokenFormat {
+	var out []tokenFormat
+	for c := byte('B'); c <= 'Z'; c++ {
+		out = append(out, tokenFormat{family: "facebook", prefix: "EAA" + string(c), body: cAlnum, min: 100})
+	}
+	return out
 }
 
 // tokenIndex maps the first byte (lower-cased) of a prefix to the formats
@@ -359,12 +369,12 @@ func findTokens(s string, spans []span) []span {
 func findPrefixTokens(s string, spans []span) []span {
 	for i := 0; i+10 <= len(s); i++ {
 		c := s[i]
-		if i > 0 && charClass[s[i-1]]&(cAlnum|cUnder) != 0 {
-			continue
-		}
 		c0, c1 := c|0x20, s[i+1]|0x20
 		if tokenSecond[c0][c1>>6]&(1<<(c1&63)) == 0 {
 			continue
+		}
+		if i > 0 && charClass[s[i-1]]&(cAlnum|cUnder) != 0 && (s[i-1] == '_' || !escapedStart(s, i)) {
+			continue // inside a word, not right after an escape ("…\nghp_…")
 		}
 		for _, f := range tokenIndex[c0] {
 			if f.prefix[1]|0x20 != c1 { // most of the bucket, for a byte compare
@@ -773,7 +783,7 @@ func jwtBody(s string, j int) int {
 // (markFirst[s[i-1]] & markSecond[s[i]]) so that findMarkedTokens searches
 // only for the markers a string can hold.
 const (
-	markAzure    uint16 = 1 << iota // "Q~"
+	markAzure    uint32 = 1 << iota // "Q~"
 	markDotA                        // ".a": ".atlasv1.", ".acc"
 	markT3                          // "T3": "T3BlbkFJ"
 	markMmk                         // "_m": "_mmk"
@@ -788,24 +798,32 @@ const (
 	markDashW                       // "-w", "-U", "-b", "-k", "-t": ldapsearch -w, smbclient -U u%p, htpasswd -b, openssl -k, doctl -t (findUserFlag)
 	markAddMask                     // ":a": GitHub Actions' "::add-mask::…"
 	markDashD                       // "-D": a Java system property (-Dpassword=…; prescan, with markDashP's "-P")
-	allMarks     uint16 = 1<<iota - 1
+	markEscape                      // '\\' before n, t, r, u or x, '%' before a hex digit: a word after an escape (prescan)
+	allMarks     uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
 	tokenMarks = markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs
 )
 
-var markFirst, markSecond = func() (first, second [256]uint16) {
+var markFirst, markSecond = func() (first, second [256]uint32) {
 	for _, m := range []struct {
 		a, b byte
-		bit  uint16
+		bit  uint32
 	}{{'Q', '~', markAzure}, {'.', 'a', markDotA}, {'T', '3', markT3}, {'_', 'm', markMmk}, {'.', 'o', markOffice},
 		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP}, {'-', 'P', markDashP},
 		{'-', 'a', markDashA}, {'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM}, {'-', 'b', markDashW},
 		{'-', 'k', markDashW}, {'-', 't', markDashW}, {':', 'a', markAddMask},
 		{'-', 'D', markDashD},
-		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA}} {
+		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA},
+		{'\\', 'n', markEscape}, {'\\', 't', markEscape}, {'\\', 'r', markEscape}, {'\\', 'u', markEscape}, {'\\', 'x', markEscape}} {
 		first[m.a] |= m.bit
 		second[m.b] |= m.bit
+	}
+	first['%'] |= markEscape
+	for c := range 256 {
+		if isHexByte(byte(c)) {
+			second[c] |= markEscape
+		}
 	}
 	for c := '0'; c <= '9'; c++ {
 		first[c] |= markBar
@@ -817,7 +835,7 @@ var markFirst, markSecond = func() (first, second [256]uint16) {
 // findMarkedTokens finds the formats identified by a marker inside them,
 // of those whose bits are set in marks. Each needs a long string, so short
 // strings cost nothing here.
-func findMarkedTokens(s string, spans []span, marks uint16) []span {
+func findMarkedTokens(s string, spans []span, marks uint32) []span {
 	// A value a CI job declares secret: GitHub Actions' ::add-mask::….
 	for i := 0; marks&markAddMask != 0; {
 		k := strings.Index(s[i:], "::add-mask::")

@@ -679,6 +679,9 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 				if prev, ok := stringElem(rv.Index(i - 1)); ok && w.argvFlag(prev) {
 					nv, ch = w.r.mask, true
 					w.r.count(w.r.keyRule(strings.TrimLeft(prev, "-")))
+				} else if rule := w.pairValue(rv.Len(), i, func(j int) (string, bool) { return stringElem(rv.Index(j)) }); rule != "" {
+					nv, ch = w.r.mask, true // a pair as an array: [2]string{"password", "…"}
+					w.r.count(rule)
 				}
 			}
 			if !ch {
