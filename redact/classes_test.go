@@ -1109,6 +1109,15 @@ func classLeakCases() []leakCase {
 	add("escaped quotes", "escaped ampersand before a key", cred, "Gt4Hq9Zm2W", func(l *slog.Logger) {
 		l.Info("m", "json", `{"redirect":"https://app.example.com/cb?state=1\u0026access_token=Gt4Hq9Zm2W"}`)
 	})
+
+	// A card number after a key's own number: the two groups read together
+	// can be a longer Luhn-valid number, which the key claimed for itself.
+	add("card after a number", "id then card", pci, "6362 1486", func(l *slog.Logger) { l.Info("m", "line", "id=42 4539 5787 6362 1486") })
+	add("card after a number", "seq then card", pci, "5555554444", func(l *slog.Logger) { l.Info("charge seq=42 5555555555554444 ok") })
+
+	// A phone number right after a key's ':' or '=' (not a count's).
+	add("phone after an operator", "E.164 after a colon", gdpr, "4155552671", func(l *slog.Logger) { l.Info("m", "line", "ref:+14155552671,") })
+	add("phone after an operator", "national after =", gdpr, "555-2671", func(l *slog.Logger) { l.Info("m", "line", "contact=(415) 555-2671") })
 	return cases
 }
 
@@ -1137,6 +1146,9 @@ func overMaskCases() []struct {
 	var msisdnInt int64
 	fmt.Sscan(msisdn, &msisdnInt)
 	return []c{
+		{"signed counts after a numeric key", all, "offset=+12345678 bytes:+123456789", func(l *slog.Logger) {
+			l.Info("m", "stats", "offset=+12345678 bytes:+123456789")
+		}},
 		{"plurals that count", all, "tokens: 1532, keys: 12", func(l *slog.Logger) { l.Info("m", "usage", "tokens: 1532, keys: 12") }},
 		{"placeholders after a key word", all, "token (optional), password <required>, key {value}, secret [hidden]", func(l *slog.Logger) {
 			l.Info("m", "usage", "token (optional), password <required>, key {value}, secret [hidden]")

@@ -653,9 +653,10 @@ func findCards(s string, spans []span) []span {
 			for l := min(19, n-a); l >= 13; l-- {
 				b := a + l // one past the window's last digit
 				if (b == n && endOK || b < n && starts[b]) && cardPrefix(digits[a:b]) && luhn(digits[a:b]) {
-					if !numericKeyBefore(s, pos[a]) {
-						spans = append(spans, span{pos[a], cardTail(s, pos[b-1]+1)})
+					if numericKeyBefore(s, pos[a]) {
+						break // the group at a is a key's number (order_id=42): a card may start at a later group
 					}
+					spans = append(spans, span{pos[a], cardTail(s, pos[b-1]+1)})
 					a, found, next = b, true, b
 					break
 				}
@@ -727,7 +728,23 @@ func cardTail(s string, e int) int {
 // numericKeyBefore reports whether the number at s[i] is the value of a
 // key whose last word names a number that is no card (duration_ns=…,
 // bytes: …, "offset": …, order_id=…).
-func numericKeyBefore(s string, i int) bool {
+func numericKeyBefore(s string, i int) bool { return isNumericWord(numericKeyWord(s, i)) }
+
+// isNumericWord reports whether w, in any case, is one of numericWords.
+func isNumericWord(w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for x := range len(w) {
+		buf[x] = w[x] | 0x20
+	}
+	return numericWords[string(buf[:len(w)])]
+}
+
+// numericKeyWord returns the last word of the key whose value starts at
+// s[i] (key=…, key: …, "key": …), or "" when s[i] is no key's value.
+func numericKeyWord(s string, i int) string {
 	j := i
 	if j > 0 && s[j-1] == '"' {
 		j--
@@ -736,7 +753,7 @@ func numericKeyBefore(s string, i int) bool {
 		j--
 	}
 	if j == 0 || s[j-1] != '=' && s[j-1] != ':' {
-		return false
+		return ""
 	}
 	j--
 	if j > 0 && s[j-1] == '"' {
@@ -747,7 +764,7 @@ func numericKeyBefore(s string, i int) bool {
 		j--
 	}
 	if e == j || e-j > 40 {
-		return false
+		return ""
 	}
 	k := e
 	for k > j && isAlnum(s[k-1]) && !(isUpper(s[k-1]) && k-1 > j && s[k-2] >= 'a' && s[k-2] <= 'z') {
@@ -756,15 +773,7 @@ func numericKeyBefore(s string, i int) bool {
 	if k > j && isUpper(s[k-1]) { // camelCase: durationNs
 		k--
 	}
-	var buf [16]byte
-	w := s[k:e]
-	if len(w) > len(buf) {
-		return false
-	}
-	for x := range len(w) {
-		buf[x] = w[x] | 0x20
-	}
-	return numericWords[string(buf[:len(w)])]
+	return s[k:e]
 }
 
 // cardPrefix reports whether digits (13 to 19 of them) start as a payment

@@ -71,7 +71,8 @@ func findPhones(s string, spans []span) []span {
 		if c != '+' && c != '(' && !isDigit(c) {
 			continue
 		}
-		if i > 0 && (isAlnum(s[i-1]) && !escapedStart(s, i) || strings.IndexByte("+-./:_#=$€£@", s[i-1]) >= 0) {
+		if i > 0 && (isAlnum(s[i-1]) && !escapedStart(s, i) || strings.IndexByte("+-./:_#=$€£@", s[i-1]) >= 0) &&
+			!((c == '+' || c == '(') && (s[i-1] == ':' || s[i-1] == '=') && !countKeyBefore(s, i)) { // ref:+14155552671, but offset=+12345678
 			for i+1 < len(s) && isDigit(s[i+1]) {
 				i++
 			}
@@ -113,6 +114,14 @@ func findPhones(s string, spans []span) []span {
 		i = max(i, end-1)
 	}
 	return spans
+}
+
+// countKeyBefore reports whether the number at s[i] is the value of a key
+// that names a number other than a phone's (bytes=, offset:, "seq":).
+func countKeyBefore(s string, i int) bool {
+	w := numericKeyWord(s, i)
+	return isNumericWord(w) && !strings.EqualFold(w, "phone") && !strings.EqualFold(w, "tel") &&
+		!strings.EqualFold(w, "mobile") && !strings.EqualFold(w, "msisdn")
 }
 
 func minInts(v []int) int {
