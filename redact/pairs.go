@@ -2746,7 +2746,7 @@ func escapedQuoteAt(s string, e int) bool {
 		if e+1 < len(s) && (s[e+1] == '"' || s[e+1] == '\'') {
 			return true
 		}
-		if k := escapeEnd(s, e); k > e {
+		if k := escapeEnd(s, e); k-e >= 4 { // \xHH or \uHHHH; not \n
 			v := s[k-2 : k]
 			return (k-e == 4 || s[e+2:e+4] == "00") && (v == "22" || v == "27")
 		}

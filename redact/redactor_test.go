@@ -279,3 +279,26 @@ func TestOperatorsWithoutKeyReturn(t *testing.T) {
 		}
 	}
 }
+
+// TestStringFailsClosedOnPanic: a search that panics (here a detector
+// built without DetectorFunc's own recovery, as a built-in one is) never
+// panics the caller; the whole string is masked and the panic counted.
+func TestStringFailsClosedOnPanic(t *testing.T) {
+	boom := Detector{Name: "boom", find: func(s string, spans []span) []span {
+		if strings.Contains(s, "boom") {
+			panic("a search's bug")
+		}
+		return spans
+	}}
+	r := Must(Credentials, Rule{Name: "boom", Detectors: []Detector{boom}})
+	out, changed := r.String("user=ann boom password=Kq8vLx2mNw")
+	if !changed || out != DefaultMask {
+		t.Fatalf("String = %q, %v; want the whole string masked", out, changed)
+	}
+	if _, got := r.Counters(); got != 1 {
+		t.Fatalf("Panics = %d, want 1", got)
+	}
+	if out, changed := r.String("user=ann ok"); changed || out != "user=ann ok" {
+		t.Fatalf("a clean string after the panic: %q, %v", out, changed)
+	}
+}

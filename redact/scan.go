@@ -9,8 +9,9 @@ import (
 )
 
 // String returns s with every detected secret masked, and whether anything
-// was masked.
-func (r *Redactor) String(s string) (string, bool) {
+// was masked. Should a search panic on s, s is masked whole (fail closed)
+// and the panic counted.
+func (r *Redactor) String(s string) (out string, changed bool) {
 	if r == nil || r.off || len(s) < r.minScan {
 		return s, false
 	}
@@ -20,6 +21,13 @@ func (r *Redactor) String(s string) (string, bool) {
 			return s, false
 		}
 	}
+	defer func() {
+		if p := recover(); p != nil { // a search that panics on s: fail closed
+			r.panics.Add(1)
+			r.count(counterPanic)
+			out, changed = r.mask, true
+		}
+	}()
 	spans := r.find(s, nil, r.count) // stays nil, unallocated, until something matches
 	if len(spans) == 0 {
 		if i >= 0 {
