@@ -1146,8 +1146,8 @@ func overMaskCases() []struct {
 	var msisdnInt int64
 	fmt.Sscan(msisdn, &msisdnInt)
 	return []c{
-		{"signed counts after a numeric key", all, "offset=+12345678 bytes:+123456789", func(l *slog.Logger) {
-			l.Info("m", "stats", "offset=+12345678 bytes:+123456789")
+		{"signed counts after a numeric key", all, "offset=+12345678 bytes:+123456789 balance=+12345678.90", func(l *slog.Logger) {
+			l.Info("m", "stats", "offset=+12345678 bytes:+123456789 balance=+12345678.90")
 		}},
 		{"plurals that count", all, "tokens: 1532, keys: 12", func(l *slog.Logger) { l.Info("m", "usage", "tokens: 1532, keys: 12") }},
 		{"placeholders after a key word", all, "token (optional), password <required>, key {value}, secret [hidden]", func(l *slog.Logger) {

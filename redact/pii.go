@@ -89,6 +89,10 @@ func findPhones(s string, spans []span) []span {
 			i = end
 			continue
 		}
+		if start > 0 && (s[start-1] == ':' || s[start-1] == '=') && strings.IndexByte(s[start:end], '.') >= 0 {
+			i = end // a signed amount after a key (balance=+12345678.90), not a phone written after one
+			continue
+		}
 		ok := false
 		switch {
 		case c == '+':
