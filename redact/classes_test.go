@@ -1146,6 +1146,9 @@ func overMaskCases() []struct {
 	var msisdnInt int64
 	fmt.Sscan(msisdn, &msisdnInt)
 	return []c{
+		{"counts under plural keys", all, "apiKeys: 3 active, cookies: 2 set", func(l *slog.Logger) {
+			l.Info("m", "stats", "apiKeys: 3 active, cookies: 2 set")
+		}},
 		{"signed counts after a numeric key", all, "offset=+12345678 bytes:+123456789 balance=+12345678.90", func(l *slog.Logger) {
 			l.Info("m", "stats", "offset=+12345678 bytes:+123456789 balance=+12345678.90")
 		}},

@@ -3224,6 +3224,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 	if r.metavar(v) { // --password PASSWORD, token=<TOKEN>: a usage line's name of the value
 		return true
 	}
+	if len(v) <= 3 && len(key) > 1 && (key[len(key)-1] == 's' || key[len(key)-1] == 'S') && strings.Trim(v, "0123456789") == "" {
+		return true // api_keys: 3, cookies: 2: a plural key's count
+	}
 	if len(v) == 10 || len(v) == 18 {
 		if v[0] == '0' && (v[1] == 'x' || v[1] == 'X') && isHex(v[2:]) { // GPG key 0xDEADBEEF: a key's id
 			return true
