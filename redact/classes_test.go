@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -1118,6 +1119,9 @@ func classLeakCases() []leakCase {
 	// A phone number right after a key's ':' or '=' (not a count's).
 	add("phone after an operator", "E.164 after a colon", gdpr, "4155552671", func(l *slog.Logger) { l.Info("m", "line", "ref:+14155552671,") })
 	add("phone after an operator", "national after =", gdpr, "555-2671", func(l *slog.Logger) { l.Info("m", "line", "contact=(415) 555-2671") })
+	add("header", "jenkins crumb", cred, "c8f3a91b2d7e4f60", func(l *slog.Logger) {
+		l.Info("m", "headers", http.Header{"Jenkins-Crumb": {"c8f3a91b2d7e4f60"}})
+	})
 	return cases
 }
 

@@ -218,7 +218,7 @@
 // functions key, private token, honeycomb team, client assertion,
 // verification code, signature, sig, sas token, sonar login,
 // contribsys com, pw, passw, pat, personal access token, csrf, xsrf,
-// recovery code, recovery codes, backup code, backup codes, seed phrase,
+// jenkins crumb, recovery code, recovery codes, backup code, backup codes, seed phrase,
 // recovery phrase, mnemonic, webhook url, webhook uri, psk, pre shared key,
 // activation code, unlock code, access code, oauth code, code verifier,
 // phpsessid, jsessionid, sessid, connect sid, session cookie,

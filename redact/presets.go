@@ -30,7 +30,7 @@ var (
 			"honeycomb team", "client assertion", "verification code",
 			"signature", "sig", "sas token", "sonar login", "contribsys com",
 			// Short spellings, recovery secrets, and URLs that are secrets.
-			"pw", "passw", "pat", "personal access token", "csrf", "xsrf",
+			"pw", "passw", "pat", "personal access token", "csrf", "xsrf", "jenkins crumb",
 			"recovery code", "recovery codes", "backup code", "backup codes",
 			"seed phrase", "recovery phrase", "mnemonic", "webhook url", "webhook uri",
 			"psk", "pre shared key", "activation code", "unlock code", "access code",
