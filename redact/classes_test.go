@@ -1122,6 +1122,9 @@ func classLeakCases() []leakCase {
 	add("header", "jenkins crumb", cred, "c8f3a91b2d7e4f60", func(l *slog.Logger) {
 		l.Info("m", "headers", http.Header{"Jenkins-Crumb": {"c8f3a91b2d7e4f60"}})
 	})
+	add("dump", "php var_dump", cred, "Gv4pKz8mWq", func(l *slog.Logger) {
+		l.Info("m", "dump", "array(2) {\n  [\"user\"]=>\n  string(3) \"app\"\n  [\"password\"]=>\n  string(10) \"Gv4pKz8mWq\"\n}")
+	})
 	return cases
 }
 

@@ -2377,6 +2377,28 @@ func typedAssign(s string, t int) int {
 	return 0
 }
 
+// varDumpString returns the position of the opening quote of a string as
+// PHP's var_dump writes it at s[v] (string(10) "…", maybe on the next
+// line), or v.
+func varDumpString(s string, v int) int {
+	q := v
+	if q < len(s) && s[q] == '\n' {
+		q = skipSpaces(s, q+1)
+	}
+	if !strings.HasPrefix(s[q:], "string(") {
+		return v
+	}
+	q += len("string(")
+	d := q
+	for q < len(s) && isDigit(s[q]) {
+		q++
+	}
+	if q == d || !strings.HasPrefix(s[q:], ") \"") {
+		return v
+	}
+	return q + 2
+}
+
 // valueAt returns the span of the value that starts at or after v: the
 // inside of a quoted string, a whole template or encrypted blob, or the
 // text up to the next space or delimiter.
@@ -2386,6 +2408,9 @@ func valueAt(s string, v int) (int, int) {
 	}
 	if v >= len(s) {
 		return v, v
+	}
+	if q := varDumpString(s, v); q > v {
+		v = q // PHP's var_dump: ["password"]=>⏎  string(10) "…"
 	}
 	if v+2 < len(s) && strings.IndexByte("NEbBur", s[v]) >= 0 && (s[v+1] == '\'' || s[v+1] == '"') && s[v+2] != s[v+1] {
 		v++ // a string literal's prefix: T-SQL's N'…', PostgreSQL's E'…', Python's b'…', u'…', r'…'
