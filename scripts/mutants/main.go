@@ -92,6 +92,7 @@ type mutant struct {
 	to      token.Token
 	state   string // RUNNABLE (schema), BUILD (a build of its own), NOT COVERED, NOT VIABLE
 	verdict string
+	stages  []stage // the tests that run m's line, quick ones first
 }
 
 // options are the command's flags.
@@ -99,7 +100,7 @@ type options struct {
 	root, pkg, files, since, skip, only string
 	workers                             int
 	coef                                float64
-	list, keep, separate                bool
+	list, keep, separate, allTests      bool
 	out                                 io.Writer // the report
 }
 
@@ -123,6 +124,7 @@ func main() {
 	flag.StringVar(&o.only, "only", "", "run only these mutant numbers (comma-separated)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary copy of the module")
 	flag.BoolVar(&o.separate, "separate", false, "build every mutant on its own, as gremlins does (slow: to check the schema's verdicts)")
+	flag.BoolVar(&o.allTests, "all-tests", false, "run every test on each mutant, not only the tests that run its line (slow: to check the selection)")
 	flag.Parse()
 	if o.pkg == "" {
 		fail(errors.New("mutants: -pkg is required (the package's directory: redact)"))
@@ -214,7 +216,7 @@ func run(o options) ([]*mutant, error) {
 	}
 	tdir := filepath.Join(tmp, pkg)
 
-	cover, err := coverage(tdir, skip)
+	tests, err := coverage(tdir, skip, workers)
 	if err != nil {
 		return nil, err
 	}
@@ -249,8 +251,12 @@ func run(o options) ([]*mutant, error) {
 					continue
 				}
 				m := &mutant{kind: kind, file: base, pos: pos, node: n, to: to, state: "RUNNABLE"}
+				m.stages = tests.stagesFor(base, pos)
+				if o.allTests && m.stages != nil {
+					m.stages = []stage{{skip: skip}}
+				}
 				switch {
-				case !cover.covers(base, pos):
+				case m.stages == nil:
 					m.state = "NOT COVERED"
 				case !viable(info, n, to):
 					m.state = "NOT VIABLE"
@@ -323,7 +329,6 @@ func run(o options) ([]*mutant, error) {
 	if st != "LIVED" {
 		return nil, fmt.Errorf("mutants: the unmutated tests do not pass through the schema (%s); add the failing test to -skip:\n%s", st, tail(verbose.Bytes(), 3000))
 	}
-	stages := stagesFrom(verbose.Bytes(), skip)
 	base := time.Since(start)
 	limit := budget{cpu: time.Duration(coef*float64(cpu)) + 2*time.Second, wall: time.Duration(10*coef*float64(base)) + 10*time.Second}
 	fmt.Fprintf(os.Stderr, "mutants: %d mutants, unmutated run %v (CPU %v), limits: CPU %v, wall %v\n", len(all),
@@ -340,9 +345,9 @@ func run(o options) ([]*mutant, error) {
 			for m := range jobs {
 				var v string
 				if m.state == "BUILD" || separate {
-					v = runBuilt(tmp, tdir, names, m, stages, limit)
+					v = runBuilt(tmp, tdir, names, m, m.stages, limit)
 				} else {
-					v, _ = runTests(context.Background(), tdir, bin, m.id, stages, limit, io.Discard)
+					v, _ = runTests(context.Background(), tdir, bin, m.id, m.stages, limit, io.Discard)
 				}
 				mu.Lock()
 				m.verdict = v
@@ -595,29 +600,6 @@ func buildTest(dir, bin string) error {
 // empty) except those matching skip.
 type stage struct{ run, skip string }
 
-// stagesFrom splits the tests the unmutated run (-test.v output) ran into
-// the quick ones, run first, and the others, run only when the quick ones
-// pass: a mutant fails the suite when it fails either, so the verdict is
-// the suite's, and most mutants are killed by a quick test.
-func stagesFrom(verbose []byte, skip string) []stage {
-	top := regexp.MustCompile(`(?m)^--- PASS: (\S+) \(([0-9.]+)s\)$`)
-	var quick []string
-	for _, m := range top.FindAllSubmatch(verbose, -1) {
-		if d, err := strconv.ParseFloat(string(m[2]), 64); err == nil && d < 0.05 {
-			quick = append(quick, regexp.QuoteMeta(string(m[1])))
-		}
-	}
-	if len(quick) == 0 {
-		return []stage{{skip: skip}}
-	}
-	q := "^(" + strings.Join(quick, "|") + ")$"
-	rest := q
-	if skip != "" {
-		rest = q + "|" + skip
-	}
-	return []stage{{run: q, skip: skip}, {skip: rest}}
-}
-
 // A budget bounds one mutant's run: the CPU time its test process may use
 // (an endless loop keeps using CPU, and CPU time, unlike wall time, hardly
 // grows when other work shares the machine) and, against a mutant that
@@ -805,23 +787,93 @@ func changedLines(root, since, file string) (map[int]bool, error) {
 // A profile is a coverage profile's covered blocks by file base name.
 type profile map[string][][4]int
 
-func coverage(dir, skip string) (profile, error) {
-	cov := filepath.Join(dir, "zz_cover.out")
-	args := []string{"test", "-count=1", "-vet=off", "-coverprofile", cov}
-	if skip != "" {
-		args = append(args, "-skip", skip)
-	}
-	cmd := exec.Command("go", append(args, ".")...)
+// A testCover is one top-level test (or example, or fuzz target's seed
+// corpus) of the unmutated package, what it runs and whether it is quick.
+type testCover struct {
+	name  string
+	quick bool
+	prof  profile
+}
+
+// testsCover is every test of the package with its coverage.
+type testsCover []testCover
+
+// coverage builds the unmutated package's tests with coverage and runs each
+// top-level test on its own (workers at once), except those matching skip.
+// A mutant can only be killed by a test that runs its line, so each mutant
+// runs only those tests: the verdict is the suite's, and a mutant that lives
+// does not pay for the whole suite.
+func coverage(dir, skip string, workers int) (testsCover, error) {
+	bin := filepath.Join(dir, "zz_cover.test")
+	cmd := exec.Command("go", "test", "-c", "-cover", "-covermode=set", "-vet=off", "-o", bin, ".")
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("mutants: the unmutated tests fail: %w\n%s", err, out)
+		return nil, fmt.Errorf("mutants: build with coverage: %w\n%s", err, out)
 	}
-	data, err := os.ReadFile(cov)
+	defer os.Remove(bin)
+	cmd = exec.Command(bin, "-test.list", ".*")
+	cmd.Dir = dir
+	list, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("mutants: %w", err)
+		return nil, fmt.Errorf("mutants: list the tests: %w", err)
 	}
-	_ = os.Remove(cov)
-	p := profile{}
+	var skipRe *regexp.Regexp
+	if skip != "" {
+		if skipRe, err = regexp.Compile(skip); err != nil {
+			return nil, fmt.Errorf("mutants: -skip: %w", err)
+		}
+	}
+	var names []string
+	for _, n := range strings.Fields(string(list)) {
+		if strings.HasPrefix(n, "Benchmark") || (skipRe != nil && skipRe.MatchString(n)) {
+			continue
+		}
+		names = append(names, n)
+	}
+	tests := make(testsCover, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < max(workers, 1); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				tests[i], errs[i] = coverOne(dir, bin, names[i], i)
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return tests, nil
+}
+
+// coverOne runs the test name alone and reads what it covered.
+func coverOne(dir, bin, name string, i int) (testCover, error) {
+	out := filepath.Join(dir, fmt.Sprintf("zz_cover_%d.out", i))
+	defer os.Remove(out)
+	cmd := exec.Command(bin, "-test.run", "^"+regexp.QuoteMeta(name)+"$", "-test.count=1", "-test.v", "-test.coverprofile", out)
+	cmd.Dir = dir
+	verbose, err := cmd.CombinedOutput()
+	if err != nil {
+		return testCover{}, fmt.Errorf("mutants: the unmutated test %s fails: %w\n%s", name, err, tail(verbose, 3000))
+	}
+	tc := testCover{name: name, prof: profile{}}
+	top := regexp.MustCompile(`(?m)^--- PASS: ` + regexp.QuoteMeta(name) + ` \(([0-9.]+)s\)$`)
+	if m := top.FindSubmatch(verbose); m != nil {
+		d, err := strconv.ParseFloat(string(m[1]), 64)
+		tc.quick = err == nil && d < 0.05
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		return testCover{}, fmt.Errorf("mutants: coverage of %s: %w", name, err)
+	}
 	line := regexp.MustCompile(`^(.+):(\d+)\.(\d+),(\d+)\.(\d+) \d+ (\d+)$`)
 	for _, l := range strings.Split(string(data), "\n") {
 		m := line.FindStringSubmatch(l)
@@ -832,9 +884,33 @@ func coverage(dir, skip string) (profile, error) {
 		for i := range b {
 			b[i], _ = strconv.Atoi(m[2+i])
 		}
-		p[filepath.Base(m[1])] = append(p[filepath.Base(m[1])], b)
+		tc.prof[filepath.Base(m[1])] = append(tc.prof[filepath.Base(m[1])], b)
 	}
-	return p, nil
+	return tc, nil
+}
+
+// stagesFor returns the runs of the test binary for a mutant at pos: the
+// quick tests that run its line, then the others that do (most mutants are
+// killed by a quick test); nil when no test runs it.
+func (ts testsCover) stagesFor(file string, pos token.Position) []stage {
+	var quick, slow []string
+	for _, t := range ts {
+		if !t.prof.covers(file, pos) {
+			continue
+		}
+		if t.quick {
+			quick = append(quick, regexp.QuoteMeta(t.name))
+		} else {
+			slow = append(slow, regexp.QuoteMeta(t.name))
+		}
+	}
+	var st []stage
+	for _, set := range [][]string{quick, slow} {
+		if len(set) > 0 {
+			st = append(st, stage{run: "^(" + strings.Join(set, "|") + ")$"})
+		}
+	}
+	return st
 }
 
 // covers is gremlins' test of a position against the covered blocks.
