@@ -161,6 +161,16 @@ func classLeakCases() []leakCase {
 	add("dsn", "default host", cred, "dfltPw552", func(l *slog.Logger) { l.Error("m", "err", errors.New("dial app:dfltPw552@/inventory: refused")) })
 	add("dsn", "host and port", cred, "hpPw3301", func(l *slog.Logger) { l.Info("m", "target", "reporter:hpPw3301@replica.internal:5432/metrics") })
 
+	// PostgreSQL password-file lines.
+	add("pgpass", "value", cred, "Pg7aLine2", func(l *slog.Logger) { l.Info("m", "line", "pg-main.internal:5432:ledger:ledger_rw:Pg7aLine2") })
+	add("pgpass", "file content", cred, "Pg8b Two", func(l *slog.Logger) {
+		l.Info("m", "pgpass", "# prod\nlocalhost:5432:*:admin:Pg8b Two\n*:6432:pool:web:Pg9cPool\n")
+	})
+	add("pgpass", "message", cred, "Pg1dMsg5", func(l *slog.Logger) { l.Info("appended 10.4.0.9:5432:app:deployer:Pg1dMsg5 to /root/.pgpass") })
+	add("pgpass", "error", cred, "Pg2eErr6", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New("pgpass: bad line \"db.x.io:5432:crm:crm:Pg2eErr6\": permission 0644"))
+	})
+
 	// Secrets in prose, assignments and command lines.
 	add("prose", "reset to", cred, "Qwerty-4471", func(l *slog.Logger) { l.Info("reset password to Qwerty-4471 for bob") })
 	add("prose", "quoted after word", cred, "ak_93kd02", func(l *slog.Logger) { l.Info(`invalid api key "ak_93kd02"`) })
@@ -1586,6 +1596,12 @@ func overMaskCases() []struct {
 		}},
 		{"a secret's metadata", all, "namespace: prod", func(l *slog.Logger) {
 			l.Info("m", "manifest", "kind: Secret\nmetadata:\n  name: db-creds\n  namespace: prod\ntype: Opaque\n")
+		}},
+		{"colon-separated ids", all, "tenant:8812:order:bob:shipped", func(l *slog.Logger) {
+			l.Info("m", "key", "tenant:8812:order:bob:shipped")
+		}},
+		{"an access log's fields", all, "edge.example.net:8443:POST:/v2/carts:201", func(l *slog.Logger) {
+			l.Info("m", "line", "edge.example.net:8443:POST:/v2/carts:201")
 		}},
 	}
 }

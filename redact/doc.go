@@ -243,7 +243,8 @@
 // as a printed credentials struct, a credentials CSV or a call's
 // arguments give it), private-key
 // ([DetectPrivateKey]: PEM blocks and the private lines of PuTTY key
-// files), token-format ([DetectTokens]), dsn ([DetectDSN]).
+// files), token-format ([DetectTokens]), dsn ([DetectDSN]), pgpass
+// ([DetectPgpass]: the password of PostgreSQL password-file lines).
 //
 // PCIDSS. Terms: pan, card number, cardnumber, card no, cc number, ccnum,
 // credit card, debit card, card, cvv, cvv2, cvc, cvc2, card cid, csc, cvn,

@@ -15,6 +15,7 @@ func allPresets() *Redactor {
 // that must never reach the output.
 var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"url-userinfo", "postgres://app:Fz9Lq2Wm@db:5432/x", "Fz9Lq2Wm"},
+	{"pgpass", "db.fz.internal:5432:app:svc:Fz9Lq2Wm", "Fz9Lq2Wm"},
 	{"authorization", "Authorization: Bearer Fz9Lq2WmTk", "Fz9Lq2WmTk"},
 	{"bearer", "Bearer Fz9Lq2WmTk0", "Fz9Lq2WmTk0"},
 	{"jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJGejlMcSJ9.Fz9Lq2WmTkQ0", "Fz9Lq2WmTkQ0"},

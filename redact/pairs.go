@@ -3221,11 +3221,24 @@ func saslMechanism(w string) bool {
 	return false
 }
 
+// cutMask reports whether v ends with the start of mask or starts with its
+// end (four bytes or more): a value read up to a mask's closing bracket,
+// "![REDACTED", holds a mask that an earlier redaction wrote, and masking
+// it again would change redacted text.
+func cutMask(v, mask string) bool {
+	for k := len(mask) - 1; k >= 4; k-- {
+		if strings.HasSuffix(v, mask[:k]) || strings.HasPrefix(v, mask[len(mask)-k:]) {
+			return true
+		}
+	}
+	return false
+}
+
 // keepValue reports whether v, the value text gives to key, hides nothing:
 // a flag word, a boolean, a value already masked, or a region name under
 // a location key.
 func (r *Redactor) keepValue(key, v string) bool {
-	if v == "" || strings.Contains(v, r.mask) { // masked already, whole or in part
+	if v == "" || strings.Contains(v, r.mask) || cutMask(v, r.mask) { // masked already, whole or in part
 		return true
 	}
 	if strings.Trim(v, "*") == "" || strings.Trim(v, "\u2022") == "" { // ********, ••••: masked by its writer

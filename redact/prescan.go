@@ -240,6 +240,9 @@ func (r *Redactor) prescan(s string) prescanned {
 		}
 		if i < len(s) {
 			st.marks |= markFirst[s[i-1]] & markSecond[s[i]]
+			if s[i] == ':' && word&preLetter == 0 && start > 0 && s[start-1] == ':' && i+1 < len(s) && pgpassDBStart(s[i+1]) {
+				st.marks |= markPort // host:5432:db:…
+			}
 			if authSchemeLen>>min(n, 63)&1 != 0 && s[i] == ' ' {
 				what |= candScheme
 			}

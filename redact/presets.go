@@ -48,7 +48,7 @@ var (
 			"पासवर्ड", "รหัสผ่าน", "密码", "密碼", "口令", "パスワード", "비밀번호",
 		},
 		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey,
-			DetectPrivateKey, DetectTokens, DetectDSN},
+			DetectPrivateKey, DetectTokens, DetectDSN, DetectPgpass},
 	}
 
 	// PCI covers PCI DSS cardholder and sensitive authentication data

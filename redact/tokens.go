@@ -799,6 +799,7 @@ const (
 	markAddMask                     // ":a": GitHub Actions' "::add-mask::…"
 	markDashD                       // "-D": a Java system property (-Dpassword=…; prescan, with markDashP's "-P")
 	markEscape                      // '\\' before n, t, r, u or x, '%' before a hex digit: a word after an escape (prescan)
+	markPort                        // ":5432:d": digits between colons, then a letter (prescan; DetectPgpass)
 	allMarks     uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
