@@ -161,6 +161,15 @@ func classLeakCases() []leakCase {
 	add("dsn", "default host", cred, "dfltPw552", func(l *slog.Logger) { l.Error("m", "err", errors.New("dial app:dfltPw552@/inventory: refused")) })
 	add("dsn", "host and port", cred, "hpPw3301", func(l *slog.Logger) { l.Info("m", "target", "reporter:hpPw3301@replica.internal:5432/metrics") })
 
+	// A password piped to sudo -S.
+	add("stdin", "sudo -S", cred, "Sd1oPw2x", func(l *slog.Logger) { l.Info("m", "cmd", "echo 'Sd1oPw2x' | sudo -S apt-get update") })
+	add("stdin", "sudo -kS after -u", cred, "Sd3oPw4y", func(l *slog.Logger) {
+		l.Info("provision: echo Sd3oPw4y | sudo -u deploy -kS systemctl restart api")
+	})
+	add("stdin", "sudo --stdin", cred, "Sd5oPw6z", func(l *slog.Logger) {
+		l.Error("m", "err", errors.New(`exit 1: printf '%s\n' Sd5oPw6z | sudo --stdin true`))
+	})
+
 	// PostgreSQL password-file lines.
 	add("pgpass", "value", cred, "Pg7aLine2", func(l *slog.Logger) { l.Info("m", "line", "pg-main.internal:5432:ledger:ledger_rw:Pg7aLine2") })
 	add("pgpass", "file content", cred, "Pg8b Two", func(l *slog.Logger) {
@@ -1596,6 +1605,12 @@ func overMaskCases() []struct {
 		}},
 		{"a secret's metadata", all, "namespace: prod", func(l *slog.Logger) {
 			l.Info("m", "manifest", "kind: Secret\nmetadata:\n  name: db-creds\n  namespace: prod\ntype: Opaque\n")
+		}},
+		{"a shell's commands piped to sudo -s", all, "echo 'apt-get check' | sudo -s", func(l *slog.Logger) {
+			l.Info("m", "cmd", "echo 'apt-get check' | sudo -s")
+		}},
+		{"sudo's command with its own -S", all, "echo status | sudo tee -S /tmp/x", func(l *slog.Logger) {
+			l.Info("m", "cmd", "echo status | sudo tee -S /tmp/x")
 		}},
 		{"colon-separated ids", all, "tenant:8812:order:bob:shipped", func(l *slog.Logger) {
 			l.Info("m", "key", "tenant:8812:order:bob:shipped")

@@ -1326,6 +1326,8 @@ func readsSecretFromStdin(cmd string) bool {
 		return false
 	case f[0] == "chpasswd" || f[0] == "sudo" && len(f) > 1 && f[1] == "chpasswd":
 		return true
+	case f[0] == "sudo" && sudoStdin(strings.Fields(cmd)[1:]): // echo S3cret | sudo -S apt-get update
+		return true
 	case strings.Contains(l, "--with-token"): // gh auth login --with-token
 		return true
 	case f[len(f)-1] == "-" && (strings.Contains(l, "login") || strings.Contains(l, "secret")): // vault login -, docker secret create db -
@@ -1343,6 +1345,27 @@ func readsSecretFromStdin(cmd string) bool {
 	for _, w := range []string{"pass", "secret", "token", "login", "cred", "auth", "key"} {
 		if strings.Contains(l, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// sudoStdin reports whether sudo's options, before the command it runs,
+// make it read the password from its standard input: -S, --stdin, or -S in
+// a group of short options (-kS).
+func sudoStdin(args []string) bool {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--stdin":
+			return true
+		case a == "--" || len(a) < 2 || a[0] != '-':
+			return false // the command
+		case strings.HasPrefix(a, "--"):
+		case strings.IndexByte(a, 'S') > 0:
+			return true
+		case strings.ContainsAny(a[len(a)-1:], "ugpCrtUDRT"): // an option whose value follows: -u bob
+			i++
 		}
 	}
 	return false

@@ -425,10 +425,10 @@ func containsZA(s string) bool {
 // pairsMayMatch reports whether findPairs can find anything in s: a word
 // that may name a secret, a "-u" user flag, the password flag of a tool
 // (sshpass -p, an archiver's -p or -P, ldapsearch -w, sqlcmd -P, htpasswd
-// -b, smbclient -U), or redis-cli -a.
+// -b, smbclient -U), redis-cli -a, or sudo -S.
 func (p prescanned) pairsMayMatch(s string) bool {
 	return p.termWord || p.marks&markUs != 0 || p.marks&(markDashP|markDashW) != 0 && passwordTool(s) != "" ||
-		p.marks&markDashA != 0 && strings.Contains(s, "redis-cli")
+		p.marks&markDashA != 0 && strings.Contains(s, "redis-cli") || p.marks&markDashS != 0 && strings.Contains(s, "sudo")
 }
 
 // isCatalog reports whether d is DetectTokens, whose prefix search the

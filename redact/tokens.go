@@ -800,6 +800,7 @@ const (
 	markDashD                       // "-D": a Java system property (-Dpassword=…; prescan, with markDashP's "-P")
 	markEscape                      // '\\' before n, t, r, u or x, '%' before a hex digit: a word after an escape (prescan)
 	markPort                        // ":5432:d": digits between colons, then a letter (prescan; DetectPgpass)
+	markDashS                       // "-S", "-s": sudo -S or --stdin reads the password from its standard input (stdinSecrets)
 	allMarks     uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
@@ -814,7 +815,7 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP}, {'-', 'P', markDashP},
 		{'-', 'a', markDashA}, {'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM}, {'-', 'b', markDashW},
 		{'-', 'k', markDashW}, {'-', 't', markDashW}, {':', 'a', markAddMask},
-		{'-', 'D', markDashD},
+		{'-', 'D', markDashD}, {'-', 'S', markDashS}, {'-', 's', markDashS},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA},
 		{'\\', 'n', markEscape}, {'\\', 't', markEscape}, {'\\', 'r', markEscape}, {'\\', 'u', markEscape}, {'\\', 'x', markEscape}} {
 		first[m.a] |= m.bit
