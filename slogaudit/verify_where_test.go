@@ -2,9 +2,13 @@ package slogaudit
 
 import (
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/slogguard/slogguard/internal/chain"
 
 	"github.com/stretchr/testify/require"
 )
@@ -35,4 +39,52 @@ func TestFindingOnAFileLastLine(t *testing.T) {
 		require.Equal(t, p1, got.File, "%s: %v", tc.name, got)
 		require.Equal(t, int64(3), got.Line, "%s: %v", tc.name, got)
 	}
+}
+
+// TestReencodedGapRecordIsNotTrusted: an audit.gap record whose File line
+// was re-encoded, here from its very first byte (a space before it), is
+// modified, and what it declares is not trusted: no gap is declared (the
+// record does not link to the chain, which ends before it).
+func TestReencodedGapRecordIsNotTrusted(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := OpenFile(path)
+	require.NoError(t, err)
+	h, err := af.Handler(WithChainID("c"))
+	require.NoError(t, err)
+	for i := range 4 {
+		slog.New(h).Info("e", "i", i)
+	}
+	require.NoError(t, h.Close(context.Background()))
+	require.NoError(t, af.Close())
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	ls := lines(data) // audit.start, records i=0..3 (seqs 2 to 5), ...
+	require.Contains(t, ls[4], `"i":3`)
+	gap := forge(t, ls[4], func(m map[string]any) { // seq 5 declares seqs 3 and 4 lost
+		m["msg"] = MsgGap
+		delete(m, "i")
+		m["lost"] = []any{map[string]any{"from": 3.0, "to": 4.0, "reason": "queue full"}}
+	}, true)
+	gap = forge(t, gap, func(m map[string]any) { // its hash as a File writes it
+		a := m["audit"].(map[string]any)
+		h, err := chain.ParseHash(a["hash"].(string))
+		require.NoError(t, err)
+		a["hash"] = string(chain.V2.AppendHash(nil, h))
+	}, false)
+	kinds := func(in string) map[FindingKind]int {
+		rep, _ := Verify(context.Background(), strings.NewReader(in), VerifyOptions{})
+		n := map[FindingKind]int{}
+		for _, f := range rep.Findings {
+			n[f.Kind]++
+		}
+		return n
+	}
+	require.Equal(t, map[FindingKind]int{Gap: 1}, kinds(ls[0]+ls[1]+gap), "the untouched gap record declares the gap")
+	require.Equal(t, map[FindingKind]int{Modified: 1}, kinds(ls[0]+ls[1]+" "+gap), "a modified record's declaration was trusted")
+	// The line differs from its canonical form at its first byte: the
+	// finding says byte 1, and the hash check counts it failed.
+	rep, _ := Verify(context.Background(), strings.NewReader(ls[0]+" "+ls[1]), VerifyOptions{})
+	require.Len(t, rep.Findings, 1, "%v", rep.Findings)
+	require.Contains(t, rep.Findings[0].Detail, "(byte 1 differs")
+	require.Equal(t, int64(1), rep.Checks.Hashes.Failed, "%+v", rep.Checks.Hashes)
 }
