@@ -88,3 +88,53 @@ func TestReencodedGapRecordIsNotTrusted(t *testing.T) {
 	require.Contains(t, rep.Findings[0].Detail, "(byte 1 differs")
 	require.Equal(t, int64(1), rep.Checks.Hashes.Failed, "%+v", rep.Checks.Hashes)
 }
+
+// TestModifiedFirstRecordHoldsItsPlace: a chain's first record (seq 1,
+// linked to the genesis hash) whose content was changed is reported
+// modified and still starts the chain, alone or followed by records: the
+// summary counts it, and its key covers it.
+func TestModifiedFirstRecordHoldsItsPlace(t *testing.T) {
+	f := newForger(t, "c", testKey)
+	rs := f.records(2)
+	mod := strings.Replace(rs[0], `"i":1`, `"i":9`, 1)
+	for _, tc := range []struct {
+		in          []string
+		last, count uint64
+	}{{[]string{mod}, 1, 1}, {[]string{mod, rs[1]}, 2, 2}} {
+		rep, _ := Verify(context.Background(), strings.NewReader(strings.Join(tc.in, "")), VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+		require.Len(t, rep.Findings, 1, "%v", rep.Findings)
+		require.Equal(t, Modified, rep.Findings[0].Kind)
+		c := rep.Chains["c"]
+		require.Equal(t, uint64(1), c.First, "%+v", c)
+		require.Equal(t, tc.last, c.Last, "%+v", c)
+		require.EqualValues(t, tc.count, c.Records, "%+v", c)
+		require.Len(t, c.Keys, 1, "%+v", c)
+		require.EqualValues(t, 1, c.Keys[0].From, "%+v", c)
+	}
+}
+
+// TestModifiedRecordStartsALaterChain: the first record read of a chain
+// that starts later than seq 1 (its earlier records in files not given),
+// modified, holds its place once the next record links to it: the summary
+// counts both records from its seq on.
+func TestModifiedRecordStartsALaterChain(t *testing.T) {
+	f := newForger(t, "c", testKey)
+	rs := f.records(4)
+	mod := strings.Replace(rs[2], `"i":3`, `"i":9`, 1)
+	rep, _ := Verify(context.Background(), strings.NewReader(mod+rs[3]), VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+	kinds := map[FindingKind]int{}
+	for _, f := range rep.Findings {
+		kinds[f.Kind]++
+	}
+	require.Equal(t, map[FindingKind]int{Modified: 1, Missing: 1}, kinds, "%v", rep.Findings)
+	c := rep.Chains["c"]
+	require.Equal(t, uint64(3), c.First, "%+v", c)
+	require.Equal(t, uint64(4), c.Last, "%+v", c)
+	require.EqualValues(t, 2, c.Records, "%+v", c)
+
+	// Alone, it starts nothing: it is the one finding (no retention is
+	// said to have taken the chain).
+	rep, _ = Verify(context.Background(), strings.NewReader(mod), VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+	require.Len(t, rep.Findings, 1, "%v", rep.Findings)
+	require.Equal(t, Modified, rep.Findings[0].Kind)
+}
