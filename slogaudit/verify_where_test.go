@@ -138,3 +138,28 @@ func TestModifiedRecordStartsALaterChain(t *testing.T) {
 	require.Len(t, rep.Findings, 1, "%v", rep.Findings)
 	require.Equal(t, Modified, rep.Findings[0].Kind)
 }
+
+// TestCheckpointOfAChainRetentionRemoved: a checkpoint of a chain that
+// retention removed whole (a retention record says where its removed files
+// ended, and none of its records is left) is not a truncation up to that
+// seq, the last record removed included; one past it is.
+func TestCheckpointOfAChainRetentionRemoved(t *testing.T) {
+	pub, priv := fixedSigner()
+	c := newForger(t, "c", testKey)
+	c.records(4)
+	r := newForger(t, "r", testKey)
+	ret := r.next(`{"level":"INFO","msg":"` + MsgRetention + `","ends_at":{"c":{"seq":3,"hash":"` + c.hashes[2].String() + `"}}}`)
+	for _, tc := range []struct {
+		seq       uint64
+		truncated bool
+	}{{2, false}, {3, false}, {4, true}} {
+		cp := c.checkpoint(priv, tc.seq, c.hashes[tc.seq-1])
+		rep, _ := Verify(context.Background(), strings.NewReader(ret), VerifyOptions{Keys: map[string][]byte{"k1": testKey},
+			PublicKey: pub, Checkpoints: strings.NewReader(string(cp.MarshalLine()))})
+		truncated := false
+		for _, f := range rep.Findings {
+			truncated = truncated || f.Kind == Truncated && f.Chain == "c"
+		}
+		require.Equal(t, tc.truncated, truncated, "checkpoint at seq %d: %v", tc.seq, rep.Findings)
+	}
+}
