@@ -163,3 +163,39 @@ func TestCheckpointOfAChainRetentionRemoved(t *testing.T) {
 		require.Equal(t, tc.truncated, truncated, "checkpoint at seq %d: %v", tc.seq, rep.Findings)
 	}
 }
+
+// TestWitnessQuorumDefault: with no Quorum, every witness key given must
+// have cosigned a note for it to count as witnessed; with no witness key,
+// nothing is witnessed, whatever the checkpoint file holds; with witness
+// keys and no log key, the cosigned notes are witnessed.
+func TestWitnessQuorumDefault(t *testing.T) {
+	c := newCPLog(t)
+	w1, w2 := newTestWitness(t, "w1.example"), newTestWitness(t, "w2.example")
+	origin := "audit.example.com/app/payments"
+	w1.addLog(t, origin, c.pub)
+	w2.addLog(t, origin, c.pub)
+	_, errs := c.write(t, 20, 10, WithWitnesses(2, w1.witness(), w2.witness()))
+	require.Empty(t, errs)
+	other := newTestWitness(t, "w3.example")
+	for _, tc := range []struct {
+		name      string
+		keys      []string
+		witnessed bool
+	}{
+		{"both keys", []string{w1.vkey, w2.vkey}, true},
+		{"one key of two cosigned", []string{w1.vkey, other.vkey}, false},
+		{"no witness key", nil, false},
+	} {
+		rep, err := c.verify(t, VerifyOptions{Witnesses: tc.keys})
+		require.NoError(t, err, "%s: %v", tc.name, rep.Findings)
+		require.Equal(t, tc.witnessed, rep.Chains["payments"].Witnessed > 0, "%s: %+v", tc.name, rep.Chains["payments"])
+	}
+	// The witnesses' keys alone, without the log's public key: the notes
+	// they cosigned are witnessed, and nothing is reported.
+	cps, err := os.ReadFile(c.cps)
+	require.NoError(t, err)
+	rep, err := VerifyFiles(context.Background(), []string{c.log}, VerifyOptions{Key: testKey,
+		Checkpoints: strings.NewReader(string(cps)), Witnesses: []string{w1.vkey, w2.vkey}})
+	require.NoError(t, err, "%v", rep.Findings)
+	require.Equal(t, rep.Chains["payments"].Last, rep.Chains["payments"].Witnessed, "%+v", rep.Chains["payments"])
+}
