@@ -1,10 +1,13 @@
 package slogaudit
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -198,4 +201,69 @@ func TestWitnessQuorumDefault(t *testing.T) {
 		Checkpoints: strings.NewReader(string(cps)), Witnesses: []string{w1.vkey, w2.vkey}})
 	require.NoError(t, err, "%v", rep.Findings)
 	require.Equal(t, rep.Chains["payments"].Last, rep.Chains["payments"].Witnessed, "%+v", rep.Chains["payments"])
+}
+
+// TestSealingChecksWithOneKey: VerifyOptions.Sealed with the key given as
+// Key (not Keys) still requires a seal; and the unsealed tail names its
+// records.
+func TestSealingChecksWithOneKey(t *testing.T) {
+	_, buf := sealedLog(t, 2, 100) // no seal: fewer records than an epoch
+	rep, _ := Verify(context.Background(), bytes.NewReader(buf.Bytes()), VerifyOptions{Key: testKey, Sealed: true})
+	require.Len(t, rep.Findings, 1, "%v", rep.Findings)
+	require.Equal(t, Unsealed, rep.Findings[0].Kind)
+
+	_, buf = sealedLog(t, 4, 3) // a seal after 3 records, then the rest
+	ls := lines(buf.Bytes())
+	last := -1
+	for i, l := range ls {
+		if strings.Contains(l, MsgSeal) {
+			last = i
+		}
+	}
+	require.True(t, last >= 0 && last < len(ls)-1, "want records after a seal")
+	rep, err := Verify(context.Background(), bytes.NewReader(buf.Bytes()), VerifyOptions{Key: testKey})
+	require.NoError(t, err)
+	require.Len(t, rep.Findings, 1, "%v", rep.Findings)
+	want := fmt.Sprintf("records %d to %d (epoch", last+2, len(ls))
+	require.Contains(t, rep.Findings[0].Detail, want)
+	require.Equal(t, uint64(last+2), rep.Findings[0].Seq)
+}
+
+// TestSealNamingItsOwnEpochNext: a seal record whose next epoch is its own
+// epoch (a seal must move the chain forward), MACed correctly, is
+// malformed.
+func TestSealNamingItsOwnEpochNext(t *testing.T) {
+	h, buf := sealedLog(t, 4, 3)
+	require.NoError(t, h.Close(context.Background()))
+	ls := lines(buf.Bytes())
+	s := slices.IndexFunc(ls, func(l string) bool { return strings.Contains(l, MsgSeal) })
+	require.GreaterOrEqual(t, s, 0)
+	v, err := chain.Parse([]byte(strings.TrimSpace(ls[s])))
+	require.NoError(t, err)
+	a, _ := v.Get("audit")
+	e, _ := a.Get("epoch")
+	seq, _ := a.Get("seq")
+	prev, _ := a.Get("prev")
+	ver, err := chain.ParseVersion(a)
+	require.NoError(t, err)
+	content := with(v.Without("audit"), "next", chain.Num(e.Num)) // next = its own epoch
+	ph, err := ver.ParseHash(prev.Str)
+	require.NoError(t, err)
+	hash := ver.Link("c", uint64(seq.Num), ph, chain.AppendCanonical(nil, content))
+	ek, err := chain.EpochKey(testKey, "c", uint64(e.Num))
+	require.NoError(t, err)
+	mac, err := ver.SealedMAC(ek, "k1", uint64(e.Num), hash)
+	require.NoError(t, err)
+	a = with(with(a, "hash", chain.Str(hash.String())), "mac", chain.Str(mac.String()))
+	ls[s] = string(chain.AppendCanonical(nil, with(content, "audit", a))) + "\n"
+	rep, _ := Verify(context.Background(), strings.NewReader(strings.Join(ls[:s+1], "")), VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+	var malformed []Finding
+	for _, f := range rep.Findings {
+		if f.Kind == Malformed {
+			malformed = append(malformed, f)
+		}
+	}
+	require.Len(t, malformed, 1, "%v", rep.Findings)
+	require.Contains(t, malformed[0].Detail, "epoch and next do not match")
+	require.Equal(t, int64(s+1), malformed[0].Line)
 }
