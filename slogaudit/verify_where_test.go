@@ -3,6 +3,7 @@ package slogaudit
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"os"
@@ -266,4 +267,87 @@ func TestSealNamingItsOwnEpochNext(t *testing.T) {
 	require.Len(t, malformed, 1, "%v", rep.Findings)
 	require.Contains(t, malformed[0].Detail, "epoch and next do not match")
 	require.Equal(t, int64(s+1), malformed[0].Line)
+}
+
+// TestRebuiltChainUnderInBandCheckpoints: a log without a MAC key whose
+// record was changed and whose chain was rebuilt after it (every hash and
+// prev recomputed, so that the links all hold) is caught by the in-band
+// checkpoints signed before the change: their Merkle roots no longer match
+// the records'.
+func TestRebuiltChainUnderInBandCheckpoints(t *testing.T) {
+	pub, priv := fixedSigner()
+	var buf bytes.Buffer
+	h := Wrap(slog.NewJSONHandler(&buf, nil), WithChainID("c"), WithSigner(priv), WithCheckpoints(nil, 3, 0))
+	for i := range 5 {
+		slog.New(h).Info("e", "i", i)
+	}
+	ls := lines(buf.Bytes())
+	var prev string
+	for i := range ls {
+		if i >= 1 {
+			ls[i] = forge(t, ls[i], func(m map[string]any) {
+				if i == 1 {
+					m["i"] = 99.0
+				}
+				m["audit"].(map[string]any)["prev"] = prev
+			}, true)
+		}
+		var m map[string]any
+		require.NoError(t, json.Unmarshal([]byte(ls[i]), &m))
+		prev = m["audit"].(map[string]any)["hash"].(string)
+	}
+	rep, err := Verify(context.Background(), strings.NewReader(strings.Join(ls, "")), VerifyOptions{PublicKey: pub})
+	require.Error(t, err)
+	var bad []int64
+	for _, f := range rep.Findings {
+		require.Equal(t, BadCheckpoint, f.Kind, "%v", f)
+		require.Contains(t, f.Detail, "Merkle root signed")
+		bad = append(bad, f.Line)
+	}
+	require.NotEmpty(t, bad, "a rebuilt chain verified: %v", rep.Findings)
+	for _, l := range bad {
+		require.Contains(t, ls[l-1], MsgCheckpoint, "line %d", l)
+	}
+}
+
+// TestCheckpointFileOrder: a checkpoint of the checkpoint file that comes
+// after a larger one of its chain is reordered, and the finding names the
+// line of the largest before it (the first of that size); a second
+// checkpoint of the same size that signed another hash is a bad
+// checkpoint, not a reordering.
+func TestCheckpointFileOrder(t *testing.T) {
+	pub, priv := fixedSigner()
+	f := newForger(t, "c", testKey)
+	rs := f.records(4)
+	cp := func(seq uint64) string { return string(f.checkpoint(priv, seq, f.hashes[seq-1]).MarshalLine()) }
+	other := string(f.checkpoint(priv, 3, f.hashes[1]).MarshalLine()) // seq 3, another hash
+	o := VerifyOptions{Keys: map[string][]byte{"k1": testKey}, PublicKey: pub}
+	kinds := func(cps string) ([]Finding, map[FindingKind]int) {
+		o.Checkpoints = strings.NewReader(cps)
+		rep, _ := Verify(context.Background(), strings.NewReader(strings.Join(rs, "")), o)
+		n := map[FindingKind]int{}
+		for _, f := range rep.Findings {
+			n[f.Kind]++
+		}
+		return rep.Findings, n
+	}
+	fs, _ := kinds(cp(2) + cp(3) + cp(4))
+	require.Empty(t, fs, "in order")
+	fs, n := kinds(cp(3) + cp(4) + other + cp(2))
+	require.Equal(t, map[FindingKind]int{Reordered: 2, BadCheckpoint: 1}, n, "%v", fs)
+	for _, f := range fs {
+		if f.Kind == Reordered {
+			require.Contains(t, f.Detail, "after one of size 4 (line 2)", "%v", f)
+		}
+	}
+	fs, n = kinds(cp(2) + cp(3) + other + cp(4))
+	require.Equal(t, map[FindingKind]int{BadCheckpoint: 1}, n, "%v", fs)
+	require.Equal(t, int64(3), fs[0].Line)
+	fs, n = kinds(cp(3) + other + cp(2))
+	require.Equal(t, map[FindingKind]int{Reordered: 1, BadCheckpoint: 1}, n, "%v", fs)
+	for _, f := range fs {
+		if f.Kind == Reordered {
+			require.Contains(t, f.Detail, "after one of size 3 (line 1)", "%v", f)
+		}
+	}
 }
