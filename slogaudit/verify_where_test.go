@@ -351,3 +351,23 @@ func TestCheckpointFileOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyChangeWithOneKey: with the key given as VerifyOptions.Key (which
+// checks every key id), records whose key id changes with no rotation
+// record and no restart are a key change; verified without a key, whose
+// MACs prove nothing, they are not.
+func TestKeyChangeWithOneKey(t *testing.T) {
+	var buf bytes.Buffer
+	h := Wrap(slog.NewJSONHandler(&buf, nil), WithChainID("c"), WithKey("k1", testKey))
+	slog.New(h).Info("a")
+	slog.New(h).Info("b")
+	ls := lines(buf.Bytes())
+	last := len(ls)
+	ls[last-1] = remac(t, ls[last-1], "k2", testKey, false)
+	rep, _ := Verify(context.Background(), strings.NewReader(strings.Join(ls, "")), VerifyOptions{Key: testKey})
+	require.Len(t, rep.Findings, 1, "%v", rep.Findings)
+	require.Equal(t, KeyChange, rep.Findings[0].Kind)
+	require.Equal(t, int64(last), rep.Findings[0].Line)
+	rep, err := Verify(context.Background(), strings.NewReader(strings.Join(ls, "")), VerifyOptions{})
+	require.NoError(t, err, "%v", rep.Findings)
+}
