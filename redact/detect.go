@@ -607,7 +607,7 @@ func findCards(s string, spans []span) []span {
 		n, j, group := 0, i, 0
 		for j < len(s) && n < maxRun {
 			if isDigit(s[j]) {
-				digits[n], pos[n], starts[n] = s[j]-'0', j, n == 0 || !isDigit(s[j-1]) && s[j-1] != 0xa0
+				digits[n], pos[n], starts[n] = s[j]-'0', j, n == 0 || !isDigit(s[j-1])
 				if starts[n] {
 					group = 0
 				}

@@ -157,6 +157,11 @@ func TestBoundsCardSeparators(t *testing.T) {
 		{"card 4111.1111.1111.1111", "card [REDACTED]", "dots"},
 		{"card 4111\u00a01111\u00a01111\u00a01111", "card [REDACTED]", "no-break spaces"},
 		{"card 4111111111111111\u00a0", "card [REDACTED]\u00a0", "a no-break space that ends the text"},
+		// A group after a no-break space begins a group as after any
+		// separator: a card after another number is found.
+		{"ref 1234\u00a04111\u00a01111\u00a01111\u00a01111", "ref 1234\u00a0[REDACTED]", "a card after a number, no-break spaces"},
+		{"ref 1234 4111\u00a01111\u00a01111\u00a01111", "ref 1234 [REDACTED]", "a card after a number and a space"},
+		{"ref 4111\u00a01111\u00a01111\u00a01111\u00a01234", "ref [REDACTED]\u00a01234", "a card before a number"},
 		{"ref 4111.1111.1111.111", "ref 4111.1111.1111.111", "a dot before three digits that end the text"},
 		{"ref 4111.222 3333 4445", "ref 4111.222 3333 4445", "a dot before a group of three"},
 		{"ref 4111. 222 3333 4445", "ref 4111. 222 3333 4445", "a full stop and a space"},
