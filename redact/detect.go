@@ -954,14 +954,14 @@ func displayName(s string, lt int) (int, int) {
 		return 0, 0
 	}
 	start, words := e, 0
-	for words < 3 {
+	for {
 		w := lastWordStart(s, start)
 		if w == start || !(isUpper(s[w]) || s[w] >= 0x80) {
 			break
 		}
 		start, words = w, words+1
-		if start < 2 || s[start-1] != ' ' {
-			break
+		if words == 3 || start < 2 || s[start-1] != ' ' {
+			break // the third word, or no word before this one
 		}
 		if p := lastWordStart(s, start-1); p == start-1 || !(isUpper(s[p]) || s[p] >= 0x80) {
 			break

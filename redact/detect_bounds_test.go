@@ -295,3 +295,70 @@ func TestBoundsEmailCounted(t *testing.T) {
 		require.Zero(t, panics, in)
 	}
 }
+
+// TestBoundsDisplayName: the display name before an address in angle
+// brackets: the inside of a quoted name (not empty, the quotes may open
+// the text), or two or three words that start with a capital or a byte
+// outside ASCII, hyphens and apostrophes inside them; each match counted
+// once.
+func TestBoundsDisplayName(t *testing.T) {
+	checkBounds(t, redact.DetectEmail, []boundCase{
+		{`"Jane Roe" <jane.roe@example.org>`, `"[REDACTED]" <[REDACTED]>`, "a quoted name that opens the text"},
+		{`To: "J" <jane.roe@example.org>`, `To: "[REDACTED]" <[REDACTED]>`, "a quoted name of one byte"},
+		{`To: "" <jane.roe@example.org>`, `To: "" <[REDACTED]>`, "empty quotes"},
+		{"To: Anna Mary Jane Roe <jane.roe@example.org>", "To: Anna [REDACTED] <[REDACTED]>", "three words at most"},
+		{"J Ann Roe <ann.roe@example.org>", "[REDACTED] <[REDACTED]>", "a one-letter word that opens the text"},
+		{"To: Jane roe <jane.roe@example.org>", "To: Jane roe <[REDACTED]>", "the last word in lower case"},
+		{"To: Mary-Jane Roe <mj.roe@example.org>", "To: [REDACTED] <[REDACTED]>", "a hyphen inside a word"},
+		{"To: Sean O'Brien <sean@example.org>", "To: [REDACTED] <[REDACTED]>", "an apostrophe inside a word"},
+		{"To: Пётр Иванов <petr@example.org>", "To: [REDACTED] <[REDACTED]>", "words outside ASCII (р ends in byte 0x80)"},
+		// Invalid UTF-8: a word whose first byte is 0x80 counts as one
+		// that starts outside ASCII.
+		{"To: \x80ric Roe <eric@example.org>", "To: [REDACTED] <[REDACTED]>", "a word that starts with byte 0x80"},
+	})
+	for _, in := range []string{`To: "" <jane.roe@example.org>`, `To: "J" <jane.roe@example.org>`, "To: Jane roe <jane.roe@example.org>"} {
+		r := only(redact.DetectEmail)
+		r.String(in)
+		counts, _ := r.Counters()
+		want := uint64(1)
+		if strings.Contains(in, `"J"`) {
+			want = 2 // the name and the address
+		}
+		require.Equal(t, want, counts["email"], in)
+	}
+}
+
+// TestBoundsOracleConnect: user/password@//host… and
+// user/password@host:port/… are Oracle connect strings: the user starts
+// the text or follows a space, '=', a quote or a bracket, and holds
+// letters, digits, '_', '.', '-' and '$'; the password runs back from the
+// '@' to the '/', and a space or a quote ends it.
+func TestBoundsOracleConnect(t *testing.T) {
+	checkBounds(t, redact.DetectDSN, []boundCase{
+		{"scott/tiger@//db.example.com:1521/orcl", "[REDACTED]@//db.example.com:1521/orcl", "at the start of the text, //host"},
+		{"scott/tiger@db.example.com:1521/orcl", "[REDACTED]@db.example.com:1521/orcl", "at the start of the text, host:port"},
+		{"connect scott/tiger@//db:1521/orcl", "connect [REDACTED]@//db:1521/orcl", "after a space"},
+		{"dsn=scott/tiger@//db:1521/orcl", "dsn=[REDACTED]@//db:1521/orcl", "after '='"},
+		{"a/pw@//db:1521/x", "[REDACTED]@//db:1521/x", "a user of one byte at the start"},
+		{"connect app_user/pw@//db:1521/x", "connect [REDACTED]@//db:1521/x", "'_' in the user"},
+		{"connect app.user/pw@//db:1521/x", "connect [REDACTED]@//db:1521/x", "'.' in the user"},
+		{"connect app-user/pw@//db:1521/x", "connect [REDACTED]@//db:1521/x", "'-' in the user"},
+		{"connect app$user/pw@//db:1521/x", "connect [REDACTED]@//db:1521/x", "'$' in the user"},
+		{"at /pw@//db:1521/x", "at /pw@//db:1521/x", "no user"},
+		{"copy a/b c@db:1521/svc", "copy a/b c@db:1521/svc", "a space ends the password"},
+		{`["roles/admin","deploy@db:1521/orcl"]`, `["roles/admin","deploy@db:1521/orcl"]`, "a double quote ends the password"},
+		{`['roles/admin','deploy@db:1521/orcl']`, `['roles/admin','deploy@db:1521/orcl']`, "a single quote ends the password"},
+		{"scott/tiger@//", "scott/tiger@//", "nothing after //"},
+		{"scott/tiger@:1521/orcl", "scott/tiger@:1521/orcl", "no host before the port"},
+		{"scott/tiger@db:", "scott/tiger@db:", "a colon that ends the text"},
+	})
+}
+
+// TestBoundsDSNToken: the credentials of a DSN are one token: a space or
+// a '/' before the user ends it.
+func TestBoundsDSNToken(t *testing.T) {
+	checkBounds(t, redact.DetectDSN, []boundCase{
+		{"dsn: root:pw@tcp(db:3306)/app", "dsn: [REDACTED]@tcp(db:3306)/app", "a key and a space before the user"},
+		{"x:y/u:p@tcp(h:1)/d", "x:y/u:p@tcp(h:1)/d", "a user after '/' is a URL's"},
+	})
+}
