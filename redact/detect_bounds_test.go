@@ -348,6 +348,14 @@ func TestBoundsOracleConnect(t *testing.T) {
 		{"copy a/b c@db:1521/svc", "copy a/b c@db:1521/svc", "a space ends the password"},
 		{`["roles/admin","deploy@db:1521/orcl"]`, `["roles/admin","deploy@db:1521/orcl"]`, "a double quote ends the password"},
 		{`['roles/admin','deploy@db:1521/orcl']`, `['roles/admin','deploy@db:1521/orcl']`, "a single quote ends the password"},
+		// A CSV row: a path, then a quoted connect string with no password.
+		{`roles/admin,"deploy@db:1521/orcl"`, `roles/admin,"deploy@db:1521/orcl"`, "a double quote inside the password's run"},
+		{`roles/admin,'deploy@db:1521/orcl'`, `roles/admin,'deploy@db:1521/orcl'`, "a single quote inside the password's run"},
+		// A password in double quotes, as sqlplus takes one with other
+		// bytes; it may hold '@', ':' and spaces.
+		{`scott/"tiger"@db:1521/orcl`, `[REDACTED]@db:1521/orcl`, "a quoted password"},
+		{`connect scott/"p@ss: w0rd"@//db:1521/orcl`, `connect [REDACTED]@//db:1521/orcl`, "a quoted password with '@', ':' and a space"},
+		{"open a/\"notes\nsee deploy\"@db:1521/orcl", "open a/\"notes\nsee deploy\"@db:1521/orcl", "the opening quote on an earlier line"},
 		{"scott/tiger@//", "scott/tiger@//", "nothing after //"},
 		{"scott/tiger@:1521/orcl", "scott/tiger@:1521/orcl", "no host before the port"},
 		{"scott/tiger@db:", "scott/tiger@db:", "a colon that ends the text"},
@@ -355,10 +363,18 @@ func TestBoundsOracleConnect(t *testing.T) {
 }
 
 // TestBoundsDSNToken: the credentials of a DSN are one token: a space or
-// a '/' before the user ends it.
+// a '/' before the user ends it. A user after "://" is a URL's userinfo
+// (DetectURLUserinfo's); after a '/' of a path or of a scheme written with
+// one slash, it is a DSN's.
 func TestBoundsDSNToken(t *testing.T) {
 	checkBounds(t, redact.DetectDSN, []boundCase{
 		{"dsn: root:pw@tcp(db:3306)/app", "dsn: [REDACTED]@tcp(db:3306)/app", "a key and a space before the user"},
-		{"x:y/u:p@tcp(h:1)/d", "x:y/u:p@tcp(h:1)/d", "a user after '/' is a URL's"},
+		{"x:y/u:p@tcp(h:1)/d", "x:y/[REDACTED]@tcp(h:1)/d", "a '/' ends the token"},
+		{"x:/u:p@tcp(h:1)/d", "x:/[REDACTED]@tcp(h:1)/d", "a '/' after a colon ends the token"},
+		{"path/root:Xk9pw@tcp(db:3306)/app", "path/[REDACTED]@tcp(db:3306)/app", "a user after a path"},
+		{"mysql:/root:pw@tcp(db:3306)/app", "mysql:/[REDACTED]@tcp(db:3306)/app", "a scheme with one slash"},
+		{"//root:pw@db:3306/app", "//[REDACTED]@db:3306/app", "a URL without a scheme"},
+		{"mysql://root:pw@tcp(db:3306)/app", "mysql://root:pw@tcp(db:3306)/app", "a URL's userinfo"},
+		{"a:b://root:pw@db:3306/app", "a:b://root:pw@db:3306/app", "a URL's userinfo after a colon"},
 	})
 }
