@@ -1052,7 +1052,7 @@ var DetectDSN = Detector{Name: "dsn", find: findDSN, need: hasAt, min: 6}
 func oracleConnect(s string, at int) (int, bool) {
 	c := at
 	if at > 0 && s[at-1] == '"' {
-		if q := strings.LastIndexByte(s[:at-1], '"'); q > 0 && s[q-1] == '/' && strings.IndexByte(s[q:at-1], '\n') < 0 {
+		if q := strings.LastIndexByte(s[:at-1], '"'); q > 0 && s[q-1] == '/' && strings.IndexByte(s[q+1:at-1], '\n') < 0 {
 			c = q // the opening quote, right after the '/'
 		}
 	}

@@ -356,6 +356,12 @@ func TestBoundsOracleConnect(t *testing.T) {
 		{`scott/"tiger"@db:1521/orcl`, `[REDACTED]@db:1521/orcl`, "a quoted password"},
 		{`connect scott/"p@ss: w0rd"@//db:1521/orcl`, `connect [REDACTED]@//db:1521/orcl`, "a quoted password with '@', ':' and a space"},
 		{"open a/\"notes\nsee deploy\"@db:1521/orcl", "open a/\"notes\nsee deploy\"@db:1521/orcl", "the opening quote on an earlier line"},
+		{"open a/\"\nsee deploy\"@db:1521/orcl", "open a/\"\nsee deploy\"@db:1521/orcl", "the opening quote ends the line before"},
+		{`"scott"@db:1521/orcl`, `"scott"@db:1521/orcl`, "quotes that open the text: no '/' before them"},
+		// A path, then a quoted user@host (no password): the quote ends
+		// the run back from the '@'.
+		{`roles/"deploy@db:1521/orcl"`, `roles/"deploy@db:1521/orcl"`, "a double quote right after the '/'"},
+		{`roles/'deploy@db:1521/orcl'`, `roles/'deploy@db:1521/orcl'`, "a single quote right after the '/'"},
 		{"scott/tiger@//", "scott/tiger@//", "nothing after //"},
 		{"scott/tiger@:1521/orcl", "scott/tiger@:1521/orcl", "no host before the port"},
 		{"scott/tiger@db:", "scott/tiger@db:", "a colon that ends the text"},
@@ -376,5 +382,11 @@ func TestBoundsDSNToken(t *testing.T) {
 		{"//root:pw@db:3306/app", "//[REDACTED]@db:3306/app", "a URL without a scheme"},
 		{"mysql://root:pw@tcp(db:3306)/app", "mysql://root:pw@tcp(db:3306)/app", "a URL's userinfo"},
 		{"a:b://root:pw@db:3306/app", "a:b://root:pw@db:3306/app", "a URL's userinfo after a colon"},
+		{"://root:pw@db:3306/app", "://root:pw@db:3306/app", "\"://\" that opens the text"},
 	})
+	// What DetectDSN leaves after "://" is DetectURLUserinfo's.
+	for _, in := range []string{"mysql://root:pw@tcp(db:3306)/app", "://root:pw@db:3306/app"} {
+		got, _ := redact.Must(redact.Credentials).String(in)
+		require.NotContains(t, got, "pw@", in)
+	}
 }
