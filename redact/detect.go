@@ -607,7 +607,7 @@ func findCards(s string, spans []span) []span {
 		n, j, group := 0, i, 0
 		for j < len(s) && n < maxRun {
 			if isDigit(s[j]) {
-				digits[n], pos[n], starts[n] = s[j]-'0', j, n == 0 || !isDigit(s[j-1]) && s[j-1] != 0xa0
+				digits[n], pos[n], starts[n] = s[j]-'0', j, n == 0 || !isDigit(s[j-1])
 				if starts[n] {
 					group = 0
 				}
@@ -954,14 +954,14 @@ func displayName(s string, lt int) (int, int) {
 		return 0, 0
 	}
 	start, words := e, 0
-	for words < 3 {
+	for {
 		w := lastWordStart(s, start)
 		if w == start || !(isUpper(s[w]) || s[w] >= 0x80) {
 			break
 		}
 		start, words = w, words+1
-		if start < 2 || s[start-1] != ' ' {
-			break
+		if words == 3 || start < 2 || s[start-1] != ' ' {
+			break // the third word, or no word before this one
 		}
 		if p := lastWordStart(s, start-1); p == start-1 || !(isUpper(s[p]) || s[p] >= 0x80) {
 			break
@@ -1036,17 +1036,26 @@ func (d Detector) Matches(s string) bool {
 // DetectDSN masks the credentials of data source names written without a
 // URL scheme, as the Go MySQL driver takes them: "user:pass@tcp(host:3306)/db",
 // "user:pass@unix(/tmp/mysql.sock)/db", "user:pass@/db", and
-// "user:pass@host:5432/db"; and Oracle's connect strings,
-// "user/pass@//host:1521/service" and "user/pass@host:1521/service".
+// "user:pass@host:5432/db" (also after a path's '/'; after "://" they are
+// a URL's, DetectURLUserinfo's); and Oracle's connect strings,
+// "user/pass@//host:1521/service" and "user/pass@host:1521/service", the
+// password also in double quotes (user/"p@ss"@host:1521/service).
 var DetectDSN = Detector{Name: "dsn", find: findDSN, need: hasAt, min: 6}
 
 // oracleConnect reports whether the '@' at s[at] ends the credentials of
 // an Oracle connect string, user/password@//host… or
 // user/password@host:port/service (sqlplus, EZConnect), and where the user
 // starts. A user/x@host without a port or "//" is left alone: that is also
-// how package versions and paths are written (org/repo@v4).
+// how package versions and paths are written (org/repo@v4). A password in
+// double quotes, as sqlplus takes one that holds other bytes than letters,
+// digits, '_', '$' and '#' (scott/"p@ss:w0rd"@db:1521/orcl), is one whole.
 func oracleConnect(s string, at int) (int, bool) {
 	c := at
+	if at > 0 && s[at-1] == '"' {
+		if q := strings.LastIndexByte(s[:at-1], '"'); q > 0 && s[q-1] == '/' && strings.IndexByte(s[q+1:at-1], '\n') < 0 {
+			c = q // the opening quote, right after the '/'
+		}
+	}
 	for c > 0 && s[c-1] != '/' && s[c-1] != ':' && s[c-1] != '@' && s[c-1] != '"' && s[c-1] != '\'' && s[c-1] > 0x20 {
 		c--
 	}
@@ -1114,8 +1123,8 @@ func findDSN(s string, spans []span) []span {
 		for u > 0 && (isAlnum(s[u-1]) || s[u-1] == '_' || s[u-1] == '.' || s[u-1] == '-') {
 			u--
 		}
-		if u == c-1 || (u > 0 && s[u-1] == '/') {
-			continue // no user, or a URL: DetectURLUserinfo's
+		if u == c-1 || u >= 3 && s[u-3:u] == "://" {
+			continue // no user, or a URL's userinfo: DetectURLUserinfo's
 		}
 		rest := s[at+1:]
 		ok := strings.HasPrefix(rest, "tcp(") || strings.HasPrefix(rest, "unix(") || strings.HasPrefix(rest, "udp(") ||

@@ -279,7 +279,7 @@ func TestBuiltinDetectorsAlone(t *testing.T) {
 			"postgres://user:pass@host/db":           "postgres://user:pass@host/db",
 			":pass@tcp(h)/d":                         ":pass@tcp(h)/d",
 			"user:@tcp(h)/d":                         "user:@tcp(h)/d",
-			"a/user:pass@tcp(h)/d":                   "a/user:pass@tcp(h)/d",
+			"a/user:pass@tcp(h)/d":                   "a/[REDACTED]@tcp(h)/d",
 			"user pass@tcp(h)/d":                     "user pass@tcp(h)/d",
 			"a@b x user:pass@tcp(h)/d":               "a@b x [REDACTED]@tcp(h)/d",
 			"user:pass@tcp(h)/d and u2:p2@tcp(h2)/d": "[REDACTED]@tcp(h)/d and [REDACTED]@tcp(h2)/d",
