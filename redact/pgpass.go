@@ -17,8 +17,8 @@ var DetectPgpass = Detector{Name: "pgpass", find: findPgpass, need: hasColon, ma
 
 // findPgpass finds the password field of each password-file line in s.
 func findPgpass(s string, spans []span) []span {
-	for i := 0; i < len(s); i++ {
-		if s[i] != ':' || i+1 >= len(s) || !isDigit(s[i+1]) {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != ':' || !isDigit(s[i+1]) {
 			continue
 		}
 		// s[i] may end a host: find the host's start, then read the port
@@ -27,7 +27,7 @@ func findPgpass(s string, spans []span) []span {
 		for hs > 0 && isHostByte(s[hs-1]) {
 			hs--
 		}
-		if hs > 0 && s[hs-1] == '\\' && hs < i && (s[hs] == 'n' || s[hs] == 'r') {
+		if hs > 0 && s[hs-1] == '\\' && (s[hs] == 'n' || s[hs] == 'r') { // s[i] is ':', so hs < i
 			hs++ // a line break written as an escape: "…\nhost:5432:…"
 		} else if hs > 0 && !pgpassBefore(s[hs-1]) {
 			continue
@@ -48,8 +48,11 @@ func findPgpass(s string, spans []span) []span {
 			continue
 		}
 		db, e1 := pgpassField(s, p+1)
+		if db == "" || e1 >= len(s) || s[e1] != ':' {
+			continue
+		}
 		user, e2 := pgpassField(s, e1+1)
-		if db == "" || user == "" || e1 >= len(s) || e2 >= len(s) || s[e1] != ':' || s[e2] != ':' || !pgpassUser(user) {
+		if user == "" || e2 >= len(s) || s[e2] != ':' || !pgpassUser(user) {
 			continue
 		}
 		vs, ve := e2+1, e2+1
@@ -120,9 +123,6 @@ func pgpassHost(host, port string) bool {
 // is one, any other byte when the text is not such a line (a path, a
 // sentence).
 func pgpassField(s string, i int) (string, int) {
-	if i >= len(s) {
-		return "", len(s)
-	}
 	j := i
 	for j < len(s) {
 		c := s[j]

@@ -84,3 +84,31 @@ func TestRedactedValueCutAtMask(t *testing.T) {
 		}
 	}
 }
+
+// TestBoundsPgpass pins the bounds of the password-file search, each case
+// at one of them (with checkBounds: the exact output, the masked flag and
+// Matches; a search that indexed past the end would mask the whole string).
+func TestBoundsPgpass(t *testing.T) {
+	checkBounds(t, redact.DetectPgpass, []boundCase{
+		{"db.x:5432:a:u:Pw1\nnote:", "db.x:5432:a:u:[REDACTED]\nnote:", "the text ends with a colon"},
+		{"db.x:5432:a:u:Pw1\nb.y:5432:", "db.x:5432:a:u:[REDACTED]\nb.y:5432:", "the text ends right after a port's colon"},
+		{"db.x:5432:a:u:Pw1\nb.y:5432:dbname", "db.x:5432:a:u:[REDACTED]\nb.y:5432:dbname", "the database field ends the text"},
+		{"db.x:5432:a:u:Pw1\nb.y:5432:db:user", "db.x:5432:a:u:[REDACTED]\nb.y:5432:db:user", "the user field ends the text"},
+		{"db.x:5432:a:u:", "db.x:5432:a:u:", "an empty password is no span"},
+		{"db.x:5432:a:u:Pw\\", "db.x:5432:a:u:[REDACTED]", "a backslash ends the text"},
+		{"db.x:5432:a:u:Pw\\rnext", "db.x:5432:a:u:[REDACTED]\\rnext", "a line break written as \\r ends the password"},
+		{"db.x:5432:a:u:Pw\\nnext", "db.x:5432:a:u:[REDACTED]\\nnext", "a line break written as \\n ends it"},
+		{"db.x:5432:a:u:P\\\\:x", "db.x:5432:a:u:P\\\\:x", "an escaped backslash, then a sixth field"},
+		{"db.x:5432:a:u:P\\:x", "db.x:5432:a:u:[REDACTED]", "an escaped colon inside the password"},
+		{"db.x:15432:a:u:Pw5", "db.x:15432:a:u:[REDACTED]", "a port of five digits"},
+		{"db.x:154321:a:u:Pw6", "db.x:154321:a:u:Pw6", "a port of six digits"},
+		{"\\nb.db:5432:y:u2:Snd two", "\\nb.db:5432:y:u2:[REDACTED] two", "a line break written as an escape at the start: inside text"},
+		{"x \\rb.db:5432:y:u2:Snd two", "x \\rb.db:5432:y:u2:[REDACTED] two", "after an escaped \\r"},
+		{"x \\qb.db:5432:y:u2:Snd", "x \\qb.db:5432:y:u2:Snd", "after a backslash that escapes no line break"},
+		{"x\ndb.y:5432:a:u:Pw one", "x\ndb.y:5432:a:u:[REDACTED]", "a line after \\n: the password runs to its end"},
+		{"x\rdb.y:5432:a:u:Pw one", "x\rdb.y:5432:a:u:[REDACTED]", "a line after \\r: the same"},
+		{"x db.y:5432:a:u:Pw one", "x db.y:5432:a:u:[REDACTED] one", "inside text: to the space"},
+		{"db.x:5432:\x80db:u:Pw7", "db.x:5432:\x80db:u:[REDACTED]", "a database starting with a byte outside ASCII"},
+		{"db.x:5432:\x7fdb:u:Pw8", "db.x:5432:\x7fdb:u:Pw8", "nor with a control byte"},
+	})
+}
