@@ -94,6 +94,7 @@ func TestBoundsPgpass(t *testing.T) {
 		{"db.x:5432:a:u:Pw1\nb.y:5432:", "db.x:5432:a:u:[REDACTED]\nb.y:5432:", "the text ends right after a port's colon"},
 		{"db.x:5432:a:u:Pw1\nb.y:5432:dbname", "db.x:5432:a:u:[REDACTED]\nb.y:5432:dbname", "the database field ends the text"},
 		{"db.x:5432:a:u:Pw1\nb.y:5432:db:user", "db.x:5432:a:u:[REDACTED]\nb.y:5432:db:user", "the user field ends the text"},
+		{"db.x:5432:a:u:Pw1\nb.y:5432:db\\", "db.x:5432:a:u:[REDACTED]\nb.y:5432:db\\", "a backslash ends the text inside a field"},
 		{"db.x:5432:a:u:", "db.x:5432:a:u:", "an empty password is no span"},
 		{"db.x:5432:a:u:Pw\\", "db.x:5432:a:u:[REDACTED]", "a backslash ends the text"},
 		{"db.x:5432:a:u:Pw\\rnext", "db.x:5432:a:u:[REDACTED]\\rnext", "a line break written as \\r ends the password"},
