@@ -2,6 +2,7 @@ package redact
 
 import (
 	"log/slog"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -92,6 +93,15 @@ func TestKeyBoundsLongerTermAfterCard(t *testing.T) {
 	long := "card " + strings.Repeat("x", 124)
 	requireMasks(t, Must(Rule{Name: "t", Terms: []string{"card", long}}), []maskCase{
 		{"card", "abc", false},
+		{"card_" + strings.Repeat("x", 124), "abc", true},
+		{"card_" + strings.Repeat("x", 125), "abc", false},
+		{"card_" + strings.Repeat("x", 123), "abc", false},
+	})
+
+	// judgeKey joins up to 128 bytes too: the term alone, without "card",
+	// is found in a key of exactly 128 bytes of words, and not in one of
+	// 129 whose first 128 bytes spell it.
+	requireMasks(t, Must(Rule{Name: "t", Terms: []string{long}}), []maskCase{
 		{"card_" + strings.Repeat("x", 124), "abc", true},
 		{"card_" + strings.Repeat("x", 125), "abc", false},
 		{"card_" + strings.Repeat("x", 123), "abc", false},
@@ -343,4 +353,39 @@ func TestKeyBoundsWordSplit(t *testing.T) {
 		{"XYZAuth", "x", true},
 		{"SMSPasscode", "x", true},
 	})
+}
+
+// TestKeyBoundsASCII: isASCII takes bytes below 0x80 only; a lone 0x80
+// (invalid UTF-8) is no ASCII, like any byte above it.
+func TestKeyBoundsASCII(t *testing.T) {
+	require.True(t, isASCII(""))
+	require.True(t, isASCII("password_\x7f"))
+	require.False(t, isASCII("password_\x80"))
+	require.False(t, isASCII("\x80password"))
+	require.False(t, isASCII("password_\xff"))
+}
+
+// TestKeyBoundsFastCache: keys that are constants are answered from the
+// address-indexed cache after their first judgment, each in a slot of its
+// own (a colliding key is judged again, rarely), even when the map of
+// verdicts is full and judges every other new key each time.
+func TestKeyBoundsFastCache(t *testing.T) {
+	t.Cleanup(PrefilterCheckOff()) // the check scans every string a second time
+	r, calls := countingRedactor()
+	for i := range maxCachedKeys {
+		r.verdict("k" + strconv.Itoa(i))
+	}
+	require.Equal(t, maxCachedKeys, *calls)
+	keys := []string{"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel",
+		"india", "juliett", "kilo", "lima", "mike", "november", "oscar", "papa"}
+	for _, k := range keys {
+		r.fastVerdict(k)
+	}
+	require.Equal(t, maxCachedKeys+len(keys), *calls, "each key is judged the first time")
+	for _, k := range keys {
+		r.fastVerdict(k)
+	}
+	// 16 keys in 512 slots: a few may collide by chance (and are judged
+	// again), not most of them.
+	require.LessOrEqual(t, *calls-maxCachedKeys-len(keys), 4, "keys answered from the fast cache")
 }
