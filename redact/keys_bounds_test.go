@@ -63,6 +63,8 @@ func TestKeyBoundsLatencyTerms(t *testing.T) {
 		{"lon", "12ms", false},
 		{"lng", "12ms", false},
 		{"lat", "52.52", true},
+		{"lat", "52", true}, // digits to the end: no unit
+		{"lat", "12.", true},
 		{"lon", "13.40", true},
 		{"lng", "13.40", true},
 		{"password", "12ms", true}, // not a term of a coordinate
