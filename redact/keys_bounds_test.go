@@ -391,3 +391,57 @@ func TestKeyBoundsFastCache(t *testing.T) {
 	// again), not most of them.
 	require.LessOrEqual(t, *calls-maxCachedKeys-len(keys), 4, "keys answered from the fast cache")
 }
+
+// TestKeyBoundsCoordinatesInText: in text, a URL after a location key is
+// cut at a comma like other values; when it ends with a decimal number
+// and a number follows the comma, the value goes on over that number, and
+// the URL with its coordinates is masked whole. Anything else after the
+// comma, or none, leaves the URL as it was (a program's address).
+func TestKeyBoundsCoordinatesInText(t *testing.T) {
+	r := Must(GDPR)
+	for in, want := range map[string]string{
+		"location=https://maps.example.com/?q=52.5200,13.4050 ok": "location=[REDACTED] ok",
+		"location: https://maps.example.com/?ll=40.71,-74.00":     "location: [REDACTED]",
+		"location=https://maps.example.com/?q=52.52,+13.40 ok":    "location=[REDACTED] ok",
+		"location=https://maps.example.com/?q=52.5,13 ok":         "location=[REDACTED] ok", // a longitude of two digits
+		"location=https://maps.example.com/@52.5,1 ok":            "location=[REDACTED] ok",
+		"coordinates=52.52,13.40 ok":                              "coordinates=[REDACTED] ok",  // a number alone, as before
+		"coordinates: 40.7128, -74.0060 ok":                       "coordinates: [REDACTED] ok", // and with a space
+		"nino: QQ 12 34 56 C ok":                                  "nino: [REDACTED] ok",        // other values of personal keys go on as before
+		"postcode: SW1A 1AA ok":                                   "postcode: [REDACTED] ok",
+		"tax_id: 2345 6789 0123 ok":                               "tax_id: [REDACTED] ok",
+		"location=https://example.com/?id=5,13 ok":                "location=https://example.com/?id=5,13 ok", // no decimal before the comma
+		"location=https://example.com/?q=52.5,x ok":               "location=https://example.com/?q=52.5,x ok",
+		"location=https://example.com/?q=52.5,- ok":               "location=https://example.com/?q=52.5,- ok",
+		"location=https://example.com/?q=52.5,-":                  "location=https://example.com/?q=52.5,-",
+		"location=https://example.com/?q=52.5,":                   "location=https://example.com/?q=52.5,",
+		"location=https://example.com/?q=52.5 ok":                 "location=https://example.com/?q=52.5 ok",
+		"location=https://example.com/?q=52.5;13.4 ok":            "location=https://example.com/?q=52.5;13.4 ok",
+	} {
+		got, _ := r.String(in)
+		require.Equal(t, want, got, in)
+	}
+	// coordinatesTailEnd alone: the end of the number after the comma.
+	for _, c := range []struct {
+		s      string
+		vs, ve int
+		want   int
+	}{
+		{"q=52.5,13.4 x", 0, 6, 11},
+		{"q=52.5,-7", 0, 6, 9},
+		{"q=52.5,7", 0, 6, 8},    // the last byte
+		{"q=52.5,13.4", 2, 6, 6}, // the number alone: not this function's
+		{"q=52.5,", 0, 6, 6},     // no byte after the comma
+		{"q=52.5,+", 0, 6, 6},    // a sign and nothing
+		{"q=52.5,,1", 0, 6, 6},   // no number
+		{"q=52.5x,1", 0, 7, 7},   // no number before the comma
+		{"q=.5,1", 0, 4, 4},      // not decimal: no digit before the point
+		{"q=52.5 ,1", 0, 6, 6},   // no comma right after
+		{"xq=52.5,1", 1, 7, 9},   // vs inside the text
+		{"q=1.5,2.5.6", 0, 5, 11},
+		{"152.5,1", 1, 5, 5}, // bytes before vs are not the value's
+		{"52.5,1", 0, 4, 4},
+	} {
+		require.Equal(t, c.want, coordinatesTailEnd(c.s, c.vs, c.ve), "%q[%d:%d]", c.s, c.vs, c.ve)
+	}
+}
