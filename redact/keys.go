@@ -768,10 +768,11 @@ func isDuration(s string) bool {
 }
 
 // holdsCoordinates reports whether s holds a latitude and longitude: a
-// decimal number, a comma, and another ("?q=52.5200,13.4050").
+// decimal number, a comma, and a number, signed or not
+// ("?q=52.5200,13.4050", "?ll=40.7,-74", "?q=52.5,13").
 func holdsCoordinates(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] != ',' || i < 3 || i+3 >= len(s) {
+		if s[i] != ',' || i < 3 || i+1 >= len(s) { // "d.d" before the comma, a byte after it
 			continue
 		}
 		j := i - 1

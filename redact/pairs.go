@@ -2070,12 +2070,16 @@ func isNumberWord(s string, ws, we int) bool {
 // personalValueEnd extends the unquoted value s[vs:ve] of the personal
 // key k over the words that belong to it: a date of birth written in words
 // (March 14, 1985), an identifier written in groups (QQ 12 34 56 C,
-// 2345 6789 0123), and the longitude after a latitude (40.7128, -74.0060).
+// 2345 6789 0123), the longitude after a latitude (40.7128, -74.0060),
+// and the one after a URL's latitude (https://maps.example.com/?q=52.52,13.40).
 func personalValueEnd(s, k string, vs, ve int) int {
 	if isBirthKey(k) {
 		if e := dateEnd(s, vs); e > ve {
 			return e
 		}
+	}
+	if e := coordinatesTailEnd(s, vs, ve); e > ve {
+		return e
 	}
 	if isCoordinate(s[vs:ve]) {
 		e := ve
@@ -2136,6 +2140,33 @@ func postcodeEnd(s string, vs, ve int) int {
 
 // isCoordinate reports whether w is a decimal number with a fraction
 // (51.5007, -0.1246), or two such numbers separated by a comma.
+// coordinatesTailEnd returns the end of the value s[vs:ve] taken on over
+// a comma and the number after it, signed or not, when the value ends
+// with a decimal number after other text (a URL's ?q=52.52 or @52.52):
+// the value was cut at the comma, and the two numbers are coordinates
+// (holdsCoordinates judges the whole). A value that is the number alone
+// is left to isCoordinate.
+func coordinatesTailEnd(s string, vs, ve int) int {
+	d := ve
+	for d > vs && (isDigit(s[d-1]) || s[d-1] == '.') {
+		d--
+	}
+	if d == vs || !isDecimal(s[d:ve]) || ve+1 >= len(s) || s[ve] != ',' {
+		return ve
+	}
+	e := ve + 1
+	if s[e] == '-' || s[e] == '+' {
+		e++
+	}
+	if e >= len(s) || !isDigit(s[e]) {
+		return ve
+	}
+	for e < len(s) && (isDigit(s[e]) || s[e] == '.') {
+		e++
+	}
+	return e
+}
+
 func isCoordinate(w string) bool {
 	first, second, two := strings.Cut(w, ",")
 	return isDecimal(first) && (!two || isDecimal(second))
