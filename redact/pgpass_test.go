@@ -111,5 +111,7 @@ func TestBoundsPgpass(t *testing.T) {
 		{"x db.y:5432:a:u:Pw one", "x db.y:5432:a:u:[REDACTED] one", "inside text: to the space"},
 		{"db.x:5432:\x80db:u:Pw7", "db.x:5432:\x80db:u:[REDACTED]", "a database starting with a byte outside ASCII"},
 		{"db.x:5432:\x7fdb:u:Pw8", "db.x:5432:\x7fdb:u:Pw8", "nor with a control byte"},
+		{"localhost:5432:*:*:Pw9", "localhost:5432:*:*:[REDACTED]", "no word but the port between colons (prescan's mark)"},
+		{"ports: db.x:5432:", "ports: db.x:5432:", "the text ends after the port's colon (prescan's mark)"},
 	})
 }
