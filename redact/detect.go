@@ -604,6 +604,10 @@ func findCards(s string, spans []span) []span {
 			i++
 			continue
 		}
+		if i > 0 && s[i-1] == '%' && escapeEnd(s, i-1) == i+2 {
+			i += 2 // the digits of a %HH escape ("%204111…"): the number starts after them
+			continue
+		}
 		n, j, group := 0, i, 0
 		for j < len(s) && n < maxRun {
 			if isDigit(s[j]) {
