@@ -38,3 +38,36 @@ func TestWordsAfterEveryEscape(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapedPairsEveryForm: a pair whose quotes or '=' are written as
+// escapes or HTML references is found in the unescaped text, for each form
+// the gate recognises, at the very start of the text, after a doubled
+// backslash, and with an '&' or a cut escape ending the text.
+func TestEscapedPairsEveryForm(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	const pw = "Zx9QwErT"
+	for _, in := range []string{
+		`\u0022password\u0022:\u0022` + pw + `\u0022`,
+		`x {\x22password\x22:\x22` + pw + `\x22}`,
+		`x {\x27password\x27:\x27` + pw + `\x27}`,
+		`password\x3d` + pw + ` next`,
+		`password\u003d` + pw + ` next`,
+		`a\\ b {\u0022password\u0022:\u0022` + pw + `\u0022}`,
+		`{&apos;password&apos;: &apos;` + pw + `&apos;}`,
+		`{&#34;password&#34;: &#34;` + pw + `&#34;}`,
+		`{&quot;password&quot;: &quot;` + pw + `&quot;} &`,
+	} {
+		got, _ := r.String(in)
+		if strings.Contains(got, pw) {
+			t.Errorf("String(%q) = %q: the password leaked", in, got)
+		}
+		if got == redact.DefaultMask {
+			t.Errorf("String(%q): the whole text was masked, not the password", in)
+		}
+	}
+	for _, in := range []string{`password is set \u0`, `password is set &`, `password is set \x`} {
+		if got, _ := r.String(in); got != in {
+			t.Errorf("String(%q) = %q: an escape cut short by the end changed the text", in, got)
+		}
+	}
+}
