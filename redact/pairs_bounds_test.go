@@ -77,6 +77,9 @@ func TestPairsBoundsPersonalValues(t *testing.T) {
 		// An empty value before a comma: the clause after it is not the
 		// value.
 		{"address=, 221B Baker Street", "address=, 221B Baker Street"},
+		// An empty date of birth before a comma: the count after it is not
+		// read as its date.
+		{"dob=,2 visits", "dob=,2 visits"},
 		// Quoted names and addresses end at their quote: the words after it
 		// are not read as the rest of the name or the clause.
 		{"patient_name='Roe' Jane", "patient_name='[REDACTED]' Jane"},
