@@ -301,3 +301,43 @@ func TestPairsBoundsCommands(t *testing.T) {
 		{"ConvertTo-SecureString -String S3cret -AsPlainText", "ConvertTo-SecureString -String [REDACTED] -AsPlainText"},
 	})
 }
+
+// TestPairsBoundsCommandArgs pins how the command forms read their
+// arguments: a call cut short at every byte, the last string argument of
+// a password setter, a flag at the text's start or after a tab or inside
+// a word, a command after a tab or a quote, Oracle logins with a quoted
+// argument, a control byte, an '@' just before the login, a login cut after
+// its slash, the argument budget of rman, an empty JDBC driver.
+func TestPairsBoundsCommandArgs(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		// set_password(…): the last string argument, after a number.
+		{`user.set_password("S3cret", 12)`, `user.set_password("[REDACTED]", 12)`},
+		// login(user, password) with one argument, or cut short.
+		{`client.login("bob")`, `client.login("bob")`},
+		{"client.login(", "client.login("},
+		{"client.login(user, pw", "client.login(user, pw"},
+		{`client.login("bob"`, `client.login("bob"`},
+		// -p of a registry login: at the text's start, after a tab; not
+		// the end of another word ("reg-p").
+		{"-p S3cret\nbuildah login -p Hunter2 registry", "-p [REDACTED]\nbuildah login -p [REDACTED] registry"},
+		{"buildah login -p S3cret registry\n\t-p Hunter2 registry2", "buildah login -p [REDACTED] registry\n\t-p [REDACTED] registry2"},
+		{"buildah login -p S3cret reg-p x", "buildah login -p [REDACTED] reg-p x"},
+		{"buildah login -p ", "buildah login -p "},
+		// net user after a tab, or inside a quoted command.
+		{"x\tnet user bob S3cret", "x\tnet user bob [REDACTED]"},
+		{`cmd="net user bob S3cret /add"`, `cmd="net user bob [REDACTED] /add"`},
+		// Oracle: a quoted user/password argument; a control byte between
+		// arguments is stepped over; an argument right after "@x ".
+		{`expdp "sys/S3cret as sysdba"`, `expdp "sys/[REDACTED] as sysdba"`},
+		{"sqlplus \v scott/tiger@db", "sqlplus \v scott/[REDACTED]@db"},
+		{"sqlplus @x scott/tiger@db", "sqlplus @x scott/[REDACTED]@db"},
+		// A login that ends with its slash has no password.
+		{"sqlplus scott/", "sqlplus scott/"},
+		// rman's catalog login is its 8th argument here: the quoted
+		// password before it is one argument, not three.
+		{`rman target sys/"S3cret"@db log /tmp/rman.log append catalog rcat/Pw9x@cat`,
+			`rman target sys/"[REDACTED]"@db log /tmp/rman.log append catalog rcat/[REDACTED]@cat`},
+		// A JDBC URL with an empty driver name.
+		{"jdbc:oracle::app/S3cret@db", "jdbc:oracle::app/[REDACTED]@db"},
+	})
+}
