@@ -333,11 +333,59 @@ func TestPairsBoundsCommandArgs(t *testing.T) {
 		{"sqlplus @x scott/tiger@db", "sqlplus @x scott/[REDACTED]@db"},
 		// A login that ends with its slash has no password.
 		{"sqlplus scott/", "sqlplus scott/"},
-		// rman's catalog login is its 8th argument here: the quoted
-		// password before it is one argument, not three.
+		// rman's catalog login is its 8th argument here (the 8th read): the
+		// quoted password before it is one argument, not three; a quoted
+		// login is one argument and its closing quote another.
 		{`rman target sys/"S3cret"@db log /tmp/rman.log append catalog rcat/Pw9x@cat`,
 			`rman target sys/"[REDACTED]"@db log /tmp/rman.log append catalog rcat/[REDACTED]@cat`},
-		// A JDBC URL with an empty driver name.
+		{`rman target "sys/S3cret@db" log x.log append catalog rcat/Pw9x@cat`,
+			`rman target "sys/[REDACTED]@db" log x.log append catalog rcat/[REDACTED]@cat`},
+		// A JDBC URL with an empty driver name, one of 8 bytes (the
+		// longest read), one of 9; no '@' before the text's end; a space
+		// before the '@'.
 		{"jdbc:oracle::app/S3cret@db", "jdbc:oracle::app/[REDACTED]@db"},
+		{"jdbc:oracle:abcdefgh:app/S3cret@db", "jdbc:oracle:abcdefgh:app/[REDACTED]@db"},
+		{"jdbc:oracle:abcdefghi:app/S3cret@db", "jdbc:oracle:abcdefghi:app/S3cret@db"},
+		{"jdbc:oracle:thin:app/S3cret", "jdbc:oracle:thin:app/S3cret"},
+		{"jdbc:oracle:thin:app/x y@z", "jdbc:oracle:thin:app/x y@z"},
+		// ConvertTo-SecureString: the call ends at ')' with no string (a
+		// piped variable); a quoted string that starts with '-' is no
+		// parameter; a variable ends the search; an empty string.
+		{`$c = New-Object PSCredential("bob", ($pw | ConvertTo-SecureString -AsPlainText -Force))`,
+			`$c = New-Object PSCredential("bob", ($pw | ConvertTo-SecureString -AsPlainText -Force))`},
+		{"ConvertTo-SecureString '-S3cret' -AsPlainText -Force", "ConvertTo-SecureString '[REDACTED]' -AsPlainText -Force"},
+		{"ConvertTo-SecureString $pw -AsPlainText -Force -ErrorAction Stop", "ConvertTo-SecureString $pw -AsPlainText -Force -ErrorAction Stop"},
+		{"ConvertTo-SecureString '' -AsPlainText -Force", "ConvertTo-SecureString '' -AsPlainText -Force"},
+		// A password piped to --password-stdin: the line ends at "&&"
+		// (also right after the flag), not at a single '&' that ends the
+		// text.
+		{"echo S3cret | docker login -u ci --password-stdin&& ls", "echo [REDACTED] | docker login -u ci --password-stdin&& ls"},
+		{"echo S3cret | docker login -u ci --password-stdin &", "echo [REDACTED] | docker login -u ci --password-stdin &"},
+		{"echo x && echo S3cret | docker login -u ci --password-stdin", "echo x && echo [REDACTED] | docker login -u ci --password-stdin"},
+	})
+}
+
+// TestPairsBoundsIMAP pins IMAP's LOGIN: the tag (one byte, 16 bytes, 17,
+// with a dot) at the text's start, after a line break, a carriage return
+// or a one-byte prompt; the arguments cut short, quoted, escaped.
+func TestPairsBoundsIMAP(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		{"a001 LOGIN alice S3cret", "a001 LOGIN alice [REDACTED]"},
+		{"1 LOGIN alice S3cret", "1 LOGIN alice [REDACTED]"},
+		{"a.1 LOGIN alice S3cret", "a.1 LOGIN alice [REDACTED]"},
+		{"a000000000000001 LOGIN alice S3cret", "a000000000000001 LOGIN alice [REDACTED]"},
+		{"a0000000000000001 LOGIN alice S3cret", "a0000000000000001 LOGIN alice S3cret"},
+		{"x\na001 LOGIN alice S3cret", "x\na001 LOGIN alice [REDACTED]"},
+		{"x\ra001 LOGIN alice S3cret", "x\ra001 LOGIN alice [REDACTED]"},
+		{"> a001 LOGIN alice S3cret", "> a001 LOGIN alice [REDACTED]"},
+		{"C: a001 LOGIN alice S3cret", "C: a001 LOGIN alice [REDACTED]"},
+		// A tag after a word of prose is no tag.
+		{"note a001 LOGIN alice S3cret", "note a001 LOGIN alice S3cret"},
+		// No password; more words after it (prose).
+		{"a001 LOGIN alice", "a001 LOGIN alice"},
+		{"a001 LOGIN alice S3cret and more", "a001 LOGIN alice S3cret and more"},
+		// Quoted arguments, an escaped quote inside one.
+		{`a001 LOGIN alice "S3\"cret"`, `a001 LOGIN alice "[REDACTED]"`},
+		{`a001 LOGIN "alice" S3cret`, `a001 LOGIN "alice" [REDACTED]`},
 	})
 }
