@@ -59,6 +59,8 @@ var plantedSecrets = []struct{ kind, secret, probe string }{
 	{"dsn", "svc:Fz9Lq2Wm@tcp(db:3306)/orders", "Fz9Lq2Wm"},
 	{"pair", "password=Fz9Lq2Wm", "Fz9Lq2Wm"},
 	{"pair", "vault_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  66396c71326d\n  3461", "66396c71326d"},
+	{"pair", "DB_PASSWORD = rb'Fz9Lq2Wm'", "Fz9Lq2Wm"},
+	{"pair", "api_token = f\"Fz9Lq2Wm{suffix}\"", "Fz9Lq2Wm"},
 	{"card-number", "4539 1488 0343 6467", "0343 6467"},
 	{"card-number", "%B4539148803436467^ROE/JANE^2912101?", "ROE/JANE"},
 	{"card-number", "4539.1488.0343.6467", "0343.6467"},

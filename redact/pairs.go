@@ -356,9 +356,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if q >= len(s) {
 			continue
 		}
-		if q+2 < len(s) && strings.IndexByte("NEbBur", s[q]) >= 0 && (s[q+1] == '\'' || s[q+1] == '"') && s[q+2] != s[q+1] {
-			q++ // a string literal's prefix: PASSWORD E'…', N'…'
-		}
+		// A string literal's prefix: PASSWORD E'…', N'…'.
+		q += literalPrefix(s, q)
 		if s[q] == '|' && tableCell(s, a) { // | password | S3cret |
 			if vs, ve := cellAt(s, q+1); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
 				spans = append(spans, span{vs, ve})
@@ -2466,9 +2465,7 @@ func valueAt(s string, v int) (int, int) {
 	if q := varDumpString(s, v); q > v {
 		v = q // PHP's var_dump: ["password"]=>⏎  string(10) "…"
 	}
-	if v+2 < len(s) && strings.IndexByte("NEbBur", s[v]) >= 0 && (s[v+1] == '\'' || s[v+1] == '"') && s[v+2] != s[v+1] {
-		v++ // a string literal's prefix: T-SQL's N'…', PostgreSQL's E'…', Python's b'…', u'…', r'…'
-	}
+	v += literalPrefix(s, v) // T-SQL's N'…', PostgreSQL's E'…', Python's b'…', f"…", rb'…', b"""…"""
 	switch c := s[v]; {
 	case c == '\\' && v+1 < len(s) && s[v+1] == '"': // \"…\", JSON inside a JSON string
 		e := v + 2
@@ -2585,6 +2582,32 @@ func valueAt(s string, v int) (int, int) {
 		e++
 	}
 	return v, e
+}
+
+// literalPrefix returns the length of the prefix of a string literal at
+// s[v:] (v < len(s)), or 0: T-SQL's N'…', PostgreSQL's E'…', Python's b'…',
+// u'…', r'…', f"…" and their pairs (rb'…', br"…", fr'…', rf"…"), the
+// literal quoted once or three times (b"""…"""). An empty literal (N"")
+// has no value to mask, so its prefix is no prefix.
+func literalPrefix(s string, v int) int {
+	n := 0
+	if v+1 < len(s) {
+		switch strings.ToLower(s[v : v+2]) {
+		case "br", "rb", "fr", "rf":
+			n = 2
+		}
+	}
+	if n == 0 && strings.IndexByte("NEbBuUrRfF", s[v]) >= 0 {
+		n = 1
+	}
+	q := v + n
+	if n == 0 || q+1 >= len(s) || s[q] != '\'' && s[q] != '"' {
+		return 0
+	}
+	if s[q+1] == s[q] && !(q+2 < len(s) && s[q+2] == s[q]) {
+		return 0 // an empty literal: N'' or b""
+	}
+	return n
 }
 
 // escapedBreak reports whether s[e:] opens with the escape of a line
