@@ -71,3 +71,16 @@ func TestEscapedPairsEveryForm(t *testing.T) {
 		}
 	}
 }
+
+// TestBoundsAddMask: GitHub Actions' ::add-mask:: declares the rest of its
+// line secret: at the start of the text, after other text, up to the end of
+// the text or a line break or quote; an empty value is no span.
+func TestBoundsAddMask(t *testing.T) {
+	checkBounds(t, redact.DetectTokens, []boundCase{
+		{"::add-mask::Sk9Secret1", "::add-mask::[REDACTED]", "at the very start, to the end"},
+		{"echo ::add-mask::Sk9Secret1\nnext", "echo ::add-mask::[REDACTED]\nnext", "after text, to a line break"},
+		{`run "::add-mask::Sk9Secret1" done`, `run "::add-mask::[REDACTED]" done`, "to a quote"},
+		{"echo ::add-mask::", "echo ::add-mask::", "an empty value"},
+		{"hubspot pat-na1", "hubspot pat-na1", "a HubSpot prefix cut short by the end"},
+	})
+}
