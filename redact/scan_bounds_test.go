@@ -26,6 +26,12 @@ func TestWordsAfterEveryEscape(t *testing.T) {
 			}
 		}
 	}
+	for _, esc := range []string{`\n`, `\x20`, `\u0020`, "%20"} { // the escape at the very start
+		in := esc + card
+		if got, _ := r.String(in); got != esc+redact.DefaultMask {
+			t.Errorf("String(%q) = %q, want %q", in, got, esc+redact.DefaultMask)
+		}
+	}
 	for _, cut := range []string{`\x2`, `\x`, `\u002`, `\u00`, `\u`, "%2", "%", `\`} {
 		in := "card " + card + " " + cut
 		want := "card " + redact.DefaultMask + " " + cut
@@ -56,6 +62,9 @@ func TestEscapedPairsEveryForm(t *testing.T) {
 		`{&apos;password&apos;: &apos;` + pw + `&apos;}`,
 		`{&#34;password&#34;: &#34;` + pw + `&#34;}`,
 		`{&quot;password&quot;: &quot;` + pw + `&quot;} &`,
+		`x &&{&quot;password&quot;: &quot;` + pw + `&quot;}`,
+		`{\u0022password\u0022:\u0022` + pw + `\u0022} \`,
+		`{&#34;password&#34;: &#34;` + pw + `&#34;} &#34`,
 	} {
 		got, _ := r.String(in)
 		if strings.Contains(got, pw) {
