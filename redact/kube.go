@@ -27,7 +27,7 @@ func (r *Redactor) secretLiterals(s string, spans []span, note func(string)) []s
 		}
 		f := i + k
 		i = f + len("--from-literal")
-		line := strings.LastIndexByte(s[:f], '\n') + 1
+		line := commandStart(s, f)
 		if !secretCommand(s[line:f]) || i >= len(s) || s[i] != '=' && s[i] != ' ' {
 			continue
 		}
@@ -63,6 +63,24 @@ func (r *Redactor) secretLiterals(s string, spans []span, note func(string)) []s
 			i = ve
 		}
 	}
+}
+
+// commandStart returns where the command that holds s[f] starts: the start
+// of its line, or of the first of the lines that a backslash (sh), a
+// backquote (PowerShell) or a caret (cmd) at their end continues into it.
+func commandStart(s string, f int) int {
+	line := strings.LastIndexByte(s[:f], '\n') + 1
+	for line > 0 {
+		e := line - 1 // the line feed that ends the line before
+		if e > 0 && s[e-1] == '\r' {
+			e--
+		}
+		if e == 0 || s[e-1] != '\\' && s[e-1] != '`' && s[e-1] != '^' {
+			break
+		}
+		line = strings.LastIndexByte(s[:e], '\n') + 1
+	}
+	return line
 }
 
 // secretCommand reports whether the command line before a flag creates a
@@ -167,6 +185,13 @@ func secretMaps(d string, off int, spans []span) []span {
 				continue
 			}
 			p = skipSpaces(d, p+1)
+			if p < len(d) && d[p] == '#' { // data: # a comment
+				if n := strings.IndexByte(d[p:], '\n'); n >= 0 {
+					p += n
+				} else {
+					p = len(d)
+				}
+			}
 			switch {
 			case p < len(d) && d[p] == '{':
 				spans = jsonMemberValues(d, p, off, spans)

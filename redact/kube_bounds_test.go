@@ -111,6 +111,24 @@ func TestKubeSecretLiteralsBounds(t *testing.T) {
 		{p + "--from-literal=k=*****", p + "--from-literal=k=*****"},
 		// A command that creates no Secret.
 		{"kubectl create configmap x --from-literal=k=v", "kubectl create configmap x --from-literal=k=v"},
+		// A command continued over lines (sh's backslash, PowerShell's
+		// backquote, cmd's caret, before LF or CRLF) is one command.
+		{"kubectl create secret generic x \\\n  --from-literal=k=v \\\n  --from-literal=c=d",
+			"kubectl create secret generic x \\\n  --from-literal=k=‹v› \\\n  --from-literal=c=‹d›"},
+		{"kubectl create secret generic x \\\r\n  --from-literal=k=v", "kubectl create secret generic x \\\r\n  --from-literal=k=‹v›"},
+		{"kubectl create secret generic x `\n  --from-literal=k=v", "kubectl create secret generic x `\n  --from-literal=k=‹v›"},
+		{"kubectl create secret generic x ^\n  --from-literal=k=v", "kubectl create secret generic x ^\n  --from-literal=k=‹v›"},
+		// The continued line starts the text.
+		{"create secret \\\n--from-literal=k=v", "create secret \\\n--from-literal=k=‹v›"},
+		// A backslash line that is the first line: not "create secret".
+		{"\\\n--from-literal=k=v", "\\\n--from-literal=k=v"},
+		{"\r\n--from-literal=k=v", "\r\n--from-literal=k=v"},
+		// A line without a continuation ends the command: the next line
+		// is another command, which creates no Secret.
+		{"kubectl create secret generic x\nkubectl create configmap y --from-literal=k=v",
+			"kubectl create secret generic x\nkubectl create configmap y --from-literal=k=v"},
+		{"kubectl create secret generic x \\ \nkubectl create configmap y --from-literal=k=v",
+			"kubectl create secret generic x \\ \nkubectl create configmap y --from-literal=k=v"},
 	})
 }
 
@@ -215,6 +233,10 @@ func TestKubeSecretDataBounds(t *testing.T) {
 		// quote stay.
 		{"kind: Secret\ndata:\n  a: \"b c\"\n  d: 'e'\n  f: xyx\n  g: \"\n",
 			"kind: Secret\ndata:\n  a: \"‹b c›\"\n  d: '‹e›'\n  f: ‹xyx›\n  g: ‹\"›\n"},
+		// A comment after the map's key: the map is on the lines under it.
+		{"kind: Secret\ndata: # the data\n  a: b\n", "kind: Secret\ndata: # the data\n  a: ‹b›\n"},
+		{"kind: Secret\ndata:# the data\n  a: b\n", "kind: Secret\ndata:# the data\n  a: ‹b›\n"},
+		{"kind: Secret\ndata: # the data", "kind: Secret\ndata: # the data"},
 		// An empty value, inside the map or ending the text.
 		{"kind: Secret\ndata:\n  a:\n  b: c\n", "kind: Secret\ndata:\n  a:\n  b: ‹c›\n"},
 		{"kind: Secret\ndata:\n  a:", "kind: Secret\ndata:\n  a:"},
@@ -229,5 +251,25 @@ func TestKubeSecretDataNotes(t *testing.T) {
 	spans := r.kubeSecretData("kind: Secret\ndata:\n  a: b\n", []span{{0, 4}, {5, 6}}, func(string) { notes++ })
 	if len(spans) != 3 || notes != 1 {
 		t.Fatalf("got %d spans and %d notes, want 3 spans (2 given) and 1 note", len(spans), notes)
+	}
+}
+
+// TestKubeSecretLayouts checks, through the default rules, two layouts
+// whose values the other rules do not mask (their keys name nothing
+// secret): a kubectl command continued over lines, and a data map whose
+// key line ends with a comment.
+func TestKubeSecretLayouts(t *testing.T) {
+	r := Must(Credentials)
+	for _, c := range []kubeCase{
+		{"kubectl create secret generic db \\\n  --from-literal=endpoint=Lt7-Wq2Zm9xx \\\n  --dry-run=client",
+			"kubectl create secret generic db \\\n  --from-literal=endpoint=[REDACTED] \\\n  --dry-run=client"},
+		{"PS> kubectl create secret generic db `\r\n>>   --from-literal=endpoint=Lt7-Wq2Zm9xx",
+			"PS> kubectl create secret generic db `\r\n>>   --from-literal=endpoint=[REDACTED]"},
+		{"apiVersion: v1\nkind: Secret\ndata: # base64\n  endpoint: THQ3LVdxMlptOXh4\n",
+			"apiVersion: v1\nkind: Secret\ndata: # base64\n  endpoint: [REDACTED]\n"},
+	} {
+		if got, _ := r.String(c.in); got != c.want {
+			t.Errorf("%q:\n got %q\nwant %q", c.in, got, c.want)
+		}
 	}
 }
