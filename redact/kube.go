@@ -186,11 +186,7 @@ func secretMaps(d string, off int, spans []span) []span {
 			}
 			p = skipSpaces(d, p+1)
 			if p < len(d) && d[p] == '#' { // data: # a comment
-				if n := strings.IndexByte(d[p:], '\n'); n >= 0 {
-					p += n
-				} else {
-					p = len(d)
-				}
+				p = lineEnd(d, p)
 			}
 			switch {
 			case p < len(d) && d[p] == '{':

@@ -123,6 +123,7 @@ func TestKubeSecretLiteralsBounds(t *testing.T) {
 		// A backslash line that is the first line: not "create secret".
 		{"\\\n--from-literal=k=v", "\\\n--from-literal=k=v"},
 		{"\r\n--from-literal=k=v", "\r\n--from-literal=k=v"},
+		{"\n--from-literal=k=v", "\n--from-literal=k=v"},
 		// A line without a continuation ends the command: the next line
 		// is another command, which creates no Secret.
 		{"kubectl create secret generic x\nkubectl create configmap y --from-literal=k=v",
