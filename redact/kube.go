@@ -200,7 +200,9 @@ func secretMaps(d string, off int, spans []span) []span {
 }
 
 // jsonMemberValues adds the spans of the values of the JSON object that
-// opens at d[p] ({"k":"v",…}, or with escaped quotes inside a string).
+// opens at d[p] ({"k":"v",…}, or with escaped quotes inside a string), or
+// of the YAML flow map ({k: v, …}), whose plain values run to the next
+// comma, brace or line end.
 func jsonMemberValues(d string, p, off int, spans []span) []span {
 	for q := p + 1; q < len(d); {
 		switch c := d[q]; {
@@ -209,8 +211,18 @@ func jsonMemberValues(d string, p, off int, spans []span) []span {
 		case c == ':':
 			vs := skipSpaces(d, q+1)
 			esc := vs+1 < len(d) && d[vs] == '\\' && d[vs+1] == '"'
-			if vs >= len(d) || d[vs] != '"' && !esc {
-				q = vs
+			if vs >= len(d) || d[vs] != '"' && !esc { // a YAML flow map's plain value: {k: v, …}
+				ve := vs
+				for ve < len(d) && d[ve] != ',' && d[ve] != '}' && d[ve] != '\n' {
+					ve++
+				}
+				q = ve
+				for ve > vs && (d[ve-1] == ' ' || d[ve-1] == '\t' || d[ve-1] == '\r') {
+					ve--
+				}
+				if ve > vs {
+					spans = append(spans, span{off + vs, off + ve})
+				}
 				continue
 			}
 			if esc {

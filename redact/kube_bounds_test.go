@@ -199,7 +199,7 @@ func TestKubeSecretDataBounds(t *testing.T) {
 		// member's colon, after a backslash, inside a value.
 		{"kind: Secret\ndata: {", "kind: Secret\ndata: {"},
 		{`{"kind":"Secret","data":{"a":`, `{"kind":"Secret","data":{"a":`},
-		{`{"kind":"Secret","data":{"a":\`, `{"kind":"Secret","data":{"a":\`},
+		{`{"kind":"Secret","data":{"a":\`, `{"kind":"Secret","data":{"a":‹\›`},
 		{`{"kind":"Secret","data":{"a":"bc`, `{"kind":"Secret","data":{"a":"‹bc›`},
 		// One value, then an empty one (no span).
 		{`{"kind":"Secret","data":{"a":"bc","d":""}}`, `{"kind":"Secret","data":{"a":"‹bc›","d":""}}`},
@@ -211,6 +211,15 @@ func TestKubeSecretDataBounds(t *testing.T) {
 		// JSON escaped inside a string; a backslash that ends the text.
 		{`{\"kind\":\"Secret\",\"data\":{\"a\":\"bc\"}}`, `{\"kind\":\"Secret\",\"data\":{\"a\":\"‹bc›\"}}`},
 		{`{\"kind\":\"Secret\",\"data\":{\"a\":\"bc\`, `{\"kind\":\"Secret\",\"data\":{\"a\":\"‹bc\›`},
+
+		// A YAML flow map: plain values end at a comma, a brace or the
+		// line's end, without the spaces, tabs or CR before it; an empty
+		// one is no value; an unclosed map ends with the text.
+		{"kind: Secret\ndata: {a: b, c: d e ,f:\tg\t}\n", "kind: Secret\ndata: {a: ‹b›, c: ‹d e› ,f:\t‹g›\t}\n"},
+		{"kind: Secret\ndata: {\r\n  a: b\r\n}", "kind: Secret\ndata: {\r\n  a: ‹b›\r\n}"},
+		{"kind: Secret\ndata: {a: , b: c}", "kind: Secret\ndata: {a: , b: ‹c›}"},
+		{"kind: Secret\ndata: {a: b", "kind: Secret\ndata: {a: ‹b›"},
+		{`{"kind": "Secret", "data": {"a": "b", "c": 1}}`, `{"kind": "Secret", "data": {"a": "‹b›", "c": ‹1›}}`},
 
 		// YAML: a map nested under another key ends at a line indented
 		// no more than its key.
@@ -255,10 +264,10 @@ func TestKubeSecretDataNotes(t *testing.T) {
 	}
 }
 
-// TestKubeSecretLayouts checks, through the default rules, two layouts
-// whose values the other rules do not mask (their keys name nothing
-// secret): a kubectl command continued over lines, and a data map whose
-// key line ends with a comment.
+// TestKubeSecretLayouts checks, through the default rules, layouts whose
+// values the other rules do not mask (their keys name nothing secret): a
+// kubectl command continued over lines, a data map whose key line ends
+// with a comment, and a data map in YAML's flow style.
 func TestKubeSecretLayouts(t *testing.T) {
 	r := Must(Credentials)
 	for _, c := range []kubeCase{
@@ -268,6 +277,8 @@ func TestKubeSecretLayouts(t *testing.T) {
 			"PS> kubectl create secret generic db `\r\n>>   --from-literal=endpoint=[REDACTED]"},
 		{"apiVersion: v1\nkind: Secret\ndata: # base64\n  endpoint: THQ3LVdxMlptOXh4\n",
 			"apiVersion: v1\nkind: Secret\ndata: # base64\n  endpoint: [REDACTED]\n"},
+		{"kind: Secret\ndata: {endpoint: THQ3LVdxMlptOXh4, region: ZXUtd2VzdC0x}",
+			"kind: Secret\ndata: {endpoint: [REDACTED], region: [REDACTED]}"},
 	} {
 		if got, _ := r.String(c.in); got != c.want {
 			t.Errorf("%q:\n got %q\nwant %q", c.in, got, c.want)
