@@ -217,10 +217,7 @@ func jsonMemberValues(d string, p, off int, spans []span) []span {
 					ve++
 				}
 				q = ve
-				for ve > vs && (d[ve-1] == ' ' || d[ve-1] == '\t' || d[ve-1] == '\r') {
-					ve--
-				}
-				if ve > vs {
+				if ve = vs + len(strings.TrimRight(d[vs:ve], " \t\r")); ve > vs {
 					spans = append(spans, span{off + vs, off + ve})
 				}
 				continue
