@@ -27,7 +27,7 @@ func (r *Redactor) secretLiterals(s string, spans []span, note func(string)) []s
 		}
 		f := i + k
 		i = f + len("--from-literal")
-		line := strings.LastIndexByte(s[:f], '\n') + 1
+		line := commandStart(s, f)
 		if !secretCommand(s[line:f]) || i >= len(s) || s[i] != '=' && s[i] != ' ' {
 			continue
 		}
@@ -63,6 +63,24 @@ func (r *Redactor) secretLiterals(s string, spans []span, note func(string)) []s
 			i = ve
 		}
 	}
+}
+
+// commandStart returns where the command that holds s[f] starts: the start
+// of its line, or of the first of the lines that a backslash (sh), a
+// backquote (PowerShell) or a caret (cmd) at their end continues into it.
+func commandStart(s string, f int) int {
+	line := strings.LastIndexByte(s[:f], '\n') + 1
+	for line > 0 {
+		e := line - 1 // the line feed that ends the line before
+		if e > 0 && s[e-1] == '\r' {
+			e--
+		}
+		if e == 0 || s[e-1] != '\\' && s[e-1] != '`' && s[e-1] != '^' {
+			break
+		}
+		line = strings.LastIndexByte(s[:e], '\n') + 1
+	}
+	return line
 }
 
 // secretCommand reports whether the command line before a flag creates a
@@ -167,6 +185,9 @@ func secretMaps(d string, off int, spans []span) []span {
 				continue
 			}
 			p = skipSpaces(d, p+1)
+			if p < len(d) && d[p] == '#' { // data: # a comment
+				p = lineEnd(d, p)
+			}
 			switch {
 			case p < len(d) && d[p] == '{':
 				spans = jsonMemberValues(d, p, off, spans)
@@ -179,7 +200,9 @@ func secretMaps(d string, off int, spans []span) []span {
 }
 
 // jsonMemberValues adds the spans of the values of the JSON object that
-// opens at d[p] ({"k":"v",…}, or with escaped quotes inside a string).
+// opens at d[p] ({"k":"v",…}, or with escaped quotes inside a string), or
+// of the YAML flow map ({k: v, …}), whose plain values run to the next
+// comma, brace or line end.
 func jsonMemberValues(d string, p, off int, spans []span) []span {
 	for q := p + 1; q < len(d); {
 		switch c := d[q]; {
@@ -188,8 +211,15 @@ func jsonMemberValues(d string, p, off int, spans []span) []span {
 		case c == ':':
 			vs := skipSpaces(d, q+1)
 			esc := vs+1 < len(d) && d[vs] == '\\' && d[vs+1] == '"'
-			if vs >= len(d) || d[vs] != '"' && !esc {
-				q = vs
+			if vs >= len(d) || d[vs] != '"' && !esc { // a YAML flow map's plain value: {k: v, …}
+				ve := vs
+				for ve < len(d) && d[ve] != ',' && d[ve] != '}' && d[ve] != '\n' {
+					ve++
+				}
+				q = ve
+				if ve = vs + len(strings.TrimRight(d[vs:ve], " \t\r")); ve > vs {
+					spans = append(spans, span{off + vs, off + ve})
+				}
 				continue
 			}
 			if esc {
