@@ -11,7 +11,10 @@
 // kills, a pass lives; the limit is on CPU time, so that a loaded machine
 // does not turn slow passes into time-outs), but writes every mutant into the package at once,
 // each behind a test of a mutant number read from the environment
-// (mutant schemata), builds the test binary once and runs it once per mutant.
+// (mutant schemata), builds the test binary once and runs it once per mutant,
+// with only the tests that run the mutant's line (each test's coverage of the
+// unmutated package is read first; a test that never reaches the changed
+// operator cannot fail because of it).
 // A mutant of a constant expression cannot be switched at run time; it gets
 // a build of its own, as in gremlins.
 //
