@@ -237,12 +237,12 @@ func (r *Redactor) prescan(s string) prescanned {
 		acc |= word
 		if word&uint64(digitMark) != 0 {
 			digitWords += n // the digits are counted at the end, if there can be 9
+			if word&preLetter == 0 && i+1 < len(s) && s[i] == ':' && start > 0 && s[start-1] == ':' && pgpassDBStart(s[i+1]) {
+				st.marks |= markPort // host:5432:db:…
+			}
 		}
 		if i < len(s) {
 			st.marks |= markFirst[s[i-1]] & markSecond[s[i]]
-			if s[i] == ':' && word&preLetter == 0 && start > 0 && s[start-1] == ':' && i+1 < len(s) && pgpassDBStart(s[i+1]) {
-				st.marks |= markPort // host:5432:db:…
-			}
 			if authSchemeLen>>min(n, 63)&1 != 0 && s[i] == ' ' {
 				what |= candScheme
 			}
@@ -427,7 +427,12 @@ func containsZA(s string) bool {
 // (sshpass -p, an archiver's -p or -P, ldapsearch -w, sqlcmd -P, htpasswd
 // -b, smbclient -U), redis-cli -a, or sudo -S.
 func (p prescanned) pairsMayMatch(s string) bool {
-	return p.termWord || p.marks&markUs != 0 || p.marks&(markDashP|markDashW) != 0 && passwordTool(s) != "" ||
+	return p.termWord || p.marks&(markUs|markDashP|markDashW|markDashA|markDashS) != 0 && p.toolMayMatch(s)
+}
+
+// toolMayMatch is pairsMayMatch's test of the tools its marks may name.
+func (p prescanned) toolMayMatch(s string) bool {
+	return p.marks&markUs != 0 || p.marks&(markDashP|markDashW) != 0 && passwordTool(s) != "" ||
 		p.marks&markDashA != 0 && strings.Contains(s, "redis-cli") || p.marks&markDashS != 0 && strings.Contains(s, "sudo")
 }
 
