@@ -41,7 +41,9 @@
 // pwd or pw after two ASCII letters or digits or more names a secret too,
 // when that term is in a rule (PGPASSWORD, csrftoken, githubtoken, DBPASS,
 // keytool's -storepass, ADMINPWD, bindpw); words such as bypass, compass, lowpass
-// and OLDPWD do not. Terms with
+// and OLDPWD do not. A term followed by a number is the term
+// (password1, password2, token3, apiKey2); names whose digits belong to
+// them (auth0, oauth2, x509) are not split. Terms with
 // letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
 // An object that names its value's key in a member of its own, {"name":
 // "DB_PASSWORD", "value": "…"} (a Kubernetes EnvVar, an ECS environment
@@ -109,7 +111,10 @@
 // db-credentials), a switch of letters (-AsPlainText) and a pair of its own ("for
 // sub=user-42") are kept, and so is the message of an error after its
 // package's name or its code ("jwt: invalid token signature", "api error
-// ExpiredToken: The provided token has expired"); a command line's value after a flag
+// ExpiredToken: The provided token has expired"), the wrapped error after
+// it ("get token: context canceled", "load credentials: open /etc/…: …",
+// "token: EOF", "secrets is forbidden"), a status ("signature: valid",
+// "auth=ok") and a version ("credentials v1.17.42"); a command line's value after a flag
 // that names a secret (--password …, also as separate slice elements),
 // a system property that names one (java -Dpassword=…, gradle -Ptoken=…),
 // after curl's -u, and the password of -p in a command line that names a
@@ -226,7 +231,9 @@
 // secret answer, rootpw, snmp community, snmp server community,
 // community string, key string, masterauth, sms code,
 // device code, magic link, login link, invite link, invite url,
-// oauth verifier, secret id, and the
+// oauth verifier, secret id, dek, kek, data key, saml response,
+// samlresponse, saml assertion, id token hint, auth header,
+// authorization header, session secret, session key, and the
 // word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,

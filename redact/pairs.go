@@ -226,11 +226,16 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if strings.EqualFold(s[a:b], "cookie") && (vs == 0 || !isQuote(s[vs-1])) {
 				ve = cookiesEnd(s, ve) // Cookie: theme=dark; sessionid=…; a1=…: every cookie
 			}
-			if v := s[vs:ve]; op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && strings.HasSuffix(v, ":") && (vs == 0 || !isQuote(s[vs-1])) && errorPrefixWords[v[:len(v)-1]] {
+			if v := s[vs:ve]; op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && strings.HasSuffix(v, ":") && (vs == 0 || !isQuote(s[vs-1])) && errorPrefixWords[v[strings.LastIndexByte(v, '/')+1:len(v)-1]] {
 				continue // a wrapped error's next prefix: "decrypt secret: cipher: message authentication failed"
 			}
 			if op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && isErrorWord(s[vs:ve]) {
 				continue // an error's message: "jwt: invalid token signature", "api error ExpiredToken: The provided token…"
+			}
+			if op == 1 && s[p] == ':' && ve+1 < len(s) && s[ve] == ' ' && r.verdict(s[vs:ve]).rule != "" {
+				if ws, we := wordAt(s, ve+1); isErrorWord(s[ws:we]) {
+					continue // the term again, as an error's subject: "jwt: token is malformed", "*v1.Secret: secrets is forbidden"
+				}
 			}
 			ve = ipListEnd(s, vs, ve)    // X-Forwarded-For: 198.51.100.7, 203.0.113.9
 			ve = pairedValueEnd(s, ve)   // credentials: bob / Hunter2
@@ -433,7 +438,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 				continue
 			}
-			if v := s[vs:ve]; len(v) >= 4 && !isCommonWord(v) && !r.keepValue(s[a:b], v) {
+			if v := s[vs:ve]; len(v) >= 4 && !isCommonWord(v) && !isErrorWord(v) && !r.keepValue(s[a:b], v) { // token is malformed
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = ve
@@ -1603,7 +1608,7 @@ var errorPrefixWords = func() map[string]bool {
 		asn1 gzip zlib io os net http https grpc rpc sql pq pgx mysql redis kms vault aws gcp azure open
 		read write close dial lookup parse decode encode decrypt encrypt sign verify unmarshal marshal
 		context timeout eof fetch load get put post exec query bcrypt scrypt hmac jwt oauth2 oidc keyring
-		keychain secretsmanager ssm stat mkdir remove rename`) {
+		keychain secretsmanager ssm stat mkdir remove rename jose go-jose`) {
 		m[w] = true
 	}
 	return m
@@ -3326,11 +3331,16 @@ func (r *Redactor) keepValue(key, v string) bool {
 		"disabled", "required", "optional", "set", "unset", "empty", "redacted", "***", "<redacted>",
 		"string", "str", "number", "int", "bool", "boolean", // a declared type: token: string
 		"undefined", "(sensitive value)", "(sensitive)", "<sensitive>",
+		"ok", "valid", "invalid", "denied", "granted", "verified", "unverified", "expired", "revoked",
+		"success", "succeeded", "failed", "pending", "eof", // a status: signature: valid, auth=ok
 		"/dev/stdin", "/dev/fd/0", "-": // read from the standard input: --from-file=password=/dev/stdin
 
 		return true
 	}
 	if k := strings.LastIndexAny(key, "-_."); strings.EqualFold(key[k+1:], "auth") && saslMechanism(strings.ToLower(v)) { // SMTP: 250-AUTH=LOGIN
+		return true
+	}
+	if isVersion(v) { // credentials v1.17.42: a module's version
 		return true
 	}
 	if isKeyFileName(v) || noValue(v) { // --key=tls.key, ssl_cert_key: server.key; password = $1, phone: unknown
@@ -3356,6 +3366,28 @@ func (r *Redactor) keepValue(key, v string) bool {
 	kv := r.verdict(key)
 	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v) || kv.netAddr && isNetworkAddress(v) ||
 		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v) || kv.named && isSecretName(v)
+}
+
+// isVersion reports whether v is a version number: three dot-separated
+// numbers (1.17.42), or v and two or three (v1.4, v1.17.42), and an
+// optional pre-release or build suffix after '-' or '+'. Two numbers
+// without the v are a decimal (a coordinate, a ratio), not a version.
+func isVersion(v string) bool {
+	least := 3
+	if len(v) > 1 && (v[0] == 'v' || v[0] == 'V') {
+		v, least = v[1:], 2
+	}
+	if i := strings.IndexAny(v, "-+"); i > 0 {
+		v = v[:i]
+	}
+	parts := 0
+	for _, p := range strings.Split(v, ".") {
+		if p == "" || len(p) > 5 || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+		parts++
+	}
+	return parts >= least && parts <= 3
 }
 
 // isPlaceholder reports whether the value s[vs:ve] is the inside of a
@@ -3449,6 +3481,12 @@ var errorWords = map[string]bool{
 	"a": true, "an": true, "this": true, "your": true, "provided": true, "request": true,
 	"illegal": true, "corrupt": true, "corrupted": true, "truncated": true, "unrecognized": true, "rejected": true,
 	"reused": true, "stale": true, "already": true, "does": true, "did": true, "should": true, "will": true,
+	// the first word of a Go error wrapped after "get token: ": context canceled, open /path: …,
+	// dial tcp …, Post "https://…": …, read tcp …, permission denied, EOF
+	"context": true, "eof": true, "open": true, "dial": true, "read": true, "write": true, "lookup": true,
+	"get": true, "post": true, "put": true, "patch": true, "delete": true, "connection": true,
+	"permission": true, "operation": true, "timeout": true, "unverifiable": true, "certificate": true,
+	"file": true, // file does not exist, file already closed
 }
 
 // isErrorWord reports whether w, in any case, is one of errorWords.

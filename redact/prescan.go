@@ -247,13 +247,20 @@ func (r *Redactor) prescan(s string) prescanned {
 				what |= candScheme
 			}
 		}
+		end := i
 		if word&preLetter != 0 {
+			if word&uint64(digitMark) != 0 && isDigit(s[i-1]) { // password1, token2: a term, then a number
+				for end > start+1 && isDigit(s[end-1]) {
+					end--
+				}
+				n = end - start
+			}
 			switch {
 			case rest&preUpper != 0: // may have camelCase pieces
 				what |= candCamel
-			case r.termShape[shapeIndex(s[start:i])]>>min(n, 31)&1 != 0:
+			case r.termShape[shapeIndex(s[start:end])]>>min(n, 31)&1 != 0:
 				what |= candTerm
-			case n >= minCompound && r.compoundTailHas(s[i-2], s[i-1]): // pgpassword, dbpwd
+			case n >= minCompound && r.compoundTailHas(s[end-2], s[end-1]): // pgpassword, dbpwd
 				what |= candCompound
 			}
 		}
@@ -262,7 +269,7 @@ func (r *Redactor) prescan(s string) prescanned {
 				r.settle(s, cands[:], &st)
 				nc = 0
 			}
-			cands[nc] = prescanCand{int32(start), int32(i), what}
+			cands[nc] = prescanCand{int32(start), int32(end), what}
 			nc++
 		}
 	}
@@ -538,7 +545,11 @@ func (r *Redactor) mayBeKey(id string) bool {
 		for j < len(id) && isAlnum(id[j]) && !camelBoundary(id, j) {
 			j++
 		}
-		if r.termStartHas(id[i], id[min(i+1, j-1)]) && hasLetter(id[i:j]) && r.bloomHas(wordHash(id[i:j])) {
+		k := j
+		for k > i+2 && isDigit(id[k-1]) { // password1, token2: the term before the number
+			k--
+		}
+		if r.termStartHas(id[i], id[min(i+1, k-1)]) && hasLetter(id[i:k]) && r.bloomHas(wordHash(id[i:k])) {
 			return true
 		}
 		if r.endsInCompound(id[i:j]) { // PGPASSWORD
