@@ -380,7 +380,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		if c := s[q]; c == '"' || c == '\'' || c == '`' { // token "…"
-			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !strings.ContainsAny(s[vs:ve], "\n ") &&
+			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && (!strings.ContainsAny(s[vs:ve], "\n ") || passphrase(s[a:b], s[vs:ve])) &&
 				!apiStatusAfter(s, ve) && !(strings.EqualFold(strings.TrimSuffix(s[a:b], "s"), "secret") && kubectlStatusAfter(s, ve)) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
@@ -3442,6 +3442,28 @@ func isLinkingWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// passphrase reports whether v, quoted after the term key, is a
+// passphrase of words (with password "correct horse battery staple"):
+// key names a password, v is one line of two to eight words of 64 bytes
+// or less, and its first word does not start a sentence about the
+// password ("must be 12 characters", "is required").
+func passphrase(key, v string) bool {
+	switch strings.ToLower(key) {
+	case "password", "passphrase", "passwd", "pass phrase", "passwort", "kennwort":
+	default:
+		return false
+	}
+	if len(v) > 64 || strings.ContainsAny(v, "\n\r\t") || strings.HasPrefix(v, " ") {
+		return false
+	}
+	words := strings.Fields(v)
+	if len(words) < 2 || len(words) > 8 {
+		return false
+	}
+	first := strings.ToLower(words[0])
+	return !isErrorWord(first) && !proseWord(first)
 }
 
 // isCommonWord reports whether w, after "password is", is a word of prose

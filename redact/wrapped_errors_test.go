@@ -131,3 +131,20 @@ func TestEnvelopeAndSAMLKeys(t *testing.T) {
 		{"SAMLResponse=PHNhbWxwOlJlc3BvbnNl", "SAMLResponse=[REDACTED]"},
 	})
 }
+
+// TestQuotedPassphrase: a quoted passphrase of words after a password term
+// is masked whole; a quoted sentence about the password is kept.
+func TestQuotedPassphrase(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		{`unlocking with passphrase "amber kettle ninety fjord"`, `unlocking with passphrase "[REDACTED]"`},
+		{`password 'orbit Lantern 9 willow' set for ann`, `password '[REDACTED]' set for ann`},
+		{`Password "tidy marsh"`, `Password "[REDACTED]"`},
+		{`password "too short: 6 characters"`, `password "too short: 6 characters"`},
+		{`password "must contain a digit"`, `password "must contain a digit"`},
+		{`password "is required"`, `password "is required"`},
+		// Nine words or more is a sentence, not a passphrase.
+		{`password "` + strings.Repeat("word ", 8) + `x"`, `password "` + strings.Repeat("word ", 8) + `x"`},
+		// Not a password term: a quoted phrase after token stays.
+		{`token "not yet valid"`, `token "not yet valid"`},
+	})
+}
