@@ -148,3 +148,14 @@ func TestQuotedPassphrase(t *testing.T) {
 		{`token "not yet valid"`, `token "not yet valid"`},
 	})
 }
+
+// TestGoTestOutput: go test's result lines name a test after "PASS:", not
+// an FTP password; FTP's PASS command is still read.
+func TestGoTestOutput(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		{"--- PASS: TestRotateSecretKey (0.41s)", "--- PASS: TestRotateSecretKey (0.41s)"},
+		{"    --- PASS: TestLogin/wrong_password (0.00s)", "    --- PASS: TestLogin/wrong_password (0.00s)"},
+		{"PASS Kx81vQm2Lp", "PASS [REDACTED]"},
+		{"--- PASS Kx81vQm2Lp", "--- PASS [REDACTED]"},
+	})
+}
