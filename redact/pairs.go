@@ -235,6 +235,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && isErrorWord(s[vs:ve]) {
 				continue // an error's message: "jwt: invalid token signature", "api error ExpiredToken: The provided token…"
 			}
+			if op == 1 && s[p] == ':' && ve+1 < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && isPairWord(s[vs:ve]) && !strings.ContainsAny(s[vs:ve], ",;") {
+				if ws, we := wordAt(s, ve+1); isPairWord(s[ws:we]) {
+					continue // a list of pairs, each judged by its own key: "auth: user=bob method=oidc result=ok"
+				}
+			}
 			if op == 1 && s[p] == ':' && ve+1 < len(s) && s[ve] == ' ' && r.verdict(s[vs:ve]).rule != "" {
 				if ws, we := wordAt(s, ve+1); isErrorWord(s[ws:we]) {
 					continue // the term again, as an error's subject: "jwt: token is malformed", "*v1.Secret: secrets is forbidden"
@@ -3335,7 +3340,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 		"string", "str", "number", "int", "bool", "boolean", // a declared type: token: string
 		"undefined", "(sensitive value)", "(sensitive)", "<sensitive>",
 		"ok", "valid", "invalid", "denied", "granted", "verified", "unverified", "expired", "revoked",
-		"success", "succeeded", "failed", "pending", "eof", // a status: signature: valid, auth=ok
+		"success", "succeeded", "failed", "pending", "eof", "unauthorized", "forbidden", // a status: signature: valid, auth=ok
 		"/dev/stdin", "/dev/fd/0", "-": // read from the standard input: --from-file=password=/dev/stdin
 
 		return true
@@ -3511,7 +3516,8 @@ var errorWords = map[string]bool{
 	"context": true, "eof": true, "open": true, "dial": true, "read": true, "write": true, "lookup": true,
 	"get": true, "post": true, "put": true, "patch": true, "delete": true, "connection": true,
 	"permission": true, "operation": true, "timeout": true, "unverifiable": true, "certificate": true,
-	"file": true, // file does not exist, file already closed
+	// file does not exist; signature: expected sha256=…, got …
+	"file": true, "expected": true, "want": true, "wanted": true, "got": true,
 }
 
 // isErrorWord reports whether w, in any case, is one of errorWords.

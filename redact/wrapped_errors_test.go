@@ -77,6 +77,9 @@ func TestWrappedErrorsKept(t *testing.T) {
 		"token: EOF",
 		"signature: verified",
 		"mfa: granted",
+		"watch *v1.Secret: Forbidden",
+		"verify signature: expected hmac=9f1c, got hmac=77ab",
+		"auth: subject=svc-7 issuer=corp result=denied",
 		"golang.org/x/oauth2/clientcredentials v0.24.0",
 		"cloud.google.com/go/auth v0.9.3",
 	}
@@ -102,6 +105,9 @@ func TestWrappedErrorsKept(t *testing.T) {
 		{"password: letmein: rejected by policy", "password: [REDACTED] rejected by policy"},
 		{"password is Rt7yUx0pQz3w", "password is [REDACTED]"},
 		{"password: opensesame99", "password: [REDACTED]"},
+		// A list of pairs: each pair judged by its own key.
+		{"auth: user=ann token=Vq3x8LmZ0pWe", "auth: user=ann token=[REDACTED]"},
+		{"credentials: password=Vq3x8LmZ0pWe", "credentials: [REDACTED]"},
 		// A version needs a v or three numbers: two numbers could be anything.
 		{"secret: 48.27", "secret: [REDACTED]"}, {"password: 4.8.27.1", "password: [REDACTED]"},
 	}
