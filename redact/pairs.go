@@ -1666,7 +1666,7 @@ func shortCodeFits(k, w string) bool {
 		return len(w) <= 4
 	}
 	switch strings.NewReplacer("_", " ", "-", " ").Replace(strings.ToLower(k)) {
-	case "pin", "pin code", "pin number":
+	case "pin", "pin code", "pin number", "card pin", "atm pin", "debit pin":
 		return len(w) >= 4
 	case "passcode", "otp", "totp", "mfa code", "verification code", "one time password", "one time code",
 		"2fa code", "2fa", "two factor code":
@@ -1681,16 +1681,16 @@ func shortCodeFits(k, w string) bool {
 func isCardCode(k string) bool {
 	var buf [64]byte
 	n := 0
-	for i := 0; i < len(k) && n < len(buf); i++ {
+	for i := len(k) - 1; i >= 0 && n < len(buf); i-- { // the last 64 letters and digits: the code's word ends the key
 		if c := k[i] | 0x20; isAlnum(k[i]) {
 			if isDigit(k[i]) {
 				c = k[i]
 			}
-			buf[n] = c
 			n++
+			buf[len(buf)-n] = c
 		}
 	}
-	j := string(buf[:n])
+	j := string(buf[len(buf)-n:])
 	for _, t := range [...]string{"cvv", "cvc", "cvn", "csc", "cav2", "securitycode", "verificationcode", "verificationvalue", "cardverification", "cardcode"} {
 		if strings.Contains(j, t) {
 			return true
@@ -1738,7 +1738,7 @@ func valueAfterWhom(s string, e int) (int, int) {
 		for t < len(s) && s[t] != ' ' && s[t] != '\t' && s[t] != '\n' {
 			t++
 		}
-		if t > q+1 && s[t-1] == ':' && (t == len(s) || s[t] == ' ') { // user postgres: …
+		if t > q+1 && s[t-1] == ':' && (t == len(s) || s[t] == ' ' || s[t] == '\t') { // user postgres: …
 			return valueOrWord(s, t)
 		}
 		q = t

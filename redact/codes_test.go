@@ -1,0 +1,26 @@
+package redact_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/slogguard/slogguard/redact"
+)
+
+// TestCardCodesAndPINs: a card's PIN under card_pin, and a card code whose
+// word ends a key longer than 64 letters, are masked; a password after
+// "for <user>:" and a tab is masked as after a space.
+func TestCardCodesAndPINs(t *testing.T) {
+	requirePairs(t, personalRedactor(), []pairCase{
+		{"card_pin 7305", "card_pin [REDACTED]"},
+		{"atm-pin 7305", "atm-pin [REDACTED]"},
+		{"card_pin 73", "card_pin 73"},
+		{strings.Repeat("y", 70) + "_cvc 902", strings.Repeat("y", 70) + "_cvc [REDACTED]"},
+		// The code's word at the start of a long key is past the 64 letters read.
+		{"cvc_" + strings.Repeat("y", 70) + " 902", "cvc_" + strings.Repeat("y", 70) + " 902"},
+	})
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		{"password for replicator:\tQm7vTz2wLk", "password for replicator:\t[REDACTED]"},
+		{"password for replicator: Qm7vTz2wLk", "password for replicator: [REDACTED]"},
+	})
+}
