@@ -24,3 +24,21 @@ func TestCardCodesAndPINs(t *testing.T) {
 		{"password for replicator: Qm7vTz2wLk", "password for replicator: [REDACTED]"},
 	})
 }
+
+// TestNamedParameterValue: a parameter store's command names the secret
+// with --name and gives it with --value; a --value whose name names no
+// secret is kept.
+func TestNamedParameterValue(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		{"aws ssm put-parameter --name /svc/payments/api_key --value Lw0xR5nTq8Vz --type SecureString",
+			"aws ssm put-parameter --name /svc/payments/api_key --value [REDACTED] --type SecureString"},
+		{`aws ssm put-parameter --name "/svc/smtp/password" --value "Lw0xR5nTq8Vz" --overwrite`,
+			`aws ssm put-parameter --name "/svc/smtp/password" --value "[REDACTED]" --overwrite`},
+		{"aws ssm put-parameter --name=/svc/ci/token --value=Lw0xR5nTq8Vz",
+			"aws ssm put-parameter --name=/svc/ci/token --value=[REDACTED]"},
+		{"aws ssm put-parameter --name /svc/payments/max_retries --value 12 --type String",
+			"aws ssm put-parameter --name /svc/payments/max_retries --value 12 --type String"},
+		// A name that describes a secret without holding it.
+		{"aws ssm put-parameter --name /svc/ci/token_ttl --value 3600", "aws ssm put-parameter --name /svc/ci/token_ttl --value 3600"},
+	})
+}

@@ -287,6 +287,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		if quotedKey && b+1 < len(s) && s[b+1] == ' ' && r.mayBeKey(s[a:b]) { // Setting output 'token' to '…'
+			if rule, _ := r.phraseRule(s, a, b); rule != "" && namedByFlag(s, a) { // --name "/prod/api/token" --value "…"
+				if fs, fe := valueFlagArg(s, b+1); fe > fs && !r.keepValue(s[a:b], s[fs:fe]) {
+					spans = append(spans, span{fs, fe})
+					note(rule)
+					i = max(i, fe)
+					continue
+				}
+			}
 			if ws, we := wordAt(s, skipSpaces(s, b+1)); we > ws && isLinkingWord(s[ws:we]) {
 				if rule, _ := r.phraseRule(s, a, b); rule != "" {
 					if q := afterLinking(s, we); q < len(s) && isQuote(s[q]) {
@@ -296,6 +304,16 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 							i = max(i, ve)
 						}
 					}
+				}
+			}
+			continue
+		}
+		if b+1 < len(s) && isQuote(s[b]) && s[b+1] == ' ' && r.mayBeKey(s[a:b]) && namedByFlag(s, a) { // --name "/prod/api/token" --value "…"
+			if rule, _ := r.phraseRule(s, a, b); rule != "" {
+				if fs, fe := valueFlagArg(s, b+1); fe > fs && !r.keepValue(s[a:b], s[fs:fe]) {
+					spans = append(spans, span{fs, fe})
+					note(rule)
+					i = max(i, fe)
 				}
 			}
 			continue
@@ -371,6 +389,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		// A string literal's prefix: PASSWORD E'…', N'…'.
 		q += literalPrefix(s, q)
+		if namedByFlag(s, a) { // aws ssm put-parameter --name /prod/db/password --value …
+			if fs, fe := valueFlagArg(s, b); fe > fs && !r.keepValue(s[a:b], s[fs:fe]) {
+				spans = append(spans, span{fs, fe})
+				note(rule)
+				i = fe
+				continue
+			}
+		}
 		if s[q] == '|' && tableCell(s, a) { // | password | S3cret |
 			if vs, ve := cellAt(s, q+1); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
 				spans = append(spans, span{vs, ve})
@@ -408,6 +434,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		flag := s[a] == '-'
 		switch w := s[ws:we]; {
+
 		case props && lineEndAt(s, we) && !isCommonWord(w) && w[0] != '-': // spring.datasource.password hunter2⏎
 			if !r.keepValue(s[a:b], w) && !isPlaceholder(s, ws, we) {
 				spans = append(spans, span{ws, we})
@@ -1604,6 +1631,26 @@ func valueFlagArg(s string, from int) (int, int) {
 		return 0, 0
 	}
 	return ws, we
+}
+
+// namedByFlag reports whether the term at s[a] is in the argument of a
+// --name flag on its line (aws ssm put-parameter --name /prod/db/password,
+// --name=app-token): a parameter's name, whose --value is the secret.
+func namedByFlag(s string, a int) bool {
+	ls := strings.LastIndexByte(s[:a], '\n') + 1
+	k := strings.LastIndex(s[ls:a], "--name")
+	if k < 0 {
+		return false
+	}
+	k += ls + len("--name")
+	if k >= a || s[k] != ' ' && s[k] != '=' {
+		return false
+	}
+	k = skipSpaces(s, k+1)
+	if k < a && isQuote(s[k]) {
+		k++
+	}
+	return !strings.ContainsAny(s[k:a], " \t")
 }
 
 // errorPrefixWords are the words a wrapped Go error goes on with after
