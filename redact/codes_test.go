@@ -42,3 +42,17 @@ func TestNamedParameterValue(t *testing.T) {
 		{"aws ssm put-parameter --name /svc/ci/token_ttl --value 3600", "aws ssm put-parameter --name /svc/ci/token_ttl --value 3600"},
 	})
 }
+
+// TestSecretFromStdin: the commands that store a secret read it from the
+// standard input when no value is given: the echoed or here-string value
+// is masked; a command that stores nothing is left.
+func TestSecretFromStdin(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		{"npx wrangler secret put STRIPE_KEY <<< Pq4mZ8xLw2Rt", "npx wrangler secret put STRIPE_KEY <<< [REDACTED]"},
+		{"echo Pq4mZ8xLw2Rt | npx wrangler secret put STRIPE_KEY", "echo [REDACTED] | npx wrangler secret put STRIPE_KEY"},
+		{"printf %s Pq4mZ8xLw2Rt | vercel env add SMTP_PASSWORD preview", "printf %s [REDACTED] | vercel env add SMTP_PASSWORD preview"},
+		{"echo Pq4mZ8xLw2Rt | gh secret set NPM_TOKEN --repo org/app", "echo [REDACTED] | gh secret set NPM_TOKEN --repo org/app"},
+		{"echo Pq4mZ8xLw2Rt | fly secrets import", "echo [REDACTED] | fly secrets import"},
+		{"echo token-rotation-done | wrangler deploy", "echo token-rotation-done | wrangler deploy"},
+	})
+}
