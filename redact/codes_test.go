@@ -56,3 +56,12 @@ func TestSecretFromStdin(t *testing.T) {
 		{"echo token-rotation-done | wrangler deploy", "echo token-rotation-done | wrangler deploy"},
 	})
 }
+
+// TestLftpUser: lftp takes the password after a comma in -u's argument.
+func TestLftpUser(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		{"lftp -u deploy,Hq2vN8mZxL sftp://files.example.net", "lftp -u deploy,[REDACTED] sftp://files.example.net"},
+		{"lftp -u deploy sftp://files.example.net", "lftp -u deploy sftp://files.example.net"},
+		{"ssh -u deploy,ops host", "ssh -u deploy,ops host"},
+	})
+}
