@@ -455,9 +455,9 @@ func acronymSplit(key string) (string, bool) {
 	return string(append(b, key[last:]...)), true
 }
 
-// digitSplit returns key with a '_' before each run of digits that ends
-// a word after two letters or more (password1, api_key2, tokenV2x is
-// left), and whether it inserted one: a form posts password1 and
+// digitSplit returns key with a '_' before each number of one or two
+// digits that ends a word after two letters or more (password1, api_key2,
+// secret12; tokenV2x and dob2001 are left), and whether it inserted one: a form posts password1 and
 // password2, a config numbers its keys. Names whose digits are part of
 // the name (auth0, oauth2, x509) are left whole.
 func digitSplit(key string) (string, bool) {
@@ -471,9 +471,9 @@ func digitSplit(key string) (string, bool) {
 		for e < len(key) && isDigit(key[e]) {
 			e++
 		}
-		if e < len(key) && isAlnum(key[e]) {
+		if e < len(key) && isAlnum(key[e]) || e-j > 2 {
 			j = e
-			continue // x86abc, sha256sum: the digits are inside a word
+			continue // x86abc, sha256sum: the digits are inside a word; dob2001: a number of its own
 		}
 		ws := j - 2
 		for ws > 0 && isLetter(key[ws-1]) {

@@ -247,20 +247,13 @@ func (r *Redactor) prescan(s string) prescanned {
 				what |= candScheme
 			}
 		}
-		end := i
 		if word&preLetter != 0 {
-			if word&uint64(digitMark) != 0 && isDigit(s[i-1]) { // password1, token2: a term, then a number
-				for end > start+1 && isDigit(s[end-1]) {
-					end--
-				}
-				n = end - start
-			}
 			switch {
 			case rest&preUpper != 0: // may have camelCase pieces
 				what |= candCamel
-			case r.termShape[shapeIndex(s[start:end])]>>min(n, 31)&1 != 0:
+			case r.termShape[shapeIndex(s[start:i])]>>(min(n, 31)+numberShift(s[i-1]))&1 != 0:
 				what |= candTerm
-			case n >= minCompound && r.compoundTailHas(s[end-2], s[end-1]): // pgpassword, dbpwd
+			case n >= minCompound && r.compoundTailHas(s[i-2], s[i-1]): // pgpassword, dbpwd
 				what |= candCompound
 			}
 		}
@@ -269,7 +262,7 @@ func (r *Redactor) prescan(s string) prescanned {
 				r.settle(s, cands[:], &st)
 				nc = 0
 			}
-			cands[nc] = prescanCand{int32(start), int32(end), what}
+			cands[nc] = prescanCand{int32(start), int32(i), what}
 			nc++
 		}
 	}
@@ -340,7 +333,7 @@ func (r *Redactor) settle(s string, cands []prescanCand, st *prescanState) {
 		case c.what&candCamel != 0:
 			st.termWord = r.mayBeKey(w)
 		case c.what&candTerm != 0:
-			st.termWord = r.bloomHas(wordHash(w)) || r.endsInCompound(w)
+			st.termWord = r.bloomHas(wordHash(w)) || r.endsInCompound(w) || isDigit(w[len(w)-1]) && r.bloomHas(wordHash(trimNumber(w)))
 		case c.what&candCompound != 0:
 			st.termWord = r.endsInCompound(w)
 		}
@@ -545,10 +538,7 @@ func (r *Redactor) mayBeKey(id string) bool {
 		for j < len(id) && isAlnum(id[j]) && !camelBoundary(id, j) {
 			j++
 		}
-		k := j
-		for k > i+2 && isDigit(id[k-1]) { // password1, token2: the term before the number
-			k--
-		}
+		k := i + len(trimNumber(id[i:j])) // password1, token2: the term before the number
 		if r.termStartHas(id[i], id[min(i+1, k-1)]) && hasLetter(id[i:k]) && r.bloomHas(wordHash(id[i:k])) {
 			return true
 		}
@@ -654,6 +644,29 @@ var shapeByte = func() (t [256]byte) {
 	return t
 }()
 
+// numberShift returns 32 when c, a word's last byte, is a digit: the
+// half of a termShape entry for words that end with a number.
+func numberShift(c byte) int {
+	if isDigit(c) {
+		return 32
+	}
+	return 0
+}
+
+// trimNumber returns w without the number of one or two digits that ends
+// it, keeping its first two bytes (password1: password; token12: token;
+// v12, dob2001: unchanged), as digitSplit reads keys.
+func trimNumber(w string) string {
+	e := len(w)
+	for e > 2 && len(w)-e < 3 && isDigit(w[e-1]) {
+		e--
+	}
+	if len(w)-e > 2 || e > 0 && isDigit(w[e-1]) {
+		return w
+	}
+	return w[:e]
+}
+
 // bloomAdd adds a lower-case word to the filter mayBeKey reads, and its
 // first two bytes and length to termShape.
 func (r *Redactor) bloomAdd(w string) {
@@ -662,7 +675,10 @@ func (r *Redactor) bloomAdd(w string) {
 		r.termBloom[b>>6%termBloomWords] |= 1 << (b & 63)
 	}
 	if len(w) > 0 {
-		r.termShape[shapeIndex(w)] |= 1 << min(len(w), 31)
+		// The word; in the high half, the word with a number of one or two
+		// digits after it (password1, token12), which settle reads without
+		// the number.
+		r.termShape[shapeIndex(w)] |= 1<<min(len(w), 31) | 1<<(32+min(len(w)+1, 31)) | 1<<(32+min(len(w)+2, 31))
 	}
 	if len(w) >= 2 {
 		if n, ok := letterPair(w[0], w[1]); ok {
