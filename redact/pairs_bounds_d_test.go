@@ -69,3 +69,78 @@ func TestPairsBoundsSliceLiteral(t *testing.T) {
 		{`password=[]string{"a\"}b"} next`, `password=[REDACTED] next`},
 	})
 }
+
+// TestPairsBoundsBlockScalar pins a YAML block scalar whose only line
+// holds nothing but a carriage return: its empty span does not stand for
+// a value, so the lines under the key are not read in its place.
+func TestPairsBoundsBlockScalar(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		// "  \r" is the whole block; the list entry at the key's column
+		// after it is not the value.
+		{"password: |\n  \r\n- hunter2", "password: |\n  \r\n- hunter2"},
+	})
+}
+
+// TestPairsBoundsWordAt pins where a word read after a key or a flag
+// ends: a table cell's bar at the last byte or before a space or a tab,
+// and an empty word after a trailing colon.
+func TestPairsBoundsWordAt(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		// A bar that ends the text ends the word.
+		{"--password hunter2|", "--password [REDACTED]|"},
+		// A bar followed by a space or a tab ends the word.
+		{"--password hunter2| x", "--password [REDACTED]| x"},
+		{"--password hunter2|\tx", "--password [REDACTED]|\tx"},
+		// --plaintext: then nothing: the word after the colon is empty,
+		// and the colon before it is not trimmed off an empty word.
+		{"password --plaintext:", "password --plaintext:"},
+	})
+}
+
+// TestPairsBoundsPromptDefault pins a prompt's bracketed default with
+// nothing or one byte between its brackets ("Password []: ").
+func TestPairsBoundsPromptDefault(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		// Empty brackets are a default too.
+		{"Password []: hunter2", "Password []: [REDACTED]"},
+		// A default of one byte.
+		{"Password [x]: hunter2", "Password [x]: [REDACTED]"},
+	})
+}
+
+// TestPairsBoundsEscapedQuote pins the escaped quotes that end a word
+// (\", \', \x22, \x27, \u0022, &quot;) against the escapes that do not
+// (\n, &amp;), and a backslash that ends the text.
+func TestPairsBoundsEscapedQuote(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		// A lone backslash as the last byte is part of the word.
+		{`--password hunter2\`, `--password [REDACTED]`},
+		// \" and \' end the word.
+		{`--password hunter2\"x`, `--password [REDACTED]\"x`},
+		{`--password hunter2\'x`, `--password [REDACTED]\'x`},
+		// \n is no quote: the word goes on.
+		{`--password hunter2\nx`, `--password [REDACTED]`},
+		// \xHH, four bytes, for either quote.
+		{`--password hunter2\x22x`, `--password [REDACTED]\x22x`},
+		{`--password hunter2\x27x`, `--password [REDACTED]\x27x`},
+		// \u0022, six bytes whose first two digits are 00.
+		{`--password hunter2\u0022x`, `--password [REDACTED]\u0022x`},
+		// &quot; ends the word, &amp; does not.
+		{"--password hunter2&quot;x", "--password [REDACTED]&quot;x"},
+		{"--password hunter2&amp;x", "--password [REDACTED]"},
+	})
+}
+
+// TestPairsBoundsXMLOpen pins an XML element whose name has a namespace
+// prefix: the prefix at the text's first byte after '<', a prefix with a
+// hyphen, and an empty <value> after a naming <name> element.
+func TestPairsBoundsXMLOpen(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		// The '<' is the text's first byte.
+		{"<ns2:password>hunter2</ns2:password>", "<ns2:password>[REDACTED]</ns2:password>"},
+		// A prefix of letters, digits and a hyphen.
+		{"x <my-ns:password>hunter2</my-ns:password>", "x <my-ns:password>[REDACTED]</my-ns:password>"},
+		// <value></value> holds nothing: the text after it is kept.
+		{"<name>token</name><value></value> tail", "<name>token</name><value></value> tail"},
+	})
+}
