@@ -82,15 +82,16 @@ func TestPairsBoundsBlockScalar(t *testing.T) {
 }
 
 // TestPairsBoundsWordAt pins where a word read after a key or a flag
-// ends: a table cell's bar at the last byte or before a space or a tab,
-// and an empty word after a trailing colon.
+// ends: a table cell's bar at the last byte or before a space, a tab or
+// a line break, and an empty word after a trailing colon.
 func TestPairsBoundsWordAt(t *testing.T) {
 	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
 		// A bar that ends the text ends the word.
 		{"--password hunter2|", "--password [REDACTED]|"},
-		// A bar followed by a space or a tab ends the word.
+		// A bar followed by a space, a tab or a line break ends the word.
 		{"--password hunter2| x", "--password [REDACTED]| x"},
 		{"--password hunter2|\tx", "--password [REDACTED]|\tx"},
+		{"--password hunter2|\nx", "--password [REDACTED]|\nx"},
 		// --plaintext: then nothing: the word after the colon is empty,
 		// and the colon before it is not trimmed off an empty word.
 		{"password --plaintext:", "password --plaintext:"},
@@ -133,13 +134,15 @@ func TestPairsBoundsEscapedQuote(t *testing.T) {
 
 // TestPairsBoundsXMLOpen pins an XML element whose name has a namespace
 // prefix: the prefix at the text's first byte after '<', a prefix with a
-// hyphen, and an empty <value> after a naming <name> element.
+// hyphen or an underscore, and an empty <value> after a naming <name>
+// element.
 func TestPairsBoundsXMLOpen(t *testing.T) {
 	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
 		// The '<' is the text's first byte.
 		{"<ns2:password>hunter2</ns2:password>", "<ns2:password>[REDACTED]</ns2:password>"},
-		// A prefix of letters, digits and a hyphen.
+		// A prefix of letters and a hyphen or an underscore.
 		{"x <my-ns:password>hunter2</my-ns:password>", "x <my-ns:password>[REDACTED]</my-ns:password>"},
+		{"x <my_ns:password>hunter2</my_ns:password>", "x <my_ns:password>[REDACTED]</my_ns:password>"},
 		// <value></value> holds nothing: the text after it is kept.
 		{"<name>token</name><value></value> tail", "<name>token</name><value></value> tail"},
 	})
