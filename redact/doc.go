@@ -242,8 +242,11 @@
 // ([DetectAWSAccessKey]: with the secret access key right after an id,
 // as a printed credentials struct, a credentials CSV or a call's
 // arguments give it), private-key
-// ([DetectPrivateKey]: PEM blocks and the private lines of PuTTY key
-// files), token-format ([DetectTokens]), dsn ([DetectDSN]), pgpass
+// ([DetectPrivateKey]: PEM blocks, the private lines of PuTTY key
+// files, and the private members of JSON Web Keys: in an object with a
+// "kty" member, as a map, a struct, a group or JSON in text, the values
+// of d, p, q, dp, dq, qi, oth, k and priv; n, e, x, y and the rest
+// stay), token-format ([DetectTokens]), dsn ([DetectDSN]), pgpass
 // ([DetectPgpass]: the password of PostgreSQL password-file lines).
 //
 // PCIDSS. Terms: pan, card number, cardnumber, card no, cc number, ccnum,

@@ -465,6 +465,9 @@ func (r *Redactor) checkPrefilter(s string, spans []span) {
 			all = d.find(s, all)
 		}
 	}
+	if r.jwk {
+		all = findJWK(s, all)
+	}
 	if len(r.terms) > 0 {
 		all = r.findPairs(s, scan(s), all, ignoreName)
 	}
