@@ -5,6 +5,8 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A span is a byte range [start, end) of a string that must be masked.
@@ -132,6 +134,9 @@ func scan(s string) scanFlags {
 			f |= hasDigits13
 		}
 	}
+	if f&hasAt == 0 && strings.Contains(s, escapedAt) {
+		f |= hasAt // jane\u0040example.com
+	}
 	return f
 }
 
@@ -190,9 +195,10 @@ var (
 	// taxpayer numbers (ITINs) written as SSNs are: 9xx with a group of
 	// 50-65, 70-88, 90-92 or 94-99.
 	DetectSSN = Detector{Name: "ssn", find: findSSN, need: hasDigits9, min: 11}
-	// DetectEmail masks e-mail addresses, and the display name of two or
-	// three capitalised words or in quotes before one in angle brackets
-	// ("Jane Roe" <jane@example.com>).
+	// DetectEmail masks e-mail addresses, with letters outside ASCII in
+	// either part too (jörg@bücher.de) and with the '@' escaped in JSON
+	// (\u0040), and the display name of two or three capitalised words or
+	// in quotes before one in angle brackets ("Jane Roe" <jane@example.com>).
 	DetectEmail = Detector{Name: "email", find: findEmail, need: hasAt | hasDot, min: 5}
 )
 
@@ -899,32 +905,57 @@ func isEmailLocal(c byte) bool {
 	return isAlnum(c) || strings.IndexByte("!#$%&'*+/=?^_`{|}~.-", c) >= 0
 }
 
-// findEmail masks local@domain.tld.
+// findEmail masks local@domain.tld, with letters and digits outside
+// ASCII in either part too (jörg@bücher.de, 用户@例子.广告), and with the
+// '@' written as JSON's escape of it (jane\u0040example.com).
 func findEmail(s string, spans []span) []span {
+	escaped := strings.IndexByte(s, '\\') >= 0 && strings.Contains(s, escapedAt)
 	for i := 0; ; {
-		j := strings.IndexByte(s[i:], '@')
-		if j < 0 {
+		at, width := nextAt(s, i, escaped)
+		if at < 0 {
 			return spans
 		}
-		at := i + j
 		start := at
-		for start > i && isEmailLocal(s[start-1]) && s[start-1] != '/' && s[start-1] != '=' {
-			start-- // a '/' or '=' before the address ends a path or a key: …/x509/x@y.com, email=a@b.c
+		for start > i {
+			if c := s[start-1]; c < utf8.RuneSelf {
+				if !isEmailLocal(c) || c == '/' || c == '=' {
+					break // a '/' or '=' before the address ends a path or a key: …/x509/x@y.com, email=a@b.c
+				}
+				start--
+				continue
+			}
+			r, n := utf8.DecodeLastRuneInString(s[i:start])
+			if !isWordRune(r) {
+				break
+			}
+			start -= n
 		}
 		for start < at && strings.IndexByte("'`{}|.", s[start]) >= 0 {
 			start++ // quotes and brackets around the address: 'a@b.c', {a@b.c}, | a@b.c |
 		}
-		end := at + 1
-		for end < len(s) && (isAlnum(s[end]) || s[end] == '-' || s[end] == '.') {
-			end++
+		d := at + width - 1 // the last byte of the '@' or its escape: the domain follows
+		end := d + 1
+		for end < len(s) {
+			if c := s[end]; c < utf8.RuneSelf {
+				if !isAlnum(c) && c != '-' && c != '.' {
+					break
+				}
+				end++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[end:])
+			if !isWordRune(r) {
+				break
+			}
+			end += n
 		}
-		for end > at+1 && s[end-1] == '.' { // a sentence's full stop
+		for end > d+1 && s[end-1] == '.' { // a sentence's full stop
 			end--
 		}
 		// The domain needs a dot of its own: a sentence's full stop after
 		// "admin@prod." makes no address of it.
-		dot := strings.Contains(s[at:end], ".")
-		if start < at && dot && end > at+3 && s[end-1] != '-' && strings.LastIndexByte(s[at:end], '.') < end-at-2 && emailDomainOK(s, at+1, end) &&
+		dot := strings.Contains(s[d:end], ".")
+		if start < at && dot && end > d+3 && s[end-1] != '-' && strings.LastIndexByte(s[d:end], '.') < end-d-2 && emailDomainOK(s, d+1, end) &&
 			!machineMailbox(s[start:at]) && // noreply@…, postmaster@…: no person's mailbox
 			!(start >= 3 && s[start-3:start] == "://" && end < len(s) && (s[end] == '/' || s[end] == ':')) { // ssh://git@host/…: a URL's userinfo
 			if start > 0 && s[start-1] == '<' && !roleAddress(s[start:at]) {
@@ -934,8 +965,32 @@ func findEmail(s string, spans []span) []span {
 			}
 			spans = append(spans, span{start, end})
 		}
-		i = at + 1
+		i = d + 1
 	}
+}
+
+// escapedAt is the '@' as JSON escapes it.
+const escapedAt = `\u0040`
+
+// nextAt returns the index of the next '@' in s from i, or of its escape
+// when escaped (s holds one), and its width; -1 when there is none.
+func nextAt(s string, i int, escaped bool) (int, int) {
+	j := strings.IndexByte(s[i:], '@')
+	if escaped {
+		if k := strings.Index(s[i:], escapedAt); k >= 0 && (j < 0 || k < j) {
+			return i + k, len(escapedAt)
+		}
+	}
+	if j < 0 {
+		return -1, 0
+	}
+	return i + j, 1
+}
+
+// isWordRune reports whether r, outside ASCII, is a letter, a digit or a
+// combining mark: what an internationalised address is written with.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
 // displayName returns the span of the display name before an address in
@@ -1006,10 +1061,19 @@ func lastWordStart(s string, e int) int {
 // ("git@github.com:org/repo.git" is an SSH remote).
 func emailDomainOK(s string, from, end int) bool {
 	tld := s[from+strings.LastIndexByte(s[from:end], '.')+1 : end]
-	for i := 0; i < len(tld); i++ {
-		if !isLetter(tld[i]) {
+	for i := 0; i < len(tld); {
+		if tld[i] < utf8.RuneSelf {
+			if !isLetter(tld[i]) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(tld[i:])
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) { // рф, 广告, இந்தியா
 			return false
 		}
+		i += n
 	}
 	if fileExtensions[strings.ToLower(tld)] {
 		return false

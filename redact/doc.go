@@ -276,7 +276,9 @@
 // legal name, insurance number, medicare number, medicaid number,
 // nhs number, callback number, contact number, cell no, mobile no,
 // emergency contact, next of kin, guardian name, spouse, spouse name.
-// Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
+// Detectors: ssn ([DetectSSN]), email ([DetectEmail]: addresses with
+// letters outside ASCII too, jörg@bücher.de, and with the '@' escaped in
+// JSON, \u0040), phone
 // ([DetectPhone]), ip-address ([DetectIPAddress]). In prose, an ICD-10
 // code after ICD or diagnosis ("diagnosis code J45.909") is masked.
 //

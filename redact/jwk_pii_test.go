@@ -219,3 +219,30 @@ func TestJWKNeedsThePrivateKeyDetector(t *testing.T) {
 	})
 	require.Equal(t, 2, strings.Count(out, "c3ltbWV0cmljS2V5"))
 }
+
+func TestEmailOutsideASCII(t *testing.T) {
+	for _, rules := range [][]redact.Rule{{redact.GDPR}, {redact.ContactInfo}} {
+		t.Run(rules[0].Name, func(t *testing.T) {
+			requireTextCases(t, rules, []textCase{
+				{"umlauts in both parts", "contact: günther.weiß@straße-verlag.at", []string{"günther.weiß@straße-verlag.at", "günther", "straße"}, []string{"contact: "}},
+				{"non-ASCII domain", "forwarded to tomas@kvetinářství.cz today", []string{"tomas@kvetinářství.cz"}, []string{"forwarded to", "today"}},
+				{"accented local part", "renée.dupré@example.fr", []string{"renée", "dupré"}, nil},
+				{"Cyrillic", "почта: ирина@пример.рф", []string{"ирина@пример.рф"}, []string{"почта: "}},
+				{"Chinese", "联系 王伟@公司.中国 谢谢", []string{"王伟", "公司.中国"}, []string{"联系 ", " 谢谢"}},
+				{"Devanagari with marks", "मेल: राहुल@डाटामेल.भारत", []string{"राहुल@डाटामेल.भारत"}, nil},
+				{"in curly quotes", "sent to “małgorzata@poczta.pl”", []string{"małgorzata"}, []string{"“", "”"}},
+				{"at sign escaped in JSON", `{"to":"marek.nowak\u0040firma.pl","cc":"x"}`, []string{"marek.nowak", "firma.pl"}, []string{"cc"}},
+				{"escaped at, upper hex", `{"from":"ops.lead\u0040acme-corp.io"}`, []string{"ops.lead", "acme-corp.io"}, nil},
+			})
+		})
+	}
+	requireTextKept(t, []redact.Rule{redact.GDPR}, []string{
+		"logo@2x.png and logo@3x.webp",
+		"npm i lodash@4.17.21 and @types/node@20.11",
+		"Größe@Äpfel without a dot",
+		"noreply@bücher.de sent it",
+		`{"pkg":"\u0040types/node","v":"20.1"}`,
+		`scope\u0040latest`,
+		"versión 2.3 — año 2026, ñandú",
+	})
+}
