@@ -185,7 +185,8 @@ var (
 	DetectPrivateKey = Detector{Name: "private-key", find: findPEM, need: hasDash, mark: markPEM, min: 20}
 	// DetectCardNumber masks payment card numbers: 13 to 19 digits, single
 	// spaces or dashes allowed between them (dots, slashes, underscores and
-	// no-break spaces between groups of four), Luhn-valid only; with the
+	// no-break spaces between groups of four, tabs after groups of four or
+	// more), Luhn-valid only; with the
 	// rest of a magnetic stripe's track (%B…^NAME^…?, ;…=…?) or a card
 	// dump's fields (|MM|YYYY|CVV) after them. A number that is the value
 	// of a key naming a number (duration_ns=…, "bytes": …) is no card.
@@ -640,6 +641,13 @@ func findCards(s string, spans []span) []span {
 				j += 2
 				continue
 			}
+			// A tab between groups of four or more, as a TSV export splits
+			// a number into cells (4111⇥1111⇥…, 3782⇥822463⇥10005), also
+			// escaped (\t) in JSON text.
+			if t := tabAt(s, j); t > 0 && group >= 4 && j+t+4 <= len(s) && allDigits(s[j+t:j+t+4]) {
+				j += t
+				continue
+			}
 			break
 		}
 		end := pos[n-1] + 1
@@ -686,6 +694,28 @@ func findCards(s string, spans []span) []span {
 		}
 	}
 	return spans
+}
+
+// tabAt returns the length of the tab at s[j], written as it is or as
+// the escape \t, or 0.
+func tabAt(s string, j int) int {
+	switch {
+	case s[j] == '\t':
+		return 1
+	case s[j] == '\\' && j+1 < len(s) && s[j+1] == 't':
+		return 2
+	}
+	return 0
+}
+
+// allDigits reports whether s is digits only.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // trackStart reports whether the digit at s[i] opens the card number of

@@ -257,7 +257,7 @@
 // cardholder name, name on card. Detectors: card-number ([DetectCardNumber]), in
 // strings and in integer values: digits in groups separated by spaces,
 // dashes, or (in groups of four) dots, slashes, underscores and no-break
-// spaces; the rest of a magnetic stripe's track after the number (the
+// spaces, or tabs (a TSV export's cells, \t in JSON text); the rest of a magnetic stripe's track after the number (the
 // cardholder's name and the discretionary data of %B…^…^…?, ;…=…?) and
 // the fields of a card dump (…|MM|YYYY|CVV) are masked with it. A number
 // under a key that names a count, a size, an offset or a time

@@ -246,3 +246,35 @@ func TestEmailOutsideASCII(t *testing.T) {
 		"versión 2.3 — año 2026, ñandú",
 	})
 }
+
+func TestCardNumberSplitByTabs(t *testing.T) {
+	visa := withLuhn("471629830045127")     // 16 digits
+	master := withLuhn("518941207733610")   // 16 digits
+	amex := withLuhn("37936250412886")      // 15 digits, written 4-6-5
+	discover := withLuhn("601155408821937") // 16 digits
+	tabs := func(n string, groups ...int) (string, string) {
+		var parts []string
+		for _, g := range groups {
+			parts = append(parts, n[:g])
+			n = n[g:]
+		}
+		return strings.Join(parts, "\t"), strings.Join(parts, `\t`)
+	}
+	visaTab, _ := tabs(visa, 4, 4, 4, 4)
+	amexTab, _ := tabs(amex, 4, 6, 5)
+	_, masterEsc := tabs(master, 4, 4, 4, 4)
+	discoverTab, _ := tabs(discover, 4, 4, 4, 4)
+	requireTextCases(t, []redact.Rule{redact.PCIDSS}, []textCase{
+		{"groups of four", visaTab, []string{visa[:4] + "\t" + visa[4:8], visa[12:]}, nil},
+		{"a TSV row", "order-8812\t" + discoverTab + "\tEUR\t19.99", []string{discover[4:8] + "\t" + discover[8:12]}, []string{"order-8812", "EUR", "19.99"}},
+		{"Amex in three cells", "amex\t" + amexTab + "\tok", []string{amex[4:10]}, []string{"amex", "ok"}},
+		{"tabs escaped in JSON text", `{"row":"` + masterEsc + `"}`, []string{master[4:8] + `\t` + master[8:12], master[12:]}, []string{"row"}},
+	})
+	requireTextKept(t, []redact.Rule{redact.PCIDSS}, []string{
+		"41\t11\t11\t11\t11\t11\t11\t11",       // groups of two: columns of small numbers
+		"build\t2026\t12\t02\t110833",          // a date in cells
+		"id\t1234\t5678\t9012\t3456",           // no card's prefix
+		"qty\t4716\t\t2983\t0045\t1270\tboxes", // an empty cell splits the run
+		"v\t3.14\t2.71\t1.41",
+	})
+}
