@@ -278,8 +278,9 @@
 // emergency contact, next of kin, guardian name, spouse, spouse name.
 // Detectors: ssn ([DetectSSN]), email ([DetectEmail]: addresses with
 // letters outside ASCII too, jörg@bücher.de, and with the '@' escaped in
-// JSON, \u0040), phone
-// ([DetectPhone]), ip-address ([DetectIPAddress]). In prose, an ICD-10
+// JSON, \u0040), phone ([DetectPhone]: also with the '+' percent-encoded,
+// %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
+// after "call from", "sms to" and their kin), ip-address ([DetectIPAddress]). In prose, an ICD-10
 // code after ICD or diagnosis ("diagnosis code J45.909") is masked.
 //
 // After a personal key in text, a value goes on over the words that

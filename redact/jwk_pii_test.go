@@ -278,3 +278,32 @@ func TestCardNumberSplitByTabs(t *testing.T) {
 		"v\t3.14\t2.71\t1.41",
 	})
 }
+
+func TestPhoneEncodedAndInURIs(t *testing.T) {
+	for _, rules := range [][]redact.Rule{{redact.GDPR}, {redact.ContactInfo}} {
+		t.Run(rules[0].Name, func(t *testing.T) {
+			requireTextCases(t, rules, []textCase{
+				{"form body", "AccountSid=AC9f2e&From=%2B16465550187&To=%2B447700900461&Body=ok", []string{"16465550187", "447700900461"}, []string{"AccountSid=AC9f2e", "Body=ok"}},
+				{"lower-case escape", "callback?caller=%2b33612345678&lang=fr", []string{"33612345678"}, []string{"lang=fr"}},
+				{"sms with slashes", "open sms://+4915112345678 now", []string{"4915112345678"}, []string{"open sms://", " now"}},
+				{"smsto", "smsto:+61412345678", []string{"61412345678"}, nil},
+				{"callto", "href=callto://+12125550143", []string{"12125550143"}, nil},
+				{"sms national with body", "sms:6465550187?body=hello", []string{"6465550187"}, []string{"body=hello"}},
+				{"tel national", "link tel:07700900461", []string{"07700900461"}, []string{"link tel:"}},
+				{"missed call", "missed call from 6465550187 at 10:02", []string{"6465550187"}, []string{"missed call from", "at 10:02"}},
+				{"sms to with country code", "SMS to 13125550199 failed", []string{"13125550199"}, []string{"failed"}},
+				{"dialled trunk zero", "agent dialled 07911123456", []string{"07911123456"}, nil},
+			})
+		})
+	}
+	requireTextKept(t, []redact.Rule{redact.GDPR}, []string{
+		"call from 1733150000 ignored", // a Unix time: no area code starts with 1
+		"call to 0000012345 queued",    // leading zeros: a padded id
+		"order 6465550187 shipped",     // ten digits with no word of calling
+		"retry call to api 20 times",
+		"page=%2B1&q=%2B12345",  // too short for a number
+		"sig=ab%2B1234567890cd", // inside a token
+		"status:2125550143x",    // glued to a letter
+		"sms:count=12 retries:3",
+	})
+}
