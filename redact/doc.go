@@ -280,8 +280,9 @@
 // letters outside ASCII too, jörg@bücher.de, and with the '@' escaped in
 // JSON, \u0040), phone ([DetectPhone]: also with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
-// after "call from", "sms to" and their kin), ip-address ([DetectIPAddress]). In prose, an ICD-10
-// code after ICD or diagnosis ("diagnosis code J45.909") is masked.
+// after "call from", "sms to" and their kin), ip-address
+// ([DetectIPAddress]). In prose, an ICD-10 code after ICD or diagnosis
+// ("diagnosis code J45.909") is masked.
 //
 // After a personal key in text, a value goes on over the words that
 // belong to it: a date of birth in words (dob: March 14, 1985; born on
