@@ -121,7 +121,7 @@ func (r *Redactor) findText(s string, spans []span, note func(string)) (_ []span
 			note(d.Name)
 		}
 	}
-	if r.jwk && p.marks&markQuoteK != 0 {
+	if p.marks&markQuoteK != 0 && r.jwk {
 		n := len(spans)
 		spans = findJWK(s, spans)
 		for range len(spans) - n {
