@@ -939,9 +939,12 @@ func isEmailLocal(c byte) bool {
 // ASCII in either part too (jörg@bücher.de, 用户@例子.广告), and with the
 // '@' written as JSON's escape of it (jane\u0040example.com).
 func findEmail(s string, spans []span) []span {
-	escaped := strings.IndexByte(s, '\\') >= 0 && strings.Contains(s, escapedAt)
+	raw, esc := strings.IndexByte(s, '@'), -1 // the next '@' and escaped '@' at or after i, or -1
+	if strings.IndexByte(s, '\\') >= 0 {
+		esc = strings.Index(s, escapedAt)
+	}
 	for i := 0; ; {
-		at, width := nextAt(s, i, escaped)
+		at, width := nextAt(s, i, &raw, &esc)
 		if at < 0 {
 			return spans
 		}
@@ -1002,19 +1005,26 @@ func findEmail(s string, spans []span) []span {
 // escapedAt is the '@' as JSON escapes it.
 const escapedAt = `\u0040`
 
-// nextAt returns the index of the next '@' in s from i, or of its escape
-// when escaped (s holds one), and its width; -1 when there is none.
-func nextAt(s string, i int, escaped bool) (int, int) {
-	j := strings.IndexByte(s[i:], '@')
-	if escaped {
-		if k := strings.Index(s[i:], escapedAt); k >= 0 && (j < 0 || k < j) {
-			return i + k, len(escapedAt)
+// nextAt returns the index of the next '@' in s from i, or of its escape,
+// and its width; -1 when there is none. *esc is the index of the next
+// escape at or after i, or -1: it is searched for again only once i has
+// passed it, and so is the next '@' (*raw), so that s is read once
+// however many of either it holds.
+func nextAt(s string, i int, raw, esc *int) (int, int) {
+	if *esc >= 0 && *esc < i {
+		if *esc = strings.Index(s[i:], escapedAt); *esc >= 0 {
+			*esc += i
 		}
 	}
-	if j < 0 {
-		return -1, 0
+	if *raw >= 0 && *raw < i {
+		if *raw = strings.IndexByte(s[i:], '@'); *raw >= 0 {
+			*raw += i
+		}
 	}
-	return i + j, 1
+	if *esc >= 0 && (*raw < 0 || *esc < *raw) {
+		return *esc, len(escapedAt)
+	}
+	return *raw, 1
 }
 
 // isWordRune reports whether r, outside ASCII, is a letter, a digit or a

@@ -61,13 +61,16 @@ func findJWK(s string, spans []span) []span {
 		if p := skipJSONSpace(s, i+len(q)); p >= len(s) || s[p] != ':' {
 			continue
 		}
+		// Each search back and each object read covers text after the
+		// last: the work stays linear in s, whatever it holds.
 		open := objectStart(s, lo, at)
 		if open < 0 {
+			lo = at
 			continue
 		}
 		var end int
 		spans, end = jwkMembers(s, open, spans)
-		lo = max(lo, end)
+		lo = max(at, end)
 		i = max(i, end)
 	}
 }

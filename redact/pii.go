@@ -152,7 +152,7 @@ func phoneSchemeBefore(s string, start int) bool {
 	}
 	e--
 	b := e
-	for b > 0 && (isLetter(s[b-1]) || s[b-1] == '-') {
+	for b > 0 && e-b <= len("facetime-audio") && (isLetter(s[b-1]) || s[b-1] == '-') {
 		b--
 	}
 	if b > 0 && isAlnum(s[b-1]) || e-b < 3 || e-b > len("facetime-audio") {
