@@ -226,6 +226,20 @@ func jwkMembers(s string, open int, spans []span) ([]span, int) {
 			p = end
 		default:
 			vs, ve, after, ok := quotedAt(s, p)
+			if !ok && private && (s[p] == '"' || s[p] == '\'' || s[p] == '\\') { // a value cut short (a truncated line): its characters
+				vs = p
+				for vs < len(s) && (s[vs] == '\\' || s[vs] == '"' || s[vs] == '\'') {
+					vs++
+				}
+				ve = vs
+				for ve < len(s) && (isB64URL(s[ve]) || s[ve] == '+' || s[ve] == '/' || s[ve] == '=') {
+					ve++
+				}
+				if ve > vs {
+					spans = append(spans, span{vs, ve})
+				}
+				return spans, len(s)
+			}
 			if !ok { // a number, true, null: up to the next member
 				for p < len(s) && s[p] != ',' && s[p] != '}' {
 					p++

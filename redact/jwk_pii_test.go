@@ -184,6 +184,8 @@ func TestJWKPrivateMembersMasked(t *testing.T) {
 		{"pretty JSON escaped", `{\n  \"kty\": \"oct\",\n  \"k\": \"` + octK + `\"\n}`, []string{octK}, nil},
 		{"Python repr", `{'kty': 'oct', 'alg': 'HS512', 'k': '` + octK + `'}`, []string{octK}, []string{"HS512"}},
 		{"AKP", `{"kty":"AKP","alg":"ML-DSA-65","pub":"cHViS2V5WA","priv":"` + akpPv + `"}`, []string{akpPv}, []string{"cHViS2V5WA"}},
+		{"cut short", `{"kty":"EC","crv":"P-256","x":"` + ecX + `","d":"` + ecD[:30] + `…`, []string{ecD[:30]}, []string{ecX}},
+		{"null member", `{"kty":"RSA","n":"` + rsaN + `","d":null,"p":"` + rsaP + `"}`, []string{rsaP}, []string{rsaN}},
 		{"struct printed by json", `{"Kty":"OKP","Crv":"Ed25519","X":"` + ecX + `","D":"` + ecD + `"}`, []string{ecD}, []string{ecX}},
 	})
 }
