@@ -5,6 +5,8 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A span is a byte range [start, end) of a string that must be masked.
@@ -132,6 +134,9 @@ func scan(s string) scanFlags {
 			f |= hasDigits13
 		}
 	}
+	if f&hasAt == 0 && strings.Contains(s, escapedAt) {
+		f |= hasAt // jane\u0040example.com
+	}
 	return f
 }
 
@@ -180,7 +185,8 @@ var (
 	DetectPrivateKey = Detector{Name: "private-key", find: findPEM, need: hasDash, mark: markPEM, min: 20}
 	// DetectCardNumber masks payment card numbers: 13 to 19 digits, single
 	// spaces or dashes allowed between them (dots, slashes, underscores and
-	// no-break spaces between groups of four), Luhn-valid only; with the
+	// no-break spaces between groups of four, tabs after groups of four or
+	// more), Luhn-valid only; with the
 	// rest of a magnetic stripe's track (%B…^NAME^…?, ;…=…?) or a card
 	// dump's fields (|MM|YYYY|CVV) after them. A number that is the value
 	// of a key naming a number (duration_ns=…, "bytes": …) is no card.
@@ -190,9 +196,10 @@ var (
 	// taxpayer numbers (ITINs) written as SSNs are: 9xx with a group of
 	// 50-65, 70-88, 90-92 or 94-99.
 	DetectSSN = Detector{Name: "ssn", find: findSSN, need: hasDigits9, min: 11}
-	// DetectEmail masks e-mail addresses, and the display name of two or
-	// three capitalised words or in quotes before one in angle brackets
-	// ("Jane Roe" <jane@example.com>).
+	// DetectEmail masks e-mail addresses, with letters outside ASCII in
+	// either part too (jörg@bücher.de) and with the '@' escaped in JSON
+	// (\u0040), and the display name of two or three capitalised words or
+	// in quotes before one in angle brackets ("Jane Roe" <jane@example.com>).
 	DetectEmail = Detector{Name: "email", find: findEmail, need: hasAt | hasDot, min: 5}
 )
 
@@ -634,6 +641,13 @@ func findCards(s string, spans []span) []span {
 				j += 2
 				continue
 			}
+			// A tab between groups of four or more, as a TSV export splits
+			// a number into cells (4111⇥1111⇥…, 3782⇥822463⇥10005), also
+			// escaped (\t) in JSON text.
+			if t := tabAt(s, j); t > 0 && group >= 4 && j+t+4 <= len(s) && allDigits(s[j+t:j+t+4]) {
+				j += t
+				continue
+			}
 			break
 		}
 		end := pos[n-1] + 1
@@ -680,6 +694,28 @@ func findCards(s string, spans []span) []span {
 		}
 	}
 	return spans
+}
+
+// tabAt returns the length of the tab at s[j], written as it is or as
+// the escape \t, or 0.
+func tabAt(s string, j int) int {
+	switch {
+	case s[j] == '\t':
+		return 1
+	case s[j] == '\\' && j+1 < len(s) && s[j+1] == 't':
+		return 2
+	}
+	return 0
+}
+
+// allDigits reports whether s is digits only.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // trackStart reports whether the digit at s[i] opens the card number of
@@ -903,32 +939,60 @@ func isEmailLocal(c byte) bool {
 	return isAlnum(c) || strings.IndexByte("!#$%&'*+/=?^_`{|}~.-", c) >= 0
 }
 
-// findEmail masks local@domain.tld.
+// findEmail masks local@domain.tld, with letters and digits outside
+// ASCII in either part too (jörg@bücher.de, 用户@例子.广告), and with the
+// '@' written as JSON's escape of it (jane\u0040example.com).
 func findEmail(s string, spans []span) []span {
+	raw, esc := strings.IndexByte(s, '@'), -1 // the next '@' and escaped '@' at or after i, or -1
+	if strings.IndexByte(s, '\\') >= 0 {
+		esc = strings.Index(s, escapedAt)
+	}
 	for i := 0; ; {
-		j := strings.IndexByte(s[i:], '@')
-		if j < 0 {
+		at, width := nextAt(s, i, &raw, &esc)
+		if at < 0 {
 			return spans
 		}
-		at := i + j
 		start := at
-		for start > i && isEmailLocal(s[start-1]) && s[start-1] != '/' && s[start-1] != '=' {
-			start-- // a '/' or '=' before the address ends a path or a key: …/x509/x@y.com, email=a@b.c
+		for start > i {
+			if c := s[start-1]; c < utf8.RuneSelf {
+				if !isEmailLocal(c) || c == '/' || c == '=' {
+					break // a '/' or '=' before the address ends a path or a key: …/x509/x@y.com, email=a@b.c
+				}
+				start--
+				continue
+			}
+			r, n := utf8.DecodeLastRuneInString(s[i:start])
+			if !isWordRune(r) {
+				break
+			}
+			start -= n
 		}
 		for start < at && strings.IndexByte("'`{}|.", s[start]) >= 0 {
 			start++ // quotes and brackets around the address: 'a@b.c', {a@b.c}, | a@b.c |
 		}
-		end := at + 1
-		for end < len(s) && (isAlnum(s[end]) || s[end] == '-' || s[end] == '.') {
-			end++
+		d := at + width - 1 // the last byte of the '@' or its escape: the domain follows
+		end := d + 1
+		for end < len(s) {
+			if c := s[end]; c < utf8.RuneSelf {
+				if !isAlnum(c) && c != '-' && c != '.' {
+					break
+				}
+				end++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[end:])
+			if !isWordRune(r) {
+				break
+			}
+			end += n
 		}
-		for end > at+1 && s[end-1] == '.' { // a sentence's full stop
+		for end > d+1 && s[end-1] == '.' { // a sentence's full stop
 			end--
 		}
 		// The domain needs a dot of its own: a sentence's full stop after
 		// "admin@prod." makes no address of it.
-		dot := strings.Contains(s[at:end], ".")
-		if start < at && dot && end > at+3 && s[end-1] != '-' && strings.LastIndexByte(s[at:end], '.') < end-at-2 && emailDomainOK(s, at+1, end) &&
+		dot := strings.Contains(s[d:end], ".")
+		if start < at && dot && end > d+3 && s[end-1] != '-' && strings.LastIndexByte(s[d:end], '.') < end-d-2 && emailDomainOK(s, d+1, end) &&
 			!machineMailbox(s[start:at]) && // noreply@…, postmaster@…: no person's mailbox
 			!(start >= 3 && s[start-3:start] == "://" && end < len(s) && (s[end] == '/' || s[end] == ':')) { // ssh://git@host/…: a URL's userinfo
 			if start > 0 && s[start-1] == '<' && !roleAddress(s[start:at]) {
@@ -938,8 +1002,39 @@ func findEmail(s string, spans []span) []span {
 			}
 			spans = append(spans, span{start, end})
 		}
-		i = at + 1
+		i = d + 1
 	}
+}
+
+// escapedAt is the '@' as JSON escapes it.
+const escapedAt = `\u0040`
+
+// nextAt returns the index of the next '@' in s from i, or of its escape,
+// and its width; -1 when there is none. *esc is the index of the next
+// escape at or after i, or -1: it is searched for again only once i has
+// passed it, and so is the next '@' (*raw), so that s is read once
+// however many of either it holds.
+func nextAt(s string, i int, raw, esc *int) (int, int) {
+	if *esc >= 0 && *esc < i {
+		if *esc = strings.Index(s[i:], escapedAt); *esc >= 0 {
+			*esc += i
+		}
+	}
+	if *raw >= 0 && *raw < i {
+		if *raw = strings.IndexByte(s[i:], '@'); *raw >= 0 {
+			*raw += i
+		}
+	}
+	if *esc >= 0 && (*raw < 0 || *esc < *raw) {
+		return *esc, len(escapedAt)
+	}
+	return *raw, 1
+}
+
+// isWordRune reports whether r, outside ASCII, is a letter, a digit or a
+// combining mark: what an internationalised address is written with.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
 // displayName returns the span of the display name before an address in
@@ -1010,10 +1105,19 @@ func lastWordStart(s string, e int) int {
 // ("git@github.com:org/repo.git" is an SSH remote).
 func emailDomainOK(s string, from, end int) bool {
 	tld := s[from+strings.LastIndexByte(s[from:end], '.')+1 : end]
-	for i := 0; i < len(tld); i++ {
-		if !isLetter(tld[i]) {
+	for i := 0; i < len(tld); {
+		if tld[i] < utf8.RuneSelf {
+			if !isLetter(tld[i]) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(tld[i:])
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) { // рф, 广告, இந்தியா
 			return false
 		}
+		i += n
 	}
 	if fileExtensions[strings.ToLower(tld)] {
 		return false

@@ -249,8 +249,11 @@
 // ([DetectAWSAccessKey]: with the secret access key right after an id,
 // as a printed credentials struct, a credentials CSV or a call's
 // arguments give it), private-key
-// ([DetectPrivateKey]: PEM blocks and the private lines of PuTTY key
-// files), token-format ([DetectTokens]), dsn ([DetectDSN]), pgpass
+// ([DetectPrivateKey]: PEM blocks, the private lines of PuTTY key
+// files, and the private members of JSON Web Keys: in an object with a
+// "kty" member, as a map, a struct, a group or JSON in text, the values
+// of d, p, q, dp, dq, qi, oth, k and priv; n, e, x, y and the rest
+// stay), token-format ([DetectTokens]), dsn ([DetectDSN]), pgpass
 // ([DetectPgpass]: the password of PostgreSQL password-file lines).
 //
 // PCIDSS. Terms: pan, card number, cardnumber, card no, cc number, ccnum,
@@ -261,7 +264,7 @@
 // cardholder name, name on card. Detectors: card-number ([DetectCardNumber]), in
 // strings and in integer values: digits in groups separated by spaces,
 // dashes, or (in groups of four) dots, slashes, underscores and no-break
-// spaces; the rest of a magnetic stripe's track after the number (the
+// spaces, or tabs (a TSV export's cells, \t in JSON text); the rest of a magnetic stripe's track after the number (the
 // cardholder's name and the discretionary data of %B…^…^…?, ;…=…?) and
 // the fields of a card dump (…|MM|YYYY|CVV) are masked with it. A number
 // under a key that names a count, a size, an offset or a time
@@ -280,9 +283,13 @@
 // legal name, insurance number, medicare number, medicaid number,
 // nhs number, callback number, contact number, cell no, mobile no,
 // emergency contact, next of kin, guardian name, spouse, spouse name.
-// Detectors: ssn ([DetectSSN]), email ([DetectEmail]), phone
-// ([DetectPhone]), ip-address ([DetectIPAddress]). In prose, an ICD-10
-// code after ICD or diagnosis ("diagnosis code J45.909") is masked.
+// Detectors: ssn ([DetectSSN]), email ([DetectEmail]: addresses with
+// letters outside ASCII too, jörg@bücher.de, and with the '@' escaped in
+// JSON, \u0040), phone ([DetectPhone]: also with the '+' percent-encoded,
+// %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
+// after "call from", "sms to" and their kin), ip-address
+// ([DetectIPAddress]). In prose, an ICD-10 code after ICD or diagnosis
+// ("diagnosis code J45.909") is masked.
 //
 // After a personal key in text, a value goes on over the words that
 // belong to it: a date of birth in words (dob: March 14, 1985; born on

@@ -23,6 +23,10 @@ type structInfo struct {
 	logTags bool
 	hidden  bool // some field is not shown by encoding/json
 	value   int  // the index of the field written as "value" (any case), or -1
+	kty     int  // the index of the field written as a JWK's "kty", or -1
+	// jwkPrivate are the indexes of the fields written as a JWK's private
+	// members, when kty is not -1.
+	jwkPrivate []int
 }
 
 var structInfos sync.Map // reflect.Type -> *structInfo
@@ -47,12 +51,21 @@ func infoOf(t reflect.Type) *structInfo {
 	if si, ok := structInfos.Load(t); ok {
 		return si.(*structInfo)
 	}
-	si := &structInfo{fields: typeFields(t), hidden: hasHiddenFields(t, map[reflect.Type]bool{}), value: -1}
+	si := &structInfo{fields: typeFields(t), hidden: hasHiddenFields(t, map[reflect.Type]bool{}), value: -1, kty: -1}
 	for i, f := range si.fields {
 		si.logTags = si.logTags || f.redact || f.omit
 		if isValueKey(f.name) && !f.omit && !f.redact {
 			si.value = i
 		}
+		if isKty(f.name) && !f.omit {
+			si.kty = i
+		}
+		if jwkPrivate(f.name) && !f.omit && !f.redact {
+			si.jwkPrivate = append(si.jwkPrivate, i)
+		}
+	}
+	if si.kty < 0 {
+		si.jwkPrivate = nil
 	}
 	v, _ := structInfos.LoadOrStore(t, si)
 	return v.(*structInfo)

@@ -8,9 +8,13 @@ var (
 	// (+44 20 7946 0958, +14155552671, 0044 …), North American
 	// ((415) 555-2671, 415-555-2671, 415.555.2671) and national numbers
 	// with a trunk 0 written in groups (020 7946 0958, 06 12 34 56 78,
-	// 0151 23456789).
+	// 0151 23456789); the '+' also percent-encoded (From=%2B14155552671),
+	// any number of 7 to 15 digits in a URI whose scheme dials or texts one
+	// (tel:, sms:, sms://, smsto:, callto:, facetime:), and a national
+	// number of ten or eleven bare digits (4155552671, 07700900123) right
+	// after a word of calling or texting ("call from", "sms to", "dialed").
 	// Runs of digits without the separators of a phone number (ids,
-	// amounts, dates, versions) are left alone.
+	// amounts, dates, versions, Unix times) are left alone.
 	DetectPhone = Detector{Name: "phone", find: findPhones, need: hasDigits9, min: 9}
 	// DetectIBAN masks International Bank Account Numbers, grouped or not,
 	// whose country is an IBAN country and whose mod-97 check is valid.
@@ -71,17 +75,19 @@ func findPhones(s string, spans []span) []span {
 		if c != '+' && c != '(' && !isDigit(c) {
 			continue
 		}
-		if i > 0 && (isAlnum(s[i-1]) && !escapedStart(s, i) || strings.IndexByte("+-./:_#=$€£@", s[i-1]) >= 0) &&
-			!((c == '+' || c == '(') && (s[i-1] == ':' || s[i-1] == '=') && !countKeyBefore(s, i)) { // ref:+14155552671, but offset=+12345678
+		start, j := i, i
+		if c == '+' {
+			j++
+		} else if isDigit(c) && encodedPlusBefore(s, i) { // From=%2B14155552671: a query string's '+'
+			start, c = i-3, '+'
+		}
+		scheme := phoneSchemeBefore(s, start) // tel:…, sms://+…
+		if start > 0 && !scheme && (isAlnum(s[start-1]) && !escapedStart(s, start) || strings.IndexByte("+-./:_#=$€£@", s[start-1]) >= 0) &&
+			!((c == '+' || c == '(') && (s[start-1] == ':' || s[start-1] == '=') && !countKeyBefore(s, start)) { // ref:+14155552671, but offset=+12345678
 			for i+1 < len(s) && isDigit(s[i+1]) {
 				i++
 			}
 			continue
-		}
-		start := i
-		j := i
-		if c == '+' {
-			j++
 		}
 		end, digits, pg := phoneRun(s, j)
 		groups := pg.g[:pg.n]
@@ -95,6 +101,8 @@ func findPhones(s string, spans []span) []span {
 		}
 		ok := false
 		switch {
+		case scheme && c != '+':
+			ok = digits >= 7 && digits <= 15
 		case c == '+':
 			ok = digits >= 8 && digits <= 15 && s[j] != '0' && len(groups) >= 1
 		case c == '(' || (len(groups) >= 3 && groups[0] == 1 && s[start] == '1'):
@@ -111,6 +119,8 @@ func findPhones(s string, spans []span) []span {
 		case len(groups) == 3:
 			sep1, sep2 := s[start+groups[0]], s[start+groups[0]+1+groups[1]]
 			ok = groups[0] == 3 && groups[1] == 3 && groups[2] == 4 && sep1 == sep2 && s[start] != '0' && s[start] != '1'
+		case len(groups) == 1 && (digits == 10 || digits == 11) && bareNationalNumber(s[start:end]):
+			ok = callVerbBefore(s, start) // call from 4155552671
 		}
 		if ok {
 			spans = append(spans, span{start, end})
@@ -118,6 +128,81 @@ func findPhones(s string, spans []span) []span {
 		i = max(i, end-1)
 	}
 	return spans
+}
+
+// encodedPlusBefore reports whether the digit at s[i] follows a '+'
+// percent-encoded (%2B), as a query string or a form writes a phone number.
+func encodedPlusBefore(s string, i int) bool {
+	return i >= 3 && s[i-3] == '%' && s[i-2] == '2' && s[i-1]|0x20 == 'b'
+}
+
+// phoneSchemes are the URI schemes whose path is a telephone number
+// (RFC 3966's tel, RFC 5724's sms, and those of messengers and dialers).
+var phoneSchemes = [...]string{"tel", "sms", "smsto", "mms", "mmsto", "callto", "facetime", "facetime-audio", "whatsapp", "viber", "skype"}
+
+// phoneSchemeBefore reports whether s[start] follows a URI scheme whose
+// path is a telephone number: tel:…, sms:…, sms://…, callto://….
+func phoneSchemeBefore(s string, start int) bool {
+	e := start
+	if e >= 2 && s[e-1] == '/' && s[e-2] == '/' {
+		e -= 2
+	}
+	if e == 0 || s[e-1] != ':' {
+		return false
+	}
+	e--
+	b := e
+	for b > 0 && e-b <= len("facetime-audio") && (isLetter(s[b-1]) || s[b-1] == '-') {
+		b--
+	}
+	if b > 0 && isAlnum(s[b-1]) || e-b < 3 || e-b > len("facetime-audio") {
+		return false
+	}
+	for _, sch := range phoneSchemes {
+		if strings.EqualFold(s[b:e], sch) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareNationalNumber reports whether n, ten or eleven digits written
+// without separators, has the shape of a national number: a North
+// American one (NXX NXX XXXX, after a 1 or not) or one with a trunk 0
+// (07700 900123). Unix times (1…) and counts with leading zeros do not.
+func bareNationalNumber(n string) bool {
+	if n[0] == '0' {
+		return n[1] != '0'
+	}
+	if len(n) == 11 {
+		if n[0] != '1' {
+			return false
+		}
+		n = n[1:]
+	}
+	return len(n) == 10 && n[0] >= '2' && n[3] >= '2'
+}
+
+// callVerbs are the words of prose right before a telephone number they
+// call or text: "missed call from 4155552671", "sms to 4155552671".
+var callVerbs = [...]string{"call from", "call to", "calls from", "calls to", "called", "calling", "sms from", "sms to",
+	"text from", "text to", "texted", "texting", "dial", "dialed", "dialled", "dialing", "dialling", "fax from", "fax to",
+	"voicemail from", "ring from", "rang"}
+
+// callVerbBefore reports whether one of callVerbs ends, whole, right
+// before the space before s[start].
+func callVerbBefore(s string, start int) bool {
+	if start < 2 || s[start-1] != ' ' {
+		return false
+	}
+	e := start - 1
+	for _, v := range callVerbs {
+		b := e - len(v)
+		if b >= 0 && strings.EqualFold(s[b:e], v) && (b == 0 || !isAlnum(s[b-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // countKeyBefore reports whether the number at s[i] is the value of a key

@@ -278,6 +278,9 @@ func (r *Redactor) prescan(s string) prescanned {
 	if !st.termWord && st.marks&(markDashD|markDashP) != 0 {
 		st.termWord = r.propertyTerm(s) // -Dpassword=
 	}
+	if st.marks&markEscape != 0 && f&hasAt == 0 && strings.Contains(s, escapedAt) {
+		f |= hasAt // jane\u0040example.com: findEmail reads the escape
+	}
 	if st.marks&markEscape != 0 && !(st.tokens && st.termWord) {
 		r.afterEscapes(s, &st) // "…\npassword=…", "%20ghp_…"
 	}
@@ -464,6 +467,9 @@ func (r *Redactor) checkPrefilter(s string, spans []span) {
 		if len(s) >= d.min && scan(s)&d.need == d.need {
 			all = d.find(s, all)
 		}
+	}
+	if r.jwk {
+		all = findJWK(s, all)
 	}
 	if len(r.terms) > 0 {
 		all = r.findPairs(s, scan(s), all, ignoreName)

@@ -103,6 +103,7 @@ type Redactor struct {
 	termShape    [37 * 37]uint64        // the first two bytes of those words (shapeIndex): bit n for a word of n bytes, 31 for longer; bit 32+n for n bytes that end with a number
 	compoundTail [11]uint64             // the last two letters of the compound terms (26*26 bits)
 	cards        bool                   // the card-number detector is on: integers are checked too
+	jwk          bool                   // the private-key detector is on: JWKs' private members are masked
 	paths        []pathRule
 	allow        map[string]bool
 	detectors    []Detector
@@ -209,6 +210,7 @@ func New(rules ...Rule) (*Redactor, error) {
 				d.catalog = isCatalog(d)
 				r.detectors = append(r.detectors, d)
 				r.cards = r.cards || d.Name == DetectCardNumber.Name
+				r.jwk = r.jwk || d.Name == DetectPrivateKey.Name
 				r.minScan = min(r.minScan, d.min)
 				r.addCounter(d.Name)
 			}

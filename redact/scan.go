@@ -121,6 +121,13 @@ func (r *Redactor) findText(s string, spans []span, note func(string)) (_ []span
 			note(d.Name)
 		}
 	}
+	if p.marks&markQuoteK != 0 && r.jwk {
+		n := len(spans)
+		spans = findJWK(s, spans)
+		for range len(spans) - n {
+			note(DetectPrivateKey.Name)
+		}
+	}
 	if len(r.terms) > 0 && p.pairsMayMatch(s) {
 		spans = r.findPairs(s, p.flags, spans, note)
 		pairs = true

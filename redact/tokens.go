@@ -801,6 +801,7 @@ const (
 	markEscape                      // '\\' before n, t, r, u or x, '%' before a hex digit: a word after an escape (prescan)
 	markPort                        // ":5432:d": digits between colons, then a letter (prescan; DetectPgpass)
 	markDashS                       // "-S", "-s": sudo -S or --stdin reads the password from its standard input (stdinSecrets)
+	markQuoteK                      // a quote before "k" or "K": a JWK's "kty" member (findJWK)
 	allMarks     uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
@@ -817,6 +818,7 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 		{'-', 'k', markDashW}, {'-', 't', markDashW}, {':', 'a', markAddMask},
 		{'-', 'D', markDashD}, {'-', 'S', markDashS}, {'-', 's', markDashS},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA},
+		{'"', 'k', markQuoteK}, {'"', 'K', markQuoteK}, {'\'', 'k', markQuoteK}, {'\'', 'K', markQuoteK},
 		{'\\', 'n', markEscape}, {'\\', 't', markEscape}, {'\\', 'r', markEscape}, {'\\', 'u', markEscape}, {'\\', 'x', markEscape}} {
 		first[m.a] |= m.bit
 		second[m.b] |= m.bit

@@ -141,11 +141,14 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 			defer w.pop()
 		}
 		var out []slog.Attr
-		valueAt := -1
+		valueAt, ktyAt := -1, -1
 		for i, ga := range g {
 			ra, ch := w.attr(ga, depth+1)
 			if isValueKey(ga.Key) {
 				valueAt = i
+			}
+			if isKty(ga.Key) {
+				ktyAt = i
 			}
 			if ch && out == nil {
 				out = make([]slog.Attr, len(g))
@@ -168,6 +171,9 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 				}
 				out[valueAt] = slog.String(g[valueAt].Key, w.r.mask)
 			}
+		}
+		if ktyAt >= 0 && w.r.jwk {
+			out = w.jwkGroup(g, ktyAt, out)
 		}
 		if out != nil {
 			return slog.Attr{Key: a.Key, Value: slog.GroupValue(out...)}, true
@@ -385,9 +391,13 @@ func anyValue(x any) slog.Value {
 func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map[string]V, bool) {
 	var out map[string]V
 	valueKey, hasValue := "", false
+	ktyKey := ""
 	for k, v := range m {
 		if isValueKey(k) {
 			valueKey, hasValue = k, true
+		}
+		if isKty(k) {
+			ktyKey = k
 		}
 		nk, nv, ch := w.child(k, v, depth)
 		if !ch {
@@ -427,6 +437,23 @@ func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map
 					}
 				}
 				w.r.count(w.r.terms["secret"])
+				out[k] = conv(w.r.mask)
+			}
+		}
+	}
+	if ktyKey != "" && w.r.jwk {
+		if kty, ok := any(m[ktyKey]).(string); ok && kty != "" {
+			for k, v := range m {
+				if !jwkPrivate(k) || isEmptyValue(v) {
+					continue
+				}
+				if out == nil {
+					out = make(map[string]V, len(m))
+					for k2, v2 := range m {
+						out[k2] = v2
+					}
+				}
+				w.r.count(DetectPrivateKey.Name)
 				out[k] = conv(w.r.mask)
 			}
 		}
@@ -606,12 +633,14 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 		}
 		var out map[string]any
 		valueKey, hasValue := "", false
+		hasKty := false
 		iter := rv.MapRange()
 		for iter.Next() {
 			k := mapKey(iter.Key())
 			if isValueKey(k) && iter.Key().Kind() == reflect.String {
 				valueKey, hasValue = k, true
 			}
+			hasKty = hasKty || isKty(k) && iter.Key().Kind() == reflect.String
 			nk, nv, ch := w.child(k, iter.Value().Interface(), depth)
 			if ch && out == nil {
 				out = make(map[string]any, rv.Len())
@@ -652,6 +681,9 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 				}
 				out[valueKey] = w.r.mask
 			}
+		}
+		if hasKty && w.r.jwk {
+			out = w.jwkMap(rv, out)
 		}
 		if out == nil {
 			return rv.Interface(), false
@@ -817,6 +849,18 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 		})
 		if fv, ok := fieldByIndex(rv, si.fields[i].index); ok && fv.CanInterface() && w.maskNamed(rule, fv.Interface()) {
 			vals[i], chs[i], changed = w.r.mask, true, true
+		}
+	}
+	if si.kty >= 0 && present[si.kty] && w.r.jwk {
+		if kty, ok := fieldByIndex(rv, si.fields[si.kty].index); ok && kty.Kind() == reflect.String && kty.Len() > 0 {
+			for _, i := range si.jwkPrivate {
+				if present[i] && !(chs[i] && vals[i] == any(w.r.mask)) {
+					if fv, ok := fieldByIndex(rv, si.fields[i].index); ok && !fv.IsZero() {
+						w.r.count(DetectPrivateKey.Name)
+						vals[i], chs[i], changed = w.r.mask, true, true
+					}
+				}
+			}
 		}
 	}
 	if !changed {
