@@ -65,3 +65,14 @@ func TestLftpUser(t *testing.T) {
 		{"ssh -u deploy,ops host", "ssh -u deploy,ops host"},
 	})
 }
+
+// TestCardCodeInProse: a card code of three or four digits after "is" or
+// "was" is masked, as after a colon.
+func TestCardCodeInProse(t *testing.T) {
+	requirePairs(t, personalRedactor(), []pairCase{
+		{"cvv2 is 618", "cvv2 is [REDACTED]"},
+		{"the cvc was 5094 on the retry", "the cvc was [REDACTED] on the retry"},
+		{"security code is 77", "security code is 77"},
+		{"cvv check is on", "cvv check is on"},
+	})
+}

@@ -473,7 +473,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 				continue
 			}
-			if v := s[vs:ve]; len(v) >= 4 && !isCommonWord(v) && !isErrorWord(v) && !r.keepValue(s[a:b], v) { // token is malformed
+			if v := s[vs:ve]; (len(v) >= 4 && !isCommonWord(v) && !isErrorWord(v) || shortCodeFits(s[ka:b], v)) && !r.keepValue(s[a:b], v) { // token is malformed; the cvv was 842
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = ve
