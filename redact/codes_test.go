@@ -76,3 +76,12 @@ func TestCardCodeInProse(t *testing.T) {
 		{"cvv check is on", "cvv check is on"},
 	})
 }
+
+// TestXMLEmptyPrefix: an element whose namespace prefix is empty is still
+// read as an element named by its key.
+func TestXMLEmptyPrefix(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		{"<:password>Nm4rT8vQx</:password>", "<:password>[REDACTED]</:password>"},
+		{"<ns:token>Nm4rT8vQx</ns:token>", "<ns:token>[REDACTED]</ns:token>"},
+	})
+}

@@ -2924,7 +2924,8 @@ func escapedQuoteAt(s string, e int) bool {
 }
 
 // xmlOpen reports whether the key at s[a] opens an XML element: after
-// '<', or after a namespace prefix ("<ns2:password>").
+// '<', or after a namespace prefix ("<ns2:password>"), also an empty one
+// ("<:password>", not XML, but an element to whoever wrote it).
 func xmlOpen(s string, a int) bool {
 	if a == 0 {
 		return false
@@ -2935,7 +2936,7 @@ func xmlOpen(s string, a int) bool {
 			j--
 		}
 		j--
-		if j < 0 || j == a-2 {
+		if j < 0 {
 			return false
 		}
 	}
