@@ -85,3 +85,13 @@ func TestXMLEmptyPrefix(t *testing.T) {
 		{"<ns:token>Nm4rT8vQx</ns:token>", "<ns:token>[REDACTED]</ns:token>"},
 	})
 }
+
+// TestUsageBracketMetavar: a flag's value named in square brackets in a
+// usage line is kept whole.
+func TestUsageBracketMetavar(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		{"usage: deploy --token [token] --env [env]", "usage: deploy --token [token] --env [env]"},
+		{"usage: deploy --password [PASSWORD]", "usage: deploy --password [PASSWORD]"},
+		{"deploy --token [Vx7qLm2Zp9", "deploy --token [REDACTED]"},
+	})
+}

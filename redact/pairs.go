@@ -1569,6 +1569,8 @@ func (r *Redactor) metavar(v string) bool {
 	inner := v
 	if len(v) > 2 && (v[0] == '<' && v[len(v)-1] == '>' || v[0] == '[' && v[len(v)-1] == ']') {
 		inner = v[1 : len(v)-1]
+	} else if len(v) > 2 && v[0] == '[' && strings.IndexByte(v, ']') < 0 {
+		inner = v[1:] // --token [token]: the closing bracket left with the word's end
 	}
 	if len(inner) < 2 || len(inner) > 32 {
 		return false
