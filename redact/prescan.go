@@ -153,6 +153,7 @@ const (
 	preT      = 1 << 19 // 'T', for the marker "T3"
 	preTok    = 1 << 20 // the first byte of a catalog prefix that starts outside a word ("_gitlab_session=")
 	preHigh   = 1 << 21 // a byte of a character outside ASCII
+	preZ      = 1 << 22 // 'z', for the signature "AzSe"
 )
 
 var preTable = func() (t [256]uint64) {
@@ -169,6 +170,7 @@ var preTable = func() (t [256]uint64) {
 		}
 	}
 	t['T'] |= preT
+	t['z'] |= preZ
 	for c := 0x80; c < 0x100; c++ {
 		t[c] |= preHigh
 	}
@@ -233,6 +235,9 @@ func (r *Redactor) prescan(s string) prescanned {
 			rest |= e
 		}
 		n := i - start
+		if n >= 32 {
+			st.marks |= keyedWord(s, start, i)
+		}
 		word := rest | e
 		acc |= word
 		if word&uint64(digitMark) != 0 {
@@ -243,6 +248,9 @@ func (r *Redactor) prescan(s string) prescanned {
 		}
 		if i < len(s) {
 			st.marks |= markFirst[s[i-1]] & markSecond[s[i]]
+			if s[i] == '=' && i >= 40 && (i+1 == len(s) || s[i+1] == '=' || preTable[s[i+1]]&preAlnum == 0) {
+				st.marks |= markKeyed // base64 padding: may end an Azure key
+			}
 			if authSchemeLen>>min(n, 63)&1 != 0 && s[i] == ' ' {
 				what |= candScheme
 			}
@@ -287,6 +295,9 @@ func (r *Redactor) prescan(s string) prescanned {
 	if acc&preT != 0 && len(s) >= 48 && strings.Contains(s, "T3") {
 		st.marks |= markT3
 	}
+	if acc&preZ != 0 && st.marks&markKeyed == 0 && len(s) >= 52 && strings.Contains(s, "AzSe") {
+		st.marks |= markKeyed // an Azure AI Search key split by '+' or '/'
+	}
 	if digitWords >= 9 {
 		if d := countDigits(s); d >= 13 {
 			f |= hasDigits9 | hasDigits13
@@ -295,6 +306,20 @@ func (r *Redactor) prescan(s string) prescanned {
 		}
 	}
 	return prescanned{flags: f | st.flags, tokens: st.tokens, termWord: st.termWord, marks: st.marks}
+}
+
+// keyedWord returns markKeyed when the word s[start:end] of 32 bytes or
+// more may be or start a keyed token (findKeyedTokens): 32 hex digits
+// before "-", 8 hex digits and '-' (Mailgun), 40 bytes ending with
+// "NRAL" (New Relic), 84 or 86 with "JQQJ" at byte 52 (CASK).
+func keyedWord(s string, start, end int) uint32 {
+	switch n := end - start; {
+	case n == 32 && end+18 <= len(s) && s[end] == '-' && s[end+9] == '-',
+		n == 40 && s[end-4:end] == "NRAL",
+		(n == 84 || n == 86) && s[start+52:start+56] == "JQQJ":
+		return markKeyed
+	}
+	return 0
 }
 
 // prescanCands is how many candidate words prescan holds before it
