@@ -235,12 +235,12 @@ func (r *Redactor) prescan(s string) prescanned {
 			rest |= e
 		}
 		n := i - start
-		if n >= 32 {
-			st.marks |= keyedWord(s, start, i)
-		}
 		word := rest | e
 		acc |= word
 		if word&uint64(digitMark) != 0 {
+			if n >= 32 { // every keyedWord has a digit but by a chance under 1e-9
+				st.marks |= keyedWord(s, start, i)
+			}
 			digitWords += n // the digits are counted at the end, if there can be 9
 			if word&preLetter == 0 && i+1 < len(s) && s[i] == ':' && start > 0 && s[start-1] == ':' && pgpassDBStart(s[i+1]) {
 				st.marks |= markPort // host:5432:db:…
@@ -248,9 +248,6 @@ func (r *Redactor) prescan(s string) prescanned {
 		}
 		if i < len(s) {
 			st.marks |= markFirst[s[i-1]] & markSecond[s[i]]
-			if s[i] == '=' && i >= 40 && (i+1 == len(s) || s[i+1] == '=' || preTable[s[i+1]]&preAlnum == 0) {
-				st.marks |= markKeyed // base64 padding: may end an Azure key
-			}
 			if authSchemeLen>>min(n, 63)&1 != 0 && s[i] == ' ' {
 				what |= candScheme
 			}
@@ -295,6 +292,12 @@ func (r *Redactor) prescan(s string) prescanned {
 	if acc&preT != 0 && len(s) >= 48 && strings.Contains(s, "T3") {
 		st.marks |= markT3
 	}
+	if st.marks&markWordEq != 0 {
+		st.marks &^= markWordEq
+		if st.marks&markKeyed == 0 && len(s) > 40 && paddedAfter40(s) {
+			st.marks |= markKeyed
+		}
+	}
 	if acc&preZ != 0 && st.marks&markKeyed == 0 && len(s) >= 52 && strings.Contains(s, "AzSe") {
 		st.marks |= markKeyed // an Azure AI Search key split by '+' or '/'
 	}
@@ -306,6 +309,23 @@ func (r *Redactor) prescan(s string) prescanned {
 		}
 	}
 	return prescanned{flags: f | st.flags, tokens: st.tokens, termWord: st.termWord, marks: st.marks}
+}
+
+// paddedAfter40 reports whether s holds base64 padding, a '=' after a
+// word that is not followed by another word byte, 40 bytes or more into
+// s: it may end an Azure key (findKeyedTokens).
+func paddedAfter40(s string) bool {
+	for i := 40; i < len(s); i++ {
+		k := strings.IndexByte(s[i:], '=')
+		if k < 0 {
+			return false
+		}
+		i += k
+		if isAlnum(s[i-1]) && (i+1 == len(s) || s[i+1] == '=' || !isAlnum(s[i+1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // keyedWord returns markKeyed when the word s[start:end] of 32 bytes or

@@ -1017,6 +1017,7 @@ const (
 	markPort                        // ":5432:d": digits between colons, then a letter (prescan; DetectPgpass)
 	markDashS                       // "-S", "-s": sudo -S or --stdin reads the password from its standard input (stdinSecrets)
 	markKeyed                       // "+A"; padding '=' after 40 bytes, "AzSe", words keyedWord admits (prescan): findKeyedTokens
+	markWordEq                      // a word, then '=' (prescan, for markKeyed)
 	allMarks     uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
@@ -1048,6 +1049,12 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 	}
 	first['+'] |= markKeyed
 	second['A'] |= markKeyed
+	for c := range 256 {
+		if isAlnum(byte(c)) {
+			first[c] |= markWordEq
+		}
+	}
+	second['='] |= markWordEq
 	second['|'] |= markBar
 	return first, second
 }()
