@@ -153,6 +153,7 @@ var moreTokenNearMisses = []string{
 	"version 0.Alpha.3 and 1.Amd64.build",
 	"CLIENT_RANDOM values are 32 bytes",
 	"CLIENT_RANDOM " + keyLogRandom,
+	"CLIENT_RANDOM 0530491f4a2b3c4d5e6f708192a3b4c5 8da13e98aa11bb22cc33dd44ee55ff66", // shortened in a document
 	"request 3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c done",
 	"564118ff52799f8c727a2a4a4a4672cc-0b2e9749",            // a hash and a CRC
 	"sk_4961a0467cc6574dc1f3bca07a96c06c481b76ba5d2d52",    // 46 hex digits
@@ -168,6 +169,14 @@ var moreTokenNearMisses = []string{
 	"ResizeImagesInAzureBlobContainerWithRetryPolicyV2==",
 	"AzSearchIndexerPipelineRunner",
 	"e2c1054038fe3f57a10313d2ba584e89e78aNRAX",
+	// The length of a format but none of its letters and digits mixed.
+	"md-navigation-drawer-left",
+	"re_schedule_nightlybackupjobsforuser",
+	"pk_sbox_configurationplaceholderxx",
+	"oauth:authorizationcodegrantflowsabc",
+	// A CASK with another version byte, a signature far from the end.
+	"rqFnaiCdOFOmBVkbpOEK5Zi1MjpL0Jof89p5SSHSAu56LtJRPCyXJQQJ9XiCI4zUUFEav2RyMTEeAZDORI20",
+	"FN6My/rbCA+AStYkrBHIthZcr9CtyLyG7myNqgExNGWALGGy6PLUDNgP0bQ+KEkc5RToL6Igokyph+QStPgee5Q==",
 }
 
 func TestMoreTokenNearMissesUnchanged(t *testing.T) {
