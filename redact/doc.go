@@ -356,7 +356,7 @@
 // seti_…_secret_…), Braintree (access_token$…), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,
 // Freemius, PayPal (A21AA…), Adyen (AQE…hmf…), Checkout.com (sk_sbox_,
-// pk_sbox_, sk_ with a UUID), Salesforce session ids (00D…!…); GCP (AIza,
+// pk_sbox_, sk_ with 26 base32 bytes or a UUID), Salesforce session ids (00D…!…); GCP (AIza,
 // GOCSPX-, ya29., 1//0 refresh tokens), Azure AD client secrets and storage
 // or Service Bus keys (AccountKey=, SharedAccessKey=), Azure's
 // identifiable keys by their signature (+ASt, ACDb, APIM, +ABa, +AMC, AzFu,

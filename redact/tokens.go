@@ -221,6 +221,7 @@ var tokenFormats = append([]tokenFormat{
 	{family: "checkout", prefix: "sk_test_", shape: uuidBody},
 	{family: "checkout", prefix: "pk_test_", shape: uuidBody},
 	{family: "checkout", prefix: "sk_", shape: uuidBody},
+	{family: "checkout", prefix: "sk_", shape: base32Body(26)},
 	// Stripe client secrets of PaymentIntents, SetupIntents and Sources:
 	// the object's id, "_secret_", and the secret.
 	{family: "stripe", prefix: "pi_", shape: stripeClientSecretBody},
@@ -829,6 +830,24 @@ func adyenBody(s string, j int) int {
 		e = max(e, f)
 	}
 	return e
+}
+
+// base32Body matches a body of exactly n bytes of lower-case RFC 4648
+// base32 (a to z, 2 to 7) holding a digit and a letter.
+func base32Body(n int) func(string, int) int {
+	return func(s string, j int) int {
+		e, digits := j, 0
+		for e < len(s) && (s[e] >= 'a' && s[e] <= 'z' || s[e] >= '2' && s[e] <= '7') {
+			if isDigit(s[e]) {
+				digits++
+			}
+			e++
+		}
+		if e-j != n || digits == 0 || digits == n || !wordEnd(s, e) {
+			return 0
+		}
+		return e
+	}
 }
 
 // stripeClientSecretBody matches a Stripe client secret after its

@@ -44,6 +44,7 @@ var moreTokenCases = []struct {
 	{"checkout sandbox secret", "sk_sbox_ppk4vohkkf422l5rfwrw7uip23", "ppk4vohkkf422l5rfwrw"},
 	{"checkout sandbox public", "pk_sbox_2ku4yyyaanmhs35jsxsrjphf7u", "2ku4yyyaanmhs35jsxsr"},
 	{"checkout live uuid", "sk_48f2cc28-908c-145f-9361-515301a32459", "48f2cc28-908c-145f"},
+	{"checkout live", "sk_q7mzk4w2xr6tbn3vhy5dplc2fa", "q7mzk4w2xr6tbn3vhy5d"},
 	{"stripe payment intent secret", "pi_uDZjR9SRcMSCVBnsX8KTRM41_secret_6Xpb6Q02HsFrI7RcB4OSY0djp", "6Xpb6Q02HsFrI7RcB4OS"},
 	{"stripe setup intent secret", "seti_nlFnMxIxJA7g1hN8jdXN10Iv_secret_JDjxkd8BNBcwXW2MxkZXa5hRY", "JDjxkd8BNBcwXW2MxkZX"},
 	{"salesforce session", "00DZ82daAWW8w7d!47xFzozVTukZqvG44h6aGeOn3qhDSKmFv95qklkgIDhSSJBwCEAFDhj2MOHVncR3ubn8oWde5.yzbgj09zH0uOB_46ymqvdD", "47xFzozVTukZqvG44h6a"},
@@ -173,6 +174,8 @@ var moreTokenNearMisses = []string{
 	"md-navigation-drawer-left",
 	"re_schedule_nightlybackupjobsforuser",
 	"pk_sbox_configurationplaceholderxx",
+	"sk_userprofilesettingscachev", // 26 letters
+	"sk_user_profile_settings_cache",
 	"oauth:authorizationcodegrantflowsabc",
 	// A CASK with another version byte, a signature far from the end.
 	"rqFnaiCdOFOmBVkbpOEK5Zi1MjpL0Jof89p5SSHSAu56LtJRPCyXJQQJ9XiCI4zUUFEav2RyMTEeAZDORI20",
