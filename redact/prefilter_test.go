@@ -64,6 +64,10 @@ func catalogSample(f tokenFormat) string {
 		return f.prefix + "Kp4Lm9Xq_Zw2Vb8Nc3Rt6YhJ5Gf7Ds1Aq0P"
 	case "infisical":
 		return f.prefix + "0a1b2c3d4e5f60718293a4b5.c6d7e8f90a1b2c3d4e5f60718293a4b5.f60718293a4b5c6d7e8f90a1b2c3d4e5"
+	case "microsoft":
+		if f.shape != nil {
+			return f.prefix + strings.Repeat("xY3-_.Qz", 25)
+		}
 	case "tls keylog":
 		return f.prefix + strings.Repeat("7e", 32) + " " + strings.Repeat("c4a9", 24)
 	}

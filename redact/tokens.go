@@ -353,8 +353,8 @@ var tokenFormats = append([]tokenFormat{
 	{family: "gcp", prefix: "1//0", body: cURL, min: 40},
 	// Microsoft identity platform refresh tokens (0.A…, 1.A…) and
 	// Microsoft account tokens (EwA…, EwB…, EwC…): long base64.
-	{family: "microsoft", prefix: "0.A", body: cURL | cOther, min: 150, mixed: true},
-	{family: "microsoft", prefix: "1.A", body: cURL | cOther, min: 150, mixed: true},
+	{family: "microsoft", prefix: "0.A", shape: dottedURLBody(150)},
+	{family: "microsoft", prefix: "1.A", shape: dottedURLBody(150)},
 	{family: "microsoft", prefix: "EwA", body: cAlnum | cOther, min: 300, mixed: true},
 	{family: "microsoft", prefix: "EwB", body: cAlnum | cOther, min: 300, mixed: true},
 	{family: "microsoft", prefix: "EwC", body: cAlnum | cOther, min: 300, mixed: true},
@@ -844,6 +844,25 @@ func base32Body(n int) func(string, int) int {
 			e++
 		}
 		if e-j != n || digits == 0 || digits == n || !wordEnd(s, e) {
+			return 0
+		}
+		return e
+	}
+}
+
+// dottedURLBody matches a body of at least n base64url bytes and dots
+// (not '/': a path is not a token) with a digit and a letter, without a
+// sentence's full stop after it.
+func dottedURLBody(n int) func(string, int) int {
+	return func(s string, j int) int {
+		e := j
+		for e < len(s) && (charClass[s[e]]&cURL != 0 || s[e] == '.') {
+			e++
+		}
+		for e > j && s[e-1] == '.' {
+			e--
+		}
+		if e-j < n || e < len(s) && s[e] == '/' || !hasDigit(s[j:e]) || !mixedCase(s[j:e]) {
 			return 0
 		}
 		return e

@@ -152,6 +152,7 @@ var moreTokenNearMisses = []string{
 	"xprv9s21ZrQH143K",
 	"EwBank transfer 42",
 	"version 0.Alpha.3 and 1.Amd64.build",
+	"/srv/1.Archive/" + strings.Repeat("2024-Q1-reports/", 12) + "index.html", // a path
 	"CLIENT_RANDOM values are 32 bytes",
 	"CLIENT_RANDOM " + keyLogRandom,
 	"CLIENT_RANDOM 0530491f4a2b3c4d5e6f708192a3b4c5 8da13e98aa11bb22cc33dd44ee55ff66", // shortened in a document
