@@ -52,7 +52,10 @@ var moreTokenCases = []struct {
 	{"new relic license", "e2c1054038fe3f57a10313d2ba584e89e78aNRAL", "e2c1054038fe3f57a103"},
 	{"honeycomb", "hcxik_015ovuabgq6koy4nwepqeo0r4t5k4e2nitcdhmon1k5gd3bu16or0y8htc", "015ovuabgq6koy4nwepq"},
 	{"resend", "re_DfdkCuim_XYxRCW9MY5dA8qLekgNFm3zz", "XYxRCW9MY5dA8qLekgNF"},
+	{"resend without a digit", "re_QwErTyUi_AsDfGhJkLzXcVbNmQwErTyUi", "AsDfGhJkLzXcVbNmQwEr"},
+	{"checkout sandbox without a digit", "sk_sbox_mqzkwtvbnhxrplcydfgjsaeuio", "mqzkwtvbnhxrplcydfgj"},
 	{"mandrill", "md-nOWCTzoH3VoTlC7baqzhmx", "nOWCTzoH3VoTlC7baqzh"},
+	{"mandrill without a digit", "md-Rk_qWzpLvTe-XbNcYhsAdM", "Rk_qWzpLvTe-XbNcYhsA"},
 	{"mailgun", "564118ff52799f8c727a2a4a4a4672cc-0b2e9749-2907d019", "564118ff52799f8c727a"},
 	{"elevenlabs", "sk_4961a0467cc6574dc1f3bca07a96c06c481b76ba5d2d5229", "4961a0467cc6574dc1f3"},
 	// Consumer OAuth.
@@ -174,7 +177,7 @@ var moreTokenNearMisses = []string{
 	// The length of a format but none of its letters and digits mixed.
 	"md-navigation-drawer-left",
 	"re_schedule_nightlybackupjobsforuser",
-	"pk_sbox_configurationplaceholderxx",
+	"pk_sbox_sandbox",
 	"sk_userprofilesettingscachev", // 26 letters
 	"sk_user_profile_settings_cache",
 	"oauth:authorizationcodegrantflowsabc",
