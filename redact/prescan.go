@@ -238,7 +238,7 @@ func (r *Redactor) prescan(s string) prescanned {
 		word := rest | e
 		acc |= word
 		if word&uint64(digitMark) != 0 {
-			if n >= 32 { // every keyedWord has a digit but by a chance under 1e-9
+			if n >= 32 { // keyedToken asks for a digit in these
 				st.marks |= keyedWord(s, start, i)
 			}
 			digitWords += n // the digits are counted at the end, if there can be 9
@@ -292,13 +292,10 @@ func (r *Redactor) prescan(s string) prescanned {
 	if acc&preT != 0 && len(s) >= 48 && strings.Contains(s, "T3") {
 		st.marks |= markT3
 	}
-	if st.marks&markWordEq != 0 {
-		st.marks &^= markWordEq
-		if st.marks&markKeyed == 0 && len(s) > 40 && paddedAfter40(s) {
-			st.marks |= markKeyed
-		}
+	if f&hasEq != 0 && st.marks&markKeyed == 0 && len(s) > 40 && paddedAfter40(s) {
+		st.marks |= markKeyed
 	}
-	if acc&preZ != 0 && st.marks&markKeyed == 0 && len(s) >= 52 && strings.Contains(s, "AzSe") {
+	if acc&preZ != 0 && st.marks&markKeyed == 0 && len(s) >= 40 && strings.Contains(s, "AzSe") {
 		st.marks |= markKeyed // an Azure AI Search key split by '+' or '/'
 	}
 	if digitWords >= 9 {
@@ -312,8 +309,8 @@ func (r *Redactor) prescan(s string) prescanned {
 }
 
 // paddedAfter40 reports whether s holds base64 padding, a '=' after a
-// word that is not followed by another word byte, 40 bytes or more into
-// s: it may end an Azure key (findKeyedTokens).
+// byte of base64 or base64url and not before a letter or digit, 40 bytes
+// or more into s: it may end an Azure key (findKeyedTokens).
 func paddedAfter40(s string) bool {
 	for i := 40; i < len(s); i++ {
 		k := strings.IndexByte(s[i:], '=')
@@ -321,7 +318,7 @@ func paddedAfter40(s string) bool {
 			return false
 		}
 		i += k
-		if isAlnum(s[i-1]) && (i+1 == len(s) || s[i+1] == '=' || !isAlnum(s[i+1])) {
+		if c := s[i-1]; (charClass[c]&cURL != 0 || c == '+' || c == '/') && (i+1 == len(s) || !isAlnum(s[i+1])) {
 			return true
 		}
 	}
@@ -329,9 +326,9 @@ func paddedAfter40(s string) bool {
 }
 
 // keyedWord returns markKeyed when the word s[start:end] of 32 bytes or
-// more may be or start a keyed token (findKeyedTokens): 32 hex digits
-// before "-", 8 hex digits and '-' (Mailgun), 40 bytes ending with
-// "NRAL" (New Relic), 84 or 86 with "JQQJ" at byte 52 (CASK).
+// more, with a digit, may be or start a keyed token (findKeyedTokens): 32
+// hex digits before "-", 8 hex digits and '-' (Mailgun), 40 bytes ending
+// with "NRAL" (New Relic), 84 or 86 with "JQQJ" at byte 52 (CASK).
 func keyedWord(s string, start, end int) uint32 {
 	switch n := end - start; {
 	case n == 32 && end+18 <= len(s) && s[end] == '-' && s[end+9] == '-',

@@ -1055,7 +1055,6 @@ const (
 	markPort                        // ":5432:d": digits between colons, then a letter (prescan; DetectPgpass)
 	markDashS                       // "-S", "-s": sudo -S or --stdin reads the password from its standard input (stdinSecrets)
 	markKeyed                       // "+A"; padding '=' after 40 bytes, "AzSe", words keyedWord admits (prescan): findKeyedTokens
-	markWordEq                      // a word, then '=' (prescan, for markKeyed)
 	allMarks     uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
@@ -1087,12 +1086,6 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 	}
 	first['+'] |= markKeyed
 	second['A'] |= markKeyed
-	for c := range 256 {
-		if isAlnum(byte(c)) {
-			first[c] |= markWordEq
-		}
-	}
-	second['='] |= markWordEq
 	second['|'] |= markBar
 	return first, second
 }()
@@ -1336,11 +1329,11 @@ func keyedToken(s string, start, e, p int) int {
 	k := s[start:e]
 	switch pad := p - e; {
 	case pad > 0:
-		if len(k) >= 40 && hasSignature(k[len(k)-16:], azureSignatures...) || len(k) == 86 && pad == 2 && isCASK(k[:84]) && isAlnumOnly(k) {
+		if len(k) >= 40 && hasSignature(k[len(k)-16:], azureSignatures...) || len(k) == 86 && pad == 2 && isCASK(k[:84]) && isAlnumOnly(k) && hasDigit(k) {
 			return p
 		}
 	case len(k) == 84:
-		if isCASK(k) && isAlnumOnly(k) {
+		if isCASK(k) && isAlnumOnly(k) && hasDigit(k) {
 			return e
 		}
 	case len(k) >= 40 && len(k) <= 64:
@@ -1349,12 +1342,12 @@ func keyedToken(s string, start, e, p int) int {
 		if hasSignature(k[len(k)-16:], "AzSeA", "AzSeB", "AzSeC", "AzSeD", "+ACRA", "+ACRB", "+ACRC", "+ACRD") {
 			return e
 		}
-		if len(k) == 40 && k[36:] == "NRAL" && isLowerAlnum(k[:36]) {
+		if len(k) == 40 && k[36:] == "NRAL" && isLowerAlnum(k[:36]) && hasDigit(k) {
 			return e
 		}
 	case len(k) == 32:
 		// Mailgun: 32 hex digits, '-', 8, '-', 8.
-		if e+18 <= len(s) && isLowerHex(k) && s[e] == '-' && isLowerHex(s[e+1:e+9]) && s[e+9] == '-' &&
+		if e+18 <= len(s) && isLowerHex(k) && hasDigit(k) && s[e] == '-' && isLowerHex(s[e+1:e+9]) && s[e+9] == '-' &&
 			isLowerHex(s[e+10:e+18]) && wordEnd(s, e+18) && (e+18 == len(s) || s[e+18] != '-') {
 			return e + 18
 		}

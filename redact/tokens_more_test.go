@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"log/slog"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -192,5 +193,30 @@ func TestMoreTokenNearMissesUnchanged(t *testing.T) {
 		if strings.Contains(out, "[REDACTED]") || strings.Count(out, s) != 3 {
 			t.Errorf("%q changed:\n%s", s, out)
 		}
+	}
+}
+
+// TestKeyedTokensPrefilter redacts random base64 text strewn with the
+// signatures, paddings and separators of the formats found by length and
+// signature (and a few prefixes): the package's TestMain fails the run if
+// the prefilter skipped a search that finds something in any of them.
+func TestKeyedTokensPrefilter(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	rng := rand.New(rand.NewPCG(10, 28))
+	const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_="
+	pieces := []string{"+ASt", "AzFu", "AzCa", "AzSeB", "+ACRC", "JQQJ99", "NRAL", "AZDO", "==", "=", "-", "/", "+", " ", `"`,
+		"abcdef0123456789abcdef0123456789", "-0b2e9749-2907d019", "CLIENT_RANDOM ", "sk_", "re_", "md-", "0.A"}
+	for range 100000 {
+		var b strings.Builder
+		for n := 20 + rng.IntN(120); b.Len() < n; {
+			if rng.IntN(4) == 0 {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+				continue
+			}
+			for k := rng.IntN(30); k > 0; k-- {
+				b.WriteByte(b64[rng.IntN(len(b64))])
+			}
+		}
+		r.String(b.String())
 	}
 }
