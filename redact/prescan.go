@@ -198,6 +198,7 @@ func (r *Redactor) prescan(s string) prescanned {
 	var (
 		acc        uint64 // every byte's preTable bits
 		digitWords int    // the bytes of the words that hold a digit
+		zUpper     bool   // a word holds 'z' and an upper-case letter after its first byte
 		st         prescanState
 		cands      [prescanCands]prescanCand
 		nc         int
@@ -256,6 +257,7 @@ func (r *Redactor) prescan(s string) prescanned {
 			switch {
 			case rest&preUpper != 0: // may have camelCase pieces
 				what |= candCamel
+				zUpper = zUpper || rest&preZ != 0 // "AzSe" after its first byte
 			case r.termShape[shapeIndex(s[start:i])]>>min(n, 31)&1 != 0:
 				what |= candTerm
 			case n >= minCompound && r.compoundTailHas(s[i-2], s[i-1]): // pgpassword, dbpwd
@@ -295,7 +297,7 @@ func (r *Redactor) prescan(s string) prescanned {
 	if f&hasEq != 0 && st.marks&markKeyed == 0 && len(s) > 40 && paddedAfter40(s) {
 		st.marks |= markKeyed
 	}
-	if acc&preZ != 0 && st.marks&markKeyed == 0 && len(s) >= 40 && strings.Contains(s, "AzSe") {
+	if zUpper && st.marks&markKeyed == 0 && len(s) >= 40 && strings.Contains(s, "AzSe") {
 		st.marks |= markKeyed // an Azure AI Search key split by '+' or '/'
 	}
 	if digitWords >= 9 {
