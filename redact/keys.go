@@ -147,12 +147,16 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 	}
 	words := wordBounds(key, boundBuf[:0])
 	word := func(i int) []byte { return lower[words[i][0]:words[i][1]] }
-	meta := func(i int) bool { // a metadata word, also numbered: token_count2
+	described := false // a term was followed by a word that describes it: card_last4
+	meta := func(i int) bool { // a metadata word (card_last4), also numbered: token_count2
 		w := word(i)
+		if r.metadata[string(w)] {
+			return true
+		}
 		for len(w) > 1 && isDigit(w[len(w)-1]) {
 			w = w[:len(w)-1]
 		}
-		return r.metadata[string(w)]
+		return len(w) < len(word(i)) && r.metadata[string(w)]
 	}
 	for i := range words {
 		if numericWords[string(word(i))] {
@@ -176,9 +180,11 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 				continue
 			}
 			if j+1 < len(words) && (meta(j+1) || len(words)-1-j == 2 && meta(len(words)-1)) {
+				described = true
 				continue // token_count, pin_code_length describe the token, the code
 			}
 			if j == i && i > 0 && meta(i) {
+				described = true
 				continue // cache_expiry: a metadata word as a term needs its noun
 			}
 			if n == 3 && string(joined[:3]) == "key" && (i == 0 || j != len(words)-1 || plainKeyWords[string(word(i-1))]) {
@@ -218,7 +224,7 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			}
 		}
 	}
-	if v.rule == "" {
+	if v.rule == "" && !described {
 		if alt, ok := digitSplit(key); ok { // password1, api_key2: a term, then a number
 			if av := r.judgeKey(alt); av.rule != "" {
 				v.rule, v.noDigits, v.latency, v.netAddr = av.rule, av.noDigits, av.latency, av.netAddr

@@ -165,3 +165,14 @@ func TestGoTestOutput(t *testing.T) {
 		{"--- PASS Kx81vQm2Lp", "--- PASS [REDACTED]"},
 	})
 }
+
+// TestNumberedMetadata: a metadata word with digits (card_last4) still
+// describes the term before it.
+func TestNumberedMetadata(t *testing.T) {
+	r := redact.Must(redact.Credentials, redact.PCIDSS)
+	for _, k := range []string{"card_last4", "cardLast4", "token_count2", "password_length12"} {
+		if _, mask := r.Scalar(nil, k, slog.StringValue("4242")); mask {
+			t.Errorf("key %q masks its value", k)
+		}
+	}
+}
