@@ -147,7 +147,7 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 	}
 	words := wordBounds(key, boundBuf[:0])
 	word := func(i int) []byte { return lower[words[i][0]:words[i][1]] }
-	described := false // a term was followed by a word that describes it: card_last4
+	described := false         // a term was followed by a word that describes it: card_last4
 	meta := func(i int) bool { // a metadata word (card_last4), also numbered: token_count2
 		w := word(i)
 		if r.metadata[string(w)] {
