@@ -818,8 +818,10 @@ func numericKeyWord(s string, i int) string {
 
 // cardPrefix reports whether digits (13 to 19 of them) start as a payment
 // card number of that length can (ISO/IEC 7812 issuer ranges of the card
-// networks in use): 2 (Mastercard 2221-2720, Mir 2200-2204), 3 (Amex,
-// Diners, JCB), 4 (Visa), 5 (Mastercard, Maestro), 6 (Discover, UnionPay,
+// networks in use): 2 (Mastercard 2221-2720, Mir 2200-2204, 16 digits or
+// more), 3 (Amex 34 and 37, 15 digits; Diners 300-305, 3095, 36, 38 and 39;
+// JCB 3528-3589, 16 digits or more: so a 15-digit IMEI from 35 is no card),
+// 4 (Visa), 5 (Mastercard, Maestro), 6 (Discover, UnionPay,
 // Maestro, RuPay), 8 (RuPay 81-82, UzCard 8600), 9 (Troy 9792), and 1 only
 // for 15-digit UATP. Snowflake ids and nanosecond timestamps start with 1
 // and have 18 or 19 digits, so they are not cards.
@@ -827,7 +829,21 @@ func cardPrefix(d []byte) bool {
 	switch d[0] {
 	case 1:
 		return len(d) == 15
-	case 2, 3, 4, 5, 6:
+	case 2: // Mir 2200-2204, Mastercard 2221-2720: never 20…, so a compact timestamp (20261202110833) is no card
+		n := int(d[1])*100 + int(d[2])*10 + int(d[3])
+		return len(d) >= 16 && (n >= 200 && n <= 204 || n >= 221 && n <= 720)
+	case 3:
+		p := int(d[1])*100 + int(d[2])*10 + int(d[3]) // the three digits after the 3
+		switch {
+		case d[1] == 4 || d[1] == 7: // Amex
+			return len(d) == 15
+		case d[1] == 0 && d[2] <= 5 || p == 95 || d[1] == 6 || d[1] == 8 || d[1] == 9: // Diners 300-305, 3095, 36, 38, 39
+			return len(d) >= 14
+		case p >= 528 && p <= 589: // JCB 3528-3589
+			return len(d) >= 16
+		}
+		return false
+	case 4, 5, 6:
 		return true
 	case 8:
 		return d[1] == 1 || d[1] == 2 || (d[1] == 6 && d[2] == 0 && d[3] == 0)

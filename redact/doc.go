@@ -41,7 +41,9 @@
 // pwd or pw after two ASCII letters or digits or more names a secret too,
 // when that term is in a rule (PGPASSWORD, csrftoken, githubtoken, DBPASS,
 // keytool's -storepass, ADMINPWD, bindpw); words such as bypass, compass, lowpass
-// and OLDPWD do not. Terms with
+// and OLDPWD do not. A term followed by a number is the term
+// (password1, password2, token3, apiKey2); names whose digits belong to
+// them (auth0, oauth2, x509) are not split. Terms with
 // letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
 // An object that names its value's key in a member of its own, {"name":
 // "DB_PASSWORD", "value": "…"} (a Kubernetes EnvVar, an ECS environment
@@ -109,7 +111,10 @@
 // db-credentials), a switch of letters (-AsPlainText) and a pair of its own ("for
 // sub=user-42") are kept, and so is the message of an error after its
 // package's name or its code ("jwt: invalid token signature", "api error
-// ExpiredToken: The provided token has expired"); a command line's value after a flag
+// ExpiredToken: The provided token has expired"), the wrapped error after
+// it ("get token: context canceled", "load credentials: open /etc/…: …",
+// "token: EOF", "secrets is forbidden"), a status ("signature: valid",
+// "auth=ok") and a version ("credentials v1.17.42"); a command line's value after a flag
 // that names a secret (--password …, also as separate slice elements),
 // a system property that names one (java -Dpassword=…, gradle -Ptoken=…),
 // after curl's -u, and the password of -p in a command line that names a
@@ -226,7 +231,9 @@
 // secret answer, rootpw, snmp community, snmp server community,
 // community string, key string, masterauth, sms code,
 // device code, magic link, login link, invite link, invite url,
-// oauth verifier, secret id, and the
+// oauth verifier, secret id, dek, kek, data key, saml response,
+// samlresponse, saml assertion, id token hint, auth header,
+// authorization header, session secret, session key, and the
 // word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,
@@ -359,22 +366,36 @@
 // xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
 // Teams webhooks, Zapier and IFTTT webhooks, Telegram bots (also in the
 // Bot API's path, /bot<token>/);
-// Stripe (sk_/rk_ live, test, prod; whsec_), Braintree (access_token$…), Square, Shopify,
+// Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,
+// seti_…_secret_…), Braintree (access_token$…), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,
-// Freemius; GCP (AIza, GOCSPX-, ya29., 1//0 refresh tokens), Azure AD
-// client secrets and storage or Service Bus keys (AccountKey=,
-// SharedAccessKey=), DigitalOcean, Vault, Terraform Cloud, Heroku,
+// Freemius, PayPal (A21AA…), Adyen (AQE…hmf…), Checkout.com (sk_sbox_,
+// pk_sbox_, sk_ with 26 base32 bytes or a UUID), Salesforce session ids (00D…!…); GCP (AIza,
+// GOCSPX-, ya29., 1//0 refresh tokens), Azure AD client secrets and storage
+// or Service Bus keys (AccountKey=, SharedAccessKey=), Azure's
+// identifiable keys by their signature (+ASt, ACDb, APIM, +ABa, +AMC, AzFu,
+// +ASb, +AEh, +ARm, AzCa, AIoT, AZEG, AzSe, +ACR), Microsoft's common
+// annotated security keys (84 bytes with JQQJ9 at byte 52: Azure DevOps
+// personal access tokens), Microsoft identity platform refresh tokens (0.A…,
+// 1.A…) and Microsoft account tokens (EwA…, EwB…, EwC…), DigitalOcean, Vault, Terraform Cloud, Heroku,
 // Doppler, Fly.io, PlanetScale, Databricks (dapi, dose), Firebase Cloud
 // Messaging server keys (AAAA…:APA91b…), Grafana, Sentry, New Relic,
-// Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
+// New Relic license keys (…NRAL), Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
 // (IQoJb3JpZ2luX2Vj…, FwoGZXIvYXdzE…), ClickHouse, Cloudflare
 // origin CA, Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
-// Facebook (EAA… access tokens of any app letter), Airtable, Twitter
-// bearer tokens, Supabase; OpenAI, Anthropic,
+// Facebook (EAA… access tokens of any app letter), Instagram (IGQV…,
+// IGQW…, IGAA…), Amazon (Atza|, Atzr|), Twitch (oauth:…), Airtable,
+// Twitter bearer tokens (21 or 22 A's, escaped or not), Supabase; OpenAI, Anthropic,
 // Hugging Face, Perplexity, OpenRouter, Groq, xAI, Replicate, NVIDIA,
-// LangSmith, Pinecone, Tavily; SendGrid, Sendinblue (Brevo: xkeysib-,
+// LangSmith, Pinecone, Tavily, ElevenLabs (sk_ and 48 hex digits); SendGrid, Sendinblue (Brevo: xkeysib-,
 // xsmtpsib-), Twilio, Notion,
-// Mailgun, Mailchimp, MaxMind, 1Password, age, Defined Networking;
+// Mailgun (key-…, and 32-8-8 hex digits), Mailchimp, Mandrill (md-),
+// Resend (re_), Honeycomb (hcaik_, hcxik_, hcamk_, hcxmk_), MaxMind,
+// 1Password, age (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
+// Networking, Infisical (st.…), BIP32 extended private keys (xprv, tprv,
+// yprv, zprv, uprv, vprv); the secrets of TLS key log lines
+// (CLIENT_RANDOM, *_TRAFFIC_SECRET*, EXPORTER_SECRET, ECH_SECRET; the
+// label and client random are kept);
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs
 // encoded once more in base64 (ZXlK…); values a CI job declares secret
 // (GitHub Actions' ::add-mask::…); private keys in base64 PEM

@@ -147,6 +147,17 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 	}
 	words := wordBounds(key, boundBuf[:0])
 	word := func(i int) []byte { return lower[words[i][0]:words[i][1]] }
+	described := false         // a term was followed by a word that describes it: card_last4
+	meta := func(i int) bool { // a metadata word (card_last4), also numbered: token_count2
+		w := word(i)
+		if r.metadata[string(w)] {
+			return true
+		}
+		for len(w) > 1 && isDigit(w[len(w)-1]) {
+			w = w[:len(w)-1]
+		}
+		return len(w) < len(word(i)) && r.metadata[string(w)]
+	}
 	for i := range words {
 		if numericWords[string(word(i))] {
 			v.noCards = true
@@ -168,10 +179,12 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			if !ok {
 				continue
 			}
-			if j+1 < len(words) && (r.metadata[string(word(j+1))] || len(words)-1-j == 2 && r.metadata[string(word(len(words)-1))]) {
+			if j+1 < len(words) && (meta(j+1) || len(words)-1-j == 2 && meta(len(words)-1)) {
+				described = true
 				continue // token_count, pin_code_length describe the token, the code
 			}
-			if j == i && i > 0 && r.metadata[string(word(i))] {
+			if j == i && i > 0 && meta(i) {
+				described = true
 				continue // cache_expiry: a metadata word as a term needs its noun
 			}
 			if n == 3 && string(joined[:3]) == "key" && (i == 0 || j != len(words)-1 || plainKeyWords[string(word(i-1))]) {
@@ -200,12 +213,19 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 		}
 	}
 	for i := 0; v.rule == "" && i < len(words); i++ { // pgpassword, csrftoken
-		if rule := r.compoundRule(word(i)); rule != "" && !(i+1 < len(words) && r.metadata[string(word(i+1))]) {
+		if rule := r.compoundRule(word(i)); rule != "" && !(i+1 < len(words) && meta(i+1)) {
 			v.rule = rule
 		}
 	}
 	if v.rule == "" {
 		if alt, ok := acronymSplit(key); ok { // DBpassword, JWTsecret: an acronym, then a lower-case word
+			if av := r.judgeKey(alt); av.rule != "" {
+				v.rule, v.noDigits, v.latency, v.netAddr = av.rule, av.noDigits, av.latency, av.netAddr
+			}
+		}
+	}
+	if v.rule == "" && !described {
+		if alt, ok := digitSplit(key); ok { // password1, api_key2: a term, then a number
 			if av := r.judgeKey(alt); av.rule != "" {
 				v.rule, v.noDigits, v.latency, v.netAddr = av.rule, av.noDigits, av.latency, av.netAddr
 			}
@@ -440,6 +460,48 @@ func acronymSplit(key string) (string, bool) {
 	}
 	return string(append(b, key[last:]...)), true
 }
+
+// digitSplit returns key with a '_' before each number of one or two
+// digits that ends a word after two letters or more (password1, api_key2,
+// secret12; tokenV2x and dob2001 are left), and whether it inserted one: a form posts password1 and
+// password2, a config numbers its keys. Names whose digits are part of
+// the name (auth0, oauth2, x509) are left whole.
+func digitSplit(key string) (string, bool) {
+	var b []byte
+	last := 0 // key[:last] is in b
+	for j := 2; j < len(key); j++ {
+		if !isDigit(key[j]) || !isLetter(key[j-1]) || !isLetter(key[j-2]) {
+			continue
+		}
+		e := j + 1
+		for e < len(key) && isDigit(key[e]) {
+			e++
+		}
+		if e < len(key) && isAlnum(key[e]) || e-j > 2 {
+			j = e
+			continue // x86abc, sha256sum: the digits are inside a word; dob2001: a number of its own
+		}
+		ws := j - 2
+		for ws > 0 && isLetter(key[ws-1]) {
+			ws--
+		}
+		if digitNames[strings.ToLower(key[ws:e])] {
+			j = e
+			continue
+		}
+		b = append(append(b, key[last:j]...), '_')
+		last, j = j, e
+	}
+	if b == nil {
+		return key, false
+	}
+	return string(append(b, key[last:]...)), true
+}
+
+// digitNames are names whose digits belong to them: digitSplit leaves
+// them whole.
+var digitNames = map[string]bool{"auth0": true, "oauth1": true, "oauth2": true, "saml2": true, "x509": true,
+	"md5": true, "sha1": true, "sha256": true, "sha512": true, "base64": true, "http2": true, "s3": true}
 
 // pluralTerms are the one-word terms whose plural alone names secrets
 // (apikeys, cookies, pwds). Other plurals of one word need a word before

@@ -186,6 +186,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if rule == "" || inARN(s, a) || machineInText(s, a, b) {
 				continue
 			}
+			if a >= 4 && s[a-4:a] == "--- " && s[a:b] == "PASS" {
+				continue // go test's result line: --- PASS: TestTokenRefresh (0.02s)
+			}
 			var vs, ve int
 			if xml {
 				vs = p + 1
@@ -226,11 +229,21 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if strings.EqualFold(s[a:b], "cookie") && (vs == 0 || !isQuote(s[vs-1])) {
 				ve = cookiesEnd(s, ve) // Cookie: theme=dark; sessionid=…; a1=…: every cookie
 			}
-			if v := s[vs:ve]; op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && strings.HasSuffix(v, ":") && (vs == 0 || !isQuote(s[vs-1])) && errorPrefixWords[v[:len(v)-1]] {
+			if v := s[vs:ve]; op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && strings.HasSuffix(v, ":") && (vs == 0 || !isQuote(s[vs-1])) && errorPrefixWords[v[strings.LastIndexByte(v, '/')+1:len(v)-1]] {
 				continue // a wrapped error's next prefix: "decrypt secret: cipher: message authentication failed"
 			}
 			if op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && isErrorWord(s[vs:ve]) {
 				continue // an error's message: "jwt: invalid token signature", "api error ExpiredToken: The provided token…"
+			}
+			if op == 1 && s[p] == ':' && ve+1 < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && isPairWord(s[vs:ve]) && !strings.ContainsAny(s[vs:ve], ",;") {
+				if ws, we := wordAt(s, ve+1); isPairWord(s[ws:we]) {
+					continue // a list of pairs, each judged by its own key: "auth: user=bob method=oidc result=ok"
+				}
+			}
+			if op == 1 && s[p] == ':' && ve+1 < len(s) && s[ve] == ' ' && r.verdict(s[vs:ve]).rule != "" {
+				if ws, we := wordAt(s, ve+1); isErrorWord(s[ws:we]) {
+					continue // the term again, as an error's subject: "jwt: token is malformed", "*v1.Secret: secrets is forbidden"
+				}
 			}
 			ve = ipListEnd(s, vs, ve)    // X-Forwarded-For: 198.51.100.7, 203.0.113.9
 			ve = pairedValueEnd(s, ve)   // credentials: bob / Hunter2
@@ -274,6 +287,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		if quotedKey && b+1 < len(s) && s[b+1] == ' ' && r.mayBeKey(s[a:b]) { // Setting output 'token' to '…'
+			if rule, _ := r.phraseRule(s, a, b); rule != "" && namedByFlag(s, a) { // --name "/prod/api/token" --value "…"
+				if fs, fe := valueFlagArg(s, b+1); fe > fs && !r.keepValue(s[a:b], s[fs:fe]) {
+					spans = append(spans, span{fs, fe})
+					note(rule)
+					i = max(i, fe)
+					continue
+				}
+			}
 			if ws, we := wordAt(s, skipSpaces(s, b+1)); we > ws && isLinkingWord(s[ws:we]) {
 				if rule, _ := r.phraseRule(s, a, b); rule != "" {
 					if q := afterLinking(s, we); q < len(s) && isQuote(s[q]) {
@@ -283,6 +304,16 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 							i = max(i, ve)
 						}
 					}
+				}
+			}
+			continue
+		}
+		if b+1 < len(s) && isQuote(s[b]) && s[b+1] == ' ' && r.mayBeKey(s[a:b]) && namedByFlag(s, a) { // --name "/prod/api/token" --value "…"
+			if rule, _ := r.phraseRule(s, a, b); rule != "" {
+				if fs, fe := valueFlagArg(s, b+1); fe > fs && !r.keepValue(s[a:b], s[fs:fe]) {
+					spans = append(spans, span{fs, fe})
+					note(rule)
+					i = max(i, fe)
 				}
 			}
 			continue
@@ -358,6 +389,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		// A string literal's prefix: PASSWORD E'…', N'…'.
 		q += literalPrefix(s, q)
+		if namedByFlag(s, a) { // aws ssm put-parameter --name /prod/db/password --value …
+			if fs, fe := valueFlagArg(s, b); fe > fs && !r.keepValue(s[a:b], s[fs:fe]) {
+				spans = append(spans, span{fs, fe})
+				note(rule)
+				i = fe
+				continue
+			}
+		}
 		if s[q] == '|' && tableCell(s, a) { // | password | S3cret |
 			if vs, ve := cellAt(s, q+1); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
 				spans = append(spans, span{vs, ve})
@@ -375,7 +414,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		if c := s[q]; c == '"' || c == '\'' || c == '`' { // token "…"
-			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && !strings.ContainsAny(s[vs:ve], "\n ") &&
+			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && (!strings.ContainsAny(s[vs:ve], "\n ") || passphrase(s[a:b], s[vs:ve])) &&
 				!apiStatusAfter(s, ve) && !(strings.EqualFold(strings.TrimSuffix(s[a:b], "s"), "secret") && kubectlStatusAfter(s, ve)) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
@@ -395,6 +434,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		flag := s[a] == '-'
 		switch w := s[ws:we]; {
+
 		case props && lineEndAt(s, we) && !isCommonWord(w) && w[0] != '-': // spring.datasource.password hunter2⏎
 			if !r.keepValue(s[a:b], w) && !isPlaceholder(s, ws, we) {
 				spans = append(spans, span{ws, we})
@@ -433,7 +473,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 				continue
 			}
-			if v := s[vs:ve]; len(v) >= 4 && !isCommonWord(v) && !r.keepValue(s[a:b], v) {
+			if v := s[vs:ve]; (len(v) >= 4 && !isCommonWord(v) && !isErrorWord(v) || shortCodeFits(s[ka:b], v)) && !r.keepValue(s[a:b], v) { // token is malformed; the cvv was 842
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = ve
@@ -1331,6 +1371,9 @@ func readsSecretFromStdin(cmd string) bool {
 		return true
 	case f[len(f)-1] == "-" && (strings.Contains(l, "login") || strings.Contains(l, "secret")): // vault login -, docker secret create db -
 		return true
+	case strings.Contains(l, "secret put ") || strings.Contains(l, "secrets import") || strings.Contains(l, " env add ") ||
+		strings.Contains(l, "secret set ") && !strings.Contains(l, "--body") && !strings.Contains(l, " -b"):
+		return true // wrangler secret put NAME, vercel env add NAME, gh secret set NAME: the value from the standard input
 	}
 	stdin := false
 	for _, w := range strings.Fields(l) {
@@ -1526,6 +1569,8 @@ func (r *Redactor) metavar(v string) bool {
 	inner := v
 	if len(v) > 2 && (v[0] == '<' && v[len(v)-1] == '>' || v[0] == '[' && v[len(v)-1] == ']') {
 		inner = v[1 : len(v)-1]
+	} else if len(v) > 2 && v[0] == '[' && strings.IndexByte(v, ']') < 0 {
+		inner = v[1:] // --token [token]: the closing bracket left with the word's end
 	}
 	if len(inner) < 2 || len(inner) > 32 {
 		return false
@@ -1593,6 +1638,26 @@ func valueFlagArg(s string, from int) (int, int) {
 	return ws, we
 }
 
+// namedByFlag reports whether the term at s[a] is in the argument of a
+// --name flag on its line (aws ssm put-parameter --name /prod/db/password,
+// --name=app-token): a parameter's name, whose --value is the secret.
+func namedByFlag(s string, a int) bool {
+	ls := strings.LastIndexByte(s[:a], '\n') + 1
+	k := strings.LastIndex(s[ls:a], "--name")
+	if k < 0 {
+		return false
+	}
+	k += ls + len("--name")
+	if k >= a || s[k] != ' ' && s[k] != '=' {
+		return false
+	}
+	k = skipSpaces(s, k+1)
+	if k < a && isQuote(s[k]) {
+		k++
+	}
+	return !strings.ContainsAny(s[k:a], " \t")
+}
+
 // errorPrefixWords are the words a wrapped Go error goes on with after
 // "…secret: " (a package or an operation: "decrypt secret: cipher: …",
 // "load token: open: …"). Any other word there may be the secret itself:
@@ -1603,7 +1668,7 @@ var errorPrefixWords = func() map[string]bool {
 		asn1 gzip zlib io os net http https grpc rpc sql pq pgx mysql redis kms vault aws gcp azure open
 		read write close dial lookup parse decode encode decrypt encrypt sign verify unmarshal marshal
 		context timeout eof fetch load get put post exec query bcrypt scrypt hmac jwt oauth2 oidc keyring
-		keychain secretsmanager ssm stat mkdir remove rename`) {
+		keychain secretsmanager ssm stat mkdir remove rename jose go-jose`) {
 		m[w] = true
 	}
 	return m
@@ -1653,7 +1718,7 @@ func shortCodeFits(k, w string) bool {
 		return len(w) <= 4
 	}
 	switch strings.NewReplacer("_", " ", "-", " ").Replace(strings.ToLower(k)) {
-	case "pin", "pin code", "pin number":
+	case "pin", "pin code", "pin number", "card pin", "atm pin", "debit pin":
 		return len(w) >= 4
 	case "passcode", "otp", "totp", "mfa code", "verification code", "one time password", "one time code",
 		"2fa code", "2fa", "two factor code":
@@ -1668,16 +1733,16 @@ func shortCodeFits(k, w string) bool {
 func isCardCode(k string) bool {
 	var buf [64]byte
 	n := 0
-	for i := 0; i < len(k) && n < len(buf); i++ {
+	for i := len(k) - 1; i >= 0 && n < len(buf); i-- { // the last 64 letters and digits: the code's word ends the key
 		if c := k[i] | 0x20; isAlnum(k[i]) {
 			if isDigit(k[i]) {
 				c = k[i]
 			}
-			buf[n] = c
 			n++
+			buf[len(buf)-n] = c
 		}
 	}
-	j := string(buf[:n])
+	j := string(buf[len(buf)-n:])
 	for _, t := range [...]string{"cvv", "cvc", "cvn", "csc", "cav2", "securitycode", "verificationcode", "verificationvalue", "cardverification", "cardcode"} {
 		if strings.Contains(j, t) {
 			return true
@@ -1725,7 +1790,7 @@ func valueAfterWhom(s string, e int) (int, int) {
 		for t < len(s) && s[t] != ' ' && s[t] != '\t' && s[t] != '\n' {
 			t++
 		}
-		if t > q+1 && s[t-1] == ':' && (t == len(s) || s[t] == ' ') { // user postgres: …
+		if t > q+1 && s[t-1] == ':' && (t == len(s) || s[t] == ' ' || s[t] == '\t') { // user postgres: …
 			return valueOrWord(s, t)
 		}
 		q = t
@@ -2861,7 +2926,8 @@ func escapedQuoteAt(s string, e int) bool {
 }
 
 // xmlOpen reports whether the key at s[a] opens an XML element: after
-// '<', or after a namespace prefix ("<ns2:password>").
+// '<', or after a namespace prefix ("<ns2:password>"), also an empty one
+// ("<:password>", not XML, but an element to whoever wrote it).
 func xmlOpen(s string, a int) bool {
 	if a == 0 {
 		return false
@@ -2872,7 +2938,7 @@ func xmlOpen(s string, a int) bool {
 			j--
 		}
 		j--
-		if j < 0 || j == a-2 {
+		if j < 0 {
 			return false
 		}
 	}
@@ -3326,11 +3392,16 @@ func (r *Redactor) keepValue(key, v string) bool {
 		"disabled", "required", "optional", "set", "unset", "empty", "redacted", "***", "<redacted>",
 		"string", "str", "number", "int", "bool", "boolean", // a declared type: token: string
 		"undefined", "(sensitive value)", "(sensitive)", "<sensitive>",
+		"ok", "valid", "invalid", "denied", "granted", "verified", "unverified", "expired", "revoked",
+		"success", "succeeded", "failed", "pending", "eof", "unauthorized", "forbidden", // a status: signature: valid, auth=ok
 		"/dev/stdin", "/dev/fd/0", "-": // read from the standard input: --from-file=password=/dev/stdin
 
 		return true
 	}
 	if k := strings.LastIndexAny(key, "-_."); strings.EqualFold(key[k+1:], "auth") && saslMechanism(strings.ToLower(v)) { // SMTP: 250-AUTH=LOGIN
+		return true
+	}
+	if isVersion(v) { // credentials v1.17.42: a module's version
 		return true
 	}
 	if isKeyFileName(v) || noValue(v) { // --key=tls.key, ssl_cert_key: server.key; password = $1, phone: unknown
@@ -3356,6 +3427,28 @@ func (r *Redactor) keepValue(key, v string) bool {
 	kv := r.verdict(key)
 	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v) || kv.netAddr && isNetworkAddress(v) ||
 		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v) || kv.named && isSecretName(v)
+}
+
+// isVersion reports whether v is a version number: three dot-separated
+// numbers (1.17.42), or v and two or three (v1.4, v1.17.42), and an
+// optional pre-release or build suffix after '-' or '+'. Two numbers
+// without the v are a decimal (a coordinate, a ratio), not a version.
+func isVersion(v string) bool {
+	least := 3
+	if len(v) > 1 && (v[0] == 'v' || v[0] == 'V') {
+		v, least = v[1:], 2
+	}
+	if i := strings.IndexAny(v, "-+"); i > 0 {
+		v = v[:i]
+	}
+	parts := 0
+	for _, p := range strings.Split(v, ".") {
+		if p == "" || len(p) > 5 || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+		parts++
+	}
+	return parts >= least && parts <= 3
 }
 
 // isPlaceholder reports whether the value s[vs:ve] is the inside of a
@@ -3412,6 +3505,28 @@ func isLinkingWord(w string) bool {
 	return false
 }
 
+// passphrase reports whether v, quoted after the term key, is a
+// passphrase of words (with password "correct horse battery staple"):
+// key names a password, v is one line of two to eight words of 64 bytes
+// or less, and its first word does not start a sentence about the
+// password ("must be 12 characters", "is required").
+func passphrase(key, v string) bool {
+	switch strings.ToLower(key) {
+	case "password", "passphrase", "passwd", "pass phrase", "passwort", "kennwort":
+	default:
+		return false
+	}
+	if len(v) > 64 || strings.ContainsAny(v, "\n\r\t") || strings.HasPrefix(v, " ") {
+		return false
+	}
+	words := strings.Fields(v)
+	if len(words) < 2 || len(words) > 8 {
+		return false
+	}
+	first := strings.ToLower(words[0])
+	return !isErrorWord(first) && !proseWord(first)
+}
+
 // isCommonWord reports whether w, after "password is", is a word of prose
 // rather than a value.
 func isCommonWord(w string) bool {
@@ -3449,6 +3564,13 @@ var errorWords = map[string]bool{
 	"a": true, "an": true, "this": true, "your": true, "provided": true, "request": true,
 	"illegal": true, "corrupt": true, "corrupted": true, "truncated": true, "unrecognized": true, "rejected": true,
 	"reused": true, "stale": true, "already": true, "does": true, "did": true, "should": true, "will": true,
+	// the first word of a Go error wrapped after "get token: ": context canceled, open /path: …,
+	// dial tcp …, Post "https://…": …, read tcp …, permission denied, EOF
+	"context": true, "eof": true, "open": true, "dial": true, "read": true, "write": true, "lookup": true,
+	"get": true, "post": true, "put": true, "patch": true, "delete": true, "connection": true,
+	"permission": true, "operation": true, "timeout": true, "unverifiable": true, "certificate": true,
+	// file does not exist; signature: expected sha256=…, got …
+	"file": true, "expected": true, "want": true, "wanted": true, "got": true,
 }
 
 // isErrorWord reports whether w, in any case, is one of errorWords.
@@ -3571,6 +3693,10 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		}
 		if v := s[vs:ve]; strings.IndexByte(v, ':') >= 0 && !strings.HasPrefix(v, r.mask) {
 			spans = append(spans, span{vs, ve})
+			note("credentials")
+			i = ve
+		} else if c := strings.IndexByte(v, ','); c > 0 && c+1 < len(v) && strings.Contains(s, "lftp") && !r.keepValue("", v[c+1:]) {
+			spans = append(spans, span{vs + c + 1, ve}) // lftp -u bob,S3cret
 			note("credentials")
 			i = ve
 		}

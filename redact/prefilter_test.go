@@ -46,6 +46,30 @@ func catalogSample(f tokenFormat) string {
 		return f.prefix + "k7x2m9q:APA91b" + strings.Repeat("a1B2c3D4e5F6g7H8-_", 8)
 	case "braintree":
 		return f.prefix + "production$k7x2m9q4w1z8c5v3$9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+	case "adyen":
+		return f.prefix + "thmfxR4k9Qw2Lm7Zp3Xc8Vb1Nn6Tt5Yy0Uu.Ii4Oo2Pp8Aa6Ss3Dd9Ff1Gg7Hh5Jj0Kk2Ll4Zz6Xx8Cc1Vv3Bb5"
+	case "checkout":
+		if f.prefix == "sk_" || f.prefix == "sk_test_" || f.prefix == "pk_test_" {
+			return f.prefix + "3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c"
+		}
+	case "stripe":
+		if f.prefix == "pi_" || f.prefix == "seti_" {
+			return f.prefix + "4QwErTy7UiOp2AsDf5_secret_Gh8JkL3ZxCv6BnM9qW"
+		}
+	case "salesforce":
+		return f.prefix + "7x000003AbCdE!" + strings.Repeat("AQ4xK9.mZ2pL7_", 7)
+	case "mandrill":
+		return f.prefix + "Qz7Kp2Lm9Xw4Vb8Nc3Rt6Y"
+	case "resend":
+		return f.prefix + "Kp4Lm9Xq_Zw2Vb8Nc3Rt6YhJ5Gf7Ds1Aq0P"
+	case "infisical":
+		return f.prefix + "0a1b2c3d4e5f60718293a4b5.c6d7e8f90a1b2c3d4e5f60718293a4b5.f60718293a4b5c6d7e8f90a1b2c3d4e5"
+	case "microsoft":
+		if f.shape != nil {
+			return f.prefix + strings.Repeat("xY3-_.Qz", 25)
+		}
+	case "tls keylog":
+		return f.prefix + strings.Repeat("7e", 32) + " " + strings.Repeat("c4a9", 24)
 	}
 	var pool []byte
 	for _, c := range []byte("a1B2c3D4e5F6g7H8") {

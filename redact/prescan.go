@@ -153,6 +153,7 @@ const (
 	preT      = 1 << 19 // 'T', for the marker "T3"
 	preTok    = 1 << 20 // the first byte of a catalog prefix that starts outside a word ("_gitlab_session=")
 	preHigh   = 1 << 21 // a byte of a character outside ASCII
+	preZ      = 1 << 22 // 'z', for the signature "AzSe"
 )
 
 var preTable = func() (t [256]uint64) {
@@ -169,6 +170,7 @@ var preTable = func() (t [256]uint64) {
 		}
 	}
 	t['T'] |= preT
+	t['z'] |= preZ
 	for c := 0x80; c < 0x100; c++ {
 		t[c] |= preHigh
 	}
@@ -196,6 +198,7 @@ func (r *Redactor) prescan(s string) prescanned {
 	var (
 		acc        uint64 // every byte's preTable bits
 		digitWords int    // the bytes of the words that hold a digit
+		zUpper     bool   // a word holds 'z' and an upper-case letter after its first byte
 		st         prescanState
 		cands      [prescanCands]prescanCand
 		nc         int
@@ -236,6 +239,9 @@ func (r *Redactor) prescan(s string) prescanned {
 		word := rest | e
 		acc |= word
 		if word&uint64(digitMark) != 0 {
+			if n >= 32 { // keyedToken asks for a digit in these
+				st.marks |= keyedWord(s, start, i)
+			}
 			digitWords += n // the digits are counted at the end, if there can be 9
 			if word&preLetter == 0 && i+1 < len(s) && s[i] == ':' && start > 0 && s[start-1] == ':' && pgpassDBStart(s[i+1]) {
 				st.marks |= markPort // host:5432:db:…
@@ -251,7 +257,8 @@ func (r *Redactor) prescan(s string) prescanned {
 			switch {
 			case rest&preUpper != 0: // may have camelCase pieces
 				what |= candCamel
-			case r.termShape[shapeIndex(s[start:i])]>>min(n, 31)&1 != 0:
+				zUpper = zUpper || rest&preZ != 0 // "AzSe" after its first byte
+			case r.termShape[shapeIndex(s[start:i])]>>(min(n, 31)+numberShift(s[i-1]))&1 != 0:
 				what |= candTerm
 			case n >= minCompound && r.compoundTailHas(s[i-2], s[i-1]): // pgpassword, dbpwd
 				what |= candCompound
@@ -290,6 +297,12 @@ func (r *Redactor) prescan(s string) prescanned {
 	if acc&preT != 0 && len(s) >= 48 && strings.Contains(s, "T3") {
 		st.marks |= markT3
 	}
+	if f&hasEq != 0 && st.marks&markKeyed == 0 && len(s) > 40 && paddedAfter40(s) {
+		st.marks |= markKeyed
+	}
+	if zUpper && st.marks&markKeyed == 0 && len(s) >= 40 && strings.Contains(s, "AzSe") {
+		st.marks |= markKeyed // an Azure AI Search key split by '+' or '/'
+	}
 	if digitWords >= 9 {
 		if d := countDigits(s); d >= 13 {
 			f |= hasDigits9 | hasDigits13
@@ -298,6 +311,37 @@ func (r *Redactor) prescan(s string) prescanned {
 		}
 	}
 	return prescanned{flags: f | st.flags, tokens: st.tokens, termWord: st.termWord, marks: st.marks}
+}
+
+// paddedAfter40 reports whether s holds base64 padding, a '=' after a
+// byte of base64 or base64url and not before a letter or digit, 40 bytes
+// or more into s: it may end an Azure key (findKeyedTokens).
+func paddedAfter40(s string) bool {
+	for i := 40; i < len(s); i++ {
+		k := strings.IndexByte(s[i:], '=')
+		if k < 0 {
+			return false
+		}
+		i += k
+		if c := s[i-1]; (charClass[c]&cURL != 0 || c == '+' || c == '/') && (i+1 == len(s) || !isAlnum(s[i+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyedWord returns markKeyed when the word s[start:end] of 32 bytes or
+// more, with a digit, may be or start a keyed token (findKeyedTokens): 32
+// hex digits before "-", 8 hex digits and '-' (Mailgun), 40 bytes ending
+// with "NRAL" (New Relic), 84 or 86 with "JQQJ" at byte 52 (CASK).
+func keyedWord(s string, start, end int) uint32 {
+	switch n := end - start; {
+	case n == 32 && end+18 <= len(s) && s[end] == '-' && s[end+9] == '-',
+		n == 40 && s[end-4:end] == "NRAL",
+		(n == 84 || n == 86) && s[start+52:start+56] == "JQQJ":
+		return markKeyed
+	}
+	return 0
 }
 
 // prescanCands is how many candidate words prescan holds before it
@@ -336,7 +380,7 @@ func (r *Redactor) settle(s string, cands []prescanCand, st *prescanState) {
 		case c.what&candCamel != 0:
 			st.termWord = r.mayBeKey(w)
 		case c.what&candTerm != 0:
-			st.termWord = r.bloomHas(wordHash(w)) || r.endsInCompound(w)
+			st.termWord = r.bloomHas(wordHash(w)) || r.endsInCompound(w) || isDigit(w[len(w)-1]) && r.bloomHas(wordHash(trimNumber(w)))
 		case c.what&candCompound != 0:
 			st.termWord = r.endsInCompound(w)
 		}
@@ -544,7 +588,8 @@ func (r *Redactor) mayBeKey(id string) bool {
 		for j < len(id) && isAlnum(id[j]) && !camelBoundary(id, j) {
 			j++
 		}
-		if r.termStartHas(id[i], id[min(i+1, j-1)]) && hasLetter(id[i:j]) && r.bloomHas(wordHash(id[i:j])) {
+		k := i + len(trimNumber(id[i:j])) // password1, token2: the term before the number
+		if r.termStartHas(id[i], id[min(i+1, k-1)]) && hasLetter(id[i:k]) && r.bloomHas(wordHash(id[i:k])) {
 			return true
 		}
 		if r.endsInCompound(id[i:j]) { // PGPASSWORD
@@ -649,6 +694,29 @@ var shapeByte = func() (t [256]byte) {
 	return t
 }()
 
+// numberShift returns 32 when c, a word's last byte, is a digit: the
+// half of a termShape entry for words that end with a number.
+func numberShift(c byte) int {
+	if isDigit(c) {
+		return 32
+	}
+	return 0
+}
+
+// trimNumber returns w without the number of one or two digits that ends
+// it, keeping its first two bytes (password1: password; token12: token;
+// v12, dob2001: unchanged), as digitSplit reads keys.
+func trimNumber(w string) string {
+	e := len(w)
+	for e > 2 && len(w)-e < 3 && isDigit(w[e-1]) {
+		e--
+	}
+	if len(w)-e > 2 || e > 0 && isDigit(w[e-1]) {
+		return w
+	}
+	return w[:e]
+}
+
 // bloomAdd adds a lower-case word to the filter mayBeKey reads, and its
 // first two bytes and length to termShape.
 func (r *Redactor) bloomAdd(w string) {
@@ -657,7 +725,10 @@ func (r *Redactor) bloomAdd(w string) {
 		r.termBloom[b>>6%termBloomWords] |= 1 << (b & 63)
 	}
 	if len(w) > 0 {
-		r.termShape[shapeIndex(w)] |= 1 << min(len(w), 31)
+		// The word; in the high half, the word with a number of one or two
+		// digits after it (password1, token12), which settle reads without
+		// the number.
+		r.termShape[shapeIndex(w)] |= 1<<min(len(w), 31) | 1<<(32+min(len(w)+1, 31)) | 1<<(32+min(len(w)+2, 31))
 	}
 	if len(w) >= 2 {
 		if n, ok := letterPair(w[0], w[1]); ok {

@@ -39,6 +39,9 @@ var (
 			"security answer", "secret answer", "rootpw", "snmp community", "snmp server community", "community string", "key string", "masterauth",
 			"sms code", "device code", "magic link", "login link", "invite link", "invite url",
 			"oauth verifier", "secret id",
+			// Envelope encryption's keys, SAML's signed response, a raw header.
+			"dek", "kek", "data key", "saml response", "samlresponse", "saml assertion", "id token hint",
+			"auth header", "authorization header", "session secret", "session key",
 			// The word password in other languages, as written in ASCII and
 			// as written in their own letters.
 			"passwort", "kennwort", "contrasena", "senha", "wachtwoord", "mot de passe", "motdepasse",

@@ -100,7 +100,7 @@ type Redactor struct {
 	compounds    []string               // the compoundTerms among the terms
 	termBloom    [termBloomWords]uint64 // the words a term can end with, for mayBeKey
 	termStarts   [11]uint64             // the first two letters of those words (26*26 bits)
-	termShape    [37 * 37]uint32        // the first two bytes of those words (shapeIndex): bit n for a word of n bytes, 31 for longer
+	termShape    [37 * 37]uint64        // the first two bytes of those words (shapeIndex): bit n for a word of n bytes, 31 for longer; bit 32+n for n bytes that end with a number
 	compoundTail [11]uint64             // the last two letters of the compound terms (26*26 bits)
 	cards        bool                   // the card-number detector is on: integers are checked too
 	jwk          bool                   // the private-key detector is on: JWKs' private members are masked

@@ -59,6 +59,9 @@ type tokenFormat struct {
 	max    int
 	fold   bool // the prefix matches in any case
 	mixed  bool
+	// lastField masks only the last space-separated field of the token
+	// (the secret of a TLS key log line, not its label and nonce).
+	lastField bool
 	// shape, when set, replaces the body test: it gets the string and the
 	// end of the prefix and returns the end of the token, or 0.
 	shape func(s string, j int) int
@@ -207,6 +210,26 @@ var tokenFormats = append([]tokenFormat{
 	{family: "plaid", prefix: "access-sandbox-", body: cHex | cDash, min: 36},
 	{family: "plaid", prefix: "access-development-", body: cHex | cDash, min: 36},
 	{family: "plaid", prefix: "access-production-", body: cHex | cDash, min: 36},
+	// PayPal OAuth access tokens: "A21AA" and some 90 base64url bytes.
+	{family: "paypal", prefix: "A21AA", body: cURL, min: 60, mixed: true},
+	// Adyen API keys: "AQE", a letter, "hmf", then dotted or dashed base64.
+	{family: "adyen", prefix: "AQE", shape: adyenBody},
+	// Checkout.com keys: sk_sbox_ or pk_sbox_ and 26 base32 bytes (or
+	// more), and the older sk_, sk_test_ and pk_test_ with a UUID.
+	{family: "checkout", prefix: "sk_sbox_", body: cDigit | cLowerHex | cLower, min: 26},
+	{family: "checkout", prefix: "pk_sbox_", body: cDigit | cLowerHex | cLower, min: 26},
+	{family: "checkout", prefix: "sk_test_", shape: uuidBody},
+	{family: "checkout", prefix: "pk_test_", shape: uuidBody},
+	{family: "checkout", prefix: "sk_", shape: uuidBody},
+	{family: "checkout", prefix: "sk_", shape: base32Body(26)},
+	// Stripe client secrets of PaymentIntents, SetupIntents and Sources:
+	// the object's id, "_secret_", and the secret.
+	{family: "stripe", prefix: "pi_", shape: stripeClientSecretBody},
+	{family: "stripe", prefix: "seti_", shape: stripeClientSecretBody},
+	{family: "stripe", prefix: "src_client_secret_", body: cAlnum, min: 20},
+	// Salesforce session ids and access tokens: the org id (00D…), '!',
+	// and the session.
+	{family: "salesforce", prefix: "00D", shape: salesforceSessionBody},
 	// Cloud.
 	{family: "gcp", prefix: "AIza", body: cURL, min: 35},
 	{family: "gcp", prefix: "GOCSPX-", body: cURL, min: 24},
@@ -279,6 +302,8 @@ var tokenFormats = append([]tokenFormat{
 	{family: "huggingface", prefix: "hf_", body: cAlnum, min: 30},
 	{family: "huggingface", prefix: "api_org_", body: cAlnum, min: 30},
 	{family: "perplexity", prefix: "pplx-", body: cAlnum, min: 40},
+	// ElevenLabs API keys: "sk_" and 48 lower-case hex digits.
+	{family: "elevenlabs", prefix: "sk_", body: cLHex, min: 48, max: 48, mixed: true},
 	// Messaging, productivity and the rest.
 	{family: "sendgrid", prefix: "SG.", body: cURL | cOther, min: 60},
 	{family: "sendinblue", prefix: "xkeysib-", body: cHex | cDash | cLower | cUpper, min: 80},
@@ -288,11 +313,24 @@ var tokenFormats = append([]tokenFormat{
 	{family: "notion", prefix: "ntn_", body: cAlnum, min: 46},
 	{family: "mailgun", prefix: "key-", body: cLHex, min: 32, max: 32, mixed: true},
 	{family: "mailgun", prefix: "pubkey-", body: cLHex, min: 32},
+	// Mandrill (Mailchimp Transactional) API keys: "md-" and 22 bytes.
+	{family: "mandrill", prefix: "md-", shape: mandrillBody},
+	// Resend API keys: re_<8>_<24>.
+	{family: "resend", prefix: "re_", shape: resendBody},
+	// Honeycomb ingest and management keys.
+	{family: "honeycomb", prefix: "hcaik_", body: cDigit | cLowerHex | cLower, min: 50, mixed: true},
+	{family: "honeycomb", prefix: "hcxik_", body: cDigit | cLowerHex | cLower, min: 50, mixed: true},
+	{family: "honeycomb", prefix: "hcamk_", body: cDigit | cLowerHex | cLower, min: 50, mixed: true},
+	{family: "honeycomb", prefix: "hcxmk_", body: cDigit | cLowerHex | cLower, min: 50, mixed: true},
 	{family: "1password", prefix: "ops_eyJ", body: cAny, min: 100},
 	{family: "1password", prefix: "A3-", body: cUAln | cDash, min: 30, mixed: true},
 	{family: "age", prefix: "AGE-SECRET-KEY-1", body: cUAln, min: 58},
+	{family: "age", prefix: "AGE-SECRET-KEY-PQ-1", body: cUAln, min: 58},
 	{family: "airtable", prefix: "pat", shape: airtableBody},
-	{family: "twitter", prefix: "AAAAAAAAAAAAAAAAAAAAAA", fold: true, shape: twitterBearerBody},
+	// Twitter (X) app-only bearer tokens: X's documentation prints them
+	// with 21 A's before the app id, real ones have 22; URL-escaped or
+	// not.
+	{family: "twitter", prefix: "AAAAAAAAAAAAAAAAAAAAA", fold: true, shape: twitterBearerBody},
 	{family: "defined-networking", prefix: "dnkey-", body: cAny, min: 78},
 	// Newer formats from GitHub secret scanning's list of partners.
 	{family: "docker", prefix: "dckr_pat_", body: cURL, min: 27},
@@ -313,6 +351,44 @@ var tokenFormats = append([]tokenFormat{
 	{family: "supabase", prefix: "sbp_", body: cLHex, min: 40},
 	{family: "supabase", prefix: "sb_secret_", body: cURL, min: 30},
 	{family: "gcp", prefix: "1//0", body: cURL, min: 40},
+	// Microsoft identity platform refresh tokens (0.A…, 1.A…) and
+	// Microsoft account tokens (EwA…, EwB…, EwC…): long base64.
+	{family: "microsoft", prefix: "0.A", shape: dottedURLBody(150)},
+	{family: "microsoft", prefix: "1.A", shape: dottedURLBody(150)},
+	{family: "microsoft", prefix: "EwA", body: cAlnum | cOther, min: 300, mixed: true},
+	{family: "microsoft", prefix: "EwB", body: cAlnum | cOther, min: 300, mixed: true},
+	{family: "microsoft", prefix: "EwC", body: cAlnum | cOther, min: 300, mixed: true},
+	// Login with Amazon access and refresh tokens.
+	{family: "amazon", prefix: "Atza|", body: cAny, min: 50, mixed: true},
+	{family: "amazon", prefix: "Atzr|", body: cAny, min: 50, mixed: true},
+	// Instagram access tokens (Basic Display IGQV…, IGQW…; Instagram
+	// Login IGAA…).
+	{family: "instagram", prefix: "IGQV", body: cURL, min: 100, mixed: true},
+	{family: "instagram", prefix: "IGQW", body: cURL, min: 100, mixed: true},
+	{family: "instagram", prefix: "IGAA", body: cURL, min: 100, mixed: true},
+	// Twitch chat (IRC) passwords: "oauth:" and a 30-byte user token.
+	{family: "twitch", prefix: "oauth:", body: cDigit | cLowerHex | cLower, min: 30, max: 30, mixed: true},
+	// Infisical service tokens: st.<24 hex>.<32 hex>.<32 hex>.
+	{family: "infisical", prefix: "st.", shape: infisicalBody},
+	// BIP32 extended private keys (and SLIP-132's) on main and test
+	// networks: 111 base58 bytes.
+	{family: "bip32", prefix: "xprv", body: cAlnum, min: 107, max: 107},
+	{family: "bip32", prefix: "tprv", body: cAlnum, min: 107, max: 107},
+	{family: "bip32", prefix: "yprv", body: cAlnum, min: 107, max: 107},
+	{family: "bip32", prefix: "zprv", body: cAlnum, min: 107, max: 107},
+	{family: "bip32", prefix: "uprv", body: cAlnum, min: 107, max: 107},
+	{family: "bip32", prefix: "vprv", body: cAlnum, min: 107, max: 107},
+	// TLS key log lines (SSLKEYLOGFILE): a label, the client random in
+	// hex, the secret in hex; only the secret is masked.
+	{family: "tls keylog", prefix: "CLIENT_RANDOM ", shape: keyLogBody, lastField: true},
+	{family: "tls keylog", prefix: "CLIENT_EARLY_TRAFFIC_SECRET ", shape: keyLogBody, lastField: true},
+	{family: "tls keylog", prefix: "CLIENT_HANDSHAKE_TRAFFIC_SECRET ", shape: keyLogBody, lastField: true},
+	{family: "tls keylog", prefix: "SERVER_HANDSHAKE_TRAFFIC_SECRET ", shape: keyLogBody, lastField: true},
+	{family: "tls keylog", prefix: "CLIENT_TRAFFIC_SECRET_0 ", shape: keyLogBody, lastField: true},
+	{family: "tls keylog", prefix: "SERVER_TRAFFIC_SECRET_0 ", shape: keyLogBody, lastField: true},
+	{family: "tls keylog", prefix: "EARLY_EXPORTER_SECRET ", shape: keyLogBody, lastField: true},
+	{family: "tls keylog", prefix: "EXPORTER_SECRET ", shape: keyLogBody, lastField: true},
+	{family: "tls keylog", prefix: "ECH_SECRET ", shape: keyLogBody, lastField: true},
 	{family: "azure", prefix: "AccountKey=", body: cAlnum | cOther, min: 40, fold: true},
 	{family: "azure", prefix: "SharedAccessKey=", body: cAlnum | cOther, min: 40, fold: true},
 	// A PEM private key encoded once more in base64 (a Kubernetes Secret's
@@ -357,8 +433,10 @@ func init() {
 // in the package documentation, each by its prefix and body, plus the
 // shapes that carry a marker inside them (Azure AD client secrets with
 // "Q~", Terraform Cloud ".atlasv1.", OpenAI "T3BlbkFJ", Teams webhooks,
-// Telegram bot tokens, Mailchimp keys), and the values a CI job declares
-// secret (GitHub Actions' ::add-mask::…).
+// Telegram bot tokens, Mailchimp keys; Azure's identifiable keys,
+// Microsoft's annotated keys, New Relic and Mailgun keys by their length
+// and signature), and the values a CI job declares secret (GitHub
+// Actions' ::add-mask::…).
 var DetectTokens = Detector{Name: "token-format", find: findTokens, min: 10}
 
 func findTokens(s string, spans []span) []span {
@@ -381,7 +459,11 @@ func findPrefixTokens(s string, spans []span) []span {
 				continue
 			}
 			if end := f.match(s, i); end > 0 {
-				spans = append(spans, span{i, end})
+				start := i
+				if f.lastField {
+					start += strings.LastIndexByte(s[i:end], ' ') + 1
+				}
+				spans = append(spans, span{start, end})
 				i = end - 1
 				break
 			}
@@ -728,14 +810,185 @@ func discordBotBody(s string, j int) int {
 	return e
 }
 
-// twitterBearerBody matches the body of a Twitter (X) app bearer token
-// after its 22 A's: 80 to 100 alphanumerics or %-escapes.
-func twitterBearerBody(s string, j int) int {
-	e := j
-	for e < len(s) && (isAlnum(s[e]) || s[e] == '%') {
+// adyenBody matches an Adyen API key after "AQE": a lower-case letter,
+// "hmf", and base64 parts joined by '-' (60 bytes or more); the last
+// part, after "=-", is 16 printable bytes of any kind.
+func adyenBody(s string, j int) int {
+	if j+4 > len(s) || s[j] < 'a' || s[j] > 'z' || s[j+1:j+4] != "hmf" {
+		return 0
+	}
+	e := run(s, j, cAny)
+	if e-j < 60 {
+		return 0
+	}
+	if k := strings.LastIndex(s[j:e], "=-"); k >= 0 {
+		tail := j + k + 2
+		f := tail
+		for f < len(s) && f-tail < 16 && s[f] > ' ' && s[f] < 0x7f && strings.IndexByte("\"'`\\,", s[f]) < 0 {
+			f++
+		}
+		e = max(e, f)
+	}
+	return e
+}
+
+// base32Body matches a body of exactly n bytes of lower-case RFC 4648
+// base32 (a to z, 2 to 7) holding a digit and a letter.
+func base32Body(n int) func(string, int) int {
+	return func(s string, j int) int {
+		e, digits := j, 0
+		for e < len(s) && (s[e] >= 'a' && s[e] <= 'z' || s[e] >= '2' && s[e] <= '7') {
+			if isDigit(s[e]) {
+				digits++
+			}
+			e++
+		}
+		if e-j != n || digits == 0 || digits == n || !wordEnd(s, e) {
+			return 0
+		}
+		return e
+	}
+}
+
+// dottedURLBody matches a body of at least n base64url bytes and dots
+// (not '/': a path is not a token) with a digit and a letter, without a
+// sentence's full stop after it.
+func dottedURLBody(n int) func(string, int) int {
+	return func(s string, j int) int {
+		e := j
+		for e < len(s) && (charClass[s[e]]&cURL != 0 || s[e] == '.') {
+			e++
+		}
+		for e > j && s[e-1] == '.' {
+			e--
+		}
+		if e-j < n || e < len(s) && s[e] == '/' || !hasDigit(s[j:e]) || !mixedCase(s[j:e]) {
+			return 0
+		}
+		return e
+	}
+}
+
+// stripeClientSecretBody matches a Stripe client secret after its
+// object's prefix ("pi_", "seti_"): the rest of the id, "_secret_", and
+// 10 or more alphanumerics.
+func stripeClientSecretBody(s string, j int) int {
+	k := run(s, j, cAlnum)
+	if k-j < 14 || !strings.HasPrefix(s[k:], "_secret_") {
+		return 0
+	}
+	e := run(s, k+8, cAlnum)
+	if e-k-8 < 10 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// salesforceSessionBody matches a Salesforce session id after "00D": the
+// rest of the 15- or 18-byte org id, '!', and 80 or more alphanumerics,
+// dots and underscores.
+func salesforceSessionBody(s string, j int) int {
+	k := run(s, j, cAlnum)
+	if n := k - j; n != 12 && n != 15 || k >= len(s) || s[k] != '!' {
+		return 0
+	}
+	e := k + 1
+	for e < len(s) && (isAlnum(s[e]) || s[e] == '.' || s[e] == '_') {
 		e++
 	}
-	if n := e - j; n < 80 || n > 100 || !wordEnd(s, e) {
+	for e > k+1 && s[e-1] == '.' {
+		e--
+	}
+	if e-k-1 < 80 {
+		return 0
+	}
+	return e
+}
+
+// infisicalBody matches an Infisical service token after "st.": 24
+// lower-case hex digits, '.', 32, '.', 32.
+func infisicalBody(s string, j int) int {
+	k := run(s, j, cLHex)
+	if k-j != 24 || k >= len(s) || s[k] != '.' {
+		return 0
+	}
+	m := run(s, k+1, cLHex)
+	if m-k-1 != 32 || m >= len(s) || s[m] != '.' {
+		return 0
+	}
+	e := run(s, m+1, cLHex)
+	if e-m-1 != 32 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// keyLogBody matches the rest of a TLS key log line after its label: the
+// client random (64 hex digits), a space, and the secret (32 hex digits
+// or more).
+func keyLogBody(s string, j int) int {
+	k := run(s, j, cHex)
+	if k-j != 64 || k >= len(s) || s[k] != ' ' {
+		return 0
+	}
+	e := run(s, k+1, cHex)
+	if e-k-1 < 32 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// mandrillBody matches a Mandrill API key after "md-": 22 base64url bytes
+// with letters of both cases (a CSS class such as md-navigation-… has no
+// upper case; a key lacks one case once in 100,000, a digit once in 40).
+func mandrillBody(s string, j int) int {
+	e := run(s, j, cURL)
+	if e-j != 22 || !wordEnd(s, e) || !mixedCase(s[j:e]) {
+		return 0
+	}
+	return e
+}
+
+// resendBody matches a Resend API key after "re_": 8 alphanumerics, '_',
+// 24 alphanumerics, with letters of both cases.
+func resendBody(s string, j int) int {
+	k := run(s, j, cAlnum)
+	if k-j != 8 || k >= len(s) || s[k] != '_' {
+		return 0
+	}
+	e := run(s, k+1, cAlnum)
+	if e-k-1 != 24 || !wordEnd(s, e) || !mixedCase(s[j:e]) {
+		return 0
+	}
+	return e
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// twitterBearerBody matches the body of a Twitter (X) app bearer token
+// after its first 21 A's: 81 to 101 alphanumerics and %-escapes, or the
+// '+', '/' and '=' they stand for, each counted as its escape (so that a
+// token and its unescaped form have one length).
+func twitterBearerBody(s string, j int) int {
+	e, n := j, 0
+	for ; e < len(s); e++ {
+		if c := s[e]; c == '+' || c == '/' || c == '=' {
+			n += 3
+		} else if isAlnum(c) || c == '%' {
+			n++
+		} else {
+			break
+		}
+	}
+	if n < 81 || n > 101 || !wordEnd(s, e) {
 		return 0
 	}
 	return e
@@ -802,10 +1055,11 @@ const (
 	markPort                        // ":5432:d": digits between colons, then a letter (prescan; DetectPgpass)
 	markDashS                       // "-S", "-s": sudo -S or --stdin reads the password from its standard input (stdinSecrets)
 	markQuoteK                      // a quote before "k" or "K": a JWK's "kty" member (findJWK)
+	markKeyed                       // "+A"; padding '=' after 40 bytes, "AzSe", words keyedWord admits (prescan): findKeyedTokens
 	allMarks     uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
-	tokenMarks = markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs
+	tokenMarks = markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed
 )
 
 var markFirst, markSecond = func() (first, second [256]uint32) {
@@ -832,6 +1086,8 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 	for c := '0'; c <= '9'; c++ {
 		first[c] |= markBar
 	}
+	first['+'] |= markKeyed
+	second['A'] |= markKeyed
 	second['|'] |= markBar
 	return first, second
 }()
@@ -965,6 +1221,9 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 			i = end
 		}
 	}
+	if marks&markKeyed != 0 && len(s) >= 32 {
+		spans = findKeyedTokens(s, spans)
+	}
 	// Mailchimp API keys: 32 hex digits, "-us", the data centre number.
 	for i := 0; marks&markUs != 0; {
 		k := strings.Index(s[i:], "-us")
@@ -986,6 +1245,155 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 		}
 	}
 	return spans
+}
+
+// azureSignatures are the signatures of Azure's identifiable keys,
+// base64 keys of 32 or 64 bytes (43 or 86 bytes of base64 and the
+// padding) whose issuer writes a fixed signature 10 bytes before the end
+// of the 64-byte ones (storage +ASt, Cosmos DB ACDb, API Management APIM,
+// Batch +ABa, Machine Learning classic +AMC) and 6 before the end of the
+// 32-byte ones (Service Bus +ASb, Event Hubs +AEh, Relay +ARm, Cache for
+// Redis AzCa, IoT AIoT, Event Grid AZEG); Microsoft's security-utilities
+// lists them. A padded base64 run of 40 bytes or more with one of them in
+// its last 16 bytes is taken for a key, whatever its exact length: a key
+// copied with a byte more or less is still a key, and ordinary base64
+// holds one there by chance about once in a million.
+var azureSignatures = []string{"+ASt", "ACDb", "APIM", "+ABa", "+AMC", "+ASb", "+AEh", "+ARm", "AzCa", "AIoT", "AZEG"}
+
+// hasSignature reports whether w holds one of sigs.
+func hasSignature(w string, sigs ...string) bool {
+	for _, sig := range sigs {
+		if strings.Contains(w, sig) {
+			return true
+		}
+	}
+	return false
+}
+
+// findKeyedTokens finds the formats known by their length and a
+// signature inside them rather than by a prefix: in each run of base64
+// (with '+' and '/'), Azure's identifiable keys (…+ASt…==, …AzCa…=,
+// …AzSe…), Microsoft's common annotated security keys (84 base62 bytes
+// with "JQQJ9" at byte 52: Azure DevOps personal access tokens and
+// others), New Relic license keys (36 hex digits, "NRAL") and Mailgun's
+// API keys (32 hex digits, '-', 8, '-', 8); in runs of base64url, Azure
+// Functions keys (…AzFu…==).
+func findKeyedTokens(s string, spans []span) []span {
+	for i := 0; i < len(s); {
+		if charClass[s[i]]&cAlnum == 0 && s[i] != '+' && s[i] != '/' {
+			i++
+			continue
+		}
+		start, e := i, i
+		for e < len(s) && (charClass[s[e]]&cAlnum != 0 || s[e] == '+' || s[e] == '/') {
+			e++
+		}
+		p := e
+		for p < len(s) && p-e < 2 && s[p] == '=' {
+			p++
+		}
+		i = p
+		if p > e && p < len(s) && (isAlnum(s[p]) || s[p] == '=') {
+			continue // '=' inside a word: not padding
+		}
+		if end := keyedToken(s, start, e, p); end > 0 {
+			spans = append(spans, span{start, end})
+			i = end
+		}
+	}
+	for i := 0; ; {
+		k := strings.Index(s[i:], "AzFu")
+		if k < 0 {
+			break
+		}
+		m := i + k
+		i = m + 4
+		start := m
+		for start > 0 && charClass[s[start-1]]&cURL != 0 {
+			start--
+		}
+		e := run(s, m, cURL)
+		p := e
+		for p < len(s) && p-e < 2 && s[p] == '=' {
+			p++
+		}
+		if e-start >= 40 && e-m <= 16 && p > e && (p == len(s) || !isAlnum(s[p]) && s[p] != '=') {
+			spans = append(spans, span{start, p})
+			i = p
+		}
+	}
+	return spans
+}
+
+// keyedToken returns the end of a keyed token (findKeyedTokens) whose
+// base64 is s[start:e] and its padding s[e:p], or 0.
+func keyedToken(s string, start, e, p int) int {
+	k := s[start:e]
+	switch pad := p - e; {
+	case pad > 0:
+		if len(k) >= 40 && hasSignature(k[len(k)-16:], azureSignatures...) || len(k) == 86 && pad == 2 && isCASK(k[:84]) && isAlnumOnly(k) && hasDigit(k) {
+			return p
+		}
+	case len(k) == 84:
+		if isCASK(k) && isAlnumOnly(k) && hasDigit(k) {
+			return e
+		}
+	case len(k) >= 40 && len(k) <= 64:
+		// Azure AI Search and Container Registry keys, unpadded: 42
+		// bytes, the signature, A to D, 5 bytes.
+		if hasSignature(k[len(k)-16:], "AzSeA", "AzSeB", "AzSeC", "AzSeD", "+ACRA", "+ACRB", "+ACRC", "+ACRD") {
+			return e
+		}
+		if len(k) == 40 && k[36:] == "NRAL" && isLowerAlnum(k[:36]) && hasDigit(k) {
+			return e
+		}
+	case len(k) == 32:
+		// Mailgun: 32 hex digits, '-', 8, '-', 8.
+		if e+18 <= len(s) && isLowerHex(k) && hasDigit(k) && s[e] == '-' && isLowerHex(s[e+1:e+9]) && s[e+9] == '-' &&
+			isLowerHex(s[e+10:e+18]) && wordEnd(s, e+18) && (e+18 == len(s) || s[e+18] != '-') {
+			return e + 18
+		}
+	}
+	return 0
+}
+
+// isCASK reports whether the 84 bytes of k are laid out as a common
+// annotated security key: 52 bytes, "JQQJ9", a version (9, D, H), a byte,
+// a month (A to L), 16 bytes, a letter (the first of the provider's
+// signature, "AZDO" for Azure DevOps), 7 bytes.
+func isCASK(k string) bool {
+	return k[52:57] == "JQQJ9" && strings.IndexByte("9DH", k[57]) >= 0 && k[59] >= 'A' && k[59] <= 'L' && isLetter(k[76])
+}
+
+// isAlnumOnly reports whether s holds ASCII letters and digits only.
+func isAlnumOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isAlnum(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isLowerAlnum reports whether s holds digits and lower-case ASCII
+// letters only.
+func isLowerAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if charClass[s[i]]&(cDigit|cLowerHex|cLower) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// isLowerHex reports whether s holds digits and a to f only.
+func isLowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if charClass[s[i]]&cLHex == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // findAround masks the token around each occurrence of marker: at least
