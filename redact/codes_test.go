@@ -95,3 +95,20 @@ func TestUsageBracketMetavar(t *testing.T) {
 		{"deploy --token [Vx7qLm2Zp9", "deploy --token [REDACTED]"},
 	})
 }
+
+// TestSMBUserAndQuotedP: smbclient's --user=user%password (any case of
+// --user), and a quoted or '='-joined password after a command line's -p
+// when it names a user.
+func TestSMBUserAndQuotedP(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		{"smbclient //nas/backup --user=ops%Wq4zP9mLx2", "smbclient //nas/backup --user=ops%[REDACTED]"},
+		{"smbclient //nas/backup --user ops%Wq4zP9mLx2", "smbclient //nas/backup --user ops%[REDACTED]"},
+		{"smbget --USER=ops%Wq4zP9mLx2 smb://nas/f", "smbget --USER=ops%[REDACTED] smb://nas/f"},
+		{"smbclient -L nas -N --user guest", "smbclient -L nas -N --user guest"},
+		{"smbclient //nas/s -U %USERNAME%", "smbclient //nas/s -U %USERNAME%"},
+		{"mysql -u app -p'Wq4zP9mLx2' orders", "mysql -u app -p'[REDACTED]' orders"},
+		{`mysql -u app -p"Wq4zP9mLx2" orders`, `mysql -u app -p"[REDACTED]" orders`},
+		{"mysql -u app -p=Wq4zP9mLx2", "mysql -u app -p=[REDACTED]"},
+		{"mysql -u app -p= orders", "mysql -u app -p= orders"},
+	})
+}

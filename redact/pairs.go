@@ -3745,8 +3745,10 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			for vs < len(s) && (s[vs] == ' ' || s[vs] == '\t') {
 				vs++
 			}
-		} else if vs < len(s) && !isAlnum(s[vs]) && !strings.ContainsRune("!#$%&*+./?@^_~", rune(s[vs])) {
-			continue // -p= and other forms are left to the pairs above
+		} else if vs+1 < len(s) && s[vs] == '=' && s[vs+1] != ' ' {
+			vs++ // -p=S3cret
+		} else if vs < len(s) && !isAlnum(s[vs]) && !isQuote(s[vs]) && !strings.ContainsRune("!#$%&*+./?@^_~", rune(s[vs])) {
+			continue // other forms are left to the pairs above
 		}
 		if vs < len(s) && (s[vs] == '\'' || s[vs] == '"') {
 			qs, qe := valueAt(s, vs)
@@ -3840,21 +3842,23 @@ func (r *Redactor) flagValue(s, flag string, spans []span, note func(string)) []
 // -U or --user (smbclient -U 'CORP\\bob%S3cret').
 func (r *Redactor) percentPassword(s string, spans []span, note func(string)) []span {
 	for i := 0; i < len(s); {
-		j := strings.Index(s[i:], "-U")
+		j := strings.IndexByte(s[i:], '-')
 		if j < 0 {
 			break
 		}
 		k := i + j
-		i = k + 2
-		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '-' {
+		i = k + 1
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' {
 			continue
 		}
-		vs := i
-		if k > 0 && s[k-1] == '-' { // --user=…, --user …
-			if !strings.HasPrefix(s[k:], "-user") {
-				continue
-			}
-			vs = k + 5
+		var vs int
+		switch {
+		case strings.HasPrefix(s[k:], "-U"):
+			vs = k + 2
+		case len(s)-k >= 6 && strings.EqualFold(s[k:k+6], "--user"): // --user=…, --user …
+			vs = k + 6
+		default:
+			continue
 		}
 		if vs < len(s) && (s[vs] == '=' || s[vs] == ' ') {
 			vs = skipSpaces(s, vs+1)
