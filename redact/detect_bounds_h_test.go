@@ -22,22 +22,19 @@ func TestDetectBoundsCardTabCells(t *testing.T) {
 	})
 }
 
-// TestDetectBoundsEmailAt pins the e-mail addresses found around a JSON
-// escape of the '@' (\u0040) and bytes at the edges: the escape or a
-// backslash at the very start of the text, an escape right after another,
+// TestDetectBoundsEmailAt pins the e-mail addresses the detector alone
+// finds around a JSON escape of the '@' (\u0040) and bytes at the edges: a
+// backslash as the first byte of the text, an escape right after another,
 // both forms of the '@' in one text, and a letter outside ASCII whose last
 // byte is the lowest continuation byte (0x80) right before the '@'.
 func TestDetectBoundsEmailAt(t *testing.T) {
-	requirePairs(t, personalRedactor(), []pairCase{
+	requirePairs(t, only(redact.DetectEmail), []pairCase{
 		// A backslash as the first byte of the text: the escaped '@' after
 		// it is still looked for.
 		{`\"jane\u0040example.com\"`, `\"[REDACTED]\"`},
 		// 'р' (U+0440, bytes d1 80) ends the local part right before the
 		// '@': a letter, not a stray byte.
 		{"петр@example.com", "[REDACTED]"},
-		// An escaped '@' as the first bytes of the text bounds the local
-		// part of the next address: it starts after the escape.
-		{`\u0040jane@example.com`, `\u0040[REDACTED]`},
 		// An escape right after another: the second has no local part of
 		// its own, and the digits of the first are not one.
 		{`ab\u0040\u0040cd.com`, `ab\u0040\u0040cd.com`},
@@ -45,23 +42,34 @@ func TestDetectBoundsEmailAt(t *testing.T) {
 		{`jane\u0040example.com, bob@example.org`, `[REDACTED], [REDACTED]`},
 		// A plain '@' before an escaped one.
 		{`bob@example.org, jane\u0040example.com`, `[REDACTED], [REDACTED]`},
+		// A plain '@' as the first byte of the text, then a plain and an
+		// escaped '@': the address between them is still found.
+		{`@ bob@example.org, jane\u0040example.com`, `@ [REDACTED], [REDACTED]`},
 	})
 }
 
-// TestDetectBoundsEmailEscapeFirst pins that a text starting with an
-// escaped '@' is read to its end, in bounded time, and the address after
-// it found: the search for the next escape moves past the first one.
+// TestDetectBoundsEmailEscapeFirst pins texts that start with an escaped
+// '@': each is read to its end, in bounded time (the search for the next
+// escape moves past the first one), and the local part of the address
+// after it starts after the escape, not inside it.
 func TestDetectBoundsEmailEscapeFirst(t *testing.T) {
 	r := only(redact.DetectEmail)
-	done := make(chan string, 1)
-	go func() {
-		got, _ := r.String(`\u0040 jane\u0040example.com`)
-		done <- got
-	}()
-	select {
-	case got := <-done:
-		require.Equal(t, `\u0040 [REDACTED]`, got)
-	case <-time.After(10 * time.Second):
-		t.Fatal("an escaped '@' at the start of the text: no result after 10s")
+	for _, c := range []pairCase{
+		// The escape glued to the next address's local part.
+		{`\u0040jane@example.com`, `\u0040[REDACTED]`},
+		// The escape, a space, then an address with an escaped '@'.
+		{`\u0040 jane\u0040example.com`, `\u0040 [REDACTED]`},
+	} {
+		done := make(chan string, 1)
+		go func() {
+			got, _ := r.String(c.in)
+			done <- got
+		}()
+		select {
+		case got := <-done:
+			require.Equal(t, c.want, got, "%q", c.in)
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%q: no result after 10s", c.in)
+		}
 	}
 }
