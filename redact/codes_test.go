@@ -62,6 +62,8 @@ func TestLftpUser(t *testing.T) {
 	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
 		{"lftp -u deploy,Hq2vN8mZxL sftp://files.example.net", "lftp -u deploy,[REDACTED] sftp://files.example.net"},
 		{"lftp -u deploy sftp://files.example.net", "lftp -u deploy sftp://files.example.net"},
+		// No user before the comma: the password is still there.
+		{"lftp -u ,Hq2vN8mZxL sftp://files.example.net", "lftp -u ,[REDACTED] sftp://files.example.net"},
 		{"ssh -u deploy,ops host", "ssh -u deploy,ops host"},
 	})
 }

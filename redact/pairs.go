@@ -3695,7 +3695,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			spans = append(spans, span{vs, ve})
 			note("credentials")
 			i = ve
-		} else if c := strings.IndexByte(v, ','); c > 0 && c+1 < len(v) && strings.Contains(s, "lftp") && !r.keepValue("", v[c+1:]) {
+		} else if c := strings.IndexByte(v, ','); c >= 0 && c+1 < len(v) && strings.Contains(s, "lftp") && !r.keepValue("", v[c+1:]) {
 			spans = append(spans, span{vs + c + 1, ve}) // lftp -u bob,S3cret
 			note("credentials")
 			i = ve
