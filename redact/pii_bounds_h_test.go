@@ -51,3 +51,21 @@ func TestPIIBoundsJWKCount(t *testing.T) {
 	require.Equal(t, map[string]uint64{"email": 1}, counts)
 	require.Equal(t, uint64(1), r.Total())
 }
+
+// TestPIIBoundsPrefilterMarks pins the prefilter's marks for the keys
+// known by a signature inside them: the least length of text in which an
+// Azure AI Search key split by '/' is looked for, the bytes before the
+// padding that mark a padded one.
+func TestPIIBoundsPrefilterMarks(t *testing.T) {
+	r := redact.Must(redact.Rule{Name: "tokens", Detectors: []redact.Detector{redact.DetectTokens}})
+	requirePairs(t, r, []pairCase{
+		// An unpadded Azure AI Search key split by '/', of exactly 40
+		// bytes, the whole text.
+		{"abcdefghijklmnopqrs/uvwxyzabcdeAzSeAbcde", "[REDACTED]"},
+		// A padded key with a signature whose base64 ends with '+' right
+		// before the '=' (no "+A" anywhere else to mark it).
+		{"key abcdefghijklmnopqrstuvwxyzabcdAzCabcdefg+= ok", "key [REDACTED] ok"},
+		// ... and with '/' right before the '='.
+		{"key abcdefghijklmnopqrstuvwxyzabcdAzCabcdefg/= ok", "key [REDACTED] ok"},
+	})
+}
