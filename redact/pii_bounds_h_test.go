@@ -69,3 +69,28 @@ func TestPIIBoundsPrefilterMarks(t *testing.T) {
 		{"key abcdefghijklmnopqrstuvwxyzabcdAzCabcdefg/= ok", "key [REDACTED] ok"},
 	})
 }
+
+// TestPIIBoundsNumberedTerms pins the keys that end with a number after
+// a term (password12, a12): the prefilter reads a word of a term and a
+// number of up to two digits as the term, keeping its first two bytes.
+func TestPIIBoundsNumberedTerms(t *testing.T) {
+	requirePairs(t, personalRedactor(), []pairCase{
+		// A term and a number of exactly two digits, the most that is
+		// trimmed.
+		{"password12=hunter2", "password12=[REDACTED]"},
+		{"token12: hunter2", "token12: [REDACTED]"},
+		{"<key>password12</key><value>hunter2</value>", "<key>password12</key><value>[REDACTED]</value>"},
+	})
+	requirePairs(t, redact.Must(redact.Rule{Name: "t", Terms: []string{"a12"}}), []pairCase{
+		// A term of three bytes, one letter and two digits: the number is
+		// not trimmed into the first two bytes.
+		{"a12=hunter2", "a12=[REDACTED]"},
+		{"<key>myA12</key><value>hunter2</value>", "<key>myA12</key><value>[REDACTED]</value>"},
+	})
+	requirePairs(t, redact.Must(redact.Rule{Name: "t", Terms: []string{"zork"}}), []pairCase{
+		// The only term, and a number of two digits after it: no other
+		// term's shape lets a word of that length through.
+		{"zork12=hunter2", "zork12=[REDACTED]"},
+		{"zork1=hunter2", "zork1=[REDACTED]"},
+	})
+}
