@@ -114,3 +114,16 @@ func TestSMBUserAndQuotedP(t *testing.T) {
 		{"mysql -u app -p= orders", "mysql -u app -p= orders"},
 	})
 }
+
+// TestTermEndingInDigit: a term that ends with a digit is found as a key
+// in text, as any term.
+func TestTermEndingInDigit(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Rule{Name: "t", Terms: []string{"x9"}}), []pairCase{
+		{"x9=Vb7nQ2wLz", "x9=[REDACTED]"},
+		{"myX9=Vb7nQ2wLz", "myX9=[REDACTED]"},
+		{"x91=Vb7nQ2wLz", "x91=Vb7nQ2wLz"},
+	})
+	requirePairs(t, redact.Must(redact.Rule{Name: "t", Terms: []string{"ab1"}}), []pairCase{
+		{"ab1=Vb7nQ2wLz", "ab1=[REDACTED]"},
+	})
+}

@@ -725,10 +725,14 @@ func (r *Redactor) bloomAdd(w string) {
 		r.termBloom[b>>6%termBloomWords] |= 1 << (b & 63)
 	}
 	if len(w) > 0 {
-		// The word; in the high half, the word with a number of one or two
-		// digits after it (password1, token12), which settle reads without
-		// the number.
+		// The word; in the high half, read for words that end with a
+		// digit, the word with a number of one or two digits after it
+		// (password1, token12), which settle reads without the number, and
+		// the word itself when it ends with a digit (cvv2).
 		r.termShape[shapeIndex(w)] |= 1<<min(len(w), 31) | 1<<(32+min(len(w)+1, 31)) | 1<<(32+min(len(w)+2, 31))
+		if isDigit(w[len(w)-1]) { // cvv2, x9: a word that ends with a digit is read in the high half
+			r.termShape[shapeIndex(w)] |= 1 << (32 + min(len(w), 31))
+		}
 	}
 	if len(w) >= 2 {
 		if n, ok := letterPair(w[0], w[1]); ok {
