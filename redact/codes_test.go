@@ -127,3 +127,15 @@ func TestTermEndingInDigit(t *testing.T) {
 		{"ab1=Vb7nQ2wLz", "ab1=[REDACTED]"},
 	})
 }
+
+// TestMarkerTokenAtTextStart: a token found around its marker (an OpenAI
+// key's T3BlbkFJ, an Atlas token's .atlasv1.) is masked alone when it
+// starts the text or follows other words, the text after it kept.
+func TestMarkerTokenAtTextStart(t *testing.T) {
+	tok := "abcdefghijklmnopqrstuvwxT3BlbkFJabcdefghijklmnopqrstuvwx"
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		{tok + " tail", "[REDACTED] tail"},
+		{"key " + tok + " tail", "key [REDACTED] tail"},
+		{"abcdefghijklmnopqrst.atlasv1.abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789 tail", "[REDACTED] tail"},
+	})
+}
