@@ -139,3 +139,18 @@ func TestMarkerTokenAtTextStart(t *testing.T) {
 		{"abcdefghijklmnopqrst.atlasv1.abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789 tail", "[REDACTED] tail"},
 	})
 }
+
+// TestFallbackWithoutSpaces: a default after || or ?? is masked with or
+// without spaces around the operator.
+func TestFallbackWithoutSpaces(t *testing.T) {
+	requirePairs(t, redact.Must(redact.Credentials), []pairCase{
+		{`const conf = process.env.DB_PASSWORD||"Rk8mW2qZx";`, `const conf = process.env.DB_PASSWORD||"[REDACTED]";`},
+		{`conf = env.API_TOKEN??'Rk8mW2qZx'`, `conf = env.API_TOKEN??'[REDACTED]'`},
+		// The operator glued to an assigned value: the default is masked too.
+		{`token = env.API_TOKEN??'Rk8mW2qZx'`, `token = [REDACTED]'[REDACTED]'`},
+		{`token = env.API_TOKEN||"Rk8mW2qZx"`, `token = [REDACTED]||"[REDACTED]"`},
+		{`process.env.JWT_SECRET || "Rk8mW2qZx"`, `process.env.JWT_SECRET || "[REDACTED]"`},
+		{`if (tokenA||tokenB) {`, `if (tokenA||tokenB) {`},
+		{`ENV.fetch("DB_PASSWORD"){"x"}`, `ENV.fetch("DB_PASSWORD"){"x"}`},
+	})
+}

@@ -110,7 +110,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			continue
 		}
-		if op == 0 && !quotedKey && p > b && p+1 < len(s) && (s[p] == '|' && s[p+1] == '|' || s[p] == '?' && s[p+1] == '?') && r.mayBeKey(s[a:b]) {
+		if op == 0 && !quotedKey && p+1 < len(s) && (s[p] == '|' && s[p+1] == '|' || s[p] == '?' && s[p+1] == '?') && r.mayBeKey(s[a:b]) {
 			// process.env.JWT_SECRET || '…'
 			if ds, de := fallbackValue(s, b); de > ds {
 				if rule, _ := r.phraseRule(s, a, b); rule != "" && !r.keepValue(s[a:b], s[ds:de]) {
@@ -269,7 +269,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = max(i, ne)
 			}
-			if ds, de := fallbackValue(s, ve); de > ds && !r.keepValue(s[a:b], s[ds:de]) { // token = process.env.TOKEN || "…"
+			fe := ve
+			if fe-vs > 2 && fe < len(s) && isQuote(s[fe]) && (strings.HasSuffix(s[vs:fe], "||") || strings.HasSuffix(s[vs:fe], "??")) {
+				fe -= 2 // token = env.TOKEN??'…': the operator glued to the value
+			}
+			if ds, de := fallbackValue(s, fe); de > ds && !r.keepValue(s[a:b], s[ds:de]) { // token = process.env.TOKEN || "…"
 				spans = append(spans, span{ds, de})
 				note(rule)
 				i = max(i, de)
@@ -768,12 +772,14 @@ func fallbackValue(s string, e int) (int, int) {
 		e++
 	}
 	q := skipSpaces(s, e)
-	if q == e || q >= len(s) {
+	if q >= len(s) {
 		return 0, 0
 	}
 	switch {
-	case strings.HasPrefix(s[q:], "||"), strings.HasPrefix(s[q:], "??"):
+	case strings.HasPrefix(s[q:], "||"), strings.HasPrefix(s[q:], "??"): // with or without spaces: JWT_SECRET||"…"
 		q += 2
+	case q == e: // a word or a block needs a space before it
+		return 0, 0
 	case strings.HasPrefix(s[q:], "or "):
 		q += 2
 	case s[q] == '{': // Ruby's ENV.fetch("KEY") { "…" }
