@@ -154,3 +154,16 @@ func TestFallbackWithoutSpaces(t *testing.T) {
 		{`ENV.fetch("DB_PASSWORD"){"x"}`, `ENV.fetch("DB_PASSWORD"){"x"}`},
 	})
 }
+
+// TestOrdinaryKeyWords: "key" after a word that names an ordinary key (a
+// duplicate key in a database error, a region key) is no secret; after a
+// vendor's name it is.
+func TestOrdinaryKeyWords(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	requirePairs(t, r, []pairCase{
+		{"E11000 duplicate key error collection: shop.carts index: sku_1 dup key: { sku: \"A-77\" }",
+			"E11000 duplicate key error collection: shop.carts index: sku_1 dup key: { sku: \"A-77\" }"},
+		{"region_key=ap-south", "region_key=ap-south"},
+		{"stripe_key=Lm3vQ8zWx2", "stripe_key=[REDACTED]"},
+	})
+}

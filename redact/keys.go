@@ -318,7 +318,7 @@ var plainKeyWords = map[string]bool{
 	// Words of prose before a bare "key" ("cache miss key=user:42", "put key=a/b.csv").
 	"miss": true, "hit": true, "put": true, "get": true, "set": true, "del": true, "delete": true,
 	"deleted": true, "evict": true, "evicted": true, "expired": true, "missing": true, "invalid": true,
-	"unknown": true, "duplicate": true, "no": true, "for": true, "with": true, "of": true, "on": true,
+	"unknown": true, "duplicate": true, "dup": true, "region": true, "no": true, "for": true, "with": true, "of": true, "on": true,
 	"in": true, "to": true, "from": true, "at": true, "any": true, "each": true, "same": true,
 	"found": true, "read": true, "write": true, "wrote": true, "stored": true, "using": true,
 	"entry": true, "property": true, "attribute": true, "attr": true, "element": true,
