@@ -1,6 +1,7 @@
 package redact_test
 
 import (
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -166,4 +167,16 @@ func TestOrdinaryKeyWords(t *testing.T) {
 		{"region_key=ap-south", "region_key=ap-south"},
 		{"stripe_key=Lm3vQ8zWx2", "stripe_key=[REDACTED]"},
 	})
+}
+
+// TestStoreIsMetadata: a term followed by "store" names where secrets are
+// kept, not a secret.
+func TestStoreIsMetadata(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for _, k := range []string{"secret_store", "tokenStore", "credential_store"} {
+		if _, mask := r.Scalar(nil, k, slog.StringValue("vault-prod")); mask {
+			t.Errorf("key %q masks its value", k)
+		}
+	}
+	requirePairs(t, r, []pairCase{{"secret_store=vault-prod", "secret_store=vault-prod"}})
 }

@@ -76,7 +76,7 @@ var MetadataWords = []string{
 	"brand", "last4", "bin", "network", "issuer", "funding", "country", "used",
 	"remaining", "total", "consumed", "rate", "ratio", "percent", "pct", "fail",
 	"failed", "failure", "failures", "error", "errors", "through", "service", "server",
-	"domain", "realm", "flow", "strategy", "backend", "plugin", "middleware", "attempt",
+	"domain", "realm", "flow", "strategy", "backend", "store", "plugin", "middleware", "attempt",
 	"attempts", "retries", "latency", "duration", "timeout", "algorithm", "alg", "success",
 	"method", "scheme", "mode", "prefix", "provider", "source", "arn", "audience", "aud",
 	"reset", "path", "file", "fd", "dir", "check", "checks", "result", "results", "sent", "lang",
