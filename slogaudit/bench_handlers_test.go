@@ -2,6 +2,9 @@ package slogaudit
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"hash"
 	"io"
 	"log/slog"
 	"os"
@@ -9,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/slogguard/slogguard/internal/chain"
 	"github.com/slogguard/slogguard/slogcore"
 )
 
@@ -92,6 +96,41 @@ var auditContenders = []auditContender{
 		h := Wrap(slog.NewJSONHandler(io.Discard, nil), WithKey("k1", testKey), WithRedactor(slogcore.NoRedaction))
 		return h, func() { _ = h.Close(context.Background()) }
 	}},
+	// The floor of a hashed and MACed log, computed beside the others in
+	// the same run: slog.JSONHandler encoding the record once, a SHA-256
+	// over the bytes it writes and the HMAC-SHA256 of a 32-byte hash (the
+	// least a keyed hash chain computes per record), nothing else.
+	{"floor:JSONHandler+SHA256+HMAC", func(b *testing.B) (slog.Handler, func()) {
+		return slog.NewJSONHandler(newHashingWriter(), nil), func() {}
+	}},
+	// The same with an audit member of v1's shape (three hex hashes) in
+	// every line: what a wrapped JSON handler writes at the least.
+	{"floor:JSONHandler+auditmember+SHA256+HMAC", func(b *testing.B) (slog.Handler, func()) {
+		return auditMemberOnly{slog.NewJSONHandler(newHashingWriter(), nil)}, func() {}
+	}},
+}
+
+// hashingWriter discards what it is given after hashing it with SHA-256
+// and computing the HMAC-SHA256 of that hash under format v2's MAC input,
+// as the audit handlers do for every line.
+type hashingWriter struct {
+	d       hash.Hash
+	mac     hash.Hash
+	scratch []byte
+	buf     []byte
+	sum     chain.Hash
+}
+
+func newHashingWriter() *hashingWriter {
+	return &hashingWriter{d: sha256.New(), mac: hmac.New(sha256.New, testKey)}
+}
+
+func (w *hashingWriter) Write(p []byte) (int, error) {
+	w.d.Reset()
+	w.d.Write(p)
+	w.buf = w.d.Sum(w.buf[:0])
+	w.sum = chain.Current.MACScratch(w.mac, &w.scratch, "k1", chain.Hash(w.buf))
+	return len(p), nil
 }
 
 // BenchmarkAudit compares, per scenario, slog.JSONHandler to io.Discard

@@ -210,8 +210,24 @@ func verifyFloor(data []byte) error {
 type auditMemberOnly struct{ slog.Handler }
 
 func (h auditMemberOnly) Handle(ctx context.Context, r slog.Record) error {
-	const hex = "f4a51c98db427510ffff8024f01e0b71d7acd03070f3b8a5ddaa5de47af9752d"
-	r.AddAttrs(slog.Group("audit", slog.Int("v", 1), slog.String("chain", "0123456789abcdef"), slog.Uint64("seq", 42),
-		slog.String("prev", hex), slog.String("hash", hex), slog.String("mac", hex), slog.String("key", "k1")))
+	r.AddAttrs(fixedAuditMember)
 	return h.Handler.Handle(ctx, r)
 }
+
+// WithAttrs keeps the audit member on loggers with attrs.
+func (h auditMemberOnly) WithAttrs(as []slog.Attr) slog.Handler {
+	return auditMemberOnly{h.Handler.WithAttrs(as)}
+}
+
+// WithGroup keeps the audit member on loggers with groups.
+func (h auditMemberOnly) WithGroup(name string) slog.Handler {
+	return auditMemberOnly{h.Handler.WithGroup(name)}
+}
+
+// fixedAuditMember is an audit member of v1's shape, built once: a floor
+// does not pay for building it.
+var fixedAuditMember = func() slog.Attr {
+	const hex = "f4a51c98db427510ffff8024f01e0b71d7acd03070f3b8a5ddaa5de47af9752d"
+	return slog.Attr{Key: "audit", Value: slog.GroupValue(slog.Int("v", 1), slog.String("chain", "0123456789abcdef"), slog.Uint64("seq", 42),
+		slog.String("prev", hex), slog.String("hash", hex), slog.String("mac", hex), slog.String("key", "k1"))}
+}()
