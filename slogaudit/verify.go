@@ -386,10 +386,11 @@ type verifier struct {
 	cpName string // the checkpoint file's name, for findings
 	checks checkState
 	parser chain.Parser
-	buf    []byte       // canonical form of the current record
-	canon  []byte       // canonical form of a whole File line, audit member included
-	linker chain.Linker // link hashes of canonical lines
-	torn   *pendingTorn // a malformed line that the next record may acknowledge
+	buf    []byte        // canonical form of the current record
+	canon  []byte        // canonical form of a whole File line, audit member included
+	linker chain.Linker  // link hashes of canonical lines
+	recode chain.Recoder // canonical forms of other handlers' lines
+	torn   *pendingTorn  // a malformed line that the next record may acknowledge
 	// unnamed are the fragments (see jsonPrefix) that records followed
 	// without naming them, oldest first: a later audit.gap or
 	// audit.start may still name one (a failed write's fragment that
@@ -777,7 +778,7 @@ func (v *verifier) record(line []byte, torn bool) {
 	// exact is the line as written, without only its newline: a File line
 	// is these bytes, a carriage return included.
 	exact := bytes.TrimSuffix(line, []byte("\n"))
-	if v.canonicalRecord(exact) {
+	if v.canonicalRecord(exact) || recodeLines && v.recodedRecord(raw) {
 		return
 	}
 	val, err := v.parser.Parse(raw)

@@ -559,84 +559,89 @@ func (p *parser) string() (string, error) {
 
 // stringWith parses a string, turning its bytes into a string with conv.
 func (p *parser) stringWith(conv func([]byte) string) (string, error) {
-	p.pos++ // opening quote
-	var out []byte
-	start := p.pos
-	for p.pos < len(p.data) {
-		c := p.data[p.pos]
+	s, next, _, bad := unquote(p.data, p.pos+1, nil)
+	p.pos = next
+	if bad != "" {
+		return "", p.errorf("%s", bad)
+	}
+	return conv(s), nil
+}
+
+// unquote reads the JSON string whose text starts at data[pos], after its
+// opening quote. It returns the string's bytes (a part of data when it
+// has no escapes; else decoded and appended to buf, and escaped is set)
+// and the offset after the closing quote; or, for a string that is not
+// JSON, the offset of the fault and what it is.
+func unquote(data []byte, pos int, buf []byte) (s []byte, next int, escaped bool, bad string) {
+	start := pos
+	for pos < len(data) {
+		c := data[pos]
 		switch {
 		case c == '"':
-			var s string
-			if out == nil { // no escapes: no copy needed before conv
-				s = conv(p.data[start:p.pos])
-			} else {
-				s = conv(append(out, p.data[start:p.pos]...))
+			if !escaped { // no escapes: no copy
+				return data[start:pos], pos + 1, false, ""
 			}
-			p.pos++
-			return s, nil
+			return append(buf, data[start:pos]...), pos + 1, true, ""
 		case c < 0x20:
-			return "", p.errorf("control character in string")
+			return nil, pos, escaped, "control character in string"
 		case c == '\\':
-			out = append(out, p.data[start:p.pos]...)
-			p.pos++
-			if p.pos >= len(p.data) {
-				return "", p.errorf("unterminated escape")
+			buf, escaped = append(buf, data[start:pos]...), true
+			pos++
+			if pos >= len(data) {
+				return nil, pos, true, "unterminated escape"
 			}
-			e := p.data[p.pos]
-			p.pos++
+			e := data[pos]
+			pos++
 			switch e {
 			case '"', '\\', '/':
-				out = append(out, e)
+				buf = append(buf, e)
 			case 'b':
-				out = append(out, '\b')
+				buf = append(buf, '\b')
 			case 'f':
-				out = append(out, '\f')
+				buf = append(buf, '\f')
 			case 'n':
-				out = append(out, '\n')
+				buf = append(buf, '\n')
 			case 'r':
-				out = append(out, '\r')
+				buf = append(buf, '\r')
 			case 't':
-				out = append(out, '\t')
+				buf = append(buf, '\t')
 			case 'u':
-				r, ok := p.hex4()
+				r, ok := hex4(data, pos)
 				if !ok {
-					return "", p.errorf("bad \\u escape")
+					return nil, pos, true, "bad \\u escape"
 				}
+				pos += 4
 				if utf16.IsSurrogate(r) {
 					r2 := utf8.RuneError
-					if p.pos+1 < len(p.data) && p.data[p.pos] == '\\' && p.data[p.pos+1] == 'u' {
-						save := p.pos
-						p.pos += 2
-						lo, ok := p.hex4()
-						if ok && utf16.DecodeRune(r, lo) != utf8.RuneError {
+					if pos+1 < len(data) && data[pos] == '\\' && data[pos+1] == 'u' {
+						if lo, ok := hex4(data, pos+2); ok && utf16.DecodeRune(r, lo) != utf8.RuneError {
 							r2 = utf16.DecodeRune(r, lo)
-						} else {
-							p.pos = save
+							pos += 6
 						}
 					}
 					r = r2
 				}
-				out = utf8.AppendRune(out, r)
+				buf = utf8.AppendRune(buf, r)
 			default:
-				return "", p.errorf("bad escape \\%c", e)
+				return nil, pos, true, fmt.Sprintf("bad escape \\%c", e)
 			}
-			start = p.pos
+			start = pos
 		default:
-			p.pos++
+			pos++
 		}
 	}
-	return "", p.errorf("unterminated string")
+	return nil, pos, escaped, "unterminated string"
 }
 
-func (p *parser) hex4() (rune, bool) {
-	if len(p.data)-p.pos < 4 {
+// hex4 reads the four hex digits at data[pos].
+func hex4(data []byte, pos int) (rune, bool) {
+	if len(data)-pos < 4 {
 		return 0, false
 	}
-	v, err := strconv.ParseUint(string(p.data[p.pos:p.pos+4]), 16, 16)
+	v, err := strconv.ParseUint(string(data[pos:pos+4]), 16, 16)
 	if err != nil {
 		return 0, false
 	}
-	p.pos += 4
 	return rune(v), true
 }
 

@@ -1,0 +1,350 @@
+package chain
+
+import (
+	"bytes"
+	"strconv"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Recoder re-encodes a JSON object text in its RFC 8785 form straight from
+// its bytes, without building a [Value]: the verifier's fast path for lines
+// that another handler wrote (slog.JSONHandler's order, spacing and
+// escapes). It is strict: it reports false for any text that it cannot
+// re-encode exactly as AppendCanonicalWithout(dst, Parse(data), skip)
+// would, and the caller then parses that text in full, which also says
+// what is wrong with it. Refused: syntax errors and trailing data,
+// duplicate member names, member names that hold '"', '\\', a control
+// character, invalid UTF-8 or a code point from U+E000 (whose UTF-8 order
+// is not their UTF-16 order), nesting deeper than [MaxDepth], numbers out
+// of range.
+//
+// The zero value is ready; a Recoder reuses its buffers from one text to
+// the next and is not safe for concurrent use.
+type Recoder struct {
+	data   []byte
+	pos    int
+	out    []byte  // canonical values being built, innermost object last
+	spans  []mspan // the members of the open objects, innermost last
+	str    []byte  // a string with escapes, decoded
+	skip   [2]int  // the skipped member's value in data
+	found  bool    // a member named skip was met at the top level
+	peek   string  // the top-level member whose value is reported
+	peeked []byte  // its value in data
+}
+
+// mspan is one member in r.out: its name (between the quotes) at
+// [name, nameEnd) and the whole `"name":value` at [start, end).
+type mspan struct{ start, name, nameEnd, end int }
+
+// AppendWithout appends the canonical form of the JSON object data without
+// its top-level member named skip, and returns the raw bytes of that
+// member's value (nil when data has none) and of the top-level member
+// named peek (nil when data has none). ok is false when data is not one
+// the Recoder re-encodes (see [Recoder]); dst is then returned as it was.
+func (r *Recoder) AppendWithout(dst, data []byte, skip, peek string) (out, skipped, peeked []byte, ok bool) {
+	r.data, r.pos, r.out, r.spans, r.found, r.peek, r.peeked = data, 0, r.out[:0], r.spans[:0], false, peek, nil
+	defer func() { r.data = nil }()
+	r.space()
+	if r.pos >= len(data) || data[r.pos] != '{' {
+		return dst, nil, nil, false
+	}
+	if !r.object(0, skip) {
+		return dst, nil, nil, false
+	}
+	r.space()
+	if r.pos != len(data) {
+		return dst, nil, nil, false
+	}
+	if r.found {
+		skipped = data[r.skip[0]:r.skip[1]]
+	}
+	return append(dst, r.out...), skipped, r.peeked, true
+}
+
+func (r *Recoder) space() {
+	for r.pos < len(r.data) {
+		switch r.data[r.pos] {
+		case ' ', '\t', '\n', '\r':
+			r.pos++
+		default:
+			return
+		}
+	}
+}
+
+// value appends the canonical form of the value at r.pos to r.out.
+func (r *Recoder) value(depth int) bool {
+	if depth > maxDepth || r.pos >= len(r.data) {
+		return false
+	}
+	switch c := r.data[r.pos]; {
+	case c == '{':
+		return r.object(depth, "")
+	case c == '[':
+		return r.array(depth)
+	case c == '"':
+		s, ok := r.string()
+		if ok {
+			r.out = AppendString(r.out, unsafe.String(unsafe.SliceData(s), len(s))) // read, not kept
+		}
+		return ok
+	case c == 't':
+		return r.literal("true")
+	case c == 'f':
+		return r.literal("false")
+	case c == 'n':
+		return r.literal("null")
+	case c == '-' || (c >= '0' && c <= '9'):
+		return r.number()
+	}
+	return false
+}
+
+func (r *Recoder) literal(word string) bool {
+	if len(r.data)-r.pos < len(word) || string(r.data[r.pos:r.pos+len(word)]) != word {
+		return false
+	}
+	r.pos += len(word)
+	r.out = append(r.out, word...)
+	return true
+}
+
+// string reads the string at r.pos and returns its bytes, decoded.
+func (r *Recoder) string() ([]byte, bool) {
+	s, next, escaped, bad := unquote(r.data, r.pos+1, r.str[:0])
+	if bad != "" {
+		return nil, false
+	}
+	if escaped {
+		r.str = s[:0] // keep the room it grew
+	}
+	r.pos = next
+	return s, true
+}
+
+// object appends the canonical form of the object at r.pos. At depth 0 a
+// member named skip is checked and left out. The members are written in
+// place as they come; only an object whose members come out of order is
+// assembled again after them and moved down.
+func (r *Recoder) object(depth int, skip string) bool {
+	r.pos++ // {
+	start, base := len(r.out), len(r.spans)
+	r.out = append(r.out, '{')
+	r.space()
+	if r.pos < len(r.data) && r.data[r.pos] == '}' {
+		r.pos++
+		r.out = append(r.out, '}')
+		return true
+	}
+	sorted := true
+	for {
+		r.space()
+		if r.pos >= len(r.data) || r.data[r.pos] != '"' {
+			return false
+		}
+		name, ok := r.string()
+		if !ok || !plainName(name) {
+			return false
+		}
+		pre := len(r.out)
+		if len(r.spans) > base {
+			r.out = append(r.out, ',')
+		}
+		m := mspan{start: len(r.out)}
+		r.out = append(r.out, '"')
+		m.name = len(r.out)
+		r.out = append(r.out, name...)
+		m.nameEnd = len(r.out)
+		r.out = append(r.out, '"', ':')
+		r.space()
+		if r.pos >= len(r.data) || r.data[r.pos] != ':' {
+			return false
+		}
+		r.pos++
+		r.space()
+		from := r.pos
+		if !r.value(depth + 1) {
+			return false
+		}
+		if depth == 0 && string(r.out[m.name:m.nameEnd]) == r.peek {
+			r.peeked = r.data[from:r.pos]
+		}
+		if depth == 0 && string(r.out[m.name:m.nameEnd]) == skip {
+			if r.found {
+				return false // a duplicate: Parse refuses it
+			}
+			r.found, r.skip = true, [2]int{from, r.pos}
+			r.out = r.out[:pre]
+		} else {
+			m.end = len(r.out)
+			if len(r.spans) > base {
+				last := r.spans[len(r.spans)-1]
+				switch c := bytes.Compare(r.out[last.name:last.nameEnd], r.out[m.name:m.nameEnd]); {
+				case c == 0:
+					return false // a duplicate: Parse refuses it
+				case c > 0:
+					sorted = false
+				}
+			}
+			r.spans = append(r.spans, m)
+		}
+		r.space()
+		if r.pos >= len(r.data) {
+			return false
+		}
+		if r.data[r.pos] == ',' {
+			r.pos++
+			continue
+		}
+		if r.data[r.pos] != '}' {
+			return false
+		}
+		r.pos++
+		break
+	}
+	members := r.spans[base:]
+	r.spans = r.spans[:base]
+	if sorted {
+		r.out = append(r.out, '}')
+		return true
+	}
+	// Names are printable ASCII without escapes: their bytes sort as
+	// their UTF-16 code units do. Insertion sort: objects are small.
+	out := r.out
+	for i := 1; i < len(members); i++ {
+		m := members[i]
+		j := i
+		for ; j > 0; j-- {
+			c := bytes.Compare(out[members[j-1].name:members[j-1].nameEnd], out[m.name:m.nameEnd])
+			if c == 0 {
+				return false // a duplicate: Parse refuses it
+			}
+			if c < 0 {
+				break
+			}
+			members[j] = members[j-1]
+		}
+		members[j] = m
+	}
+	asm := len(r.out)
+	r.out = append(r.out, '{')
+	for i, m := range members {
+		if i > 0 {
+			r.out = append(r.out, ',')
+		}
+		r.out = append(r.out, r.out[m.start:m.end]...)
+	}
+	r.out = append(r.out, '}')
+	n := copy(r.out[start:], r.out[asm:])
+	r.out = r.out[:start+n]
+	return true
+}
+
+// plainName reports whether a member name is written as it is between
+// quotes (no '"', '\\', control character or invalid UTF-8) and sorts by
+// its bytes as by its UTF-16 code units: UTF-8 orders code points as
+// UTF-16 does below U+E000, so names holding U+E000 or above (a lead byte
+// from 0xEE) are refused.
+func plainName(b []byte) bool {
+	ascii := true
+	for _, c := range b {
+		switch {
+		case c < 0x20 || c == '"' || c == '\\' || c >= 0xEE:
+			return false
+		case c >= 0x80:
+			ascii = false
+		}
+	}
+	return ascii || utf8.Valid(b)
+}
+
+func (r *Recoder) array(depth int) bool {
+	r.pos++ // [
+	r.out = append(r.out, '[')
+	r.space()
+	if r.pos < len(r.data) && r.data[r.pos] == ']' {
+		r.pos++
+		r.out = append(r.out, ']')
+		return true
+	}
+	for i := 0; ; i++ {
+		if i > 0 {
+			r.out = append(r.out, ',')
+		}
+		r.space()
+		if !r.value(depth + 1) {
+			return false
+		}
+		r.space()
+		if r.pos >= len(r.data) {
+			return false
+		}
+		if r.data[r.pos] == ',' {
+			r.pos++
+			continue
+		}
+		if r.data[r.pos] != ']' {
+			return false
+		}
+		r.pos++
+		r.out = append(r.out, ']')
+		return true
+	}
+}
+
+// number appends the canonical form of the number at r.pos: an integer of
+// at most 15 digits is its own form (but -0 is 0); any other number is
+// parsed and written as [AppendNumber] writes it.
+func (r *Recoder) number() bool {
+	d, start := r.data, r.pos
+	if d[r.pos] == '-' {
+		r.pos++
+	}
+	digits := func() int {
+		n := 0
+		for r.pos < len(d) && d[r.pos] >= '0' && d[r.pos] <= '9' {
+			r.pos++
+			n++
+		}
+		return n
+	}
+	intDigits := 1
+	if r.pos < len(d) && d[r.pos] == '0' {
+		r.pos++
+	} else if intDigits = digits(); intDigits == 0 {
+		return false
+	}
+	plain := true
+	if r.pos < len(d) && d[r.pos] == '.' {
+		r.pos++
+		if digits() == 0 {
+			return false
+		}
+		plain = false
+	}
+	if r.pos < len(d) && (d[r.pos] == 'e' || d[r.pos] == 'E') {
+		r.pos++
+		if r.pos < len(d) && (d[r.pos] == '+' || d[r.pos] == '-') {
+			r.pos++
+		}
+		if digits() == 0 {
+			return false
+		}
+		plain = false
+	}
+	lit := d[start:r.pos]
+	if plain && intDigits <= 15 {
+		if string(lit) == "-0" {
+			lit = lit[1:]
+		}
+		r.out = append(r.out, lit...)
+		return true
+	}
+	f, err := strconv.ParseFloat(unsafe.String(unsafe.SliceData(lit), len(lit)), 64) // read, not kept
+	if err != nil {
+		return false
+	}
+	r.out = AppendNumber(r.out, f)
+	return true
+}

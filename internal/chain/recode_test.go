@@ -1,0 +1,149 @@
+package chain
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// recodeCases are JSON texts the Recoder must re-encode as Parse and
+// AppendCanonicalWithout do, or refuse.
+var recodeCases = []string{
+	`{}`,
+	` { } `,
+	`{"a":1}`,
+	`{"b":1,"a":2}`,
+	`{"time":"2026-12-02T10:00:00.123Z","level":"INFO","msg":"request handled","status":200,"method":"GET","ratio":0.75,"audit":{"v":2,"chain":"c","seq":3}}`,
+	`{"msg":"a \u003cb\u003e \u0026 c","path":"/x?a=1\u0026b=2","nl":"x\ny\t\u0001\u001f","q":"\"\\\/"}`,
+	`{"s":"\ud83d\ude00 \ud83d x \ude00 \u00e9 é \u2028"}`,
+	`{"n":[0,-0,1,-1,123456789012345,1234567890123456,9007199254740993,1e21,1E-7,0.1,-0.0,1.50,2e0,100e-2,5e-324,1.7976931348623157e308]}`,
+	`{"deep":{"z":{"b":[1,{"y":null,"x":true}],"a":false}},"a":[]}`,
+	`{"a b":1,"a":2,"a!":3,"A":4,"_":5,"~":6}`,
+	`{"x":1,"x":2}`,
+	`{"x":{"y":1,"y":2}}`,
+	`{"audit":1,"audit":2}`,
+	`{"é":1,"e":2,"z":3,"\u00ff":4,"\ud7ff":5}`,
+	`{"\ue000":1,"\ud83d\ude00":2}`,
+	`{"\uffff":1}`,
+	"{\"\xc3\":1}",
+	`{"a\"b":1}`,
+	`{"a\u0062":1}`,
+	`{"a":1}x`,
+	`{"a":1,}`,
+	`{"a" 1}`,
+	`{"a":tru}`,
+	`{"a":01}`,
+	`{"a":1.}`,
+	`{"a":1e400}`,
+	`{"a":-}`,
+	`{"a":"x`,
+	`{"a":"\x"}`,
+	`{"a":"\u12"}`,
+	"{\"a\":\"\x01\"}",
+	"{\"a\":\"\xff\xfe\"}",
+	`[1,2]`,
+	`"x"`,
+	`{"a":[1,2,]}`,
+	"{\r\n\t\"a\" : [ 1 , 2 ] }\r\n",
+}
+
+// checkRecode fails when the Recoder accepts data but writes anything
+// but what Parse and AppendCanonicalWithout write, or reports members
+// that are not data's.
+func checkRecode(t *testing.T, r *Recoder, data []byte, skip string) (ok bool) {
+	t.Helper()
+	got, skipped, peeked, ok := r.AppendWithout([]byte("prefix"), data, skip, "msg")
+	v, err := Parse(data)
+	if !ok {
+		if !bytes.Equal(got, []byte("prefix")) {
+			t.Errorf("%q: refused, but dst changed to %q", data, got)
+		}
+		return false
+	}
+	if err != nil {
+		t.Fatalf("%q: recoded as %q, but Parse fails: %v", data, got, err)
+	}
+	if v.Kind != Object {
+		t.Fatalf("%q: recoded, but not an object", data)
+	}
+	want := AppendCanonicalWithout([]byte("prefix"), v, skip)
+	if !bytes.Equal(got, want) {
+		t.Fatalf("%q without %q:\n got %s\nwant %s", data, skip, got, want)
+	}
+	for _, m := range []struct {
+		name string
+		raw  []byte
+	}{{skip, skipped}, {"msg", peeked}} {
+		mv, has := v.Get(m.name)
+		if has != (m.raw != nil) {
+			t.Fatalf("%q: member %q reported %v, Parse has it: %v", data, m.name, m.raw != nil, has)
+		}
+		if has {
+			pv, err := Parse(m.raw)
+			if err != nil || !bytes.Equal(AppendCanonical(nil, pv), AppendCanonical(nil, mv)) {
+				t.Fatalf("%q: value %q reported for %q is not the member's (%v)", data, m.raw, m.name, err)
+			}
+		}
+	}
+	return true
+}
+
+func TestRecoderMatchesParse(t *testing.T) {
+	var r Recoder
+	accepted := 0
+	for _, c := range recodeCases {
+		for _, skip := range []string{"audit", "a", ""} {
+			if checkRecode(t, &r, []byte(c), skip) {
+				accepted++
+			}
+		}
+	}
+	if accepted < 30 {
+		t.Errorf("the Recoder accepted %d of the cases: it refuses what it should recode", accepted)
+	}
+}
+
+func TestRecoderRefuses(t *testing.T) {
+	var r Recoder
+	for _, c := range []string{
+		`{"x":1,"x":2}`, `{"x":{"y":1,"y":2}}`, `{"b":1,"a":2,"b":3}`, `{"audit":1,"audit":2}`,
+		`{"\ue000":1}`, `{"😀":1}`, "{\"\xc3\":1}", `{"a\"b":1}`, `{"a\u0001":1}`,
+		`{"a":1}x`, `{"a":1,}`, `{"a":01}`, `{"a":1e400}`, `{"a":"\x"}`, "{\"a\":\"\x01\"}", `[1]`, `{"a":[1,]}`,
+		`{"a":` + strings.Repeat("[", MaxDepth+2) + strings.Repeat("]", MaxDepth+2) + `}`,
+	} {
+		if out, _, _, ok := r.AppendWithout(nil, []byte(c), "audit", "msg"); ok {
+			t.Errorf("%q: recoded as %q, want refused", c, out)
+		}
+	}
+	// Names that need no escape sort by their code units.
+	for in, want := range map[string]string{
+		`{"b":1,"a!":2,"a":3}`:              `{"a":3,"a!":2,"b":1}`,
+		`{"é":1,"z":2,"\u00e0":3}`:          `{"z":2,"à":3,"é":1}`,
+		`{"a":{"c":1,"b":[{"e":1,"d":2}]}}`: `{"a":{"b":[{"d":2,"e":1}],"c":1}}`,
+	} {
+		if out, _, _, ok := r.AppendWithout(nil, []byte(in), "", ""); !ok || string(out) != want {
+			t.Errorf("%s: got %s, %v; want %s", in, out, ok, want)
+		}
+	}
+}
+
+func TestRecoderAllocatesNothing(t *testing.T) {
+	var r Recoder
+	line := []byte(`{"time":"2026-12-02T10:00:00.123Z","level":"INFO","msg":"a \u003cb\u003e","ratio":0.75,"n":1234567890123456,"user_agent":"Mozilla/5.0 (X11; Linux x86_64) build 7","audit":{"v":2,"seq":3}}`)
+	dst := make([]byte, 0, 512)
+	r.AppendWithout(dst, line, "audit", "msg")
+	if n := testing.AllocsPerRun(100, func() { r.AppendWithout(dst[:0], line, "audit", "msg") }); n != 0 {
+		t.Errorf("%v allocations per line, want 0", n)
+	}
+}
+
+func FuzzRecoder(f *testing.F) {
+	for _, c := range recodeCases {
+		f.Add([]byte(c), "audit")
+	}
+	f.Add([]byte(`{"a":{"b":1},"b":[{"c":"\u00e9"}]}`), "b")
+	var r Recoder
+	f.Fuzz(func(t *testing.T, data []byte, skip string) {
+		checkRecode(t, &r, data, skip)
+	})
+}
