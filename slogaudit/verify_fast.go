@@ -241,10 +241,15 @@ func (v *verifier) parseWrappedAudit(b []byte) (f auditFields, ok bool) {
 	}
 	str := func() ([]byte, bool) { // after the opening quote
 		i := bytes.IndexByte(b, '"')
-		if i < 0 || bytes.IndexByte(b[:i], '\\') >= 0 {
+		if i < 0 {
 			return nil, false
 		}
 		s := b[:i]
+		for _, c := range s {
+			if c < 0x20 || c == '\\' {
+				return nil, false
+			}
+		}
 		b = b[i+1:]
 		return s, true
 	}

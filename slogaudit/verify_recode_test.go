@@ -186,3 +186,38 @@ func TestRecodedLinesAreRecoded(t *testing.T) {
 		t.Errorf("%d of %d lines recoded, want %d", n, len(lines), want)
 	}
 }
+
+// FuzzWrappedAudit: what parseWrappedAudit accepts, parseAudit accepts
+// with the same fields.
+func FuzzWrappedAudit(f *testing.F) {
+	const h = "f4a51c98db427510ffff8024f01e0b71d7acd03070f3b8a5ddaa5de47af9752d"
+	for _, s := range []string{
+		`{"v":2,"chain":"c1","seq":3,"prev":"` + h + `","hash":"` + h + `","mac":"` + h + `","key":"k1"}`,
+		`{"v":2,"chain":"c1","seq":3,"prev":"` + h + `","hash":"` + h + `","epoch":4,"mac":"` + h + `","key":"k1"}`,
+		`{"v":1,"chain":"c1","seq":1,"prev":"` + h + `","hash":"` + h + `"}`,
+		`{"v":1,"chain":"c1","seq":1,"prev":"` + h + `","hash":"` + h + `","epoch":0}`,
+		`{"v":3,"chain":"c1","seq":1,"prev":"` + h + `","hash":"` + h + `"}`,
+		`{"v":2,"chain":"","seq":0,"prev":"` + h + `","hash":"` + h + `"}`,
+		`{"v":2,"chain":"c","seq":9007199254740993,"prev":"` + h + `","hash":"` + strings.ToUpper(h) + `"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var v verifier
+		got, ok := v.parseWrappedAudit(b)
+		if !ok {
+			return
+		}
+		a, err := v.parser.Parse(b)
+		if err != nil {
+			t.Fatalf("%q: accepted, but Parse fails: %v", b, err)
+		}
+		want, err := parseAudit(a)
+		if err != nil {
+			t.Fatalf("%q: accepted, but parseAudit fails: %v", b, err)
+		}
+		if got != want {
+			t.Fatalf("%q:\n got %+v\nwant %+v", b, got, want)
+		}
+	})
+}
