@@ -84,6 +84,9 @@ func (r *Recoder) value(depth int) bool {
 	case c == '[':
 		return r.array(depth)
 	case c == '"':
+		if r.plainString() {
+			return true
+		}
 		s, ok := r.string()
 		if ok {
 			r.out = AppendString(r.out, unsafe.String(unsafe.SliceData(s), len(s))) // read, not kept
@@ -108,6 +111,32 @@ func (r *Recoder) literal(word string) bool {
 	r.pos += len(word)
 	r.out = append(r.out, word...)
 	return true
+}
+
+// plainString copies the string at r.pos as it stands when it is its own
+// canonical form: no escape, no control character, valid UTF-8. It
+// reports false, having read nothing, for any other string.
+func (r *Recoder) plainString() bool {
+	d := r.data
+	ascii := true
+	for i := r.pos + 1; i < len(d); i++ {
+		c := d[i]
+		switch {
+		case plain[c]:
+		case c == '"':
+			if !ascii && !utf8.Valid(d[r.pos+1:i]) {
+				return false
+			}
+			r.out = append(r.out, d[r.pos:i+1]...)
+			r.pos = i + 1
+			return true
+		case c >= utf8.RuneSelf:
+			ascii = false
+		default: // '\\' or a control character
+			return false
+		}
+	}
+	return false
 }
 
 // string reads the string at r.pos and returns its bytes, decoded.
