@@ -45,6 +45,12 @@ var recodeCases = []string{
 	`"x"`,
 	`{"a":[1,2,]}`,
 	"{\r\n\t\"a\" : [ 1 , 2 ] }\r\n",
+	" {\t\"a\"\n:\r1 ,\n\"b\" : [ 1 ,\t2 ] , \"c\" : { \"y\" : true , \"x\" : null } , \"d\" : [ ] , \"e\":{ } }\n",
+	`{"n":[-12,1.5e+3,1E-3,0e0,-0.5,123456789012345678,-123456789012345,-1234567890123456,0.000001,1e-7,123e-2,4E+2]}`,
+	`{"a":[true,false,null,"",{},[]],"b":"é😀","c":"\u00e9\ud83d\ude00"}`,
+	`{"a":1e}`, `{"a":1e+}`, `{"a":--1}`, `{"a":-a}`, `{"a":.5}`, `{"a":1.e5}`,
+	`{"a":tru`, `{"a":nul}`, `{"a":fals}`, `{"a":true`, `{"a"`, `{"a":`, `{`, `{"a":1`, `{"a":1 `, `{"a":[1`, `{"a":[1 `, `{"a":[`,
+	`{"a":1}}`, `{"a":{"b":1}`, `{,}`, `{"a":1,"b"}`, `{"a":"b":1}`, `{1:2}`, `{"a":[1 2]}`, `{"a":[1:2]}`, `{"a":{"b" 1}}`,
 }
 
 // checkRecode fails when the Recoder accepts data but writes anything
@@ -57,6 +63,9 @@ func checkRecode(t *testing.T, r *Recoder, data []byte, skip string) (ok bool) {
 	if !ok {
 		if !bytes.Equal(got, []byte("prefix")) {
 			t.Errorf("%q: refused, but dst changed to %q", data, got)
+		}
+		if err == nil && v.Kind == Object && plainNames(v) {
+			t.Fatalf("%q: refused, but Parse reads it and its names are plain", data)
 		}
 		return false
 	}
@@ -88,6 +97,22 @@ func checkRecode(t *testing.T, r *Recoder, data []byte, skip string) (ok bool) {
 	return true
 }
 
+// plainNames reports whether every member name in v passes plainName:
+// the Recoder refuses no other valid object.
+func plainNames(v Value) bool {
+	for _, m := range v.Members {
+		if !plainName([]byte(m.Name)) || !plainNames(m.Value) {
+			return false
+		}
+	}
+	for _, it := range v.Items {
+		if !plainNames(it) {
+			return false
+		}
+	}
+	return true
+}
+
 func TestRecoderMatchesParse(t *testing.T) {
 	var r Recoder
 	accepted := 0
@@ -98,7 +123,7 @@ func TestRecoderMatchesParse(t *testing.T) {
 			}
 		}
 	}
-	if accepted < 30 {
+	if accepted < 40 {
 		t.Errorf("the Recoder accepted %d of the cases: it refuses what it should recode", accepted)
 	}
 }
