@@ -50,6 +50,7 @@ var recodeCases = []string{
 	`{"a":[true,false,null,"",{},[]],"b":"é😀","c":"\u00e9\ud83d\ude00"}`,
 	`{"a":1e}`, `{"a":1e+}`, `{"a":--1}`, `{"a":-a}`, `{"a":.5}`, `{"a":1.e5}`,
 	`{"a":tru`, `{"a":nul}`, `{"a":fals}`, `{"a":true`, `{"a"`, `{"a":`, `{`, `{"a":1`, `{"a":1 `, `{"a":[1`, `{"a":[1 `, `{"a":[`,
+	``, `  `, `{"a":-`, `{"a":1e`, `{"a":1.`, `{"a":1E-`,
 	`{"a":1}}`, `{"a":{"b":1}`, `{,}`, `{"a":1,"b"}`, `{"a":"b":1}`, `{1:2}`, `{"a":[1 2]}`, `{"a":[1:2]}`, `{"a":{"b" 1}}`,
 }
 
@@ -116,6 +117,14 @@ func plainNames(v Value) bool {
 func TestRecoderMatchesParse(t *testing.T) {
 	var r Recoder
 	accepted := 0
+	// Nested as deep as Parse reads, and one level deeper.
+	deep := []string{
+		`{"a":` + strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth) + `}`,
+		`{"a":` + strings.Repeat("[", MaxDepth+1) + strings.Repeat("]", MaxDepth+1) + `}`,
+	}
+	if !checkRecode(t, &r, []byte(deep[0]), "audit") || checkRecode(t, &r, []byte(deep[1]), "audit") {
+		t.Errorf("nesting: want %d levels below the top recoded, %d refused", MaxDepth, MaxDepth+1)
+	}
 	for _, c := range recodeCases {
 		for _, skip := range []string{"audit", "a", ""} {
 			if checkRecode(t, &r, []byte(c), skip) {
