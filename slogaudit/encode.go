@@ -56,7 +56,7 @@ func prepare(root *node, sc *scratch, chainID string, tmpl *node) prepared {
 // reencode encodes the record again, after a change to its members.
 func (p *prepared) reencode() {
 	if t := p.tmpl; t != nil && t.sorted != nil && t.copiedIn(p.root) {
-		p.sc.buf, p.auditAt = t.sorted.appendMerged(p.sc.buf[:0], p.root.kids[len(t.kids):])
+		p.sc.buf, p.auditAt = t.sorted.appendMerged(p.sc.buf[:0], p.root.kids[len(t.kids):], &p.sc.ar.order)
 	} else {
 		p.sc.buf, p.auditAt = p.root.appendCanonicalTop(p.sc.buf[:0])
 	}
@@ -118,7 +118,11 @@ func (n *node) appendMember(dst []byte) []byte {
 
 func (n *node) appendCanonicalAt(dst []byte, auditAt *int) []byte {
 	var stack [24]*node
-	kids := sortedKids(append(stack[:0], n.kids...))
+	var memo *[]uint8
+	if n.ar != nil {
+		memo = &n.ar.order // a record's top level
+	}
+	kids := sortedKids(append(stack[:0], n.kids...), memo)
 	dst = append(dst, '{')
 	for i, k := range kids {
 		if i > 0 {
@@ -167,9 +171,9 @@ func encodeSorted(t *node) *sortedMembers {
 // template's members and own, the record's other members (none of them
 // named as a template member), and returns it with the offset of the
 // audit member, as appendCanonicalTop does.
-func (s *sortedMembers) appendMerged(dst []byte, own []*node) ([]byte, int) {
+func (s *sortedMembers) appendMerged(dst []byte, own []*node, memo *[]uint8) ([]byte, int) {
 	var stack [24]*node
-	own = sortedKids(append(stack[:0], own...))
+	own = sortedKids(append(stack[:0], own...), memo)
 	at := -1
 	dst = append(dst, '{')
 	start := len(dst)
@@ -232,8 +236,10 @@ func (s *sortedMembers) appendRun(dst []byte, start, from, to int) []byte {
 // Records are small and often nearly sorted (a With template is kept
 // sorted, the built-ins come after it), where insertion sort does a few
 // comparisons per member; most comparisons are of the keys' first eight
-// bytes as one integer.
-func sortedKids(kids []*node) []*node {
+// bytes as one integer. memo, when not nil, holds the order of the last
+// members sorted with it: records from one call site have their members
+// in one order, and checking that order costs a comparison per member.
+func sortedKids(kids []*node, memo *[]uint8) []*node {
 	if len(kids) > 32 {
 		slices.SortFunc(kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
 		return kids
@@ -241,7 +247,13 @@ func sortedKids(kids []*node) []*node {
 	var room [32]keyed
 	ks := room[:len(kids)]
 	for i, k := range kids {
-		ks[i] = keyed{prefix: keyPrefix(k.key), n: k}
+		ks[i] = keyed{prefix: keyPrefix(k.key), n: k, at: uint8(i)}
+	}
+	if memo != nil && len(*memo) == len(ks) && memoSorts(ks, *memo) {
+		for i, at := range *memo {
+			kids[i] = ks[at].n
+		}
+		return kids
 	}
 	for i := 1; i < len(ks); i++ {
 		k := ks[i]
@@ -254,13 +266,37 @@ func sortedKids(kids []*node) []*node {
 	for i, k := range ks {
 		kids[i] = k.n
 	}
+	if memo != nil {
+		*memo = (*memo)[:0]
+		for _, k := range ks {
+			*memo = append(*memo, k.at)
+		}
+	}
 	return kids
 }
 
-// keyed is a member with the first bytes of its key (see keyPrefix).
+// memoSorts reports whether order (indexes into ks, each once) lists ks
+// by their keys, each before the next.
+func memoSorts(ks []keyed, order []uint8) bool {
+	var seen uint32
+	for i, at := range order {
+		if int(at) >= len(ks) || seen&(1<<at) != 0 {
+			return false
+		}
+		seen |= 1 << at
+		if i > 0 && !ks[order[i-1]].before(ks[at]) {
+			return false
+		}
+	}
+	return true
+}
+
+// keyed is a member with the first bytes of its key (see keyPrefix) and
+// its place among the members given to sortedKids.
 type keyed struct {
 	prefix uint64
 	n      *node
+	at     uint8
 }
 
 // after reports whether a's key sorts after b's.
@@ -269,6 +305,14 @@ func (a keyed) after(b keyed) bool {
 		return a.prefix > b.prefix
 	}
 	return chain.CompareKeys(a.n.key, b.n.key) > 0
+}
+
+// before reports whether a's key sorts before b's.
+func (a keyed) before(b keyed) bool {
+	if a.prefix != b.prefix && a.prefix != 0 && b.prefix != 0 {
+		return a.prefix < b.prefix
+	}
+	return chain.CompareKeys(a.n.key, b.n.key) < 0
 }
 
 // keyPrefix returns the first eight bytes of key as a big-endian integer,

@@ -444,6 +444,7 @@ func TestMergedTemplate(t *testing.T) {
 func TestSortedKids(t *testing.T) {
 	parts := []string{"", "a", "b", "Z", "_", "\x00", "\x7f", "é", "\U0001F642", "\uFFFD", "\uE000", "abcdefgh", "abcdefg", "\xff"}
 	rng := rand.New(rand.NewPCG(11, 12))
+	var memo []uint8
 	for range 3000 {
 		n := 1 + rng.IntN(33)
 		kids := make([]*node, n)
@@ -456,10 +457,39 @@ func TestSortedKids(t *testing.T) {
 		}
 		want := slices.Clone(kids)
 		slices.SortStableFunc(want, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
-		got := sortedKids(slices.Clone(kids))
+		got := sortedKids(slices.Clone(kids), nil)
 		for i := range got {
 			require.Equal(t, want[i].key, got[i].key, "member %d of %q", i, keys(kids))
 		}
+		// With a memo: the order sorted once, then the same members
+		// again (the memo answers), then in another order (it does not).
+		shuffled := slices.Clone(kids)
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		for _, in := range [][]*node{kids, kids, shuffled, shuffled} {
+			got := sortedKids(slices.Clone(in), &memo)
+			for i := range got {
+				require.Equal(t, want[i].key, got[i].key, "member %d of %q, memo %v", i, keys(in), memo)
+			}
+		}
+	}
+}
+
+// TestSortedKidsMemo: a memo of the right length that does not sort the
+// members (a stale order, an index twice, an index out of range) is not
+// used.
+func TestSortedKidsMemo(t *testing.T) {
+	mk := func(ks ...string) []*node {
+		var ns []*node
+		for _, k := range ks {
+			ns = append(ns, &node{key: k})
+		}
+		return ns
+	}
+	for _, memo := range [][]uint8{{0, 1, 2}, {2, 1, 0}, {1, 1, 0}, {0, 0, 0}, {1, 2, 3}, {2, 0, 1}} {
+		m := slices.Clone(memo)
+		got := keys(sortedKids(mk("c", "b", "a"), &m))
+		require.Equal(t, []string{"a", "b", "c"}, got, "memo %v", memo)
+		require.Equal(t, []uint8{2, 1, 0}, m, "the memo after sorting c, b, a")
 	}
 }
 

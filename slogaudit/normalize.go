@@ -40,8 +40,9 @@ type node struct {
 type arena struct {
 	nodes []node
 	kids  []*node
-	bytes []byte // small encodings, such as the time member
-	clock clock  // the last second formatted, kept across records
+	bytes []byte  // small encodings, such as the time member
+	clock clock   // the last second formatted, kept across records
+	order []uint8 // the order of the last record's top level, kept across records (see sortedKids)
 }
 
 // The Unix seconds of 0000-01-01 and 10000-01-01 UTC: RFC 3339 writes
