@@ -48,11 +48,19 @@ func (v *verifier) canonicalRecord(raw []byte) bool {
 	if v.linker.Finish(rec.seq, rec.prev) != rec.hash {
 		return false
 	}
+	v.matched(rec)
+	return true
+}
+
+// matched takes an ordinary record (not one of the wrapper's own) whose
+// content matched its link hash, as record would: its MAC is checked and
+// it joins its chain.
+func (v *verifier) matched(rec auditFields) {
 	v.flushTorn("", "")
 	v.rep.Records++
 	rec.hashOK = true
 	v.checks.chain(rec.chain).Hashes.count(false)
-	ok = v.checkMAC(rec)
+	ok := v.checkMAC(rec)
 	if st, placed := v.link(rec, ok); placed {
 		// followEpoch and followKey read the record only when its message
 		// is one of the wrapper's own, which this one's is not.
@@ -60,7 +68,6 @@ func (v *verifier) canonicalRecord(raw []byte) bool {
 		v.followEpoch(st, rec, ordinary, ok)
 		v.followKey(st, rec, ordinary, ok)
 	}
-	return true
 }
 
 // canonicalAuditStart begins the audit member of every canonical line.
@@ -75,79 +82,97 @@ var canonicalAuditStart = []byte(`"audit":{"chain":"`)
 // for anything else, which parseAudit then reads; what it accepts,
 // parseAudit accepts with the same fields.
 func (v *verifier) parseCanonicalAudit(b []byte) (f auditFields, ok bool) {
-	lit := func(s string) bool {
-		if len(b) < len(s) || string(b[:len(s)]) != s {
-			return false
-		}
-		b = b[len(s):]
-		return true
-	}
-	str := func() ([]byte, bool) { // after the opening quote
-		i := bytes.IndexByte(b, '"')
-		if i < 0 || bytes.IndexByte(b[:i], '\\') >= 0 {
-			return nil, false
-		}
-		s := b[:i]
-		b = b[i+1:]
-		return s, true
-	}
-	num := func(max uint64) (uint64, bool) {
-		n, i := uint64(0), 0
-		for ; i < len(b) && '0' <= b[i] && b[i] <= '9'; i++ {
-			if i == 1 && b[0] == '0' || i >= 16 {
-				return 0, false
-			}
-			n = n*10 + uint64(b[i]-'0')
-		}
-		if i == 0 || n > max {
-			return 0, false
-		}
-		b = b[i:]
-		return n, true
-	}
+	r := memberReader(b)
 	hash := func(dst *chain.Hash) bool {
-		s, ok := str()
+		s, ok := r.str()
 		if !ok || len(s) != 43 {
 			return false
 		}
 		n, err := base64.RawURLEncoding.Strict().Decode(dst[:], s)
 		return err == nil && n == len(dst)
 	}
-	if !lit(`{"chain":"`) {
+	if !r.lit(`{"chain":"`) {
 		return f, false
 	}
-	id, ok := str()
+	id, ok := r.str()
 	if !ok || len(id) == 0 || len(id) > 0xFFFF {
 		return f, false
 	}
 	f.chain = v.intern(&v.lastChain, id)
-	if lit(`,"epoch":`) {
-		if f.epoch, ok = num(chain.MaxEpoch); !ok {
+	if r.lit(`,"epoch":`) {
+		if f.epoch, ok = r.num(chain.MaxEpoch); !ok {
 			return f, false
 		}
 		f.hasEpoch = true
 	}
-	if !lit(`,"hash":"`) || !hash(&f.hash) {
+	if !r.lit(`,"hash":"`) || !hash(&f.hash) {
 		return f, false
 	}
-	if lit(`,"key":"`) {
-		key, ok := str()
-		if !ok || len(key) > 0xFFFF || !lit(`,"mac":"`) || !hash(&f.mac) {
+	if r.lit(`,"key":"`) {
+		key, ok := r.str()
+		if !ok || len(key) > 0xFFFF || !r.lit(`,"mac":"`) || !hash(&f.mac) {
 			return f, false
 		}
 		f.keyID, f.hasMAC = v.intern(&v.lastKey, key), true
 	}
-	if !lit(`,"prev":"`) || !hash(&f.prev) || !lit(`,"seq":`) {
+	if !r.lit(`,"prev":"`) || !hash(&f.prev) || !r.lit(`,"seq":`) {
 		return f, false
 	}
-	if f.seq, ok = num(1 << 53); !ok || f.seq == 0 {
+	if f.seq, ok = r.num(1 << 53); !ok || f.seq == 0 {
 		return f, false
 	}
-	if !lit(`,"v":2}`) || len(b) != 0 {
+	if !r.lit(`,"v":2}`) || len(r) != 0 {
 		return f, false
 	}
 	f.version = chain.V2
 	return f, true
+}
+
+// memberReader reads an audit member written in one fixed form.
+type memberReader []byte
+
+// lit reads s.
+func (r *memberReader) lit(s string) bool {
+	if len(*r) < len(s) || string((*r)[:len(s)]) != s {
+		return false
+	}
+	*r = (*r)[len(s):]
+	return true
+}
+
+// str reads the rest of a string after its opening quote, and its closing
+// quote: one without escapes or control characters.
+func (r *memberReader) str() ([]byte, bool) {
+	b := *r
+	i := bytes.IndexByte(b, '"')
+	if i < 0 {
+		return nil, false
+	}
+	for _, c := range b[:i] {
+		if c < 0x20 || c == '\\' {
+			return nil, false
+		}
+	}
+	*r = b[i+1:]
+	return b[:i], true
+}
+
+// num reads an integer of at most 16 digits and no leading zero, at most
+// max.
+func (r *memberReader) num(max uint64) (uint64, bool) {
+	b := *r
+	n, i := uint64(0), 0
+	for ; i < len(b) && '0' <= b[i] && b[i] <= '9'; i++ {
+		if i == 1 && b[0] == '0' || i >= 16 {
+			return 0, false
+		}
+		n = n*10 + uint64(b[i]-'0')
+	}
+	if i == 0 || n > max {
+		return 0, false
+	}
+	*r = b[i:]
+	return n, true
 }
 
 // intern returns b as a string, reusing *last when it holds the same
@@ -208,18 +233,7 @@ func (v *verifier) recodedRecord(raw []byte) bool {
 	if !ok || rec.version.Link(rec.chain, rec.seq, rec.prev, content) != rec.hash {
 		return false
 	}
-	v.flushTorn("", "")
-	v.rep.Records++
-	rec.hashOK = true
-	v.checks.chain(rec.chain).Hashes.count(false)
-	ok = v.checkMAC(rec)
-	if st, placed := v.link(rec, ok); placed {
-		// followEpoch and followKey read the record only when its message
-		// is one of the wrapper's own, which this one's is not.
-		var ordinary chain.Value
-		v.followEpoch(st, rec, ordinary, ok)
-		v.followKey(st, rec, ordinary, ok)
-	}
+	v.matched(rec)
 	return true
 }
 
@@ -232,29 +246,9 @@ func (v *verifier) recodedRecord(raw []byte) bool {
 // false for anything else, which parseAudit then reads; what it accepts,
 // parseAudit accepts with the same fields.
 func (v *verifier) parseWrappedAudit(b []byte) (f auditFields, ok bool) {
-	lit := func(s string) bool {
-		if len(b) < len(s) || string(b[:len(s)]) != s {
-			return false
-		}
-		b = b[len(s):]
-		return true
-	}
-	str := func() ([]byte, bool) { // after the opening quote
-		i := bytes.IndexByte(b, '"')
-		if i < 0 {
-			return nil, false
-		}
-		s := b[:i]
-		for _, c := range s {
-			if c < 0x20 || c == '\\' {
-				return nil, false
-			}
-		}
-		b = b[i+1:]
-		return s, true
-	}
+	r := memberReader(b)
 	hash := func(dst *chain.Hash) bool {
-		s, ok := str()
+		s, ok := r.str()
 		if !ok || len(s) != 2*len(dst) {
 			return false
 		}
@@ -262,60 +256,42 @@ func (v *verifier) parseWrappedAudit(b []byte) (f auditFields, ok bool) {
 		return err == nil
 	}
 	switch {
-	case lit(`{"v":1,"chain":"`):
+	case r.lit(`{"v":1,"chain":"`):
 		f.version = chain.V1
-	case lit(`{"v":2,"chain":"`):
+	case r.lit(`{"v":2,"chain":"`):
 		f.version = chain.V2
 	default:
 		return f, false
 	}
-	id, ok := str()
-	if !ok || len(id) == 0 || !lit(`,"seq":`) {
+	id, ok := r.str()
+	if !ok || len(id) == 0 || !r.lit(`,"seq":`) {
 		return f, false
 	}
 	f.chain = v.intern(&v.lastChain, id)
-	if f.seq, ok = decimal(&b, 1<<53); !ok || f.seq == 0 {
+	if f.seq, ok = r.num(1 << 53); !ok || f.seq == 0 {
 		return f, false
 	}
-	if !lit(`,"prev":"`) || !hash(&f.prev) || !lit(`,"hash":"`) || !hash(&f.hash) {
+	if !r.lit(`,"prev":"`) || !hash(&f.prev) || !r.lit(`,"hash":"`) || !hash(&f.hash) {
 		return f, false
 	}
-	if f.version >= chain.V2 && lit(`,"epoch":`) {
-		if f.epoch, ok = decimal(&b, chain.MaxEpoch); !ok {
+	if f.version >= chain.V2 && r.lit(`,"epoch":`) {
+		if f.epoch, ok = r.num(chain.MaxEpoch); !ok {
 			return f, false
 		}
 		f.hasEpoch = true
 	}
-	if lit(`,"mac":"`) {
-		if !hash(&f.mac) || !lit(`,"key":"`) {
+	if r.lit(`,"mac":"`) {
+		if !hash(&f.mac) || !r.lit(`,"key":"`) {
 			return f, false
 		}
-		key, ok := str()
+		key, ok := r.str()
 		if !ok || len(key) > 0xFFFF {
 			return f, false
 		}
 		f.keyID, f.hasMAC = v.intern(&v.lastKey, key), true
 	}
-	if !lit(`}`) || len(b) != 0 {
+	if !r.lit(`}`) || len(r) != 0 {
 		return f, false
 	}
 	return f, true
-}
-
-// decimal reads an integer of at most 16 digits and no leading zero, at
-// most max, from the start of *b, and advances *b past it.
-func decimal(b *[]byte, max uint64) (uint64, bool) {
-	d := *b
-	n, i := uint64(0), 0
-	for ; i < len(d) && '0' <= d[i] && d[i] <= '9'; i++ {
-		if i == 1 && d[0] == '0' || i >= 16 {
-			return 0, false
-		}
-		n = n*10 + uint64(d[i]-'0')
-	}
-	if i == 0 || n > max {
-		return 0, false
-	}
-	*b = d[i:]
-	return n, true
 }

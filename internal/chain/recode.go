@@ -157,13 +157,8 @@ func (r *Recoder) string() ([]byte, bool) {
 // place as they come; only an object whose members come out of order is
 // assembled again after them and moved down.
 func (r *Recoder) object(depth int, skip string) bool {
-	r.pos++ // {
 	start, base := len(r.out), len(r.spans)
-	r.out = append(r.out, '{')
-	r.space()
-	if r.pos < len(r.data) && r.data[r.pos] == '}' {
-		r.pos++
-		r.out = append(r.out, '}')
+	if r.open('{', '}') {
 		return true
 	}
 	sorted := true
@@ -218,19 +213,11 @@ func (r *Recoder) object(depth int, skip string) bool {
 			}
 			r.spans = append(r.spans, m)
 		}
-		r.space()
-		if r.pos >= len(r.data) {
+		if more, ok := r.next('}'); !ok {
 			return false
+		} else if !more {
+			break
 		}
-		if r.data[r.pos] == ',' {
-			r.pos++
-			continue
-		}
-		if r.data[r.pos] != '}' {
-			return false
-		}
-		r.pos++
-		break
 	}
 	members := r.spans[base:]
 	r.spans = r.spans[:base]
@@ -270,6 +257,38 @@ func (r *Recoder) object(depth int, skip string) bool {
 	return true
 }
 
+// open reads the opening byte at r.pos and writes it, and reports
+// whether the closing one follows (an empty object or array, written
+// whole).
+func (r *Recoder) open(opening, closing byte) (empty bool) {
+	r.pos++
+	r.out = append(r.out, opening)
+	r.space()
+	if r.pos < len(r.data) && r.data[r.pos] == closing {
+		r.pos++
+		r.out = append(r.out, closing)
+		return true
+	}
+	return false
+}
+
+// next reads what follows a member or an item: a comma (more to come) or
+// the closing byte; ok is false for anything else.
+func (r *Recoder) next(closing byte) (more, ok bool) {
+	r.space()
+	switch {
+	case r.pos >= len(r.data):
+		return false, false
+	case r.data[r.pos] == ',':
+		r.pos++
+		return true, true
+	case r.data[r.pos] == closing:
+		r.pos++
+		return false, true
+	}
+	return false, false
+}
+
 // plainName reports whether a member name is written as it is between
 // quotes (no '"', '\\', control character or invalid UTF-8) and sorts by
 // its bytes as by its UTF-16 code units: UTF-8 orders code points as
@@ -289,12 +308,7 @@ func plainName(b []byte) bool {
 }
 
 func (r *Recoder) array(depth int) bool {
-	r.pos++ // [
-	r.out = append(r.out, '[')
-	r.space()
-	if r.pos < len(r.data) && r.data[r.pos] == ']' {
-		r.pos++
-		r.out = append(r.out, ']')
+	if r.open('[', ']') {
 		return true
 	}
 	for i := 0; ; i++ {
@@ -305,20 +319,12 @@ func (r *Recoder) array(depth int) bool {
 		if !r.value(depth + 1) {
 			return false
 		}
-		r.space()
-		if r.pos >= len(r.data) {
-			return false
+		if more, ok := r.next(']'); !ok || !more {
+			if ok {
+				r.out = append(r.out, ']')
+			}
+			return ok
 		}
-		if r.data[r.pos] == ',' {
-			r.pos++
-			continue
-		}
-		if r.data[r.pos] != ']' {
-			return false
-		}
-		r.pos++
-		r.out = append(r.out, ']')
-		return true
 	}
 }
 
