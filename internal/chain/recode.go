@@ -2,6 +2,7 @@ package chain
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
@@ -226,22 +227,9 @@ func (r *Recoder) object(depth int, skip string) bool {
 		return true
 	}
 	// Names are printable ASCII without escapes: their bytes sort as
-	// their UTF-16 code units do. Insertion sort: objects are small.
-	out := r.out
-	for i := 1; i < len(members); i++ {
-		m := members[i]
-		j := i
-		for ; j > 0; j-- {
-			c := bytes.Compare(out[members[j-1].name:members[j-1].nameEnd], out[m.name:m.nameEnd])
-			if c == 0 {
-				return false // a duplicate: Parse refuses it
-			}
-			if c < 0 {
-				break
-			}
-			members[j] = members[j-1]
-		}
-		members[j] = m
+	// their UTF-16 code units do.
+	if !sortMembers(r.out, members) {
+		return false // a duplicate: Parse refuses it
 	}
 	asm := len(r.out)
 	r.out = append(r.out, '{')
@@ -256,6 +244,41 @@ func (r *Recoder) object(depth int, skip string) bool {
 	r.out = r.out[:start+n]
 	return true
 }
+
+// sortMembers sorts members by their names in out, and reports false if
+// two names are equal. Insertion sort for the small objects of log lines;
+// a hostile line's big object is sorted in O(n log n).
+func sortMembers(out []byte, members []mspan) bool {
+	name := func(m mspan) []byte { return out[m.name:m.nameEnd] }
+	if len(members) > 24 {
+		slices.SortFunc(members, func(a, b mspan) int { return compareNames(name(a), name(b)) })
+		for i := 1; i < len(members); i++ {
+			if bytes.Equal(name(members[i-1]), name(members[i])) {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 1; i < len(members); i++ {
+		m := members[i]
+		j := i
+		for ; j > 0; j-- {
+			c := compareNames(name(members[j-1]), name(m))
+			if c == 0 {
+				return false
+			}
+			if c < 0 {
+				break
+			}
+			members[j] = members[j-1]
+		}
+		members[j] = m
+	}
+	return true
+}
+
+// compareNames orders member names; tests count its calls.
+var compareNames = bytes.Compare
 
 // open reads the opening byte at r.pos and writes it, and reports
 // whether the closing one follows (an empty object or array, written

@@ -2,6 +2,7 @@ package chain
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -158,6 +159,50 @@ func TestRecoderRefuses(t *testing.T) {
 		if out, _, _, ok := r.AppendWithout(nil, []byte(in), "", ""); !ok || string(out) != want {
 			t.Errorf("%s: got %s, %v; want %s", in, out, ok, want)
 		}
+	}
+}
+
+// TestRecoderBigObjects: objects past the insertion sort's size, in any
+// order, recode as Parse reads them, and a hostile object of 100,000
+// members out of order is sorted in O(n log n) (a quadratic sort takes
+// minutes on it).
+func TestRecoderBigObjects(t *testing.T) {
+	var r Recoder
+	for _, n := range []int{24, 25, 40, 100} {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `"k%d":%d`, (i*7919)%n, i)
+		}
+		b.WriteString("}")
+		if !checkRecode(t, &r, []byte(b.String()), "k3") {
+			t.Errorf("%d members: refused", n)
+		}
+		dup := strings.Replace(b.String(), `"k1":`, `"k0":`, 1)
+		if _, _, _, ok := r.AppendWithout(nil, []byte(dup), "", ""); ok {
+			t.Errorf("%d members, a name twice: recoded", n)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range 100000 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `"k%06d":1`, 100000-i)
+	}
+	b.WriteString("}")
+	calls := 0
+	defer func(f func(a, b []byte) int) { compareNames = f }(compareNames)
+	compareNames = func(a, b []byte) int { calls++; return bytes.Compare(a, b) }
+	if _, _, _, ok := r.AppendWithout(nil, []byte(b.String()), "", ""); !ok {
+		t.Error("100,000 members: refused")
+	}
+	if limit := 100000 * 17 * 3; calls > limit { // n log2 n, thrice
+		t.Errorf("100,000 members sorted with %d comparisons, want at most %d", calls, limit)
 	}
 }
 
