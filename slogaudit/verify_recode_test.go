@@ -64,6 +64,8 @@ var tamperings = []struct {
 		return l
 	}},
 	{"torn", func(l string) string { return l[:len(l)/2] }},
+	{"glued onto a fragment", func(l string) string { return l[:len(l)/3] + l }},
+	{"fragment and newline before", func(l string) string { return l[:len(l)/3] + "\n" + l }},
 	{"trailing", func(l string) string { return l + " x" }},
 	{"crlf", func(l string) string { return l + "\r" }},
 	{"own message", func(l string) string { return strings.Replace(l, `"msg":"`, `"msg":"audit.gap`, 1) }},
