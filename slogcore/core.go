@@ -77,6 +77,12 @@ type core struct {
 	fresh   bool // the next write starts with a newline (after a panic)
 	cache   workerCache
 	errs    errorReporter
+
+	// Owned by the worker, for restart: what it was doing when a callback
+	// ended its goroutine.
+	replying chan struct{} // a Flush waiting for this reply
+	handling *entry        // the record passed to the wrapped handler
+	exitIn   string        // who called runtime.Goexit, when known
 }
 
 // Queue depths at which the worker is woken early, and from which callers
@@ -404,7 +410,14 @@ func (c *core) onDrop(f func(Drop), d Drop) {
 // run is the worker goroutine: it drains the queue, writes batches, and
 // exits once Close has begun and everything is written (or abandoned).
 func (c *core) run() {
-	defer close(c.done)
+	finished := false
+	defer func() {
+		if finished {
+			close(c.done)
+		} else {
+			c.restart() // runtime.Goexit in a writer, wrapped handler or callback
+		}
+	}()
 	ticker := time.NewTicker(c.opts.FlushInterval)
 	defer ticker.Stop()
 	for {
@@ -415,13 +428,16 @@ func (c *core) run() {
 			c.drain()
 			c.writeBatch()
 		case reply := <-c.flushReq:
+			c.replying = reply
 			c.drain()
 			c.writeBatch()
+			c.replying = nil
 			close(reply)
 		case <-c.stop:
 			for c.drain() > 0 {
 			}
 			c.finishWrites()
+			finished = true
 			return
 		}
 	}

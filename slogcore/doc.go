@@ -22,7 +22,10 @@
 // [Handler.WatchLosses] reports, record by record and with the context it
 // was logged with, every record that Handle accepted and that was then
 // lost. [Handler.Close] returns an error wrapping [ErrRecordsLost] that
-// names the counts when any record failed or was dropped.
+// names the counts when any record failed or was dropped. A writer,
+// wrapped handler or callback that calls runtime.Goexit (t.FailNow does)
+// ends the worker goroutine: the records it held count as failed, OnError
+// is told, and a new worker continues.
 //
 // # Lifecycle
 //
