@@ -75,8 +75,15 @@
 // resolved on the caller's goroutine. For [New], maps, slices, structs,
 // []byte and other non-scalar values are encoded to JSON before Handle
 // returns; for [Async], they are deep-copied (unexported fields by value).
-// Errors keep their identity for [Async] and are rendered as text for [New].
-// The caller may change any of them right after the call.
+// Errors are rendered as text for [New]. For [Async] with redaction on,
+// an attr's error is passed on with the text it had at the call, as an
+// error that unwraps to the caller's (errors.Is and errors.As work), so
+// that the wrapped handler writes the text redaction judged; with
+// [NoRedaction] errors keep their identity. Values that render themselves
+// (Error, MarshalJSON, MarshalText) may answer differently when asked
+// again: [New] scans what it writes, and for [Async] only errors are
+// pinned (other values are rendered by the wrapped handler). The caller
+// may change any of them right after the call.
 //
 // # Concurrency
 //

@@ -232,17 +232,25 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		return h
 	}
 	h2 := *h
-	if red := h.core.redact; red != nil {
+	red := h.core.redact
+	if h.next != nil {
+		// Frozen (errors pinned) first, so that what redaction judges is
+		// what the wrapped handler gets.
+		frozen := freezeAttrs(attrs, red != nil)
+		if red != nil {
+			for i, a := range frozen {
+				frozen[i], _ = red.Attr(h.groups, a)
+			}
+		}
+		h2.next = h.derive("WithAttrs", func() slog.Handler { return h.next.WithAttrs(frozen) })
+		return &h2
+	}
+	if red != nil {
 		redacted := make([]slog.Attr, len(attrs))
 		for i, a := range attrs {
 			redacted[i], _ = red.Attr(h.groups, a)
 		}
 		attrs = redacted
-	}
-	if h.next != nil {
-		frozen := freezeAttrs(attrs)
-		h2.next = h.derive("WithAttrs", func() slog.Handler { return h.next.WithAttrs(frozen) })
-		return &h2
 	}
 	var e entry
 	var groups *groupPath

@@ -2,6 +2,7 @@ package slogcore
 
 import (
 	"context"
+	"encoding"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -175,13 +176,62 @@ func (h *Handler) captureAny(e *entry, key string, x any, groups *groupPath) boo
 	case json.Marshaler:
 		// encoding/json takes precedence over error, as in slog.
 	case error:
-		e.items = append(e.items, item{key: key, value: slog.StringValue(errorText(x))})
+		e.items = append(e.items, item{key: key, value: slog.StringValue(h.errorValue(x))})
 		return true
 	}
 	start := len(e.raw)
 	e.raw = appendAnyJSON(e, x)
+	if h.core.redact != nil && rendersItself(x) {
+		e.raw = h.rescan(e.raw, start)
+	}
 	e.items = append(e.items, item{key: key, kind: itemRaw, start: uint32(start), end: uint32(len(e.raw))})
 	return true
+}
+
+// Values that render themselves (Error, MarshalJSON, MarshalText) are
+// asked again when they are encoded, after the redactor judged what they
+// returned to it, and may answer differently: state, or text read from
+// something the caller has changed since. What is written is therefore
+// scanned where it is rendered for the last time, here.
+
+// errorValue returns the text to write for err, scanned when redaction is
+// on; an Error that panics is masked (fail closed), as the redactor does.
+func (h *Handler) errorValue(err error) string {
+	red := h.core.redact
+	if red == nil {
+		return errorText(err)
+	}
+	text, scan := red.ErrorText(err)
+	if scan {
+		text, _ = red.String(text)
+	}
+	return text
+}
+
+// rendersItself reports whether x's JSON comes from its own method; a
+// json.RawMessage is the redactor's own output.
+func rendersItself(x any) bool {
+	switch x.(type) {
+	case json.RawMessage:
+		return false
+	case json.Marshaler, encoding.TextMarshaler:
+		return true
+	}
+	return false
+}
+
+// rescan scans the JSON that raw[start:] holds and replaces it with the
+// redacted JSON, or with the mask when masking left no valid JSON.
+func (h *Handler) rescan(raw []byte, start int) []byte {
+	red := h.core.redact
+	out, changed := red.String(string(raw[start:]))
+	if !changed {
+		return raw
+	}
+	if json.Valid([]byte(out)) {
+		return append(raw[:start], out...)
+	}
+	return appendString(raw[:start], red.Mask())
 }
 
 // sourceGroup is slog's rendering of a *slog.Source as a group.
