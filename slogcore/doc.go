@@ -2,7 +2,9 @@
 //
 // [New] returns a handler that writes JSON lines in exactly the format of
 // slog.JSONHandler (same keys, same value encoding, same escaping), so that
-// switching handlers changes no downstream parser. [Async] puts the same queue
+// switching handlers changes no downstream parser. The one difference is a
+// time outside years 0-9999, for which slog writes invalid JSON: New writes
+// one string holding the error and the time. [Async] puts the same queue
 // in front of any other slog.Handler. In both, Handle captures the record on
 // the caller's goroutine and returns; one worker goroutine encodes and writes
 // records in order, batching many records into one Write.
