@@ -313,7 +313,11 @@ func TestWriteErrors(t *testing.T) {
 	l := slog.New(h)
 	for i := range 4 {
 		l.Info("m", "i", i)
-		require.NoError(t, h.Flush(context.Background()))
+		if err := h.Flush(context.Background()); i%2 == 0 {
+			require.ErrorIs(t, err, ErrRecordsLost, "Flush reports the failed write")
+		} else {
+			require.NoError(t, err)
+		}
 	}
 	closeAndCheck(t, h)
 	s := h.Stats()
