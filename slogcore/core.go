@@ -36,7 +36,6 @@ type core struct {
 	closeErr   error // Close's result, once settled
 	settled    bool  // closeErr is final
 	stats      Stats
-	flushed    uint64       // stats.Failed when the last Flush returned
 	depth      atomic.Int32 // c.n, readable without the lock
 	gaveUp     atomic.Bool  // Close's context ended: the worker writes nothing more
 	cutPending atomic.Bool  // the worker holds the rest of a cut record
@@ -495,36 +494,19 @@ func (c *core) flush(ctx context.Context) error {
 	select {
 	case c.flushReq <- reply:
 	case <-c.done:
-		return c.failedSinceFlush() // the worker wrote what it could when it stopped
+		return nil // the worker wrote everything when it stopped
 	case <-ctx.Done():
 		return fmt.Errorf("slogcore: flush: %w", ctx.Err())
 	}
 	select {
 	case <-reply:
-		err := c.failedSinceFlush()
 		if c.cutPending.Load() {
-			err = errors.Join(errors.New("slogcore: flush: a write stopped inside a record, which waits for the writer to recover (see Options.OnError)"), err)
+			return errors.New("slogcore: flush: a write stopped inside a record, which waits for the writer to recover (see Options.OnError)")
 		}
-		return err
+		return nil
 	case <-ctx.Done():
 		return fmt.Errorf("slogcore: flush: %w (the writer is still busy; records stay queued)", ctx.Err())
 	}
-}
-
-// failedSinceFlush returns an error wrapping ErrRecordsLost when records
-// failed since the last Flush returned, as bufio.Writer.Flush returns a
-// write error: a Flush that returns nil means that nothing handed to the
-// writer since the last one was lost. Each failure is reported by one
-// Flush.
-func (c *core) failedSinceFlush() error {
-	c.mu.Lock()
-	n := c.stats.Failed - c.flushed
-	c.flushed = c.stats.Failed
-	c.mu.Unlock()
-	if n == 0 {
-		return nil
-	}
-	return fmt.Errorf("slogcore: flush: %d records failed since the last Flush: %w (see Options.OnError and Stats)", n, ErrRecordsLost)
 }
 
 // close stops accepting records, drains and writes the queue, and waits for

@@ -291,12 +291,9 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 }
 
 // Flush writes every record queued before the call and returns when they
-// were handed to the writer, or when ctx ends. It returns an error wrapping
-// [ErrRecordsLost] when records failed (a write error, a panic) since the
-// previous Flush returned, as bufio.Writer.Flush reports a failed write,
-// and an error when a write stopped inside a record whose rest waits for
-// the writer to recover (see the package doc on whole lines). Records
-// dropped by the overflow policy are not failures: see [Options.OnDrop].
+// were handed to the writer, or when ctx ends. It returns an error when a
+// write stopped inside a record whose rest waits for the writer to recover
+// (see the package doc on whole lines).
 func (h *Handler) Flush(ctx context.Context) error { return h.core.flush(ctx) }
 
 // Close stops accepting records, writes everything queued, and stops the
