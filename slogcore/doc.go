@@ -32,8 +32,9 @@
 // # Lifecycle
 //
 // A handler starts its worker when it is made. [Handler.Flush] writes what is
-// queued; [Handler.Close] drains, writes and stops, and must be called before
-// the program exits. Handlers derived with WithAttrs and WithGroup share one
+// queued; [Handler.Sync] also syncs the writer (fsync for a file) and says
+// whether any record failed since the previous Sync; [Handler.Close]
+// drains, writes and stops, and must be called before the program exits. Handlers derived with WithAttrs and WithGroup share one
 // queue, one worker, one ordering and one set of counters with their parent.
 //
 // # Redaction
