@@ -66,8 +66,10 @@ type Options struct {
 	AddSource bool
 
 	// ReplaceAttr has slog.HandlerOptions.ReplaceAttr's semantics and runs on
-	// the caller's goroutine, before the record is queued. Used by [New]
-	// only. Default: nil.
+	// the caller's goroutine, before the record is queued. A panic in it
+	// does not reach the caller: the attr's value is written as
+	// "!PANIC: ..." and the panic goes to OnError. Used by [New] only.
+	// Default: nil.
 	ReplaceAttr func(groups []string, a slog.Attr) slog.Attr
 
 	// Redact masks secrets and personal data in every record: attrs, With

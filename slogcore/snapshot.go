@@ -116,7 +116,7 @@ func (p *groupPath) pop() {
 func (h *Handler) capture(e *entry, a slog.Attr, groups *groupPath) bool {
 	a.Value = a.Value.Resolve()
 	if rep := h.core.opts.ReplaceAttr; rep != nil && a.Value.Kind() != slog.KindGroup {
-		a = rep(groups.names, a)
+		a = h.replace(rep, groups.names, a)
 		a.Value = a.Value.Resolve()
 	}
 	if a.Key == "" && a.Value.Kind() == slog.KindAny && a.Value.Any() == nil {
@@ -158,6 +158,24 @@ func (h *Handler) capture(e *entry, a slog.Attr, groups *groupPath) bool {
 		e.items = append(e.items, item{key: a.Key, value: v, kind: itemValue})
 		return true
 	}
+}
+
+// replace calls ReplaceAttr. Its panic does not reach the caller, whose
+// log call must not fail for it, and the attr is not written as it was
+// (ReplaceAttr may exist to hide it): the value becomes "!PANIC: ...", as
+// slog writes a LogValuer that panicked, and the panic goes to OnError.
+func (h *Handler) replace(rep func([]string, slog.Attr) slog.Attr, groups []string, a slog.Attr) (out slog.Attr) {
+	defer func() {
+		if p := recover(); p != nil {
+			text := fmt.Sprintf("!PANIC: %v", p)
+			if red := h.core.redact; red != nil {
+				text, _ = red.String(text)
+			}
+			h.core.errs.report(fmt.Errorf("slogcore: Options.ReplaceAttr panicked on attr %q: %s; the value is written as !PANIC (make ReplaceAttr return the attr instead)", a.Key, text))
+			out = slog.String(a.Key, text)
+		}
+	}()
+	return rep(groups, a)
 }
 
 // captureAny records a KindAny value. Errors, levels and sources get the
