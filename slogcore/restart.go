@@ -22,7 +22,8 @@ var errWorkerExited = errors.New("runtime.Goexit ended the worker goroutine")
 // progress, the record being handled) is counted as failed, as after a
 // writer panic; counting happens under c.mu together with the records it
 // counts, so inflight is exact wherever the goroutine stopped. The worker's
-// own state is reset, and for New the next write starts on a fresh line.
+// own state is reset, and when the output may end with a fragment, the
+// next write starts on a fresh line.
 func (c *core) restart() {
 	where := c.exitIn
 	switch {
@@ -57,10 +58,12 @@ func (c *core) restart() {
 		}
 		c.work[i] = nil
 	}
+	// A fragment may end the output: of the write the writer left, or of
+	// a cut record whose rest is given up. The next write starts a line.
+	c.fresh = c.fresh || c.exitIn != "" || c.cut != nil
 	c.resetBatch()
 	c.cut = nil
 	c.cutPending.Store(false)
-	c.fresh = c.w != nil
 	c.exitIn = ""
 	reply := c.replying
 	c.replying = nil
