@@ -120,6 +120,9 @@ func (f failing) WithGroup(string) slog.Handler             { return f }
 // queue, and nil otherwise, also when the overflow policy dropped the
 // record (see [Options.OnDrop] and [Stats]).
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
+	if ctx == nil {
+		ctx = context.Background() // as slog.Logger does
+	}
 	c := h.core
 	e := c.getEntry()
 	e.h, e.time, e.level, e.msg, e.pc = h, r.Time, r.Level, r.Message, r.PC
@@ -294,7 +297,7 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 // were handed to the writer, or when ctx ends. It returns an error when a
 // write stopped inside a record whose rest waits for the writer to recover
 // (see the package doc on whole lines).
-func (h *Handler) Flush(ctx context.Context) error { return h.core.flush(ctx) }
+func (h *Handler) Flush(ctx context.Context) error { return h.core.flush(orBackground(ctx)) }
 
 // Close stops accepting records, writes everything queued, and stops the
 // worker. It is safe to call many times from many goroutines; later calls
@@ -305,7 +308,16 @@ func (h *Handler) Flush(ctx context.Context) error { return h.core.flush(ctx) }
 // writes nothing after the write it may be blocked in, and the records of
 // that write are counted (written or failed) when the writer returns: until
 // then they are in [Stats].Writing.
-func (h *Handler) Close(ctx context.Context) error { return h.core.close(ctx) }
+func (h *Handler) Close(ctx context.Context) error { return h.core.close(orBackground(ctx)) }
+
+// orBackground returns ctx, or context.Background() for a nil ctx, which
+// slog.Logger accepts too.
+func orBackground(ctx context.Context) context.Context {
+	if ctx == nil {
+		return context.Background()
+	}
+	return ctx
+}
 
 // Stats returns the counters shared by h and every handler derived from it.
 func (h *Handler) Stats() Stats { return h.core.snapshotStats() }

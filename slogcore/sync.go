@@ -21,7 +21,7 @@ import (
 //
 // Flush only waits: use it to know that records reached the writer, and
 // Sync before exiting or acknowledging work that must be logged.
-func (h *Handler) Sync(ctx context.Context) error { return h.core.sync(ctx) }
+func (h *Handler) Sync(ctx context.Context) error { return h.core.sync(orBackground(ctx)) }
 
 func (c *core) sync(ctx context.Context) error {
 	var syncErr error
