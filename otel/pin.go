@@ -31,7 +31,7 @@ func (h pinHandler) Handle(ctx context.Context, r slog.Record) error {
 	}
 	out := slog.NewRecord(r.Time, r.Level, r.Message, r.PC)
 	r.Attrs(func(a slog.Attr) bool {
-		out.AddAttrs(pinAttr(a))
+		out.AddAttrs(pinAttr(a, 0))
 		return true
 	})
 	return h.next.Handle(ctx, out)
@@ -40,7 +40,7 @@ func (h pinHandler) Handle(ctx context.Context, r slog.Record) error {
 func (h pinHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	pinned := make([]slog.Attr, len(attrs))
 	for i, a := range attrs {
-		pinned[i] = pinAttr(a)
+		pinned[i] = pinAttr(a, 0)
 	}
 	return pinHandler{h.next.WithAttrs(pinned)}
 }
@@ -76,8 +76,18 @@ func valueNeedsPin(v slog.Value) bool {
 	return false
 }
 
-// pinAttr returns a with its LogValuers resolved and its errors pinned.
-func pinAttr(a slog.Attr) slog.Attr {
+// maxPinDepth bounds how deep pinAttr follows groups: a LogValuer whose
+// value holds the LogValuer again must not recurse until the stack
+// overflows. Deeper values are left to the Redactor, which masks what is
+// deeper than its own limit.
+const maxPinDepth = 100
+
+// pinAttr returns a, inside depth groups, with its LogValuers resolved and
+// its errors pinned.
+func pinAttr(a slog.Attr, depth int) slog.Attr {
+	if depth >= maxPinDepth {
+		return a
+	}
 	a.Value = a.Value.Resolve()
 	switch a.Value.Kind() {
 	case slog.KindAny:
@@ -90,7 +100,7 @@ func pinAttr(a slog.Attr) slog.Attr {
 		g := a.Value.Group()
 		out := make([]slog.Attr, len(g))
 		for i, ga := range g {
-			out[i] = pinAttr(ga)
+			out[i] = pinAttr(ga, depth+1)
 		}
 		a.Value = slog.GroupValue(out...)
 	}

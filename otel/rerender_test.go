@@ -99,3 +99,28 @@ func TestPinnedErrorKeepsExceptionType(t *testing.T) {
 	require.Equal(t, "*otel_test.changingError", types["a"])
 	require.Equal(t, "*fs.PathError", types["b"])
 }
+
+// selfGroup is a LogValuer whose value holds the LogValuer again.
+type selfGroup struct{ n int }
+
+func (s selfGroup) LogValue() slog.Value {
+	return slog.GroupValue(slog.Int("n", s.n), slog.Any("next", selfGroup{s.n + 1}), slog.Any("err", &changingError{}))
+}
+
+// TestEndlessLogValuerIsBounded: pinning follows groups only so deep; the
+// Redactor masks the rest, and the process does not die of a stack
+// overflow.
+func TestEndlessLogValuerIsBounded(t *testing.T) {
+	exp := &memExporter{}
+	var local bytes.Buffer
+	h, err := otel.New(&local, &otel.Options{Exporter: exp})
+	require.NoError(t, err)
+	l := slog.New(h)
+	l.Info("endless", "v", selfGroup{})
+	l.With("v", selfGroup{}).Info("endless with")
+	require.NoError(t, h.Close(context.Background()))
+	require.Len(t, exp.Records(), 2)
+	require.Equal(t, 2, strings.Count(local.String(), "\n"))
+	require.NotContains(t, local.String(), "Vd82nQxT4kLp")
+	require.NotContains(t, exported(exp), "Vd82nQxT4kLp")
+}

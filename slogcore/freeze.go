@@ -13,6 +13,16 @@ import (
 // copied.
 const maxFreezeDepth = 32
 
+// maxGroupDepth bounds the nesting of groups that a handler writes or
+// passes on: a LogValuer whose value holds the LogValuer again would
+// otherwise recurse until the stack overflows, which no recover catches.
+// A group deeper than this is written as errTooDeep.
+const maxGroupDepth = 100
+
+// errTooDeep is the value written in place of a group nested deeper than
+// maxGroupDepth.
+const errTooDeep = "!ERROR:group nested more than 100 deep (a LogValuer whose value contains itself?)"
+
 // freezeRecord fills e.attrs with r's attributes, resolved and deep-copied,
 // for a handler made by [Async].
 func (h *Handler) freezeRecord(e *entry, r slog.Record) {
@@ -50,6 +60,10 @@ func freezeAttr(a slog.Attr, depth int, pin bool) slog.Attr {
 	a.Value = a.Value.Resolve()
 	switch a.Value.Kind() {
 	case slog.KindGroup:
+		if depth >= maxGroupDepth {
+			a.Value = slog.StringValue(errTooDeep)
+			return a
+		}
 		g := a.Value.Group()
 		out := make([]slog.Attr, len(g))
 		for i, ga := range g {

@@ -114,6 +114,11 @@ func (p *groupPath) pop() {
 // item list. groups is the group path as ReplaceAttr sees it; it is nil when
 // ReplaceAttr is not set. It reports whether anything was added.
 func (h *Handler) capture(e *entry, a slog.Attr, groups *groupPath) bool {
+	return h.captureAt(e, a, groups, 0)
+}
+
+// captureAt is capture for an attr inside depth groups.
+func (h *Handler) captureAt(e *entry, a slog.Attr, groups *groupPath, depth int) bool {
 	a.Value = a.Value.Resolve()
 	if rep := h.core.opts.ReplaceAttr; rep != nil && a.Value.Kind() != slog.KindGroup {
 		a = h.replace(rep, groups.names, a)
@@ -129,6 +134,10 @@ func (h *Handler) capture(e *entry, a slog.Attr, groups *groupPath) bool {
 		if len(attrs) == 0 {
 			return false
 		}
+		if depth >= maxGroupDepth {
+			e.items = append(e.items, item{key: a.Key, value: slog.StringValue(errTooDeep)})
+			return true
+		}
 		mark := len(e.items)
 		if a.Key != "" {
 			e.items = append(e.items, item{key: a.Key, kind: itemOpen})
@@ -136,7 +145,7 @@ func (h *Handler) capture(e *entry, a slog.Attr, groups *groupPath) bool {
 		}
 		added := false
 		for _, ga := range attrs {
-			if h.capture(e, ga, groups) {
+			if h.captureAt(e, ga, groups, depth+1) {
 				added = true
 			}
 		}
