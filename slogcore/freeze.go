@@ -16,12 +16,14 @@ const maxFreezeDepth = 32
 // maxGroupDepth bounds the nesting of groups that a handler writes or
 // passes on: a LogValuer whose value holds the LogValuer again would
 // otherwise recurse until the stack overflows, which no recover catches.
-// A group deeper than this is written as errTooDeep.
-const maxGroupDepth = 100
+// A group deeper than this is written as errTooDeep. The bound is far
+// beyond real records (slogaudit verifies records 700 groups deep) and
+// below encoding/json's nesting limit for readers (10000).
+const maxGroupDepth = 5000
 
 // errTooDeep is the value written in place of a group nested deeper than
 // maxGroupDepth.
-const errTooDeep = "!ERROR:group nested more than 100 deep (a LogValuer whose value contains itself?)"
+const errTooDeep = "!ERROR:group nested more than 5000 deep (a LogValuer whose value contains itself?)"
 
 // freezeRecord fills e.attrs with r's attributes, resolved and deep-copied,
 // for a handler made by [Async].
