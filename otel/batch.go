@@ -66,11 +66,14 @@ type BatchOptions struct {
 
 	// OnDrop is called for every record that is not exported because the
 	// queue was full, a block timed out, or the processor was shut down. It
-	// runs on the goroutine that dropped the record. Default: nil.
+	// runs on the goroutine that dropped the record; its panic is dropped.
+	// Default: nil.
 	OnDrop func(slogcore.Drop)
 
-	// OnError is called with every failed export. It runs on the export
-	// goroutine and must not block for long. Default: nil; failures are
+	// OnError is called with every failed export, and with the panic of an
+	// exporter, which counts the export as failed. It runs on the export
+	// goroutine and must not block for long; its panic is dropped.
+	// Default: nil; failures are
 	// counted in [BatchStats] and reported to the OTel error handler as the
 	// SDK does.
 	OnError func(error)
@@ -252,6 +255,7 @@ func (b *BatchProcessor) drop(record *sdklog.Record, reason slogcore.DropReason)
 	if body := record.Body(); body.Type() != attribute.EMPTY {
 		d.Message = body.String()
 	}
+	defer func() { _ = recover() }() // OnDrop's panic must not reach the caller that logged
 	b.opts.OnDrop(d)
 }
 
@@ -375,15 +379,13 @@ type countingExporter struct {
 
 func (e *countingExporter) Export(ctx context.Context, records []sdklog.Record) error {
 	if len(records) == 0 {
-		return e.next.Export(ctx, records)
+		return e.export(ctx, records)
 	}
-	err := e.next.Export(ctx, records)
+	err := e.export(ctx, records)
 	n := uint64(len(records))
 	if err != nil {
 		e.b.failed.Add(n)
-		if e.b.opts.OnError != nil {
-			e.b.opts.OnError(fmt.Errorf("otel: export of %d records failed: %w", n, err))
-		}
+		e.report(fmt.Errorf("otel: export of %d records failed: %w", n, err))
 	} else {
 		e.b.exported.Add(n)
 	}
@@ -391,6 +393,29 @@ func (e *countingExporter) Export(ctx context.Context, records []sdklog.Record) 
 		<-e.b.room
 	}
 	return err
+}
+
+// export calls the exporter. Its panic becomes an error: the SDK calls
+// Export on a goroutine of its own without recovering, so the panic would
+// end the program, and the records' places in the queue would never be
+// given back.
+func (e *countingExporter) export(ctx context.Context, records []sdklog.Record) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("exporter %T panicked: %v", e.next, p)
+		}
+	}()
+	return e.next.Export(ctx, records)
+}
+
+// report passes err to OnError; a panic of OnError is dropped, as the
+// exporter's would be.
+func (e *countingExporter) report(err error) {
+	if e.b.opts.OnError == nil {
+		return
+	}
+	defer func() { _ = recover() }()
+	e.b.opts.OnError(err)
 }
 
 func (e *countingExporter) ForceFlush(ctx context.Context) error { return e.next.ForceFlush(ctx) }

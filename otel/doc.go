@@ -19,7 +19,9 @@
 //
 // No record reaches either side before redaction: attrs, With attrs,
 // groups, LogValuers, errors and the message are masked once, by one
-// Redactor, before the fan-out. Every record handed to the OpenTelemetry
+// Redactor, before the fan-out. An error's text is read once, before
+// redaction, and both sides write that text (exception.type still names
+// the error's own type). Every record handed to the OpenTelemetry
 // side is counted as exactly one of exported, failed or dropped (with a
 // [slogcore.DropReason]); once Close has returned nil,
 //

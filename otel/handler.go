@@ -139,8 +139,12 @@ func New(w io.Writer, opts *Options) (*Handler, error) {
 		next:  otelslog.NewHandler(o.Scope, otelslog.WithLoggerProvider(provider), otelslog.WithSource(o.AddSource)),
 		level: o.Level,
 	}
+	var next slog.Handler = redactHandler(slogmulti.Fanout(core, toOTel), o.Redact)
+	if !redactionOff(o.Redact) {
+		next = pinHandler{next}
+	}
 	return &Handler{
-		next:   redactHandler(slogmulti.Fanout(core, toOTel), o.Redact),
+		next:   next,
 		shared: &shared{core: core, batch: batch, redactor: o.Redact},
 	}, nil
 }

@@ -36,15 +36,16 @@ type core struct {
 	closeErr   error // Close's result, once settled
 	settled    bool  // closeErr is final
 	stats      Stats
+	synced     uint64       // stats.Failed when the last Sync returned
 	depth      atomic.Int32 // c.n, readable without the lock
 	gaveUp     atomic.Bool  // Close's context ended: the worker writes nothing more
 	cutPending atomic.Bool  // the worker holds the rest of a cut record
 	watch      watchers     // WatchLosses
 
-	wake     chan struct{}      // worker: the queue is worth draining now
-	flushReq chan chan struct{} // worker: drain and write, then close the reply
-	stop     chan struct{}      // closed when Close begins
-	done     chan struct{}      // closed when the worker has exited
+	wake     chan struct{}     // worker: the queue is worth draining now
+	flushReq chan flushRequest // worker: drain and write, then close the reply
+	stop     chan struct{}     // closed when Close begins
+	done     chan struct{}     // closed when the worker has exited
 	stopOnce sync.Once
 
 	// Recycled entries travel in batches of refillBatch. The worker fills
@@ -77,6 +78,12 @@ type core struct {
 	fresh   bool // the next write starts with a newline (after a panic)
 	cache   workerCache
 	errs    errorReporter
+
+	// Owned by the worker, for restart: what it was doing when a callback
+	// ended its goroutine.
+	replying chan struct{} // a Flush waiting for this reply
+	handling *entry        // the record passed to the wrapped handler
+	exitIn   string        // who called runtime.Goexit, when known
 }
 
 // Queue depths at which the worker is woken early, and from which callers
@@ -99,7 +106,7 @@ func newCore(w io.Writer, opts *Options) *core {
 		wakeAt:   max(1, min(o.QueueSize/2, wakeDepth)),
 		helpAt:   int32(max(2, min(o.QueueSize/2, helpDepth))),
 		wake:     make(chan struct{}, 1),
-		flushReq: make(chan chan struct{}),
+		flushReq: make(chan flushRequest),
 		stop:     make(chan struct{}),
 		done:     make(chan struct{}),
 		cache:    workerCache{sources: make(map[uintptr]*slog.Source)},
@@ -404,7 +411,14 @@ func (c *core) onDrop(f func(Drop), d Drop) {
 // run is the worker goroutine: it drains the queue, writes batches, and
 // exits once Close has begun and everything is written (or abandoned).
 func (c *core) run() {
-	defer close(c.done)
+	finished := false
+	defer func() {
+		if finished {
+			close(c.done)
+		} else {
+			c.restart() // runtime.Goexit in a writer, wrapped handler or callback
+		}
+	}()
 	ticker := time.NewTicker(c.opts.FlushInterval)
 	defer ticker.Stop()
 	for {
@@ -414,14 +428,20 @@ func (c *core) run() {
 		case <-ticker.C:
 			c.drain()
 			c.writeBatch()
-		case reply := <-c.flushReq:
+		case req := <-c.flushReq:
+			c.replying = req.reply
 			c.drain()
 			c.writeBatch()
-			close(reply)
+			if req.syncErr != nil {
+				*req.syncErr = c.syncWriter()
+			}
+			c.replying = nil
+			close(req.reply)
 		case <-c.stop:
 			for c.drain() > 0 {
 			}
 			c.finishWrites()
+			finished = true
 			return
 		}
 	}
@@ -472,11 +492,19 @@ func (c *core) drain() int {
 	return taken
 }
 
+// A flushRequest asks the worker to write everything queued, and, with
+// syncErr, to sync the writer and store the result there; the worker then
+// closes reply.
+type flushRequest struct {
+	reply   chan struct{}
+	syncErr *error
+}
+
 // flush asks the worker to write everything queued before the call.
 func (c *core) flush(ctx context.Context) error {
 	reply := make(chan struct{})
 	select {
-	case c.flushReq <- reply:
+	case c.flushReq <- flushRequest{reply: reply}:
 	case <-c.done:
 		return nil // the worker wrote everything when it stopped
 	case <-ctx.Done():

@@ -2,7 +2,9 @@
 //
 // [New] returns a handler that writes JSON lines in exactly the format of
 // slog.JSONHandler (same keys, same value encoding, same escaping), so that
-// switching handlers changes no downstream parser. [Async] puts the same queue
+// switching handlers changes no downstream parser. The one difference is a
+// time outside years 0-9999, for which slog writes invalid JSON: New writes
+// one string holding the error and the time. [Async] puts the same queue
 // in front of any other slog.Handler. In both, Handle captures the record on
 // the caller's goroutine and returns; one worker goroutine encodes and writes
 // records in order, batching many records into one Write.
@@ -22,13 +24,17 @@
 // [Handler.WatchLosses] reports, record by record and with the context it
 // was logged with, every record that Handle accepted and that was then
 // lost. [Handler.Close] returns an error wrapping [ErrRecordsLost] that
-// names the counts when any record failed or was dropped.
+// names the counts when any record failed or was dropped. A writer,
+// wrapped handler or callback that calls runtime.Goexit (t.FailNow does)
+// ends the worker goroutine: the records it held count as failed, OnError
+// is told, and a new worker continues.
 //
 // # Lifecycle
 //
 // A handler starts its worker when it is made. [Handler.Flush] writes what is
-// queued; [Handler.Close] drains, writes and stops, and must be called before
-// the program exits. Handlers derived with WithAttrs and WithGroup share one
+// queued; [Handler.Sync] also syncs the writer (fsync for a file) and says
+// whether any record failed since the previous Sync; [Handler.Close]
+// drains, writes and stops, and must be called before the program exits. Handlers derived with WithAttrs and WithGroup share one
 // queue, one worker, one ordering and one set of counters with their parent.
 //
 // # Redaction
@@ -72,8 +78,15 @@
 // resolved on the caller's goroutine. For [New], maps, slices, structs,
 // []byte and other non-scalar values are encoded to JSON before Handle
 // returns; for [Async], they are deep-copied (unexported fields by value).
-// Errors keep their identity for [Async] and are rendered as text for [New].
-// The caller may change any of them right after the call.
+// Errors are rendered as text for [New]. For [Async] with redaction on,
+// an attr's error is passed on with the text it had at the call, as an
+// error that unwraps to the caller's (errors.Is and errors.As work), so
+// that the wrapped handler writes the text redaction judged; with
+// [NoRedaction] errors keep their identity. Values that render themselves
+// (Error, MarshalJSON, MarshalText) may answer differently when asked
+// again: [New] scans what it writes, and for [Async] only errors are
+// pinned (other values are rendered by the wrapped handler). The caller
+// may change any of them right after the call.
 //
 // # Concurrency
 //

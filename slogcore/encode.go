@@ -10,7 +10,8 @@ import (
 
 // This file holds slogcore's allocation-free JSON encoding of scalar values.
 // Every function appends exactly the bytes that slog.JSONHandler writes for
-// the same input, so that switching handlers changes no downstream parser.
+// the same input, so that switching handlers changes no downstream parser,
+// except where slog's bytes are not JSON (appendTime).
 
 const hexDigits = "0123456789abcdef"
 
@@ -213,14 +214,14 @@ func appendFraction(buf []byte, ns int) []byte {
 
 // appendTime appends t as a quoted RFC 3339 timestamp with nanoseconds and
 // trailing zeros removed (time.RFC3339Nano), without calling time.Format.
-// Years outside [0, 9999] are written as slog writes them: an !ERROR string
-// followed by the formatted time.
+// A year outside [0, 9999] is written as one string holding an !ERROR and
+// the time. slog.JSONHandler writes the two as two strings in a row, which
+// is not JSON; this is the one value where the bytes differ from slog's.
 func appendTime(buf []byte, t time.Time) []byte {
 	year, month, day := t.Date()
 	if year < 0 || year >= 10000 {
-		buf = appendString(buf, "!ERROR:time.Time year outside of range [0,9999]")
-		buf = append(buf, '"')
-		buf = t.AppendFormat(buf, time.RFC3339Nano)
+		buf = append(buf, `"!ERROR:time.Time year outside of range [0,9999]: `...)
+		buf = t.AppendFormat(buf, time.RFC3339Nano) // digits, '-', '+', ':', '.', 'T', 'Z': nothing to escape
 		return append(buf, '"')
 	}
 	hour, minute, sec := t.Clock()

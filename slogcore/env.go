@@ -59,10 +59,17 @@ func fromEnv(getenv func(string) string, environ []string) (*slog.Logger, func(c
 		}
 		return errors.Join(errs...)
 	}
+	seen := map[string]bool{}
 	for _, name := range names {
 		name = strings.TrimSpace(name)
 		if name == "" {
 			continue
+		}
+		if key := strings.ToLower(name); seen[key] {
+			_ = closeAll(context.Background())
+			return nil, nil, fmt.Errorf("slogcore: %s names sink %q twice: list each sink once (every record would be written twice)", EnvSinks, key)
+		} else {
+			seen[key] = true
 		}
 		cfg := map[string]string{}
 		for k, v := range globals {

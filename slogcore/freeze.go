@@ -2,6 +2,7 @@ package slogcore
 
 import (
 	"bytes"
+	"encoding/json"
 	"log/slog"
 	"reflect"
 	"time"
@@ -12,6 +13,18 @@ import (
 // copied.
 const maxFreezeDepth = 32
 
+// maxGroupDepth bounds the nesting of groups that a handler writes or
+// passes on: a LogValuer whose value holds the LogValuer again would
+// otherwise recurse until the stack overflows, which no recover catches.
+// A group deeper than this is written as errTooDeep. The bound is far
+// beyond real records (slogaudit verifies records 700 groups deep) and
+// below encoding/json's nesting limit for readers (10000).
+const maxGroupDepth = 5000
+
+// errTooDeep is the value written in place of a group nested deeper than
+// maxGroupDepth.
+const errTooDeep = "!ERROR:group nested more than 5000 deep (a LogValuer whose value contains itself?)"
+
 // freezeRecord fills e.attrs with r's attributes, resolved and deep-copied,
 // for a handler made by [Async].
 func (h *Handler) freezeRecord(e *entry, r slog.Record) {
@@ -20,7 +33,7 @@ func (h *Handler) freezeRecord(e *entry, r slog.Record) {
 		e.msg, _ = red.String(e.msg)
 	}
 	r.Attrs(func(a slog.Attr) bool {
-		a = freezeAttr(a, 0)
+		a = freezeAttr(a, 0, red != nil)
 		if red != nil {
 			a, _ = red.Attr(h.groups, a)
 		}
@@ -29,33 +42,74 @@ func (h *Handler) freezeRecord(e *entry, r slog.Record) {
 	})
 }
 
-// freezeAttrs returns resolved, deep-copied versions of attrs.
-func freezeAttrs(attrs []slog.Attr) []slog.Attr {
+// freezeAttrs returns resolved, deep-copied versions of attrs; pin as for
+// freezeAttr.
+func freezeAttrs(attrs []slog.Attr, pin bool) []slog.Attr {
 	out := make([]slog.Attr, len(attrs))
 	for i, a := range attrs {
-		out[i] = freezeAttr(a, 0)
+		out[i] = freezeAttr(a, 0, pin)
 	}
 	return out
 }
 
 // freezeAttr resolves a's LogValuers and copies whatever a caller could
 // change after the call: group members, maps, slices, arrays, structs,
-// pointers and []byte. Errors are kept as they are, so that errors.Is and
-// errors.As still work downstream.
-func freezeAttr(a slog.Attr, depth int) slog.Attr {
+// pointers and []byte. Errors keep their identity (errors.Is and errors.As
+// still work downstream); with pin, an error that is an attr's value is
+// passed as a [pinnedError], so that the wrapped handler writes the text
+// that redaction judged rather than asking the error again later.
+func freezeAttr(a slog.Attr, depth int, pin bool) slog.Attr {
 	a.Value = a.Value.Resolve()
 	switch a.Value.Kind() {
 	case slog.KindGroup:
+		if depth >= maxGroupDepth {
+			a.Value = slog.StringValue(errTooDeep)
+			return a
+		}
 		g := a.Value.Group()
 		out := make([]slog.Attr, len(g))
 		for i, ga := range g {
-			out[i] = freezeAttr(ga, depth+1)
+			out[i] = freezeAttr(ga, depth+1, pin)
 		}
 		a.Value = slog.GroupValue(out...)
 	case slog.KindAny:
-		a.Value = slog.AnyValue(freeze(a.Value.Any(), depth))
+		x := a.Value.Any()
+		if err, ok := x.(error); ok && pin {
+			if p := pinError(err); p != nil {
+				a.Value = slog.AnyValue(p)
+				return a
+			}
+		}
+		a.Value = slog.AnyValue(freeze(x, depth))
 	}
 	return a
+}
+
+// pinnedError is an error whose text was read once, when it was logged.
+// An Error method may answer differently each time (state, or text it
+// reads from something the caller changes later); redaction judged this
+// text, and the wrapped handler writes this text. It unwraps to the
+// original error.
+type pinnedError struct {
+	text string
+	err  error
+}
+
+func (p *pinnedError) Error() string { return p.text }
+func (p *pinnedError) Unwrap() error { return p.err }
+
+// pinError returns err pinned, or nil for an error that is rendered some
+// other way (a json.Marshaler, as slog.JSONHandler does) or whose Error
+// panics (the redactor masks it whole).
+func pinError(err error) *pinnedError {
+	if _, ok := err.(json.Marshaler); ok {
+		return nil
+	}
+	text, panicked := errorTextChecked(err)
+	if panicked {
+		return nil
+	}
+	return &pinnedError{text: text, err: err}
 }
 
 // freeze returns a deep copy of x as far as reflection can reach it:

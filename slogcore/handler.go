@@ -120,6 +120,9 @@ func (f failing) WithGroup(string) slog.Handler             { return f }
 // queue, and nil otherwise, also when the overflow policy dropped the
 // record (see [Options.OnDrop] and [Stats]).
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
+	if ctx == nil {
+		ctx = context.Background() // as slog.Logger does
+	}
 	c := h.core
 	e := c.getEntry()
 	e.h, e.time, e.level, e.msg, e.pc = h, r.Time, r.Level, r.Message, r.PC
@@ -232,17 +235,25 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		return h
 	}
 	h2 := *h
-	if red := h.core.redact; red != nil {
+	red := h.core.redact
+	if h.next != nil {
+		// Frozen (errors pinned) first, so that what redaction judges is
+		// what the wrapped handler gets.
+		frozen := freezeAttrs(attrs, red != nil)
+		if red != nil {
+			for i, a := range frozen {
+				frozen[i], _ = red.Attr(h.groups, a)
+			}
+		}
+		h2.next = h.derive("WithAttrs", func() slog.Handler { return h.next.WithAttrs(frozen) })
+		return &h2
+	}
+	if red != nil {
 		redacted := make([]slog.Attr, len(attrs))
 		for i, a := range attrs {
 			redacted[i], _ = red.Attr(h.groups, a)
 		}
 		attrs = redacted
-	}
-	if h.next != nil {
-		frozen := freezeAttrs(attrs)
-		h2.next = h.derive("WithAttrs", func() slog.Handler { return h.next.WithAttrs(frozen) })
-		return &h2
 	}
 	var e entry
 	var groups *groupPath
@@ -286,7 +297,7 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 // were handed to the writer, or when ctx ends. It returns an error when a
 // write stopped inside a record whose rest waits for the writer to recover
 // (see the package doc on whole lines).
-func (h *Handler) Flush(ctx context.Context) error { return h.core.flush(ctx) }
+func (h *Handler) Flush(ctx context.Context) error { return h.core.flush(orBackground(ctx)) }
 
 // Close stops accepting records, writes everything queued, and stops the
 // worker. It is safe to call many times from many goroutines; later calls
@@ -297,7 +308,16 @@ func (h *Handler) Flush(ctx context.Context) error { return h.core.flush(ctx) }
 // writes nothing after the write it may be blocked in, and the records of
 // that write are counted (written or failed) when the writer returns: until
 // then they are in [Stats].Writing.
-func (h *Handler) Close(ctx context.Context) error { return h.core.close(ctx) }
+func (h *Handler) Close(ctx context.Context) error { return h.core.close(orBackground(ctx)) }
+
+// orBackground returns ctx, or context.Background() for a nil ctx, which
+// slog.Logger accepts too.
+func orBackground(ctx context.Context) context.Context {
+	if ctx == nil {
+		return context.Background()
+	}
+	return ctx
+}
 
 // Stats returns the counters shared by h and every handler derived from it.
 func (h *Handler) Stats() Stats { return h.core.snapshotStats() }

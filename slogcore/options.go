@@ -3,6 +3,7 @@ package slogcore
 import (
 	"fmt"
 	"log/slog"
+	"reflect"
 	"time"
 
 	"github.com/slogguard/slogguard/redact"
@@ -44,6 +45,9 @@ const (
 	// DefaultBufferSize is how many bytes of encoded records [New] collects
 	// before it writes them in one call.
 	DefaultBufferSize = 64 << 10
+	// MaxQueueSize is the largest [Options.QueueSize]: 16 Mi records, whose
+	// slots alone take 256 MB, and whose records ~16 GB at ~1 KB each.
+	MaxQueueSize = 1 << 24
 )
 
 // Options configures a [Handler]. A nil *Options is the default: level Info,
@@ -62,8 +66,10 @@ type Options struct {
 	AddSource bool
 
 	// ReplaceAttr has slog.HandlerOptions.ReplaceAttr's semantics and runs on
-	// the caller's goroutine, before the record is queued. Used by [New]
-	// only. Default: nil.
+	// the caller's goroutine, before the record is queued. A panic in it
+	// does not reach the caller: the attr's value is written as
+	// "!PANIC: ..." and the panic goes to OnError. Used by [New] only.
+	// Default: nil.
 	ReplaceAttr func(groups []string, a slog.Attr) slog.Attr
 
 	// Redact masks secrets and personal data in every record: attrs, With
@@ -73,7 +79,8 @@ type Options struct {
 	Redact *redact.Redactor
 
 	// QueueSize is the number of records that can wait for the writer.
-	// Default: [DefaultQueueSize]. Must not be negative.
+	// Default: [DefaultQueueSize]. Must not be negative or more than
+	// [MaxQueueSize].
 	//
 	// Memory: a queued record holds its captured attrs, and the entries of
 	// a queue that has once been full are kept for reuse, so that steady
@@ -170,6 +177,9 @@ func (o *Options) withDefaults() (Options, error) {
 	if opts.QueueSize < 0 {
 		return opts, fmt.Errorf("slogcore: Options.QueueSize is %d: want 0 (default %d) or more", opts.QueueSize, DefaultQueueSize)
 	}
+	if opts.QueueSize > MaxQueueSize {
+		return opts, fmt.Errorf("slogcore: Options.QueueSize is %d: want at most MaxQueueSize (%d); the queue's memory is allocated up front and each queued record holds its attrs (~1 KB), so lower it or set Overflow", opts.QueueSize, MaxQueueSize)
+	}
 	if opts.QueueSize == 0 {
 		opts.QueueSize = DefaultQueueSize
 	}
@@ -193,6 +203,8 @@ func (o *Options) withDefaults() (Options, error) {
 	}
 	if opts.Level == nil {
 		opts.Level = slog.LevelInfo
+	} else if v := reflect.ValueOf(opts.Level); v.Kind() == reflect.Pointer && v.IsNil() {
+		return opts, fmt.Errorf("slogcore: Options.Level is a nil %T, whose Level method would panic on every record: pass a slog.Level, or a *slog.LevelVar made with new(slog.LevelVar)", opts.Level)
 	}
 	return opts, nil
 }

@@ -39,18 +39,37 @@ var hints = map[string]string{
 // RegisterSink makes a sink available by name, as database/sql.Register does
 // for drivers: call it from the init function of the package that provides
 // the sink, and activate it in a program with a blank import. Names are
-// case-insensitive. Registering a name twice, or a nil factory, panics.
+// case-insensitive, and made of letters, digits, '_' and '-', so that
+// SLOGGUARD_SINKS can list them and SLOGGUARD_<NAME>_<KEY> configure them.
+// Registering a name twice, an invalid name, or a nil factory panics.
 func RegisterSink(name string, f SinkFactory) {
 	sinksMu.Lock()
 	defer sinksMu.Unlock()
 	key := strings.ToLower(name)
+	if !validSinkName(key) {
+		panic("slogcore: RegisterSink: invalid sink name " + strconv.Quote(name) + ": use letters, digits, '_' and '-' (the name is listed in SLOGGUARD_SINKS and is part of SLOGGUARD_<NAME>_* variables)")
+	}
 	if f == nil {
 		panic("slogcore: RegisterSink: nil factory for sink " + strconv.Quote(name))
 	}
 	if _, dup := sinks[key]; dup {
-		panic("slogcore: RegisterSink called twice for sink " + strconv.Quote(key))
+		panic("slogcore: RegisterSink called twice for sink " + strconv.Quote(key) + ": register each name once, from the init function of the package that provides it (is that package linked under two import paths?)")
 	}
 	sinks[key] = f
+}
+
+// validSinkName reports whether the lower-case name is usable in
+// SLOGGUARD_SINKS and in SLOGGUARD_<NAME>_* variables.
+func validSinkName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // Sinks returns the registered sink names, sorted.
@@ -80,11 +99,45 @@ func OpenSink(name string, cfg map[string]string) (Sink, error) {
 		}
 		return nil, fmt.Errorf("%s", msg)
 	}
-	s, err := f(cfg)
+	s, err := openWith(f, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("slogcore: opening sink %q: %w", key, err)
 	}
+	if s == nil {
+		return nil, fmt.Errorf("slogcore: opening sink %q: its factory returned neither a sink nor an error (a bug in the package that registered it)", key)
+	}
 	return s, nil
+}
+
+// openWith calls the factory f, turning its panic into an error.
+func openWith(f SinkFactory, cfg map[string]string) (s Sink, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			s, err = nil, fmt.Errorf("its factory panicked: %v (a bug in the package that registered it)", p)
+		}
+	}()
+	return f(cfg)
+}
+
+// sinkKeys are the settings that SinkOptions reads.
+var sinkKeys = []string{"level", "redact", "overflow", "queue"}
+
+// checkKeys returns an error naming the first key of cfg that is neither
+// one of [SinkOptions]' nor one of extra: a misspelt setting
+// (SLOGGUARD_FILE_LEVL) must not be ignored silently.
+func checkKeys(sink string, cfg map[string]string, extra ...string) error {
+	known := append(slices.Clip(sinkKeys), extra...)
+	keys := make([]string, 0, len(cfg))
+	for k := range cfg {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if !slices.Contains(known, k) {
+			return fmt.Errorf("unknown setting %q (SLOGGUARD_%s_%s): want one of %s", k, strings.ToUpper(sink), strings.ToUpper(k), strings.Join(known, ", "))
+		}
+	}
+	return nil
 }
 
 // SinkOptions reads the settings every slogcore sink understands from cfg:
@@ -120,8 +173,8 @@ func SinkOptions(cfg map[string]string) (*Options, error) {
 	}
 	if v := cfg["queue"]; v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n <= 0 {
-			return nil, fmt.Errorf("queue %q: want a positive number of records", v)
+		if err != nil || n <= 0 || n > MaxQueueSize {
+			return nil, fmt.Errorf("queue %q: want a number of records from 1 to %d", v, MaxQueueSize)
 		}
 		o.QueueSize = n
 	}
@@ -178,6 +231,9 @@ func (nopCloser) Close() error { return nil }
 
 func init() {
 	RegisterSink("stdout", func(cfg map[string]string) (Sink, error) {
+		if err := checkKeys("stdout", cfg); err != nil {
+			return nil, err
+		}
 		o, err := SinkOptions(cfg)
 		if err != nil {
 			return nil, err
@@ -185,6 +241,9 @@ func init() {
 		return coreSink{New(os.Stdout, o), nopCloser{}}, nil
 	})
 	RegisterSink("stderr", func(cfg map[string]string) (Sink, error) {
+		if err := checkKeys("stderr", cfg); err != nil {
+			return nil, err
+		}
 		o, err := SinkOptions(cfg)
 		if err != nil {
 			return nil, err
@@ -192,6 +251,9 @@ func init() {
 		return coreSink{New(os.Stderr, o), nopCloser{}}, nil
 	})
 	RegisterSink("file", func(cfg map[string]string) (Sink, error) {
+		if err := checkKeys("file", cfg, "path", "mode"); err != nil {
+			return nil, err
+		}
 		o, err := SinkOptions(cfg)
 		if err != nil {
 			return nil, err
@@ -214,7 +276,13 @@ func init() {
 		}
 		return coreSink{New(f, o), f}, nil
 	})
-	RegisterSink("discard", func(map[string]string) (Sink, error) {
+	RegisterSink("discard", func(cfg map[string]string) (Sink, error) {
+		if err := checkKeys("discard", cfg); err != nil {
+			return nil, err
+		}
+		if _, err := SinkOptions(cfg); err != nil {
+			return nil, err
+		}
 		return discardSink{slog.DiscardHandler}, nil
 	})
 }

@@ -25,7 +25,7 @@ func TestRegistry(t *testing.T) {
 	_, err = OpenSink("audit", map[string]string{"path": "x"})
 	require.ErrorContains(t, err, `import _ "github.com/slogguard/slogguard/slogaudit"`)
 
-	require.PanicsWithValue(t, `slogcore: RegisterSink called twice for sink "stdout"`, func() {
+	require.PanicsWithValue(t, `slogcore: RegisterSink called twice for sink "stdout": register each name once, from the init function of the package that provides it (is that package linked under two import paths?)`, func() {
 		RegisterSink("Stdout", func(map[string]string) (Sink, error) { return nil, nil })
 	})
 }

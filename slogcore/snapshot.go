@@ -2,6 +2,7 @@ package slogcore
 
 import (
 	"context"
+	"encoding"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -113,9 +114,14 @@ func (p *groupPath) pop() {
 // item list. groups is the group path as ReplaceAttr sees it; it is nil when
 // ReplaceAttr is not set. It reports whether anything was added.
 func (h *Handler) capture(e *entry, a slog.Attr, groups *groupPath) bool {
+	return h.captureAt(e, a, groups, 0)
+}
+
+// captureAt is capture for an attr inside depth groups.
+func (h *Handler) captureAt(e *entry, a slog.Attr, groups *groupPath, depth int) bool {
 	a.Value = a.Value.Resolve()
 	if rep := h.core.opts.ReplaceAttr; rep != nil && a.Value.Kind() != slog.KindGroup {
-		a = rep(groups.names, a)
+		a = h.replace(rep, groups.names, a)
 		a.Value = a.Value.Resolve()
 	}
 	if a.Key == "" && a.Value.Kind() == slog.KindAny && a.Value.Any() == nil {
@@ -128,6 +134,10 @@ func (h *Handler) capture(e *entry, a slog.Attr, groups *groupPath) bool {
 		if len(attrs) == 0 {
 			return false
 		}
+		if depth >= maxGroupDepth {
+			e.items = append(e.items, item{key: a.Key, value: slog.StringValue(errTooDeep)})
+			return true
+		}
 		mark := len(e.items)
 		if a.Key != "" {
 			e.items = append(e.items, item{key: a.Key, kind: itemOpen})
@@ -135,7 +145,7 @@ func (h *Handler) capture(e *entry, a slog.Attr, groups *groupPath) bool {
 		}
 		added := false
 		for _, ga := range attrs {
-			if h.capture(e, ga, groups) {
+			if h.captureAt(e, ga, groups, depth+1) {
 				added = true
 			}
 		}
@@ -159,6 +169,24 @@ func (h *Handler) capture(e *entry, a slog.Attr, groups *groupPath) bool {
 	}
 }
 
+// replace calls ReplaceAttr. Its panic does not reach the caller, whose
+// log call must not fail for it, and the attr is not written as it was
+// (ReplaceAttr may exist to hide it): the value becomes "!PANIC: ...", as
+// slog writes a LogValuer that panicked, and the panic goes to OnError.
+func (h *Handler) replace(rep func([]string, slog.Attr) slog.Attr, groups []string, a slog.Attr) (out slog.Attr) {
+	defer func() {
+		if p := recover(); p != nil {
+			text := fmt.Sprintf("!PANIC: %v", p)
+			if red := h.core.redact; red != nil {
+				text, _ = red.String(text)
+			}
+			h.core.errs.report(fmt.Errorf("slogcore: Options.ReplaceAttr panicked on attr %q: %s; the value is written as !PANIC (make ReplaceAttr return the attr instead)", a.Key, text))
+			out = slog.String(a.Key, text)
+		}
+	}()
+	return rep(groups, a)
+}
+
 // captureAny records a KindAny value. Errors, levels and sources get the
 // treatment slog.JSONHandler gives them; everything else is encoded to JSON
 // now, on the caller's goroutine, so that later changes cannot reach it.
@@ -175,13 +203,62 @@ func (h *Handler) captureAny(e *entry, key string, x any, groups *groupPath) boo
 	case json.Marshaler:
 		// encoding/json takes precedence over error, as in slog.
 	case error:
-		e.items = append(e.items, item{key: key, value: slog.StringValue(errorText(x))})
+		e.items = append(e.items, item{key: key, value: slog.StringValue(h.errorValue(x))})
 		return true
 	}
 	start := len(e.raw)
 	e.raw = appendAnyJSON(e, x)
+	if h.core.redact != nil && rendersItself(x) {
+		e.raw = h.rescan(e.raw, start)
+	}
 	e.items = append(e.items, item{key: key, kind: itemRaw, start: uint32(start), end: uint32(len(e.raw))})
 	return true
+}
+
+// Values that render themselves (Error, MarshalJSON, MarshalText) are
+// asked again when they are encoded, after the redactor judged what they
+// returned to it, and may answer differently: state, or text read from
+// something the caller has changed since. What is written is therefore
+// scanned where it is rendered for the last time, here.
+
+// errorValue returns the text to write for err, scanned when redaction is
+// on; an Error that panics is masked (fail closed), as the redactor does.
+func (h *Handler) errorValue(err error) string {
+	red := h.core.redact
+	if red == nil {
+		return errorText(err)
+	}
+	text, scan := red.ErrorText(err)
+	if scan {
+		text, _ = red.String(text)
+	}
+	return text
+}
+
+// rendersItself reports whether x's JSON comes from its own method; a
+// json.RawMessage is the redactor's own output.
+func rendersItself(x any) bool {
+	switch x.(type) {
+	case json.RawMessage:
+		return false
+	case json.Marshaler, encoding.TextMarshaler:
+		return true
+	}
+	return false
+}
+
+// rescan scans the JSON that raw[start:] holds and replaces it with the
+// redacted JSON, or with the mask when masking left no valid JSON.
+func (h *Handler) rescan(raw []byte, start int) []byte {
+	red := h.core.redact
+	out, changed := red.String(string(raw[start:]))
+	if !changed {
+		return raw
+	}
+	if json.Valid([]byte(out)) {
+		return append(raw[:start], out...)
+	}
+	return appendString(raw[:start], red.Mask())
 }
 
 // sourceGroup is slog's rendering of a *slog.Source as a group.

@@ -271,12 +271,16 @@ func (c *core) resetBatch() {
 
 // safeWrite calls c.w.Write, turning a panic into an error.
 func (c *core) safeWrite(p []byte) (n int, err error, panicked bool) {
+	returned := false
 	defer func() {
 		if r := recover(); r != nil {
 			n, err, panicked = 0, fmt.Errorf("writer panicked: %v", r), true
+		} else if !returned {
+			c.exitIn = fmt.Sprintf("the writer (%T)", c.w)
 		}
 	}()
 	n, err = c.w.Write(p)
+	returned = true
 	return n, err, false
 }
 
@@ -317,7 +321,9 @@ func (c *core) handleNext(e *entry) {
 	}
 	r := slog.NewRecord(e.time, e.level, e.msg, e.pc)
 	r.AddAttrs(e.attrs...)
+	c.handling = e
 	err, panicked := safeHandle(e.h.next, e.ctx, r)
+	c.handling = nil
 	c.mu.Lock()
 	c.inflight--
 	switch {
