@@ -153,7 +153,8 @@
 // or on a line of its own after the server's "+"), FTP's and POP3's PASS; mechanism names
 // (AUTH=LOGIN) and replies (AUTH FAILED) are kept. A key in
 // text may spell a one-word term in pieces (magStripe=…, track_1=…), or
-// be a term of several words (api key: …, card verification value 617).
+// be a term of several words (api key: …, card verification value 617),
+// numbered after a space (Unseal Key 1: …, as Vault prints its keys).
 // Also: a credential-looking word after a dash (api key - …, signing key
 // — …); the value after whom a secret is for (Password for user bob: …,
 // password for svc is …, SET PASSWORD FOR 'etl'@'%' = '…'); SQL's
@@ -233,8 +234,8 @@
 // device code, magic link, login link, invite link, invite url,
 // oauth verifier, secret id, dek, kek, data key, saml response,
 // samlresponse, saml assertion, id token hint, auth header,
-// authorization header, session secret, session key, and the
-// word password in
+// authorization header, session secret, session key, unseal key,
+// recovery key, and the word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,
 // adgangskode, sifre, heslo, jelszo, passord, lozinka, geslo, kata sandi,

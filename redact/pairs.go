@@ -175,6 +175,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if xml {
 				op = 1
 			}
+			if na := numberedKey(s, a, b); na < a && !xml {
+				a, b = na, a-1 // Unseal Key 1: …, Recovery Key 2: …: the term, numbered after a space
+			}
 			if k := propertyName(s, a, b); !r.mayBeKey(s[a:b]) && (k == a || !r.mayBeKey(s[k:b])) {
 				continue
 			}
@@ -1512,6 +1515,21 @@ func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 		}
 	}
 	return r.phraseBefore(s, a, b, false)
+}
+
+// numberedKey returns where the word before the key s[a:b] starts when
+// the key is a number of one or two digits after that word and a space
+// (Unseal Key 1: …, password 2 = …), so that the word, and the words of a
+// term before it, are judged as the key; else a.
+func numberedKey(s string, a, b int) int {
+	if b-a > 2 || a < 2 || s[a-1] != ' ' || !isDigit(s[a]) || !isDigit(s[b-1]) || !isLetter(s[a-2]) {
+		return a
+	}
+	k := a - 2
+	for k > 0 && isKeyChar(s[k-1]) {
+		k--
+	}
+	return k
 }
 
 // propertyName returns where the name of a system property starts in the

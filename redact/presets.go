@@ -42,6 +42,8 @@ var (
 			// Envelope encryption's keys, SAML's signed response, a raw header.
 			"dek", "kek", "data key", "saml response", "samlresponse", "saml assertion", "id token hint",
 			"auth header", "authorization header", "session secret", "session key",
+			// Vault's unseal and recovery keys (vault operator init).
+			"unseal key", "recovery key",
 			// The word password in other languages, as written in ASCII and
 			// as written in their own letters.
 			"passwort", "kennwort", "contrasena", "senha", "wachtwoord", "mot de passe", "motdepasse",
