@@ -36,7 +36,9 @@
 // itself such a word after another word (cache_expiry). The term "key"
 // counts only as the last word after a word that does not name an ordinary
 // key (maps_key, stripe_key; not key, cache_key or partition_key) or is a
-// word of prose ("cache miss key=…", "put key=…"). A word
+// word of prose ("cache miss key=…", "put key=…"); in text, a value
+// before it is no word of the key (bucket=media key=…, partition=3
+// key=…, s3://b/a.png key=…). A word
 // that ends with password, passwd, passphrase, secret, token, apikey, pass,
 // pwd or pw after two ASCII letters or digits or more names a secret too,
 // when that term is in a rule (PGPASSWORD, csrftoken, githubtoken, DBPASS,

@@ -322,6 +322,9 @@ var plainKeyWords = map[string]bool{
 	"in": true, "to": true, "from": true, "at": true, "any": true, "each": true, "same": true,
 	"found": true, "read": true, "write": true, "wrote": true, "stored": true, "using": true,
 	"entry": true, "property": true, "attribute": true, "attr": true, "element": true,
+	"ok": true, "done": true, "uploaded": true, "downloaded": true, "fetched": true, "loaded": true,
+	"saved": true, "removed": true, "copied": true, "moved": true, "listed": true, "skipped": true,
+	"exists": true, "evaluated": true, // DynamoDB's LastEvaluatedKey
 }
 
 // longerTerm reports whether the words of a key from the one after j on

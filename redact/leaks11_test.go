@@ -77,3 +77,25 @@ func TestVaultUnsealKeysMasked(t *testing.T) {
 		"build 2: Hq4Ws8Ze1Rx6",
 	})
 }
+
+// TestLogfmtKeyAfterAPairKept: in logfmt, a bare key= after another
+// pair's value names an object's or a message's key (S3, Kafka,
+// DynamoDB); the value before it is no word of the key.
+func TestLogfmtKeyAfterAPairKept(t *testing.T) {
+	requireWholeKept(t, nil, []string{
+		"bucket=assets key=reports/2026/q3-summary.pdf size=20480",
+		"kafka produce topic=payments partition=7 key=acct-55120 offset=811",
+		"level=info msg=\"put object\" bucket=backups key=db/nightly-1202.tar.zst",
+		"PutObject s3://assets/img/logo.svg key=img/logo.svg",
+		"consumer group=billing key=inv-20917 lag=3",
+		"upload ok key=exports/users-1202.csv",
+		"fetched key=tenant-42/settings.json",
+		`{"LastEvaluatedKey":{"pk":{"S":"TENANT#9"},"sk":{"S":"INVOICE#2026-11-30"}}}`,
+	})
+	requireWholeCases(t, nil, []textCase{
+		{"term before key", "region=eu-west-1 maps key=Tq7Rw2Xe9Lp4Zk", []string{"Tq7Rw2Xe9Lp4Zk"}, []string{"region=eu-west-1 maps key="}},
+		{"term of two words", "user=svc-ci api key: Nd3Vb8Qw1Xz6Lm", []string{"Nd3Vb8Qw1Xz6Lm"}, []string{"user=svc-ci api key: "}},
+		{"own term", "bucket=assets secret_key=Jp5Hc2Mv7Ks0Ga", []string{"Jp5Hc2Mv7Ks0Ga"}, []string{"bucket=assets secret_key="}},
+		{"vendor token", "topic=orders key=sk_live_Zu4Tr6Qa9Wc1Ex3Yb8Nm2Vf", []string{"Zu4Tr6Qa9Wc1Ex3Yb8Nm2Vf"}, []string{"topic=orders key="}},
+	})
+}

@@ -1558,6 +1558,9 @@ func (r *Redactor) phraseBefore(s string, a, b int, digits bool) (rule string, s
 			j--
 		}
 		start = j
+		if start > 0 && (s[start-1] == '=' || s[start-1] == '/' || s[start-1] == ':') {
+			break // bucket=media key=…, partition=3 key=…, s3://b/a.png key=…: a value before, not a word of the key
+		}
 		if ap := possessiveAt(s, start); ap > 0 {
 			// A possessive: driver's license, patient's name, mother's maiden name.
 			k := ap
