@@ -394,6 +394,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if q >= len(s) {
 			continue
 		}
+		if ws, we := wordAt(s, q); !personalRules[rule] && (!r.metadata[strings.ToLower(s[ws:we])] || strings.EqualFold(s[ws:we], "reset")) { // not: new password policy applied: …
+			if vs, ve := announcedSecret(s, ka, b); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
+				spans = append(spans, span{vs, ve}) // A temporary password is generated for root@localhost: …
+				note(rule)
+				i = ve
+				continue
+			}
+		}
 		// A string literal's prefix: PASSWORD E'…', N'…'.
 		q += literalPrefix(s, q)
 		if namedByFlag(s, a) { // aws ssm put-parameter --name /prod/db/password --value …
@@ -3571,7 +3579,8 @@ func isCommonWord(w string) bool {
 		"enabled", "disabled", "present", "absent", "ignored", "known", "unknown", "never", "always",
 		"expiring", "stale", "fresh", "good", "ok", "okay", "fine", "bad", "false", "true", "have",
 		"contain", "include", "match", "matches", "follow", "login", "sign", "log", "access", "read",
-		"write", "admin", "user", "users", "rotate", "renew", "refresh", "request", "requests":
+		"write", "admin", "user", "users", "rotate", "renew", "refresh", "request", "requests",
+		"generated", "created", "issued", "proceed", "continue":
 		return true
 	}
 	return false
