@@ -332,7 +332,7 @@ func findAuthorization(s string, spans []span) []span {
 		}
 		word := s[i:j]
 		switch {
-		case isAuthScheme(word) && (i == 0 || !isAlnum(s[i-1])) && j < len(s) && (s[j] == ' ' || s[j] == '\t'):
+		case isAuthScheme(word) && (i == 0 || !isAlnum(s[i-1])) && j < len(s) && (s[j] == ' ' || s[j] == '\t') && !(xmlOpen(s, i) && attributeAt(s, j)): // not <apiKey encrypted="false">
 			k := j
 			for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
 				k++

@@ -101,7 +101,9 @@
 // and spaces (mail.smtp.password S3cret); the default or value that an HCL
 // block labelled with a key gives (variable "db_password" { default =
 // "…" }; a reference such as aws_db_instance.main.password is kept);
-// XML elements with a namespace (<ns2:password>),
+// XML elements with a namespace (<ns2:password>) or attributes
+// (<wsse:Password Type="…">…; an attribute is no credential of an auth
+// scheme: <apiKey encrypted="false">),
 // named by a key attribute (<entry key="db.password">…</entry>) or by a
 // <name> element before their <value>;
 // a quoted value or a value after "is" or "to" following a key word

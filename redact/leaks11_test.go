@@ -129,3 +129,26 @@ func TestAnnouncedPasswordsMasked(t *testing.T) {
 		"new password saved: true",
 	})
 }
+
+// TestXMLElementWithAttributesMasked: an element named by a key keeps its
+// text secret when it carries attributes (WS-Security's UsernameToken,
+// namespaces, xml:space).
+func TestXMLElementWithAttributesMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"ws-security", `<wsse:UsernameToken wsu:Id="UT-1"><wsse:Username>svc-billing</wsse:Username><wsse:Password Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText">Gy7#uKp2Lx9q</wsse:Password></wsse:UsernameToken>`,
+			[]string{"Gy7#uKp2Lx9q"}, []string{"svc-billing", `#PasswordText\">`}},
+		{"type attribute", `<password type="plain">Fh3Jk8Lm2Nq5</password>`, []string{"Fh3Jk8Lm2Nq5"}, []string{`<password type=\"plain\">`}},
+		{"namespace declared", `<ns3:clientSecret xmlns:ns3="urn:corp:auth">Tb6Vn1Xc4Zm9Qw</ns3:clientSecret>`, []string{"Tb6Vn1Xc4Zm9Qw"}, []string{`xmlns:ns3=\"urn:corp:auth\">`}},
+		{"two attributes", `<apiKey encrypted="false" scope='read'>Lw2Ep5Rt8Yu1Io</apiKey>`, []string{"Lw2Ep5Rt8Yu1Io"}, []string{`encrypted=\"false\" scope='read'>`}},
+		{"xml space", `<AccessToken xml:space="preserve">Kd9Sf3Gh6Jk0Lz</AccessToken>`, []string{"Kd9Sf3Gh6Jk0Lz"}, []string{`xml:space=\"preserve\">`}},
+	})
+	requireWholeKept(t, nil, []string{
+		`<token type="bearer"/>`,
+		`<password required="true" minLength="12"/>`,
+		`<credentials type="basic"><user>bob</user></credentials>`,
+		`<secret name="db-creds" namespace="prod"></secret>`,
+		`<key id="k-2026">reports/q3.csv</key>`,
+		`<passwordPolicy minLength="12">strict</passwordPolicy>`,
+		`<tokenizer lang="en">cl100k_base</tokenizer>`,
+	})
+}

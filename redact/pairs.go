@@ -67,6 +67,15 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			p++
 		}
 		xml := xmlOpen(s, a) && p < len(s) && s[p] == '>'
+		attrs := false // <wsse:Password Type="…">…</wsse:Password>: the element's text after its attributes
+		if !xml && p == b && p < len(s) && s[p] == ' ' && xmlOpen(s, a) {
+			if e := attributesEnd(s, p); e > p {
+				xml, attrs, p = true, true, e
+			} else if attributeAt(s, p) {
+				i = max(i, p)
+				continue // <password required="true"/>: attributes, no text
+			}
+		}
 		if xml && isNamingKey(s[a:b]) { // <name>token</name><value>…</value>
 			if ks, ke := p+1, strings.IndexByte(s[p+1:], '<'); ke > 0 && r.mayBeKey(s[ks:ks+ke]) {
 				if rule := r.keyRule(s[ks : ks+ke]); rule != "" {
@@ -79,7 +88,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			}
 		}
-		quotedKey := p > b
+		quotedKey := p > b && !attrs
 		for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
 			p++
 		}
@@ -2978,6 +2987,50 @@ func xmlOpen(s string, a int) bool {
 		}
 	}
 	return s[j] == '<'
+}
+
+// attributesEnd returns the index of the '>' that closes an XML start
+// tag whose attributes begin at s[p] (name="…" or name='…', separated by
+// spaces), or 0 when they are not attributes or the tag closes itself.
+func attributesEnd(s string, p int) int {
+	for i, n := p, 0; i < len(s) && i-p < 512; n++ {
+		if s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' {
+			return 0
+		}
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+			i++
+		}
+		if i < len(s) && s[i] == '>' && n > 0 {
+			return i
+		}
+		j := i
+		for j < len(s) && (isKeyChar(s[j]) || s[j] == ':') {
+			j++
+		}
+		if j == i || j+1 >= len(s) || s[j] != '=' || s[j+1] != '"' && s[j+1] != '\'' {
+			return 0
+		}
+		q := strings.IndexByte(s[j+2:], s[j+1])
+		if q < 0 || strings.IndexByte(s[j+2:j+2+q], '<') >= 0 {
+			return 0
+		}
+		i = j + 3 + q
+		if i < len(s) && s[i] == '>' {
+			return i
+		}
+	}
+	return 0
+}
+
+// attributeAt reports whether an XML attribute (name="…" or name='…')
+// follows the spaces at s[p].
+func attributeAt(s string, p int) bool {
+	i := skipSpaces(s, p)
+	j := i
+	for j < len(s) && (isKeyChar(s[j]) || s[j] == ':') {
+		j++
+	}
+	return j > i && j+1 < len(s) && s[j] == '=' && (s[j+1] == '"' || s[j+1] == '\'')
 }
 
 // namedElement returns the text of the <value> element that follows a
