@@ -369,7 +369,8 @@
 // (CCIPAT_, CCIPRJ_), Netlify (nfp_), Render (rnd_), Neon (napi_), HubSpot
 // (pat-na1-…), LaunchDarkly (sdk-, mob-), Tailscale (tskey-), Asana
 // (1/…:…, 2/…/…:…), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
-// Hub (dckr_pat_, dckr_oat_), NuGet (oy2…), Contentful, Figma, PostHog;
+// Hub (dckr_pat_, dckr_oat_), Docker Swarm join tokens (SWMTKN-1-…),
+// Vercel Blob (vercel_blob_rw_), NuGet (oy2…), Contentful, Figma, PostHog;
 // Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xoxc-, xoxd-,
 // xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
 // Teams webhooks, Zapier and IFTTT webhooks, Telegram bots (also in the
@@ -390,7 +391,7 @@
 // Messaging server keys (AAAA…:APA91b…), Grafana, Sentry, New Relic,
 // New Relic license keys (…NRAL), Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
 // (IQoJb3JpZ2luX2Vj…, FwoGZXIvYXdzE…), ClickHouse, Cloudflare
-// origin CA, Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
+// origin CA and Tunnel tokens (eyJhIjoi…), Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
 // Facebook (EAA… access tokens of any app letter), Instagram (IGQV…,
 // IGQW…, IGAA…), Amazon (Atza|, Atzr|), Twitch (oauth:…), Airtable,
 // Twitter bearer tokens (21 or 22 A's, escaped or not), Supabase; OpenAI, Anthropic,

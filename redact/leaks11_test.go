@@ -152,3 +152,31 @@ func TestXMLElementWithAttributesMasked(t *testing.T) {
 		`<tokenizer lang="en">cl100k_base</tokenizer>`,
 	})
 }
+
+// TestSwarmVercelTunnelTokensMasked: Docker Swarm join tokens, Vercel Blob
+// read-write tokens and Cloudflare Tunnel tokens (values made up in their
+// formats), as a value, in a message and in an error.
+func TestSwarmVercelTunnelTokensMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"swarm worker", "docker swarm join --token SWMTKN-1-4k8x2p9w7q1m5n3v6b0c8z4a7s2d9f1g3h5j7k0l2q4w6e8r1t3y5u-7c2v9b4n1m6x3z8a5s0d2f7g4 10.0.4.2:2377",
+			[]string{"4k8x2p9w7q1m5n3v6b0c8z4a7s2d9f1g3h5j7k0l2q4w6e8r1t3y5u", "7c2v9b4n1m6x3z8a5s0d2f7g4"}, []string{"10.0.4.2:2377"}},
+		{"swarm in prose", "joining the cluster with SWMTKN-1-0z9y8x7w6v5u4t3s2r1q0p9o8n7m6l5k4j3i2h1g0f9e8d7c6b-a1b2c3d4e5f6g7h8i9j0k1l2m as manager",
+			[]string{"0z9y8x7w6v5u4t3s2r1q0p9o8n7m6l5k4j3i2h1g0f9e8d7c6b", "a1b2c3d4e5f6g7h8i9j0k1l2m"}, []string{"as manager"}},
+		{"vercel blob", "BLOB_READ_WRITE_TOKEN loaded: vercel_blob_rw_Qx7LmZp2Wv9KtR4d_Hn3Jb8Cy5Fs1Ge6Uw0Ia4Oz7Xk2Mq9Vr3T",
+			[]string{"Hn3Jb8Cy5Fs1Ge6Uw0Ia4Oz7Xk2Mq9Vr3T"}, []string{"BLOB_READ_WRITE_TOKEN loaded: "}},
+		{"vercel blob in url", "put https://blob.vercel-storage.com/a.png?token=x failed with vercel_blob_rw_8dFg2HjK4lZx6CvB_n1M3q5W7e9R2t4Y6u8I0o2P4a6S8d0F",
+			[]string{"n1M3q5W7e9R2t4Y6u8I0o2P4a6S8d0F"}, []string{"failed with "}},
+		{"cloudflare tunnel", "sudo cloudflared service install eyJhIjoiNWQyZjljNDFlMDdhNGI4ZDkzYzZhMWYwYjdlMmQ0OGMiLCJ0IjoiYzgxZjRhMjctOTNkZS00YjA1LWE2YzItN2UxOWYwZDNiODU0IiwicyI6Ik1tWTNZemxoTVdVdE5XSXpaQzAwWlRobUxUbGhObU10TVdRd1pUZGlOR1l5WVRreiJ9",
+			[]string{"Ik1tWTNZemxoTVdVdE5XSXpaQzAwWlRobUxUbGhObU10"}, []string{"cloudflared service install "}},
+		{"cloudflare tunnel unpadded", "TUNNEL_TOKEN=eyJhIjoiZTNiMGM0NDI5OGZjMWMxNDlhZmJmNGM4OTk2ZmI5MjQiLCJ0IjoiMGY4ZTJiNmQtNDFhYy00ZjM3LWI5ZDItNWM2YTFlOGYzZDA3IiwicyI6Ik9XRTBaVEZqTjJZdE1tUTRZaTAwWmpZd0xXSXpZVFV0WlRkak1tUXhaakE1WWpRNCJ9 cloudflared tunnel run",
+			[]string{"Ik9XRTBaVEZqTjJZdE1tUTRZaTAwWmpZd0xXSXpZVFV0"}, []string{"cloudflared tunnel run"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"SWMTKN-1-short-token",
+		"swarm token rotated: SWMTKN-1-<redacted>",
+		"vercel_blob_rw_ prefix expected",
+		"store vercel_blob_rw_store1 not found",
+		"eyJhIjoiMSJ9 is a test tunnel token",
+		"decoded eyJhIjoi prefix",
+	})
+}

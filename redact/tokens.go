@@ -335,6 +335,14 @@ var tokenFormats = append([]tokenFormat{
 	// Newer formats from GitHub secret scanning's list of partners.
 	{family: "docker", prefix: "dckr_pat_", body: cURL, min: 27},
 	{family: "docker", prefix: "dckr_oat_", body: cURL, min: 27},
+	// Docker Swarm join tokens (docker swarm init, join-token): the
+	// version, 50 bytes of the CA's digest and 25 of the secret, in base 36.
+	{family: "docker swarm", prefix: "SWMTKN-1-", body: cDigit | cLowerHex | cLower | cDash, min: 76, max: 76, mixed: true},
+	// Vercel Blob read-write tokens: the store's id and the secret.
+	{family: "vercel", prefix: "vercel_blob_rw_", body: cWord, min: 40},
+	// Cloudflare Tunnel tokens (cloudflared service install …): base64 of
+	// {"a":<account>,"t":<tunnel id>,"s":<secret>}.
+	{family: "cloudflare", prefix: "eyJhIjoi", body: cAlnum | cOther, min: 100},
 	{family: "nvidia", prefix: "nvapi-", body: cURL, min: 64},
 	{family: "groq", prefix: "gsk_", body: cAlnum, min: 52},
 	{family: "xai", prefix: "xai-", body: cAlnum, min: 80},
