@@ -301,7 +301,7 @@
 //
 // After a personal key in text, a value goes on over the words that
 // belong to it: a date of birth in words (dob: March 14, 1985; born on
-// 14 March 1985), an identifier written in groups of six digits or more
+// 14 March 1985; written with dots, 14.03.1985, it is no version), an identifier written in groups of six digits or more
 // (NINO: QQ 12 34 56 C, Aadhaar 2345 6789 0123), a surname before the
 // given name (Patient: Roe, Jane), a longitude after its latitude
 // (coordinates: 40.7128, -74.0060; lat 51.5007, lon -0.1246), and the

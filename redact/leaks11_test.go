@@ -180,3 +180,33 @@ func TestSwarmVercelTunnelTokensMasked(t *testing.T) {
 		"decoded eyJhIjoi prefix",
 	})
 }
+
+// TestDottedDatesOfBirthMasked: a date of birth written with dots (as in
+// Germany, Russia or Poland) is no version number under a personal key.
+func TestDottedDatesOfBirthMasked(t *testing.T) {
+	for _, rules := range [][]redact.Rule{{redact.GDPR}, {redact.HIPAA}} {
+		t.Run(rules[0].Name, func(t *testing.T) {
+			requireWholeCases(t, rules, []textCase{
+				{"dob colon", "patient dob: 23.07.1979 admitted", []string{"23.07.1979"}, []string{"admitted"}},
+				{"date of birth pair", "date_of_birth=07.11.1992 plan=basic", []string{"07.11.1992"}, []string{"plan=basic"}},
+				{"json birthdate", `{"id":7,"birthdate":"30.01.1968"}`, []string{"30.01.1968"}, []string{`\"id\":7`}},
+				{"year first", "dob=2001.09.05", []string{"2001.09.05"}, nil},
+				{"short year", "birthday: 4.6.88", []string{"4.6.88"}, nil},
+			})
+		})
+	}
+	t.Run("geburtsdatum", func(t *testing.T) {
+		requireWholeCases(t, []redact.Rule{redact.GDPR}, []textCase{
+			{"german key", "Geburtsdatum: 12.05.1990", []string{"12.05.1990"}, []string{"Geburtsdatum: "}},
+		})
+	})
+	requireWholeKept(t, []redact.Rule{redact.GDPR}, []string{
+		"github.com/aws/aws-sdk-go-v2/credentials v1.17.42",
+		"release=24.03.1 build ok",
+		"schema version: 2.14.3",
+	})
+	requireWholeKept(t, nil, []string{
+		"credentials v1.18.7 loaded",
+		"token: 1.4.2",
+	})
+}

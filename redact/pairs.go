@@ -3489,7 +3489,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 	if k := strings.LastIndexAny(key, "-_."); strings.EqualFold(key[k+1:], "auth") && saslMechanism(strings.ToLower(v)) { // SMTP: 250-AUTH=LOGIN
 		return true
 	}
-	if isVersion(v) { // credentials v1.17.42: a module's version
+	if isVersion(v) && !personalRules[r.verdict(key).rule] { // credentials v1.17.42: a module's version; not dob: 14.03.1985
 		return true
 	}
 	if isKeyFileName(v) || noValue(v) { // --key=tls.key, ssl_cert_key: server.key; password = $1, phone: unknown
