@@ -33,7 +33,8 @@
 // password_length, card_brand, secret_ref, lat_ms, cookie_samesite), or
 // by one more word and such a word (pin_code_length, refresh_token_max_age),
 // is not sensitive, nor is a term that is
-// itself such a word after another word (cache_expiry). The term "key"
+// itself such a word after another word (cache_expiry), nor a language
+// model tokenizer's special token (eos_token, pad_token). The term "key"
 // counts only as the last word after a word that does not name an ordinary
 // key (maps_key, stripe_key; not key, cache_key or partition_key) or is a
 // word of prose ("cache miss key=…", "put key=…"); in text, a value

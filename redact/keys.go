@@ -190,6 +190,9 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			if n == 3 && string(joined[:3]) == "key" && (i == 0 || j != len(words)-1 || plainKeyWords[string(word(i-1))]) {
 				continue // key, cache_key, key_name; but maps_key, stripe_key
 			}
+			if i > 0 && j == len(words)-1 && string(joined[:n]) == "token" && specialTokenWords[string(word(i-1))] {
+				continue // eos_token, pad_token: a tokenizer's special token, no credential
+			}
 			if i > 0 && machineTerms[string(joined[:n])] && machineWords[string(word(i-1))] {
 				continue // key_fingerprint, cert_fingerprint, key_alias: a machine's, not a person's
 			}
@@ -351,6 +354,13 @@ func (r *Redactor) longerTerm(lower []byte, words [][2]int, j int) bool {
 		}
 	}
 	return false
+}
+
+// specialTokenWords are the words before "token" that name a language
+// model tokenizer's special tokens (eos_token: "</s>").
+var specialTokenWords = map[string]bool{
+	"eos": true, "bos": true, "pad": true, "unk": true, "sep": true, "cls": true, "mask": true,
+	"stop": true, "eot": true, "start": true, "end": true, "additional": true, "special": true,
 }
 
 // machineTerms are terms of personal data that name something of a

@@ -210,3 +210,25 @@ func TestDottedDatesOfBirthMasked(t *testing.T) {
 		"token: 1.4.2",
 	})
 }
+
+// TestLanguageModelAccountingKept: a language model's usage, budget and
+// quota of tokens, and a tokenizer's special tokens, are no credentials.
+func TestLanguageModelAccountingKept(t *testing.T) {
+	attrs := []any{"token_usage", 1733, "tokenUsage", "1733", "token_budget", 16000, "token_quota", "250000",
+		"eos_token", "</s>", "bos_token", "<s>", "pad_token", "<pad>", "unk_token", "<unk>", "stop_token", "<|im_end|>", "mask_token", "[MASK]"}
+	t.Run("attrs", func(t *testing.T) {
+		log := func(l *slog.Logger) { l.Info("llm call", attrs...) }
+		require.Equal(t, plainOutput(log), handlerOutput(t, nil, log))
+	})
+	requireWholeKept(t, nil, []string{
+		"tokens_used=2210 token_usage=2210 token_budget=32000",
+		`{"eos_token":"<|endoftext|>","bos_token":"<|startoftext|>","pad_token":"<|pad|>","sep_token":"[SEP]","cls_token":"[CLS]"}`,
+		"tokenizer loaded: eos_token=</s> pad_token=<pad>",
+	})
+	for _, key := range []string{"api_token", "eos_api_token", "token_eos", "token_pad", "usage_token", "budget_token"} {
+		t.Run("masked "+key, func(t *testing.T) {
+			out := handlerOutput(t, nil, func(l *slog.Logger) { l.Info("x", key, "Vt8Rm3Kq6Lz1Wp") })
+			require.NotContains(t, out, "Vt8Rm3Kq6Lz1Wp")
+		})
+	}
+}
