@@ -170,7 +170,8 @@
 // (Stripe-Signature: t=…,v1=…,v0=…); every address of a
 // comma-separated list under an address key (X-Forwarded-For: a, b); the
 // value after a prompt's bracketed default (AWS Secret Access Key [None]:
-// …); the quoted literal that a lookup of a key falls back to
+// …) or after a short qualifier in parentheses when it looks like a
+// credential (API key (prod): …); the quoted literal that a lookup of a key falls back to
 // (process.env.API_TOKEN || "…", os.getenv('APP_SECRET') or '…', ?? '…',
 // ENV.fetch("SECRET") { "…" }); and all of this again in percent-encoded text (password%3D…,
 // %22client_secret%22%3A%22…%22, encoded twice too). Prose that changes

@@ -232,3 +232,19 @@ func TestLanguageModelAccountingKept(t *testing.T) {
 		})
 	}
 }
+
+// TestQualifiedKeyMasked: a short qualifier in parentheses between a key
+// and its colon (API key (prod): …) leaves the pair a pair.
+func TestQualifiedKeyMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"environment", "API key (prod): Hb4Nm7Qw2Ez9", []string{"Hb4Nm7Qw2Ez9"}, []string{"API key (prod): "}},
+		{"encoding", "SECRET_KEY (base64): c2VjcmV0LWtleS0yMDI2LTEy", []string{"c2VjcmV0LWtleS0yMDI2LTEy"}, []string{"SECRET_KEY (base64): "}},
+		{"quoted", `client secret (staging): "Pk3Lo8Ij5Uh2"`, []string{"Pk3Lo8Ij5Uh2"}, []string{"client secret (staging): "}},
+	})
+	requireWholeKept(t, nil, []string{
+		"token (string): The API token to use",
+		"password (optional): leave empty to be prompted",
+		"api key (required): your key from the dashboard",
+		"the token (see docs): expired",
+	})
+}

@@ -92,8 +92,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
 			p++
 		}
+		qualified := false
 		if q := promptDefaultEnd(s, p); q > p {
 			p = q // a prompt's default or current value: AWS Secret Access Key [****xY0]: …
+		} else if q := qualifierEnd(s, p); q > p {
+			p, qualified = q, true // API key (prod): …
 		}
 		op := operatorAt(s, p)
 		// A declared type between the key and the operator:
@@ -266,6 +269,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			key := s[a:b]
 			if ka < a {
 				key = s[ka:b] // name on card: the phrase's verdict, not card's
+			}
+			if qualified && (vs == 0 || !isQuote(s[vs-1])) && !looksLikeCredential(s[vs:vs+max(0, strings.IndexByte(s[vs:ve]+" ", ' '))]) {
+				continue // token (string): The API token, a usage line's type
 			}
 			if ve > vs && !r.keepValue(key, s[vs:ve]) && !isPlaceholder(s, vs, ve) {
 				if !xml && op == 1 && (vs == 0 || !isQuote(s[vs-1])) && s[vs] != '{' && strings.IndexByte(s, '\n') >= 0 &&
@@ -2943,6 +2949,20 @@ func promptDefaultEnd(s string, p int) int {
 	}
 	k := strings.IndexByte(s[p+1:min(len(s), p+42)], ']')
 	if k < 0 || p+2+k >= len(s) || s[p+2+k] != ':' || strings.ContainsAny(s[p+1:p+1+k], "[\n") {
+		return p
+	}
+	return p + 2 + k
+}
+
+// qualifierEnd returns where the colon after a short qualifier in
+// parentheses between a key and its colon is (API key (prod): …, secret
+// (base64): …), or p.
+func qualifierEnd(s string, p int) int {
+	if p >= len(s) || s[p] != '(' || p == 0 || s[p-1] != ' ' {
+		return p
+	}
+	k := strings.IndexByte(s[p+1:min(len(s), p+26)], ')')
+	if k <= 0 || p+2+k >= len(s) || s[p+2+k] != ':' || strings.ContainsAny(s[p+1:p+1+k], "()\n:=") {
 		return p
 	}
 	return p + 2 + k
