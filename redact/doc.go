@@ -271,7 +271,9 @@
 // cav2, security code, card security code, card verification,
 // card verification value, expiry, expiration date, exp date, card expiry,
 // pin, pin block, track1, track2, track data, magstripe, cardholder,
-// cardholder name, name on card. Detectors: card-number ([DetectCardNumber]), in
+// cardholder name, name on card, exp month, exp year, expiry month,
+// expiry year, expiration month, expiration year, as Stripe's exp_month
+// and exp_year. Detectors: card-number ([DetectCardNumber]), in
 // strings and in integer values: digits in groups separated by spaces,
 // dashes, or (in groups of four) dots, slashes, underscores and no-break
 // spaces, or tabs (a TSV export's cells, \t in JSON text); the rest of a magnetic stripe's track after the number (the
@@ -292,7 +294,8 @@
 // birthday, born, zipcode, family name, middle name, maiden name,
 // legal name, insurance number, medicare number, medicaid number,
 // nhs number, callback number, contact number, cell no, mobile no,
-// emergency contact, next of kin, guardian name, spouse, spouse name.
+// emergency contact, next of kin, guardian name, spouse, spouse name,
+// mbi, medicare beneficiary identifier.
 // Detectors: ssn ([DetectSSN]), email ([DetectEmail]: addresses with
 // letters outside ASCII too, jörg@bücher.de, and with the '@' escaped in
 // JSON, \u0040), phone ([DetectPhone]: also with the '+' percent-encoded,
@@ -341,7 +344,9 @@
 // dni, nif, cpf, steuer id, tax number, taxpayer id,
 // social insurance number, nhs number, callback number, contact number,
 // cell no, mobile no, emergency contact, next of kin, guardian name,
-// spouse, spouse name, and the word telephone in other languages:
+// spouse, spouse name, securite sociale, sécurité sociale, as in France's
+// numéro de sécurité sociale, the advertising identifiers of mobile
+// devices idfa, idfv, gaid, aaid, and the word telephone in other languages:
 // telefon, telefono, telefone, telefonnummer, teléfono, téléphone.
 // Detectors: email, ssn, card-number, phone, iban ([DetectIBAN]),
 // ip-address.
@@ -350,7 +355,8 @@
 // driver license, drivers license, passport, ip address, device id,
 // account name, account number, card number, biometric, geolocation,
 // precise location, purchase history, browsing history, employment,
-// education, inferences, tel, cellphone, cell phone, whatsapp. Detectors:
+// education, inferences, tel, cellphone, cell phone, whatsapp, idfa,
+// idfv, gaid, aaid. Detectors:
 // email, ssn, card-number, phone,
 // ip-address.
 //

@@ -248,3 +248,39 @@ func TestQualifiedKeyMasked(t *testing.T) {
 		"the token (see docs): expired",
 	})
 }
+
+// TestMorePersonalTermsMasked: card expiry months and years (Stripe's
+// exp_month, exp_year), the Medicare Beneficiary Identifier, France's
+// numéro de sécurité sociale and mobile advertising identifiers.
+func TestMorePersonalTermsMasked(t *testing.T) {
+	cases := []struct {
+		rules []redact.Rule
+		tc    textCase
+	}{
+		{[]redact.Rule{redact.PCIDSS}, textCase{"stripe expiry", `{"brand":"visa","exp_month":11,"exp_year":2029,"last4":"4242"}`, []string{"11", "2029"}, []string{`last4\":\"4242`}}},
+		{[]redact.Rule{redact.PCIDSS}, textCase{"expiry month pair", "expiry_month=08 expiration_year=31 brand=mc", []string{"=08", "=31"}, []string{"brand=mc"}}},
+		{[]redact.Rule{redact.HIPAA}, textCase{"mbi", "eligibility check MBI: 7QD2-XK4-AN91 ok", []string{"7QD2-XK4-AN91"}, []string{"eligibility check"}}},
+		{[]redact.Rule{redact.HIPAA}, textCase{"medicare beneficiary identifier", "medicare_beneficiary_identifier=2WK8TC3RD65", []string{"2WK8TC3RD65"}, nil}},
+		{[]redact.Rule{redact.GDPR}, textCase{"nir", "numéro de sécurité sociale: 2 91 03 75 112 044 58", []string{"2 91 03 75 112 044 58", "044 58"}, []string{"numéro de sécurité sociale: "}}},
+		{[]redact.Rule{redact.GDPR}, textCase{"nir ascii", "numero_securite_sociale=291037511204458", []string{"291037511204458"}, nil}},
+		{[]redact.Rule{redact.GDPR}, textCase{"idfa", "attribution idfa=6D92078A-8246-4BA4-AE5B-76104861E7DC install", []string{"6D92078A-8246-4BA4-AE5B-76104861E7DC"}, []string{"install"}}},
+		{[]redact.Rule{redact.CCPA}, textCase{"gaid", `{"gaid":"38f1c2a4-5e6b-4d7c-8e9f-0a1b2c3d4e5f","event":"open"}`, []string{"38f1c2a4-5e6b-4d7c-8e9f-0a1b2c3d4e5f"}, []string{`event\":\"open`}}},
+	}
+	for _, c := range cases {
+		t.Run(c.rules[0].Name, func(t *testing.T) { requireWholeCases(t, c.rules, []textCase{c.tc}) })
+	}
+	t.Run("attrs", func(t *testing.T) {
+		out := handlerOutput(t, []redact.Rule{redact.PCIDSS, redact.HIPAA, redact.GDPR}, func(l *slog.Logger) {
+			l.Info("x", "exp_month", 9, "expYear", "2030", "mbi", "5EG4TE5MK73", "idfv", "A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D", "aaid", "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9")
+		})
+		for _, s := range []string{":9", "2030", "5EG4TE5MK73", "A1B2C3D4-E5F6", "0f1e2d3c-4b5a"} {
+			require.NotContains(t, out, s)
+		}
+	})
+	requireWholeKept(t, []redact.Rule{redact.PCIDSS, redact.HIPAA, redact.GDPR}, []string{
+		"token exp=1767225600 iat=1767222000",
+		"cache_exp_seconds=300",
+		"expiry_days=30 plan=annual",
+		"sécurité renforcée activée",
+	})
+}

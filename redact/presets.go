@@ -69,6 +69,7 @@ var (
 			"card verification", "card verification value", "expiry", "expiration date", "exp date",
 			"card expiry", "pin", "pin block", "track1", "track2",
 			"track data", "magstripe", "cardholder", "cardholder name", "name on card",
+			"exp month", "exp year", "expiry month", "expiry year", "expiration month", "expiration year",
 		},
 		Detectors: []Detector{DetectCardNumber},
 	}
@@ -95,7 +96,7 @@ var (
 			"middle name", "maiden name", "legal name", "insurance number",
 			"medicare number", "medicaid number", "nhs number", "callback number", "contact number",
 			"cell no", "mobile no", "emergency contact", "next of kin", "guardian name", "spouse",
-			"spouse name",
+			"spouse name", "mbi", "medicare beneficiary identifier",
 		},
 		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone, DetectIPAddress},
 	}
@@ -130,7 +131,9 @@ var (
 			"data de nascimento", "geboortedatum", "dni", "nif", "cpf", "steuer id",
 			"tax number", "taxpayer id", "social insurance number", "nhs number",
 			"callback number", "contact number", "cell no", "mobile no", "emergency contact",
-			"next of kin", "guardian name", "spouse", "spouse name",
+			"next of kin", "guardian name", "spouse", "spouse name", "securite sociale", "sécurité sociale",
+			// Advertising identifiers of mobile devices.
+			"idfa", "idfv", "gaid", "aaid",
 			// The word telephone in other languages.
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
 		},
@@ -148,7 +151,7 @@ var (
 			"device id", "account name", "account number", "card number",
 			"biometric", "geolocation", "precise location", "purchase history",
 			"browsing history", "employment", "education", "inferences", "tel",
-			"cellphone", "cell phone", "whatsapp",
+			"cellphone", "cell phone", "whatsapp", "idfa", "idfv", "gaid", "aaid",
 		},
 		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress},
 	}
