@@ -105,8 +105,10 @@
 // XML elements with a namespace (<ns2:password>) or attributes
 // (<wsse:Password Type="…">…; an attribute is no credential of an auth
 // scheme: <apiKey encrypted="false">),
-// named by a key attribute (<entry key="db.password">…</entry>) or by a
-// <name> element before their <value>;
+// named by a key attribute (<entry key="db.password">…</entry>, <setting
+// name="…"><value>…) or by a <name> element before their <value>, a
+// property list's <key> before its <string>, an HTML <meta name="…">'s
+// content; LDIF's base64 values (userPassword:: …);
 // a quoted value or a value after "is" or "to" following a key word
 // ("reset password to …"); a word after a key word only when it looks like
 // a credential (length, digits, case, symbols), so "token refreshed",

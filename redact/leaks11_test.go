@@ -284,3 +284,24 @@ func TestMorePersonalTermsMasked(t *testing.T) {
 		"sécurité renforcée activée",
 	})
 }
+
+// TestNamedValueFormsMasked: values named by another element or attribute,
+// and LDIF's base64 values: a .NET settings file's <setting name=…>
+// <value>, a property list's <key> and <string>, an HTML <meta name=…
+// content=…>, and userPassword:: in LDIF.
+func TestNamedValueFormsMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"dotnet setting", `<setting name="ApiToken" serializeAs="String"><value>Dn4Fm8Hp1Kq6</value></setting>`, []string{"Dn4Fm8Hp1Kq6"}, []string{`serializeAs=\"String\"><value>`}},
+		{"plist", "<dict>\n\t<key>ClientSecret</key>\n\t<string>Ew7Rt2Yu5Io9</string>\n</dict>", []string{"Ew7Rt2Yu5Io9"}, []string{"<key>ClientSecret</key>"}},
+		{"meta csrf", `<meta name="csrf-token" content="Ac3Sd6Fg9Hj2Kl5Zx8">`, []string{"Ac3Sd6Fg9Hj2Kl5Zx8"}, []string{`<meta name=\"csrf-token\" content=`}},
+		{"ldif line", "userPassword:: e1NTSEF9QmF6UXV4Rm9vQmFyNDU2", []string{"e1NTSEF9QmF6UXV4Rm9vQmFyNDU2"}, []string{"userPassword:: "}},
+		{"ldif", "dn: uid=mia,ou=people,dc=corp\nuserPassword:: e1NTSEF9Rm9vQmFyQmF6UXV4MTIz\nmail: mia@corp.example", []string{"e1NTSEF9Rm9vQmFyQmF6UXV4MTIz"}, []string{"dn: uid=mia,ou=people,dc=corp"}},
+	})
+	requireWholeKept(t, nil, []string{
+		`<setting name="Timeout" serializeAs="String"><value>30</value></setting>`,
+		"<key>CFBundleName</key>\n<string>Billing</string>",
+		`<meta name="viewport" content="width=device-width">`,
+		"description:: VGhlIGJpbGxpbmcgdGVhbQ==",
+		"std:: string",
+	})
+}

@@ -2438,7 +2438,7 @@ func nameWordEnd(s string, e int) int {
 // "value:"), or an empty range.
 func namedValue(s string, from int) (int, int) {
 	win := s[from:min(len(s), from+40)]
-	for _, w := range [...]string{"value", "Value", "VALUE"} {
+	for _, w := range [...]string{"value", "Value", "VALUE", "content"} { // content: <meta name="csrf-token" content="…">
 		k := strings.Index(win, w)
 		if k < 0 {
 			continue
@@ -2497,6 +2497,9 @@ func operatorAt(s string, p int) int {
 		}
 		if p+n < len(s) && s[p+n] == '=' {
 			return n + 1
+		}
+		if n == 2 && p+2 < len(s) && s[p+2] == ' ' {
+			return 2 // LDIF's base64 value: userPassword:: e1NTSEF9…
 		}
 		return 1
 	case '?', '.', '+':
@@ -3061,10 +3064,14 @@ func namedElement(s string, e int) (int, int) {
 	if k < 0 {
 		k = strings.Index(win, "<Value>")
 	}
+	open := len("<value>")
+	if k < 0 && strings.HasPrefix(strings.TrimLeft(win, " \t\r\n"), "</key>") {
+		k, open = strings.Index(win, "<string>"), len("<string>") // a property list: <key>APIToken</key><string>…</string>
+	}
 	if k < 0 {
 		return 0, 0
 	}
-	vs := e + k + len("<value>")
+	vs := e + k + open
 	ve := strings.IndexByte(s[vs:], '<')
 	if ve < 0 {
 		return vs, len(s)
@@ -3087,7 +3094,10 @@ func elementText(s string, e int) (int, int) {
 	}
 	vs := k + 1
 	ve := strings.IndexByte(s[vs:], '<')
-	if ve <= 0 {
+	if ve == 0 {
+		return namedElement(s, vs) // <setting name="SmtpPassword" serializeAs="String"><value>…</value>
+	}
+	if ve < 0 {
 		return 0, 0
 	}
 	return vs, vs + ve
