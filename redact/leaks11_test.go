@@ -2,6 +2,7 @@ package redact_test
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"testing"
 
@@ -303,5 +304,24 @@ func TestNamedValueFormsMasked(t *testing.T) {
 		`<meta name="viewport" content="width=device-width">`,
 		"description:: VGhlIGJpbGxpbmcgdGVhbQ==",
 		"std:: string",
+	})
+}
+
+// TestQuotedArgvMasked: a command line as Go's %q prints a []string, its
+// elements quoted and separated by spaces: the element after a flag that
+// names a secret.
+func TestQuotedArgvMasked(t *testing.T) {
+	argv := func(args ...string) string { return fmt.Sprintf("%q", args) }
+	requireWholeCases(t, nil, []textCase{
+		{"long flag", "exec " + argv("pg_dump", "--host", "db", "--password", "Wv3Bn6Mk9Lq2", "app"), []string{"Wv3Bn6Mk9Lq2"}, []string{`\"--host\" \"db\"`, `\"app\"`}},
+		{"single dash", argv("keytool", "-storepass", "Ce8Rf1Tg4Yh7", "-list"), []string{"Ce8Rf1Tg4Yh7"}, []string{`\"-list\"`}},
+		{"client secret", "argv=" + argv("/usr/local/bin/sync", "--client-secret", "Zs5Xd8Cf1Vg4"), []string{"Zs5Xd8Cf1Vg4"}, []string{"/usr/local/bin/sync"}},
+		{"passphrase with spaces", argv("gpg", "--passphrase", "blue whale 42 lamp", "-d", "f.gpg"), []string{"blue whale 42 lamp"}, []string{`\"f.gpg\"`}},
+	})
+	requireWholeKept(t, nil, []string{
+		argv("app", "--token", "--verbose"),
+		argv("app", "--password", ""),
+		argv("app", "--token-file", "/run/secrets/token"),
+		argv("ls", "-la", "/tmp"),
 	})
 }
