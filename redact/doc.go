@@ -411,7 +411,8 @@
 // xsmtpsib-), Twilio, Notion,
 // Mailgun (key-…, and 32-8-8 hex digits), Mailchimp, Mandrill (md-),
 // Resend (re_), Honeycomb (hcaik_, hcxik_, hcamk_, hcxmk_), MaxMind,
-// 1Password, age (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
+// 1Password, Bitwarden Secrets Manager (0.<uuid>.…:…==), age
+// (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
 // Networking, Infisical (st.…), BIP32 extended private keys (xprv, tprv,
 // yprv, zprv, uprv, vprv); the secrets of TLS key log lines
 // (CLIENT_RANDOM, *_TRAFFIC_SECRET*, EXPORTER_SECRET, ECH_SECRET; the

@@ -325,3 +325,19 @@ func TestQuotedArgvMasked(t *testing.T) {
 		argv("ls", "-la", "/tmp"),
 	})
 }
+
+// TestBitwardenAccessTokenMasked: Bitwarden Secrets Manager access tokens
+// (0.<uuid>.<client secret>:<key>==), wherever they are logged.
+func TestBitwardenAccessTokenMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"bare", "bws login with 0.9d4b2e71-3c8a-4f5e-a0b6-17e2c9d84f3a.Hq4Wz7Xk1Lm9Pn3Vb6Tc2Yr8Js5Gd0:Tn5q+Lw2Zx9/Kp7Vr3Hm1A== failed",
+			[]string{"Hq4Wz7Xk1Lm9Pn3Vb6Tc2Yr8Js5Gd0", "Tn5q+Lw2Zx9/Kp7Vr3Hm1A"}, []string{"bws login with ", " failed"}},
+		{"json", `{"accessToken":"0.27c1f0d9-8b6e-4a35-9d72-e4a1b3c5f068.Mk8Np2Qr5St9Uv3Wx7Yz1Ab4Cd6Ef0:Gh2j+Kl5Mn8/Pq1Rs4Tu7A=="}`,
+			[]string{"Mk8Np2Qr5St9Uv3Wx7Yz1Ab4Cd6Ef0", "Gh2j+Kl5Mn8/Pq1Rs4Tu7A"}, nil},
+	})
+	requireWholeKept(t, nil, []string{
+		"version 0.9d4b2e71-3c8a-4f5e-a0b6-17e2c9d84f3a.tar.gz",
+		"0.27c1f0d9-8b6e-4a35-9d72-e4a1b3c5f068.Mk8Np2Qr5St9 rest",
+		"ratio 0.5 of 0.75",
+	})
+}

@@ -361,6 +361,9 @@ var tokenFormats = append([]tokenFormat{
 	{family: "gcp", prefix: "1//0", body: cURL, min: 40},
 	// Microsoft identity platform refresh tokens (0.A…, 1.A…) and
 	// Microsoft account tokens (EwA…, EwB…, EwC…): long base64.
+	// Bitwarden Secrets Manager access tokens: "0.", the token's UUID,
+	// '.', a 30-byte client secret, ':', and a 16-byte key in base64.
+	{family: "bitwarden", prefix: "0.", shape: bitwardenBody},
 	{family: "microsoft", prefix: "0.A", shape: dottedURLBody(150)},
 	{family: "microsoft", prefix: "1.A", shape: dottedURLBody(150)},
 	{family: "microsoft", prefix: "EwA", body: cAlnum | cOther, min: 300, mixed: true},
@@ -673,6 +676,25 @@ func uuidBody(s string, j int) int {
 		return 0
 	}
 	return e
+}
+
+// bitwardenBody matches the rest of a Bitwarden Secrets Manager access
+// token after "0.": a UUID, '.', 30 letters and digits, ':', and 22
+// base64 bytes and "==".
+func bitwardenBody(s string, j int) int {
+	e := run(s, j, cLHex|cDash)
+	if e-j != 36 || !isUUID(s[j:e]) || e >= len(s) || s[e] != '.' {
+		return 0
+	}
+	c := run(s, e+1, cAlnum)
+	if c-e-1 != 30 || c >= len(s) || s[c] != ':' {
+		return 0
+	}
+	k := run(s, c+1, cAlnum|cOther)
+	if k-c-1 != 24 || s[k-2:k] != "==" || !wordEnd(s, k) {
+		return 0
+	}
+	return k
 }
 
 // braintreeBody matches the rest of a Braintree access token after
