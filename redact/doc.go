@@ -247,7 +247,8 @@
 // oauth verifier, secret id, dek, kek, data key, saml response,
 // samlresponse, saml assertion, id token hint, auth header,
 // authorization header, session secret, session key, unseal key,
-// recovery key, and the word password in
+// recovery key, privkey, priv key, nthash, ntlm hash, lm hash, and the
+// word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,
 // adgangskode, sifre, heslo, jelszo, passord, lozinka, geslo, kata sandi,

@@ -341,3 +341,24 @@ func TestBitwardenAccessTokenMasked(t *testing.T) {
 		"ratio 0.5 of 0.75",
 	})
 }
+
+// TestPrivkeyAndWindowsHashesMasked: privkey and priv_key name private
+// keys, nthash and ntlm_hash Windows' password hashes (good for logging in
+// as the user: pass the hash).
+func TestPrivkeyAndWindowsHashesMasked(t *testing.T) {
+	for _, key := range []string{"privkey", "privKey", "priv_key", "nthash", "ntlm_hash", "NTLMHash", "lm_hash"} {
+		t.Run("attr "+key, func(t *testing.T) {
+			out := handlerOutput(t, nil, func(l *slog.Logger) { l.Info("dump", key, "8846f7eaee8fb117ad06bdd830b7586c") })
+			require.NotContains(t, out, "8846f7eaee8fb117ad06bdd830b7586c")
+		})
+	}
+	requireWholeCases(t, nil, []textCase{
+		{"privkey pair", "wallet import privkey=e9873d79c6d87dc0fb6a5778633389f4453213303da61f20bd67fc233aa33262", []string{"e9873d79c6d87dc0fb6a5778633389f4453213303da61f20bd67fc233aa33262"}, []string{"wallet import privkey="}},
+		{"ntlm hash", "secretsdump: ntlm hash: aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c", []string{"8846f7eaee8fb117ad06bdd830b7586c"}, []string{"secretsdump: ntlm hash: "}},
+	})
+	requireWholeKept(t, nil, []string{
+		"ssl_certificate_key /etc/letsencrypt/live/example.org/privkey.pem;",
+		"loaded privkey.pem and fullchain.pem",
+		"nthash_algorithm=md4",
+	})
+}

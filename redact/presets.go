@@ -44,6 +44,8 @@ var (
 			"auth header", "authorization header", "session secret", "session key",
 			// Vault's unseal and recovery keys (vault operator init).
 			"unseal key", "recovery key",
+			// Short spellings of a private key, and Windows' password hashes.
+			"privkey", "priv key", "nthash", "ntlm hash", "lm hash",
 			// The word password in other languages, as written in ASCII and
 			// as written in their own letters.
 			"passwort", "kennwort", "contrasena", "senha", "wachtwoord", "mot de passe", "motdepasse",
