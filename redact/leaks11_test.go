@@ -213,7 +213,8 @@ func TestDottedDatesOfBirthMasked(t *testing.T) {
 }
 
 // TestLanguageModelAccountingKept: a language model's usage, budget and
-// quota of tokens, and a tokenizer's special tokens, are no credentials.
+// quota of tokens, and a tokenizer's special tokens, are no credentials;
+// nor is the protocol of an IP term personal data.
 func TestLanguageModelAccountingKept(t *testing.T) {
 	attrs := []any{"token_usage", 1733, "tokenUsage", "1733", "token_budget", 16000, "token_quota", "250000",
 		"eos_token", "</s>", "bos_token", "<s>", "pad_token", "<pad>", "unk_token", "<unk>", "stop_token", "<|im_end|>", "mask_token", "[MASK]"}
@@ -225,6 +226,10 @@ func TestLanguageModelAccountingKept(t *testing.T) {
 		"tokens_used=2210 token_usage=2210 token_budget=32000",
 		`{"eos_token":"<|endoftext|>","bos_token":"<|startoftext|>","pad_token":"<|pad|>","sep_token":"[SEP]","cls_token":"[CLS]"}`,
 		"tokenizer loaded: eos_token=</s> pad_token=<pad>",
+	})
+	requireWholeKept(t, []redact.Rule{redact.GDPR}, []string{
+		"ip_version=4 ip_protocol=tcp",
+		"client_ip_proto=udp",
 	})
 	for _, key := range []string{"api_token", "eos_api_token", "token_eos", "token_pad", "usage_token", "budget_token"} {
 		t.Run("masked "+key, func(t *testing.T) {
