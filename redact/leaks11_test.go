@@ -367,3 +367,56 @@ func TestPrivkeyAndWindowsHashesMasked(t *testing.T) {
 		"nthash_algorithm=md4",
 	})
 }
+
+// FuzzForms11: the forms above, mutated, never panic, and redacting the
+// redacted text changes nothing.
+func FuzzForms11(f *testing.F) {
+	for _, s := range []string{
+		"Unseal Key 1: q3Vx8TmZ0aLr7pWkNc2bYf5dHs9gJe4uKi6oPl1nMwA=",
+		"bucket=assets key=reports/2026/q3-summary.pdf size=20480",
+		"[Note] A temporary password is generated for root@localhost: k;Wz8&pQr2aT",
+		"Please use the following password to proceed to installation:\n\n4b7e1f0a9c2d48e6b3a5f7c9d1e2a4b6\n\n",
+		`<wsse:Password Type="x#PasswordText">Gy7#uKp2Lx9q</wsse:Password>`,
+		`<apiKey encrypted="false" scope='read'>Lw2Ep5Rt8Yu1Io</apiKey>`,
+		"SWMTKN-1-0z9y8x7w6v5u4t3s2r1q0p9o8n7m6l5k4j3i2h1g0f9e8d7c6b-a1b2c3d4e5f6g7h8i9j0k1l2m",
+		"dob: 23.07.1979",
+		"API key (prod): Hb4Nm7Qw2Ez9",
+		`<setting name="ApiToken" serializeAs="String"><value>Dn4Fm8Hp1Kq6</value></setting>`,
+		"userPassword:: e1NTSEF9QmF6UXV4Rm9vQmFyNDU2",
+		`["pg_dump" "--password" "Wv3Bn6Mk9Lq2"]`,
+		"0.9d4b2e71-3c8a-4f5e-a0b6-17e2c9d84f3a.Hq4Wz7Xk1Lm9Pn3Vb6Tc2Yr8Js5Gd0:Tn5q+Lw2Zx9/Kp7Vr3Hm1A==",
+	} {
+		f.Add(s)
+	}
+	r := redact.Must(redact.Credentials)
+	f.Fuzz(func(t *testing.T, s string) {
+		once, _ := r.String(s)
+		twice, _ := r.String(once)
+		if twice != once {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, once, twice)
+		}
+	})
+}
+
+// TestRedactedAgainUnchanged: texts whose second redaction masked more
+// than the first: a mask in brackets read as a prompt's default (pass
+// [REDACTED]: …), the name before a masked value read as a value (pass for
+// bob: [REDACTED], under a preset whose terms end with "for"), and the
+// rest of a sentence whose announced secret is masked.
+func TestRedactedAgainUnchanged(t *testing.T) {
+	r := redact.Must(redact.Credentials, redact.GDPR, redact.HIPAA)
+	for _, s := range []string{
+		"pAss 0000000A: 0A",
+		"pass Kq7Wm2Zx9Lp4: ok",
+		"pAss for 0000000A: 0000",
+		"password for svc-backup7: Hn5Jm8Kq2Lw4",
+		"following0pass to 0000: 000000A00",
+		"the following password to proceed to step 2: Zq8Xw3Ce6Vr9",
+	} {
+		t.Run(s, func(t *testing.T) {
+			once, _ := r.String(s)
+			twice, _ := r.String(once)
+			require.Equal(t, once, twice)
+		})
+	}
+}

@@ -93,7 +93,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			p++
 		}
 		qualified := false
-		if q := promptDefaultEnd(s, p); q > p {
+		if q := promptDefaultEnd(s, p); q > p && s[p:q] != r.mask { // not a mask of ours: pass [REDACTED]: …
 			p = q // a prompt's default or current value: AWS Secret Access Key [****xY0]: …
 		} else if q := qualifierEnd(s, p); q > p {
 			p, qualified = q, true // API key (prod): …
@@ -412,10 +412,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		if ws, we := wordAt(s, q); !personalRules[rule] && (!r.metadata[strings.ToLower(s[ws:we])] || strings.EqualFold(s[ws:we], "reset")) { // not: new password policy applied: …
-			if vs, ve := announcedSecret(s, ka, b); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
-				spans = append(spans, span{vs, ve}) // A temporary password is generated for root@localhost: …
-				note(rule)
-				i = ve
+			if vs, ve := announcedSecret(s, ka, b); ve > vs {
+				if !r.keepValue(s[a:b], s[vs:ve]) {
+					spans = append(spans, span{vs, ve}) // A temporary password is generated for root@localhost: …
+					note(rule)
+				}
+				i = ve // the sentence is the value's, masked now or already
 				continue
 			}
 		}
@@ -485,6 +487,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = ve
+			} else if ve > vs && strings.Contains(s[max(0, vs-1):min(len(s), ve+1)], r.mask) {
+				i = max(i, ve) // masked already: the name before it is whom it is for, no value (pass for bob: [REDACTED])
 			}
 		case isLinkingWord(w): // password is …, reset password to …, password was changed to …
 			q = afterLinking(s, we)
