@@ -328,6 +328,7 @@ func TestQuotedArgvMasked(t *testing.T) {
 		argv("app", "--password", ""),
 		argv("app", "--token-file", "/run/secrets/token"),
 		argv("ls", "-la", "/tmp"),
+		"-0] 00", // a key that opens the text, after a bracket: no quote before it
 	})
 }
 

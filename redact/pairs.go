@@ -137,7 +137,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if q := p + 1; q+1 < len(s) && (isQuote(s[q]) || s[q] == ' ' && isQuote(s[q+1])) && !strings.HasPrefix(s[skipSpaces(s, q)+1:], "-") {
 				op = 1
 			}
-		} else if op == 0 && quotedKey && s[a] == '-' && p+1 < len(s) && s[p-1] == ' ' && s[p] == s[a-1] && s[p+1] != '-' && s[p+1] != s[p] {
+		} else if op == 0 && quotedKey && a > 0 && isQuote(s[a-1]) && s[a] == '-' && p+1 < len(s) && s[p-1] == ' ' && s[p] == s[a-1] && s[p+1] != '-' && s[p+1] != s[p] {
 			p, op = p-1, 1 // Go's %q of a command line: ["pg_dump" "--password" "…"]
 		}
 		if op == 1 && (s[p] == '=' || s[p] == ':') && isNamingKey(s[a:b]) {
