@@ -145,7 +145,8 @@
 // network device's secret after its encryption type (enable secret 5 …,
 // password 0 …, key 7 …); a flag's
 // value as the next quoted element of a list (['--password', '…'], and
-// as Go's %q prints a []string, ["--password" "…"]); the
+// as Go's %q prints a []string, ["--password" "…"], -u and -p there too:
+// ["mysql" "-u" "root" "-p…"]); the
 // values an SQL INSERT gives to the columns its column list names
 // sensitive (placeholders, NULL and DEFAULT kept); and the password in a
 // string literal of a call that logs in or sets one (client.login("bob",

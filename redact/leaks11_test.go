@@ -322,6 +322,9 @@ func TestQuotedArgvMasked(t *testing.T) {
 		{"single dash", argv("keytool", "-storepass", "Ce8Rf1Tg4Yh7", "-list"), []string{"Ce8Rf1Tg4Yh7"}, []string{`\"-list\"`}},
 		{"client secret", "argv=" + argv("/usr/local/bin/sync", "--client-secret", "Zs5Xd8Cf1Vg4"), []string{"Zs5Xd8Cf1Vg4"}, []string{"/usr/local/bin/sync"}},
 		{"passphrase with spaces", argv("gpg", "--passphrase", "blue whale 42 lamp", "-d", "f.gpg"), []string{"blue whale 42 lamp"}, []string{`\"f.gpg\"`}},
+		{"mysql attached", "exec: " + argv("mysql", "-u", "report", "-pYh6Uj9Ik2Ol5", "sales"), []string{"Yh6Uj9Ik2Ol5"}, []string{`\"-u\" \"report\"`, `\"sales\"`}},
+		{"docker login", argv("docker", "login", "-u", "ci-bot", "-p", "Rf4Tg7Yh0Uj3", "ghcr.io"), []string{"Rf4Tg7Yh0Uj3"}, []string{`\"ci-bot\"`, `\"ghcr.io\"`}},
+		{"curl user", argv("curl", "-sS", "-u", "deploy:Ed2Rf5Tg8Yh1", "https://nexus.corp/repo"), []string{"Ed2Rf5Tg8Yh1"}, []string{"https://nexus.corp/repo"}},
 	})
 	requireWholeKept(t, nil, []string{
 		argv("app", "--token", "--verbose"),
@@ -329,6 +332,9 @@ func TestQuotedArgvMasked(t *testing.T) {
 		argv("app", "--token-file", "/run/secrets/token"),
 		argv("ls", "-la", "/tmp"),
 		"-0] 00", // a key that opens the text, after a bracket: no quote before it
+		argv("psql", "-U", "app", "-p", "5432", "-d", "sales"),
+		argv("docker", "login", "-u", "ci-bot", "--password-stdin"),
+		argv("ssh", "-p", "2222", "deploy@bastion"),
 	})
 }
 

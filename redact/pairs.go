@@ -3779,6 +3779,13 @@ func looksLikeCredential(w string) bool {
 	return digits > 0 || inner > 0 || sym > 0
 }
 
+// argvElement reports whether the flag at s[k] opens an element of a
+// command line as Go's %q prints a []string: a quote before it, and a
+// space or a bracket before the quote (["mysql" "-u" "root" "-p…"]).
+func argvElement(s string, k int) bool {
+	return k > 0 && s[k-1] == '"' && (k == 1 || s[k-2] == ' ' || s[k-2] == '[')
+}
+
 // findUserFlag masks the credentials after -u / --user in a command line
 // ("curl -u admin:s3cret …"), when they hold a colon; and, in a command
 // line that names a user so (or runs sshpass), the password of -p ("mysql
@@ -3794,14 +3801,17 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		k := i + j
 		i = k + 2
 		var rest string
+		quoted := false // an element of Go's %q of a []string: ["curl" "-u" "bob:…"]
 		switch {
 		case strings.HasPrefix(s[k:], "-u ") && (k == 0 || s[k-1] == ' '):
 			rest = s[k+3:]
+		case strings.HasPrefix(s[k:], "-u\" \"") && argvElement(s, k):
+			rest, quoted = s[k+5:], true
 		case strings.HasPrefix(s[k:], "-user ") && k > 0 && s[k-1] == '-' && (k == 1 || s[k-2] == ' '):
 			rest = s[k+6:]
 		case strings.HasPrefix(s[k:], "-user=") && k > 0 && s[k-1] == '-':
 			rest = s[k+6:]
-		case k+2 < len(s) && (k == 0 || s[k-1] == ' ') && isAlnum(s[k+2]): // -uroot
+		case k+2 < len(s) && (k == 0 || s[k-1] == ' ' || argvElement(s, k)) && isAlnum(s[k+2]): // -uroot
 			user = true
 			continue
 		default:
@@ -3813,7 +3823,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			vs++
 		}
 		ve := vs
-		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' {
+		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == '"') {
 			ve++
 		}
 		if v := s[vs:ve]; strings.IndexByte(v, ':') >= 0 && !strings.HasPrefix(v, r.mask) {
@@ -3859,10 +3869,14 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		}
 		k := i + j
 		i = k + 2
-		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' {
+		quoted := argvElement(s, k) // ["mysql" "-u" "root" "-pS3cret"], ["docker" "login" "-u" "ci" "-p" "S3cret"]
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' && !quoted {
 			continue // --port, x-pass
 		}
 		vs := k + 2
+		if quoted && strings.HasPrefix(s[vs:], "\" \"") {
+			vs += 2 // the next element, at its opening quote
+		}
 		if (tool == "7z" || tool == "rar") && (vs >= len(s) || s[vs] == ' ') {
 			continue // 7z -p alone prompts; the password is attached: -pS3cret
 		}
@@ -3885,7 +3899,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			continue
 		}
 		ve := vs
-		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' {
+		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == '"') {
 			ve++
 		}
 		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPort(v) && !isPath(v) && !strings.HasPrefix(v, r.mask) {
