@@ -188,7 +188,8 @@
 // word, and "user / password" a credentials key. A value in angle
 // brackets or parentheses is masked inside them, and a JSON object
 // under a secret key inside its braces; placeholders that say there is
-// no value ((not set), <none>, (sensitive value), undefined), the name of
+// no value ((not set), <none>, (sensitive value), undefined; an
+// Authorization header's (none) too), the name of
 // a value in a usage line (--password PASSWORD, --token <token>), the
 // words of prose after a flag (the --token flag is deprecated), a YAML
 // list of secrets by name (imagePullSecrets: - name: regcred), kubectl's

@@ -427,3 +427,18 @@ func TestRedactedAgainUnchanged(t *testing.T) {
 		})
 	}
 }
+
+// TestNoAuthorizationKept: an Authorization header that says there is
+// none is no credential.
+func TestNoAuthorizationKept(t *testing.T) {
+	requireWholeKept(t, nil, []string{
+		"request headers: Authorization: (none)",
+		"Authorization: <none>",
+		"authorization: none, user-agent: curl/8.5",
+		"upstream Authorization: (null)",
+	})
+	requireWholeCases(t, nil, []textCase{
+		{"a credential", "Authorization: Nonce-Ab3Cd6Ef9Gh2", []string{"Nonce-Ab3Cd6Ef9Gh2"}, []string{"Authorization: "}},
+		{"a scheme", "authorization: Basic c3ZjOlF3M0VyNlR5OQ==", []string{"c3ZjOlF3M0VyNlR5OQ=="}, nil},
+	})
+}
