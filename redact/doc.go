@@ -387,8 +387,10 @@
 // Vercel Blob (vercel_blob_rw_), NuGet (oy2…), Contentful, Figma, PostHog;
 // Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xoxc-, xoxd-,
 // xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
-// Teams webhooks, Zapier and IFTTT webhooks, Telegram bots (also in the
-// Bot API's path, /bot<token>/);
+// Teams webhooks, Zapier and IFTTT webhooks, the paths of incoming
+// webhooks after /hooks/ or /hook/ (Mattermost, Rocket.Chat, Feishu and
+// Lark: a UUID, or 20 letters and digits or more with both), Telegram
+// bots (also in the Bot API's path, /bot<token>/);
 // Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,
 // seti_…_secret_…), Braintree (access_token$…), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,

@@ -442,3 +442,22 @@ func TestNoAuthorizationKept(t *testing.T) {
 		{"a scheme", "authorization: Basic c3ZjOlF3M0VyNlR5OQ==", []string{"c3ZjOlF3M0VyNlR5OQ=="}, nil},
 	})
 }
+
+// TestWebhookPathsMasked: incoming webhooks whose secret is their path
+// after /hooks/ or /hook/.
+func TestWebhookPathsMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"mattermost", "notify failed: Post \"https://chat.corp.example/hooks/k3n8q1w6z9x2c5v7b4m0a8s1d6\": i/o timeout", []string{"k3n8q1w6z9x2c5v7b4m0a8s1d6"}, []string{"chat.corp.example/", "i/o timeout"}},
+		{"rocket.chat", "webhook=https://rc.corp.example/hooks/6581f2b4c9d3e7a1b5f0c8d2/Xq7Lm2Wp9Zk4Tn6Rb1Vc8Hs3Jd5Gf0Ya2Ue4Io", []string{"6581f2b4c9d3e7a1b5f0c8d2", "Xq7Lm2Wp9Zk4Tn6Rb1Vc8Hs3Jd5Gf0Ya2Ue4Io"}, nil},
+		{"feishu", "POST https://open.feishu.cn/open-apis/bot/v2/hook/7c1e9a4f-2b6d-4e8a-9f3c-5d0b1a7e2c64 200", []string{"7c1e9a4f-2b6d-4e8a-9f3c-5d0b1a7e2c64"}, []string{"open-apis/bot/v2/", " 200"}},
+		{"lark", "https://open.larksuite.com/open-apis/bot/v2/hook/0d5b3f8e-6a2c-4d1f-b7e9-3c8a0f4d6b21", []string{"0d5b3f8e-6a2c-4d1f-b7e9-3c8a0f4d6b21"}, nil},
+	})
+	requireWholeKept(t, nil, []string{
+		"GET /repos/acme/api/hooks/482913377 200",
+		"installed hooks/pre-receive and hooks/post-update",
+		"POST /api/hooks/release-notifier-v2-production 202",
+		"hooks/deploy_2026_release_candidate1",
+		"git config core.hooksPath .githooks/",
+		"webhook: https://chat.corp.example/hooks/ (not configured)",
+	})
+}

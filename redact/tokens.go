@@ -164,6 +164,10 @@ var tokenFormats = append([]tokenFormat{
 	{family: "zapier", prefix: "hooks.zapier.com/hooks/catch/", body: cAny, min: 10},
 	{family: "ifttt", prefix: "maker.ifttt.com/", body: cAny, min: 20},
 	{family: "discord", prefix: "discordapp.com/api/webhooks/", body: cAny, min: 30},
+	// Incoming webhooks whose secret is their path after /hooks/ or
+	// /hook/ (Mattermost, Rocket.Chat, Feishu and Lark bots).
+	{family: "webhook", prefix: "hooks/", shape: webhookPathBody},
+	{family: "webhook", prefix: "hook/", shape: webhookPathBody},
 	{family: "discord", prefix: "MT", shape: discordBotBody},
 	{family: "discord", prefix: "Mj", shape: discordBotBody},
 	{family: "discord", prefix: "Mz", shape: discordBotBody},
@@ -674,6 +678,43 @@ func uuidBody(s string, j int) int {
 	e := run(s, j, cLHex|cDash)
 	if e-j != 36 || !isUUID(s[j:e]) || !wordEnd(s, e) {
 		return 0
+	}
+	return e
+}
+
+// webhookPathBody matches the path of an incoming webhook after "hooks/"
+// or "hook/": a UUID (Feishu, Lark), or 20 letters and digits or more
+// with both (Mattermost's 26, Rocket.Chat's id), and a second such
+// segment after a slash (Rocket.Chat's token). Names of hooks (pre-receive,
+// my-hook-v2) and numeric ids (GitHub's /hooks/12345678) are not matched.
+func webhookPathBody(s string, j int) int {
+	if e := uuidBody(s, j); e > 0 {
+		return e
+	}
+	seg := func(j int) int {
+		e := run(s, j, cAlnum)
+		if e-j < 20 || !wordEnd(s, e) || e < len(s) && s[e] == '-' {
+			return 0
+		}
+		digits := 0
+		for k := j; k < e; k++ {
+			if isDigit(s[k]) {
+				digits++
+			}
+		}
+		if digits == 0 || digits == e-j {
+			return 0
+		}
+		return e
+	}
+	e := seg(j)
+	if e == 0 {
+		return 0
+	}
+	if e+1 < len(s) && s[e] == '/' {
+		if e2 := seg(e + 1); e2 > 0 {
+			return e2
+		}
 	}
 	return e
 }
