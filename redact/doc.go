@@ -193,7 +193,7 @@
 // a value in a usage line (--password PASSWORD, --token <token>), the
 // words of prose after a flag (the --token flag is deprecated), a YAML
 // list of secrets by name (imagePullSecrets: - name: regcred), kubectl's
-// report about a Secret by name (secret "regcred" created), the sources
+// report about a Secret by name (secret "regcred" created; secret "prod/db" rotated), the sources
 // of nsswitch.conf (passwd: files systemd), a key's id (GPG key
 // 0xDEADBEEF), an absolute path of a file whose names are written as
 // people name files (passphrase for key '/home/bob/.ssh/id_ed25519'; not

@@ -461,3 +461,16 @@ func TestWebhookPathsMasked(t *testing.T) {
 		"webhook: https://chat.corp.example/hooks/ (not configured)",
 	})
 }
+
+// TestSecretNameBeforeStatusKept: the quoted name of a secret before what
+// happened to it (rotated, updated, restored) is a name, not the secret.
+func TestSecretNameBeforeStatusKept(t *testing.T) {
+	requireWholeKept(t, nil, []string{
+		`secret "prod/db" rotated successfully, version AWSCURRENT`,
+		`secret 'billing/stripe' updated by deploy-bot`,
+		`secret "payments-api" restored from backup`,
+	})
+	requireWholeCases(t, nil, []textCase{
+		{"a value", `secret "Wb7Nc2Vx5Zq8" for the job`, []string{"Wb7Nc2Vx5Zq8"}, []string{"for the job"}},
+	})
+}

@@ -3317,7 +3317,8 @@ func kubectlStatusAfter(s string, e int) bool {
 		return false
 	}
 	rest := s[e+1:]
-	for _, st := range [...]string{" created", " deleted", " configured", " unchanged", " patched", " replaced", " labeled", " annotated", " edited"} {
+	for _, st := range [...]string{" created", " deleted", " configured", " unchanged", " patched", " replaced", " labeled", " annotated", " edited",
+		" rotated", " updated", " restored"} { // AWS Secrets Manager, Vault: secret "prod/db" rotated
 		if strings.HasPrefix(rest, st) {
 			return true
 		}
