@@ -332,7 +332,7 @@ func findAuthorization(s string, spans []span) []span {
 		}
 		word := s[i:j]
 		switch {
-		case isAuthScheme(word) && (i == 0 || !isAlnum(s[i-1])) && j < len(s) && (s[j] == ' ' || s[j] == '\t'):
+		case isAuthScheme(word) && (i == 0 || !isAlnum(s[i-1])) && j < len(s) && (s[j] == ' ' || s[j] == '\t') && !(xmlOpen(s, i) && attributeAt(s, j)): // not <apiKey encrypted="false">
 			k := j
 			for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
 				k++
@@ -370,7 +370,7 @@ func findAuthorization(s string, spans []span) []span {
 			if len(s)-k > 7 && strings.EqualFold(s[k:k+7], "digest ") {
 				end = lineEnd(s, k) // its parameters are quoted and comma-separated
 			}
-			if end > k {
+			if end > k && !noCredentials(s[k:end]) {
 				spans = append(spans, span{k, end})
 				j = end
 			}
@@ -378,6 +378,21 @@ func findAuthorization(s string, spans []span) []span {
 		i = j
 	}
 	return spans
+}
+
+// noCredentials reports whether v, after "Authorization:", says there are
+// none: none, null, nil, empty, unset or a dash, bare or in parentheses
+// or angle brackets ((none), <none>).
+func noCredentials(v string) bool {
+	v = strings.TrimSpace(v)
+	if len(v) > 2 && (v[0] == '(' && v[len(v)-1] == ')' || v[0] == '<' && v[len(v)-1] == '>') {
+		v = v[1 : len(v)-1]
+	}
+	switch strings.ToLower(v) {
+	case "none", "null", "nil", "empty", "unset", "-", "n/a":
+		return true
+	}
+	return false
 }
 
 // contentDigest reports whether w is a content digest: a hash

@@ -33,10 +33,13 @@
 // password_length, card_brand, secret_ref, lat_ms, cookie_samesite), or
 // by one more word and such a word (pin_code_length, refresh_token_max_age),
 // is not sensitive, nor is a term that is
-// itself such a word after another word (cache_expiry). The term "key"
+// itself such a word after another word (cache_expiry), nor a language
+// model tokenizer's special token (eos_token, pad_token). The term "key"
 // counts only as the last word after a word that does not name an ordinary
 // key (maps_key, stripe_key; not key, cache_key or partition_key) or is a
-// word of prose ("cache miss key=…", "put key=…"). A word
+// word of prose ("cache miss key=…", "put key=…"); in text, a value
+// before it is no word of the key (bucket=media key=…, partition=3
+// key=…, s3://b/a.png key=…). A word
 // that ends with password, passwd, passphrase, secret, token, apikey, pass,
 // pwd or pw after two ASCII letters or digits or more names a secret too,
 // when that term is in a rule (PGPASSWORD, csrftoken, githubtoken, DBPASS,
@@ -99,9 +102,13 @@
 // and spaces (mail.smtp.password S3cret); the default or value that an HCL
 // block labelled with a key gives (variable "db_password" { default =
 // "…" }; a reference such as aws_db_instance.main.password is kept);
-// XML elements with a namespace (<ns2:password>),
-// named by a key attribute (<entry key="db.password">…</entry>) or by a
-// <name> element before their <value>;
+// XML elements with a namespace (<ns2:password>) or attributes
+// (<wsse:Password Type="…">…; an attribute is no credential of an auth
+// scheme: <apiKey encrypted="false">),
+// named by a key attribute (<entry key="db.password">…</entry>, <setting
+// name="…"><value>…) or by a <name> element before their <value>, a
+// property list's <key> before its <string>, an HTML <meta name="…">'s
+// content; LDIF's base64 values (userPassword:: …);
 // a quoted value or a value after "is" or "to" following a key word
 // ("reset password to …"); a word after a key word only when it looks like
 // a credential (length, digits, case, symbols), so "token refreshed",
@@ -137,7 +144,9 @@
 // of a command that sets a secret (az keyvault secret set … --value …), a
 // network device's secret after its encryption type (enable secret 5 …,
 // password 0 …, key 7 …); a flag's
-// value as the next quoted element of a list (['--password', '…']); the
+// value as the next quoted element of a list (['--password', '…'], and
+// as Go's %q prints a []string, ["--password" "…"], -u and -p there too:
+// ["mysql" "-u" "root" "-p…"]); the
 // values an SQL INSERT gives to the columns its column list names
 // sensitive (placeholders, NULL and DEFAULT kept); and the password in a
 // string literal of a call that logs in or sets one (client.login("bob",
@@ -153,7 +162,8 @@
 // or on a line of its own after the server's "+"), FTP's and POP3's PASS; mechanism names
 // (AUTH=LOGIN) and replies (AUTH FAILED) are kept. A key in
 // text may spell a one-word term in pieces (magStripe=…, track_1=…), or
-// be a term of several words (api key: …, card verification value 617).
+// be a term of several words (api key: …, card verification value 617),
+// numbered after a space (Unseal Key 1: …, as Vault prints its keys).
 // Also: a credential-looking word after a dash (api key - …, signing key
 // — …); the value after whom a secret is for (Password for user bob: …,
 // password for svc is …, SET PASSWORD FOR 'etl'@'%' = '…'); SQL's
@@ -164,21 +174,26 @@
 // (Stripe-Signature: t=…,v1=…,v0=…); every address of a
 // comma-separated list under an address key (X-Forwarded-For: a, b); the
 // value after a prompt's bracketed default (AWS Secret Access Key [None]:
-// …); the quoted literal that a lookup of a key falls back to
+// …) or after a short qualifier in parentheses when it looks like a
+// credential (API key (prod): …); the quoted literal that a lookup of a key falls back to
 // (process.env.API_TOKEN || "…", os.getenv('APP_SECRET') or '…', ?? '…',
 // ENV.fetch("SECRET") { "…" }); and all of this again in percent-encoded text (password%3D…,
 // %22client_secret%22%3A%22…%22, encoded twice too). Prose that changes
 // a secret gives its new value (password was changed to …, has been
-// reset to …, is: …); one-time codes of four digits or more follow
+// reset to …, is: …), and so does a sentence that says a secret was
+// generated, reset or is shown, at the end of its line after a colon (A
+// temporary password is generated for root@localhost: …, New value: …
+// after a reset, the following password to proceed to installation:⏎⏎…); one-time codes of four digits or more follow
 // passcode, OTP and verification code; user:password follows an auth
 // word, and "user / password" a credentials key. A value in angle
 // brackets or parentheses is masked inside them, and a JSON object
 // under a secret key inside its braces; placeholders that say there is
-// no value ((not set), <none>, (sensitive value), undefined), the name of
+// no value ((not set), <none>, (sensitive value), undefined; an
+// Authorization header's (none) too), the name of
 // a value in a usage line (--password PASSWORD, --token <token>), the
 // words of prose after a flag (the --token flag is deprecated), a YAML
 // list of secrets by name (imagePullSecrets: - name: regcred), kubectl's
-// report about a Secret by name (secret "regcred" created), the sources
+// report about a Secret by name (secret "regcred" created; secret "prod/db" rotated), the sources
 // of nsswitch.conf (passwd: files systemd), a key's id (GPG key
 // 0xDEADBEEF), an absolute path of a file whose names are written as
 // people name files (passphrase for key '/home/bob/.ssh/id_ed25519'; not
@@ -233,7 +248,8 @@
 // device code, magic link, login link, invite link, invite url,
 // oauth verifier, secret id, dek, kek, data key, saml response,
 // samlresponse, saml assertion, id token hint, auth header,
-// authorization header, session secret, session key, and the
+// authorization header, session secret, session key, unseal key,
+// recovery key, privkey, priv key, nthash, ntlm hash, lm hash, and the
 // word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,
@@ -261,7 +277,9 @@
 // cav2, security code, card security code, card verification,
 // card verification value, expiry, expiration date, exp date, card expiry,
 // pin, pin block, track1, track2, track data, magstripe, cardholder,
-// cardholder name, name on card. Detectors: card-number ([DetectCardNumber]), in
+// cardholder name, name on card, exp month, exp year, expiry month,
+// expiry year, expiration month, expiration year, as Stripe's exp_month
+// and exp_year. Detectors: card-number ([DetectCardNumber]), in
 // strings and in integer values: digits in groups separated by spaces,
 // dashes, or (in groups of four) dots, slashes, underscores and no-break
 // spaces, or tabs (a TSV export's cells, \t in JSON text); the rest of a magnetic stripe's track after the number (the
@@ -282,7 +300,8 @@
 // birthday, born, zipcode, family name, middle name, maiden name,
 // legal name, insurance number, medicare number, medicaid number,
 // nhs number, callback number, contact number, cell no, mobile no,
-// emergency contact, next of kin, guardian name, spouse, spouse name.
+// emergency contact, next of kin, guardian name, spouse, spouse name,
+// mbi, medicare beneficiary identifier.
 // Detectors: ssn ([DetectSSN]), email ([DetectEmail]: addresses with
 // letters outside ASCII too, jörg@bücher.de, and with the '@' escaped in
 // JSON, \u0040), phone ([DetectPhone]: also with the '+' percent-encoded,
@@ -293,7 +312,7 @@
 //
 // After a personal key in text, a value goes on over the words that
 // belong to it: a date of birth in words (dob: March 14, 1985; born on
-// 14 March 1985), an identifier written in groups of six digits or more
+// 14 March 1985; written with dots, 14.03.1985, it is no version), an identifier written in groups of six digits or more
 // (NINO: QQ 12 34 56 C, Aadhaar 2345 6789 0123), a surname before the
 // given name (Patient: Roe, Jane), a longitude after its latitude
 // (coordinates: 40.7128, -74.0060; lat 51.5007, lon -0.1246), and the
@@ -331,7 +350,9 @@
 // dni, nif, cpf, steuer id, tax number, taxpayer id,
 // social insurance number, nhs number, callback number, contact number,
 // cell no, mobile no, emergency contact, next of kin, guardian name,
-// spouse, spouse name, and the word telephone in other languages:
+// spouse, spouse name, securite sociale, sécurité sociale, as in France's
+// numéro de sécurité sociale, the advertising identifiers of mobile
+// devices idfa, idfv, gaid, aaid, and the word telephone in other languages:
 // telefon, telefono, telefone, telefonnummer, teléfono, téléphone.
 // Detectors: email, ssn, card-number, phone, iban ([DetectIBAN]),
 // ip-address.
@@ -340,7 +361,8 @@
 // driver license, drivers license, passport, ip address, device id,
 // account name, account number, card number, biometric, geolocation,
 // precise location, purchase history, browsing history, employment,
-// education, inferences, tel, cellphone, cell phone, whatsapp. Detectors:
+// education, inferences, tel, cellphone, cell phone, whatsapp, idfa,
+// idfv, gaid, aaid. Detectors:
 // email, ssn, card-number, phone,
 // ip-address.
 //
@@ -361,11 +383,14 @@
 // (CCIPAT_, CCIPRJ_), Netlify (nfp_), Render (rnd_), Neon (napi_), HubSpot
 // (pat-na1-…), LaunchDarkly (sdk-, mob-), Tailscale (tskey-), Asana
 // (1/…:…, 2/…/…:…), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
-// Hub (dckr_pat_, dckr_oat_), NuGet (oy2…), Contentful, Figma, PostHog;
+// Hub (dckr_pat_, dckr_oat_), Docker Swarm join tokens (SWMTKN-1-…),
+// Vercel Blob (vercel_blob_rw_), NuGet (oy2…), Contentful, Figma, PostHog;
 // Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xoxc-, xoxd-,
 // xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
-// Teams webhooks, Zapier and IFTTT webhooks, Telegram bots (also in the
-// Bot API's path, /bot<token>/);
+// Teams webhooks, Zapier and IFTTT webhooks, the paths of incoming
+// webhooks after /hooks/ or /hook/ (Mattermost, Rocket.Chat, Feishu and
+// Lark: a UUID, or 20 letters and digits or more with both), Telegram
+// bots (also in the Bot API's path, /bot<token>/);
 // Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,
 // seti_…_secret_…), Braintree (access_token$…), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,
@@ -382,7 +407,7 @@
 // Messaging server keys (AAAA…:APA91b…), Grafana, Sentry, New Relic,
 // New Relic license keys (…NRAL), Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
 // (IQoJb3JpZ2luX2Vj…, FwoGZXIvYXdzE…), ClickHouse, Cloudflare
-// origin CA, Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
+// origin CA and Tunnel tokens (eyJhIjoi…), Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
 // Facebook (EAA… access tokens of any app letter), Instagram (IGQV…,
 // IGQW…, IGAA…), Amazon (Atza|, Atzr|), Twitch (oauth:…), Airtable,
 // Twitter bearer tokens (21 or 22 A's, escaped or not), Supabase; OpenAI, Anthropic,
@@ -391,7 +416,8 @@
 // xsmtpsib-), Twilio, Notion,
 // Mailgun (key-…, and 32-8-8 hex digits), Mailchimp, Mandrill (md-),
 // Resend (re_), Honeycomb (hcaik_, hcxik_, hcamk_, hcxmk_), MaxMind,
-// 1Password, age (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
+// 1Password, Bitwarden Secrets Manager (0.<uuid>.…:…==), age
+// (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
 // Networking, Infisical (st.…), BIP32 extended private keys (xprv, tprv,
 // yprv, zprv, uprv, vprv); the secrets of TLS key log lines
 // (CLIENT_RANDOM, *_TRAFFIC_SECRET*, EXPORTER_SECRET, ECH_SECRET; the

@@ -190,6 +190,9 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			if n == 3 && string(joined[:3]) == "key" && (i == 0 || j != len(words)-1 || plainKeyWords[string(word(i-1))]) {
 				continue // key, cache_key, key_name; but maps_key, stripe_key
 			}
+			if i > 0 && j == len(words)-1 && string(joined[:n]) == "token" && specialTokenWords[string(word(i-1))] {
+				continue // eos_token, pad_token: a tokenizer's special token, no credential
+			}
 			if i > 0 && machineTerms[string(joined[:n])] && machineWords[string(word(i-1))] {
 				continue // key_fingerprint, cert_fingerprint, key_alias: a machine's, not a person's
 			}
@@ -322,6 +325,9 @@ var plainKeyWords = map[string]bool{
 	"in": true, "to": true, "from": true, "at": true, "any": true, "each": true, "same": true,
 	"found": true, "read": true, "write": true, "wrote": true, "stored": true, "using": true,
 	"entry": true, "property": true, "attribute": true, "attr": true, "element": true,
+	"ok": true, "done": true, "uploaded": true, "downloaded": true, "fetched": true, "loaded": true,
+	"saved": true, "removed": true, "copied": true, "moved": true, "listed": true, "skipped": true,
+	"exists": true, "evaluated": true, // DynamoDB's LastEvaluatedKey
 }
 
 // longerTerm reports whether the words of a key from the one after j on
@@ -348,6 +354,13 @@ func (r *Redactor) longerTerm(lower []byte, words [][2]int, j int) bool {
 		}
 	}
 	return false
+}
+
+// specialTokenWords are the words before "token" that name a language
+// model tokenizer's special tokens (eos_token: "</s>").
+var specialTokenWords = map[string]bool{
+	"eos": true, "bos": true, "pad": true, "unk": true, "sep": true, "cls": true, "mask": true,
+	"stop": true, "eot": true, "start": true, "end": true, "additional": true, "special": true,
 }
 
 // machineTerms are terms of personal data that name something of a

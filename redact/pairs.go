@@ -67,6 +67,15 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			p++
 		}
 		xml := xmlOpen(s, a) && p < len(s) && s[p] == '>'
+		attrs := false // <wsse:Password Type="…">…</wsse:Password>: the element's text after its attributes
+		if !xml && p == b && p < len(s) && s[p] == ' ' && xmlOpen(s, a) {
+			if e := attributesEnd(s, p); e > p {
+				xml, attrs, p = true, true, e
+			} else if attributeAt(s, p) {
+				i = max(i, p)
+				continue // <password required="true"/>: attributes, no text
+			}
+		}
 		if xml && isNamingKey(s[a:b]) { // <name>token</name><value>…</value>
 			if ks, ke := p+1, strings.IndexByte(s[p+1:], '<'); ke > 0 && r.mayBeKey(s[ks:ks+ke]) {
 				if rule := r.keyRule(s[ks : ks+ke]); rule != "" {
@@ -79,12 +88,15 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			}
 		}
-		quotedKey := p > b
+		quotedKey := p > b && !attrs
 		for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
 			p++
 		}
-		if q := promptDefaultEnd(s, p); q > p {
+		qualified := false
+		if q := promptDefaultEnd(s, p); q > p && s[p:q] != r.mask { // not a mask of ours: pass [REDACTED]: …
 			p = q // a prompt's default or current value: AWS Secret Access Key [****xY0]: …
+		} else if q := qualifierEnd(s, p); q > p {
+			p, qualified = q, true // API key (prod): …
 		}
 		op := operatorAt(s, p)
 		// A declared type between the key and the operator:
@@ -125,6 +137,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if q := p + 1; q+1 < len(s) && (isQuote(s[q]) || s[q] == ' ' && isQuote(s[q+1])) && !strings.HasPrefix(s[skipSpaces(s, q)+1:], "-") {
 				op = 1
 			}
+		} else if op == 0 && quotedKey && a > 0 && isQuote(s[a-1]) && s[a] == '-' && p+1 < len(s) && s[p-1] == ' ' && s[p] == s[a-1] && s[p+1] != '-' && s[p+1] != s[p] {
+			p, op = p-1, 1 // Go's %q of a command line: ["pg_dump" "--password" "…"]
 		}
 		if op == 1 && (s[p] == '=' || s[p] == ':') && isNamingKey(s[a:b]) {
 			// The key names the value's key: <add key="ClearTextPassword" value="…"/>,
@@ -174,6 +188,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if op > 0 || xml {
 			if xml {
 				op = 1
+			}
+			if na := numberedKey(s, a, b); na < a && !xml {
+				a, b = na, a-1 // Unseal Key 1: …, Recovery Key 2: …: the term, numbered after a space
 			}
 			if k := propertyName(s, a, b); !r.mayBeKey(s[a:b]) && (k == a || !r.mayBeKey(s[k:b])) {
 				continue
@@ -254,6 +271,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			key := s[a:b]
 			if ka < a {
 				key = s[ka:b] // name on card: the phrase's verdict, not card's
+			}
+			if qualified && (vs == 0 || !isQuote(s[vs-1])) && !looksLikeCredential(s[vs:vs+max(0, strings.IndexByte(s[vs:ve]+" ", ' '))]) {
+				continue // token (string): The API token, a usage line's type
 			}
 			if ve > vs && !r.keepValue(key, s[vs:ve]) && !isPlaceholder(s, vs, ve) {
 				if !xml && op == 1 && (vs == 0 || !isQuote(s[vs-1])) && s[vs] != '{' && strings.IndexByte(s, '\n') >= 0 &&
@@ -391,6 +411,16 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if q >= len(s) {
 			continue
 		}
+		if ws, we := wordAt(s, q); !personalRules[rule] && (!r.metadata[strings.ToLower(s[ws:we])] || strings.EqualFold(s[ws:we], "reset")) { // not: new password policy applied: …
+			if vs, ve := announcedSecret(s, ka, b); ve > vs {
+				if !r.keepValue(s[a:b], s[vs:ve]) {
+					spans = append(spans, span{vs, ve}) // A temporary password is generated for root@localhost: …
+					note(rule)
+				}
+				i = ve // the sentence is the value's, masked now or already
+				continue
+			}
+		}
 		// A string literal's prefix: PASSWORD E'…', N'…'.
 		q += literalPrefix(s, q)
 		if namedByFlag(s, a) { // aws ssm put-parameter --name /prod/db/password --value …
@@ -457,6 +487,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = ve
+			} else if ve > vs && strings.Contains(s[max(0, vs-1):min(len(s), ve+1)], r.mask) {
+				i = max(i, ve) // masked already: the name before it is whom it is for, no value (pass for bob: [REDACTED])
 			}
 		case isLinkingWord(w): // password is …, reset password to …, password was changed to …
 			q = afterLinking(s, we)
@@ -1514,6 +1546,21 @@ func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 	return r.phraseBefore(s, a, b, false)
 }
 
+// numberedKey returns where the word before the key s[a:b] starts when
+// the key is a number of one or two digits after that word and a space
+// (Unseal Key 1: …, password 2 = …), so that the word, and the words of a
+// term before it, are judged as the key; else a.
+func numberedKey(s string, a, b int) int {
+	if b-a > 2 || a < 2 || s[a-1] != ' ' || !isDigit(s[a]) || !isDigit(s[b-1]) || !isLetter(s[a-2]) {
+		return a
+	}
+	k := a - 2
+	for k > 0 && isKeyChar(s[k-1]) {
+		k--
+	}
+	return k
+}
+
 // propertyName returns where the name of a system property starts in the
 // key s[a:b] when the key is one given on a command line with -D (Java,
 // Maven) or -P (Gradle) and a lower-case letter after it (-Dpassword,
@@ -1540,6 +1587,9 @@ func (r *Redactor) phraseBefore(s string, a, b int, digits bool) (rule string, s
 			j--
 		}
 		start = j
+		if start > 0 && (s[start-1] == '=' || s[start-1] == '/' || s[start-1] == ':') {
+			break // bucket=media key=…, partition=3 key=…, s3://b/a.png key=…: a value before, not a word of the key
+		}
 		if ap := possessiveAt(s, start); ap > 0 {
 			// A possessive: driver's license, patient's name, mother's maiden name.
 			k := ap
@@ -2394,7 +2444,7 @@ func nameWordEnd(s string, e int) int {
 // "value:"), or an empty range.
 func namedValue(s string, from int) (int, int) {
 	win := s[from:min(len(s), from+40)]
-	for _, w := range [...]string{"value", "Value", "VALUE"} {
+	for _, w := range [...]string{"value", "Value", "VALUE", "content"} { // content: <meta name="csrf-token" content="…">
 		k := strings.Index(win, w)
 		if k < 0 {
 			continue
@@ -2453,6 +2503,9 @@ func operatorAt(s string, p int) int {
 		}
 		if p+n < len(s) && s[p+n] == '=' {
 			return n + 1
+		}
+		if n == 2 && p+2 < len(s) && s[p+2] == ' ' {
+			return 2 // LDIF's base64 value: userPassword:: e1NTSEF9…
 		}
 		return 1
 	case '?', '.', '+':
@@ -2910,6 +2963,20 @@ func promptDefaultEnd(s string, p int) int {
 	return p + 2 + k
 }
 
+// qualifierEnd returns where the colon after a short qualifier in
+// parentheses between a key and its colon is (API key (prod): …, secret
+// (base64): …), or p.
+func qualifierEnd(s string, p int) int {
+	if p >= len(s) || s[p] != '(' || p == 0 || s[p-1] != ' ' {
+		return p
+	}
+	k := strings.IndexByte(s[p+1:min(len(s), p+26)], ')')
+	if k <= 0 || p+2+k >= len(s) || s[p+2+k] != ':' || strings.ContainsAny(s[p+1:p+1+k], "()\n:=") {
+		return p
+	}
+	return p + 2 + k
+}
+
 // escapedQuoteAt reports whether a quote written as an escape or a
 // character reference starts at s[e] (\", \u0022, \x27, &quot;, &#39;):
 // a word of escaped or HTML-escaped text ends there.
@@ -2951,6 +3018,50 @@ func xmlOpen(s string, a int) bool {
 	return s[j] == '<'
 }
 
+// attributesEnd returns the index of the '>' that closes an XML start
+// tag whose attributes begin at s[p] (name="…" or name='…', separated by
+// spaces), or 0 when they are not attributes or the tag closes itself.
+func attributesEnd(s string, p int) int {
+	for i, n := p, 0; i < len(s) && i-p < 512; n++ {
+		if s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' {
+			return 0
+		}
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+			i++
+		}
+		if i < len(s) && s[i] == '>' && n > 0 {
+			return i
+		}
+		j := i
+		for j < len(s) && (isKeyChar(s[j]) || s[j] == ':') {
+			j++
+		}
+		if j == i || j+1 >= len(s) || s[j] != '=' || s[j+1] != '"' && s[j+1] != '\'' {
+			return 0
+		}
+		q := strings.IndexByte(s[j+2:], s[j+1])
+		if q < 0 || strings.IndexByte(s[j+2:j+2+q], '<') >= 0 {
+			return 0
+		}
+		i = j + 3 + q
+		if i < len(s) && s[i] == '>' {
+			return i
+		}
+	}
+	return 0
+}
+
+// attributeAt reports whether an XML attribute (name="…" or name='…')
+// follows the spaces at s[p].
+func attributeAt(s string, p int) bool {
+	i := skipSpaces(s, p)
+	j := i
+	for j < len(s) && (isKeyChar(s[j]) || s[j] == ':') {
+		j++
+	}
+	return j > i && j+1 < len(s) && s[j] == '=' && (s[j+1] == '"' || s[j+1] == '\'')
+}
+
 // namedElement returns the text of the <value> element that follows a
 // naming <name> element closed at s[e:]: <name>token</name><value>…</value>.
 func namedElement(s string, e int) (int, int) {
@@ -2959,10 +3070,14 @@ func namedElement(s string, e int) (int, int) {
 	if k < 0 {
 		k = strings.Index(win, "<Value>")
 	}
+	open := len("<value>")
+	if k < 0 && strings.HasPrefix(strings.TrimLeft(win, " \t\r\n"), "</key>") {
+		k, open = strings.Index(win, "<string>"), len("<string>") // a property list: <key>APIToken</key><string>…</string>
+	}
 	if k < 0 {
 		return 0, 0
 	}
-	vs := e + k + len("<value>")
+	vs := e + k + open
 	ve := strings.IndexByte(s[vs:], '<')
 	if ve < 0 {
 		return vs, len(s)
@@ -2985,7 +3100,10 @@ func elementText(s string, e int) (int, int) {
 	}
 	vs := k + 1
 	ve := strings.IndexByte(s[vs:], '<')
-	if ve <= 0 {
+	if ve == 0 {
+		return namedElement(s, vs) // <setting name="SmtpPassword" serializeAs="String"><value>…</value>
+	}
+	if ve < 0 {
 		return 0, 0
 	}
 	return vs, vs + ve
@@ -3199,7 +3317,8 @@ func kubectlStatusAfter(s string, e int) bool {
 		return false
 	}
 	rest := s[e+1:]
-	for _, st := range [...]string{" created", " deleted", " configured", " unchanged", " patched", " replaced", " labeled", " annotated", " edited"} {
+	for _, st := range [...]string{" created", " deleted", " configured", " unchanged", " patched", " replaced", " labeled", " annotated", " edited",
+		" rotated", " updated", " restored"} { // AWS Secrets Manager, Vault: secret "prod/db" rotated
 		if strings.HasPrefix(rest, st) {
 			return true
 		}
@@ -3407,7 +3526,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 	if k := strings.LastIndexAny(key, "-_."); strings.EqualFold(key[k+1:], "auth") && saslMechanism(strings.ToLower(v)) { // SMTP: 250-AUTH=LOGIN
 		return true
 	}
-	if isVersion(v) { // credentials v1.17.42: a module's version
+	if isVersion(v) && !personalRules[r.verdict(key).rule] { // credentials v1.17.42: a module's version; not dob: 14.03.1985
 		return true
 	}
 	if isKeyFileName(v) || noValue(v) { // --key=tls.key, ssl_cert_key: server.key; password = $1, phone: unknown
@@ -3550,7 +3669,8 @@ func isCommonWord(w string) bool {
 		"enabled", "disabled", "present", "absent", "ignored", "known", "unknown", "never", "always",
 		"expiring", "stale", "fresh", "good", "ok", "okay", "fine", "bad", "false", "true", "have",
 		"contain", "include", "match", "matches", "follow", "login", "sign", "log", "access", "read",
-		"write", "admin", "user", "users", "rotate", "renew", "refresh", "request", "requests":
+		"write", "admin", "user", "users", "rotate", "renew", "refresh", "request", "requests",
+		"generated", "created", "issued", "proceed", "continue":
 		return true
 	}
 	return false
@@ -3660,6 +3780,13 @@ func looksLikeCredential(w string) bool {
 	return digits > 0 || inner > 0 || sym > 0
 }
 
+// argvElement reports whether the flag at s[k] opens an element of a
+// command line as Go's %q prints a []string: a quote before it, and a
+// space or a bracket before the quote (["mysql" "-u" "root" "-p…"]).
+func argvElement(s string, k int) bool {
+	return k > 0 && s[k-1] == '"' && (k == 1 || s[k-2] == ' ' || s[k-2] == '[')
+}
+
 // findUserFlag masks the credentials after -u / --user in a command line
 // ("curl -u admin:s3cret …"), when they hold a colon; and, in a command
 // line that names a user so (or runs sshpass), the password of -p ("mysql
@@ -3675,14 +3802,17 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		k := i + j
 		i = k + 2
 		var rest string
+		quoted := false // an element of Go's %q of a []string: ["curl" "-u" "bob:…"]
 		switch {
 		case strings.HasPrefix(s[k:], "-u ") && (k == 0 || s[k-1] == ' '):
 			rest = s[k+3:]
+		case strings.HasPrefix(s[k:], "-u\" \"") && argvElement(s, k):
+			rest, quoted = s[k+5:], true
 		case strings.HasPrefix(s[k:], "-user ") && k > 0 && s[k-1] == '-' && (k == 1 || s[k-2] == ' '):
 			rest = s[k+6:]
 		case strings.HasPrefix(s[k:], "-user=") && k > 0 && s[k-1] == '-':
 			rest = s[k+6:]
-		case k+2 < len(s) && (k == 0 || s[k-1] == ' ') && isAlnum(s[k+2]): // -uroot
+		case k+2 < len(s) && (k == 0 || s[k-1] == ' ' || argvElement(s, k)) && isAlnum(s[k+2]): // -uroot
 			user = true
 			continue
 		default:
@@ -3694,7 +3824,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			vs++
 		}
 		ve := vs
-		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' {
+		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == '"') {
 			ve++
 		}
 		if v := s[vs:ve]; strings.IndexByte(v, ':') >= 0 && !strings.HasPrefix(v, r.mask) {
@@ -3740,10 +3870,14 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		}
 		k := i + j
 		i = k + 2
-		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' {
+		quoted := argvElement(s, k) // ["mysql" "-u" "root" "-pS3cret"], ["docker" "login" "-u" "ci" "-p" "S3cret"]
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' && !quoted {
 			continue // --port, x-pass
 		}
 		vs := k + 2
+		if quoted && strings.HasPrefix(s[vs:], "\" \"") {
+			vs += 2 // the next element, at its opening quote
+		}
 		if (tool == "7z" || tool == "rar") && (vs >= len(s) || s[vs] == ' ') {
 			continue // 7z -p alone prompts; the password is attached: -pS3cret
 		}
@@ -3766,7 +3900,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			continue
 		}
 		ve := vs
-		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' {
+		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == '"') {
 			ve++
 		}
 		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPort(v) && !isPath(v) && !strings.HasPrefix(v, r.mask) {

@@ -64,6 +64,10 @@ func catalogSample(f tokenFormat) string {
 		return f.prefix + "Kp4Lm9Xq_Zw2Vb8Nc3Rt6YhJ5Gf7Ds1Aq0P"
 	case "infisical":
 		return f.prefix + "0a1b2c3d4e5f60718293a4b5.c6d7e8f90a1b2c3d4e5f60718293a4b5.f60718293a4b5c6d7e8f90a1b2c3d4e5"
+	case "webhook":
+		return f.prefix + "x8k2m9q4w1z7c5v3b6n0a1s2d3"
+	case "bitwarden":
+		return f.prefix + "5e1c2a9b-7d34-4f08-b6a1-c03e9d2f8b47.Rk2Pz8Qw4Lm6Xn1Vb7Tc3Yh9Js5Gd0:Qm3v+Zx8Lp1/Wk5Tr9Hs2A=="
 	case "microsoft":
 		if f.shape != nil {
 			return f.prefix + strings.Repeat("xY3-_.Qz", 25)

@@ -42,6 +42,10 @@ var (
 			// Envelope encryption's keys, SAML's signed response, a raw header.
 			"dek", "kek", "data key", "saml response", "samlresponse", "saml assertion", "id token hint",
 			"auth header", "authorization header", "session secret", "session key",
+			// Vault's unseal and recovery keys (vault operator init).
+			"unseal key", "recovery key",
+			// Short spellings of a private key, and Windows' password hashes.
+			"privkey", "priv key", "nthash", "ntlm hash", "lm hash",
 			// The word password in other languages, as written in ASCII and
 			// as written in their own letters.
 			"passwort", "kennwort", "contrasena", "senha", "wachtwoord", "mot de passe", "motdepasse",
@@ -67,6 +71,7 @@ var (
 			"card verification", "card verification value", "expiry", "expiration date", "exp date",
 			"card expiry", "pin", "pin block", "track1", "track2",
 			"track data", "magstripe", "cardholder", "cardholder name", "name on card",
+			"exp month", "exp year", "expiry month", "expiry year", "expiration month", "expiration year",
 		},
 		Detectors: []Detector{DetectCardNumber},
 	}
@@ -93,7 +98,7 @@ var (
 			"middle name", "maiden name", "legal name", "insurance number",
 			"medicare number", "medicaid number", "nhs number", "callback number", "contact number",
 			"cell no", "mobile no", "emergency contact", "next of kin", "guardian name", "spouse",
-			"spouse name",
+			"spouse name", "mbi", "medicare beneficiary identifier",
 		},
 		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone, DetectIPAddress},
 	}
@@ -128,7 +133,9 @@ var (
 			"data de nascimento", "geboortedatum", "dni", "nif", "cpf", "steuer id",
 			"tax number", "taxpayer id", "social insurance number", "nhs number",
 			"callback number", "contact number", "cell no", "mobile no", "emergency contact",
-			"next of kin", "guardian name", "spouse", "spouse name",
+			"next of kin", "guardian name", "spouse", "spouse name", "securite sociale", "sécurité sociale",
+			// Advertising identifiers of mobile devices.
+			"idfa", "idfv", "gaid", "aaid",
 			// The word telephone in other languages.
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
 		},
@@ -146,7 +153,7 @@ var (
 			"device id", "account name", "account number", "card number",
 			"biometric", "geolocation", "precise location", "purchase history",
 			"browsing history", "employment", "education", "inferences", "tel",
-			"cellphone", "cell phone", "whatsapp",
+			"cellphone", "cell phone", "whatsapp", "idfa", "idfv", "gaid", "aaid",
 		},
 		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress},
 	}

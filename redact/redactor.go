@@ -84,6 +84,7 @@ var MetadataWords = []string{
 	"minutes", "hours", "days", "samesite", "httponly", "secure", "stdin", "model", "driver", "template",
 	"verified", "pattern", "regex", "placeholder", "label", "prompt", "digits", "period", "header", "supported",
 	"question", "sock", "socket", "interval", "family", "min", "max", "jar",
+	"usage", "budget", "quota", "protocol", "proto",
 }
 
 // A Redactor masks secrets and personal data in slog attributes: by key,

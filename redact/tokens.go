@@ -164,6 +164,10 @@ var tokenFormats = append([]tokenFormat{
 	{family: "zapier", prefix: "hooks.zapier.com/hooks/catch/", body: cAny, min: 10},
 	{family: "ifttt", prefix: "maker.ifttt.com/", body: cAny, min: 20},
 	{family: "discord", prefix: "discordapp.com/api/webhooks/", body: cAny, min: 30},
+	// Incoming webhooks whose secret is their path after /hooks/ or
+	// /hook/ (Mattermost, Rocket.Chat, Feishu and Lark bots).
+	{family: "webhook", prefix: "hooks/", shape: webhookPathBody},
+	{family: "webhook", prefix: "hook/", shape: webhookPathBody},
 	{family: "discord", prefix: "MT", shape: discordBotBody},
 	{family: "discord", prefix: "Mj", shape: discordBotBody},
 	{family: "discord", prefix: "Mz", shape: discordBotBody},
@@ -335,6 +339,14 @@ var tokenFormats = append([]tokenFormat{
 	// Newer formats from GitHub secret scanning's list of partners.
 	{family: "docker", prefix: "dckr_pat_", body: cURL, min: 27},
 	{family: "docker", prefix: "dckr_oat_", body: cURL, min: 27},
+	// Docker Swarm join tokens (docker swarm init, join-token): the
+	// version, 50 bytes of the CA's digest and 25 of the secret, in base 36.
+	{family: "docker swarm", prefix: "SWMTKN-1-", body: cDigit | cLowerHex | cLower | cDash, min: 76, max: 76, mixed: true},
+	// Vercel Blob read-write tokens: the store's id and the secret.
+	{family: "vercel", prefix: "vercel_blob_rw_", body: cWord, min: 40},
+	// Cloudflare Tunnel tokens (cloudflared service install …): base64 of
+	// {"a":<account>,"t":<tunnel id>,"s":<secret>}.
+	{family: "cloudflare", prefix: "eyJhIjoi", body: cAlnum | cOther, min: 100},
 	{family: "nvidia", prefix: "nvapi-", body: cURL, min: 64},
 	{family: "groq", prefix: "gsk_", body: cAlnum, min: 52},
 	{family: "xai", prefix: "xai-", body: cAlnum, min: 80},
@@ -353,6 +365,9 @@ var tokenFormats = append([]tokenFormat{
 	{family: "gcp", prefix: "1//0", body: cURL, min: 40},
 	// Microsoft identity platform refresh tokens (0.A…, 1.A…) and
 	// Microsoft account tokens (EwA…, EwB…, EwC…): long base64.
+	// Bitwarden Secrets Manager access tokens: "0.", the token's UUID,
+	// '.', a 30-byte client secret, ':', and a 16-byte key in base64.
+	{family: "bitwarden", prefix: "0.", shape: bitwardenBody},
 	{family: "microsoft", prefix: "0.A", shape: dottedURLBody(150)},
 	{family: "microsoft", prefix: "1.A", shape: dottedURLBody(150)},
 	{family: "microsoft", prefix: "EwA", body: cAlnum | cOther, min: 300, mixed: true},
@@ -665,6 +680,62 @@ func uuidBody(s string, j int) int {
 		return 0
 	}
 	return e
+}
+
+// webhookPathBody matches the path of an incoming webhook after "hooks/"
+// or "hook/": a UUID (Feishu, Lark), or 20 letters and digits or more
+// with both (Mattermost's 26, Rocket.Chat's id), and a second such
+// segment after a slash (Rocket.Chat's token). Names of hooks (pre-receive,
+// my-hook-v2) and numeric ids (GitHub's /hooks/12345678) are not matched.
+func webhookPathBody(s string, j int) int {
+	if e := uuidBody(s, j); e > 0 {
+		return e
+	}
+	seg := func(j int) int {
+		e := run(s, j, cAlnum)
+		if e-j < 20 || !wordEnd(s, e) || e < len(s) && s[e] == '-' {
+			return 0
+		}
+		digits := 0
+		for k := j; k < e; k++ {
+			if isDigit(s[k]) {
+				digits++
+			}
+		}
+		if digits == 0 || digits == e-j {
+			return 0
+		}
+		return e
+	}
+	e := seg(j)
+	if e == 0 {
+		return 0
+	}
+	if e+1 < len(s) && s[e] == '/' {
+		if e2 := seg(e + 1); e2 > 0 {
+			return e2
+		}
+	}
+	return e
+}
+
+// bitwardenBody matches the rest of a Bitwarden Secrets Manager access
+// token after "0.": a UUID, '.', 30 letters and digits, ':', and 22
+// base64 bytes and "==".
+func bitwardenBody(s string, j int) int {
+	e := run(s, j, cLHex|cDash)
+	if e-j != 36 || !isUUID(s[j:e]) || e >= len(s) || s[e] != '.' {
+		return 0
+	}
+	c := run(s, e+1, cAlnum)
+	if c-e-1 != 30 || c >= len(s) || s[c] != ':' {
+		return 0
+	}
+	k := run(s, c+1, cAlnum|cOther)
+	if k-c-1 != 24 || s[k-2:k] != "==" || !wordEnd(s, k) {
+		return 0
+	}
+	return k
 }
 
 // braintreeBody matches the rest of a Braintree access token after
