@@ -59,7 +59,10 @@
 // RequireMAC and RequireCheckpoints make the missing ones errors. An input
 // without audit records returns [ErrNoRecords]. A key that fails every
 // MAC, or a public key that fails every signature, is one finding that
-// says the key is probably wrong. The checkpoint file is appended in
+// says the key is probably wrong. A torn line that an audit.start or
+// audit.gap names by its length and hash is reported torn where it is,
+// and missing when it is not in the input before that record. The
+// checkpoint file is appended in
 // order, each line once: a checkpoint after a larger one of its chain is
 // reported reordered (a witnessed checkpoint appended again with its
 // cosignatures excepted), and a line repeated byte for byte duplicated,

@@ -391,6 +391,8 @@ type verifier struct {
 	linker chain.Linker  // link hashes of canonical lines
 	recode chain.Recoder // canonical forms of other handlers' lines
 	torn   *pendingTorn  // a malformed line that the next record may acknowledge
+	// nonBlank counts the lines read that are not blank, in every file.
+	nonBlank int64
 	// unnamed are the fragments (see jsonPrefix) that records followed
 	// without naming them, oldest first: a later audit.gap or
 	// audit.start may still name one (a failed write's fragment that
@@ -720,14 +722,15 @@ func jsonPrefix(line []byte) bool {
 // record of message by, names its hash. A fragment that ack does not name
 // waits among the unnamed ones, which a later record may name; another
 // malformed line is reported at once. ack may also name an earlier
-// fragment that is still waiting (the newest of that hash).
-func (v *verifier) flushTorn(ack, by string) {
+// fragment that is still waiting (the newest of that hash). It reports
+// whether ack named a fragment of the input.
+func (v *verifier) flushTorn(ack, by string) bool {
 	if p := v.torn; p != nil {
 		v.torn = nil
 		switch {
 		case ack != "" && ack == p.sha:
 			v.named(p, by, "that follows")
-			return
+			return true
 		case p.prefix:
 			if len(v.unnamed) == maxUnnamed {
 				v.reportUnnamed(v.unnamed[0])
@@ -739,15 +742,35 @@ func (v *verifier) flushTorn(ack, by string) {
 		}
 	}
 	if ack == "" {
-		return
+		return false
 	}
 	for i := len(v.unnamed) - 1; i >= 0; i-- {
 		if p := v.unnamed[i]; p.sha == ack {
 			v.unnamed = append(v.unnamed[:i], v.unnamed[i+1:]...)
 			v.named(p, by, "at "+v.lineText(v.pos()))
-			return
+			return true
 		}
 	}
+	return false
+}
+
+// unnamedFragment reports a fragment that the record at the current line
+// (of message by, whose checks passed) names and that is not in the
+// input before it: its torn member says a line of that many bytes and
+// hash was there. A record on the first line of the input is not judged:
+// the fragment is then at the end of a file not given, which the chain's
+// missing start already reports.
+func (v *verifier) unnamedFragment(val chain.Value, rec auditFields, by, ack string) {
+	if v.nonBlank <= 1 {
+		return
+	}
+	t, _ := val.Get("torn")
+	n, _ := t.Get("bytes")
+	short := ack
+	if len(short) > 16 {
+		short = short[:16] + "…"
+	}
+	v.add(v.line, rec.chain, 0, Missing, "the incomplete line that this %s names (%d bytes, sha256 %s) is not in the input before it: it was removed (the writer leaves a torn line in place, and the record after it names it)", by, int64(n.Num), short)
 }
 
 // maxUnnamed bounds the fragments that wait for a record naming them: past
@@ -778,6 +801,7 @@ func (v *verifier) record(line []byte, torn bool) {
 	// exact is the line as written, without only its newline: a File line
 	// is these bytes, a carriage return included.
 	exact := bytes.TrimSuffix(line, []byte("\n"))
+	v.nonBlank++
 	// A File line starts with the members whose names sort before
 	// "audit", never with "time": a line that does is another handler's.
 	if !bytes.HasPrefix(raw, []byte(`{"time":`)) && v.canonicalRecord(exact) || recodeLines && v.recodedRecord(raw) {
@@ -804,7 +828,10 @@ func (v *verifier) record(line []byte, torn bool) {
 			ack, by = s.Str, msg.Str
 		}
 	}
-	v.flushTorn(ack, by)
+	// A malformed line waiting for a record to name it is reported as
+	// such when this one names another hash: a fragment that was changed.
+	waiting := v.torn != nil || len(v.unnamed) > 0
+	namedFragment := v.flushTorn(ack, by)
 	a, ok := val.Get("audit")
 	if !ok || a.Kind != chain.Object {
 		v.add(v.line, "", 0, Inserted, "no audit member: this line was not written by slogaudit")
@@ -843,6 +870,9 @@ func (v *verifier) record(line []byte, torn bool) {
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
 	}
 	ok = v.checkMAC(rec) && rec.hashOK && recoded < 0
+	if ack != "" && !namedFragment && !waiting && ok {
+		v.unnamedFragment(val, rec, by, ack)
+	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
 		v.inBand(val, rec) // before the record joins the tree that its note signs
 	}

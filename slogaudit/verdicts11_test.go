@@ -1,0 +1,161 @@
+package slogaudit_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/slogguard/slogguard/slogaudit"
+)
+
+// v11Key is the HMAC key of the logs these tests write.
+var v11Key = []byte("verdicts-eleven-key-0123456789ab")
+
+// v11Fixture reads a fixture directory's log, checkpoint file and keys.
+func v11Fixture(t *testing.T, dir string) (log []byte, o slogaudit.VerifyOptions, cps []byte) {
+	t.Helper()
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join("testdata", dir, name))
+		require.NoError(t, err)
+		return b
+	}
+	unhex := func(name string) []byte {
+		b, err := hex.DecodeString(strings.TrimSpace(string(read(name))))
+		require.NoError(t, err)
+		return b
+	}
+	return read("audit.log"), slogaudit.VerifyOptions{Key: unhex("audit.hmac"), PublicKey: ed25519.PublicKey(unhex("audit.ed25519.pub"))}, read("audit.checkpoints")
+}
+
+// v11Verify verifies log with o and the checkpoint file cps (if any).
+func v11Verify(t *testing.T, log []byte, o slogaudit.VerifyOptions, cps []byte) []slogaudit.Finding {
+	t.Helper()
+	if cps != nil {
+		o.Checkpoints = bytes.NewReader(cps)
+	}
+	rep, err := slogaudit.Verify(context.Background(), bytes.NewReader(log), o)
+	if err != nil {
+		var te *slogaudit.TamperedError
+		require.ErrorAs(t, err, &te, "only a verdict of tampering is expected")
+	}
+	return rep.Findings
+}
+
+// v11Signs returns the findings that are signs of tampering.
+func v11Signs(fs []slogaudit.Finding) []slogaudit.Finding {
+	var out []slogaudit.Finding
+	for _, f := range fs {
+		if !f.Kind.Info() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// v11Lines splits a log into its lines, each with its newline.
+func v11Lines(b []byte) []string {
+	ls := strings.SplitAfter(string(b), "\n")
+	if ls[len(ls)-1] == "" {
+		ls = ls[:len(ls)-1]
+	}
+	return ls
+}
+
+// v11Without returns the lines of log without the 1-based line n.
+func v11Without(log []byte, n int) []byte {
+	ls := v11Lines(log)
+	return []byte(strings.Join(append(ls[:n-1:n-1], ls[n:]...), ""))
+}
+
+// v11Torn returns the 1-based number of the line that is the torn
+// fragment (no JSON object) in log, or 0.
+func v11Torn(log []byte) int {
+	for i, l := range v11Lines(log) {
+		if !strings.HasSuffix(strings.TrimSpace(l), "}") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// A crash leaves a torn line that the next audit.start names by its length
+// and hash. Removing that line is a change of the log, which the verifier
+// reports, as it reports a change of its bytes.
+func TestRemovedTornLineIsReported(t *testing.T) {
+	for _, dir := range []string{"v1", "v2"} {
+		t.Run("fixture "+dir, func(t *testing.T) {
+			log, o, cps := v11Fixture(t, dir)
+			torn := v11Torn(log)
+			require.NotZero(t, torn)
+			require.Empty(t, v11Signs(v11Verify(t, log, o, cps)))
+
+			signs := v11Signs(v11Verify(t, v11Without(log, torn), o, cps))
+			require.Len(t, signs, 1, "%v", signs)
+			require.Equal(t, slogaudit.Missing, signs[0].Kind)
+			require.Equal(t, int64(torn), signs[0].Line, "the audit.start that named it moved up one line")
+			require.Zero(t, signs[0].Seq, "no record is missing")
+			require.Contains(t, signs[0].Detail, "incomplete line that this audit.start names")
+
+			// From the audit.start on (the fragment is in what came
+			// before, not given): only the chain's missing start.
+			rest := []byte(strings.Join(v11Lines(log)[torn:], ""))
+			for _, f := range v11Signs(v11Verify(t, rest, o, nil)) {
+				require.NotContains(t, f.Detail, "incomplete line", "%v", f)
+			}
+		})
+	}
+	t.Run("file", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "audit.log")
+		v11FileRecords(t, path, "before the crash", 4)
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+		require.NoError(t, err)
+		_, err = f.WriteString(`{"audit":{"chain":"`)
+		require.NoError(t, err)
+		require.NoError(t, f.Close())
+		v11FileRecords(t, path, "after the restart", 3)
+		log, err := os.ReadFile(path)
+		require.NoError(t, err)
+		o := slogaudit.VerifyOptions{Key: v11Key}
+		require.Empty(t, v11Signs(v11Verify(t, log, o, nil)))
+		torn := v11Torn(log)
+		require.Equal(t, 7, torn) // audit.start, 4 records, audit.stop, the fragment
+
+		signs := v11Signs(v11Verify(t, v11Without(log, torn), o, nil))
+		require.Len(t, signs, 1, "%v", signs)
+		require.Equal(t, slogaudit.Missing, signs[0].Kind)
+		require.Equal(t, int64(7), signs[0].Line)
+		require.Contains(t, signs[0].Detail, "(19 bytes, sha256 ")
+
+		// A fragment changed rather than removed is one finding, of
+		// the line that is there.
+		changed := bytes.Replace(log, []byte(`{"audit":{"chain":"`+"\n"), []byte(`{"audit":{"chain":"x`+"\n"), 1)
+		signs = v11Signs(v11Verify(t, changed, o, nil))
+		require.Len(t, signs, 1, "%v", signs)
+		require.Equal(t, slogaudit.Malformed, signs[0].Kind)
+		require.Equal(t, int64(7), signs[0].Line)
+	})
+}
+
+// v11FileRecords writes n records of message msg through a File at path,
+// and closes it.
+func v11FileRecords(t *testing.T, path, msg string, n int) {
+	t.Helper()
+	af, err := slogaudit.OpenFile(path)
+	require.NoError(t, err)
+	h, err := af.Handler(slogaudit.WithKey("k11", v11Key))
+	require.NoError(t, err)
+	l := slog.New(h)
+	for i := range n {
+		l.Info(msg, "n", i, "ratio", 0.1+0.2)
+	}
+	require.NoError(t, h.Close(context.Background()))
+	require.NoError(t, af.Close())
+}
