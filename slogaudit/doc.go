@@ -109,9 +109,10 @@
 //   - Framing is the wrapped handler's. slog.JSONHandler over a plain
 //     io.Writer ignores a short write that returns no error, and leaves
 //     the fragment of a failed write in place, so the next record can be
-//     glued onto it: write audit logs through a [File] (or slogcore.New
-//     over one, with [WithResume] and, after a crash, [WithTorn]), which
-//     never leaves a fragment.
+//     glued onto it (the verifier reports the fragment malformed, and
+//     checks the record glued onto it): write audit logs through a
+//     [File] (or slogcore.New over one, with [WithResume] and, after a
+//     crash, [WithTorn]), which never leaves a fragment.
 //   - Any other asynchronous handler (a slog-multi fanout around an async
 //     sink, a network handler that buffers): the wrapper only knows what
 //     Handle returns. A record it loses later leaves an undeclared gap,

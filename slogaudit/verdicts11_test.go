@@ -5,11 +5,13 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/hex"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -158,4 +160,131 @@ func v11FileRecords(t *testing.T, path, msg string, n int) {
 	}
 	require.NoError(t, h.Close(context.Background()))
 	require.NoError(t, af.Close())
+}
+
+// v11HalfWriter fails its nth Write after writing half of it, as a
+// plain file on a full disk would; the writes after it succeed.
+type v11HalfWriter struct {
+	buf   bytes.Buffer
+	n, at int
+}
+
+func (w *v11HalfWriter) Write(p []byte) (int, error) {
+	w.n++
+	if w.n == w.at {
+		w.buf.Write(p[:len(p)/2])
+		return len(p) / 2, os.ErrDeadlineExceeded
+	}
+	return w.buf.Write(p)
+}
+
+// A record appended to a torn line that its writer did not close (a JSON
+// handler over a plain writer, which the package documents as unable to
+// frame a failed write) is reported as glued, and checked: its seq is not
+// missing, and what it declares counts.
+func TestRecordGluedOntoTornLine(t *testing.T) {
+	t.Run("gap record glued onto the failed write", func(t *testing.T) {
+		w := &v11HalfWriter{at: 5}
+		h := slogaudit.Wrap(slog.NewJSONHandler(w, nil), slogaudit.WithKey("k11", v11Key))
+		l := slog.New(h)
+		for i := range 7 {
+			l.Info("transfer", "n", i, "amount", -0.0, "note", "\u2028")
+		}
+		require.Error(t, h.Close(context.Background()))
+		fs := v11Verify(t, w.buf.Bytes(), slogaudit.VerifyOptions{Key: v11Key}, nil)
+		signs := v11Signs(fs)
+		require.Len(t, signs, 1, "%v", fs)
+		require.Equal(t, slogaudit.Malformed, signs[0].Kind)
+		require.Equal(t, int64(5), signs[0].Line)
+		require.Contains(t, signs[0].Detail, "with a record glued onto it at byte")
+		var gaps []slogaudit.Finding
+		for _, f := range fs {
+			if f.Kind == slogaudit.Gap {
+				gaps = append(gaps, f)
+			}
+		}
+		require.Len(t, gaps, 1, "the glued audit.gap declares seq 5: %v", fs)
+		require.Equal(t, uint64(5), gaps[0].Seq)
+	})
+	t.Run("File line glued onto a fragment", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "audit.log")
+		v11FileRecords(t, path, "glue", 5)
+		log, err := os.ReadFile(path)
+		require.NoError(t, err)
+		ls := v11Lines(log)
+		frag := ls[2][:len(ls[2])/3] // the start of seq 3, then seq 3 again
+		glued := []byte(strings.Join(ls[:2], "") + frag + strings.Join(ls[2:], ""))
+		o := slogaudit.VerifyOptions{Key: v11Key}
+		signs := v11Signs(v11Verify(t, glued, o, nil))
+		require.Len(t, signs, 1, "%v", signs)
+		require.Equal(t, slogaudit.Malformed, signs[0].Kind)
+		require.Equal(t, int64(3), signs[0].Line)
+		require.Contains(t, signs[0].Detail, fmt.Sprintf("an incomplete line of %d bytes", len(frag)))
+
+		// A whole record is no fragment: two records on one line are
+		// not taken apart.
+		joined := []byte(strings.Join(ls[:2], "") + strings.TrimSuffix(ls[2], "\n") + strings.Join(ls[3:], ""))
+		signs = v11Signs(v11Verify(t, joined, o, nil))
+		require.Greater(t, len(signs), 1, "%v", signs)
+		for _, f := range signs {
+			require.NotContains(t, f.Detail, "glued", "%v", f)
+		}
+	})
+	t.Run("other writer after a crash", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "audit.log")
+		v11FileRecords(t, path, "first", 2)
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+		require.NoError(t, err)
+		_, err = f.WriteString(`{"audit":{"chain":"x","hash":"`)
+		require.NoError(t, err)
+		h := slogaudit.Wrap(slog.NewJSONHandler(f, nil), slogaudit.WithKey("k11", v11Key))
+		slog.New(h).Info("second", "at", time.Date(-1, 2, 3, 4, 5, 6, 7, time.FixedZone("", -(9*3600+30*60))))
+		require.NoError(t, h.Close(context.Background()))
+		require.NoError(t, f.Close())
+		log, err := os.ReadFile(path)
+		require.NoError(t, err)
+		fs := v11Verify(t, log, slogaudit.VerifyOptions{Key: v11Key}, nil)
+		signs := v11Signs(fs)
+		require.Len(t, signs, 1, "the new chain starts at seq 1, glued: nothing is missing: %v", fs)
+		require.Equal(t, slogaudit.Malformed, signs[0].Kind)
+		require.Equal(t, int64(5), signs[0].Line)
+	})
+	t.Run("restart glued onto the fragment it names", func(t *testing.T) {
+		// Removing the newline that closed a torn line glues the
+		// audit.start onto it: still a change, never a crash.
+		log, o, cps := v11Fixture(t, "v2")
+		torn := v11Torn(log)
+		ls := v11Lines(log)
+		ls[torn-1] = strings.TrimSuffix(ls[torn-1], "\n")
+		fs := v11Verify(t, []byte(strings.Join(ls, "")), o, cps)
+		signs := v11Signs(fs)
+		require.Len(t, signs, 1, "%v", fs)
+		require.Equal(t, slogaudit.Malformed, signs[0].Kind)
+		require.Equal(t, int64(torn), signs[0].Line)
+		for _, f := range fs {
+			require.NotEqual(t, slogaudit.Torn, f.Kind, "%v", f)
+		}
+	})
+}
+
+// FuzzVerifyGlued glues arbitrary bytes before a record: the verifier never
+// panics, and a glued record is only taken apart after the start of a
+// JSON object.
+func FuzzVerifyGlued(f *testing.F) {
+	for _, s := range []string{`{"a":`, `{"msg":"cut \"`, `{"a":{"b":[1,{"c":"}"`, `{"x":"\\`, `{`, "{\x00\x00", `}{"a":1}`, `{"a":"]}"`} {
+		f.Add(s)
+	}
+	var buf bytes.Buffer
+	h := slogaudit.Wrap(slog.NewJSONHandler(&buf, nil), slogaudit.WithKey("k11", v11Key))
+	slog.New(h).Info("glue", "q", `"}{\"`, "g", map[string]any{"b": []any{"}", "{"}})
+	if err := h.Close(context.Background()); err != nil {
+		f.Fatal(err)
+	}
+	rec := v11Lines(buf.Bytes())[0]
+	f.Fuzz(func(t *testing.T, frag string) {
+		rep, err := slogaudit.Verify(context.Background(), strings.NewReader(frag+rec), slogaudit.VerifyOptions{Key: v11Key})
+		if err == nil && len(v11Signs(rep.Findings)) == 0 && frag != "" && strings.TrimSpace(frag) != "" && !strings.HasSuffix(frag, "\n") {
+			t.Fatalf("%q glued before a record verifies intact: %v", frag, rep.Findings)
+		}
+	})
 }

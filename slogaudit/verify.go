@@ -393,6 +393,9 @@ type verifier struct {
 	torn   *pendingTorn  // a malformed line that the next record may acknowledge
 	// nonBlank counts the lines read that are not blank, in every file.
 	nonBlank int64
+	// glued: the record being read was glued onto a fragment, which
+	// is reported malformed.
+	glued bool
 	// unnamed are the fragments (see jsonPrefix) that records followed
 	// without naming them, oldest first: a later audit.gap or
 	// audit.start may still name one (a failed write's fragment that
@@ -809,6 +812,16 @@ func (v *verifier) record(line []byte, torn bool) {
 	}
 	val, err := v.parser.Parse(raw)
 	if err != nil || val.Kind != chain.Object {
+		if i := v.gluedAt(raw, err); i > 0 {
+			// A record appended to a torn line that its writer did not
+			// close: the fragment is reported, the record is checked.
+			v.flushTorn("", "")
+			v.add(v.line, "", 0, Malformed, "an incomplete line of %d bytes with a record glued onto it at byte %d: its writer appended to a torn line without closing it (a File closes it, and its audit.start names it)", i, i+1)
+			v.glued = true
+			v.record(line[i:], torn)
+			v.glued = false
+			return
+		}
 		detail := "not a JSON object"
 		if err != nil {
 			detail = err.Error()
@@ -828,9 +841,10 @@ func (v *verifier) record(line []byte, torn bool) {
 			ack, by = s.Str, msg.Str
 		}
 	}
-	// A malformed line waiting for a record to name it is reported as
-	// such when this one names another hash: a fragment that was changed.
-	waiting := v.torn != nil || len(v.unnamed) > 0
+	// A malformed line waiting for a record to name it (or the fragment
+	// this record is glued onto) is reported as such when this one names
+	// another hash: a fragment that was changed.
+	waiting := v.torn != nil || len(v.unnamed) > 0 || v.glued
 	namedFragment := v.flushTorn(ack, by)
 	a, ok := val.Get("audit")
 	if !ok || a.Kind != chain.Object {
@@ -889,6 +903,63 @@ func (v *verifier) record(line []byte, torn bool) {
 	if msg, _ := val.Get("msg"); msg.Str == MsgGap && ok {
 		v.declare(val, rec)
 	}
+}
+
+// gluedAt returns where a whole audit record starts in raw, a line that
+// did not parse (err), after the first bytes of another JSON object (see
+// jsonPrefix): what a writer leaves that appends a record to a torn line
+// without closing it. It returns -1 for any other line.
+func (v *verifier) gluedAt(raw []byte, err error) int {
+	if !errors.Is(err, chain.ErrSyntax) || len(raw) == 0 || raw[0] != '{' {
+		return -1
+	}
+	i := lastObjectStart(raw)
+	if i <= 0 {
+		return -1
+	}
+	val, err := v.parser.Parse(raw[i:])
+	if err != nil {
+		return -1
+	}
+	if a, ok := val.Get("audit"); !ok || a.Kind != chain.Object || !jsonPrefix(raw[:i]) {
+		return -1
+	}
+	return i
+}
+
+// lastObjectStart returns where the JSON object that ends raw starts, or
+// -1. It reads raw backwards once: in valid JSON a quote that follows an
+// even number of backslashes opens or closes a string, and the brackets
+// outside strings nest.
+func lastObjectStart(raw []byte) int {
+	if raw[len(raw)-1] != '}' {
+		return -1
+	}
+	depth, inString := 0, false
+	for j := len(raw) - 1; j >= 0; j-- {
+		switch c := raw[j]; {
+		case c == '"':
+			n := 0
+			for k := j - 1; k >= 0 && raw[k] == '\\'; k-- {
+				n++
+			}
+			if n%2 == 0 {
+				inString = !inString
+			}
+		case inString:
+		case c == '}' || c == ']':
+			depth++
+		case c == '{' || c == '[':
+			depth--
+			if depth == 0 {
+				return j
+			}
+			if depth < 0 {
+				return -1
+			}
+		}
+	}
+	return -1
 }
 
 type auditFields struct {
