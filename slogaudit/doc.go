@@ -59,11 +59,14 @@
 // RequireMAC and RequireCheckpoints make the missing ones errors. An input
 // without audit records returns [ErrNoRecords]. A key that fails every
 // MAC, or a public key that fails every signature, is one finding that
-// says the key is probably wrong. A torn line that an audit.start or
-// audit.gap names by its length and hash is reported torn where it is,
-// and missing when it is not in the input before that record. The
-// checkpoint file is appended in
-// order, each line once: a checkpoint after a larger one of its chain is
+// says the key is probably wrong. Of a chain's records out of order, the
+// fewest that, put back in their places, restore the order are reported
+// reordered: a record moved earlier, not the records it jumped over
+// (within 1024 records). A torn line that an audit.start or audit.gap
+// names by its length and hash is reported torn where it is, and missing
+// when it is not in the input before that record. The checkpoint file is
+// appended in order, each line once: a checkpoint after a larger one of
+// its chain is
 // reported reordered (a witnessed checkpoint appended again with its
 // cosignatures excepted), and a line repeated byte for byte duplicated,
 // both at their line of the checkpoint file; a line that is only the start

@@ -288,3 +288,136 @@ func FuzzVerifyGlued(f *testing.F) {
 		}
 	})
 }
+
+// v11WrapLog writes n records (after the audit.start) through Wrap over a
+// JSON handler and returns the lines, audit.stop included.
+func v11WrapLog(t *testing.T, n int) []string {
+	t.Helper()
+	var buf bytes.Buffer
+	h := slogaudit.Wrap(slog.NewJSONHandler(&buf, nil), slogaudit.WithKey("k11", v11Key), slogaudit.WithChainID("moves"))
+	l := slog.New(h)
+	for i := range n {
+		l.Info("move", "i", i, "big", uint64(1)<<63+uint64(i), "f", 1e21/float64(i+1))
+	}
+	require.NoError(t, h.Close(context.Background()))
+	return v11Lines(buf.Bytes())
+}
+
+// v11Move returns ls with the line at index from moved to index to.
+func v11Move(ls []string, from, to int) []byte {
+	out := append([]string(nil), ls...)
+	x := out[from]
+	out = append(out[:from], out[from+1:]...)
+	out = append(out[:to], append([]string{x}, out[to:]...)...)
+	return []byte(strings.Join(out, ""))
+}
+
+// A record moved to another place in the log is the one reported
+// reordered, wherever it moved, and not the records it jumped over.
+func TestMovedRecordIsTheOneReordered(t *testing.T) {
+	ls := v11WrapLog(t, 9) // seqs 1 to 11, one a line
+	o := slogaudit.VerifyOptions{Key: v11Key}
+	t.Run("every move", func(t *testing.T) {
+		for from := range ls {
+			for to := range ls {
+				if to == from || to == from+1 || to == from-1 {
+					continue // a swap of neighbours names either
+				}
+				signs := v11Signs(v11Verify(t, v11Move(ls, from, to), o, nil))
+				require.Len(t, signs, 1, "seq %d moved to line %d: %v", from+1, to+1, signs)
+				require.Equal(t, slogaudit.Reordered, signs[0].Kind)
+				require.Equal(t, uint64(from+1), signs[0].Seq, "seq %d moved to line %d: %v", from+1, to+1, signs)
+				require.Equal(t, int64(to+1), signs[0].Line)
+			}
+		}
+	})
+	t.Run("two records swapped", func(t *testing.T) {
+		out := append([]string(nil), ls...)
+		out[2], out[7] = out[7], out[2]
+		signs := v11Signs(v11Verify(t, []byte(strings.Join(out, "")), o, nil))
+		require.Len(t, signs, 2, "%v", signs)
+		require.Equal(t, []uint64{8, 3}, []uint64{signs[0].Seq, signs[1].Seq})
+		require.Equal(t, []int64{3, 8}, []int64{signs[0].Line, signs[1].Line})
+		require.Contains(t, signs[0].Detail, "appears before seq 4, which it comes after")
+	})
+	t.Run("moved and one removed", func(t *testing.T) {
+		// seq 8 moved before seq 4, seq 3 removed: seq 8 reordered,
+		// seq 3 missing, nothing said of seqs 4 to 7.
+		in := v11Move(ls, 7, 3)
+		in = v11Without(in, 3)
+		signs := v11Signs(v11Verify(t, in, o, nil))
+		require.Len(t, signs, 2, "%v", signs)
+		got := map[slogaudit.FindingKind]uint64{}
+		for _, f := range signs {
+			got[f.Kind] = f.Seq
+		}
+		require.Equal(t, map[slogaudit.FindingKind]uint64{slogaudit.Reordered: 8, slogaudit.Missing: 3}, got)
+	})
+	t.Run("far across a rotated file", func(t *testing.T) {
+		long := v11WrapLog(t, 600)
+		in := v11Move(long, 500, 40) // seq 501 before seq 41
+		dir := t.TempDir()
+		a, b := filepath.Join(dir, "audit.log.000001"), filepath.Join(dir, "audit.log")
+		cut := bytes.Index(in, []byte(long[300]))
+		require.NoError(t, os.WriteFile(a, in[:cut], 0o600))
+		require.NoError(t, os.WriteFile(b, in[cut:], 0o600))
+		rep, err := slogaudit.VerifyFiles(context.Background(), []string{a, b}, o)
+		require.Error(t, err)
+		signs := v11Signs(rep.Findings)
+		require.Len(t, signs, 1, "%v", signs)
+		require.Equal(t, uint64(501), signs[0].Seq)
+		require.Equal(t, a, signs[0].File)
+		require.Equal(t, int64(41), signs[0].Line)
+	})
+}
+
+// v11LIS returns the length of the longest increasing subsequence of s.
+func v11LIS(s []int) int {
+	best := make([]int, len(s))
+	n := 0
+	for i := range s {
+		best[i] = 1
+		for j := range i {
+			if s[j] < s[i] && best[j]+1 > best[i] {
+				best[i] = best[j] + 1
+			}
+		}
+		n = max(n, best[i])
+	}
+	return n
+}
+
+// Records shuffled after the first: as many are reported reordered as must
+// move to restore the order, the fewest there are.
+func TestShuffledRecordsFewestReordered(t *testing.T) {
+	ls := v11WrapLog(t, 14)
+	o := slogaudit.VerifyOptions{Key: v11Key}
+	rnd := uint64(11)
+	next := func(n int) int { // xorshift: the cases are the same each run
+		rnd ^= rnd << 13
+		rnd ^= rnd >> 7
+		rnd ^= rnd << 17
+		return int(rnd % uint64(n))
+	}
+	for range 300 {
+		order := make([]int, len(ls))
+		for i := range order {
+			order[i] = i
+		}
+		for range 1 + next(4) {
+			i, j := 1+next(len(order)-1), 1+next(len(order)-1)
+			x := order[i]
+			order = append(order[:i], order[i+1:]...)
+			order = append(order[:j], append([]int{x}, order[j:]...)...)
+		}
+		var in strings.Builder
+		for _, i := range order {
+			in.WriteString(ls[i])
+		}
+		signs := v11Signs(v11Verify(t, []byte(in.String()), o, nil))
+		for _, f := range signs {
+			require.Equal(t, slogaudit.Reordered, f.Kind, "%v: %v", order, signs)
+		}
+		require.Len(t, signs, len(order)-v11LIS(order), "%v: %v", order, signs)
+	}
+}

@@ -283,6 +283,8 @@ type chainState struct {
 	// before: records behind the head with a seq before the first record
 	// seen (see placeBefore).
 	before []heldBack
+	// moves: a stretch of the chain read out of order, while open.
+	moves *moves
 	// prunedTo: the heads retention records say removed files ended at,
 	// and prunedAt the position of the last such record.
 	prunedTo []Head
@@ -335,6 +337,10 @@ type heldBack struct {
 // reordered, and the chain then starts there; the others do not belong
 // to the chain and are reported inserted.
 func (v *verifier) placeBefore(id string, st *chainState) {
+	if st.gap == nil || len(st.before) == 0 {
+		return
+	}
+	first := *st.gap // the first record seen, before it moves back
 	placed := make([]bool, len(st.before))
 	for g := st.gap; g != nil; {
 		found := -1
@@ -349,7 +355,6 @@ func (v *verifier) placeBefore(id string, st *chainState) {
 		}
 		placed[found] = true
 		b := st.before[found]
-		v.addAt(b.line, id, b.seq, Reordered, "appears after seq %d, which it comes before", b.head)
 		st.sum.Records++
 		st.sum.First = b.seq
 		g.seq, g.prev = b.seq, b.prev
@@ -360,9 +365,29 @@ func (v *verifier) placeBefore(id string, st *chainState) {
 			}
 		}
 	}
+	// The first record seen and the ones placed before it, in input
+	// order: the longest increasing run of them stays in place (see
+	// verify_moves.go), the others were moved.
+	seqs := []uint64{first.seq}
 	for i, b := range st.before {
-		if !placed[i] {
+		if placed[i] {
+			seqs = append(seqs, b.seq)
+		}
+	}
+	keep := longestRun(seqs, 0)
+	if !keep[0] {
+		v.addAt(first.line, id, first.seq, Reordered, "appears before seq %d, which it comes after", firstBelow(seqs[1:], first.seq))
+	}
+	k := 1
+	for i, b := range st.before {
+		switch {
+		case !placed[i]:
 			v.addAt(b.line, id, b.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", b.seq, b.head)
+		case !keep[k]:
+			v.addAt(b.line, id, b.seq, Reordered, "appears after seq %d, which it comes before", b.head)
+			k++
+		default:
+			k++
 		}
 	}
 	st.before = nil
@@ -396,6 +421,8 @@ type verifier struct {
 	// glued: the record being read was glued onto a fragment, which
 	// is reported malformed.
 	glued bool
+	// withdrawn: the indices of findings taken back (see settleMoves).
+	withdrawn []int
 	// unnamed are the fragments (see jsonPrefix) that records followed
 	// without naming them, oldest first: a later audit.gap or
 	// audit.start may still name one (a failed write's fragment that
@@ -1110,6 +1137,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 			run.tracked++
 		}
 		st.gaps = append(st.gaps, run)
+		v.skipped(st, run.tracked)
 	case rec.seq <= st.seq:
 		if prev, ok := st.recent.get(rec.seq); ok && prev.hash == rec.hash {
 			v.add(v.line, rec.chain, rec.seq, Duplicated, "same record as %s", v.lineText(prev.line))
@@ -1118,6 +1146,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		if _, ok := st.missing[rec.seq]; ok {
 			delete(st.missing, rec.seq)
 			v.add(v.line, rec.chain, rec.seq, Reordered, "appears after seq %d", st.seq)
+			v.cameLate(rec.chain, st, rec.seq)
 			st.recent.put(rec.seq, seen{rec.hash, v.pos()})
 			st.sum.Records++
 			return st, false
@@ -1143,6 +1172,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 	st.recent.put(rec.seq, seen{rec.hash, v.pos()})
 	st.sum.Records++
 	st.sum.Last = rec.seq
+	v.placedInStretch(rec.chain, st, rec.seq)
 	for _, cp := range v.cps[rec.chain] {
 		if cp.Seq != rec.seq {
 			continue
@@ -1325,6 +1355,7 @@ func (v *verifier) finish() (Report, error) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		st := v.chains[id]
+		v.settleMoves(id, st)
 		v.placeBefore(id, st)
 		if g := st.gap; g != nil {
 			explained := false
@@ -1377,6 +1408,7 @@ func (v *verifier) finish() (Report, error) {
 			}
 		}
 	}
+	v.dropWithdrawn()
 	v.finishNotes()
 	v.rep.Lines += v.line
 	v.finishChecks()
