@@ -66,9 +66,9 @@
 // names by its length and hash is reported torn where it is, and missing
 // when it is not in the input before that record. The checkpoint file is
 // appended in order, each line once: a checkpoint after a larger one of
-// its chain is
-// reported reordered (a witnessed checkpoint appended again with its
-// cosignatures excepted), and a line repeated byte for byte duplicated,
+// its chain is reported reordered (a witnessed checkpoint appended again
+// with its cosignatures excepted), and a line repeated byte for byte
+// duplicated,
 // both at their line of the checkpoint file; a line that is only the start
 // of a checkpoint (a write that stopped, a full disk) is reported torn. A
 // chain that retention
