@@ -421,3 +421,75 @@ func TestShuffledRecordsFewestReordered(t *testing.T) {
 		require.Len(t, signs, len(order)-v11LIS(order), "%v: %v", order, signs)
 	}
 }
+
+// A block of records moved before the first record of the input: the
+// smaller of the two blocks is reported, every record of it.
+func TestBlockMovedBeforeTheFirstRecord(t *testing.T) {
+	ls := v11WrapLog(t, 9) // seqs 1 to 11
+	o := slogaudit.VerifyOptions{Key: v11Key}
+	for _, tc := range []struct {
+		name  string
+		order []int // 0-based line indexes of ls
+		moved []uint64
+	}{
+		{"three newest first", []int{7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 10}, []uint64{8, 9, 10}},
+		{"halves swapped", []int{5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 10}, []uint64{1, 2, 3, 4, 5}},
+		{"one newest first", []int{9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10}, []uint64{10}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var in strings.Builder
+			for _, i := range tc.order {
+				in.WriteString(ls[i])
+			}
+			var got []uint64
+			for _, f := range v11Signs(v11Verify(t, []byte(in.String()), o, nil)) {
+				require.Equal(t, slogaudit.Reordered, f.Kind, "%v", f)
+				got = append(got, f.Seq)
+			}
+			require.ElementsMatch(t, tc.moved, got)
+		})
+	}
+}
+
+// Whatever the shuffle, the records not reported reordered are in order:
+// put back the ones reported, and the chain is whole.
+func TestShuffledRecordsLeftInOrder(t *testing.T) {
+	ls := v11WrapLog(t, 10)
+	o := slogaudit.VerifyOptions{Key: v11Key}
+	rnd := uint64(1111)
+	next := func(n int) int {
+		rnd ^= rnd << 13
+		rnd ^= rnd >> 7
+		rnd ^= rnd << 17
+		return int(rnd % uint64(n))
+	}
+	for range 400 {
+		order := make([]int, len(ls))
+		for i := range order {
+			order[i] = i
+		}
+		for range 1 + next(5) {
+			i, j := next(len(order)), next(len(order))
+			x := order[i]
+			order = append(order[:i], order[i+1:]...)
+			order = append(order[:j], append([]int{x}, order[j:]...)...)
+		}
+		var in strings.Builder
+		for _, i := range order {
+			in.WriteString(ls[i])
+		}
+		moved := map[uint64]bool{}
+		for _, f := range v11Signs(v11Verify(t, []byte(in.String()), o, nil)) {
+			require.Equal(t, slogaudit.Reordered, f.Kind, "%v: %v", order, f)
+			require.False(t, moved[f.Seq], "%v: seq %d reported twice", order, f.Seq)
+			moved[f.Seq] = true
+		}
+		last := 0
+		for _, i := range order {
+			if !moved[uint64(i+1)] {
+				require.Greater(t, i+1, last, "%v: seq %d out of order and not reported (reported %v)", order, i+1, moved)
+				last = i + 1
+			}
+		}
+	}
+}

@@ -285,6 +285,12 @@ type chainState struct {
 	before []heldBack
 	// moves: a stretch of the chain read out of order, while open.
 	moves *moves
+	// startRun: the records placed after the first one seen, when that
+	// one is not seq 1 (up to maxMoves), for settleStart; startMixed:
+	// the chain skipped seqs after it, and settleStart keeps them in
+	// place.
+	startRun   []moved
+	startMixed bool
 	// prunedTo: the heads retention records say removed files ended at,
 	// and prunedAt the position of the last such record.
 	prunedTo []Head
@@ -365,31 +371,7 @@ func (v *verifier) placeBefore(id string, st *chainState) {
 			}
 		}
 	}
-	// The first record seen and the ones placed before it, in input
-	// order: the longest increasing run of them stays in place (see
-	// verify_moves.go), the others were moved.
-	seqs := []uint64{first.seq}
-	for i, b := range st.before {
-		if placed[i] {
-			seqs = append(seqs, b.seq)
-		}
-	}
-	keep := longestRun(seqs, 0)
-	if !keep[0] {
-		v.addAt(first.line, id, first.seq, Reordered, "appears before seq %d, which it comes after", firstBelow(seqs[1:], first.seq))
-	}
-	k := 1
-	for i, b := range st.before {
-		switch {
-		case !placed[i]:
-			v.addAt(b.line, id, b.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", b.seq, b.head)
-		case !keep[k]:
-			v.addAt(b.line, id, b.seq, Reordered, "appears after seq %d, which it comes before", b.head)
-			k++
-		default:
-			k++
-		}
-	}
+	v.settleStart(id, st, first, placed)
 	st.before = nil
 }
 
@@ -1173,6 +1155,9 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 	st.sum.Records++
 	st.sum.Last = rec.seq
 	v.placedInStretch(rec.chain, st, rec.seq)
+	if g := st.gap; g != nil && v.pos() != g.line && len(st.startRun) < maxMoves {
+		st.startRun = append(st.startRun, moved{rec.seq, v.pos(), -1})
+	}
 	for _, cp := range v.cps[rec.chain] {
 		if cp.Seq != rec.seq {
 			continue

@@ -34,6 +34,9 @@ type moved struct {
 // skipped starts or extends the stretch of st when a record skips n seqs
 // that the verifier now waits for.
 func (v *verifier) skipped(st *chainState, n uint64) {
+	if st.gap != nil {
+		st.startMixed = true
+	}
 	if st.moves == nil {
 		st.moves = &moves{base: st.seq}
 	}
@@ -149,4 +152,51 @@ func longestRun(seqs []uint64, base uint64) []bool {
 		}
 	}
 	return keep
+}
+
+// settleStart decides the records placed before the chain's first record
+// seen (first), placed[i] telling which of st.before link up to it: with
+// the records placed after first, in input order, the longest increasing
+// run stays in place and the others are reported reordered. When the
+// chain also skipped seqs after first (its stretches decided apart), the
+// records placed after first stay in place.
+func (v *verifier) settleStart(id string, st *chainState, first startGap, placed []bool) {
+	type arrival struct {
+		seq  uint64
+		pos  int64
+		held int // index in st.before, or -1
+	}
+	list := []arrival{{first.seq, first.line, -1}}
+	run := st.startRun
+	if st.startMixed {
+		run = nil
+	}
+	j := 0
+	for i, b := range st.before {
+		if !placed[i] {
+			continue
+		}
+		for ; j < len(run) && run[j].pos < b.line; j++ {
+			list = append(list, arrival{run[j].seq, run[j].pos, -1})
+		}
+		list = append(list, arrival{b.seq, b.line, i})
+	}
+	seqs := make([]uint64, len(list))
+	for i, a := range list {
+		seqs[i] = a.seq
+	}
+	keep := longestRun(seqs, 0)
+	for i, a := range list {
+		switch {
+		case a.held >= 0 && (!keep[i] || st.startMixed):
+			v.addAt(a.pos, id, a.seq, Reordered, "appears after seq %d, which it comes before", st.before[a.held].head)
+		case a.held < 0 && !keep[i] && !st.startMixed:
+			v.addAt(a.pos, id, a.seq, Reordered, "appears before seq %d, which it comes after", firstBelow(seqs[i+1:], a.seq))
+		}
+	}
+	for i, b := range st.before {
+		if !placed[i] {
+			v.addAt(b.line, id, b.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", b.seq, b.head)
+		}
+	}
 }
