@@ -62,7 +62,9 @@
 // says the key is probably wrong. Of a chain's records out of order, the
 // fewest that, put back in their places, restore the order are reported
 // reordered: a record moved earlier, not the records it jumped over
-// (within 1024 records). A torn line that an audit.start or audit.gap
+// (within 1024 records). A record changed so that its line no longer
+// parses is reported modified, not missing, when its audit member still
+// names it. A torn line that an audit.start or audit.gap
 // names by its length and hash is reported torn where it is, and missing
 // when it is not in the input before that record. The checkpoint file is
 // appended in order, each line once: a checkpoint after a larger one of

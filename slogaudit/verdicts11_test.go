@@ -493,3 +493,49 @@ func TestShuffledRecordsLeftInOrder(t *testing.T) {
 		}
 	}
 }
+
+// A record changed so that its line no longer parses (a member repeated, a
+// bracket removed) is reported modified, as the record its audit member
+// names, and not also as missing.
+func TestUnreadableRecordIsModifiedNotMissing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	v11FileRecords(t, path, "unreadable", 5)
+	file, err := os.ReadFile(path)
+	require.NoError(t, err)
+	wrap := []byte(strings.Join(v11WrapLog(t, 5), ""))
+	o := slogaudit.VerifyOptions{Key: v11Key}
+	for _, tc := range []struct {
+		name string
+		log  []byte
+		edit func(string) string
+	}{
+		{"file: member repeated", file, func(l string) string { return strings.Replace(l, `"level":"INFO"`, `"level":"INFO","level":"WARN"`, 1) }},
+		{"file: last brace removed", file, func(l string) string { return strings.TrimSuffix(l, "}") }},
+		{"wrap: member repeated", wrap, func(l string) string { return strings.Replace(l, `"msg":"move"`, `"msg":"move","msg":"moved"`, 1) }},
+		{"wrap: value cut", wrap, func(l string) string { return strings.Replace(l, `"i":2,`, `"i":,`, 1) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ls := v11Lines(tc.log)
+			edited := tc.edit(strings.TrimSuffix(ls[3], "\n")) + "\n"
+			require.NotEqual(t, ls[3], edited)
+			ls[3] = edited
+			signs := v11Signs(v11Verify(t, []byte(strings.Join(ls, "")), o, nil))
+			require.Len(t, signs, 1, "%v", signs)
+			require.Equal(t, slogaudit.Modified, signs[0].Kind)
+			require.Equal(t, int64(4), signs[0].Line)
+			require.Equal(t, uint64(4), signs[0].Seq)
+			require.Contains(t, signs[0].Detail, "no longer reads as a record")
+		})
+	}
+	t.Run("a line naming a record that is there", func(t *testing.T) {
+		// A broken copy of record 2 put after record 4: record 2 is in
+		// its place, so the copy stays malformed.
+		ls := v11Lines(file)
+		extra := strings.TrimSuffix(strings.TrimSuffix(ls[1], "\n"), "}") + "\n"
+		ls = append(ls[:4], append([]string{extra}, ls[4:]...)...)
+		signs := v11Signs(v11Verify(t, []byte(strings.Join(ls, "")), o, nil))
+		require.Len(t, signs, 1, "%v", signs)
+		require.Equal(t, slogaudit.Malformed, signs[0].Kind)
+		require.Equal(t, int64(5), signs[0].Line)
+	})
+}

@@ -405,6 +405,9 @@ type verifier struct {
 	glued bool
 	// withdrawn: the indices of findings taken back (see settleMoves).
 	withdrawn []int
+	// unreadable: the malformed findings of lines whose audit member
+	// names a record (see unreadableAt), by that record.
+	unreadable map[claimedRecord]int
 	// unnamed are the fragments (see jsonPrefix) that records followed
 	// without naming them, oldest first: a later audit.gap or
 	// audit.start may still name one (a failed write's fragment that
@@ -694,6 +697,8 @@ type pendingTorn struct {
 	// prefix: the line is the start of a JSON object, as a writer that
 	// stopped mid-record leaves it (see jsonPrefix).
 	prefix bool
+	// claim: the record its audit member names, when that parses.
+	claim *claimedRecord
 }
 
 // jsonPrefix reports whether line is what a writer that stopped part-way
@@ -801,7 +806,59 @@ func (v *verifier) named(p *pendingTorn, by, where string) {
 
 // reportUnnamed reports the malformed line p, which no record named.
 func (v *verifier) reportUnnamed(p *pendingTorn) {
+	if c := p.claim; c != nil && len(v.unreadable) < window {
+		if v.unreadable == nil {
+			v.unreadable = map[claimedRecord]int{}
+		}
+		v.unreadable[*c] = len(v.rep.Findings)
+	}
 	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: p.detail})
+}
+
+// claimedRecord is the chain and seq that the audit member of a line that
+// does not parse names.
+type claimedRecord struct {
+	chain string
+	seq   uint64
+}
+
+// claimed returns the record that raw, a line that does not parse, names
+// in an audit member that does, or nil.
+func (v *verifier) claimed(raw []byte) *claimedRecord {
+	i := bytes.LastIndex(raw, []byte(`"audit":{`))
+	if i < 0 {
+		return nil
+	}
+	member := raw[i+len(`"audit":`):]
+	j := bytes.IndexByte(member, '}')
+	if j < 0 {
+		return nil
+	}
+	val, err := v.parser.Parse(member[:j+1])
+	if err != nil {
+		return nil
+	}
+	rec, err := parseAudit(val)
+	if err != nil {
+		return nil
+	}
+	return &claimedRecord{rec.chain, rec.seq}
+}
+
+// unreadableAt turns the malformed finding of the line that names the
+// missing record seq of chain id into a modified finding of that record,
+// and reports whether there was one: the record is there, changed so that
+// it no longer parses, not removed.
+func (v *verifier) unreadableAt(id string, seq uint64) bool {
+	i, ok := v.unreadable[claimedRecord{id, seq}]
+	if !ok {
+		return false
+	}
+	delete(v.unreadable, claimedRecord{id, seq})
+	f := &v.rep.Findings[i]
+	f.Kind, f.Chain, f.Seq = Modified, id, seq
+	f.Detail = fmt.Sprintf("the line of record %d no longer reads as a record (%s): it was changed after it was written", seq, f.Detail)
+	return true
 }
 
 // record checks one line.
@@ -840,7 +897,7 @@ func (v *verifier) record(line []byte, torn bool) {
 		}
 		v.flushTorn("", "")
 		sum := sha256.Sum256(raw)
-		v.torn = &pendingTorn{file: v.file, line: v.line, sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn, prefix: jsonPrefix(raw)}
+		v.torn = &pendingTorn{file: v.file, line: v.line, sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn, prefix: jsonPrefix(raw), claim: v.claimed(raw)}
 		return
 	}
 	ack, by := "", ""
@@ -1259,7 +1316,9 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 			d, ok := st.declaredIn(s, g)
 			if !ok {
 				emit()
-				v.addAt(line, id, s, Missing, "record %d is not in the input", s)
+				if !v.unreadableAt(id, s) {
+					v.addAt(line, id, s, Missing, "record %d is not in the input", s)
+				}
 				continue
 			}
 			if run != nil && run.Reason == d.Reason && run.line == d.line && run.To+1 == s {
