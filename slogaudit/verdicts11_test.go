@@ -539,3 +539,44 @@ func TestUnreadableRecordIsModifiedNotMissing(t *testing.T) {
 		require.Equal(t, int64(5), signs[0].Line)
 	})
 }
+
+// A File opened while another File of the log writes a line reads the
+// line's first bytes at the end of the file and names them as torn; its
+// closing newline lands after the whole line. That log is intact: the
+// named bytes are the start of a line that is there, followed by the
+// blank line the newline made.
+func TestNamedStartOfAnotherWritersLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	v11FileRecords(t, path, "other writer", 3)
+	whole, err := os.ReadFile(path)
+	require.NoError(t, err)
+	ls := v11Lines(whole)
+	last := ls[len(ls)-1] // the other writer's line, as it was being written
+	part := last[:len(last)/2]
+	require.NoError(t, os.WriteFile(path, []byte(strings.Join(ls[:len(ls)-1], "")+part), 0o600))
+	af, err := slogaudit.OpenFile(path)
+	require.NoError(t, err)
+	_, torn := af.Torn()
+	require.True(t, torn)
+	h, err := af.Handler(slogaudit.WithKey("k11", v11Key), slogaudit.WithChainID("opener"))
+	require.NoError(t, err)
+	slog.New(h).Info("opened", "at", time.Date(2026, 2, 29, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1))
+	require.NoError(t, h.Close(context.Background()))
+	require.NoError(t, af.Close())
+	written, err := os.ReadFile(path)
+	require.NoError(t, err)
+	o := slogaudit.VerifyOptions{Key: v11Key}
+
+	// The line completed before the opener's newline.
+	benign := bytes.Replace(written, []byte(part+"\n"), []byte(last+"\n"), 1)
+	require.NotEqual(t, written, benign)
+	require.Empty(t, v11Signs(v11Verify(t, benign, o, nil)))
+
+	// Without the blank line, the named bytes were not closed there: the
+	// torn line was removed.
+	removed := bytes.Replace(written, []byte(part+"\n"), []byte(last), 1)
+	signs := v11Signs(v11Verify(t, removed, o, nil))
+	require.Len(t, signs, 1, "%v", signs)
+	require.Equal(t, slogaudit.Missing, signs[0].Kind)
+	require.Contains(t, signs[0].Detail, "incomplete line that this audit.start names")
+}

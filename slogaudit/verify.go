@@ -400,6 +400,8 @@ type verifier struct {
 	torn   *pendingTorn  // a malformed line that the next record may acknowledge
 	// nonBlank counts the lines read that are not blank, in every file.
 	nonBlank int64
+	// lastLines are the last lines read (see unnamedFragment).
+	lastLines lineRing
 	// glued: the record being read was glued onto a fragment, which
 	// is reported malformed.
 	glued bool
@@ -777,17 +779,70 @@ func (v *verifier) flushTorn(ack, by string) bool {
 // hash was there. A record on the first line of the input is not judged:
 // the fragment is then at the end of a file not given, which the chain's
 // missing start already reports.
+//
+// Nor is a fragment that is the start of one of the last lines read,
+// followed by a blank line: a File opened while another File of the same
+// log was writing a line reads the line's first bytes at the end of the
+// file, names them, and closes them with a newline that lands after the
+// whole line.
 func (v *verifier) unnamedFragment(val chain.Value, rec auditFields, by, ack string) {
 	if v.nonBlank <= 1 {
 		return
 	}
 	t, _ := val.Get("torn")
 	n, _ := t.Get("bytes")
+	if v.lastLines.closedStart(int(n.Num), ack) {
+		return
+	}
 	short := ack
 	if len(short) > 16 {
 		short = short[:16] + "…"
 	}
 	v.add(v.line, rec.chain, 0, Missing, "the incomplete line that this %s names (%d bytes, sha256 %s) is not in the input before it: it was removed (the writer leaves a torn line in place, and the record after it names it)", by, int64(n.Num), short)
+}
+
+// lineRing keeps the last lines read, each up to maxRingLine bytes, and
+// which of them a blank line followed.
+type lineRing struct {
+	lines [32][]byte
+	nums  [32]int64 // the number of each line, counted from 1
+	count int64     // lines put
+	blank int64     // the number of the line a blank line last followed
+	next  int
+}
+
+// maxRingLine bounds the lines a lineRing keeps: a longer one is kept
+// empty.
+const maxRingLine = 64 << 10
+
+func (r *lineRing) put(line []byte) {
+	slot := r.lines[r.next][:0]
+	if len(line) <= maxRingLine {
+		slot = append(slot, line...)
+	}
+	r.count++
+	r.lines[r.next], r.nums[r.next] = slot, r.count
+	r.next = (r.next + 1) % len(r.lines)
+}
+
+// blankLine notes a blank line after the lines put.
+func (r *lineRing) blankLine() { r.blank = r.count }
+
+// closedStart reports whether the first n bytes of one of the lines hash
+// to sha (hex SHA-256), and a blank line followed that line: what a File
+// leaves that, opened while another File of the log was writing that
+// line, took the line's first bytes for a torn line, named them, and
+// closed them with a newline that came after the whole line.
+func (r *lineRing) closedStart(n int, sha string) bool {
+	for i, l := range r.lines {
+		if n > 0 && len(l) >= n && r.nums[i] <= r.blank {
+			sum := sha256.Sum256(l[:n])
+			if hex.EncodeToString(sum[:]) == sha {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxUnnamed bounds the fragments that wait for a record naming them: past
@@ -865,12 +920,14 @@ func (v *verifier) unreadableAt(id string, seq uint64) bool {
 func (v *verifier) record(line []byte, torn bool) {
 	raw := bytes.TrimRight(line, "\r\n")
 	if len(bytes.TrimSpace(raw)) == 0 {
+		v.lastLines.blankLine()
 		return
 	}
 	// exact is the line as written, without only its newline: a File line
 	// is these bytes, a carriage return included.
 	exact := bytes.TrimSuffix(line, []byte("\n"))
 	v.nonBlank++
+	v.lastLines.put(raw)
 	// A File line starts with the members whose names sort before
 	// "audit", never with "time": a line that does is another handler's.
 	if !bytes.HasPrefix(raw, []byte(`{"time":`)) && v.canonicalRecord(exact) || recodeLines && v.recodedRecord(raw) {
