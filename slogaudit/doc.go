@@ -59,10 +59,18 @@
 // RequireMAC and RequireCheckpoints make the missing ones errors. An input
 // without audit records returns [ErrNoRecords]. A key that fails every
 // MAC, or a public key that fails every signature, is one finding that
-// says the key is probably wrong. The checkpoint file is appended in
-// order, each line once: a checkpoint after a larger one of its chain is
-// reported reordered (a witnessed checkpoint appended again with its
-// cosignatures excepted), and a line repeated byte for byte duplicated,
+// says the key is probably wrong. Of a chain's records out of order, the
+// fewest that, put back in their places, restore the order are reported
+// reordered: a record moved earlier, not the records it jumped over
+// (within 1024 records). A record changed so that its line no longer
+// parses is reported modified, not missing, when its audit member still
+// names it. A torn line that an audit.start or audit.gap
+// names by its length and hash is reported torn where it is, and missing
+// when it is not in the input before that record. The checkpoint file is
+// appended in order, each line once: a checkpoint after a larger one of
+// its chain is reported reordered (a witnessed checkpoint appended again
+// with its cosignatures excepted), and a line repeated byte for byte
+// duplicated,
 // both at their line of the checkpoint file; a line that is only the start
 // of a checkpoint (a write that stopped, a full disk) is reported torn. A
 // chain that retention
@@ -106,9 +114,10 @@
 //   - Framing is the wrapped handler's. slog.JSONHandler over a plain
 //     io.Writer ignores a short write that returns no error, and leaves
 //     the fragment of a failed write in place, so the next record can be
-//     glued onto it: write audit logs through a [File] (or slogcore.New
-//     over one, with [WithResume] and, after a crash, [WithTorn]), which
-//     never leaves a fragment.
+//     glued onto it (the verifier reports the fragment malformed, and
+//     checks the record glued onto it): write audit logs through a
+//     [File] (or slogcore.New over one, with [WithResume] and, after a
+//     crash, [WithTorn]), which never leaves a fragment.
 //   - Any other asynchronous handler (a slog-multi fanout around an async
 //     sink, a network handler that buffers): the wrapper only knows what
 //     Handle returns. A record it loses later leaves an undeclared gap,

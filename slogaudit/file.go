@@ -249,11 +249,17 @@ func (af *File) recover() error {
 // last chain) in the whole file, or else in the newest rotated file that
 // holds one; or else the head a retention record names for the chain, whose
 // files it removed (a quiet chain whose every record was pruned).
+//
+// The files are pinned while it reads them: a rotation by another handler
+// of the File would otherwise rename the current file between the listing
+// and the reading, and the newest records of a chain would be read from
+// neither name (a head found older than the chain's is a fork).
 func (af *File) findHead(id string) (Head, bool, error) {
-	paths, err := RotatedFiles(af.path)
+	paths, unpin, err := af.pinFiles()
 	if err != nil {
 		return Head{}, false, err
 	}
+	defer unpin()
 	var pruned Head // the newest head retention records name for id
 	for i := len(paths) - 1; i >= 0; i-- {
 		heads, prunedTo := map[string]Head{}, map[string]Head{}
@@ -462,7 +468,11 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 			} else if ok {
 				id = head.Chain
 				af.mu.Lock()
-				af.heads[id] = head
+				// A handler of the chain may have closed meanwhile,
+				// leaving a newer head than the files held when read.
+				if head.Seq > af.heads[id].Seq {
+					af.heads[id] = head
+				}
 				af.mu.Unlock()
 			}
 		}

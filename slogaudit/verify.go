@@ -283,6 +283,14 @@ type chainState struct {
 	// before: records behind the head with a seq before the first record
 	// seen (see placeBefore).
 	before []heldBack
+	// moves: a stretch of the chain read out of order, while open.
+	moves *moves
+	// startRun: the records placed after the first one seen, when that
+	// one is not seq 1 (up to maxMoves), for settleStart; startMixed:
+	// the chain skipped seqs after it, and settleStart keeps them in
+	// place.
+	startRun   []moved
+	startMixed bool
 	// prunedTo: the heads retention records say removed files ended at,
 	// and prunedAt the position of the last such record.
 	prunedTo []Head
@@ -335,6 +343,10 @@ type heldBack struct {
 // reordered, and the chain then starts there; the others do not belong
 // to the chain and are reported inserted.
 func (v *verifier) placeBefore(id string, st *chainState) {
+	if st.gap == nil || len(st.before) == 0 {
+		return
+	}
+	first := *st.gap // the first record seen, before it moves back
 	placed := make([]bool, len(st.before))
 	for g := st.gap; g != nil; {
 		found := -1
@@ -349,7 +361,6 @@ func (v *verifier) placeBefore(id string, st *chainState) {
 		}
 		placed[found] = true
 		b := st.before[found]
-		v.addAt(b.line, id, b.seq, Reordered, "appears after seq %d, which it comes before", b.head)
 		st.sum.Records++
 		st.sum.First = b.seq
 		g.seq, g.prev = b.seq, b.prev
@@ -360,11 +371,7 @@ func (v *verifier) placeBefore(id string, st *chainState) {
 			}
 		}
 	}
-	for i, b := range st.before {
-		if !placed[i] {
-			v.addAt(b.line, id, b.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", b.seq, b.head)
-		}
-	}
+	v.settleStart(id, st, first, placed)
 	st.before = nil
 }
 
@@ -391,6 +398,18 @@ type verifier struct {
 	linker chain.Linker  // link hashes of canonical lines
 	recode chain.Recoder // canonical forms of other handlers' lines
 	torn   *pendingTorn  // a malformed line that the next record may acknowledge
+	// nonBlank counts the lines read that are not blank, in every file.
+	nonBlank int64
+	// lastLines are the last lines read (see unnamedFragment).
+	lastLines lineRing
+	// glued: the record being read was glued onto a fragment, which
+	// is reported malformed.
+	glued bool
+	// withdrawn: the indices of findings taken back (see settleMoves).
+	withdrawn []int
+	// unreadable: the malformed findings of lines whose audit member
+	// names a record (see unreadableAt), by that record.
+	unreadable map[claimedRecord]int
 	// unnamed are the fragments (see jsonPrefix) that records followed
 	// without naming them, oldest first: a later audit.gap or
 	// audit.start may still name one (a failed write's fragment that
@@ -680,6 +699,8 @@ type pendingTorn struct {
 	// prefix: the line is the start of a JSON object, as a writer that
 	// stopped mid-record leaves it (see jsonPrefix).
 	prefix bool
+	// claim: the record its audit member names, when that parses.
+	claim *claimedRecord
 }
 
 // jsonPrefix reports whether line is what a writer that stopped part-way
@@ -720,14 +741,15 @@ func jsonPrefix(line []byte) bool {
 // record of message by, names its hash. A fragment that ack does not name
 // waits among the unnamed ones, which a later record may name; another
 // malformed line is reported at once. ack may also name an earlier
-// fragment that is still waiting (the newest of that hash).
-func (v *verifier) flushTorn(ack, by string) {
+// fragment that is still waiting (the newest of that hash). It reports
+// whether ack named a fragment of the input.
+func (v *verifier) flushTorn(ack, by string) bool {
 	if p := v.torn; p != nil {
 		v.torn = nil
 		switch {
 		case ack != "" && ack == p.sha:
 			v.named(p, by, "that follows")
-			return
+			return true
 		case p.prefix:
 			if len(v.unnamed) == maxUnnamed {
 				v.reportUnnamed(v.unnamed[0])
@@ -739,15 +761,88 @@ func (v *verifier) flushTorn(ack, by string) {
 		}
 	}
 	if ack == "" {
-		return
+		return false
 	}
 	for i := len(v.unnamed) - 1; i >= 0; i-- {
 		if p := v.unnamed[i]; p.sha == ack {
 			v.unnamed = append(v.unnamed[:i], v.unnamed[i+1:]...)
 			v.named(p, by, "at "+v.lineText(v.pos()))
-			return
+			return true
 		}
 	}
+	return false
+}
+
+// unnamedFragment reports a fragment that the record at the current line
+// (of message by, whose checks passed) names and that is not in the
+// input before it: its torn member says a line of that many bytes and
+// hash was there. A record on the first line of the input is not judged:
+// the fragment is then at the end of a file not given, which the chain's
+// missing start already reports.
+//
+// Nor is a fragment that is the start of one of the last lines read,
+// followed by a blank line: a File opened while another File of the same
+// log was writing a line reads the line's first bytes at the end of the
+// file, names them, and closes them with a newline that lands after the
+// whole line.
+func (v *verifier) unnamedFragment(val chain.Value, rec auditFields, by, ack string) {
+	if v.nonBlank <= 1 {
+		return
+	}
+	t, _ := val.Get("torn")
+	n, _ := t.Get("bytes")
+	if v.lastLines.closedStart(int(n.Num), ack) {
+		return
+	}
+	short := ack
+	if len(short) > 16 {
+		short = short[:16] + "…"
+	}
+	v.add(v.line, rec.chain, 0, Missing, "the incomplete line that this %s names (%d bytes, sha256 %s) is not in the input before it: it was removed (the writer leaves a torn line in place, and the record after it names it)", by, int64(n.Num), short)
+}
+
+// lineRing keeps the last lines read, each up to maxRingLine bytes, and
+// which of them a blank line followed.
+type lineRing struct {
+	lines [32][]byte
+	nums  [32]int64 // the number of each line, counted from 1
+	count int64     // lines put
+	blank int64     // the number of the line a blank line last followed
+	next  int
+}
+
+// maxRingLine bounds the lines a lineRing keeps: a longer one is kept
+// empty.
+const maxRingLine = 64 << 10
+
+func (r *lineRing) put(line []byte) {
+	slot := r.lines[r.next][:0]
+	if len(line) <= maxRingLine {
+		slot = append(slot, line...)
+	}
+	r.count++
+	r.lines[r.next], r.nums[r.next] = slot, r.count
+	r.next = (r.next + 1) % len(r.lines)
+}
+
+// blankLine notes a blank line after the lines put.
+func (r *lineRing) blankLine() { r.blank = r.count }
+
+// closedStart reports whether the first n bytes of one of the lines hash
+// to sha (hex SHA-256), and a blank line followed that line: what a File
+// leaves that, opened while another File of the log was writing that
+// line, took the line's first bytes for a torn line, named them, and
+// closed them with a newline that came after the whole line.
+func (r *lineRing) closedStart(n int, sha string) bool {
+	for i, l := range r.lines {
+		if n > 0 && len(l) >= n && r.nums[i] <= r.blank {
+			sum := sha256.Sum256(l[:n])
+			if hex.EncodeToString(sum[:]) == sha {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxUnnamed bounds the fragments that wait for a record naming them: past
@@ -766,18 +861,73 @@ func (v *verifier) named(p *pendingTorn, by, where string) {
 
 // reportUnnamed reports the malformed line p, which no record named.
 func (v *verifier) reportUnnamed(p *pendingTorn) {
+	if c := p.claim; c != nil && len(v.unreadable) < window {
+		if v.unreadable == nil {
+			v.unreadable = map[claimedRecord]int{}
+		}
+		v.unreadable[*c] = len(v.rep.Findings)
+	}
 	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: p.detail})
+}
+
+// claimedRecord is the chain and seq that the audit member of a line that
+// does not parse names.
+type claimedRecord struct {
+	chain string
+	seq   uint64
+}
+
+// claimed returns the record that raw, a line that does not parse, names
+// in an audit member that does, or nil.
+func (v *verifier) claimed(raw []byte) *claimedRecord {
+	i := bytes.LastIndex(raw, []byte(`"audit":{`))
+	if i < 0 {
+		return nil
+	}
+	member := raw[i+len(`"audit":`):]
+	j := bytes.IndexByte(member, '}')
+	if j < 0 {
+		return nil
+	}
+	val, err := v.parser.Parse(member[:j+1])
+	if err != nil {
+		return nil
+	}
+	rec, err := parseAudit(val)
+	if err != nil {
+		return nil
+	}
+	return &claimedRecord{rec.chain, rec.seq}
+}
+
+// unreadableAt turns the malformed finding of the line that names the
+// missing record seq of chain id into a modified finding of that record,
+// and reports whether there was one: the record is there, changed so that
+// it no longer parses, not removed.
+func (v *verifier) unreadableAt(id string, seq uint64) bool {
+	i, ok := v.unreadable[claimedRecord{id, seq}]
+	if !ok {
+		return false
+	}
+	delete(v.unreadable, claimedRecord{id, seq})
+	f := &v.rep.Findings[i]
+	f.Kind, f.Chain, f.Seq = Modified, id, seq
+	f.Detail = fmt.Sprintf("the line of record %d no longer reads as a record (%s): it was changed after it was written", seq, f.Detail)
+	return true
 }
 
 // record checks one line.
 func (v *verifier) record(line []byte, torn bool) {
 	raw := bytes.TrimRight(line, "\r\n")
 	if len(bytes.TrimSpace(raw)) == 0 {
+		v.lastLines.blankLine()
 		return
 	}
 	// exact is the line as written, without only its newline: a File line
 	// is these bytes, a carriage return included.
 	exact := bytes.TrimSuffix(line, []byte("\n"))
+	v.nonBlank++
+	v.lastLines.put(raw)
 	// A File line starts with the members whose names sort before
 	// "audit", never with "time": a line that does is another handler's.
 	if !bytes.HasPrefix(raw, []byte(`{"time":`)) && v.canonicalRecord(exact) || recodeLines && v.recodedRecord(raw) {
@@ -785,6 +935,16 @@ func (v *verifier) record(line []byte, torn bool) {
 	}
 	val, err := v.parser.Parse(raw)
 	if err != nil || val.Kind != chain.Object {
+		if i := v.gluedAt(raw, err); i > 0 {
+			// A record appended to a torn line that its writer did not
+			// close: the fragment is reported, the record is checked.
+			v.flushTorn("", "")
+			v.add(v.line, "", 0, Malformed, "an incomplete line of %d bytes with a record glued onto it at byte %d: its writer appended to a torn line without closing it (a File closes it, and its audit.start names it)", i, i+1)
+			v.glued = true
+			v.record(line[i:], torn)
+			v.glued = false
+			return
+		}
 		detail := "not a JSON object"
 		if err != nil {
 			detail = err.Error()
@@ -794,7 +954,7 @@ func (v *verifier) record(line []byte, torn bool) {
 		}
 		v.flushTorn("", "")
 		sum := sha256.Sum256(raw)
-		v.torn = &pendingTorn{file: v.file, line: v.line, sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn, prefix: jsonPrefix(raw)}
+		v.torn = &pendingTorn{file: v.file, line: v.line, sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn, prefix: jsonPrefix(raw), claim: v.claimed(raw)}
 		return
 	}
 	ack, by := "", ""
@@ -804,7 +964,11 @@ func (v *verifier) record(line []byte, torn bool) {
 			ack, by = s.Str, msg.Str
 		}
 	}
-	v.flushTorn(ack, by)
+	// A malformed line waiting for a record to name it (or the fragment
+	// this record is glued onto) is reported as such when this one names
+	// another hash: a fragment that was changed.
+	waiting := v.torn != nil || len(v.unnamed) > 0 || v.glued
+	namedFragment := v.flushTorn(ack, by)
 	a, ok := val.Get("audit")
 	if !ok || a.Kind != chain.Object {
 		v.add(v.line, "", 0, Inserted, "no audit member: this line was not written by slogaudit")
@@ -843,6 +1007,9 @@ func (v *verifier) record(line []byte, torn bool) {
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
 	}
 	ok = v.checkMAC(rec) && rec.hashOK && recoded < 0
+	if ack != "" && !namedFragment && !waiting && ok {
+		v.unnamedFragment(val, rec, by, ack)
+	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
 		v.inBand(val, rec) // before the record joins the tree that its note signs
 	}
@@ -859,6 +1026,63 @@ func (v *verifier) record(line []byte, torn bool) {
 	if msg, _ := val.Get("msg"); msg.Str == MsgGap && ok {
 		v.declare(val, rec)
 	}
+}
+
+// gluedAt returns where a whole audit record starts in raw, a line that
+// did not parse (err), after the first bytes of another JSON object (see
+// jsonPrefix): what a writer leaves that appends a record to a torn line
+// without closing it. It returns -1 for any other line.
+func (v *verifier) gluedAt(raw []byte, err error) int {
+	if !errors.Is(err, chain.ErrSyntax) || len(raw) == 0 || raw[0] != '{' {
+		return -1
+	}
+	i := lastObjectStart(raw)
+	if i <= 0 {
+		return -1
+	}
+	val, err := v.parser.Parse(raw[i:])
+	if err != nil {
+		return -1
+	}
+	if a, ok := val.Get("audit"); !ok || a.Kind != chain.Object || !jsonPrefix(raw[:i]) {
+		return -1
+	}
+	return i
+}
+
+// lastObjectStart returns where the JSON object that ends raw starts, or
+// -1. It reads raw backwards once: in valid JSON a quote that follows an
+// even number of backslashes opens or closes a string, and the brackets
+// outside strings nest.
+func lastObjectStart(raw []byte) int {
+	if raw[len(raw)-1] != '}' {
+		return -1
+	}
+	depth, inString := 0, false
+	for j := len(raw) - 1; j >= 0; j-- {
+		switch c := raw[j]; {
+		case c == '"':
+			n := 0
+			for k := j - 1; k >= 0 && raw[k] == '\\'; k-- {
+				n++
+			}
+			if n%2 == 0 {
+				inString = !inString
+			}
+		case inString:
+		case c == '}' || c == ']':
+			depth++
+		case c == '{' || c == '[':
+			depth--
+			if depth == 0 {
+				return j
+			}
+			if depth < 0 {
+				return -1
+			}
+		}
+	}
+	return -1
 }
 
 type auditFields struct {
@@ -1009,6 +1233,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 			run.tracked++
 		}
 		st.gaps = append(st.gaps, run)
+		v.skipped(st, run.tracked)
 	case rec.seq <= st.seq:
 		if prev, ok := st.recent.get(rec.seq); ok && prev.hash == rec.hash {
 			v.add(v.line, rec.chain, rec.seq, Duplicated, "same record as %s", v.lineText(prev.line))
@@ -1017,6 +1242,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		if _, ok := st.missing[rec.seq]; ok {
 			delete(st.missing, rec.seq)
 			v.add(v.line, rec.chain, rec.seq, Reordered, "appears after seq %d", st.seq)
+			v.cameLate(rec.chain, st, rec.seq)
 			st.recent.put(rec.seq, seen{rec.hash, v.pos()})
 			st.sum.Records++
 			return st, false
@@ -1042,6 +1268,10 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 	st.recent.put(rec.seq, seen{rec.hash, v.pos()})
 	st.sum.Records++
 	st.sum.Last = rec.seq
+	v.placedInStretch(rec.chain, st, rec.seq)
+	if g := st.gap; g != nil && v.pos() != g.line && len(st.startRun) < maxMoves {
+		st.startRun = append(st.startRun, moved{rec.seq, v.pos(), -1})
+	}
 	for _, cp := range v.cps[rec.chain] {
 		if cp.Seq != rec.seq {
 			continue
@@ -1143,7 +1373,9 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 			d, ok := st.declaredIn(s, g)
 			if !ok {
 				emit()
-				v.addAt(line, id, s, Missing, "record %d is not in the input", s)
+				if !v.unreadableAt(id, s) {
+					v.addAt(line, id, s, Missing, "record %d is not in the input", s)
+				}
 				continue
 			}
 			if run != nil && run.Reason == d.Reason && run.line == d.line && run.To+1 == s {
@@ -1224,6 +1456,7 @@ func (v *verifier) finish() (Report, error) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		st := v.chains[id]
+		v.settleMoves(id, st)
 		v.placeBefore(id, st)
 		if g := st.gap; g != nil {
 			explained := false
@@ -1276,6 +1509,7 @@ func (v *verifier) finish() (Report, error) {
 			}
 		}
 	}
+	v.dropWithdrawn()
 	v.finishNotes()
 	v.rep.Lines += v.line
 	v.finishChecks()
