@@ -51,8 +51,15 @@ type textCase struct {
 
 func requireTextCases(t *testing.T, rules []redact.Rule, cases []textCase) {
 	t.Helper()
+	requireCasesIn(t, rules, cases, textPlacements)
+}
+
+// requireCasesIn checks each case in each of placements: its secrets are
+// gone, the mask is there, and what it keeps is kept.
+func requireCasesIn(t *testing.T, rules []redact.Rule, cases []textCase, placements map[string]func(*slog.Logger, string)) {
+	t.Helper()
 	for _, tc := range cases {
-		for where, place := range textPlacements {
+		for where, place := range placements {
 			t.Run(tc.name+"/"+where, func(t *testing.T) {
 				out := handlerOutput(t, rules, func(l *slog.Logger) { place(l, tc.text) })
 				for _, s := range tc.secrets {
@@ -71,8 +78,15 @@ func requireTextCases(t *testing.T, rules []redact.Rule, cases []textCase) {
 // every placement.
 func requireTextKept(t *testing.T, rules []redact.Rule, texts []string) {
 	t.Helper()
+	requireKeptIn(t, rules, texts, textPlacements)
+}
+
+// requireKeptIn checks that each string reaches the output unchanged in
+// each of placements.
+func requireKeptIn(t *testing.T, rules []redact.Rule, texts []string, placements map[string]func(*slog.Logger, string)) {
+	t.Helper()
 	for _, s := range texts {
-		for where, place := range textPlacements {
+		for where, place := range placements {
 			t.Run(s+"/"+where, func(t *testing.T) {
 				log := func(l *slog.Logger) { place(l, s) }
 				require.Equal(t, plainOutput(log), handlerOutput(t, rules, log))

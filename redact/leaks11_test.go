@@ -21,34 +21,14 @@ var wholePlacements = map[string]func(*slog.Logger, string){
 // requireWholeCases is requireTextCases with wholePlacements.
 func requireWholeCases(t *testing.T, rules []redact.Rule, cases []textCase) {
 	t.Helper()
-	for _, tc := range cases {
-		for where, place := range wholePlacements {
-			t.Run(tc.name+"/"+where, func(t *testing.T) {
-				out := handlerOutput(t, rules, func(l *slog.Logger) { place(l, tc.text) })
-				for _, s := range tc.secrets {
-					require.NotContains(t, out, s)
-				}
-				require.Contains(t, out, redact.DefaultMask)
-				for _, k := range tc.keep {
-					require.Contains(t, out, k)
-				}
-			})
-		}
-	}
+	requireCasesIn(t, rules, cases, wholePlacements)
 }
 
 // requireWholeKept checks that each string reaches the output unchanged
 // in every one of wholePlacements.
 func requireWholeKept(t *testing.T, rules []redact.Rule, texts []string) {
 	t.Helper()
-	for _, s := range texts {
-		for where, place := range wholePlacements {
-			t.Run(s+"/"+where, func(t *testing.T) {
-				log := func(l *slog.Logger) { place(l, s) }
-				require.Equal(t, plainOutput(log), handlerOutput(t, rules, log))
-			})
-		}
-	}
+	requireKeptIn(t, rules, texts, wholePlacements)
 }
 
 // TestVaultUnsealKeysMasked: what vault operator init prints, as text and

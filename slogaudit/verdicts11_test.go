@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -188,7 +189,7 @@ func TestRecordGluedOntoTornLine(t *testing.T) {
 		h := slogaudit.Wrap(slog.NewJSONHandler(w, nil), slogaudit.WithKey("k11", v11Key))
 		l := slog.New(h)
 		for i := range 7 {
-			l.Info("transfer", "n", i, "amount", -0.0, "note", "\u2028")
+			l.Info("transfer", "n", i, "amount", math.Copysign(0, -1), "note", "\u2028")
 		}
 		require.Error(t, h.Close(context.Background()))
 		fs := v11Verify(t, w.buf.Bytes(), slogaudit.VerifyOptions{Key: v11Key}, nil)

@@ -2,6 +2,7 @@ package chain
 
 import (
 	"bytes"
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -35,17 +36,22 @@ type Recoder struct {
 }
 
 // mspan is one member in r.out: its name (between the quotes) at
-// [name, nameEnd) and the whole `"name":value` at [start, end).
-type mspan struct{ start, name, nameEnd, end int }
+// [name, nameEnd), the whole `"name":value` at [start, end), and the
+// name's first eight bytes (see namePrefix).
+type mspan struct {
+	start, name, nameEnd, end int
+	prefix                    uint64
+}
 
 // AppendWithout appends the canonical form of the JSON object data without
 // its top-level member named skip, and returns the raw bytes of that
 // member's value (nil when data has none) and of the top-level member
 // named peek (nil when data has none). ok is false when data is not one
-// the Recoder re-encodes (see [Recoder]); dst is then returned as it was.
+// the Recoder re-encodes (see [Recoder]); dst is then returned as it was
+// (the bytes after its length may have been written, as append may).
 func (r *Recoder) AppendWithout(dst, data []byte, skip, peek string) (out, skipped, peeked []byte, ok bool) {
-	r.data, r.pos, r.out, r.spans, r.found, r.peek, r.peeked = data, 0, r.out[:0], r.spans[:0], false, peek, nil
-	defer func() { r.data = nil }()
+	r.data, r.pos, r.out, r.spans, r.found, r.peek, r.peeked = data, 0, dst, r.spans[:0], false, peek, nil
+	defer func() { r.data, r.out = nil, nil }() // the caller's memory
 	r.space()
 	if r.pos >= len(data) || data[r.pos] != '{' {
 		return dst, nil, nil, false
@@ -60,7 +66,7 @@ func (r *Recoder) AppendWithout(dst, data []byte, skip, peek string) (out, skipp
 	if r.found {
 		skipped = data[r.skip[0]:r.skip[1]]
 	}
-	return append(dst, r.out...), skipped, r.peeked, true
+	return r.out, skipped, r.peeked, true
 }
 
 func (r *Recoder) space() {
@@ -181,6 +187,7 @@ func (r *Recoder) object(depth int, skip string) bool {
 		m.name = len(r.out)
 		r.out = append(r.out, name...)
 		m.nameEnd = len(r.out)
+		m.prefix = namePrefix(name)
 		r.out = append(r.out, '"', ':')
 		r.space()
 		if r.pos >= len(r.data) || r.data[r.pos] != ':' {
@@ -205,7 +212,7 @@ func (r *Recoder) object(depth int, skip string) bool {
 			m.end = len(r.out)
 			if len(r.spans) > base {
 				last := r.spans[len(r.spans)-1]
-				switch c := bytes.Compare(r.out[last.name:last.nameEnd], r.out[m.name:m.nameEnd]); {
+				switch c := compareMembers(r.out, last, m); {
 				case c == 0:
 					return false // a duplicate: Parse refuses it
 				case c > 0:
@@ -249,11 +256,10 @@ func (r *Recoder) object(depth int, skip string) bool {
 // two names are equal. Insertion sort for the small objects of log lines;
 // a hostile line's big object is sorted in O(n log n).
 func sortMembers(out []byte, members []mspan) bool {
-	name := func(m mspan) []byte { return out[m.name:m.nameEnd] }
 	if len(members) > 24 {
-		slices.SortFunc(members, func(a, b mspan) int { return compareNames(name(a), name(b)) })
+		slices.SortFunc(members, func(a, b mspan) int { return compareMembers(out, a, b) })
 		for i := 1; i < len(members); i++ {
-			if bytes.Equal(name(members[i-1]), name(members[i])) {
+			if compareMembers(out, members[i-1], members[i]) == 0 {
 				return false
 			}
 		}
@@ -263,7 +269,7 @@ func sortMembers(out []byte, members []mspan) bool {
 		m := members[i]
 		j := i
 		for ; j > 0; j-- {
-			c := compareNames(name(members[j-1]), name(m))
+			c := compareMembers(out, members[j-1], m)
 			if c == 0 {
 				return false
 			}
@@ -277,8 +283,30 @@ func sortMembers(out []byte, members []mspan) bool {
 	return true
 }
 
-// compareNames orders member names; tests count its calls.
-var compareNames = bytes.Compare
+// compareMembers orders members by their names in out: by their first
+// eight bytes as one integer where those differ (plain names hold no NUL,
+// so a shorter name sorts before its extensions), else by the whole
+// names. A variable: tests count its calls.
+var compareMembers = func(out []byte, a, b mspan) int {
+	if a.prefix != b.prefix {
+		if a.prefix < b.prefix {
+			return -1
+		}
+		return 1
+	}
+	return bytes.Compare(out[a.name:a.nameEnd], out[b.name:b.nameEnd])
+}
+
+// namePrefix returns the first eight bytes of name as a big-endian
+// integer, padded with zeros.
+func namePrefix(name []byte) uint64 {
+	if len(name) >= 8 {
+		return binary.BigEndian.Uint64(name)
+	}
+	var b [8]byte
+	copy(b[:], name)
+	return binary.BigEndian.Uint64(b[:])
+}
 
 // open reads the opening byte at r.pos and writes it, and reports
 // whether the closing one follows (an empty object or array, written

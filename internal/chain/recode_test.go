@@ -196,8 +196,9 @@ func TestRecoderBigObjects(t *testing.T) {
 	}
 	b.WriteString("}")
 	calls := 0
-	defer func(f func(a, b []byte) int) { compareNames = f }(compareNames)
-	compareNames = func(a, b []byte) int { calls++; return bytes.Compare(a, b) }
+	defer func(f func([]byte, mspan, mspan) int) { compareMembers = f }(compareMembers)
+	counted := compareMembers
+	compareMembers = func(out []byte, a, b mspan) int { calls++; return counted(out, a, b) }
 	if _, _, _, ok := r.AppendWithout(nil, []byte(b.String()), "", ""); !ok {
 		t.Error("100,000 members: refused")
 	}
