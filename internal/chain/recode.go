@@ -51,7 +51,6 @@ type mspan struct {
 // (the bytes after its length may have been written, as append may).
 func (r *Recoder) AppendWithout(dst, data []byte, skip, peek string) (out, skipped, peeked []byte, ok bool) {
 	r.data, r.pos, r.out, r.spans, r.found, r.peek, r.peeked = data, 0, dst, r.spans[:0], false, peek, nil
-	defer func() { r.data, r.out = nil, nil }() // the caller's memory
 	r.space()
 	if r.pos >= len(data) || data[r.pos] != '{' {
 		return dst, nil, nil, false
