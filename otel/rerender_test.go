@@ -39,9 +39,9 @@ func (v errorValuer) LogValue() slog.Value { return slog.AnyValue(v.err) }
 func exported(exp *memExporter) string {
 	var sb strings.Builder
 	for _, r := range exp.Records() {
-		sb.WriteString(r.Body().Emit())
+		sb.WriteString(r.Body().String())
 		r.WalkAttributes(func(kv attribute.KeyValue) bool {
-			fmt.Fprintf(&sb, " %s=%s", kv.Key, kv.Value.Emit())
+			fmt.Fprintf(&sb, " %s=%s", kv.Key, kv.Value.String())
 			return true
 		})
 		sb.WriteByte('\n')
