@@ -306,11 +306,7 @@ func v11WrapLog(t *testing.T, n int) []string {
 
 // v11Move returns ls with the line at index from moved to index to.
 func v11Move(ls []string, from, to int) []byte {
-	out := append([]string(nil), ls...)
-	x := out[from]
-	out = append(out[:from], out[from+1:]...)
-	out = append(out[:to], append([]string{x}, out[to:]...)...)
-	return []byte(strings.Join(out, ""))
+	return []byte(strings.Join(moveItem(append([]string(nil), ls...), from, to), ""))
 }
 
 // A record moved to another place in the log is the one reported
@@ -393,13 +389,7 @@ func v11LIS(s []int) int {
 func TestShuffledRecordsFewestReordered(t *testing.T) {
 	ls := v11WrapLog(t, 14)
 	o := slogaudit.VerifyOptions{Key: v11Key}
-	rnd := uint64(11)
-	next := func(n int) int { // xorshift: the cases are the same each run
-		rnd ^= rnd << 13
-		rnd ^= rnd >> 7
-		rnd ^= rnd << 17
-		return int(rnd % uint64(n))
-	}
+	next := v11Rand(11)
 	for range 300 {
 		order := make([]int, len(ls))
 		for i := range order {
@@ -407,9 +397,7 @@ func TestShuffledRecordsFewestReordered(t *testing.T) {
 		}
 		for range 1 + next(4) {
 			i, j := 1+next(len(order)-1), 1+next(len(order)-1)
-			x := order[i]
-			order = append(order[:i], order[i+1:]...)
-			order = append(order[:j], append([]int{x}, order[j:]...)...)
+			order = moveItem(order, i, j)
 		}
 		var in strings.Builder
 		for _, i := range order {
@@ -457,13 +445,7 @@ func TestBlockMovedBeforeTheFirstRecord(t *testing.T) {
 func TestShuffledRecordsLeftInOrder(t *testing.T) {
 	ls := v11WrapLog(t, 10)
 	o := slogaudit.VerifyOptions{Key: v11Key}
-	rnd := uint64(1111)
-	next := func(n int) int {
-		rnd ^= rnd << 13
-		rnd ^= rnd >> 7
-		rnd ^= rnd << 17
-		return int(rnd % uint64(n))
-	}
+	next := v11Rand(1111)
 	for range 400 {
 		order := make([]int, len(ls))
 		for i := range order {
@@ -471,9 +453,7 @@ func TestShuffledRecordsLeftInOrder(t *testing.T) {
 		}
 		for range 1 + next(5) {
 			i, j := next(len(order)), next(len(order))
-			x := order[i]
-			order = append(order[:i], order[i+1:]...)
-			order = append(order[:j], append([]int{x}, order[j:]...)...)
+			order = moveItem(order, i, j)
 		}
 		var in strings.Builder
 		for _, i := range order {
@@ -580,4 +560,23 @@ func TestNamedStartOfAnotherWritersLine(t *testing.T) {
 	require.Len(t, signs, 1, "%v", signs)
 	require.Equal(t, slogaudit.Missing, signs[0].Kind)
 	require.Contains(t, signs[0].Detail, "incomplete line that this audit.start names")
+}
+
+// v11Rand returns a xorshift generator of ints below n: the cases are the
+// same each run.
+func v11Rand(seed uint64) func(n int) int {
+	rnd := seed
+	return func(n int) int {
+		rnd ^= rnd << 13
+		rnd ^= rnd >> 7
+		rnd ^= rnd << 17
+		return int(rnd % uint64(n))
+	}
+}
+
+// moveItem moves the item at from of s to to, in place.
+func moveItem[T any](s []T, from, to int) []T {
+	x := s[from]
+	s = append(s[:from], s[from+1:]...)
+	return append(s[:to], append([]T{x}, s[to:]...)...)
 }
