@@ -26,7 +26,7 @@ import (
 type Recoder struct {
 	data   []byte
 	pos    int
-	out    []byte  // canonical values being built, innermost object last
+	out    []byte  // the caller's dst, then the canonical values being built, innermost object last
 	spans  []mspan // the members of the open objects, innermost last
 	str    []byte  // a string with escapes, decoded
 	skip   [2]int  // the skipped member's value in data
