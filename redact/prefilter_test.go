@@ -427,12 +427,14 @@ func TestTokenStartsUnfolded(t *testing.T) {
 	}
 }
 
-// TestTermShapeHoldsEveryTermWord: every word the term filter holds (the
+// TestTermSigHoldsEveryTermWord: every word the term filter holds (the
 // suffixes of at least three bytes of each term's joined spelling), in
-// lower, upper and title case, passes prescan's word tests: the length and
-// first-bytes table (termShape) in front of the filter lets it through.
-// Words of other lengths or starts do not pass the table.
-func TestTermShapeHoldsEveryTermWord(t *testing.T) {
+// lower, upper and title case, with a number after it or not (when it
+// does not end with a digit), passes
+// prescan's word test wherever it stands: at the start or end of a string,
+// in its middle, in strings shorter than eight bytes, so that wordSigAt
+// reads it through each of its loads. Other words mostly do not pass.
+func TestTermSigHoldsEveryTermWord(t *testing.T) {
 	r := Must(Credentials, PCIDSS, HIPAA, GDPR, CCPA, ContactInfo)
 	n := 0
 	for joined := range r.terms {
@@ -445,9 +447,16 @@ func TestTermShapeHoldsEveryTermWord(t *testing.T) {
 				continue
 			}
 			n++
-			for _, spelled := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
-				if !r.prescan("x " + spelled + " y").termWord {
-					t.Errorf("prescan(%q): no term word: a word of the term filter does not pass", spelled)
+			spellings := []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]}
+			if !isDigit(w[len(w)-1]) { // cvv2 with a number after it reads as one number (trimNumber)
+				spellings = append(spellings, w+"7", w+"12")
+			}
+			for _, spelled := range spellings {
+				for _, s := range []string{spelled, "x " + spelled + " y", spelled + "=" + strings.Repeat("q", 9),
+					strings.Repeat("-", 9) + spelled, "(" + spelled + ")"} {
+					if !r.prescan(s).termWord {
+						t.Errorf("prescan(%q): no term word: a word of the term filter does not pass", s)
+					}
 				}
 			}
 		}
@@ -455,11 +464,61 @@ func TestTermShapeHoldsEveryTermWord(t *testing.T) {
 	if n < 100 {
 		t.Fatalf("only %d term words tried", n)
 	}
-	// The table alone (not the hash filter behind it) keeps these out:
-	// no term word has this length or starts with these bytes.
-	for _, w := range []string{strings.Repeat("q", 30), "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq", "9z9z9z", "xq"} {
-		if r.termShape[shapeIndex(w)]>>min(len(w), 31)&1 != 0 {
-			t.Errorf("termShape lets %q through", w)
+	// Words that hold no term: a filter that let most through would cost
+	// every clean string a search for pairs.
+	rnd := rand.New(rand.NewPCG(1, 2))
+	passed, tried := 0, 0
+	for range 20000 {
+		b := make([]byte, 4+rnd.IntN(12))
+		for i := range b {
+			b[i] = 'a' + byte(rnd.IntN(26))
+		}
+		w := string(b)
+		if r.verdict(w).rule != "" || r.endsInCompound(w) {
+			continue
+		}
+		tried++
+		if r.sigHas(wordSigAt(w, 0, len(w))) {
+			passed++
+		}
+	}
+	if passed*100 > tried {
+		t.Errorf("the term filter lets %d of %d random words through: want under 1 %%", passed, tried)
+	}
+}
+
+// TestWordSigAt: the hash of a word does not depend on where the word
+// stands in its string nor on its case, and changes with its length and
+// with any of its first and last eight bytes (the bytes between them, in
+// a word of more than 16, are not read).
+func TestWordSigAt(t *testing.T) {
+	for _, w := range []string{"a", "ab", "key", "token", "passwd", "secret7", "password", "passwords", "authorization",
+		"clientsecretvalue", "averyveryveryverylongwordofmanybytes"} {
+		want := wordSigAt(w, 0, len(w))
+		for _, pad := range []string{"", " ", "--------", "................................"} {
+			for _, spelled := range []string{w, strings.ToUpper(w)} {
+				s := pad + spelled + pad
+				if got := wordSigAt(s, len(pad), len(pad)+len(w)); got != want {
+					t.Errorf("wordSigAt(%q, %d, %d) = %x, want %x (of %q alone)", s, len(pad), len(pad)+len(w), got, want, w)
+				}
+				s = pad + spelled + "=x"
+				if got := wordSigAt(s, len(pad), len(pad)+len(w)); got != want {
+					t.Errorf("wordSigAt(%q, %d, %d) = %x, want %x", s, len(pad), len(pad)+len(w), got, want)
+				}
+			}
+		}
+		for i := range len(w) {
+			if i >= 8 && i < len(w)-8 {
+				continue
+			}
+			b := []byte(w)
+			b[i] ^= 1
+			if wordSigAt(string(b), 0, len(b)) == want {
+				t.Errorf("%q and %q have one hash", w, b)
+			}
+		}
+		if wordSigAt(w+"x", 0, len(w)+1) == want || len(w) > 1 && wordSigAt(w, 0, len(w)-1) == want {
+			t.Errorf("%q: a word one byte longer or shorter has its hash", w)
 		}
 	}
 }
@@ -507,7 +566,7 @@ func TestCountDigits(t *testing.T) {
 // would lose it or fail).
 func TestPrescanManyCandidates(t *testing.T) {
 	r := Must(Credentials)
-	filler := strings.Repeat("fooBar ", 3*prescanCands) // camelCase words: candidates that hold no term
+	filler := strings.Repeat("fooBar ", 48) // camelCase words that hold no term
 	for _, s := range []string{
 		"password=Hq8vTz3 " + filler,
 		filler + "password=Hq8vTz3",
@@ -543,17 +602,16 @@ func TestShortCompoundKeyAnywhere(t *testing.T) {
 	}
 }
 
-// TestCompoundWordOfSeven: a word of seven bytes that the term-word table
-// lets through (a term word of its first two letters and length exists)
-// but that is no term word itself is still tested for a compound ending:
-// seven bytes is the shortest word prescan tests so.
+// TestCompoundWordOfSeven: a word of seven bytes that is no term word
+// itself (the term filter does not let it through) is still tested for a
+// compound ending.
 func TestCompoundWordOfSeven(t *testing.T) {
 	r := Must(Credentials)
 	tried := 0
 	for a := byte('a'); a <= 'z'; a++ {
 		for b := byte('a'); b <= 'z'; b++ {
 			w := string([]byte{a, b}) + "xqpwd" // seven bytes, ends with the compound term pwd
-			if r.termShape[shapeIndex(w)]>>7&1 == 0 || r.bloomHas(wordHash(w)) || !r.endsInCompound(w) {
+			if r.sigHas(wordSigAt(w, 0, len(w))) || !r.endsInCompound(w) {
 				continue
 			}
 			tried++
@@ -563,7 +621,7 @@ func TestCompoundWordOfSeven(t *testing.T) {
 		}
 	}
 	if tried == 0 {
-		t.Fatal("no word of seven bytes passes the term-word table: the test tries nothing")
+		t.Fatal("every word of seven bytes passes the term filter: the test tries nothing")
 	}
 }
 

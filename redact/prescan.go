@@ -2,7 +2,6 @@ package redact
 
 import (
 	"encoding/binary"
-	"math"
 	"math/bits"
 	"reflect"
 	"slices"
@@ -187,22 +186,28 @@ var preTable = func() (t [256]uint64) {
 
 // prescan reads s once and returns its flags, whether a catalog token or
 // a term word may start in it, and the marker pairs it holds. The loop
-// does little per byte and calls nothing: at the end of a word, tables
-// say whether the word may start a catalog token, be a term word, end
-// with a compound term or be an auth scheme, and the few words that may
-// are kept as candidates, which settle then tests in full.
+// does little per byte: at the end of a word, tables say whether the word
+// may start a catalog token, be a term word (a hash of the word's length
+// and first and last eight bytes, read whole: termWordAt), end with a
+// compound term or be an auth scheme, and the few words that may are
+// tested in full there.
 func (r *Redactor) prescan(s string) prescanned {
-	if len(s) > math.MaxInt32 { // past what a candidate's int32 bounds hold: every search runs
-		return prescanned{flags: ^scanFlags(0) &^ digitMark, tokens: true, termWord: true, marks: allMarks}
-	}
-	var (
-		acc        uint64 // every byte's preTable bits
-		digitWords int    // the bytes of the words that hold a digit
-		zUpper     bool   // a word holds 'z' and an upper-case letter after its first byte
-		st         prescanState
-		cands      [prescanCands]prescanCand
-		nc         int
-	)
+	var w prescanWords
+	r.words(s, &w)
+	return r.prescanEnd(s, &w)
+}
+
+// prescanWords is what prescan learns from the bytes and words of a
+// string, before its final tests (prescanEnd).
+type prescanWords struct {
+	acc        uint64 // every byte's preTable bits
+	digitWords int    // the bytes of the words that hold a digit: with fewer than 9, there are not 9 digits
+	zUpper     bool   // a word holds 'z' and an upper-case letter after its first byte
+	st         prescanState
+}
+
+// words is prescan's loop over the words of s, each read byte by byte.
+func (r *Redactor) words(s string, w *prescanWords) {
 	for i := 0; ; {
 		var e uint64
 		for ; i < len(s); i++ { // between words
@@ -210,23 +215,12 @@ func (r *Redactor) prescan(s string) prescanned {
 			if e&preAlnum != 0 {
 				break
 			}
-			acc |= e
+			w.acc |= e
 		}
 		if i == len(s) {
 			break
 		}
 		start := i
-		var what uint8
-		if i > 0 {
-			st.marks |= markFirst[s[i-1]] & markSecond[s[i]]
-		}
-		// findPrefixTokens' own test of the first two bytes; findTokens
-		// looks no closer to the end.
-		if i+10 <= len(s) && (i == 0 || s[i-1] != '_') {
-			if n := uint16(s[i])<<8 | uint16(s[i+1]); tokenStarts[n>>6]&(1<<(n&63)) != 0 {
-				what = candToken
-			}
-		}
 		var rest uint64            // the bits of the word's bytes after its first
 		for i++; i < len(s); i++ { // a word
 			e := preTable[s[i]]
@@ -235,45 +229,57 @@ func (r *Redactor) prescan(s string) prescanned {
 			}
 			rest |= e
 		}
-		n := i - start
-		word := rest | e
-		acc |= word
-		if word&uint64(digitMark) != 0 {
-			if n >= 32 { // keyedToken asks for a digit in these
-				st.marks |= keyedWord(s, start, i)
-			}
-			digitWords += n // the digits are counted at the end, if there can be 9
-			if word&preLetter == 0 && i+1 < len(s) && s[i] == ':' && start > 0 && s[start-1] == ':' && pgpassDBStart(s[i+1]) {
-				st.marks |= markPort // host:5432:db:…
-			}
-		}
-		if i < len(s) {
-			st.marks |= markFirst[s[i-1]] & markSecond[s[i]]
-			if authSchemeLen>>min(n, 63)&1 != 0 && s[i] == ' ' {
-				what |= candScheme
-			}
-		}
-		if word&preLetter != 0 {
-			switch {
-			case rest&preUpper != 0: // may have camelCase pieces
-				what |= candCamel
-				zUpper = zUpper || rest&preZ != 0 // "AzSe" after its first byte
-			case r.termShape[shapeIndex(s[start:i])]>>(min(n, 31)+numberShift(s[i-1]))&1 != 0:
-				what |= candTerm
-			case n >= minCompound && r.compoundTailHas(s[i-2], s[i-1]): // pgpassword, dbpwd
-				what |= candCompound
-			}
-		}
-		if what != 0 {
-			if nc == len(cands) {
-				r.settle(s, cands[:], &st)
-				nc = 0
-			}
-			cands[nc] = prescanCand{int32(start), int32(i), what}
-			nc++
+		w.acc |= rest | e
+		r.atWord(s, start, i, e, rest, w)
+	}
+}
+
+// atWord records in w what the word s[start:end] may start or be: first
+// holds the preTable bits of its first byte (or of all its bytes), rest
+// those of the others (preUpper and preZ are read from it).
+func (r *Redactor) atWord(s string, start, end int, first, rest uint64, w *prescanWords) {
+	st := &w.st
+	if start > 0 {
+		st.marks |= markFirst[s[start-1]] & markSecond[s[start]]
+	}
+	// findPrefixTokens' own test of the first two bytes; findTokens
+	// looks no closer to the end.
+	if !st.tokens && start+10 <= len(s) && (start == 0 || s[start-1] != '_') {
+		if n := uint16(s[start])<<8 | uint16(s[start+1]); tokenStarts[n>>6]&(1<<(n&63)) != 0 {
+			st.tokens = tokenMayStart(s, start)
 		}
 	}
-	r.settle(s, cands[:nc], &st)
+	n := end - start
+	word := rest | first
+	if word&uint64(digitMark) != 0 {
+		if n >= 32 { // keyedToken asks for a digit in these
+			st.marks |= keyedWord(s, start, end)
+		}
+		w.digitWords += n // the digits are counted at the end, if there can be 9
+		if word&preLetter == 0 && end+1 < len(s) && s[end] == ':' && start > 0 && s[start-1] == ':' && pgpassDBStart(s[end+1]) {
+			st.marks |= markPort // host:5432:db:…
+		}
+	}
+	if end < len(s) {
+		st.marks |= markFirst[s[end-1]] & markSecond[s[end]]
+		if authSchemeLen>>min(n, 63)&1 != 0 && s[end] == ' ' && isAuthScheme(s[start:end]) {
+			st.flags |= hasAuthHint
+		}
+	}
+	if word&preLetter != 0 {
+		if rest&preUpper != 0 { // may have camelCase pieces
+			w.zUpper = w.zUpper || rest&preZ != 0 // "AzSe" after its first byte
+			st.termWord = st.termWord || r.mayBeKey(s[start:end])
+		} else if !st.termWord {
+			st.termWord = r.termWordAt(s, start, end)
+		}
+	}
+}
+
+// prescanEnd makes prescan's final tests, on the whole of s, and returns
+// what it found.
+func (r *Redactor) prescanEnd(s string, w *prescanWords) prescanned {
+	acc, st := w.acc, &w.st
 	f := scanFlags(acc) &^ digitMark
 	if f&hasZ != 0 && f&(hasColon|hasEq) != 0 && containsZA(s) || f&hasTab != 0 { // "authorization" has "za"
 		f |= hasAuthHint
@@ -289,7 +295,7 @@ func (r *Redactor) prescan(s string) prescanned {
 		f |= hasAt // jane\u0040example.com: findEmail reads the escape
 	}
 	if st.marks&markEscape != 0 && !(st.tokens && st.termWord) {
-		r.afterEscapes(s, &st) // "…\npassword=…", "%20ghp_…"
+		r.afterEscapes(s, st) // "…\npassword=…", "%20ghp_…"
 	}
 	if acc&preTok != 0 && !st.tokens {
 		st.tokens = tokenStartsOutsideWords(s)
@@ -300,10 +306,10 @@ func (r *Redactor) prescan(s string) prescanned {
 	if f&hasEq != 0 && st.marks&markKeyed == 0 && len(s) > 40 && paddedAfter40(s) {
 		st.marks |= markKeyed
 	}
-	if zUpper && st.marks&markKeyed == 0 && len(s) >= 40 && strings.Contains(s, "AzSe") {
+	if w.zUpper && st.marks&markKeyed == 0 && len(s) >= 40 && strings.Contains(s, "AzSe") {
 		st.marks |= markKeyed // an Azure AI Search key split by '+' or '/'
 	}
-	if digitWords >= 9 {
+	if w.digitWords >= 9 {
 		if d := countDigits(s); d >= 13 {
 			f |= hasDigits9 | hasDigits13
 		} else if d >= 9 {
@@ -344,47 +350,69 @@ func keyedWord(s string, start, end int) uint32 {
 	return 0
 }
 
-// prescanCands is how many candidate words prescan holds before it
-// settles them.
-const prescanCands = 16
-
-// A prescanCand is a word of the string prescan reads, s[start:end], that
-// the tables let through: what says for which tests (cand*).
-type prescanCand struct {
-	start, end int32
-	what       uint8
-}
-
-const (
-	candToken    = 1 << iota // its first two bytes start a catalog prefix
-	candScheme               // it has the length of an auth scheme and a space after it
-	candCamel                // an upper-case letter after its first byte: mayBeKey splits it
-	candTerm                 // its first two bytes and length are those of a term word
-	candCompound             // seven bytes or more, ending with a compound term's last two letters
-)
-
-// settle tests the candidate words in full and records what they hold in st.
-func (r *Redactor) settle(s string, cands []prescanCand, st *prescanState) {
-	for _, c := range cands {
-		w := s[c.start:c.end]
-		if c.what&candToken != 0 && !st.tokens {
-			st.tokens = tokenMayStart(s, int(c.start))
-		}
-		if c.what&candScheme != 0 && isAuthScheme(w) {
-			st.flags |= hasAuthHint
-		}
-		if st.termWord {
-			continue
-		}
-		switch {
-		case c.what&candCamel != 0:
-			st.termWord = r.mayBeKey(w)
-		case c.what&candTerm != 0:
-			st.termWord = r.bloomHas(wordHash(w)) || r.endsInCompound(w) || isDigit(w[len(w)-1]) && r.bloomHas(wordHash(trimNumber(w)))
-		case c.what&candCompound != 0:
-			st.termWord = r.endsInCompound(w)
+// termWordAt reports whether the word s[a:b] of ASCII letters and digits
+// (one letter at least, no upper-case letter after its first byte) may be
+// the last word of a term (addTermEnds): the word, the word without the
+// number that ends it (password1), or a word that ends with a compound
+// term (pgpassword).
+func (r *Redactor) termWordAt(s string, a, b int) bool {
+	if r.sigHas(wordSigAt(s, a, b)) {
+		return true
+	}
+	if b-a >= minCompound {
+		if n := uint16(s[b-2])<<8 | uint16(s[b-1]); r.compoundEnds[n>>6]&(1<<(n&63)) != 0 && r.endsInCompound(s[a:b]) {
+			return true
 		}
 	}
+	if isDigit(s[b-1]) {
+		if t := trimNumber(s[a:b]); len(t) < b-a {
+			return r.sigHas(wordSigAt(s, a, a+len(t)))
+		}
+	}
+	return false
+}
+
+// wordSigAt returns the hash of the word s[a:b] for Redactor.termSig: its
+// length and its first and last eight bytes, each folded with |0x20 (as
+// wordHash folds), read with two loads whatever the word's length. Equal
+// words in any case have equal hashes; longer words that share their
+// length and both ends do too, which the filter then lets through.
+func wordSigAt(s string, a, b int) uint64 {
+	const fold = 0x2020202020202020
+	n := b - a
+	var lo, hi uint64
+	switch {
+	case n >= 8:
+		lo = binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[a:]), 8)) | fold
+		hi = binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[b-8:]), 8)) | fold
+	case a+8 <= len(s):
+		lo = (binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[a:]), 8)) | fold) & (1<<(8*n) - 1)
+	case b >= 8:
+		lo = (binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[b-8:]), 8)) | fold) >> (8 * (8 - n))
+	default:
+		for i := b - 1; i >= a; i-- {
+			lo = lo<<8 | uint64(s[i]|0x20)
+		}
+	}
+	return (lo ^ bits.RotateLeft64(hi, 27) ^ uint64(n)<<58) * 0x9E3779B97F4A7C15
+}
+
+// termSigBits is the size of Redactor.termSig as a power of two: two bits
+// of 2^17 per word, so that with the few thousand words of every preset
+// together under 0.5 % of other words pass.
+const termSigBits = 17
+
+// sigHas reports whether termSig holds the hash h of a word (wordSigAt).
+func (r *Redactor) sigHas(h uint64) bool {
+	h1, h2 := h>>(64-termSigBits), h>>(64-2*termSigBits)&(1<<termSigBits-1)
+	return r.termSig[h1>>6]&(1<<(h1&63)) != 0 && r.termSig[h2>>6]&(1<<(h2&63)) != 0
+}
+
+// sigAdd adds the hash h of a word (wordSigAt) to termSig.
+func (r *Redactor) sigAdd(h uint64) {
+	h1, h2 := h>>(64-termSigBits), h>>(64-2*termSigBits)&(1<<termSigBits-1)
+	r.termSig[h1>>6] |= 1 << (h1 & 63)
+	r.termSig[h2>>6] |= 1 << (h2 & 63)
 }
 
 // authSchemeLen has bit n set for the lengths n of the auth scheme words
@@ -667,42 +695,6 @@ func hasLetter(w string) bool {
 	return false
 }
 
-// shapeIndex returns the index in Redactor.termShape of the first two
-// bytes of w (w not empty): each is an ASCII letter in either case (0 to
-// 25), a digit (26 to 35) or anything else, or nothing after a word of
-// one byte (36).
-func shapeIndex(w string) int {
-	second := byte(36)
-	if len(w) > 1 {
-		second = shapeByte[w[1]]
-	}
-	return int(shapeByte[w[0]])*37 + int(second)
-}
-
-// shapeByte is the class of a byte in shapeIndex.
-var shapeByte = func() (t [256]byte) {
-	for c := range 256 {
-		switch {
-		case c|0x20 >= 'a' && c|0x20 <= 'z':
-			t[c] = byte(c|0x20) - 'a'
-		case c >= '0' && c <= '9':
-			t[c] = 26 + byte(c) - '0'
-		default:
-			t[c] = 36
-		}
-	}
-	return t
-}()
-
-// numberShift returns 32 when c, a word's last byte, is a digit: the
-// half of a termShape entry for words that end with a number.
-func numberShift(c byte) int {
-	if isDigit(c) {
-		return 32
-	}
-	return 0
-}
-
 // trimNumber returns w without the number of one or two digits that ends
 // it, keeping its first two bytes (password1: password; token12: token;
 // v12, dob2001: unchanged), as digitSplit reads keys.
@@ -717,22 +709,15 @@ func trimNumber(w string) string {
 	return w[:e]
 }
 
-// bloomAdd adds a lower-case word to the filter mayBeKey reads, and its
-// first two bytes and length to termShape.
+// bloomAdd adds a lower-case word to the filter mayBeKey reads and to the
+// one prescan reads (termSig).
 func (r *Redactor) bloomAdd(w string) {
 	h1, h2, h3 := bloomBits(wordHash(w))
 	for _, b := range [...]uint32{h1, h2, h3} {
 		r.termBloom[b>>6%termBloomWords] |= 1 << (b & 63)
 	}
 	if len(w) > 0 {
-		// The word; in the high half, read for words that end with a
-		// digit, the word with a number of one or two digits after it
-		// (password1, token12), which settle reads without the number, and
-		// the word itself when it ends with a digit (cvv2).
-		r.termShape[shapeIndex(w)] |= 1<<min(len(w), 31) | 1<<(32+min(len(w)+1, 31)) | 1<<(32+min(len(w)+2, 31))
-		if isDigit(w[len(w)-1]) { // cvv2, x9: a word that ends with a digit is read in the high half
-			r.termShape[shapeIndex(w)] |= 1 << (32 + min(len(w), 31))
-		}
+		r.sigAdd(wordSigAt(w, 0, len(w)))
 	}
 	if len(w) >= 2 {
 		if n, ok := letterPair(w[0], w[1]); ok {

@@ -93,18 +93,19 @@ var MetadataWords = []string{
 type Redactor struct {
 	mask         string
 	scanMessage  bool
-	terms        map[string]string      // joined term -> rule name
-	maxTerm      int                    // most words in a term
-	nonASCII     bool                   // some term has a letter outside ASCII: keys in text may too
-	sqlRule      string                 // the rule of the term "password": SQL's IDENTIFIED BY '…' in text
-	nameRule     string                 // the rule of the term "full name": the name after "Dear" in text
-	compounds    []string               // the compoundTerms among the terms
-	termBloom    [termBloomWords]uint64 // the words a term can end with, for mayBeKey
-	termStarts   [11]uint64             // the first two letters of those words (26*26 bits)
-	termShape    [37 * 37]uint64        // the first two bytes of those words (shapeIndex): bit n for a word of n bytes, 31 for longer; bit 32+n for n bytes that end with a number
-	compoundTail [11]uint64             // the last two letters of the compound terms (26*26 bits)
-	cards        bool                   // the card-number detector is on: integers are checked too
-	jwk          bool                   // the private-key detector is on: JWKs' private members are masked
+	terms        map[string]string             // joined term -> rule name
+	maxTerm      int                           // most words in a term
+	nonASCII     bool                          // some term has a letter outside ASCII: keys in text may too
+	sqlRule      string                        // the rule of the term "password": SQL's IDENTIFIED BY '…' in text
+	nameRule     string                        // the rule of the term "full name": the name after "Dear" in text
+	compounds    []string                      // the compoundTerms among the terms
+	termBloom    [termBloomWords]uint64        // the words a term can end with, for mayBeKey
+	termSig      [1 << termSigBits / 64]uint64 // the same words by wordSigAt, for prescan
+	termStarts   [11]uint64                    // the first two letters of those words (26*26 bits)
+	compoundTail [11]uint64                    // the last two letters of the compound terms (26*26 bits)
+	compoundEnds [1 << 16 / 64]uint64          // the same two bytes, in any case, for prescan
+	cards        bool                          // the card-number detector is on: integers are checked too
+	jwk          bool                          // the private-key detector is on: JWKs' private members are masked
 	paths        []pathRule
 	allow        map[string]bool
 	detectors    []Detector
@@ -177,6 +178,10 @@ func New(rules ...Rule) (*Redactor, error) {
 				r.compounds = append(r.compounds, j)
 				n, _ := letterPair(j[len(j)-2], j[len(j)-1]) // compound terms are lower-case letters
 				r.compoundTail[n>>6] |= 1 << (n & 63)
+				for _, p := range caseSpellings(j[len(j)-2:]) {
+					n := uint16(p[0])<<8 | uint16(p[1])
+					r.compoundEnds[n>>6] |= 1 << (n & 63)
+				}
 			}
 			if isASCII(t) { // words with letters outside ASCII pass the prefilter whole (see mayBeKey)
 				r.addTermEnds(words)
