@@ -690,3 +690,25 @@ func TestGluedPieces(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthSchemeFirst: the first letter of every auth scheme word, in any
+// case, passes prescan's gate in front of isAuthScheme, and a scheme word
+// before a space sets hasAuthHint wherever it stands.
+func TestAuthSchemeFirst(t *testing.T) {
+	r := Must(Credentials)
+	for _, w := range []string{"basic", "token", "bearer", "digest", "apikey", "negotiate"} {
+		for _, spelled := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			if !isAuthScheme(spelled) {
+				t.Fatalf("isAuthScheme(%q) = false: the list here is out of date", spelled)
+			}
+			if !authSchemeFirst[spelled[0]] {
+				t.Errorf("authSchemeFirst[%q] = false", spelled[0])
+			}
+			for _, s := range []string{spelled + " x", "hdr: " + spelled + " x"} {
+				if r.prescan(s).flags&hasAuthHint == 0 {
+					t.Errorf("prescan(%q): no hasAuthHint", s)
+				}
+			}
+		}
+	}
+}

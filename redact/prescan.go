@@ -262,7 +262,7 @@ func (r *Redactor) atWord(s string, start, end int, first, rest uint64, w *presc
 	}
 	if end < len(s) {
 		st.marks |= markFirst[s[end-1]] & markSecond[s[end]]
-		if authSchemeLen>>min(n, 63)&1 != 0 && s[end] == ' ' && isAuthScheme(s[start:end]) {
+		if authSchemeLen>>min(n, 63)&1 != 0 && s[end] == ' ' && authSchemeFirst[s[start]] && isAuthScheme(s[start:end]) {
 			st.flags |= hasAuthHint
 		}
 	}
@@ -414,6 +414,15 @@ func (r *Redactor) sigAdd(h uint64) {
 	r.termSig[h1>>6] |= 1 << (h1 & 63)
 	r.termSig[h2>>6] |= 1 << (h2 & 63)
 }
+
+// authSchemeFirst holds the first letters of the auth scheme words
+// (isAuthScheme), in either case.
+var authSchemeFirst = func() (t [256]bool) {
+	for _, c := range "abdnt" {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
 
 // authSchemeLen has bit n set for the lengths n of the auth scheme words
 // (isAuthScheme).
