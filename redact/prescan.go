@@ -373,8 +373,9 @@ func (r *Redactor) termWordAt(s string, a, b int) bool {
 }
 
 // wordSigAt returns the hash of the word s[a:b] for Redactor.termSig: its
-// length and its first and last eight bytes, each folded with |0x20 (as
-// wordHash folds), read with two loads whatever the word's length. Equal
+// length and its first and last eight bytes, each folded with |0x20 (upper-
+// case ASCII letters read as lower-case), read with two loads whatever the
+// word's length. Equal
 // words in any case have equal hashes; longer words that share their
 // length and both ends do too, which the filter then lets through.
 func wordSigAt(s string, a, b int) uint64 {
@@ -626,7 +627,7 @@ func (r *Redactor) mayBeKey(id string) bool {
 			j++
 		}
 		k := i + len(trimNumber(id[i:j])) // password1, token2: the term before the number
-		if r.termStartHas(id[i], id[min(i+1, k-1)]) && hasLetter(id[i:k]) && r.bloomHas(wordHash(id[i:k])) {
+		if r.termStartHas(id[i], id[min(i+1, k-1)]) && hasLetter(id[i:k]) && r.sigHas(wordSigAt(id, i, k)) {
 			return true
 		}
 		if r.endsInCompound(id[i:j]) { // PGPASSWORD
@@ -665,35 +666,6 @@ func (r *Redactor) termStartHas(a, b byte) bool {
 	return !ok || r.termStarts[n>>6]&(1<<(n&63)) != 0
 }
 
-// termBloomWords is the size of Redactor.termBloom in 64-bit words: with
-// three bits per word and the few thousand words of every preset together,
-// under 0.1 % of other words pass.
-const termBloomWords = 512
-
-// bloomBits returns the three bits of the filter for a word's hash.
-func bloomBits(h uint32) (h1, h2, h3 uint32) {
-	h2 = h*0x9E3779B1 ^ h>>15
-	h3 = h2*0x85EBCA6B ^ h2>>13
-	return h, h2, h3
-}
-
-func (r *Redactor) bloomHas(h uint32) bool {
-	h1, h2, h3 := bloomBits(h)
-	t := &r.termBloom
-	return t[h1>>6%termBloomWords]&(1<<(h1&63)) != 0 && t[h2>>6%termBloomWords]&(1<<(h2&63)) != 0 &&
-		t[h3>>6%termBloomWords]&(1<<(h3&63)) != 0
-}
-
-// wordHash is the hash of a word for the term filter: FNV-1a over its
-// bytes folded with |0x20 (upper-case ASCII letters read as lower-case).
-func wordHash(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i]|0x20)) * 16777619
-	}
-	return h
-}
-
 // hasLetter reports whether w holds a byte that is not an ASCII digit.
 func hasLetter(w string) bool {
 	for i := 0; i < len(w); i++ {
@@ -718,13 +690,9 @@ func trimNumber(w string) string {
 	return w[:e]
 }
 
-// bloomAdd adds a lower-case word to the filter mayBeKey reads and to the
-// one prescan reads (termSig).
+// bloomAdd adds a lower-case word to the term filter (termSig) that
+// mayBeKey and prescan read.
 func (r *Redactor) bloomAdd(w string) {
-	h1, h2, h3 := bloomBits(wordHash(w))
-	for _, b := range [...]uint32{h1, h2, h3} {
-		r.termBloom[b>>6%termBloomWords] |= 1 << (b & 63)
-	}
 	if len(w) > 0 {
 		r.sigAdd(wordSigAt(w, 0, len(w)))
 	}

@@ -99,8 +99,7 @@ type Redactor struct {
 	sqlRule      string                        // the rule of the term "password": SQL's IDENTIFIED BY '…' in text
 	nameRule     string                        // the rule of the term "full name": the name after "Dear" in text
 	compounds    []string                      // the compoundTerms among the terms
-	termBloom    [termBloomWords]uint64        // the words a term can end with, for mayBeKey
-	termSig      [1 << termSigBits / 64]uint64 // the same words by wordSigAt, for prescan
+	termSig      [1 << termSigBits / 64]uint64 // the words a term can end with, by wordSigAt: for mayBeKey and prescan
 	termStarts   [11]uint64                    // the first two letters of those words (26*26 bits)
 	compoundTail [11]uint64                    // the last two letters of the compound terms (26*26 bits)
 	compoundEnds [1 << 16 / 64]uint64          // the same two bytes, in any case, for prescan
