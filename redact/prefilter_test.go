@@ -712,3 +712,23 @@ func TestAuthSchemeFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestLoginFlagAfterAnyWord: a registry login's -p or --password is read
+// after any word that ends with "login" (findPairs looks for the text
+// "login -p "), so the prefilter lets such text through even when no word
+// of it is a term word.
+func TestLoginFlagAfterAnyWord(t *testing.T) {
+	r := Must(Credentials)
+	for _, c := range []struct{ in, secret string }{
+		{"relogin -p Rl1Pw8xQz registry.example.com", "Rl1Pw8xQz"},
+		{"autologin --password Al2Pw8xQz", "Al2Pw8xQz"},
+		{"step 3: 7login -p Zl3Pw8xQz", "Zl3Pw8xQz"},
+	} {
+		if !r.prescan(c.in).pairsMayMatch(c.in) {
+			t.Errorf("prescan(%q): pairs may not match", c.in)
+		}
+		if got, _ := r.String(c.in); strings.Contains(got, c.secret) {
+			t.Errorf("%q redacted to %q: the password is kept", c.in, got)
+		}
+	}
+}
