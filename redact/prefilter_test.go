@@ -559,11 +559,10 @@ func TestCountDigits(t *testing.T) {
 	}
 }
 
-// TestPrescanManyCandidates: prescan keeps up to prescanCands candidate
-// words and settles them when it needs room for more. A term word among
-// the first candidates of a long string, or after them, is found either
-// way (a settle that forgot the held candidates, or did not empty them,
-// would lose it or fail).
+// TestPrescanManyCandidates: a term word among many camelCase words that
+// the prefilter tests in full (mayBeKey) and that hold no term, before
+// them, after them or in their middle, is found wherever it stands, and the
+// camelCase words alone make no term word.
 func TestPrescanManyCandidates(t *testing.T) {
 	r := Must(Credentials)
 	filler := strings.Repeat("fooBar ", 48) // camelCase words that hold no term
