@@ -347,7 +347,7 @@ func findAuthorization(s string, spans []span) []span {
 			if strings.EqualFold(word, "digest") && contentDigest(s[k:end]) {
 				break // an image's or a file's digest (digest: sha256:2c26b4…)
 			}
-			if looksLikeCredential(s[k:end]) { // "missing Bearer prefix" leaves "prefix" alone
+			if looksLikeCredential(s[k:end]) && !flagWithoutValue(s[k:end]) { // "missing Bearer prefix" leaves "prefix" alone
 				spans = append(spans, span{k, end})
 				j = end
 			}
@@ -378,6 +378,24 @@ func findAuthorization(s string, spans []span) []span {
 		i = j
 	}
 	return spans
+}
+
+// flagWithoutValue reports whether w is a long command-line flag and its
+// '=' with nothing after it (--value=): what follows, a value already
+// masked or a quoted one, is not part of w, and w is no credential. (A
+// token of base64url that starts with "--" and ends with padding would
+// read so too; such tokens are rare, and the token after a flag's '=' is
+// searched on its own.)
+func flagWithoutValue(w string) bool {
+	if len(w) < 4 || w[0] != '-' || w[1] != '-' || w[len(w)-1] != '=' || !isLetter(w[2]) {
+		return false
+	}
+	for i := 3; i < len(w)-1; i++ {
+		if c := w[i]; !isAlnum(c) && c != '-' && c != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 // noCredentials reports whether v, after "Authorization:", says there are
