@@ -88,7 +88,9 @@
 // In every string, the message and error texts included, the pairs and
 // prose that name a secret are masked: key=value, key: value,
 // key => value, key := value, <key>value</key>, with bare or quoted keys;
-// quoted values, templates ({{ … }} even with quotes inside, ${…}, ${{ … }},
+// quoted values (a quote inside written twice, as SQL and YAML escape
+// it, or by the shell's idioms; an ODBC value in braces holding ';':
+// Pwd={a;b}), templates ({{ … }} even with quotes inside, ${…}, ${{ … }},
 // #{…}, <%= … %>, %(…)s), calls (os.Getenv(…), ENV.fetch(…) { … }),
 // encrypted blobs (ENC[…], ENC(…), !vault with its $ANSIBLE_VAULT lines),
 // YAML block scalars (|, >-) and tags (!!binary …), the lines under a YAML

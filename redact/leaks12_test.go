@@ -28,3 +28,35 @@ func TestURLPasswordNotEscapedMasked(t *testing.T) {
 		"ssh://git@git.example.com:2222/team/repo.git",
 	})
 }
+
+// TestQuotedValueWithEscapedQuoteMasked: a quoted value whose quote is
+// escaped by doubling it (SQL, YAML's single quotes, CSV), by the shell's
+// idioms, or an ODBC value in braces that holds a ';'.
+func TestQuotedValueWithEscapedQuoteMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"sql doubled", "ALTER ROLE reporting WITH LOGIN PASSWORD 'Mq''9vXt4Lz2'",
+			[]string{"Mq", "9vXt4Lz2"}, []string{"ALTER ROLE reporting WITH LOGIN PASSWORD '"}},
+		{"pair doubled", "db_password='Rk2''Wn8''Jc5Hy'",
+			[]string{"Rk2", "Wn8", "Jc5Hy"}, []string{"db_password='"}},
+		{"yaml single quoted", "smtp:\n  password: 'don''t Zp6Qa3Xe'\n  port: 587",
+			[]string{"don", "Zp6Qa3Xe"}, []string{"port: 587"}},
+		{"double quotes doubled", `Password="Yt4""Bv7Ns1"; Timeout=30`,
+			[]string{"Yt4", "Bv7Ns1"}, []string{"Timeout=30"}},
+		{"shell quote in quotes", `export API_SECRET='Fw3'"'"'Qe8Lm6' && ./run`,
+			[]string{"Fw3", "Qe8Lm6"}, []string{"./run"}},
+		{"shell backslash quote", `API_SECRET='Ds9'\''Kx2Mn5' ./run`,
+			[]string{"Ds9", "Kx2Mn5"}, []string{"./run"}},
+		{"odbc braces", "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql1,1433;Uid=app;Pwd={Nc4;Hv8}}Wq2};Encrypt=yes",
+			[]string{"Nc4", "Hv8", "Wq2"}, []string{"Driver={ODBC Driver 18 for SQL Server}", "Encrypt=yes"}},
+		{"jdbc braces", "jdbc:sqlserver://sql1:1433;databaseName=crm;user=app;password={Jm7;Pk3Rt};encrypt=true",
+			[]string{"Jm7", "Pk3Rt"}, []string{"encrypt=true"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"SELECT 'it''s' AS label FROM dual",
+		"name='O''Brien' role='admin'",
+		"password='' user='svc'",
+		`title="say ""hi""" lang=en`,
+		"Driver={PostgreSQL Unicode};Server=pg1;Port=5432",
+		`filter={"status":"open"} page=2`,
+	})
+}

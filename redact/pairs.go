@@ -2611,13 +2611,25 @@ func valueAt(s string, v int) (int, int) {
 		// An unclosed quote ends with its line, so that the next line's
 		// pairs are still read as pairs.
 		e := v + 1
-		for e < len(s) && s[e] != c && s[e] != '\n' {
+		for e < len(s) && s[e] != '\n' {
+			if s[e] == c {
+				n := escapedQuoteLen(s, v, e)
+				if n == 0 {
+					break
+				}
+				e += n
+				continue
+			}
 			if s[e] == '\\' {
 				e++
 			}
 			e++
 		}
 		return v + 1, min(e, len(s))
+	case c == '{' && v > 0 && s[v-1] == '=':
+		if e := bracedValueEnd(s, v); e > 0 {
+			return v + 1, e // ODBC's Pwd={a;b}: a value that holds ';'
+		}
 	case strings.HasPrefix(s[v:], "!vault"):
 		return v, vaultEnd(s, v)
 	case c == '!': // a YAML tag (!!binary …, !secret …): the tag and its value
@@ -2706,6 +2718,50 @@ func valueAt(s string, v int) (int, int) {
 		e++
 	}
 	return v, e
+}
+
+// bracedValueEnd returns the position of the '}' that closes the value
+// braced at s[v] after a pair's '=', as ODBC and JDBC connection strings
+// quote a value that holds ';' ("}}" is a '}' inside it), when the value
+// ends there (a ';', a quote, a space or the end follows); else 0.
+// Templates ({{…}}) and JSON objects ({"a":…}) are no such value.
+func bracedValueEnd(s string, v int) int {
+	if v+1 >= len(s) || s[v+1] == '{' || s[v+1] == '"' || s[v+1] == '}' {
+		return 0
+	}
+	for e := v + 1; e < len(s) && s[e] != '\n'; e++ {
+		if s[e] != '}' {
+			continue
+		}
+		if e+1 < len(s) && s[e+1] == '}' {
+			e++
+			continue
+		}
+		if e+1 == len(s) || strings.IndexByte(";\"' \t\r\n", s[e+1]) >= 0 {
+			return e
+		}
+		return 0
+	}
+	return 0
+}
+
+// escapedQuoteLen returns the length of the escaped quote at s[e], inside
+// a value quoted at s[v], or 0 when s[e] closes the value: the quote
+// written twice in a row, as SQL, YAML, CSV and Visual Basic escape it,
+// and the shell's two ways of putting a single quote inside single
+// quotes (close, then a quote in double quotes or escaped with a
+// backslash, then open again). An empty value is closed.
+func escapedQuoteLen(s string, v, e int) int {
+	c := s[e]
+	switch {
+	case e > v+1 && e+1 < len(s) && s[e+1] == c:
+		return 2
+	case c == '\'' && strings.HasPrefix(s[e:], `'"'"'`):
+		return 5
+	case c == '\'' && strings.HasPrefix(s[e:], `'\''`):
+		return 4
+	}
+	return 0
 }
 
 // literalPrefix returns the length of the prefix of a string literal at
