@@ -393,7 +393,7 @@
 // webhooks after /hooks/ or /hook/ (Mattermost, Rocket.Chat, Feishu and
 // Lark: a UUID, or 20 letters and digits or more with both), Telegram
 // bots (also in the Bot API's path, /bot<token>/);
-// Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,
+// WooCommerce (ck_, cs_), Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,
 // seti_…_secret_…), Braintree (access_token$…), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,
 // Freemius, PayPal (A21AA…), Adyen (AQE…hmf…), Checkout.com (sk_sbox_,
@@ -409,12 +409,13 @@
 // Messaging server keys (AAAA…:APA91b…), Grafana, Sentry, New Relic,
 // New Relic license keys (…NRAL), Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
 // (IQoJb3JpZ2luX2Vj…, FwoGZXIvYXdzE…), ClickHouse, Cloudflare
-// origin CA and Tunnel tokens (eyJhIjoi…), Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
+// origin CA and Tunnel tokens (eyJhIjoi…) and scannable API credentials
+// (cfk_, cfut_, cfat_), Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
 // Facebook (EAA… access tokens of any app letter), Instagram (IGQV…,
 // IGQW…, IGAA…), Amazon (Atza|, Atzr|), Twitch (oauth:…), Airtable,
 // Twitter bearer tokens (21 or 22 A's, escaped or not), Supabase; OpenAI, Anthropic,
 // Hugging Face, Perplexity, OpenRouter, Groq, xAI, Replicate, NVIDIA,
-// LangSmith, Pinecone, Tavily, ElevenLabs (sk_ and 48 hex digits); SendGrid, Sendinblue (Brevo: xkeysib-,
+// LangSmith, Langfuse (sk-lf-), Pinecone, Tavily, ElevenLabs (sk_ and 48 hex digits); SendGrid, Sendinblue (Brevo: xkeysib-,
 // xsmtpsib-), Twilio, Notion,
 // Mailgun (key-…, and 32-8-8 hex digits), Mailchimp, Mandrill (md-),
 // Resend (re_), Honeycomb (hcaik_, hcxik_, hcamk_, hcxmk_), MaxMind,

@@ -2,6 +2,8 @@ package redact_test
 
 import (
 	"testing"
+
+	"github.com/slogguard/slogguard/redact"
 )
 
 // TestURLPasswordNotEscapedMasked: a DSN whose password holds an '@', a
@@ -58,5 +60,41 @@ func TestQuotedValueWithEscapedQuoteMasked(t *testing.T) {
 		`title="say ""hi""" lang=en`,
 		"Driver={PostgreSQL Unicode};Server=pg1;Port=5432",
 		`filter={"status":"open"} page=2`,
+	})
+}
+
+// TestCloudflareWooCommerceLangfuseKeysMasked: token formats with a
+// documented prefix: Cloudflare's scannable credentials (cfk_, cfut_,
+// cfat_), WooCommerce REST keys (ck_, cs_), Langfuse secret keys (sk-lf-).
+func TestCloudflareWooCommerceLangfuseKeysMasked(t *testing.T) {
+	tokens := []string{
+		"cfut_Wk3Jd9Lq2Xv7Nb4Rt8Zc1Hm6Pf5Gs0Ay3Eu7Io2Lx9Kq4Bw",
+		"cfat_Pz8Nm3Qr6Tv1Xb9Lw4Ks7Hd2Fj5Gc0Ea8Uy3Io6Rk1Vn7Mt",
+		"cfk_Qa4Ws8Ed2Rf6Tg0Yh3Uj7Ik1Ol5Pz9Xc2Vb6Nm4Lk8Jh3Gf",
+		"ck_3e9a1f7c5b2d8e4a6c0f1b3d5e7a9c2f4b6d8e0a",
+		"cs_a8c6e4f2d0b9a7c5e3f1d9b7a5c3e1f0d8b6a4c2",
+		"sk-lf-5b1e9c3a-7d2f-4a8b-9e6c-0f1d2a3b4c5e",
+	}
+	var cases []textCase
+	for _, tok := range tokens {
+		body := tok[len(tok)-20:]
+		cases = append(cases,
+			textCase{tok + " alone", tok, []string{body}, nil},
+			textCase{tok + " in prose", "retrying with " + tok + " after 401", []string{body}, []string{"retrying with ", " after 401"}},
+			textCase{tok + " in json", `{"cfg":{"creds":"` + tok + `"}}`, []string{body}, []string{`cfg`}},
+		)
+	}
+	cases = append(cases, textCase{"woocommerce basic auth", "curl https://shop.example.com/wp-json/wc/v3/orders -u ck_0d2f4b6a8c1e3d5f7a9b2c4e6f8a0b1d3c5e7f9a:cs_9f7d5b3a1e0c8a6f4d2b0e9c7a5f3d1b8e6c4a2f",
+		[]string{"0d2f4b6a8c1e3d5f", "9f7d5b3a1e0c8a6f"}, []string{"https://shop.example.com/wp-json/wc/v3/orders"}})
+	requireWholeCases(t, nil, cases)
+	requireWholeKept(t, []redact.Rule{redact.Credentials}, []string{
+		"pk-lf-5b1e9c3a-7d2f-4a8b-9e6c-0f1d2a3b4c5e",
+		"cfut_ prefix rollout done",
+		"cfg_path=/etc/app/config.yaml",
+		"ck_3e9a1f7c5b2d8e4a6c0f1b3d5e7a9c2f4b6d8e0a1",
+		"ck_ffffffffffffffffffffffffffffffffffffffff",
+		"cs_sales_region_emea_dashboard_widget_v2_final",
+		"cfk_short_Zx9",
+		"sk-lf-not-a-uuid",
 	})
 }

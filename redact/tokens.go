@@ -348,6 +348,17 @@ var tokenFormats = append([]tokenFormat{
 	// {"a":<account>,"t":<tunnel id>,"s":<secret>}.
 	{family: "cloudflare", prefix: "eyJhIjoi", body: cAlnum | cOther, min: 100},
 	{family: "nvidia", prefix: "nvapi-", body: cURL, min: 64},
+	// Cloudflare's scannable API credentials (2026): the global API key,
+	// user and account API tokens, each 40 bytes and a checksum.
+	{family: "cloudflare", prefix: "cfk_", body: cURL, min: 40, max: 64, mixed: true},
+	{family: "cloudflare", prefix: "cfut_", body: cURL, min: 40, max: 64, mixed: true},
+	{family: "cloudflare", prefix: "cfat_", body: cURL, min: 40, max: 64, mixed: true},
+	// WooCommerce REST API keys: consumer key and secret, ck_ or cs_ and
+	// 40 lower-case hex digits (a SHA-1).
+	{family: "woocommerce", prefix: "ck_", body: cLHex, min: 40, max: 40, mixed: true},
+	{family: "woocommerce", prefix: "cs_", body: cLHex, min: 40, max: 40, mixed: true},
+	// Langfuse secret keys: sk-lf- and a UUID (pk-lf-, the public key, stays).
+	{family: "langfuse", prefix: "sk-lf-", shape: uuidBody},
 	{family: "groq", prefix: "gsk_", body: cAlnum, min: 52},
 	{family: "xai", prefix: "xai-", body: cAlnum, min: 80},
 	{family: "replicate", prefix: "r8_", body: cAlnum, min: 37, mixed: true},
