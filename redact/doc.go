@@ -303,7 +303,9 @@
 // legal name, insurance number, medicare number, medicaid number,
 // nhs number, callback number, contact number, cell no, mobile no,
 // emergency contact, next of kin, guardian name, spouse, spouse name,
-// mbi, medicare beneficiary identifier.
+// mbi, medicare beneficiary identifier, and the other dates Safe Harbor
+// names: admission date, admit date, date of admission, discharge date,
+// date of discharge, date of death, death date.
 // Detectors: ssn ([DetectSSN]), email ([DetectEmail]: addresses with
 // letters outside ASCII too, jörg@bücher.de, and with the '@' escaped in
 // JSON, \u0040), phone ([DetectPhone]: also with the '+' percent-encoded,
@@ -353,7 +355,15 @@
 // social insurance number, nhs number, callback number, contact number,
 // cell no, mobile no, emergency contact, next of kin, guardian name,
 // spouse, spouse name, securite sociale, sécurité sociale, as in France's
-// numéro de sécurité sociale, the advertising identifiers of mobile
+// numéro de sécurité sociale, ahv, ahv nummer, ppsn, personalausweis,
+// personalausweisnummer, ausweisnummer, steuernummer,
+// steueridentifikationsnummer, sozialversicherungsnummer, fodselsnummer,
+// fødselsnummer, burgerservicenummer, rijksregisternummer, henkilotunnus,
+// henkilötunnus, license plate, licence plate, number plate, geburtstag,
+// geburtsort, geboren, anschrift, adresse, vorname, nachname, prenom,
+// prénom, apellido, apellidos, cognome, direccion, dirección, indirizzo,
+// endereco, endereço, correo electronico, correo electrónico, handynummer,
+// mobilnummer, the advertising identifiers of mobile
 // devices idfa, idfv, gaid, aaid, and the word telephone in other languages:
 // telefon, telefono, telefone, telefonnummer, teléfono, téléphone.
 // Detectors: email, ssn, card-number, phone, iban ([DetectIBAN]),

@@ -1,9 +1,11 @@
 package redact_test
 
 import (
+	"log/slog"
 	"testing"
 
 	"github.com/slogguard/slogguard/redact"
+	"github.com/stretchr/testify/require"
 )
 
 // TestURLPasswordNotEscapedMasked: a DSN whose password holds an '@', a
@@ -96,5 +98,68 @@ func TestCloudflareWooCommerceLangfuseKeysMasked(t *testing.T) {
 		"cs_sales_region_emea_dashboard_widget_v2_final",
 		"cfk_short_Zx9",
 		"sk-lf-not-a-uuid",
+	})
+}
+
+// TestSafeHarborDatesMasked: besides the date of birth, Safe Harbor
+// (45 CFR 164.514(b)(2)(i)(C)) names admission, discharge and death dates.
+func TestSafeHarborDatesMasked(t *testing.T) {
+	hipaa := []redact.Rule{redact.HIPAA}
+	requireWholeCases(t, hipaa, []textCase{
+		{"discharge pair", "encounter=E-5521 discharge_date=2026-10-14 ward=4B",
+			[]string{"2026-10-14"}, []string{"encounter=E-5521 discharge_date=", "ward=4B"}},
+		{"admission json", `{"admissionDate":"2026-09-30","unit":"ICU"}`,
+			[]string{"2026-09-30"}, []string{`unit`, `ICU`}},
+		{"date of death", "Date of death: 11/02/2026",
+			[]string{"11/02/2026"}, []string{"Date of death: "}},
+		{"death date", "death_date=2026-08-19 source=registry",
+			[]string{"2026-08-19"}, []string{"source=registry"}},
+		{"admit date", "admit date: 2026-07-01",
+			[]string{"2026-07-01"}, []string{"admit date: "}},
+	})
+	for _, key := range []string{"admission_date", "dischargeDate", "date_of_death", "DateOfAdmission", "admit-date"} {
+		t.Run("attr "+key, func(t *testing.T) {
+			out := handlerOutput(t, hipaa, func(l *slog.Logger) { l.Info("encounter", key, "2026-06-12") })
+			require.NotContains(t, out, "2026-06-12")
+		})
+	}
+	requireWholeKept(t, hipaa, []string{
+		"discharge date pending",
+		"admission_source=ER admission_count=3",
+		"discharge_disposition=home",
+		"release date: 2026-12-01",
+	})
+}
+
+// TestMoreNationalIdentifiersMasked: national identifiers of more
+// countries and personal data named in other languages, under GDPR; free
+// text after an address named in German, Spanish, Italian or Portuguese
+// runs over its commas as after "address".
+func TestMoreNationalIdentifiersMasked(t *testing.T) {
+	gdpr := []redact.Rule{redact.GDPR}
+	requireWholeCases(t, gdpr, []textCase{
+		{"ahv", "ahv=756.9217.0769.85 kanton=ZH", []string{"756.9217.0769.85"}, []string{"kanton=ZH"}},
+		{"ppsn", `{"ppsn":"8765432WA","county":"Cork"}`, []string{"8765432WA"}, []string{"Cork"}},
+		{"personalausweis", "Personalausweisnummer: L01X00T47", []string{"L01X00T47"}, []string{"Personalausweisnummer: "}},
+		{"steuernummer", "steuernummer=2181508150 finanzamt=Berlin", []string{"2181508150"}, []string{"finanzamt=Berlin"}},
+		{"anschrift", "Anschrift: Lindenallee 14, 50968 Köln", []string{"Lindenallee", "50968"}, []string{"Anschrift: "}},
+		{"direccion", "dirección: Calle de Alcalá 42, 28014 Madrid", []string{"Alcalá 42", "28014"}, []string{"dirección: "}},
+		{"indirizzo", "indirizzo=Via Roma 8, 20121 Milano", []string{"Via Roma", "20121"}, []string{"indirizzo="}},
+		{"vorname nachname", "vorname=Greta nachname=Lindqvist", []string{"Greta", "Lindqvist"}, []string{"vorname=", "nachname="}},
+		{"license plate", "license_plate=KA-XY-902 lot=P3", []string{"KA-XY-902"}, []string{"lot=P3"}},
+		{"prenom", "prénom: Anne Sophie", []string{"Anne", "Sophie"}, []string{"prénom: "}},
+	})
+	for _, key := range []string{"ahv", "fodselsnummer", "burgerservicenummer", "rijksregisternummer", "henkilötunnus", "sozialversicherungsnummer", "geburtsort", "prénom", "cognome", "correo_electronico", "handynummer"} {
+		t.Run("attr "+key, func(t *testing.T) {
+			out := handlerOutput(t, gdpr, func(l *slog.Logger) { l.Info("form", key, "Qv5 Tr8 Wx2") })
+			require.NotContains(t, out, "Qv5 Tr8 Wx2")
+		})
+	}
+	requireWholeKept(t, gdpr, []string{
+		"bind: Adresse déjà utilisée",
+		"listen tcp :8443: bind: Adresse bereits in Verwendung",
+		"IP-Adresse: ",
+		"plate_reader=online",
+		"adresse_type=home",
 	})
 }

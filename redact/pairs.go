@@ -2043,7 +2043,15 @@ func isQuote(c byte) bool { return c == '"' || c == '\'' || c == '`' }
 // patientName, cardholder), whose unquoted value may run over words.
 func isNameKey(key string) bool {
 	k := strings.ToLower(key)
-	return strings.HasSuffix(k, "name") || strings.HasSuffix(k, "holder") || strings.HasPrefix(k, "name") // name on card
+	if strings.HasSuffix(k, "name") || strings.HasSuffix(k, "holder") || strings.HasPrefix(k, "name") { // name on card
+		return true
+	}
+	for _, t := range [...]string{"prenom", "prénom", "apellido", "apellidos", "cognome"} {
+		if strings.HasSuffix(k, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // isFreeTextKey reports whether values under key are free text that goes
@@ -2052,9 +2060,10 @@ func isNameKey(key string) bool {
 func isFreeTextKey(key string) bool {
 	k := strings.ToLower(key)
 	for _, t := range [...]string{"address", "street", "diagnosis", "condition", "medication", "prescription",
-		"passphrase", "phrase", "mnemonic"} { // passphrase: correct horse battery staple; a seed phrase of 24 words
+		"passphrase", "phrase", "mnemonic", // passphrase: correct horse battery staple; a seed phrase of 24 words
+		"anschrift", "adresse", "direccion", "dirección", "indirizzo", "endereco", "endereço"} {
 		if strings.HasSuffix(k, t) {
-			return !strings.HasSuffix(k, "ipaddress") && !strings.HasSuffix(k, "ip_address") && !strings.HasSuffix(k, "ip-address")
+			return !strings.HasSuffix(k, "ip"+t) && !strings.HasSuffix(k, "ip_"+t) && !strings.HasSuffix(k, "ip-"+t) && !strings.HasSuffix(k, "ip "+t)
 		}
 	}
 	return false

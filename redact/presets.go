@@ -99,6 +99,9 @@ var (
 			"medicare number", "medicaid number", "nhs number", "callback number", "contact number",
 			"cell no", "mobile no", "emergency contact", "next of kin", "guardian name", "spouse",
 			"spouse name", "mbi", "medicare beneficiary identifier",
+			// The other dates Safe Harbor names besides the date of birth.
+			"admission date", "admit date", "date of admission", "discharge date",
+			"date of discharge", "date of death", "death date",
 		},
 		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone, DetectIPAddress},
 	}
@@ -134,6 +137,17 @@ var (
 			"tax number", "taxpayer id", "social insurance number", "nhs number",
 			"callback number", "contact number", "cell no", "mobile no", "emergency contact",
 			"next of kin", "guardian name", "spouse", "spouse name", "securite sociale", "sécurité sociale",
+			// National identifiers of more countries, and personal data in
+			// other languages.
+			"ahv", "ahv nummer", "ppsn", "personalausweis", "personalausweisnummer",
+			"ausweisnummer", "steuernummer", "steueridentifikationsnummer",
+			"sozialversicherungsnummer", "fodselsnummer", "fødselsnummer",
+			"burgerservicenummer", "rijksregisternummer", "henkilotunnus", "henkilötunnus",
+			"license plate", "licence plate", "number plate",
+			"geburtstag", "geburtsort", "geboren", "anschrift", "adresse", "vorname", "nachname",
+			"prenom", "prénom", "apellido", "apellidos", "cognome", "direccion", "dirección",
+			"indirizzo", "endereco", "endereço", "correo electronico", "correo electrónico",
+			"handynummer", "mobilnummer",
 			// Advertising identifiers of mobile devices.
 			"idfa", "idfv", "gaid", "aaid",
 			// The word telephone in other languages.
