@@ -258,7 +258,12 @@
 // adgangskode, sifre, heslo, jelszo, passord, lozinka, geslo, kata sandi,
 // and in their own letters: contraseña, hasło, lösenord, şifre, jelszó,
 // parolă, mật khẩu, пароль, κωδικός πρόσβασης, סיסמה, كلمة المرور,
-// كلمة السر, पासवर्ड, รหัสผ่าน, 密码, 密碼, 口令, パスワード, 비밀번호. (Terms
+// كلمة السر, पासवर्ड, รหัสผ่าน, 密码, 密碼, 口令, パスワード, 비밀번호,
+// contrasenya, wagwoord, parool, slaptazodis, slaptažodis, 암호, and API
+// key and token in other languages: api schlussel, api schluessel,
+// api schlüssel, api sleutel, api ключ, apiキー, api キー, api密钥, api 密钥, api金鑰,
+// api 金鑰, api 키, 密钥, 秘钥, 私钥, 秘密鍵, 令牌, トークン, 토큰, токен,
+// jeton d acces, jeton d accès. (Terms
 // outside ASCII match whole words, so 用户密码 is not 密码; and they make
 // every string with letters outside ASCII searched for pairs, which costs
 // only such strings.) Detectors: url-userinfo

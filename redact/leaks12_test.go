@@ -1,6 +1,7 @@
 package redact_test
 
 import (
+	"fmt"
 	"log/slog"
 	"testing"
 
@@ -161,5 +162,40 @@ func TestMoreNationalIdentifiersMasked(t *testing.T) {
 		"IP-Adresse: ",
 		"plate_reader=online",
 		"adresse_type=home",
+	})
+}
+
+// TestAPIKeyInOtherLanguagesMasked: "API key", "token" and "password" as
+// localised interfaces and configuration files write them (the forms
+// that end with "API", clé API and clave de API, are not terms).
+func TestAPIKeyInOtherLanguagesMasked(t *testing.T) {
+	var cases []textCase
+	for i, key := range []string{"API-Schlüssel", "API-Sleutel", "API-ключ", "APIキー", "API 密钥", "API金鑰", "API 키",
+		"密钥", "私钥", "秘密鍵", "令牌", "トークン", "토큰", "токен",
+		"contrasenya", "wagwoord", "parool", "slaptažodis", "암호"} {
+		secret := fmt.Sprintf("Hv%dQz8Lm3Xw%dRt", i, i)
+		cases = append(cases, textCase{key, key + ": " + secret, []string{secret}, []string{key + ": "}})
+	}
+	cases = append(cases,
+		textCase{"json", `{"api_sleutel":"Wz4Kp9Tm2Qc7","region":"nl"}`, []string{"Wz4Kp9Tm2Qc7"}, []string{"region"}},
+		textCase{"quoted", `api_schluessel = "Bn6Vx1Jr8Ls3"`, []string{"Bn6Vx1Jr8Ls3"}, []string{"api_schluessel = "}},
+	)
+	requireWholeCases(t, nil, cases)
+	for _, key := range []string{"apiSchluessel", "api_sleutel", "токен", "秘钥", "jeton_d_acces"} {
+		t.Run("attr "+key, func(t *testing.T) {
+			out := handlerOutput(t, nil, func(l *slog.Logger) { l.Info("cfg", key, "Pd7Yh2Nc5Gw9") })
+			require.NotContains(t, out, "Pd7Yh2Nc5Gw9")
+		})
+	}
+	requireWholeKept(t, nil, []string{
+		"la clave de API no es válida",
+		"clé API invalide ou expirée",
+		"API-Schlüssel fehlt",
+		"トークンの有効期限が切れました",
+		"令牌已过期",
+		"токен истёк",
+		"토큰이 만료되었습니다",
+		"用户密钥管理",
+		"parola chiave",
 	})
 }

@@ -53,6 +53,12 @@ var (
 			"lozinka", "geslo", "kata sandi", "contraseña", "hasło", "lösenord", "şifre", "jelszó",
 			"parolă", "mật khẩu", "пароль", "κωδικός πρόσβασης", "סיסמה", "كلمة المرور", "كلمة السر",
 			"पासवर्ड", "รหัสผ่าน", "密码", "密碼", "口令", "パスワード", "비밀번호",
+			"contrasenya", "wagwoord", "parool", "slaptazodis", "slaptažodis", "암호",
+			// API key and token in other languages (forms that end with "api"
+			// are not terms: every URL path has the word).
+			"api schlussel", "api schluessel", "api schlüssel", "api sleutel", "api ключ", "apiキー",
+			"api キー", "api密钥", "api 密钥", "api金鑰", "api 金鑰", "api 키", "密钥", "秘钥",
+			"私钥", "秘密鍵", "令牌", "トークン", "토큰", "токен", "jeton d acces", "jeton d accès",
 		},
 		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey,
 			DetectPrivateKey, DetectTokens, DetectDSN, DetectPgpass},
