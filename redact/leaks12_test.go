@@ -199,3 +199,28 @@ func TestAPIKeyInOtherLanguagesMasked(t *testing.T) {
 		"parola chiave",
 	})
 }
+
+// TestKeyAsLaterCallArgumentMasked: a call that takes a key and its value
+// after other arguments (Redis' HSet, Python's setattr, a config setter);
+// the key itself is no value of the argument before it.
+func TestKeyAsLaterCallArgumentMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"hset", `rdb.HSet(ctx, "session:u91", "auth_token", "Kt3Vw8Mq1Zp6Lx")`,
+			[]string{"Kt3Vw8Mq1Zp6Lx"}, []string{"session:u91", "auth_token"}},
+		{"setattr", `setattr(settings, "SECRET_KEY", "Fy2Nd7Hs4Wc9Qb")`,
+			[]string{"Fy2Nd7Hs4Wc9Qb"}, []string{"SECRET_KEY"}},
+		{"section setter", `parser.set('smtp', 'password', 'Rm5Tx0Gk8Ja3Vd')`,
+			[]string{"Rm5Tx0Gk8Ja3Vd"}, []string{"parser.set('smtp', 'password', '"}},
+		{"section named auth", `cfg.set('auth', 'passwd', 'Lq9Zb4Wn6Hc1Ts')`,
+			[]string{"Lq9Zb4Wn6Hc1Ts"}, []string{"cfg.set('auth', 'passwd', '"}},
+		{"nested first argument", `store.Put(ctx(req, 3), "api_key", "Xe7Pk2Rv5Mj8Wn")`,
+			[]string{"Xe7Pk2Rv5Mj8Wn"}, []string{"api_key"}},
+	})
+	requireWholeKept(t, nil, []string{
+		`fmt.Sprintf("%s: %s", "password", "required")`,
+		`csv header: "id","password","email"`,
+		`f(a, "password", b)`,
+		`t.Run("password", func(t *testing.T) {`,
+		`validate(form, "password", "min", "12")`,
+	})
+}

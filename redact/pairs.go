@@ -133,8 +133,10 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			}
 		}
-		if op == 0 && quotedKey && p < len(s) && s[p] == ',' && (callArgument(s, a-1) || s[a] == '-') { // getenv("api_token", "…"), ["--password", "…"]
-			if q := p + 1; q+1 < len(s) && (isQuote(s[q]) || s[q] == ' ' && isQuote(s[q+1])) && !strings.HasPrefix(s[skipSpaces(s, q)+1:], "-") {
+		if op == 0 && quotedKey && p < len(s) && s[p] == ',' && (callArgument(s, a-1) || s[a] == '-' || laterCallArgument(s, a-1) && lastStringArg(s, skipSpaces(s, p+1))) {
+			// getenv("api_token", "…"), ["--password", "…"], and a key as a
+			// later argument: setattr(cfg, "password", "…"), HSet(ctx, k, "token", "…").
+			if q := p + 1; q+1 < len(s) && (isQuote(s[q]) || s[q] == ' ' && isQuote(s[q+1])) && !strings.HasPrefix(s[skipSpaces(s, q)+1:], "-") && (s[a] == '-' || !r.keyArgAt(s, skipSpaces(s, q))) {
 				op = 1
 			}
 		} else if op == 0 && quotedKey && a > 0 && isQuote(s[a-1]) && s[a] == '-' && p+1 < len(s) && s[p-1] == ' ' && s[p] == s[a-1] && s[p+1] != '-' && s[p+1] != s[p] {
@@ -3410,6 +3412,73 @@ func apiStatusAfter(s string, e int) bool {
 // callArgument reports whether the quote at s[q] opens a call's first
 // argument (getenv("api_token", …)), not an element of a list or an
 // object's value ("kind":"Secret","data": …; ["password","email"]).
+// laterCallArgument reports whether the quote at s[q] starts an argument
+// of a call after its first: a ',' before it, and before that, on the same
+// line, the '(' of a call that no bracket closes.
+func laterCallArgument(s string, q int) bool {
+	k := q
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	if k == 0 || s[k-1] != ',' {
+		return false
+	}
+	depth := 0
+	for k -= 2; k >= 0 && q-k < 200; k-- {
+		switch s[k] {
+		case '\n':
+			return false
+		case ')', ']', '}':
+			depth++
+		case '(', '[', '{':
+			if depth == 0 {
+				return s[k] == '(' && k > 0 && isKeyChar(s[k-1])
+			}
+			depth--
+		}
+	}
+	return false
+}
+
+// lastStringArg reports whether the quoted argument at s[q] is the last
+// string of its call: a ')' or an argument that is no string follows it
+// (validate(f, "password", "min", "12") names a rule, not a value).
+func lastStringArg(s string, q int) bool {
+	if q >= len(s) || !isQuote(s[q]) {
+		return false
+	}
+	_, ve := valueAt(s, q)
+	if ve >= len(s) || s[ve] != s[q] {
+		return false
+	}
+	n := skipSpaces(s, ve+1)
+	if n < len(s) && s[n] == ',' {
+		n = skipSpaces(s, n+1)
+		return n < len(s) && !isQuote(s[n])
+	}
+	return n < len(s) && s[n] == ')'
+}
+
+// keyArgAt reports whether the quoted string at s[q] is itself a key that
+// names a secret (one word, no spaces) and a quoted argument follows it,
+// so that it is no value: in config.set('auth', 'password', '…') the value
+// is the last.
+func (r *Redactor) keyArgAt(s string, q int) bool {
+	if q >= len(s) || !isQuote(s[q]) {
+		return false
+	}
+	vs, ve := valueAt(s, q)
+	if ve <= vs || ve >= len(s) || s[ve] != s[q] {
+		return false
+	}
+	n := skipSpaces(s, ve+1)
+	if n >= len(s) || s[n] != ',' || strings.IndexByte(s[vs:ve], ' ') >= 0 {
+		return false
+	}
+	n = skipSpaces(s, n+1)
+	return n < len(s) && isQuote(s[n]) && r.mayBeKey(s[vs:ve]) && r.keyRule(s[vs:ve]) != ""
+}
+
 func callArgument(s string, q int) bool {
 	for q > 0 && s[q-1] == ' ' {
 		q--
