@@ -224,3 +224,35 @@ func TestKeyAsLaterCallArgumentMasked(t *testing.T) {
 		`validate(form, "password", "min", "12")`,
 	})
 }
+
+// TestCommandLinePasswordsMasked: SNMPv3's authentication and privacy
+// passphrases, hydra's -p, ldappasswd's old and new passwords, and the
+// password that openssl passwd and mkpasswd hash.
+func TestCommandLinePasswordsMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"snmpwalk v3", "snmpwalk -v3 -l authPriv -u nms -a SHA-256 -A Hb6Wq1Zr8Lx -x AES -X Tn3Vk7Pm2Yc 10.20.0.4 ifTable",
+			[]string{"Hb6Wq1Zr8Lx", "Tn3Vk7Pm2Yc"}, []string{"-a SHA-256 -A ", "-x AES -X ", " 10.20.0.4 ifTable"}},
+		{"snmpget v3", "snmpget -v 3 -u poller -l authNoPriv -a MD5 -A 'Jd4 Fs9Qw2' sw-core-1 sysUpTime.0",
+			[]string{"Jd4 Fs9Qw2"}, []string{"sw-core-1 sysUpTime.0"}},
+		{"hydra", "hydra -l operator -p Gz5Mb1Xv7Ns -t 4 ssh://10.1.1.9",
+			[]string{"Gz5Mb1Xv7Ns"}, []string{"hydra -l operator -p ", " -t 4 ssh://10.1.1.9"}},
+		{"ldappasswd", "ldappasswd -x -D cn=admin,dc=corp -w Pk8Ld3Vs6Qa -a Ow2Ne7Rt4Yu -s Nw9Bq5Cx1Zm uid=kim,ou=people,dc=corp",
+			[]string{"Pk8Ld3Vs6Qa", "Ow2Ne7Rt4Yu", "Nw9Bq5Cx1Zm"}, []string{"uid=kim,ou=people,dc=corp"}},
+		{"openssl passwd", "openssl passwd -6 -salt Qe4RhT Yx3Mw8Kd5Lp",
+			[]string{"Yx3Mw8Kd5Lp"}, []string{"openssl passwd -6 -salt Qe4RhT "}},
+		{"openssl passwd in usermod", "usermod -p $(openssl passwd -1 Vc6Jn2Hs9Tb) deploy",
+			[]string{"Vc6Jn2Hs9Tb"}, []string{") deploy"}},
+		{"mkpasswd", `mkpasswd -m sha-512 -R 5000 "Fm7Xs4Wd1Ge"`,
+			[]string{"Fm7Xs4Wd1Ge"}, []string{"mkpasswd -m sha-512 -R 5000 "}},
+	})
+	requireWholeKept(t, nil, []string{
+		"snmpwalk -v2c -A 5 10.0.0.1 system",
+		"snmpwalk -v3 -l noAuthNoPriv -u public 10.0.0.1",
+		"hydra -h",
+		"mkpasswd --help",
+		"echo x | mkpasswd -s -m sha-512",
+		"openssl passwd -stdin -6 < pwlist.txt",
+		"openssl passwd -6 $NEW_PW",
+		"grep -A 3 -X snmpwalk notes.txt",
+	})
+}

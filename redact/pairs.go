@@ -2,6 +2,7 @@ package redact
 
 import (
 	"iter"
+	"slices"
 	"strings"
 )
 
@@ -574,6 +575,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		strings.Contains(s, "wpa_passphrase ")) {
 		spans = r.positionalPasswords(s, spans, note)
 	}
+	if r.sqlRule != "" && strings.Contains(s, "passwd ") { // openssl passwd -6 …, mkpasswd -m sha-512 …
+		spans = r.hashedPasswords(s, spans, note)
+	}
 	if r.sqlRule != "" && (strings.Contains(s, "SETUSER") || strings.Contains(s, "setuser")) {
 		spans = r.redisACLPasswords(s, spans, note)
 	}
@@ -631,6 +635,68 @@ func (r *Redactor) redisACLPasswords(s string, spans []span, note func(string)) 
 			q = w + 1
 		}
 		i = end
+	}
+	return spans
+}
+
+// hashingCommands are the commands that print the hash of a password
+// given as their first argument that is no flag, and the flags of theirs
+// that take a value.
+var hashingCommands = [...]struct {
+	cmd   string
+	flags []string
+}{
+	{"openssl passwd ", []string{"-salt"}},
+	{"mkpasswd ", []string{"-m", "-S", "-R", "-P", "--method", "--salt", "--rounds", "--password-fd"}},
+}
+
+// hashedPasswords masks the password that a command of hashingCommands
+// hashes (openssl passwd -6 S3cret, mkpasswd -m sha-512 S3cret); one read
+// from standard input or a file (-stdin, -in, -s) is not in the text.
+func (r *Redactor) hashedPasswords(s string, spans []span, note func(string)) []span {
+	for _, c := range hashingCommands {
+		for q := range commandsIn(s, c.cmd, "$(:") {
+			for {
+				q = skipSpaces(s, q)
+				if q >= len(s) || strings.IndexByte("\n\r|;&)", s[q]) >= 0 {
+					break
+				}
+				quoted := isQuote(s[q])
+				vs, ve := commandArg(s, q)
+				if !quoted && ve > vs && s[ve-1] == ')' {
+					ve-- // the end of $(openssl passwd …)
+				}
+				q = ve
+				if quoted {
+					q = min(len(s), ve+1)
+				}
+				v := s[vs:ve]
+				if v == "" {
+					if !quoted {
+						break // a control byte
+					}
+					continue
+				}
+				if v[0] == '-' && !quoted {
+					if v == "-stdin" || v == "-s" || v == "--stdin" || v == "-in" {
+						break
+					}
+					if slices.Contains(c.flags, v) { // the flag's value
+						q = skipSpaces(s, q)
+						_, q = commandArg(s, q)
+						if q < len(s) && isQuote(s[q]) {
+							q++
+						}
+					}
+					continue
+				}
+				if v[0] != '$' && !strings.HasPrefix(v, r.mask) && !r.keepValue("", v) {
+					spans = append(spans, span{vs, ve})
+					note(r.sqlRule)
+				}
+				break
+			}
+		}
 	}
 	return spans
 }
@@ -3979,6 +4045,9 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 	case "zip", "unzip":
 		return r.flagValue(s, "-P", spans, note) // zip -P S3cret (unzip -p is a pipe)
 	case "ldap":
+		if strings.Contains(s, "ldappasswd") { // the old and new passwords: ldappasswd -a S3cret -s N3w
+			spans = r.flagValue(s, "-a", r.flagValue(s, "-s", spans, note), note)
+		}
 		return r.flagValue(s, "-w", spans, note) // ldapsearch -D cn=admin -w S3cret
 	case "sqlcmd":
 		return r.flagValue(s, "-P", spans, note) // sqlcmd -U sa -P S3cret, ipmitool, mosquitto_pub
@@ -3992,6 +4061,13 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		return r.flagValue(s, "-t", spans, note) // doctl auth init -t S3cret
 	case "gh secret":
 		return r.flagValue(s, "-b", r.flagValue(s, "--body", spans, note), note) // gh secret set NAME --body S3cret
+	case "snmp":
+		if !user {
+			return spans // SNMPv1/v2c: -A and -X are no flags of theirs
+		}
+		return r.flagValue(s, "-A", r.flagValue(s, "-X", spans, note), note) // snmpwalk -v3 -u mon -A S3cret -X S3cret
+	case "hydra":
+		return r.flagValue(s, "-p", spans, note) // hydra -l admin -p S3cret ssh://host
 	case "":
 		if !user {
 			return spans
@@ -4037,7 +4113,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == '"') {
 			ve++
 		}
-		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPort(v) && !isPath(v) && !strings.HasPrefix(v, r.mask) {
+		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPort(v) && !isPath(v) && !strings.HasPrefix(v, r.mask) && !strings.HasPrefix(v, "$(") {
 			spans = append(spans, span{vs, ve})
 			note("credentials")
 			i = ve
@@ -4048,11 +4124,13 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 // passwordTool returns the command of s that takes a password in a flag
 // of its own: "sshpass", "7z" (7z, 7za, 7zz), "rar" (rar, unrar), "zip"
 // or "unzip" (-p or -P without a user flag); "ldap" (ldapsearch and its
-// kin: -w), "sqlcmd" (sqlcmd, bcp, osql, ipmitool, mosquitto_pub and
-// _sub: -P), "smb" (smbclient, rpcclient, smbget, smbcacls: -U
+// kin: -w; ldappasswd's -a and -s too), "sqlcmd" (sqlcmd, bcp, osql,
+// ipmitool, mosquitto_pub and _sub: -P), "smb" (smbclient, rpcclient, smbget, smbcacls: -U
 // user%password), "htpasswd" (-b and the password as an argument),
-// "openssl" (-k), "doctl" (-t), "gh secret" (set NAME --body or -b) or
-// "useradd" (useradd, usermod: -p and a password hash); or "".
+// "openssl" (-k), "doctl" (-t), "gh secret" (set NAME --body or -b),
+// "useradd" (useradd, usermod: -p and a password hash), "snmp" (snmpwalk
+// and its kin: SNMPv3's -A and -X passphrases, with -u), or "hydra" (-p,
+// with -l for the login); or "".
 func passwordTool(s string) string {
 	for _, c := range [...]struct{ name, tool string }{
 		{"sshpass", "sshpass"}, {"7z", "7z"}, {"7za", "7z"}, {"7zz", "7z"}, {"rar", "rar"}, {"unrar", "rar"},
@@ -4064,6 +4142,9 @@ func passwordTool(s string) string {
 		{"smbclient", "smb"}, {"rpcclient", "smb"}, {"smbget", "smb"}, {"smbcacls", "smb"},
 		{"htpasswd", "htpasswd"}, {"openssl", "openssl"}, {"doctl", "doctl"}, {"gh secret", "gh secret"},
 		{"useradd", "useradd"}, {"usermod", "useradd"}, {"twine", "twine"}, {"certutil", "certutil"},
+		{"snmpwalk", "snmp"}, {"snmpget", "snmp"}, {"snmpgetnext", "snmp"}, {"snmpbulkwalk", "snmp"},
+		{"snmpbulkget", "snmp"}, {"snmpset", "snmp"}, {"snmptable", "snmp"}, {"snmptrap", "snmp"},
+		{"snmpinform", "snmp"}, {"snmpstatus", "snmp"}, {"snmpdf", "snmp"}, {"hydra", "hydra"},
 	} {
 		for i := 0; ; {
 			j := strings.Index(s[i:], c.name)
