@@ -256,3 +256,23 @@ func TestCommandLinePasswordsMasked(t *testing.T) {
 		"grep -A 3 -X snmpwalk notes.txt",
 	})
 }
+
+// TestJSONPatchValueMasked: a JSON Patch operation (RFC 6902) names the
+// key it sets in its "path"; the "value" is masked when that key names a
+// secret (kubectl patch --type=json, operators that log their patches).
+func TestJSONPatchValueMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"replace", `[{"op":"replace","path":"/spec/auth/password","value":"Dq8Nw3Zk6Ty1"}]`,
+			[]string{"Dq8Nw3Zk6Ty1"}, []string{`/spec/auth/password`}},
+		{"add spaced", `patch: [{"op": "add", "path": "/stringData/client_secret", "value": "Ub2Ye7Lg4Rs9"}, {"op": "remove", "path": "/metadata/labels/stale"}]`,
+			[]string{"Ub2Ye7Lg4Rs9"}, []string{`/metadata/labels/stale`}},
+		{"escaped", `{\"op\":\"replace\",\"path\":\"/config/apiToken\",\"value\":\"Kx5Fp0Hm3Vw8\"}`,
+			[]string{"Kx5Fp0Hm3Vw8"}, []string{`/config/apiToken`}},
+	})
+	requireWholeKept(t, nil, []string{
+		`[{"op":"replace","path":"/spec/replicas","value":3}]`,
+		`{"op":"test","path":"/metadata/name","value":"token-rotator"}`,
+		`{"path":"/oauth/token","value":57}`,
+		`{"route":"/api/token","path":"/api/token","value":"GET"}`,
+	})
+}

@@ -143,10 +143,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		} else if op == 0 && quotedKey && a > 0 && isQuote(s[a-1]) && s[a] == '-' && p+1 < len(s) && s[p-1] == ' ' && s[p] == s[a-1] && s[p+1] != '-' && s[p+1] != s[p] {
 			p, op = p-1, 1 // Go's %q of a command line: ["pg_dump" "--password" "…"]
 		}
-		if op == 1 && (s[p] == '=' || s[p] == ':') && isNamingKey(s[a:b]) {
+		if op == 1 && (s[p] == '=' || s[p] == ':') && (isNamingKey(s[a:b]) || jsonPatchPath(s, a, b)) {
 			// The key names the value's key: <add key="ClearTextPassword" value="…"/>,
 			// {"name": "DB_PASSWORD", "value": "…"}, "- name: API_TOKEN⏎  value: …",
-			// <entry key="db.password">…</entry>.
+			// <entry key="db.password">…</entry>, a JSON Patch's
+			// {"op": "replace", "path": "/spec/password", "value": "…"}.
 			if vs, ve := valueAt(s, p+1); ve > vs && r.mayBeKey(s[vs:ve]) {
 				if rule := r.keyRule(s[vs:ve]); rule != "" {
 					ws, we := namedValue(s, ve)
@@ -2529,6 +2530,8 @@ func namedValue(s string, from int) (int, int) {
 		q := from + k + len(w)
 		if q < len(s) && isQuote(s[q]) {
 			q++
+		} else if strings.HasPrefix(s[q:], `\"`) {
+			q += 2 // JSON in a JSON string: \"value\":\"…\"
 		}
 		for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
 			q++
@@ -2543,6 +2546,12 @@ func namedValue(s string, from int) (int, int) {
 // isNamingKey reports whether id is an attribute that names another
 // key ("key", "name", and the names of settings: OptionName, ParameterKey,
 // variable_name) in key="…" value="…" forms.
+// jsonPatchPath reports whether the key s[a:b] is the "path" of a JSON
+// Patch operation (RFC 6902): its "op" member comes shortly before.
+func jsonPatchPath(s string, a, b int) bool {
+	return b-a == 4 && s[a:b] == "path" && strings.Contains(s[max(0, a-40):a], `op`)
+}
+
 func isNamingKey(id string) bool {
 	if strings.EqualFold(id, "key") || strings.EqualFold(id, "name") {
 		return true
