@@ -59,7 +59,7 @@
 // ([Redactor.GroupName]). A list of keys and values in slog's argument
 // style ([]any{"user", "bob", "password", "…"}, a []string, or pairs as
 // arrays of two strings, [][2]string{{"password", "…"}}) has the value of
-// a key that names a secret masked. Booleans and empty strings are never masked. Under a location key, cloud
+// a key that names a secret masked. Booleans (and the strings true and false) and empty strings are never masked. Under a location key, cloud
 // region names (us-east-1) are kept, and under secret id the name or ARN
 // of a secret (AWS's SecretId names one; Vault's and Consul's secret id
 // is one). Under a key whose term is address or

@@ -276,3 +276,22 @@ func TestJSONPatchValueMasked(t *testing.T) {
 		`{"route":"/api/token","path":"/api/token","value":"GET"}`,
 	})
 }
+
+// TestBooleanStringsKept: a boolean written as a string under a key that
+// names a secret says whether there is one; it is no secret.
+func TestBooleanStringsKept(t *testing.T) {
+	for _, kv := range [][2]string{{"has_password", "true"}, {"is_secret", "false"}, {"api_token", "TRUE"}, {"mfa_code", "False"}} {
+		t.Run(kv[0], func(t *testing.T) {
+			log := func(l *slog.Logger) { l.Info("user", kv[0], kv[1]) }
+			require.Equal(t, plainOutput(log), handlerOutput(t, nil, log))
+		})
+	}
+	requireWholeKept(t, nil, []string{
+		"password: true",
+		`password_auth="false" token="true"`,
+	})
+	requireWholeCases(t, nil, []textCase{
+		{"word that starts with true", "password=truelove99", []string{"truelove99"}, []string{"password="}},
+		{"attr", "token: Falsetto7x", []string{"Falsetto7x"}, []string{"token: "}},
+	})
+}
