@@ -248,6 +248,7 @@
 // secret answer, rootpw, snmp community, snmp server community,
 // community string, key string, masterauth, sms code,
 // device code, magic link, login link, invite link, invite url,
+// reset link, password reset link,
 // oauth verifier, secret id, dek, kek, data key, saml response,
 // samlresponse, saml assertion, id token hint, auth header,
 // authorization header, session secret, session key, unseal key,

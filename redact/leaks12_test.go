@@ -295,3 +295,25 @@ func TestBooleanStringsKept(t *testing.T) {
 		{"attr", "token: Falsetto7x", []string{"Falsetto7x"}, []string{"token: "}},
 	})
 }
+
+// TestPasswordResetLinksMasked: a password reset link carries the reset
+// token in its path or query; whoever holds it takes the account. (A
+// reset URL is the page's address, and stays.)
+func TestPasswordResetLinksMasked(t *testing.T) {
+	for _, key := range []string{"reset_link", "passwordResetLink", "password-reset-link"} {
+		t.Run(key, func(t *testing.T) {
+			out := handlerOutput(t, nil, func(l *slog.Logger) { l.Info("mail queued", key, "https://id.example.com/reset/Vq3Jx8Nm5Lw2Kd") })
+			require.NotContains(t, out, "Vq3Jx8Nm5Lw2Kd")
+		})
+	}
+	requireWholeCases(t, nil, []textCase{
+		{"pair", "mail queued to=user-81 reset_link=https://id.example.com/r/Tz6Hb1Qw9Ye4Ms",
+			[]string{"Tz6Hb1Qw9Ye4Ms"}, []string{"mail queued to=user-81 reset_link="}},
+	})
+	for _, key := range []string{"password_reset_url", "reset_url", "password_reset_count", "reset_link_expires_at"} {
+		t.Run(key, func(t *testing.T) {
+			log := func(l *slog.Logger) { l.Info("cfg", key, "https://id.example.com/reset") }
+			require.Equal(t, plainOutput(log), handlerOutput(t, nil, log))
+		})
+	}
+}

@@ -38,6 +38,7 @@ var (
 			"connect sid", "session cookie", "one time code", "2fa code", "2fa", "two factor code",
 			"security answer", "secret answer", "rootpw", "snmp community", "snmp server community", "community string", "key string", "masterauth",
 			"sms code", "device code", "magic link", "login link", "invite link", "invite url",
+			"reset link", "password reset link", // the link mailed to a user; a reset URL is the page
 			"oauth verifier", "secret id",
 			// Envelope encryption's keys, SAML's signed response, a raw header.
 			"dek", "kek", "data key", "saml response", "samlresponse", "saml assertion", "id token hint",
