@@ -7,7 +7,8 @@
 // With, groups at any depth (inline groups included), resolved LogValuers,
 // maps, slices, structs as encoding/json sees them (promoted fields of
 // embedded structs, exported or not; json tags honoured, plus
-// `log:"redact"` and `log:"-"`), errors, integers that are card numbers,
+// `log:"redact"` and `log:"-"`; net/http's Cookie has its Value and Raw
+// masked under any key), errors, integers that are card numbers,
 // and the message. Values are rebuilt, never modified: the caller and
 // other handlers keep the originals. A record keeps its shape: a masked
 // value becomes [DefaultMask] (or the rule's mask), and a key that is

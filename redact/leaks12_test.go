@@ -3,6 +3,7 @@ package redact_test
 import (
 	"fmt"
 	"log/slog"
+	"net/http"
 	"testing"
 
 	"github.com/slogguard/slogguard/redact"
@@ -314,6 +315,45 @@ func TestPasswordResetLinksMasked(t *testing.T) {
 		t.Run(key, func(t *testing.T) {
 			log := func(l *slog.Logger) { l.Info("cfg", key, "https://id.example.com/reset") }
 			require.Equal(t, plainOutput(log), handlerOutput(t, nil, log))
+		})
+	}
+}
+
+// TestHTTPCookieValueMasked: net/http's Cookie logged as a value, alone
+// or as a request's cookies, under any key: its Value and Raw are the
+// credential, whatever the cookie's name.
+func TestHTTPCookieValueMasked(t *testing.T) {
+	c := &http.Cookie{Name: "prefs_v2", Value: "Wd5Kq8Zn3Tx6Hb", Path: "/", HttpOnly: true}
+	raw := &http.Cookie{Name: "sid", Value: "Jr4Lm9Vc2Xs7Pe", Raw: "sid=Jr4Lm9Vc2Xs7Pe; Path=/; Secure"}
+	for name, log := range map[string]func(*slog.Logger){
+		"pointer": func(l *slog.Logger) { l.Info("req", "c", c) },
+		"value":   func(l *slog.Logger) { l.Info("req", "first", *c) },
+		"slice":   func(l *slog.Logger) { l.Info("req", "jar", []*http.Cookie{c, raw}) },
+		"raw":     func(l *slog.Logger) { l.Info("resp", "set", raw) },
+		"in map":  func(l *slog.Logger) { l.Info("req", "state", map[string]any{"c": c}) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			out := handlerOutput(t, nil, log)
+			require.NotContains(t, out, "Wd5Kq8Zn3Tx6Hb")
+			require.NotContains(t, out, "Jr4Lm9Vc2Xs7Pe")
+			require.Contains(t, out, redact.DefaultMask)
+			require.Contains(t, out, `"Name":"`)
+		})
+	}
+	type setting struct{ Name, Value string }
+	type Cookie struct{ Name, Value string } // not net/http's
+	for name, log := range map[string]func(*slog.Logger){
+		"name and value":     func(l *slog.Logger) { l.Info("cfg", "s", setting{"theme", "dark"}) },
+		"own cookie type":    func(l *slog.Logger) { l.Info("bake", "c", Cookie{"oatmeal", "raisin"}) },
+		"empty cookie":       func(l *slog.Logger) { l.Info("req", "c", &http.Cookie{Name: "x"}) },
+		"without credential": func(l *slog.Logger) { l.Info("req", "c", c) },
+	} {
+		t.Run("kept "+name, func(t *testing.T) {
+			rules := []redact.Rule{redact.Credentials}
+			if name == "without credential" {
+				rules = []redact.Rule{redact.GDPR}
+			}
+			require.Equal(t, plainOutput(log), handlerOutput(t, rules, log))
 		})
 	}
 }
