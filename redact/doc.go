@@ -318,8 +318,9 @@
 // JSON, \u0040), phone ([DetectPhone]: also with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // after "call from", "sms to" and their kin), ip-address
-// ([DetectIPAddress]). In prose, an ICD-10 code after ICD or diagnosis
-// ("diagnosis code J45.909") is masked.
+// ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
+// HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG). In prose, an
+// ICD-10 code after ICD or diagnosis ("diagnosis code J45.909") is masked.
 //
 // After a personal key in text, a value goes on over the words that
 // belong to it: a date of birth in words (dob: March 14, 1985; born on

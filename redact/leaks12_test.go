@@ -357,3 +357,30 @@ func TestHTTPCookieValueMasked(t *testing.T) {
 		})
 	}
 }
+
+// TestHL7PatientSegmentsMasked: HL7 v2 messages as interface engines log
+// them; the patient-identifying segments keep their name and set ID.
+func TestHL7PatientSegmentsMasked(t *testing.T) {
+	hipaa := []redact.Rule{redact.HIPAA}
+	msg := "MSH|^~\\&|LAB|GENHOSP|EHR|GENHOSP|202612021415||ADT^A04|MSG00417|P|2.5.1\r" +
+		"EVN|A04|202612021415\r" +
+		"PID|1||M7712094^^^GENHOSP^MR~219-09-9999^^^USSSA^SS||QUILL^MARA^J||19790622|F|||48 ELM ST^^SALEM^OR^97301||(503)555-0142|||||ACC88172|219099999\r" +
+		"NK1|1|QUILL^TOBIAS|SPO|48 ELM ST^^SALEM^OR^97301|(503)555-0187\r" +
+		"IN1|1|PLAN7|INSCO01|ACME HEALTH|||||||||||QUILL^MARA^J|SEL|19790622|||||||||||||||||POL-55102-X\r" +
+		"PV1|1|O|CLINIC^5^A"
+	requireWholeCases(t, hipaa, []textCase{
+		{"message", msg, []string{"M7712094", "QUILL", "MARA", "19790622", "ELM ST", "555-0142", "ACC88172", "219099999", "TOBIAS", "POL-55102-X"},
+			[]string{"MSH|^~\\\\&|LAB|GENHOSP", "EVN|A04|202612021415", "PID|1|", "NK1|1|", "IN1|1|", "PV1|1|O|CLINIC^5^A"}},
+		{"one segment", "hl7 in: PID|1||A55017^^^CLINIC^MR||ODELL^KIT||20010309|M", []string{"A55017", "ODELL", "20010309"}, []string{"hl7 in: PID|1|"}},
+		{"escaped lines", `{"raw":"MSH|^~\\&|X|Y\rPID|2||B91^^^Z^MR||VANCE^RUE||19660101|M\rPV1|1|I"}`, []string{"B91", "VANCE", "19660101"}, []string{"PID|2|", "PV1|1|I"}},
+		{"merge", "MRG|C33018^^^CLINIC^MR|||C33018\nPID|1||C40211^^^CLINIC^MR||PENN^ALI||19880808|F", []string{"C33018", "C40211", "PENN"}, []string{"MRG|", "PID|1|"}},
+	})
+	requireWholeKept(t, hipaa, []string{
+		"RAPID|1|done",
+		"MSH|^~\\&|LAB|GENHOSP|EHR|GENHOSP|202612021415||ORU^R01|MSG1|P|2.5.1",
+		"OBX|1|NM|718-7^Hemoglobin^LN||13.2|g/dL|12-16|N",
+		"PID|1|",
+	})
+	// Without the HIPAA preset the segment stays: the detector is HIPAA's.
+	requireWholeKept(t, []redact.Rule{redact.Credentials}, []string{"PID|1||A55017^^^CLINIC^MR||ODELL^KIT||20010309|M"})
+}

@@ -87,7 +87,7 @@ var (
 	// 164.514(b)(2)) commonly found in logs: names, medical record, patient,
 	// health plan and account numbers, SSNs, contact details, dates of
 	// birth, device and biometric identifiers, diagnoses and the SSN,
-	// e-mail and phone detectors.
+	// e-mail, phone and HL7 detectors.
 	HIPAA = Rule{
 		Name: "hipaa",
 		Terms: []string{
@@ -110,7 +110,7 @@ var (
 			"admission date", "admit date", "date of admission", "discharge date",
 			"date of discharge", "date of death", "death date",
 		},
-		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone, DetectIPAddress},
+		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone, DetectIPAddress, DetectHL7},
 	}
 
 	// GDPR covers personal data (Article 4(1)) and special categories
