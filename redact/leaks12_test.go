@@ -384,3 +384,21 @@ func TestHL7PatientSegmentsMasked(t *testing.T) {
 	// Without the HIPAA preset the segment stays: the detector is HIPAA's.
 	requireWholeKept(t, []redact.Rule{redact.Credentials}, []string{"PID|1||A55017^^^CLINIC^MR||ODELL^KIT||20010309|M"})
 }
+
+// TestNestedPairKeyMasked: a key that names a secret, then another such
+// key with its colon, then the value (credentials: SecretAccessKey: …,
+// token -> SessionToken: …): the value is the last word, not the label.
+func TestNestedPairKeyMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"aws labels", "credentials: SecretAccessKey: Wn5Qz2Xk8Lt4Rv", []string{"Wn5Qz2Xk8Lt4Rv"}, []string{"credentials: SecretAccessKey: "}},
+		{"same term", "auth: token: Hc7Md3Vp9Ys1Gb", []string{"Hc7Md3Vp9Ys1Gb"}, []string{"auth: token: "}},
+		{"brace", "creds: {SessionToken: Jt6Ne1Wq4Zo8Kx}", []string{"Jt6Ne1Wq4Zo8Kx"}, []string{"creds: {SessionToken: "}},
+		{"scheme word", "auth: Bearer: Lu2Rf7Ba5Xn3Pc", []string{"Lu2Rf7Ba5Xn3Pc"}, []string{"auth: Bearer: "}},
+		{"arrow", "aws sts get-session-token -> SessionToken: Qm9Tv4Hy1Ze6Ws", []string{"Qm9Tv4Hy1Ze6Ws"}, []string{"-> SessionToken: "}},
+		{"linking word", "the password is Passphrase: Bd3Kx8Nr5Jq2Ml", []string{"Bd3Kx8Nr5Jq2Ml"}, []string{"Passphrase: "}},
+	})
+	requireWholeKept(t, nil, []string{
+		"decrypt secret: cipher: message authentication failed",
+		"auth: user=bob method=oidc result=ok",
+	})
+}

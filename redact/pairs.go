@@ -261,6 +261,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 					continue // a list of pairs, each judged by its own key: "auth: user=bob method=oidc result=ok"
 				}
 			}
+			if op == 1 && (vs == 0 || !isQuote(s[vs-1])) && r.nextPairKey(s, vs, ve) {
+				continue // credentials: SecretAccessKey: …, auth: token: …: the next pair's key and its value
+			}
 			if op == 1 && s[p] == ':' && ve+1 < len(s) && s[ve] == ' ' && r.verdict(s[vs:ve]).rule != "" {
 				if ws, we := wordAt(s, ve+1); isErrorWord(s[ws:we]) {
 					continue // the term again, as an error's subject: "jwt: token is malformed", "*v1.Secret: secrets is forbidden"
@@ -512,6 +515,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 					i = fe
 				}
 				continue
+			}
+			if r.nextPairKey(s, vs, ve) {
+				continue // token -> SessionToken: …: the next pair's key
 			}
 			if v := s[vs:ve]; (len(v) >= 4 && !isCommonWord(v) && !isErrorWord(v) || shortCodeFits(s[ka:b], v)) && !r.keepValue(s[a:b], v) { // token is malformed; the cvv was 842
 				spans = append(spans, span{vs, ve})
@@ -3487,6 +3493,22 @@ func apiStatusAfter(s string, e int) bool {
 // callArgument reports whether the quote at s[q] opens a call's first
 // argument (getenv("api_token", …)), not an element of a list or an
 // object's value ("kind":"Secret","data": …; ["password","email"]).
+// nextPairKey reports whether the bare word s[vs:ve] is the key of the
+// next pair rather than a value: it ends with a colon that a space or the
+// end follows, and names a secret itself (credentials: SecretAccessKey: …;
+// a brace before it, {SessionToken: …}, is no part of it).
+func (r *Redactor) nextPairKey(s string, vs, ve int) bool {
+	k := s[vs:ve]
+	if ve < len(s) && s[ve] == ':' { // a word that stops before its colon
+		k, ve = s[vs:ve+1], ve+1
+	}
+	if len(k) < 3 || k[len(k)-1] != ':' || ve < len(s) && s[ve] != ' ' && s[ve] != '\t' {
+		return false
+	}
+	k = strings.TrimLeft(k[:len(k)-1], "{[(")
+	return k != "" && !strings.ContainsAny(k, ":/") && r.verdict(k).rule != ""
+}
+
 // laterCallArgument reports whether the quote at s[q] starts an argument
 // of a call after its first: a ',' before it, and before that, on the same
 // line, the '(' of a call that no bracket closes.
