@@ -402,3 +402,18 @@ func TestNestedPairKeyMasked(t *testing.T) {
 		"auth: user=bob method=oidc result=ok",
 	})
 }
+
+// TestStoreSecretStdinMasked: CircleCI's context store-secret reads the
+// secret from its standard input, as wrangler secret put does.
+func TestStoreSecretStdinMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"here-string", "circleci context store-secret github acme-ctx NPM_TOKEN <<< Yg4Lb9Ws2Kq7Td",
+			[]string{"Yg4Lb9Ws2Kq7Td"}, []string{"store-secret github acme-ctx NPM_TOKEN <<< "}},
+		{"pipe", "printf %s Rc8Vn3Hx6Zm1Qp | circleci context store-secret --org-id 7f1e acme-ctx API_KEY",
+			[]string{"Rc8Vn3Hx6Zm1Qp"}, []string{"| circleci context store-secret --org-id 7f1e acme-ctx API_KEY"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"circleci context list github acme",
+		"circleci context remove-secret github acme-ctx NPM_TOKEN",
+	})
+}

@@ -1485,8 +1485,8 @@ func readsSecretFromStdin(cmd string) bool {
 	case f[len(f)-1] == "-" && (strings.Contains(l, "login") || strings.Contains(l, "secret")): // vault login -, docker secret create db -
 		return true
 	case strings.Contains(l, "secret put ") || strings.Contains(l, "secrets import") || strings.Contains(l, " env add ") ||
-		strings.Contains(l, "secret set ") && !strings.Contains(l, "--body") && !strings.Contains(l, " -b"):
-		return true // wrangler secret put NAME, vercel env add NAME, gh secret set NAME: the value from the standard input
+		strings.Contains(l, "store-secret ") || strings.Contains(l, "secret set ") && !strings.Contains(l, "--body") && !strings.Contains(l, " -b"):
+		return true // wrangler secret put NAME, vercel env add NAME, gh secret set NAME, circleci context store-secret …: the value from the standard input
 	}
 	stdin := false
 	for _, w := range strings.Fields(l) {
