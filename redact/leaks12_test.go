@@ -417,3 +417,16 @@ func TestStoreSecretStdinMasked(t *testing.T) {
 		"circleci context remove-secret github acme-ctx NPM_TOKEN",
 	})
 }
+
+// TestShipAddressMasked: a shipping address under ship_address is a
+// street's, read over its commas; "ship" ends with "ip" but names no IP.
+func TestShipAddressMasked(t *testing.T) {
+	gdpr := []redact.Rule{redact.GDPR}
+	requireWholeCases(t, gdpr, []textCase{
+		{"snake", "order=9921 ship_address: 14 Quay Lane, Bristol BS1 4RN", []string{"Quay Lane", "Bristol"}, []string{"order=9921 ship_address: "}},
+		{"camel", "shipAddress: 7 Harbour Row, Cork", []string{"Harbour Row", "Cork"}, []string{"shipAddress: "}},
+	})
+	requireWholeCases(t, gdpr, []textCase{
+		{"ip address stays one word", "client_ip_address: 198.51.100.23 user=kim", []string{"198.51.100.23"}, []string{"user=kim"}},
+	})
+}

@@ -2138,7 +2138,8 @@ func isFreeTextKey(key string) bool {
 		"passphrase", "phrase", "mnemonic", // passphrase: correct horse battery staple; a seed phrase of 24 words
 		"anschrift", "adresse", "direccion", "dirección", "indirizzo", "endereco", "endereço"} {
 		if strings.HasSuffix(k, t) {
-			return !strings.HasSuffix(k, "ip"+t) && !strings.HasSuffix(k, "ip_"+t) && !strings.HasSuffix(k, "ip-"+t) && !strings.HasSuffix(k, "ip "+t)
+			before := strings.TrimRight(k[:len(k)-len(t)], "_- ")
+			return !strings.HasSuffix(before, "ip") || strings.HasSuffix(before, "ship") // an IP address; a ship_address is a street's
 		}
 	}
 	return false
