@@ -439,8 +439,8 @@
 // Resend (re_), Honeycomb (hcaik_, hcxik_, hcamk_, hcxmk_), MaxMind,
 // 1Password, Bitwarden Secrets Manager (0.<uuid>.…:…==), age
 // (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
-// Networking, Infisical (st.…), BIP32 extended private keys (xprv, tprv,
-// yprv, zprv, uprv, vprv); the secrets of TLS key log lines
+// Networking, Infisical (st.…), Wi-Fi QR codes (WIFI:…;P:…;;), BIP32
+// extended private keys (xprv, tprv, yprv, zprv, uprv, vprv); the secrets of TLS key log lines
 // (CLIENT_RANDOM, *_TRAFFIC_SECRET*, EXPORTER_SECRET, ECH_SECRET; the
 // label and client random are kept);
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs

@@ -430,3 +430,18 @@ func TestShipAddressMasked(t *testing.T) {
 		{"ip address stays one word", "client_ip_address: 198.51.100.23 user=kim", []string{"198.51.100.23"}, []string{"user=kim"}},
 	})
 }
+
+// TestWiFiQRPayloadMasked: the payload of a Wi-Fi QR code holds the
+// network's password (P:); provisioning apps log it whole.
+func TestWiFiQRPayloadMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"wpa", "WIFI:T:WPA;S:Atelier-2F;P:Vm3Qx8Lr1Wz6;;", []string{"Vm3Qx8Lr1Wz6"}, nil},
+		{"in prose", "scanned qr=WIFI:S:Cafe\\;Guest;T:WPA;P:Hn5Tb2Kc9Yd4;H:false;; joining", []string{"Hn5Tb2Kc9Yd4"}, []string{"scanned qr=", " joining"}},
+		{"password first", `{"qr":"WIFI:P:Gs7Lw4Qe1Zx8;S:Shop;T:WPA2;;"}`, []string{"Gs7Lw4Qe1Zx8"}, []string{"qr"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"WIFI:S:PublicHall;T:nopass;;",
+		"WIFI: connected to Atelier-2F",
+		"WIFI:T:WPA;S:Lab;P:;;",
+	})
+}
