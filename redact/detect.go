@@ -164,7 +164,9 @@ func schemeEndsAt(s string, i, n int) bool {
 var (
 	// DetectURLUserinfo masks the user:password part of any URL inside a
 	// string ("postgres://app:pw@db/x" keeps scheme, host and path), also
-	// when the password holds a '/' ("s3://id:wJal/K7x@bucket"). A login
+	// when the password holds a '/' ("s3://id:wJal/K7x@bucket") or an
+	// '@', '#' or '?' that was not percent-encoded ("mysql://u:p@s#s@db/x",
+	// up to the authority's last '@'). A login
 	// name alone in a URL of a scheme that logs in by key is kept
 	// (ssh://git@github.com/…), and the DSN detector keeps an image
 	// reference's digest (nginx:1.25@sha256:…).
@@ -227,6 +229,9 @@ func findURLUserinfo(s string, spans []span) []span {
 		if end < len(s) && s[end] == '/' {
 			end = slashedPassword(s, start, end)
 		}
+		if end < len(s) && end > start {
+			end = unescapedPassword(s, start, end)
+		}
 		if end < len(s) && s[end] == '@' && end > start && !sshLogin(s, i+j, start, end) {
 			spans = append(spans, span{start, end})
 		}
@@ -284,6 +289,50 @@ func slashedPassword(s string, start, end int) int {
 		}
 	}
 	return end
+}
+
+// unescapedPassword returns the position of the '@' that ends userinfo
+// whose password holds an '@', '#' or '?' that was not percent-encoded
+// (postgres://app:p@ss@db/x, mysql://root:pa#ss@db/x; drivers split at
+// the last '@' of the authority), when s[start:end] is "user:" and some of
+// the password, the scan stopped at s[end], and an '@' follows before the
+// authority ends; else end. A port (host:8080?q=a@b) has no password.
+func unescapedPassword(s string, start, end int) int {
+	switch s[end] {
+	case '@', '#', '?':
+	default:
+		return end
+	}
+	c := strings.IndexByte(s[start:end], ':')
+	if c < 0 || start+c+1 == end || strings.Trim(s[start+c+1:end], "0123456789") == "" {
+		return end
+	}
+	at := -1
+	if s[end] == '@' {
+		at = end
+	}
+	for k := end + 1; k < len(s) && authorityByte(s[k], at >= 0); k++ {
+		if s[k] == '@' {
+			at = k
+		}
+	}
+	if at < 0 {
+		return end
+	}
+	return at
+}
+
+// authorityByte reports whether c may stand in a URL's authority when its
+// password was not percent-encoded; after an '@', a '?' or '#' starts the
+// query or fragment.
+func authorityByte(c byte, afterAt bool) bool {
+	switch c {
+	case '/', ' ', '"', '\'', '<', '>', '\\':
+		return false
+	case '?', '#':
+		return !afterAt
+	}
+	return c >= 0x20
 }
 
 func isLetter(c byte) bool { return (c|0x20)-'a' < 26 }

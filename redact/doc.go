@@ -7,7 +7,8 @@
 // With, groups at any depth (inline groups included), resolved LogValuers,
 // maps, slices, structs as encoding/json sees them (promoted fields of
 // embedded structs, exported or not; json tags honoured, plus
-// `log:"redact"` and `log:"-"`), errors, integers that are card numbers,
+// `log:"redact"` and `log:"-"`; net/http's Cookie has its Value and Raw
+// masked under any key), errors, integers that are card numbers,
 // and the message. Values are rebuilt, never modified: the caller and
 // other handlers keep the originals. A record keeps its shape: a masked
 // value becomes [DefaultMask] (or the rule's mask), and a key that is
@@ -59,7 +60,7 @@
 // ([Redactor.GroupName]). A list of keys and values in slog's argument
 // style ([]any{"user", "bob", "password", "…"}, a []string, or pairs as
 // arrays of two strings, [][2]string{{"password", "…"}}) has the value of
-// a key that names a secret masked. Booleans and empty strings are never masked. Under a location key, cloud
+// a key that names a secret masked. Booleans (and the strings true and false) and empty strings are never masked. Under a location key, cloud
 // region names (us-east-1) are kept, and under secret id the name or ARN
 // of a secret (AWS's SecretId names one; Vault's and Consul's secret id
 // is one). Under a key whose term is address or
@@ -88,7 +89,9 @@
 // In every string, the message and error texts included, the pairs and
 // prose that name a secret are masked: key=value, key: value,
 // key => value, key := value, <key>value</key>, with bare or quoted keys;
-// quoted values, templates ({{ … }} even with quotes inside, ${…}, ${{ … }},
+// quoted values (a quote inside written twice, as SQL and YAML escape
+// it, or by the shell's idioms; an ODBC value in braces holding ';':
+// Pwd={a;b}), templates ({{ … }} even with quotes inside, ${…}, ${{ … }},
 // #{…}, <%= … %>, %(…)s), calls (os.Getenv(…), ENV.fetch(…) { … }),
 // encrypted blobs (ENC[…], ENC(…), !vault with its $ANSIBLE_VAULT lines),
 // YAML block scalars (|, >-) and tags (!!binary …), the lines under a YAML
@@ -246,6 +249,7 @@
 // secret answer, rootpw, snmp community, snmp server community,
 // community string, key string, masterauth, sms code,
 // device code, magic link, login link, invite link, invite url,
+// reset link, password reset link,
 // oauth verifier, secret id, dek, kek, data key, saml response,
 // samlresponse, saml assertion, id token hint, auth header,
 // authorization header, session secret, session key, unseal key,
@@ -256,7 +260,12 @@
 // adgangskode, sifre, heslo, jelszo, passord, lozinka, geslo, kata sandi,
 // and in their own letters: contraseña, hasło, lösenord, şifre, jelszó,
 // parolă, mật khẩu, пароль, κωδικός πρόσβασης, סיסמה, كلمة المرور,
-// كلمة السر, पासवर्ड, รหัสผ่าน, 密码, 密碼, 口令, パスワード, 비밀번호. (Terms
+// كلمة السر, पासवर्ड, รหัสผ่าน, 密码, 密碼, 口令, パスワード, 비밀번호,
+// contrasenya, wagwoord, parool, slaptazodis, slaptažodis, 암호, and API
+// key and token in other languages: api schlussel, api schluessel,
+// api schlüssel, api sleutel, api ключ, apiキー, api キー, api密钥, api 密钥, api金鑰,
+// api 金鑰, api 키, 密钥, 秘钥, 私钥, 秘密鍵, 令牌, トークン, 토큰, токен,
+// jeton d acces, jeton d accès. (Terms
 // outside ASCII match whole words, so 用户密码 is not 密码; and they make
 // every string with letters outside ASCII searched for pairs, which costs
 // only such strings.) Detectors: url-userinfo
@@ -301,14 +310,17 @@
 // legal name, insurance number, medicare number, medicaid number,
 // nhs number, callback number, contact number, cell no, mobile no,
 // emergency contact, next of kin, guardian name, spouse, spouse name,
-// mbi, medicare beneficiary identifier.
+// mbi, medicare beneficiary identifier, and the other dates Safe Harbor
+// names: admission date, admit date, date of admission, discharge date,
+// date of discharge, date of death, death date.
 // Detectors: ssn ([DetectSSN]), email ([DetectEmail]: addresses with
 // letters outside ASCII too, jörg@bücher.de, and with the '@' escaped in
 // JSON, \u0040), phone ([DetectPhone]: also with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // after "call from", "sms to" and their kin), ip-address
-// ([DetectIPAddress]). In prose, an ICD-10 code after ICD or diagnosis
-// ("diagnosis code J45.909") is masked.
+// ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
+// HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG). In prose, an
+// ICD-10 code after ICD or diagnosis ("diagnosis code J45.909") is masked.
 //
 // After a personal key in text, a value goes on over the words that
 // belong to it: a date of birth in words (dob: March 14, 1985; born on
@@ -351,7 +363,15 @@
 // social insurance number, nhs number, callback number, contact number,
 // cell no, mobile no, emergency contact, next of kin, guardian name,
 // spouse, spouse name, securite sociale, sécurité sociale, as in France's
-// numéro de sécurité sociale, the advertising identifiers of mobile
+// numéro de sécurité sociale, ahv, ahv nummer, ppsn, personalausweis,
+// personalausweisnummer, ausweisnummer, steuernummer,
+// steueridentifikationsnummer, sozialversicherungsnummer, fodselsnummer,
+// fødselsnummer, burgerservicenummer, rijksregisternummer, henkilotunnus,
+// henkilötunnus, license plate, licence plate, number plate, geburtstag,
+// geburtsort, geboren, anschrift, adresse, vorname, nachname, prenom,
+// prénom, apellido, apellidos, cognome, direccion, dirección, indirizzo,
+// endereco, endereço, correo electronico, correo electrónico, handynummer,
+// mobilnummer, the advertising identifiers of mobile
 // devices idfa, idfv, gaid, aaid, and the word telephone in other languages:
 // telefon, telefono, telefone, telefonnummer, teléfono, téléphone.
 // Detectors: email, ssn, card-number, phone, iban ([DetectIBAN]),
@@ -391,7 +411,7 @@
 // webhooks after /hooks/ or /hook/ (Mattermost, Rocket.Chat, Feishu and
 // Lark: a UUID, or 20 letters and digits or more with both), Telegram
 // bots (also in the Bot API's path, /bot<token>/);
-// Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,
+// WooCommerce (ck_, cs_), Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,
 // seti_…_secret_…), Braintree (access_token$…), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,
 // Freemius, PayPal (A21AA…), Adyen (AQE…hmf…), Checkout.com (sk_sbox_,
@@ -407,19 +427,20 @@
 // Messaging server keys (AAAA…:APA91b…), Grafana, Sentry, New Relic,
 // New Relic license keys (…NRAL), Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
 // (IQoJb3JpZ2luX2Vj…, FwoGZXIvYXdzE…), ClickHouse, Cloudflare
-// origin CA and Tunnel tokens (eyJhIjoi…), Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
+// origin CA and Tunnel tokens (eyJhIjoi…) and scannable API credentials
+// (cfk_, cfut_, cfat_), Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
 // Facebook (EAA… access tokens of any app letter), Instagram (IGQV…,
 // IGQW…, IGAA…), Amazon (Atza|, Atzr|), Twitch (oauth:…), Airtable,
 // Twitter bearer tokens (21 or 22 A's, escaped or not), Supabase; OpenAI, Anthropic,
 // Hugging Face, Perplexity, OpenRouter, Groq, xAI, Replicate, NVIDIA,
-// LangSmith, Pinecone, Tavily, ElevenLabs (sk_ and 48 hex digits); SendGrid, Sendinblue (Brevo: xkeysib-,
+// LangSmith, Langfuse (sk-lf-), Pinecone, Tavily, ElevenLabs (sk_ and 48 hex digits); SendGrid, Sendinblue (Brevo: xkeysib-,
 // xsmtpsib-), Twilio, Notion,
 // Mailgun (key-…, and 32-8-8 hex digits), Mailchimp, Mandrill (md-),
 // Resend (re_), Honeycomb (hcaik_, hcxik_, hcamk_, hcxmk_), MaxMind,
 // 1Password, Bitwarden Secrets Manager (0.<uuid>.…:…==), age
 // (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
-// Networking, Infisical (st.…), BIP32 extended private keys (xprv, tprv,
-// yprv, zprv, uprv, vprv); the secrets of TLS key log lines
+// Networking, Infisical (st.…), Wi-Fi QR codes (WIFI:…;P:…;;), BIP32
+// extended private keys (xprv, tprv, yprv, zprv, uprv, vprv); the secrets of TLS key log lines
 // (CLIENT_RANDOM, *_TRAFFIC_SECRET*, EXPORTER_SECRET, ECH_SECRET; the
 // label and client random are kept);
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs

@@ -27,6 +27,10 @@ type structInfo struct {
 	// jwkPrivate are the indexes of the fields written as a JWK's private
 	// members, when kty is not -1.
 	jwkPrivate []int
+	// cookie are the indexes of the fields of net/http's Cookie that hold
+	// the cookie's value (Value, and Raw: the whole Set-Cookie line); a
+	// cookie's value is a credential whatever its name.
+	cookie []int
 }
 
 var structInfos sync.Map // reflect.Type -> *structInfo
@@ -66,6 +70,13 @@ func infoOf(t reflect.Type) *structInfo {
 	}
 	if si.kty < 0 {
 		si.jwkPrivate = nil
+	}
+	if t.PkgPath() == "net/http" && t.Name() == "Cookie" {
+		for i, f := range si.fields {
+			if f.name == "Value" || f.name == "Raw" {
+				si.cookie = append(si.cookie, i)
+			}
+		}
 	}
 	v, _ := structInfos.LoadOrStore(t, si)
 	return v.(*structInfo)

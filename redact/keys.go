@@ -664,7 +664,8 @@ func noValue(s string) bool {
 	}
 	for _, w := range [...]string{"unknown", "n/a", "not set", "not available", "not provided", "~", "verified",
 		"unverified", "pending", "withheld", "anonymous", "[]", "{}", "<nil>", "%s", "%v", "%+v", "%q", "%d", "?",
-		"inherit", "read", "write", "read-all", "write-all"} { // GitHub Actions: secrets: inherit, id-token: write
+		"inherit", "read", "write", "read-all", "write-all", // GitHub Actions: secrets: inherit, id-token: write
+		"true", "false"} { // a boolean written as a string: has_password="true"
 		if strings.EqualFold(s, w) {
 			return true
 		}

@@ -2,6 +2,7 @@ package redact
 
 import (
 	"iter"
+	"slices"
 	"strings"
 )
 
@@ -133,17 +134,20 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			}
 		}
-		if op == 0 && quotedKey && p < len(s) && s[p] == ',' && (callArgument(s, a-1) || s[a] == '-') { // getenv("api_token", "…"), ["--password", "…"]
-			if q := p + 1; q+1 < len(s) && (isQuote(s[q]) || s[q] == ' ' && isQuote(s[q+1])) && !strings.HasPrefix(s[skipSpaces(s, q)+1:], "-") {
+		if op == 0 && quotedKey && p < len(s) && s[p] == ',' && (callArgument(s, a-1) || s[a] == '-' || laterCallArgument(s, a-1) && lastStringArg(s, skipSpaces(s, p+1))) {
+			// getenv("api_token", "…"), ["--password", "…"], and a key as a
+			// later argument: setattr(cfg, "password", "…"), HSet(ctx, k, "token", "…").
+			if q := p + 1; q+1 < len(s) && (isQuote(s[q]) || s[q] == ' ' && isQuote(s[q+1])) && !strings.HasPrefix(s[skipSpaces(s, q)+1:], "-") && (s[a] == '-' || !r.keyArgAt(s, skipSpaces(s, q))) {
 				op = 1
 			}
 		} else if op == 0 && quotedKey && a > 0 && isQuote(s[a-1]) && s[a] == '-' && p+1 < len(s) && s[p-1] == ' ' && s[p] == s[a-1] && s[p+1] != '-' && s[p+1] != s[p] {
 			p, op = p-1, 1 // Go's %q of a command line: ["pg_dump" "--password" "…"]
 		}
-		if op == 1 && (s[p] == '=' || s[p] == ':') && isNamingKey(s[a:b]) {
+		if op == 1 && (s[p] == '=' || s[p] == ':') && (isNamingKey(s[a:b]) || jsonPatchPath(s, a, b)) {
 			// The key names the value's key: <add key="ClearTextPassword" value="…"/>,
 			// {"name": "DB_PASSWORD", "value": "…"}, "- name: API_TOKEN⏎  value: …",
-			// <entry key="db.password">…</entry>.
+			// <entry key="db.password">…</entry>, a JSON Patch's
+			// {"op": "replace", "path": "/spec/password", "value": "…"}.
 			if vs, ve := valueAt(s, p+1); ve > vs && r.mayBeKey(s[vs:ve]) {
 				if rule := r.keyRule(s[vs:ve]); rule != "" {
 					ws, we := namedValue(s, ve)
@@ -256,6 +260,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				if ws, we := wordAt(s, ve+1); isPairWord(s[ws:we]) {
 					continue // a list of pairs, each judged by its own key: "auth: user=bob method=oidc result=ok"
 				}
+			}
+			if op == 1 && (vs == 0 || !isQuote(s[vs-1])) && r.nextPairKey(s, vs, ve) {
+				continue // credentials: SecretAccessKey: …, auth: token: …: the next pair's key and its value
 			}
 			if op == 1 && s[p] == ':' && ve+1 < len(s) && s[ve] == ' ' && r.verdict(s[vs:ve]).rule != "" {
 				if ws, we := wordAt(s, ve+1); isErrorWord(s[ws:we]) {
@@ -509,6 +516,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 				continue
 			}
+			if r.nextPairKey(s, vs, ve) {
+				continue // token -> SessionToken: …: the next pair's key
+			}
 			if v := s[vs:ve]; (len(v) >= 4 && !isCommonWord(v) && !isErrorWord(v) || shortCodeFits(s[ka:b], v)) && !r.keepValue(s[a:b], v) { // token is malformed; the cvv was 842
 				spans = append(spans, span{vs, ve})
 				note(rule)
@@ -572,6 +582,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		strings.Contains(s, "wpa_passphrase ")) {
 		spans = r.positionalPasswords(s, spans, note)
 	}
+	if r.sqlRule != "" && strings.Contains(s, "passwd ") { // openssl passwd -6 …, mkpasswd -m sha-512 …
+		spans = r.hashedPasswords(s, spans, note)
+	}
 	if r.sqlRule != "" && (strings.Contains(s, "SETUSER") || strings.Contains(s, "setuser")) {
 		spans = r.redisACLPasswords(s, spans, note)
 	}
@@ -629,6 +642,68 @@ func (r *Redactor) redisACLPasswords(s string, spans []span, note func(string)) 
 			q = w + 1
 		}
 		i = end
+	}
+	return spans
+}
+
+// hashingCommands are the commands that print the hash of a password
+// given as their first argument that is no flag, and the flags of theirs
+// that take a value.
+var hashingCommands = [...]struct {
+	cmd   string
+	flags []string
+}{
+	{"openssl passwd ", []string{"-salt"}},
+	{"mkpasswd ", []string{"-m", "-S", "-R", "-P", "--method", "--salt", "--rounds", "--password-fd"}},
+}
+
+// hashedPasswords masks the password that a command of hashingCommands
+// hashes (openssl passwd -6 S3cret, mkpasswd -m sha-512 S3cret); one read
+// from standard input or a file (-stdin, -in, -s) is not in the text.
+func (r *Redactor) hashedPasswords(s string, spans []span, note func(string)) []span {
+	for _, c := range hashingCommands {
+		for q := range commandsIn(s, c.cmd, "$(:") {
+			for {
+				q = skipSpaces(s, q)
+				if q >= len(s) || strings.IndexByte("\n\r|;&)", s[q]) >= 0 {
+					break
+				}
+				quoted := isQuote(s[q])
+				vs, ve := commandArg(s, q)
+				if !quoted && ve > vs && s[ve-1] == ')' {
+					ve-- // the end of $(openssl passwd …)
+				}
+				q = ve
+				if quoted {
+					q = min(len(s), ve+1)
+				}
+				v := s[vs:ve]
+				if v == "" {
+					if !quoted {
+						break // a control byte
+					}
+					continue
+				}
+				if v[0] == '-' && !quoted {
+					if v == "-stdin" || v == "-s" || v == "--stdin" || v == "-in" {
+						break
+					}
+					if slices.Contains(c.flags, v) { // the flag's value
+						q = skipSpaces(s, q)
+						_, q = commandArg(s, q)
+						if q < len(s) && isQuote(s[q]) {
+							q++
+						}
+					}
+					continue
+				}
+				if v[0] != '$' && !strings.HasPrefix(v, r.mask) && !r.keepValue("", v) {
+					spans = append(spans, span{vs, ve})
+					note(r.sqlRule)
+				}
+				break
+			}
+		}
 	}
 	return spans
 }
@@ -1410,8 +1485,8 @@ func readsSecretFromStdin(cmd string) bool {
 	case f[len(f)-1] == "-" && (strings.Contains(l, "login") || strings.Contains(l, "secret")): // vault login -, docker secret create db -
 		return true
 	case strings.Contains(l, "secret put ") || strings.Contains(l, "secrets import") || strings.Contains(l, " env add ") ||
-		strings.Contains(l, "secret set ") && !strings.Contains(l, "--body") && !strings.Contains(l, " -b"):
-		return true // wrangler secret put NAME, vercel env add NAME, gh secret set NAME: the value from the standard input
+		strings.Contains(l, "store-secret ") || strings.Contains(l, "secret set ") && !strings.Contains(l, "--body") && !strings.Contains(l, " -b"):
+		return true // wrangler secret put NAME, vercel env add NAME, gh secret set NAME, circleci context store-secret …: the value from the standard input
 	}
 	stdin := false
 	for _, w := range strings.Fields(l) {
@@ -2043,7 +2118,15 @@ func isQuote(c byte) bool { return c == '"' || c == '\'' || c == '`' }
 // patientName, cardholder), whose unquoted value may run over words.
 func isNameKey(key string) bool {
 	k := strings.ToLower(key)
-	return strings.HasSuffix(k, "name") || strings.HasSuffix(k, "holder") || strings.HasPrefix(k, "name") // name on card
+	if strings.HasSuffix(k, "name") || strings.HasSuffix(k, "holder") || strings.HasPrefix(k, "name") { // name on card
+		return true
+	}
+	for _, t := range [...]string{"prenom", "prénom", "apellido", "apellidos", "cognome"} {
+		if strings.HasSuffix(k, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // isFreeTextKey reports whether values under key are free text that goes
@@ -2052,9 +2135,11 @@ func isNameKey(key string) bool {
 func isFreeTextKey(key string) bool {
 	k := strings.ToLower(key)
 	for _, t := range [...]string{"address", "street", "diagnosis", "condition", "medication", "prescription",
-		"passphrase", "phrase", "mnemonic"} { // passphrase: correct horse battery staple; a seed phrase of 24 words
+		"passphrase", "phrase", "mnemonic", // passphrase: correct horse battery staple; a seed phrase of 24 words
+		"anschrift", "adresse", "direccion", "dirección", "indirizzo", "endereco", "endereço"} {
 		if strings.HasSuffix(k, t) {
-			return !strings.HasSuffix(k, "ipaddress") && !strings.HasSuffix(k, "ip_address") && !strings.HasSuffix(k, "ip-address")
+			before := strings.TrimRight(k[:len(k)-len(t)], "_- ")
+			return !strings.HasSuffix(before, "ip") || strings.HasSuffix(before, "ship") // an IP address; a ship_address is a street's
 		}
 	}
 	return false
@@ -2452,6 +2537,8 @@ func namedValue(s string, from int) (int, int) {
 		q := from + k + len(w)
 		if q < len(s) && isQuote(s[q]) {
 			q++
+		} else if strings.HasPrefix(s[q:], `\"`) {
+			q += 2 // JSON in a JSON string: \"value\":\"…\"
 		}
 		for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
 			q++
@@ -2466,6 +2553,12 @@ func namedValue(s string, from int) (int, int) {
 // isNamingKey reports whether id is an attribute that names another
 // key ("key", "name", and the names of settings: OptionName, ParameterKey,
 // variable_name) in key="…" value="…" forms.
+// jsonPatchPath reports whether the key s[a:b] is the "path" of a JSON
+// Patch operation (RFC 6902): its "op" member comes shortly before.
+func jsonPatchPath(s string, a, b int) bool {
+	return b-a == 4 && s[a:b] == "path" && strings.Contains(s[max(0, a-40):a], `op`)
+}
+
 func isNamingKey(id string) bool {
 	if strings.EqualFold(id, "key") || strings.EqualFold(id, "name") {
 		return true
@@ -2611,13 +2704,25 @@ func valueAt(s string, v int) (int, int) {
 		// An unclosed quote ends with its line, so that the next line's
 		// pairs are still read as pairs.
 		e := v + 1
-		for e < len(s) && s[e] != c && s[e] != '\n' {
+		for e < len(s) && s[e] != '\n' {
+			if s[e] == c {
+				n := escapedQuoteLen(s, v, e)
+				if n == 0 {
+					break
+				}
+				e += n
+				continue
+			}
 			if s[e] == '\\' {
 				e++
 			}
 			e++
 		}
 		return v + 1, min(e, len(s))
+	case c == '{' && v > 0 && s[v-1] == '=':
+		if e := bracedValueEnd(s, v); e > 0 {
+			return v + 1, e // ODBC's Pwd={a;b}: a value that holds ';'
+		}
 	case strings.HasPrefix(s[v:], "!vault"):
 		return v, vaultEnd(s, v)
 	case c == '!': // a YAML tag (!!binary …, !secret …): the tag and its value
@@ -2706,6 +2811,50 @@ func valueAt(s string, v int) (int, int) {
 		e++
 	}
 	return v, e
+}
+
+// bracedValueEnd returns the position of the '}' that closes the value
+// braced at s[v] after a pair's '=', as ODBC and JDBC connection strings
+// quote a value that holds ';' ("}}" is a '}' inside it), when the value
+// ends there (a ';', a quote, a space or the end follows); else 0.
+// Templates ({{…}}) and JSON objects ({"a":…}) are no such value.
+func bracedValueEnd(s string, v int) int {
+	if v+1 >= len(s) || s[v+1] == '{' || s[v+1] == '"' || s[v+1] == '}' {
+		return 0
+	}
+	for e := v + 1; e < len(s) && s[e] != '\n'; e++ {
+		if s[e] != '}' {
+			continue
+		}
+		if e+1 < len(s) && s[e+1] == '}' {
+			e++
+			continue
+		}
+		if e+1 == len(s) || strings.IndexByte(";\"' \t\r\n", s[e+1]) >= 0 {
+			return e
+		}
+		return 0
+	}
+	return 0
+}
+
+// escapedQuoteLen returns the length of the escaped quote at s[e], inside
+// a value quoted at s[v], or 0 when s[e] closes the value: the quote
+// written twice in a row, as SQL, YAML, CSV and Visual Basic escape it,
+// and the shell's two ways of putting a single quote inside single
+// quotes (close, then a quote in double quotes or escaped with a
+// backslash, then open again). An empty value is closed.
+func escapedQuoteLen(s string, v, e int) int {
+	c := s[e]
+	switch {
+	case e > v+1 && e+1 < len(s) && s[e+1] == c:
+		return 2
+	case c == '\'' && strings.HasPrefix(s[e:], `'"'"'`):
+		return 5
+	case c == '\'' && strings.HasPrefix(s[e:], `'\''`):
+		return 4
+	}
+	return 0
 }
 
 // literalPrefix returns the length of the prefix of a string literal at
@@ -3345,6 +3494,89 @@ func apiStatusAfter(s string, e int) bool {
 // callArgument reports whether the quote at s[q] opens a call's first
 // argument (getenv("api_token", …)), not an element of a list or an
 // object's value ("kind":"Secret","data": …; ["password","email"]).
+// nextPairKey reports whether the bare word s[vs:ve] is the key of the
+// next pair rather than a value: it ends with a colon that a space or the
+// end follows, and names a secret itself (credentials: SecretAccessKey: …;
+// a brace before it, {SessionToken: …}, is no part of it).
+func (r *Redactor) nextPairKey(s string, vs, ve int) bool {
+	k := s[vs:ve]
+	if ve < len(s) && s[ve] == ':' { // a word that stops before its colon
+		k, ve = s[vs:ve+1], ve+1
+	}
+	if len(k) < 3 || k[len(k)-1] != ':' || ve < len(s) && s[ve] != ' ' && s[ve] != '\t' {
+		return false
+	}
+	k = strings.TrimLeft(k[:len(k)-1], "{[(")
+	return k != "" && !strings.ContainsAny(k, ":/") && r.verdict(k).rule != ""
+}
+
+// laterCallArgument reports whether the quote at s[q] starts an argument
+// of a call after its first: a ',' before it, and before that, on the same
+// line, the '(' of a call that no bracket closes.
+func laterCallArgument(s string, q int) bool {
+	k := q
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	if k == 0 || s[k-1] != ',' {
+		return false
+	}
+	depth := 0
+	for k -= 2; k >= 0 && q-k < 200; k-- {
+		switch s[k] {
+		case '\n':
+			return false
+		case ')', ']', '}':
+			depth++
+		case '(', '[', '{':
+			if depth == 0 {
+				return s[k] == '(' && k > 0 && isKeyChar(s[k-1])
+			}
+			depth--
+		}
+	}
+	return false
+}
+
+// lastStringArg reports whether the quoted argument at s[q] is the last
+// string of its call: a ')' or an argument that is no string follows it
+// (validate(f, "password", "min", "12") names a rule, not a value).
+func lastStringArg(s string, q int) bool {
+	if q >= len(s) || !isQuote(s[q]) {
+		return false
+	}
+	_, ve := valueAt(s, q)
+	if ve >= len(s) || s[ve] != s[q] {
+		return false
+	}
+	n := skipSpaces(s, ve+1)
+	if n < len(s) && s[n] == ',' {
+		n = skipSpaces(s, n+1)
+		return n < len(s) && !isQuote(s[n])
+	}
+	return n < len(s) && s[n] == ')'
+}
+
+// keyArgAt reports whether the quoted string at s[q] is itself a key that
+// names a secret (one word, no spaces) and a quoted argument follows it,
+// so that it is no value: in config.set('auth', 'password', '…') the value
+// is the last.
+func (r *Redactor) keyArgAt(s string, q int) bool {
+	if q >= len(s) || !isQuote(s[q]) {
+		return false
+	}
+	vs, ve := valueAt(s, q)
+	if ve <= vs || ve >= len(s) || s[ve] != s[q] {
+		return false
+	}
+	n := skipSpaces(s, ve+1)
+	if n >= len(s) || s[n] != ',' || strings.IndexByte(s[vs:ve], ' ') >= 0 {
+		return false
+	}
+	n = skipSpaces(s, n+1)
+	return n < len(s) && isQuote(s[n]) && r.mayBeKey(s[vs:ve]) && r.keyRule(s[vs:ve]) != ""
+}
+
 func callArgument(s string, q int) bool {
 	for q > 0 && s[q-1] == ' ' {
 		q--
@@ -3845,6 +4077,9 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 	case "zip", "unzip":
 		return r.flagValue(s, "-P", spans, note) // zip -P S3cret (unzip -p is a pipe)
 	case "ldap":
+		if strings.Contains(s, "ldappasswd") { // the old and new passwords: ldappasswd -a S3cret -s N3w
+			spans = r.flagValue(s, "-a", r.flagValue(s, "-s", spans, note), note)
+		}
 		return r.flagValue(s, "-w", spans, note) // ldapsearch -D cn=admin -w S3cret
 	case "sqlcmd":
 		return r.flagValue(s, "-P", spans, note) // sqlcmd -U sa -P S3cret, ipmitool, mosquitto_pub
@@ -3858,6 +4093,13 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		return r.flagValue(s, "-t", spans, note) // doctl auth init -t S3cret
 	case "gh secret":
 		return r.flagValue(s, "-b", r.flagValue(s, "--body", spans, note), note) // gh secret set NAME --body S3cret
+	case "snmp":
+		if !user {
+			return spans // SNMPv1/v2c: -A and -X are no flags of theirs
+		}
+		return r.flagValue(s, "-A", r.flagValue(s, "-X", spans, note), note) // snmpwalk -v3 -u mon -A S3cret -X S3cret
+	case "hydra":
+		return r.flagValue(s, "-p", spans, note) // hydra -l admin -p S3cret ssh://host
 	case "":
 		if !user {
 			return spans
@@ -3903,7 +4145,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == '"') {
 			ve++
 		}
-		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPort(v) && !isPath(v) && !strings.HasPrefix(v, r.mask) {
+		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPort(v) && !isPath(v) && !strings.HasPrefix(v, r.mask) && !strings.HasPrefix(v, "$(") {
 			spans = append(spans, span{vs, ve})
 			note("credentials")
 			i = ve
@@ -3914,11 +4156,13 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 // passwordTool returns the command of s that takes a password in a flag
 // of its own: "sshpass", "7z" (7z, 7za, 7zz), "rar" (rar, unrar), "zip"
 // or "unzip" (-p or -P without a user flag); "ldap" (ldapsearch and its
-// kin: -w), "sqlcmd" (sqlcmd, bcp, osql, ipmitool, mosquitto_pub and
-// _sub: -P), "smb" (smbclient, rpcclient, smbget, smbcacls: -U
+// kin: -w; ldappasswd's -a and -s too), "sqlcmd" (sqlcmd, bcp, osql,
+// ipmitool, mosquitto_pub and _sub: -P), "smb" (smbclient, rpcclient, smbget, smbcacls: -U
 // user%password), "htpasswd" (-b and the password as an argument),
-// "openssl" (-k), "doctl" (-t), "gh secret" (set NAME --body or -b) or
-// "useradd" (useradd, usermod: -p and a password hash); or "".
+// "openssl" (-k), "doctl" (-t), "gh secret" (set NAME --body or -b),
+// "useradd" (useradd, usermod: -p and a password hash), "snmp" (snmpwalk
+// and its kin: SNMPv3's -A and -X passphrases, with -u), or "hydra" (-p,
+// with -l for the login); or "".
 func passwordTool(s string) string {
 	for _, c := range [...]struct{ name, tool string }{
 		{"sshpass", "sshpass"}, {"7z", "7z"}, {"7za", "7z"}, {"7zz", "7z"}, {"rar", "rar"}, {"unrar", "rar"},
@@ -3930,6 +4174,9 @@ func passwordTool(s string) string {
 		{"smbclient", "smb"}, {"rpcclient", "smb"}, {"smbget", "smb"}, {"smbcacls", "smb"},
 		{"htpasswd", "htpasswd"}, {"openssl", "openssl"}, {"doctl", "doctl"}, {"gh secret", "gh secret"},
 		{"useradd", "useradd"}, {"usermod", "useradd"}, {"twine", "twine"}, {"certutil", "certutil"},
+		{"snmpwalk", "snmp"}, {"snmpget", "snmp"}, {"snmpgetnext", "snmp"}, {"snmpbulkwalk", "snmp"},
+		{"snmpbulkget", "snmp"}, {"snmpset", "snmp"}, {"snmptable", "snmp"}, {"snmptrap", "snmp"},
+		{"snmpinform", "snmp"}, {"snmpstatus", "snmp"}, {"snmpdf", "snmp"}, {"hydra", "hydra"},
 	} {
 		for i := 0; ; {
 			j := strings.Index(s[i:], c.name)

@@ -72,6 +72,10 @@ func catalogSample(f tokenFormat) string {
 		if f.shape != nil {
 			return f.prefix + strings.Repeat("xY3-_.Qz", 25)
 		}
+	case "langfuse":
+		return f.prefix + "3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c"
+	case "wifi":
+		return f.prefix + "T:WPA;S:Lab-5G;P:k7x2m9q4w1;;"
 	case "tls keylog":
 		return f.prefix + strings.Repeat("7e", 32) + " " + strings.Repeat("c4a9", 24)
 	}

@@ -38,6 +38,7 @@ var (
 			"connect sid", "session cookie", "one time code", "2fa code", "2fa", "two factor code",
 			"security answer", "secret answer", "rootpw", "snmp community", "snmp server community", "community string", "key string", "masterauth",
 			"sms code", "device code", "magic link", "login link", "invite link", "invite url",
+			"reset link", "password reset link", // the link mailed to a user; a reset URL is the page
 			"oauth verifier", "secret id",
 			// Envelope encryption's keys, SAML's signed response, a raw header.
 			"dek", "kek", "data key", "saml response", "samlresponse", "saml assertion", "id token hint",
@@ -53,6 +54,12 @@ var (
 			"lozinka", "geslo", "kata sandi", "contraseña", "hasło", "lösenord", "şifre", "jelszó",
 			"parolă", "mật khẩu", "пароль", "κωδικός πρόσβασης", "סיסמה", "كلمة المرور", "كلمة السر",
 			"पासवर्ड", "รหัสผ่าน", "密码", "密碼", "口令", "パスワード", "비밀번호",
+			"contrasenya", "wagwoord", "parool", "slaptazodis", "slaptažodis", "암호",
+			// API key and token in other languages (forms that end with "api"
+			// are not terms: every URL path has the word).
+			"api schlussel", "api schluessel", "api schlüssel", "api sleutel", "api ключ", "apiキー",
+			"api キー", "api密钥", "api 密钥", "api金鑰", "api 金鑰", "api 키", "密钥", "秘钥",
+			"私钥", "秘密鍵", "令牌", "トークン", "토큰", "токен", "jeton d acces", "jeton d accès",
 		},
 		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey,
 			DetectPrivateKey, DetectTokens, DetectDSN, DetectPgpass},
@@ -80,7 +87,7 @@ var (
 	// 164.514(b)(2)) commonly found in logs: names, medical record, patient,
 	// health plan and account numbers, SSNs, contact details, dates of
 	// birth, device and biometric identifiers, diagnoses and the SSN,
-	// e-mail and phone detectors.
+	// e-mail, phone and HL7 detectors.
 	HIPAA = Rule{
 		Name: "hipaa",
 		Terms: []string{
@@ -99,8 +106,11 @@ var (
 			"medicare number", "medicaid number", "nhs number", "callback number", "contact number",
 			"cell no", "mobile no", "emergency contact", "next of kin", "guardian name", "spouse",
 			"spouse name", "mbi", "medicare beneficiary identifier",
+			// The other dates Safe Harbor names besides the date of birth.
+			"admission date", "admit date", "date of admission", "discharge date",
+			"date of discharge", "date of death", "death date",
 		},
-		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone, DetectIPAddress},
+		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone, DetectIPAddress, DetectHL7},
 	}
 
 	// GDPR covers personal data (Article 4(1)) and special categories
@@ -134,6 +144,17 @@ var (
 			"tax number", "taxpayer id", "social insurance number", "nhs number",
 			"callback number", "contact number", "cell no", "mobile no", "emergency contact",
 			"next of kin", "guardian name", "spouse", "spouse name", "securite sociale", "sécurité sociale",
+			// National identifiers of more countries, and personal data in
+			// other languages.
+			"ahv", "ahv nummer", "ppsn", "personalausweis", "personalausweisnummer",
+			"ausweisnummer", "steuernummer", "steueridentifikationsnummer",
+			"sozialversicherungsnummer", "fodselsnummer", "fødselsnummer",
+			"burgerservicenummer", "rijksregisternummer", "henkilotunnus", "henkilötunnus",
+			"license plate", "licence plate", "number plate",
+			"geburtstag", "geburtsort", "geboren", "anschrift", "adresse", "vorname", "nachname",
+			"prenom", "prénom", "apellido", "apellidos", "cognome", "direccion", "dirección",
+			"indirizzo", "endereco", "endereço", "correo electronico", "correo electrónico",
+			"handynummer", "mobilnummer",
 			// Advertising identifiers of mobile devices.
 			"idfa", "idfv", "gaid", "aaid",
 			// The word telephone in other languages.

@@ -348,6 +348,20 @@ var tokenFormats = append([]tokenFormat{
 	// {"a":<account>,"t":<tunnel id>,"s":<secret>}.
 	{family: "cloudflare", prefix: "eyJhIjoi", body: cAlnum | cOther, min: 100},
 	{family: "nvidia", prefix: "nvapi-", body: cURL, min: 64},
+	// Cloudflare's scannable API credentials (2026): the global API key,
+	// user and account API tokens, each 40 bytes and a checksum.
+	{family: "cloudflare", prefix: "cfk_", body: cURL, min: 40, max: 64, mixed: true},
+	{family: "cloudflare", prefix: "cfut_", body: cURL, min: 40, max: 64, mixed: true},
+	{family: "cloudflare", prefix: "cfat_", body: cURL, min: 40, max: 64, mixed: true},
+	// WooCommerce REST API keys: consumer key and secret, ck_ or cs_ and
+	// 40 lower-case hex digits (a SHA-1).
+	{family: "woocommerce", prefix: "ck_", body: cLHex, min: 40, max: 40, mixed: true},
+	{family: "woocommerce", prefix: "cs_", body: cLHex, min: 40, max: 40, mixed: true},
+	// Wi-Fi network QR codes (WIFI:T:WPA;S:<ssid>;P:<password>;;): the
+	// payload, when it holds a password.
+	{family: "wifi", prefix: "WIFI:", shape: wifiQRBody},
+	// Langfuse secret keys: sk-lf- and a UUID (pk-lf-, the public key, stays).
+	{family: "langfuse", prefix: "sk-lf-", shape: uuidBody},
 	{family: "groq", prefix: "gsk_", body: cAlnum, min: 52},
 	{family: "xai", prefix: "xai-", body: cAlnum, min: 80},
 	{family: "replicate", prefix: "r8_", body: cAlnum, min: 37, mixed: true},
@@ -1032,6 +1046,34 @@ func resendBody(s string, j int) int {
 		return 0
 	}
 	return e
+}
+
+// wifiQRBody matches the fields of a Wi-Fi QR code after "WIFI:" up to
+// the ";;" that ends them, when a P: field gives a password; ';' inside a
+// field is escaped with a backslash.
+func wifiQRBody(s string, j int) int {
+	password := false
+	for f := j; f < len(s) && f-j < 512; {
+		e := f
+		for e < len(s) && s[e] != ';' && s[e] != '\n' {
+			if s[e] == '\\' {
+				e++
+			}
+			e++
+		}
+		if e >= len(s) || s[e] != ';' {
+			return 0
+		}
+		password = password || strings.HasPrefix(s[f:e], "P:") && e > f+2
+		if e+1 < len(s) && s[e+1] == ';' {
+			if !password {
+				return 0
+			}
+			return e + 2
+		}
+		f = e + 1
+	}
+	return 0
 }
 
 // hasDigit reports whether s holds an ASCII digit.

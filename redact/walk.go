@@ -851,6 +851,16 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 			vals[i], chs[i], changed = w.r.mask, true, true
 		}
 	}
+	if len(si.cookie) > 0 {
+		if rule := w.r.keyRule("cookie"); rule != "" {
+			for _, i := range si.cookie {
+				if fv, ok := fieldByIndex(rv, si.fields[i].index); ok && present[i] && !chs[i] && fv.Kind() == reflect.String && fv.Len() > 0 {
+					w.r.count(rule)
+					vals[i], chs[i], changed = w.r.mask, true, true
+				}
+			}
+		}
+	}
 	if si.kty >= 0 && present[si.kty] && w.r.jwk {
 		if kty, ok := fieldByIndex(rv, si.fields[si.kty].index); ok && kty.Kind() == reflect.String && kty.Len() > 0 {
 			for _, i := range si.jwkPrivate {

@@ -1,0 +1,83 @@
+package redact
+
+import "strings"
+
+// DetectHL7 masks the fields of the HL7 version 2 segments that identify a
+// patient, as interface engines log the messages they pass on: PID
+// (identifiers, name, mother's maiden name, birth date, address, phone
+// numbers, account number, SSN, driver's license, death date), PD1, NK1
+// (next of kin), GT1 (guarantor), IN1 and IN2 (insurance) and MRG (prior
+// identifiers). A segment starts a line (after a CR, a line feed, their
+// JSON escapes, a space or a quote); everything after its set ID is
+// masked up to the end of the segment, and the segment's name and set ID
+// are kept (PID|1|[REDACTED]). Like the other detectors of the prefilter,
+// it searches only strings with a digit right before a '|' (a set ID, a
+// birth date), which a segment holding personal data nearly always has.
+var DetectHL7 = Detector{Name: "hl7", find: findHL7, mark: markBar, min: 6}
+
+// hl7Segments are the names of the segments findHL7 masks, and whether
+// their first field is a set ID.
+var hl7Segments = map[string]bool{"PID": true, "PD1": false, "NK1": true, "GT1": true, "IN1": true, "IN2": false, "MRG": false}
+
+func findHL7(s string, spans []span) []span {
+	if !digitBeforeBar(s) {
+		return spans // the prefilter's gate, markBar
+	}
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], '|')
+		if j < 0 {
+			return spans
+		}
+		k := i + j
+		i = k + 1
+		setID, ok := hl7Segments[s[max(0, k-3):k]]
+		if k < 3 || !ok || !segmentStart(s, k-3) {
+			continue
+		}
+		v := k + 1
+		if setID {
+			f := v
+			for f < len(s) && isDigit(s[f]) {
+				f++
+			}
+			if f < len(s) && s[f] == '|' {
+				v = f + 1
+			}
+		}
+		e := v
+		for e < len(s) && s[e] != '\r' && s[e] != '\n' && !(s[e] == '\\' && e+1 < len(s) && (s[e+1] == 'r' || s[e+1] == 'n')) {
+			e++
+		}
+		if strings.Trim(s[v:e], "|^~ ") != "" {
+			spans = append(spans, span{v, e})
+		}
+		i = max(i, e)
+	}
+}
+
+// segmentStart reports whether an HL7 segment may start at s[p]: at the
+// start of s or of a line (a CR or line feed, or their JSON escapes \r and
+// \n), or after a space or a quote.
+func segmentStart(s string, p int) bool {
+	if p == 0 {
+		return true
+	}
+	switch c := s[p-1]; c {
+	case '\r', '\n', ' ', '"', '\'':
+		return true
+	case 'r', 'n':
+		return p >= 2 && s[p-2] == '\\'
+	}
+	return false
+}
+
+// digitBeforeBar reports whether s holds a digit right before a '|', as
+// the prefilter's markBar does.
+func digitBeforeBar(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] == '|' && isDigit(s[i-1]) {
+			return true
+		}
+	}
+	return false
+}
