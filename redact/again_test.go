@@ -33,3 +33,23 @@ func TestRedactedAgainAfterSchemeWord(t *testing.T) {
 		}
 	}
 }
+
+// TestRedactedAgainNamedElement: an element named for a secret by an
+// attribute (<setting name="…Token…"><value>…</value>) has its text
+// masked; a word in the name that reads as the value of a pair is
+// left alone the first time, and so the second time too.
+func TestRedactedAgainNamedElement(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for _, c := range []struct{ in, secret string }{
+		{`<setting name="Token 7f3a91c2" serializeAs="String"><value>Gy7uKp2Lx9qW</value></setting>`, "Gy7uKp2Lx9qW"},
+		{`<add name="ApiToken 20261201A" type="x"><value>Rt5mZq8Wn3Vb</value></add>`, "Rt5mZq8Wn3Vb"},
+	} {
+		once, _ := r.String(c.in)
+		if strings.Contains(once, c.secret) {
+			t.Errorf("%q redacted to %q: the value is kept", c.in, once)
+		}
+		if twice, _ := r.String(once); twice != once {
+			t.Errorf("%q: redacted %q, again %q", c.in, once, twice)
+		}
+	}
+}

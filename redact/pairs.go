@@ -160,6 +160,10 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 						i = we
 						continue
 					}
+					if we > ws && strings.HasPrefix(s[ws:we], r.mask) {
+						i = we // masked already: skip what the first redaction skipped
+						continue
+					}
 				}
 			}
 		}
