@@ -1,0 +1,120 @@
+package slogaudit_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/slogguard/slogguard/slogaudit"
+)
+
+// v12Key is the HMAC key of the logs these tests write.
+var v12Key = []byte("verdicts-twelve-key-abcdefghijkl")
+
+// v12Signer is the checkpoint key of the logs these tests write.
+var v12Signer = ed25519.NewKeyFromSeed(bytes.Repeat([]byte{12}, ed25519.SeedSize))
+
+// v12Verify verifies log with the key, the public key and the checkpoint
+// file cps (if any), and returns the findings; any error but a verdict of
+// tampering fails the test.
+func v12Verify(t *testing.T, log []byte, cps []byte, o slogaudit.VerifyOptions) []slogaudit.Finding {
+	t.Helper()
+	o.Key, o.PublicKey = v12Key, v12Signer.Public().(ed25519.PublicKey)
+	if cps != nil {
+		o.Checkpoints = bytes.NewReader(cps)
+	}
+	rep, err := slogaudit.Verify(context.Background(), bytes.NewReader(log), o)
+	if err != nil {
+		var te *slogaudit.TamperedError
+		require.ErrorAs(t, err, &te, "only a verdict of tampering is expected")
+	}
+	return rep.Findings
+}
+
+// v12Signs returns the findings that are signs of tampering.
+func v12Signs(fs []slogaudit.Finding) []slogaudit.Finding {
+	var out []slogaudit.Finding
+	for _, f := range fs {
+		if !f.Kind.Info() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// v12Has reports whether one of fs is of kind k.
+func v12Has(fs []slogaudit.Finding, k slogaudit.FindingKind) bool {
+	for _, f := range fs {
+		if f.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// v12Lines splits a log into its lines, each with its newline.
+func v12Lines(b []byte) []string {
+	ls := strings.SplitAfter(string(b), "\n")
+	if ls[len(ls)-1] == "" {
+		ls = ls[:len(ls)-1]
+	}
+	return ls
+}
+
+// TestClosedSealedChainEndsCovered: Close seals the last epoch after the
+// final checkpoint; that seal is the chain's last record, and the
+// checkpoint file must cover it, or removing it (or it and the records
+// before it up to the last checkpoint) verifies intact.
+func TestClosedSealedChainEndsCovered(t *testing.T) {
+	for _, writer := range []string{"file", "wrap"} {
+		for _, n := range []int{1, 7} {
+			t.Run(fmt.Sprintf("%s/%d", writer, n), func(t *testing.T) {
+				ctx := context.Background()
+				var log, cps bytes.Buffer
+				opts := []slogaudit.Option{slogaudit.WithKey("k12", v12Key), slogaudit.WithSigner(v12Signer),
+					slogaudit.WithCheckpoints(&cps, 3, 0), slogaudit.WithSealing(0, 2)}
+				var h *slogaudit.Handler
+				var path string
+				if writer == "file" {
+					path = filepath.Join(t.TempDir(), "audit.log")
+					af, err := slogaudit.OpenFile(path)
+					require.NoError(t, err)
+					defer af.Close()
+					h, err = af.Handler(opts...)
+					require.NoError(t, err)
+				} else {
+					h = slogaudit.Wrap(slog.NewJSONHandler(&log, nil), opts...)
+				}
+				l := slog.New(h)
+				for i := range n {
+					l.Info("payment", "n", i, "amount", 0.1*float64(i))
+				}
+				require.NoError(t, h.Close(ctx))
+				if writer == "file" {
+					log.Reset()
+					b, err := os.ReadFile(path)
+					require.NoError(t, err)
+					log.Write(b)
+				}
+				ls := v12Lines(log.Bytes())
+				require.Contains(t, ls[len(ls)-1], `"audit.seal"`, "Close ends the chain with a seal")
+				o := slogaudit.VerifyOptions{Sealed: true, RequireCheckpoints: true}
+				require.Empty(t, v12Signs(v12Verify(t, log.Bytes(), cps.Bytes(), o)))
+
+				for cut := 1; cut <= 3; cut++ {
+					short := []byte(strings.Join(ls[:len(ls)-cut], ""))
+					fs := v12Signs(v12Verify(t, short, cps.Bytes(), o))
+					require.True(t, v12Has(fs, slogaudit.Truncated), "the last %d lines removed: %v", cut, fs)
+				}
+			})
+		}
+	}
+}
