@@ -118,3 +118,76 @@ func TestClosedSealedChainEndsCovered(t *testing.T) {
 		}
 	}
 }
+
+// v12FileRecords writes n records of message msg through a File at path,
+// and closes it.
+func v12FileRecords(t *testing.T, path, msg string, n int) {
+	t.Helper()
+	af, err := slogaudit.OpenFile(path)
+	require.NoError(t, err)
+	h, err := af.Handler(slogaudit.WithKey("k12", v12Key))
+	require.NoError(t, err)
+	l := slog.New(h)
+	for i := range n {
+		l.Info(msg, "n", i, "share", 1.0/3)
+	}
+	require.NoError(t, h.Close(context.Background()))
+	require.NoError(t, af.Close())
+}
+
+// v12Crash appends a fragment of a record to the log at path, as a crash
+// mid-write leaves it.
+func v12Crash(t *testing.T, path, fragment string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	require.NoError(t, err)
+	_, err = f.WriteString(fragment)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+}
+
+// TestCopiedStartDoesNotUnnameItsTornLine: an audit.start that names a
+// torn line, copied to a later place, is one duplicated record; the torn
+// line it names is still there, before it. Two crashes that leave the
+// same bytes are two fragments: the removal of the second is still
+// reported, named by the second start.
+func TestCopiedStartDoesNotUnnameItsTornLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	v12FileRecords(t, path, "first run", 3)
+	v12Crash(t, path, `{"audit":{"chain":"`)
+	v12FileRecords(t, path, "second run", 2)
+	v12Crash(t, path, `{"audit":{"chain":"`)
+	v12FileRecords(t, path, "third run", 2)
+	log, err := os.ReadFile(path)
+	require.NoError(t, err)
+	ls := v12Lines(log)
+	var torn, starts []int // 0-based
+	for i, l := range ls {
+		if !strings.HasSuffix(l, "}\n") {
+			torn = append(torn, i)
+		}
+		if strings.Contains(l, `"torn":{`) {
+			starts = append(starts, i)
+		}
+	}
+	require.Len(t, torn, 2)
+	require.Equal(t, []int{torn[0] + 1, torn[1] + 1}, starts, "each start names the torn line before it")
+	require.Empty(t, v12Signs(v12Verify(t, log, nil, slogaudit.VerifyOptions{})))
+
+	for _, s := range starts {
+		for at := s + 1; at <= len(ls); at++ {
+			copied := append(append(append([]string{}, ls[:at]...), ls[s]), ls[at:]...)
+			signs := v12Signs(v12Verify(t, []byte(strings.Join(copied, "")), nil, slogaudit.VerifyOptions{}))
+			require.Len(t, signs, 1, "start on line %d copied to line %d: %v", s+1, at+1, signs)
+			require.Equal(t, slogaudit.Duplicated, signs[0].Kind, "%v", signs)
+			require.Equal(t, int64(at+1), signs[0].Line)
+		}
+	}
+
+	// The second fragment, the same bytes as the first, removed.
+	without := append(append([]string{}, ls[:torn[1]]...), ls[torn[1]+1:]...)
+	signs := v12Signs(v12Verify(t, []byte(strings.Join(without, "")), nil, slogaudit.VerifyOptions{}))
+	require.Len(t, signs, 1, "%v", signs)
+	require.Equal(t, slogaudit.Missing, signs[0].Kind)
+	require.Contains(t, signs[0].Detail, "incomplete line that this audit.start names")
+}

@@ -415,6 +415,10 @@ type verifier struct {
 	// audit.start may still name one (a failed write's fragment that
 	// other records were queued behind, or another handler wrote after).
 	unnamed []*pendingTorn
+	// namedBy: the records that named a fragment found, with its
+	// SHA-256, so that a copy of such a record is not taken for one that
+	// names a fragment no longer there.
+	namedBy map[namer]bool
 	opts    VerifyOptions
 	file    string
 	line    int64
@@ -870,6 +874,23 @@ func (v *verifier) reportUnnamed(p *pendingTorn) {
 	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: p.detail})
 }
 
+// copyOfNamer reports whether val, a record that names the fragment of
+// hash ack, is the record that named it before (a copy of it).
+func (v *verifier) copyOfNamer(val chain.Value, ack string) bool {
+	if len(v.namedBy) == 0 {
+		return false
+	}
+	a, _ := val.Get("audit")
+	rec, err := parseAudit(a)
+	return err == nil && v.namedBy[namer{ack, claimedRecord{rec.chain, rec.seq}}]
+}
+
+// namer is a record that named a fragment, and the fragment's SHA-256.
+type namer struct {
+	sha string
+	by  claimedRecord
+}
+
 // claimedRecord is the chain and seq that the audit member of a line that
 // does not parse names.
 type claimedRecord struct {
@@ -963,6 +984,12 @@ func (v *verifier) record(line []byte, torn bool) {
 			s, _ := t.Get("sha256")
 			ack, by = s.Str, msg.Str
 		}
+		if v.copyOfNamer(val, ack) {
+			// A copy of the record that named this fragment: it names
+			// no other fragment of the same bytes, and the one it names
+			// is there.
+			ack, by = "", ""
+		}
 	}
 	// A malformed line waiting for a record to name it (or the fragment
 	// this record is glued onto) is reported as such when this one names
@@ -1007,7 +1034,16 @@ func (v *verifier) record(line []byte, torn bool) {
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
 	}
 	ok = v.checkMAC(rec) && rec.hashOK && recoded < 0
-	if ack != "" && !namedFragment && !waiting && ok {
+	switch {
+	case ack == "":
+	case namedFragment:
+		if v.namedBy == nil {
+			v.namedBy = map[namer]bool{}
+		}
+		if len(v.namedBy) < window {
+			v.namedBy[namer{ack, claimedRecord{rec.chain, rec.seq}}] = true
+		}
+	case !waiting && ok:
 		v.unnamedFragment(val, rec, by, ack)
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
