@@ -951,7 +951,7 @@ func (v *verifier) record(line []byte, torn bool) {
 	v.lastLines.put(raw)
 	// A File line starts with the members whose names sort before
 	// "audit", never with "time": a line that does is another handler's.
-	if !bytes.HasPrefix(raw, []byte(`{"time":`)) && v.canonicalRecord(exact) || recodeLines && v.recodedRecord(raw) {
+	if canonicalLines && !bytes.HasPrefix(raw, []byte(`{"time":`)) && v.canonicalRecord(exact) || recodeLines && v.recodedRecord(raw) {
 		return
 	}
 	val, err := v.parser.Parse(raw)
