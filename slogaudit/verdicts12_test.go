@@ -191,3 +191,40 @@ func TestCopiedStartDoesNotUnnameItsTornLine(t *testing.T) {
 	require.Equal(t, slogaudit.Missing, signs[0].Kind)
 	require.Contains(t, signs[0].Detail, "incomplete line that this audit.start names")
 }
+
+// TestCheckpointsSkippedSaysWhy: a checkpoint file whose checkpoints all
+// fail their signatures compared nothing, and the report says that, not
+// that the file held no checkpoint.
+func TestCheckpointsSkippedSaysWhy(t *testing.T) {
+	var log, cps bytes.Buffer
+	h := slogaudit.Wrap(slog.NewJSONHandler(&log, nil), slogaudit.WithKey("k12", v12Key),
+		slogaudit.WithSigner(v12Signer), slogaudit.WithCheckpoints(&cps, 2, 0))
+	for i := range 5 {
+		slog.New(h).Info("refund", "n", i)
+	}
+	require.NoError(t, h.Close(context.Background()))
+	other := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{21}, ed25519.SeedSize)).Public().(ed25519.PublicKey)
+	for _, c := range []struct {
+		name string
+		cps  []byte
+		pub  ed25519.PublicKey
+		want string
+	}{
+		{"right key", cps.Bytes(), nil, ""},
+		{"wrong key", cps.Bytes(), other, slogaudit.SkippedUnsignedCheckpoints},
+		{"empty file", []byte{}, nil, slogaudit.SkippedEmptyCheckpoints},
+		{"empty file, wrong key", []byte{}, other, slogaudit.SkippedEmptyCheckpoints},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			o := slogaudit.VerifyOptions{Key: v12Key, PublicKey: v12Signer.Public().(ed25519.PublicKey), Checkpoints: bytes.NewReader(c.cps)}
+			if c.pub != nil {
+				o.PublicKey = c.pub
+			}
+			rep, _ := slogaudit.Verify(context.Background(), bytes.NewReader(log.Bytes()), o)
+			require.Equal(t, c.want, rep.Checks.Checkpoints.Skipped)
+			for id, sum := range rep.Chains {
+				require.Equal(t, c.want, sum.Checks.Checkpoints.Skipped, id)
+			}
+		})
+	}
+}

@@ -391,13 +391,16 @@ type altRecord struct {
 
 type verifier struct {
 	cpName string // the checkpoint file's name, for findings
-	checks checkState
-	parser chain.Parser
-	buf    []byte        // canonical form of the current record
-	canon  []byte        // canonical form of a whole File line, audit member included
-	linker chain.Linker  // link hashes of canonical lines
-	recode chain.Recoder // canonical forms of other handlers' lines
-	torn   *pendingTorn  // a malformed line that the next record may acknowledge
+	// cpRefused counts the checkpoints of the checkpoint file left out
+	// because their signature did not verify.
+	cpRefused int
+	checks    checkState
+	parser    chain.Parser
+	buf       []byte        // canonical form of the current record
+	canon     []byte        // canonical form of a whole File line, audit member included
+	linker    chain.Linker  // link hashes of canonical lines
+	recode    chain.Recoder // canonical forms of other handlers' lines
+	torn      *pendingTorn  // a malformed line that the next record may acknowledge
 	// nonBlank counts the lines read that are not blank, in every file.
 	nonBlank int64
 	// lastLines are the last lines read (see unnamedFragment).
@@ -631,6 +634,7 @@ func (v *verifier) loadCheckpoints() error {
 		}
 		parsed++
 		if len(v.opts.publicKeys()) > 0 && !v.checkSignature(cp, Finding{File: name, Line: n, Chain: cp.Chain, Seq: cp.Seq}) {
+			v.cpRefused++
 			continue
 		}
 		v.cpInOrder(n, bytes.TrimSpace(sc.Bytes()), cp.Chain, cp.Seq, cp.Hash, false)

@@ -298,10 +298,15 @@ func (v *verifier) finishChecks() {
 	}
 	total.skip(v.opts)
 	if len(v.rep.Chains) > 0 && total.Checkpoints.Ran() && total.Checkpoints.Checked == 0 {
-		// A checkpoint file given, but no checkpoint of these chains in it.
-		total.Checkpoints.Skipped = SkippedEmptyCheckpoints
+		// A checkpoint file given, but no checkpoint of these chains in
+		// it, or none whose signature verifies.
+		why := SkippedEmptyCheckpoints
+		if v.cpRefused > 0 {
+			why = SkippedUnsignedCheckpoints
+		}
+		total.Checkpoints.Skipped = why
 		for id, sum := range v.rep.Chains {
-			sum.Checks.Checkpoints.Skipped = SkippedEmptyCheckpoints
+			sum.Checks.Checkpoints.Skipped = why
 			v.rep.Chains[id] = sum
 		}
 	}
