@@ -62,7 +62,10 @@
 // says the key is probably wrong. Of a chain's records out of order, the
 // fewest that, put back in their places, restore the order are reported
 // reordered: a record moved earlier, not the records it jumped over
-// (within 1024 records). A record changed so that its line no longer
+// (within 1024 records). A removed or moved audit.seal or audit.rotate
+// is reported as that record, and the record after its old place, whose
+// epoch or key id it explained, is not reported too. A record changed so
+// that its line no longer
 // parses is reported modified, not missing, when its audit member still
 // names it. A torn line that an audit.start or audit.gap
 // names by its length and hash is reported torn where it is, and missing

@@ -300,6 +300,11 @@ type chainState struct {
 	treeOff bool
 	epochs  epochState
 	keys    keyState
+	// afterGap: epoch and key-change findings of records that follow
+	// skipped seqs (see excuseAfterGap); lateSeq: the seq of the last
+	// record that came after a later one.
+	afterGap []afterGap
+	lateSeq  uint64
 }
 
 // seqRun is a run of sequence numbers, From to To inclusive, noticed at
@@ -1056,6 +1061,8 @@ func (v *verifier) record(line []byte, torn bool) {
 	if st, placed := v.link(rec, ok); placed {
 		v.followEpoch(st, rec, val, ok)
 		v.followKey(st, rec, val, ok)
+	} else if st != nil && st.lateSeq == rec.seq {
+		v.lateSeal(st, rec, val, ok)
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgStart && rec.seq > 1 {
 		v.add(v.line, rec.chain, rec.seq, Restart, "a process resumed the chain after seq %d", rec.seq-1)
@@ -1280,6 +1287,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 			return st, false
 		}
 		if _, ok := st.missing[rec.seq]; ok {
+			st.lateSeq = rec.seq
 			delete(st.missing, rec.seq)
 			v.add(v.line, rec.chain, rec.seq, Reordered, "appears after seq %d", st.seq)
 			v.cameLate(rec.chain, st, rec.seq)
@@ -1529,6 +1537,7 @@ func (v *verifier) finish() (Report, error) {
 			v.addAt(st.alt.line, id, st.alt.seq, Inserted, "a second record with seq %d at the end of the input", st.alt.seq)
 		}
 		v.reportGaps(id, st)
+		v.settleAfterGaps(st)
 		v.finishEpochs(id, st)
 		v.rep.Chains[id] = st.sum
 	}
