@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -227,4 +228,57 @@ func TestCheckpointsSkippedSaysWhy(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRemovedBeyondRetentionNamesOnlyTheRest: retention removed the oldest
+// rotated files and said so; a file after them removed too is reported
+// as its own records missing, and the records retention removed stay
+// information, as the retention record states.
+func TestRemovedBeyondRetentionNamesOnlyTheRest(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "audit.log")
+	af, err := slogaudit.OpenFile(path, slogaudit.WithRotateSize(900), slogaudit.WithRetention(time.Hour))
+	require.NoError(t, err)
+	h, err := af.Handler(slogaudit.WithKey("k12", v12Key), slogaudit.WithChainID("kept"))
+	require.NoError(t, err)
+	l := slog.New(h)
+	for i := range 14 {
+		l.Info("invoice", "n", i, "total", 19.99)
+	}
+	removed, err := af.Prune(context.Background(), time.Now().Add(2*time.Hour))
+	require.NoError(t, err)
+	require.NotEmpty(t, removed)
+	for i := range 6 {
+		l.Info("invoice", "n", 100+i, "total", 5e-324)
+	}
+	require.NoError(t, h.Close(context.Background()))
+	require.NoError(t, af.Close())
+	files, err := slogaudit.RotatedFiles(path)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(files), 3)
+
+	verify := func(files []string) []slogaudit.Finding {
+		rep, err := slogaudit.VerifyFiles(context.Background(), files, slogaudit.VerifyOptions{Key: v12Key})
+		if err != nil {
+			var te *slogaudit.TamperedError
+			require.ErrorAs(t, err, &te)
+		}
+		return rep.Findings
+	}
+	all := verify(files)
+	require.Empty(t, v12Signs(all), "%v", all)
+	require.True(t, v12Has(all, slogaudit.Pruned), "%v", all)
+	var prunedTo uint64
+	_, err = fmt.Sscanf(all[0].Detail, "records 1 to %d were removed by retention", &prunedTo)
+	require.NoError(t, err, all[0].Detail)
+
+	// The oldest file left, removed as well: its records are missing, the
+	// ones before it pruned.
+	fs := verify(files[1:])
+	signs := v12Signs(fs)
+	require.Len(t, signs, 1, "%v", fs)
+	require.Equal(t, slogaudit.Missing, signs[0].Kind)
+	require.Equal(t, prunedTo+1, signs[0].Seq, "%v", signs[0])
+	require.Contains(t, signs[0].Detail, fmt.Sprintf("records %d to ", prunedTo+1))
+	require.True(t, v12Has(fs, slogaudit.Pruned), "%v", fs)
 }

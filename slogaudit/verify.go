@@ -1513,17 +1513,31 @@ func (v *verifier) finish() (Report, error) {
 					explained = true
 				}
 			}
-			declared := true
-			for s := uint64(1); s < g.seq && declared; {
-				d, ok := st.declaredAt(s)
-				declared = ok
-				s = d.To + 1
+			declaredFrom := func(from uint64) bool {
+				declared := true
+				for s := from; s < g.seq && declared; {
+					d, ok := st.declaredAt(s)
+					declared = ok
+					s = d.To + 1
+				}
+				return declared
 			}
+			declared := declaredFrom(1)
+			p := st.prunedSeq()
 			switch {
 			case explained:
 				v.addAt(g.line, id, g.seq, Pruned, "records 1 to %d were removed by retention, as the retention.applied record states", g.seq-1)
 			case declared:
 				v.addAt(g.line, id, 1, Gap, "records 1 to %d lost by the writer, as %s records declare", g.seq-1, MsgGap)
+			case p > 0 && p < g.seq-1:
+				// Retention removed the oldest files, and the records
+				// after those are not all there.
+				v.addAt(g.line, id, 1, Pruned, "records 1 to %d were removed by retention, as the retention.applied record states", p)
+				if declaredFrom(p + 1) {
+					v.addAt(g.line, id, p+1, Gap, "records %d to %d lost by the writer, as %s records declare", p+1, g.seq-1, MsgGap)
+				} else {
+					v.addAt(g.line, id, p+1, Missing, "chain starts at seq %d: records %d to %d are not in the input, and retention removed only those up to %d (verify rotated files together)", g.seq, p+1, g.seq-1, p)
+				}
 			default:
 				v.addAt(g.line, id, 1, Missing, "chain starts at seq %d: records 1 to %d are not in the input (verify rotated files together)", g.seq, g.seq-1)
 			}
