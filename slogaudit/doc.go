@@ -44,8 +44,9 @@
 // names, even after other records (over [File.Handler], or a JSON or
 // slogcore handler over the File). Processes that share one file
 // write chains of their own: without [WithChainID], a handler does not
-// continue the file's last chain while another File writes it (on Linux,
-// where record locks say so). [VerifyFiles] and the slogaudit command check
+// continue the file's last chain while another File writes it, through
+// [File.Handler] or a handler over that File (on Linux, where record
+// locks say so). [VerifyFiles] and the slogaudit command check
 // rotated files in order.
 //
 // # Verification

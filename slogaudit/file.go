@@ -120,8 +120,14 @@ type File struct {
 	syncFailed bool
 	// locks is the lock file beside the log (path + ".lock"), whose
 	// byte-range locks say which chains a live File writes (lockChain);
-	// nil until the first Handler.
+	// nil until the first Handler, or the first record another handler
+	// writes through Write.
 	locks *os.File
+	// written: the chains of the records written through Write, whose
+	// locks this File took (see lockWrittenLocked); lastWritten is the
+	// newest of them.
+	written     map[string]bool
+	lastWritten string
 	// fresh: a failed write left a fragment that could not be cut off, so
 	// the next write starts with a newline.
 	fresh bool
@@ -626,6 +632,7 @@ func (af *File) Write(p []byte) (int, error) {
 			}
 		}
 	}
+	af.lockWrittenLocked(p)
 	if af.fresh {
 		if _, err := af.writeLocked([]byte{'\n'}); err != nil {
 			return 0, fmt.Errorf("slogaudit: writing %s: %w", af.path, err)
@@ -1031,6 +1038,56 @@ func (af *File) Close() error {
 	return err
 }
 
+// lockWrittenLocked takes the lock of the chain of each record in p (one
+// line or several, as slogcore writes them) before the record is in the
+// file: a record that another handler writes through Write (Wrap over
+// slog.JSONHandler or slogcore over the File) belongs to a chain this
+// File writes as much as one of [File.Handler]'s, and another File's
+// handler that finds it the file's last chain must not continue it while
+// this File is open, which would fork it.
+func (af *File) lockWrittenLocked(p []byte) {
+	for len(p) > 0 {
+		line := p
+		if i := bytes.IndexByte(p, '\n'); i >= 0 {
+			line, p = p[:i], p[i+1:]
+		} else {
+			p = nil
+		}
+		id := writtenChain(line)
+		if id == nil || string(id) == af.lastWritten || af.written[string(id)] {
+			continue
+		}
+		af.lastWritten = string(id)
+		if af.written == nil {
+			af.written = map[string]bool{}
+		}
+		af.written[af.lastWritten] = true
+		af.lockChainLocked(af.lastWritten)
+	}
+}
+
+// writtenChain returns the chain id in the audit member of a line (that
+// the line's last "audit" object names), or nil. It reads the forms the
+// writers give the member: {"chain":…} (canonical) and {"v":N,"chain":…}
+// (slog.JSONHandler's order).
+func writtenChain(line []byte) []byte {
+	i := bytes.LastIndex(line, []byte(`"audit":{`))
+	if i < 0 {
+		return nil
+	}
+	rest := line[i+len(`"audit":{`):]
+	j := bytes.Index(rest, []byte(`"chain":"`))
+	if j < 0 || j > len(`"v":18446744073709551615,`) {
+		return nil
+	}
+	rest = rest[j+len(`"chain":"`):]
+	k := bytes.IndexByte(rest, '"')
+	if k <= 0 || k > 0xFFFF || bytes.IndexByte(rest[:k], '\\') >= 0 {
+		return nil
+	}
+	return rest[:k]
+}
+
 // lockChain takes the lock that says this File writes chain id, in the
 // lock file beside the log. free reports whether it got it; known is
 // false when the system has no such locks, or the lock file cannot be
@@ -1038,6 +1095,10 @@ func (af *File) Close() error {
 func (af *File) lockChain(id string) (free, known bool) {
 	af.mu.Lock()
 	defer af.mu.Unlock()
+	return af.lockChainLocked(id)
+}
+
+func (af *File) lockChainLocked(id string) (free, known bool) {
 	if af.locks == nil {
 		f, err := os.OpenFile(af.path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
 		if err != nil {

@@ -190,3 +190,23 @@ func TestOnlySealMovedLaterStillSeals(t *testing.T) {
 	require.Equal(t, v12Seq(t, ls[seal]), signs[0].Seq)
 	require.Equal(t, v12Seq(t, ls[seal]), rep.Chains["c"].Sealed)
 }
+
+// TestWrittenChain: the chain id of a line written through File.Write,
+// in the forms the writers give the audit member, and none where there
+// is no such member or the id holds an escape.
+func TestWrittenChain(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{`{"audit":{"chain":"c-1","hash":"x","seq":1,"v":2},"msg":"m"}`, "c-1"},
+		{`{"time":"t","msg":"m","audit":{"v":2,"chain":"0a1b","seq":3,"prev":"p"}}`, "0a1b"},
+		{`{"msg":"\"audit\":{\"chain\":\"fake\"}","audit":{"v":1,"chain":"real","seq":1}}`, "real"},
+		{`{"msg":"m"}`, ""},
+		{`{"audit":{"chain":"a\"b","seq":1}}`, ""},
+		{`{"audit":{"chain":"","seq":1}}`, ""},
+		{`{"audit":{"seq":1,"prev":"` + strings.Repeat("0", 64) + `","chain":"late"}}`, ""},
+		{`{"audit":{"chain":"unterminated`, ""},
+	} {
+		if got := string(writtenChain([]byte(c.line))); got != c.want {
+			t.Errorf("%s: %q, want %q", c.line, got, c.want)
+		}
+	}
+}
