@@ -282,3 +282,29 @@ func TestRemovedBeyondRetentionNamesOnlyTheRest(t *testing.T) {
 	require.Contains(t, signs[0].Detail, fmt.Sprintf("records %d to ", prunedTo+1))
 	require.True(t, v12Has(fs, slogaudit.Pruned), "%v", fs)
 }
+
+// TestTruncatedChainIsNotUncovered: with RequireCheckpoints, a chain cut
+// before its first checkpoint's record is truncated, as the checkpoints
+// say; it is not also "uncovered" (no checkpoint covers it), which is
+// said of a chain the checkpoint file knows nothing of.
+func TestTruncatedChainIsNotUncovered(t *testing.T) {
+	var log, cps, otherLog, otherCPs bytes.Buffer
+	for _, w := range []struct{ log, cps *bytes.Buffer }{{&log, &cps}, {&otherLog, &otherCPs}} {
+		h := slogaudit.Wrap(slog.NewJSONHandler(w.log, nil), slogaudit.WithKey("k12", v12Key),
+			slogaudit.WithSigner(v12Signer), slogaudit.WithCheckpoints(w.cps, 4, 0))
+		for i := range 10 {
+			slog.New(h).Info("shipment", "n", i, "weight", 1e21)
+		}
+		require.NoError(t, h.Close(context.Background()))
+	}
+	o := slogaudit.VerifyOptions{RequireCheckpoints: true}
+	ls := v12Lines(log.Bytes())
+	for keep := 1; keep <= 3; keep++ {
+		fs := v12Verify(t, []byte(strings.Join(ls[:keep], "")), cps.Bytes(), o)
+		require.True(t, v12Has(fs, slogaudit.Truncated), "%v", fs)
+		require.False(t, v12Has(fs, slogaudit.Uncovered), "first %d lines: %v", keep, fs)
+	}
+	// The checkpoints of another log: this chain is uncovered.
+	fs := v12Verify(t, log.Bytes(), otherCPs.Bytes(), o)
+	require.True(t, v12Has(fs, slogaudit.Uncovered), "%v", fs)
+}
