@@ -124,8 +124,8 @@ type File struct {
 	// writes through Write.
 	locks *os.File
 	// written: the chains of the records written through Write, whose
-	// locks this File took (see lockWrittenLocked); lastWritten is the
-	// newest of them.
+	// locks this File took (see lockWrittenLocked), true for those that
+	// no handler of this File wrote first; lastWritten is the newest.
 	written     map[string]bool
 	lastWritten string
 	// fresh: a failed write left a fragment that could not be cut off, so
@@ -444,7 +444,9 @@ func (af *File) Torn() (TornLine, bool) {
 // Among the handlers of one File it always knows: a chain that a live
 // handler of af writes is not taken by default, and a handler that names
 // it is refused until that handler is closed; a handler made after it was
-// closed continues the chain from where it stopped.
+// closed continues the chain from where it stopped. A chain whose records
+// another handler over af writes (Wrap over a JSON or slogcore handler)
+// is not taken by default either, and is locked for other Files.
 // Its Close does not close af.
 func (af *File) Handler(opts ...Option) (*Handler, error) {
 	var probe config
@@ -483,9 +485,12 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 			}
 		}
 	}
-	if probe.resume == nil && id == "" {
+	if probe.resume == nil && (id == "" || probe.chainID == "" && af.writtenByOther(id)) {
 		// A new chain: its id is chosen here, so that it is locked
 		// before another writer could take the file's last chain for it.
+		// The last chain is not taken when another handler over this
+		// File (Wrap over a JSON or slogcore handler) writes it: when it
+		// stops is not known, and two writers would fork it.
 		id = newChainID()
 		opts = append(opts, WithChainID(id))
 	}
@@ -1054,16 +1059,29 @@ func (af *File) lockWrittenLocked(p []byte) {
 			p = nil
 		}
 		id := writtenChain(line)
-		if id == nil || string(id) == af.lastWritten || af.written[string(id)] {
+		if id == nil || string(id) == af.lastWritten {
+			continue
+		}
+		if _, seen := af.written[string(id)]; seen {
 			continue
 		}
 		af.lastWritten = string(id)
 		if af.written == nil {
 			af.written = map[string]bool{}
 		}
-		af.written[af.lastWritten] = true
+		_, own := af.writing[af.lastWritten]
+		af.written[af.lastWritten] = !own
 		af.lockChainLocked(af.lastWritten)
 	}
+}
+
+// writtenByOther reports whether records of chain id were written
+// through Write by a handler other than this File's own (Wrap over a JSON
+// or slogcore handler over af).
+func (af *File) writtenByOther(id string) bool {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	return af.written[id]
 }
 
 // writtenChain returns the chain id in the audit member of a line (that

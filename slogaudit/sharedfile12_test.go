@@ -88,3 +88,29 @@ func TestWrappedWriterChainIsNotContinuedByAnotherFile(t *testing.T) {
 		})
 	}
 }
+
+// Within one File: a handler made by File.Handler without WithChainID,
+// while a Wrap over a JSON handler over the same File writes, took that
+// writer's chain as the file's last and forked it. It starts its own.
+func TestWrappedWriterChainIsNotContinuedByHandlerOfSameFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := slogaudit.OpenFile(path)
+	require.NoError(t, err)
+	wrapped := slogaudit.Wrap(slog.NewJSONHandler(af, nil), slogaudit.WithKey("k12", v12Key))
+	slog.New(wrapped).Info("wrapped", "i", -1)
+	own, err := af.Handler(slogaudit.WithKey("k12", v12Key))
+	require.NoError(t, err)
+	require.NotEqual(t, wrapped.Head().Chain, own.Head().Chain)
+	for i := range 6 {
+		slog.New([]*slogaudit.Handler{wrapped, own}[i%2]).Info("turn", "i", i, "tiny", 5e-324)
+	}
+	require.NoError(t, own.Close(ctx))
+	require.NoError(t, wrapped.Close(ctx))
+	require.NoError(t, af.Close())
+	log, err := os.ReadFile(path)
+	require.NoError(t, err)
+	rep, err := slogaudit.Verify(ctx, bytes.NewReader(log), slogaudit.VerifyOptions{Key: v12Key})
+	require.NoError(t, err, "%v", rep.Findings)
+	require.Empty(t, v12Signs(rep.Findings), "%v", rep.Findings)
+}
