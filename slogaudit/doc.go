@@ -144,7 +144,9 @@
 // verifies as modified): a ReplaceAttr that changes, adds or removes
 // attributes; AddSource (use [WithSource]); redaction or any other
 // rewriting of values; a different time format or time zone; a text
-// rather than JSON format; more than one line per record.
+// rather than JSON format; more than one line per record; a group open
+// on it (WithGroup before Wrap: the verifier reports each record
+// malformed, naming the group).
 //
 // # Checkpoints, proofs and witnesses
 //

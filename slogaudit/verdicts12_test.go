@@ -308,3 +308,35 @@ func TestTruncatedChainIsNotUncovered(t *testing.T) {
 	fs := v12Verify(t, log.Bytes(), otherCPs.Bytes(), o)
 	require.True(t, v12Has(fs, slogaudit.Uncovered), "%v", fs)
 }
+
+// TestAuditMemberInsideGroupIsNamed: Wrap over a JSON handler that has a
+// group open writes every audit member inside that group. Such lines are
+// not "inserted, not written by slogaudit": the verifier names the group
+// and the record, and says what to change.
+func TestAuditMemberInsideGroupIsNamed(t *testing.T) {
+	for _, groups := range [][]string{{"app"}, {"svc", "req"}} {
+		var log bytes.Buffer
+		var jh slog.Handler = slog.NewJSONHandler(&log, nil)
+		for _, g := range groups {
+			jh = jh.WithGroup(g)
+		}
+		h := slogaudit.Wrap(jh, slogaudit.WithKey("k12", v12Key))
+		slog.New(h).Info("grouped", "n", 1)
+		require.NoError(t, h.Close(context.Background()))
+
+		rep, err := slogaudit.Verify(context.Background(), bytes.NewReader(log.Bytes()), slogaudit.VerifyOptions{Key: v12Key})
+		require.ErrorIs(t, err, slogaudit.ErrNoRecords)
+		require.Len(t, rep.Findings, 3, "%v", rep.Findings)
+		for i, f := range rep.Findings {
+			require.Equal(t, slogaudit.Malformed, f.Kind, "%v", f)
+			require.Equal(t, uint64(i+1), f.Seq)
+			require.Equal(t, h.Head().Chain, f.Chain)
+			require.Contains(t, f.Detail, fmt.Sprintf("inside group %q", strings.Join(groups, ".")))
+		}
+		require.Contains(t, err.Error(), "WithGroup")
+	}
+	// A line without an audit member anywhere is still inserted.
+	rep, _ := slogaudit.Verify(context.Background(), strings.NewReader(`{"msg":"x","g":{"h":{"audit":{"seq":"one"}}}}`+"\n"), slogaudit.VerifyOptions{})
+	require.Len(t, rep.Findings, 1)
+	require.Equal(t, slogaudit.Inserted, rep.Findings[0].Kind)
+}

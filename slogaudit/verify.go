@@ -1007,6 +1007,10 @@ func (v *verifier) record(line []byte, torn bool) {
 	namedFragment := v.flushTorn(ack, by)
 	a, ok := val.Get("audit")
 	if !ok || a.Kind != chain.Object {
+		if group, rec, ok := nestedAudit(val, 0); ok {
+			v.add(v.line, rec.chain, rec.seq, Malformed, "the audit member is inside group %q, not at the top level: the handler that Wrap wrapped had that group open (slog.NewJSONHandler(…).WithGroup before Wrap, or a ReplaceAttr that moves it), so every record it wrote is out of its form; wrap the handler itself and call WithGroup on the Handler that Wrap returns", group)
+			return
+		}
 		v.add(v.line, "", 0, Inserted, "no audit member: this line was not written by slogaudit")
 		return
 	}
@@ -1073,6 +1077,30 @@ func (v *verifier) record(line []byte, torn bool) {
 	if msg, _ := val.Get("msg"); msg.Str == MsgGap && ok {
 		v.declare(val, rec)
 	}
+}
+
+// nestedAudit finds an audit member a few groups down in val, a record
+// without one at the top level, and returns the names of the groups
+// (joined with ".") and what it says. The work is bounded by the size of
+// the record.
+func nestedAudit(val chain.Value, depth int) (string, auditFields, bool) {
+	if depth >= 4 {
+		return "", auditFields{}, false
+	}
+	for _, m := range val.Members {
+		if m.Value.Kind != chain.Object {
+			continue
+		}
+		if a, ok := m.Value.Get("audit"); ok && a.Kind == chain.Object {
+			if rec, err := parseAudit(a); err == nil {
+				return m.Name, rec, true
+			}
+		}
+		if g, rec, ok := nestedAudit(m.Value, depth+1); ok {
+			return m.Name + "." + g, rec, true
+		}
+	}
+	return "", auditFields{}, false
 }
 
 // gluedAt returns where a whole audit record starts in raw, a line that
