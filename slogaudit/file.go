@@ -69,7 +69,10 @@ func WithFileSync(p SyncPolicy) FileOption { return func(c *fileConfig) { c.sync
 // past path.999999 the numbers take more digits)
 // and the chain continues in the new file. Default: 0, no rotation. While
 // a witness's consistency proof is read from the files, a rotation waits
-// for it (the current file grows past n meanwhile).
+// for it (the current file grows past n meanwhile). Files of one log in
+// several processes rotate it one at a time (on Linux, through a record
+// lock in path + ".lock"), and a File whose file another one rotated
+// goes on in the new current file.
 func WithRotateSize(n int64) FileOption { return func(c *fileConfig) { c.rotateSize = n } }
 
 // WithFileErrors receives errors that happen outside a Write (a failed
@@ -950,6 +953,15 @@ func (af *File) rotateLocked() error {
 	if err := af.syncLocked(); err != nil {
 		return err
 	}
+	// Files of one log in other processes rotate it too: one at a time,
+	// or two pick one name and the second rename replaces the first
+	// one's file, or renames the path away while the first creates it.
+	if unlock := af.rotationLockLocked(); unlock != nil {
+		defer unlock()
+	}
+	if moved, err := af.rotatedByOtherLocked(); moved || err != nil {
+		return err
+	}
 	rotated, err := RotatedFiles(af.path)
 	if err != nil {
 		return err
@@ -989,6 +1001,50 @@ func (af *File) rotateLocked() error {
 	}
 	af.f, af.size = f, 0
 	return nil
+}
+
+// rotationLock is the byte of the lock file whose lock a File holds
+// while it rotates the log: above the bytes of the chains' locks.
+const rotationLock = 1 << 62
+
+// rotationLockLocked waits for the rotation lock of the log and returns
+// the function that releases it, or nil when the system has no such locks
+// (rotations are then not kept apart from other processes').
+func (af *File) rotationLockLocked() func() {
+	if af.locks == nil {
+		f, err := os.OpenFile(af.path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+		if err != nil {
+			return nil
+		}
+		af.locks = f
+	}
+	unlock, err := waitLock(af.locks, rotationLock)
+	if err != nil {
+		return nil
+	}
+	return unlock
+}
+
+// rotatedByOtherLocked reports whether another File of the log rotated
+// the file this one writes (the path names another file now), and then
+// goes on in the file at the path, the log's current one, rather than
+// rotate it too.
+func (af *File) rotatedByOtherLocked() (bool, error) {
+	mine, err := af.f.Stat()
+	if err != nil {
+		return false, nil
+	}
+	current, err := os.Stat(af.path)
+	if err != nil || os.SameFile(mine, current) {
+		return false, nil
+	}
+	f, err := os.OpenFile(af.path, os.O_RDWR|os.O_APPEND, 0)
+	if err != nil {
+		return false, nil // rotate as usual: the path is renamed if it can be
+	}
+	af.f.Close()
+	af.f, af.size = f, current.Size()
+	return true, nil
 }
 
 // rotateStep runs one step of a rotation, or the fault a test injects.
