@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -993,6 +994,19 @@ func (af *File) rotateLocked() error {
 		f, err = os.OpenFile(af.path, os.O_RDWR|os.O_APPEND|os.O_CREATE|os.O_EXCL, 0o600)
 		return err
 	}); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			// Another File of the log (an OpenFile of the path) created
+			// the current file since the rename, and may have written to
+			// it: renaming the old file back would replace it. The
+			// rotation is done; go on in that file.
+			if f, oerr := os.OpenFile(af.path, os.O_RDWR|os.O_APPEND, 0); oerr == nil {
+				af.f, af.size = f, 0
+				if fi, serr := f.Stat(); serr == nil {
+					af.size = fi.Size()
+				}
+				return nil
+			}
+		}
 		err = fmt.Errorf("slogaudit: rotating %s: creating the new file: %w (the records go on in the old one)", af.path, err)
 		if os.Rename(name, af.path) == nil {
 			return af.reopenLocked(af.path, err)

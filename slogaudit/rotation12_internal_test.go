@@ -93,3 +93,51 @@ func countMsg(t *testing.T, files []string, msg string) int {
 	}
 	return n
 }
+
+// A File opened on the log while another rotated it, between the
+// rotation's rename and its creation of the new file, created the current
+// file itself (OpenFile creates a missing log) and wrote to it. The
+// rotation's create then failed, and it renamed the old file back over
+// the path, replacing that file: its records were lost. The rotation is
+// done by then; it goes on in the file the other File created.
+func TestRotationKeepsFileCreatedMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "audit.log")
+	a, err := OpenFile(path, WithRotateSize(2000))
+	require.NoError(t, err)
+	ha, err := a.Handler(WithKey("k1", testKey), WithChainID("rotating"))
+	require.NoError(t, err)
+	var b *File
+	var hb *Handler
+	a.mu.Lock()
+	a.injectRotate = func(step string) error {
+		if step == "create" && b == nil {
+			var err error
+			b, err = OpenFile(path)
+			require.NoError(t, err)
+			hb, err = b.Handler(WithKey("k1", testKey), WithChainID("meanwhile"))
+			require.NoError(t, err)
+			for i := range 3 {
+				slog.New(hb).Info("meanwhile", "i", i)
+			}
+		}
+		return nil
+	}
+	a.mu.Unlock()
+	for i := range 10 {
+		slog.New(ha).Info("rotating", "i", i, "pad", strings.Repeat("x", 300))
+	}
+	require.NotNil(t, b, "the log rotated")
+	slog.New(hb).Info("meanwhile", "i", 3)
+	require.NoError(t, ha.Close(ctx))
+	require.NoError(t, hb.Close(ctx))
+	require.NoError(t, a.Close())
+	require.NoError(t, b.Close())
+
+	files, err := RotatedFiles(path)
+	require.NoError(t, err)
+	rep, err := VerifyFiles(ctx, files, VerifyOptions{Key: testKey})
+	require.NoError(t, err, "%v", rep.Findings)
+	require.Equal(t, 4, countMsg(t, files, "meanwhile"))
+	require.Equal(t, 10, countMsg(t, files, "rotating"))
+}
