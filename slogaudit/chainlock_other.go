@@ -12,3 +12,8 @@ import (
 func tryLock(*os.File, int64) (bool, error) {
 	return false, errors.ErrUnsupported
 }
+
+// waitLock: see tryLock.
+func waitLock(*os.File, int64) (func(), error) {
+	return nil, errors.ErrUnsupported
+}

@@ -137,7 +137,15 @@ func (st *state) checkpointLocked(ctx context.Context) error {
 	}
 	st.stats.Checkpoints++
 	st.sinceCP, st.lastCP, st.cpSeq = 0, st.cfg.now(), st.head.Seq
-	if st.cfg.cpWriter == nil && len(st.cfg.witnesses) == 0 {
+	return st.publishLocked(ctx)
+}
+
+// publishLocked signs the chain's head as it is now and hands it to the
+// checkpoint writer and the witnesses, without an in-band record: after
+// an in-band checkpoint, whose record the head then includes, and after
+// the seal that Close writes last, which no later checkpoint would cover.
+func (st *state) publishLocked(ctx context.Context) error {
+	if st.cfg.signer == nil || st.cfg.cpWriter == nil && len(st.cfg.witnesses) == 0 {
 		return nil
 	}
 	out, th, err := st.signLocked()

@@ -44,8 +44,9 @@
 // names, even after other records (over [File.Handler], or a JSON or
 // slogcore handler over the File). Processes that share one file
 // write chains of their own: without [WithChainID], a handler does not
-// continue the file's last chain while another File writes it (on Linux,
-// where record locks say so). [VerifyFiles] and the slogaudit command check
+// continue the file's last chain while another File writes it, through
+// [File.Handler] or a handler over that File (on Linux, where record
+// locks say so). [VerifyFiles] and the slogaudit command check
 // rotated files in order.
 //
 // # Verification
@@ -62,7 +63,10 @@
 // says the key is probably wrong. Of a chain's records out of order, the
 // fewest that, put back in their places, restore the order are reported
 // reordered: a record moved earlier, not the records it jumped over
-// (within 1024 records). A record changed so that its line no longer
+// (within 1024 records). A removed or moved audit.seal or audit.rotate
+// is reported as that record, and the record after its old place, whose
+// epoch or key id it explained, is not reported too. A record changed so
+// that its line no longer
 // parses is reported modified, not missing, when its audit member still
 // names it. A torn line that an audit.start or audit.gap
 // names by its length and hash is reported torn where it is, and missing
@@ -140,7 +144,9 @@
 // verifies as modified): a ReplaceAttr that changes, adds or removes
 // attributes; AddSource (use [WithSource]); redaction or any other
 // rewriting of values; a different time format or time zone; a text
-// rather than JSON format; more than one line per record.
+// rather than JSON format; more than one line per record; a group open
+// on it (WithGroup before Wrap: the verifier reports each record
+// malformed, naming the group).
 //
 // # Checkpoints, proofs and witnesses
 //

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -69,7 +70,10 @@ func WithFileSync(p SyncPolicy) FileOption { return func(c *fileConfig) { c.sync
 // past path.999999 the numbers take more digits)
 // and the chain continues in the new file. Default: 0, no rotation. While
 // a witness's consistency proof is read from the files, a rotation waits
-// for it (the current file grows past n meanwhile).
+// for it (the current file grows past n meanwhile). Files of one log in
+// several processes rotate it one at a time (on Linux, through a record
+// lock in path + ".lock"), and a File whose file another one rotated
+// goes on in the new current file.
 func WithRotateSize(n int64) FileOption { return func(c *fileConfig) { c.rotateSize = n } }
 
 // WithFileErrors receives errors that happen outside a Write (a failed
@@ -120,8 +124,14 @@ type File struct {
 	syncFailed bool
 	// locks is the lock file beside the log (path + ".lock"), whose
 	// byte-range locks say which chains a live File writes (lockChain);
-	// nil until the first Handler.
+	// nil until the first Handler, or the first record another handler
+	// writes through Write.
 	locks *os.File
+	// written: the chains of the records written through Write, whose
+	// locks this File took (see lockWrittenLocked), true for those that
+	// no handler of this File wrote first; lastWritten is the newest.
+	written     map[string]bool
+	lastWritten string
 	// fresh: a failed write left a fragment that could not be cut off, so
 	// the next write starts with a newline.
 	fresh bool
@@ -438,7 +448,9 @@ func (af *File) Torn() (TornLine, bool) {
 // Among the handlers of one File it always knows: a chain that a live
 // handler of af writes is not taken by default, and a handler that names
 // it is refused until that handler is closed; a handler made after it was
-// closed continues the chain from where it stopped.
+// closed continues the chain from where it stopped. A chain whose records
+// another handler over af writes (Wrap over a JSON or slogcore handler)
+// is not taken by default either, and is locked for other Files.
 // Its Close does not close af.
 func (af *File) Handler(opts ...Option) (*Handler, error) {
 	var probe config
@@ -477,9 +489,12 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 			}
 		}
 	}
-	if probe.resume == nil && id == "" {
+	if probe.resume == nil && (id == "" || probe.chainID == "" && af.writtenByOther(id)) {
 		// A new chain: its id is chosen here, so that it is locked
 		// before another writer could take the file's last chain for it.
+		// The last chain is not taken when another handler over this
+		// File (Wrap over a JSON or slogcore handler) writes it: when it
+		// stops is not known, and two writers would fork it.
 		id = newChainID()
 		opts = append(opts, WithChainID(id))
 	}
@@ -626,6 +641,7 @@ func (af *File) Write(p []byte) (int, error) {
 			}
 		}
 	}
+	af.lockWrittenLocked(p)
 	if af.fresh {
 		if _, err := af.writeLocked([]byte{'\n'}); err != nil {
 			return 0, fmt.Errorf("slogaudit: writing %s: %w", af.path, err)
@@ -938,6 +954,15 @@ func (af *File) rotateLocked() error {
 	if err := af.syncLocked(); err != nil {
 		return err
 	}
+	// Files of one log in other processes rotate it too: one at a time,
+	// or two pick one name and the second rename replaces the first
+	// one's file, or renames the path away while the first creates it.
+	if unlock := af.rotationLockLocked(); unlock != nil {
+		defer unlock()
+	}
+	if moved, err := af.rotatedByOtherLocked(); moved || err != nil {
+		return err
+	}
 	rotated, err := RotatedFiles(af.path)
 	if err != nil {
 		return err
@@ -969,6 +994,19 @@ func (af *File) rotateLocked() error {
 		f, err = os.OpenFile(af.path, os.O_RDWR|os.O_APPEND|os.O_CREATE|os.O_EXCL, 0o600)
 		return err
 	}); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			// Another File of the log (an OpenFile of the path) created
+			// the current file since the rename, and may have written to
+			// it: renaming the old file back would replace it. The
+			// rotation is done; go on in that file.
+			if f, oerr := os.OpenFile(af.path, os.O_RDWR|os.O_APPEND, 0); oerr == nil {
+				af.f, af.size = f, 0
+				if fi, serr := f.Stat(); serr == nil {
+					af.size = fi.Size()
+				}
+				return nil
+			}
+		}
 		err = fmt.Errorf("slogaudit: rotating %s: creating the new file: %w (the records go on in the old one)", af.path, err)
 		if os.Rename(name, af.path) == nil {
 			return af.reopenLocked(af.path, err)
@@ -977,6 +1015,50 @@ func (af *File) rotateLocked() error {
 	}
 	af.f, af.size = f, 0
 	return nil
+}
+
+// rotationLock is the byte of the lock file whose lock a File holds
+// while it rotates the log: above the bytes of the chains' locks.
+const rotationLock = 1 << 62
+
+// rotationLockLocked waits for the rotation lock of the log and returns
+// the function that releases it, or nil when the system has no such locks
+// (rotations are then not kept apart from other processes').
+func (af *File) rotationLockLocked() func() {
+	if af.locks == nil {
+		f, err := os.OpenFile(af.path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+		if err != nil {
+			return nil
+		}
+		af.locks = f
+	}
+	unlock, err := waitLock(af.locks, rotationLock)
+	if err != nil {
+		return nil
+	}
+	return unlock
+}
+
+// rotatedByOtherLocked reports whether another File of the log rotated
+// the file this one writes (the path names another file now), and then
+// goes on in the file at the path, the log's current one, rather than
+// rotate it too.
+func (af *File) rotatedByOtherLocked() (bool, error) {
+	mine, err := af.f.Stat()
+	if err != nil {
+		return false, nil
+	}
+	current, err := os.Stat(af.path)
+	if err != nil || os.SameFile(mine, current) {
+		return false, nil
+	}
+	f, err := os.OpenFile(af.path, os.O_RDWR|os.O_APPEND, 0)
+	if err != nil {
+		return false, nil // rotate as usual: the path is renamed if it can be
+	}
+	af.f.Close()
+	af.f, af.size = f, current.Size()
+	return true, nil
 }
 
 // rotateStep runs one step of a rotation, or the fault a test injects.
@@ -1031,6 +1113,69 @@ func (af *File) Close() error {
 	return err
 }
 
+// lockWrittenLocked takes the lock of the chain of each record in p (one
+// line or several, as slogcore writes them) before the record is in the
+// file: a record that another handler writes through Write (Wrap over
+// slog.JSONHandler or slogcore over the File) belongs to a chain this
+// File writes as much as one of [File.Handler]'s, and another File's
+// handler that finds it the file's last chain must not continue it while
+// this File is open, which would fork it.
+func (af *File) lockWrittenLocked(p []byte) {
+	for len(p) > 0 {
+		line := p
+		if i := bytes.IndexByte(p, '\n'); i >= 0 {
+			line, p = p[:i], p[i+1:]
+		} else {
+			p = nil
+		}
+		id := writtenChain(line)
+		if id == nil || string(id) == af.lastWritten {
+			continue
+		}
+		if _, seen := af.written[string(id)]; seen {
+			continue
+		}
+		af.lastWritten = string(id)
+		if af.written == nil {
+			af.written = map[string]bool{}
+		}
+		_, own := af.writing[af.lastWritten]
+		af.written[af.lastWritten] = !own
+		af.lockChainLocked(af.lastWritten)
+	}
+}
+
+// writtenByOther reports whether records of chain id were written
+// through Write by a handler other than this File's own (Wrap over a JSON
+// or slogcore handler over af).
+func (af *File) writtenByOther(id string) bool {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	return af.written[id]
+}
+
+// writtenChain returns the chain id in the audit member of a line (that
+// the line's last "audit" object names), or nil. It reads the forms the
+// writers give the member: {"chain":…} (canonical) and {"v":N,"chain":…}
+// (slog.JSONHandler's order).
+func writtenChain(line []byte) []byte {
+	i := bytes.LastIndex(line, []byte(`"audit":{`))
+	if i < 0 {
+		return nil
+	}
+	rest := line[i+len(`"audit":{`):]
+	j := bytes.Index(rest, []byte(`"chain":"`))
+	if j < 0 || j > len(`"v":18446744073709551615,`) {
+		return nil
+	}
+	rest = rest[j+len(`"chain":"`):]
+	k := bytes.IndexByte(rest, '"')
+	if k <= 0 || k > 0xFFFF || bytes.IndexByte(rest[:k], '\\') >= 0 {
+		return nil
+	}
+	return rest[:k]
+}
+
 // lockChain takes the lock that says this File writes chain id, in the
 // lock file beside the log. free reports whether it got it; known is
 // false when the system has no such locks, or the lock file cannot be
@@ -1038,6 +1183,10 @@ func (af *File) Close() error {
 func (af *File) lockChain(id string) (free, known bool) {
 	af.mu.Lock()
 	defer af.mu.Unlock()
+	return af.lockChainLocked(id)
+}
+
+func (af *File) lockChainLocked(id string) (free, known bool) {
 	if af.locks == nil {
 		f, err := os.OpenFile(af.path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
 		if err != nil {

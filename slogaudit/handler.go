@@ -1050,8 +1050,11 @@ func (h *Handler) closeLocked(ctx context.Context) error {
 			if err := st.ownLocked(ctx, MsgStop, false, slog.String("chain", st.head.Chain)); err == nil {
 				stopped = true
 				_ = st.checkpointLocked(ctx)
-				if st.seal != nil {
-					_ = st.sealLocked(ctx, 1) // the last epoch too is sealed and its key forgotten
+				if st.seal != nil && st.sealLocked(ctx, 1) == nil { // the last epoch too is sealed and its key forgotten
+					// The seal is the chain's last record: a checkpoint
+					// kept apart from the log covers it, or its removal
+					// would go unnoticed.
+					_ = st.publishLocked(ctx)
 				}
 			}
 		}

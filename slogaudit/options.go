@@ -116,7 +116,9 @@ func WithSigner(key ed25519.PrivateKey) Option {
 // chained record. Each is a C2SP tlog-checkpoint signed note over the
 // chain's Merkle tree; pass a [CheckpointFile] as w so that a restarted
 // handler checks its tree against the last checkpoint it signed. Keep w apart from the log (another file, another host):
-// it is what detects the removal of the newest records. Requires
+// it is what detects the removal of the newest records. Under
+// [WithSealing], Close writes one more checkpoint to w (not in-band)
+// after the last seal, which is the chain's last record. Requires
 // [WithSigner].
 func WithCheckpoints(w io.Writer, every int, interval time.Duration) Option {
 	return func(c *config) {

@@ -31,7 +31,11 @@ const (
 	// SkippedEmptyCheckpoints: a checkpoint file was given, but it held no
 	// checkpoint of the chains read.
 	SkippedEmptyCheckpoints = "no checkpoint in the checkpoint file"
-	SkippedNoPublicKey      = "no public key"
+	// SkippedUnsignedCheckpoints: the checkpoint file holds checkpoints
+	// of the chains read, but none whose signature verifies with the
+	// public keys given, and only those are compared with the chains.
+	SkippedUnsignedCheckpoints = "no checkpoint of the checkpoint file has a valid signature"
+	SkippedNoPublicKey         = "no public key"
 )
 
 // ErrNoRecords is returned by [Verify] when no line of the input is an

@@ -300,6 +300,11 @@ type chainState struct {
 	treeOff bool
 	epochs  epochState
 	keys    keyState
+	// afterGap: epoch and key-change findings of records that follow
+	// skipped seqs (see excuseAfterGap); lateSeq: the seq of the last
+	// record that came after a later one.
+	afterGap []afterGap
+	lateSeq  uint64
 }
 
 // seqRun is a run of sequence numbers, From to To inclusive, noticed at
@@ -391,13 +396,16 @@ type altRecord struct {
 
 type verifier struct {
 	cpName string // the checkpoint file's name, for findings
-	checks checkState
-	parser chain.Parser
-	buf    []byte        // canonical form of the current record
-	canon  []byte        // canonical form of a whole File line, audit member included
-	linker chain.Linker  // link hashes of canonical lines
-	recode chain.Recoder // canonical forms of other handlers' lines
-	torn   *pendingTorn  // a malformed line that the next record may acknowledge
+	// cpRefused counts the checkpoints of the checkpoint file left out
+	// because their signature did not verify.
+	cpRefused int
+	checks    checkState
+	parser    chain.Parser
+	buf       []byte        // canonical form of the current record
+	canon     []byte        // canonical form of a whole File line, audit member included
+	linker    chain.Linker  // link hashes of canonical lines
+	recode    chain.Recoder // canonical forms of other handlers' lines
+	torn      *pendingTorn  // a malformed line that the next record may acknowledge
 	// nonBlank counts the lines read that are not blank, in every file.
 	nonBlank int64
 	// lastLines are the last lines read (see unnamedFragment).
@@ -415,6 +423,10 @@ type verifier struct {
 	// audit.start may still name one (a failed write's fragment that
 	// other records were queued behind, or another handler wrote after).
 	unnamed []*pendingTorn
+	// namedBy: the records that named a fragment found, with its
+	// SHA-256, so that a copy of such a record is not taken for one that
+	// names a fragment no longer there.
+	namedBy map[namer]bool
 	opts    VerifyOptions
 	file    string
 	line    int64
@@ -627,6 +639,7 @@ func (v *verifier) loadCheckpoints() error {
 		}
 		parsed++
 		if len(v.opts.publicKeys()) > 0 && !v.checkSignature(cp, Finding{File: name, Line: n, Chain: cp.Chain, Seq: cp.Seq}) {
+			v.cpRefused++
 			continue
 		}
 		v.cpInOrder(n, bytes.TrimSpace(sc.Bytes()), cp.Chain, cp.Seq, cp.Hash, false)
@@ -870,6 +883,23 @@ func (v *verifier) reportUnnamed(p *pendingTorn) {
 	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: p.detail})
 }
 
+// copyOfNamer reports whether val, a record that names the fragment of
+// hash ack, is the record that named it before (a copy of it).
+func (v *verifier) copyOfNamer(val chain.Value, ack string) bool {
+	if len(v.namedBy) == 0 {
+		return false
+	}
+	a, _ := val.Get("audit")
+	rec, err := parseAudit(a)
+	return err == nil && v.namedBy[namer{ack, claimedRecord{rec.chain, rec.seq}}]
+}
+
+// namer is a record that named a fragment, and the fragment's SHA-256.
+type namer struct {
+	sha string
+	by  claimedRecord
+}
+
 // claimedRecord is the chain and seq that the audit member of a line that
 // does not parse names.
 type claimedRecord struct {
@@ -930,7 +960,7 @@ func (v *verifier) record(line []byte, torn bool) {
 	v.lastLines.put(raw)
 	// A File line starts with the members whose names sort before
 	// "audit", never with "time": a line that does is another handler's.
-	if !bytes.HasPrefix(raw, []byte(`{"time":`)) && v.canonicalRecord(exact) || recodeLines && v.recodedRecord(raw) {
+	if canonicalLines && !bytes.HasPrefix(raw, []byte(`{"time":`)) && v.canonicalRecord(exact) || recodeLines && v.recodedRecord(raw) {
 		return
 	}
 	val, err := v.parser.Parse(raw)
@@ -963,6 +993,12 @@ func (v *verifier) record(line []byte, torn bool) {
 			s, _ := t.Get("sha256")
 			ack, by = s.Str, msg.Str
 		}
+		if v.copyOfNamer(val, ack) {
+			// A copy of the record that named this fragment: it names
+			// no other fragment of the same bytes, and the one it names
+			// is there.
+			ack, by = "", ""
+		}
 	}
 	// A malformed line waiting for a record to name it (or the fragment
 	// this record is glued onto) is reported as such when this one names
@@ -971,6 +1007,10 @@ func (v *verifier) record(line []byte, torn bool) {
 	namedFragment := v.flushTorn(ack, by)
 	a, ok := val.Get("audit")
 	if !ok || a.Kind != chain.Object {
+		if group, rec, ok := nestedAudit(val, 0); ok {
+			v.add(v.line, rec.chain, rec.seq, Malformed, "the audit member is inside group %q, not at the top level: the handler that Wrap wrapped had that group open (slog.NewJSONHandler(…).WithGroup before Wrap, or a ReplaceAttr that moves it), so every record it wrote is out of its form; wrap the handler itself and call WithGroup on the Handler that Wrap returns", group)
+			return
+		}
 		v.add(v.line, "", 0, Inserted, "no audit member: this line was not written by slogaudit")
 		return
 	}
@@ -1007,7 +1047,16 @@ func (v *verifier) record(line []byte, torn bool) {
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
 	}
 	ok = v.checkMAC(rec) && rec.hashOK && recoded < 0
-	if ack != "" && !namedFragment && !waiting && ok {
+	switch {
+	case ack == "":
+	case namedFragment:
+		if v.namedBy == nil {
+			v.namedBy = map[namer]bool{}
+		}
+		if len(v.namedBy) < window {
+			v.namedBy[namer{ack, claimedRecord{rec.chain, rec.seq}}] = true
+		}
+	case !waiting && ok:
 		v.unnamedFragment(val, rec, by, ack)
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
@@ -1016,6 +1065,8 @@ func (v *verifier) record(line []byte, torn bool) {
 	if st, placed := v.link(rec, ok); placed {
 		v.followEpoch(st, rec, val, ok)
 		v.followKey(st, rec, val, ok)
+	} else if st != nil && st.lateSeq == rec.seq {
+		v.lateSeal(st, rec, val, ok)
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgStart && rec.seq > 1 {
 		v.add(v.line, rec.chain, rec.seq, Restart, "a process resumed the chain after seq %d", rec.seq-1)
@@ -1026,6 +1077,30 @@ func (v *verifier) record(line []byte, torn bool) {
 	if msg, _ := val.Get("msg"); msg.Str == MsgGap && ok {
 		v.declare(val, rec)
 	}
+}
+
+// nestedAudit finds an audit member a few groups down in val, a record
+// without one at the top level, and returns the names of the groups
+// (joined with ".") and what it says. The work is bounded by the size of
+// the record.
+func nestedAudit(val chain.Value, depth int) (string, auditFields, bool) {
+	if depth >= 4 {
+		return "", auditFields{}, false
+	}
+	for _, m := range val.Members {
+		if m.Value.Kind != chain.Object {
+			continue
+		}
+		if a, ok := m.Value.Get("audit"); ok && a.Kind == chain.Object {
+			if rec, err := parseAudit(a); err == nil {
+				return m.Name, rec, true
+			}
+		}
+		if g, rec, ok := nestedAudit(m.Value, depth+1); ok {
+			return m.Name + "." + g, rec, true
+		}
+	}
+	return "", auditFields{}, false
 }
 
 // gluedAt returns where a whole audit record starts in raw, a line that
@@ -1240,6 +1315,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 			return st, false
 		}
 		if _, ok := st.missing[rec.seq]; ok {
+			st.lateSeq = rec.seq
 			delete(st.missing, rec.seq)
 			v.add(v.line, rec.chain, rec.seq, Reordered, "appears after seq %d", st.seq)
 			v.cameLate(rec.chain, st, rec.seq)
@@ -1465,17 +1541,31 @@ func (v *verifier) finish() (Report, error) {
 					explained = true
 				}
 			}
-			declared := true
-			for s := uint64(1); s < g.seq && declared; {
-				d, ok := st.declaredAt(s)
-				declared = ok
-				s = d.To + 1
+			declaredFrom := func(from uint64) bool {
+				declared := true
+				for s := from; s < g.seq && declared; {
+					d, ok := st.declaredAt(s)
+					declared = ok
+					s = d.To + 1
+				}
+				return declared
 			}
+			declared := declaredFrom(1)
+			p := st.prunedSeq()
 			switch {
 			case explained:
 				v.addAt(g.line, id, g.seq, Pruned, "records 1 to %d were removed by retention, as the retention.applied record states", g.seq-1)
 			case declared:
 				v.addAt(g.line, id, 1, Gap, "records 1 to %d lost by the writer, as %s records declare", g.seq-1, MsgGap)
+			case p > 0 && p < g.seq-1:
+				// Retention removed the oldest files, and the records
+				// after those are not all there.
+				v.addAt(g.line, id, 1, Pruned, "records 1 to %d were removed by retention, as the retention.applied record states", p)
+				if declaredFrom(p + 1) {
+					v.addAt(g.line, id, p+1, Gap, "records %d to %d lost by the writer, as %s records declare", p+1, g.seq-1, MsgGap)
+				} else {
+					v.addAt(g.line, id, p+1, Missing, "chain starts at seq %d: records %d to %d are not in the input, and retention removed only those up to %d (verify rotated files together)", g.seq, p+1, g.seq-1, p)
+				}
 			default:
 				v.addAt(g.line, id, 1, Missing, "chain starts at seq %d: records 1 to %d are not in the input (verify rotated files together)", g.seq, g.seq-1)
 			}
@@ -1489,6 +1579,7 @@ func (v *verifier) finish() (Report, error) {
 			v.addAt(st.alt.line, id, st.alt.seq, Inserted, "a second record with seq %d at the end of the input", st.alt.seq)
 		}
 		v.reportGaps(id, st)
+		v.settleAfterGaps(st)
 		v.finishEpochs(id, st)
 		v.rep.Chains[id] = st.sum
 	}

@@ -291,17 +291,24 @@ func (v *verifier) finishChecks() {
 		sum := v.rep.Chains[id]
 		sum.Checks = ch
 		v.rep.Chains[id] = sum
-		if v.opts.RequireCheckpoints && sum.Records > 0 && sum.Covered == 0 {
+		// A chain whose checkpoints all lie beyond its last record is
+		// covered: they said so, as truncated.
+		if v.opts.RequireCheckpoints && sum.Records > 0 && sum.Covered == 0 && !v.rep.truncatedChain(id) {
 			v.rep.Findings = append(v.rep.Findings, Finding{Chain: id, Kind: Uncovered,
 				Detail: "no checkpoint of the checkpoint file covers this chain: the removal of its records would go unnoticed"})
 		}
 	}
 	total.skip(v.opts)
 	if len(v.rep.Chains) > 0 && total.Checkpoints.Ran() && total.Checkpoints.Checked == 0 {
-		// A checkpoint file given, but no checkpoint of these chains in it.
-		total.Checkpoints.Skipped = SkippedEmptyCheckpoints
+		// A checkpoint file given, but no checkpoint of these chains in
+		// it, or none whose signature verifies.
+		why := SkippedEmptyCheckpoints
+		if v.cpRefused > 0 {
+			why = SkippedUnsignedCheckpoints
+		}
+		total.Checkpoints.Skipped = why
 		for id, sum := range v.rep.Chains {
-			sum.Checks.Checkpoints.Skipped = SkippedEmptyCheckpoints
+			sum.Checks.Checkpoints.Skipped = why
 			v.rep.Chains[id] = sum
 		}
 	}
@@ -315,6 +322,17 @@ func (v *verifier) noRecords() error {
 	}
 	return fmt.Errorf("%w: no line of the input is an audit record (not an audit log?); %s",
 		ErrNoRecords, v.rep.Findings[0].String())
+}
+
+// truncatedChain reports whether a checkpoint says records of chain id
+// are missing.
+func (r Report) truncatedChain(id string) bool {
+	for _, f := range r.Findings {
+		if f.Kind == Truncated && f.Chain == id {
+			return true
+		}
+	}
+	return false
 }
 
 // truncated reports whether a checkpoint says records are missing.

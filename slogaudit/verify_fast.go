@@ -35,6 +35,9 @@ func (v *verifier) canonicalRecord(raw []byte) bool {
 	if bytes.HasPrefix(msg, []byte("audit.")) || bytes.HasPrefix(msg, []byte("retention.")) {
 		return false // the wrapper's own records say more than their place
 	}
+	if !auditInPlace(raw, &l) {
+		return false // a member moved or spaced: the line is not canonical
+	}
 	member := raw[l.AuditValue[0]:l.AuditValue[1]]
 	// An audit member in any other form (another handler's, or ids that
 	// need escapes) is read in full.
@@ -68,6 +71,28 @@ func (v *verifier) matched(rec auditFields) {
 		v.followEpoch(st, rec, ordinary, ok)
 		v.followKey(st, rec, ordinary, ok)
 	}
+}
+
+// auditInPlace reports whether the audit member of raw stands where the
+// canonical form puts it: between the members whose names sort before
+// "audit" and those that sort after it, with no white space around its
+// name or the commas next to it. The link hash covers the line without
+// the bytes l.Cut removes, so these are the bytes it does not cover.
+// Names hold no escape (the caller checks l.Escaped), and a name compares
+// with "audit" by its bytes as by its UTF-16 code units.
+func auditInPlace(raw []byte, l *chain.Line) bool {
+	head := string(raw[l.Cut[0]:l.AuditValue[0]])
+	switch {
+	case l.HasBefore:
+		if head != `,"audit":` || string(raw[l.Before[0]:l.Before[1]]) >= "audit" {
+			return false
+		}
+	case head != `"audit":`:
+		return false
+	case l.HasAfter && string(raw[l.AuditValue[1]:l.Cut[1]]) != ",":
+		return false
+	}
+	return !l.HasAfter || string(raw[l.After[0]:l.After[1]]) > "audit"
 }
 
 // canonicalAuditStart begins the audit member of every canonical line.
@@ -201,6 +226,10 @@ type keyedMAC struct {
 	key []byte
 	h   hash.Hash
 }
+
+// canonicalLines turns canonicalRecord on; tests turn it off to compare
+// its verdicts with record's.
+var canonicalLines = true
 
 // recodeLines turns recodedRecord on; tests turn it off to compare its
 // verdicts with record's.

@@ -56,8 +56,10 @@ func (v *verifier) followKey(st *chainState, rec auditFields, val chain.Value, o
 			// A restart may change the key id, but not back to one the
 			// chain was rotated away from: that key may have leaked.
 			v.add(v.line, rec.chain, rec.seq, KeyChange, "key id %q was retired by the %s record at seq %d: a restart may not bring it back", rec.keyID, MsgRotate, at)
+			v.excuseAfterGap(st, rec, true)
 		} else if msg.Str != MsgStart && !announced {
 			v.add(v.line, rec.chain, rec.seq, KeyChange, "key id %q after records by key id %q, with no %s record naming it and no restart", rec.keyID, ks.lastOK, MsgRotate)
+			v.excuseAfterGap(st, rec, true)
 		}
 		if announced {
 			delete(ks.retired, rec.keyID)

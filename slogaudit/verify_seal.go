@@ -97,8 +97,10 @@ func (v *verifier) followEpoch(st *chainState, rec auditFields, val chain.Value,
 		}
 	case ep.sealed && rec.epoch != ep.next:
 		v.add(v.line, rec.chain, rec.seq, Epoch, "record of epoch %d after the seal of epoch %d, which names epoch %d as the next: records were removed or re-MACed with another epoch's key", rec.epoch, ep.epoch, ep.next)
+		v.excuseAfterGap(st, rec, rec.epoch > ep.next)
 	case !ep.sealed && rec.epoch != ep.epoch:
 		v.add(v.line, rec.chain, rec.seq, Epoch, "record of epoch %d after a record of epoch %d with no seal between: records were removed or re-MACed with another epoch's key", rec.epoch, ep.epoch)
+		v.excuseAfterGap(st, rec, rec.epoch > ep.epoch)
 	}
 	ep.seen, ep.epoch, ep.sealed = true, rec.epoch, false
 	if msg, _ := val.Get("msg"); msg.Str != MsgSeal || !ok {
@@ -113,6 +115,17 @@ func (v *verifier) followEpoch(st *chainState, rec auditFields, val chain.Value,
 	ep.sealed, ep.next = true, uint64(next.Num)
 	ep.seals++
 	ep.sealedTo = rec.seq
+}
+
+// lateSeal counts a seal whose MAC verified (ok) that came after a later
+// record of its chain (reported reordered): the chain is sealed up to it
+// all the same.
+func (v *verifier) lateSeal(st *chainState, rec auditFields, val chain.Value, ok bool) {
+	if msg, _ := val.Get("msg"); msg.Str != MsgSeal || !ok || !rec.hasEpoch {
+		return
+	}
+	st.epochs.seals++
+	st.epochs.sealedTo = max(st.epochs.sealedTo, rec.seq)
 }
 
 // finishEpochs reports, for one chain, a missing seal and an unsealed tail.

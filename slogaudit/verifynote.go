@@ -106,6 +106,7 @@ func (v *verifier) loadNote(line int64, text []byte, val chain.Value) {
 	}
 	logSigned, cosigners, err := v.openNote(nl)
 	if !v.noteSignature(nl.chain, logSigned, err, Finding{File: v.cpName, Line: line}) {
+		v.cpRefused++
 		return
 	}
 	if err != nil {

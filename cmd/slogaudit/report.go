@@ -39,10 +39,14 @@ type check struct {
 }
 
 func (r report) checks(c slogaudit.Checks) []check {
+	cpFlag := "-checkpoints"
+	if c.Checkpoints.Skipped == slogaudit.SkippedUnsignedCheckpoints {
+		cpFlag = "-pub"
+	}
 	return []check{
 		{"hashes", "recomputed", "all match", c.Hashes, ""},
 		{"MACs", "checked", "all match", c.MACs, "-key"},
-		{"checkpoints", "compared with the chain", "all match", c.Checkpoints, "-checkpoints"},
+		{"checkpoints", "compared with the chain", "all match", c.Checkpoints, cpFlag},
 		{"signatures", "checked", "all valid", c.Signatures, "-pub"},
 	}
 }
@@ -173,7 +177,13 @@ func (r report) warnings() []string {
 	if !r.Checks.MACs.Ran() {
 		out = append(out, warnNoKey)
 	}
-	if !r.Checks.Checkpoints.Ran() {
+	switch r.Checks.Checkpoints.Skipped {
+	case "":
+	case slogaudit.SkippedEmptyCheckpoints:
+		out = append(out, warnEmptyCheckpoints)
+	case slogaudit.SkippedUnsignedCheckpoints:
+		out = append(out, warnUnsignedCheckpoints)
+	default:
 		out = append(out, warnNoCheckpoint)
 	}
 	if !r.Checks.Signatures.Ran() {

@@ -134,8 +134,11 @@ const (
 
 	warnNoKey        = "warning: MACs not checked (no -key): anyone who can write the log can rebuild its chain"
 	warnNoCheckpoint = "warning: no checkpoint file (-checkpoints): the removal of the newest records would go unnoticed"
-	warnNoPub        = "warning: checkpoint signatures not checked (no -pub)"
-	warnTornTail     = "warning: the last line is incomplete: the writer stopped mid-record (a crash, a full disk); what it was writing is lost"
+	// The file was given but compared nothing.
+	warnEmptyCheckpoints    = "warning: the checkpoint file holds no checkpoint of these chains: is it this log's? The removal of the newest records would go unnoticed"
+	warnUnsignedCheckpoints = "warning: no checkpoint of the checkpoint file has a valid signature (is -pub the log's public key?), so none was compared with the chain: the removal of the newest records would go unnoticed"
+	warnNoPub               = "warning: checkpoint signatures not checked (no -pub)"
+	warnTornTail            = "warning: the last line is incomplete: the writer stopped mid-record (a crash, a full disk); what it was writing is lost"
 )
 
 const proveUsage = `usage:

@@ -174,7 +174,12 @@ func noRecords(rep slogaudit.Report) string {
 	if len(rep.Findings) == 0 {
 		return "empty: no audit records"
 	}
-	return fmt.Sprintf("not an audit log: none of its %s is an audit record", plural(rep.Lines, "line"))
+	s := fmt.Sprintf("not an audit log: none of its %s is an audit record", plural(rep.Lines, "line"))
+	if f := rep.Findings[0]; f.Chain != "" {
+		// An audit member was found, out of its place: say where.
+		s += fmt.Sprintf(" (line %d: %s)", f.Line, f.Detail)
+	}
+	return s
 }
 
 // checkInput refuses a path that is missing or a directory, with a hint

@@ -20,6 +20,12 @@ type Line struct {
 	// Escaped reports whether a top-level member name holds an escape, so
 	// that the raw names may not be the names a parser reads.
 	Escaped bool
+	// Before and After are the byte ranges of the names (quotes
+	// excluded) of the top-level members next to the "audit" member,
+	// when HasBefore and HasAfter say there are such members: where the
+	// member stands among the others.
+	Before, After       [2]int
+	HasBefore, HasAfter bool
 }
 
 // ScanLine reports whether data is exactly one JSON object (RFC 8259),
@@ -40,7 +46,8 @@ func ScanLine(data []byte, l *Line) bool {
 		s.space()
 		return s.pos == len(data)
 	}
-	prevComma := -1 // position of the comma before the current member
+	prevComma := -1     // position of the comma before the current member
+	var lastName [2]int // the name of the member before the current one
 	auditFirst := false
 	for {
 		s.space()
@@ -53,7 +60,11 @@ func ScanLine(data []byte, l *Line) bool {
 			return false
 		}
 		name := data[nameStart+1 : s.pos-1]
+		nameRange := [2]int{nameStart + 1, s.pos - 1}
 		l.Escaped = l.Escaped || escaped
+		if l.HasAudit && !l.HasAfter {
+			l.After, l.HasAfter = nameRange, true
+		}
 		s.space()
 		if s.pos >= len(data) || data[s.pos] != ':' {
 			return false
@@ -72,6 +83,7 @@ func ScanLine(data []byte, l *Line) bool {
 			}
 			l.HasAudit = true
 			l.AuditValue = [2]int{valStart, valEnd}
+			l.Before, l.HasBefore = lastName, prevComma >= 0
 			if prevComma >= 0 {
 				l.Cut = [2]int{prevComma, valEnd}
 			} else {
@@ -85,6 +97,7 @@ func ScanLine(data []byte, l *Line) bool {
 				l.HasMsg = false
 			}
 		}
+		lastName = nameRange
 		s.space()
 		if s.pos >= len(data) {
 			return false
