@@ -36,11 +36,13 @@ type core struct {
 	closeErr   error // Close's result, once settled
 	settled    bool  // closeErr is final
 	stats      Stats
-	synced     uint64       // stats.Failed when the last Sync returned
-	depth      atomic.Int32 // c.n, readable without the lock
-	gaveUp     atomic.Bool  // Close's context ended: the worker writes nothing more
-	cutPending atomic.Bool  // the worker holds the rest of a cut record
-	watch      watchers     // WatchLosses
+	synced     uint64        // stats.Failed when the last Sync returned
+	depth      atomic.Int32  // c.n, readable without the lock
+	gaveUp     atomic.Bool   // Close's context ended: the worker writes nothing more
+	cutPending atomic.Bool   // the worker holds the rest of a cut record
+	watch      watchers      // WatchLosses
+	worker     atomic.Uint64 // goroutine id of the worker (see reentry.go)
+	inOnDrop   dropGuard
 
 	wake     chan struct{}     // worker: the queue is worth draining now
 	flushReq chan flushRequest // worker: drain and write, then close the reply
@@ -261,6 +263,7 @@ func (c *core) enqueue(ctx context.Context, e *entry) error {
 	}()
 	c.mu.Lock()
 	c.stats.Submitted++
+	checked := false
 	for c.n == len(c.ring) && !c.closed {
 		if e.level < slog.LevelError {
 			if c.opts.Overflow == DropNewest {
@@ -274,6 +277,15 @@ func (c *core) enqueue(ctx context.Context, e *entry) error {
 					c.countDrop(ReasonEvicted)
 					break
 				}
+			}
+		}
+		if !checked { // about to wait: the worker must not wait for itself
+			checked = true
+			if c.onWorker() {
+				c.countDrop(ReasonReentrant)
+				c.mu.Unlock()
+				c.dropped(e, ReasonReentrant, false)
+				return ErrReentrant
 			}
 		}
 		if c.opts.BlockTimeout > 0 {
@@ -402,8 +414,15 @@ func (c *core) dropped(e *entry, r DropReason, accepted bool) {
 
 // onDrop calls the OnDrop callback f. Its panic is dropped: it must not
 // reach the caller or kill the worker, nor keep the drop from the loss
-// watchers (an audit wrapper declares the record lost from them).
+// watchers (an audit wrapper declares the record lost from them). A
+// record that f itself logged, and that was dropped in turn, is not
+// passed to f again: f would log again, without end.
 func (c *core) onDrop(f func(Drop), d Drop) {
+	id := goid()
+	if !c.inOnDrop.enter(id) {
+		return
+	}
+	defer c.inOnDrop.leave(id)
 	defer func() { _ = recover() }()
 	f(d)
 }
@@ -411,6 +430,7 @@ func (c *core) onDrop(f func(Drop), d Drop) {
 // run is the worker goroutine: it drains the queue, writes batches, and
 // exits once Close has begun and everything is written (or abandoned).
 func (c *core) run() {
+	c.worker.Store(goid())
 	finished := false
 	defer func() {
 		if finished {
@@ -502,6 +522,9 @@ type flushRequest struct {
 
 // flush asks the worker to write everything queued before the call.
 func (c *core) flush(ctx context.Context) error {
+	if c.onWorker() {
+		return fmt.Errorf("slogcore: flush %w: call Flush from another goroutine", errWorkerWaits)
+	}
 	reply := make(chan struct{})
 	select {
 	case c.flushReq <- flushRequest{reply: reply}:
@@ -536,6 +559,11 @@ func (c *core) close(ctx context.Context) error {
 		c.mu.Unlock()
 		close(c.stop)
 	})
+	if c.onWorker() {
+		// The worker finishes once the callback returns; a Close from
+		// another goroutine waits for it and settles the result.
+		return fmt.Errorf("slogcore: close %w: the handler refuses records from now on, and its worker stops once it has written what is queued (call Close from another goroutine to wait for that and learn whether records were lost)", errWorkerWaits)
+	}
 	c.mu.Lock()
 	if c.settled {
 		err := c.closeErr
