@@ -67,12 +67,17 @@ type BatchOptions struct {
 	// OnDrop is called for every record that is not exported because the
 	// queue was full, a block timed out, or the processor was shut down. It
 	// runs on the goroutine that dropped the record; its panic is dropped.
-	// Default: nil.
+	// It may log to the handler: a record it logs that is dropped in turn
+	// is counted, but not passed to OnDrop again. Default: nil.
 	OnDrop func(slogcore.Drop)
 
 	// OnError is called with every failed export, and with the panic of an
 	// exporter, which counts the export as failed. It runs on the export
-	// goroutine and must not block for long; its panic is dropped.
+	// goroutine and must not block for long; its panic is dropped. It, and
+	// the exporter, may log to the handler: when the queue is full, such a
+	// record is dropped ([slogcore.ReasonReentrant]) rather than waited
+	// for, since the room it would wait for comes back when the export
+	// ends.
 	// Default: nil; failures are
 	// counted in [BatchStats] and reported to the OTel error handler as the
 	// SDK does.
@@ -158,10 +163,13 @@ type BatchProcessor struct {
 	failed    atomic.Uint64
 	dropped   [numReasons]atomic.Uint64
 	highWater atomic.Int64
+
+	exporting goroutines // inside an export (reentry.go)
+	inOnDrop  goroutines // inside OnDrop
 }
 
 // numReasons is the number of slogcore.DropReason values.
-const numReasons = int(slogcore.ReasonCloseDeadline) + 1
+const numReasons = int(slogcore.ReasonReentrant) + 1
 
 var _ sdklog.Processor = (*BatchProcessor)(nil)
 
@@ -230,6 +238,11 @@ func (b *BatchProcessor) admit(record *sdklog.Record) (slogcore.DropReason, bool
 	if b.opts.Overflow == slogcore.DropNewest && record.Severity() < log.SeverityError {
 		return slogcore.ReasonQueueFull, false
 	}
+	if b.exporting.has(goid()) {
+		// Logged by the exporter or OnError: the room it would wait for
+		// is given back when its own export ends.
+		return slogcore.ReasonReentrant, false
+	}
 	var timeout <-chan time.Time
 	if b.opts.BlockTimeout > 0 {
 		t := time.NewTimer(b.opts.BlockTimeout)
@@ -251,6 +264,11 @@ func (b *BatchProcessor) drop(record *sdklog.Record, reason slogcore.DropReason)
 	if b.opts.OnDrop == nil {
 		return
 	}
+	id := goid()
+	if !b.inOnDrop.enter(id) {
+		return // OnDrop logged this record: calling it again would recurse
+	}
+	defer b.inOnDrop.leave(id)
 	d := slogcore.Drop{Reason: reason, Time: record.Timestamp(), Level: levelOf(record.Severity())}
 	if body := record.Body(); body.Type() != attribute.EMPTY {
 		d.Message = body.String()
@@ -342,7 +360,7 @@ type BatchStats struct {
 	Failed uint64
 	// Dropped counts records never exported; DroppedBy breaks it down by
 	// [slogcore.DropReason] (queue-full, block-timeout, closed,
-	// close-deadline).
+	// close-deadline, reentrant).
 	Dropped   uint64
 	DroppedBy [numReasons]uint64
 	// Pending is the number of records queued or being exported now:
@@ -378,6 +396,10 @@ type countingExporter struct {
 }
 
 func (e *countingExporter) Export(ctx context.Context, records []sdklog.Record) error {
+	id := goid()
+	if e.b.exporting.enter(id) {
+		defer e.b.exporting.leave(id)
+	}
 	if len(records) == 0 {
 		return e.export(ctx, records)
 	}
@@ -385,12 +407,15 @@ func (e *countingExporter) Export(ctx context.Context, records []sdklog.Record) 
 	n := uint64(len(records))
 	if err != nil {
 		e.b.failed.Add(n)
-		e.report(fmt.Errorf("otel: export of %d records failed: %w", n, err))
 	} else {
 		e.b.exported.Add(n)
 	}
 	for range records {
 		<-e.b.room
+	}
+	if err != nil {
+		// After the places are given back: OnError may log.
+		e.report(fmt.Errorf("otel: export of %d records failed: %w", n, err))
 	}
 	return err
 }
