@@ -282,11 +282,16 @@ func levelOf(s log.Severity) slog.Level {
 	return slog.Level(s) - slog.Level(log.SeverityInfo) + slog.LevelInfo
 }
 
-// ForceFlush exports every queued record and flushes the exporter. If ctx
+// ForceFlush exports every queued record and flushes the exporter; called
+// from an export (by the exporter or OnError), it returns an error at once,
+// since it would wait for that export. If ctx
 // ends first, ForceFlush returns its error and the export goes on: the
 // SDK's flush would otherwise give up on the records it had already taken
 // from the queue, and they would be lost.
 func (b *BatchProcessor) ForceFlush(ctx context.Context) error {
+	if b.exporting.has(goid()) {
+		return fmt.Errorf("otel: flush %w: call it from another goroutine", errExportWaits)
+	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("otel: flush: %w", err)
 	}
@@ -300,13 +305,19 @@ func (b *BatchProcessor) ForceFlush(ctx context.Context) error {
 	}
 }
 
-// Shutdown exports every queued record and shuts the exporter down.
+// Shutdown exports every queued record and shuts the exporter down. Called
+// from an export (by the exporter or OnError), it cannot wait for that
+// export: it returns an error at once.
 // Records emitted afterwards are dropped and counted as
 // [slogcore.ReasonClosed]. Records that the SDK gives up on because ctx
 // ended are counted as [slogcore.ReasonCloseDeadline] as soon as the SDK
 // has finished with the exporter, and the error says how many. Calling
 // Shutdown again returns the first call's result.
 func (b *BatchProcessor) Shutdown(ctx context.Context) error {
+	if b.exporting.has(goid()) {
+		b.stopOnce.Do(func() { close(b.stopping) })
+		return fmt.Errorf("otel: shutdown %w: records that wait for room are dropped from now on; call Shutdown (or Handler.Close) from another goroutine to export the rest and learn the result", errExportWaits)
+	}
 	b.shutdownOnce.Do(func() {
 		b.stopOnce.Do(func() { close(b.stopping) })
 		b.closing.Lock()

@@ -181,3 +181,50 @@ func (e *gatedExporter) Export(context.Context, []sdklog.Record) error {
 }
 func (*gatedExporter) Shutdown(context.Context) error   { return nil }
 func (*gatedExporter) ForceFlush(context.Context) error { return nil }
+
+// TestExportCallsFlushOrClose: OnError, on the export goroutine, calls
+// the handler's Flush or Close with a context that never ends. Each
+// returns at once with an error that says why, instead of waiting for the
+// export it is part of (before: until ctx ended, and a Close settled
+// "context deadline exceeded" as every later Close's result). A later
+// Close from another goroutine exports the rest and accounts for it all.
+func TestExportCallsFlushOrClose(t *testing.T) {
+	for _, call := range []string{"Flush", "Close"} {
+		t.Run(call, func(t *testing.T) {
+			var h *otel.Handler
+			got := make(chan error, 1)
+			var once sync.Once
+			h, err := otel.New(io.Discard, &otel.Options{Exporter: failExporter{}, Batch: &otel.BatchOptions{
+				ExportInterval: time.Millisecond,
+				OnError: func(error) {
+					once.Do(func() {
+						if call == "Close" {
+							got <- h.Close(context.Background())
+						} else {
+							got <- h.Flush(context.Background())
+						}
+					})
+				}}})
+			require.NoError(t, err)
+			l := slog.New(h)
+			l.Info("first")
+			select {
+			case err := <-got:
+				require.ErrorContains(t, err, "called from an export (the exporter or BatchOptions.OnError), which cannot wait for itself")
+				require.ErrorContains(t, err, "from another goroutine")
+			case <-time.After(10 * time.Second):
+				t.Fatalf("%s from OnError still waiting after 10s", call)
+			}
+			l.Info("second")
+			var closeErr error
+			finishWithin(t, 10*time.Second, "Close", func() { closeErr = h.Close(context.Background()) })
+			if closeErr != nil { // the last export fails too
+				require.NotContains(t, closeErr.Error(), "cannot wait for itself", "the first Close's answer was kept")
+			}
+			s := h.Stats().OTel
+			checkOTelInvariant(t, s)
+			require.EqualValues(t, 2, s.Emitted)
+			require.NotZero(t, s.Failed)
+		})
+	}
+}
