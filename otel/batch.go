@@ -332,8 +332,12 @@ func (b *BatchProcessor) Shutdown(ctx context.Context) error {
 		// Not exported when the deadline came: those still pending, and
 		// those whose export the deadline made fail while Shutdown waited
 		// (the exporter may count them before Shutdown returns).
-		notExported := b.Stats().Pending + b.failed.Load() - failedBefore
+		failedNow := b.failed.Load() - failedBefore
+		notExported := b.Stats().Pending + failedNow
 		switch {
+		case err != nil && ctx.Err() == nil && failedNow > 0:
+			// No deadline: the SDK passes on what the last exports returned.
+			b.shutdownErr = fmt.Errorf("otel: shutdown: the last exports failed, %d records not exported (counted in BatchStats.Failed; see BatchOptions.OnError): %w", failedNow, err)
 		case err != nil && notExported > 0:
 			b.shutdownErr = fmt.Errorf("otel: shutdown: %d records not exported when the deadline came (give Shutdown more time; those the SDK gives up on are counted as close-deadline): %w", notExported, err)
 		case err != nil:

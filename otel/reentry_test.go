@@ -228,3 +228,22 @@ func TestExportCallsFlushOrClose(t *testing.T) {
 		})
 	}
 }
+
+// TestShutdownNamesFailedExportNotDeadline: when the exports at Shutdown
+// fail and no deadline came, the error says so and how many records
+// failed; before, it said they were "not exported when the deadline came"
+// and advised more time.
+func TestShutdownNamesFailedExportNotDeadline(t *testing.T) {
+	h, err := otel.New(io.Discard, &otel.Options{Exporter: failExporter{}, Batch: &otel.BatchOptions{ExportInterval: time.Hour}})
+	require.NoError(t, err)
+	l := slog.New(h)
+	for i := range 3 {
+		l.Warn("queued", "i", i)
+	}
+	err = h.Close(context.Background())
+	require.ErrorContains(t, err, "otel: shutdown: the last exports failed, 3 records not exported (counted in BatchStats.Failed; see BatchOptions.OnError): collector unreachable")
+	require.NotContains(t, err.Error(), "deadline")
+	s := h.Stats().OTel
+	checkOTelInvariant(t, s)
+	require.EqualValues(t, 3, s.Failed)
+}
