@@ -435,17 +435,32 @@ func (e *countingExporter) Export(ctx context.Context, records []sdklog.Record) 
 	return err
 }
 
-// export calls the exporter. Its panic becomes an error: the SDK calls
-// Export on a goroutine of its own without recovering, so the panic would
-// end the program, and the records' places in the queue would never be
-// given back.
-func (e *countingExporter) export(ctx context.Context, records []sdklog.Record) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("exporter %T panicked: %v", e.next, p)
-		}
+// export calls the exporter on a goroutine of its own and waits for it.
+// Its panic becomes an error: the SDK calls Export on a goroutine of its
+// own without recovering, so the panic would end the program, and the
+// records' places in the queue would never be given back. So does
+// runtime.Goexit (t.FailNow in a test exporter does it), which would end
+// the SDK's export goroutine for good: no record would be exported again,
+// and callers would wait for room forever.
+func (e *countingExporter) export(ctx context.Context, records []sdklog.Record) error {
+	done := make(chan error, 1)
+	go func() {
+		id := goid()
+		e.b.exporting.enter(id)
+		defer e.b.exporting.leave(id)
+		returned := false
+		defer func() {
+			if p := recover(); p != nil {
+				done <- fmt.Errorf("exporter %T panicked: %v", e.next, p)
+			} else if !returned {
+				done <- fmt.Errorf("exporter %T called runtime.Goexit (t.FailNow does, outside the test goroutine): return an error instead", e.next)
+			}
+		}()
+		err := e.next.Export(ctx, records)
+		returned = true
+		done <- err
 	}()
-	return e.next.Export(ctx, records)
+	return <-done
 }
 
 // report passes err to OnError; a panic of OnError is dropped, as the

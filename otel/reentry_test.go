@@ -28,7 +28,7 @@ func finishWithin(t *testing.T, d time.Duration, what string, f func()) {
 	select {
 	case <-done:
 	case <-time.After(d):
-		t.Fatalf("%s still waiting after %v: the export goroutine waits for itself", what, d)
+		t.Fatalf("%s still waiting after %v", what, d)
 	}
 }
 
