@@ -463,14 +463,24 @@ func (e *countingExporter) export(ctx context.Context, records []sdklog.Record) 
 	return <-done
 }
 
-// report passes err to OnError; a panic of OnError is dropped, as the
-// exporter's would be.
+// report passes err to OnError, on a goroutine of its own that is known
+// as exporting (OnError may log) and waited for: a panic of OnError is
+// dropped, as the exporter's would be, and runtime.Goexit ends only that
+// goroutine, not the SDK's.
 func (e *countingExporter) report(err error) {
 	if e.b.opts.OnError == nil {
 		return
 	}
-	defer func() { _ = recover() }()
-	e.b.opts.OnError(err)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		id := goid()
+		e.b.exporting.enter(id)
+		defer e.b.exporting.leave(id)
+		defer func() { _ = recover() }()
+		e.b.opts.OnError(err)
+	}()
+	<-done
 }
 
 func (e *countingExporter) ForceFlush(ctx context.Context) error { return e.next.ForceFlush(ctx) }

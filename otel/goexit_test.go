@@ -75,3 +75,41 @@ func TestExporterGoexitIsAFailedExport(t *testing.T) {
 	require.NotEmpty(t, reported)
 	require.True(t, strings.Contains(reported[0], "called runtime.Goexit (t.FailNow does, outside the test goroutine): return an error instead"), reported[0])
 }
+
+// TestOnErrorGoexitLeavesExportsRunning: an OnError that calls
+// runtime.Goexit ran on the SDK's export goroutine and ended it; it now
+// ends only a goroutine of its own, and later records are exported.
+func TestOnErrorGoexitLeavesExportsRunning(t *testing.T) {
+	var calls atomic.Int32
+	exp := &flakyExporter{}
+	h, err := otel.New(io.Discard, &otel.Options{Exporter: exp, Batch: &otel.BatchOptions{
+		QueueSize: 4, ExportInterval: time.Millisecond,
+		OnError: func(error) {
+			calls.Add(1)
+			runtime.Goexit()
+		}}})
+	require.NoError(t, err)
+	l := slog.New(h)
+	finishWithin(t, 20*time.Second, "logging", func() {
+		for i := range 40 {
+			l.Info("payment", "i", i)
+		}
+	})
+	finishWithin(t, 20*time.Second, "Close", func() { _ = h.Close(context.Background()) })
+	s := h.Stats().OTel
+	checkOTelInvariant(t, s)
+	require.NotZero(t, calls.Load())
+	require.NotZero(t, s.Exported, "nothing exported after OnError's Goexit: %+v", s)
+}
+
+// flakyExporter fails every other export.
+type flakyExporter struct{ n atomic.Int32 }
+
+func (e *flakyExporter) Export(context.Context, []sdklog.Record) error {
+	if e.n.Add(1)%2 == 1 {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (*flakyExporter) Shutdown(context.Context) error   { return nil }
+func (*flakyExporter) ForceFlush(context.Context) error { return nil }
