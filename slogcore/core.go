@@ -42,7 +42,7 @@ type core struct {
 	cutPending atomic.Bool   // the worker holds the rest of a cut record
 	watch      watchers      // WatchLosses
 	worker     atomic.Uint64 // goroutine id of the worker (see reentry.go)
-	inOnDrop   dropGuard
+	inOnDrop   goroutines
 
 	wake     chan struct{}     // worker: the queue is worth draining now
 	flushReq chan flushRequest // worker: drain and write, then close the reply
@@ -642,8 +642,13 @@ func (c *core) snapshotStats() Stats {
 
 // errorReporter sends errors to OnError, or prints them to stderr at most
 // once per second, saying how many it held back.
+//
+// An error that arises while OnError runs on the same goroutine (OnError
+// logged a record whose ReplaceAttr panicked again) is printed instead:
+// passing it to OnError would recurse without end.
 type errorReporter struct {
 	onError    func(error)
+	inside     goroutines // in onError
 	mu         sync.Mutex
 	last       time.Time
 	suppressed int
@@ -651,11 +656,15 @@ type errorReporter struct {
 
 func (r *errorReporter) report(err error) {
 	if r.onError != nil {
-		func() {
-			defer func() { _ = recover() }() // a panicking OnError must not kill the worker
-			r.onError(err)
-		}()
-		return
+		id := goid()
+		if r.inside.enter(id) {
+			defer r.inside.leave(id)
+			func() {
+				defer func() { _ = recover() }() // a panicking OnError must not kill the worker
+				r.onError(err)
+			}()
+			return
+		}
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()

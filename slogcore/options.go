@@ -107,10 +107,14 @@ type Options struct {
 	BufferSize int
 
 	// OnError is called with every write error, panic in a wrapped handler
-	// and redaction failure. It runs on the handler's worker goroutine and
-	// must not block for long. It may log to the handler: when the queue
-	// is full, such a record is dropped ([ErrReentrant]) rather than
-	// waited for. Default: nil, errors are only counted in
+	// and redaction failure. It runs on the handler's worker goroutine,
+	// and for a panic in ReplaceAttr or in the wrapped handler's Enabled,
+	// WithAttrs or WithGroup on the caller's: it must be safe for
+	// concurrent use and must not block for long. It may log to the
+	// handler: when the queue is full, such a record is dropped
+	// ([ErrReentrant]) rather than waited for, and an error that arises
+	// while OnError runs on the same goroutine is printed to stderr
+	// rather than passed to OnError again. Default: nil, errors are only counted in
 	// [Stats] and printed to stderr at most once per second.
 	OnError func(error)
 

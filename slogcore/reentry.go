@@ -18,10 +18,13 @@ import (
 //   - the worker waiting for its own Flush, Sync or Close to be served;
 //   - OnDrop logging a record that is dropped too (the queue is still
 //     full, or the handler is closed), whose OnDrop logs again, until the
-//     goroutine's stack overflows and the program dies.
+//     goroutine's stack overflows and the program dies; and OnError
+//     logging a record that fails the same way on the caller's goroutine
+//     (a ReplaceAttr that panics on every attr, a wrapped handler whose
+//     Enabled panics), whose OnError logs again.
 //
 // So the worker's goroutine is known ([core.onWorker]), and so are the
-// goroutines inside OnDrop ([dropGuard]). Telling goroutines apart costs a
+// goroutines inside OnDrop and OnError ([goroutines]). Telling goroutines apart costs a
 // short runtime.Stack (about a microsecond): it is paid only where a call
 // would otherwise wait or recurse, never on the record path.
 
@@ -60,16 +63,17 @@ func (c *core) onWorker() bool {
 	return goid() == c.worker.Load()
 }
 
-// dropGuard knows the goroutines that are inside OnDrop.
-type dropGuard struct {
+// goroutines is a set of goroutine ids: those inside OnDrop, or inside
+// OnError.
+type goroutines struct {
 	mu  sync.Mutex
 	ids []uint64
 }
 
-// enter records that goroutine id is inside OnDrop. It reports false,
-// recording nothing, when it already is: OnDrop logged a record that was
-// dropped in turn.
-func (g *dropGuard) enter(id uint64) bool {
+// enter adds goroutine id to the set. It reports false, adding nothing,
+// when id is in the set already: the callback logged a record that came
+// back to it.
+func (g *goroutines) enter(id uint64) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if slices.Contains(g.ids, id) {
@@ -79,8 +83,8 @@ func (g *dropGuard) enter(id uint64) bool {
 	return true
 }
 
-// leave records that goroutine id has left OnDrop.
-func (g *dropGuard) leave(id uint64) {
+// leave removes goroutine id from the set.
+func (g *goroutines) leave(id uint64) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if i := slices.Index(g.ids, id); i >= 0 {
