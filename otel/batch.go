@@ -49,8 +49,9 @@ type BatchOptions struct {
 	Overflow slogcore.Overflow
 
 	// BlockTimeout bounds how long a record waits for room; a record that
-	// waited that long is dropped and counted. Default: 0, wait as long as
-	// needed.
+	// waited that long is dropped and counted. A record also stops waiting
+	// when the context of its log call ends ([slogcore.ReasonContextDone]),
+	// as in slogcore. Default: 0, wait as long as needed.
 	BlockTimeout time.Duration
 
 	// ExportInterval is the longest a record waits before an export starts.
@@ -214,7 +215,7 @@ func (b *BatchProcessor) OnEmit(ctx context.Context, record *sdklog.Record) erro
 		b.drop(record, slogcore.ReasonClosed)
 		return nil
 	}
-	if reason, ok := b.admit(record); !ok {
+	if reason, ok := b.admit(ctx, record); !ok {
 		b.drop(record, reason)
 		return nil
 	}
@@ -228,8 +229,9 @@ func (b *BatchProcessor) OnEmit(ctx context.Context, record *sdklog.Record) erro
 }
 
 // admit takes a place in the queue for record, waiting when the policy says
-// so. It returns the reason when the record must be dropped.
-func (b *BatchProcessor) admit(record *sdklog.Record) (slogcore.DropReason, bool) {
+// so, and while ctx (the log call's) lasts. It returns the reason when the
+// record must be dropped.
+func (b *BatchProcessor) admit(ctx context.Context, record *sdklog.Record) (slogcore.DropReason, bool) {
 	select {
 	case b.room <- struct{}{}:
 		return 0, true
@@ -249,6 +251,10 @@ func (b *BatchProcessor) admit(record *sdklog.Record) (slogcore.DropReason, bool
 		defer t.Stop()
 		timeout = t.C
 	}
+	var done <-chan struct{}
+	if ctx != nil {
+		done = ctx.Done()
+	}
 	select {
 	case b.room <- struct{}{}:
 		return 0, true
@@ -256,6 +262,8 @@ func (b *BatchProcessor) admit(record *sdklog.Record) (slogcore.DropReason, bool
 		return slogcore.ReasonTimeout, false
 	case <-b.stopping:
 		return slogcore.ReasonClosed, false
+	case <-done:
+		return slogcore.ReasonContextDone, false
 	}
 }
 
@@ -375,7 +383,7 @@ type BatchStats struct {
 	Failed uint64
 	// Dropped counts records never exported; DroppedBy breaks it down by
 	// [slogcore.DropReason] (queue-full, block-timeout, closed,
-	// close-deadline, reentrant).
+	// close-deadline, context-done, reentrant).
 	Dropped   uint64
 	DroppedBy [numReasons]uint64
 	// Pending is the number of records queued or being exported now:
