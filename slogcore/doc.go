@@ -102,5 +102,7 @@
 // full queue is dropped with [ReasonReentrant] ([ErrReentrant]), and
 // Flush, Sync and Close called from it return an error at once (Close
 // still stops the handler). A record that OnDrop logs and that is dropped
-// in turn is counted but not passed to OnDrop again.
+// in turn is counted but not passed to OnDrop again; an error that arises
+// while OnError runs on the same goroutine is printed to stderr rather
+// than passed to OnError again.
 package slogcore
