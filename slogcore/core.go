@@ -36,13 +36,11 @@ type core struct {
 	closeErr   error // Close's result, once settled
 	settled    bool  // closeErr is final
 	stats      Stats
-	synced     uint64        // stats.Failed when the last Sync returned
-	depth      atomic.Int32  // c.n, readable without the lock
-	gaveUp     atomic.Bool   // Close's context ended: the worker writes nothing more
-	cutPending atomic.Bool   // the worker holds the rest of a cut record
-	watch      watchers      // WatchLosses
-	worker     atomic.Uint64 // goroutine id of the worker (see reentry.go)
-	inOnDrop   goroutines
+	synced     uint64       // stats.Failed when the last Sync returned
+	depth      atomic.Int32 // c.n, readable without the lock
+	gaveUp     atomic.Bool  // Close's context ended: the worker writes nothing more
+	cutPending atomic.Bool  // the worker holds the rest of a cut record
+	watch      watchers     // WatchLosses
 
 	wake     chan struct{}     // worker: the queue is worth draining now
 	flushReq chan flushRequest // worker: drain and write, then close the reply
@@ -86,6 +84,11 @@ type core struct {
 	replying chan struct{} // a Flush waiting for this reply
 	handling *entry        // the record passed to the wrapped handler
 	exitIn   string        // who called runtime.Goexit, when known
+
+	// Re-entrant calls (reentry.go), last: they are rarely touched, and
+	// the fields above keep the layout the record path was measured with.
+	worker   atomic.Uint64 // goroutine id of the worker
+	inOnDrop goroutines    // goroutines inside OnDrop
 }
 
 // Queue depths at which the worker is woken early, and from which callers
