@@ -49,8 +49,9 @@ type BatchOptions struct {
 	Overflow slogcore.Overflow
 
 	// BlockTimeout bounds how long a record waits for room; a record that
-	// waited that long is dropped and counted. Default: 0, wait as long as
-	// needed.
+	// waited that long is dropped and counted. A record also stops waiting
+	// when the context of its log call ends ([slogcore.ReasonContextDone]),
+	// as in slogcore. Default: 0, wait as long as needed.
 	BlockTimeout time.Duration
 
 	// ExportInterval is the longest a record waits before an export starts.
@@ -67,12 +68,17 @@ type BatchOptions struct {
 	// OnDrop is called for every record that is not exported because the
 	// queue was full, a block timed out, or the processor was shut down. It
 	// runs on the goroutine that dropped the record; its panic is dropped.
-	// Default: nil.
+	// It may log to the handler: a record it logs that is dropped in turn
+	// is counted, but not passed to OnDrop again. Default: nil.
 	OnDrop func(slogcore.Drop)
 
 	// OnError is called with every failed export, and with the panic of an
 	// exporter, which counts the export as failed. It runs on the export
-	// goroutine and must not block for long; its panic is dropped.
+	// goroutine and must not block for long; its panic is dropped. It, and
+	// the exporter, may log to the handler: when the queue is full, such a
+	// record is dropped ([slogcore.ReasonReentrant]) rather than waited
+	// for, since the room it would wait for comes back when the export
+	// ends.
 	// Default: nil; failures are
 	// counted in [BatchStats] and reported to the OTel error handler as the
 	// SDK does.
@@ -158,10 +164,13 @@ type BatchProcessor struct {
 	failed    atomic.Uint64
 	dropped   [numReasons]atomic.Uint64
 	highWater atomic.Int64
+
+	exporting goroutines // inside an export (reentry.go)
+	inOnDrop  goroutines // inside OnDrop
 }
 
 // numReasons is the number of slogcore.DropReason values.
-const numReasons = int(slogcore.ReasonCloseDeadline) + 1
+const numReasons = int(slogcore.ReasonReentrant) + 1
 
 var _ sdklog.Processor = (*BatchProcessor)(nil)
 
@@ -206,7 +215,7 @@ func (b *BatchProcessor) OnEmit(ctx context.Context, record *sdklog.Record) erro
 		b.drop(record, slogcore.ReasonClosed)
 		return nil
 	}
-	if reason, ok := b.admit(record); !ok {
+	if reason, ok := b.admit(ctx, record); !ok {
 		b.drop(record, reason)
 		return nil
 	}
@@ -220,8 +229,9 @@ func (b *BatchProcessor) OnEmit(ctx context.Context, record *sdklog.Record) erro
 }
 
 // admit takes a place in the queue for record, waiting when the policy says
-// so. It returns the reason when the record must be dropped.
-func (b *BatchProcessor) admit(record *sdklog.Record) (slogcore.DropReason, bool) {
+// so, and while ctx (the log call's) lasts. It returns the reason when the
+// record must be dropped.
+func (b *BatchProcessor) admit(ctx context.Context, record *sdklog.Record) (slogcore.DropReason, bool) {
 	select {
 	case b.room <- struct{}{}:
 		return 0, true
@@ -230,11 +240,20 @@ func (b *BatchProcessor) admit(record *sdklog.Record) (slogcore.DropReason, bool
 	if b.opts.Overflow == slogcore.DropNewest && record.Severity() < log.SeverityError {
 		return slogcore.ReasonQueueFull, false
 	}
+	if b.exporting.has(goid()) {
+		// Logged by the exporter or OnError: the room it would wait for
+		// is given back when its own export ends.
+		return slogcore.ReasonReentrant, false
+	}
 	var timeout <-chan time.Time
 	if b.opts.BlockTimeout > 0 {
 		t := time.NewTimer(b.opts.BlockTimeout)
 		defer t.Stop()
 		timeout = t.C
+	}
+	var done <-chan struct{}
+	if ctx != nil {
+		done = ctx.Done()
 	}
 	select {
 	case b.room <- struct{}{}:
@@ -243,6 +262,8 @@ func (b *BatchProcessor) admit(record *sdklog.Record) (slogcore.DropReason, bool
 		return slogcore.ReasonTimeout, false
 	case <-b.stopping:
 		return slogcore.ReasonClosed, false
+	case <-done:
+		return slogcore.ReasonContextDone, false
 	}
 }
 
@@ -251,6 +272,11 @@ func (b *BatchProcessor) drop(record *sdklog.Record, reason slogcore.DropReason)
 	if b.opts.OnDrop == nil {
 		return
 	}
+	id := goid()
+	if !b.inOnDrop.enter(id) {
+		return // OnDrop logged this record: calling it again would recurse
+	}
+	defer b.inOnDrop.leave(id)
 	d := slogcore.Drop{Reason: reason, Time: record.Timestamp(), Level: levelOf(record.Severity())}
 	if body := record.Body(); body.Type() != attribute.EMPTY {
 		d.Message = body.String()
@@ -264,11 +290,16 @@ func levelOf(s log.Severity) slog.Level {
 	return slog.Level(s) - slog.Level(log.SeverityInfo) + slog.LevelInfo
 }
 
-// ForceFlush exports every queued record and flushes the exporter. If ctx
+// ForceFlush exports every queued record and flushes the exporter; called
+// from an export (by the exporter or OnError), it returns an error at once,
+// since it would wait for that export. If ctx
 // ends first, ForceFlush returns its error and the export goes on: the
 // SDK's flush would otherwise give up on the records it had already taken
 // from the queue, and they would be lost.
 func (b *BatchProcessor) ForceFlush(ctx context.Context) error {
+	if b.exporting.has(goid()) {
+		return fmt.Errorf("otel: flush %w: call it from another goroutine", errExportWaits)
+	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("otel: flush: %w", err)
 	}
@@ -282,13 +313,19 @@ func (b *BatchProcessor) ForceFlush(ctx context.Context) error {
 	}
 }
 
-// Shutdown exports every queued record and shuts the exporter down.
+// Shutdown exports every queued record and shuts the exporter down. Called
+// from an export (by the exporter or OnError), it cannot wait for that
+// export: it returns an error at once.
 // Records emitted afterwards are dropped and counted as
 // [slogcore.ReasonClosed]. Records that the SDK gives up on because ctx
 // ended are counted as [slogcore.ReasonCloseDeadline] as soon as the SDK
 // has finished with the exporter, and the error says how many. Calling
 // Shutdown again returns the first call's result.
 func (b *BatchProcessor) Shutdown(ctx context.Context) error {
+	if b.exporting.has(goid()) {
+		b.stopOnce.Do(func() { close(b.stopping) })
+		return fmt.Errorf("otel: shutdown %w: records that wait for room are dropped from now on; call Shutdown (or Handler.Close) from another goroutine to export the rest and learn the result", errExportWaits)
+	}
 	b.shutdownOnce.Do(func() {
 		b.stopOnce.Do(func() { close(b.stopping) })
 		b.closing.Lock()
@@ -303,8 +340,12 @@ func (b *BatchProcessor) Shutdown(ctx context.Context) error {
 		// Not exported when the deadline came: those still pending, and
 		// those whose export the deadline made fail while Shutdown waited
 		// (the exporter may count them before Shutdown returns).
-		notExported := b.Stats().Pending + b.failed.Load() - failedBefore
+		failedNow := b.failed.Load() - failedBefore
+		notExported := b.Stats().Pending + failedNow
 		switch {
+		case err != nil && ctx.Err() == nil && failedNow > 0:
+			// No deadline: the SDK passes on what the last exports returned.
+			b.shutdownErr = fmt.Errorf("otel: shutdown: the last exports failed, %d records not exported (counted in BatchStats.Failed; see BatchOptions.OnError): %w", failedNow, err)
 		case err != nil && notExported > 0:
 			b.shutdownErr = fmt.Errorf("otel: shutdown: %d records not exported when the deadline came (give Shutdown more time; those the SDK gives up on are counted as close-deadline): %w", notExported, err)
 		case err != nil:
@@ -342,7 +383,7 @@ type BatchStats struct {
 	Failed uint64
 	// Dropped counts records never exported; DroppedBy breaks it down by
 	// [slogcore.DropReason] (queue-full, block-timeout, closed,
-	// close-deadline).
+	// close-deadline, context-done, reentrant).
 	Dropped   uint64
 	DroppedBy [numReasons]uint64
 	// Pending is the number of records queued or being exported now:
@@ -378,6 +419,10 @@ type countingExporter struct {
 }
 
 func (e *countingExporter) Export(ctx context.Context, records []sdklog.Record) error {
+	id := goid()
+	if e.b.exporting.enter(id) {
+		defer e.b.exporting.leave(id)
+	}
 	if len(records) == 0 {
 		return e.export(ctx, records)
 	}
@@ -385,37 +430,65 @@ func (e *countingExporter) Export(ctx context.Context, records []sdklog.Record) 
 	n := uint64(len(records))
 	if err != nil {
 		e.b.failed.Add(n)
-		e.report(fmt.Errorf("otel: export of %d records failed: %w", n, err))
 	} else {
 		e.b.exported.Add(n)
 	}
 	for range records {
 		<-e.b.room
 	}
+	if err != nil {
+		// After the places are given back: OnError may log.
+		e.report(fmt.Errorf("otel: export of %d records failed: %w", n, err))
+	}
 	return err
 }
 
-// export calls the exporter. Its panic becomes an error: the SDK calls
-// Export on a goroutine of its own without recovering, so the panic would
-// end the program, and the records' places in the queue would never be
-// given back.
-func (e *countingExporter) export(ctx context.Context, records []sdklog.Record) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("exporter %T panicked: %v", e.next, p)
-		}
+// export calls the exporter on a goroutine of its own and waits for it.
+// Its panic becomes an error: the SDK calls Export on a goroutine of its
+// own without recovering, so the panic would end the program, and the
+// records' places in the queue would never be given back. So does
+// runtime.Goexit (t.FailNow in a test exporter does it), which would end
+// the SDK's export goroutine for good: no record would be exported again,
+// and callers would wait for room forever.
+func (e *countingExporter) export(ctx context.Context, records []sdklog.Record) error {
+	done := make(chan error, 1)
+	go func() {
+		id := goid()
+		e.b.exporting.enter(id)
+		defer e.b.exporting.leave(id)
+		returned := false
+		defer func() {
+			if p := recover(); p != nil {
+				done <- fmt.Errorf("exporter %T panicked: %v", e.next, p)
+			} else if !returned {
+				done <- fmt.Errorf("exporter %T called runtime.Goexit (t.FailNow does, outside the test goroutine): return an error instead", e.next)
+			}
+		}()
+		err := e.next.Export(ctx, records)
+		returned = true
+		done <- err
 	}()
-	return e.next.Export(ctx, records)
+	return <-done
 }
 
-// report passes err to OnError; a panic of OnError is dropped, as the
-// exporter's would be.
+// report passes err to OnError, on a goroutine of its own that is known
+// as exporting (OnError may log) and waited for: a panic of OnError is
+// dropped, as the exporter's would be, and runtime.Goexit ends only that
+// goroutine, not the SDK's.
 func (e *countingExporter) report(err error) {
 	if e.b.opts.OnError == nil {
 		return
 	}
-	defer func() { _ = recover() }()
-	e.b.opts.OnError(err)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		id := goid()
+		e.b.exporting.enter(id)
+		defer e.b.exporting.leave(id)
+		defer func() { _ = recover() }()
+		e.b.opts.OnError(err)
+	}()
+	<-done
 }
 
 func (e *countingExporter) ForceFlush(ctx context.Context) error { return e.next.ForceFlush(ctx) }

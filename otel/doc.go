@@ -30,7 +30,12 @@
 // as slogcore's Submitted == Written + Dropped + Failed holds for the local
 // side. [BatchProcessor] keeps the SDK's queue from ever overwriting a
 // record: a record that finds no room waits or is dropped by policy, and
-// either way it is counted.
+// either way it is counted. An exporter or OnError that panics or calls
+// runtime.Goexit fails its export; exports go on. The exporter and the
+// callbacks may log to the handler they serve: the export goroutine never
+// waits for room its own export holds (such a record is dropped as
+// [slogcore.ReasonReentrant]), Flush and Close called from an export
+// return at once, and OnDrop is not called again for a record it logged.
 //
 // # Other bridges
 //

@@ -84,6 +84,11 @@ type core struct {
 	replying chan struct{} // a Flush waiting for this reply
 	handling *entry        // the record passed to the wrapped handler
 	exitIn   string        // who called runtime.Goexit, when known
+
+	// Re-entrant calls (reentry.go), last: they are rarely touched, and
+	// the fields above keep the layout the record path was measured with.
+	worker   atomic.Uint64 // goroutine id of the worker
+	inOnDrop goroutines    // goroutines inside OnDrop
 }
 
 // Queue depths at which the worker is woken early, and from which callers
@@ -261,6 +266,7 @@ func (c *core) enqueue(ctx context.Context, e *entry) error {
 	}()
 	c.mu.Lock()
 	c.stats.Submitted++
+	checked := false
 	for c.n == len(c.ring) && !c.closed {
 		if e.level < slog.LevelError {
 			if c.opts.Overflow == DropNewest {
@@ -274,6 +280,15 @@ func (c *core) enqueue(ctx context.Context, e *entry) error {
 					c.countDrop(ReasonEvicted)
 					break
 				}
+			}
+		}
+		if !checked { // about to wait: the worker must not wait for itself
+			checked = true
+			if c.onWorker() {
+				c.countDrop(ReasonReentrant)
+				c.mu.Unlock()
+				c.dropped(e, ReasonReentrant, false)
+				return ErrReentrant
 			}
 		}
 		if c.opts.BlockTimeout > 0 {
@@ -402,8 +417,15 @@ func (c *core) dropped(e *entry, r DropReason, accepted bool) {
 
 // onDrop calls the OnDrop callback f. Its panic is dropped: it must not
 // reach the caller or kill the worker, nor keep the drop from the loss
-// watchers (an audit wrapper declares the record lost from them).
+// watchers (an audit wrapper declares the record lost from them). A
+// record that f itself logged, and that was dropped in turn, is not
+// passed to f again: f would log again, without end.
 func (c *core) onDrop(f func(Drop), d Drop) {
+	id := goid()
+	if !c.inOnDrop.enter(id) {
+		return
+	}
+	defer c.inOnDrop.leave(id)
 	defer func() { _ = recover() }()
 	f(d)
 }
@@ -411,6 +433,7 @@ func (c *core) onDrop(f func(Drop), d Drop) {
 // run is the worker goroutine: it drains the queue, writes batches, and
 // exits once Close has begun and everything is written (or abandoned).
 func (c *core) run() {
+	c.worker.Store(goid())
 	finished := false
 	defer func() {
 		if finished {
@@ -502,6 +525,9 @@ type flushRequest struct {
 
 // flush asks the worker to write everything queued before the call.
 func (c *core) flush(ctx context.Context) error {
+	if c.onWorker() {
+		return fmt.Errorf("slogcore: flush %w: call Flush from another goroutine", errWorkerWaits)
+	}
 	reply := make(chan struct{})
 	select {
 	case c.flushReq <- flushRequest{reply: reply}:
@@ -536,6 +562,11 @@ func (c *core) close(ctx context.Context) error {
 		c.mu.Unlock()
 		close(c.stop)
 	})
+	if c.onWorker() {
+		// The worker finishes once the callback returns; a Close from
+		// another goroutine waits for it and settles the result.
+		return fmt.Errorf("slogcore: close %w: the handler refuses records from now on, and its worker stops once it has written what is queued (call Close from another goroutine to wait for that and learn whether records were lost)", errWorkerWaits)
+	}
 	c.mu.Lock()
 	if c.settled {
 		err := c.closeErr
@@ -614,8 +645,13 @@ func (c *core) snapshotStats() Stats {
 
 // errorReporter sends errors to OnError, or prints them to stderr at most
 // once per second, saying how many it held back.
+//
+// An error that arises while OnError runs on the same goroutine (OnError
+// logged a record whose ReplaceAttr panicked again) is printed instead:
+// passing it to OnError would recurse without end.
 type errorReporter struct {
 	onError    func(error)
+	inside     goroutines // in onError
 	mu         sync.Mutex
 	last       time.Time
 	suppressed int
@@ -623,11 +659,15 @@ type errorReporter struct {
 
 func (r *errorReporter) report(err error) {
 	if r.onError != nil {
-		func() {
-			defer func() { _ = recover() }() // a panicking OnError must not kill the worker
-			r.onError(err)
-		}()
-		return
+		id := goid()
+		if r.inside.enter(id) {
+			defer r.inside.leave(id)
+			func() {
+				defer func() { _ = recover() }() // a panicking OnError must not kill the worker
+				r.onError(err)
+			}()
+			return
+		}
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()

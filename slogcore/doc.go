@@ -96,4 +96,13 @@
 // caller that wakes the worker, and while the worker falls behind one caller
 // in every 256 records, calls runtime.Gosched so that the worker gets a
 // processor when all are busy.
+//
+// The writer, a wrapped handler and the callbacks may log to the handler
+// they serve. The worker never waits for itself: a record it logs into a
+// full queue is dropped with [ReasonReentrant] ([ErrReentrant]), and
+// Flush, Sync and Close called from it return an error at once (Close
+// still stops the handler). A record that OnDrop logs and that is dropped
+// in turn is counted but not passed to OnDrop again; an error that arises
+// while OnError runs on the same goroutine is printed to stderr rather
+// than passed to OnError again.
 package slogcore

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 
 	slogmulti "github.com/samber/slog-multi"
@@ -27,14 +29,15 @@ const (
 // SLOGGUARD_OVERFLOW and SLOGGUARD_QUEUE apply to every sink unless the
 // sink's own variable says otherwise. The returned function closes every
 // sink. A bad value is an error that names the variable and what is allowed;
-// no sink is left open then.
+// so is a SLOGGUARD_ variable that would configure nothing (misspelt, or
+// for a sink SLOGGUARD_SINKS does not list); no sink is left open then.
 func FromEnv() (*slog.Logger, func(context.Context) error, error) {
 	return fromEnv(os.Getenv, os.Environ())
 }
 
 func fromEnv(getenv func(string) string, environ []string) (*slog.Logger, func(context.Context) error, error) {
 	globals := map[string]string{}
-	for key, env := range map[string]string{"level": EnvLevel, "redact": EnvRedact, "overflow": EnvOverflow, "queue": EnvQueue} {
+	for key, env := range globalVars {
 		v := strings.TrimSpace(getenv(env))
 		if v == "" {
 			continue
@@ -48,6 +51,24 @@ func fromEnv(getenv func(string) string, environ []string) (*slog.Logger, func(c
 	if strings.TrimSpace(getenv(EnvSinks)) == "" {
 		names = []string{"stdout"}
 	}
+	var listed []string
+	for _, name := range names {
+		key := strings.ToLower(strings.TrimSpace(name))
+		if key == "" {
+			continue
+		}
+		if slices.Contains(listed, key) {
+			return nil, nil, fmt.Errorf("slogcore: %s names sink %q twice: list each sink once (every record would be written twice)", EnvSinks, key)
+		}
+		listed = append(listed, key)
+	}
+	if len(listed) == 0 {
+		return nil, nil, fmt.Errorf("slogcore: %s names no sink: want a comma-separated list of %s", EnvSinks, strings.Join(Sinks(), ", "))
+	}
+	cfgs, err := sinkSettings(environ, listed)
+	if err != nil {
+		return nil, nil, err
+	}
 	var (
 		opened   []Sink
 		handlers []slog.Handler
@@ -59,43 +80,88 @@ func fromEnv(getenv func(string) string, environ []string) (*slog.Logger, func(c
 		}
 		return errors.Join(errs...)
 	}
-	seen := map[string]bool{}
-	for _, name := range names {
-		name = strings.TrimSpace(name)
-		if name == "" {
-			continue
-		}
-		if key := strings.ToLower(name); seen[key] {
-			_ = closeAll(context.Background())
-			return nil, nil, fmt.Errorf("slogcore: %s names sink %q twice: list each sink once (every record would be written twice)", EnvSinks, key)
-		} else {
-			seen[key] = true
-		}
+	for _, name := range listed {
 		cfg := map[string]string{}
 		for k, v := range globals {
 			cfg[k] = v
 		}
-		prefix := "SLOGGUARD_" + strings.ToUpper(name) + "_"
-		for _, kv := range environ {
-			k, v, ok := strings.Cut(kv, "=")
-			if ok && strings.HasPrefix(k, prefix) {
-				cfg[strings.ToLower(strings.TrimPrefix(k, prefix))] = v
-			}
+		for k, v := range cfgs[name] {
+			cfg[k] = v
 		}
 		s, err := OpenSink(name, cfg)
 		if err != nil {
 			_ = closeAll(context.Background())
-			return nil, nil, fmt.Errorf("%w (from %s; settings from %s*)", err, EnvSinks, prefix)
+			return nil, nil, fmt.Errorf("%w (from %s; settings from %s*)", err, EnvSinks, envPrefix(name))
 		}
 		opened = append(opened, s)
 		handlers = append(handlers, s)
-	}
-	if len(handlers) == 0 {
-		return nil, nil, fmt.Errorf("slogcore: %s names no sink: want a comma-separated list of %s", EnvSinks, strings.Join(Sinks(), ", "))
 	}
 	var h slog.Handler = handlers[0]
 	if len(handlers) > 1 {
 		h = slogmulti.Fanout(handlers...)
 	}
 	return slog.New(h), closeAll, nil
+}
+
+// globalVars maps the settings that apply to every sink to their variables.
+var globalVars = map[string]string{"level": EnvLevel, "redact": EnvRedact, "overflow": EnvOverflow, "queue": EnvQueue}
+
+// envPrefix is the prefix of the variables that configure sink name.
+func envPrefix(name string) string { return "SLOGGUARD_" + strings.ToUpper(name) + "_" }
+
+// sinkSettings returns the settings of each listed sink, from its
+// SLOGGUARD_<NAME>_<KEY> variables. A variable goes to the listed sink
+// with the longest matching name, so that sinks "a" and "a_b" can both be
+// configured. Any other non-empty SLOGGUARD_ variable is an error, since it
+// would configure nothing: a misspelt global (SLOGGUARD_LEVL), a sink that
+// SLOGGUARD_SINKS does not list (SLOGGUARD_FILE_PATH without "file"). A
+// variable that a setting ending in _env names (key_env) holds a secret
+// for that setting and is left alone.
+func sinkSettings(environ []string, listed []string) (map[string]map[string]string, error) {
+	named := map[string]bool{} // variables named by an *_ENV setting
+	for _, kv := range environ {
+		if k, v, ok := strings.Cut(kv, "="); ok && strings.HasPrefix(k, "SLOGGUARD_") && strings.HasSuffix(k, "_ENV") {
+			named[strings.TrimSpace(v)] = true
+		}
+	}
+	cfgs := map[string]map[string]string{}
+	var unknown []string
+	for _, kv := range environ {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || !strings.HasPrefix(k, "SLOGGUARD_") || named[k] {
+			continue
+		}
+		if k == EnvSinks || slices.Contains(slices.Collect(maps.Values(globalVars)), k) {
+			continue
+		}
+		owner := ""
+		for _, name := range listed {
+			if strings.HasPrefix(k, envPrefix(name)) && len(name) > len(owner) {
+				owner = name
+			}
+		}
+		if owner == "" {
+			if strings.TrimSpace(v) != "" {
+				unknown = append(unknown, k)
+			}
+			continue
+		}
+		if cfgs[owner] == nil {
+			cfgs[owner] = map[string]string{}
+		}
+		cfgs[owner][strings.ToLower(strings.TrimPrefix(k, envPrefix(owner)))] = v
+	}
+	if len(unknown) == 0 {
+		return cfgs, nil
+	}
+	slices.Sort(unknown)
+	k := unknown[0]
+	for _, name := range Sinks() {
+		if strings.HasPrefix(k, envPrefix(name)) {
+			return nil, fmt.Errorf("slogcore: %s configures sink %q, which %s does not list (it lists %s): add %s to %s, or unset %s",
+				k, name, EnvSinks, strings.Join(listed, ","), name, EnvSinks, strings.Join(unknown, ", "))
+		}
+	}
+	return nil, fmt.Errorf("slogcore: %s is not a variable FromEnv reads: want %s, %s, %s, %s, %s, or SLOGGUARD_<SINK>_<SETTING> for a sink that %s lists (it lists %s); unset %s",
+		k, EnvSinks, EnvLevel, EnvRedact, EnvOverflow, EnvQueue, EnvSinks, strings.Join(listed, ","), strings.Join(unknown, ", "))
 }

@@ -90,10 +90,10 @@ func (h *Handler) nextEnabled(ctx context.Context, level slog.Level) (on bool) {
 }
 
 // derive returns what mk returns, the wrapped handler's WithAttrs or
-// WithGroup (what). When it panics, the panic goes to [Options.OnError]
-// and the derived handler is one that fails every record with that
-// panic, so that each is counted failed and reported lost, never written
-// without its attrs or group.
+// WithGroup (what). When it panics or returns nil, the problem goes to
+// [Options.OnError] and the derived handler is one that fails every
+// record with it, so that each is counted failed and reported lost, never
+// written without its attrs or group.
 func (h *Handler) derive(what string, mk func() slog.Handler) (next slog.Handler) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -102,7 +102,12 @@ func (h *Handler) derive(what string, mk func() slog.Handler) (next slog.Handler
 			next = failing{err}
 		}
 	}()
-	return mk()
+	if next = mk(); next == nil {
+		err := fmt.Errorf("slogcore: wrapped handler %T: %s returned nil; every record through the handler it was to return fails (a bug in the wrapped handler: it must return a handler)", h.next, what)
+		h.core.errs.report(err)
+		next = failing{err}
+	}
+	return next
 }
 
 // failing is the handler derive returns in place of one the wrapped

@@ -107,15 +107,23 @@ type Options struct {
 	BufferSize int
 
 	// OnError is called with every write error, panic in a wrapped handler
-	// and redaction failure. It runs on the handler's worker goroutine and
-	// must not block for long. Default: nil, errors are only counted in
+	// and redaction failure. It runs on the handler's worker goroutine,
+	// and for a panic in ReplaceAttr or in the wrapped handler's Enabled,
+	// WithAttrs or WithGroup on the caller's: it must be safe for
+	// concurrent use and must not block for long. It may log to the
+	// handler: when the queue is full, such a record is dropped
+	// ([ErrReentrant]) rather than waited for, and an error that arises
+	// while OnError runs on the same goroutine is printed to stderr
+	// rather than passed to OnError again. Default: nil, errors are only counted in
 	// [Stats] and printed to stderr at most once per second.
 	OnError func(error)
 
 	// OnDrop is called for every record that is not written because of the
 	// overflow policy, a block timeout, or Close. It runs on the goroutine
 	// that dropped the record; a panic of OnDrop is dropped (the record is
-	// still reported to [Handler.WatchLosses]). Default: nil.
+	// still reported to [Handler.WatchLosses]). OnDrop may log to the
+	// handler: a record it logs that is dropped in turn is counted, but
+	// not passed to OnDrop again. Default: nil.
 	OnDrop func(Drop)
 }
 
@@ -138,6 +146,11 @@ const (
 	// ReasonContextDone: the context passed to Handle ended while the
 	// caller waited for room in a full queue.
 	ReasonContextDone
+	// ReasonReentrant: the handler's own worker logged the record (from
+	// the writer, the wrapped handler or a callback) when the queue was
+	// full; the worker cannot wait for room that only it makes
+	// ([ErrReentrant]).
+	ReasonReentrant
 	numDropReasons
 )
 
@@ -156,6 +169,8 @@ func (r DropReason) String() string {
 		return "close-deadline"
 	case ReasonContextDone:
 		return "context-done"
+	case ReasonReentrant:
+		return "reentrant"
 	}
 	return fmt.Sprintf("DropReason(%d)", int(r))
 }

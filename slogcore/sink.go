@@ -204,30 +204,45 @@ func redactorFromNames(list string) (*redact.Redactor, error) {
 	return redact.New(rules...)
 }
 
-// coreSink adapts a *Handler that writes to a closer.
+// coreSink adapts a *Handler that writes to a closer. Close is safe to
+// call many times, as Handler.Close is: later calls return the first
+// call's result.
 type coreSink struct {
 	*Handler
-	closer io.Closer
+	closer *onceCloser
 }
 
 func (s coreSink) Close(ctx context.Context) error {
 	err := s.Handler.Close(ctx)
-	if s.closer != nil {
-		if cerr := s.closer.Close(); err == nil {
-			err = cerr
-		}
+	if cerr := s.closer.Close(); err == nil {
+		err = cerr
 	}
 	return err
+}
+
+// onceCloser closes what a sink writes to once, and remembers the result.
+type onceCloser struct {
+	name string // the sink's, for the error
+	c    io.Closer
+	once sync.Once
+	err  error
+}
+
+func (o *onceCloser) Close() error {
+	o.once.Do(func() {
+		if o.c == nil {
+			return
+		}
+		if err := o.c.Close(); err != nil {
+			o.err = fmt.Errorf("slogcore: closing sink %q: %w (the records were handed to it; some may not have reached their destination)", o.name, err)
+		}
+	})
+	return o.err
 }
 
 type discardSink struct{ slog.Handler }
 
 func (discardSink) Close(context.Context) error { return nil }
-
-// nopCloser keeps os.Stdout and os.Stderr open when a sink closes.
-type nopCloser struct{}
-
-func (nopCloser) Close() error { return nil }
 
 func init() {
 	RegisterSink("stdout", func(cfg map[string]string) (Sink, error) {
@@ -238,7 +253,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return coreSink{New(os.Stdout, o), nopCloser{}}, nil
+		return coreSink{New(os.Stdout, o), &onceCloser{name: "stdout"}}, nil
 	})
 	RegisterSink("stderr", func(cfg map[string]string) (Sink, error) {
 		if err := checkKeys("stderr", cfg); err != nil {
@@ -248,7 +263,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return coreSink{New(os.Stderr, o), nopCloser{}}, nil
+		return coreSink{New(os.Stderr, o), &onceCloser{name: "stderr"}}, nil
 	})
 	RegisterSink("file", func(cfg map[string]string) (Sink, error) {
 		if err := checkKeys("file", cfg, "path", "mode"); err != nil {
@@ -274,7 +289,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return coreSink{New(f, o), f}, nil
+		return coreSink{New(f, o), &onceCloser{name: "file", c: f}}, nil
 	})
 	RegisterSink("discard", func(cfg map[string]string) (Sink, error) {
 		if err := checkKeys("discard", cfg); err != nil {

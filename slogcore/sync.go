@@ -24,6 +24,9 @@ import (
 func (h *Handler) Sync(ctx context.Context) error { return h.core.sync(orBackground(ctx)) }
 
 func (c *core) sync(ctx context.Context) error {
+	if c.onWorker() {
+		return fmt.Errorf("slogcore: sync %w: call Sync from another goroutine", errWorkerWaits)
+	}
 	var syncErr error
 	reply := make(chan struct{})
 	select {

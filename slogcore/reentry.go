@@ -1,0 +1,93 @@
+package slogcore
+
+import (
+	"errors"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// Re-entrant calls. The worker calls user code (the writer, the wrapped
+// handler, OnError, OnDrop for the records it drops, loss watchers), and
+// OnDrop runs on whatever goroutine drops a record. Such code may log to
+// the handler it serves, or call Flush, Sync or Close on it. Three of
+// those calls would wait for themselves or never end:
+//
+//   - the worker waiting for room in its own full queue, which only the
+//     worker empties: every caller then waits for good;
+//   - the worker waiting for its own Flush, Sync or Close to be served;
+//   - OnDrop logging a record that is dropped too (the queue is still
+//     full, or the handler is closed), whose OnDrop logs again, until the
+//     goroutine's stack overflows and the program dies; and OnError
+//     logging a record that fails the same way on the caller's goroutine
+//     (a ReplaceAttr that panics on every attr, a wrapped handler whose
+//     Enabled panics), whose OnError logs again.
+//
+// So the worker's goroutine is known ([core.onWorker]), and so are the
+// goroutines inside OnDrop and OnError ([goroutines]). Telling goroutines apart costs a
+// short runtime.Stack (about a microsecond): it is paid only where a call
+// would otherwise wait or recurse, never on the record path.
+
+// ErrReentrant is returned by Handle for a record that the handler's own
+// worker logged (from the writer, the wrapped handler or a callback) while
+// the queue was full, or at slog.LevelError under a drop policy: the worker
+// cannot wait for room that only it makes. The record is counted in
+// [Stats] as dropped with [ReasonReentrant].
+var ErrReentrant = errors.New("slogcore: queue full, and the record was logged by the handler's own worker (from its writer, wrapped handler or a callback), which cannot wait for room only it makes: record dropped (log such records to another handler, or raise Options.QueueSize)")
+
+// errWorkerWaits is what Flush, Sync and Close say when the worker calls
+// them.
+var errWorkerWaits = errors.New("called from the handler's own worker goroutine (its writer, wrapped handler or a callback), which cannot wait for itself")
+
+// goid returns the id of the calling goroutine, read from the first line
+// of its stack trace: "goroutine 42 [running]:".
+func goid() uint64 {
+	var buf [32]byte
+	b := buf[:runtime.Stack(buf[:], false)]
+	const prefix = "goroutine "
+	if len(b) < len(prefix) {
+		return 0
+	}
+	var id uint64
+	for _, ch := range b[len(prefix):] {
+		if ch < '0' || ch > '9' {
+			break
+		}
+		id = id*10 + uint64(ch-'0')
+	}
+	return id
+}
+
+// onWorker reports whether the caller runs on the worker goroutine.
+func (c *core) onWorker() bool {
+	return goid() == c.worker.Load()
+}
+
+// goroutines is a set of goroutine ids: those inside OnDrop, or inside
+// OnError.
+type goroutines struct {
+	mu  sync.Mutex
+	ids []uint64
+}
+
+// enter adds goroutine id to the set. It reports false, adding nothing,
+// when id is in the set already: the callback logged a record that came
+// back to it.
+func (g *goroutines) enter(id uint64) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if slices.Contains(g.ids, id) {
+		return false
+	}
+	g.ids = append(g.ids, id)
+	return true
+}
+
+// leave removes goroutine id from the set.
+func (g *goroutines) leave(id uint64) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if i := slices.Index(g.ids, id); i >= 0 {
+		g.ids = slices.Delete(g.ids, i, i+1)
+	}
+}
