@@ -623,6 +623,19 @@ func (af *File) handlerClosed(st *state, head Head, clean bool) {
 // the next write starts with a newline. Either way no record is glued
 // onto a fragment.
 func (af *File) Write(p []byte) (int, error) {
+	return af.write(p, true)
+}
+
+// writeOwn is Write for the lines of this File's own handlers, which hold
+// the locks of their chains already: it does not look for the chain in
+// each line.
+func (af *File) writeOwn(p []byte) (int, error) {
+	return af.write(p, false)
+}
+
+// write is Write; others says that p may hold records of chains that
+// another handler writes through Write, whose locks it takes first.
+func (af *File) write(p []byte, others bool) (int, error) {
 	af.mu.Lock()
 	defer af.mu.Unlock()
 	if af.closed {
@@ -641,7 +654,9 @@ func (af *File) Write(p []byte) (int, error) {
 			}
 		}
 	}
-	af.lockWrittenLocked(p)
+	if others {
+		af.lockWrittenLocked(p)
+	}
 	if af.fresh {
 		if _, err := af.writeLocked([]byte{'\n'}); err != nil {
 			return 0, fmt.Errorf("slogaudit: writing %s: %w", af.path, err)

@@ -767,7 +767,7 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		}
 		st.line = appendLine(st.line[:0], p, &am)
 		st.headText, st.nextText, st.headTextOf = am.hashText, st.headText[:0], hash
-		_, err = st.direct.Write(st.line)
+		_, err = st.direct.writeOwn(st.line)
 		if cap(st.line) > maxPooled {
 			st.line = nil
 		}
