@@ -13,6 +13,7 @@ import (
 	"go.opentelemetry.io/otel/log"
 	sdklog "go.opentelemetry.io/otel/sdk/log"
 
+	"github.com/slogguard/slogguard/internal/goroutine"
 	"github.com/slogguard/slogguard/slogcore"
 )
 
@@ -165,8 +166,8 @@ type BatchProcessor struct {
 	dropped   [numReasons]atomic.Uint64
 	highWater atomic.Int64
 
-	exporting goroutines // inside an export (reentry.go)
-	inOnDrop  goroutines // inside OnDrop
+	exporting goroutine.Set // inside an export (reentry.go)
+	inOnDrop  goroutine.Set // inside OnDrop
 }
 
 // numReasons is the number of slogcore.DropReason values.
@@ -240,7 +241,7 @@ func (b *BatchProcessor) admit(ctx context.Context, record *sdklog.Record) (slog
 	if b.opts.Overflow == slogcore.DropNewest && record.Severity() < log.SeverityError {
 		return slogcore.ReasonQueueFull, false
 	}
-	if b.exporting.has(goid()) {
+	if b.exporting.Has(goroutine.ID()) {
 		// Logged by the exporter or OnError: the room it would wait for
 		// is given back when its own export ends.
 		return slogcore.ReasonReentrant, false
@@ -272,11 +273,11 @@ func (b *BatchProcessor) drop(record *sdklog.Record, reason slogcore.DropReason)
 	if b.opts.OnDrop == nil {
 		return
 	}
-	id := goid()
-	if !b.inOnDrop.enter(id) {
+	id := goroutine.ID()
+	if !b.inOnDrop.Enter(id) {
 		return // OnDrop logged this record: calling it again would recurse
 	}
-	defer b.inOnDrop.leave(id)
+	defer b.inOnDrop.Leave(id)
 	d := slogcore.Drop{Reason: reason, Time: record.Timestamp(), Level: levelOf(record.Severity())}
 	if body := record.Body(); body.Type() != attribute.EMPTY {
 		d.Message = body.String()
@@ -297,7 +298,7 @@ func levelOf(s log.Severity) slog.Level {
 // SDK's flush would otherwise give up on the records it had already taken
 // from the queue, and they would be lost.
 func (b *BatchProcessor) ForceFlush(ctx context.Context) error {
-	if b.exporting.has(goid()) {
+	if b.exporting.Has(goroutine.ID()) {
 		return fmt.Errorf("otel: flush %w: call it from another goroutine", errExportWaits)
 	}
 	if err := ctx.Err(); err != nil {
@@ -322,7 +323,7 @@ func (b *BatchProcessor) ForceFlush(ctx context.Context) error {
 // has finished with the exporter, and the error says how many. Calling
 // Shutdown again returns the first call's result.
 func (b *BatchProcessor) Shutdown(ctx context.Context) error {
-	if b.exporting.has(goid()) {
+	if b.exporting.Has(goroutine.ID()) {
 		b.stopOnce.Do(func() { close(b.stopping) })
 		return fmt.Errorf("otel: shutdown %w: records that wait for room are dropped from now on; call Shutdown (or Handler.Close) from another goroutine to export the rest and learn the result", errExportWaits)
 	}
@@ -419,9 +420,9 @@ type countingExporter struct {
 }
 
 func (e *countingExporter) Export(ctx context.Context, records []sdklog.Record) error {
-	id := goid()
-	if e.b.exporting.enter(id) {
-		defer e.b.exporting.leave(id)
+	id := goroutine.ID()
+	if e.b.exporting.Enter(id) {
+		defer e.b.exporting.Leave(id)
 	}
 	if len(records) == 0 {
 		return e.export(ctx, records)
@@ -453,9 +454,9 @@ func (e *countingExporter) Export(ctx context.Context, records []sdklog.Record) 
 func (e *countingExporter) export(ctx context.Context, records []sdklog.Record) error {
 	done := make(chan error, 1)
 	go func() {
-		id := goid()
-		e.b.exporting.enter(id)
-		defer e.b.exporting.leave(id)
+		id := goroutine.ID()
+		e.b.exporting.Enter(id)
+		defer e.b.exporting.Leave(id)
 		returned := false
 		defer func() {
 			if p := recover(); p != nil {
@@ -482,9 +483,9 @@ func (e *countingExporter) report(err error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		id := goid()
-		e.b.exporting.enter(id)
-		defer e.b.exporting.leave(id)
+		id := goroutine.ID()
+		e.b.exporting.Enter(id)
+		defer e.b.exporting.Leave(id)
 		defer func() { _ = recover() }()
 		e.b.opts.OnError(err)
 	}()

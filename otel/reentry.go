@@ -2,9 +2,6 @@ package otel
 
 import (
 	"errors"
-	"runtime"
-	"slices"
-	"sync"
 )
 
 // Re-entrant calls. The exporter, OnError and OnDrop may log to the
@@ -28,57 +25,3 @@ import (
 // errExportWaits is what ForceFlush and Shutdown say when an export calls
 // them.
 var errExportWaits = errors.New("called from an export (the exporter or BatchOptions.OnError), which cannot wait for itself")
-
-// goid returns the id of the calling goroutine, read from the first line
-// of its stack trace: "goroutine 42 [running]:".
-func goid() uint64 {
-	var buf [32]byte
-	b := buf[:runtime.Stack(buf[:], false)]
-	const prefix = "goroutine "
-	if len(b) < len(prefix) {
-		return 0
-	}
-	var id uint64
-	for _, ch := range b[len(prefix):] {
-		if ch < '0' || ch > '9' {
-			break
-		}
-		id = id*10 + uint64(ch-'0')
-	}
-	return id
-}
-
-// goroutines is a set of goroutine ids: those inside an export, or inside
-// OnDrop.
-type goroutines struct {
-	mu  sync.Mutex
-	ids []uint64
-}
-
-// enter adds id and reports true, or reports false when id is in the set
-// already.
-func (g *goroutines) enter(id uint64) bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if slices.Contains(g.ids, id) {
-		return false
-	}
-	g.ids = append(g.ids, id)
-	return true
-}
-
-// leave removes id.
-func (g *goroutines) leave(id uint64) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if i := slices.Index(g.ids, id); i >= 0 {
-		g.ids = slices.Delete(g.ids, i, i+1)
-	}
-}
-
-// has reports whether id is in the set.
-func (g *goroutines) has(id uint64) bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return slices.Contains(g.ids, id)
-}

@@ -40,17 +40,6 @@ func v12Verify(t *testing.T, log []byte, cps []byte, o slogaudit.VerifyOptions) 
 	return rep.Findings
 }
 
-// v12Signs returns the findings that are signs of tampering.
-func v12Signs(fs []slogaudit.Finding) []slogaudit.Finding {
-	var out []slogaudit.Finding
-	for _, f := range fs {
-		if !f.Kind.Info() {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // v12Has reports whether one of fs is of kind k.
 func v12Has(fs []slogaudit.Finding, k slogaudit.FindingKind) bool {
 	for _, f := range fs {
@@ -59,15 +48,6 @@ func v12Has(fs []slogaudit.Finding, k slogaudit.FindingKind) bool {
 		}
 	}
 	return false
-}
-
-// v12Lines splits a log into its lines, each with its newline.
-func v12Lines(b []byte) []string {
-	ls := strings.SplitAfter(string(b), "\n")
-	if ls[len(ls)-1] == "" {
-		ls = ls[:len(ls)-1]
-	}
-	return ls
 }
 
 // TestClosedSealedChainEndsCovered: Close seals the last epoch after the
@@ -105,14 +85,14 @@ func TestClosedSealedChainEndsCovered(t *testing.T) {
 					require.NoError(t, err)
 					log.Write(b)
 				}
-				ls := v12Lines(log.Bytes())
+				ls := v11Lines(log.Bytes())
 				require.Contains(t, ls[len(ls)-1], `"audit.seal"`, "Close ends the chain with a seal")
 				o := slogaudit.VerifyOptions{Sealed: true, RequireCheckpoints: true}
-				require.Empty(t, v12Signs(v12Verify(t, log.Bytes(), cps.Bytes(), o)))
+				require.Empty(t, v11Signs(v12Verify(t, log.Bytes(), cps.Bytes(), o)))
 
 				for cut := 1; cut <= 3; cut++ {
 					short := []byte(strings.Join(ls[:len(ls)-cut], ""))
-					fs := v12Signs(v12Verify(t, short, cps.Bytes(), o))
+					fs := v11Signs(v12Verify(t, short, cps.Bytes(), o))
 					require.True(t, v12Has(fs, slogaudit.Truncated), "the last %d lines removed: %v", cut, fs)
 				}
 			})
@@ -161,7 +141,7 @@ func TestCopiedStartDoesNotUnnameItsTornLine(t *testing.T) {
 	v12FileRecords(t, path, "third run", 2)
 	log, err := os.ReadFile(path)
 	require.NoError(t, err)
-	ls := v12Lines(log)
+	ls := v11Lines(log)
 	var torn, starts []int // 0-based
 	for i, l := range ls {
 		if !strings.HasSuffix(l, "}\n") {
@@ -173,12 +153,12 @@ func TestCopiedStartDoesNotUnnameItsTornLine(t *testing.T) {
 	}
 	require.Len(t, torn, 2)
 	require.Equal(t, []int{torn[0] + 1, torn[1] + 1}, starts, "each start names the torn line before it")
-	require.Empty(t, v12Signs(v12Verify(t, log, nil, slogaudit.VerifyOptions{})))
+	require.Empty(t, v11Signs(v12Verify(t, log, nil, slogaudit.VerifyOptions{})))
 
 	for _, s := range starts {
 		for at := s + 1; at <= len(ls); at++ {
 			copied := append(append(append([]string{}, ls[:at]...), ls[s]), ls[at:]...)
-			signs := v12Signs(v12Verify(t, []byte(strings.Join(copied, "")), nil, slogaudit.VerifyOptions{}))
+			signs := v11Signs(v12Verify(t, []byte(strings.Join(copied, "")), nil, slogaudit.VerifyOptions{}))
 			require.Len(t, signs, 1, "start on line %d copied to line %d: %v", s+1, at+1, signs)
 			require.Equal(t, slogaudit.Duplicated, signs[0].Kind, "%v", signs)
 			require.Equal(t, int64(at+1), signs[0].Line)
@@ -187,7 +167,7 @@ func TestCopiedStartDoesNotUnnameItsTornLine(t *testing.T) {
 
 	// The second fragment, the same bytes as the first, removed.
 	without := append(append([]string{}, ls[:torn[1]]...), ls[torn[1]+1:]...)
-	signs := v12Signs(v12Verify(t, []byte(strings.Join(without, "")), nil, slogaudit.VerifyOptions{}))
+	signs := v11Signs(v12Verify(t, []byte(strings.Join(without, "")), nil, slogaudit.VerifyOptions{}))
 	require.Len(t, signs, 1, "%v", signs)
 	require.Equal(t, slogaudit.Missing, signs[0].Kind)
 	require.Contains(t, signs[0].Detail, "incomplete line that this audit.start names")
@@ -266,7 +246,7 @@ func TestRemovedBeyondRetentionNamesOnlyTheRest(t *testing.T) {
 		return rep.Findings
 	}
 	all := verify(files)
-	require.Empty(t, v12Signs(all), "%v", all)
+	require.Empty(t, v11Signs(all), "%v", all)
 	require.True(t, v12Has(all, slogaudit.Pruned), "%v", all)
 	var prunedTo uint64
 	_, err = fmt.Sscanf(all[0].Detail, "records 1 to %d were removed by retention", &prunedTo)
@@ -275,7 +255,7 @@ func TestRemovedBeyondRetentionNamesOnlyTheRest(t *testing.T) {
 	// The oldest file left, removed as well: its records are missing, the
 	// ones before it pruned.
 	fs := verify(files[1:])
-	signs := v12Signs(fs)
+	signs := v11Signs(fs)
 	require.Len(t, signs, 1, "%v", fs)
 	require.Equal(t, slogaudit.Missing, signs[0].Kind)
 	require.Equal(t, prunedTo+1, signs[0].Seq, "%v", signs[0])
@@ -298,7 +278,7 @@ func TestTruncatedChainIsNotUncovered(t *testing.T) {
 		require.NoError(t, h.Close(context.Background()))
 	}
 	o := slogaudit.VerifyOptions{RequireCheckpoints: true}
-	ls := v12Lines(log.Bytes())
+	ls := v11Lines(log.Bytes())
 	for keep := 1; keep <= 3; keep++ {
 		fs := v12Verify(t, []byte(strings.Join(ls[:keep], "")), cps.Bytes(), o)
 		require.True(t, v12Has(fs, slogaudit.Truncated), "%v", fs)

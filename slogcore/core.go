@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/slogguard/slogguard/internal/goroutine"
 	"github.com/slogguard/slogguard/redact"
 )
 
@@ -88,7 +89,7 @@ type core struct {
 	// Re-entrant calls (reentry.go), last: they are rarely touched, and
 	// the fields above keep the layout the record path was measured with.
 	worker   atomic.Uint64 // goroutine id of the worker
-	inOnDrop goroutines    // goroutines inside OnDrop
+	inOnDrop goroutine.Set // the goroutines inside OnDrop
 }
 
 // Queue depths at which the worker is woken early, and from which callers
@@ -421,11 +422,11 @@ func (c *core) dropped(e *entry, r DropReason, accepted bool) {
 // record that f itself logged, and that was dropped in turn, is not
 // passed to f again: f would log again, without end.
 func (c *core) onDrop(f func(Drop), d Drop) {
-	id := goid()
-	if !c.inOnDrop.enter(id) {
+	id := goroutine.ID()
+	if !c.inOnDrop.Enter(id) {
 		return
 	}
-	defer c.inOnDrop.leave(id)
+	defer c.inOnDrop.Leave(id)
 	defer func() { _ = recover() }()
 	f(d)
 }
@@ -433,7 +434,7 @@ func (c *core) onDrop(f func(Drop), d Drop) {
 // run is the worker goroutine: it drains the queue, writes batches, and
 // exits once Close has begun and everything is written (or abandoned).
 func (c *core) run() {
-	c.worker.Store(goid())
+	c.worker.Store(goroutine.ID())
 	finished := false
 	defer func() {
 		if finished {
@@ -651,7 +652,7 @@ func (c *core) snapshotStats() Stats {
 // passing it to OnError would recurse without end.
 type errorReporter struct {
 	onError    func(error)
-	inside     goroutines // in onError
+	inside     goroutine.Set // in onError
 	mu         sync.Mutex
 	last       time.Time
 	suppressed int
@@ -659,9 +660,9 @@ type errorReporter struct {
 
 func (r *errorReporter) report(err error) {
 	if r.onError != nil {
-		id := goid()
-		if r.inside.enter(id) {
-			defer r.inside.leave(id)
+		id := goroutine.ID()
+		if r.inside.Enter(id) {
+			defer r.inside.Leave(id)
 			func() {
 				defer func() { _ = recover() }() // a panicking OnError must not kill the worker
 				r.onError(err)

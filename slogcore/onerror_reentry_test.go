@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/slogguard/slogguard/internal/goroutine"
 )
 
 // enabledPanics is a wrapped handler whose Enabled always panics.
@@ -44,7 +46,7 @@ func TestOnErrorThatLogsDoesNotRecurse(t *testing.T) {
 			var deepest, calls atomic.Int32
 			h := mk(&Options{OnError: func(err error) {
 				calls.Add(1)
-				id := goid()
+				id := goroutine.ID()
 				mu.Lock()
 				nesting[id]++
 				n := nesting[id]

@@ -2,9 +2,8 @@ package slogcore
 
 import (
 	"errors"
-	"runtime"
-	"slices"
-	"sync"
+
+	"github.com/slogguard/slogguard/internal/goroutine"
 )
 
 // Re-entrant calls. The worker calls user code (the writer, the wrapped
@@ -24,9 +23,10 @@ import (
 //     Enabled panics), whose OnError logs again.
 //
 // So the worker's goroutine is known ([core.onWorker]), and so are the
-// goroutines inside OnDrop and OnError ([goroutines]). Telling goroutines apart costs a
-// short runtime.Stack (about a microsecond): it is paid only where a call
-// would otherwise wait or recurse, never on the record path.
+// goroutines inside OnDrop and OnError (a [goroutine.Set] each). Telling
+// goroutines apart costs a short runtime.Stack (about a microsecond): it
+// is paid only where a call would otherwise wait or recurse, never on the
+// record path.
 
 // ErrReentrant is returned by Handle for a record that the handler's own
 // worker logged (from the writer, the wrapped handler or a callback) while
@@ -39,55 +39,7 @@ var ErrReentrant = errors.New("slogcore: queue full, and the record was logged b
 // them.
 var errWorkerWaits = errors.New("called from the handler's own worker goroutine (its writer, wrapped handler or a callback), which cannot wait for itself")
 
-// goid returns the id of the calling goroutine, read from the first line
-// of its stack trace: "goroutine 42 [running]:".
-func goid() uint64 {
-	var buf [32]byte
-	b := buf[:runtime.Stack(buf[:], false)]
-	const prefix = "goroutine "
-	if len(b) < len(prefix) {
-		return 0
-	}
-	var id uint64
-	for _, ch := range b[len(prefix):] {
-		if ch < '0' || ch > '9' {
-			break
-		}
-		id = id*10 + uint64(ch-'0')
-	}
-	return id
-}
-
 // onWorker reports whether the caller runs on the worker goroutine.
 func (c *core) onWorker() bool {
-	return goid() == c.worker.Load()
-}
-
-// goroutines is a set of goroutine ids: those inside OnDrop, or inside
-// OnError.
-type goroutines struct {
-	mu  sync.Mutex
-	ids []uint64
-}
-
-// enter adds goroutine id to the set. It reports false, adding nothing,
-// when id is in the set already: the callback logged a record that came
-// back to it.
-func (g *goroutines) enter(id uint64) bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if slices.Contains(g.ids, id) {
-		return false
-	}
-	g.ids = append(g.ids, id)
-	return true
-}
-
-// leave removes goroutine id from the set.
-func (g *goroutines) leave(id uint64) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if i := slices.Index(g.ids, id); i >= 0 {
-		g.ids = slices.Delete(g.ids, i, i+1)
-	}
+	return goroutine.ID() == c.worker.Load()
 }

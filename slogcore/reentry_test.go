@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/slogguard/slogguard/internal/goroutine"
 )
 
 // within runs f and fails the test when it has not returned after d: the
@@ -234,7 +236,7 @@ func TestOnDropThatLogsDoesNotRecurse(t *testing.T) {
 				return len(p), nil
 			}), &Options{QueueSize: 2, Overflow: tc.overflow, FlushInterval: time.Millisecond, OnDrop: func(d Drop) {
 				calls.Add(1)
-				id := goid()
+				id := goroutine.ID()
 				mu.Lock()
 				nesting[id]++
 				n := nesting[id]
