@@ -12,8 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// v12Signs returns the findings of rep that are signs of tampering.
-func v12Signs(rep Report) []Finding {
+// vdSigns returns the findings of rep that are signs of tampering.
+func vdSigns(rep Report) []Finding {
 	var out []Finding
 	for _, f := range rep.Findings {
 		if !f.Kind.Info() {
@@ -23,28 +23,28 @@ func v12Signs(rep Report) []Finding {
 	return out
 }
 
-// v12Seq returns the seq of a line's audit member.
-func v12Seq(t *testing.T, line string) uint64 {
+// vdSeq returns the seq of a line's audit member.
+func vdSeq(t *testing.T, line string) uint64 {
 	t.Helper()
 	return uint64(auditOf(t, line)["seq"].(float64))
 }
 
-// v12Lines splits a log into lines, each with its newline.
-func v12Lines(b []byte) []string {
+// vdLines splits a log into lines, each with its newline.
+func vdLines(b []byte) []string {
 	ls := lines(b)
 	ls[len(ls)-1] = strings.TrimSuffix(ls[len(ls)-1], "\n") + "\n"
 	return ls
 }
 
-// v12Move returns ls with line from moved to index to (of the result).
-func v12Move(ls []string, from, to int) []string {
+// vdMove returns ls with line from moved to index to (of the result).
+func vdMove(ls []string, from, to int) []string {
 	out := append(append([]string{}, ls[:from]...), ls[from+1:]...)
 	return append(out[:to], append([]string{ls[from]}, out[to:]...)...)
 }
 
-// v12RotatedLog writes a Wrap log of 9 records whose key id changes from
+// vdRotatedLog writes a Wrap log of 9 records whose key id changes from
 // k1 to k2 after the fourth, through RotateKey.
-func v12RotatedLog(t *testing.T) []string {
+func vdRotatedLog(t *testing.T) []string {
 	var buf bytes.Buffer
 	h := Wrap(slog.NewJSONHandler(&buf, nil), WithChainID("r"), WithKey("k1", testKey))
 	l := slog.New(h)
@@ -55,7 +55,7 @@ func v12RotatedLog(t *testing.T) []string {
 		}
 	}
 	require.NoError(t, h.Close(context.Background()))
-	return v12Lines(buf.Bytes())
+	return vdLines(buf.Bytes())
 }
 
 // TestRecordAfterRemovedSealOrRotationIsNotBlamed: an audit.seal or
@@ -66,8 +66,8 @@ func v12RotatedLog(t *testing.T) []string {
 func TestRecordAfterRemovedSealOrRotationIsNotBlamed(t *testing.T) {
 	h, buf := sealedLog(t, 14, 3)
 	require.NoError(t, h.Close(context.Background()))
-	sealed := v12Lines(buf.Bytes())
-	rotated := v12RotatedLog(t)
+	sealed := vdLines(buf.Bytes())
+	rotated := vdRotatedLog(t)
 	for _, c := range []struct {
 		name string
 		ls   []string
@@ -84,7 +84,7 @@ func TestRecordAfterRemovedSealOrRotationIsNotBlamed(t *testing.T) {
 			if !strings.Contains(l, `"msg":"`+c.msg+`"`) || i == len(c.ls)-1 {
 				continue
 			}
-			seq := v12Seq(t, l)
+			seq := vdSeq(t, l)
 			// Removed, alone or with the record before it.
 			for _, n := range []int{1, 2} {
 				if i-n+1 < 1 {
@@ -92,7 +92,7 @@ func TestRecordAfterRemovedSealOrRotationIsNotBlamed(t *testing.T) {
 				}
 				cut := append(append([]string{}, c.ls[:i-n+1]...), c.ls[i+1:]...)
 				rep, _ := Verify(context.Background(), strings.NewReader(strings.Join(cut, "")), c.o)
-				signs := v12Signs(rep)
+				signs := vdSigns(rep)
 				require.Len(t, signs, n, "%s on line %d and %d before it removed: %v", c.msg, i+1, n-1, rep.Findings)
 				for _, f := range signs {
 					require.Equal(t, Missing, f.Kind, "%v", signs)
@@ -102,9 +102,9 @@ func TestRecordAfterRemovedSealOrRotationIsNotBlamed(t *testing.T) {
 			}
 			// Moved later, past one record or more.
 			for to := i + 1; to < len(c.ls); to++ {
-				moved := v12Move(c.ls, i, to)
+				moved := vdMove(c.ls, i, to)
 				rep, _ := Verify(context.Background(), strings.NewReader(strings.Join(moved, "")), c.o)
-				signs := v12Signs(rep)
+				signs := vdSigns(rep)
 				if to == i+1 {
 					// Two neighbours swapped: either may be named.
 					require.Len(t, signs, 1, "%v", signs)
@@ -172,7 +172,7 @@ func TestForgedGapAfterSealKeepsEpochFinding(t *testing.T) {
 // "unsealed" finding says that the chain carries no seal.
 func TestOnlySealMovedLaterStillSeals(t *testing.T) {
 	h, buf := sealedLog(t, 4, 3) // not closed: one seal, then records
-	ls := v12Lines(buf.Bytes())
+	ls := vdLines(buf.Bytes())
 	h.Close(context.Background()) //nolint:errcheck // its output is not read
 	seal, seals := -1, 0
 	for i, l := range ls {
@@ -182,13 +182,13 @@ func TestOnlySealMovedLaterStillSeals(t *testing.T) {
 	}
 	require.Equal(t, 1, seals)
 	require.Less(t, seal+2, len(ls), "records follow the seal")
-	moved := v12Move(ls, seal, len(ls)-1)
+	moved := vdMove(ls, seal, len(ls)-1)
 	rep, _ := verifySealed(t, join(moved), true)
-	signs := v12Signs(rep)
+	signs := vdSigns(rep)
 	require.Len(t, signs, 1, "%v", rep.Findings)
 	require.Equal(t, Reordered, signs[0].Kind)
-	require.Equal(t, v12Seq(t, ls[seal]), signs[0].Seq)
-	require.Equal(t, v12Seq(t, ls[seal]), rep.Chains["c"].Sealed)
+	require.Equal(t, vdSeq(t, ls[seal]), signs[0].Seq)
+	require.Equal(t, vdSeq(t, ls[seal]), rep.Chains["c"].Sealed)
 }
 
 // TestWrittenChain: the chain id of a line written through File.Write,

@@ -41,7 +41,7 @@ func TestWrappedWriterChainIsNotContinuedByAnotherFile(t *testing.T) {
 				core = slogcore.New(first, nil)
 				next = core
 			}
-			wrapped := slogaudit.Wrap(next, slogaudit.WithKey("k12", v12Key))
+			wrapped := slogaudit.Wrap(next, slogaudit.WithKey("k12", vdKey))
 			slog.New(wrapped).Info("from the wrapped writer", "ratio", 2.5e-8)
 			if core != nil {
 				require.NoError(t, core.Flush(ctx))
@@ -49,7 +49,7 @@ func TestWrappedWriterChainIsNotContinuedByAnotherFile(t *testing.T) {
 
 			second, err := slogaudit.OpenFile(path)
 			require.NoError(t, err)
-			own, err := second.Handler(slogaudit.WithKey("k12", v12Key))
+			own, err := second.Handler(slogaudit.WithKey("k12", vdKey))
 			require.NoError(t, err)
 			require.NotEqual(t, wrapped.Head().Chain, own.Head().Chain, "the second File took the live chain of the first")
 			for i := range 8 {
@@ -74,7 +74,7 @@ func TestWrappedWriterChainIsNotContinuedByAnotherFile(t *testing.T) {
 			// The first File closed: its chain is free to continue.
 			third, err := slogaudit.OpenFile(path)
 			require.NoError(t, err)
-			later, err := third.Handler(slogaudit.WithKey("k12", v12Key), slogaudit.WithChainID(live.Chain))
+			later, err := third.Handler(slogaudit.WithKey("k12", vdKey), slogaudit.WithChainID(live.Chain))
 			require.NoError(t, err)
 			require.Equal(t, live.Seq, later.Head().Seq, "resumed from the last record")
 			require.NoError(t, later.Close(ctx))
@@ -82,9 +82,9 @@ func TestWrappedWriterChainIsNotContinuedByAnotherFile(t *testing.T) {
 
 			log, err := os.ReadFile(path)
 			require.NoError(t, err)
-			rep, err := slogaudit.Verify(ctx, bytes.NewReader(log), slogaudit.VerifyOptions{Key: v12Key})
+			rep, err := slogaudit.Verify(ctx, bytes.NewReader(log), slogaudit.VerifyOptions{Key: vdKey})
 			require.NoError(t, err, "%v", rep.Findings)
-			require.Empty(t, v11Signs(rep.Findings), "%v", rep.Findings)
+			require.Empty(t, mvSigns(rep.Findings), "%v", rep.Findings)
 		})
 	}
 }
@@ -97,9 +97,9 @@ func TestWrappedWriterChainIsNotContinuedByHandlerOfSameFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "audit.log")
 	af, err := slogaudit.OpenFile(path)
 	require.NoError(t, err)
-	wrapped := slogaudit.Wrap(slog.NewJSONHandler(af, nil), slogaudit.WithKey("k12", v12Key))
+	wrapped := slogaudit.Wrap(slog.NewJSONHandler(af, nil), slogaudit.WithKey("k12", vdKey))
 	slog.New(wrapped).Info("wrapped", "i", -1)
-	own, err := af.Handler(slogaudit.WithKey("k12", v12Key))
+	own, err := af.Handler(slogaudit.WithKey("k12", vdKey))
 	require.NoError(t, err)
 	require.NotEqual(t, wrapped.Head().Chain, own.Head().Chain)
 	for i := range 6 {
@@ -110,7 +110,7 @@ func TestWrappedWriterChainIsNotContinuedByHandlerOfSameFile(t *testing.T) {
 	require.NoError(t, af.Close())
 	log, err := os.ReadFile(path)
 	require.NoError(t, err)
-	rep, err := slogaudit.Verify(ctx, bytes.NewReader(log), slogaudit.VerifyOptions{Key: v12Key})
+	rep, err := slogaudit.Verify(ctx, bytes.NewReader(log), slogaudit.VerifyOptions{Key: vdKey})
 	require.NoError(t, err, "%v", rep.Findings)
-	require.Empty(t, v11Signs(rep.Findings), "%v", rep.Findings)
+	require.Empty(t, mvSigns(rep.Findings), "%v", rep.Findings)
 }

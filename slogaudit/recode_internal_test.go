@@ -13,13 +13,13 @@ import (
 	"time"
 )
 
-type rc11LV struct{ v any }
+type rcLV struct{ v any }
 
-func (l rc11LV) LogValue() slog.Value { return slog.AnyValue(l.v) }
+func (l rcLV) LogValue() slog.Value { return slog.AnyValue(l.v) }
 
-// rc11Log writes records with unusual values through Wrap over a JSON
+// rcLog writes records with unusual values through Wrap over a JSON
 // handler.
-func rc11Log(t testing.TB) []byte {
+func rcLog(t testing.TB) []byte {
 	var buf bytes.Buffer
 	h := Wrap(slog.NewJSONHandler(&buf, nil), WithKey("k1", testKey))
 	l := slog.New(h)
@@ -28,7 +28,7 @@ func rc11Log(t testing.TB) []byte {
 	l.Info("floats", "a", 1e21, "b", 1e-7, "c", 5e-324, "d", math.MaxFloat64, "e", 0.1+0.2, "f", float32(0.1), "z", math.Copysign(0, -1), "n", math.NaN(), "i", math.Inf(-1))
 	l.Info("ints", "a", int64(math.MinInt64), "b", uint64(math.MaxUint64), "c", int64(1<<53+1), "d", json.Number("1.0"), "e", json.Number("1E400"), "f", json.Number("-0"), "bi", bi)
 	l.Info("strings\u2028", "a", "bad\xff", "b", "\u2028\u2029", "c", "\x00\x1f\x7f", "d", "<>&\\\"/", "e", "\ufeff", "f", "\U0001F600", "g", string([]rune{0xD800}), "\xff", 1, "", 2, "k\"", 3)
-	l.Info("nested", slog.Group("g", "a", 1, slog.Group("h", "b", []any{1.0, "x", nil, true, map[string]any{"z": 1, "a": math.Copysign(0, -1)}})), "raw", json.RawMessage(`{"b" : 1.50 , "a" : [1e1, "\u00e9", "\/"]}`), "lv", rc11LV{rc11LV{map[int]string{10: "a", 2: "b"}}})
+	l.Info("nested", slog.Group("g", "a", 1, slog.Group("h", "b", []any{1.0, "x", nil, true, map[string]any{"z": 1, "a": math.Copysign(0, -1)}})), "raw", json.RawMessage(`{"b" : 1.50 , "a" : [1e1, "\u00e9", "\/"]}`), "lv", rcLV{rcLV{map[int]string{10: "a", 2: "b"}}})
 	l.Info("times", "t1", time.Date(-5, 1, 1, 0, 0, 0, 0, loc), "t2", time.Date(9999, 12, 31, 23, 59, 59, 999999999, loc), "d", time.Duration(math.MaxInt64), "err", errors.New("e\xff"))
 	l.Info("dups", "a", 1, "a", 2, "_a", 3, "msg", "m", "time", "t", "audit", "x")
 	if err := h.Close(context.Background()); err != nil {
@@ -37,9 +37,9 @@ func rc11Log(t testing.TB) []byte {
 	return buf.Bytes()
 }
 
-// rc11Both verifies log with and without recodedRecord and fails when the
+// rcBoth verifies log with and without recodedRecord and fails when the
 // reports differ.
-func rc11Both(t *testing.T, log []byte) {
+func rcBoth(t *testing.T, log []byte) {
 	t.Helper()
 	verifyBothWays(t, log, VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
 }
@@ -47,18 +47,18 @@ func rc11Both(t *testing.T, log []byte) {
 // TestRecodedUnusualValuesMatchParsed: a Wrap log of unusual values verifies,
 // with the same report whether its lines are re-encoded or parsed.
 func TestRecodedUnusualValuesMatchParsed(t *testing.T) {
-	log := rc11Log(t)
+	log := rcLog(t)
 	rep, err := Verify(context.Background(), bytes.NewReader(log), VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
 	if err != nil {
 		t.Fatal(err, rep.Findings)
 	}
-	rc11Both(t, log)
+	rcBoth(t, log)
 }
 
 // FuzzRecodedUnusualValues edits one line of that log anywhere: the two ways
 // of reading it give the same report.
 func FuzzRecodedUnusualValues(f *testing.F) {
-	log := rc11Log(f)
+	log := rcLog(f)
 	lines := strings.SplitAfter(strings.TrimSuffix(string(log), "\n"), "\n")
 	f.Add(2, 10, "x", 0)
 	f.Add(3, 40, `\u00`, 2)
@@ -73,6 +73,6 @@ func FuzzRecodedUnusualValues(f *testing.F) {
 		end := min(len(l), at+del)
 		out := append([]string(nil), lines...)
 		out[li] = l[:at] + ins + l[end:]
-		rc11Both(t, []byte(strings.Join(out, "")))
+		rcBoth(t, []byte(strings.Join(out, "")))
 	})
 }

@@ -17,18 +17,18 @@ import (
 	"github.com/slogguard/slogguard/slogaudit"
 )
 
-// v12Key is the HMAC key of the logs these tests write.
-var v12Key = []byte("verdicts-twelve-key-abcdefghijkl")
+// vdKey is the HMAC key of the logs these tests write.
+var vdKey = []byte("verdicts-twelve-key-abcdefghijkl")
 
-// v12Signer is the checkpoint key of the logs these tests write.
-var v12Signer = ed25519.NewKeyFromSeed(bytes.Repeat([]byte{12}, ed25519.SeedSize))
+// vdSigner is the checkpoint key of the logs these tests write.
+var vdSigner = ed25519.NewKeyFromSeed(bytes.Repeat([]byte{12}, ed25519.SeedSize))
 
-// v12Verify verifies log with the key, the public key and the checkpoint
+// vdVerify verifies log with the key, the public key and the checkpoint
 // file cps (if any), and returns the findings; any error but a verdict of
 // tampering fails the test.
-func v12Verify(t *testing.T, log []byte, cps []byte, o slogaudit.VerifyOptions) []slogaudit.Finding {
+func vdVerify(t *testing.T, log []byte, cps []byte, o slogaudit.VerifyOptions) []slogaudit.Finding {
 	t.Helper()
-	o.Key, o.PublicKey = v12Key, v12Signer.Public().(ed25519.PublicKey)
+	o.Key, o.PublicKey = vdKey, vdSigner.Public().(ed25519.PublicKey)
 	if cps != nil {
 		o.Checkpoints = bytes.NewReader(cps)
 	}
@@ -40,8 +40,8 @@ func v12Verify(t *testing.T, log []byte, cps []byte, o slogaudit.VerifyOptions) 
 	return rep.Findings
 }
 
-// v12Has reports whether one of fs is of kind k.
-func v12Has(fs []slogaudit.Finding, k slogaudit.FindingKind) bool {
+// vdHas reports whether one of fs is of kind k.
+func vdHas(fs []slogaudit.Finding, k slogaudit.FindingKind) bool {
 	for _, f := range fs {
 		if f.Kind == k {
 			return true
@@ -60,7 +60,7 @@ func TestClosedSealedChainEndsCovered(t *testing.T) {
 			t.Run(fmt.Sprintf("%s/%d", writer, n), func(t *testing.T) {
 				ctx := context.Background()
 				var log, cps bytes.Buffer
-				opts := []slogaudit.Option{slogaudit.WithKey("k12", v12Key), slogaudit.WithSigner(v12Signer),
+				opts := []slogaudit.Option{slogaudit.WithKey("k12", vdKey), slogaudit.WithSigner(vdSigner),
 					slogaudit.WithCheckpoints(&cps, 3, 0), slogaudit.WithSealing(0, 2)}
 				var h *slogaudit.Handler
 				var path string
@@ -85,28 +85,28 @@ func TestClosedSealedChainEndsCovered(t *testing.T) {
 					require.NoError(t, err)
 					log.Write(b)
 				}
-				ls := v11Lines(log.Bytes())
+				ls := mvLines(log.Bytes())
 				require.Contains(t, ls[len(ls)-1], `"audit.seal"`, "Close ends the chain with a seal")
 				o := slogaudit.VerifyOptions{Sealed: true, RequireCheckpoints: true}
-				require.Empty(t, v11Signs(v12Verify(t, log.Bytes(), cps.Bytes(), o)))
+				require.Empty(t, mvSigns(vdVerify(t, log.Bytes(), cps.Bytes(), o)))
 
 				for cut := 1; cut <= 3; cut++ {
 					short := []byte(strings.Join(ls[:len(ls)-cut], ""))
-					fs := v11Signs(v12Verify(t, short, cps.Bytes(), o))
-					require.True(t, v12Has(fs, slogaudit.Truncated), "the last %d lines removed: %v", cut, fs)
+					fs := mvSigns(vdVerify(t, short, cps.Bytes(), o))
+					require.True(t, vdHas(fs, slogaudit.Truncated), "the last %d lines removed: %v", cut, fs)
 				}
 			})
 		}
 	}
 }
 
-// v12FileRecords writes n records of message msg through a File at path,
+// vdFileRecords writes n records of message msg through a File at path,
 // and closes it.
-func v12FileRecords(t *testing.T, path, msg string, n int) {
+func vdFileRecords(t *testing.T, path, msg string, n int) {
 	t.Helper()
 	af, err := slogaudit.OpenFile(path)
 	require.NoError(t, err)
-	h, err := af.Handler(slogaudit.WithKey("k12", v12Key))
+	h, err := af.Handler(slogaudit.WithKey("k12", vdKey))
 	require.NoError(t, err)
 	l := slog.New(h)
 	for i := range n {
@@ -116,9 +116,9 @@ func v12FileRecords(t *testing.T, path, msg string, n int) {
 	require.NoError(t, af.Close())
 }
 
-// v12Crash appends a fragment of a record to the log at path, as a crash
+// vdCrash appends a fragment of a record to the log at path, as a crash
 // mid-write leaves it.
-func v12Crash(t *testing.T, path, fragment string) {
+func vdCrash(t *testing.T, path, fragment string) {
 	t.Helper()
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
 	require.NoError(t, err)
@@ -134,14 +134,14 @@ func v12Crash(t *testing.T, path, fragment string) {
 // reported, named by the second start.
 func TestCopiedStartDoesNotUnnameItsTornLine(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "audit.log")
-	v12FileRecords(t, path, "first run", 3)
-	v12Crash(t, path, `{"audit":{"chain":"`)
-	v12FileRecords(t, path, "second run", 2)
-	v12Crash(t, path, `{"audit":{"chain":"`)
-	v12FileRecords(t, path, "third run", 2)
+	vdFileRecords(t, path, "first run", 3)
+	vdCrash(t, path, `{"audit":{"chain":"`)
+	vdFileRecords(t, path, "second run", 2)
+	vdCrash(t, path, `{"audit":{"chain":"`)
+	vdFileRecords(t, path, "third run", 2)
 	log, err := os.ReadFile(path)
 	require.NoError(t, err)
-	ls := v11Lines(log)
+	ls := mvLines(log)
 	var torn, starts []int // 0-based
 	for i, l := range ls {
 		if !strings.HasSuffix(l, "}\n") {
@@ -153,12 +153,12 @@ func TestCopiedStartDoesNotUnnameItsTornLine(t *testing.T) {
 	}
 	require.Len(t, torn, 2)
 	require.Equal(t, []int{torn[0] + 1, torn[1] + 1}, starts, "each start names the torn line before it")
-	require.Empty(t, v11Signs(v12Verify(t, log, nil, slogaudit.VerifyOptions{})))
+	require.Empty(t, mvSigns(vdVerify(t, log, nil, slogaudit.VerifyOptions{})))
 
 	for _, s := range starts {
 		for at := s + 1; at <= len(ls); at++ {
 			copied := append(append(append([]string{}, ls[:at]...), ls[s]), ls[at:]...)
-			signs := v11Signs(v12Verify(t, []byte(strings.Join(copied, "")), nil, slogaudit.VerifyOptions{}))
+			signs := mvSigns(vdVerify(t, []byte(strings.Join(copied, "")), nil, slogaudit.VerifyOptions{}))
 			require.Len(t, signs, 1, "start on line %d copied to line %d: %v", s+1, at+1, signs)
 			require.Equal(t, slogaudit.Duplicated, signs[0].Kind, "%v", signs)
 			require.Equal(t, int64(at+1), signs[0].Line)
@@ -167,7 +167,7 @@ func TestCopiedStartDoesNotUnnameItsTornLine(t *testing.T) {
 
 	// The second fragment, the same bytes as the first, removed.
 	without := append(append([]string{}, ls[:torn[1]]...), ls[torn[1]+1:]...)
-	signs := v11Signs(v12Verify(t, []byte(strings.Join(without, "")), nil, slogaudit.VerifyOptions{}))
+	signs := mvSigns(vdVerify(t, []byte(strings.Join(without, "")), nil, slogaudit.VerifyOptions{}))
 	require.Len(t, signs, 1, "%v", signs)
 	require.Equal(t, slogaudit.Missing, signs[0].Kind)
 	require.Contains(t, signs[0].Detail, "incomplete line that this audit.start names")
@@ -178,8 +178,8 @@ func TestCopiedStartDoesNotUnnameItsTornLine(t *testing.T) {
 // that the file held no checkpoint.
 func TestCheckpointsSkippedSaysWhy(t *testing.T) {
 	var log, cps bytes.Buffer
-	h := slogaudit.Wrap(slog.NewJSONHandler(&log, nil), slogaudit.WithKey("k12", v12Key),
-		slogaudit.WithSigner(v12Signer), slogaudit.WithCheckpoints(&cps, 2, 0))
+	h := slogaudit.Wrap(slog.NewJSONHandler(&log, nil), slogaudit.WithKey("k12", vdKey),
+		slogaudit.WithSigner(vdSigner), slogaudit.WithCheckpoints(&cps, 2, 0))
 	for i := range 5 {
 		slog.New(h).Info("refund", "n", i)
 	}
@@ -197,7 +197,7 @@ func TestCheckpointsSkippedSaysWhy(t *testing.T) {
 		{"empty file, wrong key", []byte{}, other, slogaudit.SkippedEmptyCheckpoints},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			o := slogaudit.VerifyOptions{Key: v12Key, PublicKey: v12Signer.Public().(ed25519.PublicKey), Checkpoints: bytes.NewReader(c.cps)}
+			o := slogaudit.VerifyOptions{Key: vdKey, PublicKey: vdSigner.Public().(ed25519.PublicKey), Checkpoints: bytes.NewReader(c.cps)}
 			if c.pub != nil {
 				o.PublicKey = c.pub
 			}
@@ -219,7 +219,7 @@ func TestRemovedBeyondRetentionNamesOnlyTheRest(t *testing.T) {
 	path := filepath.Join(dir, "audit.log")
 	af, err := slogaudit.OpenFile(path, slogaudit.WithRotateSize(900), slogaudit.WithRetention(time.Hour))
 	require.NoError(t, err)
-	h, err := af.Handler(slogaudit.WithKey("k12", v12Key), slogaudit.WithChainID("kept"))
+	h, err := af.Handler(slogaudit.WithKey("k12", vdKey), slogaudit.WithChainID("kept"))
 	require.NoError(t, err)
 	l := slog.New(h)
 	for i := range 14 {
@@ -238,7 +238,7 @@ func TestRemovedBeyondRetentionNamesOnlyTheRest(t *testing.T) {
 	require.GreaterOrEqual(t, len(files), 3)
 
 	verify := func(files []string) []slogaudit.Finding {
-		rep, err := slogaudit.VerifyFiles(context.Background(), files, slogaudit.VerifyOptions{Key: v12Key})
+		rep, err := slogaudit.VerifyFiles(context.Background(), files, slogaudit.VerifyOptions{Key: vdKey})
 		if err != nil {
 			var te *slogaudit.TamperedError
 			require.ErrorAs(t, err, &te)
@@ -246,8 +246,8 @@ func TestRemovedBeyondRetentionNamesOnlyTheRest(t *testing.T) {
 		return rep.Findings
 	}
 	all := verify(files)
-	require.Empty(t, v11Signs(all), "%v", all)
-	require.True(t, v12Has(all, slogaudit.Pruned), "%v", all)
+	require.Empty(t, mvSigns(all), "%v", all)
+	require.True(t, vdHas(all, slogaudit.Pruned), "%v", all)
 	var prunedTo uint64
 	_, err = fmt.Sscanf(all[0].Detail, "records 1 to %d were removed by retention", &prunedTo)
 	require.NoError(t, err, all[0].Detail)
@@ -255,12 +255,12 @@ func TestRemovedBeyondRetentionNamesOnlyTheRest(t *testing.T) {
 	// The oldest file left, removed as well: its records are missing, the
 	// ones before it pruned.
 	fs := verify(files[1:])
-	signs := v11Signs(fs)
+	signs := mvSigns(fs)
 	require.Len(t, signs, 1, "%v", fs)
 	require.Equal(t, slogaudit.Missing, signs[0].Kind)
 	require.Equal(t, prunedTo+1, signs[0].Seq, "%v", signs[0])
 	require.Contains(t, signs[0].Detail, fmt.Sprintf("records %d to ", prunedTo+1))
-	require.True(t, v12Has(fs, slogaudit.Pruned), "%v", fs)
+	require.True(t, vdHas(fs, slogaudit.Pruned), "%v", fs)
 }
 
 // TestTruncatedChainIsNotUncovered: with RequireCheckpoints, a chain cut
@@ -270,23 +270,23 @@ func TestRemovedBeyondRetentionNamesOnlyTheRest(t *testing.T) {
 func TestTruncatedChainIsNotUncovered(t *testing.T) {
 	var log, cps, otherLog, otherCPs bytes.Buffer
 	for _, w := range []struct{ log, cps *bytes.Buffer }{{&log, &cps}, {&otherLog, &otherCPs}} {
-		h := slogaudit.Wrap(slog.NewJSONHandler(w.log, nil), slogaudit.WithKey("k12", v12Key),
-			slogaudit.WithSigner(v12Signer), slogaudit.WithCheckpoints(w.cps, 4, 0))
+		h := slogaudit.Wrap(slog.NewJSONHandler(w.log, nil), slogaudit.WithKey("k12", vdKey),
+			slogaudit.WithSigner(vdSigner), slogaudit.WithCheckpoints(w.cps, 4, 0))
 		for i := range 10 {
 			slog.New(h).Info("shipment", "n", i, "weight", 1e21)
 		}
 		require.NoError(t, h.Close(context.Background()))
 	}
 	o := slogaudit.VerifyOptions{RequireCheckpoints: true}
-	ls := v11Lines(log.Bytes())
+	ls := mvLines(log.Bytes())
 	for keep := 1; keep <= 3; keep++ {
-		fs := v12Verify(t, []byte(strings.Join(ls[:keep], "")), cps.Bytes(), o)
-		require.True(t, v12Has(fs, slogaudit.Truncated), "%v", fs)
-		require.False(t, v12Has(fs, slogaudit.Uncovered), "first %d lines: %v", keep, fs)
+		fs := vdVerify(t, []byte(strings.Join(ls[:keep], "")), cps.Bytes(), o)
+		require.True(t, vdHas(fs, slogaudit.Truncated), "%v", fs)
+		require.False(t, vdHas(fs, slogaudit.Uncovered), "first %d lines: %v", keep, fs)
 	}
 	// The checkpoints of another log: this chain is uncovered.
-	fs := v12Verify(t, log.Bytes(), otherCPs.Bytes(), o)
-	require.True(t, v12Has(fs, slogaudit.Uncovered), "%v", fs)
+	fs := vdVerify(t, log.Bytes(), otherCPs.Bytes(), o)
+	require.True(t, vdHas(fs, slogaudit.Uncovered), "%v", fs)
 }
 
 // TestAuditMemberInsideGroupIsNamed: Wrap over a JSON handler that has a
@@ -300,11 +300,11 @@ func TestAuditMemberInsideGroupIsNamed(t *testing.T) {
 		for _, g := range groups {
 			jh = jh.WithGroup(g)
 		}
-		h := slogaudit.Wrap(jh, slogaudit.WithKey("k12", v12Key))
+		h := slogaudit.Wrap(jh, slogaudit.WithKey("k12", vdKey))
 		slog.New(h).Info("grouped", "n", 1)
 		require.NoError(t, h.Close(context.Background()))
 
-		rep, err := slogaudit.Verify(context.Background(), bytes.NewReader(log.Bytes()), slogaudit.VerifyOptions{Key: v12Key})
+		rep, err := slogaudit.Verify(context.Background(), bytes.NewReader(log.Bytes()), slogaudit.VerifyOptions{Key: vdKey})
 		require.ErrorIs(t, err, slogaudit.ErrNoRecords)
 		require.Len(t, rep.Findings, 3, "%v", rep.Findings)
 		for i, f := range rep.Findings {

@@ -49,6 +49,6 @@ func TestDefaultHandlersRacingRotationDoNotFork(t *testing.T) {
 		paths, err := slogaudit.RotatedFiles(path)
 		require.NoError(t, err)
 		rep, err := slogaudit.VerifyFiles(context.Background(), paths, slogaudit.VerifyOptions{Key: key})
-		require.NoError(t, err, "iteration %d: %s", iter, fmt.Sprint(v11Signs(rep.Findings)))
+		require.NoError(t, err, "iteration %d: %s", iter, fmt.Sprint(mvSigns(rep.Findings)))
 	}
 }

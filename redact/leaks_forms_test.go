@@ -355,9 +355,9 @@ func TestPrivkeyAndWindowsHashesMasked(t *testing.T) {
 	})
 }
 
-// FuzzForms11: the forms above, mutated, never panic, and redacting the
+// FuzzForms: the forms above, mutated, never panic, and redacting the
 // redacted text changes nothing.
-func FuzzForms11(f *testing.F) {
+func FuzzForms(f *testing.F) {
 	for _, s := range []string{
 		"Unseal Key 1: q3Vx8TmZ0aLr7pWkNc2bYf5dHs9gJe4uKi6oPl1nMwA=",
 		"bucket=assets key=reports/2026/q3-summary.pdf size=20480",

@@ -19,11 +19,11 @@ import (
 	"github.com/slogguard/slogguard/slogaudit"
 )
 
-// v11Key is the HMAC key of the logs these tests write.
-var v11Key = []byte("verdicts-eleven-key-0123456789ab")
+// mvKey is the HMAC key of the logs these tests write.
+var mvKey = []byte("verdicts-eleven-key-0123456789ab")
 
-// v11Fixture reads a fixture directory's log, checkpoint file and keys.
-func v11Fixture(t *testing.T, dir string) (log []byte, o slogaudit.VerifyOptions, cps []byte) {
+// mvFixture reads a fixture directory's log, checkpoint file and keys.
+func mvFixture(t *testing.T, dir string) (log []byte, o slogaudit.VerifyOptions, cps []byte) {
 	t.Helper()
 	read := func(name string) []byte {
 		b, err := os.ReadFile(filepath.Join("testdata", dir, name))
@@ -38,8 +38,8 @@ func v11Fixture(t *testing.T, dir string) (log []byte, o slogaudit.VerifyOptions
 	return read("audit.log"), slogaudit.VerifyOptions{Key: unhex("audit.hmac"), PublicKey: ed25519.PublicKey(unhex("audit.ed25519.pub"))}, read("audit.checkpoints")
 }
 
-// v11Verify verifies log with o and the checkpoint file cps (if any).
-func v11Verify(t *testing.T, log []byte, o slogaudit.VerifyOptions, cps []byte) []slogaudit.Finding {
+// mvVerify verifies log with o and the checkpoint file cps (if any).
+func mvVerify(t *testing.T, log []byte, o slogaudit.VerifyOptions, cps []byte) []slogaudit.Finding {
 	t.Helper()
 	if cps != nil {
 		o.Checkpoints = bytes.NewReader(cps)
@@ -52,8 +52,8 @@ func v11Verify(t *testing.T, log []byte, o slogaudit.VerifyOptions, cps []byte) 
 	return rep.Findings
 }
 
-// v11Signs returns the findings that are signs of tampering.
-func v11Signs(fs []slogaudit.Finding) []slogaudit.Finding {
+// mvSigns returns the findings that are signs of tampering.
+func mvSigns(fs []slogaudit.Finding) []slogaudit.Finding {
 	var out []slogaudit.Finding
 	for _, f := range fs {
 		if !f.Kind.Info() {
@@ -63,8 +63,8 @@ func v11Signs(fs []slogaudit.Finding) []slogaudit.Finding {
 	return out
 }
 
-// v11Lines splits a log into its lines, each with its newline.
-func v11Lines(b []byte) []string {
+// mvLines splits a log into its lines, each with its newline.
+func mvLines(b []byte) []string {
 	ls := strings.SplitAfter(string(b), "\n")
 	if ls[len(ls)-1] == "" {
 		ls = ls[:len(ls)-1]
@@ -72,16 +72,16 @@ func v11Lines(b []byte) []string {
 	return ls
 }
 
-// v11Without returns the lines of log without the 1-based line n.
-func v11Without(log []byte, n int) []byte {
-	ls := v11Lines(log)
+// mvWithout returns the lines of log without the 1-based line n.
+func mvWithout(log []byte, n int) []byte {
+	ls := mvLines(log)
 	return []byte(strings.Join(append(ls[:n-1:n-1], ls[n:]...), ""))
 }
 
-// v11Torn returns the 1-based number of the line that is the torn
+// mvTorn returns the 1-based number of the line that is the torn
 // fragment (no JSON object) in log, or 0.
-func v11Torn(log []byte) int {
-	for i, l := range v11Lines(log) {
+func mvTorn(log []byte) int {
+	for i, l := range mvLines(log) {
 		if !strings.HasSuffix(strings.TrimSpace(l), "}") {
 			return i + 1
 		}
@@ -95,12 +95,12 @@ func v11Torn(log []byte) int {
 func TestRemovedTornLineIsReported(t *testing.T) {
 	for _, dir := range []string{"v1", "v2"} {
 		t.Run("fixture "+dir, func(t *testing.T) {
-			log, o, cps := v11Fixture(t, dir)
-			torn := v11Torn(log)
+			log, o, cps := mvFixture(t, dir)
+			torn := mvTorn(log)
 			require.NotZero(t, torn)
-			require.Empty(t, v11Signs(v11Verify(t, log, o, cps)))
+			require.Empty(t, mvSigns(mvVerify(t, log, o, cps)))
 
-			signs := v11Signs(v11Verify(t, v11Without(log, torn), o, cps))
+			signs := mvSigns(mvVerify(t, mvWithout(log, torn), o, cps))
 			require.Len(t, signs, 1, "%v", signs)
 			require.Equal(t, slogaudit.Missing, signs[0].Kind)
 			require.Equal(t, int64(torn), signs[0].Line, "the audit.start that named it moved up one line")
@@ -109,29 +109,29 @@ func TestRemovedTornLineIsReported(t *testing.T) {
 
 			// From the audit.start on (the fragment is in what came
 			// before, not given): only the chain's missing start.
-			rest := []byte(strings.Join(v11Lines(log)[torn:], ""))
-			for _, f := range v11Signs(v11Verify(t, rest, o, nil)) {
+			rest := []byte(strings.Join(mvLines(log)[torn:], ""))
+			for _, f := range mvSigns(mvVerify(t, rest, o, nil)) {
 				require.NotContains(t, f.Detail, "incomplete line", "%v", f)
 			}
 		})
 	}
 	t.Run("file", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "audit.log")
-		v11FileRecords(t, path, "before the crash", 4)
+		mvFileRecords(t, path, "before the crash", 4)
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
 		require.NoError(t, err)
 		_, err = f.WriteString(`{"audit":{"chain":"`)
 		require.NoError(t, err)
 		require.NoError(t, f.Close())
-		v11FileRecords(t, path, "after the restart", 3)
+		mvFileRecords(t, path, "after the restart", 3)
 		log, err := os.ReadFile(path)
 		require.NoError(t, err)
-		o := slogaudit.VerifyOptions{Key: v11Key}
-		require.Empty(t, v11Signs(v11Verify(t, log, o, nil)))
-		torn := v11Torn(log)
+		o := slogaudit.VerifyOptions{Key: mvKey}
+		require.Empty(t, mvSigns(mvVerify(t, log, o, nil)))
+		torn := mvTorn(log)
 		require.Equal(t, 7, torn) // audit.start, 4 records, audit.stop, the fragment
 
-		signs := v11Signs(v11Verify(t, v11Without(log, torn), o, nil))
+		signs := mvSigns(mvVerify(t, mvWithout(log, torn), o, nil))
 		require.Len(t, signs, 1, "%v", signs)
 		require.Equal(t, slogaudit.Missing, signs[0].Kind)
 		require.Equal(t, int64(7), signs[0].Line)
@@ -140,20 +140,20 @@ func TestRemovedTornLineIsReported(t *testing.T) {
 		// A fragment changed rather than removed is one finding, of
 		// the line that is there.
 		changed := bytes.Replace(log, []byte(`{"audit":{"chain":"`+"\n"), []byte(`{"audit":{"chain":"x`+"\n"), 1)
-		signs = v11Signs(v11Verify(t, changed, o, nil))
+		signs = mvSigns(mvVerify(t, changed, o, nil))
 		require.Len(t, signs, 1, "%v", signs)
 		require.Equal(t, slogaudit.Malformed, signs[0].Kind)
 		require.Equal(t, int64(7), signs[0].Line)
 	})
 }
 
-// v11FileRecords writes n records of message msg through a File at path,
+// mvFileRecords writes n records of message msg through a File at path,
 // and closes it.
-func v11FileRecords(t *testing.T, path, msg string, n int) {
+func mvFileRecords(t *testing.T, path, msg string, n int) {
 	t.Helper()
 	af, err := slogaudit.OpenFile(path)
 	require.NoError(t, err)
-	h, err := af.Handler(slogaudit.WithKey("k11", v11Key))
+	h, err := af.Handler(slogaudit.WithKey("k11", mvKey))
 	require.NoError(t, err)
 	l := slog.New(h)
 	for i := range n {
@@ -163,14 +163,14 @@ func v11FileRecords(t *testing.T, path, msg string, n int) {
 	require.NoError(t, af.Close())
 }
 
-// v11HalfWriter fails its nth Write after writing half of it, as a
+// mvHalfWriter fails its nth Write after writing half of it, as a
 // plain file on a full disk would; the writes after it succeed.
-type v11HalfWriter struct {
+type mvHalfWriter struct {
 	buf   bytes.Buffer
 	n, at int
 }
 
-func (w *v11HalfWriter) Write(p []byte) (int, error) {
+func (w *mvHalfWriter) Write(p []byte) (int, error) {
 	w.n++
 	if w.n == w.at {
 		w.buf.Write(p[:len(p)/2])
@@ -185,15 +185,15 @@ func (w *v11HalfWriter) Write(p []byte) (int, error) {
 // missing, and what it declares counts.
 func TestRecordGluedOntoTornLine(t *testing.T) {
 	t.Run("gap record glued onto the failed write", func(t *testing.T) {
-		w := &v11HalfWriter{at: 5}
-		h := slogaudit.Wrap(slog.NewJSONHandler(w, nil), slogaudit.WithKey("k11", v11Key))
+		w := &mvHalfWriter{at: 5}
+		h := slogaudit.Wrap(slog.NewJSONHandler(w, nil), slogaudit.WithKey("k11", mvKey))
 		l := slog.New(h)
 		for i := range 7 {
 			l.Info("transfer", "n", i, "amount", math.Copysign(0, -1), "note", "\u2028")
 		}
 		require.Error(t, h.Close(context.Background()))
-		fs := v11Verify(t, w.buf.Bytes(), slogaudit.VerifyOptions{Key: v11Key}, nil)
-		signs := v11Signs(fs)
+		fs := mvVerify(t, w.buf.Bytes(), slogaudit.VerifyOptions{Key: mvKey}, nil)
+		signs := mvSigns(fs)
 		require.Len(t, signs, 1, "%v", fs)
 		require.Equal(t, slogaudit.Malformed, signs[0].Kind)
 		require.Equal(t, int64(5), signs[0].Line)
@@ -209,14 +209,14 @@ func TestRecordGluedOntoTornLine(t *testing.T) {
 	})
 	t.Run("File line glued onto a fragment", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "audit.log")
-		v11FileRecords(t, path, "glue", 5)
+		mvFileRecords(t, path, "glue", 5)
 		log, err := os.ReadFile(path)
 		require.NoError(t, err)
-		ls := v11Lines(log)
+		ls := mvLines(log)
 		frag := ls[2][:len(ls[2])/3] // the start of seq 3, then seq 3 again
 		glued := []byte(strings.Join(ls[:2], "") + frag + strings.Join(ls[2:], ""))
-		o := slogaudit.VerifyOptions{Key: v11Key}
-		signs := v11Signs(v11Verify(t, glued, o, nil))
+		o := slogaudit.VerifyOptions{Key: mvKey}
+		signs := mvSigns(mvVerify(t, glued, o, nil))
 		require.Len(t, signs, 1, "%v", signs)
 		require.Equal(t, slogaudit.Malformed, signs[0].Kind)
 		require.Equal(t, int64(3), signs[0].Line)
@@ -225,7 +225,7 @@ func TestRecordGluedOntoTornLine(t *testing.T) {
 		// A whole record is no fragment: two records on one line are
 		// not taken apart.
 		joined := []byte(strings.Join(ls[:2], "") + strings.TrimSuffix(ls[2], "\n") + strings.Join(ls[3:], ""))
-		signs = v11Signs(v11Verify(t, joined, o, nil))
+		signs = mvSigns(mvVerify(t, joined, o, nil))
 		require.Greater(t, len(signs), 1, "%v", signs)
 		for _, f := range signs {
 			require.NotContains(t, f.Detail, "glued", "%v", f)
@@ -233,19 +233,19 @@ func TestRecordGluedOntoTornLine(t *testing.T) {
 	})
 	t.Run("other writer after a crash", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "audit.log")
-		v11FileRecords(t, path, "first", 2)
+		mvFileRecords(t, path, "first", 2)
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
 		require.NoError(t, err)
 		_, err = f.WriteString(`{"audit":{"chain":"x","hash":"`)
 		require.NoError(t, err)
-		h := slogaudit.Wrap(slog.NewJSONHandler(f, nil), slogaudit.WithKey("k11", v11Key))
+		h := slogaudit.Wrap(slog.NewJSONHandler(f, nil), slogaudit.WithKey("k11", mvKey))
 		slog.New(h).Info("second", "at", time.Date(-1, 2, 3, 4, 5, 6, 7, time.FixedZone("", -(9*3600+30*60))))
 		require.NoError(t, h.Close(context.Background()))
 		require.NoError(t, f.Close())
 		log, err := os.ReadFile(path)
 		require.NoError(t, err)
-		fs := v11Verify(t, log, slogaudit.VerifyOptions{Key: v11Key}, nil)
-		signs := v11Signs(fs)
+		fs := mvVerify(t, log, slogaudit.VerifyOptions{Key: mvKey}, nil)
+		signs := mvSigns(fs)
 		require.Len(t, signs, 1, "the new chain starts at seq 1, glued: nothing is missing: %v", fs)
 		require.Equal(t, slogaudit.Malformed, signs[0].Kind)
 		require.Equal(t, int64(5), signs[0].Line)
@@ -253,12 +253,12 @@ func TestRecordGluedOntoTornLine(t *testing.T) {
 	t.Run("restart glued onto the fragment it names", func(t *testing.T) {
 		// Removing the newline that closed a torn line glues the
 		// audit.start onto it: still a change, never a crash.
-		log, o, cps := v11Fixture(t, "v2")
-		torn := v11Torn(log)
-		ls := v11Lines(log)
+		log, o, cps := mvFixture(t, "v2")
+		torn := mvTorn(log)
+		ls := mvLines(log)
 		ls[torn-1] = strings.TrimSuffix(ls[torn-1], "\n")
-		fs := v11Verify(t, []byte(strings.Join(ls, "")), o, cps)
-		signs := v11Signs(fs)
+		fs := mvVerify(t, []byte(strings.Join(ls, "")), o, cps)
+		signs := mvSigns(fs)
 		require.Len(t, signs, 1, "%v", fs)
 		require.Equal(t, slogaudit.Malformed, signs[0].Kind)
 		require.Equal(t, int64(torn), signs[0].Line)
@@ -276,51 +276,51 @@ func FuzzVerifyGlued(f *testing.F) {
 		f.Add(s)
 	}
 	var buf bytes.Buffer
-	h := slogaudit.Wrap(slog.NewJSONHandler(&buf, nil), slogaudit.WithKey("k11", v11Key))
+	h := slogaudit.Wrap(slog.NewJSONHandler(&buf, nil), slogaudit.WithKey("k11", mvKey))
 	slog.New(h).Info("glue", "q", `"}{\"`, "g", map[string]any{"b": []any{"}", "{"}})
 	if err := h.Close(context.Background()); err != nil {
 		f.Fatal(err)
 	}
-	rec := v11Lines(buf.Bytes())[0]
+	rec := mvLines(buf.Bytes())[0]
 	f.Fuzz(func(t *testing.T, frag string) {
-		rep, err := slogaudit.Verify(context.Background(), strings.NewReader(frag+rec), slogaudit.VerifyOptions{Key: v11Key})
-		if err == nil && len(v11Signs(rep.Findings)) == 0 && frag != "" && strings.TrimSpace(frag) != "" && !strings.HasSuffix(frag, "\n") {
+		rep, err := slogaudit.Verify(context.Background(), strings.NewReader(frag+rec), slogaudit.VerifyOptions{Key: mvKey})
+		if err == nil && len(mvSigns(rep.Findings)) == 0 && frag != "" && strings.TrimSpace(frag) != "" && !strings.HasSuffix(frag, "\n") {
 			t.Fatalf("%q glued before a record verifies intact: %v", frag, rep.Findings)
 		}
 	})
 }
 
-// v11WrapLog writes n records (after the audit.start) through Wrap over a
+// mvWrapLog writes n records (after the audit.start) through Wrap over a
 // JSON handler and returns the lines, audit.stop included.
-func v11WrapLog(t *testing.T, n int) []string {
+func mvWrapLog(t *testing.T, n int) []string {
 	t.Helper()
 	var buf bytes.Buffer
-	h := slogaudit.Wrap(slog.NewJSONHandler(&buf, nil), slogaudit.WithKey("k11", v11Key), slogaudit.WithChainID("moves"))
+	h := slogaudit.Wrap(slog.NewJSONHandler(&buf, nil), slogaudit.WithKey("k11", mvKey), slogaudit.WithChainID("moves"))
 	l := slog.New(h)
 	for i := range n {
 		l.Info("move", "i", i, "big", uint64(1)<<63+uint64(i), "f", 1e21/float64(i+1))
 	}
 	require.NoError(t, h.Close(context.Background()))
-	return v11Lines(buf.Bytes())
+	return mvLines(buf.Bytes())
 }
 
-// v11Move returns ls with the line at index from moved to index to.
-func v11Move(ls []string, from, to int) []byte {
+// mvMove returns ls with the line at index from moved to index to.
+func mvMove(ls []string, from, to int) []byte {
 	return []byte(strings.Join(moveItem(append([]string(nil), ls...), from, to), ""))
 }
 
 // A record moved to another place in the log is the one reported
 // reordered, wherever it moved, and not the records it jumped over.
 func TestMovedRecordIsTheOneReordered(t *testing.T) {
-	ls := v11WrapLog(t, 9) // seqs 1 to 11, one a line
-	o := slogaudit.VerifyOptions{Key: v11Key}
+	ls := mvWrapLog(t, 9) // seqs 1 to 11, one a line
+	o := slogaudit.VerifyOptions{Key: mvKey}
 	t.Run("every move", func(t *testing.T) {
 		for from := range ls {
 			for to := range ls {
 				if to == from || to == from+1 || to == from-1 {
 					continue // a swap of neighbours names either
 				}
-				signs := v11Signs(v11Verify(t, v11Move(ls, from, to), o, nil))
+				signs := mvSigns(mvVerify(t, mvMove(ls, from, to), o, nil))
 				require.Len(t, signs, 1, "seq %d moved to line %d: %v", from+1, to+1, signs)
 				require.Equal(t, slogaudit.Reordered, signs[0].Kind)
 				require.Equal(t, uint64(from+1), signs[0].Seq, "seq %d moved to line %d: %v", from+1, to+1, signs)
@@ -331,7 +331,7 @@ func TestMovedRecordIsTheOneReordered(t *testing.T) {
 	t.Run("two records swapped", func(t *testing.T) {
 		out := append([]string(nil), ls...)
 		out[2], out[7] = out[7], out[2]
-		signs := v11Signs(v11Verify(t, []byte(strings.Join(out, "")), o, nil))
+		signs := mvSigns(mvVerify(t, []byte(strings.Join(out, "")), o, nil))
 		require.Len(t, signs, 2, "%v", signs)
 		require.Equal(t, []uint64{8, 3}, []uint64{signs[0].Seq, signs[1].Seq})
 		require.Equal(t, []int64{3, 8}, []int64{signs[0].Line, signs[1].Line})
@@ -340,9 +340,9 @@ func TestMovedRecordIsTheOneReordered(t *testing.T) {
 	t.Run("moved and one removed", func(t *testing.T) {
 		// seq 8 moved before seq 4, seq 3 removed: seq 8 reordered,
 		// seq 3 missing, nothing said of seqs 4 to 7.
-		in := v11Move(ls, 7, 3)
-		in = v11Without(in, 3)
-		signs := v11Signs(v11Verify(t, in, o, nil))
+		in := mvMove(ls, 7, 3)
+		in = mvWithout(in, 3)
+		signs := mvSigns(mvVerify(t, in, o, nil))
 		require.Len(t, signs, 2, "%v", signs)
 		got := map[slogaudit.FindingKind]uint64{}
 		for _, f := range signs {
@@ -351,8 +351,8 @@ func TestMovedRecordIsTheOneReordered(t *testing.T) {
 		require.Equal(t, map[slogaudit.FindingKind]uint64{slogaudit.Reordered: 8, slogaudit.Missing: 3}, got)
 	})
 	t.Run("far across a rotated file", func(t *testing.T) {
-		long := v11WrapLog(t, 600)
-		in := v11Move(long, 500, 40) // seq 501 before seq 41
+		long := mvWrapLog(t, 600)
+		in := mvMove(long, 500, 40) // seq 501 before seq 41
 		dir := t.TempDir()
 		a, b := filepath.Join(dir, "audit.log.000001"), filepath.Join(dir, "audit.log")
 		cut := bytes.Index(in, []byte(long[300]))
@@ -360,7 +360,7 @@ func TestMovedRecordIsTheOneReordered(t *testing.T) {
 		require.NoError(t, os.WriteFile(b, in[cut:], 0o600))
 		rep, err := slogaudit.VerifyFiles(context.Background(), []string{a, b}, o)
 		require.Error(t, err)
-		signs := v11Signs(rep.Findings)
+		signs := mvSigns(rep.Findings)
 		require.Len(t, signs, 1, "%v", signs)
 		require.Equal(t, uint64(501), signs[0].Seq)
 		require.Equal(t, a, signs[0].File)
@@ -368,8 +368,8 @@ func TestMovedRecordIsTheOneReordered(t *testing.T) {
 	})
 }
 
-// v11LIS returns the length of the longest increasing subsequence of s.
-func v11LIS(s []int) int {
+// mvLIS returns the length of the longest increasing subsequence of s.
+func mvLIS(s []int) int {
 	best := make([]int, len(s))
 	n := 0
 	for i := range s {
@@ -387,9 +387,9 @@ func v11LIS(s []int) int {
 // Records shuffled after the first: as many are reported reordered as must
 // move to restore the order, the fewest there are.
 func TestShuffledRecordsFewestReordered(t *testing.T) {
-	ls := v11WrapLog(t, 14)
-	o := slogaudit.VerifyOptions{Key: v11Key}
-	next := v11Rand(11)
+	ls := mvWrapLog(t, 14)
+	o := slogaudit.VerifyOptions{Key: mvKey}
+	next := mvRand(11)
 	for range 300 {
 		order := make([]int, len(ls))
 		for i := range order {
@@ -403,19 +403,19 @@ func TestShuffledRecordsFewestReordered(t *testing.T) {
 		for _, i := range order {
 			in.WriteString(ls[i])
 		}
-		signs := v11Signs(v11Verify(t, []byte(in.String()), o, nil))
+		signs := mvSigns(mvVerify(t, []byte(in.String()), o, nil))
 		for _, f := range signs {
 			require.Equal(t, slogaudit.Reordered, f.Kind, "%v: %v", order, signs)
 		}
-		require.Len(t, signs, len(order)-v11LIS(order), "%v: %v", order, signs)
+		require.Len(t, signs, len(order)-mvLIS(order), "%v: %v", order, signs)
 	}
 }
 
 // A block of records moved before the first record of the input: the
 // smaller of the two blocks is reported, every record of it.
 func TestBlockMovedBeforeTheFirstRecord(t *testing.T) {
-	ls := v11WrapLog(t, 9) // seqs 1 to 11
-	o := slogaudit.VerifyOptions{Key: v11Key}
+	ls := mvWrapLog(t, 9) // seqs 1 to 11
+	o := slogaudit.VerifyOptions{Key: mvKey}
 	for _, tc := range []struct {
 		name  string
 		order []int // 0-based line indexes of ls
@@ -431,7 +431,7 @@ func TestBlockMovedBeforeTheFirstRecord(t *testing.T) {
 				in.WriteString(ls[i])
 			}
 			var got []uint64
-			for _, f := range v11Signs(v11Verify(t, []byte(in.String()), o, nil)) {
+			for _, f := range mvSigns(mvVerify(t, []byte(in.String()), o, nil)) {
 				require.Equal(t, slogaudit.Reordered, f.Kind, "%v", f)
 				got = append(got, f.Seq)
 			}
@@ -443,9 +443,9 @@ func TestBlockMovedBeforeTheFirstRecord(t *testing.T) {
 // Whatever the shuffle, the records not reported reordered are in order:
 // put back the ones reported, and the chain is whole.
 func TestShuffledRecordsLeftInOrder(t *testing.T) {
-	ls := v11WrapLog(t, 10)
-	o := slogaudit.VerifyOptions{Key: v11Key}
-	next := v11Rand(1111)
+	ls := mvWrapLog(t, 10)
+	o := slogaudit.VerifyOptions{Key: mvKey}
+	next := mvRand(1111)
 	for range 400 {
 		order := make([]int, len(ls))
 		for i := range order {
@@ -460,7 +460,7 @@ func TestShuffledRecordsLeftInOrder(t *testing.T) {
 			in.WriteString(ls[i])
 		}
 		moved := map[uint64]bool{}
-		for _, f := range v11Signs(v11Verify(t, []byte(in.String()), o, nil)) {
+		for _, f := range mvSigns(mvVerify(t, []byte(in.String()), o, nil)) {
 			require.Equal(t, slogaudit.Reordered, f.Kind, "%v: %v", order, f)
 			require.False(t, moved[f.Seq], "%v: seq %d reported twice", order, f.Seq)
 			moved[f.Seq] = true
@@ -480,11 +480,11 @@ func TestShuffledRecordsLeftInOrder(t *testing.T) {
 // names, and not also as missing.
 func TestUnreadableRecordIsModifiedNotMissing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "audit.log")
-	v11FileRecords(t, path, "unreadable", 5)
+	mvFileRecords(t, path, "unreadable", 5)
 	file, err := os.ReadFile(path)
 	require.NoError(t, err)
-	wrap := []byte(strings.Join(v11WrapLog(t, 5), ""))
-	o := slogaudit.VerifyOptions{Key: v11Key}
+	wrap := []byte(strings.Join(mvWrapLog(t, 5), ""))
+	o := slogaudit.VerifyOptions{Key: mvKey}
 	for _, tc := range []struct {
 		name string
 		log  []byte
@@ -496,11 +496,11 @@ func TestUnreadableRecordIsModifiedNotMissing(t *testing.T) {
 		{"wrap: value cut", wrap, func(l string) string { return strings.Replace(l, `"i":2,`, `"i":,`, 1) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ls := v11Lines(tc.log)
+			ls := mvLines(tc.log)
 			edited := tc.edit(strings.TrimSuffix(ls[3], "\n")) + "\n"
 			require.NotEqual(t, ls[3], edited)
 			ls[3] = edited
-			signs := v11Signs(v11Verify(t, []byte(strings.Join(ls, "")), o, nil))
+			signs := mvSigns(mvVerify(t, []byte(strings.Join(ls, "")), o, nil))
 			require.Len(t, signs, 1, "%v", signs)
 			require.Equal(t, slogaudit.Modified, signs[0].Kind)
 			require.Equal(t, int64(4), signs[0].Line)
@@ -511,10 +511,10 @@ func TestUnreadableRecordIsModifiedNotMissing(t *testing.T) {
 	t.Run("a line naming a record that is there", func(t *testing.T) {
 		// A broken copy of record 2 put after record 4: record 2 is in
 		// its place, so the copy stays malformed.
-		ls := v11Lines(file)
+		ls := mvLines(file)
 		extra := strings.TrimSuffix(strings.TrimSuffix(ls[1], "\n"), "}") + "\n"
 		ls = append(ls[:4], append([]string{extra}, ls[4:]...)...)
-		signs := v11Signs(v11Verify(t, []byte(strings.Join(ls, "")), o, nil))
+		signs := mvSigns(mvVerify(t, []byte(strings.Join(ls, "")), o, nil))
 		require.Len(t, signs, 1, "%v", signs)
 		require.Equal(t, slogaudit.Malformed, signs[0].Kind)
 		require.Equal(t, int64(5), signs[0].Line)
@@ -528,10 +528,10 @@ func TestUnreadableRecordIsModifiedNotMissing(t *testing.T) {
 // blank line the newline made.
 func TestNamedStartOfAnotherWritersLine(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "audit.log")
-	v11FileRecords(t, path, "other writer", 3)
+	mvFileRecords(t, path, "other writer", 3)
 	whole, err := os.ReadFile(path)
 	require.NoError(t, err)
-	ls := v11Lines(whole)
+	ls := mvLines(whole)
 	last := ls[len(ls)-1] // the other writer's line, as it was being written
 	part := last[:len(last)/2]
 	require.NoError(t, os.WriteFile(path, []byte(strings.Join(ls[:len(ls)-1], "")+part), 0o600))
@@ -539,32 +539,32 @@ func TestNamedStartOfAnotherWritersLine(t *testing.T) {
 	require.NoError(t, err)
 	_, torn := af.Torn()
 	require.True(t, torn)
-	h, err := af.Handler(slogaudit.WithKey("k11", v11Key), slogaudit.WithChainID("opener"))
+	h, err := af.Handler(slogaudit.WithKey("k11", mvKey), slogaudit.WithChainID("opener"))
 	require.NoError(t, err)
 	slog.New(h).Info("opened", "at", time.Date(2026, 2, 29, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1))
 	require.NoError(t, h.Close(context.Background()))
 	require.NoError(t, af.Close())
 	written, err := os.ReadFile(path)
 	require.NoError(t, err)
-	o := slogaudit.VerifyOptions{Key: v11Key}
+	o := slogaudit.VerifyOptions{Key: mvKey}
 
 	// The line completed before the opener's newline.
 	benign := bytes.Replace(written, []byte(part+"\n"), []byte(last+"\n"), 1)
 	require.NotEqual(t, written, benign)
-	require.Empty(t, v11Signs(v11Verify(t, benign, o, nil)))
+	require.Empty(t, mvSigns(mvVerify(t, benign, o, nil)))
 
 	// Without the blank line, the named bytes were not closed there: the
 	// torn line was removed.
 	removed := bytes.Replace(written, []byte(part+"\n"), []byte(last), 1)
-	signs := v11Signs(v11Verify(t, removed, o, nil))
+	signs := mvSigns(mvVerify(t, removed, o, nil))
 	require.Len(t, signs, 1, "%v", signs)
 	require.Equal(t, slogaudit.Missing, signs[0].Kind)
 	require.Contains(t, signs[0].Detail, "incomplete line that this audit.start names")
 }
 
-// v11Rand returns a xorshift generator of ints below n: the cases are the
+// mvRand returns a xorshift generator of ints below n: the cases are the
 // same each run.
-func v11Rand(seed uint64) func(n int) int {
+func mvRand(seed uint64) func(n int) int {
 	rnd := seed
 	return func(n int) int {
 		rnd ^= rnd << 13
