@@ -53,3 +53,19 @@ func TestRedactedAgainNamedElement(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedKeyOpeningTheText: a quoted word at the very start of a text,
+// before a comma, is read as a call's argument only when a call is there
+// (the search for a key given as a later argument looked before the
+// text's first byte and panicked, which masked the whole text).
+func TestQuotedKeyOpeningTheText(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for _, s := range []string{`"token", "x"`, `'password' , 1`, `0] ,`, `x] ,`, `"secret",`, `'key',`} {
+		if got, _ := r.String(s); got == redact.DefaultMask {
+			t.Errorf("%q redacted to %q: the whole text is masked", s, got)
+		}
+	}
+	if _, panics := r.Counters(); panics != 0 {
+		t.Errorf("a search panicked %d times", panics)
+	}
+}

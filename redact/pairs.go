@@ -3522,7 +3522,7 @@ func laterCallArgument(s string, q int) bool {
 	for k > 0 && s[k-1] == ' ' {
 		k--
 	}
-	if k == 0 || s[k-1] != ',' {
+	if k <= 0 || s[k-1] != ',' { // k < 0: the quoted key opens the text
 		return false
 	}
 	depth := 0
