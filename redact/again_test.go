@@ -69,3 +69,25 @@ func TestQuotedKeyOpeningTheText(t *testing.T) {
 		t.Errorf("a search panicked %d times", panics)
 	}
 }
+
+// TestRedactedAgainWhomLabel: a word that names whom a password is for,
+// with its colon, after "password as/is" (password as host: …) is a label:
+// it is not masked as the password, so that a second redaction does not
+// read the mask as the end of an announcement and mask the name after it.
+// A password after "is" is still masked.
+func TestRedactedAgainWhomLabel(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for _, s := range []string{
+		"temporary password created as host: db-primary-01",
+		"initial password generated as user: svc_backup",
+		"the new password is account: ops-team",
+	} {
+		once, _ := r.String(s)
+		if twice, _ := r.String(once); twice != once {
+			t.Errorf("%q: redacted %q, again %q", s, once, twice)
+		}
+	}
+	if got, _ := r.String("the new password is Xk9vQ2pL7w"); strings.Contains(got, "Xk9vQ2pL7w") {
+		t.Errorf("the password after is is kept: %q", got)
+	}
+}

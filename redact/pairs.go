@@ -523,6 +523,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if r.nextPairKey(s, vs, ve) {
 				continue // token -> SessionToken: …: the next pair's key
 			}
+			if ve < len(s) && s[ve] == ':' && namesWhom(s, ve) {
+				continue // password as host: …, password for the account as user: …: a label, not the value
+			}
 			if v := s[vs:ve]; (len(v) >= 4 && !isCommonWord(v) && !isErrorWord(v) || shortCodeFits(s[ka:b], v)) && !r.keepValue(s[a:b], v) { // token is malformed; the cvv was 842
 				spans = append(spans, span{vs, ve})
 				note(rule)
