@@ -26,7 +26,6 @@ func TestRotationsOfTwoFilesLoseNothing(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("Files keep their rotations apart through Linux record locks only")
 	}
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "audit.log")
 	a, err := OpenFile(path, WithRotateSize(3000))
 	require.NoError(t, err)
@@ -66,20 +65,31 @@ func TestRotationsOfTwoFilesLoseNothing(t *testing.T) {
 	}
 	wg.Wait()
 	slog.New(hb).Info("second", "i", 2)
-	require.NoError(t, ha.Close(ctx))
-	require.NoError(t, hb.Close(ctx))
-	require.NoError(t, a.Close())
-	require.NoError(t, b.Close())
-
-	files, err := RotatedFiles(path)
-	require.NoError(t, err)
-	rep, err := VerifyFiles(ctx, files, VerifyOptions{Key: testKey})
-	require.NoError(t, err, "%v", rep.Findings)
+	files, rep := closeAndVerifyRotated(t, path, []*Handler{ha, hb}, []*File{a, b})
 	for _, f := range rep.Findings {
 		require.True(t, f.Kind.Info(), "%v", f)
 	}
 	require.Equal(t, 3, countMsg(t, files, "second"))
 	require.Equal(t, 12, countMsg(t, files, "first"))
+}
+
+// closeAndVerifyRotated closes the handlers, then the Files, and verifies
+// the rotated log at path with testKey; any error fails the test. It
+// returns the log's files and the report.
+func closeAndVerifyRotated(t *testing.T, path string, hs []*Handler, fs []*File) ([]string, Report) {
+	t.Helper()
+	ctx := context.Background()
+	for _, h := range hs {
+		require.NoError(t, h.Close(ctx))
+	}
+	for _, f := range fs {
+		require.NoError(t, f.Close())
+	}
+	files, err := RotatedFiles(path)
+	require.NoError(t, err)
+	rep, err := VerifyFiles(ctx, files, VerifyOptions{Key: testKey})
+	require.NoError(t, err, "%v", rep.Findings)
+	return files, rep
 }
 
 // countMsg counts the lines of files whose message is msg.
@@ -101,7 +111,6 @@ func countMsg(t *testing.T, files []string, msg string) int {
 // the path, replacing that file: its records were lost. The rotation is
 // done by then; it goes on in the file the other File created.
 func TestRotationKeepsFileCreatedMeanwhile(t *testing.T) {
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "audit.log")
 	a, err := OpenFile(path, WithRotateSize(2000))
 	require.NoError(t, err)
@@ -129,15 +138,7 @@ func TestRotationKeepsFileCreatedMeanwhile(t *testing.T) {
 	}
 	require.NotNil(t, b, "the log rotated")
 	slog.New(hb).Info("meanwhile", "i", 3)
-	require.NoError(t, ha.Close(ctx))
-	require.NoError(t, hb.Close(ctx))
-	require.NoError(t, a.Close())
-	require.NoError(t, b.Close())
-
-	files, err := RotatedFiles(path)
-	require.NoError(t, err)
-	rep, err := VerifyFiles(ctx, files, VerifyOptions{Key: testKey})
-	require.NoError(t, err, "%v", rep.Findings)
+	files, _ := closeAndVerifyRotated(t, path, []*Handler{ha, hb}, []*File{a, b})
 	require.Equal(t, 4, countMsg(t, files, "meanwhile"))
 	require.Equal(t, 10, countMsg(t, files, "rotating"))
 }
