@@ -14,7 +14,11 @@
 #
 #   redact.txt   redact.BenchmarkCleanRecord: clean records, constant and
 #                built per call, redaction off and on, slogcore.New and
-#                redact.NewHandler(JSONHandler) (target: on <= 1.2x off)
+#                redact.NewHandler(JSONHandler) (target: on <= 1.2x off);
+#                and BenchmarkCleanRecordFloor: the record built per call
+#                through JSONHandler alone, behind a handler that only reads
+#                every byte (and word) of its strings, and behind
+#                redact.NewHandler
 #   core.txt     slogcore.BenchmarkTenAttrs and ...Parallel (one
 #                goroutine and RunParallel, vs slog.JSONHandler)
 #   loggers.txt  bench.BenchmarkLoggers and ...Parallel, TenFields and
@@ -40,14 +44,16 @@ go test -c -o "$OUT/slogcore.test" ./slogcore/
 : >"$OUT/loggers.txt"
 for i in $(seq "$ROUNDS"); do
 	echo "round $i" >&2
-	"$OUT/redact.test" -test.run '^$' -test.bench '^BenchmarkCleanRecord$' -test.benchtime "$BENCHTIME" -test.count 1 >>"$OUT/redact.txt"
+	"$OUT/redact.test" -test.run '^$' -test.bench '^BenchmarkCleanRecord(Floor)?$' -test.benchtime "$BENCHTIME" -test.count 1 >>"$OUT/redact.txt"
 	"$OUT/slogcore.test" -test.run '^$' -test.bench '^BenchmarkTenAttrs(Parallel)?$/handler=(slog.JSONHandler|slogcore.New|slogcore.New\+redact)$' -test.benchtime "$BENCHTIME" -test.count 1 >>"$OUT/core.txt"
 	"$OUT/bench.test" -test.run '^$' -test.bench '^BenchmarkLoggers(Parallel)?$/(TenFields|AccumulatedContext)/logger=(slog.JSONHandler|slogcore|slogcore\+redact)$' -test.benchtime "$BENCHTIME" -test.count 1 >>"$OUT/loggers.txt"
 done
 "$OUT/cpu" -rounds "$ROUNDS" | tee "$OUT/cpu.txt"
 
 echo "== redact: clean records, redaction off vs on (median, quartiles)"
-$BENCHSTAT -col /redact -row .name,/record,/handler "$OUT/redact.txt"
+$BENCHSTAT -filter .name:CleanRecord -col /redact -row .name,/record,/handler "$OUT/redact.txt"
+echo "== redact: the middleware's floor (record built per call)"
+$BENCHSTAT -filter .name:CleanRecordFloor -col /handler "$OUT/redact.txt"
 echo "== slogcore: TenAttrs vs slog.JSONHandler"
 $BENCHSTAT -col /handler "$OUT/core.txt"
 echo "== bench: TenFields, AccumulatedContext vs slog.JSONHandler"
