@@ -440,7 +440,11 @@
 // 1Password, Bitwarden Secrets Manager (0.<uuid>.…:…==), age
 // (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
 // Networking, Infisical (st.…), Wi-Fi QR codes (WIFI:…;P:…;;), BIP32
-// extended private keys (xprv, tprv, yprv, zprv, uprv, vprv); the secrets of TLS key log lines
+// extended private keys (xprv, tprv, yprv, zprv, uprv, vprv); password
+// hashes in modular crypt format ($2b$…, $6$…, $apr1$…, $y$…,
+// $argon2id$…, $pbkdf2-sha256$…) and as Django and Werkzeug store them
+// (pbkdf2_sha256$…, pbkdf2:sha256:…$…, scrypt:…$…), /etc/shadow's user
+// and dates kept; the secrets of TLS key log lines
 // (CLIENT_RANDOM, *_TRAFFIC_SECRET*, EXPORTER_SECRET, ECH_SECRET; the
 // label and client random are kept);
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs

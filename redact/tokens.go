@@ -431,6 +431,35 @@ var tokenFormats = append([]tokenFormat{
 	{family: "jwt", prefix: "ZXlK", body: cAlnum | cOther, min: 60, mixed: true},
 }, facebookFormats()...)
 
+// cryptFormats are the schemes of password hashes in modular crypt
+// format ($id$params$salt$hash: bcrypt, sha-crypt, md5-crypt, Apache's
+// apr1, yescrypt, scrypt, argon2, passlib's PBKDF2) and as Django and
+// Werkzeug store them: what /etc/shadow, a users table or an htpasswd
+// file holds, each of which can be cracked offline. They start with '$'
+// or hold one before their salt, so they are searched from each '$'
+// (markCrypt) rather than from the word starts of tokenFormats.
+var cryptFormats = []tokenFormat{
+	{family: "password hash", prefix: "$2a$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$2b$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$2x$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$2y$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$1$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$5$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$6$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$7$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$y$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$gy$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$apr1$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$argon2id$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$argon2i$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$argon2d$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$scrypt$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$pbkdf2", shape: cryptHashBody},
+	{family: "password hash", prefix: "pbkdf2_sha", shape: cryptHashBody},
+	{family: "password hash", prefix: "pbkdf2:sha", shape: cryptHashBody},
+	{family: "password hash", prefix: "scrypt:", shape: cryptHashBody},
+}
+
 // facebookFormats returns the prefixes of Facebook access tokens: "EAA"
 // and an upper-case letter other than 'A' (EAAA is Square's).
 func facebookFormats() []tokenFormat {
@@ -1076,6 +1105,72 @@ func wifiQRBody(s string, j int) int {
 	return 0
 }
 
+// findCryptHashes finds the password hashes of cryptFormats from each
+// '$': a scheme that starts with it ($6$…, also after Django's
+// "argon2$" or "bcrypt_sha256$"), or one that ends in the word before it
+// (pbkdf2_sha256$…, pbkdf2:sha256:600000$…, scrypt:32768:8:1$…).
+func findCryptHashes(s string, spans []span) []span {
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '$')
+		if k < 0 {
+			break
+		}
+		q := i + k
+		i = q + 1
+		start := q
+		for start > 0 && (isAlnum(s[start-1]) || s[start-1] == '_' || s[start-1] == ':' || s[start-1] == '-') {
+			start--
+		}
+		at, end := start, cryptHashAt(s, start)
+		if end == 0 && start != q {
+			at, end = q, cryptHashAt(s, q)
+		}
+		if end > 0 {
+			spans = append(spans, span{at, end})
+			i = end
+		}
+	}
+	return spans
+}
+
+// cryptHashAt returns the end of a password hash of cryptFormats at s[i:], or 0.
+func cryptHashAt(s string, i int) int {
+	for f := range cryptFormats {
+		if end := cryptFormats[f].match(s, i); end > 0 {
+			return end
+		}
+	}
+	return 0
+}
+
+// cryptHashBody matches the rest of a password hash after its scheme
+// ("$6$", "$argon2id$", "pbkdf2:sha"): fields separated by '$' (a cost,
+// parameters, a salt; ':' and ',' inside the first), at least two, of
+// which the last, the hash, is 22 base64 bytes or more (bcrypt's salt and
+// hash are one field) with a digit or both cases.
+func cryptHashBody(s string, j int) int {
+	fields, last := 1, j
+	k := j
+	for ; k < len(s); k++ {
+		c := s[k]
+		switch {
+		case c == '$':
+			fields++
+			last = k + 1
+		case charClass[c]&cURL != 0 || c == '.' || c == '/' || c == '+' || c == '=' || c == ',':
+		case c == ':' && fields == 1: // Werkzeug's pbkdf2:sha256:600000$…, scrypt:32768:8:1$…
+		default:
+			goto end
+		}
+	}
+end:
+	hash := s[last:k]
+	if fields < 2 || len(hash) < 22 || !(hasDigit(hash) || mixedCase(hash)) {
+		return 0
+	}
+	return k
+}
+
 // hasDigit reports whether s holds an ASCII digit.
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -1169,10 +1264,11 @@ const (
 	markDashS                       // "-S", "-s": sudo -S or --stdin reads the password from its standard input (stdinSecrets)
 	markQuoteK                      // a quote before "k" or "K": a JWK's "kty" member (findJWK)
 	markKeyed                       // "+A"; padding '=' after 40 bytes, "AzSe", words keyedWord admits (prescan): findKeyedTokens
+	markCrypt                       // '$' before a letter or digit: a password hash ($6$…, pbkdf2_sha256$…; findCryptHashes)
 	allMarks     uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
-	tokenMarks = markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed
+	tokenMarks = markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed
 )
 
 var markFirst, markSecond = func() (first, second [256]uint32) {
@@ -1200,6 +1296,12 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 		first[c] |= markBar
 	}
 	first['+'] |= markKeyed
+	first['$'] |= markCrypt
+	for c := range 256 {
+		if isAlnum(byte(c)) {
+			second[c] |= markCrypt
+		}
+	}
 	second['A'] |= markKeyed
 	second['|'] |= markBar
 	return first, second
@@ -1224,6 +1326,9 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 			spans = append(spans, span{vs, ve})
 		}
 		i = max(ve, vs)
+	}
+	if marks&markCrypt != 0 {
+		spans = findCryptHashes(s, spans)
 	}
 	if len(s) < 36 {
 		return spans

@@ -1,0 +1,51 @@
+package redact_test
+
+import (
+	"log/slog"
+	"testing"
+
+	"github.com/slogguard/slogguard/redact"
+	"github.com/stretchr/testify/require"
+)
+
+// TestPasswordHashesMasked: password hashes in modular crypt format, and
+// as Django and Werkzeug store them, under any key: they name themselves
+// by their scheme, and each can be cracked offline.
+func TestPasswordHashesMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"bcrypt", "$2y$10$Hx3pQm8LwZt2Vb7Nc4Rf6OeJd1Ks9Ua5Gy0Ti3Wl7Pn2Xq8Mz4Cv",
+			[]string{"Hx3pQm8LwZt2Vb7Nc4Rf6OeJd1Ks9Ua5Gy0Ti3Wl7Pn2Xq8Mz4Cv"}, nil},
+		{"shadow line", "svc-backup:$6$Tq9vLr2M$Kp4xZw7Nb2Hc8Jd5Fs1Gm3Lq6Rt9Vy0Ue4Io7Pa2Sk5Dn8Bx1Cz3Wv6Ey9Rh2Tj5:19723:0:99999:7:::",
+			[]string{"Tq9vLr2M", "Kp4xZw7Nb2Hc8Jd5"}, []string{"svc-backup:", ":19723:0:99999:7:::"}},
+		{"md5 crypt in prose", "user row restored with hash $1$Wq7e$Jd8Kf2Lg5Mh9Nj3Pk6Ql1R ok",
+			[]string{"Jd8Kf2Lg5Mh9Nj3Pk6Ql1R"}, []string{"user row restored with hash ", " ok"}},
+		{"htpasswd apr1", "ops:$apr1$Ye4r8Tz1$Vb6Nm2Qw9Er3Ty7Ui1Op5As",
+			[]string{"Vb6Nm2Qw9Er3Ty7Ui1Op5As"}, []string{"ops:"}},
+		{"argon2id", `{"id":41,"pw":"$argon2id$v=19$m=19456,t=2,p=1$Zm9yZXN0ZmlyZQ$Lk3Jh7Gf2Ds9Aq5Wx1Ce8Rv4Tb6Yn0Mu3Io9Pl2Kj7Hg"}`,
+			[]string{"Lk3Jh7Gf2Ds9Aq5Wx1Ce8Rv4Tb6Yn0Mu3Io9Pl2Kj7Hg"}, []string{"41"}},
+		{"yescrypt", "$y$j9T$Pq1.Wz7/Mx3Nb$Rt5Yu8Io2Pa6Sd9Fg3Hj7Kl1Zx4Cv0Bn5Mq8We2",
+			[]string{"Rt5Yu8Io2Pa6Sd9Fg3Hj7Kl1Zx4Cv0Bn5Mq8We2"}, nil},
+		{"passlib pbkdf2", "$pbkdf2-sha256$29000$Zb3Kq9Wm2Lx7Np4T$Hr8Tj2Yk6Um1Ip5Oa9Sd3Ff7Gh0Jl4Zx8Cv2Bn6Mq1",
+			[]string{"Zb3Kq9Wm2Lx7Np4T", "Hr8Tj2Yk6Um1Ip5Oa9Sd3Ff7Gh0Jl4Zx8Cv2Bn6Mq1"}, nil},
+		{"django", "password column: pbkdf2_sha256$870000$Qm4Rt8Yw2Ke6$Ls9Dk3Fj7Gh1Pa5Zx0Cv4Bn8Mq2We6Rt1Yu5Io9Pl3Kj=",
+			[]string{"Qm4Rt8Yw2Ke6", "Ls9Dk3Fj7Gh1Pa5Zx0Cv4Bn8Mq2We6"}, []string{"password column: "}},
+		{"django argon2", "argon2$argon2id$v=19$m=102400,t=2,p=8$Vk3Lm7Np2Qr6$Tx9Bz4Cw8Dv1Ef5Gh3Jk7Lm2Np6Qr0St4",
+			[]string{"Tx9Bz4Cw8Dv1Ef5Gh3Jk7Lm2Np6Qr0St4"}, nil},
+		{"werkzeug scrypt", "stored scrypt:32768:8:1$Hq2Wn7Lp$7a3f9c1e5b8d2a6f0c4e9b1d7a3f5c8e2b6d0a4f9c1e7b3d5a8f2c6e0b4d9a17",
+			[]string{"Hq2Wn7Lp", "7a3f9c1e5b8d2a6f0c4e9b1d"}, []string{"stored "}},
+		{"werkzeug pbkdf2", "pbkdf2:sha256:600000$Mc8Xv2Bn$3e7a1c9f5b2d8e4a6c0f1b3d5e7a9c2f4b6d8e0a3c5e7f9a1b3d5c7e9f1a2b4c",
+			[]string{"Mc8Xv2Bn", "3e7a1c9f5b2d8e4a6c0f1b3d"}, nil},
+	})
+	requireWholeKept(t, nil, []string{
+		"prices went from $5$ to $6$ overnight",
+		"template $6$placeholder$ unresolved",
+		"rule: a bcrypt hash starts with $2b$ and a cost",
+		"cost $1$ per seat, $2b$ tier",
+		"echo ${HOME}/bin:$PATH",
+	})
+	out := handlerOutput(t, nil, func(l *slog.Logger) {
+		l.Info("user migrated", "user", "rk", "legacy", "$2a$08$Fw5Gh9Jk3Lm7Np1Qr5St9Uv3Wx7Yz1Ab5Cd9Ef3Gh7Ij1Kl5Mn9Op")
+	})
+	require.NotContains(t, out, "Fw5Gh9Jk3Lm7Np1Qr5St9")
+	require.Contains(t, out, `"legacy":"`+redact.DefaultMask+`"`)
+}
