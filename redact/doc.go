@@ -127,13 +127,15 @@
 // "auth=ok") and a version ("credentials v1.17.42"); a command line's value after a flag
 // that names a secret (--password …, also as separate slice elements),
 // a system property that names one (java -Dpassword=…, gradle -Ptoken=…),
-// after curl's -u, and the password of -p in a command line that names a
+// after curl's -u, -U and --proxy-user, HTTPie's and hey's -a and
+// ApacheBench's -A and -P when it joins a user and a password with a
+// colon, and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass (mysql -uroot -pS3cret, docker
 // login -u ci -p S3cret), unless it is a port, a path or a flag; the -p…
 // of 7z and rar, the -P of zip and unzip, redis-cli's -a, the -w of
 // ldapsearch and its kin, the -P of sqlcmd, bcp, osql, ipmitool and
 // mosquitto_pub, the password of smbclient -U user%password, the
-// password argument of htpasswd -b, openssl's -k, doctl's -t, the
+// password argument of htpasswd -b, openssl's -k and -K, doctl's -t, the
 // --body of gh secret set, ssh-keygen's -N and -P, the -p of a
 // registry's login (buildah login -p …), the password of an Oracle login
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,

@@ -49,3 +49,35 @@ func TestPasswordHashesMasked(t *testing.T) {
 	require.NotContains(t, out, "Fw5Gh9Jk3Lm7Np1Qr5St9")
 	require.Contains(t, out, `"legacy":"`+redact.DefaultMask+`"`)
 }
+
+// TestUserPasswordFlagsMasked: the flags of HTTP clients that take a user
+// and a password joined by a colon (curl's proxy user, HTTPie's and hey's
+// -a, ApacheBench's -A and -P), and openssl's raw key after -K.
+func TestUserPasswordFlagsMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"curl proxy-user", "curl -sS --proxy-user deploy:Mv4Lk8Qz2Wn6 -x http://squid.corp:3128 https://pkg.example.org/a.tgz",
+			[]string{"Mv4Lk8Qz2Wn6"}, []string{"http://squid.corp:3128"}},
+		{"curl proxy-user equals", "curl --proxy-user=deploy:Hz7Rb3Ns9Kd1 https://pkg.example.org",
+			[]string{"Hz7Rb3Ns9Kd1"}, []string{"https://pkg.example.org"}},
+		{"curl -U", "curl -U ci:Tc5Yp2Vg8Jm4 -x socks5h://10.1.2.3:1080 https://pkg.example.org",
+			[]string{"Tc5Yp2Vg8Jm4"}, []string{"socks5h://10.1.2.3:1080"}},
+		{"httpie -a", "http -a alice:Wd3Fq7Lz1Xr9 POST https://api.example.org/v2/jobs name=nightly",
+			[]string{"Wd3Fq7Lz1Xr9"}, []string{"name=nightly"}},
+		{"xh quoted", "xh -a 'alice:Pk6 Nq2;Rb8' GET https://api.example.org",
+			[]string{"Pk6 Nq2;Rb8", "Nq2;Rb8"}, []string{"https://api.example.org"}},
+		{"hey", "hey -n 200 -c 10 -a loadtest:Gs1Hv5Jw9Kx3 https://staging.example.org/health",
+			[]string{"Gs1Hv5Jw9Kx3"}, []string{"https://staging.example.org/health"}},
+		{"ab", "ab -n 1000 -A bench:Yf4Ue8Ri2Op6 -P relay:Zt3Xc7Vb1Nm5 http://10.0.0.9/",
+			[]string{"Yf4Ue8Ri2Op6", "Zt3Xc7Vb1Nm5"}, []string{"http://10.0.0.9/"}},
+		{"openssl -K", "openssl enc -d -aes-256-ctr -K 8d2f61b0c4a9e73f52d8b1c6a0e94f37 -iv 0f1e2d3c4b5a69788796a5b4c3d2e1f0 -in blob.enc",
+			[]string{"8d2f61b0c4a9e73f52d8b1c6a0e94f37"}, []string{"-in blob.enc"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"curl -U deploy -x http://squid.corp:3128 https://pkg.example.org",
+		"http -a alice https://api.example.org",
+		"curl -A Mozilla/5.0 https://www.example.org",
+		"ab -n 10 -c 2 http://10.0.0.9:8080/",
+		"tar -a -cf logs.tar.gz /var/log/app",
+		"hey -a https://staging.example.org:8443/health",
+	})
+}

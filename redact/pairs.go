@@ -4051,6 +4051,8 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			rest = s[k+6:]
 		case strings.HasPrefix(s[k:], "-user=") && k > 0 && s[k-1] == '-':
 			rest = s[k+6:]
+		case (strings.HasPrefix(s[k:], "-user ") || strings.HasPrefix(s[k:], "-user=")) && proxyFlagBefore(s, k): // curl --proxy-user bob:…
+			rest = s[k+6:]
 		case k+2 < len(s) && (k == 0 || s[k-1] == ' ' || argvElement(s, k)) && isAlnum(s[k+2]): // -uroot
 			user = true
 			continue
@@ -4095,7 +4097,13 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 	case "htpasswd":
 		return r.htpasswdValue(s, spans, note) // htpasswd -b file bob S3cret
 	case "openssl":
-		return r.flagValue(s, "-k", spans, note) // openssl enc -aes-256-cbc -k S3cret
+		return r.flagValue(s, "-K", r.flagValue(s, "-k", spans, note), note) // openssl enc -aes-256-cbc -k S3cret, -K <key in hex>
+	case "curl":
+		return r.userPasswordFlag(s, "-U", spans, note) // curl -U bob:S3cret -x proxy:3128 (the proxy's user)
+	case "httpie":
+		return r.userPasswordFlag(s, "-a", spans, note) // http -a bob:S3cret example.org, hey -a bob:S3cret
+	case "ab":
+		return r.userPasswordFlag(s, "-A", r.userPasswordFlag(s, "-P", spans, note), note) // ab -A bob:S3cret -P proxy:S3cret
 	case "doctl":
 		return r.flagValue(s, "-t", spans, note) // doctl auth init -t S3cret
 	case "gh secret":
@@ -4184,6 +4192,8 @@ func passwordTool(s string) string {
 		{"snmpwalk", "snmp"}, {"snmpget", "snmp"}, {"snmpgetnext", "snmp"}, {"snmpbulkwalk", "snmp"},
 		{"snmpbulkget", "snmp"}, {"snmpset", "snmp"}, {"snmptable", "snmp"}, {"snmptrap", "snmp"},
 		{"snmpinform", "snmp"}, {"snmpstatus", "snmp"}, {"snmpdf", "snmp"}, {"hydra", "hydra"},
+		{"curl", "curl"}, {"http", "httpie"}, {"https", "httpie"}, {"xh", "httpie"}, {"xhs", "httpie"},
+		{"hey", "httpie"}, {"ab", "ab"},
 	} {
 		for i := 0; ; {
 			j := strings.Index(s[i:], c.name)
@@ -4199,6 +4209,45 @@ func passwordTool(s string) string {
 		}
 	}
 	return ""
+}
+
+// proxyFlagBefore reports whether the "-user" at s[k] ends curl's and
+// wget's --proxy-user.
+func proxyFlagBefore(s string, k int) bool {
+	return k >= 7 && s[k-7:k] == "--proxy" && (k == 7 || s[k-8] == ' ' || s[k-8] == '"')
+}
+
+// userPasswordFlag masks the value after each flag when it is a user and
+// a password joined by a colon (curl -U bob:S3cret, http -a bob:S3cret);
+// a user alone (the tool prompts) and a URL are no credentials.
+func (r *Redactor) userPasswordFlag(s, flag string, spans []span, note func(string)) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], flag+" ")
+		if j < 0 {
+			return spans
+		}
+		k := i + j
+		i = k + len(flag)
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' {
+			continue
+		}
+		vs := skipSpaces(s, i)
+		var ve int
+		if vs < len(s) && isQuote(s[vs]) {
+			vs, ve = valueAt(s, vs)
+		} else {
+			ve = vs
+			for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' {
+				ve++
+			}
+		}
+		v := s[vs:ve]
+		if c := strings.IndexByte(v, ':'); c > 0 && c+1 < len(v) && v[0] != '-' && !strings.Contains(v, "://") && !strings.HasPrefix(v[c+1:], r.mask) {
+			spans = append(spans, span{vs, ve})
+			note("credentials")
+			i = ve
+		}
+	}
 }
 
 // flagValue masks the word after each flag (a whole word, then a space)

@@ -1256,7 +1256,7 @@ const (
 	markPEM                         // "-B": "-----BEGIN", "-U": "PuTTY-User-Key-File-" (DetectPrivateKey)
 	markDashP                       // "-p", "-P": sshpass -p, 7z -p…, zip -P (findUserFlag)
 	markDashA                       // "-a": redis-cli -a (findUserFlag)
-	markDashW                       // "-w", "-U", "-b", "-k", "-t": ldapsearch -w, smbclient -U u%p, htpasswd -b, openssl -k, doctl -t (findUserFlag)
+	markDashW                       // "-w", "-U", "-b", "-k", "-K", "-t", "-a", "-A": ldapsearch -w, smbclient -U u%p, curl -U u:p, htpasswd -b, openssl -k, doctl -t, http -a u:p, ab -A u:p (findUserFlag)
 	markAddMask                     // ":a": GitHub Actions' "::add-mask::…"
 	markDashD                       // "-D": a Java system property (-Dpassword=…; prescan, with markDashP's "-P")
 	markEscape                      // '\\' before n, t, r, u or x, '%' before a hex digit: a word after an escape (prescan)
@@ -1277,7 +1277,8 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 		bit  uint32
 	}{{'Q', '~', markAzure}, {'.', 'a', markDotA}, {'T', '3', markT3}, {'_', 'm', markMmk}, {'.', 'o', markOffice},
 		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP}, {'-', 'P', markDashP},
-		{'-', 'a', markDashA}, {'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM}, {'-', 'b', markDashW},
+		{'-', 'a', markDashA | markDashW}, {'-', 'A', markDashW}, {'-', 'K', markDashW},
+		{'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM}, {'-', 'b', markDashW},
 		{'-', 'k', markDashW}, {'-', 't', markDashW}, {':', 'a', markAddMask},
 		{'-', 'D', markDashD}, {'-', 'S', markDashS}, {'-', 's', markDashS},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA},
