@@ -271,7 +271,8 @@
 // outside ASCII match whole words, so 用户密码 is not 密码; and they make
 // every string with letters outside ASCII searched for pairs, which costs
 // only such strings.) Detectors: url-userinfo
-// ([DetectURLUserinfo]), authorization ([DetectBearer]), jwt
+// ([DetectURLUserinfo]), authorization ([DetectBearer]; every parameter
+// of a scheme's list, Hawk id="…", mac="…", up to the list's end), jwt
 // ([DetectJWT]: JWTs, and JWEs of five parts whole), aws-access-key-id
 // ([DetectAWSAccessKey]: with the secret access key right after an id,
 // as a printed credentials struct, a credentials CSV or a call's

@@ -81,3 +81,26 @@ func TestUserPasswordFlagsMasked(t *testing.T) {
 		"hey -a https://staging.example.org:8443/health",
 	})
 }
+
+// TestAuthorizationParameterListMasked: an Authorization header whose
+// credentials are a scheme and a comma-separated list of parameters
+// (Hawk, MAC, HTTP Signatures): every parameter is masked, and what
+// follows the list is kept.
+func TestAuthorizationParameterListMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"hawk", `Authorization: Hawk id="ops-7", ts="1718000000", nonce="Qx81", mac="Jv2Ld8Mw4Ne6Pb0Rc3Sf7Tg1="`,
+			[]string{"Jv2Ld8Mw4Ne6Pb0Rc3Sf7Tg1"}, []string{"Authorization: "}},
+		{"hawk as json text", `{"Authorization":"Hawk id=\"ops-7\", ts=\"1718000000\", mac=\"Kw5Ms9Nx3Oy7Pz1Qa5Rb9Sc=\"","Accept":"application/json"}`,
+			[]string{"Kw5Ms9Nx3Oy7Pz1Qa5Rb9Sc"}, []string{"Accept", "application/json"}},
+		{"http signature", `Authorization: Signature keyId="svc-b",algorithm="hs2019",headers="(request-target) date",signature="Hd4Je8Kf2Lg6Mh0Ni4Oj8Pk2Ql6="`,
+			[]string{"Hd4Je8Kf2Lg6Mh0Ni4Oj8Pk2Ql6"}, nil},
+		{"proxy header then next line", "Proxy-Authorization: MAC id=\"k19\", nonce=\"5:q\", mac=\"Wb3Xc7Yd1Ze5Af9Bg3=\"\nVia: 1.1 edge",
+			[]string{"Wb3Xc7Yd1Ze5Af9Bg3"}, []string{"Via: 1.1 edge"}},
+		{"logfmt bare values", "authorization=Hawk id=ops-7, mac=Tr6Ys0Zu4Av8Bw2Cx6Dy0= status=401",
+			[]string{"Tr6Ys0Zu4Av8Bw2Cx6Dy0"}, []string{"status=401"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"Authorization: none",
+		"authorization failed for role=admin, tenant=acme",
+	})
+}
