@@ -377,8 +377,10 @@
 // mobilnummer, the advertising identifiers of mobile
 // devices idfa, idfv, gaid, aaid, and the word telephone in other languages:
 // telefon, telefono, telefone, telefonnummer, teléfono, téléphone.
-// Detectors: email, ssn, card-number, phone, iban ([DetectIBAN]),
-// ip-address.
+// Detectors: email, ssn, card-number, phone, iban ([DetectIBAN]: in
+// upper case, whole or in groups of four; at its country's length also in
+// lower case or with dashes, fr76 3000 …, DE89-3704-…; a lower-case
+// string of hex digits is an id, not an IBAN), ip-address.
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,

@@ -104,3 +104,29 @@ func TestAuthorizationParameterListMasked(t *testing.T) {
 		"authorization failed for role=admin, tenant=acme",
 	})
 }
+
+// TestIBANAsTypedMasked: IBANs as people type them, in lower case or in
+// groups separated by dashes, at their country's length; a hex id in
+// lower case that happens to pass the check is kept.
+func TestIBANAsTypedMasked(t *testing.T) {
+	gdpr := []redact.Rule{redact.GDPR}
+	requireWholeCases(t, gdpr, []textCase{
+		{"lower grouped", "refund sent to nl83 rabo 0317 4829 56 today",
+			[]string{"0317", "4829"}, []string{"refund sent to ", " today"}},
+		{"lower whole", "payout account es9121000418450200051332 verified",
+			[]string{"21000418450200051332"}, []string{"payout account ", " verified"}},
+		{"dashes", "beneficiary IT60-X054-2811-1010-0000-0123-456 added",
+			[]string{"2811-1010", "0123-456"}, []string{"beneficiary ", " added"}},
+		{"lower dashes", "ch54-0483-5093-8472-7104-a on file",
+			[]string{"5093-8472"}, []string{" on file"}},
+		{"lower grouped long", "sepa debit from pl61 1090 1014 0000 0712 1981 2874",
+			[]string{"1090 1014", "1981 2874"}, []string{"sepa debit from "}},
+	})
+	requireWholeKept(t, gdpr, []string{
+		"span be2553900754a0cd exported",
+		"object de485001051764839201ab cached",
+	})
+	out := handlerOutput(t, gdpr, func(l *slog.Logger) { l.Info("AT61 1904 3002 3457 3201 then more") })
+	require.NotContains(t, out, "3457")
+	require.Contains(t, out, " then more")
+}
