@@ -407,7 +407,9 @@
 // crates.io (cio, cio_tp_), Buildkite (bkua_, bkaa_, bkaj_), CircleCI
 // (CCIPAT_, CCIPRJ_), Netlify (nfp_), Render (rnd_), Neon (napi_), HubSpot
 // (pat-na1-…), LaunchDarkly (sdk-, mob-), Tailscale (tskey-), Asana
-// (1/…:…, 2/…/…:…), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
+// (1/…:…, 2/…/…:…), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress,
+// Chief Tools (ctp_, cto_, ctr_), Cast AI (castai_v1_), Django's
+// development secret keys (django-insecure-…), Docker
 // Hub (dckr_pat_, dckr_oat_), Docker Swarm join tokens (SWMTKN-1-…),
 // Vercel Blob (vercel_blob_rw_), NuGet (oy2…), Contentful, Figma, PostHog;
 // Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xoxc-, xoxd-,
@@ -415,13 +417,15 @@
 // Teams webhooks, Zapier and IFTTT webhooks, the paths of incoming
 // webhooks after /hooks/ or /hook/ (Mattermost, Rocket.Chat, Feishu and
 // Lark: a UUID, or 20 letters and digits or more with both), Telegram
-// bots (also in the Bot API's path, /bot<token>/);
+// bots (also in the Bot API's path, /bot<token>/, or bot<token> alone);
 // WooCommerce (ck_, cs_), Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,
 // seti_…_secret_…), Braintree (access_token$…), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,
 // Freemius, PayPal (A21AA…), Adyen (AQE…hmf…), Checkout.com (sk_sbox_,
 // pk_sbox_, sk_ with 26 base32 bytes or a UUID), Salesforce session ids (00D…!…); GCP (AIza,
-// GOCSPX-, ya29., 1//0 refresh tokens), Azure AD client secrets and storage
+// GOCSPX-, ya29., 1//0 refresh tokens, 4/0A… authorization codes), Azure
+// Data Factory integration runtime keys (IR@…@…@…@…), Azure AD client
+// secrets and storage
 // or Service Bus keys (AccountKey=, SharedAccessKey=), Azure's
 // identifiable keys by their signature (+ASt, ACDb, APIM, +ABa, +AMC, AzFu,
 // +ASb, +AEh, +ARm, AzCa, AIoT, AZEG, AzSe, +ACR), Microsoft's common

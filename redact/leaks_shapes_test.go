@@ -130,3 +130,36 @@ func TestIBANAsTypedMasked(t *testing.T) {
 	require.NotContains(t, out, "3457")
 	require.Contains(t, out, " then more")
 }
+
+// TestDocumentedTokenFormatsMasked: token formats with a documented prefix or
+// layout: Chief Tools, Cast AI, Django's development secret keys, Azure
+// Data Factory integration runtime keys, Google OAuth authorization codes,
+// and Telegram bot tokens after "bot" at the start of a word.
+func TestDocumentedTokenFormatsMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"chief tools pat", "using ctp_Rw4Tx8Zb2Nd6Hf0Jk3Lm7Pq1Sv5Xy9Ac4Eg8",
+			[]string{"Rw4Tx8Zb2Nd6Hf0Jk3Lm7Pq1Sv5Xy9"}, []string{"using "}},
+		{"chief tools refresh", "refresh=ctr_Bk2Dm6Fp0Hr4Jt8Lv2Nx6Pz0Rb4Td8Vf2Xh6",
+			[]string{"Bk2Dm6Fp0Hr4Jt8Lv2Nx6Pz0Rb4Td8"}, nil},
+		{"castai", "agent registered with castai_v1_7e3c9a1f5b2d8e4a6c0f1b3d5e7a9c2f4b6d8e0a3c5e7f9a1b3d5c7e9f1a2b4c_Kq7Wm2Xn set",
+			[]string{"7e3c9a1f5b2d8e4a6c0f1b3d", "Kq7Wm2Xn"}, []string{" set"}},
+		{"django settings", "loaded 'django-insecure-q3!zk8@w#e5r(t2y)u9i*o1p&a6s^d4f%g7h_j0k-l3=m+n8b2v5c' from settings",
+			[]string{"q3!zk8@w#e5r", "u9i*o1p&a6s^d4f%g7h_j0k"}, []string{"loaded '", "' from settings"}},
+		{"data factory", "register-runtime IR@5b8e2d7f-3c1a-4e9b-8d6f-2a4c7e9b1d3f@adf-ingest-prod@northeurope@Pn7Qo3Rp9Sq5Tr1Us7Vt3Wu9Xv5Yw1Zx7Ay3Bz9Ca5Db1E= ok",
+			[]string{"Pn7Qo3Rp9Sq5Tr1Us7Vt3Wu9", "5b8e2d7f-3c1a"}, []string{"register-runtime ", " ok"}},
+		{"google auth code", "exchanging 4/0AfJohXm2Lq8Wk4Rz6Tn1Vb7Yc3Ud9Pe5Hf0Jg2Kh8Mi4 at oauth2.googleapis.com",
+			[]string{"Xm2Lq8Wk4Rz6Tn1Vb7Yc3Ud9"}, []string{"exchanging ", " at oauth2.googleapis.com"}},
+		{"google auth code in query", "GET /cb?state=st-19&code=4/0AfJohXm2Lq8Wk4Rz6Tn1Vb7Yc3Ud9Pe5Hf0Jg2Kh8Mi4&scope=openid 302",
+			[]string{"Xm2Lq8Wk4Rz6Tn1Vb7Yc3Ud9"}, []string{"state=st-19", "scope=openid 302"}},
+		{"telegram bot word", "POST bot734019265:AAFq3Wm8Zr2Tx6Yb1Nc5Vd9Le4Kg7Jh0PsQ/sendMessage",
+			[]string{"Wm8Zr2Tx6Yb1Nc5Vd9"}, []string{"/sendMessage"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"ctr_impressions_total{page=\"home\"} 42",
+		"cto_report finished in 4/0 retries",
+		"django-insecure-settings module loaded",
+		"IR@home status online",
+		"ratio 4/0 undefined",
+		"uptime 734019265:Archive_daily_snapshot_completed_ok",
+	})
+}

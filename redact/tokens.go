@@ -147,6 +147,17 @@ var tokenFormats = append([]tokenFormat{
 	{family: "intra42", prefix: "s-s4t2af-", body: cHex, min: 64},
 	{family: "openshift", prefix: "sha256~", body: cURL, min: 43},
 	{family: "authress", prefix: "authress_", body: cAny, min: 40},
+	// Chief Tools personal, access and refresh tokens; Cast AI API keys.
+	{family: "chieftools", prefix: "ctp_", body: cAlnum, min: 30, mixed: true},
+	{family: "chieftools", prefix: "cto_", body: cAlnum, min: 30, mixed: true},
+	{family: "chieftools", prefix: "ctr_", body: cAlnum, min: 30, mixed: true},
+	{family: "castai", prefix: "castai_v1_", body: cWord, min: 73},
+	// Django's generated secret keys in development settings:
+	// "django-insecure-" and 50 bytes of get_random_secret_key's alphabet.
+	{family: "django", prefix: "django-insecure-", shape: djangoKeyBody},
+	// Azure Data Factory self-hosted integration runtime keys:
+	// IR@<GUID>@<factory>@<region>@<44 bytes of base64>.
+	{family: "azure", prefix: "IR@", shape: integrationRuntimeBody},
 	// Chat and webhooks.
 	{family: "slack", prefix: "xoxb-", body: cURL, min: 20},
 	{family: "slack", prefix: "xoxp-", body: cURL, min: 20},
@@ -377,6 +388,8 @@ var tokenFormats = append([]tokenFormat{
 	{family: "supabase", prefix: "sbp_", body: cLHex, min: 40},
 	{family: "supabase", prefix: "sb_secret_", body: cURL, min: 30},
 	{family: "gcp", prefix: "1//0", body: cURL, min: 40},
+	// Google OAuth authorization codes, as a redirect's ?code= carries them.
+	{family: "gcp", prefix: "4/0A", body: cURL, min: 40, mixed: true},
 	// Microsoft identity platform refresh tokens (0.A…, 1.A…) and
 	// Microsoft account tokens (EwA…, EwB…, EwC…): long base64.
 	// Bitwarden Secrets Manager access tokens: "0.", the token's UUID,
@@ -807,9 +820,11 @@ func braintreeBody(s string, j int) int {
 }
 
 // botPath reports whether the digits at s[start] follow "bot" in a
-// path of the Telegram Bot API (https://api.telegram.org/bot<token>/…).
+// path of the Telegram Bot API (https://api.telegram.org/bot<token>/…),
+// or at the start of a word, as the API's path is written alone
+// (bot<token>).
 func botPath(s string, start int) bool {
-	return start >= 4 && s[start-3:start] == "bot" && s[start-4] == '/'
+	return start >= 3 && s[start-3:start] == "bot" && (start == 3 || s[start-4] == '/' || !isAlnum(s[start-4]))
 }
 
 // asanaBody matches the rest of an Asana personal access token after
@@ -1141,6 +1156,49 @@ func cryptHashAt(s string, i int) int {
 		}
 	}
 	return 0
+}
+
+// djangoKeyBody matches the rest of a Django secret key after
+// "django-insecure-": 40 bytes or more of the alphabet Django draws it
+// from (lower-case letters, digits and !@#$%^&*(-_=+)).
+func djangoKeyBody(s string, j int) int {
+	k := j
+	for k < len(s) && (charClass[s[k]]&(cDigit|cLowerHex|cLower|cDash|cUnder) != 0 || strings.IndexByte("!@#$%^&*()=+", s[k]) >= 0) {
+		k++
+	}
+	if k-j < 40 || !hasDigit(s[j:k]) {
+		return 0
+	}
+	return k
+}
+
+// integrationRuntimeBody matches the rest of an Azure Data Factory
+// integration runtime key after "IR@": a GUID, '@', the factory's name,
+// '@', its region, '@', and 44 bytes of base64.
+func integrationRuntimeBody(s string, j int) int {
+	if len(s)-j < 36+44+3 || s[j+36] != '@' {
+		return 0
+	}
+	for i := j; i < j+36; i++ { // a GUID's shape (the scanners' rules accept any letter)
+		if dash := i-j == 8 || i-j == 13 || i-j == 18 || i-j == 23; dash != (s[i] == '-') || !dash && !isAlnum(s[i]) {
+			return 0
+		}
+	}
+	k := j + 37
+	for n := 0; n < 2; n++ { // the factory's name and its region
+		for k < len(s) && s[k] != '@' && charClass[s[k]]&(cURL|cOther) != 0 {
+			k++
+		}
+		if k >= len(s) || s[k] != '@' {
+			return 0
+		}
+		k++
+	}
+	e := run(s, k, cAlnum|cOther)
+	if e-k < 44 {
+		return 0
+	}
+	return e
 }
 
 // cryptHashBody matches the rest of a password hash after its scheme
