@@ -156,7 +156,10 @@
 // sensitive (placeholders, NULL and DEFAULT kept); and the password in a
 // string literal of a call that logs in or sets one (client.login("bob",
 // "…"), new NetworkCredential(u, "…"), smtp.PlainAuth("", u, "…", h),
-// set_password(…, "…"); a variable is kept); the cell after a key in
+// set_password(…, "…"); a variable is kept), and the one string literal
+// given to a method named for a secret, as builders and options take it
+// (.password("…"), .apiKey("…"), withToken("…"), set_client_secret("…");
+// getPassword("name") looks one up and is kept); the cell after a key in
 // the first cell of a table's row (| password | … |); a quoted value
 // after a quoted key and a linking word (Setting output 'token' to '…');
 // and the new value of a change (password = "…" -> "…"). The name of

@@ -163,3 +163,29 @@ func TestDocumentedTokenFormatsMasked(t *testing.T) {
 		"uptime 734019265:Archive_daily_snapshot_completed_ok",
 	})
 }
+
+// TestSecretSetterCallsMasked: the one string literal given to a builder's
+// or an options' method named for a secret (.password("…"), .apiKey("…"),
+// withToken("…"), set_client_secret("…")); lookups by name, variables and
+// a lexer's tokens are kept.
+func TestSecretSetterCallsMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"java builder", `DataSourceBuilder.create().url("jdbc:h2:mem:t").username("sa").password("Vn5Bq9Wc3Xd7").build()`,
+			[]string{"Vn5Bq9Wc3Xd7"}, []string{`username(\"sa\")`, ".build()"}},
+		{"sdk options", `OpenAIClient.builder().apiKey("Lp2Mq6Nr0Os4Pt8Qu2").timeout(30).build()`,
+			[]string{"Lp2Mq6Nr0Os4Pt8Qu2"}, []string{".timeout(30)"}},
+		{"with prefix single quotes", `new Octokit().withToken('Rf8Sg2Th6Ui0Vj4Wk8')`,
+			[]string{"Rf8Sg2Th6Ui0Vj4Wk8"}, []string{"new Octokit().withToken('"}},
+		{"snake setter", `opts.set_client_secret("Zy1Xw5Vu9Ts3Rq7")`,
+			[]string{"Zy1Xw5Vu9Ts3Rq7"}, []string{"opts.set_client_secret("}},
+		{"plain word with verb", `cfg.usePassphrase("correct horse battery")`,
+			[]string{"correct horse battery"}, []string{"cfg.usePassphrase("}},
+	})
+	requireWholeKept(t, nil, []string{
+		`keyring.getPassword("payments", "svc-billing")`,
+		`vault.secret("db-credentials")`,
+		`b.password(pw).apiKey(System.getenv("API_KEY")).build()`,
+		`lexer.token("IDENT")`,
+		`client.token("")`,
+	})
+}

@@ -1057,12 +1057,52 @@ var loginCalls = map[string]int{
 // password it is given: set_password(user, '…'), checkPassword('…').
 var passwordVerbs = [...]string{"set", "change", "update", "reset", "hash", "check", "verify", "validate", "store", "save"}
 
+// setterSecrets are the names of a secret that a builder's or an
+// options' method takes as its one argument (.password("…"),
+// .apiKey("…"), withToken("…"), set_client_secret("…")), lower-cased
+// without underscores, after a verb that gives the value (with, set, use).
+var setterSecrets = map[string]bool{
+	"password": true, "passwd": true, "passphrase": true, "secret": true, "token": true,
+	"apikey": true, "apitoken": true, "apisecret": true, "accesstoken": true, "refreshtoken": true,
+	"authtoken": true, "bearertoken": true, "sessiontoken": true, "clientsecret": true,
+	"secretkey": true, "accesskey": true, "secretaccesskey": true, "privatekey": true,
+	"signingkey": true, "encryptionkey": true, "masterkey": true, "webhooksecret": true,
+}
+
+// secretSetter reports whether name is a method that takes a secret as its
+// one argument: a name of setterSecrets after with, set or use
+// (withToken, setClientSecret, use_api_key), or alone (bare: password,
+// apiKey; a lookup by name, secret("db-creds"), is no setter); not
+// getPassword, which looks one up by its argument.
+func secretSetter(name string) (ok, bare bool) {
+	if len(name) < 5 || len(name) > 24 {
+		return false, false
+	}
+	var b [24]byte
+	n := 0
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c != '_' {
+			b[n] = c | 0x20
+			n++
+		}
+	}
+	w := string(b[:n])
+	for _, verb := range [...]string{"with", "set", "use"} {
+		if rest, ok := strings.CutPrefix(w, verb); ok && setterSecrets[rest] {
+			return true, false
+		}
+	}
+	return setterSecrets[w] && w != "secret", true
+}
+
 // credentialCalls masks the password that a call gives in a string
 // literal: the password argument of loginCalls (client.login("bob",
 // "…"), new NetworkCredential("bob", "…"), smtp.PlainAuth("", u, "…",
-// h)), and the last string argument of a call whose name sets or checks
+// h)), the last string argument of a call whose name sets or checks
 // a password (user.set_password("…"), keyring.set_password(svc, user,
-// "…")). Variables and expressions are kept.
+// "…")), and the one argument of a setter of a secret (secretSetter:
+// .password("…"), .apiKey("…"), withToken("…")). Variables and
+// expressions are kept.
 func (r *Redactor) credentialCalls(s string, spans []span, note func(string)) []span {
 	for i := 1; i < len(s); i++ {
 		if s[i] != '(' || !isKeyChar(s[i-1]) {
@@ -1083,10 +1123,23 @@ func (r *Redactor) credentialCalls(s string, spans []span, note func(string)) []
 				}
 			}
 			if pos == -1 {
+				if ok, bare := secretSetter(name); ok && bare {
+					pos = -4 // the one argument, when it looks like a credential
+				} else if ok {
+					pos = -3 // the one argument
+				}
+			}
+			if pos == -1 {
 				continue
 			}
 		}
 		args := callArgs(s, i+1)
+		if pos == -3 || pos == -4 {
+			if len(args) != 1 || args[0][2] != 1 || pos == -4 && !looksLikeCredential(s[args[0][0]:args[0][1]]) {
+				continue // token("IDENT") in a lexer, token(t)
+			}
+			pos = 0
+		}
 		if pos == -2 {
 			for k := len(args) - 1; k >= 0; k-- {
 				if args[k][2] == 1 {
