@@ -456,7 +456,9 @@
 // hashes in modular crypt format ($2b$…, $6$…, $apr1$…, $y$…,
 // $argon2id$…, $pbkdf2-sha256$…) and as Django and Werkzeug store them
 // (pbkdf2_sha256$…, pbkdf2:sha256:…$…, scrypt:…$…), /etc/shadow's user
-// and dates kept; the secrets of TLS key log lines
+// and dates kept, and after their scheme in braces as LDAP, htpasswd and
+// Dovecot write them ({SSHA}…, {SHA}…, {SHA512-CRYPT}$6$…, and the
+// password in clear after {PLAIN}); the secrets of TLS key log lines
 // (CLIENT_RANDOM, *_TRAFFIC_SECRET*, EXPORTER_SECRET, ECH_SECRET; the
 // label and client random are kept);
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs

@@ -189,3 +189,28 @@ func TestSecretSetterCallsMasked(t *testing.T) {
 		`client.token("")`,
 	})
 }
+
+// TestSchemeBracedPasswordsMasked: passwords after their scheme in braces,
+// as LDAP's userPassword, slappasswd, htpasswd and Dovecot write them:
+// salted and plain hashes in base64, crypt hashes, and the password in
+// clear after {PLAIN}.
+func TestSchemeBracedPasswordsMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"htpasswd sha", "deploy:{SHA}Zq4Wx8Ec2Rv6Tb0Yn3Um7Ik1=",
+			[]string{"Zq4Wx8Ec2Rv6Tb0Yn3Um7Ik1"}, []string{"deploy:"}},
+		{"ldif ssha", "dn: uid=kim,ou=people,dc=example,dc=org\nuserPassword: {SSHA}Hq3Jw7Ke1Lr5Mt9Ny2Pu6Qv0Rx4Sz8=\nmail: kim@example.org",
+			[]string{"Hq3Jw7Ke1Lr5Mt9Ny2Pu6Qv0Rx4Sz8"}, []string{"dn: uid=kim,ou=people,dc=example,dc=org"}},
+		{"dovecot crypt", "kim:{SHA512-CRYPT}$6$Vd3Fg7Hj$Ab2Cd6Ef0Gh4Ij8Kl2Mn6Op0Qr4St8Uv2Wx6Yz0Ab4Cd8::::",
+			[]string{"Vd3Fg7Hj", "Ab2Cd6Ef0Gh4Ij8Kl2Mn6Op0"}, []string{"kim:", "::::"}},
+		{"dovecot plain", "lee:{PLAIN}tangerine-47:1001:1001::/home/lee",
+			[]string{"tangerine-47"}, []string{"lee:", ":1001:1001::/home/lee"}},
+		{"lower case scheme in json", `{"uid":"kim","hash":"{ssha512}Xc5Vb9Nm3Qw7Er1Ty5Ui9Op3As7Df1Gh5=="}`,
+			[]string{"Xc5Vb9Nm3Qw7Er1Ty5Ui9Op3As7Df1Gh5"}, []string{"uid", "kim"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"schemes: {SHA} and {SSHA} are accepted",
+		"stored as {PLAIN} text",
+		"(stored as {PLAIN})",
+		`{"kind":"event","count":3}`,
+	})
+}

@@ -473,6 +473,23 @@ var cryptFormats = []tokenFormat{
 	{family: "password hash", prefix: "scrypt:", shape: cryptHashBody},
 }
 
+// ldapSchemes are the schemes of passwords as LDAP's userPassword,
+// Dovecot, htpasswd and OpenLDAP's slappasswd write them: {SSHA}<base64>,
+// {SHA512-CRYPT}$6$…, and the password itself after {PLAIN} or
+// {CLEARTEXT}.
+var ldapSchemes = []string{
+	"SHA", "SSHA", "SHA256", "SSHA256", "SHA384", "SSHA384", "SHA512", "SSHA512", "MD5", "SMD5",
+	"CRYPT", "PBKDF2", "PBKDF2-SHA1", "PBKDF2-SHA256", "PBKDF2-SHA512", "ARGON2", "ARGON2I", "ARGON2ID",
+	"BLF-CRYPT", "SHA256-CRYPT", "SHA512-CRYPT", "MD5-CRYPT", "DES-CRYPT", "SCRAM-SHA-1", "SCRAM-SHA-256",
+	"PLAIN", "CLEAR", "CLEARTEXT", "PLAIN-TRUNC",
+}
+
+func init() {
+	for _, scheme := range ldapSchemes {
+		cryptFormats = append(cryptFormats, tokenFormat{family: "password hash", prefix: "{" + scheme + "}", fold: true, shape: ldapPasswordBody})
+	}
+}
+
 // facebookFormats returns the prefixes of Facebook access tokens: "EAA"
 // and an upper-case letter other than 'A' (EAAA is Square's).
 func facebookFormats() []tokenFormat {
@@ -1121,17 +1138,25 @@ func wifiQRBody(s string, j int) int {
 }
 
 // findCryptHashes finds the password hashes of cryptFormats from each
-// '$': a scheme that starts with it ($6$…, also after Django's
-// "argon2$" or "bcrypt_sha256$"), or one that ends in the word before it
+// '{' ({SSHA}…) and each '$': a scheme that starts with it ($6$…, also
+// after Django's "argon2$" or "bcrypt_sha256$"), or one that ends in the
+// word before it
 // (pbkdf2_sha256$…, pbkdf2:sha256:600000$…, scrypt:32768:8:1$…).
 func findCryptHashes(s string, spans []span) []span {
 	for i := 0; i < len(s); {
-		k := strings.IndexByte(s[i:], '$')
+		k := strings.IndexAny(s[i:], "${")
 		if k < 0 {
 			break
 		}
 		q := i + k
 		i = q + 1
+		if s[q] == '{' { // {SSHA}…, {CRYPT}$6$…
+			if end := cryptHashAt(s, q); end > 0 {
+				spans = append(spans, span{q, end})
+				i = end
+			}
+			continue
+		}
 		start := q
 		for start > 0 && (isAlnum(s[start-1]) || s[start-1] == '_' || s[start-1] == ':' || s[start-1] == '-') {
 			start--
@@ -1199,6 +1224,43 @@ func integrationRuntimeBody(s string, j int) int {
 		return 0
 	}
 	return e
+}
+
+// ldapPasswordBody matches the password after its scheme in braces: a
+// hash in modular crypt format ({CRYPT}$6$…), the password in clear
+// after {PLAIN}, {CLEAR} or {CLEARTEXT} (up to a space, a quote or the
+// colon of a passwd file's next field), or
+// 20 bytes of base64 or more with a digit or both cases ({SSHA}…).
+func ldapPasswordBody(s string, j int) int {
+	if j < len(s) && s[j] == '$' {
+		return cryptHashAt(s, j)
+	}
+	if o := strings.LastIndexByte(s[:j], '{'); o >= 0 && clearScheme(s[o+1:j-1]) {
+		k := j
+		for k < len(s) && s[k] > ' ' && !isQuote(s[k]) && s[k] != ',' && s[k] != ';' && s[k] != ':' { // a passwd-file's next field
+			k++
+		}
+		if k == j || strings.IndexByte(")]}>", s[j]) >= 0 { // "(stored as {PLAIN})"
+			return 0
+		}
+		return k
+	}
+	e := run(s, j, cAlnum|cOther)
+	if e-j < 20 || !(hasDigit(s[j:e]) || mixedCase(s[j:e])) {
+		return 0
+	}
+	return e
+}
+
+// clearScheme reports whether the scheme (between braces) says that the
+// password follows in clear.
+func clearScheme(scheme string) bool {
+	for _, c := range [...]string{"PLAIN", "CLEAR", "CLEARTEXT", "PLAIN-TRUNC"} {
+		if strings.EqualFold(scheme, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // cryptHashBody matches the rest of a password hash after its scheme
@@ -1322,7 +1384,7 @@ const (
 	markDashS                       // "-S", "-s": sudo -S or --stdin reads the password from its standard input (stdinSecrets)
 	markQuoteK                      // a quote before "k" or "K": a JWK's "kty" member (findJWK)
 	markKeyed                       // "+A"; padding '=' after 40 bytes, "AzSe", words keyedWord admits (prescan): findKeyedTokens
-	markCrypt                       // '$' before a letter or digit: a password hash ($6$…, pbkdf2_sha256$…; findCryptHashes)
+	markCrypt                       // '$' or '{' before a letter or digit: a password hash ($6$…, pbkdf2_sha256$…, {SSHA}…; findCryptHashes)
 	allMarks     uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
@@ -1356,6 +1418,7 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 	}
 	first['+'] |= markKeyed
 	first['$'] |= markCrypt
+	first['{'] |= markCrypt
 	for c := range 256 {
 		if isAlnum(byte(c)) {
 			second[c] |= markCrypt
