@@ -88,7 +88,8 @@
 //
 // In every string, the message and error texts included, the pairs and
 // prose that name a secret are masked: key=value, key: value,
-// key => value, key := value, <key>value</key>, with bare or quoted keys;
+// key => value, key := value, <key>value</key>, {key, "value"} (Erlang's
+// and Elixir's tuples, <<"value">> too), with bare or quoted keys;
 // quoted values (a quote inside written twice, as SQL and YAML escape
 // it, or by the shell's idioms; an ODBC value in braces holding ';':
 // Pwd={a;b}), templates ({{ … }} even with quotes inside, ${…}, ${{ … }},

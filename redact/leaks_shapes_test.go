@@ -214,3 +214,25 @@ func TestSchemeBracedPasswordsMasked(t *testing.T) {
 		`{"kind":"event","count":3}`,
 	})
 }
+
+// TestErlangTuplesMasked: a key and its value as a two-element tuple, as
+// Erlang configurations (RabbitMQ's advanced.config, sys.config) and
+// Elixir keyword data write them.
+func TestErlangTuplesMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"rabbitmq advanced.config", `[{rabbit, [{default_user, <<"ops">>}, {default_pass, <<"Kt6Lw0Mx4Ny8">>}, {loopback_users, []}]}].`,
+			[]string{"Kt6Lw0Mx4Ny8"}, []string{`{default_user, <<\"ops\">>}`, "{loopback_users, []}"}},
+		{"erlang string", `{ldap, [{servers, ["ldap.corp"]}, {password, "Qe3Rf7Tg1Yh5"}]}`,
+			[]string{"Qe3Rf7Tg1Yh5"}, []string{`{servers, [\"ldap.corp\"]}`}},
+		{"elixir atom", `{:secret_key_base, "Wz2Xa6Yb0Zc4Ad8Be2Cf6Dg0"}`,
+			[]string{"Wz2Xa6Yb0Zc4Ad8Be2Cf6Dg0"}, []string{"{:secret_key_base, "}},
+		{"spaces", `{ api_token , "Jh9Kg3Lf7Md1" }`,
+			[]string{"Jh9Kg3Lf7Md1"}, nil},
+	})
+	requireWholeKept(t, nil, []string{
+		`{token, Token}`,
+		`{error, "token expired"}`,
+		`{password, ""}`,
+		`{user, "ops", password, Pass}`,
+	})
+}

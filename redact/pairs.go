@@ -134,6 +134,18 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			}
 		}
+		if op == 0 && !quotedKey && p < len(s) && s[p] == ',' && tupleOpen(s, a) && r.mayBeKey(s[a:b]) {
+			// An Erlang or Elixir tuple of a key and its value: {password, "…"},
+			// {default_pass, <<"…">>}, {:secret_key_base, "…"}.
+			if vs, ve := tupleValue(s, p+1); ve > vs {
+				if rule, _ := r.phraseRule(s, a, b); rule != "" && !r.keepValue(s[a:b], s[vs:ve]) {
+					spans = append(spans, span{vs, ve})
+					note(rule)
+					i = max(i, ve)
+					continue
+				}
+			}
+		}
 		if op == 0 && quotedKey && p < len(s) && s[p] == ',' && (callArgument(s, a-1) || s[a] == '-' || laterCallArgument(s, a-1) && lastStringArg(s, skipSpaces(s, p+1))) {
 			// getenv("api_token", "…"), ["--password", "…"], and a key as a
 			// later argument: setattr(cfg, "password", "…"), HSet(ctx, k, "token", "…").
@@ -2727,6 +2739,48 @@ func varDumpString(s string, v int) int {
 		return v
 	}
 	return q + 2
+}
+
+// tupleOpen reports whether the key at s[a] opens a tuple: after '{' (and
+// Elixir's ':' of an atom), maybe spaces.
+func tupleOpen(s string, a int) bool {
+	if a > 0 && s[a-1] == ':' {
+		a--
+	}
+	for a > 0 && s[a-1] == ' ' {
+		a--
+	}
+	return a > 0 && s[a-1] == '{'
+}
+
+// tupleValue returns the inside of the string that s[q:] gives as the
+// second and last element of a tuple, after its comma: "…" or an Erlang
+// binary <<"…">>, then the tuple's '}'; or an empty span.
+func tupleValue(s string, q int) (int, int) {
+	q = skipSpaces(s, q)
+	binary := strings.HasPrefix(s[q:], `<<"`)
+	if binary {
+		q += 2
+	}
+	if q >= len(s) || s[q] != '"' {
+		return q, q
+	}
+	c := strings.IndexByte(s[q+1:], '"')
+	if c < 0 {
+		return q, q
+	}
+	vs, ve := q+1, q+1+c
+	e := ve + 1
+	if binary {
+		if !strings.HasPrefix(s[e:], ">>") {
+			return q, q
+		}
+		e += 2
+	}
+	if e = skipSpaces(s, e); e >= len(s) || s[e] != '}' {
+		return q, q
+	}
+	return vs, ve
 }
 
 // valueAt returns the span of the value that starts at or after v: the
