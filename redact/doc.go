@@ -34,8 +34,10 @@
 // password_length, card_brand, secret_ref, lat_ms, cookie_samesite), or
 // by one more word and such a word (pin_code_length, refresh_token_max_age),
 // is not sensitive, nor is a term that is
-// itself such a word after another word (cache_expiry), nor a language
-// model tokenizer's special token (eos_token, pad_token). The term "key"
+// itself such a word after another word (cache_expiry), nor a term
+// followed by a word that names the machinery around the secret
+// (token_bucket, secrets_manager, secret_scanning, auth_time), nor a
+// language model tokenizer's special token (eos_token, pad_token). The term "key"
 // counts only as the last word after a word that does not name an ordinary
 // key (maps_key, stripe_key; not key, cache_key or partition_key) or is a
 // word of prose ("cache miss key=…", "put key=…"); in text, a value
@@ -73,7 +75,7 @@
 // cert, host, kms, …: key_fingerprint, "host key fingerprint is …",
 // kms_key_alias) is no person's, under the term card alone (card,
 // card_title) a value without a digit is kept, and under lat, lon or lng a
-// duration (p99 lat=12ms). Networks in CIDR notation shorter than a host
+// duration (p99 lat=12ms), and under sig a process's signal (sig=SIGTERM). Networks in CIDR notation shorter than a host
 // (203.0.113.0/24) are no one's address. An IP term after a word that
 // names a machine (node_ip, podIP, gateway_ip, bind_ip) names a machine's
 // address, which the ip-address detector still judges. Under any key, a

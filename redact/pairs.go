@@ -3897,7 +3897,8 @@ func (r *Redactor) keepValue(key, v string) bool {
 	}
 	kv := r.verdict(key)
 	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v) || kv.netAddr && isNetworkAddress(v) ||
-		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v) || kv.named && isSecretName(v)
+		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v) || kv.named && isSecretName(v) ||
+		kv.signal && isSignalName(v)
 }
 
 // isVersion reports whether v is a version number: three dot-separated
