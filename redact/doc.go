@@ -195,7 +195,8 @@
 // generated, reset or is shown, at the end of its line after a colon (A
 // temporary password is generated for root@localhost: …, New value: …
 // after a reset, the following password to proceed to installation:⏎⏎…); one-time codes of four digits or more follow
-// passcode, OTP and verification code; user:password follows an auth
+// passcode, OTP, verification code and the other codes mailed or texted
+// to a user (reset code, login code, confirmation code, …); user:password follows an auth
 // word, and "user / password" a credentials key. A value in angle
 // brackets or parentheses is masked inside them, and a JSON object
 // under a secret key inside its braces; placeholders that say there is
@@ -257,7 +258,9 @@
 // secret answer, rootpw, snmp community, snmp server community,
 // community string, key string, masterauth, sms code,
 // device code, magic link, login link, invite link, invite url,
-// reset link, password reset link,
+// reset link, password reset link, reset code, password reset code,
+// login code, sign in code, signin code, confirmation code, auth code,
+// authentication code,
 // oauth verifier, secret id, dek, kek, data key, saml response,
 // samlresponse, saml assertion, id token hint, auth header,
 // authorization header, session secret, session key, unseal key,

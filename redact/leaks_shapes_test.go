@@ -236,3 +236,28 @@ func TestErlangTuplesMasked(t *testing.T) {
 		`{user, "ops", password, Pass}`,
 	})
 }
+
+// TestOneTimeCodesMasked: the codes a service mails or texts to a user
+// (reset, login, sign-in, confirmation codes), in prose and under keys;
+// status, exit and error codes are kept.
+func TestOneTimeCodesMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"reset code prose", "Your password reset code is 731904, valid 10 minutes",
+			[]string{"731904"}, []string{"valid 10 minutes"}},
+		{"login code", "sent login code 55821 to +1 device",
+			[]string{"55821"}, []string{"sent login code "}},
+		{"sign-in code colon", "sign-in code: 640217",
+			[]string{"640217"}, []string{"sign-in code: "}},
+		{"confirmation code", "confirmation code 918273 sent to user 77",
+			[]string{"918273"}, []string{"sent to user 77"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"http status code 404 for /login",
+		"reset code path taken in 12ms",
+		"worker exit code 137",
+		"error code 500 from auth service",
+	})
+	out := handlerOutput(t, nil, func(l *slog.Logger) { l.Info("mailed", "reset_code", "402913", "login_code", 771203) })
+	require.NotContains(t, out, "402913")
+	require.NotContains(t, out, "771203")
+}

@@ -1924,7 +1924,9 @@ func shortCodeFits(k, w string) bool {
 	case "pin", "pin code", "pin number", "card pin", "atm pin", "debit pin":
 		return len(w) >= 4
 	case "passcode", "otp", "totp", "mfa code", "verification code", "one time password", "one time code",
-		"2fa code", "2fa", "two factor code":
+		"2fa code", "2fa", "two factor code", "reset code", "password reset code", "login code", "sign in code",
+		"signin code", "confirmation code", "auth code", "authentication code", "sms code", "otp code",
+		"access code", "activation code", "unlock code":
 		return len(w) >= 4 // 6-digit codes, and longer ones the personal-data rule takes too
 	}
 	return false
