@@ -165,7 +165,11 @@
 // getPassword("name") looks one up and is kept); the cell after a key in
 // the first cell of a table's row (| password | … |); a quoted value
 // after a quoted key and a linking word (Setting output 'token' to '…');
-// and the new value of a change (password = "…" -> "…"). The name of
+// and the new value of a change (password = "…" -> "…"); a token in a
+// URL's path after a segment that names a secret, or after a verb on one
+// (/reset-password/<token>, /password/reset/<token>, /auth/token/<token>,
+// /magic-link/<token>: a UUID, base64url or 20 hex digits or more; names
+// such as /secrets/db-credentials-v2 are kept). The name of
 // a file of keys or certificates (--key=tls.key, sa.json, server.pem) is
 // no secret, and neither is a file descriptor (--passphrase-fd 0). The commands of protocols give their
 // secrets too: Redis' AUTH [user] password (also as MONITOR quotes it),

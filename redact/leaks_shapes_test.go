@@ -261,3 +261,30 @@ func TestOneTimeCodesMasked(t *testing.T) {
 	require.NotContains(t, out, "402913")
 	require.NotContains(t, out, "771203")
 }
+
+// TestPathTokensMasked: a capability token in a URL's path, right after a
+// segment that names a secret or after a verb on one, as access logs
+// write password-reset, magic-link and token routes; names of secrets,
+// ids under other segments and file names are kept.
+func TestPathTokensMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"reset password route", `10.0.0.7 - - "GET /reset-password/Tz4Yx8Wv2Us6Rq0Po3Nm HTTP/1.1" 200`,
+			[]string{"Tz4Yx8Wv2Us6Rq0Po3Nm"}, []string{"/reset-password/", `HTTP/1.1\" 200`}},
+		{"verb after the secret", "GET https://id.example.org/password/reset/Kb7Jc1Hd5Ge9Ff3Ea7Dz?lang=en",
+			[]string{"Kb7Jc1Hd5Ge9Ff3Ea7Dz"}, []string{"/password/reset/", "?lang=en"}},
+		{"verb in the segment", "GET /password-reset/6b1f0e8a-3c2d-4e5f-9a7b-8c6d5e4f3a2b 302",
+			[]string{"6b1f0e8a-3c2d-4e5f-9a7b-8c6d5e4f3a2b"}, []string{"/password-reset/", " 302"}},
+		{"token route hex", "POST /api/auth/token/0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f/revoke",
+			[]string{"0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f"}, []string{"/api/auth/token/", "/revoke"}},
+		{"magic link", "sent https://app.example.org/magic-link/Mw3Nx7Oy1Pz5Qa9Rb3Sc to user 12",
+			[]string{"Mw3Nx7Oy1Pz5Qa9Rb3Sc"}, []string{"/magic-link/", " to user 12"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"GET /api/v1/namespaces/default/secrets/postgres-credentials-v2 200",
+		"GET /api/v1/tokens/0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f 200",
+		"GET /repos/acme/web/actions/secrets/public-key 200",
+		"GET /password/reset/confirm 200",
+		"GET /secrets/report-2024-final.pdf 200",
+		"GET /users/6b1f0e8a-3c2d-4e5f-9a7b-8c6d5e4f3a2b/profile 200",
+	})
+}

@@ -610,6 +610,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if r.sqlRule != "" {
 		spans = r.commandPasswords(s, spans, note)
 	}
+	if strings.IndexByte(s, '/') >= 0 {
+		spans = r.pathTokens(s, spans, note)
+	}
 	if strings.Contains(s, "VALUES") || strings.Contains(s, "values") {
 		spans = r.insertValues(s, spans, note)
 	}
@@ -623,6 +626,111 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		return spans
 	}
 	return r.findUserFlag(s, spans, note)
+}
+
+// pathVerbs are the segments of a URL's path that act on the secret the
+// segment before them names: /password/reset/<token>.
+var pathVerbs = map[string]bool{
+	"reset": true, "verify": true, "confirm": true, "activate": true, "redeem": true, "accept": true,
+	"use": true, "login": true, "callback": true,
+}
+
+// pathTokens masks a capability token in a URL's path: a segment that
+// looks like a random token (pathToken) right after a segment that names
+// a secret (/reset-password/<token>, /auth/token/<token>,
+// /magic-link/<token>), or after a verb that follows one
+// (/password/reset/<token>, /password-reset/<token>). Names of secrets (/secrets/db-credentials-v2),
+// ids and file names are kept.
+func (r *Redactor) pathTokens(s string, spans []span, note func(string)) []span {
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '/')
+		if k < 0 {
+			break
+		}
+		q := i + k + 1
+		i = q
+		e := q
+		for e < len(s) && pathSegmentByte(s[e]) {
+			e++
+		}
+		if e-q < 16 || !pathToken(s[q:e]) {
+			continue
+		}
+		prev := pathSegmentBefore(s, q-1)
+		rule := ""
+		if prev >= 0 && pathWord(s[prev:q-1]) {
+			seg := s[prev : q-1]
+			rule = r.keyRule(seg)
+			if d := strings.LastIndexAny(seg, "-_"); rule == "" && d > 0 && pathVerbs[strings.ToLower(seg[d+1:])] {
+				rule = r.keyRule(seg[:d]) // /password-reset/<token>
+			}
+			if rule == "" && pathVerbs[strings.ToLower(seg)] {
+				if pp := pathSegmentBefore(s, prev-1); pp >= 0 && pathWord(s[pp:prev-1]) {
+					rule = r.keyRule(s[pp : prev-1])
+				}
+			}
+		}
+		if rule == "" || r.keepValue("", s[q:e]) {
+			continue
+		}
+		spans = append(spans, span{q, e})
+		note(rule)
+		i = e
+	}
+	return spans
+}
+
+// pathSegmentBefore returns the start of the segment of a path that ends
+// at the '/' at s[slash], or -1 when there is none (no slash, an empty
+// segment).
+func pathSegmentBefore(s string, slash int) int {
+	if slash <= 0 || slash >= len(s) || s[slash] != '/' {
+		return -1
+	}
+	p := slash
+	for p > 0 && pathSegmentByte(s[p-1]) {
+		p--
+	}
+	if p == slash || p == 0 || s[p-1] != '/' {
+		return -1
+	}
+	return p
+}
+
+// pathWord reports whether seg is a segment of a path that names
+// something in words, as routes do: three or more lower-case letters,
+// '-' and '_' (not a piece of base64 that holds a slash).
+func pathWord(seg string) bool {
+	if len(seg) < 3 {
+		return false
+	}
+	for i := 0; i < len(seg); i++ {
+		if c := seg[i]; !(c >= 'a' && c <= 'z' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// pathSegmentByte reports whether c may be a byte of a token in a path.
+func pathSegmentByte(c byte) bool {
+	return isAlnum(c) || c == '-' || c == '_' || c == '.' || c == '~'
+}
+
+// pathToken reports whether seg looks like a random token rather than a
+// name: a UUID, letters of both cases and digits (base64url), or 20 or
+// more letters and digits with both and nothing between them (hex).
+func pathToken(seg string) bool {
+	if isUUID(seg) {
+		return true
+	}
+	if strings.IndexByte(seg, '.') >= 0 || !hasDigit(seg) {
+		return false // a file, a name
+	}
+	if mixedCase(seg) {
+		return true
+	}
+	return len(seg) >= 20 && isAlnumOnly(seg)
 }
 
 // redisACLPasswords masks the passwords that Redis' ACL SETUSER rules add
