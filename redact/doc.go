@@ -195,7 +195,7 @@
 // ENV.fetch("SECRET") { "…" }); and all of this again in percent-encoded text (password%3D…,
 // %22client_secret%22%3A%22…%22, encoded twice too). Prose that changes
 // a secret gives its new value (password was changed to …, has been
-// reset to …, is: …), and so does a sentence that says a secret was
+// reset to …, is: …) and, changed from … to …, its old one too, and so does a sentence that says a secret was
 // generated, reset or is shown, at the end of its line after a colon (A
 // temporary password is generated for root@localhost: …, New value: …
 // after a reset, the following password to proceed to installation:⏎⏎…); one-time codes of four digits or more follow

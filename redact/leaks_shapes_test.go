@@ -288,3 +288,20 @@ func TestPathTokensMasked(t *testing.T) {
 		"GET /users/6b1f0e8a-3c2d-4e5f-9a7b-8c6d5e4f3a2b/profile 200",
 	})
 }
+
+// TestSecretChangeFromToMasked: prose that changes a secret from one value
+// to another gives both; prose about where a change came from is kept.
+func TestSecretChangeFromToMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"bare", "admin password changed from Gk2Lm6Np0 to Rt4Vx8Zb2Cd6 by ops",
+			[]string{"Gk2Lm6Np0", "Rt4Vx8Zb2Cd6"}, []string{"admin password changed from ", " by ops"}},
+		{"quoted", "api token rotated from 'Hy3Ju7Ki1Lo5' to 'Mp9Nq3Or7Ps1' (scheduled)",
+			[]string{"Hy3Ju7Ki1Lo5", "Mp9Nq3Or7Ps1"}, []string{"(scheduled)"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"password changed from the admin panel to improve security",
+		"password changed successfully for user 42",
+		"token updated from v1 to v2",
+		"password reset from email link",
+	})
+}

@@ -513,6 +513,18 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			} else if ve > vs && strings.Contains(s[max(0, vs-1):min(len(s), ve+1)], r.mask) {
 				i = max(i, ve) // masked already: the name before it is whom it is for, no value (pass for bob: [REDACTED])
 			}
+		case changeTo(s, w, we): // password changed from … to …: the old value and the new
+			fs, fe, ts, te := changeValues(s, w, we)
+			if old := s[fs:fe]; isCommonWord(old) || isErrorWord(old) {
+				break // changed from the admin panel to …: prose
+			}
+			for _, v := range [2][2]int{{fs, fe}, {ts, te}} {
+				if x := s[v[0]:v[1]]; len(x) >= 4 && !isCommonWord(x) && !isErrorWord(x) && !r.keepValue(s[a:b], x) {
+					spans = append(spans, span{v[0], v[1]})
+					note(rule)
+				}
+			}
+			i = max(i, te)
 		case isLinkingWord(w): // password is …, reset password to …, password was changed to …
 			q = afterLinking(s, we)
 			if q < len(s) && (s[q] == '"' || s[q] == '\'' || s[q] == '`') {
@@ -4046,6 +4058,51 @@ func isPlaceholder(s string, vs, ve int) bool {
 		return true
 	}
 	return false
+}
+
+// changeValues returns the spans of the old and the new value of a change
+// of a secret ("changed from OLD to NEW", "rotated from 'OLD' to 'NEW'")
+// when verb, which ends at e, is a verb of change; else empty spans.
+func changeValues(s, verb string, e int) (fs, fe, ts, te int) {
+	switch strings.ToLower(verb) {
+	case "changed", "updated", "rotated", "reset", "modified", "switched":
+	default:
+		return 0, 0, 0, 0
+	}
+	ws, we := wordAt(s, skipSpaces(s, e))
+	if !strings.EqualFold(s[ws:we], "from") {
+		return 0, 0, 0, 0
+	}
+	fs, fe = valueOrWordAt(s, skipSpaces(s, we))
+	after := fe
+	if fe < len(s) && fs > 0 && isQuote(s[fs-1]) && s[fe] == s[fs-1] {
+		after++ // the closing quote
+	}
+	ts0, te0 := wordAt(s, skipSpaces(s, after))
+	if fe <= fs || !strings.EqualFold(s[ts0:te0], "to") {
+		return 0, 0, 0, 0
+	}
+	ts, te = valueOrWordAt(s, skipSpaces(s, te0))
+	if te <= ts {
+		return 0, 0, 0, 0
+	}
+	return fs, fe, ts, te
+}
+
+// changeTo reports whether the verb w, which ends at e, changes a secret
+// from one value to another (changeValues).
+func changeTo(s, w string, e int) bool {
+	_, _, ts, te := changeValues(s, w, e)
+	return te > ts
+}
+
+// valueOrWordAt returns the inside of the quoted value at s[q], or the
+// word there.
+func valueOrWordAt(s string, q int) (int, int) {
+	if q < len(s) && isQuote(s[q]) {
+		return valueAt(s, q)
+	}
+	return wordAt(s, q)
 }
 
 // afterLinking returns where the value starts after a linking word that
