@@ -418,6 +418,8 @@ func findAuthorization(s string, spans []span) []span {
 			}
 			if len(s)-k > 7 && strings.EqualFold(s[k:k+7], "digest ") {
 				end = lineEnd(s, k) // its parameters are quoted and comma-separated
+			} else if e := authParamsEnd(s, k); e > end {
+				end = e // Hawk id="…", mac="…"; OAuth oauth_token="…", …: every parameter
 			}
 			if end > k && !noCredentials(s[k:end]) {
 				spans = append(spans, span{k, end})
@@ -427,6 +429,63 @@ func findAuthorization(s string, spans []span) []span {
 		i = j
 	}
 	return spans
+}
+
+// authParamsEnd returns the end of the credentials at s[k:] when they are
+// a scheme and a list of parameters (RFC 9110's auth-param: Hawk id="…",
+// ts="…", mac="…"; OAuth oauth_token="…", …; AWS4-HMAC-SHA256
+// Credential=…, Signature=…), values quoted, escaped as JSON text quotes
+// them (\"…\"), or bare; else 0.
+func authParamsEnd(s string, k int) int {
+	i := k
+	for i < len(s) && (isAlnum(s[i]) || s[i] == '-' || s[i] == '_') {
+		i++
+	}
+	if i-k < 2 || i >= len(s) || s[i] != ' ' {
+		return 0
+	}
+	end := 0
+	for {
+		if end > 0 { // the parameters after the first follow a comma
+			for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+				i++
+			}
+			if i >= len(s) || s[i] != ',' {
+				return end
+			}
+			i++
+		}
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		n := i
+		for i < len(s) && (isAlnum(s[i]) || s[i] == '-' || s[i] == '_') {
+			i++
+		}
+		if i == n || i+1 >= len(s) || s[i] != '=' || s[i+1] == '=' || s[i+1] == ' ' {
+			return end
+		}
+		i++
+		switch {
+		case strings.HasPrefix(s[i:], `\"`):
+			if c := strings.Index(s[i+2:], `\"`); c >= 0 {
+				i += 2 + c + 2
+			} else {
+				i = lineEnd(s, i)
+			}
+		case s[i] == '"':
+			if c := strings.IndexByte(s[i+1:], '"'); c >= 0 {
+				i += 1 + c + 1
+			} else {
+				i = lineEnd(s, i)
+			}
+		default:
+			for i < len(s) && strings.IndexByte(" \t\r\n,\"\\&;", s[i]) < 0 {
+				i++
+			}
+		}
+		end = i
+	}
 }
 
 // flagWithoutValue reports whether w is a long command-line flag and its

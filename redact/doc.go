@@ -34,8 +34,10 @@
 // password_length, card_brand, secret_ref, lat_ms, cookie_samesite), or
 // by one more word and such a word (pin_code_length, refresh_token_max_age),
 // is not sensitive, nor is a term that is
-// itself such a word after another word (cache_expiry), nor a language
-// model tokenizer's special token (eos_token, pad_token). The term "key"
+// itself such a word after another word (cache_expiry), nor a term
+// followed by a word that names the machinery around the secret
+// (token_bucket, secrets_manager, secret_scanning, auth_time), nor a
+// language model tokenizer's special token (eos_token, pad_token). The term "key"
 // counts only as the last word after a word that does not name an ordinary
 // key (maps_key, stripe_key; not key, cache_key or partition_key) or is a
 // word of prose ("cache miss key=…", "put key=…"); in text, a value
@@ -73,7 +75,7 @@
 // cert, host, kms, …: key_fingerprint, "host key fingerprint is …",
 // kms_key_alias) is no person's, under the term card alone (card,
 // card_title) a value without a digit is kept, and under lat, lon or lng a
-// duration (p99 lat=12ms). Networks in CIDR notation shorter than a host
+// duration (p99 lat=12ms), and under sig a process's signal (sig=SIGTERM). Networks in CIDR notation shorter than a host
 // (203.0.113.0/24) are no one's address. An IP term after a word that
 // names a machine (node_ip, podIP, gateway_ip, bind_ip) names a machine's
 // address, which the ip-address detector still judges. Under any key, a
@@ -88,7 +90,8 @@
 //
 // In every string, the message and error texts included, the pairs and
 // prose that name a secret are masked: key=value, key: value,
-// key => value, key := value, <key>value</key>, with bare or quoted keys;
+// key => value, key := value, <key>value</key>, {key, "value"} (Erlang's
+// and Elixir's tuples, <<"value">> too), with bare or quoted keys;
 // quoted values (a quote inside written twice, as SQL and YAML escape
 // it, or by the shell's idioms; an ODBC value in braces holding ';':
 // Pwd={a;b}), templates ({{ … }} even with quotes inside, ${…}, ${{ … }},
@@ -127,13 +130,15 @@
 // "auth=ok") and a version ("credentials v1.17.42"); a command line's value after a flag
 // that names a secret (--password …, also as separate slice elements),
 // a system property that names one (java -Dpassword=…, gradle -Ptoken=…),
-// after curl's -u, and the password of -p in a command line that names a
+// after curl's -u, -U and --proxy-user, HTTPie's and hey's -a and
+// ApacheBench's -A and -P when it joins a user and a password with a
+// colon, and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass (mysql -uroot -pS3cret, docker
 // login -u ci -p S3cret), unless it is a port, a path or a flag; the -p…
 // of 7z and rar, the -P of zip and unzip, redis-cli's -a, the -w of
 // ldapsearch and its kin, the -P of sqlcmd, bcp, osql, ipmitool and
 // mosquitto_pub, the password of smbclient -U user%password, the
-// password argument of htpasswd -b, openssl's -k, doctl's -t, the
+// password argument of htpasswd -b, openssl's -k and -K, doctl's -t, the
 // --body of gh secret set, ssh-keygen's -N and -P, the -p of a
 // registry's login (buildah login -p …), the password of an Oracle login
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
@@ -154,10 +159,17 @@
 // sensitive (placeholders, NULL and DEFAULT kept); and the password in a
 // string literal of a call that logs in or sets one (client.login("bob",
 // "…"), new NetworkCredential(u, "…"), smtp.PlainAuth("", u, "…", h),
-// set_password(…, "…"); a variable is kept); the cell after a key in
+// set_password(…, "…"); a variable is kept), and the one string literal
+// given to a method named for a secret, as builders and options take it
+// (.password("…"), .apiKey("…"), withToken("…"), set_client_secret("…");
+// getPassword("name") looks one up and is kept); the cell after a key in
 // the first cell of a table's row (| password | … |); a quoted value
 // after a quoted key and a linking word (Setting output 'token' to '…');
-// and the new value of a change (password = "…" -> "…"). The name of
+// and the new value of a change (password = "…" -> "…"); a token in a
+// URL's path after a segment that names a secret, or after a verb on one
+// (/reset-password/<token>, /password/reset/<token>, /auth/token/<token>,
+// /magic-link/<token>: a UUID, base64url or 20 hex digits or more; names
+// such as /secrets/db-credentials-v2 are kept). The name of
 // a file of keys or certificates (--key=tls.key, sa.json, server.pem) is
 // no secret, and neither is a file descriptor (--passphrase-fd 0). The commands of protocols give their
 // secrets too: Redis' AUTH [user] password (also as MONITOR quotes it),
@@ -183,11 +195,12 @@
 // ENV.fetch("SECRET") { "…" }); and all of this again in percent-encoded text (password%3D…,
 // %22client_secret%22%3A%22…%22, encoded twice too). Prose that changes
 // a secret gives its new value (password was changed to …, has been
-// reset to …, is: …), and so does a sentence that says a secret was
+// reset to …, is: …) and, changed from … to …, its old one too, and so does a sentence that says a secret was
 // generated, reset or is shown, at the end of its line after a colon (A
 // temporary password is generated for root@localhost: …, New value: …
 // after a reset, the following password to proceed to installation:⏎⏎…); one-time codes of four digits or more follow
-// passcode, OTP and verification code; user:password follows an auth
+// passcode, OTP, verification code and the other codes mailed or texted
+// to a user (reset code, login code, confirmation code, …); user:password follows an auth
 // word, and "user / password" a credentials key. A value in angle
 // brackets or parentheses is masked inside them, and a JSON object
 // under a secret key inside its braces; placeholders that say there is
@@ -249,7 +262,9 @@
 // secret answer, rootpw, snmp community, snmp server community,
 // community string, key string, masterauth, sms code,
 // device code, magic link, login link, invite link, invite url,
-// reset link, password reset link,
+// reset link, password reset link, reset code, password reset code,
+// login code, sign in code, signin code, confirmation code, auth code,
+// authentication code,
 // oauth verifier, secret id, dek, kek, data key, saml response,
 // samlresponse, saml assertion, id token hint, auth header,
 // authorization header, session secret, session key, unseal key,
@@ -269,7 +284,8 @@
 // outside ASCII match whole words, so 用户密码 is not 密码; and they make
 // every string with letters outside ASCII searched for pairs, which costs
 // only such strings.) Detectors: url-userinfo
-// ([DetectURLUserinfo]), authorization ([DetectBearer]), jwt
+// ([DetectURLUserinfo]), authorization ([DetectBearer]; every parameter
+// of a scheme's list, Hawk id="…", mac="…", up to the list's end), jwt
 // ([DetectJWT]: JWTs, and JWEs of five parts whole), aws-access-key-id
 // ([DetectAWSAccessKey]: with the secret access key right after an id,
 // as a printed credentials struct, a credentials CSV or a call's
@@ -374,8 +390,10 @@
 // mobilnummer, the advertising identifiers of mobile
 // devices idfa, idfv, gaid, aaid, and the word telephone in other languages:
 // telefon, telefono, telefone, telefonnummer, teléfono, téléphone.
-// Detectors: email, ssn, card-number, phone, iban ([DetectIBAN]),
-// ip-address.
+// Detectors: email, ssn, card-number, phone, iban ([DetectIBAN]: in
+// upper case, whole or in groups of four; at its country's length also in
+// lower case or with dashes, fr76 3000 …, DE89-3704-…; a lower-case
+// string of hex digits is an id, not an IBAN), ip-address.
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,
@@ -402,7 +420,9 @@
 // crates.io (cio, cio_tp_), Buildkite (bkua_, bkaa_, bkaj_), CircleCI
 // (CCIPAT_, CCIPRJ_), Netlify (nfp_), Render (rnd_), Neon (napi_), HubSpot
 // (pat-na1-…), LaunchDarkly (sdk-, mob-), Tailscale (tskey-), Asana
-// (1/…:…, 2/…/…:…), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress, Docker
+// (1/…:…, 2/…/…:…), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress,
+// Chief Tools (ctp_, cto_, ctr_), Cast AI (castai_v1_), Django's
+// development secret keys (django-insecure-…), Docker
 // Hub (dckr_pat_, dckr_oat_), Docker Swarm join tokens (SWMTKN-1-…),
 // Vercel Blob (vercel_blob_rw_), NuGet (oy2…), Contentful, Figma, PostHog;
 // Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xoxc-, xoxd-,
@@ -410,13 +430,15 @@
 // Teams webhooks, Zapier and IFTTT webhooks, the paths of incoming
 // webhooks after /hooks/ or /hook/ (Mattermost, Rocket.Chat, Feishu and
 // Lark: a UUID, or 20 letters and digits or more with both), Telegram
-// bots (also in the Bot API's path, /bot<token>/);
+// bots (also in the Bot API's path, /bot<token>/, or bot<token> alone);
 // WooCommerce (ck_, cs_), Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,
 // seti_…_secret_…), Braintree (access_token$…), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,
 // Freemius, PayPal (A21AA…), Adyen (AQE…hmf…), Checkout.com (sk_sbox_,
 // pk_sbox_, sk_ with 26 base32 bytes or a UUID), Salesforce session ids (00D…!…); GCP (AIza,
-// GOCSPX-, ya29., 1//0 refresh tokens), Azure AD client secrets and storage
+// GOCSPX-, ya29., 1//0 refresh tokens, 4/0A… authorization codes), Azure
+// Data Factory integration runtime keys (IR@…@…@…@…), Azure AD client
+// secrets and storage
 // or Service Bus keys (AccountKey=, SharedAccessKey=), Azure's
 // identifiable keys by their signature (+ASt, ACDb, APIM, +ABa, +AMC, AzFu,
 // +ASb, +AEh, +ARm, AzCa, AIoT, AZEG, AzSe, +ACR), Microsoft's common
@@ -440,7 +462,13 @@
 // 1Password, Bitwarden Secrets Manager (0.<uuid>.…:…==), age
 // (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
 // Networking, Infisical (st.…), Wi-Fi QR codes (WIFI:…;P:…;;), BIP32
-// extended private keys (xprv, tprv, yprv, zprv, uprv, vprv); the secrets of TLS key log lines
+// extended private keys (xprv, tprv, yprv, zprv, uprv, vprv); password
+// hashes in modular crypt format ($2b$…, $6$…, $apr1$…, $y$…,
+// $argon2id$…, $pbkdf2-sha256$…) and as Django and Werkzeug store them
+// (pbkdf2_sha256$…, pbkdf2:sha256:…$…, scrypt:…$…), /etc/shadow's user
+// and dates kept, and after their scheme in braces as LDAP, htpasswd and
+// Dovecot write them ({SSHA}…, {SHA}…, {SHA512-CRYPT}$6$…, and the
+// password in clear after {PLAIN}); the secrets of TLS key log lines
 // (CLIENT_RANDOM, *_TRAFFIC_SECRET*, EXPORTER_SECRET, ECH_SECRET; the
 // label and client random are kept);
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs

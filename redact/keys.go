@@ -24,6 +24,7 @@ type keyVerdict struct {
 	latency  bool   // the key's term is lat, lon or lng: a duration under it is kept
 	workDir  bool   // the key is PWD alone: an absolute path under it is the working directory
 	named    bool   // the key's term is "secret id": a secret's name or ARN under it is kept (AWS's SecretId)
+	signal   bool   // the key's term is "sig" alone: a signal's name under it is kept (sig=SIGTERM)
 	key      string // the key to write when the key itself is a secret or personal data
 	keyBy    string // the detector that found something in the key
 }
@@ -150,13 +151,13 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 	described := false         // a term was followed by a word that describes it: card_last4
 	meta := func(i int) bool { // a metadata word (card_last4), also numbered: token_count2
 		w := word(i)
-		if r.metadata[string(w)] {
+		if r.metadata[string(w)] || machineryWords[string(w)] {
 			return true
 		}
 		for len(w) > 1 && isDigit(w[len(w)-1]) {
 			w = w[:len(w)-1]
 		}
-		return len(w) < len(word(i)) && r.metadata[string(w)]
+		return len(w) < len(word(i)) && (r.metadata[string(w)] || machineryWords[string(w)])
 	}
 	for i := range words {
 		if numericWords[string(word(i))] {
@@ -211,6 +212,9 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			}
 			if string(joined[:n]) == "secretid" {
 				v.named = true // Vault's and Consul's secret_id is a credential; AWS's SecretId a name
+			}
+			if string(joined[:n]) == "sig" {
+				v.signal = true // sig=SIGTERM: a process's signal, not a signature
 			}
 			break
 		}
@@ -352,6 +356,41 @@ func (r *Redactor) longerTerm(lower []byte, words [][2]int, j int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// machineryWords are words that, right after a term, name the machinery
+// around the secret rather than the secret, as MetadataWords describe
+// it: a rate limiter's token_bucket, AWS's secrets_manager, GitHub's
+// secret_scanning, OpenID Connect's auth_time claim.
+var machineryWords = map[string]bool{
+	"bucket": true, "buckets": true, "manager": true, "scanning": true, "scanner": true, "time": true,
+}
+
+// isSignalName reports whether s names a process signal: SIGTERM,
+// SIGUSR1, SIGRTMIN+3 in either case, or the text of Go's os.Signal
+// (terminated, interrupt).
+func isSignalName(s string) bool {
+	if len(s) > 4 && len(s) <= 12 && strings.EqualFold(s[:3], "sig") {
+		i := 3
+		for i < len(s) && isLetter(s[i]) {
+			i++
+		}
+		if i-3 < 2 || i-3 > 7 { // HUP, TERM, VTALRM, RTMIN
+			return false
+		}
+		for ; i < len(s); i++ { // USR1, RTMIN+3
+			if !isDigit(s[i]) && s[i] != '+' && s[i] != '-' {
+				return false
+			}
+		}
+		return true
+	}
+	switch s {
+	case "interrupt", "terminated", "hangup", "killed", "quit", "user defined signal 1", "user defined signal 2",
+		"broken pipe", "alarm clock", "child exited", "window changed":
+		return true
 	}
 	return false
 }
@@ -632,7 +671,7 @@ func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
 		s := v.String()
 		return s != "" && !isKeyFileName(s) && !noValue(s) && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) &&
 			!(kv.netAddr && isNetworkAddress(s)) && !(kv.noDigits && countDigits(s) == 0) && !(kv.latency && isDuration(s)) &&
-			!(kv.named && isSecretName(s))
+			!(kv.named && isSecretName(s)) && !(kv.signal && isSignalName(s))
 	}
 	return true
 }

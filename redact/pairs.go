@@ -134,6 +134,18 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			}
 		}
+		if op == 0 && !quotedKey && p < len(s) && s[p] == ',' && tupleOpen(s, a) && r.mayBeKey(s[a:b]) {
+			// An Erlang or Elixir tuple of a key and its value: {password, "…"},
+			// {default_pass, <<"…">>}, {:secret_key_base, "…"}.
+			if vs, ve := tupleValue(s, p+1); ve > vs {
+				if rule, _ := r.phraseRule(s, a, b); rule != "" && !r.keepValue(s[a:b], s[vs:ve]) {
+					spans = append(spans, span{vs, ve})
+					note(rule)
+					i = max(i, ve)
+					continue
+				}
+			}
+		}
 		if op == 0 && quotedKey && p < len(s) && s[p] == ',' && (callArgument(s, a-1) || s[a] == '-' || laterCallArgument(s, a-1) && lastStringArg(s, skipSpaces(s, p+1))) {
 			// getenv("api_token", "…"), ["--password", "…"], and a key as a
 			// later argument: setattr(cfg, "password", "…"), HSet(ctx, k, "token", "…").
@@ -501,6 +513,18 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			} else if ve > vs && strings.Contains(s[max(0, vs-1):min(len(s), ve+1)], r.mask) {
 				i = max(i, ve) // masked already: the name before it is whom it is for, no value (pass for bob: [REDACTED])
 			}
+		case changeTo(s, w, we): // password changed from … to …: the old value and the new
+			fs, fe, ts, te := changeValues(s, w, we)
+			if old := s[fs:fe]; isCommonWord(old) || isErrorWord(old) {
+				break // changed from the admin panel to …: prose
+			}
+			for _, v := range [2][2]int{{fs, fe}, {ts, te}} {
+				if x := s[v[0]:v[1]]; len(x) >= 4 && !isCommonWord(x) && !isErrorWord(x) && !r.keepValue(s[a:b], x) {
+					spans = append(spans, span{v[0], v[1]})
+					note(rule)
+				}
+			}
+			i = max(i, te)
 		case isLinkingWord(w): // password is …, reset password to …, password was changed to …
 			q = afterLinking(s, we)
 			if q < len(s) && (s[q] == '"' || s[q] == '\'' || s[q] == '`') {
@@ -598,6 +622,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if r.sqlRule != "" {
 		spans = r.commandPasswords(s, spans, note)
 	}
+	if strings.IndexByte(s, '/') >= 0 {
+		spans = r.pathTokens(s, spans, note)
+	}
 	if strings.Contains(s, "VALUES") || strings.Contains(s, "values") {
 		spans = r.insertValues(s, spans, note)
 	}
@@ -611,6 +638,111 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		return spans
 	}
 	return r.findUserFlag(s, spans, note)
+}
+
+// pathVerbs are the segments of a URL's path that act on the secret the
+// segment before them names: /password/reset/<token>.
+var pathVerbs = map[string]bool{
+	"reset": true, "verify": true, "confirm": true, "activate": true, "redeem": true, "accept": true,
+	"use": true, "login": true, "callback": true,
+}
+
+// pathTokens masks a capability token in a URL's path: a segment that
+// looks like a random token (pathToken) right after a segment that names
+// a secret (/reset-password/<token>, /auth/token/<token>,
+// /magic-link/<token>), or after a verb that follows one
+// (/password/reset/<token>, /password-reset/<token>). Names of secrets (/secrets/db-credentials-v2),
+// ids and file names are kept.
+func (r *Redactor) pathTokens(s string, spans []span, note func(string)) []span {
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '/')
+		if k < 0 {
+			break
+		}
+		q := i + k + 1
+		i = q
+		e := q
+		for e < len(s) && pathSegmentByte(s[e]) {
+			e++
+		}
+		if e-q < 16 || !pathToken(s[q:e]) {
+			continue
+		}
+		prev := pathSegmentBefore(s, q-1)
+		rule := ""
+		if prev >= 0 && pathWord(s[prev:q-1]) {
+			seg := s[prev : q-1]
+			rule = r.keyRule(seg)
+			if d := strings.LastIndexAny(seg, "-_"); rule == "" && d > 0 && pathVerbs[strings.ToLower(seg[d+1:])] {
+				rule = r.keyRule(seg[:d]) // /password-reset/<token>
+			}
+			if rule == "" && pathVerbs[strings.ToLower(seg)] {
+				if pp := pathSegmentBefore(s, prev-1); pp >= 0 && pathWord(s[pp:prev-1]) {
+					rule = r.keyRule(s[pp : prev-1])
+				}
+			}
+		}
+		if rule == "" || r.keepValue("", s[q:e]) {
+			continue
+		}
+		spans = append(spans, span{q, e})
+		note(rule)
+		i = e
+	}
+	return spans
+}
+
+// pathSegmentBefore returns the start of the segment of a path that ends
+// at the '/' at s[slash], or -1 when there is none (no slash, an empty
+// segment).
+func pathSegmentBefore(s string, slash int) int {
+	if slash <= 0 || slash >= len(s) || s[slash] != '/' {
+		return -1
+	}
+	p := slash
+	for p > 0 && pathSegmentByte(s[p-1]) {
+		p--
+	}
+	if p == slash || p == 0 || s[p-1] != '/' {
+		return -1
+	}
+	return p
+}
+
+// pathWord reports whether seg is a segment of a path that names
+// something in words, as routes do: three or more lower-case letters,
+// '-' and '_' (not a piece of base64 that holds a slash).
+func pathWord(seg string) bool {
+	if len(seg) < 3 {
+		return false
+	}
+	for i := 0; i < len(seg); i++ {
+		if c := seg[i]; !(c >= 'a' && c <= 'z' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// pathSegmentByte reports whether c may be a byte of a token in a path.
+func pathSegmentByte(c byte) bool {
+	return isAlnum(c) || c == '-' || c == '_' || c == '.' || c == '~'
+}
+
+// pathToken reports whether seg looks like a random token rather than a
+// name: a UUID, letters of both cases and digits (base64url), or 20 or
+// more letters and digits with both and nothing between them (hex).
+func pathToken(seg string) bool {
+	if isUUID(seg) {
+		return true
+	}
+	if strings.IndexByte(seg, '.') >= 0 || !hasDigit(seg) {
+		return false // a file, a name
+	}
+	if mixedCase(seg) {
+		return true
+	}
+	return len(seg) >= 20 && isAlnumOnly(seg)
 }
 
 // redisACLPasswords masks the passwords that Redis' ACL SETUSER rules add
@@ -1057,12 +1189,52 @@ var loginCalls = map[string]int{
 // password it is given: set_password(user, '…'), checkPassword('…').
 var passwordVerbs = [...]string{"set", "change", "update", "reset", "hash", "check", "verify", "validate", "store", "save"}
 
+// setterSecrets are the names of a secret that a builder's or an
+// options' method takes as its one argument (.password("…"),
+// .apiKey("…"), withToken("…"), set_client_secret("…")), lower-cased
+// without underscores, after a verb that gives the value (with, set, use).
+var setterSecrets = map[string]bool{
+	"password": true, "passwd": true, "passphrase": true, "secret": true, "token": true,
+	"apikey": true, "apitoken": true, "apisecret": true, "accesstoken": true, "refreshtoken": true,
+	"authtoken": true, "bearertoken": true, "sessiontoken": true, "clientsecret": true,
+	"secretkey": true, "accesskey": true, "secretaccesskey": true, "privatekey": true,
+	"signingkey": true, "encryptionkey": true, "masterkey": true, "webhooksecret": true,
+}
+
+// secretSetter reports whether name is a method that takes a secret as its
+// one argument: a name of setterSecrets after with, set or use
+// (withToken, setClientSecret, use_api_key), or alone (bare: password,
+// apiKey; a lookup by name, secret("db-creds"), is no setter); not
+// getPassword, which looks one up by its argument.
+func secretSetter(name string) (ok, bare bool) {
+	if len(name) < 5 || len(name) > 24 {
+		return false, false
+	}
+	var b [24]byte
+	n := 0
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c != '_' {
+			b[n] = c | 0x20
+			n++
+		}
+	}
+	w := string(b[:n])
+	for _, verb := range [...]string{"with", "set", "use"} {
+		if rest, ok := strings.CutPrefix(w, verb); ok && setterSecrets[rest] {
+			return true, false
+		}
+	}
+	return setterSecrets[w] && w != "secret", true
+}
+
 // credentialCalls masks the password that a call gives in a string
 // literal: the password argument of loginCalls (client.login("bob",
 // "…"), new NetworkCredential("bob", "…"), smtp.PlainAuth("", u, "…",
-// h)), and the last string argument of a call whose name sets or checks
+// h)), the last string argument of a call whose name sets or checks
 // a password (user.set_password("…"), keyring.set_password(svc, user,
-// "…")). Variables and expressions are kept.
+// "…")), and the one argument of a setter of a secret (secretSetter:
+// .password("…"), .apiKey("…"), withToken("…")). Variables and
+// expressions are kept.
 func (r *Redactor) credentialCalls(s string, spans []span, note func(string)) []span {
 	for i := 1; i < len(s); i++ {
 		if s[i] != '(' || !isKeyChar(s[i-1]) {
@@ -1083,10 +1255,23 @@ func (r *Redactor) credentialCalls(s string, spans []span, note func(string)) []
 				}
 			}
 			if pos == -1 {
+				if ok, bare := secretSetter(name); ok && bare {
+					pos = -4 // the one argument, when it looks like a credential
+				} else if ok {
+					pos = -3 // the one argument
+				}
+			}
+			if pos == -1 {
 				continue
 			}
 		}
 		args := callArgs(s, i+1)
+		if pos == -3 || pos == -4 {
+			if len(args) != 1 || args[0][2] != 1 || pos == -4 && !looksLikeCredential(s[args[0][0]:args[0][1]]) {
+				continue // token("IDENT") in a lexer, token(t)
+			}
+			pos = 0
+		}
 		if pos == -2 {
 			for k := len(args) - 1; k >= 0; k-- {
 				if args[k][2] == 1 {
@@ -1859,7 +2044,9 @@ func shortCodeFits(k, w string) bool {
 	case "pin", "pin code", "pin number", "card pin", "atm pin", "debit pin":
 		return len(w) >= 4
 	case "passcode", "otp", "totp", "mfa code", "verification code", "one time password", "one time code",
-		"2fa code", "2fa", "two factor code":
+		"2fa code", "2fa", "two factor code", "reset code", "password reset code", "login code", "sign in code",
+		"signin code", "confirmation code", "auth code", "authentication code", "sms code", "otp code",
+		"access code", "activation code", "unlock code":
 		return len(w) >= 4 // 6-digit codes, and longer ones the personal-data rule takes too
 	}
 	return false
@@ -2674,6 +2861,48 @@ func varDumpString(s string, v int) int {
 		return v
 	}
 	return q + 2
+}
+
+// tupleOpen reports whether the key at s[a] opens a tuple: after '{' (and
+// Elixir's ':' of an atom), maybe spaces.
+func tupleOpen(s string, a int) bool {
+	if a > 0 && s[a-1] == ':' {
+		a--
+	}
+	for a > 0 && s[a-1] == ' ' {
+		a--
+	}
+	return a > 0 && s[a-1] == '{'
+}
+
+// tupleValue returns the inside of the string that s[q:] gives as the
+// second and last element of a tuple, after its comma: "…" or an Erlang
+// binary <<"…">>, then the tuple's '}'; or an empty span.
+func tupleValue(s string, q int) (int, int) {
+	q = skipSpaces(s, q)
+	binary := strings.HasPrefix(s[q:], `<<"`)
+	if binary {
+		q += 2
+	}
+	if q >= len(s) || s[q] != '"' {
+		return q, q
+	}
+	c := strings.IndexByte(s[q+1:], '"')
+	if c < 0 {
+		return q, q
+	}
+	vs, ve := q+1, q+1+c
+	e := ve + 1
+	if binary {
+		if !strings.HasPrefix(s[e:], ">>") {
+			return q, q
+		}
+		e += 2
+	}
+	if e = skipSpaces(s, e); e >= len(s) || s[e] != '}' {
+		return q, q
+	}
+	return vs, ve
 }
 
 // valueAt returns the span of the value that starts at or after v: the
@@ -3790,7 +4019,8 @@ func (r *Redactor) keepValue(key, v string) bool {
 	}
 	kv := r.verdict(key)
 	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v) || kv.netAddr && isNetworkAddress(v) ||
-		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v) || kv.named && isSecretName(v)
+		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v) || kv.named && isSecretName(v) ||
+		kv.signal && isSignalName(v)
 }
 
 // isVersion reports whether v is a version number: three dot-separated
@@ -3828,6 +4058,51 @@ func isPlaceholder(s string, vs, ve int) bool {
 		return true
 	}
 	return false
+}
+
+// changeValues returns the spans of the old and the new value of a change
+// of a secret ("changed from OLD to NEW", "rotated from 'OLD' to 'NEW'")
+// when verb, which ends at e, is a verb of change; else empty spans.
+func changeValues(s, verb string, e int) (fs, fe, ts, te int) {
+	switch strings.ToLower(verb) {
+	case "changed", "updated", "rotated", "reset", "modified", "switched":
+	default:
+		return 0, 0, 0, 0
+	}
+	ws, we := wordAt(s, skipSpaces(s, e))
+	if !strings.EqualFold(s[ws:we], "from") {
+		return 0, 0, 0, 0
+	}
+	fs, fe = valueOrWordAt(s, skipSpaces(s, we))
+	after := fe
+	if fe < len(s) && fs > 0 && isQuote(s[fs-1]) && s[fe] == s[fs-1] {
+		after++ // the closing quote
+	}
+	ts0, te0 := wordAt(s, skipSpaces(s, after))
+	if fe <= fs || !strings.EqualFold(s[ts0:te0], "to") {
+		return 0, 0, 0, 0
+	}
+	ts, te = valueOrWordAt(s, skipSpaces(s, te0))
+	if te <= ts {
+		return 0, 0, 0, 0
+	}
+	return fs, fe, ts, te
+}
+
+// changeTo reports whether the verb w, which ends at e, changes a secret
+// from one value to another (changeValues).
+func changeTo(s, w string, e int) bool {
+	_, _, ts, te := changeValues(s, w, e)
+	return te > ts
+}
+
+// valueOrWordAt returns the inside of the quoted value at s[q], or the
+// word there.
+func valueOrWordAt(s string, q int) (int, int) {
+	if q < len(s) && isQuote(s[q]) {
+		return valueAt(s, q)
+	}
+	return wordAt(s, q)
 }
 
 // afterLinking returns where the value starts after a linking word that
@@ -4051,6 +4326,8 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			rest = s[k+6:]
 		case strings.HasPrefix(s[k:], "-user=") && k > 0 && s[k-1] == '-':
 			rest = s[k+6:]
+		case (strings.HasPrefix(s[k:], "-user ") || strings.HasPrefix(s[k:], "-user=")) && proxyFlagBefore(s, k): // curl --proxy-user bob:…
+			rest = s[k+6:]
 		case k+2 < len(s) && (k == 0 || s[k-1] == ' ' || argvElement(s, k)) && isAlnum(s[k+2]): // -uroot
 			user = true
 			continue
@@ -4095,7 +4372,13 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 	case "htpasswd":
 		return r.htpasswdValue(s, spans, note) // htpasswd -b file bob S3cret
 	case "openssl":
-		return r.flagValue(s, "-k", spans, note) // openssl enc -aes-256-cbc -k S3cret
+		return r.flagValue(s, "-K", r.flagValue(s, "-k", spans, note), note) // openssl enc -aes-256-cbc -k S3cret, -K <key in hex>
+	case "curl":
+		return r.userPasswordFlag(s, "-U", spans, note) // curl -U bob:S3cret -x proxy:3128 (the proxy's user)
+	case "httpie":
+		return r.userPasswordFlag(s, "-a", spans, note) // http -a bob:S3cret example.org, hey -a bob:S3cret
+	case "ab":
+		return r.userPasswordFlag(s, "-A", r.userPasswordFlag(s, "-P", spans, note), note) // ab -A bob:S3cret -P proxy:S3cret
 	case "doctl":
 		return r.flagValue(s, "-t", spans, note) // doctl auth init -t S3cret
 	case "gh secret":
@@ -4184,6 +4467,8 @@ func passwordTool(s string) string {
 		{"snmpwalk", "snmp"}, {"snmpget", "snmp"}, {"snmpgetnext", "snmp"}, {"snmpbulkwalk", "snmp"},
 		{"snmpbulkget", "snmp"}, {"snmpset", "snmp"}, {"snmptable", "snmp"}, {"snmptrap", "snmp"},
 		{"snmpinform", "snmp"}, {"snmpstatus", "snmp"}, {"snmpdf", "snmp"}, {"hydra", "hydra"},
+		{"curl", "curl"}, {"http", "httpie"}, {"https", "httpie"}, {"xh", "httpie"}, {"xhs", "httpie"},
+		{"hey", "httpie"}, {"ab", "ab"},
 	} {
 		for i := 0; ; {
 			j := strings.Index(s[i:], c.name)
@@ -4199,6 +4484,45 @@ func passwordTool(s string) string {
 		}
 	}
 	return ""
+}
+
+// proxyFlagBefore reports whether the "-user" at s[k] ends curl's and
+// wget's --proxy-user.
+func proxyFlagBefore(s string, k int) bool {
+	return k >= 7 && s[k-7:k] == "--proxy" && (k == 7 || s[k-8] == ' ' || s[k-8] == '"')
+}
+
+// userPasswordFlag masks the value after each flag when it is a user and
+// a password joined by a colon (curl -U bob:S3cret, http -a bob:S3cret);
+// a user alone (the tool prompts) and a URL are no credentials.
+func (r *Redactor) userPasswordFlag(s, flag string, spans []span, note func(string)) []span {
+	for i := 0; ; {
+		j := strings.Index(s[i:], flag+" ")
+		if j < 0 {
+			return spans
+		}
+		k := i + j
+		i = k + len(flag)
+		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' {
+			continue
+		}
+		vs := skipSpaces(s, i)
+		var ve int
+		if vs < len(s) && isQuote(s[vs]) {
+			vs, ve = valueAt(s, vs)
+		} else {
+			ve = vs
+			for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' {
+				ve++
+			}
+		}
+		v := s[vs:ve]
+		if c := strings.IndexByte(v, ':'); c > 0 && c+1 < len(v) && v[0] != '-' && !strings.Contains(v, "://") && !strings.HasPrefix(v[c+1:], r.mask) {
+			spans = append(spans, span{vs, ve})
+			note("credentials")
+			i = ve
+		}
+	}
 }
 
 // flagValue masks the word after each flag (a whole word, then a space)

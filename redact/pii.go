@@ -17,7 +17,8 @@ var (
 	// amounts, dates, versions, Unix times) are left alone.
 	DetectPhone = Detector{Name: "phone", find: findPhones, need: hasDigits9, min: 9}
 	// DetectIBAN masks International Bank Account Numbers, grouped or not,
-	// whose country is an IBAN country and whose mod-97 check is valid.
+	// whose country is an IBAN country and whose mod-97 check is valid;
+	// in lower case or grouped by dashes, at the country's length.
 	DetectIBAN = Detector{Name: "iban", find: findIBANs, need: hasDigits9, min: 15}
 )
 
@@ -224,37 +225,70 @@ func minInts(v []int) int {
 	return m
 }
 
-// ibanCountries are the country codes that use IBANs (ISO 13616 registry).
-const ibanCountries = "AD AE AL AT AZ BA BE BG BH BI BR BY CH CR CY CZ DE DJ DK DO EE EG ES FI FK FO FR GB GE GI GL GR GT HR HU IE IL IQ IS IT JO KW KZ LB LC LI LT LU LV LY MC MD ME MK MN MR MT MU NI NL NO OM PK PL PS PT QA RO RS RU SA SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK YE"
+// ibanLengths are the country codes that use IBANs and the length of
+// their IBANs (ISO 13616 registry).
+const ibanLengths = "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DJ27 DK18 DO28 EE20 EG29 ES24 FI18 FK18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 LY25 MC27 MD24 ME22 MK19 MN20 MR27 MT31 MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29 PT25 QA29 RO24 RS22 RU33 SA24 SC31 SD18 SE24 SI19 SK24 SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 YE30"
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
+// ibanLength returns the length of the IBANs of the country whose code
+// is cc in upper case, or 0 for a country without IBANs.
+func ibanLength(cc [2]byte) int {
+	for i := 0; i+4 <= len(ibanLengths); i += 5 {
+		if ibanLengths[i] == cc[0] && ibanLengths[i+1] == cc[1] {
+			return int(ibanLengths[i+2]-'0')*10 + int(ibanLengths[i+3]-'0')
+		}
+	}
+	return 0
+}
+
+// findIBANs finds IBANs: in upper case, whole or in groups of four
+// separated by spaces (the paper format), and, at their country's exact
+// length, also in lower case or in groups separated by dashes, as people
+// type them (fr76 3000 …, DE89-3704-…).
 func findIBANs(s string, spans []span) []span {
 	for i := 0; i+15 <= len(s); i++ {
-		if !isUpper(s[i]) || !isUpper(s[i+1]) || !isDigit(s[i+2]) || !isDigit(s[i+3]) || (i > 0 && isAlnum(s[i-1]) && !escapedStart(s, i)) {
+		if !isLetter(s[i]) || !isLetter(s[i+1]) || !isDigit(s[i+2]) || !isDigit(s[i+3]) || (i > 0 && isAlnum(s[i-1]) && !escapedStart(s, i)) {
 			continue
 		}
-		if !strings.Contains(ibanCountries, s[i:i+2]) {
+		length := ibanLength([2]byte{s[i] &^ 0x20, s[i+1] &^ 0x20})
+		if length == 0 {
 			continue
 		}
 		var buf [34]byte
-		n, j, end := 0, i, i
+		var sep byte
+		lower, notHex := false, false
+		n, j, end, group := 0, i, i, 0
 		for j < len(s) && n < len(buf) {
 			c := s[j]
-			if isDigit(c) || isUpper(c) {
+			if isDigit(c) || isLetter(c) {
+				if c >= 'a' {
+					lower = true
+					c &^= 0x20
+				}
+				notHex = notHex || c > 'F'
 				buf[n] = c
 				n++
+				group++
 				j++
 				end = j
 				continue
 			}
-			if c == ' ' && n%4 == 0 && j+1 < len(s) && (isDigit(s[j+1]) || isUpper(s[j+1])) {
+			if n == length && (c == '-' || s[i] >= 'a') {
+				break // a word after it, as typed: "fr76 … 189 done"
+			}
+			if (c == ' ' || c == '-') && (sep == 0 || c == sep) && n%4 == 0 && (c == ' ' || group == 4) &&
+				j+1 < len(s) && (isDigit(s[j+1]) || isLetter(s[j+1]) && s[j+1]&0x20 == s[i]&0x20) { // a group in the case it began with
+
+				sep, group = c, 0
 				j++
 				continue
 			}
 			break
 		}
-		if end < len(s) && isAlnum(s[end]) || n < 15 || !ibanValid(buf[:n]) {
+		if end < len(s) && isAlnum(s[end]) || n < 15 || (lower || sep == '-') && n != length ||
+			lower && sep == 0 && !notHex || // a hex id in lower case (a span id, a digest), whatever its check digits
+			!ibanValid(buf[:n]) {
 			continue
 		}
 		spans = append(spans, span{i, end})

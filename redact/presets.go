@@ -39,6 +39,8 @@ var (
 			"security answer", "secret answer", "rootpw", "snmp community", "snmp server community", "community string", "key string", "masterauth",
 			"sms code", "device code", "magic link", "login link", "invite link", "invite url",
 			"reset link", "password reset link", // the link mailed to a user; a reset URL is the page
+			"reset code", "password reset code", "login code", "sign in code", "signin code",
+			"confirmation code", "auth code", "authentication code", // one-time codes mailed or texted to a user
 			"oauth verifier", "secret id",
 			// Envelope encryption's keys, SAML's signed response, a raw header.
 			"dek", "kek", "data key", "saml response", "samlresponse", "saml assertion", "id token hint",

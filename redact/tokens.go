@@ -147,6 +147,17 @@ var tokenFormats = append([]tokenFormat{
 	{family: "intra42", prefix: "s-s4t2af-", body: cHex, min: 64},
 	{family: "openshift", prefix: "sha256~", body: cURL, min: 43},
 	{family: "authress", prefix: "authress_", body: cAny, min: 40},
+	// Chief Tools personal, access and refresh tokens; Cast AI API keys.
+	{family: "chieftools", prefix: "ctp_", body: cAlnum, min: 30, mixed: true},
+	{family: "chieftools", prefix: "cto_", body: cAlnum, min: 30, mixed: true},
+	{family: "chieftools", prefix: "ctr_", body: cAlnum, min: 30, mixed: true},
+	{family: "castai", prefix: "castai_v1_", body: cWord, min: 73},
+	// Django's generated secret keys in development settings:
+	// "django-insecure-" and 50 bytes of get_random_secret_key's alphabet.
+	{family: "django", prefix: "django-insecure-", shape: djangoKeyBody},
+	// Azure Data Factory self-hosted integration runtime keys:
+	// IR@<GUID>@<factory>@<region>@<44 bytes of base64>.
+	{family: "azure", prefix: "IR@", shape: integrationRuntimeBody},
 	// Chat and webhooks.
 	{family: "slack", prefix: "xoxb-", body: cURL, min: 20},
 	{family: "slack", prefix: "xoxp-", body: cURL, min: 20},
@@ -377,6 +388,8 @@ var tokenFormats = append([]tokenFormat{
 	{family: "supabase", prefix: "sbp_", body: cLHex, min: 40},
 	{family: "supabase", prefix: "sb_secret_", body: cURL, min: 30},
 	{family: "gcp", prefix: "1//0", body: cURL, min: 40},
+	// Google OAuth authorization codes, as a redirect's ?code= carries them.
+	{family: "gcp", prefix: "4/0A", body: cURL, min: 40, mixed: true},
 	// Microsoft identity platform refresh tokens (0.A…, 1.A…) and
 	// Microsoft account tokens (EwA…, EwB…, EwC…): long base64.
 	// Bitwarden Secrets Manager access tokens: "0.", the token's UUID,
@@ -430,6 +443,52 @@ var tokenFormats = append([]tokenFormat{
 	{family: "jwt", prefix: "ey", shape: jwtBody},
 	{family: "jwt", prefix: "ZXlK", body: cAlnum | cOther, min: 60, mixed: true},
 }, facebookFormats()...)
+
+// cryptFormats are the schemes of password hashes in modular crypt
+// format ($id$params$salt$hash: bcrypt, sha-crypt, md5-crypt, Apache's
+// apr1, yescrypt, scrypt, argon2, passlib's PBKDF2) and as Django and
+// Werkzeug store them: what /etc/shadow, a users table or an htpasswd
+// file holds, each of which can be cracked offline. They start with '$'
+// or hold one before their salt, so they are searched from each '$'
+// (markCrypt) rather than from the word starts of tokenFormats.
+var cryptFormats = []tokenFormat{
+	{family: "password hash", prefix: "$2a$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$2b$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$2x$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$2y$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$1$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$5$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$6$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$7$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$y$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$gy$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$apr1$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$argon2id$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$argon2i$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$argon2d$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$scrypt$", shape: cryptHashBody},
+	{family: "password hash", prefix: "$pbkdf2", shape: cryptHashBody},
+	{family: "password hash", prefix: "pbkdf2_sha", shape: cryptHashBody},
+	{family: "password hash", prefix: "pbkdf2:sha", shape: cryptHashBody},
+	{family: "password hash", prefix: "scrypt:", shape: cryptHashBody},
+}
+
+// ldapSchemes are the schemes of passwords as LDAP's userPassword,
+// Dovecot, htpasswd and OpenLDAP's slappasswd write them: {SSHA}<base64>,
+// {SHA512-CRYPT}$6$…, and the password itself after {PLAIN} or
+// {CLEARTEXT}.
+var ldapSchemes = []string{
+	"SHA", "SSHA", "SHA256", "SSHA256", "SHA384", "SSHA384", "SHA512", "SSHA512", "MD5", "SMD5",
+	"CRYPT", "PBKDF2", "PBKDF2-SHA1", "PBKDF2-SHA256", "PBKDF2-SHA512", "ARGON2", "ARGON2I", "ARGON2ID",
+	"BLF-CRYPT", "SHA256-CRYPT", "SHA512-CRYPT", "MD5-CRYPT", "DES-CRYPT", "SCRAM-SHA-1", "SCRAM-SHA-256",
+	"PLAIN", "CLEAR", "CLEARTEXT", "PLAIN-TRUNC",
+}
+
+func init() {
+	for _, scheme := range ldapSchemes {
+		cryptFormats = append(cryptFormats, tokenFormat{family: "password hash", prefix: "{" + scheme + "}", fold: true, shape: ldapPasswordBody})
+	}
+}
 
 // facebookFormats returns the prefixes of Facebook access tokens: "EAA"
 // and an upper-case letter other than 'A' (EAAA is Square's).
@@ -778,9 +837,11 @@ func braintreeBody(s string, j int) int {
 }
 
 // botPath reports whether the digits at s[start] follow "bot" in a
-// path of the Telegram Bot API (https://api.telegram.org/bot<token>/…).
+// path of the Telegram Bot API (https://api.telegram.org/bot<token>/…),
+// or at the start of a word, as the API's path is written alone
+// (bot<token>).
 func botPath(s string, start int) bool {
-	return start >= 4 && s[start-3:start] == "bot" && s[start-4] == '/'
+	return start >= 3 && s[start-3:start] == "bot" && (start == 3 || s[start-4] == '/' || !isAlnum(s[start-4]))
 }
 
 // asanaBody matches the rest of an Asana personal access token after
@@ -1076,6 +1137,160 @@ func wifiQRBody(s string, j int) int {
 	return 0
 }
 
+// findCryptHashes finds the password hashes of cryptFormats from each
+// '{' ({SSHA}…) and each '$': a scheme that starts with it ($6$…, also
+// after Django's "argon2$" or "bcrypt_sha256$"), or one that ends in the
+// word before it
+// (pbkdf2_sha256$…, pbkdf2:sha256:600000$…, scrypt:32768:8:1$…).
+func findCryptHashes(s string, spans []span) []span {
+	for i := 0; i < len(s); {
+		k := strings.IndexAny(s[i:], "${")
+		if k < 0 {
+			break
+		}
+		q := i + k
+		i = q + 1
+		if s[q] == '{' { // {SSHA}…, {CRYPT}$6$…
+			if end := cryptHashAt(s, q); end > 0 {
+				spans = append(spans, span{q, end})
+				i = end
+			}
+			continue
+		}
+		start := q
+		for start > 0 && (isAlnum(s[start-1]) || s[start-1] == '_' || s[start-1] == ':' || s[start-1] == '-') {
+			start--
+		}
+		at, end := start, cryptHashAt(s, start)
+		if end == 0 && start != q {
+			at, end = q, cryptHashAt(s, q)
+		}
+		if end > 0 {
+			spans = append(spans, span{at, end})
+			i = end
+		}
+	}
+	return spans
+}
+
+// cryptHashAt returns the end of a password hash of cryptFormats at s[i:], or 0.
+func cryptHashAt(s string, i int) int {
+	for f := range cryptFormats {
+		if end := cryptFormats[f].match(s, i); end > 0 {
+			return end
+		}
+	}
+	return 0
+}
+
+// djangoKeyBody matches the rest of a Django secret key after
+// "django-insecure-": 40 bytes or more of the alphabet Django draws it
+// from (lower-case letters, digits and !@#$%^&*(-_=+)).
+func djangoKeyBody(s string, j int) int {
+	k := j
+	for k < len(s) && (charClass[s[k]]&(cDigit|cLowerHex|cLower|cDash|cUnder) != 0 || strings.IndexByte("!@#$%^&*()=+", s[k]) >= 0) {
+		k++
+	}
+	if k-j < 40 || !hasDigit(s[j:k]) {
+		return 0
+	}
+	return k
+}
+
+// integrationRuntimeBody matches the rest of an Azure Data Factory
+// integration runtime key after "IR@": a GUID, '@', the factory's name,
+// '@', its region, '@', and 44 bytes of base64.
+func integrationRuntimeBody(s string, j int) int {
+	if len(s)-j < 36+44+3 || s[j+36] != '@' {
+		return 0
+	}
+	for i := j; i < j+36; i++ { // a GUID's shape (the scanners' rules accept any letter)
+		if dash := i-j == 8 || i-j == 13 || i-j == 18 || i-j == 23; dash != (s[i] == '-') || !dash && !isAlnum(s[i]) {
+			return 0
+		}
+	}
+	k := j + 37
+	for n := 0; n < 2; n++ { // the factory's name and its region
+		for k < len(s) && s[k] != '@' && charClass[s[k]]&(cURL|cOther) != 0 {
+			k++
+		}
+		if k >= len(s) || s[k] != '@' {
+			return 0
+		}
+		k++
+	}
+	e := run(s, k, cAlnum|cOther)
+	if e-k < 44 {
+		return 0
+	}
+	return e
+}
+
+// ldapPasswordBody matches the password after its scheme in braces: a
+// hash in modular crypt format ({CRYPT}$6$…), the password in clear
+// after {PLAIN}, {CLEAR} or {CLEARTEXT} (up to a space, a quote or the
+// colon of a passwd file's next field), or
+// 20 bytes of base64 or more with a digit or both cases ({SSHA}…).
+func ldapPasswordBody(s string, j int) int {
+	if j < len(s) && s[j] == '$' {
+		return cryptHashAt(s, j)
+	}
+	if o := strings.LastIndexByte(s[:j], '{'); o >= 0 && clearScheme(s[o+1:j-1]) {
+		k := j
+		for k < len(s) && s[k] > ' ' && !isQuote(s[k]) && s[k] != ',' && s[k] != ';' && s[k] != ':' { // a passwd-file's next field
+			k++
+		}
+		if k == j || strings.IndexByte(")]}>", s[j]) >= 0 { // "(stored as {PLAIN})"
+			return 0
+		}
+		return k
+	}
+	e := run(s, j, cAlnum|cOther)
+	if e-j < 20 || !(hasDigit(s[j:e]) || mixedCase(s[j:e])) {
+		return 0
+	}
+	return e
+}
+
+// clearScheme reports whether the scheme (between braces) says that the
+// password follows in clear.
+func clearScheme(scheme string) bool {
+	for _, c := range [...]string{"PLAIN", "CLEAR", "CLEARTEXT", "PLAIN-TRUNC"} {
+		if strings.EqualFold(scheme, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// cryptHashBody matches the rest of a password hash after its scheme
+// ("$6$", "$argon2id$", "pbkdf2:sha"): fields separated by '$' (a cost,
+// parameters, a salt; ':' and ',' inside the first), at least two, of
+// which the last, the hash, is 22 base64 bytes or more (bcrypt's salt and
+// hash are one field) with a digit or both cases.
+func cryptHashBody(s string, j int) int {
+	fields, last := 1, j
+	k := j
+	for ; k < len(s); k++ {
+		c := s[k]
+		switch {
+		case c == '$':
+			fields++
+			last = k + 1
+		case charClass[c]&cURL != 0 || c == '.' || c == '/' || c == '+' || c == '=' || c == ',':
+		case c == ':' && fields == 1: // Werkzeug's pbkdf2:sha256:600000$…, scrypt:32768:8:1$…
+		default:
+			goto end
+		}
+	}
+end:
+	hash := s[last:k]
+	if fields < 2 || len(hash) < 22 || !(hasDigit(hash) || mixedCase(hash)) {
+		return 0
+	}
+	return k
+}
+
 // hasDigit reports whether s holds an ASCII digit.
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -1161,7 +1376,7 @@ const (
 	markPEM                         // "-B": "-----BEGIN", "-U": "PuTTY-User-Key-File-" (DetectPrivateKey)
 	markDashP                       // "-p", "-P": sshpass -p, 7z -p…, zip -P (findUserFlag)
 	markDashA                       // "-a": redis-cli -a (findUserFlag)
-	markDashW                       // "-w", "-U", "-b", "-k", "-t": ldapsearch -w, smbclient -U u%p, htpasswd -b, openssl -k, doctl -t (findUserFlag)
+	markDashW                       // "-w", "-U", "-b", "-k", "-K", "-t", "-a", "-A": ldapsearch -w, smbclient -U u%p, curl -U u:p, htpasswd -b, openssl -k, doctl -t, http -a u:p, ab -A u:p (findUserFlag)
 	markAddMask                     // ":a": GitHub Actions' "::add-mask::…"
 	markDashD                       // "-D": a Java system property (-Dpassword=…; prescan, with markDashP's "-P")
 	markEscape                      // '\\' before n, t, r, u or x, '%' before a hex digit: a word after an escape (prescan)
@@ -1169,10 +1384,11 @@ const (
 	markDashS                       // "-S", "-s": sudo -S or --stdin reads the password from its standard input (stdinSecrets)
 	markQuoteK                      // a quote before "k" or "K": a JWK's "kty" member (findJWK)
 	markKeyed                       // "+A"; padding '=' after 40 bytes, "AzSe", words keyedWord admits (prescan): findKeyedTokens
+	markCrypt                       // '$' or '{' before a letter or digit: a password hash ($6$…, pbkdf2_sha256$…, {SSHA}…; findCryptHashes)
 	allMarks     uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
-	tokenMarks = markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed
+	tokenMarks = markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed
 )
 
 var markFirst, markSecond = func() (first, second [256]uint32) {
@@ -1181,7 +1397,8 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 		bit  uint32
 	}{{'Q', '~', markAzure}, {'.', 'a', markDotA}, {'T', '3', markT3}, {'_', 'm', markMmk}, {'.', 'o', markOffice},
 		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP}, {'-', 'P', markDashP},
-		{'-', 'a', markDashA}, {'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM}, {'-', 'b', markDashW},
+		{'-', 'a', markDashA | markDashW}, {'-', 'A', markDashW}, {'-', 'K', markDashW},
+		{'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM}, {'-', 'b', markDashW},
 		{'-', 'k', markDashW}, {'-', 't', markDashW}, {':', 'a', markAddMask},
 		{'-', 'D', markDashD}, {'-', 'S', markDashS}, {'-', 's', markDashS},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA},
@@ -1200,6 +1417,13 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 		first[c] |= markBar
 	}
 	first['+'] |= markKeyed
+	first['$'] |= markCrypt
+	first['{'] |= markCrypt
+	for c := range 256 {
+		if isAlnum(byte(c)) {
+			second[c] |= markCrypt
+		}
+	}
 	second['A'] |= markKeyed
 	second['|'] |= markBar
 	return first, second
@@ -1224,6 +1448,9 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 			spans = append(spans, span{vs, ve})
 		}
 		i = max(ve, vs)
+	}
+	if marks&markCrypt != 0 {
+		spans = findCryptHashes(s, spans)
 	}
 	if len(s) < 36 {
 		return spans
