@@ -118,8 +118,13 @@ func WithSigner(key ed25519.PrivateKey) Option {
 // handler checks its tree against the last checkpoint it signed. Keep w apart from the log (another file, another host):
 // it is what detects the removal of the newest records. Under
 // [WithSealing], Close writes one more checkpoint to w (not in-band)
-// after the last seal, which is the chain's last record. Requires
-// [WithSigner].
+// after the last seal, which is the chain's last record. A checkpoint
+// goes to w only once the records it covers are in the log: over a
+// [File] it syncs the file first, and over a slogcore handler it waits
+// (at most 5s, else the checkpoint is held back and reported) until that
+// handler has written and synced them. Over any other handler, pass
+// [WithSyncFunc] so that a power loss cannot leave w ahead of the log.
+// Requires [WithSigner].
 func WithCheckpoints(w io.Writer, every int, interval time.Duration) Option {
 	return func(c *config) {
 		if every < 0 || interval < 0 {
