@@ -413,13 +413,49 @@ func prunedHeads(v chain.Value, heads map[string]Head) {
 	}
 }
 
-// Heads returns the head of every chain found at the end of the file.
+// Heads returns the head of every chain of the log: its last record in
+// the file or, for a chain with no record there, in the newest rotated
+// file that holds one, or else the head a retention record names for a
+// chain whose files it removed; the heads that [File.Handler] continues.
+// Pass Heads()[id] to [WithResume]: after a rotation the file may hold no
+// record of a chain, or only the fragment a crash left, and a chain
+// started again from its first record verifies as inserted. It reads the
+// rotated files when the file's tail does not name every chain: call it
+// once, at start.
 func (af *File) Heads() map[string]Head {
 	af.mu.Lock()
-	defer af.mu.Unlock()
 	out := make(map[string]Head, len(af.heads))
 	for k, v := range af.heads {
 		out[k] = v
+	}
+	af.mu.Unlock()
+	paths, unpin, err := af.pinFiles()
+	if err != nil {
+		return out
+	}
+	defer unpin()
+	// Newest first, as findHead looks for one chain.
+	pruned := map[string]Head{}
+	for i := len(paths) - 1; i >= 0; i-- {
+		heads, prunedTo := map[string]Head{}, map[string]Head{}
+		if _, err := scanFileHeads(paths[i], heads, prunedTo); err != nil {
+			continue
+		}
+		for id, h := range heads {
+			if _, ok := out[id]; !ok && h.Seq > pruned[id].Seq {
+				out[id] = h
+			}
+		}
+		for id, h := range prunedTo {
+			if _, ok := out[id]; !ok && h.Seq > pruned[id].Seq {
+				pruned[id] = h
+			}
+		}
+	}
+	for id, h := range pruned {
+		if _, ok := out[id]; !ok {
+			out[id] = h
+		}
 	}
 	return out
 }
