@@ -478,9 +478,10 @@ func (af *File) Torn() (TornLine, bool) {
 // from its recovered head; a new file starts a new chain. Without
 // WithChainID, a chain that another File is writing (another process
 // sharing the file, or another OpenFile of the path) is not continued a
-// second time, which would fork it: the handler starts a new chain. On
-// Linux the File knows this from record locks in a lock file beside the
-// log (path + ".lock"), held until Close; elsewhere it does not know.
+// second time, which would fork it: the handler starts a new chain; named
+// with WithChainID, such a chain is refused. On Linux the File knows this
+// from record locks in a lock file beside the log (path + ".lock"), held
+// until Close; elsewhere it does not know.
 // Among the handlers of one File it always knows: a chain that a live
 // handler of af writes is not taken by default, and a handler that names
 // it is refused until that handler is closed; a handler made after it was
@@ -546,17 +547,34 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 		opts = append(opts, WithChainID(id))
 	}
 	if probe.resume == nil {
-		// A chain named with WithChainID is the caller's to keep apart
-		// (processes that share a file need different ids); a chain taken
-		// by default, as the file's last one, may be another live
-		// writer's: continuing it too would fork it, so this one starts a
-		// chain of its own.
-		if free, known := af.lockChain(id); known && !free && probe.chainID == "" {
+		// A chain locked by another File may be another live writer's:
+		// continuing it too would fork it. Taken by default, as the
+		// file's last one, this one starts a chain of its own; named
+		// with WithChainID, it is refused.
+		if free, known := af.lockChain(id); known && !free {
 			af.unclaim(id)
+			if probe.chainID != "" {
+				return nil, fmt.Errorf("slogaudit: File.Handler: chain %s is locked by another File of %s (another process, or another OpenFile of the path in this one), which may write it, and a second writer would fork it: close that File first, or name another chain (WithChainID)", id, af.path)
+			}
 			id = newChainID()
 			af.claim(id)
 			af.lockChain(id)
 			opts = append(opts, WithChainID(id))
+		}
+	}
+	if probe.resume == nil && af.appendedByOther() {
+		// Another File wrote the log since this one read its heads (it
+		// held the chain, and has closed): the head read at open may be
+		// behind, and continuing from it would fork the chain.
+		if head, ok, err := af.findHead(id); err != nil {
+			af.unclaim(id)
+			return nil, err
+		} else if ok {
+			af.mu.Lock()
+			if head.Seq > af.heads[id].Seq {
+				af.heads[id] = head
+			}
+			af.mu.Unlock()
 		}
 	}
 	af.mu.Lock()
@@ -590,6 +608,25 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	af.writing[h.st.head.Chain] = h.st
 	af.mu.Unlock()
 	return h, nil
+}
+
+// appendedByOther reports whether the log's current file holds more than
+// this File wrote and read: another File appended to it, or rotated it.
+func (af *File) appendedByOther() bool {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	if af.f == nil {
+		return false
+	}
+	mine, err := af.f.Stat()
+	if err != nil {
+		return true
+	}
+	current, err := os.Stat(af.path)
+	if err != nil {
+		return true
+	}
+	return !os.SameFile(mine, current) || current.Size() != af.size
 }
 
 // claim reserves chain id for a handler being made, and reports false
