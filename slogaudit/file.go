@@ -434,16 +434,21 @@ func (af *File) Heads() map[string]Head {
 		return out
 	}
 	defer unpin()
-	// Newest first, as findHead looks for one chain.
-	pruned := map[string]Head{}
+	// Newest first, as findHead looks for one chain. A head read at open
+	// gives way to a newer one in the files: another File may have
+	// written the chain since.
+	pruned, inFiles := map[string]Head{}, map[string]bool{}
 	for i := len(paths) - 1; i >= 0; i-- {
 		heads, prunedTo := map[string]Head{}, map[string]Head{}
 		if _, err := scanFileHeads(paths[i], heads, prunedTo); err != nil {
 			continue
 		}
 		for id, h := range heads {
-			if _, ok := out[id]; !ok && h.Seq > pruned[id].Seq {
-				out[id] = h
+			if !inFiles[id] && h.Seq > pruned[id].Seq {
+				inFiles[id] = true
+				if h.Seq > out[id].Seq {
+					out[id] = h
+				}
 			}
 		}
 		for id, h := range prunedTo {

@@ -92,6 +92,25 @@ func TestHeadsOfChainsInRotatedFiles(t *testing.T) {
 			t.Fatalf("got %d torn findings, want the crash's fragment: %v", torn, rep.Findings)
 		}
 	})
+	t.Run("another File wrote the chain since", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "audit.log")
+		resumeOver(t, path, "depot-5", 2, false)
+		early, err := slogaudit.OpenFile(path, slogaudit.WithRotateSize(400))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer early.Close()
+		resumeOver(t, path, "depot-5", 3, false)
+		got := early.Heads()["depot-5"]
+		later, err := slogaudit.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer later.Close()
+		if want := later.Heads()["depot-5"]; got != want {
+			t.Fatalf("Heads of a File opened before another File wrote the chain: got seq %d, want seq %d", got.Seq, want.Seq)
+		}
+	})
 	t.Run("another chain filled the file", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "audit.log")
 		resumeOver(t, path, "depot-3", 3, false)
