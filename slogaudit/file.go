@@ -733,7 +733,9 @@ func (af *File) write(p []byte, others bool) (int, error) {
 		}
 	}
 	if others {
-		af.lockWrittenLocked(p)
+		if err := af.lockWrittenLocked(p); err != nil {
+			return 0, err
+		}
 	}
 	if af.fresh {
 		if _, err := af.writeLocked([]byte{'\n'}); err != nil {
@@ -1213,7 +1215,11 @@ func (af *File) Close() error {
 // File writes as much as one of [File.Handler]'s, and another File's
 // handler that finds it the file's last chain must not continue it while
 // this File is open, which would fork it.
-func (af *File) lockWrittenLocked(p []byte) {
+//
+// A chain whose lock another File holds (another process, or another
+// OpenFile of the path) is that File's: a record of it is refused, with
+// nothing written, as two writers would fork the chain.
+func (af *File) lockWrittenLocked(p []byte) error {
 	for len(p) > 0 {
 		line := p
 		if i := bytes.IndexByte(p, '\n'); i >= 0 {
@@ -1228,14 +1234,17 @@ func (af *File) lockWrittenLocked(p []byte) {
 		if _, seen := af.written[string(id)]; seen {
 			continue
 		}
+		if free, known := af.lockChainLocked(string(id)); known && !free {
+			return fmt.Errorf("slogaudit: writing %s: a record of chain %s, which another File of the log holds (another process, or another OpenFile of the path in this one): a second writer would fork the chain: write it through that File, or name another chain (WithChainID)", af.path, id)
+		}
 		af.lastWritten = string(id)
 		if af.written == nil {
 			af.written = map[string]bool{}
 		}
 		_, own := af.writing[af.lastWritten]
 		af.written[af.lastWritten] = !own
-		af.lockChainLocked(af.lastWritten)
 	}
+	return nil
 }
 
 // writtenByOther reports whether records of chain id were written

@@ -4,10 +4,12 @@ package slogaudit_test
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/slogguard/slogguard/slogaudit"
 )
@@ -70,5 +72,48 @@ func TestNamedChainLockedByAnotherFile(t *testing.T) {
 	}
 	if got := rep.Chains["kiosk"].Last; got < 10 {
 		t.Fatalf("chain kiosk ends at seq %d, want it continued by both Files in turn", got)
+	}
+}
+
+// A handler over a second File (Wrap over a JSON handler) resuming a
+// chain that the first File's handler writes: its records are refused by
+// the File, with an error that says why, rather than written as a fork of
+// the chain; the log verifies, and Close counts the records lost.
+func TestWrappedWriterOfChainAnotherFileHolds(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	rtWrite(t, path, 2, 10, slogaudit.WithChainID("pump"))
+	first, err := slogaudit.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h1, err := first.Handler(slogaudit.WithKey("k1", rtKey), slogaudit.WithChainID("pump"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := slogaudit.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h2, err := slogaudit.New(slog.NewJSONHandler(second, nil), slogaudit.WithKey("k1", rtKey),
+		slogaudit.WithResume(second.Heads()["pump"]), slogaudit.OnError(func(error) {}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 4 {
+		slog.New(h1).Info("litres dispensed", "pump", 3, "n", i)
+		if err := h2.Handle(context.Background(), slog.NewRecord(time.Now(), slog.LevelInfo, "litres dispensed", 0)); err == nil || !strings.Contains(err.Error(), "another File") {
+			t.Fatalf("record through the second File: got %v, want it refused", err)
+		}
+	}
+	if err := h1.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := h2.Close(context.Background()); !errors.Is(err, slogaudit.ErrRecordsLost) {
+		t.Fatalf("Close of the refused writer: got %v, want ErrRecordsLost", err)
+	}
+	first.Close()
+	second.Close()
+	if rep, err := rtVerify(t, path); err != nil || !rep.Intact() {
+		t.Fatalf("verify: %v", err)
 	}
 }
