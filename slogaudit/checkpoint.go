@@ -154,15 +154,9 @@ func (st *state) publishLocked(ctx context.Context) error {
 		st.report(err)
 		return nil
 	}
-	if f := st.cfg.file; f != nil {
-		// The records a checkpoint covers reach the disk before the
-		// checkpoint leaves the process: a power loss must not leave a
-		// signed checkpoint for records the log lost.
-		if err := f.Sync(); err != nil {
-			err = fmt.Errorf("slogaudit: checkpoint at seq %d held back: syncing the log first: %w", th.Size, err)
-			st.report(err)
-			return err
-		}
+	if err := st.coveredWrittenLocked(ctx, th.Size); err != nil {
+		st.report(err)
+		return err
 	}
 	if st.cfg.cpWriter != nil {
 		if err := writeCheckpoint(st.cfg.cpWriter, st.head.Chain, out); err != nil {
@@ -182,6 +176,28 @@ func (st *state) publishLocked(ctx context.Context) error {
 		}
 		m.witness.submit(th, out, m.pending)
 		m.pending = nil
+	}
+	return nil
+}
+
+// coveredWrittenLocked makes the records a checkpoint of size covers reach
+// the log's disk before the checkpoint leaves the process: a crash or a
+// power loss must not leave a signed checkpoint, kept apart from the log,
+// for records the log never got (the verifier would report them removed).
+// A File is synced; an asynchronous wrapped handler (a slogcore handler)
+// first writes what it holds, its own and the records queued before,
+// then syncs its writer. When that fails the checkpoint is held back: a
+// later one covers the records once their fate is declared.
+func (st *state) coveredWrittenLocked(ctx context.Context, size uint64) error {
+	switch {
+	case st.async != nil:
+		if err := st.worker.wait(ctx, checkpointWait, st.async.Sync); err != nil {
+			return fmt.Errorf("slogaudit: checkpoint at seq %d held back: the wrapped handler did not write and sync the records it covers: %w", size, err)
+		}
+	case st.cfg.file != nil:
+		if err := st.cfg.file.Sync(); err != nil {
+			return fmt.Errorf("slogaudit: checkpoint at seq %d held back: syncing the log first: %w", size, err)
+		}
 	}
 	return nil
 }

@@ -211,7 +211,10 @@ func noteFromValue(v chain.Value, chainID string) (noteLine, error) {
 		return nl, errors.New("checkpoint: missing string member \"note\"")
 	}
 	nl.note = []byte(n.Str)
-	text, _, err := chain.SplitNote(nl.note)
+	text, sigs, err := chain.SplitNote(nl.note)
+	if err == nil {
+		err = chain.CanonicalSignatures(sigs)
+	}
 	if err != nil {
 		return nl, fmt.Errorf("checkpoint: %w", err)
 	}

@@ -236,8 +236,9 @@
 // byte for byte: one that differs from its canonical form (spacing,
 // escapes, number forms, member order, a carriage return before the
 // newline) is reported modified, even where its JSON means the same. [Wrap] over another
-// handler writes v2 too, with hashes in hex (which that handler's redaction
-// leaves alone); the verifier canonicalises those lines, as it does v1's.
+// handler writes v2 too, with hashes in lowercase hex (which that handler's
+// redaction leaves alone; a digit in uppercase is reported as an edit of
+// its line); the verifier canonicalises those lines, as it does v1's.
 // Both forms have one definition of the hashed record: the JCS form of the
 // record without its audit member, hashed once with its seq and the
 // previous hash after it (v1 hashed it apart first). A v2 line must be valid

@@ -413,13 +413,54 @@ func prunedHeads(v chain.Value, heads map[string]Head) {
 	}
 }
 
-// Heads returns the head of every chain found at the end of the file.
+// Heads returns the head of every chain of the log: its last record in
+// the file or, for a chain with no record there, in the newest rotated
+// file that holds one, or else the head a retention record names for a
+// chain whose files it removed; the heads that [File.Handler] continues.
+// Pass Heads()[id] to [WithResume]: after a rotation the file may hold no
+// record of a chain, or only the fragment a crash left, and a chain
+// started again from its first record verifies as inserted. It reads the
+// rotated files when the file's tail does not name every chain: call it
+// once, at start.
 func (af *File) Heads() map[string]Head {
 	af.mu.Lock()
-	defer af.mu.Unlock()
 	out := make(map[string]Head, len(af.heads))
 	for k, v := range af.heads {
 		out[k] = v
+	}
+	af.mu.Unlock()
+	paths, unpin, err := af.pinFiles()
+	if err != nil {
+		return out
+	}
+	defer unpin()
+	// Newest first, as findHead looks for one chain. A head read at open
+	// gives way to a newer one in the files: another File may have
+	// written the chain since.
+	pruned, inFiles := map[string]Head{}, map[string]bool{}
+	for i := len(paths) - 1; i >= 0; i-- {
+		heads, prunedTo := map[string]Head{}, map[string]Head{}
+		if _, err := scanFileHeads(paths[i], heads, prunedTo); err != nil {
+			continue
+		}
+		for id, h := range heads {
+			if !inFiles[id] && h.Seq > pruned[id].Seq {
+				inFiles[id] = true
+				if h.Seq > out[id].Seq {
+					out[id] = h
+				}
+			}
+		}
+		for id, h := range prunedTo {
+			if _, ok := out[id]; !ok && h.Seq > pruned[id].Seq {
+				pruned[id] = h
+			}
+		}
+	}
+	for id, h := range pruned {
+		if _, ok := out[id]; !ok {
+			out[id] = h
+		}
 	}
 	return out
 }
@@ -442,9 +483,10 @@ func (af *File) Torn() (TornLine, bool) {
 // from its recovered head; a new file starts a new chain. Without
 // WithChainID, a chain that another File is writing (another process
 // sharing the file, or another OpenFile of the path) is not continued a
-// second time, which would fork it: the handler starts a new chain. On
-// Linux the File knows this from record locks in a lock file beside the
-// log (path + ".lock"), held until Close; elsewhere it does not know.
+// second time, which would fork it: the handler starts a new chain; named
+// with WithChainID, such a chain is refused. On Linux the File knows this
+// from record locks in a lock file beside the log (path + ".lock"), held
+// until Close; elsewhere it does not know.
 // Among the handlers of one File it always knows: a chain that a live
 // handler of af writes is not taken by default, and a handler that names
 // it is refused until that handler is closed; a handler made after it was
@@ -510,17 +552,34 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 		opts = append(opts, WithChainID(id))
 	}
 	if probe.resume == nil {
-		// A chain named with WithChainID is the caller's to keep apart
-		// (processes that share a file need different ids); a chain taken
-		// by default, as the file's last one, may be another live
-		// writer's: continuing it too would fork it, so this one starts a
-		// chain of its own.
-		if free, known := af.lockChain(id); known && !free && probe.chainID == "" {
+		// A chain locked by another File may be another live writer's:
+		// continuing it too would fork it. Taken by default, as the
+		// file's last one, this one starts a chain of its own; named
+		// with WithChainID, it is refused.
+		if free, known := af.lockChain(id); known && !free {
 			af.unclaim(id)
+			if probe.chainID != "" {
+				return nil, fmt.Errorf("slogaudit: File.Handler: chain %s is locked by another File of %s (another process, or another OpenFile of the path in this one), which may write it, and a second writer would fork it: close that File first, or name another chain (WithChainID)", id, af.path)
+			}
 			id = newChainID()
 			af.claim(id)
 			af.lockChain(id)
 			opts = append(opts, WithChainID(id))
+		}
+	}
+	if probe.resume == nil && af.appendedByOther() {
+		// Another File wrote the log since this one read its heads (it
+		// held the chain, and has closed): the head read at open may be
+		// behind, and continuing from it would fork the chain.
+		if head, ok, err := af.findHead(id); err != nil {
+			af.unclaim(id)
+			return nil, err
+		} else if ok {
+			af.mu.Lock()
+			if head.Seq > af.heads[id].Seq {
+				af.heads[id] = head
+			}
+			af.mu.Unlock()
 		}
 	}
 	af.mu.Lock()
@@ -554,6 +613,25 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	af.writing[h.st.head.Chain] = h.st
 	af.mu.Unlock()
 	return h, nil
+}
+
+// appendedByOther reports whether the log's current file holds more than
+// this File wrote and read: another File appended to it, or rotated it.
+func (af *File) appendedByOther() bool {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	if af.f == nil {
+		return false
+	}
+	mine, err := af.f.Stat()
+	if err != nil {
+		return true
+	}
+	current, err := os.Stat(af.path)
+	if err != nil {
+		return true
+	}
+	return !os.SameFile(mine, current) || current.Size() != af.size
 }
 
 // claim reserves chain id for a handler being made, and reports false
@@ -655,7 +733,9 @@ func (af *File) write(p []byte, others bool) (int, error) {
 		}
 	}
 	if others {
-		af.lockWrittenLocked(p)
+		if err := af.lockWrittenLocked(p); err != nil {
+			return 0, err
+		}
 	}
 	if af.fresh {
 		if _, err := af.writeLocked([]byte{'\n'}); err != nil {
@@ -1135,7 +1215,11 @@ func (af *File) Close() error {
 // File writes as much as one of [File.Handler]'s, and another File's
 // handler that finds it the file's last chain must not continue it while
 // this File is open, which would fork it.
-func (af *File) lockWrittenLocked(p []byte) {
+//
+// A chain whose lock another File holds (another process, or another
+// OpenFile of the path) is that File's: a record of it is refused, with
+// nothing written, as two writers would fork the chain.
+func (af *File) lockWrittenLocked(p []byte) error {
 	for len(p) > 0 {
 		line := p
 		if i := bytes.IndexByte(p, '\n'); i >= 0 {
@@ -1150,14 +1234,17 @@ func (af *File) lockWrittenLocked(p []byte) {
 		if _, seen := af.written[string(id)]; seen {
 			continue
 		}
+		if free, known := af.lockChainLocked(string(id)); known && !free {
+			return fmt.Errorf("slogaudit: writing %s: a record of chain %s, which another File of the log holds (another process, or another OpenFile of the path in this one): a second writer would fork the chain: write it through that File, or name another chain (WithChainID)", af.path, id)
+		}
 		af.lastWritten = string(id)
 		if af.written == nil {
 			af.written = map[string]bool{}
 		}
 		_, own := af.writing[af.lastWritten]
 		af.written[af.lastWritten] = !own
-		af.lockChainLocked(af.lastWritten)
 	}
+	return nil
 }
 
 // writtenByOther reports whether records of chain id were written

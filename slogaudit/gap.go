@@ -172,6 +172,9 @@ func (st *state) onLoss(l slogcore.Loss) {
 	if !ok || t.st != st {
 		return // not one of ours
 	}
+	if !l.Dropped {
+		st.worker.seen() // a failed write is reported on the worker's goroutine
+	}
 	if !l.Dropped && errors.Is(l.Err, ErrNotDurable) {
 		// The wrapped handler's writer (a File) read the record back
 		// whole in the file: written, only its durability is in doubt.

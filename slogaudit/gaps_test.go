@@ -155,12 +155,14 @@ func TestPruneKeepsCurrentFile(t *testing.T) {
 
 // TestFirstRecordStartsFromGenesis guards the check on a chain's first
 // record: seq 1 must link to the chain's genesis hash. A producer resumed
-// from a wrong head (here, seq 0 with another hash) writes a chain that
-// links perfectly from there on; only this check notices.
+// from a wrong head (here, seq 0 with another hash, which WithResume
+// refuses, so the head is set directly) writes a chain that links
+// perfectly from there on; only this check notices.
 func TestFirstRecordStartsFromGenesis(t *testing.T) {
 	var buf bytes.Buffer
 	wrong := chain.Genesis("another chain")
-	h := Wrap(slog.NewJSONHandler(&buf, nil), WithResume(Head{Chain: "g", Seq: 0, Hash: wrong}), WithKey("k1", testKey))
+	wrongHead := func(c *config) { c.resume = &Head{Chain: "g", Seq: 0, Hash: wrong} }
+	h := Wrap(slog.NewJSONHandler(&buf, nil), wrongHead, WithKey("k1", testKey))
 	slog.New(h).Info("one")
 	require.NoError(t, h.Close(context.Background()))
 	rep, err := Verify(context.Background(), bytes.NewReader(buf.Bytes()), VerifyOptions{Key: testKey})

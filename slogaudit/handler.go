@@ -156,6 +156,7 @@ type state struct {
 	losses   losses            // lost seqs not yet declared (own lock)
 	async    *slogcore.Handler // the wrapped handler, when it reports losses later
 	unwatch  func()            // stops hearing of its losses
+	worker   workerWait        // waits for it under mu, and who may not
 	lostTorn *TornLine         // the torn line a lost audit.start named
 	// declaring is what the audit.gap record being passed on declares.
 	declaring []GapRange
@@ -616,7 +617,7 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	p.next = h.next
 	defer p.release()
 	st := h.st
-	st.mu.Lock()
+	st.worker.lock(&st.mu)
 	defer st.mu.Unlock()
 	if st.closed {
 		st.stats.Refused++
@@ -1032,7 +1033,7 @@ func (h *Handler) Close(ctx context.Context) error {
 
 func (h *Handler) closeLocked(ctx context.Context) error {
 	st := h.st
-	st.mu.Lock()
+	st.worker.lock(&st.mu)
 	defer st.mu.Unlock()
 	if st.closed {
 		return st.closeErr
@@ -1090,7 +1091,7 @@ func (st *state) flushNext(ctx context.Context) error {
 	if st.async == nil {
 		return nil
 	}
-	if err := st.async.Flush(ctx); err != nil {
+	if err := st.worker.wait(ctx, 0, st.async.Flush); err != nil {
 		return fmt.Errorf("slogaudit: close: waiting for the wrapped handler: %w: records it loses later are not declared in the chain", err)
 	}
 	return nil

@@ -118,8 +118,13 @@ func WithSigner(key ed25519.PrivateKey) Option {
 // handler checks its tree against the last checkpoint it signed. Keep w apart from the log (another file, another host):
 // it is what detects the removal of the newest records. Under
 // [WithSealing], Close writes one more checkpoint to w (not in-band)
-// after the last seal, which is the chain's last record. Requires
-// [WithSigner].
+// after the last seal, which is the chain's last record. A checkpoint
+// goes to w only once the records it covers are in the log: over a
+// [File] it syncs the file first, and over a slogcore handler it waits
+// (at most 5s, else the checkpoint is held back and reported) until that
+// handler has written and synced them. Over any other handler, pass
+// [WithSyncFunc] so that a power loss cannot leave w ahead of the log.
+// Requires [WithSigner].
 func WithCheckpoints(w io.Writer, every int, interval time.Duration) Option {
 	return func(c *config) {
 		if every < 0 || interval < 0 {
@@ -148,13 +153,24 @@ func WithRedactor(r *redact.Redactor) Option {
 }
 
 // WithResume continues the chain from head (as returned by [Handler.Head]
-// or recovered by [OpenFile]) instead of starting a new one.
+// or recovered by [OpenFile]) instead of starting a new one. A head at seq
+// 0 is the chain's start: its hash must be zero or the chain's genesis,
+// and the chain starts at seq 1 as under [WithChainID].
 func WithResume(head Head) Option {
 	return func(c *config) {
 		if err := chain.ValidChainID(head.Chain); err != nil {
 			c.errs = append(c.errs, fmt.Errorf("WithResume: %w", err))
 		}
+		switch {
+		case head.Seq == 0 && head.Hash != (chain.Hash{}) && head.Hash != chain.Genesis(head.Chain):
+			c.errs = append(c.errs, fmt.Errorf("WithResume: head of chain %q at seq 0 has hash %s, not the chain's genesis: pass the head of its last record", head.Chain, head.Hash))
+		case head.Seq > 0 && head.Hash == (chain.Hash{}):
+			c.errs = append(c.errs, fmt.Errorf("WithResume: head of chain %q at seq %d has no hash: pass the head of its last record (File.Heads, Handler.Head)", head.Chain, head.Seq))
+		}
 		h := head
+		if h.Seq == 0 {
+			h.Hash = chain.Genesis(h.Chain)
+		}
 		c.resume = &h
 	}
 }
@@ -238,6 +254,14 @@ func (c *config) validate() error {
 	}
 	if c.policy != nil {
 		errs = append(errs, c.policy.checkConfig(c)...)
+	}
+	if id := c.chainID; c.signer != nil {
+		if c.resume != nil {
+			id = c.resume.Chain
+		}
+		if id != "" && chain.ValidChainID(id) == nil && !chain.ValidName(c.origin(id)) {
+			errs = append(errs, fmt.Errorf("chain id %q: a checkpoint names its chain in its origin %q, which holds no spaces or '+': choose an id without them", id, c.origin(id)))
+		}
 	}
 	if c.resume != nil && c.chainID != "" && c.chainID != c.resume.Chain {
 		errs = append(errs, fmt.Errorf("WithChainID %q conflicts with WithResume of chain %q", c.chainID, c.resume.Chain))

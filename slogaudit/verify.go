@@ -1016,6 +1016,15 @@ func (v *verifier) record(line []byte, torn bool) {
 	}
 	rec, err := parseAudit(a)
 	if err != nil {
+		if rec.chain != "" && rec.seq > 0 && len(v.unreadable) < window {
+			// It still names its record: if that record is missing,
+			// this is its line, changed (a hash's digit, say), not a
+			// removal.
+			if v.unreadable == nil {
+				v.unreadable = map[claimedRecord]int{}
+			}
+			v.unreadable[claimedRecord{rec.chain, rec.seq}] = len(v.rep.Findings)
+		}
 		v.add(v.line, rec.chain, rec.seq, Malformed, "audit member: %v", err)
 		return
 	}
@@ -1567,7 +1576,15 @@ func (v *verifier) finish() (Report, error) {
 					v.addAt(g.line, id, p+1, Missing, "chain starts at seq %d: records %d to %d are not in the input, and retention removed only those up to %d (verify rotated files together)", g.seq, p+1, g.seq-1, p)
 				}
 			default:
-				v.addAt(g.line, id, 1, Missing, "chain starts at seq %d: records 1 to %d are not in the input (verify rotated files together)", g.seq, g.seq-1)
+				// The first records' lines may be there, changed so
+				// that they no longer read as records.
+				first := uint64(1)
+				for first < g.seq && v.unreadableAt(id, first) {
+					first++
+				}
+				if first < g.seq {
+					v.addAt(g.line, id, first, Missing, "chain starts at seq %d: records %d to %d are not in the input (verify rotated files together)", g.seq, first, g.seq-1)
+				}
 			}
 		}
 		if n := st.prunedSeq(); !st.started && n > 0 {

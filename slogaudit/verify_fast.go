@@ -278,8 +278,8 @@ func (v *verifier) parseWrappedAudit(b []byte) (f auditFields, ok bool) {
 	r := memberReader(b)
 	hash := func(dst *chain.Hash) bool {
 		s, ok := r.str()
-		if !ok || len(s) != 2*len(dst) {
-			return false
+		if !ok || len(s) != 2*len(dst) || bytes.ContainsAny(s, "ABCDEF") {
+			return false // uppercase: parseAudit says whether the version allows it
 		}
 		_, err := hex.Decode(dst[:], s)
 		return err == nil

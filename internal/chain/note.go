@@ -82,6 +82,31 @@ func SplitNote(msg []byte) (text, sigs []byte, err error) {
 	return msg[:i+1], msg[i+2:], nil
 }
 
+// CanonicalSignatures checks the signature lines of a signed note (what
+// [SplitNote] returns after the blank line): each "— name base64\n" must
+// hold its signature in the one standard base64 form, its padding bits
+// zero. golang.org/x/mod/sumdb/note reads base64 leniently, so a line
+// with other padding bits would verify although it is not the line
+// signed and written.
+func CanonicalSignatures(sigs []byte) error {
+	for len(sigs) > 0 {
+		i := bytes.IndexByte(sigs, '\n')
+		if i < 0 {
+			return errors.New("signed note: signature line without a newline")
+		}
+		line := sigs[:i]
+		sigs = sigs[i+1:]
+		sp := bytes.LastIndexByte(line, ' ')
+		if sp < 0 {
+			continue // note.Open reports it malformed
+		}
+		if _, err := base64.StdEncoding.Strict().DecodeString(string(line[sp+1:])); err != nil {
+			return fmt.Errorf("signed note: signature %q is not in canonical base64", line[sp+1:])
+		}
+	}
+	return nil
+}
+
 // NoteSigner returns a signed-note Ed25519 signer named name (a checkpoint
 // signer uses the checkpoint's origin).
 func NoteSigner(name string, key ed25519.PrivateKey) (note.Signer, error) {

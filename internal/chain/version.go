@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"strings"
 )
 
 // Version is an audit format version: the "v" member of a record's audit
@@ -166,10 +167,18 @@ func (v Version) AppendHash(dst []byte, h Hash) []byte {
 }
 
 // ParseHash parses a hash of v's audit member: 64 hex digits in V1; from
-// V2 on, 64 hex digits or 43 characters of unpadded base64url, in their
-// one canonical form. The MAC and the links cover the hash, not its text.
+// V2 on, 64 lowercase hex digits or 43 characters of unpadded base64url,
+// in their one canonical form. The MAC and the links cover the hash, not its text.
 func (v Version) ParseHash(s string) (Hash, error) {
-	if v == V1 || len(s) == 64 {
+	if v == V1 {
+		return ParseHash(s)
+	}
+	if len(s) == 64 {
+		// The writer's hex is lowercase: an uppercase digit decodes to
+		// the same bytes, but the line is not the one written.
+		if i := strings.IndexFunc(s, func(r rune) bool { return 'A' <= r && r <= 'F' }); i >= 0 {
+			return Hash{}, fmt.Errorf("hash %q: uppercase hex digit at %d: %s writes lowercase hex", s, i, v)
+		}
 		return ParseHash(s)
 	}
 	var h Hash
