@@ -122,6 +122,7 @@ func (f failing) WithGroup(string) slog.Handler             { return f }
 // Handle captures r and queues it for the worker. It returns [ErrClosed]
 // after Close, [ErrQueueFull] when [Options.BlockTimeout] passed, an error
 // wrapping ctx's error when ctx ended while it waited for room in a full
+// queue, [ErrReentrant] when the handler's own worker logged r into a full
 // queue, and nil otherwise, also when the overflow policy dropped the
 // record (see [Options.OnDrop] and [Stats]).
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
