@@ -84,7 +84,10 @@
 // redaction on, an attr's error is passed on with the text it had at the
 // call, as an error that unwraps to the caller's (errors.Is and errors.As
 // work), so that the wrapped handler writes the text redaction judged;
-// with [NoRedaction] errors keep their identity. Values that render themselves
+// a value that holds an error inside a map, slice or struct is passed on
+// as its JSON and its text (fmt's %+v), each redacted, which a JSON or a
+// text handler writes as it would the value; with [NoRedaction] errors
+// keep their identity. Values that render themselves
 // (Error, MarshalJSON, MarshalText) may answer differently when asked
 // again: [New] scans what it writes, and for [Async] only errors are
 // pinned (other values are rendered by the wrapped handler). The caller

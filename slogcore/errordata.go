@@ -1,10 +1,16 @@
 package slogcore
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/json"
+	"fmt"
+	"log/slog"
 	"reflect"
+	"slices"
 	"sync"
+
+	"github.com/slogguard/slogguard/redact"
 )
 
 // An error inside a map, slice, struct or pointer is not written as its
@@ -145,4 +151,94 @@ func classify(t reflect.Type, visiting map[reflect.Type]bool) typeKind {
 // exported or embedded, and not tagged "-".
 func encodedField(f reflect.StructField) bool {
 	return (f.IsExported() || f.Anonymous) && f.Tag.Get("json") != "-"
+}
+
+// For [Async], the wrapped handler renders values itself: a JSON handler
+// writes a nested error's data, a text handler its text (fmt calls Error).
+// A value that holds such an error is therefore passed on as a
+// [renderedValue]: the JSON and the text that the caller's value renders
+// to now, each redacted as written, so that whichever the wrapped handler
+// asks for is the judged one.
+
+// renderedValue stands in for a value whose renderings were redacted. It
+// has no exported fields: a handler that walks values by reflection finds
+// nothing of the original.
+type renderedValue struct {
+	json []byte
+	text string
+}
+
+// MarshalJSON returns the redacted JSON of the original value.
+func (v renderedValue) MarshalJSON() ([]byte, error) { return v.json, nil }
+
+// String returns the redacted text of the original value, as fmt's %+v
+// prints it (which a text handler writes).
+func (v renderedValue) String() string { return v.text }
+
+// sealErrorData returns a with every value (in groups too) that holds a
+// nested error replaced by its redacted renderings.
+func sealErrorData(red *redact.Redactor, a slog.Attr) slog.Attr {
+	a, _ = sealErrorDataAt(red, a, 0)
+	return a
+}
+
+func sealErrorDataAt(red *redact.Redactor, a slog.Attr, depth int) (slog.Attr, bool) {
+	switch a.Value.Kind() {
+	case slog.KindGroup:
+		if depth >= maxGroupDepth {
+			return a, false
+		}
+		g := a.Value.Group()
+		var out []slog.Attr
+		for i, ga := range g {
+			sealed, changed := sealErrorDataAt(red, ga, depth+1)
+			if changed && out == nil {
+				out = slices.Clone(g)
+			}
+			if out != nil {
+				out[i] = sealed
+			}
+		}
+		if out == nil {
+			return a, false
+		}
+		a.Value = slog.GroupValue(out...)
+		return a, true
+	case slog.KindAny:
+		x := a.Value.Any()
+		if _, isErr := x.(error); isErr || !holdsErrorData(x) {
+			return a, false // an attr's own error is pinned as text; see freezeAttr
+		}
+		a.Value = slog.AnyValue(render(red, x))
+		return a, true
+	}
+	return a, false
+}
+
+// render returns x's redacted renderings; a value whose rendering panics,
+// or whose JSON no longer parses once masked, is the mask.
+func render(red *redact.Redactor, x any) (v renderedValue) {
+	masked := renderedValue{json: appendString(nil, red.Mask()), text: red.Mask()}
+	defer func() {
+		if recover() != nil {
+			v = masked
+		}
+	}()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // as slog.JSONHandler encodes
+	var data []byte
+	if err := enc.Encode(x); err != nil {
+		data = appendString(nil, "!ERROR:"+err.Error()) // as slog.JSONHandler writes it
+	} else {
+		data = bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	}
+	if s, changed := red.String(string(data)); changed {
+		if !json.Valid([]byte(s)) {
+			return masked
+		}
+		data = []byte(s)
+	}
+	text, _ := red.String(fmt.Sprintf("%+v", x))
+	return renderedValue{json: data, text: text}
 }

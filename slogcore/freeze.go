@@ -36,6 +36,7 @@ func (h *Handler) freezeRecord(e *entry, r slog.Record) {
 		a = freezeAttr(a, 0, red != nil)
 		if red != nil {
 			a, _ = red.Attr(h.groups, a)
+			a = sealErrorData(red, a)
 		}
 		e.attrs = append(e.attrs, a)
 		return true

@@ -138,3 +138,72 @@ func TestErrorDataSearchBounded(t *testing.T) {
 		Err error `json:"-"`
 	}{loginError{}}), "fields tagged - are not written")
 }
+
+// TestAsyncNestedErrorDataRedacted: through Async, the wrapped handler
+// renders the value: a JSON handler writes the nested error's data, a text
+// handler its text; both must come out redacted, in attrs, groups and
+// With attrs.
+func TestAsyncNestedErrorDataRedacted(t *testing.T) {
+	values := map[string]struct {
+		value  any
+		secret string
+	}{
+		"struct error in a slice": {[]error{loginError{User: "cy", Secret: "Hollow-Pine-602"}}, "Hollow-Pine-602"},
+		"map error in a map":      {map[string]any{"cause": fieldErrors{"passphrase": "amber-kettle-7781"}}, "amber-kettle-7781"},
+		"pointer error in struct": {struct{ Cause error }{&tokenError{Token: "tk_77aa88bb99cc"}}, "tk_77aa88bb99cc"},
+		"error whose text leaks":  {[]any{&opError{"connect redis://:Glass-Otter-5@cache:6379", codeError("x")}}, "Glass-Otter-5"},
+	}
+	handlers := map[string]func(*bytes.Buffer) slog.Handler{
+		"json": func(b *bytes.Buffer) slog.Handler { return slog.NewJSONHandler(b, nil) },
+		"text": func(b *bytes.Buffer) slog.Handler { return slog.NewTextHandler(b, nil) },
+	}
+	for name, tc := range values {
+		for hname, mk := range handlers {
+			for _, mode := range []string{"attr", "group", "with"} {
+				t.Run(name+"/"+hname+"/"+mode, func(t *testing.T) {
+					var buf bytes.Buffer
+					h := Async(mk(&buf), nil)
+					l := slog.New(h)
+					switch mode {
+					case "group":
+						l.Info("cache miss", slog.Group("req", "cause", tc.value))
+					case "with":
+						l.With("cause", tc.value).Info("cache miss")
+					default:
+						l.Info("cache miss", "cause", tc.value)
+					}
+					require.NoError(t, h.Close(context.Background()))
+					require.NotContains(t, buf.String(), tc.secret)
+					require.Equal(t, 1, strings.Count(buf.String(), "cache miss"), "the record is written")
+				})
+			}
+		}
+	}
+}
+
+// TestAsyncNestedCleanErrorUnchanged: a clean value holding a nested
+// error reaches the wrapped handler's output as the value itself would.
+func TestAsyncNestedCleanErrorUnchanged(t *testing.T) {
+	values := []any{
+		[]error{loginError{User: "dee"}},
+		map[string]any{"cause": fieldErrors{"zip": "5 digits"}, "note": "<a&b>"},
+		struct{ Cause error }{&tokenError{}},
+	}
+	for _, v := range values {
+		for _, text := range []bool{false, true} {
+			mk := func(b *bytes.Buffer) slog.Handler {
+				o := &slog.HandlerOptions{ReplaceAttr: dropTime}
+				if text {
+					return slog.NewTextHandler(b, o)
+				}
+				return slog.NewJSONHandler(b, o)
+			}
+			var got, want bytes.Buffer
+			h := Async(mk(&got), nil)
+			slog.New(h).Info("m", "cause", v)
+			require.NoError(t, h.Close(context.Background()))
+			slog.New(mk(&want)).Info("m", "cause", v)
+			require.Equal(t, want.String(), got.String())
+		}
+	}
+}
