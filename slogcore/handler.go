@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/slogguard/slogguard/internal/errdata"
 	"github.com/slogguard/slogguard/redact"
 )
 
@@ -249,7 +250,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		if red != nil {
 			for i, a := range frozen {
 				frozen[i], _ = red.Attr(h.groups, a)
-				frozen[i] = sealErrorData(red, frozen[i])
+				frozen[i] = errdata.Seal(red, frozen[i])
 			}
 		}
 		h2.next = h.derive("WithAttrs", func() slog.Handler { return h.next.WithAttrs(frozen) })

@@ -119,26 +119,6 @@ func dropTime(groups []string, a slog.Attr) slog.Attr {
 	return a
 }
 
-// TestErrorDataSearchBounded: a cyclic value ends the search (and is
-// written as encoding/json's error, never hangs).
-func TestErrorDataSearchBounded(t *testing.T) {
-	type node struct {
-		Next *node
-		Err  error
-	}
-	n := &node{}
-	n.Next = n
-	require.True(t, holdsErrorData(n), "a value too deep to search is scanned as written")
-	require.False(t, holdsErrorData([]int{1, 2}))
-	require.False(t, holdsErrorData(map[string]string{"a": "b"}))
-	require.False(t, holdsErrorData(struct{ Err error }{}))
-	require.True(t, holdsErrorData(struct{ Err error }{loginError{}}))
-	require.False(t, holdsErrorData(struct{ err error }{loginError{}}), "unexported fields are not written")
-	require.False(t, holdsErrorData(struct {
-		Err error `json:"-"`
-	}{loginError{}}), "fields tagged - are not written")
-}
-
 // TestAsyncNestedErrorDataRedacted: through Async, the wrapped handler
 // renders the value: a JSON handler writes the nested error's data, a text
 // handler its text; both must come out redacted, in attrs, groups and

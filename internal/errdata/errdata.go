@@ -1,0 +1,287 @@
+// Package errdata finds the errors that encoding/json writes as their
+// data, and stands in for the values that hold them with their renderings
+// redacted.
+//
+// An error inside a map, slice, struct or pointer is not written as its
+// text: encoding/json knows nothing of Error and writes the error's data
+// (exported fields, elements, entries, the string under a string type),
+// and so does slog.JSONHandler. A text handler prints the same error as
+// its text (fmt calls Error). A redactor that judges an error by its text
+// never sees the data a JSON handler writes: {"Pass":"…"} of a login
+// error in a []error, or {"password":"…"} of an error that is a map.
+// slogcore and otel use this package to redact such values as they are
+// written.
+package errdata
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"reflect"
+	"slices"
+	"sync"
+
+	"github.com/slogguard/slogguard/redact"
+)
+
+// maxDepth bounds the search for a nested error; a deeper value (or a
+// cycle, which encoding/json refuses anyway) counts as holding one, so
+// that it is redacted as written.
+const maxDepth = 64
+
+// maxGroupDepth bounds how deep [Seal] follows groups.
+const maxGroupDepth = 5000
+
+var (
+	errorType         = reflect.TypeFor[error]()
+	jsonMarshalerType = reflect.TypeFor[json.Marshaler]()
+	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+)
+
+// Holds reports whether x holds, below its top level, an error that
+// encoding/json writes as its data rather than as its text. An error at
+// the top level is not reported: slog writes it as its text.
+func Holds(x any) bool {
+	v := reflect.ValueOf(x)
+	if !v.IsValid() {
+		return false
+	}
+	return holds(v, 0)
+}
+
+func holds(v reflect.Value, depth int) bool {
+	if depth > maxDepth {
+		return true
+	}
+	if v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return false
+		}
+		v = v.Elem()
+	}
+	switch kindOf(v.Type()) {
+	case typeErrorData:
+		if depth > 0 {
+			return true
+		}
+	case typeClean:
+		return false
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		return !v.IsNil() && holds(v.Elem(), depth+1)
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			if encodedField(t.Field(i)) && holds(v.Field(i), depth+1) {
+				return true
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if holds(v.Index(i), depth+1) {
+				return true
+			}
+		}
+	case reflect.Map:
+		it := v.MapRange()
+		for it.Next() {
+			if holds(it.Key(), depth+1) || holds(it.Value(), depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typeKind classifies a type for the search.
+type typeKind uint8
+
+const (
+	typeClean     typeKind = iota // holds no error: nothing to search
+	typeErrorData                 // an error that encoding/json writes as its data
+	typeMayHold                   // may hold one (an interface, a container of one)
+)
+
+var typeKinds sync.Map // reflect.Type -> typeKind
+
+// kindOf returns t's class, computed once per type.
+func kindOf(t reflect.Type) typeKind {
+	if k, ok := typeKinds.Load(t); ok {
+		return k.(typeKind)
+	}
+	k := classify(t, map[reflect.Type]bool{})
+	typeKinds.Store(t, k)
+	return k
+}
+
+// classify computes t's class; visiting holds the types being classified,
+// so that a recursive type ends the search where it recurs. Only the class
+// of the type the search started from is kept: the others may be cut short
+// by the recursion.
+func classify(t reflect.Type, visiting map[reflect.Type]bool) typeKind {
+	if t.Implements(jsonMarshalerType) {
+		return typeClean // written by its own method, which redactors scan
+	}
+	if t.Implements(errorType) {
+		return typeErrorData // even as a TextMarshaler: its text is not Error's
+	}
+	if t.Implements(textMarshalerType) {
+		return typeClean
+	}
+	if visiting[t] {
+		return typeClean // the other paths through t decide
+	}
+	visiting[t] = true
+	mayHold := func(t reflect.Type) bool { return classify(t, visiting) != typeClean }
+	switch t.Kind() {
+	case reflect.Interface:
+		return typeMayHold
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		if mayHold(t.Elem()) {
+			return typeMayHold
+		}
+	case reflect.Map:
+		if mayHold(t.Key()) || mayHold(t.Elem()) {
+			return typeMayHold
+		}
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); encodedField(f) && mayHold(f.Type) {
+				return typeMayHold
+			}
+		}
+	}
+	return typeClean
+}
+
+// encodedField reports whether encoding/json may write field f: it is
+// exported or embedded, and not tagged "-".
+func encodedField(f reflect.StructField) bool {
+	return (f.IsExported() || f.Anonymous) && f.Tag.Get("json") != "-"
+}
+
+// Rendered stands in for a value whose renderings were redacted: a JSON
+// handler writes its JSON, a text handler (fmt's %+v) its text, each as
+// the value would be written. It has no exported fields: a handler that
+// walks values by reflection finds nothing of the original.
+type Rendered struct {
+	json []byte
+	text string
+}
+
+// MarshalJSON returns the redacted JSON of the original value.
+func (v Rendered) MarshalJSON() ([]byte, error) { return v.json, nil }
+
+// String returns the redacted text of the original value, as fmt's %+v
+// prints it.
+func (v Rendered) String() string { return v.text }
+
+// Render returns x's JSON (as slog.JSONHandler encodes it, without HTML
+// escaping) and its text (fmt's %+v), each redacted by r. A value whose
+// rendering panics, or whose JSON no longer parses once masked, is r's
+// mask.
+func Render(r *redact.Redactor, x any) (v Rendered) {
+	masked := Rendered{json: jsonString(r.Mask()), text: r.Mask()}
+	defer func() {
+		if recover() != nil {
+			v = masked
+		}
+	}()
+	var data []byte
+	if b, err := marshal(x); err != nil {
+		data = jsonString("!ERROR:" + err.Error()) // as slog.JSONHandler writes it
+	} else {
+		data = b
+	}
+	if s, changed := r.String(string(data)); changed {
+		if !json.Valid([]byte(s)) {
+			return masked
+		}
+		data = []byte(s)
+	}
+	text, _ := r.String(fmt.Sprintf("%+v", x))
+	return Rendered{json: data, text: text}
+}
+
+// marshal encodes x as slog.JSONHandler does: without HTML escaping.
+func marshal(x any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(x); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// jsonString returns s as a JSON string.
+func jsonString(s string) []byte {
+	b, _ := marshal(s)
+	return b
+}
+
+// Seal returns a with every value (in groups too) that [Holds] a nested
+// error replaced by its [Render]ing with r. An attr whose value is itself
+// an error is left as it is: it is written as its text.
+func Seal(r *redact.Redactor, a slog.Attr) slog.Attr {
+	a, _ = seal(r, a, 0)
+	return a
+}
+
+// Needs reports whether [Seal] would change a.
+func Needs(a slog.Attr) bool { return needs(a, 0) }
+
+func needs(a slog.Attr, depth int) bool {
+	switch a.Value.Kind() {
+	case slog.KindGroup:
+		if depth >= maxGroupDepth {
+			return false
+		}
+		for _, ga := range a.Value.Group() {
+			if needs(ga, depth+1) {
+				return true
+			}
+		}
+	case slog.KindAny:
+		x := a.Value.Any()
+		_, isErr := x.(error)
+		return !isErr && Holds(x)
+	}
+	return false
+}
+
+func seal(r *redact.Redactor, a slog.Attr, depth int) (slog.Attr, bool) {
+	switch a.Value.Kind() {
+	case slog.KindGroup:
+		if depth >= maxGroupDepth {
+			return a, false
+		}
+		g := a.Value.Group()
+		var out []slog.Attr
+		for i, ga := range g {
+			sealed, changed := seal(r, ga, depth+1)
+			if changed && out == nil {
+				out = slices.Clone(g)
+			}
+			if out != nil {
+				out[i] = sealed
+			}
+		}
+		if out == nil {
+			return a, false
+		}
+		a.Value = slog.GroupValue(out...)
+		return a, true
+	case slog.KindAny:
+		x := a.Value.Any()
+		if _, isErr := x.(error); isErr || !Holds(x) {
+			return a, false
+		}
+		a.Value = slog.AnyValue(Render(r, x))
+		return a, true
+	}
+	return a, false
+}
