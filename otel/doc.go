@@ -23,9 +23,12 @@
 // redaction, and both sides write that text as redaction left it.
 // exception.type names the error's own type, except for an error whose
 // text redaction masked: the Redactor stands in for it with an error of
-// its own, whose type exception.type then names. Every record handed to
-// the OpenTelemetry side is counted as exactly one of exported, failed or
-// dropped (with a [slogcore.DropReason]); once Close has returned nil,
+// its own, whose type exception.type then names. An error inside a map,
+// slice or struct, which the local output writes as its data (its fields)
+// and OpenTelemetry as its text, is redacted as each side writes it.
+// Every record handed to the OpenTelemetry side is counted as exactly one
+// of exported, failed or dropped (with a [slogcore.DropReason]); once
+// Close has returned nil,
 //
 //	OTel.Emitted == OTel.Exported + OTel.Failed + OTel.Dropped
 //
