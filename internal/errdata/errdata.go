@@ -44,11 +44,43 @@ var (
 // encoding/json writes as its data rather than as its text. An error at
 // the top level is not reported: slog writes it as its text.
 func Holds(x any) bool {
-	v := reflect.ValueOf(x)
-	if !v.IsValid() {
+	return holdsAny(x, 0)
+}
+
+// holdsAny is Holds for x found depth levels down. The maps and slices
+// that logging uses most are searched without reflection, which would
+// allocate for each of their entries.
+func holdsAny(x any, depth int) bool {
+	if depth > maxDepth {
+		return true
+	}
+	switch x := x.(type) {
+	case nil, string, bool, int, int64, float64:
+		return false
+	case map[string]any:
+		for _, e := range x {
+			if holdsAny(e, depth+1) {
+				return true
+			}
+		}
+		return false
+	case []any:
+		for _, e := range x {
+			if holdsAny(e, depth+1) {
+				return true
+			}
+		}
 		return false
 	}
-	return holds(v, 0)
+	switch kindOf(reflect.TypeOf(x)) {
+	case typeClean:
+		return false
+	case typeErrorData:
+		if depth > 0 {
+			return true
+		}
+	}
+	return holds(reflect.ValueOf(x), depth)
 }
 
 func holds(v reflect.Value, depth int) bool {
@@ -59,7 +91,9 @@ func holds(v reflect.Value, depth int) bool {
 		if v.IsNil() {
 			return false
 		}
-		v = v.Elem()
+		if v = v.Elem(); v.CanInterface() {
+			return holdsAny(v.Interface(), depth)
+		}
 	}
 	switch kindOf(v.Type()) {
 	case typeErrorData:
