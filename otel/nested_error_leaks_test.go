@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -61,5 +62,37 @@ func TestNestedErrorDataRedactedOnBothSides(t *testing.T) {
 				require.NotContains(t, exported(exp), tc.secret)
 			})
 		}
+	}
+}
+
+// shiftingConfig renders itself as clean JSON once, then with a secret.
+type shiftingConfig struct{ asked atomic.Int32 }
+
+func (c *shiftingConfig) MarshalJSON() ([]byte, error) {
+	if c.asked.Add(1) == 1 {
+		return []byte(`{"region":"eu"}`), nil
+	}
+	return []byte(`{"region":"eu","dsn":"` + secondAnswer + `"}`), nil
+}
+
+// TestNestedChangingValueRedactedLocally: a value that renders itself,
+// inside a map or slice, is asked by redaction and again by the local
+// output; the second answer must not reach the local output unredacted.
+func TestNestedChangingValueRedactedLocally(t *testing.T) {
+	for name, v := range map[string]func() any{
+		"in a map":   func() any { return map[string]any{"cfg": &shiftingConfig{}} },
+		"in a slice": func() any { return []any{1, &shiftingConfig{}} },
+	} {
+		t.Run(name, func(t *testing.T) {
+			exp := &memExporter{}
+			var local bytes.Buffer
+			h, err := otel.New(&local, &otel.Options{Exporter: exp})
+			require.NoError(t, err)
+			slog.New(h).Info("reload", "v", v())
+			require.NoError(t, h.Close(context.Background()))
+			require.Contains(t, local.String(), `"msg":"reload"`)
+			require.NotContains(t, local.String(), "Vd82nQxT4kLp")
+			require.NotContains(t, exported(exp), "Vd82nQxT4kLp")
+		})
 	}
 }

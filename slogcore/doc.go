@@ -89,8 +89,9 @@
 // text handler writes as it would the value; with [NoRedaction] errors
 // keep their identity. Values that render themselves
 // (Error, MarshalJSON, MarshalText) may answer differently when asked
-// again: [New] scans what it writes, and for [Async] only errors are
-// pinned (other values are rendered by the wrapped handler). The caller
+// again: [New] scans what it writes, also where such a value sits inside
+// a map, slice or struct, and for [Async] only errors are pinned (other
+// values are rendered by the wrapped handler). The caller
 // may change any of them right after the call.
 //
 // # Concurrency

@@ -38,7 +38,7 @@ func (h *Handler) freezeRecord(e *entry, r slog.Record) {
 		a = freezeAttr(a, 0, red != nil)
 		if red != nil {
 			a, _ = red.Attr(h.groups, a)
-			a = errdata.Seal(red, a)
+			a = errdata.Seal(red, a, errdata.Errors)
 		}
 		e.attrs = append(e.attrs, a)
 		return true

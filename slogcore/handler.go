@@ -250,7 +250,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		if red != nil {
 			for i, a := range frozen {
 				frozen[i], _ = red.Attr(h.groups, a)
-				frozen[i] = errdata.Seal(red, frozen[i])
+				frozen[i] = errdata.Seal(red, frozen[i], errdata.Errors)
 			}
 		}
 		h2.next = h.derive("WithAttrs", func() slog.Handler { return h.next.WithAttrs(frozen) })

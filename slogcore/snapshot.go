@@ -210,7 +210,7 @@ func (h *Handler) captureAny(e *entry, key string, x any, groups *groupPath) boo
 	}
 	start := len(e.raw)
 	e.raw = appendAnyJSON(e, x)
-	if h.core.redact != nil && (rendersItself(x) || errdata.Holds(x)) {
+	if h.core.redact != nil && (rendersItself(x) || errdata.Holds(x, errdata.Errors|errdata.SelfRendering)) {
 		e.raw = h.rescan(e.raw, start)
 	}
 	e.items = append(e.items, item{key: key, kind: itemRaw, start: uint32(start), end: uint32(len(e.raw))})

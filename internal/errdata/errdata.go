@@ -1,16 +1,23 @@
-// Package errdata finds the errors that encoding/json writes as their
-// data, and stands in for the values that hold them with their renderings
-// redacted.
+// Package errdata finds the values inside a map, slice, struct or pointer
+// that are written otherwise than a redactor judged them, and stands in for
+// the values that hold them with their renderings redacted.
 //
-// An error inside a map, slice, struct or pointer is not written as its
-// text: encoding/json knows nothing of Error and writes the error's data
-// (exported fields, elements, entries, the string under a string type),
-// and so does slog.JSONHandler. A text handler prints the same error as
-// its text (fmt calls Error). A redactor that judges an error by its text
-// never sees the data a JSON handler writes: {"Pass":"…"} of a login
-// error in a []error, or {"password":"…"} of an error that is a map.
-// slogcore and otel use this package to redact such values as they are
-// written.
+// Two kinds of nested value are written otherwise than judged:
+//
+//   - An error: encoding/json knows nothing of Error and writes the error's
+//     data (exported fields, elements, entries, the string under a string
+//     type), and so does slog.JSONHandler, while a text handler prints its
+//     text (fmt calls Error). A redactor that judges an error by its text
+//     never sees the data a JSON handler writes: {"Pass":"…"} of a login
+//     error in a []error, or {"password":"…"} of an error that is a map.
+//   - A value that renders itself (MarshalJSON, MarshalText): the redactor
+//     asks it once, encoding/json asks it again, and it may answer
+//     differently (state, or text read from something that changed).
+//
+// Types of the standard library that render themselves the same way every
+// time (time.Time, json.RawMessage, net.IP, netip.Addr, big.Int, …) are
+// not searched for. slogcore and otel use this package to redact such
+// values as they are written.
 package errdata
 
 import (
@@ -19,9 +26,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"math/big"
+	"net"
+	"net/netip"
 	"reflect"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/slogguard/slogguard/redact"
 )
@@ -40,17 +51,30 @@ var (
 	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
 )
 
-// Holds reports whether x holds, below its top level, an error that
-// encoding/json writes as its data rather than as its text. An error at
-// the top level is not reported: slog writes it as its text.
-func Holds(x any) bool {
-	return holdsAny(x, 0)
+// What selects the nested values the search looks for.
+type What uint8
+
+const (
+	// Errors are errors, which encoding/json writes as their data (or by
+	// their own marshalling method) and fmt as their text.
+	Errors What = 1 << iota
+	// SelfRendering are values that render themselves (MarshalJSON,
+	// MarshalText), other than the standard library's steady ones.
+	SelfRendering
+)
+
+// Holds reports whether x holds, below its top level, a value of the kind
+// what names, written otherwise than a redactor judged it. x itself is
+// not reported: slog writes an error attr as its text, and callers rescan
+// a value that renders itself.
+func Holds(x any, what What) bool {
+	return holdsAny(x, what, 0)
 }
 
 // holdsAny is Holds for x found depth levels down. The maps and slices
 // that logging uses most are searched without reflection, which would
 // allocate for each of their entries.
-func holdsAny(x any, depth int) bool {
+func holdsAny(x any, what What, depth int) bool {
 	if depth > maxDepth {
 		return true
 	}
@@ -59,31 +83,31 @@ func holdsAny(x any, depth int) bool {
 		return false
 	case map[string]any:
 		for _, e := range x {
-			if holdsAny(e, depth+1) {
+			if holdsAny(e, what, depth+1) {
 				return true
 			}
 		}
 		return false
 	case []any:
 		for _, e := range x {
-			if holdsAny(e, depth+1) {
+			if holdsAny(e, what, depth+1) {
 				return true
 			}
 		}
 		return false
 	}
-	switch kindOf(reflect.TypeOf(x)) {
+	switch k := kindOf(reflect.TypeOf(x)); k {
 	case typeClean:
 		return false
-	case typeErrorData:
+	case typeErrorData, typeRenders:
 		if depth > 0 {
-			return true
+			return what&k.what() != 0
 		}
 	}
-	return holds(reflect.ValueOf(x), depth)
+	return holds(reflect.ValueOf(x), what, depth)
 }
 
-func holds(v reflect.Value, depth int) bool {
+func holds(v reflect.Value, what What, depth int) bool {
 	if depth > maxDepth {
 		return true
 	}
@@ -92,37 +116,37 @@ func holds(v reflect.Value, depth int) bool {
 			return false
 		}
 		if v = v.Elem(); v.CanInterface() {
-			return holdsAny(v.Interface(), depth)
+			return holdsAny(v.Interface(), what, depth)
 		}
 	}
-	switch kindOf(v.Type()) {
-	case typeErrorData:
+	switch k := kindOf(v.Type()); k {
+	case typeErrorData, typeRenders:
 		if depth > 0 {
-			return true
+			return what&k.what() != 0
 		}
 	case typeClean:
 		return false
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
-		return !v.IsNil() && holds(v.Elem(), depth+1)
+		return !v.IsNil() && holds(v.Elem(), what, depth+1)
 	case reflect.Struct:
 		t := v.Type()
 		for i := range t.NumField() {
-			if encodedField(t.Field(i)) && holds(v.Field(i), depth+1) {
+			if encodedField(t.Field(i)) && holds(v.Field(i), what, depth+1) {
 				return true
 			}
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			if holds(v.Index(i), depth+1) {
+			if holds(v.Index(i), what, depth+1) {
 				return true
 			}
 		}
 	case reflect.Map:
 		it := v.MapRange()
 		for it.Next() {
-			if holds(it.Key(), depth+1) || holds(it.Value(), depth+1) {
+			if holds(it.Key(), what, depth+1) || holds(it.Value(), what, depth+1) {
 				return true
 			}
 		}
@@ -134,10 +158,22 @@ func holds(v reflect.Value, depth int) bool {
 type typeKind uint8
 
 const (
-	typeClean     typeKind = iota // holds no error: nothing to search
-	typeErrorData                 // an error that encoding/json writes as its data
+	typeClean     typeKind = iota // holds nothing written otherwise: nothing to search
+	typeErrorData                 // an error: written as its data (or its own method), printed as its text
+	typeRenders                   // renders itself (MarshalJSON, MarshalText)
 	typeMayHold                   // may hold one (an interface, a container of one)
 )
+
+// what returns the [What] that looks for values of kind k.
+func (k typeKind) what() What {
+	switch k {
+	case typeErrorData:
+		return Errors
+	case typeRenders:
+		return SelfRendering
+	}
+	return 0
+}
 
 var typeKinds sync.Map // reflect.Type -> typeKind
 
@@ -151,19 +187,45 @@ func kindOf(t reflect.Type) typeKind {
 	return k
 }
 
+// steady are the standard library's types that render themselves the same
+// way every time, from their value alone.
+var steady = map[reflect.Type]bool{
+	reflect.TypeFor[time.Time]():        true,
+	reflect.TypeFor[json.RawMessage]():  true,
+	reflect.TypeFor[slog.Level]():       true,
+	reflect.TypeFor[net.IP]():           true,
+	reflect.TypeFor[net.HardwareAddr](): true,
+	reflect.TypeFor[netip.Addr]():       true,
+	reflect.TypeFor[netip.Prefix]():     true,
+	reflect.TypeFor[netip.AddrPort]():   true,
+	reflect.TypeFor[big.Int]():          true,
+	reflect.TypeFor[big.Float]():        true,
+	reflect.TypeFor[big.Rat]():          true,
+}
+
+// rendersItself reports whether encoding/json writes a value of type t (or
+// an addressable one, through a pointer method) by the value's own method.
+func rendersItself(t reflect.Type) bool {
+	p := reflect.PointerTo(t)
+	return t.Implements(jsonMarshalerType) || t.Implements(textMarshalerType) ||
+		p.Implements(jsonMarshalerType) || p.Implements(textMarshalerType)
+}
+
 // classify computes t's class; visiting holds the types being classified,
 // so that a recursive type ends the search where it recurs. Only the class
 // of the type the search started from is kept: the others may be cut short
 // by the recursion.
 func classify(t reflect.Type, visiting map[reflect.Type]bool) typeKind {
-	if t.Implements(jsonMarshalerType) {
-		return typeClean // written by its own method, which redactors scan
-	}
-	if t.Implements(errorType) {
-		return typeErrorData // even as a TextMarshaler: its text is not Error's
-	}
-	if t.Implements(textMarshalerType) {
+	if steady[t] || t.Kind() == reflect.Pointer && steady[t.Elem()] {
 		return typeClean
+	}
+	if t.Kind() != reflect.Interface {
+		if t.Implements(errorType) {
+			return typeErrorData
+		}
+		if rendersItself(t) {
+			return typeRenders
+		}
 	}
 	if visiting[t] {
 		return typeClean // the other paths through t decide
@@ -258,36 +320,37 @@ func jsonString(s string) []byte {
 }
 
 // Seal returns a with every value (in groups too) that [Holds] a nested
-// error replaced by its [Render]ing with r. An attr whose value is itself
-// an error is left as it is: it is written as its text.
-func Seal(r *redact.Redactor, a slog.Attr) slog.Attr {
-	a, _ = seal(r, a, 0)
+// value of the kind what names replaced by its [Render]ing with r.
+// An attr whose value is itself an error is left as it is: it is written
+// as its text.
+func Seal(r *redact.Redactor, a slog.Attr, what What) slog.Attr {
+	a, _ = seal(r, a, what, 0)
 	return a
 }
 
 // Needs reports whether [Seal] would change a.
-func Needs(a slog.Attr) bool { return needs(a, 0) }
+func Needs(a slog.Attr, what What) bool { return needs(a, what, 0) }
 
-func needs(a slog.Attr, depth int) bool {
+func needs(a slog.Attr, what What, depth int) bool {
 	switch a.Value.Kind() {
 	case slog.KindGroup:
 		if depth >= maxGroupDepth {
 			return false
 		}
 		for _, ga := range a.Value.Group() {
-			if needs(ga, depth+1) {
+			if needs(ga, what, depth+1) {
 				return true
 			}
 		}
 	case slog.KindAny:
 		x := a.Value.Any()
 		_, isErr := x.(error)
-		return !isErr && Holds(x)
+		return !isErr && Holds(x, what)
 	}
 	return false
 }
 
-func seal(r *redact.Redactor, a slog.Attr, depth int) (slog.Attr, bool) {
+func seal(r *redact.Redactor, a slog.Attr, what What, depth int) (slog.Attr, bool) {
 	switch a.Value.Kind() {
 	case slog.KindGroup:
 		if depth >= maxGroupDepth {
@@ -296,7 +359,7 @@ func seal(r *redact.Redactor, a slog.Attr, depth int) (slog.Attr, bool) {
 		g := a.Value.Group()
 		var out []slog.Attr
 		for i, ga := range g {
-			sealed, changed := seal(r, ga, depth+1)
+			sealed, changed := seal(r, ga, what, depth+1)
 			if changed && out == nil {
 				out = slices.Clone(g)
 			}
@@ -311,7 +374,7 @@ func seal(r *redact.Redactor, a slog.Attr, depth int) (slog.Attr, bool) {
 		return a, true
 	case slog.KindAny:
 		x := a.Value.Any()
-		if _, isErr := x.(error); isErr || !Holds(x) {
+		if _, isErr := x.(error); isErr || !Holds(x, what) {
 			return a, false
 		}
 		a.Value = slog.AnyValue(Render(r, x))
