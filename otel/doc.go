@@ -20,10 +20,15 @@
 // No record reaches either side before redaction: attrs, With attrs,
 // groups, LogValuers, errors and the message are masked once, by one
 // Redactor, before the fan-out. An error's text is read once, before
-// redaction, and both sides write that text (exception.type still names
-// the error's own type). Every record handed to the OpenTelemetry
-// side is counted as exactly one of exported, failed or dropped (with a
-// [slogcore.DropReason]); once Close has returned nil,
+// redaction, and both sides write that text as redaction left it.
+// exception.type names the error's own type, except for an error whose
+// text redaction masked: the Redactor stands in for it with an error of
+// its own, whose type exception.type then names. An error inside a map,
+// slice or struct, which the local output writes as its data (its fields)
+// and OpenTelemetry as its text, is redacted as each side writes it.
+// Every record handed to the OpenTelemetry side is counted as exactly one
+// of exported, failed or dropped (with a [slogcore.DropReason]); once
+// Close has returned nil,
 //
 //	OTel.Emitted == OTel.Exported + OTel.Failed + OTel.Dropped
 //

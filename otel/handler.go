@@ -139,7 +139,11 @@ func New(w io.Writer, opts *Options) (*Handler, error) {
 		next:  otelslog.NewHandler(o.Scope, otelslog.WithLoggerProvider(provider), otelslog.WithSource(o.AddSource)),
 		level: o.Level,
 	}
-	var next slog.Handler = redactHandler(slogmulti.Fanout(core, toOTel), o.Redact)
+	var local slog.Handler = core
+	if !redactionOff(o.Redact) {
+		local = sealHandler{core, o.Redact}
+	}
+	var next slog.Handler = redactHandler(slogmulti.Fanout(local, toOTel), o.Redact)
 	if !redactionOff(o.Redact) {
 		next = pinHandler{next}
 	}

@@ -78,14 +78,20 @@
 // resolved on the caller's goroutine. For [New], maps, slices, structs,
 // []byte and other non-scalar values are encoded to JSON before Handle
 // returns; for [Async], they are deep-copied (unexported fields by value).
-// Errors are rendered as text for [New]. For [Async] with redaction on,
-// an attr's error is passed on with the text it had at the call, as an
-// error that unwraps to the caller's (errors.Is and errors.As work), so
-// that the wrapped handler writes the text redaction judged; with
-// [NoRedaction] errors keep their identity. Values that render themselves
+// For [New], an attr's error is written as its text, and an error inside
+// a map, slice or struct as encoding/json writes it (its fields), as
+// slog.JSONHandler does; both are redacted as written. For [Async] with
+// redaction on, an attr's error is passed on with the text it had at the
+// call, as an error that unwraps to the caller's (errors.Is and errors.As
+// work), so that the wrapped handler writes the text redaction judged;
+// a value that holds an error inside a map, slice or struct is passed on
+// as its JSON and its text (fmt's %+v), each redacted, which a JSON or a
+// text handler writes as it would the value; with [NoRedaction] errors
+// keep their identity. Values that render themselves
 // (Error, MarshalJSON, MarshalText) may answer differently when asked
-// again: [New] scans what it writes, and for [Async] only errors are
-// pinned (other values are rendered by the wrapped handler). The caller
+// again: [New] scans what it writes, also where such a value sits inside
+// a map, slice or struct, and for [Async] only errors are pinned (other
+// values are rendered by the wrapped handler). The caller
 // may change any of them right after the call.
 //
 // # Concurrency

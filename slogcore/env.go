@@ -112,11 +112,13 @@ func envPrefix(name string) string { return "SLOGGUARD_" + strings.ToUpper(name)
 // sinkSettings returns the settings of each listed sink, from its
 // SLOGGUARD_<NAME>_<KEY> variables. A variable goes to the listed sink
 // with the longest matching name, so that sinks "a" and "a_b" can both be
-// configured. Any other non-empty SLOGGUARD_ variable is an error, since it
-// would configure nothing: a misspelt global (SLOGGUARD_LEVL), a sink that
-// SLOGGUARD_SINKS does not list (SLOGGUARD_FILE_PATH without "file"). A
-// variable that a setting ending in _env names (key_env) holds a secret
-// for that setting and is left alone.
+// configured. An empty (or blank) variable is an unset one: it neither
+// configures its sink nor replaces a global setting. Any other non-empty
+// SLOGGUARD_ variable is an error, since it would configure nothing: a
+// misspelt global (SLOGGUARD_LEVL), a sink that SLOGGUARD_SINKS does not
+// list (SLOGGUARD_FILE_PATH without "file"). A variable that a setting
+// ending in _env names (key_env) holds a secret for that setting and is
+// left alone.
 func sinkSettings(environ []string, listed []string) (map[string]map[string]string, error) {
 	named := map[string]bool{} // variables named by an *_ENV setting
 	for _, kv := range environ {
@@ -134,6 +136,11 @@ func sinkSettings(environ []string, listed []string) (map[string]map[string]stri
 		if k == EnvSinks || slices.Contains(slices.Collect(maps.Values(globalVars)), k) {
 			continue
 		}
+		if strings.TrimSpace(v) == "" {
+			// Unset, as for the globals: an empty SLOGGUARD_STDOUT_REDACT
+			// must not replace SLOGGUARD_REDACT with the default.
+			continue
+		}
 		owner := ""
 		for _, name := range listed {
 			if strings.HasPrefix(k, envPrefix(name)) && len(name) > len(owner) {
@@ -141,9 +148,7 @@ func sinkSettings(environ []string, listed []string) (map[string]map[string]stri
 			}
 		}
 		if owner == "" {
-			if strings.TrimSpace(v) != "" {
-				unknown = append(unknown, k)
-			}
+			unknown = append(unknown, k)
 			continue
 		}
 		if cfgs[owner] == nil {

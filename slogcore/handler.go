@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/slogguard/slogguard/internal/errdata"
 	"github.com/slogguard/slogguard/redact"
 )
 
@@ -122,6 +123,7 @@ func (f failing) WithGroup(string) slog.Handler             { return f }
 // Handle captures r and queues it for the worker. It returns [ErrClosed]
 // after Close, [ErrQueueFull] when [Options.BlockTimeout] passed, an error
 // wrapping ctx's error when ctx ended while it waited for room in a full
+// queue, [ErrReentrant] when the handler's own worker logged r into a full
 // queue, and nil otherwise, also when the overflow policy dropped the
 // record (see [Options.OnDrop] and [Stats]).
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
@@ -248,6 +250,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		if red != nil {
 			for i, a := range frozen {
 				frozen[i], _ = red.Attr(h.groups, a)
+				frozen[i] = errdata.Seal(red, frozen[i], errdata.Errors)
 			}
 		}
 		h2.next = h.derive("WithAttrs", func() slog.Handler { return h.next.WithAttrs(frozen) })

@@ -119,7 +119,9 @@ type Options struct {
 	OnError func(error)
 
 	// OnDrop is called for every record that is not written because of the
-	// overflow policy, a block timeout, or Close. It runs on the goroutine
+	// overflow policy, a block timeout, the end of the context passed to
+	// Handle, a full queue its own worker logged into, or Close (each a
+	// [DropReason]). It runs on the goroutine
 	// that dropped the record; a panic of OnDrop is dropped (the record is
 	// still reported to [Handler.WatchLosses]). OnDrop may log to the
 	// handler: a record it logs that is dropped in turn is counted, but

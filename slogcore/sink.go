@@ -142,24 +142,25 @@ func checkKeys(sink string, cfg map[string]string, extra ...string) error {
 
 // SinkOptions reads the settings every slogcore sink understands from cfg:
 // level, redact (comma-separated preset names, or "off"), overflow and queue.
+// Spaces around a value are ignored, and an empty value is the default.
 // Keys it does not know are left to the caller.
 func SinkOptions(cfg map[string]string) (*Options, error) {
 	o := &Options{}
-	if v := cfg["level"]; v != "" {
+	if v := strings.TrimSpace(cfg["level"]); v != "" {
 		var l slog.Level
 		if err := l.UnmarshalText([]byte(v)); err != nil {
 			return nil, fmt.Errorf("level %q: want debug, info, warn, error (optionally +N/-N)", v)
 		}
 		o.Level = l
 	}
-	if v := cfg["redact"]; v != "" {
+	if v := strings.TrimSpace(cfg["redact"]); v != "" {
 		r, err := redactorFromNames(v)
 		if err != nil {
 			return nil, err
 		}
 		o.Redact = r
 	}
-	if v := cfg["overflow"]; v != "" {
+	if v := strings.TrimSpace(cfg["overflow"]); v != "" {
 		switch strings.ToLower(v) {
 		case "block":
 			o.Overflow = Block
@@ -171,7 +172,7 @@ func SinkOptions(cfg map[string]string) (*Options, error) {
 			return nil, fmt.Errorf("overflow %q: want block, drop-newest or drop-oldest", v)
 		}
 	}
-	if v := cfg["queue"]; v != "" {
+	if v := strings.TrimSpace(cfg["queue"]); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n <= 0 || n > MaxQueueSize {
 			return nil, fmt.Errorf("queue %q: want a number of records from 1 to %d", v, MaxQueueSize)

@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"reflect"
 	"time"
+
+	"github.com/slogguard/slogguard/internal/errdata"
 )
 
 // An entry is one record on its way from the caller to the worker. Everything
@@ -208,7 +210,7 @@ func (h *Handler) captureAny(e *entry, key string, x any, groups *groupPath) boo
 	}
 	start := len(e.raw)
 	e.raw = appendAnyJSON(e, x)
-	if h.core.redact != nil && rendersItself(x) {
+	if h.core.redact != nil && (rendersItself(x) || errdata.Holds(x, errdata.Errors|errdata.SelfRendering)) {
 		e.raw = h.rescan(e.raw, start)
 	}
 	e.items = append(e.items, item{key: key, kind: itemRaw, start: uint32(start), end: uint32(len(e.raw))})
