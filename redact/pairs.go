@@ -4496,38 +4496,24 @@ func proxyFlagBefore(s string, k int) bool {
 // a password joined by a colon (curl -U bob:S3cret, http -a bob:S3cret);
 // a user alone (the tool prompts) and a URL are no credentials.
 func (r *Redactor) userPasswordFlag(s, flag string, spans []span, note func(string)) []span {
-	for i := 0; ; {
-		j := strings.Index(s[i:], flag+" ")
-		if j < 0 {
-			return spans
-		}
-		k := i + j
-		i = k + len(flag)
-		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' {
-			continue
-		}
-		vs := skipSpaces(s, i)
-		var ve int
-		if vs < len(s) && isQuote(s[vs]) {
-			vs, ve = valueAt(s, vs)
-		} else {
-			ve = vs
-			for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' {
-				ve++
-			}
-		}
-		v := s[vs:ve]
-		if c := strings.IndexByte(v, ':'); c > 0 && c+1 < len(v) && v[0] != '-' && !strings.Contains(v, "://") && !strings.HasPrefix(v[c+1:], r.mask) {
-			spans = append(spans, span{vs, ve})
-			note("credentials")
-			i = ve
-		}
-	}
+	return r.afterFlag(s, flag, spans, note, func(v string) bool {
+		c := strings.IndexByte(v, ':')
+		return c > 0 && c+1 < len(v) && v[0] != '-' && !strings.Contains(v, "://") && !strings.HasPrefix(v[c+1:], r.mask)
+	})
 }
 
 // flagValue masks the word after each flag (a whole word, then a space)
 // in s: redis-cli -a S3cret, zip -P S3cret.
 func (r *Redactor) flagValue(s, flag string, spans []span, note func(string)) []span {
+	return r.afterFlag(s, flag, spans, note, func(v string) bool {
+		return v != "" && v[0] != '-' && !strings.HasPrefix(v, r.mask) && !isPath(v)
+	})
+}
+
+// afterFlag masks the value after each flag in s (a whole word, then a
+// space): a quoted value, or the word up to a space, tab or line break,
+// when secret says it is one.
+func (r *Redactor) afterFlag(s, flag string, spans []span, note func(string), secret func(v string) bool) []span {
 	for i := 0; ; {
 		j := strings.Index(s[i:], flag+" ")
 		if j < 0 {
@@ -4548,7 +4534,7 @@ func (r *Redactor) flagValue(s, flag string, spans []span, note func(string)) []
 				ve++
 			}
 		}
-		if v := s[vs:ve]; v != "" && v[0] != '-' && !strings.HasPrefix(v, r.mask) && !isPath(v) {
+		if secret(s[vs:ve]) {
 			spans = append(spans, span{vs, ve})
 			note("credentials")
 			i = ve
