@@ -20,7 +20,14 @@ import "strings"
 // after a word that names whom it is for (user:, account:, email:) is
 // followed by a name, not by the secret.
 func announcedSecret(s string, ka, b int) (int, int) {
-	ls := strings.LastIndexByte(s[:ka], '\n') + 1
+	// The sentence starts at most 240 bytes before its colon, which comes
+	// after ka: look no further back than that, so that a long line costs
+	// each of its keys a bounded search, not one back to its start.
+	lb := max(0, ka-241)
+	ls := strings.LastIndexByte(s[lb:ka], '\n') + 1 + lb
+	if ls == lb && lb > 0 {
+		return 0, 0 // the line starts more than 240 bytes before ka
+	}
 	le := lineEnd(s, b)
 	c := lastColon(s, b, le)
 	if c < 0 && le < len(s) {

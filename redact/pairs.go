@@ -1961,11 +1961,18 @@ func valueFlagArg(s string, from int) (int, int) {
 	return ws, we
 }
 
+// nameFlagReach is how far before a key namedByFlag looks for --name.
+const nameFlagReach = 512
+
 // namedByFlag reports whether the term at s[a] is in the argument of a
 // --name flag on its line (aws ssm put-parameter --name /prod/db/password,
 // --name=app-token): a parameter's name, whose --value is the secret.
 func namedByFlag(s string, a int) bool {
-	ls := strings.LastIndexByte(s[:a], '\n') + 1
+	// The flag is looked for in the 512 bytes before a, on its line: a
+	// bounded search for each key of a long line. A name longer than that
+	// is not seen as one, and its value is masked.
+	lb := max(0, a-nameFlagReach)
+	ls := strings.LastIndexByte(s[lb:a], '\n') + 1 + lb
 	k := strings.LastIndex(s[ls:a], "--name")
 	if k < 0 {
 		return false

@@ -1,0 +1,36 @@
+package redact_test
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/slogguard/slogguard/redact"
+)
+
+// BenchmarkLongText redacts long one-line texts at two sizes: with a
+// search that grows linearly, MB/s is about the same at both, and a search
+// that goes back to the start of the line for each key shows as a drop at
+// the larger size.
+func BenchmarkLongText(b *testing.B) {
+	r, err := redact.New(redact.Credentials, redact.PCIDSS, redact.HIPAA, redact.GDPR)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct{ name, unit string }{
+		{"json", `{"id":1234,"email":"jane.doe@example.com","password":"Xk9$mQ2#","token":"abc","note":"token refreshed for user 42"},`},
+		{"prose", "the request failed because the token was expired and the password did not match; "},
+		{"terms", "password secret --password token is "},
+	} {
+		for _, size := range []int{8 << 10, 64 << 10} {
+			s := strings.Repeat(tc.unit, size/len(tc.unit)+1)[:size]
+			b.Run("text="+tc.name+"/size="+strconv.Itoa(size>>10)+"K", func(b *testing.B) {
+				b.SetBytes(int64(len(s)))
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					r.String(s)
+				}
+			})
+		}
+	}
+}
