@@ -2304,9 +2304,13 @@ func isIPish(v string) bool {
 // inARN reports whether s[a] is inside an Amazon resource name, whose
 // "secret:" names a resource type ("arn:aws:secretsmanager:…:secret:db-x").
 func inARN(s string, a int) bool {
-	start := strings.LastIndexAny(s[:a], " \t\"'=,") + 1
-	return strings.HasPrefix(s[start:], "arn:")
+	lb := max(0, a-arnReach) // an ARN's "secret:" comes well within its first 256 bytes
+	start := strings.LastIndexAny(s[lb:a], " \t\"'=,") + 1 + lb
+	return (start > lb || lb == 0) && strings.HasPrefix(s[start:], "arn:")
 }
+
+// arnReach is how far before a term inARN looks for the start of an ARN.
+const arnReach = 256
 
 // personalRules are the presets of personal data, whose key words name
 // numbers too (SSN 078051120): after them a number of five digits or more
