@@ -115,7 +115,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		if op == 0 && quotedKey && p < len(s) && s[p] == ')' && callArgument(s, a-1) && r.mayBeKey(s[a:b]) { // getenv('DB_PASS') or '…'
 			if ds, de := fallbackValue(s, p+1); de > ds {
-				if rule, _ := r.phraseRule(s, a, b); rule != "" && !r.keepValue(s[a:b], s[ds:de]) {
+				if rule := r.namingRule(s, a, b, ds, de); rule != "" {
 					spans = append(spans, span{ds, de})
 					note(rule)
 					i = max(i, de)
@@ -126,7 +126,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if op == 0 && !quotedKey && p+1 < len(s) && (s[p] == '|' && s[p+1] == '|' || s[p] == '?' && s[p+1] == '?') && r.mayBeKey(s[a:b]) {
 			// process.env.JWT_SECRET || '…'
 			if ds, de := fallbackValue(s, b); de > ds {
-				if rule, _ := r.phraseRule(s, a, b); rule != "" && !r.keepValue(s[a:b], s[ds:de]) {
+				if rule := r.namingRule(s, a, b, ds, de); rule != "" {
 					spans = append(spans, span{ds, de})
 					note(rule)
 					i = max(i, de)
@@ -138,7 +138,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			// An Erlang or Elixir tuple of a key and its value: {password, "…"},
 			// {default_pass, <<"…">>}, {:secret_key_base, "…"}.
 			if vs, ve := tupleValue(s, p+1); ve > vs {
-				if rule, _ := r.phraseRule(s, a, b); rule != "" && !r.keepValue(s[a:b], s[vs:ve]) {
+				if rule := r.namingRule(s, a, b, vs, ve); rule != "" {
 					spans = append(spans, span{vs, ve})
 					note(rule)
 					i = max(i, ve)
@@ -1959,6 +1959,16 @@ func valueFlagArg(s string, from int) (int, int) {
 		return 0, 0
 	}
 	return ws, we
+}
+
+// namingRule returns the rule of the term that the key s[a:b] ends (with
+// up to two words before it: phraseRule) when the value s[vs:ve] after it
+// is masked, or "" when there is none or keepValue keeps the value.
+func (r *Redactor) namingRule(s string, a, b, vs, ve int) string {
+	if rule, _ := r.phraseRule(s, a, b); rule != "" && !r.keepValue(s[a:b], s[vs:ve]) {
+		return rule
+	}
+	return ""
 }
 
 // nameFlagReach is how far before a key namedByFlag looks for --name.
