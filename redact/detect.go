@@ -1356,6 +1356,14 @@ func isDigestAlgorithm(w string) bool {
 }
 
 func findDSN(s string, spans []span) []span {
+	// Each '@' looks back over the token before it. Text that repeats '@'
+	// inside one token ("a@b.a@b.…") would have every '@' walk back over
+	// the same bytes, so each walk remembers where it started and what it
+	// found: a later walk that reaches that start takes the earlier answer,
+	// and every byte is walked over a bounded number of times.
+	lastAt, lastC := -1, 0 // the previous '@' and the colon its walk found
+	lastK, lastFirst := -1, 0
+	lastUserC, lastU := -1, 0
 	for i := 0; ; {
 		k := strings.IndexByte(s[i:], '@')
 		if k < 0 {
@@ -1366,7 +1374,12 @@ func findDSN(s string, spans []span) []span {
 		c := at // the colon between user and password
 		for c > 0 && s[c-1] != ':' && s[c-1] != ' ' && s[c-1] != '/' && s[c-1] != '"' && s[c-1] != '\'' && s[c-1] > 0x20 {
 			c--
+			if c == lastAt {
+				c = lastC // the walk from the previous '@' went on from here
+				break
+			}
 		}
+		lastAt, lastC = at, c
 		if c == 0 || s[c-1] != ':' || c == at {
 			if u, ok := oracleConnect(s, at); ok {
 				spans = append(spans, span{u, at})
@@ -1379,14 +1392,27 @@ func findDSN(s string, spans []span) []span {
 		// '@' would leave part of the password, and "u:p:" for the next
 		// pass to read as another user and password (redacting redacted
 		// text must change nothing).
-		for k := c - 1; k > 0 && s[k-1] != ' ' && s[k-1] != '/' && s[k-1] != '"' && s[k-1] != '\'' && s[k-1] > 0x20; k-- {
+		k0 := c - 1
+		for k := k0; k > 0 && s[k-1] != ' ' && s[k-1] != '/' && s[k-1] != '"' && s[k-1] != '\'' && s[k-1] > 0x20; k-- {
+			if k == lastK {
+				// s[lastK] is a colon, so the first colon of the token
+				// is the one the walk from lastK found.
+				c = lastFirst
+				break
+			}
 			if s[k-1] == ':' {
 				c = k
 			}
 		}
+		lastK, lastFirst = k0, c
 		u := c - 1 // the user
-		for u > 0 && (isAlnum(s[u-1]) || s[u-1] == '_' || s[u-1] == '.' || s[u-1] == '-') {
-			u--
+		if c == lastUserC {
+			u = lastU
+		} else {
+			for u > 0 && (isAlnum(s[u-1]) || s[u-1] == '_' || s[u-1] == '.' || s[u-1] == '-') {
+				u--
+			}
+			lastUserC, lastU = c, u
 		}
 		if u == c-1 || u >= 3 && s[u-3:u] == "://" {
 			continue // no user, or a URL's userinfo: DetectURLUserinfo's

@@ -21,6 +21,8 @@ func BenchmarkLongText(b *testing.B) {
 		{"json", `{"id":1234,"email":"jane.doe@example.com","password":"Xk9$mQ2#","token":"abc","note":"token refreshed for user 42"},`},
 		{"prose", "the request failed because the token was expired and the password did not match; "},
 		{"terms", "password secret --password token is "},
+		{"at", "a@b."},
+		{"userinfo", "u:p@h."},
 	} {
 		for _, size := range []int{8 << 10, 64 << 10} {
 			s := strings.Repeat(tc.unit, size/len(tc.unit)+1)[:size]
