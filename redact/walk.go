@@ -19,6 +19,7 @@ type walk struct {
 	paths  bool     // path rules exist: groups are kept
 	groups []string // enclosing groups and keys, kept only when paths exist
 	nodes  int
+	inErr  int // how many errors' data the walk is inside
 }
 
 // An object may name the key of its value in a member of its own:
@@ -180,7 +181,13 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 		}
 	case slog.KindAny:
 		w.push(a.Key)
-		v, ch := w.value(a.Key, a.Value.Any(), depth)
+		var v any
+		var ch bool
+		if err, isErr := a.Value.Any().(error); isErr && !isJSONMarshaler(err) {
+			v, ch = w.errorText(err) // an attr's error is written as its text
+		} else {
+			v, ch = w.value(a.Key, a.Value.Any(), depth)
+		}
 		w.pop()
 		if ch {
 			return slog.Any(a.Key, v), true
@@ -206,6 +213,88 @@ func (w *walk) maskAll(v slog.Value) slog.Value {
 type redactedError struct{ msg string }
 
 func (e redactedError) Error() string { return e.msg }
+
+func isJSONMarshaler(x any) bool {
+	_, ok := x.(json.Marshaler)
+	return ok
+}
+
+// errorText redacts the text of err, as a handler writes an attr whose
+// value is an error.
+func (w *walk) errorText(err error) (any, bool) {
+	v, _, ch := w.judgeErrorText(err)
+	return v, ch
+}
+
+// judgeErrorText is errorText that also returns the text written.
+func (w *walk) judgeErrorText(err error) (any, string, bool) {
+	text, panicked := errorTextChecked(err)
+	if panicked { // a hostile Error: fail closed, as for String
+		w.r.panics.Add(1)
+		w.r.count(counterPanic)
+		return w.r.mask, w.r.mask, true
+	}
+	if s, ch := w.r.String(text); ch {
+		return redactedError{s}, s, true
+	}
+	return err, text, false
+}
+
+// nestedError redacts an error found inside a map, slice, struct or
+// pointer. Handlers write it two ways: encoding/json (slog.JSONHandler)
+// writes its data, the exported fields of the struct behind it, and fmt
+// (slog.TextHandler) its text. Both are judged; when either changes, a
+// nestedErrorValue stands in that writes each redacted.
+func (w *walk) nestedError(key string, err error, depth int) (any, bool) {
+	v, text, textChanged := w.judgeErrorText(err)
+	if v == any(w.r.mask) {
+		return v, true // Error panicked
+	}
+	rv := reflect.ValueOf(err)
+	for (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface) && !rv.IsNil() {
+		rv = rv.Elem()
+	}
+	data, dataChanged := any(err), false
+	switch rv.Kind() {
+	case reflect.Struct, reflect.Map, reflect.Slice, reflect.Array:
+		w.inErr++
+		data, dataChanged = w.reflectValue(key, rv, depth+1)
+		w.inErr--
+	case reflect.String: // type codeError string: json writes the string
+		if s, ch := w.r.String(rv.String()); ch {
+			data, dataChanged = s, true
+		}
+	}
+	if !textChanged && !dataChanged {
+		return err, false
+	}
+	if !dataChanged && rv.IsValid() && rv.CanInterface() {
+		data = rv.Interface()
+	}
+	return nestedErrorValue{text: text, data: data}, true
+}
+
+// nestedErrorValue stands in for an error inside a container whose text or
+// data held a secret: fmt prints its redacted text, encoding/json writes
+// its redacted data.
+type nestedErrorValue struct {
+	text string
+	data any
+}
+
+func (e nestedErrorValue) Error() string { return e.text }
+
+// MarshalJSON writes the error's redacted data, as encoding/json would
+// have written the error.
+func (e nestedErrorValue) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(e.data); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
 
 // value redacts an arbitrary Go value, rebuilding only what changes.
 func (w *walk) value(key string, x any, depth int) (any, bool) {
@@ -242,17 +331,8 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		}
 		return x, false
 	case error:
-		if _, isJSON := x.(json.Marshaler); !isJSON {
-			text, panicked := errorTextChecked(v)
-			if panicked { // a hostile Error: fail closed, as for String
-				w.r.panics.Add(1)
-				w.r.count(counterPanic)
-				return w.r.mask, true
-			}
-			if s, ch := w.r.String(text); ch {
-				return redactedError{s}, true
-			}
-			return x, false
+		if !isJSONMarshaler(v) {
+			return w.nestedError(key, v, depth)
 		}
 	case map[string]any:
 		return redactMap(w, v, depth, func(v any) any { return v })
@@ -794,7 +874,9 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 	// unexported) is passed on as the object json would write even when
 	// nothing in it is masked: a TextHandler prints the original with %+v,
 	// hidden fields and their secrets included.
-	changed := si.logTags || si.hidden || force
+	// Inside an error's data the hidden fields are never printed: fmt
+	// prints the error's text.
+	changed := si.logTags || si.hidden && w.inErr == 0 || force
 	vals := make([]any, len(si.fields))
 	chs := make([]bool, len(si.fields))
 	present := make([]bool, len(si.fields))
