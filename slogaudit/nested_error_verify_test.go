@@ -75,3 +75,37 @@ func TestNestedErrorsOverSlogcoreVerify(t *testing.T) {
 		t.Fatalf("%d lines, want at least %d", got, 3*len(values))
 	}
 }
+
+// TestNestedErrorsThroughFileHandler: a File's own handler, which redacts
+// before it hashes, masks the data of nested errors too.
+func TestNestedErrorsThroughFileHandler(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := slogaudit.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := af.Handler(slogaudit.WithKey("k1", rtKey), slogaudit.WithChainID("f"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slog.New(h).Error("export failed", "errs", []error{lockoutErr{Login: "ola", Password: "Sable-Gorge-913"}},
+		"by_step", map[string]error{"auth": scopeErr{"api_token": "Nimbus_Pike_55"}})
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	af.Close()
+	data, _ := os.ReadFile(path)
+	for _, s := range []string{"Sable-Gorge-913", "Nimbus_Pike_55"} {
+		if strings.Contains(string(data), s) {
+			t.Errorf("secret %q reached the log: %s", s, data)
+		}
+	}
+	if !strings.Contains(string(data), `"Login":"ola"`) {
+		t.Errorf("the error's clean data is not written as encoding/json writes it: %s", data)
+	}
+	rep, err := slogaudit.Verify(context.Background(), bytes.NewReader(data), slogaudit.VerifyOptions{
+		Keys: map[string][]byte{"k1": rtKey}})
+	if err != nil || !rep.Intact() {
+		t.Fatalf("untouched log does not verify: %v %v", err, rep.Findings)
+	}
+}
