@@ -303,6 +303,14 @@ func (r *Redactor) count(name string) {
 	}
 }
 
+// uncount takes back a count of name.
+func (r *Redactor) uncount(name string) {
+	r.total.Add(^uint64(0))
+	if c := r.counts[name]; c != nil {
+		c.Add(^uint64(0))
+	}
+}
+
 // Mask returns the text that replaces masked values.
 func (r *Redactor) Mask() string { return r.mask }
 

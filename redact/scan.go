@@ -43,7 +43,15 @@ func (r *Redactor) String(s string) (out string, changed bool) {
 		}
 		return s, false
 	}
-	return r.apply(s, spans), true
+	if out = r.apply(s, spans); out == s {
+		// Text that is already masked (a redacted record redacted
+		// again) is found again but does not change: take back what
+		// the search counted, by searching it again. This costs only
+		// such text; clean text never gets here.
+		r.find(s, nil, r.uncount)
+		return s, false
+	}
+	return out, true
 }
 
 // Strings that came out clean, by the address of their bytes: messages and
