@@ -22,6 +22,7 @@ func BenchmarkLongText(b *testing.B) {
 		{"prose", "the request failed because the token was expired and the password did not match; "},
 		{"terms", "password secret --password token is "},
 		{"at", "a@b."},
+		{"tags", "<password>"},
 		{"userinfo", "u:p@h."},
 	} {
 		for _, size := range []int{8 << 10, 64 << 10} {

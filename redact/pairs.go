@@ -2057,7 +2057,7 @@ func shortCodeFits(k, w string) bool {
 	if isCardCode(k) {
 		return len(w) <= 4
 	}
-	switch strings.NewReplacer("_", " ", "-", " ").Replace(strings.ToLower(k)) {
+	switch separatorsToSpaces.Replace(strings.ToLower(k)) {
 	case "pin", "pin code", "pin number", "card pin", "atm pin", "debit pin":
 		return len(w) >= 4
 	case "passcode", "otp", "totp", "mfa code", "verification code", "one time password", "one time code",
@@ -2774,6 +2774,14 @@ func jsonPatchPath(s string, a, b int) bool {
 	return b-a == 4 && s[a:b] == "path" && strings.Contains(s[max(0, a-40):a], `op`)
 }
 
+// separatorsToSpaces and dropSeparators normalise the '_' and '-' of a
+// key; a Replacer is built once (building one per call cost more than the
+// search it served).
+var (
+	separatorsToSpaces = strings.NewReplacer("_", " ", "-", " ")
+	dropSeparators     = strings.NewReplacer("_", "", "-", "")
+)
+
 func isNamingKey(id string) bool {
 	if strings.EqualFold(id, "key") || strings.EqualFold(id, "name") {
 		return true
@@ -2781,7 +2789,7 @@ func isNamingKey(id string) bool {
 	if len(id) < 7 || len(id) > 16 {
 		return false
 	}
-	switch strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(id)) {
+	switch strings.ToLower(dropSeparators.Replace(id)) {
 	case "optionname", "parametername", "parameterkey", "paramname", "paramkey", "settingname", "settingkey",
 		"variablename", "variablekey", "varname", "envname", "configkey", "propertyname", "propertykey":
 		return true // Elastic Beanstalk's OptionName, CloudFormation's ParameterKey, …
