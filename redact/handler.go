@@ -152,16 +152,14 @@ func (h *Handler) plainKey(key string) *keyVerdict {
 // errorAttr redacts an error under a plain key by its text, as the walker
 // does for an error that does not marshal itself.
 func (h *Handler) errorAttr(a slog.Attr, err error) (slog.Attr, bool) {
-	text, panicked := errorTextChecked(err)
-	if panicked { // a hostile Error: fail closed
-		h.r.panics.Add(1)
-		h.r.count(counterPanic)
+	v, _, ch := h.r.judgeError(err)
+	if !ch {
+		return a, false
+	}
+	if v == any(h.r.mask) { // a hostile Error: fail closed
 		return slog.String(a.Key, h.r.mask), true
 	}
-	if s, ch := h.r.String(text); ch {
-		return slog.Any(a.Key, redactedError{s}), true
-	}
-	return a, false
+	return slog.Any(a.Key, v), true
 }
 
 // WithAttrs redacts attrs and passes them to next.WithAttrs.

@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"reflect"
 	"slices"
@@ -222,22 +223,55 @@ func isJSONMarshaler(x any) bool {
 // errorText redacts the text of err, as a handler writes an attr whose
 // value is an error.
 func (w *walk) errorText(err error) (any, bool) {
-	v, _, ch := w.judgeErrorText(err)
+	v, _, ch := w.r.judgeError(err)
 	return v, ch
 }
 
-// judgeErrorText is errorText that also returns the text written.
-func (w *walk) judgeErrorText(err error) (any, string, bool) {
+// judgeError redacts err as a handler writes an error: its text, and its
+// %+v text when a Format method writes that. It returns the value to write
+// in its place (err itself, a stand-in, or the mask when Error panics),
+// the text written, and whether anything changed.
+func (r *Redactor) judgeError(err error) (any, string, bool) {
 	text, panicked := errorTextChecked(err)
 	if panicked { // a hostile Error: fail closed, as for String
-		w.r.panics.Add(1)
-		w.r.count(counterPanic)
-		return w.r.mask, w.r.mask, true
+		r.panics.Add(1)
+		r.count(counterPanic)
+		return r.mask, r.mask, true
 	}
-	if s, ch := w.r.String(text); ch {
-		return redactedError{s}, s, true
+	redacted, changed := r.String(text)
+	if f, ok := err.(fmt.Formatter); ok {
+		// slog.TextHandler and fmt print an error with %+v, which its
+		// Format method may write otherwise than Error (with the fields
+		// or causes behind it): judge that text too.
+		if plus := fmt.Sprintf("%+v", f); plus != text {
+			if p, ch := r.String(plus); ch {
+				return formattedError{text: redacted, plus: p}, redacted, true
+			}
+		}
+	}
+	if changed {
+		return redactedError{redacted}, redacted, true
 	}
 	return err, text, false
+}
+
+// formattedError stands in for an error whose text or %+v text held a
+// secret: Error returns the redacted text, and Format writes the redacted
+// %+v text for %+v and the redacted text for every other verb.
+type formattedError struct{ text, plus string }
+
+func (e formattedError) Error() string { return e.text }
+
+// Format writes e as fmt would have written the original error, redacted.
+func (e formattedError) Format(s fmt.State, verb rune) { formatRedacted(s, verb, e.text, e.plus) }
+
+// formatRedacted writes plus for %+v and text for any other verb.
+func formatRedacted(s fmt.State, verb rune, text, plus string) {
+	if verb == 'v' && s.Flag('+') {
+		_, _ = io.WriteString(s, plus)
+		return
+	}
+	_, _ = io.WriteString(s, text)
 }
 
 // nestedError redacts an error found inside a map, slice, struct or
@@ -246,9 +280,13 @@ func (w *walk) judgeErrorText(err error) (any, string, bool) {
 // (slog.TextHandler) its text. Both are judged; when either changes, a
 // nestedErrorValue stands in that writes each redacted.
 func (w *walk) nestedError(key string, err error, depth int) (any, bool) {
-	v, text, textChanged := w.judgeErrorText(err)
+	v, text, textChanged := w.r.judgeError(err)
 	if v == any(w.r.mask) {
 		return v, true // Error panicked
+	}
+	plus := text
+	if f, ok := v.(formattedError); ok {
+		plus = f.plus
 	}
 	rv := reflect.ValueOf(err)
 	for (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface) && !rv.IsNil() {
@@ -271,18 +309,21 @@ func (w *walk) nestedError(key string, err error, depth int) (any, bool) {
 	if !dataChanged && rv.IsValid() && rv.CanInterface() {
 		data = rv.Interface()
 	}
-	return nestedErrorValue{text: text, data: data}, true
+	return nestedErrorValue{text: text, plus: plus, data: data}, true
 }
 
 // nestedErrorValue stands in for an error inside a container whose text or
-// data held a secret: fmt prints its redacted text, encoding/json writes
-// its redacted data.
+// data held a secret: fmt prints its redacted text (%+v its redacted %+v
+// text), encoding/json writes its redacted data.
 type nestedErrorValue struct {
-	text string
-	data any
+	text, plus string
+	data       any
 }
 
 func (e nestedErrorValue) Error() string { return e.text }
+
+// Format writes e as fmt would have written the original error, redacted.
+func (e nestedErrorValue) Format(s fmt.State, verb rune) { formatRedacted(s, verb, e.text, e.plus) }
 
 // MarshalJSON writes the error's redacted data, as encoding/json would
 // have written the error.
@@ -373,9 +414,14 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		}
 		return x, false
 	}
-	// A Stringer is what a TextHandler prints: if its text reveals a
-	// secret, the redacted text replaces the value (fail closed).
-	if s, ok := x.(fmt.Stringer); ok {
+	// A Formatter's %+v, or else a Stringer's String, is what a
+	// TextHandler prints: if it reveals a secret, the redacted text
+	// replaces the value (fail closed).
+	if f, ok := x.(fmt.Formatter); ok {
+		if text, ch := w.r.String(fmt.Sprintf("%+v", f)); ch {
+			return text, true
+		}
+	} else if s, ok := x.(fmt.Stringer); ok {
 		if text, ch := w.r.String(s.String()); ch {
 			return text, true
 		}

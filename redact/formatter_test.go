@@ -1,0 +1,87 @@
+package redact_test
+
+import (
+	"bytes"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+
+	slogmulti "github.com/samber/slog-multi"
+	"github.com/stretchr/testify/require"
+
+	"github.com/slogguard/slogguard/redact"
+)
+
+// detailedErr writes more with %+v than its Error text, as errors with a
+// Format method do (a cause, a stack, the fields behind them).
+type detailedErr struct{ detail string }
+
+func (e detailedErr) Error() string { return "backend unavailable" }
+
+func (e detailedErr) Format(s fmt.State, verb rune) {
+	if verb == 'v' && s.Flag('+') {
+		fmt.Fprintf(s, "backend unavailable\n  caused by: %s", e.detail)
+		return
+	}
+	fmt.Fprint(s, e.Error())
+}
+
+// detailedValue is a value (not an error) with such a Format method.
+type detailedValue struct{ ID int }
+
+func (v detailedValue) Format(s fmt.State, verb rune) {
+	fmt.Fprintf(s, "job %d via amqp://worker:Gusty.Marsh.81@mq:5672/", v.ID)
+}
+
+// TestFormatMethodTextRedacted: slog.TextHandler prints an attr's value
+// with %+v, which a Format method may write otherwise than Error or the
+// fields: that text is redacted too, for an attr's error, an error inside
+// a container and any other value, through NewHandler and a Fanout. A
+// JSON handler keeps writing the error's text.
+func TestFormatMethodTextRedacted(t *testing.T) {
+	cases := []struct {
+		name   string
+		value  any
+		secret string
+	}{
+		{"error", detailedErr{"redis://:Cinder-Tusk-47@cache:6379/0"}, "Cinder-Tusk-47"},
+		{"error under a secret word", detailedErr{"retry with api_key=Ivory_Canal_2931"}, "Ivory_Canal_2931"},
+		{"error in a slice", []error{detailedErr{"password=Saffron-Loom-64"}}, "Saffron-Loom-64"},
+		{"error in a map", map[string]any{"last": detailedErr{"token: glpat-Vx7Yw2Qe9Rt4Ui1Op3As"}}, "glpat-Vx7Yw2Qe9Rt4Ui1Op3As"},
+		{"value", detailedValue{ID: 7}, "Gusty.Marsh.81"},
+	}
+	for _, tc := range cases {
+		var raw bytes.Buffer
+		slog.New(slog.NewTextHandler(&raw, nil)).Error("call failed", "err", tc.value)
+		require.Contains(t, raw.String(), tc.secret, "%s: the text handler does not print the secret; the case tests nothing", tc.name)
+		for _, hname := range []string{"text", "fanout"} {
+			t.Run(tc.name+"/"+hname, func(t *testing.T) {
+				var buf bytes.Buffer
+				var next slog.Handler = slog.NewTextHandler(&buf, nil)
+				if hname == "fanout" {
+					next = slogmulti.Fanout(slog.NewJSONHandler(&buf, nil), next)
+				}
+				slog.New(redact.NewHandler(next, nil)).Error("call failed", "err", tc.value)
+				require.NotContains(t, buf.String(), tc.secret)
+				require.Contains(t, buf.String(), "[REDACTED]")
+				require.Contains(t, buf.String(), "call failed")
+			})
+		}
+	}
+	var buf bytes.Buffer
+	slog.New(redact.NewHandler(slog.NewJSONHandler(&buf, nil), nil)).Error("call failed", "err", cases[0].value)
+	require.Contains(t, buf.String(), `"err":"backend unavailable"`, "a JSON handler writes the error's text")
+}
+
+// TestFormatMethodCleanUnchanged: an error or value whose Format method
+// writes nothing secret is printed as without the middleware.
+func TestFormatMethodCleanUnchanged(t *testing.T) {
+	for _, v := range []any{detailedErr{"connection reset by peer"}, []error{detailedErr{"timeout after 3s"}}} {
+		var got, want bytes.Buffer
+		slog.New(redact.NewHandler(slog.NewTextHandler(&got, nil), nil)).Error("call failed", "err", v)
+		slog.New(slog.NewTextHandler(&want, nil)).Error("call failed", "err", v)
+		cut := func(s string) string { return s[strings.Index(s, " level="):] }
+		require.Equal(t, cut(want.String()), cut(got.String()))
+	}
+}
