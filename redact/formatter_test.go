@@ -85,3 +85,36 @@ func TestFormatMethodCleanUnchanged(t *testing.T) {
 		require.Equal(t, cut(want.String()), cut(got.String()))
 	}
 }
+
+// apiErr marshals itself: a JSON handler writes that JSON, a text handler
+// its Error text.
+type apiErr struct {
+	code int
+	text string
+}
+
+func (e apiErr) Error() string { return e.text }
+
+func (e apiErr) MarshalJSON() ([]byte, error) { return fmt.Appendf(nil, `{"code":%d}`, e.code), nil }
+
+// TestSelfMarshallingErrorTextRedacted: an error with a MarshalJSON method
+// is written by a JSON handler as its JSON and by a text handler as its
+// text; a secret in the text is masked for the text handler, as an attr's
+// value and inside a container, and the JSON is kept.
+func TestSelfMarshallingErrorTextRedacted(t *testing.T) {
+	const secret = "Pewter-Orchid-553"
+	for _, v := range []any{
+		apiErr{401, "rejected credentials bob:" + secret + "@ldap.internal:389/"},
+		[]error{apiErr{401, "login with password " + secret + " failed"}},
+	} {
+		var raw bytes.Buffer
+		slog.New(slog.NewTextHandler(&raw, nil)).Warn("upstream", "err", v)
+		require.Contains(t, raw.String(), secret, "the text handler does not print the secret; the case tests nothing")
+		var text, js bytes.Buffer
+		slog.New(redact.NewHandler(slogmulti.Fanout(slog.NewTextHandler(&text, nil), slog.NewJSONHandler(&js, nil)), nil)).Warn("upstream", "err", v)
+		require.NotContains(t, text.String(), secret)
+		require.Contains(t, text.String(), "[REDACTED]")
+		require.Contains(t, js.String(), `{"code":401}`, "the error's own JSON is kept")
+		require.NotContains(t, js.String(), secret)
+	}
+}

@@ -274,6 +274,18 @@ func formatRedacted(s fmt.State, verb rune, text, plus string) {
 	_, _ = io.WriteString(s, text)
 }
 
+// marshalsJSON redacts the JSON that x (which is m) writes of itself.
+func (w *walk) marshalsJSON(x any, m json.Marshaler) (any, bool) {
+	data, err := m.MarshalJSON()
+	if err != nil {
+		return x, false
+	}
+	if s, ch := w.r.String(string(data)); ch {
+		return json.RawMessage(s), true
+	}
+	return x, false
+}
+
 // nestedError redacts an error found inside a map, slice, struct or
 // pointer. Handlers write it two ways: encoding/json (slog.JSONHandler)
 // writes its data, the exported fields of the struct behind it, and fmt
@@ -375,6 +387,21 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		if !isJSONMarshaler(v) {
 			return w.nestedError(key, v, depth)
 		}
+		// An error that marshals itself: a JSON handler writes its JSON,
+		// a text handler its text. Both are judged.
+		ev, text, textChanged := w.r.judgeError(v)
+		if ev == any(w.r.mask) {
+			return ev, true // Error panicked
+		}
+		data, dataChanged := w.marshalsJSON(x, v.(json.Marshaler))
+		if !textChanged && !dataChanged {
+			return x, false
+		}
+		plus := text
+		if f, ok := ev.(formattedError); ok {
+			plus = f.plus
+		}
+		return nestedErrorValue{text: text, plus: plus, data: data}, true
 	case map[string]any:
 		return redactMap(w, v, depth, func(v any) any { return v })
 	case map[string]string:
@@ -396,14 +423,7 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 	// Values that serialise themselves: scan what they produce.
 	switch v := x.(type) {
 	case json.Marshaler:
-		data, err := v.MarshalJSON()
-		if err != nil {
-			return x, false
-		}
-		if s, ch := w.r.String(string(data)); ch {
-			return json.RawMessage(s), true
-		}
-		return x, false
+		return w.marshalsJSON(x, v)
 	case encoding.TextMarshaler:
 		data, err := v.MarshalText()
 		if err != nil {
