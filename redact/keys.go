@@ -54,8 +54,20 @@ type keySlot struct {
 }
 
 // verdict returns the verdict for key, from the cache when it can. key
-// may be part of a longer text: the cache keeps a copy.
-func (r *Redactor) verdict(key string) *keyVerdict { return r.cachedVerdict(key, true) }
+// may be part of a longer text: the cache keeps a copy. A piece of text
+// longer than maxTextKey is no key: it is not judged (judging a key
+// searches it, and a search judges the keys in it, so text that repeats a
+// naming key would be judged again for every suffix) nor remembered.
+func (r *Redactor) verdict(key string) *keyVerdict {
+	if len(key) > maxTextKey {
+		return plainKey
+	}
+	return r.cachedVerdict(key, true)
+}
+
+// maxTextKey is the longest piece of text judged as a key; it is far
+// longer than any key that names a secret.
+const maxTextKey = 256
 
 // ownVerdict is verdict for a key that is a string of its own (an attr or
 // map key), which the cache may keep as it is.
@@ -73,7 +85,7 @@ func (r *Redactor) cachedVerdict(key string, clone bool) *keyVerdict {
 	if r.keys.m == nil {
 		r.keys.m = make(map[string]*keyVerdict)
 	}
-	if len(r.keys.m) < maxCachedKeys {
+	if len(r.keys.m) < maxCachedKeys && len(key) <= maxTextKey {
 		if clone {
 			key = strings.Clone(key)
 		}

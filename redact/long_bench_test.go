@@ -23,6 +23,8 @@ func BenchmarkLongText(b *testing.B) {
 		{"terms", "password secret --password token is "},
 		{"at", "a@b."},
 		{"tags", "<password>"},
+		{"naming", "KEY="},
+		{"card", "card="},
 		{"userinfo", "u:p@h."},
 	} {
 		for _, size := range []int{8 << 10, 64 << 10} {

@@ -33,9 +33,18 @@ var keyChars = func() (t [256]bool) {
 //   - command lines: the word after a flag that names a secret
 //     (--password …), and the credentials after -u / --user.
 func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(string)) []span {
+	// runEnd is the end of the last unquoted value longer than longRun
+	// read after a key: a key inside it is part of that value, not one of
+	// its own (so text that repeats a term in one run, "card=card=…",
+	// costs linear time, not a read of the rest of the run per term).
+	runEnd := 0
 	for i := 0; i < len(s); {
 		if !isKeyChar(s[i]) && (s[i] < 0x80 || !r.nonASCII) {
 			i++
+			continue
+		}
+		if i < runEnd {
+			i = runEnd
 			continue
 		}
 		a := i
@@ -160,7 +169,10 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			// {"name": "DB_PASSWORD", "value": "…"}, "- name: API_TOKEN⏎  value: …",
 			// <entry key="db.password">…</entry>, a JSON Patch's
 			// {"op": "replace", "path": "/spec/password", "value": "…"}.
-			if vs, ve := valueAt(s, p+1); ve > vs && r.mayBeKey(s[vs:ve]) {
+			// The named key is looked for in a window as long as a key can
+			// be, so that text repeating a naming key costs linear time.
+			lim := min(len(s), p+2+maxTextKey)
+			if vs, ve := valueAt(s[:lim], p+1); ve > vs && (ve < lim || lim == len(s)) && r.mayBeKey(s[vs:ve]) {
 				if rule := r.keyRule(s[vs:ve]); rule != "" {
 					ws, we := namedValue(s, ve)
 					if we <= ws {
@@ -238,6 +250,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			} else {
 				vs, ve = valueAt(s, p+op)
+				if ve-vs > longRun && (vs == 0 || !isQuote(s[vs-1])) {
+					runEnd = max(runEnd, ve)
+				}
 				if ve == vs && s[p] == ':' && op == 1 {
 					vs, ve = indentedBlock(s, a, vs) // password:⏎    S3cret, secrets:⏎  - a⏎  - b
 					if ve > vs && referenceList(s[vs:ve]) {
@@ -2773,6 +2788,10 @@ func namedValue(s string, from int) (int, int) {
 func jsonPatchPath(s string, a, b int) bool {
 	return b-a == 4 && s[a:b] == "path" && strings.Contains(s[max(0, a-40):a], `op`)
 }
+
+// longRun is the length over which an unquoted value (no space, quote or
+// separator in it) holds no key of its own.
+const longRun = 512
 
 // separatorsToSpaces and dropSeparators normalise the '_' and '-' of a
 // key; a Replacer is built once (building one per call cost more than the
