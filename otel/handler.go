@@ -28,7 +28,8 @@ type Options struct {
 	Exporter sdklog.Exporter
 
 	// Level is the minimum level logged, on both sides. A *slog.LevelVar
-	// changes it live. Default: slog.LevelInfo.
+	// changes it live. Default: slog.LevelInfo. A Level method that panics
+	// lets every record through, and the panic goes to Core.OnError.
 	Level slog.Leveler
 
 	// AddSource adds the caller's file, function and line on both sides.
@@ -243,7 +244,20 @@ type levelHandler struct {
 }
 
 func (h *levelHandler) Enabled(ctx context.Context, level slog.Level) bool {
-	return level >= h.level.Level() && h.next.Enabled(ctx, level)
+	return h.levelAllows(level) && h.next.Enabled(ctx, level)
+}
+
+// levelAllows reports whether level is at least the configured level. A
+// Level method that panics allows every level, as on the local side, which
+// evaluates the same Leveler for the same record and reports the panic to
+// slogcore's OnError (stderr by default): no record is lost to it.
+func (h *levelHandler) levelAllows(level slog.Level) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = true
+		}
+	}()
+	return level >= h.level.Level()
 }
 
 func (h *levelHandler) Handle(ctx context.Context, r slog.Record) error {
