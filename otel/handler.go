@@ -137,7 +137,10 @@ func New(w io.Writer, opts *Options) (*Handler, error) {
 	)
 	core := slogcore.New(w, &coreOpts)
 	toOTel := &levelHandler{
-		next:  otelslog.NewHandler(o.Scope, otelslog.WithLoggerProvider(provider), otelslog.WithSource(o.AddSource)),
+		next: shapeHandler{
+			next: otelslog.NewHandler(o.Scope, otelslog.WithLoggerProvider(provider), otelslog.WithSource(o.AddSource)),
+			r:    o.Redact,
+		},
 		level: o.Level,
 	}
 	var local slog.Handler = core
