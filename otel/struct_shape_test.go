@@ -49,7 +49,7 @@ func plainOf(v attribute.Value) any {
 	case attribute.EMPTY:
 		return nil
 	}
-	return fmt.Sprintf("unexpected %v: %s", v.Type(), v.Emit())
+	return fmt.Sprintf("unexpected %v: %s", v.Type(), v.String())
 }
 
 type vaultLogin struct {
@@ -64,7 +64,7 @@ type mirrorSite struct {
 	Weight float64
 	Login  *vaultLogin
 	Labels map[string]string
-	skip   string //nolint:unused // unexported: not written
+	skip   string // unexported: not written
 }
 
 // driftingDSN renders itself clean when redaction asks, then with a secret.
@@ -101,7 +101,7 @@ func TestStructuredValuesExportedAsMaps(t *testing.T) {
 		{"pointer to it", login, []string{login.Secret}},
 		{"struct redaction left alone", vaultLogin{Role: "reader", Attempts: 1, Note: "cold start"}, nil},
 		{"nested, changed deep down", mirrorSite{Host: "mirror-2.example", Weight: 0.25, Login: login,
-			Labels: map[string]string{"zone": "b", "api_key": "k-77aa19bc"}}, []string{login.Secret, "k-77aa19bc"}},
+			Labels: map[string]string{"zone": "b", "api_key": "k-77aa19bc"}, skip: "internal-only"}, []string{login.Secret, "k-77aa19bc", "internal-only"}},
 		{"slice of structs", []vaultLogin{{Role: "a", Attempts: 2}, *login}, []string{login.Secret}},
 		{"map of structs", map[string]any{"primary": *login, "count": 2}, []string{login.Secret}},
 		{"renders itself differently", map[string]any{"dsn": &driftingDSN{}}, []string{"Quartz-Heron-61"}},
@@ -148,7 +148,7 @@ func TestStructuredValuesExportedAsMaps(t *testing.T) {
 					}
 					return true
 				})
-				require.Equal(t, want, plainOf(got), "exported %s", got.Emit())
+				require.Equal(t, want, plainOf(got), "exported %s", got.String())
 				for _, s := range tc.secrets {
 					require.NotContains(t, local.String(), s)
 					require.NotContains(t, exported(exp), s)
