@@ -137,6 +137,7 @@ func New(w io.Writer, opts *Options) (*Handler, error) {
 	)
 	core := slogcore.New(w, &coreOpts)
 	toOTel := &levelHandler{
+		batch: batch,
 		next: shapeHandler{
 			next: otelslog.NewHandler(o.Scope, otelslog.WithLoggerProvider(provider), otelslog.WithSource(o.AddSource)),
 			r:    o.Redact,
@@ -244,6 +245,7 @@ func (h *Handler) Stats() Stats {
 type levelHandler struct {
 	next  slog.Handler
 	level slog.Leveler
+	batch *BatchProcessor
 }
 
 func (h *levelHandler) Enabled(ctx context.Context, level slog.Level) bool {
@@ -263,14 +265,25 @@ func (h *levelHandler) levelAllows(level slog.Level) (ok bool) {
 	return level >= h.level.Level()
 }
 
-func (h *levelHandler) Handle(ctx context.Context, r slog.Record) error {
+// Handle hands r to otelslog. A panic on the way (a value whose method
+// panics when otelslog converts it) would reach slog-multi, which turns
+// it into an error that slog.Logger drops: the record would be lost to
+// OpenTelemetry unseen. It is counted instead, as emitted and failed, and
+// reported to BatchOptions.OnError.
+func (h *levelHandler) Handle(ctx context.Context, r slog.Record) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("otel: the %v record %q could not be converted for OpenTelemetry: %v (counted in BatchStats.Failed)", r.Level, r.Message, p)
+			h.batch.failUnemitted(err)
+		}
+	}()
 	return h.next.Handle(ctx, r)
 }
 
 func (h *levelHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
-	return &levelHandler{next: h.next.WithAttrs(attrs), level: h.level}
+	return &levelHandler{next: h.next.WithAttrs(attrs), level: h.level, batch: h.batch}
 }
 
 func (h *levelHandler) WithGroup(name string) slog.Handler {
-	return &levelHandler{next: h.next.WithGroup(name), level: h.level}
+	return &levelHandler{next: h.next.WithGroup(name), level: h.level, batch: h.batch}
 }
