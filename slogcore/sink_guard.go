@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync"
+
+	"github.com/slogguard/slogguard/redact"
 )
 
 // sinkReporter prints the faults of registered sinks to stderr, at most
@@ -48,9 +51,14 @@ type guardedHandler struct {
 	next slog.Handler
 }
 
+// faultRedactor masks secrets in the panic values of sinks, which may
+// quote the record they were given, before they go to stderr.
+var faultRedactor = sync.OnceValue(func() *redact.Redactor { return redact.Must(redact.Credentials) })
+
 // fault reports what a panic p in method means and returns it as an error.
 func (g guardedHandler) fault(method, consequence string, p any) error {
-	err := fmt.Errorf("slogcore: sink %q (%T): %s panicked: %v; %s (a bug in the package that registered the sink)", g.name, g.next, method, p, consequence)
+	text, _ := faultRedactor().String(fmt.Sprint(p))
+	err := fmt.Errorf("slogcore: sink %q (%T): %s panicked: %s; %s (a bug in the package that registered the sink)", g.name, g.next, method, text, consequence)
 	sinkReporter.report(err)
 	return err
 }

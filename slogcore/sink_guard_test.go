@@ -25,7 +25,7 @@ func newBrokenSink(out *bytes.Buffer, panics string) brokenSink {
 
 func (s brokenSink) breaks(method string) {
 	if strings.Contains(s.panics, method) {
-		panic(method + " is broken")
+		panic(method + " is broken; it was given password=Tundra-Vole-3318")
 	}
 }
 
@@ -96,7 +96,7 @@ func TestRegisteredSinkThatPanics(t *testing.T) {
 	}{
 		{"broken-enabled", func(l *slog.Logger) *slog.Logger { return l.With("shard", 7) }, true, ""},
 		{"broken-handle", func(l *slog.Logger) *slog.Logger { return l.WithGroup("req") }, false,
-			`slogcore: sink "broken-handle" (slogcore.brokenSink): Handle panicked: Handle is broken; a record at level WARN is lost to this sink`},
+			`slogcore: sink "broken-handle" (slogcore.brokenSink): Handle panicked: Handle is broken; it was given password=[REDACTED]; a record at level WARN is lost to this sink`},
 		{"broken-withattrs", func(l *slog.Logger) *slog.Logger { return l.With("shard", 7) }, false,
 			`slogcore: sink "broken-withattrs" (slogcore.brokenSink): WithAttrs panicked: WithAttrs is broken`},
 		{"broken-withgroup", func(l *slog.Logger) *slog.Logger { return l.WithGroup("req") }, false,
@@ -117,6 +117,7 @@ func TestRegisteredSinkThatPanics(t *testing.T) {
 				require.NoError(t, err)
 			} else {
 				require.ErrorContains(t, err, tc.wantError)
+				require.NotContains(t, err.Error(), "Tundra-Vole-3318")
 			}
 			require.Equal(t, tc.written, strings.Contains(out.String(), "through a broken sink"), out.String())
 			require.NotPanics(t, func() { err = s.Close(context.Background()) })
