@@ -27,7 +27,8 @@ import (
 // (members in order), arrays as slices, numbers, strings, booleans.
 
 // shapeHandler passes records and With attrs on to next with every
-// struct-like value replaced by the attribute.Value of its JSON.
+// struct-like value replaced by the attribute.Value of its JSON, and every
+// typed nil error by "<nil>" (with or without redaction in front).
 type shapeHandler struct {
 	next slog.Handler
 	r    *Redactor
@@ -82,7 +83,11 @@ func attrNeedsShape(a slog.Attr, depth int) bool {
 			}
 		}
 	case slog.KindAny:
-		return needsShape(a.Value.Any())
+		x := a.Value.Any()
+		if err, ok := x.(error); ok {
+			return typedNil(err)
+		}
+		return needsShape(x)
 	}
 	return false
 }
@@ -100,13 +105,25 @@ func (h shapeHandler) shapeAttr(a slog.Attr, depth int) slog.Attr {
 		}
 		a.Value = slog.GroupValue(out...)
 	case slog.KindAny:
-		if x := a.Value.Any(); needsShape(x) {
+		x := a.Value.Any()
+		if err, ok := x.(error); ok {
+			if typedNil(err) {
+				a.Value = slog.AnyValue(pinError(err)) // "<nil>", as the local side writes it
+			}
+		} else if needsShape(x) {
 			if v, ok := h.shape(x); ok {
 				a.Value = slog.AnyValue(v)
 			}
 		}
 	}
 	return a
+}
+
+// typedNil reports whether err is a nil pointer in a non-nil interface,
+// whose Error otelslog would call (and which then usually panics).
+func typedNil(err error) bool {
+	v := reflect.ValueOf(err)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }
 
 // needsShape reports whether otelslog would flatten x, or a value inside
