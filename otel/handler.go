@@ -280,10 +280,42 @@ func (h *levelHandler) Handle(ctx context.Context, r slog.Record) (err error) {
 	return h.next.Handle(ctx, r)
 }
 
+// WithAttrs returns the levelHandler of otelslog's WithAttrs, which
+// converts attrs now. A panic there (an error in a group whose Error
+// panics) does not reach the caller of logger.With: every record through
+// the handler it was to return is counted as failed instead.
 func (h *levelHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
-	return &levelHandler{next: h.next.WithAttrs(attrs), level: h.level, batch: h.batch}
+	return h.derive("WithAttrs", func() slog.Handler { return h.next.WithAttrs(attrs) })
 }
 
 func (h *levelHandler) WithGroup(name string) slog.Handler {
-	return &levelHandler{next: h.next.WithGroup(name), level: h.level, batch: h.batch}
+	return h.derive("WithGroup", func() slog.Handler { return h.next.WithGroup(name) })
 }
+
+func (h *levelHandler) derive(what string, mk func() slog.Handler) (next slog.Handler) {
+	defer func() {
+		if p := recover(); p != nil {
+			err := fmt.Errorf("otel: otelslog's %s panicked: %v; every record through the handler it was to return fails on the OpenTelemetry side (counted in BatchStats.Failed)", what, p)
+			next = &levelHandler{next: failedOTel{err: err, batch: h.batch}, level: h.level, batch: h.batch}
+		}
+	}()
+	return &levelHandler{next: mk(), level: h.level, batch: h.batch}
+}
+
+// failedOTel stands in for an otelslog handler that could not be made: it
+// counts every record as failed, with the error that prevented it.
+type failedOTel struct {
+	err   error
+	batch *BatchProcessor
+}
+
+func (f failedOTel) Enabled(context.Context, slog.Level) bool { return true }
+
+func (f failedOTel) Handle(_ context.Context, r slog.Record) error {
+	err := fmt.Errorf("otel: the %v record %q was not exported: %w", r.Level, r.Message, f.err)
+	f.batch.failUnemitted(err)
+	return err
+}
+
+func (f failedOTel) WithAttrs([]slog.Attr) slog.Handler { return f }
+func (f failedOTel) WithGroup(string) slog.Handler      { return f }

@@ -26,8 +26,9 @@ func (brittleError) Error() string { panic("Error is not ready") }
 
 // TestOTelSideNeverLosesARecordUnseen: a value whose method panics when the
 // OpenTelemetry side converts it (a typed nil error, an Error that panics),
-// with redaction on or off, in an attr, a group or a With attr, never
-// makes the record vanish from OpenTelemetry uncounted: it is exported or
+// with redaction on or off, in an attr, a group, a With attr or a With
+// group, never reaches the caller and never makes the record vanish from
+// OpenTelemetry uncounted: it is exported or
 // counted as failed (and reported to OnError); the local side writes it.
 func TestOTelSideNeverLosesARecordUnseen(t *testing.T) {
 	var nilQuota *quotaError
@@ -39,7 +40,7 @@ func TestOTelSideNeverLosesARecordUnseen(t *testing.T) {
 	}
 	for _, redaction := range []string{"on", "off"} {
 		for name, value := range values {
-			for _, mode := range []string{"attr", "group", "with"} {
+			for _, mode := range []string{"attr", "group", "with", "with group"} {
 				t.Run(redaction+"/"+name+"/"+mode, func(t *testing.T) {
 					exp := &memExporter{}
 					var local bytes.Buffer
@@ -62,6 +63,8 @@ func TestOTelSideNeverLosesARecordUnseen(t *testing.T) {
 							l.Warn("quota check", slog.Group("billing", "err", value))
 						case "with":
 							l.With("err", value).Warn("quota check")
+						case "with group":
+							l.With(slog.Group("billing", "err", value)).Warn("quota check")
 						default:
 							l.Warn("quota check", "err", value)
 						}
@@ -76,7 +79,8 @@ func TestOTelSideNeverLosesARecordUnseen(t *testing.T) {
 					defer mu.Unlock()
 					require.Len(t, reported, int(s.Failed))
 					for _, r := range reported {
-						require.True(t, strings.HasPrefix(r, `otel: the WARN record "quota check" could not be converted for OpenTelemetry`), r)
+						require.True(t, strings.HasPrefix(r, `otel: the WARN record "quota check" `), r)
+						require.Contains(t, r, "Error is not ready")
 					}
 					if name != "Error that panics" {
 						require.EqualValues(t, 1, s.Exported, "a typed nil is exported as <nil>")
