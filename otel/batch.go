@@ -380,7 +380,9 @@ type BatchStats struct {
 	// collector refused them, could not be reached, or the export timed
 	// out). A collector may still have received an export that timed out,
 	// and a partial success counts the whole export as failed: the
-	// exporter does not say which records the collector kept.
+	// exporter does not say which records the collector kept. For [New],
+	// it also counts records whose conversion for OpenTelemetry panicked
+	// before they reached the processor (counted as emitted too).
 	Failed uint64
 	// Dropped counts records never exported; DroppedBy breaks it down by
 	// [slogcore.DropReason] (queue-full, block-timeout, closed,
@@ -392,6 +394,15 @@ type BatchStats struct {
 	Pending uint64
 	// QueueHighWater is the largest number of records seen waiting.
 	QueueHighWater int
+}
+
+// failUnemitted counts a record that failed on its way to OnEmit (its
+// conversion by otelslog panicked) as emitted and failed, and reports err
+// as a failed export is reported.
+func (b *BatchProcessor) failUnemitted(err error) {
+	b.emitted.Add(1)
+	b.failed.Add(1)
+	(&countingExporter{b: b}).report(err)
 }
 
 // Stats returns a snapshot of the counters.

@@ -24,8 +24,15 @@
 // exception.type names the error's own type, except for an error whose
 // text redaction masked: the Redactor stands in for it with an error of
 // its own, whose type exception.type then names. An error inside a map,
-// slice or struct, which the local output writes as its data (its fields)
-// and OpenTelemetry as its text, is redacted as each side writes it.
+// slice or struct is written by both sides as its data (its fields), and
+// redacted as written.
+//
+// A struct, map, slice or array value, and a value that renders itself
+// (MarshalJSON, MarshalText), reaches OpenTelemetry with the structure the
+// local JSON line shows: objects as maps (members in order, masked members
+// masked, json tags honoured), arrays as slices, numbers, strings and
+// booleans, whether redaction changed the value or not. A value that has
+// no JSON (a NaN, a cycle) is written as otelslog writes it.
 // Every record handed to the OpenTelemetry side is counted as exactly one
 // of exported, failed or dropped (with a [slogcore.DropReason]); once
 // Close has returned nil,

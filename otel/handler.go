@@ -28,7 +28,8 @@ type Options struct {
 	Exporter sdklog.Exporter
 
 	// Level is the minimum level logged, on both sides. A *slog.LevelVar
-	// changes it live. Default: slog.LevelInfo.
+	// changes it live. Default: slog.LevelInfo. A Level method that panics
+	// lets every record through, and the panic goes to Core.OnError.
 	Level slog.Leveler
 
 	// AddSource adds the caller's file, function and line on both sides.
@@ -136,7 +137,11 @@ func New(w io.Writer, opts *Options) (*Handler, error) {
 	)
 	core := slogcore.New(w, &coreOpts)
 	toOTel := &levelHandler{
-		next:  otelslog.NewHandler(o.Scope, otelslog.WithLoggerProvider(provider), otelslog.WithSource(o.AddSource)),
+		batch: batch,
+		next: shapeHandler{
+			next: otelslog.NewHandler(o.Scope, otelslog.WithLoggerProvider(provider), otelslog.WithSource(o.AddSource)),
+			r:    o.Redact,
+		},
 		level: o.Level,
 	}
 	var local slog.Handler = core
@@ -240,20 +245,77 @@ func (h *Handler) Stats() Stats {
 type levelHandler struct {
 	next  slog.Handler
 	level slog.Leveler
+	batch *BatchProcessor
 }
 
 func (h *levelHandler) Enabled(ctx context.Context, level slog.Level) bool {
-	return level >= h.level.Level() && h.next.Enabled(ctx, level)
+	return h.levelAllows(level) && h.next.Enabled(ctx, level)
 }
 
-func (h *levelHandler) Handle(ctx context.Context, r slog.Record) error {
+// levelAllows reports whether level is at least the configured level. A
+// Level method that panics allows every level, as on the local side, which
+// evaluates the same Leveler for the same record and reports the panic to
+// slogcore's OnError (stderr by default): no record is lost to it.
+func (h *levelHandler) levelAllows(level slog.Level) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = true
+		}
+	}()
+	return level >= h.level.Level()
+}
+
+// Handle hands r to otelslog. A panic on the way (a value whose method
+// panics when otelslog converts it) would reach slog-multi, which turns
+// it into an error that slog.Logger drops: the record would be lost to
+// OpenTelemetry unseen. It is counted instead, as emitted and failed, and
+// reported to BatchOptions.OnError.
+func (h *levelHandler) Handle(ctx context.Context, r slog.Record) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("otel: the %v record %q could not be converted for OpenTelemetry: %v (counted in BatchStats.Failed)", r.Level, r.Message, p)
+			h.batch.failUnemitted(err)
+		}
+	}()
 	return h.next.Handle(ctx, r)
 }
 
+// WithAttrs returns the levelHandler of otelslog's WithAttrs, which
+// converts attrs now. A panic there (an error in a group whose Error
+// panics) does not reach the caller of logger.With: every record through
+// the handler it was to return is counted as failed instead.
 func (h *levelHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
-	return &levelHandler{next: h.next.WithAttrs(attrs), level: h.level}
+	return h.derive("WithAttrs", func() slog.Handler { return h.next.WithAttrs(attrs) })
 }
 
 func (h *levelHandler) WithGroup(name string) slog.Handler {
-	return &levelHandler{next: h.next.WithGroup(name), level: h.level}
+	return h.derive("WithGroup", func() slog.Handler { return h.next.WithGroup(name) })
 }
+
+func (h *levelHandler) derive(what string, mk func() slog.Handler) (next slog.Handler) {
+	defer func() {
+		if p := recover(); p != nil {
+			err := fmt.Errorf("otel: otelslog's %s panicked: %v; every record through the handler it was to return fails on the OpenTelemetry side (counted in BatchStats.Failed)", what, p)
+			next = &levelHandler{next: failedOTel{err: err, batch: h.batch}, level: h.level, batch: h.batch}
+		}
+	}()
+	return &levelHandler{next: mk(), level: h.level, batch: h.batch}
+}
+
+// failedOTel stands in for an otelslog handler that could not be made: it
+// counts every record as failed, with the error that prevented it.
+type failedOTel struct {
+	err   error
+	batch *BatchProcessor
+}
+
+func (f failedOTel) Enabled(context.Context, slog.Level) bool { return true }
+
+func (f failedOTel) Handle(_ context.Context, r slog.Record) error {
+	err := fmt.Errorf("otel: the %v record %q was not exported: %w", r.Level, r.Message, f.err)
+	f.batch.failUnemitted(err)
+	return err
+}
+
+func (f failedOTel) WithAttrs([]slog.Attr) slog.Handler { return f }
+func (f failedOTel) WithGroup(string) slog.Handler      { return f }

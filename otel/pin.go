@@ -121,7 +121,7 @@ func (p *pinnedError) ErrorType() string { return p.typ }
 
 // pinError returns err pinned, or nil for an error that is rendered some
 // other way (a json.Marshaler) or whose Error panics (the Redactor masks
-// it whole).
+// it whole). A typed nil is pinned as "<nil>" and unwraps to nothing.
 func pinError(err error) (p *pinnedError) {
 	if _, ok := err.(json.Marshaler); ok {
 		return nil
@@ -132,7 +132,10 @@ func pinError(err error) (p *pinnedError) {
 		}
 	}()
 	if v := reflect.ValueOf(err); v.Kind() == reflect.Pointer && v.IsNil() {
-		return nil // a typed nil: written as slog writes it
+		// A typed nil: its text is what slog writes for it. Passed on
+		// unpinned, it would be asked for its text again on the
+		// OpenTelemetry side, where Error on a nil receiver panics.
+		return &pinnedError{text: "<nil>", typ: errorType(err)}
 	}
 	return &pinnedError{text: err.Error(), typ: errorType(err), err: err}
 }

@@ -2,6 +2,7 @@ package otel
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 
 	"go.opentelemetry.io/otel/attribute"
@@ -41,13 +42,28 @@ func NewRedactProcessor(next sdklog.Processor, r *Redactor) *RedactProcessor {
 	return &RedactProcessor{next: next, redactor: r}
 }
 
-// Enabled reports whether the next processor is enabled.
-func (p *RedactProcessor) Enabled(ctx context.Context, param sdklog.EnabledParameters) bool {
+// Enabled reports whether the next processor is enabled. A next processor
+// whose Enabled panics is taken as enabled, so that OnEmit reports the
+// fault with the record, as an error.
+func (p *RedactProcessor) Enabled(ctx context.Context, param sdklog.EnabledParameters) (on bool) {
+	defer func() {
+		if recover() != nil {
+			on = true
+		}
+	}()
 	return p.next.Enabled(ctx, param)
 }
 
-// OnEmit redacts record and passes it to the next processor.
-func (p *RedactProcessor) OnEmit(ctx context.Context, record *sdklog.Record) error {
+// OnEmit redacts record and passes it to the next processor. A panic of
+// the next processor is returned as an error (the SDK passes it to the
+// global OpenTelemetry error handler): the record is lost to that
+// processor, never the program to the panic.
+func (p *RedactProcessor) OnEmit(ctx context.Context, record *sdklog.Record) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = p.fault("OnEmit", r, "the record is lost to it")
+		}
+	}()
 	if record == nil {
 		return p.next.OnEmit(ctx, record)
 	}
@@ -55,11 +71,33 @@ func (p *RedactProcessor) OnEmit(ctx context.Context, record *sdklog.Record) err
 	return p.next.OnEmit(ctx, record)
 }
 
-// ForceFlush flushes the next processor.
-func (p *RedactProcessor) ForceFlush(ctx context.Context) error { return p.next.ForceFlush(ctx) }
+// ForceFlush flushes the next processor; its panic is returned as an error.
+func (p *RedactProcessor) ForceFlush(ctx context.Context) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = p.fault("ForceFlush", r, "records it held may not be exported")
+		}
+	}()
+	return p.next.ForceFlush(ctx)
+}
 
-// Shutdown shuts the next processor down.
-func (p *RedactProcessor) Shutdown(ctx context.Context) error { return p.next.Shutdown(ctx) }
+// Shutdown shuts the next processor down; its panic is returned as an
+// error.
+func (p *RedactProcessor) Shutdown(ctx context.Context) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = p.fault("Shutdown", r, "records it held may not be exported")
+		}
+	}()
+	return p.next.Shutdown(ctx)
+}
+
+// fault describes a panic r of the next processor's method. Its text is
+// redacted: a panic value may quote what the processor was given.
+func (p *RedactProcessor) fault(method string, r any, consequence string) error {
+	text := redactMessage(p.redactor, fmt.Sprint(r))
+	return fmt.Errorf("otel: processor %T: %s panicked: %s; %s (a bug in that processor)", p.next, method, text, consequence)
+}
 
 // redactRecord masks what r finds in the body, event name and attributes
 // (their keys included) of record.

@@ -54,7 +54,9 @@
 //
 // [RegisterSink] and [OpenSink] name sinks the way database/sql names
 // drivers; stdout, stderr, file and discard are built in, and importing
-// slogaudit registers audit. [FromEnv] builds a logger from SLOGGUARD_*
+// slogaudit registers audit. A sink that another package registered is
+// opened guarded: its panics become errors that name it (returned, and
+// printed to stderr), never a crash of the program that logs. [FromEnv] builds a logger from SLOGGUARD_*
 // variables for twelve-factor deployments.
 //
 // # Whole lines

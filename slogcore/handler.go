@@ -70,14 +70,28 @@ func (o *Options) Validate() error {
 }
 
 // Enabled reports whether a record at level would be logged: the level is at
-// least [Options.Level] and, for [Async], the wrapped handler is enabled too
-// (a wrapped handler whose Enabled panics is taken as enabled, and the
-// panic goes to [Options.OnError]).
+// least [Options.Level] and, for [Async], the wrapped handler is enabled too.
+// An Options.Level whose Level method panics, or a wrapped handler whose
+// Enabled panics, is taken as enabled, so that no record is lost to it,
+// and the panic goes to [Options.OnError].
 func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
-	if level < h.core.opts.Level.Level() {
+	if !h.core.levelAllows(level) {
 		return false
 	}
 	return h.next == nil || h.nextEnabled(ctx, level)
+}
+
+// levelAllows reports whether level is at least Options.Level. A Level
+// method that panics allows every level: the record is logged, not lost,
+// and the panic is reported.
+func (c *core) levelAllows(level slog.Level) (ok bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			c.errs.report(fmt.Errorf("slogcore: Options.Level (%T): Level panicked (every level taken as enabled): %v; fix the slog.Leveler, or pass a slog.Level or *slog.LevelVar", c.opts.Level, p))
+			ok = true
+		}
+	}()
+	return level >= c.opts.Level.Level()
 }
 
 func (h *Handler) nextEnabled(ctx context.Context, level slog.Level) (on bool) {

@@ -57,7 +57,8 @@ const (
 type Options struct {
 	// Level is the minimum level logged. A *slog.LevelVar changes it live.
 	// Default: slog.LevelInfo. For [Async], the wrapped handler's own Enabled
-	// must also agree.
+	// must also agree. A Level method that panics lets every record through
+	// and its panic goes to OnError.
 	Level slog.Leveler
 
 	// AddSource adds a "source" group (function, file, line) as
@@ -108,8 +109,8 @@ type Options struct {
 
 	// OnError is called with every write error, panic in a wrapped handler
 	// and redaction failure. It runs on the handler's worker goroutine,
-	// and for a panic in ReplaceAttr or in the wrapped handler's Enabled,
-	// WithAttrs or WithGroup on the caller's: it must be safe for
+	// and for a panic in ReplaceAttr, in Level's Level method or in the
+	// wrapped handler's Enabled, WithAttrs or WithGroup on the caller's: it must be safe for
 	// concurrent use and must not block for long. It may log to the
 	// handler: when the queue is full, such a record is dropped
 	// ([ErrReentrant]) rather than waited for, and an error that arises

@@ -86,7 +86,11 @@ func Sinks() []string {
 
 // OpenSink opens the sink registered as name with cfg. An unknown name is an
 // error that lists the registered names and, for sinks provided by other
-// slogguard packages, the import to add.
+// slogguard packages, the import to add. A sink that another package
+// registered is returned guarded: a panic in its methods never reaches the
+// program that logs. It becomes an error that names the sink, returned and
+// printed to stderr (at most once per second); an Enabled that panics is
+// taken as enabled.
 func OpenSink(name string, cfg map[string]string) (Sink, error) {
 	key := strings.ToLower(name)
 	sinksMu.RLock()
@@ -106,7 +110,7 @@ func OpenSink(name string, cfg map[string]string) (Sink, error) {
 	if s == nil {
 		return nil, fmt.Errorf("slogcore: opening sink %q: its factory returned neither a sink nor an error (a bug in the package that registered it)", key)
 	}
-	return s, nil
+	return guard(key, s), nil
 }
 
 // openWith calls the factory f, turning its panic into an error.
