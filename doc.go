@@ -10,6 +10,10 @@
 //     that its output is tamper-evident (hash chain, HMAC, signed
 //     checkpoints), with a durable file sink and a verifier; the command
 //     cmd/slogaudit verifies files and generates keys.
+//   - github.com/slogguard/slogguard/otel (a module of its own, so that
+//     users who do not ship to OpenTelemetry never download its SDK):
+//     redacts once, then fans records out to slogcore and to an
+//     OpenTelemetry Collector, counting every record on both sides.
 //
 // A program that imports only slogcore links no audit code; redact links
 // neither slogcore nor audit code.

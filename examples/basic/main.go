@@ -12,7 +12,7 @@ import (
 
 func main() {
 	h := slogcore.New(os.Stdout, nil)   // JSON lines, written off the caller's goroutine
-	defer h.Close(context.Background()) // drains the queue; returns what was lost, if anything
+	defer h.Close(context.Background()) // drains the queue (its error names what was lost, if any)
 
 	logger := slog.New(h)
 	logger.Info("server started", "port", 8080)
