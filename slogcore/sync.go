@@ -58,7 +58,11 @@ func (c *core) failedSinceSync() error {
 	if n == 0 {
 		return nil
 	}
-	return fmt.Errorf("slogcore: sync: %d records failed since the last Sync: %w (see Options.OnError and Stats)", n, ErrRecordsLost)
+	noun := "records"
+	if n == 1 {
+		noun = "record"
+	}
+	return fmt.Errorf("slogcore: sync: %d %s failed since the last Sync: %w (see Options.OnError and Stats)", n, noun, ErrRecordsLost)
 }
 
 // syncWriter calls the writer's Sync method, if any. A writer that cannot
