@@ -1,6 +1,8 @@
 package redact_test
 
 import (
+	"io"
+	"log/slog"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,5 +39,25 @@ func BenchmarkLongText(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkLongSlice redacts a slice of identifiers (read as key/value
+// pairs) at two sizes: ns/op grows with the slice's length when every
+// element's check is done once per slice.
+func BenchmarkLongSlice(b *testing.B) {
+	h := redact.NewHandler(slog.NewJSONHandler(io.Discard, nil), nil)
+	l := slog.New(h)
+	for _, n := range []int{1000, 8000} {
+		ids := make([]string, n)
+		for i := range ids {
+			ids[i] = "k" + strconv.Itoa(i)
+		}
+		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				l.Info("ids", "ids", ids)
+			}
+		})
 	}
 }

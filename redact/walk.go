@@ -640,15 +640,22 @@ func (w *walk) argvFlag(prev string) bool {
 // []any{"user", "bob", "password", "…"}. Every key of the list must be an
 // identifier that is no flag, and the value no field name (a list of
 // field names stays).
-func (w *walk) pairValue(n, i int, key func(int) (string, bool)) string {
+func (w *walk) pairValue(n, i int, key func(int) (string, bool), pl *pairList) string {
 	if n < 2 || n%2 != 0 || i%2 != 1 {
 		return ""
 	}
-	for j := 0; j < n; j += 2 {
-		k, ok := key(j)
-		if !ok || !isIdentifier(k) || k[0] == '-' { // a command line's flags are read by argvFlag
-			return ""
+	if !pl.checked { // once per slice: asked for every element, it would cost n² reads
+		pl.checked, pl.keys = true, true
+		for j := 0; j < n; j += 2 {
+			k, ok := key(j)
+			if !ok || !isIdentifier(k) || k[0] == '-' { // a command line's flags are read by argvFlag
+				pl.keys = false
+				break
+			}
 		}
+	}
+	if !pl.keys {
+		return ""
 	}
 	k, _ := key(i - 1)
 	rule := w.r.keyRule(k)
@@ -660,6 +667,10 @@ func (w *walk) pairValue(n, i int, key func(int) (string, bool)) string {
 	}
 	return rule
 }
+
+// pairList remembers, for one slice, whether every element at an even
+// index is an identifier (pairValue).
+type pairList struct{ checked, keys bool }
 
 // isFieldName reports whether v reads like the name of a field: lower-case
 // letters and underscores only.
@@ -689,6 +700,7 @@ func isIdentifier(k string) bool {
 
 func (w *walk) sliceAny(s []any, depth int) ([]any, bool) {
 	var out []any
+	var pl pairList
 	anyKey := func(j int) (string, bool) { k, ok := s[j].(string); return k, ok }
 	for i, v := range s {
 		if w.tooBig() {
@@ -705,7 +717,7 @@ func (w *walk) sliceAny(s []any, depth int) ([]any, bool) {
 		if prev, ok := elem(s, i-1).(string); ok && w.argvFlag(prev) && v != "" {
 			nv, ch = w.r.mask, true
 			w.r.count(w.r.keyRule(strings.TrimLeft(prev, "-")))
-		} else if rule := w.pairValue(len(s), i, anyKey); rule != "" && v != nil && !isBool(v) {
+		} else if rule := w.pairValue(len(s), i, anyKey, &pl); rule != "" && v != nil && !isBool(v) {
 			nv, ch = w.maskAll(slog.AnyValue(v)).Any(), true // "password", "…" as slog arguments
 			w.r.count(rule)
 		} else {
@@ -733,6 +745,7 @@ func elem(s []any, i int) any {
 
 func (w *walk) sliceString(s []string, depth int) ([]string, bool) {
 	var out []string
+	var pl pairList
 	strKey := func(j int) (string, bool) { return s[j], true }
 	for i, v := range s {
 		var nv string
@@ -743,9 +756,9 @@ func (w *walk) sliceString(s []string, depth int) ([]string, bool) {
 		case i > 0 && v != "" && w.argvFlag(s[i-1]):
 			nv, ch = w.r.mask, true
 			w.r.count(w.r.keyRule(strings.TrimLeft(s[i-1], "-")))
-		case v != "" && w.pairValue(len(s), i, strKey) != "":
+		case v != "" && w.pairValue(len(s), i, strKey, &pl) != "":
 			nv, ch = w.r.mask, true
-			w.r.count(w.pairValue(len(s), i, strKey))
+			w.r.count(w.pairValue(len(s), i, strKey, &pl))
 		default:
 			nv, ch = w.r.String(v)
 		}
@@ -840,6 +853,7 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 			return rv.Interface(), false
 		}
 		var out []any
+		var pl pairList
 		for i := 0; i < rv.Len(); i++ {
 			if w.tooBig() {
 				if out == nil {
@@ -857,7 +871,7 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 				if prev, ok := stringElem(rv.Index(i - 1)); ok && w.argvFlag(prev) {
 					nv, ch = w.r.mask, true
 					w.r.count(w.r.keyRule(strings.TrimLeft(prev, "-")))
-				} else if rule := w.pairValue(rv.Len(), i, func(j int) (string, bool) { return stringElem(rv.Index(j)) }); rule != "" {
+				} else if rule := w.pairValue(rv.Len(), i, func(j int) (string, bool) { return stringElem(rv.Index(j)) }, &pl); rule != "" {
 					nv, ch = w.r.mask, true // a pair as an array: [2]string{"password", "…"}
 					w.r.count(rule)
 				}
