@@ -162,8 +162,9 @@ type state struct {
 	declaring []GapRange
 	naming    *TornLine // and the fragment it names
 	closeErr  error
-	merkle    merkle   // the tree beside the chain, for checkpoints
-	seal      *sealing // the epoch ratchet, under WithSealing
+	closing   chan struct{} // made by the first Close, closed when it returns
+	merkle    merkle        // the tree beside the chain, for checkpoints
+	seal      *sealing      // the epoch ratchet, under WithSealing
 }
 
 // Handler is a slog.Handler that chains every record it passes on.
@@ -1010,7 +1011,10 @@ func (st *state) maybeCheckpointLocked(ctx context.Context) error {
 // checkpoint; later records are refused with [ErrClosed]. When the wrapped
 // handler is asynchronous (a slogcore handler), Close first waits, within
 // ctx, until it has written everything, so that records it lost are
-// declared before audit.stop; it does not close that handler. With
+// declared before audit.stop; it does not close that handler, and does
+// not hold the handler while it waits, so that records the handler's
+// worker logs to it meanwhile are written (until audit.stop; later ones
+// are refused with [ErrClosed]). With
 // witnesses, it lets them try the final checkpoint once more and waits for
 // that or for ctx.
 //
@@ -1034,10 +1038,24 @@ func (h *Handler) Close(ctx context.Context) error {
 func (h *Handler) closeLocked(ctx context.Context) error {
 	st := h.st
 	st.worker.lock(&st.mu)
-	defer st.mu.Unlock()
-	if st.closed {
+	if st.closing != nil {
+		// Another Close runs, or ran: its result is this one's.
+		done := st.closing
+		st.mu.Unlock()
+		select {
+		case <-done:
+		case <-ctx.Done():
+			return fmt.Errorf("slogaudit: close: waiting for another Close of chain %s: %w", h.Head().Chain, ctx.Err())
+		}
+		st.mu.Lock()
+		defer st.mu.Unlock()
 		return st.closeErr
 	}
+	st.closing = make(chan struct{})
+	defer func() {
+		close(st.closing)
+		st.mu.Unlock()
+	}()
 	st.startLocked(ctx)
 	var errs []error
 	stopped := false
@@ -1050,6 +1068,10 @@ func (h *Handler) closeLocked(ctx context.Context) error {
 		if err := st.declareLocked(ctx); err == nil && !stopped {
 			if err := st.ownLocked(ctx, MsgStop, false, slog.String("chain", st.head.Chain)); err == nil {
 				stopped = true
+				// From audit.stop on, records are refused: what the
+				// wrapped handler's worker logs while Close waits for it
+				// is refused, not left behind the stop.
+				st.closed = true
 				_ = st.checkpointLocked(ctx)
 				if st.seal != nil && st.sealLocked(ctx, 1) == nil { // the last epoch too is sealed and its key forgotten
 					// The seal is the chain's last record: a checkpoint
@@ -1086,12 +1108,18 @@ func (h *Handler) closeLocked(ctx context.Context) error {
 }
 
 // flushNext waits until an asynchronous wrapped handler has written, or
-// reported the loss of, every record passed to it.
+// reported the loss of, every record passed to it. It lets go of st.mu
+// meanwhile: the handler's worker may log to this handler (from its
+// writer, its wrapped handler or OnError), and that record, before
+// audit.stop, is written and waited for like any other.
 func (st *state) flushNext(ctx context.Context) error {
 	if st.async == nil {
 		return nil
 	}
-	if err := st.worker.wait(ctx, 0, st.async.Flush); err != nil {
+	st.mu.Unlock()
+	err := st.async.Flush(ctx)
+	st.mu.Lock()
+	if err != nil {
 		return fmt.Errorf("slogaudit: close: waiting for the wrapped handler: %w: records it loses later are not declared in the chain", err)
 	}
 	return nil
