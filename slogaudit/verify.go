@@ -880,9 +880,10 @@ type namedFragment struct {
 // a fragment at the end of the file, after every record it wrote: the
 // record an audit.start resumed from (the head the File read at the end
 // of the file, before the fragment) and, for an audit.gap, the record
-// before the first one it declares lost (before the gap record itself
-// when it declares none: the write of a record of the wrapper's own,
-// which takes no seq when it fails, left the fragment).
+// before the first one it declares lost. An audit.gap that declares no
+// loss names the fragment of a record of the wrapper's own, which took no
+// seq, and other records of its own (a seal, another audit.gap) may have
+// been written after the fragment and before the gap: it bounds nothing.
 func (v *verifier) fragmentInOrder(val chain.Value, rec auditFields, by string) {
 	n := v.lastNamed
 	v.lastNamed = nil
@@ -903,12 +904,17 @@ func (v *verifier) fragmentInOrder(val chain.Value, rec auditFields, by string) 
 		before = uint64(s.Num)
 	} else {
 		lost, _ := val.Get("lost")
+		first := uint64(0) // the first seq declared lost
 		for _, r := range lost.Items {
 			from, _ := r.Get("from")
-			if from.Kind == chain.Number && from.Num >= 1 && from.Num <= float64(before) {
-				before = uint64(from.Num) - 1
+			if from.Kind == chain.Number && from.Num >= 1 && from.Num < float64(rec.seq) && (first == 0 || uint64(from.Num) < first) {
+				first = uint64(from.Num)
 			}
 		}
+		if first == 0 {
+			return
+		}
+		before = first - 1
 	}
 	if before == 0 {
 		return
