@@ -92,9 +92,10 @@
 // happens to it. A record that does not reach the output (the wrapped
 // handler returned an error or panicked, the disk was full, the record
 // was over [WithMaxRecordSize], or an asynchronous handler lost it later)
-// is declared lost by the next record the wrapper writes: an audit.gap
-// record ([MsgGap]) naming the lost sequence numbers and why, chained and
-// MACed like any other. [Verify] reports a declared gap as information
+// is declared lost by an audit.gap record ([MsgGap]) naming the lost
+// sequence numbers and why, chained and MACed like any other: at once
+// when Handle learns of the loss (its error says whether that audit.gap
+// was written), else by the next record the wrapper writes. [Verify] reports a declared gap as information
 // ([Gap], with the reason); a gap that no audit.gap record declares is
 // [Missing], a sign of tampering. The wrapper's own audit.gap, audit.stop
 // and checkpoint records take no sequence number when their write fails

@@ -608,8 +608,10 @@ func (st *state) redactMessage(msg string) string {
 
 // Handle builds, links and writes r. Losses not yet declared are declared
 // first, in an audit.gap record. It returns the wrapped handler's error
-// (the record's seq is then declared lost by the next audit.gap record),
-// an error wrapping [ErrRecordTooLarge], or [ErrClosed].
+// or an error wrapping [ErrRecordTooLarge]: the record's seq is then
+// declared lost by an audit.gap record written at once, and the error
+// says whether that record was written (if not, the next record written
+// declares the loss); or [ErrClosed].
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	// Outside the lock, on the caller's goroutine: resolution, redaction,
 	// the canonical encoding and its hash. Only the chain step is serial.
@@ -703,8 +705,11 @@ func (st *state) startLocked(ctx context.Context) {
 	if t := st.cfg.torn; t != nil {
 		attrs = append(attrs, slog.Group("torn", slog.Int("bytes", t.Bytes), slog.String("sha256", t.SHA256)))
 	}
-	if err := st.ownLocked(ctx, MsgStart, true, attrs...); err != nil {
-		st.lostTorn = st.cfg.torn
+	// A start that is not written is declared lost at once, by an
+	// audit.gap record that names the torn line in its place.
+	st.lostTorn = st.cfg.torn
+	if err := st.ownLocked(ctx, MsgStart, true, attrs...); err == nil {
+		st.lostTorn = nil
 	}
 }
 
@@ -754,7 +759,7 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		err := errTooLarge(len(p.canon()), limit)
 		st.stats.TooLarge++
 		st.lostLocked(seq, hash, mac, err.Error())
-		err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)
+		err = st.lostErrorLocked(ctx, seq, err, "log less in one record (shorter values, fewer attrs), or raise WithMaxRecordSize")
 		st.report(err)
 		return err
 	}
@@ -788,7 +793,7 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		}
 		if keep {
 			st.lostLocked(seq, hash, mac, "the wrapped handler failed to write it: "+shorten(err.Error()))
-			err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)
+			err = st.lostErrorLocked(ctx, seq, err, "mend what the error names (a full disk, a closed File, a failing writer): the records after it are written once it is mended, and the first of them declares the losses not yet declared")
 		} else {
 			st.stats.Retried++
 			err = fmt.Errorf("slogaudit: record %d of chain %s (%s) not written, the chain stays at %d: %w", seq, st.head.Chain, p.root.message(), st.head.Seq, err)
@@ -924,6 +929,20 @@ func (n *node) message() string {
 		}
 	}
 	return ""
+}
+
+// lostErrorLocked declares the loss of record seq at once, in an
+// audit.gap record, and returns the error that says what became of the
+// record: cause, whether its loss is now declared in the chain, and what
+// to do (hint). A loss the audit.gap record could not declare (its write
+// failed too) waits for the next record, and Close counts it if it never
+// is.
+func (st *state) lostErrorLocked(ctx context.Context, seq uint64, cause error, hint string) error {
+	id := st.head.Chain
+	if err := st.declareLocked(ctx); err != nil || st.losses.has(seq) {
+		return fmt.Errorf("slogaudit: record %d of chain %s not written: %w; its loss is not declared in the chain yet (the %s record that would declare it failed too): the next record written declares it, and Close's error counts the losses never declared; %s", seq, id, cause, MsgGap, hint)
+	}
+	return fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain by the %s record %d: %w; %s", seq, id, MsgGap, st.head.Seq, cause, hint)
 }
 
 // setHeadLocked moves the chain's head to seq and hash.
