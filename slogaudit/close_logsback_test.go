@@ -156,3 +156,70 @@ func readLines(t *testing.T, path string) []string {
 	}
 	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
 }
+
+// loggingHandler is a JSON handler that, while it handles a record, logs
+// to the audit logger above the slogcore handler that runs it, as a
+// handler that traces its own work does; every third record it fails.
+type loggingHandler struct {
+	slog.Handler
+	logger *atomic.Pointer[slog.Logger]
+	mu     sync.Mutex
+	n      int
+}
+
+func (h *loggingHandler) Handle(ctx context.Context, r slog.Record) error {
+	h.mu.Lock()
+	h.n++
+	n := h.n
+	h.mu.Unlock()
+	if l := h.logger.Load(); l != nil && n%4 == 0 {
+		l.Info("handler traced", "record", n)
+	}
+	if n%3 == 0 {
+		return errors.New("sink rejected the record")
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+// A slogcore.Async handler whose wrapped handler logs back to the audit
+// handler during Handle: Close waits for it and every loss is declared.
+func TestCloseWaitsForWrappedHandlerThatLogsBack(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := slogaudit.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer af.Close()
+	var l atomic.Pointer[slog.Logger]
+	next := slogcore.Async(&loggingHandler{Handler: slog.NewJSONHandler(af, nil), logger: &l}, nil)
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		next.Close(ctx)
+	}()
+	h, err := slogaudit.New(next, slogaudit.WithKey("k1", rtKey), slogaudit.OnError(func(error) {}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Store(slog.New(h))
+	done := make(chan error, 1)
+	go func() {
+		for i := range 25 {
+			l.Load().Info("badge scanned", "door", i)
+		}
+		done <- h.Close(context.Background())
+	}()
+	var closeErr error
+	select {
+	case closeErr = <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("Close still waits after 20s: the handler that logs back waits for the audit handler")
+	}
+	if closeErr != nil && (!errors.Is(closeErr, slogaudit.ErrRecordsLost) || !strings.Contains(closeErr.Error(), ", 0 not declared")) {
+		t.Fatalf("Close: %v\nwant nil or every loss declared", closeErr)
+	}
+	rep, err := rtVerify(t, path)
+	if err != nil || !rep.Intact() || !kindIn(rep, slogaudit.Gap) {
+		t.Fatalf("verify: %v %v (Close: %v)", err, rep.Findings, closeErr)
+	}
+}
