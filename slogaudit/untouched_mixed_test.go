@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,7 +25,7 @@ var oddValues = []any{
 	`"\"\\`,
 	"𝄞 emoji 🧾 and 中文",
 	strings.Repeat("Ω", 9000),
-	1e21, -0.0, 1<<53 + 1, uint64(1<<64 - 1),
+	1e21, math.Copysign(0, -1), 1<<53 + 1, uint64(1<<64 - 1),
 	[]string{"a", "", "}"},
 	map[string]any{"z": 1, "a": []any{nil, true}},
 	time.Date(2031, 2, 3, 4, 5, 6, 7, time.FixedZone("x", 3600)),

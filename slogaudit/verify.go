@@ -891,7 +891,7 @@ func (v *verifier) fragmentInOrder(val chain.Value, rec auditFields, by string) 
 	if n == nil || st == nil || rec.seq == 0 {
 		return
 	}
-	before := rec.seq - 1
+	var before uint64 // the seq of the record written before the fragment
 	if by == MsgStart {
 		r, ok := val.Get("resumed_from")
 		if !ok {
