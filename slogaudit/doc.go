@@ -69,8 +69,11 @@
 // that its line no longer
 // parses is reported modified, not missing, when its audit member still
 // names it. A torn line that an audit.start or audit.gap
-// names by its length and hash is reported torn where it is, and missing
-// when it is not in the input before that record. The checkpoint file is
+// names by its length and hash is reported torn where it is, missing
+// when it is not in the input before that record, and reordered when a
+// record of that chain written before it (the record the audit.start
+// resumed from, or the one before the first the audit.gap declares lost)
+// comes after it. The checkpoint file is
 // appended in order, each line once: a checkpoint after a larger one of
 // its chain is reported reordered (a witnessed checkpoint appended again
 // with its cosignatures excepted), and a line repeated byte for byte
@@ -89,9 +92,10 @@
 // happens to it. A record that does not reach the output (the wrapped
 // handler returned an error or panicked, the disk was full, the record
 // was over [WithMaxRecordSize], or an asynchronous handler lost it later)
-// is declared lost by the next record the wrapper writes: an audit.gap
-// record ([MsgGap]) naming the lost sequence numbers and why, chained and
-// MACed like any other. [Verify] reports a declared gap as information
+// is declared lost by an audit.gap record ([MsgGap]) naming the lost
+// sequence numbers and why, chained and MACed like any other: at once
+// when Handle learns of the loss (its error says whether that audit.gap
+// was written), else by the next record the wrapper writes. [Verify] reports a declared gap as information
 // ([Gap], with the reason); a gap that no audit.gap record declares is
 // [Missing], a sign of tampering. The wrapper's own audit.gap, audit.stop
 // and checkpoint records take no sequence number when their write fails

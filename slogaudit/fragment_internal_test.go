@@ -171,6 +171,19 @@ func uncutFragment(t *testing.T, prod, victim string) {
 			t.Errorf("fragment %s: %v, want a malformed line (%v)", name, err, rep.Findings)
 		}
 	}
+	// Nor does it hold for the fragment of a record declared lost moved
+	// before the record written before it. (A record of the wrapper's own
+	// takes no seq, and its gap declares none: nothing bounds where its
+	// fragment was written.)
+	if victim != `"msg":"a2"` {
+		return
+	}
+	moved := append([]string(nil), ls...)
+	moved[frag-1], moved[frag] = moved[frag], moved[frag-1]
+	rep, err = Verify(ctx, strings.NewReader(string(join(moved))), VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+	if err == nil || rep.Intact() || !hasKind(rep, Reordered) {
+		t.Errorf("fragment moved before the record before it: %v, want a reordered line (%v)", err, rep.Findings)
+	}
 }
 
 func hasKind(rep Report, k FindingKind) bool {

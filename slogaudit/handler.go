@@ -162,8 +162,9 @@ type state struct {
 	declaring []GapRange
 	naming    *TornLine // and the fragment it names
 	closeErr  error
-	merkle    merkle   // the tree beside the chain, for checkpoints
-	seal      *sealing // the epoch ratchet, under WithSealing
+	closing   chan struct{} // made by the first Close, closed when it returns
+	merkle    merkle        // the tree beside the chain, for checkpoints
+	seal      *sealing      // the epoch ratchet, under WithSealing
 }
 
 // Handler is a slog.Handler that chains every record it passes on.
@@ -607,8 +608,10 @@ func (st *state) redactMessage(msg string) string {
 
 // Handle builds, links and writes r. Losses not yet declared are declared
 // first, in an audit.gap record. It returns the wrapped handler's error
-// (the record's seq is then declared lost by the next audit.gap record),
-// an error wrapping [ErrRecordTooLarge], or [ErrClosed].
+// or an error wrapping [ErrRecordTooLarge]: the record's seq is then
+// declared lost by an audit.gap record written at once, and the error
+// says whether that record was written (if not, the next record written
+// declares the loss); or [ErrClosed].
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	// Outside the lock, on the caller's goroutine: resolution, redaction,
 	// the canonical encoding and its hash. Only the chain step is serial.
@@ -702,8 +705,11 @@ func (st *state) startLocked(ctx context.Context) {
 	if t := st.cfg.torn; t != nil {
 		attrs = append(attrs, slog.Group("torn", slog.Int("bytes", t.Bytes), slog.String("sha256", t.SHA256)))
 	}
-	if err := st.ownLocked(ctx, MsgStart, true, attrs...); err != nil {
-		st.lostTorn = st.cfg.torn
+	// A start that is not written is declared lost at once, by an
+	// audit.gap record that names the torn line in its place.
+	st.lostTorn = st.cfg.torn
+	if err := st.ownLocked(ctx, MsgStart, true, attrs...); err == nil {
+		st.lostTorn = nil
 	}
 }
 
@@ -753,7 +759,7 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		err := errTooLarge(len(p.canon()), limit)
 		st.stats.TooLarge++
 		st.lostLocked(seq, hash, mac, err.Error())
-		err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)
+		err = st.lostErrorLocked(ctx, seq, err, "log less in one record (shorter values, fewer attrs), or raise WithMaxRecordSize")
 		st.report(err)
 		return err
 	}
@@ -787,7 +793,7 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		}
 		if keep {
 			st.lostLocked(seq, hash, mac, "the wrapped handler failed to write it: "+shorten(err.Error()))
-			err = fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain: %w", seq, st.head.Chain, err)
+			err = st.lostErrorLocked(ctx, seq, err, "mend what the error names (a full disk, a closed File, a failing writer): the records after it are written once it is mended, and the first of them declares the losses not yet declared")
 		} else {
 			st.stats.Retried++
 			err = fmt.Errorf("slogaudit: record %d of chain %s (%s) not written, the chain stays at %d: %w", seq, st.head.Chain, p.root.message(), st.head.Seq, err)
@@ -925,6 +931,20 @@ func (n *node) message() string {
 	return ""
 }
 
+// lostErrorLocked declares the loss of record seq at once, in an
+// audit.gap record, and returns the error that says what became of the
+// record: cause, whether its loss is now declared in the chain, and what
+// to do (hint). A loss the audit.gap record could not declare (its write
+// failed too) waits for the next record, and Close counts it if it never
+// is.
+func (st *state) lostErrorLocked(ctx context.Context, seq uint64, cause error, hint string) error {
+	id := st.head.Chain
+	if err := st.declareLocked(ctx); err != nil || st.losses.has(seq) {
+		return fmt.Errorf("slogaudit: record %d of chain %s not written: %w; its loss is not declared in the chain yet (the %s record that would declare it failed too): the next record written declares it, and Close's error counts the losses never declared; %s", seq, id, cause, MsgGap, hint)
+	}
+	return fmt.Errorf("slogaudit: record %d of chain %s not written, declared lost in the chain by the %s record %d: %w; %s", seq, id, MsgGap, st.head.Seq, cause, hint)
+}
+
 // setHeadLocked moves the chain's head to seq and hash.
 func (st *state) setHeadLocked(seq uint64, hash chain.Hash) {
 	st.head.Seq, st.head.Hash = seq, hash
@@ -1010,7 +1030,10 @@ func (st *state) maybeCheckpointLocked(ctx context.Context) error {
 // checkpoint; later records are refused with [ErrClosed]. When the wrapped
 // handler is asynchronous (a slogcore handler), Close first waits, within
 // ctx, until it has written everything, so that records it lost are
-// declared before audit.stop; it does not close that handler. With
+// declared before audit.stop; it does not close that handler, and does
+// not hold the handler while it waits, so that records the handler's
+// worker logs to it meanwhile are written (until audit.stop; later ones
+// are refused with [ErrClosed]). With
 // witnesses, it lets them try the final checkpoint once more and waits for
 // that or for ctx.
 //
@@ -1034,10 +1057,24 @@ func (h *Handler) Close(ctx context.Context) error {
 func (h *Handler) closeLocked(ctx context.Context) error {
 	st := h.st
 	st.worker.lock(&st.mu)
-	defer st.mu.Unlock()
-	if st.closed {
+	if st.closing != nil {
+		// Another Close runs, or ran: its result is this one's.
+		done := st.closing
+		st.mu.Unlock()
+		select {
+		case <-done:
+		case <-ctx.Done():
+			return fmt.Errorf("slogaudit: close: waiting for another Close of chain %s: %w", h.Head().Chain, ctx.Err())
+		}
+		st.mu.Lock()
+		defer st.mu.Unlock()
 		return st.closeErr
 	}
+	st.closing = make(chan struct{})
+	defer func() {
+		close(st.closing)
+		st.mu.Unlock()
+	}()
 	st.startLocked(ctx)
 	var errs []error
 	stopped := false
@@ -1050,6 +1087,10 @@ func (h *Handler) closeLocked(ctx context.Context) error {
 		if err := st.declareLocked(ctx); err == nil && !stopped {
 			if err := st.ownLocked(ctx, MsgStop, false, slog.String("chain", st.head.Chain)); err == nil {
 				stopped = true
+				// From audit.stop on, records are refused: what the
+				// wrapped handler's worker logs while Close waits for it
+				// is refused, not left behind the stop.
+				st.closed = true
 				_ = st.checkpointLocked(ctx)
 				if st.seal != nil && st.sealLocked(ctx, 1) == nil { // the last epoch too is sealed and its key forgotten
 					// The seal is the chain's last record: a checkpoint
@@ -1086,12 +1127,18 @@ func (h *Handler) closeLocked(ctx context.Context) error {
 }
 
 // flushNext waits until an asynchronous wrapped handler has written, or
-// reported the loss of, every record passed to it.
+// reported the loss of, every record passed to it. It lets go of st.mu
+// meanwhile: the handler's worker may log to this handler (from its
+// writer, its wrapped handler or OnError), and that record, before
+// audit.stop, is written and waited for like any other.
 func (st *state) flushNext(ctx context.Context) error {
 	if st.async == nil {
 		return nil
 	}
-	if err := st.worker.wait(ctx, 0, st.async.Flush); err != nil {
+	st.mu.Unlock()
+	err := st.async.Flush(ctx)
+	st.mu.Lock()
+	if err != nil {
 		return fmt.Errorf("slogaudit: close: waiting for the wrapped handler: %w: records it loses later are not declared in the chain", err)
 	}
 	return nil

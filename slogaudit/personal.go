@@ -282,7 +282,7 @@ func (h *Handler) Erase(ctx context.Context, subject, actor string) error {
 	st.startLocked(ctx)
 	if err := st.ownLocked(ctx, MsgErasure, true, Actor(actor), Action(DataDeletion), Outcome(Success),
 		slog.String(KeySubject, subject)); err != nil {
-		return fmt.Errorf("slogaudit: Erase: the key is destroyed, the %s record was not written (declared lost in the chain): %w", MsgErasure, err)
+		return fmt.Errorf("slogaudit: Erase: the key is destroyed, but the %s record was not written: %w", MsgErasure, err)
 	}
 	return nil
 }

@@ -423,6 +423,9 @@ type verifier struct {
 	// audit.start may still name one (a failed write's fragment that
 	// other records were queued behind, or another handler wrote after).
 	unnamed []*pendingTorn
+	// lastNamed: the fragment that the record being read named, for
+	// fragmentInOrder.
+	lastNamed *namedFragment
 	// namedBy: the records that named a fragment found, with its
 	// SHA-256, so that a copy of such a record is not taken for one that
 	// names a fragment no longer there.
@@ -704,6 +707,7 @@ func (v *verifier) read(ctx context.Context, r io.Reader) error {
 type pendingTorn struct {
 	file   string
 	line   int64
+	pos    int64 // the line's position (see verifier.pos)
 	sha    string
 	detail string
 	// bytes is the line's length; unterminated: it had no final newline.
@@ -862,9 +866,72 @@ func (r *lineRing) closedStart(n int, sha string) bool {
 // it, the oldest is reported malformed.
 const maxUnnamed = 256
 
+// namedFragment is a fragment that a record named, and the index of its
+// torn finding.
+type namedFragment struct {
+	p       *pendingTorn
+	finding int
+}
+
+// fragmentInOrder turns the torn finding of the fragment that rec (an
+// audit.start or audit.gap, of message by, whose checks passed) named
+// into a reordered finding when a record of rec's chain that was in the
+// file before the fragment comes after it in the input. A writer leaves
+// a fragment at the end of the file, after every record it wrote: the
+// record an audit.start resumed from (the head the File read at the end
+// of the file, before the fragment) and, for an audit.gap, the record
+// before the first one it declares lost. An audit.gap that declares no
+// loss names the fragment of a record of the wrapper's own, which took no
+// seq, and other records of its own (a seal, another audit.gap) may have
+// been written after the fragment and before the gap: it bounds nothing.
+func (v *verifier) fragmentInOrder(val chain.Value, rec auditFields, by string) {
+	n := v.lastNamed
+	v.lastNamed = nil
+	st := v.chains[rec.chain]
+	if n == nil || st == nil || rec.seq == 0 {
+		return
+	}
+	var before uint64 // the seq of the record written before the fragment
+	if by == MsgStart {
+		r, ok := val.Get("resumed_from")
+		if !ok {
+			return // a new chain: no record of it was written before
+		}
+		s, _ := r.Get("seq")
+		if s.Kind != chain.Number || s.Num < 1 || s.Num >= float64(rec.seq) {
+			return
+		}
+		before = uint64(s.Num)
+	} else {
+		lost, _ := val.Get("lost")
+		first := uint64(0) // the first seq declared lost
+		for _, r := range lost.Items {
+			from, _ := r.Get("from")
+			if from.Kind == chain.Number && from.Num >= 1 && from.Num < float64(rec.seq) && (first == 0 || uint64(from.Num) < first) {
+				first = uint64(from.Num)
+			}
+		}
+		if first == 0 {
+			return
+		}
+		before = first - 1
+	}
+	if before == 0 {
+		return
+	}
+	seen, ok := st.recent.get(before)
+	if !ok || seen.line < n.p.pos {
+		return
+	}
+	f := &v.rep.Findings[n.finding]
+	f.Kind, f.Chain = Reordered, rec.chain
+	f.Detail = fmt.Sprintf("the incomplete line that the %s at %s names comes before record %d of chain %s (%s), which was written before it: a writer leaves such a line at the end of the file, after the records it wrote; the line or the records were moved", by, v.lineText(v.pos()), before, rec.chain, v.lineText(seen.line))
+}
+
 // named reports the fragment p as torn, named by the record of message by
 // at where.
 func (v *verifier) named(p *pendingTorn, by, where string) {
+	v.lastNamed = &namedFragment{p, len(v.rep.Findings)}
 	f := Finding{File: p.file, Line: p.line, Kind: Torn, Detail: "incomplete line left by a crash, named by the audit.start " + where}
 	if by == MsgGap {
 		f.Detail = "incomplete line left by a failed write, named by the audit.gap " + where
@@ -984,7 +1051,7 @@ func (v *verifier) record(line []byte, torn bool) {
 		}
 		v.flushTorn("", "")
 		sum := sha256.Sum256(raw)
-		v.torn = &pendingTorn{file: v.file, line: v.line, sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn, prefix: jsonPrefix(raw), claim: v.claimed(raw)}
+		v.torn = &pendingTorn{file: v.file, line: v.line, pos: v.pos(), sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn, prefix: jsonPrefix(raw), claim: v.claimed(raw)}
 		return
 	}
 	ack, by := "", ""
@@ -1004,6 +1071,7 @@ func (v *verifier) record(line []byte, torn bool) {
 	// this record is glued onto) is reported as such when this one names
 	// another hash: a fragment that was changed.
 	waiting := v.torn != nil || len(v.unnamed) > 0 || v.glued
+	v.lastNamed = nil
 	namedFragment := v.flushTorn(ack, by)
 	a, ok := val.Get("audit")
 	if !ok || a.Kind != chain.Object {
@@ -1059,6 +1127,9 @@ func (v *verifier) record(line []byte, torn bool) {
 	switch {
 	case ack == "":
 	case namedFragment:
+		if ok {
+			v.fragmentInOrder(val, rec, by)
+		}
 		if v.namedBy == nil {
 			v.namedBy = map[namer]bool{}
 		}
