@@ -582,7 +582,11 @@ func (f *tokenFormat) match(s string, i int) int {
 		return end
 	}
 	digits, letters, nonHex := 0, 0, 0
-	for j < len(s) {
+	limit := len(s)
+	if f.max > 0 { // a body longer than max is refused whatever follows: read no further
+		limit = min(limit, j+f.max+1)
+	}
+	for j < limit {
 		cl := charClass[s[j]]
 		if cl&f.body == 0 {
 			break
