@@ -546,7 +546,7 @@ func findPrefixTokens(s string, spans []span) []span {
 			if f.prefix[1]|0x20 != c1 { // most of the bucket, for a byte compare
 				continue
 			}
-			if end := f.match(s, i); end > 0 {
+			if end := f.matchWindow(s, i); end > 0 {
 				start := i
 				if f.lastField {
 					start += strings.LastIndexByte(s[i:end], ' ') + 1
@@ -558,6 +558,27 @@ func findPrefixTokens(s string, spans []span) []span {
 		}
 	}
 	return spans
+}
+
+// tokenWindow is how far past its prefix a token's body is read before the
+// whole of the text is: a candidate prefix that repeats inside one long run
+// of body bytes ("EwA=EwA=…") would otherwise read the rest of the run for
+// each repeat.
+const tokenWindow = 2048
+
+// matchWindow is match reading at most tokenWindow bytes of body. A token
+// that reaches the window's end (a body that long is rare: a base64
+// private key) is matched again on the whole text.
+func (f *tokenFormat) matchWindow(s string, i int) int {
+	lim := i + len(f.prefix) + tokenWindow
+	if lim >= len(s) {
+		return f.match(s, i)
+	}
+	end := f.match(s[:lim], i)
+	if end > lim-16 { // at or near the window's end: its shape may read on
+		return f.match(s, i)
+	}
+	return end
 }
 
 // match returns the end of a token of format f at s[i:], or 0.
