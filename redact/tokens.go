@@ -581,6 +581,19 @@ func (f *tokenFormat) matchWindow(s string, i int) int {
 	return end
 }
 
+// windowed returns find(s, i), reading at most tokenWindow bytes past i
+// first and the whole of s only when what find finds reaches that far.
+func windowed(find func(string, int) int, s string, i int) int {
+	lim := i + tokenWindow
+	if lim >= len(s) {
+		return find(s, i)
+	}
+	if end := find(s[:lim], i); end <= lim-16 {
+		return end
+	}
+	return find(s, i)
+}
+
 // match returns the end of a token of format f at s[i:], or 0.
 func (f *tokenFormat) match(s string, i int) int {
 	p := len(f.prefix)
@@ -1176,7 +1189,7 @@ func findCryptHashes(s string, spans []span) []span {
 		q := i + k
 		i = q + 1
 		if s[q] == '{' { // {SSHA}…, {CRYPT}$6$…
-			if end := cryptHashAt(s, q); end > 0 {
+			if end := windowed(cryptHashAt, s, q); end > 0 {
 				spans = append(spans, span{q, end})
 				i = end
 			}
@@ -1186,9 +1199,9 @@ func findCryptHashes(s string, spans []span) []span {
 		for start > 0 && (isAlnum(s[start-1]) || s[start-1] == '_' || s[start-1] == ':' || s[start-1] == '-') {
 			start--
 		}
-		at, end := start, cryptHashAt(s, start)
+		at, end := start, windowed(cryptHashAt, s, start)
 		if end == 0 && start != q {
-			at, end = q, cryptHashAt(s, q)
+			at, end = q, windowed(cryptHashAt, s, q)
 		}
 		if end > 0 {
 			spans = append(spans, span{at, end})
@@ -1481,6 +1494,9 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 		return spans
 	}
 	// Azure AD client secrets: 3 characters, a digit, "Q~", 31 to 34 more.
+	// A run read after one "Q~" is not read again for a later one inside
+	// it (its end is the same), so text repeating "Q~" costs linear time.
+	azureRunEnd := -1
 	for i := 0; marks&markAzure != 0; {
 		k := strings.Index(s[i:], "Q~")
 		if k < 0 {
@@ -1497,8 +1513,13 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 			ok = ok && (isAlnum(c) || c == '_' || c == '~' || c == '.')
 		}
 		end := q + 2
-		for end < len(s) && (isAlnum(s[end]) || strings.IndexByte("_~.-", s[end]) >= 0) {
-			end++
+		if end <= azureRunEnd {
+			end = azureRunEnd
+		} else {
+			for end < len(s) && (isAlnum(s[end]) || strings.IndexByte("_~.-", s[end]) >= 0) {
+				end++
+			}
+			azureRunEnd = end
 		}
 		if ok && end-q-2 >= 31 {
 			spans = append(spans, span{start, end})
@@ -1542,6 +1563,9 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 	// Authress service client access keys:
 	// (sc|ext|scauth|authress)_<id>.<4-6>.acc[_-]<id>.<secret>.
 	if len(s) >= 60 && marks&markDotA != 0 {
+		// Each walk back, and each run forward, reuses the previous one
+		// when it reaches it: text repeating ".acc_" costs linear time.
+		lastM, lastStart, runEnd := -1, 0, -1
 		for i := 0; ; {
 			k := strings.Index(s[i:], ".acc")
 			if k < 0 {
@@ -1555,13 +1579,22 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 			start := m
 			for start > 0 && (charClass[s[start-1]]&(cAlnum|cUnder) != 0 || s[start-1] == '.') {
 				start--
+				if start == lastM {
+					start = lastStart // the walk back from the previous ".acc" went on from here
+					break
+				}
 			}
+			lastM, lastStart = m, start
 			id := s[start:m]
 			if !strings.HasPrefix(id, "sc_") && !strings.HasPrefix(id, "ext_") && !strings.HasPrefix(id, "scauth_") &&
 				!strings.HasPrefix(id, "authress_") {
 				continue
 			}
-			end := run(s, i+1, cURL|cOther)
+			end := runEnd
+			if i+1 > runEnd {
+				end = run(s, i+1, cURL|cOther)
+				runEnd = end
+			}
 			if end-i-1 >= 40 {
 				spans = append(spans, span{start, end})
 				i = end
