@@ -34,3 +34,19 @@ func TestMarkedTokensAfterRepeats(t *testing.T) {
 		require.False(t, changed, "%.60q → %.60q", clean, out)
 	}
 }
+
+// TestUserFlagValueMaskedWhole: a -u/--user value longer than the reach
+// read before it is known to be masked is masked to its end; a repeated
+// flag in one run is read as one value.
+func TestUserFlagValueMaskedWhole(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	long := "svc:" + strings.Repeat("Zq8", 700)
+	for _, s := range []string{"curl --user=" + long + " https://x.example", "curl -u " + long, "lftp -u bob," + strings.Repeat("Wv3", 500) + " ftp.example.com"} {
+		out, changed := r.String(s)
+		require.True(t, changed, s)
+		require.NotContains(t, out, strings.Repeat("Zq8", 5), "the value's end leaked")
+		require.NotContains(t, out, strings.Repeat("Wv3", 5), "the value's end leaked")
+	}
+	out, _ := r.String("curl " + strings.Repeat("--user=", 300) + "bob:S3cret-Pw")
+	require.NotContains(t, out, "S3cret-Pw")
+}

@@ -2868,11 +2868,27 @@ func fullWidthOperator(s string, p int) bool {
 	return strings.HasPrefix(s[p:], "：") || strings.HasPrefix(s[p:], "＝")
 }
 
+// userValueReach is how far a -u value is read before it is known to be
+// masked; a user name and password are far shorter.
+const userValueReach = 1024
+
+// hasLftp reports whether s names lftp, searching s once per call of
+// findUserFlag (*known caches the answer).
+func hasLftp(s string, known *int) bool {
+	if *known == 0 {
+		*known = -1
+		if strings.Contains(s, "lftp") {
+			*known = 1
+		}
+	}
+	return *known > 0
+}
+
 // typedAssign returns the position of the '=' after a type name at s[t:]
 // ("string = ", "String = "), or 0.
 func typedAssign(s string, t int) int {
-	w := t
-	for w < len(s) && (isAlnum(s[w]) || strings.IndexByte("[]*&", s[w]) >= 0) {
+	w, lim := t, min(len(s), t+len("CharSequence")+1) // no type name below is longer
+	for w < lim && (isAlnum(s[w]) || strings.IndexByte("[]*&", s[w]) >= 0) {
 		w++
 	}
 	switch s[t:w] {
@@ -4356,6 +4372,7 @@ func argvElement(s string, k int) bool {
 // or a path.
 func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []span {
 	user := false
+	lftp := 0 // whether s names lftp: 0 not known yet, 1 yes, -1 no
 	for i := 0; ; {
 		j := strings.Index(s[i:], "-u")
 		if j < 0 {
@@ -4387,15 +4404,25 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		for vs < len(s) && s[vs] == ' ' {
 			vs++
 		}
-		ve := vs
-		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == '"') {
+		// The value is read up to userValueReach bytes, and to its end
+		// only when it is masked: text repeating the flag in one run
+		// ("--user=--user=…") costs linear time.
+		ve, lim := vs, min(len(s), vs+userValueReach)
+		inValue := func(c byte) bool { return c != ' ' && c != '\t' && c != '\n' && !(quoted && c == '"') }
+		for ve < lim && inValue(s[ve]) {
 			ve++
 		}
 		if v := s[vs:ve]; strings.IndexByte(v, ':') >= 0 && !strings.HasPrefix(v, r.mask) {
+			for ve < len(s) && inValue(s[ve]) {
+				ve++
+			}
 			spans = append(spans, span{vs, ve})
 			note("credentials")
 			i = ve
-		} else if c := strings.IndexByte(v, ','); c >= 0 && c+1 < len(v) && strings.Contains(s, "lftp") && !r.keepValue("", v[c+1:]) {
+		} else if c := strings.IndexByte(v, ','); c >= 0 && c+1 < len(v) && hasLftp(s, &lftp) && !r.keepValue("", v[c+1:]) {
+			for ve < len(s) && inValue(s[ve]) {
+				ve++
+			}
 			spans = append(spans, span{vs + c + 1, ve}) // lftp -u bob,S3cret
 			note("credentials")
 			i = ve
