@@ -115,7 +115,8 @@
 // name="…"><value>…) or by a <name> element before their <value>, a
 // property list's <key> before its <string>, an HTML <meta name="…">'s
 // content; LDIF's base64 values (userPassword:: …);
-// a quoted value or a value after "is" or "to" following a key word
+// a quoted value or a value after "is" or "to" (est, es, ist, è: le mot de
+// passe est …, das Passwort ist …) following a key word
 // ("reset password to …"); a word after a key word only when it looks like
 // a credential (length, digits, case, symbols), so "token refreshed",
 // "missing Bearer prefix", a path of lower-case names
@@ -280,7 +281,16 @@
 // key and token in other languages: api schlussel, api schluessel,
 // api schlüssel, api sleutel, api ключ, apiキー, api キー, api密钥, api 密钥, api金鑰,
 // api 金鑰, api 키, 密钥, 秘钥, 私钥, 秘密鍵, 令牌, トークン, 토큰, токен,
-// jeton d acces, jeton d accès. (Terms
+// jeton d acces, jeton d accès, clé api, cle api, clef api, clave api,
+// chiave api, chave api, jeton, (a term that ends with api is searched
+// for in text from its first word: clé API: …), and secret and secret
+// or private key in other languages: geheim, geheimnis, secreto, segreto,
+// segredo, clave, clé secrète, cle secrete, clave secreta, chiave segreta,
+// chave secreta, geheimer schlüssel, geheimschlüssel, clé privée,
+// cle privee, clave privada, chiave privata, and abbreviations of token and
+// password: tkn, access tok, refresh tok, id tok, session tok, api tok,
+// bearer tok, csrf tok, pswd, pswrd, psswd, passwrd, pword, psw, and a
+// SIM card's puk, puk code, sim pin, sim puk, sim pin code. (Terms
 // outside ASCII match whole words, so 用户密码 is not 密码; and they make
 // every string with letters outside ASCII searched for pairs, which costs
 // only such strings.) Detectors: url-userinfo
@@ -430,7 +440,8 @@
 // Teams webhooks, Zapier and IFTTT webhooks, the paths of incoming
 // webhooks after /hooks/ or /hook/ (Mattermost, Rocket.Chat, Feishu and
 // Lark: a UUID, or 20 letters and digits or more with both), Telegram
-// bots (also in the Bot API's path, /bot<token>/, or bot<token> alone);
+// bots (also in the Bot API's path, /bot<token>/, or bot<token> alone;
+// 34 bytes after the colon as in Telegram's examples, or 35);
 // WooCommerce (ck_, cs_), Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,
 // seti_…_secret_…), Braintree (access_token$…), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,
@@ -461,7 +472,9 @@
 // Resend (re_), Honeycomb (hcaik_, hcxik_, hcamk_, hcxmk_), MaxMind,
 // 1Password, Bitwarden Secrets Manager (0.<uuid>.…:…==), age
 // (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
-// Networking, Infisical (st.…), Wi-Fi QR codes (WIFI:…;P:…;;), BIP32
+// Networking, Infisical (st.…), Apereo CAS tickets (ST-…, TGT-…, PT-…,
+// PGT-…, PGTIOU-…), PagerDuty user tokens (u+…), YouTrack permanent
+// tokens (perm:…), Wi-Fi QR codes (WIFI:…;P:…;;), BIP32
 // extended private keys (xprv, tprv, yprv, zprv, uprv, vprv); password
 // hashes in modular crypt format ($2b$…, $6$…, $apr1$…, $y$…,
 // $argon2id$…, $pbkdf2-sha256$…) and as Django and Werkzeug store them

@@ -46,6 +46,10 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		for b > a && (s[b-1] == '.' || s[b-1] == '-') { // a sentence's full stop
 			b--
 		}
+		if b == i && b+4 <= len(s) && s[b] == ' ' && strings.EqualFold(s[b+1:b+4], "api") && (b+4 == len(s) || !isKeyChar(s[b+4])) && apiKeyWords[strings.ToLower(s[a:b])] {
+			b += 4 // clé API: …, clave API: the key of an API in other languages (addTermEnds)
+			i = b
+		}
 		if a > 0 && (s[a-1] == '\\' || s[a-1] == '%') {
 			if e := escapeEnd(s, a-1); e > a && e < b {
 				a = e // an escape's letter or digits before the key: "…\npassword=…", "%0Atoken=…"
@@ -4159,11 +4163,16 @@ func afterLinking(s string, e int) int {
 
 func isLinkingWord(w string) bool {
 	switch strings.ToLower(w) {
-	case "is", "was", "has", "to", "as", "=", ":", "now", "becomes", "became", "set", "->", "=>":
+	case "is", "was", "has", "to", "as", "=", ":", "now", "becomes", "became", "set", "->", "=>",
+		"est", "es", "ist", "lautet", "war", "era", "è", "é", "är", "jest": // le mot de passe est …, das Passwort ist …
 		return true
 	}
 	return false
 }
+
+// apiKeyWords are the words for a key that come before "api" in a term
+// of other languages (clé API, clave API, chiave API, chave API).
+var apiKeyWords = map[string]bool{"clé": true, "cle": true, "clef": true, "clave": true, "chiave": true, "chave": true}
 
 // passphrase reports whether v, quoted after the term key, is a
 // passphrase of words (with password "correct horse battery staple"):

@@ -447,8 +447,8 @@ func TestTermSigHoldsEveryTermWord(t *testing.T) {
 		}
 		for i := 0; i+3 <= len(joined); i++ {
 			w := joined[i:]
-			if !asciiWord([]byte(w)) {
-				continue
+			if !asciiWord([]byte(w)) || w == "api" && len(joined) > 3 {
+				continue // clave api is searched for from clave (addTermEnds)
 			}
 			n++
 			spellings := []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]}

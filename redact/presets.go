@@ -62,6 +62,17 @@ var (
 			"api schlussel", "api schluessel", "api schlüssel", "api sleutel", "api ключ", "apiキー",
 			"api キー", "api密钥", "api 密钥", "api金鑰", "api 金鑰", "api 키", "密钥", "秘钥",
 			"私钥", "秘密鍵", "令牌", "トークン", "토큰", "токен", "jeton d acces", "jeton d accès",
+			"clé api", "cle api", "clef api", "clave api", "chiave api", "chave api", "jeton",
+			// Secret, and the secret key, in other languages; clave is also
+			// Spanish for a password.
+			"geheim", "geheimnis", "secreto", "segreto", "segredo", "clave", "clé secrète",
+			"cle secrete", "clave secreta", "chiave segreta", "chave secreta", "geheimer schlüssel",
+			"geheimschlüssel", "clé privée", "cle privee", "clave privada", "chiave privata",
+			// Abbreviations: of token after the word it qualifies, of password.
+			"tkn", "access tok", "refresh tok", "id tok", "session tok", "api tok", "bearer tok",
+			"csrf tok", "pswd", "pswrd", "psswd", "passwrd", "pword", "psw",
+			// A SIM card's PIN and its unblocking key.
+			"puk", "puk code", "sim pin", "sim puk", "sim pin code",
 		},
 		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey,
 			DetectPrivateKey, DetectTokens, DetectDSN, DetectPgpass},

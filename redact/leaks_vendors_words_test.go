@@ -1,0 +1,104 @@
+package redact_test
+
+import (
+	"log/slog"
+	"testing"
+
+	"github.com/slogguard/slogguard/redact"
+	"github.com/stretchr/testify/require"
+)
+
+// TestTicketAndUserTokensMasked: tokens that name themselves by a prefix
+// or a shape: CAS tickets, PagerDuty user tokens, YouTrack permanent
+// tokens, and Telegram bot tokens as Telegram's examples write them (34
+// bytes after the colon) and as BotFather issues them (35).
+func TestTicketAndUserTokensMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"telegram 34", "notify via 5829104736:AAGk3Lp9Qw2Zx7Vb4Nm8Rt1Yh6Jd0Fs5Ce",
+			[]string{"AAGk3Lp9Qw2Zx7Vb4Nm8Rt1Yh6Jd0Fs5Ce", "5829104736:"}, []string{"notify via "}},
+		{"telegram 35", "TELEGRAM_BOT=6193847205:AAEr5Tz8Kq1Wm4Xn7Pb2Lc9Vd3Hg6Jf0Ys7",
+			[]string{"AAEr5Tz8Kq1Wm4Xn7Pb2Lc9Vd3Hg6Jf0Ys7"}, nil},
+		{"cas service ticket", "validated ST-4471-Qm8rTz2KpL5wXv9NcB3d-sso.corp.example ok",
+			[]string{"Qm8rTz2KpL5wXv9NcB3d"}, []string{"validated ", " ok"}},
+		{"cas upper-case ticket", "serviceValidate ST-12-KJHSDFUWEYRQWEPOIZXCMNB8472-cas01",
+			[]string{"KJHSDFUWEYRQWEPOIZXCMNB8472"}, []string{"serviceValidate "}},
+		{"cas ticket-granting", "SSO session TGT-9-pR4vYx7Zq-2MnK8sLw5Tb3HjD6cFg1-ip-10-2-3-4 created",
+			[]string{"pR4vYx7Zq-2MnK8sLw5Tb3HjD6cFg1"}, []string{"SSO session ", " created"}},
+		{"cas proxy granting", "PGTIOU-3-Wn6yHt2Rk9LpQ4vZx8Bc-cas.example.org",
+			[]string{"Wn6yHt2Rk9LpQ4vZx8Bc"}, nil},
+		{"pagerduty user token", "pd client using u+Hs8Kd3Lq7Wz2Xv5Nb9 for on-call sync",
+			[]string{"Hs8Kd3Lq7Wz2Xv5Nb9"}, []string{"pd client using ", " for on-call sync"}},
+		{"pagerduty in header", `-H "Authorization: Token token=u+Rq4Lm7Zp2Xk9Vt5Nw1"`,
+			[]string{"Rq4Lm7Zp2Xk9Vt5Nw1"}, nil},
+		{"youtrack permanent", "YT client perm:amFuZS5yb2U=.NTItNw==.Tg5Kq2Wz8Lp3Vx7Nb4Mc1Rd6Yh0Jf",
+			[]string{"Tg5Kq2Wz8Lp3Vx7Nb4Mc1Rd6Yh0Jf"}, []string{"YT client "}},
+		{"youtrack dash form", "hub token perm-Ym9iLnNtaXRo.OTMtMTI=.Pq7Lk2Xw9Zr4Vt6Nb1Mc8Hd3Jf5Gs",
+			[]string{"Pq7Lk2Xw9Zr4Vt6Nb1Mc8Hd3Jf5Gs"}, nil},
+	})
+	requireWholeKept(t, nil, []string{
+		"git checkout ST-1042-Add-OAuth2-Support-for-Login",
+		"PT-2025-03-17-maintenance-window-notes",
+		"ticket ST-88 moved to done",
+		"glyph U+1F600 and u+00e9 rendered",
+		"blob 9dG2/u+Hs8Kd3Lq7Wz2Xv5Nb9+Wq8Zx",
+		"filter perm:read.write.admin applied",
+		"1715938212:Archive_daily_snapshot_of_cluster_a",
+	})
+}
+
+// TestKeyWordsInOtherLanguagesMasked: API key, secret and password as
+// French, Spanish, Italian, Portuguese and German write them, as keys and
+// in prose with the language's linking word.
+func TestKeyWordsInOtherLanguagesMasked(t *testing.T) {
+	requireTextCases(t, nil, []textCase{
+		{"clé API colon", "clé API : Zr7Kq2Wm9Lx4", []string{"Zr7Kq2Wm9Lx4"}, []string{"clé API"}},
+		{"la clé API est", "la clé API est Tb5Nw8Xq3Pz6", []string{"Tb5Nw8Xq3Pz6"}, nil},
+		{"clave API", "clave API=Hj2Vc6Rt9Ks4", []string{"Hj2Vc6Rt9Ks4"}, nil},
+		{"chiave API", "chiave API: Mf8Dg3Ly7Qw1", []string{"Mf8Dg3Ly7Qw1"}, nil},
+		{"mot de passe est", "le mot de passe est Wx4Pl9Kz2Nb7", []string{"Wx4Pl9Kz2Nb7"}, nil},
+		{"contraseña es", "la contraseña es Qs5Ej8Ty1Uv6", []string{"Qs5Ej8Ty1Uv6"}, nil},
+		{"Passwort ist", "das Passwort ist Gk3Hm7Zr2Lc9", []string{"Gk3Hm7Zr2Lc9"}, nil},
+		{"Passwort lautet", "Ihr neues Passwort lautet: Bn6Vf1Xs8Qp4", []string{"Bn6Vf1Xs8Qp4"}, nil},
+		{"geheim", "geheim=Rd2Yt7Wq5Lm3", []string{"Rd2Yt7Wq5Lm3"}, nil},
+		{"Geheimnis", "Geheimnis: Pw9Zx3Kc6Vn1", []string{"Pw9Zx3Kc6Vn1"}, nil},
+		{"clave", "clave: Hs4Jd8Lf2Qa7", []string{"Hs4Jd8Lf2Qa7"}, nil},
+		{"segreto", "segreto=Xc1Vb5Nm9Kj3", []string{"Xc1Vb5Nm9Kj3"}, nil},
+	})
+	out := handlerOutput(t, nil, func(l *slog.Logger) {
+		l.Info("cfg", "clé_api", "Lq7Wm2Zx9Kc4", "chiaveAPI", "Fn3Td8Rw1Ys6", "clave_secreta", "Vp5Hb2Jk7Xg9",
+			"geheimerSchlüssel", "Ue4Ci9Op1Aq5", "jeton", "My6Ns3Lt8Zr2", "region", "eu-west-3")
+	})
+	for _, s := range []string{"Lq7Wm2Zx9Kc4", "Fn3Td8Rw1Ys6", "Vp5Hb2Jk7Xg9", "Ue4Ci9Op1Aq5", "My6Ns3Lt8Zr2"} {
+		require.NotContains(t, out, s)
+	}
+	require.Contains(t, out, `"region":"eu-west-3"`)
+	requireTextKept(t, nil, []string{
+		"GET https://api.example.org/v2/api status=200",
+		"the api est. latency is 20ms",
+		"la clé de cache est user:42",
+	})
+}
+
+// TestAbbreviatedKeysMasked: keys that abbreviate token (refreshTok,
+// accessTkn) or password (pswd, pword), and a SIM card's PIN and PUK.
+func TestAbbreviatedKeysMasked(t *testing.T) {
+	secrets := map[string]string{
+		"refreshTok": "Kd8Lq3Zw7Xp2", "accessTkn": "Vm4Nc9Rt1Hs6", "id_tok": "Yb2Gf7Ej5Wk3",
+		"sessionTok": "Pz6Qa1Lx8Dn4", "tkn": "Tc3Uv8Io2Rm7", "db_pswd": "Hq9Js4Kb6Wf1",
+		"pword": "Xr5Ly2Mt8Ng3", "passwrd": "Cw7Ad1Zs4Ke9", "puk": "83920471", "sim_pin": "4826",
+		"simPuk": "57201948",
+	}
+	out := handlerOutput(t, nil, func(l *slog.Logger) {
+		var args []any
+		for k, v := range secrets {
+			args = append(args, k, v)
+		}
+		l.Info("login", append(args, "tok_count", 812, "tkn_version", "0.38.1")...)
+	})
+	for k, v := range secrets {
+		require.NotContains(t, out, v, k)
+	}
+	require.Contains(t, out, `"tok_count":812`)
+	require.Contains(t, out, `"tkn_version":"0.38.1"`)
+	require.Contains(t, out, redact.DefaultMask)
+}
