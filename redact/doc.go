@@ -90,7 +90,7 @@
 //
 // In every string, the message and error texts included, the pairs and
 // prose that name a secret are masked: key=value, key: value,
-// key => value, key := value, <key>value</key>, {key, "value"} (Erlang's
+// key => value, key := value, key <- value (R), <key>value</key>, {key, "value"} (Erlang's
 // and Elixir's tuples, <<"value">> too), with bare or quoted keys;
 // quoted values (a quote inside written twice, as SQL and YAML escape
 // it, or by the shell's idioms; an ODBC value in braces holding ';':
@@ -145,7 +145,12 @@
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
 // userid=scott/…) and in an Oracle JDBC URL (jdbc:oracle:thin:scott/…@db),
 // of Windows' net use (after the share or /user:NAME), the token of vault
-// login, the passphrase of wpa_passphrase SSID …, the -p of twine and
+// login, the passphrase of wpa_passphrase SSID …, the access and secret
+// keys of MinIO's mc alias set NAME URL … … (and mc config host add), the
+// community of Net-SNMP's commands after -c (public too: it grants reads)
+// and their SNMPv3 passphrases after -A and -X, of snmpd.conf's
+// rocommunity, rwcommunity and com2sec lines and of Cisco's snmp-server
+// community, the -p of twine and
 // certutil, the passwords (>…) and hashes of
 // Redis' ACL SETUSER,
 // schtasks' /rp and /p, and the string of PowerShell's
@@ -253,7 +258,7 @@
 // conn str, connstr, key, master key, license key, subscription key,
 // application key, app key, app secret, account key, auth key,
 // functions key, private token, honeycomb team, client assertion,
-// verification code, signature, sig, sas token, sonar login,
+// verification code, signature, sig, hmac, sas token, sonar login,
 // contribsys com, pw, passw, pat, personal access token, csrf, xsrf,
 // jenkins crumb, recovery code, recovery codes, backup code, backup codes, seed phrase,
 // recovery phrase, mnemonic, webhook url, webhook uri, psk, pre shared key,

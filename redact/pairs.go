@@ -418,6 +418,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if rule == "" || machineInText(s, a, b) {
 			continue
 		}
+		if ka > 0 && s[ka-1] == '$' || ka > 1 && s[ka-1] == '{' && s[ka-2] == '$' {
+			continue // a shell variable's value, not the word after it: snmpwalk -c $SNMP_COMMUNITY 10.0.0.1
+		}
 		if cmd := s[a:b]; cmd == "AUTH" || cmd == "PASS" { // a protocol's command: Redis, SMTP, FTP, POP3
 			if a > 0 && strings.IndexByte("$:%{", s[a-1]) >= 0 {
 				continue // a variable: echo $PASS > f, -passout env:PASS -out req.csr
@@ -614,7 +617,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		spans = r.stdinSecrets(s, spans, note)
 	}
 	if r.sqlRule != "" && (strings.Contains(s, "net user ") || strings.Contains(s, "rabbitmqctl ") || strings.Contains(s, "vault login ") ||
-		strings.Contains(s, "wpa_passphrase ")) {
+		strings.Contains(s, "wpa_passphrase ") || strings.Contains(s, "mc alias set ") || strings.Contains(s, "mc config host add ") ||
+		strings.Contains(s, "community") || strings.Contains(s, "com2sec ")) {
 		spans = r.positionalPasswords(s, spans, note)
 	}
 	if r.sqlRule != "" && strings.Contains(s, "passwd ") { // openssl passwd -6 …, mkpasswd -m sha-512 …
@@ -855,17 +859,26 @@ func (r *Redactor) hashedPasswords(s string, spans []span, note func(string)) []
 // argument: the words that start them, and which argument after those is
 // the password.
 var positionalCommands = [...]struct {
-	cmd string
-	arg int
+	cmd  string
+	arg  int
+	upto int // the last argument that is a secret, when more than one is
 }{
-	{"net user ", 2},                       // net user NAME PASSWORD [/add]
-	{"rabbitmqctl add_user ", 2},           // rabbitmqctl add_user NAME PASSWORD
-	{"rabbitmqctl change_password ", 2},    // rabbitmqctl change_password NAME PASSWORD
-	{"rabbitmqctl authenticate_user ", 2},  // rabbitmqctl authenticate_user NAME PASSWORD
-	{"rabbitmqctl -q add_user ", 2},        // with rabbitmqctl's quiet flag
-	{"rabbitmqctl -q change_password ", 2}, //
-	{"vault login ", 1},                    // vault login TOKEN
-	{"wpa_passphrase ", 2},                 // wpa_passphrase SSID PASSPHRASE
+	{"net user ", 2, 2},                       // net user NAME PASSWORD [/add]
+	{"rabbitmqctl add_user ", 2, 2},           // rabbitmqctl add_user NAME PASSWORD
+	{"rabbitmqctl change_password ", 2, 2},    // rabbitmqctl change_password NAME PASSWORD
+	{"rabbitmqctl authenticate_user ", 2, 2},  // rabbitmqctl authenticate_user NAME PASSWORD
+	{"rabbitmqctl -q add_user ", 2, 2},        // with rabbitmqctl's quiet flag
+	{"rabbitmqctl -q change_password ", 2, 2}, //
+	{"vault login ", 1, 1},                    // vault login TOKEN
+	{"wpa_passphrase ", 2, 2},                 // wpa_passphrase SSID PASSPHRASE
+	{"mc alias set ", 3, 4},                   // mc alias set NAME URL ACCESSKEY SECRETKEY (MinIO)
+	{"mc config host add ", 3, 4},             // the same in MinIO's older client
+	{"rocommunity ", 1, 1},                    // snmpd.conf: rocommunity COMMUNITY [SOURCE]
+	{"rwcommunity ", 1, 1},
+	{"rocommunity6 ", 1, 1},
+	{"rwcommunity6 ", 1, 1},
+	{"com2sec ", 3, 3},               // snmpd.conf: com2sec NAME SOURCE COMMUNITY
+	{"snmp-server community ", 1, 1}, // Cisco IOS: snmp-server community COMMUNITY RO
 }
 
 // positionalPasswords masks the password that a command of
@@ -893,7 +906,9 @@ func (r *Redactor) positionalPasswords(s string, spans []span, note func(string)
 					spans = append(spans, span{vs, ve})
 					note(r.sqlRule)
 				}
-				break
+				if n >= c.upto {
+					break
+				}
 			}
 		}
 	}
@@ -1137,9 +1152,70 @@ var oracleTools = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dg
 
 // commandWords are the words that make findPairs read commandPasswords'
 // commands: oracleTools, schtasks, PowerShell's ConvertTo-SecureString
-// (camelCase: Secure, String), ssh-keygen, a registry's login, and the
-// jdbc of an Oracle JDBC URL.
-var commandWords = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dgmgrl", "schtasks", "securestring", "secure", "keygen", "jdbc"}
+// (camelCase: Secure, String), ssh-keygen, a registry's login, the
+// jdbc of an Oracle JDBC URL, snmpCommands, and MinIO's mc and
+// snmpd.conf's lines of positionalCommands.
+var commandWords = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dgmgrl", "schtasks", "securestring", "secure", "keygen", "jdbc",
+	"snmpwalk", "snmpbulkwalk", "snmpget", "snmpbulkget", "snmpgetnext", "snmpset", "snmptable", "snmptrap", "snmpinform",
+	"snmpdelta", "snmpstatus", "snmpdf", "snmpnetstat", "snmptest", "mc", "rocommunity", "rwcommunity", "com2sec"}
+
+// snmpCommands are Net-SNMP's commands, whose -c gives the community (a
+// password in SNMPv1 and v2c: public too, it grants reads), and -A and -X
+// SNMPv3's authentication and privacy passphrases.
+var snmpCommands = [...]string{"snmpwalk", "snmpbulkwalk", "snmpget", "snmpbulkget", "snmpgetnext", "snmpset", "snmptable",
+	"snmptrap", "snmpinform", "snmpdelta", "snmpstatus", "snmpdf", "snmpnetstat", "snmptest"}
+
+// snmpSecrets masks the community and the passphrases that a Net-SNMP
+// command line gives (snmpwalk -v2c -c S3cret host, -cS3cret, snmpget -v3
+// -u ops -A auth… -X priv…), up to the end of its line or pipeline stage.
+func (r *Redactor) snmpSecrets(s string, spans []span, note func(string)) []span {
+	for _, cmd := range snmpCommands {
+		for q := range commandsIn(s, cmd+" ", "/$:") {
+			line := s // up to the quote around the command line: bash -c 'snmpwalk …' -c …
+			if k := q - len(cmd) - 2; k >= 0 && isQuote(s[k]) {
+				if e := strings.IndexByte(s[q:], s[k]); e >= 0 {
+					line = s[:q+e]
+				}
+			}
+			for q < len(line) && line[q] != '\n' && line[q] != '\r' && line[q] != '|' && line[q] != ';' && line[q] != '&' {
+				q = skipSpaces(line, q)
+				quoted := q < len(line) && isQuote(line[q])
+				as, ae := commandArg(line, q)
+				q = max(ae, q+1)
+				if quoted {
+					q = min(len(line), ae+1)
+				}
+				a := line[as:ae]
+				if len(a) < 2 || a[0] != '-' || quoted || (a[1] != 'c' && a[1] != 'A' && a[1] != 'X') {
+					continue
+				}
+				vs, ve := as+2, ae
+				if ve == vs { // -c VALUE
+					vs = skipSpaces(line, q)
+					if vs >= len(line) || line[vs] == '-' || line[vs] == '\n' {
+						continue
+					}
+					q2 := vs
+					vs, ve = commandArg(line, vs)
+					q = max(ve, q2+1)
+					if isQuote(line[q2]) {
+						q = min(len(line), ve+1)
+					}
+				} else if !isAlnum(line[vs]) && !isQuote(line[vs]) {
+					continue // --community-like long flags are read as pairs
+				}
+				if a[1] != 'c' && ve-vs < 8 {
+					continue // not a passphrase: SNMPv3's are 8 bytes or more
+				}
+				if ve > vs && !strings.HasPrefix(line[vs:], r.mask) && line[vs] != '$' {
+					spans = append(spans, span{vs, ve})
+					note(r.sqlRule)
+				}
+			}
+		}
+	}
+	return spans
+}
 
 // commandPasswords masks the passwords that commands take in forms of
 // their own: an Oracle login's user/password, the password argument of
@@ -1160,6 +1236,9 @@ func (r *Redactor) commandPasswords(s string, spans []span, note func(string)) [
 	}
 	if strings.Contains(s, "schtasks") {
 		spans = r.flagValue(s, "/rp", r.flagValue(s, "/p", spans, note), note) // schtasks /create /ru bob /rp S3cret
+	}
+	if strings.Contains(s, "snmp") {
+		spans = r.snmpSecrets(s, spans, note)
 	}
 	if strings.Contains(s, "ssh-keygen") {
 		spans = r.flagValue(s, "-N", r.flagValue(s, "-P", spans, note), note) // ssh-keygen -N 'new' -P 'old'
@@ -2794,7 +2873,8 @@ func isNamingKey(id string) bool {
 }
 
 // operatorAt returns the length of an assignment operator at s[p:], or 0:
-// =, =>, ==, :, :=, ::=, :::= (make), ?=, ??=, .= (PHP), ||= (Ruby), +=.
+// =, =>, ==, :, :=, ::=, :::= (make), ?=, ??=, .= (PHP), ||= (Ruby), +=,
+// <- and <<- (R).
 func operatorAt(s string, p int) int {
 	if p >= len(s) {
 		return 0
@@ -2830,6 +2910,14 @@ func operatorAt(s string, p int) int {
 	case '|':
 		if strings.HasPrefix(s[p:], "||=") {
 			return 3
+		}
+	case '<': // R's assignment, after a space: password <- "…", token <<- "…"
+		n := 2
+		if strings.HasPrefix(s[p:], "<<-") {
+			n = 3
+		}
+		if p > 0 && s[p-1] == ' ' && p+n < len(s) && s[p+n-1] == '-' && s[p+n-2] == '<' && (s[p+n] == ' ' || isQuote(s[p+n])) {
+			return n
 		}
 	case 0xEF:
 		if fullWidthOperator(s, p) {

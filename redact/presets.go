@@ -28,7 +28,7 @@ var (
 			"subscription key", "application key", "app key", "app secret",
 			"account key", "auth key", "functions key", "private token",
 			"honeycomb team", "client assertion", "verification code",
-			"signature", "sig", "sas token", "sonar login", "contribsys com",
+			"signature", "sig", "hmac", "sas token", "sonar login", "contribsys com",
 			// Short spellings, recovery secrets, and URLs that are secrets.
 			"pw", "passw", "pat", "personal access token", "csrf", "xsrf", "jenkins crumb",
 			"recovery code", "recovery codes", "backup code", "backup codes",
