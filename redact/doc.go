@@ -160,7 +160,9 @@
 // password 0 …, key 7 …); a flag's
 // value as the next quoted element of a list (['--password', '…'], and
 // as Go's %q prints a []string, ["--password" "…"], -u and -p there too:
-// ["mysql" "-u" "root" "-p…"]); the
+// ["mysql" "-u" "root" "-p…"], and the other flags above as elements of a
+// JSON array or a Python list: ["curl","-U","bob:…"], ['zip', '-P', '…'];
+// a path or a port in the next element is kept); the
 // values an SQL INSERT gives to the columns its column list names
 // sensitive (placeholders, NULL and DEFAULT kept); and the password in a
 // string literal of a call that logs in or sets one (client.login("bob",
@@ -187,7 +189,10 @@
 // numbered after a space (Unseal Key 1: …, as Vault prints its keys).
 // Also: a credential-looking word after a dash (api key - …, signing key
 // — …); the value after whom a secret is for (Password for user bob: …,
-// password for svc is …, SET PASSWORD FOR 'etl'@'%' = '…'); SQL's
+// password for svc is …, SET PASSWORD FOR 'etl'@'%' = '…', password for
+// bob changed from … to …, token for the runner was reset to …); the value
+// before the term that prose names a secret with ("use … as the password",
+// with '…' as your api key); SQL's
 // IDENTIFIED BY '…' (and WITH plugin BY, AS; unquoted only in upper-case
 // SQL or when it looks like a credential); three or four digits after a
 // card verification code's name (CVC 431); every parameter of a value
@@ -404,7 +409,13 @@
 // endereco, endereço, correo electronico, correo electrónico, handynummer,
 // mobilnummer, the advertising identifiers of mobile
 // devices idfa, idfv, gaid, aaid, and the word telephone in other languages:
-// telefon, telefono, telefone, telefonnummer, teléfono, téléphone.
+// telefon, telefono, telefone, telefonnummer, teléfono, téléphone, and a
+// name under a key that says whose it is: customer name, client name,
+// contact name, person name, employee name, recipient name, sender name,
+// account holder, account holder name, billing name, shipping name. The
+// key name alone (name, Name, display_name) is not a term of any preset:
+// it names services, files, metrics and hosts as often as people, so a
+// person's name logged under it passes (see below).
 // Detectors: email, ssn, card-number, phone, iban ([DetectIBAN]: in
 // upper case, whole or in groups of four; at its country's length also in
 // lower case or with dashes, fr76 3000 …, DE89-3704-…; a lower-case
@@ -507,7 +518,7 @@
 // hunter2"); a random token without a vendor prefix (most UUID-like and
 // hex API keys) under an innocent key; personal data that looks like any
 // other text (a name, a street, a diagnosis written in words) outside a
-// key that names it; secrets split across attrs or records, encoded
+// key that names it, and a person's name under the key name alone; secrets split across attrs or records, encoded
 // (base64 of a secret, URL-escaped), or inside binary data. Name your
 // keys, use [Rule.Paths] and `log:"redact"` for what you know is
 // sensitive, and keep such values out of logs in the first place.

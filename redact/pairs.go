@@ -369,6 +369,25 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			continue
 		}
+		if a > 4 && s[a-1] == ' ' && r.mayBeKey(s[a:b]) { // use … as the password, with '…' as your api key
+			// The term is the key word, or the word before it and the key
+			// word: never the whole text, which a key's own judgement scans.
+			ka := a
+			vs, ve := secretAsTerm(s, a)
+			if ve == vs {
+				ka = a - 1
+				for ka > 0 && ka > a-64 && isKeyChar(s[ka-1]) {
+					ka--
+				}
+				vs, ve = secretAsTerm(s, ka)
+			}
+			if ve > vs {
+				if rule := r.keyRule(s[ka:b]); rule != "" && !personalRules[rule] && !r.keepValue(s[a:b], s[vs:ve]) && !strings.Contains(s[vs:ve], r.mask) {
+					spans = append(spans, span{vs, ve})
+					note(rule)
+				}
+			}
+		}
 		sp := b // the space after the key: after "no." too (account no. 12345678)
 		if b+1 < len(s) && s[b] == '.' && s[b+1] == ' ' && isNumberAbbr(s[a:b]) {
 			sp = b + 1
@@ -519,6 +538,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				i = ve
 			} else if ve > vs && strings.Contains(s[max(0, vs-1):min(len(s), ve+1)], r.mask) {
 				i = max(i, ve) // masked already: the name before it is whom it is for, no value (pass for bob: [REDACTED])
+			} else {
+				for _, v := range whomThenChange(s, we) { // password for bob changed from … to …
+					if x := s[v[0]:v[1]]; v[1]-v[0] >= 4 && !isCommonWord(x) && !isErrorWord(x) && !r.keepValue(s[a:b], x) {
+						spans = append(spans, span{v[0], v[1]})
+						note(rule)
+						i = max(i, v[1])
+					}
+				}
 			}
 		case changeTo(s, w, we): // password changed from … to …: the old value and the new
 			fs, fe, ts, te := changeValues(s, w, we)
@@ -4413,10 +4440,30 @@ func looksLikeCredential(w string) bool {
 }
 
 // argvElement reports whether the flag at s[k] opens an element of a
-// command line as Go's %q prints a []string: a quote before it, and a
-// space or a bracket before the quote (["mysql" "-u" "root" "-p…"]).
+// quoted list: Go's %q of a []string (["curl" "-u" …]), a JSON array
+// (["curl","-u",…], ["curl", "-u", …]) or a Python list (['curl', '-u', …]).
 func argvElement(s string, k int) bool {
-	return k > 0 && s[k-1] == '"' && (k == 1 || s[k-2] == ' ' || s[k-2] == '[')
+	return k > 0 && isQuote(s[k-1]) && (k == 1 || s[k-2] == ' ' || s[k-2] == '[' || s[k-2] == ',')
+}
+
+// argvNext returns where the next element of a quoted list opens (its
+// quote) when the element before it closes at s[p]: "-U","…", "-U", "…",
+// '-p', '…' and "-p" "…"; else -1.
+func argvNext(s string, p int) int {
+	if p >= len(s) || !isQuote(s[p]) {
+		return -1
+	}
+	q := p + 1
+	if q < len(s) && s[q] == ',' {
+		q++
+	}
+	if q < len(s) && s[q] == ' ' {
+		q++
+	}
+	if q == p+1 || q >= len(s) || s[q] != s[p] {
+		return -1
+	}
+	return q
 }
 
 // findUserFlag masks the credentials after -u / --user in a command line
@@ -4438,8 +4485,8 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		switch {
 		case strings.HasPrefix(s[k:], "-u ") && (k == 0 || s[k-1] == ' '):
 			rest = s[k+3:]
-		case strings.HasPrefix(s[k:], "-u\" \"") && argvElement(s, k):
-			rest, quoted = s[k+5:], true
+		case argvElement(s, k) && argvNext(s, k+2) > 0 && s[k+2] == s[k-1]: // ["curl","-u","bob:…"]
+			rest, quoted = s[argvNext(s, k+2)+1:], true
 		case strings.HasPrefix(s[k:], "-user ") && k > 0 && s[k-1] == '-' && (k == 1 || s[k-2] == ' '):
 			rest = s[k+6:]
 		case strings.HasPrefix(s[k:], "-user=") && k > 0 && s[k-1] == '-':
@@ -4458,7 +4505,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			vs++
 		}
 		ve := vs
-		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == '"') {
+		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == s[k-1]) {
 			ve++
 		}
 		if v := s[vs:ve]; strings.IndexByte(v, ':') >= 0 && !strings.HasPrefix(v, r.mask) {
@@ -4525,8 +4572,8 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			continue // --port, x-pass
 		}
 		vs := k + 2
-		if quoted && strings.HasPrefix(s[vs:], "\" \"") {
-			vs += 2 // the next element, at its opening quote
+		if n := argvNext(s, vs); quoted && n > 0 && s[vs] == s[k-1] {
+			vs = n // the next element, at its opening quote
 		}
 		if (tool == "7z" || tool == "rar") && (vs >= len(s) || s[vs] == ' ') {
 			continue // 7z -p alone prompts; the password is attached: -pS3cret
@@ -4542,7 +4589,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		}
 		if vs < len(s) && (s[vs] == '\'' || s[vs] == '"') {
 			qs, qe := valueAt(s, vs)
-			if qe > qs {
+			if v := s[qs:qe]; qe > qs && !(vs > k+2 && (v[0] == '-' || isPort(v) || isPath(v))) { // ["ls","-p","/tmp"]: the next element is no password
 				spans = append(spans, span{qs, qe})
 				note("credentials")
 			}
@@ -4550,7 +4597,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			continue
 		}
 		ve := vs
-		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == '"') {
+		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == s[k-1]) {
 			ve++
 		}
 		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPort(v) && !isPath(v) && !strings.HasPrefix(v, r.mask) && !strings.HasPrefix(v, "$(") {
@@ -4599,6 +4646,9 @@ func passwordTool(s string) string {
 			if (k == 0 || s[k-1] <= ' ' || s[k-1] == '/' || s[k-1] == '\'' || s[k-1] == '"') && e < len(s) && (s[e] == ' ' || s[e] == '\t') {
 				return c.tool
 			}
+			if k > 0 && argvElement(s, k) && s[e] == s[k-1] && argvNext(s, e) > 0 { // ["curl","-U",…]
+				return c.tool
+			}
 		}
 	}
 	return ""
@@ -4633,16 +4683,20 @@ func (r *Redactor) flagValue(s, flag string, spans []span, note func(string)) []
 // when secret says it is one.
 func (r *Redactor) afterFlag(s, flag string, spans []span, note func(string), secret func(v string) bool) []span {
 	for i := 0; ; {
-		j := strings.Index(s[i:], flag+" ")
+		j := strings.Index(s[i:], flag)
 		if j < 0 {
 			return spans
 		}
 		k := i + j
 		i = k + len(flag)
-		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' {
+		var vs int
+		if i < len(s) && s[i] == ' ' && (k == 0 || s[k-1] == ' ' || s[k-1] == '\t') {
+			vs = skipSpaces(s, i)
+		} else if n := argvNext(s, i); n > 0 && argvElement(s, k) && s[i] == s[k-1] { // ["curl","-U","bob:…"]
+			vs = n
+		} else {
 			continue
 		}
-		vs := skipSpaces(s, i)
 		var ve int
 		if vs < len(s) && isQuote(s[vs]) {
 			vs, ve = valueAt(s, vs)

@@ -150,6 +150,11 @@ var (
 			"codice fiscale", "lat", "lon", "lng", "coordinates", "coords", "tel",
 			"cellphone", "cell phone", "whatsapp", "birthday", "born", "zipcode",
 			"family name", "middle name", "maiden name", "legal name",
+			// A name under a key that says whose it is (name alone names
+			// services, files and metrics as often as people).
+			"customer name", "client name", "contact name", "person name", "employee name",
+			"recipient name", "sender name", "account holder", "account holder name",
+			"billing name", "shipping name",
 			// Dates of birth and national identifiers in other languages.
 			"geburtsdatum", "fecha nacimiento", "fecha de nacimiento", "date naissance",
 			"date de naissance", "data nascita", "data di nascita", "data nascimento",
