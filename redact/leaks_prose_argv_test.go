@@ -102,3 +102,22 @@ func TestGDPRNamesUnderWhoseKey(t *testing.T) {
 			[]string{"Pieter de Vries"}, []string{"parcel 7731"}},
 	})
 }
+
+// TestAnnouncedForWhomRedactedAgainUnchanged: a sentence that announces a
+// secret for a host or a user, whose label before the colon looks like a
+// credential, reads the same after redaction: the label is kept, so the
+// second redaction does not find an announced value the first did not.
+func TestAnnouncedForWhomRedactedAgainUnchanged(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for _, s := range []string{
+		"a temporary password for Db7host: Kx2Wm9Lq",
+		"00000000temporary0passB000 Zs000user: 000000Q0",
+		"initial token for Svc4account: Rt6Yu1Io3P",
+	} {
+		t.Run(s, func(t *testing.T) {
+			once, _ := r.String(s)
+			twice, _ := r.String(once)
+			require.Equal(t, once, twice)
+		})
+	}
+}

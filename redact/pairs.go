@@ -633,6 +633,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				i = we
 			}
 		case looksLikeCredential(w) && !strings.HasPrefix(w, "--") && !isLetterFlag(w) && !(isKebabName(w) && !isPasswordKey(s[ka:b])) || userAndPassword(w): // token 9f8e7d6c5b4a…, basic auth bob:Pa55w0rd; not get-login-password --region, $SVC_PW -AsPlainText
+			if we < len(s) && s[we] == ':' && namesWhom(s, we) && hasMakingWord(s[max(0, ka-241):we]) {
+				break // a temporary password for db7host: …: whom an announced secret is for, not the secret
+			}
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
