@@ -310,7 +310,8 @@
 // ([DetectAWSAccessKey]: with the secret access key right after an id,
 // as a printed credentials struct, a credentials CSV or a call's
 // arguments give it), private-key
-// ([DetectPrivateKey]: PEM blocks, the private lines of PuTTY key
+// ([DetectPrivateKey]: PEM blocks of private keys and of OpenVPN's
+// static and tls-crypt-v2 keys, the private lines of PuTTY key
 // files, and the private members of JSON Web Keys: in an object with a
 // "kty" member, as a map, a struct, a group or JSON in text, the values
 // of d, p, q, dp, dq, qi, oth, k and priv; n, e, x, y and the rest
@@ -490,7 +491,8 @@
 // (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
 // Networking, Infisical (st.…), Apereo CAS tickets (ST-…, TGT-…, PT-…,
 // PGT-…, PGTIOU-…), PagerDuty user tokens (u+…), YouTrack permanent
-// tokens (perm:…), Wi-Fi QR codes (WIFI:…;P:…;;), BIP32
+// tokens (perm:…), Intercom access tokens (dG9rO…, "tok:" in base64),
+// ClickUp (pk_<id>_…), Trello (ATTA…), Elastic (essu_…), Wi-Fi QR codes (WIFI:…;P:…;;), BIP32
 // extended private keys (xprv, tprv, yprv, zprv, uprv, vprv); password
 // hashes in modular crypt format ($2b$…, $6$…, $apr1$…, $y$…,
 // $argon2id$…, $pbkdf2-sha256$…) and as Django and Werkzeug store them

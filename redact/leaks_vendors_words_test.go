@@ -102,3 +102,28 @@ func TestAbbreviatedKeysMasked(t *testing.T) {
 	require.Contains(t, out, `"tkn_version":"0.38.1"`)
 	require.Contains(t, out, redact.DefaultMask)
 }
+
+// TestMoreKeyFormatsMasked: OpenVPN's shared keys in their PEM armour,
+// and tokens that name themselves: Intercom (base64 of "tok:"), ClickUp,
+// Trello and Elastic.
+func TestMoreKeyFormatsMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"openvpn static key", "-----BEGIN OpenVPN Static key V1-----\n9b1c7e2f40a35d86c2e1f07b94d3a6e5\nd27f3c81a0b64e59f1c2d3e4a5b6c7d8\n-----END OpenVPN Static key V1-----",
+			[]string{"9b1c7e2f40a35d86c2e1f07b94d3a6e5", "d27f3c81a0b64e59f1c2d3e4a5b6c7d8"}, nil},
+		{"openvpn tls-crypt-v2", "<tls-crypt-v2>\n-----BEGIN OpenVPN tls-crypt-v2 client key-----\nq8Zk3Lw7Xv2Nc5Rt9Yb1Hm4Jd6Fs0Pa3Ge7Ui2Oy5Tw8Er1Qz4Lx9Kc6Vb3Nm7\n-----END OpenVPN tls-crypt-v2 client key-----\n</tls-crypt-v2>",
+			[]string{"q8Zk3Lw7Xv2Nc5Rt9Yb1Hm4Jd6Fs0Pa3Ge7Ui2Oy5Tw8Er1Qz4Lx9Kc6Vb3Nm7"}, []string{"<tls-crypt-v2>"}},
+		{"intercom in a call", "client = Intercom::Client.new(token: ENV.fetch('X')) || Intercom(dG9rOjRkN2UyYTkxXzZiM2NfNDFlOF85ZjBhXzJjNWQ4ZTdiMWEzZjoxOjA=)",
+			[]string{"dG9rOjRkN2UyYTkxXzZiM2Nf"}, nil},
+		{"clickup", "sync via pk_40817263_K7QX2WZ9M4LD8RT3VN6BY1HC5JF0PGSE done",
+			[]string{"K7QX2WZ9M4LD8RT3VN6BY1HC5JF0PGSE"}, []string{"sync via ", " done"}},
+		{"trello", "board sync ATTA3e9b7c1d5f2a8e4b6c0d9f1a3e5b7c2d4f6a8b0c1e3d5f7a9b2c4e6d8f0a1b3c5d7e9f2A4B6C8D0 ok",
+			[]string{"3e9b7c1d5f2a8e4b6c0d9f1a3e5b7c2d"}, []string{"board sync ", " ok"}},
+		{"elastic", "es client essu_S2pZd1R4b0JQM2xNZzVhUXFXOnZ6RWxMM3NRTkxhZjJHV0p4YkNrUlE= ready",
+			[]string{"S2pZd1R4b0JQM2xNZzVhUXFX"}, []string{"es client ", " ready"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUJ3\n-----END CERTIFICATE-----",
+		"ATTACHMENTS_UPLOADED_FOR_THE_NIGHTLY_EXPORT_OF_THE_WAREHOUSE_TABLES count=3",
+		"pk_live_disabled and pk_12_short",
+	})
+}

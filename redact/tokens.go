@@ -410,6 +410,14 @@ var tokenFormats = append([]tokenFormat{
 	{family: "instagram", prefix: "IGAA", body: cURL, min: 100, mixed: true},
 	// Twitch chat (IRC) passwords: "oauth:" and a 30-byte user token.
 	{family: "twitch", prefix: "oauth:", body: cDigit | cLowerHex | cLower, min: 30, max: 30, mixed: true},
+	// Intercom access tokens: base64 of "tok:<id>:…".
+	{family: "intercom", prefix: "dG9rO", body: cAlnum | cOther, min: 40, mixed: true},
+	// ClickUp personal API tokens: pk_<user id>_<32 upper-case letters and digits>.
+	{family: "clickup", prefix: "pk_", shape: clickUpBody},
+	// Trello API tokens: ATTA and 64 hex digits and more.
+	{family: "trello", prefix: "ATTA", body: cAlnum, min: 60},
+	// Elastic Cloud and serverless API keys: essu_ and base64.
+	{family: "elastic", prefix: "essu_", body: cAlnum | cOther, min: 40, mixed: true},
 	// Apereo CAS tickets: a service ticket (ST-), a ticket-granting
 	// ticket (TGT-, the single sign-on session), proxy tickets (PT-,
 	// PGT-, PGTIOU-): the type, a counter, '-', a random id, and the
@@ -697,6 +705,20 @@ func yandexIAMBody(s string, j int) int {
 		e++
 	}
 	if !wordEnd(s, e) && s[e] != '.' {
+		return 0
+	}
+	return e
+}
+
+// clickUpBody matches the rest of a ClickUp token after "pk_": a user id
+// of digits, '_', and 32 upper-case letters and digits.
+func clickUpBody(s string, j int) int {
+	k := run(s, j, cDigit)
+	if k-j < 3 || k >= len(s) || s[k] != '_' {
+		return 0
+	}
+	e := run(s, k+1, cUAln)
+	if e-k-1 != 32 || !wordEnd(s, e) {
 		return 0
 	}
 	return e
