@@ -155,7 +155,9 @@
 // Redis' ACL SETUSER,
 // schtasks' /rp and /p, and the string of PowerShell's
 // ConvertTo-SecureString … -AsPlainText (a variable is kept), the --value
-// of a command that sets a secret (az keyvault secret set … --value …), a
+// of a command that sets a secret (az keyvault secret set … --value …), the
+// value after the quoted name a secrets command sets (dotnet user-secrets
+// set "Smtp:Password" "…"; the name is kept), a
 // network device's secret after its encryption type (enable secret 5 …,
 // password 0 …, key 7 …); a flag's
 // value as the next quoted element of a list (['--password', '…'], and

@@ -85,3 +85,16 @@ func TestRAssignmentMasked(t *testing.T) {
 		"x <- tokens + 1",
 	})
 }
+
+// TestSecretSettingNameThenValue: a command that sets a secret by name
+// gives the name and then the value: the value is masked, the name kept.
+func TestSecretSettingNameThenValue(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"dotnet user-secrets", `dotnet user-secrets set "Smtp:Password" "Vr6Kp1Nz8Qw"`,
+			[]string{"Vr6Kp1Nz8Qw"}, []string{`set \"Smtp:Password\"`}},
+		{"connection string by name", `dotnet user-secrets set "ConnectionStrings:Orders" "Host=pg;Username=app;Password=Wb2Lc7Xe4Mt"`,
+			[]string{"Wb2Lc7Xe4Mt", "Host=pg"}, []string{`set \"ConnectionStrings:Orders\"`}},
+		{"double underscore", `user-secrets set 'Stripe__SecretKey' 'Yh5Dn9Ra3Uj'`,
+			[]string{"Yh5Dn9Ra3Uj"}, []string{`Stripe__SecretKey`}},
+	})
+}

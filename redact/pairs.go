@@ -562,6 +562,16 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		case isLinkingWord(w): // password is …, reset password to …, password was changed to …
 			q = afterLinking(s, we)
 			if q < len(s) && (s[q] == '"' || s[q] == '\'' || s[q] == '`') {
+				if vs, ve := valueAt(s, q); ve > vs && ve+2 < len(s) && s[ve+1] == ' ' && isQuote(s[ve+2]) &&
+					(r.namesSecretSetting(s[vs:ve]) || strings.EqualFold(w, "set") && strings.HasSuffix(strings.ToLower(strings.TrimSuffix(s[a:b], "s")), "secret")) {
+					// secrets set "Db:Password" "…", user-secrets set "ConnectionStrings:Db" "…": a name, then its value
+					if ns, ne := valueAt(s, ve+2); ne > ns && !r.keepValue(s[a:b], s[ns:ne]) {
+						spans = append(spans, span{ns, ne})
+						note(rule)
+						i = ne
+					}
+					continue
+				}
 				if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
 					spans = append(spans, span{vs, ve})
 					note(rule)
@@ -2020,6 +2030,17 @@ func (r *Redactor) metavar(v string) bool {
 		upper = upper && !(c >= 'a' && c <= 'z')
 	}
 	return (upper || len(inner) < len(v)) && r.namesATerm(inner)
+}
+
+// namesSecretSetting reports whether name is the name of a setting whose
+// last part, after ':', '.', '/' or '__', names a secret (Db:Password,
+// ConnectionStrings:Default is not; Stripe__ApiKey, app/db/password).
+func (r *Redactor) namesSecretSetting(name string) bool {
+	if len(name) > 128 || !strings.ContainsAny(name, ":./") && !strings.Contains(name, "__") {
+		return false
+	}
+	last := name[max(strings.LastIndexAny(name, ":./"), strings.LastIndex(name, "__")+1)+1:]
+	return last != "" && r.mayBeKey(last) && r.keyRule(last) != ""
 }
 
 // namesATerm reports whether the metavar name spells a term, or ends with
