@@ -36,7 +36,8 @@
 // is not sensitive, nor is a term that is
 // itself such a word after another word (cache_expiry), nor a term
 // followed by a word that names the machinery around the secret
-// (token_bucket, secrets_manager, secret_scanning, auth_time), nor a
+// (token_bucket, secrets_manager, secret_scanning, auth_time) or coarse
+// geography after a term of place (geo_region, address_continent), nor a
 // language model tokenizer's special token (eos_token, pad_token). The term "key"
 // counts only as the last word after a word that does not name an ordinary
 // key (maps_key, stripe_key; not key, cache_key or partition_key) or is a
@@ -415,7 +416,10 @@
 // telefon, telefono, telefone, telefonnummer, teléfono, téléphone, and a
 // name under a key that says whose it is: customer name, client name,
 // contact name, person name, employee name, recipient name, sender name,
-// account holder, account holder name, billing name, shipping name. The
+// account holder, account holder name, billing name, shipping name, and
+// a point on the map as mapping APIs name it: geo, geo point, latlng,
+// latlon, latlong, lnglat, lonlat, (under geo, as under location, cloud
+// region names are kept). The
 // key name alone (name, Name, display_name) is not a term of any preset:
 // it names services, files, metrics and hosts as often as people, so a
 // person's name logged under it passes (see below).

@@ -121,3 +121,23 @@ func TestAnnouncedForWhomRedactedAgainUnchanged(t *testing.T) {
 		})
 	}
 }
+
+// TestGDPRMapPointsMasked: a point on the map under the names mapping APIs
+// give it (geo, latlng, lonlat) is masked with GDPR; a region under geo,
+// and geo_region, are no one's location.
+func TestGDPRMapPointsMasked(t *testing.T) {
+	rules := []redact.Rule{redact.Credentials, redact.GDPR}
+	out := handlerOutput(t, rules, func(l *slog.Logger) {
+		l.Info("ride", "geo", "40.4168,-3.7038", "pickup_latlng", "52.3676,4.9041", "lonlat", "13.4050,52.5200",
+			"geoPoint", "48.8566,2.3522", "region", "eu-west-1", "geo_region", "EMEA")
+	})
+	for _, s := range []string{"40.4168", "52.3676", "13.4050", "48.8566"} {
+		require.NotContains(t, out, s)
+	}
+	require.Contains(t, out, `"geo_region":"EMEA"`)
+	requireTextCases(t, rules, []textCase{
+		{"geo in text", "driver geo: 41.3874, 2.1686 assigned", []string{"41.3874", "2.1686"}, []string{"assigned"}},
+	})
+	kept := handlerOutput(t, rules, func(l *slog.Logger) { l.Info("cfg", "geo", "us-east-2") })
+	require.Contains(t, kept, `"geo":"us-east-2"`)
+}

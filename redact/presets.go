@@ -155,6 +155,8 @@ var (
 			"customer name", "client name", "contact name", "person name", "employee name",
 			"recipient name", "sender name", "account holder", "account holder name",
 			"billing name", "shipping name",
+			// A point on the map as mapping APIs name it.
+			"geo", "geo point", "latlng", "latlon", "latlong", "lnglat", "lonlat",
 			// Dates of birth and national identifiers in other languages.
 			"geburtsdatum", "fecha nacimiento", "fecha de nacimiento", "date naissance",
 			"date de naissance", "data nascita", "data di nascita", "data nascimento",
