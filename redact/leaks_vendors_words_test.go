@@ -127,3 +127,12 @@ func TestMoreKeyFormatsMasked(t *testing.T) {
 		"pk_live_disabled and pk_12_short",
 	})
 }
+
+// TestLinkingWordsOfOtherLanguagesKeepEnglish: the linking words of other
+// languages that are also English words (war, era) link nothing.
+func TestLinkingWordsOfOtherLanguagesKeepEnglish(t *testing.T) {
+	requireTextKept(t, nil, []string{
+		"the token war between clients caused 429s",
+		"password era ended with passkeys",
+	})
+}

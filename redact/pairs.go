@@ -4303,7 +4303,7 @@ func afterLinking(s string, e int) int {
 func isLinkingWord(w string) bool {
 	switch strings.ToLower(w) {
 	case "is", "was", "has", "to", "as", "=", ":", "now", "becomes", "became", "set", "->", "=>",
-		"est", "es", "ist", "lautet", "war", "era", "è", "é", "är", "jest": // le mot de passe est …, das Passwort ist …
+		"est", "es", "ist", "lautet", "è", "é", "är", "jest": // le mot de passe est …, das Passwort ist …
 		return true
 	}
 	return false
