@@ -136,3 +136,14 @@ func TestLinkingWordsOfOtherLanguagesKeepEnglish(t *testing.T) {
 		"password era ended with passkeys",
 	})
 }
+
+// TestKubernetesSubprotocolTokenMasked: kubectl and the Kubernetes API
+// carry a bearer token in the WebSocket subprotocol, base64url-encoded:
+// a static token too, not only a JWT.
+func TestKubernetesSubprotocolTokenMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"static token", "Sec-WebSocket-Protocol: base64url.bearer.authorization.k8s.io.a3ViZWxldC1ib290c3RyYXA6WnE4V20yTHA5S3g3Vg, base64.binary.k8s.io",
+			[]string{"a3ViZWxldC1ib290c3RyYXA6WnE4V20yTHA5S3g3Vg"}, []string{"base64.binary.k8s.io"}},
+	})
+	requireWholeKept(t, nil, []string{"Sec-WebSocket-Protocol: v4.channel.k8s.io, base64.binary.k8s.io"})
+}

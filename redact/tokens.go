@@ -410,6 +410,9 @@ var tokenFormats = append([]tokenFormat{
 	{family: "instagram", prefix: "IGAA", body: cURL, min: 100, mixed: true},
 	// Twitch chat (IRC) passwords: "oauth:" and a 30-byte user token.
 	{family: "twitch", prefix: "oauth:", body: cDigit | cLowerHex | cLower, min: 30, max: 30, mixed: true},
+	// A Kubernetes bearer token carried as a WebSocket subprotocol
+	// (Sec-WebSocket-Protocol: base64url.bearer.authorization.k8s.io.<token>).
+	{family: "kubernetes", prefix: "base64url.bearer.authorization.k8s.io.", body: cURL, min: 16},
 	// Intercom access tokens: base64 of "tok:<id>:…".
 	{family: "intercom", prefix: "dG9rO", body: cAlnum | cOther, min: 40, mixed: true},
 	// ClickUp personal API tokens: pk_<user id>_<32 upper-case letters and digits>.
