@@ -497,7 +497,8 @@
 // (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
 // Networking, Infisical (st.…), Apereo CAS tickets (ST-…, TGT-…, PT-…,
 // PGT-…, PGTIOU-…), PagerDuty user tokens (u+…), YouTrack permanent
-// tokens (perm:…), Kubernetes bearer tokens as a WebSocket subprotocol
+// tokens (perm:…), minisign and signify secret keys (RWRTY0Iy…,
+// RWQAAEIy…, RWRCSw…), Kubernetes bearer tokens as a WebSocket subprotocol
 // (base64url.bearer.authorization.k8s.io.…), Intercom access tokens (dG9rO…, "tok:" in base64),
 // ClickUp (pk_<id>_…), Trello (ATTA…), Elastic (essu_…), Wi-Fi QR codes (WIFI:…;P:…;;), BIP32
 // extended private keys (xprv, tprv, yprv, zprv, uprv, vprv); password

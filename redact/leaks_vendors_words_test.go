@@ -147,3 +147,15 @@ func TestKubernetesSubprotocolTokenMasked(t *testing.T) {
 	})
 	requireWholeKept(t, nil, []string{"Sec-WebSocket-Protocol: v4.channel.k8s.io, base64.binary.k8s.io"})
 }
+
+// TestSigningToolSecretKeysMasked: the secret keys of minisign and
+// signify, the line after their untrusted comment; public keys stay.
+func TestSigningToolSecretKeysMasked(t *testing.T) {
+	minisign := "RWRTY0IyKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4/QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl9gYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CBgoOEhYaHiImKi4yNjo+QkZKTlJWWl5iZmpucnZ6foKGio6SlpqeoqaqrrK2ur7CxsrO0tba3uLm6u7y9vr/A"
+	signify := "RWRCSwAAACo8PT4/QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl9gYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CBgoOEhYaHiImKi4yNjo+QkZKTlJWWl5iZmpuc"
+	requireWholeCases(t, nil, []textCase{
+		{"minisign", "untrusted comment: minisign encrypted secret key\n" + minisign, []string{minisign[:40], minisign[100:140]}, []string{"untrusted comment: "}},
+		{"signify", "untrusted comment: signify secret key\n" + signify, []string{signify[:40], signify[90:130]}, []string{"untrusted comment: "}},
+	})
+	requireWholeKept(t, nil, []string{"untrusted comment: minisign public key 5D1E\nRWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3"})
+}

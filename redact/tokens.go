@@ -410,6 +410,12 @@ var tokenFormats = append([]tokenFormat{
 	{family: "instagram", prefix: "IGAA", body: cURL, min: 100, mixed: true},
 	// Twitch chat (IRC) passwords: "oauth:" and a 30-byte user token.
 	{family: "twitch", prefix: "oauth:", body: cDigit | cLowerHex | cLower, min: 30, max: 30, mixed: true},
+	// minisign secret keys, encrypted ("Ed", "Sc", "B2" in base64) or not,
+	// and signify secret keys ("Ed", "BK"): the second line of their key
+	// files. Public keys open otherwise.
+	{family: "minisign", prefix: "RWRTY0Iy", body: cAlnum | cOther, min: 100},
+	{family: "minisign", prefix: "RWQAAEIy", body: cAlnum | cOther, min: 100},
+	{family: "signify", prefix: "RWRCSw", body: cAlnum | cOther, min: 100},
 	// A Kubernetes bearer token carried as a WebSocket subprotocol
 	// (Sec-WebSocket-Protocol: base64url.bearer.authorization.k8s.io.<token>).
 	{family: "kubernetes", prefix: "base64url.bearer.authorization.k8s.io.", body: cURL, min: 16},
