@@ -174,7 +174,9 @@
 // given to a method named for a secret, as builders and options take it
 // (.password("…"), .apiKey("…"), withToken("…"), set_client_secret("…");
 // getPassword("name") looks one up and is kept); the cell after a key in
-// the first cell of a table's row (| password | … |); a quoted value
+// the first cell of a table's row (| password | … |); a credential-looking
+// word after a key of two words joined by '_' or '-' and a comma
+// (Sec-WebSocket-Protocol: access_token, …); a quoted value
 // after a quoted key and a linking word (Setting output 'token' to '…');
 // and the new value of a change (password = "…" -> "…"); a token in a
 // URL's path after a segment that names a secret, or after a verb on one

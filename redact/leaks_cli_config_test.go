@@ -98,3 +98,17 @@ func TestSecretSettingNameThenValue(t *testing.T) {
 			[]string{"Yh5Dn9Ra3Uj"}, []string{`Stripe__SecretKey`}},
 	})
 }
+
+// TestKeyCommaValueMasked: a list that gives a key and then its value, as
+// a WebSocket client passes a token in its subprotocols.
+func TestKeyCommaValueMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"subprotocol", "Sec-WebSocket-Protocol: access_token, Tq3Wn8Zr5Ky1Lm7Xc", []string{"Tq3Wn8Zr5Ky1Lm7Xc"}, []string{"access_token, "}},
+		{"auth-token", "subprotocols=auth-token, Jh6Gv2Bx9Nc4Pd8Qe ok", []string{"Jh6Gv2Bx9Nc4Pd8Qe"}, []string{" ok"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"Sec-WebSocket-Protocol: graphql-ws, graphql-transport-ws",
+		"fields: access_token, refresh_token, expires_in",
+		"scopes: id_token, profile",
+	})
+}

@@ -388,6 +388,17 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			}
 		}
+		if b+2 < len(s) && s[b] == ',' && s[b+1] == ' ' && strings.IndexAny(s[a:b], "_-") > 0 && r.mayBeKey(s[a:b]) {
+			// A list of a key and its value: Sec-WebSocket-Protocol: access_token, …
+			if ws, we := wordAt(s, b+2); we-ws >= 16 && looksLikeCredential(s[ws:we]) && (we == len(s) || s[we] != '=') {
+				if rule := r.keyRule(s[a:b]); rule != "" && !personalRules[rule] && !r.keepValue(s[a:b], s[ws:we]) {
+					spans = append(spans, span{ws, we})
+					note(rule)
+					i = we
+					continue
+				}
+			}
+		}
 		sp := b // the space after the key: after "no." too (account no. 12345678)
 		if b+1 < len(s) && s[b] == '.' && s[b+1] == ' ' && isNumberAbbr(s[a:b]) {
 			sp = b + 1
