@@ -1,6 +1,13 @@
 package redact_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/slogguard/slogguard/redact"
+	"github.com/stretchr/testify/require"
+)
 
 // TestSNMPCommunitiesMasked: an SNMP community is a password (public too:
 // it grants reads), on Net-SNMP's command lines after -c, with SNMPv3's
@@ -111,4 +118,23 @@ func TestKeyCommaValueMasked(t *testing.T) {
 		"fields: access_token, refresh_token, expires_in",
 		"scopes: id_token, profile",
 	})
+}
+
+// TestSNMPManyCommandsLinear: a long line of many SNMP commands costs each
+// command a bounded search: doubling the line does not quadruple the time.
+func TestSNMPManyCommandsLinear(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	cost := func(n int) time.Duration {
+		s := strings.Repeat("snmpwalk -v2c ", n) + "-c Xq7comm host"
+		best := time.Duration(1 << 62)
+		for range 3 {
+			start := time.Now()
+			out, _ := r.String(s)
+			best = min(best, time.Since(start))
+			require.NotContains(t, out, "Xq7comm")
+		}
+		return best
+	}
+	small, large := cost(4000), cost(16000)
+	require.Less(t, large, 10*small+20*time.Millisecond, "4x the commands took %v, not about 4x %v", large, small)
 }

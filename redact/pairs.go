@@ -1224,11 +1224,13 @@ func (r *Redactor) snmpSecrets(s string, spans []span, note func(string)) []span
 		for q := range commandsIn(s, cmd+" ", "/$:") {
 			line := s // up to the quote around the command line: bash -c 'snmpwalk …' -c …
 			if k := q - len(cmd) - 2; k >= 0 && isQuote(s[k]) {
-				if e := strings.IndexByte(s[q:], s[k]); e >= 0 {
+				if e := strings.IndexByte(s[q:min(len(s), q+4096)], s[k]); e >= 0 {
 					line = s[:q+e]
 				}
 			}
-			for q < len(line) && line[q] != '\n' && line[q] != '\r' && line[q] != '|' && line[q] != ';' && line[q] != '&' {
+			// At most 64 arguments: a long line of many commands costs each a
+			// bounded search, not one to the line's end.
+			for n := 0; n < 64 && q < len(line) && line[q] != '\n' && line[q] != '\r' && line[q] != '|' && line[q] != ';' && line[q] != '&'; n++ {
 				q = skipSpaces(line, q)
 				quoted := q < len(line) && isQuote(line[q])
 				as, ae := commandArg(line, q)
