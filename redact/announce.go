@@ -145,3 +145,88 @@ func generatedShape(w string) bool {
 	}
 	return letters > 0 && others > 0
 }
+
+// whomThenChange returns the values that prose gives a secret after whom
+// it is for, up to three words after the "for" that ends at e: the old
+// and the new value of "password for bob changed from OLD to NEW", the new
+// one of "password for svc-ci was reset to NEW" and "token for the
+// runner is now NEW". It returns nil when the text has no such shape.
+func whomThenChange(s string, e int) [][2]int {
+	q := e
+	for n := 0; n < 4; n++ {
+		q = skipSpaces(s, q)
+		ws, we := wordAt(s, q)
+		if we <= ws {
+			return nil
+		}
+		if n > 0 {
+			w := s[ws:we]
+			if changeTo(s, w, we) {
+				fs, fe, ts, te := changeValues(s, w, we)
+				return [][2]int{{fs, fe}, {ts, te}}
+			}
+			switch strings.ToLower(w) {
+			case "was", "is", "has", "now", "becomes", "became":
+				if v := afterLinking(s, we); v < len(s) {
+					vs, ve := valueOrWordAt(s, v)
+					return [][2]int{{vs, ve}}
+				}
+				return nil
+			}
+		}
+		if we < len(s) && s[we] != ' ' && s[we] != '\t' {
+			return nil // a word that ends in punctuation ends the clause
+		}
+		q = we
+	}
+	return nil
+}
+
+// secretAsTerm returns the value that prose names a secret after: "use
+// V as the password", "with 'V' as your token", "set V as the new
+// password", where the term starts at ka. The look-back is bounded: a
+// verb, the value, "as" and one determiner or adjective, each a word of
+// at most 128 bytes. It returns an empty span otherwise.
+func secretAsTerm(s string, ka int) (int, int) {
+	k := ka
+	wordBefore := func() (int, int) {
+		e := k
+		for e > 0 && s[e-1] == ' ' {
+			e--
+		}
+		b := e
+		for b > 0 && e-b < 128 && s[b-1] != ' ' && s[b-1] != '\t' && s[b-1] != '\n' {
+			b--
+		}
+		k = b
+		return b, e
+	}
+	ws, we := wordBefore()
+	switch strings.ToLower(s[ws:we]) {
+	case "the", "your", "a", "new", "my", "his", "her", "their", "its", "our", "initial", "temporary":
+		ws, we = wordBefore()
+	}
+	if !strings.EqualFold(s[ws:we], "as") {
+		return 0, 0
+	}
+	var vs, ve int
+	if e := k - 1; e > 0 && s[e] == ' ' && isQuote(s[e-1]) { // 'two words' as your password
+		q := strings.LastIndexByte(s[max(0, e-130):e-1], s[e-1])
+		if q < 0 {
+			return 0, 0
+		}
+		q += max(0, e-130)
+		vs, ve, k = q+1, e-1, q
+		if ve <= vs {
+			return 0, 0
+		}
+	} else if vs, ve = wordBefore(); ve-vs < 4 || !looksLikeCredential(s[vs:ve]) {
+		return 0, 0
+	}
+	ms, me := wordBefore()
+	switch strings.ToLower(s[ms:me]) {
+	case "use", "using", "used", "with", "set", "choose", "chose", "chosen", "enter", "entered", "pick", "picked", "type", "typed", "keep", "configure", "configured":
+		return vs, ve
+	}
+	return 0, 0
+}

@@ -182,8 +182,9 @@ var (
 	// characters), and the secret access key (40 characters of base64)
 	// written right after one.
 	DetectAWSAccessKey = Detector{Name: "aws-access-key-id", find: findAWSKeyID, need: hasUpperA, min: 20}
-	// DetectPrivateKey masks PEM private-key blocks, to the END line or the
-	// end of the string, and the private lines of PuTTY key files.
+	// DetectPrivateKey masks PEM private-key blocks (and OpenVPN's static
+	// and tls-crypt-v2 key blocks), to the END line or the end of the
+	// string, and the private lines of PuTTY key files.
 	DetectPrivateKey = Detector{Name: "private-key", find: findPEM, need: hasDash, mark: markPEM, min: 20}
 	// DetectCardNumber masks payment card numbers: 13 to 19 digits, single
 	// spaces or dashes allowed between them (dots, slashes, underscores and
@@ -667,7 +668,13 @@ func awsSecretAfter(s string, e int) (int, int) {
 	return j, j + 40
 }
 
-// findPEM masks -----BEGIN ... PRIVATE KEY----- blocks.
+// pemSecretLabels are the words of a PEM label that make its block a
+// secret: private keys of every kind, and OpenVPN's static (tls-auth,
+// tls-crypt) and tls-crypt-v2 keys, which are shared secrets.
+var pemSecretLabels = [...]string{"PRIVATE KEY", "OpenVPN Static key", "tls-crypt-v2 server key", "tls-crypt-v2 client key"}
+
+// findPEM masks -----BEGIN ... PRIVATE KEY----- blocks, and the other
+// blocks pemSecretLabels names.
 func findPEM(s string, spans []span) []span {
 	spans = findPuTTY(s, spans)
 	for i := 0; ; {
@@ -677,7 +684,12 @@ func findPEM(s string, spans []span) []span {
 		}
 		start := i + j
 		header := s[start:]
-		if nl := strings.Index(header[11:], "-----"); nl < 0 || !strings.Contains(header[11:11+nl], "PRIVATE KEY") {
+		nl := strings.Index(header[11:], "-----")
+		secret := false
+		for _, label := range pemSecretLabels {
+			secret = secret || nl >= 0 && strings.Contains(header[11:11+nl], label)
+		}
+		if !secret {
 			i = start + 11
 			continue
 		}

@@ -36,7 +36,8 @@
 // is not sensitive, nor is a term that is
 // itself such a word after another word (cache_expiry), nor a term
 // followed by a word that names the machinery around the secret
-// (token_bucket, secrets_manager, secret_scanning, auth_time), nor a
+// (token_bucket, secrets_manager, secret_scanning, auth_time) or coarse
+// geography after a term of place (geo_region, address_continent), nor a
 // language model tokenizer's special token (eos_token, pad_token). The term "key"
 // counts only as the last word after a word that does not name an ordinary
 // key (maps_key, stripe_key; not key, cache_key or partition_key) or is a
@@ -90,7 +91,7 @@
 //
 // In every string, the message and error texts included, the pairs and
 // prose that name a secret are masked: key=value, key: value,
-// key => value, key := value, <key>value</key>, {key, "value"} (Erlang's
+// key => value, key := value, key <- value (R), <key>value</key>, {key, "value"} (Erlang's
 // and Elixir's tuples, <<"value">> too), with bare or quoted keys;
 // quoted values (a quote inside written twice, as SQL and YAML escape
 // it, or by the shell's idioms; an ODBC value in braces holding ';':
@@ -115,7 +116,8 @@
 // name="…"><value>…) or by a <name> element before their <value>, a
 // property list's <key> before its <string>, an HTML <meta name="…">'s
 // content; LDIF's base64 values (userPassword:: …);
-// a quoted value or a value after "is" or "to" following a key word
+// a quoted value or a value after "is" or "to" (est, es, ist, è: le mot de
+// passe est …, das Passwort ist …) following a key word
 // ("reset password to …"); a word after a key word only when it looks like
 // a credential (length, digits, case, symbols), so "token refreshed",
 // "missing Bearer prefix", a path of lower-case names
@@ -144,17 +146,26 @@
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
 // userid=scott/…) and in an Oracle JDBC URL (jdbc:oracle:thin:scott/…@db),
 // of Windows' net use (after the share or /user:NAME), the token of vault
-// login, the passphrase of wpa_passphrase SSID …, the -p of twine and
+// login, the passphrase of wpa_passphrase SSID …, the access and secret
+// keys of MinIO's mc alias set NAME URL … … (and mc config host add), the
+// community of Net-SNMP's commands after -c (public too: it grants reads)
+// and their SNMPv3 passphrases after -A and -X, of snmpd.conf's
+// rocommunity, rwcommunity and com2sec lines and of Cisco's snmp-server
+// community, the -p of twine and
 // certutil, the passwords (>…) and hashes of
 // Redis' ACL SETUSER,
 // schtasks' /rp and /p, and the string of PowerShell's
 // ConvertTo-SecureString … -AsPlainText (a variable is kept), the --value
-// of a command that sets a secret (az keyvault secret set … --value …), a
+// of a command that sets a secret (az keyvault secret set … --value …), the
+// value after the quoted name a secrets command sets (dotnet user-secrets
+// set "Smtp:Password" "…"; the name is kept), a
 // network device's secret after its encryption type (enable secret 5 …,
 // password 0 …, key 7 …); a flag's
 // value as the next quoted element of a list (['--password', '…'], and
 // as Go's %q prints a []string, ["--password" "…"], -u and -p there too:
-// ["mysql" "-u" "root" "-p…"]); the
+// ["mysql" "-u" "root" "-p…"], and the other flags above as elements of a
+// JSON array or a Python list: ["curl","-U","bob:…"], ['zip', '-P', '…'];
+// a path or a port in the next element is kept); the
 // values an SQL INSERT gives to the columns its column list names
 // sensitive (placeholders, NULL and DEFAULT kept); and the password in a
 // string literal of a call that logs in or sets one (client.login("bob",
@@ -163,7 +174,9 @@
 // given to a method named for a secret, as builders and options take it
 // (.password("…"), .apiKey("…"), withToken("…"), set_client_secret("…");
 // getPassword("name") looks one up and is kept); the cell after a key in
-// the first cell of a table's row (| password | … |); a quoted value
+// the first cell of a table's row (| password | … |); a credential-looking
+// word after a key of two words joined by '_' or '-' and a comma
+// (Sec-WebSocket-Protocol: access_token, …); a quoted value
 // after a quoted key and a linking word (Setting output 'token' to '…');
 // and the new value of a change (password = "…" -> "…"); a token in a
 // URL's path after a segment that names a secret, or after a verb on one
@@ -181,7 +194,10 @@
 // numbered after a space (Unseal Key 1: …, as Vault prints its keys).
 // Also: a credential-looking word after a dash (api key - …, signing key
 // — …); the value after whom a secret is for (Password for user bob: …,
-// password for svc is …, SET PASSWORD FOR 'etl'@'%' = '…'); SQL's
+// password for svc is …, SET PASSWORD FOR 'etl'@'%' = '…', password for
+// bob changed from … to …, token for the runner was reset to …); the value
+// before the term that prose names a secret with ("use … as the password",
+// with '…' as your api key); SQL's
 // IDENTIFIED BY '…' (and WITH plugin BY, AS; unquoted only in upper-case
 // SQL or when it looks like a credential); three or four digits after a
 // card verification code's name (CVC 431); every parameter of a value
@@ -252,7 +268,7 @@
 // conn str, connstr, key, master key, license key, subscription key,
 // application key, app key, app secret, account key, auth key,
 // functions key, private token, honeycomb team, client assertion,
-// verification code, signature, sig, sas token, sonar login,
+// verification code, signature, sig, hmac, sas token, sonar login,
 // contribsys com, pw, passw, pat, personal access token, csrf, xsrf,
 // jenkins crumb, recovery code, recovery codes, backup code, backup codes, seed phrase,
 // recovery phrase, mnemonic, webhook url, webhook uri, psk, pre shared key,
@@ -280,7 +296,16 @@
 // key and token in other languages: api schlussel, api schluessel,
 // api schlüssel, api sleutel, api ключ, apiキー, api キー, api密钥, api 密钥, api金鑰,
 // api 金鑰, api 키, 密钥, 秘钥, 私钥, 秘密鍵, 令牌, トークン, 토큰, токен,
-// jeton d acces, jeton d accès. (Terms
+// jeton d acces, jeton d accès, clé api, cle api, clef api, clave api,
+// chiave api, chave api, jeton, (a term that ends with api is searched
+// for in text from its first word: clé API: …), and secret and secret
+// or private key in other languages: geheim, geheimnis, secreto, segreto,
+// segredo, clave, clé secrète, cle secrete, clave secreta, chiave segreta,
+// chave secreta, geheimer schlüssel, geheimschlüssel, clé privée,
+// cle privee, clave privada, chiave privata, and abbreviations of token and
+// password: tkn, access tok, refresh tok, id tok, session tok, api tok,
+// bearer tok, csrf tok, pswd, pswrd, psswd, passwrd, pword, psw, and a
+// SIM card's puk, puk code, sim pin, sim puk, sim pin code. (Terms
 // outside ASCII match whole words, so 用户密码 is not 密码; and they make
 // every string with letters outside ASCII searched for pairs, which costs
 // only such strings.) Detectors: url-userinfo
@@ -290,7 +315,8 @@
 // ([DetectAWSAccessKey]: with the secret access key right after an id,
 // as a printed credentials struct, a credentials CSV or a call's
 // arguments give it), private-key
-// ([DetectPrivateKey]: PEM blocks, the private lines of PuTTY key
+// ([DetectPrivateKey]: PEM blocks of private keys and of OpenVPN's
+// static and tls-crypt-v2 keys, the private lines of PuTTY key
 // files, and the private members of JSON Web Keys: in an object with a
 // "kty" member, as a map, a struct, a group or JSON in text, the values
 // of d, p, q, dp, dq, qi, oth, k and priv; n, e, x, y and the rest
@@ -389,7 +415,16 @@
 // endereco, endereço, correo electronico, correo electrónico, handynummer,
 // mobilnummer, the advertising identifiers of mobile
 // devices idfa, idfv, gaid, aaid, and the word telephone in other languages:
-// telefon, telefono, telefone, telefonnummer, teléfono, téléphone.
+// telefon, telefono, telefone, telefonnummer, teléfono, téléphone, and a
+// name under a key that says whose it is: customer name, client name,
+// contact name, person name, employee name, recipient name, sender name,
+// account holder, account holder name, billing name, shipping name, and
+// a point on the map as mapping APIs name it: geo, geo point, latlng,
+// latlon, latlong, lnglat, lonlat, (under geo, as under location, cloud
+// region names are kept). The
+// key name alone (name, Name, display_name) is not a term of any preset:
+// it names services, files, metrics and hosts as often as people, so a
+// person's name logged under it passes (see below).
 // Detectors: email, ssn, card-number, phone, iban ([DetectIBAN]: in
 // upper case, whole or in groups of four; at its country's length also in
 // lower case or with dashes, fr76 3000 …, DE89-3704-…; a lower-case
@@ -430,7 +465,8 @@
 // Teams webhooks, Zapier and IFTTT webhooks, the paths of incoming
 // webhooks after /hooks/ or /hook/ (Mattermost, Rocket.Chat, Feishu and
 // Lark: a UUID, or 20 letters and digits or more with both), Telegram
-// bots (also in the Bot API's path, /bot<token>/, or bot<token> alone);
+// bots (also in the Bot API's path, /bot<token>/, or bot<token> alone;
+// 34 bytes after the colon as in Telegram's examples, or 35);
 // WooCommerce (ck_, cs_), Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,
 // seti_…_secret_…), Braintree (access_token$…), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,
@@ -461,7 +497,12 @@
 // Resend (re_), Honeycomb (hcaik_, hcxik_, hcamk_, hcxmk_), MaxMind,
 // 1Password, Bitwarden Secrets Manager (0.<uuid>.…:…==), age
 // (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
-// Networking, Infisical (st.…), Wi-Fi QR codes (WIFI:…;P:…;;), BIP32
+// Networking, Infisical (st.…), Apereo CAS tickets (ST-…, TGT-…, PT-…,
+// PGT-…, PGTIOU-…), PagerDuty user tokens (u+…), YouTrack permanent
+// tokens (perm:…), minisign and signify secret keys (RWRTY0Iy…,
+// RWQAAEIy…, RWRCSw…), Kubernetes bearer tokens as a WebSocket subprotocol
+// (base64url.bearer.authorization.k8s.io.…), Intercom access tokens (dG9rO…, "tok:" in base64),
+// ClickUp (pk_<id>_…), Trello (ATTA…), Elastic (essu_…), Wi-Fi QR codes (WIFI:…;P:…;;), BIP32
 // extended private keys (xprv, tprv, yprv, zprv, uprv, vprv); password
 // hashes in modular crypt format ($2b$…, $6$…, $apr1$…, $y$…,
 // $argon2id$…, $pbkdf2-sha256$…) and as Django and Werkzeug store them
@@ -489,7 +530,7 @@
 // hunter2"); a random token without a vendor prefix (most UUID-like and
 // hex API keys) under an innocent key; personal data that looks like any
 // other text (a name, a street, a diagnosis written in words) outside a
-// key that names it; secrets split across attrs or records, encoded
+// key that names it, and a person's name under the key name alone; secrets split across attrs or records, encoded
 // (base64 of a secret, URL-escaped), or inside binary data. Name your
 // keys, use [Rule.Paths] and `log:"redact"` for what you know is
 // sensitive, and keep such values out of logs in the first place.

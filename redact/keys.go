@@ -375,9 +375,12 @@ func (r *Redactor) longerTerm(lower []byte, words [][2]int, j int) bool {
 // machineryWords are words that, right after a term, name the machinery
 // around the secret rather than the secret, as MetadataWords describe
 // it: a rate limiter's token_bucket, AWS's secrets_manager, GitHub's
-// secret_scanning, OpenID Connect's auth_time claim.
+// secret_scanning, OpenID Connect's auth_time claim; and the coarse
+// geography after a term of place (geo_region, location_continent), which
+// is no one's location.
 var machineryWords = map[string]bool{
 	"bucket": true, "buckets": true, "manager": true, "scanning": true, "scanner": true, "time": true,
+	"region": true, "continent": true,
 }
 
 // isSignalName reports whether s names a process signal: SIGTERM,
@@ -449,7 +452,7 @@ var ipMachineWords = map[string]bool{
 }
 
 // regionKeys are key words under which cloud region names are kept.
-var regionKeys = map[string]bool{"location": true, "region": true, "zone": true}
+var regionKeys = map[string]bool{"location": true, "region": true, "zone": true, "geo": true}
 
 // keySalt keys the placeholders of personal-data keys, so that a
 // placeholder cannot be reversed by hashing guesses. It is random per

@@ -55,6 +55,10 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		for b > a && (s[b-1] == '.' || s[b-1] == '-') { // a sentence's full stop
 			b--
 		}
+		if b == i && b+4 <= len(s) && s[b] == ' ' && strings.EqualFold(s[b+1:b+4], "api") && (b+4 == len(s) || !isKeyChar(s[b+4])) && apiKeyWords[strings.ToLower(s[a:b])] {
+			b += 4 // clé API: …, clave API: the key of an API in other languages (addTermEnds)
+			i = b
+		}
 		if a > 0 && (s[a-1] == '\\' || s[a-1] == '%') {
 			if e := escapeEnd(s, a-1); e > a && e < b {
 				a = e // an escape's letter or digits before the key: "…\npassword=…", "%0Atoken=…"
@@ -380,6 +384,36 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			continue
 		}
+		if a > 4 && s[a-1] == ' ' && r.mayBeKey(s[a:b]) { // use … as the password, with '…' as your api key
+			// The term is the key word, or the word before it and the key
+			// word: never the whole text, which a key's own judgement scans.
+			ka := a
+			vs, ve := secretAsTerm(s, a)
+			if ve == vs {
+				ka = a - 1
+				for ka > 0 && ka > a-64 && isKeyChar(s[ka-1]) {
+					ka--
+				}
+				vs, ve = secretAsTerm(s, ka)
+			}
+			if ve > vs {
+				if rule := r.keyRule(s[ka:b]); rule != "" && !personalRules[rule] && !r.keepValue(s[a:b], s[vs:ve]) && !strings.Contains(s[vs:ve], r.mask) {
+					spans = append(spans, span{vs, ve})
+					note(rule)
+				}
+			}
+		}
+		if b+2 < len(s) && s[b] == ',' && s[b+1] == ' ' && strings.IndexAny(s[a:b], "_-") > 0 && r.mayBeKey(s[a:b]) {
+			// A list of a key and its value: Sec-WebSocket-Protocol: access_token, …
+			if ws, we := wordAt(s, b+2); we-ws >= 16 && looksLikeCredential(s[ws:we]) && (we == len(s) || s[we] != '=') {
+				if rule := r.keyRule(s[a:b]); rule != "" && !personalRules[rule] && !r.keepValue(s[a:b], s[ws:we]) {
+					spans = append(spans, span{ws, we})
+					note(rule)
+					i = we
+					continue
+				}
+			}
+		}
 		sp := b // the space after the key: after "no." too (account no. 12345678)
 		if b+1 < len(s) && s[b] == '.' && s[b+1] == ' ' && isNumberAbbr(s[a:b]) {
 			sp = b + 1
@@ -428,6 +462,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		rule, ka := r.phraseRule(s, a, b) // "api key", "card verification value"
 		if rule == "" || machineInText(s, a, b) {
 			continue
+		}
+		if ka > 0 && s[ka-1] == '$' || ka > 1 && s[ka-1] == '{' && s[ka-2] == '$' {
+			continue // a shell variable's value, not the word after it: snmpwalk -c $SNMP_COMMUNITY 10.0.0.1
 		}
 		if cmd := s[a:b]; cmd == "AUTH" || cmd == "PASS" { // a protocol's command: Redis, SMTP, FTP, POP3
 			if a > 0 && strings.IndexByte("$:%{", s[a-1]) >= 0 {
@@ -527,6 +564,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				i = ve
 			} else if ve > vs && strings.Contains(s[max(0, vs-1):min(len(s), ve+1)], r.mask) {
 				i = max(i, ve) // masked already: the name before it is whom it is for, no value (pass for bob: [REDACTED])
+			} else {
+				for _, v := range whomThenChange(s, we) { // password for bob changed from … to …
+					if x := s[v[0]:v[1]]; v[1]-v[0] >= 4 && !isCommonWord(x) && !isErrorWord(x) && !r.keepValue(s[a:b], x) {
+						spans = append(spans, span{v[0], v[1]})
+						note(rule)
+						i = max(i, v[1])
+					}
+				}
 			}
 		case changeTo(s, w, we): // password changed from … to …: the old value and the new
 			fs, fe, ts, te := changeValues(s, w, we)
@@ -543,6 +588,16 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		case isLinkingWord(w): // password is …, reset password to …, password was changed to …
 			q = afterLinking(s, we)
 			if q < len(s) && (s[q] == '"' || s[q] == '\'' || s[q] == '`') {
+				if vs, ve := valueAt(s, q); ve > vs && ve+2 < len(s) && s[ve+1] == ' ' && isQuote(s[ve+2]) &&
+					(r.namesSecretSetting(s[vs:ve]) || strings.EqualFold(w, "set") && strings.HasSuffix(strings.ToLower(strings.TrimSuffix(s[a:b], "s")), "secret")) {
+					// secrets set "Db:Password" "…", user-secrets set "ConnectionStrings:Db" "…": a name, then its value
+					if ns, ne := valueAt(s, ve+2); ne > ns && !r.keepValue(s[a:b], s[ns:ne]) {
+						spans = append(spans, span{ns, ne})
+						note(rule)
+						i = ne
+					}
+					continue
+				}
 				if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
 					spans = append(spans, span{vs, ve})
 					note(rule)
@@ -614,6 +669,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				i = we
 			}
 		case looksLikeCredential(w) && !strings.HasPrefix(w, "--") && !isLetterFlag(w) && !(isKebabName(w) && !isPasswordKey(s[ka:b])) || userAndPassword(w): // token 9f8e7d6c5b4a…, basic auth bob:Pa55w0rd; not get-login-password --region, $SVC_PW -AsPlainText
+			if we < len(s) && s[we] == ':' && namesWhom(s, we) && hasMakingWord(s[max(0, ka-241):we]) {
+				break // a temporary password for db7host: …: whom an announced secret is for, not the secret
+			}
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
@@ -625,7 +683,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		spans = r.stdinSecrets(s, spans, note)
 	}
 	if r.sqlRule != "" && (strings.Contains(s, "net user ") || strings.Contains(s, "rabbitmqctl ") || strings.Contains(s, "vault login ") ||
-		strings.Contains(s, "wpa_passphrase ")) {
+		strings.Contains(s, "wpa_passphrase ") || strings.Contains(s, "mc alias set ") || strings.Contains(s, "mc config host add ") ||
+		strings.Contains(s, "community") || strings.Contains(s, "com2sec ")) {
 		spans = r.positionalPasswords(s, spans, note)
 	}
 	if r.sqlRule != "" && strings.Contains(s, "passwd ") { // openssl passwd -6 …, mkpasswd -m sha-512 …
@@ -866,17 +925,26 @@ func (r *Redactor) hashedPasswords(s string, spans []span, note func(string)) []
 // argument: the words that start them, and which argument after those is
 // the password.
 var positionalCommands = [...]struct {
-	cmd string
-	arg int
+	cmd  string
+	arg  int
+	upto int // the last argument that is a secret, when more than one is
 }{
-	{"net user ", 2},                       // net user NAME PASSWORD [/add]
-	{"rabbitmqctl add_user ", 2},           // rabbitmqctl add_user NAME PASSWORD
-	{"rabbitmqctl change_password ", 2},    // rabbitmqctl change_password NAME PASSWORD
-	{"rabbitmqctl authenticate_user ", 2},  // rabbitmqctl authenticate_user NAME PASSWORD
-	{"rabbitmqctl -q add_user ", 2},        // with rabbitmqctl's quiet flag
-	{"rabbitmqctl -q change_password ", 2}, //
-	{"vault login ", 1},                    // vault login TOKEN
-	{"wpa_passphrase ", 2},                 // wpa_passphrase SSID PASSPHRASE
+	{"net user ", 2, 2},                       // net user NAME PASSWORD [/add]
+	{"rabbitmqctl add_user ", 2, 2},           // rabbitmqctl add_user NAME PASSWORD
+	{"rabbitmqctl change_password ", 2, 2},    // rabbitmqctl change_password NAME PASSWORD
+	{"rabbitmqctl authenticate_user ", 2, 2},  // rabbitmqctl authenticate_user NAME PASSWORD
+	{"rabbitmqctl -q add_user ", 2, 2},        // with rabbitmqctl's quiet flag
+	{"rabbitmqctl -q change_password ", 2, 2}, //
+	{"vault login ", 1, 1},                    // vault login TOKEN
+	{"wpa_passphrase ", 2, 2},                 // wpa_passphrase SSID PASSPHRASE
+	{"mc alias set ", 3, 4},                   // mc alias set NAME URL ACCESSKEY SECRETKEY (MinIO)
+	{"mc config host add ", 3, 4},             // the same in MinIO's older client
+	{"rocommunity ", 1, 1},                    // snmpd.conf: rocommunity COMMUNITY [SOURCE]
+	{"rwcommunity ", 1, 1},
+	{"rocommunity6 ", 1, 1},
+	{"rwcommunity6 ", 1, 1},
+	{"com2sec ", 3, 3},               // snmpd.conf: com2sec NAME SOURCE COMMUNITY
+	{"snmp-server community ", 1, 1}, // Cisco IOS: snmp-server community COMMUNITY RO
 }
 
 // positionalPasswords masks the password that a command of
@@ -904,7 +972,9 @@ func (r *Redactor) positionalPasswords(s string, spans []span, note func(string)
 					spans = append(spans, span{vs, ve})
 					note(r.sqlRule)
 				}
-				break
+				if n >= c.upto {
+					break
+				}
 			}
 		}
 	}
@@ -1148,9 +1218,72 @@ var oracleTools = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dg
 
 // commandWords are the words that make findPairs read commandPasswords'
 // commands: oracleTools, schtasks, PowerShell's ConvertTo-SecureString
-// (camelCase: Secure, String), ssh-keygen, a registry's login, and the
-// jdbc of an Oracle JDBC URL.
-var commandWords = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dgmgrl", "schtasks", "securestring", "secure", "keygen", "jdbc"}
+// (camelCase: Secure, String), ssh-keygen, a registry's login, the
+// jdbc of an Oracle JDBC URL, snmpCommands, and MinIO's mc and
+// snmpd.conf's lines of positionalCommands.
+var commandWords = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dgmgrl", "schtasks", "securestring", "secure", "keygen", "jdbc",
+	"snmpwalk", "snmpbulkwalk", "snmpget", "snmpbulkget", "snmpgetnext", "snmpset", "snmptable", "snmptrap", "snmpinform",
+	"snmpdelta", "snmpstatus", "snmpdf", "snmpnetstat", "snmptest", "mc", "rocommunity", "rwcommunity", "com2sec"}
+
+// snmpCommands are Net-SNMP's commands, whose -c gives the community (a
+// password in SNMPv1 and v2c: public too, it grants reads), and -A and -X
+// SNMPv3's authentication and privacy passphrases.
+var snmpCommands = [...]string{"snmpwalk", "snmpbulkwalk", "snmpget", "snmpbulkget", "snmpgetnext", "snmpset", "snmptable",
+	"snmptrap", "snmpinform", "snmpdelta", "snmpstatus", "snmpdf", "snmpnetstat", "snmptest"}
+
+// snmpSecrets masks the community and the passphrases that a Net-SNMP
+// command line gives (snmpwalk -v2c -c S3cret host, -cS3cret, snmpget -v3
+// -u ops -A auth… -X priv…), up to the end of its line or pipeline stage.
+func (r *Redactor) snmpSecrets(s string, spans []span, note func(string)) []span {
+	for _, cmd := range snmpCommands {
+		for q := range commandsIn(s, cmd+" ", "/$:") {
+			line := s // up to the quote around the command line: bash -c 'snmpwalk …' -c …
+			if k := q - len(cmd) - 2; k >= 0 && isQuote(s[k]) {
+				if e := strings.IndexByte(s[q:min(len(s), q+4096)], s[k]); e >= 0 {
+					line = s[:q+e]
+				}
+			}
+			// At most 64 arguments: a long line of many commands costs each a
+			// bounded search, not one to the line's end.
+			for n := 0; n < 64 && q < len(line) && line[q] != '\n' && line[q] != '\r' && line[q] != '|' && line[q] != ';' && line[q] != '&'; n++ {
+				q = skipSpaces(line, q)
+				quoted := q < len(line) && isQuote(line[q])
+				as, ae := commandArg(line, q)
+				q = max(ae, q+1)
+				if quoted {
+					q = min(len(line), ae+1)
+				}
+				a := line[as:ae]
+				if len(a) < 2 || a[0] != '-' || quoted || (a[1] != 'c' && a[1] != 'A' && a[1] != 'X') {
+					continue
+				}
+				vs, ve := as+2, ae
+				if ve == vs { // -c VALUE
+					vs = skipSpaces(line, q)
+					if vs >= len(line) || line[vs] == '-' || line[vs] == '\n' {
+						continue
+					}
+					q2 := vs
+					vs, ve = commandArg(line, vs)
+					q = max(ve, q2+1)
+					if isQuote(line[q2]) {
+						q = min(len(line), ve+1)
+					}
+				} else if !isAlnum(line[vs]) && !isQuote(line[vs]) {
+					continue // --community-like long flags are read as pairs
+				}
+				if a[1] != 'c' && ve-vs < 8 {
+					continue // not a passphrase: SNMPv3's are 8 bytes or more
+				}
+				if ve > vs && !strings.HasPrefix(line[vs:], r.mask) && line[vs] != '$' {
+					spans = append(spans, span{vs, ve})
+					note(r.sqlRule)
+				}
+			}
+		}
+	}
+	return spans
+}
 
 // commandPasswords masks the passwords that commands take in forms of
 // their own: an Oracle login's user/password, the password argument of
@@ -1171,6 +1304,9 @@ func (r *Redactor) commandPasswords(s string, spans []span, note func(string)) [
 	}
 	if strings.Contains(s, "schtasks") {
 		spans = r.flagValue(s, "/rp", r.flagValue(s, "/p", spans, note), note) // schtasks /create /ru bob /rp S3cret
+	}
+	if strings.Contains(s, "snmp") {
+		spans = r.snmpSecrets(s, spans, note)
 	}
 	if strings.Contains(s, "ssh-keygen") {
 		spans = r.flagValue(s, "-N", r.flagValue(s, "-P", spans, note), note) // ssh-keygen -N 'new' -P 'old'
@@ -1922,6 +2058,17 @@ func (r *Redactor) metavar(v string) bool {
 		upper = upper && !(c >= 'a' && c <= 'z')
 	}
 	return (upper || len(inner) < len(v)) && r.namesATerm(inner)
+}
+
+// namesSecretSetting reports whether name is the name of a setting whose
+// last part, after ':', '.', '/' or '__', names a secret (Db:Password,
+// ConnectionStrings:Default is not; Stripe__ApiKey, app/db/password).
+func (r *Redactor) namesSecretSetting(name string) bool {
+	if len(name) > 128 || !strings.ContainsAny(name, ":./") && !strings.Contains(name, "__") {
+		return false
+	}
+	last := name[max(strings.LastIndexAny(name, ":./"), strings.LastIndex(name, "__")+1)+1:]
+	return last != "" && r.mayBeKey(last) && r.keyRule(last) != ""
 }
 
 // namesATerm reports whether the metavar name spells a term, or ends with
@@ -2817,7 +2964,8 @@ func isNamingKey(id string) bool {
 }
 
 // operatorAt returns the length of an assignment operator at s[p:], or 0:
-// =, =>, ==, :, :=, ::=, :::= (make), ?=, ??=, .= (PHP), ||= (Ruby), +=.
+// =, =>, ==, :, :=, ::=, :::= (make), ?=, ??=, .= (PHP), ||= (Ruby), +=,
+// <- and <<- (R).
 func operatorAt(s string, p int) int {
 	if p >= len(s) {
 		return 0
@@ -2853,6 +3001,14 @@ func operatorAt(s string, p int) int {
 	case '|':
 		if strings.HasPrefix(s[p:], "||=") {
 			return 3
+		}
+	case '<': // R's assignment, after a space: password <- "…", token <<- "…"
+		n := 2
+		if strings.HasPrefix(s[p:], "<<-") {
+			n = 3
+		}
+		if p > 0 && s[p-1] == ' ' && p+n < len(s) && s[p+n-1] == '-' && s[p+n-2] == '<' && (s[p+n] == ' ' || isQuote(s[p+n])) {
+			return n
 		}
 	case 0xEF:
 		if fullWidthOperator(s, p) {
@@ -4202,11 +4358,16 @@ func afterLinking(s string, e int) int {
 
 func isLinkingWord(w string) bool {
 	switch strings.ToLower(w) {
-	case "is", "was", "has", "to", "as", "=", ":", "now", "becomes", "became", "set", "->", "=>":
+	case "is", "was", "has", "to", "as", "=", ":", "now", "becomes", "became", "set", "->", "=>",
+		"est", "es", "ist", "lautet", "è", "é", "är", "jest": // le mot de passe est …, das Passwort ist …
 		return true
 	}
 	return false
 }
+
+// apiKeyWords are the words for a key that come before "api" in a term
+// of other languages (clé API, clave API, chiave API, chave API).
+var apiKeyWords = map[string]bool{"clé": true, "cle": true, "clef": true, "clave": true, "chiave": true, "chave": true}
 
 // passphrase reports whether v, quoted after the term key, is a
 // passphrase of words (with password "correct horse battery staple"):
@@ -4359,10 +4520,30 @@ func looksLikeCredential(w string) bool {
 }
 
 // argvElement reports whether the flag at s[k] opens an element of a
-// command line as Go's %q prints a []string: a quote before it, and a
-// space or a bracket before the quote (["mysql" "-u" "root" "-p…"]).
+// quoted list: Go's %q of a []string (["curl" "-u" …]), a JSON array
+// (["curl","-u",…], ["curl", "-u", …]) or a Python list (['curl', '-u', …]).
 func argvElement(s string, k int) bool {
-	return k > 0 && s[k-1] == '"' && (k == 1 || s[k-2] == ' ' || s[k-2] == '[')
+	return k > 0 && isQuote(s[k-1]) && (k == 1 || s[k-2] == ' ' || s[k-2] == '[' || s[k-2] == ',')
+}
+
+// argvNext returns where the next element of a quoted list opens (its
+// quote) when the element before it closes at s[p]: "-U","…", "-U", "…",
+// '-p', '…' and "-p" "…"; else -1.
+func argvNext(s string, p int) int {
+	if p >= len(s) || !isQuote(s[p]) {
+		return -1
+	}
+	q := p + 1
+	if q < len(s) && s[q] == ',' {
+		q++
+	}
+	if q < len(s) && s[q] == ' ' {
+		q++
+	}
+	if q == p+1 || q >= len(s) || s[q] != s[p] {
+		return -1
+	}
+	return q
 }
 
 // findUserFlag masks the credentials after -u / --user in a command line
@@ -4385,8 +4566,8 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		switch {
 		case strings.HasPrefix(s[k:], "-u ") && (k == 0 || s[k-1] == ' '):
 			rest = s[k+3:]
-		case strings.HasPrefix(s[k:], "-u\" \"") && argvElement(s, k):
-			rest, quoted = s[k+5:], true
+		case argvElement(s, k) && argvNext(s, k+2) > 0 && s[k+2] == s[k-1]: // ["curl","-u","bob:…"]
+			rest, quoted = s[argvNext(s, k+2)+1:], true
 		case strings.HasPrefix(s[k:], "-user ") && k > 0 && s[k-1] == '-' && (k == 1 || s[k-2] == ' '):
 			rest = s[k+6:]
 		case strings.HasPrefix(s[k:], "-user=") && k > 0 && s[k-1] == '-':
@@ -4408,7 +4589,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		// only when it is masked: text repeating the flag in one run
 		// ("--user=--user=…") costs linear time.
 		ve, lim := vs, min(len(s), vs+userValueReach)
-		inValue := func(c byte) bool { return c != ' ' && c != '\t' && c != '\n' && !(quoted && c == '"') }
+		inValue := func(c byte) bool { return c != ' ' && c != '\t' && c != '\n' && !(quoted && c == s[k-1]) }
 		for ve < lim && inValue(s[ve]) {
 			ve++
 		}
@@ -4482,8 +4663,8 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			continue // --port, x-pass
 		}
 		vs := k + 2
-		if quoted && strings.HasPrefix(s[vs:], "\" \"") {
-			vs += 2 // the next element, at its opening quote
+		if n := argvNext(s, vs); quoted && n > 0 && s[vs] == s[k-1] {
+			vs = n // the next element, at its opening quote
 		}
 		if (tool == "7z" || tool == "rar") && (vs >= len(s) || s[vs] == ' ') {
 			continue // 7z -p alone prompts; the password is attached: -pS3cret
@@ -4499,7 +4680,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		}
 		if vs < len(s) && (s[vs] == '\'' || s[vs] == '"') {
 			qs, qe := valueAt(s, vs)
-			if qe > qs {
+			if v := s[qs:qe]; qe > qs && !(vs > k+2 && (v[0] == '-' || isPort(v) || isPath(v))) { // ["ls","-p","/tmp"]: the next element is no password
 				spans = append(spans, span{qs, qe})
 				note("credentials")
 			}
@@ -4507,7 +4688,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			continue
 		}
 		ve := vs
-		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == '"') {
+		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == s[k-1]) {
 			ve++
 		}
 		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPort(v) && !isPath(v) && !strings.HasPrefix(v, r.mask) && !strings.HasPrefix(v, "$(") {
@@ -4556,6 +4737,9 @@ func passwordTool(s string) string {
 			if (k == 0 || s[k-1] <= ' ' || s[k-1] == '/' || s[k-1] == '\'' || s[k-1] == '"') && e < len(s) && (s[e] == ' ' || s[e] == '\t') {
 				return c.tool
 			}
+			if k > 0 && argvElement(s, k) && s[e] == s[k-1] && argvNext(s, e) > 0 { // ["curl","-U",…]
+				return c.tool
+			}
 		}
 	}
 	return ""
@@ -4590,16 +4774,20 @@ func (r *Redactor) flagValue(s, flag string, spans []span, note func(string)) []
 // when secret says it is one.
 func (r *Redactor) afterFlag(s, flag string, spans []span, note func(string), secret func(v string) bool) []span {
 	for i := 0; ; {
-		j := strings.Index(s[i:], flag+" ")
+		j := strings.Index(s[i:], flag)
 		if j < 0 {
 			return spans
 		}
 		k := i + j
 		i = k + len(flag)
-		if k > 0 && s[k-1] != ' ' && s[k-1] != '\t' {
+		var vs int
+		if i < len(s) && s[i] == ' ' && (k == 0 || s[k-1] == ' ' || s[k-1] == '\t') {
+			vs = skipSpaces(s, i)
+		} else if n := argvNext(s, i); n > 0 && argvElement(s, k) && s[i] == s[k-1] { // ["curl","-U","bob:…"]
+			vs = n
+		} else {
 			continue
 		}
-		vs := skipSpaces(s, i)
 		var ve int
 		if vs < len(s) && isQuote(s[vs]) {
 			vs, ve = valueAt(s, vs)

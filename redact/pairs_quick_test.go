@@ -18,12 +18,14 @@ func TestTermStartsExact(t *testing.T) {
 	// argument, net (user) and rabbitmqctl, and the commands that take one
 	// in a form of their own: sqlplus, expdp, impdp, rman, sqlldr, dgmgrl,
 	// schtasks, (ConvertTo-)SecureString and ssh-keygen; IMAP's
-	// AUTHENTICATE; OpenLDAP's bindpw; an Oracle JDBC URL's jdbc; and
-	// Redis' SETUSER.
+	// AUTHENTICATE; OpenLDAP's bindpw; an Oracle JDBC URL's jdbc; Redis'
+	// SETUSER; Net-SNMP's commands, snmpd.conf's rocommunity, rwcommunity and
+	// com2sec, and MinIO's mc.
 	want := map[string]bool{"pa": true, "as": true, "ss": true, "sw": true, "wo": true, "or": true,
 		"ke": true, "ap": true, "pi": true, "ik": true, "zi": true, "az": true, "zu": true, "ur": true, "id": true, "lo": true, "ne": true, "ra": true,
 		"sq": true, "ex": true, "im": true, "rm": true, "dg": true, "sc": true, "se": true, "au": true, "bi": true, "jd": true,
-		"ey": true} // the plural of a term of several words: api keys, eys
+		"ey": true, // the plural of a term of several words: api keys, eys
+		"sn": true, "mc": true, "ro": true, "rw": true, "co": true}
 	for a := byte('a'); a <= 'z'; a++ {
 		for b := byte('a'); b <= 'z'; b++ {
 			w := want[string([]byte{a, b})]

@@ -76,6 +76,14 @@ func catalogSample(f tokenFormat) string {
 		return f.prefix + "3f2a1c9e-7b4d-4e8a-9c6f-0d1e2f3a4b5c"
 	case "wifi":
 		return f.prefix + "T:WPA;S:Lab-5G;P:k7x2m9q4w1;;"
+	case "cas":
+		return f.prefix + "12-Vh3bKq9LmP2xR7tZw5Yc-cas01"
+	case "pagerduty":
+		return f.prefix + "Hs8Kd3Lq7Wz2Xv5Nb9"
+	case "youtrack":
+		return f.prefix + "cm9vdA==.NDctMQ==.h3Wk8LqZ2pXv9NrT5bYc6MdJ4sFg1A"
+	case "clickup":
+		return f.prefix + "81736452_Q233NZDZ8AVULEGGCHLKG2HFQHSL3YPK"
 	case "tls keylog":
 		return f.prefix + strings.Repeat("7e", 32) + " " + strings.Repeat("c4a9", 24)
 	}
@@ -447,8 +455,8 @@ func TestTermSigHoldsEveryTermWord(t *testing.T) {
 		}
 		for i := 0; i+3 <= len(joined); i++ {
 			w := joined[i:]
-			if !asciiWord([]byte(w)) {
-				continue
+			if !asciiWord([]byte(w)) || w == "api" && len(joined) > 3 {
+				continue // clave api is searched for from clave (addTermEnds)
 			}
 			n++
 			spellings := []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]}

@@ -591,15 +591,26 @@ func (r *Redactor) checkPrefilter(s string, spans []span) {
 // addTermEnds adds the words a term of these words may end with, and, for
 // a term of several words, those of its plural (api keys).
 func (r *Redactor) addTermEnds(words []string) {
-	if (len(words) > 1 || pluralTerms[words[0]]) && !strings.HasSuffix(words[len(words)-1], "s") { // access_tokens, cookies
+	// clé api, clave api: "api" is a word of every URL, so such a term is
+	// searched for in text from its first word (findPairs reads the "api"
+	// after it) or from its joined spelling (claveapi), never from "api".
+	apiTerm := len(words) > 1 && words[len(words)-1] == "api"
+	if (len(words) > 1 || pluralTerms[words[0]]) && !strings.HasSuffix(words[len(words)-1], "s") && !apiTerm { // access_tokens, cookies
 		plural := slices.Clone(words)
 		plural[len(plural)-1] += "s"
 		r.addTermEnds(plural)
 	}
-	r.bloomAdd(words[len(words)-1])
+	if apiTerm {
+		r.bloomAdd(words[0])
+	} else {
+		r.bloomAdd(words[len(words)-1])
+	}
 	joined := strings.Join(words, "")
 	for i := 0; i+3 <= len(joined); i++ {
 		suffix := joined[i:]
+		if apiTerm && suffix == "api" {
+			break
+		}
 		r.bloomAdd(suffix)
 		for t := suffix; len(t) > 1 && isDigit(t[len(t)-1]); { // icd1_0, track_1
 			t = t[:len(t)-1]

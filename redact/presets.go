@@ -28,7 +28,7 @@ var (
 			"subscription key", "application key", "app key", "app secret",
 			"account key", "auth key", "functions key", "private token",
 			"honeycomb team", "client assertion", "verification code",
-			"signature", "sig", "sas token", "sonar login", "contribsys com",
+			"signature", "sig", "hmac", "sas token", "sonar login", "contribsys com",
 			// Short spellings, recovery secrets, and URLs that are secrets.
 			"pw", "passw", "pat", "personal access token", "csrf", "xsrf", "jenkins crumb",
 			"recovery code", "recovery codes", "backup code", "backup codes",
@@ -62,6 +62,17 @@ var (
 			"api schlussel", "api schluessel", "api schlüssel", "api sleutel", "api ключ", "apiキー",
 			"api キー", "api密钥", "api 密钥", "api金鑰", "api 金鑰", "api 키", "密钥", "秘钥",
 			"私钥", "秘密鍵", "令牌", "トークン", "토큰", "токен", "jeton d acces", "jeton d accès",
+			"clé api", "cle api", "clef api", "clave api", "chiave api", "chave api", "jeton",
+			// Secret, and the secret key, in other languages; clave is also
+			// Spanish for a password.
+			"geheim", "geheimnis", "secreto", "segreto", "segredo", "clave", "clé secrète",
+			"cle secrete", "clave secreta", "chiave segreta", "chave secreta", "geheimer schlüssel",
+			"geheimschlüssel", "clé privée", "cle privee", "clave privada", "chiave privata",
+			// Abbreviations: of token after the word it qualifies, of password.
+			"tkn", "access tok", "refresh tok", "id tok", "session tok", "api tok", "bearer tok",
+			"csrf tok", "pswd", "pswrd", "psswd", "passwrd", "pword", "psw",
+			// A SIM card's PIN and its unblocking key.
+			"puk", "puk code", "sim pin", "sim puk", "sim pin code",
 		},
 		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey,
 			DetectPrivateKey, DetectTokens, DetectDSN, DetectPgpass},
@@ -139,6 +150,13 @@ var (
 			"codice fiscale", "lat", "lon", "lng", "coordinates", "coords", "tel",
 			"cellphone", "cell phone", "whatsapp", "birthday", "born", "zipcode",
 			"family name", "middle name", "maiden name", "legal name",
+			// A name under a key that says whose it is (name alone names
+			// services, files and metrics as often as people).
+			"customer name", "client name", "contact name", "person name", "employee name",
+			"recipient name", "sender name", "account holder", "account holder name",
+			"billing name", "shipping name",
+			// A point on the map as mapping APIs name it.
+			"geo", "geo point", "latlng", "latlon", "latlong", "lnglat", "lonlat",
 			// Dates of birth and national identifiers in other languages.
 			"geburtsdatum", "fecha nacimiento", "fecha de nacimiento", "date naissance",
 			"date de naissance", "data nascita", "data di nascita", "data nascimento",

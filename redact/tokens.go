@@ -410,6 +410,38 @@ var tokenFormats = append([]tokenFormat{
 	{family: "instagram", prefix: "IGAA", body: cURL, min: 100, mixed: true},
 	// Twitch chat (IRC) passwords: "oauth:" and a 30-byte user token.
 	{family: "twitch", prefix: "oauth:", body: cDigit | cLowerHex | cLower, min: 30, max: 30, mixed: true},
+	// minisign secret keys, encrypted ("Ed", "Sc", "B2" in base64) or not,
+	// and signify secret keys ("Ed", "BK"): the second line of their key
+	// files. Public keys open otherwise.
+	{family: "minisign", prefix: "RWRTY0Iy", body: cAlnum | cOther, min: 100},
+	{family: "minisign", prefix: "RWQAAEIy", body: cAlnum | cOther, min: 100},
+	{family: "signify", prefix: "RWRCSw", body: cAlnum | cOther, min: 100},
+	// A Kubernetes bearer token carried as a WebSocket subprotocol
+	// (Sec-WebSocket-Protocol: base64url.bearer.authorization.k8s.io.<token>).
+	{family: "kubernetes", prefix: "base64url.bearer.authorization.k8s.io.", body: cURL, min: 16},
+	// Intercom access tokens: base64 of "tok:<id>:…".
+	{family: "intercom", prefix: "dG9rO", body: cAlnum | cOther, min: 40, mixed: true},
+	// ClickUp personal API tokens: pk_<user id>_<32 upper-case letters and digits>.
+	{family: "clickup", prefix: "pk_", shape: clickUpBody},
+	// Trello API tokens: ATTA and 64 hex digits and more.
+	{family: "trello", prefix: "ATTA", body: cAlnum, min: 60},
+	// Elastic Cloud and serverless API keys: essu_ and base64.
+	{family: "elastic", prefix: "essu_", body: cAlnum | cOther, min: 40, mixed: true},
+	// Apereo CAS tickets: a service ticket (ST-), a ticket-granting
+	// ticket (TGT-, the single sign-on session), proxy tickets (PT-,
+	// PGT-, PGTIOU-): the type, a counter, '-', a random id, and the
+	// server's suffix.
+	{family: "cas", prefix: "ST-", shape: casTicketBody},
+	{family: "cas", prefix: "TGT-", shape: casTicketBody},
+	{family: "cas", prefix: "PT-", shape: casTicketBody},
+	{family: "cas", prefix: "PGT-", shape: casTicketBody},
+	{family: "cas", prefix: "PGTIOU-", shape: casTicketBody},
+	// PagerDuty REST API user tokens: "u+" and 18 more bytes.
+	{family: "pagerduty", prefix: "u+", shape: pagerDutyBody},
+	// YouTrack and Hub permanent tokens: perm: (or perm-), the user's name
+	// and an id in base64, then the secret, dot-separated.
+	{family: "youtrack", prefix: "perm:", shape: youtrackBody},
+	{family: "youtrack", prefix: "perm-", shape: youtrackBody},
 	// Infisical service tokens: st.<24 hex>.<32 hex>.<32 hex>.
 	{family: "infisical", prefix: "st.", shape: infisicalBody},
 	// BIP32 extended private keys (and SLIP-132's) on main and test
@@ -721,6 +753,83 @@ func yandexIAMBody(s string, j int) int {
 	}
 	if !wordEnd(s, e) && s[e] != '.' {
 		return 0
+	}
+	return e
+}
+
+// clickUpBody matches the rest of a ClickUp token after "pk_": a user id
+// of digits, '_', and 32 upper-case letters and digits.
+func clickUpBody(s string, j int) int {
+	k := run(s, j, cDigit)
+	if k-j < 3 || k >= len(s) || s[k] != '_' {
+		return 0
+	}
+	e := run(s, k+1, cUAln)
+	if e-k-1 != 32 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// casTicketBody matches the rest of a CAS ticket after its type: a
+// counter, '-', and 20 bytes or more of base64url and dots (the random
+// id and the server's suffix) with a random-looking piece: 10 letters
+// and digits or more, both among them. Names such as
+// ST-12-add-OAuth2-login (a branch, an issue's title) stay.
+func casTicketBody(s string, j int) int {
+	k := run(s, j, cDigit)
+	if k == j || k >= len(s) || s[k] != '-' {
+		return 0
+	}
+	e := run(s, k+1, cURL|cOther)
+	for e > k+1 && (s[e-1] == '.' || s[e-1] == '=' || s[e-1] == '/' || s[e-1] == '+') {
+		e-- // a sentence's full stop, a path after the ticket
+	}
+	if e-k-1 < 20 {
+		return 0
+	}
+	for p := k + 1; p < e; {
+		q := run(s, p, cAlnum)
+		if q-p >= 10 && hasDigit(s[p:q]) && strings.Trim(s[p:q], "0123456789") != "" {
+			return e
+		}
+		p = q + 1
+	}
+	return 0
+}
+
+// pagerDutyBody matches the 18 bytes of base64url after "u+" in a
+// PagerDuty user token, with a digit and letters of both cases; a "u+"
+// inside base64 (after '/' or '+') is no token's start.
+func pagerDutyBody(s string, j int) int {
+	if j > 2 && (s[j-3] == '/' || s[j-3] == '+' || s[j-3] == '=') {
+		return 0
+	}
+	e := run(s, j, cURL)
+	if t := s[j:e]; len(t) != 18 || (e < len(s) && (s[e] == '+' || s[e] == '/')) || !hasDigit(t) || !mixedCase(t) {
+		return 0
+	}
+	return e
+}
+
+// youtrackBody matches a YouTrack permanent token after "perm:": two
+// base64 fields and the secret of 20 bytes or more, dot-separated.
+func youtrackBody(s string, j int) int {
+	e := j
+	for field := range 3 {
+		f := e
+		for e < len(s) && (isAlnum(s[e]) || field < 2 && (s[e] == '+' || s[e] == '/' || s[e] == '=')) {
+			e++
+		}
+		if n := e - f; n < 2 || field == 2 && (n < 20 || !hasDigit(s[f:e])) {
+			return 0
+		}
+		if field < 2 {
+			if e >= len(s) || s[e] != '.' {
+				return 0
+			}
+			e++
+		}
 	}
 	return e
 }
@@ -1539,7 +1648,8 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 		spans = findAround(s, spans, ".webhook.office.com/webhookb2/", 0, 40, cAny)
 		spans = findAround(s, spans, "outlook.office.com/webhook/", 0, 40, cAny)
 	}
-	// Telegram bot tokens: 5 to 16 digits, ':', 'A', 34 more.
+	// Telegram bot tokens: 5 to 16 digits, ':', 'A', 34 more (33 in the
+	// examples of Telegram's own documentation, which users copy).
 	for i := 0; marks&markTelegram != 0; {
 		k := strings.Index(s[i:], ":A")
 		if k < 0 {
@@ -1552,9 +1662,9 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 			start--
 		}
 		end := run(s, c+1, cURL)
-		// 'A' and 34 more, one of them a digit: a word after a number
-		// and a colon ("1715938212:Archive_daily_…") is not a token.
-		if c-start >= 5 && c-start <= 16 && end-c-1 == 35 && strings.ContainsAny(s[c+2:end], "0123456789") &&
+		// 'A' and 33 or 34 more, one of them a digit: a word after a
+		// number and a colon ("1715938212:Archive_daily_…") is not a token.
+		if c-start >= 5 && c-start <= 16 && (end-c-1 == 34 || end-c-1 == 35) && strings.ContainsAny(s[c+2:end], "0123456789") &&
 			(start == 0 || !isAlnum(s[start-1]) || botPath(s, start)) {
 			spans = append(spans, span{start, end})
 			i = end

@@ -59,7 +59,8 @@ func TestTokenFormatEdges(t *testing.T) {
 		"bot " + digits(5) + ":AA" + url33: "bot [REDACTED]",
 		digits(4) + ":AA" + url33:          digits(4) + ":AA" + url33,
 		digits(17) + ":AA" + url33:         digits(17) + ":AA" + url33,
-		digits(5) + ":AA" + url33[:32]:     digits(5) + ":AA" + url33[:32],
+		digits(5) + ":AA" + url33[:32]:     "[REDACTED]",
+		digits(5) + ":AA" + url33[:31]:     digits(5) + ":AA" + url33[:31],
 		"x" + digits(5) + ":AA" + url33:    "x" + digits(5) + ":AA" + url33,
 		"/bot" + digits(5) + ":AA" + url33: "/bot[REDACTED]", // the Bot API's path, from the text's start
 		// Facebook app tokens: a 15 or 16 digit app id, '|', 27 or more.

@@ -252,8 +252,8 @@ func TestAzureSecretHead(t *testing.T) {
 	})
 }
 
-// TestTelegramBotShape: 5 to 16 digits, ':', 'A' and 34 more base64url
-// bytes, a digit among them. Catches the digit count taken from the start
+// TestTelegramBotShape: 5 to 16 digits, ':', 'A' and 33 or 34 more
+// base64url bytes, a digit among them. Catches the digit count taken from the start
 // of the text (four digits far into it taken) and the digit looked for in
 // the bot id instead of the secret.
 func TestTelegramBotShape(t *testing.T) {
@@ -265,7 +265,8 @@ func TestTelegramBotShape(t *testing.T) {
 		"id 1234567890123456:A" + s34:  "id [REDACTED]",
 		"id 12345678901234567:A" + s34: "id 12345678901234567:A" + s34,
 		"12345:A" + letters:            "12345:A" + letters,
-		"12345:A" + s34[:33]:           "12345:A" + s34[:33],
+		"12345:A" + s34[:33]:           "[REDACTED]",
+		"12345:A" + s34[:32]:           "12345:A" + s34[:32],
 		"12345:A" + s34 + "z":          "12345:A" + s34 + "z",
 		"x12345:A" + s34:               "x12345:A" + s34,
 	})

@@ -78,7 +78,6 @@ func TestWrappedErrorsKept(t *testing.T) {
 		"signature: verified",
 		"mfa: granted",
 		"watch *v1.Secret: Forbidden",
-		"verify signature: expected hmac=9f1c, got hmac=77ab",
 		"auth: subject=svc-7 issuer=corp result=denied",
 		"golang.org/x/oauth2/clientcredentials v0.24.0",
 		"cloud.google.com/go/auth v0.9.3",
