@@ -634,6 +634,68 @@ func (w *walk) argvFlag(prev string) bool {
 	return w.r.keyRule(strings.TrimLeft(prev, "-")) != ""
 }
 
+// maxArgv is the longest slice read as a command line by argvMasks.
+const maxArgv = 256
+
+// argvMasks reads a slice of n elements (elem(j) returns the string at j)
+// that holds a command-line flag as the command line it is, its elements
+// joined by spaces, so that the text rules find a secret that an element
+// holds by its place ("curl", "-U", "bob:…"; "mysql", "-p…"; "sshpass",
+// "-p", "…"). It returns each element redacted where a secret was found
+// in it ("" where not), or nil when none was.
+func (w *walk) argvMasks(n int, elem func(int) (string, bool)) []string {
+	if n < 2 || n > maxArgv {
+		return nil
+	}
+	flag := false
+	for j := 0; j < n && !flag; j++ {
+		e, ok := elem(j)
+		flag = ok && len(e) >= 2 && e[0] == '-' && e[1] != ' '
+	}
+	if !flag {
+		return nil
+	}
+	var b strings.Builder
+	ends := make([]int, n)
+	for j := 0; j < n; j++ {
+		if j > 0 {
+			b.WriteByte(' ')
+		}
+		if e, ok := elem(j); ok && strings.IndexByte(e, ' ') < 0 {
+			b.WriteString(e)
+		} else {
+			b.WriteString("_") // a value or an element of many words: no argument of a command line
+		}
+		ends[j] = b.Len()
+	}
+	line := b.String()
+	spans := w.r.find(line, nil, w.r.count)
+	if len(spans) == 0 {
+		return nil
+	}
+	var out []string
+	for j, start := 0, 0; j < n; j, start = j+1, ends[j]+1 {
+		var own []span
+		for _, sp := range spans {
+			if sp.start < ends[j] && start < sp.end {
+				own = append(own, span{max(sp.start, start) - start, min(sp.end, ends[j]) - start})
+			}
+		}
+		if own == nil {
+			continue
+		}
+		e, ok := elem(j)
+		if !ok || strings.IndexByte(e, ' ') >= 0 {
+			continue
+		}
+		if out == nil {
+			out = make([]string, n)
+		}
+		out[j] = w.r.apply(e, own)
+	}
+	return out
+}
+
 // pairValue reports whether the element at odd index i of a list of
 // key-value pairs (s, n elements; key(j) returns the string at j) is the
 // value of a key that names a secret: slog's own argument style,
@@ -701,6 +763,7 @@ func isIdentifier(k string) bool {
 func (w *walk) sliceAny(s []any, depth int) ([]any, bool) {
 	var out []any
 	var pl pairList
+	argv := w.argvMasks(len(s), func(j int) (string, bool) { e, ok := s[j].(string); return e, ok })
 	anyKey := func(j int) (string, bool) { k, ok := s[j].(string); return k, ok }
 	for i, v := range s {
 		if w.tooBig() {
@@ -714,7 +777,9 @@ func (w *walk) sliceAny(s []any, depth int) ([]any, bool) {
 		}
 		var nv any
 		var ch bool
-		if prev, ok := elem(s, i-1).(string); ok && w.argvFlag(prev) && v != "" {
+		if argv != nil && argv[i] != "" {
+			nv, ch = argv[i], true // counted by argvMasks
+		} else if prev, ok := elem(s, i-1).(string); ok && w.argvFlag(prev) && v != "" {
 			nv, ch = w.r.mask, true
 			w.r.count(w.r.keyRule(strings.TrimLeft(prev, "-")))
 		} else if rule := w.pairValue(len(s), i, anyKey, &pl); rule != "" && v != nil && !isBool(v) {
@@ -746,6 +811,7 @@ func elem(s []any, i int) any {
 func (w *walk) sliceString(s []string, depth int) ([]string, bool) {
 	var out []string
 	var pl pairList
+	argv := w.argvMasks(len(s), func(j int) (string, bool) { return s[j], true })
 	strKey := func(j int) (string, bool) { return s[j], true }
 	for i, v := range s {
 		var nv string
@@ -753,6 +819,8 @@ func (w *walk) sliceString(s []string, depth int) ([]string, bool) {
 		switch {
 		case w.tooBig():
 			nv, ch = w.r.mask, true
+		case argv != nil && argv[i] != "":
+			nv, ch = argv[i], true // counted by argvMasks
 		case i > 0 && v != "" && w.argvFlag(s[i-1]):
 			nv, ch = w.r.mask, true
 			w.r.count(w.r.keyRule(strings.TrimLeft(s[i-1], "-")))
@@ -854,6 +922,7 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 		}
 		var out []any
 		var pl pairList
+		argv := w.argvMasks(rv.Len(), func(j int) (string, bool) { return stringElem(rv.Index(j)) })
 		for i := 0; i < rv.Len(); i++ {
 			if w.tooBig() {
 				if out == nil {
@@ -867,7 +936,9 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 			ev := rv.Index(i)
 			var nv any
 			var ch bool
-			if v, ok := stringElem(ev); ok && i > 0 && v != "" {
+			if argv != nil && argv[i] != "" {
+				nv, ch = argv[i], true // counted by argvMasks
+			} else if v, ok := stringElem(ev); ok && i > 0 && v != "" {
 				if prev, ok := stringElem(rv.Index(i - 1)); ok && w.argvFlag(prev) {
 					nv, ch = w.r.mask, true
 					w.r.count(w.r.keyRule(strings.TrimLeft(prev, "-")))
