@@ -8,8 +8,12 @@
 // maps, slices, structs as encoding/json sees them (promoted fields of
 // embedded structs, exported or not; json tags honoured, plus
 // `log:"redact"` and `log:"-"`; net/http's Cookie has its Value and Raw
-// masked under any key), errors, integers that are card numbers,
-// and the message. Values are rebuilt, never modified: the caller and
+// masked under any key), errors (an attr's error by its text; an error
+// inside a map, slice or struct by its text and by the data encoding/json
+// writes of it; an error or value with a Format method by its %+v text,
+// which slog.TextHandler prints), slices that hold a command line (read as
+// that command line: "curl", "-U", "user:…"), integers that are card
+// numbers, and the message. Values are rebuilt, never modified: the caller and
 // other handlers keep the originals. A record keeps its shape: a masked
 // value becomes [DefaultMask] (or the rule's mask), and a key that is
 // itself personal data or a secret (an e-mail address used as a map key)
