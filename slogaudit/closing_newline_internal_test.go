@@ -1,0 +1,156 @@
+package slogaudit
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+// closingLog writes a chain of n records to path, leaves a fragment of
+// another record after them (a crash), and returns the fragment.
+func closingLog(t *testing.T, path string, n int) []byte {
+	t.Helper()
+	af, err := OpenFile(path, WithFileSync(SyncNever()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		slog.New(h).Info("shipped", "order", 7100+i)
+	}
+	h.Close(context.Background())
+	af.Close()
+	frag := []byte(`{"audit":{"chain":"orders","hash":"Qm9`)
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write(frag)
+	f.Close()
+	return frag
+}
+
+func verifyIntact(t *testing.T, path string) Report {
+	t.Helper()
+	rep, err := VerifyFiles(context.Background(), []string{path}, VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+	for _, f := range rep.Findings {
+		t.Logf("finding: %s", f)
+	}
+	if err != nil || !rep.Intact() {
+		t.Fatalf("untouched log verifies as not intact: %v", err)
+	}
+	return rep
+}
+
+// The newline that closes a fragment found at open goes to the file in
+// the same write as the line after it: no write is a newline alone, and
+// opening the file writes nothing.
+func TestClosingNewlineGoesWithTheNextLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	closingLog(t, path, 2)
+	before, _ := os.ReadFile(path)
+	af, err := OpenFile(path, WithFileSync(SyncNever()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Fatalf("OpenFile wrote %q", after[len(before):])
+	}
+	var writes [][]byte
+	af.mu.Lock()
+	af.inject = func(f *os.File, p []byte) (int, error) {
+		writes = append(writes, append([]byte(nil), p...))
+		return f.Write(p)
+	}
+	af.mu.Unlock()
+	h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slog.New(h).Info("shipped", "order", 7200)
+	h.Close(context.Background())
+	af.Close()
+	if len(writes) == 0 || !bytes.HasPrefix(writes[0], []byte("\n{")) || !bytes.Contains(writes[0], []byte(`"msg":"audit.start"`)) {
+		t.Fatalf("first write %q: want the closing newline and the audit.start", writes[0])
+	}
+	for i, w := range writes[1:] {
+		if w[0] == '\n' {
+			t.Fatalf("write %d starts with a newline: %q", i+1, w)
+		}
+	}
+	verifyIntact(t, path)
+}
+
+// A process crashes while its first write (the closing newline and its
+// audit.start) is part-way out, as many times in a row, each time at
+// another byte (the newline alone included); the file cannot be cut back.
+// Then a process starts cleanly: every fragment is named and torn.
+func TestCrashDuringClosingWrite(t *testing.T) {
+	for _, cuts := range [][]int{{1}, {5}, {1, 1}, {1, 40}, {23, 1, 60}, {2, 17, 1, 33}} {
+		path := filepath.Join(t.TempDir(), "audit.log")
+		closingLog(t, path, 3)
+		for _, k := range cuts {
+			af, err := OpenFile(path, WithFileSync(SyncNever()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			af.mu.Lock()
+			af.injectTruncate = func(*os.File, int64) error { return syscall.EPERM }
+			crashed := false
+			af.inject = func(f *os.File, p []byte) (int, error) {
+				if crashed { // nothing after the crash reaches the file
+					return 0, syscall.EIO
+				}
+				crashed = true
+				n, _ := f.Write(p[:min(k, len(p)-1)])
+				return n, syscall.EIO
+			}
+			af.mu.Unlock()
+			h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"), OnError(func(error) {}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			slog.New(h).Info("shipped", "order", 7300)
+			af.Close() // the crash: the handler never closes
+		}
+		// The fragments: every line that is no JSON, the last one
+		// unterminated.
+		b, _ := os.ReadFile(path)
+		want := 0
+		for _, l := range bytes.Split(b, []byte("\n")) {
+			if len(l) > 0 && !json.Valid(l) {
+				want++
+			}
+		}
+		af, err := OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		frags := len(af.Torns())
+		h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		slog.New(h).Info("shipped", "order", 7400)
+		h.Close(context.Background())
+		af.Close()
+		rep := verifyIntact(t, path)
+		torn := 0
+		for _, f := range rep.Findings {
+			if f.Kind == Torn {
+				torn++
+			}
+		}
+		if torn != want || frags != want {
+			t.Fatalf("cuts %v: %d torn findings, %d fragments found at open, want %d", cuts, torn, frags, want)
+		}
+	}
+}
