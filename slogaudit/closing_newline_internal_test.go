@@ -154,3 +154,99 @@ func TestCrashDuringClosingWrite(t *testing.T) {
 		}
 	}
 }
+
+// appendCrash adds a crashed restart's first write to path: the newline
+// that closes the fragment at the end, and the first bytes of a line.
+func appendCrash(t *testing.T, path, line string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString("\n" + line); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func tornCount(rep Report) int {
+	n := 0
+	for _, f := range rep.Findings {
+		if f.Kind == Torn {
+			n++
+		}
+	}
+	return n
+}
+
+// The restart after two crashes rotates the file before its first line:
+// the fragments stay at the end of the rotated file, unterminated, and
+// the audit.start in the new file names both.
+func TestFragmentsNamedAcrossRotation(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	closingLog(t, path, 3)
+	appendCrash(t, path, `{"audit":{"chain":"ord`)
+	af, err := OpenFile(path, WithRotateSize(300))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slog.New(h).Info("shipped", "order", 7500)
+	h.Close(context.Background())
+	af.Close()
+	paths, err := RotatedFiles(path)
+	if err != nil || len(paths) < 2 {
+		t.Fatalf("rotated files %v, %v", paths, err)
+	}
+	first, _ := os.ReadFile(paths[0])
+	if first[len(first)-1] == '\n' {
+		t.Fatalf("the rotated file's fragment was closed, with no line after it")
+	}
+	rep, err := VerifyFiles(context.Background(), paths, VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+	for _, f := range rep.Findings {
+		t.Logf("finding: %s", f)
+	}
+	if err != nil || !rep.Intact() || tornCount(rep) != 2 {
+		t.Fatalf("intact=%v torn=%d, want intact with 2 torn: %v", rep.Intact(), tornCount(rep), err)
+	}
+}
+
+// The restart after two crashes fails to write its audit.start (a full
+// disk that also refuses the cut): the audit.gap that declares it lost
+// names the fragments the start would have named, and its own.
+func TestLostStartsGapNamesEveryFragment(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	closingLog(t, path, 3)
+	appendCrash(t, path, `{"audit":{"chain":"orders","ha`)
+	af, err := OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed := false
+	af.mu.Lock()
+	af.injectTruncate = func(*os.File, int64) error { return syscall.EPERM }
+	af.inject = func(f *os.File, p []byte) (int, error) {
+		if failed {
+			return f.Write(p)
+		}
+		failed = true
+		n, _ := f.Write(p[:27])
+		return n, syscall.ENOSPC
+	}
+	af.mu.Unlock()
+	h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"), OnError(func(error) {}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slog.New(h).Info("shipped", "order", 7600)
+	slog.New(h).Info("shipped", "order", 7601)
+	h.Close(context.Background())
+	af.Close()
+	rep := verifyIntact(t, path)
+	if tornCount(rep) != 3 {
+		t.Fatalf("%d torn findings, want 3", tornCount(rep))
+	}
+}
