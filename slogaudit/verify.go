@@ -977,6 +977,16 @@ func (v *verifier) fragmentsInOrder(val chain.Value, rec auditFields, by string)
 	}
 }
 
+// namedNow reports whether the record being read named p.
+func (v *verifier) namedNow(p *pendingTorn) bool {
+	for _, n := range v.lastNamed {
+		if n.p == p {
+			return true
+		}
+	}
+	return false
+}
+
 // named reports the fragment p as torn, named by the record of message by
 // at where.
 func (v *verifier) named(p *pendingTorn, by, where string) {
@@ -1121,6 +1131,7 @@ func (v *verifier) record(line []byte, torn bool) {
 	// ones still waiting, was removed (unnamedFragment).
 	v.lastNamed = v.lastNamed[:0]
 	var missing []tornName
+	pending := v.torn // the line just before, which may be a changed fragment
 	if len(acks) == 0 {
 		v.flushTorn("", "")
 	}
@@ -1131,9 +1142,9 @@ func (v *verifier) record(line []byte, torn bool) {
 			missing = append(missing, acks[i])
 		}
 	}
-	waiting := len(v.unnamed)
-	if v.glued {
-		waiting++
+	waiting := len(v.unnamed) // changed fragments, if not named later
+	if v.glued || pending != nil && !pending.prefix && !v.namedNow(pending) {
+		waiting++ // reported malformed already
 	}
 	missing = missing[:max(0, len(missing)-waiting)]
 	a, ok := val.Get("audit")
