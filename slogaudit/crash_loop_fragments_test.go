@@ -8,7 +8,9 @@ package slogaudit_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -16,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/slogguard/slogguard/slogaudit"
+	"github.com/slogguard/slogguard/slogcore"
 )
 
 // crashPoint is where a crashed process stopped: what it left at the end
@@ -291,6 +294,54 @@ func TestCrashLoopFragmentsTampered(t *testing.T) {
 				t.Fatal(err)
 			}
 			mustNotBeIntact(t, e.name, p)
+		})
+	}
+}
+
+// A handler built with New over a slogcore handler over the File, as the
+// package documents it, after crashes in a row: the File's newest torn
+// line passed alone to WithTorn brings the older ones, and all of them
+// passed together name the same.
+func TestCrashLoopSlogcoreOverFile(t *testing.T) {
+	for _, all := range []bool{false, true} {
+		t.Run(fmt.Sprintf("all=%v", all), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "audit.log")
+			rtWrite(t, path, 2, 4, slogaudit.WithChainID("billing"))
+			lines := linesOf(t, path)
+			frags := 0
+			for i, p := range []crashPoint{midRecord, midStart, midZeros} {
+				if crash(t, path, p, i, lines) {
+					frags++
+				}
+			}
+			af, err := slogaudit.OpenFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(af.Torns()); got != frags {
+				t.Fatalf("Torns: %d fragments, want %d", got, frags)
+			}
+			opts := []slogaudit.Option{slogaudit.WithKey("k1", rtKey), slogaudit.WithChainID("billing"), slogaudit.WithResume(af.Heads()["billing"])}
+			if all {
+				opts = append(opts, slogaudit.WithTorn(af.Torns()...))
+			} else if torn, ok := af.Torn(); ok {
+				opts = append(opts, slogaudit.WithTorn(torn))
+			}
+			core := slogcore.New(af, nil)
+			h, err := slogaudit.New(core, opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			slog.New(h).Info("invoice", "n", 31)
+			if err := h.Close(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			core.Close(context.Background())
+			af.Close()
+			counts := verifyCounts(t, path)
+			if counts[slogaudit.Torn] != frags {
+				t.Fatalf("%d torn findings, want %d", counts[slogaudit.Torn], frags)
+			}
 		})
 	}
 }

@@ -85,6 +85,9 @@ func WithFileErrors(f func(error)) FileOption { return func(c *fileConfig) { c.o
 type TornLine struct {
 	Bytes  int
 	SHA256 string // of the fragment
+	// earlier are the fragments that [File.Torn] found before this one,
+	// oldest first, which [WithTorn] names with it.
+	earlier *[]TornLine
 }
 
 // File is an append-only audit log file: an io.Writer for a JSON handler
@@ -231,6 +234,10 @@ func (af *File) recover() error {
 	for _, f := range frags {
 		af.torns = append(af.torns, *tornLine(f))
 	}
+	if n := len(af.torns); n > 1 {
+		earlier := append([]TornLine(nil), af.torns[:n-1]...)
+		af.torns[n-1].earlier = &earlier
+	}
 	if start > 0 { // the first line of the window may be partial
 		if i := bytes.IndexByte(tail, '\n'); i >= 0 {
 			tail = tail[i+1:]
@@ -313,13 +320,6 @@ func scanFileHeads(path string, heads, pruned map[string]Head) (last string, err
 func tornLine(frag []byte) *TornLine {
 	sum := sha256.Sum256(frag)
 	return &TornLine{Bytes: len(frag), SHA256: hex.EncodeToString(sum[:])}
-}
-
-// lastLine returns the last newline-terminated line of data, without its
-// newline.
-func lastLine(data []byte) []byte {
-	data = bytes.TrimSuffix(data, []byte("\n"))
-	return data[bytes.LastIndexByte(data, '\n')+1:]
 }
 
 // wholeRecord reports whether line is a whole audit record: valid JSON with
@@ -438,7 +438,8 @@ func (af *File) Heads() map[string]Head {
 }
 
 // Torn returns the newest of the torn lines found at open, if any (see
-// [File.Torns]).
+// [File.Torns]). Passed alone to [WithTorn], it names the older ones
+// found with it too.
 func (af *File) Torn() (TornLine, bool) {
 	if len(af.torns) == 0 {
 		return TornLine{}, false

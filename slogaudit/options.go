@@ -211,9 +211,21 @@ func WithLevel(l slog.Leveler) Option { return func(c *config) { c.level = l } }
 //	opts = append(opts, slogaudit.WithTorn(af.Torns()...))
 //
 // Several crashes in a row (one while the restart after another was
-// writing its audit.start, say) leave several fragments: pass them all.
+// writing its audit.start, say) leave several fragments: pass them all,
+// or the newest alone as [File.Torn] returns it, which brings the older
+// ones with it.
 func WithTorn(t ...TornLine) Option {
-	return func(c *config) { c.torns = append([]TornLine(nil), t...) }
+	var torns []TornLine
+	if len(t) == 1 && t[0].earlier != nil {
+		// The newest of the fragments a File found ([File.Torn]): the
+		// older ones are named with it.
+		torns = append(torns, *t[0].earlier...)
+	}
+	for _, x := range t {
+		x.earlier = nil
+		torns = append(torns, x)
+	}
+	return func(c *config) { c.torns = torns }
 }
 
 // withFile lets the handler check the file's settings against its policy.
