@@ -250,3 +250,36 @@ func TestLostStartsGapNamesEveryFragment(t *testing.T) {
 		t.Fatalf("%d torn findings, want 3", tornCount(rep))
 	}
 }
+
+// FuzzTailFragments: on any file end, the fragments found are lines of it
+// that a writer may leave (the first bytes of a JSON object, not a whole
+// value), none of them blank, and found the same in a window that starts
+// one line later (when the lines before are not needed).
+func FuzzTailFragments(f *testing.F) {
+	for _, s := range []string{"{\"a\":1}\n{\"b\n{\"c", "{\"a\":1}\n\n{\"b\":\n", "x\n{\"a\n{\x00\x00", "{}\n{\"k\":\"v\"}", "", "\n\n{"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data string) {
+		frags, closeTail, enough := tailFragments([]byte(data), true)
+		if !enough {
+			t.Fatalf("a whole file is not enough")
+		}
+		if closeTail != (len(data) > 0 && data[len(data)-1] != '\n') {
+			t.Fatalf("closeTail %v for %q", closeTail, data)
+		}
+		for _, fr := range frags {
+			if json.Valid(fr) || !jsonPrefix(fr) || len(bytes.TrimSpace(fr)) == 0 || bytes.IndexByte(fr, '\n') >= 0 {
+				t.Fatalf("fragment %q of %q", fr, data)
+			}
+			if !bytes.Contains([]byte(data), fr) {
+				t.Fatalf("fragment %q not in %q", fr, data)
+			}
+		}
+		if i := bytes.IndexByte([]byte(data), '\n'); i >= 0 {
+			part, _, ok := tailFragments([]byte(data[i:]), false)
+			if ok && len(part) != len(frags) {
+				t.Fatalf("window from byte %d: %d fragments, whole: %d (%q)", i, len(part), len(frags), data)
+			}
+		}
+	})
+}

@@ -345,3 +345,35 @@ func TestCrashLoopSlogcoreOverFile(t *testing.T) {
 		})
 	}
 }
+
+// Processes that crash at the same byte of the same line leave fragments
+// with the same bytes: each is named, and one removed is still missing.
+func TestCrashLoopSameFragmentTwice(t *testing.T) {
+	for _, n := range []int{2, 3} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "audit.log")
+			rtWrite(t, path, 2, 4, slogaudit.WithChainID("ledger"))
+			for i := range n {
+				f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				frag := `{"audit":{"chain":"ledger","hash":"`
+				if i > 0 {
+					frag = "\n" + frag
+				}
+				f.WriteString(frag)
+				f.Close()
+			}
+			rtWrite(t, path, 1, 4, slogaudit.WithChainID("ledger"))
+			if got := verifyCounts(t, path)[slogaudit.Torn]; got != n {
+				t.Fatalf("%d torn findings, want %d", got, n)
+			}
+			idx, lines := fragmentLines(t, path)
+			lines = append(lines[:idx[0]], lines[idx[0]+1:]...)
+			p := filepath.Join(t.TempDir(), "audit.log")
+			os.WriteFile(p, []byte(strings.Join(lines, "")), 0o600)
+			mustNotBeIntact(t, "one of the same fragments removed", p)
+		})
+	}
+}
