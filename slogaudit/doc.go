@@ -69,11 +69,14 @@
 // that its line no longer
 // parses is reported modified, not missing, when its audit member still
 // names it. A torn line that an audit.start or audit.gap
-// names by its length and hash is reported torn where it is, missing
+// names by its length and hash (its torn member, or for the older of
+// several fragments that crashes in a row left, its torn_earlier list) is
+// reported torn where it is, missing
 // when it is not in the input before that record, and reordered when a
 // record of that chain written before it (the record the audit.start
 // resumed from, or the one before the first the audit.gap declares lost)
-// comes after it. The checkpoint file is
+// comes after it, or when the fragments one record names are not in the
+// order it lists them. The checkpoint file is
 // appended in order, each line once: a checkpoint after a larger one of
 // its chain is reported reordered (a witnessed checkpoint appended again
 // with its cosignatures excepted), and a line repeated byte for byte

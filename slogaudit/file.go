@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -86,6 +85,9 @@ func WithFileErrors(f func(error)) FileOption { return func(c *fileConfig) { c.o
 type TornLine struct {
 	Bytes  int
 	SHA256 string // of the fragment
+	// earlier are the fragments that [File.Torn] found before this one,
+	// oldest first, which [WithTorn] names with it.
+	earlier *[]TornLine
 }
 
 // File is an append-only audit log file: an io.Writer for a JSON handler
@@ -97,8 +99,8 @@ type File struct {
 	size     int64
 	cfg      fileConfig
 	heads    map[string]Head
-	last     string // chain of the last complete record
-	torn     *TornLine
+	last     string     // chain of the last complete record
+	torns    []TornLine // found at open, oldest first
 	unsynced int
 	timer    *time.Timer
 	// syncing: a group commit's fsync runs in the background, outside mu,
@@ -132,8 +134,9 @@ type File struct {
 	// no handler of this File wrote first; lastWritten is the newest.
 	written     map[string]bool
 	lastWritten string
-	// fresh: a failed write left a fragment that could not be cut off, so
-	// the next write starts with a newline.
+	// fresh: the file ends with a line without its newline (a fragment
+	// found at open, or one that a failed write left and could not cut
+	// off), so the next write starts with a newline, in the same write.
 	fresh bool
 	// inject, in tests, replaces the write to f (to inject faults);
 	// injectSync replaces its fsync, injectTruncate its truncate.
@@ -155,10 +158,13 @@ type File struct {
 var ErrNotDurable = errors.New("slogaudit: written, but the system reported an error: the record may not survive a crash")
 
 // OpenFile opens (creating with mode 0600) the audit log at path for
-// appending. It reads the file's tail to recover each chain's head; an
-// incomplete last line is closed with a newline and reported by
-// [File.Torn], and the next audit.start record names it, so that it is
-// visible in verification and not taken for tampering. On Linux the File
+// appending. It reads the file's tail to recover each chain's head; the
+// incomplete lines crashes left after the last whole line (one per crash,
+// when processes crashed again while starting) are reported by
+// [File.Torns], and the next audit.start record names them all, so that
+// they are visible in verification and not taken for tampering. Opening
+// writes nothing: an incomplete last line is closed by the newline that
+// starts the next write. On Linux the File
 // keeps a lock file beside the log (path + ".lock") while it is open, so
 // that two processes sharing the log never continue one chain.
 func OpenFile(path string, opts ...FileOption) (*File, error) {
@@ -187,15 +193,15 @@ func OpenFile(path string, opts ...FileOption) (*File, error) {
 // fragment after it, however long they are.
 const tailSize = 1 << 20
 
-// recover reads the tail: the heads of the chains in it, and a torn line.
+// recover reads the tail: the heads of the chains in it, and the torn
+// lines (see tailFragments): the fragments crashes left after the last
+// whole line, each the first bytes of a JSON object (see jsonPrefix). The
+// next audit.start names them all. A last line whose record is whole, and
+// which lacks only its newline, is no fragment: it is the chain's head.
 //
-// A torn line is the fragment a crash left after the last newline (the
-// first bytes of a JSON object, see jsonPrefix); or the
-// last line itself when it is no JSON at all and nothing came after it
-// (a process that opened the file, closed such a fragment with a newline,
-// and stopped before it logged anything). The next audit.start names it.
-// A last line whose record is whole, and which lacks only its newline, is
-// no fragment: it gets its newline and is the chain's head.
+// Nothing is written here: a last line without its newline gets it with
+// the next write, in the same write (see fresh), so that a crash after
+// the open leaves no fragment closed with nothing after it to name it.
 func (af *File) recover() error {
 	r, err := os.Open(af.path)
 	if err != nil {
@@ -209,39 +215,28 @@ func (af *File) recover() error {
 	af.size = st.Size()
 	var tail []byte
 	var start int64
+	var frags [][]byte
 	for window := int64(tailSize); ; window *= 2 {
 		start = max(0, af.size-window)
 		tail = make([]byte, af.size-start)
 		if _, err := r.ReadAt(tail, start); err != nil && err != io.EOF {
 			return fmt.Errorf("slogaudit: OpenFile: reading the tail of %s: %w", af.path, err)
 		}
-		// Enough when it holds a whole line before the fragment: two
-		// newlines, or the file's start.
-		if start == 0 || bytes.Count(tail, []byte("\n")) >= 2 {
+		// Enough when it holds a whole line before the fragments: a
+		// line that is no fragment after the window's first, or the
+		// file's start.
+		var enough bool
+		frags, af.fresh, enough = tailFragments(tail, start == 0)
+		if enough {
 			break
 		}
 	}
-	if n := bytes.LastIndexByte(tail, '\n'); n < len(tail)-1 && (n >= 0 || start == 0) {
-		frag := tail[n+1:]
-		if _, err := af.f.Write([]byte("\n")); err != nil {
-			return fmt.Errorf("slogaudit: OpenFile: closing the last line of %s: %w", af.path, err)
-		}
-		af.size++
-		switch {
-		case wholeRecord(frag):
-			tail = append(tail, '\n') // only its newline was lost
-		case jsonPrefix(frag):
-			af.torn = tornLine(frag)
-			tail = tail[:n+1]
-		default:
-			// Not what a writer that stopped mid-record leaves: the line
-			// was changed after it was written. It is closed, so that no
-			// record is glued onto it, and not named: the verifier
-			// reports it.
-			tail = tail[:n+1]
-		}
-	} else if line := lastLine(tail); len(line) > 0 && !json.Valid(line) && jsonPrefix(line) && !afterStop(tail, line) {
-		af.torn = tornLine(line) // closed by an earlier open that logged nothing
+	for _, f := range frags {
+		af.torns = append(af.torns, *tornLine(f))
+	}
+	if n := len(af.torns); n > 1 {
+		earlier := append([]TornLine(nil), af.torns[:n-1]...)
+		af.torns[n-1].earlier = &earlier
 	}
 	if start > 0 { // the first line of the window may be partial
 		if i := bytes.IndexByte(tail, '\n'); i >= 0 {
@@ -296,22 +291,6 @@ func (af *File) findHead(id string) (Head, bool, error) {
 	return pruned, pruned.Seq > 0, nil
 }
 
-// afterStop reports whether the line before line, the last of data, is an
-// audit.stop record: a writer that stopped cleanly left no fragment after
-// it, so a line there that is no JSON was not written by a crash.
-func afterStop(data, line []byte) bool {
-	data = bytes.TrimSuffix(data, []byte("\n"))
-	data = data[:len(data)-len(line)]
-	prev := lastLine(data)
-	var p chain.Parser
-	v, err := p.Parse(prev)
-	if err != nil {
-		return false
-	}
-	msg, _ := v.Get("msg")
-	return msg.Str == MsgStop
-}
-
 // scanFileHeads is scanHeads over the file at path, read a line at a time
 // (a log may be far larger than memory).
 func scanFileHeads(path string, heads, pruned map[string]Head) (last string, err error) {
@@ -341,13 +320,6 @@ func scanFileHeads(path string, heads, pruned map[string]Head) (last string, err
 func tornLine(frag []byte) *TornLine {
 	sum := sha256.Sum256(frag)
 	return &TornLine{Bytes: len(frag), SHA256: hex.EncodeToString(sum[:])}
-}
-
-// lastLine returns the last newline-terminated line of data, without its
-// newline.
-func lastLine(data []byte) []byte {
-	data = bytes.TrimSuffix(data, []byte("\n"))
-	return data[bytes.LastIndexByte(data, '\n')+1:]
 }
 
 // wholeRecord reports whether line is a whole audit record: valid JSON with
@@ -465,15 +437,23 @@ func (af *File) Heads() map[string]Head {
 	return out
 }
 
-// Torn returns the incomplete last line found at open, if any: the
-// fragment a crash left (or such a fragment that an earlier open closed
-// with a newline, when nothing was written after it). [File.Handler]
-// names it in its audit.start record; pass it to [New] with [WithTorn].
+// Torn returns the newest of the torn lines found at open, if any (see
+// [File.Torns]). Passed alone to [WithTorn], it names the older ones
+// found with it too.
 func (af *File) Torn() (TornLine, bool) {
-	if af.torn == nil {
+	if len(af.torns) == 0 {
 		return TornLine{}, false
 	}
-	return *af.torn, true
+	return af.torns[len(af.torns)-1], true
+}
+
+// Torns returns the torn lines found at open, oldest first: the fragments
+// that crashes left at the end of the file, after its last whole line
+// (several when a process crashed again while it was starting after a
+// crash). [File.Handler] names them in its audit.start record; pass them
+// to [New] with [WithTorn].
+func (af *File) Torns() []TornLine {
+	return append([]TornLine(nil), af.torns...)
 }
 
 // Handler returns a [Handler] writing to af. It encodes each record once,
@@ -588,8 +568,8 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	if ok && probe.resume == nil {
 		opts = append(opts, WithResume(head))
 	}
-	if af.torn != nil {
-		opts = append(opts, WithTorn(*af.torn))
+	if len(af.torns) > 0 {
+		opts = append(opts, WithTorn(af.torns...))
 	}
 	opts = append(opts, withFile(af))
 	h, err := New(slog.NewJSONHandler(af, nil), opts...)
@@ -737,21 +717,21 @@ func (af *File) write(p []byte, others bool) (int, error) {
 			return 0, err
 		}
 	}
-	if af.fresh {
-		if _, err := af.writeLocked([]byte{'\n'}); err != nil {
-			return 0, fmt.Errorf("slogaudit: writing %s: %w", af.path, err)
-		}
-		af.fresh = false
-	}
-	n, err := af.writeLocked(p)
+	n, err := af.writeClosingLocked(p)
 	if err == nil && n < len(p) {
 		err = io.ErrShortWrite
 	}
 	if err != nil {
-		if n, err = af.cutBackLocked(p, n, err); !errors.Is(err, ErrNotDurable) {
+		closing := af.fresh
+		n, err = af.cutBackLocked(p, n, err)
+		if closing {
+			af.fresh = !af.endsLineLocked()
+		}
+		if !errors.Is(err, ErrNotDurable) {
 			return n, err
 		}
 	}
+	af.fresh = false
 	af.size += int64(n)
 	af.unsynced++
 	switch {
@@ -823,6 +803,42 @@ func (af *File) waitSyncLocked() {
 		<-done
 		af.mu.Lock()
 	}
+}
+
+// writeClosingLocked writes p, after the newline that closes the file's
+// last line when it has none (fresh), in one write, so that no crash
+// leaves that line closed without the line after it begun. It returns
+// the count of p's bytes written.
+func (af *File) writeClosingLocked(p []byte) (int, error) {
+	if !af.fresh {
+		return af.writeLocked(p)
+	}
+	q := make([]byte, 0, len(p)+1)
+	q = append(append(q, '\n'), p...)
+	n, err := af.writeLocked(q)
+	if n > 0 {
+		af.size++ // the newline: p starts after it
+		n--
+	}
+	if err == nil {
+		af.fresh = false
+	}
+	return n, err
+}
+
+// endsLineLocked reports whether the file ends with a newline (or is
+// empty); when it cannot be read, that it does not.
+func (af *File) endsLineLocked() bool {
+	st, err := af.f.Stat()
+	if err != nil {
+		return false
+	}
+	if st.Size() == 0 {
+		return true
+	}
+	var b [1]byte
+	_, err = af.f.ReadAt(b[:], st.Size()-1)
+	return err == nil && b[0] == '\n'
 }
 
 // writeLocked writes p to the file; a panic in an injected writer is an
@@ -1095,7 +1111,7 @@ func (af *File) rotateLocked() error {
 			// it: renaming the old file back would replace it. The
 			// rotation is done; go on in that file.
 			if f, oerr := os.OpenFile(af.path, os.O_RDWR|os.O_APPEND, 0); oerr == nil {
-				af.f, af.size = f, 0
+				af.f, af.size, af.fresh = f, 0, false
 				if fi, serr := f.Stat(); serr == nil {
 					af.size = fi.Size()
 				}
@@ -1108,7 +1124,7 @@ func (af *File) rotateLocked() error {
 		}
 		return af.reopenLocked(name, err)
 	}
-	af.f, af.size = f, 0
+	af.f, af.size, af.fresh = f, 0, false
 	return nil
 }
 

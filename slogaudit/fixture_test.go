@@ -158,9 +158,19 @@ func TestFixtureV2Verifies(t *testing.T) {
 	require.EqualValues(t, 12, rep.Records)
 	require.Equal(t, Check{Checked: 12}, rep.Chains["v2-fixture"].Checks.MACs)
 	require.Len(t, regexp.MustCompile(`"audit":\{[^{}]*,"v":2\}`).FindAllString(string(f.log), -1), 12, "every record line is v2")
+	// Two crashes in a row before the restart: its audit.start names both
+	// fragments (torn_earlier, then torn), and both verify torn.
+	require.Contains(t, string(f.log), `"torn_earlier":[{"bytes":59,"sha256":"`)
+	var torn []int64
+	for _, x := range rep.Findings {
+		if x.Kind == Torn {
+			torn = append(torn, x.Line)
+		}
+	}
+	require.Equal(t, []int64{9, 10}, torn)
 	// The writer's own lines are canonical: each line is its RFC 8785 form.
 	for i, l := range lines(f.log) {
-		if i == 8 { // the torn fragment
+		if i == 8 || i == 9 { // the torn fragments
 			continue
 		}
 		v, err := chain.Parse([]byte(strings.TrimSuffix(l, "\n")))
@@ -215,6 +225,10 @@ func writeFixture(t *testing.T, dir, chainID string) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
 	require.NoError(t, err)
 	_, err = f.WriteString(`{"time":"2026-01-02T03:04:09Z","level":"INFO","msg":"cut sh`)
+	require.NoError(t, err)
+	// The restart crashes too, in the write that closes that line and
+	// starts its audit.start: the next restart names both fragments.
+	_, err = f.WriteString("\n" + `{"audit":{"chain":"` + chainID + `","hash":"`)
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
 	session(func(h *Handler) {

@@ -163,7 +163,7 @@ type tagged struct {
 	st       *state
 	seq      uint64
 	declares []GapRange
-	names    *TornLine // the fragment an audit.gap record names
+	names    []TornLine // the fragments an audit.gap record names
 }
 
 // onLoss hears from a slogcore handler that a record it accepted was lost.
@@ -198,8 +198,8 @@ func (st *state) onLoss(l slogcore.Loss) {
 	st.losses.async++
 	rs := []GapRange{{From: t.seq, To: t.seq, Reason: reason}}
 	rs = append(rs, t.declares...) // a lost gap record: declare its losses again
-	if t.names != nil {
-		st.losses.addTornLocked(*t.names) // and name its fragment again
+	for _, n := range t.names {
+		st.losses.addTornLocked(n) // and name its fragments again
 	}
 	for _, r := range t.declares {
 		st.losses.redeclared += r.To - r.From + 1
@@ -229,7 +229,9 @@ func (st *state) declareLocked(ctx context.Context) error {
 	for {
 		rs := st.losses.take()
 		if st.lostTorn == nil {
-			st.lostTorn = st.losses.takeTorn()
+			if t := st.losses.takeTorn(); t != nil {
+				st.lostTorn = []TornLine{*t}
+			}
 		}
 		if rs == nil && st.lostTorn == nil {
 			return nil
@@ -242,9 +244,7 @@ func (st *state) declareLocked(ctx context.Context) error {
 			n += r.To - r.From + 1
 		}
 		attrs := []slog.Attr{slog.Uint64("records", n), slog.Any("lost", rs)}
-		if t := st.lostTorn; t != nil {
-			attrs = append(attrs, slog.Group("torn", slog.Int("bytes", t.Bytes), slog.String("sha256", t.SHA256)))
-		}
+		attrs = appendTornAttrs(attrs, st.lostTorn)
 		st.declaring, st.naming = rs, st.lostTorn // in the record's loss tag
 		err := st.ownLocked(ctx, MsgGap, false, attrs...)
 		st.declaring, st.naming = nil, nil

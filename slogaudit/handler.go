@@ -157,10 +157,10 @@ type state struct {
 	async    *slogcore.Handler // the wrapped handler, when it reports losses later
 	unwatch  func()            // stops hearing of its losses
 	worker   workerWait        // waits for it under mu, and who may not
-	lostTorn *TornLine         // the torn line a lost audit.start named
+	lostTorn []TornLine        // the torn lines a lost audit.start named
 	// declaring is what the audit.gap record being passed on declares.
 	declaring []GapRange
-	naming    *TornLine // and the fragment it names
+	naming    []TornLine // and the fragments it names
 	closeErr  error
 	closing   chan struct{} // made by the first Close, closed when it returns
 	merkle    merkle        // the tree beside the chain, for checkpoints
@@ -692,7 +692,7 @@ func (st *state) violatedLocked(ctx context.Context, r slog.Record, root *node, 
 
 // startLocked writes the audit.start record once. Like a caller's record,
 // it keeps its seq when its write fails, and the next audit.gap record
-// declares it lost (naming the torn line it would have named).
+// declares it lost (naming the torn lines it would have named).
 func (st *state) startLocked(ctx context.Context) {
 	if st.started {
 		return
@@ -702,12 +702,10 @@ func (st *state) startLocked(ctx context.Context) {
 	if st.head.Seq > 0 {
 		attrs = append(attrs, slog.Group("resumed_from", slog.Uint64("seq", st.head.Seq), slog.String("hash", st.head.Hash.String())))
 	}
-	if t := st.cfg.torn; t != nil {
-		attrs = append(attrs, slog.Group("torn", slog.Int("bytes", t.Bytes), slog.String("sha256", t.SHA256)))
-	}
+	attrs = appendTornAttrs(attrs, st.cfg.torns)
 	// A start that is not written is declared lost at once, by an
-	// audit.gap record that names the torn line in its place.
-	st.lostTorn = st.cfg.torn
+	// audit.gap record that names the torn lines in its place.
+	st.lostTorn = st.cfg.torns
 	if err := st.ownLocked(ctx, MsgStart, true, attrs...); err == nil {
 		st.lostTorn = nil
 	}

@@ -31,7 +31,7 @@ type config struct {
 	onError     func(error)
 	source      bool
 	now         func() time.Time
-	torn        *TornLine
+	torns       []TornLine
 	file        *File
 	policy      *Policy
 	mode        Mode
@@ -200,17 +200,33 @@ func WithSource() Option {
 // level decides. A *slog.LevelVar changes it live.
 func WithLevel(l slog.Leveler) Option { return func(c *config) { c.level = l } }
 
-// WithTorn makes the audit.start record name the torn line that
-// [OpenFile] found ([File.Torn]), so that the verifier reports it as a
-// crash's fragment, not as tampering. [File.Handler] passes it on by
-// itself; a handler built with [New] over a File (through slogcore.New,
-// for instance) needs it after a crash, with [WithResume]:
+// WithTorn makes the audit.start record name the torn lines that
+// [OpenFile] found ([File.Torns], oldest first), so that the verifier
+// reports them as a crash's fragments, not as tampering. [File.Handler]
+// passes them on by itself; a handler built with [New] over a File
+// (through slogcore.New, for instance) needs them after a crash, with
+// [WithResume]:
 //
 //	opts := []slogaudit.Option{slogaudit.WithKey(id, key), slogaudit.WithResume(af.Heads()[chain])}
-//	if t, ok := af.Torn(); ok {
-//		opts = append(opts, slogaudit.WithTorn(t))
-//	}
-func WithTorn(t TornLine) Option { return func(c *config) { c.torn = &t } }
+//	opts = append(opts, slogaudit.WithTorn(af.Torns()...))
+//
+// Several crashes in a row (one while the restart after another was
+// writing its audit.start, say) leave several fragments: pass them all,
+// or the newest alone as [File.Torn] returns it, which brings the older
+// ones with it.
+func WithTorn(t ...TornLine) Option {
+	var torns []TornLine
+	if len(t) == 1 && t[0].earlier != nil {
+		// The newest of the fragments a File found ([File.Torn]): the
+		// older ones are named with it.
+		torns = append(torns, *t[0].earlier...)
+	}
+	for _, x := range t {
+		x.earlier = nil
+		torns = append(torns, x)
+	}
+	return func(c *config) { c.torns = torns }
+}
 
 // withFile lets the handler check the file's settings against its policy.
 func withFile(f *File) Option { return func(c *config) { c.file = f } }

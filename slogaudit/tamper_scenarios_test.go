@@ -76,19 +76,61 @@ func TestTornMiddleFile(t *testing.T) {
 	mustNotBeIntact(t, "record in a middle file cut", paths...)
 }
 
-// A non-JSON line appended with a
-// newline, after the chain's audit.stop: no crash of this chain can have
-// written it (the chain was closed), then a restart of the chain.
-func TestGarbageAfterStopThenRestart(t *testing.T) {
-	paths := rotatedLog(t)
-	cur := paths[len(paths)-1]
-	f, _ := os.OpenFile(cur, os.O_APPEND|os.O_WRONLY, 0o600)
-	f.WriteString(`{"time":"2026-01-01T00:00:00Z","level":"INFO","msg":"refund approved","amount":99999,` + "\n")
-	f.Close()
-	rtWrite(t, filepath.Join(filepath.Dir(cur), "audit.log"), 1, 1, slogaudit.WithChainID("svc"))
-	rep, err := rtVerify(t, paths...)
-	t.Logf("intact=%v err=%v", rep.Intact(), err)
-	if rep.Intact() {
-		t.Fatalf("a line appended after the chain's audit.stop verifies as a crash's torn line (information)")
+// Lines appended after the chain's audit.stop, then a restart of the
+// chain. The first bytes of a JSON object closed with a newline are what
+// a crash loop leaves there (a process cut mid-line, then the restart
+// after it cut after closing that line): the restart names the line, which
+// verifies as torn where it is. A line that no crash leaves, a whole JSON
+// line or text that starts no JSON object, is tampering.
+func TestLineAfterStopThenRestart(t *testing.T) {
+	for _, tc := range []struct {
+		name, line string
+		intact     bool
+	}{
+		{"object's first bytes", `{"time":"2026-01-01T00:00:00Z","level":"INFO","msg":"refund approved","amount":99999,`, true},
+		{"whole object", `{"time":"2026-01-01T00:00:00Z","level":"INFO","msg":"refund approved","amount":99999}`, false},
+		{"text", `refund approved amount=99999`, false},
+		{"object's first bytes, then text", `{"msg":"refund approved"} amount=99999,`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			paths := rotatedLog(t)
+			cur := paths[len(paths)-1]
+			f, _ := os.OpenFile(cur, os.O_APPEND|os.O_WRONLY, 0o600)
+			f.WriteString(tc.line + "\n")
+			f.Close()
+			added := int64(strings.Count(readString(t, cur), "\n"))
+			rtWrite(t, filepath.Join(filepath.Dir(cur), "audit.log"), 1, 1, slogaudit.WithChainID("svc"))
+			rep, err := rtVerify(t, paths...)
+			if !tc.intact {
+				if err == nil || rep.Intact() {
+					t.Fatalf("a line appended after the chain's audit.stop verifies as intact")
+				}
+				return
+			}
+			if err != nil || !rep.Intact() {
+				t.Fatalf("a crash's fragment after the chain's audit.stop verifies as not intact: %v", err)
+			}
+			torn := 0
+			for _, f := range rep.Findings {
+				if f.Kind == slogaudit.Torn {
+					torn++
+					if f.File != cur || f.Line != added {
+						t.Fatalf("torn finding at %s:%d, want %s:%d", f.File, f.Line, cur, added)
+					}
+				}
+			}
+			if torn != 1 {
+				t.Fatalf("%d torn findings, want 1", torn)
+			}
+		})
 	}
+}
+
+func readString(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

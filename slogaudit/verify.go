@@ -423,9 +423,9 @@ type verifier struct {
 	// audit.start may still name one (a failed write's fragment that
 	// other records were queued behind, or another handler wrote after).
 	unnamed []*pendingTorn
-	// lastNamed: the fragment that the record being read named, for
-	// fragmentInOrder.
-	lastNamed *namedFragment
+	// lastNamed: the fragments that the record being read named, newest
+	// first, for fragmentsInOrder.
+	lastNamed []namedFragment
 	// namedBy: the records that named a fragment found, with its
 	// SHA-256, so that a copy of such a record is not taken for one that
 	// names a fragment no longer there.
@@ -791,31 +791,63 @@ func (v *verifier) flushTorn(ack, by string) bool {
 }
 
 // unnamedFragment reports a fragment that the record at the current line
-// (of message by, whose checks passed) names and that is not in the
-// input before it: its torn member says a line of that many bytes and
-// hash was there. A record on the first line of the input is not judged:
-// the fragment is then at the end of a file not given, which the chain's
-// missing start already reports.
+// (of message by, whose checks passed) names (t) and that is not in the
+// input before it: its torn member (or an entry of torn_earlier) says a
+// line of that many bytes and hash was there. A record on the first line
+// of the input is not judged: the fragment is then at the end of a file
+// not given, which the chain's missing start already reports.
 //
 // Nor is a fragment that is the start of one of the last lines read,
 // followed by a blank line: a File opened while another File of the same
 // log was writing a line reads the line's first bytes at the end of the
 // file, names them, and closes them with a newline that lands after the
 // whole line.
-func (v *verifier) unnamedFragment(val chain.Value, rec auditFields, by, ack string) {
+func (v *verifier) unnamedFragment(rec auditFields, by string, t tornName) {
 	if v.nonBlank <= 1 {
 		return
 	}
-	t, _ := val.Get("torn")
-	n, _ := t.Get("bytes")
-	if v.lastLines.closedStart(int(n.Num), ack) {
+	if v.lastLines.closedStart(int(t.bytes), t.sha) {
 		return
 	}
-	short := ack
+	short := t.sha
 	if len(short) > 16 {
 		short = short[:16] + "…"
 	}
-	v.add(v.line, rec.chain, 0, Missing, "the incomplete line that this %s names (%d bytes, sha256 %s) is not in the input before it: it was removed (the writer leaves a torn line in place, and the record after it names it)", by, int64(n.Num), short)
+	v.add(v.line, rec.chain, 0, Missing, "the incomplete line that this %s names (%d bytes, sha256 %s) is not in the input before it: it was removed (the writer leaves a torn line in place, and the record after it names it)", by, t.bytes, short)
+}
+
+// tornName is a fragment that an audit.start or audit.gap names: its
+// length and the hex SHA-256 of its bytes.
+type tornName struct {
+	bytes int64
+	sha   string
+}
+
+// tornNames returns the fragments that val, an audit.start or audit.gap
+// record, names, oldest first: those of its torn_earlier member, then
+// the one of its torn member (the newest). Entries without a hash name
+// nothing; past maxUnnamed, the older ones are left out.
+func tornNames(val chain.Value) []tornName {
+	var out []tornName
+	add := func(t chain.Value) {
+		s, _ := t.Get("sha256")
+		n, _ := t.Get("bytes")
+		if s.Kind == chain.String && s.Str != "" {
+			out = append(out, tornName{bytes: int64(n.Num), sha: s.Str})
+		}
+	}
+	if e, ok := val.Get(tornEarlierKey); ok && e.Kind == chain.Array {
+		for _, t := range e.Items {
+			add(t)
+		}
+	}
+	if t, ok := val.Get("torn"); ok {
+		add(t)
+	}
+	if len(out) > maxUnnamed {
+		out = out[len(out)-maxUnnamed:]
+	}
+	return out
 }
 
 // lineRing keeps the last lines read, each up to maxRingLine bytes, and
@@ -866,32 +898,44 @@ func (r *lineRing) closedStart(n int, sha string) bool {
 // it, the oldest is reported malformed.
 const maxUnnamed = 256
 
-// namedFragment is a fragment that a record named, and the index of its
-// torn finding.
+// namedFragment is a fragment that a record named, the index of its torn
+// finding, and its place in the record's list of the fragments it names
+// (oldest first).
 type namedFragment struct {
 	p       *pendingTorn
 	finding int
+	listed  int
 }
 
-// fragmentInOrder turns the torn finding of the fragment that rec (an
+// fragmentsInOrder turns the torn finding of a fragment that rec (an
 // audit.start or audit.gap, of message by, whose checks passed) named
-// into a reordered finding when a record of rec's chain that was in the
-// file before the fragment comes after it in the input. A writer leaves
-// a fragment at the end of the file, after every record it wrote: the
-// record an audit.start resumed from (the head the File read at the end
-// of the file, before the fragment) and, for an audit.gap, the record
-// before the first one it declares lost. An audit.gap that declares no
-// loss names the fragment of a record of the wrapper's own, which took no
-// seq, and other records of its own (a seal, another audit.gap) may have
-// been written after the fragment and before the gap: it bounds nothing.
-func (v *verifier) fragmentInOrder(val chain.Value, rec auditFields, by string) {
-	n := v.lastNamed
-	v.lastNamed = nil
+// into a reordered finding when it is not where the writer left it.
+//
+// A writer leaves a fragment at the end of the file, after every record
+// it wrote: the record an audit.start resumed from (the head the File
+// read at the end of the file, before the fragments) and, for an
+// audit.gap, the record before the first one it declares lost. An
+// audit.gap that declares no loss names the fragment of a record of the
+// wrapper's own, which took no seq, and other records of its own (a
+// seal, another audit.gap) may have been written after the fragment and
+// before the gap: it bounds nothing. And the fragments that one record
+// names come in the file in the order it lists them.
+func (v *verifier) fragmentsInOrder(val chain.Value, rec auditFields, by string) {
+	named := v.lastNamed
+	// named is newest first in the list: each must come after the one
+	// listed before it.
+	for i := 1; i < len(named); i++ {
+		if newer, older := named[i-1], named[i]; newer.listed > older.listed && newer.p.pos < older.p.pos {
+			f := &v.rep.Findings[newer.finding]
+			f.Kind, f.Chain = Reordered, rec.chain
+			f.Detail = fmt.Sprintf("the incomplete line that the %s at %s names comes before %s, which it lists as older: a writer leaves such lines in the order they were cut; a line was moved", by, v.lineText(v.pos()), v.lineText(older.p.pos))
+		}
+	}
 	st := v.chains[rec.chain]
-	if n == nil || st == nil || rec.seq == 0 {
+	if st == nil || rec.seq == 0 {
 		return
 	}
-	var before uint64 // the seq of the record written before the fragment
+	var before uint64 // the seq of the record written before the fragments
 	if by == MsgStart {
 		r, ok := val.Get("resumed_from")
 		if !ok {
@@ -920,18 +964,33 @@ func (v *verifier) fragmentInOrder(val chain.Value, rec auditFields, by string) 
 		return
 	}
 	seen, ok := st.recent.get(before)
-	if !ok || seen.line < n.p.pos {
+	if !ok {
 		return
 	}
-	f := &v.rep.Findings[n.finding]
-	f.Kind, f.Chain = Reordered, rec.chain
-	f.Detail = fmt.Sprintf("the incomplete line that the %s at %s names comes before record %d of chain %s (%s), which was written before it: a writer leaves such a line at the end of the file, after the records it wrote; the line or the records were moved", by, v.lineText(v.pos()), before, rec.chain, v.lineText(seen.line))
+	for _, n := range named {
+		if seen.line < n.p.pos {
+			continue
+		}
+		f := &v.rep.Findings[n.finding]
+		f.Kind, f.Chain = Reordered, rec.chain
+		f.Detail = fmt.Sprintf("the incomplete line that the %s at %s names comes before record %d of chain %s (%s), which was written before it: a writer leaves such a line at the end of the file, after the records it wrote; the line or the records were moved", by, v.lineText(v.pos()), before, rec.chain, v.lineText(seen.line))
+	}
+}
+
+// namedNow reports whether the record being read named p.
+func (v *verifier) namedNow(p *pendingTorn) bool {
+	for _, n := range v.lastNamed {
+		if n.p == p {
+			return true
+		}
+	}
+	return false
 }
 
 // named reports the fragment p as torn, named by the record of message by
 // at where.
 func (v *verifier) named(p *pendingTorn, by, where string) {
-	v.lastNamed = &namedFragment{p, len(v.rep.Findings)}
+	v.lastNamed = append(v.lastNamed, namedFragment{p: p, finding: len(v.rep.Findings)})
 	f := Finding{File: p.file, Line: p.line, Kind: Torn, Detail: "incomplete line left by a crash, named by the audit.start " + where}
 	if by == MsgGap {
 		f.Detail = "incomplete line left by a failed write, named by the audit.gap " + where
@@ -1054,25 +1113,40 @@ func (v *verifier) record(line []byte, torn bool) {
 		v.torn = &pendingTorn{file: v.file, line: v.line, pos: v.pos(), sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn, prefix: jsonPrefix(raw), claim: v.claimed(raw)}
 		return
 	}
-	ack, by := "", ""
+	var acks []tornName
+	by := ""
 	if msg, _ := val.Get("msg"); msg.Str == MsgStart || msg.Str == MsgGap {
-		if t, ok := val.Get("torn"); ok {
-			s, _ := t.Get("sha256")
-			ack, by = s.Str, msg.Str
-		}
-		if v.copyOfNamer(val, ack) {
-			// A copy of the record that named this fragment: it names
-			// no other fragment of the same bytes, and the one it names
-			// is there.
-			ack, by = "", ""
+		acks, by = tornNames(val), msg.Str
+		if len(acks) > 0 && v.copyOfNamer(val, acks[len(acks)-1].sha) {
+			// A copy of the record that named these fragments: it names
+			// no other fragments of the same bytes, and the ones it
+			// names are there.
+			acks = nil
 		}
 	}
 	// A malformed line waiting for a record to name it (or the fragment
 	// this record is glued onto) is reported as such when this one names
-	// another hash: a fragment that was changed.
-	waiting := v.torn != nil || len(v.unnamed) > 0 || v.glued
-	v.lastNamed = nil
-	namedFragment := v.flushTorn(ack, by)
+	// another hash: a fragment that was changed. A named fragment that is
+	// not in the input, beyond those that may have been changed into the
+	// ones still waiting, was removed (unnamedFragment).
+	v.lastNamed = v.lastNamed[:0]
+	var missing []tornName
+	pending := v.torn // the line just before, which may be a changed fragment
+	if len(acks) == 0 {
+		v.flushTorn("", "")
+	}
+	for i := len(acks) - 1; i >= 0; i-- { // newest first: the line just before
+		if v.flushTorn(acks[i].sha, by) {
+			v.lastNamed[len(v.lastNamed)-1].listed = i
+		} else {
+			missing = append(missing, acks[i])
+		}
+	}
+	waiting := len(v.unnamed) // changed fragments, if not named later
+	if v.glued || pending != nil && !pending.prefix && !v.namedNow(pending) {
+		waiting++ // reported malformed already
+	}
+	missing = missing[:max(0, len(missing)-waiting)]
 	a, ok := val.Get("audit")
 	if !ok || a.Kind != chain.Object {
 		if group, rec, ok := nestedAudit(val, 0); ok {
@@ -1124,20 +1198,21 @@ func (v *verifier) record(line []byte, torn bool) {
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
 	}
 	ok = v.checkMAC(rec) && rec.hashOK && recoded < 0
-	switch {
-	case ack == "":
-	case namedFragment:
+	if len(v.lastNamed) > 0 {
 		if ok {
-			v.fragmentInOrder(val, rec, by)
+			v.fragmentsInOrder(val, rec, by)
 		}
 		if v.namedBy == nil {
 			v.namedBy = map[namer]bool{}
 		}
 		if len(v.namedBy) < window {
-			v.namedBy[namer{ack, claimedRecord{rec.chain, rec.seq}}] = true
+			v.namedBy[namer{acks[len(acks)-1].sha, claimedRecord{rec.chain, rec.seq}}] = true
 		}
-	case !waiting && ok:
-		v.unnamedFragment(val, rec, by, ack)
+	}
+	if ok {
+		for _, m := range missing {
+			v.unnamedFragment(rec, by, m)
+		}
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
 		v.inBand(val, rec) // before the record joins the tree that its note signs
