@@ -52,6 +52,11 @@ func TestArgvSlicesReadAsCommandLines(t *testing.T) {
 		{"psql", "-h", "db.internal", "-U", "reporter", "-d", "stats"},
 		{"curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "https://status.example.com"},
 		{"--port", "8080", "--log-level", "debug"},
+		{"docker", "run", "-u", "1000:1000", "alpine"},
+		{"docker", "exec", "-u", "root:root", "web1", "sh"},
+		{"mysql", "-u", "root", "-p", "inventory"},
+		{"mysqldump", "-u", "root", "-p", "shop", "orders"},
+		{"lftp", "-u", "bob,pw", "ftp.example.com"},
 	} {
 		var got, want bytes.Buffer
 		slog.New(redact.NewHandler(slog.NewJSONHandler(&got, nil), nil)).Info("exec", "argv", argv)

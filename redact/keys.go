@@ -60,7 +60,14 @@ type keySlot struct {
 // naming key would be judged again for every suffix) nor remembered.
 func (r *Redactor) verdict(key string) *keyVerdict {
 	if len(key) > maxTextKey {
-		return plainKey
+		// Its last and first words are judged as a key's words are, but
+		// not searched (a key's search judges the keys in it, which
+		// would judge every suffix of text repeating a key) nor
+		// remembered.
+		if v := r.judgeKeyWords(key[len(key)-maxTextKey:], false); v.rule != "" {
+			return v
+		}
+		return r.judgeKeyWords(key[:maxTextKey], false)
 	}
 	return r.cachedVerdict(key, true)
 }
@@ -127,7 +134,12 @@ const maxWords = 32
 
 // judgeKey decides about key: allow-list, terms (whole words, with
 // metadata words), and the detectors run on the key itself.
-func (r *Redactor) judgeKey(key string) *keyVerdict {
+func (r *Redactor) judgeKey(key string) *keyVerdict { return r.judgeKeyWords(key, true) }
+
+// judgeKeyWords is judgeKey; with search false it leaves out the search
+// of the key's text by the detectors and pairs (which finds a key that is
+// itself a secret or personal data, and judges the keys inside it).
+func (r *Redactor) judgeKeyWords(key string, search bool) *keyVerdict {
 	var (
 		lowerBuf [256]byte
 		boundBuf [maxWords][2]int
@@ -238,14 +250,14 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 	}
 	if v.rule == "" {
 		if alt, ok := acronymSplit(key); ok { // DBpassword, JWTsecret: an acronym, then a lower-case word
-			if av := r.judgeKey(alt); av.rule != "" {
+			if av := r.judgeKeyWords(alt, search); av.rule != "" {
 				v.rule, v.noDigits, v.latency, v.netAddr = av.rule, av.noDigits, av.latency, av.netAddr
 			}
 		}
 	}
 	if v.rule == "" && !described {
 		if alt, ok := digitSplit(key); ok { // password1, api_key2: a term, then a number
-			if av := r.judgeKey(alt); av.rule != "" {
+			if av := r.judgeKeyWords(alt, search); av.rule != "" {
 				v.rule, v.noDigits, v.latency, v.netAddr = av.rule, av.noDigits, av.latency, av.netAddr
 			}
 		}
@@ -260,7 +272,7 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			}
 		}
 	}
-	if len(key) >= r.minScan { // what the detectors, or the pairs of terms ("password=x"), find in the key
+	if search && len(key) >= r.minScan { // what the detectors, or the pairs of terms ("password=x"), find in the key
 		if spans := r.find(key, nil, ignoreName); len(spans) > 0 {
 			v.key, v.keyBy = r.placeholder(key), r.finderOf(key)
 		}

@@ -170,3 +170,29 @@ func TestNestedErrorRedactedOnce(t *testing.T) {
 	slog.New(redact.NewHandler(slog.NewJSONHandler(&buf, nil), nil)).Error("m", "err", signinFailure{Password: "Oat-Ridge-11"})
 	require.Contains(t, buf.String(), `"err":"sign-in refused"`, "an attr's error is written as its text")
 }
+
+// maskedCred writes itself masked, through a pointer method.
+type maskedCred struct{ Value string }
+
+func (c *maskedCred) MarshalJSON() ([]byte, error) { return []byte(`"***"`), nil }
+
+type dialFault struct {
+	Host string
+	Cred maskedCred
+}
+
+func (e *dialFault) Error() string { return "dial mysql://app:Umber-Kite-85@" + e.Host + "/db failed" }
+
+// TestNestedErrorKeepsItsFieldsMarshalling: when only a nested error's
+// text holds a secret, its data is written as encoding/json writes the
+// error itself, its fields' own MarshalJSON methods included.
+func TestNestedErrorKeepsItsFieldsMarshalling(t *testing.T) {
+	var buf bytes.Buffer
+	v := map[string]any{"err": &dialFault{"db7", maskedCred{"Sienna-Vault-62"}}}
+	slog.New(redact.NewHandler(slog.NewJSONHandler(&buf, nil), nil)).Error("m", "v", v)
+	require.Contains(t, buf.String(), `"err":{"Host":"db7","Cred":"***"}`)
+	require.NotContains(t, buf.String(), "Sienna-Vault-62")
+	var text bytes.Buffer
+	slog.New(redact.NewHandler(slog.NewTextHandler(&text, nil), nil)).Error("m", "v", v)
+	require.NotContains(t, text.String(), "Umber-Kite-85")
+}

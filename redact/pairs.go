@@ -34,17 +34,14 @@ var keyChars = func() (t [256]bool) {
 //     (--password …), and the credentials after -u / --user.
 func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(string)) []span {
 	// runEnd is the end of the last unquoted value longer than longRun
-	// read after a key: a key inside it is part of that value, not one of
-	// its own (so text that repeats a term in one run, "card=card=…",
-	// costs linear time, not a read of the rest of the run per term).
+	// read after a key. A key inside it has its own value read only
+	// longRun bytes far (masked, it is masked to runEnd), so that text
+	// that repeats a term in one run ("card=card=…") costs linear time,
+	// not a read of the rest of the run per term.
 	runEnd := 0
 	for i := 0; i < len(s); {
 		if !isKeyChar(s[i]) && (s[i] < 0x80 || !r.nonASCII) {
 			i++
-			continue
-		}
-		if i < runEnd {
-			i = runEnd
 			continue
 		}
 		a := i
@@ -243,6 +240,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue // go test's result line: --- PASS: TestTokenRefresh (0.02s)
 			}
 			var vs, ve int
+			clipped := false // the value was read in a window of a long run: masked, it runs to runEnd
 			if xml {
 				vs = p + 1
 				ve = vs
@@ -253,9 +251,15 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 					continue // no element's text: [--token <token>] token=<TOKEN>
 				}
 			} else {
-				vs, ve = valueAt(s, p+op)
-				if ve-vs > longRun && (vs == 0 || !isQuote(s[vs-1])) {
-					runEnd = max(runEnd, ve)
+				if a < runEnd {
+					lim := min(len(s), p+op+longRun)
+					vs, ve = valueAt(s[:lim], p+op)
+					clipped = ve == lim && lim < runEnd
+				} else {
+					vs, ve = valueAt(s, p+op)
+					if ve-vs > longRun && (vs == 0 || !isQuote(s[vs-1])) {
+						runEnd = max(runEnd, ve)
+					}
 				}
 				if ve == vs && s[p] == ':' && op == 1 {
 					vs, ve = indentedBlock(s, a, vs) // password:⏎    S3cret, secrets:⏎  - a⏎  - b
@@ -321,6 +325,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				if !xml && op == 1 && (vs == 0 || !isQuote(s[vs-1])) && s[vs] != '{' && strings.IndexByte(s, '\n') >= 0 &&
 					lineStartAt(s, a-min(a, quoteLen(s, a))) {
 					ve = plainLineEnd(s, ve) // password: p@ss w0rd and more, password = my secret phrase (YAML, INI)
+				}
+				if clipped {
+					ve = max(ve, runEnd)
 				}
 				spans = append(spans, span{vs, ve})
 				note(rule)

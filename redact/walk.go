@@ -318,8 +318,8 @@ func (w *walk) nestedError(key string, err error, depth int) (any, bool) {
 	if !textChanged && !dataChanged {
 		return err, false
 	}
-	if !dataChanged && rv.IsValid() && rv.CanInterface() {
-		data = rv.Interface()
+	if !dataChanged {
+		data = err // itself, not a copy: encoding/json calls its fields' pointer methods
 	}
 	return nestedErrorValue{text: text, plus: plus, data: data}, true
 }
@@ -688,12 +688,41 @@ func (w *walk) argvMasks(n int, elem func(int) (string, bool)) []string {
 		if !ok || strings.IndexByte(e, ' ') >= 0 {
 			continue
 		}
+		// Only what reads as a credential: a command's arguments are
+		// often user and group ids ("-u", "1000:1000"), database names
+		// and host names, which the text rules would take for one.
+		credential := false
+		for _, sp := range own {
+			part := e[sp.start:sp.end]
+			if k := strings.LastIndexAny(part, ":%,"); k >= 0 {
+				part = part[k+1:]
+			}
+			credential = credential || looksLikeCredential(part) && !hostName(part)
+		}
+		if !credential {
+			continue
+		}
 		if out == nil {
 			out = make([]string, n)
 		}
 		out[j] = w.r.apply(e, own)
 	}
 	return out
+}
+
+// hostName reports whether w reads as a DNS name: labels of letters,
+// digits and '-' joined by dots, the last of two or more letters.
+func hostName(w string) bool {
+	d := strings.LastIndexByte(w, '.')
+	if d <= 0 || len(w)-d-1 < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !isAlnum(c) && c != '-' && c != '.' || i > d && !(c|0x20 >= 'a' && c|0x20 <= 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 // pairValue reports whether the element at odd index i of a list of
