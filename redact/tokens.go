@@ -565,6 +565,7 @@ func findTokens(s string, spans []span) []span {
 
 // findPrefixTokens finds the catalog formats, each by its prefix.
 func findPrefixTokens(s string, spans []span) []span {
+	rematches := maxRematches
 	for i := 0; i+10 <= len(s); i++ {
 		c := s[i]
 		c0, c1 := c|0x20, s[i+1]|0x20
@@ -578,7 +579,7 @@ func findPrefixTokens(s string, spans []span) []span {
 			if f.prefix[1]|0x20 != c1 { // most of the bucket, for a byte compare
 				continue
 			}
-			if end := f.matchWindow(s, i); end > 0 {
+			if end := f.matchWindow(s, i, &rematches); end > 0 {
 				start := i
 				if f.lastField {
 					start += strings.LastIndexByte(s[i:end], ' ') + 1
@@ -598,17 +599,28 @@ func findPrefixTokens(s string, spans []span) []span {
 // each repeat.
 const tokenWindow = 2048
 
+// maxRematches is how many tokens that reach the window's end one search
+// matches again on the whole text; after that, the window's match stands
+// and is masked to the end of its run (a text that holds so many such long
+// runs is masked rather than searched again), so that a run repeating a
+// prefix that matches in every window but not whole costs linear time.
+const maxRematches = 16
+
 // matchWindow is match reading at most tokenWindow bytes of body. A token
 // that reaches the window's end (a body that long is rare: a base64
-// private key) is matched again on the whole text.
-func (f *tokenFormat) matchWindow(s string, i int) int {
+// private key) is matched again on the whole text, while *rematches lasts.
+func (f *tokenFormat) matchWindow(s string, i int, rematches *int) int {
 	lim := i + len(f.prefix) + tokenWindow
 	if lim >= len(s) {
 		return f.match(s, i)
 	}
 	end := f.match(s[:lim], i)
 	if end > lim-16 { // at or near the window's end: its shape may read on
-		return f.match(s, i)
+		if *rematches > 0 {
+			*rematches--
+			return f.match(s, i)
+		}
+		return run(s, end, cURL|cOther) // masked to the end of its run: no part of a long token is left
 	}
 	return end
 }
