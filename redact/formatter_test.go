@@ -118,3 +118,55 @@ func TestSelfMarshallingErrorTextRedacted(t *testing.T) {
 		require.NotContains(t, js.String(), secret)
 	}
 }
+
+// dsnError marshals itself as text: a text handler writes that text.
+type dsnError struct{ dsn string }
+
+func (e *dsnError) Error() string { return "connect failed" }
+
+func (e *dsnError) MarshalText() ([]byte, error) { return []byte(e.dsn), nil }
+
+// profile marshals itself as JSON without its secret, and prints it.
+type profile struct {
+	Name   string
+	secret string
+}
+
+func (p profile) MarshalJSON() ([]byte, error) { return []byte(`{"name":"` + p.Name + `"}`), nil }
+
+func (p profile) String() string { return "name=" + p.Name + " password=" + p.secret }
+
+// TestTextRenderingsRedacted: what a text handler writes of a value that
+// marshals itself (MarshalText, or MarshalJSON with a String or Format
+// method) is redacted, as an attr's value and inside a container; JSON
+// handlers keep writing the value's own JSON.
+func TestTextRenderingsRedacted(t *testing.T) {
+	for _, tc := range []struct {
+		value  any
+		secret string
+	}{
+		{&dsnError{"postgres://svc:Thistle-Oar-29@db/app"}, "Thistle-Oar-29"},
+		{[]any{&dsnError{"postgres://svc:Thistle-Oar-29@db/app"}}, "Thistle-Oar-29"},
+		{profile{"ana", "Larch-Signal-71"}, "Larch-Signal-71"},
+		{map[string]any{"p": profile{"ana", "Larch-Signal-71"}}, "Larch-Signal-71"},
+	} {
+		for _, text := range []bool{true, false} {
+			var raw, buf bytes.Buffer
+			mk := func(b *bytes.Buffer) slog.Handler {
+				if text {
+					return slog.NewTextHandler(b, nil)
+				}
+				return slog.NewJSONHandler(b, nil)
+			}
+			slog.New(mk(&raw)).Info("m", "v", tc.value)
+			slog.New(redact.NewHandler(mk(&buf), nil)).Info("m", "v", tc.value)
+			require.NotContains(t, buf.String(), tc.secret, "text handler: %v: %s", text, buf.String())
+			if strings.Contains(raw.String(), tc.secret) {
+				require.Contains(t, buf.String(), "[REDACTED]")
+			}
+			if !text && strings.Contains(raw.String(), `"name":"ana"`) {
+				require.Contains(t, buf.String(), `"name":"ana"`, "the value's own JSON is kept")
+			}
+		}
+	}
+}

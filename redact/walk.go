@@ -239,21 +239,64 @@ func (r *Redactor) judgeError(err error) (any, string, bool) {
 		return r.mask, r.mask, true
 	}
 	redacted, changed := r.String(text)
+	plus, plusChanged := redacted, false
 	if f, ok := err.(fmt.Formatter); ok {
 		// slog.TextHandler and fmt print an error with %+v, which its
 		// Format method may write otherwise than Error (with the fields
 		// or causes behind it): judge that text too.
-		if plus := fmt.Sprintf("%+v", f); plus != text {
-			if p, ch := r.String(plus); ch {
-				return formattedError{text: redacted, plus: p}, redacted, true
-			}
+		if pl := fmt.Sprintf("%+v", f); pl != text {
+			plus, plusChanged = r.String(pl)
 		}
+	}
+	if tm, ok := err.(encoding.TextMarshaler); ok {
+		// slog.TextHandler writes an error that marshals itself as text
+		// by that text, and encoding/json inside a container too.
+		b, panicked := marshalTextChecked(tm)
+		if panicked {
+			r.panics.Add(1)
+			r.count(counterPanic)
+			return r.mask, r.mask, true
+		}
+		if m, ch := r.String(string(b)); ch {
+			return textError{text: redacted, plus: plus, mtext: m}, redacted, true
+		}
+	}
+	if plusChanged {
+		return formattedError{text: redacted, plus: plus}, redacted, true
 	}
 	if changed {
 		return redactedError{redacted}, redacted, true
 	}
 	return err, text, false
 }
+
+// marshalTextChecked returns what tm.MarshalText writes ("" on an error),
+// and whether it panicked.
+func marshalTextChecked(tm encoding.TextMarshaler) (b []byte, panicked bool) {
+	defer func() {
+		if recover() != nil {
+			b, panicked = nil, true
+		}
+	}()
+	b, err := tm.MarshalText()
+	if err != nil {
+		return nil, false
+	}
+	return b, false
+}
+
+// textError stands in for an error that marshals itself as text, whose
+// text held a secret: MarshalText returns the redacted text it wrote,
+// Error and Format as formattedError.
+type textError struct{ text, plus, mtext string }
+
+func (e textError) Error() string { return e.text }
+
+// MarshalText returns the error's redacted text as it marshalled it.
+func (e textError) MarshalText() ([]byte, error) { return []byte(e.mtext), nil }
+
+// Format writes e as fmt would have written the original error, redacted.
+func (e textError) Format(s fmt.State, verb rune) { formatRedacted(s, verb, e.text, e.plus) }
 
 // formattedError stands in for an error whose text or %+v text held a
 // secret: Error returns the redacted text, and Format writes the redacted
@@ -273,6 +316,56 @@ func formatRedacted(s fmt.State, verb rune, text, plus string) {
 	}
 	_, _ = io.WriteString(s, text)
 }
+
+// textRendering returns the text slog.TextHandler writes of x, a value
+// that marshals itself as JSON, when that text is its own: its
+// MarshalText, its Format method's %+v or its String. A method that
+// panics gives no text.
+func textRendering(x any) (text string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			text, ok = "", false
+		}
+	}()
+	switch v := x.(type) {
+	case encoding.TextMarshaler:
+		b, err := v.MarshalText()
+		return string(b), err == nil
+	case fmt.Formatter:
+		return fmt.Sprintf("%+v", v), true
+	case fmt.Stringer:
+		return v.String(), true
+	}
+	return "", false
+}
+
+// renderedValue stands in for a value that marshals itself as JSON and
+// whose text held a secret: encoding/json writes data (the value or its
+// redacted JSON), a text handler and fmt its redacted text.
+type renderedValue struct {
+	data any
+	text string
+}
+
+// MarshalJSON writes the value's JSON, redacted.
+func (v renderedValue) MarshalJSON() ([]byte, error) { return encodeJSON(v.data) }
+
+// encodeJSON encodes x as slog.JSONHandler does, without HTML escaping.
+func encodeJSON(x any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(x); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// MarshalText returns the value's text, redacted.
+func (v renderedValue) MarshalText() ([]byte, error) { return []byte(v.text), nil }
+
+// String returns the value's text, redacted.
+func (v renderedValue) String() string { return v.text }
 
 // marshalsJSON redacts the JSON that x (which is m) writes of itself.
 func (w *walk) marshalsJSON(x any, m json.Marshaler) (any, bool) {
@@ -297,8 +390,20 @@ func (w *walk) nestedError(key string, err error, depth int) (any, bool) {
 		return v, true // Error panicked
 	}
 	plus := text
-	if f, ok := v.(formattedError); ok {
+	switch f := v.(type) {
+	case formattedError:
 		plus = f.plus
+	case textError:
+		plus = f.plus
+	}
+	if _, ok := err.(encoding.TextMarshaler); ok { // encoding/json writes its text
+		if te, ok := v.(textError); ok {
+			return nestedErrorValue{text: text, plus: plus, data: te.mtext}, true
+		}
+		if !textChanged {
+			return err, false
+		}
+		return nestedErrorValue{text: text, plus: plus, data: err}, true
 	}
 	rv := reflect.ValueOf(err)
 	for (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface) && !rv.IsNil() {
@@ -339,15 +444,7 @@ func (e nestedErrorValue) Format(s fmt.State, verb rune) { formatRedacted(s, ver
 
 // MarshalJSON writes the error's redacted data, as encoding/json would
 // have written the error.
-func (e nestedErrorValue) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(e.data); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
-}
+func (e nestedErrorValue) MarshalJSON() ([]byte, error) { return encodeJSON(e.data) }
 
 // value redacts an arbitrary Go value, rebuilding only what changes.
 func (w *walk) value(key string, x any, depth int) (any, bool) {
@@ -398,7 +495,10 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 			return x, false
 		}
 		plus := text
-		if f, ok := ev.(formattedError); ok {
+		switch f := ev.(type) {
+		case formattedError:
+			plus = f.plus
+		case textError:
 			plus = f.plus
 		}
 		return nestedErrorValue{text: text, plus: plus, data: data}, true
@@ -423,7 +523,15 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 	// Values that serialise themselves: scan what they produce.
 	switch v := x.(type) {
 	case json.Marshaler:
-		return w.marshalsJSON(x, v)
+		data, changed := w.marshalsJSON(x, v)
+		// A text handler writes it otherwise: by its MarshalText, %+v
+		// or String. Judge that text too.
+		if text, ok := textRendering(x); ok {
+			if t, ch := w.r.String(text); ch {
+				return renderedValue{data: data, text: t}, true
+			}
+		}
+		return data, changed
 	case encoding.TextMarshaler:
 		data, err := v.MarshalText()
 		if err != nil {
