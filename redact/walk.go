@@ -298,6 +298,18 @@ func (e textError) MarshalText() ([]byte, error) { return []byte(e.mtext), nil }
 // Format writes e as fmt would have written the original error, redacted.
 func (e textError) Format(s fmt.State, verb rune) { formatRedacted(s, verb, e.text, e.plus) }
 
+// plusText returns the %+v text of the stand-in v that judgeError
+// returned for an error whose text is text.
+func plusText(v any, text string) string {
+	switch f := v.(type) {
+	case formattedError:
+		return f.plus
+	case textError:
+		return f.plus
+	}
+	return text
+}
+
 // formattedError stands in for an error whose text or %+v text held a
 // secret: Error returns the redacted text, and Format writes the redacted
 // %+v text for %+v and the redacted text for every other verb.
@@ -389,13 +401,7 @@ func (w *walk) nestedError(key string, err error, depth int) (any, bool) {
 	if v == any(w.r.mask) {
 		return v, true // Error panicked
 	}
-	plus := text
-	switch f := v.(type) {
-	case formattedError:
-		plus = f.plus
-	case textError:
-		plus = f.plus
-	}
+	plus := plusText(v, text)
 	if _, ok := err.(encoding.TextMarshaler); ok { // encoding/json writes its text
 		if te, ok := v.(textError); ok {
 			return nestedErrorValue{text: text, plus: plus, data: te.mtext}, true
@@ -494,14 +500,7 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		if !textChanged && !dataChanged {
 			return x, false
 		}
-		plus := text
-		switch f := ev.(type) {
-		case formattedError:
-			plus = f.plus
-		case textError:
-			plus = f.plus
-		}
-		return nestedErrorValue{text: text, plus: plus, data: data}, true
+		return nestedErrorValue{text: text, plus: plusText(ev, text), data: data}, true
 	case map[string]any:
 		return redactMap(w, v, depth, func(v any) any { return v })
 	case map[string]string:
