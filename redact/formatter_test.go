@@ -136,6 +136,12 @@ func (p profile) MarshalJSON() ([]byte, error) { return []byte(`{"name":"` + p.N
 
 func (p profile) String() string { return "name=" + p.Name + " password=" + p.secret }
 
+// account marshals itself as JSON without its key and has no text method:
+// a text handler prints its fields.
+type account struct{ User, APIKey string }
+
+func (a account) MarshalJSON() ([]byte, error) { return []byte(`{"name":"` + a.User + `"}`), nil }
+
 // TestTextRenderingsRedacted: what a text handler writes of a value that
 // marshals itself (MarshalText, or MarshalJSON with a String or Format
 // method) is redacted, as an attr's value and inside a container; JSON
@@ -149,6 +155,7 @@ func TestTextRenderingsRedacted(t *testing.T) {
 		{[]any{&dsnError{"postgres://svc:Thistle-Oar-29@db/app"}}, "Thistle-Oar-29"},
 		{profile{"ana", "Larch-Signal-71"}, "Larch-Signal-71"},
 		{map[string]any{"p": profile{"ana", "Larch-Signal-71"}}, "Larch-Signal-71"},
+		{account{"ana", "sk_live_" + strings.Repeat("Qz7", 8)}, "sk_live_" + strings.Repeat("Qz7", 8)},
 	} {
 		for _, text := range []bool{true, false} {
 			var raw, buf bytes.Buffer

@@ -60,14 +60,12 @@ type keySlot struct {
 // naming key would be judged again for every suffix) nor remembered.
 func (r *Redactor) verdict(key string) *keyVerdict {
 	if len(key) > maxTextKey {
-		// Its last and first words are judged as a key's words are, but
-		// not searched (a key's search judges the keys in it, which
-		// would judge every suffix of text repeating a key) nor
+		// Its last words (those that say what a key names: a term, or
+		// the words of metadata after one) are judged as a key's words
+		// are, but not searched (a key's search judges the keys in it,
+		// which would judge every suffix of text repeating a key) nor
 		// remembered.
-		if v := r.judgeKeyWords(key[len(key)-maxTextKey:], false); v.rule != "" {
-			return v
-		}
-		return r.judgeKeyWords(key[:maxTextKey], false)
+		return r.judgeKeyWords(key[len(key)-maxTextKey:], false)
 	}
 	return r.cachedVerdict(key, true)
 }

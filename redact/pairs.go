@@ -3031,6 +3031,13 @@ func fullWidthOperator(s string, p int) bool {
 	return strings.HasPrefix(s[p:], "：") || strings.HasPrefix(s[p:], "＝")
 }
 
+// idPair reports whether v is a user id and a group id ("1000:1000", as
+// docker -u and chown take them), no user and password.
+func idPair(v string) bool {
+	u, g, ok := strings.Cut(v, ":")
+	return ok && u != "" && g != "" && strings.Trim(u, "0123456789") == "" && strings.Trim(g, "0123456789") == ""
+}
+
 // userValueReach is how far a -u value is read before it is known to be
 // masked; a user name and password are far shorter.
 const userValueReach = 1024
@@ -4600,7 +4607,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		for ve < lim && inValue(s[ve]) {
 			ve++
 		}
-		if v := s[vs:ve]; strings.IndexByte(v, ':') >= 0 && !strings.HasPrefix(v, r.mask) {
+		if v := s[vs:ve]; strings.IndexByte(v, ':') >= 0 && !strings.HasPrefix(v, r.mask) && !idPair(v) {
 			for ve < len(s) && inValue(s[ve]) {
 				ve++
 			}

@@ -330,9 +330,9 @@ func formatRedacted(s fmt.State, verb rune, text, plus string) {
 }
 
 // textRendering returns the text slog.TextHandler writes of x, a value
-// that marshals itself as JSON, when that text is its own: its
-// MarshalText, its Format method's %+v or its String. A method that
-// panics gives no text.
+// that marshals itself as JSON: its MarshalText, or its %+v (its Format
+// method's, its String, or its fields). A method that panics gives no
+// text.
 func textRendering(x any) (text string, ok bool) {
 	defer func() {
 		if recover() != nil {
@@ -348,7 +348,10 @@ func textRendering(x any) (text string, ok bool) {
 	case fmt.Stringer:
 		return v.String(), true
 	}
-	return "", false
+	if rv := reflect.ValueOf(x); rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() == reflect.Uint8 {
+		return "", false // a text handler writes the bytes, which are the JSON judged
+	}
+	return fmt.Sprintf("%+v", x), true // its fields, hidden ones included
 }
 
 // renderedValue stands in for a value that marshals itself as JSON and
@@ -795,41 +798,12 @@ func (w *walk) argvMasks(n int, elem func(int) (string, bool)) []string {
 		if !ok || strings.IndexByte(e, ' ') >= 0 {
 			continue
 		}
-		// Only what reads as a credential: a command's arguments are
-		// often user and group ids ("-u", "1000:1000"), database names
-		// and host names, which the text rules would take for one.
-		credential := false
-		for _, sp := range own {
-			part := e[sp.start:sp.end]
-			if k := strings.LastIndexAny(part, ":%,"); k >= 0 {
-				part = part[k+1:]
-			}
-			credential = credential || looksLikeCredential(part) && !hostName(part)
-		}
-		if !credential {
-			continue
-		}
 		if out == nil {
 			out = make([]string, n)
 		}
 		out[j] = w.r.apply(e, own)
 	}
 	return out
-}
-
-// hostName reports whether w reads as a DNS name: labels of letters,
-// digits and '-' joined by dots, the last of two or more letters.
-func hostName(w string) bool {
-	d := strings.LastIndexByte(w, '.')
-	if d <= 0 || len(w)-d-1 < 2 {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; !isAlnum(c) && c != '-' && c != '.' || i > d && !(c|0x20 >= 'a' && c|0x20 <= 'z') {
-			return false
-		}
-	}
-	return true
 }
 
 // pairValue reports whether the element at odd index i of a list of
