@@ -34,6 +34,8 @@ func TestArgvSlicesReadAsCommandLines(t *testing.T) {
 		{[]string{"sshpass", "-p", "lanternfish", "ssh", "ops@bastion"}, "lanternfish"},
 		{[]string{"curl", "-u", "bob:quietmeadow", "https://x.example"}, "quietmeadow"},
 		{[]string{"curl", "-u", "bob:Wr3n.Halo.io", "https://x.example"}, "Wr3n.Halo.io"},
+		{[]string{"sshpass", "-p", "amber tide over quiet docks", "ssh", "ops@bastion"}, "quiet docks"},
+		{[]string{"redis-cli", "-a", "two words", "PING"}, "two words"},
 	}
 	for _, tc := range leaks {
 		var raw bytes.Buffer
@@ -61,6 +63,8 @@ func TestArgvSlicesReadAsCommandLines(t *testing.T) {
 		{"curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "https://status.example.com"},
 		{"--port", "8080", "--log-level", "debug"},
 		{"docker", "run", "-u", "1000:1000", "alpine"},
+		{"git", "commit", "-m", "rotate the token cache", "--author", "Ann Lee <ann@example.com>"},
+		{"grep", "-r", "-n", "connection refused", "/var/log"},
 	} {
 		var got, want bytes.Buffer
 		slog.New(redact.NewHandler(slog.NewJSONHandler(&got, nil), nil)).Info("exec", "argv", argv)

@@ -795,11 +795,15 @@ func (w *walk) argvMasks(n int, elem func(int) (string, bool)) []string {
 			continue
 		}
 		e, ok := elem(j)
-		if !ok || strings.IndexByte(e, ' ') >= 0 {
+		if !ok {
 			continue
 		}
 		if out == nil {
 			out = make([]string, n)
+		}
+		if strings.IndexByte(e, ' ') >= 0 {
+			out[j] = w.r.mask // an argument of many words in a secret's place: "sshpass", "-p", "correct horse …"
+			continue
 		}
 		out[j] = w.r.apply(e, own)
 	}
