@@ -160,7 +160,7 @@ func (h shapeHandler) shape(x any) (attribute.Value, bool) {
 	if err != nil {
 		return attribute.Value{}, false
 	}
-	if !redactionOff(h.r) && (rendersItself(x) || errdata.Holds(x, errdata.Errors|errdata.SelfRendering)) {
+	if !redactionOff(h.r) && (errdata.RendersItself(x) || errdata.Holds(x, errdata.Errors|errdata.SelfRendering)) {
 		if s, changed := h.r.String(string(data)); changed {
 			if !json.Valid([]byte(s)) {
 				return attribute.StringValue(h.r.Mask()), true
@@ -177,17 +177,6 @@ func (h shapeHandler) shape(x any) (attribute.Value, bool) {
 	return v, true
 }
 
-// rendersItself reports whether x's JSON comes from its own method.
-func rendersItself(x any) bool {
-	switch x.(type) {
-	case json.RawMessage:
-		return false
-	case json.Marshaler, encoding.TextMarshaler:
-		return true
-	}
-	return false
-}
-
 // marshalJSON encodes x as slog.JSONHandler does: without HTML escaping.
 // A method of x that panics is an error.
 func marshalJSON(x any) (data []byte, err error) {
@@ -196,13 +185,7 @@ func marshalJSON(x any) (data []byte, err error) {
 			data, err = nil, errPanicked
 		}
 	}()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(x); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return errdata.Marshal(x)
 }
 
 // decodeValue reads one JSON value from dec as an attribute value:

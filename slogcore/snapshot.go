@@ -2,7 +2,6 @@ package slogcore
 
 import (
 	"context"
-	"encoding"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -210,7 +209,7 @@ func (h *Handler) captureAny(e *entry, key string, x any, groups *groupPath) boo
 	}
 	start := len(e.raw)
 	e.raw = appendAnyJSON(e, x)
-	if h.core.redact != nil && (rendersItself(x) || errdata.Holds(x, errdata.Errors|errdata.SelfRendering)) {
+	if h.core.redact != nil && (errdata.RendersItself(x) || errdata.Holds(x, errdata.Errors|errdata.SelfRendering)) {
 		e.raw = h.rescan(e.raw, start)
 	}
 	e.items = append(e.items, item{key: key, kind: itemRaw, start: uint32(start), end: uint32(len(e.raw))})
@@ -235,18 +234,6 @@ func (h *Handler) errorValue(err error) string {
 		text, _ = red.String(text)
 	}
 	return text
-}
-
-// rendersItself reports whether x's JSON comes from its own method; a
-// json.RawMessage is the redactor's own output.
-func rendersItself(x any) bool {
-	switch x.(type) {
-	case json.RawMessage:
-		return false
-	case json.Marshaler, encoding.TextMarshaler:
-		return true
-	}
-	return false
 }
 
 // rescan scans the JSON that raw[start:] holds and replaces it with the

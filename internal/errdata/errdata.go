@@ -287,7 +287,7 @@ func Render(r *redact.Redactor, x any) (v Rendered) {
 		}
 	}()
 	var data []byte
-	if b, err := marshal(x); err != nil {
+	if b, err := Marshal(x); err != nil {
 		data = jsonString("!ERROR:" + err.Error()) // as slog.JSONHandler writes it
 	} else {
 		data = b
@@ -302,8 +302,21 @@ func Render(r *redact.Redactor, x any) (v Rendered) {
 	return Rendered{json: data, text: text}
 }
 
-// marshal encodes x as slog.JSONHandler does: without HTML escaping.
-func marshal(x any) ([]byte, error) {
+// RendersItself reports whether x's JSON comes from its own method
+// (MarshalJSON or MarshalText); a json.RawMessage is a redactor's own
+// output and does not count.
+func RendersItself(x any) bool {
+	switch x.(type) {
+	case json.RawMessage:
+		return false
+	case json.Marshaler, encoding.TextMarshaler:
+		return true
+	}
+	return false
+}
+
+// Marshal encodes x as slog.JSONHandler does: without HTML escaping.
+func Marshal(x any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -315,7 +328,7 @@ func marshal(x any) ([]byte, error) {
 
 // jsonString returns s as a JSON string.
 func jsonString(s string) []byte {
-	b, _ := marshal(s)
+	b, _ := Marshal(s)
 	return b
 }
 
