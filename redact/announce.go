@@ -95,7 +95,8 @@ func hasMakingWord(s string) bool {
 			j++
 		}
 		if j-i >= 3 && j-i <= 9 {
-			switch strings.ToLower(s[i:j]) {
+			var fb foldBuf
+			switch fb.lower(s[i:j]) {
 			case "generated", "temporary", "initial", "new", "reset", "random", "following":
 				return true
 			}
@@ -117,7 +118,8 @@ func namesWhom(s string, c int) bool {
 	for a > 0 && isLetter(s[a-1]) {
 		a--
 	}
-	switch strings.ToLower(s[a:e]) {
+	var fb foldBuf
+	switch fb.lower(s[a:e]) {
 	case "user", "username", "account", "login", "email", "mail", "to", "for", "by", "from", "name", "client", "host", "id":
 		return true
 	}
@@ -165,7 +167,8 @@ func whomThenChange(s string, e int) [][2]int {
 				fs, fe, ts, te := changeValues(s, w, we)
 				return [][2]int{{fs, fe}, {ts, te}}
 			}
-			switch strings.ToLower(w) {
+			var fb foldBuf
+			switch fb.lower(w) {
 			case "was", "is", "has", "now", "becomes", "became":
 				if v := afterLinking(s, we); v < len(s) {
 					vs, ve := valueOrWordAt(s, v)
@@ -202,7 +205,8 @@ func secretAsTerm(s string, ka int) (int, int) {
 		return b, e
 	}
 	ws, we := wordBefore()
-	switch strings.ToLower(s[ws:we]) {
+	var fb foldBuf
+	switch fb.lower(s[ws:we]) {
 	case "the", "your", "a", "new", "my", "his", "her", "their", "its", "our", "initial", "temporary":
 		ws, we = wordBefore()
 	}
@@ -224,7 +228,7 @@ func secretAsTerm(s string, ka int) (int, int) {
 		return 0, 0
 	}
 	ms, me := wordBefore()
-	switch strings.ToLower(s[ms:me]) {
+	switch fb.lower(s[ms:me]) {
 	case "use", "using", "used", "with", "set", "choose", "chose", "chosen", "enter", "entered", "pick", "picked", "type", "typed", "keep", "configure", "configured":
 		return vs, ve
 	}

@@ -253,7 +253,8 @@ func sshLogin(s string, sep, start, end int) bool {
 	for k > 0 && (isAlnum(s[k-1]) || s[k-1] == '+') {
 		k--
 	}
-	switch strings.ToLower(s[k:sep]) {
+	var fb foldBuf
+	switch fb.lower(s[k:sep]) {
 	case "ssh", "git+ssh", "ssh+git", "sftp", "scp":
 	default:
 		return false
@@ -515,7 +516,11 @@ func noCredentials(v string) bool {
 	if len(v) > 2 && (v[0] == '(' && v[len(v)-1] == ')' || v[0] == '<' && v[len(v)-1] == '>') {
 		v = v[1 : len(v)-1]
 	}
-	switch strings.ToLower(v) {
+	if len(v) > len("empty") {
+		return false
+	}
+	var fb foldBuf
+	switch fb.lower(v) {
 	case "none", "null", "nil", "empty", "unset", "-", "n/a":
 		return true
 	}
@@ -530,7 +535,8 @@ func contentDigest(w string) bool {
 	if c < 0 || !isHex(w[c+1:]) || len(w)-c-1 < 32 {
 		return false
 	}
-	switch strings.ToLower(w[:c]) {
+	var fb foldBuf
+	switch fb.lower(w[:c]) {
 	case "sha256", "sha512", "sha384", "sha1", "md5", "blake3":
 		return true
 	}
@@ -1246,7 +1252,8 @@ func displayName(s string, lt int) (int, int) {
 // or a robot rather than a person (noreply, notifications, support), whose
 // display name is a sender's brand (GitHub Actions <noreply@…>).
 func roleAddress(local string) bool {
-	switch strings.ToLower(local) {
+	var fb foldBuf
+	switch fb.lower(local) {
 	case "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "notifications", "notification",
 		"notify", "support", "info", "hello", "alerts", "alert", "team", "bot", "mailer-daemon", "postmaster",
 		"billing", "security", "admin", "news", "newsletter", "updates":
@@ -1284,7 +1291,8 @@ func emailDomainOK(s string, from, end int) bool {
 		}
 		i += n
 	}
-	if fileExtensions[strings.ToLower(tld)] {
+	var fb foldBuf
+	if fileExtensions[fb.lower(tld)] {
 		return false
 	}
 	return !(end+1 < len(s) && s[end] == ':' && s[end+1] != ' ' && !isDigit(s[end+1]))
@@ -1360,7 +1368,8 @@ func oracleConnect(s string, at int) (int, bool) {
 // isDigestAlgorithm reports whether w names a content digest's algorithm,
 // as an image reference writes it after '@' (nginx:1.25@sha256:…).
 func isDigestAlgorithm(w string) bool {
-	switch strings.ToLower(w) {
+	var fb foldBuf
+	switch fb.lower(w) {
 	case "sha256", "sha512", "sha384", "sha1", "blake3", "md5":
 		return true
 	}

@@ -39,6 +39,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	// that repeats a term in one run ("card=card=…") costs linear time,
 	// not a read of the rest of the run per term.
 	runEnd := 0
+	var fb foldBuf
 	for i := 0; i < len(s); {
 		if !isKeyChar(s[i]) && (s[i] < 0x80 || !r.nonASCII) {
 			i++
@@ -460,7 +461,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			// notes.txt), unless its last part is a key: a Java properties
 			// file separates a key from its value with spaces
 			// (mail.smtp.password S3cret).
-			if last := s[a+d+1 : b]; len(last) < 5 && strings.ToLower(last) == last || isKeyFileName(s[a:b]) {
+			if last := s[a+d+1 : b]; len(last) < 5 && fb.lower(last) == last || isKeyFileName(s[a:b]) {
 				continue // a file's extension: export.zip, notes.sig
 			}
 			a += d + 1
@@ -493,7 +494,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if q >= len(s) {
 			continue
 		}
-		if ws, we := wordAt(s, q); !personalRules[rule] && (!r.metadata[strings.ToLower(s[ws:we])] || strings.EqualFold(s[ws:we], "reset")) { // not: new password policy applied: …
+		if ws, we := wordAt(s, q); !personalRules[rule] && (!r.metadata[fb.lower(s[ws:we])] || strings.EqualFold(s[ws:we], "reset")) { // not: new password policy applied: …
 			if vs, ve := announcedSecret(s, ka, b); ve > vs {
 				if !r.keepValue(s[a:b], s[vs:ve]) {
 					spans = append(spans, span{vs, ve}) // A temporary password is generated for root@localhost: …
@@ -1162,7 +1163,7 @@ func cellAt(s string, q int) (int, int) {
 // secret, key or token in prose it names a resource, not a credential.
 func isKebabName(w string) bool {
 	parts := 0
-	for _, p := range strings.Split(w, "-") {
+	for p := range strings.SplitSeq(w, "-") {
 		if len(p) < 2 {
 			return false
 		}
@@ -1191,12 +1192,13 @@ func isKeyFileName(v string) bool {
 	if dot <= 0 || strings.ContainsAny(v[:dot], " =:@") {
 		return false
 	}
-	for _, name := range strings.Split(v[:dot], "/") {
+	for name := range strings.SplitSeq(v[:dot], "/") {
 		if name != "" && name != "~" && strings.Trim(name, ".") != "" && !plainName(name) {
 			return false // not a name people give files: Kq8xZz9.pem is a password with a dot
 		}
 	}
-	switch strings.ToLower(v[dot+1:]) {
+	var fb foldBuf
+	switch fb.lower(v[dot+1:]) {
 	case "key", "pem", "crt", "cer", "der", "p12", "pfx", "jks", "keystore", "json", "yaml", "yml", "txt", "env", "gpg", "asc", "pub", "ppk", "csr":
 		return true
 	}
@@ -1329,7 +1331,7 @@ func (r *Redactor) commandPasswords(s string, spans []span, note func(string)) [
 	if strings.IndexByte(s, '(') >= 0 {
 		spans = r.credentialCalls(s, spans, note)
 	}
-	if k := strings.Index(strings.ToLower(s), "convertto-securestring"); k >= 0 {
+	if k := indexFold(s, "convertto-securestring"); k >= 0 {
 		spans = r.secureStringValue(s, k+len("convertto-securestring"), spans, note)
 	}
 	return spans
@@ -2187,7 +2189,8 @@ var errorPrefixWords = func() map[string]bool {
 // operator follows, makes a sentence of them ("secret not found: …",
 // "address already in use: …").
 func proseWord(w string) bool {
-	switch strings.ToLower(w) {
+	var fb foldBuf
+	switch fb.lower(w) {
 	case "not", "is", "was", "has", "have", "had", "already", "could", "cannot", "failed", "must", "will",
 		"should", "does", "did", "been", "be", "are", "were":
 		return true
@@ -2501,7 +2504,8 @@ func isQuote(c byte) bool { return c == '"' || c == '\'' || c == '`' }
 // isNameKey reports whether key names a person's name (full_name,
 // patientName, cardholder), whose unquoted value may run over words.
 func isNameKey(key string) bool {
-	k := strings.ToLower(key)
+	var fb foldBuf
+	k := fb.lower(key)
 	if strings.HasSuffix(k, "name") || strings.HasSuffix(k, "holder") || strings.HasPrefix(k, "name") { // name on card
 		return true
 	}
@@ -2517,7 +2521,8 @@ func isNameKey(key string) bool {
 // on over spaces and commas: a postal address, a diagnosis, a medication,
 // a passphrase or a seed phrase of many words.
 func isFreeTextKey(key string) bool {
-	k := strings.ToLower(key)
+	var fb foldBuf
+	k := fb.lower(key)
 	for _, t := range [...]string{"address", "street", "diagnosis", "condition", "medication", "prescription",
 		"passphrase", "phrase", "mnemonic", // passphrase: correct horse battery staple; a seed phrase of 24 words
 		"anschrift", "adresse", "direccion", "dirección", "indirizzo", "endereco", "endereço"} {
@@ -2628,7 +2633,8 @@ func salutationName(s string, e int) (int, int) {
 
 // isTitle reports whether w is a title before a name.
 func isTitle(w string) bool {
-	switch strings.ToLower(w) {
+	var fb foldBuf
+	switch fb.lower(w) {
 	case "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "herr", "frau", "sr", "sra", "mme", "mlle", "m":
 		return true
 	}
@@ -2947,14 +2953,13 @@ func jsonPatchPath(s string, a, b int) bool {
 // separator in it) holds no key of its own.
 const longRun = 512
 
-// separatorsToSpaces and dropSeparators normalise the '_' and '-' of a
-// key; a Replacer is built once (building one per call cost more than the
-// search it served).
-var (
-	separatorsToSpaces = strings.NewReplacer("_", " ", "-", " ")
-	dropSeparators     = strings.NewReplacer("_", "", "-", "")
-)
+// separatorsToSpaces normalises the '_' and '-' of a key; a Replacer is
+// built once (building one per call cost more than the search it served).
+var separatorsToSpaces = strings.NewReplacer("_", " ", "-", " ")
 
+// isNamingKey reports whether id is a key whose value names a setting or
+// a parameter (key, name, OptionName, ParameterKey), in any case and with
+// any '_' and '-'.
 func isNamingKey(id string) bool {
 	if strings.EqualFold(id, "key") || strings.EqualFold(id, "name") {
 		return true
@@ -2962,7 +2967,15 @@ func isNamingKey(id string) bool {
 	if len(id) < 7 || len(id) > 16 {
 		return false
 	}
-	switch strings.ToLower(dropSeparators.Replace(id)) {
+	var fb foldBuf
+	n := 0
+	for i := 0; i < len(id); i++ { // id without '_' and '-', in lower case (16 bytes or less)
+		if c := id[i]; c != '_' && c != '-' {
+			fb[n] = lowerASCII(c)
+			n++
+		}
+	}
+	switch string(fb[:n]) {
 	case "optionname", "parametername", "parameterkey", "paramname", "paramkey", "settingname", "settingkey",
 		"variablename", "variablekey", "varname", "envname", "configkey", "propertyname", "propertykey":
 		return true // Elastic Beanstalk's OptionName, CloudFormation's ParameterKey, …
@@ -3335,7 +3348,8 @@ func escapedQuoteLen(s string, v, e int) int {
 func literalPrefix(s string, v int) int {
 	n := 0
 	if v+1 < len(s) {
-		switch strings.ToLower(s[v : v+2]) {
+		var fb foldBuf
+		switch fb.lower(s[v : v+2]) {
 		case "br", "rb", "fr", "rf":
 			n = 2
 		}
@@ -4057,7 +4071,8 @@ func callArgument(s string, q int) bool {
 // machineInText reports whether the key s[a:b] is a machine term after a
 // machine word in prose ("host key fingerprint: SHA256:…").
 func machineInText(s string, a, b int) bool {
-	if b-a > 16 || !machineTerms[strings.ToLower(s[a:b])] {
+	var fb foldBuf
+	if b-a > 16 || !machineTerms[fb.lower(s[a:b])] {
 		return false
 	}
 	e := a
@@ -4068,7 +4083,7 @@ func machineInText(s string, a, b int) bool {
 	for w > 0 && isAlnum(s[w-1]) {
 		w--
 	}
-	return e > w && e < a && e-w <= 16 && machineWords[strings.ToLower(s[w:e])]
+	return e > w && e < a && e-w <= 16 && machineWords[fb.lower(s[w:e])]
 }
 
 // protocolSecrets returns the spans of the secrets after a protocol's
@@ -4214,7 +4229,8 @@ func (r *Redactor) keepValue(key, v string) bool {
 	if strings.Trim(v, "*") == "" || strings.Trim(v, "\u2022") == "" { // ********, ••••: masked by its writer
 		return true
 	}
-	switch strings.ToLower(v) {
+	var fb foldBuf
+	switch fb.lower(v) {
 	case "true", "false", "yes", "no", "on", "off", "null", "nil", "none", "enabled",
 		"disabled", "required", "optional", "set", "unset", "empty", "redacted", "***", "<redacted>",
 		"string", "str", "number", "int", "bool", "boolean", // a declared type: token: string
@@ -4225,7 +4241,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 
 		return true
 	}
-	if k := strings.LastIndexAny(key, "-_."); strings.EqualFold(key[k+1:], "auth") && saslMechanism(strings.ToLower(v)) { // SMTP: 250-AUTH=LOGIN
+	if k := strings.LastIndexAny(key, "-_."); strings.EqualFold(key[k+1:], "auth") && saslMechanism(fb.lower(v)) { // SMTP: 250-AUTH=LOGIN
 		return true
 	}
 	if isVersion(v) && !personalRules[r.verdict(key).rule] { // credentials v1.17.42: a module's version; not dob: 14.03.1985
@@ -4270,7 +4286,7 @@ func isVersion(v string) bool {
 		v = v[:i]
 	}
 	parts := 0
-	for _, p := range strings.Split(v, ".") {
+	for p := range strings.SplitSeq(v, ".") {
 		if p == "" || len(p) > 5 || strings.Trim(p, "0123456789") != "" {
 			return false
 		}
@@ -4286,7 +4302,8 @@ func isPlaceholder(s string, vs, ve int) bool {
 	if vs == 0 || s[vs-1] != '(' && s[vs-1] != '<' || ve-vs > 16 {
 		return false
 	}
-	switch strings.ToLower(s[vs:ve]) {
+	var fb foldBuf
+	switch fb.lower(s[vs:ve]) {
 	case "not set", "unset", "none", "empty", "null", "nil", "redacted", "hidden", "masked", "omitted", "missing", "blank", "sensitive",
 		"sensitive value", "undefined":
 		return true
@@ -4298,7 +4315,8 @@ func isPlaceholder(s string, vs, ve int) bool {
 // of a secret ("changed from OLD to NEW", "rotated from 'OLD' to 'NEW'")
 // when verb, which ends at e, is a verb of change; else empty spans.
 func changeValues(s, verb string, e int) (fs, fe, ts, te int) {
-	switch strings.ToLower(verb) {
+	var fb foldBuf
+	switch fb.lower(verb) {
 	case "changed", "updated", "rotated", "reset", "modified", "switched":
 	default:
 		return 0, 0, 0, 0
@@ -4352,7 +4370,8 @@ func afterLinking(s string, e int) int {
 	verbs := false
 	for n := 0; n < 4; n++ {
 		ws, we := wordAt(s, q)
-		switch strings.ToLower(s[ws:we]) {
+		var fb foldBuf
+		switch fb.lower(s[ws:we]) {
 		case "been", "changed", "set", "reset", "updated", "rotated":
 			q, verbs = skipSpaces(s, we), true
 			continue
@@ -4371,7 +4390,8 @@ func afterLinking(s string, e int) int {
 }
 
 func isLinkingWord(w string) bool {
-	switch strings.ToLower(w) {
+	var fb foldBuf
+	switch fb.lower(w) {
 	case "is", "was", "has", "to", "as", "=", ":", "now", "becomes", "became", "set", "->", "=>",
 		"est", "es", "ist", "lautet", "è", "é", "är", "jest": // le mot de passe est …, das Passwort ist …
 		return true
@@ -4389,7 +4409,8 @@ var apiKeyWords = map[string]bool{"clé": true, "cle": true, "clef": true, "clav
 // or less, and its first word does not start a sentence about the
 // password ("must be 12 characters", "is required").
 func passphrase(key, v string) bool {
-	switch strings.ToLower(key) {
+	var fb foldBuf
+	switch fb.lower(key) {
 	case "password", "passphrase", "passwd", "pass phrase", "passwort", "kennwort":
 	default:
 		return false
