@@ -1163,7 +1163,9 @@ func cellAt(s string, q int) (int, int) {
 // secret, key or token in prose it names a resource, not a credential.
 func isKebabName(w string) bool {
 	parts := 0
-	for p := range strings.SplitSeq(w, "-") {
+	for rest, more := w, true; more; {
+		var p string
+		p, rest, more = strings.Cut(rest, "-")
 		if len(p) < 2 {
 			return false
 		}
@@ -1192,7 +1194,9 @@ func isKeyFileName(v string) bool {
 	if dot <= 0 || strings.ContainsAny(v[:dot], " =:@") {
 		return false
 	}
-	for name := range strings.SplitSeq(v[:dot], "/") {
+	for rest, more := v[:dot], true; more; {
+		var name string
+		name, rest, more = strings.Cut(rest, "/")
 		if name != "" && name != "~" && strings.Trim(name, ".") != "" && !plainName(name) {
 			return false // not a name people give files: Kq8xZz9.pem is a password with a dot
 		}
@@ -4286,11 +4290,12 @@ func isVersion(v string) bool {
 		v = v[:i]
 	}
 	parts := 0
-	for p := range strings.SplitSeq(v, ".") {
+	for rest, more := v, true; more; parts++ {
+		var p string
+		p, rest, more = strings.Cut(rest, ".")
 		if p == "" || len(p) > 5 || strings.Trim(p, "0123456789") != "" {
 			return false
 		}
-		parts++
 	}
 	return parts >= least && parts <= 3
 }
