@@ -92,6 +92,7 @@ var MetadataWords = []string{
 // use, and its counters are shared by every handler that uses it.
 type Redactor struct {
 	mask         string
+	maskValue    any // mask, boxed once: the walker returns it as an any without allocating
 	scanMessage  bool
 	terms        map[string]string             // joined term -> rule name
 	maxTerm      int                           // most words in a term
@@ -252,6 +253,7 @@ func New(rules ...Rule) (*Redactor, error) {
 	if mask != "" {
 		r.mask = mask
 	}
+	r.maskValue = r.mask
 	if len(r.terms) > 0 {
 		r.minScan = min(r.minScan, 3) // "k=v"
 	}

@@ -621,7 +621,7 @@ func (w *walk) child(key string, x any, depth int) (string, any, bool) {
 	}
 	if rule != "" && masksValue(kv, rule, anyValue(x)) {
 		w.r.count(rule)
-		return outKey, w.r.mask, true
+		return outKey, w.r.maskValue, true
 	}
 	w.push(key)
 	defer w.pop()
@@ -1142,9 +1142,15 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 	// Inside an error's data the hidden fields are never printed: fmt
 	// prints the error's text.
 	changed := si.logTags || si.hidden && w.inErr == 0 || force
-	vals := make([]any, len(si.fields))
-	chs := make([]bool, len(si.fields))
-	present := make([]bool, len(si.fields))
+	// What each field became, whether it changed, whether it is written:
+	// on the stack for the structs most programs log.
+	var small [16]fieldState
+	var state []fieldState
+	if n := len(si.fields); n <= len(small) {
+		state = small[:n]
+	} else {
+		state = make([]fieldState, n)
+	}
 	for i, f := range si.fields {
 		if f.omit {
 			continue
@@ -1153,10 +1159,10 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 		if !ok {
 			continue // behind a nil embedded pointer: encoding/json omits it
 		}
-		present[i] = true
+		state[i].present = true
 		if f.redact {
 			w.r.count(counterLogTag)
-			vals[i], chs[i] = w.r.mask, true
+			state[i].val, state[i].changed = w.r.maskValue, true
 			changed = true
 			continue
 		}
@@ -1165,27 +1171,27 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 				fv = fv.Elem()
 			}
 			if fv.Kind() != reflect.Struct { // a nil pointer
-				vals[i], chs[i] = nil, true
+				state[i].val, state[i].changed = nil, true
 				continue
 			}
 			if w.tooBig() {
-				vals[i], chs[i] = w.r.mask, true
+				state[i].val, state[i].changed = w.r.maskValue, true
 				changed = true
 				continue
 			}
 			w.push(f.name)
-			vals[i], chs[i] = w.structValue(fv, depth+1, true)
+			state[i].val, state[i].changed = w.structValue(fv, depth+1, true)
 			w.pop()
 			changed = true
 			continue
 		}
-		_, vals[i], chs[i] = w.child(f.name, fv.Interface(), depth)
-		if f.omitEmpty && !chs[i] && fv.IsZero() {
-			present[i] = false
+		_, state[i].val, state[i].changed = w.child(f.name, fv.Interface(), depth)
+		if f.omitEmpty && !state[i].changed && fv.IsZero() {
+			state[i].present = false
 		}
-		changed = changed || chs[i]
+		changed = changed || state[i].changed
 	}
-	if i := si.value; i >= 0 && present[i] && !chs[i] {
+	if i := si.value; i >= 0 && state[i].present && !state[i].changed {
 		rule := w.namedRule(func(k string) (string, bool) {
 			if j := si.field(k); j >= 0 {
 				if fv, ok := fieldByIndex(rv, si.fields[j].index); ok && fv.Kind() == reflect.String {
@@ -1195,26 +1201,26 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 			return "", false
 		})
 		if fv, ok := fieldByIndex(rv, si.fields[i].index); ok && fv.CanInterface() && w.maskNamed(rule, fv.Interface()) {
-			vals[i], chs[i], changed = w.r.mask, true, true
+			state[i].val, state[i].changed, changed = w.r.maskValue, true, true
 		}
 	}
 	if len(si.cookie) > 0 {
 		if rule := w.r.keyRule("cookie"); rule != "" {
 			for _, i := range si.cookie {
-				if fv, ok := fieldByIndex(rv, si.fields[i].index); ok && present[i] && !chs[i] && fv.Kind() == reflect.String && fv.Len() > 0 {
+				if fv, ok := fieldByIndex(rv, si.fields[i].index); ok && state[i].present && !state[i].changed && fv.Kind() == reflect.String && fv.Len() > 0 {
 					w.r.count(rule)
-					vals[i], chs[i], changed = w.r.mask, true, true
+					state[i].val, state[i].changed, changed = w.r.maskValue, true, true
 				}
 			}
 		}
 	}
-	if si.kty >= 0 && present[si.kty] && w.r.jwk {
+	if si.kty >= 0 && state[si.kty].present && w.r.jwk {
 		if kty, ok := fieldByIndex(rv, si.fields[si.kty].index); ok && kty.Kind() == reflect.String && kty.Len() > 0 {
 			for _, i := range si.jwkPrivate {
-				if present[i] && !(chs[i] && vals[i] == any(w.r.mask)) {
+				if state[i].present && !(state[i].changed && state[i].val == any(w.r.mask)) {
 					if fv, ok := fieldByIndex(rv, si.fields[i].index); ok && !fv.IsZero() {
 						w.r.count(DetectPrivateKey.Name)
-						vals[i], chs[i], changed = w.r.mask, true, true
+						state[i].val, state[i].changed, changed = w.r.maskValue, true, true
 					}
 				}
 			}
@@ -1223,21 +1229,28 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 	if !changed {
 		return rv.Interface(), false
 	}
-	var out orderedObject
+	out := make(orderedObject, 0, len(si.fields))
 	for i, f := range si.fields {
-		if f.omit || !present[i] {
+		if f.omit || !state[i].present {
 			continue
 		}
-		if !chs[i] {
+		if !state[i].changed && state[i].val == nil { // else the value the walk kept, boxed once
 			fv, _ := fieldByIndex(rv, f.index)
 			if !fv.CanInterface() {
 				continue
 			}
-			vals[i] = fv.Interface()
+			state[i].val = fv.Interface()
 		}
-		out = append(out, member{f.name, vals[i]})
+		out = append(out, member{f.name, state[i].val})
 	}
 	return out, true
+}
+
+// fieldState is what structValue learns of a field: the value to write,
+// whether it changed, and whether the field is written at all.
+type fieldState struct {
+	val              any
+	changed, present bool
 }
 
 // orderedObject is a rebuilt struct: its members in field order.
@@ -1248,29 +1261,89 @@ type member struct {
 	Value any
 }
 
-// MarshalJSON writes the members as a JSON object, in order.
+// MarshalJSON writes the members as a JSON object, in order. Keys and
+// strings of printable ASCII without quotes or backslashes, integers,
+// booleans and nil are written directly, as encoding/json writes them;
+// other values go through encodeJSON.
 func (o orderedObject) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	out := []byte{'{'}
+	size := 2
+	for _, m := range o { // most objects are written in one buffer, without growing it
+		size += len(m.Key) + 4
+		if v, ok := m.Value.(string); ok {
+			size += len(v) + 2
+		} else {
+			size += 24
+		}
+	}
+	out := make([]byte, 0, size)
+	out = append(out, '{')
 	for i, m := range o {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		key, err := json.Marshal(m.Key)
-		if err != nil {
+		var err error
+		if out, err = appendJSONString(out, m.Key); err != nil {
 			return nil, err
 		}
-		out = append(out, key...)
 		out = append(out, ':')
-		b.Reset()
-		if err := enc.Encode(m.Value); err != nil {
+		if out, err = appendJSON(out, m.Value); err != nil {
 			return nil, err
 		}
-		out = append(out, bytes.TrimSuffix(b.Bytes(), []byte{'\n'})...)
 	}
 	return append(out, '}'), nil
+}
+
+// appendJSON appends x's JSON to out, as encodeJSON writes it.
+func appendJSON(out []byte, x any) ([]byte, error) {
+	switch v := x.(type) {
+	case nil:
+		return append(out, "null"...), nil
+	case string:
+		return appendJSONString(out, v)
+	case bool:
+		return strconv.AppendBool(out, v), nil
+	case int:
+		return strconv.AppendInt(out, int64(v), 10), nil
+	case int64:
+		return strconv.AppendInt(out, v, 10), nil
+	case int32:
+		return strconv.AppendInt(out, int64(v), 10), nil
+	case uint:
+		return strconv.AppendUint(out, uint64(v), 10), nil
+	case uint64:
+		return strconv.AppendUint(out, v, 10), nil
+	case uint32:
+		return strconv.AppendUint(out, uint64(v), 10), nil
+	}
+	b, err := encodeJSON(x)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, b...), nil
+}
+
+// appendJSONString appends the JSON string of s to out, as encodeJSON
+// writes it.
+func appendJSONString(out []byte, s string) ([]byte, error) {
+	if !plainJSONString(s) {
+		b, err := encodeJSON(s)
+		return append(out, b...), err
+	}
+	out = append(out, '"')
+	out = append(out, s...)
+	return append(out, '"'), nil
+}
+
+// plainJSONString reports whether s is written in JSON as it is, between
+// quotes: printable ASCII without '"' or '\\' (encodeJSON does not escape
+// HTML).
+func plainJSONString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // String writes the members as fmt's %+v writes a struct.
