@@ -14,6 +14,7 @@ import (
 // and the masked copy. The searches that read the text around a secret
 // (its key, the words before and after it, in any case) allocate nothing.
 func TestSecretStringAllocs(t *testing.T) {
+	t.Cleanup(redact.PrefilterCheckOff())
 	r := redact.Must(redact.Credentials, redact.PCIDSS, redact.HIPAA, redact.GDPR)
 	for _, s := range []string{
 		"POST /v2/charges took 31ms, token ghp_Qm4Lx9ZtW2pKr7Nc5Vb8Hs3Jd6Fg1Ae0Yu4I",
