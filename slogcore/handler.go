@@ -62,8 +62,8 @@ func Async(next slog.Handler, opts *Options) *Handler {
 	return &Handler{core: newCore(nil, opts), next: next}
 }
 
-// Validate reports whether the options are usable, and if not, which field
-// is wrong and what is allowed.
+// Validate reports whether the options are usable, and if not, every field
+// that is wrong and what each allows, at once.
 func (o *Options) Validate() error {
 	_, err := o.withDefaults()
 	return err
