@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/slogguard/slogguard/internal/errdata"
 	"github.com/slogguard/slogguard/redact"
 )
 
@@ -264,7 +263,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		if red != nil {
 			for i, a := range frozen {
 				frozen[i], _ = red.Attr(h.groups, a)
-				frozen[i] = errdata.Seal(red, frozen[i], errdata.Errors)
+				frozen[i], _ = pinRenderings(red, frozen[i], 0)
 			}
 		}
 		h2.next = h.derive("WithAttrs", func() slog.Handler { return h.next.WithAttrs(frozen) })
