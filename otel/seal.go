@@ -65,15 +65,16 @@ func (h sealHandler) WithGroup(name string) slog.Handler {
 }
 
 // rendersAgain reports whether the local output would ask x for its JSON
-// again: x renders itself (an error only when it marshals itself as JSON,
-// since slog writes any other error attr as its text, which pinHandler
-// read once), or holds a nested error or a value that renders itself.
+// again and might get another answer: x renders itself (an error only
+// when it marshals itself as JSON, since slog writes any other error attr
+// as its text, which pinHandler read once; not the standard library's
+// steady types), or holds a nested error or a value that renders itself.
 func rendersAgain(x any) bool {
 	if _, isErr := x.(error); isErr {
 		_, marshals := x.(json.Marshaler)
 		return marshals
 	}
-	return errdata.RendersItself(x) || errdata.Holds(x, sealedKinds)
+	return errdata.RendersUnsteadily(x) || errdata.Holds(x, sealedKinds)
 }
 
 // needsSeal reports whether seal would change a, found depth groups down.
