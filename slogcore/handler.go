@@ -56,7 +56,7 @@ func New(w io.Writer, opts *Options) *Handler {
 // if next is nil or opts holds an invalid value.
 func Async(next slog.Handler, opts *Options) *Handler {
 	if next == nil {
-		panic("slogcore: Async: nil slog.Handler")
+		panic("slogcore: Async: nil slog.Handler (pass the handler to queue records for, or slog.DiscardHandler to write nothing)")
 	}
 	return &Handler{core: newCore(nil, opts), next: next}
 }

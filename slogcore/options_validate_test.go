@@ -37,3 +37,10 @@ func TestOptionsValidateListsEveryProblem(t *testing.T) {
 		})
 	}
 }
+
+// TestNilDestinationsSayWhatToPass checks that New and Async refuse a nil
+// destination with a message that names what to pass instead.
+func TestNilDestinationsSayWhatToPass(t *testing.T) {
+	require.PanicsWithValue(t, "slogcore: New: nil io.Writer (use io.Discard to write nothing)", func() { New(nil, nil) })
+	require.PanicsWithValue(t, "slogcore: Async: nil slog.Handler (pass the handler to queue records for, or slog.DiscardHandler to write nothing)", func() { Async(nil, nil) })
+}
