@@ -25,7 +25,9 @@
 // text redaction masked: the Redactor stands in for it with an error of
 // its own, whose type exception.type then names. An error inside a map,
 // slice or struct is written by both sides as its data (its fields), and
-// redacted as written.
+// redacted as written. A value that renders itself (MarshalJSON,
+// MarshalText) is redacted as each side writes it, also when it answers
+// otherwise than it did when redaction first asked it.
 //
 // A struct, map, slice or array value, and a value that renders itself
 // (MarshalJSON, MarshalText), reaches OpenTelemetry with the structure the

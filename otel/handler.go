@@ -216,8 +216,9 @@ type Stats struct {
 	RedactPanics uint64
 }
 
-// Lost returns how many records did not reach one of the two outputs:
-// dropped or failed on either side.
+// Lost returns how many records were lost, counted once for each output
+// that lost them: dropped or failed on either side. A record that reached
+// neither output counts twice.
 func (s Stats) Lost() uint64 {
 	return s.Core.Dropped + s.Core.Failed + s.OTel.Dropped + s.OTel.Failed
 }

@@ -92,9 +92,12 @@
 // keep their identity. Values that render themselves
 // (Error, MarshalJSON, MarshalText) may answer differently when asked
 // again: [New] scans what it writes, also where such a value sits inside
-// a map, slice or struct, and for [Async] only errors are pinned (other
-// values are rendered by the wrapped handler). The caller
-// may change any of them right after the call.
+// a map, slice or struct; [Async] with redaction on asks each once, when
+// Handle runs, and passes on its renderings redacted (its JSON, its
+// MarshalText text, fmt's %+v text), which a JSON or a text handler
+// writes as it would the value (an error that marshals itself stays an
+// error that unwraps to the caller's). The caller may change any of them
+// right after the call.
 //
 // # Concurrency
 //

@@ -6,8 +6,6 @@ import (
 	"log/slog"
 	"reflect"
 	"time"
-
-	"github.com/slogguard/slogguard/internal/errdata"
 )
 
 // maxFreezeDepth bounds the deep copy of a value, so that a cyclic or very
@@ -38,7 +36,7 @@ func (h *Handler) freezeRecord(e *entry, r slog.Record) {
 		a = freezeAttr(a, 0, red != nil)
 		if red != nil {
 			a, _ = red.Attr(h.groups, a)
-			a = errdata.Seal(red, a, errdata.Errors)
+			a, _ = pinRenderings(red, a, 0)
 		}
 		e.attrs = append(e.attrs, a)
 		return true

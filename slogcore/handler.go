@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/slogguard/slogguard/internal/errdata"
 	"github.com/slogguard/slogguard/redact"
 )
 
@@ -57,13 +56,13 @@ func New(w io.Writer, opts *Options) *Handler {
 // if next is nil or opts holds an invalid value.
 func Async(next slog.Handler, opts *Options) *Handler {
 	if next == nil {
-		panic("slogcore: Async: nil slog.Handler")
+		panic("slogcore: Async: nil slog.Handler (pass the handler to queue records for, or slog.DiscardHandler to write nothing)")
 	}
 	return &Handler{core: newCore(nil, opts), next: next}
 }
 
-// Validate reports whether the options are usable, and if not, which field
-// is wrong and what is allowed.
+// Validate reports whether the options are usable, and if not, every field
+// that is wrong and what each allows, at once.
 func (o *Options) Validate() error {
 	_, err := o.withDefaults()
 	return err
@@ -264,7 +263,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		if red != nil {
 			for i, a := range frozen {
 				frozen[i], _ = red.Attr(h.groups, a)
-				frozen[i] = errdata.Seal(red, frozen[i], errdata.Errors)
+				frozen[i], _ = pinRenderings(red, frozen[i], 0)
 			}
 		}
 		h2.next = h.derive("WithAttrs", func() slog.Handler { return h.next.WithAttrs(frozen) })

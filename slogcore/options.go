@@ -1,6 +1,7 @@
 package slogcore
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"reflect"
@@ -192,29 +193,30 @@ func (o *Options) withDefaults() (Options, error) {
 	if o != nil {
 		opts = *o
 	}
+	var errs []error
 	if opts.QueueSize < 0 {
-		return opts, fmt.Errorf("slogcore: Options.QueueSize is %d: want 0 (default %d) or more", opts.QueueSize, DefaultQueueSize)
+		errs = append(errs, fmt.Errorf("slogcore: Options.QueueSize is %d: want 0 (default %d) or more", opts.QueueSize, DefaultQueueSize))
 	}
 	if opts.QueueSize > MaxQueueSize {
-		return opts, fmt.Errorf("slogcore: Options.QueueSize is %d: want at most MaxQueueSize (%d); the queue's memory is allocated up front and each queued record holds its attrs (~1 KB), so lower it or set Overflow", opts.QueueSize, MaxQueueSize)
+		errs = append(errs, fmt.Errorf("slogcore: Options.QueueSize is %d: want at most MaxQueueSize (%d); the queue's memory is allocated up front and each queued record holds its attrs (~1 KB), so lower it or set Overflow", opts.QueueSize, MaxQueueSize))
 	}
 	if opts.QueueSize == 0 {
 		opts.QueueSize = DefaultQueueSize
 	}
 	if opts.Overflow < Block || opts.Overflow > DropOldest {
-		return opts, fmt.Errorf("slogcore: Options.Overflow is %v: want Block, DropNewest or DropOldest", opts.Overflow)
+		errs = append(errs, fmt.Errorf("slogcore: Options.Overflow is %v: want Block, DropNewest or DropOldest", opts.Overflow))
 	}
 	if opts.BlockTimeout < 0 {
-		return opts, fmt.Errorf("slogcore: Options.BlockTimeout is %v: want 0 (wait) or more", opts.BlockTimeout)
+		errs = append(errs, fmt.Errorf("slogcore: Options.BlockTimeout is %v: want 0 (wait) or more", opts.BlockTimeout))
 	}
 	if opts.FlushInterval < 0 {
-		return opts, fmt.Errorf("slogcore: Options.FlushInterval is %v: want 0 (default %v) or more", opts.FlushInterval, DefaultFlushInterval)
+		errs = append(errs, fmt.Errorf("slogcore: Options.FlushInterval is %v: want 0 (default %v) or more", opts.FlushInterval, DefaultFlushInterval))
 	}
 	if opts.FlushInterval == 0 {
 		opts.FlushInterval = DefaultFlushInterval
 	}
 	if opts.BufferSize < 0 {
-		return opts, fmt.Errorf("slogcore: Options.BufferSize is %d: want 0 (default %d) or more", opts.BufferSize, DefaultBufferSize)
+		errs = append(errs, fmt.Errorf("slogcore: Options.BufferSize is %d: want 0 (default %d) or more", opts.BufferSize, DefaultBufferSize))
 	}
 	if opts.BufferSize == 0 {
 		opts.BufferSize = DefaultBufferSize
@@ -222,7 +224,7 @@ func (o *Options) withDefaults() (Options, error) {
 	if opts.Level == nil {
 		opts.Level = slog.LevelInfo
 	} else if v := reflect.ValueOf(opts.Level); v.Kind() == reflect.Pointer && v.IsNil() {
-		return opts, fmt.Errorf("slogcore: Options.Level is a nil %T, whose Level method would panic on every record: pass a slog.Level, or a *slog.LevelVar made with new(slog.LevelVar)", opts.Level)
+		errs = append(errs, fmt.Errorf("slogcore: Options.Level is a nil %T, whose Level method would panic on every record: pass a slog.Level, or a *slog.LevelVar made with new(slog.LevelVar)", opts.Level))
 	}
-	return opts, nil
+	return opts, errors.Join(errs...)
 }

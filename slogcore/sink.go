@@ -187,7 +187,8 @@ func SinkOptions(cfg map[string]string) (*Options, error) {
 }
 
 // redactorFromNames builds a redactor from preset names, or NoRedaction for
-// "off".
+// "off". Empty items are skipped, so that a list assembled by a script
+// ("credentials," or "credentials,,gdpr") means what its names say.
 func redactorFromNames(list string) (*redact.Redactor, error) {
 	if strings.EqualFold(strings.TrimSpace(list), "off") {
 		return NoRedaction, nil
@@ -195,18 +196,32 @@ func redactorFromNames(list string) (*redact.Redactor, error) {
 	var rules []redact.Rule
 	for _, n := range strings.Split(list, ",") {
 		n = strings.ToLower(strings.TrimSpace(n))
+		if n == "" {
+			continue
+		}
+		if n == "off" {
+			return nil, fmt.Errorf("redact %q: off turns redaction off and stands alone: want off, or preset names without it", list)
+		}
 		p, ok := redact.Presets[n]
 		if !ok {
-			names := make([]string, 0, len(redact.Presets))
-			for k := range redact.Presets {
-				names = append(names, k)
-			}
-			slices.Sort(names)
-			return nil, fmt.Errorf("redact %q: unknown preset %q: want off or a comma-separated list of %s", list, n, strings.Join(names, ", "))
+			return nil, fmt.Errorf("redact %q: unknown preset %q: want off or a comma-separated list of %s", list, n, presetNames())
 		}
 		rules = append(rules, p)
 	}
+	if len(rules) == 0 {
+		return nil, fmt.Errorf("redact %q: names no preset: want off or a comma-separated list of %s", list, presetNames())
+	}
 	return redact.New(rules...)
+}
+
+// presetNames lists redact's presets, sorted and comma-separated.
+func presetNames() string {
+	names := make([]string, 0, len(redact.Presets))
+	for k := range redact.Presets {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return strings.Join(names, ", ")
 }
 
 // coreSink adapts a *Handler that writes to a closer. Close is safe to
