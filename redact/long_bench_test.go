@@ -10,10 +10,10 @@ import (
 	"github.com/slogguard/slogguard/redact"
 )
 
-// BenchmarkLongText redacts long one-line texts at two sizes: with a
-// search that grows linearly, MB/s is about the same at both, and a search
-// that goes back to the start of the line for each key shows as a drop at
-// the larger size.
+// BenchmarkLongText redacts long one-line texts at three sizes: with a
+// search that grows linearly, MB/s is about the same at each, and a search
+// that goes back to the start of the line, or reads the whole line, for
+// each key shows as a drop at the larger sizes.
 func BenchmarkLongText(b *testing.B) {
 	r, err := redact.New(redact.Credentials, redact.PCIDSS, redact.HIPAA, redact.GDPR)
 	if err != nil {
@@ -28,8 +28,10 @@ func BenchmarkLongText(b *testing.B) {
 		{"naming", "KEY="},
 		{"card", "card="},
 		{"userinfo", "u:p@h."},
+		{"pairs", "password=abc "},
+		{"colon", "token: x "},
 	} {
-		for _, size := range []int{8 << 10, 64 << 10} {
+		for _, size := range []int{8 << 10, 64 << 10, 512 << 10} {
 			s := strings.Repeat(tc.unit, size/len(tc.unit)+1)[:size]
 			b.Run("text="+tc.name+"/size="+strconv.Itoa(size>>10)+"K", func(b *testing.B) {
 				b.SetBytes(int64(len(s)))

@@ -40,6 +40,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	// not a read of the rest of the run per term.
 	runEnd := 0
 	var fb foldBuf
+	multiline := strings.IndexByte(s, '\n') >= 0 // once, not once per pair
 	for i := 0; i < len(s); {
 		if !isKeyChar(s[i]) && (s[i] < 0x80 || !r.nonASCII) {
 			i++
@@ -323,7 +324,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue // token (string): The API token, a usage line's type
 			}
 			if ve > vs && !r.keepValue(key, s[vs:ve]) && !isPlaceholder(s, vs, ve) {
-				if !xml && op == 1 && (vs == 0 || !isQuote(s[vs-1])) && s[vs] != '{' && strings.IndexByte(s, '\n') >= 0 &&
+				if !xml && op == 1 && (vs == 0 || !isQuote(s[vs-1])) && s[vs] != '{' && multiline &&
 					lineStartAt(s, a-min(a, quoteLen(s, a))) {
 					ve = plainLineEnd(s, ve) // password: p@ss w0rd and more, password = my secret phrase (YAML, INI)
 				}
