@@ -1006,8 +1006,16 @@ func (v *verifier) reportUnnamed(p *pendingTorn) {
 		}
 		v.unreadable[*c] = len(v.rep.Findings)
 	}
-	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: p.detail})
+	detail := p.detail
+	if p.prefix {
+		detail += unnamedFragmentHint
+	}
+	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: detail})
 }
+
+// unnamedFragmentHint ends the finding of the first bytes of a record
+// that no audit.start or audit.gap names.
+const unnamedFragmentHint = "; no audit.start or audit.gap names this incomplete line: a line inserted, or a crash's fragment that the writer which resumed the log did not name (over a File, resume with File.Handler, or with New given WithResume(head) with a head from File.Heads, or WithTorn(af.Torns()...))"
 
 // copyOfNamer reports whether val, a record that names the fragment of
 // hash ack, is the record that named it before (a copy of it).
