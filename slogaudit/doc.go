@@ -70,7 +70,9 @@
 // parses is reported modified, not missing, when its audit member still
 // names it. A torn line that an audit.start or audit.gap
 // names by its length and hash (its torn member, or for the older of
-// several fragments that crashes in a row left, its torn_earlier list) is
+// several fragments that crashes in a row left, its torn_earlier list,
+// and past 256 of them the oldest by their count and a hash over their
+// hashes, its torn_older member) is
 // reported torn where it is, missing
 // when it is not in the input before that record, and reordered when a
 // record of that chain written before it (the record the audit.start

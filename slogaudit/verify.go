@@ -423,6 +423,10 @@ type verifier struct {
 	// audit.start may still name one (a failed write's fragment that
 	// other records were queued behind, or another handler wrote after).
 	unnamed []*pendingTorn
+	// older are the fragments that waited among the unnamed ones longest,
+	// oldest first, past maxUnnamed: a torn_older member may still name
+	// them (at most maxTornFragments of them).
+	older []*pendingTorn
 	// lastNamed: the fragments that the record being read named, newest
 	// first, for fragmentsInOrder.
 	lastNamed []namedFragment
@@ -769,7 +773,7 @@ func (v *verifier) flushTorn(ack, by string) bool {
 			return true
 		case p.prefix:
 			if len(v.unnamed) == maxUnnamed {
-				v.reportUnnamed(v.unnamed[0])
+				v.keepOlder(v.unnamed[0])
 				v.unnamed = append(v.unnamed[:0], v.unnamed[1:]...)
 			}
 			v.unnamed = append(v.unnamed, p)
@@ -788,6 +792,80 @@ func (v *verifier) flushTorn(ack, by string) bool {
 		}
 	}
 	return false
+}
+
+// keepOlder keeps p, a fragment that waited longest among the unnamed
+// ones, for a torn_older member to name; the oldest kept is reported
+// malformed past maxTornFragments.
+func (v *verifier) keepOlder(p *pendingTorn) {
+	if len(v.older) == maxTornFragments {
+		v.reportUnnamed(v.older[0])
+		v.older = v.older[1:]
+	}
+	v.older = append(v.older, p)
+}
+
+// tornOlder is what a torn_older member says: the count of the oldest
+// fragments a record names, and the hash over their hashes (see
+// tornOlderKey).
+type tornOlder struct {
+	count int
+	sha   string
+}
+
+// tornOlderOf returns the torn_older member of val, if it has one.
+func tornOlderOf(val chain.Value) (tornOlder, bool) {
+	g, ok := val.Get(tornOlderKey)
+	if !ok {
+		return tornOlder{}, false
+	}
+	c, _ := g.Get("count")
+	s, _ := g.Get("sha256")
+	if c.Kind != chain.Number || c.Num < 1 || c.Num > maxTornFragments || s.Kind != chain.String {
+		return tornOlder{}, false
+	}
+	return tornOlder{count: int(c.Num), sha: s.Str}, true
+}
+
+// nameOlder names, as torn, the fragments that o (the torn_older member
+// of the record being read, of message by) names: the newest o.count of
+// those still waiting, oldest first, when their hashes give o's hash. It
+// reports whether it named them.
+func (v *verifier) nameOlder(o tornOlder, by string) bool {
+	waiting := append(append([]*pendingTorn(nil), v.older...), v.unnamed...)
+	if len(waiting) < o.count {
+		return false
+	}
+	named := waiting[len(waiting)-o.count:]
+	digests := make([][sha256.Size]byte, len(named))
+	for i, p := range named {
+		if _, err := hex.Decode(digests[i][:], []byte(p.sha)); err != nil {
+			return false
+		}
+	}
+	if olderDigest(digests) != o.sha {
+		return false
+	}
+	gone := make(map[*pendingTorn]bool, len(named))
+	for _, p := range named {
+		gone[p] = true
+	}
+	keep := func(ps []*pendingTorn) []*pendingTorn {
+		out := ps[:0]
+		for _, p := range ps {
+			if !gone[p] {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	v.older, v.unnamed = keep(v.older), keep(v.unnamed)
+	where := "at " + v.lineText(v.pos())
+	for i := len(named) - 1; i >= 0; i-- { // newest first, as lastNamed
+		v.named(named[i], by, where)
+		v.lastNamed[len(v.lastNamed)-1].listed = i - len(named)
+	}
+	return true
 }
 
 // unnamedFragment reports a fragment that the record at the current line
@@ -1150,6 +1228,14 @@ func (v *verifier) record(line []byte, torn bool) {
 			missing = append(missing, acks[i])
 		}
 	}
+	var olderMissing, olderNamed int
+	if o, ok := tornOlderOf(val); ok && len(acks) > 0 && !v.nameOlder(o, by) {
+		if n := len(v.older) + len(v.unnamed); n < o.count {
+			// Fewer fragments wait than it names: some were removed (the
+			// others changed, reported malformed).
+			olderMissing, olderNamed = o.count-n, o.count
+		}
+	}
 	waiting := len(v.unnamed) // changed fragments, if not named later
 	if v.glued || pending != nil && !pending.prefix && !v.namedNow(pending) {
 		waiting++ // reported malformed already
@@ -1220,6 +1306,9 @@ func (v *verifier) record(line []byte, torn bool) {
 	if ok {
 		for _, m := range missing {
 			v.unnamedFragment(rec, by, m)
+		}
+		if olderMissing > 0 && v.nonBlank > 1 {
+			v.add(v.line, rec.chain, 0, Missing, "%d of the %d oldest incomplete lines that this %s names by count and hash (%s) are not in the input before it: removed (the writer leaves torn lines in place, and the record after them names them)", olderMissing, olderNamed, by, tornOlderKey)
 		}
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
