@@ -84,7 +84,12 @@
 // with its cosignatures excepted), and a line repeated byte for byte
 // duplicated,
 // both at their line of the checkpoint file; a line that is only the start
-// of a checkpoint (a write that stopped, a full disk) is reported torn. A
+// of a checkpoint (a write that stopped, a full disk) is reported torn.
+// Each in-band checkpoint record names, in its published member, the
+// newest checkpoint that was then in the checkpoint writer (written
+// whole, and synced where the writer syncs); a checkpoint file that
+// holds checkpoints of the chain but not that one is reported missing
+// it: an older line removed, which a failed write never looks like. A
 // chain that retention
 // ([File.Prune]) removed whole is reported pruned, as its retention record
 // states, and its checkpoints up to that record's head are not reported

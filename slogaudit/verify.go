@@ -442,7 +442,12 @@ type verifier struct {
 	cps     map[string][]chain.Checkpoint
 	// notes are the checkpoint file's signed notes, by chain; witnesses
 	// verify cosignatures.
-	notes     map[string][]*noteCheck
+	notes map[string][]*noteCheck
+	// cpSizes: the chains and sizes of the checkpoint file's notes whose
+	// signatures verify (see publishedInFile); cpBad counts the others,
+	// by chain ("": of no chain known).
+	cpSizes   map[claimedRecord]bool
+	cpBad     map[string]int
 	cpOrders  map[string]*cpOrder // the checkpoint file's order, by chain
 	starts    []fileStart         // the files read, in order (VerifyFiles)
 	witnesses []note.Verifier
@@ -1313,6 +1318,9 @@ func (v *verifier) record(line []byte, torn bool) {
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
 		v.inBand(val, rec) // before the record joins the tree that its note signs
+		if ok {
+			v.publishedInFile(val, rec)
+		}
 	}
 	if st, placed := v.link(rec, ok); placed {
 		v.followEpoch(st, rec, val, ok)
