@@ -193,3 +193,21 @@ func unhexT(t *testing.T, b []byte) []byte {
 	}
 	return out
 }
+
+// A copy of the checkpoint file taken earlier (its first lines) lacks
+// the checkpoints written since, which later checkpoint records name:
+// nothing was removed from it, and the log verifies intact.
+func TestCheckpointFileEarlierCopyIsNotMissing(t *testing.T) {
+	logPath, cpPath := cpLog(t, 16, 19)
+	data, err := os.ReadFile(cpPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(strings.TrimSuffix(string(data), "\n"), "\n")
+	for n := 1; n < len(lines); n++ {
+		copied := strings.Join(lines[:n], "")
+		if rep := verifyWithCheckpoints(t, logPath, []byte(copied)); !rep.Intact() {
+			t.Fatalf("a copy of the first %d of %d checkpoint lines: the untouched log verifies as not intact", n, len(lines))
+		}
+	}
+}

@@ -88,8 +88,9 @@
 // Each in-band checkpoint record names, in its published member, the
 // newest checkpoint that was then in the checkpoint writer (written
 // whole, and synced where the writer syncs); a checkpoint file that
-// holds checkpoints of the chain but not that one is reported missing
-// it: an older line removed, which a failed write never looks like. A
+// holds a later checkpoint of the chain but not that one is reported
+// missing it: an older line removed, which a failed write never looks
+// like (a copy of the file taken earlier holds no later one). A
 // chain that retention
 // ([File.Prune]) removed whole is reported pruned, as its retention record
 // states, and its checkpoints up to that record's head are not reported

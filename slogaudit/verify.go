@@ -448,6 +448,7 @@ type verifier struct {
 	// by chain ("": of no chain known).
 	cpSizes   map[claimedRecord]bool
 	cpBad     map[string]int
+	cpNewest  map[string]uint64   // the largest size of those notes, by chain
 	cpOrders  map[string]*cpOrder // the checkpoint file's order, by chain
 	starts    []fileStart         // the files read, in order (VerifyFiles)
 	witnesses []note.Verifier

@@ -100,7 +100,7 @@ func (v *verifier) openNote(nl noteLine) (logSigned bool, cosigners int, err err
 // loadNote checks a checkpoint-file line of format v2.
 func (v *verifier) loadNote(line int64, text []byte, val chain.Value) {
 	if v.cpSizes == nil {
-		v.cpSizes, v.cpBad = map[claimedRecord]bool{}, map[string]int{}
+		v.cpSizes, v.cpBad, v.cpNewest = map[claimedRecord]bool{}, map[string]int{}, map[string]uint64{}
 	}
 	nl, err := noteFromValue(val, "")
 	if err != nil {
@@ -115,6 +115,7 @@ func (v *verifier) loadNote(line int64, text []byte, val chain.Value) {
 		return
 	}
 	v.cpSizes[claimedRecord{nl.chain, nl.head.Size}] = true
+	v.cpNewest[nl.chain] = max(v.cpNewest[nl.chain], nl.head.Size)
 	if err != nil {
 		v.rep.Findings = append(v.rep.Findings, Finding{File: v.cpName, Line: line, Chain: nl.chain, Seq: nl.head.Size, Kind: BadCheckpoint, Detail: "signed note: " + err.Error()})
 		return
@@ -266,7 +267,8 @@ func (v *verifier) cpInOrder(line int64, text []byte, id string, size uint64, h 
 // publishedInFile checks the published member of an in-band checkpoint
 // record whose checks passed: the checkpoint of that size was in the
 // checkpoint writer when the record was written, so the checkpoint file
-// given, when it holds checkpoints of the chain, must hold that one too.
+// given, when it holds a later checkpoint of the chain, must hold that
+// one too.
 // A checkpoint whose write failed or stopped part-way is never named so:
 // its line missing is a line removed.
 func (v *verifier) publishedInFile(val chain.Value, rec auditFields) {
@@ -278,13 +280,14 @@ func (v *verifier) publishedInFile(val chain.Value, rec auditFields) {
 	if !ok || p.Kind != chain.Number || p.Num < 1 || p.Num >= float64(rec.seq) || p.Num != float64(uint64(p.Num)) {
 		return
 	}
-	if len(v.notes[rec.chain]) == 0 {
-		// No checkpoint of the chain verifies: the file is not the
-		// chain's (the findings on checkpoints say why), or every line
-		// of it is gone, which the chain's uncovered records show.
+	size := uint64(p.Num)
+	if v.cpNewest[rec.chain] <= size {
+		// No later checkpoint of the chain verifies in the file: a copy
+		// of the file taken before that checkpoint, a file that is not
+		// the chain's (the findings on checkpoints say why), or the
+		// newest lines gone, which the chain's uncovered records show.
 		return
 	}
-	size := uint64(p.Num)
 	found := v.cpSizes[claimedRecord{rec.chain, size}]
 	switch {
 	case found:
