@@ -5,6 +5,7 @@ import (
 	"crypto/ed25519"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"sync"
 
@@ -57,6 +58,13 @@ type merkle struct {
 	// one; pending holds the leaves added since the last submission.
 	witness *witnessClient
 	pending []chain.Hash
+	// published is the size of the newest checkpoint known to be in the
+	// checkpoint writer: written by this handler (and synced, where the
+	// writer syncs), or the last one a CheckpointFile held when the chain
+	// resumed. The next in-band checkpoint record says so (its published
+	// member), so that the removal of that line from the checkpoint file
+	// is not taken for a write that failed.
+	published uint64
 }
 
 // addLeafLocked appends a written record to the tree. Without a signer
@@ -125,7 +133,11 @@ func (st *state) checkpointLocked(ctx context.Context) error {
 	for i, h := range nodes {
 		rng[i] = h.String()
 	}
-	cp := slog.Group("checkpoint", slog.String("note", string(in)), slog.Any("range", rng))
+	cpAttrs := []any{slog.String("note", string(in)), slog.Any("range", rng)}
+	if st.cfg.cpWriter != nil && st.merkle.published > 0 {
+		cpAttrs = append(cpAttrs, slog.Uint64(publishedKey, st.merkle.published))
+	}
+	cp := slog.Group("checkpoint", cpAttrs...)
 	if _, changed := st.nextRedactor.Attr(nil, cp); changed {
 		// The wrapped slogcore handler's redaction would mask part of the
 		// signed note (a signature that looks like a secret), which then
@@ -163,6 +175,9 @@ func (st *state) publishLocked(ctx context.Context) error {
 			err = fmt.Errorf("slogaudit: checkpoint at seq %d not written to the checkpoint writer: %w", th.Size, err)
 			st.report(err)
 			return err
+		}
+		if durable(st.cfg.cpWriter) {
+			st.merkle.published = th.Size
 		}
 	}
 	if len(st.cfg.witnesses) > 0 {
@@ -202,6 +217,13 @@ func (st *state) coveredWrittenLocked(ctx context.Context, size uint64) error {
 	return nil
 }
 
+// publishedKey is the member of an in-band checkpoint record's
+// checkpoint group that gives the size of the newest checkpoint of the
+// chain in the checkpoint writer when the record was written (see
+// merkle.published): a verifier given the checkpoint file reports that
+// checkpoint missing when its line is not there.
+const publishedKey = "published"
+
 // cpMu serialises writes to checkpoint writers: the handler and the
 // witness client both append to them.
 var cpMu sync.Mutex
@@ -224,6 +246,26 @@ func writeCheckpoint(w interface{ Write([]byte) (int, error) }, chainID string, 
 	}()
 	_, err = w.Write(line)
 	return err
+}
+
+// durable reports whether what w accepted will survive a power loss, as
+// far as it can tell: a CheckpointFile syncs every write, a writer with a
+// Sync method is synced now, and any other writer is taken at its word.
+// The in-band record that says a checkpoint is in the writer must not
+// outlive it.
+func durable(w io.Writer) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	if _, own := w.(*CheckpointFile); own {
+		return true
+	}
+	if s, can := w.(interface{ Sync() error }); can {
+		return s.Sync() == nil
+	}
+	return true
 }
 
 // lastSigned is implemented by checkpoint writers that know the last
@@ -271,6 +313,7 @@ func (st *state) rebuildTree(paths []string) {
 	st.merkle.tree = tree
 	if hasLast {
 		st.merkle.signed, st.merkle.hasSig = last, true
+		st.merkle.published = last.Size
 	}
 }
 

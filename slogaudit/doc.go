@@ -70,7 +70,9 @@
 // parses is reported modified, not missing, when its audit member still
 // names it. A torn line that an audit.start or audit.gap
 // names by its length and hash (its torn member, or for the older of
-// several fragments that crashes in a row left, its torn_earlier list) is
+// several fragments that crashes in a row left, its torn_earlier list,
+// and past 256 of them the oldest by their count and a hash over their
+// hashes, its torn_older member) is
 // reported torn where it is, missing
 // when it is not in the input before that record, and reordered when a
 // record of that chain written before it (the record the audit.start
@@ -82,7 +84,13 @@
 // with its cosignatures excepted), and a line repeated byte for byte
 // duplicated,
 // both at their line of the checkpoint file; a line that is only the start
-// of a checkpoint (a write that stopped, a full disk) is reported torn. A
+// of a checkpoint (a write that stopped, a full disk) is reported torn.
+// Each in-band checkpoint record names, in its published member, the
+// newest checkpoint that was then in the checkpoint writer (written
+// whole, and synced where the writer syncs); a checkpoint file that
+// holds a later checkpoint of the chain but not that one is reported
+// missing it: an older line removed, which a failed write never looks
+// like (a copy of the file taken earlier holds no later one). A
 // chain that retention
 // ([File.Prune]) removed whole is reported pruned, as its retention record
 // states, and its checkpoints up to that record's head are not reported

@@ -93,16 +93,18 @@ type TornLine struct {
 // File is an append-only audit log file: an io.Writer for a JSON handler
 // that knows the chains' heads, so that a restarted process continues them.
 type File struct {
-	mu       sync.Mutex
-	path     string
-	f        *os.File
-	size     int64
-	cfg      fileConfig
-	heads    map[string]Head
-	last     string     // chain of the last complete record
-	torns    []TornLine // found at open, oldest first
-	unsynced int
-	timer    *time.Timer
+	mu    sync.Mutex
+	path  string
+	f     *os.File
+	size  int64
+	cfg   fileConfig
+	heads map[string]Head
+	last  string     // chain of the last complete record
+	torns []TornLine // found at open, oldest first
+	// tornsTaken: a handler was given torns to name (see takeTorns).
+	tornsTaken bool
+	unsynced   int
+	timer      *time.Timer
 	// syncing: a group commit's fsync runs in the background, outside mu,
 	// so that writers go on while the disk works; again: another is due
 	// when it ends; syncDone is closed when it ends.
@@ -247,6 +249,7 @@ func (af *File) recover() error {
 	// the chain's later records may be in a rotated file, and Handler then
 	// looks for them (findHead).
 	af.last = scanHeads(tail, af.heads, map[string]Head{})
+	af.offerTorns(af.heads)
 	return nil
 }
 
@@ -434,6 +437,7 @@ func (af *File) Heads() map[string]Head {
 			out[id] = h
 		}
 	}
+	af.offerTorns(out)
 	return out
 }
 
@@ -570,6 +574,9 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	}
 	if len(af.torns) > 0 {
 		opts = append(opts, WithTorn(af.torns...))
+		af.mu.Lock()
+		af.tornsTaken = true
+		af.mu.Unlock()
 	}
 	opts = append(opts, withFile(af))
 	h, err := New(slog.NewJSONHandler(af, nil), opts...)
@@ -1215,6 +1222,7 @@ func (af *File) Close() error {
 	}
 	err := af.syncLocked()
 	af.closed = true
+	af.forgetTorns()
 	if cerr := af.f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("slogaudit: closing %s: %w", af.path, cerr)
 	}

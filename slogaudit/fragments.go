@@ -2,6 +2,8 @@ package slogaudit
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"log/slog"
 )
@@ -17,22 +19,57 @@ import (
 // writer of an earlier version closed a fragment with a separate write,
 // so one may also end the file closed and alone). Every one of them is
 // named: the newest by the record's torn member, the others by its
-// torn_earlier member, oldest first.
+// torn_earlier member, oldest first. Past maxNamedFragments, the oldest
+// ones are named together by the torn_older member: their count, and a
+// hash over their hashes.
 
 // tornEarlierKey is the member of an audit.start or audit.gap record that
 // names the fragments before the newest one, oldest first, each as the
 // torn member names one: {"bytes":N,"sha256":"<hex>"}.
 const tornEarlierKey = "torn_earlier"
 
-// maxNamedFragments bounds the fragments one record names: as many as
-// the verifier keeps waiting for a record that names them.
+// maxNamedFragments bounds the fragments one record names one by one
+// (torn and torn_earlier): as many as the verifier keeps waiting for a
+// record that names them.
 const maxNamedFragments = maxUnnamed
 
+// tornOlderKey is the member of an audit.start or audit.gap record that
+// names the fragments older than the maxNamedFragments newest ones:
+// {"count":K,"sha256":"<hex>"}, the hash being
+// SHA-256(d_1 ‖ … ‖ d_K) over the 32-byte SHA-256 d_i of each of those
+// fragments, oldest first.
+const tornOlderKey = "torn_older"
+
+// maxTornFragments bounds the fragments a File looks for at the end of
+// the log, and those the verifier keeps waiting for a torn_older member:
+// past it, the oldest are left unnamed, and reported malformed.
+const maxTornFragments = 1 << 16
+
+// olderDigest returns the hash that a torn_older member gives for the
+// fragments whose hashes are digests, oldest first.
+func olderDigest(digests [][sha256.Size]byte) string {
+	h := sha256.New()
+	for _, d := range digests {
+		h.Write(d[:])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
 // appendTornAttrs appends the members that name the fragments ts (oldest
-// first) to attrs: torn for the newest, torn_earlier for the others.
+// first) to attrs: torn for the newest, torn_earlier for the others, and
+// torn_older for those past maxNamedFragments.
 func appendTornAttrs(attrs []slog.Attr, ts []TornLine) []slog.Attr {
 	if len(ts) == 0 {
 		return attrs
+	}
+	if len(ts) > maxNamedFragments {
+		older := ts[:len(ts)-maxNamedFragments]
+		ts = ts[len(older):]
+		digests := make([][sha256.Size]byte, len(older))
+		for i, t := range older {
+			hex.Decode(digests[i][:], []byte(t.SHA256))
+		}
+		attrs = append(attrs, slog.Group(tornOlderKey, slog.Int("count", len(older)), slog.String("sha256", olderDigest(digests))))
 	}
 	newest := ts[len(ts)-1]
 	attrs = append(attrs, slog.Group("torn", slog.Int("bytes", newest.Bytes), slog.String("sha256", newest.SHA256)))
@@ -68,7 +105,7 @@ func tailFragments(data []byte, whole bool) (frags [][]byte, closeTail, enough b
 		}
 		frags = append(frags, last)
 	}
-	for end >= 0 && len(frags) < maxNamedFragments {
+	for end >= 0 && len(frags) < maxTornFragments {
 		start := bytes.LastIndexByte(data[:end], '\n')
 		if start < 0 && !whole {
 			break // the window's first line may be cut
@@ -84,7 +121,7 @@ func tailFragments(data []byte, whole bool) (frags [][]byte, closeTail, enough b
 			frags = append(frags, line)
 		}
 	}
-	if end < 0 && whole || len(frags) == maxNamedFragments {
+	if end < 0 && whole || len(frags) == maxTornFragments {
 		enough = true
 	}
 	for i, j := 0, len(frags)-1; i < j; i, j = i+1, j-1 {

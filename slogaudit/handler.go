@@ -233,6 +233,11 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 	}
 	if cfg.resume != nil {
 		st.head = *cfg.resume
+		if cfg.torns == nil && cfg.file == nil {
+			// A head from a File that found fragments: name them, as
+			// File.Handler would.
+			st.cfg.torns = tornsOfHead(*cfg.resume)
+		}
 		if st.head.Seq > 0 {
 			st.merkle.broken = fmt.Errorf("slogaudit: chain %s resumed at seq %d without its Merkle tree: checkpoints need the chain's files (use OpenFile and File.Handler)", st.head.Chain, st.head.Seq)
 		}

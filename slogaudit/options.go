@@ -210,6 +210,11 @@ func WithLevel(l slog.Leveler) Option { return func(c *config) { c.level = l } }
 //	opts := []slogaudit.Option{slogaudit.WithKey(id, key), slogaudit.WithResume(af.Heads()[chain])}
 //	opts = append(opts, slogaudit.WithTorn(af.Torns()...))
 //
+// A head that an open File recovered ([File.Heads]) brings that File's
+// fragments with it: the first handler built with [New] that resumes
+// such a head without WithTorn names them, once. A handler that starts a
+// new chain over the File names them only with WithTorn.
+//
 // Several crashes in a row (one while the restart after another was
 // writing its audit.start, say) leave several fragments: pass them all,
 // or the newest alone as [File.Torn] returns it, which brings the older

@@ -423,6 +423,10 @@ type verifier struct {
 	// audit.start may still name one (a failed write's fragment that
 	// other records were queued behind, or another handler wrote after).
 	unnamed []*pendingTorn
+	// older are the fragments that waited among the unnamed ones longest,
+	// oldest first, past maxUnnamed: a torn_older member may still name
+	// them (at most maxTornFragments of them).
+	older []*pendingTorn
 	// lastNamed: the fragments that the record being read named, newest
 	// first, for fragmentsInOrder.
 	lastNamed []namedFragment
@@ -438,7 +442,13 @@ type verifier struct {
 	cps     map[string][]chain.Checkpoint
 	// notes are the checkpoint file's signed notes, by chain; witnesses
 	// verify cosignatures.
-	notes     map[string][]*noteCheck
+	notes map[string][]*noteCheck
+	// cpSizes: the chains and sizes of the checkpoint file's notes whose
+	// signatures verify (see publishedInFile); cpBad counts the others,
+	// by chain ("": of no chain known).
+	cpSizes   map[claimedRecord]bool
+	cpBad     map[string]int
+	cpNewest  map[string]uint64   // the largest size of those notes, by chain
 	cpOrders  map[string]*cpOrder // the checkpoint file's order, by chain
 	starts    []fileStart         // the files read, in order (VerifyFiles)
 	witnesses []note.Verifier
@@ -769,7 +779,7 @@ func (v *verifier) flushTorn(ack, by string) bool {
 			return true
 		case p.prefix:
 			if len(v.unnamed) == maxUnnamed {
-				v.reportUnnamed(v.unnamed[0])
+				v.keepOlder(v.unnamed[0])
 				v.unnamed = append(v.unnamed[:0], v.unnamed[1:]...)
 			}
 			v.unnamed = append(v.unnamed, p)
@@ -788,6 +798,80 @@ func (v *verifier) flushTorn(ack, by string) bool {
 		}
 	}
 	return false
+}
+
+// keepOlder keeps p, a fragment that waited longest among the unnamed
+// ones, for a torn_older member to name; the oldest kept is reported
+// malformed past maxTornFragments.
+func (v *verifier) keepOlder(p *pendingTorn) {
+	if len(v.older) == maxTornFragments {
+		v.reportUnnamed(v.older[0])
+		v.older = v.older[1:]
+	}
+	v.older = append(v.older, p)
+}
+
+// tornOlder is what a torn_older member says: the count of the oldest
+// fragments a record names, and the hash over their hashes (see
+// tornOlderKey).
+type tornOlder struct {
+	count int
+	sha   string
+}
+
+// tornOlderOf returns the torn_older member of val, if it has one.
+func tornOlderOf(val chain.Value) (tornOlder, bool) {
+	g, ok := val.Get(tornOlderKey)
+	if !ok {
+		return tornOlder{}, false
+	}
+	c, _ := g.Get("count")
+	s, _ := g.Get("sha256")
+	if c.Kind != chain.Number || c.Num < 1 || c.Num > maxTornFragments || s.Kind != chain.String {
+		return tornOlder{}, false
+	}
+	return tornOlder{count: int(c.Num), sha: s.Str}, true
+}
+
+// nameOlder names, as torn, the fragments that o (the torn_older member
+// of the record being read, of message by) names: the newest o.count of
+// those still waiting, oldest first, when their hashes give o's hash. It
+// reports whether it named them.
+func (v *verifier) nameOlder(o tornOlder, by string) bool {
+	waiting := append(append([]*pendingTorn(nil), v.older...), v.unnamed...)
+	if len(waiting) < o.count {
+		return false
+	}
+	named := waiting[len(waiting)-o.count:]
+	digests := make([][sha256.Size]byte, len(named))
+	for i, p := range named {
+		if _, err := hex.Decode(digests[i][:], []byte(p.sha)); err != nil {
+			return false
+		}
+	}
+	if olderDigest(digests) != o.sha {
+		return false
+	}
+	gone := make(map[*pendingTorn]bool, len(named))
+	for _, p := range named {
+		gone[p] = true
+	}
+	keep := func(ps []*pendingTorn) []*pendingTorn {
+		out := ps[:0]
+		for _, p := range ps {
+			if !gone[p] {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	v.older, v.unnamed = keep(v.older), keep(v.unnamed)
+	where := "at " + v.lineText(v.pos())
+	for i := len(named) - 1; i >= 0; i-- { // newest first, as lastNamed
+		v.named(named[i], by, where)
+		v.lastNamed[len(v.lastNamed)-1].listed = i - len(named)
+	}
+	return true
 }
 
 // unnamedFragment reports a fragment that the record at the current line
@@ -1006,8 +1090,16 @@ func (v *verifier) reportUnnamed(p *pendingTorn) {
 		}
 		v.unreadable[*c] = len(v.rep.Findings)
 	}
-	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: p.detail})
+	detail := p.detail
+	if p.prefix {
+		detail += unnamedFragmentHint
+	}
+	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: detail})
 }
+
+// unnamedFragmentHint ends the finding of the first bytes of a record
+// that no audit.start or audit.gap names.
+const unnamedFragmentHint = "; no audit.start or audit.gap names this incomplete line: a line inserted, or a crash's fragment that the writer which resumed the log did not name (over a File, resume with File.Handler, or with New given WithResume(head) with a head from File.Heads, or WithTorn(af.Torns()...))"
 
 // copyOfNamer reports whether val, a record that names the fragment of
 // hash ack, is the record that named it before (a copy of it).
@@ -1142,6 +1234,14 @@ func (v *verifier) record(line []byte, torn bool) {
 			missing = append(missing, acks[i])
 		}
 	}
+	var olderMissing, olderNamed int
+	if o, ok := tornOlderOf(val); ok && len(acks) > 0 && !v.nameOlder(o, by) {
+		if n := len(v.older) + len(v.unnamed); n < o.count {
+			// Fewer fragments wait than it names: some were removed (the
+			// others changed, reported malformed).
+			olderMissing, olderNamed = o.count-n, o.count
+		}
+	}
 	waiting := len(v.unnamed) // changed fragments, if not named later
 	if v.glued || pending != nil && !pending.prefix && !v.namedNow(pending) {
 		waiting++ // reported malformed already
@@ -1213,9 +1313,15 @@ func (v *verifier) record(line []byte, torn bool) {
 		for _, m := range missing {
 			v.unnamedFragment(rec, by, m)
 		}
+		if olderMissing > 0 && v.nonBlank > 1 {
+			v.add(v.line, rec.chain, 0, Missing, "%d of the %d oldest incomplete lines that this %s names by count and hash (%s) are not in the input before it: removed (the writer leaves torn lines in place, and the record after them names them)", olderMissing, olderNamed, by, tornOlderKey)
+		}
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
 		v.inBand(val, rec) // before the record joins the tree that its note signs
+		if ok {
+			v.publishedInFile(val, rec)
+		}
 	}
 	if st, placed := v.link(rec, ok); placed {
 		v.followEpoch(st, rec, val, ok)

@@ -210,10 +210,13 @@ func (v *verifier) checkSignature(cp chain.Checkpoint, where Finding) bool {
 // flushTornTail reports a malformed last line that no record followed,
 // and the fragments that no record named.
 func (v *verifier) flushTornTail() {
+	for _, p := range v.older {
+		v.reportUnnamed(p)
+	}
 	for _, p := range v.unnamed {
 		v.reportUnnamed(p)
 	}
-	v.unnamed = nil
+	v.older, v.unnamed = nil, nil
 	p := v.torn
 	if p == nil {
 		return

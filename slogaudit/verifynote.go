@@ -99,16 +99,23 @@ func (v *verifier) openNote(nl noteLine) (logSigned bool, cosigners int, err err
 
 // loadNote checks a checkpoint-file line of format v2.
 func (v *verifier) loadNote(line int64, text []byte, val chain.Value) {
+	if v.cpSizes == nil {
+		v.cpSizes, v.cpBad, v.cpNewest = map[claimedRecord]bool{}, map[string]int{}, map[string]uint64{}
+	}
 	nl, err := noteFromValue(val, "")
 	if err != nil {
+		v.cpBad[nl.chain]++
 		v.rep.Findings = append(v.rep.Findings, Finding{File: v.cpName, Line: line, Kind: BadCheckpoint, Detail: err.Error()})
 		return
 	}
 	logSigned, cosigners, err := v.openNote(nl)
 	if !v.noteSignature(nl.chain, logSigned, err, Finding{File: v.cpName, Line: line}) {
+		v.cpBad[nl.chain]++
 		v.cpRefused++
 		return
 	}
+	v.cpSizes[claimedRecord{nl.chain, nl.head.Size}] = true
+	v.cpNewest[nl.chain] = max(v.cpNewest[nl.chain], nl.head.Size)
 	if err != nil {
 		v.rep.Findings = append(v.rep.Findings, Finding{File: v.cpName, Line: line, Chain: nl.chain, Seq: nl.head.Size, Kind: BadCheckpoint, Detail: "signed note: " + err.Error()})
 		return
@@ -254,5 +261,44 @@ func (v *verifier) cpInOrder(line int64, text []byte, id string, size uint64, h 
 	}
 	if _, ok := o.heads[k]; !ok {
 		o.heads[k] = h
+	}
+}
+
+// publishedInFile checks the published member of an in-band checkpoint
+// record whose checks passed: the checkpoint of that size was in the
+// checkpoint writer when the record was written, so the checkpoint file
+// given, when it holds a later checkpoint of the chain, must hold that
+// one too.
+// A checkpoint whose write failed or stopped part-way is never named so:
+// its line missing is a line removed.
+func (v *verifier) publishedInFile(val chain.Value, rec auditFields) {
+	if v.opts.Checkpoints == nil {
+		return
+	}
+	g, _ := val.Get("checkpoint")
+	p, ok := g.Get(publishedKey)
+	if !ok || p.Kind != chain.Number || p.Num < 1 || p.Num >= float64(rec.seq) || p.Num != float64(uint64(p.Num)) {
+		return
+	}
+	size := uint64(p.Num)
+	if v.cpNewest[rec.chain] <= size {
+		// No later checkpoint of the chain verifies in the file: a copy
+		// of the file taken before that checkpoint, a file that is not
+		// the chain's (the findings on checkpoints say why), or the
+		// newest lines gone, which the chain's uncovered records show.
+		return
+	}
+	found := v.cpSizes[claimedRecord{rec.chain, size}]
+	switch {
+	case found:
+	case v.cpBad[rec.chain] > 0:
+		// A line of the chain that fails its signature, reported as
+		// such, may be this checkpoint changed.
+		v.cpBad[rec.chain]--
+	case v.cpBad[""] > 0:
+		v.cpBad[""]--
+	default:
+		v.rep.Findings = append(v.rep.Findings, Finding{File: v.cpName, Chain: rec.chain, Seq: size, Kind: Missing,
+			Detail: fmt.Sprintf("the checkpoint of size %d is not in the checkpoint file, yet the checkpoint record at %s says it was written there before: its line was removed", size, v.lineText(v.pos()))})
 	}
 }

@@ -11,17 +11,18 @@ import (
 // files damaged in ways a crash or a copy can damage them. Lines moved or
 // repeated are not such damage: the checkpoint file is appended in order,
 // each checkpoint once, so these are named, at their line of the
-// checkpoint file (see TestCheckpointFileLinesMovedOrRepeated).
+// checkpoint file (see TestCheckpointFileLinesMovedOrRepeated); nor is
+// an older line removed while later ones remain, which the log's
+// checkpoint records name.
 func TestCheckpointFileEdits(t *testing.T) {
 	d := newLogDir(t)
 	cps := string(must(os.ReadFile(d.cps)))
 	lines := strings.SplitAfter(strings.TrimSuffix(cps, "\n"), "\n")
 	variants := map[string]string{
-		"no-final-newline":   strings.TrimSuffix(cps, "\n"),
-		"crlf":               strings.ReplaceAll(cps, "\n", "\r\n"),
-		"blank-lines":        "\n\n" + strings.Join(lines, "\n"),
-		"first-line-removed": strings.Join(lines[1:], ""),
-		"empty":              "",
+		"no-final-newline": strings.TrimSuffix(cps, "\n"),
+		"crlf":             strings.ReplaceAll(cps, "\n", "\r\n"),
+		"blank-lines":      "\n\n" + strings.Join(lines, "\n"),
+		"empty":            "",
 	}
 	for name, content := range variants {
 		p := d.write(t, name+".checkpoints", content)
@@ -55,6 +56,8 @@ func TestCheckpointFileLinesMovedOrRepeated(t *testing.T) {
 		{"first-two-swapped", strings.Join(swapped, ""), ".checkpoints:2: reordered:"},
 		{"older-put-back", cps + lines[0], ".checkpoints:" + itoa(n+1) + ": duplicated:"},
 		{"whole-file-twice", cps + cps, ".checkpoints:" + itoa(n+1) + ": duplicated:"},
+		{"first-line-removed", strings.Join(lines[1:], ""), ".checkpoints: missing: chain orders seq 11:"},
+		{"second-line-removed", lines[0] + strings.Join(lines[2:], ""), ".checkpoints: missing: chain orders seq 22:"},
 	} {
 		p := d.write(t, c.name+".checkpoints", c.content)
 		code, out, errOut := runCLI(nil, "verify", "-key", d.hmac, "-pub", d.pub, "-checkpoints", p, d.log)
