@@ -2972,15 +2972,16 @@ func isNamingKey(id string) bool {
 	if len(id) < 7 || len(id) > 16 {
 		return false
 	}
-	var fb foldBuf
+	var joined [16]byte
 	n := 0
-	for i := 0; i < len(id); i++ { // id without '_' and '-', in lower case (16 bytes or less)
+	for i := 0; i < len(id); i++ { // id without '_' and '-'
 		if c := id[i]; c != '_' && c != '-' {
-			fb[n] = lowerASCII(c)
+			joined[n] = c
 			n++
 		}
 	}
-	switch string(fb[:n]) {
+	var fb foldBuf
+	switch fb.lower(string(joined[:n])) { // as strings.ToLower writes it: OptİonName, ParameterKey with a Kelvin sign
 	case "optionname", "parametername", "parameterkey", "paramname", "paramkey", "settingname", "settingkey",
 		"variablename", "variablekey", "varname", "envname", "configkey", "propertyname", "propertykey":
 		return true // Elastic Beanstalk's OptionName, CloudFormation's ParameterKey, …
