@@ -67,8 +67,11 @@ func (r *Redactor) Attr(groups []string, a slog.Attr) (slog.Attr, bool) {
 	if r == nil || r.off {
 		return a, false
 	}
-	if rule := r.groupsRule(groups); rule != "" && a.Key != "" {
-		r.count(rule) // under WithGroup("password"): the whole value
+	if rule := r.groupsRule(groups); rule != "" && !isEmptyAttr(a) {
+		// Under WithGroup("password"): the whole value. An attr with an
+		// empty key is written under the group too (a group's members
+		// inlined, a scalar under the key ""); only the zero Attr is not.
+		r.count(rule)
 		w := walk{r: r}
 		return slog.Attr{Key: a.Key, Value: w.maskAll(a.Value.Resolve())}, true
 	}
@@ -77,6 +80,12 @@ func (r *Redactor) Attr(groups []string, a slog.Attr) (slog.Attr, bool) {
 		w.groups = slices.Clip(groups)
 	}
 	return w.attr(a, 0)
+}
+
+// isEmptyAttr reports whether a is an attr that slog's handlers ignore:
+// an empty key with a nil value.
+func isEmptyAttr(a slog.Attr) bool {
+	return a.Key == "" && a.Value.Kind() == slog.KindAny && a.Value.Any() == nil
 }
 
 func (w *walk) tooBig() bool {
@@ -1145,6 +1154,7 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 	vals := make([]any, len(si.fields))
 	chs := make([]bool, len(si.fields))
 	present := make([]bool, len(si.fields))
+	var names []string // the names written in place of the fields', where they hold personal data
 	for i, f := range si.fields {
 		if f.omit {
 			continue
@@ -1173,13 +1183,35 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 				changed = true
 				continue
 			}
+			// Its tag names it as any field: judge that name as a key.
+			kv, rule := w.r.judge(w.groups, f.name)
+			if kv.key != "" {
+				w.r.count(kv.keyBy)
+				if names == nil {
+					names = make([]string, len(si.fields))
+				}
+				names[i] = kv.key
+			}
+			if rule != "" {
+				w.r.count(rule)
+				vals[i], chs[i] = w.r.mask, true
+				changed = true
+				continue
+			}
 			w.push(f.name)
 			vals[i], chs[i] = w.structValue(fv, depth+1, true)
 			w.pop()
 			changed = true
 			continue
 		}
-		_, vals[i], chs[i] = w.child(f.name, fv.Interface(), depth)
+		var name string
+		name, vals[i], chs[i] = w.child(f.name, fv.Interface(), depth)
+		if name != f.name { // a field's json name that is itself personal data: "jane@…"
+			if names == nil {
+				names = make([]string, len(si.fields))
+			}
+			names[i] = name
+		}
 		if f.omitEmpty && !chs[i] && fv.IsZero() {
 			present[i] = false
 		}
@@ -1235,7 +1267,11 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 			}
 			vals[i] = fv.Interface()
 		}
-		out = append(out, member{f.name, vals[i]})
+		name := f.name
+		if names != nil && names[i] != "" {
+			name = names[i]
+		}
+		out = append(out, member{name, vals[i]})
 	}
 	return out, true
 }

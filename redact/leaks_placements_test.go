@@ -1,0 +1,142 @@
+package redact_test
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/slogguard/slogguard/redact"
+	"github.com/slogguard/slogguard/slogcore"
+)
+
+// placementOutputs logs through redact.NewHandler in front of a
+// slog.JSONHandler and a slog.TextHandler, and through slogcore.New, all
+// with a redactor of rules, and returns what each wrote by name.
+func placementOutputs(rules []redact.Rule, log func(*slog.Logger)) map[string]string {
+	out := map[string]string{}
+	var j, x, c bytes.Buffer
+	log(slog.New(redact.NewHandler(slog.NewJSONHandler(&j, nil), redact.Must(rules...))))
+	log(slog.New(redact.NewHandler(slog.NewTextHandler(&x, nil), redact.Must(rules...))))
+	h := slogcore.New(&c, &slogcore.Options{Redact: redact.Must(rules...)})
+	log(slog.New(h))
+	_ = h.Close(context.Background())
+	out["NewHandler/JSON"], out["NewHandler/Text"], out["slogcore"] = j.String(), x.String(), c.String()
+	return out
+}
+
+// placementLeak is a record that holds secret somewhere.
+type placementLeak struct {
+	name   string
+	log    func(*slog.Logger)
+	secret string
+}
+
+func requirePlacementsMasked(t *testing.T, rules []redact.Rule, cases []placementLeak) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for name, out := range placementOutputs(rules, tc.log) {
+				if strings.Contains(out, tc.secret) {
+					t.Errorf("%s: secret in output: %s", name, out)
+				}
+				if !strings.Contains(out, redact.DefaultMask) {
+					t.Errorf("%s: no mask in output: %s", name, out)
+				}
+			}
+		})
+	}
+}
+
+type resolvesTo struct{ v slog.Value }
+
+func (r resolvesTo) LogValue() slog.Value { return r.v }
+
+// TestEmptyKeyUnderSecretGroupMasked: slog writes an attr with an empty
+// key inside the groups it is in (an inline group's members, a LogValuer
+// that resolves to one, a scalar as "": …), so under a group that names a
+// secret its values are masked as any other there.
+func TestEmptyKeyUnderSecretGroupMasked(t *testing.T) {
+	const secret = "Vr7kQ2mX9wLp"
+	requirePlacementsMasked(t, nil, []placementLeak{
+		{"inline group", func(l *slog.Logger) {
+			l.WithGroup("client_secret").Info("m", slog.Group("", "current", secret))
+		}, secret},
+		{"inline group under a nested group", func(l *slog.Logger) {
+			l.WithGroup("api_token").WithGroup("prod").Info("m", slog.Group("", "v", secret))
+		}, secret},
+		{"inline group given to With", func(l *slog.Logger) {
+			l.WithGroup("passwords").With(slog.Group("", "db", secret)).Info("m")
+		}, secret},
+		{"LogValuer resolving to a group", func(l *slog.Logger) {
+			l.WithGroup("secrets").Info("m", "", resolvesTo{slog.GroupValue(slog.String("db", secret))})
+		}, secret},
+		{"scalar", func(l *slog.Logger) { l.WithGroup("password").Info("m", "", secret) }, secret},
+		{"scalar given to With", func(l *slog.Logger) { l.WithGroup("token").With("", secret).Info("m") }, secret},
+		{"scalar under a nested group", func(l *slog.Logger) {
+			l.WithGroup("auth_token").WithGroup("v2").Info("m", slog.String("", secret))
+		}, secret},
+	})
+	// The zero Attr is written nowhere, and a clean group stays as it is.
+	for name, out := range placementOutputs(nil, func(l *slog.Logger) {
+		l.WithGroup("password").Info("m", slog.Attr{})
+		l.WithGroup("session").Info("m", slog.Group("", "user", "bob"), "", "x")
+	}) {
+		if strings.Contains(out, redact.DefaultMask) {
+			t.Errorf("%s: masked what holds nothing: %s", name, out)
+		}
+		if !strings.Contains(out, "bob") {
+			t.Errorf("%s: clean value lost: %s", name, out)
+		}
+	}
+}
+
+type contactCounts struct {
+	Mail   int `json:"ana.silva@example.org"`
+	Public int `json:"visits"`
+}
+
+type namedCredentials struct {
+	User, Code string
+}
+
+type withTaggedEmbedded struct {
+	namedCredentials `json:"credentials"`
+	Region           string
+}
+
+type withPersonalEmbedded struct {
+	namedCredentials `json:"ana.silva@example.org"`
+}
+
+// TestStructFieldNamesJudgedAsKeys: encoding/json writes a struct field
+// under its json name, so that name is judged as a map's key is: a name
+// that is personal data is written as its placeholder, and a struct
+// embedded unexported under a tag that names a secret is masked whole.
+func TestStructFieldNamesJudgedAsKeys(t *testing.T) {
+	requirePlacementsMasked(t, []redact.Rule{redact.Credentials, redact.GDPR}, []placementLeak{
+		{"field named by an e-mail address", func(l *slog.Logger) {
+			l.Info("m", "counts", contactCounts{3, 4})
+		}, "ana.silva@"},
+		{"field named by an e-mail address in a slice", func(l *slog.Logger) {
+			l.Info("m", "counts", []contactCounts{{3, 4}})
+		}, "ana.silva@"},
+		{"embedded unexported struct tagged with a secret's name", func(l *slog.Logger) {
+			l.Info("m", "login", withTaggedEmbedded{namedCredentials{"bob", "Zt4pW8nQ2xRk"}, "eu"})
+		}, "Zt4pW8nQ2xRk"},
+		{"embedded unexported struct tagged with an e-mail address", func(l *slog.Logger) {
+			l.Info("m", "login", withPersonalEmbedded{namedCredentials{"bob", "1"}})
+		}, "ana.silva@"},
+	})
+	out := placementOutputs([]redact.Rule{redact.Credentials, redact.GDPR}, func(l *slog.Logger) {
+		l.Info("m", "counts", contactCounts{3, 4}, "login", withTaggedEmbedded{namedCredentials{"bob", "x"}, "eu-west"})
+	})
+	for name, s := range out {
+		for _, keep := range []string{"visits", "4", "eu-west"} {
+			if !strings.Contains(s, keep) {
+				t.Errorf("%s: %q lost: %s", name, keep, s)
+			}
+		}
+	}
+}
