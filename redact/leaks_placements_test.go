@@ -140,3 +140,30 @@ func TestStructFieldNamesJudgedAsKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyKeyAtWildcardPathMasked: a value under the empty key is written
+// as a segment of its own (resp.items."" in JSON, resp.items.= in text),
+// which a path's "*" stands for, whether it is an attr, a member of an
+// inline group or a map's member.
+func TestEmptyKeyAtWildcardPathMasked(t *testing.T) {
+	const secret = "Hn3vB8cL5qZs"
+	rules := []redact.Rule{redact.Credentials, {Name: "opaque", Paths: []string{"resp.items.*"}}}
+	requirePlacementsMasked(t, rules, []placementLeak{
+		{"attr", func(l *slog.Logger) { l.WithGroup("resp").WithGroup("items").Info("m", "", secret) }, secret},
+		{"attr given to With", func(l *slog.Logger) { l.WithGroup("resp").WithGroup("items").With("", secret).Info("m") }, secret},
+		{"member of a group", func(l *slog.Logger) { l.WithGroup("resp").Info("m", slog.Group("items", "", secret)) }, secret},
+		{"map under the empty key", func(l *slog.Logger) {
+			l.WithGroup("resp").Info("m", slog.Group("items", "", map[string]string{"v": secret}))
+		}, secret},
+		{"map member", func(l *slog.Logger) { l.Info("m", "resp", map[string]any{"items": map[string]any{"": secret}}) }, secret},
+	})
+	for name, out := range placementOutputs(rules, func(l *slog.Logger) {
+		l.WithGroup("resp").Info("m", "", "kept-1", slog.Group("", "count", "kept-2"), "items_total", "kept-3")
+	}) {
+		for _, keep := range []string{"kept-1", "kept-2", "kept-3"} {
+			if !strings.Contains(out, keep) {
+				t.Errorf("%s: %q lost: %s", name, keep, out)
+			}
+		}
+	}
+}

@@ -357,14 +357,19 @@ func (r *Redactor) PlainKey(groups []string, key string) (plain, ints bool) {
 	return kv.key == "" && rule == "", r.cards && !kv.noCards
 }
 
-// judgeScalar is judge for a scalar attr written at groups. A scalar under
-// the empty key is written too (slog writes "": …), inside every group it
-// is in: under a group that names a secret, its value is masked as any
-// other there.
+// judgeScalar is judge for an attr that is no group, written at groups. A
+// value under the empty key is written too (slog writes "": …), inside
+// every group it is in: under a group that names a secret, or at a path
+// whose last segment is "*", its value is masked as any other there.
 func (r *Redactor) judgeScalar(groups []string, key string) (*keyVerdict, string) {
 	kv, rule := r.judge(groups, key)
 	if key == "" && rule == "" {
-		rule = r.groupsRule(groups)
+		if len(r.paths) > 0 {
+			rule = r.pathRule(groups, key)
+		}
+		if rule == "" {
+			rule = r.groupsRule(groups)
+		}
 	}
 	return kv, rule
 }

@@ -122,7 +122,11 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 	if w.tooBig() {
 		return slog.String(a.Key, w.r.mask), true
 	}
-	kv, rule := w.r.judge(w.groups, a.Key)
+	judge := w.r.judge
+	if a.Value.Kind() != slog.KindGroup {
+		judge = w.r.judgeScalar // a value under the empty key is written at its groups
+	}
+	kv, rule := judge(w.groups, a.Key)
 	if kv.key != "" {
 		w.r.count(kv.keyBy)
 		a.Key, resolved = kv.key, true
@@ -622,7 +626,7 @@ func (w *walk) child(key string, x any, depth int) (string, any, bool) {
 	if w.tooBig() {
 		return key, w.r.mask, true
 	}
-	kv, rule := w.r.judge(w.groups, key)
+	kv, rule := w.r.judgeScalar(w.groups, key) // a member is never inlined, whatever its key
 	outKey, keyChanged := key, false
 	if kv.key != "" {
 		w.r.count(kv.keyBy)
