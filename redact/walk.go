@@ -560,19 +560,30 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 	// A Formatter's %+v, or else a Stringer's String, is what a
 	// TextHandler prints: if it reveals a secret, the redacted text
 	// replaces the value (fail closed).
+	shown, byText := "", false
 	if f, ok := x.(fmt.Formatter); ok {
-		if text, ch := w.r.String(fmt.Sprintf("%+v", f)); ch {
-			return text, true
-		}
+		shown, byText = fmt.Sprintf("%+v", f), true
 	} else if s, ok := x.(fmt.Stringer); ok {
-		if text, ch := w.r.String(s.String()); ch {
+		shown, byText = s.String(), true
+	}
+	if byText {
+		if text, ch := w.r.String(shown); ch {
 			return text, true
 		}
 	}
 	rv := reflect.ValueOf(x)
 	switch rv.Kind() {
 	case reflect.Map, reflect.Slice, reflect.Array, reflect.Struct, reflect.Pointer, reflect.Interface:
-		if out, ch := w.reflectValue(key, rv, depth); ch {
+		var out any
+		var ch bool
+		if sv := derefStruct(rv); byText && sv.IsValid() {
+			// A text handler prints the text judged above, not the
+			// fields: hidden fields alone need no rebuilding.
+			out, ch = w.structValue(sv, depth, false, true)
+		} else {
+			out, ch = w.reflectValue(key, rv, depth)
+		}
+		if ch {
 			return out, true
 		}
 		return x, false
@@ -592,6 +603,18 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		}
 	}
 	return x, false
+}
+
+// derefStruct returns the struct rv holds or points to, through any
+// number of pointers, or the zero Value.
+func derefStruct(rv reflect.Value) reflect.Value {
+	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return reflect.Value{}
+	}
+	return rv
 }
 
 func toFloat(v any) float64 {
@@ -1089,7 +1112,7 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 		}
 		return out, true
 	case reflect.Struct:
-		return w.structValue(rv, depth, false)
+		return w.structValue(rv, depth, false, false)
 	}
 	return rv.Interface(), false
 }
@@ -1141,8 +1164,10 @@ func sliceToAny(rv reflect.Value) []any {
 
 // structValue redacts a struct. force rebuilds it even when nothing
 // changed: for a struct reached through an unexported embedded field,
-// whose value cannot be handed on as it is.
-func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) {
+// whose value cannot be handed on as it is. byText says that a text
+// handler prints the struct by a text of its own (String, Format), not by
+// its fields, so that hidden fields alone need no rebuilding.
+func (w *walk) structValue(rv reflect.Value, depth int, force, byText bool) (any, bool) {
 	if depth >= w.r.maxDepth {
 		w.r.count(counterDepth)
 		return w.r.mask, true
@@ -1154,7 +1179,7 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 	// hidden fields and their secrets included.
 	// Inside an error's data the hidden fields are never printed: fmt
 	// prints the error's text.
-	changed := si.logTags || si.hidden && w.inErr == 0 || force
+	changed := si.logTags || si.hidden && w.inErr == 0 && !byText || force
 	vals := make([]any, len(si.fields))
 	chs := make([]bool, len(si.fields))
 	present := make([]bool, len(si.fields))
@@ -1203,7 +1228,7 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 				continue
 			}
 			w.push(f.name)
-			vals[i], chs[i] = w.structValue(fv, depth+1, true)
+			vals[i], chs[i] = w.structValue(fv, depth+1, true, false)
 			w.pop()
 			changed = true
 			continue

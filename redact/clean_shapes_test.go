@@ -1,0 +1,92 @@
+package redact_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/slogguard/slogguard/redact"
+	"github.com/slogguard/slogguard/slogcore"
+)
+
+var timeField = regexp.MustCompile(`time=\S+ |"time":"[^"]+",`)
+
+// requireWrittenAsPlain logs through redact.NewHandler in front of a
+// slog.JSONHandler and a slog.TextHandler, and through slogcore.New, and
+// requires each to write what the plain handler writes.
+func requireWrittenAsPlain(t *testing.T, log func(*slog.Logger)) {
+	t.Helper()
+	r := redact.Must(redact.Credentials, redact.GDPR)
+	var pj, pt, rj, rt, cj bytes.Buffer
+	log(slog.New(slog.NewJSONHandler(&pj, nil)))
+	log(slog.New(slog.NewTextHandler(&pt, nil)))
+	log(slog.New(redact.NewHandler(slog.NewJSONHandler(&rj, nil), r)))
+	log(slog.New(redact.NewHandler(slog.NewTextHandler(&rt, nil), r)))
+	h := slogcore.New(&cj, &slogcore.Options{Redact: r})
+	log(slog.New(h))
+	_ = h.Close(context.Background())
+	plain := func(b *bytes.Buffer) string { return timeField.ReplaceAllString(b.String(), "") }
+	if got, want := plain(&rj), plain(&pj); got != want {
+		t.Errorf("NewHandler/JSON:\n got %s\nwant %s", got, want)
+	}
+	if got, want := plain(&rt), plain(&pt); got != want {
+		t.Errorf("NewHandler/Text:\n got %s\nwant %s", got, want)
+	}
+	if got, want := plain(&cj), plain(&pj); got != want {
+		t.Errorf("slogcore:\n got %s\nwant %s", got, want)
+	}
+}
+
+type orderID struct{ n int64 }
+
+func (o orderID) String() string { return "ord-" + string(rune('0'+o.n%10)) }
+
+type shard struct {
+	Region string
+	id     int
+}
+
+func (s *shard) String() string { return s.Region + "/shard" }
+
+type phase struct{ step int }
+
+func (p phase) Format(st fmt.State, verb rune) { _, _ = st.Write([]byte("phase-two")) }
+
+// TestStringersWithHiddenFieldsKept: a text handler prints a Stringer or a
+// Formatter by its text, not by its fields, so one with unexported fields
+// and a clean text is written as it is, by every handler.
+func TestStringersWithHiddenFieldsKept(t *testing.T) {
+	requireWrittenAsPlain(t, func(l *slog.Logger) {
+		l.Info("m", "order", orderID{7}, "shard", &shard{"eu", 3}, "phase", phase{2})
+		l.Info("m", "orders", []any{orderID{4}}, "by", map[string]any{"s": &shard{"us", 1}})
+		l.With("order", orderID{5}).WithGroup("g").Info("m", slog.Group("h", "phase", phase{1}))
+	})
+}
+
+type pinnedUser struct {
+	Name string
+	PIN  string `log:"redact"`
+	seen int
+}
+
+func (u pinnedUser) String() string { return u.Name + "/" + u.PIN }
+
+// TestStringerWithRedactTagWritesFields: a Stringer whose fields are
+// masked by a log:"redact" tag is still written by its fields, masked, by
+// a text handler too: its own text would show the field.
+func TestStringerWithRedactTagWritesFields(t *testing.T) {
+	for name, out := range placementOutputs(nil, func(l *slog.Logger) {
+		l.Info("m", "user", pinnedUser{"bob", "4821", 1})
+	}) {
+		if strings.Contains(out, "4821") {
+			t.Errorf("%s: tagged field in output: %s", name, out)
+		}
+		if !strings.Contains(out, "bob") {
+			t.Errorf("%s: name lost: %s", name, out)
+		}
+	}
+}
