@@ -90,3 +90,37 @@ func TestStringerWithRedactTagWritesFields(t *testing.T) {
 		}
 	}
 }
+
+type quotedCounters struct {
+	Hits    int     `json:"hits,string"`
+	Ratio   float64 `json:"ratio,string"`
+	Enabled bool    `json:",string"`
+	Label   string  `json:"label,string"`
+	Limit   *int    `json:"limit,string"`
+	Unset   *int    `json:"unset,string"`
+	Tags    []int   `json:"tags,string"` // not a kind the option applies to
+	cached  int
+}
+
+// TestQuotedFieldsKeepTheirForm: a struct that is rebuilt (it has a hidden
+// field, or a field is masked) writes its json:",string" fields as
+// encoding/json does, their JSON inside a string.
+func TestQuotedFieldsKeepTheirForm(t *testing.T) {
+	limit := 30
+	v := quotedCounters{Hits: 12, Ratio: 0.5, Enabled: true, Label: `a "b"`, Limit: &limit, Tags: []int{1}, cached: 3}
+	r := redact.Must(redact.Credentials)
+	var pj, rj, cj bytes.Buffer
+	log := func(l *slog.Logger) { l.Info("m", "counters", v, "list", []any{v}) }
+	log(slog.New(slog.NewJSONHandler(&pj, nil)))
+	log(slog.New(redact.NewHandler(slog.NewJSONHandler(&rj, nil), r)))
+	h := slogcore.New(&cj, &slogcore.Options{Redact: r})
+	log(slog.New(h))
+	_ = h.Close(context.Background())
+	want := timeField.ReplaceAllString(pj.String(), "")
+	if got := timeField.ReplaceAllString(rj.String(), ""); got != want {
+		t.Errorf("NewHandler/JSON:\n got %s\nwant %s", got, want)
+	}
+	if got := timeField.ReplaceAllString(cj.String(), ""); got != want {
+		t.Errorf("slogcore:\n got %s\nwant %s", got, want)
+	}
+}

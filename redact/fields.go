@@ -14,6 +14,7 @@ type fieldInfo struct {
 	name      string
 	tagged    bool
 	omitEmpty bool
+	quoted    bool // json:",string" on a field it applies to: written as JSON inside a string
 	redact    bool // log:"redact"
 	omit      bool // log:"-"
 }
@@ -123,6 +124,14 @@ func typeFields(t reflect.Type) []fieldInfo {
 				}
 				f := fieldInfo{index: index, name: name, tagged: name != "",
 					omitEmpty: strings.Contains(","+opts+",", ",omitempty,")}
+				if strings.Contains(","+opts+",", ",string,") {
+					switch ft.Kind() {
+					case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+						reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+						reflect.Float32, reflect.Float64, reflect.String:
+						f.quoted = true
+					}
+				}
 				if f.name == "" {
 					f.name = sf.Name
 				}

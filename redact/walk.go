@@ -1295,6 +1295,9 @@ func (w *walk) structValue(rv reflect.Value, depth int, force, byText bool) (any
 				continue
 			}
 			vals[i] = fv.Interface()
+			if f.quoted {
+				vals[i] = quotedField{vals[i]}
+			}
 		}
 		name := f.name
 		if names != nil && names[i] != "" {
@@ -1303,6 +1306,29 @@ func (w *walk) structValue(rv reflect.Value, depth int, force, byText bool) (any
 		out = append(out, member{name, vals[i]})
 	}
 	return out, true
+}
+
+// quotedField is the value of a field tagged json:",string" in a rebuilt
+// struct: encoding/json writes it as its JSON inside a string ("5",
+// "\"x\""), and a nil pointer as null.
+type quotedField struct{ v any }
+
+// MarshalJSON writes the value as encoding/json writes a quoted field.
+func (q quotedField) MarshalJSON() ([]byte, error) {
+	b, err := encodeJSON(q.v)
+	if err != nil || string(b) == "null" {
+		return b, err
+	}
+	return encodeJSON(string(b))
+}
+
+// Format writes the value as fmt would have written the field.
+func (q quotedField) Format(s fmt.State, verb rune) {
+	if s.Flag('+') {
+		_, _ = fmt.Fprintf(s, "%+v", q.v)
+		return
+	}
+	_, _ = fmt.Fprint(s, q.v)
 }
 
 // orderedObject is a rebuilt struct: its members in field order.
