@@ -167,3 +167,74 @@ func TestEmptyKeyAtWildcardPathMasked(t *testing.T) {
 		}
 	}
 }
+
+// vaultRef marshals itself by its pointer, as a credential under a key
+// that names one; its own field's name tells nothing.
+type vaultRef struct{ Ref string }
+
+func (v *vaultRef) MarshalJSON() ([]byte, error) {
+	return []byte(`{"client_secret":"` + v.Ref + `","kind":"vault"}`), nil
+}
+
+// seedText marshals itself as text by its pointer.
+type seedText struct{ Seed string }
+
+func (s *seedText) MarshalText() ([]byte, error) { return []byte("api_key=" + s.Seed), nil }
+
+type vaultHolder struct {
+	Primary vaultRef
+	Backup  [1]seedText
+}
+
+// TestPointerMarshalersOfAddressableValues: encoding/json writes an
+// addressable value (a slice's element, a field or element of what a
+// pointer points to) by the MarshalJSON or MarshalText of its pointer, so
+// that is what is judged for a JSON handler; a clean one is written as
+// it is.
+func TestPointerMarshalersOfAddressableValues(t *testing.T) {
+	const secret = "Wm6yT1pK8dQv"
+	cases := []placementLeak{
+		{"slice element", func(l *slog.Logger) { l.Info("m", "refs", []vaultRef{{secret}}) }, secret},
+		{"field behind a pointer", func(l *slog.Logger) { l.Info("m", "h", &vaultHolder{Primary: vaultRef{secret}}) }, secret},
+		{"array element behind a pointer", func(l *slog.Logger) { l.Info("m", "h", &vaultHolder{Backup: [1]seedText{{secret}}}) }, secret},
+		{"array behind a pointer", func(l *slog.Logger) { l.Info("m", "seeds", &[2]seedText{{"a"}, {secret}}) }, secret},
+		{"slice in a map", func(l *slog.Logger) { l.Info("m", "by", map[string]any{"x": []seedText{{secret}}}) }, secret},
+		{"slice in a group", func(l *slog.Logger) { l.Info("m", slog.Group("g", "refs", []vaultRef{{secret}})) }, secret},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out := placementOutputs(nil, tc.log)
+			for _, name := range []string{"NewHandler/JSON", "slogcore"} {
+				if strings.Contains(out[name], tc.secret) {
+					t.Errorf("%s: secret in output: %s", name, out[name])
+				}
+				if !strings.Contains(out[name], redact.DefaultMask) {
+					t.Errorf("%s: no mask in output: %s", name, out[name])
+				}
+			}
+		})
+	}
+	for name, out := range placementOutputs(nil, func(l *slog.Logger) {
+		l.Info("m", "h", &vaultHolder{Backup: [1]seedText{{"Kp2sW9xZ4vBn"}}}, "refs", []vaultRef{{}, {"Jq5rT8mN3cHz"}})
+	}) {
+		if name != "NewHandler/Text" && strings.Count(out, `"kind":"vault"`) != 3 {
+			t.Errorf("%s: not written by its MarshalJSON: %s", name, out)
+		}
+	}
+	requireWrittenAsPlain(t, func(l *slog.Logger) {
+		l.Info("m", "spans", []spanID{{7}, {9}}, "trace", &traced{ID: spanID{3}, Parent: [1]spanID{{4}}})
+	})
+}
+
+// spanID marshals itself by its pointer, with nothing to hide.
+type spanID struct{ N int }
+
+func (s *spanID) MarshalJSON() ([]byte, error) {
+	return []byte(`"span-` + string(rune('0'+s.N)) + `"`), nil
+}
+
+type traced struct {
+	ID     spanID
+	Parent [1]spanID
+	Inner  struct{ Child spanID }
+}

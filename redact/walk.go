@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -605,6 +606,95 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 	return x, false
 }
 
+// element redacts x, taken from ev when ev is valid. encoding/json writes
+// an addressable value (a slice's element, a field or element of what a
+// pointer points to) by the MarshalJSON or MarshalText of its pointer,
+// and fmt by its fields: when ev is such a value, both are judged, and a
+// stand-in writes each redacted. An addressable struct or array that
+// needs no method judged is walked where it lies, so that its own fields
+// and elements stay addressable.
+func (w *walk) element(key string, ev reflect.Value, x any, depth int) (any, bool) {
+	if !ev.IsValid() || !ev.CanAddr() {
+		return w.value(key, x, depth)
+	}
+	switch addrInfoOf(ev.Type()) {
+	case addrByPointer:
+		ptr := ev.Addr().Interface()
+		data, dataChanged := w.value(key, ptr, depth)
+		shown, shownChanged := w.value(key, x, depth)
+		if !dataChanged && !shownChanged {
+			return x, false
+		}
+		if !dataChanged {
+			data = ptr
+		}
+		return renderedValue{data: data, text: fmt.Sprintf("%+v", shown)}, true
+	case addrInPlace:
+		if depth >= w.r.maxDepth {
+			w.r.count(counterDepth)
+			return w.r.mask, true
+		}
+		var out any
+		var ch bool
+		if ev.Kind() == reflect.Struct {
+			out, ch = w.structValue(ev, depth, false, false)
+		} else {
+			out, ch = w.reflectValue(key, ev, depth)
+		}
+		if ch {
+			return out, true
+		}
+		return x, false
+	}
+	return w.value(key, x, depth)
+}
+
+// How an addressable value of a type is walked (element).
+const (
+	addrAsValue   = iota // as any value: value judges it by its own methods
+	addrByPointer        // encoding/json writes it by a method of its pointer
+	addrInPlace          // a struct or array without methods value judges
+)
+
+var (
+	jsonMarshalerType = reflect.TypeFor[json.Marshaler]()
+	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+	errorType         = reflect.TypeFor[error]()
+	formatterType     = reflect.TypeFor[fmt.Formatter]()
+	stringerType      = reflect.TypeFor[fmt.Stringer]()
+	addrInfos         sync.Map // reflect.Type -> int: addrInfoOf's answer
+)
+
+// addrInfoOf returns how an addressable value of type t is walked.
+func addrInfoOf(t reflect.Type) int {
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		return addrAsValue
+	case reflect.Struct, reflect.Array:
+	default:
+		if t.PkgPath() == "" {
+			return addrAsValue // a type without a name of its own has no methods
+		}
+	}
+	if v, ok := addrInfos.Load(t); ok {
+		return v.(int)
+	}
+	info := addrAsValue
+	pt := reflect.PointerTo(t)
+	switch {
+	case !t.Implements(jsonMarshalerType) && pt.Implements(jsonMarshalerType),
+		!t.Implements(jsonMarshalerType) && !t.Implements(textMarshalerType) && pt.Implements(textMarshalerType):
+		info = addrByPointer
+	case t.Kind() != reflect.Struct && t.Kind() != reflect.Array:
+	case t.Implements(jsonMarshalerType), t.Implements(textMarshalerType), t.Implements(errorType),
+		t.Implements(formatterType), t.Implements(stringerType):
+	default:
+		info = addrInPlace
+	}
+	addrInfos.Store(t, info)
+	return info
+}
+
 // derefStruct returns the struct rv holds or points to, through any
 // number of pointers, or the zero Value.
 func derefStruct(rv reflect.Value) reflect.Value {
@@ -645,7 +735,10 @@ func toUint(v any) uint64 {
 // child redacts the value x under key inside a map or struct. It returns
 // the key to write (a placeholder when the key itself holds personal data),
 // the value, and whether either changed.
-func (w *walk) child(key string, x any, depth int) (string, any, bool) {
+//
+// ev, when valid, is the reflect.Value x was taken from: a struct field
+// that may be addressable (see element).
+func (w *walk) child(key string, x any, ev reflect.Value, depth int) (string, any, bool) {
 	if w.tooBig() {
 		return key, w.r.mask, true
 	}
@@ -661,7 +754,7 @@ func (w *walk) child(key string, x any, depth int) (string, any, bool) {
 	}
 	w.push(key)
 	defer w.pop()
-	v, ch := w.value(key, x, depth+1)
+	v, ch := w.element(key, ev, x, depth+1)
 	return outKey, v, ch || keyChanged
 }
 
@@ -691,7 +784,7 @@ func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map
 		if isKty(k) {
 			ktyKey = k
 		}
-		nk, nv, ch := w.child(k, v, depth)
+		nk, nv, ch := w.child(k, v, reflect.Value{}, depth)
 		if !ch {
 			continue
 		}
@@ -999,7 +1092,24 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 		if rv.IsNil() {
 			return rv.Interface(), false
 		}
-		nv, ch := w.value(key, rv.Elem().Interface(), depth+1)
+		var nv any
+		var ch bool
+		if e := rv.Elem(); rv.Kind() == reflect.Pointer && (e.Kind() == reflect.Struct || e.Kind() == reflect.Array) {
+			// Walked where it lies, addressable: encoding/json writes its
+			// fields and elements by the methods of their pointers.
+			// The pointer's methods, a superset of e's, were judged.
+			if depth+1 >= w.r.maxDepth {
+				w.r.count(counterDepth)
+				return w.r.mask, true
+			}
+			if e.Kind() == reflect.Struct {
+				nv, ch = w.structValue(e, depth+1, false, false)
+			} else {
+				nv, ch = w.reflectValue(key, e, depth+1)
+			}
+		} else {
+			nv, ch = w.value(key, rv.Elem().Interface(), depth+1)
+		}
 		if ch {
 			return nv, true
 		}
@@ -1018,7 +1128,7 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 				valueKey, hasValue = k, true
 			}
 			hasKty = hasKty || isKty(k) && iter.Key().Kind() == reflect.String
-			nk, nv, ch := w.child(k, iter.Value().Interface(), depth)
+			nk, nv, ch := w.child(k, iter.Value().Interface(), reflect.Value{}, depth)
 			if ch && out == nil {
 				out = make(map[string]any, rv.Len())
 				it2 := rv.MapRange()
@@ -1098,7 +1208,7 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 				}
 			}
 			if !ch {
-				nv, ch = w.value("", ev.Interface(), depth+1)
+				nv, ch = w.element("", ev, ev.Interface(), depth+1)
 			}
 			if ch && out == nil {
 				out = sliceToAny(rv)
@@ -1157,9 +1267,36 @@ func stringElem(v reflect.Value) (string, bool) {
 func sliceToAny(rv reflect.Value) []any {
 	out := make([]any, rv.Len())
 	for i := range out {
-		out[i] = rv.Index(i).Interface()
+		out[i] = kept(rv.Index(i))
 	}
 	return out
+}
+
+// kept returns v to hand on unchanged in a rebuilt slice or struct: v
+// itself, or, when encoding/json writes it by a method of its pointer
+// (see element), a byPointerValue that keeps writing it so.
+func kept(v reflect.Value) any {
+	if v.CanAddr() && addrInfoOf(v.Type()) == addrByPointer {
+		return byPointerValue{ptr: v.Addr().Interface(), v: v.Interface()}
+	}
+	return v.Interface()
+}
+
+// byPointerValue is an unchanged value that encoding/json wrote by a
+// method of its pointer: MarshalJSON writes it by that method, and fmt
+// prints the value.
+type byPointerValue struct{ ptr, v any }
+
+// MarshalJSON writes the value as encoding/json wrote it where it lay.
+func (b byPointerValue) MarshalJSON() ([]byte, error) { return encodeJSON(b.ptr) }
+
+// Format prints the value as fmt would have.
+func (b byPointerValue) Format(s fmt.State, verb rune) {
+	if s.Flag('+') {
+		_, _ = fmt.Fprintf(s, "%+v", b.v)
+		return
+	}
+	_, _ = fmt.Fprint(s, b.v)
 }
 
 // structValue redacts a struct. force rebuilds it even when nothing
@@ -1234,7 +1371,7 @@ func (w *walk) structValue(rv reflect.Value, depth int, force, byText bool) (any
 			continue
 		}
 		var name string
-		name, vals[i], chs[i] = w.child(f.name, fv.Interface(), depth)
+		name, vals[i], chs[i] = w.child(f.name, fv.Interface(), fv, depth)
 		if name != f.name { // a field's json name that is itself personal data: "jane@…"
 			if names == nil {
 				names = make([]string, len(si.fields))
@@ -1294,7 +1431,7 @@ func (w *walk) structValue(rv reflect.Value, depth int, force, byText bool) (any
 			if !fv.CanInterface() {
 				continue
 			}
-			vals[i] = fv.Interface()
+			vals[i] = kept(fv)
 			if f.quoted {
 				vals[i] = quotedField{vals[i]}
 			}
