@@ -124,3 +124,45 @@ func TestQuotedFieldsKeepTheirForm(t *testing.T) {
 		t.Errorf("slogcore:\n got %s\nwant %s", got, want)
 	}
 }
+
+type window struct{ From, To int }
+
+// IsZero reports whether the window is unset: To alone decides.
+func (w window) IsZero() bool { return w.To == 0 }
+
+type emptyRules struct {
+	Span   struct{ A int }   `json:"span,omitempty"` // a struct is never empty
+	Pair   [2]int            `json:"pair,omitempty"` // nor an array with elements
+	None   [0]int            `json:"none,omitempty"`
+	Labels map[string]string `json:"labels,omitempty"`
+	Note   string            `json:"note,omitzero"`
+	When   window            `json:"when,omitzero"` // zero by its IsZero
+	Then   window            `json:"then,omitzero"`
+	Bad    int               `json:"a\"b"` // not a name encoding/json takes
+	Wide   int               `json:"wide name"`
+	cache  int
+}
+
+// TestRebuiltStructsOmitAsEncodingJSON: a struct with a hidden field is
+// rebuilt as the object encoding/json writes; it leaves out and names its
+// fields as encoding/json does (omitempty keeps structs and non-empty
+// arrays, omitzero asks IsZero, a tag name encoding/json refuses gives
+// way to the field's name).
+func TestRebuiltStructsOmitAsEncodingJSON(t *testing.T) {
+	v := emptyRules{When: window{From: 5}, Then: window{To: 9}, Bad: 1, Wide: 2, cache: 1}
+	r := redact.Must(redact.Credentials)
+	var pj, rj, cj bytes.Buffer
+	log := func(l *slog.Logger) { l.Info("m", "rules", v, "ptr", &v, "list", []emptyRules{v}) }
+	log(slog.New(slog.NewJSONHandler(&pj, nil)))
+	log(slog.New(redact.NewHandler(slog.NewJSONHandler(&rj, nil), r)))
+	h := slogcore.New(&cj, &slogcore.Options{Redact: r})
+	log(slog.New(h))
+	_ = h.Close(context.Background())
+	want := timeField.ReplaceAllString(pj.String(), "")
+	if got := timeField.ReplaceAllString(rj.String(), ""); got != want {
+		t.Errorf("NewHandler/JSON:\n got %s\nwant %s", got, want)
+	}
+	if got := timeField.ReplaceAllString(cj.String(), ""); got != want {
+		t.Errorf("slogcore:\n got %s\nwant %s", got, want)
+	}
+}

@@ -101,6 +101,12 @@ type namedCredentials struct {
 	User, Code string
 }
 
+// refusedTag's tag name has a quote, which encoding/json refuses: it
+// writes the field under its Go name.
+type refusedTag struct {
+	Password string `json:"v\"1"`
+}
+
 type withTaggedEmbedded struct {
 	namedCredentials `json:"credentials"`
 	Region           string
@@ -125,6 +131,9 @@ func TestStructFieldNamesJudgedAsKeys(t *testing.T) {
 		{"embedded unexported struct tagged with a secret's name", func(l *slog.Logger) {
 			l.Info("m", "login", withTaggedEmbedded{namedCredentials{"bob", "Zt4pW8nQ2xRk"}, "eu"})
 		}, "Zt4pW8nQ2xRk"},
+		{"field whose tag name encoding/json refuses", func(l *slog.Logger) {
+			l.Info("m", "login", refusedTag{"Qd7vN2kX5pLs"})
+		}, "Qd7vN2kX5pLs"},
 		{"embedded unexported struct tagged with an e-mail address", func(l *slog.Logger) {
 			l.Info("m", "login", withPersonalEmbedded{namedCredentials{"bob", "1"}})
 		}, "ana.silva@"},

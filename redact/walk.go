@@ -1378,7 +1378,7 @@ func (w *walk) structValue(rv reflect.Value, depth int, force, byText bool) (any
 			}
 			names[i] = name
 		}
-		if f.omitEmpty && !chs[i] && fv.IsZero() {
+		if (f.omitEmpty || f.omitZero) && !chs[i] && f.omitted(fv) {
 			present[i] = false
 		}
 		changed = changed || chs[i]
