@@ -166,3 +166,30 @@ func TestRebuiltStructsOmitAsEncodingJSON(t *testing.T) {
 		t.Errorf("slogcore:\n got %s\nwant %s", got, want)
 	}
 }
+
+// sessionView marshals a credential into its JSON that its fields, which
+// a text handler prints, do not hold.
+type sessionView struct{ ID int }
+
+func (s sessionView) MarshalJSON() ([]byte, error) {
+	return []byte(`{"id":7,"refresh_token":"Yb4nR8wQ2mTz"}`), nil
+}
+
+// TestMarshalerTextKeptWhenOnlyJSONMasked: a value whose JSON is masked
+// is still printed by a text handler as it prints the value, not as the
+// bytes of the redacted JSON.
+func TestMarshalerTextKeptWhenOnlyJSONMasked(t *testing.T) {
+	log := func(l *slog.Logger) {
+		l.Info("m", "s", sessionView{4}, "list", []any{sessionView{5}}, "by", map[string]any{"a": sessionView{6}})
+	}
+	var pt, rt, rj bytes.Buffer
+	log(slog.New(slog.NewTextHandler(&pt, nil)))
+	log(slog.New(redact.NewHandler(slog.NewTextHandler(&rt, nil), nil)))
+	log(slog.New(redact.NewHandler(slog.NewJSONHandler(&rj, nil), nil)))
+	if got, want := timeField.ReplaceAllString(rt.String(), ""), timeField.ReplaceAllString(pt.String(), ""); got != want {
+		t.Errorf("NewHandler/Text:\n got %s\nwant %s", got, want)
+	}
+	if strings.Contains(rj.String(), "Yb4nR8wQ2mTz") || !strings.Contains(rj.String(), `"id":7`) {
+		t.Errorf("NewHandler/JSON: %s", rj.String())
+	}
+}

@@ -247,3 +247,33 @@ type traced struct {
 	Parent [1]spanID
 	Inner  struct{ Child spanID }
 }
+
+// refreshGrant marshals a hidden credential into its JSON.
+type refreshGrant struct {
+	Client string
+	ref    string
+}
+
+func (g refreshGrant) MarshalJSON() ([]byte, error) {
+	return []byte(`{"client":"` + g.Client + `","client_secret":"` + g.ref + `"}`), nil
+}
+
+// TestMarshalerHiddenFieldsNotPrinted: a value whose JSON held a secret
+// from a hidden field is printed by a text handler without its hidden
+// fields, which fmt would show and no key names.
+func TestMarshalerHiddenFieldsNotPrinted(t *testing.T) {
+	const secret = "Fz3kP9wM6tRb"
+	for _, tc := range []placementLeak{
+		{"attr", func(l *slog.Logger) { l.Info("m", "grant", refreshGrant{"cli", secret}) }, secret},
+		{"in a slice", func(l *slog.Logger) { l.Info("m", "grants", []any{refreshGrant{"cli", secret}}) }, secret},
+		{"in a map", func(l *slog.Logger) { l.Info("m", "by", map[string]refreshGrant{"a": {"cli", secret}}) }, secret},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for name, out := range placementOutputs(nil, tc.log) {
+				if strings.Contains(out, tc.secret) || !strings.Contains(out, "cli") {
+					t.Errorf("%s: %s", name, out)
+				}
+			}
+		})
+	}
+}

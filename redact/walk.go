@@ -368,6 +368,16 @@ func textRendering(x any) (text string, ok bool) {
 	return fmt.Sprintf("%+v", x), true // its fields, hidden ones included
 }
 
+// rendersText reports whether x writes its own text for fmt and a text
+// handler (MarshalText, Format or String), rather than its fields.
+func rendersText(x any) bool {
+	switch x.(type) {
+	case encoding.TextMarshaler, fmt.Formatter, fmt.Stringer:
+		return true
+	}
+	return false
+}
+
 // renderedValue stands in for a value that marshals itself as JSON and
 // whose text held a secret: encoding/json writes data (the value or its
 // redacted JSON), a text handler and fmt its redacted text.
@@ -542,12 +552,25 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		data, changed := w.marshalsJSON(x, v)
 		// A text handler writes it otherwise: by its MarshalText, %+v
 		// or String. Judge that text too.
-		if text, ok := textRendering(x); ok {
-			if t, ch := w.r.String(text); ch {
-				return renderedValue{data: data, text: t}, true
+		text, ok := textRendering(x)
+		if !ok {
+			return data, changed
+		}
+		if t, ch := w.r.String(text); ch {
+			return renderedValue{data: data, text: t}, true
+		}
+		if !changed {
+			return x, false
+		}
+		// Only its JSON held a secret: a text handler still prints its
+		// text, which, when it is the fields fmt prints, is judged by
+		// them too (hidden ones are not shown).
+		if !rendersText(x) {
+			if fields, ch := w.reflectValue(key, reflect.ValueOf(x), depth); ch {
+				text = fmt.Sprintf("%+v", fields)
 			}
 		}
-		return data, changed
+		return renderedValue{data: data, text: text}, true
 	case encoding.TextMarshaler:
 		data, err := v.MarshalText()
 		if err != nil {
