@@ -98,8 +98,9 @@ type quotedCounters struct {
 	Label   string  `json:"label,string"`
 	Limit   *int    `json:"limit,string"`
 	Unset   *int    `json:"unset,string"`
-	Tags    []int   `json:"tags,string"` // not a kind the option applies to
-	cached  int
+	//lint:ignore SA5008 the option on a kind it does not apply to is what is tested
+	Tags   []int `json:"tags,string"` // not a kind the option applies to
+	cached int
 }
 
 // TestQuotedFieldsKeepTheirForm: a struct that is rebuilt (it has a hidden
@@ -138,7 +139,7 @@ type emptyRules struct {
 	Note   string            `json:"note,omitzero"`
 	When   window            `json:"when,omitzero"` // zero by its IsZero
 	Then   window            `json:"then,omitzero"`
-	Bad    int               `json:"a\"b"` // not a name encoding/json takes
+	Bad    int               `json:"a€b"` // not a name encoding/json takes
 	Wide   int               `json:"wide name"`
 	cache  int
 }
@@ -146,7 +147,7 @@ type emptyRules struct {
 // TestRebuiltStructsOmitAsEncodingJSON: a struct with a hidden field is
 // rebuilt as the object encoding/json writes; it leaves out and names its
 // fields as encoding/json does (omitempty keeps structs and non-empty
-// arrays, omitzero asks IsZero, a tag name encoding/json refuses gives
+// arrays, omitzero asks IsZero, a tag name encoding/json refuses (a symbol in it) gives
 // way to the field's name).
 func TestRebuiltStructsOmitAsEncodingJSON(t *testing.T) {
 	v := emptyRules{When: window{From: 5}, Then: window{To: 9}, Bad: 1, Wide: 2, cache: 1}

@@ -101,10 +101,10 @@ type namedCredentials struct {
 	User, Code string
 }
 
-// refusedTag's tag name has a quote, which encoding/json refuses: it
+// refusedTag's tag name has a symbol, which encoding/json refuses: it
 // writes the field under its Go name.
 type refusedTag struct {
-	Password string `json:"v\"1"`
+	Password string `json:"v€1"`
 }
 
 type withTaggedEmbedded struct {
