@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // fieldInfo describes one struct field as encoding/json sees it,
@@ -14,6 +15,8 @@ type fieldInfo struct {
 	name      string
 	tagged    bool
 	omitEmpty bool
+	omitZero  bool
+	quoted    bool // json:",string" on a field it applies to: written as JSON inside a string
 	redact    bool // log:"redact"
 	omit      bool // log:"-"
 }
@@ -116,13 +119,25 @@ func typeFields(t reflect.Type) []fieldInfo {
 					continue
 				}
 				name, opts, _ := strings.Cut(tag, ",")
+				if !isValidTag(name) {
+					name = "" // encoding/json writes the field under its Go name
+				}
 				index := append(slices.Clip(l.index), i)
 				if name == "" && sf.Anonymous && ft.Kind() == reflect.Struct {
 					next = append(next, level{typ: ft, index: index})
 					continue
 				}
 				f := fieldInfo{index: index, name: name, tagged: name != "",
-					omitEmpty: strings.Contains(","+opts+",", ",omitempty,")}
+					omitEmpty: strings.Contains(","+opts+",", ",omitempty,"),
+					omitZero:  strings.Contains(","+opts+",", ",omitzero,")}
+				if strings.Contains(","+opts+",", ",string,") {
+					switch ft.Kind() {
+					case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+						reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+						reflect.Float32, reflect.Float64, reflect.String:
+						f.quoted = true
+					}
+				}
 				if f.name == "" {
 					f.name = sf.Name
 				}
@@ -170,6 +185,65 @@ func typeFields(t reflect.Type) []fieldInfo {
 	slices.SortFunc(out, func(a, b fieldInfo) int { return slices.Compare(a.index, b.index) })
 	return out
 }
+
+// isValidTag reports whether encoding/json takes s, a json tag's name, as
+// the name of its field (its isValidTag).
+func isValidTag(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
+			return false
+		}
+	}
+	return true
+}
+
+// omitted reports whether encoding/json leaves out the field f of value v
+// (omitempty: false, 0, a nil pointer or interface, an empty array,
+// slice, map or string; omitzero: the zero value, or what an IsZero
+// method calls zero).
+func (f *fieldInfo) omitted(v reflect.Value) bool {
+	if f.omitEmpty {
+		switch v.Kind() {
+		case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+			if v.Len() == 0 {
+				return true
+			}
+		case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+			reflect.Float32, reflect.Float64, reflect.Interface, reflect.Pointer:
+			if v.IsZero() {
+				return true
+			}
+		}
+	}
+	if !f.omitZero {
+		return false
+	}
+	t := v.Type()
+	switch {
+	case t.Kind() == reflect.Pointer && t.Implements(isZeroerType):
+		return v.IsNil() || v.Interface().(isZeroer).IsZero()
+	case t.Implements(isZeroerType):
+		return v.Interface().(isZeroer).IsZero()
+	case reflect.PointerTo(t).Implements(isZeroerType):
+		if !v.CanAddr() {
+			v2 := reflect.New(t).Elem()
+			v2.Set(v)
+			v = v2
+		}
+		return v.Addr().Interface().(isZeroer).IsZero()
+	}
+	return v.IsZero()
+}
+
+type isZeroer interface{ IsZero() bool }
+
+var isZeroerType = reflect.TypeFor[isZeroer]()
 
 // fieldByIndex returns the field of struct v at index, following embedded
 // pointers; ok is false when a nil embedded pointer is on the way.

@@ -327,7 +327,7 @@ func (r *Redactor) Scalar(groups []string, key string, v slog.Value) (outKey str
 	if r == nil || r.off {
 		return key, false
 	}
-	kv, rule := r.judge(groups, key)
+	kv, rule := r.judgeScalar(groups, key)
 	outKey = key
 	if kv.key != "" {
 		outKey = kv.key
@@ -355,8 +355,25 @@ func (r *Redactor) PlainKey(groups []string, key string) (plain, ints bool) {
 	if r == nil || r.off {
 		return true, false
 	}
-	kv, rule := r.judge(groups, key)
+	kv, rule := r.judgeScalar(groups, key)
 	return kv.key == "" && rule == "", r.cards && !kv.noCards
+}
+
+// judgeScalar is judge for an attr that is no group, written at groups. A
+// value under the empty key is written too (slog writes "": …), inside
+// every group it is in: under a group that names a secret, or at a path
+// whose last segment is "*", its value is masked as any other there.
+func (r *Redactor) judgeScalar(groups []string, key string) (*keyVerdict, string) {
+	kv, rule := r.judge(groups, key)
+	if key == "" && rule == "" {
+		if len(r.paths) > 0 {
+			rule = r.pathRule(groups, key)
+		}
+		if rule == "" {
+			rule = r.groupsRule(groups)
+		}
+	}
+	return kv, rule
 }
 
 // ScansMessage reports whether r scans a record's message (no rule set

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -67,8 +68,11 @@ func (r *Redactor) Attr(groups []string, a slog.Attr) (slog.Attr, bool) {
 	if r == nil || r.off {
 		return a, false
 	}
-	if rule := r.groupsRule(groups); rule != "" && a.Key != "" {
-		r.count(rule) // under WithGroup("password"): the whole value
+	if rule := r.groupsRule(groups); rule != "" && !isEmptyAttr(a) {
+		// Under WithGroup("password"): the whole value. An attr with an
+		// empty key is written under the group too (a group's members
+		// inlined, a scalar under the key ""); only the zero Attr is not.
+		r.count(rule)
 		w := walk{r: r}
 		return slog.Attr{Key: a.Key, Value: w.maskAll(a.Value.Resolve())}, true
 	}
@@ -77,6 +81,12 @@ func (r *Redactor) Attr(groups []string, a slog.Attr) (slog.Attr, bool) {
 		w.groups = slices.Clip(groups)
 	}
 	return w.attr(a, 0)
+}
+
+// isEmptyAttr reports whether a is an attr that slog's handlers ignore:
+// an empty key with a nil value.
+func isEmptyAttr(a slog.Attr) bool {
+	return a.Key == "" && a.Value.Kind() == slog.KindAny && a.Value.Any() == nil
 }
 
 func (w *walk) tooBig() bool {
@@ -113,7 +123,11 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 	if w.tooBig() {
 		return slog.String(a.Key, w.r.mask), true
 	}
-	kv, rule := w.r.judge(w.groups, a.Key)
+	judge := w.r.judge
+	if a.Value.Kind() != slog.KindGroup {
+		judge = w.r.judgeScalar // a value under the empty key is written at its groups
+	}
+	kv, rule := judge(w.groups, a.Key)
 	if kv.key != "" {
 		w.r.count(kv.keyBy)
 		a.Key, resolved = kv.key, true
@@ -354,6 +368,16 @@ func textRendering(x any) (text string, ok bool) {
 	return fmt.Sprintf("%+v", x), true // its fields, hidden ones included
 }
 
+// rendersText reports whether x writes its own text for fmt and a text
+// handler (MarshalText, Format or String), rather than its fields.
+func rendersText(x any) bool {
+	switch x.(type) {
+	case encoding.TextMarshaler, fmt.Formatter, fmt.Stringer:
+		return true
+	}
+	return false
+}
+
 // renderedValue stands in for a value that marshals itself as JSON and
 // whose text held a secret: encoding/json writes data (the value or its
 // redacted JSON), a text handler and fmt its redacted text.
@@ -528,12 +552,25 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		data, changed := w.marshalsJSON(x, v)
 		// A text handler writes it otherwise: by its MarshalText, %+v
 		// or String. Judge that text too.
-		if text, ok := textRendering(x); ok {
-			if t, ch := w.r.String(text); ch {
-				return renderedValue{data: data, text: t}, true
+		text, ok := textRendering(x)
+		if !ok {
+			return data, changed
+		}
+		if t, ch := w.r.String(text); ch {
+			return renderedValue{data: data, text: t}, true
+		}
+		if !changed {
+			return x, false
+		}
+		// Only its JSON held a secret: a text handler still prints its
+		// text, which, when it is the fields fmt prints, is judged by
+		// them too (hidden ones are not shown).
+		if !rendersText(x) {
+			if fields, ch := w.reflectValue(key, reflect.ValueOf(x), depth); ch {
+				text = fmt.Sprintf("%+v", fields)
 			}
 		}
-		return data, changed
+		return renderedValue{data: data, text: text}, true
 	case encoding.TextMarshaler:
 		data, err := v.MarshalText()
 		if err != nil {
@@ -547,19 +584,30 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 	// A Formatter's %+v, or else a Stringer's String, is what a
 	// TextHandler prints: if it reveals a secret, the redacted text
 	// replaces the value (fail closed).
+	shown, byText := "", false
 	if f, ok := x.(fmt.Formatter); ok {
-		if text, ch := w.r.String(fmt.Sprintf("%+v", f)); ch {
-			return text, true
-		}
+		shown, byText = fmt.Sprintf("%+v", f), true
 	} else if s, ok := x.(fmt.Stringer); ok {
-		if text, ch := w.r.String(s.String()); ch {
+		shown, byText = s.String(), true
+	}
+	if byText {
+		if text, ch := w.r.String(shown); ch {
 			return text, true
 		}
 	}
 	rv := reflect.ValueOf(x)
 	switch rv.Kind() {
 	case reflect.Map, reflect.Slice, reflect.Array, reflect.Struct, reflect.Pointer, reflect.Interface:
-		if out, ch := w.reflectValue(key, rv, depth); ch {
+		var out any
+		var ch bool
+		if sv := derefStruct(rv); byText && sv.IsValid() {
+			// A text handler prints the text judged above, not the
+			// fields: hidden fields alone need no rebuilding.
+			out, ch = w.structValue(sv, depth, false, true)
+		} else {
+			out, ch = w.reflectValue(key, rv, depth)
+		}
+		if ch {
 			return out, true
 		}
 		return x, false
@@ -579,6 +627,107 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		}
 	}
 	return x, false
+}
+
+// element redacts x, taken from ev when ev is valid. encoding/json writes
+// an addressable value (a slice's element, a field or element of what a
+// pointer points to) by the MarshalJSON or MarshalText of its pointer,
+// and fmt by its fields: when ev is such a value, both are judged, and a
+// stand-in writes each redacted. An addressable struct or array that
+// needs no method judged is walked where it lies, so that its own fields
+// and elements stay addressable.
+func (w *walk) element(key string, ev reflect.Value, x any, depth int) (any, bool) {
+	if !ev.IsValid() || !ev.CanAddr() {
+		return w.value(key, x, depth)
+	}
+	switch addrInfoOf(ev.Type()) {
+	case addrByPointer:
+		ptr := ev.Addr().Interface()
+		data, dataChanged := w.value(key, ptr, depth)
+		shown, shownChanged := w.value(key, x, depth)
+		if !dataChanged && !shownChanged {
+			return x, false
+		}
+		if !dataChanged {
+			data = ptr
+		}
+		return renderedValue{data: data, text: fmt.Sprintf("%+v", shown)}, true
+	case addrInPlace:
+		if depth >= w.r.maxDepth {
+			w.r.count(counterDepth)
+			return w.r.mask, true
+		}
+		var out any
+		var ch bool
+		if ev.Kind() == reflect.Struct {
+			out, ch = w.structValue(ev, depth, false, false)
+		} else {
+			out, ch = w.reflectValue(key, ev, depth)
+		}
+		if ch {
+			return out, true
+		}
+		return x, false
+	}
+	return w.value(key, x, depth)
+}
+
+// How an addressable value of a type is walked (element).
+const (
+	addrAsValue   = iota // as any value: value judges it by its own methods
+	addrByPointer        // encoding/json writes it by a method of its pointer
+	addrInPlace          // a struct or array without methods value judges
+)
+
+var (
+	jsonMarshalerType = reflect.TypeFor[json.Marshaler]()
+	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+	errorType         = reflect.TypeFor[error]()
+	formatterType     = reflect.TypeFor[fmt.Formatter]()
+	stringerType      = reflect.TypeFor[fmt.Stringer]()
+	addrInfos         sync.Map // reflect.Type -> int: addrInfoOf's answer
+)
+
+// addrInfoOf returns how an addressable value of type t is walked.
+func addrInfoOf(t reflect.Type) int {
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		return addrAsValue
+	case reflect.Struct, reflect.Array:
+	default:
+		if t.PkgPath() == "" {
+			return addrAsValue // a type without a name of its own has no methods
+		}
+	}
+	if v, ok := addrInfos.Load(t); ok {
+		return v.(int)
+	}
+	info := addrAsValue
+	pt := reflect.PointerTo(t)
+	switch {
+	case !t.Implements(jsonMarshalerType) && pt.Implements(jsonMarshalerType),
+		!t.Implements(jsonMarshalerType) && !t.Implements(textMarshalerType) && pt.Implements(textMarshalerType):
+		info = addrByPointer
+	case t.Kind() != reflect.Struct && t.Kind() != reflect.Array:
+	case t.Implements(jsonMarshalerType), t.Implements(textMarshalerType), t.Implements(errorType),
+		t.Implements(formatterType), t.Implements(stringerType):
+	default:
+		info = addrInPlace
+	}
+	addrInfos.Store(t, info)
+	return info
+}
+
+// derefStruct returns the struct rv holds or points to, through any
+// number of pointers, or the zero Value.
+func derefStruct(rv reflect.Value) reflect.Value {
+	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return reflect.Value{}
+	}
+	return rv
 }
 
 func toFloat(v any) float64 {
@@ -609,11 +758,14 @@ func toUint(v any) uint64 {
 // child redacts the value x under key inside a map or struct. It returns
 // the key to write (a placeholder when the key itself holds personal data),
 // the value, and whether either changed.
-func (w *walk) child(key string, x any, depth int) (string, any, bool) {
+//
+// ev, when valid, is the reflect.Value x was taken from: a struct field
+// that may be addressable (see element).
+func (w *walk) child(key string, x any, ev reflect.Value, depth int) (string, any, bool) {
 	if w.tooBig() {
 		return key, w.r.mask, true
 	}
-	kv, rule := w.r.judge(w.groups, key)
+	kv, rule := w.r.judgeScalar(w.groups, key) // a member is never inlined, whatever its key
 	outKey, keyChanged := key, false
 	if kv.key != "" {
 		w.r.count(kv.keyBy)
@@ -625,7 +777,7 @@ func (w *walk) child(key string, x any, depth int) (string, any, bool) {
 	}
 	w.push(key)
 	defer w.pop()
-	v, ch := w.value(key, x, depth+1)
+	v, ch := w.element(key, ev, x, depth+1)
 	return outKey, v, ch || keyChanged
 }
 
@@ -655,7 +807,7 @@ func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map
 		if isKty(k) {
 			ktyKey = k
 		}
-		nk, nv, ch := w.child(k, v, depth)
+		nk, nv, ch := w.child(k, v, reflect.Value{}, depth)
 		if !ch {
 			continue
 		}
@@ -963,7 +1115,24 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 		if rv.IsNil() {
 			return rv.Interface(), false
 		}
-		nv, ch := w.value(key, rv.Elem().Interface(), depth+1)
+		var nv any
+		var ch bool
+		if e := rv.Elem(); rv.Kind() == reflect.Pointer && (e.Kind() == reflect.Struct || e.Kind() == reflect.Array) {
+			// Walked where it lies, addressable: encoding/json writes its
+			// fields and elements by the methods of their pointers.
+			// The pointer's methods, a superset of e's, were judged.
+			if depth+1 >= w.r.maxDepth {
+				w.r.count(counterDepth)
+				return w.r.mask, true
+			}
+			if e.Kind() == reflect.Struct {
+				nv, ch = w.structValue(e, depth+1, false, false)
+			} else {
+				nv, ch = w.reflectValue(key, e, depth+1)
+			}
+		} else {
+			nv, ch = w.value(key, rv.Elem().Interface(), depth+1)
+		}
 		if ch {
 			return nv, true
 		}
@@ -982,7 +1151,7 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 				valueKey, hasValue = k, true
 			}
 			hasKty = hasKty || isKty(k) && iter.Key().Kind() == reflect.String
-			nk, nv, ch := w.child(k, iter.Value().Interface(), depth)
+			nk, nv, ch := w.child(k, iter.Value().Interface(), reflect.Value{}, depth)
 			if ch && out == nil {
 				out = make(map[string]any, rv.Len())
 				it2 := rv.MapRange()
@@ -1062,7 +1231,7 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 				}
 			}
 			if !ch {
-				nv, ch = w.value("", ev.Interface(), depth+1)
+				nv, ch = w.element("", ev, ev.Interface(), depth+1)
 			}
 			if ch && out == nil {
 				out = sliceToAny(rv)
@@ -1076,7 +1245,7 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 		}
 		return out, true
 	case reflect.Struct:
-		return w.structValue(rv, depth, false)
+		return w.structValue(rv, depth, false, false)
 	}
 	return rv.Interface(), false
 }
@@ -1121,15 +1290,44 @@ func stringElem(v reflect.Value) (string, bool) {
 func sliceToAny(rv reflect.Value) []any {
 	out := make([]any, rv.Len())
 	for i := range out {
-		out[i] = rv.Index(i).Interface()
+		out[i] = kept(rv.Index(i))
 	}
 	return out
 }
 
+// kept returns v to hand on unchanged in a rebuilt slice or struct: v
+// itself, or, when encoding/json writes it by a method of its pointer
+// (see element), a byPointerValue that keeps writing it so.
+func kept(v reflect.Value) any {
+	if v.CanAddr() && addrInfoOf(v.Type()) == addrByPointer {
+		return byPointerValue{ptr: v.Addr().Interface(), v: v.Interface()}
+	}
+	return v.Interface()
+}
+
+// byPointerValue is an unchanged value that encoding/json wrote by a
+// method of its pointer: MarshalJSON writes it by that method, and fmt
+// prints the value.
+type byPointerValue struct{ ptr, v any }
+
+// MarshalJSON writes the value as encoding/json wrote it where it lay.
+func (b byPointerValue) MarshalJSON() ([]byte, error) { return encodeJSON(b.ptr) }
+
+// Format prints the value as fmt would have.
+func (b byPointerValue) Format(s fmt.State, verb rune) {
+	if s.Flag('+') {
+		_, _ = fmt.Fprintf(s, "%+v", b.v)
+		return
+	}
+	_, _ = fmt.Fprint(s, b.v)
+}
+
 // structValue redacts a struct. force rebuilds it even when nothing
 // changed: for a struct reached through an unexported embedded field,
-// whose value cannot be handed on as it is.
-func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) {
+// whose value cannot be handed on as it is. byText says that a text
+// handler prints the struct by a text of its own (String, Format), not by
+// its fields, so that hidden fields alone need no rebuilding.
+func (w *walk) structValue(rv reflect.Value, depth int, force, byText bool) (any, bool) {
 	if depth >= w.r.maxDepth {
 		w.r.count(counterDepth)
 		return w.r.mask, true
@@ -1141,7 +1339,7 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 	// hidden fields and their secrets included.
 	// Inside an error's data the hidden fields are never printed: fmt
 	// prints the error's text.
-	changed := si.logTags || si.hidden && w.inErr == 0 || force
+	changed := si.logTags || si.hidden && w.inErr == 0 && !byText || force
 	// What each field became, whether it changed, whether it is written:
 	// on the stack for the structs most programs log.
 	var small [16]fieldState
@@ -1151,6 +1349,7 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 	} else {
 		state = make([]fieldState, n)
 	}
+	var names []string // the names written in place of the fields', where they hold personal data
 	for i, f := range si.fields {
 		if f.omit {
 			continue
@@ -1179,14 +1378,36 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 				changed = true
 				continue
 			}
+			// Its tag names it as any field: judge that name as a key.
+			kv, rule := w.r.judge(w.groups, f.name)
+			if kv.key != "" {
+				w.r.count(kv.keyBy)
+				if names == nil {
+					names = make([]string, len(si.fields))
+				}
+				names[i] = kv.key
+			}
+			if rule != "" {
+				w.r.count(rule)
+				state[i].val, state[i].changed = w.r.maskValue, true
+				changed = true
+				continue
+			}
 			w.push(f.name)
-			state[i].val, state[i].changed = w.structValue(fv, depth+1, true)
+			state[i].val, state[i].changed = w.structValue(fv, depth+1, true, false)
 			w.pop()
 			changed = true
 			continue
 		}
-		_, state[i].val, state[i].changed = w.child(f.name, fv.Interface(), depth)
-		if f.omitEmpty && !state[i].changed && fv.IsZero() {
+		var name string
+		name, state[i].val, state[i].changed = w.child(f.name, fv.Interface(), fv, depth)
+		if name != f.name { // a field's json name that is itself personal data: "jane@…"
+			if names == nil {
+				names = make([]string, len(si.fields))
+			}
+			names[i] = name
+		}
+		if (f.omitEmpty || f.omitZero) && !state[i].changed && f.omitted(fv) {
 			state[i].present = false
 		}
 		changed = changed || state[i].changed
@@ -1234,14 +1455,23 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 		if f.omit || !state[i].present {
 			continue
 		}
-		if !state[i].changed && state[i].val == nil { // else the value the walk kept, boxed once
+		if !state[i].changed {
 			fv, _ := fieldByIndex(rv, f.index)
 			if !fv.CanInterface() {
 				continue
 			}
-			state[i].val = fv.Interface()
+			if state[i].val == nil || fv.CanAddr() && addrInfoOf(fv.Type()) == addrByPointer {
+				state[i].val = kept(fv) // else the value the walk kept, boxed once
+			}
+			if f.quoted {
+				state[i].val = quotedField{state[i].val}
+			}
 		}
-		out = append(out, member{f.name, state[i].val})
+		name := f.name
+		if names != nil && names[i] != "" {
+			name = names[i]
+		}
+		out = append(out, member{name, state[i].val})
 	}
 	return out, true
 }
@@ -1251,6 +1481,29 @@ func (w *walk) structValue(rv reflect.Value, depth int, force bool) (any, bool) 
 type fieldState struct {
 	val              any
 	changed, present bool
+}
+
+// quotedField is the value of a field tagged json:",string" in a rebuilt
+// struct: encoding/json writes it as its JSON inside a string ("5",
+// "\"x\""), and a nil pointer as null.
+type quotedField struct{ v any }
+
+// MarshalJSON writes the value as encoding/json writes a quoted field.
+func (q quotedField) MarshalJSON() ([]byte, error) {
+	b, err := encodeJSON(q.v)
+	if err != nil || string(b) == "null" {
+		return b, err
+	}
+	return encodeJSON(string(b))
+}
+
+// Format writes the value as fmt would have written the field.
+func (q quotedField) Format(s fmt.State, verb rune) {
+	if s.Flag('+') {
+		_, _ = fmt.Fprintf(s, "%+v", q.v)
+		return
+	}
+	_, _ = fmt.Fprint(s, q.v)
 }
 
 // orderedObject is a rebuilt struct: its members in field order.
