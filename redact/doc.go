@@ -54,7 +54,10 @@
 // keytool's -storepass, ADMINPWD, bindpw); words such as bypass, compass, lowpass
 // and OLDPWD do not. A term followed by a number is the term
 // (password1, password2, token3, apiKey2); names whose digits belong to
-// them (auth0, oauth2, x509) are not split. Terms with
+// them (auth0, oauth2, x509) are not split. A word written as a password
+// is, its letters in both cases and one of them written as a digit
+// (S3cretPass9, Pr1vPassPhr4se), is a value and no key, though it spells
+// a term: the argument after it is no secret of its. Terms with
 // letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
 // An object that names its value's key in a member of its own, {"name":
 // "DB_PASSWORD", "value": "…"} (a Kubernetes EnvVar, an ECS environment
@@ -96,7 +99,8 @@
 // In every string, the message and error texts included, the pairs and
 // prose that name a secret are masked: key=value, key: value,
 // key => value, key := value, key <- value (R), <key>value</key>, {key, "value"} (Erlang's
-// and Elixir's tuples, <<"value">> too), with bare or quoted keys;
+// and Elixir's tuples, <<"value">> too), (key . "value") (Lisp's dotted
+// pairs), :key "value" (EDN and Clojure keywords), with bare or quoted keys;
 // quoted values (a quote inside written twice, as SQL and YAML escape
 // it, or by the shell's idioms; an ODBC value in braces holding ';':
 // Pwd={a;b}), templates ({{ … }} even with quotes inside, ${…}, ${{ … }},
@@ -140,7 +144,11 @@
 // ApacheBench's -A and -P when it joins a user and a password with a
 // colon, and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass (mysql -uroot -pS3cret, docker
-// login -u ci -p S3cret), unless it is a port, a path or a flag; the -p…
+// login -u ci -p S3cret), unless it is a port, a path or a flag (a lone
+// -p of mysql and its kin prompts: in mysql -u root -p orders the word
+// after it is the database, kept unless it mixes cases and digits as a
+// password does; and the user[:group] of docker, podman and nerdctl -u is
+// no credential: docker exec -u root:root); the -p…
 // of 7z and rar, the -P of zip and unzip, redis-cli's -a, the -w of
 // ldapsearch and its kin, the -P of sqlcmd, bcp, osql, ipmitool and
 // mosquitto_pub, the password of smbclient -U user%password, the
@@ -360,8 +368,12 @@
 // names: admission date, admit date, date of admission, discharge date,
 // date of discharge, date of death, death date.
 // Detectors: ssn ([DetectSSN]), email ([DetectEmail]: addresses with
-// letters outside ASCII too, jörg@bücher.de, and with the '@' escaped in
-// JSON, \u0040), phone ([DetectPhone]: also with the '+' percent-encoded,
+// letters outside ASCII too, jörg@bücher.de, with the '@' escaped in
+// JSON, \u0040, or in brackets, jane[@]example.org), email-spelled
+// ([DetectSpelledEmail]: the '@' or a dot spelled in brackets, jane [at]
+// example [dot] org, jane(at)example.org), email-worded
+// ([DetectWordedEmail]: the '@' and dots spelled as words, jane at
+// example dot org; "failed at db.example.com" is prose), phone ([DetectPhone]: also with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // after "call from", "sms to" and their kin), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
@@ -429,7 +441,7 @@
 // key name alone (name, Name, display_name) is not a term of any preset:
 // it names services, files, metrics and hosts as often as people, so a
 // person's name logged under it passes (see below).
-// Detectors: email, ssn, card-number, phone, iban ([DetectIBAN]: in
+// Detectors: email, email-spelled, email-worded, ssn, card-number, phone, iban ([DetectIBAN]: in
 // upper case, whole or in groups of four; at its country's length also in
 // lower case or with dashes, fr76 3000 …, DE89-3704-…; a lower-case
 // string of hex digits is an id, not an IBAN), ip-address.
@@ -440,13 +452,14 @@
 // precise location, purchase history, browsing history, employment,
 // education, inferences, tel, cellphone, cell phone, whatsapp, idfa,
 // idfv, gaid, aaid. Detectors:
-// email, ssn, card-number, phone,
+// email, email-spelled, email-worded, ssn, card-number, phone,
 // ip-address.
 //
 // ContactInfo. Terms: email, e mail, phone, phone number, mobile,
 // telephone, fax, address, street, postal code, postcode, zip, tel,
 // cellphone, cell phone, whatsapp, telefon, telefono, telefone,
-// telefonnummer, teléfono, téléphone. Detectors: email, phone.
+// telefonnummer, teléfono, téléphone. Detectors: email, email-spelled,
+// email-worded, phone.
 //
 // # Token formats
 //
