@@ -148,7 +148,8 @@
 // -p of mysql and its kin prompts: in mysql -u root -p orders the word
 // after it is the database, kept unless it mixes cases and digits as a
 // password does; and the user[:group] of docker, podman and nerdctl -u is
-// no credential: docker exec -u root:root); the -p…
+// no credential: docker exec -u root:root; nor is a URL after -u, az
+// login --service-principal -u http://app); the -p…
 // of 7z and rar, the -P of zip and unzip, redis-cli's -a, the -w of
 // ldapsearch and its kin, the -P of sqlcmd, bcp, osql, ipmitool and
 // mosquitto_pub, the password of smbclient -U user%password, the
@@ -244,7 +245,10 @@
 // base64 that holds slashes, /wJalrXUtnFEMI/K7MDENG/…), a sentence that ends in a colon (secret
 // not found: …, address already in use: …), the next prefix of a wrapped
 // error (decrypt secret: cipher: …), and values
-// masked by their writer (********) are kept, and so is the quoted name
+// masked by their writer (********), a shell's redirection or command
+// substitution after a flag (gh auth login --with-token < token.txt,
+// --password $(cat …); a here-string's word is masked: --secret <<< …,
+// passwd bob <<< …) are kept, and so is the quoted name
 // in an API's error about it (secrets "db-creds" not found). The plural of a term of several words is a term
 // too (api_keys, REFRESH_TOKENS), and so is the plural of a few one-word
 // terms that name only secrets (apikeys, cookies, pwds, passphrases); other
@@ -506,7 +510,8 @@
 // (cfk_, cfut_, cfat_), Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
 // Facebook (EAA… access tokens of any app letter), Instagram (IGQV…,
 // IGQW…, IGAA…), Amazon (Atza|, Atzr|), Twitch (oauth:…), Airtable,
-// Twitter bearer tokens (21 or 22 A's, escaped or not), Supabase; OpenAI, Anthropic,
+// Twitter bearer tokens (21 or 22 A's, escaped or not), Supabase, Apify
+// (apify_api_), DataStax Astra (AstraCS:…:…); OpenAI, Anthropic,
 // Hugging Face, Perplexity, OpenRouter, Groq, xAI, Replicate, NVIDIA,
 // LangSmith, Langfuse (sk-lf-), Pinecone, Tavily, ElevenLabs (sk_ and 48 hex digits); SendGrid, Sendinblue (Brevo: xkeysib-,
 // xsmtpsib-), Twilio, Notion,

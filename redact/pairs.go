@@ -1835,6 +1835,10 @@ func readsSecretFromStdin(cmd string) bool {
 		return true
 	case strings.Contains(l, "--with-token"): // gh auth login --with-token
 		return true
+	case runsPasswd(f): // sudo passwd bob <<< …
+		return true
+	case secretFlagWord(f[len(f)-1]): // cmd --secret <<< …: the flag's value is what the here-string gives
+		return true
 	case f[len(f)-1] == "-" && (strings.Contains(l, "login") || strings.Contains(l, "secret")): // vault login -, docker secret create db -
 		return true
 	case strings.Contains(l, "secret put ") || strings.Contains(l, "secrets import") || strings.Contains(l, " env add ") ||
@@ -1852,6 +1856,33 @@ func readsSecretFromStdin(cmd string) bool {
 	}
 	for _, w := range []string{"pass", "secret", "token", "login", "cred", "auth", "key"} {
 		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// runsPasswd reports whether the words f of a command line run passwd:
+// first, after sudo, or after a word that ends with a colon (exec: passwd
+// bob); not as an argument (grep passwd).
+func runsPasswd(f []string) bool {
+	for i, w := range f {
+		if w == "passwd" && (i == 0 || f[i-1] == "sudo" || strings.HasSuffix(f[i-1], ":")) {
+			return true
+		}
+	}
+	return false
+}
+
+// secretFlagWord reports whether w, the last word before a here-string,
+// is a flag with no value that names a secret (--secret, -password,
+// --api-key).
+func secretFlagWord(w string) bool {
+	if len(w) < 3 || w[0] != '-' || strings.IndexByte(w, '=') >= 0 {
+		return false
+	}
+	for _, t := range [...]string{"pass", "secret", "token", "key", "cred", "pwd"} {
+		if strings.HasSuffix(w, t) || strings.HasSuffix(w, t+"word") {
 			return true
 		}
 	}
@@ -3054,6 +3085,14 @@ func fullWidthOperator(s string, p int) bool {
 func idPair(v string) bool {
 	u, g, ok := strings.Cut(v, ":")
 	return ok && u != "" && g != "" && strings.Trim(u, "0123456789") == "" && strings.Trim(g, "0123456789") == ""
+}
+
+// isAppURL reports whether v, the value of -u, is a URL that names an
+// application with no userinfo in it (az login --service-principal -u
+// http://app-name): no user and password.
+func isAppURL(v string) bool {
+	k := strings.Index(v, "://")
+	return k > 0 && strings.IndexByte(v[k+3:], '@') < 0
 }
 
 // containerUser reports whether the -u or --user of s is a container
@@ -4324,6 +4363,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 	if isVersion(v) && !personalRules[r.verdict(key).rule] { // credentials v1.17.42: a module's version; not dob: 14.03.1985
 		return true
 	}
+	if shellRedirect(v) { // gh auth login --with-token < token.txt, --password $(cat /run/secrets/pw)
+		return true
+	}
 	if isKeyFileName(v) || noValue(v) { // --key=tls.key, ssl_cert_key: server.key; password = $1, phone: unknown
 		return true
 	}
@@ -4348,6 +4390,22 @@ func (r *Redactor) keepValue(key, v string) bool {
 	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v) || kv.netAddr && isNetworkAddress(v) ||
 		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v) || kv.named && isSecretName(v) ||
 		kv.signal && isSignalName(v)
+}
+
+// shellRedirect reports whether v, the word after a key or flag, is a
+// shell's redirection or command substitution rather than a value: <, >,
+// <<<, <token.txt, >key.txt (a '<' that no '>' closes: <S3cret> is a
+// value in brackets), or $(cat ….
+func shellRedirect(v string) bool {
+	switch {
+	case v[0] == '<':
+		return strings.IndexByte(v, '>') < 0
+	case v[0] == '>':
+		return true
+	case strings.HasPrefix(v, "$("):
+		return true
+	}
+	return false
 }
 
 // isVersion reports whether v is a version number: three dot-separated
@@ -4702,7 +4760,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		for ve < lim && inValue(s[ve]) {
 			ve++
 		}
-		if v := s[vs:ve]; strings.IndexByte(v, ':') >= 0 && !strings.HasPrefix(v, r.mask) && !idPair(v) && !containerUser(s, &container) {
+		if v := s[vs:ve]; strings.IndexByte(v, ':') >= 0 && !strings.HasPrefix(v, r.mask) && !idPair(v) && !isAppURL(v) && !containerUser(s, &container) {
 			for ve < len(s) && inValue(s[ve]) {
 				ve++
 			}

@@ -113,6 +113,10 @@ var tokenFormats = append([]tokenFormat{
 	{family: "hubspot", prefix: "pat-", shape: hubspotBody},
 	// LaunchDarkly SDK and mobile keys: "sdk-" or "mob-" and a UUID.
 	{family: "launchdarkly", prefix: "sdk-", shape: uuidBody},
+	// Apify API tokens: "apify_api_" and 36 letters and digits.
+	{family: "apify", prefix: "apify_api_", body: cAlnum, min: 36, mixed: true},
+	// DataStax Astra application tokens: AstraCS:<24 letters>:<64 hex digits>.
+	{family: "datastax", prefix: "AstraCS:", shape: astraBody},
 	{family: "launchdarkly", prefix: "mob-", shape: uuidBody},
 	// Braintree access tokens: access_token$<environment>$<merchant id>$<32 hex>.
 	{family: "braintree", prefix: "access_token$", shape: braintreeBody},
@@ -906,6 +910,19 @@ func hubspotBody(s string, j int) int {
 }
 
 // uuidBody matches a UUID in its canonical form after a prefix.
+// astraBody matches the body of a DataStax Astra token after "AstraCS:":
+// 24 letters, a colon and 64 lower-case hex digits.
+func astraBody(s string, j int) int {
+	if e := run(s, j, cLower|cLowerHex|cUpper|cUpperHex); e-j != 24 || e >= len(s) || s[e] != ':' {
+		return 0
+	}
+	e := run(s, j+25, cLHex)
+	if e-j-25 != 64 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
 func uuidBody(s string, j int) int {
 	e := run(s, j, cLHex|cDash)
 	if e-j != 36 || !isUUID(s[j:e]) || !wordEnd(s, e) {
