@@ -337,7 +337,7 @@ func findBracketedEmail(s string, spans []span) []span { return findSpelledEmail
 // findWordedEmail finds the addresses DetectWordedEmail masks: it reads
 // only text that spells a dot as a word.
 func findWordedEmail(s string, spans []span) []span {
-	if strings.Index(s, " dot ") < 0 && strings.Index(s, " DOT ") < 0 && strings.Index(s, " Dot ") < 0 {
+	if !strings.Contains(s, " dot ") && !strings.Contains(s, " DOT ") && !strings.Contains(s, " Dot ") {
 		return spans
 	}
 	return findSpelledEmail(s, spans, false)
