@@ -1123,6 +1123,9 @@ func findEmail(s string, spans []span) []span {
 		if at < 0 {
 			return spans
 		}
+		if width == 1 && at > 0 && at+1 < len(s) && closingBracket(s[at-1]) == s[at+1] && s[at+1] != 0 {
+			at, width = at-1, 3 // jane[@]example.org, jane(@)example.org: the '@' in brackets
+		}
 		start := at
 		for start > i {
 			if c := s[start-1]; c < utf8.RuneSelf {

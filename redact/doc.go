@@ -54,7 +54,10 @@
 // keytool's -storepass, ADMINPWD, bindpw); words such as bypass, compass, lowpass
 // and OLDPWD do not. A term followed by a number is the term
 // (password1, password2, token3, apiKey2); names whose digits belong to
-// them (auth0, oauth2, x509) are not split. Terms with
+// them (auth0, oauth2, x509) are not split. A word written as a password
+// is, its letters in both cases and one of them written as a digit
+// (S3cretPass9, Pr1vPassPhr4se), is a value and no key, though it spells
+// a term: the argument after it is no secret of its. Terms with
 // letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
 // An object that names its value's key in a member of its own, {"name":
 // "DB_PASSWORD", "value": "…"} (a Kubernetes EnvVar, an ECS environment
@@ -96,7 +99,8 @@
 // In every string, the message and error texts included, the pairs and
 // prose that name a secret are masked: key=value, key: value,
 // key => value, key := value, key <- value (R), <key>value</key>, {key, "value"} (Erlang's
-// and Elixir's tuples, <<"value">> too), with bare or quoted keys;
+// and Elixir's tuples, <<"value">> too), (key . "value") (Lisp's dotted
+// pairs), :key "value" (EDN and Clojure keywords), with bare or quoted keys;
 // quoted values (a quote inside written twice, as SQL and YAML escape
 // it, or by the shell's idioms; an ODBC value in braces holding ';':
 // Pwd={a;b}), templates ({{ … }} even with quotes inside, ${…}, ${{ … }},
@@ -140,7 +144,12 @@
 // ApacheBench's -A and -P when it joins a user and a password with a
 // colon, and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass (mysql -uroot -pS3cret, docker
-// login -u ci -p S3cret), unless it is a port, a path or a flag; the -p…
+// login -u ci -p S3cret), unless it is a port, a path or a flag (a lone
+// -p of mysql and its kin prompts: in mysql -u root -p orders the word
+// after it is the database, kept unless it mixes cases and digits as a
+// password does; and the user[:group] of docker, podman and nerdctl -u is
+// no credential: docker exec -u root:root; nor is a URL after -u, az
+// login --service-principal -u http://app); the -p…
 // of 7z and rar, the -P of zip and unzip, redis-cli's -a, the -w of
 // ldapsearch and its kin, the -P of sqlcmd, bcp, osql, ipmitool and
 // mosquitto_pub, the password of smbclient -U user%password, the
@@ -236,7 +245,10 @@
 // base64 that holds slashes, /wJalrXUtnFEMI/K7MDENG/…), a sentence that ends in a colon (secret
 // not found: …, address already in use: …), the next prefix of a wrapped
 // error (decrypt secret: cipher: …), and values
-// masked by their writer (********) are kept, and so is the quoted name
+// masked by their writer (********), a shell's redirection or command
+// substitution after a flag (gh auth login --with-token < token.txt,
+// --password $(cat …); a here-string's word is masked: --secret <<< …,
+// passwd bob <<< …) are kept, and so is the quoted name
 // in an API's error about it (secrets "db-creds" not found). The plural of a term of several words is a term
 // too (api_keys, REFRESH_TOKENS), and so is the plural of a few one-word
 // terms that name only secrets (apikeys, cookies, pwds, passphrases); other
@@ -360,8 +372,12 @@
 // names: admission date, admit date, date of admission, discharge date,
 // date of discharge, date of death, death date.
 // Detectors: ssn ([DetectSSN]), email ([DetectEmail]: addresses with
-// letters outside ASCII too, jörg@bücher.de, and with the '@' escaped in
-// JSON, \u0040), phone ([DetectPhone]: also with the '+' percent-encoded,
+// letters outside ASCII too, jörg@bücher.de, with the '@' escaped in
+// JSON, \u0040, or in brackets, jane[@]example.org), email-spelled
+// ([DetectSpelledEmail]: the '@' or a dot spelled in brackets, jane [at]
+// example [dot] org, jane(at)example.org), email-worded
+// ([DetectWordedEmail]: the '@' and dots spelled as words, jane at
+// example dot org; "failed at db.example.com" is prose), phone ([DetectPhone]: also with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // after "call from", "sms to" and their kin), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
@@ -429,7 +445,7 @@
 // key name alone (name, Name, display_name) is not a term of any preset:
 // it names services, files, metrics and hosts as often as people, so a
 // person's name logged under it passes (see below).
-// Detectors: email, ssn, card-number, phone, iban ([DetectIBAN]: in
+// Detectors: email, email-spelled, email-worded, ssn, card-number, phone, iban ([DetectIBAN]: in
 // upper case, whole or in groups of four; at its country's length also in
 // lower case or with dashes, fr76 3000 …, DE89-3704-…; a lower-case
 // string of hex digits is an id, not an IBAN), ip-address.
@@ -440,13 +456,14 @@
 // precise location, purchase history, browsing history, employment,
 // education, inferences, tel, cellphone, cell phone, whatsapp, idfa,
 // idfv, gaid, aaid. Detectors:
-// email, ssn, card-number, phone,
+// email, email-spelled, email-worded, ssn, card-number, phone,
 // ip-address.
 //
 // ContactInfo. Terms: email, e mail, phone, phone number, mobile,
 // telephone, fax, address, street, postal code, postcode, zip, tel,
 // cellphone, cell phone, whatsapp, telefon, telefono, telefone,
-// telefonnummer, teléfono, téléphone. Detectors: email, phone.
+// telefonnummer, teléfono, téléphone. Detectors: email, email-spelled,
+// email-worded, phone.
 //
 // # Token formats
 //
@@ -493,7 +510,8 @@
 // (cfk_, cfut_, cfat_), Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
 // Facebook (EAA… access tokens of any app letter), Instagram (IGQV…,
 // IGQW…, IGAA…), Amazon (Atza|, Atzr|), Twitch (oauth:…), Airtable,
-// Twitter bearer tokens (21 or 22 A's, escaped or not), Supabase; OpenAI, Anthropic,
+// Twitter bearer tokens (21 or 22 A's, escaped or not), Supabase, Apify
+// (apify_api_), DataStax Astra (AstraCS:…:…); OpenAI, Anthropic,
 // Hugging Face, Perplexity, OpenRouter, Groq, xAI, Replicate, NVIDIA,
 // LangSmith, Langfuse (sk-lf-), Pinecone, Tavily, ElevenLabs (sk_ and 48 hex digits); SendGrid, Sendinblue (Brevo: xkeysib-,
 // xsmtpsib-), Twilio, Notion,

@@ -260,6 +260,9 @@ func (r *Redactor) judgeKeyWords(key string, search bool) *keyVerdict {
 			}
 		}
 	}
+	if v.rule != "" && credentialShaped(key, words) {
+		v.rule = "" // S3cretPass9, Pr1vPassPhr4se: a password that spells a term, no key
+	}
 	if v.rule != "" && len(words) == 1 && string(word(0)) == "pwd" {
 		v.workDir = true // PWD=/home/app
 	}
@@ -516,6 +519,49 @@ func wordBounds(key string, out [][2]int) [][2]int {
 	}
 	flush(len(key))
 	return out
+}
+
+// credentialShaped reports whether key, split into words, ends as
+// passwords are written rather than keys: its last run of letters and
+// digits is eight bytes or more, in both cases, with a word of four bytes
+// or more that holds a single digit between two letters (S3cretPass9,
+// -X Pr1vPassPhr4se: letters written as digits). Names whose digits are
+// part of a short word (k8s, m2m, e2e) or of a number (i18n, secp256k1,
+// base64) are keys.
+func credentialShaped(key string, words [][2]int) bool {
+	start := len(key)
+	for start > 0 && isAlnum(key[start-1]) {
+		start--
+	}
+	if len(key)-start < 8 || len(key)-start > 64 {
+		return false
+	}
+	upper, lower := false, false
+	for i := start; i < len(key); i++ {
+		c := key[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case !isDigit(c):
+			return false
+		}
+	}
+	if !upper || !lower {
+		return false
+	}
+	for _, w := range words {
+		if w[1]-w[0] < 4 || w[0] < start {
+			continue
+		}
+		for p := w[0] + 1; p < w[1]-1; p++ {
+			if isDigit(key[p]) && isLetter(key[p-1]) && isLetter(key[p+1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // acronymSplit returns key with a '_' after each acronym (two capitals or

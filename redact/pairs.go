@@ -112,6 +112,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			p, qualified = q, true // API key (prod): …
 		}
 		op := operatorAt(s, p)
+		if op == 0 && dottedPair(s, a, b, p) {
+			op = 1 // Lisp's dotted pair: (password . "…")
+		}
 		// A declared type between the key and the operator:
 		// var apiToken string = "…", val apiToken: String = "…".
 		if t := p; op == 0 || (op == 1 && s[p] == ':') {
@@ -1839,6 +1842,10 @@ func readsSecretFromStdin(cmd string) bool {
 		return true
 	case strings.Contains(l, "--with-token"): // gh auth login --with-token
 		return true
+	case runsPasswd(f): // sudo passwd bob <<< …
+		return true
+	case secretFlagWord(f[len(f)-1]): // cmd --secret <<< …: the flag's value is what the here-string gives
+		return true
 	case f[len(f)-1] == "-" && (strings.Contains(l, "login") || strings.Contains(l, "secret")): // vault login -, docker secret create db -
 		return true
 	case strings.Contains(l, "secret put ") || strings.Contains(l, "secrets import") || strings.Contains(l, " env add ") ||
@@ -1856,6 +1863,33 @@ func readsSecretFromStdin(cmd string) bool {
 	}
 	for _, w := range []string{"pass", "secret", "token", "login", "cred", "auth", "key"} {
 		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// runsPasswd reports whether the words f of a command line run passwd:
+// first, after sudo, or after a word that ends with a colon (exec: passwd
+// bob); not as an argument (grep passwd).
+func runsPasswd(f []string) bool {
+	for i, w := range f {
+		if w == "passwd" && (i == 0 || f[i-1] == "sudo" || strings.HasSuffix(f[i-1], ":")) {
+			return true
+		}
+	}
+	return false
+}
+
+// secretFlagWord reports whether w, the last word before a here-string,
+// is a flag with no value that names a secret (--secret, -password,
+// --api-key).
+func secretFlagWord(w string) bool {
+	if len(w) < 3 || w[0] != '-' || strings.IndexByte(w, '=') >= 0 {
+		return false
+	}
+	for _, t := range [...]string{"pass", "secret", "token", "key", "cred", "pwd"} {
+		if strings.HasSuffix(w, t) || strings.HasSuffix(w, t+"word") {
 			return true
 		}
 	}
@@ -3044,6 +3078,21 @@ func operatorAt(s string, p int) int {
 	return 0
 }
 
+// dottedPair reports whether the '.' at s[p] joins the key s[a:b] to its
+// value in a dotted pair of Lisp (an association list's (password . "…"),
+// ("token" . "…")): the key opens a parenthesis, bare or quoted, and the
+// dot stands between spaces.
+func dottedPair(s string, a, b, p int) bool {
+	if p+1 >= len(s) || s[p] != '.' || s[p+1] != ' ' || p == b || s[p-1] != ' ' || a == 0 {
+		return false
+	}
+	o := a - 1
+	if isQuote(s[o]) && o > 0 {
+		o--
+	}
+	return s[o] == '('
+}
+
 // fullWidthOperator reports whether s[p:] starts with the full-width colon
 // or equals sign of Chinese and Japanese text (密码：…).
 func fullWidthOperator(s string, p int) bool {
@@ -3055,6 +3104,89 @@ func fullWidthOperator(s string, p int) bool {
 func idPair(v string) bool {
 	u, g, ok := strings.Cut(v, ":")
 	return ok && u != "" && g != "" && strings.Trim(u, "0123456789") == "" && strings.Trim(g, "0123456789") == ""
+}
+
+// isAppURL reports whether v, the value of -u, is a URL that names an
+// application with no userinfo in it (az login --service-principal -u
+// http://app-name): no user and password.
+func isAppURL(v string) bool {
+	k := strings.Index(v, "://")
+	return k > 0 && strings.IndexByte(v[k+3:], '@') < 0
+}
+
+// containerUser reports whether the -u or --user of s is a container
+// runtime's user[:group] (docker exec -u root:root, podman run --user
+// app:app), no user and password: s runs docker, podman or nerdctl and is
+// no login (docker login -u …). It searches s once per call of
+// findUserFlag (*known caches the answer, as hasLftp does).
+func containerUser(s string, known *int) bool {
+	if *known == 0 {
+		*known = -1
+		if (commandWord(s, "docker") || commandWord(s, "podman") || commandWord(s, "nerdctl")) && !commandWord(s, "login") {
+			*known = 1
+		}
+	}
+	return *known > 0
+}
+
+// mysqlClient reports whether s runs a client of MySQL or MariaDB, whose
+// -p takes its password attached (-pS3cret) and, alone, prompts for it:
+// the word after a lone -p is the database. It searches s once per call
+// of findUserFlag (*known caches the answer).
+func mysqlClient(s string, known *int) bool {
+	if *known == 0 {
+		*known = -1
+		for _, name := range [...]string{"mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlcheck", "mysqlshow",
+			"mysqlslap", "mysqlpump", "mysqlbinlog", "mariadb", "mariadb-dump", "mariadb-admin", "mariadb-import",
+			"mariadb-check", "mariadb-show", "mariadb-binlog"} {
+			if commandWord(s, name) {
+				*known = 1
+				break
+			}
+		}
+	}
+	return *known > 0
+}
+
+// mixedCaseDigits reports whether the word after a lone -p
+// (from s[vs], after spaces or a list's quote) holds upper- and
+// lower-case letters and digits: a password typed after a space by
+// mistake (mysql -u root -p S3cret prompts, then takes it for the
+// database), which no database is named like.
+func mixedCaseDigits(s string, vs int) bool {
+	vs = skipSpaces(s, vs)
+	if vs < len(s) && isQuote(s[vs]) {
+		vs++
+	}
+	var upper, lower, digit bool
+	for p := vs; p < len(s) && p-vs < 128 && isAlnum(s[p]); p++ {
+		c := s[p]
+		upper = upper || c >= 'A' && c <= 'Z'
+		lower = lower || c >= 'a' && c <= 'z'
+		digit = digit || isDigit(c)
+	}
+	return upper && lower && digit
+}
+
+// commandWord reports whether s holds name as a word of a command line:
+// after a space, a slash, a quote or the start, and before a space or the
+// closing quote of a list's element (["docker","exec",…]).
+func commandWord(s, name string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], name)
+		if j < 0 {
+			return false
+		}
+		k := i + j
+		e := k + len(name)
+		i = e
+		if k > 0 && s[k-1] > ' ' && s[k-1] != '/' && !isQuote(s[k-1]) {
+			continue
+		}
+		if e == len(s) || s[e] == ' ' || s[e] == '\t' || k > 0 && isQuote(s[k-1]) && s[e] == s[k-1] {
+			return true
+		}
+	}
 }
 
 // userValueReach is how far a -u value is read before it is known to be
@@ -4253,6 +4385,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 	if isVersion(v) && !personalRules[r.verdict(key).rule] { // credentials v1.17.42: a module's version; not dob: 14.03.1985
 		return true
 	}
+	if shellRedirect(v) { // gh auth login --with-token < token.txt, --password $(cat /run/secrets/pw)
+		return true
+	}
 	if isKeyFileName(v) || noValue(v) { // --key=tls.key, ssl_cert_key: server.key; password = $1, phone: unknown
 		return true
 	}
@@ -4277,6 +4412,22 @@ func (r *Redactor) keepValue(key, v string) bool {
 	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v) || kv.netAddr && isNetworkAddress(v) ||
 		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v) || kv.named && isSecretName(v) ||
 		kv.signal && isSignalName(v)
+}
+
+// shellRedirect reports whether v, the word after a key or flag, is a
+// shell's redirection or command substitution rather than a value: <, >,
+// <<<, <token.txt, >key.txt (a '<' that no '>' closes: <S3cret> is a
+// value in brackets), or $(cat ….
+func shellRedirect(v string) bool {
+	switch {
+	case v[0] == '<':
+		return strings.IndexByte(v, '>') < 0
+	case v[0] == '>':
+		return true
+	case strings.HasPrefix(v, "$("):
+		return true
+	}
+	return false
 }
 
 // isVersion reports whether v is a version number: three dot-separated
@@ -4595,7 +4746,9 @@ func argvNext(s string, p int) int {
 // or a path.
 func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []span {
 	user := false
-	lftp := 0 // whether s names lftp: 0 not known yet, 1 yes, -1 no
+	lftp := 0      // whether s names lftp: 0 not known yet, 1 yes, -1 no
+	container := 0 // whether s runs a container's command (containerUser), known as lftp is
+	mysql := 0     // whether s runs a MySQL or MariaDB client (mysqlClient), known as lftp is
 	for i := 0; ; {
 		j := strings.Index(s[i:], "-u")
 		if j < 0 {
@@ -4635,7 +4788,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		for ve < lim && inValue(s[ve]) {
 			ve++
 		}
-		if v := s[vs:ve]; strings.IndexByte(v, ':') >= 0 && !strings.HasPrefix(v, r.mask) && !idPair(v) {
+		if v := s[vs:ve]; strings.IndexByte(v, ':') >= 0 && !strings.HasPrefix(v, r.mask) && !idPair(v) && !isAppURL(v) && !containerUser(s, &container) {
 			for ve < len(s) && inValue(s[ve]) {
 				ve++
 			}
@@ -4710,6 +4863,9 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		}
 		if (tool == "7z" || tool == "rar") && (vs >= len(s) || s[vs] == ' ') {
 			continue // 7z -p alone prompts; the password is attached: -pS3cret
+		}
+		if (vs > k+2 || vs >= len(s) || s[vs] == ' ' || s[vs] == '\t') && tool != "sshpass" && mysqlClient(s, &mysql) && !mixedCaseDigits(s, vs) {
+			continue // mysql -u root -p orders: -p alone prompts, and the next word is the database
 		}
 		if vs < len(s) && (s[vs] == ' ' || s[vs] == '\t') { // -p S3cret
 			for vs < len(s) && (s[vs] == ' ' || s[vs] == '\t') {

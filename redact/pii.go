@@ -316,3 +316,242 @@ func ibanValid(b []byte) bool {
 	}
 	return rem == 1
 }
+
+// Detectors of e-mail addresses written so that harvesters miss them. The
+// presets that mask e-mail addresses include both.
+var (
+	// DetectSpelledEmail masks addresses whose '@' or a dot is spelled
+	// in brackets: jane [at] example [dot] org, jane(at)example.org,
+	// j.roe{AT}example{dot}co{dot}uk, jane@example[dot]org.
+	DetectSpelledEmail = Detector{Name: "email-spelled", find: findBracketedEmail, mark: markSpelledAt, min: 11}
+	// DetectWordedEmail masks addresses whose '@' and dots are words
+	// between spaces: jane at example dot org, jane dot roe AT example DOT
+	// co DOT uk. An "at" counts only before a domain with a dot spelled
+	// so: prose ("failed at db.example.com") is kept.
+	DetectWordedEmail = Detector{Name: "email-worded", find: findWordedEmail, mark: markSpaceD, min: 15}
+)
+
+// findBracketedEmail finds the addresses DetectSpelledEmail masks.
+func findBracketedEmail(s string, spans []span) []span { return findSpelledEmail(s, spans, true) }
+
+// findWordedEmail finds the addresses DetectWordedEmail masks: it reads
+// only text that spells a dot as a word.
+func findWordedEmail(s string, spans []span) []span {
+	if !strings.Contains(s, " dot ") && !strings.Contains(s, " DOT ") && !strings.Contains(s, " Dot ") {
+		return spans
+	}
+	return findSpelledEmail(s, spans, false)
+}
+
+// maxSpelledLocal and maxSpelledDomain bound how far an address is read
+// from its "at": the longest local part and domain an address may have.
+const (
+	maxSpelledLocal  = 64
+	maxSpelledDomain = 255
+)
+
+// findSpelledEmail finds the addresses with a spelled '@' or dot, those
+// with a bracket in what is spelled when bracketed is true and the others
+// when it is false, so that no address is found by both detectors. The
+// local part is read backwards from each "at" no further than the end of
+// the last one, so each byte is read a bounded number of times.
+func findSpelledEmail(s string, spans []span, bracketed bool) []span {
+	floor := 0
+	for i := 1; i+2 < len(s); i++ {
+		c := s[i]
+		if c != '@' && c != 'a' && c != 'A' {
+			continue
+		}
+		as, ae, inBrackets := atWordAt(s, i)
+		if ae == 0 {
+			continue
+		}
+		ls, localBrackets := spelledLocalStart(s, as, max(floor, as-maxSpelledLocal-16))
+		floor = ae
+		if ls == as {
+			i = ae - 1
+			continue
+		}
+		de, dots, spelled, domainBrackets := spelledDomainEnd(s, ae)
+		if !inBrackets && s[as] == ' ' && (articleWordAt(s, ae) || !knownTLD(s[lastLabelStart(s, de):de])) {
+			i = ae - 1
+			continue // look at the dot com boom, cursor at row dot col
+		}
+		if dots == 0 || !spelled && !inBrackets || (inBrackets || localBrackets || domainBrackets) != bracketed {
+			i = ae - 1
+			continue // jane at example.org reads as prose; jane@example.org is DetectEmail's
+		}
+		spans = append(spans, span{ls, de})
+		i, floor = de-1, de
+	}
+	return spans
+}
+
+// atWordAt returns the bounds of the '@' spelled at s[i], 0 < i ("[at]",
+// "(at)", "{at}", " at "; the brackets and spaces around it included), or
+// of a raw '@' that no bracket wraps, and whether brackets wrap it; ae is
+// 0 when there is none.
+func atWordAt(s string, i int) (as, ae int, bracketed bool) {
+	if s[i] == '@' {
+		if closingBracket(s[i-1]) != 0 {
+			return 0, 0, false // jane[@]example.org: DetectEmail's
+		}
+		return i, i + 1, false // jane@example[dot]org
+	}
+	if !(s[i] == 'a' && s[i+1] == 't' || s[i] == 'A' && s[i+1] == 'T') {
+		return 0, 0, false
+	}
+	e := i + 2
+	if e < len(s) && isAlnum(s[e]) || isAlnum(s[i-1]) {
+		return 0, 0, false // a word with "at" in it: data, format
+	}
+	if close := closingBracket(s[i-1]); close != 0 {
+		if e < len(s) && s[e] == close {
+			as, ae = i-1, e+1
+			if as > 0 && s[as-1] == ' ' {
+				as--
+			}
+			if ae < len(s) && s[ae] == ' ' {
+				ae++
+			}
+			return as, ae, true
+		}
+		return 0, 0, false
+	}
+	if s[i-1] == ' ' && e < len(s) && s[e] == ' ' {
+		return i - 1, e + 1, false
+	}
+	return 0, 0, false
+}
+
+// closingBracket returns the bracket that closes c, or 0.
+func closingBracket(c byte) byte {
+	switch c {
+	case '[':
+		return ']'
+	case '(':
+		return ')'
+	case '{':
+		return '}'
+	}
+	return 0
+}
+
+// spelledDots are the dots of an address spelled as words.
+var spelledDots = [...]string{" dot ", "[dot]", "(dot)", "{dot}", "[.]", "(.)", " [dot] ", " (dot) ", " {dot} ", " [.] ", " (.) "}
+
+// spelledLocalStart returns where the local part of an address that
+// ends at as starts (as when there is none), reading back no further than
+// floor: letters, digits and ._%+-, and dots spelled as words (jane dot
+// roe); and whether one of those was spelled in brackets.
+func spelledLocalStart(s string, as, floor int) (start int, brackets bool) {
+	start = as
+	for p := as; ; {
+		q := p
+		for q > floor && (isAlnum(s[q-1]) || strings.IndexByte("._%+-", s[q-1]) >= 0) {
+			q--
+		}
+		if q == p {
+			return start, brackets
+		}
+		start = q
+		d, b := -1, false
+		for _, w := range spelledDots {
+			if k := q - len(w); k > floor && strings.EqualFold(s[k:q], w) && isAlnum(s[k-1]) {
+				d, b = k, strings.ContainsAny(w, "[({")
+				break
+			}
+		}
+		if d < 0 {
+			return start, brackets
+		}
+		p, brackets = d, brackets || b
+	}
+}
+
+// spelledDomainEnd reads the domain of an address from s[p] (labels
+// joined by dots, written or spelled) and returns its end, how many dots
+// it has, whether one was spelled and whether one was spelled in
+// brackets; the last label must be a top-level domain of two letters or
+// more.
+func spelledDomainEnd(s string, p int) (end, dots int, spelled, brackets bool) {
+	lim := min(len(s), p+maxSpelledDomain)
+	end = p
+	lastLabel := p
+	for q := p; q < lim; {
+		ls := q
+		for q < lim && (isAlnum(s[q]) || s[q] == '-') {
+			q++
+		}
+		if q == ls {
+			break
+		}
+		end, lastLabel = q, ls
+		if q+1 < lim && s[q] == '.' && isAlnum(s[q+1]) {
+			dots++
+			q++
+			continue
+		}
+		e := -1
+		for _, w := range spelledDots {
+			if k := q + len(w); k < lim && strings.EqualFold(s[q:k], w) && isAlnum(s[k]) {
+				e, brackets = k, brackets || strings.ContainsAny(w, "[({")
+				break
+			}
+		}
+		if e < 0 {
+			break
+		}
+		dots++
+		spelled = true
+		q = e
+	}
+	if dots == 0 || end-lastLabel < 2 {
+		return p, 0, false, false
+	}
+	for k := lastLabel; k < end; k++ {
+		if !isLetter(s[k]) {
+			return p, 0, false, false
+		}
+	}
+	return end, dots, spelled, brackets
+}
+
+// articleWordAt reports whether a word of prose that no domain is named
+// after starts at s[p] (the, a, this, …).
+func articleWordAt(s string, p int) bool {
+	e := p
+	for e < len(s) && isLetter(s[e]) && e-p < 6 {
+		e++
+	}
+	switch strings.ToLower(s[p:e]) {
+	case "the", "a", "an", "this", "that", "these", "those", "my", "our", "your", "his", "her", "their", "its", "any", "some", "each", "every", "least", "most", "all":
+		return true
+	}
+	return false
+}
+
+// lastLabelStart returns where the label of a domain that ends at e
+// starts.
+func lastLabelStart(s string, e int) int {
+	for e > 0 && isAlnum(s[e-1]) {
+		e--
+	}
+	return e
+}
+
+// knownTLD reports whether label is a top-level domain that an address
+// spelled in words ends with: a country's two letters or a common generic
+// domain, so that prose with "at" and "dot" in it (cursor at row dot col)
+// is no address.
+func knownTLD(label string) bool {
+	if len(label) == 2 {
+		return true
+	}
+	switch strings.ToLower(label) {
+	case "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "dev", "app", "xyz", "online", "site",
+		"email", "mail", "name", "pro", "tech", "cloud", "digital", "eu", "asia", "mobi", "museum", "coop", "aero":
+		return true
+	}
+	return false
+}

@@ -123,7 +123,7 @@ var (
 			"admission date", "admit date", "date of admission", "discharge date",
 			"date of discharge", "date of death", "death date",
 		},
-		Detectors: []Detector{DetectSSN, DetectEmail, DetectPhone, DetectIPAddress, DetectHL7},
+		Detectors: []Detector{DetectSSN, DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone, DetectIPAddress, DetectHL7},
 	}
 
 	// GDPR covers personal data (Article 4(1)) and special categories
@@ -180,7 +180,7 @@ var (
 			// The word telephone in other languages.
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
 		},
-		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress},
+		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress},
 	}
 
 	// CCPA covers personal information under Cal. Civ. Code 1798.140(v):
@@ -196,7 +196,7 @@ var (
 			"browsing history", "employment", "education", "inferences", "tel",
 			"cellphone", "cell phone", "whatsapp", "idfa", "idfv", "gaid", "aaid",
 		},
-		Detectors: []Detector{DetectEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress},
+		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress},
 	}
 
 	// ContactInfo covers contact details only: e-mail, phone, postal
@@ -209,7 +209,7 @@ var (
 			"cellphone", "cell phone", "whatsapp",
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
 		},
-		Detectors: []Detector{DetectEmail, DetectPhone},
+		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone},
 	}
 )
 

@@ -113,6 +113,10 @@ var tokenFormats = append([]tokenFormat{
 	{family: "hubspot", prefix: "pat-", shape: hubspotBody},
 	// LaunchDarkly SDK and mobile keys: "sdk-" or "mob-" and a UUID.
 	{family: "launchdarkly", prefix: "sdk-", shape: uuidBody},
+	// Apify API tokens: "apify_api_" and 36 letters and digits.
+	{family: "apify", prefix: "apify_api_", body: cAlnum, min: 36, mixed: true},
+	// DataStax Astra application tokens: AstraCS:<24 letters>:<64 hex digits>.
+	{family: "datastax", prefix: "AstraCS:", shape: astraBody},
 	{family: "launchdarkly", prefix: "mob-", shape: uuidBody},
 	// Braintree access tokens: access_token$<environment>$<merchant id>$<32 hex>.
 	{family: "braintree", prefix: "access_token$", shape: braintreeBody},
@@ -906,6 +910,19 @@ func hubspotBody(s string, j int) int {
 }
 
 // uuidBody matches a UUID in its canonical form after a prefix.
+// astraBody matches the body of a DataStax Astra token after "AstraCS:":
+// 24 letters, a colon and 64 lower-case hex digits.
+func astraBody(s string, j int) int {
+	if e := run(s, j, cLower|cLowerHex|cUpper|cUpperHex); e-j != 24 || e >= len(s) || s[e] != ':' {
+		return 0
+	}
+	e := run(s, j+25, cLHex)
+	if e-j-25 != 64 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
 func uuidBody(s string, j int) int {
 	e := run(s, j, cLHex|cDash)
 	if e-j != 36 || !isUUID(s[j:e]) || !wordEnd(s, e) {
@@ -1523,28 +1540,30 @@ func jwtBody(s string, j int) int {
 // (markFirst[s[i-1]] & markSecond[s[i]]) so that findMarkedTokens searches
 // only for the markers a string can hold.
 const (
-	markAzure    uint32 = 1 << iota // "Q~"
-	markDotA                        // ".a": ".atlasv1.", ".acc"
-	markT3                          // "T3": "T3BlbkFJ"
-	markMmk                         // "_m": "_mmk"
-	markOffice                      // ".o": ".office.com" of both Teams webhook forms
-	markTelegram                    // ":A"
-	markBar                         // a digit, then '|'
-	markUs                          // "-u": "-us"
-	markZA                          // "za" in any case: "authorization" (DetectBearer)
-	markPEM                         // "-B": "-----BEGIN", "-U": "PuTTY-User-Key-File-" (DetectPrivateKey)
-	markDashP                       // "-p", "-P": sshpass -p, 7z -p…, zip -P (findUserFlag)
-	markDashA                       // "-a": redis-cli -a (findUserFlag)
-	markDashW                       // "-w", "-U", "-b", "-k", "-K", "-t", "-a", "-A": ldapsearch -w, smbclient -U u%p, curl -U u:p, htpasswd -b, openssl -k, doctl -t, http -a u:p, ab -A u:p (findUserFlag)
-	markAddMask                     // ":a": GitHub Actions' "::add-mask::…"
-	markDashD                       // "-D": a Java system property (-Dpassword=…; prescan, with markDashP's "-P")
-	markEscape                      // '\\' before n, t, r, u or x, '%' before a hex digit: a word after an escape (prescan)
-	markPort                        // ":5432:d": digits between colons, then a letter (prescan; DetectPgpass)
-	markDashS                       // "-S", "-s": sudo -S or --stdin reads the password from its standard input (stdinSecrets)
-	markQuoteK                      // a quote before "k" or "K": a JWK's "kty" member (findJWK)
-	markKeyed                       // "+A"; padding '=' after 40 bytes, "AzSe", words keyedWord admits (prescan): findKeyedTokens
-	markCrypt                       // '$' or '{' before a letter or digit: a password hash ($6$…, pbkdf2_sha256$…, {SSHA}…; findCryptHashes)
-	allMarks     uint32 = 1<<iota - 1
+	markAzure     uint32 = 1 << iota // "Q~"
+	markDotA                         // ".a": ".atlasv1.", ".acc"
+	markT3                           // "T3": "T3BlbkFJ"
+	markMmk                          // "_m": "_mmk"
+	markOffice                       // ".o": ".office.com" of both Teams webhook forms
+	markTelegram                     // ":A"
+	markBar                          // a digit, then '|'
+	markUs                           // "-u": "-us"
+	markZA                           // "za" in any case: "authorization" (DetectBearer)
+	markPEM                          // "-B": "-----BEGIN", "-U": "PuTTY-User-Key-File-" (DetectPrivateKey)
+	markDashP                        // "-p", "-P": sshpass -p, 7z -p…, zip -P (findUserFlag)
+	markDashA                        // "-a": redis-cli -a (findUserFlag)
+	markDashW                        // "-w", "-U", "-b", "-k", "-K", "-t", "-a", "-A": ldapsearch -w, smbclient -U u%p, curl -U u:p, htpasswd -b, openssl -k, doctl -t, http -a u:p, ab -A u:p (findUserFlag)
+	markAddMask                      // ":a": GitHub Actions' "::add-mask::…"
+	markDashD                        // "-D": a Java system property (-Dpassword=…; prescan, with markDashP's "-P")
+	markEscape                       // '\\' before n, t, r, u or x, '%' before a hex digit: a word after an escape (prescan)
+	markPort                         // ":5432:d": digits between colons, then a letter (prescan; DetectPgpass)
+	markDashS                        // "-S", "-s": sudo -S or --stdin reads the password from its standard input (stdinSecrets)
+	markQuoteK                       // a quote before "k" or "K": a JWK's "kty" member (findJWK)
+	markKeyed                        // "+A"; padding '=' after 40 bytes, "AzSe", words keyedWord admits (prescan): findKeyedTokens
+	markCrypt                        // '$' or '{' before a letter or digit: a password hash ($6$…, pbkdf2_sha256$…, {SSHA}…; findCryptHashes)
+	markSpelledAt                    // '[', '(' or '{' before 'a' or 'd' in any case: an e-mail address with its '@' or a dot spelled in brackets (findSpelledEmail)
+	markSpaceD                       // ' ' before 'd' or 'D': an e-mail address with its dots spelled as words (findWordedEmail)
+	allMarks      uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
 	tokenMarks = markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed
@@ -1585,6 +1604,15 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 	}
 	second['A'] |= markKeyed
 	second['|'] |= markBar
+	for _, c := range []byte("[({") { // jane[at]example…, (AT), example[dot]org
+		first[c] |= markSpelledAt
+	}
+	for _, c := range []byte("aAdD") {
+		second[c] |= markSpelledAt
+	}
+	first[' '] |= markSpaceD // jane at example dot org
+	second['d'] |= markSpaceD
+	second['D'] |= markSpaceD
 	return first, second
 }()
 
