@@ -1200,7 +1200,16 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 		}
 		return out, true
 	case reflect.Slice, reflect.Array:
-		if rv.Kind() == reflect.Slice && (rv.IsNil() || rv.Type().Elem().Kind() == reflect.Uint8) {
+		if rv.Kind() == reflect.Slice && rv.IsNil() {
+			return rv.Interface(), false
+		}
+		if rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() == reflect.Uint8 {
+			// A byte slice of a named type (type payload []byte): a text
+			// handler writes its bytes as text, a JSON handler as base64.
+			// Judged as []byte is, and rebuilt as its own type.
+			if t, ch := w.r.String(string(rv.Bytes())); ch {
+				return reflect.ValueOf([]byte(t)).Convert(rv.Type()).Interface(), true
+			}
 			return rv.Interface(), false
 		}
 		var out []any
