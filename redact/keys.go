@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -500,6 +501,18 @@ func wordBounds(key string, out [][2]int) [][2]int {
 		c := key[i]
 		if !isAlnum(c) && c < 0x80 {
 			flush(i)
+			continue
+		}
+		if c >= 0x80 { // a character outside ASCII is inside a word; a byte of invalid UTF-8 ends one (JSON writes it as U+FFFD)
+			r, size := utf8.DecodeRuneInString(key[i:])
+			if r == utf8.RuneError && size == 1 {
+				flush(i)
+				continue
+			}
+			if start < 0 {
+				start = i
+			}
+			i += size - 1
 			continue
 		}
 		if start < 0 {
