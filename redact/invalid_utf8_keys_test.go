@@ -20,9 +20,16 @@ func TestInvalidUTF8EndsAKeyWord(t *testing.T) {
 	const secret = "Hb4-Nq8Vz2Tm"
 	for _, key := range []string{"\xffpassword", "db\xfepasswd", "api\xfftoken", "\xc3secret", "client_secret\x80"} {
 		for hname, mk := range map[string]func(*bytes.Buffer) (slog.Handler, func()){
-			"json":     func(b *bytes.Buffer) (slog.Handler, func()) { return redact.NewHandler(slog.NewJSONHandler(b, nil), nil), func() {} },
-			"text":     func(b *bytes.Buffer) (slog.Handler, func()) { return redact.NewHandler(slog.NewTextHandler(b, nil), nil), func() {} },
-			"slogcore": func(b *bytes.Buffer) (slog.Handler, func()) { h := slogcore.New(b, nil); return h, func() { _ = h.Close(ctx) } },
+			"json": func(b *bytes.Buffer) (slog.Handler, func()) {
+				return redact.NewHandler(slog.NewJSONHandler(b, nil), nil), func() {}
+			},
+			"text": func(b *bytes.Buffer) (slog.Handler, func()) {
+				return redact.NewHandler(slog.NewTextHandler(b, nil), nil), func() {}
+			},
+			"slogcore": func(b *bytes.Buffer) (slog.Handler, func()) {
+				h := slogcore.New(b, nil)
+				return h, func() { _ = h.Close(ctx) }
+			},
 		} {
 			var buf bytes.Buffer
 			h, done := mk(&buf)

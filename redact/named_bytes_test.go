@@ -30,9 +30,16 @@ func TestNamedByteSlicesRedacted(t *testing.T) {
 		"field": struct{ Body formBody }{formBody("password=" + secret)},
 	} {
 		for hname, mk := range map[string]func(*bytes.Buffer) (slog.Handler, func()){
-			"text":     func(b *bytes.Buffer) (slog.Handler, func()) { return redact.NewHandler(slog.NewTextHandler(b, nil), nil), func() {} },
-			"json":     func(b *bytes.Buffer) (slog.Handler, func()) { return redact.NewHandler(slog.NewJSONHandler(b, nil), nil), func() {} },
-			"slogcore": func(b *bytes.Buffer) (slog.Handler, func()) { h := slogcore.New(b, nil); return h, func() { _ = h.Close(ctx) } },
+			"text": func(b *bytes.Buffer) (slog.Handler, func()) {
+				return redact.NewHandler(slog.NewTextHandler(b, nil), nil), func() {}
+			},
+			"json": func(b *bytes.Buffer) (slog.Handler, func()) {
+				return redact.NewHandler(slog.NewJSONHandler(b, nil), nil), func() {}
+			},
+			"slogcore": func(b *bytes.Buffer) (slog.Handler, func()) {
+				h := slogcore.New(b, nil)
+				return h, func() { _ = h.Close(ctx) }
+			},
 		} {
 			var buf bytes.Buffer
 			h, done := mk(&buf)
