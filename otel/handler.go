@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 
 	"go.opentelemetry.io/contrib/bridges/otelslog"
 	sdklog "go.opentelemetry.io/otel/sdk/log"
@@ -118,7 +119,7 @@ func New(w io.Writer, opts *Options) (*Handler, error) {
 	coreOpts.AddSource = o.AddSource
 	coreOpts = unredactedCore(coreOpts)
 	if err := coreOpts.Validate(); err != nil {
-		errs = append(errs, err)
+		errs = append(errs, coreOptionsError{err})
 	}
 	if _, err := o.Batch.withDefaults(); err != nil {
 		errs = append(errs, err)
@@ -320,3 +321,23 @@ func (f failedOTel) Handle(_ context.Context, r slog.Record) error {
 
 func (f failedOTel) WithAttrs([]slog.Attr) slog.Handler { return f }
 func (f failedOTel) WithGroup(string) slog.Handler      { return f }
+
+// coreOptionsError is a problem slogcore found in the options New gave the
+// local handler, named by the field of [Options] the caller set: Level
+// and AddSource are this package's own, the others are under Core.
+type coreOptionsError struct{ err error }
+
+// Error returns slogcore's message with the field named as the caller
+// wrote it (otel: Options.Core.QueueSize, otel: Options.Level).
+func (e coreOptionsError) Error() string {
+	return coreFieldNames.Replace(e.err.Error())
+}
+
+// Unwrap returns slogcore's error.
+func (e coreOptionsError) Unwrap() error { return e.err }
+
+var coreFieldNames = strings.NewReplacer(
+	"slogcore: Options.Level", "otel: Options.Level",
+	"slogcore: Options.AddSource", "otel: Options.AddSource",
+	"slogcore: Options.", "otel: Options.Core.",
+)
