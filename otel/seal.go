@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
-	"slices"
 
 	"github.com/slogguard/slogguard/internal/errdata"
 )
@@ -104,18 +103,8 @@ func (h sealHandler) seal(a slog.Attr, depth int) (slog.Attr, bool) {
 		if depth >= maxShapeGroupDepth {
 			return a, false
 		}
-		g := a.Value.Group()
-		var out []slog.Attr
-		for i, ga := range g {
-			sealed, changed := h.seal(ga, depth+1)
-			if changed && out == nil {
-				out = slices.Clone(g)
-			}
-			if out != nil {
-				out[i] = sealed
-			}
-		}
-		if out == nil {
+		out, changed := errdata.MapGroup(a.Value.Group(), func(ga slog.Attr) (slog.Attr, bool) { return h.seal(ga, depth+1) })
+		if !changed {
 			return a, false
 		}
 		a.Value = slog.GroupValue(out...)

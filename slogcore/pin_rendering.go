@@ -4,7 +4,6 @@ import (
 	"encoding"
 	"encoding/json"
 	"log/slog"
-	"slices"
 
 	"github.com/slogguard/slogguard/internal/errdata"
 	"github.com/slogguard/slogguard/redact"
@@ -33,18 +32,8 @@ func pinRenderings(r *redact.Redactor, a slog.Attr, depth int) (slog.Attr, bool)
 		if depth >= maxGroupDepth {
 			return a, false
 		}
-		g := a.Value.Group()
-		var out []slog.Attr
-		for i, ga := range g {
-			pinned, changed := pinRenderings(r, ga, depth+1)
-			if changed && out == nil {
-				out = slices.Clone(g)
-			}
-			if out != nil {
-				out[i] = pinned
-			}
-		}
-		if out == nil {
+		out, changed := errdata.MapGroup(a.Value.Group(), func(ga slog.Attr) (slog.Attr, bool) { return pinRenderings(r, ga, depth+1) })
+		if !changed {
 			return a, false
 		}
 		a.Value = slog.GroupValue(out...)

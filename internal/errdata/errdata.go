@@ -363,24 +363,33 @@ func needs(a slog.Attr, what What, depth int) bool {
 	return false
 }
 
+// MapGroup returns g with f applied to each attr, and whether f changed
+// any. g itself is returned, never copied nor modified, when none changed.
+func MapGroup(g []slog.Attr, f func(slog.Attr) (slog.Attr, bool)) ([]slog.Attr, bool) {
+	var out []slog.Attr
+	for i, a := range g {
+		fa, changed := f(a)
+		if changed && out == nil {
+			out = slices.Clone(g)
+		}
+		if out != nil {
+			out[i] = fa
+		}
+	}
+	if out == nil {
+		return g, false
+	}
+	return out, true
+}
+
 func seal(r *redact.Redactor, a slog.Attr, what What, depth int) (slog.Attr, bool) {
 	switch a.Value.Kind() {
 	case slog.KindGroup:
 		if depth >= maxGroupDepth {
 			return a, false
 		}
-		g := a.Value.Group()
-		var out []slog.Attr
-		for i, ga := range g {
-			sealed, changed := seal(r, ga, what, depth+1)
-			if changed && out == nil {
-				out = slices.Clone(g)
-			}
-			if out != nil {
-				out[i] = sealed
-			}
-		}
-		if out == nil {
+		out, changed := MapGroup(a.Value.Group(), func(ga slog.Attr) (slog.Attr, bool) { return seal(r, ga, what, depth+1) })
+		if !changed {
 			return a, false
 		}
 		a.Value = slog.GroupValue(out...)
