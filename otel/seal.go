@@ -103,12 +103,7 @@ func (h sealHandler) seal(a slog.Attr, depth int) (slog.Attr, bool) {
 		if depth >= maxShapeGroupDepth {
 			return a, false
 		}
-		out, changed := errdata.MapGroup(a.Value.Group(), func(ga slog.Attr) (slog.Attr, bool) { return h.seal(ga, depth+1) })
-		if !changed {
-			return a, false
-		}
-		a.Value = slog.GroupValue(out...)
-		return a, true
+		return errdata.MapGroup(a, func(ga slog.Attr) (slog.Attr, bool) { return h.seal(ga, depth+1) })
 	case slog.KindAny:
 		if x := a.Value.Any(); rendersAgain(x) {
 			a.Value = slog.AnyValue(errdata.Render(h.r, x))

@@ -32,12 +32,7 @@ func pinRenderings(r *redact.Redactor, a slog.Attr, depth int) (slog.Attr, bool)
 		if depth >= maxGroupDepth {
 			return a, false
 		}
-		out, changed := errdata.MapGroup(a.Value.Group(), func(ga slog.Attr) (slog.Attr, bool) { return pinRenderings(r, ga, depth+1) })
-		if !changed {
-			return a, false
-		}
-		a.Value = slog.GroupValue(out...)
-		return a, true
+		return errdata.MapGroup(a, func(ga slog.Attr) (slog.Attr, bool) { return pinRenderings(r, ga, depth+1) })
 	case slog.KindAny:
 		x := a.Value.Any()
 		if err, isErr := x.(error); isErr {

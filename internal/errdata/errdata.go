@@ -363,12 +363,14 @@ func needs(a slog.Attr, what What, depth int) bool {
 	return false
 }
 
-// MapGroup returns g with f applied to each attr, and whether f changed
-// any. g itself is returned, never copied nor modified, when none changed.
-func MapGroup(g []slog.Attr, f func(slog.Attr) (slog.Attr, bool)) ([]slog.Attr, bool) {
+// MapGroup returns the group attr a with f applied to each of its attrs,
+// and whether f changed any. a itself is returned, its group never copied
+// nor modified, when none changed.
+func MapGroup(a slog.Attr, f func(slog.Attr) (slog.Attr, bool)) (slog.Attr, bool) {
+	g := a.Value.Group()
 	var out []slog.Attr
-	for i, a := range g {
-		fa, changed := f(a)
+	for i, ga := range g {
+		fa, changed := f(ga)
 		if changed && out == nil {
 			out = slices.Clone(g)
 		}
@@ -377,9 +379,10 @@ func MapGroup(g []slog.Attr, f func(slog.Attr) (slog.Attr, bool)) ([]slog.Attr, 
 		}
 	}
 	if out == nil {
-		return g, false
+		return a, false
 	}
-	return out, true
+	a.Value = slog.GroupValue(out...)
+	return a, true
 }
 
 func seal(r *redact.Redactor, a slog.Attr, what What, depth int) (slog.Attr, bool) {
@@ -388,12 +391,7 @@ func seal(r *redact.Redactor, a slog.Attr, what What, depth int) (slog.Attr, boo
 		if depth >= maxGroupDepth {
 			return a, false
 		}
-		out, changed := MapGroup(a.Value.Group(), func(ga slog.Attr) (slog.Attr, bool) { return seal(r, ga, what, depth+1) })
-		if !changed {
-			return a, false
-		}
-		a.Value = slog.GroupValue(out...)
-		return a, true
+		return MapGroup(a, func(ga slog.Attr) (slog.Attr, bool) { return seal(r, ga, what, depth+1) })
 	case slog.KindAny:
 		x := a.Value.Any()
 		if _, isErr := x.(error); isErr || !Holds(x, what) {
