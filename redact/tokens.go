@@ -332,6 +332,10 @@ var tokenFormats = append([]tokenFormat{
 	{family: "notion", prefix: "ntn_", body: cAlnum, min: 46},
 	{family: "mailgun", prefix: "key-", body: cLHex, min: 32, max: 32, mixed: true},
 	{family: "mailgun", prefix: "pubkey-", body: cLHex, min: 32},
+	// MailerSend API tokens: "mlsn." and 64 lower-case hex digits.
+	{family: "mailersend", prefix: "mlsn.", body: cLHex, min: 64, max: 64},
+	// Zuplo consumer API keys: "zpka_", 32 hex digits, "_" and 8 more.
+	{family: "zuplo", prefix: "zpka_", body: cLHex | cUnder, min: 41, max: 41},
 	// Mandrill (Mailchimp Transactional) API keys: "md-" and 22 bytes.
 	{family: "mandrill", prefix: "md-", shape: mandrillBody},
 	// Resend API keys: re_<8>_<24>.
