@@ -515,7 +515,7 @@
 // Hugging Face, Perplexity, OpenRouter, Groq, xAI, Replicate, NVIDIA,
 // LangSmith, Langfuse (sk-lf-), Pinecone, Tavily, ElevenLabs (sk_ and 48 hex digits); SendGrid, Sendinblue (Brevo: xkeysib-,
 // xsmtpsib-), Twilio, Notion,
-// Mailgun (key-…, and 32-8-8 hex digits), MailerSend (mlsn.), Zuplo (zpka_), Mailchimp, Mandrill (md-),
+// Mailgun (key-…, and 32-8-8 hex digits), MailerSend (mlsn.), Zuplo (zpka_), Rootly (rootly_), Mailchimp, Mandrill (md-),
 // Resend (re_), Honeycomb (hcaik_, hcxik_, hcamk_, hcxmk_), MaxMind,
 // 1Password, Bitwarden Secrets Manager (0.<uuid>.…:…==), age
 // (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined

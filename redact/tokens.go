@@ -336,6 +336,8 @@ var tokenFormats = append([]tokenFormat{
 	{family: "mailersend", prefix: "mlsn.", body: cLHex, min: 64, max: 64},
 	// Zuplo consumer API keys: "zpka_", 32 hex digits, "_" and 8 more.
 	{family: "zuplo", prefix: "zpka_", body: cLHex | cUnder, min: 41, max: 41},
+	// Rootly API keys: "rootly_" and 64 hex digits.
+	{family: "rootly", prefix: "rootly_", body: cLHex, min: 64, max: 64},
 	// Mandrill (Mailchimp Transactional) API keys: "md-" and 22 bytes.
 	{family: "mandrill", prefix: "md-", shape: mandrillBody},
 	// Resend API keys: re_<8>_<24>.

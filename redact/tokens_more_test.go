@@ -60,6 +60,7 @@ var moreTokenCases = []struct {
 	{"mailgun", "564118ff52799f8c727a2a4a4a4672cc-0b2e9749-2907d019", "564118ff52799f8c727a"},
 	{"mailersend", "mlsn.7c1e94b2d05a38f6e9b1c47d2a06f853be94c1d07a2f6e358b0d94c7e1a2f3b6", "d05a38f6e9b1c47d2a06"},
 	{"zuplo", "zpka_4e8b1f0c9a2d47e6b35c8f1a0d9e2b7c_5f1e9a0d", "9a2d47e6b35c8f1a0d9e"},
+	{"rootly", "rootly_8d2f0a9c4e1b7d3a6f05c2e9b8a14d7f3c6e0b9a2d5f8c1e4b7a0d3f6c9e2b5a", "4e1b7d3a6f05c2e9b8a1"},
 	{"elevenlabs", "sk_4961a0467cc6574dc1f3bca07a96c06c481b76ba5d2d5229", "4961a0467cc6574dc1f3"},
 	// Consumer OAuth.
 	{"login with amazon access", "Atza|Yx5C08Q-A8KAOUmoUJKwCg0eGWpifVC8ECKHhFFgcXnsXN00eoQlVzQqm4IJ_-8q5hde-nQ-c2B8PhqnhLqAnZGqrzl8Bpi7xzzF_ssgsfKXR2p9b89bsaWZx-I9xsbhRe1r9ppaiG6SDgkCjwIYqeuiVwMKcCuIZuAbk9YNaTmfOtAWENrS", "Yx5C08Q-A8KAOUmoUJKw"},
