@@ -570,6 +570,12 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	head, ok := af.heads[id]
 	af.mu.Unlock()
 	if ok && probe.resume == nil {
+		if probe.key != nil {
+			if err := af.checkResumeKey(id, probe.keyID); err != nil {
+				af.unclaim(id)
+				return nil, err
+			}
+		}
 		opts = append(opts, WithResume(head))
 	}
 	if len(af.torns) > 0 {
