@@ -464,8 +464,9 @@ func (af *File) Torns() []TornLine {
 // in its canonical form (RFC 8785) with the audit member at its sorted
 // place, and that is the line written and the bytes hashed. It continues
 // the chain named by WithChainID, or the chain of the file's last record,
-// from its recovered head; a new file starts a new chain. Without
-// WithChainID, a chain that another File is writing (another process
+// from its recovered head; a new file starts a new chain, and so does a
+// handler [WithSealing] without WithChainID (a sealed chain is never
+// resumed). Without WithChainID, a chain that another File is writing (another process
 // sharing the file, or another OpenFile of the path) is not continued a
 // second time, which would fork it: the handler starts a new chain; named
 // with WithChainID, such a chain is refused. On Linux the File knows this
@@ -515,12 +516,13 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 			}
 		}
 	}
-	if probe.resume == nil && (id == "" || probe.chainID == "" && af.writtenByOther(id)) {
+	if probe.resume == nil && (id == "" || probe.chainID == "" && (probe.sealing || af.writtenByOther(id))) {
 		// A new chain: its id is chosen here, so that it is locked
 		// before another writer could take the file's last chain for it.
 		// The last chain is not taken when another handler over this
 		// File (Wrap over a JSON or slogcore handler) writes it: when it
-		// stops is not known, and two writers would fork it.
+		// stops is not known, and two writers would fork it. Nor under
+		// WithSealing, whose chain starts at epoch 0.
 		id = newChainID()
 		opts = append(opts, WithChainID(id))
 	}
