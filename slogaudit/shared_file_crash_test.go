@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -82,4 +83,54 @@ func TestSharedFileWriterCrashesMidRecord(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestSharedFileOtherProcessCrashes: another process writes its chain to
+// the log and dies without Close, its last record cut after its first
+// bytes (what a crash mid-write leaves); this process, writing its own
+// chain to the same path before and after, keeps the log intact, the
+// fragment torn and named.
+func TestSharedFileOtherProcessCrashes(t *testing.T) {
+	if path := os.Getenv("SLOGAUDIT_SHARED_CHILD"); path != "" {
+		af, err := OpenFile(path)
+		if err != nil {
+			os.Exit(3)
+		}
+		h, err := af.Handler(WithKey("k1", testKey), WithChainID("child"))
+		if err != nil {
+			os.Exit(4)
+		}
+		for i := range 4 {
+			slog.New(h).Info("child", "i", i)
+		}
+		f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			os.Exit(5)
+		}
+		if _, err := f.WriteString(`{"audit":{"chain":"child","hash":"Zm9v`); err != nil {
+			os.Exit(6)
+		}
+		os.Exit(0) // no Close: its locks go with the process
+	}
+	path := filepath.Join(t.TempDir(), "audit.log")
+	af, err := OpenFile(path)
+	require.NoError(t, err)
+	h, err := af.Handler(WithKey("k1", testKey), WithChainID("parent"))
+	require.NoError(t, err)
+	slog.New(h).Info("parent", "i", 0)
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestSharedFileOtherProcessCrashes$")
+	cmd.Env = append(os.Environ(), "SLOGAUDIT_SHARED_CHILD="+path)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+
+	for i := 1; i < 4; i++ {
+		slog.New(h).Info("parent", "i", i)
+	}
+	require.NoError(t, h.Close(context.Background()))
+	require.NoError(t, af.Close())
+	rep, err := VerifyFiles(context.Background(), []string{path}, VerifyOptions{Key: testKey})
+	require.NoError(t, err, "%v", rep.Findings)
+	require.Len(t, findingsOf(rep, Torn), 1, "%v", rep.Findings)
+	require.Equal(t, uint64(5), rep.Chains["child"].Last) // its start and 4 records, no stop
 }
