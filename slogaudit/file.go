@@ -140,6 +140,12 @@ type File struct {
 	// found at open, or one that a failed write left and could not cut
 	// off), so the next write starts with a newline, in the same write.
 	fresh bool
+	// foreign are the fragments other writers of the path left at its end
+	// (a process sharing the file crashed mid-record), which this File's
+	// newline closed before its next write: the handler whose write
+	// closed one names it (takeForeign).
+	foreign    []TornLine
+	anyForeign atomic.Bool // foreign is not empty
 	// inject, in tests, replaces the write to f (to inject faults);
 	// injectSync replaces its fsync, injectTruncate its truncate.
 	inject         func(f *os.File, p []byte) (int, error)
@@ -464,8 +470,9 @@ func (af *File) Torns() []TornLine {
 // in its canonical form (RFC 8785) with the audit member at its sorted
 // place, and that is the line written and the bytes hashed. It continues
 // the chain named by WithChainID, or the chain of the file's last record,
-// from its recovered head; a new file starts a new chain. Without
-// WithChainID, a chain that another File is writing (another process
+// from its recovered head; a new file starts a new chain, and so does a
+// handler [WithSealing] without WithChainID (a sealed chain is never
+// resumed). Without WithChainID, a chain that another File is writing (another process
 // sharing the file, or another OpenFile of the path) is not continued a
 // second time, which would fork it: the handler starts a new chain; named
 // with WithChainID, such a chain is refused. On Linux the File knows this
@@ -515,12 +522,13 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 			}
 		}
 	}
-	if probe.resume == nil && (id == "" || probe.chainID == "" && af.writtenByOther(id)) {
+	if probe.resume == nil && (id == "" || probe.chainID == "" && (probe.sealing || af.writtenByOther(id))) {
 		// A new chain: its id is chosen here, so that it is locked
 		// before another writer could take the file's last chain for it.
 		// The last chain is not taken when another handler over this
 		// File (Wrap over a JSON or slogcore handler) writes it: when it
-		// stops is not known, and two writers would fork it.
+		// stops is not known, and two writers would fork it. Nor under
+		// WithSealing, whose chain starts at epoch 0.
 		id = newChainID()
 		opts = append(opts, WithChainID(id))
 	}
@@ -570,6 +578,12 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	head, ok := af.heads[id]
 	af.mu.Unlock()
 	if ok && probe.resume == nil {
+		if probe.key != nil {
+			if err := af.checkResumeKey(id, probe.keyID); err != nil {
+				af.unclaim(id)
+				return nil, err
+			}
+		}
 		opts = append(opts, WithResume(head))
 	}
 	if len(af.torns) > 0 {
@@ -724,6 +738,7 @@ func (af *File) write(p []byte, others bool) (int, error) {
 			return 0, err
 		}
 	}
+	af.closeForeignLocked()
 	n, err := af.writeClosingLocked(p)
 	if err == nil && n < len(p) {
 		err = io.ErrShortWrite
@@ -811,6 +826,85 @@ func (af *File) waitSyncLocked() {
 		af.mu.Lock()
 	}
 }
+
+// foreignWindow bounds how much of a fragment another writer left at the
+// end of the file is read back to name it.
+const foreignWindow = 1 << 20
+
+// closeForeignLocked looks, when the file grew by other writers since
+// this File last wrote, whether it ends inside a line: a process sharing
+// the file crashed mid-record. The next write then starts with the
+// newline that closes that fragment, rather than gluing a record onto
+// it, and the fragment is kept for the writing handler to name. A
+// live writer appends whole lines in one write, so a line open at the
+// end is a fragment that nobody will end, unless it is a write seen
+// part-way: one whose chain another live File holds (its lock) is left
+// alone.
+func (af *File) closeForeignLocked() {
+	if af.fresh || af.f == nil {
+		return
+	}
+	end, err := af.f.Seek(0, io.SeekEnd)
+	if err != nil || end == af.size || end == 0 {
+		return
+	}
+	var last [1]byte
+	if _, err := af.f.ReadAt(last[:], end-1); err != nil {
+		return
+	}
+	if last[0] == '\n' {
+		return
+	}
+	from := max(end-foreignWindow, 0)
+	buf := make([]byte, end-from)
+	if m, _ := af.f.ReadAt(buf, from); m != len(buf) {
+		return
+	}
+	i := bytes.LastIndexByte(buf, '\n')
+	if af.writtenLiveLocked(buf[i+1:]) {
+		return
+	}
+	af.fresh = true
+	if i < 0 && from > 0 {
+		return // longer than the window: closed, but not named
+	}
+	af.foreign = append(af.foreign, *tornLine(buf[i+1:]))
+	af.anyForeign.Store(true)
+}
+
+// closeForeign closes, with a newline of its own, a fragment that
+// another writer left at the end of the file (see closeForeignLocked),
+// so that a handler about to stop can name it first.
+func (af *File) closeForeign() {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	if af.closed || af.anyForeign.Load() {
+		return
+	}
+	af.closeForeignLocked()
+	if !af.anyForeign.Load() {
+		return
+	}
+	if n, err := af.writeLocked([]byte{'\n'}); err == nil && n == 1 {
+		af.fresh = false
+		af.size++
+	}
+}
+
+// takeForeign returns the fragments of other writers that this File's
+// writes closed since the last call.
+func (af *File) takeForeign() []TornLine {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	t := af.foreign
+	af.foreign = nil
+	af.anyForeign.Store(false)
+	return t
+}
+
+// foreignAny reports whether takeForeign has fragments to return, without
+// taking the File's lock.
+func (af *File) foreignAny() bool { return af.anyForeign.Load() }
 
 // writeClosingLocked writes p, after the newline that closes the file's
 // last line when it has none (fresh), in one write, so that no crash
@@ -1320,10 +1414,32 @@ func (af *File) lockChainLocked(id string) (free, known bool) {
 		}
 		af.locks = f
 	}
+	ok, err := tryLock(af.locks, chainLockByte(id))
+	return ok, err == nil
+}
+
+// chainLockByte is the byte of the lock file whose lock stands for chain id.
+func chainLockByte(id string) int64 {
 	h := fnv.New64a()
 	h.Write([]byte(id))
-	ok, err := tryLock(af.locks, int64(h.Sum64()>>2))
-	return ok, err == nil
+	return int64(h.Sum64() >> 2)
+}
+
+// writtenLiveLocked reports whether the fragment frag at the end of the
+// file may be a record that a live writer is still writing (another
+// process's write seen part-way): it names its chain, and another File
+// holds that chain's lock.
+func (af *File) writtenLiveLocked(frag []byte) bool {
+	const prefix = `{"audit":{"chain":"`
+	if af.locks == nil || !bytes.HasPrefix(frag, []byte(prefix)) {
+		return false
+	}
+	id, _, ok := bytes.Cut(frag[len(prefix):], []byte(`"`))
+	if !ok {
+		return false
+	}
+	held, known := heldByOther(af.locks, chainLockByte(string(id)))
+	return held || !known
 }
 
 // pinFiles returns the log's files, as [RotatedFiles] does, and keeps

@@ -778,6 +778,11 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		st.line = appendLine(st.line[:0], p, &am)
 		st.headText, st.nextText, st.headTextOf = am.hashText, st.headText[:0], hash
 		_, err = st.direct.writeOwn(st.line)
+		if err == nil && st.direct.foreignAny() {
+			for _, t := range st.direct.takeForeign() {
+				st.losses.addTorn(t) // another writer's fragment, closed by this write: an audit.gap names it
+			}
+		}
 		if cap(st.line) > maxPooled {
 			st.line = nil
 		}
@@ -1079,6 +1084,14 @@ func (h *Handler) closeLocked(ctx context.Context) error {
 		st.mu.Unlock()
 	}()
 	st.startLocked(ctx)
+	if st.direct != nil {
+		// A fragment that another writer of the path left at its end is
+		// closed and named before the stop.
+		st.direct.closeForeign()
+		for _, t := range st.direct.takeForeign() {
+			st.losses.addTorn(t)
+		}
+	}
 	var errs []error
 	stopped := false
 	for attempt := 0; attempt < 3; attempt++ {

@@ -481,8 +481,25 @@ func TestRetiredKeyAfterRotation(t *testing.T) {
 	h.Close(context.Background())
 	af.Close()
 
-	// the holder of the retired key
-	rtWrite(t, path, 1, 10) // WithKey("k1", rtKey), resumes chain svc
+	// File.Handler refuses to resume the chain with the retired key; its
+	// holder writes through Wrap, resuming from the head.
+	af, err = slogaudit.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := af.Handler(slogaudit.WithKey("k1", rtKey), slogaudit.WithChainID("svc")); err == nil {
+		t.Fatal("File.Handler resumed chain svc with the retired key k1")
+	}
+	head := af.Heads()["svc"]
+	af.Close()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forger := slogaudit.Wrap(slog.NewJSONHandler(f, nil), slogaudit.WithKey("k1", rtKey), slogaudit.WithResume(head))
+	slog.New(forger).Info("event", "i", 0)
+	forger.Close(context.Background())
+	f.Close()
 
 	rep, err := slogaudit.VerifyFiles(context.Background(), []string{path}, slogaudit.VerifyOptions{Keys: map[string][]byte{"k1": rtKey, "k2": k2}})
 	for _, f := range rep.Findings {

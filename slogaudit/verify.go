@@ -543,6 +543,11 @@ func newVerifier(o VerifyOptions) (*verifier, error) {
 		if err != nil {
 			return v, fmt.Errorf("slogaudit: verify: %w", err)
 		}
+		for _, prev := range v.witnesses {
+			if prev.Name() == w.Name() && prev.KeyHash() == w.KeyHash() {
+				return v, fmt.Errorf("slogaudit: verify: the key of witness %q is given twice: give each witness key once", w.Name())
+			}
+		}
 		v.witnesses = append(v.witnesses, w)
 	}
 	if o.Quorum > len(o.Witnesses) {

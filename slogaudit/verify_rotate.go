@@ -50,7 +50,15 @@ func (v *verifier) followKey(st *chainState, rec auditFields, val chain.Value, o
 	if !ok || !checked {
 		return
 	}
-	if ks.hasLastOK && rec.keyID != ks.lastOK {
+	if at, retired := ks.retired[rec.keyID]; retired && ks.hasAnnounced && ks.announced != rec.keyID && rec.keyID == ks.lastOK && msg.Str != MsgSeal {
+		// Right after the audit.rotate record that retired it (MACed
+		// with it, the last key the chain held), the retired key goes
+		// on: cut after the rotation, a holder of the old key could
+		// append as it pleases. Under sealing, the old key's epoch is
+		// sealed by it after the rotation: that seal is the writer's.
+		v.add(v.line, rec.chain, rec.seq, KeyChange, "key id %q was retired by the %s record at seq %d, which named key id %q next: a record after it, restart or not, may not go on with the retired key", rec.keyID, MsgRotate, at, ks.announced)
+		ks.hasAnnounced = false
+	} else if ks.hasLastOK && rec.keyID != ks.lastOK {
 		announced := ks.hasAnnounced && ks.announced == rec.keyID
 		if at, ok := ks.retired[rec.keyID]; ok && !announced {
 			// A restart may change the key id, but not back to one the

@@ -39,15 +39,24 @@ type Witness struct {
 // witness that refuses a checkpoint as inconsistent with one it has seen
 // (a fork or rollback) is reported as such. Requires [WithSigner],
 // [WithCheckpoints] and a fixed chain id ([WithChainID], or a chain
-// continued by [File.Handler]): witnesses know a log by its origin.
+// continued by [File.Handler]): witnesses know a log by its origin. Each
+// witness (by the name in its key) is given once.
 func WithWitnesses(quorum int, ws ...Witness) Option {
 	return func(c *config) {
 		if len(ws) == 0 || quorum < 1 || quorum > len(ws) {
 			c.errs = append(c.errs, fmt.Errorf("WithWitnesses: quorum %d of %d witnesses: want 1 to %d", quorum, len(ws), len(ws)))
 		}
+		names := map[string]bool{}
 		for _, w := range ws {
-			if _, err := chain.NewCosignatureVerifier(w.Key); err != nil {
+			v, err := chain.NewCosignatureVerifier(w.Key)
+			if err != nil {
 				c.errs = append(c.errs, fmt.Errorf("WithWitnesses: %w", err))
+			} else if names[v.Name()] {
+				// Its cosignature would be stored twice, or one witness
+				// counted as two towards the quorum.
+				c.errs = append(c.errs, fmt.Errorf("WithWitnesses: witness %q given twice: give each witness once", v.Name()))
+			} else {
+				names[v.Name()] = true
 			}
 			if !strings.HasPrefix(w.URL, "http://") && !strings.HasPrefix(w.URL, "https://") {
 				c.errs = append(c.errs, fmt.Errorf("WithWitnesses: witness URL %q: want http:// or https://", w.URL))

@@ -6,7 +6,7 @@
 //	slogaudit verify [-key [ID=]FILE]... [-key-env [ID=]NAME]... [-pub FILE]...
 //	                 [-checkpoints FILE] [-require-mac] [-require-checkpoints] [-sealed]
 //	                 [-strict] [-witness KEY]... [-quorum N] [-max-findings N]
-//	                 [-max-line-bytes N] [-json] FILE...
+//	                 [-max-line-bytes N] [-json] FILE... (or - for stdin)
 //	slogaudit keygen [-dir DIR] [-name NAME]
 //	slogaudit prove -checkpoints FILE (-at FILE:LINE | -chain C -seq N) [-o P] FILE...
 //	slogaudit prove -consistency -checkpoints FILE -chain C -old N [-o P] FILE...
@@ -34,5 +34,5 @@ package main
 import "os"
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }

@@ -22,13 +22,14 @@ const (
 )
 
 type cli struct {
+	stdin          io.Reader // read by verify for the file name "-"
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	json           bool // errors as JSON on stdout
 }
 
-func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	c := &cli{stdout: stdout, stderr: stderr, getenv: getenv}
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -152,7 +153,7 @@ func (c *cli) help(args []string) int {
 	}
 	switch args[0] {
 	case "verify", "keygen", "show":
-		return run([]string{args[0], "-h"}, c.stdout, c.stderr, c.getenv)
+		return run([]string{args[0], "-h"}, c.stdin, c.stdout, c.stderr, c.getenv)
 	case "version":
 		fmt.Fprint(c.stdout, versionUsage)
 		return exitIntact

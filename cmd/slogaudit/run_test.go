@@ -20,7 +20,7 @@ import (
 
 func runCLI(env map[string]string, args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
-	code := run(args, &out, &errb, func(k string) string { return env[k] })
+	code := run(args, strings.NewReader(""), &out, &errb, func(k string) string { return env[k] })
 	return code, out.String(), errb.String()
 }
 

@@ -23,13 +23,15 @@ exit status: 0 intact, 1 tampered, 2 unusable input or usage
 `
 
 const verifyUsage = `usage: slogaudit verify [flags] FILE...
+       slogaudit verify [flags] - < FILE
 
 verify recomputes every hash of the audit logs FILE... (rotated files first,
 oldest first: audit.log.000001 audit.log.000002 audit.log), and checks the
 MACs with the HMAC keys, the checkpoints kept apart from the log, and their
 signatures with the public key. The report says which of these checks ran
 and what each found; "intact" is said only of what was checked. Flags may
-come before or after the file names.
+come before or after the file names. The name - reads one log from standard
+input; each file is named once.
 
 example:
   slogaudit verify -key audit.hmac -pub audit.ed25519.pub -checkpoints audit.checkpoints audit.log
@@ -109,6 +111,8 @@ const (
 	hintKeygenFlags = "run 'slogaudit keygen -h' for its flags"
 	hintFiles       = "name the log files to verify, rotated files first: slogaudit verify audit.log.* audit.log"
 	hintDir         = "name the log files inside the directory, rotated files first: slogaudit verify %[1]s/audit.log.* %[1]s/audit.log"
+	hintStdin       = "name the log files, or - alone to read one log from standard input: slogaudit verify - < audit.log"
+	hintTwice       = "name each log file once, rotated files first: slogaudit verify audit.log.* audit.log"
 	hintKey         = "pass the NAME.hmac file written by slogaudit keygen: -key FILE, or -key ID=FILE per key id"
 	hintKeyEnv      = "the variable must hold the key in hex, as in the NAME.hmac file written by slogaudit keygen"
 	hintPub         = "pass the NAME.ed25519.pub file written by slogaudit keygen"

@@ -103,10 +103,20 @@ func (c *cli) verify(args []string) int {
 	if o.RequireCheckpoints && (*cpFile == "" || pubFile == "") {
 		return c.fail(exitUsage, hintRequireCP, "verify: checkpoints are required but %s", missingCP(*cpFile, pubFile))
 	}
+	fromStdin := slices.Contains(files, "-")
+	if fromStdin && len(files) > 1 {
+		return c.fail(exitUsage, hintStdin, "verify: - (standard input) must be the only log named, got %d names", len(files))
+	}
 	for _, p := range files {
+		if p == "-" {
+			continue
+		}
 		if code := c.checkInput(p, hintFiles); code != exitIntact {
 			return code
 		}
+	}
+	if code := c.checkDistinct(files); code != exitIntact {
+		return code
 	}
 	if *cpFile != "" {
 		if code := c.checkInput(*cpFile, hintCheckpoints); code != exitIntact {
@@ -124,8 +134,14 @@ func (c *cli) verify(args []string) int {
 		defer fmt.Fprint(c.stderr, "\r\033[K")
 	}
 
-	files = rotationOrder(files)
-	rep, err := slogaudit.VerifyFiles(context.Background(), files, o)
+	var rep slogaudit.Report
+	if fromStdin {
+		files = []string{"(stdin)"}
+		rep, err = slogaudit.Verify(context.Background(), c.stdin, o)
+	} else {
+		files = rotationOrder(files)
+		rep, err = slogaudit.VerifyFiles(context.Background(), files, o)
+	}
 	var tampered *slogaudit.TamperedError
 	switch {
 	case errors.Is(err, slogaudit.ErrNoRecords):
@@ -146,6 +162,13 @@ func (c *cli) verify(args []string) int {
 			hint = hintWitness
 		}
 		return c.fail(exitUsage, hint, "verify: %s", strings.TrimPrefix(plain(err), "verify: "))
+	}
+	if *cpFile != "" && !fromStdin {
+		// After the checks above, which say "not a checkpoint file" of a
+		// log named as one.
+		if code := c.checkNotLog(*cpFile, files); code != exitIntact {
+			return code
+		}
 	}
 	r := newReport(rep, files, *maxFindings)
 	if c.json {
@@ -196,6 +219,45 @@ func (c *cli) checkInput(path, hint string) int {
 			hint = fmt.Sprintf(hintDir, strings.TrimRight(path, "/"))
 		}
 		return c.fail(exitUsage, hint, "verify: %s is a directory, not a file", path)
+	}
+	return exitIntact
+}
+
+// checkDistinct refuses a log file named twice (by the same path, another
+// path or a link): its records would be read twice and reported
+// duplicated, a verdict of tampering on a log nobody touched.
+func (c *cli) checkDistinct(files []string) int {
+	seen := make([]os.FileInfo, 0, len(files))
+	names := make([]string, 0, len(files))
+	for _, p := range files {
+		if p == "-" {
+			continue
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			return c.fail(exitUsage, hintFiles, "verify: %v", err)
+		}
+		for i, prev := range seen {
+			if os.SameFile(prev, fi) {
+				return c.fail(exitUsage, hintTwice, "verify: %s and %s are the same file: each file is read once", names[i], p)
+			}
+		}
+		seen, names = append(seen, fi), append(names, p)
+	}
+	return exitIntact
+}
+
+// checkNotLog refuses a checkpoint file that is also named as a log file:
+// its lines would be reported inserted.
+func (c *cli) checkNotLog(cpFile string, files []string) int {
+	cfi, err := os.Stat(cpFile)
+	if err != nil {
+		return c.fail(exitUsage, hintCheckpoints, "verify: %v", err)
+	}
+	for _, p := range files {
+		if fi, err := os.Stat(p); err == nil && os.SameFile(cfi, fi) {
+			return c.fail(exitUsage, hintCheckpoints, "verify: %s is named both as a log file and as the -checkpoints file", p)
+		}
 	}
 	return exitIntact
 }

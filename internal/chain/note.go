@@ -87,8 +87,11 @@ func SplitNote(msg []byte) (text, sigs []byte, err error) {
 // hold its signature in the one standard base64 form, its padding bits
 // zero. golang.org/x/mod/sumdb/note reads base64 leniently, so a line
 // with other padding bits would verify although it is not the line
-// signed and written.
+// signed and written. No key may sign twice (the same name and key hash):
+// a writer appends each signature once, and note.Open would count the
+// copy as nothing, so a copied line is a change nobody else would see.
 func CanonicalSignatures(sigs []byte) error {
+	seen := map[string]bool{}
 	for len(sigs) > 0 {
 		i := bytes.IndexByte(sigs, '\n')
 		if i < 0 {
@@ -100,8 +103,16 @@ func CanonicalSignatures(sigs []byte) error {
 		if sp < 0 {
 			continue // note.Open reports it malformed
 		}
-		if _, err := base64.StdEncoding.Strict().DecodeString(string(line[sp+1:])); err != nil {
+		sig, err := base64.StdEncoding.Strict().DecodeString(string(line[sp+1:]))
+		if err != nil {
 			return fmt.Errorf("signed note: signature %q is not in canonical base64", line[sp+1:])
+		}
+		if len(sig) >= 4 {
+			signer := string(line[:sp]) + " " + string(sig[:4])
+			if seen[signer] {
+				return fmt.Errorf("signed note: two signatures by the key of %q: a key signs a note once", bytes.TrimPrefix(line[:sp], []byte("— ")))
+			}
+			seen[signer] = true
 		}
 	}
 	return nil
