@@ -262,8 +262,17 @@
 // Pairs whose quotes or operators are written as escapes or HTML
 // character references are found in the unescaped text too
 // ({\u0022password\u0022:\u0022…\u0022}, &quot;token&quot;: &quot;…&quot;,
-// &#34;, secret\u003d…, JSON quoted twice), and a word of prose ends
-// before such an escaped quote.
+// &#34;, secret\u003d…, JSON quoted twice; &lt;password&gt;,
+// &equals;, &colon;, HTML escaped twice), and a word of prose ends
+// before such an escaped quote; so are pairs in quoted-printable
+// (password=3D…, with its soft line breaks). Text is also read as its
+// reader sees it: ANSI escape sequences (colours, hyperlinks), NUL and
+// other control characters, a carriage return inside a line, zero-width
+// characters, soft hyphens, byte order marks and marks of direction are
+// dropped, and no-break and other Unicode spaces, full-width forms
+// (ｐａｓｓｗｏｒｄ＝…, ＂token＂：…), mathematical and circled letters,
+// and the Cyrillic and Greek letters drawn as Latin ones (a Cyrillic а in
+// pаssword) are read as ASCII, escaped as \uHHHH in JSON too.
 // A Kubernetes Secret holds secrets under any key: in a manifest of kind
 // Secret (YAML, JSON, JSON escaped in a string such as the
 // last-applied-configuration annotation, or a map with "kind": "Secret"),

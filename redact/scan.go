@@ -90,11 +90,18 @@ const maxDecodes = 3
 // findLevels is find with at most levels percent-decodings left.
 func (r *Redactor) findLevels(s string, spans []span, note func(string), levels int) []span {
 	first := len(spans)
-	spans, flags, pairs := r.findText(s, spans, note)
+	spans, p, pairs := r.findPrescanned(s, spans, note)
+	flags := p.flags
+	if levels > 0 && p.garbled && mayBeGarbled(s) {
+		spans = r.findDecoded(s, unmangle, spans, first, note, levels-1)
+	}
+	if levels > 0 && pairs && flags&hasEq != 0 && mayBeQuotedPrintable(s) {
+		spans = r.findDecoded(s, qpDecode, spans, first, note, levels-1)
+	}
 	if levels > 0 && flags&hasPercent != 0 && mayBeEncoded(s) {
 		spans = r.findDecoded(s, percentDecode, spans, first, note, levels-1)
 	}
-	if levels > 0 && pairs && mayBeEscaped(s) {
+	if levels > 0 && (pairs && mayBeEscaped(s) || !pairs && p.marks&markEscape != 0 && escapesGarble(s)) {
 		spans = r.findDecoded(s, unescape, spans, first, note, levels-1)
 	}
 	return spans
@@ -104,8 +111,14 @@ func (r *Redactor) findLevels(s string, spans []span, note func(string), levels 
 // s once and skips the searches that cannot match in it; it returns the
 // flags prescan found and whether a word of s may name a secret (pairs).
 func (r *Redactor) findText(s string, spans []span, note func(string)) (_ []span, _ scanFlags, pairs bool) {
+	spans, p, pairs := r.findPrescanned(s, spans, note)
+	return spans, p.flags, pairs
+}
+
+// findPrescanned is findText that returns all that prescan learned.
+func (r *Redactor) findPrescanned(s string, spans []span, note func(string)) (_ []span, _ prescanned, pairs bool) {
 	if len(s) < r.minScan {
-		return spans, 0, false
+		return spans, prescanned{}, false
 	}
 	first := len(spans)
 	p := r.prescan(s)
@@ -143,7 +156,7 @@ func (r *Redactor) findText(s string, spans []span, note func(string)) (_ []span
 	if verifyPrefilter {
 		r.checkPrefilter(s, spans[first:])
 	}
-	return spans, p.flags, pairs
+	return spans, p, pairs
 }
 
 // mayBeEncoded reports whether s holds a percent-encoded byte of the
@@ -313,13 +326,15 @@ func escapedStart(s string, i int) bool {
 
 // mayBeEscaped reports whether s holds an escaped quote, '=', ':' or '&'
 // of a string literal or of HTML: \u0022, \x27, \u003d, &quot;, &#34;,
-// &apos;, or a backslash before \" (JSON quoted twice). Pairs written with
+// &apos;, &lt;, &equals;, &amp; (HTML escaped twice), or a backslash
+// before \" (JSON quoted twice), or that escapes a character unmangle
+// reads (p\u0430ssword, \u200b). Pairs written with
 // them ({\u0022password\u0022:\u0022…\u0022}) are found in the unescaped text.
 func mayBeEscaped(s string) bool {
 	for i := strings.IndexByte(s, '\\'); i >= 0 && i+3 < len(s); {
 		switch s[i+1] {
 		case 'u':
-			if s[i+2] == '0' && s[i+3] == '0' {
+			if s[i+2] == '0' && s[i+3] == '0' || escapedGarble(s, i) {
 				return true
 			}
 		case 'x':
@@ -338,7 +353,7 @@ func mayBeEscaped(s string) bool {
 		i += 1 + k
 	}
 	for i := strings.IndexByte(s, '&'); i >= 0 && i+4 < len(s); {
-		if s[i+1] == '#' || strings.HasPrefix(s[i+1:], "quot;") || strings.HasPrefix(s[i+1:], "apos;") {
+		if s[i+1] == '#' || namedReference(s[i:]) {
 			return true
 		}
 		k := strings.IndexByte(s[i+1:], '&')
@@ -356,11 +371,23 @@ var controlOf = [256]byte{'n': '\n', 't': '\t', 'r': '\r'}
 // htmlEntities are the entities unescape decodes.
 var htmlEntities = []struct{ name, text string }{
 	{"&quot;", `"`}, {"&apos;", "'"}, {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
+	{"&equals;", "="}, {"&colon;", ":"}, {"&nbsp;", " "}, {"&Tab;", "\t"}, {"&NewLine;", "\n"},
+}
+
+// namedReference reports whether s starts with one of htmlEntities.
+func namedReference(s string) bool {
+	for _, e := range htmlEntities {
+		if strings.HasPrefix(s, e.name) {
+			return true
+		}
+	}
+	return false
 }
 
 // unescape decodes the escapes of a string literal (\", \\, \/, \n, \t,
 // \r, \xHH, \uHHHH) and HTML's character references (&quot;, &#34;,
-// &#x22;, &apos;, &amp;, &lt;, &gt;) in s, and returns, for each byte of
+// &#x22;, &apos;, &amp;, &lt;, &gt;, &equals;, &colon;, &nbsp;, &Tab;,
+// &NewLine;) in s, and returns, for each byte of
 // the result and for its end, the index in s where it comes from.
 func unescape(s string) (string, []int) {
 	b := make([]byte, 0, len(s))
