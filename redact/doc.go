@@ -59,6 +59,8 @@
 // (S3cretPass9, Pr1vPassPhr4se), is a value and no key, though it spells
 // a term: the argument after it is no secret of its. Terms with
 // letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
+// A key that names nothing as written is judged as its reader sees it
+// (see Text): pаssword with a Cyrillic а, pass\u200bword, ｔｏｋｅｎ.
 // An object that names its value's key in a member of its own, {"name":
 // "DB_PASSWORD", "value": "…"} (a Kubernetes EnvVar, an ECS environment
 // entry, an SSM parameter; "key" and "Key" too, as a map, a struct, a

@@ -112,3 +112,27 @@ func TestEscapedLookalikeLettersMasked(t *testing.T) {
 	})
 	requireTextKept(t, nil, []string{`{"city":"\u041c\u043e\u0441\u043a\u0432\u0430"}`})
 }
+
+// TestGarbledAttrKeysMasked: an attr's, a map's and a group's key written
+// with lookalike letters, invisible characters or full-width forms names
+// its secret as the key a reader sees does.
+func TestGarbledAttrKeysMasked(t *testing.T) {
+	for _, key := range []string{
+		"p\u0430ssw\u043erd", "client\u200b_secret", "api\u00a0key", "ａｃｃｅｓｓ＿ｔｏｋｅｎ",
+		"\u0422OKEN", "pass\u00adphrase", "secret\ufeff", "𝐩𝐰𝐝",
+	} {
+		t.Run(key, func(t *testing.T) {
+			out := handlerOutput(t, nil, func(l *slog.Logger) {
+				l.Info("login", key, "Vm3Qc8Tz1Kw6", "form", map[string]string{key: "Vm3Qc8Tz1Kw6"},
+					slog.Group("auth", key, "Vm3Qc8Tz1Kw6"))
+			})
+			require.NotContains(t, out, "Vm3Qc8Tz1Kw6")
+		})
+	}
+	for _, key := range []string{"ｍｅｓｓａｇｅ", "\u0441ity", "pass\u200bage"} {
+		t.Run("kept "+key, func(t *testing.T) {
+			out := handlerOutput(t, nil, func(l *slog.Logger) { l.Info("x", key, "Vm3Qc8Tz1Kw6") })
+			require.Contains(t, out, "Vm3Qc8Tz1Kw6")
+		})
+	}
+}
