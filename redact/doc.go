@@ -57,7 +57,10 @@
 // them (auth0, oauth2, x509) are not split. A word written as a password
 // is, its letters in both cases and one of them written as a digit
 // (S3cretPass9, Pr1vPassPhr4se), is a value and no key, though it spells
-// a term: the argument after it is no secret of its. Terms with
+// a term: the argument after it is no secret of its. Nor is the word
+// after the argument of a flag of one letter written as a password is (an
+// upper-case letter inside or a digit: unzip -P BluePass42 invoices.zip,
+// 7z x -pBluePass42 a.7z keep the archive's name). Terms with
 // letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
 // A key that names nothing as written is judged as its reader sees it
 // (see Text): pаssword with a Cyrillic а, pass\u200bword, ｔｏｋｅｎ.

@@ -478,6 +478,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if ka > 0 && s[ka-1] == '$' || ka > 1 && s[ka-1] == '{' && s[ka-2] == '$' {
 			continue // a shell variable's value, not the word after it: snmpwalk -c $SNMP_COMMUNITY 10.0.0.1
 		}
+		if shortFlagArgument(s, a, b) {
+			continue // the value of a flag, written as a password is, names no word after it: unzip -P BluePass42 invoices.zip
+		}
 		if cmd := s[a:b]; cmd == "AUTH" || cmd == "PASS" { // a protocol's command: Redis, SMTP, FTP, POP3
 			if a > 0 && strings.IndexByte("$:%{", s[a-1]) >= 0 {
 				continue // a variable: echo $PASS > f, -passout env:PASS -out req.csr
@@ -5095,4 +5098,33 @@ func isPath(v string) bool {
 func isPort(v string) bool {
 	v = strings.TrimSuffix(strings.TrimSuffix(v, "/tcp"), "/udp")
 	return v != "" && strings.Trim(v, "0123456789.:") == ""
+}
+
+// shortFlagArgument reports whether the word s[a:b], which spells a term,
+// is the argument of a flag of one letter, written as a password is (an
+// upper-case letter after its first byte, or a digit): after the flag
+// (unzip -P BluePass42 …, -k MyToken7) or joined to it (7z x -pBluePass42
+// …). Such a word is a value, no key of the word after it. A key in lower
+// case after a flag (-x password …) and a flag of its own (-password …,
+// -storepass …) are not such words.
+func shortFlagArgument(s string, a, b int) bool {
+	w := s[a:b]
+	if len(w) > 2 && w[0] == '-' && isLetter(w[1]) && (w[2] >= 'A' && w[2] <= 'Z' || isDigit(w[2])) {
+		return valueShaped(w[2:])
+	}
+	if a < 3 || s[a-1] != ' ' || s[a-3] != '-' || !isLetter(s[a-2]) || a > 3 && s[a-4] != ' ' && s[a-4] != '\t' {
+		return false
+	}
+	return valueShaped(w)
+}
+
+// valueShaped reports whether w holds a digit, or an upper-case letter
+// after its first byte.
+func valueShaped(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if isDigit(w[i]) || i > 0 && w[i] >= 'A' && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
