@@ -277,7 +277,10 @@
 // dropped, and no-break and other Unicode spaces, full-width forms
 // (ｐａｓｓｗｏｒｄ＝…, ＂token＂：…), mathematical and circled letters,
 // and the Cyrillic and Greek letters drawn as Latin ones (a Cyrillic а in
-// pаssword) are read as ASCII, escaped as \uHHHH in JSON too.
+// pаssword) are read as ASCII, escaped as \uHHHH in JSON too. A JSON
+// object in base64 (eyJ…, eyAi…; either alphabet, padded or not, a JWT's
+// parts aside) is decoded and searched, and masked whole when it holds a
+// secret.
 // A Kubernetes Secret holds secrets under any key: in a manifest of kind
 // Secret (YAML, JSON, JSON escaped in a string such as the
 // last-applied-configuration annotation, or a map with "kind": "Secret"),
