@@ -105,7 +105,11 @@
 // prose that name a secret are masked: key=value, key: value,
 // key => value, key := value, key <- value (R), <key>value</key>, {key, "value"} (Erlang's
 // and Elixir's tuples, <<"value">> too), (key . "value") (Lisp's dotted
-// pairs), :key "value" (EDN and Clojure keywords), with bare or quoted keys;
+// pairs), :key "value" (EDN and Clojure keywords; a keyword argument of
+// any Lisp call), the value a Lisp form sets in a variable or a place
+// named by a key ((setf (gethash "password" h) "…"), (puthash "token"
+// "…" h), (defvar *api-key* "…"), (setq password "…"), (hash-set! h
+// 'secret "…")), with bare or quoted keys;
 // quoted values (a quote inside written twice, as SQL and YAML escape
 // it, or by the shell's idioms; an ODBC value in braces holding ';':
 // Pwd={a;b}), templates ({{ … }} even with quotes inside, ${…}, ${{ … }},

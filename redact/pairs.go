@@ -711,6 +711,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if r.sqlRule != "" {
 		spans = r.commandPasswords(s, spans, note)
 	}
+	if strings.IndexByte(s, '(') >= 0 {
+		spans = r.lispForms(s, spans, note)
+	}
 	if strings.IndexByte(s, '/') >= 0 {
 		spans = r.pathTokens(s, spans, note)
 	}
