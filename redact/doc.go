@@ -281,7 +281,9 @@
 // dropped, and no-break and other Unicode spaces, full-width forms
 // (ｐａｓｓｗｏｒｄ＝…, ＂token＂：…), mathematical and circled letters,
 // and the Cyrillic and Greek letters drawn as Latin ones (a Cyrillic а in
-// pаssword) are read as ASCII, escaped as \uHHHH in JSON too. A JSON
+// pаssword) are read as ASCII, escaped as \uHHHH in JSON, percent-encoded
+// (password%00=…, p%D0%B0ssword=…) or written as HTML's references
+// (&shy;, &ZeroWidthSpace;, &#x200b;) too. A JSON
 // object in base64 (eyJ…, eyAi…; either alphabet, padded or not, a JWT's
 // parts aside) is decoded and searched, and masked whole when it holds a
 // secret.

@@ -285,3 +285,19 @@ func escapesGarble(s string) bool {
 	}
 	return false
 }
+
+// encodedGarble reports whether the percent-encoded UTF-8 sequence at
+// s[i] ('%', then its lead byte) encodes a character that unmangle reads.
+func encodedGarble(s string, i int) bool {
+	var b [4]byte
+	n := 0
+	for ; n < len(b) && i+2 < len(s) && s[i] == '%' && isHexByte(s[i+1]) && isHexByte(s[i+2]); n, i = n+1, i+3 {
+		b[n] = unhex(s[i+1])<<4 | unhex(s[i+2])
+	}
+	r, size := utf8.DecodeRune(b[:n])
+	if size <= 1 {
+		return false
+	}
+	_, ok := garbleFold(r)
+	return ok
+}

@@ -136,3 +136,21 @@ func TestGarbledAttrKeysMasked(t *testing.T) {
 		})
 	}
 }
+
+// TestPercentAndEntityEncodedGarbleMasked: the invisible characters and
+// lookalike letters of a key, percent-encoded in a query string or form
+// body, or written as HTML's named references.
+func TestPercentAndEntityEncodedGarbleMasked(t *testing.T) {
+	requireGarbledMasked(t, []textCase{
+		{"encoded nul", "user=ops&passwd%00=Rc5Tv8Wn3Jq6", []string{"Rc5Tv8Wn3Jq6"}, []string{"user=ops"}},
+		{"encoded zero-width space", "api_key%E2%80%8B=Rc5Tv8Wn3Jq6", []string{"Rc5Tv8Wn3Jq6"}, nil},
+		{"encoded soft hyphen", "to%C2%ADken=Rc5Tv8Wn3Jq6", []string{"Rc5Tv8Wn3Jq6"}, nil},
+		{"encoded cyrillic", "s%D0%B5cret=Rc5Tv8Wn3Jq6", []string{"Rc5Tv8Wn3Jq6"}, nil},
+		{"soft hyphen entity", "pass&shy;phrase=Rc5Tv8Wn3Jq6", []string{"Rc5Tv8Wn3Jq6"}, nil},
+		{"zero-width space entity", "pass&ZeroWidthSpace;word: Rc5Tv8Wn3Jq6", []string{"Rc5Tv8Wn3Jq6"}, nil},
+	})
+	requireTextKept(t, nil, []string{
+		"q=caf%C3%A9&page=2",
+		"msg=line%0Anext",
+	})
+}

@@ -164,7 +164,9 @@ func (r *Redactor) findPrescanned(s string, spans []span, note func(string)) (_ 
 
 // mayBeEncoded reports whether s holds a percent-encoded byte of the
 // syntax that names a secret (=, :, ", ', @), or an encoded '%' (text
-// encoded twice): password%3D…, %22token%22%3A%22…%22, user%3Apass%40host.
+// encoded twice): password%3D…, %22token%22%3A%22…%22, user%3Apass%40host;
+// or an encoded character that unmangle reads (a control, a zero-width
+// space, a lookalike letter: password%00=…, p%D0%B0ssword=…).
 func mayBeEncoded(s string) bool {
 	for i := strings.IndexByte(s, '%'); i >= 0 && i+2 < len(s); {
 		switch s[i+1] {
@@ -178,6 +180,14 @@ func mayBeEncoded(s string) bool {
 			}
 		case '4':
 			if s[i+2] == '0' {
+				return true
+			}
+		case '0', '1': // a control character other than white space: password%00=…
+			if c := s[i+2] | 0x20; !(s[i+1] == '0' && (c == '9' || c == 'a' || c == 'd')) {
+				return true
+			}
+		case 'C', 'c', 'D', 'd', 'E', 'e', 'F', 'f': // a character outside ASCII that unmangle may read: pass%C2%ADword, p%D0%B0ssword
+			if encodedGarble(s, i) {
 				return true
 			}
 		}
@@ -372,9 +382,13 @@ func mayBeEscaped(s string) bool {
 var controlOf = [256]byte{'n': '\n', 't': '\t', 'r': '\r'}
 
 // htmlEntities are the entities unescape decodes.
-var htmlEntities = []struct{ name, text string }{
-	{"&quot;", `"`}, {"&apos;", "'"}, {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
-	{"&equals;", "="}, {"&colon;", ":"}, {"&nbsp;", " "}, {"&Tab;", "\t"}, {"&NewLine;", "\n"},
+var htmlEntities = []struct {
+	name string
+	r    rune
+}{
+	{"&quot;", '"'}, {"&apos;", '\''}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'},
+	{"&equals;", '='}, {"&colon;", ':'}, {"&nbsp;", 0xa0}, {"&Tab;", '\t'}, {"&NewLine;", '\n'},
+	{"&shy;", 0xad}, {"&ZeroWidthSpace;", 0x200b}, {"&zwj;", 0x200d}, {"&zwnj;", 0x200c},
 }
 
 // namedReference reports whether s starts with one of htmlEntities.
@@ -390,7 +404,7 @@ func namedReference(s string) bool {
 // unescape decodes the escapes of a string literal (\", \\, \/, \n, \t,
 // \r, \xHH, \uHHHH) and HTML's character references (&quot;, &#34;,
 // &#x22;, &apos;, &amp;, &lt;, &gt;, &equals;, &colon;, &nbsp;, &Tab;,
-// &NewLine;) in s, and returns, for each byte of
+// &NewLine;, &shy; and the zero-width ones) in s, and returns, for each byte of
 // the result and for its end, the index in s where it comes from.
 func unescape(s string) (string, []int) {
 	b := make([]byte, 0, len(s))
@@ -442,7 +456,7 @@ func unescape(s string) (string, []int) {
 func charReference(s string, i int) (int, rune) {
 	for _, e := range htmlEntities {
 		if strings.HasPrefix(s[i:], e.name) {
-			return i + len(e.name), rune(e.text[0])
+			return i + len(e.name), e.r
 		}
 	}
 	if i+3 >= len(s) || s[i+1] != '#' {
