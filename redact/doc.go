@@ -350,7 +350,8 @@
 // only such strings.) Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]; every parameter
 // of a scheme's list, Hawk id="…", mac="…", up to the list's end), jwt
-// ([DetectJWT]: JWTs, and JWEs of five parts whole), aws-access-key-id
+// ([DetectJWT]: JWTs, and JWEs of five parts whole; a token wrapped over
+// lines or split by a backslash while unfinished, too), aws-access-key-id
 // ([DetectAWSAccessKey]: with the secret access key right after an id,
 // as a printed credentials struct, a credentials CSV or a call's
 // arguments give it), private-key
