@@ -104,7 +104,9 @@
 // In every string, the message and error texts included, the pairs and
 // prose that name a secret are masked: key=value, key: value,
 // key => value, key := value, key <- value (R), <key>value</key>, {key, "value"} (Erlang's
-// and Elixir's tuples, <<"value">> too), (key . "value") (Lisp's dotted
+// and Elixir's tuples, <<"value">> too, and a key as a string or a binary:
+// {"key", "value"}, {<<"key">>, <<"value">>}), $h{key} = value (Perl's
+// hash elements, $cfg->{key}, $ENV{KEY}), (key . "value") (Lisp's dotted
 // pairs), :key "value" (EDN and Clojure keywords; a keyword argument of
 // any Lisp call), the value a Lisp form sets in a variable or a place
 // named by a key ((setf (gethash "password" h) "…"), (puthash "token"

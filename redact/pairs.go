@@ -78,6 +78,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		if p < len(s) && s[p] == ']' {
 			p++
+		} else if p == b && p < len(s) && s[p] == '}' && a > 1 && s[a-1] == '{' && (isAlnum(s[a-2]) || s[a-2] == '_' || s[a-2] == '>') {
+			p++ // a Perl hash's element: $h{password} = …, $cfg->{token} = …, $ENV{API_KEY} = …
 		}
 		xml := xmlOpen(s, a) && p < len(s) && s[p] == '>'
 		attrs := false // <wsse:Password Type="…">…</wsse:Password>: the element's text after its attributes
@@ -153,6 +155,18 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			// An Erlang or Elixir tuple of a key and its value: {password, "…"},
 			// {default_pass, <<"…">>}, {:secret_key_base, "…"}.
 			if vs, ve := tupleValue(s, p+1); ve > vs {
+				if rule := r.namingRule(s, a, b, vs, ve); rule != "" {
+					spans = append(spans, span{vs, ve})
+					note(rule)
+					i = max(i, ve)
+					continue
+				}
+			}
+		}
+		if c := quotedTupleComma(s, a, p); op == 0 && quotedKey && c > 0 && r.mayBeKey(s[a:b]) {
+			// A tuple whose key is a string or a binary: {"password", "…"},
+			// {<<"password">>, <<"…">>}.
+			if vs, ve := tupleValue(s, c+1); ve > vs {
 				if rule := r.namingRule(s, a, b, vs, ve); rule != "" {
 					spans = append(spans, span{vs, ve})
 					note(rule)
@@ -3264,6 +3278,22 @@ func tupleOpen(s string, a int) bool {
 		a--
 	}
 	return a > 0 && s[a-1] == '{'
+}
+
+// quotedTupleComma returns the index of the comma after the quoted key
+// s[a:p-1] when the key opens a tuple as a string ({"password", …}) or as
+// an Erlang binary ({<<"password">>, …}), else 0.
+func quotedTupleComma(s string, a, p int) int {
+	if a < 2 || s[a-1] != '"' {
+		return 0
+	}
+	if p < len(s) && s[p] == ',' && tupleOpen(s, a-1) {
+		return p
+	}
+	if a >= 3 && s[a-3:a-1] == "<<" && strings.HasPrefix(s[p:], ">>,") && tupleOpen(s, a-3) {
+		return p + 2
+	}
+	return 0
 }
 
 // tupleValue returns the inside of the string that s[q:] gives as the
