@@ -52,8 +52,9 @@ func mayBeGarbled(s string) bool {
 // unmangle returns s as its reader sees it, and, for each byte of the
 // result and for its end, the index in s where it comes from: ANSI escape
 // sequences, invisible characters and control characters are dropped, and
-// Unicode spaces, full-width forms, mathematical and circled letters and
-// the Cyrillic and Greek letters that look Latin are written in ASCII. A
+// Unicode spaces and hyphens, full-width forms, mathematical and circled
+// letters and the Cyrillic and Greek letters that look Latin are written
+// in ASCII. A
 // byte after dropped characters comes from where they start, so that a
 // span that ends before it leaves them as they are ("…\x1b[0m").
 func unmangle(s string) (string, []int) {
@@ -115,7 +116,8 @@ func unmangle(s string) (string, []int) {
 // s[i]: a control sequence (ESC [ parameters, intermediates, a final byte:
 // colours, cursor moves), an operating system command (ESC ] … BEL or
 // ESC \: titles, hyperlinks), or ESC and one byte. A sequence cut short
-// ends where its bytes end, at most 64 bytes on.
+// ends where its bytes end, at most 64 bytes on. A designation of a
+// character set or a mode (ESC ( B, ESC # 8) takes one byte more.
 func ansiEnd(s string, i int) int {
 	j := i + 1
 	if j >= len(s) {
@@ -130,6 +132,11 @@ func ansiEnd(s string, i int) int {
 			return j + 1
 		}
 		return j
+	case '(', ')', '*', '+', '-', '.', '/', '#', '%', ' ': // a character set's or a mode's designation: ESC ( B
+		if j+1 < len(s) {
+			return j + 2
+		}
+		return j + 1
 	case ']':
 		for j++; j < limit; j++ {
 			if s[j] == 0x07 {
@@ -170,6 +177,10 @@ func garbleFold(r rune) (byte, bool) {
 		return ':', true
 	case r == 0xfe66:
 		return '=', true
+	case r >= 0x2010 && r <= 0x2012, r == 0x2043, r == 0xfe63:
+		return '-', true // hyphens
+	case r == 0x2024:
+		return '.', true // one dot leader
 	case r >= 0x24b6 && r <= 0x24cf:
 		return byte('A' + r - 0x24b6), true // circled letters
 	case r >= 0x24d0 && r <= 0x24e9:

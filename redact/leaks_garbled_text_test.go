@@ -154,3 +154,15 @@ func TestPercentAndEntityEncodedGarbleMasked(t *testing.T) {
 		"msg=line%0Anext",
 	})
 }
+
+// TestCharsetDesignationsAndPunctuationLookalikesMasked: a terminal's
+// designation of a character set before a key (ESC ( B, as tput sgr0
+// writes it), and Unicode hyphens and dot leaders inside a key.
+func TestCharsetDesignationsAndPunctuationLookalikesMasked(t *testing.T) {
+	requireGarbledMasked(t, []textCase{
+		{"charset designation", "\x1b(Bsecret_key=Tn2Wq7Lc4Vx9", []string{"Tn2Wq7Lc4Vx9"}, nil},
+		{"sgr0 then designation", "\x1b[m\x1b(Bpassword: Tn2Wq7Lc4Vx9", []string{"Tn2Wq7Lc4Vx9"}, nil},
+		{"one dot leader", "api\u2024key=Tn2Wq7Lc4Vx9", []string{"Tn2Wq7Lc4Vx9"}, nil},
+		{"non-breaking hyphen", "client\u2011secret=Tn2Wq7Lc4Vx9", []string{"Tn2Wq7Lc4Vx9"}, nil},
+	})
+}
