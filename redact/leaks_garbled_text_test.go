@@ -166,3 +166,26 @@ func TestCharsetDesignationsAndPunctuationLookalikesMasked(t *testing.T) {
 		{"non-breaking hyphen", "client\u2011secret=Tn2Wq7Lc4Vx9", []string{"Tn2Wq7Lc4Vx9"}, nil},
 	})
 }
+
+// TestGarbledRedactionIdempotent: redacting the redacted garbled text
+// changes nothing.
+func TestGarbledRedactionIdempotent(t *testing.T) {
+	r := redact.Must(redact.Credentials)
+	for _, s := range []string{
+		"\x1b[1;36msecret\x1b[0m: \x1b[31mWe6Pu3Zn8Ja1\x1b[0m port=5432",
+		"p\u0430ssword=Nj6Re1Wt8Gk3 and to\u200bken=Ux5Hn2Ke7Rd4",
+		"password\u00a0=\u00a0Bq2Xw7Jn4Fs9\x00",
+		"＂token＂：＂Nj6Re1Wt8Gk3＂",
+		"pass=\nword=3DFv3Lp8Qs2Wd5",
+		"&lt;password&gt;Fv3Lp8Qs2Wd5&lt;/password&gt;",
+		"s%D0%B5cret=Rc5Tv8Wn3Jq6&x=1",
+		`(setf (gethash "api_key" cfg) "Hy4Nw9Pc2Zs7")`,
+		"body=eyJ0b2tlbiI6IkxrNVJkOFhzMlBtNyJ9",
+	} {
+		once, changed := r.String(s)
+		require.True(t, changed, s)
+		twice, again := r.String(once)
+		require.False(t, again, "%q -> %q -> %q", s, once, twice)
+		require.Equal(t, once, twice)
+	}
+}
