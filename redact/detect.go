@@ -176,7 +176,8 @@ var (
 	// "authorization=".
 	DetectBearer = Detector{Name: "authorization", find: findAuthorization, need: hasAuthHint, min: 8}
 	// DetectJWT masks JSON Web Tokens (three base64url parts, "eyJ..."),
-	// and JWEs in compact form (five parts) whole.
+	// and JWEs in compact form (five parts) whole, also when a line break,
+	// an escaped one or a backslash splits a token that is unfinished there.
 	DetectJWT = Detector{Name: "jwt", find: findJWT, need: hasE | hasDot, min: 20}
 	// DetectAWSAccessKey masks AWS access key ids (AKIA..., ASIA..., 20
 	// characters), and the secret access key (40 characters of base64)
@@ -559,15 +560,23 @@ func findJWT(s string, spans []span) []span {
 			return spans
 		}
 		start := i + j
-		end, parts := start, 1
+		end, parts, seg := start, 1, 0
 		for end < len(s) {
 			c := s[end]
 			if c == '.' && parts < 3 {
-				parts++
+				parts, seg = parts+1, -1
 			} else if !isB64URL(c) {
+				// A token wrapped over lines, or split by a backslash: go on
+				// while it is unfinished (fewer than three parts, or a
+				// signature shorter than HS256's 43 bytes).
+				if n := jwtBreak(s, end); n > 0 && (parts < 3 || seg < 43) {
+					end += n
+					continue
+				}
 				break
 			}
 			end++
+			seg++
 		}
 		if e := jweEnd(s, end); parts == 3 && e > end {
 			end = e // a JWE: header.key.iv.ciphertext.tag
@@ -577,6 +586,25 @@ func findJWT(s string, spans []span) []span {
 		}
 		i = max(end, start+3)
 	}
+}
+
+// jwtBreak returns the length of the break at s[e] that splits a token
+// (a line break, a backslash before one, an escaped line break \n, or a
+// backslash alone) when a byte of base64url or a '.' follows it, else 0.
+func jwtBreak(s string, e int) int {
+	n := 0
+	switch {
+	case strings.HasPrefix(s[e:], "\r\n"), strings.HasPrefix(s[e:], "\\\n"), strings.HasPrefix(s[e:], "\\n"):
+		n = 2
+	case strings.HasPrefix(s[e:], "\\\r\n"):
+		n = 3
+	case s[e] == '\n' || s[e] == '\\':
+		n = 1
+	}
+	if n == 0 || e+n >= len(s) || !isB64URL(s[e+n]) && s[e+n] != '.' {
+		return 0
+	}
+	return n
 }
 
 // jweEnd returns the end of the last two parts of a JWE in compact form

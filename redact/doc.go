@@ -57,8 +57,13 @@
 // them (auth0, oauth2, x509) are not split. A word written as a password
 // is, its letters in both cases and one of them written as a digit
 // (S3cretPass9, Pr1vPassPhr4se), is a value and no key, though it spells
-// a term: the argument after it is no secret of its. Terms with
+// a term: the argument after it is no secret of its. Nor is the word
+// after the argument of a flag of one letter written as a password is (an
+// upper-case letter inside or a digit: unzip -P BluePass42 invoices.zip,
+// 7z x -pBluePass42 a.7z keep the archive's name). Terms with
 // letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
+// A key that names nothing as written is judged as its reader sees it
+// (see Text): pаssword with a Cyrillic а, pass\u200bword, ｔｏｋｅｎ.
 // An object that names its value's key in a member of its own, {"name":
 // "DB_PASSWORD", "value": "…"} (a Kubernetes EnvVar, an ECS environment
 // entry, an SSM parameter; "key" and "Key" too, as a map, a struct, a
@@ -99,8 +104,14 @@
 // In every string, the message and error texts included, the pairs and
 // prose that name a secret are masked: key=value, key: value,
 // key => value, key := value, key <- value (R), <key>value</key>, {key, "value"} (Erlang's
-// and Elixir's tuples, <<"value">> too), (key . "value") (Lisp's dotted
-// pairs), :key "value" (EDN and Clojure keywords), with bare or quoted keys;
+// and Elixir's tuples, <<"value">> too, and a key as a string or a binary:
+// {"key", "value"}, {<<"key">>, <<"value">>}), $h{key} = value (Perl's
+// hash elements, $cfg->{key}, $ENV{KEY}), (key . "value") (Lisp's dotted
+// pairs), :key "value" (EDN and Clojure keywords; a keyword argument of
+// any Lisp call), the value a Lisp form sets in a variable or a place
+// named by a key ((setf (gethash "password" h) "…"), (puthash "token"
+// "…" h), (defvar *api-key* "…"), (setq password "…"), (hash-set! h
+// 'secret "…")), with bare or quoted keys;
 // quoted values (a quote inside written twice, as SQL and YAML escape
 // it, or by the shell's idioms; an ODBC value in braces holding ';':
 // Pwd={a;b}), templates ({{ … }} even with quotes inside, ${…}, ${{ … }},
@@ -262,8 +273,22 @@
 // Pairs whose quotes or operators are written as escapes or HTML
 // character references are found in the unescaped text too
 // ({\u0022password\u0022:\u0022…\u0022}, &quot;token&quot;: &quot;…&quot;,
-// &#34;, secret\u003d…, JSON quoted twice), and a word of prose ends
-// before such an escaped quote.
+// &#34;, secret\u003d…, JSON quoted twice; &lt;password&gt;,
+// &equals;, &colon;, HTML escaped twice), and a word of prose ends
+// before such an escaped quote; so are pairs in quoted-printable
+// (password=3D…, with its soft line breaks). Text is also read as its
+// reader sees it: ANSI escape sequences (colours, hyperlinks), NUL and
+// other control characters, a carriage return inside a line, zero-width
+// characters, soft hyphens, byte order marks and marks of direction are
+// dropped, and no-break and other Unicode spaces, full-width forms
+// (ｐａｓｓｗｏｒｄ＝…, ＂token＂：…), mathematical and circled letters,
+// and the Cyrillic and Greek letters drawn as Latin ones (a Cyrillic а in
+// pаssword) are read as ASCII, escaped as \uHHHH in JSON, percent-encoded
+// (password%00=…, p%D0%B0ssword=…) or written as HTML's references
+// (&shy;, &ZeroWidthSpace;, &#x200b;) too. A JSON
+// object in base64 (eyJ…, eyAi…; either alphabet, padded or not, a JWT's
+// parts aside) is decoded and searched, and masked whole when it holds a
+// secret.
 // A Kubernetes Secret holds secrets under any key: in a manifest of kind
 // Secret (YAML, JSON, JSON escaped in a string such as the
 // last-applied-configuration annotation, or a map with "kind": "Secret"),
@@ -327,7 +352,8 @@
 // only such strings.) Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]; every parameter
 // of a scheme's list, Hawk id="…", mac="…", up to the list's end), jwt
-// ([DetectJWT]: JWTs, and JWEs of five parts whole), aws-access-key-id
+// ([DetectJWT]: JWTs, and JWEs of five parts whole; a token wrapped over
+// lines or split by a backslash while unfinished, too), aws-access-key-id
 // ([DetectAWSAccessKey]: with the secret access key right after an id,
 // as a printed credentials struct, a credentials CSV or a call's
 // arguments give it), private-key

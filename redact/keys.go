@@ -132,8 +132,20 @@ func (r *Redactor) keyRule(key string) string { return r.verdict(key).rule }
 const maxWords = 32
 
 // judgeKey decides about key: allow-list, terms (whole words, with
-// metadata words), and the detectors run on the key itself.
-func (r *Redactor) judgeKey(key string) *keyVerdict { return r.judgeKeyWords(key, true) }
+// metadata words), and the detectors run on the key itself. A key that
+// names nothing as written is judged again as its reader sees it
+// (unmangle): pаssword with a Cyrillic а, pass\u200bword, ｔｏｋｅｎ.
+func (r *Redactor) judgeKey(key string) *keyVerdict {
+	v := r.judgeKeyWords(key, true)
+	if v.rule == "" && mayBeGarbled(key) {
+		if seen, _ := unmangle(key); seen != key {
+			if sv := r.judgeKeyWords(seen, true); sv.rule != "" {
+				return sv
+			}
+		}
+	}
+	return v
+}
 
 // judgeKeyWords is judgeKey; with search false it leaves out the search
 // of the key's text by the detectors and pairs (which finds a key that is

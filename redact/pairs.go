@@ -78,6 +78,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		if p < len(s) && s[p] == ']' {
 			p++
+		} else if p == b && p < len(s) && s[p] == '}' && a > 1 && s[a-1] == '{' && (isAlnum(s[a-2]) || s[a-2] == '_' || s[a-2] == '>') {
+			p++ // a Perl hash's element: $h{password} = …, $cfg->{token} = …, $ENV{API_KEY} = …
 		}
 		xml := xmlOpen(s, a) && p < len(s) && s[p] == '>'
 		attrs := false // <wsse:Password Type="…">…</wsse:Password>: the element's text after its attributes
@@ -153,6 +155,18 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			// An Erlang or Elixir tuple of a key and its value: {password, "…"},
 			// {default_pass, <<"…">>}, {:secret_key_base, "…"}.
 			if vs, ve := tupleValue(s, p+1); ve > vs {
+				if rule := r.namingRule(s, a, b, vs, ve); rule != "" {
+					spans = append(spans, span{vs, ve})
+					note(rule)
+					i = max(i, ve)
+					continue
+				}
+			}
+		}
+		if c := quotedTupleComma(s, a, p); op == 0 && quotedKey && c > 0 && r.mayBeKey(s[a:b]) {
+			// A tuple whose key is a string or a binary: {"password", "…"},
+			// {<<"password">>, <<"…">>}.
+			if vs, ve := tupleValue(s, c+1); ve > vs {
 				if rule := r.namingRule(s, a, b, vs, ve); rule != "" {
 					spans = append(spans, span{vs, ve})
 					note(rule)
@@ -478,6 +492,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if ka > 0 && s[ka-1] == '$' || ka > 1 && s[ka-1] == '{' && s[ka-2] == '$' {
 			continue // a shell variable's value, not the word after it: snmpwalk -c $SNMP_COMMUNITY 10.0.0.1
 		}
+		if shortFlagArgument(s, a, b) {
+			continue // the value of a flag, written as a password is, names no word after it: unzip -P BluePass42 invoices.zip
+		}
 		if cmd := s[a:b]; cmd == "AUTH" || cmd == "PASS" { // a protocol's command: Redis, SMTP, FTP, POP3
 			if a > 0 && strings.IndexByte("$:%{", s[a-1]) >= 0 {
 				continue // a variable: echo $PASS > f, -passout env:PASS -out req.csr
@@ -707,6 +724,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	}
 	if r.sqlRule != "" {
 		spans = r.commandPasswords(s, spans, note)
+	}
+	if strings.IndexByte(s, '(') >= 0 {
+		spans = r.lispForms(s, spans, note)
 	}
 	if strings.IndexByte(s, '/') >= 0 {
 		spans = r.pathTokens(s, spans, note)
@@ -3260,6 +3280,22 @@ func tupleOpen(s string, a int) bool {
 	return a > 0 && s[a-1] == '{'
 }
 
+// quotedTupleComma returns the index of the comma after the quoted key
+// s[a:p-1] when the key opens a tuple as a string ({"password", …}) or as
+// an Erlang binary ({<<"password">>, …}), else 0.
+func quotedTupleComma(s string, a, p int) int {
+	if a < 2 || s[a-1] != '"' {
+		return 0
+	}
+	if p < len(s) && s[p] == ',' && tupleOpen(s, a-1) {
+		return p
+	}
+	if a >= 3 && s[a-3:a-1] == "<<" && strings.HasPrefix(s[p:], ">>,") && tupleOpen(s, a-3) {
+		return p + 2
+	}
+	return 0
+}
+
 // tupleValue returns the inside of the string that s[q:] gives as the
 // second and last element of a tuple, after its comma: "…" or an Erlang
 // binary <<"…">>, then the tuple's '}'; or an empty span.
@@ -5095,4 +5131,33 @@ func isPath(v string) bool {
 func isPort(v string) bool {
 	v = strings.TrimSuffix(strings.TrimSuffix(v, "/tcp"), "/udp")
 	return v != "" && strings.Trim(v, "0123456789.:") == ""
+}
+
+// shortFlagArgument reports whether the word s[a:b], which spells a term,
+// is the argument of a flag of one letter, written as a password is (an
+// upper-case letter after its first byte, or a digit): after the flag
+// (unzip -P BluePass42 …, -k MyToken7) or joined to it (7z x -pBluePass42
+// …). Such a word is a value, no key of the word after it. A key in lower
+// case after a flag (-x password …) and a flag of its own (-password …,
+// -storepass …) are not such words.
+func shortFlagArgument(s string, a, b int) bool {
+	w := s[a:b]
+	if len(w) > 2 && w[0] == '-' && isLetter(w[1]) && (w[2] >= 'A' && w[2] <= 'Z' || isDigit(w[2])) {
+		return valueShaped(w[2:])
+	}
+	if a < 3 || s[a-1] != ' ' || s[a-3] != '-' || !isLetter(s[a-2]) || a > 3 && s[a-4] != ' ' && s[a-4] != '\t' {
+		return false
+	}
+	return valueShaped(w)
+}
+
+// valueShaped reports whether w holds a digit, or an upper-case letter
+// after its first byte.
+func valueShaped(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if isDigit(w[i]) || i > 0 && w[i] >= 'A' && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }

@@ -37,6 +37,7 @@ type prescanned struct {
 	tokens   bool   // a word may start a catalog token
 	termWord bool   // a word may be the last word of a term
 	marks    uint32 // the marker pairs the string holds (markFirst)
+	garbled  bool   // a control byte or a character outside ASCII: unmangle may change it
 }
 
 // gramSet is a bit set of the first three or four bytes of catalog
@@ -172,6 +173,11 @@ var preTable = func() (t [256]uint64) {
 	t['z'] |= preZ
 	for c := 0x80; c < 0x100; c++ {
 		t[c] |= preHigh
+	}
+	for c := range 0x80 {
+		if garbleControl(byte(c)) {
+			t[c] |= preGarble
+		}
 	}
 	for _, f := range tokenFormats {
 		if c := f.prefix[0]; !isAlnum(c) {
@@ -316,7 +322,8 @@ func (r *Redactor) prescanEnd(s string, w *prescanWords) prescanned {
 			f |= hasDigits9
 		}
 	}
-	return prescanned{flags: f | st.flags, tokens: st.tokens, termWord: st.termWord, marks: st.marks}
+	return prescanned{flags: f | st.flags, tokens: st.tokens, termWord: st.termWord, marks: st.marks,
+		garbled: acc&(preHigh|preGarble) != 0}
 }
 
 // paddedAfter40 reports whether s holds base64 padding, a '=' after a

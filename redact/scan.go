@@ -90,11 +90,21 @@ const maxDecodes = 3
 // findLevels is find with at most levels percent-decodings left.
 func (r *Redactor) findLevels(s string, spans []span, note func(string), levels int) []span {
 	first := len(spans)
-	spans, flags, pairs := r.findText(s, spans, note)
+	spans, p, pairs := r.findPrescanned(s, spans, note)
+	flags := p.flags
+	if levels > 0 && p.garbled && mayBeGarbled(s) {
+		spans = r.findDecoded(s, unmangle, spans, first, note, levels-1)
+	}
+	if levels > 0 && pairs && flags&hasEq != 0 && mayBeQuotedPrintable(s) {
+		spans = r.findDecoded(s, qpDecode, spans, first, note, levels-1)
+	}
+	if levels > 0 && flags&hasE != 0 && mayHoldEncodedJSON(s) {
+		spans = r.findEncodedJSON(s, spans, note, levels-1)
+	}
 	if levels > 0 && flags&hasPercent != 0 && mayBeEncoded(s) {
 		spans = r.findDecoded(s, percentDecode, spans, first, note, levels-1)
 	}
-	if levels > 0 && pairs && mayBeEscaped(s) {
+	if levels > 0 && (pairs && mayBeEscaped(s) || !pairs && p.marks&markEscape != 0 && escapesGarble(s)) {
 		spans = r.findDecoded(s, unescape, spans, first, note, levels-1)
 	}
 	return spans
@@ -104,8 +114,14 @@ func (r *Redactor) findLevels(s string, spans []span, note func(string), levels 
 // s once and skips the searches that cannot match in it; it returns the
 // flags prescan found and whether a word of s may name a secret (pairs).
 func (r *Redactor) findText(s string, spans []span, note func(string)) (_ []span, _ scanFlags, pairs bool) {
+	spans, p, pairs := r.findPrescanned(s, spans, note)
+	return spans, p.flags, pairs
+}
+
+// findPrescanned is findText that returns all that prescan learned.
+func (r *Redactor) findPrescanned(s string, spans []span, note func(string)) (_ []span, _ prescanned, pairs bool) {
 	if len(s) < r.minScan {
-		return spans, 0, false
+		return spans, prescanned{}, false
 	}
 	first := len(spans)
 	p := r.prescan(s)
@@ -143,12 +159,14 @@ func (r *Redactor) findText(s string, spans []span, note func(string)) (_ []span
 	if verifyPrefilter {
 		r.checkPrefilter(s, spans[first:])
 	}
-	return spans, p.flags, pairs
+	return spans, p, pairs
 }
 
 // mayBeEncoded reports whether s holds a percent-encoded byte of the
 // syntax that names a secret (=, :, ", ', @), or an encoded '%' (text
-// encoded twice): password%3D…, %22token%22%3A%22…%22, user%3Apass%40host.
+// encoded twice): password%3D…, %22token%22%3A%22…%22, user%3Apass%40host;
+// or an encoded character that unmangle reads (a control, a zero-width
+// space, a lookalike letter: password%00=…, p%D0%B0ssword=…).
 func mayBeEncoded(s string) bool {
 	for i := strings.IndexByte(s, '%'); i >= 0 && i+2 < len(s); {
 		switch s[i+1] {
@@ -162,6 +180,14 @@ func mayBeEncoded(s string) bool {
 			}
 		case '4':
 			if s[i+2] == '0' {
+				return true
+			}
+		case '0', '1': // a control character other than white space: password%00=…
+			if c := s[i+2] | 0x20; !(s[i+1] == '0' && (c == '9' || c == 'a' || c == 'd')) {
+				return true
+			}
+		case 'C', 'c', 'D', 'd', 'E', 'e', 'F', 'f': // a character outside ASCII that unmangle may read: pass%C2%ADword, p%D0%B0ssword
+			if encodedGarble(s, i) {
 				return true
 			}
 		}
@@ -313,13 +339,15 @@ func escapedStart(s string, i int) bool {
 
 // mayBeEscaped reports whether s holds an escaped quote, '=', ':' or '&'
 // of a string literal or of HTML: \u0022, \x27, \u003d, &quot;, &#34;,
-// &apos;, or a backslash before \" (JSON quoted twice). Pairs written with
+// &apos;, &lt;, &equals;, &amp; (HTML escaped twice), or a backslash
+// before \" (JSON quoted twice), or that escapes a character unmangle
+// reads (p\u0430ssword, \u200b). Pairs written with
 // them ({\u0022password\u0022:\u0022…\u0022}) are found in the unescaped text.
 func mayBeEscaped(s string) bool {
 	for i := strings.IndexByte(s, '\\'); i >= 0 && i+3 < len(s); {
 		switch s[i+1] {
 		case 'u':
-			if s[i+2] == '0' && s[i+3] == '0' {
+			if s[i+2] == '0' && s[i+3] == '0' || escapedGarble(s, i) {
 				return true
 			}
 		case 'x':
@@ -338,7 +366,7 @@ func mayBeEscaped(s string) bool {
 		i += 1 + k
 	}
 	for i := strings.IndexByte(s, '&'); i >= 0 && i+4 < len(s); {
-		if s[i+1] == '#' || strings.HasPrefix(s[i+1:], "quot;") || strings.HasPrefix(s[i+1:], "apos;") {
+		if s[i+1] == '#' || namedReference(s[i:]) {
 			return true
 		}
 		k := strings.IndexByte(s[i+1:], '&')
@@ -354,13 +382,29 @@ func mayBeEscaped(s string) bool {
 var controlOf = [256]byte{'n': '\n', 't': '\t', 'r': '\r'}
 
 // htmlEntities are the entities unescape decodes.
-var htmlEntities = []struct{ name, text string }{
-	{"&quot;", `"`}, {"&apos;", "'"}, {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
+var htmlEntities = []struct {
+	name string
+	r    rune
+}{
+	{"&quot;", '"'}, {"&apos;", '\''}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'},
+	{"&equals;", '='}, {"&colon;", ':'}, {"&nbsp;", 0xa0}, {"&Tab;", '\t'}, {"&NewLine;", '\n'},
+	{"&shy;", 0xad}, {"&ZeroWidthSpace;", 0x200b}, {"&zwj;", 0x200d}, {"&zwnj;", 0x200c},
+}
+
+// namedReference reports whether s starts with one of htmlEntities.
+func namedReference(s string) bool {
+	for _, e := range htmlEntities {
+		if strings.HasPrefix(s, e.name) {
+			return true
+		}
+	}
+	return false
 }
 
 // unescape decodes the escapes of a string literal (\", \\, \/, \n, \t,
 // \r, \xHH, \uHHHH) and HTML's character references (&quot;, &#34;,
-// &#x22;, &apos;, &amp;, &lt;, &gt;) in s, and returns, for each byte of
+// &#x22;, &apos;, &amp;, &lt;, &gt;, &equals;, &colon;, &nbsp;, &Tab;,
+// &NewLine;, &shy; and the zero-width ones) in s, and returns, for each byte of
 // the result and for its end, the index in s where it comes from.
 func unescape(s string) (string, []int) {
 	b := make([]byte, 0, len(s))
@@ -412,7 +456,7 @@ func unescape(s string) (string, []int) {
 func charReference(s string, i int) (int, rune) {
 	for _, e := range htmlEntities {
 		if strings.HasPrefix(s[i:], e.name) {
-			return i + len(e.name), rune(e.text[0])
+			return i + len(e.name), e.r
 		}
 	}
 	if i+3 >= len(s) || s[i+1] != '#' {
