@@ -38,6 +38,7 @@ type prescanned struct {
 	termWord bool   // a word may be the last word of a term
 	marks    uint32 // the marker pairs the string holds (markFirst)
 	garbled  bool   // a control byte or a character outside ASCII: unmangle may change it
+	encJSON  bool   // an 'e' and a 'J' or an 'A': the string may hold base64 JSON ("eyJ", "eyAi")
 }
 
 // gramSet is a bit set of the first three or four bytes of catalog
@@ -154,6 +155,7 @@ const (
 	preTok    = 1 << 20 // the first byte of a catalog prefix that starts outside a word ("_gitlab_session=")
 	preHigh   = 1 << 21 // a byte of a character outside ASCII
 	preZ      = 1 << 22 // 'z', for the signature "AzSe"
+	preJ      = 1 << 24 // 'J', for base64 JSON ("eyJ…"; "eyAi…" has an 'A')
 )
 
 var preTable = func() (t [256]uint64) {
@@ -171,6 +173,7 @@ var preTable = func() (t [256]uint64) {
 	}
 	t['T'] |= preT
 	t['z'] |= preZ
+	t['J'] |= preJ
 	for c := 0x80; c < 0x100; c++ {
 		t[c] |= preHigh
 	}
@@ -323,7 +326,7 @@ func (r *Redactor) prescanEnd(s string, w *prescanWords) prescanned {
 		}
 	}
 	return prescanned{flags: f | st.flags, tokens: st.tokens, termWord: st.termWord, marks: st.marks,
-		garbled: acc&(preHigh|preGarble) != 0}
+		garbled: acc&(preHigh|preGarble) != 0, encJSON: f&hasE != 0 && (acc&preJ != 0 || f&hasUpperA != 0)}
 }
 
 // paddedAfter40 reports whether s holds base64 padding, a '=' after a

@@ -98,7 +98,7 @@ func (r *Redactor) findLevels(s string, spans []span, note func(string), levels 
 	if levels > 0 && pairs && flags&hasEq != 0 && mayBeQuotedPrintable(s) {
 		spans = r.findDecoded(s, qpDecode, spans, first, note, levels-1)
 	}
-	if levels > 0 && flags&hasE != 0 && mayHoldEncodedJSON(s) {
+	if levels > 0 && p.encJSON && mayHoldEncodedJSON(s) {
 		spans = r.findEncodedJSON(s, spans, note, levels-1)
 	}
 	if levels > 0 && flags&hasPercent != 0 && mayBeEncoded(s) {
