@@ -235,31 +235,7 @@ func mayBeQuotedPrintable(s string) bool {
 // qpDecode decodes the quoted-printable escapes of s (=XX with upper-case
 // hex digits, and soft line breaks), and returns, for each byte of the
 // result and for its end, the index in s where it comes from.
-func qpDecode(s string) (string, []int) {
-	b := make([]byte, 0, len(s))
-	pos := make([]int, 0, len(s)+1)
-	for i := 0; i < len(s); {
-		if s[i] == '=' && i+1 < len(s) {
-			switch {
-			case s[i+1] == '\n':
-				i += 2
-				continue
-			case s[i+1] == '\r' && i+2 < len(s) && s[i+2] == '\n':
-				i += 3
-				continue
-			case i+2 < len(s) && isUpperHex(s[i+1]) && isUpperHex(s[i+2]):
-				b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
-				pos = append(pos, i)
-				i += 3
-				continue
-			}
-		}
-		b = append(b, s[i])
-		pos = append(pos, i)
-		i++
-	}
-	return string(b), append(pos, len(s))
-}
+func qpDecode(s string) (string, []int) { return hexDecode(s, '=', isUpperHex, true) }
 
 // isUpperHex reports whether c is a digit or an upper-case hex letter.
 func isUpperHex(c byte) bool {

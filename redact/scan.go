@@ -226,15 +226,30 @@ func (r *Redactor) findDecoded(s string, decode func(string) (string, []int), sp
 // percentDecode decodes the %XX escapes of s (a '+' stays as it is) and
 // returns, for each byte of the result and for its end, the index in s
 // where it comes from.
-func percentDecode(s string) (string, []int) {
+func percentDecode(s string) (string, []int) { return hexDecode(s, '%', isHexByte, false) }
+
+// hexDecode decodes the escapes of s that are esc and two hex digits (as
+// digit reads them), and with soft also drops esc before a line break (a
+// quoted-printable soft line break). It returns, for each byte of the
+// result and for its end, the index in s where it comes from.
+func hexDecode(s string, esc byte, digit func(byte) bool, soft bool) (string, []int) {
 	b := make([]byte, 0, len(s))
 	pos := make([]int, 0, len(s)+1)
 	for i := 0; i < len(s); {
-		if s[i] == '%' && i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]) {
-			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
-			pos = append(pos, i)
-			i += 3
-			continue
+		if s[i] == esc && i+1 < len(s) {
+			switch {
+			case soft && s[i+1] == '\n':
+				i += 2
+				continue
+			case soft && s[i+1] == '\r' && i+2 < len(s) && s[i+2] == '\n':
+				i += 3
+				continue
+			case i+2 < len(s) && digit(s[i+1]) && digit(s[i+2]):
+				b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+				pos = append(pos, i)
+				i += 3
+				continue
+			}
 		}
 		b = append(b, s[i])
 		pos = append(pos, i)
