@@ -13,7 +13,6 @@ import (
 // processes do, and closing either releases only its own. fOFDSetLKW
 // waits for the lock.
 const (
-	fOFDGetLK  = 36
 	fOFDSetLK  = 37
 	fOFDSetLKW = 38
 )
@@ -48,15 +47,4 @@ func waitLock(f *os.File, off int64) (unlock func(), err error) {
 		un := syscall.Flock_t{Type: syscall.F_UNLCK, Whence: 0, Start: off, Len: 1}
 		_ = syscall.FcntlFlock(f.Fd(), fOFDSetLK, &un)
 	}, nil
-}
-
-// heldByOther reports whether another open file holds a write lock on the
-// byte at off of f, without taking it; known is false when the system
-// cannot say.
-func heldByOther(f *os.File, off int64) (held, known bool) {
-	lk := syscall.Flock_t{Type: syscall.F_WRLCK, Whence: 0, Start: off, Len: 1}
-	if err := syscall.FcntlFlock(f.Fd(), fOFDGetLK, &lk); err != nil {
-		return false, false
-	}
-	return lk.Type != syscall.F_UNLCK, true
 }

@@ -17,6 +17,3 @@ func tryLock(*os.File, int64) (bool, error) {
 func waitLock(*os.File, int64) (func(), error) {
 	return nil, errors.ErrUnsupported
 }
-
-// heldByOther: see tryLock.
-func heldByOther(*os.File, int64) (held, known bool) { return false, false }

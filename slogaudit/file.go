@@ -738,10 +738,14 @@ func (af *File) write(p []byte, others bool) (int, error) {
 			return 0, err
 		}
 	}
+	seen := len(af.foreign)
 	af.closeForeignLocked()
 	n, err := af.writeClosingLocked(p)
 	if err == nil && n < len(p) {
 		err = io.ErrShortWrite
+	}
+	if err == nil && len(af.foreign) > seen {
+		af.confirmForeignLocked(seen, int64(n)+1)
 	}
 	if err != nil {
 		closing := af.fresh
@@ -835,11 +839,13 @@ const foreignWindow = 1 << 20
 // this File last wrote, whether it ends inside a line: a process sharing
 // the file crashed mid-record. The next write then starts with the
 // newline that closes that fragment, rather than gluing a record onto
-// it, and the fragment is kept for the writing handler to name. A
-// live writer appends whole lines in one write, so a line open at the
-// end is a fragment that nobody will end, unless it is a write seen
-// part-way: one whose chain another live File holds (its lock) is left
-// alone.
+// it, and the fragment is kept for the writing handler to name.
+//
+// A line open at the end may also be another live writer's write seen
+// part-way (the size of a file grows page by page during one write):
+// that writer ends its line before the newline lands, which then makes
+// a blank line and closes nothing. Which of the two it was is known only
+// once the newline is written: confirmForeignLocked then looks.
 func (af *File) closeForeignLocked() {
 	if af.fresh || af.f == nil {
 		return
@@ -861,9 +867,6 @@ func (af *File) closeForeignLocked() {
 		return
 	}
 	i := bytes.LastIndexByte(buf, '\n')
-	if af.writtenLiveLocked(buf[i+1:]) {
-		return
-	}
 	af.fresh = true
 	if i < 0 && from > 0 {
 		return // longer than the window: closed, but not named
@@ -881,6 +884,7 @@ func (af *File) closeForeign() {
 	if af.closed || af.anyForeign.Load() {
 		return
 	}
+	seen := len(af.foreign)
 	af.closeForeignLocked()
 	if !af.anyForeign.Load() {
 		return
@@ -888,7 +892,75 @@ func (af *File) closeForeign() {
 	if n, err := af.writeLocked([]byte{'\n'}); err == nil && n == 1 {
 		af.fresh = false
 		af.size++
+		af.confirmForeignLocked(seen, 1)
 	}
+}
+
+// confirmForeignLocked looks, after a write of wrote bytes that began
+// with the newline closing another writer's fragment (the foreign
+// entries from seen on), at the line that newline really closed. The
+// fragment seen may have been a live writer's line, read while it was
+// being written: that writer's newline came first, and the line before
+// this one is whole. Then nothing is named. Otherwise the fragment named
+// is the one before the newline, read back now (a writer that crashed
+// between the look and the write left another). When the file cannot be
+// read back, the fragment seen stays named.
+func (af *File) confirmForeignLocked(seen int, wrote int64) {
+	pos, err := af.f.Seek(0, io.SeekCurrent) // an appending write leaves the offset at its end
+	if err != nil || pos-wrote < 0 {
+		return
+	}
+	nl := pos - wrote // where the newline landed
+	var frag []byte
+	if nl > 0 {
+		var last [1]byte
+		if _, err := af.f.ReadAt(last[:], nl-1); err != nil {
+			return
+		}
+		if last[0] != '\n' {
+			from := max(nl-foreignWindow, 0)
+			buf := make([]byte, nl-from)
+			if m, _ := af.f.ReadAt(buf, from); m != len(buf) {
+				return
+			}
+			i := bytes.LastIndexByte(buf, '\n')
+			if i >= 0 || from == 0 {
+				frag = buf[i+1:]
+			}
+		}
+	}
+	af.foreign = af.foreign[:seen]
+	if frag != nil {
+		af.foreign = append(af.foreign, *tornLine(frag))
+	}
+	af.anyForeign.Store(len(af.foreign) > 0)
+}
+
+// stillTorn returns torns, the torn lines an audit.start is about to
+// name, less the newest of those found at open when the file has grown
+// since and that line is closed now: it was a live writer's line, read
+// part-way at open, which its writer ended; or a crash's fragment that
+// another File closed with a newline of its own, and names itself.
+func (af *File) stillTorn(torns []TornLine) []TornLine {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	n := len(torns)
+	if n == 0 || !af.fresh || af.f == nil || len(af.torns) == 0 {
+		return torns
+	}
+	if newest := af.torns[len(af.torns)-1]; torns[n-1].SHA256 != newest.SHA256 || torns[n-1].Bytes != newest.Bytes {
+		return torns
+	}
+	end, err := af.f.Seek(0, io.SeekEnd)
+	if err != nil || end <= af.size {
+		return torns
+	}
+	buf := make([]byte, min(end-af.size, foreignWindow))
+	if m, _ := af.f.ReadAt(buf, af.size); m != len(buf) || bytes.IndexByte(buf, '\n') < 0 {
+		return torns
+	}
+	af.fresh = false // the write looks at the file's end again (closeForeignLocked)
+	return torns[:n-1]
 }
 
 // takeForeign returns the fragments of other writers that this File's
@@ -1423,23 +1495,6 @@ func chainLockByte(id string) int64 {
 	h := fnv.New64a()
 	h.Write([]byte(id))
 	return int64(h.Sum64() >> 2)
-}
-
-// writtenLiveLocked reports whether the fragment frag at the end of the
-// file may be a record that a live writer is still writing (another
-// process's write seen part-way): it names its chain, and another File
-// holds that chain's lock.
-func (af *File) writtenLiveLocked(frag []byte) bool {
-	const prefix = `{"audit":{"chain":"`
-	if af.locks == nil || !bytes.HasPrefix(frag, []byte(prefix)) {
-		return false
-	}
-	id, _, ok := bytes.Cut(frag[len(prefix):], []byte(`"`))
-	if !ok {
-		return false
-	}
-	held, known := heldByOther(af.locks, chainLockByte(string(id)))
-	return held || !known
 }
 
 // pinFiles returns the log's files, as [RotatedFiles] does, and keeps

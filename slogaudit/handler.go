@@ -707,6 +707,9 @@ func (st *state) startLocked(ctx context.Context) {
 	if st.head.Seq > 0 {
 		attrs = append(attrs, slog.Group("resumed_from", slog.Uint64("seq", st.head.Seq), slog.String("hash", st.head.Hash.String())))
 	}
+	if st.direct != nil {
+		st.cfg.torns = st.direct.stillTorn(st.cfg.torns)
+	}
 	attrs = appendTornAttrs(attrs, st.cfg.torns)
 	// A start that is not written is declared lost at once, by an
 	// audit.gap record that names the torn lines in its place.

@@ -889,8 +889,10 @@ func (v *verifier) nameOlder(o tornOlder, by string) bool {
 // Nor is a fragment that is the start of one of the last lines read,
 // followed by a blank line: a File opened while another File of the same
 // log was writing a line reads the line's first bytes at the end of the
-// file, names them, and closes them with a newline that lands after the
-// whole line.
+// file, and closes them with a newline that lands after the whole line.
+// A File looks again just before that write and then names nothing, but
+// the line may end between its look and its write (and earlier versions
+// did not look again).
 func (v *verifier) unnamedFragment(rec auditFields, by string, t tornName) {
 	if v.nonBlank <= 1 {
 		return

@@ -1,0 +1,185 @@
+package slogaudit
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// otherWriterLines returns the lines, each with its newline, that a
+// writer of chain id writes for n records: what another process sharing
+// the log appends.
+func otherWriterLines(t *testing.T, id string, n int) [][]byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "other.log")
+	af, err := OpenFile(path, WithFileSync(SyncNever()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := af.Handler(WithKey("k1", testKey), WithChainID(id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		slog.New(h).Info("badge scanned", "door", i)
+	}
+	af.Close()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	return lines[:len(lines)-1] // after the last newline: nothing
+}
+
+// appendRaw appends p to path through a descriptor of its own, as another
+// process does.
+func appendRaw(t *testing.T, path string, p []byte) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY|os.O_CREATE, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.Write(p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A File that finds another writer's line seen part-way at the end of the
+// file (the file's size grows page by page while a line is written)
+// closes it with a newline, in case its writer crashed. When that writer
+// was alive and ended its line before the newline landed, the newline
+// closes nothing: it makes a blank line, and no record names a fragment.
+// Here the other writer goes on with many more lines before the newline
+// lands (a writer descheduled between its look and its write), at each
+// of the three places a File looks: at open, before a write, and before
+// its handler stops.
+func TestLiveLineSeenPartwayIsNotNamed(t *testing.T) {
+	for _, where := range []string{"open", "write", "close"} {
+		t.Run(where, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "audit.log")
+			other := otherWriterLines(t, "doors", 41)
+			line := other[0]
+			cut := len(line) / 3
+			var af *File
+			var err error
+			if where == "open" {
+				appendRaw(t, path, line[:cut])
+			}
+			af, err = OpenFile(path, WithFileSync(SyncNever()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer af.Close()
+			h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			log := slog.New(h)
+			if where != "open" {
+				log.Info("shipped", "order", 1)
+				appendRaw(t, path, line[:cut])
+			}
+			// The other writer ends its line, and writes 40 more, after
+			// this File looked and before its write lands.
+			rest := bytes.Join(append([][]byte{line[cut:]}, other[1:]...), nil)
+			done := false
+			af.mu.Lock()
+			af.inject = func(f *os.File, p []byte) (int, error) {
+				if !done {
+					done = true
+					appendRaw(t, path, rest)
+				}
+				return f.Write(p)
+			}
+			af.mu.Unlock()
+			if where == "open" {
+				appendRaw(t, path, rest) // before the first write: the File looks again
+				done = true
+			}
+			if where != "close" {
+				log.Info("shipped", "order", 2)
+				log.Info("shipped", "order", 3)
+			}
+			if err := h.Close(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			data, _ := os.ReadFile(path)
+			if !done {
+				t.Fatal("the other writer's line was not ended")
+			}
+			if bytes.Contains(data, []byte(`"torn"`)) {
+				t.Fatalf("a record names the other writer's live line as a fragment:\n%s", data)
+			}
+			rep := verifyIntact(t, path)
+			if want := int64(41 + 2); rep.Records < want {
+				t.Fatalf("%d records, want at least %d", rep.Records, want)
+			}
+		})
+	}
+}
+
+// The line a File's newline closes is the one it names, whatever it saw
+// when it looked: here the live line it saw part-way ends, and a third
+// writer crashes part-way through its own line before the newline lands.
+// The crashed writer's fragment is named, and the log verifies with that
+// torn line as its only finding.
+func TestFragmentLeftBetweenLookAndWriteIsNamed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	other := otherWriterLines(t, "doors", 3)
+	af, err := OpenFile(path, WithFileSync(SyncNever()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer af.Close()
+	h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(h)
+	log.Info("shipped", "order", 1)
+	seen := other[0][:len(other[0])/2] // a live line, seen part-way
+	appendRaw(t, path, seen)
+	crashed := other[2][:len(other[2])/3]
+	af.mu.Lock()
+	calls := 0
+	af.inject = func(f *os.File, p []byte) (int, error) {
+		if calls++; calls == 1 {
+			// The live line ends, the next is written whole, and a third
+			// writer crashes part-way through its line.
+			appendRaw(t, path, bytes.Join([][]byte{other[0][len(seen):], other[1], crashed}, nil))
+		}
+		return f.Write(p)
+	}
+	af.mu.Unlock()
+	log.Info("shipped", "order", 2)
+	log.Info("shipped", "order", 3)
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	if !bytes.Contains(data, append(append([]byte("\n"), crashed...), '\n')) {
+		t.Fatalf("the crashed writer's fragment is not closed on a line of its own:\n%s", data)
+	}
+	want := fmt.Sprintf(`"torn":{"bytes":%d`, len(crashed))
+	if !bytes.Contains(data, []byte(want)) {
+		t.Fatalf("no record names the %d-byte fragment:\n%s", len(crashed), data)
+	}
+	rep, err := VerifyFiles(context.Background(), []string{path}, VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+	if err != nil || !rep.Intact() {
+		t.Fatalf("not intact: %v %v", err, rep.Findings)
+	}
+	for _, f := range rep.Findings {
+		if f.Kind != Torn {
+			t.Errorf("finding other than the torn line: %s", f)
+		}
+	}
+	if len(rep.Findings) != 1 {
+		t.Fatalf("%d findings, want the one torn line: %v", len(rep.Findings), rep.Findings)
+	}
+}
