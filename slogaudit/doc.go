@@ -46,13 +46,8 @@
 // write chains of their own: without [WithChainID], a handler does not
 // continue the file's last chain while another File writes it, through
 // [File.Handler] or a handler over that File (on Linux, where record
-// locks say so). When a process sharing the file crashes mid-record, the
-// other Files close its fragment with a newline and name it: on Linux, a
-// File looks at the file's end before each write only while another File
-// of the log is open (a count kept in the lock file); elsewhere, always.
-// Writers that are not a File (another program appending to the file)
-// are not seen. [VerifyFiles] and the slogaudit command check rotated
-// files in order.
+// locks say so). [VerifyFiles] and the slogaudit command check
+// rotated files in order.
 //
 // # Verification
 //

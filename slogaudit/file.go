@@ -131,13 +131,6 @@ type File struct {
 	// nil until the first Handler, or the first record another handler
 	// writes through Write.
 	locks *os.File
-	// presence is this File's part in the count of the Files open on the
-	// log (nil when it is not kept): a File alone never looks for other
-	// writers' fragments.
-	presence *presence
-	// looks counts the looks at the file's end for other writers'
-	// fragments (closeForeignLocked), for tests.
-	looks int
 	// written: the chains of the records written through Write, whose
 	// locks this File took (see lockWrittenLocked), true for those that
 	// no handler of this File wrote first; lastWritten is the newest.
@@ -181,8 +174,7 @@ var ErrNotDurable = errors.New("slogaudit: written, but the system reported an e
 // writes nothing: an incomplete last line is closed by the newline that
 // starts the next write. On Linux the File
 // keeps a lock file beside the log (path + ".lock") while it is open, so
-// that two processes sharing the log never continue one chain; its first
-// page counts the Files open on the log.
+// that two processes sharing the log never continue one chain.
 func OpenFile(path string, opts ...FileOption) (*File, error) {
 	cfg := fileConfig{sync: SyncGroup(1000, 10*time.Millisecond)}
 	for _, o := range opts {
@@ -197,17 +189,7 @@ func OpenFile(path string, opts ...FileOption) (*File, error) {
 	}
 	af := &File{path: path, f: f, cfg: cfg, heads: map[string]Head{}}
 	af.unpinned = sync.NewCond(&af.mu)
-	// Counted among the log's Files before anything is read: another
-	// File's writes look for this one's fragments from now on.
-	if lf, err := os.OpenFile(path+".lock", os.O_RDWR|os.O_CREATE, 0o600); err == nil {
-		af.locks = lf
-		af.presence = openPresence(lf)
-	}
 	if err := af.recover(); err != nil {
-		af.presence.leave()
-		if af.locks != nil {
-			af.locks.Close()
-		}
 		f.Close()
 		return nil, err
 	}
@@ -859,19 +841,15 @@ const foreignWindow = 1 << 20
 // newline that closes that fragment, rather than gluing a record onto
 // it, and the fragment is kept for the writing handler to name.
 //
-// Only while another File of the log is open (presence): a File alone
-// has no other writer's fragment to find, and makes no system call.
-//
 // A line open at the end may also be another live writer's write seen
 // part-way (the size of a file grows page by page during one write):
 // that writer ends its line before the newline lands, which then makes
 // a blank line and closes nothing. Which of the two it was is known only
 // once the newline is written: confirmForeignLocked then looks.
 func (af *File) closeForeignLocked() {
-	if af.fresh || af.f == nil || !af.presence.others() {
+	if af.fresh || af.f == nil {
 		return
 	}
-	af.looks++
 	end, err := af.f.Seek(0, io.SeekEnd)
 	if err != nil || end == af.size || end == 0 {
 		return
@@ -1414,9 +1392,8 @@ func (af *File) Close() error {
 	if cerr := af.f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("slogaudit: closing %s: %w", af.path, cerr)
 	}
-	af.presence.leave()
 	if af.locks != nil {
-		af.locks.Close() // releases its chains and its presence
+		af.locks.Close() // releases its chains
 	}
 	return err
 }

@@ -36,18 +36,6 @@ func otherWriterLines(t *testing.T, id string, n int) [][]byte {
 	return lines[:len(lines)-1] // after the last newline: nothing
 }
 
-// openOther opens path as another File does (another process writing the
-// log): while it is open, a File of the log looks for fragments before
-// each write.
-func openOther(t *testing.T, path string) *File {
-	t.Helper()
-	af, err := OpenFile(path, WithFileSync(SyncNever()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return af
-}
-
 // appendRaw appends p to path through a descriptor of its own, as another
 // process does.
 func appendRaw(t *testing.T, path string, p []byte) {
@@ -78,8 +66,6 @@ func TestLiveLineSeenPartwayIsNotNamed(t *testing.T) {
 			other := otherWriterLines(t, "doors", 41)
 			line := other[0]
 			cut := len(line) / 3
-			present := openOther(t, path) // the other writer's File, open throughout
-			defer present.Close()
 			var af *File
 			var err error
 			if where == "open" {
@@ -146,8 +132,6 @@ func TestLiveLineSeenPartwayIsNotNamed(t *testing.T) {
 func TestFragmentLeftBetweenLookAndWriteIsNamed(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "audit.log")
 	other := otherWriterLines(t, "doors", 3)
-	present := openOther(t, path)
-	defer present.Close()
 	af, err := OpenFile(path, WithFileSync(SyncNever()))
 	if err != nil {
 		t.Fatal(err)
