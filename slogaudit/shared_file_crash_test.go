@@ -134,3 +134,37 @@ func TestSharedFileOtherProcessCrashes(t *testing.T) {
 	require.Len(t, findingsOf(rep, Torn), 1, "%v", rep.Findings)
 	require.Equal(t, uint64(5), rep.Chains["child"].Last) // its start and 4 records, no stop
 }
+
+// TestFragmentOfAWriterThatIsNoFile: a program that is no File (a JSON
+// handler over its own descriptor of the path, a script) appends to the
+// log a File is writing alone, and stops mid-line. The File's next record
+// starts on a new line and the fragment is named, whether the File writes
+// on or only closes.
+func TestFragmentOfAWriterThatIsNoFile(t *testing.T) {
+	for _, then := range []string{"writes on", "only closes"} {
+		t.Run(then, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "audit.log")
+			af, err := OpenFile(path, WithFileSync(SyncNever()))
+			require.NoError(t, err)
+			h, err := af.Handler(WithKey("k1", testKey), WithChainID("ledger"))
+			require.NoError(t, err)
+			slog.New(h).Info("posted", "entry", 1)
+			f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+			require.NoError(t, err)
+			_, err = f.WriteString(`{"time":"2026-12-03T08:00:00Z","level":"INFO","msg":"export sta`)
+			require.NoError(t, err)
+			require.NoError(t, f.Close())
+			if then == "writes on" {
+				for i := 2; i < 5; i++ {
+					slog.New(h).Info("posted", "entry", i)
+				}
+			}
+			require.NoError(t, h.Close(context.Background()))
+			require.NoError(t, af.Close())
+			rep, err := VerifyFiles(context.Background(), []string{path}, VerifyOptions{Key: testKey})
+			require.NoError(t, err, "%v", rep.Findings)
+			require.True(t, rep.Intact(), "%v", rep.Findings)
+			require.Len(t, findingsOf(rep, Torn), 1, "%v", rep.Findings)
+		})
+	}
+}
