@@ -383,6 +383,28 @@ var tokenFormats = append([]tokenFormat{
 	{family: "wifi", prefix: "WIFI:", shape: wifiQRBody},
 	// Langfuse secret keys: sk-lf- and a UUID (pk-lf-, the public key, stays).
 	{family: "langfuse", prefix: "sk-lf-", shape: uuidBody},
+	// Fireworks AI API keys: fw_ and 20 letters and digits or more.
+	{family: "fireworks", prefix: "fw_", body: cAlnum, min: 20, mixed: true},
+	// Vercel's prefixed credentials: personal and integration tokens, app
+	// access and refresh tokens, API keys.
+	{family: "vercel", prefix: "vcp_", body: cAlnum, min: 24, mixed: true},
+	{family: "vercel", prefix: "vci_", body: cAlnum, min: 24, mixed: true},
+	{family: "vercel", prefix: "vca_", body: cAlnum, min: 24, mixed: true},
+	{family: "vercel", prefix: "vcr_", body: cAlnum, min: 24, mixed: true},
+	{family: "vercel", prefix: "vck_", body: cAlnum, min: 24, mixed: true},
+	{family: "together", prefix: "tgp_v1_", body: cURL, min: 40},
+	{family: "anyscale", prefix: "esecret_", body: cAlnum, min: 24, mixed: true},
+	{family: "mongodb atlas", prefix: "mdb_sa_sk_", body: cURL, min: 32},
+	{family: "runpod", prefix: "rpa_", body: cAlnum, min: 40, mixed: true},
+	{family: "jina", prefix: "jina_", body: cWord, min: 50, mixed: true},
+	{family: "voyage", prefix: "pa-", body: cURL, min: 40, mixed: true},
+	{family: "firecrawl", prefix: "fc-", body: cLHex, min: 32, max: 32, mixed: true},
+	// LaunchDarkly API access tokens: "api-" and a UUID.
+	{family: "launchdarkly", prefix: "api-", shape: uuidBody},
+	// Okta API tokens: "00" and 40 base64url bytes, only after Okta's
+	// authorization scheme (SSWS) or a word with "okta" shortly before:
+	// alone, the shape is any id that starts with two zeros.
+	{family: "okta", prefix: "00", shape: oktaBody},
 	{family: "groq", prefix: "gsk_", body: cAlnum, min: 52},
 	{family: "xai", prefix: "xai-", body: cAlnum, min: 80},
 	{family: "replicate", prefix: "r8_", body: cAlnum, min: 37, mixed: true},
@@ -1980,4 +2002,32 @@ func isHex(s string) bool {
 		}
 	}
 	return true
+}
+
+// oktaBody matches an Okta API token after "00": 40 base64url bytes with
+// a digit and letters of both cases, when "ssws" or "okta" (any case)
+// stands in the 40 bytes before it. The look back is bounded.
+func oktaBody(s string, j int) int {
+	e := run(s, j, cURL)
+	if e-j != 40 || !wordEnd(s, e) {
+		return 0
+	}
+	var digit, lower, upper bool
+	for k := j; k < e; k++ {
+		c := charClass[s[k]]
+		digit = digit || c&cDigit != 0
+		lower = lower || c&(cLowerHex|cLower) != 0
+		upper = upper || c&(cUpperHex|cUpper) != 0
+	}
+	if !digit || !lower || !upper {
+		return 0
+	}
+	from := max(j-2-40, 0)
+	for k := from; k+4 <= j-2; k++ {
+		w := s[k : k+4]
+		if strings.EqualFold(w, "ssws") || strings.EqualFold(w, "okta") {
+			return e
+		}
+	}
+	return 0
 }
