@@ -107,6 +107,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
 			p++
 		}
+		if q := operatorOnNextLine(s, p); q > p {
+			p = q // the operator wrapped onto the next line: password⏎= …, "token"\r\n: "…"
+		}
 		qualified := false
 		if q := promptDefaultEnd(s, p); q > p && s[p:q] != r.mask { // not a mask of ours: pass [REDACTED]: …
 			p = q // a prompt's default or current value: AWS Secret Access Key [****xY0]: …
@@ -3041,6 +3044,38 @@ func isNamingKey(id string) bool {
 		return true // Elastic Beanstalk's OptionName, CloudFormation's ParameterKey, …
 	}
 	return false
+}
+
+// operatorOnNextLine returns where an operator starts when one line
+// break (LF, CRLF or CR, raw or escaped as in JSON text: \n, \r\n) and
+// spaces stand between a key's end at s[p] and it, or p. Only a lone
+// operator counts after a break: a line of ===, ---, :: or == (a
+// heading's underline, a rule, a comparison) is not an assignment.
+func operatorOnNextLine(s string, p int) int {
+	q := p
+	switch {
+	case strings.HasPrefix(s[q:], "\r\n"):
+		q += 2
+	case q < len(s) && (s[q] == '\n' || s[q] == '\r'):
+		q++
+	case strings.HasPrefix(s[q:], `\r\n`):
+		q += 4
+	case strings.HasPrefix(s[q:], `\n`), strings.HasPrefix(s[q:], `\r`):
+		q += 2
+	default:
+		return p
+	}
+	for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
+		q++
+	}
+	op := operatorAt(s, q)
+	if op == 0 || s[q] != '=' && s[q] != ':' || strings.HasPrefix(s[q:], "==") {
+		return p
+	}
+	if e := q + op; e < len(s) && (s[e] == '=' || s[e] == ':' || s[e] == '-') {
+		return p
+	}
+	return q
 }
 
 // operatorAt returns the length of an assignment operator at s[p:], or 0:
