@@ -1551,8 +1551,23 @@ func jwtBody(s string, j int) int {
 	if k-j < 17 || k+3 > len(s) || s[k:k+3] != ".ey" {
 		return 0
 	}
-	e := k + 3
-	for e < len(s) && (charClass[s[e]]&(cURL|cOther) != 0 || s[e] == '\\') { // '/' sits in cOther
+	e, parts, seg := k+3, 2, 2
+	for e < len(s) {
+		if c := s[e]; c == '.' {
+			parts, seg = parts+1, 0
+		} else if c == '\\' && e+1 < len(s) && s[e+1] == '/' {
+			e++ // JSON's escaped slash
+		} else if charClass[c]&(cURL|cOther) == 0 { // '/' sits in cOther
+			// A backslash or a line break goes on while the token is
+			// unfinished there, as DetectJWT reads it.
+			if n := jwtBreak(s, e); n > 0 && jwtGoesOn(s, e+n, parts, seg) {
+				e += n
+				continue
+			}
+			break
+		} else {
+			seg++
+		}
 		e++
 	}
 	for e > k+3 && s[e-1] == '.' {
