@@ -94,6 +94,9 @@ func (r *Redactor) findLevels(s string, spans []span, note func(string), levels 
 	flags := p.flags
 	if levels > 0 && p.garbled && mayBeGarbled(s) {
 		spans = r.findDecoded(s, unmangle, spans, first, note, levels-1)
+		if strings.IndexByte(s, '\b') >= 0 {
+			spans = r.findDecoded(s, overstrike, spans, first, note, levels-1)
+		}
 	}
 	if levels > 0 && pairs && flags&hasEq != 0 && mayBeQuotedPrintable(s) {
 		spans = r.findDecoded(s, qpDecode, spans, first, note, levels-1)
