@@ -117,6 +117,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			p, qualified = q, true // API key (prod): …
 		}
 		op := operatorAt(s, p)
+		if op == 0 {
+			op = notEqualValue(s, p)
+		}
 		if op == 0 && dottedPair(s, a, b, p) {
 			op = 1 // Lisp's dotted pair: (password . "…")
 		}
@@ -3076,6 +3079,52 @@ func operatorOnNextLine(s string, p int) int {
 		return p
 	}
 	return q
+}
+
+// notEqualValue returns the length of a spaced != (or !==) at s[p:] that
+// gives or meets a value, or 0: make's shell assignment (API_TOKEN !=
+// …) and a comparison with a literal (if password != "…"). Only a quoted
+// literal or one word of letters in both cases and digits counts: the
+// command a shell assignment runs (DB_PASSWORD != cat /run/secret) and
+// the variable or nil a comparison reads are no secrets.
+func notEqualValue(s string, p int) int {
+	if p == 0 || s[p-1] != ' ' || !strings.HasPrefix(s[p:], "!=") {
+		return 0
+	}
+	n := 2
+	if p+2 < len(s) && s[p+2] == '=' {
+		n = 3
+	}
+	v := skipSpaces(s, p+n)
+	if v == p+n || v >= len(s) {
+		return 0
+	}
+	if isQuote(s[v]) && v+1 < len(s) && s[v+1] != s[v] {
+		return n
+	}
+	if e := run(s, v, cAlnum); mixedCaseDigits(s, v) && !numberedIdentifier(s[v:e]) && (e == len(s) || !isKeyChar(s[e]) && s[e] != '(') {
+		return n
+	}
+	return 0
+}
+
+// numberedIdentifier reports whether w reads as a program's camelCase
+// name with a number after it (expectedToken2, userPass10): a lower-case
+// letter first and digits at the end only.
+func numberedIdentifier(w string) bool {
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	e := len(w)
+	for e > 0 && isDigit(w[e-1]) {
+		e--
+	}
+	for i := 0; i < e; i++ {
+		if isDigit(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // operatorAt returns the length of an assignment operator at s[p:], or 0:
