@@ -555,6 +555,8 @@
 // tokens (perm:…), minisign and signify secret keys (RWRTY0Iy…,
 // RWQAAEIy…, RWRCSw…), Kubernetes bearer tokens as a WebSocket subprotocol
 // (base64url.bearer.authorization.k8s.io.…), Intercom access tokens (dG9rO…, "tok:" in base64),
+// base64 of a login (user:password, as Basic credentials carry it) alone
+// in text, when the password holds two kinds of characters,
 // ClickUp (pk_<id>_…), Trello (ATTA…), Elastic (essu_…), Wi-Fi QR codes (WIFI:…;P:…;;), BIP32
 // extended private keys (xprv, tprv, yprv, zprv, uprv, vprv); password
 // hashes in modular crypt format ($2b$…, $6$…, $apr1$…, $y$…,

@@ -1606,10 +1606,11 @@ const (
 	markCrypt                        // '$' or '{' before a letter or digit: a password hash ($6$…, pbkdf2_sha256$…, {SSHA}…; findCryptHashes)
 	markSpelledAt                    // '[', '(' or '{' before 'a' or 'd' in any case: an e-mail address with its '@' or a dot spelled in brackets (findSpelledEmail)
 	markSpaceD                       // ' ' before 'd' or 'D': an e-mail address with its dots spelled as words (findWordedEmail)
+	markB64Pair                      // base64 of a login, user:password (prescan, base64LoginAt): findBase64Logins
 	allMarks      uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
-	tokenMarks = markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed
+	tokenMarks = markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed | markB64Pair
 )
 
 var markFirst, markSecond = func() (first, second [256]uint32) {
@@ -1681,6 +1682,9 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 	}
 	if marks&markCrypt != 0 {
 		spans = findCryptHashes(s, spans)
+	}
+	if marks&markB64Pair != 0 {
+		spans = findBase64Logins(s, spans)
 	}
 	if len(s) < 36 {
 		return spans
@@ -1815,6 +1819,7 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 	if marks&markKeyed != 0 && len(s) >= 32 {
 		spans = findKeyedTokens(s, spans)
 	}
+
 	// Mailchimp API keys: 32 hex digits, "-us", the data centre number.
 	for i := 0; marks&markUs != 0; {
 		k := strings.Index(s[i:], "-us")
@@ -2045,4 +2050,153 @@ func oktaBody(s string, j int) int {
 		}
 	}
 	return 0
+}
+
+// maxBase64Login is how long a run of base64 findBase64Logins decodes:
+// a user's name and a password take far less.
+const maxBase64Login = 256
+
+// findBase64Logins masks base64 that decodes to a login, user:password,
+// as an Authorization header's Basic credentials carry it, met without
+// the header (YWRtaW46…==): see base64LoginAt. Ordinary base64 (digests,
+// ids, keys) decodes to bytes that are no such text.
+func findBase64Logins(s string, spans []span) []span {
+	for i := 0; i < len(s); {
+		if !isAlnum(s[i]) {
+			i++
+			continue
+		}
+		a := i
+		for i < len(s) && isAlnum(s[i]) {
+			i++
+		}
+		if start, end := base64LoginAt(s, a, i); end > start {
+			spans = append(spans, span{start, end})
+			i = max(i, end)
+		}
+	}
+	return spans
+}
+
+// base64LoginAt returns the bounds of the run of standard base64 (and its
+// padding) around the word s[a:b] of letters and digits, when the word
+// has 8 bytes or more with an upper-case letter after its first, and the
+// run, 12 bytes or more and no part of a longer word, decodes to a login
+// (base64Login); else 0, 0. The run is read maxBase64Login bytes far each
+// way at most. prescan asks it of every word, for markB64Pair.
+func base64LoginAt(s string, a, b int) (int, int) {
+	if b-a < 8 || !hasUpperAfterFirst(s[a:b]) {
+		return 0, 0
+	}
+	start := a
+	for start > 0 && a-start < maxBase64Login && isB64Std(s[start-1]) {
+		start--
+	}
+	body := b
+	for body < len(s) && body-a < maxBase64Login && isB64Std(s[body]) {
+		body++
+	}
+	end := body
+	for n := 0; n < 2 && end < len(s) && s[end] == '='; n++ {
+		end++
+	}
+	if start > 0 && (isB64Std(s[start-1]) || s[start-1] == '_' || s[start-1] == '-') ||
+		end < len(s) && (isB64Std(s[end]) || s[end] == '_' || s[end] == '-' || s[end] == '=') {
+		return 0, 0 // part of something longer
+	}
+	if n := body - start; n < 12 || n > maxBase64Login || n%4 == 1 || !base64Login(s[start:body]) {
+		return 0, 0
+	}
+	return start, end
+}
+
+// isB64Std reports whether c is a byte of standard base64.
+func isB64Std(c byte) bool { return isAlnum(c) || c == '+' || c == '/' }
+
+// hasUpperAfterFirst reports whether w has an upper-case ASCII letter
+// after its first byte.
+func hasUpperAfterFirst(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// b64Value returns the 6 bits the standard base64 byte c stands for.
+func b64Value(c byte) byte {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c - 'A'
+	case c >= 'a' && c <= 'z':
+		return c - 'a' + 26
+	case c >= '0' && c <= '9':
+		return c - '0' + 52
+	case c == '+':
+		return 62
+	}
+	return 63
+}
+
+// base64Login reports whether the standard base64 b (no padding, at most
+// maxBase64Login bytes) decodes to a login: printable ASCII without
+// spaces, a user's name of letters, digits and . _ @ + - with a letter
+// (64 bytes at most), ':', and a password of 6 bytes or more that holds
+// a letter and two of lower-case letters, upper-case letters, digits and
+// characters other than those that join words (- . _ /), and does not
+// open with '/' (a URL's scheme and host: https://…).
+func base64Login(b string) bool {
+	var buf [maxBase64Login * 3 / 4]byte
+	n := 0
+	var acc uint32
+	bits := 0
+	for i := 0; i < len(b); i++ {
+		acc = acc<<6 | uint32(b64Value(b[i]))
+		bits += 6
+		if bits >= 8 {
+			bits -= 8
+			buf[n] = byte(acc >> bits)
+			n++
+		}
+	}
+	d := buf[:n]
+	colon := bytes.IndexByte(d, ':')
+	if colon < 1 || colon > 64 || len(d)-colon-1 < 6 || d[colon+1] == '/' {
+		return false
+	}
+	letter := false
+	for _, c := range d[:colon] {
+		if !isAlnum(c) && c != '.' && c != '_' && c != '@' && c != '+' && c != '-' {
+			return false
+		}
+		letter = letter || c > '9'
+	}
+	if !letter {
+		return false
+	}
+	var lower, upper, digit, other bool
+	for _, c := range d[colon+1:] {
+		switch {
+		case c <= ' ' || c > '~':
+			return false
+		case c == '-' || c == '.' || c == '_' || c == '/':
+			// joins words (latest-stable, application/json)
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case isDigit(c):
+			digit = true
+		default:
+			other = true
+		}
+	}
+	kinds := 0
+	for _, k := range []bool{lower, upper, digit, other} {
+		if k {
+			kinds++
+		}
+	}
+	return (lower || upper) && kinds >= 2
 }
