@@ -119,13 +119,26 @@ func unmangle(s string) (string, []int) {
 // comes from where the erased one starts, so that a span masks both. A
 // backspace at the start of a line erases nothing. unmangle reads the
 // same text with the backspaces dropped (pass\bword).
-func overstrike(s string) (string, []int) {
+func overstrike(s string) (string, []int) { return overstrikeWith(s, false) }
+
+// overstrikeEscaped is overstrike with the backspaces escaped as JSON and
+// C write them (p\\bpa\\ba…, two bytes each) rather than raw.
+func overstrikeEscaped(s string) (string, []int) { return overstrikeWith(s, true) }
+
+// overstrikeWith is overstrike, reading the backspaces raw or, with
+// escaped, as \\b.
+func overstrikeWith(s string, escaped bool) (string, []int) {
 	b := make([]byte, 0, len(s))
 	pos := make([]int, 0, len(s)+1)
 	erased := -1 // where the characters erased since the last byte written start
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c == '\b' {
+		bs := c == '\b' && !escaped
+		if escaped && c == '\\' && i+1 < len(s) && s[i+1] == 'b' {
+			bs = true
+			i++
+		}
+		if bs {
 			if len(b) > 0 && b[len(b)-1] != '\n' {
 				_, n := utf8.DecodeLastRune(b)
 				at := pos[len(pos)-n]
@@ -135,6 +148,9 @@ func overstrike(s string) (string, []int) {
 				}
 			} else if erased < 0 {
 				erased = i
+				if escaped {
+					erased = i - 1
+				}
 			}
 			continue
 		}

@@ -38,10 +38,14 @@ func TestOverstrikeMasked(t *testing.T) {
 		{"bold value after a key", "password: " + bold("Qt7Mh2Wr5Dk9"), []string{"Q\bQt\bt7\b7M\bMh\bh2\b2W\bWr\br5\b5D\bDk\bk9\b9"}, []string{"password: "}},
 		{"typo taken back", "pwd\b\b\bpassword=Nc4Ya9Ug2Ze5", []string{"Nc4Ya9Ug2Ze5"}, nil},
 		{"backspace inside the key", "passw\bword=Jb8Oe3Is6Ar1", []string{"Jb8Oe3Is6Ar1"}, nil},
+		{"escaped bold key", strings.ReplaceAll(bold("client_secret"), "\b", `\b`) + "=Xo2Vi7Ul4Tk9", []string{"Xo2Vi7Ul4Tk9"}, nil},
+		{"escaped underline in json", `{"man":"` + strings.ReplaceAll(underline("apikey"), "\b", `\b`) + `: Cq6Ew1Rd8Fs3"}`, []string{"Cq6Ew1Rd8Fs3"}, nil},
 	})
 	requireWholeKept(t, nil, []string{
 		bold("NAME") + "\n       ls - list directory contents",
 		"secret\b\b\b\b\b\bstatus=Lv1Pg6Sj3Xe8",
 		underline("usage") + ": tool [-v] FILE",
+		`C:\bin\tools\build.exe --verbose`,
+		`match \bword\b in text`,
 	})
 }

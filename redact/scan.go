@@ -98,6 +98,9 @@ func (r *Redactor) findLevels(s string, spans []span, note func(string), levels 
 			spans = r.findDecoded(s, overstrike, spans, first, note, levels-1)
 		}
 	}
+	if levels > 0 && p.marks&markEscapedBS != 0 {
+		spans = r.findDecoded(s, overstrikeEscaped, spans, first, note, levels-1)
+	}
 	if levels > 0 && pairs && flags&hasEq != 0 && mayBeQuotedPrintable(s) {
 		spans = r.findDecoded(s, qpDecode, spans, first, note, levels-1)
 	}

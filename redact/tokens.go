@@ -1606,6 +1606,7 @@ const (
 	markCrypt                        // '$' or '{' before a letter or digit: a password hash ($6$…, pbkdf2_sha256$…, {SSHA}…; findCryptHashes)
 	markSpelledAt                    // '[', '(' or '{' before 'a' or 'd' in any case: an e-mail address with its '@' or a dot spelled in brackets (findSpelledEmail)
 	markSpaceD                       // ' ' before 'd' or 'D': an e-mail address with its dots spelled as words (findWordedEmail)
+	markEscapedBS                    // "\\b": a backspace escaped as JSON and C write it (overstrikeEscaped)
 	markB64Pair                      // base64 of a login, user:password (prescan, base64LoginAt): findBase64Logins
 	allMarks      uint32 = 1<<iota - 1
 
@@ -1625,7 +1626,7 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 		{'-', 'D', markDashD}, {'-', 'S', markDashS}, {'-', 's', markDashS},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA},
 		{'"', 'k', markQuoteK}, {'"', 'K', markQuoteK}, {'\'', 'k', markQuoteK}, {'\'', 'K', markQuoteK},
-		{'\\', 'n', markEscape}, {'\\', 't', markEscape}, {'\\', 'r', markEscape}, {'\\', 'u', markEscape}, {'\\', 'x', markEscape}} {
+		{'\\', 'b', markEscapedBS}, {'\\', 'n', markEscape}, {'\\', 't', markEscape}, {'\\', 'r', markEscape}, {'\\', 'u', markEscape}, {'\\', 'x', markEscape}} {
 		first[m.a] |= m.bit
 		second[m.b] |= m.bit
 	}
