@@ -25,3 +25,16 @@ func TestOperatorOnNextLineMasked(t *testing.T) {
 		"see token\n\n= Overview",
 	})
 }
+
+// TestEncodedOperatorOnNextLineMasked: the same, percent-encoded as a
+// form or a query string carries it.
+func TestEncodedOperatorOnNextLineMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"encoded lf", "grant=x&client_secret%0A=Tz4Wn9Ke2Lq7&scope=read", []string{"Tz4Wn9Ke2Lq7"}, []string{"scope=read"}},
+		{"encoded crlf and operator", "user=ann&password%0D%0A%3DBs5Mx0Hv8Ri3&next=/home", []string{"Bs5Mx0Hv8Ri3"}, []string{"next=/home"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"q=first%0Asecond&page=2",
+		"body=line%0D%0Anext",
+	})
+}
