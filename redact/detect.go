@@ -567,9 +567,8 @@ func findJWT(s string, spans []span) []span {
 				parts, seg = parts+1, -1
 			} else if !isB64URL(c) {
 				// A token wrapped over lines, or split by a backslash: go on
-				// while it is unfinished (fewer than three parts, or a
-				// signature shorter than HS256's 43 bytes).
-				if n := jwtBreak(s, end); n > 0 && (parts < 3 || seg < 43) {
+				// while it is unfinished (jwtGoesOn).
+				if n := jwtBreak(s, end); n > 0 && jwtGoesOn(s, end+n, parts, seg) {
 					end += n
 					continue
 				}
@@ -586,6 +585,65 @@ func findJWT(s string, spans []span) []span {
 		}
 		i = max(end, start+3)
 	}
+}
+
+// jwtGoesOn reports whether a token of parts parts, the last seg bytes
+// long so far, goes on after a break, at s[k]: while it has fewer than
+// three parts or a signature shorter than HS256's 43 bytes; past that,
+// when the signature is not as long as a whole one of any algorithm
+// (jwtSignatureLength) and what follows the break reads as more of it
+// rather than as the next word (jwtTail).
+func jwtGoesOn(s string, k, parts, seg int) bool {
+	if parts < 3 || seg < 43 {
+		return true
+	}
+	return !jwtSignatureLength(seg) && jwtTail(s, k)
+}
+
+// jwtSignatureLength reports whether n is the length in base64url of a
+// whole signature: HMAC-SHA-256, -384, -512 (43, 64, 86), ECDSA P-256,
+// P-384, P-521 (86, 128, 176), Ed25519 (86), Ed448 (152), RSA of 2048,
+// 3072 and 4096 bits (342, 512, 683).
+func jwtSignatureLength(n int) bool {
+	switch n {
+	case 43, 64, 86, 128, 152, 176, 342, 512, 683:
+		return true
+	}
+	return false
+}
+
+// jwtTail reports whether the base64url run at s[k] reads as the rest of
+// a signature: 4 bytes or more with two of upper-case letters,
+// lower-case letters and digits (or a '-' or '_'), not a key (a '=' or
+// ':' after it) and not a word of prose (lower-case letters alone, or
+// after one capital). The run is read 64 bytes far at most.
+func jwtTail(s string, k int) bool {
+	var upper, lower, digit, mark bool
+	e := k
+	for e < len(s) && e-k < 64 && isB64URL(s[e]) {
+		c := s[e]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			upper = upper || e > k
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case c >= '0' && c <= '9':
+			digit = true
+		default:
+			mark = true
+		}
+		e++
+	}
+	if e-k < 4 || e < len(s) && (s[e] == '=' || s[e] == ':') {
+		return false
+	}
+	kinds := 0
+	for _, b := range []bool{upper, lower, digit, mark} {
+		if b {
+			kinds++
+		}
+	}
+	return kinds >= 2
 }
 
 // jwtBreak returns the length of the break at s[e] that splits a token

@@ -501,12 +501,15 @@
 // Postman, Prefect, Infracost, Frame.io, Atlassian, Bitbucket, Linear,
 // crates.io (cio, cio_tp_), Buildkite (bkua_, bkaa_, bkaj_), CircleCI
 // (CCIPAT_, CCIPRJ_), Netlify (nfp_), Render (rnd_), Neon (napi_), HubSpot
-// (pat-na1-…), LaunchDarkly (sdk-, mob-), Tailscale (tskey-), Asana
+// (pat-na1-…), LaunchDarkly (sdk-, mob-, api-), Tailscale (tskey-), Asana
 // (1/…:…, 2/…/…:…), Typeform, SettleMint, Scalingo, Intra42, OpenShift, Authress,
 // Chief Tools (ctp_, cto_, ctr_), Cast AI (castai_v1_), Django's
 // development secret keys (django-insecure-…), Docker
 // Hub (dckr_pat_, dckr_oat_), Docker Swarm join tokens (SWMTKN-1-…),
-// Vercel Blob (vercel_blob_rw_), NuGet (oy2…), Contentful, Figma, PostHog;
+// Vercel (vcp_, vci_, vca_, vcr_, vck_), Vercel Blob (vercel_blob_rw_),
+// NuGet (oy2…), Contentful, Figma, PostHog, MongoDB Atlas service
+// accounts (mdb_sa_sk_), Okta API tokens (00 and 40 bytes, after SSWS or
+// the word okta within 40 bytes before);
 // Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xoxc-, xoxd-,
 // xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
 // Teams webhooks, Zapier and IFTTT webhooks, the paths of incoming
@@ -539,6 +542,8 @@
 // Twitter bearer tokens (21 or 22 A's, escaped or not), Supabase, Apify
 // (apify_api_), DataStax Astra (AstraCS:…:…); OpenAI, Anthropic,
 // Hugging Face, Perplexity, OpenRouter, Groq, xAI, Replicate, NVIDIA,
+// Fireworks AI (fw_), Together AI (tgp_v1_), Anyscale (esecret_), RunPod
+// (rpa_), Jina AI (jina_), Voyage AI (pa-), Firecrawl (fc-),
 // LangSmith, Langfuse (sk-lf-), Pinecone, Tavily, ElevenLabs (sk_ and 48 hex digits); SendGrid, Sendinblue (Brevo: xkeysib-,
 // xsmtpsib-), Twilio, Notion,
 // Mailgun (key-…, and 32-8-8 hex digits), MailerSend (mlsn.), Zuplo (zpka_), Rootly (rootly_), Mailchimp, Mandrill (md-),
@@ -550,6 +555,8 @@
 // tokens (perm:…), minisign and signify secret keys (RWRTY0Iy…,
 // RWQAAEIy…, RWRCSw…), Kubernetes bearer tokens as a WebSocket subprotocol
 // (base64url.bearer.authorization.k8s.io.…), Intercom access tokens (dG9rO…, "tok:" in base64),
+// base64 of a login (user:password, as Basic credentials carry it) alone
+// in text, when the password holds two kinds of characters,
 // ClickUp (pk_<id>_…), Trello (ATTA…), Elastic (essu_…), Wi-Fi QR codes (WIFI:…;P:…;;), BIP32
 // extended private keys (xprv, tprv, yprv, zprv, uprv, vprv); password
 // hashes in modular crypt format ($2b$…, $6$…, $apr1$…, $y$…,

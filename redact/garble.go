@@ -112,6 +112,62 @@ func unmangle(s string) (string, []int) {
 	return string(b), append(pos, end)
 }
 
+// overstrike returns s as a terminal or a pager draws it, each backspace
+// erasing the character before it (nroff's bold p\bp and underline _\bp,
+// a typo taken back), and, for each byte of the result and for its end,
+// the index in s where it comes from. The character written over another
+// comes from where the erased one starts, so that a span masks both. A
+// backspace at the start of a line erases nothing. unmangle reads the
+// same text with the backspaces dropped (pass\bword).
+func overstrike(s string) (string, []int) { return overstrikeWith(s, false) }
+
+// overstrikeEscaped is overstrike with the backspaces escaped as JSON and
+// C write them (p\\bpa\\ba…, two bytes each) rather than raw.
+func overstrikeEscaped(s string) (string, []int) { return overstrikeWith(s, true) }
+
+// overstrikeWith is overstrike, reading the backspaces raw or, with
+// escaped, as \\b.
+func overstrikeWith(s string, escaped bool) (string, []int) {
+	b := make([]byte, 0, len(s))
+	pos := make([]int, 0, len(s)+1)
+	erased := -1 // where the characters erased since the last byte written start
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		bs := c == '\b' && !escaped
+		if escaped && c == '\\' && i+1 < len(s) && s[i+1] == 'b' {
+			bs = true
+			i++
+		}
+		if bs {
+			if len(b) > 0 && b[len(b)-1] != '\n' {
+				_, n := utf8.DecodeLastRune(b)
+				at := pos[len(pos)-n]
+				b, pos = b[:len(b)-n], pos[:len(pos)-n]
+				if erased < 0 || at < erased {
+					erased = at
+				}
+			} else if erased < 0 {
+				erased = i
+				if escaped {
+					erased = i - 1
+				}
+			}
+			continue
+		}
+		at := i
+		if erased >= 0 {
+			at, erased = min(erased, i), -1
+		}
+		b = append(b, c)
+		pos = append(pos, at)
+	}
+	end := len(s)
+	if erased >= 0 {
+		end = erased
+	}
+	return string(b), append(pos, end)
+}
+
 // ansiEnd returns the end of the escape sequence that starts with ESC at
 // s[i]: a control sequence (ESC [ parameters, intermediates, a final byte:
 // colours, cursor moves), an operating system command (ESC ] … BEL or

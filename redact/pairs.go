@@ -107,6 +107,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
 			p++
 		}
+		if q := operatorOnNextLine(s, p); q > p {
+			p = q // the operator wrapped onto the next line: password⏎= …, "token"\r\n: "…"
+		}
 		qualified := false
 		if q := promptDefaultEnd(s, p); q > p && s[p:q] != r.mask { // not a mask of ours: pass [REDACTED]: …
 			p = q // a prompt's default or current value: AWS Secret Access Key [****xY0]: …
@@ -114,6 +117,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			p, qualified = q, true // API key (prod): …
 		}
 		op := operatorAt(s, p)
+		if op == 0 {
+			op = notEqualValue(s, p)
+		}
 		if op == 0 && dottedPair(s, a, b, p) {
 			op = 1 // Lisp's dotted pair: (password . "…")
 		}
@@ -3041,6 +3047,84 @@ func isNamingKey(id string) bool {
 		return true // Elastic Beanstalk's OptionName, CloudFormation's ParameterKey, …
 	}
 	return false
+}
+
+// operatorOnNextLine returns where an operator starts when one line
+// break (LF, CRLF or CR, raw or escaped as in JSON text: \n, \r\n) and
+// spaces stand between a key's end at s[p] and it, or p. Only a lone
+// operator counts after a break: a line of ===, ---, :: or == (a
+// heading's underline, a rule, a comparison) is not an assignment.
+func operatorOnNextLine(s string, p int) int {
+	q := p
+	switch {
+	case strings.HasPrefix(s[q:], "\r\n"):
+		q += 2
+	case q < len(s) && (s[q] == '\n' || s[q] == '\r'):
+		q++
+	case strings.HasPrefix(s[q:], `\r\n`):
+		q += 4
+	case strings.HasPrefix(s[q:], `\n`), strings.HasPrefix(s[q:], `\r`):
+		q += 2
+	default:
+		return p
+	}
+	for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
+		q++
+	}
+	op := operatorAt(s, q)
+	if op == 0 || s[q] != '=' && s[q] != ':' || strings.HasPrefix(s[q:], "==") {
+		return p
+	}
+	if e := q + op; e < len(s) && (s[e] == '=' || s[e] == ':' || s[e] == '-') {
+		return p
+	}
+	return q
+}
+
+// notEqualValue returns the length of a spaced != (or !==) at s[p:] that
+// gives or meets a value, or 0: make's shell assignment (API_TOKEN !=
+// …) and a comparison with a literal (if password != "…"). Only a quoted
+// literal or one word of letters in both cases and digits counts: the
+// command a shell assignment runs (DB_PASSWORD != cat /run/secret) and
+// the variable or nil a comparison reads are no secrets.
+func notEqualValue(s string, p int) int {
+	if p == 0 || s[p-1] != ' ' || !strings.HasPrefix(s[p:], "!=") {
+		return 0
+	}
+	n := 2
+	if p+2 < len(s) && s[p+2] == '=' {
+		n = 3
+	}
+	v := skipSpaces(s, p+n)
+	if v == p+n || v >= len(s) {
+		return 0
+	}
+	if isQuote(s[v]) && v+1 < len(s) && s[v+1] != s[v] {
+		return n
+	}
+	if e := run(s, v, cAlnum); mixedCaseDigits(s, v) && !numberedIdentifier(s[v:e]) && (e == len(s) || !isKeyChar(s[e]) && s[e] != '(') {
+		return n
+	}
+	return 0
+}
+
+// numberedIdentifier reports whether w reads as a program's camelCase
+// name with a number after it (expectedToken2, userPass10): a lower-case
+// letter first and digits at the end only.
+func numberedIdentifier(w string) bool {
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	e := len(w)
+	for e > 0 && isDigit(w[e-1]) {
+		e--
+	}
+	for i := 0; i < e; i++ {
+		if isDigit(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // operatorAt returns the length of an assignment operator at s[p:], or 0:

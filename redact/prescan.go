@@ -275,6 +275,11 @@ func (r *Redactor) atWord(s string, start, end int, first, rest uint64, w *presc
 			st.flags |= hasAuthHint
 		}
 	}
+	if n >= 8 && rest&preUpper != 0 && st.marks&markB64Pair == 0 {
+		if ls, le := base64LoginAt(s, start, end); le > ls {
+			st.marks |= markB64Pair // base64 of a login (findBase64Logins)
+		}
+	}
 	if word&preLetter != 0 {
 		if rest&preUpper != 0 { // may have camelCase pieces
 			w.zUpper = w.zUpper || rest&preZ != 0 // "AzSe" after its first byte

@@ -94,6 +94,12 @@ func (r *Redactor) findLevels(s string, spans []span, note func(string), levels 
 	flags := p.flags
 	if levels > 0 && p.garbled && mayBeGarbled(s) {
 		spans = r.findDecoded(s, unmangle, spans, first, note, levels-1)
+		if strings.IndexByte(s, '\b') >= 0 {
+			spans = r.findDecoded(s, overstrike, spans, first, note, levels-1)
+		}
+	}
+	if levels > 0 && p.marks&markEscapedBS != 0 {
+		spans = r.findDecoded(s, overstrikeEscaped, spans, first, note, levels-1)
 	}
 	if levels > 0 && pairs && flags&hasEq != 0 && mayBeQuotedPrintable(s) {
 		spans = r.findDecoded(s, qpDecode, spans, first, note, levels-1)
@@ -162,6 +168,23 @@ func (r *Redactor) findPrescanned(s string, spans []span, note func(string)) (_ 
 	return spans, p, pairs
 }
 
+// encodedBreakBeforeOperator reports whether rest, what follows an
+// encoded CR or LF, opens with an operator, raw or encoded (=, :, %3D,
+// %3A), or with the LF of an encoded CRLF before one.
+func encodedBreakBeforeOperator(rest string) bool {
+	if strings.HasPrefix(rest, "%0A") || strings.HasPrefix(rest, "%0a") {
+		rest = rest[3:]
+	}
+	if rest != "" && (rest[0] == '=' || rest[0] == ':') {
+		return true
+	}
+	if len(rest) >= 3 && rest[0] == '%' && rest[1] == '3' {
+		c := rest[2] | 0x20
+		return c == 'a' || c == 'd'
+	}
+	return false
+}
+
 // mayBeEncoded reports whether s holds a percent-encoded byte of the
 // syntax that names a secret (=, :, ", ', @), or an encoded '%' (text
 // encoded twice): password%3D…, %22token%22%3A%22…%22, user%3Apass%40host;
@@ -185,6 +208,8 @@ func mayBeEncoded(s string) bool {
 		case '0', '1': // a control character other than white space: password%00=…
 			if c := s[i+2] | 0x20; !(s[i+1] == '0' && (c == '9' || c == 'a' || c == 'd')) {
 				return true
+			} else if c != '9' && encodedBreakBeforeOperator(s[i+3:]) {
+				return true // a line break between a key and its operator: token%0A=…
 			}
 		case 'C', 'c', 'D', 'd', 'E', 'e', 'F', 'f': // a character outside ASCII that unmangle may read: pass%C2%ADword, p%D0%B0ssword
 			if encodedGarble(s, i) {

@@ -383,6 +383,28 @@ var tokenFormats = append([]tokenFormat{
 	{family: "wifi", prefix: "WIFI:", shape: wifiQRBody},
 	// Langfuse secret keys: sk-lf- and a UUID (pk-lf-, the public key, stays).
 	{family: "langfuse", prefix: "sk-lf-", shape: uuidBody},
+	// Fireworks AI API keys: fw_ and 20 letters and digits or more.
+	{family: "fireworks", prefix: "fw_", body: cAlnum, min: 20, mixed: true},
+	// Vercel's prefixed credentials: personal and integration tokens, app
+	// access and refresh tokens, API keys.
+	{family: "vercel", prefix: "vcp_", body: cAlnum, min: 24, mixed: true},
+	{family: "vercel", prefix: "vci_", body: cAlnum, min: 24, mixed: true},
+	{family: "vercel", prefix: "vca_", body: cAlnum, min: 24, mixed: true},
+	{family: "vercel", prefix: "vcr_", body: cAlnum, min: 24, mixed: true},
+	{family: "vercel", prefix: "vck_", body: cAlnum, min: 24, mixed: true},
+	{family: "together", prefix: "tgp_v1_", body: cURL, min: 40},
+	{family: "anyscale", prefix: "esecret_", body: cAlnum, min: 24, mixed: true},
+	{family: "mongodb atlas", prefix: "mdb_sa_sk_", body: cURL, min: 32},
+	{family: "runpod", prefix: "rpa_", body: cAlnum, min: 40, mixed: true},
+	{family: "jina", prefix: "jina_", body: cWord, min: 50, mixed: true},
+	{family: "voyage", prefix: "pa-", body: cURL, min: 40, mixed: true},
+	{family: "firecrawl", prefix: "fc-", body: cLHex, min: 32, max: 32, mixed: true},
+	// LaunchDarkly API access tokens: "api-" and a UUID.
+	{family: "launchdarkly", prefix: "api-", shape: uuidBody},
+	// Okta API tokens: "00" and 40 base64url bytes, only after Okta's
+	// authorization scheme (SSWS) or a word with "okta" shortly before:
+	// alone, the shape is any id that starts with two zeros.
+	{family: "okta", prefix: "00", shape: oktaBody},
 	{family: "groq", prefix: "gsk_", body: cAlnum, min: 52},
 	{family: "xai", prefix: "xai-", body: cAlnum, min: 80},
 	{family: "replicate", prefix: "r8_", body: cAlnum, min: 37, mixed: true},
@@ -1529,8 +1551,23 @@ func jwtBody(s string, j int) int {
 	if k-j < 17 || k+3 > len(s) || s[k:k+3] != ".ey" {
 		return 0
 	}
-	e := k + 3
-	for e < len(s) && (charClass[s[e]]&(cURL|cOther) != 0 || s[e] == '\\') { // '/' sits in cOther
+	e, parts, seg := k+3, 2, 2
+	for e < len(s) {
+		if c := s[e]; c == '.' {
+			parts, seg = parts+1, 0
+		} else if c == '\\' && e+1 < len(s) && s[e+1] == '/' {
+			e++ // JSON's escaped slash
+		} else if charClass[c]&(cURL|cOther) == 0 { // '/' sits in cOther
+			// A backslash or a line break goes on while the token is
+			// unfinished there, as DetectJWT reads it.
+			if n := jwtBreak(s, e); n > 0 && jwtGoesOn(s, e+n, parts, seg) {
+				e += n
+				continue
+			}
+			break
+		} else {
+			seg++
+		}
 		e++
 	}
 	for e > k+3 && s[e-1] == '.' {
@@ -1569,10 +1606,12 @@ const (
 	markCrypt                        // '$' or '{' before a letter or digit: a password hash ($6$…, pbkdf2_sha256$…, {SSHA}…; findCryptHashes)
 	markSpelledAt                    // '[', '(' or '{' before 'a' or 'd' in any case: an e-mail address with its '@' or a dot spelled in brackets (findSpelledEmail)
 	markSpaceD                       // ' ' before 'd' or 'D': an e-mail address with its dots spelled as words (findWordedEmail)
+	markEscapedBS                    // "\\b": a backspace escaped as JSON and C write it (overstrikeEscaped)
+	markB64Pair                      // base64 of a login, user:password (prescan, base64LoginAt): findBase64Logins
 	allMarks      uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
-	tokenMarks = markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed
+	tokenMarks = markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed | markB64Pair
 )
 
 var markFirst, markSecond = func() (first, second [256]uint32) {
@@ -1587,7 +1626,7 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 		{'-', 'D', markDashD}, {'-', 'S', markDashS}, {'-', 's', markDashS},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA},
 		{'"', 'k', markQuoteK}, {'"', 'K', markQuoteK}, {'\'', 'k', markQuoteK}, {'\'', 'K', markQuoteK},
-		{'\\', 'n', markEscape}, {'\\', 't', markEscape}, {'\\', 'r', markEscape}, {'\\', 'u', markEscape}, {'\\', 'x', markEscape}} {
+		{'\\', 'b', markEscapedBS}, {'\\', 'n', markEscape}, {'\\', 't', markEscape}, {'\\', 'r', markEscape}, {'\\', 'u', markEscape}, {'\\', 'x', markEscape}} {
 		first[m.a] |= m.bit
 		second[m.b] |= m.bit
 	}
@@ -1644,6 +1683,9 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 	}
 	if marks&markCrypt != 0 {
 		spans = findCryptHashes(s, spans)
+	}
+	if marks&markB64Pair != 0 {
+		spans = findBase64Logins(s, spans)
 	}
 	if len(s) < 36 {
 		return spans
@@ -1778,6 +1820,7 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 	if marks&markKeyed != 0 && len(s) >= 32 {
 		spans = findKeyedTokens(s, spans)
 	}
+
 	// Mailchimp API keys: 32 hex digits, "-us", the data centre number.
 	for i := 0; marks&markUs != 0; {
 		k := strings.Index(s[i:], "-us")
@@ -1980,4 +2023,181 @@ func isHex(s string) bool {
 		}
 	}
 	return true
+}
+
+// oktaBody matches an Okta API token after "00": 40 base64url bytes with
+// a digit and letters of both cases, when "ssws" or "okta" (any case)
+// stands in the 40 bytes before it. The look back is bounded.
+func oktaBody(s string, j int) int {
+	e := run(s, j, cURL)
+	if e-j != 40 || !wordEnd(s, e) {
+		return 0
+	}
+	var digit, lower, upper bool
+	for k := j; k < e; k++ {
+		c := charClass[s[k]]
+		digit = digit || c&cDigit != 0
+		lower = lower || c&(cLowerHex|cLower) != 0
+		upper = upper || c&(cUpperHex|cUpper) != 0
+	}
+	if !digit || !lower || !upper {
+		return 0
+	}
+	from := max(j-2-40, 0)
+	for k := from; k+4 <= j-2; k++ {
+		w := s[k : k+4]
+		if strings.EqualFold(w, "ssws") || strings.EqualFold(w, "okta") {
+			return e
+		}
+	}
+	return 0
+}
+
+// maxBase64Login is how long a run of base64 findBase64Logins decodes:
+// a user's name and a password take far less.
+const maxBase64Login = 256
+
+// findBase64Logins masks base64 that decodes to a login, user:password,
+// as an Authorization header's Basic credentials carry it, met without
+// the header (YWRtaW46…==): see base64LoginAt. Ordinary base64 (digests,
+// ids, keys) decodes to bytes that are no such text.
+func findBase64Logins(s string, spans []span) []span {
+	for i := 0; i < len(s); {
+		if !isAlnum(s[i]) {
+			i++
+			continue
+		}
+		a := i
+		for i < len(s) && isAlnum(s[i]) {
+			i++
+		}
+		if start, end := base64LoginAt(s, a, i); end > start {
+			spans = append(spans, span{start, end})
+			i = max(i, end)
+		}
+	}
+	return spans
+}
+
+// base64LoginAt returns the bounds of the run of standard base64 (and its
+// padding) around the word s[a:b] of letters and digits, when the word
+// has 8 bytes or more with an upper-case letter after its first, and the
+// run, 12 bytes or more and no part of a longer word, decodes to a login
+// (base64Login); else 0, 0. The run is read maxBase64Login bytes far each
+// way at most. prescan asks it of every word, for markB64Pair.
+func base64LoginAt(s string, a, b int) (int, int) {
+	if b-a < 8 || !hasUpperAfterFirst(s[a:b]) {
+		return 0, 0
+	}
+	start := a
+	for start > 0 && a-start < maxBase64Login && isB64Std(s[start-1]) {
+		start--
+	}
+	body := b
+	for body < len(s) && body-a < maxBase64Login && isB64Std(s[body]) {
+		body++
+	}
+	end := body
+	for n := 0; n < 2 && end < len(s) && s[end] == '='; n++ {
+		end++
+	}
+	if start > 0 && (isB64Std(s[start-1]) || s[start-1] == '_' || s[start-1] == '-') ||
+		end < len(s) && (isB64Std(s[end]) || s[end] == '_' || s[end] == '-' || s[end] == '=') {
+		return 0, 0 // part of something longer
+	}
+	if n := body - start; n < 12 || n > maxBase64Login || n%4 == 1 || !base64Login(s[start:body]) {
+		return 0, 0
+	}
+	return start, end
+}
+
+// isB64Std reports whether c is a byte of standard base64.
+func isB64Std(c byte) bool { return isAlnum(c) || c == '+' || c == '/' }
+
+// hasUpperAfterFirst reports whether w has an upper-case ASCII letter
+// after its first byte.
+func hasUpperAfterFirst(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// b64Value returns the 6 bits the standard base64 byte c stands for.
+func b64Value(c byte) byte {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c - 'A'
+	case c >= 'a' && c <= 'z':
+		return c - 'a' + 26
+	case c >= '0' && c <= '9':
+		return c - '0' + 52
+	case c == '+':
+		return 62
+	}
+	return 63
+}
+
+// base64Login reports whether the standard base64 b (no padding, at most
+// maxBase64Login bytes) decodes to a login: printable ASCII without
+// spaces, a user's name of letters, digits and . _ @ + - with a letter
+// (64 bytes at most), ':', and a password of 6 bytes or more that holds
+// a letter and two of lower-case letters, upper-case letters, digits and
+// characters other than those that join words (- . _ /), and does not
+// open with '/' (a URL's scheme and host: https://…).
+func base64Login(b string) bool {
+	var buf [maxBase64Login * 3 / 4]byte
+	n := 0
+	var acc uint32
+	bits := 0
+	for i := 0; i < len(b); i++ {
+		acc = acc<<6 | uint32(b64Value(b[i]))
+		bits += 6
+		if bits >= 8 {
+			bits -= 8
+			buf[n] = byte(acc >> bits)
+			n++
+		}
+	}
+	d := buf[:n]
+	colon := bytes.IndexByte(d, ':')
+	if colon < 1 || colon > 64 || len(d)-colon-1 < 6 || d[colon+1] == '/' {
+		return false
+	}
+	letter := false
+	for _, c := range d[:colon] {
+		if !isAlnum(c) && c != '.' && c != '_' && c != '@' && c != '+' && c != '-' {
+			return false
+		}
+		letter = letter || c > '9'
+	}
+	if !letter {
+		return false
+	}
+	var lower, upper, digit, other bool
+	for _, c := range d[colon+1:] {
+		switch {
+		case c <= ' ' || c > '~':
+			return false
+		case c == '-' || c == '.' || c == '_' || c == '/':
+			// joins words (latest-stable, application/json)
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case isDigit(c):
+			digit = true
+		default:
+			other = true
+		}
+	}
+	kinds := 0
+	for _, k := range []bool{lower, upper, digit, other} {
+		if k {
+			kinds++
+		}
+	}
+	return (lower || upper) && kinds >= 2
 }
