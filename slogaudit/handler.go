@@ -647,6 +647,13 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	if err := st.appendLocked(ctx, r.Time, r.Level, &p, true); err != nil {
 		return err
 	}
+	if st.losses.anyTorn.Load() {
+		// The record's newline closed another writer's fragment, which
+		// is no longer at the file's end, where a restart would find it:
+		// it is named now, not with the next record, which a crash of
+		// this process may never let come.
+		_ = st.declareLocked(ctx)
+	}
 	if !r.Time.IsZero() && r.Time.After(st.lastTime) {
 		st.lastTime = r.Time
 	}
