@@ -46,8 +46,15 @@
 // write chains of their own: without [WithChainID], a handler does not
 // continue the file's last chain while another File writes it, through
 // [File.Handler] or a handler over that File (on Linux, where record
-// locks say so). [VerifyFiles] and the slogaudit command check
-// rotated files in order.
+// locks say so). When a process sharing the file crashes mid-record, a
+// [File.Handler] of another process closes its fragment with the newline
+// of its next record and names it in an audit.gap written right after;
+// a File looks at the file's end before each write for this, whether the
+// writer that left the fragment was a File or not. Only [File.Handler]
+// names such fragments: in every process that shares a log, write
+// through it, not through [Wrap] over a JSON or slogcore handler over the
+// File. [VerifyFiles] and the slogaudit command check rotated files in
+// order.
 //
 // # Verification
 //

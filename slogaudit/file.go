@@ -1284,10 +1284,11 @@ func (af *File) rotateLocked() error {
 			// it: renaming the old file back would replace it. The
 			// rotation is done; go on in that file.
 			if f, oerr := os.OpenFile(af.path, os.O_RDWR|os.O_APPEND, 0); oerr == nil {
-				af.f, af.size, af.fresh = f, 0, false
+				var size int64
 				if fi, serr := f.Stat(); serr == nil {
-					af.size = fi.Size()
+					size = fi.Size()
 				}
+				af.goOnInLocked(f, size)
 				return nil
 			}
 		}
@@ -1341,8 +1342,24 @@ func (af *File) rotatedByOtherLocked() (bool, error) {
 		return false, nil // rotate as usual: the path is renamed if it can be
 	}
 	af.f.Close()
-	af.f, af.size = f, current.Size()
+	af.goOnInLocked(f, current.Size())
 	return true, nil
+}
+
+// goOnInLocked makes f, of size bytes, the file af writes: the log's
+// current file, which another File of the log made. When it ends inside
+// a line (that File's process crashed mid-record), the size is taken for
+// one byte less, so that the next write looks at the end, closes the
+// fragment and names it (closeForeignLocked) rather than gluing its
+// record onto it.
+func (af *File) goOnInLocked(f *os.File, size int64) {
+	af.f, af.size, af.fresh = f, size, false
+	var last [1]byte
+	if size > 0 {
+		if _, err := f.ReadAt(last[:], size-1); err != nil || last[0] != '\n' {
+			af.size = size - 1
+		}
+	}
 }
 
 // rotateStep runs one step of a rotation, or the fault a test injects.
