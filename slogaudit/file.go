@@ -146,6 +146,12 @@ type File struct {
 	// closed one names it (takeForeign).
 	foreign    []TornLine
 	anyForeign atomic.Bool // foreign is not empty
+	// tornEnded is the newest torn line found at open, found since to be
+	// no fragment: another writer ended it (see stillTorn).
+	tornEnded *TornLine
+	// tornClosed: a write went to the file since it was opened, closing
+	// the torn line found at open if there was one.
+	tornClosed bool
 	// inject, in tests, replaces the write to f (to inject faults);
 	// injectSync replaces its fsync, injectTruncate its truncate.
 	inject         func(f *os.File, p []byte) (int, error)
@@ -739,6 +745,7 @@ func (af *File) write(p []byte, others bool) (int, error) {
 		}
 	}
 	seen := len(af.foreign)
+	openTorn := af.fresh && len(af.torns) > 0 && !af.tornClosed // this write closes the torn line found at open
 	af.closeForeignLocked()
 	n, err := af.writeClosingLocked(p)
 	if err == nil && n < len(p) {
@@ -746,6 +753,12 @@ func (af *File) write(p []byte, others bool) (int, error) {
 	}
 	if err == nil && len(af.foreign) > seen {
 		af.confirmForeignLocked(seen, int64(n)+1)
+	}
+	if err == nil && openTorn && len(af.foreign) == seen {
+		af.confirmOpenTornLocked(int64(n) + 1)
+	}
+	if err == nil {
+		af.tornClosed = true
 	}
 	if err != nil {
 		closing := af.fresh
@@ -937,18 +950,27 @@ func (af *File) confirmForeignLocked(seen int, wrote int64) {
 }
 
 // stillTorn returns torns, the torn lines an audit.start is about to
-// name, less the newest of those found at open when the file has grown
-// since and that line is closed now: it was a live writer's line, read
-// part-way at open, which its writer ended; or a crash's fragment that
-// another File closed with a newline of its own, and names itself.
+// name, less the newest of those found at open when that line is closed
+// now by another writer: it was a live writer's line, read part-way at
+// open, which its writer ended; or a crash's fragment that another File
+// closed with a newline of its own, and names itself. Once found so, the
+// line is left out for every handler of af (tornEnded), whenever it
+// starts.
 func (af *File) stillTorn(torns []TornLine) []TornLine {
 	af.mu.Lock()
 	defer af.mu.Unlock()
 	n := len(torns)
-	if n == 0 || !af.fresh || af.f == nil || len(af.torns) == 0 {
+	if n == 0 {
 		return torns
 	}
-	if newest := af.torns[len(af.torns)-1]; torns[n-1].SHA256 != newest.SHA256 || torns[n-1].Bytes != newest.Bytes {
+	newest := torns[n-1]
+	if e := af.tornEnded; e != nil && e.Bytes == newest.Bytes && e.SHA256 == newest.SHA256 {
+		return torns[:n-1]
+	}
+	if !af.fresh || af.f == nil || len(af.torns) == 0 {
+		return torns
+	}
+	if last := af.torns[len(af.torns)-1]; newest.SHA256 != last.SHA256 || newest.Bytes != last.Bytes {
 		return torns
 	}
 	end, err := af.f.Seek(0, io.SeekEnd)
@@ -960,7 +982,45 @@ func (af *File) stillTorn(torns []TornLine) []TornLine {
 		return torns
 	}
 	af.fresh = false // the write looks at the file's end again (closeForeignLocked)
+	af.endedTornLocked()
 	return torns[:n-1]
+}
+
+// endedTornLocked records that the newest torn line found at open is no
+// fragment (another writer ended it): later handlers do not name it.
+func (af *File) endedTornLocked() {
+	n := len(af.torns)
+	if n == 0 {
+		return
+	}
+	e := af.torns[n-1]
+	e.earlier = nil
+	af.tornEnded = &e
+	af.torns = af.torns[: n-1 : n-1]
+	if n > 2 {
+		earlier := append([]TornLine(nil), af.torns[:n-2]...)
+		af.torns[n-2].earlier = &earlier
+	} else if n == 2 {
+		af.torns[0].earlier = nil
+	}
+}
+
+// confirmOpenTornLocked looks, after a write of wrote bytes that began
+// with the newline closing the torn line found at open, at what that
+// newline closed: when the line before it is whole, the torn line was a
+// live writer's line read part-way, which its writer ended before the
+// newline landed (the audit.start of this write names it, which the
+// verifier allows beside the blank line it left); later handlers do not
+// name it.
+func (af *File) confirmOpenTornLocked(wrote int64) {
+	pos, err := af.f.Seek(0, io.SeekCurrent)
+	if err != nil || pos-wrote < 1 {
+		return
+	}
+	var last [1]byte
+	if _, err := af.f.ReadAt(last[:], pos-wrote-1); err == nil && last[0] == '\n' {
+		af.endedTornLocked()
+	}
 }
 
 // takeForeign returns the fragments of other writers that this File's

@@ -142,7 +142,11 @@ type state struct {
 	// direct is the File that the handler writes its canonical lines to
 	// itself (File.Handler); nil when it forwards records to next.
 	direct *File
-	line   []byte // the line being written to direct, under mu
+	// tornsOf is the File whose torn lines found at open the handler
+	// names, when it was given them through a head of that File
+	// (WithResume): its audit.start asks the File which still are.
+	tornsOf *File
+	line    []byte // the line being written to direct, under mu
 	// headText is the hash headTextOf as the lines to direct write it:
 	// the prev of the next line when headTextOf is still the head.
 	headText   []byte
@@ -236,7 +240,7 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 		if cfg.torns == nil && cfg.file == nil {
 			// A head from a File that found fragments: name them, as
 			// File.Handler would.
-			st.cfg.torns = tornsOfHead(*cfg.resume)
+			st.cfg.torns, st.tornsOf = tornsOfHead(*cfg.resume)
 		}
 		if st.head.Seq > 0 {
 			st.merkle.broken = fmt.Errorf("slogaudit: chain %s resumed at seq %d without its Merkle tree: checkpoints need the chain's files (use OpenFile and File.Handler)", st.head.Chain, st.head.Seq)
@@ -714,8 +718,10 @@ func (st *state) startLocked(ctx context.Context) {
 	if st.head.Seq > 0 {
 		attrs = append(attrs, slog.Group("resumed_from", slog.Uint64("seq", st.head.Seq), slog.String("hash", st.head.Hash.String())))
 	}
-	if st.direct != nil {
-		st.cfg.torns = st.direct.stillTorn(st.cfg.torns)
+	if af := st.direct; af != nil {
+		st.cfg.torns = af.stillTorn(st.cfg.torns)
+	} else if af := st.tornsOf; af != nil {
+		st.cfg.torns = af.stillTorn(st.cfg.torns)
 	}
 	attrs = appendTornAttrs(attrs, st.cfg.torns)
 	// A start that is not written is declared lost at once, by an

@@ -183,3 +183,85 @@ func TestFragmentLeftBetweenLookAndWriteIsNamed(t *testing.T) {
 		t.Fatalf("%d findings, want the one torn line: %v", len(rep.Findings), rep.Findings)
 	}
 }
+
+// The line found open at OpenFile is another writer's, which that writer
+// ends (and goes on with many more lines) before any handler of the File
+// writes: no handler names it, whether it is the File's first handler or
+// a later one, a handler New makes over the File resuming a head of it,
+// or the line ends between the first handler's look and its write.
+func TestLiveLineSeenAtOpenIsNamedByNoHandler(t *testing.T) {
+	for _, how := range []string{"two handlers", "New resuming a head", "ended during the write"} {
+		t.Run(how, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "audit.log")
+			if how == "New resuming a head" { // a chain to resume
+				first, err := OpenFile(path, WithFileSync(SyncNever()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				h0, err := first.Handler(WithKey("k1", testKey), WithChainID("orders"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				slog.New(h0).Info("shipped", "order", 0)
+				h0.Close(context.Background())
+				first.Close()
+			}
+			other := otherWriterLines(t, "doors", 41)
+			line := other[0]
+			cut := len(line) / 3
+			rest := bytes.Join(append([][]byte{line[cut:]}, other[1:]...), nil)
+			appendRaw(t, path, line[:cut])
+			af, err := OpenFile(path, WithFileSync(SyncNever()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer af.Close()
+			var handlers []*Handler
+			switch how {
+			case "two handlers":
+				for _, id := range []string{"orders", "refunds"} {
+					h, err := af.Handler(WithKey("k1", testKey), WithChainID(id))
+					if err != nil {
+						t.Fatal(err)
+					}
+					handlers = append(handlers, h)
+				}
+				appendRaw(t, path, rest)
+			case "New resuming a head":
+				h, err := New(slog.NewJSONHandler(af, nil), WithKey("k1", testKey), WithResume(af.Heads()["orders"]))
+				if err != nil {
+					t.Fatal(err)
+				}
+				handlers = append(handlers, h)
+				appendRaw(t, path, rest)
+			case "ended during the write":
+				for _, id := range []string{"orders", "refunds"} {
+					h, err := af.Handler(WithKey("k1", testKey), WithChainID(id))
+					if err != nil {
+						t.Fatal(err)
+					}
+					handlers = append(handlers, h)
+				}
+				done := false
+				af.mu.Lock()
+				af.inject = func(f *os.File, p []byte) (int, error) {
+					if !done {
+						done = true
+						appendRaw(t, path, rest)
+					}
+					return f.Write(p)
+				}
+				af.mu.Unlock()
+			}
+			for i, h := range handlers {
+				slog.New(h).Info("shipped", "order", i+1)
+			}
+			for _, h := range handlers {
+				if err := h.Close(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			verifyIntact(t, path)
+		})
+	}
+}

@@ -54,11 +54,12 @@ func (af *File) takeTorns() []TornLine {
 }
 
 // tornsOfHead returns the fragments of the open File that recovered head,
-// when no handler named them yet.
-func tornsOfHead(head Head) []TornLine {
+// when no handler named them yet, and that File.
+func tornsOfHead(head Head) ([]TornLine, *File) {
 	v, ok := tornHeads.Load(head)
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	return v.(*File).takeTorns()
+	af := v.(*File)
+	return af.takeTorns(), af
 }

@@ -944,12 +944,17 @@ func tornNames(val chain.Value) []tornName {
 // lineRing keeps the last lines read, each up to maxRingLine bytes, and
 // which of them a blank line followed.
 type lineRing struct {
-	lines [32][]byte
-	nums  [32]int64 // the number of each line, counted from 1
-	count int64     // lines put
-	blank int64     // the number of the line a blank line last followed
+	lines [ringLines][]byte
+	nums  [ringLines]int64 // the number of each line, counted from 1
+	count int64            // lines put
+	blank int64            // the number of the line a blank line last followed
 	next  int
 }
+
+// ringLines is how many lines a lineRing keeps: the other writers of a
+// shared file may append many lines between a File's look at the file's
+// end and its write.
+const ringLines = 256
 
 // maxRingLine bounds the lines a lineRing keeps: a longer one is kept
 // empty.
