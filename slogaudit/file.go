@@ -149,6 +149,9 @@ type File struct {
 	// tornEnded is the newest torn line found at open, found since to be
 	// no fragment: another writer ended it (see stillTorn).
 	tornEnded *TornLine
+	// tornsNamed: the audit.start of one of af's handlers names the torn
+	// lines found at open (see stillTorn); no other handler's does.
+	tornsNamed bool
 	// tornClosed: a write went to the file since it was opened, closing
 	// the torn line found at open if there was one.
 	tornClosed bool
@@ -949,13 +952,14 @@ func (af *File) confirmForeignLocked(seen int, wrote int64) {
 	af.anyForeign.Store(len(af.foreign) > 0)
 }
 
-// stillTorn returns torns, the torn lines an audit.start is about to
-// name, less the newest of those found at open when that line is closed
-// now by another writer: it was a live writer's line, read part-way at
-// open, which its writer ended; or a crash's fragment that another File
-// closed with a newline of its own, and names itself. Once found so, the
-// line is left out for every handler of af (tornEnded), whenever it
-// starts.
+// stillTorn returns torns, the torn lines found at open that an
+// audit.start is about to name: none when another handler of af named
+// them already (each is named once), and otherwise all but the newest
+// when another writer has closed that line since: it was a live writer's
+// line, read part-way at open, which its writer ended; or a crash's
+// fragment that another File closed with a newline of its own, and names
+// itself. Once found so, the line is left out for every handler of af
+// (tornEnded).
 func (af *File) stillTorn(torns []TornLine) []TornLine {
 	af.mu.Lock()
 	defer af.mu.Unlock()
@@ -964,13 +968,18 @@ func (af *File) stillTorn(torns []TornLine) []TornLine {
 		return torns
 	}
 	newest := torns[n-1]
-	if e := af.tornEnded; e != nil && e.Bytes == newest.Bytes && e.SHA256 == newest.SHA256 {
+	ended := af.tornEnded != nil && sameTorn(*af.tornEnded, newest)
+	if !ended && (len(af.torns) == 0 || !sameTorn(af.torns[len(af.torns)-1], newest)) {
+		return torns // not the File's
+	}
+	if af.tornsNamed {
+		return nil // another handler's audit.start names them
+	}
+	af.tornsNamed = true
+	if ended {
 		return torns[:n-1]
 	}
-	if !af.fresh || af.f == nil || len(af.torns) == 0 {
-		return torns
-	}
-	if last := af.torns[len(af.torns)-1]; newest.SHA256 != last.SHA256 || newest.Bytes != last.Bytes {
+	if !af.fresh || af.f == nil {
 		return torns
 	}
 	end, err := af.f.Seek(0, io.SeekEnd)
@@ -985,6 +994,9 @@ func (af *File) stillTorn(torns []TornLine) []TornLine {
 	af.endedTornLocked()
 	return torns[:n-1]
 }
+
+// sameTorn reports whether a and b name the same line.
+func sameTorn(a, b TornLine) bool { return a.Bytes == b.Bytes && a.SHA256 == b.SHA256 }
 
 // endedTornLocked records that the newest torn line found at open is no
 // fragment (another writer ended it): later handlers do not name it.

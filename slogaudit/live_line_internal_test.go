@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -262,6 +263,64 @@ func TestLiveLineSeenAtOpenIsNamedByNoHandler(t *testing.T) {
 				}
 			}
 			verifyIntact(t, path)
+		})
+	}
+}
+
+// A crash's fragment found at open is named once, by the audit.start of
+// whichever handler of the File starts first, however many handlers the
+// File has (chains of their own, a handler New makes resuming a head of
+// the File) and in whichever order they were made.
+func TestTornLineAtOpenNamedOnceByTheFirstHandlerToStart(t *testing.T) {
+	for _, order := range []string{"made first starts first", "made last starts first", "New resuming a head starts first"} {
+		t.Run(order, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "audit.log")
+			closingLog(t, path, 2)
+			af, err := OpenFile(path, WithFileSync(SyncNever()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer af.Close()
+			var handlers []*Handler
+			if order == "New resuming a head starts first" {
+				h, err := New(slog.NewJSONHandler(af, nil), WithKey("k1", testKey), WithResume(af.Heads()["orders"]))
+				if err != nil {
+					t.Fatal(err)
+				}
+				handlers = append(handlers, h)
+			}
+			for _, id := range []string{"refunds", "returns", "invoices"} {
+				h, err := af.Handler(WithKey("k1", testKey), WithChainID(id))
+				if err != nil {
+					t.Fatal(err)
+				}
+				handlers = append(handlers, h)
+			}
+			if order == "made last starts first" {
+				slices.Reverse(handlers)
+			}
+			for i, h := range handlers {
+				slog.New(h).Info("posted", "entry", i)
+			}
+			for _, h := range handlers {
+				if err := h.Close(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			data, _ := os.ReadFile(path)
+			if n := bytes.Count(data, []byte(`"torn":`)); n != 1 {
+				t.Fatalf("the fragment is named %d times:\n%s", n, data)
+			}
+			rep := verifyIntact(t, path)
+			torn := 0
+			for _, f := range rep.Findings {
+				if f.Kind == Torn {
+					torn++
+				}
+			}
+			if torn != 1 {
+				t.Fatalf("%d torn findings, want 1: %v", torn, rep.Findings)
+			}
 		})
 	}
 }
