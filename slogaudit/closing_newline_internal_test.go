@@ -179,9 +179,10 @@ func tornCount(rep Report) int {
 	return n
 }
 
-// The restart after two crashes rotates the file before its first line:
-// the fragments stay at the end of the rotated file, unterminated, and
-// the audit.start in the new file names both.
+// The restart after two crashes is due to rotate the file with its first
+// line: the file is not rotated while it ends inside a line, so the
+// audit.start closes the fragments where they are, and names both, and
+// the rotation comes with the next line.
 func TestFragmentsNamedAcrossRotation(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "audit.log")
 	closingLog(t, path, 3)
@@ -202,8 +203,8 @@ func TestFragmentsNamedAcrossRotation(t *testing.T) {
 		t.Fatalf("rotated files %v, %v", paths, err)
 	}
 	first, _ := os.ReadFile(paths[0])
-	if first[len(first)-1] == '\n' {
-		t.Fatalf("the rotated file's fragment was closed, with no line after it")
+	if !bytes.Contains(first, []byte(`{"audit":{"chain":"ord`+"\n{")) || !bytes.Contains(first, []byte(`"msg":"audit.start"`)) {
+		t.Fatalf("the rotated file does not end with its fragments closed by the audit.start:\n%s", first)
 	}
 	rep, err := VerifyFiles(context.Background(), paths, VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
 	for _, f := range rep.Findings {

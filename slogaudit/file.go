@@ -729,7 +729,9 @@ func (af *File) write(p []byte, others bool) (int, error) {
 	if af.closed {
 		return 0, errors.New("slogaudit: write to a closed audit file")
 	}
+	seen := len(af.foreign)
 	if af.cfg.rotateSize > 0 && af.size > 0 && af.size+int64(len(p)) > af.cfg.rotateSize && af.readers == 0 {
+		before, _ := af.f.Stat()
 		if err := af.rotateLocked(); err != nil {
 			if af.f == nil {
 				return 0, err
@@ -741,13 +743,15 @@ func (af *File) write(p []byte, others bool) (int, error) {
 				callback(func() { af.cfg.onError(err) })
 			}
 		}
+		if after, err := af.f.Stat(); err == nil && before != nil && !os.SameFile(before, after) {
+			seen = len(af.foreign) // named as they are; the write goes to another file
+		}
 	}
 	if others {
 		if err := af.lockWrittenLocked(p); err != nil {
 			return 0, err
 		}
 	}
-	seen := len(af.foreign)
 	openTorn := af.fresh && len(af.torns) > 0 && !af.tornClosed // this write closes the torn line found at open
 	af.closeForeignLocked()
 	n, err := af.writeClosingLocked(p)
@@ -981,6 +985,13 @@ func (af *File) stillTorn(torns []TornLine) []TornLine {
 	}
 	if !af.fresh || af.f == nil {
 		return torns
+	}
+	if af.goOnIfRotatedLocked() {
+		// Another File rotated the file away since the open: it does so
+		// only once the file ends with a whole line (see rotateLocked),
+		// so another writer has closed the fragment, and named it.
+		af.endedTornLocked()
+		return torns[:n-1]
 	}
 	end, err := af.f.Seek(0, io.SeekEnd)
 	if err != nil || end <= af.size {
@@ -1319,6 +1330,14 @@ func (af *File) rotateLocked() error {
 	if moved, err := af.rotatedByOtherLocked(); moved || err != nil {
 		return err
 	}
+	// A file that ends inside a line is not rotated away yet: the line
+	// may be a fragment that another writer left (crashing), or a line
+	// that a live writer is writing. The write goes to the file as it is,
+	// closes the line with its newline and names it if it was a fragment
+	// (closeForeignLocked, confirmForeignLocked); the next write rotates.
+	if !af.endsLineLocked() {
+		return nil
+	}
 	rotated, err := RotatedFiles(af.path)
 	if err != nil {
 		return err
@@ -1401,21 +1420,30 @@ func (af *File) rotationLockLocked() func() {
 // goes on in the file at the path, the log's current one, rather than
 // rotate it too.
 func (af *File) rotatedByOtherLocked() (bool, error) {
+	// When the current file cannot be opened, the rotation goes on as
+	// usual: the path is renamed if it can be.
+	return af.goOnIfRotatedLocked(), nil
+}
+
+// goOnIfRotatedLocked goes on in the log's current file when the path
+// names another file than the one af writes (another File of the log
+// rotated it), and reports whether it did.
+func (af *File) goOnIfRotatedLocked() bool {
 	mine, err := af.f.Stat()
 	if err != nil {
-		return false, nil
+		return false
 	}
-	current, err := os.Stat(af.path)
-	if err != nil || os.SameFile(mine, current) {
-		return false, nil
+	cur, err := os.Stat(af.path)
+	if err != nil || os.SameFile(mine, cur) {
+		return false
 	}
 	f, err := os.OpenFile(af.path, os.O_RDWR|os.O_APPEND, 0)
 	if err != nil {
-		return false, nil // rotate as usual: the path is renamed if it can be
+		return false
 	}
 	af.f.Close()
-	af.goOnInLocked(f, current.Size())
-	return true, nil
+	af.goOnInLocked(f, cur.Size())
+	return true
 }
 
 // goOnInLocked makes f, of size bytes, the file af writes: the log's
