@@ -85,7 +85,10 @@
 // record of that chain written before it (the record the audit.start
 // resumed from, or the one before the first the audit.gap declares lost)
 // comes after it, or when the fragments one record names are not in the
-// order it lists them. The checkpoint file is
+// order it lists them. An audit.start's torn_closed list names another
+// writer's fragments that the record it resumed from closed (its process
+// crashed before naming them): each must be the line just before that
+// record. The checkpoint file is
 // appended in order, each line once: a checkpoint after a larger one of
 // its chain is reported reordered (a witnessed checkpoint appended again
 // with its cosignatures excepted), and a line repeated byte for byte

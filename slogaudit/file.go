@@ -149,9 +149,16 @@ type File struct {
 	// tornEnded is the newest torn line found at open, found since to be
 	// no fragment: another writer ended it (see stillTorn).
 	tornEnded *TornLine
+	// closedBy are the fragments found at open that a record of a chain
+	// closed and nothing named, by that chain (see closedUnnamed).
+	closedBy map[string][]TornLine
 	// tornsNamed: the audit.start of one of af's handlers names the torn
 	// lines found at open (see stillTorn); no other handler's does.
 	tornsNamed bool
+	// tornGrowing: the newest torn line found at open was growing when
+	// the first handler started, so it was not named; the write that
+	// closes it names what it closed.
+	tornGrowing bool
 	// tornClosed: a write went to the file since it was opened, closing
 	// the torn line found at open if there was one.
 	tornClosed bool
@@ -264,8 +271,77 @@ func (af *File) recover() error {
 	// the chain's later records may be in a rotated file, and Handler then
 	// looks for them (findHead).
 	af.last = scanHeads(tail, af.heads, map[string]Head{})
+	af.closedBy = closedUnnamed(tail)
 	af.offerTorns(af.heads)
 	return nil
+}
+
+// closedUnnamed returns, by chain, the fragments in data (whole lines of
+// a log's tail) that a record of that chain closed, and that no record
+// after it names: the line right after the fragment is that chain's
+// record, whose write began with the newline that closed the fragment,
+// and its process ended before the audit.gap naming it (a crash right
+// after a write). The handler that resumes the chain names them.
+func closedUnnamed(data []byte) map[string][]TornLine {
+	if !bytes.Contains(data, []byte("\n{")) {
+		return nil
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	var p chain.Parser
+	named := map[string]bool{}
+	type closed struct {
+		chain string
+		torn  TornLine
+	}
+	var found []closed
+	for i, line := range lines {
+		if len(line) == 0 {
+			continue
+		}
+		v, err := p.Parse(line)
+		if err == nil {
+			for _, t := range tornNames(v) {
+				named[t.sha] = true
+			}
+			continue
+		}
+		if i+1 >= len(lines) || !jsonPrefix(line) || wholeRecord(line) {
+			continue // the last line is a torn line found at open
+		}
+		next, err := p.Parse(lines[i+1])
+		if err != nil {
+			continue
+		}
+		a, ok := next.Get("audit")
+		if !ok {
+			continue
+		}
+		if rec, err := parseAudit(a); err == nil {
+			found = append(found, closed{rec.chain, *tornLine(line)})
+		}
+	}
+	var out map[string][]TornLine
+	for _, c := range found {
+		if named[c.torn.SHA256] {
+			continue
+		}
+		if out == nil {
+			out = map[string][]TornLine{}
+		}
+		out[c.chain] = append(out[c.chain], c.torn)
+	}
+	return out
+}
+
+// takeClosed returns the fragments that a record of chain id closed and
+// that nothing names (see closedUnnamed), once: the handler resuming the
+// chain names them.
+func (af *File) takeClosed(id string) []TornLine {
+	af.mu.Lock()
+	defer af.mu.Unlock()
+	t := af.closedBy[id]
+	delete(af.closedBy, id)
+	return t
 }
 
 // findHead returns the last record of the chain id (or, for id "", of the
@@ -603,6 +679,9 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	}
 	opts = append(opts, withFile(af))
 	h, err := New(slog.NewJSONHandler(af, nil), opts...)
+	if err == nil {
+		h.st.closedTorns = af.takeClosed(h.st.head.Chain)
+	}
 	if err == nil && h.st.head.Seq > 0 {
 		paths, perr := RotatedFiles(af.path)
 		if perr != nil {
@@ -752,7 +831,7 @@ func (af *File) write(p []byte, others bool) (int, error) {
 			return 0, err
 		}
 	}
-	openTorn := af.fresh && len(af.torns) > 0 && !af.tornClosed // this write closes the torn line found at open
+	openTorn := af.fresh && (len(af.torns) > 0 || af.tornGrowing) && !af.tornClosed // this write closes the torn line found at open
 	af.closeForeignLocked()
 	n, err := af.writeClosingLocked(p)
 	if err == nil && n < len(p) {
@@ -761,7 +840,11 @@ func (af *File) write(p []byte, others bool) (int, error) {
 	if err == nil && len(af.foreign) > seen {
 		af.confirmForeignLocked(seen, int64(n)+1)
 	}
-	if err == nil && openTorn && len(af.foreign) == seen {
+	switch {
+	case err == nil && openTorn && af.tornGrowing:
+		af.tornGrowing = false
+		af.confirmForeignLocked(len(af.foreign), int64(n)+1)
+	case err == nil && openTorn && len(af.foreign) == seen:
 		af.confirmOpenTornLocked(int64(n) + 1)
 	}
 	if err == nil {
@@ -998,8 +1081,17 @@ func (af *File) stillTorn(torns []TornLine) []TornLine {
 		return torns
 	}
 	buf := make([]byte, min(end-af.size, foreignWindow))
-	if m, _ := af.f.ReadAt(buf, af.size); m != len(buf) || bytes.IndexByte(buf, '\n') < 0 {
+	if m, _ := af.f.ReadAt(buf, af.size); m != len(buf) {
 		return torns
+	}
+	if bytes.IndexByte(buf, '\n') < 0 {
+		// The line grew since the open, and goes on: a live writer's,
+		// which may end, or stop at another byte (a crash). The write
+		// closes it, and what it closed is named once written
+		// (confirmForeignLocked), not here.
+		af.tornGrowing = true
+		af.endedTornLocked()
+		return torns[:n-1]
 	}
 	af.fresh = false // the write looks at the file's end again (closeForeignLocked)
 	af.endedTornLocked()

@@ -28,6 +28,25 @@ import (
 // torn member names one: {"bytes":N,"sha256":"<hex>"}.
 const tornEarlierKey = "torn_earlier"
 
+// tornClosedKey is the member of an audit.start record that names, as
+// torn_earlier does, other writers' fragments that the record it resumed
+// from closed: each is the line just before that record, whose write
+// began with the newline closing it, and the process writing the chain
+// ended before the audit.gap naming it.
+const tornClosedKey = "torn_closed"
+
+// appendClosedAttr appends the torn_closed member naming ts, if any.
+func appendClosedAttr(attrs []slog.Attr, ts []TornLine) []slog.Attr {
+	if len(ts) == 0 {
+		return attrs
+	}
+	items := make([]any, len(ts))
+	for i, t := range ts {
+		items[i] = map[string]any{"bytes": t.Bytes, "sha256": t.SHA256}
+	}
+	return append(attrs, slog.Any(tornClosedKey, items))
+}
+
 // maxNamedFragments bounds the fragments one record names one by one
 // (torn and torn_earlier): as many as the verifier keeps waiting for a
 // record that names them.

@@ -146,7 +146,10 @@ type state struct {
 	// names, when it was given them through a head of that File
 	// (WithResume): its audit.start asks the File which still are.
 	tornsOf *File
-	line    []byte // the line being written to direct, under mu
+	// closedTorns are fragments that a record of the chain closed before
+	// a crash, and that nothing names: the audit.start names them.
+	closedTorns []TornLine
+	line        []byte // the line being written to direct, under mu
 	// headText is the hash headTextOf as the lines to direct write it:
 	// the prev of the next line when headTextOf is still the head.
 	headText   []byte
@@ -241,6 +244,9 @@ func New(h slog.Handler, opts ...Option) (*Handler, error) {
 			// A head from a File that found fragments: name them, as
 			// File.Handler would.
 			st.cfg.torns, st.tornsOf = tornsOfHead(*cfg.resume)
+			if st.tornsOf != nil {
+				st.closedTorns = st.tornsOf.takeClosed(st.head.Chain)
+			}
 		}
 		if st.head.Seq > 0 {
 			st.merkle.broken = fmt.Errorf("slogaudit: chain %s resumed at seq %d without its Merkle tree: checkpoints need the chain's files (use OpenFile and File.Handler)", st.head.Chain, st.head.Seq)
@@ -723,12 +729,19 @@ func (st *state) startLocked(ctx context.Context) {
 	} else if af := st.tornsOf; af != nil {
 		st.cfg.torns = af.stillTorn(st.cfg.torns)
 	}
+	attrs = appendClosedAttr(attrs, st.closedTorns)
+	st.closedTorns = nil
 	attrs = appendTornAttrs(attrs, st.cfg.torns)
 	// A start that is not written is declared lost at once, by an
 	// audit.gap record that names the torn lines in its place.
 	st.lostTorn = st.cfg.torns
 	if err := st.ownLocked(ctx, MsgStart, true, attrs...); err == nil {
 		st.lostTorn = nil
+		if st.losses.anyTorn.Load() {
+			// The start's newline closed another writer's fragment: it is
+			// named now, before anything else is written.
+			_ = st.declareLocked(ctx)
+		}
 	}
 }
 

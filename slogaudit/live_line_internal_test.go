@@ -324,3 +324,61 @@ func TestTornLineAtOpenNamedOnceByTheFirstHandlerToStart(t *testing.T) {
 		})
 	}
 }
+
+// The line found open at OpenFile grows before the File's first write:
+// another writer is still writing it. The audit.start does not name it;
+// the write closes it, and what it closed is named: the whole fragment
+// when that writer stopped in it (a crash), nothing when it ended it.
+func TestGrowingLineAtOpen(t *testing.T) {
+	for _, end := range []string{"crashes", "ends it during the write"} {
+		t.Run(end, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "audit.log")
+			other := otherWriterLines(t, "doors", 5)
+			line := other[0]
+			appendRaw(t, path, line[:len(line)/4])
+			af, err := OpenFile(path, WithFileSync(SyncNever()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer af.Close()
+			h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			appendRaw(t, path, line[len(line)/4:len(line)/2]) // it grows
+			if end == "crashes" {
+				appendRaw(t, path, line[len(line)/2:len(line)*3/4]) // and stops there
+			} else {
+				done := false
+				af.mu.Lock()
+				af.inject = func(f *os.File, p []byte) (int, error) {
+					if !done {
+						done = true
+						appendRaw(t, path, bytes.Join(append([][]byte{line[len(line)/2:]}, other[1:]...), nil))
+					}
+					return f.Write(p)
+				}
+				af.mu.Unlock()
+			}
+			slog.New(h).Info("shipped", "order", 1)
+			slog.New(h).Info("shipped", "order", 2)
+			if err := h.Close(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if testing.Verbose() {
+				data, _ := os.ReadFile(path)
+				t.Logf("%s", data)
+			}
+			rep := verifyIntact(t, path)
+			torn := 0
+			for _, f := range rep.Findings {
+				if f.Kind == Torn {
+					torn++
+				}
+			}
+			if want := map[string]int{"crashes": 1, "ends it during the write": 0}[end]; torn != want {
+				t.Fatalf("%d torn lines, want %d", torn, want)
+			}
+		})
+	}
+}

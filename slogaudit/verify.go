@@ -733,6 +733,9 @@ type pendingTorn struct {
 	prefix bool
 	// claim: the record its audit member names, when that parses.
 	claim *claimedRecord
+	// closer: the record on the line right after it, whose write began
+	// with the newline that closed it.
+	closer claimedRecord
 }
 
 // jsonPrefix reports whether line is what a writer that stopped part-way
@@ -907,6 +910,21 @@ func (v *verifier) unnamedFragment(rec auditFields, by string, t tornName) {
 	v.add(v.line, rec.chain, 0, Missing, "the incomplete line that this %s names (%d bytes, sha256 %s) is not in the input before it: it was removed (the writer leaves a torn line in place, and the record after it names it)", by, t.bytes, short)
 }
 
+// closedNamed reports whether val's torn_closed member names the fragment
+// of hex SHA-256 sha.
+func closedNamed(val chain.Value, sha string) bool {
+	e, ok := val.Get(tornClosedKey)
+	if !ok || e.Kind != chain.Array {
+		return false
+	}
+	for _, t := range e.Items {
+		if s, _ := t.Get("sha256"); s.Kind == chain.String && s.Str == sha {
+			return true
+		}
+	}
+	return false
+}
+
 // tornName is a fragment that an audit.start or audit.gap names: its
 // length and the hex SHA-256 of its bytes.
 type tornName struct {
@@ -925,6 +943,11 @@ func tornNames(val chain.Value) []tornName {
 		n, _ := t.Get("bytes")
 		if s.Kind == chain.String && s.Str != "" {
 			out = append(out, tornName{bytes: int64(n.Num), sha: s.Str})
+		}
+	}
+	if e, ok := val.Get(tornClosedKey); ok && e.Kind == chain.Array {
+		for _, t := range e.Items {
+			add(t)
 		}
 	}
 	if e, ok := val.Get(tornEarlierKey); ok && e.Kind == chain.Array {
@@ -1011,6 +1034,10 @@ type namedFragment struct {
 // it wrote: the record an audit.start resumed from (the head the File
 // read at the end of the file, before the fragments) and, for an
 // audit.gap, the record before the first one it declares lost. An
+// audit.start may also name another writer's fragment just before the
+// record it resumed from, in its torn_closed member: that record's
+// newline closed it, and its process crashed before the audit.gap that
+// names such a fragment. An
 // audit.gap that declares no loss names the fragment of a record of the
 // wrapper's own, which took no seq, and other records of its own (a
 // seal, another audit.gap) may have been written after the fragment and
@@ -1065,6 +1092,12 @@ func (v *verifier) fragmentsInOrder(val chain.Value, rec auditFields, by string)
 	}
 	for _, n := range named {
 		if seen.line < n.p.pos {
+			continue
+		}
+		if by == MsgStart && n.p.closer == (claimedRecord{rec.chain, before}) && closedNamed(val, n.p.sha) {
+			// Another writer's fragment, closed by the newline of the
+			// record the chain resumed from: its writer crashed right
+			// after that write, before naming it (torn_closed).
 			continue
 		}
 		f := &v.rep.Findings[n.finding]
@@ -1236,6 +1269,13 @@ func (v *verifier) record(line []byte, torn bool) {
 	v.lastNamed = v.lastNamed[:0]
 	var missing []tornName
 	pending := v.torn // the line just before, which may be a changed fragment
+	if pending != nil {
+		if a, ok := val.Get("audit"); ok {
+			if r, err := parseAudit(a); err == nil {
+				pending.closer = claimedRecord{r.chain, r.seq}
+			}
+		}
+	}
 	if len(acks) == 0 {
 		v.flushTorn("", "")
 	}

@@ -59,6 +59,9 @@ func (v *verifier) canonicalRecord(raw []byte) bool {
 // content matched its link hash, as record would: its MAC is checked and
 // it joins its chain.
 func (v *verifier) matched(rec auditFields) {
+	if v.torn != nil {
+		v.torn.closer = claimedRecord{rec.chain, rec.seq}
+	}
 	v.flushTorn("", "")
 	v.rep.Records++
 	rec.hashOK = true
