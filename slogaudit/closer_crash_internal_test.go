@@ -82,12 +82,7 @@ func TestFragmentClosedByARecordThenCrash(t *testing.T) {
 				t.Fatalf("no torn_closed member names the fragment:\n%s", out)
 			}
 			rep := verifyIntact(t, path)
-			torn := 0
-			for _, f := range rep.Findings {
-				if f.Kind == Torn {
-					torn++
-				}
-			}
+			torn := tornCount(rep)
 			if torn != 1 {
 				t.Fatalf("%d torn findings, want 1", torn)
 			}

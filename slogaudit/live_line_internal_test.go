@@ -37,6 +37,23 @@ func otherWriterLines(t *testing.T, id string, n int) [][]byte {
 	return lines[:len(lines)-1] // after the last newline: nothing
 }
 
+// appendBeforeFirstWrite makes the File's next write append p to its path
+// first, as another writer would between the File's look and its write;
+// it returns whether that happened.
+func appendBeforeFirstWrite(t *testing.T, af *File, path string, p []byte) *bool {
+	done := new(bool)
+	af.mu.Lock()
+	af.inject = func(f *os.File, q []byte) (int, error) {
+		if !*done {
+			*done = true
+			appendRaw(t, path, p)
+		}
+		return f.Write(q)
+	}
+	af.mu.Unlock()
+	return done
+}
+
 // appendRaw appends p to path through a descriptor of its own, as another
 // process does.
 func appendRaw(t *testing.T, path string, p []byte) {
@@ -89,19 +106,10 @@ func TestLiveLineSeenPartwayIsNotNamed(t *testing.T) {
 			// The other writer ends its line, and writes 40 more, after
 			// this File looked and before its write lands.
 			rest := bytes.Join(append([][]byte{line[cut:]}, other[1:]...), nil)
-			done := false
-			af.mu.Lock()
-			af.inject = func(f *os.File, p []byte) (int, error) {
-				if !done {
-					done = true
-					appendRaw(t, path, rest)
-				}
-				return f.Write(p)
-			}
-			af.mu.Unlock()
+			done := appendBeforeFirstWrite(t, af, path, rest)
 			if where == "open" {
 				appendRaw(t, path, rest) // before the first write: the File looks again
-				done = true
+				*done = true
 			}
 			if where != "close" {
 				log.Info("shipped", "order", 2)
@@ -111,7 +119,7 @@ func TestLiveLineSeenPartwayIsNotNamed(t *testing.T) {
 				t.Fatal(err)
 			}
 			data, _ := os.ReadFile(path)
-			if !done {
+			if !*done {
 				t.Fatal("the other writer's line was not ended")
 			}
 			if bytes.Contains(data, []byte(`"torn"`)) {
@@ -243,16 +251,7 @@ func TestLiveLineSeenAtOpenIsNamedByNoHandler(t *testing.T) {
 					}
 					handlers = append(handlers, h)
 				}
-				done := false
-				af.mu.Lock()
-				af.inject = func(f *os.File, p []byte) (int, error) {
-					if !done {
-						done = true
-						appendRaw(t, path, rest)
-					}
-					return f.Write(p)
-				}
-				af.mu.Unlock()
+				appendBeforeFirstWrite(t, af, path, rest)
 			}
 			for i, h := range handlers {
 				slog.New(h).Info("shipped", "order", i+1)
@@ -312,12 +311,7 @@ func TestTornLineAtOpenNamedOnceByTheFirstHandlerToStart(t *testing.T) {
 				t.Fatalf("the fragment is named %d times:\n%s", n, data)
 			}
 			rep := verifyIntact(t, path)
-			torn := 0
-			for _, f := range rep.Findings {
-				if f.Kind == Torn {
-					torn++
-				}
-			}
+			torn := tornCount(rep)
 			if torn != 1 {
 				t.Fatalf("%d torn findings, want 1: %v", torn, rep.Findings)
 			}
@@ -349,16 +343,7 @@ func TestGrowingLineAtOpen(t *testing.T) {
 			if end == "crashes" {
 				appendRaw(t, path, line[len(line)/2:len(line)*3/4]) // and stops there
 			} else {
-				done := false
-				af.mu.Lock()
-				af.inject = func(f *os.File, p []byte) (int, error) {
-					if !done {
-						done = true
-						appendRaw(t, path, bytes.Join(append([][]byte{line[len(line)/2:]}, other[1:]...), nil))
-					}
-					return f.Write(p)
-				}
-				af.mu.Unlock()
+				appendBeforeFirstWrite(t, af, path, bytes.Join(append([][]byte{line[len(line)/2:]}, other[1:]...), nil))
 			}
 			slog.New(h).Info("shipped", "order", 1)
 			slog.New(h).Info("shipped", "order", 2)
@@ -370,12 +355,7 @@ func TestGrowingLineAtOpen(t *testing.T) {
 				t.Logf("%s", data)
 			}
 			rep := verifyIntact(t, path)
-			torn := 0
-			for _, f := range rep.Findings {
-				if f.Kind == Torn {
-					torn++
-				}
-			}
+			torn := tornCount(rep)
 			if want := map[string]int{"crashes": 1, "ends it during the write": 0}[end]; torn != want {
 				t.Fatalf("%d torn lines, want %d", torn, want)
 			}
