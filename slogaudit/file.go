@@ -1009,34 +1009,48 @@ func (af *File) closeForeign() {
 // between the look and the write left another). When the file cannot be
 // read back, the fragment seen stays named.
 func (af *File) confirmForeignLocked(seen int, wrote int64) {
-	pos, err := af.f.Seek(0, io.SeekCurrent) // an appending write leaves the offset at its end
-	if err != nil || pos-wrote < 0 {
+	frag, _, ok := af.closedLineLocked(wrote)
+	if !ok {
 		return
-	}
-	nl := pos - wrote // where the newline landed
-	var frag []byte
-	if nl > 0 {
-		var last [1]byte
-		if _, err := af.f.ReadAt(last[:], nl-1); err != nil {
-			return
-		}
-		if last[0] != '\n' {
-			from := max(nl-foreignWindow, 0)
-			buf := make([]byte, nl-from)
-			if m, _ := af.f.ReadAt(buf, from); m != len(buf) {
-				return
-			}
-			i := bytes.LastIndexByte(buf, '\n')
-			if i >= 0 || from == 0 {
-				frag = buf[i+1:]
-			}
-		}
 	}
 	af.foreign = af.foreign[:seen]
 	if frag != nil {
 		af.foreign = append(af.foreign, *tornLine(frag))
 	}
 	af.anyForeign.Store(len(af.foreign) > 0)
+}
+
+// closedLineLocked reads back, after a write of wrote bytes that began
+// with a newline, what that newline closed: whole when the line before it
+// was whole already (another writer's newline came first), else frag, the
+// fragment it closed (nil at the file's start, or when the fragment is
+// longer than foreignWindow). ok is false when the file cannot be read
+// back.
+func (af *File) closedLineLocked(wrote int64) (frag []byte, whole, ok bool) {
+	pos, err := af.f.Seek(0, io.SeekCurrent) // an appending write leaves the offset at its end
+	if err != nil || pos-wrote < 0 {
+		return nil, false, false
+	}
+	nl := pos - wrote // where the newline landed
+	if nl == 0 {
+		return nil, false, true
+	}
+	var last [1]byte
+	if _, err := af.f.ReadAt(last[:], nl-1); err != nil {
+		return nil, false, false
+	}
+	if last[0] == '\n' {
+		return nil, true, true
+	}
+	from := max(nl-foreignWindow, 0)
+	buf := make([]byte, nl-from)
+	if m, _ := af.f.ReadAt(buf, from); m != len(buf) {
+		return nil, false, false
+	}
+	if i := bytes.LastIndexByte(buf, '\n'); i >= 0 || from == 0 {
+		return buf[i+1:], false, true
+	}
+	return nil, false, true
 }
 
 // stillTorn returns torns, the torn lines found at open that an
@@ -1128,12 +1142,7 @@ func (af *File) endedTornLocked() {
 // verifier allows beside the blank line it left); later handlers do not
 // name it.
 func (af *File) confirmOpenTornLocked(wrote int64) {
-	pos, err := af.f.Seek(0, io.SeekCurrent)
-	if err != nil || pos-wrote < 1 {
-		return
-	}
-	var last [1]byte
-	if _, err := af.f.ReadAt(last[:], pos-wrote-1); err == nil && last[0] == '\n' {
+	if _, whole, ok := af.closedLineLocked(wrote); ok && whole {
 		af.endedTornLocked()
 	}
 }
