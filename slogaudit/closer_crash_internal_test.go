@@ -94,14 +94,7 @@ func TestFragmentClosedByARecordThenCrash(t *testing.T) {
 // record left it: moved up a line, or removed, the log is not intact.
 func TestClosedFragmentMovedOrRemoved(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "audit.log")
-	af, err := OpenFile(path, WithFileSync(SyncNever()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := af.Handler(WithKey("k1", testKey), WithChainID("gamma"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	af, h := openChain(t, path, "gamma")
 	for i := range 4 {
 		slog.New(h).Info("posted", "entry", i)
 	}
@@ -111,14 +104,7 @@ func TestClosedFragmentMovedOrRemoved(t *testing.T) {
 	frag := []byte(`{"audit":{"chain":"beta","hash":"cXV`)
 	spliced := append(append(append(append([]byte(nil), data[:last]...), frag...), '\n'), data[last:]...)
 	os.WriteFile(path, spliced, 0o600)
-	again, err := OpenFile(path, WithFileSync(SyncNever()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err = again.Handler(WithKey("k1", testKey), WithChainID("gamma"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	again, h := openChain(t, path, "gamma")
 	slog.New(h).Info("posted", "entry", 4)
 	h.Close(context.Background())
 	again.Close()

@@ -37,6 +37,21 @@ func otherWriterLines(t *testing.T, id string, n int) [][]byte {
 	return lines[:len(lines)-1] // after the last newline: nothing
 }
 
+// openChain opens the log at path, with writes never synced, and a
+// handler of it writing chain id.
+func openChain(t *testing.T, path, id string) (*File, *Handler) {
+	t.Helper()
+	af, err := OpenFile(path, WithFileSync(SyncNever()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := af.Handler(WithKey("k1", testKey), WithChainID(id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return af, h
+}
+
 // appendBeforeFirstWrite makes the File's next write append p to its path
 // first, as another writer would between the File's look and its write;
 // it returns whether that happened.
@@ -84,20 +99,11 @@ func TestLiveLineSeenPartwayIsNotNamed(t *testing.T) {
 			other := otherWriterLines(t, "doors", 41)
 			line := other[0]
 			cut := len(line) / 3
-			var af *File
-			var err error
 			if where == "open" {
 				appendRaw(t, path, line[:cut])
 			}
-			af, err = OpenFile(path, WithFileSync(SyncNever()))
-			if err != nil {
-				t.Fatal(err)
-			}
+			af, h := openChain(t, path, "orders")
 			defer af.Close()
-			h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"))
-			if err != nil {
-				t.Fatal(err)
-			}
 			log := slog.New(h)
 			if where != "open" {
 				log.Info("shipped", "order", 1)
@@ -141,15 +147,8 @@ func TestLiveLineSeenPartwayIsNotNamed(t *testing.T) {
 func TestFragmentLeftBetweenLookAndWriteIsNamed(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "audit.log")
 	other := otherWriterLines(t, "doors", 3)
-	af, err := OpenFile(path, WithFileSync(SyncNever()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	af, h := openChain(t, path, "orders")
 	defer af.Close()
-	h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	log := slog.New(h)
 	log.Info("shipped", "order", 1)
 	seen := other[0][:len(other[0])/2] // a live line, seen part-way
@@ -203,14 +202,7 @@ func TestLiveLineSeenAtOpenIsNamedByNoHandler(t *testing.T) {
 		t.Run(how, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "audit.log")
 			if how == "New resuming a head" { // a chain to resume
-				first, err := OpenFile(path, WithFileSync(SyncNever()))
-				if err != nil {
-					t.Fatal(err)
-				}
-				h0, err := first.Handler(WithKey("k1", testKey), WithChainID("orders"))
-				if err != nil {
-					t.Fatal(err)
-				}
+				first, h0 := openChain(t, path, "orders")
 				slog.New(h0).Info("shipped", "order", 0)
 				h0.Close(context.Background())
 				first.Close()
@@ -330,15 +322,8 @@ func TestGrowingLineAtOpen(t *testing.T) {
 			other := otherWriterLines(t, "doors", 5)
 			line := other[0]
 			appendRaw(t, path, line[:len(line)/4])
-			af, err := OpenFile(path, WithFileSync(SyncNever()))
-			if err != nil {
-				t.Fatal(err)
-			}
+			af, h := openChain(t, path, "orders")
 			defer af.Close()
-			h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"))
-			if err != nil {
-				t.Fatal(err)
-			}
 			appendRaw(t, path, line[len(line)/4:len(line)/2]) // it grows
 			if end == "crashes" {
 				appendRaw(t, path, line[len(line)/2:len(line)*3/4]) // and stops there
