@@ -50,7 +50,14 @@
 // [File.Handler] of another process closes its fragment with the newline
 // of its next record and names it in an audit.gap written right after;
 // a File looks at the file's end before each write for this, whether the
-// writer that left the fragment was a File or not. Only [File.Handler]
+// writer that left the fragment was a File or not. While other writers
+// append to its file, a File also looks, after each write, at where the
+// write landed: when another writer's write was cut off between the look
+// and the write, the record landed on that fragment, so the File writes
+// the record again on a line of its own and names the fragment in the
+// same audit.gap. The verifier checks such a record where it landed and
+// takes the next line, the same bytes, for its copy; without the copy, or
+// without the audit.gap, the fragment is reported malformed. Only [File.Handler]
 // names such fragments: in every process that shares a log, write
 // through it, not through [Wrap] over a JSON or slogcore handler over the
 // File. [VerifyFiles] and the slogaudit command check rotated files in
@@ -88,7 +95,7 @@
 // order it lists them. An audit.start's torn_closed list names another
 // writer's fragments that the record it resumed from closed (its process
 // crashed before naming them): each must be the line just before that
-// record. The checkpoint file is
+// record, or the one that record landed on, followed by its copy. The checkpoint file is
 // appended in order, each line once: a checkpoint after a larger one of
 // its chain is reported reordered (a witnessed checkpoint appended again
 // with its cosignatures excepted), and a line repeated byte for byte

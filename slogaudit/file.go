@@ -281,7 +281,9 @@ func (af *File) recover() error {
 // after it names: the line right after the fragment is that chain's
 // record, whose write began with the newline that closed the fragment,
 // and its process ended before the audit.gap naming it (a crash right
-// after a write). The handler that resumes the chain names them.
+// after a write). So are the fragments that a record of the chain was
+// glued onto, when the line after is that record's copy (see
+// unglueLocked). The handler that resumes the chain names them.
 func closedUnnamed(data []byte) map[string][]TornLine {
 	if !bytes.Contains(data, []byte("\n{")) {
 		return nil
@@ -305,8 +307,17 @@ func closedUnnamed(data []byte) map[string][]TornLine {
 			}
 			continue
 		}
-		if i+1 >= len(lines) || !jsonPrefix(line) || wholeRecord(line) {
-			continue // the last line is a torn line found at open
+		if i+1 >= len(lines) {
+			continue // a torn line found at open
+		}
+		if at, rec := splitGlued(&p, line); at > 0 {
+			if bytes.HasSuffix(lines[i+1], line[at:]) { // the copy, or the copy glued onto another fragment
+				found = append(found, closed{rec.chain, *tornLine(line[:at])})
+			}
+			continue
+		}
+		if !jsonPrefix(line) || wholeRecord(line) {
+			continue
 		}
 		next, err := p.Parse(lines[i+1])
 		if err != nil {
@@ -832,13 +843,18 @@ func (af *File) write(p []byte, others bool) (int, error) {
 		}
 	}
 	openTorn := af.fresh && (len(af.torns) > 0 || af.tornGrowing) && !af.tornClosed // this write closes the torn line found at open
-	af.closeForeignLocked()
+	looked := af.closeForeignLocked()
+	closing := af.fresh // the write starts with a newline: it cannot land glued
 	n, err := af.writeClosingLocked(p)
 	if err == nil && n < len(p) {
 		err = io.ErrShortWrite
 	}
 	if err == nil && len(af.foreign) > seen {
 		af.confirmForeignLocked(seen, int64(n)+1)
+	}
+	rewrote := 0
+	if err == nil && !closing && looked > 0 {
+		rewrote = af.unglueLocked(p, n, looked)
 	}
 	switch {
 	case err == nil && openTorn && af.tornGrowing:
@@ -861,7 +877,7 @@ func (af *File) write(p []byte, others bool) (int, error) {
 		}
 	}
 	af.fresh = false
-	af.size += int64(n)
+	af.size += int64(n + rewrote)
 	af.unsynced++
 	switch {
 	case af.cfg.sync.never:
@@ -949,33 +965,109 @@ const foreignWindow = 1 << 20
 // that writer ends its line before the newline lands, which then makes
 // a blank line and closes nothing. Which of the two it was is known only
 // once the newline is written: confirmForeignLocked then looks.
-func (af *File) closeForeignLocked() {
+//
+// It returns the file's size it saw when other writers had appended to
+// the file since this File's writes, whole lines only (the write that
+// follows may then land after another append: unglueLocked looks), and
+// 0 otherwise.
+func (af *File) closeForeignLocked() (looked int64) {
 	if af.fresh || af.f == nil {
-		return
+		return 0
 	}
 	end, err := af.f.Seek(0, io.SeekEnd)
 	if err != nil || end == af.size || end == 0 {
-		return
+		return 0
 	}
 	var last [1]byte
 	if _, err := af.f.ReadAt(last[:], end-1); err != nil {
-		return
+		return 0
 	}
 	if last[0] == '\n' {
-		return
+		return end
 	}
-	from := max(end-foreignWindow, 0)
-	buf := make([]byte, end-from)
+	frag, ok := af.lineBeforeLocked(end)
+	if !ok {
+		return 0
+	}
+	af.fresh = true
+	if frag == nil {
+		return 0 // longer than the window: closed, but not named
+	}
+	af.foreign = append(af.foreign, *tornLine(frag))
+	af.anyForeign.Store(true)
+	return 0
+}
+
+// maxUnglue bounds how many times unglueLocked writes a record again.
+const maxUnglue = 3
+
+// unglueLocked looks, after a write of n bytes of p that did not start
+// with a newline, to a file that ended with a whole line at size looked
+// when the File looked (closeForeignLocked), where the write landed: the
+// offset an appending write leaves is its end. Another writer's append
+// may have come between the look and the write; when it ended inside a
+// line (a process killed part-way through a write), p's first line was
+// glued onto that fragment. The File then writes that line again, on a
+// line of its own, and keeps the fragment for the writing handler to
+// name in its audit.gap (takeForeign): the verifier checks the record
+// where it was glued, takes the line after it, the same bytes, for its
+// copy, and the fragment for torn once the audit.gap names it. It
+// returns the count of bytes written again.
+//
+// It runs only while other writers append to the file: a File alone
+// pays no look after its writes.
+func (af *File) unglueLocked(p []byte, n int, looked int64) (rewrote int) {
+	line := p[:bytes.IndexByte(p, '\n')+1]
+	if len(line) == 0 || n < len(line) {
+		return 0
+	}
+	wrote := int64(n)
+	for range maxUnglue {
+		pos, err := af.f.Seek(0, io.SeekCurrent)
+		start := pos - wrote
+		if err != nil || start == looked || start <= 0 {
+			return rewrote
+		}
+		var b [1]byte
+		if _, err := af.f.ReadAt(b[:], start-1); err != nil || b[0] == '\n' {
+			return rewrote
+		}
+		if frag, _ := af.lineBeforeLocked(start); frag != nil {
+			af.foreign = append(af.foreign, *tornLine(frag))
+			af.anyForeign.Store(true)
+		}
+		m, err := af.writeLocked(line)
+		if err != nil || m != len(line) {
+			// The record is in the log, where it was glued; a part of
+			// its copy at the end is another fragment, which the next
+			// write closes and names.
+			if af.cfg.onError != nil {
+				werr := fmt.Errorf("slogaudit: writing %s: a record landed on another writer's incomplete line, and writing it again on a line of its own failed (%d of %d bytes): %v; the record is in the log where it landed", af.path, m, len(line), err)
+				callback(func() { af.cfg.onError(werr) })
+			}
+			return rewrote
+		}
+		rewrote += m
+		looked, wrote = pos, int64(m)
+	}
+	return rewrote
+}
+
+// lineBeforeLocked reads back the fragment of a line that ends at offset
+// at: the bytes after the newline before it (all of them from the file's
+// start), nil when it is longer than foreignWindow. ok is false when the
+// file cannot be read.
+func (af *File) lineBeforeLocked(at int64) (frag []byte, ok bool) {
+	from := max(at-foreignWindow, 0)
+	buf := make([]byte, at-from)
 	if m, _ := af.f.ReadAt(buf, from); m != len(buf) {
-		return
+		return nil, false
 	}
 	i := bytes.LastIndexByte(buf, '\n')
-	af.fresh = true
 	if i < 0 && from > 0 {
-		return // longer than the window: closed, but not named
+		return nil, true
 	}
-	af.foreign = append(af.foreign, *tornLine(buf[i+1:]))
-	af.anyForeign.Store(true)
+	return buf[i+1:], true
 }
 
 // closeForeign closes, with a newline of its own, a fragment that
@@ -1042,15 +1134,8 @@ func (af *File) closedLineLocked(wrote int64) (frag []byte, whole, ok bool) {
 	if last[0] == '\n' {
 		return nil, true, true
 	}
-	from := max(nl-foreignWindow, 0)
-	buf := make([]byte, nl-from)
-	if m, _ := af.f.ReadAt(buf, from); m != len(buf) {
-		return nil, false, false
-	}
-	if i := bytes.LastIndexByte(buf, '\n'); i >= 0 || from == 0 {
-		return buf[i+1:], false, true
-	}
-	return nil, false, true
+	frag, ok = af.lineBeforeLocked(nl)
+	return frag, false, ok
 }
 
 // stillTorn returns torns, the torn lines found at open that an

@@ -410,9 +410,17 @@ type verifier struct {
 	nonBlank int64
 	// lastLines are the last lines read (see unnamedFragment).
 	lastLines lineRing
-	// glued: the record being read was glued onto a fragment, which
-	// is reported malformed.
+	// glued: the record being read was glued onto a fragment.
 	glued bool
+	// gluedCopy is the last record read glued onto a fragment, as its
+	// line ends, and gluedFrag that fragment. A File whose record landed
+	// on another writer's fragment writes the same bytes again on the
+	// next line (see File.Write): that line is the record's copy, not a
+	// record of its own, and the fragment then waits for the File's
+	// audit.gap to name it. Without the copy, the fragment is reported
+	// malformed: a writer that did not close it, or a newline removed.
+	gluedCopy []byte
+	gluedFrag *pendingTorn
 	// withdrawn: the indices of findings taken back (see settleMoves).
 	withdrawn []int
 	// unreadable: the malformed findings of lines whose audit member
@@ -1221,6 +1229,15 @@ func (v *verifier) record(line []byte, torn bool) {
 	exact := bytes.TrimSuffix(line, []byte("\n"))
 	v.nonBlank++
 	v.lastLines.put(raw)
+	prevGlued := v.gluedCopy
+	if !v.glued && prevGlued != nil {
+		same := bytes.Equal(line, prevGlued)
+		v.gluedCopy = nil
+		v.flushGlued(same || bytes.HasSuffix(line, prevGlued)) // the copy, or the copy glued onto another fragment
+		if same {
+			return // checked where it was glued
+		}
+	}
 	// A File line starts with the members whose names sort before
 	// "audit", never with "time": a line that does is another handler's.
 	if canonicalLines && !bytes.HasPrefix(raw, []byte(`{"time":`)) && v.canonicalRecord(exact) || recodeLines && v.recodedRecord(raw) {
@@ -1228,11 +1245,19 @@ func (v *verifier) record(line []byte, torn bool) {
 	}
 	val, err := v.parser.Parse(raw)
 	if err != nil || val.Kind != chain.Object {
-		if i := v.gluedAt(raw, err); i > 0 {
-			// A record appended to a torn line that its writer did not
-			// close: the fragment is reported, the record is checked.
+		if i, rec := v.gluedAt(raw, err); i > 0 {
+			// A record appended to a torn line that was not closed: the
+			// record is checked, and the fragment is reported malformed,
+			// unless the next line is the record's copy (see gluedCopy).
 			v.flushTorn("", "")
-			v.add(v.line, "", 0, Malformed, "an incomplete line of %d bytes with a record glued onto it at byte %d: its writer appended to a torn line without closing it (a File closes it, and its audit.start names it)", i, i+1)
+			sum := sha256.Sum256(raw[:i])
+			v.gluedFrag = &pendingTorn{file: v.file, line: v.line, pos: v.pos(), sha: hex.EncodeToString(sum[:]), bytes: i, prefix: true,
+				detail: fmt.Sprintf("an incomplete line of %d bytes with a record glued onto it at byte %d: its writer appended to a torn line without closing it (a File closes it, and its audit.start names it)", i, i+1),
+				closer: rec}
+			v.gluedCopy = append([]byte(nil), line[i:]...)
+			if bytes.Equal(line[i:], prevGlued) {
+				return // the copy of a record glued onto a fragment, glued onto another
+			}
 			v.glued = true
 			v.record(line[i:], torn)
 			v.glued = false
@@ -1416,26 +1441,58 @@ func nestedAudit(val chain.Value, depth int) (string, auditFields, bool) {
 	return "", auditFields{}, false
 }
 
+// flushGlued settles the fragment that the last record read was glued
+// onto, when the line after it is read (copied: that line is the
+// record's copy) or no line follows: with the copy, it waits for a
+// record to name it, as a fragment on a line of its own does; without,
+// it is reported malformed.
+func (v *verifier) flushGlued(copied bool) {
+	p := v.gluedFrag
+	v.gluedFrag = nil
+	if p == nil {
+		return
+	}
+	if copied {
+		v.torn = p
+		v.flushTorn("", "")
+		return
+	}
+	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: p.detail})
+}
+
 // gluedAt returns where a whole audit record starts in raw, a line that
 // did not parse (err), after the first bytes of another JSON object (see
 // jsonPrefix): what a writer leaves that appends a record to a torn line
-// without closing it. It returns -1 for any other line.
-func (v *verifier) gluedAt(raw []byte, err error) int {
-	if !errors.Is(err, chain.ErrSyntax) || len(raw) == 0 || raw[0] != '{' {
-		return -1
+// without closing it, and the record's chain and seq. It returns -1 for
+// any other line.
+func (v *verifier) gluedAt(raw []byte, err error) (int, claimedRecord) {
+	if !errors.Is(err, chain.ErrSyntax) {
+		return -1, claimedRecord{}
+	}
+	return splitGlued(&v.parser, raw)
+}
+
+// splitGlued returns where a whole audit record starts in raw, a line
+// that does not parse, after the first bytes of another JSON object, and
+// the record's chain and seq; -1 when raw is no such line.
+func splitGlued(p *chain.Parser, raw []byte) (int, claimedRecord) {
+	if len(raw) == 0 || raw[0] != '{' {
+		return -1, claimedRecord{}
 	}
 	i := lastObjectStart(raw)
 	if i <= 0 {
-		return -1
+		return -1, claimedRecord{}
 	}
-	val, err := v.parser.Parse(raw[i:])
+	val, err := p.Parse(raw[i:])
 	if err != nil {
-		return -1
+		return -1, claimedRecord{}
 	}
-	if a, ok := val.Get("audit"); !ok || a.Kind != chain.Object || !jsonPrefix(raw[:i]) {
-		return -1
+	a, ok := val.Get("audit")
+	if !ok || a.Kind != chain.Object || !jsonPrefix(raw[:i]) {
+		return -1, claimedRecord{}
 	}
-	return i
+	rec, _ := parseAudit(a)
+	return i, claimedRecord{rec.chain, rec.seq}
 }
 
 // lastObjectStart returns where the JSON object that ends raw starts, or

@@ -210,6 +210,8 @@ func (v *verifier) checkSignature(cp chain.Checkpoint, where Finding) bool {
 // flushTornTail reports a malformed last line that no record followed,
 // and the fragments that no record named.
 func (v *verifier) flushTornTail() {
+	v.flushGlued(false)
+	v.gluedCopy = nil
 	for _, p := range v.older {
 		v.reportUnnamed(p)
 	}

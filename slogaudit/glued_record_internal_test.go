@@ -1,0 +1,220 @@
+package slogaudit
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// gluedLog writes records 1 to 3 of chain "orders" to a log that another
+// writer shares (it appended a whole line first), and makes frags land,
+// one before each of the File's next len(frags) write calls, as the
+// fragments of writers killed part-way through a write after the File
+// looked at the file's end and before its write landed. It returns the
+// log's path.
+func gluedLog(t *testing.T, frags ...[]byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "audit.log")
+	other := otherWriterLines(t, "doors", 1)
+	af, h := openChain(t, path, "orders")
+	defer af.Close()
+	log := slog.New(h)
+	log.Info("shipped", "order", 1)
+	appendRaw(t, path, other[0])
+	af.mu.Lock()
+	calls := 0
+	af.inject = func(f *os.File, p []byte) (int, error) {
+		if calls < len(frags) {
+			appendRaw(t, path, frags[calls])
+		}
+		calls++
+		return f.Write(p)
+	}
+	af.mu.Unlock()
+	log.Info("shipped", "order", 2)
+	log.Info("shipped", "order", 3)
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// gluedAt returns the index of the line of lines that holds frag with a
+// record glued onto it, or -1.
+func gluedAt(lines [][]byte, frag []byte) int {
+	for i, l := range lines {
+		if bytes.HasPrefix(l, frag) && bytes.HasPrefix(l[len(frag):], []byte(`{"audit":`)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// gluedFragments returns fragments of other writers' records, cut at
+// different places.
+func gluedFragments(t *testing.T) map[string][]byte {
+	line := otherWriterLines(t, "gates", 1)[0]
+	return map[string][]byte{
+		"three bytes":  line[:3],
+		"in a key":     line[:len(`{"audit":{"cha`)],
+		"in a string":  line[:len(line)/2],
+		"all but '}'":  line[:len(line)-2],
+		"after escape": []byte(`{"msg":"a \"quoted\`),
+	}
+}
+
+// A record that lands on the fragment another writer left between the
+// File's look at the file's end and its write is written again on a line
+// of its own, and the File's audit.gap names the fragment: the log
+// verifies intact, with that torn line as its only finding, and every
+// record is on a line of its own. So it is when the copy lands on
+// another fragment too.
+func TestRecordLandedOnAFragmentIsWrittenAgain(t *testing.T) {
+	for name, frag := range gluedFragments(t) {
+		for _, times := range []int{1, 2} {
+			t.Run(fmt.Sprintf("%s/%d", name, times), func(t *testing.T) {
+				frags := make([][]byte, times)
+				for i := range frags {
+					frags[i] = frag[:len(frag)-i] // distinct fragments
+				}
+				path := gluedLog(t, frags...)
+				data, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines := bytes.SplitAfter(data, []byte("\n"))
+				g := gluedAt(lines, frags[0])
+				if g < 0 || g+times >= len(lines) {
+					t.Fatalf("no record glued onto the fragment:\n%s", data)
+				}
+				rec := lines[g][len(frags[0]):]
+				if !bytes.Contains(rec, []byte(`"order":2`)) {
+					t.Fatalf("line %d: the record glued onto the fragment is not record 2: %q", g+1, lines[g])
+				}
+				for i := 1; i < times; i++ {
+					if want := append(append([]byte(nil), frags[i]...), rec...); !bytes.Equal(lines[g+i], want) {
+						t.Fatalf("line %d is not the copy glued onto the next fragment:\n%s", g+i+1, data)
+					}
+				}
+				if !bytes.Equal(lines[g+times], rec) {
+					t.Fatalf("line %d is not the copy of the record glued at line %d:\n%s", g+times+1, g+1, data)
+				}
+				for _, f := range frags {
+					if want := fmt.Sprintf(`"torn":{"bytes":%d`, len(f)); !bytes.Contains(data, []byte(want)) {
+						t.Fatalf("no record names the %d-byte fragment:\n%s", len(f), data)
+					}
+				}
+				rep, err := VerifyFiles(context.Background(), []string{path}, VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+				if err != nil || !rep.Intact() {
+					t.Fatalf("not intact: %v %v\n%s", err, rep.Findings, data)
+				}
+				torn := 0
+				for _, f := range rep.Findings {
+					if f.Kind != Torn {
+						t.Errorf("finding other than a torn line: %s", f)
+					}
+					torn++
+				}
+				if torn != times {
+					t.Fatalf("%d torn lines, want %d: %v", torn, times, rep.Findings)
+				}
+				if c := rep.Chains["orders"]; c.Last < 3 {
+					t.Fatalf("chain orders ends at %d: %+v", c.Last, rep.Chains)
+				}
+			})
+		}
+	}
+}
+
+// The copy is what makes the fragment a crash's: a line changed into a
+// glued one (a newline removed, the copy removed or changed, moved after
+// the audit.gap, or a record's bytes glued onto a fragment without its
+// copy) verifies TAMPERED.
+func TestGluedRecordWithoutItsCopyIsTampering(t *testing.T) {
+	frag := gluedFragments(t)["in a string"]
+	path := gluedLog(t, frag)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	g := gluedAt(lines, frag)
+	if g < 0 || g+2 >= len(lines) {
+		t.Fatalf("no glued line:\n%s", data)
+	}
+	join := func(ls ...[]byte) []byte { return bytes.Join(ls, nil) }
+	rest := join(lines[g+3:]...)
+	cases := map[string][]byte{
+		"copy removed":      join(join(lines[:g+1]...), lines[g+2], rest),
+		"nothing after it":  join(lines[:g+1]...),
+		"copy changed":      join(join(lines[:g+1]...), bytes.Replace(lines[g+1], []byte(`"order":2`), []byte(`"order":7`), 1), lines[g+2], rest),
+		"copy after gap":    join(join(lines[:g+1]...), lines[g+2], lines[g+1], rest),
+		"newline removed":   join(join(lines[:g-1]...), bytes.TrimSuffix(lines[g-1], []byte("\n")), join(lines[g:]...)),
+		"fragment replaced": join(join(lines[:g]...), append([]byte(`{"audit":{"chain":"x`), lines[g][len(frag):]...), join(lines[g+1:]...)),
+	}
+	for name, log := range cases {
+		t.Run(name, func(t *testing.T) {
+			rep, err := Verify(context.Background(), bytes.NewReader(log), VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+			if err == nil || rep.Intact() {
+				t.Fatalf("verifies intact: %v\n%s", rep.Findings, log)
+			}
+		})
+	}
+}
+
+// A process whose record landed on a fragment (and whose copy landed on
+// another), and that wrote the copy but was killed before its audit.gap,
+// leaves the fragments unnamed: the handler that resumes its chain names
+// them in its audit.start, and the log verifies intact.
+func TestGluedFragmentNamedByTheRestart(t *testing.T) {
+	frag := gluedFragments(t)["in a key"]
+	for _, times := range []int{1, 2} {
+		t.Run(fmt.Sprint(times), func(t *testing.T) {
+			frags := [][]byte{frag, frag[:len(frag)-1]}[:times]
+			path := gluedLog(t, frags...)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := bytes.SplitAfter(data, []byte("\n"))
+			g := gluedAt(lines, frag)
+			if g < 0 {
+				t.Fatalf("no glued line:\n%s", data)
+			}
+			// Killed after the copy: nothing after it.
+			if err := os.WriteFile(path, bytes.Join(lines[:g+times+1], nil), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			af, h := openChain(t, path, "orders")
+			slog.New(h).Info("shipped", "order", 4)
+			if err := h.Close(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			af.Close()
+			data, _ = os.ReadFile(path)
+			if !bytes.Contains(data, []byte(`"torn_closed"`)) {
+				t.Fatalf("the audit.start does not name the fragment:\n%s", data)
+			}
+			rep, err := VerifyFiles(context.Background(), []string{path}, VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+			if err != nil || !rep.Intact() {
+				t.Fatalf("not intact: %v %v\n%s", err, rep.Findings, data)
+			}
+			torn := 0
+			for _, f := range rep.Findings {
+				switch {
+				case f.Kind == Torn:
+					torn++
+				case !f.Kind.Info():
+					t.Errorf("finding: %s", f)
+				}
+			}
+			if torn != times {
+				t.Fatalf("%d torn lines, want %d: %v", torn, times, rep.Findings)
+			}
+		})
+	}
+}
