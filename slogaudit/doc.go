@@ -57,7 +57,9 @@
 // the record again on a line of its own and names the fragment in the
 // same audit.gap. The verifier checks such a record where it landed and
 // takes the next line, the same bytes, for its copy; without the copy, or
-// without the audit.gap, the fragment is reported malformed. Only [File.Handler]
+// without the audit.gap, the fragment is reported malformed. A File that
+// rotates the log closes the last line of the file it rotated away the
+// same way: another writer's write in flight at the rename goes on there. Only [File.Handler]
 // names such fragments: in every process that shares a log, write
 // through it, not through [Wrap] over a JSON or slogcore handler over the
 // File. [VerifyFiles] and the slogaudit command check rotated files in

@@ -985,7 +985,7 @@ func (af *File) closeForeignLocked() (looked int64) {
 	if last[0] == '\n' {
 		return end
 	}
-	frag, ok := af.lineBeforeLocked(end)
+	frag, ok := lineBefore(af.f, end)
 	if !ok {
 		return 0
 	}
@@ -1032,7 +1032,7 @@ func (af *File) unglueLocked(p []byte, n int, looked int64) (rewrote int) {
 		if _, err := af.f.ReadAt(b[:], start-1); err != nil || b[0] == '\n' {
 			return rewrote
 		}
-		if frag, _ := af.lineBeforeLocked(start); frag != nil {
+		if frag, _ := lineBefore(af.f, start); frag != nil {
 			af.foreign = append(af.foreign, *tornLine(frag))
 			af.anyForeign.Store(true)
 		}
@@ -1053,14 +1053,14 @@ func (af *File) unglueLocked(p []byte, n int, looked int64) (rewrote int) {
 	return rewrote
 }
 
-// lineBeforeLocked reads back the fragment of a line that ends at offset
+// lineBefore reads back the fragment of a line of f that ends at offset
 // at: the bytes after the newline before it (all of them from the file's
 // start), nil when it is longer than foreignWindow. ok is false when the
 // file cannot be read.
-func (af *File) lineBeforeLocked(at int64) (frag []byte, ok bool) {
+func lineBefore(f *os.File, at int64) (frag []byte, ok bool) {
 	from := max(at-foreignWindow, 0)
 	buf := make([]byte, at-from)
-	if m, _ := af.f.ReadAt(buf, from); m != len(buf) {
+	if m, _ := f.ReadAt(buf, from); m != len(buf) {
 		return nil, false
 	}
 	i := bytes.LastIndexByte(buf, '\n')
@@ -1134,7 +1134,7 @@ func (af *File) closedLineLocked(wrote int64) (frag []byte, whole, ok bool) {
 	if last[0] == '\n' {
 		return nil, true, true
 	}
-	frag, ok = af.lineBeforeLocked(nl)
+	frag, ok = lineBefore(af.f, nl)
 	return frag, false, ok
 }
 
@@ -1576,7 +1576,48 @@ func (af *File) rotateLocked() error {
 		return af.reopenLocked(name, err)
 	}
 	af.f, af.size, af.fresh = f, 0, false
+	af.closeRotatedLocked(name)
 	return nil
+}
+
+// closeRotatedLocked closes, with a newline, a line that the file just
+// rotated away to name ends inside: another writer's write that was in
+// flight when the file was renamed (its descriptor still names the file),
+// or that write's fragment if its process was killed part-way. Nobody
+// writes there any more, so nobody else would close it. The newline
+// waits for that write to end; what it closed is read back and kept, as
+// another writer's fragment, for the writing handler to name. When the
+// other writer ended its line first, the newline makes a blank line and
+// closes nothing.
+func (af *File) closeRotatedLocked(name string) {
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_APPEND, 0)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.Size() == 0 {
+		return
+	}
+	var last [1]byte
+	if _, err := f.ReadAt(last[:], st.Size()-1); err != nil || last[0] == '\n' {
+		return
+	}
+	if n, err := f.Write([]byte{'\n'}); err != nil || n != 1 {
+		return
+	}
+	nl, err := f.Seek(0, io.SeekCurrent) // an appending write leaves the offset at its end
+	if err != nil || nl < 2 {
+		return
+	}
+	nl-- // where the newline landed
+	if _, err := f.ReadAt(last[:], nl-1); err != nil || last[0] == '\n' {
+		return
+	}
+	if frag, _ := lineBefore(f, nl); frag != nil {
+		af.foreign = append(af.foreign, *tornLine(frag))
+		af.anyForeign.Store(true)
+	}
 }
 
 // rotationLock is the byte of the lock file whose lock a File holds

@@ -218,3 +218,84 @@ func TestGluedFragmentNamedByTheRestart(t *testing.T) {
 		})
 	}
 }
+
+// Another writer whose write was in flight when a File rotated the log
+// writes on into the file rotated away, where nobody writes any more;
+// killed part-way, it leaves a fragment at that file's end. The File
+// that rotated closes that file's last line with a newline and names
+// what it closed: the log verifies intact, the fragment torn. When the
+// other writer ended its line, nothing is named.
+func TestFragmentLandedInTheFileRotatedAway(t *testing.T) {
+	other := otherWriterLines(t, "doors", 1)[0]
+	for _, tc := range []struct {
+		name   string
+		landed []byte // what the other writer's write left in the file renamed away
+		named  bool
+	}{
+		{"killed part-way", other[:len(other)/2], true},
+		{"killed after one byte", other[:1], true},
+		{"whole line", other, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "audit.log")
+			af, err := OpenFile(path, WithFileSync(SyncNever()), WithRotateSize(1500))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer af.Close()
+			h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			landed := false
+			af.mu.Lock()
+			af.injectRotate = func(step string) error {
+				if step == "rename" && !landed {
+					landed = true
+					appendRaw(t, path, tc.landed) // lands after the File's look, before the rename
+				}
+				return nil
+			}
+			af.mu.Unlock()
+			log := slog.New(h)
+			for i := range 12 {
+				log.Info("shipped", "order", i)
+			}
+			if err := h.Close(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if !landed {
+				t.Fatal("no rotation")
+			}
+			paths, err := RotatedFiles(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, err := os.ReadFile(paths[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			closed := tc.landed
+			if !bytes.HasSuffix(closed, []byte("\n")) {
+				closed = append(append([]byte(nil), closed...), '\n')
+			}
+			if !bytes.HasSuffix(first, closed) {
+				t.Fatalf("the file rotated away does not end with the other writer's line, closed:\n%s", first)
+			}
+			var all []byte
+			for _, p := range paths {
+				data, _ := os.ReadFile(p)
+				all = append(all, data...)
+			}
+			want := fmt.Sprintf(`"torn":{"bytes":%d`, len(tc.landed))
+			if got := bytes.Contains(all, []byte(want)); got != tc.named {
+				t.Fatalf("named %v, want %v:\n%s", got, tc.named, all)
+			}
+			rep, err := VerifyFiles(context.Background(), paths, VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+			if err != nil || !rep.Intact() {
+				t.Fatalf("not intact: %v %v\n%s", err, rep.Findings, all)
+			}
+		})
+	}
+}
