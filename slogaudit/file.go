@@ -140,6 +140,13 @@ type File struct {
 	// found at open, or one that a failed write left and could not cut
 	// off), so the next write starts with a newline, in the same write.
 	fresh bool
+	// seenEnd is the size of the current file at the File's last look at
+	// its end (closeForeignLocked), other writers' lines included; 0 when
+	// it has not looked. Rotation goes by it too: a File sharing the file
+	// rotates it, or finds it rotated and goes on in the new one, once
+	// the file is full, not once its own lines would fill it, so that it
+	// does not write on into a file that another File rotated away.
+	seenEnd int64
 	// foreign are the fragments other writers of the path left at its end
 	// (a process sharing the file crashed mid-record), which this File's
 	// newline closed before its next write: the handler whose write
@@ -372,8 +379,8 @@ func (af *File) findHead(id string) (Head, bool, error) {
 	defer unpin()
 	var pruned Head // the newest head retention records name for id
 	for i := len(paths) - 1; i >= 0; i-- {
-		heads, prunedTo := map[string]Head{}, map[string]Head{}
-		last, err := scanFileHeads(paths[i], heads, prunedTo)
+		heads, prunedTo, closed := map[string]Head{}, map[string]Head{}, map[string][]byte{}
+		last, err := scanFileHeads(paths[i], heads, prunedTo, closed)
 		if err != nil {
 			return Head{}, false, fmt.Errorf("slogaudit: reading %s for the head of chain %q: %w", paths[i], id, err)
 		}
@@ -384,6 +391,20 @@ func (af *File) findHead(id string) (Head, bool, error) {
 			continue
 		}
 		if h, ok := heads[id]; ok && h.Seq > pruned.Seq {
+			if frag := closed[id]; frag != nil {
+				// The chain's last record closed another writer's
+				// fragment, and its process ended before naming it:
+				// the handler resuming the chain names it, as for a
+				// head found at open (closedUnnamed).
+				af.mu.Lock()
+				if _, ok := af.closedBy[id]; !ok {
+					if af.closedBy == nil {
+						af.closedBy = map[string][]TornLine{}
+					}
+					af.closedBy[id] = []TornLine{*tornLine(frag)}
+				}
+				af.mu.Unlock()
+			}
 			return h, true, nil
 		}
 		// A retention record written after the chain's last records,
@@ -397,19 +418,40 @@ func (af *File) findHead(id string) (Head, bool, error) {
 }
 
 // scanFileHeads is scanHeads over the file at path, read a line at a time
-// (a log may be far larger than memory).
-func scanFileHeads(path string, heads, pruned map[string]Head) (last string, err error) {
+// (a log may be far larger than memory). When closed is not nil, it sets
+// it, for each chain, to the fragment on the line just before the chain's
+// last record (or the fragment that record was glued onto, the copy
+// after it), unless that record names it: the record's write closed it,
+// and its process ended before naming it (see closedUnnamed).
+func scanFileHeads(path string, heads, pruned map[string]Head, closed map[string][]byte) (last string, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 64<<10)
+	var p chain.Parser
+	var frag []byte // the line before, when it is a fragment
 	for {
 		line, err := br.ReadBytes('\n')
 		if len(line) > 0 {
-			if l := scanHeads(bytes.TrimSuffix(line, []byte("\n")), heads, pruned); l != "" {
-				last = l
+			l := bytes.TrimSuffix(line, []byte("\n"))
+			if c := scanHeads(l, heads, pruned); c != "" {
+				last = c
+				if closed != nil {
+					closed[c] = nil
+					if frag != nil && !namesTorn(&p, l, frag) {
+						closed[c] = frag
+					}
+				}
+				frag = nil
+			} else if closed != nil {
+				frag = nil
+				if at, _ := splitGlued(&p, l); at > 0 {
+					frag = l[:at]
+				} else if len(l) > 0 && jsonPrefix(l) {
+					frag = l
+				}
 			}
 		}
 		if err == io.EOF {
@@ -419,6 +461,22 @@ func scanFileHeads(path string, heads, pruned map[string]Head) (last string, err
 			return last, err
 		}
 	}
+}
+
+// namesTorn reports whether line, a record, names the fragment frag in
+// one of its lists of torn lines.
+func namesTorn(p *chain.Parser, line, frag []byte) bool {
+	v, err := p.Parse(line)
+	if err != nil {
+		return false
+	}
+	sha := tornLine(frag).SHA256
+	for _, t := range tornNames(v) {
+		if t.sha == sha {
+			return true
+		}
+	}
+	return closedNamed(v, sha)
 }
 
 // tornLine describes the fragment frag.
@@ -517,7 +575,7 @@ func (af *File) Heads() map[string]Head {
 	pruned, inFiles := map[string]Head{}, map[string]bool{}
 	for i := len(paths) - 1; i >= 0; i-- {
 		heads, prunedTo := map[string]Head{}, map[string]Head{}
-		if _, err := scanFileHeads(paths[i], heads, prunedTo); err != nil {
+		if _, err := scanFileHeads(paths[i], heads, prunedTo, nil); err != nil {
 			continue
 		}
 		for id, h := range heads {
@@ -820,7 +878,7 @@ func (af *File) write(p []byte, others bool) (int, error) {
 		return 0, errors.New("slogaudit: write to a closed audit file")
 	}
 	seen := len(af.foreign)
-	if af.cfg.rotateSize > 0 && af.size > 0 && af.size+int64(len(p)) > af.cfg.rotateSize && af.readers == 0 {
+	if size := max(af.size, af.seenEnd); af.cfg.rotateSize > 0 && size > 0 && size+int64(len(p)) > af.cfg.rotateSize && af.readers == 0 {
 		before, _ := af.f.Stat()
 		if err := af.rotateLocked(); err != nil {
 			if af.f == nil {
@@ -978,6 +1036,7 @@ func (af *File) closeForeignLocked() (looked int64) {
 	if err != nil || end == af.size || end == 0 {
 		return 0
 	}
+	af.seenEnd = end
 	var last [1]byte
 	if _, err := af.f.ReadAt(last[:], end-1); err != nil {
 		return 0
@@ -1575,7 +1634,7 @@ func (af *File) rotateLocked() error {
 		}
 		return af.reopenLocked(name, err)
 	}
-	af.f, af.size, af.fresh = f, 0, false
+	af.f, af.size, af.fresh, af.seenEnd = f, 0, false, 0
 	af.closeRotatedLocked(name)
 	return nil
 }
@@ -1584,17 +1643,24 @@ func (af *File) rotateLocked() error {
 // rotated away to name ends inside: another writer's write that was in
 // flight when the file was renamed (its descriptor still names the file),
 // or that write's fragment if its process was killed part-way. Nobody
-// writes there any more, so nobody else would close it. The newline
-// waits for that write to end; what it closed is read back and kept, as
-// another writer's fragment, for the writing handler to name. When the
-// other writer ended its line first, the newline makes a blank line and
-// closes nothing.
+// writes there any more, so nobody else would close it (see closeTail).
 func (af *File) closeRotatedLocked(name string) {
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_APPEND, 0)
 	if err != nil {
 		return
 	}
 	defer f.Close()
+	af.closeTailLocked(f)
+}
+
+// closeTailLocked closes, with a newline, the line that f, a file of the
+// log that no File writes any more (rotated away), ends inside: a write
+// of another writer whose descriptor still names it, or its fragment. The
+// newline waits for that write to end; what it closed is read back and
+// kept, as another writer's fragment, for the writing handler to name.
+// When the other writer ended its line first, the newline makes a blank
+// line and closes nothing.
+func (af *File) closeTailLocked(f *os.File) {
 	st, err := f.Stat()
 	if err != nil || st.Size() == 0 {
 		return
@@ -1668,6 +1734,7 @@ func (af *File) goOnIfRotatedLocked() bool {
 	if err != nil {
 		return false
 	}
+	af.closeTailLocked(af.f) // a writer killed in its last write there
 	af.f.Close()
 	af.goOnInLocked(f, cur.Size())
 	return true
@@ -1680,7 +1747,7 @@ func (af *File) goOnIfRotatedLocked() bool {
 // fragment and names it (closeForeignLocked) rather than gluing its
 // record onto it.
 func (af *File) goOnInLocked(f *os.File, size int64) {
-	af.f, af.size, af.fresh = f, size, false
+	af.f, af.size, af.fresh, af.seenEnd = f, size, false, 0
 	var last [1]byte
 	if size > 0 {
 		if _, err := f.ReadAt(last[:], size-1); err != nil || last[0] != '\n' {

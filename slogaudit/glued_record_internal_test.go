@@ -299,3 +299,68 @@ func TestFragmentLandedInTheFileRotatedAway(t *testing.T) {
 		})
 	}
 }
+
+// A process whose record closed another writer's fragment, killed before
+// its audit.gap, leaves the fragment unnamed in a file that is rotated
+// away before the process restarts: the handler resuming its chain finds
+// the chain's head in that file, and names the fragment there.
+func TestClosedFragmentInARotatedFileNamedByTheRestart(t *testing.T) {
+	for _, glued := range []bool{false, true} {
+		t.Run(fmt.Sprintf("glued=%v", glued), func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "audit.log")
+			frag := gluedFragments(t)["in a string"]
+			if glued {
+				path = gluedLog(t, frag)
+			} else {
+				af, h := openChain(t, path, "orders")
+				log := slog.New(h)
+				log.Info("shipped", "order", 1)
+				appendRaw(t, path, frag)
+				log.Info("shipped", "order", 2) // closes the fragment, then names it
+				if err := h.Close(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+				af.Close()
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := bytes.SplitAfter(data, []byte("\n"))
+			// Killed right after the record that closed the fragment (and
+			// its copy): nothing after it.
+			var cut int
+			for i, l := range lines {
+				if bytes.Contains(l, []byte(`"order":2`)) {
+					cut = i + 1
+				}
+			}
+			if cut == 0 || !bytes.Contains(bytes.Join(lines[cut:], nil), []byte(`"torn":{`)) {
+				t.Fatalf("no record 2 with an audit.gap after it:\n%s", data)
+			}
+			rotated := path + ".000001"
+			if err := os.WriteFile(rotated, bytes.Join(lines[:cut], nil), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			// Another process rotated the log and wrote on in the new file.
+			if err := os.WriteFile(path, bytes.Join(otherWriterLines(t, "docks", 3), nil), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			af, h := openChain(t, path, "orders")
+			slog.New(h).Info("shipped", "order", 3)
+			if err := h.Close(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			af.Close()
+			cur, _ := os.ReadFile(path)
+			if !bytes.Contains(cur, []byte(`"torn_closed"`)) {
+				t.Fatalf("the audit.start does not name the fragment:\n%s", cur)
+			}
+			rep, err := VerifyFiles(context.Background(), []string{rotated, path}, VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+			if err != nil || !rep.Intact() {
+				t.Fatalf("not intact: %v %v", err, rep.Findings)
+			}
+		})
+	}
+}
