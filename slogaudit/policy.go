@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/slogguard/slogguard/internal/chain"
 	"github.com/slogguard/slogguard/redact"
 )
 
@@ -320,10 +323,10 @@ func (p *Policy) checkConfig(cfg *config) []error {
 // redaction); prev is the previous record's time.
 func (p *Policy) check(root *node, t, prev time.Time) []Violation {
 	var out []Violation
-	top := map[string]bool{}
+	top := map[string]*node{}
 	action := ""
 	for _, k := range root.kids {
-		top[k.key] = true
+		top[k.key] = k
 		if k.key == KeyAction && !k.group {
 			action = k.value.String()
 		}
@@ -333,23 +336,28 @@ func (p *Policy) check(root *node, t, prev time.Time) []Violation {
 			continue
 		}
 		for _, a := range req.Attrs {
-			if !top[a] {
-				out = append(out, Violation{Rule: "required:" + a, Clause: req.Clause, Detail: fmt.Sprintf("the record has no %q attribute", a)})
+			if detail := p.missing(root, top[a], a); detail != "" {
+				out = append(out, Violation{Rule: "required:" + a, Clause: req.Clause, Detail: detail})
 			}
 		}
 	}
 	if len(p.Forbidden) > 0 {
-		walkStrings(root, nil, func(path []string, s string) {
+		walkStrings(root, nil, func(path []string, s string, name bool) {
 			for _, f := range p.Forbidden {
-				if f.Detector.Matches(s) {
-					out = append(out, Violation{Rule: "unmasked:" + f.Detector.Name, Clause: f.Clause,
-						Detail: fmt.Sprintf("%s appears unmasked in %q", f.Detector.Name, strings.Join(path, "."))})
+				if !f.Detector.Matches(s) {
+					continue
 				}
+				where := fmt.Sprintf("in %q", p.pathText(path))
+				if name {
+					where = fmt.Sprintf("as the name of %q", p.pathText(path))
+				}
+				out = append(out, Violation{Rule: "unmasked:" + f.Detector.Name, Clause: f.Clause,
+					Detail: fmt.Sprintf("%s appears unmasked %s: mask it before it is logged (a redact rule, or a detector in WithRedactor)", f.Detector.Name, where)})
 			}
 		})
 	}
 	if t.IsZero() {
-		out = append(out, Violation{Rule: "time", Clause: p.MonotonicClause, Detail: "the record has no time"})
+		out = append(out, Violation{Rule: "time", Clause: p.timeClause(), Detail: "the record has no time: log it with a time (slog sets one; a handler or record built by hand must too)"})
 	} else if _, off := t.Zone(); p.UTC && off != 0 {
 		out = append(out, Violation{Rule: "utc", Clause: p.UTCClause,
 			Detail: fmt.Sprintf("time %s is not in UTC (written in UTC; synchronise the source clock's zone)", t.Format(time.RFC3339))})
@@ -361,20 +369,138 @@ func (p *Policy) check(root *node, t, prev time.Time) []Violation {
 	return out
 }
 
-// walkStrings calls f for every string value in the record, and for the
-// message.
-func walkStrings(n *node, path []string, f func([]string, string)) {
+// timeClause names the clause that a record without a time breaks: the
+// policy's time rule, else what it requires every record to carry, which
+// an audit trail's "when" is part of, else the policy itself.
+func (p *Policy) timeClause() string {
+	switch {
+	case p.Monotonic && p.MonotonicClause != "":
+		return p.MonotonicClause
+	case p.UTC && p.UTCClause != "":
+		return p.UTCClause
+	}
+	for _, r := range p.Required {
+		if len(r.Events) == 0 && r.Clause != "" {
+			return r.Clause
+		}
+	}
+	return "policy " + p.Name
+}
+
+// missing says why the record's top-level attribute a (k, nil when
+// absent) does not satisfy a required attribute, or "" when it does. A
+// value that says nothing (empty or blank text, null, an empty object or
+// list) is missing too, and an attribute found only inside a group is
+// named where it is, since records carry the audit vocabulary at the top.
+func (p *Policy) missing(root, k *node, a string) string {
+	if k == nil {
+		if path := findKey(root, nil, a); path != nil {
+			return fmt.Sprintf("the record has no top-level %q attribute, only %q inside a group: log it outside groups (not under Logger.WithGroup or slog.Group)", a, p.pathText(path))
+		}
+		return fmt.Sprintf("the record has no %q attribute: log it with the record or Logger.With", a)
+	}
+	if emptyNode(k) {
+		return fmt.Sprintf("the record's %q attribute is empty: log a value that identifies it", a)
+	}
+	return ""
+}
+
+// emptyNode reports whether an attribute carries no information: an empty
+// value, or a group whose every member is empty (Origin("", "")).
+func emptyNode(k *node) bool {
+	if !k.group {
+		return emptyValue(k.canon)
+	}
+	for _, kk := range k.kids {
+		if !emptyNode(kk) {
+			return false
+		}
+	}
+	return true
+}
+
+// emptyValue reports whether a canonical value carries no information.
+func emptyValue(v chain.Value) bool {
+	switch v.Kind {
+	case chain.Null:
+		return true
+	case chain.String:
+		return strings.TrimSpace(v.Str) == ""
+	case chain.Object:
+		return len(v.Members) == 0
+	case chain.Array:
+		return len(v.Items) == 0
+	}
+	return false
+}
+
+// findKey returns the path of the first attribute named key nested in a
+// group of n, or nil.
+func findKey(n *node, path []string, key string) []string {
+	for _, k := range n.kids {
+		if !k.group {
+			continue
+		}
+		p := append(path[:len(path):len(path)], k.key)
+		for _, kk := range k.kids {
+			if kk.key == key {
+				return append(p, key)
+			}
+		}
+		if found := findKey(k, p, key); found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// pathText joins an attribute's path with ".", each name that a forbidden
+// detector matches replaced by that detector's name in angle brackets, so
+// that a violation never repeats the value it reports.
+func (p *Policy) pathText(path []string) string {
+	out := make([]string, len(path))
+	for i, s := range path {
+		out[i] = s
+		for _, f := range p.Forbidden {
+			if f.Detector.Matches(s) {
+				out[i] = "<" + f.Detector.Name + ">"
+				break
+			}
+		}
+	}
+	return strings.Join(out, ".")
+}
+
+// walkStrings calls f for every name and every value in the record that
+// is written as text, and for the message: string values, numbers as
+// their canonical decimal text (a card number logged as an integer is
+// written as digits), an Any value's JSON, and the names of attributes
+// and groups (name is then true).
+func walkStrings(n *node, path []string, f func(path []string, s string, name bool)) {
 	for _, k := range n.kids {
 		p := append(path[:len(path):len(path)], k.key)
+		f(p, k.key, true)
 		if k.group {
 			walkStrings(k, p, f)
 			continue
 		}
 		if k.canon.Str != "" {
-			f(p, k.canon.Str)
+			f(p, k.canon.Str, false)
+		}
+		if k.canon.Kind == chain.Number {
+			f(p, numberText(k.canon.Num), false)
 		}
 		if raw, ok := k.value.Any().(json.RawMessage); ok { // an Any value's JSON
-			f(p, string(raw))
+			f(p, string(raw), false)
 		}
 	}
+}
+
+// numberText writes a number as the canonical form writes it: integers
+// below 1e21 as their digits.
+func numberText(f float64) string {
+	if math.Abs(f) < 1e21 && f == math.Trunc(f) {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
 }
