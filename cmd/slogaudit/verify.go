@@ -114,6 +114,9 @@ func (c *cli) verify(args []string) int {
 		if code := c.checkInput(p, hintFiles); code != exitIntact {
 			return code
 		}
+		if z := fileCompression(p); z != "" {
+			return c.fail(exitUsage, hintCompressed, "verify: %s is %s-compressed, not an audit log: nothing was verified", p, z)
+		}
 	}
 	if code := c.checkDistinct(files); code != exitIntact {
 		return code
@@ -121,6 +124,9 @@ func (c *cli) verify(args []string) int {
 	if *cpFile != "" {
 		if code := c.checkInput(*cpFile, hintCheckpoints); code != exitIntact {
 			return code
+		}
+		if z := fileCompression(*cpFile); z != "" {
+			return c.fail(exitUsage, hintCompressed, "verify: the checkpoint file %s is %s-compressed: nothing was verified", *cpFile, z)
 		}
 		f, err := os.Open(*cpFile)
 		if err != nil {
@@ -137,7 +143,11 @@ func (c *cli) verify(args []string) int {
 	var rep slogaudit.Report
 	if fromStdin {
 		files = []string{"(stdin)"}
-		rep, err = slogaudit.Verify(context.Background(), c.stdin, o)
+		in, z := peekCompression(c.stdin)
+		if z != "" {
+			return c.fail(exitUsage, hintCompressedStdin, "verify: standard input is %s-compressed, not an audit log: nothing was verified", z)
+		}
+		rep, err = slogaudit.Verify(context.Background(), in, o)
 	} else {
 		files = rotationOrder(files)
 		rep, err = slogaudit.VerifyFiles(context.Background(), files, o)
