@@ -194,8 +194,10 @@ var Policies = map[string]Policy{
 
 // Combine returns a policy with the stricter of each rule of ps: every
 // required attribute and forbidden value, every configuration need, the
-// highest retention floor and the lowest ceiling. A floor above a ceiling is
-// an error that names both.
+// highest retention floor and the lowest ceiling. A rule that several of
+// ps state names all their clauses ("PCI DSS 10.3.2; SOX 404"), and a
+// record that breaks it is one violation. A floor above a ceiling is an
+// error that names both.
 func Combine(ps ...Policy) (Policy, error) {
 	var out Policy
 	var names []string
@@ -204,35 +206,83 @@ func Combine(ps ...Policy) (Policy, error) {
 		names = append(names, p.Name)
 		out.Required = append(out.Required, p.Required...)
 		for _, f := range p.Forbidden {
-			if !slices.ContainsFunc(out.Forbidden, func(g Forbidden) bool { return g.Detector.Name == f.Detector.Name }) {
+			i := slices.IndexFunc(out.Forbidden, func(g Forbidden) bool { return g.Detector.Name == f.Detector.Name })
+			if i < 0 {
 				out.Forbidden = append(out.Forbidden, f)
+			} else {
+				out.Forbidden[i].Clause = joinClause(out.Forbidden[i].Clause, f.Clause)
 			}
 		}
 		for _, c := range p.Config {
-			if !slices.ContainsFunc(out.Config, func(d ConfigRule) bool { return d.Need == c.Need && d.Rule == c.Rule }) {
+			i := slices.IndexFunc(out.Config, func(d ConfigRule) bool { return d.Need == c.Need && d.Rule == c.Rule })
+			if i < 0 {
 				out.Config = append(out.Config, c)
+			} else {
+				out.Config[i].Clause = joinClause(out.Config[i].Clause, c.Clause)
 			}
 		}
-		if p.Retention.Floor > out.Retention.Floor {
-			out.Retention.Floor, floorBy = p.Retention.Floor, p.Name+" ("+p.Retention.Clause+")"
+		by := p.Name + " (" + p.Retention.Clause + ")"
+		switch f := p.Retention.Floor; {
+		case f > out.Retention.Floor:
+			out.Retention.Floor, floorBy = f, by
+		case f > 0 && f == out.Retention.Floor:
+			floorBy = joinClause(floorBy, by)
 		}
-		if c := p.Retention.Ceiling; c > 0 && (out.Retention.Ceiling == 0 || c < out.Retention.Ceiling) {
-			out.Retention.Ceiling, ceilBy = c, p.Name+" ("+p.Retention.Clause+")"
+		switch c := p.Retention.Ceiling; {
+		case c > 0 && (out.Retention.Ceiling == 0 || c < out.Retention.Ceiling):
+			out.Retention.Ceiling, ceilBy = c, by
+		case c > 0 && c == out.Retention.Ceiling:
+			ceilBy = joinClause(ceilBy, by)
 		}
-		if p.Monotonic && !out.Monotonic {
-			out.Monotonic, out.MonotonicClause = true, p.MonotonicClause
+		if p.Monotonic {
+			out.Monotonic, out.MonotonicClause = true, joinClause(out.MonotonicClause, p.MonotonicClause)
 		}
-		if p.UTC && !out.UTC {
-			out.UTC, out.UTCClause = true, p.UTCClause
+		if p.UTC {
+			out.UTC, out.UTCClause = true, joinClause(out.UTCClause, p.UTCClause)
 		}
 	}
 	out.Name = strings.Join(names, "+")
-	out.Retention.Clause = strings.Trim(floorBy+"; "+ceilBy, "; ")
+	out.Retention.Clause = joinClause(floorBy, ceilBy)
 	if out.Retention.Ceiling > 0 && out.Retention.Floor > out.Retention.Ceiling {
-		return out, fmt.Errorf("slogaudit: Combine %s: retention floor %v set by %s is above the ceiling %v set by %s: no retention satisfies both",
-			out.Name, out.Retention.Floor, floorBy, out.Retention.Ceiling, ceilBy)
+		return out, fmt.Errorf("slogaudit: Combine %s: retention floor %s set by %s is above the ceiling %s set by %s: no retention satisfies both; leave one of them out, or lower the floor or raise the ceiling of a copy",
+			out.Name, days(out.Retention.Floor), floorBy, days(out.Retention.Ceiling), ceilBy)
 	}
 	return out, nil
+}
+
+// joinClause adds clause c to the clauses list ("a; b"), unless it is
+// empty or there already.
+func joinClause(list, c string) string {
+	switch {
+	case c == "":
+		return list
+	case list == "":
+		return c
+	case slices.Contains(strings.Split(list, "; "), c):
+		return list
+	}
+	return list + "; " + c
+}
+
+// days writes a retention as people state it: in years or days, the exact
+// duration after it when it is not a whole number of days.
+func days(d time.Duration) string {
+	const day = 24 * time.Hour
+	switch {
+	case d <= 0:
+		return "0 (forever)"
+	case d%year == 0:
+		if d == year {
+			return "1 year"
+		}
+		return fmt.Sprintf("%d years", d/year)
+	case d%day == 0:
+		if d == day {
+			return "1 day"
+		}
+		return fmt.Sprintf("%d days", d/day)
+	}
+	return d.String()
 }
 
 // Mode is what a [Handler] does with a record that violates its policy.
@@ -306,14 +356,18 @@ func (p *Policy) checkConfig(cfg *config) []error {
 			errs = append(errs, fmt.Errorf("%w: %s: %s requires it", ErrPolicy, problem, c.Clause))
 		}
 	}
-	if f := cfg.file; f != nil {
-		r := p.Retention
+	r := p.Retention
+	if r.Ceiling > 0 && r.Floor > r.Ceiling {
+		// No file setting satisfies both: say so once, not as two
+		// settings to change.
+		errs = append(errs, fmt.Errorf("%w: policy %s keeps logs at least %s but at most %s: no retention satisfies both; fix the policy's Retention: %s", ErrPolicy, p.Name, days(r.Floor), days(r.Ceiling), r.Clause))
+	} else if f := cfg.file; f != nil {
 		keep := f.cfg.retention
 		if r.Floor > 0 && keep > 0 && keep < r.Floor {
-			errs = append(errs, fmt.Errorf("%w: OpenFile WithRetention(%v) keeps logs less than %v: %s requires it", ErrPolicy, keep, r.Floor, r.Clause))
+			errs = append(errs, fmt.Errorf("%w: OpenFile WithRetention(%s) keeps logs less than %s: set it to at least %s (or 0, forever): %s requires it", ErrPolicy, days(keep), days(r.Floor), days(r.Floor), r.Clause))
 		}
 		if r.Ceiling > 0 && (keep == 0 || keep > r.Ceiling) {
-			errs = append(errs, fmt.Errorf("%w: set OpenFile WithRetention to at most %v (now %v, 0 keeps forever) and call Prune: %s requires it", ErrPolicy, r.Ceiling, keep, r.Clause))
+			errs = append(errs, fmt.Errorf("%w: set OpenFile WithRetention to at most %s (now %s) and call Prune: %s requires it", ErrPolicy, days(r.Ceiling), days(keep), r.Clause))
 		}
 	}
 	return errs
@@ -365,6 +419,22 @@ func (p *Policy) check(root *node, t, prev time.Time) []Violation {
 	if !t.IsZero() && p.Monotonic && !prev.IsZero() && t.Before(prev) {
 		out = append(out, Violation{Rule: "clock-backwards", Clause: p.MonotonicClause,
 			Detail: fmt.Sprintf("time %s is before the previous record's %s", t.UTC().Format(time.RFC3339Nano), prev.UTC().Format(time.RFC3339Nano))})
+	}
+	return mergeViolations(out)
+}
+
+// mergeViolations makes the violations of one rule with the same detail
+// one, naming every clause that states the rule (a required attribute
+// that several combined policies ask for is missing once).
+func mergeViolations(vs []Violation) []Violation {
+	out := vs[:0]
+	for _, v := range vs {
+		i := slices.IndexFunc(out, func(w Violation) bool { return w.Rule == v.Rule && w.Detail == v.Detail })
+		if i < 0 {
+			out = append(out, v)
+			continue
+		}
+		out[i].Clause = joinClause(out[i].Clause, v.Clause)
 	}
 	return out
 }
