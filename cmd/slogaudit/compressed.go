@@ -51,3 +51,20 @@ func peekCompression(r io.Reader) (io.Reader, string) {
 	head, _ := br.Peek(8)
 	return br, compression(head)
 }
+
+// refuseCompressed fails, as unusable input, with the first of paths that
+// is compressed; what names the file ("" for a log file, else e.g. "the
+// checkpoint file").
+func (c *cli) refuseCompressed(cmd, what string, paths ...string) int {
+	for _, p := range paths {
+		z := fileCompression(p)
+		if z == "" {
+			continue
+		}
+		if what == "" {
+			return c.fail(exitUsage, hintCompressed, "%s: %s is %s-compressed, not an audit log: nothing was read", cmd, p, z)
+		}
+		return c.fail(exitUsage, hintCompressed, "%s: %s %s is %s-compressed: nothing was read", cmd, what, p, z)
+	}
+	return exitIntact
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"compress/zlib"
+	"os"
 	"strings"
 	"testing"
 
@@ -78,4 +79,36 @@ func TestVerifyCompressedInput(t *testing.T) {
 		require.Contains(t, out, `"error": "verify: `)
 		require.Contains(t, out, `"exit": 2`)
 	})
+}
+
+// TestShowAndProveCompressedInput: show and prove refuse a compressed log
+// or checkpoint file the same way, rather than printing each line as "not
+// a record" with exit 0, or looking for a checkpoint that a compressed
+// file cannot show.
+func TestShowAndProveCompressedInput(t *testing.T) {
+	d := newLogDir(t)
+	log := strings.Join(d.lines, "")
+	gzLog := d.write(t, "audit.log.000003.gz", gzipped(t, log))
+	zstCP := d.write(t, "audit.checkpoints.zst", "\x28\xb5\x2f\xfd\x00"+log)
+	keys := d.path("subjects")
+	require.NoError(t, os.Mkdir(keys, 0o700))
+	for _, tc := range []struct {
+		name     string
+		args     []string
+		contains string
+	}{
+		{"show a gzip log", []string{"show", "-keys", keys, d.log, gzLog}, "show: " + gzLog + " is gzip-compressed"},
+		{"prove from a gzip log", []string{"prove", "-checkpoints", d.cps, "-chain", "orders", "-seq", "3", gzLog}, "prove: " + gzLog + " is gzip-compressed"},
+		{"prove with a zstd checkpoint file", []string{"prove", "-checkpoints", zstCP, "-chain", "orders", "-seq", "3", d.log}, "the checkpoint file " + zstCP + " is zstd-compressed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCLI(nil, tc.args...)
+			require.Equal(t, exitUsage, code, "stdout:\n%s\nstderr:\n%s", out, errOut)
+			require.Contains(t, errOut, tc.contains)
+			require.Contains(t, errOut, "slogaudit: hint: decompress")
+		})
+	}
+	code, out, errOut := runCLI(nil, "show", "-keys", keys, d.log)
+	require.Equal(t, exitIntact, code, errOut)
+	require.Equal(t, len(d.lines), strings.Count(out, "\n"))
 }

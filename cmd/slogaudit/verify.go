@@ -114,8 +114,8 @@ func (c *cli) verify(args []string) int {
 		if code := c.checkInput(p, hintFiles); code != exitIntact {
 			return code
 		}
-		if z := fileCompression(p); z != "" {
-			return c.fail(exitUsage, hintCompressed, "verify: %s is %s-compressed, not an audit log: nothing was verified", p, z)
+		if code := c.refuseCompressed("verify", "", p); code != exitIntact {
+			return code
 		}
 	}
 	if code := c.checkDistinct(files); code != exitIntact {
@@ -125,8 +125,8 @@ func (c *cli) verify(args []string) int {
 		if code := c.checkInput(*cpFile, hintCheckpoints); code != exitIntact {
 			return code
 		}
-		if z := fileCompression(*cpFile); z != "" {
-			return c.fail(exitUsage, hintCompressed, "verify: the checkpoint file %s is %s-compressed: nothing was verified", *cpFile, z)
+		if code := c.refuseCompressed("verify", "the checkpoint file", *cpFile); code != exitIntact {
+			return code
 		}
 		f, err := os.Open(*cpFile)
 		if err != nil {
@@ -145,7 +145,7 @@ func (c *cli) verify(args []string) int {
 		files = []string{"(stdin)"}
 		in, z := peekCompression(c.stdin)
 		if z != "" {
-			return c.fail(exitUsage, hintCompressedStdin, "verify: standard input is %s-compressed, not an audit log: nothing was verified", z)
+			return c.fail(exitUsage, hintCompressedStdin, "verify: standard input is %s-compressed, not an audit log: nothing was read", z)
 		}
 		rep, err = slogaudit.Verify(context.Background(), in, o)
 	} else {
