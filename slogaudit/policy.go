@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/slogguard/slogguard/internal/chain"
 	"github.com/slogguard/slogguard/redact"
 )
 
@@ -191,8 +194,10 @@ var Policies = map[string]Policy{
 
 // Combine returns a policy with the stricter of each rule of ps: every
 // required attribute and forbidden value, every configuration need, the
-// highest retention floor and the lowest ceiling. A floor above a ceiling is
-// an error that names both.
+// highest retention floor and the lowest ceiling. A rule that several of
+// ps state names all their clauses ("PCI DSS 10.3.2; SOX 404"), and a
+// record that breaks it is one violation. A floor above a ceiling is an
+// error that names both.
 func Combine(ps ...Policy) (Policy, error) {
 	var out Policy
 	var names []string
@@ -201,35 +206,83 @@ func Combine(ps ...Policy) (Policy, error) {
 		names = append(names, p.Name)
 		out.Required = append(out.Required, p.Required...)
 		for _, f := range p.Forbidden {
-			if !slices.ContainsFunc(out.Forbidden, func(g Forbidden) bool { return g.Detector.Name == f.Detector.Name }) {
+			i := slices.IndexFunc(out.Forbidden, func(g Forbidden) bool { return g.Detector.Name == f.Detector.Name })
+			if i < 0 {
 				out.Forbidden = append(out.Forbidden, f)
+			} else {
+				out.Forbidden[i].Clause = joinClause(out.Forbidden[i].Clause, f.Clause)
 			}
 		}
 		for _, c := range p.Config {
-			if !slices.ContainsFunc(out.Config, func(d ConfigRule) bool { return d.Need == c.Need && d.Rule == c.Rule }) {
+			i := slices.IndexFunc(out.Config, func(d ConfigRule) bool { return d.Need == c.Need && d.Rule == c.Rule })
+			if i < 0 {
 				out.Config = append(out.Config, c)
+			} else {
+				out.Config[i].Clause = joinClause(out.Config[i].Clause, c.Clause)
 			}
 		}
-		if p.Retention.Floor > out.Retention.Floor {
-			out.Retention.Floor, floorBy = p.Retention.Floor, p.Name+" ("+p.Retention.Clause+")"
+		by := p.Name + " (" + p.Retention.Clause + ")"
+		switch f := p.Retention.Floor; {
+		case f > out.Retention.Floor:
+			out.Retention.Floor, floorBy = f, by
+		case f > 0 && f == out.Retention.Floor:
+			floorBy = joinClause(floorBy, by)
 		}
-		if c := p.Retention.Ceiling; c > 0 && (out.Retention.Ceiling == 0 || c < out.Retention.Ceiling) {
-			out.Retention.Ceiling, ceilBy = c, p.Name+" ("+p.Retention.Clause+")"
+		switch c := p.Retention.Ceiling; {
+		case c > 0 && (out.Retention.Ceiling == 0 || c < out.Retention.Ceiling):
+			out.Retention.Ceiling, ceilBy = c, by
+		case c > 0 && c == out.Retention.Ceiling:
+			ceilBy = joinClause(ceilBy, by)
 		}
-		if p.Monotonic && !out.Monotonic {
-			out.Monotonic, out.MonotonicClause = true, p.MonotonicClause
+		if p.Monotonic {
+			out.Monotonic, out.MonotonicClause = true, joinClause(out.MonotonicClause, p.MonotonicClause)
 		}
-		if p.UTC && !out.UTC {
-			out.UTC, out.UTCClause = true, p.UTCClause
+		if p.UTC {
+			out.UTC, out.UTCClause = true, joinClause(out.UTCClause, p.UTCClause)
 		}
 	}
 	out.Name = strings.Join(names, "+")
-	out.Retention.Clause = strings.Trim(floorBy+"; "+ceilBy, "; ")
+	out.Retention.Clause = joinClause(floorBy, ceilBy)
 	if out.Retention.Ceiling > 0 && out.Retention.Floor > out.Retention.Ceiling {
-		return out, fmt.Errorf("slogaudit: Combine %s: retention floor %v set by %s is above the ceiling %v set by %s: no retention satisfies both",
-			out.Name, out.Retention.Floor, floorBy, out.Retention.Ceiling, ceilBy)
+		return out, fmt.Errorf("slogaudit: Combine %s: retention floor %s set by %s is above the ceiling %s set by %s: no retention satisfies both; leave one of them out, or lower the floor or raise the ceiling of a copy",
+			out.Name, days(out.Retention.Floor), floorBy, days(out.Retention.Ceiling), ceilBy)
 	}
 	return out, nil
+}
+
+// joinClause adds clause c to the clauses list ("a; b"), unless it is
+// empty or there already.
+func joinClause(list, c string) string {
+	switch {
+	case c == "":
+		return list
+	case list == "":
+		return c
+	case slices.Contains(strings.Split(list, "; "), c):
+		return list
+	}
+	return list + "; " + c
+}
+
+// days writes a retention as people state it: in years or days, the exact
+// duration after it when it is not a whole number of days.
+func days(d time.Duration) string {
+	const day = 24 * time.Hour
+	switch {
+	case d <= 0:
+		return "0 (forever)"
+	case d%year == 0:
+		if d == year {
+			return "1 year"
+		}
+		return fmt.Sprintf("%d years", d/year)
+	case d%day == 0:
+		if d == day {
+			return "1 day"
+		}
+		return fmt.Sprintf("%d days", d/day)
+	}
+	return d.String()
 }
 
 // Mode is what a [Handler] does with a record that violates its policy.
@@ -303,14 +356,18 @@ func (p *Policy) checkConfig(cfg *config) []error {
 			errs = append(errs, fmt.Errorf("%w: %s: %s requires it", ErrPolicy, problem, c.Clause))
 		}
 	}
-	if f := cfg.file; f != nil {
-		r := p.Retention
+	r := p.Retention
+	if r.Ceiling > 0 && r.Floor > r.Ceiling {
+		// No file setting satisfies both: say so once, not as two
+		// settings to change.
+		errs = append(errs, fmt.Errorf("%w: policy %s keeps logs at least %s but at most %s: no retention satisfies both; fix the policy's Retention: %s", ErrPolicy, p.Name, days(r.Floor), days(r.Ceiling), r.Clause))
+	} else if f := cfg.file; f != nil {
 		keep := f.cfg.retention
 		if r.Floor > 0 && keep > 0 && keep < r.Floor {
-			errs = append(errs, fmt.Errorf("%w: OpenFile WithRetention(%v) keeps logs less than %v: %s requires it", ErrPolicy, keep, r.Floor, r.Clause))
+			errs = append(errs, fmt.Errorf("%w: OpenFile WithRetention(%s) keeps logs less than %s: set it to at least %s (or 0, forever): %s requires it", ErrPolicy, days(keep), days(r.Floor), days(r.Floor), r.Clause))
 		}
 		if r.Ceiling > 0 && (keep == 0 || keep > r.Ceiling) {
-			errs = append(errs, fmt.Errorf("%w: set OpenFile WithRetention to at most %v (now %v, 0 keeps forever) and call Prune: %s requires it", ErrPolicy, r.Ceiling, keep, r.Clause))
+			errs = append(errs, fmt.Errorf("%w: set OpenFile WithRetention to at most %s (now %s) and call Prune: %s requires it", ErrPolicy, days(r.Ceiling), days(keep), r.Clause))
 		}
 	}
 	return errs
@@ -320,10 +377,10 @@ func (p *Policy) checkConfig(cfg *config) []error {
 // redaction); prev is the previous record's time.
 func (p *Policy) check(root *node, t, prev time.Time) []Violation {
 	var out []Violation
-	top := map[string]bool{}
+	top := map[string]*node{}
 	action := ""
 	for _, k := range root.kids {
-		top[k.key] = true
+		top[k.key] = k
 		if k.key == KeyAction && !k.group {
 			action = k.value.String()
 		}
@@ -333,23 +390,28 @@ func (p *Policy) check(root *node, t, prev time.Time) []Violation {
 			continue
 		}
 		for _, a := range req.Attrs {
-			if !top[a] {
-				out = append(out, Violation{Rule: "required:" + a, Clause: req.Clause, Detail: fmt.Sprintf("the record has no %q attribute", a)})
+			if detail := p.missing(root, top[a], a); detail != "" {
+				out = append(out, Violation{Rule: "required:" + a, Clause: req.Clause, Detail: detail})
 			}
 		}
 	}
 	if len(p.Forbidden) > 0 {
-		walkStrings(root, nil, func(path []string, s string) {
+		walkStrings(root, nil, func(path []string, s string, name bool) {
 			for _, f := range p.Forbidden {
-				if f.Detector.Matches(s) {
-					out = append(out, Violation{Rule: "unmasked:" + f.Detector.Name, Clause: f.Clause,
-						Detail: fmt.Sprintf("%s appears unmasked in %q", f.Detector.Name, strings.Join(path, "."))})
+				if !f.Detector.Matches(s) {
+					continue
 				}
+				where := fmt.Sprintf("in %q", p.pathText(path))
+				if name {
+					where = fmt.Sprintf("as the name of %q", p.pathText(path))
+				}
+				out = append(out, Violation{Rule: "unmasked:" + f.Detector.Name, Clause: f.Clause,
+					Detail: fmt.Sprintf("%s appears unmasked %s: mask it before it is logged (a redact rule, or a detector in WithRedactor)", f.Detector.Name, where)})
 			}
 		})
 	}
 	if t.IsZero() {
-		out = append(out, Violation{Rule: "time", Clause: p.MonotonicClause, Detail: "the record has no time"})
+		out = append(out, Violation{Rule: "time", Clause: p.timeClause(), Detail: "the record has no time: log it with a time (slog sets one; a handler or record built by hand must too)"})
 	} else if _, off := t.Zone(); p.UTC && off != 0 {
 		out = append(out, Violation{Rule: "utc", Clause: p.UTCClause,
 			Detail: fmt.Sprintf("time %s is not in UTC (written in UTC; synchronise the source clock's zone)", t.Format(time.RFC3339))})
@@ -358,23 +420,157 @@ func (p *Policy) check(root *node, t, prev time.Time) []Violation {
 		out = append(out, Violation{Rule: "clock-backwards", Clause: p.MonotonicClause,
 			Detail: fmt.Sprintf("time %s is before the previous record's %s", t.UTC().Format(time.RFC3339Nano), prev.UTC().Format(time.RFC3339Nano))})
 	}
+	return mergeViolations(out)
+}
+
+// mergeViolations makes the violations of one rule with the same detail
+// one, naming every clause that states the rule (a required attribute
+// that several combined policies ask for is missing once).
+func mergeViolations(vs []Violation) []Violation {
+	out := vs[:0]
+	for _, v := range vs {
+		i := slices.IndexFunc(out, func(w Violation) bool { return w.Rule == v.Rule && w.Detail == v.Detail })
+		if i < 0 {
+			out = append(out, v)
+			continue
+		}
+		out[i].Clause = joinClause(out[i].Clause, v.Clause)
+	}
 	return out
 }
 
-// walkStrings calls f for every string value in the record, and for the
-// message.
-func walkStrings(n *node, path []string, f func([]string, string)) {
+// timeClause names the clause that a record without a time breaks: the
+// policy's time rule, else what it requires every record to carry, which
+// an audit trail's "when" is part of, else the policy itself.
+func (p *Policy) timeClause() string {
+	switch {
+	case p.Monotonic && p.MonotonicClause != "":
+		return p.MonotonicClause
+	case p.UTC && p.UTCClause != "":
+		return p.UTCClause
+	}
+	for _, r := range p.Required {
+		if len(r.Events) == 0 && r.Clause != "" {
+			return r.Clause
+		}
+	}
+	return "policy " + p.Name
+}
+
+// missing says why the record's top-level attribute a (k, nil when
+// absent) does not satisfy a required attribute, or "" when it does. A
+// value that says nothing (empty or blank text, null, an empty object or
+// list) is missing too, and an attribute found only inside a group is
+// named where it is, since records carry the audit vocabulary at the top.
+func (p *Policy) missing(root, k *node, a string) string {
+	if k == nil {
+		if path := findKey(root, nil, a); path != nil {
+			return fmt.Sprintf("the record has no top-level %q attribute, only %q inside a group: log it outside groups (not under Logger.WithGroup or slog.Group)", a, p.pathText(path))
+		}
+		return fmt.Sprintf("the record has no %q attribute: log it with the record or Logger.With", a)
+	}
+	if emptyNode(k) {
+		return fmt.Sprintf("the record's %q attribute is empty: log a value that identifies it", a)
+	}
+	return ""
+}
+
+// emptyNode reports whether an attribute carries no information: an empty
+// value, or a group whose every member is empty (Origin("", "")).
+func emptyNode(k *node) bool {
+	if !k.group {
+		return emptyValue(k.canon)
+	}
+	for _, kk := range k.kids {
+		if !emptyNode(kk) {
+			return false
+		}
+	}
+	return true
+}
+
+// emptyValue reports whether a canonical value carries no information.
+func emptyValue(v chain.Value) bool {
+	switch v.Kind {
+	case chain.Null:
+		return true
+	case chain.String:
+		return strings.TrimSpace(v.Str) == ""
+	case chain.Object:
+		return len(v.Members) == 0
+	case chain.Array:
+		return len(v.Items) == 0
+	}
+	return false
+}
+
+// findKey returns the path of the first attribute named key nested in a
+// group of n, or nil.
+func findKey(n *node, path []string, key string) []string {
+	for _, k := range n.kids {
+		if !k.group {
+			continue
+		}
+		p := append(path[:len(path):len(path)], k.key)
+		for _, kk := range k.kids {
+			if kk.key == key {
+				return append(p, key)
+			}
+		}
+		if found := findKey(k, p, key); found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// pathText joins an attribute's path with ".", each name that a forbidden
+// detector matches replaced by that detector's name in angle brackets, so
+// that a violation never repeats the value it reports.
+func (p *Policy) pathText(path []string) string {
+	out := make([]string, len(path))
+	for i, s := range path {
+		out[i] = s
+		for _, f := range p.Forbidden {
+			if f.Detector.Matches(s) {
+				out[i] = "<" + f.Detector.Name + ">"
+				break
+			}
+		}
+	}
+	return strings.Join(out, ".")
+}
+
+// walkStrings calls f for every name and every value in the record that
+// is written as text, and for the message: string values, numbers as
+// their canonical decimal text (a card number logged as an integer is
+// written as digits), an Any value's JSON, and the names of attributes
+// and groups (name is then true).
+func walkStrings(n *node, path []string, f func(path []string, s string, name bool)) {
 	for _, k := range n.kids {
 		p := append(path[:len(path):len(path)], k.key)
+		f(p, k.key, true)
 		if k.group {
 			walkStrings(k, p, f)
 			continue
 		}
 		if k.canon.Str != "" {
-			f(p, k.canon.Str)
+			f(p, k.canon.Str, false)
+		}
+		if k.canon.Kind == chain.Number {
+			f(p, numberText(k.canon.Num), false)
 		}
 		if raw, ok := k.value.Any().(json.RawMessage); ok { // an Any value's JSON
-			f(p, string(raw))
+			f(p, string(raw), false)
 		}
 	}
+}
+
+// numberText writes a number as the canonical form writes it: integers
+// below 1e21 as their digits.
+func numberText(f float64) string {
+	if math.Abs(f) < 1e21 && f == math.Trunc(f) {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
 }

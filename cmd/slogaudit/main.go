@@ -24,7 +24,8 @@
 //	0  the logs are intact (as far as checked), or the command succeeded
 //	1  the logs were tampered with, or a check that -require-mac,
 //	   -require-checkpoints or -strict requires failed
-//	2  unusable input (not an audit log, an empty file, a bad key file) or
+//	2  unusable input (not an audit log, an empty file, a compressed file,
+//	   a bad key file) or
 //	   a wrong command line; nothing was verified
 //
 // Errors go to stderr as "slogaudit: error: …" followed by

@@ -40,6 +40,12 @@ func (c *cli) prove(args []string) int {
 	if *cpFile == "" {
 		return c.fail(exitUsage, hintProve, "prove: -checkpoints is required")
 	}
+	if code := c.refuseCompressed("prove", "the checkpoint file", *cpFile); code != exitIntact {
+		return code
+	}
+	if code := c.refuseCompressed("prove", "", pos...); code != exitIntact {
+		return code
+	}
 	findCP := func(id string, n uint64) ([]byte, error) {
 		f, err := os.Open(*cpFile)
 		if err != nil {

@@ -152,10 +152,13 @@ func (c *cli) help(args []string) int {
 		return exitIntact
 	}
 	switch args[0] {
-	case "verify", "keygen", "show":
+	case "verify", "keygen", "show", "prove", "check-proof":
 		return run([]string{args[0], "-h"}, c.stdin, c.stdout, c.stderr, c.getenv)
 	case "version":
 		fmt.Fprint(c.stdout, versionUsage)
+		return exitIntact
+	case "help":
+		fmt.Fprint(c.stdout, usage)
 		return exitIntact
 	}
 	return c.fail(exitUsage, hintHelp, "help: unknown command %q", args[0])

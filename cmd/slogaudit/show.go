@@ -23,6 +23,9 @@ func (c *cli) show(args []string) int {
 	if fi, err := os.Stat(*dir); err != nil || !fi.IsDir() {
 		return c.fail(exitUsage, hintShow, "show: key store %s is not a directory", *dir)
 	}
+	if code := c.refuseCompressed("show", "", files...); code != exitIntact {
+		return code
+	}
 	ks, err := slogaudit.OpenKeyStore(*dir)
 	if err != nil {
 		return c.fail(exitUsage, hintShow, "show: %s", plain(err))

@@ -39,7 +39,8 @@ example:
       -checkpoints audit.checkpoints audit.log.* audit.log
 
 exit status: 0 intact, 1 tampered (or a required check failed),
-2 unusable input (not an audit log, a bad key file) or usage
+2 unusable input (not an audit log, a compressed file: decompress it first,
+a bad key file) or usage
 
 flags:
 `
@@ -106,25 +107,27 @@ const (
 
 // Hints, printed as "slogaudit: hint: …".
 const (
-	hintHelp        = "run 'slogaudit help' for the commands"
-	hintVerifyFlags = "run 'slogaudit verify -h' for its flags"
-	hintKeygenFlags = "run 'slogaudit keygen -h' for its flags"
-	hintFiles       = "name the log files to verify, rotated files first: slogaudit verify audit.log.* audit.log"
-	hintDir         = "name the log files inside the directory, rotated files first: slogaudit verify %[1]s/audit.log.* %[1]s/audit.log"
-	hintStdin       = "name the log files, or - alone to read one log from standard input: slogaudit verify - < audit.log"
-	hintTwice       = "name each log file once, rotated files first: slogaudit verify audit.log.* audit.log"
-	hintKey         = "pass the NAME.hmac file written by slogaudit keygen: -key FILE, or -key ID=FILE per key id"
-	hintKeyEnv      = "the variable must hold the key in hex, as in the NAME.hmac file written by slogaudit keygen"
-	hintPub         = "pass the NAME.ed25519.pub file written by slogaudit keygen"
-	hintCheckpoints = "pass the checkpoint file the writer fills (slogaudit.WithCheckpoints)"
-	hintRequireMAC  = "-require-mac and -strict need the HMAC key: -key FILE"
-	hintSealed      = "-sealed needs the initial HMAC key given to WithKey: -key FILE"
-	hintRequireCP   = "-require-checkpoints and -strict need -checkpoints FILE and -pub FILE"
-	hintExists      = "choose another -dir or -name, or move the old files away; keygen never overwrites keys"
-	hintPartial     = "only some of the files exist: an earlier keygen may have been interrupted; move them away and run keygen again"
-	hintMkdir       = "create it first: mkdir -p %s"
-	hintMaxLine     = "raise -max-line-bytes, or omit it to read lines of any length"
-	hintWitness     = "pass each witness's verifier key (name+hash+base64, as the witness publishes it) with -witness, and -quorum at most their number"
+	hintHelp            = "run 'slogaudit help' for the commands"
+	hintVerifyFlags     = "run 'slogaudit verify -h' for its flags"
+	hintKeygenFlags     = "run 'slogaudit keygen -h' for its flags"
+	hintFiles           = "name the log files to verify, rotated files first: slogaudit verify audit.log.* audit.log"
+	hintDir             = "name the log files inside the directory, rotated files first: slogaudit verify %[1]s/audit.log.* %[1]s/audit.log"
+	hintStdin           = "name the log files, or - alone to read one log from standard input: slogaudit verify - < audit.log"
+	hintCompressed      = "decompress it first and name the decompressed file, rotated files first: gunzip -k audit.log.1.gz; slogaudit verify audit.log.1 audit.log"
+	hintCompressedStdin = "decompress it on the way in: zcat audit.log.1.gz | slogaudit verify -"
+	hintTwice           = "name each log file once, rotated files first: slogaudit verify audit.log.* audit.log"
+	hintKey             = "pass the NAME.hmac file written by slogaudit keygen: -key FILE, or -key ID=FILE per key id"
+	hintKeyEnv          = "the variable must hold the key in hex, as in the NAME.hmac file written by slogaudit keygen"
+	hintPub             = "pass the NAME.ed25519.pub file written by slogaudit keygen"
+	hintCheckpoints     = "pass the checkpoint file the writer fills (slogaudit.WithCheckpoints)"
+	hintRequireMAC      = "-require-mac and -strict need the HMAC key: -key FILE"
+	hintSealed          = "-sealed needs the initial HMAC key given to WithKey: -key FILE"
+	hintRequireCP       = "-require-checkpoints and -strict need -checkpoints FILE and -pub FILE"
+	hintExists          = "choose another -dir or -name, or move the old files away; keygen never overwrites keys"
+	hintPartial         = "only some of the files exist: an earlier keygen may have been interrupted; move them away and run keygen again"
+	hintMkdir           = "create it first: mkdir -p %s"
+	hintMaxLine         = "raise -max-line-bytes, or omit it to read lines of any length"
+	hintWitness         = "pass each witness's verifier key (name+hash+base64, as the witness publishes it) with -witness, and -quorum at most their number"
 )
 
 // Report text.

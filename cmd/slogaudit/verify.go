@@ -114,12 +114,18 @@ func (c *cli) verify(args []string) int {
 		if code := c.checkInput(p, hintFiles); code != exitIntact {
 			return code
 		}
+		if code := c.refuseCompressed("verify", "", p); code != exitIntact {
+			return code
+		}
 	}
 	if code := c.checkDistinct(files); code != exitIntact {
 		return code
 	}
 	if *cpFile != "" {
 		if code := c.checkInput(*cpFile, hintCheckpoints); code != exitIntact {
+			return code
+		}
+		if code := c.refuseCompressed("verify", "the checkpoint file", *cpFile); code != exitIntact {
 			return code
 		}
 		f, err := os.Open(*cpFile)
@@ -137,7 +143,11 @@ func (c *cli) verify(args []string) int {
 	var rep slogaudit.Report
 	if fromStdin {
 		files = []string{"(stdin)"}
-		rep, err = slogaudit.Verify(context.Background(), c.stdin, o)
+		in, z := peekCompression(c.stdin)
+		if z != "" {
+			return c.fail(exitUsage, hintCompressedStdin, "verify: standard input is %s-compressed, not an audit log: nothing was read", z)
+		}
+		rep, err = slogaudit.Verify(context.Background(), in, o)
 	} else {
 		files = rotationOrder(files)
 		rep, err = slogaudit.VerifyFiles(context.Background(), files, o)
