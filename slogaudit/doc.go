@@ -59,7 +59,9 @@
 // takes the next line, the same bytes, for its copy; without the copy, or
 // without the audit.gap, the fragment is reported malformed. A File that
 // rotates the log closes the last line of the file it rotated away the
-// same way: another writer's write in flight at the rename goes on there. Only [File.Handler]
+// same way: another writer's write in flight at the rename goes on there;
+// so does a File that finds its file rotated away, and a File's first
+// write, for the log's two newest rotated files. Only [File.Handler]
 // names such fragments: in every process that shares a log, write
 // through it, not through [Wrap] over a JSON or slogcore handler over the
 // File. [VerifyFiles] and the slogaudit command check rotated files in

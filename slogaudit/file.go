@@ -147,6 +147,9 @@ type File struct {
 	// the file is full, not once its own lines would fill it, so that it
 	// does not write on into a file that another File rotated away.
 	seenEnd int64
+	// tailsChecked: the ends of the log's newest rotated files were
+	// looked at, at the File's first write (closeRotatedTailsLocked).
+	tailsChecked bool
 	// foreign are the fragments other writers of the path left at its end
 	// (a process sharing the file crashed mid-record), which this File's
 	// newline closed before its next write: the handler whose write
@@ -876,6 +879,10 @@ func (af *File) write(p []byte, others bool) (int, error) {
 	defer af.mu.Unlock()
 	if af.closed {
 		return 0, errors.New("slogaudit: write to a closed audit file")
+	}
+	if !af.tailsChecked {
+		af.tailsChecked = true
+		af.closeRotatedTailsLocked()
 	}
 	seen := len(af.foreign)
 	if size := max(af.size, af.seenEnd); af.cfg.rotateSize > 0 && size > 0 && size+int64(len(p)) > af.cfg.rotateSize && af.readers == 0 {
@@ -1651,6 +1658,30 @@ func (af *File) closeRotatedLocked(name string) {
 	}
 	defer f.Close()
 	af.closeTailLocked(f)
+}
+
+// rotatedTails is how many of the log's newest rotated files a File looks
+// at, at its first write, for a fragment at their end.
+const rotatedTails = 2
+
+// closeRotatedTailsLocked closes and names, at the File's first write, a
+// fragment at the end of one of the log's newest rotated files: that of a
+// writer whose descriptor still named the file after another File rotated
+// it away, killed part-way through its write there after every File that
+// would have closed it had looked (see closeTailLocked).
+func (af *File) closeRotatedTailsLocked() {
+	paths, err := RotatedFiles(af.path)
+	if err != nil || len(paths) < 2 {
+		return
+	}
+	for _, p := range paths[max(0, len(paths)-1-rotatedTails) : len(paths)-1] {
+		f, err := os.OpenFile(p, os.O_RDWR|os.O_APPEND, 0)
+		if err != nil {
+			continue
+		}
+		af.closeTailLocked(f)
+		f.Close()
+	}
 }
 
 // closeTailLocked closes, with a newline, the line that f, a file of the

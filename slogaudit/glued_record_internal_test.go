@@ -364,3 +364,39 @@ func TestClosedFragmentInARotatedFileNamedByTheRestart(t *testing.T) {
 		})
 	}
 }
+
+// A writer whose descriptor still named a file that another File rotated
+// away, killed part-way through its write there after every live File
+// had looked, leaves a fragment at the end of a rotated file: the next
+// File to write closes it and names it.
+func TestFragmentAtTheEndOfARotatedFileNamedByTheNextFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "audit.log")
+	old := otherWriterLines(t, "doors", 3)
+	frag := otherWriterLines(t, "gates", 1)[0]
+	frag = frag[:len(frag)/2]
+	rotated := path + ".000001"
+	if err := os.WriteFile(rotated, append(bytes.Join(old, nil), frag...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, bytes.Join(otherWriterLines(t, "docks", 2), nil), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	af, h := openChain(t, path, "orders")
+	slog.New(h).Info("shipped", "order", 1)
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	af.Close()
+	first, _ := os.ReadFile(rotated)
+	if !bytes.HasSuffix(first, append(append([]byte(nil), frag...), '\n')) {
+		t.Fatalf("the rotated file's fragment is not closed:\n%s", first)
+	}
+	rep, err := VerifyFiles(context.Background(), []string{rotated, path}, VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+	if err != nil || !rep.Intact() {
+		t.Fatalf("not intact: %v %v", err, rep.Findings)
+	}
+	if len(findingsOf(rep, Torn)) != 1 {
+		t.Fatalf("want the one torn line: %v", rep.Findings)
+	}
+}
