@@ -99,8 +99,11 @@ type File struct {
 	size  int64
 	cfg   fileConfig
 	heads map[string]Head
-	last  string     // chain of the last complete record
-	torns []TornLine // found at open, oldest first
+	// headTimes are the times of the records in heads, by chain: a handler
+	// resuming a chain checks a policy's Monotonic rule against it.
+	headTimes map[string]time.Time
+	last      string     // chain of the last complete record
+	torns     []TornLine // found at open, oldest first
 	// tornsTaken: a handler was given torns to name (see takeTorns).
 	tornsTaken bool
 	unsynced   int
@@ -213,7 +216,7 @@ func OpenFile(path string, opts ...FileOption) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("slogaudit: OpenFile: %w", err)
 	}
-	af := &File{path: path, f: f, cfg: cfg, heads: map[string]Head{}}
+	af := &File{path: path, f: f, cfg: cfg, heads: map[string]Head{}, headTimes: map[string]time.Time{}}
 	af.unpinned = sync.NewCond(&af.mu)
 	if err := af.recover(); err != nil {
 		f.Close()
@@ -280,7 +283,7 @@ func (af *File) recover() error {
 	// The heads that only a retention record names stay out of af.heads:
 	// the chain's later records may be in a rotated file, and Handler then
 	// looks for them (findHead).
-	af.last = scanHeads(tail, af.heads, map[string]Head{})
+	af.last = scanHeadTimes(tail, af.heads, map[string]Head{}, af.headTimes)
 	af.closedBy = closedUnnamed(tail)
 	af.offerTorns(af.heads)
 	return nil
@@ -382,8 +385,8 @@ func (af *File) findHead(id string) (Head, bool, error) {
 	defer unpin()
 	var pruned Head // the newest head retention records name for id
 	for i := len(paths) - 1; i >= 0; i-- {
-		heads, prunedTo, closed := map[string]Head{}, map[string]Head{}, map[string][]byte{}
-		last, err := scanFileHeads(paths[i], heads, prunedTo, closed)
+		heads, prunedTo, closed, times := map[string]Head{}, map[string]Head{}, map[string][]byte{}, map[string]time.Time{}
+		last, err := scanFileHeads(paths[i], heads, prunedTo, closed, times)
 		if err != nil {
 			return Head{}, false, fmt.Errorf("slogaudit: reading %s for the head of chain %q: %w", paths[i], id, err)
 		}
@@ -394,6 +397,11 @@ func (af *File) findHead(id string) (Head, bool, error) {
 			continue
 		}
 		if h, ok := heads[id]; ok && h.Seq > pruned.Seq {
+			af.mu.Lock()
+			if h.Seq >= af.heads[id].Seq && !times[id].IsZero() {
+				af.headTimes[id] = times[id]
+			}
+			af.mu.Unlock()
 			if frag := closed[id]; frag != nil {
 				// The chain's last record closed another writer's
 				// fragment, and its process ended before naming it:
@@ -426,7 +434,7 @@ func (af *File) findHead(id string) (Head, bool, error) {
 // last record (or the fragment that record was glued onto, the copy
 // after it), unless that record names it: the record's write closed it,
 // and its process ended before naming it (see closedUnnamed).
-func scanFileHeads(path string, heads, pruned map[string]Head, closed map[string][]byte) (last string, err error) {
+func scanFileHeads(path string, heads, pruned map[string]Head, closed map[string][]byte, times map[string]time.Time) (last string, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err
@@ -439,7 +447,7 @@ func scanFileHeads(path string, heads, pruned map[string]Head, closed map[string
 		line, err := br.ReadBytes('\n')
 		if len(line) > 0 {
 			l := bytes.TrimSuffix(line, []byte("\n"))
-			if c := scanHeads(l, heads, pruned); c != "" {
+			if c := scanHeadTimes(l, heads, pruned, times); c != "" {
 				last = c
 				if closed != nil {
 					closed[c] = nil
@@ -464,6 +472,19 @@ func scanFileHeads(path string, heads, pruned map[string]Head, closed map[string
 			return last, err
 		}
 	}
+}
+
+// recordTime returns the time of the record v, or the zero time.
+func recordTime(v chain.Value) time.Time {
+	tv, ok := v.Get("time")
+	if !ok || tv.Kind != chain.String {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339Nano, tv.Str)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 // namesTorn reports whether line, a record, names the fragment frag in
@@ -509,6 +530,12 @@ func wholeRecord(line []byte) bool {
 // the heads that retention records in data name (see prunedHeads): pass
 // heads again to merge them.
 func scanHeads(data []byte, heads, pruned map[string]Head) (last string) {
+	return scanHeadTimes(data, heads, pruned, nil)
+}
+
+// scanHeadTimes is scanHeads, and sets times (when not nil) to the time
+// of each head's record.
+func scanHeadTimes(data []byte, heads, pruned map[string]Head, times map[string]time.Time) (last string) {
 	var p chain.Parser
 	for _, line := range bytes.Split(data, []byte("\n")) {
 		v, err := p.Parse(line)
@@ -525,6 +552,9 @@ func scanHeads(data []byte, heads, pruned map[string]Head) (last string) {
 		}
 		heads[rec.chain] = Head{Chain: rec.chain, Seq: rec.seq, Hash: rec.hash}
 		last = rec.chain
+		if times != nil {
+			times[rec.chain] = recordTime(v)
+		}
 		if msg, _ := v.Get("msg"); msg.Str == MsgRetention {
 			prunedHeads(v, pruned)
 		}
@@ -578,7 +608,7 @@ func (af *File) Heads() map[string]Head {
 	pruned, inFiles := map[string]Head{}, map[string]bool{}
 	for i := len(paths) - 1; i >= 0; i-- {
 		heads, prunedTo := map[string]Head{}, map[string]Head{}
-		if _, err := scanFileHeads(paths[i], heads, prunedTo, nil); err != nil {
+		if _, err := scanFileHeads(paths[i], heads, prunedTo, nil, nil); err != nil {
 			continue
 		}
 		for id, h := range heads {
@@ -753,6 +783,13 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	h, err := New(slog.NewJSONHandler(af, nil), opts...)
 	if err == nil {
 		h.st.closedTorns = af.takeClosed(h.st.head.Chain)
+		if h.st.head.Seq > 0 {
+			af.mu.Lock()
+			if h.st.head.Seq == af.heads[h.st.head.Chain].Seq {
+				h.st.lastTime = af.headTimes[h.st.head.Chain] // for a policy's Monotonic rule
+			}
+			af.mu.Unlock()
+		}
 	}
 	if err == nil && h.st.head.Seq > 0 {
 		paths, perr := RotatedFiles(af.path)
@@ -827,7 +864,7 @@ func (af *File) unclaim(id string) {
 // When the Close failed (clean false), head may be a record that was
 // never written: the chain's head is then found again in the files, as a
 // restart would find it.
-func (af *File) handlerClosed(st *state, head Head, clean bool) {
+func (af *File) handlerClosed(st *state, head Head, lastTime time.Time, clean bool) {
 	af.mu.Lock()
 	defer af.mu.Unlock()
 	if af.writing[head.Chain] != st {
@@ -841,6 +878,9 @@ func (af *File) handlerClosed(st *state, head Head, clean bool) {
 	}
 	if head.Seq > af.heads[head.Chain].Seq {
 		af.heads[head.Chain] = head
+		if !lastTime.IsZero() {
+			af.headTimes[head.Chain] = lastTime
+		}
 	}
 }
 

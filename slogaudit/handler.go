@@ -1080,7 +1080,10 @@ func (st *state) maybeCheckpointLocked(ctx context.Context) error {
 func (h *Handler) Close(ctx context.Context) error {
 	err := h.closeLocked(ctx)
 	if f := h.st.cfg.file; f != nil {
-		f.handlerClosed(h.st, h.Head(), err == nil) // another handler may continue the chain
+		h.st.mu.Lock()
+		last := h.st.lastTime
+		h.st.mu.Unlock()
+		f.handlerClosed(h.st, h.Head(), last, err == nil) // another handler may continue the chain
 	}
 	h.st.mu.Lock()
 	w := h.st.merkle.witness
