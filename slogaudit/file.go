@@ -150,6 +150,11 @@ type File struct {
 	// the file is full, not once its own lines would fill it, so that it
 	// does not write on into a file that another File rotated away.
 	seenEnd int64
+	// shared: another writer appended to the log's current file since
+	// this File opened it, or the file's tail held records of several
+	// chains at open; the File then looks, after each write, where it
+	// landed (unglueLocked).
+	shared bool
 	// tailsChecked: the ends of the log's newest rotated files were
 	// looked at, at the File's first write (closeRotatedTailsLocked).
 	tailsChecked bool
@@ -284,6 +289,7 @@ func (af *File) recover() error {
 	// the chain's later records may be in a rotated file, and Handler then
 	// looks for them (findHead).
 	af.last = scanHeadTimes(tail, af.heads, map[string]Head{}, af.headTimes)
+	af.shared = len(af.heads) > 1 // writers of several chains: the file is likely shared
 	af.closedBy = closedUnnamed(tail)
 	af.offerTorns(af.heads)
 	return nil
@@ -1071,19 +1077,25 @@ const foreignWindow = 1 << 20
 // a blank line and closes nothing. Which of the two it was is known only
 // once the newline is written: confirmForeignLocked then looks.
 //
-// It returns the file's size it saw when other writers had appended to
-// the file since this File's writes, whole lines only (the write that
-// follows may then land after another append: unglueLocked looks), and
-// 0 otherwise.
+// It returns the file's size it saw, when it ends with a whole line and
+// other writers have appended to the file since this File opened it
+// (shared): the write that follows may then land after another append,
+// and unglueLocked looks. It returns 0 otherwise.
 func (af *File) closeForeignLocked() (looked int64) {
 	if af.fresh || af.f == nil {
 		return 0
 	}
 	end, err := af.f.Seek(0, io.SeekEnd)
-	if err != nil || end == af.size || end == 0 {
+	if err != nil || end == 0 {
 		return 0
 	}
-	af.seenEnd = end
+	if end == af.size {
+		if af.shared {
+			return end // the File's own last line
+		}
+		return 0
+	}
+	af.seenEnd, af.shared = end, true
 	var last [1]byte
 	if _, err := af.f.ReadAt(last[:], end-1); err != nil {
 		return 0
@@ -1120,8 +1132,8 @@ const maxUnglue = 3
 // copy, and the fragment for torn once the audit.gap names it. It
 // returns the count of bytes written again.
 //
-// It runs only while other writers append to the file: a File alone
-// pays no look after its writes.
+// It runs once another writer has appended to the file (shared): a File
+// alone pays no look after its writes.
 func (af *File) unglueLocked(p []byte, n int, looked int64) (rewrote int) {
 	line := p[:bytes.IndexByte(p, '\n')+1]
 	if len(line) == 0 || n < len(line) {

@@ -400,3 +400,89 @@ func TestFragmentAtTheEndOfARotatedFileNamedByTheNextFile(t *testing.T) {
 		t.Fatalf("want the one torn line: %v", rep.Findings)
 	}
 }
+
+// Once another writer has appended to the file, a File looks where each
+// of its writes landed, even when nobody wrote since its last write when
+// it looked at the file's end: the other writer's next write may start
+// right after that look (a File descheduled between its look and its
+// write).
+func TestRecordLandedOnAFragmentAfterAQuietSpell(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	other := otherWriterLines(t, "doors", 2)
+	frag := other[1][:len(other[1])/3]
+	af, h := openChain(t, path, "orders")
+	defer af.Close()
+	log := slog.New(h)
+	log.Info("shipped", "order", 1)
+	appendRaw(t, path, other[0])
+	log.Info("shipped", "order", 2) // sees the other writer's line
+	af.mu.Lock()
+	landed := false
+	af.inject = func(f *os.File, p []byte) (int, error) {
+		if !landed {
+			landed = true
+			appendRaw(t, path, frag) // after the look, which saw only this File's line
+		}
+		return f.Write(p)
+	}
+	af.mu.Unlock()
+	log.Info("shipped", "order", 3)
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	g := gluedAt(lines, frag)
+	if g < 0 || g+1 >= len(lines) || !bytes.Equal(lines[g+1], lines[g][len(frag):]) {
+		t.Fatalf("the record glued onto the fragment is not written again:\n%s", data)
+	}
+	rep := verifyIntact(t, path)
+	if len(findingsOf(rep, Torn)) != 1 {
+		t.Fatalf("want the one torn line: %v", rep.Findings)
+	}
+}
+
+// A File opened on a log whose tail holds records of several chains (a
+// log that processes share) looks where its writes land from its first
+// write on: another writer's next write may be cut off right after the
+// File's first look.
+func TestRecordLandedOnAFragmentAtTheFirstWrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	appendRaw(t, path, bytes.Join(otherWriterLines(t, "doors", 2), nil))
+	appendRaw(t, path, bytes.Join(otherWriterLines(t, "docks", 2), nil))
+	frag := otherWriterLines(t, "gates", 1)[0]
+	frag = frag[:len(frag)/2]
+	af, err := OpenFile(path, WithFileSync(SyncNever()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer af.Close()
+	af.mu.Lock()
+	landed := false
+	af.inject = func(f *os.File, p []byte) (int, error) {
+		if !landed {
+			landed = true
+			appendRaw(t, path, frag) // after the first look
+		}
+		return f.Write(p)
+	}
+	af.mu.Unlock()
+	h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slog.New(h).Info("shipped", "order", 1)
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	g := gluedAt(lines, frag)
+	if g < 0 || g+1 >= len(lines) || !bytes.Equal(lines[g+1], lines[g][len(frag):]) {
+		t.Fatalf("the record glued onto the fragment is not written again:\n%s", data)
+	}
+	rep := verifyIntact(t, path)
+	if len(findingsOf(rep, Torn)) != 1 {
+		t.Fatalf("want the one torn line: %v", rep.Findings)
+	}
+}
