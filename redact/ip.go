@@ -1,6 +1,9 @@
 package redact
 
-import "strings"
+import (
+	"net/netip"
+	"strings"
+)
 
 // DetectIPAddress masks public IPv4 and IPv6 addresses in text (a port
 // after one is kept), also as a URL's host ("tcp://203.0.113.9:443") and
@@ -171,6 +174,12 @@ func publicIPv4(a string) bool {
 		}
 		o[k] = o[k]*10 + int(a[i]-'0')
 	}
+	return publicIPv4Octets(o)
+}
+
+// publicIPv4Octets reports whether the IPv4 address of octets o is a
+// public address.
+func publicIPv4Octets(o [4]int) bool {
 	switch {
 	case o[0] == 0, o[0] == 10, o[0] == 127, o[0] >= 224: // this network, private, loopback, multicast and reserved
 		return false
@@ -258,11 +267,20 @@ func ipv6Done(s string, e, groups, digits, colons int, double bool) int {
 
 // publicIPv6 reports whether a is outside the loopback, unspecified,
 // link-local (fe80::/10), unique local (fc00::/7) and multicast (ff00::/8)
-// ranges.
+// ranges and, for an IPv4-mapped address, whether the IPv4 address it maps
+// is public.
 func publicIPv6(a string) bool {
 	l := strings.ToLower(a)
-	if l == "::" || l == "::1" || publicResolvers6[l] || strings.HasPrefix(l, "::ffff:") && !publicIPv4(l[len("::ffff:"):]) {
+	if l == "::" || l == "::1" || publicResolvers6[l] {
 		return false
+	}
+	if strings.Contains(l, "ffff:") {
+		// An IPv4-mapped address, however written (::ffff:10.0.0.1,
+		// ::ffff:cb00:7109, 0:0:0:0:0:ffff:…), is the IPv4 address it maps.
+		if ip, err := netip.ParseAddr(l); err == nil && ip.Is4In6() {
+			b := ip.As16()
+			return publicIPv4Octets([4]int{int(b[12]), int(b[13]), int(b[14]), int(b[15])})
+		}
 	}
 	if len(l) >= 4 && l[2] != ':' && l[3] != ':' {
 		switch {
