@@ -403,7 +403,8 @@
 // ([DetectSpelledEmail]: the '@' or a dot spelled in brackets, jane [at]
 // example [dot] org, jane(at)example.org), email-worded
 // ([DetectWordedEmail]: the '@' and dots spelled as words, jane at
-// example dot org; "failed at db.example.com" is prose), phone ([DetectPhone]: also with the '+' percent-encoded,
+// example dot org; "failed at db.example.com" is prose), phone ([DetectPhone]: also with a trunk 0 and area code in
+// parentheses, (020) 7946 0958, with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // after "call from", "sms to" and their kin), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of

@@ -8,7 +8,8 @@ var (
 	// (+44 20 7946 0958, +14155552671, 0044 …), North American
 	// ((415) 555-2671, 415-555-2671, 415.555.2671) and national numbers
 	// with a trunk 0 written in groups (020 7946 0958, 06 12 34 56 78,
-	// 0151 23456789); the '+' also percent-encoded (From=%2B14155552671),
+	// 0151 23456789), the trunk and area code in parentheses too ((020)
+	// 7946 0958); the '+' also percent-encoded (From=%2B14155552671),
 	// any number of 7 to 15 digits in a URI whose scheme dials or texts one
 	// (tel:, sms:, sms://, smsto:, callto:, facetime:), and a national
 	// number of ten or eleven bare digits (4155552671, 07700900123) right
@@ -106,6 +107,10 @@ func findPhones(s string, spans []span) []span {
 			ok = digits >= 7 && digits <= 15
 		case c == '+':
 			ok = digits >= 8 && digits <= 15 && s[j] != '0' && len(groups) >= 1
+		case c == '(' && start+2 < len(s) && s[start+1] == '0' && len(groups) >= 2:
+			// A trunk 0 and area code in parentheses, as Europe writes a
+			// national number: (020) 7946 0958, (06) 12 34 56 78.
+			ok = trunkNationalNumber(groups, digits, s[start+2])
 		case c == '(' || (len(groups) >= 3 && groups[0] == 1 && s[start] == '1'):
 			g := groups
 			if len(g) == 4 {
@@ -115,8 +120,7 @@ func findPhones(s string, spans []span) []span {
 		case strings.HasPrefix(s[start:], "00") && len(groups) >= 2:
 			ok = digits >= 10 && digits <= 17 && s[start+2] != '0'
 		case s[start] == '0' && len(groups) >= 2:
-			ok = (digits >= 10 && digits <= 11 || digits == 12 && len(groups) == 2 && groups[0] >= 3 && groups[0] <= 5) &&
-				s[start+1] != '0' && minInts(groups) >= 2 // 020 7946 0958; a German mobile, 0151 23456789
+			ok = trunkNationalNumber(groups, digits, s[start+1])
 		case len(groups) == 3:
 			sep1, sep2 := s[start+groups[0]], s[start+groups[0]+1+groups[1]]
 			ok = groups[0] == 3 && groups[1] == 3 && groups[2] == 4 && sep1 == sep2 && s[start] != '0' && s[start] != '1'
@@ -129,6 +133,16 @@ func findPhones(s string, spans []span) []span {
 		i = max(i, end-1)
 	}
 	return spans
+}
+
+// trunkNationalNumber reports whether digits in groups, the first of them
+// a trunk 0 followed by second, have the shape of a national number: ten or
+// eleven digits in groups of two or more (020 7946 0958), or twelve in two
+// groups, the first of three to five digits (a German mobile, 0151
+// 23456789).
+func trunkNationalNumber(groups []int, digits int, second byte) bool {
+	return (digits >= 10 && digits <= 11 || digits == 12 && len(groups) == 2 && groups[0] >= 3 && groups[0] <= 5) &&
+		second != '0' && minInts(groups) >= 2
 }
 
 // encodedPlusBefore reports whether the digit at s[i] follows a '+'
