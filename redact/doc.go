@@ -481,7 +481,9 @@
 // Detectors: email, email-spelled, email-worded, ssn, card-number, phone, iban ([DetectIBAN]: in
 // upper case, whole or in groups of four; at its country's length also in
 // lower case or with dashes, fr76 3000 …, DE89-3704-…; a lower-case
-// string of hex digits is an id, not an IBAN), ip-address.
+// string of hex digits is an id, not an IBAN), ip-address, national-id
+// ([DetectNationalID]: Brazil's CPF as 318.405.276-17 and France's NIR as
+// 2 79 03 75 123 048 14, their check digits valid).
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,

@@ -132,7 +132,7 @@ var (
 	// GDPR covers personal data (Article 4(1)) and special categories
 	// (Article 9): contact, personal, online and financial identifiers
 	// (client IPs and X-Forwarded-For included), and the e-mail, SSN,
-	// card-number, phone and IBAN detectors.
+	// card-number, phone, IBAN and national-id detectors.
 	GDPR = Rule{
 		Name: "gdpr",
 		Terms: []string{
@@ -189,7 +189,7 @@ var (
 			// The word telephone in other languages.
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
 		},
-		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress},
+		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress, DetectNationalID},
 	}
 
 	// CCPA covers personal information under Cal. Civ. Code 1798.140(v):
