@@ -372,7 +372,9 @@
 // pin, pin block, track1, track2, track data, magstripe, cardholder,
 // cardholder name, name on card, exp month, exp year, expiry month,
 // expiry year, expiration month, expiration year, as Stripe's exp_month
-// and exp_year. Detectors: card-number ([DetectCardNumber]), in
+// and exp_year, and card exp, cc exp, card expiration, cc expiry,
+// cc expiration, under which a card's expiry is masked (exp alone is a
+// JWT's claim and is kept). Detectors: card-number ([DetectCardNumber]), in
 // strings and in integer values: digits in groups separated by spaces,
 // dashes, or (in groups of four) dots, slashes, underscores and no-break
 // spaces, or tabs (a TSV export's cells, \t in JSON text); the rest of a magnetic stripe's track after the number (the
@@ -394,7 +396,8 @@
 // legal name, insurance number, medicare number, medicaid number,
 // nhs number, callback number, contact number, cell no, mobile no,
 // emergency contact, next of kin, guardian name, spouse, spouse name,
-// mbi, medicare beneficiary identifier, and the other dates Safe Harbor
+// mbi, medicare beneficiary identifier, given name, surname,
+// social security number, itin, and the other dates Safe Harbor
 // names: admission date, admit date, date of admission, discharge date,
 // date of discharge, date of death, death date.
 // Detectors: ssn ([DetectSSN]), email ([DetectEmail]: addresses with
@@ -403,7 +406,8 @@
 // ([DetectSpelledEmail]: the '@' or a dot spelled in brackets, jane [at]
 // example [dot] org, jane(at)example.org), email-worded
 // ([DetectWordedEmail]: the '@' and dots spelled as words, jane at
-// example dot org; "failed at db.example.com" is prose), phone ([DetectPhone]: also with the '+' percent-encoded,
+// example dot org; "failed at db.example.com" is prose), phone ([DetectPhone]: also with a trunk 0 and area code in
+// parentheses, (020) 7946 0958, with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // after "call from", "sms to" and their kin), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
@@ -431,7 +435,7 @@
 // GDPR. Terms: full name, first name, last name, given name, surname,
 // email, e mail, phone, mobile, telephone, address, street, postcode,
 // postal code, zip, dob, date of birth, birthdate, national id, passport,
-// passport number, id card, tax id, ssn, iban, bic, bank account,
+// passport number, id card, tax id, ssn, iban, bank account,
 // account number, card number, ip, ip address, client ip, remote addr,
 // device id, advertising id, cookie id, geolocation, location, latitude,
 // longitude, gps, ethnicity, religion, health data, biometric,
@@ -460,7 +464,10 @@
 // prénom, apellido, apellidos, cognome, direccion, dirección, indirizzo,
 // endereco, endereço, correo electronico, correo electrónico, handynummer,
 // mobilnummer, the advertising identifiers of mobile
-// devices idfa, idfv, gaid, aaid, and the word telephone in other languages:
+// devices idfa, idfv, gaid, aaid, a device's mac address, mac addr,
+// national identifiers by their countries' names: national insurance,
+// nir, nie, sin number, social insurance, itin, pan card, pan number,
+// permanent account number, and the word telephone in other languages:
 // telefon, telefono, telefone, telefonnummer, teléfono, téléphone, and a
 // name under a key that says whose it is: customer name, client name,
 // contact name, person name, employee name, recipient name, sender name,
@@ -474,14 +481,17 @@
 // Detectors: email, email-spelled, email-worded, ssn, card-number, phone, iban ([DetectIBAN]: in
 // upper case, whole or in groups of four; at its country's length also in
 // lower case or with dashes, fr76 3000 …, DE89-3704-…; a lower-case
-// string of hex digits is an id, not an IBAN), ip-address.
+// string of hex digits is an id, not an IBAN), ip-address, national-id
+// ([DetectNationalID]: Brazil's CPF as 318.405.276-17 and France's NIR as
+// 2 79 03 75 123 048 14, their check digits valid).
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,
 // account name, account number, card number, biometric, geolocation,
 // precise location, purchase history, browsing history, employment,
 // education, inferences, tel, cellphone, cell phone, whatsapp, idfa,
-// idfv, gaid, aaid. Detectors:
+// idfv, gaid, aaid, social security, social security number, itin.
+// Detectors:
 // email, email-spelled, email-worded, ssn, card-number, phone,
 // ip-address.
 //

@@ -8,7 +8,8 @@ import "strings"
 // numbers, account number, SSN, driver's license, death date), PD1, NK1
 // (next of kin), GT1 (guarantor), IN1 and IN2 (insurance) and MRG (prior
 // identifiers). A segment starts a line (after a CR, a line feed, their
-// JSON escapes, a space or a quote); everything after its set ID is
+// escapes \r, \u000d and \x0d, a tab, a space, a quote, a bracket, a '>'
+// or a key's '=' or ':'); everything after its set ID is
 // masked up to the end of the segment, and the segment's name and set ID
 // are kept (PID|1|[REDACTED]). Like the other detectors of the prefilter,
 // it searches only strings with a digit right before a '|' (a set ID, a
@@ -45,7 +46,7 @@ func findHL7(s string, spans []span) []span {
 			}
 		}
 		e := v
-		for e < len(s) && s[e] != '\r' && s[e] != '\n' && !(s[e] == '\\' && e+1 < len(s) && (s[e+1] == 'r' || s[e+1] == 'n')) {
+		for e < len(s) && s[e] != '\r' && s[e] != '\n' && escapedLineBreakAt(s, e) == 0 {
 			e++
 		}
 		if strings.Trim(s[v:e], "|^~ ") != "" {
@@ -56,19 +57,48 @@ func findHL7(s string, spans []span) []span {
 }
 
 // segmentStart reports whether an HL7 segment may start at s[p]: at the
-// start of s or of a line (a CR or line feed, or their JSON escapes \r and
-// \n), or after a space or a quote.
+// start of s or of a line (a CR or line feed, or their escapes \r, \n,
+// \u000d, \x0d and their kin), or after a space, a tab or another control
+// byte (an MLLP frame's), a quote, an opening bracket, a '>' (<hl7>PID|…),
+// or the punctuation that ends a key (=, :, ',' and ';'). After a letter, a
+// digit or a separator of HL7's own it is part of something else (RAPID|,
+// |PID|).
 func segmentStart(s string, p int) bool {
 	if p == 0 {
 		return true
 	}
-	switch c := s[p-1]; c {
-	case '\r', '\n', ' ', '"', '\'':
+	switch c := s[p-1]; {
+	case c < ' ', c == ' ', c == '"', c == '\'', c == '>', c == '[', c == '(', c == '{', c == '=', c == ':', c == ',', c == ';':
 		return true
-	case 'r', 'n':
-		return p >= 2 && s[p-2] == '\\'
+	case isAlnum(c):
+		for k := max(0, p-6); k < p; k++ {
+			if escapedLineBreakAt(s, k) == p-k {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// escapedLineBreakAt returns the length of the escaped CR or line feed at
+// s[p] (\r, \n, \u000d, \u000a, \x0d, \x0a, any case), or 0.
+func escapedLineBreakAt(s string, p int) int {
+	if p+1 >= len(s) || s[p] != '\\' {
+		return 0
+	}
+	switch s[p+1] {
+	case 'r', 'n':
+		return 2
+	case 'u':
+		if p+6 <= len(s) && s[p+2:p+5] == "000" && (s[p+5]|0x20 == 'd' || s[p+5]|0x20 == 'a') {
+			return 6
+		}
+	case 'x':
+		if p+4 <= len(s) && s[p+2] == '0' && (s[p+3]|0x20 == 'd' || s[p+3]|0x20 == 'a') {
+			return 4
+		}
+	}
+	return 0
 }
 
 // digitBeforeBar reports whether s holds a digit right before a '|', as

@@ -1,14 +1,19 @@
 package redact
 
-import "strings"
+import (
+	"net/netip"
+	"strings"
+)
 
 // DetectIPAddress masks public IPv4 and IPv6 addresses in text (a port
 // after one is kept), also as a URL's host ("tcp://203.0.113.9:443") and
-// after a label ("udp:203.0.113.9"): the address of a client is personal
-// data. Addresses
+// after a label ("udp:203.0.113.9"), and spelled with dashes in a host name
+// named for it (cpe-198-51-100-23.res.example.net): the address of a
+// client is personal data. Addresses
 // that name no person are left alone: private, loopback, link-local,
 // shared (100.64/10), multicast and reserved ranges, 0.0.0.0, netmasks,
-// and the unique local and link-local IPv6 ranges, and networks in CIDR
+// and the unique local and link-local IPv6 ranges however written out
+// (0:0:0:0:0:0:0:1), and networks in CIDR
 // notation shorter than a host (203.0.113.0/24). So are version numbers
 // written like an address after a product name ("Chrome/120.0.0.0") or
 // after a word that names a version ("version 2.5.0.1", "build=52.1.0.4"),
@@ -22,6 +27,15 @@ func findIPs(s string, spans []span) []span {
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
+		if isDigit(c) && (i == 0 || ipCanFollow(s[i-1]) || i >= 2 && s[i-1] == '-' && isLetter(s[i-2])) {
+			if e := dashedIPv4At(s, i); e > 0 { // a host named for its address: user-203-0-113-9.isp.example
+				if publicIPv4(strings.ReplaceAll(s[i:e], "-", ".")) {
+					spans = append(spans, span{i, e})
+				}
+				i = e
+				continue
+			}
+		}
 		if !isHexByte(c) && c != ':' || i > 0 && !ipCanFollow(s[i-1]) && !ipAfterLabel(s, i) && !escapedStart(s, i) {
 			i++
 			continue
@@ -49,6 +63,47 @@ func findIPs(s string, spans []span) []span {
 		}
 	}
 	return spans
+}
+
+// dashedIPv4At returns the end of an IPv4 address written with dashes at
+// s[i:] as the first label of a host name or its part after a word and a
+// dash (203-0-113-9.dsl.example.net, user-203-0-113-9.isp.example,
+// ip-198-51-100-7.ec2.internal): four octets, then a dot and a letter or a
+// dash and the rest of the label. Without the name after it (a range
+// 1-2-3-4, a date) it is none, and 0 is returned.
+func dashedIPv4At(s string, i int) int {
+	e := i
+	for part := 0; part < 4; part++ {
+		if part > 0 {
+			if e >= len(s) || s[e] != '-' {
+				return 0
+			}
+			e++
+		}
+		n, d := 0, 0
+		for e < len(s) && isDigit(s[e]) && d < 4 {
+			n = n*10 + int(s[e]-'0')
+			e++
+			d++
+		}
+		if d == 0 || d > 3 || n > 255 {
+			return 0
+		}
+	}
+	k := e
+	if k < len(s) && s[k] == '-' { // 203-0-113-9-dynamic.example.net
+		k++
+		for k < len(s) && (isAlnum(s[k]) || s[k] == '-') {
+			k++
+		}
+		if k == e+1 {
+			return 0
+		}
+	}
+	if k+1 >= len(s) || s[k] != '.' || !isLetter(s[k+1]) {
+		return 0
+	}
+	return e
 }
 
 // isNetworkPrefix reports whether the address that ends at s[e] is a
@@ -171,6 +226,12 @@ func publicIPv4(a string) bool {
 		}
 		o[k] = o[k]*10 + int(a[i]-'0')
 	}
+	return publicIPv4Octets(o)
+}
+
+// publicIPv4Octets reports whether the IPv4 address of octets o is a
+// public address.
+func publicIPv4Octets(o [4]int) bool {
 	switch {
 	case o[0] == 0, o[0] == 10, o[0] == 127, o[0] >= 224: // this network, private, loopback, multicast and reserved
 		return false
@@ -198,13 +259,19 @@ var publicResolvers4 = map[[4]int]bool{
 	{76, 76, 2, 0}: true, {76, 76, 10, 0}: true, // Control D
 }
 
-var publicResolvers6 = map[string]bool{
-	"2001:4860:4860::8888": true, "2001:4860:4860::8844": true, // Google
-	"2606:4700:4700::1111": true, "2606:4700:4700::1001": true, // Cloudflare
-	"2620:fe::fe": true, "2620:fe::9": true, "2620:fe::fe:9": true, // Quad9
-	"2620:119:35::35": true, "2620:119:53::53": true, // OpenDNS
-	"2a10:50c0::ad1:ff": true, "2a10:50c0::ad2:ff": true, // AdGuard
-}
+var publicResolvers6 = func() map[[16]byte]bool {
+	m := make(map[[16]byte]bool)
+	for _, a := range []string{
+		"2001:4860:4860::8888", "2001:4860:4860::8844", // Google
+		"2606:4700:4700::1111", "2606:4700:4700::1001", // Cloudflare
+		"2620:fe::fe", "2620:fe::9", "2620:fe::fe:9", // Quad9
+		"2620:119:35::35", "2620:119:53::53", // OpenDNS
+		"2a10:50c0::ad1:ff", "2a10:50c0::ad2:ff", // AdGuard
+	} {
+		m[netip.MustParseAddr(a).As16()] = true
+	}
+	return m
+}()
 
 // ipv6At returns the end of an IPv6 address at s[i:] (groups of up to
 // four hex digits, eight of them or fewer with one "::", perhaps ending
@@ -258,19 +325,21 @@ func ipv6Done(s string, e, groups, digits, colons int, double bool) int {
 
 // publicIPv6 reports whether a is outside the loopback, unspecified,
 // link-local (fe80::/10), unique local (fc00::/7) and multicast (ff00::/8)
-// ranges.
+// ranges, however it is written (0:0:0:0:0:0:0:1 is ::1), and not a public
+// resolver's; for an IPv4-mapped address, whether the IPv4 address it maps
+// is public.
 func publicIPv6(a string) bool {
-	l := strings.ToLower(a)
-	if l == "::" || l == "::1" || publicResolvers6[l] || strings.HasPrefix(l, "::ffff:") && !publicIPv4(l[len("::ffff:"):]) {
+	ip, err := netip.ParseAddr(a)
+	if err != nil {
+		return true // ipv6At read an address: fail closed
+	}
+	if ip.Is4In6() {
+		b := ip.As16()
+		return publicIPv4Octets([4]int{int(b[12]), int(b[13]), int(b[14]), int(b[15])})
+	}
+	if ip.IsLoopback() || ip.IsUnspecified() || ip.IsLinkLocalUnicast() || ip.IsPrivate() || ip.IsMulticast() {
 		return false
 	}
-	if len(l) >= 4 && l[2] != ':' && l[3] != ':' {
-		switch {
-		case l[:2] == "fc" || l[:2] == "fd" || l[:2] == "ff":
-			return false
-		case l[:3] == "fe8" || l[:3] == "fe9" || l[:3] == "fea" || l[:3] == "feb":
-			return false
-		}
-	}
-	return true
+	b := ip.As16()
+	return !publicResolvers6[b]
 }

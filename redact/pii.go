@@ -8,7 +8,8 @@ var (
 	// (+44 20 7946 0958, +14155552671, 0044 …), North American
 	// ((415) 555-2671, 415-555-2671, 415.555.2671) and national numbers
 	// with a trunk 0 written in groups (020 7946 0958, 06 12 34 56 78,
-	// 0151 23456789); the '+' also percent-encoded (From=%2B14155552671),
+	// 0151 23456789), the trunk and area code in parentheses too ((020)
+	// 7946 0958); the '+' also percent-encoded (From=%2B14155552671),
 	// any number of 7 to 15 digits in a URI whose scheme dials or texts one
 	// (tel:, sms:, sms://, smsto:, callto:, facetime:), and a national
 	// number of ten or eleven bare digits (4155552671, 07700900123) right
@@ -106,6 +107,10 @@ func findPhones(s string, spans []span) []span {
 			ok = digits >= 7 && digits <= 15
 		case c == '+':
 			ok = digits >= 8 && digits <= 15 && s[j] != '0' && len(groups) >= 1
+		case c == '(' && start+2 < len(s) && s[start+1] == '0' && len(groups) >= 2:
+			// A trunk 0 and area code in parentheses, as Europe writes a
+			// national number: (020) 7946 0958, (06) 12 34 56 78.
+			ok = trunkNationalNumber(groups, digits, s[start+2])
 		case c == '(' || (len(groups) >= 3 && groups[0] == 1 && s[start] == '1'):
 			g := groups
 			if len(g) == 4 {
@@ -115,8 +120,7 @@ func findPhones(s string, spans []span) []span {
 		case strings.HasPrefix(s[start:], "00") && len(groups) >= 2:
 			ok = digits >= 10 && digits <= 17 && s[start+2] != '0'
 		case s[start] == '0' && len(groups) >= 2:
-			ok = (digits >= 10 && digits <= 11 || digits == 12 && len(groups) == 2 && groups[0] >= 3 && groups[0] <= 5) &&
-				s[start+1] != '0' && minInts(groups) >= 2 // 020 7946 0958; a German mobile, 0151 23456789
+			ok = trunkNationalNumber(groups, digits, s[start+1])
 		case len(groups) == 3:
 			sep1, sep2 := s[start+groups[0]], s[start+groups[0]+1+groups[1]]
 			ok = groups[0] == 3 && groups[1] == 3 && groups[2] == 4 && sep1 == sep2 && s[start] != '0' && s[start] != '1'
@@ -129,6 +133,16 @@ func findPhones(s string, spans []span) []span {
 		i = max(i, end-1)
 	}
 	return spans
+}
+
+// trunkNationalNumber reports whether digits in groups, the first of them
+// a trunk 0 followed by second, have the shape of a national number: ten or
+// eleven digits in groups of two or more (020 7946 0958), or twelve in two
+// groups, the first of three to five digits (a German mobile, 0151
+// 23456789).
+func trunkNationalNumber(groups []int, digits int, second byte) bool {
+	return (digits >= 10 && digits <= 11 || digits == 12 && len(groups) == 2 && groups[0] >= 3 && groups[0] <= 5) &&
+		second != '0' && minInts(groups) >= 2
 }
 
 // encodedPlusBefore reports whether the digit at s[i] follows a '+'
@@ -554,4 +568,134 @@ func knownTLD(label string) bool {
 		return true
 	}
 	return false
+}
+
+// DetectNationalID masks national identification numbers written in the
+// form their country prints them and whose check digits hold, so that the
+// shape alone is telling: Brazil's CPF (NNN.NNN.NNN-NN, two mod-11
+// check digits) and France's NIR, the social security number, in its
+// groups of 1, 2, 2, 2, 3 and 3 digits and its key of two (1 85 05 78 006
+// 084 36; 2A or 2B for a Corsican department). Written without their
+// separators they are masked only under a key that names them (cpf, nir).
+var DetectNationalID = Detector{Name: "national-id", find: findNationalIDs, need: hasDigits9, min: len("000.000.000-00")}
+
+// findNationalIDs finds the identifiers DetectNationalID masks. It looks
+// only at each '-' (a CPF's check digits follow one) and at each space
+// between a digit and two more (the groups of a NIR).
+func findNationalIDs(s string, spans []span) []span {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-':
+			if i >= 11 && i+3 <= len(s) && cpfAt(s, i-11) {
+				spans = append(spans, span{i - 11, i + 3})
+				i += 2
+			}
+		case ' ':
+			if i >= 1 && i+2 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) && nirAt(s, i-1) {
+				spans = append(spans, span{i - 1, i - 1 + nirLen})
+				i += nirLen - 2
+			}
+		}
+	}
+	return spans
+}
+
+// idStartsAt reports whether an identifier may start at s[p]: not inside a
+// word, a number or a dotted or dashed run.
+func idStartsAt(s string, p int) bool {
+	return p == 0 || !isAlnum(s[p-1]) && s[p-1] != '.' && s[p-1] != '-' && s[p-1] != '/' && s[p-1] != '_' || escapedStart(s, p)
+}
+
+// idEndsAt reports whether an identifier may end at s[e]: not before more
+// of a word, a number or a dotted or dashed run.
+func idEndsAt(s string, e int) bool {
+	return e == len(s) || !isAlnum(s[e]) && !((s[e] == '.' || s[e] == '-' || s[e] == '/') && e+1 < len(s) && isDigit(s[e+1]))
+}
+
+// cpfAt reports whether a CPF written as NNN.NNN.NNN-NN starts at s[p],
+// its two check digits valid and its digits not all the same (which the
+// Receita Federal does not issue).
+func cpfAt(s string, p int) bool {
+	const form = "ddd.ddd.ddd-dd"
+	if p+len(form) > len(s) || !idStartsAt(s, p) || !idEndsAt(s, p+len(form)) {
+		return false
+	}
+	var d [11]int
+	n := 0
+	same := true
+	for k := range len(form) {
+		c := s[p+k]
+		if form[k] != 'd' {
+			if c != form[k] {
+				return false
+			}
+			continue
+		}
+		if !isDigit(c) {
+			return false
+		}
+		d[n] = int(c - '0')
+		same = same && d[n] == d[0]
+		n++
+	}
+	if same {
+		return false
+	}
+	check := func(m int) int {
+		sum := 0
+		for k := range m {
+			sum += d[k] * (m + 1 - k)
+		}
+		return sum * 10 % 11 % 10
+	}
+	return check(9) == d[9] && check(10) == d[10]
+}
+
+// nirLen is the length of a NIR written in its groups: "1 85 05 78 006 084 36".
+const nirLen = len("1 85 05 78 006 084 36")
+
+// nirAt reports whether a NIR written in its groups, separated by single
+// spaces, starts at s[p]: a sex digit (1 or 2, or 3, 4, 7 or 8 for a
+// provisional number), the year, a month (01 to 12, or 20 and over for an
+// unknown one), the department (2A and 2B for Corsica), the commune, the
+// order number and a key equal to 97 minus the number modulo 97.
+func nirAt(s string, p int) bool {
+	const form = "d dd dd dd ddd ddd dd"
+	e := p + nirLen
+	if e > len(s) || !idStartsAt(s, p) || !idEndsAt(s, e) ||
+		p >= 2 && s[p-1] == ' ' && isDigit(s[p-2]) || e+1 < len(s) && s[e] == ' ' && isDigit(s[e+1]) {
+		return false // a longer run of groups of digits
+	}
+	switch s[p] {
+	case '1', '2', '3', '4', '7', '8':
+	default:
+		return false
+	}
+	var num, key int64
+	n := 0
+	for k := range len(form) {
+		c := s[p+k]
+		if form[k] == ' ' {
+			if c != ' ' {
+				return false
+			}
+			continue
+		}
+		v := int64(c - '0')
+		if n == 6 && (c == 'A' || c == 'B') && s[p+k-1] == '2' {
+			// Corsica: the number is reckoned with 2A as 19 and 2B as 18.
+			num--
+			v = 9 - int64(c-'A')
+		} else if !isDigit(c) {
+			return false
+		}
+		if n < 13 {
+			num = num*10 + v
+		} else {
+			key = key*10 + v
+		}
+		n++
+	}
+	month := (num / 1e8) % 100
+	return (month >= 1 && month <= 12 || month >= 20) && key >= 1 && key <= 97 && key == 97-num%97
 }

@@ -92,6 +92,8 @@ var (
 			"card expiry", "pin", "pin block", "track1", "track2",
 			"track data", "magstripe", "cardholder", "cardholder name", "name on card",
 			"exp month", "exp year", "expiry month", "expiry year", "expiration month", "expiration year",
+			// The expiry under the card's own word ("exp" alone is a JWT's claim).
+			"card exp", "cc exp", "card expiration", "cc expiry", "cc expiration",
 		},
 		Detectors: []Detector{DetectCardNumber},
 	}
@@ -118,7 +120,8 @@ var (
 			"middle name", "maiden name", "legal name", "insurance number",
 			"medicare number", "medicaid number", "nhs number", "callback number", "contact number",
 			"cell no", "mobile no", "emergency contact", "next of kin", "guardian name", "spouse",
-			"spouse name", "mbi", "medicare beneficiary identifier",
+			"spouse name", "mbi", "medicare beneficiary identifier", "given name", "surname",
+			"social security number", "itin",
 			// The other dates Safe Harbor names besides the date of birth.
 			"admission date", "admit date", "date of admission", "discharge date",
 			"date of discharge", "date of death", "death date",
@@ -129,7 +132,7 @@ var (
 	// GDPR covers personal data (Article 4(1)) and special categories
 	// (Article 9): contact, personal, online and financial identifiers
 	// (client IPs and X-Forwarded-For included), and the e-mail, SSN,
-	// card-number, phone and IBAN detectors.
+	// card-number, phone, IBAN and national-id detectors.
 	GDPR = Rule{
 		Name: "gdpr",
 		Terms: []string{
@@ -137,7 +140,7 @@ var (
 			"e mail", "phone", "mobile", "telephone", "address", "street",
 			"postcode", "postal code", "zip", "dob", "date of birth", "birthdate",
 			"national id", "passport", "passport number", "id card", "tax id",
-			"ssn", "iban", "bic", "bank account", "account number", "card number",
+			"ssn", "iban", "bank account", "account number", "card number",
 			"ip", "ip address", "client ip", "remote addr", "device id",
 			"advertising id", "cookie id", "geolocation", "location", "latitude",
 			"longitude", "gps", "ethnicity", "religion", "health data", "biometric",
@@ -175,12 +178,18 @@ var (
 			"prenom", "prénom", "apellido", "apellidos", "cognome", "direccion", "dirección",
 			"indirizzo", "endereco", "endereço", "correo electronico", "correo electrónico",
 			"handynummer", "mobilnummer",
-			// Advertising identifiers of mobile devices.
-			"idfa", "idfv", "gaid", "aaid",
+			// Advertising identifiers of mobile devices, and a device's
+			// hardware address.
+			"idfa", "idfv", "gaid", "aaid", "mac address", "mac addr",
+			// National identifiers by the names their countries give them:
+			// the UK's National Insurance number, France's NIR, Spain's
+			// NIE, Canada's SIN, the US ITIN, India's PAN card.
+			"national insurance", "nir", "nie", "sin number", "social insurance",
+			"itin", "pan card", "pan number", "permanent account number",
 			// The word telephone in other languages.
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
 		},
-		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress},
+		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress, DetectNationalID},
 	}
 
 	// CCPA covers personal information under Cal. Civ. Code 1798.140(v):
@@ -195,6 +204,7 @@ var (
 			"biometric", "geolocation", "precise location", "purchase history",
 			"browsing history", "employment", "education", "inferences", "tel",
 			"cellphone", "cell phone", "whatsapp", "idfa", "idfv", "gaid", "aaid",
+			"social security", "social security number", "itin",
 		},
 		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress},
 	}
