@@ -647,15 +647,17 @@ func jwtTail(s string, k int) bool {
 }
 
 // jwtBreak returns the length of the break at s[e] that splits a token
-// (a line break, a backslash before one, an escaped line break \n, or a
-// backslash alone) when a byte of base64url or a '.' follows it, else 0.
+// (a line break, a backslash before one with spaces or tabs before it
+// and the next line's indentation after it, an escaped line break \n, or
+// a backslash alone) when a byte of base64url or a '.' follows it, else 0.
 func jwtBreak(s string, e int) int {
 	n := 0
-	switch {
-	case strings.HasPrefix(s[e:], "\r\n"), strings.HasPrefix(s[e:], "\\\n"), strings.HasPrefix(s[e:], "\\n"):
+	switch k := skipSpaces(s, e); {
+	case continuationLen(s, k) > 0: // a shell's continuation, with spaces before it and indentation after
+		n = k - e + continuationLen(s, k)
+	case k > e: // spaces alone end the token
+	case strings.HasPrefix(s[e:], "\r\n"), strings.HasPrefix(s[e:], "\\n"):
 		n = 2
-	case strings.HasPrefix(s[e:], "\\\r\n"):
-		n = 3
 	case s[e] == '\n' || s[e] == '\\':
 		n = 1
 	}

@@ -514,9 +514,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			continue
 		}
-		q := sp
-		for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
-			q++
+		q := skipSpaces(s, sp)
+		if n := continuationLen(s, q); n > 0 && q+n < len(s) && s[q+n] != '\n' {
+			q += n // --token \⏎  …: the value on the next line
 		}
 		if q >= len(s) {
 			continue
@@ -3417,6 +3417,11 @@ func valueAt(s string, v int) (int, int) {
 	for v < len(s) && (s[v] == ' ' || s[v] == '\t') {
 		v++
 	}
+	// A value on the next line after a line continuation (export
+	// TOKEN=\⏎  value, a properties key=\⏎ value).
+	if n := continuationLen(s, v); n > 0 && v+n < len(s) && s[v+n] != '\n' {
+		v += n
+	}
 	if v >= len(s) {
 		return v, v
 	}
@@ -3546,6 +3551,13 @@ func valueAt(s string, v int) (int, int) {
 	for e < len(s) && strings.IndexByte(" \t\n\r&,;)}]\"'<>|", s[e]) < 0 {
 		if s[e] == '\\' && e+1 < len(s) && s[e+1] == ' ' {
 			e++ // a shell-escaped space: s3cr3t\ with\ spaces
+		} else if n := continuationLen(s, e); n > 0 {
+			// A value continued on the next line: a properties file's
+			// key=first\⏎    rest, a shell's word split by \⏎.
+			if e+n < len(s) && strings.IndexByte(" \t\n\r&,;)}]\"'<>|", s[e+n]) < 0 {
+				e += n
+				continue
+			}
 		} else if e > v && escapedBreak(s, e) {
 			break // the next line of quoted text: "…\npassword=s3cret\nhost=db…"
 		}
@@ -3623,6 +3635,23 @@ func literalPrefix(s string, v int) int {
 		return 0 // an empty literal: N'' or b""
 	}
 	return n
+}
+
+// continuationLen returns the length of the line continuation at s[e]
+// (a backslash, a line break, and the next line's indentation), or 0.
+func continuationLen(s string, e int) int {
+	if e >= len(s) || s[e] != '\\' {
+		return 0
+	}
+	n := 1
+	if strings.HasPrefix(s[e+1:], "\r\n") {
+		n = 3
+	} else if strings.HasPrefix(s[e+1:], "\n") {
+		n = 2
+	} else {
+		return 0
+	}
+	return skipSpaces(s, e+n) - e
 }
 
 // escapedBreak reports whether s[e:] opens with the escape of a line
