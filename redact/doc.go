@@ -128,7 +128,8 @@
 // and spaces (mail.smtp.password S3cret); the default or value that an HCL
 // block labelled with a key gives (variable "db_password" { default =
 // "…" }; a reference such as aws_db_instance.main.password is kept);
-// XML elements with a namespace (<ns2:password>) or attributes
+// XML elements (a CDATA section's text whole, up to its "]]>") with a
+// namespace (<ns2:password>) or attributes
 // (<wsse:Password Type="…">…; an attribute is no credential of an auth
 // scheme: <apiKey encrypted="false">),
 // named by a key attribute (<entry key="db.password">…</entry>, <setting

@@ -272,7 +272,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				for ve < len(s) && s[ve] != '<' {
 					ve++
 				}
-				if ve+1 < len(s) && s[ve+1] != '/' && s[ve+1] != '!' && strings.ContainsAny(s[vs:ve], " ]") || strings.Trim(s[vs:ve], "])},;. ") == "" {
+				if cs, ce := cdataAt(s, vs); ce > cs {
+					vs, ve = cs, ce // <password><![CDATA[…]]></password>
+				} else if ve+1 < len(s) && s[ve+1] != '/' && s[ve+1] != '!' && strings.ContainsAny(s[vs:ve], " ]") || strings.Trim(s[vs:ve], "])},;. ") == "" {
 					continue // no element's text: [--token <token>] token=<TOKEN>
 				}
 			} else {
@@ -3982,6 +3984,24 @@ func attributeAt(s string, p int) bool {
 	return j > i && j+1 < len(s) && s[j] == '=' && (s[j+1] == '"' || s[j+1] == '\'')
 }
 
+// cdataAt returns the text of the CDATA section that opens an element's
+// text at s[v:] (after white space), up to its "]]>" or the end of s, or
+// (0, 0) when none opens there.
+func cdataAt(s string, v int) (int, int) {
+	for v < len(s) && (s[v] == ' ' || s[v] == '\t' || s[v] == '\r' || s[v] == '\n') {
+		v++
+	}
+	const open = "<![CDATA["
+	if !strings.HasPrefix(s[v:], open) {
+		return 0, 0
+	}
+	vs := v + len(open)
+	if e := strings.Index(s[vs:], "]]>"); e >= 0 {
+		return vs, vs + e
+	}
+	return vs, len(s)
+}
+
 // namedElement returns the text of the <value> element that follows a
 // naming <name> element closed at s[e:]: <name>token</name><value>…</value>.
 func namedElement(s string, e int) (int, int) {
@@ -3998,6 +4018,9 @@ func namedElement(s string, e int) (int, int) {
 		return 0, 0
 	}
 	vs := e + k + open
+	if cs, ce := cdataAt(s, vs); ce > cs {
+		return cs, ce
+	}
 	ve := strings.IndexByte(s[vs:], '<')
 	if ve < 0 {
 		return vs, len(s)
@@ -4019,6 +4042,9 @@ func elementText(s string, e int) (int, int) {
 		return 0, 0
 	}
 	vs := k + 1
+	if cs, ce := cdataAt(s, vs); ce > cs {
+		return cs, ce // <entry key="db.password"><![CDATA[…]]></entry>
+	}
 	ve := strings.IndexByte(s[vs:], '<')
 	if ve == 0 {
 		return namedElement(s, vs) // <setting name="SmtpPassword" serializeAs="String"><value>…</value>
