@@ -60,7 +60,8 @@
 // a term: the argument after it is no secret of its. Nor is the word
 // after the argument of a flag of one letter written as a password is (an
 // upper-case letter inside or a digit: unzip -P BluePass42 invoices.zip,
-// 7z x -pBluePass42 a.7z keep the archive's name). Terms with
+// 7z x -pBluePass42 a.7z keep the archive's name); a variable's name
+// there is a key (set -x API_KEY …). Terms with
 // letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
 // A key that names nothing as written is judged as its reader sees it
 // (see Text): pаssword with a Cyrillic а, pass\u200bword, ｔｏｋｅｎ.
@@ -169,7 +170,8 @@
 // --body of gh secret set, ssh-keygen's -N and -P, the -p of a
 // registry's login (buildah login -p …), the password of an Oracle login
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
-// userid=scott/…) and in an Oracle JDBC URL (jdbc:oracle:thin:scott/…@db),
+// userid=scott/…), after SQL*Plus' CONNECT on a line of its own, and in
+// an Oracle JDBC URL (jdbc:oracle:thin:scott/…@db),
 // of Windows' net use (after the share or /user:NAME), the token of vault
 // login, the passphrase of wpa_passphrase SSID …, the access and secret
 // keys of MinIO's mc alias set NAME URL … … (and mc config host add), the

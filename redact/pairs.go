@@ -1262,11 +1262,11 @@ func isLetterFlag(w string) bool {
 var oracleTools = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dgmgrl"}
 
 // commandWords are the words that make findPairs read commandPasswords'
-// commands: oracleTools, schtasks, PowerShell's ConvertTo-SecureString
+// commands: oracleTools, SQL*Plus' CONNECT, schtasks, PowerShell's ConvertTo-SecureString
 // (camelCase: Secure, String), ssh-keygen, a registry's login, the
 // jdbc of an Oracle JDBC URL, snmpCommands, and MinIO's mc and
 // snmpd.conf's lines of positionalCommands.
-var commandWords = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dgmgrl", "schtasks", "securestring", "secure", "keygen", "jdbc",
+var commandWords = [...]string{"sqlplus", "connect", "conn", "expdp", "impdp", "rman", "sqlldr", "dgmgrl", "schtasks", "securestring", "secure", "keygen", "jdbc",
 	"snmpwalk", "snmpbulkwalk", "snmpget", "snmpbulkget", "snmpgetnext", "snmpset", "snmptable", "snmptrap", "snmpinform",
 	"snmpdelta", "snmpstatus", "snmpdf", "snmpnetstat", "snmptest", "mc", "rocommunity", "rwcommunity", "com2sec"}
 
@@ -1343,6 +1343,9 @@ func (r *Redactor) commandPasswords(s string, spans []span, note func(string)) [
 	}
 	if strings.Contains(s, "jdbc:oracle:") {
 		spans = r.oracleURLLogins(s, spans, note)
+	}
+	if strings.Contains(s, "conn") || strings.Contains(s, "CONN") || strings.Contains(s, "Conn") {
+		spans = r.sqlplusConnects(s, spans, note)
 	}
 	if strings.Contains(s, "net use ") {
 		spans = r.netUsePassword(s, spans, note)
@@ -1589,43 +1592,93 @@ func (r *Redactor) oracleLogins(s, tool string, spans []span, note func(string))
 		if i >= len(s) || s[i] != ' ' {
 			continue // not a command: sqlplus.log
 		}
-		q := i
-		for n := 0; n < 8; n++ {
-			q = skipSpaces(s, q)
-			if q >= len(s) || s[q] == '\n' || s[q] == '\r' || s[q] == '|' || s[q] == ';' || s[q] == '&' {
-				break
+		spans = r.oracleLoginArgs(s, i, 8, spans, note)
+	}
+	return spans
+}
+
+// sqlplusConnects masks the password of the login that SQL*Plus'
+// CONNECT (or CONN) command takes, at the start of a line or after the
+// SQL> prompt: CONNECT scott/…@orcl, SQL> conn system/….
+func (r *Redactor) sqlplusConnects(s string, spans []span, note func(string)) []span {
+	for ls := 0; ls < len(s); {
+		le := lineEnd(s, ls)
+		q := skipSpaces(s[:le], ls)
+		if len(s[q:le]) > 4 && strings.EqualFold(s[q:q+4], "SQL>") {
+			q = skipSpaces(s[:le], q+4)
+		}
+		w := q
+		for w < le && isLetter(s[w]) {
+			w++
+		}
+		if w < le && s[w] == ' ' && (strings.EqualFold(s[q:w], "connect") || strings.EqualFold(s[q:w], "conn")) && connectLogin(s[w:le]) {
+			spans = r.oracleLoginArgs(s[:le], w, 1, spans, note)
+		}
+		ls = le + 1
+	}
+	return spans
+}
+
+// connectLogin reports whether the rest of a CONNECT line is one login,
+// as SQL*Plus takes it: a word, maybe "AS SYSDBA" or another role after
+// it and a ';' (not "connect tcp/443 refused").
+func connectLogin(rest string) bool {
+	rest = strings.TrimSuffix(strings.TrimSpace(rest), ";")
+	if q := strings.IndexByte(rest, '"'); q >= 0 { // scott/"two words"@orcl
+		if e := strings.IndexByte(rest[q+1:], '"'); e >= 0 {
+			rest = rest[:q] + rest[q+1+e+1:]
+		}
+	}
+	if sp := strings.LastIndexByte(rest, ' '); sp > 0 {
+		role := strings.ToLower(rest[sp+1:])
+		head := strings.TrimRight(rest[:sp], " ")
+		if !strings.HasPrefix(role, "sys") || len(head) < 3 || !strings.EqualFold(head[len(head)-3:], " as") {
+			return false
+		}
+		rest = strings.TrimRight(head[:len(head)-3], " ")
+	}
+	return rest != "" && !strings.ContainsAny(rest, " \t")
+}
+
+// oracleLoginArgs masks the password of each user/password[@db] among the
+// first n arguments at s[i:].
+func (r *Redactor) oracleLoginArgs(s string, i, n int, spans []span, note func(string)) []span {
+	q := i
+	for ; n > 0; n-- {
+		q = skipSpaces(s, q)
+		if q >= len(s) || s[q] == '\n' || s[q] == '\r' || s[q] == '|' || s[q] == ';' || s[q] == '&' {
+			break
+		}
+		a := q
+		if isQuote(s[q]) {
+			a++ // expdp "sys/S3cret as sysdba"
+		}
+		e := a
+		for e < len(s) && s[e] > ' ' && !isQuote(s[e]) {
+			e++
+		}
+		q = max(e, q+1)
+		w := s[a:e]
+		if strings.HasPrefix(strings.ToLower(w), "userid=") {
+			a += len("userid=")
+			w = s[a:e]
+		}
+		slash := strings.IndexByte(w, '/')
+		if slash <= 0 || w[0] == '-' || w[0] == '@' || !oracleUser(w[:slash]) {
+			continue
+		}
+		ps, pe := a+slash+1, a+slash+1
+		if ps < len(s) && s[ps] == '"' { // scott/"S3cret"@orcl
+			ps, pe = valueAt(s, ps)
+			q = max(q, min(len(s), pe+1))
+		} else {
+			for pe < e && s[pe] != '@' {
+				pe++
 			}
-			a := q
-			if isQuote(s[q]) {
-				a++ // expdp "sys/S3cret as sysdba"
-			}
-			e := a
-			for e < len(s) && s[e] > ' ' && !isQuote(s[e]) {
-				e++
-			}
-			q = max(e, q+1)
-			w := s[a:e]
-			if strings.HasPrefix(strings.ToLower(w), "userid=") {
-				a += len("userid=")
-				w = s[a:e]
-			}
-			slash := strings.IndexByte(w, '/')
-			if slash <= 0 || w[0] == '-' || w[0] == '@' || !oracleUser(w[:slash]) {
-				continue
-			}
-			ps, pe := a+slash+1, a+slash+1
-			if ps < len(s) && s[ps] == '"' { // scott/"S3cret"@orcl
-				ps, pe = valueAt(s, ps)
-				q = max(q, min(len(s), pe+1))
-			} else {
-				for pe < e && s[pe] != '@' {
-					pe++
-				}
-			}
-			if pe > ps && s[ps] != '/' && !r.keepValue("", s[ps:pe]) {
-				spans = append(spans, span{ps, pe})
-				note(r.sqlRule)
-			}
+		}
+		if pe > ps && s[ps] != '/' && !r.keepValue("", s[ps:pe]) {
+			spans = append(spans, span{ps, pe})
+			note(r.sqlRule)
 		}
 	}
 	return spans
@@ -5287,7 +5340,27 @@ func shortFlagArgument(s string, a, b int) bool {
 	if a < 3 || s[a-1] != ' ' || s[a-3] != '-' || !isLetter(s[a-2]) || a > 3 && s[a-4] != ' ' && s[a-4] != '\t' {
 		return false
 	}
-	return valueShaped(w)
+	return valueShaped(w) && !envName(w)
+}
+
+// envName reports whether w is written as an environment variable's name
+// is: upper-case letters, digits and '_', a letter first, and a '_' or no
+// digit (API_KEY, GITHUB_TOKEN, PASSWORD; not BLUEPASS42), as fish's
+// set -x API_KEY … names one.
+func envName(w string) bool {
+	under, digit := false, false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'A' && c <= 'Z':
+		case c == '_' && i > 0:
+			under = true
+		case isDigit(c) && i > 0:
+			digit = true
+		default:
+			return false
+		}
+	}
+	return under || !digit
 }
 
 // valueShaped reports whether w holds a digit, or an upper-case letter
