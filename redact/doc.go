@@ -128,7 +128,9 @@
 // b'…'); a Java properties line's value after a dotted key
 // and spaces (mail.smtp.password S3cret); the default or value that an HCL
 // block labelled with a key gives (variable "db_password" { default =
-// "…" }; a reference such as aws_db_instance.main.password is kept);
+// "…" }; a reference such as aws_db_instance.main.password is kept, and
+// so is a Terraform reference unquoted after any key's '=': password =
+// var.db_password, token = module.m.token, local.…, data.….…);
 // XML elements (a CDATA section's text whole, up to its "]]>") with a
 // namespace (<ns2:password>) or attributes
 // (<wsse:Password Type="…">…; an attribute is no credential of an auth

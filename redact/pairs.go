@@ -348,6 +348,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if qualified && (vs == 0 || !isQuote(s[vs-1])) && !looksLikeCredential(s[vs:vs+max(0, strings.IndexByte(s[vs:ve]+" ", ' '))]) {
 				continue // token (string): The API token, a usage line's type
 			}
+			if op == 1 && s[p] == '=' && (vs == 0 || !isQuote(s[vs-1])) && terraformReference(s[vs:ve]) {
+				continue // password = var.db_password: a reference to a value that is kept elsewhere
+			}
 			if ve > vs && !r.keepValue(key, s[vs:ve]) && !isPlaceholder(s, vs, ve) {
 				if !xml && op == 1 && (vs == 0 || !isQuote(s[vs-1])) && s[vs] != '{' && multiline &&
 					lineStartAt(s, a-min(a, quoteLen(s, a))) {
@@ -4221,6 +4224,45 @@ func hclReference(v string) bool {
 		}
 	}
 	return dots > 0 && !isDigit(v[0])
+}
+
+// terraformReference reports whether v, unquoted after a '=', is a
+// Terraform reference: var.NAME, local.NAME, module.NAME.OUTPUT,
+// data.TYPE.NAME.ATTR or TYPE.NAME.ATTR of a resource (random_password.db.result),
+// in lower-case names with an index ([0], ["a"] not) at most.
+func terraformReference(v string) bool {
+	seg, segs, under := 0, 0, false
+	for i := 0; i <= len(v); i++ {
+		if i == len(v) || v[i] == '.' {
+			if seg == 0 {
+				return false
+			}
+			segs++
+			seg = 0
+			continue
+		}
+		c := v[i]
+		switch {
+		case c >= 'a' && c <= 'z', c == '_' && seg > 0, (isDigit(c) || c == '-') && seg > 0:
+			under = under || c == '_' && segs == 0
+			seg++
+		case c == '[' && seg > 0 && i+2 < len(v) && (isDigit(v[i+1]) || v[i+1] == '*') && v[i+2] == ']':
+			i += 2
+			seg += 3
+		default:
+			return false
+		}
+	}
+	if segs < 2 {
+		return false
+	}
+	switch head, _, _ := strings.Cut(v, "."); head {
+	case "var", "local":
+		return true
+	case "module", "data":
+		return segs >= 3
+	}
+	return under && segs >= 3 // aws_db_instance.main.password
 }
 
 // quoteLen returns 1 when a quote stands before the key at s[a].
