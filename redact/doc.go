@@ -113,8 +113,9 @@
 // named by a key ((setf (gethash "password" h) "…"), (puthash "token"
 // "…" h), (defvar *api-key* "…"), (setq password "…"), (hash-set! h
 // 'secret "…")), with bare or quoted keys;
-// quoted values (a quote inside written twice, as SQL and YAML escape
-// it, or by the shell's idioms; an ODBC value in braces holding ';':
+// quoted values (JSON inside a JSON string with its quotes escaped once
+// or more: \"…\", \\"…\\", \\\"…\\\"; a quote inside written twice, as
+// SQL and YAML escape it, or by the shell's idioms; an ODBC value in braces holding ';':
 // Pwd={a;b}), templates ({{ … }} even with quotes inside, ${…}, ${{ … }},
 // #{…}, <%= … %>, %(…)s), calls (os.Getenv(…), ENV.fetch(…) { … }),
 // encrypted blobs (ENC[…], ENC(…), !vault with its $ANSIBLE_VAULT lines),
@@ -158,8 +159,9 @@
 // after curl's -u, -U and --proxy-user, HTTPie's and hey's -a and
 // ApacheBench's -A and -P when it joins a user and a password with a
 // colon, and the password of -p in a command line that names a
-// user with -u or --user, or runs sshpass (mysql -uroot -pS3cret, docker
-// login -u ci -p S3cret), unless it is a port, a path or a flag (a lone
+// user with -u or --user, or runs sshpass or a MySQL client (mysql
+// -uroot -pS3cret, mysql --login-path=ops -pS3cret, docker login -u ci
+// -p S3cret), unless it is a port, a path or a flag (a lone
 // -p of mysql and its kin prompts: in mysql -u root -p orders the word
 // after it is the database, kept unless it mixes cases and digits as a
 // password does; and the user[:group] of docker, podman and nerdctl -u is

@@ -73,8 +73,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		p := b
 		if p < len(s) && (s[p] == '"' || s[p] == '\'' || s[p] == '`') && a > 0 && s[a-1] == s[p] {
 			p++
-		} else if p+1 < len(s) && s[p] == '\\' && s[p+1] == '"' && a > 1 && s[a-1] == '"' && s[a-2] == '\\' {
-			p += 2 // JSON inside a JSON string: {\"password\":\"…\"}
+		} else if n := escapedQuoteRun(s, p); n > 0 && a > n && s[a-1] == '"' && escapedQuoteRun(s, a-1-n) == n {
+			p += n + 1 // JSON inside a JSON string: {\"password\":\"…\"}, and inside that: {\\\"token\\\":…}
 		}
 		if p < len(s) && s[p] == ']' {
 			p++
@@ -3488,12 +3488,24 @@ func valueAt(s string, v int) (int, int) {
 	}
 	v += literalPrefix(s, v) // T-SQL's N'…', PostgreSQL's E'…', Python's b'…', f"…", rb'…', b"""…"""
 	switch c := s[v]; {
-	case c == '\\' && v+1 < len(s) && s[v+1] == '"': // \"…\", JSON inside a JSON string
-		e := v + 2
-		for e < len(s) && !(s[e] == '\\' && e+1 < len(s) && s[e+1] == '"') && s[e] != '\n' {
-			e++
+	case escapedQuoteRun(s, v) > 0: // \"…\", JSON inside a JSON string (\\\"…\\\" a level deeper)
+		n := escapedQuoteRun(s, v)
+		e := v + n + 1
+		for e < len(s) && s[e] != '\n' {
+			if s[e] != '\\' {
+				e++
+				continue
+			}
+			m := 0
+			for e+m < len(s) && s[e+m] == '\\' {
+				m++
+			}
+			if m == n && e+m < len(s) && s[e+m] == '"' {
+				break
+			}
+			e += m
 		}
-		return v + 2, e
+		return v + n + 1, e
 	case (c == '"' || c == '\'') && strings.HasPrefix(s[v:], strings.Repeat(string(c), 3)): // TOML's """…"""
 		if e := strings.Index(s[v+3:], s[v:v+3]); e >= 0 {
 			return v + 3, v + 3 + e
@@ -3710,6 +3722,24 @@ func continuationLen(s string, e int) int {
 		return 0
 	}
 	return skipSpaces(s, e+n) - e
+}
+
+// maxQuoteEscapes bounds the backslashes read before a quote: JSON inside
+// JSON inside a string three levels deep escapes its quotes with 7.
+const maxQuoteEscapes = 7
+
+// escapedQuoteRun returns the number of backslashes at s[i:] when a quote
+// follows them (\", \\\" of JSON escaped twice), up to maxQuoteEscapes;
+// else 0.
+func escapedQuoteRun(s string, i int) int {
+	n := 0
+	for i+n < len(s) && s[i+n] == '\\' && n < maxQuoteEscapes {
+		n++
+	}
+	if n == 0 || i+n >= len(s) || s[i+n] != '"' {
+		return 0
+	}
+	return n
 }
 
 // escapedBreak reports whether s[e:] opens with the escape of a line
@@ -5112,7 +5142,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 	case "hydra":
 		return r.flagValue(s, "-p", spans, note) // hydra -l admin -p S3cret ssh://host
 	case "":
-		if !user {
+		if !user && !mysqlClient(s, &mysql) { // mysql --login-path=x -pS3cret: the attached -p needs no user
 			return spans
 		}
 	}
