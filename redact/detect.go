@@ -384,11 +384,8 @@ func findAuthorization(s string, spans []span) []span {
 		}
 		word := s[i:j]
 		switch {
-		case isAuthScheme(word) && (i == 0 || !isAlnum(s[i-1])) && j < len(s) && (s[j] == ' ' || s[j] == '\t') && !(xmlOpen(s, i) && attributeAt(s, j)): // not <apiKey encrypted="false">
-			k := j
-			for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
-				k++
-			}
+		case isAuthScheme(word) && (i == 0 || !isAlnum(s[i-1])) && j < len(s) && (s[j] == ' ' || s[j] == '\t' || foldEnd(s, j) > j) && !(xmlOpen(s, i) && attributeAt(s, j)): // not <apiKey encrypted="false">
+			k := foldEnd(s, skipSpaces(s, j)) // Bearer⏎  …: a header folded onto the next line
 			end := k
 			for end < len(s) && isTokenChr(s[end]) {
 				end++
@@ -411,13 +408,21 @@ func findAuthorization(s string, spans []span) []span {
 			if k >= len(s) || (s[k] != ':' && s[k] != '=') {
 				break
 			}
-			k++
+			k = foldEnd(s, skipSpaces(s, k+1)) // Authorization:⏎ Basic …: folded
 			for k < len(s) && (s[k] == ' ' || s[k] == '"' || s[k] == '\'') {
 				k++
 			}
 			end := k
 			for end < len(s) && strings.IndexByte("\"'\n,&;", s[end]) < 0 {
 				end++
+			}
+			if w := strings.TrimRight(s[k:end], " \t\r\\"); isAuthScheme(w) {
+				if f := foldEnd(s, skipSpaces(s, k+len(w))); f > k+len(w) { // Bearer⏎  …: the credentials folded onto the next line
+					end = f
+					for end < len(s) && strings.IndexByte("\"'\n,&;", s[end]) < 0 {
+						end++
+					}
+				}
 			}
 			if len(s)-k > 7 && strings.EqualFold(s[k:k+7], "digest ") {
 				end = lineEnd(s, k) // its parameters are quoted and comma-separated
@@ -432,6 +437,25 @@ func findAuthorization(s string, spans []span) []span {
 		i = j
 	}
 	return spans
+}
+
+// foldEnd returns the index after the line fold at s[k] (a line break
+// and the next line's indentation, as HTTP/1.1 folded a header, or a
+// shell's line continuation), or k when none is there.
+func foldEnd(s string, k int) int {
+	if n := continuationLen(s, k); n > 0 {
+		return k + n
+	}
+	n := 0
+	if strings.HasPrefix(s[k:], "\r\n") {
+		n = 2
+	} else if k < len(s) && s[k] == '\n' {
+		n = 1
+	}
+	if n == 0 || k+n >= len(s) || s[k+n] != ' ' && s[k+n] != '\t' {
+		return k
+	}
+	return skipSpaces(s, k+n)
 }
 
 // authParamsEnd returns the end of the credentials at s[k:] when they are

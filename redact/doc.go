@@ -121,7 +121,9 @@
 // encrypted blobs (ENC[…], ENC(…), !vault with its $ANSIBLE_VAULT lines),
 // YAML block scalars (|, >-) and tags (!!binary …), the lines under a YAML
 // key with no value on its own line (a scalar or a sequence, up to the
-// next line indented no deeper than the key), TOML's """…""" and
+// next line indented no deeper than the key; so too after an INI key's
+// '=': password =⏎    …), a value continued by a backslash at the end of
+// its line (a properties file's key=a\⏎  b, a shell's --token \⏎  …), TOML's """…""" and
 // here-documents whole; in text of several lines (a configuration file),
 // a plain value with spaces on its key's line, when nothing else on the
 // line reads as a pair (password: p@ss w0rd and more, password = my
@@ -358,7 +360,8 @@
 // every string with letters outside ASCII searched for pairs, which costs
 // only such strings.) Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]; every parameter
-// of a scheme's list, Hawk id="…", mac="…", up to the list's end), jwt
+// of a scheme's list, Hawk id="…", mac="…", up to the list's end; the
+// credentials of a header folded onto the next line: Bearer⏎  …), jwt
 // ([DetectJWT]: JWTs, and JWEs of five parts whole; a token wrapped over
 // lines or split by a backslash while unfinished, too), aws-access-key-id
 // ([DetectAWSAccessKey]: with the secret access key right after an id,

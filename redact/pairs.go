@@ -288,8 +288,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 						runEnd = max(runEnd, ve)
 					}
 				}
-				if ve == vs && s[p] == ':' && op == 1 {
-					vs, ve = indentedBlock(s, a, vs) // password:⏎    S3cret, secrets:⏎  - a⏎  - b
+				if ve == vs && (s[p] == ':' || s[p] == '=' && multiline) && op == 1 {
+					vs, ve = indentedBlock(s, a, vs) // password:⏎    S3cret, secrets:⏎  - a⏎  - b; an INI file's password =⏎    S3cret
 					if ve > vs && referenceList(s[vs:ve]) {
 						continue // imagePullSecrets:⏎  - name: regcred: the names of secrets, not their values
 					}
