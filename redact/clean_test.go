@@ -120,6 +120,17 @@ var ordinaryValues = []string{
 	"interface Login { user: string; password: string }",
 	"ratio += 0.5",
 	"metrics-grafana.acc-env.internal.example.com/d/abc123/overview-dashboard-for-team",
+	"password = var.db_password",
+	"  admin_token = module.bootstrap.admin_token",
+	"password = data.aws_ssm_parameter.db.value",
+	"master_password = aws_rds_cluster.main.master_password",
+	"password_reset_url=/reset",
+	"token_count=42",
+	"CREATE USER app IDENTIFIED BY '***';",
+	"set -x PATH /usr/local/bin",
+	"connect tcp/443 refused by peer",
+	"<summary><![CDATA[rotate the token monthly]]></summary>",
+	"app.name = billing\\\n    -service",
 }
 
 func TestOrdinaryValuesUnchanged(t *testing.T) {

@@ -384,11 +384,8 @@ func findAuthorization(s string, spans []span) []span {
 		}
 		word := s[i:j]
 		switch {
-		case isAuthScheme(word) && (i == 0 || !isAlnum(s[i-1])) && j < len(s) && (s[j] == ' ' || s[j] == '\t') && !(xmlOpen(s, i) && attributeAt(s, j)): // not <apiKey encrypted="false">
-			k := j
-			for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
-				k++
-			}
+		case isAuthScheme(word) && (i == 0 || !isAlnum(s[i-1])) && j < len(s) && (s[j] == ' ' || s[j] == '\t' || foldEnd(s, j) > j) && !(xmlOpen(s, i) && attributeAt(s, j)): // not <apiKey encrypted="false">
+			k := foldEnd(s, skipSpaces(s, j)) // Bearer⏎  …: a header folded onto the next line
 			end := k
 			for end < len(s) && isTokenChr(s[end]) {
 				end++
@@ -411,13 +408,21 @@ func findAuthorization(s string, spans []span) []span {
 			if k >= len(s) || (s[k] != ':' && s[k] != '=') {
 				break
 			}
-			k++
+			k = foldEnd(s, skipSpaces(s, k+1)) // Authorization:⏎ Basic …: folded
 			for k < len(s) && (s[k] == ' ' || s[k] == '"' || s[k] == '\'') {
 				k++
 			}
 			end := k
 			for end < len(s) && strings.IndexByte("\"'\n,&;", s[end]) < 0 {
 				end++
+			}
+			if w := strings.TrimRight(s[k:end], " \t\r\\"); isAuthScheme(w) {
+				if f := foldEnd(s, skipSpaces(s, k+len(w))); f > k+len(w) { // Bearer⏎  …: the credentials folded onto the next line
+					end = f
+					for end < len(s) && strings.IndexByte("\"'\n,&;", s[end]) < 0 {
+						end++
+					}
+				}
 			}
 			if len(s)-k > 7 && strings.EqualFold(s[k:k+7], "digest ") {
 				end = lineEnd(s, k) // its parameters are quoted and comma-separated
@@ -432,6 +437,25 @@ func findAuthorization(s string, spans []span) []span {
 		i = j
 	}
 	return spans
+}
+
+// foldEnd returns the index after the line fold at s[k] (a line break
+// and the next line's indentation, as HTTP/1.1 folded a header, or a
+// shell's line continuation), or k when none is there.
+func foldEnd(s string, k int) int {
+	if n := continuationLen(s, k); n > 0 {
+		return k + n
+	}
+	n := 0
+	if strings.HasPrefix(s[k:], "\r\n") {
+		n = 2
+	} else if k < len(s) && s[k] == '\n' {
+		n = 1
+	}
+	if n == 0 || k+n >= len(s) || s[k+n] != ' ' && s[k+n] != '\t' {
+		return k
+	}
+	return skipSpaces(s, k+n)
 }
 
 // authParamsEnd returns the end of the credentials at s[k:] when they are
@@ -647,15 +671,17 @@ func jwtTail(s string, k int) bool {
 }
 
 // jwtBreak returns the length of the break at s[e] that splits a token
-// (a line break, a backslash before one, an escaped line break \n, or a
-// backslash alone) when a byte of base64url or a '.' follows it, else 0.
+// (a line break, a backslash before one with spaces or tabs before it
+// and the next line's indentation after it, an escaped line break \n, or
+// a backslash alone) when a byte of base64url or a '.' follows it, else 0.
 func jwtBreak(s string, e int) int {
 	n := 0
-	switch {
-	case strings.HasPrefix(s[e:], "\r\n"), strings.HasPrefix(s[e:], "\\\n"), strings.HasPrefix(s[e:], "\\n"):
+	switch k := skipSpaces(s, e); {
+	case continuationLen(s, k) > 0: // a shell's continuation, with spaces before it and indentation after
+		n = k - e + continuationLen(s, k)
+	case k > e: // spaces alone end the token
+	case strings.HasPrefix(s[e:], "\r\n"), strings.HasPrefix(s[e:], "\\n"):
 		n = 2
-	case strings.HasPrefix(s[e:], "\\\r\n"):
-		n = 3
 	case s[e] == '\n' || s[e] == '\\':
 		n = 1
 	}

@@ -60,7 +60,8 @@
 // a term: the argument after it is no secret of its. Nor is the word
 // after the argument of a flag of one letter written as a password is (an
 // upper-case letter inside or a digit: unzip -P BluePass42 invoices.zip,
-// 7z x -pBluePass42 a.7z keep the archive's name). Terms with
+// 7z x -pBluePass42 a.7z keep the archive's name); a variable's name
+// there is a key (set -x API_KEY …). Terms with
 // letters outside ASCII match whole words in any case (passwört, ПАРОЛЬ).
 // A key that names nothing as written is judged as its reader sees it
 // (see Text): pаssword with a Cyrillic а, pass\u200bword, ｔｏｋｅｎ.
@@ -112,14 +113,17 @@
 // named by a key ((setf (gethash "password" h) "…"), (puthash "token"
 // "…" h), (defvar *api-key* "…"), (setq password "…"), (hash-set! h
 // 'secret "…")), with bare or quoted keys;
-// quoted values (a quote inside written twice, as SQL and YAML escape
-// it, or by the shell's idioms; an ODBC value in braces holding ';':
+// quoted values (JSON inside a JSON string with its quotes escaped once
+// or more: \"…\", \\"…\\", \\\"…\\\"; a quote inside written twice, as
+// SQL and YAML escape it, or by the shell's idioms; an ODBC value in braces holding ';':
 // Pwd={a;b}), templates ({{ … }} even with quotes inside, ${…}, ${{ … }},
 // #{…}, <%= … %>, %(…)s), calls (os.Getenv(…), ENV.fetch(…) { … }),
 // encrypted blobs (ENC[…], ENC(…), !vault with its $ANSIBLE_VAULT lines),
 // YAML block scalars (|, >-) and tags (!!binary …), the lines under a YAML
 // key with no value on its own line (a scalar or a sequence, up to the
-// next line indented no deeper than the key), TOML's """…""" and
+// next line indented no deeper than the key; so too after an INI key's
+// '=': password =⏎    …), a value continued by a backslash at the end of
+// its line (a properties file's key=a\⏎  b, a shell's --token \⏎  …), TOML's """…""" and
 // here-documents whole; in text of several lines (a configuration file),
 // a plain value with spaces on its key's line, when nothing else on the
 // line reads as a pair (password: p@ss w0rd and more, password = my
@@ -127,8 +131,11 @@
 // b'…'); a Java properties line's value after a dotted key
 // and spaces (mail.smtp.password S3cret); the default or value that an HCL
 // block labelled with a key gives (variable "db_password" { default =
-// "…" }; a reference such as aws_db_instance.main.password is kept);
-// XML elements with a namespace (<ns2:password>) or attributes
+// "…" }; a reference such as aws_db_instance.main.password is kept, and
+// so is a Terraform reference unquoted after any key's '=': password =
+// var.db_password, token = module.m.token, local.…, data.….…);
+// XML elements (a CDATA section's text whole, up to its "]]>") with a
+// namespace (<ns2:password>) or attributes
 // (<wsse:Password Type="…">…; an attribute is no credential of an auth
 // scheme: <apiKey encrypted="false">),
 // named by a key attribute (<entry key="db.password">…</entry>, <setting
@@ -154,8 +161,9 @@
 // after curl's -u, -U and --proxy-user, HTTPie's and hey's -a and
 // ApacheBench's -A and -P when it joins a user and a password with a
 // colon, and the password of -p in a command line that names a
-// user with -u or --user, or runs sshpass (mysql -uroot -pS3cret, docker
-// login -u ci -p S3cret), unless it is a port, a path or a flag (a lone
+// user with -u or --user, or runs sshpass or a MySQL client (mysql
+// -uroot -pS3cret, mysql --login-path=ops -pS3cret, docker login -u ci
+// -p S3cret), unless it is a port, a path or a flag (a lone
 // -p of mysql and its kin prompts: in mysql -u root -p orders the word
 // after it is the database, kept unless it mixes cases and digits as a
 // password does; and the user[:group] of docker, podman and nerdctl -u is
@@ -168,7 +176,8 @@
 // --body of gh secret set, ssh-keygen's -N and -P, the -p of a
 // registry's login (buildah login -p …), the password of an Oracle login
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
-// userid=scott/…) and in an Oracle JDBC URL (jdbc:oracle:thin:scott/…@db),
+// userid=scott/…), after SQL*Plus' CONNECT on a line of its own, and in
+// an Oracle JDBC URL (jdbc:oracle:thin:scott/…@db),
 // of Windows' net use (after the share or /user:NAME), the token of vault
 // login, the passphrase of wpa_passphrase SSID …, the access and secret
 // keys of MinIO's mc alias set NAME URL … … (and mc config host add), the
@@ -351,7 +360,8 @@
 // every string with letters outside ASCII searched for pairs, which costs
 // only such strings.) Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]; every parameter
-// of a scheme's list, Hawk id="…", mac="…", up to the list's end), jwt
+// of a scheme's list, Hawk id="…", mac="…", up to the list's end; the
+// credentials of a header folded onto the next line: Bearer⏎  …), jwt
 // ([DetectJWT]: JWTs, and JWEs of five parts whole; a token wrapped over
 // lines or split by a backslash while unfinished, too), aws-access-key-id
 // ([DetectAWSAccessKey]: with the secret access key right after an id,

@@ -73,8 +73,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		p := b
 		if p < len(s) && (s[p] == '"' || s[p] == '\'' || s[p] == '`') && a > 0 && s[a-1] == s[p] {
 			p++
-		} else if p+1 < len(s) && s[p] == '\\' && s[p+1] == '"' && a > 1 && s[a-1] == '"' && s[a-2] == '\\' {
-			p += 2 // JSON inside a JSON string: {\"password\":\"…\"}
+		} else if n := escapedQuoteRun(s, p); n > 0 && a > n && s[a-1] == '"' && escapedQuoteRun(s, a-1-n) == n {
+			p += n + 1 // JSON inside a JSON string: {\"password\":\"…\"}, and inside that: {\\\"token\\\":…}
 		}
 		if p < len(s) && s[p] == ']' {
 			p++
@@ -272,7 +272,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				for ve < len(s) && s[ve] != '<' {
 					ve++
 				}
-				if ve+1 < len(s) && s[ve+1] != '/' && s[ve+1] != '!' && strings.ContainsAny(s[vs:ve], " ]") || strings.Trim(s[vs:ve], "])},;. ") == "" {
+				if cs, ce := cdataAt(s, vs); ce > cs {
+					vs, ve = cs, ce // <password><![CDATA[…]]></password>
+				} else if ve+1 < len(s) && s[ve+1] != '/' && s[ve+1] != '!' && strings.ContainsAny(s[vs:ve], " ]") || strings.Trim(s[vs:ve], "])},;. ") == "" {
 					continue // no element's text: [--token <token>] token=<TOKEN>
 				}
 			} else {
@@ -286,8 +288,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 						runEnd = max(runEnd, ve)
 					}
 				}
-				if ve == vs && s[p] == ':' && op == 1 {
-					vs, ve = indentedBlock(s, a, vs) // password:⏎    S3cret, secrets:⏎  - a⏎  - b
+				if ve == vs && (s[p] == ':' || s[p] == '=' && multiline) && op == 1 {
+					vs, ve = indentedBlock(s, a, vs) // password:⏎    S3cret, secrets:⏎  - a⏎  - b; an INI file's password =⏎    S3cret
 					if ve > vs && referenceList(s[vs:ve]) {
 						continue // imagePullSecrets:⏎  - name: regcred: the names of secrets, not their values
 					}
@@ -345,6 +347,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			if qualified && (vs == 0 || !isQuote(s[vs-1])) && !looksLikeCredential(s[vs:vs+max(0, strings.IndexByte(s[vs:ve]+" ", ' '))]) {
 				continue // token (string): The API token, a usage line's type
+			}
+			if op == 1 && s[p] == '=' && (vs == 0 || !isQuote(s[vs-1])) && terraformReference(s[vs:ve]) {
+				continue // password = var.db_password: a reference to a value that is kept elsewhere
 			}
 			if ve > vs && !r.keepValue(key, s[vs:ve]) && !isPlaceholder(s, vs, ve) {
 				if !xml && op == 1 && (vs == 0 || !isQuote(s[vs-1])) && s[vs] != '{' && multiline &&
@@ -514,9 +519,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			continue
 		}
-		q := sp
-		for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
-			q++
+		q := skipSpaces(s, sp)
+		if n := continuationLen(s, q); n > 0 && q+n < len(s) && s[q+n] != '\n' {
+			q += n // --token \⏎  …: the value on the next line
 		}
 		if q >= len(s) {
 			continue
@@ -1260,11 +1265,11 @@ func isLetterFlag(w string) bool {
 var oracleTools = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dgmgrl"}
 
 // commandWords are the words that make findPairs read commandPasswords'
-// commands: oracleTools, schtasks, PowerShell's ConvertTo-SecureString
+// commands: oracleTools, SQL*Plus' CONNECT, schtasks, PowerShell's ConvertTo-SecureString
 // (camelCase: Secure, String), ssh-keygen, a registry's login, the
 // jdbc of an Oracle JDBC URL, snmpCommands, and MinIO's mc and
 // snmpd.conf's lines of positionalCommands.
-var commandWords = [...]string{"sqlplus", "expdp", "impdp", "rman", "sqlldr", "dgmgrl", "schtasks", "securestring", "secure", "keygen", "jdbc",
+var commandWords = [...]string{"sqlplus", "connect", "conn", "expdp", "impdp", "rman", "sqlldr", "dgmgrl", "schtasks", "securestring", "secure", "keygen", "jdbc",
 	"snmpwalk", "snmpbulkwalk", "snmpget", "snmpbulkget", "snmpgetnext", "snmpset", "snmptable", "snmptrap", "snmpinform",
 	"snmpdelta", "snmpstatus", "snmpdf", "snmpnetstat", "snmptest", "mc", "rocommunity", "rwcommunity", "com2sec"}
 
@@ -1341,6 +1346,9 @@ func (r *Redactor) commandPasswords(s string, spans []span, note func(string)) [
 	}
 	if strings.Contains(s, "jdbc:oracle:") {
 		spans = r.oracleURLLogins(s, spans, note)
+	}
+	if strings.Contains(s, "conn") || strings.Contains(s, "CONN") || strings.Contains(s, "Conn") {
+		spans = r.sqlplusConnects(s, spans, note)
 	}
 	if strings.Contains(s, "net use ") {
 		spans = r.netUsePassword(s, spans, note)
@@ -1587,43 +1595,93 @@ func (r *Redactor) oracleLogins(s, tool string, spans []span, note func(string))
 		if i >= len(s) || s[i] != ' ' {
 			continue // not a command: sqlplus.log
 		}
-		q := i
-		for n := 0; n < 8; n++ {
-			q = skipSpaces(s, q)
-			if q >= len(s) || s[q] == '\n' || s[q] == '\r' || s[q] == '|' || s[q] == ';' || s[q] == '&' {
-				break
+		spans = r.oracleLoginArgs(s, i, 8, spans, note)
+	}
+	return spans
+}
+
+// sqlplusConnects masks the password of the login that SQL*Plus'
+// CONNECT (or CONN) command takes, at the start of a line or after the
+// SQL> prompt: CONNECT scott/…@orcl, SQL> conn system/….
+func (r *Redactor) sqlplusConnects(s string, spans []span, note func(string)) []span {
+	for ls := 0; ls < len(s); {
+		le := lineEnd(s, ls)
+		q := skipSpaces(s[:le], ls)
+		if len(s[q:le]) > 4 && strings.EqualFold(s[q:q+4], "SQL>") {
+			q = skipSpaces(s[:le], q+4)
+		}
+		w := q
+		for w < le && isLetter(s[w]) {
+			w++
+		}
+		if w < le && s[w] == ' ' && (strings.EqualFold(s[q:w], "connect") || strings.EqualFold(s[q:w], "conn")) && connectLogin(s[w:le]) {
+			spans = r.oracleLoginArgs(s[:le], w, 1, spans, note)
+		}
+		ls = le + 1
+	}
+	return spans
+}
+
+// connectLogin reports whether the rest of a CONNECT line is one login,
+// as SQL*Plus takes it: a word, maybe "AS SYSDBA" or another role after
+// it and a ';' (not "connect tcp/443 refused").
+func connectLogin(rest string) bool {
+	rest = strings.TrimSuffix(strings.TrimSpace(rest), ";")
+	if q := strings.IndexByte(rest, '"'); q >= 0 { // scott/"two words"@orcl
+		if e := strings.IndexByte(rest[q+1:], '"'); e >= 0 {
+			rest = rest[:q] + rest[q+1+e+1:]
+		}
+	}
+	if sp := strings.LastIndexByte(rest, ' '); sp > 0 {
+		role := strings.ToLower(rest[sp+1:])
+		head := strings.TrimRight(rest[:sp], " ")
+		if !strings.HasPrefix(role, "sys") || len(head) < 3 || !strings.EqualFold(head[len(head)-3:], " as") {
+			return false
+		}
+		rest = strings.TrimRight(head[:len(head)-3], " ")
+	}
+	return rest != "" && !strings.ContainsAny(rest, " \t")
+}
+
+// oracleLoginArgs masks the password of each user/password[@db] among the
+// first n arguments at s[i:].
+func (r *Redactor) oracleLoginArgs(s string, i, n int, spans []span, note func(string)) []span {
+	q := i
+	for ; n > 0; n-- {
+		q = skipSpaces(s, q)
+		if q >= len(s) || s[q] == '\n' || s[q] == '\r' || s[q] == '|' || s[q] == ';' || s[q] == '&' {
+			break
+		}
+		a := q
+		if isQuote(s[q]) {
+			a++ // expdp "sys/S3cret as sysdba"
+		}
+		e := a
+		for e < len(s) && s[e] > ' ' && !isQuote(s[e]) {
+			e++
+		}
+		q = max(e, q+1)
+		w := s[a:e]
+		if strings.HasPrefix(strings.ToLower(w), "userid=") {
+			a += len("userid=")
+			w = s[a:e]
+		}
+		slash := strings.IndexByte(w, '/')
+		if slash <= 0 || w[0] == '-' || w[0] == '@' || !oracleUser(w[:slash]) {
+			continue
+		}
+		ps, pe := a+slash+1, a+slash+1
+		if ps < len(s) && s[ps] == '"' { // scott/"S3cret"@orcl
+			ps, pe = valueAt(s, ps)
+			q = max(q, min(len(s), pe+1))
+		} else {
+			for pe < e && s[pe] != '@' {
+				pe++
 			}
-			a := q
-			if isQuote(s[q]) {
-				a++ // expdp "sys/S3cret as sysdba"
-			}
-			e := a
-			for e < len(s) && s[e] > ' ' && !isQuote(s[e]) {
-				e++
-			}
-			q = max(e, q+1)
-			w := s[a:e]
-			if strings.HasPrefix(strings.ToLower(w), "userid=") {
-				a += len("userid=")
-				w = s[a:e]
-			}
-			slash := strings.IndexByte(w, '/')
-			if slash <= 0 || w[0] == '-' || w[0] == '@' || !oracleUser(w[:slash]) {
-				continue
-			}
-			ps, pe := a+slash+1, a+slash+1
-			if ps < len(s) && s[ps] == '"' { // scott/"S3cret"@orcl
-				ps, pe = valueAt(s, ps)
-				q = max(q, min(len(s), pe+1))
-			} else {
-				for pe < e && s[pe] != '@' {
-					pe++
-				}
-			}
-			if pe > ps && s[ps] != '/' && !r.keepValue("", s[ps:pe]) {
-				spans = append(spans, span{ps, pe})
-				note(r.sqlRule)
-			}
+		}
+		if pe > ps && s[ps] != '/' && !r.keepValue("", s[ps:pe]) {
+			spans = append(spans, span{ps, pe})
+			note(r.sqlRule)
 		}
 	}
 	return spans
@@ -3417,6 +3475,11 @@ func valueAt(s string, v int) (int, int) {
 	for v < len(s) && (s[v] == ' ' || s[v] == '\t') {
 		v++
 	}
+	// A value on the next line after a line continuation (export
+	// TOKEN=\⏎  value, a properties key=\⏎ value).
+	if n := continuationLen(s, v); n > 0 && v+n < len(s) && s[v+n] != '\n' {
+		v += n
+	}
 	if v >= len(s) {
 		return v, v
 	}
@@ -3425,12 +3488,24 @@ func valueAt(s string, v int) (int, int) {
 	}
 	v += literalPrefix(s, v) // T-SQL's N'…', PostgreSQL's E'…', Python's b'…', f"…", rb'…', b"""…"""
 	switch c := s[v]; {
-	case c == '\\' && v+1 < len(s) && s[v+1] == '"': // \"…\", JSON inside a JSON string
-		e := v + 2
-		for e < len(s) && !(s[e] == '\\' && e+1 < len(s) && s[e+1] == '"') && s[e] != '\n' {
-			e++
+	case escapedQuoteRun(s, v) > 0: // \"…\", JSON inside a JSON string (\\\"…\\\" a level deeper)
+		n := escapedQuoteRun(s, v)
+		e := v + n + 1
+		for e < len(s) && s[e] != '\n' {
+			if s[e] != '\\' {
+				e++
+				continue
+			}
+			m := 0
+			for e+m < len(s) && s[e+m] == '\\' {
+				m++
+			}
+			if m == n && e+m < len(s) && s[e+m] == '"' {
+				break
+			}
+			e += m
 		}
-		return v + 2, e
+		return v + n + 1, e
 	case (c == '"' || c == '\'') && strings.HasPrefix(s[v:], strings.Repeat(string(c), 3)): // TOML's """…"""
 		if e := strings.Index(s[v+3:], s[v:v+3]); e >= 0 {
 			return v + 3, v + 3 + e
@@ -3546,6 +3621,13 @@ func valueAt(s string, v int) (int, int) {
 	for e < len(s) && strings.IndexByte(" \t\n\r&,;)}]\"'<>|", s[e]) < 0 {
 		if s[e] == '\\' && e+1 < len(s) && s[e+1] == ' ' {
 			e++ // a shell-escaped space: s3cr3t\ with\ spaces
+		} else if n := continuationLen(s, e); n > 0 {
+			// A value continued on the next line: a properties file's
+			// key=first\⏎    rest, a shell's word split by \⏎.
+			if e+n < len(s) && strings.IndexByte(" \t\n\r&,;)}]\"'<>|", s[e+n]) < 0 {
+				e += n
+				continue
+			}
 		} else if e > v && escapedBreak(s, e) {
 			break // the next line of quoted text: "…\npassword=s3cret\nhost=db…"
 		}
@@ -3621,6 +3703,41 @@ func literalPrefix(s string, v int) int {
 	}
 	if s[q+1] == s[q] && !(q+2 < len(s) && s[q+2] == s[q]) {
 		return 0 // an empty literal: N'' or b""
+	}
+	return n
+}
+
+// continuationLen returns the length of the line continuation at s[e]
+// (a backslash, a line break, and the next line's indentation), or 0.
+func continuationLen(s string, e int) int {
+	if e >= len(s) || s[e] != '\\' {
+		return 0
+	}
+	n := 1
+	if strings.HasPrefix(s[e+1:], "\r\n") {
+		n = 3
+	} else if strings.HasPrefix(s[e+1:], "\n") {
+		n = 2
+	} else {
+		return 0
+	}
+	return skipSpaces(s, e+n) - e
+}
+
+// maxQuoteEscapes bounds the backslashes read before a quote: JSON inside
+// JSON inside a string three levels deep escapes its quotes with 7.
+const maxQuoteEscapes = 7
+
+// escapedQuoteRun returns the number of backslashes at s[i:] when a quote
+// follows them (\", \\\" of JSON escaped twice), up to maxQuoteEscapes;
+// else 0.
+func escapedQuoteRun(s string, i int) int {
+	n := 0
+	for i+n < len(s) && s[i+n] == '\\' && n < maxQuoteEscapes {
+		n++
+	}
+	if n == 0 || i+n >= len(s) || s[i+n] != '"' {
+		return 0
 	}
 	return n
 }
@@ -3953,6 +4070,24 @@ func attributeAt(s string, p int) bool {
 	return j > i && j+1 < len(s) && s[j] == '=' && (s[j+1] == '"' || s[j+1] == '\'')
 }
 
+// cdataAt returns the text of the CDATA section that opens an element's
+// text at s[v:] (after white space), up to its "]]>" or the end of s, or
+// (0, 0) when none opens there.
+func cdataAt(s string, v int) (int, int) {
+	for v < len(s) && (s[v] == ' ' || s[v] == '\t' || s[v] == '\r' || s[v] == '\n') {
+		v++
+	}
+	const open = "<![CDATA["
+	if !strings.HasPrefix(s[v:], open) {
+		return 0, 0
+	}
+	vs := v + len(open)
+	if e := strings.Index(s[vs:], "]]>"); e >= 0 {
+		return vs, vs + e
+	}
+	return vs, len(s)
+}
+
 // namedElement returns the text of the <value> element that follows a
 // naming <name> element closed at s[e:]: <name>token</name><value>…</value>.
 func namedElement(s string, e int) (int, int) {
@@ -3969,6 +4104,9 @@ func namedElement(s string, e int) (int, int) {
 		return 0, 0
 	}
 	vs := e + k + open
+	if cs, ce := cdataAt(s, vs); ce > cs {
+		return cs, ce
+	}
 	ve := strings.IndexByte(s[vs:], '<')
 	if ve < 0 {
 		return vs, len(s)
@@ -3990,6 +4128,9 @@ func elementText(s string, e int) (int, int) {
 		return 0, 0
 	}
 	vs := k + 1
+	if cs, ce := cdataAt(s, vs); ce > cs {
+		return cs, ce // <entry key="db.password"><![CDATA[…]]></entry>
+	}
 	ve := strings.IndexByte(s[vs:], '<')
 	if ve == 0 {
 		return namedElement(s, vs) // <setting name="SmtpPassword" serializeAs="String"><value>…</value>
@@ -4113,6 +4254,45 @@ func hclReference(v string) bool {
 		}
 	}
 	return dots > 0 && !isDigit(v[0])
+}
+
+// terraformReference reports whether v, unquoted after a '=', is a
+// Terraform reference: var.NAME, local.NAME, module.NAME.OUTPUT,
+// data.TYPE.NAME.ATTR or TYPE.NAME.ATTR of a resource (random_password.db.result),
+// in lower-case names with an index ([0], ["a"] not) at most.
+func terraformReference(v string) bool {
+	seg, segs, under := 0, 0, false
+	for i := 0; i <= len(v); i++ {
+		if i == len(v) || v[i] == '.' {
+			if seg == 0 {
+				return false
+			}
+			segs++
+			seg = 0
+			continue
+		}
+		c := v[i]
+		switch {
+		case c >= 'a' && c <= 'z', c == '_' && seg > 0, (isDigit(c) || c == '-') && seg > 0:
+			under = under || c == '_' && segs == 0
+			seg++
+		case c == '[' && seg > 0 && i+2 < len(v) && (isDigit(v[i+1]) || v[i+1] == '*') && v[i+2] == ']':
+			i += 2
+			seg += 3
+		default:
+			return false
+		}
+	}
+	if segs < 2 {
+		return false
+	}
+	switch head, _, _ := strings.Cut(v, "."); head {
+	case "var", "local":
+		return true
+	case "module", "data":
+		return segs >= 3
+	}
+	return under && segs >= 3 // aws_db_instance.main.password
 }
 
 // quoteLen returns 1 when a quote stands before the key at s[a].
@@ -4962,7 +5142,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 	case "hydra":
 		return r.flagValue(s, "-p", spans, note) // hydra -l admin -p S3cret ssh://host
 	case "":
-		if !user {
+		if !user && !mysqlClient(s, &mysql) { // mysql --login-path=x -pS3cret: the attached -p needs no user
 			return spans
 		}
 	}
@@ -5232,7 +5412,27 @@ func shortFlagArgument(s string, a, b int) bool {
 	if a < 3 || s[a-1] != ' ' || s[a-3] != '-' || !isLetter(s[a-2]) || a > 3 && s[a-4] != ' ' && s[a-4] != '\t' {
 		return false
 	}
-	return valueShaped(w)
+	return valueShaped(w) && !envName(w)
+}
+
+// envName reports whether w is written as an environment variable's name
+// is: upper-case letters, digits and '_', a letter first, and a '_' or no
+// digit (API_KEY, GITHUB_TOKEN, PASSWORD; not BLUEPASS42), as fish's
+// set -x API_KEY … names one.
+func envName(w string) bool {
+	under, digit := false, false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'A' && c <= 'Z':
+		case c == '_' && i > 0:
+			under = true
+		case isDigit(c) && i > 0:
+			digit = true
+		default:
+			return false
+		}
+	}
+	return under || !digit
 }
 
 // valueShaped reports whether w holds a digit, or an upper-case letter

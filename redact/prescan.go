@@ -525,7 +525,7 @@ func containsZA(s string) bool {
 // pairsMayMatch reports whether findPairs can find anything in s: a word
 // that may name a secret, a "-u" user flag, the password flag of a tool
 // (sshpass -p, an archiver's -p or -P, ldapsearch -w, sqlcmd -P, htpasswd
-// -b, smbclient -U), a registry login's -p or --password after any word
+// -b, smbclient -U, a MySQL client's -p), a registry login's -p or --password after any word
 // that ends with "login" (relogin -p), redis-cli -a, or sudo -S.
 func (p prescanned) pairsMayMatch(s string) bool {
 	return p.termWord || p.marks&(markUs|markDashP|markDashW|markDashA|markDashS) != 0 && p.toolMayMatch(s)
@@ -533,7 +533,8 @@ func (p prescanned) pairsMayMatch(s string) bool {
 
 // toolMayMatch is pairsMayMatch's test of the tools its marks may name.
 func (p prescanned) toolMayMatch(s string) bool {
-	return p.marks&markUs != 0 || p.marks&(markDashP|markDashW) != 0 && passwordTool(s) != "" ||
+	mysql := 0
+	return p.marks&markUs != 0 || p.marks&(markDashP|markDashW) != 0 && passwordTool(s) != "" || p.marks&markDashP != 0 && mysqlClient(s, &mysql) ||
 		p.marks&markDashP != 0 && (strings.Contains(s, "login -p ") || strings.Contains(s, "login --password ")) ||
 		p.marks&markDashA != 0 && strings.Contains(s, "redis-cli") || p.marks&markDashS != 0 && strings.Contains(s, "sudo")
 }
