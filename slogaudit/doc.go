@@ -100,7 +100,12 @@
 // order it lists them. An audit.start's torn_closed list names another
 // writer's fragments that the record it resumed from closed (its process
 // crashed before naming them): each must be the line just before that
-// record, or the one that record landed on, followed by its copy. The checkpoint file is
+// record, or the one that record landed on, followed by its copy. A
+// fragment that no record names, on the line just before the last record
+// of a chain (whose write closed it: its process ended before the
+// audit.gap naming it, and nothing resumed the chain since), is reported
+// torn, not malformed; such a line changed or inserted there cannot be
+// told from a crash's, and carries no record. The checkpoint file is
 // appended in order, each line once: a checkpoint after a larger one of
 // its chain is reported reordered (a witnessed checkpoint appended again
 // with its cosignatures excepted), and a line repeated byte for byte

@@ -486,3 +486,48 @@ func TestRecordLandedOnAFragmentAtTheFirstWrite(t *testing.T) {
 		t.Fatalf("want the one torn line: %v", rep.Findings)
 	}
 }
+
+// A process killed between the record whose newline closed another
+// writer's fragment and the audit.gap naming it leaves the fragment
+// unnamed; while nothing resumes its chain, the log verifies intact, the
+// fragment reported torn (closed by the chain's last record). A fragment
+// changed while its closing record's chain goes on is malformed.
+func TestFragmentClosedByAChainsLastRecord(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	frag := gluedFragments(t)["in a string"]
+	af, h := openChain(t, path, "orders")
+	log := slog.New(h)
+	log.Info("shipped", "order", 1)
+	appendRaw(t, path, frag)
+	log.Info("shipped", "order", 2) // closes the fragment, then names it
+	log.Info("shipped", "order", 3)
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	af.Close()
+	data, _ := os.ReadFile(path)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	f := -1
+	for i, l := range lines {
+		if bytes.Equal(l, append(append([]byte(nil), frag...), '\n')) {
+			f = i
+		}
+	}
+	if f < 0 || f+3 >= len(lines) || !bytes.Contains(lines[f+2], []byte(`"torn":{`)) {
+		t.Fatalf("want the fragment, record 2 and the audit.gap naming it:\n%s", data)
+	}
+	join := func(ls ...[]byte) []byte { return bytes.Join(ls, nil) }
+	verify := func(log []byte) Report {
+		rep, _ := Verify(context.Background(), bytes.NewReader(log), VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+		return rep
+	}
+	killed := join(lines[:f+2]...) // killed right after record 2
+	rep := verify(killed)
+	if !rep.Intact() || len(findingsOf(rep, Torn)) != 1 {
+		t.Fatalf("killed before the audit.gap: not intact with one torn line: %v", rep.Findings)
+	}
+	goesOn := join(join(lines[:f]...), append([]byte(`{"audit":{"chain":"x","seq":`), '\n'), join(lines[f+1:]...))
+	if rep := verify(goesOn); rep.Intact() {
+		t.Fatalf("a fragment changed while its closer's chain goes on verifies intact: %v", rep.Findings)
+	}
+}

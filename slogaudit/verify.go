@@ -744,6 +744,9 @@ type pendingTorn struct {
 	// closer: the record on the line right after it, whose write began
 	// with the newline that closed it.
 	closer claimedRecord
+	// closerNames: that record names fragments (an audit.start or
+	// audit.gap): when not this one, this one was changed.
+	closerNames bool
 }
 
 // jsonPrefix reports whether line is what a writer that stopped part-way
@@ -1298,6 +1301,7 @@ func (v *verifier) record(line []byte, torn bool) {
 		if a, ok := val.Get("audit"); ok {
 			if r, err := parseAudit(a); err == nil {
 				pending.closer = claimedRecord{r.chain, r.seq}
+				pending.closerNames = len(acks) > 0
 			}
 		}
 	}

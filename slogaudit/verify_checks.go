@@ -213,10 +213,10 @@ func (v *verifier) flushTornTail() {
 	v.flushGlued(false)
 	v.gluedCopy = nil
 	for _, p := range v.older {
-		v.reportUnnamed(p)
+		v.reportUnnamedAtEnd(p)
 	}
 	for _, p := range v.unnamed {
-		v.reportUnnamed(p)
+		v.reportUnnamedAtEnd(p)
 	}
 	v.older, v.unnamed = nil, nil
 	p := v.torn
@@ -235,6 +235,22 @@ func (v *verifier) flushTornTail() {
 		f.Detail = fmt.Sprintf("the last line is not a record (%s) and no record follows: a writer that stopped mid-record, reopened and wrote nothing after it", plural(int64(p.bytes), "byte"))
 	}
 	v.rep.Findings = append(v.rep.Findings, f)
+}
+
+// reportUnnamedAtEnd reports p, a fragment that no record named, once
+// every line is read: torn when the record right after it, whose write
+// began with the newline that closed it, is the last record of its chain
+// (that writer's process ended between that record and the audit.gap that
+// names such a fragment, and nothing resumed its chain since); malformed
+// otherwise.
+func (v *verifier) reportUnnamedAtEnd(p *pendingTorn) {
+	c := p.closer
+	if st := v.chains[c.chain]; !p.prefix || p.closerNames || c.chain == "" || st == nil || st.seq != c.seq {
+		v.reportUnnamed(p)
+		return
+	}
+	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Torn,
+		Detail: fmt.Sprintf("incomplete line (%s) closed by record %d of chain %s, the chain's last: its writer stopped before the audit.gap that names such a line, and nothing resumed the chain since (a handler resuming it names the line)", plural(int64(p.bytes), "byte"), c.seq, c.chain)})
 }
 
 // finishChecks reports what the tallies held back, adds up the checks and
