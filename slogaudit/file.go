@@ -1684,6 +1684,7 @@ func (af *File) rotateLocked() error {
 					size = fi.Size()
 				}
 				af.goOnInLocked(f, size)
+				af.closeRotatedLocked(name)
 				return nil
 			}
 		}
