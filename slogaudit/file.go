@@ -392,7 +392,7 @@ func (af *File) findHead(id string) (Head, bool, error) {
 	var pruned Head // the newest head retention records name for id
 	for i := len(paths) - 1; i >= 0; i-- {
 		heads, prunedTo, closed, times := map[string]Head{}, map[string]Head{}, map[string][]byte{}, map[string]time.Time{}
-		last, err := scanFileHeads(paths[i], heads, prunedTo, closed, times)
+		last, err := scanFileHeads(paths[i], id, heads, prunedTo, closed, times)
 		if err != nil {
 			return Head{}, false, fmt.Errorf("slogaudit: reading %s for the head of chain %q: %w", paths[i], id, err)
 		}
@@ -440,7 +440,12 @@ func (af *File) findHead(id string) (Head, bool, error) {
 // last record (or the fragment that record was glued onto, the copy
 // after it), unless that record names it: the record's write closed it,
 // and its process ended before naming it (see closedUnnamed).
-func scanFileHeads(path string, heads, pruned map[string]Head, closed map[string][]byte, times map[string]time.Time) (last string, err error) {
+//
+// With only not empty, it reads only the lines that hold that chain id
+// as a JSON string (its records, and retention records that name it),
+// and sets heads, pruned, closed and times for that chain alone: a line
+// is searched for the id, not parsed.
+func scanFileHeads(path, only string, heads, pruned map[string]Head, closed map[string][]byte, times map[string]time.Time) (last string, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err
@@ -448,28 +453,24 @@ func scanFileHeads(path string, heads, pruned map[string]Head, closed map[string
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 64<<10)
 	var p chain.Parser
-	var frag []byte // the line before, when it is a fragment
+	want := plainQuoted(only)
+	var prev []byte // the line before
 	for {
 		line, err := br.ReadBytes('\n')
 		if len(line) > 0 {
 			l := bytes.TrimSuffix(line, []byte("\n"))
-			if c := scanHeadTimes(l, heads, pruned, times); c != "" {
-				last = c
-				if closed != nil {
-					closed[c] = nil
-					if frag != nil && !namesTorn(&p, l, frag) {
-						closed[c] = frag
+			if want == nil || bytes.Contains(l, want) {
+				if c := scanHeadTimes(l, heads, pruned, times); c != "" {
+					last = c
+					if closed != nil {
+						closed[c] = nil
+						if frag := fragmentOf(&p, prev); frag != nil && !namesTorn(&p, l, frag) {
+							closed[c] = frag
+						}
 					}
 				}
-				frag = nil
-			} else if closed != nil {
-				frag = nil
-				if at, _ := splitGlued(&p, l); at > 0 {
-					frag = l[:at]
-				} else if len(l) > 0 && jsonPrefix(l) {
-					frag = l
-				}
 			}
+			prev = l
 		}
 		if err == io.EOF {
 			return last, nil
@@ -478,6 +479,42 @@ func scanFileHeads(path string, heads, pruned map[string]Head, closed map[string
 			return last, err
 		}
 	}
+}
+
+// plainQuoted returns id as a JSON string, quotes included, when every
+// encoder writes it so (letters, digits and a few punctuation marks, no
+// escapes); nil otherwise, or for "".
+func plainQuoted(id string) []byte {
+	if id == "" {
+		return nil
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-_.:/@+=~", c) >= 0) {
+			return nil
+		}
+	}
+	return []byte(`"` + id + `"`)
+}
+
+// fragmentOf returns the fragment that line holds: the line itself when
+// it is the start of a JSON object that stops part-way (see jsonPrefix),
+// or the fragment a record was glued onto (see splitGlued); nil
+// otherwise.
+func fragmentOf(p *chain.Parser, line []byte) []byte {
+	if len(line) == 0 || line[0] != '{' {
+		return nil
+	}
+	if _, err := p.Parse(line); err == nil {
+		return nil // a whole line
+	}
+	if at, _ := splitGlued(p, line); at > 0 {
+		return line[:at]
+	}
+	if jsonPrefix(line) {
+		return line
+	}
+	return nil
 }
 
 // recordTime returns the time of the record v, or the zero time.
@@ -614,7 +651,7 @@ func (af *File) Heads() map[string]Head {
 	pruned, inFiles := map[string]Head{}, map[string]bool{}
 	for i := len(paths) - 1; i >= 0; i-- {
 		heads, prunedTo := map[string]Head{}, map[string]Head{}
-		if _, err := scanFileHeads(paths[i], heads, prunedTo, nil, nil); err != nil {
+		if _, err := scanFileHeads(paths[i], "", heads, prunedTo, nil, nil); err != nil {
 			continue
 		}
 		for id, h := range heads {
