@@ -964,7 +964,13 @@ func (af *File) write(p []byte, others bool) (int, error) {
 		return 0, errors.New("slogaudit: write to a closed audit file")
 	}
 	if !af.tailsChecked {
+		// The first write: the file opened may have been rotated away
+		// since (the first write goes on in the current one), and a
+		// writer may have been killed at the end of a rotated file.
 		af.tailsChecked = true
+		if !af.fresh {
+			af.goOnIfRotatedLocked()
+		}
 		af.closeRotatedTailsLocked()
 	}
 	seen := len(af.foreign)

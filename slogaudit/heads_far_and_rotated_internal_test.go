@@ -1,8 +1,10 @@
 package slogaudit
 
 import (
+	"bytes"
 	"context"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -65,5 +67,43 @@ func TestHeadFoundFarFromTheTail(t *testing.T) {
 				t.Fatalf("chain %q holds %d records, want 8", id, n)
 			}
 		})
+	}
+}
+
+// A File whose file another File rotated away between OpenFile and its
+// first write writes in the log's current file, not in the one rotated
+// away, where nobody would close what a crash of its left.
+func TestFirstWriteGoesToTheCurrentFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	appendRaw(t, path, bytes.Join(otherWriterLines(t, "doors", 2), nil))
+	af, err := OpenFile(path, WithFileSync(SyncNever()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer af.Close()
+	// Another File rotates the log and writes on in the new file.
+	if err := os.Rename(path, path+".000001"); err != nil {
+		t.Fatal(err)
+	}
+	appendRaw(t, path, bytes.Join(otherWriterLines(t, "docks", 2), nil))
+	h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slog.New(h).Info("shipped", "order", 1)
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	old, _ := os.ReadFile(path + ".000001")
+	if bytes.Contains(old, []byte(`"orders"`)) {
+		t.Fatalf("the File wrote in the file rotated away:\n%s", old)
+	}
+	cur, _ := os.ReadFile(path)
+	if !bytes.Contains(cur, []byte(`"order":1`)) {
+		t.Fatalf("the record is not in the current file:\n%s", cur)
+	}
+	rep, err := VerifyFiles(context.Background(), []string{path + ".000001", path}, VerifyOptions{Keys: map[string][]byte{"k1": testKey}})
+	if err != nil || !rep.Intact() {
+		t.Fatalf("not intact: %v %v", err, rep.Findings)
 	}
 }
