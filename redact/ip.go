@@ -72,23 +72,9 @@ func findIPs(s string, spans []span) []span {
 // dash and the rest of the label. Without the name after it (a range
 // 1-2-3-4, a date) it is none, and 0 is returned.
 func dashedIPv4At(s string, i int) int {
-	e := i
-	for part := 0; part < 4; part++ {
-		if part > 0 {
-			if e >= len(s) || s[e] != '-' {
-				return 0
-			}
-			e++
-		}
-		n, d := 0, 0
-		for e < len(s) && isDigit(s[e]) && d < 4 {
-			n = n*10 + int(s[e]-'0')
-			e++
-			d++
-		}
-		if d == 0 || d > 3 || n > 255 {
-			return 0
-		}
+	e := quadAt(s, i, '-')
+	if e == 0 {
+		return 0
 	}
 	k := e
 	if k < len(s) && s[k] == '-' { // 203-0-113-9-dynamic.example.net
@@ -191,10 +177,20 @@ func ipEnds(s string, e int) bool {
 
 // ipv4At returns the end of a dotted-quad IPv4 address at s[i:], or 0.
 func ipv4At(s string, i int) int {
+	e := quadAt(s, i, '.')
+	if e == 0 || !ipEnds(s, e) {
+		return 0
+	}
+	return e
+}
+
+// quadAt returns the end of four decimal octets (0 to 255, at most three
+// digits each) at s[i:], separated by sep, or 0.
+func quadAt(s string, i int, sep byte) int {
 	e := i
 	for part := 0; part < 4; part++ {
 		if part > 0 {
-			if e >= len(s) || s[e] != '.' {
+			if e >= len(s) || s[e] != sep {
 				return 0
 			}
 			e++
@@ -208,9 +204,6 @@ func ipv4At(s string, i int) int {
 		if d == 0 || d > 3 || n > 255 {
 			return 0
 		}
-	}
-	if !ipEnds(s, e) {
-		return 0
 	}
 	return e
 }
