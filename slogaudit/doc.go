@@ -51,8 +51,8 @@
 // of its next record and names it in an audit.gap written right after;
 // a File looks at the file's end before each write for this, whether the
 // writer that left the fragment was a File or not. Once another writer
-// has appended to its file (or when the file's tail holds several chains
-// at open), a File also looks, after each write, at where the write
+// has appended to its file (or when the file's tail holds another chain's
+// records at open), a File also looks, after each write, at where the write
 // landed: when another writer's write was cut off between the look
 // and the write, the record landed on that fragment, so the File writes
 // the record again on a line of its own and names the fragment in the

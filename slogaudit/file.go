@@ -99,8 +99,10 @@ type File struct {
 	size  int64
 	cfg   fileConfig
 	heads map[string]Head
-	// headTimes are the times of the records in heads, by chain: a handler
-	// resuming a chain checks a policy's Monotonic rule against it.
+	// headTimes are the times of the chains' last records that callers
+	// logged (not the wrapper's own, such as audit.stop), by chain: a
+	// handler resuming a chain checks a policy's Monotonic rule against
+	// it, as the handler before it did.
 	headTimes map[string]time.Time
 	last      string     // chain of the last complete record
 	torns     []TornLine // found at open, oldest first
@@ -151,10 +153,11 @@ type File struct {
 	// does not write on into a file that another File rotated away.
 	seenEnd int64
 	// shared: another writer appended to the log's current file since
-	// this File opened it, or the file's tail held records of several
-	// chains at open; the File then looks, after each write, where it
-	// landed (unglueLocked).
-	shared bool
+	// this File opened it, or the file's tail held records of a chain
+	// other than its handler's at open (tailChains); the File then looks,
+	// after each write, where it landed (unglueLocked).
+	shared     bool
+	tailChains []string
 	// tailsChecked: the ends of the log's newest rotated files were
 	// looked at, at the File's first write (closeRotatedTailsLocked).
 	tailsChecked bool
@@ -289,7 +292,9 @@ func (af *File) recover() error {
 	// the chain's later records may be in a rotated file, and Handler then
 	// looks for them (findHead).
 	af.last = scanHeadTimes(tail, af.heads, map[string]Head{}, af.headTimes)
-	af.shared = len(af.heads) > 1 // writers of several chains: the file is likely shared
+	for c := range af.heads {
+		af.tailChains = append(af.tailChains, c)
+	}
 	af.closedBy = closedUnnamed(tail)
 	af.offerTorns(af.heads)
 	return nil
@@ -408,11 +413,14 @@ func (af *File) findHead(id string) (Head, bool, error) {
 				af.headTimes[id] = times[id]
 			}
 			af.mu.Unlock()
-			if frag := closed[id]; frag != nil {
+			if frag := closed[id]; frag != nil && !namedInFiles(paths[i:], tornLine(frag).SHA256) {
 				// The chain's last record closed another writer's
 				// fragment, and its process ended before naming it:
 				// the handler resuming the chain names it, as for a
-				// head found at open (closedUnnamed).
+				// head found at open (closedUnnamed). A fragment that
+				// a newline of another File closed (a rotation's, or
+				// one closing the fragment for its next record) is
+				// named by that File.
 				af.mu.Lock()
 				if _, ok := af.closedBy[id]; !ok {
 					if af.closedBy == nil {
@@ -481,6 +489,35 @@ func scanFileHeads(path, only string, heads, pruned map[string]Head, closed map[
 	}
 }
 
+// namedInFiles reports whether a record in one of the files at paths
+// names the fragment of hex SHA-256 sha (see namesTorn). A file that
+// cannot be read names nothing.
+func namedInFiles(paths []string, sha string) bool {
+	want := []byte(sha)
+	var p chain.Parser
+	for _, path := range paths {
+		f, err := os.Open(path)
+		if err != nil {
+			continue
+		}
+		br := bufio.NewReaderSize(f, 64<<10)
+		for {
+			line, err := br.ReadBytes('\n')
+			if bytes.Contains(line, want) {
+				if v, perr := p.Parse(bytes.TrimSuffix(line, []byte("\n"))); perr == nil && namesSHA(v, sha) {
+					f.Close()
+					return true
+				}
+			}
+			if err != nil {
+				break
+			}
+		}
+		f.Close()
+	}
+	return false
+}
+
 // plainQuoted returns id as a JSON string, quotes included, when every
 // encoder writes it so (letters, digits and a few punctuation marks, no
 // escapes); nil otherwise, or for "".
@@ -537,7 +574,12 @@ func namesTorn(p *chain.Parser, line, frag []byte) bool {
 	if err != nil {
 		return false
 	}
-	sha := tornLine(frag).SHA256
+	return namesSHA(v, tornLine(frag).SHA256)
+}
+
+// namesSHA reports whether the record v names the fragment of hex SHA-256
+// sha in one of its lists of torn lines.
+func namesSHA(v chain.Value, sha string) bool {
 	for _, t := range tornNames(v) {
 		if t.sha == sha {
 			return true
@@ -595,8 +637,8 @@ func scanHeadTimes(data []byte, heads, pruned map[string]Head, times map[string]
 		}
 		heads[rec.chain] = Head{Chain: rec.chain, Seq: rec.seq, Hash: rec.hash}
 		last = rec.chain
-		if times != nil {
-			times[rec.chain] = recordTime(v)
+		if msg, _ := v.Get("msg"); times != nil && !strings.HasPrefix(msg.Str, "audit.") {
+			times[rec.chain] = recordTime(v) // a caller's record: the wrapper's own are not checked
 		}
 		if msg, _ := v.Get("msg"); msg.Str == MsgRetention {
 			prunedHeads(v, pruned)
@@ -806,6 +848,11 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	}
 	af.mu.Lock()
 	head, ok := af.heads[id]
+	for _, c := range af.tailChains {
+		if c != id {
+			af.shared = true // another chain's writer may be live
+		}
+	}
 	af.mu.Unlock()
 	if ok && probe.resume == nil {
 		if probe.key != nil {
@@ -1175,8 +1222,9 @@ const maxUnglue = 3
 // copy, and the fragment for torn once the audit.gap names it. It
 // returns the count of bytes written again.
 //
-// It runs once another writer has appended to the file (shared): a File
-// alone pays no look after its writes.
+// It runs once another writer has appended to the file, or when the
+// file's tail held another chain's records at open (shared): a File alone
+// with its chain pays no look after its writes.
 func (af *File) unglueLocked(p []byte, n int, looked int64) (rewrote int) {
 	line := p[:bytes.IndexByte(p, '\n')+1]
 	if len(line) == 0 || n < len(line) {
@@ -1216,8 +1264,10 @@ func (af *File) unglueLocked(p []byte, n int, looked int64) (rewrote int) {
 
 // lineBefore reads back the fragment of a line of f that ends at offset
 // at: the bytes after the newline before it (all of them from the file's
-// start), nil when it is longer than foreignWindow. ok is false when the
-// file cannot be read.
+// start); nil when it is longer than foreignWindow, or a whole record
+// that lacked only its newline (a writer stopped right before it), which
+// the verifier reads as a record: there is no fragment to name. ok is
+// false when the file cannot be read.
 func lineBefore(f *os.File, at int64) (frag []byte, ok bool) {
 	from := max(at-foreignWindow, 0)
 	buf := make([]byte, at-from)
@@ -1225,7 +1275,7 @@ func lineBefore(f *os.File, at int64) (frag []byte, ok bool) {
 		return nil, false
 	}
 	i := bytes.LastIndexByte(buf, '\n')
-	if i < 0 && from > 0 {
+	if i < 0 && from > 0 || wholeRecord(buf[i+1:]) {
 		return nil, true
 	}
 	return buf[i+1:], true
@@ -1746,7 +1796,8 @@ func (af *File) rotateLocked() error {
 // rotated away to name ends inside: another writer's write that was in
 // flight when the file was renamed (its descriptor still names the file),
 // or that write's fragment if its process was killed part-way. Nobody
-// writes there any more, so nobody else would close it (see closeTail).
+// writes there any more, so nobody else would close it (see
+// closeTailLocked).
 func (af *File) closeRotatedLocked(name string) {
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_APPEND, 0)
 	if err != nil {

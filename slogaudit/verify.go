@@ -1102,7 +1102,9 @@ func (v *verifier) fragmentsInOrder(val chain.Value, rec auditFields, by string)
 		return
 	}
 	for _, n := range named {
-		if seen.line < n.p.pos {
+		if seen.line < n.p.pos || seen.line == n.p.pos && n.p.closer == (claimedRecord{rec.chain, before}) {
+			// Written before it, or glued onto it: the record on the
+			// fragment's own line, which its writer wrote again after.
 			continue
 		}
 		if by == MsgStart && n.p.closer == (claimedRecord{rec.chain, before}) && closedNamed(val, n.p.sha) {
