@@ -28,24 +28,30 @@ const (
 // fanned out with slog-multi. SLOGGUARD_LEVEL, SLOGGUARD_REDACT,
 // SLOGGUARD_OVERFLOW and SLOGGUARD_QUEUE apply to every sink unless the
 // sink's own variable says otherwise. The returned function closes every
-// sink. A bad value is an error that names the variable and what is allowed;
-// so is a SLOGGUARD_ variable that would configure nothing (misspelt, or
-// for a sink SLOGGUARD_SINKS does not list); no sink is left open then.
+// sink. A bad value is an error that names the variable and what is
+// allowed, every bad global variable at once; so is a SLOGGUARD_ variable
+// that would configure nothing (misspelt, or for a sink SLOGGUARD_SINKS does
+// not list); no sink is left open then.
 func FromEnv() (*slog.Logger, func(context.Context) error, error) {
 	return fromEnv(os.Getenv, os.Environ())
 }
 
 func fromEnv(getenv func(string) string, environ []string) (*slog.Logger, func(context.Context) error, error) {
 	globals := map[string]string{}
-	for key, env := range globalVars {
+	var errs []error
+	for _, key := range slices.Sorted(maps.Keys(globalVars)) {
+		env := globalVars[key]
 		v := strings.TrimSpace(getenv(env))
 		if v == "" {
 			continue
 		}
 		if _, err := SinkOptions(map[string]string{key: v}); err != nil {
-			return nil, nil, fmt.Errorf("slogcore: %s: %w", env, err)
+			errs = append(errs, fmt.Errorf("slogcore: %s: %w", env, err))
 		}
 		globals[key] = v
+	}
+	if len(errs) > 0 {
+		return nil, nil, errors.Join(errs...)
 	}
 	names := strings.Split(getenv(EnvSinks), ",")
 	if strings.TrimSpace(getenv(EnvSinks)) == "" {

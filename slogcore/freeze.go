@@ -37,6 +37,7 @@ func (h *Handler) freezeRecord(e *entry, r slog.Record) {
 		if red != nil {
 			a, _ = red.Attr(h.groups, a)
 			a, _ = pinRenderings(red, a, 0)
+			a = keepEmptyGroup(a) // redaction resolved emptyGroup
 		}
 		e.attrs = append(e.attrs, a)
 		return true
@@ -68,6 +69,9 @@ func freezeAttr(a slog.Attr, depth int, pin bool) slog.Attr {
 			return a
 		}
 		g := a.Value.Group()
+		if len(g) == 0 {
+			return keepEmptyGroup(a)
+		}
 		out := make([]slog.Attr, len(g))
 		for i, ga := range g {
 			out[i] = freezeAttr(ga, depth+1, pin)
@@ -219,4 +223,22 @@ func deepCopy(v reflect.Value, depth int) reflect.Value {
 		return out
 	}
 	return v
+}
+
+// emptyGroup stands for a value that resolved to an empty group. A record
+// and slog.GroupValue drop empty groups, but slog.JSONHandler writes a group
+// whose member resolves to one as {} (and opens the groups of WithGroup for
+// it): passed on as this LogValuer, the member keeps that effect.
+type emptyGroup struct{}
+
+// LogValue returns an empty group.
+func (emptyGroup) LogValue() slog.Value { return slog.GroupValue() }
+
+// keepEmptyGroup returns a, with an empty group value replaced by
+// [emptyGroup].
+func keepEmptyGroup(a slog.Attr) slog.Attr {
+	if a.Value.Kind() == slog.KindGroup && len(a.Value.Group()) == 0 {
+		a.Value = slog.AnyValue(emptyGroup{})
+	}
+	return a
 }

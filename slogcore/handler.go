@@ -180,11 +180,11 @@ func (h *Handler) captureRecord(e *entry, r slog.Record) {
 				mark := len(e.items)
 				switch {
 				case red == nil:
-					h.capture(e, a, nil)
+					e.nonEmpty = h.capture(e, a, nil) || e.nonEmpty
 				case h.captureError(e, a, i): // its text is scanned by the worker
 				default:
 					a, _ = red.Attr(h.groups, a)
-					h.capture(e, a, nil)
+					e.nonEmpty = h.capture(e, a, nil) || e.nonEmpty
 				}
 				for j := mark; j < len(e.items); j++ {
 					e.items[j].attr = i
@@ -220,7 +220,7 @@ func (h *Handler) captureRecord(e *entry, r slog.Record) {
 		if red != nil {
 			a, _ = red.Attr(h.groups, a)
 		}
-		h.capture(e, a, groups)
+		e.nonEmpty = h.capture(e, a, groups) || e.nonEmpty
 		return true
 	})
 }
@@ -264,6 +264,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 			for i, a := range frozen {
 				frozen[i], _ = red.Attr(h.groups, a)
 				frozen[i], _ = pinRenderings(red, frozen[i], 0)
+				frozen[i] = keepEmptyGroup(frozen[i])
 			}
 		}
 		h2.next = h.derive("WithAttrs", func() slog.Handler { return h.next.WithAttrs(frozen) })
@@ -281,10 +282,11 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	if h.core.opts.ReplaceAttr != nil {
 		groups = &groupPath{names: slices.Clone(h.groups)}
 	}
+	added := false
 	for _, a := range attrs {
-		h.capture(&e, a, groups)
+		added = h.capture(&e, a, groups) || added
 	}
-	if len(e.items) == 0 {
+	if !added {
 		return &h2
 	}
 	buf := slices.Clip(h.pre)
@@ -427,7 +429,7 @@ func (c *core) appendRecord(buf []byte, e *entry, w *workerCache) []byte {
 	if e.replaced {
 		buf, comma = appendItems(buf, e, items[:e.nBuiltin], false)
 		items = items[e.nBuiltin:]
-		nonEmpty = len(items) > 0
+		nonEmpty = e.nonEmpty
 	} else {
 		if !e.time.IsZero() {
 			buf = append(buf, `"time":`...)

@@ -2,6 +2,7 @@ package slogcore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -146,21 +147,23 @@ func checkKeys(sink string, cfg map[string]string, extra ...string) error {
 
 // SinkOptions reads the settings every slogcore sink understands from cfg:
 // level, redact (comma-separated preset names, or "off"), overflow and queue.
+// Its error names every bad setting at once.
 // Spaces around a value are ignored, and an empty value is the default.
 // Keys it does not know are left to the caller.
 func SinkOptions(cfg map[string]string) (*Options, error) {
 	o := &Options{}
+	var errs []error
 	if v := strings.TrimSpace(cfg["level"]); v != "" {
 		var l slog.Level
 		if err := l.UnmarshalText([]byte(v)); err != nil {
-			return nil, fmt.Errorf("level %q: want debug, info, warn, error (optionally +N/-N)", v)
+			errs = append(errs, fmt.Errorf("level %q: want debug, info, warn, error (optionally +N/-N)", v))
 		}
 		o.Level = l
 	}
 	if v := strings.TrimSpace(cfg["redact"]); v != "" {
 		r, err := redactorFromNames(v)
 		if err != nil {
-			return nil, err
+			errs = append(errs, err)
 		}
 		o.Redact = r
 	}
@@ -173,15 +176,18 @@ func SinkOptions(cfg map[string]string) (*Options, error) {
 		case "drop-oldest":
 			o.Overflow = DropOldest
 		default:
-			return nil, fmt.Errorf("overflow %q: want block, drop-newest or drop-oldest", v)
+			errs = append(errs, fmt.Errorf("overflow %q: want block, drop-newest or drop-oldest", v))
 		}
 	}
 	if v := strings.TrimSpace(cfg["queue"]); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n <= 0 || n > MaxQueueSize {
-			return nil, fmt.Errorf("queue %q: want a number of records from 1 to %d", v, MaxQueueSize)
+			errs = append(errs, fmt.Errorf("queue %q: want a number of records from 1 to %d", v, MaxQueueSize))
 		}
 		o.QueueSize = n
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return o, nil
 }
@@ -290,24 +296,25 @@ func init() {
 			return nil, err
 		}
 		o, err := SinkOptions(cfg)
-		if err != nil {
-			return nil, err
-		}
+		errs := []error{err}
 		path := cfg["path"]
 		if path == "" {
-			return nil, fmt.Errorf("path is empty: set the file's path (SLOGGUARD_FILE_PATH)")
+			errs = append(errs, fmt.Errorf("path is empty: set the file's path (SLOGGUARD_FILE_PATH)"))
 		}
 		mode := os.FileMode(0o600)
 		if m := cfg["mode"]; m != "" {
 			v, err := strconv.ParseUint(m, 8, 32)
 			if err != nil || v > 0o777 {
-				return nil, fmt.Errorf("mode %q: want octal permissions such as 0600", m)
+				errs = append(errs, fmt.Errorf("mode %q: want octal permissions such as 0600", m))
 			}
 			mode = os.FileMode(v)
 		}
+		if err := errors.Join(errs...); err != nil {
+			return nil, err
+		}
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, mode)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%w: create its directory, or set another path (SLOGGUARD_FILE_PATH)", err)
 		}
 		return coreSink{New(f, o), &onceCloser{name: "file", c: f}}, nil
 	})

@@ -26,7 +26,9 @@ type entry struct {
 	// bulk copy costs the caller less than copying its attrs one by one).
 	// Scalar attrs are immutable and are encoded by the worker; every other
 	// attr (Any, Group, LogValuer) is captured now into items tagged with
-	// its index. nonEmpty reports whether any attr will be written.
+	// its index. nonEmpty reports whether the record's attrs open the
+	// groups of WithGroup, as slog decides it: an attr was written, or a
+	// LogValuer or ReplaceAttr made one an empty group (with ReplaceAttr too).
 	rec      slog.Record
 	nonEmpty bool
 
@@ -133,7 +135,11 @@ func (h *Handler) captureAt(e *entry, a slog.Attr, groups *groupPath, depth int)
 	case slog.KindGroup:
 		attrs := v.Group()
 		if len(attrs) == 0 {
-			return false
+			// slog.JSONHandler writes nothing for an empty group yet
+			// counts it as written, so that a group whose only member a
+			// LogValuer or ReplaceAttr turned into an empty group is
+			// written as {}: report it as added, as slog does.
+			return true
 		}
 		if depth >= maxGroupDepth {
 			e.items = append(e.items, item{key: a.Key, value: slog.StringValue(errTooDeep)})
