@@ -57,8 +57,9 @@
 // and the write, the record landed on that fragment, so the File writes
 // the record again on a line of its own and names the fragment in the
 // same audit.gap. The verifier checks such a record where it landed and
-// takes the next line, the same bytes, for its copy; without the copy, or
-// without the audit.gap, the fragment is reported malformed. A File that
+// takes the first later line of the same bytes, before the chain's next
+// record, for its copy (other writers' lines may come between); without
+// the copy, or without the audit.gap, the fragment is reported malformed. A File that
 // rotates the log closes the last line of the file it rotated away the
 // same way: another writer's write in flight at the rename goes on there;
 // so does a File that finds its file rotated away, and a File's first

@@ -271,3 +271,41 @@ func TestOneForeignChainInTheTailSharesTheFile(t *testing.T) {
 		t.Fatalf("TAMPERED: %v\n%s", rep.Findings, dumpPaths(t, path))
 	}
 }
+
+// Another live writer's whole line lands between a File's record that
+// landed on a fragment and that record's copy (two writes): the copy is
+// still found, before the chain's next record, and the log verifies
+// intact.
+func TestLiveWriterBetweenGluedRecordAndItsCopy(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	other := otherWriterLines(t, "doors", 2)
+	frag := otherWriterLines(t, "gates", 1)[0]
+	frag = frag[:len(frag)/2]
+	af, h := openChain(t, path, "orders")
+	defer af.Close()
+	log := slog.New(h)
+	log.Info("shipped", "order", 1)
+	appendRaw(t, path, other[0])
+	af.mu.Lock()
+	calls := 0
+	af.inject = func(f *os.File, p []byte) (int, error) {
+		switch calls {
+		case 0:
+			appendRaw(t, path, frag) // killed writer, after the look
+		case 1:
+			appendRaw(t, path, other[1]) // live writer, between the glued write and the copy
+		}
+		calls++
+		return f.Write(p)
+	}
+	af.mu.Unlock()
+	log.Info("shipped", "order", 2)
+	log.Info("shipped", "order", 3)
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	rep := verifyFilesOf(t, path)
+	if !rep.Intact() {
+		t.Fatalf("untouched log verifies TAMPERED: %v\n%s", rep.Findings, dumpPaths(t, path))
+	}
+}

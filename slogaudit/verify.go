@@ -414,11 +414,12 @@ type verifier struct {
 	glued bool
 	// gluedCopy is the last record read glued onto a fragment, as its
 	// line ends, and gluedFrag that fragment. A File whose record landed
-	// on another writer's fragment writes the same bytes again on the
-	// next line (see File.Write): that line is the record's copy, not a
-	// record of its own, and the fragment then waits for the File's
-	// audit.gap to name it. Without the copy, the fragment is reported
-	// malformed: a writer that did not close it, or a newline removed.
+	// on another writer's fragment writes the same bytes again on a line
+	// of its own (see File.Write), before its chain's next record: that
+	// line is the record's copy, not a record of its own, and the
+	// fragment then waits for the File's audit.gap to name it. Without
+	// the copy, the fragment is reported malformed: a writer that did not
+	// close it, or a newline removed.
 	gluedCopy []byte
 	gluedFrag *pendingTorn
 	// withdrawn: the indices of findings taken back (see settleMoves).
@@ -1236,11 +1237,13 @@ func (v *verifier) record(line []byte, torn bool) {
 	v.lastLines.put(raw)
 	prevGlued := v.gluedCopy
 	if !v.glued && prevGlued != nil {
-		same := bytes.Equal(line, prevGlued)
-		v.gluedCopy = nil
-		v.flushGlued(same || bytes.HasSuffix(line, prevGlued)) // the copy, or the copy glued onto another fragment
-		if same {
+		switch {
+		case bytes.Equal(line, prevGlued):
+			v.gluedCopy = nil
+			v.flushGlued(true)
 			return // checked where it was glued
+		case bytes.HasSuffix(line, prevGlued):
+			v.flushGlued(true) // the copy, glued onto another fragment (below)
 		}
 	}
 	// A File line starts with the members whose names sort before
@@ -1447,11 +1450,12 @@ func nestedAudit(val chain.Value, depth int) (string, auditFields, bool) {
 	return "", auditFields{}, false
 }
 
-// flushGlued settles the fragment that the last record read was glued
-// onto, when the line after it is read (copied: that line is the
-// record's copy) or no line follows: with the copy, it waits for a
-// record to name it, as a fragment on a line of its own does; without,
-// it is reported malformed.
+// flushGlued settles the fragment that a record read was glued onto:
+// when its copy is read (copied), it waits for a record to name it, as a
+// fragment on a line of its own does; when the next record of the glued
+// record's chain comes first, or no line follows, it is reported
+// malformed. Other writers' lines may come between the glued record and
+// its copy: they are two writes.
 func (v *verifier) flushGlued(copied bool) {
 	p := v.gluedFrag
 	v.gluedFrag = nil
@@ -1459,8 +1463,11 @@ func (v *verifier) flushGlued(copied bool) {
 		return
 	}
 	if copied {
-		v.torn = p
-		v.flushTorn("", "")
+		if len(v.unnamed) == maxUnnamed {
+			v.keepOlder(v.unnamed[0])
+			v.unnamed = append(v.unnamed[:0], v.unnamed[1:]...)
+		}
+		v.unnamed = append(v.unnamed, p)
 		return
 	}
 	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: p.detail})
@@ -1608,6 +1615,12 @@ func parseAudit(a chain.Value) (auditFields, error) {
 // check (ok false) are reported already and do not move the chain. It
 // reports whether the record became the chain's head.
 func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
+	if g := v.gluedFrag; g != nil && !v.glued && g.closer.chain == rec.chain {
+		// The chain goes on without the copy of its record that was
+		// glued onto a fragment.
+		v.flushGlued(false)
+		v.gluedCopy = nil
+	}
 	st := v.chains[rec.chain]
 	if st == nil {
 		st = &chainState{missing: map[uint64]int64{}}
