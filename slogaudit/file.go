@@ -306,8 +306,9 @@ func (af *File) recover() error {
 // record, whose write began with the newline that closed the fragment,
 // and its process ended before the audit.gap naming it (a crash right
 // after a write). So are the fragments that a record of the chain was
-// glued onto, when the line after is that record's copy (see
-// unglueLocked). The handler that resumes the chain names them.
+// glued onto (see unglueLocked), its copy written after or not (its
+// process killed before the copy). The handler that resumes the chain
+// names them.
 func closedUnnamed(data []byte) map[string][]TornLine {
 	if !bytes.Contains(data, []byte("\n{")) {
 		return nil
@@ -335,9 +336,9 @@ func closedUnnamed(data []byte) map[string][]TornLine {
 			continue // a torn line found at open
 		}
 		if at, rec := splitGlued(&p, line); at > 0 {
-			if bytes.HasSuffix(lines[i+1], line[at:]) { // the copy, or the copy glued onto another fragment
-				found = append(found, closed{rec.chain, *tornLine(line[:at])})
-			}
+			// With its copy after it (or glued onto another fragment),
+			// or without: its process was killed before the copy.
+			found = append(found, closed{rec.chain, *tornLine(line[:at])})
 			continue
 		}
 		if !jsonPrefix(line) || wholeRecord(line) {
@@ -625,7 +626,16 @@ func scanHeadTimes(data []byte, heads, pruned map[string]Head, times map[string]
 	for _, line := range bytes.Split(data, []byte("\n")) {
 		v, err := p.Parse(line)
 		if err != nil {
-			continue
+			// A record glued onto a fragment is the chain's record all
+			// the same: the verifier checks it there (its copy may not
+			// have been written).
+			at, _ := splitGlued(&p, line)
+			if at <= 0 {
+				continue
+			}
+			if v, err = p.Parse(line[at:]); err != nil {
+				continue
+			}
 		}
 		a, ok := v.Get("audit")
 		if !ok {

@@ -309,3 +309,31 @@ func TestLiveWriterBetweenGluedRecordAndItsCopy(t *testing.T) {
 		t.Fatalf("untouched log verifies TAMPERED: %v\n%s", rep.Findings, dumpPaths(t, path))
 	}
 }
+
+// A process killed between its record that landed on a fragment and that
+// record's copy: the restart resumes the chain from the glued record (no
+// fork), and names the fragment in its audit.start; the log verifies
+// intact.
+func TestKilledBeforeTheCopyOfAGluedRecord(t *testing.T) {
+	frag := gluedFragments(t)["in a string"]
+	path := gluedLog(t, frag)
+	data, _ := os.ReadFile(path)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	g := gluedAt(lines, frag)
+	if g < 0 {
+		t.Fatalf("no glued line:\n%s", data)
+	}
+	if err := os.WriteFile(path, bytes.Join(lines[:g+1], nil), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	af, h := openChain(t, path, "orders")
+	slog.New(h).Info("shipped", "order", 4)
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	af.Close()
+	rep := verifyFilesOf(t, path)
+	if !rep.Intact() {
+		t.Fatalf("killed between the glued record and its copy: TAMPERED: %v\n%s", rep.Findings, dumpPaths(t, path))
+	}
+}

@@ -922,6 +922,19 @@ func (v *verifier) unnamedFragment(rec auditFields, by string, t tornName) {
 	v.add(v.line, rec.chain, 0, Missing, "the incomplete line that this %s names (%d bytes, sha256 %s) is not in the input before it: it was removed (the writer leaves a torn line in place, and the record after it names it)", by, t.bytes, short)
 }
 
+// resumesAt reports whether val, an audit.start, resumed its chain from
+// the record c.
+func resumesAt(val chain.Value, c claimedRecord) bool {
+	a, _ := val.Get("audit")
+	rec, err := parseAudit(a)
+	if err != nil || rec.chain != c.chain {
+		return false
+	}
+	r, _ := val.Get("resumed_from")
+	seq, _ := r.Get("seq")
+	return seq.Kind == chain.Number && seq.Num == float64(c.seq)
+}
+
 // closedNamed reports whether val's torn_closed member names the fragment
 // of hex SHA-256 sha.
 func closedNamed(val chain.Value, sha string) bool {
@@ -1293,6 +1306,13 @@ func (v *verifier) record(line []byte, torn bool) {
 			// names are there.
 			acks = nil
 		}
+	}
+	if g := v.gluedFrag; g != nil && by == MsgStart && closedNamed(val, g.sha) && resumesAt(val, g.closer) {
+		// The fragment a record of this chain was glued onto, whose
+		// process was killed before it wrote the record's copy: the
+		// handler resuming the chain from that record names it.
+		v.gluedCopy = nil
+		v.flushGlued(true)
 	}
 	// A malformed line waiting for a record to name it (or the fragment
 	// this record is glued onto) is reported as such when this one names
