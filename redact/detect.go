@@ -902,6 +902,13 @@ func findCards(s string, spans []span) []span {
 				j++
 				continue
 			}
+			// A space written as a URL or a form writes it: %20 anywhere a
+			// space may stand, '+' between groups of four or more
+			// (4111+1111+…, 3782+822463+…).
+			if sep := encodedSpaceAt(s, j); sep > 0 && (s[j] == '%' || group >= 4) && j+sep < len(s) && isDigit(s[j+sep]) {
+				j += sep
+				continue
+			}
 			// Other separators between groups of four: 4111.1111.1111.1111,
 			// 4111/1111/…, 4111_1111_…, and no-break spaces.
 			if (s[j] == '.' || s[j] == '/' || s[j] == '_') && group == 4 && j+4 < len(s) && isDigit(s[j+1]) && isDigit(s[j+4]) {
@@ -965,6 +972,18 @@ func findCards(s string, spans []span) []span {
 		}
 	}
 	return spans
+}
+
+// encodedSpaceAt returns the length of the space at s[j] written as a
+// URL's escape (%20) or a form's '+', or 0.
+func encodedSpaceAt(s string, j int) int {
+	switch {
+	case s[j] == '+':
+		return 1
+	case s[j] == '%' && j+2 < len(s) && s[j+1] == '2' && s[j+2] == '0':
+		return 3
+	}
+	return 0
 }
 
 // tabAt returns the length of the tab at s[j], written as it is or as
