@@ -1144,16 +1144,15 @@ func cardPrefix(d []byte) bool {
 }
 
 // intIsCard reports whether an integer value is a card number: 13 to 19
-// digits, a card prefix, Luhn-valid.
+// digits, a card prefix, Luhn-valid. A duration counts: slog.JSONHandler
+// writes it as its integer of nanoseconds.
 func intIsCard(v slog.Value) bool {
 	var u uint64
 	switch v.Kind() {
 	case slog.KindInt64:
-		i := v.Int64()
-		if i < 0 {
-			return false
-		}
-		u = uint64(i)
+		u = uint64(max(v.Int64(), 0))
+	case slog.KindDuration:
+		u = uint64(max(v.Duration(), 0))
 	case slog.KindUint64:
 		u = v.Uint64()
 	case slog.KindFloat64:

@@ -141,7 +141,7 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 		if s, ch := w.r.String(a.Value.String()); ch {
 			return slog.String(a.Key, s), true
 		}
-	case slog.KindInt64, slog.KindUint64, slog.KindFloat64:
+	case slog.KindInt64, slog.KindUint64, slog.KindFloat64, slog.KindDuration:
 		if w.r.cards && !kv.noCards && intIsCard(a.Value) {
 			w.r.count(DetectCardNumber.Name)
 			return slog.String(a.Key, w.r.mask), true
@@ -489,7 +489,7 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		return w.r.mask, true
 	}
 	switch v := x.(type) {
-	case time.Time, time.Duration, slog.Level, bool:
+	case time.Time, slog.Level, bool:
 		return x, false
 	case float64, float32:
 		if f := toFloat(v); w.r.cards && !w.r.verdict(key).noCards && floatIsCard(f) {
@@ -497,7 +497,7 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 			return w.r.mask, true
 		}
 		return x, false
-	case int, int64, uint64, uint, int32, uint32:
+	case int, int64, uint64, uint, int32, uint32, time.Duration:
 		if w.r.cards && !w.r.verdict(key).noCards && uintIsCard(toUint(v)) {
 			w.r.count(DetectCardNumber.Name)
 			return w.r.mask, true
@@ -742,6 +742,8 @@ func toUint(v any) uint64 {
 	case int:
 		return uint64(max(n, 0))
 	case int64:
+		return uint64(max(n, 0))
+	case time.Duration: // encoding/json writes its nanoseconds
 		return uint64(max(n, 0))
 	case int32:
 		return uint64(max(n, 0))
