@@ -91,7 +91,7 @@
 // card_title) a value without a digit is kept, and under lat, lon or lng a
 // duration (p99 lat=12ms), and under sig a process's signal (sig=SIGTERM). Networks in CIDR notation shorter than a host
 // (203.0.113.0/24) are no one's address. An IP term after a word that
-// names a machine (node_ip, podIP, gateway_ip, bind_ip) names a machine's
+// names a machine (node_ip, podIP, gateway_ip, bind_ip, dst_ip) names a machine's
 // address, which the ip-address detector still judges. Under any key, a
 // value that says there is none or gives its state (unknown, n/a,
 // unverified, pending, ~), a query's bind parameter or a format verb
