@@ -116,6 +116,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		} else if q := qualifierEnd(s, p); q > p {
 			p, qualified = q, true // API key (prod): …
 		}
+		if p+1 < len(s) && s[p] == '#' && (s[p+1] == ':' || s[p+1] == '=') {
+			p++ // a number sign before the operator: SSN#: …, MRN #: …
+		}
 		op := operatorAt(s, p)
 		if op == 0 {
 			op = notEqualValue(s, p)
@@ -455,7 +458,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if b+1 < len(s) && s[b] == '.' && s[b+1] == ' ' && isNumberAbbr(s[a:b]) {
 			sp = b + 1
 		}
-		if sp >= len(s) || (s[sp] != ' ' && s[sp] != '\t') || !r.mayBeKey(s[a:b]) {
+		numberSign := b+1 < len(s) && s[b] == '#' && isDigit(s[b+1]) // SSN#078051120: personal terms only
+		if !numberSign && (sp >= len(s) || (s[sp] != ' ' && s[sp] != '\t')) || !r.mayBeKey(s[a:b]) {
 			continue
 		}
 		if r.sqlRule != "" && b-a == 12 && strings.EqualFold(s[a:b], "authenticate") { // IMAP: a1 AUTHENTICATE PLAIN AGJvYgBz…
@@ -498,6 +502,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		rule, ka := r.phraseRule(s, a, b) // "api key", "card verification value"
 		if rule == "" || machineInText(s, a, b) {
+			continue
+		}
+		if numberSign {
+			if ve := digitsEnd(s, b+1); personalRules[rule] && ve-b > 5 && (ve == len(s) || !isAlnum(s[ve])) && !r.keepValue(s[a:b], s[b+1:ve]) {
+				spans = append(spans, span{b + 1, ve})
+				note(rule)
+				i = ve
+			}
 			continue
 		}
 		if ka > 0 && s[ka-1] == '$' || ka > 1 && s[ka-1] == '{' && s[ka-2] == '$' {
@@ -665,7 +677,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = ve
 			}
-		case personalRules[rule] && isPatientWord(s[a:b]) && w[0] >= 'A' && w[0] <= 'Z': // patient Jane Roe
+		case personalRules[rule] && isPatientWord(s[a:b]) && w[0] >= 'A' && w[0] <= 'Z' && !(r.mayBeKey(w) && r.keyRule(w) != ""): // patient Jane Roe; not patient DOB …, whose own value follows
 			if e := nameEnd(s, ws, nameWordEnd(s, ws)); e > ws {
 				spans = append(spans, span{ws, e})
 				note(rule)
@@ -702,7 +714,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			spans = append(spans, span{ws, e})
 			note(rule)
 			i = e
-		case personalRules[rule] && len(w) >= 5 && strings.Trim(w, "0123456789") == "": // SSN 078051120, member id 88412
+		case personalRules[rule] && dashedNumber(w): // SSN 078051120, member id 88412, mrn 552-907
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
@@ -2970,6 +2982,29 @@ func surnameFirstEnd(s string, e int) int {
 	return f
 }
 
+// dashedNumber reports whether w is a number of five digits or more,
+// maybe written in groups joined by single dashes (552-907, 078-05-1120).
+func dashedNumber(w string) bool {
+	digits := 0
+	for i := 0; i < len(w); i++ {
+		switch {
+		case isDigit(w[i]):
+			digits++
+		case w[i] != '-' || i == 0 || i == len(w)-1 || w[i-1] == '-':
+			return false
+		}
+	}
+	return digits >= 5
+}
+
+// digitsEnd returns the end of the run of digits at s[i:].
+func digitsEnd(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
 // monthWord reports whether w is an English month name or its
 // three-letter abbreviation.
 func monthWord(w string) bool {
@@ -2995,7 +3030,7 @@ func dateEnd(s string, ws int) int {
 			break
 		}
 		w := s[vs:ve]
-		if !monthWord(w) && strings.Trim(w, "0123456789/-.,") != "" {
+		if !monthWord(w) && !joinedDate(w) && strings.Trim(w, "0123456789/-.,") != "" {
 			break
 		}
 		if strings.Trim(w, ",") == "" {
@@ -3008,6 +3043,23 @@ func dateEnd(s string, ws int) int {
 		q = skipSpaces(s, q)
 	}
 	return e
+}
+
+// joinedDate reports whether w is a date whose parts are joined by '-',
+// '/' or '.', a month's name among them (02-Jul-1961, Jul/02/1961,
+// 2.Jul.61).
+func joinedDate(w string) bool {
+	parts, month := 0, false
+	for p := range strings.FieldsFuncSeq(strings.TrimSuffix(w, ","), func(r rune) bool { return r == '-' || r == '/' || r == '.' }) {
+		switch {
+		case monthWord(p) && !month:
+			month = true
+		case len(p) > 4 || strings.Trim(p, "0123456789") != "":
+			return false
+		}
+		parts++
+	}
+	return month && parts == 3
 }
 
 // nameEnd extends the unquoted value s[vs:ve] of a name key that starts
