@@ -5132,6 +5132,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		for vs < len(s) && s[vs] == ' ' {
 			vs++
 		}
+		vs += continuationLen(s, vs) // curl -u \⏎  bob:…
 		// The value is read up to userValueReach bytes, and to its end
 		// only when it is masked: text repeating the flag in one run
 		// ("--user=--user=…") costs linear time.
@@ -5139,6 +5140,9 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		inValue := func(c byte) bool { return c != ' ' && c != '\t' && c != '\n' && !(quoted && c == s[k-1]) }
 		for ve < lim && inValue(s[ve]) {
 			ve++
+			if n := continuationLen(s, ve); n > 0 && ve > vs && s[ve-1] == ':' {
+				ve += n // curl -u bob:\⏎  …: the password on the next line
+			}
 		}
 		if v := s[vs:ve]; strings.IndexByte(v, ':') >= 0 && !strings.HasPrefix(v, r.mask) && !idPair(v) && !isAppURL(v) && !containerUser(s, &container) {
 			for ve < len(s) && inValue(s[ve]) {
@@ -5177,7 +5181,10 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 	case "openssl":
 		return r.flagValue(s, "-K", r.flagValue(s, "-k", spans, note), note) // openssl enc -aes-256-cbc -k S3cret, -K <key in hex>
 	case "curl":
-		return r.userPasswordFlag(s, "-U", spans, note) // curl -U bob:S3cret -x proxy:3128 (the proxy's user)
+		spans = r.cookieFlag(s, "-b", r.cookieFlag(s, "--cookie", spans, note), note) // curl -b 'sid=…' (a name without '=' is a file)
+		return r.userPasswordFlag(s, "-U", spans, note)                               // curl -U bob:S3cret -x proxy:3128 (the proxy's user)
+	case "mongo":
+		return r.flagValue(s, "-p", spans, note) // mongo -p S3cret, mongosh -p S3cret
 	case "httpie":
 		return r.userPasswordFlag(s, "-a", spans, note) // http -a bob:S3cret example.org, hey -a bob:S3cret
 	case "ab":
@@ -5216,9 +5223,14 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		if (tool == "7z" || tool == "rar") && (vs >= len(s) || s[vs] == ' ') {
 			continue // 7z -p alone prompts; the password is attached: -pS3cret
 		}
-		if (vs > k+2 || vs >= len(s) || s[vs] == ' ' || s[vs] == '\t') && tool != "sshpass" && mysqlClient(s, &mysql) && !mixedCaseDigits(s, vs) {
+		cont := vs // the value after a line continuation: -p \⏎  S3cret, -p\⏎S3cret
+		if c := skipSpaces(s, vs); continuationLen(s, c) > 0 {
+			cont = c + continuationLen(s, c)
+		}
+		if (vs > k+2 || vs >= len(s) || s[vs] == ' ' || s[vs] == '\t' || cont > vs) && tool != "sshpass" && mysqlClient(s, &mysql) && !mixedCaseDigits(s, cont) {
 			continue // mysql -u root -p orders: -p alone prompts, and the next word is the database
 		}
+		vs = cont
 		if vs < len(s) && (s[vs] == ' ' || s[vs] == '\t') { // -p S3cret
 			for vs < len(s) && (s[vs] == ' ' || s[vs] == '\t') {
 				vs++
@@ -5274,7 +5286,7 @@ func passwordTool(s string) string {
 		{"snmpbulkget", "snmp"}, {"snmpset", "snmp"}, {"snmptable", "snmp"}, {"snmptrap", "snmp"},
 		{"snmpinform", "snmp"}, {"snmpstatus", "snmp"}, {"snmpdf", "snmp"}, {"hydra", "hydra"},
 		{"curl", "curl"}, {"http", "httpie"}, {"https", "httpie"}, {"xh", "httpie"}, {"xhs", "httpie"},
-		{"hey", "httpie"}, {"ab", "ab"},
+		{"hey", "httpie"}, {"ab", "ab"}, {"mongo", "mongo"}, {"mongosh", "mongo"},
 	} {
 		for i := 0; ; {
 			j := strings.Index(s[i:], c.name)
@@ -5311,6 +5323,16 @@ func (r *Redactor) userPasswordFlag(s, flag string, spans []span, note func(stri
 	})
 }
 
+// cookieFlag masks the cookies after each flag when they are written out
+// (curl -b 'session=…', --cookie "a=1; sid=…"); a name alone is the file
+// that holds them.
+func (r *Redactor) cookieFlag(s, flag string, spans []span, note func(string)) []span {
+	return r.afterFlag(s, flag, spans, note, func(v string) bool {
+		e := strings.IndexByte(v, '=')
+		return e > 0 && e+1 < len(v) && v[0] != '-' && !strings.HasPrefix(v[e+1:], r.mask) && !strings.Contains(v, r.mask)
+	})
+}
+
 // flagValue masks the word after each flag (a whole word, then a space)
 // in s: redis-cli -a S3cret, zip -P S3cret.
 func (r *Redactor) flagValue(s, flag string, spans []span, note func(string)) []span {
@@ -5333,6 +5355,7 @@ func (r *Redactor) afterFlag(s, flag string, spans []span, note func(string), se
 		var vs int
 		if i < len(s) && s[i] == ' ' && (k == 0 || s[k-1] == ' ' || s[k-1] == '\t') {
 			vs = skipSpaces(s, i)
+			vs += continuationLen(s, vs) // redis-cli -a \⏎  S3cret
 		} else if n := argvNext(s, i); n > 0 && argvElement(s, k) && s[i] == s[k-1] { // ["curl","-U","bob:…"]
 			vs = n
 		} else {
