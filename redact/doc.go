@@ -70,7 +70,9 @@
 // entry, an SSM parameter; "key" and "Key" too, as a map, a struct, a
 // group, or JSON or YAML in text; in text also the names of settings:
 // OptionName, ParameterKey, variable_name), has its value masked when the named key
-// is sensitive. A group name from WithGroup is judged as a key: under a
+// is sensitive; so has a FHIR identifier whose system's last segment is
+// such a key ({"system": "http://…/mrn", "value": "…"}), and a FHIR
+// HumanName's family and given members are a person's name. A group name from WithGroup is judged as a key: under a
 // group that names a secret every value is masked, and a group named with
 // personal data or a secret is written as that key's placeholder
 // ([Redactor.GroupName]). A list of keys and values in slog's argument

@@ -193,7 +193,30 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		} else if op == 0 && quotedKey && a > 0 && isQuote(s[a-1]) && s[a] == '-' && p+1 < len(s) && s[p-1] == ' ' && s[p] == s[a-1] && s[p+1] != '-' && s[p+1] != s[p] {
 			p, op = p-1, 1 // Go's %q of a command line: ["pg_dump" "--password" "…"]
 		}
-		if op == 1 && (s[p] == '=' || s[p] == ':') && (isNamingKey(s[a:b]) || jsonPatchPath(s, a, b)) {
+		if op == 1 && s[p] == ':' && humanNamePart(s, a, b) {
+			// A FHIR HumanName: {"family": "…", "given": ["…", "…"]}.
+			if rule := r.keyRule("family name"); rule != "" {
+				q := skipSpaces(s, p+1)
+				end := min(len(s), q+1) // one string, or a list of given names: each string up to its ']'
+				if q < len(s) && s[q] == '[' {
+					end = q + 1 + max(0, strings.IndexByte(s[q+1:min(len(s), q+1+maxTextKey)], ']'))
+					q = skipSpaces(s, q+1)
+				}
+				for q < end && isQuote(s[q]) {
+					vs, ve := valueAt(s, q)
+					if ve <= vs || r.keepValue("", s[vs:ve]) {
+						break
+					}
+					spans = append(spans, span{vs, ve})
+					note(rule)
+					i = max(i, ve)
+					if q = skipSpaces(s, ve+1); q < end && s[q] == ',' {
+						q = skipSpaces(s, q+1)
+					}
+				}
+			}
+		}
+		if op == 1 && (s[p] == '=' || s[p] == ':') && (isNamingKey(s[a:b]) || jsonPatchPath(s, a, b) || isSystemKey(s[a:b])) {
 			// The key names the value's key: <add key="ClearTextPassword" value="…"/>,
 			// {"name": "DB_PASSWORD", "value": "…"}, "- name: API_TOKEN⏎  value: …",
 			// <entry key="db.password">…</entry>, a JSON Patch's
@@ -201,8 +224,13 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			// The named key is looked for in a window as long as a key can
 			// be, so that text repeating a naming key costs linear time.
 			lim := min(len(s), p+2+maxTextKey)
-			if vs, ve := valueAt(s[:lim], p+1); ve > vs && (ve < lim || lim == len(s)) && r.mayBeKey(s[vs:ve]) {
-				if rule := r.keyRule(s[vs:ve]); rule != "" {
+			vs, ve := valueAt(s[:lim], p+1)
+			named := s[vs:ve]
+			if isSystemKey(s[a:b]) {
+				named = systemTerm(named) // a FHIR identifier: {"system": "…/mrn", "value": "…"}
+			}
+			if ve > vs && (ve < lim || lim == len(s)) && named != "" && r.mayBeKey(named) {
+				if rule := r.keyRule(named); rule != "" {
 					ws, we := namedValue(s, ve)
 					if we <= ws {
 						ws, we = elementText(s, ve)
@@ -3118,6 +3146,30 @@ func namedValue(s string, from int) (int, int) {
 // isNamingKey reports whether id is an attribute that names another
 // key ("key", "name", and the names of settings: OptionName, ParameterKey,
 // variable_name) in key="…" value="…" forms.
+// humanNamePart reports whether the key s[a:b] is the family or given
+// member of a FHIR HumanName: quoted, with the other member near it in
+// the same object.
+func humanNamePart(s string, a, b int) bool {
+	var other string
+	switch s[a:b] {
+	case "family":
+		other = `"given"`
+	case "given":
+		other = `"family"`
+	default:
+		return false
+	}
+	if a == 0 || s[a-1] != '"' {
+		return false
+	}
+	near := s[max(0, a-80):min(len(s), b+80)]
+	return strings.Contains(near, other)
+}
+
+// isSystemKey reports whether id is the system of a FHIR identifier,
+// whose last segment names its value's key (systemTerm).
+func isSystemKey(id string) bool { return id == "system" || id == "System" }
+
 // jsonPatchPath reports whether the key s[a:b] is the "path" of a JSON
 // Patch operation (RFC 6902): its "op" member comes shortly before.
 func jsonPatchPath(s string, a, b int) bool {

@@ -44,7 +44,29 @@ func (w *walk) namedRule(str func(string) (string, bool)) string {
 			}
 		}
 	}
+	for _, k := range [...]string{"system", "System"} {
+		if v, ok := str(k); ok {
+			if t := systemTerm(v); t != "" {
+				if rule := w.r.keyRule(t); rule != "" {
+					return rule
+				}
+			}
+		}
+	}
 	return ""
+}
+
+// systemTerm returns the last segment of a FHIR identifier's system, the
+// URI that says what its value is (http://hospital.example.org/mrn,
+// http://hl7.org/fhir/sid/us-ssn): the key its value is judged under. A
+// system that is no URI names nothing: "".
+func systemTerm(v string) string {
+	v = strings.TrimRight(v, "/")
+	i := strings.LastIndexAny(v, "/:")
+	if i < 0 || i+1 == len(v) || len(v)-i > maxTextKey {
+		return ""
+	}
+	return v[i+1:]
 }
 
 // maskNamed reports whether the value member v of an object whose naming
@@ -802,9 +824,15 @@ func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map
 	var out map[string]V
 	valueKey, hasValue := "", false
 	ktyKey := ""
+	humanName := 0 // a FHIR HumanName's members: 1 family, 2 given
 	for k, v := range m {
 		if isValueKey(k) {
 			valueKey, hasValue = k, true
+		}
+		if k == "family" {
+			humanName |= 1
+		} else if k == "given" {
+			humanName |= 2
 		}
 		if isKty(k) {
 			ktyKey = k
@@ -834,6 +862,21 @@ func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map
 				}
 			}
 			out[valueKey] = conv(w.r.mask)
+		}
+	}
+	if rule := w.r.keyRule("family name"); humanName == 3 && rule != "" {
+		// A FHIR HumanName, {"family": "…", "given": ["…"]}: the name's parts.
+		for _, k := range [...]string{"family", "given"} {
+			if !isEmptyValue(m[k]) {
+				if out == nil {
+					out = make(map[string]V, len(m))
+					for k2, v2 := range m {
+						out[k2] = v2
+					}
+				}
+				out[k] = conv(w.r.mask)
+				w.r.count(rule)
+			}
 		}
 	}
 	if kind, ok := any(m["kind"]).(string); ok && kind == "Secret" && w.r.terms["secret"] != "" {
