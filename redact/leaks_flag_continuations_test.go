@@ -16,6 +16,7 @@ func TestFlagValueAfterLineContinuation(t *testing.T) {
 		{"redis-cli -h cache1 -a \\\n  Lr7vQe2Xn ping", "Lr7vQe2Xn", []string{"ping"}},
 		{"ldapsearch -x -D cn=admin -w \\\n  Lr7vQe2Xn -b dc=ex", "Lr7vQe2Xn", []string{"-b dc=ex"}},
 		{"docker login -u ci -p \\\n  Lr7vQe2Xn registry.example.org", "Lr7vQe2Xn", []string{"registry.example.org"}},
+		{"smbclient //fs1/share -U \\\n  CORP\\ops%Lr7vQe2Xn -c ls", "Lr7vQe2Xn", []string{"-c ls"}},
 		// A flag alone before the continuation, then another flag: no value.
 		{"mysql -u admin -p \\\n  --database=orders", "", nil},
 		{"sshpass -p \\\n  -f /run/pw ssh h", "", nil},

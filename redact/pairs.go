@@ -5454,6 +5454,7 @@ func (r *Redactor) percentPassword(s string, spans []span, note func(string)) []
 		}
 		if vs < len(s) && (s[vs] == '=' || s[vs] == ' ') {
 			vs = skipSpaces(s, vs+1)
+			vs += continuationLen(s, vs) // -U \⏎  bob%…
 		}
 		ve := vs
 		if vs < len(s) && isQuote(s[vs]) {
