@@ -902,6 +902,13 @@ func findCards(s string, spans []span) []span {
 				j++
 				continue
 			}
+			// A space written as a URL or a form writes it: %20 anywhere a
+			// space may stand, '+' between groups of four or more
+			// (4111+1111+…, 3782+822463+…).
+			if sep := encodedSpaceAt(s, j); sep > 0 && (s[j] == '%' || group >= 4) && j+sep < len(s) && isDigit(s[j+sep]) {
+				j += sep
+				continue
+			}
 			// Other separators between groups of four: 4111.1111.1111.1111,
 			// 4111/1111/…, 4111_1111_…, and no-break spaces.
 			if (s[j] == '.' || s[j] == '/' || s[j] == '_') && group == 4 && j+4 < len(s) && isDigit(s[j+1]) && isDigit(s[j+4]) {
@@ -965,6 +972,18 @@ func findCards(s string, spans []span) []span {
 		}
 	}
 	return spans
+}
+
+// encodedSpaceAt returns the length of the space at s[j] written as a
+// URL's escape (%20) or a form's '+', or 0.
+func encodedSpaceAt(s string, j int) int {
+	switch {
+	case s[j] == '+':
+		return 1
+	case s[j] == '%' && j+2 < len(s) && s[j+1] == '2' && s[j+2] == '0':
+		return 3
+	}
+	return 0
 }
 
 // tabAt returns the length of the tab at s[j], written as it is or as
@@ -1125,16 +1144,15 @@ func cardPrefix(d []byte) bool {
 }
 
 // intIsCard reports whether an integer value is a card number: 13 to 19
-// digits, a card prefix, Luhn-valid.
+// digits, a card prefix, Luhn-valid. A duration counts: slog.JSONHandler
+// writes it as its integer of nanoseconds.
 func intIsCard(v slog.Value) bool {
 	var u uint64
 	switch v.Kind() {
 	case slog.KindInt64:
-		i := v.Int64()
-		if i < 0 {
-			return false
-		}
-		u = uint64(i)
+		u = uint64(max(v.Int64(), 0))
+	case slog.KindDuration:
+		u = uint64(max(v.Duration(), 0))
 	case slog.KindUint64:
 		u = v.Uint64()
 	case slog.KindFloat64:

@@ -70,7 +70,9 @@
 // entry, an SSM parameter; "key" and "Key" too, as a map, a struct, a
 // group, or JSON or YAML in text; in text also the names of settings:
 // OptionName, ParameterKey, variable_name), has its value masked when the named key
-// is sensitive. A group name from WithGroup is judged as a key: under a
+// is sensitive; so has a FHIR identifier whose system's last segment is
+// such a key ({"system": "http://…/mrn", "value": "…"}), and a FHIR
+// HumanName's family and given members are a person's name. A group name from WithGroup is judged as a key: under a
 // group that names a secret every value is masked, and a group named with
 // personal data or a secret is written as that key's placeholder
 // ([Redactor.GroupName]). A list of keys and values in slog's argument
@@ -91,7 +93,7 @@
 // card_title) a value without a digit is kept, and under lat, lon or lng a
 // duration (p99 lat=12ms), and under sig a process's signal (sig=SIGTERM). Networks in CIDR notation shorter than a host
 // (203.0.113.0/24) are no one's address. An IP term after a word that
-// names a machine (node_ip, podIP, gateway_ip, bind_ip) names a machine's
+// names a machine (node_ip, podIP, gateway_ip, bind_ip, dst_ip) names a machine's
 // address, which the ip-address detector still judges. Under any key, a
 // value that says there is none or gives its state (unknown, n/a,
 // unverified, pending, ~), a query's bind parameter or a format verb

@@ -112,7 +112,7 @@ func (h *Handler) attr(a slog.Attr) (slog.Attr, bool) {
 			if s, ch := h.r.String(a.Value.String()); ch {
 				return slog.String(a.Key, s), true
 			}
-		case slog.KindInt64, slog.KindUint64, slog.KindFloat64:
+		case slog.KindInt64, slog.KindUint64, slog.KindFloat64, slog.KindDuration:
 			if h.r.cards && !v.noCards && intIsCard(a.Value) {
 				h.r.count(DetectCardNumber.Name)
 				return slog.String(a.Key, h.r.mask), true

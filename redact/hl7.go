@@ -13,7 +13,8 @@ import "strings"
 // masked up to the end of the segment, and the segment's name and set ID
 // are kept (PID|1|[REDACTED]). Like the other detectors of the prefilter,
 // it searches only strings with a digit right before a '|' (a set ID, a
-// birth date), which a segment holding personal data nearly always has.
+// birth date) or a segment's name that ends with a letter there (PID|,
+// MRG|).
 var DetectHL7 = Detector{Name: "hl7", find: findHL7, mark: markBar, min: 6}
 
 // hl7Segments are the names of the segments findHL7 masks, and whether
@@ -21,7 +22,7 @@ var DetectHL7 = Detector{Name: "hl7", find: findHL7, mark: markBar, min: 6}
 var hl7Segments = map[string]bool{"PID": true, "PD1": false, "NK1": true, "GT1": true, "IN1": true, "IN2": false, "MRG": false}
 
 func findHL7(s string, spans []span) []span {
-	if !digitBeforeBar(s) {
+	if !barAfterMark(s) {
 		return spans // the prefilter's gate, markBar
 	}
 	for i := 0; ; {
@@ -101,11 +102,11 @@ func escapedLineBreakAt(s string, p int) int {
 	return 0
 }
 
-// digitBeforeBar reports whether s holds a digit right before a '|', as
-// the prefilter's markBar does.
-func digitBeforeBar(s string) bool {
+// barAfterMark reports whether s holds a digit, or the last letter of PID
+// or MRG, right before a '|', as the prefilter's markBar does.
+func barAfterMark(s string) bool {
 	for i := 1; i < len(s); i++ {
-		if s[i] == '|' && isDigit(s[i-1]) {
+		if s[i] == '|' && (isDigit(s[i-1]) || s[i-1] == 'D' || s[i-1] == 'G') {
 			return true
 		}
 	}

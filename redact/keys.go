@@ -475,6 +475,7 @@ var ipMachineWords = map[string]bool{
 	"master": true, "worker": true, "egress": true, "ingress": true, "nameserver": true, "resolver": true,
 	"subnet": true, "vpc": true, "broker": true, "replica": true, "primary": true, "leader": true,
 	"docker": true, "bridge": true, "interface": true, "iface": true, "eth0": true, "machine": true,
+	"dst": true, "dest": true, "destination": true, // a flow's destination, the server a client reached
 }
 
 // regionKeys are key words under which cloud region names are kept.

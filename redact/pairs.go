@@ -116,6 +116,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		} else if q := qualifierEnd(s, p); q > p {
 			p, qualified = q, true // API key (prod): …
 		}
+		if p+1 < len(s) && s[p] == '#' && (s[p+1] == ':' || s[p+1] == '=') {
+			p++ // a number sign before the operator: SSN#: …, MRN #: …
+		}
 		op := operatorAt(s, p)
 		if op == 0 {
 			op = notEqualValue(s, p)
@@ -190,7 +193,30 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		} else if op == 0 && quotedKey && a > 0 && isQuote(s[a-1]) && s[a] == '-' && p+1 < len(s) && s[p-1] == ' ' && s[p] == s[a-1] && s[p+1] != '-' && s[p+1] != s[p] {
 			p, op = p-1, 1 // Go's %q of a command line: ["pg_dump" "--password" "…"]
 		}
-		if op == 1 && (s[p] == '=' || s[p] == ':') && (isNamingKey(s[a:b]) || jsonPatchPath(s, a, b)) {
+		if op == 1 && s[p] == ':' && humanNamePart(s, a, b) {
+			// A FHIR HumanName: {"family": "…", "given": ["…", "…"]}.
+			if rule := r.keyRule("family name"); rule != "" {
+				q := skipSpaces(s, p+1)
+				end := min(len(s), q+1) // one string, or a list of given names: each string up to its ']'
+				if q < len(s) && s[q] == '[' {
+					end = q + 1 + max(0, strings.IndexByte(s[q+1:min(len(s), q+1+maxTextKey)], ']'))
+					q = skipSpaces(s, q+1)
+				}
+				for q < end && isQuote(s[q]) {
+					vs, ve := valueAt(s, q)
+					if ve <= vs || r.keepValue("", s[vs:ve]) {
+						break
+					}
+					spans = append(spans, span{vs, ve})
+					note(rule)
+					i = max(i, ve)
+					if q = skipSpaces(s, ve+1); q < end && s[q] == ',' {
+						q = skipSpaces(s, q+1)
+					}
+				}
+			}
+		}
+		if op == 1 && (s[p] == '=' || s[p] == ':') && (isNamingKey(s[a:b]) || jsonPatchPath(s, a, b) || isSystemKey(s[a:b])) {
 			// The key names the value's key: <add key="ClearTextPassword" value="…"/>,
 			// {"name": "DB_PASSWORD", "value": "…"}, "- name: API_TOKEN⏎  value: …",
 			// <entry key="db.password">…</entry>, a JSON Patch's
@@ -198,8 +224,13 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			// The named key is looked for in a window as long as a key can
 			// be, so that text repeating a naming key costs linear time.
 			lim := min(len(s), p+2+maxTextKey)
-			if vs, ve := valueAt(s[:lim], p+1); ve > vs && (ve < lim || lim == len(s)) && r.mayBeKey(s[vs:ve]) {
-				if rule := r.keyRule(s[vs:ve]); rule != "" {
+			vs, ve := valueAt(s[:lim], p+1)
+			named := s[vs:ve]
+			if isSystemKey(s[a:b]) {
+				named = systemTerm(named) // a FHIR identifier: {"system": "…/mrn", "value": "…"}
+			}
+			if ve > vs && (ve < lim || lim == len(s)) && named != "" && r.mayBeKey(named) {
+				if rule := r.keyRule(named); rule != "" {
 					ws, we := namedValue(s, ve)
 					if we <= ws {
 						ws, we = elementText(s, ve)
@@ -455,7 +486,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if b+1 < len(s) && s[b] == '.' && s[b+1] == ' ' && isNumberAbbr(s[a:b]) {
 			sp = b + 1
 		}
-		if sp >= len(s) || (s[sp] != ' ' && s[sp] != '\t') || !r.mayBeKey(s[a:b]) {
+		numberSign := b+1 < len(s) && s[b] == '#' && isDigit(s[b+1]) // SSN#078051120: personal terms only
+		if !numberSign && (sp >= len(s) || (s[sp] != ' ' && s[sp] != '\t')) || !r.mayBeKey(s[a:b]) {
 			continue
 		}
 		if r.sqlRule != "" && b-a == 12 && strings.EqualFold(s[a:b], "authenticate") { // IMAP: a1 AUTHENTICATE PLAIN AGJvYgBz…
@@ -498,6 +530,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		rule, ka := r.phraseRule(s, a, b) // "api key", "card verification value"
 		if rule == "" || machineInText(s, a, b) {
+			continue
+		}
+		if numberSign {
+			if ve := digitsEnd(s, b+1); personalRules[rule] && ve-b > 5 && (ve == len(s) || !isAlnum(s[ve])) && !r.keepValue(s[a:b], s[b+1:ve]) {
+				spans = append(spans, span{b + 1, ve})
+				note(rule)
+				i = ve
+			}
 			continue
 		}
 		if ka > 0 && s[ka-1] == '$' || ka > 1 && s[ka-1] == '{' && s[ka-2] == '$' {
@@ -665,7 +705,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = ve
 			}
-		case personalRules[rule] && isPatientWord(s[a:b]) && w[0] >= 'A' && w[0] <= 'Z': // patient Jane Roe
+		case personalRules[rule] && isPatientWord(s[a:b]) && w[0] >= 'A' && w[0] <= 'Z' && !(r.mayBeKey(w) && r.keyRule(w) != ""): // patient Jane Roe; not patient DOB …, whose own value follows
 			if e := nameEnd(s, ws, nameWordEnd(s, ws)); e > ws {
 				spans = append(spans, span{ws, e})
 				note(rule)
@@ -702,7 +742,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			spans = append(spans, span{ws, e})
 			note(rule)
 			i = e
-		case personalRules[rule] && len(w) >= 5 && strings.Trim(w, "0123456789") == "": // SSN 078051120, member id 88412
+		case personalRules[rule] && dashedNumber(w): // SSN 078051120, member id 88412, mrn 552-907
 			if !r.keepValue(s[a:b], w) {
 				spans = append(spans, span{ws, we})
 				note(rule)
@@ -2970,6 +3010,29 @@ func surnameFirstEnd(s string, e int) int {
 	return f
 }
 
+// dashedNumber reports whether w is a number of five digits or more,
+// maybe written in groups joined by single dashes (552-907, 078-05-1120).
+func dashedNumber(w string) bool {
+	digits := 0
+	for i := 0; i < len(w); i++ {
+		switch {
+		case isDigit(w[i]):
+			digits++
+		case w[i] != '-' || i == 0 || i == len(w)-1 || w[i-1] == '-':
+			return false
+		}
+	}
+	return digits >= 5
+}
+
+// digitsEnd returns the end of the run of digits at s[i:].
+func digitsEnd(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
 // monthWord reports whether w is an English month name or its
 // three-letter abbreviation.
 func monthWord(w string) bool {
@@ -2995,7 +3058,7 @@ func dateEnd(s string, ws int) int {
 			break
 		}
 		w := s[vs:ve]
-		if !monthWord(w) && strings.Trim(w, "0123456789/-.,") != "" {
+		if !monthWord(w) && !joinedDate(w) && strings.Trim(w, "0123456789/-.,") != "" {
 			break
 		}
 		if strings.Trim(w, ",") == "" {
@@ -3008,6 +3071,23 @@ func dateEnd(s string, ws int) int {
 		q = skipSpaces(s, q)
 	}
 	return e
+}
+
+// joinedDate reports whether w is a date whose parts are joined by '-',
+// '/' or '.', a month's name among them (02-Jul-1961, Jul/02/1961,
+// 2.Jul.61).
+func joinedDate(w string) bool {
+	parts, month := 0, false
+	for p := range strings.FieldsFuncSeq(strings.TrimSuffix(w, ","), func(r rune) bool { return r == '-' || r == '/' || r == '.' }) {
+		switch {
+		case monthWord(p) && !month:
+			month = true
+		case len(p) > 4 || strings.Trim(p, "0123456789") != "":
+			return false
+		}
+		parts++
+	}
+	return month && parts == 3
 }
 
 // nameEnd extends the unquoted value s[vs:ve] of a name key that starts
@@ -3066,6 +3146,30 @@ func namedValue(s string, from int) (int, int) {
 // isNamingKey reports whether id is an attribute that names another
 // key ("key", "name", and the names of settings: OptionName, ParameterKey,
 // variable_name) in key="…" value="…" forms.
+// humanNamePart reports whether the key s[a:b] is the family or given
+// member of a FHIR HumanName: quoted, with the other member near it in
+// the same object.
+func humanNamePart(s string, a, b int) bool {
+	var other string
+	switch s[a:b] {
+	case "family":
+		other = `"given"`
+	case "given":
+		other = `"family"`
+	default:
+		return false
+	}
+	if a == 0 || s[a-1] != '"' {
+		return false
+	}
+	near := s[max(0, a-80):min(len(s), b+80)]
+	return strings.Contains(near, other)
+}
+
+// isSystemKey reports whether id is the system of a FHIR identifier,
+// whose last segment names its value's key (systemTerm).
+func isSystemKey(id string) bool { return id == "system" || id == "System" }
+
 // jsonPatchPath reports whether the key s[a:b] is the "path" of a JSON
 // Patch operation (RFC 6902): its "op" member comes shortly before.
 func jsonPatchPath(s string, a, b int) bool {
@@ -5080,6 +5184,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		for vs < len(s) && s[vs] == ' ' {
 			vs++
 		}
+		vs += continuationLen(s, vs) // curl -u \⏎  bob:…
 		// The value is read up to userValueReach bytes, and to its end
 		// only when it is masked: text repeating the flag in one run
 		// ("--user=--user=…") costs linear time.
@@ -5087,6 +5192,9 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		inValue := func(c byte) bool { return c != ' ' && c != '\t' && c != '\n' && !(quoted && c == s[k-1]) }
 		for ve < lim && inValue(s[ve]) {
 			ve++
+			if n := continuationLen(s, ve); n > 0 && ve > vs && s[ve-1] == ':' {
+				ve += n // curl -u bob:\⏎  …: the password on the next line
+			}
 		}
 		if v := s[vs:ve]; strings.IndexByte(v, ':') >= 0 && !strings.HasPrefix(v, r.mask) && !idPair(v) && !isAppURL(v) && !containerUser(s, &container) {
 			for ve < len(s) && inValue(s[ve]) {
@@ -5125,7 +5233,10 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 	case "openssl":
 		return r.flagValue(s, "-K", r.flagValue(s, "-k", spans, note), note) // openssl enc -aes-256-cbc -k S3cret, -K <key in hex>
 	case "curl":
-		return r.userPasswordFlag(s, "-U", spans, note) // curl -U bob:S3cret -x proxy:3128 (the proxy's user)
+		spans = r.cookieFlag(s, "-b", r.cookieFlag(s, "--cookie", spans, note), note) // curl -b 'sid=…' (a name without '=' is a file)
+		return r.userPasswordFlag(s, "-U", spans, note)                               // curl -U bob:S3cret -x proxy:3128 (the proxy's user)
+	case "mongo":
+		return r.flagValue(s, "-p", spans, note) // mongo -p S3cret, mongosh -p S3cret
 	case "httpie":
 		return r.userPasswordFlag(s, "-a", spans, note) // http -a bob:S3cret example.org, hey -a bob:S3cret
 	case "ab":
@@ -5164,9 +5275,14 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		if (tool == "7z" || tool == "rar") && (vs >= len(s) || s[vs] == ' ') {
 			continue // 7z -p alone prompts; the password is attached: -pS3cret
 		}
-		if (vs > k+2 || vs >= len(s) || s[vs] == ' ' || s[vs] == '\t') && tool != "sshpass" && mysqlClient(s, &mysql) && !mixedCaseDigits(s, vs) {
+		cont := vs // the value after a line continuation: -p \⏎  S3cret, -p\⏎S3cret
+		if c := skipSpaces(s, vs); continuationLen(s, c) > 0 {
+			cont = c + continuationLen(s, c)
+		}
+		if (vs > k+2 || vs >= len(s) || s[vs] == ' ' || s[vs] == '\t' || cont > vs) && tool != "sshpass" && mysqlClient(s, &mysql) && !mixedCaseDigits(s, cont) {
 			continue // mysql -u root -p orders: -p alone prompts, and the next word is the database
 		}
+		vs = cont
 		if vs < len(s) && (s[vs] == ' ' || s[vs] == '\t') { // -p S3cret
 			for vs < len(s) && (s[vs] == ' ' || s[vs] == '\t') {
 				vs++
@@ -5222,7 +5338,7 @@ func passwordTool(s string) string {
 		{"snmpbulkget", "snmp"}, {"snmpset", "snmp"}, {"snmptable", "snmp"}, {"snmptrap", "snmp"},
 		{"snmpinform", "snmp"}, {"snmpstatus", "snmp"}, {"snmpdf", "snmp"}, {"hydra", "hydra"},
 		{"curl", "curl"}, {"http", "httpie"}, {"https", "httpie"}, {"xh", "httpie"}, {"xhs", "httpie"},
-		{"hey", "httpie"}, {"ab", "ab"},
+		{"hey", "httpie"}, {"ab", "ab"}, {"mongo", "mongo"}, {"mongosh", "mongo"},
 	} {
 		for i := 0; ; {
 			j := strings.Index(s[i:], c.name)
@@ -5259,6 +5375,16 @@ func (r *Redactor) userPasswordFlag(s, flag string, spans []span, note func(stri
 	})
 }
 
+// cookieFlag masks the cookies after each flag when they are written out
+// (curl -b 'session=…', --cookie "a=1; sid=…"); a name alone is the file
+// that holds them.
+func (r *Redactor) cookieFlag(s, flag string, spans []span, note func(string)) []span {
+	return r.afterFlag(s, flag, spans, note, func(v string) bool {
+		e := strings.IndexByte(v, '=')
+		return e > 0 && e+1 < len(v) && v[0] != '-' && !strings.HasPrefix(v[e+1:], r.mask) && !strings.Contains(v, r.mask)
+	})
+}
+
 // flagValue masks the word after each flag (a whole word, then a space)
 // in s: redis-cli -a S3cret, zip -P S3cret.
 func (r *Redactor) flagValue(s, flag string, spans []span, note func(string)) []span {
@@ -5281,6 +5407,7 @@ func (r *Redactor) afterFlag(s, flag string, spans []span, note func(string), se
 		var vs int
 		if i < len(s) && s[i] == ' ' && (k == 0 || s[k-1] == ' ' || s[k-1] == '\t') {
 			vs = skipSpaces(s, i)
+			vs += continuationLen(s, vs) // redis-cli -a \⏎  S3cret
 		} else if n := argvNext(s, i); n > 0 && argvElement(s, k) && s[i] == s[k-1] { // ["curl","-U","bob:…"]
 			vs = n
 		} else {
@@ -5327,6 +5454,7 @@ func (r *Redactor) percentPassword(s string, spans []span, note func(string)) []
 		}
 		if vs < len(s) && (s[vs] == '=' || s[vs] == ' ') {
 			vs = skipSpaces(s, vs+1)
+			vs += continuationLen(s, vs) // -U \⏎  bob%…
 		}
 		ve := vs
 		if vs < len(s) && isQuote(s[vs]) {

@@ -186,6 +186,10 @@ func New(rules ...Rule) (*Redactor, error) {
 			if isASCII(t) { // words with letters outside ASCII pass the prefilter whole (see mayBeKey)
 				r.addTermEnds(words)
 			}
+			if strings.Join(words, "") == "familyname" {
+				r.bloomAdd("family") // a FHIR HumanName's members (findPairs: humanNamePart)
+				r.bloomAdd("given")
+			}
 			if n := len(words); n >= 2 && words[n-1] == "number" {
 				// A number's abbreviations: account no, policy num, member nbr, NHS nr.
 				for _, abbr := range [...]string{"no", "num", "nbr", "nr"} {

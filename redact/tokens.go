@@ -1589,7 +1589,7 @@ const (
 	markMmk                          // "_m": "_mmk"
 	markOffice                       // ".o": ".office.com" of both Teams webhook forms
 	markTelegram                     // ":A"
-	markBar                          // a digit, then '|'
+	markBar                          // a digit, or the last letter of PID or MRG, then '|'
 	markUs                           // "-u": "-us"
 	markZA                           // "za" in any case: "authorization" (DetectBearer)
 	markPEM                          // "-B": "-----BEGIN", "-U": "PuTTY-User-Key-File-" (DetectPrivateKey)
@@ -1639,6 +1639,8 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 	for c := '0'; c <= '9'; c++ {
 		first[c] |= markBar
 	}
+	first['D'] |= markBar // PID|, an HL7 segment that need hold no digit before a '|'
+	first['G'] |= markBar // MRG|
 	first['+'] |= markKeyed
 	first['$'] |= markCrypt
 	first['{'] |= markCrypt

@@ -44,7 +44,29 @@ func (w *walk) namedRule(str func(string) (string, bool)) string {
 			}
 		}
 	}
+	for _, k := range [...]string{"system", "System"} {
+		if v, ok := str(k); ok {
+			if t := systemTerm(v); t != "" {
+				if rule := w.r.keyRule(t); rule != "" {
+					return rule
+				}
+			}
+		}
+	}
 	return ""
+}
+
+// systemTerm returns the last segment of a FHIR identifier's system, the
+// URI that says what its value is (http://hospital.example.org/mrn,
+// http://hl7.org/fhir/sid/us-ssn): the key its value is judged under. A
+// system that is no URI names nothing: "".
+func systemTerm(v string) string {
+	v = strings.TrimRight(v, "/")
+	i := strings.LastIndexAny(v, "/:")
+	if i < 0 || i+1 == len(v) || len(v)-i > maxTextKey {
+		return ""
+	}
+	return v[i+1:]
 }
 
 // maskNamed reports whether the value member v of an object whose naming
@@ -141,7 +163,7 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 		if s, ch := w.r.String(a.Value.String()); ch {
 			return slog.String(a.Key, s), true
 		}
-	case slog.KindInt64, slog.KindUint64, slog.KindFloat64:
+	case slog.KindInt64, slog.KindUint64, slog.KindFloat64, slog.KindDuration:
 		if w.r.cards && !kv.noCards && intIsCard(a.Value) {
 			w.r.count(DetectCardNumber.Name)
 			return slog.String(a.Key, w.r.mask), true
@@ -489,7 +511,7 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		return w.r.mask, true
 	}
 	switch v := x.(type) {
-	case time.Time, time.Duration, slog.Level, bool:
+	case time.Time, slog.Level, bool:
 		return x, false
 	case float64, float32:
 		if f := toFloat(v); w.r.cards && !w.r.verdict(key).noCards && floatIsCard(f) {
@@ -497,7 +519,7 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 			return w.r.mask, true
 		}
 		return x, false
-	case int, int64, uint64, uint, int32, uint32:
+	case int, int64, uint64, uint, int32, uint32, time.Duration:
 		if w.r.cards && !w.r.verdict(key).noCards && uintIsCard(toUint(v)) {
 			w.r.count(DetectCardNumber.Name)
 			return w.r.mask, true
@@ -743,6 +765,8 @@ func toUint(v any) uint64 {
 		return uint64(max(n, 0))
 	case int64:
 		return uint64(max(n, 0))
+	case time.Duration: // encoding/json writes its nanoseconds
+		return uint64(max(n, 0))
 	case int32:
 		return uint64(max(n, 0))
 	case uint:
@@ -800,9 +824,15 @@ func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map
 	var out map[string]V
 	valueKey, hasValue := "", false
 	ktyKey := ""
+	humanName := 0 // a FHIR HumanName's members: 1 family, 2 given
 	for k, v := range m {
 		if isValueKey(k) {
 			valueKey, hasValue = k, true
+		}
+		if k == "family" {
+			humanName |= 1
+		} else if k == "given" {
+			humanName |= 2
 		}
 		if isKty(k) {
 			ktyKey = k
@@ -832,6 +862,21 @@ func redactMap[V any](w *walk, m map[string]V, depth int, conv func(any) V) (map
 				}
 			}
 			out[valueKey] = conv(w.r.mask)
+		}
+	}
+	if rule := w.r.keyRule("family name"); humanName == 3 && rule != "" {
+		// A FHIR HumanName, {"family": "…", "given": ["…"]}: the name's parts.
+		for _, k := range [...]string{"family", "given"} {
+			if !isEmptyValue(m[k]) {
+				if out == nil {
+					out = make(map[string]V, len(m))
+					for k2, v2 := range m {
+						out[k2] = v2
+					}
+				}
+				out[k] = conv(w.r.mask)
+				w.r.count(rule)
+			}
 		}
 	}
 	if kind, ok := any(m["kind"]).(string); ok && kind == "Secret" && w.r.terms["secret"] != "" {
