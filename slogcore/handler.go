@@ -490,7 +490,7 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *redact.Redactor, t
 			// remembered.
 			if k := w.key(red, groups, a.Key); k != nil {
 				kind := a.Value.Kind()
-				if kind != slog.KindInt64 && kind != slog.KindUint64 && kind != slog.KindFloat64 || !k.ints {
+				if kind != slog.KindInt64 && kind != slog.KindUint64 && kind != slog.KindFloat64 && kind != slog.KindDuration || !k.ints {
 					mark := len(buf)
 					buf = k.append(buf, comma)
 					if kind == slog.KindString {
