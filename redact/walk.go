@@ -193,6 +193,9 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 				copy(out, g[:i])
 			}
 			if out != nil {
+				if ra.Value.Kind() == slog.KindGroup && len(ra.Value.Group()) == 0 && ga.Value.Kind() != slog.KindGroup {
+					ra.Value = slog.AnyValue(emptyGroup{}) // see emptyGroup
+				}
 				out[i] = ra
 			}
 		}
@@ -232,6 +235,15 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 	}
 	return a, resolved
 }
+
+// emptyGroup stands in for a group's member whose value (a LogValuer's)
+// resolved to an empty group. slog.GroupValue drops such a member, and a
+// group left without members would then be dropped too, where slog's
+// handlers write the group ("outer":{}) for the record as logged.
+type emptyGroup struct{}
+
+// LogValue returns the empty group.
+func (emptyGroup) LogValue() slog.Value { return slog.GroupValue() }
 
 // maskAll masks v, keeping the shape of groups: every leaf becomes the mask.
 func (w *walk) maskAll(v slog.Value) slog.Value {
