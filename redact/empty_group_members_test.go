@@ -23,7 +23,9 @@ func TestEmptyGroupMemberKeepsItsGroup(t *testing.T) {
 		"with a sibling":  func(l *slog.Logger) { l.Info("m", slog.Group("outer", slog.Any("e", emptyValuer{}), slog.Int("n", 1))) },
 		"under WithGroup": func(l *slog.Logger) { l.WithGroup("w").Info("m", slog.Group("outer", slog.Any("e", emptyValuer{}))) },
 		"in With":         func(l *slog.Logger) { l.With(slog.Group("o", slog.Any("e", emptyValuer{}))).Info("m") },
-		"secret sibling":  func(l *slog.Logger) { l.Info("m", slog.Group("outer", slog.Any("e", emptyValuer{}), slog.String("password", "x"))) },
+		"secret sibling": func(l *slog.Logger) {
+			l.Info("m", slog.Group("outer", slog.Any("e", emptyValuer{}), slog.String("password", "x")))
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			var want, got bytes.Buffer
