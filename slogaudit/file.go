@@ -315,10 +315,10 @@ func closedUnnamed(data []byte) map[string][]TornLine {
 	}
 	lines := bytes.Split(data, []byte("\n"))
 	var p chain.Parser
-	named := map[string]bool{}
 	type closed struct {
 		chain string
 		torn  TornLine
+		named bool
 	}
 	var found []closed
 	for i, line := range lines {
@@ -327,8 +327,16 @@ func closedUnnamed(data []byte) map[string][]TornLine {
 		}
 		v, err := p.Parse(line)
 		if err == nil {
+			// A name is that of the newest fragment before it of its
+			// hash not named yet: two fragments may have the same bytes
+			// (writers killed at the same byte).
 			for _, t := range tornNames(v) {
-				named[t.sha] = true
+				for j := len(found) - 1; j >= 0; j-- {
+					if !found[j].named && found[j].torn.SHA256 == t.sha {
+						found[j].named = true
+						break
+					}
+				}
 			}
 			continue
 		}
@@ -338,7 +346,7 @@ func closedUnnamed(data []byte) map[string][]TornLine {
 		if at, rec := splitGlued(&p, line); at > 0 {
 			// With its copy after it (or glued onto another fragment),
 			// or without: its process was killed before the copy.
-			found = append(found, closed{rec.chain, *tornLine(line[:at])})
+			found = append(found, closed{rec.chain, *tornLine(line[:at]), false})
 			continue
 		}
 		if !jsonPrefix(line) || wholeRecord(line) {
@@ -353,12 +361,12 @@ func closedUnnamed(data []byte) map[string][]TornLine {
 			continue
 		}
 		if rec, err := parseAudit(a); err == nil {
-			found = append(found, closed{rec.chain, *tornLine(line)})
+			found = append(found, closed{rec.chain, *tornLine(line), false})
 		}
 	}
 	var out map[string][]TornLine
 	for _, c := range found {
-		if named[c.torn.SHA256] {
+		if c.named {
 			continue
 		}
 		if out == nil {

@@ -337,3 +337,47 @@ func TestKilledBeforeTheCopyOfAGluedRecord(t *testing.T) {
 		t.Fatalf("killed between the glued record and its copy: TAMPERED: %v\n%s", rep.Findings, dumpPaths(t, path))
 	}
 }
+
+// Two fragments of the same bytes (writers killed at the same byte): the
+// first is named by an audit.gap; a record lands on the second and is
+// copied, and its process is killed before its audit.gap. The restart
+// names the second: the first's name is not taken for it.
+func TestSameBytesFragmentNamedEarlier(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.log")
+	frag := []byte(`{"au`)
+	af, h := openChain(t, path, "orders")
+	log := slog.New(h)
+	log.Info("shipped", "order", 1)
+	appendRaw(t, path, frag)
+	log.Info("shipped", "order", 2) // closes and names the first
+	appendBeforeFirstWrite(t, af, path, frag)
+	log.Info("shipped", "order", 3) // lands on the second, copied
+	af.mu.Lock()
+	af.inject = nil
+	af.mu.Unlock()
+	data, _ := os.ReadFile(path)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	g := -1
+	for i, l := range lines {
+		if bytes.HasPrefix(l, append(append([]byte(nil), frag...), `{"audit":`...)) {
+			g = i
+		}
+	}
+	if g < 0 {
+		t.Fatalf("no glued line:\n%s", data)
+	}
+	af.Close()
+	if err := os.WriteFile(path, bytes.Join(lines[:g+2], nil), 0o600); err != nil { // killed after the copy
+		t.Fatal(err)
+	}
+	af2, h2 := openChain(t, path, "orders")
+	slog.New(h2).Info("shipped", "order", 4)
+	if err := h2.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	af2.Close()
+	rep := verifyFilesOf(t, path)
+	if !rep.Intact() {
+		t.Fatalf("TAMPERED: %v\n%s", rep.Findings, dumpPaths(t, path))
+	}
+}
