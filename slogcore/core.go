@@ -40,6 +40,10 @@ type core struct {
 	synced     uint64       // stats.Failed when the last Sync returned
 	depth      atomic.Int32 // c.n, readable without the lock
 	gaveUp     atomic.Bool  // Close's context ended: the worker writes nothing more
+	// writing is the count of records in the write call in progress (0
+	// when none is): of the records the worker holds when Close gives up,
+	// those are the ones that may still reach the writer.
+	writing atomic.Int64
 	cutPending atomic.Bool  // the worker holds the rest of a cut record
 	watch      watchers     // WatchLosses
 
@@ -604,9 +608,14 @@ func (c *core) close(ctx context.Context) error {
 	c.head, c.n = 0, 0
 	c.depth.Store(0)
 	c.countDropN(ReasonCloseDeadline, len(queued))
-	c.closeErr = fmt.Errorf("slogcore: close: %w before the writer finished: %d queued records dropped, %d records not written (%d still with the writer, counted in Stats when it returns) (give Close a longer deadline, or find what blocks the writer)",
-		ctx.Err(), len(queued), len(queued)+c.inflight, c.inflight)
-	if len(queued) > 0 {
+	// The worker drops what it holds beyond the write in progress (it
+	// sees gaveUp before its next write): the write in progress may still
+	// succeed.
+	writing := min(int(c.writing.Load()), c.inflight)
+	doomed := c.inflight - writing
+	c.closeErr = fmt.Errorf("slogcore: close: %w before the writer finished: %d queued records dropped, %d records not written (%d in the write in progress, counted in Stats when it returns; %d more the worker held, dropped) (give Close a longer deadline, or find what blocks the writer)",
+		ctx.Err(), len(queued), len(queued)+c.inflight, writing, doomed)
+	if len(queued)+doomed > 0 {
 		c.closeErr = fmt.Errorf("%w: %w", c.closeErr, ErrRecordsLost)
 	}
 	err := c.closeErr

@@ -62,6 +62,11 @@ func (c *core) writeBatch() {
 	if c.batchN == 0 && c.cut == nil {
 		return
 	}
+	// Stored before gaveUp is read, and read by Close after it stored
+	// gaveUp: Close counts these records as maybe written, or this write
+	// does not happen.
+	c.writing.Store(int64(c.batchN))
+	defer c.writing.Store(0)
 	if c.gaveUp.Load() {
 		c.abandonBatch()
 		return
