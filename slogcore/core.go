@@ -23,29 +23,29 @@ type core struct {
 	w      io.Writer        // New writes JSON here; nil for Async
 	redact *redact.Redactor // nil when redaction is off
 
-	mu         sync.Mutex
-	space      sync.Cond // signalled when the queue has room or closes
-	ring       []*entry
-	head, n    int
-	wakeAt     int   // queue depth at which the worker is woken early
-	helpAt     int32 // queue depth from which callers encode their own records
-	woken      bool  // a wake-up is pending
-	yieldAt    int   // while woken, the depth at which a caller yields again
-	waiters    int   // producers waiting in space.Wait
-	closed     bool  // Close has begun; Handle refuses records
-	inflight   int   // records taken by the worker, not yet counted
-	closeErr   error // Close's result, once settled
-	settled    bool  // closeErr is final
-	stats      Stats
-	synced     uint64       // stats.Failed when the last Sync returned
-	depth      atomic.Int32 // c.n, readable without the lock
-	gaveUp     atomic.Bool  // Close's context ended: the worker writes nothing more
+	mu       sync.Mutex
+	space    sync.Cond // signalled when the queue has room or closes
+	ring     []*entry
+	head, n  int
+	wakeAt   int   // queue depth at which the worker is woken early
+	helpAt   int32 // queue depth from which callers encode their own records
+	woken    bool  // a wake-up is pending
+	yieldAt  int   // while woken, the depth at which a caller yields again
+	waiters  int   // producers waiting in space.Wait
+	closed   bool  // Close has begun; Handle refuses records
+	inflight int   // records taken by the worker, not yet counted
+	closeErr error // Close's result, once settled
+	settled  bool  // closeErr is final
+	stats    Stats
+	synced   uint64       // stats.Failed when the last Sync returned
+	depth    atomic.Int32 // c.n, readable without the lock
+	gaveUp   atomic.Bool  // Close's context ended: the worker writes nothing more
 	// writing is the count of records in the write call in progress (0
 	// when none is): of the records the worker holds when Close gives up,
 	// those are the ones that may still reach the writer.
-	writing atomic.Int64
-	cutPending atomic.Bool  // the worker holds the rest of a cut record
-	watch      watchers     // WatchLosses
+	writing    atomic.Int64
+	cutPending atomic.Bool // the worker holds the rest of a cut record
+	watch      watchers    // WatchLosses
 
 	wake     chan struct{}     // worker: the queue is worth draining now
 	flushReq chan flushRequest // worker: drain and write, then close the reply
