@@ -480,8 +480,12 @@ func scanFileHeads(path, only string, heads, pruned map[string]Head, closed map[
 				if c := scanHeadTimes(l, heads, pruned, times); c != "" {
 					last = c
 					if closed != nil {
+						frag := fragmentOf(&p, prev)
+						if at, _ := splitGlued(&p, l); at > 0 {
+							frag = l[:at] // the record was glued onto it
+						}
 						closed[c] = nil
-						if frag := fragmentOf(&p, prev); frag != nil && !namesTorn(&p, l, frag) {
+						if frag != nil && !namesTorn(&p, l, frag) {
 							closed[c] = frag
 						}
 					}
@@ -1072,7 +1076,7 @@ func (af *File) write(p []byte, others bool) (int, error) {
 		af.confirmForeignLocked(seen, int64(n)+1)
 	}
 	rewrote := 0
-	if err == nil && !closing && looked > 0 {
+	if err == nil && !closing && looked >= 0 {
 		rewrote = af.unglueLocked(p, n, looked)
 	}
 	switch {
@@ -1185,43 +1189,42 @@ const foreignWindow = 1 << 20
 // a blank line and closes nothing. Which of the two it was is known only
 // once the newline is written: confirmForeignLocked then looks.
 //
-// It returns the file's size it saw, when it ends with a whole line and
-// other writers have appended to the file since this File opened it
-// (shared): the write that follows may then land after another append,
-// and unglueLocked looks. It returns 0 otherwise.
+// It returns the file's size it saw, when it is empty or ends with a
+// whole line and the File shares the file (shared): the write that
+// follows may then land after another append, and unglueLocked looks.
+// It returns -1 otherwise.
 func (af *File) closeForeignLocked() (looked int64) {
 	if af.fresh || af.f == nil {
-		return 0
+		return -1
 	}
 	end, err := af.f.Seek(0, io.SeekEnd)
-	if err != nil || end == 0 {
-		return 0
+	if err != nil {
+		return -1
 	}
-	if end == af.size {
+	if end == af.size || end == 0 {
 		if af.shared {
-			return end // the File's own last line
+			return end // the File's own last line, or an empty file
 		}
-		return 0
+		return -1
 	}
 	af.seenEnd, af.shared = end, true
 	var last [1]byte
 	if _, err := af.f.ReadAt(last[:], end-1); err != nil {
-		return 0
+		return -1
 	}
 	if last[0] == '\n' {
 		return end
 	}
 	frag, ok := lineBefore(af.f, end)
 	if !ok {
-		return 0
+		return -1
 	}
 	af.fresh = true
-	if frag == nil {
-		return 0 // longer than the window: closed, but not named
+	if frag != nil { // else longer than the window: closed, but not named
+		af.foreign = append(af.foreign, *tornLine(frag))
+		af.anyForeign.Store(true)
 	}
-	af.foreign = append(af.foreign, *tornLine(frag))
-	af.anyForeign.Store(true)
-	return 0
+	return -1
 }
 
 // maxUnglue bounds how many times unglueLocked writes a record again.

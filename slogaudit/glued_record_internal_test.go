@@ -305,8 +305,9 @@ func TestFragmentLandedInTheFileRotatedAway(t *testing.T) {
 // away before the process restarts: the handler resuming its chain finds
 // the chain's head in that file, and names the fragment there.
 func TestClosedFragmentInARotatedFileNamedByTheRestart(t *testing.T) {
-	for _, glued := range []bool{false, true} {
-		t.Run(fmt.Sprintf("glued=%v", glued), func(t *testing.T) {
+	for _, mode := range []string{"closed", "glued", "glued, killed before the copy"} {
+		glued := mode != "closed"
+		t.Run(mode, func(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "audit.log")
 			frag := gluedFragments(t)["in a string"]
@@ -334,6 +335,9 @@ func TestClosedFragmentInARotatedFileNamedByTheRestart(t *testing.T) {
 			for i, l := range lines {
 				if bytes.Contains(l, []byte(`"order":2`)) {
 					cut = i + 1
+					if mode == "glued, killed before the copy" {
+						break
+					}
 				}
 			}
 			if cut == 0 || !bytes.Contains(bytes.Join(lines[cut:], nil), []byte(`"torn":{`)) {

@@ -381,3 +381,54 @@ func TestSameBytesFragmentNamedEarlier(t *testing.T) {
 		t.Fatalf("TAMPERED: %v\n%s", rep.Findings, dumpPaths(t, path))
 	}
 }
+
+// A File that shares its log rotates it, and another writer's first write
+// into the new, empty file is cut off after the File looked and before
+// its record landed: the record is written again and the fragment named,
+// as anywhere else in the file.
+func TestRecordLandedOnAFragmentInANewFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "audit.log")
+	other := otherWriterLines(t, "doors", 1)
+	frag := otherWriterLines(t, "gates", 1)[0]
+	frag = frag[:len(frag)/2]
+	af, err := OpenFile(path, WithFileSync(SyncNever()), WithRotateSize(1500))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer af.Close()
+	h, err := af.Handler(WithKey("k1", testKey), WithChainID("orders"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(h)
+	log.Info("shipped", "order", 0)
+	appendRaw(t, path, other[0]) // another writer: the File shares the log
+	landed := false
+	af.mu.Lock()
+	af.inject = func(f *os.File, p []byte) (int, error) {
+		if st, err := f.Stat(); err == nil && st.Size() == 0 && !landed {
+			landed = true
+			appendRaw(t, path, frag) // the new file's first bytes, after the File's look
+		}
+		return f.Write(p)
+	}
+	af.mu.Unlock()
+	for i := 1; i < 12; i++ {
+		log.Info("shipped", "order", i)
+	}
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !landed {
+		t.Fatal("no rotation to an empty file")
+	}
+	paths, err := RotatedFiles(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := verifyFilesOf(t, paths...)
+	if !rep.Intact() {
+		t.Fatalf("untouched log verifies TAMPERED: %v\n%s", rep.Findings, dumpPaths(t, paths...))
+	}
+}
