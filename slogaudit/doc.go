@@ -50,24 +50,25 @@
 // [File.Handler] of another process closes its fragment with the newline
 // of its next record and names it in an audit.gap written right after;
 // a File looks at the file's end before each write for this, whether the
-// writer that left the fragment was a File or not. Once another writer
-// has appended to its file (or when the file's tail holds another chain's
-// records at open), a File also looks, after each write, at where the write
-// landed: when another writer's write was cut off between the look
+// writer that left the fragment was a File or not. Once another writer has
+// appended to its file (or when the file's tail holds another chain's
+// records at open), a File also looks, after each write, at where the
+// write landed: when another writer's write was cut off between the look
 // and the write, the record landed on that fragment, so the File writes
-// the record again on a line of its own and names the fragment in the
-// same audit.gap. The verifier checks such a record where it landed and
-// takes the first later line of the same bytes, before the chain's next
-// record, for its copy (other writers' lines may come between); without
-// the copy, or without the audit.gap, the fragment is reported malformed. A File that
-// rotates the log closes the last line of the file it rotated away the
-// same way: another writer's write in flight at the rename goes on there;
-// so does a File that finds its file rotated away, and a File's first
-// write, for the log's two newest rotated files. Only [File.Handler]
-// names such fragments: in every process that shares a log, write
-// through it, not through [Wrap] over a JSON or slogcore handler over the
-// File. [VerifyFiles] and the slogaudit command check rotated files in
-// order.
+// the record again on a line of its own and names the fragment in the same
+// audit.gap. The verifier checks such a record where it landed and takes
+// the first later line of the same bytes, before the chain's next record,
+// for its copy (other writers' lines may come between); without the copy,
+// or without the audit.gap, the fragment is reported malformed. A File
+// that rotates the log closes the last line of the file it rotated away
+// with a newline and names what it closed (another writer's write in
+// flight at the rename goes on there); so does a File that finds its file
+// rotated away, and a File's first write, for the log's two newest rotated
+// files, and that first write goes on in the current file when the one it
+// opened was rotated away. Only [File.Handler] names such fragments: in
+// every process that shares a log, write through it, not through [Wrap]
+// over a JSON or slogcore handler over the File. [VerifyFiles] and the
+// slogaudit command check rotated files in order.
 //
 // # Verification
 //
