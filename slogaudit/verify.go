@@ -412,16 +412,9 @@ type verifier struct {
 	lastLines lineRing
 	// glued: the record being read was glued onto a fragment.
 	glued bool
-	// gluedCopy is the last record read glued onto a fragment, as its
-	// line ends, and gluedFrag that fragment. A File whose record landed
-	// on another writer's fragment writes the same bytes again on a line
-	// of its own (see File.Write), before its chain's next record: that
-	// line is the record's copy, not a record of its own, and the
-	// fragment then waits for the File's audit.gap to name it. Without
-	// the copy, the fragment is reported malformed: a writer that did not
-	// close it, or a newline removed.
-	gluedCopy []byte
-	gluedFrag *pendingTorn
+	// glueds are the records read glued onto fragments whose copies are
+	// not read yet, oldest first (see gluedRecord).
+	glueds []gluedRecord
 	// withdrawn: the indices of findings taken back (see settleMoves).
 	withdrawn []int
 	// unreadable: the malformed findings of lines whose audit member
@@ -1248,15 +1241,11 @@ func (v *verifier) record(line []byte, torn bool) {
 	exact := bytes.TrimSuffix(line, []byte("\n"))
 	v.nonBlank++
 	v.lastLines.put(raw)
-	prevGlued := v.gluedCopy
-	if !v.glued && prevGlued != nil {
-		switch {
-		case bytes.Equal(line, prevGlued):
-			v.gluedCopy = nil
-			v.flushGlued(true)
+	var copied []byte // the copy of a glued record that this line ends with
+	if !v.glued {
+		var whole bool
+		if copied, whole = v.takeCopy(line); whole {
 			return // checked where it was glued
-		case bytes.HasSuffix(line, prevGlued):
-			v.flushGlued(true) // the copy, glued onto another fragment (below)
 		}
 	}
 	// A File line starts with the members whose names sort before
@@ -1269,14 +1258,16 @@ func (v *verifier) record(line []byte, torn bool) {
 		if i, rec := v.gluedAt(raw, err); i > 0 {
 			// A record appended to a torn line that was not closed: the
 			// record is checked, and the fragment is reported malformed,
-			// unless the next line is the record's copy (see gluedCopy).
+			// unless a later line is the record's copy (see gluedRecord).
 			v.flushTorn("", "")
 			sum := sha256.Sum256(raw[:i])
-			v.gluedFrag = &pendingTorn{file: v.file, line: v.line, pos: v.pos(), sha: hex.EncodeToString(sum[:]), bytes: i, prefix: true,
-				detail: fmt.Sprintf("an incomplete line of %d bytes with a record glued onto it at byte %d: its writer appended to a torn line without closing it (a File closes it, and its audit.start names it)", i, i+1),
-				closer: rec}
-			v.gluedCopy = append([]byte(nil), line[i:]...)
-			if bytes.Equal(line[i:], prevGlued) {
+			v.addGlued(gluedRecord{
+				frag: &pendingTorn{file: v.file, line: v.line, pos: v.pos(), sha: hex.EncodeToString(sum[:]), bytes: i, prefix: true,
+					detail: fmt.Sprintf("an incomplete line of %d bytes with a record glued onto it at byte %d: its writer appended to a torn line without closing it (a File closes it, and its audit.start names it)", i, i+1),
+					closer: rec},
+				copy: append([]byte(nil), line[i:]...),
+			})
+			if copied != nil && bytes.Equal(line[i:], copied) {
 				return // the copy of a record glued onto a fragment, glued onto another
 			}
 			v.glued = true
@@ -1307,12 +1298,8 @@ func (v *verifier) record(line []byte, torn bool) {
 			acks = nil
 		}
 	}
-	if g := v.gluedFrag; g != nil && by == MsgStart && closedNamed(val, g.sha) && resumesAt(val, g.closer) {
-		// The fragment a record of this chain was glued onto, whose
-		// process was killed before it wrote the record's copy: the
-		// handler resuming the chain from that record names it.
-		v.gluedCopy = nil
-		v.flushGlued(true)
+	if by == MsgStart {
+		v.gluedNamedByStart(val)
 	}
 	// A malformed line waiting for a record to name it (or the fragment
 	// this record is glued onto) is reported as such when this one names
@@ -1470,29 +1457,6 @@ func nestedAudit(val chain.Value, depth int) (string, auditFields, bool) {
 	return "", auditFields{}, false
 }
 
-// flushGlued settles the fragment that a record read was glued onto:
-// when its copy is read (copied), it waits for a record to name it, as a
-// fragment on a line of its own does; when the next record of the glued
-// record's chain comes first, or no line follows, it is reported
-// malformed. Other writers' lines may come between the glued record and
-// its copy: they are two writes.
-func (v *verifier) flushGlued(copied bool) {
-	p := v.gluedFrag
-	v.gluedFrag = nil
-	if p == nil {
-		return
-	}
-	if copied {
-		if len(v.unnamed) == maxUnnamed {
-			v.keepOlder(v.unnamed[0])
-			v.unnamed = append(v.unnamed[:0], v.unnamed[1:]...)
-		}
-		v.unnamed = append(v.unnamed, p)
-		return
-	}
-	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: p.detail})
-}
-
 // gluedAt returns where a whole audit record starts in raw, a line that
 // did not parse (err), after the first bytes of another JSON object (see
 // jsonPrefix): what a writer leaves that appends a record to a torn line
@@ -1635,12 +1599,7 @@ func parseAudit(a chain.Value) (auditFields, error) {
 // check (ok false) are reported already and do not move the chain. It
 // reports whether the record became the chain's head.
 func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
-	if g := v.gluedFrag; g != nil && !v.glued && g.closer.chain == rec.chain {
-		// The chain goes on without the copy of its record that was
-		// glued onto a fragment.
-		v.flushGlued(false)
-		v.gluedCopy = nil
-	}
+	v.gluedWithoutCopy(rec.chain)
 	st := v.chains[rec.chain]
 	if st == nil {
 		st = &chainState{missing: map[uint64]int64{}}

@@ -210,8 +210,9 @@ func (v *verifier) checkSignature(cp chain.Checkpoint, where Finding) bool {
 // flushTornTail reports a malformed last line that no record followed,
 // and the fragments that no record named.
 func (v *verifier) flushTornTail() {
-	v.flushGlued(false)
-	v.gluedCopy = nil
+	for len(v.glueds) > 0 {
+		v.settleGlued(0, false)
+	}
 	for _, p := range v.older {
 		v.reportUnnamedAtEnd(p)
 	}
