@@ -1227,21 +1227,20 @@ func (af *File) closeForeignLocked() (looked int64) {
 	return -1
 }
 
-// maxUnglue bounds how many times unglueLocked writes a record again.
-const maxUnglue = 3
-
 // unglueLocked looks, after a write of n bytes of p that did not start
 // with a newline, to a file that ended with a whole line at size looked
 // when the File looked (closeForeignLocked), where the write landed: the
 // offset an appending write leaves is its end. Another writer's append
 // may have come between the look and the write; when it ended inside a
 // line (a process killed part-way through a write), p's first line was
-// glued onto that fragment. The File then writes that line again, on a
-// line of its own, and keeps the fragment for the writing handler to
-// name in its audit.gap (takeForeign): the verifier checks the record
-// where it was glued, takes the line after it, the same bytes, for its
-// copy, and the fragment for torn once the audit.gap names it. It
-// returns the count of bytes written again.
+// glued onto that fragment. The File then writes that line again, after
+// a newline, and keeps the fragment for the writing handler to name in
+// its audit.gap (takeForeign): the verifier checks the record where it
+// was glued, takes the next line of the same bytes for its copy, and the
+// fragment for torn once the audit.gap names it. The newline closes
+// whatever else landed meanwhile (named too, once read back), so the
+// copy is never glued; when nothing did, it makes a blank line, which the
+// verifier skips. It returns the count of bytes written again.
 //
 // It runs once another writer has appended to the file, or when the
 // file's tail held another chain's records at open (shared): a File alone
@@ -1251,36 +1250,36 @@ func (af *File) unglueLocked(p []byte, n int, looked int64) (rewrote int) {
 	if len(line) == 0 || n < len(line) {
 		return 0
 	}
-	wrote := int64(n)
-	for range maxUnglue {
-		pos, err := af.f.Seek(0, io.SeekCurrent)
-		start := pos - wrote
-		if err != nil || start == looked || start <= 0 {
-			return rewrote
-		}
-		var b [1]byte
-		if _, err := af.f.ReadAt(b[:], start-1); err != nil || b[0] == '\n' {
-			return rewrote
-		}
-		if frag, _ := lineBefore(af.f, start); frag != nil {
-			af.foreign = append(af.foreign, *tornLine(frag))
-			af.anyForeign.Store(true)
-		}
-		m, err := af.writeLocked(line)
-		if err != nil || m != len(line) {
-			// The record is in the log, where it was glued; a part of
-			// its copy at the end is another fragment, which the next
-			// write closes and names.
-			if af.cfg.onError != nil {
-				werr := fmt.Errorf("slogaudit: writing %s: a record landed on another writer's incomplete line, and writing it again on a line of its own failed (%d of %d bytes): %v; the record is in the log where it landed", af.path, m, len(line), err)
-				callback(func() { af.cfg.onError(werr) })
-			}
-			return rewrote
-		}
-		rewrote += m
-		looked, wrote = pos, int64(m)
+	pos, err := af.f.Seek(0, io.SeekCurrent)
+	start := pos - int64(n)
+	if err != nil || start == looked || start <= 0 {
+		return 0
 	}
-	return rewrote
+	var b [1]byte
+	if _, err := af.f.ReadAt(b[:], start-1); err != nil || b[0] == '\n' {
+		return 0
+	}
+	if frag, _ := lineBefore(af.f, start); frag != nil {
+		af.foreign = append(af.foreign, *tornLine(frag))
+		af.anyForeign.Store(true)
+	}
+	copied := append(append(make([]byte, 0, len(line)+1), '\n'), line...)
+	m, err := af.writeLocked(copied)
+	if err != nil || m != len(copied) {
+		// The record is in the log, where it was glued; a part of its
+		// copy at the end is another fragment, which the next write
+		// closes and names.
+		if af.cfg.onError != nil {
+			werr := fmt.Errorf("slogaudit: writing %s: a record landed on another writer's incomplete line, and writing it again on a line of its own failed (%d of %d bytes): %v; the record is in the log where it landed", af.path, max(m, 0), len(copied), err)
+			callback(func() { af.cfg.onError(werr) })
+		}
+		return max(m, 0)
+	}
+	if frag, _, ok := af.closedLineLocked(int64(m)); ok && frag != nil {
+		af.foreign = append(af.foreign, *tornLine(frag)) // landed between the two writes
+		af.anyForeign.Store(true)
+	}
+	return m
 }
 
 // lineBefore reads back the fragment of a line of f that ends at offset

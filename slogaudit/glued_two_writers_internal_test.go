@@ -63,7 +63,7 @@ func twoGluedLog(t *testing.T, fragA, fragB []byte) (lines [][]byte, gA, gB int)
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines = bytes.SplitAfter(data, []byte("\n"))
+	lines = logLines(data)
 	gA, gB = gluedAt(lines, fragA), gluedAt(lines, fragB)
 	if gA < 0 || gB != gA+1 || !bytes.Equal(lines[gB+1], lines[gB][len(fragB):]) {
 		t.Fatalf("want the record of orders glued, then the record of doors glued and its copy:\n%s", data)

@@ -3,6 +3,7 @@ package slogaudit
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -318,7 +319,7 @@ func TestKilledBeforeTheCopyOfAGluedRecord(t *testing.T) {
 	frag := gluedFragments(t)["in a string"]
 	path := gluedLog(t, frag)
 	data, _ := os.ReadFile(path)
-	lines := bytes.SplitAfter(data, []byte("\n"))
+	lines := logLines(data)
 	g := gluedAt(lines, frag)
 	if g < 0 {
 		t.Fatalf("no glued line:\n%s", data)
@@ -356,7 +357,7 @@ func TestSameBytesFragmentNamedEarlier(t *testing.T) {
 	af.inject = nil
 	af.mu.Unlock()
 	data, _ := os.ReadFile(path)
-	lines := bytes.SplitAfter(data, []byte("\n"))
+	lines := logLines(data)
 	g := -1
 	for i, l := range lines {
 		if bytes.HasPrefix(l, append(append([]byte(nil), frag...), `{"audit":`...)) {
@@ -430,5 +431,40 @@ func TestRecordLandedOnAFragmentInANewFile(t *testing.T) {
 	rep := verifyFilesOf(t, paths...)
 	if !rep.Intact() {
 		t.Fatalf("untouched log verifies TAMPERED: %v\n%s", rep.Findings, dumpPaths(t, paths...))
+	}
+}
+
+// Fragments of killed writers land before several write calls of one File
+// in a row (its record, and what it writes after): every pattern of the
+// first six write calls leaves a log that verifies intact.
+func TestManyFragmentsLandedInARow(t *testing.T) {
+	base := otherWriterLines(t, "gates", 1)[0]
+	for mask := range 64 {
+		t.Run(fmt.Sprint(mask), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "audit.log")
+			other := otherWriterLines(t, "doors", 1)
+			af, h := openChain(t, path, "orders")
+			defer af.Close()
+			log := slog.New(h)
+			log.Info("shipped", "order", 1)
+			appendRaw(t, path, other[0])
+			af.mu.Lock()
+			calls := 0
+			af.inject = func(f *os.File, p []byte) (int, error) {
+				if calls < 6 && mask&(1<<calls) != 0 {
+					appendRaw(t, path, base[:20+calls*7]) // a writer killed after the File's look
+				}
+				calls++
+				return f.Write(p)
+			}
+			af.mu.Unlock()
+			log.Info("shipped", "order", 2)
+			log.Info("shipped", "order", 3)
+			log.Info("shipped", "order", 4)
+			if err := h.Close(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			verifyIntact(t, path)
+		})
 	}
 }
