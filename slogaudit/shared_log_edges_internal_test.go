@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -466,5 +467,58 @@ func TestManyFragmentsLandedInARow(t *testing.T) {
 			}
 			verifyIntact(t, path)
 		})
+	}
+}
+
+// Two processes open the log while it ends with a crash's fragment larger
+// than the lines the verifier keeps whole (64 KiB): both decide to name
+// it; one's audit.start closes and names it, the other's newline then
+// makes a blank line and its audit.start names it too. The log verifies
+// intact.
+func TestTwoRestartsNameOneLargeFragment(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src.log")
+	af0, h0 := openChain(t, src, "doors")
+	slog.New(h0).Info("opened", "pad", strings.Repeat("p", 100<<10))
+	if err := h0.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	af0.Close()
+	data, _ := os.ReadFile(src)
+	var big []byte
+	for _, l := range logLines(data) {
+		if len(l) > 100<<10 {
+			big = l
+		}
+	}
+	if big == nil {
+		t.Fatal("no large line")
+	}
+	path := filepath.Join(dir, "audit.log")
+	appendRaw(t, path, bytes.Join(otherWriterLines(t, "gates", 2), nil))
+	appendRaw(t, path, big[:len(big)*4/5]) // a crash's fragment, 80 KiB
+	ax, hx := openChain(t, path, "bees")
+	defer ax.Close()
+	ay, hy := openChain(t, path, "cows")
+	defer ay.Close()
+	first := true
+	ay.mu.Lock()
+	ay.inject = func(f *os.File, p []byte) (int, error) {
+		if first {
+			first = false
+			slog.New(hx).Info("started") // the other restart's write lands first
+		}
+		return f.Write(p)
+	}
+	ay.mu.Unlock()
+	slog.New(hy).Info("started")
+	for _, h := range []*Handler{hx, hy} {
+		if err := h.Close(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep := verifyFilesOf(t, path)
+	if !rep.Intact() {
+		t.Fatalf("untouched log verifies TAMPERED: %v", rep.Findings)
 	}
 }

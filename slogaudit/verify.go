@@ -432,6 +432,9 @@ type verifier struct {
 	// lastNamed: the fragments that the record being read named, newest
 	// first, for fragmentsInOrder.
 	lastNamed []namedFragment
+	// namedFrags: the fragments named so far, by hex SHA-256, each with
+	// its line's number in lastLines (at most maxNamedFrags).
+	namedFrags map[string]int64
 	// namedBy: the records that named a fragment found, with its
 	// SHA-256, so that a copy of such a record is not taken for one that
 	// names a fragment no longer there.
@@ -741,6 +744,8 @@ type pendingTorn struct {
 	// closerNames: that record names fragments (an audit.start or
 	// audit.gap): when not this one, this one was changed.
 	closerNames bool
+	// ringNum: the line's number in lastLines.
+	ringNum int64
 }
 
 // jsonPrefix reports whether line is what a writer that stopped part-way
@@ -908,6 +913,12 @@ func (v *verifier) unnamedFragment(rec auditFields, by string, t tornName) {
 	if v.lastLines.closedStart(int(t.bytes), t.sha) {
 		return
 	}
+	if n, ok := v.namedFrags[t.sha]; ok && n > 0 && n <= v.lastLines.blank {
+		// A fragment named already, whose line a blank line followed:
+		// two restarts found it at the end of the file, and the one whose
+		// newline came second closed nothing (see File.Handler).
+		return
+	}
 	short := t.sha
 	if len(short) > 16 {
 		short = short[:16] + "…"
@@ -1031,6 +1042,9 @@ func (r *lineRing) closedStart(n int, sha string) bool {
 	return false
 }
 
+// maxNamedFrags bounds the named fragments a verifier remembers.
+const maxNamedFrags = 4096
+
 // maxUnnamed bounds the fragments that wait for a record naming them: past
 // it, the oldest is reported malformed.
 const maxUnnamed = 256
@@ -1140,6 +1154,12 @@ func (v *verifier) namedNow(p *pendingTorn) bool {
 // at where.
 func (v *verifier) named(p *pendingTorn, by, where string) {
 	v.lastNamed = append(v.lastNamed, namedFragment{p: p, finding: len(v.rep.Findings)})
+	if len(v.namedFrags) < maxNamedFrags {
+		if v.namedFrags == nil {
+			v.namedFrags = map[string]int64{}
+		}
+		v.namedFrags[p.sha] = p.ringNum
+	}
 	f := Finding{File: p.file, Line: p.line, Kind: Torn, Detail: "incomplete line left by a crash, named by the audit.start " + where}
 	if by == MsgGap {
 		f.Detail = "incomplete line left by a failed write, named by the audit.gap " + where
@@ -1284,7 +1304,7 @@ func (v *verifier) record(line []byte, torn bool) {
 		}
 		v.flushTorn("", "")
 		sum := sha256.Sum256(raw)
-		v.torn = &pendingTorn{file: v.file, line: v.line, pos: v.pos(), sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn, prefix: jsonPrefix(raw), claim: v.claimed(raw)}
+		v.torn = &pendingTorn{file: v.file, line: v.line, pos: v.pos(), sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn, prefix: jsonPrefix(raw), claim: v.claimed(raw), ringNum: v.lastLines.count}
 		return
 	}
 	var acks []tornName
