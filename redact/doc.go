@@ -536,7 +536,12 @@
 // xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
 // Teams webhooks, Zapier and IFTTT webhooks, the paths of incoming
 // webhooks after /hooks/ or /hook/ (Mattermost, Rocket.Chat, Feishu and
-// Lark: a UUID, or 20 letters and digits or more with both), Telegram
+// Lark: a UUID, or 20 letters and digits or more with both), the token
+// of any service's webhook under /webhook/ or /webhooks/ (also after an
+// id or a word of the route: /webhooks/incoming/…, /api/webhooks/88231/…;
+// numeric ids and names such as /webhooks/github are kept), PagerDuty's
+// integration keys (/integration/…/enqueue), Slack's webhook path on any
+// host (/services/T…/B…/…), Telegram
 // bots (also in the Bot API's path, /bot<token>/, or bot<token> alone;
 // 34 bytes after the colon as in Telegram's examples, or 35);
 // WooCommerce (ck_, cs_), Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,

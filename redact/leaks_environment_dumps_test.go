@@ -29,3 +29,32 @@ func TestNamedValueInAnyOrderMasked(t *testing.T) {
 		`{"name":"DB_HOST","valueFrom":null,"value":"db.internal"}`,
 	})
 }
+
+// TestWebhookPathTokensMasked: an incoming webhook's secret is its path:
+// under /webhook/ or /webhooks/ on any host (after an id or a word of the
+// route), PagerDuty's integration key before /enqueue, and Slack's
+// /services/T…/B…/… behind a proxy or gateway.
+func TestWebhookPathTokensMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"webhook", "POST https://notify.example.net/webhook/Wd7Kx2Pq9Lm4Zt8Rb3Nc returned 410",
+			[]string{"Wd7Kx2Pq9Lm4Zt8Rb3Nc"}, []string{"POST https://notify.example.net/", " returned 410"}},
+		{"webhooks incoming", "deliver: https://chat.example.org/webhooks/incoming/Hq5Vn8Tw2Ks6Yb9Lc4Mz: 502",
+			[]string{"Hq5Vn8Tw2Ks6Yb9Lc4Mz"}, []string{"https://chat.example.org/", ": 502"}},
+		{"after an id", "https://ops.example.com/api/webhooks/88231/Pz3Fk7Qw1Rn5Xv9Td2Hs/slack",
+			[]string{"Pz3Fk7Qw1Rn5Xv9Td2Hs"}, []string{"https://ops.example.com/api/"}},
+		{"hex token", "https://alerts.example.io/Webhooks/7c1e9a4f2b8d3c6e0a5f9b2d7e1c4a8f",
+			[]string{"7c1e9a4f2b8d3c6e0a5f9b2d7e1c4a8f"}, []string{"https://alerts.example.io/"}},
+		{"pagerduty integration", "enqueue failed: POST https://events.pagerduty.com/integration/a9Kq3Wz7Lm2Xt8Vb4Nd6Hs1Rf5Gc0Py2/enqueue: 400",
+			[]string{"a9Kq3Wz7Lm2Xt8Vb4Nd6Hs1Rf5Gc0Py2"}, []string{"https://events.pagerduty.com/", "/enqueue: 400"}},
+		{"slack shape behind a proxy", `Post "https://egress-gw.corp.internal/services/T07QZ3K1M/B08RW4L2N/Xc5Jt8Qv2Lm6Wz9Kb3Rn7Ds1": context deadline exceeded`,
+			[]string{"Xc5Jt8Qv2Lm6Wz9Kb3Rn7Ds1"}, []string{"https://egress-gw.corp.internal/", "context deadline exceeded"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"GET /repos/acme/api/hooks/48211/deliveries 200",
+		"POST /api/v1/webhooks/github 202",
+		"registered webhooks/stripe for events charge.succeeded",
+		"POST /webhooks/12345/redeliver 202",
+		"listing https://api.example.com/integration/settings",
+		"GET /services/Tokyo/Billing/summary 200",
+	})
+}
