@@ -336,7 +336,9 @@
 // oauth verifier, secret id, dek, kek, data key, saml response,
 // samlresponse, saml assertion, id token hint, auth header,
 // authorization header, session secret, session key, unseal key,
-// recovery key, privkey, priv key, nthash, ntlm hash, lm hash, and the
+// recovery key, privkey, priv key, nthash, ntlm hash, lm hash,
+// private key id, client key data, tempauth, slack webhook,
+// discord webhook, teams webhook, incoming webhook, and the
 // word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,

@@ -58,3 +58,25 @@ func TestWebhookPathTokensMasked(t *testing.T) {
 		"GET /services/Tokyo/Billing/summary 200",
 	})
 }
+
+// TestCredentialFileKeysMasked: keys of credential files whose last word
+// would otherwise describe the value (a service account's
+// private_key_id, a kubeconfig's client-key-data), SharePoint's tempauth
+// and a webhook URL named by its service, as attrs and in text.
+func TestCredentialFileKeysMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"service account json", `{"type":"service_account","project_id":"billing-prod","private_key_id":"8e4c1a7f3b9d2e6a0c5f8b1d4e7a9c2f6b3d0e5a","client_email":"etl@billing-prod.iam.gserviceaccount.com"}`,
+			[]string{"8e4c1a7f3b9d2e6a0c5f8b1d4e7a9c2f6b3d0e5a"}, []string{"billing-prod", "client_email"}},
+		{"kubeconfig key data", "users:\n- name: ci\n  user:\n    client-certificate-data: Q0VSVElGSUNBVEU=\n    client-key-data: Rk9PQkFSS0VZREFUQTk5",
+			[]string{"Rk9PQkFSS0VZREFUQTk5"}, []string{"client-certificate-data: Q0VSVElGSUNBVEU="}},
+		{"tempauth query", "download failed: https://contoso.sharepoint.com/sites/fin/_layouts/15/download.aspx?UniqueId=4f1c&tempauth=Tm7Qx2Wz9Kd4Lp8Vb3Nr",
+			[]string{"Tm7Qx2Wz9Kd4Lp8Vb3Nr"}, []string{"UniqueId=4f1c"}},
+		{"webhook env", "SLACK_WEBHOOK=Gq3Xm8Tv2Lk7 DISCORD_WEBHOOK=Rw5Zn1Pc9Hd4 LOG_LEVEL=warn",
+			[]string{"Gq3Xm8Tv2Lk7", "Rw5Zn1Pc9Hd4"}, []string{"LOG_LEVEL=warn"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"slack_webhook_id=4411 api_key_id=k-77",
+		`{"webhook":"order.created","webhook_id":"wh_881"}`,
+		"client_key_data_len=1675",
+	})
+}
