@@ -196,7 +196,8 @@
 // set "Smtp:Password" "…"; the name is kept), a
 // network device's secret after its encryption type (enable secret 5 …,
 // password 0 …, key 7 …); a flag's
-// value as the next quoted element of a list (['--password', '…'], and
+// value as the next item of a YAML block sequence (a container's args:
+// - --password⏎  - …), and as the next quoted element of a list (['--password', '…'], and
 // as Go's %q prints a []string, ["--password" "…"], -u and -p there too:
 // ["mysql" "-u" "root" "-p…"], and the other flags above as elements of a
 // JSON array or a Python list: ["curl","-U","bob:…"], ['zip', '-P', '…'];

@@ -80,3 +80,22 @@ func TestCredentialFileKeysMasked(t *testing.T) {
 		"client_key_data_len=1675",
 	})
 }
+
+// TestYAMLArgumentListFlagsMasked: a container's arguments as a YAML block
+// sequence give a flag that names a secret and its value as two items.
+func TestYAMLArgumentListFlagsMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"kubeconfig exec args", "users:\n- name: deployer\n  user:\n    exec:\n      command: get-token\n      args:\n      - --password\n      - Fv4Ln8Qz2Wk\n      - --region\n      - eu-central-1",
+			[]string{"Fv4Ln8Qz2Wk"}, []string{"- --password", "- --region", "- eu-central-1"}},
+		{"quoted items", "args:\n  - \"--api-token\"\n  - \"Mh6Tc1Vx9Rb\"\n  - \"--verbose\"",
+			[]string{"Mh6Tc1Vx9Rb"}, []string{"--api-token", "--verbose"}},
+		{"container command", "containers:\n- name: worker\n  command:\n  - /bin/worker\n  - -client-secret\n  - Kp3Xw7Nz5Lq\n  - -listen\n  - :8080",
+			[]string{"Kp3Xw7Nz5Lq"}, []string{"- -listen", "- :8080"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"args:\n- --password-file\n- /etc/app/password.txt",
+		"args:\n- --token\n- --verbose",
+		"args:\n- --token\n- $(API_TOKEN)",
+		"args:\n- --log-level\n- debug",
+	})
+}

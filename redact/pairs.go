@@ -192,6 +192,10 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 		} else if op == 0 && quotedKey && a > 0 && isQuote(s[a-1]) && s[a] == '-' && p+1 < len(s) && s[p-1] == ' ' && s[p] == s[a-1] && s[p+1] != '-' && s[p+1] != s[p] {
 			p, op = p-1, 1 // Go's %q of a command line: ["pg_dump" "--password" "…"]
+		} else if op == 0 && s[a] == '-' && yamlItemStart(s, a) {
+			if v := nextYAMLItem(s, p); v > 0 {
+				p, op = v-1, 1 // a YAML list of arguments: - --password⏎  - …
+			}
 		}
 		if op == 1 && s[p] == ':' && humanNamePart(s, a, b) {
 			// A FHIR HumanName: {"family": "…", "given": ["…", "…"]}.
@@ -3168,6 +3172,50 @@ func namedValue(s string, from int) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// yamlItemStart reports whether the word at s[a] is an item of a YAML
+// block sequence: only spaces and "- " (and the item's opening quote)
+// before it on its line.
+func yamlItemStart(s string, a int) bool {
+	k := a
+	if k > 0 && isQuote(s[k-1]) {
+		k--
+	}
+	if k < 2 || s[k-1] != ' ' || s[k-2] != '-' {
+		return false
+	}
+	for k -= 2; k > 0 && s[k-1] == ' '; k-- {
+	}
+	return k == 0 || s[k-1] == '\n'
+}
+
+// nextYAMLItem returns where the value of the next item of a YAML block
+// sequence starts when only spaces (and a closing quote) are left on the
+// line at s[p] and the next line is such an item (  - …), or 0. An item
+// that is a flag itself is no value.
+func nextYAMLItem(s string, p int) int {
+	if p < len(s) && isQuote(s[p]) {
+		p++
+	}
+	for p < len(s) && (s[p] == ' ' || s[p] == '\t' || s[p] == '\r') {
+		p++
+	}
+	if p >= len(s) || s[p] != '\n' {
+		return 0
+	}
+	p++
+	for p < len(s) && s[p] == ' ' {
+		p++
+	}
+	if p+2 >= len(s) || s[p] != '-' || s[p+1] != ' ' {
+		return 0
+	}
+	v := p + 2
+	if c := s[v]; c == '-' || c == '\n' || isQuote(c) && v+1 < len(s) && s[v+1] == '-' {
+		return 0
+	}
+	return v
 }
 
 // namingAfter returns the key that a naming member right after a value's
