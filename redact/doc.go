@@ -196,7 +196,8 @@
 // set "Smtp:Password" "…"; the name is kept), a
 // network device's secret after its encryption type (enable secret 5 …,
 // password 0 …, key 7 …); a flag's
-// value as the next quoted element of a list (['--password', '…'], and
+// value as the next item of a YAML block sequence (a container's args:
+// - --password⏎  - …), and as the next quoted element of a list (['--password', '…'], and
 // as Go's %q prints a []string, ["--password" "…"], -u and -p there too:
 // ["mysql" "-u" "root" "-p…"], and the other flags above as elements of a
 // JSON array or a Python list: ["curl","-U","bob:…"], ['zip', '-P', '…'];
@@ -336,7 +337,9 @@
 // oauth verifier, secret id, dek, kek, data key, saml response,
 // samlresponse, saml assertion, id token hint, auth header,
 // authorization header, session secret, session key, unseal key,
-// recovery key, privkey, priv key, nthash, ntlm hash, lm hash, and the
+// recovery key, privkey, priv key, nthash, ntlm hash, lm hash,
+// private key id, client key data, tempauth, slack webhook,
+// discord webhook, teams webhook, incoming webhook, and the
 // word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,
@@ -536,7 +539,12 @@
 // xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
 // Teams webhooks, Zapier and IFTTT webhooks, the paths of incoming
 // webhooks after /hooks/ or /hook/ (Mattermost, Rocket.Chat, Feishu and
-// Lark: a UUID, or 20 letters and digits or more with both), Telegram
+// Lark: a UUID, or 20 letters and digits or more with both), the token
+// of any service's webhook under /webhook/ or /webhooks/ (also after an
+// id or a word of the route: /webhooks/incoming/…, /api/webhooks/88231/…;
+// numeric ids and names such as /webhooks/github are kept), PagerDuty's
+// integration keys (/integration/…/enqueue), Slack's webhook path on any
+// host (/services/T…/B…/…), Telegram
 // bots (also in the Bot API's path, /bot<token>/, or bot<token> alone;
 // 34 bytes after the colon as in Telegram's examples, or 35);
 // WooCommerce (ck_, cs_), Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,

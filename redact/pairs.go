@@ -192,6 +192,10 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 		} else if op == 0 && quotedKey && a > 0 && isQuote(s[a-1]) && s[a] == '-' && p+1 < len(s) && s[p-1] == ' ' && s[p] == s[a-1] && s[p+1] != '-' && s[p+1] != s[p] {
 			p, op = p-1, 1 // Go's %q of a command line: ["pg_dump" "--password" "…"]
+		} else if op == 0 && s[a] == '-' && yamlItemStart(s, a) {
+			if v := nextYAMLItem(s, p); v > 0 {
+				p, op = v-1, 1 // a YAML list of arguments: - --password⏎  - …
+			}
 		}
 		if op == 1 && s[p] == ':' && humanNamePart(s, a, b) {
 			// A FHIR HumanName: {"family": "…", "given": ["…", "…"]}.
@@ -243,6 +247,20 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 					}
 					if we > ws && strings.HasPrefix(s[ws:we], r.mask) {
 						i = we // masked already: skip what the first redaction skipped
+						continue
+					}
+				}
+			}
+		}
+		if op == 1 && (s[p] == '=' || s[p] == ':') && isValueKey(s[a:b]) {
+			// The naming member after the value: {"value": "…", "name":
+			// "DB_PASSWORD"}, as a manifest or a dump may order them.
+			if vs, ve := valueAt(s, p+1); ve > vs {
+				if named := namingAfter(s, ve); named != "" && r.mayBeKey(named) {
+					if rule := r.keyRule(named); rule != "" && !r.keepValue("", s[vs:ve]) {
+						spans = append(spans, span{vs, ve})
+						note(rule)
+						i = ve
 						continue
 					}
 				}
@@ -3122,25 +3140,113 @@ func nameWordEnd(s string, e int) int {
 // "value:"), or an empty range.
 func namedValue(s string, from int) (int, int) {
 	win := s[from:min(len(s), from+40)]
+	// The value of the same object only: not past its end, nor into the
+	// next item of a YAML list (- value: …⏎  name: …⏎- value: …).
+	if k := strings.IndexByte(win, '}'); k >= 0 {
+		win = win[:k]
+	}
+	if k := strings.Index(win, "- "); k >= 0 && strings.IndexByte(win[:k], '\n') >= 0 && strings.TrimLeft(win[:k], " \t\r\n\"'") == "" {
+		win = win[:k]
+	}
 	for _, w := range [...]string{"value", "Value", "VALUE", "content"} { // content: <meta name="csrf-token" content="…">
-		k := strings.Index(win, w)
-		if k < 0 {
-			continue
-		}
-		q := from + k + len(w)
-		if q < len(s) && isQuote(s[q]) {
-			q++
-		} else if strings.HasPrefix(s[q:], `\"`) {
-			q += 2 // JSON in a JSON string: \"value\":\"…\"
-		}
-		for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
-			q++
-		}
-		if q < len(s) && (s[q] == '=' || s[q] == ':') {
-			return valueAt(s, q+1)
+		// Every occurrence in the window: a member such as "valueFrom":
+		// null may stand between the name and its value.
+		for at := 0; at < len(win); {
+			k := strings.Index(win[at:], w)
+			if k < 0 {
+				break
+			}
+			q := from + at + k + len(w)
+			at += k + len(w)
+			if q < len(s) && isQuote(s[q]) {
+				q++
+			} else if strings.HasPrefix(s[q:], `\"`) {
+				q += 2 // JSON in a JSON string: \"value\":\"…\"
+			}
+			for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
+				q++
+			}
+			if q < len(s) && (s[q] == '=' || s[q] == ':') {
+				return valueAt(s, q+1)
+			}
 		}
 	}
 	return 0, 0
+}
+
+// yamlItemStart reports whether the word at s[a] is an item of a YAML
+// block sequence: only spaces and "- " (and the item's opening quote)
+// before it on its line.
+func yamlItemStart(s string, a int) bool {
+	k := a
+	if k > 0 && isQuote(s[k-1]) {
+		k--
+	}
+	if k < 2 || s[k-1] != ' ' || s[k-2] != '-' {
+		return false
+	}
+	for k -= 2; k > 0 && s[k-1] == ' '; k-- {
+	}
+	return k == 0 || s[k-1] == '\n'
+}
+
+// nextYAMLItem returns where the value of the next item of a YAML block
+// sequence starts when only spaces (and a closing quote) are left on the
+// line at s[p] and the next line is such an item (  - …), or 0. An item
+// that is a flag itself is no value.
+func nextYAMLItem(s string, p int) int {
+	if p < len(s) && isQuote(s[p]) {
+		p++
+	}
+	for p < len(s) && (s[p] == ' ' || s[p] == '\t' || s[p] == '\r') {
+		p++
+	}
+	if p >= len(s) || s[p] != '\n' {
+		return 0
+	}
+	p++
+	for p < len(s) && s[p] == ' ' {
+		p++
+	}
+	if p+2 >= len(s) || s[p] != '-' || s[p+1] != ' ' {
+		return 0
+	}
+	v := p + 2
+	if c := s[v]; c == '-' || c == '\n' || isQuote(c) && v+1 < len(s) && s[v+1] == '-' {
+		return 0
+	}
+	return v
+}
+
+// namingAfter returns the key that a naming member right after a value's
+// end at s[from] names ({"value": "…", "name": "DB_PASSWORD"}, "- value:
+// …⏎  name: API_TOKEN"), or "" when no naming member follows within a
+// key's length. Only the closing quote, separators and line breaks may
+// stand between the value and the naming key.
+func namingAfter(s string, from int) string {
+	lim := min(len(s), from+8+maxTextKey)
+	q := from
+	for q < lim && (isQuote(s[q]) || s[q] == '\\' || s[q] == ',' || s[q] == ';' || s[q] == ' ' || s[q] == '\t' || s[q] == '\n' || s[q] == '\r') {
+		q++
+	}
+	ks := q
+	for q < lim && (isAlnum(s[q]) || s[q] == '_' || s[q] == '-') {
+		q++
+	}
+	if q == ks || !isNamingKey(s[ks:q]) {
+		return ""
+	}
+	for q < lim && (isQuote(s[q]) || s[q] == '\\' || s[q] == ' ' || s[q] == '\t') {
+		q++
+	}
+	if q >= lim || s[q] != ':' && s[q] != '=' {
+		return ""
+	}
+	vs, ve := valueAt(s[:lim], q+1)
+	if ve <= vs || ve == lim && lim < len(s) {
+		return ""
+	}
+	return s[vs:ve]
 }
 
 // isNamingKey reports whether id is an attribute that names another

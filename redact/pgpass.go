@@ -10,15 +10,16 @@ import "strings"
 // and colon-separated ids ("session:1234:user:alice:profile") are not taken
 // for such lines, the host must look like one (localhost, a name with a dot,
 // an IPv4 address, or *), or be a bare name before PostgreSQL's or
-// PgBouncer's default port (postgres:5432:…); the port is 1 to 5 digits; the
-// database does not start with a digit; the user holds a letter or is *. A
-// line whose port is * is not found.
+// PgBouncer's default port (postgres:5432:…); the port is 1 to 5 digits, or
+// * after a host that looks like one (*:*:*:replicator:…,
+// db.internal:*:…); the database does not start with a digit; the user
+// holds a letter or is *.
 var DetectPgpass = Detector{Name: "pgpass", find: findPgpass, need: hasColon, mark: markPort, min: 11}
 
 // findPgpass finds the password field of each password-file line in s.
 func findPgpass(s string, spans []span) []span {
 	for i := 0; i+1 < len(s); i++ {
-		if s[i] != ':' || !isDigit(s[i+1]) {
+		if s[i] != ':' || !isDigit(s[i+1]) && (s[i+1] != '*' || i+2 >= len(s) || s[i+2] != ':') {
 			continue
 		}
 		// s[i] may end a host: find the host's start, then read the port
@@ -34,6 +35,9 @@ func findPgpass(s string, spans []span) []span {
 		}
 		host := s[hs:i]
 		p := i + 1
+		if s[p] == '*' {
+			p++ // any port
+		}
 		for p < len(s) && isDigit(s[p]) {
 			p++
 		}
@@ -114,6 +118,8 @@ func pgpassHost(host, port string) bool {
 		return false
 	case host == "*" || host == "localhost" || strings.IndexByte(host, '.') > 0:
 		return true
+	case port == "*":
+		return false // a bare name before any port: too like a colon-separated id
 	}
 	return (port == "5432" || port == "6432") && isLetter(host[0]) // postgres:5432:…, pgbouncer:6432:…
 }

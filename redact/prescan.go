@@ -269,6 +269,9 @@ func (r *Redactor) atWord(s string, start, end int, first, rest uint64, w *presc
 			st.marks |= markPort // host:5432:db:…
 		}
 	}
+	if start > 2 && s[start-1] == ':' && s[start-2] == '*' && s[start-3] == ':' {
+		st.marks |= markPort // host:*:db:…, *:*:*:user:… (any port)
+	}
 	if end < len(s) {
 		st.marks |= markFirst[s[end-1]] & markSecond[s[end]]
 		if authSchemeLen>>min(n, 63)&1 != 0 && s[end] == ' ' && authSchemeFirst[s[start]] && isAuthScheme(s[start:end]) {

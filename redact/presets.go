@@ -49,6 +49,12 @@ var (
 			"unseal key", "recovery key",
 			// Short spellings of a private key, and Windows' password hashes.
 			"privkey", "priv key", "nthash", "ntlm hash", "lm hash",
+			// Credential files' names for a key that the words after the
+			// term would otherwise describe: a service account's
+			// private_key_id, a kubeconfig's client-key-data; SharePoint's
+			// tempauth; webhook URLs by their service's name.
+			"private key id", "client key data", "tempauth",
+			"slack webhook", "discord webhook", "teams webhook", "incoming webhook",
 			// The word password in other languages, as written in ASCII and
 			// as written in their own letters.
 			"passwort", "kennwort", "contrasena", "senha", "wachtwoord", "mot de passe", "motdepasse",

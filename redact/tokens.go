@@ -183,6 +183,15 @@ var tokenFormats = append([]tokenFormat{
 	// /hook/ (Mattermost, Rocket.Chat, Feishu and Lark bots).
 	{family: "webhook", prefix: "hooks/", shape: webhookPathBody},
 	{family: "webhook", prefix: "hook/", shape: webhookPathBody},
+	// Incoming webhooks of any service whose secret is the last segment of
+	// their path under /webhook/ or /webhooks/ (after an id or a word of
+	// the route: /webhooks/incoming/<token>, /api/webhooks/<id>/<token>),
+	// PagerDuty's integration keys (/integration/<key>/enqueue), and
+	// Slack's path on any host (a proxy's, an enterprise gateway's).
+	{family: "webhook", prefix: "webhook/", fold: true, shape: webhookRouteBody},
+	{family: "webhook", prefix: "webhooks/", fold: true, shape: webhookRouteBody},
+	{family: "webhook", prefix: "integration/", shape: integrationKeyBody},
+	{family: "slack", prefix: "services/T", shape: slackServicesBody},
 	{family: "discord", prefix: "MT", shape: discordBotBody},
 	{family: "discord", prefix: "Mj", shape: discordBotBody},
 	{family: "discord", prefix: "Mz", shape: discordBotBody},
@@ -992,6 +1001,71 @@ func webhookPathBody(s string, j int) int {
 		if e2 := seg(e + 1); e2 > 0 {
 			return e2
 		}
+	}
+	return e
+}
+
+// webhookRouteBody matches the rest of an incoming webhook's path after
+// "webhook/" or "webhooks/": a token segment (pathToken, 16 bytes or
+// more), directly or after one or two segments of the route (an id, a
+// word: incoming/, 1234/). Numeric ids and names (/webhooks/12345/
+// deliveries, /webhooks/github) are not matched.
+func webhookRouteBody(s string, j int) int {
+	for range 3 {
+		e := j
+		for e < len(s) && pathSegmentByte(s[e]) {
+			e++
+		}
+		if e == j {
+			return 0
+		}
+		if e-j >= 16 && pathToken(s[j:e]) {
+			return e
+		}
+		if e >= len(s) || s[e] != '/' {
+			return 0
+		}
+		j = e + 1
+	}
+	return 0
+}
+
+// integrationKeyBody matches PagerDuty's integration key in the path of
+// its generic events endpoint after "integration/": 32 letters and
+// digits before "/enqueue".
+func integrationKeyBody(s string, j int) int {
+	e := run(s, j, cAlnum)
+	if e-j != 32 || !strings.HasPrefix(s[e:], "/enqueue") || !hasDigit(s[j:e]) {
+		return 0
+	}
+	return e
+}
+
+// slackServicesBody matches the rest of a Slack incoming webhook's path
+// after "services/T": the team id, the bot id (B…) and the token of 20
+// letters and digits or more.
+func slackServicesBody(s string, j int) int {
+	ids := 0
+	for ids < 2 {
+		e := j
+		for e < len(s) && (s[e] >= 'A' && s[e] <= 'Z' || isDigit(s[e])) {
+			e++
+		}
+		if e-j < 6 || e >= len(s) || s[e] != '/' {
+			return 0
+		}
+		ids++
+		j = e + 1
+		if ids == 1 {
+			if j >= len(s) || s[j] != 'B' {
+				return 0
+			}
+			j++
+		}
+	}
+	e := run(s, j, cAlnum)
+	if e-j < 20 || !wordEnd(s, e) {
+		return 0
 	}
 	return e
 }
