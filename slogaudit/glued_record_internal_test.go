@@ -67,6 +67,35 @@ func gluedAt(lines [][]byte, frag []byte) int {
 	return -1
 }
 
+// restartChain opens the log at path again, as a restarted process
+// would, logs one record of chain "orders" (order n) and closes it.
+func restartChain(t *testing.T, path string, n int) {
+	t.Helper()
+	af, h := openChain(t, path, "orders")
+	slog.New(h).Info("shipped", "order", n)
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	af.Close()
+}
+
+// requireCopiedOnce checks that the log at path holds a record glued onto
+// frag with its copy on the next line, and verifies intact with that one
+// torn line.
+func requireCopiedOnce(t *testing.T, path string, frag []byte) {
+	t.Helper()
+	data, _ := os.ReadFile(path)
+	lines := logLines(data)
+	g := gluedAt(lines, frag)
+	if g < 0 || g+1 >= len(lines) || !bytes.Equal(lines[g+1], lines[g][len(frag):]) {
+		t.Fatalf("the record glued onto the fragment is not written again:\n%s", data)
+	}
+	rep := verifyIntact(t, path)
+	if len(findingsOf(rep, Torn)) != 1 {
+		t.Fatalf("want the one torn line: %v", rep.Findings)
+	}
+}
+
 // gluedFragments returns fragments of other writers' records, cut at
 // different places.
 func gluedFragments(t *testing.T) map[string][]byte {
@@ -203,12 +232,7 @@ func TestGluedFragmentNamedByTheRestart(t *testing.T) {
 			if err := os.WriteFile(path, bytes.Join(lines[:g+times+1], nil), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			af, h := openChain(t, path, "orders")
-			slog.New(h).Info("shipped", "order", 4)
-			if err := h.Close(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			af.Close()
+			restartChain(t, path, 4)
 			data, _ = os.ReadFile(path)
 			if !bytes.Contains(data, []byte(`"torn_closed"`)) {
 				t.Fatalf("the audit.start does not name the fragment:\n%s", data)
@@ -365,12 +389,7 @@ func TestClosedFragmentInARotatedFileNamedByTheRestart(t *testing.T) {
 			if err := os.WriteFile(path, bytes.Join(otherWriterLines(t, "docks", 3), nil), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			af, h := openChain(t, path, "orders")
-			slog.New(h).Info("shipped", "order", 3)
-			if err := h.Close(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			af.Close()
+			restartChain(t, path, 3)
 			cur, _ := os.ReadFile(path)
 			if !bytes.Contains(cur, []byte(`"torn_closed"`)) {
 				t.Fatalf("the audit.start does not name the fragment:\n%s", cur)
@@ -448,16 +467,7 @@ func TestRecordLandedOnAFragmentAfterAQuietSpell(t *testing.T) {
 	if err := h.Close(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	data, _ := os.ReadFile(path)
-	lines := logLines(data)
-	g := gluedAt(lines, frag)
-	if g < 0 || g+1 >= len(lines) || !bytes.Equal(lines[g+1], lines[g][len(frag):]) {
-		t.Fatalf("the record glued onto the fragment is not written again:\n%s", data)
-	}
-	rep := verifyIntact(t, path)
-	if len(findingsOf(rep, Torn)) != 1 {
-		t.Fatalf("want the one torn line: %v", rep.Findings)
-	}
+	requireCopiedOnce(t, path, frag)
 }
 
 // A File opened on a log whose tail holds records of several chains (a
@@ -493,16 +503,7 @@ func TestRecordLandedOnAFragmentAtTheFirstWrite(t *testing.T) {
 	if err := h.Close(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	data, _ := os.ReadFile(path)
-	lines := logLines(data)
-	g := gluedAt(lines, frag)
-	if g < 0 || g+1 >= len(lines) || !bytes.Equal(lines[g+1], lines[g][len(frag):]) {
-		t.Fatalf("the record glued onto the fragment is not written again:\n%s", data)
-	}
-	rep := verifyIntact(t, path)
-	if len(findingsOf(rep, Torn)) != 1 {
-		t.Fatalf("want the one torn line: %v", rep.Findings)
-	}
+	requireCopiedOnce(t, path, frag)
 }
 
 // A process killed between the record whose newline closed another

@@ -328,12 +328,7 @@ func TestKilledBeforeTheCopyOfAGluedRecord(t *testing.T) {
 	if err := os.WriteFile(path, bytes.Join(lines[:g+1], nil), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	af, h := openChain(t, path, "orders")
-	slog.New(h).Info("shipped", "order", 4)
-	if err := h.Close(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	af.Close()
+	restartChain(t, path, 4)
 	rep := verifyFilesOf(t, path)
 	if !rep.Intact() {
 		t.Fatalf("killed between the glued record and its copy: TAMPERED: %v\n%s", rep.Findings, dumpPaths(t, path))
@@ -372,12 +367,7 @@ func TestSameBytesFragmentNamedEarlier(t *testing.T) {
 	if err := os.WriteFile(path, bytes.Join(lines[:g+2], nil), 0o600); err != nil { // killed after the copy
 		t.Fatal(err)
 	}
-	af2, h2 := openChain(t, path, "orders")
-	slog.New(h2).Info("shipped", "order", 4)
-	if err := h2.Close(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	af2.Close()
+	restartChain(t, path, 4)
 	rep := verifyFilesOf(t, path)
 	if !rep.Intact() {
 		t.Fatalf("TAMPERED: %v\n%s", rep.Findings, dumpPaths(t, path))
