@@ -160,8 +160,14 @@ type BatchProcessor struct {
 	shutdownErr  error
 	settleOnce   sync.Once
 
-	emitted   atomic.Uint64
-	exported  atomic.Uint64
+	emitted  atomic.Uint64
+	exported atomic.Uint64
+	// queued counts records handed to the SDK's queue, and ended those
+	// whose export returned: what settle counts as lost is their
+	// difference, never a record still on its way to being dropped as
+	// closed (which Emitted already counts).
+	queued    atomic.Uint64
+	ended     atomic.Uint64
 	failed    atomic.Uint64
 	dropped   [numReasons]atomic.Uint64
 	highWater atomic.Int64
@@ -226,6 +232,7 @@ func (b *BatchProcessor) OnEmit(ctx context.Context, record *sdklog.Record) erro
 			break
 		}
 	}
+	b.queued.Add(1)
 	return b.batch.OnEmit(ctx, record)
 }
 
@@ -360,12 +367,13 @@ func (b *BatchProcessor) Shutdown(ctx context.Context) error {
 
 // settle counts as dropped the records that the SDK will never hand to the
 // exporter. It runs once the SDK has shut the exporter down, when no record
-// can be in its queue any more; records emitted after Shutdown began are
-// already counted as closed.
+// can be in its queue any more. It counts only records that entered the
+// SDK's queue: records emitted after Shutdown began are counted as closed
+// by their own OnEmit, which may still be on its way there.
 func (b *BatchProcessor) settle() {
 	b.settleOnce.Do(func() {
-		if pending := b.Stats().Pending; pending > 0 {
-			b.dropped[slogcore.ReasonCloseDeadline].Add(pending)
+		if lost := b.queued.Load() - b.ended.Load(); lost > 0 {
+			b.dropped[slogcore.ReasonCloseDeadline].Add(lost)
 		}
 	})
 }
@@ -445,6 +453,7 @@ func (e *countingExporter) Export(ctx context.Context, records []sdklog.Record) 
 	} else {
 		e.b.exported.Add(n)
 	}
+	e.b.ended.Add(n)
 	for range records {
 		<-e.b.room
 	}

@@ -31,9 +31,10 @@
 //
 // A struct, map, slice or array value, and a value that renders itself
 // (MarshalJSON, MarshalText), reaches OpenTelemetry with the structure the
-// local JSON line shows: objects as maps (members in order, masked members
-// masked, json tags honoured), arrays as slices, numbers, strings and
-// booleans, whether redaction changed the value or not. A value that has
+// local JSON line shows: objects as maps (the members the line shows, masked
+// members masked, json tags honoured; OpenTelemetry's attribute package
+// keeps a map's members sorted by key, not in the line's order), arrays as
+// slices, numbers, strings and booleans, whether redaction changed the value or not. A value that has
 // no JSON (a NaN, a cycle) is written as otelslog writes it.
 // Every record handed to the OpenTelemetry side is counted as exactly one
 // of exported, failed or dropped (with a [slogcore.DropReason]); once

@@ -23,8 +23,9 @@ import (
 // "{Key:… Value:…}" strings, and an untouched struct as a string: the same
 // attribute would change type with its content. shapeHandler, on the
 // OpenTelemetry side only, behind redaction, gives otelslog each such
-// value as the structure the local JSON line shows: objects as maps
-// (members in order), arrays as slices, numbers, strings, booleans.
+// value as the structure the local JSON line shows: objects as maps (the
+// same members; attribute.MapValue sorts them by key), arrays as slices,
+// numbers, strings, booleans.
 
 // shapeHandler passes records and With attrs on to next with every
 // struct-like value replaced by the attribute.Value of its JSON, and every
@@ -189,7 +190,8 @@ func marshalJSON(x any) (data []byte, err error) {
 }
 
 // decodeValue reads one JSON value from dec as an attribute value:
-// objects become maps with their members in order, arrays slices, whole
+// objects become maps of their members (attribute.MapValue sorts them by
+// key), arrays slices, whole
 // numbers int64 (or their text when too large), other numbers float64,
 // null the empty value.
 func decodeValue(dec *json.Decoder) (attribute.Value, error) {

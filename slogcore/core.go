@@ -273,19 +273,20 @@ func (c *core) enqueue(ctx context.Context, e *entry) error {
 	c.stats.Submitted++
 	checked := false
 	for c.n == len(c.ring) && !c.closed {
-		if e.level < slog.LevelError {
-			if c.opts.Overflow == DropNewest {
-				c.countDrop(ReasonQueueFull)
-				c.mu.Unlock()
-				c.dropped(e, ReasonQueueFull, true)
-				return nil
-			}
+		if e.level < slog.LevelError && c.opts.Overflow != Block {
 			if c.opts.Overflow == DropOldest {
 				if evicted = c.evictOldest(); evicted != nil {
 					c.countDrop(ReasonEvicted)
 					break
 				}
+				// Every queued record is an error, which is never
+				// dropped: e is the oldest record below Error. Waiting
+				// for room would make a drop policy block its caller.
 			}
+			c.countDrop(ReasonQueueFull)
+			c.mu.Unlock()
+			c.dropped(e, ReasonQueueFull, true)
+			return nil
 		}
 		if !checked { // about to wait: the worker must not wait for itself
 			checked = true

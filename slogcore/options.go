@@ -21,7 +21,9 @@ const (
 	// DropNewest discards the record being logged.
 	DropNewest
 	// DropOldest discards the oldest queued record below slog.LevelError to
-	// make room for the new one.
+	// make room for the new one. When every queued record is at
+	// slog.LevelError or above, a new record below it is the oldest such
+	// record, and is discarded ([ReasonQueueFull]): the caller never waits.
 	DropOldest
 )
 
@@ -135,7 +137,8 @@ type Options struct {
 type DropReason int
 
 const (
-	// ReasonQueueFull: the queue was full under [DropNewest].
+	// ReasonQueueFull: the queue was full under [DropNewest], or under
+	// [DropOldest] with only records at slog.LevelError or above queued.
 	ReasonQueueFull DropReason = iota
 	// ReasonEvicted: the record was the oldest in a full queue under
 	// [DropOldest].
