@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -71,10 +72,14 @@ var auditSinkKeys = []string{"path", "key_file", "key_env", "key_id", "signer", 
 	"chain", "rotate_size", "retention", "redact", "level", "overflow", "queue"}
 
 func openAuditSink(cfg map[string]string) (slogcore.Sink, error) {
-	for k := range cfg {
-		if !slices.Contains(auditSinkKeys, k) {
-			return nil, fmt.Errorf("unknown setting %q (SLOGGUARD_AUDIT_%s): want one of %s", k, strings.ToUpper(k), strings.Join(auditSinkKeys, ", "))
+	for _, k := range slices.Sorted(maps.Keys(cfg)) {
+		if slices.Contains(auditSinkKeys, k) {
+			continue
 		}
+		if lower := strings.ToLower(k); slices.Contains(auditSinkKeys, lower) {
+			return nil, fmt.Errorf("unknown setting %q: setting names are lower case, use %q (its variable is SLOGGUARD_AUDIT_%s)", k, lower, strings.ToUpper(k))
+		}
+		return nil, fmt.Errorf("unknown setting %q (SLOGGUARD_AUDIT_%s): want one of %s", k, strings.ToUpper(k), strings.Join(auditSinkKeys, ", "))
 	}
 	common, err := slogcore.SinkOptions(map[string]string{"level": cfg["level"], "overflow": cfg["overflow"], "queue": cfg["queue"]})
 	if err != nil {

@@ -65,3 +65,17 @@ func TestAuditSinkLevel(t *testing.T) {
 		t.Errorf("stdout sink accepted level=loud")
 	}
 }
+
+// TestAuditSinkSettingInUpperCase: a setting spelt with capitals, as its
+// environment variable is, is refused with the lower-case name to use.
+func TestAuditSinkSettingInUpperCase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.log")
+	s, err := slogcore.OpenSink("audit", map[string]string{"path": path, "Key_File": "/nonexistent", "Zzz": "1"})
+	if err == nil {
+		_ = s.Close(context.Background())
+		t.Fatal("accepted a setting in upper case")
+	}
+	if want := `unknown setting "Key_File": setting names are lower case, use "key_file" (its variable is SLOGGUARD_AUDIT_KEY_FILE)`; !strings.Contains(err.Error(), want) {
+		t.Fatalf("error %q does not say %q", err, want)
+	}
+}

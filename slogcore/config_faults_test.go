@@ -55,6 +55,7 @@ func TestSinkConfigRefused(t *testing.T) {
 		{"stderr", map[string]string{"levl": "debug"}, `unknown setting "levl" (SLOGGUARD_STDERR_LEVL): want one of level, redact, overflow, queue`},
 		{"file", map[string]string{"path": path, "pahth": "/tmp/y"}, `unknown setting "pahth" (SLOGGUARD_FILE_PAHTH): want one of level, redact, overflow, queue, path, mode`},
 		{"discard", map[string]string{"leve": "warn"}, `unknown setting "leve"`},
+		{"stdout", map[string]string{"Level": "debug"}, `unknown setting "Level": setting names are lower case, use "level" (its variable is SLOGGUARD_STDOUT_LEVEL)`},
 		{"discard", map[string]string{"level": "loudest"}, `level "loudest"`},
 	} {
 		t.Run(tc.sink+"/"+tc.want, func(t *testing.T) {

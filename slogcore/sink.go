@@ -138,9 +138,13 @@ func checkKeys(sink string, cfg map[string]string, extra ...string) error {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		if !slices.Contains(known, k) {
-			return fmt.Errorf("unknown setting %q (SLOGGUARD_%s_%s): want one of %s", k, strings.ToUpper(sink), strings.ToUpper(k), strings.Join(known, ", "))
+		if slices.Contains(known, k) {
+			continue
 		}
+		if lower := strings.ToLower(k); slices.Contains(known, lower) {
+			return fmt.Errorf("unknown setting %q: setting names are lower case, use %q (its variable is SLOGGUARD_%s_%s)", k, lower, strings.ToUpper(sink), strings.ToUpper(k))
+		}
+		return fmt.Errorf("unknown setting %q (SLOGGUARD_%s_%s): want one of %s", k, strings.ToUpper(sink), strings.ToUpper(k), strings.Join(known, ", "))
 	}
 	return nil
 }
