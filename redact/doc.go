@@ -557,11 +557,17 @@
 // anywhere; in a path, Cloudinary's signature (/s--…--/), the token of an
 // Oracle Object Storage pre-authenticated request (/p/…/n/…), and the
 // token of a capability URL after its route (/reset/…, /verify/…,
-// /verify-email/…, /confirm/…, /activate/…, /invite/…, /unsubscribe/…,
-// /magic/…, /passwordless/…; also after one short segment such as a
-// user's id, /reset/MTIz/…, and Django's reset tokens, <base36>-<hex>):
-// a UUID, base64url with a digit, or 20 letters and digits or more with
-// both; routes without a token (/orders/confirm, /verify/email) are kept;
+// /verify-email/…, /email-verification/…, /confirm/…, /activate/…,
+// /invite/…, /invitations/accept/…, /unsubscribe/…, /magic/…,
+// /passwordless/…, /login/…, /signin/…, /join/…, /share/…,
+// /snapshot/…; also after one short segment such as a user's id,
+// /reset/MTIz/…): a UUID, base64url with a digit, 20 letters and digits
+// or more with both, Django's reset tokens (<base36>-<hex>) and signed
+// values whose last part is such a token (itsdangerous' ….….…, Django's
+// …:…:…); routes without a token (/orders/confirm, /verify/email) and a
+// collection's members (/invites/<uuid>) are kept; Rails' signed
+// messages (eyJfcmFpbHMi…--<hex>, BAh…--<hex>: ActiveStorage's signed
+// blob ids, signed cookies);
 // WooCommerce (ck_, cs_), Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,
 // seti_…_secret_…), Braintree (access_token$…), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,

@@ -162,3 +162,47 @@ func TestOrdinaryURLsKept(t *testing.T) {
 		require.False(t, strings.Contains(out, redact.DefaultMask), "masked in %q: %s", u, out)
 	}
 }
+
+// TestSignedLinkValuesMasked: links whose token is a signed value with
+// dots or colons, a slug before the route, a plural route before its
+// verb, more routes that carry a token, and Rails' signed messages.
+func TestSignedLinkValuesMasked(t *testing.T) {
+	requireEveryMode(t, []textCase{
+		{"itsdangerous token",
+			"GET https://notes.example.com/reset/WzQ3LCJrYXRlIl0.Z3Lq8w.Hn5Vx1Kq7Wz3Lm9Rb2Tp6Yd4 200",
+			[]string{"Hn5Vx1Kq7Wz3Lm9Rb2Tp6Yd4", "WzQ3LCJrYXRlIl0"}, []string{"notes.example.com/reset/", " 200"}},
+		{"django signing colons",
+			"GET /accounts/confirm-email/Nzc:1tQ4xz:Vp8Kw2Xn6Lq0Zr4Tm9Bh3Yc7Jd/ 302",
+			[]string{"Vp8Kw2Xn6Lq0Zr4Tm9Bh3Yc7Jd", "1tQ4xz"}, []string{"/accounts/confirm-email/", "/ 302"}},
+		{"slug before the route",
+			"GET https://app.example.org/account-activation/Bq7Lx3Wz9Kn1Vr5Tm2Hp 200",
+			[]string{"Bq7Lx3Wz9Kn1Vr5Tm2Hp"}, []string{"/account-activation/", " 200"}},
+		{"plural route and verb",
+			"Location: https://team.example.io/invitations/accept/Ys4Kq8Xw2Lz6Vn0Rt3Bm",
+			[]string{"Ys4Kq8Xw2Lz6Vn0Rt3Bm"}, []string{"/invitations/accept/"}},
+		{"share link",
+			"GET https://files.example.com/share/Mx5Qz9Wk3Lv7Rn1Tb4Hy 200",
+			[]string{"Mx5Qz9Wk3Lv7Rn1Tb4Hy"}, []string{"/share/", " 200"}},
+		{"dashboard snapshot",
+			"GET https://grafana.example.com/dashboard/snapshot/Lp6Wx0Kq4Zr8Vm2Tn5Bh 200",
+			[]string{"Lp6Wx0Kq4Zr8Vm2Tn5Bh"}, []string{"/dashboard/snapshot/", " 200"}},
+		{"sign-in link",
+			"sent https://app.example.com/signin/Rw2Xq6Lk0Zn4Vt8Bm3Hp to the user",
+			[]string{"Rw2Xq6Lk0Zn4Vt8Bm3Hp"}, []string{"/signin/", " to the user"}},
+		{"rails signed blob id",
+			"GET /rails/active_storage/blobs/redirect/eyJfcmFpbHMiOnsiZGF0YSI6NDIsInB1ciI6ImJsb2JfaWQifX0=--1f2e3d4c5b6a79880f1e2d3c4b5a69788f7e6d5c/report.pdf 302",
+			[]string{"eyJfcmFpbHMiOnsiZGF0YSI6NDIsInB1ciI6ImJsb2JfaWQifX0", "1f2e3d4c5b6a79880f1e2d3c4b5a69788f7e6d5c"}, []string{"/blobs/redirect/", "/report.pdf 302"}},
+		{"rails marshal cookie",
+			"restored remember_user=BAhbB1sGaQdJIiIkMmEkMTEkUXc4ZUw3BjoGRVQ%3D--9a8b7c6d5e4f30211a2b3c4d5e6f708192a3b4c5 for user 42",
+			[]string{"BAhbB1sGaQdJIiIkMmEkMTEkUXc4ZUw3BjoGRVQ", "9a8b7c6d5e4f30211a2b3c4d5e6f708192a3b4c5"}, []string{"restored remember_user=", " for user 42"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"GET /api/v2/invitations/6a0c8e2f-4b1d-4f3a-9c7e-2d5b8f1a3c6e 200",
+		"GET /invites/9f3b7d1e-5a2c-4e8f-b6d0-1c4a7e9b2f5d/status 200",
+		"GET /static/login/app.4be17a.min.js 200",
+		"GET /share/readme 200",
+		"GET https://example.com/account-activation/pending 200",
+		"GET /docs/login/oauth2-setup 200",
+		"GET /reset/styles.7c9a1e3f5b2d4a6c8e0f.css 200",
+	})
+}

@@ -47,6 +47,8 @@ func catalogSample(f tokenFormat) string {
 		return "/" + f.prefix + "Rt5Vx9Lm--/v3"
 	case "oracle":
 		return "/" + f.prefix + "Wm3Qz7Xk1Np5Rv9Tb2Lc6Hs/n/acme"
+	case "rails":
+		return f.prefix + "7BjoKbWVzc2FnZUkiCjQyCg==--" + strings.Repeat("3c9e", 10)
 	case "capability url":
 		return "/" + f.prefix + "/Nv8Hk2Xq6Lz1Wr5Tb9Mc3Ps"
 	case "launchdarkly":

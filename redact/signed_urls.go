@@ -29,6 +29,11 @@ var signedURLFormats = append([]tokenFormat{
 	{family: "cloudinary", prefix: "s--", shape: cloudinaryBody, part: cloudinarySignature},
 	// Oracle Object Storage pre-authenticated requests: /p/<token>/n/<namespace>/b/….
 	{family: "oracle", prefix: "p/", shape: oraclePARBody, part: valueAfterPrefix},
+	// Rails' signed messages (ActiveStorage's signed blob ids, signed
+	// cookies): base64 of {"_rails": …} or of a Marshal dump, "--" and
+	// the HMAC's hex digits.
+	{family: "rails", prefix: "eyJfcmFpbHMi", shape: railsSignedBody},
+	{family: "rails", prefix: "BAh", shape: railsSignedBody},
 }, capabilityRouteFormats()...)
 
 // capabilityRoutes are segments of a URL's path after which a random
@@ -36,7 +41,8 @@ var signedURLFormats = append([]tokenFormat{
 // /verify-email/<token>, /invite/<token>, /unsubscribe/<token>.
 var capabilityRoutes = []string{
 	"reset", "verify", "verification", "confirm", "confirmation", "activate", "activation",
-	"invite", "invitation", "unsubscribe", "magic", "passwordless",
+	"invite", "invitation", "unsubscribe", "magic", "passwordless", "login", "signin", "join",
+	"share", "snapshot",
 }
 
 func capabilityRouteFormats() []tokenFormat {
@@ -52,7 +58,7 @@ func capabilityRouteFormats() []tokenFormat {
 // either case: prescan tests a word with urlTokenMayStart only when both
 // hold its bytes.
 var urlWordFirst, urlWordSecond = func() (first, second [256]uint8) {
-	for _, c := range []byte("/?&#;") {
+	for _, c := range []byte("/?&#;-") {
 		first[c] = 1
 	}
 	for _, f := range signedURLFormats {
@@ -257,8 +263,12 @@ func oraclePARBody(s string, j int) int {
 // /reset/MTIz/<token>, /email/verify/42/<hash>).
 func routeTokenBody(n int) func(string, int) int {
 	return func(s string, j int) int {
-		if i := j - n; i < 1 || s[i-1] != '/' {
+		if i := j - n; i < 1 || s[i-1] != '/' && (s[i-1] != '-' || !slugBefore(s, i-1)) {
 			return 0
+		}
+		plural := j < len(s) && s[j] == 's' // /invitations/accept/<token>: a verb must follow
+		if plural {
+			j++
 		}
 		if j < len(s) && (s[j] == '-' || s[j] == '_') {
 			k := j + 1
@@ -270,14 +280,18 @@ func routeTokenBody(n int) func(string, int) int {
 		if j >= len(s) || s[j] != '/' {
 			return 0
 		}
-		for range 2 {
+		for k := range 2 {
 			q := j + 1
 			e := q
-			for e < len(s) && pathSegmentByte(s[e]) {
+			for e < len(s) && (pathSegmentByte(s[e]) || s[e] == ':') {
 				e++
 			}
-			if e-q >= 16 && (pathToken(s[q:e]) || resetToken(s[q:e])) {
-				return e
+			if k > 0 || !plural {
+				if e-q >= 16 && (pathToken(s[q:e]) || resetToken(s[q:e]) || signedSegment(s[q:e])) {
+					return e
+				}
+			} else if !isLetters(s[q:e]) {
+				return 0 // /invites/<id>: a collection's member, no link's token
 			}
 			if e == q || e-q > 24 || e >= len(s) || s[e] != '/' {
 				return 0
@@ -286,6 +300,42 @@ func routeTokenBody(n int) func(string, int) int {
 		}
 		return 0
 	}
+}
+
+// slugBefore reports whether the segment of a path that ends at the '-'
+// at s[d] is a slug of lower-case words up to it (email-verification,
+// account-activation): letters and '-' after a '/', 24 bytes at most.
+func slugBefore(s string, d int) bool {
+	for k := d - 1; k >= 0 && d-k <= 24; k-- {
+		switch c := s[k]; {
+		case c == '/':
+			return k < d-1
+		case c >= 'a' && c <= 'z' || c == '-':
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// isLetters reports whether w is a word of lower-case ASCII letters.
+func isLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// signedSegment reports whether seg is a signed value as web frameworks
+// write one in a link: parts joined by '.' or ':' (itsdangerous'
+// payload.timestamp.signature, Django's value:timestamp:signature) whose
+// last part is a token (pathToken) of 16 bytes or more; a file's name
+// ends with its short extension.
+func signedSegment(seg string) bool {
+	k := strings.LastIndexAny(seg, ".:")
+	return k > 0 && len(seg)-k-1 >= 16 && pathToken(seg[k+1:])
 }
 
 // resetToken reports whether seg is a token as Django's password reset
@@ -314,4 +364,28 @@ func valueAfterPrefix(s string, j, end int) (int, int) {
 // route.
 func lastSegment(s string, j, end int) (int, int) {
 	return j + strings.LastIndexByte(s[j:end], '/') + 1, end
+}
+
+// railsSignedBody matches the rest of a Rails signed message after its
+// prefix: base64 (its padding perhaps percent-encoded), "--", and 40 or
+// 64 lower-case hex digits (SHA-1 or SHA-256).
+func railsSignedBody(s string, j int) int {
+	e := j
+	for e < len(s) {
+		if c := s[e]; charClass[c]&cAlnum != 0 || c == '+' || c == '/' || c == '=' {
+			e++
+		} else if c == '%' && e+2 < len(s) && s[e+1] == '3' && s[e+2]|0x20 == 'd' {
+			e += 3
+		} else {
+			break
+		}
+	}
+	if e-j < 4 || !strings.HasPrefix(s[e:], "--") {
+		return 0
+	}
+	h := run(s, e+2, cLHex)
+	if n := h - e - 2; n != 40 && n != 64 || !wordEnd(s, h) {
+		return 0
+	}
+	return h
 }
