@@ -550,9 +550,12 @@
 // 34 bytes after the colon as in Telegram's examples, or 35; in the Bot
 // API's path any length from 30 to 64);
 // signed URLs and capability URLs: in a URL's query (after '?', '&', '#' or
-// ';'), the value of a CDN's sign=, verify= (a timestamp and an HMAC),
-// nginx secure_link's md5= and st= when the query names an expiry too (e=,
-// expires=; a file's checksum alone is kept), CloudFront's Policy= (base64
+// ';'), the value of key= and code= when it looks like a credential
+// (an API key, an OAuth authorization code; a status page's ?code=200
+// and ?key=users:42 are kept), of a CDN's sign=, verify= (a timestamp and an HMAC),
+// nginx secure_link's md5= and st= and a CDN's h= when the query names an
+// expiry too (e=, expires=; a file's checksum alone is kept), Imgix's s=
+// (a digest of 32, 40 or 64 hex digits), CloudFront's Policy= (base64
 // of its JSON policy) and Key-Pair-Id=, and Wowza's wowzatokenhash=
 // anywhere; in a path, Cloudinary's signature (/s--…--/), the token of an
 // Oracle Object Storage pre-authenticated request (/p/…/n/…), and the

@@ -68,6 +68,15 @@ func TestSignedURLQueriesMasked(t *testing.T) {
 		{"nginx secure link st and e",
 			"GET /vod/ep9.mp4?e=1798761600&st=Lm2Qx6Vz0Kt4Wr8Nb3Hp 206",
 			[]string{"Lm2Qx6Vz0Kt4Wr8Nb3Hp"}, []string{"/vod/ep9.mp4?e=1798761600", " 206"}},
+		{"nginx secure link beside Expires",
+			"GET /pkg/tool-1.4.deb?md5=Hw3Xq7Lz1Vk5Rn9Tb2Mp4C&Expires=1798761600 200",
+			[]string{"Hw3Xq7Lz1Vk5Rn9Tb2Mp4C"}, []string{"tool-1.4.deb?md5=", "Expires=1798761600 200"}},
+		{"imgix signature",
+			"GET https://acme.imgix.net/products/mug.png?w=640&fit=crop&s=7c1e9a3f5b2d4c6e8a0f1b3d5c7e9a2b 200",
+			[]string{"7c1e9a3f5b2d4c6e8a0f1b3d5c7e9a2b"}, []string{"mug.png?w=640", "s=", " 200"}},
+		{"cdn digest beside its expiry",
+			"GET https://vod.example.net/ep2.mp4?e=1798761600&h=4e6a8c0b2d1f3a5c7e9b0d2f4a6c8e1b 206",
+			[]string{"4e6a8c0b2d1f3a5c7e9b0d2f4a6c8e1b"}, []string{"ep2.mp4?e=1798761600", " 206"}},
 		{"wowza",
 			"play rtmp://live.example.org:1935/app/cam2?wowzatokenstarttime=1798758000&wowzatokenhash=Zn7Kq3Wx9Lm1Tv5Rb8Hc2Yp6Jd4 failed",
 			[]string{"Zn7Kq3Wx9Lm1Tv5Rb8Hc2Yp6Jd4"}, []string{"wowzatokenstarttime=1798758000", " failed"}},
@@ -155,6 +164,9 @@ func TestOrdinaryURLsKept(t *testing.T) {
 		"connection reset by peer",
 		"please verify your email and confirm the invite",
 		"GET /oauth/authorize?response_type=code&code_challenge_method=S256 200",
+		"GET https://www.example.com/?s=password+reset&lang=en 200",
+		"GET https://cdn.example.com/a.iso?h=9b8a7c6d5e4f30211a2b3c4d5e6f7081 200",
+		"GET /blog?h=480&s=small 200",
 	}
 	requireWholeKept(t, nil, urls)
 	for _, u := range urls {

@@ -39,6 +39,8 @@ func catalogSample(f tokenFormat) string {
 			return "?" + f.prefix + "eyJTdGF0ZW1lbnQiOlt7IlJlc291cmNlIjoiaHR0cHM6Ly9k"
 		case "Key-Pair-Id=":
 			return "?" + f.prefix + "K3PLWQ8ZRT2MVD"
+		case "s=", "h=":
+			return "?e=1767225600&" + f.prefix + "9b8a7c6d5e4f30211a2b3c4d5e6f7081"
 		case "wowzatokenhash=":
 			return f.prefix + "Zr4Kw8Ln2Qx6Vm0Tb3Hs"
 		}

@@ -21,6 +21,10 @@ var signedURLFormats = append([]tokenFormat{
 	{family: "signed url", prefix: "verify=", fold: true, shape: queryBody(7, 16, false), part: valueAfterPrefix, inURL: true},
 	{family: "signed url", prefix: "md5=", fold: true, shape: queryBody(4, 16, true), part: valueAfterPrefix, inURL: true},
 	{family: "signed url", prefix: "st=", fold: true, shape: queryBody(3, 16, true), part: valueAfterPrefix, inURL: true},
+	// One letter's parameters signed with a digest: Imgix's s=, a CDN's
+	// h= beside its expiry (Limelight's e=…&h=…).
+	{family: "signed url", prefix: "s=", shape: hexQueryBody(2, false), part: valueAfterPrefix, inURL: true},
+	{family: "signed url", prefix: "h=", shape: hexQueryBody(2, true), part: valueAfterPrefix, inURL: true},
 	{family: "signed url", prefix: "Policy=", shape: cloudFrontPolicyBody, part: valueAfterPrefix, inURL: true},
 	{family: "signed url", prefix: "Key-Pair-Id=", fold: true, shape: keyPairIDBody, part: valueAfterPrefix, inURL: true},
 	// Names that say what they hold wherever they are written.
@@ -112,6 +116,24 @@ func queryBody(n, min int, expiring bool) func(string, int) int {
 	}
 }
 
+// hexQueryBody is queryBody for a value that is a digest: 32, 40 or 64
+// hex digits (MD5, SHA-1, SHA-256), with a digit and a letter.
+func hexQueryBody(n int, expiring bool) func(string, int) int {
+	return func(s string, j int) int {
+		if !inQuery(s, j-n) {
+			return 0
+		}
+		e := run(s, j, cHex)
+		if d := e - j; d != 32 && d != 40 && d != 64 || !wordEnd(s, e) || !hasDigit(s[j:e]) || !hasLetter(s[j:e]) {
+			return 0
+		}
+		if expiring && !expiryNear(s, j-n, e) {
+			return 0
+		}
+		return e
+	}
+}
+
 // valueBody returns the shape of a value of at least min bytes of
 // base64url or hex, with a digit and a letter.
 func valueBody(min int) func(string, int) int {
@@ -168,11 +190,11 @@ func expiryNear(s string, i, e int) bool {
 				continue
 			}
 			n := k + 1
-			for n < len(q) && q[n] >= 'a' && q[n] <= 'z' {
+			for n < len(q) && q[n]|0x20 >= 'a' && q[n]|0x20 <= 'z' {
 				n++
 			}
 			if n < len(q) && q[n] == '=' {
-				switch q[k+1 : n] {
+				switch strings.ToLower(q[k+1 : n]) {
 				case "e", "exp", "expires", "expire", "expiry", "expiration":
 					return true
 				}
