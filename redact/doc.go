@@ -334,7 +334,8 @@
 // reset link, password reset link, reset code, password reset code,
 // login code, sign in code, signin code, confirmation code, auth code,
 // authentication code,
-// oauth verifier, secret id, dek, kek, data key, saml response,
+// oauth verifier, secret id, oob code, invite code, invitation code,
+// dek, kek, data key, saml response,
 // samlresponse, saml assertion, id token hint, auth header,
 // authorization header, session secret, session key, unseal key,
 // recovery key, privkey, priv key, nthash, ntlm hash, lm hash,
@@ -546,7 +547,30 @@
 // integration keys (/integration/…/enqueue), Slack's webhook path on any
 // host (/services/T…/B…/…), Telegram
 // bots (also in the Bot API's path, /bot<token>/, or bot<token> alone;
-// 34 bytes after the colon as in Telegram's examples, or 35);
+// 34 bytes after the colon as in Telegram's examples, or 35; in the Bot
+// API's path any length from 30 to 64);
+// signed URLs and capability URLs: in a URL's query (after '?', '&', '#' or
+// ';'), the value of key= and code= when it looks like a credential
+// (an API key, an OAuth authorization code; a status page's ?code=200
+// and ?key=users:42 are kept), of a CDN's sign=, verify= (a timestamp and an HMAC),
+// nginx secure_link's md5= and st= and a CDN's h= when the query names an
+// expiry too (e=, expires=; a file's checksum alone is kept), Imgix's s=
+// (a digest of 32, 40 or 64 hex digits), CloudFront's Policy= (base64
+// of its JSON policy) and Key-Pair-Id=, and Wowza's wowzatokenhash=
+// anywhere; in a path, Cloudinary's signature (/s--…--/), the token of an
+// Oracle Object Storage pre-authenticated request (/p/…/n/…), and the
+// token of a capability URL after its route (/reset/…, /verify/…,
+// /verify-email/…, /email-verification/…, /confirm/…, /activate/…,
+// /invite/…, /invitations/accept/…, /unsubscribe/…, /magic/…,
+// /passwordless/…, /login/…, /signin/…, /join/…, /share/…,
+// /snapshot/…; also after one short segment such as a user's id,
+// /reset/MTIz/…): a UUID, base64url with a digit, 20 letters and digits
+// or more with both, Django's reset tokens (<base36>-<hex>) and signed
+// values whose last part is such a token (itsdangerous' ….….…, Django's
+// …:…:…); routes without a token (/orders/confirm, /verify/email) and a
+// collection's members (/invites/<uuid>) are kept; Rails' signed
+// messages (eyJfcmFpbHMi…--<hex>, BAh…--<hex>: ActiveStorage's signed
+// blob ids, signed cookies);
 // WooCommerce (ck_, cs_), Stripe (sk_/rk_ live, test, prod; whsec_; client secrets pi_…_secret_…,
 // seti_…_secret_…), Braintree (access_token$…), Square, Shopify,
 // Flutterwave, Shippo, Duffel, GoCardless, Mollie, EasyPost, Plaid, Lob,

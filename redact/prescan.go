@@ -94,6 +94,9 @@ func init() {
 			}
 		}
 		tokenFirst[f.prefix[0]|0x20] = true // every format has a prefix of two bytes or more
+		if f.inURL {
+			continue // admitted by urlTokenMayStart, not by its grams
+		}
 		head := f.prefix[:min(len(f.prefix), 4)]
 		spellings := []string{head}
 		if f.fold {
@@ -257,6 +260,9 @@ func (r *Redactor) atWord(s string, start, end int, first, rest uint64, w *presc
 		if n := uint16(s[start])<<8 | uint16(s[start+1]); tokenStarts[n>>6]&(1<<(n&63)) != 0 {
 			st.tokens = tokenMayStart(s, start)
 		}
+	}
+	if !st.tokens && start > 0 && urlWordFirst[s[start-1]]&urlWordSecond[s[start]] != 0 {
+		st.tokens = urlTokenMayStart(s, start)
 	}
 	n := end - start
 	word := rest | first

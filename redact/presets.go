@@ -42,6 +42,9 @@ var (
 			"reset code", "password reset code", "login code", "sign in code", "signin code",
 			"confirmation code", "auth code", "authentication code", // one-time codes mailed or texted to a user
 			"oauth verifier", "secret id",
+			// Codes that a link carries: Firebase's email action links
+			// (?oobCode=…), an invitation's.
+			"oob code", "invite code", "invitation code",
 			// Envelope encryption's keys, SAML's signed response, a raw header.
 			"dek", "kek", "data key", "saml response", "samlresponse", "saml assertion", "id token hint",
 			"auth header", "authorization header", "session secret", "session key",

@@ -65,6 +65,15 @@ type tokenFormat struct {
 	// shape, when set, replaces the body test: it gets the string and the
 	// end of the prefix and returns the end of the token, or 0.
 	shape func(s string, j int) int
+	// part, when set, returns the secret of a match whose prefix ends at
+	// s[j] and that ends at s[end] (a parameter's value, a path's last
+	// segment): only that is masked.
+	part func(s string, j, end int) (int, int)
+	// inURL: the format matches only where a segment of a URL's path or a
+	// parameter of its query starts (after '/', '?', '&', '#' or ';'),
+	// and prescan admits it there (urlTokenMayStart) rather than by the
+	// bytes of its prefix, which prose holds ("reset", "sign").
+	inURL bool
 }
 
 // tokenFormats is the catalog of self-identifying credentials, from the
@@ -515,7 +524,7 @@ var tokenFormats = append([]tokenFormat{
 	// (a base64 JSON object), and whole JWTs encoded once more in base64.
 	{family: "jwt", prefix: "ey", shape: jwtBody},
 	{family: "jwt", prefix: "ZXlK", body: cAlnum | cOther, min: 60, mixed: true},
-}, facebookFormats()...)
+}, append(facebookFormats(), signedURLFormats...)...)
 
 // cryptFormats are the schemes of password hashes in modular crypt
 // format ($id$params$salt$hash: bcrypt, sha-crypt, md5-crypt, Apache's
@@ -624,6 +633,9 @@ func findPrefixTokens(s string, spans []span) []span {
 				start := i
 				if f.lastField {
 					start += strings.LastIndexByte(s[i:end], ' ') + 1
+				}
+				if f.part != nil {
+					start, end = f.part(s, i+len(f.prefix), end)
 				}
 				spans = append(spans, span{start, end})
 				i = end - 1
@@ -1828,8 +1840,11 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 		end := run(s, c+1, cURL)
 		// 'A' and 33 or 34 more, one of them a digit: a word after a
 		// number and a colon ("1715938212:Archive_daily_…") is not a token.
-		if c-start >= 5 && c-start <= 16 && (end-c-1 == 34 || end-c-1 == 35) && strings.ContainsAny(s[c+2:end], "0123456789") &&
-			(start == 0 || !isAlnum(s[start-1]) || botPath(s, start)) {
+		// In the Bot API's path (/bot<token>/) the route says what the
+		// token is, and any length from 30 to 64 is one.
+		n := end - c - 1
+		if c-start >= 5 && c-start <= 16 && strings.ContainsAny(s[c+2:end], "0123456789") &&
+			((n == 34 || n == 35) && (start == 0 || !isAlnum(s[start-1])) || n >= 30 && n <= 64 && botPath(s, start)) {
 			spans = append(spans, span{start, end})
 			i = end
 		}
