@@ -86,6 +86,8 @@ func TestAuditMemberEditNamesTheRecord(t *testing.T) {
 		{"prev of the last record", 11, "prev", flipHashChar, []slogaudit.FindingKind{slogaudit.Modified}, "prev member was changed"},
 		{"hash", 4, "hash", flipHashChar, []slogaudit.FindingKind{slogaudit.Modified, slogaudit.BadMAC}, "hash member was changed"},
 		{"hash of the second record", 2, "hash", flipHashChar, []slogaudit.FindingKind{slogaudit.Modified, slogaudit.BadMAC}, "hash member was changed"},
+		{"chain", 8, "chain", func(string) string { return `"tilt"` }, []slogaudit.FindingKind{slogaudit.Modified}, `chain member was changed from "till" to "tilt"`},
+		{"chain of the last record", 11, "chain", func(string) string { return `"till-2"` }, []slogaudit.FindingKind{slogaudit.Modified}, `chain member was changed from "till" to "till-2"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -113,6 +115,9 @@ func TestAuditMemberEditNamesTheRecord(t *testing.T) {
 			}
 			if s := rep.Chains["till"]; s.First != 1 || s.Last != 11 || s.Records != 11 {
 				t.Errorf("chain summary %+v: want seq 1 to 11, 11 records in place", s)
+			}
+			if s := rep.Chains["till"]; len(rep.Chains) != 1 || s.Checks.Hashes != (slogaudit.Check{Checked: 11, Failed: 1}) {
+				t.Errorf("got chains %+v, want chain till alone, its 11 hashes recomputed, 1 failed", rep.Chains)
 			}
 		})
 	}

@@ -1408,20 +1408,24 @@ func (v *verifier) record(line []byte, torn bool) {
 			recoded = firstDiff(v.canon, exact)
 		}
 	}
+	// A record whose one audit member was changed is counted and
+	// reported where it belongs: under its own chain and seq.
+	var edit string
+	if !rec.hashOK && bad < 0 {
+		if detail, edited := v.memberEdit(&rec, content); edited {
+			edit, contentHash = detail, rec.hash // the hash was never the member changed
+		}
+	}
 	v.checks.chain(rec.chain).Hashes.count(!rec.hashOK || recoded >= 0)
 	switch {
 	case bad >= 0:
 		v.add(v.line, rec.chain, rec.seq, Modified, "invalid UTF-8 at byte %d: a %s line is written as valid UTF-8", bad+1, rec.version)
 	case recoded >= 0:
 		v.add(v.line, rec.chain, rec.seq, Modified, "the line was re-encoded (byte %d differs from its canonical form): a File writes each record as its exact RFC 8785 form, so a change of spacing, escapes, number form, member order or line ending is a change of the record", recoded+1)
+	case edit != "":
+		v.add(v.line, rec.chain, rec.seq, Modified, "%s", edit)
 	case !rec.hashOK:
-		detail, edited := v.memberEdit(&rec, content)
-		if edited {
-			contentHash = rec.hash // the hash was never the member changed
-		} else {
-			detail = "content does not match its hash"
-		}
-		v.add(v.line, rec.chain, rec.seq, Modified, "%s", detail)
+		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
 	}
 	rec.content = contentHash
 	macOK := v.checkMAC(rec)

@@ -14,7 +14,10 @@ import (
 // which failed) and returns the finding's detail.
 func (v *verifier) memberEdit(rec *auditFields, content []byte) (string, bool) {
 	st := v.chains[rec.chain]
-	if st == nil || !st.started || st.alt != nil || st.seq == 0 {
+	if st == nil || !st.started {
+		return v.chainEdit(rec, content)
+	}
+	if st.alt != nil || st.seq == 0 {
 		return "", false
 	}
 	next := st.seq + 1
@@ -50,4 +53,29 @@ func (v *verifier) hashEdited(st *chainState, rec auditFields) bool {
 	}
 	st.hash, st.contentSet = st.content, false
 	return true
+}
+
+// maxChainEdit bounds the chains whose heads a record of an unknown chain
+// is compared with (chainEdit).
+const maxChainEdit = 4096
+
+// chainEdit explains a record of a chain not seen before, whose content
+// does not match its hash, by a change of its chain member: it follows
+// another chain's head, and with that chain's id its content matches its
+// hash. It puts the chain id back in rec.
+func (v *verifier) chainEdit(rec *auditFields, content []byte) (string, bool) {
+	if len(v.chains) > maxChainEdit {
+		return "", false
+	}
+	for id, st := range v.chains {
+		if id == rec.chain || !st.started || st.alt != nil || st.seq+1 != rec.seq || st.hash != rec.prev {
+			continue
+		}
+		if rec.version.Link(id, rec.seq, rec.prev, content) == rec.hash {
+			was := rec.chain
+			rec.chain = id
+			return fmt.Sprintf("its chain member was changed from %q to %q: with chain %q its content matches its hash, and it links to record %d of that chain", id, was, id, rec.seq-1), true
+		}
+	}
+	return "", false
 }
