@@ -305,6 +305,12 @@ type chainState struct {
 	// record that came after a later one.
 	afterGap []afterGap
 	lateSeq  uint64
+	// content: the hash of the head's content, when the head failed its
+	// hash check (contentSet; see hashEdited).
+	content    chain.Hash
+	contentSet bool
+	// headForged: the head's content matches its hash and its MAC fails.
+	headForged bool
 }
 
 // seqRun is a run of sequence numbers, From to To inclusive, noticed at
@@ -1386,7 +1392,8 @@ func (v *verifier) record(line []byte, torn bool) {
 	v.rep.Records++
 	v.buf = chain.AppendCanonicalWithout(v.buf[:0], val, "audit")
 	content := v.buf
-	rec.hashOK = rec.version.Link(rec.chain, rec.seq, rec.prev, content) == rec.hash
+	contentHash := rec.version.Link(rec.chain, rec.seq, rec.prev, content)
+	rec.hashOK = contentHash == rec.hash
 	bad := -1 // the first byte of invalid UTF-8, from v2 on
 	if rec.version >= chain.V2 && !utf8.Valid(raw) {
 		bad = firstInvalidUTF8(raw)
@@ -1401,16 +1408,29 @@ func (v *verifier) record(line []byte, torn bool) {
 			recoded = firstDiff(v.canon, exact)
 		}
 	}
+	// A record whose one audit member was changed is counted and
+	// reported where it belongs: under its own chain and seq.
+	var edit string
+	if !rec.hashOK && bad < 0 {
+		if detail, edited := v.memberEdit(&rec, content); edited {
+			edit, contentHash = detail, rec.hash // the hash was never the member changed
+		}
+	}
 	v.checks.chain(rec.chain).Hashes.count(!rec.hashOK || recoded >= 0)
 	switch {
 	case bad >= 0:
 		v.add(v.line, rec.chain, rec.seq, Modified, "invalid UTF-8 at byte %d: a %s line is written as valid UTF-8", bad+1, rec.version)
 	case recoded >= 0:
 		v.add(v.line, rec.chain, rec.seq, Modified, "the line was re-encoded (byte %d differs from its canonical form): a File writes each record as its exact RFC 8785 form, so a change of spacing, escapes, number form, member order or line ending is a change of the record", recoded+1)
+	case edit != "":
+		v.add(v.line, rec.chain, rec.seq, Modified, "%s", edit)
 	case !rec.hashOK:
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
 	}
-	ok = v.checkMAC(rec) && rec.hashOK && recoded < 0
+	rec.content = contentHash
+	macOK := v.checkMAC(rec)
+	rec.macFailed = !macOK
+	ok = macOK && rec.hashOK && recoded < 0
 	if len(v.lastNamed) > 0 {
 		if ok {
 			v.fragmentsInOrder(val, rec, by)
@@ -1558,6 +1578,11 @@ type auditFields struct {
 	keyID      string
 	epoch      uint64
 	hasEpoch   bool // the audit member names an epoch (WithSealing)
+	// content is the link hash of the record's content (set by the
+	// verifier when its hash check fails), and macFailed says that its
+	// MAC did not verify.
+	content   chain.Hash
+	macFailed bool
 }
 
 func parseAudit(a chain.Value) (auditFields, error) {
@@ -1670,6 +1695,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		if rec.seq == alt.seq+1 && rec.prev == alt.hash && rec.prev != st.hash {
 			v.addAt(st.line, rec.chain, alt.seq, Inserted, "does not link to the records after it")
 			st.hash, st.line = alt.hash, alt.line
+			st.contentSet, st.headForged = false, false
 			st.recent.put(alt.seq, seen{alt.hash, alt.line})
 		} else {
 			v.addAt(alt.line, rec.chain, alt.seq, Inserted, "a second record with seq %d that the chain does not continue from", alt.seq)
@@ -1680,6 +1706,12 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		v.startChain(st, rec, v.pos())
 	case rec.seq == st.seq+1 && rec.prev == st.hash:
 		// The expected next record.
+	case rec.seq == st.seq+1 && v.hashEdited(st, rec):
+		// The head's hash member was changed, not its content.
+	case rec.seq == st.seq+1 && st.headForged:
+		// The head's content matches its hash but its MAC fails: it was
+		// rewritten with its hash recomputed, so the record after it no
+		// longer links to it. That break is the head's, reported there.
 	case rec.seq == st.seq+1:
 		if _, ok := st.recent.get(rec.seq - 1); ok {
 			v.add(v.line, rec.chain, rec.seq, Inserted, "does not link to the record before it")
@@ -1728,6 +1760,8 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		return st, false
 	}
 	st.seq, st.hash, st.line = rec.seq, rec.hash, v.pos()
+	st.content, st.contentSet = rec.content, !rec.hashOK && rec.content != rec.hash
+	st.headForged = rec.hashOK && rec.macFailed
 	v.growTree(st, rec)
 	st.recent.put(rec.seq, seen{rec.hash, v.pos()})
 	st.sum.Records++

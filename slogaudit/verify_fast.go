@@ -67,6 +67,7 @@ func (v *verifier) matched(rec auditFields) {
 	rec.hashOK = true
 	v.checks.chain(rec.chain).Hashes.count(false)
 	ok := v.checkMAC(rec)
+	rec.macFailed = !ok
 	if st, placed := v.link(rec, ok); placed {
 		// followEpoch and followKey read the record only when its message
 		// is one of the wrapper's own, which this one's is not.

@@ -1,0 +1,81 @@
+package slogaudit
+
+import (
+	"fmt"
+)
+
+// memberEdit explains a record whose content does not match its hash by a
+// change of one member of its audit member, when the record follows its
+// chain's head: with the seq the head calls for (seq edited), or the
+// head's hash as prev (prev edited), its content matches its hash again.
+// Such a record is in its place, changed; it is not a record missing
+// after the head with another one inserted, so memberEdit puts the
+// member back in rec (for placing the record, never for the hash check,
+// which failed) and returns the finding's detail.
+func (v *verifier) memberEdit(rec *auditFields, content []byte) (string, bool) {
+	st := v.chains[rec.chain]
+	if st == nil || !st.started {
+		return v.chainEdit(rec, content)
+	}
+	if st.alt != nil || st.seq == 0 {
+		return "", false
+	}
+	next := st.seq + 1
+	switch {
+	case rec.seq != next && rec.prev == st.hash && rec.version.Link(rec.chain, next, rec.prev, content) == rec.hash:
+		was := rec.seq
+		rec.seq = next
+		return fmt.Sprintf("its seq was changed from %d to %d: with seq %d its content matches its hash, and it links to the record before it", next, was, next), true
+	case rec.seq == next && rec.prev != st.hash && rec.version.Link(rec.chain, next, st.hash, content) == rec.hash:
+		rec.prev = st.hash
+		return "its prev member was changed: with the hash of the record before it as prev, its content matches its hash", true
+	}
+	return "", false
+}
+
+// hashEdited reports whether rec, the record after a head that failed its
+// hash check, links to the hash of that head's content rather than the
+// hash the head states: the head's hash member was changed, not its
+// content. It amends the head's finding to say so.
+func (v *verifier) hashEdited(st *chainState, rec auditFields) bool {
+	if !st.contentSet || rec.prev != st.content || rec.seq != st.seq+1 {
+		return false
+	}
+	file, line := v.where(st.line)
+	// The head's finding is among the last few: those of its own line,
+	// and of the lines that are not records between it and rec.
+	for i := len(v.rep.Findings) - 1; i >= 0 && i >= len(v.rep.Findings)-16; i-- {
+		f := &v.rep.Findings[i]
+		if f.Kind == Modified && f.Chain == rec.chain && f.Seq == st.seq && f.File == file && f.Line == line {
+			f.Detail = "its hash member was changed: the record after it links to the hash of its content"
+			break
+		}
+	}
+	st.hash, st.contentSet = st.content, false
+	return true
+}
+
+// maxChainEdit bounds the chains whose heads a record of an unknown chain
+// is compared with (chainEdit).
+const maxChainEdit = 4096
+
+// chainEdit explains a record of a chain not seen before, whose content
+// does not match its hash, by a change of its chain member: it follows
+// another chain's head, and with that chain's id its content matches its
+// hash. It puts the chain id back in rec.
+func (v *verifier) chainEdit(rec *auditFields, content []byte) (string, bool) {
+	if len(v.chains) > maxChainEdit {
+		return "", false
+	}
+	for id, st := range v.chains {
+		if id == rec.chain || !st.started || st.alt != nil || st.seq+1 != rec.seq || st.hash != rec.prev {
+			continue
+		}
+		if rec.version.Link(id, rec.seq, rec.prev, content) == rec.hash {
+			was := rec.chain
+			rec.chain = id
+			return fmt.Sprintf("its chain member was changed from %q to %q: with chain %q its content matches its hash, and it links to record %d of that chain", id, was, id, rec.seq-1), true
+		}
+	}
+	return "", false
+}
