@@ -92,3 +92,17 @@ func TestScannerRuleSetLookalikesKept(t *testing.T) {
 		"samsara_api_client_version 2",
 	})
 }
+
+// TestWebhookRouteTokenSegmentsMasked: a webhook path made of two random
+// segments (Tines' /webhook/<path>/<secret>) has both masked, and what
+// follows the token segments (a word of the route) is kept.
+func TestWebhookRouteTokenSegmentsMasked(t *testing.T) {
+	requireWholeCases(t, nil, []textCase{
+		{"tines", "POST https://quiet-meadow-2931.tines.com/webhook/zymlopifqy78f5m0nxynj3lvf7f4uzcr/9a1nx8f37m3dwink2l6lchbk40f1fjta returned 200",
+			[]string{"zymlopifqy78f5m0nxyn", "9a1nx8f37m3dwink2l6l"}, []string{"POST https://quiet-meadow-2931.tines.com/", " returned 200"}},
+		{"three segments", "hook at /webhooks/yvi7zmdn2q8ziw4dij0hghjsll0jn9u5/Zo2qh20xlReGsaL1dvnyzv0Z fired",
+			[]string{"yvi7zmdn2q8ziw4dij0h", "Zo2qh20xlReGsaL1dvny"}, []string{"hook at /", " fired"}},
+		{"route word after", "GET /api/webhooks/Zo2qh20xlReGsaL1dvnyzv0Z/deliveries 404",
+			[]string{"Zo2qh20xlReGsaL1dvny"}, []string{"GET /api/", "/deliveries 404"}},
+	})
+}
