@@ -90,6 +90,14 @@ func TestScannerRuleSetLookalikesKept(t *testing.T) {
 		"xaat-settings",
 		"shltm_config",
 		"samsara_api_client_version 2",
+		"persona_production_rollout_2024_q3_feature_flag_enabled",
+		"api_live.http_server_requests_seconds_bucket_2xx_total 17",
+		"dvc_server_connection_pool_size_v2_enabled=true",
+		"Mid-server-rollout-2024-batch-restart-window",
+		"shltm_shipment_status_v2_updated_at_field_name",
+		"salad_cloud_container_group_v3_status_running",
+		"pylf_v1_exporter_batch_size_limit_2048",
+		"figp_frame_export_settings_v2_default_scale",
 	})
 }
 

@@ -13,7 +13,7 @@ var scannerFormats = []tokenFormat{
 	{family: "axiom", prefix: "xaat-", shape: uuidBody},
 	{family: "axiom", prefix: "xapt-", shape: uuidBody},
 	// Pydantic Logfire write tokens: pylf_v1_<region>_<secret>.
-	{family: "logfire", prefix: "pylf_v1_", body: cWord, min: 32, mixed: true},
+	{family: "logfire", prefix: "pylf_v1_", shape: randomChunkBody(cWord, 32, 16)},
 	// New Relic Insights query keys and browser keys.
 	{family: "newrelic", prefix: "NRIQ-", body: cURL, min: 25, mixed: true},
 	{family: "newrelic", prefix: "NRBR-", body: cHex, min: 19, mixed: true},
@@ -28,14 +28,14 @@ var scannerFormats = []tokenFormat{
 	{family: "deno", prefix: "ddp_", body: cAlnum, min: 36, mixed: true},
 	{family: "deno", prefix: "ddw_", body: cAlnum, min: 36, mixed: true},
 	{family: "endor labs", prefix: "endr+", body: cAlnum | cDash, min: 16, mixed: true},
-	{family: "figma", prefix: "figp_", body: cURL | cOther, min: 40, mixed: true},
+	{family: "figma", prefix: "figp_", shape: randomChunkBody(cURL|cOther, 40, 12)},
 	{family: "sonar", prefix: "sqco_", body: cAlnum, min: 40, mixed: true}, // SonarCloud
 	{family: "trufflehog", prefix: "thog-key-", body: cLHex, min: 16, max: 16, mixed: true},
 	{family: "trufflehog", prefix: "thog-secret-", body: cLHex, min: 32, max: 32, mixed: true},
 	// WakaTime API keys: "waka_" and a UUID.
 	{family: "wakatime", prefix: "waka_", shape: uuidBody},
 	// DevCycle server SDK keys (client keys are public).
-	{family: "devcycle", prefix: "dvc_server_", body: cURL, min: 30, mixed: true},
+	{family: "devcycle", prefix: "dvc_server_", shape: randomChunkBody(cURL, 30, 16)},
 	{family: "adafruit", prefix: "aio_", body: cAlnum, min: 28, max: 28, mixed: true},
 	// Payments and commerce.
 	// Paddle API keys: pdl_live_apikey_ or pdl_sdbx_apikey_, an id, a secret, a checksum.
@@ -48,19 +48,19 @@ var scannerFormats = []tokenFormat{
 	{family: "ramp", prefix: "ramp_id_", body: cAlnum, min: 40, mixed: true},
 	{family: "ramp", prefix: "ramp_sec_", body: cAlnum, min: 48, mixed: true},
 	// Midtrans server keys, production and sandbox.
-	{family: "midtrans", prefix: "Mid-server-", body: cURL, min: 20, mixed: true},
-	{family: "midtrans", prefix: "SB-Mid-server-", body: cURL, min: 20, mixed: true},
+	{family: "midtrans", prefix: "Mid-server-", shape: randomChunkBody(cURL, 20, 12)},
+	{family: "midtrans", prefix: "SB-Mid-server-", shape: randomChunkBody(cURL, 20, 12)},
 	// Square sandbox application secrets (sq0csp- is production's).
 	{family: "square", prefix: "sq0csb-", body: cURL, min: 40},
 	{family: "robinhood", prefix: "rh-api-", shape: uuidBody},
-	{family: "flexport", prefix: "shltm_", body: cURL, min: 40, mixed: true},
+	{family: "flexport", prefix: "shltm_", shape: randomChunkBody(cURL, 40, 12)},
 	{family: "fleetbase", prefix: "flb_live_", body: cAlnum, min: 20, mixed: true},
 	// Persona API keys, production and sandbox.
-	{family: "persona", prefix: "persona_production_", body: cURL, min: 32, mixed: true},
-	{family: "persona", prefix: "persona_sandbox_", body: cURL, min: 32, mixed: true},
+	{family: "persona", prefix: "persona_production_", shape: randomChunkBody(cURL, 32, 12)},
+	{family: "persona", prefix: "persona_sandbox_", shape: randomChunkBody(cURL, 32, 12)},
 	// Onfido API tokens: api_live.<id>.<secret> (api_sandbox. for tests).
-	{family: "onfido", prefix: "api_live.", body: cURL | cOther, min: 40, mixed: true},
-	{family: "onfido", prefix: "api_sandbox.", body: cURL | cOther, min: 40, mixed: true},
+	{family: "onfido", prefix: "api_live.", shape: randomChunkBody(cURL|cOther, 40, 12)},
+	{family: "onfido", prefix: "api_sandbox.", shape: randomChunkBody(cURL|cOther, 40, 12)},
 	// Salesforce connected-app consumer keys (3MVG9…) and refresh tokens (5AEP861…).
 	{family: "salesforce", prefix: "3MVG9", body: cWord | cOther, min: 80, mixed: true},
 	{family: "salesforce", prefix: "5AEP861", body: cWord | cOther, min: 80, mixed: true},
@@ -69,7 +69,7 @@ var scannerFormats = []tokenFormat{
 	// The rest.
 	{family: "pinterest", prefix: "pina_", body: cAlnum, min: 60, mixed: true},
 	{family: "samsara", prefix: "samsara_api_", body: cAlnum, min: 30, mixed: true},
-	{family: "saladcloud", prefix: "salad_cloud_", body: cWord, min: 20, mixed: true},
+	{family: "saladcloud", prefix: "salad_cloud_", shape: randomChunkBody(cWord, 20, 12)},
 	// PubNub publish, subscribe (a UUID each) and secret keys.
 	{family: "pubnub", prefix: "pub-c-", shape: uuidBody},
 	{family: "pubnub", prefix: "sub-c-", shape: uuidBody},
@@ -79,6 +79,32 @@ var scannerFormats = []tokenFormat{
 	{family: "ubidots", prefix: "BBFF-", body: cAlnum, min: 30, mixed: true},
 	// Voiceflow API keys: VF.DM. (or VF.WS., or VF.), 24 hex digits, '.', 16 letters and digits.
 	{family: "voiceflow", prefix: "VF.", shape: voiceflowBody},
+}
+
+// randomChunkBody returns a shape for a body of at least min bytes of
+// class whose prefix is made of words ("persona_production_",
+// "api_live."): besides its length, the body must hold a run of chunk
+// letters and digits or more with both, which a random secret (a UUID
+// aside) has and an identifier made of words and numbers
+// (persona_production_rollout_2024_q3) has not.
+func randomChunkBody(class uint8, min, chunk int) func(string, int) int {
+	return func(s string, j int) int {
+		if e := uuidBody(s, j); e > 0 {
+			return e
+		}
+		e := run(s, j, class)
+		if e-j < min || !wordEnd(s, e) {
+			return 0
+		}
+		for k := j; k < e; {
+			c := run(s, k, cAlnum)
+			if c-k >= chunk && hasDigit(s[k:c]) && hasLetter(s[k:c]) {
+				return e
+			}
+			k = c + 1
+		}
+		return 0
+	}
 }
 
 // fullStoryBody matches 100 bytes of base64 (letters, digits, + and /)
