@@ -621,6 +621,22 @@
 // password in clear after {PLAIN}); the secrets of TLS key log lines
 // (CLIENT_RANDOM, *_TRAFFIC_SECRET*, EXPORTER_SECRET, ECH_SECRET; the
 // label and client random are kept);
+// prefixed keys from secret scanners' public rule sets: Cerebras (csk-),
+// Axiom (xaat-, xapt-), Pydantic Logfire (pylf_v1_), New Relic Insights
+// query and browser keys (NRIQ-, NRBR-), FullStory (na1. and 100 base64
+// bytes), Nightfall (NF-), Bitbucket Data Center (BBDC-), Deno Deploy
+// (ddp_, ddw_), Endor Labs (endr+), Figma (figp_), SonarCloud (sqco_),
+// TruffleHog (thog-key-, thog-secret-), WakaTime (waka_), DevCycle server
+// keys (dvc_server_), Adafruit IO (aio_), Paddle (pdl_live_apikey_,
+// pdl_sdbx_apikey_), Razorpay (rzp_live_, rzp_test_), Pagar.me
+// (ak_live_), Ramp (ramp_id_, ramp_sec_), Midtrans (Mid-server-,
+// SB-Mid-server-), Square sandbox secrets (sq0csb-), Robinhood (rh-api-),
+// Flexport (shltm_), Fleetbase (flb_live_), Persona (persona_production_,
+// persona_sandbox_), Onfido (api_live., api_sandbox.), Salesforce
+// consumer keys and refresh tokens (3MVG9…, 5AEP861…), Zoho (1000.…),
+// Pinterest (pina_), Samsara (samsara_api_), SaladCloud (salad_cloud_),
+// PubNub (pub-c-, sub-c-, sec-c-), Bannerbear (bb_pr_, bb_ma_), Ubidots
+// (BBFF-), Voiceflow (VF.…);
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs
 // encoded once more in base64 (ZXlK…); values a CI job declares secret
 // (GitHub Actions' ::add-mask::…); private keys in base64 PEM

@@ -3,6 +3,7 @@ package redact
 import (
 	"bytes"
 	"encoding/base64"
+	"slices"
 	"strings"
 )
 
@@ -524,7 +525,7 @@ var tokenFormats = append([]tokenFormat{
 	// (a base64 JSON object), and whole JWTs encoded once more in base64.
 	{family: "jwt", prefix: "ey", shape: jwtBody},
 	{family: "jwt", prefix: "ZXlK", body: cAlnum | cOther, min: 60, mixed: true},
-}, append(facebookFormats(), signedURLFormats...)...)
+}, slices.Concat(facebookFormats(), signedURLFormats, scannerFormats)...)
 
 // cryptFormats are the schemes of password hashes in modular crypt
 // format ($id$params$salt$hash: bcrypt, sha-crypt, md5-crypt, Apache's
@@ -1020,18 +1021,24 @@ func webhookPathBody(s string, j int) int {
 // webhookRouteBody matches the rest of an incoming webhook's path after
 // "webhook/" or "webhooks/": a token segment (pathToken, 16 bytes or
 // more), directly or after one or two segments of the route (an id, a
-// word: incoming/, 1234/). Numeric ids and names (/webhooks/12345/
-// deliveries, /webhooks/github) are not matched.
+// word: incoming/, 1234/), and the token segments that follow it (Tines'
+// /webhook/<path>/<secret>: both are random, the secret is the second).
+// Numeric ids and names (/webhooks/12345/deliveries, /webhooks/github)
+// are not matched.
 func webhookRouteBody(s string, j int) int {
 	for range 3 {
-		e := j
-		for e < len(s) && pathSegmentByte(s[e]) {
-			e++
-		}
+		e := pathSegmentEnd(s, j)
 		if e == j {
 			return 0
 		}
 		if e-j >= 16 && pathToken(s[j:e]) {
+			for e < len(s) && s[e] == '/' {
+				next := pathSegmentEnd(s, e+1)
+				if next-e-1 < 16 || !pathToken(s[e+1:next]) {
+					break
+				}
+				e = next
+			}
 			return e
 		}
 		if e >= len(s) || s[e] != '/' {
@@ -1040,6 +1047,14 @@ func webhookRouteBody(s string, j int) int {
 		j = e + 1
 	}
 	return 0
+}
+
+// pathSegmentEnd returns the end of the path segment that starts at s[j:].
+func pathSegmentEnd(s string, j int) int {
+	for j < len(s) && pathSegmentByte(s[j]) {
+		j++
+	}
+	return j
 }
 
 // integrationKeyBody matches PagerDuty's integration key in the path of
