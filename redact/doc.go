@@ -71,7 +71,15 @@
 // group, or JSON or YAML in text; in text also the names of settings:
 // OptionName, ParameterKey, variable_name), has its value masked when the named key
 // is sensitive; so has a FHIR identifier whose system's last segment is
-// such a key ({"system": "http://…/mrn", "value": "…"}), and a FHIR
+// such a key ({"system": "http://…/mrn", "value": "…"}) or the OID of a
+// person's identifier (urn:oid:2.16.840.1.113883.4.1, the US SSN; also
+// the US ITIN, Medicare numbers and MBI, state driver's licences under
+// 4.3, passports under 4.330, England's NHS number, the Dutch BSN,
+// Italy's codice fiscale, Brazil's CPF, France's INS, Sweden's
+// personnummer, Norway's fødselsnummer, Denmark's CPR, Finland's
+// henkilötunnus, Switzerland's AHV and Germany's KVNR, each under the
+// preset that claims it; OIDs of code systems, providers and
+// organisations are no such key), and a FHIR
 // HumanName's family and given members are a person's name. A group name from WithGroup is judged as a key: under a
 // group that names a secret every value is masked, and a group named with
 // personal data or a secret is written as that key's placeholder
@@ -290,7 +298,9 @@
 // before such an escaped quote; so are pairs in quoted-printable
 // (password=3D…, with its soft line breaks). Text is also read as its
 // reader sees it: ANSI escape sequences (colours, hyperlinks), NUL and
-// other control characters, a carriage return inside a line, zero-width
+// other control characters, a carriage return inside a line (one alone
+// between two lines of fields or pairs, as HL7 v2 ends its segments, is
+// the line break it stands for: a value before it ends there), zero-width
 // characters, soft hyphens, byte order marks and marks of direction are
 // dropped, and no-break and other Unicode spaces, full-width forms
 // (ｐａｓｓｗｏｒｄ＝…, ＂token＂：…), mathematical and circled letters,

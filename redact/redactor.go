@@ -186,6 +186,9 @@ func New(rules ...Rule) (*Redactor, error) {
 			if isASCII(t) { // words with letters outside ASCII pass the prefilter whole (see mayBeKey)
 				r.addTermEnds(words)
 			}
+			if oidTermWords[strings.Join(words, "")] {
+				r.bloomAdd("oid") // a FHIR identifier's urn:oid: system (findPairs: systemTerm)
+			}
 			if strings.Join(words, "") == "familyname" {
 				r.bloomAdd("family") // a FHIR HumanName's members (findPairs: humanNamePart)
 				r.bloomAdd("given")
