@@ -432,7 +432,10 @@
 // example [dot] org, jane(at)example.org), email-worded
 // ([DetectWordedEmail]: the '@' and dots spelled as words, jane at
 // example dot org; "failed at db.example.com" is prose), phone ([DetectPhone]: also with a trunk 0 and area code in
-// parentheses, (020) 7946 0958, with the '+' percent-encoded,
+// parentheses, (020) 7946 0958, an area code of two digits in
+// parentheses, (11) 98765-4321, the trunk 8 of Russia, 8 (812)
+// 555-12-34, nine digits after a trunk 0, 02-312-3456, an extension
+// after the number, ext. 204, x204, ;ext=204, with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // after "call from", "sms to" and their kin), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
