@@ -276,7 +276,8 @@
 // base64 that holds slashes, /wJalrXUtnFEMI/K7MDENG/…), a sentence that ends in a colon (secret
 // not found: …, address already in use: …), the next prefix of a wrapped
 // error (decrypt secret: cipher: …), and values
-// masked by their writer (********), a shell's redirection or command
+// masked by their writer (********; a card number truncated as PCI DSS
+// shows one, 4111 **** **** 1111, 411111******1111, ****4242), a shell's redirection or command
 // substitution after a flag (gh auth login --with-token < token.txt,
 // --password $(cat …); a here-string's word is masked: --secret <<< …,
 // passwd bob <<< …) are kept, and so is the quoted name
