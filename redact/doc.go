@@ -428,7 +428,8 @@
 // date of discharge, date of death, death date.
 // Detectors: ssn ([DetectSSN]), email ([DetectEmail]: addresses with
 // letters outside ASCII too, jörg@bücher.de, with the '@' escaped in
-// JSON, \u0040, or in brackets, jane[@]example.org), email-spelled
+// JSON, \u0040, in quoted-printable, jane=40example.org, or in
+// brackets, jane[@]example.org), email-spelled
 // ([DetectSpelledEmail]: the '@' or a dot spelled in brackets, jane [at]
 // example [dot] org, jane(at)example.org), email-worded
 // ([DetectWordedEmail]: the '@' and dots spelled as words, jane at

@@ -320,6 +320,13 @@ func mayBeQuotedPrintable(s string) bool {
 	return strings.Contains(s, "=3D")
 }
 
+// mayHoldQPAddress reports whether s may hold an e-mail address written
+// in quoted-printable, its '@' as =40 (a MIME body's jane=40example.org,
+// a header's encoded word =?utf-8?Q?jane=40example.org?=).
+func mayHoldQPAddress(s string) bool {
+	return strings.Contains(s, "=40")
+}
+
 // qpDecode decodes the quoted-printable escapes of s (=XX with upper-case
 // hex digits, and soft line breaks), and returns, for each byte of the
 // result and for its end, the index in s where it comes from.

@@ -92,7 +92,8 @@ var MetadataWords = []string{
 // use, and its counters are shared by every handler that uses it.
 type Redactor struct {
 	mask         string
-	maskValue    any // mask, boxed once: the walker returns it as an any without allocating
+	emails       bool // the e-mail detector is on: quoted-printable text with =40 is decoded (findLevels)
+	maskValue    any  // mask, boxed once: the walker returns it as an any without allocating
 	scanMessage  bool
 	terms        map[string]string             // joined term -> rule name
 	maxTerm      int                           // most words in a term
@@ -224,6 +225,7 @@ func New(rules ...Rule) (*Redactor, error) {
 				r.detectors = append(r.detectors, d)
 				r.cards = r.cards || d.Name == DetectCardNumber.Name
 				r.jwk = r.jwk || d.Name == DetectPrivateKey.Name
+				r.emails = r.emails || d.Name == DetectEmail.Name
 				r.minScan = min(r.minScan, d.min)
 				r.addCounter(d.Name)
 			}
