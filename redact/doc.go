@@ -71,7 +71,15 @@
 // group, or JSON or YAML in text; in text also the names of settings:
 // OptionName, ParameterKey, variable_name), has its value masked when the named key
 // is sensitive; so has a FHIR identifier whose system's last segment is
-// such a key ({"system": "http://…/mrn", "value": "…"}), and a FHIR
+// such a key ({"system": "http://…/mrn", "value": "…"}) or the OID of a
+// person's identifier (urn:oid:2.16.840.1.113883.4.1, the US SSN; also
+// the US ITIN, Medicare numbers and MBI, state driver's licences under
+// 4.3, passports under 4.330, England's NHS number, the Dutch BSN,
+// Italy's codice fiscale, Brazil's CPF, France's INS, Sweden's
+// personnummer, Norway's fødselsnummer, Denmark's CPR, Finland's
+// henkilötunnus, Switzerland's AHV and Germany's KVNR, each under the
+// preset that claims it; OIDs of code systems, providers and
+// organisations are no such key), and a FHIR
 // HumanName's family and given members are a person's name. A group name from WithGroup is judged as a key: under a
 // group that names a secret every value is masked, and a group named with
 // personal data or a secret is written as that key's placeholder
@@ -268,7 +276,8 @@
 // base64 that holds slashes, /wJalrXUtnFEMI/K7MDENG/…), a sentence that ends in a colon (secret
 // not found: …, address already in use: …), the next prefix of a wrapped
 // error (decrypt secret: cipher: …), and values
-// masked by their writer (********), a shell's redirection or command
+// masked by their writer (********; a card number truncated as PCI DSS
+// shows one, 4111 **** **** 1111, 411111******1111, ****4242), a shell's redirection or command
 // substitution after a flag (gh auth login --with-token < token.txt,
 // --password $(cat …); a here-string's word is masked: --secret <<< …,
 // passwd bob <<< …) are kept, and so is the quoted name
@@ -290,7 +299,9 @@
 // before such an escaped quote; so are pairs in quoted-printable
 // (password=3D…, with its soft line breaks). Text is also read as its
 // reader sees it: ANSI escape sequences (colours, hyperlinks), NUL and
-// other control characters, a carriage return inside a line, zero-width
+// other control characters, a carriage return inside a line (one alone
+// between two lines of fields or pairs, as HL7 v2 ends its segments, is
+// the line break it stands for: a value before it ends there), zero-width
 // characters, soft hyphens, byte order marks and marks of direction are
 // dropped, and no-break and other Unicode spaces, full-width forms
 // (ｐａｓｓｗｏｒｄ＝…, ＂token＂：…), mathematical and circled letters,
@@ -418,12 +429,16 @@
 // date of discharge, date of death, death date.
 // Detectors: ssn ([DetectSSN]), email ([DetectEmail]: addresses with
 // letters outside ASCII too, jörg@bücher.de, with the '@' escaped in
-// JSON, \u0040, or in brackets, jane[@]example.org), email-spelled
+// JSON, \u0040, in quoted-printable, jane=40example.org, or in
+// brackets, jane[@]example.org), email-spelled
 // ([DetectSpelledEmail]: the '@' or a dot spelled in brackets, jane [at]
 // example [dot] org, jane(at)example.org), email-worded
 // ([DetectWordedEmail]: the '@' and dots spelled as words, jane at
 // example dot org; "failed at db.example.com" is prose), phone ([DetectPhone]: also with a trunk 0 and area code in
-// parentheses, (020) 7946 0958, with the '+' percent-encoded,
+// parentheses, (020) 7946 0958, an area code of two digits in
+// parentheses, (11) 98765-4321, the trunk 8 of Russia, 8 (812)
+// 555-12-34, nine digits after a trunk 0, 02-312-3456, an extension
+// after the number, ext. 204, x204, ;ext=204, with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // after "call from", "sms to" and their kin), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of

@@ -76,6 +76,7 @@ func unmangle(s string) (string, []int) {
 		}
 	}
 	var one [1]byte
+	fielded := false // the line so far holds a separator of fields or pairs
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c == 0x1b {
@@ -84,11 +85,21 @@ func unmangle(s string) (string, []int) {
 			continue
 		}
 		if c < utf8.RuneSelf {
-			if garbleControl(c) && !(c == '\r' && i+1 < len(s) && s[i+1] == '\n') {
+			switch {
+			case c == '\r' && fielded && lineAfterCR(s, i+1):
+				one[0] = '\n'
+				emit(one[:], i)
+				fielded = false
+			case garbleControl(c) && !(c == '\r' && i+1 < len(s) && s[i+1] == '\n'):
 				drop(i)
-			} else {
+			default:
 				one[0] = c
 				emit(one[:], i)
+				if c == '\n' {
+					fielded = false
+				} else if c == '|' || c == '=' || c == ':' {
+					fielded = true
+				}
 			}
 			i++
 			continue
@@ -110,6 +121,27 @@ func unmangle(s string) (string, []int) {
 		end = dropped
 	}
 	return string(b), append(pos, end)
+}
+
+// lineAfterCR reports whether the text at s[p], right after a lone
+// carriage return, starts a line of fields or pairs of its own: a word
+// of at most 64 letters, digits, spaces, '_', '-' or '.' and then a '|',
+// '=' or ':' (an HL7 segment, OBX|…, or a key, host=…, next of kin: …).
+// unmangle reads such a carriage return, after a line that holds such a
+// separator too, as the line break it is (HL7 v2 ends its segments with
+// one, and so did classic Mac OS its lines): a value found there ends
+// before it. A carriage return inside a word or a pair (pass\rword,
+// password=\r…) is dropped as before.
+func lineAfterCR(s string, p int) bool {
+	for k := p; k < len(s) && k < p+64; k++ {
+		switch c := s[k]; {
+		case c == '|' || c == '=' || c == ':':
+			return k > p && s[p] != ' '
+		case !isAlnum(c) && c != ' ' && c != '_' && c != '-' && c != '.':
+			return false
+		}
+	}
+	return false
 }
 
 // overstrike returns s as a terminal or a pager draws it, each backspace
@@ -286,6 +318,13 @@ var lookalikes = func() map[rune]byte {
 // at the end of a line alone is base64's padding as often.
 func mayBeQuotedPrintable(s string) bool {
 	return strings.Contains(s, "=3D")
+}
+
+// mayHoldQPAddress reports whether s may hold an e-mail address written
+// in quoted-printable, its '@' as =40 (a MIME body's jane=40example.org,
+// a header's encoded word =?utf-8?Q?jane=40example.org?=).
+func mayHoldQPAddress(s string) bool {
+	return strings.Contains(s, "=40")
 }
 
 // qpDecode decodes the quoted-printable escapes of s (=XX with upper-case

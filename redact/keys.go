@@ -795,6 +795,9 @@ func isSecretName(s string) bool {
 // (127.0.0.1, ::1, 0.0.0.0), or the address of a mailbox that no person
 // reads (noreply@…, postmaster@…).
 func noValue(s string) bool {
+	if truncatedPAN(s) {
+		return true
+	}
 	if len(s) > 40 {
 		return false
 	}

@@ -3843,6 +3843,11 @@ func valueAt(s string, v int) (int, int) {
 		}
 		e++
 	}
+	if e < len(s) && s[e] == ' ' && e-v <= 6 {
+		if t := truncatedPANEnd(s, v); t > e {
+			return v, t // card=4111 **** **** 1111: a truncated card number in its groups
+		}
+	}
 	return v, e
 }
 

@@ -8,8 +8,12 @@ var (
 	// (+44 20 7946 0958, +14155552671, 0044 …), North American
 	// ((415) 555-2671, 415-555-2671, 415.555.2671) and national numbers
 	// with a trunk 0 written in groups (020 7946 0958, 06 12 34 56 78,
-	// 0151 23456789), the trunk and area code in parentheses too ((020)
-	// 7946 0958); the '+' also percent-encoded (From=%2B14155552671),
+	// 0151 23456789; nine digits in three groups, 02-312-3456), the trunk
+	// and area code in parentheses too ((020) 7946 0958), an area code of
+	// two digits in parentheses without a trunk ((11) 98765-4321), the
+	// trunk 8 of Russia and its neighbours (8 (812) 555-12-34), and the
+	// extension after any of them (ext. 204, x204, ;ext=204, #204);
+	// the '+' also percent-encoded (From=%2B14155552671),
 	// any number of 7 to 15 digits in a URI whose scheme dials or texts one
 	// (tel:, sms:, sms://, smsto:, callto:, facetime:), and a national
 	// number of ten or eleven bare digits (4155552671, 07700900123) right
@@ -93,7 +97,7 @@ func findPhones(s string, spans []span) []span {
 		}
 		end, digits, pg := phoneRun(s, j)
 		groups := pg.g[:pg.n]
-		if end < len(s) && (isAlnum(s[end]) || (s[end] == '.' || s[end] == '-' || s[end] == ':') && end+1 < len(s) && isDigit(s[end+1])) {
+		if end < len(s) && (isAlnum(s[end]) && phoneExtensionEnd(s, end) == end || (s[end] == '.' || s[end] == '-' || s[end] == ':') && end+1 < len(s) && isDigit(s[end+1])) {
 			i = end
 			continue
 		}
@@ -110,17 +114,19 @@ func findPhones(s string, spans []span) []span {
 		case c == '(' && start+2 < len(s) && s[start+1] == '0' && len(groups) >= 2:
 			// A trunk 0 and area code in parentheses, as Europe writes a
 			// national number: (020) 7946 0958, (06) 12 34 56 78.
-			ok = trunkNationalNumber(groups, digits, s[start+2])
+			ok = trunkNationalNumber(s[start:end], groups, digits, s[start+2])
 		case c == '(' || (len(groups) >= 3 && groups[0] == 1 && s[start] == '1'):
 			g := groups
 			if len(g) == 4 {
 				g = g[1:]
 			}
-			ok = len(g) == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4
+			ok = len(g) == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 || c == '(' && areaInParentheses(s[start:end], groups, digits)
+		case s[start] == '8' && len(groups) >= 3 && groups[0] == 1:
+			ok = cisTrunkNumber(s[start:end], groups, digits)
 		case strings.HasPrefix(s[start:], "00") && len(groups) >= 2:
 			ok = digits >= 10 && digits <= 17 && s[start+2] != '0'
 		case s[start] == '0' && len(groups) >= 2:
-			ok = trunkNationalNumber(groups, digits, s[start+1])
+			ok = trunkNationalNumber(s[start:end], groups, digits, s[start+1])
 		case len(groups) == 3:
 			sep1, sep2 := s[start+groups[0]], s[start+groups[0]+1+groups[1]]
 			ok = groups[0] == 3 && groups[1] == 3 && groups[2] == 4 && sep1 == sep2 && s[start] != '0' && s[start] != '1'
@@ -128,6 +134,7 @@ func findPhones(s string, spans []span) []span {
 			ok = callVerbBefore(s, start) // call from 4155552671
 		}
 		if ok {
+			end = phoneExtensionEnd(s, end)
 			spans = append(spans, span{start, end})
 		}
 		i = max(i, end-1)
@@ -137,12 +144,69 @@ func findPhones(s string, spans []span) []span {
 
 // trunkNationalNumber reports whether digits in groups, the first of them
 // a trunk 0 followed by second, have the shape of a national number: ten or
-// eleven digits in groups of two or more (020 7946 0958), or twelve in two
+// eleven digits in groups of two or more (020 7946 0958), twelve in two
 // groups, the first of three to five digits (a German mobile, 0151
-// 23456789).
-func trunkNationalNumber(groups []int, digits int, second byte) bool {
-	return (digits >= 10 && digits <= 11 || digits == 12 && len(groups) == 2 && groups[0] >= 3 && groups[0] <= 5) &&
+// 23456789), or nine in three groups or more, the first of two or three
+// digits and the last of four, not dotted (Seoul's 02-312-3456, Tel
+// Aviv's 03-123-4567, Auckland's 09 123 4567). n is the number as written.
+func trunkNationalNumber(n string, groups []int, digits int, second byte) bool {
+	return (digits >= 10 && digits <= 11 || digits == 12 && len(groups) == 2 && groups[0] >= 3 && groups[0] <= 5 ||
+		digits == 9 && len(groups) >= 3 && groups[0] <= 3 && groups[len(groups)-1] >= 4 && strings.IndexByte(n, '.') < 0) &&
 		second != '0' && minInts(groups) >= 2
+}
+
+// areaInParentheses reports whether n, which opens with a parenthesis,
+// is a national number whose area code of two digits (no trunk 0) stands
+// in parentheses, as Brazil and Mexico write one: (11) 98765-4321,
+// (55) 1234 5678: ten or eleven digits, the groups after the area code
+// of four digits or five.
+func areaInParentheses(n string, groups []int, digits int) bool {
+	if len(n) < 4 || n[1] == '0' || n[3] != ')' || len(groups) < 3 || len(groups) > 3 || digits < 10 || digits > 11 {
+		return false
+	}
+	return groups[0] == 2 && groups[1] >= 4 && groups[1] <= 5 && groups[2] == 4
+}
+
+// cisTrunkNumber reports whether n is a national number after the trunk
+// 8 of Russia and its neighbours: eleven digits, the area or operator
+// code of three to five digits (in parentheses or not) and groups of two
+// or more, 8 (812) 555-12-34, 8-800-555-35-35, 8(495)1234567. Dotted runs
+// are versions and are kept.
+func cisTrunkNumber(n string, groups []int, digits int) bool {
+	return digits == 11 && groups[1] >= 3 && groups[1] <= 5 && minInts(groups[1:]) >= 2 && strings.IndexByte(n, '.') < 0
+}
+
+// phoneExtensions are the words that introduce an extension after a
+// telephone number, longest first among those sharing a start.
+var phoneExtensions = [...]string{";ext=", "extension", "extn.", "extn", "ext.", "ext", "x.", "x", "#"}
+
+// phoneExtensionEnd returns the end of the extension after the telephone
+// number that ends at s[end] (ext. 204, x204, x 204, ;ext=204, #12): a
+// word of phoneExtensions, after a space or not, and one to six digits,
+// or end when none follows.
+func phoneExtensionEnd(s string, end int) int {
+	p := end
+	if p < len(s) && s[p] == ' ' {
+		p++
+	}
+	for _, w := range phoneExtensions {
+		if p+len(w) > len(s) || !strings.EqualFold(s[p:p+len(w)], w) {
+			continue
+		}
+		q := p + len(w)
+		if q < len(s) && s[q] == ' ' && w != ";ext=" {
+			q++
+		}
+		d := q
+		for d < len(s) && d-q < 7 && isDigit(s[d]) {
+			d++
+		}
+		if d > q && d-q <= 6 && (d == len(s) || !isAlnum(s[d])) {
+			return d
+		}
+		return end
+	}
+	return end
 }
 
 // encodedPlusBefore reports whether the digit at s[i] follows a '+'

@@ -92,7 +92,8 @@ var MetadataWords = []string{
 // use, and its counters are shared by every handler that uses it.
 type Redactor struct {
 	mask         string
-	maskValue    any // mask, boxed once: the walker returns it as an any without allocating
+	emails       bool // the e-mail detector is on: quoted-printable text with =40 is decoded (findLevels)
+	maskValue    any  // mask, boxed once: the walker returns it as an any without allocating
 	scanMessage  bool
 	terms        map[string]string             // joined term -> rule name
 	maxTerm      int                           // most words in a term
@@ -186,6 +187,9 @@ func New(rules ...Rule) (*Redactor, error) {
 			if isASCII(t) { // words with letters outside ASCII pass the prefilter whole (see mayBeKey)
 				r.addTermEnds(words)
 			}
+			if oidTermWords[strings.Join(words, "")] {
+				r.bloomAdd("oid") // a FHIR identifier's urn:oid: system (findPairs: systemTerm)
+			}
 			if strings.Join(words, "") == "familyname" {
 				r.bloomAdd("family") // a FHIR HumanName's members (findPairs: humanNamePart)
 				r.bloomAdd("given")
@@ -221,6 +225,7 @@ func New(rules ...Rule) (*Redactor, error) {
 				r.detectors = append(r.detectors, d)
 				r.cards = r.cards || d.Name == DetectCardNumber.Name
 				r.jwk = r.jwk || d.Name == DetectPrivateKey.Name
+				r.emails = r.emails || d.Name == DetectEmail.Name
 				r.minScan = min(r.minScan, d.min)
 				r.addCounter(d.Name)
 			}

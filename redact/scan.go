@@ -101,7 +101,7 @@ func (r *Redactor) findLevels(s string, spans []span, note func(string), levels 
 	if levels > 0 && p.marks&markEscapedBS != 0 {
 		spans = r.findDecoded(s, overstrikeEscaped, spans, first, note, levels-1)
 	}
-	if levels > 0 && pairs && flags&hasEq != 0 && mayBeQuotedPrintable(s) {
+	if levels > 0 && flags&hasEq != 0 && (pairs && mayBeQuotedPrintable(s) || r.emails && mayHoldQPAddress(s)) {
 		spans = r.findDecoded(s, qpDecode, spans, first, note, levels-1)
 	}
 	if levels > 0 && p.encJSON && mayHoldEncodedJSON(s) {

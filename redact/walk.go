@@ -59,8 +59,12 @@ func (w *walk) namedRule(str func(string) (string, bool)) string {
 // systemTerm returns the last segment of a FHIR identifier's system, the
 // URI that says what its value is (http://hospital.example.org/mrn,
 // http://hl7.org/fhir/sid/us-ssn): the key its value is judged under. A
-// system that is no URI names nothing: "".
+// system that is no URI names nothing: "". An OID (urn:oid:…) names the
+// identifier its registry assigns (oidTerm).
 func systemTerm(v string) string {
+	if term := oidTerm(v); term != "" {
+		return term
+	}
 	v = strings.TrimRight(v, "/")
 	i := strings.LastIndexAny(v, "/:")
 	if i < 0 || i+1 == len(v) || len(v)-i > maxTextKey {
