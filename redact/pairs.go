@@ -809,6 +809,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if strings.Contains(s, "--from-literal") { // kubectl create secret generic db --from-literal=url=…
 		spans = r.secretLiterals(s, spans, note)
 	}
+	if multiline && strings.IndexByte(s, '[') >= 0 { // [credentials]⏎key = …
+		spans = r.iniSections(s, spans, note)
+	}
 	if f&hasDash == 0 {
 		return spans
 	}
@@ -5340,6 +5343,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		return r.flagValue(s, "-K", r.flagValue(s, "-k", spans, note), note) // openssl enc -aes-256-cbc -k S3cret, -K <key in hex>
 	case "curl":
 		spans = r.cookieFlag(s, "-b", r.cookieFlag(s, "--cookie", spans, note), note) // curl -b 'sid=…' (a name without '=' is a file)
+		spans = r.curlBundles(s, spans, note)                                         // curl -su bob:S3cret, -kb 'sid=…'
 		return r.userPasswordFlag(s, "-U", spans, note)                               // curl -U bob:S3cret -x proxy:3128 (the proxy's user)
 	case "mongo":
 		return r.flagValue(s, "-p", spans, note) // mongo -p S3cret, mongosh -p S3cret

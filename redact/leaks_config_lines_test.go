@@ -1,0 +1,125 @@
+package redact_test
+
+import (
+	"bytes"
+	"log/slog"
+	"testing"
+
+	slogmulti "github.com/samber/slog-multi"
+	"github.com/slogguard/slogguard/redact"
+	"github.com/stretchr/testify/require"
+)
+
+// requireLinesMasked checks each case through Redactor.String, through
+// NewHandler as an attr, the message and an error (requireWholeCases),
+// through NewHandler over slog's JSON and text handlers and slogcore,
+// and through NewHandler in front of a slog-multi Fanout.
+func requireLinesMasked(t *testing.T, cases []textCase) {
+	t.Helper()
+	requireWholeCases(t, nil, cases)
+	r := redact.Must(redact.Credentials)
+	for _, tc := range cases {
+		t.Run(tc.name+"/String", func(t *testing.T) {
+			out, changed := r.String(tc.text)
+			require.True(t, changed, out)
+			for _, s := range tc.secrets {
+				require.NotContains(t, out, s)
+			}
+			for _, k := range tc.keep {
+				require.Contains(t, out, k)
+			}
+		})
+		t.Run(tc.name+"/placements", func(t *testing.T) {
+			for name, out := range placementOutputs(nil, func(l *slog.Logger) { l.Warn("config", "line", tc.text) }) {
+				for _, s := range tc.secrets {
+					require.NotContains(t, out, s, name)
+				}
+			}
+		})
+		t.Run(tc.name+"/fanout", func(t *testing.T) {
+			var js, text bytes.Buffer
+			h := redact.NewHandler(slogmulti.Fanout(slog.NewJSONHandler(&js, nil), slog.NewTextHandler(&text, nil)), nil)
+			slog.New(h).Error(tc.text, "cmd", tc.text)
+			for _, s := range tc.secrets {
+				require.NotContains(t, js.String(), s)
+				require.NotContains(t, text.String(), s)
+			}
+		})
+	}
+}
+
+// requireLinesKept checks that each string comes out of Redactor.String
+// and of NewHandler unchanged.
+func requireLinesKept(t *testing.T, texts []string) {
+	t.Helper()
+	requireWholeKept(t, nil, texts)
+	r := redact.Must(redact.Credentials)
+	for _, s := range texts {
+		out, changed := r.String(s)
+		require.False(t, changed, "%q became %q", s, out)
+	}
+}
+
+// TestCurlBundledFlagsMasked: curl reads short flags bundled in one word,
+// the last of them taking the next word (or the rest of the word) as its
+// value: -su user:password, -sSfU proxy-user:password, -kb 'cookie=…'.
+func TestCurlBundledFlagsMasked(t *testing.T) {
+	requireLinesMasked(t, []textCase{
+		{"su", "curl -su release:Vq6Hn3Kz8Wd https://nexus.example.org/repository/raw/",
+			[]string{"Vq6Hn3Kz8Wd"}, []string{"curl -su ", "https://nexus.example.org/repository/raw/"}},
+		{"four flags then u", "curl -fsSLu ci-bot:Pz4Rm7Xe2Tb -o /tmp/get.sh https://get.example.net",
+			[]string{"Pz4Rm7Xe2Tb"}, []string{"-o /tmp/get.sh https://get.example.net"}},
+		{"proxy user", "curl -kU squid:Ld9Ws2Qe5Fy -x http://proxy.corp:3128 https://api.example.com",
+			[]string{"Ld9Ws2Qe5Fy"}, []string{"-x http://proxy.corp:3128"}},
+		{"quoted, with a space", `curl -iu "svc:Mh3 Tq8Zr" https://h.example.com`,
+			[]string{"Mh3 Tq8Zr"}, []string{"https://h.example.com"}},
+		{"attached", "curl -sufetch:Yk7Bc2Nv5Gx https://h.example.com/a",
+			[]string{"Yk7Bc2Nv5Gx"}, []string{"https://h.example.com/a"}},
+		{"cookie", "curl -sb 'grafana_sess=Tc8Lw1Hz4Kq' https://grafana.example.com/api/search",
+			[]string{"Tc8Lw1Hz4Kq"}, []string{"https://grafana.example.com/api/search"}},
+		{"cookie list", `curl -kLb "lang=en; connect.sess=Qr5Mv8Xd2Jn" https://app.example.com`,
+			[]string{"Qr5Mv8Xd2Jn"}, []string{"https://app.example.com"}},
+		{"argv element", `["curl", "-sSu", "uploader:Gw2Kp9Tn6Rb", "-T", "a.tgz"]`,
+			[]string{"Gw2Kp9Tn6Rb"}, []string{"-T", "a.tgz"}},
+		{"in a script line", "+ curl -Lsu \"$USER\":Hb6Nq3Wz8Lc https://repo.example.com/api",
+			[]string{"Hb6Nq3Wz8Lc"}, []string{"https://repo.example.com/api"}},
+	})
+	requireLinesKept(t, []string{
+		"curl -sSL https://get.example.net/install.sh",
+		"curl -su ops https://h.example.com",                    // a user alone: curl prompts
+		"curl -sb cookies.txt https://h.example.com",            // a file of cookies
+		"curl -kLu https://proxy.example.com https://x.example", // a URL
+		"curl -fsSLo /usr/local/bin/kubectl https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl",
+		"docker run -u 1000:1000 alpine id",
+		"use the -su flag to pass a user to curl",
+		"kernel 6.8.0-45-generic booted, subsystem re-sub ok",
+	})
+}
+
+// TestINISectionNamesTheSecret: an INI file's key that names a secret only
+// after its section's name (credentials.key, auth.value, api.key, as
+// configparser and git config join them) has its value masked; the
+// section's user, its other settings and sections that name no secret
+// are kept.
+func TestINISectionNamesTheSecret(t *testing.T) {
+	requireLinesMasked(t, []textCase{
+		{"credentials key", "[credentials]\nusername = svc-report\nkey = Jt4Wb8Qn2Xv6Lm",
+			[]string{"Jt4Wb8Qn2Xv6Lm"}, []string{"username = svc-report"}},
+		{"auth value", "[server]\nport = 8443\n\n[auth]\nvalue = Rk3Zd7Hp1Yc\ntimeout = 30",
+			[]string{"Rk3Zd7Hp1Yc"}, []string{"port = 8443", "timeout = 30"}},
+		{"api key, quoted", "[api]\nendpoint = https://api.example.net/v2\nkey = \"Fe9Lq2Vw5Tn8\"",
+			[]string{"Fe9Lq2Vw5Tn8"}, []string{"endpoint = https://api.example.net/v2"}},
+		{"indented, colon", "[Credentials]\n\tkey: Nx6Gd1Ks8Bq\n[mirror]\n\turl: https://m.example.org",
+			[]string{"Nx6Gd1Ks8Bq"}, []string{"url: https://m.example.org"}},
+		{"secrets by owner", "[secrets]\nreporting_db = Wp5Cz8Lt3Hm\nsmtp = Qd2Yn7Rv4Jk",
+			[]string{"Wp5Cz8Lt3Hm", "Qd2Yn7Rv4Jk"}, []string{"[secrets]"}},
+	})
+	requireLinesKept(t, []string{
+		"[api]\nendpoint = https://api.example.net/v2\ntimeout = 30",
+		"[auth]\nmethod = ldap\nurl = ldaps://ldap.example.com",
+		"[credential]\n\thelper = store",
+		"[credentials]\nusername = svc-report\nregion = eu-west-1",
+		"[cache]\nkey = users:42",
+		"[INFO] key = orders.created",
+	})
+}
