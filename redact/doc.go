@@ -40,7 +40,8 @@
 // is not sensitive, nor is a term that is
 // itself such a word after another word (cache_expiry), nor a term
 // followed by a word that names the machinery around the secret
-// (token_bucket, secrets_manager, secret_scanning, auth_time) or coarse
+// (token_bucket, secrets_manager, secret_scanning, auth_time,
+// auth_mechanisms) or coarse
 // geography after a term of place (geo_region, address_continent), nor a
 // language model tokenizer's special token (eos_token, pad_token). The term "key"
 // counts only as the last word after a word that does not name an ordinary

@@ -123,3 +123,52 @@ func TestINISectionNamesTheSecret(t *testing.T) {
 		"[INFO] key = orders.created",
 	})
 }
+
+// TestVaultLoginFlagsBeforeToken: vault login takes its flags before the
+// token (-no-print, -address URL, -method=…), which are no token.
+func TestVaultLoginFlagsBeforeToken(t *testing.T) {
+	requireLinesMasked(t, []textCase{
+		{"bool flag", "vault login -no-print Tn5Wq8Zk3Lx7Rb2", []string{"Tn5Wq8Zk3Lx7Rb2"}, []string{"vault login -no-print "}},
+		{"flag with a value", "$ vault login -address https://vault.internal:8200 -no-store Hy3Kd6Mw9Pz",
+			[]string{"Hy3Kd6Mw9Pz"}, []string{"-address https://vault.internal:8200 -no-store "}},
+		{"quoted value, then the token", `vault login -namespace "team/ops" hvs.Gq7Lz2Xn5Wc8Vb`,
+			[]string{"Gq7Lz2Xn5Wc8Vb"}, []string{`team/ops`}},
+	})
+	requireLinesKept(t, []string{
+		"vault login -method=oidc role=reader",
+		"vault login -method github",
+		"vault login -",
+		"run vault login -h for help",
+	})
+}
+
+// TestMailServerCredentialFilesMasked: the lines of the files where mail
+// servers keep the passwords they log in with: Postfix's sasl_passwd,
+// sendmail's AuthInfo entries, Dovecot's passwd-file in any of its
+// schemes. The relay host, the user and the other fields are kept.
+func TestMailServerCredentialFilesMasked(t *testing.T) {
+	requireLinesMasked(t, []textCase{
+		{"sasl_passwd with a port", "[smtp.mailgun.example]:587 postmaster@mg.example.com:Xw4Hd7Lq2Vz",
+			[]string{"Xw4Hd7Lq2Vz"}, []string{"[smtp.mailgun.example]:587 postmaster@mg.example.com:"}},
+		{"sasl_passwd, service port, tab", "# relay\n[relay.isp.example]:submission\tnewsletters:plain words 42",
+			[]string{"plain words 42"}, []string{"newsletters:"}},
+		{"sasl_passwd, no port, address", "[192.0.2.25] backup-relay:Tk9Mz3Wr6Qc\n[smtp.example.org]:465 alerts:Pf2Bn8Xk5Lh",
+			[]string{"Tk9Mz3Wr6Qc", "Pf2Bn8Xk5Lh"}, []string{"[192.0.2.25] backup-relay:", "alerts:"}},
+		{"sendmail P:", `AuthInfo:smarthost.example.net "U:mailer" "I:mailer" "P:Gv6Rn1Wz4Hs" "M:LOGIN PLAIN"`,
+			[]string{"Gv6Rn1Wz4Hs"}, []string{"U:mailer", "M:LOGIN PLAIN"}},
+		{"sendmail P=", `AuthInfo: "U:smmsp" "P=S2w3Rm5Tq8Zd" "R:example.org"`,
+			[]string{"S2w3Rm5Tq8Zd"}, []string{"R:example.org"}},
+		{"dovecot cram-md5", "helpdesk@example.org:{CRAM-MD5}9b2f4e6a8c0d1e3f5a7b9c1d3e5f7a9b2c4d6e8f0a1b3c5d7e9f1a3b5c7d9e0f::::",
+			[]string{"9b2f4e6a8c0d1e3f5a7b"}, []string{"helpdesk@example.org:"}},
+		{"dovecot plain-md5", "jo:{PLAIN-MD5}5f4dcc3b5aa765d61d8327deb882cf99:1001:1001::/home/jo",
+			[]string{"5f4dcc3b5aa765d61d8327deb882cf99"}, []string{":1001:1001::/home/jo"}},
+	})
+	requireLinesKept(t, []string{
+		"[worker] state:ready",
+		"[INFO] relay smtp.example.net:587 status:sent",
+		"relayhost = [smtp.example.net]:587",
+		"define(`confAUTH_MECHANISMS', `LOGIN PLAIN')",
+		"AuthInfo lookups failed for smarthost.example.net",
+		"auth_mechanisms = plain login cram-md5",
+	})
+}

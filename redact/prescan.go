@@ -269,6 +269,11 @@ func (r *Redactor) atWord(s string, start, end int, first, rest uint64, w *presc
 			st.marks |= markPort // host:5432:db:…
 		}
 	}
+	if end < len(s) && s[end] == ']' {
+		if vs, ve := saslPasswdAt(s, end); ve > vs {
+			st.marks |= markSASL // [smtp.example.net]:587 user:…
+		}
+	}
 	if start > 0 && s[start-1] == '-' && curlBundleAt(s, start, end) {
 		st.marks |= markCurlBundle // curl -su bob:…
 	}

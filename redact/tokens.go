@@ -555,6 +555,9 @@ var ldapSchemes = []string{
 	"CRYPT", "PBKDF2", "PBKDF2-SHA1", "PBKDF2-SHA256", "PBKDF2-SHA512", "ARGON2", "ARGON2I", "ARGON2ID",
 	"BLF-CRYPT", "SHA256-CRYPT", "SHA512-CRYPT", "MD5-CRYPT", "DES-CRYPT", "SCRAM-SHA-1", "SCRAM-SHA-256",
 	"PLAIN", "CLEAR", "CLEARTEXT", "PLAIN-TRUNC",
+	// Dovecot's other schemes, whose hashes are hex or base64 too.
+	"CRAM-MD5", "HMAC-MD5", "DIGEST-MD5", "PLAIN-MD4", "PLAIN-MD5", "LDAP-MD5", "NTLM", "LANMAN", "RPA",
+	"SHA1", "SSHA1",
 }
 
 func init() {
@@ -1683,10 +1686,11 @@ const (
 	markEscapedBS                     // "\\b": a backspace escaped as JSON and C write it (overstrikeEscaped)
 	markB64Pair                       // base64 of a login, user:password (prescan, base64LoginAt): findBase64Logins
 	markCurlBundle                    // '-' before a letter of curlBundleFirst: curl's short flags bundled (-su u:p, -kb 'sid=…'; curlBundles)
+	markSASL                          // ']' after a word that ends a sasl_passwd line's relay host ([smtp.example.net]:587 user:…; prescan, saslPasswdAt): findSASLPasswd
 	allMarks       uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
-	tokenMarks = markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed | markB64Pair
+	tokenMarks = markSASL | markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed | markB64Pair
 )
 
 var markFirst, markSecond = func() (first, second [256]uint32) {
@@ -1763,6 +1767,9 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 	}
 	if marks&markB64Pair != 0 {
 		spans = findBase64Logins(s, spans)
+	}
+	if marks&markSASL != 0 {
+		spans = findSASLPasswd(s, spans)
 	}
 	if len(s) < 36 {
 		return spans
