@@ -172,3 +172,28 @@ func TestMailServerCredentialFilesMasked(t *testing.T) {
 		"auth_mechanisms = plain login cram-md5",
 	})
 }
+
+// TestComposerAuthTokensMasked: Composer's auth.json keeps its tokens
+// under the host they are for ("github-oauth": {"github.com": "…"}), and
+// composer config writes them from its arguments.
+func TestComposerAuthTokensMasked(t *testing.T) {
+	requireLinesMasked(t, []textCase{
+		{"github-oauth", `{"github-oauth": {"github.com": "8e1d3c5b7a9f0e2d4c6b8a0f1e3d5c7b9a1f2e4d"}}`,
+			[]string{"8e1d3c5b7a9f0e2d4c6b8a0f1e3d5c7b9a1f2e4d"}, []string{"github-oauth"}},
+		{"gitlab-oauth, indented", "{\n  \"gitlab-oauth\": {\n    \"git.example.org\": \"Hs7Wq2Lz5Nx8Vc3\"\n  }\n}",
+			[]string{"Hs7Wq2Lz5Nx8Vc3"}, []string{"gitlab-oauth"}},
+		{"bitbucket-oauth", `{"bitbucket-oauth": {"bitbucket.org": {"consumer-key": "Rz4Kq8Wm1Tx", "consumer-secret": "Bv6Ny3Hd9Lp"}}}`,
+			[]string{"Rz4Kq8Wm1Tx", "Bv6Ny3Hd9Lp"}, []string{"bitbucket-oauth"}},
+		{"config github-oauth", "composer config --global github-oauth.github.com 3a5c7e9b1d2f4a6c8e0b2d4f6a8c0e1b3d5f7a9c",
+			[]string{"3a5c7e9b1d2f4a6c8e0b2d4f6a8c0e1b3d5f7a9c"}, []string{"composer config --global github-oauth.github.com "}},
+		{"config bitbucket-oauth", "$ composer config -g --auth bitbucket-oauth.bitbucket.org Qe2Xw7Lk4Zn Tm9Bc5Hv1Rd && composer install",
+			[]string{"Qe2Xw7Lk4Zn", "Tm9Bc5Hv1Rd"}, []string{"&& composer install"}},
+	})
+	requireLinesKept(t, []string{
+		"composer config repositories.acme vcs https://git.example.org/acme/lib",
+		"composer config --unset github-oauth.github.com",
+		"composer config -g github-oauth.github.com $GITHUB_TOKEN",
+		"enable github oauth login for the admin panel",
+		"composer install --no-dev --prefer-dist",
+	})
+}

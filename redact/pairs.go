@@ -812,6 +812,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if r.sqlRule != "" && f&hasColon != 0 && strings.Contains(s, "AuthInfo") { // sendmail: AuthInfo:host "U:user" "P:…"
 		spans = r.sendmailAuthInfo(s, spans, note)
 	}
+	if r.sqlRule != "" && strings.Contains(s, "composer config ") { // composer config -g github-oauth.github.com …
+		spans = r.composerAuthSettings(s, spans, note)
+	}
 	if multiline && strings.IndexByte(s, '[') >= 0 { // [credentials]⏎key = …
 		spans = r.iniSections(s, spans, note)
 	}
