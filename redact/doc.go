@@ -40,7 +40,8 @@
 // is not sensitive, nor is a term that is
 // itself such a word after another word (cache_expiry), nor a term
 // followed by a word that names the machinery around the secret
-// (token_bucket, secrets_manager, secret_scanning, auth_time) or coarse
+// (token_bucket, secrets_manager, secret_scanning, auth_time,
+// auth_mechanisms) or coarse
 // geography after a term of place (geo_region, address_continent), nor a
 // language model tokenizer's special token (eos_token, pad_token). The term "key"
 // counts only as the last word after a word that does not name an ordinary
@@ -168,7 +169,8 @@
 // "auth=ok") and a version ("credentials v1.17.42"); a command line's value after a flag
 // that names a secret (--password …, also as separate slice elements),
 // a system property that names one (java -Dpassword=…, gradle -Ptoken=…),
-// after curl's -u, -U and --proxy-user, HTTPie's and hey's -a and
+// after curl's -u, -U and --proxy-user (and -u, -U and -b
+// ending a bundle of short flags: curl -su …, -sSfU …, -kb 'sid=…'), HTTPie's and hey's -a and
 // ApacheBench's -A and -P when it joins a user and a password with a
 // colon, and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass or a MySQL client (mysql
@@ -183,7 +185,8 @@
 // ldapsearch and its kin, the -P of sqlcmd, bcp, osql, ipmitool and
 // mosquitto_pub, the password of smbclient -U user%password, the
 // password argument of htpasswd -b, openssl's -k and -K, doctl's -t, the
-// --body of gh secret set, ssh-keygen's -N and -P, the -p of a
+// --body of gh secret set, the tokens composer config sets
+// (github-oauth.HOST …, bitbucket-oauth.HOST … …), ssh-keygen's -N and -P, the -p of a
 // registry's login (buildah login -p …), the password of an Oracle login
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
 // userid=scott/…), after SQL*Plus' CONNECT on a line of its own, and in
@@ -312,6 +315,11 @@
 // object in base64 (eyJ…, eyAi…; either alphabet, padded or not, a JWT's
 // parts aside) is decoded and searched, and masked whole when it holds a
 // secret.
+// An INI entry's key is judged after its section's name too, as
+// configparser joins them ([credentials] key = … is credentials.key;
+// username, login and helper are kept). The password of Postfix's
+// sasl_passwd lines ([smtp.example.net]:587 user:…) and of sendmail's
+// AuthInfo entries ("P:…", "P=…") is masked.
 // A Kubernetes Secret holds secrets under any key: in a manifest of kind
 // Secret (YAML, JSON, JSON escaped in a string such as the
 // last-applied-configuration annotation, or a map with "kind": "Secret"),
@@ -351,7 +359,8 @@
 // authorization header, session secret, session key, unseal key,
 // recovery key, privkey, priv key, nthash, ntlm hash, lm hash,
 // private key id, client key data, tempauth, slack webhook,
-// discord webhook, teams webhook, incoming webhook, and the
+// discord webhook, teams webhook, incoming webhook, github oauth, gitlab
+// oauth, bitbucket oauth, and the
 // word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,

@@ -401,12 +401,13 @@ func (r *Redactor) longerTerm(lower []byte, words [][2]int, j int) bool {
 // machineryWords are words that, right after a term, name the machinery
 // around the secret rather than the secret, as MetadataWords describe
 // it: a rate limiter's token_bucket, AWS's secrets_manager, GitHub's
-// secret_scanning, OpenID Connect's auth_time claim; and the coarse
+// secret_scanning, OpenID Connect's auth_time claim, the SASL
+// mechanisms a mail server offers (auth_mechanisms); and the coarse
 // geography after a term of place (geo_region, location_continent), which
 // is no one's location.
 var machineryWords = map[string]bool{
 	"bucket": true, "buckets": true, "manager": true, "scanning": true, "scanner": true, "time": true,
-	"region": true, "continent": true,
+	"region": true, "continent": true, "mechanism": true, "mechanisms": true,
 }
 
 // isSignalName reports whether s names a process signal: SIGTERM,

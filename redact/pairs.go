@@ -809,6 +809,15 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if strings.Contains(s, "--from-literal") { // kubectl create secret generic db --from-literal=url=…
 		spans = r.secretLiterals(s, spans, note)
 	}
+	if r.sqlRule != "" && f&hasColon != 0 && strings.Contains(s, "AuthInfo") { // sendmail: AuthInfo:host "U:user" "P:…"
+		spans = r.sendmailAuthInfo(s, spans, note)
+	}
+	if r.sqlRule != "" && strings.Contains(s, "composer config ") { // composer config -g github-oauth.github.com …
+		spans = r.composerAuthSettings(s, spans, note)
+	}
+	if multiline && strings.IndexByte(s, '[') >= 0 { // [credentials]⏎key = …
+		spans = r.iniSections(s, spans, note)
+	}
 	if f&hasDash == 0 {
 		return spans
 	}
@@ -1036,7 +1045,7 @@ var positionalCommands = [...]struct {
 	{"rabbitmqctl authenticate_user ", 2, 2},  // rabbitmqctl authenticate_user NAME PASSWORD
 	{"rabbitmqctl -q add_user ", 2, 2},        // with rabbitmqctl's quiet flag
 	{"rabbitmqctl -q change_password ", 2, 2}, //
-	{"vault login ", 1, 1},                    // vault login TOKEN
+	{"vault login ", 1, 1},                    // vault login [-no-print] [-method github] TOKEN: flags count as no argument
 	{"wpa_passphrase ", 2, 2},                 // wpa_passphrase SSID PASSPHRASE
 	{"mc alias set ", 3, 4},                   // mc alias set NAME URL ACCESSKEY SECRETKEY (MinIO)
 	{"mc config host add ", 3, 4},             // the same in MinIO's older client
@@ -1048,12 +1057,23 @@ var positionalCommands = [...]struct {
 	{"snmp-server community ", 1, 1}, // Cisco IOS: snmp-server community COMMUNITY RO
 }
 
+// vaultValueFlags are the flags of vault login that take a value, which
+// may follow them as the next word (-method github).
+var vaultValueFlags = map[string]bool{
+	"method": true, "address": true, "path": true, "namespace": true, "ns": true, "format": true,
+	"field": true, "ca-cert": true, "ca-path": true, "client-cert": true, "client-key": true,
+	"tls-server-name": true, "mfa": true, "wrap-ttl": true, "header": true, "policy-override": true,
+	"agent-address": true, "log-level": true, "unlock-key": true,
+}
+
 // positionalPasswords masks the password that a command of
 // positionalCommands takes as an argument (quoted or not; "*", which asks
 // for it, and Windows switches such as /add are no password).
 func (r *Redactor) positionalPasswords(s string, spans []span, note func(string)) []span {
 	for _, c := range positionalCommands {
+		flags := c.cmd == "vault login " // flags (-x, -x=v, -x v for one of vaultValueFlags) come first
 		for q := range commandsIn(s, c.cmd, "$:") {
+			flagged := false // a flag came first: the token must look like one (vault login -h for help)
 			for n := 1; ; n++ {
 				q = skipSpaces(s, q)
 				if q >= len(s) || s[q] == '\n' || s[q] == '\r' || s[q] == '|' || s[q] == ';' || s[q] == '&' {
@@ -1065,11 +1085,24 @@ func (r *Redactor) positionalPasswords(s string, spans []span, note func(string)
 				if quoted {
 					q = min(len(s), ve+1) // past the closing quote
 				}
+				if flags && !quoted && ve-vs > 1 && s[vs] == '-' {
+					n-- // vault login -no-print TOKEN: a flag is no argument
+					flagged = true
+					if f := strings.TrimLeft(s[vs:ve], "-"); strings.IndexByte(f, '=') < 0 && vaultValueFlags[f] {
+						if w := skipSpaces(s, q); w < len(s) && s[w] != '\n' && s[w] != '-' {
+							_, q = commandArg(s, w) // -method github: the flag's value
+							if isQuote(s[w]) {
+								q = min(len(s), q+1)
+							}
+						}
+					}
+					continue
+				}
 				if n < c.arg {
 					continue
 				}
 				if v := s[vs:ve]; ve > vs && v != "*" && v != "-" && v[0] != '/' && v[0] != '$' && !(v[0] == '-' && !quoted) &&
-					!strings.Contains(v, "=") && !r.keepValue("", v) {
+					!strings.Contains(v, "=") && !r.keepValue("", v) && (!flagged || looksLikeCredential(v)) {
 					spans = append(spans, span{vs, ve})
 					note(r.sqlRule)
 				}
@@ -5345,6 +5378,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		return r.flagValue(s, "-K", r.flagValue(s, "-k", spans, note), note) // openssl enc -aes-256-cbc -k S3cret, -K <key in hex>
 	case "curl":
 		spans = r.cookieFlag(s, "-b", r.cookieFlag(s, "--cookie", spans, note), note) // curl -b 'sid=…' (a name without '=' is a file)
+		spans = r.curlBundles(s, spans, note)                                         // curl -su bob:S3cret, -kb 'sid=…'
 		return r.userPasswordFlag(s, "-U", spans, note)                               // curl -U bob:S3cret -x proxy:3128 (the proxy's user)
 	case "mongo":
 		return r.flagValue(s, "-p", spans, note) // mongo -p S3cret, mongosh -p S3cret

@@ -275,6 +275,14 @@ func (r *Redactor) atWord(s string, start, end int, first, rest uint64, w *presc
 			st.marks |= markPort // host:5432:db:…
 		}
 	}
+	if end < len(s) && s[end] == ']' {
+		if vs, ve := saslPasswdAt(s, end); ve > vs {
+			st.marks |= markSASL // [smtp.example.net]:587 user:…
+		}
+	}
+	if start > 0 && s[start-1] == '-' && curlBundleAt(s, start, end) {
+		st.marks |= markCurlBundle // curl -su bob:…
+	}
 	if start > 2 && s[start-1] == ':' && s[start-2] == '*' && s[start-3] == ':' {
 		st.marks |= markPort // host:*:db:…, *:*:*:user:… (any port)
 	}
@@ -537,7 +545,7 @@ func containsZA(s string) bool {
 // -b, smbclient -U, a MySQL client's -p), a registry login's -p or --password after any word
 // that ends with "login" (relogin -p), redis-cli -a, or sudo -S.
 func (p prescanned) pairsMayMatch(s string) bool {
-	return p.termWord || p.marks&(markUs|markDashP|markDashW|markDashA|markDashS) != 0 && p.toolMayMatch(s)
+	return p.termWord || p.marks&(markUs|markDashP|markDashW|markDashA|markDashS|markCurlBundle) != 0 && p.toolMayMatch(s)
 }
 
 // toolMayMatch is pairsMayMatch's test of the tools its marks may name.
@@ -545,7 +553,8 @@ func (p prescanned) toolMayMatch(s string) bool {
 	mysql := 0
 	return p.marks&markUs != 0 || p.marks&(markDashP|markDashW) != 0 && passwordTool(s) != "" || p.marks&markDashP != 0 && mysqlClient(s, &mysql) ||
 		p.marks&markDashP != 0 && (strings.Contains(s, "login -p ") || strings.Contains(s, "login --password ")) ||
-		p.marks&markDashA != 0 && strings.Contains(s, "redis-cli") || p.marks&markDashS != 0 && strings.Contains(s, "sudo")
+		p.marks&markDashA != 0 && strings.Contains(s, "redis-cli") || p.marks&markDashS != 0 && strings.Contains(s, "sudo") ||
+		p.marks&markCurlBundle != 0 && strings.Contains(s, "curl") && passwordTool(s) == "curl"
 }
 
 // isCatalog reports whether d is DetectTokens, whose prefix search the

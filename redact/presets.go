@@ -55,9 +55,11 @@ var (
 			// Credential files' names for a key that the words after the
 			// term would otherwise describe: a service account's
 			// private_key_id, a kubeconfig's client-key-data; SharePoint's
-			// tempauth; webhook URLs by their service's name.
+			// tempauth; webhook URLs by their service's name; the tokens
+			// of Composer's auth.json, named by their service.
 			"private key id", "client key data", "tempauth",
 			"slack webhook", "discord webhook", "teams webhook", "incoming webhook",
+			"github oauth", "gitlab oauth", "bitbucket oauth",
 			// The word password in other languages, as written in ASCII and
 			// as written in their own letters.
 			"passwort", "kennwort", "contrasena", "senha", "wachtwoord", "mot de passe", "motdepasse",

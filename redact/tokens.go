@@ -565,6 +565,9 @@ var ldapSchemes = []string{
 	"CRYPT", "PBKDF2", "PBKDF2-SHA1", "PBKDF2-SHA256", "PBKDF2-SHA512", "ARGON2", "ARGON2I", "ARGON2ID",
 	"BLF-CRYPT", "SHA256-CRYPT", "SHA512-CRYPT", "MD5-CRYPT", "DES-CRYPT", "SCRAM-SHA-1", "SCRAM-SHA-256",
 	"PLAIN", "CLEAR", "CLEARTEXT", "PLAIN-TRUNC",
+	// Dovecot's other schemes, whose hashes are hex or base64 too.
+	"CRAM-MD5", "HMAC-MD5", "DIGEST-MD5", "PLAIN-MD4", "PLAIN-MD5", "LDAP-MD5", "NTLM", "LANMAN", "RPA",
+	"SHA1", "SSHA1",
 }
 
 func init() {
@@ -1684,35 +1687,37 @@ func jwtBody(s string, j int) int {
 // (markFirst[s[i-1]] & markSecond[s[i]]) so that findMarkedTokens searches
 // only for the markers a string can hold.
 const (
-	markAzure     uint32 = 1 << iota // "Q~"
-	markDotA                         // ".a": ".atlasv1.", ".acc"
-	markT3                           // "T3": "T3BlbkFJ"
-	markMmk                          // "_m": "_mmk"
-	markOffice                       // ".o": ".office.com" of both Teams webhook forms
-	markTelegram                     // ":A"
-	markBar                          // a digit, or the last letter of PID or MRG, then '|'
-	markUs                           // "-u": "-us"
-	markZA                           // "za" in any case: "authorization" (DetectBearer)
-	markPEM                          // "-B": "-----BEGIN", "-U": "PuTTY-User-Key-File-" (DetectPrivateKey)
-	markDashP                        // "-p", "-P": sshpass -p, 7z -p…, zip -P (findUserFlag)
-	markDashA                        // "-a": redis-cli -a (findUserFlag)
-	markDashW                        // "-w", "-U", "-b", "-k", "-K", "-t", "-a", "-A": ldapsearch -w, smbclient -U u%p, curl -U u:p, htpasswd -b, openssl -k, doctl -t, http -a u:p, ab -A u:p (findUserFlag)
-	markAddMask                      // ":a": GitHub Actions' "::add-mask::…"
-	markDashD                        // "-D": a Java system property (-Dpassword=…; prescan, with markDashP's "-P")
-	markEscape                       // '\\' before n, t, r, u or x, '%' before a hex digit: a word after an escape (prescan)
-	markPort                         // ":5432:d": digits between colons, then a letter (prescan; DetectPgpass)
-	markDashS                        // "-S", "-s": sudo -S or --stdin reads the password from its standard input (stdinSecrets)
-	markQuoteK                       // a quote before "k" or "K": a JWK's "kty" member (findJWK)
-	markKeyed                        // "+A"; padding '=' after 40 bytes, "AzSe", words keyedWord admits (prescan): findKeyedTokens
-	markCrypt                        // '$' or '{' before a letter or digit: a password hash ($6$…, pbkdf2_sha256$…, {SSHA}…; findCryptHashes)
-	markSpelledAt                    // '[', '(' or '{' before 'a' or 'd' in any case: an e-mail address with its '@' or a dot spelled in brackets (findSpelledEmail)
-	markSpaceD                       // ' ' before 'd' or 'D': an e-mail address with its dots spelled as words (findWordedEmail)
-	markEscapedBS                    // "\\b": a backspace escaped as JSON and C write it (overstrikeEscaped)
-	markB64Pair                      // base64 of a login, user:password (prescan, base64LoginAt): findBase64Logins
-	allMarks      uint32 = 1<<iota - 1
+	markAzure      uint32 = 1 << iota // "Q~"
+	markDotA                          // ".a": ".atlasv1.", ".acc"
+	markT3                            // "T3": "T3BlbkFJ"
+	markMmk                           // "_m": "_mmk"
+	markOffice                        // ".o": ".office.com" of both Teams webhook forms
+	markTelegram                      // ":A"
+	markBar                           // a digit, or the last letter of PID or MRG, then '|'
+	markUs                            // "-u": "-us"
+	markZA                            // "za" in any case: "authorization" (DetectBearer)
+	markPEM                           // "-B": "-----BEGIN", "-U": "PuTTY-User-Key-File-" (DetectPrivateKey)
+	markDashP                         // "-p", "-P": sshpass -p, 7z -p…, zip -P (findUserFlag)
+	markDashA                         // "-a": redis-cli -a (findUserFlag)
+	markDashW                         // "-w", "-U", "-b", "-k", "-K", "-t", "-a", "-A": ldapsearch -w, smbclient -U u%p, curl -U u:p, htpasswd -b, openssl -k, doctl -t, http -a u:p, ab -A u:p (findUserFlag)
+	markAddMask                       // ":a": GitHub Actions' "::add-mask::…"
+	markDashD                         // "-D": a Java system property (-Dpassword=…; prescan, with markDashP's "-P")
+	markEscape                        // '\\' before n, t, r, u or x, '%' before a hex digit: a word after an escape (prescan)
+	markPort                          // ":5432:d": digits between colons, then a letter (prescan; DetectPgpass)
+	markDashS                         // "-S", "-s": sudo -S or --stdin reads the password from its standard input (stdinSecrets)
+	markQuoteK                        // a quote before "k" or "K": a JWK's "kty" member (findJWK)
+	markKeyed                         // "+A"; padding '=' after 40 bytes, "AzSe", words keyedWord admits (prescan): findKeyedTokens
+	markCrypt                         // '$' or '{' before a letter or digit: a password hash ($6$…, pbkdf2_sha256$…, {SSHA}…; findCryptHashes)
+	markSpelledAt                     // '[', '(' or '{' before 'a' or 'd' in any case: an e-mail address with its '@' or a dot spelled in brackets (findSpelledEmail)
+	markSpaceD                        // ' ' before 'd' or 'D': an e-mail address with its dots spelled as words (findWordedEmail)
+	markEscapedBS                     // "\\b": a backspace escaped as JSON and C write it (overstrikeEscaped)
+	markB64Pair                       // base64 of a login, user:password (prescan, base64LoginAt): findBase64Logins
+	markCurlBundle                    // '-' before a letter of curlBundleFirst: curl's short flags bundled (-su u:p, -kb 'sid=…'; curlBundles)
+	markSASL                          // ']' after a word that ends a sasl_passwd line's relay host ([smtp.example.net]:587 user:…; prescan, saslPasswdAt): findSASLPasswd
+	allMarks       uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
-	tokenMarks = markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed | markB64Pair
+	tokenMarks = markSASL | markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed | markB64Pair
 )
 
 var markFirst, markSecond = func() (first, second [256]uint32) {
@@ -1789,6 +1794,9 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 	}
 	if marks&markB64Pair != 0 {
 		spans = findBase64Logins(s, spans)
+	}
+	if marks&markSASL != 0 {
+		spans = findSASLPasswd(s, spans)
 	}
 	if len(s) < 36 {
 		return spans
