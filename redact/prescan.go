@@ -261,8 +261,8 @@ func (r *Redactor) atWord(s string, start, end int, first, rest uint64, w *presc
 			st.tokens = tokenMayStart(s, start)
 		}
 	}
-	if !st.tokens && start > 0 && urlWordFirst[s[start-1]]&urlWordSecond[s[start]] != 0 {
-		st.tokens = urlTokenMayStart(s, start)
+	if start > 0 && urlWordFirst[s[start-1]] != 0 && !st.tokens {
+		st.tokens = urlTokenMayStart(s, start) // after '/', '?', …: most words are not, most there fail its first test
 	}
 	n := end - start
 	word := rest | first

@@ -57,27 +57,50 @@ func capabilityRouteFormats() []tokenFormat {
 	return out
 }
 
-// urlWordFirst and urlWordSecond hold the bytes before and the first
-// bytes of the formats that match only in a URL (tokenFormat.inURL), in
-// either case: prescan tests a word with urlTokenMayStart only when both
-// hold its bytes.
-var urlWordFirst, urlWordSecond = func() (first, second [256]uint8) {
+// urlWordFirst holds the bytes before a word that a format matching only
+// in a URL may start (tokenFormat.inURL): a separator of a path or a
+// query, or the '-' of a slug (/account-activation/<token>). prescan
+// tests only such words with urlTokenMayStart.
+var urlWordFirst = func() (first [256]uint8) {
 	for _, c := range []byte("/?&#;-") {
 		first[c] = 1
 	}
+	return first
+}()
+
+// urlPairs and urlTris hold the first two bytes of the prefixes of two
+// bytes, and the first three of the longer ones, of the formats that match
+// only in a URL, each byte folded with |0x20: a word that starts with
+// neither is not compared with every prefix (most words after a '/' are
+// not: api, v1, orders).
+var urlPairs, urlTris = func() (pairs [1 << 16 / 64]uint64, tris gramSet) {
 	for _, f := range signedURLFormats {
-		if f.inURL {
-			c := f.prefix[0] | 0x20
-			second[c], second[c&^0x20] = 1, 1
+		if !f.inURL {
+			continue
+		}
+		n := uint16(f.prefix[0]|0x20)<<8 | uint16(f.prefix[1]|0x20)
+		if len(f.prefix) == 2 {
+			pairs[n>>6] |= 1 << (n & 63)
+		} else {
+			tris.add(uint32(n)<<8 | uint32(f.prefix[2]|0x20))
 		}
 	}
-	return first, second
+	return pairs, tris
 }()
 
 // urlTokenMayStart reports whether a format that matches only in a URL
 // starts at s[i], a word after '/' or a query's separator: whether s[i:]
 // starts with its prefix.
 func urlTokenMayStart(s string, i int) bool {
+	if len(s)-i < 2 {
+		return false
+	}
+	// Equal bytes fold alike, and so do letters equal in any case: the
+	// sets pass every start that a prefix below matches.
+	n := uint16(s[i]|0x20)<<8 | uint16(s[i+1]|0x20)
+	if urlPairs[n>>6]&(1<<(n&63)) == 0 && (len(s)-i < 3 || !urlTris.has(uint32(n)<<8|uint32(s[i+2]|0x20))) {
+		return false
+	}
 	for k := range signedURLFormats {
 		f := &signedURLFormats[k]
 		if f.inURL && len(s)-i >= len(f.prefix) && (s[i]|0x20) == (f.prefix[0]|0x20) && strings.EqualFold(s[i:i+len(f.prefix)], f.prefix) {
