@@ -62,7 +62,7 @@ func capabilityRouteFormats() []tokenFormat {
 // either case: prescan tests a word with urlTokenMayStart only when both
 // hold its bytes.
 var urlWordFirst, urlWordSecond = func() (first, second [256]uint8) {
-	for _, c := range []byte("/?&#;-") {
+	for _, c := range []byte("/?&#;-_") {
 		first[c] = 1
 	}
 	for _, f := range signedURLFormats {
@@ -285,7 +285,7 @@ func oraclePARBody(s string, j int) int {
 // /reset/MTIz/<token>, /email/verify/42/<hash>).
 func routeTokenBody(n int) func(string, int) int {
 	return func(s string, j int) int {
-		if i := j - n; i < 1 || s[i-1] != '/' && (s[i-1] != '-' || !slugBefore(s, i-1)) {
+		if i := j - n; i < 1 || s[i-1] != '/' && (s[i-1] != '-' && s[i-1] != '_' || !slugBefore(s, i-1)) {
 			return 0
 		}
 		plural := j < len(s) && s[j] == 's' // /invitations/accept/<token>: a verb must follow
@@ -325,14 +325,15 @@ func routeTokenBody(n int) func(string, int) int {
 }
 
 // slugBefore reports whether the segment of a path that ends at the '-'
-// at s[d] is a slug of lower-case words up to it (email-verification,
-// account-activation): letters and '-' after a '/', 24 bytes at most.
+// or '_' at s[d] is a slug of lower-case words up to it
+// (email-verification, account-activation, password_reset): letters, '-'
+// and '_' after a '/', 24 bytes at most.
 func slugBefore(s string, d int) bool {
 	for k := d - 1; k >= 0 && d-k <= 24; k-- {
 		switch c := s[k]; {
 		case c == '/':
 			return k < d-1
-		case c >= 'a' && c <= 'z' || c == '-':
+		case c >= 'a' && c <= 'z' || c == '-' || c == '_':
 		default:
 			return false
 		}
