@@ -562,14 +562,16 @@
 // the word okta within 40 bytes before);
 // Slack (xoxb-, xoxp-, xoxa-, xoxr-, xoxo-, xoxs-, xoxe-, xoxc-, xoxd-,
 // xapp-, hooks.slack.com), Discord bot tokens and webhooks, Microsoft
-// Teams webhooks, Zapier and IFTTT webhooks, the paths of incoming
+// Teams webhooks (the ids and the signature of the path; the scheme, the
+// host, webhookb2/ and IncomingWebhook are kept), Zapier and IFTTT webhooks, the paths of incoming
 // webhooks after /hooks/ or /hook/ (Mattermost, Rocket.Chat, Feishu and
 // Lark: a UUID, or 20 letters and digits or more with both), the token
 // of any service's webhook under /webhook/ or /webhooks/ (also after an
 // id or a word of the route: /webhooks/incoming/…, /api/webhooks/88231/…;
 // numeric ids and names such as /webhooks/github are kept), PagerDuty's
 // integration keys (/integration/…/enqueue), Slack's webhook path on any
-// host (/services/T…/B…/…), Telegram
+// host (/services/T…/B…/…, /hooks/T…/B…/…; ids of two bytes or more, a
+// token with a digit and a letter after ids shorter than six), Telegram
 // bots (also in the Bot API's path, /bot<token>/, or bot<token> alone;
 // 34 bytes after the colon as in Telegram's examples, or 35; in the Bot
 // API's path any length from 30 to 64);
@@ -587,7 +589,9 @@
 // /verify-email/…, /email-verification/…, /confirm/…, /activate/…,
 // /invite/…, /invitations/accept/…, /unsubscribe/…, /magic/…,
 // /passwordless/…, /login/…, /signin/…, /join/…, /share/…,
-// /snapshot/…; also after one short segment such as a user's id,
+// /snapshot/…; also as the last word of a slug joined by '-' or '_',
+// /email-verification/…, /password_reset/…, and after one short segment
+// such as a user's id,
 // /reset/MTIz/…): a UUID, base64url with a digit, 20 letters and digits
 // or more with both, Django's reset tokens (<base36>-<hex>) and signed
 // values whose last part is such a token (itsdangerous' ….….…, Django's

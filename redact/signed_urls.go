@@ -59,10 +59,11 @@ func capabilityRouteFormats() []tokenFormat {
 
 // urlWordFirst holds the bytes before a word that a format matching only
 // in a URL may start (tokenFormat.inURL): a separator of a path or a
-// query, or the '-' of a slug (/account-activation/<token>). prescan
-// tests only such words with urlTokenMayStart.
+// query, or the '-' or '_' of a slug (/account-activation/<token>,
+// /password_reset/<token>). prescan tests only such words with
+// urlTokenMayStart.
 var urlWordFirst = func() (first [256]uint8) {
-	for _, c := range []byte("/?&#;-") {
+	for _, c := range []byte("/?&#;-_") {
 		first[c] = 1
 	}
 	return first
@@ -308,7 +309,7 @@ func oraclePARBody(s string, j int) int {
 // /reset/MTIz/<token>, /email/verify/42/<hash>).
 func routeTokenBody(n int) func(string, int) int {
 	return func(s string, j int) int {
-		if i := j - n; i < 1 || s[i-1] != '/' && (s[i-1] != '-' || !slugBefore(s, i-1)) {
+		if i := j - n; i < 1 || s[i-1] != '/' && (s[i-1] != '-' && s[i-1] != '_' || !slugBefore(s, i-1)) {
 			return 0
 		}
 		plural := j < len(s) && s[j] == 's' // /invitations/accept/<token>: a verb must follow
@@ -348,14 +349,15 @@ func routeTokenBody(n int) func(string, int) int {
 }
 
 // slugBefore reports whether the segment of a path that ends at the '-'
-// at s[d] is a slug of lower-case words up to it (email-verification,
-// account-activation): letters and '-' after a '/', 24 bytes at most.
+// or '_' at s[d] is a slug of lower-case words up to it
+// (email-verification, account-activation, password_reset): letters, '-'
+// and '_' after a '/', 24 bytes at most.
 func slugBefore(s string, d int) bool {
 	for k := d - 1; k >= 0 && d-k <= 24; k-- {
 		switch c := s[k]; {
 		case c == '/':
 			return k < d-1
-		case c >= 'a' && c <= 'z' || c == '-':
+		case c >= 'a' && c <= 'z' || c == '-' || c == '_':
 		default:
 			return false
 		}

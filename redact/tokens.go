@@ -191,15 +191,15 @@ var tokenFormats = append([]tokenFormat{
 	{family: "discord", prefix: "discordapp.com/api/webhooks/", body: cAny, min: 30},
 	// Incoming webhooks whose secret is their path after /hooks/ or
 	// /hook/ (Mattermost, Rocket.Chat, Feishu and Lark bots).
-	{family: "webhook", prefix: "hooks/", shape: webhookPathBody},
-	{family: "webhook", prefix: "hook/", shape: webhookPathBody},
+	{family: "webhook", prefix: "hooks/", shape: webhookPathBody, part: valueAfterPrefix},
+	{family: "webhook", prefix: "hook/", shape: webhookPathBody, part: valueAfterPrefix},
 	// Incoming webhooks of any service whose secret is the last segment of
 	// their path under /webhook/ or /webhooks/ (after an id or a word of
 	// the route: /webhooks/incoming/<token>, /api/webhooks/<id>/<token>),
 	// PagerDuty's integration keys (/integration/<key>/enqueue), and
 	// Slack's path on any host (a proxy's, an enterprise gateway's).
-	{family: "webhook", prefix: "webhook/", fold: true, shape: webhookRouteBody},
-	{family: "webhook", prefix: "webhooks/", fold: true, shape: webhookRouteBody},
+	{family: "webhook", prefix: "webhook/", fold: true, shape: webhookRouteBody, part: valueAfterPrefix},
+	{family: "webhook", prefix: "webhooks/", fold: true, shape: webhookRouteBody, part: valueAfterPrefix},
 	{family: "webhook", prefix: "integration/", shape: integrationKeyBody},
 	{family: "slack", prefix: "services/T", shape: slackServicesBody},
 	{family: "discord", prefix: "MT", shape: discordBotBody},
@@ -626,11 +626,17 @@ func findPrefixTokens(s string, spans []span) []span {
 		if tokenSecond[c0][c1>>6]&(1<<(c1&63)) == 0 {
 			continue
 		}
+		// After '_' only a format of a URL's path may start: a capability
+		// route's word in a slug (/password_reset/…), which its shape checks.
+		afterUnder := false
 		if i > 0 && charClass[s[i-1]]&(cAlnum|cUnder) != 0 && (s[i-1] == '_' || !escapedStart(s, i)) {
-			continue // inside a word, not right after an escape ("…\nghp_…")
+			if s[i-1] != '_' {
+				continue // inside a word, not right after an escape ("…\nghp_…")
+			}
+			afterUnder = true
 		}
 		for _, f := range tokenIndex[c0] {
-			if f.prefix[1]|0x20 != c1 { // most of the bucket, for a byte compare
+			if f.prefix[1]|0x20 != c1 || afterUnder && !f.inURL { // most of the bucket, for a byte compare
 				continue
 			}
 			if end := f.matchWindow(s, i, &rematches); end > 0 {
@@ -993,6 +999,11 @@ func webhookPathBody(s string, j int) int {
 	if e := uuidBody(s, j); e > 0 {
 		return e
 	}
+	if j < len(s) && s[j] == 'T' {
+		if e := slackServicesBody(s, j+1); e > 0 {
+			return e // Slack's path behind a proxy: /hooks/T…/B…/<token>
+		}
+	}
 	seg := func(j int) int {
 		e := run(s, j, cAlnum)
 		if e-j < 20 || !wordEnd(s, e) || e < len(s) && s[e] == '-' {
@@ -1073,17 +1084,20 @@ func integrationKeyBody(s string, j int) int {
 
 // slackServicesBody matches the rest of a Slack incoming webhook's path
 // after "services/T": the team id, the bot id (B…) and the token of 20
-// letters and digits or more.
+// letters and digits or more. Ids of fewer than 6 bytes (a test
+// workspace's, a proxy's renamed ones: T0123/B0456) ask for a token with
+// a digit and a letter.
 func slackServicesBody(s string, j int) int {
-	ids := 0
+	ids, short := 0, false
 	for ids < 2 {
 		e := j
 		for e < len(s) && (s[e] >= 'A' && s[e] <= 'Z' || isDigit(s[e])) {
 			e++
 		}
-		if e-j < 6 || e >= len(s) || s[e] != '/' {
+		if e-j < 2 || e >= len(s) || s[e] != '/' {
 			return 0
 		}
+		short = short || e-j < 6
 		ids++
 		j = e + 1
 		if ids == 1 {
@@ -1094,7 +1108,7 @@ func slackServicesBody(s string, j int) int {
 		}
 	}
 	e := run(s, j, cAlnum)
-	if e-j < 20 || !wordEnd(s, e) {
+	if e-j < 20 || !wordEnd(s, e) || short && !pathToken(s[j:e]) {
 		return 0
 	}
 	return e
@@ -1844,8 +1858,8 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 		spans = findAround(s, spans, "_mmk", 36, 0, cWord)
 	}
 	if len(s) >= 67 && marks&markOffice != 0 {
-		spans = findAround(s, spans, ".webhook.office.com/webhookb2/", 0, 40, cAny)
-		spans = findAround(s, spans, "outlook.office.com/webhook/", 0, 40, cAny)
+		spans = findWebhookPath(s, spans, ".webhook.office.com/webhookb2/", 40)
+		spans = findWebhookPath(s, spans, "outlook.office.com/webhook/", 40)
 	}
 	// Telegram bot tokens: 5 to 16 digits, ':', 'A', 34 more (33 in the
 	// examples of Telegram's own documentation, which users copy).
@@ -2126,6 +2140,37 @@ func findAround(s string, spans []span, marker string, before, after int, class 
 			spans = append(spans, span{start, end})
 			i = end
 		}
+	}
+}
+
+// findWebhookPath appends the segments of the path after each marker
+// (a Teams webhook's route, with at least after bytes of path): the ids
+// and the signature that grant the right to post. The scheme, the host,
+// the route's words and the fixed segment IncomingWebhook are kept, so
+// that the log still says where the request went.
+func findWebhookPath(s string, spans []span, marker string, after int) []span {
+	for i := 0; ; {
+		k := strings.Index(s[i:], marker)
+		if k < 0 {
+			return spans
+		}
+		j := i + k + len(marker)
+		end := run(s, j, cAny)
+		i = j
+		if end-j < after {
+			continue
+		}
+		for q := j; q < end; {
+			e := q + strings.IndexByte(s[q:end], '/')
+			if e < q {
+				e = end
+			}
+			if e > q && s[q:e] != "IncomingWebhook" {
+				spans = append(spans, span{q, e})
+			}
+			q = e + 1
+		}
+		i = end
 	}
 }
 
