@@ -195,15 +195,21 @@ var (
 	// dump's fields (|MM|YYYY|CVV) after them. A number that is the value
 	// of a key naming a number (duration_ns=…, "bytes": …) is no card.
 	DetectCardNumber = Detector{Name: "card-number", find: findCards, need: hasDigits13, min: 13}
-	// DetectSSN masks US Social Security numbers written ddd-dd-dddd, with
-	// the invalid ranges (000, 666, 9xx, 00, 0000) left alone, and the
+	// DetectSSN masks US Social Security numbers written ddd-dd-dddd,
+	// ddd dd dddd or ddd.dd.dddd (a dotted one alone, not inside a longer
+	// dotted run or after a version word: an OID or a build), with the
+	// invalid ranges (000, 666, 9xx, 00, 0000) left alone, and the
 	// taxpayer numbers (ITINs) written as SSNs are: 9xx with a group of
 	// 50-65, 70-88, 90-92 or 94-99.
 	DetectSSN = Detector{Name: "ssn", find: findSSN, need: hasDigits9, min: 11}
 	// DetectEmail masks e-mail addresses, with letters outside ASCII in
 	// either part too (jörg@bücher.de) and with the '@' escaped in JSON
 	// (\u0040), and the display name of two or three capitalised words or
-	// in quotes before one in angle brackets ("Jane Roe" <jane@example.com>).
+	// in quotes before one in angle brackets ("Jane Roe" <jane@example.com>),
+	// a quoted local part ("jane roe"@example.com) and a domain literal
+	// (jane@[203.0.113.7]). The user@host that a remote shell or copy
+	// command is given (ssh deploy@build-4.internal, scp f ops@host:/srv) is
+	// a login on a host and is kept.
 	DetectEmail = Detector{Name: "email", find: findEmail, need: hasAt | hasDot, min: 5}
 )
 
@@ -1200,8 +1206,6 @@ func luhn(d []byte) bool {
 	return sum%10 == 0
 }
 
-// findSSN masks ddd-dd-dddd and ddd dd dddd with valid area, group and
-// serial numbers.
 // itinGroup reports whether group, the middle of a number whose area
 // starts with 9, is that of a US Individual Taxpayer Identification Number
 // (50-65, 70-88, 90-92, 94-99), written as SSNs are.
@@ -1210,13 +1214,18 @@ func itinGroup(group string) bool {
 	return g >= 50 && g <= 65 || g >= 70 && g <= 88 || g >= 90 && g <= 92 || g >= 94
 }
 
+// findSSN masks ddd-dd-dddd, ddd dd dddd and ddd.dd.dddd with valid
+// area, group and serial numbers.
 func findSSN(s string, spans []span) []span {
 	for i := 0; i+11 <= len(s); i++ {
 		sep := s[i+3]
-		if (sep != '-' && sep != ' ') || s[i+6] != sep || (i > 0 && (isAlnum(s[i-1]) && !escapedStart(s, i) || s[i-1] == '-' || s[i-1] == '+' || (sep == ' ' && isDigit(s[i-1])))) {
+		if (sep != '-' && sep != ' ' && sep != '.') || s[i+6] != sep || (i > 0 && (isAlnum(s[i-1]) && !escapedStart(s, i) || s[i-1] == '-' || s[i-1] == '+' || (sep == ' ' && isDigit(s[i-1])))) {
 			continue
 		}
 		if i+11 < len(s) && (isAlnum(s[i+11]) || s[i+11] == '-' || (sep == ' ' && i+12 < len(s) && s[i+11] == ' ' && isDigit(s[i+12]))) {
+			continue
+		}
+		if sep == '.' && !dottedSSNAt(s, i) {
 			continue
 		}
 		ok := true
@@ -1274,7 +1283,18 @@ func findEmail(s string, spans []span) []span {
 		for start < at && strings.IndexByte("'`{}|.", s[start]) >= 0 {
 			start++ // quotes and brackets around the address: 'a@b.c', {a@b.c}, | a@b.c |
 		}
+		local := s[start:at]
+		if start == at && at > 0 && s[at-1] == '"' {
+			start, local = quotedLocalPart(s, at) // "jane roe"@example.com
+		}
 		d := at + width - 1 // the last byte of the '@' or its escape: the domain follows
+		if start < at {
+			if e := domainLiteralEnd(s, d+1); e > 0 { // jane@[203.0.113.7]
+				spans = append(spans, span{start, e})
+				i = e
+				continue
+			}
+		}
 		end := d + 1
 		for end < len(s) {
 			if c := s[end]; c < utf8.RuneSelf {
@@ -1297,7 +1317,8 @@ func findEmail(s string, spans []span) []span {
 		// "admin@prod." makes no address of it.
 		dot := strings.Contains(s[d:end], ".")
 		if start < at && dot && end > d+3 && s[end-1] != '-' && strings.LastIndexByte(s[d:end], '.') < end-d-2 && emailDomainOK(s, d+1, end) &&
-			!machineMailbox(s[start:at]) && // noreply@…, postmaster@…: no person's mailbox
+			!machineMailbox(local) && // noreply@…, postmaster@…: no person's mailbox
+			!sshDestination(s, start) && // ssh deploy@build-4.internal: a login on a host
 			!(start >= 3 && s[start-3:start] == "://" && end < len(s) && (s[end] == '/' || s[end] == ':')) { // ssh://git@host/…: a URL's userinfo
 			if start > 0 && s[start-1] == '<' && !roleAddress(s[start:at]) {
 				if ns, ne := displayName(s, start-1); ne > ns {

@@ -436,7 +436,9 @@
 // social security number, itin, and the other dates Safe Harbor
 // names: admission date, admit date, date of admission, discharge date,
 // date of discharge, date of death, death date.
-// Detectors: ssn ([DetectSSN]), email ([DetectEmail]: addresses with
+// Detectors: ssn ([DetectSSN]: also with spaces or dots, 219.09.9999),
+// email ([DetectEmail]: addresses with a quoted local part or a domain
+// literal too, "jane roe"@example.com, jane@[203.0.113.7], and with
 // letters outside ASCII too, jörg@bücher.de, with the '@' escaped in
 // JSON, \u0040, in quoted-printable, jane=40example.org, or in
 // brackets, jane[@]example.org), email-spelled
@@ -447,7 +449,8 @@
 // parentheses, (020) 7946 0958, an area code of two digits in
 // parentheses, (11) 98765-4321, the trunk 8 of Russia, 8 (812)
 // 555-12-34, nine digits after a trunk 0, 02-312-3456, an extension
-// after the number, ext. 204, x204, ;ext=204, with the '+' percent-encoded,
+// after the number, ext. 204, x204, ;ext=204, an Indonesian mobile in
+// three groups, 0812-3456-7890, with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // after "call from", "sms to" and their kin), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
@@ -507,7 +510,8 @@
 // devices idfa, idfv, gaid, aaid, a device's mac address, mac addr,
 // national identifiers by their countries' names: national insurance,
 // nir, nie, sin number, social insurance, itin, pan card, pan number,
-// permanent account number, and the word telephone in other languages:
+// permanent account number, the US SSN by its name, social security,
+// social security number, and the word telephone in other languages:
 // telefon, telefono, telefone, telefonnummer, teléfono, téléphone, and a
 // name under a key that says whose it is: customer name, client name,
 // contact name, person name, employee name, recipient name, sender name,

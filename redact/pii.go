@@ -146,11 +146,14 @@ func findPhones(s string, spans []span) []span {
 // a trunk 0 followed by second, have the shape of a national number: ten or
 // eleven digits in groups of two or more (020 7946 0958), twelve in two
 // groups, the first of three to five digits (a German mobile, 0151
-// 23456789), or nine in three groups or more, the first of two or three
-// digits and the last of four, not dotted (Seoul's 02-312-3456, Tel
-// Aviv's 03-123-4567, Auckland's 09 123 4567). n is the number as written.
+// 23456789) or twelve or thirteen in three, the first of four digits (an
+// Indonesian mobile, 0812-3456-7890), or nine in three groups or more,
+// the first of two or three digits and the last of four, not dotted
+// (Seoul's 02-312-3456, Tel Aviv's 03-123-4567, Auckland's 09 123 4567).
+// n is the number as written.
 func trunkNationalNumber(n string, groups []int, digits int, second byte) bool {
 	return (digits >= 10 && digits <= 11 || digits == 12 && len(groups) == 2 && groups[0] >= 3 && groups[0] <= 5 ||
+		digits >= 12 && digits <= 13 && len(groups) == 3 && groups[0] == 4 && groups[1] >= 3 && groups[2] >= 4 && strings.IndexByte(n, '.') < 0 ||
 		digits == 9 && len(groups) >= 3 && groups[0] <= 3 && groups[len(groups)-1] >= 4 && strings.IndexByte(n, '.') < 0) &&
 		second != '0' && minInts(groups) >= 2
 }

@@ -197,6 +197,8 @@ var (
 			// NIE, Canada's SIN, the US ITIN, India's PAN card.
 			"national insurance", "nir", "nie", "sin number", "social insurance",
 			"itin", "pan card", "pan number", "permanent account number",
+			// The US SSN by its name, which the ssn detector masks too.
+			"social security", "social security number",
 			// The word telephone in other languages.
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
 		},
