@@ -778,6 +778,10 @@ func (af *File) Torns() []TornLine {
 // closed continues the chain from where it stopped. A chain whose records
 // another handler over af writes (Wrap over a JSON or slogcore handler)
 // is not taken by default either, and is locked for other Files.
+// A chain is continued only with a key that may write it: a key id that
+// an audit.rotate record retired is refused, and so are key bytes that
+// verify none of the chain's MACs made under the same key id (a key file
+// regenerated or mixed up), whose records would all read as tampered.
 // Its Close does not close af.
 func (af *File) Handler(opts ...Option) (*Handler, error) {
 	var probe config
@@ -878,7 +882,7 @@ func (af *File) Handler(opts ...Option) (*Handler, error) {
 	af.mu.Unlock()
 	if ok && probe.resume == nil {
 		if probe.key != nil {
-			if err := af.checkResumeKey(id, probe.keyID); err != nil {
+			if err := af.checkResumeKey(id, probe.keyID, probe.key); err != nil {
 				af.unclaim(id)
 				return nil, err
 			}

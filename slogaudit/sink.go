@@ -119,6 +119,8 @@ func openAuditSink(cfg map[string]string) (slogcore.Sink, error) {
 		keyID = "k1"
 	}
 	switch {
+	case cfg["key_id"] != "" && cfg["key_file"] == "" && cfg["key_env"] == "":
+		return nil, fmt.Errorf("key_id %q without a key: set key_file or key_env (SLOGGUARD_AUDIT_KEY_FILE, SLOGGUARD_AUDIT_KEY_ENV), or the log has no MACs", cfg["key_id"])
 	case cfg["key_file"] != "" && cfg["key_env"] != "":
 		return nil, errors.New("key_file and key_env are exclusive: set one")
 	case cfg["key_file"] != "":
