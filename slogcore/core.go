@@ -30,6 +30,7 @@ type core struct {
 	wakeAt   int   // queue depth at which the worker is woken early
 	helpAt   int32 // queue depth from which callers encode their own records
 	woken    bool  // a wake-up is pending
+	parked   bool  // the worker sleeps without its ticker: the next record wakes it
 	yieldAt  int   // while woken, the depth at which a caller yields again
 	waiters  int   // producers waiting in space.Wait
 	closed   bool  // Close has begun; Handle refuses records
@@ -94,6 +95,10 @@ type core struct {
 	// the fields above keep the layout the record path was measured with.
 	worker   atomic.Uint64 // goroutine id of the worker
 	inOnDrop goroutine.Set // the goroutines inside OnDrop
+
+	// wakeups counts the worker's wake-ups by the queue and its ticker,
+	// so that a test can tell an idle worker from a spinning one.
+	wakeups atomic.Uint64
 }
 
 // Queue depths at which the worker is woken early, and from which callers
@@ -359,6 +364,9 @@ func (c *core) enqueue(ctx context.Context, e *entry) error {
 // nudge decides, once a record is queued, whether to wake the worker and
 // whether the caller should yield its processor. c.mu is held.
 //
+// A parked worker (see run) is woken by the first record, without a yield:
+// it only starts its ticker.
+//
 // The wake-up makes the worker runnable on the caller's processor, behind
 // the caller: the caller yields so that it runs now rather than when the
 // scheduler next preempts the caller (with every processor busy, that could
@@ -368,6 +376,9 @@ func (c *core) enqueue(ctx context.Context, e *entry) error {
 // caller yields once more. A full queue makes callers wait instead.
 func (c *core) nudge() (wake, yield bool) {
 	switch {
+	case c.parked: // the worker waits for this record to start its ticker
+		c.parked = false
+		return true, false
 	case c.n >= c.wakeAt && !c.woken:
 		c.woken = true
 		c.yieldAt = c.n + c.wakeAt
@@ -438,6 +449,11 @@ func (c *core) onDrop(f func(Drop), d Drop) {
 
 // run is the worker goroutine: it drains the queue, writes batches, and
 // exits once Close has begun and everything is written (or abandoned).
+//
+// Its ticker runs only while there is something to write: a tick that
+// finds the queue and the batch empty (and no cut record to finish) parks
+// the worker, which stops the ticker and waits for the next record, Flush
+// or Close. An idle handler thus costs nothing, whatever FlushInterval is.
 func (c *core) run() {
 	c.worker.Store(goroutine.ID())
 	finished := false
@@ -448,15 +464,28 @@ func (c *core) run() {
 			c.restart() // runtime.Goexit in a writer, wrapped handler or callback
 		}
 	}()
+	// A new worker (after restart) may find records queued that woke
+	// nobody: it starts ticking, and parks at its first idle tick.
 	ticker := time.NewTicker(c.opts.FlushInterval)
 	defer ticker.Stop()
+	ticking := true
 	for {
 		select {
 		case <-c.wake:
+			c.wakeups.Add(1)
+			if !ticking {
+				ticker.Reset(c.opts.FlushInterval)
+				ticking = true
+			}
 			c.drain()
 		case <-ticker.C:
+			c.wakeups.Add(1)
 			c.drain()
 			c.writeBatch()
+			if c.park() {
+				ticker.Stop()
+				ticking = false
+			}
 		case req := <-c.flushReq:
 			c.replying = req.reply
 			c.drain()
@@ -466,6 +495,10 @@ func (c *core) run() {
 			}
 			c.replying = nil
 			close(req.reply)
+			if !ticking && !c.park() { // a cut record waits for a retry
+				ticker.Reset(c.opts.FlushInterval)
+				ticking = true
+			}
 		case <-c.stop:
 			for c.drain() > 0 {
 			}
@@ -474,6 +507,18 @@ func (c *core) run() {
 			return
 		}
 	}
+}
+
+// park reports whether the worker has nothing to write, and marks it
+// parked if so, so that the next record queued wakes it (nudge). From the
+// worker.
+func (c *core) park() bool {
+	idle := c.batchN == 0 && c.cut == nil
+	c.mu.Lock()
+	c.parked = idle && c.n == 0
+	idle = c.parked
+	c.mu.Unlock()
+	return idle
 }
 
 // drain takes every queued record and processes it. It returns how many it

@@ -31,7 +31,9 @@
 //
 // # Lifecycle
 //
-// A handler starts its worker when it is made. [Handler.Flush] writes what is
+// A handler starts its worker when it is made. The worker sleeps while
+// nothing is queued: its FlushInterval ticker runs only while records wait
+// to be written, so an idle handler costs nothing. [Handler.Flush] writes what is
 // queued; [Handler.Sync] also syncs the writer (fsync for a file) and says
 // whether any record failed since the previous Sync; [Handler.Close]
 // drains, writes and stops, and must be called before the program exits. Handlers derived with WithAttrs and WithGroup share one
