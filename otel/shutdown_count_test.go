@@ -1,0 +1,111 @@
+package otel_test
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	sdklog "go.opentelemetry.io/otel/sdk/log"
+
+	"github.com/slogguard/slogguard/otel"
+	"github.com/slogguard/slogguard/slogcore"
+)
+
+// heldExporter holds every export until release receives its result, and
+// ignores the export's context, as an exporter stuck in a dial does.
+type heldExporter struct {
+	entered chan int   // the size of each export, when it starts
+	release chan error // the result of the held export
+}
+
+func (e *heldExporter) Export(_ context.Context, records []sdklog.Record) error {
+	e.entered <- len(records)
+	return <-e.release
+}
+func (*heldExporter) Shutdown(context.Context) error   { return nil }
+func (*heldExporter) ForceFlush(context.Context) error { return nil }
+
+// countIn returns the number that re matches in err's text, or 0.
+func countIn(t *testing.T, re string, err error) uint64 {
+	t.Helper()
+	m := regexp.MustCompile(re).FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0
+	}
+	n, convErr := strconv.ParseUint(m[1], 10, 64)
+	require.NoError(t, convErr)
+	return n
+}
+
+// TestShutdownCountsWhatWasLost: when Shutdown's deadline comes while an
+// export is held, its error names exactly the records that were lost, and
+// apart from them the records of the export still running, whose fate is
+// decided when it returns: once the SDK is done, the records counted as
+// failed or given up during Shutdown are the lost ones it named, plus the
+// running export's when that export failed. Before, it named every record
+// pending at the deadline, also those the held export went on to deliver.
+func TestShutdownCountsWhatWasLost(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		batch    int   // ExportMaxBatchSize
+		before   int   // records emitted before the held export starts
+		after    int   // records emitted while it is held
+		interval bool  // the held export is a periodic one, not Shutdown's own
+		result   error // what the held export returns once released
+	}{
+		{name: "periodic export delivered", batch: 4, before: 4, after: 9, interval: true},
+		{name: "periodic export failed", batch: 3, before: 3, after: 6, interval: true, result: errors.New("collector said 503")},
+		{name: "shutdown export delivered", batch: 64, before: 11},
+		{name: "shutdown export failed", batch: 64, before: 6, result: errors.New("connection reset by collector")},
+		{name: "periodic export of two delivered, seven given up", batch: 2, before: 2, after: 7, interval: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			exp := &heldExporter{entered: make(chan int, 8), release: make(chan error, 8)}
+			interval := time.Hour
+			b, err := otel.NewBatchProcessor(exp, &otel.BatchOptions{ExportMaxBatchSize: tc.batch, ExportInterval: interval})
+			require.NoError(t, err)
+			emit := func(n int) {
+				for range n {
+					var r sdklog.Record
+					require.NoError(t, b.OnEmit(context.Background(), &r))
+				}
+			}
+			emit(tc.before)
+			if tc.interval { // the queue reached the batch size: an export of tc.batch starts
+				require.Equal(t, tc.batch, <-exp.entered)
+			}
+			emit(tc.after)
+
+			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Millisecond)
+			defer cancel()
+			shutdownErr := make(chan error, 1)
+			go func() { shutdownErr <- b.Shutdown(ctx) }()
+			held := tc.batch
+			if !tc.interval {
+				held = <-exp.entered // Shutdown's own export, of the first chunk
+			}
+			err = <-shutdownErr
+			require.Error(t, err)
+			named := countIn(t, `(\d+) records not exported`, err)
+			running := countIn(t, `an export of (\d+) records was still running`, err)
+
+			exp.release <- tc.result
+			require.Eventually(t, func() bool { return b.Stats().Pending == 0 }, 10*time.Second, time.Millisecond)
+			s := b.Stats()
+			checkOTelInvariant(t, s)
+			lost := s.Failed + s.DroppedBy[slogcore.ReasonCloseDeadline]
+			want := named
+			if tc.result != nil {
+				want += running
+			}
+			require.Equal(t, want, lost, "Shutdown said %v; then %+v", err, s)
+			require.Equal(t, named > 0, errors.Is(err, slogcore.ErrRecordsLost), "%v", err)
+			require.EqualValues(t, uint64(tc.before+tc.after), s.Exported+lost, "%+v", s)
+			require.EqualValues(t, held, running, "records of the held export: %v", err)
+		})
+	}
+}
