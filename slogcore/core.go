@@ -82,6 +82,7 @@ type core struct {
 	cutBuf  []byte
 	cutInfo lossInfo
 	fresh   bool // the next write starts with a newline (after a panic)
+	stalled bool // the last write call took no byte
 	cache   workerCache
 	errs    errorReporter
 
@@ -469,12 +470,13 @@ func (c *core) run() {
 	ticker := time.NewTicker(c.opts.FlushInterval)
 	defer ticker.Stop()
 	ticking := true
+	every := c.opts.FlushInterval // the ticker's period
 	for {
 		select {
 		case <-c.wake:
 			c.wakeups.Add(1)
 			if !ticking {
-				ticker.Reset(c.opts.FlushInterval)
+				ticker.Reset(every)
 				ticking = true
 			}
 			c.drain()
@@ -482,9 +484,14 @@ func (c *core) run() {
 			c.wakeups.Add(1)
 			c.drain()
 			c.writeBatch()
-			if c.park() {
+			switch next := c.retryEvery(every); {
+			case c.park():
 				ticker.Stop()
 				ticking = false
+				every = c.opts.FlushInterval
+			case next != every:
+				every = next
+				ticker.Reset(every)
 			}
 		case req := <-c.flushReq:
 			c.replying = req.reply
@@ -507,6 +514,25 @@ func (c *core) run() {
 			return
 		}
 	}
+}
+
+// Retries of a cut record whose writer takes nothing back off from
+// FlushInterval to stalledRetryMax (or FlushInterval, if longer): a full
+// disk is not asked again every microsecond.
+const stalledRetryMax = time.Second
+
+// retryEvery returns the ticker's next period after a tick's write, whose
+// period was every: twice as long while a cut record waits for a writer
+// that took nothing, FlushInterval otherwise. From the worker.
+func (c *core) retryEvery(every time.Duration) time.Duration {
+	if c.cut == nil || !c.stalled {
+		return c.opts.FlushInterval
+	}
+	limit := max(stalledRetryMax, c.opts.FlushInterval)
+	if every >= limit/2 {
+		return limit
+	}
+	return 2 * every
 }
 
 // park reports whether the worker has nothing to write, and marks it

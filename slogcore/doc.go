@@ -67,7 +67,8 @@
 // does. A short write is retried with the rest while the writer makes
 // progress. When a write stops inside a record (ENOSPC, EIO), the rest of
 // that record is written before anything else once the writer recovers, so
-// nothing is ever glued onto a fragment; until then the record is counted
+// nothing is ever glued onto a fragment (retries back off to one second
+// while the writer takes nothing); until then the record is counted
 // in Stats.Writing, and if the handler closes first it counts as failed
 // and the output ends with its first part, as after a crash. After a
 // writer panic, the next write starts with a newline: a fragment the

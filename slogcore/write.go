@@ -84,6 +84,7 @@ func (c *core) writeBatch() {
 		p = c.scratch
 	}
 	n, err, panicked := c.writeAll(p)
+	c.stalled = n == 0
 
 	// Bytes up to n reached the writer. After a panic, the panicking call
 	// may have written more: the record it cut is failed, not kept.
