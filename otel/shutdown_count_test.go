@@ -5,10 +5,13 @@ import (
 	"errors"
 	"regexp"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/otel/attribute"
 	sdklog "go.opentelemetry.io/otel/sdk/log"
 
 	"github.com/slogguard/slogguard/otel"
@@ -106,6 +109,97 @@ func TestShutdownCountsWhatWasLost(t *testing.T) {
 			require.Equal(t, named > 0, errors.Is(err, slogcore.ErrRecordsLost), "%v", err)
 			require.EqualValues(t, uint64(tc.before+tc.after), s.Exported+lost, "%+v", s)
 			require.EqualValues(t, held, running, "records of the held export: %v", err)
+		})
+	}
+}
+
+// slowExporter takes delay per export whatever its context says, and
+// records what it received.
+type slowExporter struct {
+	delay    time.Duration
+	received atomic.Int64
+}
+
+func (e *slowExporter) Export(_ context.Context, records []sdklog.Record) error {
+	time.Sleep(e.delay)
+	e.received.Add(int64(len(records)))
+	return nil
+}
+func (*slowExporter) Shutdown(context.Context) error   { return nil }
+func (*slowExporter) ForceFlush(context.Context) error { return nil }
+
+// TestShutdownDeadlineUnderLoad: 32 goroutines emit while Shutdown runs
+// with a deadline shorter than the exports; ForceFlush runs meanwhile.
+// Whatever the interleaving, every emitted record ends exported or
+// counted lost once the exporter is done, the records Shutdown named lost
+// are exactly those lost (this exporter never fails), and the exporter
+// received exactly the records counted as exported.
+func TestShutdownDeadlineUnderLoad(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		opts   otel.BatchOptions
+		delay  time.Duration
+		within time.Duration // Shutdown's deadline
+	}{
+		{"block/queue8", otel.BatchOptions{QueueSize: 8, ExportMaxBatchSize: 3, ExportInterval: time.Millisecond}, 3 * time.Millisecond, 5 * time.Millisecond},
+		{"drop-newest/queue5", otel.BatchOptions{QueueSize: 5, ExportMaxBatchSize: 2, ExportInterval: 2 * time.Millisecond, Overflow: slogcore.DropNewest}, 2 * time.Millisecond, 3 * time.Millisecond},
+		{"block-timeout/queue1", otel.BatchOptions{QueueSize: 1, ExportInterval: time.Millisecond, BlockTimeout: 100 * time.Microsecond}, time.Millisecond, 4 * time.Millisecond},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			exp := &slowExporter{delay: tc.delay}
+			opts := tc.opts
+			b, err := otel.NewBatchProcessor(exp, &opts)
+			require.NoError(t, err)
+			var emitted atomic.Int64
+			var wg sync.WaitGroup
+			stop := make(chan struct{})
+			for range 32 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for {
+						select {
+						case <-stop:
+							return
+						default:
+						}
+						var r sdklog.Record
+						r.SetBody(attribute.StringValue("shipment-scanned"))
+						emitted.Add(1)
+						require.NoError(t, b.OnEmit(context.Background(), &r))
+					}
+				}()
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Millisecond)
+				defer cancel()
+				_ = b.ForceFlush(ctx)
+			}()
+			time.Sleep(10 * time.Millisecond)
+			before := b.Stats()
+			ctx, cancel := context.WithTimeout(context.Background(), tc.within)
+			defer cancel()
+			shutdownErr := b.Shutdown(ctx)
+			time.Sleep(time.Millisecond) // emits after Shutdown are dropped as closed
+			close(stop)
+			wg.Wait()
+
+			require.Eventually(t, func() bool { return b.Stats().Pending == 0 }, 10*time.Second, time.Millisecond)
+			s := b.Stats()
+			checkOTelInvariant(t, s)
+			require.EqualValues(t, emitted.Load(), s.Emitted)
+			require.EqualValues(t, exp.received.Load(), s.Exported)
+			require.Zero(t, s.Failed)
+			require.NotZero(t, s.DroppedBy[slogcore.ReasonClosed])
+			lost := s.DroppedBy[slogcore.ReasonCloseDeadline] - before.DroppedBy[slogcore.ReasonCloseDeadline]
+			if shutdownErr == nil {
+				require.Zero(t, lost)
+				return
+			}
+			require.Equal(t, lost, countIn(t, `(\d+) records not exported`, shutdownErr), "%v; %+v", shutdownErr, s)
+			require.Equal(t, lost > 0, errors.Is(shutdownErr, slogcore.ErrRecordsLost))
 		})
 	}
 }
