@@ -203,3 +203,47 @@ func TestShutdownDeadlineUnderLoad(t *testing.T) {
 		})
 	}
 }
+
+// TestShutdownDeadlineDuringChunkedFlush: a ForceFlush exports the queue in
+// chunks; Shutdown's deadline comes while the first chunk is held. The
+// chunks after it were counted as given up when Shutdown returned: the
+// SDK, which goes on with the flush, must not deliver them too.
+func TestShutdownDeadlineDuringChunkedFlush(t *testing.T) {
+	exp := &heldExporter{entered: make(chan int, 8), release: make(chan error, 8)}
+	b, err := otel.NewBatchProcessor(exp, &otel.BatchOptions{ExportMaxBatchSize: 2, ExportInterval: time.Hour})
+	require.NoError(t, err)
+	emit := func(n int) {
+		for range n {
+			var r sdklog.Record
+			require.NoError(t, b.OnEmit(context.Background(), &r))
+		}
+	}
+	emit(2)
+	require.Equal(t, 2, <-exp.entered) // a periodic export, held
+	emit(7)
+	flushed := make(chan error, 1)
+	go func() { flushed <- b.ForceFlush(context.Background()) }()
+	// Once the flush waits for the export goroutine, the SDK serves it
+	// before the next periodic export.
+	time.Sleep(20 * time.Millisecond)
+	exp.release <- nil
+	require.Equal(t, 2, <-exp.entered) // the flush's first chunk, held
+
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
+	defer cancel()
+	err = b.Shutdown(ctx)
+	require.Error(t, err)
+	require.EqualValues(t, 5, countIn(t, `(\d+) records not exported`, err), "%v", err)
+	require.EqualValues(t, 2, countIn(t, `an export of (\d+) records was still running`, err), "%v", err)
+
+	for range 4 { // the held chunk, and any chunk wrongly passed on
+		exp.release <- nil
+	}
+	require.NoError(t, <-flushed)
+	require.Eventually(t, func() bool { return b.Stats().Pending == 0 }, 10*time.Second, time.Millisecond)
+	s := b.Stats()
+	checkOTelInvariant(t, s)
+	require.EqualValues(t, 4, s.Exported, "%+v", s)
+	require.EqualValues(t, 5, s.DroppedBy[slogcore.ReasonCloseDeadline], "%+v", s)
+	require.Empty(t, exp.entered, "the exporter received chunks counted as given up")
+}
