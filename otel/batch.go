@@ -23,6 +23,12 @@ const (
 	DefaultExportInterval     = time.Second
 	DefaultExportTimeout      = 30 * time.Second
 	DefaultExportMaxBatchSize = 512
+	// MinExportInterval is the shortest [BatchOptions.ExportInterval]: the
+	// SDK's export goroutine wakes up every interval, also when nothing is
+	// queued, so that a microsecond would keep a CPU busy while the
+	// program logs nothing. At 10ms an idle processor costs next to
+	// nothing, and a full batch is exported at once whatever the interval.
+	MinExportInterval = 10 * time.Millisecond
 )
 
 // BatchOptions configures a [BatchProcessor]. A nil *BatchOptions is the
@@ -56,7 +62,8 @@ type BatchOptions struct {
 	BlockTimeout time.Duration
 
 	// ExportInterval is the longest a record waits before an export starts.
-	// Default: [DefaultExportInterval].
+	// A shorter value than [MinExportInterval] is raised to it. Default:
+	// [DefaultExportInterval].
 	ExportInterval time.Duration
 
 	// ExportTimeout bounds one export. Default: [DefaultExportTimeout].
@@ -110,6 +117,7 @@ func (o *BatchOptions) withDefaults() (BatchOptions, error) {
 	if opts.ExportInterval == 0 {
 		opts.ExportInterval = DefaultExportInterval
 	}
+	opts.ExportInterval = max(opts.ExportInterval, MinExportInterval)
 	if opts.ExportTimeout < 0 {
 		errs = append(errs, fmt.Errorf("otel: BatchOptions.ExportTimeout is %v: want 0 (default %v) or more", opts.ExportTimeout, DefaultExportTimeout))
 	}
