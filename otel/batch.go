@@ -183,8 +183,10 @@ type BatchProcessor struct {
 	ended uint64
 	// running is the number of records in the export in progress.
 	running uint64
-	// exportFailed counts records of exports that returned an error.
+	// exportFailed counts records of exports that returned an error, and
+	// lastFailure is the error of the last such export.
 	exportFailed uint64
+	lastFailure  error
 	// gaveUp: settle has counted every record not in the export in
 	// progress; an export that starts later delivers nothing.
 	gaveUp bool
@@ -381,6 +383,11 @@ func (b *BatchProcessor) Shutdown(ctx context.Context) error {
 			gaveUp:  b.dropped[slogcore.ReasonCloseDeadline].Load() - gaveUpBefore,
 			running: running,
 		}
+		if err == nil && lost.failed > 0 {
+			// An export that began before Shutdown failed: the SDK does
+			// not pass its error on.
+			err = b.lastFailure
+		}
 		b.acct.Unlock()
 		b.shutdownErr = lost.err(err, ctx.Err() != nil)
 	})
@@ -536,6 +543,7 @@ func (e *countingExporter) Export(ctx context.Context, records []sdklog.Record) 
 	e.b.ended += n
 	if err != nil {
 		e.b.exportFailed += n
+		e.b.lastFailure = err
 		e.b.failed.Add(n)
 	} else {
 		e.b.exported.Add(n)

@@ -247,3 +247,36 @@ func TestShutdownDeadlineDuringChunkedFlush(t *testing.T) {
 	require.EqualValues(t, 5, s.DroppedBy[slogcore.ReasonCloseDeadline], "%+v", s)
 	require.Empty(t, exp.entered, "the exporter received chunks counted as given up")
 }
+
+// TestShutdownReportsExportItWaitedFor: an export that began before
+// Shutdown and failed while Shutdown waited for it lost its records:
+// Shutdown says how many and why, though the SDK's own shutdown export
+// succeeded (before: Shutdown returned nil).
+func TestShutdownReportsExportItWaitedFor(t *testing.T) {
+	exp := &heldExporter{entered: make(chan int, 8), release: make(chan error, 8)}
+	b, err := otel.NewBatchProcessor(exp, &otel.BatchOptions{ExportMaxBatchSize: 3, ExportInterval: time.Hour})
+	require.NoError(t, err)
+	for range 5 {
+		var r sdklog.Record
+		require.NoError(t, b.OnEmit(context.Background(), &r))
+	}
+	require.Equal(t, 3, <-exp.entered) // a periodic export of three, held
+	shutdownErr := make(chan error, 1)
+	go func() { shutdownErr <- b.Shutdown(context.Background()) }()
+	require.Eventually(t, func() bool { // Shutdown has begun: records are refused
+		var r sdklog.Record
+		require.NoError(t, b.OnEmit(context.Background(), &r))
+		return b.Stats().DroppedBy[slogcore.ReasonClosed] > 0
+	}, 10*time.Second, time.Millisecond)
+	time.Sleep(5 * time.Millisecond) // and waits for the export
+	exp.release <- errors.New("gateway answered 502")
+	exp.release <- nil // Shutdown's export of the other two
+	err = <-shutdownErr
+	require.ErrorContains(t, err, "the last exports failed, 3 records not exported")
+	require.ErrorContains(t, err, "gateway answered 502")
+	require.ErrorIs(t, err, slogcore.ErrRecordsLost)
+	s := b.Stats()
+	checkOTelInvariant(t, s)
+	require.EqualValues(t, 3, s.Failed)
+	require.Equal(t, s.Emitted-3-s.Dropped, s.Exported, "%+v", s) // the two, and probes emitted before Shutdown began
+}
