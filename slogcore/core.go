@@ -683,10 +683,18 @@ func (c *core) close(ctx context.Context) error {
 	// The worker drops what it holds beyond the write in progress (it
 	// sees gaveUp before its next write): the write in progress may still
 	// succeed.
+	//
+	// The write in progress includes the rest of a record the writer cut
+	// earlier. A cut record held between writes is never written now: it
+	// counts as failed.
 	writing := min(int(c.writing.Load()), c.inflight)
 	doomed := c.inflight - writing
-	c.closeErr = fmt.Errorf("slogcore: close: %w before the writer finished: %d queued records dropped, %d records not written (%d in the write in progress, counted in Stats when it returns; %d more the worker held, dropped) (give Close a longer deadline, or find what blocks the writer)",
-		ctx.Err(), len(queued), len(queued)+c.inflight, writing, doomed)
+	cutHeld := ""
+	if writing == 0 && c.cutPending.Load() {
+		cutHeld = ", one of them a record the writer cut, counted as failed"
+	}
+	c.closeErr = fmt.Errorf("slogcore: close: %w before the writer finished: %d queued records dropped, %d records not written (%d in the write in progress, counted in Stats when it returns; %d more the worker held, dropped%s) (give Close a longer deadline, or find what blocks the writer)",
+		ctx.Err(), len(queued), len(queued)+c.inflight, writing, doomed, cutHeld)
 	if len(queued)+doomed > 0 {
 		c.closeErr = fmt.Errorf("%w: %w", c.closeErr, ErrRecordsLost)
 	}
