@@ -23,6 +23,12 @@ const (
 	DefaultExportInterval     = time.Second
 	DefaultExportTimeout      = 30 * time.Second
 	DefaultExportMaxBatchSize = 512
+	// MinExportInterval is the shortest [BatchOptions.ExportInterval]: the
+	// SDK's export goroutine wakes up every interval, also when nothing is
+	// queued, so that a microsecond would keep a CPU busy while the
+	// program logs nothing. At 10ms an idle processor costs next to
+	// nothing, and a full batch is exported at once whatever the interval.
+	MinExportInterval = 10 * time.Millisecond
 )
 
 // BatchOptions configures a [BatchProcessor]. A nil *BatchOptions is the
@@ -56,7 +62,8 @@ type BatchOptions struct {
 	BlockTimeout time.Duration
 
 	// ExportInterval is the longest a record waits before an export starts.
-	// Default: [DefaultExportInterval].
+	// A shorter value than [MinExportInterval] is raised to it. Default:
+	// [DefaultExportInterval].
 	ExportInterval time.Duration
 
 	// ExportTimeout bounds one export. Default: [DefaultExportTimeout].
@@ -110,6 +117,7 @@ func (o *BatchOptions) withDefaults() (BatchOptions, error) {
 	if opts.ExportInterval == 0 {
 		opts.ExportInterval = DefaultExportInterval
 	}
+	opts.ExportInterval = max(opts.ExportInterval, MinExportInterval)
 	if opts.ExportTimeout < 0 {
 		errs = append(errs, fmt.Errorf("otel: BatchOptions.ExportTimeout is %v: want 0 (default %v) or more", opts.ExportTimeout, DefaultExportTimeout))
 	}
@@ -158,17 +166,31 @@ type BatchProcessor struct {
 
 	shutdownOnce sync.Once
 	shutdownErr  error
-	settleOnce   sync.Once
 
 	emitted  atomic.Uint64
 	exported atomic.Uint64
-	// queued counts records handed to the SDK's queue, and ended those
-	// whose export returned: what settle counts as lost is their
-	// difference, never a record still on its way to being dropped as
-	// closed (which Emitted already counts).
-	queued    atomic.Uint64
-	ended     atomic.Uint64
-	failed    atomic.Uint64
+	// queued counts records handed to the SDK's queue. Once Shutdown has
+	// closed the processor it no longer grows, and every one of them ends
+	// exactly once: exported, failed, or given up by settle.
+	queued atomic.Uint64
+	failed atomic.Uint64
+
+	// acct makes an export's outcome and settle's count one step each, so
+	// that a record is never both given up and exported.
+	acct sync.Mutex
+	// ended counts records whose fate is decided: their export returned,
+	// or settle gave them up.
+	ended uint64
+	// running is the number of records in the export in progress.
+	running uint64
+	// exportFailed counts records of exports that returned an error, and
+	// lastFailure is the error of the last such export.
+	exportFailed uint64
+	lastFailure  error
+	// gaveUp: settle has counted every record not in the export in
+	// progress; an export that starts later delivers nothing.
+	gaveUp bool
+
 	dropped   [numReasons]atomic.Uint64
 	highWater atomic.Int64
 
@@ -325,10 +347,16 @@ func (b *BatchProcessor) ForceFlush(ctx context.Context) error {
 // from an export (by the exporter or OnError), it cannot wait for that
 // export: it returns an error at once.
 // Records emitted afterwards are dropped and counted as
-// [slogcore.ReasonClosed]. Records that the SDK gives up on because ctx
-// ended are counted as [slogcore.ReasonCloseDeadline] as soon as the SDK
-// has finished with the exporter, and the error says how many. Calling
-// Shutdown again returns the first call's result.
+// [slogcore.ReasonClosed].
+//
+// When records are lost, the error wraps [slogcore.ErrRecordsLost] and
+// names exactly how many: those of exports that failed while Shutdown ran
+// (counted in [BatchStats].Failed) and, when ctx ends first, every record
+// not yet handed to the exporter, counted as [slogcore.ReasonCloseDeadline]
+// before Shutdown returns. An export still running when ctx ended is
+// named apart: its records count as exported or failed when it returns,
+// whenever that is; no other export starts. Calling Shutdown again returns
+// the first call's result.
 func (b *BatchProcessor) Shutdown(ctx context.Context) error {
 	if b.exporting.Has(goroutine.ID()) {
 		b.stopOnce.Do(func() { close(b.stopping) })
@@ -339,43 +367,92 @@ func (b *BatchProcessor) Shutdown(ctx context.Context) error {
 		b.closing.Lock()
 		b.closed = true
 		b.closing.Unlock()
-		failedBefore := b.failed.Load()
+		b.acct.Lock()
+		failedBefore := b.exportFailed
+		gaveUpBefore := b.dropped[slogcore.ReasonCloseDeadline].Load()
+		b.acct.Unlock()
 		err := b.batch.Shutdown(ctx)
-		if err == nil {
-			b.settle() // the SDK has finished; settles nothing unless it lost records
+		// The SDK is done (err == nil, or an error without a deadline),
+		// and settle gives up nothing more; or ctx ended and the SDK may
+		// still be exporting: settle gives up every record but those of
+		// the export in progress, whose result decides their fate.
+		b.acct.Lock()
+		running := b.settleLocked()
+		lost := shutdownLoss{
+			failed:  b.exportFailed - failedBefore,
+			gaveUp:  b.dropped[slogcore.ReasonCloseDeadline].Load() - gaveUpBefore,
+			running: running,
 		}
-		lost := b.dropped[slogcore.ReasonCloseDeadline].Load()
-		// Not exported when the deadline came: those still pending, and
-		// those whose export the deadline made fail while Shutdown waited
-		// (the exporter may count them before Shutdown returns).
-		failedNow := b.failed.Load() - failedBefore
-		notExported := b.Stats().Pending + failedNow
-		switch {
-		case err != nil && ctx.Err() == nil && failedNow > 0:
-			// No deadline: the SDK passes on what the last exports returned.
-			b.shutdownErr = fmt.Errorf("otel: shutdown: the last exports failed, %d records not exported (counted in BatchStats.Failed; see BatchOptions.OnError): %w", failedNow, err)
-		case err != nil && notExported > 0:
-			b.shutdownErr = fmt.Errorf("otel: shutdown: %d records not exported when the deadline came (give Shutdown more time; those the SDK gives up on are counted as close-deadline): %w", notExported, err)
-		case err != nil:
-			b.shutdownErr = fmt.Errorf("otel: shutdown: %w", err)
-		case lost > 0:
-			b.shutdownErr = fmt.Errorf("otel: shutdown: %d records were not exported (counted as close-deadline)", lost)
+		if err == nil && lost.failed > 0 {
+			// An export that began before Shutdown failed: the SDK does
+			// not pass its error on.
+			err = b.lastFailure
 		}
+		b.acct.Unlock()
+		b.shutdownErr = lost.err(err, ctx.Err() != nil)
 	})
 	return b.shutdownErr
 }
 
-// settle counts as dropped the records that the SDK will never hand to the
-// exporter. It runs once the SDK has shut the exporter down, when no record
-// can be in its queue any more. It counts only records that entered the
-// SDK's queue: records emitted after Shutdown began are counted as closed
-// by their own OnEmit, which may still be on its way there.
-func (b *BatchProcessor) settle() {
-	b.settleOnce.Do(func() {
-		if lost := b.queued.Load() - b.ended.Load(); lost > 0 {
-			b.dropped[slogcore.ReasonCloseDeadline].Add(lost)
+// shutdownLoss is what Shutdown could not export: records in exports that
+// failed while it ran, records given up at its deadline, and the records
+// of an export still running at the deadline, whose fate is not known yet.
+type shutdownLoss struct {
+	failed, gaveUp, running uint64
+}
+
+// err returns Shutdown's error, wrapping sdkErr (the SDK's), and
+// [slogcore.ErrRecordsLost] when records were lost.
+func (l shutdownLoss) err(sdkErr error, deadline bool) error {
+	lost := l.failed + l.gaveUp
+	if lost+l.running == 0 {
+		if sdkErr != nil {
+			return fmt.Errorf("otel: shutdown: %w", sdkErr)
 		}
-	})
+		return nil
+	}
+	var msg string
+	switch {
+	case !deadline && l.gaveUp == 0 && l.running == 0:
+		msg = fmt.Sprintf("the last exports failed, %d records not exported (counted in BatchStats.Failed; see BatchOptions.OnError)", l.failed)
+	case lost > 0:
+		msg = fmt.Sprintf("%d records not exported (%d in failed exports, counted in BatchStats.Failed; %d given up when the deadline came, counted as close-deadline)", lost, l.failed, l.gaveUp)
+	}
+	if l.running > 0 {
+		if msg != "" {
+			msg += "; "
+		}
+		msg += fmt.Sprintf("an export of %d records was still running when the deadline came (counted in BatchStats as exported or failed when it returns)", l.running)
+	}
+	if deadline {
+		msg += " (give Shutdown more time, or find what holds the exporter)"
+	}
+	switch {
+	case sdkErr != nil && lost > 0:
+		return fmt.Errorf("otel: shutdown: %s: %w: %w", msg, sdkErr, slogcore.ErrRecordsLost)
+	case sdkErr != nil:
+		return fmt.Errorf("otel: shutdown: %s: %w", msg, sdkErr)
+	case lost > 0:
+		return fmt.Errorf("otel: shutdown: %s: %w", msg, slogcore.ErrRecordsLost)
+	}
+	return errors.New("otel: shutdown: " + msg)
+}
+
+// settleLocked counts as dropped ([slogcore.ReasonCloseDeadline]) the
+// records that the SDK will never hand to the exporter, and returns how
+// many are in the export in progress, which the export counts when it
+// returns. It runs once the processor is closed (queued no longer grows):
+// when the SDK has shut the exporter down, and when Shutdown's deadline
+// came; from then on, an export that starts delivers nothing (its records
+// are counted here). Records emitted after Shutdown began are counted as
+// closed by their own OnEmit, never here. b.acct is held.
+func (b *BatchProcessor) settleLocked() (running uint64) {
+	b.gaveUp = true
+	if queued, decided := b.queued.Load(), b.ended+b.running; queued > decided {
+		b.dropped[slogcore.ReasonCloseDeadline].Add(queued - decided)
+		b.ended = queued - b.running
+	}
+	return b.running
 }
 
 // BatchStats is a snapshot of a [BatchProcessor]'s counters.
@@ -446,14 +523,32 @@ func (e *countingExporter) Export(ctx context.Context, records []sdklog.Record) 
 	if len(records) == 0 {
 		return e.export(ctx, records)
 	}
-	err := e.export(ctx, records)
 	n := uint64(len(records))
+	e.b.acct.Lock()
+	if e.b.gaveUp {
+		// Shutdown's deadline came before this export began: its records
+		// are counted as close-deadline, and delivering them now would
+		// count them twice.
+		e.b.acct.Unlock()
+		for range records {
+			<-e.b.room
+		}
+		return nil
+	}
+	e.b.running += n
+	e.b.acct.Unlock()
+	err := e.export(ctx, records)
+	e.b.acct.Lock()
+	e.b.running -= n
+	e.b.ended += n
 	if err != nil {
+		e.b.exportFailed += n
+		e.b.lastFailure = err
 		e.b.failed.Add(n)
 	} else {
 		e.b.exported.Add(n)
 	}
-	e.b.ended.Add(n)
+	e.b.acct.Unlock()
 	for range records {
 		<-e.b.room
 	}
@@ -518,6 +613,8 @@ func (e *countingExporter) ForceFlush(ctx context.Context) error { return e.next
 // it never will.
 func (e *countingExporter) Shutdown(ctx context.Context) error {
 	err := e.next.Shutdown(ctx)
-	e.b.settle()
+	e.b.acct.Lock()
+	e.b.settleLocked()
+	e.b.acct.Unlock()
 	return err
 }

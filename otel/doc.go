@@ -43,7 +43,9 @@
 //	OTel.Emitted == OTel.Exported + OTel.Failed + OTel.Dropped
 //
 // as slogcore's Submitted == Written + Dropped + Failed holds for the local
-// side. [BatchProcessor] keeps the SDK's queue from ever overwriting a
+// side. When Close's deadline comes during an export, the error names the
+// records lost and, apart, those of that export, which count as exported
+// or failed when it returns. [BatchProcessor] keeps the SDK's queue from ever overwriting a
 // record: a record that finds no room waits or is dropped by policy, and
 // either way it is counted. An exporter or OnError that panics or calls
 // runtime.Goexit fails its export; exports go on. The exporter and the

@@ -30,6 +30,7 @@ type core struct {
 	wakeAt   int   // queue depth at which the worker is woken early
 	helpAt   int32 // queue depth from which callers encode their own records
 	woken    bool  // a wake-up is pending
+	parked   bool  // the worker sleeps without its ticker: the next record wakes it
 	yieldAt  int   // while woken, the depth at which a caller yields again
 	waiters  int   // producers waiting in space.Wait
 	closed   bool  // Close has begun; Handle refuses records
@@ -81,6 +82,7 @@ type core struct {
 	cutBuf  []byte
 	cutInfo lossInfo
 	fresh   bool // the next write starts with a newline (after a panic)
+	stalled bool // the last write call took no byte
 	cache   workerCache
 	errs    errorReporter
 
@@ -94,6 +96,10 @@ type core struct {
 	// the fields above keep the layout the record path was measured with.
 	worker   atomic.Uint64 // goroutine id of the worker
 	inOnDrop goroutine.Set // the goroutines inside OnDrop
+
+	// wakeups counts the worker's wake-ups by the queue and its ticker,
+	// so that a test can tell an idle worker from a spinning one.
+	wakeups atomic.Uint64
 }
 
 // Queue depths at which the worker is woken early, and from which callers
@@ -359,6 +365,9 @@ func (c *core) enqueue(ctx context.Context, e *entry) error {
 // nudge decides, once a record is queued, whether to wake the worker and
 // whether the caller should yield its processor. c.mu is held.
 //
+// A parked worker (see run) is woken by the first record, without a yield:
+// it only starts its ticker.
+//
 // The wake-up makes the worker runnable on the caller's processor, behind
 // the caller: the caller yields so that it runs now rather than when the
 // scheduler next preempts the caller (with every processor busy, that could
@@ -368,6 +377,9 @@ func (c *core) enqueue(ctx context.Context, e *entry) error {
 // caller yields once more. A full queue makes callers wait instead.
 func (c *core) nudge() (wake, yield bool) {
 	switch {
+	case c.parked: // the worker waits for this record to start its ticker
+		c.parked = false
+		return true, false
 	case c.n >= c.wakeAt && !c.woken:
 		c.woken = true
 		c.yieldAt = c.n + c.wakeAt
@@ -438,6 +450,11 @@ func (c *core) onDrop(f func(Drop), d Drop) {
 
 // run is the worker goroutine: it drains the queue, writes batches, and
 // exits once Close has begun and everything is written (or abandoned).
+//
+// Its ticker runs only while there is something to write: a tick that
+// finds the queue and the batch empty (and no cut record to finish) parks
+// the worker, which stops the ticker and waits for the next record, Flush
+// or Close. An idle handler thus costs nothing, whatever FlushInterval is.
 func (c *core) run() {
 	c.worker.Store(goroutine.ID())
 	finished := false
@@ -448,15 +465,34 @@ func (c *core) run() {
 			c.restart() // runtime.Goexit in a writer, wrapped handler or callback
 		}
 	}()
+	// A new worker (after restart) may find records queued that woke
+	// nobody: it starts ticking, and parks at its first idle tick.
 	ticker := time.NewTicker(c.opts.FlushInterval)
 	defer ticker.Stop()
+	ticking := true
+	every := c.opts.FlushInterval // the ticker's period
 	for {
 		select {
 		case <-c.wake:
+			c.wakeups.Add(1)
+			if !ticking {
+				ticker.Reset(every)
+				ticking = true
+			}
 			c.drain()
 		case <-ticker.C:
+			c.wakeups.Add(1)
 			c.drain()
 			c.writeBatch()
+			switch next := c.retryEvery(every); {
+			case c.park():
+				ticker.Stop()
+				ticking = false
+				every = c.opts.FlushInterval
+			case next != every:
+				every = next
+				ticker.Reset(every)
+			}
 		case req := <-c.flushReq:
 			c.replying = req.reply
 			c.drain()
@@ -466,6 +502,10 @@ func (c *core) run() {
 			}
 			c.replying = nil
 			close(req.reply)
+			if !ticking && !c.park() { // a cut record waits for a retry
+				ticker.Reset(c.opts.FlushInterval)
+				ticking = true
+			}
 		case <-c.stop:
 			for c.drain() > 0 {
 			}
@@ -474,6 +514,37 @@ func (c *core) run() {
 			return
 		}
 	}
+}
+
+// Retries of a cut record whose writer takes nothing back off from
+// FlushInterval to stalledRetryMax (or FlushInterval, if longer): a full
+// disk is not asked again every microsecond.
+const stalledRetryMax = time.Second
+
+// retryEvery returns the ticker's next period after a tick's write, whose
+// period was every: twice as long while a cut record waits for a writer
+// that took nothing, FlushInterval otherwise. From the worker.
+func (c *core) retryEvery(every time.Duration) time.Duration {
+	if c.cut == nil || !c.stalled {
+		return c.opts.FlushInterval
+	}
+	limit := max(stalledRetryMax, c.opts.FlushInterval)
+	if every >= limit/2 {
+		return limit
+	}
+	return 2 * every
+}
+
+// park reports whether the worker has nothing to write, and marks it
+// parked if so, so that the next record queued wakes it (nudge). From the
+// worker.
+func (c *core) park() bool {
+	idle := c.batchN == 0 && c.cut == nil
+	c.mu.Lock()
+	c.parked = idle && c.n == 0
+	idle = c.parked
+	c.mu.Unlock()
+	return idle
 }
 
 // drain takes every queued record and processes it. It returns how many it
@@ -612,10 +683,18 @@ func (c *core) close(ctx context.Context) error {
 	// The worker drops what it holds beyond the write in progress (it
 	// sees gaveUp before its next write): the write in progress may still
 	// succeed.
+	//
+	// The write in progress includes the rest of a record the writer cut
+	// earlier. A cut record held between writes is never written now: it
+	// counts as failed.
 	writing := min(int(c.writing.Load()), c.inflight)
 	doomed := c.inflight - writing
-	c.closeErr = fmt.Errorf("slogcore: close: %w before the writer finished: %d queued records dropped, %d records not written (%d in the write in progress, counted in Stats when it returns; %d more the worker held, dropped) (give Close a longer deadline, or find what blocks the writer)",
-		ctx.Err(), len(queued), len(queued)+c.inflight, writing, doomed)
+	cutHeld := ""
+	if writing == 0 && c.cutPending.Load() {
+		cutHeld = ", one of them a record the writer cut, counted as failed"
+	}
+	c.closeErr = fmt.Errorf("slogcore: close: %w before the writer finished: %d queued records dropped, %d records not written (%d in the write in progress, counted in Stats when it returns; %d more the worker held, dropped%s) (give Close a longer deadline, or find what blocks the writer)",
+		ctx.Err(), len(queued), len(queued)+c.inflight, writing, doomed, cutHeld)
 	if len(queued)+doomed > 0 {
 		c.closeErr = fmt.Errorf("%w: %w", c.closeErr, ErrRecordsLost)
 	}

@@ -31,7 +31,9 @@
 //
 // # Lifecycle
 //
-// A handler starts its worker when it is made. [Handler.Flush] writes what is
+// A handler starts its worker when it is made. The worker sleeps while
+// nothing is queued: its FlushInterval ticker runs only while records wait
+// to be written, so an idle handler costs nothing. [Handler.Flush] writes what is
 // queued; [Handler.Sync] also syncs the writer (fsync for a file) and says
 // whether any record failed since the previous Sync; [Handler.Close]
 // drains, writes and stops, and must be called before the program exits. Handlers derived with WithAttrs and WithGroup share one
@@ -65,7 +67,8 @@
 // does. A short write is retried with the rest while the writer makes
 // progress. When a write stops inside a record (ENOSPC, EIO), the rest of
 // that record is written before anything else once the writer recovers, so
-// nothing is ever glued onto a fragment; until then the record is counted
+// nothing is ever glued onto a fragment (retries back off to one second
+// while the writer takes nothing); until then the record is counted
 // in Stats.Writing, and if the handler closes first it counts as failed
 // and the output ends with its first part, as after a crash. After a
 // writer panic, the next write starts with a newline: a fragment the

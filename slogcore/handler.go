@@ -329,8 +329,11 @@ func (h *Handler) Flush(ctx context.Context) error { return h.core.flush(orBackg
 // dropped. If ctx ends before the queue is written, the records still
 // queued are counted as dropped with [ReasonCloseDeadline], the worker
 // writes nothing after the write it may be blocked in, and the records of
-// that write are counted (written or failed) when the writer returns: until
-// then they are in [Stats].Writing.
+// that write (with a record the writer cut earlier, whose rest it starts
+// with) are counted (written or failed) when the writer returns: until
+// then they are in [Stats].Writing. The error names them apart from the
+// records lost, which it names exactly; a cut record not in that write is
+// lost, counted as failed.
 func (h *Handler) Close(ctx context.Context) error { return h.core.close(orBackground(ctx)) }
 
 // orBackground returns ctx, or context.Background() for a nil ctx, which

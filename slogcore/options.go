@@ -103,7 +103,12 @@ type Options struct {
 	BlockTimeout time.Duration
 
 	// FlushInterval bounds how long an encoded record waits in the write
-	// buffer before it is written. Default: [DefaultFlushInterval].
+	// buffer before it is written. The worker's ticker runs only while
+	// records wait: an idle handler wakes up for nothing, whatever the
+	// interval. While a record cut by a failing writer waits for its rest
+	// to be written and the writer takes nothing, retries back off from
+	// FlushInterval to one second (or FlushInterval, if longer).
+	// Default: [DefaultFlushInterval].
 	FlushInterval time.Duration
 
 	// BufferSize is how many bytes [New] collects before one Write. Default:

@@ -71,6 +71,7 @@ func (c *core) restart() {
 	c.mu.Lock()
 	n := c.inflight
 	c.inflight = 0
+	c.parked = false // the new worker starts ticking
 	c.stats.Failed += uint64(n)
 	c.stats.FailedPanic += uint64(n)
 	c.mu.Unlock()

@@ -63,9 +63,14 @@ func (c *core) writeBatch() {
 		return
 	}
 	// Stored before gaveUp is read, and read by Close after it stored
-	// gaveUp: Close counts these records as maybe written, or this write
-	// does not happen.
-	c.writing.Store(int64(c.batchN))
+	// gaveUp: Close counts these records (and the cut record, whose rest
+	// this write starts with) as maybe written, or this write does not
+	// happen.
+	held := c.batchN
+	if c.cut != nil {
+		held++
+	}
+	c.writing.Store(int64(held))
 	defer c.writing.Store(0)
 	if c.gaveUp.Load() {
 		c.abandonBatch()
@@ -84,6 +89,7 @@ func (c *core) writeBatch() {
 		p = c.scratch
 	}
 	n, err, panicked := c.writeAll(p)
+	c.stalled = n == 0
 
 	// Bytes up to n reached the writer. After a panic, the panicking call
 	// may have written more: the record it cut is failed, not kept.
@@ -135,7 +141,13 @@ func (c *core) writeBatch() {
 	if newCutAt >= 0 {
 		failed-- // pending until its rest is written
 	}
+	cutAfter := newCutAt >= 0 || c.cut != nil && !cutDone && !cutFailed
 	c.mu.Lock()
+	// The write's outcome is counted: Close, which reads these under
+	// c.mu, no longer counts its records as in a write (the callbacks
+	// below may take long), and knows whether a cut record is held.
+	c.writing.Store(0)
+	c.cutPending.Store(cutAfter)
 	c.stats.Written += uint64(written)
 	c.inflight -= written + failed
 	if cutDone {
@@ -221,9 +233,10 @@ func (c *core) finishWrites() {
 	if c.cut == nil {
 		return
 	}
-	if string(c.cut) == "\n" {
+	if string(c.cut) == "\n" && !c.gaveUp.Load() {
 		// Only the newline is missing: the record itself is in the output,
-		// whole, and whoever appends next must start a fresh line.
+		// whole, and whoever appends next must start a fresh line. (When
+		// Close gave up, it counted the record as lost: it is.)
 		c.mu.Lock()
 		c.stats.Written++
 		c.inflight--
