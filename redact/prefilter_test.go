@@ -25,6 +25,10 @@ func TestMain(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "redact: the prefilter skipped a search that finds something in %q\n", s)
 		code = 1
 	}
+	for _, m := range prescanMismatches {
+		fmt.Fprintf(os.Stderr, "redact: prescan differs from prescanReference on %s\n", m)
+		code = 1
+	}
 	os.Exit(code)
 }
 
