@@ -131,24 +131,17 @@ func (r *Redactor) findPrescanned(s string, spans []span, note func(string)) (_ 
 	}
 	first := len(spans)
 	p := r.prescan(s)
-	for i := range r.detectors {
-		d := &r.detectors[i]
-		if p.flags&d.need != d.need || p.marks&d.mark != d.mark || len(s) < d.min {
-			continue
+	if r.gate != nil {
+		for set := r.gate.admit(p.flags, p.marks); set != 0; {
+			var i int
+			i, set = nextDetector(set)
+			spans = r.runDetector(&r.detectors[i], s, &p, spans, note)
 		}
-		n := len(spans)
-		if d.catalog {
-			if p.tokens {
-				spans = findPrefixTokens(s, spans)
-			} // else no word starts like a catalog prefix
-			if p.marks&tokenMarks != 0 {
-				spans = findMarkedTokens(s, spans, p.marks)
+	} else {
+		for i := range r.detectors {
+			if d := &r.detectors[i]; p.flags&d.need == d.need && p.marks&d.mark == d.mark {
+				spans = r.runDetector(d, s, &p, spans, note)
 			}
-		} else {
-			spans = d.find(s, spans)
-		}
-		for range len(spans) - n {
-			note(d.Name)
 		}
 	}
 	if p.marks&markQuoteK != 0 && r.jwk {
@@ -166,6 +159,30 @@ func (r *Redactor) findPrescanned(s string, spans []span, note func(string)) (_ 
 		r.checkPrefilter(s, spans[first:])
 	}
 	return spans, p, pairs
+}
+
+// runDetector appends what d finds in s to spans, when s is long enough
+// for it, p being what prescan learned of s: its flags and marks hold d's
+// need and mark.
+func (r *Redactor) runDetector(d *Detector, s string, p *prescanned, spans []span, note func(string)) []span {
+	if len(s) < d.min {
+		return spans
+	}
+	n := len(spans)
+	if d.catalog {
+		if p.tokens {
+			spans = findPrefixTokens(s, spans)
+		} // else no word starts like a catalog prefix
+		if p.marks&tokenMarks != 0 {
+			spans = findMarkedTokens(s, spans, p.marks)
+		}
+	} else {
+		spans = d.find(s, spans)
+	}
+	for range len(spans) - n {
+		note(d.Name)
+	}
+	return spans
 }
 
 // encodedBreakBeforeOperator reports whether rest, what follows an
