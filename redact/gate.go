@@ -9,8 +9,9 @@ import "math/bits"
 // byte is a subset of the entry's index. The AND of the entries of a
 // string's bytes is the set of detectors whose need and mark it holds.
 type detectorGate struct {
-	flags [2][256]uint64
-	marks [4][256]uint64
+	flags   [2][256]uint64
+	marks   [4][256]uint64
+	catalog uint64 // DetectTokens' bit: it finds nothing without a prefix or a marker (prescanned.tokens, tokenMarks)
 }
 
 // newDetectorGate returns the gate of ds, or nil when there are more
@@ -21,6 +22,9 @@ func newDetectorGate(ds []Detector) *detectorGate {
 	}
 	g := new(detectorGate)
 	for i, d := range ds {
+		if d.catalog {
+			g.catalog |= 1 << i
+		}
 		for v := range 256 {
 			for k := range g.flags {
 				if need := uint64(d.need) >> (8 * k) & 0xff; need&^uint64(v) == 0 {

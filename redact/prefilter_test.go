@@ -215,6 +215,13 @@ func FuzzPrefilter(f *testing.F) {
 				t.Fatalf("%q: with the prefilter %v, without %v", s, with, without)
 			}
 		}
+		// find stops after prescan (nothingToFind) only where the search
+		// without the prefilter finds nothing, and so does find itself.
+		if p := r.prescan(s); len(s) >= r.minScan && r.nothingToFind(s, &p) {
+			if len(without) > 0 || r.jwk && len(findJWK(s, nil)) > 0 || len(r.find(s, nil, ignoreName)) > 0 {
+				t.Fatalf("%q: find stops after prescan, but the search without the prefilter finds %v", s, without)
+			}
+		}
 	})
 }
 
