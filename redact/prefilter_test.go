@@ -25,6 +25,10 @@ func TestMain(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "redact: the prefilter skipped a search that finds something in %q\n", s)
 		code = 1
 	}
+	for _, m := range prescanMismatches {
+		fmt.Fprintf(os.Stderr, "redact: prescan differs from prescanReference on %s\n", m)
+		code = 1
+	}
 	os.Exit(code)
 }
 
@@ -209,6 +213,13 @@ func FuzzPrefilter(f *testing.F) {
 		for i := range with {
 			if with[i] != without[i] {
 				t.Fatalf("%q: with the prefilter %v, without %v", s, with, without)
+			}
+		}
+		// find stops after prescan (nothingToFind) only where the search
+		// without the prefilter finds nothing, and so does find itself.
+		if p := r.prescan(s); len(s) >= r.minScan && r.nothingToFind(s, &p) {
+			if len(without) > 0 || r.jwk && len(findJWK(s, nil)) > 0 || len(r.find(s, nil, ignoreName)) > 0 {
+				t.Fatalf("%q: find stops after prescan, but the search without the prefilter finds %v", s, without)
 			}
 		}
 	})

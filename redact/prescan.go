@@ -218,8 +218,14 @@ type prescanWords struct {
 	st         prescanState
 }
 
-// words is prescan's loop over the words of s, each read byte by byte.
+// words is prescan's loop over the words of s, each read byte by byte. At
+// the end of a word it makes the tests every word needs (marker pairs at
+// both ends, a catalog prefix, a term word) and leaves those that only a
+// few words need to rareWord, behind one table lookup of the bytes around
+// the word: most words of text start after a space and are letters alone.
 func (r *Redactor) words(s string, w *prescanWords) {
+	var acc uint64
+	st := w.st
 	for i := 0; ; {
 		var e uint64
 		for ; i < len(s); i++ { // between words
@@ -227,7 +233,7 @@ func (r *Redactor) words(s string, w *prescanWords) {
 			if e&preAlnum != 0 {
 				break
 			}
-			w.acc |= e
+			acc |= e
 		}
 		if i == len(s) {
 			break
@@ -241,68 +247,100 @@ func (r *Redactor) words(s string, w *prescanWords) {
 			}
 			rest |= e
 		}
-		w.acc |= rest | e
-		r.atWord(s, start, i, e, rest, w)
-	}
-}
-
-// atWord records in w what the word s[start:end] may start or be: first
-// holds the preTable bits of its first byte (or of all its bytes), rest
-// those of the others (preUpper and preZ are read from it).
-func (r *Redactor) atWord(s string, start, end int, first, rest uint64, w *prescanWords) {
-	st := &w.st
-	if start > 0 {
-		st.marks |= markFirst[s[start-1]] & markSecond[s[start]]
-	}
-	// findPrefixTokens' own test of the first two bytes; findTokens
-	// looks no closer to the end.
-	if !st.tokens && start+10 <= len(s) && (start == 0 || s[start-1] != '_') {
-		if n := uint16(s[start])<<8 | uint16(s[start+1]); tokenStarts[n>>6]&(1<<(n&63)) != 0 {
-			st.tokens = tokenMayStart(s, start)
+		end := i
+		word := rest | e
+		acc |= word
+		var prev, next byte // 0 at the ends of s: no table below holds anything for it
+		if start > 0 {
+			prev = s[start-1]
+		}
+		if end < len(s) {
+			next = s[end]
+		}
+		st.marks |= markFirst[prev]&markSecond[s[start]] | markFirst[s[end-1]]&markSecond[next]
+		// findPrefixTokens' own test of the first two bytes; findTokens
+		// looks no closer to the end.
+		if !st.tokens && start+10 <= len(s) && prev != '_' {
+			if n := uint16(s[start])<<8 | uint16(s[start+1]); tokenStarts[n>>6]&(1<<(n&63)) != 0 {
+				st.tokens = tokenMayStart(s, start)
+			}
+		}
+		n := end - start
+		if word&uint64(digitMark) != 0 {
+			w.digitWords += n // the digits are counted at the end, if there can be 9
+		}
+		if next == ' ' && authSchemeLen>>min(n, 63)&1 != 0 && authSchemeFirst[s[start]] && isAuthScheme(s[start:end]) {
+			st.flags |= hasAuthHint
+		}
+		if urlWordFirst[prev] != 0 && !st.tokens && start+2 <= len(s) {
+			// urlTokenMayStart's first test: most words after a '/' fail it.
+			if k := uint16(s[start]|0x20)<<8 | uint16(s[start+1]|0x20); urlPairs[k>>6]&(1<<(k&63)) != 0 || start+3 <= len(s) && urlTris.has(uint32(k)<<8|uint32(s[start+2]|0x20)) {
+				st.tokens = urlTokenMayStart(s, start)
+			}
+		}
+		if rareBefore[prev] || rareAfter[next] || n >= 8 && rest&preUpper != 0 || n >= 32 && word&uint64(digitMark) != 0 {
+			r.rareWord(s, start, end, prev, next, rest, word, &st)
+		}
+		if word&preLetter != 0 && !st.termWord {
+			if rest&preUpper != 0 { // may have camelCase pieces
+				st.termWord = r.mayBeKey(s[start:end])
+			} else if n < 8 && start+8 <= len(s) {
+				// termWordAt, its first test inlined for the common
+				// short word (wordSigAt's second case).
+				const fold = 0x2020202020202020
+				lo := (binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[start:]), 8)) | fold) & (1<<(8*n) - 1)
+				if r.sigHas((lo^uint64(n)<<58)*0x9E3779B97F4A7C15) || isDigit(s[end-1]) || n >= minCompound && r.mayEndCompound(s, end) {
+					st.termWord = r.termWordAt(s, start, end)
+				}
+			} else {
+				st.termWord = r.termWordAt(s, start, end)
+			}
+		}
+		if rest&(preUpper|preZ) == preUpper|preZ {
+			w.zUpper = true // "AzSe" after its first byte
 		}
 	}
-	if start > 0 && urlWordFirst[s[start-1]] != 0 && !st.tokens {
-		st.tokens = urlTokenMayStart(s, start) // after '/', '?', …: most words are not, most there fail its first test
-	}
+	w.acc |= acc
+	w.st = st
+}
+
+// rareBefore and rareAfter hold the bytes before and after a word that
+// call for rareWord's tests: '-' (a flag), ':' (pgpass) and ']' (a relay
+// host).
+var rareBefore, rareAfter = func() (before, after [256]bool) {
+	before['-'], before[':'] = true, true
+	after[']'], after[':'] = true, true
+	return before, after
+}()
+
+// rareWord makes the tests of words that few words call for (see
+// rareBefore): the word s[start:end] between the bytes prev and next (0
+// at the ends of s), rest holding the preTable bits of its bytes after
+// its first, word those of all its bytes.
+func (r *Redactor) rareWord(s string, start, end int, prev, next byte, rest, word uint64, st *prescanState) {
 	n := end - start
-	word := rest | first
 	if word&uint64(digitMark) != 0 {
 		if n >= 32 { // keyedToken asks for a digit in these
 			st.marks |= keyedWord(s, start, end)
 		}
-		w.digitWords += n // the digits are counted at the end, if there can be 9
-		if word&preLetter == 0 && end+1 < len(s) && s[end] == ':' && start > 0 && s[start-1] == ':' && pgpassDBStart(s[end+1]) {
+		if word&preLetter == 0 && end+1 < len(s) && next == ':' && prev == ':' && pgpassDBStart(s[end+1]) {
 			st.marks |= markPort // host:5432:db:…
 		}
 	}
-	if end < len(s) && s[end] == ']' {
+	if next == ']' {
 		if vs, ve := saslPasswdAt(s, end); ve > vs {
 			st.marks |= markSASL // [smtp.example.net]:587 user:…
 		}
 	}
-	if start > 0 && s[start-1] == '-' && curlBundleAt(s, start, end) {
+	if prev == '-' && curlBundleAt(s, start, end) {
 		st.marks |= markCurlBundle // curl -su bob:…
 	}
-	if start > 2 && s[start-1] == ':' && s[start-2] == '*' && s[start-3] == ':' {
+	if start > 2 && prev == ':' && s[start-2] == '*' && s[start-3] == ':' {
 		st.marks |= markPort // host:*:db:…, *:*:*:user:… (any port)
-	}
-	if end < len(s) {
-		st.marks |= markFirst[s[end-1]] & markSecond[s[end]]
-		if authSchemeLen>>min(n, 63)&1 != 0 && s[end] == ' ' && authSchemeFirst[s[start]] && isAuthScheme(s[start:end]) {
-			st.flags |= hasAuthHint
-		}
 	}
 	if n >= 8 && rest&preUpper != 0 && st.marks&markB64Pair == 0 {
 		if ls, le := base64LoginAt(s, start, end); le > ls {
 			st.marks |= markB64Pair // base64 of a login (findBase64Logins)
-		}
-	}
-	if word&preLetter != 0 {
-		if rest&preUpper != 0 { // may have camelCase pieces
-			w.zUpper = w.zUpper || rest&preZ != 0 // "AzSe" after its first byte
-			st.termWord = st.termWord || r.mayBeKey(s[start:end])
-		} else if !st.termWord {
-			st.termWord = r.termWordAt(s, start, end)
 		}
 	}
 }
@@ -391,10 +429,8 @@ func (r *Redactor) termWordAt(s string, a, b int) bool {
 	if r.sigHas(wordSigAt(s, a, b)) {
 		return true
 	}
-	if b-a >= minCompound {
-		if n := uint16(s[b-2])<<8 | uint16(s[b-1]); r.compoundEnds[n>>6]&(1<<(n&63)) != 0 && r.endsInCompound(s[a:b]) {
-			return true
-		}
+	if b-a >= minCompound && r.compoundEnd(s, a, b) {
+		return true
 	}
 	if isDigit(s[b-1]) {
 		if t := trimNumber(s[a:b]); len(t) < b-a {
@@ -402,6 +438,19 @@ func (r *Redactor) termWordAt(s string, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// mayEndCompound reports whether the two bytes before s[end] may end a
+// compound term (compoundEnds).
+func (r *Redactor) mayEndCompound(s string, end int) bool {
+	n := uint16(s[end-2])<<8 | uint16(s[end-1])
+	return r.compoundEnds[n>>6]&(1<<(n&63)) != 0
+}
+
+// compoundEnd reports whether the word s[a:b] ends with a compound term
+// (pgpassword).
+func (r *Redactor) compoundEnd(s string, a, b int) bool {
+	return r.mayEndCompound(s, b) && r.endsInCompound(s[a:b])
 }
 
 // wordSigAt returns the hash of the word s[a:b] for Redactor.termSig: its
@@ -572,9 +621,16 @@ var (
 	prefilterSpans  []span // reused under prefilterMu: the check allocates nothing once grown
 )
 
+// prescanVerify, set by this package's tests, is also called by
+// checkPrefilter: it compares prescan with a plainer loop.
+var prescanVerify func(r *Redactor, s string)
+
 // checkPrefilter compares spans, found with the prefilter, with a search
 // of s without it.
 func (r *Redactor) checkPrefilter(s string, spans []span) {
+	if prescanVerify != nil {
+		prescanVerify(r, s)
+	}
 	var all []span
 	if prefilterMu.TryLock() {
 		defer prefilterMu.Unlock()

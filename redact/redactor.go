@@ -110,6 +110,7 @@ type Redactor struct {
 	paths        []pathRule
 	allow        map[string]bool
 	detectors    []Detector
+	gate         *detectorGate // which detectors a string's flags and marks admit; nil with more than 64
 	maxDepth     int
 	maxNodes     int
 	metadata     map[string]bool
@@ -281,6 +282,7 @@ func New(rules ...Rule) (*Redactor, error) {
 	if r.nameRule = r.terms["fullname"]; r.nameRule != "" {
 		r.bloomAdd("dear") // the salutation findPairs reads a name after: Dear Jane Roe,
 	}
+	r.gate = newDetectorGate(r.detectors)
 	r.addCounter(counterDepth)
 	r.addCounter(counterSize)
 	r.addCounter(counterPanic)

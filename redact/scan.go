@@ -89,8 +89,18 @@ const maxDecodes = 3
 
 // findLevels is find with at most levels percent-decodings left.
 func (r *Redactor) findLevels(s string, spans []span, note func(string), levels int) []span {
+	if len(s) < r.minScan {
+		return spans
+	}
 	first := len(spans)
-	spans, p, pairs := r.findPrescanned(s, spans, note)
+	p := r.prescan(s)
+	if r.nothingToFind(s, &p) { // most text: no detector, pair or decoding left to run
+		if verifyPrefilter {
+			r.checkPrefilter(s, nil)
+		}
+		return spans
+	}
+	spans, pairs := r.findWith(s, &p, spans, note)
 	flags := p.flags
 	if levels > 0 && p.garbled && mayBeGarbled(s) {
 		spans = r.findDecoded(s, unmangle, spans, first, note, levels-1)
@@ -129,26 +139,42 @@ func (r *Redactor) findPrescanned(s string, spans []span, note func(string)) (_ 
 	if len(s) < r.minScan {
 		return spans, prescanned{}, false
 	}
-	first := len(spans)
 	p := r.prescan(s)
-	for i := range r.detectors {
-		d := &r.detectors[i]
-		if p.flags&d.need != d.need || p.marks&d.mark != d.mark || len(s) < d.min {
-			continue
+	spans, pairs = r.findWith(s, &p, spans, note)
+	return spans, p, pairs
+}
+
+// nothingToFind reports whether p, what prescan learned of s, rules out
+// every search of findLevels: no detector it admits (the catalog's only
+// with a prefix or marker to look for), no key-value pair, no text to
+// decode.
+func (r *Redactor) nothingToFind(s string, p *prescanned) bool {
+	if r.gate == nil || p.garbled || p.encJSON || p.flags&hasPercent != 0 || p.flags&hasEq != 0 && r.emails ||
+		p.marks&(markEscape|markEscapedBS|markQuoteK) != 0 {
+		return false
+	}
+	set := r.gate.admit(p.flags, p.marks)
+	if !p.tokens && p.marks&tokenMarks == 0 {
+		set &^= r.gate.catalog
+	}
+	return set == 0 && !(len(r.terms) > 0 && p.pairsMayMatch(s))
+}
+
+// findWith is findPrescanned once prescan has read s: p is what it
+// learned.
+func (r *Redactor) findWith(s string, p *prescanned, spans []span, note func(string)) (_ []span, pairs bool) {
+	first := len(spans)
+	if r.gate != nil {
+		for set := r.gate.admit(p.flags, p.marks); set != 0; {
+			var i int
+			i, set = nextDetector(set)
+			spans = r.runDetector(&r.detectors[i], s, p, spans, note)
 		}
-		n := len(spans)
-		if d.catalog {
-			if p.tokens {
-				spans = findPrefixTokens(s, spans)
-			} // else no word starts like a catalog prefix
-			if p.marks&tokenMarks != 0 {
-				spans = findMarkedTokens(s, spans, p.marks)
+	} else {
+		for i := range r.detectors {
+			if d := &r.detectors[i]; p.flags&d.need == d.need && p.marks&d.mark == d.mark {
+				spans = r.runDetector(d, s, p, spans, note)
 			}
-		} else {
-			spans = d.find(s, spans)
-		}
-		for range len(spans) - n {
-			note(d.Name)
 		}
 	}
 	if p.marks&markQuoteK != 0 && r.jwk {
@@ -165,7 +191,31 @@ func (r *Redactor) findPrescanned(s string, spans []span, note func(string)) (_ 
 	if verifyPrefilter {
 		r.checkPrefilter(s, spans[first:])
 	}
-	return spans, p, pairs
+	return spans, pairs
+}
+
+// runDetector appends what d finds in s to spans, when s is long enough
+// for it, p being what prescan learned of s: its flags and marks hold d's
+// need and mark.
+func (r *Redactor) runDetector(d *Detector, s string, p *prescanned, spans []span, note func(string)) []span {
+	if len(s) < d.min {
+		return spans
+	}
+	n := len(spans)
+	if d.catalog {
+		if p.tokens {
+			spans = findPrefixTokens(s, spans)
+		} // else no word starts like a catalog prefix
+		if p.marks&tokenMarks != 0 {
+			spans = findMarkedTokens(s, spans, p.marks)
+		}
+	} else {
+		spans = d.find(s, spans)
+	}
+	for range len(spans) - n {
+		note(d.Name)
+	}
+	return spans
 }
 
 // encodedBreakBeforeOperator reports whether rest, what follows an
