@@ -321,7 +321,7 @@
 // sasl_passwd lines ([smtp.example.net]:587 user:…) and of sendmail's
 // AuthInfo entries ("P:…", "P=…") is masked.
 // A Kubernetes Secret holds secrets under any key: in a manifest of kind
-// Secret (YAML, JSON, JSON escaped in a string such as the
+// Secret (or secret, as a hand-written manifest may spell it; YAML, JSON, JSON escaped in a string such as the
 // last-applied-configuration annotation, or a map with "kind": "Secret"),
 // every value of data and stringData is masked and the keys are kept;
 // other kinds (a ConfigMap's data) are judged key by key. So are the
