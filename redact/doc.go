@@ -671,7 +671,7 @@
 // (BBFF-), Voiceflow (VF.…), Telnyx (KEY0 and 31 upper-case hex digits,
 // with or without _…), Polar (polar_pat_, polar_oat_, polar_at_,
 // polar_rt_, polar_cs_, polar_ac_), Scaleway access keys (SCW and 17
-// upper-case letters and digits);
+// upper-case letters and digits), Modal token secrets (as-);
 // secrets without a prefix whose vendor's name is their key, at the
 // start of a word (cloudflare: "…", ("artifactory", "…"),
 // SUMO_ACCESS_ID=…, with =, :, :=, =>, -> or a tuple's ','), when the

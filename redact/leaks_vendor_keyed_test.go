@@ -3,10 +3,11 @@ package redact_test
 import "testing"
 
 // TestTelnyxPolarScalewayMasked: prefixed credentials documented by
-// Telnyx (KEY and a time-ordered UUID in upper-case hex, with its secret after '_' or
-// without), Polar (polar_oat_, polar_pat_, polar_at_, polar_rt_,
-// polar_cs_) and Scaleway (SCW access keys), as an attr, in a message and
-// in an error, through the middleware and slogcore.
+// Telnyx (KEY and a time-ordered UUID in upper-case hex, with its secret
+// after '_' or without), Polar (polar_oat_, polar_pat_, polar_at_,
+// polar_rt_, polar_cs_), Scaleway (SCW access keys) and Modal (as- token
+// secrets), as an attr, in a message and in an error, through the
+// middleware and slogcore.
 func TestTelnyxPolarScalewayMasked(t *testing.T) {
 	requireEveryMode(t, []textCase{
 		{"telnyx v2 key", "telnyx: dialing +15550100 with KEY0197A3C420D29D12262D4393FD14FDD6_MzeTXJou3pl1jpSAdamsB5 failed",
@@ -23,6 +24,10 @@ func TestTelnyxPolarScalewayMasked(t *testing.T) {
 			[]string{"Mn4Bv7Cx2Zl9Kj5Hg8Fd3Sa6Qw1Er0Ty4Ui7Op2As5"}, nil},
 		{"polar client secret", "client registered: polar_cs_Yt6Re3Wq9Po2Iu5Ly8Tk1Jh4Gf7Ds0Az3Xc6Vb9Nm2",
 			[]string{"Yt6Re3Wq9Po2Iu5Ly8Tk1Jh4Gf7Ds0Az3Xc6Vb9Nm2"}, []string{"client registered: "}},
+		{"modal token secret", "modal token set --token-id ak-Vq8Lm3Zx7Tb2Nc5Rw9Yh --token-secret as-Pk4Wd8Hs2Jq6Lz0Xm3Cv7B",
+			[]string{"Pk4Wd8Hs2Jq6Lz0Xm3Cv7B"}, []string{"modal token set --token-id ak-Vq8Lm3Zx7Tb2Nc5Rw9Yh"}},
+		{"modal secret in prose", "deploy used as-Rt5Yb9Nm2Qw6Ek1Zs8Xd4F from ~/.modal.toml",
+			[]string{"Rt5Yb9Nm2Qw6Ek1Zs8Xd4F"}, []string{"deploy used ", " from ~/.modal.toml"}},
 		{"scaleway access key", "scw: using SCWNTURL3AVRXIQEBHED in fr-par",
 			[]string{"SCWNTURL3AVRXIQEBHED"}, []string{"scw: using ", " in fr-par"}},
 	})
@@ -36,6 +41,8 @@ func TestTelnyxPolarScalewayMasked(t *testing.T) {
 		"SCW_DEFAULT_REGION=fr-par SCW_DEFAULT_ZONE=fr-par-1",
 		"SCWORKERPOOLMANAGER restarted",
 		"SCWNTURL3AVRXIQEBHED7 has a byte too many",
+		"shipped as-is, as-needed and as-of-2026 builds",
+		"as-ExtremelyLongReleaseNameWithoutDigits kept",
 	})
 }
 

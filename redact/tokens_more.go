@@ -22,6 +22,9 @@ var moreFormats = append([]tokenFormat{
 	// Scaleway access keys: "SCW" and 17 upper-case letters and digits
 	// (the secret key that goes with one is a UUID, masked by its key).
 	{family: "scaleway", prefix: "SCW", body: cUAln, min: 17, max: 17, mixed: true},
+	// Modal token secrets: "as-" and letters and digits (the token id
+	// that goes with one, ak-…, is no secret).
+	{family: "modal", prefix: "as-", body: cAlnum, min: 20, max: 40, mixed: true},
 }, keyedFormats()...)
 
 // telnyxBody matches the 31 upper-case hex digits of a UUID after its
