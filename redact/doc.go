@@ -676,7 +676,7 @@
 // start of a word (cloudflare: "…", ("artifactory", "…"),
 // SUMO_ACCESS_ID=…, with =, :, :=, =>, -> or a tuple's ','), when the
 // value has the vendor's documented length and alphabet, a digit and a
-// letter: Cloudflare (40 base64url bytes, or a global key of 37 hex
+// letter, and ends there (not inside a host name or a path): Cloudflare (40 base64url bytes, or a global key of 37 hex
 // digits), JFrog Artifactory (64 or 73 letters and digits), Sourcegraph
 // (40 hex digits), Sumo Logic (access ids su… of 14 bytes, keys of 64),
 // Adafruit, Alibaba, Algolia, Asana, Atlassian and Jira, Bitbucket,

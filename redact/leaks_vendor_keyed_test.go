@@ -75,6 +75,8 @@ func TestVendorNamedValuesMasked(t *testing.T) {
 		{"twitch arrow", "twitch -> jxcxw27n7t29b0bazz7wyeg6remw4l", []string{"jxcxw27n7t29b0bazz7wyeg6remw4l"}, nil},
 		{"kraken", "kraken=ytuipEyuQpLXXhp9BI3pm/v2/Sf5zuBmUifo1UOQ9gb6PcgE+ohbmNP5004JjexcCJKYvPc1rhBISUamsSMIlAoD",
 			[]string{"ytuipEyuQpLXXhp9BI3pm/v2/Sf5zuBmUifo1UOQ9gb6PcgE"}, nil},
+		{"netlify padded", "netlify=GTd7FguoV8FWnFbB0JxXujr4qqaaABvvLOzAxzXMcU== site=docs",
+			[]string{"GTd7FguoV8FWnFbB0JxXujr4qqaaABvvLOzAxzXMcU"}, []string{"site=docs"}},
 		{"zendesk in a line", "loaded zendesk: T8G81v6v9PySWolg9wSS6ATfxjfEUTsUK6bsuAGD from vault",
 			[]string{"T8G81v6v9PySWolg9wSS6ATfxjfEUTsUK6bsuAGD"}, []string{"loaded zendesk: ", " from vault"}},
 	})
@@ -89,6 +91,9 @@ func TestVendorNamedValuesMasked(t *testing.T) {
 		"cloudflare returned 8lI9PWJj4TXARqPXLPmcAYEU4_wtGbKIPT4WViht-like ids", // no operator
 		"zendesk: ticket 4821 reopened by agent 77",
 		"sumo: suggestionsEnabled",
-		"my_cloudflare_worker: version 8lI9PWJj4TXARqPXLPmcAYEU4", // too short
+		"kraken: /var/lib/kraken/backups/2026/01/nightly/snapshot0001/part0002/segment0003/chunk0004x", // a path
+		"cloudflare: 8lI9PWJj4TXARqPXLPmcAYEU4_wtGbKIPT4WViht.example.net",                             // a host name
+		"cloudflare => 8lI9PWJj4TXARqPXLPmcAYEU4_wtGbKIPT4WViht/purge",                                 // a route
+		"my_cloudflare_worker: version 8lI9PWJj4TXARqPXLPmcAYEU4",                                      // too short
 	})
 }

@@ -53,6 +53,9 @@ type keyedShape struct {
 	lead   string
 	class  uint8
 	n, max int
+	// base64 adds '+' and '/' to class (not as the first byte: a path is
+	// no key), and pad lets '=' padding end the value, counted in n.
+	base64, pad bool
 	// id marks an access id that goes with a secret (Sumo Logic's): it is
 	// masked under a key that ends with "id", which others are not.
 	id bool
@@ -80,22 +83,22 @@ var keyedVendors = []struct {
 	{"algolia", []string{"algolia"}, []keyedShape{{class: cAlnum, n: 32}}},
 	{"asana", []string{"asana"}, []keyedShape{{class: cAlnum, n: 32}}},
 	{"atlassian", []string{"atlassian", "jira"}, []keyedShape{{class: cAlnum, n: 24}}},
-	{"bitbucket", []string{"bitbucket"}, []keyedShape{{class: cURL | cOther, n: 64}}},
+	{"bitbucket", []string{"bitbucket"}, []keyedShape{{class: cURL, n: 64, pad: true}}},
 	{"bittrex", []string{"bittrex"}, []keyedShape{{class: cAlnum, n: 32}}},
 	{"cohere", []string{"cohere"}, []keyedShape{{class: cAlnum, n: 40}}},
 	{"coinbase", []string{"coinbase"}, []keyedShape{{class: cURL, n: 64}}},
-	{"discord", []string{"discord"}, []keyedShape{{class: cHex, n: 64}, {class: cURL | cOther, n: 32}}},
+	{"discord", []string{"discord"}, []keyedShape{{class: cHex, n: 64}, {class: cURL, n: 32, pad: true}}},
 	{"droneci", []string{"droneci"}, []keyedShape{{class: cAlnum, n: 32}}},
 	{"etsy", []string{"etsy"}, []keyedShape{{class: cAlnum, n: 24}}},
 	{"finnhub", []string{"finnhub"}, []keyedShape{{class: cAlnum, n: 20}}},
 	{"flickr", []string{"flickr"}, []keyedShape{{class: cAlnum, n: 32}}},
 	{"gitter", []string{"gitter"}, []keyedShape{{class: cURL, n: 40}}},
-	{"kraken", []string{"kraken"}, []keyedShape{{class: cURL | cOther, n: 80, max: 90}}},
+	{"kraken", []string{"kraken"}, []keyedShape{{class: cAlnum, base64: true, n: 80, max: 90, pad: true}}},
 	{"kucoin", []string{"kucoin"}, []keyedShape{{class: cHex, n: 24}}},
 	{"mattermost", []string{"mattermost"}, []keyedShape{{class: cAlnum, n: 26}}},
 	{"meraki", []string{"meraki"}, []keyedShape{{class: cHex, n: 40}}},
-	{"netlify", []string{"netlify"}, []keyedShape{{class: cURL | cOther, n: 40, max: 46}}},
-	{"nytimes", []string{"nytimes"}, []keyedShape{{class: cURL | cOther, n: 32}}},
+	{"netlify", []string{"netlify"}, []keyedShape{{class: cURL, n: 40, max: 46, pad: true}}},
+	{"nytimes", []string{"nytimes"}, []keyedShape{{class: cURL, n: 32, pad: true}}},
 	{"rapidapi", []string{"rapidapi"}, []keyedShape{{class: cURL, n: 50}}},
 	{"trello", []string{"trello"}, []keyedShape{{class: cAlnum, n: 32}}},
 	{"twitch", []string{"twitch"}, []keyedShape{{class: cAlnum, n: 30}}},
@@ -176,14 +179,21 @@ func keyedValue(s string, j int, shapes []keyedShape) (int, int) {
 
 // match returns the end of a value of shape sh at s[k:], or 0: exactly n
 // bytes (n to max) of its class after its lead, with a digit and a
-// letter, ending the word; a value of a class wider than hex must hold a
-// letter that is no hex digit (a digest is not such a token).
+// letter, ending where a value ends (a quote, a space, a separator, the
+// end of s); a value of a class wider than hex must hold a letter that is
+// no hex digit (a digest is not such a token).
 func (sh keyedShape) match(s string, k int) int {
 	if !strings.HasPrefix(s[k:], sh.lead) {
 		return 0
 	}
 	b := k + len(sh.lead)
 	e := run(s, b, sh.class)
+	for sh.base64 && e < len(s) && (s[e] == '+' || s[e] == '/') && e > b {
+		e = run(s, e+1, sh.class)
+	}
+	for pad := 0; sh.pad && pad < 2 && e < len(s) && s[e] == '='; pad++ {
+		e++
+	}
 	n := e - b
 	if n < sh.n || sh.max == 0 && n != sh.n || sh.max > 0 && n > sh.max {
 		return 0
@@ -192,8 +202,8 @@ func (sh keyedShape) match(s string, k int) int {
 	if !hasDigit(v) || !hasLetter(v) || sh.class&^cHex != 0 && isHex(v) {
 		return 0
 	}
-	if e < len(s) && (charClass[s[e]]&cAlnum != 0 || s[e] == '_') {
-		return 0
+	if e < len(s) && !strings.ContainsRune(" \t\r\n\"'`;,)]}\\&", rune(s[e])) {
+		return 0 // a longer word, a host name, a path: not this value
 	}
 	return e
 }
