@@ -674,18 +674,19 @@
 // upper-case letters and digits), Modal token secrets (as-);
 // secrets without a prefix whose vendor's name is their key, at the
 // start of a word (cloudflare: "…", ("artifactory", "…"),
-// SUMO_ACCESS_ID=…, with =, :, :=, =>, -> or a tuple's ','), when the
-// value has the vendor's documented length and alphabet, a digit and a
-// letter, and ends there (not inside a host name or a path): Cloudflare (40 base64url bytes, or a global key of 37 hex
-// digits), JFrog Artifactory (64 or 73 letters and digits), Sourcegraph
-// (40 hex digits), Sumo Logic (access ids su… of 14 bytes, keys of 64),
-// Adafruit, Alibaba, Algolia, Asana, Atlassian and Jira, Bitbucket,
-// Bittrex, Cohere, Coinbase, Discord, Drone CI (droneci), Etsy, Finnhub,
-// Flickr, Gitter, Kraken, KuCoin, Mattermost, Meraki, Netlify, NYTimes,
-// RapidAPI, Trello, Twitch, Twitter and Zendesk; a key
-// whose last word names an id, a digest or a version
-// (cloudflare_zone_id, sourcegraph_commit) and a name that goes on
-// (cloudflared) are kept;
+// SUMO_ACCESS_ID=…, <cloudflare>…</cloudflare>; after =, :, :=, =>, ->,
+// ?=, a tuple's ',' or an XML start tag), when the value has the
+// vendor's documented length and alphabet, a digit and a letter, and
+// ends there (not inside a host name or a path): Cloudflare (40
+// base64url bytes, or a global key of 37 hex digits), JFrog Artifactory
+// (64 or 73 letters and digits), Sourcegraph (40 hex digits), Sumo Logic
+// (access ids su… of 14 bytes, keys of 64), Adafruit, Alibaba, Algolia,
+// Asana, Atlassian and Jira, Bitbucket, Bittrex, Cohere, Coinbase,
+// Discord, Drone CI (droneci), Etsy, Finnhub, Flickr, Gitter, Kraken,
+// KuCoin, Mattermost, Meraki, Netlify, NYTimes, RapidAPI, Trello,
+// Twitch, Twitter and Zendesk; a key whose last word names an id, a
+// digest or a version (cloudflare_zone_id, sourcegraph_commit) and a
+// name that goes on (cloudflared) are kept;
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs
 // encoded once more in base64 (ZXlK…); values a CI job declares secret
 // (GitHub Actions' ::add-mask::…); private keys in base64 PEM

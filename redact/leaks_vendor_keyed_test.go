@@ -77,6 +77,10 @@ func TestVendorNamedValuesMasked(t *testing.T) {
 			[]string{"ytuipEyuQpLXXhp9BI3pm/v2/Sf5zuBmUifo1UOQ9gb6PcgE"}, nil},
 		{"netlify padded", "netlify=GTd7FguoV8FWnFbB0JxXujr4qqaaABvvLOzAxzXMcU== site=docs",
 			[]string{"GTd7FguoV8FWnFbB0JxXujr4qqaaABvvLOzAxzXMcU"}, []string{"site=docs"}},
+		{"cloudflare xml element", "<settings><cloudflare>8lI9PWJj4TXARqPXLPmcAYEU4_wtGbKIPT4WViht</cloudflare></settings>",
+			[]string{"8lI9PWJj4TXARqPXLPmcAYEU4_wtGbKIPT4WViht"}, []string{"<settings><cloudflare>", "</cloudflare></settings>"}},
+		{"sourcegraph makefile", "SOURCEGRAPH ?= ddf468bd755841ebfcc19c8b5b7af4a821693fa1",
+			[]string{"ddf468bd755841ebfcc19c8b5b7af4a821693fa1"}, []string{"SOURCEGRAPH ?= "}},
 		{"zendesk in a line", "loaded zendesk: T8G81v6v9PySWolg9wSS6ATfxjfEUTsUK6bsuAGD from vault",
 			[]string{"T8G81v6v9PySWolg9wSS6ATfxjfEUTsUK6bsuAGD"}, []string{"loaded zendesk: ", " from vault"}},
 	})
@@ -91,6 +95,7 @@ func TestVendorNamedValuesMasked(t *testing.T) {
 		"cloudflare returned 8lI9PWJj4TXARqPXLPmcAYEU4_wtGbKIPT4WViht-like ids", // no operator
 		"zendesk: ticket 4821 reopened by agent 77",
 		"sumo: suggestionsEnabled",
+		"<cloudflare>enabled</cloudflare> <cloudflare_zone_id>8lI9PWJj4TXARqPXLPmcAYEU4_wtGbKIPT4WViht</cloudflare_zone_id>",
 		"kraken: /var/lib/kraken/backups/2026/01/nightly/snapshot0001/part0002/segment0003/chunk0004x", // a path
 		"cloudflare: 8lI9PWJj4TXARqPXLPmcAYEU4_wtGbKIPT4WViht.example.net",                             // a host name
 		"cloudflare => 8lI9PWJj4TXARqPXLPmcAYEU4_wtGbKIPT4WViht/purge",                                 // a route

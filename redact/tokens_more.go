@@ -134,8 +134,8 @@ const maxKeyTail = 40
 
 // keyedValue returns the value of one of shapes that follows the rest of
 // a key at s[j:] (the vendor's name ends at j), an operator (=, :, :=,
-// =>, ->, or the ',' of a tuple or an argument list) and an optional
-// quote, or 0, 0. The name must end a word of the key (cloudflared is no
+// =>, ->, ?=, the ',' of a tuple or an argument list, or the '>' that
+// ends an XML start tag) and an optional quote, or 0, 0. The name must end a word of the key (cloudflared is no
 // cloudflare), and a key that names an id, a digest or a version
 // (cloudflare_zone_id, sourcegraph_commit_sha) holds no secret.
 func keyedValue(s string, j int, shapes []keyedShape) (int, int) {
@@ -153,9 +153,10 @@ func keyedValue(s string, j int, shapes []keyedShape) (int, int) {
 	k = skipQuote(s, k)
 	k = skipBlanks(s, k)
 	switch {
-	case strings.HasPrefix(s[k:], ":="), strings.HasPrefix(s[k:], "=>"), strings.HasPrefix(s[k:], "->"):
+	case strings.HasPrefix(s[k:], ":="), strings.HasPrefix(s[k:], "=>"), strings.HasPrefix(s[k:], "->"),
+		strings.HasPrefix(s[k:], "?="): // make's conditional assignment
 		k += 2
-	case k < len(s) && (s[k] == '=' || s[k] == ':' || s[k] == ','):
+	case k < len(s) && (s[k] == '=' || s[k] == ':' || s[k] == ',' || s[k] == '>'): // '>': an XML element's content
 		k++
 	default:
 		return 0, 0
@@ -202,7 +203,7 @@ func (sh keyedShape) match(s string, k int) int {
 	if !hasDigit(v) || !hasLetter(v) || sh.class&^cHex != 0 && isHex(v) {
 		return 0
 	}
-	if e < len(s) && !strings.ContainsRune(" \t\r\n\"'`;,)]}\\&", rune(s[e])) {
+	if e < len(s) && !strings.ContainsRune(" \t\r\n\"'`;,)]}\\&<", rune(s[e])) {
 		return 0 // a longer word, a host name, a path: not this value
 	}
 	return e
