@@ -321,7 +321,7 @@
 // sasl_passwd lines ([smtp.example.net]:587 user:…) and of sendmail's
 // AuthInfo entries ("P:…", "P=…") is masked.
 // A Kubernetes Secret holds secrets under any key: in a manifest of kind
-// Secret (YAML, JSON, JSON escaped in a string such as the
+// Secret (or secret, as a hand-written manifest may spell it; YAML, JSON, JSON escaped in a string such as the
 // last-applied-configuration annotation, or a map with "kind": "Secret"),
 // every value of data and stringData is masked and the keys are kept;
 // other kinds (a ConfigMap's data) are judged key by key. So are the
@@ -668,7 +668,25 @@
 // consumer keys and refresh tokens (3MVG9…, 5AEP861…), Zoho (1000.…),
 // Pinterest (pina_), Samsara (samsara_api_), SaladCloud (salad_cloud_),
 // PubNub (pub-c-, sub-c-, sec-c-), Bannerbear (bb_pr_, bb_ma_), Ubidots
-// (BBFF-), Voiceflow (VF.…);
+// (BBFF-), Voiceflow (VF.…), Telnyx (KEY0 and 31 upper-case hex digits,
+// with or without _…), Polar (polar_pat_, polar_oat_, polar_at_,
+// polar_rt_, polar_cs_, polar_ac_), Scaleway access keys (SCW and 17
+// upper-case letters and digits), Modal token secrets (as-);
+// secrets without a prefix whose vendor's name is their key, at the
+// start of a word (cloudflare: "…", ("artifactory", "…"),
+// SUMO_ACCESS_ID=…, <cloudflare>…</cloudflare>; after =, :, :=, =>, ->,
+// ?=, a tuple's ',' or an XML start tag), when the value has the
+// vendor's documented length and alphabet, a digit and a letter, and
+// ends there (not inside a host name or a path): Cloudflare (40
+// base64url bytes, or a global key of 37 hex digits), JFrog Artifactory
+// (64 or 73 letters and digits), Sourcegraph (40 hex digits), Sumo Logic
+// (access ids su… of 14 bytes, keys of 64), Adafruit, Alibaba, Algolia,
+// Asana, Atlassian and Jira, Bitbucket, Bittrex, Cohere, Coinbase,
+// Discord, Drone CI (droneci), Etsy, Finnhub, Flickr, Gitter, Kraken,
+// KuCoin, Mattermost, Meraki, Netlify, NYTimes, RapidAPI, Trello,
+// Twitch, Twitter and Zendesk; a key whose last word names an id, a
+// digest or a version (cloudflare_zone_id, sourcegraph_commit) and a
+// name that goes on (cloudflared) are kept;
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs
 // encoded once more in base64 (ZXlK…); values a CI job declares secret
 // (GitHub Actions' ::add-mask::…); private keys in base64 PEM

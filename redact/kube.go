@@ -118,15 +118,19 @@ func (r *Redactor) kubeSecretData(s string, spans []span, note func(string)) []s
 }
 
 // kindSecret reports whether d declares kind Secret (kind: Secret,
-// "kind":"Secret", \"kind\": \"Secret\").
+// "kind":"Secret", \"kind\": \"Secret\"; kind: secret too, which
+// kubectl refuses but a manifest written by hand may hold).
 func kindSecret(d string) bool {
 	for i := 0; ; {
-		k := strings.Index(d[i:], "Secret")
+		k := strings.Index(d[i:], "ecret")
 		if k < 0 {
 			return false
 		}
-		at := i + k
+		at := i + k - 1
 		i = at + len("Secret")
+		if at < 0 || d[at] != 'S' && d[at] != 's' {
+			continue
+		}
 		if i < len(d) && isAlnum(d[i]) && !strings.HasPrefix(d[i:], "List") {
 			continue // SecretStore, SecretProviderClass: no Secret's data
 		}

@@ -803,7 +803,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if strings.Contains(s, "VALUES") || strings.Contains(s, "values") {
 		spans = r.insertValues(s, spans, note)
 	}
-	if strings.Contains(s, "Secret") { // kind: Secret, data: {…}
+	if strings.Contains(s, "ecret") { // kind: Secret (or secret), data: {…}
 		spans = r.kubeSecretData(s, spans, note)
 	}
 	if strings.Contains(s, "--from-literal") { // kubectl create secret generic db --from-literal=url=…

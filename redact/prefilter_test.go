@@ -39,6 +39,9 @@ func catalogSample(f tokenFormat) string {
 	if s, ok := scannerSample(f); ok {
 		return s
 	}
+	if s, ok := moreSample(f); ok {
+		return s
+	}
 	switch f.family { // shapes the body class cannot build
 	case "signed url":
 		switch f.prefix {
