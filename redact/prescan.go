@@ -97,6 +97,15 @@ func init() {
 		if f.inURL {
 			continue // admitted by urlTokenMayStart, not by its grams
 		}
+		if f.fold && len(f.prefix) > 4 && isLetters(f.prefix) {
+			// A vendor's name (cloudflare, sourcegraph): its first four
+			// bytes start common words (cloud, source), so it is admitted
+			// only when it is all there (longPrefixAt).
+			q := foldQuad(f.prefix)
+			longQuad.add(q)
+			longPrefixes[q] = append(longPrefixes[q], f.prefix)
+			continue
+		}
 		head := f.prefix[:min(len(f.prefix), 4)]
 		spellings := []string{head}
 		if f.fold {
@@ -145,7 +154,35 @@ func tokenMayStart(s string, i int) bool {
 		return true
 	}
 	v3 := uint32(n)<<8 | uint32(s[i+2])
-	return tokenTri.has(v3) || tokenQuad.has(v3<<8|uint32(s[i+3]))
+	if tokenTri.has(v3) || tokenQuad.has(v3<<8|uint32(s[i+3])) {
+		return true
+	}
+	q := foldQuad(s[i : i+4])
+	return longQuad.has(q) && longPrefixAt(s, i, q)
+}
+
+// longQuad holds the first four bytes, folded with |0x20, of the prefixes
+// of longPrefixes: those of more than four lower-case letters that match in any case
+// (a vendor's name as a key), listed by those four bytes.
+var (
+	longQuad     gramSet
+	longPrefixes = map[uint32][]string{}
+)
+
+// longPrefixAt reports whether one of the long prefixes whose first four
+// bytes fold to q starts at s[i], in any case.
+func longPrefixAt(s string, i int, q uint32) bool {
+	for _, p := range longPrefixes[q] {
+		if len(s)-i >= len(p) && strings.EqualFold(s[i:i+len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldQuad returns the first four bytes of s, each folded with |0x20.
+func foldQuad(s string) uint32 {
+	return uint32(s[0]|0x20)<<24 | uint32(s[1]|0x20)<<16 | uint32(s[2]|0x20)<<8 | uint32(s[3]|0x20)
 }
 
 // preBits are the classes of a byte that prescan reads from preTable: its

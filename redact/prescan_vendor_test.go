@@ -1,0 +1,25 @@
+package redact
+
+import "testing"
+
+// TestVendorNamesAdmittedWhole: a vendor's name that identifies a secret
+// only as a key (cloudflare: "…") admits a text to the token search only
+// when all of it is there, so that words it starts (cloud, source,
+// algorithm) keep clean text cheap.
+func TestVendorNamesAdmittedWhole(t *testing.T) {
+	for s, want := range map[string]bool{
+		"cloudflare: x":        true,
+		"CLOUDFLARE_API_TOKEN": true,
+		"SourceGraph token":    true,
+		"algolia key":          true,
+		"cloud provider":       false,
+		"source=api":           false,
+		"algorithm rs256":      false,
+		"artifacts uploaded":   false,
+		"sourcegrap":           false,
+	} {
+		if got := tokenMayStart(s, 0); got != want {
+			t.Errorf("tokenMayStart(%q, 0) = %v, want %v", s, got, want)
+		}
+	}
+}
