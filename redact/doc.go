@@ -583,8 +583,11 @@
 // ';'), the value of key= and code= when it looks like a credential
 // (an API key, an OAuth authorization code; a status page's ?code=200
 // and ?key=users:42 are kept), of a CDN's sign=, verify= (a timestamp and an HMAC),
-// nginx secure_link's md5= and st= and a CDN's h= when the query names an
-// expiry too (e=, expires=; a file's checksum alone is kept), Imgix's s=
+// nginx secure_link's md5= and st=, a CDN's h= and a signed link's hash=
+// when the query names an expiry or a signing time too (e=, expires=,
+// expires_at=, timestamp=, auth_date=; a file's checksum or a commit's
+// ?hash= alone is kept), Symfony's _hash= (with or without its
+// _expiration=), Imgix's s=
 // (a digest of 32, 40 or 64 hex digits), CloudFront's Policy= (base64
 // of its JSON policy) and Key-Pair-Id=, and Wowza's wowzatokenhash=
 // anywhere; in a path, Cloudinary's signature (/s--…--/), the token of an
