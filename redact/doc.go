@@ -318,8 +318,13 @@
 // An INI entry's key is judged after its section's name too, as
 // configparser joins them ([credentials] key = … is credentials.key;
 // username, login and helper are kept). The password of Postfix's
-// sasl_passwd lines ([smtp.example.net]:587 user:…) and of sendmail's
-// AuthInfo entries ("P:…", "P=…") is masked.
+// sasl_passwd lines ([smtp.example.net]:587 user:…; without brackets
+// when the line says it is one: smtp.example.net user:…,
+// relay.example.org:587 user@example.org:…, @example.org user:…) and of
+// sendmail's AuthInfo entries ("P:…", "P=…") is masked; the lookup
+// tables that Postfix's *_maps parameters name by file
+// (smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd) are kept, a
+// static: table is not.
 // A Kubernetes Secret holds secrets under any key: in a manifest of kind
 // Secret (YAML, JSON, JSON escaped in a string such as the
 // last-applied-configuration annotation, or a map with "kind": "Secret"),

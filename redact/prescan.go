@@ -280,6 +280,17 @@ func (r *Redactor) atWord(s string, start, end int, first, rest uint64, w *presc
 			st.marks |= markSASL // [smtp.example.net]:587 user:…
 		}
 	}
+	if end < len(s) && (s[end] == '.' || s[end] == '@') && (start == 0 || s[start-1] == '@' || s[start-1] <= ' ') {
+		a := start
+		if a > 0 && s[a-1] == '@' {
+			a-- // @example.org user:…, a sender's domain
+		}
+		if saslBareLineStart(s, a) {
+			if vs, ve := saslBareLineAt(s, a); ve > vs {
+				st.marks |= markSASL // smtp.example.net user:… (a sasl_passwd line without brackets)
+			}
+		}
+	}
 	if start > 0 && s[start-1] == '-' && curlBundleAt(s, start, end) {
 		st.marks |= markCurlBundle // curl -su bob:…
 	}
