@@ -186,7 +186,9 @@
 // mosquitto_pub, the password of smbclient -U user%password, the
 // password argument of htpasswd -b, openssl's -k and -K, doctl's -t, the
 // --body of gh secret set, the tokens composer config sets
-// (github-oauth.HOST …, bitbucket-oauth.HOST … …), ssh-keygen's -N and -P, the -p of a
+// (github-oauth.HOST …, bitbucket-oauth.HOST … …, the password of
+// http-basic.HOST USER …; run as composer.phar too, and the setting's
+// name after --auth is kept), ssh-keygen's -N and -P, the -p of a
 // registry's login (buildah login -p …), the password of an Oracle login
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
 // userid=scott/…), after SQL*Plus' CONNECT on a line of its own, and in

@@ -812,7 +812,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if r.sqlRule != "" && f&hasColon != 0 && strings.Contains(s, "AuthInfo") { // sendmail: AuthInfo:host "U:user" "P:…"
 		spans = r.sendmailAuthInfo(s, spans, note)
 	}
-	if r.sqlRule != "" && strings.Contains(s, "composer config ") { // composer config -g github-oauth.github.com …
+	if r.sqlRule != "" && (strings.Contains(s, "composer config ") || strings.Contains(s, "composer.phar config ")) { // composer config -g github-oauth.github.com …
 		spans = r.composerAuthSettings(s, spans, note)
 	}
 	if multiline && strings.IndexByte(s, '[') >= 0 { // [credentials]⏎key = …
@@ -4931,6 +4931,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 		return true
 	}
 	if isVersion(v) && !personalRules[r.verdict(key).rule] { // credentials v1.17.42: a module's version; not dob: 14.03.1985
+		return true
+	}
+	if composerSettingName(v) { // composer config --auth http-basic.repo.example.com …: the setting, not its secret
 		return true
 	}
 	if shellRedirect(v) { // gh auth login --with-token < token.txt, --password $(cat /run/secrets/pw)

@@ -315,6 +315,9 @@ func (r *Redactor) atWord(s string, start, end int, first, rest uint64, w *presc
 		} else if !st.termWord {
 			st.termWord = r.termWordAt(s, start, end)
 		}
+		if !st.termWord && n == 5 && start >= 5 && s[start-1] == '-' && strings.EqualFold(s[start-5:end], "http-basic") {
+			st.termWord = true // composer config http-basic.HOST USER PASSWORD (composerAuthSettings)
+		}
 	}
 }
 
