@@ -367,7 +367,9 @@
 // recovery key, privkey, priv key, nthash, ntlm hash, lm hash,
 // private key id, client key data, tempauth, slack webhook,
 // discord webhook, teams webhook, incoming webhook, github oauth, gitlab
-// oauth, bitbucket oauth, and the
+// oauth, bitbucket oauth, routing key (PagerDuty's Events API key: under
+// it only a value of 32 letters and digits is masked, and a message
+// queue's routing key, orders.created, is kept), and the
 // word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,
