@@ -326,7 +326,10 @@
 // sendmail's AuthInfo entries ("P:…", "P=…") is masked; the lookup
 // tables that Postfix's *_maps parameters name by file
 // (smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd) are kept, a
-// static: table is not.
+// static: table is not. So is the password of a login on a line of
+// curl's config file (.curlrc, curl -K) under its options user and
+// proxy-user (user = "alice:…", user alice:…, proxy-user: bob:…); a user
+// and a group (user: "1000:1000", user = root:wheel) are kept.
 // A Kubernetes Secret holds secrets under any key: in a manifest of kind
 // Secret (YAML, JSON, JSON escaped in a string such as the
 // last-applied-configuration annotation, or a map with "kind": "Secret"),

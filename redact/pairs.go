@@ -815,6 +815,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if r.sqlRule != "" && (strings.Contains(s, "composer config ") || strings.Contains(s, "composer.phar config ")) { // composer config -g github-oauth.github.com …
 		spans = r.composerAuthSettings(s, spans, note)
 	}
+	if r.sqlRule != "" && strings.Contains(s, "user") { // .curlrc: user = "alice:…"
+		spans = r.curlrcLogins(s, spans, note)
+	}
 	if multiline && strings.IndexByte(s, '[') >= 0 { // [credentials]⏎key = …
 		spans = r.iniSections(s, spans, note)
 	}

@@ -318,6 +318,9 @@ func (r *Redactor) atWord(s string, start, end int, first, rest uint64, w *presc
 		if !st.termWord && n == 5 && start >= 5 && s[start-1] == '-' && strings.EqualFold(s[start-5:end], "http-basic") {
 			st.termWord = true // composer config http-basic.HOST USER PASSWORD (composerAuthSettings)
 		}
+		if !st.termWord && n == 4 && s[start] == 'u' && s[start:end] == "user" && curlrcUserAt(s, start) {
+			st.termWord = true // .curlrc: user = "alice:…" (curlrcLogins)
+		}
 	}
 }
 
