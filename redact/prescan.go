@@ -279,6 +279,9 @@ func (r *Redactor) atWord(s string, start, end int, first, rest uint64, w *presc
 		if vs, ve := saslPasswdAt(s, end); ve > vs {
 			st.marks |= markSASL // [smtp.example.net]:587 user:…
 		}
+		if !st.termWord && iniKeySectionAt(s, start, end) {
+			st.termWord = true // [api]⏎value = … (iniSections)
+		}
 	}
 	if end < len(s) && (s[end] == '.' || s[end] == '@') && (start == 0 || s[start-1] == '@' || s[start-1] <= ' ') {
 		a := start
