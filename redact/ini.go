@@ -12,7 +12,7 @@ const maxSectionName = 64
 // a secret alone is findPairs' own. Entries run from the line after the
 // section's to the next section's line.
 func (r *Redactor) iniSections(s string, spans []span, note func(string)) []span {
-	section := ""
+	section, subsection := "", false
 	var buf [maxSectionName + maxTextKey + 1]byte
 	for ls := 0; ls < len(s); {
 		le := strings.IndexByte(s[ls:], '\n')
@@ -30,6 +30,7 @@ func (r *Redactor) iniSections(s string, spans []span, note func(string)) []span
 		}
 		if t[0] == '[' {
 			section = iniSectionName(t)
+			subsection = section != "" && strings.IndexByte(t, '"') >= 0
 			continue
 		}
 		if section == "" || t[0] == '#' || t[0] == ';' {
@@ -51,7 +52,7 @@ func (r *Redactor) iniSections(s string, spans []span, note func(string)) []span
 		joined := append(append(append(buf[:0], section...), '.'), key...)
 		rule := r.keyRule(string(joined))
 		holder := false
-		if rule == "" && iniHolderKeys[strings.ToLower(key)] && iniKeySections[lastKeyWord(section)] {
+		if rule == "" && !subsection && iniHolderKeys[strings.ToLower(key)] && iniKeySections[lastKeyWord(section)] {
 			rule, holder = r.keyRule(section+".key"), true // [api] value = …: the section's key
 		}
 		if rule == "" {

@@ -21,6 +21,8 @@ func TestSASLPasswdLinesWithoutBracketsMasked(t *testing.T) {
 			[]string{"Gm5Xz1Ck8Wd", "Pq6Ln3Rt9Bv", "Hw4Ke7Yc2Ja"}, []string{"mail.relay.example:submission apikey:", "@shop.example orders@shop.example:", "support:"}},
 		{"indented, password of words", "  relay.corp.example:587   mailer:correct horse\n",
 			[]string{"correct horse"}, []string{"relay.corp.example:587   mailer:"}},
+		{"dashed host", "smtp-relay.mailhost.example:587 alerts@example.net:Jy5Tc9Wn2Xe",
+			[]string{"Jy5Tc9Wn2Xe"}, []string{"smtp-relay.mailhost.example:587 alerts@example.net:"}},
 		{"ip address and smtps port", "192.0.2.44:465 notify:Zb3Mx9Qw5Ty",
 			[]string{"Zb3Mx9Qw5Ty"}, []string{"192.0.2.44:465 notify:"}},
 	})

@@ -114,6 +114,13 @@ func saslBareLineAt(s string, a int) (int, int) {
 	if h < len(s) && s[h] == '@' {
 		h++
 	}
+	w := h
+	for w < len(s) && (isAlnum(s[w]) || s[w] == '-' || s[w] == '_') {
+		w++
+	}
+	if w == h || !isAlnum(s[h]) || w >= len(s) || s[w] != '.' && s[w] != '@' {
+		return 0, 0 // the first word of a host, an address or a sender's domain, as prescan finds it
+	}
 	dots, at := 0, h > a
 	for h < len(s) && h-a <= 255 && (isAlnum(s[h]) || s[h] == '.' || s[h] == '-' || s[h] == '_' || s[h] == '@') {
 		switch s[h] {

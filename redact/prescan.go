@@ -283,7 +283,7 @@ func (r *Redactor) atWord(s string, start, end int, first, rest uint64, w *presc
 			st.termWord = true // [api]⏎value = … (iniSections)
 		}
 	}
-	if end < len(s) && (s[end] == '.' || s[end] == '@') && (start == 0 || s[start-1] == '@' || s[start-1] <= ' ') {
+	if end < len(s) && (s[end] == '.' || s[end] == '@' || s[end] == '-' || s[end] == '_') && (start == 0 || s[start-1] == '@' || s[start-1] <= ' ') {
 		a := start
 		if a > 0 && s[a-1] == '@' {
 			a-- // @example.org user:…, a sender's domain
