@@ -175,7 +175,10 @@
 // colon, and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass or a MySQL client (mysql
 // -uroot -pS3cret, mysql --login-path=ops -pS3cret, docker login -u ci
-// -p S3cret), unless it is a port, a path or a flag (a lone
+// -p S3cret; a long flag of one dash that begins with p, -password …,
+// -passwd=…, -port 8080, is no -p: its name is kept and a secret's value
+// masked; keytool's -storepass:env NAME and -keypass:file PATH name
+// where the password is read and are kept), unless it is a port, a path or a flag (a lone
 // -p of mysql and its kin prompts: in mysql -u root -p orders the word
 // after it is the database, kept unless it mixes cases and digits as a
 // password does; and the user[:group] of docker, podman and nerdctl -u is

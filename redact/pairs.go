@@ -4936,6 +4936,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 	if isVersion(v) && !personalRules[r.verdict(key).rule] { // credentials v1.17.42: a module's version; not dob: 14.03.1985
 		return true
 	}
+	if (v == "env" || v == "file") && len(key) > 4 && strings.EqualFold(key[len(key)-4:], "pass") {
+		return true // keytool -storepass:env NAME, -keypass:file PATH: where the password is read
+	}
 	if composerSettingName(v) { // composer config --auth http-basic.repo.example.com …: the setting, not its secret
 		return true
 	}
@@ -5420,6 +5423,9 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			continue // --port, x-pass
 		}
 		vs := k + 2
+		if dashPFlagName(r, s, k, quoted) {
+			continue // -password S3cret, -port 8080: a long flag of one dash, not -p and its value
+		}
 		if n := argvNext(s, vs); quoted && n > 0 && s[vs] == s[k-1] {
 			vs = n // the next element, at its opening quote
 		}
@@ -5461,6 +5467,28 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			note("credentials")
 			i = ve
 		}
+	}
+}
+
+// dashPFlagName reports whether the word at s[k:], "-p" and what follows,
+// is a flag of its own written with one dash, as Go's flag package and
+// many tools write long flags (influx -password …, -passwd=…, -port
+// 8080): lower-case letters up to a space, a '=', the end or the quote
+// that ends its element, naming a secret (the pairs mask its value) or a
+// port, a path or a profile. mysql -pS3cret and -phunter2 stay -p's.
+func dashPFlagName(r *Redactor, s string, k int, quoted bool) bool {
+	e := k + 1
+	for e < len(s) && s[e] >= 'a' && s[e] <= 'z' {
+		e++
+	}
+	if e-(k+1) < 4 || e < len(s) && s[e] != '=' && s[e] != ' ' && s[e] != '\t' && !(quoted && s[e] == s[k-1]) {
+		return false
+	}
+	switch w := s[k+1 : e]; w {
+	case "port", "path", "profile":
+		return true
+	default:
+		return r.keyRule(w) != ""
 	}
 }
 
