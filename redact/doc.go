@@ -606,7 +606,8 @@
 // when the query names an expiry or a signing time too (e=, expires=,
 // expires_at=, timestamp=, auth_date=; a file's checksum or a commit's
 // ?hash= alone is kept), Symfony's _hash= (with or without its
-// _expiration=), Imgix's s=
+// _expiration=), the key of a calendar's secret address in iCal format
+// (/calendar/ical/…/private-<hex>/basic.ics), Imgix's s=
 // (a digest of 32, 40 or 64 hex digits), CloudFront's Policy= (base64
 // of its JSON policy) and Key-Pair-Id=, and Wowza's wowzatokenhash=
 // anywhere; in a path, Cloudinary's signature (/s--…--/), the token of an

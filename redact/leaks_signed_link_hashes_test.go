@@ -37,3 +37,22 @@ func TestSignedLinkHashesMasked(t *testing.T) {
 		"GET /docs?timestamp=1801353600&hash=intro 200",
 	})
 }
+
+// TestCalendarSecretAddressesMasked: a calendar's secret address in iCal
+// format grants read access to every event; its key after "private-" is
+// masked, the calendar's path and feed kept.
+func TestCalendarSecretAddressesMasked(t *testing.T) {
+	requireEveryMode(t, []textCase{
+		{"google basic feed",
+			"sync https://calendar.google.com/calendar/ical/ops%40acme.example/private-7d1e5a9c3b0f4e6a8d2c1b5f9e3a7c0d/basic.ics failed: 404",
+			[]string{"7d1e5a9c3b0f4e6a8d2c1b5f9e3a7c0d"}, []string{"/calendar/ical/ops%40acme.example/private-", "/basic.ics failed: 404"}},
+		{"full feed in a request line",
+			"GET /calendar/ical/c_9a8b%40group.calendar.google.com/private-4c2e0a8f6d4b2e0c8a6f4d2b/full.ics 200",
+			[]string{"4c2e0a8f6d4b2e0c8a6f4d2b"}, []string{"/private-", "/full.ics 200"}},
+	})
+	requireWholeKept(t, nil, []string{
+		"GET https://files.example.net/private-docs/holidays.ics 200",
+		"GET https://files.example.net/share/private-7d1e5a9c3b0f4e6a/notes.txt 200",
+		"GET /calendar/ical/ops%40acme.example/public/basic.ics 200",
+	})
+}

@@ -38,6 +38,10 @@ var signedURLFormats = append([]tokenFormat{
 	{family: "cloudinary", prefix: "s--", shape: cloudinaryBody, part: cloudinarySignature},
 	// Oracle Object Storage pre-authenticated requests: /p/<token>/n/<namespace>/b/….
 	{family: "oracle", prefix: "p/", shape: oraclePARBody, part: valueAfterPrefix},
+	// A calendar's secret address in iCal format (Google Calendar's
+	// /calendar/ical/<id>/private-<hex>/basic.ics): the hex after
+	// "private-" in a path, before the feed's file.
+	{family: "capability url", prefix: "private-", shape: icalPrivateBody, part: valueAfterPrefix, inURL: true},
 	// Rails' signed messages (ActiveStorage's signed blob ids, signed
 	// cookies): base64 of {"_rails": …} or of a Marshal dump, "--" and
 	// the HMAC's hex digits.
@@ -448,4 +452,25 @@ func railsSignedBody(s string, j int) int {
 		return 0
 	}
 	return h
+}
+
+// icalPrivateBody matches the key of a calendar's secret address after
+// "private-" (8 bytes), a segment of a URL's path: 16 hex digits or more,
+// up to the '/' before the feed's .ics file (basic.ics, full.ics).
+func icalPrivateBody(s string, j int) int {
+	if j < 9 || s[j-9] != '/' {
+		return 0
+	}
+	e := run(s, j, cHex)
+	if e-j < 16 || e >= len(s) || s[e] != '/' {
+		return 0
+	}
+	f := e + 1
+	for f < len(s) && (isAlnum(s[f]) || s[f] == '-' || s[f] == '_') {
+		f++
+	}
+	if !strings.HasPrefix(s[f:], ".ics") {
+		return 0
+	}
+	return e
 }
