@@ -323,7 +323,8 @@
 // An INI entry's key is judged after its section's name too, as
 // configparser joins them ([credentials] key = … is credentials.key;
 // username, login and helper are kept; a git-style subsection's name
-// leaves its section's: [auth "prod"]); a key that only holds its
+// leaves its section's: [auth "prod"], and is itself kept, [credential
+// "https://git.example.net"]); a key that only holds its
 // section's value (value, data, content) under a section named for a
 // kind of key (api, app, access, license, …) is that key ([api] value =
 // … is the API key; a number there is a setting's and kept). The password of Postfix's

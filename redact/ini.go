@@ -142,3 +142,11 @@ func iniKeySectionAt(s string, start, end int) bool {
 	}
 	return o >= 0 && s[o] == '[' && lineStartAt(s, o)
 }
+
+// iniSubsection reports whether the key at s[a] and the quoted name that
+// ends at s[ve] (its closing quote) open a line as a git-style INI
+// section with a subsection: [credential "https://example.com"]. The
+// name is the subsection's, no value of the key.
+func iniSubsection(s string, a, ve int) bool {
+	return a > 0 && s[a-1] == '[' && lineStartAt(s, a-1) && ve+1 < len(s) && s[ve+1] == ']'
+}

@@ -13,7 +13,8 @@ func TestINIHolderKeysMasked(t *testing.T) {
 		{"dotted section, colon", "[payments.api]\n  value: Tn4Hc8Ys1Rd6Jf\n", []string{"Tn4Hc8Ys1Rd6Jf"}, []string{"[payments.api]"}},
 		{"license data", "[license]\ndata = Mv2Xq7Lz5Kw9Bn3Pc\n[ui]\ntheme = dark", []string{"Mv2Xq7Lz5Kw9Bn3Pc"}, []string{"theme = dark"}},
 		{"quoted value after another section", "[server]\nport = 8443\n[app-key]\n[api]\nvalue = \"lower case phrase\"\n", []string{"lower case phrase"}, []string{"port = 8443"}},
-		{"git-style subsection", "[auth \"prod\"]\n\tvalue = Wd6Lk1Zr8Qh3Xs\n", []string{"Wd6Lk1Zr8Qh3Xs"}, []string{"value = "}},
+		{"git-style subsection", "[auth \"prod\"]\n\tvalue = Wd6Lk1Zr8Qh3Xs\n", []string{"Wd6Lk1Zr8Qh3Xs"}, []string{"value = ", "prod"}},
+		{"login in a subsection's URL", "[credential \"https://ci:Gt7Rb2Xm9Kq@git.example.net\"]\n\thelper = store\n", []string{"Gt7Rb2Xm9Kq"}, []string{"[credential", "helper = store"}},
 	})
 	requireLinesKept(t, []string{
 		"[api]\nversion = 2\nbase_url = https://api.example.net/v2\n",
@@ -24,6 +25,8 @@ func TestINIHolderKeysMasked(t *testing.T) {
 		"[timeout]\nvalue = 30s\n",
 		"[apis]\nvalue = orders\n",
 		"[remote \"origin\"]\n\turl = https://git.example.net/acme/app.git\n",
+		"[credential \"https://git.example.net\"]\n\thelper = store\n\tusername = ci-bot\n",
+		"[credentials \"prod\"]\n\tusername = deploy\n",
 		"[api] value = Kp7 in a log line",
 	})
 }

@@ -622,7 +622,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		if c := s[q]; c == '"' || c == '\'' || c == '`' { // token "…"
 			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && (!strings.ContainsAny(s[vs:ve], "\n ") || passphrase(s[a:b], s[vs:ve])) &&
-				!apiStatusAfter(s, ve) && !(strings.EqualFold(strings.TrimSuffix(s[a:b], "s"), "secret") && kubectlStatusAfter(s, ve)) {
+				!apiStatusAfter(s, ve) && !(strings.EqualFold(strings.TrimSuffix(s[a:b], "s"), "secret") && kubectlStatusAfter(s, ve)) && !iniSubsection(s, a, ve) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = ve
