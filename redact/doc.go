@@ -178,7 +178,8 @@
 // -p S3cret; a long flag of one dash that begins with p, -password …,
 // -passwd=…, -port 8080, is no -p: its name is kept and a secret's value
 // masked; keytool's -storepass:env NAME and -keypass:file PATH name
-// where the password is read and are kept), unless it is a port, a path or a flag (a lone
+// where the password is read and are kept), unless it is a port, a path
+// or a flag (a lone
 // -p of mysql and its kin prompts: in mysql -u root -p orders the word
 // after it is the database, kept unless it mixes cases and digits as a
 // password does; and the user[:group] of docker, podman and nerdctl -u is
@@ -327,7 +328,8 @@
 // "https://git.example.net"]); a key that only holds its
 // section's value (value, data, content) under a section named for a
 // kind of key (api, app, access, license, …) is that key ([api] value =
-// … is the API key; a number there is a setting's and kept). The password of Postfix's
+// … is the API key; a number there is a setting's and kept). The
+// password of Postfix's
 // sasl_passwd lines ([smtp.example.net]:587 user:…; without brackets
 // when the line says it is one: smtp.example.net user:…,
 // relay.example.org:587 user@example.org:…, @example.org user:…) and of
