@@ -39,3 +39,20 @@ func TestComposerHTTPBasicMasked(t *testing.T) {
 		}
 	})
 }
+
+// TestComposerAuthEnvMasked: COMPOSER_AUTH holds auth.json's JSON in the
+// environment; every token and password in it is masked, as an
+// assignment in text and as an attr.
+func TestComposerAuthEnvMasked(t *testing.T) {
+	requireLinesMasked(t, []textCase{
+		{"export", `export COMPOSER_AUTH='{"http-basic":{"pkgs.acme.example":{"username":"deploy","password":"Lq8Vz3Wx6Kn"}}}'`,
+			[]string{"Lq8Vz3Wx6Kn"}, []string{"export COMPOSER_AUTH="}},
+		{"docker env", `docker run -e COMPOSER_AUTH={"bearer":{"pkgs.acme.example":"Rx2Mk7Tq4Wc9Zb"}} php:8.3 composer install`,
+			[]string{"Rx2Mk7Tq4Wc9Zb"}, []string{"php:8.3 composer install"}},
+	})
+	for name, out := range placementOutputs(nil, func(l *slog.Logger) {
+		l.Info("env", "COMPOSER_AUTH", `{"gitlab-token":{"git.acme.example":"Hs4Pn9Xv2Lw6"}}`)
+	}) {
+		require.NotContains(t, out, "Hs4Pn9Xv2Lw6", name)
+	}
+}
