@@ -1,26 +1,32 @@
 package redact
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // composerTokenSettings are the settings of Composer's auth.json that
 // composer config sets from its arguments, by the prefix of their name
-// (the host follows), and how many of those arguments are secrets.
+// (the host follows), how many arguments it takes and how many of the
+// first of them name whom the rest is for (kept).
 var composerTokenSettings = [...]struct {
-	prefix string
-	args   int
+	prefix     string
+	args, user int
 }{
-	{"github-oauth.", 1}, {"gitlab-oauth.", 1}, {"gitlab-token.", 1}, {"bearer.", 1},
-	{"bitbucket-oauth.", 2}, // a consumer key and its secret
+	{"github-oauth.", 1, 0}, {"gitlab-oauth.", 1, 0}, {"gitlab-token.", 1, 0}, {"bearer.", 1, 0},
+	{"bitbucket-oauth.", 2, 0}, // a consumer key and its secret
+	{"http-basic.", 2, 1},      // a user name and its password
 }
 
 // composerAuthSettings masks the tokens that composer config writes to
 // auth.json: composer config [-g] [--auth] github-oauth.github.com
 // TOKEN, gitlab-oauth.HOST TOKEN, gitlab-token.HOST TOKEN, bearer.HOST
-// TOKEN, bitbucket-oauth.HOST KEY SECRET. Flags (-g, --global, --auth)
+// TOKEN, bitbucket-oauth.HOST KEY SECRET, http-basic.HOST USER
+// PASSWORD (the user is kept). Flags (-g, --global, --auth)
 // may come before the setting's name; --unset removes it and holds none.
 func (r *Redactor) composerAuthSettings(s string, spans []span, note func(string)) []span {
-	for q := range commandsIn(s, "composer config ", "$:") {
-		args := 0
+	for q := range composerConfigs(s) {
+		args, user := 0, 0
 		for {
 			q = skipSpaces(s, q)
 			if q >= len(s) || s[q] == '\n' || s[q] == '\r' || s[q] == '|' || s[q] == ';' || s[q] == '&' {
@@ -35,7 +41,9 @@ func (r *Redactor) composerAuthSettings(s string, spans []span, note func(string
 			v := s[vs:ve]
 			switch {
 			case args > 0:
-				if v != "" && !r.keepValue("", v) && !strings.HasPrefix(v, r.mask) && v[0] != '$' {
+				if user > 0 {
+					user--
+				} else if v != "" && !r.keepValue("", v) && !strings.HasPrefix(v, r.mask) && v[0] != '$' {
 					spans = append(spans, span{vs, ve})
 					note(r.sqlRule)
 				}
@@ -52,7 +60,7 @@ func (r *Redactor) composerAuthSettings(s string, spans []span, note func(string
 			}
 			for _, c := range composerTokenSettings {
 				if strings.HasPrefix(v, c.prefix) && len(v) > len(c.prefix) {
-					args = c.args
+					args, user = c.args, c.user
 				}
 			}
 			if args == 0 {
@@ -61,4 +69,30 @@ func (r *Redactor) composerAuthSettings(s string, spans []span, note func(string
 		}
 	}
 	return spans
+}
+
+// composerSettingName reports whether v names one of
+// composerTokenSettings for a host (http-basic.repo.example.com), as the
+// argument after composer config --auth does.
+func composerSettingName(v string) bool {
+	for _, c := range composerTokenSettings {
+		if len(v) > len(c.prefix) && strings.HasPrefix(v, c.prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// composerConfigs yields the end of each composer config command in s,
+// run as composer or as composer.phar.
+func composerConfigs(s string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for _, cmd := range [...]string{"composer config ", "composer.phar config "} {
+			for q := range commandsIn(s, cmd, "$:/") {
+				if !yield(q) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -175,7 +175,11 @@
 // colon, and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass or a MySQL client (mysql
 // -uroot -pS3cret, mysql --login-path=ops -pS3cret, docker login -u ci
-// -p S3cret), unless it is a port, a path or a flag (a lone
+// -p S3cret; a long flag of one dash that begins with p, -password …,
+// -passwd=…, -port 8080, is no -p: its name is kept and a secret's value
+// masked; keytool's -storepass:env NAME and -keypass:file PATH name
+// where the password is read and are kept), unless it is a port, a path
+// or a flag (a lone
 // -p of mysql and its kin prompts: in mysql -u root -p orders the word
 // after it is the database, kept unless it mixes cases and digits as a
 // password does; and the user[:group] of docker, podman and nerdctl -u is
@@ -186,7 +190,9 @@
 // mosquitto_pub, the password of smbclient -U user%password, the
 // password argument of htpasswd -b, openssl's -k and -K, doctl's -t, the
 // --body of gh secret set, the tokens composer config sets
-// (github-oauth.HOST …, bitbucket-oauth.HOST … …), ssh-keygen's -N and -P, the -p of a
+// (github-oauth.HOST …, bitbucket-oauth.HOST … …, the password of
+// http-basic.HOST USER …; run as composer.phar too, and the setting's
+// name after --auth is kept), ssh-keygen's -N and -P, the -p of a
 // registry's login (buildah login -p …), the password of an Oracle login
 // after sqlplus, expdp, impdp, rman, sqlldr and dgmgrl (scott/…@orcl,
 // userid=scott/…), after SQL*Plus' CONNECT on a line of its own, and in
@@ -317,9 +323,23 @@
 // secret.
 // An INI entry's key is judged after its section's name too, as
 // configparser joins them ([credentials] key = … is credentials.key;
-// username, login and helper are kept). The password of Postfix's
-// sasl_passwd lines ([smtp.example.net]:587 user:…) and of sendmail's
-// AuthInfo entries ("P:…", "P=…") is masked.
+// username, login and helper are kept; a git-style subsection's name
+// leaves its section's: [auth "prod"], and is itself kept, [credential
+// "https://git.example.net"]); a key that only holds its
+// section's value (value, data, content) under a section named for a
+// kind of key (api, app, access, license, …) is that key ([api] value =
+// … is the API key; a number there is a setting's and kept). The
+// password of Postfix's
+// sasl_passwd lines ([smtp.example.net]:587 user:…; without brackets
+// when the line says it is one: smtp.example.net user:…,
+// relay.example.org:587 user@example.org:…, @example.org user:…) and of
+// sendmail's AuthInfo entries ("P:…", "P=…") is masked; the lookup
+// tables that Postfix's *_maps parameters name by file
+// (smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd) are kept, a
+// static: table is not. So is the password of a login on a line of
+// curl's config file (.curlrc, curl -K) under its options user and
+// proxy-user (user = "alice:…", user alice:…, proxy-user: bob:…); a user
+// and a group (user: "1000:1000", user = root:wheel) are kept.
 // A Kubernetes Secret holds secrets under any key: in a manifest of kind
 // Secret (or secret, as a hand-written manifest may spell it; YAML, JSON, JSON escaped in a string such as the
 // last-applied-configuration annotation, or a map with "kind": "Secret"),
@@ -360,7 +380,9 @@
 // recovery key, privkey, priv key, nthash, ntlm hash, lm hash,
 // private key id, client key data, tempauth, slack webhook,
 // discord webhook, teams webhook, incoming webhook, github oauth, gitlab
-// oauth, bitbucket oauth, and the
+// oauth, bitbucket oauth, routing key (PagerDuty's Events API key: under
+// it only a value of 32 letters and digits is masked, and a message
+// queue's routing key, orders.created, is kept), and the
 // word password in
 // other languages, as written in ASCII: passwort, kennwort, contrasena,
 // senha, wachtwoord, mot de passe, motdepasse, haslo, losenord, salasana,
@@ -583,8 +605,12 @@
 // ';'), the value of key= and code= when it looks like a credential
 // (an API key, an OAuth authorization code; a status page's ?code=200
 // and ?key=users:42 are kept), of a CDN's sign=, verify= (a timestamp and an HMAC),
-// nginx secure_link's md5= and st= and a CDN's h= when the query names an
-// expiry too (e=, expires=; a file's checksum alone is kept), Imgix's s=
+// nginx secure_link's md5= and st=, a CDN's h= and a signed link's hash=
+// when the query names an expiry or a signing time too (e=, expires=,
+// expires_at=, timestamp=, auth_date=; a file's checksum or a commit's
+// ?hash= alone is kept), Symfony's _hash= (with or without its
+// _expiration=), the key of a calendar's secret address in iCal format
+// (/calendar/ical/…/private-<hex>/basic.ics), Imgix's s=
 // (a digest of 32, 40 or 64 hex digits), CloudFront's Policy= (base64
 // of its JSON policy) and Key-Pair-Id=, and Wowza's wowzatokenhash=
 // anywhere; in a path, Cloudinary's signature (/s--…--/), the token of an

@@ -26,6 +26,8 @@ type keyVerdict struct {
 	workDir  bool   // the key is PWD alone: an absolute path under it is the working directory
 	named    bool   // the key's term is "secret id": a secret's name or ARN under it is kept (AWS's SecretId)
 	signal   bool   // the key's term is "sig" alone: a signal's name under it is kept (sig=SIGTERM)
+	tables   bool   // the key's last word is "maps": Postfix's lookup tables under it are kept (hash:/etc/postfix/sasl_passwd)
+	routing  bool   // the key's term is "routing key": only a PagerDuty integration key under it is masked (a queue's routing key is kept)
 	key      string // the key to write when the key itself is a secret or personal data
 	keyBy    string // the detector that found something in the key
 }
@@ -251,6 +253,9 @@ func (r *Redactor) judgeKeyWords(key string, search bool) *keyVerdict {
 			if string(joined[:n]) == "sig" {
 				v.signal = true // sig=SIGTERM: a process's signal, not a signature
 			}
+			if string(joined[:n]) == "routingkey" {
+				v.routing = true // PagerDuty's routing_key; AMQP's routing_key=orders.created
+			}
 			break
 		}
 	}
@@ -278,6 +283,9 @@ func (r *Redactor) judgeKeyWords(key string, search bool) *keyVerdict {
 	}
 	if v.rule != "" && len(words) == 1 && string(word(0)) == "pwd" {
 		v.workDir = true // PWD=/home/app
+	}
+	if v.rule != "" && len(words) > 1 && string(word(len(words)-1)) == "maps" {
+		v.tables = true // smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd
 	}
 	if v.rule != "" {
 		for i := range words {
@@ -769,7 +777,8 @@ func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
 		s := v.String()
 		return s != "" && !isKeyFileName(s) && !noValue(s) && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) &&
 			!(kv.netAddr && isNetworkAddress(s)) && !(kv.noDigits && countDigits(s) == 0) && !(kv.latency && isDuration(s)) &&
-			!(kv.named && isSecretName(s)) && !(kv.signal && isSignalName(s))
+			!(kv.named && isSecretName(s)) && !(kv.signal && isSignalName(s)) && !(kv.tables && postfixTables(s)) &&
+			!(kv.routing && !pagerDutyKey(s))
 	}
 	return true
 }

@@ -622,7 +622,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		if c := s[q]; c == '"' || c == '\'' || c == '`' { // token "…"
 			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && (!strings.ContainsAny(s[vs:ve], "\n ") || passphrase(s[a:b], s[vs:ve])) &&
-				!apiStatusAfter(s, ve) && !(strings.EqualFold(strings.TrimSuffix(s[a:b], "s"), "secret") && kubectlStatusAfter(s, ve)) {
+				!apiStatusAfter(s, ve) && !(strings.EqualFold(strings.TrimSuffix(s[a:b], "s"), "secret") && kubectlStatusAfter(s, ve)) && !iniSubsection(s, a, ve) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = ve
@@ -812,8 +812,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if r.sqlRule != "" && f&hasColon != 0 && strings.Contains(s, "AuthInfo") { // sendmail: AuthInfo:host "U:user" "P:…"
 		spans = r.sendmailAuthInfo(s, spans, note)
 	}
-	if r.sqlRule != "" && strings.Contains(s, "composer config ") { // composer config -g github-oauth.github.com …
+	if r.sqlRule != "" && (strings.Contains(s, "composer config ") || strings.Contains(s, "composer.phar config ")) { // composer config -g github-oauth.github.com …
 		spans = r.composerAuthSettings(s, spans, note)
+	}
+	if r.sqlRule != "" && strings.Contains(s, "user") { // .curlrc: user = "alice:…"
+		spans = r.curlrcLogins(s, spans, note)
 	}
 	if multiline && strings.IndexByte(s, '[') >= 0 { // [credentials]⏎key = …
 		spans = r.iniSections(s, spans, note)
@@ -4933,6 +4936,12 @@ func (r *Redactor) keepValue(key, v string) bool {
 	if isVersion(v) && !personalRules[r.verdict(key).rule] { // credentials v1.17.42: a module's version; not dob: 14.03.1985
 		return true
 	}
+	if (v == "env" || v == "file") && len(key) > 4 && strings.EqualFold(key[len(key)-4:], "pass") {
+		return true // keytool -storepass:env NAME, -keypass:file PATH: where the password is read
+	}
+	if composerSettingName(v) { // composer config --auth http-basic.repo.example.com …: the setting, not its secret
+		return true
+	}
 	if shellRedirect(v) { // gh auth login --with-token < token.txt, --password $(cat /run/secrets/pw)
 		return true
 	}
@@ -4959,7 +4968,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 	kv := r.verdict(key)
 	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v) || kv.netAddr && isNetworkAddress(v) ||
 		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v) || kv.named && isSecretName(v) ||
-		kv.signal && isSignalName(v)
+		kv.signal && isSignalName(v) || kv.tables && postfixTables(v) || kv.routing && !pagerDutyKey(v)
 }
 
 // shellRedirect reports whether v, the word after a key or flag, is a
@@ -5414,6 +5423,9 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			continue // --port, x-pass
 		}
 		vs := k + 2
+		if dashPFlagName(r, s, k, quoted) {
+			continue // -password S3cret, -port 8080: a long flag of one dash, not -p and its value
+		}
 		if n := argvNext(s, vs); quoted && n > 0 && s[vs] == s[k-1] {
 			vs = n // the next element, at its opening quote
 		}
@@ -5455,6 +5467,28 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			note("credentials")
 			i = ve
 		}
+	}
+}
+
+// dashPFlagName reports whether the word at s[k:], "-p" and what follows,
+// is a flag of its own written with one dash, as Go's flag package and
+// many tools write long flags (influx -password …, -passwd=…, -port
+// 8080): lower-case letters up to a space, a '=', the end or the quote
+// that ends its element, naming a secret (the pairs mask its value) or a
+// port, a path or a profile. mysql -pS3cret and -phunter2 stay -p's.
+func dashPFlagName(r *Redactor, s string, k int, quoted bool) bool {
+	e := k + 1
+	for e < len(s) && s[e] >= 'a' && s[e] <= 'z' {
+		e++
+	}
+	if e-(k+1) < 4 || e < len(s) && s[e] != '=' && s[e] != ' ' && s[e] != '\t' && !(quoted && s[e] == s[k-1]) {
+		return false
+	}
+	switch w := s[k+1 : e]; w {
+	case "port", "path", "profile":
+		return true
+	default:
+		return r.keyRule(w) != ""
 	}
 }
 

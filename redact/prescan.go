@@ -318,6 +318,12 @@ func (r *Redactor) words(s string, w *prescanWords) {
 		if rareBefore[prev] || rareAfter[next] || n >= 8 && rest&preUpper != 0 || n >= 32 && word&uint64(digitMark) != 0 {
 			r.rareWord(s, start, end, prev, next, rest, word, &st)
 		}
+		if saslBareNext[next] && (prev <= ' ' || prev == '@') {
+			st.marks |= saslBareWord(s, start) // smtp.example.net user:…
+		}
+		if n == 4 && s[start] == 'u' && !st.termWord && s[start:end] == "user" && curlrcUserAt(s, start) {
+			st.termWord = true // .curlrc: user = "alice:…" (curlrcLogins)
+		}
 		if word&preLetter != 0 && !st.termWord {
 			if rest&preUpper != 0 { // may have camelCase pieces
 				st.termWord = r.mayBeKey(s[start:end])
@@ -350,6 +356,27 @@ var rareBefore, rareAfter = func() (before, after [256]bool) {
 	return before, after
 }()
 
+// saslBareNext holds the bytes after the first word of a sasl_passwd line
+// without brackets: its host's or its sender's domain (smtp.example.net,
+// @example.org, smtp-relay…, smtp_gw…).
+var saslBareNext = [256]bool{'.': true, '@': true, '-': true, '_': true}
+
+// saslBareWord returns markSASL when the word at s[start] (after an '@',
+// a sender's domain) starts a line that saslBareLineAt takes for a
+// sasl_passwd line without brackets (smtp.example.net user:…), else 0.
+func saslBareWord(s string, start int) uint32 {
+	a := start
+	if a > 0 && s[a-1] == '@' {
+		a-- // @example.org user:…, a sender's domain
+	}
+	if saslBareLineStart(s, a) {
+		if vs, ve := saslBareLineAt(s, a); ve > vs {
+			return markSASL
+		}
+	}
+	return 0
+}
+
 // rareWord makes the tests of words that few words call for (see
 // rareBefore): the word s[start:end] between the bytes prev and next (0
 // at the ends of s), rest holding the preTable bits of its bytes after
@@ -368,9 +395,15 @@ func (r *Redactor) rareWord(s string, start, end int, prev, next byte, rest, wor
 		if vs, ve := saslPasswdAt(s, end); ve > vs {
 			st.marks |= markSASL // [smtp.example.net]:587 user:…
 		}
+		if !st.termWord && iniKeySectionAt(s, start, end) {
+			st.termWord = true // [api]⏎value = … (iniSections)
+		}
 	}
 	if prev == '-' && curlBundleAt(s, start, end) {
 		st.marks |= markCurlBundle // curl -su bob:…
+	}
+	if !st.termWord && n == 5 && prev == '-' && start >= 5 && strings.EqualFold(s[start-5:end], "http-basic") {
+		st.termWord = true // composer config http-basic.HOST USER PASSWORD (composerAuthSettings)
 	}
 	if start > 2 && prev == ':' && s[start-2] == '*' && s[start-3] == ':' {
 		st.marks |= markPort // host:*:db:…, *:*:*:user:… (any port)

@@ -80,6 +80,20 @@ func (r *Redactor) atWordReference(s string, start, end int, first, rest uint64,
 		if vs, ve := saslPasswdAt(s, end); ve > vs {
 			st.marks |= markSASL // [smtp.example.net]:587 user:…
 		}
+		if !st.termWord && iniKeySectionAt(s, start, end) {
+			st.termWord = true // [api]⏎value = … (iniSections)
+		}
+	}
+	if end < len(s) && (s[end] == '.' || s[end] == '@' || s[end] == '-' || s[end] == '_') && (start == 0 || s[start-1] == '@' || s[start-1] <= ' ') {
+		a := start
+		if a > 0 && s[a-1] == '@' {
+			a-- // @example.org user:…, a sender's domain
+		}
+		if saslBareLineStart(s, a) {
+			if vs, ve := saslBareLineAt(s, a); ve > vs {
+				st.marks |= markSASL // smtp.example.net user:… (a sasl_passwd line without brackets)
+			}
+		}
 	}
 	if start > 0 && s[start-1] == '-' && curlBundleAt(s, start, end) {
 		st.marks |= markCurlBundle // curl -su bob:…
@@ -104,6 +118,12 @@ func (r *Redactor) atWordReference(s string, start, end int, first, rest uint64,
 			st.termWord = st.termWord || r.mayBeKey(s[start:end])
 		} else if !st.termWord {
 			st.termWord = r.termWordAt(s, start, end)
+		}
+		if !st.termWord && n == 5 && start >= 5 && s[start-1] == '-' && strings.EqualFold(s[start-5:end], "http-basic") {
+			st.termWord = true // composer config http-basic.HOST USER PASSWORD (composerAuthSettings)
+		}
+		if !st.termWord && n == 4 && s[start] == 'u' && s[start:end] == "user" && curlrcUserAt(s, start) {
+			st.termWord = true // .curlrc: user = "alice:…" (curlrcLogins)
 		}
 	}
 }

@@ -60,6 +60,9 @@ var (
 			"private key id", "client key data", "tempauth",
 			"slack webhook", "discord webhook", "teams webhook", "incoming webhook",
 			"github oauth", "gitlab oauth", "bitbucket oauth",
+			// PagerDuty's Events API key (routing_key); only a value of its
+			// shape is masked under it, not a message queue's routing key.
+			"routing key",
 			// The word password in other languages, as written in ASCII and
 			// as written in their own letters.
 			"passwort", "kennwort", "contrasena", "senha", "wachtwoord", "mot de passe", "motdepasse",

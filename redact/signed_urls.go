@@ -25,6 +25,11 @@ var signedURLFormats = append([]tokenFormat{
 	// h= beside its expiry (Limelight's e=…&h=…).
 	{family: "signed url", prefix: "s=", shape: hexQueryBody(2, false), part: valueAfterPrefix, inURL: true},
 	{family: "signed url", prefix: "h=", shape: hexQueryBody(2, true), part: valueAfterPrefix, inURL: true},
+	// Symfony's signed URIs (_hash=, its _expiration= optional) and the
+	// hash= of a signed link beside its expiry (Symfony's login links:
+	// user=…&expires=…&hash=…; a commit's ?hash= alone is kept).
+	{family: "signed url", prefix: "_hash=", fold: true, shape: queryBody(6, 16, false), part: valueAfterPrefix, inURL: true},
+	{family: "signed url", prefix: "hash=", fold: true, shape: queryBody(5, 16, true), part: valueAfterPrefix, inURL: true},
 	{family: "signed url", prefix: "Policy=", shape: cloudFrontPolicyBody, part: valueAfterPrefix, inURL: true},
 	{family: "signed url", prefix: "Key-Pair-Id=", fold: true, shape: keyPairIDBody, part: valueAfterPrefix, inURL: true},
 	// Names that say what they hold wherever they are written.
@@ -33,6 +38,10 @@ var signedURLFormats = append([]tokenFormat{
 	{family: "cloudinary", prefix: "s--", shape: cloudinaryBody, part: cloudinarySignature},
 	// Oracle Object Storage pre-authenticated requests: /p/<token>/n/<namespace>/b/….
 	{family: "oracle", prefix: "p/", shape: oraclePARBody, part: valueAfterPrefix},
+	// A calendar's secret address in iCal format (Google Calendar's
+	// /calendar/ical/<id>/private-<hex>/basic.ics): the hex after
+	// "private-" in a path, before the feed's file.
+	{family: "capability url", prefix: "private-", shape: icalPrivateBody, part: valueAfterPrefix, inURL: true},
 	// Rails' signed messages (ActiveStorage's signed blob ids, signed
 	// cookies): base64 of {"_rails": …} or of a Marshal dump, "--" and
 	// the HMAC's hex digits.
@@ -172,15 +181,16 @@ func valueBody(min int) func(string, int) int {
 
 // signatureEnd returns the end of a signature that starts at s[j]: a run
 // of base64url bytes, '~' and '.' (CloudFront's alphabet, a timestamp
-// before an HMAC: 1767225600-…), with percent-encoded padding (%3D).
+// before an HMAC: 1767225600-…), with percent-encoded padding (%3D) and
+// base64's + and / (%2B, %2F).
 func signatureEnd(s string, j int) int {
 	e := j
 	for e < len(s) {
 		switch c := s[e]; {
 		case charClass[c]&cURL != 0 || c == '~' || c == '.':
 			e++
-		case c == '%' && e+2 < len(s) && s[e+1] == '3' && s[e+2]|0x20 == 'd':
-			e += 3
+		case c == '%' && e+2 < len(s) && (s[e+1] == '3' && s[e+2]|0x20 == 'd' || s[e+1] == '2' && (s[e+2]|0x20 == 'b' || s[e+2]|0x20 == 'f')):
+			e += 3 // padding, and '+' and '/' of standard base64 (Symfony's _hash=…%2B…%3D)
 		default:
 			return trimDots(s, j, e)
 		}
@@ -197,8 +207,9 @@ func trimDots(s string, j, e int) int {
 }
 
 // expiryNear reports whether the query around the parameter s[i:e] names
-// an expiry: e=, exp=, expires=, expire= or expiry=, before or after it
-// within the URL (up to a space or a quote, 512 bytes either way).
+// an expiry or a signing time ([expiryParams]: e=, expires=,
+// _expiration=, valid_until=, timestamp=, …), before or after it within
+// the URL (up to a space or a quote, 512 bytes either way).
 func expiryNear(s string, i, e int) bool {
 	a := i
 	for a > 0 && i-a < 512 && urlByte(s[a-1]) {
@@ -214,18 +225,24 @@ func expiryNear(s string, i, e int) bool {
 				continue
 			}
 			n := k + 1
-			for n < len(q) && q[n]|0x20 >= 'a' && q[n]|0x20 <= 'z' {
+			for n < len(q) && n-k <= 16 && (q[n]|0x20 >= 'a' && q[n]|0x20 <= 'z' || q[n] == '_' || q[n] == '-') {
 				n++
 			}
-			if n < len(q) && q[n] == '=' {
-				switch strings.ToLower(q[k+1 : n]) {
-				case "e", "exp", "expires", "expire", "expiry", "expiration":
-					return true
-				}
+			if n < len(q) && q[n] == '=' && expiryParams[strings.ReplaceAll(strings.ToLower(strings.TrimPrefix(q[k+1:n], "_")), "-", "_")] {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// expiryParams name the expiry or the time of a signed URL's signature,
+// lower-cased, '-' written as '_', without a leading '_' (Symfony's
+// _expiration=; Telegram's login payload signs its auth_date=).
+var expiryParams = map[string]bool{
+	"e": true, "exp": true, "expires": true, "expire": true, "expiry": true, "expiration": true,
+	"expires_at": true, "expiresat": true, "expire_at": true, "expiry_time": true, "valid_until": true,
+	"validuntil": true, "deadline": true, "timestamp": true, "ts": true, "auth_date": true,
 }
 
 // urlByte reports whether c may be a byte of a URL as logs write one: no
@@ -435,4 +452,25 @@ func railsSignedBody(s string, j int) int {
 		return 0
 	}
 	return h
+}
+
+// icalPrivateBody matches the key of a calendar's secret address after
+// "private-" (8 bytes), a segment of a URL's path: 16 hex digits or more,
+// up to the '/' before the feed's .ics file (basic.ics, full.ics).
+func icalPrivateBody(s string, j int) int {
+	if j < 9 || s[j-9] != '/' {
+		return 0
+	}
+	e := run(s, j, cHex)
+	if e-j < 16 || e >= len(s) || s[e] != '/' {
+		return 0
+	}
+	f := e + 1
+	for f < len(s) && (isAlnum(s[f]) || s[f] == '-' || s[f] == '_') {
+		f++
+	}
+	if !strings.HasPrefix(s[f:], ".ics") {
+		return 0
+	}
+	return e
 }

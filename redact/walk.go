@@ -947,11 +947,12 @@ func isEmptyValue(x any) bool {
 	return false
 }
 
-// argvFlag reports whether prev, the element before another in a slice,
-// is a command-line flag that names a secret ("--password", "-token"),
-// so that the element after it is its value.
-func (w *walk) argvFlag(prev string) bool {
-	if len(prev) < 2 || prev[0] != '-' || strings.IndexByte(prev, '=') >= 0 {
+// argvFlag reports whether prev, the element before v in a slice, is a
+// command-line flag that names a secret ("--password", "-token"), so
+// that v is its value; the name of a setting that holds a secret is none
+// (composer config --auth http-basic.HOST …).
+func (w *walk) argvFlag(prev, v string) bool {
+	if len(prev) < 2 || prev[0] != '-' || strings.IndexByte(prev, '=') >= 0 || composerSettingName(v) {
 		return false
 	}
 	return w.r.keyRule(strings.TrimLeft(prev, "-")) != ""
@@ -1106,7 +1107,7 @@ func (w *walk) sliceAny(s []any, depth int) ([]any, bool) {
 		var ch bool
 		if argv != nil && argv[i] != "" {
 			nv, ch = argv[i], true // counted by argvMasks
-		} else if prev, ok := elem(s, i-1).(string); ok && w.argvFlag(prev) && v != "" {
+		} else if prev, ok := elem(s, i-1).(string); ok && v != "" && w.argvFlag(prev, anyString(v)) {
 			nv, ch = w.r.mask, true
 			w.r.count(w.r.keyRule(strings.TrimLeft(prev, "-")))
 		} else if rule := w.pairValue(len(s), i, anyKey, &pl); rule != "" && v != nil && !isBool(v) {
@@ -1126,6 +1127,12 @@ func (w *walk) sliceAny(s []any, depth int) ([]any, bool) {
 		return nil, false
 	}
 	return out, true
+}
+
+// anyString returns v when it is a string, else "".
+func anyString(v any) string {
+	s, _ := v.(string)
+	return s
 }
 
 func elem(s []any, i int) any {
@@ -1148,7 +1155,7 @@ func (w *walk) sliceString(s []string, depth int) ([]string, bool) {
 			nv, ch = w.r.mask, true
 		case argv != nil && argv[i] != "":
 			nv, ch = argv[i], true // counted by argvMasks
-		case i > 0 && v != "" && w.argvFlag(s[i-1]):
+		case i > 0 && v != "" && w.argvFlag(s[i-1], v):
 			nv, ch = w.r.mask, true
 			w.r.count(w.r.keyRule(strings.TrimLeft(s[i-1], "-")))
 		case v != "" && w.pairValue(len(s), i, strKey, &pl) != "":
@@ -1292,7 +1299,7 @@ func (w *walk) reflectValue(key string, rv reflect.Value, depth int) (any, bool)
 			if argv != nil && argv[i] != "" {
 				nv, ch = argv[i], true // counted by argvMasks
 			} else if v, ok := stringElem(ev); ok && i > 0 && v != "" {
-				if prev, ok := stringElem(rv.Index(i - 1)); ok && w.argvFlag(prev) {
+				if prev, ok := stringElem(rv.Index(i - 1)); ok && w.argvFlag(prev, v) {
 					nv, ch = w.r.mask, true
 					w.r.count(w.r.keyRule(strings.TrimLeft(prev, "-")))
 				} else if rule := w.pairValue(rv.Len(), i, func(j int) (string, bool) { return stringElem(rv.Index(j)) }, &pl); rule != "" {
