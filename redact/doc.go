@@ -450,7 +450,11 @@
 // parentheses, (11) 98765-4321, the trunk 8 of Russia, 8 (812)
 // 555-12-34, nine digits after a trunk 0, 02-312-3456, an extension
 // after the number, ext. 204, x204, ;ext=204, an Indonesian mobile in
-// three groups, 0812-3456-7890, with the '+' percent-encoded,
+// three groups, 0812-3456-7890, a slash after the trunk and area code,
+// 030/12345678, Budapest's area 1 after the trunk 06, 06 1 234 5678,
+// the shapes of countries without a trunk prefix, 91 123 45 67,
+// 612 34 56 78, 11 98765-4321, 11 3456-7890, 55 1234 5678, 347 1234567,
+// with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // after "call from", "sms to" and their kin), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
