@@ -416,8 +416,10 @@
 // spaces, or tabs (a TSV export's cells, \t in JSON text); the rest of a magnetic stripe's track after the number (the
 // cardholder's name and the discretionary data of %B…^…^…?, ;…=…?) and
 // the fields of a card dump (…|MM|YYYY|CVV) are masked with it. A number
-// under a key that names a count, a size, an offset or a time
-// (duration_ns=…, "bytes": …) is no card, in text as in attrs.
+// under a key that names a count, a size, an offset, a time or an id
+// (duration_ns=…, "bytes": …, order_id, trace_id, snowflake) is no card,
+// in text as in attrs, an integer or a string of digits alone; under a key
+// with a word of a card in it (card_id, cc_ref) it still is.
 //
 // HIPAA. Terms: mrn, medical record, medical record number, patient,
 // patient id, patient name, health plan, health plan id, beneficiary,
