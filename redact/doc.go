@@ -532,8 +532,11 @@
 // upper case, whole or in groups of four; at its country's length also in
 // lower case or with dashes, fr76 3000 …, DE89-3704-…; a lower-case
 // string of hex digits is an id, not an IBAN), ip-address, national-id
-// ([DetectNationalID]: Brazil's CPF as 318.405.276-17 and France's NIR as
-// 2 79 03 75 123 048 14, their check digits valid).
+// ([DetectNationalID]: Brazil's CPF as 318.405.276-17, France's NIR as
+// 2 79 03 75 123 048 14, Spain's DNI and NIE as 12345678Z and X1234567L,
+// Italy's codice fiscale, India's Aadhaar as 7361 9284 0510, the Dutch BSN
+// as 1234.56.782 and Germany's Steuer-ID as 86 390 241 851, their check
+// digits or letters valid).
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,

@@ -656,9 +656,16 @@ func knownTLD(label string) bool {
 // shape alone is telling: Brazil's CPF (NNN.NNN.NNN-NN, two mod-11
 // check digits) and France's NIR, the social security number, in its
 // groups of 1, 2, 2, 2, 3 and 3 digits and its key of two (1 85 05 78 006
-// 084 36; 2A or 2B for a Corsican department). Written without their
-// separators they are masked only under a key that names them (cpf, nir).
-var DetectNationalID = Detector{Name: "national-id", find: findNationalIDs, need: hasDigits9, min: len("000.000.000-00")}
+// 084 36; 2A or 2B for a Corsican department), Spain's DNI and NIE
+// (12345678Z, X1234567L, their check letter valid), Italy's codice fiscale
+// (RSSMRA85T10A562S, its check letter valid, with the letters that replace
+// digits too), India's Aadhaar in groups of four (7361 9284 0510,
+// Verhoeff check digit), the Dutch BSN with its dots (1234.56.782, the
+// eleven test) and Germany's Steuer-ID in its groups (86 390 241 851,
+// ISO 7064 check digit). Written without their separators, the CPF, NIR,
+// Aadhaar, BSN and Steuer-ID are masked only under a key that names them
+// (cpf, nir, aadhaar, bsn, steuer id).
+var DetectNationalID = Detector{Name: "national-id", find: findNationalIDs, min: len("X1234567L")}
 
 // findNationalIDs finds the identifiers DetectNationalID masks. It looks
 // only at each '-' (a CPF's check digits follow one) and at each space
@@ -678,7 +685,7 @@ func findNationalIDs(s string, spans []span) []span {
 			}
 		}
 	}
-	return spans
+	return findLetteredIDs(s, spans)
 }
 
 // idStartsAt reports whether an identifier may start at s[p]: not inside a
