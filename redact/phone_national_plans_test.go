@@ -26,6 +26,7 @@ func TestPhoneNationalPlans(t *testing.T) {
 		{"celular 21 99734-2610 desligado", "99734-2610", []string{"celular", "desligado"}},
 		{"fixo 21 3524-7781 ocupado", "3524-7781", []string{"fixo", "ocupado"}},
 		{"oficina 55 4127 8830 cerrada", "4127 8830", []string{"oficina", "cerrada"}},
+		{"oficina 33-3817-2291 cerrada", "3817-2291", []string{"oficina", "cerrada"}},
 		{"cellulare 338 4172096 spento", "4172096", []string{"cellulare", "spento"}},
 		{"cellulare 392-6610483 spento", "6610483", []string{"cellulare", "spento"}},
 		// Not phone numbers.
@@ -41,6 +42,9 @@ func TestPhoneNationalPlans(t *testing.T) {
 		{text: "ids 93.412.58.06 and 655.81.27.44"},
 		{text: "budget 06 1 2026 plan"},
 		{text: "fields 21 99734 x2610 tail"},
+		{text: "range 10-2048-4096 reserved"},
+		{text: "window 64 1024-2048 bytes"},
+		{text: "ports 20 8080-9090 open"},
 	}
 	for _, preset := range []redact.Rule{redact.GDPR, redact.HIPAA, redact.ContactInfo} {
 		t.Run(preset.Name, func(t *testing.T) {

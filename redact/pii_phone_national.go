@@ -22,9 +22,10 @@ func groupSeparators(n string) (last byte, ok bool) {
 // number of a country that dials none: nine digits as 2-3-2-2 (Poland's
 // and Spain's landlines, 22 541 37 90, 93 412 58 06) or as 3-2-2-2 from
 // 6 to 9 (Spain, 655 81 27 44); eleven as 2-5-4 whose subscriber number
-// starts with 9 (a Brazilian mobile, 21 99734-2610); ten as 2-4-4, the
-// last separator a dash (Brazil, 21 3524-7781) or, spaced, after one of
-// Mexico's two-digit area codes (55 4127 8830); and ten as 3-7 from 32 to
+// starts with 9 (a Brazilian mobile, 21 99734-2610); ten as 2-4-4, a
+// space and then a dash before a landline's number from 2 to 5 (Brazil,
+// 21 3524-7781) or, spaced or dashed alike, after one of Mexico's
+// two-digit area codes (55 4127 8830); and ten as 3-7 from 32 to
 // 39 (an Italian mobile, 338 4172096). Groups of these sizes in other
 // order, or with other separators, are counts and sizes and are kept.
 func nationalWithoutTrunk(n string, groups []int, digits int) bool {
@@ -38,7 +39,8 @@ func nationalWithoutTrunk(n string, groups []int, digits int) bool {
 	case digits == 11 && len(groups) == 3 && groups[0] == 2 && groups[1] == 5 && groups[2] == 4:
 		return n[3] == '9'
 	case digits == 10 && len(groups) == 3 && groups[0] == 2 && groups[1] == 4 && groups[2] == 4:
-		return last == '-' || n[2] == ' ' && mexicoArea(n[:2])
+		brazil := n[2] == ' ' && last == '-' && n[3] >= '2' && n[3] <= '5' // a landline: 2 to 5
+		return brazil || mexicoArea(n[:2]) && n[2] == last
 	case digits == 10 && len(groups) == 2 && groups[0] == 3:
 		return n[0] == '3' && n[1] >= '2'
 	}
