@@ -438,8 +438,10 @@
 // spaces, or tabs (a TSV export's cells, \t in JSON text); the rest of a magnetic stripe's track after the number (the
 // cardholder's name and the discretionary data of %B…^…^…?, ;…=…?) and
 // the fields of a card dump (…|MM|YYYY|CVV) are masked with it. A number
-// under a key that names a count, a size, an offset or a time
-// (duration_ns=…, "bytes": …) is no card, in text as in attrs.
+// under a key that names a count, a size, an offset, a time or an id
+// (duration_ns=…, "bytes": …, order_id, trace_id, snowflake) is no card,
+// in text as in attrs, an integer or a string of digits alone; under a key
+// with a word of a card in it (card_id, cc_ref) it still is.
 //
 // HIPAA. Terms: mrn, medical record, medical record number, patient,
 // patient id, patient name, health plan, health plan id, beneficiary,
@@ -472,7 +474,11 @@
 // parentheses, (11) 98765-4321, the trunk 8 of Russia, 8 (812)
 // 555-12-34, nine digits after a trunk 0, 02-312-3456, an extension
 // after the number, ext. 204, x204, ;ext=204, an Indonesian mobile in
-// three groups, 0812-3456-7890, with the '+' percent-encoded,
+// three groups, 0812-3456-7890, a slash after the trunk and area code,
+// 030/12345678, Budapest's area 1 after the trunk 06, 06 1 234 5678,
+// the shapes of countries without a trunk prefix, 91 123 45 67,
+// 612 34 56 78, 11 98765-4321, 11 3456-7890, 55 1234 5678, 347 1234567,
+// with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // after "call from", "sms to" and their kin), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
@@ -548,8 +554,11 @@
 // upper case, whole or in groups of four; at its country's length also in
 // lower case or with dashes, fr76 3000 …, DE89-3704-…; a lower-case
 // string of hex digits is an id, not an IBAN), ip-address, national-id
-// ([DetectNationalID]: Brazil's CPF as 318.405.276-17 and France's NIR as
-// 2 79 03 75 123 048 14, their check digits valid).
+// ([DetectNationalID]: Brazil's CPF as 318.405.276-17, France's NIR as
+// 2 79 03 75 123 048 14, Spain's DNI and NIE as 12345678Z and X1234567L,
+// Italy's codice fiscale, India's Aadhaar as 7361 9284 0510, the Dutch BSN
+// as 1234.56.782 and Germany's Steuer-ID as 86 390 241 851, their check
+// digits or letters valid).
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,

@@ -109,6 +109,9 @@ func (h *Handler) attr(a slog.Attr) (slog.Attr, bool) {
 	if v := h.plainKey(a.Key); v != nil { // the common case: only the detectors can mask
 		switch kind {
 		case slog.KindString:
+			if h.r.idNumber(v, a.Key, a.Value.String()) {
+				return a, false // order_id: "4539…": an id, as the integer would be
+			}
 			if s, ch := h.r.String(a.Value.String()); ch {
 				return slog.String(a.Key, s), true
 			}

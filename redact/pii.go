@@ -11,7 +11,12 @@ var (
 	// 0151 23456789; nine digits in three groups, 02-312-3456), the trunk
 	// and area code in parentheses too ((020) 7946 0958), an area code of
 	// two digits in parentheses without a trunk ((11) 98765-4321), the
-	// trunk 8 of Russia and its neighbours (8 (812) 555-12-34), and the
+	// trunk 8 of Russia and its neighbours (8 (812) 555-12-34), a slash
+	// after the trunk and area code (030/12345678, 0171/1234567, 06-30/123-4567),
+	// Budapest's one-digit area after the Hungarian trunk (06 1 234 5678),
+	// the shapes of countries without a trunk prefix (Spain and Poland:
+	// 91 123 45 67, 612 34 56 78; Brazil: 11 98765-4321, 11 3456-7890;
+	// Mexico: 55 1234 5678; Italian mobiles: 347 1234567), and the
 	// extension after any of them (ext. 204, x204, ;ext=204, #204);
 	// the '+' also percent-encoded (From=%2B14155552671),
 	// any number of 7 to 15 digits in a URI whose scheme dials or texts one
@@ -39,6 +44,7 @@ type phoneGroups struct {
 func phoneRun(s string, j int) (end, digits int, groups phoneGroups) {
 	g := &groups.g
 	ng := 0
+	first, slashed := j, false
 	defer func() { groups.n = ng }()
 	end = j
 	for j < len(s) {
@@ -69,6 +75,12 @@ func phoneRun(s string, j int) (end, digits int, groups phoneGroups) {
 				j = k
 				continue
 			}
+		case c == '/' && ng <= 2 && !slashed && end == j && j+1 < len(s) && isDigit(s[j+1]) && s[first] == '0':
+			// A slash after the trunk and area code, as German, Austrian
+			// and Hungarian numbers are written: 030/2197 4410, 06-30/123-4567.
+			slashed = true
+			j++
+			continue
 		}
 		break
 	}
@@ -126,10 +138,12 @@ func findPhones(s string, spans []span) []span {
 		case strings.HasPrefix(s[start:], "00") && len(groups) >= 2:
 			ok = digits >= 10 && digits <= 17 && s[start+2] != '0'
 		case s[start] == '0' && len(groups) >= 2:
-			ok = trunkNationalNumber(s[start:end], groups, digits, s[start+1])
-		case len(groups) == 3:
+			ok = trunkNationalNumber(s[start:end], groups, digits, s[start+1]) || budapestNumber(s[start:end], groups, digits)
+		case len(groups) == 3 && groups[0] == 3 && groups[1] == 3 && groups[2] == 4:
 			sep1, sep2 := s[start+groups[0]], s[start+groups[0]+1+groups[1]]
-			ok = groups[0] == 3 && groups[1] == 3 && groups[2] == 4 && sep1 == sep2 && s[start] != '0' && s[start] != '1'
+			ok = sep1 == sep2 && s[start] != '0' && s[start] != '1'
+		case len(groups) >= 2 && len(groups) <= 4:
+			ok = nationalWithoutTrunk(s[start:end], groups, digits)
 		case len(groups) == 1 && (digits == 10 || digits == 11) && bareNationalNumber(s[start:end]):
 			ok = callVerbBefore(s, start) // call from 4155552671
 		}
@@ -642,9 +656,16 @@ func knownTLD(label string) bool {
 // shape alone is telling: Brazil's CPF (NNN.NNN.NNN-NN, two mod-11
 // check digits) and France's NIR, the social security number, in its
 // groups of 1, 2, 2, 2, 3 and 3 digits and its key of two (1 85 05 78 006
-// 084 36; 2A or 2B for a Corsican department). Written without their
-// separators they are masked only under a key that names them (cpf, nir).
-var DetectNationalID = Detector{Name: "national-id", find: findNationalIDs, need: hasDigits9, min: len("000.000.000-00")}
+// 084 36; 2A or 2B for a Corsican department), Spain's DNI and NIE
+// (12345678Z, X1234567L, their check letter valid), Italy's codice fiscale
+// (RSSMRA85T10A562S, its check letter valid, with the letters that replace
+// digits too), India's Aadhaar in groups of four (7361 9284 0510,
+// Verhoeff check digit), the Dutch BSN with its dots (1234.56.782, the
+// eleven test) and Germany's Steuer-ID in its groups (86 390 241 851,
+// ISO 7064 check digit). Written without their separators, the CPF, NIR,
+// Aadhaar, BSN and Steuer-ID are masked only under a key that names them
+// (cpf, nir, aadhaar, bsn, steuer id).
+var DetectNationalID = Detector{Name: "national-id", find: findNationalIDs, min: len("X1234567L")}
 
 // findNationalIDs finds the identifiers DetectNationalID masks. It looks
 // only at each '-' (a CPF's check digits follow one) and at each space
@@ -664,7 +685,7 @@ func findNationalIDs(s string, spans []span) []span {
 			}
 		}
 	}
-	return spans
+	return findLetteredIDs(s, spans)
 }
 
 // idStartsAt reports whether an identifier may start at s[p]: not inside a

@@ -164,6 +164,9 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 	}
 	switch a.Value.Kind() {
 	case slog.KindString:
+		if rule == "" && w.r.idNumber(kv, a.Key, a.Value.String()) {
+			return a, resolved // order_id: "4539…": an id, as the integer would be
+		}
 		if s, ch := w.r.String(a.Value.String()); ch {
 			return slog.String(a.Key, s), true
 		}
@@ -542,6 +545,9 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		}
 		return x, false
 	case string:
+		if w.r.cards && w.r.idNumber(w.r.verdict(key), key, v) {
+			return x, false // {"order_id": "4539…"}: an id, as the integer would be
+		}
 		if s, ch := w.r.String(v); ch {
 			return s, true
 		}

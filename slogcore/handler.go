@@ -497,7 +497,11 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *redact.Redactor, t
 					mark := len(buf)
 					buf = k.append(buf, comma)
 					if kind == slog.KindString {
-						buf = w.appendString(buf, red, a.Value.String())
+						if s := a.Value.String(); red.IDNumber(groups, a.Key, s) {
+							buf = appendString(buf, s) // an id under its key, not a card: not remembered as clean text
+						} else {
+							buf = w.appendString(buf, red, s)
+						}
 						comma = true
 						return true
 					}
@@ -524,7 +528,11 @@ func appendRecordAttrs(buf []byte, e *entry, comma bool, red *redact.Redactor, t
 			buf = appendKey(buf, a.Key, comma)
 			k := a.Value.Kind()
 			if k == slog.KindString && red != nil && !masked {
-				buf = w.appendString(buf, red, a.Value.String())
+				if s := a.Value.String(); red.IDNumber(groups, a.Key, s) {
+					buf = appendString(buf, s)
+				} else {
+					buf = w.appendString(buf, red, s)
+				}
 				comma = true
 				return true
 			}
