@@ -298,8 +298,11 @@ type chainState struct {
 	// tree is the chain's Merkle tree, while its records come in order.
 	tree    chain.Tree
 	treeOff bool
-	epochs  epochState
-	keys    keyState
+	// leafUnsure: a record in the tree failed its MAC or hash check, so
+	// its leaf may not be the one signed (see growTree).
+	leafUnsure bool
+	epochs     epochState
+	keys       keyState
 	// afterGap: epoch and key-change findings of records that follow
 	// skipped seqs (see excuseAfterGap); lateSeq: the seq of the last
 	// record that came after a later one.
@@ -1774,9 +1777,12 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		if cp.Seq != rec.seq {
 			continue
 		}
+		if cp.Hash != rec.hash && !ok {
+			continue // this record's own finding says why
+		}
 		v.checks.chain(rec.chain).Checkpoints.count(cp.Hash != rec.hash)
 		if cp.Hash != rec.hash {
-			v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the checkpoint file signed another hash for this seq: the chain was rebuilt")
+			v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the checkpoint file signed another hash for seq %d: this record, or one before it, is not the one signed", rec.seq)
 		} else if cp.Seq > st.sum.Covered {
 			st.sum.Covered = cp.Seq
 		}
