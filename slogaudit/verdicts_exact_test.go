@@ -49,10 +49,10 @@ func writeExactLog(t *testing.T, writer, id string, runs []int, rotate int64) ex
 	t.Helper()
 	dir := t.TempDir()
 	path, cpPath := filepath.Join(dir, "audit.log"), filepath.Join(dir, "audit.cp")
-	pub, priv, err := ed25519.GenerateKey(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	// One signer for every log: a line pasted from one into another
+	// carries a signature that verifies.
+	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{9}, ed25519.SeedSize))
+	pub := priv.Public().(ed25519.PublicKey)
 	for r, n := range runs {
 		var fopts []slogaudit.FileOption
 		if rotate > 0 {
@@ -290,6 +290,68 @@ func TestExactFirstRecordMemberEdit(t *testing.T) {
 				lines[0].text = e
 				rep := l.verify(t, lines, cp)
 				requireOnly(t, fmt.Sprintf("%s: first record's %s (checkpoint file %v)", w, name, cp), rep, slogaudit.Modified, 1, 1)
+			}
+		}
+	}
+}
+
+// bySeq maps the seqs of a log's records to their lines.
+func bySeq(t *testing.T, l exactLog) map[uint64]string {
+	m := map[uint64]string{}
+	for _, x := range l.lines {
+		m[seqOf(t, x.text)] = x.text
+	}
+	return m
+}
+
+// Records pasted over the records of the same seqs, from another log of
+// the same chain and key (another run, another host), or from a log of
+// another chain: each pasted line is reported inserted, once, and nothing
+// else is reported: not the untouched record after them, nor a gap.
+func TestExactReplacedByAnotherLogsRecords(t *testing.T) {
+	for w, l := range exactLogs(t) {
+		same := bySeq(t, writeExactLog(t, w, "ledger", []int{12, 9, 11}, 3<<10))
+		other := writeExactLog(t, w, "payroll", []int{12, 9, 11}, 3<<10)
+		for _, run := range []int{1, 2, 3} {
+			for i := 0; i+run <= len(l.lines); i++ {
+				for _, from := range []string{"same chain", "other chain"} {
+					c := slices.Clone(l.lines)
+					for j := i; j < i+run; j++ {
+						if from == "same chain" {
+							c[j].text = same[seqOf(t, l.lines[j].text)]
+						} else {
+							c[j].text = other.lines[j].text
+						}
+					}
+					for _, cp := range []bool{false, true} {
+						rep := l.verify(t, c, cp)
+						name := fmt.Sprintf("%s: lines %d to %d replaced by records of the %s (checkpoint file %v)", w, i+1, i+run, from, cp)
+						got := tampering(rep)
+						named := run
+						if i+run == len(c) && from == "same chain" && i > 0 {
+							// The chain's newest records, which link to one
+							// another: without a record after them, the
+							// break before them is what is named (the
+							// record before it may have been rewritten),
+							// and a root signed over them differs.
+							named = 1
+							if len(got) == 2 && got[0].Kind == slogaudit.Inserted && got[1].Kind == slogaudit.BadCheckpoint && got[1].Line >= got[0].Line {
+								got = got[:1]
+							}
+						}
+						ok := len(got) == named
+						for k := 0; ok && k < named; k++ {
+							ok = got[k].Kind == slogaudit.Inserted && got[k].Line == lineInFile(c, i+k) && got[k].Seq == seqOf(t, c[i+k].text)
+						}
+						if !ok {
+							var b strings.Builder
+							for _, f := range rep.Findings {
+								b.WriteString("\n\t" + f.String())
+							}
+							t.Errorf("%s: want each replaced line inserted, and nothing else; got:%s", name, b.String())
+						}
+					}
+				}
 			}
 		}
 	}

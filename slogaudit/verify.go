@@ -314,6 +314,12 @@ type chainState struct {
 	contentSet bool
 	// headForged: the head's content matches its hash and its MAC fails.
 	headForged bool
+	// brk: the run of records since the last record that did not link to
+	// the head before it (see chainBreak).
+	brk *chainBreak
+	// pastedTo: the chain's records after its head up to this seq are
+	// on lines that another chain's records replaced (see foreignRuns).
+	pastedTo uint64
 }
 
 // seqRun is a run of sequence numbers, From to To inclusive, noticed at
@@ -1709,17 +1715,26 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		v.startChain(st, rec, v.pos())
 	case rec.seq == st.seq+1 && rec.prev == st.hash:
 		// The expected next record.
+		v.grewBreak(st)
 	case rec.seq == st.seq+1 && v.hashEdited(st, rec):
 		// The head's hash member was changed, not its content.
+		st.brk = nil
 	case rec.seq == st.seq+1 && st.headForged:
 		// The head's content matches its hash but its MAC fails: it was
 		// rewritten with its hash recomputed, so the record after it no
 		// longer links to it. That break is the head's, reported there.
+		st.brk = nil
+	case rec.seq == st.seq+1 && v.replacedRun(st, rec):
+		// The records since the last break replaced the chain's own, which
+		// this one goes on from.
+		st.leafUnsure = true
 	case rec.seq == st.seq+1:
 		if _, ok := st.recent.get(rec.seq - 1); ok {
 			v.add(v.line, rec.chain, rec.seq, Inserted, "does not link to the record before it")
+			v.openBreak(st, rec)
 		}
 	case rec.seq > st.seq+1:
+		st.brk = nil
 		// The records missing after a seal were of the epoch it names.
 		epoch := st.epochs.epoch
 		if st.epochs.sealed {
@@ -1958,9 +1973,11 @@ func (v *verifier) finish() (Report, error) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	v.foreignRuns(ids)
 	for _, id := range ids {
 		st := v.chains[id]
 		v.settleMoves(id, st)
+		v.settleBreak(id, st)
 		v.placeBefore(id, st)
 		if g := st.gap; g != nil {
 			explained := false
@@ -2022,7 +2039,7 @@ func (v *verifier) finish() (Report, error) {
 	for id, cps := range v.cps {
 		st := v.chains[id]
 		for _, cp := range cps {
-			if st == nil || cp.Seq > st.seq {
+			if st == nil || cp.Seq > max(st.seq, st.pastedTo) {
 				last := uint64(0)
 				if st != nil {
 					last = st.seq

@@ -150,12 +150,17 @@ func (v *verifier) inBandNote(g chain.Value, rec auditFields) {
 	// verified alone) gets its tree from the signed compact range.
 	seed := rangeTree(g, nl.head)
 	if st != nil && !st.treeOff && st.tree.Size() == nl.head.Size && st.tree.Root() != nl.head.Root {
-		if !st.leafUnsure {
+		// A checkpoint record that does not link to the head signed
+		// another log's tree: the link's finding says so.
+		if !st.leafUnsure && rec.prev == st.hash {
 			v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the Merkle root signed for size %d differs from the records': a record up to seq %d is not the one signed", nl.head.Size, nl.head.Size)
+			st.brk.differs(len(v.rep.Findings) - 1)
 		}
 		st.treeOff = true // one finding, not one per later checkpoint
 	}
-	if logSigned && seed != nil && st != nil && st.treeOff &&
+	// Not from a record of a run that does not link to the chain before
+	// it (see chainBreak): its signed tree may be another log's.
+	if logSigned && seed != nil && st != nil && st.treeOff && st.brk == nil &&
 		st.seq+1 == rec.seq && seed.Size() == st.seq && st.hash == rec.prev {
 		// The signed compact range gives the tree back: the records
 		// after this one are checked against what was signed.
@@ -194,6 +199,7 @@ func (v *verifier) growTree(st *chainState, rec auditFields) {
 			if !st.leafUnsure {
 				v.checks.chain(rec.chain).Checkpoints.count(true)
 				v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the checkpoint file (line %d) signed another Merkle root for size %d: a record up to seq %d is not the one signed", n.line, n.head.Size, n.head.Size)
+				st.brk.differs(len(v.rep.Findings) - 1)
 			}
 			continue
 		}
@@ -216,7 +222,7 @@ func (v *verifier) finishNotes() {
 		for _, n := range notes {
 			last := uint64(0)
 			if st != nil {
-				last = st.seq
+				last = max(st.seq, st.pastedTo)
 			}
 			if n.head.Size > last && (st == nil || st.started || n.head.Size > st.prunedSeq()) {
 				v.checks.chain(id).Checkpoints.count(true)
