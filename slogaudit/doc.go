@@ -97,7 +97,12 @@
 // over it, whose leaves it is in, are not reported too. A record changed so
 // that its line no longer
 // parses is reported modified, not missing, when its audit member still
-// names it. A torn line that an audit.start or audit.gap
+// names it. A line that is not a record (malformed, or without an audit
+// member) standing where as many records of a chain are missing, between
+// the records around them, is reported as it is, in place of the record
+// whose line it took, and that record is not reported missing too
+// (records that an audit.gap declares lost are not such lines' records).
+// A torn line that an audit.start or audit.gap
 // names by its length and hash (its torn member, or for the older of
 // several fragments that crashes in a row left, its torn_earlier list,
 // and past 256 of them the oldest by their count and a hash over their

@@ -356,3 +356,42 @@ func TestExactReplacedByAnotherLogsRecords(t *testing.T) {
 		}
 	}
 }
+
+// A record's line cut short mid-log (not a crash: records follow it, and
+// no audit.start names it), or overwritten with text that is not a record,
+// is reported once, as what the line now is, in place of that record: the
+// record is not reported missing besides.
+func TestExactUnreadableLineIsItsRecord(t *testing.T) {
+	for w, l := range exactLogs(t) {
+		for i, x := range l.lines[:len(l.lines)-1] {
+			edits := map[string]struct {
+				text string
+				want slogaudit.FindingKind
+			}{
+				"cut short":             {x.text[:len(x.text)*2/5], slogaudit.Malformed},
+				"cut after its audit":   {x.text[:strings.Index(x.text, `"v":2}`)+len(`"v":2}`)+3], slogaudit.Malformed},
+				"overwritten":           {"[redacted by ops]", slogaudit.Malformed},
+				"JSON without an audit": {`{"level":"INFO","msg":"nothing to see"}`, slogaudit.Inserted},
+			}
+			for name, e := range edits {
+				if i == len(l.lines)-2 && strings.HasPrefix(name, "cut") {
+					// The start of a record just before the chain's
+					// last record is what a crash leaves there (its
+					// writer stopped before naming it): torn, and the
+					// record it started missing.
+					continue
+				}
+				for _, cp := range []bool{false, true} {
+					c := slices.Clone(l.lines)
+					c[i].text = e.text
+					want := e.want
+					if strings.Contains(e.text, `"v":2}`) {
+						want = slogaudit.Modified // its audit member still names it
+					}
+					rep := l.verify(t, c, cp)
+					requireOnly(t, fmt.Sprintf("%s: line %d %s (checkpoint file %v)", w, i+1, name, cp), rep, want, seqOf(t, x.text), lineInFile(c, i))
+				}
+			}
+		}
+	}
+}

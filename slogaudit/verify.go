@@ -435,6 +435,11 @@ type verifier struct {
 	// unreadable: the malformed findings of lines whose audit member
 	// names a record (see unreadableAt), by that record.
 	unreadable map[claimedRecord]int
+	// unreadLines: the findings of lines that are not records and name
+	// none (malformed, or without an audit member), by position: a gap
+	// of as many records just there is those lines, changed (see
+	// unreadableRun).
+	unreadLines map[int64]int
 	// unnamed are the fragments (see jsonPrefix) that records followed
 	// without naming them, oldest first: a later audit.gap or
 	// audit.start may still name one (a failed write's fragment that
@@ -1190,6 +1195,9 @@ func (v *verifier) reportUnnamed(p *pendingTorn) {
 		}
 		v.unreadable[*c] = len(v.rep.Findings)
 	}
+	if p.claim == nil {
+		v.unreadLine(p.pos)
+	}
 	detail := p.detail
 	if p.prefix {
 		detail += unnamedFragmentHint
@@ -1260,7 +1268,7 @@ func (v *verifier) unreadableAt(id string, seq uint64) bool {
 	delete(v.unreadable, claimedRecord{id, seq})
 	f := &v.rep.Findings[i]
 	f.Kind, f.Chain, f.Seq = Modified, id, seq
-	f.Detail = fmt.Sprintf("the line of record %d no longer reads as a record (%s): it was changed after it was written", seq, f.Detail)
+	f.Detail = fmt.Sprintf("the line of record %d no longer reads as a record (%s): it was changed after it was written", seq, strings.TrimSuffix(f.Detail, unnamedFragmentHint))
 	return true
 }
 
@@ -1381,6 +1389,7 @@ func (v *verifier) record(line []byte, torn bool) {
 			v.add(v.line, rec.chain, rec.seq, Malformed, "the audit member is inside group %q, not at the top level: the handler that Wrap wrapped had that group open (slog.NewJSONHandler(…).WithGroup before Wrap, or a ReplaceAttr that moves it), so every record it wrote is out of its form; wrap the handler itself and call WithGroup on the Handler that Wrap returns", group)
 			return
 		}
+		v.unreadLine(v.pos())
 		v.add(v.line, "", 0, Inserted, "no audit member: this line was not written by slogaudit")
 		return
 	}
@@ -1872,6 +1881,9 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 		}
 	}
 	for _, g := range st.gaps {
+		if before, ok := st.recent.get(g.from - 1); ok && g.tracked == g.to-g.from+1 && v.unreadableRun(id, g.from, g.to, before.line+1, g.line) {
+			continue
+		}
 		for s := g.from; s <= g.to; s++ {
 			if s >= g.from+g.tracked {
 				// Beyond what the verifier tracks one by one: one finding
@@ -2017,6 +2029,9 @@ func (v *verifier) finish() (Report, error) {
 				first := uint64(1)
 				for first < g.seq && v.unreadableAt(id, first) {
 					first++
+				}
+				if first < g.seq && g.line-int64(g.seq-first) >= 1 && v.unreadableRun(id, first, g.seq-1, g.line-int64(g.seq-first), g.line) {
+					first = g.seq
 				}
 				if first < g.seq {
 					v.addAt(g.line, id, first, Missing, "chain starts at seq %d: records %d to %d are not in the input (verify rotated files together)", g.seq, first, g.seq-1)

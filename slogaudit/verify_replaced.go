@@ -1,6 +1,9 @@
 package slogaudit
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // chainBreak is a run of a chain's records, in order, whose first does not
 // link to the record before it (the chain's head then), though its seq is
@@ -211,4 +214,49 @@ func (st *chainState) replacedAt(pos, n int64) (seqRun, bool) {
 		}
 	}
 	return seqRun{}, false
+}
+
+// unreadLine remembers the finding about to be added, of a line at
+// position pos that is not a record and names none.
+func (v *verifier) unreadLine(pos int64) {
+	if len(v.unreadLines) >= window {
+		return
+	}
+	if v.unreadLines == nil {
+		v.unreadLines = map[int64]int{}
+	}
+	v.unreadLines[pos] = len(v.rep.Findings)
+}
+
+// unreadableRun reports whether the lines from position start up to
+// (not including) end, between the chain's records around the gap from
+// seq from to to, none of which an audit.gap declares, are as many lines
+// that are not records: the lines of those records, changed so that they
+// no longer read as records (cut short, overwritten), not removed. Each
+// such line's finding says which record it stands in place of, and the
+// records are not reported missing.
+func (v *verifier) unreadableRun(id string, from, to uint64, start, end int64) bool {
+	if end-start != int64(to-from+1) {
+		return false
+	}
+	st := v.chains[id]
+	for s := from; s <= to; s++ {
+		if _, declared := st.declaredAt(s); declared {
+			return false
+		}
+	}
+	for p := start; p < end; p++ {
+		if _, ok := v.unreadLines[p]; !ok {
+			return false
+		}
+	}
+	for p := start; p < end; p++ {
+		i := v.unreadLines[p]
+		delete(v.unreadLines, p)
+		seq := from + uint64(p-start)
+		f := &v.rep.Findings[i]
+		f.Chain, f.Seq = id, seq
+		f.Detail = fmt.Sprintf("in place of record %d, which is not in the input: %s", seq, strings.TrimSuffix(f.Detail, unnamedFragmentHint))
+	}
+	return true
 }
