@@ -395,3 +395,66 @@ func TestExactUnreadableLineIsItsRecord(t *testing.T) {
 		}
 	}
 }
+
+// Every line of a log with restarts, rotation and checkpoints, deleted,
+// doubled, swapped with the next, moved later (across restarts and
+// rotated files), or edited inside a nested group, is named once by the
+// kind that says what was done; the checkpoint file is given for every
+// other line.
+func TestExactEveryLineEdit(t *testing.T) {
+	for w, l := range exactLogs(t) {
+		n := len(l.lines)
+		for i, x := range l.lines {
+			cp := i%2 == 0
+			at := func(what string) string {
+				return fmt.Sprintf("%s: line %d %s (checkpoint file %v)", w, i+1, what, cp)
+			}
+			seq := seqOf(t, x.text)
+			if i < n-1 {
+				// The last record's removal is for a checkpoint to see
+				// (TestTamperMatrix).
+				requireOnly(t, at("deleted"), l.verify(t, slices.Delete(slices.Clone(l.lines), i, i+1), cp), slogaudit.Missing, seq, 0)
+				c := slices.Clone(l.lines)
+				c[i].text, c[i+1].text = c[i+1].text, c[i].text
+				requireOnly(t, at("swapped with the next"), l.verify(t, c, cp), slogaudit.Reordered, 0, 0)
+			}
+			requireOnly(t, at("doubled"), l.verify(t, slices.Insert(slices.Clone(l.lines), i+1, x), cp), slogaudit.Duplicated, seq, lineInFile(slices.Insert(slices.Clone(l.lines), i+1, x), i+1))
+			for _, k := range []int{i + 3, i + 14} {
+				if k >= n {
+					continue
+				}
+				c := slices.Delete(slices.Clone(l.lines), i, i+1)
+				moved := exactLine{c[k-1].file, x.text}
+				c = slices.Insert(c, k, moved)
+				requireOnly(t, at(fmt.Sprintf("moved after line %d", k+1)), l.verify(t, c, cp), slogaudit.Reordered, 0, 0)
+			}
+			if strings.Contains(x.text, `"name":"acme"`) {
+				c := slices.Clone(l.lines)
+				c[i].text = strings.Replace(x.text, `"name":"acme"`, `"name":"acne"`, 1)
+				requireOnly(t, at("edited in a nested group"), l.verify(t, c, cp), slogaudit.Modified, seq, lineInFile(c, i))
+			}
+		}
+	}
+}
+
+// Member order: a File line is its exact canonical form, so a line whose
+// members were reordered is modified; a line that Wrap wrote over another
+// handler is canonicalised, so the same reordering changes nothing.
+func TestExactMemberOrder(t *testing.T) {
+	for w, l := range exactLogs(t) {
+		for i, x := range l.lines {
+			if !strings.Contains(x.text, `"level":"INFO",`) || !strings.Contains(x.text, `"svc":"ledger"`) {
+				continue
+			}
+			c := slices.Clone(l.lines)
+			c[i].text = strings.Replace(strings.Replace(x.text, `"level":"INFO",`, "", 1), `"svc":"ledger"`, `"level":"INFO","svc":"ledger"`, 1)
+			rep := l.verify(t, c, false)
+			name := fmt.Sprintf("%s: line %d with its members reordered", w, i+1)
+			if w == "file" {
+				requireOnly(t, name, rep, slogaudit.Modified, seqOf(t, x.text), lineInFile(c, i))
+			} else if !rep.Intact() {
+				t.Errorf("%s: want intact, got %v", name, rep.Findings)
+			}
+		}
+	}
+}
