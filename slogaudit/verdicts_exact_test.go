@@ -458,3 +458,26 @@ func TestExactMemberOrder(t *testing.T) {
 		}
 	}
 }
+
+// A long stretch pasted from another log of the chain is named by its
+// first record's finding, which gives the stretch's seqs, not record by
+// record.
+func TestExactLongReplacedRunIsOneFinding(t *testing.T) {
+	l := writeExactLog(t, "file", "ledger", []int{120}, 0)
+	same := bySeq(t, writeExactLog(t, "file", "ledger", []int{120}, 0))
+	for _, run := range []int{64, 65, 100} {
+		c := slices.Clone(l.lines)
+		for j := 10; j < 10+run; j++ {
+			c[j].text = same[seqOf(t, c[j].text)]
+		}
+		got := tampering(l.verify(t, c, true))
+		want := run
+		if run > 64 {
+			want = 1
+		}
+		if len(got) != want || got[0].Line != 11 || got[0].Kind != slogaudit.Inserted ||
+			!strings.Contains(got[0].Detail, fmt.Sprintf("records 11 to %d link to one another", 10+run)) {
+			t.Errorf("%d records replaced: want %d findings from line 11 naming the run, got %d: %v", run, want, len(got), got)
+		}
+	}
+}

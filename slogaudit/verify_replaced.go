@@ -30,6 +30,10 @@ func (b *chainBreak) differs(i int) {
 	}
 }
 
+// maxNamedRun bounds the records of a replaced run that are named one by
+// one; a longer run is named by its first record's finding.
+const maxNamedRun = 64
+
 // openBreak starts a break at rec, whose finding was just added at the
 // current position.
 func (v *verifier) openBreak(st *chainState, rec auditFields) {
@@ -66,6 +70,9 @@ func (v *verifier) replacedRun(st *chainState, rec auditFields) bool {
 		if i == 0 {
 			v.rep.Findings[b.finding].Detail = detail
 			continue
+		}
+		if len(b.pos) > maxNamedRun {
+			break // the first record's finding names the run
 		}
 		v.addAt(p, rec.chain, b.from+uint64(i), Inserted, "%s", detail)
 	}
