@@ -481,3 +481,39 @@ func TestExactLongReplacedRunIsOneFinding(t *testing.T) {
 		}
 	}
 }
+
+// An in-band checkpoint record whose note was edited is one finding at
+// its line: its checkpoint's, when the edit breaks the note's signature or
+// root, else the record modified; not both.
+func TestExactCheckpointRecordEditIsOneFinding(t *testing.T) {
+	for w, l := range exactLogs(t) {
+		edited := 0
+		for i, x := range l.lines {
+			j := strings.Index(x.text, `"note":"`)
+			if j < 0 {
+				continue
+			}
+			edited++
+			for _, off := range []int{len(`"note":"`) + 20, len(`"note":"`) + 60} {
+				c := slices.Clone(l.lines)
+				k := j + off
+				ch := byte('A')
+				if x.text[k] == 'A' {
+					ch = 'B'
+				}
+				c[i].text = x.text[:k] + string(ch) + x.text[k+1:]
+				for _, cp := range []bool{false, true} {
+					rep := l.verify(t, c, cp)
+					want, seq := slogaudit.Modified, seqOf(t, x.text)
+					if got := tampering(rep); len(got) > 0 && got[0].Kind == slogaudit.BadCheckpoint {
+						want, seq = slogaudit.BadCheckpoint, 0 // a signature's finding names no seq
+					}
+					requireOnly(t, fmt.Sprintf("%s: note of line %d edited at byte %d (checkpoint file %v)", w, i+1, off, cp), rep, want, seq, lineInFile(c, i))
+				}
+			}
+		}
+		if edited == 0 {
+			t.Fatalf("test bug: %s: no in-band checkpoint", w)
+		}
+	}
+}

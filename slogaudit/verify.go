@@ -1435,6 +1435,7 @@ func (v *verifier) record(line []byte, torn bool) {
 		}
 	}
 	v.checks.chain(rec.chain).Hashes.count(!rec.hashOK || recoded >= 0)
+	modified := -1 // the index of a plain content-mismatch finding
 	switch {
 	case bad >= 0:
 		v.add(v.line, rec.chain, rec.seq, Modified, "invalid UTF-8 at byte %d: a %s line is written as valid UTF-8", bad+1, rec.version)
@@ -1443,6 +1444,7 @@ func (v *verifier) record(line []byte, torn bool) {
 	case edit != "":
 		v.add(v.line, rec.chain, rec.seq, Modified, "%s", edit)
 	case !rec.hashOK:
+		modified = len(v.rep.Findings)
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
 	}
 	rec.content = contentHash
@@ -1469,7 +1471,13 @@ func (v *verifier) record(line []byte, torn bool) {
 		}
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
+		n := len(v.rep.Findings)
 		v.inBand(val, rec) // before the record joins the tree that its note signs
+		if len(v.rep.Findings) > n && modified >= 0 {
+			// Its checkpoint is what was changed, and its finding says
+			// so: the record is not reported modified besides.
+			v.withdrawn = append(v.withdrawn, modified)
+		}
 		if ok {
 			v.publishedInFile(val, rec)
 		}
