@@ -86,10 +86,23 @@
 // reordered: a record moved earlier, not the records it jumped over
 // (within 1024 records). A removed or moved audit.seal or audit.rotate
 // is reported as that record, and the record after its old place, whose
-// epoch or key id it explained, is not reported too. A record changed so
+// epoch or key id it explained, is not reported too. Records pasted in
+// place of a chain's records, from another log of that chain (another
+// run, a copy) or of another chain, are each reported inserted, in place
+// of the record they replaced, and the untouched records around them are
+// not reported; of a chain's newest records that do not link to the
+// record before them, the first is reported, since without a key a
+// rewritten record before them would look the same. A record's MAC or
+// hash that fails is that record's finding only: the signed Merkle roots
+// over it, whose leaves it is in, are not reported too. A record changed so
 // that its line no longer
 // parses is reported modified, not missing, when its audit member still
-// names it. A torn line that an audit.start or audit.gap
+// names it. A line that is not a record (malformed, or without an audit
+// member) standing where as many records of a chain are missing, between
+// the records around them, is reported as it is, in place of the record
+// whose line it took, and that record is not reported missing too
+// (records that an audit.gap declares lost are not such lines' records).
+// A torn line that an audit.start or audit.gap
 // names by its length and hash (its torn member, or for the older of
 // several fragments that crashes in a row left, its torn_earlier list,
 // and past 256 of them the oldest by their count and a hash over their

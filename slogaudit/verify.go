@@ -298,8 +298,11 @@ type chainState struct {
 	// tree is the chain's Merkle tree, while its records come in order.
 	tree    chain.Tree
 	treeOff bool
-	epochs  epochState
-	keys    keyState
+	// leafUnsure: a record in the tree failed its MAC or hash check, so
+	// its leaf may not be the one signed (see growTree).
+	leafUnsure bool
+	epochs     epochState
+	keys       keyState
 	// afterGap: epoch and key-change findings of records that follow
 	// skipped seqs (see excuseAfterGap); lateSeq: the seq of the last
 	// record that came after a later one.
@@ -311,6 +314,12 @@ type chainState struct {
 	contentSet bool
 	// headForged: the head's content matches its hash and its MAC fails.
 	headForged bool
+	// brk: the run of records since the last record that did not link to
+	// the head before it (see chainBreak).
+	brk *chainBreak
+	// pastedTo: the chain's records after its head up to this seq are
+	// on lines that another chain's records replaced (see foreignRuns).
+	pastedTo uint64
 }
 
 // seqRun is a run of sequence numbers, From to To inclusive, noticed at
@@ -426,6 +435,11 @@ type verifier struct {
 	// unreadable: the malformed findings of lines whose audit member
 	// names a record (see unreadableAt), by that record.
 	unreadable map[claimedRecord]int
+	// unreadLines: the findings of lines that are not records and name
+	// none (malformed, or without an audit member), by position: a gap
+	// of as many records just there is those lines, changed (see
+	// unreadableRun).
+	unreadLines map[int64]int
 	// unnamed are the fragments (see jsonPrefix) that records followed
 	// without naming them, oldest first: a later audit.gap or
 	// audit.start may still name one (a failed write's fragment that
@@ -1181,6 +1195,9 @@ func (v *verifier) reportUnnamed(p *pendingTorn) {
 		}
 		v.unreadable[*c] = len(v.rep.Findings)
 	}
+	if p.claim == nil {
+		v.unreadLine(p.pos)
+	}
 	detail := p.detail
 	if p.prefix {
 		detail += unnamedFragmentHint
@@ -1251,7 +1268,7 @@ func (v *verifier) unreadableAt(id string, seq uint64) bool {
 	delete(v.unreadable, claimedRecord{id, seq})
 	f := &v.rep.Findings[i]
 	f.Kind, f.Chain, f.Seq = Modified, id, seq
-	f.Detail = fmt.Sprintf("the line of record %d no longer reads as a record (%s): it was changed after it was written", seq, f.Detail)
+	f.Detail = fmt.Sprintf("the line of record %d no longer reads as a record (%s): it was changed after it was written", seq, strings.TrimSuffix(f.Detail, unnamedFragmentHint))
 	return true
 }
 
@@ -1372,6 +1389,7 @@ func (v *verifier) record(line []byte, torn bool) {
 			v.add(v.line, rec.chain, rec.seq, Malformed, "the audit member is inside group %q, not at the top level: the handler that Wrap wrapped had that group open (slog.NewJSONHandler(…).WithGroup before Wrap, or a ReplaceAttr that moves it), so every record it wrote is out of its form; wrap the handler itself and call WithGroup on the Handler that Wrap returns", group)
 			return
 		}
+		v.unreadLine(v.pos())
 		v.add(v.line, "", 0, Inserted, "no audit member: this line was not written by slogaudit")
 		return
 	}
@@ -1417,6 +1435,7 @@ func (v *verifier) record(line []byte, torn bool) {
 		}
 	}
 	v.checks.chain(rec.chain).Hashes.count(!rec.hashOK || recoded >= 0)
+	modified := -1 // the index of a plain content-mismatch finding
 	switch {
 	case bad >= 0:
 		v.add(v.line, rec.chain, rec.seq, Modified, "invalid UTF-8 at byte %d: a %s line is written as valid UTF-8", bad+1, rec.version)
@@ -1425,6 +1444,7 @@ func (v *verifier) record(line []byte, torn bool) {
 	case edit != "":
 		v.add(v.line, rec.chain, rec.seq, Modified, "%s", edit)
 	case !rec.hashOK:
+		modified = len(v.rep.Findings)
 		v.add(v.line, rec.chain, rec.seq, Modified, "content does not match its hash")
 	}
 	rec.content = contentHash
@@ -1451,7 +1471,13 @@ func (v *verifier) record(line []byte, torn bool) {
 		}
 	}
 	if msg, _ := val.Get("msg"); msg.Str == MsgCheckpoint {
+		n := len(v.rep.Findings)
 		v.inBand(val, rec) // before the record joins the tree that its note signs
+		if len(v.rep.Findings) > n && modified >= 0 {
+			// Its checkpoint is what was changed, and its finding says
+			// so: the record is not reported modified besides.
+			v.withdrawn = append(v.withdrawn, modified)
+		}
 		if ok {
 			v.publishedInFile(val, rec)
 		}
@@ -1706,17 +1732,26 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		v.startChain(st, rec, v.pos())
 	case rec.seq == st.seq+1 && rec.prev == st.hash:
 		// The expected next record.
+		v.grewBreak(st)
 	case rec.seq == st.seq+1 && v.hashEdited(st, rec):
 		// The head's hash member was changed, not its content.
+		st.brk = nil
 	case rec.seq == st.seq+1 && st.headForged:
 		// The head's content matches its hash but its MAC fails: it was
 		// rewritten with its hash recomputed, so the record after it no
 		// longer links to it. That break is the head's, reported there.
+		st.brk = nil
+	case rec.seq == st.seq+1 && v.replacedRun(st, rec):
+		// The records since the last break replaced the chain's own, which
+		// this one goes on from.
+		st.leafUnsure = true
 	case rec.seq == st.seq+1:
 		if _, ok := st.recent.get(rec.seq - 1); ok {
 			v.add(v.line, rec.chain, rec.seq, Inserted, "does not link to the record before it")
+			v.openBreak(st, rec)
 		}
 	case rec.seq > st.seq+1:
+		st.brk = nil
 		// The records missing after a seal were of the epoch it names.
 		epoch := st.epochs.epoch
 		if st.epochs.sealed {
@@ -1774,9 +1809,12 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		if cp.Seq != rec.seq {
 			continue
 		}
+		if cp.Hash != rec.hash && !ok {
+			continue // this record's own finding says why
+		}
 		v.checks.chain(rec.chain).Checkpoints.count(cp.Hash != rec.hash)
 		if cp.Hash != rec.hash {
-			v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the checkpoint file signed another hash for this seq: the chain was rebuilt")
+			v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the checkpoint file signed another hash for seq %d: this record, or one before it, is not the one signed", rec.seq)
 		} else if cp.Seq > st.sum.Covered {
 			st.sum.Covered = cp.Seq
 		}
@@ -1851,6 +1889,9 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 		}
 	}
 	for _, g := range st.gaps {
+		if before, ok := st.recent.get(g.from - 1); ok && g.tracked == g.to-g.from+1 && v.unreadableRun(id, g.from, g.to, before.line+1, g.line) {
+			continue
+		}
 		for s := g.from; s <= g.to; s++ {
 			if s >= g.from+g.tracked {
 				// Beyond what the verifier tracks one by one: one finding
@@ -1952,9 +1993,11 @@ func (v *verifier) finish() (Report, error) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	v.foreignRuns(ids)
 	for _, id := range ids {
 		st := v.chains[id]
 		v.settleMoves(id, st)
+		v.settleBreak(id, st)
 		v.placeBefore(id, st)
 		if g := st.gap; g != nil {
 			explained := false
@@ -1995,6 +2038,9 @@ func (v *verifier) finish() (Report, error) {
 				for first < g.seq && v.unreadableAt(id, first) {
 					first++
 				}
+				if first < g.seq && g.line-int64(g.seq-first) >= 1 && v.unreadableRun(id, first, g.seq-1, g.line-int64(g.seq-first), g.line) {
+					first = g.seq
+				}
 				if first < g.seq {
 					v.addAt(g.line, id, first, Missing, "chain starts at seq %d: records %d to %d are not in the input (verify rotated files together)", g.seq, first, g.seq-1)
 				}
@@ -2016,7 +2062,7 @@ func (v *verifier) finish() (Report, error) {
 	for id, cps := range v.cps {
 		st := v.chains[id]
 		for _, cp := range cps {
-			if st == nil || cp.Seq > st.seq {
+			if st == nil || cp.Seq > max(st.seq, st.pastedTo) {
 				last := uint64(0)
 				if st != nil {
 					last = st.seq

@@ -178,7 +178,10 @@ func (v *verifier) checkMAC(rec auditFields) bool {
 		ok, detail = v.checkEpochMAC(key, rec)
 	} else if want := rec.version.MACScratch(v.macState(rec.keyID, key), &v.macScratch, rec.keyID, rec.hash); !hmac.Equal(want[:], rec.mac[:]) {
 		ok = false
-		detail = "MAC does not verify: the record was forged or its hash rewritten"
+		detail = "its MAC does not verify with the key"
+		if rec.keyID != "" {
+			detail = fmt.Sprintf("its MAC does not verify with the key of key id %q", rec.keyID)
+		}
 	}
 	macs.count(!ok)
 	if ok {

@@ -2,6 +2,8 @@ package slogaudit
 
 import (
 	"fmt"
+
+	"github.com/slogguard/slogguard/internal/chain"
 )
 
 // memberEdit explains a record whose content does not match its hash by a
@@ -15,7 +17,10 @@ import (
 func (v *verifier) memberEdit(rec *auditFields, content []byte) (string, bool) {
 	st := v.chains[rec.chain]
 	if st == nil || !st.started {
-		return v.chainEdit(rec, content)
+		if detail, edited := v.chainEdit(rec, content); edited {
+			return detail, true
+		}
+		return firstEdit(rec, content)
 	}
 	if st.alt != nil || st.seq == 0 {
 		return "", false
@@ -76,6 +81,25 @@ func (v *verifier) chainEdit(rec *auditFields, content []byte) (string, bool) {
 			rec.chain = id
 			return fmt.Sprintf("its chain member was changed from %q to %q: with chain %q its content matches its hash, and it links to record %d of that chain", id, was, id, rec.seq-1), true
 		}
+	}
+	return "", false
+}
+
+// firstEdit is memberEdit for the first record of a chain, whose place
+// the genesis hash fixes: with seq 1 (seq edited), or the chain's genesis
+// as prev (prev edited), its content matches its hash again. It is that
+// record, changed, not a later one that a process resumed the chain with
+// after records that are missing.
+func firstEdit(rec *auditFields, content []byte) (string, bool) {
+	genesis := chain.Genesis(rec.chain)
+	switch {
+	case rec.seq != 1 && rec.prev == genesis && rec.version.Link(rec.chain, 1, genesis, content) == rec.hash:
+		was := rec.seq
+		rec.seq = 1
+		return fmt.Sprintf("its seq was changed from 1 to %d: with seq 1 its content matches its hash, and it starts from the chain's genesis", was), true
+	case rec.seq == 1 && rec.prev != genesis && rec.version.Link(rec.chain, 1, genesis, content) == rec.hash:
+		rec.prev = genesis
+		return "its prev member was changed: with the chain's genesis as prev, as the first record has, its content matches its hash", true
 	}
 	return "", false
 }

@@ -74,7 +74,7 @@ func (v *verifier) checkEpochMAC(initial []byte, rec auditFields) (bool, string)
 	ok := rec.version.CheckSealedMAC(k, rec.keyID, rec.epoch, rec.hash, rec.mac)
 	clear(k)
 	if !ok {
-		return false, fmt.Sprintf("MAC does not verify with the key of epoch %d: the record was forged, its hash rewritten, or its epoch changed", rec.epoch)
+		return false, fmt.Sprintf("its MAC does not verify with the key of epoch %d", rec.epoch)
 	}
 	return true, ""
 }

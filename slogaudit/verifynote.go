@@ -148,12 +148,23 @@ func (v *verifier) inBandNote(g chain.Value, rec auditFields) {
 	st := v.chains[rec.chain]
 	// A chain whose first records are gone (retention, or a later file
 	// verified alone) gets its tree from the signed compact range.
-	if seed := rangeTree(g, nl.head); logSigned && seed != nil && st != nil && st.treeOff &&
-		st.seq+1 == rec.seq && seed.Size() == st.seq && st.hash == rec.prev {
-		st.tree, st.treeOff = *seed, false
-	}
+	seed := rangeTree(g, nl.head)
 	if st != nil && !st.treeOff && st.tree.Size() == nl.head.Size && st.tree.Root() != nl.head.Root {
-		v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the Merkle root signed for size %d differs from the records'", nl.head.Size)
+		// A checkpoint record that does not link to the head signed
+		// another log's tree: the link's finding says so.
+		if !st.leafUnsure && rec.prev == st.hash {
+			v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the Merkle root signed for size %d differs from the records': a record up to seq %d is not the one signed", nl.head.Size, nl.head.Size)
+			st.brk.differs(len(v.rep.Findings) - 1)
+		}
+		st.treeOff = true // one finding, not one per later checkpoint
+	}
+	// Not from a record of a run that does not link to the chain before
+	// it (see chainBreak): its signed tree may be another log's.
+	if logSigned && seed != nil && st != nil && st.treeOff && st.brk == nil &&
+		st.seq+1 == rec.seq && seed.Size() == st.seq && st.hash == rec.prev {
+		// The signed compact range gives the tree back: the records
+		// after this one are checked against what was signed.
+		st.tree, st.treeOff, st.leafUnsure = *seed, false, false
 	}
 }
 
@@ -174,17 +185,32 @@ func (v *verifier) growTree(st *chainState, rec auditFields) {
 		mac = rec.mac[:]
 	}
 	st.tree.Append(chain.Leaf(rec.hash, mac))
+	// A leaf holds the record's hash and MAC as written: after a record
+	// whose MAC (or hash) failed its check, a root that differs from the
+	// signed one is that record's finding, already reported.
+	st.leafUnsure = st.leafUnsure || rec.macFailed || !rec.hashOK
+	differs := false
 	for _, n := range v.notes[rec.chain] {
 		if n.head.Size != st.tree.Size() {
 			continue
 		}
-		v.checks.chain(rec.chain).Checkpoints.count(n.head.Root != st.tree.Root())
 		if n.head.Root != st.tree.Root() {
-			v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the checkpoint file (line %d) signed another Merkle root for size %d: the chain was rebuilt", n.line, n.head.Size)
+			differs = true
+			if !st.leafUnsure {
+				v.checks.chain(rec.chain).Checkpoints.count(true)
+				v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the checkpoint file (line %d) signed another Merkle root for size %d: a record up to seq %d is not the one signed", n.line, n.head.Size, n.head.Size)
+				st.brk.differs(len(v.rep.Findings) - 1)
+			}
 			continue
 		}
+		v.checks.chain(rec.chain).Checkpoints.count(false)
 		n.matched = true
 		st.sum.Covered = max(st.sum.Covered, n.head.Size)
+	}
+	if differs {
+		// The later roots differ too, for the same leaf: the tree stops
+		// here, one finding, until a signed compact range gives it back.
+		st.treeOff = true
 	}
 }
 
@@ -196,7 +222,7 @@ func (v *verifier) finishNotes() {
 		for _, n := range notes {
 			last := uint64(0)
 			if st != nil {
-				last = st.seq
+				last = max(st.seq, st.pastedTo)
 			}
 			if n.head.Size > last && (st == nil || st.started || n.head.Size > st.prunedSeq()) {
 				v.checks.chain(id).Checkpoints.count(true)
