@@ -136,6 +136,8 @@ func FuzzRedactAttrIdempotent(f *testing.F) {
 	f.Add("", "", "", "")
 	f.Add("q", "a%3Db%26password%3DKm8nJ6hG4f%2525", "stmt", "ALTER USER x IDENTIFIED BY 'Nh6&yT4rE2'")
 	f.Add("note", "Password for user deploy: Mv5tB8nQ2w", "n", "api key - 3c9d2e7f1a8b4c6d5e0f, CVC 4417")
+	f.Add("cmd", "x", "--token", "\"Zr8Kq3Lm7")    // an argv value after a secret flag, with an opening quote
+	f.Add("cmd", "x", "-password", "'Hq4Wn8Tx2Vb") // the same with a single quote
 	r := allPresets()
 	f.Fuzz(func(t *testing.T, k1, v1, k2, v2 string) {
 		a := slog.Group("g", slog.String(k1, v1), slog.Any("m", map[string]any{k1: v1, k2: []any{k2, v2}, "n": map[string]string{k2: v2}}),

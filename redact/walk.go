@@ -956,9 +956,11 @@ func isEmptyValue(x any) bool {
 // argvFlag reports whether prev, the element before v in a slice, is a
 // command-line flag that names a secret ("--password", "-token"), so
 // that v is its value; the name of a setting that holds a secret is none
-// (composer config --auth http-basic.HOST …).
+// (composer config --auth http-basic.HOST …). A value that is already
+// masked, quotes around it or not ('[REDACTED]), is left as it is, so
+// that redacting twice writes what redacting once did.
 func (w *walk) argvFlag(prev, v string) bool {
-	if len(prev) < 2 || prev[0] != '-' || strings.IndexByte(prev, '=') >= 0 || composerSettingName(v) {
+	if len(prev) < 2 || prev[0] != '-' || strings.IndexByte(prev, '=') >= 0 || composerSettingName(v) || strings.Trim(v, "\"'`") == w.r.mask {
 		return false
 	}
 	return w.r.keyRule(strings.TrimLeft(prev, "-")) != ""
