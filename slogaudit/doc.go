@@ -94,7 +94,12 @@
 // record before them, the first is reported, since without a key a
 // rewritten record before them would look the same. A record's MAC or
 // hash that fails is that record's finding only: the signed Merkle roots
-// over it, whose leaves it is in, are not reported too. A record changed so
+// over it, whose leaves it is in, are not reported too; but a signed root
+// is still checked for the other records under it: when it is not the root
+// of the records as written, nor with a hash-failed record's leaf taken
+// from the hash of its content, another record's leaf is not the one
+// signed (a MAC member changed, verified without the key) and the
+// checkpoint is reported bad-checkpoint. A record changed so
 // that its line no longer
 // parses is reported modified, not missing, when its audit member still
 // names it. A line that is not a record (malformed, or without an audit

@@ -301,8 +301,11 @@ type chainState struct {
 	// leafUnsure: a record in the tree failed its MAC or hash check, so
 	// its leaf may not be the one signed (see growTree).
 	leafUnsure bool
-	epochs     epochState
-	keys       keyState
+	// failed: the tree since a record that failed its hash check, while
+	// a signed root may still be explained by such records alone.
+	failed *failedLeaves
+	epochs epochState
+	keys   keyState
 	// afterGap: epoch and key-change findings of records that follow
 	// skipped seqs (see excuseAfterGap); lateSeq: the seq of the last
 	// record that came after a later one.
@@ -1744,7 +1747,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 	case rec.seq == st.seq+1 && v.replacedRun(st, rec):
 		// The records since the last break replaced the chain's own, which
 		// this one goes on from.
-		st.leafUnsure = true
+		st.leafUnsure, st.failed = true, nil
 	case rec.seq == st.seq+1:
 		if _, ok := st.recent.get(rec.seq - 1); ok {
 			v.add(v.line, rec.chain, rec.seq, Inserted, "does not link to the record before it")

@@ -149,10 +149,11 @@ func (v *verifier) inBandNote(g chain.Value, rec auditFields) {
 	// A chain whose first records are gone (retention, or a later file
 	// verified alone) gets its tree from the signed compact range.
 	seed := rangeTree(g, nl.head)
-	if st != nil && !st.treeOff && st.tree.Size() == nl.head.Size && st.tree.Root() != nl.head.Root {
+	if st != nil && !st.treeOff && st.tree.Size() == nl.head.Size && st.tree.Root() != nl.head.Root && !failedExplain(st, nl.head.Root) {
 		// A checkpoint record that does not link to the head signed
 		// another log's tree: the link's finding says so.
-		if !st.leafUnsure && rec.prev == st.hash {
+		// (A head whose hash member was changed links by its content.)
+		if !st.leafUnsure && (rec.prev == st.hash || st.contentSet && rec.prev == st.content) {
 			v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the Merkle root signed for size %d differs from the records': a record up to seq %d is not the one signed", nl.head.Size, nl.head.Size)
 			st.brk.differs(len(v.rep.Findings) - 1)
 		}
@@ -164,7 +165,7 @@ func (v *verifier) inBandNote(g chain.Value, rec auditFields) {
 		st.seq+1 == rec.seq && seed.Size() == st.seq && st.hash == rec.prev {
 		// The signed compact range gives the tree back: the records
 		// after this one are checked against what was signed.
-		st.tree, st.treeOff, st.leafUnsure = *seed, false, false
+		st.tree, st.treeOff, st.leafUnsure, st.failed = *seed, false, false, nil
 	}
 }
 
@@ -184,17 +185,22 @@ func (v *verifier) growTree(st *chainState, rec auditFields) {
 	if rec.hasMAC {
 		mac = rec.mac[:]
 	}
-	st.tree.Append(chain.Leaf(rec.hash, mac))
+	leaf := chain.Leaf(rec.hash, mac)
 	// A leaf holds the record's hash and MAC as written: after a record
-	// whose MAC (or hash) failed its check, a root that differs from the
-	// signed one is that record's finding, already reported.
-	st.leafUnsure = st.leafUnsure || rec.macFailed || !rec.hashOK
+	// whose MAC failed its check, a root that differs from the signed one
+	// is that record's finding, already reported; after one whose hash
+	// failed, it is if failedExplain says so.
+	noteLeaf(st, rec, leaf, mac)
+	st.tree.Append(leaf)
 	differs := false
 	for _, n := range v.notes[rec.chain] {
 		if n.head.Size != st.tree.Size() {
 			continue
 		}
 		if n.head.Root != st.tree.Root() {
+			if failedExplain(st, n.head.Root) {
+				continue // the tree is now the one signed
+			}
 			differs = true
 			if !st.leafUnsure {
 				v.checks.chain(rec.chain).Checkpoints.count(true)
@@ -204,6 +210,7 @@ func (v *verifier) growTree(st *chainState, rec auditFields) {
 			continue
 		}
 		v.checks.chain(rec.chain).Checkpoints.count(false)
+		st.failed = nil // the leaves as written are the ones signed
 		n.matched = true
 		st.sum.Covered = max(st.sum.Covered, n.head.Size)
 	}
