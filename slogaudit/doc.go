@@ -84,7 +84,9 @@
 // says the key is probably wrong. Of a chain's records out of order, the
 // fewest that, put back in their places, restore the order are reported
 // reordered: a record moved earlier, not the records it jumped over
-// (within 1024 records). A removed or moved audit.seal or audit.rotate
+// (within 1024 records). A crash's incomplete line swapped with the
+// audit.start or audit.gap that names it is reported reordered, once. A
+// removed or moved audit.seal or audit.rotate
 // is reported as that record, and the record after its old place, whose
 // epoch or key id it explained, is not reported too. Records pasted in
 // place of a chain's records, from another log of that chain (another

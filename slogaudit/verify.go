@@ -448,6 +448,9 @@ type verifier struct {
 	// audit.start may still name one (a failed write's fragment that
 	// other records were queued behind, or another handler wrote after).
 	unnamed []*pendingTorn
+	// justMissing: the fragments that the record just read names and
+	// that were not before it (see swappedFragment).
+	justMissing []missingFragment
 	// older are the fragments that waited among the unnamed ones longest,
 	// oldest first, past maxUnnamed: a torn_older member may still name
 	// them (at most maxTornFragments of them).
@@ -946,6 +949,12 @@ func (v *verifier) unnamedFragment(rec auditFields, by string, t tornName) {
 	if len(short) > 16 {
 		short = short[:16] + "…"
 	}
+	if len(v.justMissing) > 0 && v.justMissing[0].pos != v.pos() {
+		v.justMissing = v.justMissing[:0] // another record's
+	}
+	if len(v.justMissing) < maxUnnamed {
+		v.justMissing = append(v.justMissing, missingFragment{name: t, pos: v.pos(), finding: len(v.rep.Findings), by: by})
+	}
 	v.add(v.line, rec.chain, 0, Missing, "the incomplete line that this %s names (%d bytes, sha256 %s) is not in the input before it: it was removed (the writer leaves a torn line in place, and the record after it names it)", by, t.bytes, short)
 }
 
@@ -1330,6 +1339,9 @@ func (v *verifier) record(line []byte, torn bool) {
 		}
 		v.flushTorn("", "")
 		sum := sha256.Sum256(raw)
+		if v.swappedFragment(hex.EncodeToString(sum[:]), len(raw)) {
+			return
+		}
 		v.torn = &pendingTorn{file: v.file, line: v.line, pos: v.pos(), sha: hex.EncodeToString(sum[:]), detail: detail, bytes: len(raw), unterminated: torn, prefix: jsonPrefix(raw), claim: v.claimed(raw), ringNum: v.lastLines.count}
 		return
 	}

@@ -1,6 +1,9 @@
 package slogaudit
 
-import "sort"
+import (
+	"fmt"
+	"sort"
+)
 
 // A record moved earlier in the log makes the records it jumped over come
 // after a higher seq. Reported as they come, each of them would be
@@ -199,4 +202,31 @@ func (v *verifier) settleStart(id string, st *chainState, first startGap, placed
 			v.addAt(b.line, id, b.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", b.seq, b.head)
 		}
 	}
+}
+
+// missingFragment is a fragment that the record at pos names and that was
+// not in the input before it, reported missing at finding.
+type missingFragment struct {
+	name    tornName
+	pos     int64
+	finding int
+	by      string
+}
+
+// swappedFragment reports whether the line being read, not a record, of
+// hex SHA-256 sha and n bytes, is a fragment that the record on the line
+// before it named and reported missing: the two lines were swapped, one
+// edit, and that finding becomes it.
+func (v *verifier) swappedFragment(sha string, n int) bool {
+	for i, m := range v.justMissing {
+		if m.pos+1 != v.pos() || m.name.sha != sha || m.name.bytes != int64(n) {
+			continue
+		}
+		v.justMissing = append(v.justMissing[:i], v.justMissing[i+1:]...)
+		f := &v.rep.Findings[m.finding]
+		f.Kind = Reordered
+		f.Detail = fmt.Sprintf("the incomplete line that this %s names is on the line after it (%s): a writer leaves such a line before the record that names it; the two lines were swapped", m.by, v.lineText(v.pos()))
+		return true
+	}
+	return false
 }
