@@ -85,7 +85,9 @@
 // fewest that, put back in their places, restore the order are reported
 // reordered: a record moved earlier, not the records it jumped over
 // (within 1024 records). A crash's incomplete line swapped with the
-// audit.start or audit.gap that names it is reported reordered, once. A
+// audit.start or audit.gap that names it is reported reordered, once; the
+// record that names it, changed so that its line no longer parses, is
+// reported modified and the line it still names torn. A
 // removed or moved audit.seal or audit.rotate
 // is reported as that record, and the record after its old place, whose
 // epoch or key id it explained, is not reported too. Records pasted in

@@ -1,8 +1,10 @@
 package slogaudit_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -58,5 +60,35 @@ func TestTornLineSwappedWithItsNamer(t *testing.T) {
 				t.Fatalf("got %v, want the edit named, not as a swap at the namer", got)
 			}
 		})
+	}
+}
+
+// The audit.start that names a crash's incomplete line, changed so that it
+// no longer parses, is one edit: that record modified, not also the line
+// before it an unnamed fragment. Every byte whose change breaks the JSON
+// after the audit member is tried, the hash and length that name the
+// fragment included.
+func TestTornLineNamerMadeUnparsable(t *testing.T) {
+	lines, cps, pub := matrixLog(t)
+	const start = 11 // 0-based: the audit.start naming the fragment on line 11
+	tried := 0
+	// From the end of the audit member on: a line whose audit member no
+	// longer parses names no record (another matter).
+	from := strings.Index(lines[start], "}") + 1
+	for i := from; i < len(lines[start]); i++ {
+		for _, b := range []byte{'#', '"'} {
+			c := slices.Clone(lines)
+			c[start] = c[start][:i] + string(b) + c[start][i+1:]
+			if json.Valid([]byte(c[start])) || c[start] == lines[start] {
+				continue
+			}
+			tried++
+			if got := tamperFindings(t, c, cps, pub); !slices.Equal(got, []string{"line 12 modified"}) {
+				t.Errorf("byte %d set to %q: got %v, want [line 12 modified]", i+1, b, got)
+			}
+		}
+	}
+	if tried < len(lines[start])-from {
+		t.Fatalf("test bug: only %d edits broke the line", tried)
 	}
 }

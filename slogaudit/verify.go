@@ -1337,6 +1337,12 @@ func (v *verifier) record(line []byte, torn bool) {
 		if torn {
 			detail = "torn last line (the writer stopped mid-record): " + detail
 		}
+		if p := v.torn; p != nil && p.prefix && namesFragment(raw, p) {
+			// The record that named the fragment before it, changed so
+			// that it no longer parses: its own finding says so.
+			v.torn = nil
+			v.named(p, MsgStart, "that follows (changed)")
+		}
 		v.flushTorn("", "")
 		sum := sha256.Sum256(raw)
 		if v.swappedFragment(hex.EncodeToString(sum[:]), len(raw)) {

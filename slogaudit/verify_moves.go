@@ -1,6 +1,7 @@
 package slogaudit
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 )
@@ -229,4 +230,12 @@ func (v *verifier) swappedFragment(sha string, n int) bool {
 		return true
 	}
 	return false
+}
+
+// namesFragment reports whether raw, a line that does not parse, still
+// names the fragment p as an audit.start or audit.gap does: its hash, or
+// its length just before a hash member (one of the two changed).
+func namesFragment(raw []byte, p *pendingTorn) bool {
+	return bytes.Contains(raw, []byte(p.sha)) ||
+		bytes.Contains(raw, []byte(fmt.Sprintf(`"bytes":%d,"sha256":"`, p.bytes)))
 }
