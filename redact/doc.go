@@ -478,6 +478,9 @@
 // 030/12345678, Budapest's area 1 after the trunk 06, 06 1 234 5678,
 // the shapes of countries without a trunk prefix, 91 123 45 67,
 // 612 34 56 78, 11 98765-4321, 11 3456-7890, 55 1234 5678, 347 1234567,
+// after a word that names a telephone on the same line (tel, phone,
+// móvil, celular, cellulare, numer, WhatsApp, call and their kin: mem
+// 32 4096-8192 free is kept),
 // with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // after "call from", "sms to" and their kin), ip-address
