@@ -95,3 +95,94 @@ func (w *walk) cardObject(a slog.Attr, rule string, depth int) (slog.Attr, bool)
 	}
 	return slog.Attr{Key: a.Key, Value: slog.GroupValue(out...)}, true
 }
+
+// cardMemberSpans appends to spans the values of the members of the JSON
+// object between the '{' at s[v] and its '}' at s[e] that are not
+// cardMetadata (a nested object or array whole), calling note once for
+// each. A member that cannot be read ends the walk with the rest of the
+// object masked.
+func cardMemberSpans(s string, v, e int, spans []span, note func()) []span {
+	i := v + 1
+	for {
+		i = cardSpace(s, i, e)
+		if i < e && s[i] == ',' {
+			i = cardSpace(s, i+1, e)
+		}
+		if i >= e {
+			return spans
+		}
+		if s[i] != '"' {
+			break
+		}
+		ke := jsonStringEnd(s, i, e)
+		c := cardSpace(s, ke, e)
+		if ke >= e || c >= e || s[c] != ':' {
+			break
+		}
+		key := s[i+1 : ke-1]
+		vs := cardSpace(s, c+1, e)
+		ve := jsonValueEnd(s, vs, e)
+		if ve <= vs {
+			break
+		}
+		if !isCardMetadata(key) || s[vs] == '{' || s[vs] == '[' {
+			switch {
+			case s[vs] != '"':
+				spans = append(spans, span{vs, ve})
+				note()
+			case ve-vs > 2: // a string's text; "" holds nothing
+				spans = append(spans, span{vs + 1, ve - 1})
+				note()
+			}
+		}
+		i = ve
+	}
+	if i < e {
+		spans = append(spans, span{i, e})
+		note()
+	}
+	return spans
+}
+
+// cardSpace returns the first position from i, before e, that is not
+// JSON white space.
+func cardSpace(s string, i, e int) int {
+	for i < e && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// jsonStringEnd returns the position after the '"' that closes the JSON
+// string whose '"' is at s[i], or e when it is not closed before e.
+func jsonStringEnd(s string, i, e int) int {
+	for j := i + 1; j < e; j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return e
+}
+
+// jsonValueEnd returns the end of the JSON value that starts at s[i]: a
+// string, an object or array (objectEnd's), or a scalar up to ',', '}' or
+// white space.
+func jsonValueEnd(s string, i, e int) int {
+	if i >= e {
+		return i
+	}
+	switch s[i] {
+	case '"':
+		return jsonStringEnd(s, i, e)
+	case '{', '[':
+		return min(objectEnd(s, i)+1, e)
+	}
+	j := i
+	for j < e && s[j] != ',' && s[j] != '}' && s[j] != ']' && s[j] != ' ' && s[j] != '\n' {
+		j++
+	}
+	return j
+}

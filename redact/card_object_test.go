@@ -84,3 +84,20 @@ func TestCardValueStillMasked(t *testing.T) {
 		})
 	}
 }
+
+// TestCardObjectInJSONText: the same card object written as JSON text in
+// a message, an attr and an error keeps its metadata; each member that is
+// not metadata (the number, the CVC, the expiry, a nested object) is masked.
+func TestCardObjectInJSONText(t *testing.T) {
+	kept := []string{"6011", "discover", "credit", "fp_Hh27WqPz"}
+	cases := []spelledCase{
+		{`charge {"card":{"last4":"6011","brand":"discover","funding":"credit","fingerprint":"fp_Hh27WqPz","number":"6011000990139424"}} ok`, "6011000990139424", kept},
+		{`charge {"card": {"last4": "6011", "brand": "discover", "funding": "credit", "fingerprint": "fp_Hh27WqPz", "cvc": "cvc-382"}}`, "cvc-382", kept},
+		{`{"id":"pm_9","card":{"brand":"discover","last4":"6011","funding":"credit","fingerprint":"fp_Hh27WqPz","exp_year":"exp-2049","exp_month":4}}`, "exp-2049", kept},
+		{`{"card":{"last4":"6011","checks":{"cvc":"cvc-571"},"brand":"discover","funding":"credit","fingerprint":"fp_Hh27WqPz"}}`, "cvc-571", kept},
+		{`{"card":{"brand":"discover","holder":"Aurelio Benvenuti","last4":"6011","funding":"credit","fingerprint":"fp_Hh27WqPz"}}`, "Aurelio Benvenuti", kept},
+		{`{"card":{"last4":"6011","brand":"discover","funding":"credit","fingerprint":"fp_Hh27WqPz","pin":"pin-6093"}}`, "pin-6093", kept},
+	}
+	requireSpelled(t, []redact.Rule{redact.PCIDSS}, cases)
+	requireSpelled(t, []redact.Rule{redact.Credentials, redact.PCIDSS}, cases)
+}

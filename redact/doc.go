@@ -432,7 +432,8 @@
 // expiry year, expiration month, expiration year, as Stripe's exp_month
 // and exp_year, and card exp, cc exp, card expiration, cc expiry,
 // cc expiration, under which a card's expiry is masked (exp alone is a
-// JWT's claim and is kept). An object under card alone (a group, a map)
+// JWT's claim and is kept). An object under card alone (a group, a map,
+// JSON text)
 // keeps its last4, brand, funding, country and fingerprint, which PCI DSS
 // lets a log show, and masks every other member: the number, the CVC, the
 // PIN, the expiry. Detectors: card-number ([DetectCardNumber]), in
