@@ -72,6 +72,15 @@ func TestCardValueStillMasked(t *testing.T) {
 			l.Info("charge", slog.Group("credit_card", "brand", "visa-9"))
 		}},
 		{"pin group", "0x3F21", func(l *slog.Logger) { l.Info("atm", slog.Group("pin", "block", "0x3F21")) }},
+		{"full number under last4", "4716461583322103", func(l *slog.Logger) {
+			l.Info("charge", slog.Group("card", "last4", "4716461583322103", "brand", "visa"))
+		}},
+		{"full number under brand in a map", "4716 4615 8332 2103", func(l *slog.Logger) {
+			l.Info("charge", "card", map[string]any{"brand": "4716 4615 8332 2103"})
+		}},
+		{"full number under last4 in JSON text", "4716461583322103", func(l *slog.Logger) {
+			l.Info(`charge {"card":{"last4":"4716461583322103","brand":"visa"}}`)
+		}},
 		{"card holder under card", "Mireille Castaing", func(l *slog.Logger) {
 			l.Info("charge", slog.Group("card", "brand", "visa", "name", "Mireille Castaing"))
 		}},
