@@ -432,7 +432,11 @@
 // expiry year, expiration month, expiration year, as Stripe's exp_month
 // and exp_year, and card exp, cc exp, card expiration, cc expiry,
 // cc expiration, under which a card's expiry is masked (exp alone is a
-// JWT's claim and is kept). Detectors: card-number ([DetectCardNumber]), in
+// JWT's claim and is kept). An object under card alone (a group, a map,
+// JSON text)
+// keeps its last4, brand, funding, country and fingerprint, which PCI DSS
+// lets a log show, and masks every other member: the number, the CVC, the
+// PIN, the expiry. Detectors: card-number ([DetectCardNumber]), in
 // strings and in integer values: digits in groups separated by spaces,
 // dashes, or (in groups of four) dots, slashes, underscores and no-break
 // spaces, or tabs (a TSV export's cells, \t in JSON text); the rest of a magnetic stripe's track after the number (the
@@ -478,6 +482,9 @@
 // 030/12345678, Budapest's area 1 after the trunk 06, 06 1 234 5678,
 // the shapes of countries without a trunk prefix, 91 123 45 67,
 // 612 34 56 78, 11 98765-4321, 11 3456-7890, 55 1234 5678, 347 1234567,
+// after a word that names a telephone on the same line (tel, phone,
+// móvil, celular, cellulare, numer, WhatsApp, call and their kin: mem
+// 32 4096-8192 free is kept),
 // with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // after "call from", "sms to" and their kin), ip-address

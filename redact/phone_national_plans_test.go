@@ -10,7 +10,8 @@ import (
 // countries write them are phone numbers: a slash after the trunk and
 // area code (Germany, Austria, Hungary), Budapest's one-digit area code
 // after the Hungarian trunk 06, and the shapes of countries that dial no
-// trunk prefix (Spain, Poland, Brazil, Mexico, Italy's mobiles). Dates,
+// trunk prefix (Spain, Poland, Brazil, Mexico, Italy's mobiles) after a
+// word that names a telephone. Dates,
 // paths, sizes and other runs of digits in those group sizes stay.
 func TestPhoneNationalPlans(t *testing.T) {
 	cases := []spelledCase{
@@ -20,13 +21,13 @@ func TestPhoneNationalPlans(t *testing.T) {
 		{"iroda 06-20/418-2265 visszahívás", "418-2265", []string{"iroda", "visszahívás"}},
 		{"iroda 06 1 327 8841 foglalt", "327 8841", []string{"iroda", "foglalt"}},
 		{"iroda 06-1-327-8842 foglalt", "327-8842", []string{"iroda", "foglalt"}},
-		{"oficina 93 412 58 06 cerrada", "412 58 06", []string{"oficina", "cerrada"}},
+		{"tel. oficina 93 412 58 06 cerrada", "412 58 06", []string{"oficina", "cerrada"}},
 		{"móvil 655 81 27 44 apagado", "81 27 44", []string{"móvil", "apagado"}},
-		{"biuro 58-341-27-90 zamknięte", "341-27-90", []string{"biuro", "zamknięte"}},
+		{"telefon biuro 58-341-27-90 zamknięte", "341-27-90", []string{"biuro", "zamknięte"}},
 		{"celular 21 99734-2610 desligado", "99734-2610", []string{"celular", "desligado"}},
 		{"fixo 21 3524-7781 ocupado", "3524-7781", []string{"fixo", "ocupado"}},
-		{"oficina 55 4127 8830 cerrada", "4127 8830", []string{"oficina", "cerrada"}},
-		{"oficina 33-3817-2291 cerrada", "3817-2291", []string{"oficina", "cerrada"}},
+		{"teléfono oficina 55 4127 8830 cerrada", "4127 8830", []string{"oficina", "cerrada"}},
+		{"llamar oficina 33-3817-2291 cerrada", "3817-2291", []string{"oficina", "cerrada"}},
 		{"cellulare 338 4172096 spento", "4172096", []string{"cellulare", "spento"}},
 		{"cellulare 392-6610483 spento", "6610483", []string{"cellulare", "spento"}},
 		// Not phone numbers.

@@ -16,7 +16,8 @@ var (
 	// Budapest's one-digit area after the Hungarian trunk (06 1 234 5678),
 	// the shapes of countries without a trunk prefix (Spain and Poland:
 	// 91 123 45 67, 612 34 56 78; Brazil: 11 98765-4321, 11 3456-7890;
-	// Mexico: 55 1234 5678; Italian mobiles: 347 1234567), and the
+	// Mexico: 55 1234 5678; Italian mobiles: 347 1234567) after a word
+	// that names a telephone (tel, phone, móvil, celular, numer, …), and the
 	// extension after any of them (ext. 204, x204, ;ext=204, #204);
 	// the '+' also percent-encoded (From=%2B14155552671),
 	// any number of 7 to 15 digits in a URI whose scheme dials or texts one
@@ -143,7 +144,9 @@ func findPhones(s string, spans []span) []span {
 			sep1, sep2 := s[start+groups[0]], s[start+groups[0]+1+groups[1]]
 			ok = sep1 == sep2 && s[start] != '0' && s[start] != '1'
 		case len(groups) >= 2 && len(groups) <= 4:
-			ok = nationalWithoutTrunk(s[start:end], groups, digits)
+			// Without a trunk or a country code these group sizes are as
+			// often sizes, ranges and counts: only a phone word says.
+			ok = nationalWithoutTrunk(s[start:end], groups, digits) && phoneWordBefore(s, start)
 		case len(groups) == 1 && (digits == 10 || digits == 11) && bareNationalNumber(s[start:end]):
 			ok = callVerbBefore(s, start) // call from 4155552671
 		}
