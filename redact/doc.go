@@ -719,7 +719,11 @@
 // Asana, Atlassian and Jira, Bitbucket, Bittrex, Cohere, Coinbase,
 // Discord, Drone CI (droneci), Etsy, Finnhub, Flickr, Gitter, Kraken,
 // KuCoin, Mattermost, Meraki, Netlify, NYTimes, RapidAPI, Trello,
-// Twitch, Twitter and Zendesk; a key whose last word names an id, a
+// Twitch, Twitter, Zendesk, Datadog (32 hex digits or 40 letters and
+// digits), Sentry (64 hex digits), Sendbird, Confluent, Contentful,
+// Codecov (a UUID too), Intercom, Linear (32 hex digits), LinkedIn,
+// Looker, Fastly, Plaid, LaunchDarkly, MessageBird, FreshBooks,
+// Finicity and Travis CI; a key whose last word names an id, a
 // digest or a version (cloudflare_zone_id, sourcegraph_commit) and a
 // name that goes on (cloudflared) are kept;
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs

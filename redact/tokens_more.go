@@ -65,10 +65,10 @@ type keyedShape struct {
 // a length and an alphabet that, after the vendor's name as a key
 // (cloudflare: "…", ("artifactory", "…"), SUMO_ACCESS_ID=…), identify
 // them. The shapes are the ones the vendors issue (and that the public
-// rule sets of secret scanners look for after these names). Vendors whose
-// names start common words (data…, config…, send…, trav…) are left out:
-// the prefilter admits a text by the first four bytes of a name, so every
-// text holding such a word would be searched for tokens.
+// rule sets of secret scanners look for after these names). The
+// prefilter admits a text by a whole name of more than four letters
+// (longPrefixAt), so names that start common words (datadog, sentry,
+// travis) cost a clean text nothing more.
 var keyedVendors = []struct {
 	family string
 	words  []string
@@ -104,6 +104,23 @@ var keyedVendors = []struct {
 	{"twitch", []string{"twitch"}, []keyedShape{{class: cAlnum, n: 30}}},
 	{"twitter", []string{"twitter"}, []keyedShape{{class: cAlnum, n: 25}, {class: cAlnum, n: 45}, {class: cAlnum, n: 50}}},
 	{"zendesk", []string{"zendesk"}, []keyedShape{{class: cAlnum, n: 40}}},
+	{"datadog", []string{"datadog"}, []keyedShape{{class: cHex, n: 32}, {class: cAlnum, n: 40}}},
+	{"sentry", []string{"sentry"}, []keyedShape{{class: cHex, n: 64}}},
+	{"sendbird", []string{"sendbird"}, []keyedShape{{class: cHex, n: 40}}},
+	{"confluent", []string{"confluent"}, []keyedShape{{class: cAlnum, n: 64}, {class: cUAln, n: 16}}},
+	{"contentful", []string{"contentful"}, []keyedShape{{class: cURL, n: 43}}},
+	{"codecov", []string{"codecov"}, []keyedShape{{class: cAlnum, n: 32}, {class: cHex | cDash, n: 36}}},
+	{"intercom", []string{"intercom"}, []keyedShape{{class: cURL, n: 60, pad: true}}},
+	{"linear", []string{"linear"}, []keyedShape{{class: cHex, n: 32}}},
+	{"linkedin", []string{"linkedin"}, []keyedShape{{class: cAlnum, n: 14}, {class: cAlnum, n: 16}}},
+	{"looker", []string{"looker"}, []keyedShape{{class: cAlnum, n: 24}, {class: cAlnum, n: 20}}},
+	{"fastly", []string{"fastly"}, []keyedShape{{class: cURL, n: 32}}},
+	{"plaid", []string{"plaid"}, []keyedShape{{class: cAlnum, n: 30}, {class: cAlnum, n: 24}}},
+	{"launchdarkly", []string{"launchdarkly"}, []keyedShape{{class: cURL, n: 40}}},
+	{"messagebird", []string{"messagebird"}, []keyedShape{{class: cAlnum, n: 25}}},
+	{"freshbooks", []string{"freshbooks"}, []keyedShape{{class: cAlnum, n: 64}}},
+	{"finicity", []string{"finicity"}, []keyedShape{{class: cHex, n: 32}, {class: cAlnum, n: 20}}},
+	{"travis", []string{"travis"}, []keyedShape{{class: cAlnum, n: 22}}},
 }
 
 // keyedFormats returns a catalog entry for each name of keyedVendors: the
