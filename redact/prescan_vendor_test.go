@@ -17,6 +17,15 @@ func TestVendorNamesAdmittedWhole(t *testing.T) {
 		"algorithm rs256":      false,
 		"artifacts uploaded":   false,
 		"sourcegrap":           false,
+		"DATADOG_APP=x":        true,
+		"sentry: x":            true,
+		"travis: x":            true,
+		"LaunchDarkly: x":      true,
+		"database migrated":    false,
+		"sent 4 bytes":         false,
+		"travelling":           false,
+		"launched worker":      false,
+		"message queued":       false,
 	} {
 		if got := tokenMayStart(s, 0); got != want {
 			t.Errorf("tokenMayStart(%q, 0) = %v, want %v", s, got, want)
