@@ -723,7 +723,10 @@
 // digits), Sentry (64 hex digits), Sendbird, Confluent, Contentful,
 // Codecov (a UUID too), Intercom, Linear (32 hex digits), LinkedIn,
 // Looker, Fastly, Plaid, LaunchDarkly, MessageBird, FreshBooks,
-// Finicity and Travis CI; a key whose last word names an id, a
+// Finicity and Travis CI; the same values as an attr's, a group
+// member's or a map's value under a key that names the vendor (at its
+// start or after '_', '-' or '.': slog.String("cloudflare", "…"),
+// TF_VAR_datadog), the value whole; a key whose last word names an id, a
 // digest or a version (cloudflare_zone_id, sourcegraph_commit) and a
 // name that goes on (cloudflared) are kept;
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs

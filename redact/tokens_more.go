@@ -180,7 +180,7 @@ func keyedValue(s string, j int, shapes []keyedShape) (int, int) {
 	}
 	k = skipBlanks(s, k)
 	k = skipQuote(s, k)
-	if keyTailEndsWith(tail, "sha", "commit", "hash", "digest", "checksum", "version", "rev", "revision", "etag") {
+	if keyTailEndsWith(tail, keyNoSecretWords...) {
 		return 0, 0
 	}
 	idKey := keyTailEndsWith(tail, "id", "ids", "uuid")
@@ -262,3 +262,76 @@ func skipQuote(s string, k int) int {
 	}
 	return k
 }
+
+// A vendorKey is a vendor that an attr's or a map's key names, and
+// whether the key names an id (only the shapes of an id are masked under
+// it then).
+type vendorKey struct {
+	shapes []keyedShape
+	idKey  bool
+}
+
+// masks reports whether v, whole, is one of k's shapes.
+func (k *vendorKey) masks(v string) bool {
+	for _, sh := range k.shapes {
+		if k.idKey && !sh.id {
+			continue
+		}
+		if e := sh.match(v, 0); e == len(v) && e > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// keyedNames lists keyedVendors' names by their first four bytes, folded
+// with |0x20 (foldQuad), for vendorOfKey.
+var keyedNames = func() map[uint32][]keyedName {
+	m := map[uint32][]keyedName{}
+	for i, v := range keyedVendors {
+		for _, w := range v.words {
+			m[foldQuad(w)] = append(m[foldQuad(w)], keyedName{w, i})
+		}
+	}
+	return m
+}()
+
+// A keyedName is one name of keyedVendors[vendor].
+type keyedName struct {
+	word   string
+	vendor int
+}
+
+// vendorOfKey returns the vendor that key names, or nil: a vendor's name
+// in any case at the start of the key or of a word after '_', '-' or '.'
+// (TF_VAR_cloudflare), ending a word (cloudflared names no vendor),
+// with at most maxKeyTail bytes after it, the last of which name no id
+// of the vendor's, no digest and no version (keyedValue's rule). It is
+// called once per key (verdicts are cached): one map lookup per word
+// start.
+func vendorOfKey(key string) *vendorKey {
+	for p := 0; p+4 <= len(key); p++ {
+		if p > 0 && key[p-1] != '_' && key[p-1] != '-' && key[p-1] != '.' {
+			continue
+		}
+		for _, n := range keyedNames[foldQuad(key[p:])] {
+			j := p + len(n.word)
+			if j > len(key) || !strings.EqualFold(key[p:j], n.word) {
+				continue
+			}
+			if j < len(key) && charClass[key[j]]&(cLower|cLowerHex|cDigit) != 0 {
+				continue
+			}
+			tail := key[j:]
+			if len(tail) > maxKeyTail || keyTailEndsWith(tail, keyNoSecretWords...) {
+				return nil
+			}
+			return &vendorKey{shapes: keyedVendors[n.vendor].shapes, idKey: keyTailEndsWith(tail, "id", "ids", "uuid")}
+		}
+	}
+	return nil
+}
+
+// keyNoSecretWords are the last words of a key that names a digest or a
+// version of a vendor's (sourcegraph_commit_sha): no secret is under it.
+var keyNoSecretWords = []string{"sha", "commit", "hash", "digest", "checksum", "version", "rev", "revision", "etag"}
