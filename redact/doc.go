@@ -708,7 +708,8 @@
 // polar_rt_, polar_cs_, polar_ac_), Scaleway access keys (SCW and 17
 // upper-case letters and digits), Modal token secrets (as-);
 // secrets without a prefix whose vendor's name is their key, at the
-// start of a word (cloudflare: "…", ("artifactory", "…"),
+// start of a word or after '_' (cloudflare: "…", ("artifactory", "…"),
+// TF_VAR_cloudflare = "…",
 // SUMO_ACCESS_ID=…, <cloudflare>…</cloudflare>; after =, :, :=, =>, ->,
 // ?=, a tuple's ',' or an XML start tag), when the value has the
 // vendor's documented length and alphabet, a digit and a letter, and

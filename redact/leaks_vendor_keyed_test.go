@@ -154,3 +154,27 @@ func TestVendorNamedValuesOfCommonWordsMasked(t *testing.T) {
 		"confluent: lkc-7x9q2m cluster in eu-west-1",
 	})
 }
+
+// TestVendorNameAfterUnderscoreMasked: a vendor's name after '_' in a
+// key (Terraform's TF_VAR_, a project's own prefix) names its secret as
+// the name alone does; the same name inside a longer word, or a key that
+// names an id, is kept.
+func TestVendorNameAfterUnderscoreMasked(t *testing.T) {
+	requireEveryMode(t, []textCase{
+		{"terraform variable", `TF_VAR_cloudflare = "Hn4Tq8Wz1Lx6Vb3Rk9Ys2Pd7Jc5Mf0Ge_Ua-Kw3E"`,
+			[]string{"Hn4Tq8Wz1Lx6Vb3Rk9Ys2Pd7Jc5Mf0Ge_Ua-Kw3E"}, []string{"TF_VAR_cloudflare = "}},
+		{"prefixed env", "export ACME_DATADOG=5e8a1c3f7b2d9e4a6c0f8b1d3e5a7c9f",
+			[]string{"5e8a1c3f7b2d9e4a6c0f8b1d3e5a7c9f"}, []string{"export ACME_DATADOG="}},
+		{"prefixed env with a tail", "ci_travis_api: Pz6Lq2Wx9Ns4Kd7Hb1Tf3R next",
+			[]string{"Pz6Lq2Wx9Ns4Kd7Hb1Tf3R"}, []string{"ci_travis_api: ", " next"}},
+		{"short name after underscore", "APP_SUMO_ACCESS_ID=suTr4Yh7Kw2Pq9",
+			[]string{"suTr4Yh7Kw2Pq9"}, []string{"APP_SUMO_ACCESS_ID="}},
+	})
+	requireWholeKept(t, nil, []string{
+		"TF_VAR_cloudflare_zone_id = Hn4Tq8Wz1Lx6Vb3Rk9Ys2Pd7Jc5Mf0Ge_Ua-Kw3E",
+		"TF_VAR_cloudflared = Hn4Tq8Wz1Lx6Vb3Rk9Ys2Pd7Jc5Mf0Ge_Ua-Kw3E",
+		"ACME_DATADOG_SITE=datadoghq.eu ACME_SENTRY_ENV=staging",
+		"use_linear_scale: true is_travis_build=1",
+		"snake_case_sentry_release_2026_04 tagged",
+	})
+}

@@ -134,6 +134,7 @@ func keyedFormats() []tokenFormat {
 				family: v.family,
 				prefix: w,
 				fold:   true,
+				keyed:  true,
 				shape: func(s string, j int) int {
 					_, e := keyedValue(s, j, shapes)
 					return e
