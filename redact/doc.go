@@ -715,7 +715,8 @@
 // polar_rt_, polar_cs_, polar_ac_), Scaleway access keys (SCW and 17
 // upper-case letters and digits), Modal token secrets (as-);
 // secrets without a prefix whose vendor's name is their key, at the
-// start of a word (cloudflare: "…", ("artifactory", "…"),
+// start of a word or after '_' (cloudflare: "…", ("artifactory", "…"),
+// TF_VAR_cloudflare = "…",
 // SUMO_ACCESS_ID=…, <cloudflare>…</cloudflare>; after =, :, :=, =>, ->,
 // ?=, a tuple's ',' or an XML start tag), when the value has the
 // vendor's documented length and alphabet, a digit and a letter, and
@@ -726,7 +727,14 @@
 // Asana, Atlassian and Jira, Bitbucket, Bittrex, Cohere, Coinbase,
 // Discord, Drone CI (droneci), Etsy, Finnhub, Flickr, Gitter, Kraken,
 // KuCoin, Mattermost, Meraki, Netlify, NYTimes, RapidAPI, Trello,
-// Twitch, Twitter and Zendesk; a key whose last word names an id, a
+// Twitch, Twitter, Zendesk, Datadog (32 hex digits or 40 letters and
+// digits), Sentry (64 hex digits), Sendbird, Confluent, Contentful,
+// Codecov (a UUID too), Intercom, Linear (32 hex digits), LinkedIn,
+// Looker, Fastly, Plaid, LaunchDarkly, MessageBird, FreshBooks,
+// Finicity and Travis CI; the same values as an attr's, a group
+// member's or a map's value under a key that names the vendor (at its
+// start or after '_', '-' or '.': slog.String("cloudflare", "…"),
+// TF_VAR_datadog), the value whole; a key whose last word names an id, a
 // digest or a version (cloudflare_zone_id, sourcegraph_commit) and a
 // name that goes on (cloudflared) are kept;
 // JWT-shaped tokens (two dotted segments opening with "ey") and JWTs

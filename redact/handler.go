@@ -139,14 +139,14 @@ func (h *Handler) attr(a slog.Attr) (slog.Attr, bool) {
 }
 
 // plainKey returns the verdict of key when no rule masks values under it
-// and the key itself is written as it is, whatever the groups (then only
+// and the key itself is written as it is and names no vendor, whatever the groups (then only
 // the detectors, and the card check of integers, can mask its value), and
 // nil when [Redactor.Scalar] must decide.
 func (h *Handler) plainKey(key string) *keyVerdict {
 	if len(h.r.paths) > 0 || key == "" || h.secretGroup {
 		return nil // a path rule, an empty key (inlined group), or a group named for a secret
 	}
-	if v := h.r.fastVerdict(key); v.rule == "" && v.key == "" {
+	if v := h.r.fastVerdict(key); v.rule == "" && v.key == "" && v.vendor == nil {
 		return v
 	}
 	return nil

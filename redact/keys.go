@@ -16,21 +16,22 @@ import (
 
 // keyVerdict is what a Redactor decided about one key, once.
 type keyVerdict struct {
-	rule     string // the rule that masks values under the key; "" when none
-	allowed  bool   // on the allow-list: never masked by key or path
-	noCards  bool   // the key names a number that is no card (msisdn, id, timestamp)
-	region   bool   // the key is a location: cloud region names under it are kept
-	netAddr  bool   // the key is an address or a location alone: network addresses, URLs and paths under it are kept
-	noDigits bool   // the key's term is "card" or "pin" alone: a value without digits under it is kept
-	cardObj  bool   // the key's term is "card" alone: an object under it keeps its card metadata (cardObject)
-	latency  bool   // the key's term is lat, lon or lng: a duration under it is kept
-	workDir  bool   // the key is PWD alone: an absolute path under it is the working directory
-	named    bool   // the key's term is "secret id": a secret's name or ARN under it is kept (AWS's SecretId)
-	signal   bool   // the key's term is "sig" alone: a signal's name under it is kept (sig=SIGTERM)
-	tables   bool   // the key's last word is "maps": Postfix's lookup tables under it are kept (hash:/etc/postfix/sasl_passwd)
-	routing  bool   // the key's term is "routing key": only a PagerDuty integration key under it is masked (a queue's routing key is kept)
-	key      string // the key to write when the key itself is a secret or personal data
-	keyBy    string // the detector that found something in the key
+	rule     string     // the rule that masks values under the key; "" when none
+	allowed  bool       // on the allow-list: never masked by key or path
+	noCards  bool       // the key names a number that is no card (msisdn, id, timestamp)
+	region   bool       // the key is a location: cloud region names under it are kept
+	netAddr  bool       // the key is an address or a location alone: network addresses, URLs and paths under it are kept
+	noDigits bool       // the key's term is "card" or "pin" alone: a value without digits under it is kept
+	cardObj  bool       // the key's term is "card" alone: an object under it keeps its card metadata (cardObject)
+	latency  bool       // the key's term is lat, lon or lng: a duration under it is kept
+	workDir  bool       // the key is PWD alone: an absolute path under it is the working directory
+	named    bool       // the key's term is "secret id": a secret's name or ARN under it is kept (AWS's SecretId)
+	signal   bool       // the key's term is "sig" alone: a signal's name under it is kept (sig=SIGTERM)
+	tables   bool       // the key's last word is "maps": Postfix's lookup tables under it are kept (hash:/etc/postfix/sasl_passwd)
+	routing  bool       // the key's term is "routing key": only a PagerDuty integration key under it is masked (a queue's routing key is kept)
+	key      string     // the key to write when the key itself is a secret or personal data
+	keyBy    string     // the detector that found something in the key
+	vendor   *vendorKey // the key names a vendor (cloudflare, TF_VAR_datadog): a value of its secret's shape under it is masked
 }
 
 // plainKey is the verdict of every key with nothing to say, shared so that
@@ -147,7 +148,21 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			}
 		}
 	}
+	if v.rule == "" && !v.allowed && r.tokens {
+		if vk := vendorOfKey(key); vk != nil {
+			c := *v
+			c.vendor = vk
+			return &c
+		}
+	}
 	return v
+}
+
+// vendorMasks reports whether v, under a key with verdict kv, is a
+// secret of the vendor the key names: a string of that vendor's shape,
+// whole.
+func vendorMasks(kv *keyVerdict, v slog.Value) bool {
+	return kv.vendor != nil && v.Kind() == slog.KindString && kv.vendor.masks(v.String())
 }
 
 // judgeKeyWords is judgeKey; with search false it leaves out the search

@@ -102,3 +102,79 @@ func TestVendorNamedValuesMasked(t *testing.T) {
 		"my_cloudflare_worker: version 8lI9PWJj4TXARqPXLPmcAYEU4",                                      // too short
 	})
 }
+
+// TestVendorNamedValuesOfCommonWordsMasked: vendors whose names start
+// common words (Datadog, Sentry, Travis CI, Linear, Plaid…) have their
+// secrets masked after their name as a key, in the vendor's documented
+// shape, while their ordinary settings (a site, a DSN's public key, a
+// build status, a flag's name) are kept.
+func TestVendorNamedValuesOfCommonWordsMasked(t *testing.T) {
+	requireEveryMode(t, []textCase{
+		{"datadog api key yaml", `datadog: "a4c123b1612dd272d1371c17149d4395"`, []string{"a4c123b1612dd272d1371c17149d4395"}, []string{"datadog: "}},
+		{"datadog app key env", "DATADOG_APP=gLKOmxgJTeKdNnFRIBXuDL7DxtpYlSXpfKtHF4vU region=eu",
+			[]string{"gLKOmxgJTeKdNnFRIBXuDL7DxtpYlSXpfKtHF4vU"}, []string{"DATADOG_APP=", "region=eu"}},
+		{"sentry auth token", "SENTRY=e923d5a4fd12aabfe228f219e9cb0eb53f16947ccf25ec84d8dbc74254770f58",
+			[]string{"e923d5a4fd12aabfe228f219e9cb0eb53f16947ccf25ec84d8dbc74254770f58"}, []string{"SENTRY="}},
+		{"sendbird go", `sendbird := "904dba41ecccc3fc1626e53a13043b026c48bbf3"`, []string{"904dba41ecccc3fc1626e53a13043b026c48bbf3"}, nil},
+		{"confluent tuple", `auth = ("confluent", "h2FDEEtfjgVvVqE1SkHbn88HxjSI6bWHtP3fS2qHx6kwXoIIXGvOoNZYW2mZp0zV")`,
+			[]string{"h2FDEEtfjgVvVqE1SkHbn88HxjSI6bWHtP3fS2qHx6kwXoIIXGvOoNZYW2mZp0zV"}, []string{"auth = "}},
+		{"confluent cloud key", "confluent: OM75WBBR4QMW2WXF", []string{"OM75WBBR4QMW2WXF"}, []string{"confluent: "}},
+		{"contentful ruby", `:contentful => 'CnD8zRA9a9SkpXz9w3QlY7Zkuvqdt7s8Stqcbnr3yBd'`, []string{"CnD8zRA9a9SkpXz9w3QlY7Zkuvqdt7s8Stqcbnr3yBd"}, nil},
+		{"codecov makefile", "CODECOV ?= qnsGpWLuqIA1id6Vw5DQL05HA064GiIj", []string{"qnsGpWLuqIA1id6Vw5DQL05HA064GiIj"}, []string{"CODECOV ?= "}},
+		{"codecov upload uuid", "codecov: 3f9c2e41-7b8d-4a06-9e15-c2d4b6a8f013 uploaded", []string{"3f9c2e41-7b8d-4a06-9e15-c2d4b6a8f013"}, []string{" uploaded"}},
+		{"intercom arrow", "intercom -> c4xatws8phP9nhFyJfm5di4PzJ59FHz5r1pY4OjE2jBMptUsGr7CmY_uCu3Z", []string{"c4xatws8phP9nhFyJfm5di4PzJ59FHz5r1pY4OjE2jBMptUsGr7CmY_uCu3Z"}, nil},
+		{"linear client secret xml", "<linear>ad6ba2b0aee0ca923732881584d8c4fa</linear>", []string{"ad6ba2b0aee0ca923732881584d8c4fa"}, []string{"<linear>", "</linear>"}},
+		{"linkedin secret", "linkedin: frdZSlB5er8bOf", []string{"frdZSlB5er8bOf"}, nil},
+		{"looker secret json", `{"looker":"ZqfM2oeq3hDavJA76rNicHTp"}`, []string{"ZqfM2oeq3hDavJA76rNicHTp"}, nil},
+		{"fastly in a line", "purge with fastly: ouHgxzNNAL5wIScGebcy8F5n3-YNBDRz failed", []string{"ouHgxzNNAL5wIScGebcy8F5n3-YNBDRz"}, []string{"purge with fastly: ", " failed"}},
+		{"plaid secret", "plaid = 14TUOizwd1iaeOV4qBkdfQ1y3GQsMp", []string{"14TUOizwd1iaeOV4qBkdfQ1y3GQsMp"}, nil},
+		{"launchdarkly", `launchdarkly: "Lf6xuI5aHUQPFeNBTxaQWk8JzFalHlsZfYcMMDkt"`, []string{"Lf6xuI5aHUQPFeNBTxaQWk8JzFalHlsZfYcMMDkt"}, nil},
+		{"messagebird", "MessageBird=Q5TY4MyWuUFjsUNPjc01T5GOB", []string{"Q5TY4MyWuUFjsUNPjc01T5GOB"}, nil},
+		{"freshbooks", "freshbooks: USZGi6HWGK10Zb0RLZ5TR9SPofbciOx9gy1CJdObOIRpFqaDZeV7G5IfQHeVVEqZ",
+			[]string{"USZGi6HWGK10Zb0RLZ5TR9SPofbciOx9gy1CJdObOIRpFqaDZeV7G5IfQHeVVEqZ"}, nil},
+		{"finicity", "finicity: e2qpUWnoVPDF2yeE6RsX", []string{"e2qpUWnoVPDF2yeE6RsX"}, nil},
+		{"travis", "travis: RgSnRFsTHsDDDXh5Jmtf7E", []string{"RgSnRFsTHsDDDXh5Jmtf7E"}, nil},
+	})
+	requireWholeKept(t, nil, []string{
+		"datadog_site: datadoghq.eu",
+		"datadog: enabled, sentry: enabled, travis: passed (build 9130)",
+		"sentry_environment: production sentry_traces_sample_rate: 0.25",
+		"sentry_release: 2026.03.1+b7f3e21",
+		"sentry_commit: e923d5a4fd12aabfe228f219e9cb0eb53f16947ccf25ec84d8dbc74254770f58", // a digest
+		"sentry.example.com/api/0/projects/acme-web/",
+		"sendbird_app_id: 9c1e7a52-3d4b-4f60-8a2e-1b5c7d9e0f31",
+		"codecov: 87.3% coverage on 4821 lines",
+		"linear: true linear_regression_coef: 0.8731",
+		"linearly interpolated 14TUOizwd1iaeOV4qBkdfQ1y3GQsMp", // no operator
+		"plaid_env: sandbox plaid_products: auth,transactions",
+		"launchdarkly_flag: new-checkout-flow-2026",
+		"looker_version: 24.2.15",
+		"fastly: https://acme.global.ssl.fastly.net/assets/app2026.js",
+		"travis_build_number: 48213 travis_job: RgSnRFsTHsDDDXh5Jmtf7Ex", // a byte too many
+		"confluent: lkc-7x9q2m cluster in eu-west-1",
+	})
+}
+
+// TestVendorNameAfterUnderscoreMasked: a vendor's name after '_' in a
+// key (Terraform's TF_VAR_, a project's own prefix) names its secret as
+// the name alone does; the same name inside a longer word, or a key that
+// names an id, is kept.
+func TestVendorNameAfterUnderscoreMasked(t *testing.T) {
+	requireEveryMode(t, []textCase{
+		{"terraform variable", `TF_VAR_cloudflare = "Hn4Tq8Wz1Lx6Vb3Rk9Ys2Pd7Jc5Mf0Ge_Ua-Kw3E"`,
+			[]string{"Hn4Tq8Wz1Lx6Vb3Rk9Ys2Pd7Jc5Mf0Ge_Ua-Kw3E"}, []string{"TF_VAR_cloudflare = "}},
+		{"prefixed env", "export ACME_DATADOG=5e8a1c3f7b2d9e4a6c0f8b1d3e5a7c9f",
+			[]string{"5e8a1c3f7b2d9e4a6c0f8b1d3e5a7c9f"}, []string{"export ACME_DATADOG="}},
+		{"prefixed env with a tail", "ci_travis_api: Pz6Lq2Wx9Ns4Kd7Hb1Tf3R next",
+			[]string{"Pz6Lq2Wx9Ns4Kd7Hb1Tf3R"}, []string{"ci_travis_api: ", " next"}},
+		{"short name after underscore", "APP_SUMO_ACCESS_ID=suTr4Yh7Kw2Pq9",
+			[]string{"suTr4Yh7Kw2Pq9"}, []string{"APP_SUMO_ACCESS_ID="}},
+	})
+	requireWholeKept(t, nil, []string{
+		"TF_VAR_cloudflare_zone_id = Hn4Tq8Wz1Lx6Vb3Rk9Ys2Pd7Jc5Mf0Ge_Ua-Kw3E",
+		"TF_VAR_cloudflared = Hn4Tq8Wz1Lx6Vb3Rk9Ys2Pd7Jc5Mf0Ge_Ua-Kw3E",
+		"ACME_DATADOG_SITE=datadoghq.eu ACME_SENTRY_ENV=staging",
+		"use_linear_scale: true is_travis_build=1",
+		"snake_case_sentry_release_2026_04 tagged",
+	})
+}

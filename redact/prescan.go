@@ -180,6 +180,34 @@ func longPrefixAt(s string, i int, q uint32) bool {
 	return false
 }
 
+// keyedQuad holds the first four bytes, folded with |0x20, of the
+// vendors' names as keys (keyedFormats): after '_' only those start a
+// token (TF_VAR_cloudflare), and prescan admits them there by the whole
+// name.
+var keyedQuad = func() (g gramSet) {
+	for _, f := range tokenFormats {
+		if f.keyed {
+			g.add(foldQuad(f.prefix))
+		}
+	}
+	return g
+}()
+
+// keyedNameAfterUnder reports whether a vendor's name as a key starts at
+// s[i], in any case, i+4 <= len(s).
+func keyedNameAfterUnder(s string, i int) bool {
+	q := foldQuad(s[i : i+4])
+	if !keyedQuad.has(q) {
+		return false
+	}
+	for _, n := range keyedNames[q] {
+		if len(s)-i >= len(n.word) && strings.EqualFold(s[i:i+len(n.word)], n.word) {
+			return true
+		}
+	}
+	return false
+}
+
 // foldQuad returns the first four bytes of s, each folded with |0x20.
 func foldQuad(s string) uint32 {
 	return uint32(s[0]|0x20)<<24 | uint32(s[1]|0x20)<<16 | uint32(s[2]|0x20)<<8 | uint32(s[3]|0x20)
@@ -297,9 +325,13 @@ func (r *Redactor) words(s string, w *prescanWords) {
 		st.marks |= markFirst[prev]&markSecond[s[start]] | markFirst[s[end-1]]&markSecond[next]
 		// findPrefixTokens' own test of the first two bytes; findTokens
 		// looks no closer to the end.
-		if !st.tokens && start+10 <= len(s) && prev != '_' {
-			if n := uint16(s[start])<<8 | uint16(s[start+1]); tokenStarts[n>>6]&(1<<(n&63)) != 0 {
-				st.tokens = tokenMayStart(s, start)
+		if !st.tokens && start+10 <= len(s) {
+			if prev != '_' {
+				if n := uint16(s[start])<<8 | uint16(s[start+1]); tokenStarts[n>>6]&(1<<(n&63)) != 0 {
+					st.tokens = tokenMayStart(s, start)
+				}
+			} else {
+				st.tokens = keyedNameAfterUnder(s, start)
 			}
 		}
 		n := end - start

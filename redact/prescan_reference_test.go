@@ -57,9 +57,13 @@ func (r *Redactor) atWordReference(s string, start, end int, first, rest uint64,
 	}
 	// findPrefixTokens' own test of the first two bytes; findTokens
 	// looks no closer to the end.
-	if !st.tokens && start+10 <= len(s) && (start == 0 || s[start-1] != '_') {
-		if n := uint16(s[start])<<8 | uint16(s[start+1]); tokenStarts[n>>6]&(1<<(n&63)) != 0 {
-			st.tokens = tokenMayStart(s, start)
+	if !st.tokens && start+10 <= len(s) {
+		if start == 0 || s[start-1] != '_' {
+			if n := uint16(s[start])<<8 | uint16(s[start+1]); tokenStarts[n>>6]&(1<<(n&63)) != 0 {
+				st.tokens = tokenMayStart(s, start)
+			}
+		} else {
+			st.tokens = keyedNameAfterUnder(s, start)
 		}
 	}
 	if start > 0 && urlWordFirst[s[start-1]] != 0 && !st.tokens {

@@ -107,6 +107,7 @@ type Redactor struct {
 	compoundEnds [1 << 16 / 64]uint64          // the same two bytes, in any case, for prescan
 	cards        bool                          // the card-number detector is on: integers are checked too
 	jwk          bool                          // the private-key detector is on: JWKs' private members are masked
+	tokens       bool                          // the token detector is on: a vendor's secret under its name as a key is masked (vendorKey)
 	paths        []pathRule
 	allow        map[string]bool
 	detectors    []Detector
@@ -226,6 +227,7 @@ func New(rules ...Rule) (*Redactor, error) {
 				r.detectors = append(r.detectors, d)
 				r.cards = r.cards || d.Name == DetectCardNumber.Name
 				r.jwk = r.jwk || d.Name == DetectPrivateKey.Name
+				r.tokens = r.tokens || d.Name == DetectTokens.Name
 				r.emails = r.emails || d.Name == DetectEmail.Name
 				r.minScan = min(r.minScan, d.min)
 				r.addCounter(d.Name)
@@ -348,6 +350,10 @@ func (r *Redactor) Scalar(groups []string, key string, v slog.Value) (outKey str
 		r.count(rule)
 		return outKey, true
 	}
+	if rule == "" && vendorMasks(kv, v) {
+		r.count(DetectTokens.Name)
+		return outKey, true
+	}
 	if r.cards && !kv.noCards && intIsCard(v) {
 		r.count(DetectCardNumber.Name)
 		return outKey, true
@@ -367,7 +373,7 @@ func (r *Redactor) PlainKey(groups []string, key string) (plain, ints bool) {
 		return true, false
 	}
 	kv, rule := r.judgeScalar(groups, key)
-	return kv.key == "" && rule == "", r.cards && !kv.noCards
+	return kv.key == "" && rule == "" && kv.vendor == nil, r.cards && !kv.noCards
 }
 
 // judgeScalar is judge for an attr that is no group, written at groups. A

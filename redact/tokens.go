@@ -75,6 +75,9 @@ type tokenFormat struct {
 	// and prescan admits it there (urlTokenMayStart) rather than by the
 	// bytes of its prefix, which prose holds ("reset", "sign").
 	inURL bool
+	// keyed: a vendor's name as a key (keyedFormats), which may also
+	// start after '_' (TF_VAR_cloudflare, MY_DATADOG=…).
+	keyed bool
 }
 
 // tokenFormats is the catalog of self-identifying credentials, from the
@@ -627,7 +630,8 @@ func findPrefixTokens(s string, spans []span) []span {
 			continue
 		}
 		// After '_' only a format of a URL's path may start: a capability
-		// route's word in a slug (/password_reset/…), which its shape checks.
+		// route's word in a slug (/password_reset/…), which its shape
+		// checks, and a vendor's name as a key (TF_VAR_cloudflare=…).
 		afterUnder := false
 		if i > 0 && charClass[s[i-1]]&(cAlnum|cUnder) != 0 && (s[i-1] == '_' || !escapedStart(s, i)) {
 			if s[i-1] != '_' {
@@ -636,7 +640,7 @@ func findPrefixTokens(s string, spans []span) []span {
 			afterUnder = true
 		}
 		for _, f := range tokenIndex[c0] {
-			if f.prefix[1]|0x20 != c1 || afterUnder && !f.inURL { // most of the bucket, for a byte compare
+			if f.prefix[1]|0x20 != c1 || afterUnder && !f.inURL && !f.keyed { // most of the bucket, for a byte compare
 				continue
 			}
 			if end := f.matchWindow(s, i, &rematches); end > 0 {

@@ -65,10 +65,10 @@ type keyedShape struct {
 // a length and an alphabet that, after the vendor's name as a key
 // (cloudflare: "…", ("artifactory", "…"), SUMO_ACCESS_ID=…), identify
 // them. The shapes are the ones the vendors issue (and that the public
-// rule sets of secret scanners look for after these names). Vendors whose
-// names start common words (data…, config…, send…, trav…) are left out:
-// the prefilter admits a text by the first four bytes of a name, so every
-// text holding such a word would be searched for tokens.
+// rule sets of secret scanners look for after these names). The
+// prefilter admits a text by a whole name of more than four letters
+// (longPrefixAt), so names that start common words (datadog, sentry,
+// travis) cost a clean text nothing more.
 var keyedVendors = []struct {
 	family string
 	words  []string
@@ -104,6 +104,23 @@ var keyedVendors = []struct {
 	{"twitch", []string{"twitch"}, []keyedShape{{class: cAlnum, n: 30}}},
 	{"twitter", []string{"twitter"}, []keyedShape{{class: cAlnum, n: 25}, {class: cAlnum, n: 45}, {class: cAlnum, n: 50}}},
 	{"zendesk", []string{"zendesk"}, []keyedShape{{class: cAlnum, n: 40}}},
+	{"datadog", []string{"datadog"}, []keyedShape{{class: cHex, n: 32}, {class: cAlnum, n: 40}}},
+	{"sentry", []string{"sentry"}, []keyedShape{{class: cHex, n: 64}}},
+	{"sendbird", []string{"sendbird"}, []keyedShape{{class: cHex, n: 40}}},
+	{"confluent", []string{"confluent"}, []keyedShape{{class: cAlnum, n: 64}, {class: cUAln, n: 16}}},
+	{"contentful", []string{"contentful"}, []keyedShape{{class: cURL, n: 43}}},
+	{"codecov", []string{"codecov"}, []keyedShape{{class: cAlnum, n: 32}, {class: cHex | cDash, n: 36}}},
+	{"intercom", []string{"intercom"}, []keyedShape{{class: cURL, n: 60, pad: true}}},
+	{"linear", []string{"linear"}, []keyedShape{{class: cHex, n: 32}}},
+	{"linkedin", []string{"linkedin"}, []keyedShape{{class: cAlnum, n: 14}, {class: cAlnum, n: 16}}},
+	{"looker", []string{"looker"}, []keyedShape{{class: cAlnum, n: 24}, {class: cAlnum, n: 20}}},
+	{"fastly", []string{"fastly"}, []keyedShape{{class: cURL, n: 32}}},
+	{"plaid", []string{"plaid"}, []keyedShape{{class: cAlnum, n: 30}, {class: cAlnum, n: 24}}},
+	{"launchdarkly", []string{"launchdarkly"}, []keyedShape{{class: cURL, n: 40}}},
+	{"messagebird", []string{"messagebird"}, []keyedShape{{class: cAlnum, n: 25}}},
+	{"freshbooks", []string{"freshbooks"}, []keyedShape{{class: cAlnum, n: 64}}},
+	{"finicity", []string{"finicity"}, []keyedShape{{class: cHex, n: 32}, {class: cAlnum, n: 20}}},
+	{"travis", []string{"travis"}, []keyedShape{{class: cAlnum, n: 22}}},
 }
 
 // keyedFormats returns a catalog entry for each name of keyedVendors: the
@@ -117,6 +134,7 @@ func keyedFormats() []tokenFormat {
 				family: v.family,
 				prefix: w,
 				fold:   true,
+				keyed:  true,
 				shape: func(s string, j int) int {
 					_, e := keyedValue(s, j, shapes)
 					return e
@@ -163,7 +181,7 @@ func keyedValue(s string, j int, shapes []keyedShape) (int, int) {
 	}
 	k = skipBlanks(s, k)
 	k = skipQuote(s, k)
-	if keyTailEndsWith(tail, "sha", "commit", "hash", "digest", "checksum", "version", "rev", "revision", "etag") {
+	if keyTailEndsWith(tail, keyNoSecretWords...) {
 		return 0, 0
 	}
 	idKey := keyTailEndsWith(tail, "id", "ids", "uuid")
@@ -245,3 +263,76 @@ func skipQuote(s string, k int) int {
 	}
 	return k
 }
+
+// A vendorKey is a vendor that an attr's or a map's key names, and
+// whether the key names an id (only the shapes of an id are masked under
+// it then).
+type vendorKey struct {
+	shapes []keyedShape
+	idKey  bool
+}
+
+// masks reports whether v, whole, is one of k's shapes.
+func (k *vendorKey) masks(v string) bool {
+	for _, sh := range k.shapes {
+		if k.idKey && !sh.id {
+			continue
+		}
+		if e := sh.match(v, 0); e == len(v) && e > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// keyedNames lists keyedVendors' names by their first four bytes, folded
+// with |0x20 (foldQuad), for vendorOfKey.
+var keyedNames = func() map[uint32][]keyedName {
+	m := map[uint32][]keyedName{}
+	for i, v := range keyedVendors {
+		for _, w := range v.words {
+			m[foldQuad(w)] = append(m[foldQuad(w)], keyedName{w, i})
+		}
+	}
+	return m
+}()
+
+// A keyedName is one name of keyedVendors[vendor].
+type keyedName struct {
+	word   string
+	vendor int
+}
+
+// vendorOfKey returns the vendor that key names, or nil: a vendor's name
+// in any case at the start of the key or of a word after '_', '-' or '.'
+// (TF_VAR_cloudflare), ending a word (cloudflared names no vendor),
+// with at most maxKeyTail bytes after it, the last of which name no id
+// of the vendor's, no digest and no version (keyedValue's rule). It is
+// called once per key (verdicts are cached): one map lookup per word
+// start.
+func vendorOfKey(key string) *vendorKey {
+	for p := 0; p+4 <= len(key); p++ {
+		if p > 0 && key[p-1] != '_' && key[p-1] != '-' && key[p-1] != '.' {
+			continue
+		}
+		for _, n := range keyedNames[foldQuad(key[p:])] {
+			j := p + len(n.word)
+			if j > len(key) || !strings.EqualFold(key[p:j], n.word) {
+				continue
+			}
+			if j < len(key) && charClass[key[j]]&(cLower|cLowerHex|cDigit) != 0 {
+				continue
+			}
+			tail := key[j:]
+			if len(tail) > maxKeyTail || keyTailEndsWith(tail, keyNoSecretWords...) {
+				return nil
+			}
+			return &vendorKey{shapes: keyedVendors[n.vendor].shapes, idKey: keyTailEndsWith(tail, "id", "ids", "uuid")}
+		}
+	}
+	return nil
+}
+
+// keyNoSecretWords are the last words of a key that names a digest or a
+// version of a vendor's (sourcegraph_commit_sha): no secret is under it.
+var keyNoSecretWords = []string{"sha", "commit", "hash", "digest", "checksum", "version", "rev", "revision", "etag"}

@@ -208,7 +208,7 @@ func TestKeyedTokensPrefilter(t *testing.T) {
 	rng := rand.New(rand.NewPCG(10, 28))
 	const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_="
 	pieces := []string{"+ASt", "AzFu", "AzCa", "AzSeB", "+ACRC", "JQQJ99", "NRAL", "AZDO", "==", "=", "-", "/", "+", " ", `"`,
-		"abcdef0123456789abcdef0123456789", "-0b2e9749-2907d019", "CLIENT_RANDOM ", "sk_", "re_", "md-", "0.A"}
+		"abcdef0123456789abcdef0123456789", "-0b2e9749-2907d019", "CLIENT_RANDOM ", "sk_", "re_", "md-", "0.A", "_cloudflare: ", "_TRAVIS=", "sumo_"}
 	for range 100000 {
 		var b strings.Builder
 		for n := 20 + rng.IntN(120); b.Len() < n; {

@@ -167,6 +167,10 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 		w.r.count(rule)
 		return slog.Attr{Key: a.Key, Value: w.maskAll(a.Value)}, true
 	}
+	if rule == "" && vendorMasks(kv, a.Value) {
+		w.r.count(DetectTokens.Name)
+		return slog.String(a.Key, w.r.mask), true
+	}
 	switch a.Value.Kind() {
 	case slog.KindString:
 		if rule == "" && w.r.idNumber(kv, a.Key, a.Value.String()) {
@@ -824,6 +828,10 @@ func (w *walk) child(key string, x any, ev reflect.Value, depth int) (string, an
 	}
 	if rule != "" && masksValue(kv, rule, anyValue(x)) {
 		w.r.count(rule)
+		return outKey, w.r.maskValue, true
+	}
+	if rule == "" && kv.vendor != nil && vendorMasks(kv, anyValue(x)) {
+		w.r.count(DetectTokens.Name)
 		return outKey, w.r.maskValue, true
 	}
 	w.push(key)
