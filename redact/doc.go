@@ -373,7 +373,9 @@
 // reset link, password reset link, reset code, password reset code,
 // login code, sign in code, signin code, confirmation code, auth code,
 // authentication code,
-// oauth verifier, secret id, oob code, invite code, invitation code,
+// oauth verifier, secret id, x session, x refresh, x access, x sess,
+// x sid, (a custom header's name, only when it ends with the word:
+// X-Session, X-Upstream-Session; not X-Session-Replay), oob code, invite code, invitation code,
 // dek, kek, data key, saml response,
 // samlresponse, saml assertion, id token hint, auth header,
 // authorization header, session secret, session key, unseal key,
@@ -406,7 +408,11 @@
 // SIM card's puk, puk code, sim pin, sim puk, sim pin code. (Terms
 // outside ASCII match whole words, so 用户密码 is not 密码; and they make
 // every string with letters outside ASCII searched for pairs, which costs
-// only such strings.) Detectors: url-userinfo
+// only such strings.) A custom header's name that starts with X and ends
+// with session, refresh, access or sid (X-Session, X-Upstream-Refresh,
+// X-Sid) names the session token, refresh token, access token or session
+// id it carries, under those terms' rule; the words alone or inside a
+// name (session, X-Session-Replay, X-Access-Log) do not. Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]; every parameter
 // of a scheme's list, Hawk id="…", mac="…", up to the list's end; the
 // credentials of a header folded onto the next line: Bearer⏎  …), jwt
