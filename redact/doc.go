@@ -627,7 +627,11 @@
 // _expiration=), the key of a calendar's secret address in iCal format
 // (/calendar/ical/…/private-<hex>/basic.ics), Imgix's s=
 // (a digest of 32, 40 or 64 hex digits), CloudFront's Policy= (base64
-// of its JSON policy) and Key-Pair-Id=, and Wowza's wowzatokenhash=
+// of its JSON policy) and Key-Pair-Id=, a download link's t= and a
+// signed link's signed= when the value reads as a token (16 bytes or
+// more with a digit and a letter, changing between digits, lower and
+// upper case at least once every four bytes: t=1699999999 and
+// t=dark-theme-2026 are kept), Google Drive's resourcekey=0-…, and Wowza's wowzatokenhash=
 // anywhere; in a path, Cloudinary's signature (/s--…--/), the token of an
 // Oracle Object Storage pre-authenticated request (/p/…/n/…), and the
 // token of a capability URL after its route (/reset/…, /verify/…,
