@@ -172,7 +172,8 @@
 // after curl's -u, -U and --proxy-user (and -u, -U and -b
 // ending a bundle of short flags: curl -su …, -sSfU …, -kb 'sid=…'), HTTPie's and hey's -a and
 // ApacheBench's -A and -P when it joins a user and a password with a
-// colon, and the password of -p in a command line that names a
+// colon (after -u, --user and --proxy-user a quoted value with spaces is
+// masked whole with both its quotes: --proxy-user 'bob:two words'), and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass or a MySQL client (mysql
 // -uroot -pS3cret, mysql --login-path=ops -pS3cret, docker login -u ci
 // -p S3cret; a long flag of one dash that begins with p, -password …,

@@ -5353,6 +5353,8 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			for ve < len(s) && inValue(s[ve]) {
 				ve++
 			}
+			ve = quotedValueEnd(s, vs, ve, quoted) // --proxy-user 'relay:two words': up to its closing quote
+
 			spans = append(spans, span{vs, ve})
 			note("credentials")
 			i = ve
