@@ -38,7 +38,11 @@
 // password_length, card_brand, secret_ref, lat_ms, cookie_samesite), or
 // by one more word and such a word (pin_code_length, refresh_token_max_age),
 // is not sensitive, nor is a term that is
-// itself such a word after another word (cache_expiry), nor a term
+// itself such a word after another word (cache_expiry). A secret's term
+// followed by a word of time (date, dates, day, timestamp, ts, epoch, on,
+// since, until, when: auth_date, token_ts; not a term of personal data,
+// whose expiry date is the data) keeps a number or a timestamp under it
+// (auth_date=1764720000, a time.Time) and masks any other value. Nor a term
 // followed by a word that names the machinery around the secret
 // (token_bucket, secrets_manager, secret_scanning, auth_time,
 // auth_mechanisms) or coarse
