@@ -38,7 +38,11 @@
 // password_length, card_brand, secret_ref, lat_ms, cookie_samesite), or
 // by one more word and such a word (pin_code_length, refresh_token_max_age),
 // is not sensitive, nor is a term that is
-// itself such a word after another word (cache_expiry), nor a term
+// itself such a word after another word (cache_expiry). A secret's term
+// followed by a word of time (date, dates, day, timestamp, ts, epoch, on,
+// since, until, when: auth_date, token_ts; not a term of personal data,
+// whose expiry date is the data) keeps a number or a timestamp under it
+// (auth_date=1764720000, a time.Time) and masks any other value. Nor a term
 // followed by a word that names the machinery around the secret
 // (token_bucket, secrets_manager, secret_scanning, auth_time,
 // auth_mechanisms) or coarse
@@ -172,7 +176,8 @@
 // after curl's -u, -U and --proxy-user (and -u, -U and -b
 // ending a bundle of short flags: curl -su …, -sSfU …, -kb 'sid=…'), HTTPie's and hey's -a and
 // ApacheBench's -A and -P when it joins a user and a password with a
-// colon, and the password of -p in a command line that names a
+// colon (after -u, --user and --proxy-user a quoted value with spaces is
+// masked whole with both its quotes: --proxy-user 'bob:two words'), and the password of -p in a command line that names a
 // user with -u or --user, or runs sshpass or a MySQL client (mysql
 // -uroot -pS3cret, mysql --login-path=ops -pS3cret, docker login -u ci
 // -p S3cret; a long flag of one dash that begins with p, -password …,
@@ -373,7 +378,9 @@
 // reset link, password reset link, reset code, password reset code,
 // login code, sign in code, signin code, confirmation code, auth code,
 // authentication code,
-// oauth verifier, secret id, oob code, invite code, invitation code,
+// oauth verifier, secret id, x session, x refresh, x access, x sess,
+// x sid, (a custom header's name, only when it ends with the word:
+// X-Session, X-Upstream-Session; not X-Session-Replay), oob code, invite code, invitation code,
 // dek, kek, data key, saml response,
 // samlresponse, saml assertion, id token hint, auth header,
 // authorization header, session secret, session key, unseal key,
@@ -406,7 +413,11 @@
 // SIM card's puk, puk code, sim pin, sim puk, sim pin code. (Terms
 // outside ASCII match whole words, so 用户密码 is not 密码; and they make
 // every string with letters outside ASCII searched for pairs, which costs
-// only such strings.) Detectors: url-userinfo
+// only such strings.) A custom header's name that starts with X and ends
+// with session, refresh, access or sid (X-Session, X-Upstream-Refresh,
+// X-Sid) names the session token, refresh token, access token or session
+// id it carries, under those terms' rule; the words alone or inside a
+// name (session, X-Session-Replay, X-Access-Log) do not. Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]; every parameter
 // of a scheme's list, Hawk id="…", mac="…", up to the list's end; the
 // credentials of a header folded onto the next line: Bearer⏎  …), jwt
@@ -628,7 +639,11 @@
 // _expiration=), the key of a calendar's secret address in iCal format
 // (/calendar/ical/…/private-<hex>/basic.ics), Imgix's s=
 // (a digest of 32, 40 or 64 hex digits), CloudFront's Policy= (base64
-// of its JSON policy) and Key-Pair-Id=, and Wowza's wowzatokenhash=
+// of its JSON policy) and Key-Pair-Id=, a download link's t= and a
+// signed link's signed= when the value reads as a token (16 bytes or
+// more with a digit and a letter, changing between digits, lower and
+// upper case at least once every four bytes: t=1699999999 and
+// t=dark-theme-2026 are kept), Google Drive's resourcekey=0-…, and Wowza's wowzatokenhash=
 // anywhere; in a path, Cloudinary's signature (/s--…--/), the token of an
 // Oracle Object Storage pre-authenticated request (/p/…/n/…), and the
 // token of a capability URL after its route (/reset/…, /verify/…,

@@ -29,6 +29,7 @@ type keyVerdict struct {
 	signal   bool       // the key's term is "sig" alone: a signal's name under it is kept (sig=SIGTERM)
 	tables   bool       // the key's last word is "maps": Postfix's lookup tables under it are kept (hash:/etc/postfix/sasl_passwd)
 	routing  bool       // the key's term is "routing key": only a PagerDuty integration key under it is masked (a queue's routing key is kept)
+	dated    bool       // a word of time follows the key's term (auth_date, secret_rotated_on): a number or a timestamp under it is kept
 	key      string     // the key to write when the key itself is a secret or personal data
 	keyBy    string     // the detector that found something in the key
 	vendor   *vendorKey // the key names a vendor (cloudflare, TF_VAR_datadog): a value of its secret's shape under it is masked
@@ -254,6 +255,9 @@ func (r *Redactor) judgeKeyWords(key string, search bool) *keyVerdict {
 				continue // server_ip, node_ip, pod_ip: a machine's address (the ip-address detector still judges it)
 			}
 			v.rule = rule
+			if j+1 < len(words) && dateWords[string(word(j+1))] && !personalRules[rule] { // a card's expiry_date, a birth date are the data
+				v.dated = true // auth_date=1764720000: when, not what
+			}
 			if t := string(joined[:n]); (t == "card" || t == "pin") && !r.longerTerm(lower, words, j) {
 				v.noDigits = true // card: summary_large_image, pin: feature-x; a card number and a PIN have digits
 				v.cardObj = t == "card"
@@ -279,6 +283,11 @@ func (r *Redactor) judgeKeyWords(key string, search bool) *keyVerdict {
 	for i := 0; v.rule == "" && i < len(words); i++ { // pgpassword, csrftoken
 		if rule := r.compoundRule(word(i)); rule != "" && !(i+1 < len(words) && meta(i+1)) {
 			v.rule = rule
+		}
+	}
+	if last := len(words) - 1; v.rule == "" && last >= 1 && string(word(0)) == "x" {
+		if term, ok := headerLastWords[string(word(last))]; ok {
+			v.rule = r.terms[term] // X-Session, X-Upstream-Refresh: a custom header named for what it carries
 		}
 	}
 	if v.rule == "" {
@@ -461,6 +470,12 @@ func isSignalName(s string) bool {
 	}
 	return false
 }
+
+// headerLastWords are the last words of a custom header named for the
+// credential it carries bare (X-Session, X-Upstream-Refresh, X-Sid), each
+// with the term whose rule masks it. Alone or inside a header's name
+// (session, X-Session-Replay, X-Access-Log) the words name no credential.
+var headerLastWords = map[string]string{"session": "sessiontoken", "refresh": "refreshtoken", "access": "accesstoken", "sid": "sessionid"}
 
 // specialTokenWords are the words before "token" that name a language
 // model tokenizer's special tokens (eos_token: "</s>").
@@ -790,9 +805,11 @@ func masksValue(kv *keyVerdict, rule string, v slog.Value) bool {
 	switch v.Kind() {
 	case slog.KindBool:
 		return false
+	case slog.KindInt64, slog.KindUint64, slog.KindFloat64, slog.KindTime:
+		return !kv.dated // auth_date: 1764720000
 	case slog.KindString:
 		s := v.String()
-		return s != "" && !isKeyFileName(s) && !noValue(s) && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) &&
+		return s != "" && !(kv.dated && isTimeValue(s)) && !isKeyFileName(s) && !noValue(s) && !(kv.region && isRegionName(s)) && !(kv.workDir && isAbsPath(s)) &&
 			!(kv.netAddr && isNetworkAddress(s)) && !(kv.noDigits && countDigits(s) == 0) && !(kv.latency && isDuration(s)) &&
 			!(kv.named && isSecretName(s)) && !(kv.signal && isSignalName(s)) && !(kv.tables && postfixTables(s)) &&
 			!(kv.routing && !pagerDutyKey(s))

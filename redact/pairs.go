@@ -4974,7 +4974,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 	kv := r.verdict(key)
 	return kv.region && isRegionName(v) || kv.workDir && isAbsPath(v) || kv.netAddr && isNetworkAddress(v) ||
 		kv.noDigits && countDigits(v) == 0 || kv.latency && isDuration(v) || kv.named && isSecretName(v) ||
-		kv.signal && isSignalName(v) || kv.tables && postfixTables(v) || kv.routing && !pagerDutyKey(v)
+		kv.signal && isSignalName(v) || kv.tables && postfixTables(v) || kv.routing && !pagerDutyKey(v) || kv.dated && isTimeValue(v)
 }
 
 // shellRedirect reports whether v, the word after a key or flag, is a
@@ -5359,6 +5359,8 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 			for ve < len(s) && inValue(s[ve]) {
 				ve++
 			}
+			ve = quotedValueEnd(s, vs, ve, quoted) // --proxy-user 'relay:two words': up to its closing quote
+
 			spans = append(spans, span{vs, ve})
 			note("credentials")
 			i = ve

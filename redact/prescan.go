@@ -434,6 +434,9 @@ func (r *Redactor) rareWord(s string, start, end int, prev, next byte, rest, wor
 	if prev == '-' && curlBundleAt(s, start, end) {
 		st.marks |= markCurlBundle // curl -su bob:…
 	}
+	if !st.termWord && prev == '-' && headerWordAt(s, start, end) {
+		st.termWord = true // X-Session: …, X-Upstream-Refresh: … (headerLastWords)
+	}
 	if !st.termWord && n == 5 && prev == '-' && start >= 5 && strings.EqualFold(s[start-5:end], "http-basic") {
 		st.termWord = true // composer config http-basic.HOST USER PASSWORD (composerAuthSettings)
 	}
@@ -445,6 +448,24 @@ func (r *Redactor) rareWord(s string, start, end int, prev, next byte, rest, wor
 			st.marks |= markB64Pair // base64 of a login (findBase64Logins)
 		}
 	}
+}
+
+// headerWordAt reports whether the word s[start:end] is one of
+// headerLastWords in any case: the last word of a custom header that
+// names the credential it carries. Those words are common in prose
+// (session, access), so only one after a '-' passes the term-word gate.
+func headerWordAt(s string, start, end int) bool {
+	switch end - start {
+	case 3, 6, 7:
+		var buf [7]byte
+		w := buf[:end-start]
+		for i := range w {
+			w[i] = s[start+i] | 0x20
+		}
+		_, ok := headerLastWords[string(w)]
+		return ok
+	}
+	return false
 }
 
 // prescanEnd makes prescan's final tests, on the whole of s, and returns
@@ -836,6 +857,9 @@ func (r *Redactor) mayBeKey(id string) bool {
 			return true
 		}
 		if r.endsInCompound(id[i:j]) { // PGPASSWORD
+			return true
+		}
+		if i > 0 && id[i-1] == '-' && headerWordAt(id, i, j) { // X-Client-Refresh
 			return true
 		}
 		if i > 0 && j-i > 2 && isUpper(id[i-1]) && isUpper(id[i]) && id[i+1] >= 'a' && id[i+1] <= 'z' {

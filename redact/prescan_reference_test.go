@@ -3,6 +3,7 @@ package redact
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -122,6 +123,9 @@ func (r *Redactor) atWordReference(s string, start, end int, first, rest uint64,
 			st.termWord = st.termWord || r.mayBeKey(s[start:end])
 		} else if !st.termWord {
 			st.termWord = r.termWordAt(s, start, end)
+		}
+		if !st.termWord && start >= 1 && s[start-1] == '-' && slices.ContainsFunc([]string{"session", "refresh", "access", "sid"}, func(w string) bool { return strings.EqualFold(s[start:end], w) }) {
+			st.termWord = true // X-Session: … (a custom header's last word)
 		}
 		if !st.termWord && n == 5 && start >= 5 && s[start-1] == '-' && strings.EqualFold(s[start-5:end], "http-basic") {
 			st.termWord = true // composer config http-basic.HOST USER PASSWORD (composerAuthSettings)

@@ -32,6 +32,12 @@ var signedURLFormats = append([]tokenFormat{
 	{family: "signed url", prefix: "hash=", fold: true, shape: queryBody(5, 16, true), part: valueAfterPrefix, inURL: true},
 	{family: "signed url", prefix: "Policy=", shape: cloudFrontPolicyBody, part: valueAfterPrefix, inURL: true},
 	{family: "signed url", prefix: "Key-Pair-Id=", fold: true, shape: keyPairIDBody, part: valueAfterPrefix, inURL: true},
+	// Names that say little, under which a value that reads as a token is
+	// one (signed_urls_generic.go): a download link's t=, a signed link's
+	// signed=, Google Drive's resourcekey=0-….
+	{family: "signed url", prefix: "t=", shape: tokenQueryBody(2, 16), part: valueAfterPrefix, inURL: true},
+	{family: "signed url", prefix: "signed=", fold: true, shape: tokenQueryBody(7, 16), part: valueAfterPrefix, inURL: true},
+	{family: "signed url", prefix: "resourcekey=", fold: true, shape: resourceKeyBody, part: valueAfterPrefix, inURL: true},
 	// Names that say what they hold wherever they are written.
 	{family: "signed url", prefix: "wowzatokenhash=", fold: true, shape: valueBody(16), part: valueAfterPrefix},
 	// Cloudinary's signature component: /image/upload/s--<8>--/….
