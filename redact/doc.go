@@ -443,11 +443,7 @@
 // expiry year, expiration month, expiration year, as Stripe's exp_month
 // and exp_year, and card exp, cc exp, card expiration, cc expiry,
 // cc expiration, under which a card's expiry is masked (exp alone is a
-// JWT's claim and is kept). An object under card alone (a group, a map,
-// JSON text)
-// keeps its last4, brand, funding, country and fingerprint, which PCI DSS
-// lets a log show, and masks every other member: the number, the CVC, the
-// PIN, the expiry. Detectors: card-number ([DetectCardNumber]), in
+// JWT's claim and is kept). Detectors: card-number ([DetectCardNumber]), in
 // strings and in integer values: digits in groups separated by spaces,
 // dashes, or (in groups of four) dots, slashes, underscores and no-break
 // spaces, or tabs (a TSV export's cells, \t in JSON text); the rest of a magnetic stripe's track after the number (the

@@ -30,7 +30,7 @@ func ExampleNewHandler() {
 	// Output:
 	// level=INFO msg=login user=bob password=[REDACTED]
 	// level=ERROR msg="query failed" err="dial postgres://[REDACTED]@db/orders: timeout"
-	// level=INFO msg=charge card="map[brand:visa number:[REDACTED]]" token_count=3
+	// level=INFO msg=charge card=[REDACTED] token_count=3
 }
 
 // New combines presets with rules of your own.

@@ -22,7 +22,6 @@ type keyVerdict struct {
 	region   bool       // the key is a location: cloud region names under it are kept
 	netAddr  bool       // the key is an address or a location alone: network addresses, URLs and paths under it are kept
 	noDigits bool       // the key's term is "card" or "pin" alone: a value without digits under it is kept
-	cardObj  bool       // the key's term is "card" alone: an object under it keeps its card metadata (cardObject)
 	latency  bool       // the key's term is lat, lon or lng: a duration under it is kept
 	workDir  bool       // the key is PWD alone: an absolute path under it is the working directory
 	named    bool       // the key's term is "secret id": a secret's name or ARN under it is kept (AWS's SecretId)
@@ -260,7 +259,6 @@ func (r *Redactor) judgeKeyWords(key string, search bool) *keyVerdict {
 			}
 			if t := string(joined[:n]); (t == "card" || t == "pin") && !r.longerTerm(lower, words, j) {
 				v.noDigits = true // card: summary_large_image, pin: feature-x; a card number and a PIN have digits
-				v.cardObj = t == "card"
 			}
 			if t := string(joined[:n]); t == "lat" || t == "lon" || t == "lng" {
 				v.latency = true // p99 lat=12ms: a duration is no coordinate
@@ -293,14 +291,14 @@ func (r *Redactor) judgeKeyWords(key string, search bool) *keyVerdict {
 	if v.rule == "" {
 		if alt, ok := acronymSplit(key); ok { // DBpassword, JWTsecret: an acronym, then a lower-case word
 			if av := r.judgeKeyWords(alt, search); av.rule != "" {
-				v.rule, v.noDigits, v.latency, v.netAddr, v.cardObj = av.rule, av.noDigits, av.latency, av.netAddr, av.cardObj
+				v.rule, v.noDigits, v.latency, v.netAddr = av.rule, av.noDigits, av.latency, av.netAddr
 			}
 		}
 	}
 	if v.rule == "" && !described {
 		if alt, ok := digitSplit(key); ok { // password1, api_key2: a term, then a number
 			if av := r.judgeKeyWords(alt, search); av.rule != "" {
-				v.rule, v.noDigits, v.latency, v.netAddr, v.cardObj = av.rule, av.noDigits, av.latency, av.netAddr, av.cardObj
+				v.rule, v.noDigits, v.latency, v.netAddr = av.rule, av.noDigits, av.latency, av.netAddr
 			}
 		}
 	}

@@ -360,12 +360,6 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue
 			}
 			if r.isObjectStart(s, vs) { // "auth": {"u": "bob", "p": "…"}: the whole object
-				if r.verdict(s[a:b]).cardObj { // "card": {"last4": "4242", …}: its metadata stays
-					e := objectEnd(s, vs)
-					spans = cardMemberSpans(s, vs, e, spans, func() { note(rule) })
-					i = max(i, e)
-					continue
-				}
 				vs, ve = vs+1, objectEnd(s, vs)
 			}
 			if strings.EqualFold(s[a:b], "cookie") && (vs == 0 || !isQuote(s[vs-1])) {

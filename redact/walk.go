@@ -158,11 +158,6 @@ func (w *walk) attr(a slog.Attr, depth int) (out slog.Attr, changed bool) {
 		w.r.count(kv.keyBy)
 		a.Key, resolved = kv.key, true
 	}
-	if kv.cardObj && rule != "" {
-		if out, ok := w.cardObject(a, rule, depth); ok {
-			return out, true
-		}
-	}
 	if masksValue(kv, rule, a.Value) {
 		w.r.count(rule)
 		return slog.Attr{Key: a.Key, Value: w.maskAll(a.Value)}, true
