@@ -68,7 +68,9 @@ func (g *gramSet) has(v uint32) bool {
 // prefix has two bytes or more (findTokens' index reads two).
 var (
 	tokenTri, tokenQuad         gramSet
+	tokenHeads                  gramSet // the first three bytes of every prefix of three bytes or more, as matched (all of tokenTri's, and tokenQuad's and longQuad's heads)
 	tokenPairAny, tokenPairBody [1 << 16 / 64]uint64
+	tokenPairs                  [1 << 16 / 64]uint64 // tokenPairAny and tokenPairBody together
 	tokenPairClass              uint8
 	tokenFirst                  [256]bool                // the first bytes of the prefixes, folded with |0x20
 	tokenStarts                 [1 << 16 / 64]uint64     // the first two bytes of the prefixes, in any case: tokenSecond unfolded
@@ -103,6 +105,9 @@ func init() {
 			// only when it is all there (longPrefixAt).
 			q := foldQuad(f.prefix)
 			longQuad.add(q)
+			for _, h := range caseSpellings(f.prefix[:3]) {
+				tokenHeads.add(uint32(h[0])<<16 | uint32(h[1])<<8 | uint32(h[2]))
+			}
 			longPrefixes[q] = append(longPrefixes[q], f.prefix)
 			continue
 		}
@@ -115,10 +120,13 @@ func init() {
 			switch len(p) {
 			case 4:
 				tokenQuad.add(uint32(p[0])<<24 | uint32(p[1])<<16 | uint32(p[2])<<8 | uint32(p[3]))
+				tokenHeads.add(uint32(p[0])<<16 | uint32(p[1])<<8 | uint32(p[2]))
 			case 3:
 				tokenTri.add(uint32(p[0])<<16 | uint32(p[1])<<8 | uint32(p[2]))
+				tokenHeads.add(uint32(p[0])<<16 | uint32(p[1])<<8 | uint32(p[2]))
 			case 2:
 				n := uint16(p[0])<<8 | uint16(p[1])
+				tokenPairs[n>>6] |= 1 << (n & 63)
 				if f.shape != nil {
 					tokenPairAny[n>>6] |= 1 << (n & 63)
 				} else {
@@ -154,6 +162,9 @@ func tokenMayStart(s string, i int) bool {
 		return true
 	}
 	v3 := uint32(n)<<8 | uint32(s[i+2])
+	if !tokenHeads.has(v3) {
+		return false
+	}
 	if tokenTri.has(v3) || tokenQuad.has(v3<<8|uint32(s[i+3])) {
 		return true
 	}
@@ -284,28 +295,31 @@ type prescanWords struct {
 }
 
 // words is prescan's loop over the words of s, each read byte by byte. At
-// the end of a word it makes the tests every word needs (marker pairs at
-// both ends, a catalog prefix, a term word) and leaves those that only a
-// few words need to rareWord, behind one table lookup of the bytes around
-// the word: most words of text start after a space and are letters alone.
+// the end of a word it makes the tests every word needs (a catalog
+// prefix, a term word) and leaves those that depend on the bytes around
+// the word to one lookup of those bytes (edgeBefore, edgeAfter): most
+// words of text start after a space or a '/', end before one, and are
+// letters alone, and for them the other tests cannot pass. The loop must
+// return what the loop as first written returns (prescan_reference_test.go).
 func (r *Redactor) words(s string, w *prescanWords) {
 	var acc uint64
 	st := w.st
-	for i := 0; ; {
-		var e uint64
-		for ; i < len(s); i++ { // between words
-			e = preTable[s[i]]
-			if e&preAlnum != 0 {
+	size := uint(len(s))
+	for i := uint(0); ; {
+		var first uint64
+		for ; i < size; i++ { // between words
+			first = preTable[s[i]]
+			if first&preAlnum != 0 {
 				break
 			}
-			acc |= e
+			acc |= first
 		}
-		if i == len(s) {
+		if i >= size {
 			break
 		}
 		start := i
-		var rest uint64            // the bits of the word's bytes after its first
-		for i++; i < len(s); i++ { // a word
+		var rest uint64          // the bits of the word's bytes after its first
+		for i++; i < size; i++ { // a word
 			e := preTable[s[i]]
 			if e&preAlnum == 0 {
 				break
@@ -313,62 +327,55 @@ func (r *Redactor) words(s string, w *prescanWords) {
 			rest |= e
 		}
 		end := i
-		word := rest | e
+		word := rest | first
 		acc |= word
 		var prev, next byte // 0 at the ends of s: no table below holds anything for it
 		if start > 0 {
 			prev = s[start-1]
 		}
-		if end < len(s) {
+		if end < size {
 			next = s[end]
 		}
-		st.marks |= markFirst[prev]&markSecond[s[start]] | markFirst[s[end-1]]&markSecond[next]
+		edge := edgeBefore[prev] | edgeAfter[next]
+		if edge&edgeMark != 0 {
+			st.marks |= markFirst[prev]&markSecond[s[start]] | markFirst[s[end-1]]&markSecond[next]
+		}
 		// findPrefixTokens' own test of the first two bytes; findTokens
 		// looks no closer to the end.
-		if !st.tokens && start+10 <= len(s) {
-			if prev != '_' {
-				if n := uint16(s[start])<<8 | uint16(s[start+1]); tokenStarts[n>>6]&(1<<(n&63)) != 0 {
-					st.tokens = tokenMayStart(s, start)
+		if !st.tokens && start+10 <= size {
+			if edge&edgeUnder == 0 {
+				k := uint16(s[start])<<8 | uint16(s[start+1])
+				if tokenStarts[k>>6]&(1<<(k&63)) != 0 && (tokenPairs[k>>6]&(1<<(k&63)) != 0 || tokenHeads.has(uint32(k)<<8|uint32(s[start+2]))) {
+					st.tokens = tokenMayStart(s, int(start))
 				}
 			} else {
-				st.tokens = keyedNameAfterUnder(s, start)
+				st.tokens = keyedNameAfterUnder(s, int(start))
 			}
 		}
 		n := end - start
 		if word&uint64(digitMark) != 0 {
-			w.digitWords += n // the digits are counted at the end, if there can be 9
+			w.digitWords += int(n) // the digits are counted at the end, if there can be 9
 		}
-		if next == ' ' && authSchemeLen>>min(n, 63)&1 != 0 && authSchemeFirst[s[start]] && isAuthScheme(s[start:end]) {
+		if edge&edgeSpace != 0 && authSchemeLen>>min(n, 63)&1 != 0 && authSchemeFirst[s[start]] && isAuthScheme(s[start:end]) {
 			st.flags |= hasAuthHint
 		}
-		if urlWordFirst[prev] != 0 && !st.tokens && start+2 <= len(s) {
+		if edge&edgeURL != 0 && !st.tokens && start+2 <= size {
 			// urlTokenMayStart's first test: most words after a '/' fail it.
-			if k := uint16(s[start]|0x20)<<8 | uint16(s[start+1]|0x20); urlPairs[k>>6]&(1<<(k&63)) != 0 || start+3 <= len(s) && urlTris.has(uint32(k)<<8|uint32(s[start+2]|0x20)) {
-				st.tokens = urlTokenMayStart(s, start)
+			if k := uint16(s[start]|0x20)<<8 | uint16(s[start+1]|0x20); urlPairs[k>>6]&(1<<(k&63)) != 0 || start+3 <= size && urlTris.has(uint32(k)<<8|uint32(s[start+2]|0x20)) {
+				st.tokens = urlTokenMayStart(s, int(start))
 			}
 		}
-		if rareBefore[prev] || rareAfter[next] || n >= 8 && rest&preUpper != 0 || n >= 32 && word&uint64(digitMark) != 0 {
-			r.rareWord(s, start, end, prev, next, rest, word, &st)
+		if edge&(edgeRare|edgeSASLAfter) != 0 || n >= 8 && rest&preUpper != 0 || n >= 32 && word&uint64(digitMark) != 0 {
+			r.edgeWord(s, int(start), int(end), prev, next, edge, rest, word, &st)
 		}
-		if saslBareNext[next] && (prev <= ' ' || prev == '@') {
-			st.marks |= saslBareWord(s, start) // smtp.example.net user:…
-		}
-		if n == 4 && s[start] == 'u' && !st.termWord && s[start:end] == "user" && curlrcUserAt(s, start) {
+		if n == 4 && s[start] == 'u' && !st.termWord && s[start:end] == "user" && curlrcUserAt(s, int(start)) {
 			st.termWord = true // .curlrc: user = "alice:…" (curlrcLogins)
 		}
 		if word&preLetter != 0 && !st.termWord {
 			if rest&preUpper != 0 { // may have camelCase pieces
 				st.termWord = r.mayBeKey(s[start:end])
-			} else if n < 8 && start+8 <= len(s) {
-				// termWordAt, its first test inlined for the common
-				// short word (wordSigAt's second case).
-				const fold = 0x2020202020202020
-				lo := (binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[start:]), 8)) | fold) & (1<<(8*n) - 1)
-				if r.sigHas((lo^uint64(n)<<58)*0x9E3779B97F4A7C15) || isDigit(s[end-1]) || n >= minCompound && r.mayEndCompound(s, end) {
-					st.termWord = r.termWordAt(s, start, end)
-				}
 			} else {
-				st.termWord = r.termWordAt(s, start, end)
+				st.termWord = r.termWordIn(s, start, end)
 			}
 		}
 		if rest&(preUpper|preZ) == preUpper|preZ {
@@ -377,6 +384,93 @@ func (r *Redactor) words(s string, w *prescanWords) {
 	}
 	w.acc |= acc
 	w.st = st
+}
+
+// termWordIn is termWordAt for a word of prescan's loop, with the word's
+// hash (wordSigAt) made in line for a word that has eight bytes of s from
+// its start or up to its end.
+func (r *Redactor) termWordIn(s string, start, end uint) bool {
+	const fold = 0x2020202020202020
+	n := end - start
+	var lo, hi uint64
+	switch {
+	case n >= 8:
+		lo = binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[start:]), 8)) | fold
+		hi = binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[end-8:]), 8)) | fold
+	case start+8 <= uint(len(s)):
+		lo = (binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[start:]), 8)) | fold) & (1<<(8*n) - 1)
+	case end >= 8:
+		lo = (binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[end-8:]), 8)) | fold) >> (8 * (8 - n))
+	default:
+		return r.termWordAt(s, int(start), int(end))
+	}
+	if r.sigHas((lo ^ bits.RotateLeft64(hi, 27) ^ uint64(n)<<58) * 0x9E3779B97F4A7C15) {
+		return true
+	}
+	if n >= minCompound && r.mayEndCompound(s, int(end)) && r.endsInCompound(s[start:end]) {
+		return true
+	}
+	if isDigit(s[end-1]) {
+		if t := trimNumber(s[start:end]); uint(len(t)) < n {
+			return r.sigHas(wordSigAt(s, int(start), int(start)+len(t)))
+		}
+	}
+	return false
+}
+
+// The bytes around a word that call for more tests than every word
+// needs: edgeBefore holds those of the byte before a word, edgeAfter
+// those of the byte after it (0 at either end of the text).
+const (
+	edgeMark       = 1 << iota // a marker pair may span the word's edge (markFirst, markSecond)
+	edgeUnder                  // after '_': only a vendor's name as a key starts a token there
+	edgeSpace                  // before ' ': the word may be an auth scheme
+	edgeRare                   // rareBefore, rareAfter: a flag, pgpass, a relay host
+	edgeURL                    // after a URL separator (urlWordFirst)
+	edgeSASLBefore             // before the word, the first half of saslBareWord's test
+	edgeSASLAfter              // after it, the second half
+)
+
+var edgeBefore, edgeAfter = func() (before, after [256]uint8) {
+	for c := range 256 {
+		if markFirst[c] != 0 {
+			before[c] |= edgeMark
+		}
+		if markSecond[c] != 0 {
+			after[c] |= edgeMark
+		}
+		if rareBefore[c] {
+			before[c] |= edgeRare
+		}
+		if rareAfter[c] {
+			after[c] |= edgeRare
+		}
+		if urlWordFirst[c] != 0 {
+			before[c] |= edgeURL
+		}
+		if c <= ' ' || c == '@' {
+			before[c] |= edgeSASLBefore
+		}
+		if saslBareNext[c] {
+			after[c] |= edgeSASLAfter
+		}
+	}
+	before['_'] |= edgeUnder
+	after[' '] |= edgeSpace
+	return before, after
+}()
+
+// edgeWord makes the tests of prescan's loop that depend on the bytes
+// around the word s[start:end] (edge, from edgeBefore and edgeAfter: a
+// flag, pgpass, a relay host) or that only long words call for.
+func (r *Redactor) edgeWord(s string, start, end int, prev, next byte, edge uint8, rest, word uint64, st *prescanState) {
+	n := end - start
+	if edge&edgeRare != 0 || n >= 8 && rest&preUpper != 0 || n >= 32 && word&uint64(digitMark) != 0 {
+		r.rareWord(s, start, end, prev, next, rest, word, st)
+	}
+	if edge&(edgeSASLBefore|edgeSASLAfter) == edgeSASLBefore|edgeSASLAfter {
+		st.marks |= saslBareWord(s, start) // smtp.example.net user:…
+	}
 }
 
 // rareBefore and rareAfter hold the bytes before and after a word that
