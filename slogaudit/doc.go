@@ -103,7 +103,12 @@
 // of the records as written, nor with a hash-failed record's leaf taken
 // from the hash of its content, another record's leaf is not the one
 // signed (a MAC member changed, verified without the key) and the
-// checkpoint is reported bad-checkpoint. A record changed so
+// checkpoint is reported bad-checkpoint. A record whose hash member alone
+// was changed is reported modified once, not bad-mac besides: its MAC,
+// computed over its hash, verifies over the hash of its content. A record
+// that failed its hash or MAC check holds its place in its chain when its
+// seq is the next, so the record after it is not reported missing or
+// inserted. A record changed so
 // that its line no longer
 // parses is reported modified, not missing, when its audit member still
 // names it. A line that is not a record (malformed, or without an audit

@@ -1284,6 +1284,24 @@ func (v *verifier) unreadableAt(id string, seq uint64) bool {
 	return true
 }
 
+// maxUnreadableRun bounds the unreadable lines a failed record may follow
+// and still hold its place (link).
+const maxUnreadableRun = 16
+
+// unreadableSeqs reports whether each of the records from to to of chain
+// id is named by a line that no longer reads as a record.
+func (v *verifier) unreadableSeqs(id string, from, to uint64) bool {
+	if to < from || to-from >= maxUnreadableRun {
+		return false
+	}
+	for s := from; s <= to; s++ {
+		if _, ok := v.unreadable[claimedRecord{id, s}]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // record checks one line.
 func (v *verifier) record(line []byte, torn bool) {
 	raw := bytes.TrimRight(line, "\r\n")
@@ -1453,6 +1471,8 @@ func (v *verifier) record(line []byte, torn bool) {
 	if !rec.hashOK && bad < 0 {
 		if detail, edited := v.memberEdit(&rec, content); edited {
 			edit, contentHash = detail, rec.hash // the hash was never the member changed
+		} else if detail, edited := v.hashMemberEdit(&rec, contentHash); edited {
+			edit = detail
 		}
 	}
 	v.checks.chain(rec.chain).Hashes.count(!rec.hashOK || recoded >= 0)
@@ -1713,7 +1733,16 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 	// reported missing one record more (nor the retention record's
 	// explanation lost).
 	first := !st.started && rec.seq == 1 && rec.prev == chain.Genesis(rec.chain)
-	if !ok && !(st.started && rec.seq == st.seq+1 && rec.prev == st.hash) && !(!st.started && rec.hashOK) && !first {
+	// The next seq after a head whose hash member was changed (it links to
+	// the head's content), or after a head rewritten with its hash
+	// recomputed (nothing links to it), fits as well as after an intact
+	// head: the head's finding names that break.
+	next := st.started && rec.seq == st.seq+1 && (rec.prev == st.hash || st.contentSet && rec.prev == st.content || st.headForged)
+	// So does a seq after lines that name the seqs between as theirs but
+	// no longer read as records: those are the records in between,
+	// changed (unreadableAt), not missing.
+	next = next || st.started && rec.seq > st.seq+1 && v.unreadableSeqs(rec.chain, st.seq+1, rec.seq-1)
+	if !ok && !next && !(!st.started && rec.hashOK) && !first {
 		if !st.started {
 			if n := len(st.failedFirst); n > 0 && n < window && rec.seq == st.failedFirst[n-1].rec.seq+1 && rec.prev == st.failedFirst[n-1].rec.hash {
 				st.failedFirst = append(st.failedFirst, failedFirst{rec, v.pos()})

@@ -1,6 +1,7 @@
 package slogaudit
 
 import (
+	"crypto/hmac"
 	"fmt"
 
 	"github.com/slogguard/slogguard/internal/chain"
@@ -102,4 +103,36 @@ func firstEdit(rec *auditFields, content []byte) (string, bool) {
 		return "its prev member was changed: with the chain's genesis as prev, as the first record has, its content matches its hash", true
 	}
 	return "", false
+}
+
+// hashMemberEdit explains a record whose content does not match its hash
+// by a change of its hash member alone: its MAC, which the key computed
+// over the hash, verifies over the hash of its content. The content is as
+// written, and the record is in its place, changed; hashMemberEdit puts
+// the hash back in rec, so that the MAC check passes, the record holds its
+// place and the record after it links to it, and returns the finding's
+// detail. Without the record's key there is nothing to tell by, and the
+// record after it decides (hashEdited).
+func (v *verifier) hashMemberEdit(rec *auditFields, content chain.Hash) (string, bool) {
+	if !rec.hasMAC || content == rec.hash {
+		return "", false
+	}
+	key, known := v.opts.Keys[rec.keyID]
+	if !known && v.opts.Key != nil {
+		key, known = v.opts.Key, true
+	}
+	if !known {
+		return "", false
+	}
+	was := *rec
+	was.hash = content
+	if rec.hasEpoch {
+		if ok, _ := v.checkEpochMAC(key, was); !ok {
+			return "", false
+		}
+	} else if want := rec.version.MACScratch(v.macState(rec.keyID, key), &v.macScratch, rec.keyID, content); !hmac.Equal(want[:], rec.mac[:]) {
+		return "", false
+	}
+	rec.hash = content
+	return "its hash member was changed: its MAC verifies the hash of its content, which is as written", true
 }
