@@ -94,19 +94,33 @@
 // place of a chain's records, from another log of that chain (another
 // run, a copy) or of another chain, are each reported inserted, in place
 // of the record they replaced, and the untouched records around them are
-// not reported; of a chain's newest records that do not link to the
-// record before them, the first is reported, since without a key a
-// rewritten record before them would look the same. A record's MAC or
+// not reported; a chain's newest records that do not link to the record
+// before them are each reported inserted too when that record verifies
+// with its key; verified without the key, only the first of them is
+// reported, since a rewritten record before them would look the same. A record's MAC or
 // hash that fails is that record's finding only: the signed Merkle roots
 // over it, whose leaves it is in, are not reported too; but a signed root
 // is still checked for the other records under it: when it is not the root
 // of the records as written, nor with a hash-failed record's leaf taken
 // from the hash of its content, another record's leaf is not the one
 // signed (a MAC member changed, verified without the key) and the
-// checkpoint is reported bad-checkpoint. A record changed so
+// checkpoint is reported bad-checkpoint. A record whose seq, prev or chain
+// member was changed is reported modified, naming the member, when with
+// the member put back its content matches its hash and it links to the
+// records around it (a chain's first record too, which the record after
+// it names). A record whose hash member alone
+// was changed is reported modified once, not bad-mac besides: its MAC,
+// computed over its hash, verifies over the hash of its content. A record
+// that failed its hash or MAC check holds its place in its chain when its
+// seq is the next, so the record after it is not reported missing or
+// inserted. A record changed so
 // that its line no longer
 // parses is reported modified, not missing, when its audit member still
-// names it. A line that is not a record (malformed, or without an audit
+// names it; when its audit member no longer names it (its seq, chain or
+// version broken), the line is reported malformed in place of that
+// record, like a line that is not a record (below); the chain's last
+// record so changed is not reported truncated by a checkpoint that
+// signed it. A line that is not a record (malformed, or without an audit
 // member) standing where as many records of a chain are missing, between
 // the records around them, is reported as it is, in place of the record
 // whose line it took, and that record is not reported missing too

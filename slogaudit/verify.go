@@ -317,11 +317,15 @@ type chainState struct {
 	contentSet bool
 	// headForged: the head's content matches its hash and its MAC fails.
 	headForged bool
+	// headKeyed: the head's hash and MAC verified with its key: it is as
+	// its writer wrote it.
+	headKeyed bool
 	// brk: the run of records since the last record that did not link to
 	// the head before it (see chainBreak).
 	brk *chainBreak
 	// pastedTo: the chain's records after its head up to this seq are
-	// on lines that another chain's records replaced (see foreignRuns).
+	// on lines that another chain's records replaced (see foreignRuns),
+	// or on lines that no longer read as records (see unreadableTail).
 	pastedTo uint64
 }
 
@@ -443,6 +447,11 @@ type verifier struct {
 	// of as many records just there is those lines, changed (see
 	// unreadableRun).
 	unreadLines map[int64]int
+	// renamed: the last record whose content failed its hash while its
+	// MAC verified, of a chain not started, which the next record may
+	// show to be another chain's with its chain member changed
+	// (renamedFirst).
+	renamed *renamedRecord
 	// unnamed are the fragments (see jsonPrefix) that records followed
 	// without naming them, oldest first: a later audit.gap or
 	// audit.start may still name one (a failed write's fragment that
@@ -1284,6 +1293,24 @@ func (v *verifier) unreadableAt(id string, seq uint64) bool {
 	return true
 }
 
+// maxUnreadableRun bounds the unreadable lines a failed record may follow
+// and still hold its place (link).
+const maxUnreadableRun = 16
+
+// unreadableSeqs reports whether each of the records from to to of chain
+// id is named by a line that no longer reads as a record.
+func (v *verifier) unreadableSeqs(id string, from, to uint64) bool {
+	if to < from || to-from >= maxUnreadableRun {
+		return false
+	}
+	for s := from; s <= to; s++ {
+		if _, ok := v.unreadable[claimedRecord{id, s}]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // record checks one line.
 func (v *verifier) record(line []byte, torn bool) {
 	raw := bytes.TrimRight(line, "\r\n")
@@ -1305,7 +1332,9 @@ func (v *verifier) record(line []byte, torn bool) {
 	}
 	// A File line starts with the members whose names sort before
 	// "audit", never with "time": a line that does is another handler's.
-	if canonicalLines && !bytes.HasPrefix(raw, []byte(`{"time":`)) && v.canonicalRecord(exact) || recodeLines && v.recodedRecord(raw) {
+	// After a record that the next may show renamed (renamedFirst), the
+	// next line takes the full path.
+	if v.renamed == nil && (canonicalLines && !bytes.HasPrefix(raw, []byte(`{"time":`)) && v.canonicalRecord(exact) || recodeLines && v.recodedRecord(raw)) {
 		return
 	}
 	val, err := v.parser.Parse(raw)
@@ -1424,6 +1453,11 @@ func (v *verifier) record(line []byte, torn bool) {
 				v.unreadable = map[claimedRecord]int{}
 			}
 			v.unreadable[claimedRecord{rec.chain, rec.seq}] = len(v.rep.Findings)
+		} else {
+			// It names no record: where a record is missing between the
+			// records around it, it is that record's line, changed
+			// (unreadableRun).
+			v.unreadLine(v.pos())
 		}
 		v.add(v.line, rec.chain, rec.seq, Malformed, "audit member: %v", err)
 		return
@@ -1453,6 +1487,8 @@ func (v *verifier) record(line []byte, torn bool) {
 	if !rec.hashOK && bad < 0 {
 		if detail, edited := v.memberEdit(&rec, content); edited {
 			edit, contentHash = detail, rec.hash // the hash was never the member changed
+		} else if detail, edited := v.hashMemberEdit(&rec, contentHash); edited {
+			edit = detail
 		}
 	}
 	v.checks.chain(rec.chain).Hashes.count(!rec.hashOK || recoded >= 0)
@@ -1471,6 +1507,7 @@ func (v *verifier) record(line []byte, torn bool) {
 	rec.content = contentHash
 	macOK := v.checkMAC(rec)
 	rec.macFailed = !macOK
+	v.renamedFirst(&rec, content, modified, macOK)
 	ok = macOK && rec.hashOK && recoded < 0
 	if len(v.lastNamed) > 0 {
 		if ok {
@@ -1665,12 +1702,12 @@ func parseAudit(a chain.Value) (auditFields, error) {
 			return f, fmt.Errorf("missing %s", h.name)
 		}
 		if *h.dst, err = f.version.ParseHash(s); err != nil {
-			return f, err
+			return f, fmt.Errorf("%s: %w", h.name, err)
 		}
 	}
 	if s, ok := str("mac"); ok {
 		if f.mac, err = f.version.ParseHash(s); err != nil {
-			return f, err
+			return f, fmt.Errorf("mac: %w", err)
 		}
 		f.hasMAC = true
 		f.keyID, _ = str("key")
@@ -1713,7 +1750,16 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 	// reported missing one record more (nor the retention record's
 	// explanation lost).
 	first := !st.started && rec.seq == 1 && rec.prev == chain.Genesis(rec.chain)
-	if !ok && !(st.started && rec.seq == st.seq+1 && rec.prev == st.hash) && !(!st.started && rec.hashOK) && !first {
+	// The next seq after a head whose hash member was changed (it links to
+	// the head's content), or after a head rewritten with its hash
+	// recomputed (nothing links to it), fits as well as after an intact
+	// head: the head's finding names that break.
+	next := st.started && rec.seq == st.seq+1 && (rec.prev == st.hash || st.contentSet && rec.prev == st.content || st.headForged)
+	// So does a seq after lines that name the seqs between as theirs but
+	// no longer read as records: those are the records in between,
+	// changed (unreadableAt), not missing.
+	next = next || st.started && rec.seq > st.seq+1 && v.unreadableSeqs(rec.chain, st.seq+1, rec.seq-1)
+	if !ok && !next && !(!st.started && rec.hashOK) && !first {
 		if !st.started {
 			if n := len(st.failedFirst); n > 0 && n < window && rec.seq == st.failedFirst[n-1].rec.seq+1 && rec.prev == st.failedFirst[n-1].rec.hash {
 				st.failedFirst = append(st.failedFirst, failedFirst{rec, v.pos()})
@@ -1742,7 +1788,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		if rec.seq == alt.seq+1 && rec.prev == alt.hash && rec.prev != st.hash {
 			v.addAt(st.line, rec.chain, alt.seq, Inserted, "does not link to the records after it")
 			st.hash, st.line = alt.hash, alt.line
-			st.contentSet, st.headForged = false, false
+			st.contentSet, st.headForged, st.headKeyed = false, false, false
 			st.recent.put(alt.seq, seen{alt.hash, alt.line})
 		} else {
 			v.addAt(alt.line, rec.chain, alt.seq, Inserted, "a second record with seq %d that the chain does not continue from", alt.seq)
@@ -1818,6 +1864,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 	st.seq, st.hash, st.line = rec.seq, rec.hash, v.pos()
 	st.content, st.contentSet = rec.content, !rec.hashOK && rec.content != rec.hash
 	st.headForged = rec.hashOK && rec.macFailed
+	st.headKeyed = ok && (v.opts.Keys != nil || v.opts.Key != nil)
 	v.growTree(st, rec)
 	st.recent.put(rec.seq, seen{rec.hash, v.pos()})
 	st.sum.Records++
@@ -2076,6 +2123,7 @@ func (v *verifier) finish() (Report, error) {
 			v.addAt(st.alt.line, id, st.alt.seq, Inserted, "a second record with seq %d at the end of the input", st.alt.seq)
 		}
 		v.reportGaps(id, st)
+		v.unreadableTail(id, st, 0)
 		v.settleAfterGaps(st)
 		v.finishEpochs(id, st)
 		v.rep.Chains[id] = st.sum
@@ -2083,6 +2131,9 @@ func (v *verifier) finish() (Report, error) {
 	for id, cps := range v.cps {
 		st := v.chains[id]
 		for _, cp := range cps {
+			if st != nil {
+				v.unreadableTail(id, st, cp.Seq)
+			}
 			if st == nil || cp.Seq > max(st.seq, st.pastedTo) {
 				last := uint64(0)
 				if st != nil {

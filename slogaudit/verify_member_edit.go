@@ -1,6 +1,7 @@
 package slogaudit
 
 import (
+	"crypto/hmac"
 	"fmt"
 
 	"github.com/slogguard/slogguard/internal/chain"
@@ -102,4 +103,85 @@ func firstEdit(rec *auditFields, content []byte) (string, bool) {
 		return "its prev member was changed: with the chain's genesis as prev, as the first record has, its content matches its hash", true
 	}
 	return "", false
+}
+
+// hashMemberEdit explains a record whose content does not match its hash
+// by a change of its hash member alone: its MAC, which the key computed
+// over the hash, verifies over the hash of its content. The content is as
+// written, and the record is in its place, changed; hashMemberEdit puts
+// the hash back in rec, so that the MAC check passes, the record holds its
+// place and the record after it links to it, and returns the finding's
+// detail. Without the record's key there is nothing to tell by, and the
+// record after it decides (hashEdited).
+func (v *verifier) hashMemberEdit(rec *auditFields, content chain.Hash) (string, bool) {
+	if !rec.hasMAC || content == rec.hash {
+		return "", false
+	}
+	key, known := v.opts.Keys[rec.keyID]
+	if !known && v.opts.Key != nil {
+		key, known = v.opts.Key, true
+	}
+	if !known {
+		return "", false
+	}
+	was := *rec
+	was.hash = content
+	if rec.hasEpoch {
+		if ok, _ := v.checkEpochMAC(key, was); !ok {
+			return "", false
+		}
+	} else if want := rec.version.MACScratch(v.macState(rec.keyID, key), &v.macScratch, rec.keyID, content); !hmac.Equal(want[:], rec.mac[:]) {
+		return "", false
+	}
+	rec.hash = content
+	return "its hash member was changed: its MAC verifies the hash of its content, which is as written", true
+}
+
+// maxRenamedContent bounds the content kept for renamedFirst.
+const maxRenamedContent = 1 << 16
+
+// renamedRecord is a record of a chain not started whose content failed
+// its hash while its MAC verified, and its finding.
+type renamedRecord struct {
+	rec     auditFields
+	content []byte
+	pos     int64
+	finding int
+}
+
+// renamedFirst explains the first record of a chain whose chain member
+// was changed, which chainEdit cannot (no chain's head is before it): the
+// record on the line before rec, whose content failed its hash though its
+// MAC verified, is of rec's chain when rec links to it as the next seq
+// and, with rec's chain id, its content matches its hash. Its finding is
+// amended to say so, and it is put first in rec's chain, so that the
+// chain starts there and that record is not reported missing besides.
+// Otherwise rec itself, when it is such a record, is kept for the next.
+func (v *verifier) renamedFirst(rec *auditFields, content []byte, finding int, macOK bool) {
+	r := v.renamed
+	v.renamed = nil
+	st := v.chains[rec.chain]
+	if st != nil && st.started {
+		return
+	}
+	if r != nil && r.pos == v.pos()-1 && r.rec.chain != rec.chain && rec.seq == r.rec.seq+1 && rec.prev == r.rec.hash &&
+		r.rec.version.Link(rec.chain, r.rec.seq, r.rec.prev, r.content) == r.rec.hash {
+		if was := v.chains[r.rec.chain]; was != nil && !was.started {
+			was.failedFirst = nil
+		}
+		f := &v.rep.Findings[r.finding]
+		f.Chain = rec.chain
+		f.Detail = fmt.Sprintf("its chain member was changed from %q to %q: with chain %q its content matches its hash, and record %d of that chain links to it", rec.chain, r.rec.chain, rec.chain, rec.seq)
+		if st == nil {
+			st = &chainState{missing: map[uint64]int64{}}
+			v.chains[rec.chain] = st
+		}
+		first := r.rec
+		first.chain = rec.chain
+		st.failedFirst = []failedFirst{{first, r.pos}}
+		return
+	}
+	if finding >= 0 && macOK && (v.opts.Keys != nil || v.opts.Key != nil) && len(content) <= maxRenamedContent {
+		v.renamed = &renamedRecord{rec: *rec, content: append([]byte(nil), content...), pos: v.pos(), finding: finding}
+	}
 }

@@ -20,6 +20,9 @@ type chainBreak struct {
 	// roots: the indices of the findings of signed roots that differ
 	// from the run's, which a replaced run explains.
 	roots []int
+	// keyed: the record before the run verified with its key: it was
+	// not rewritten, so the run is what came from elsewhere.
+	keyed bool
 }
 
 // differs notes the finding of a signed root that differs from the
@@ -37,7 +40,7 @@ const maxNamedRun = 64
 // openBreak starts a break at rec, whose finding was just added at the
 // current position.
 func (v *verifier) openBreak(st *chainState, rec auditFields) {
-	st.brk = &chainBreak{finding: len(v.rep.Findings) - 1, from: rec.seq, pos: []int64{v.pos()}}
+	st.brk = &chainBreak{finding: len(v.rep.Findings) - 1, from: rec.seq, pos: []int64{v.pos()}, keyed: st.headKeyed}
 }
 
 // grewBreak adds a record placed after the run of an open break.
@@ -106,8 +109,15 @@ func (v *verifier) settleBreak(id string, st *chainState) {
 	if before == nil {
 		// The run after the break goes on to the chain's newest record:
 		// another log's newest records in place of this one's, or the
-		// record before the break rewritten with its hash recomputed
-		// (without a key to tell): the break is what the finding names.
+		// record before the break rewritten with its hash recomputed.
+		// With the key, the record before the break verified, so each
+		// record of the run is reported inserted (and the signed roots
+		// over them differ for that reason); without it, the break is
+		// what the finding names, and a signed root that differs says
+		// more: that the records before it are not the ones signed.
+		if b.keyed {
+			v.tailReplaced(id, b)
+		}
 		return
 	}
 	v.withdrawn = append(v.withdrawn, b.roots...) // their leaves are in every root
@@ -121,6 +131,25 @@ func (v *verifier) settleBreak(id string, st *chainState) {
 			continue
 		}
 		v.addAt(p, id, uint64(i)+1, Inserted, "%s", detail)
+	}
+}
+
+// tailReplaced reports each record of the run of b, which goes on to the
+// chain's newest record after a record that verified with its key,
+// inserted: the chain's newest records were replaced by another log's.
+func (v *verifier) tailReplaced(id string, b *chainBreak) {
+	v.withdrawn = append(v.withdrawn, b.roots...)
+	last := b.from + uint64(len(b.pos)) - 1
+	for i, p := range b.pos {
+		detail := replacedDetail(b.from+uint64(i), b.from, last, "the record before it, which verifies with its key", "the record before them, which verifies with its key")
+		if i == 0 {
+			v.rep.Findings[b.finding].Detail = detail
+			continue
+		}
+		if len(b.pos) > maxNamedRun {
+			break // the first record's finding names the run
+		}
+		v.addAt(p, id, b.from+uint64(i), Inserted, "%s", detail)
 	}
 }
 
@@ -266,4 +295,28 @@ func (v *verifier) unreadableRun(id string, from, to uint64, start, end int64) b
 		f.Detail = fmt.Sprintf("in place of record %d, which is not in the input: %s", seq, strings.TrimSuffix(f.Detail, unnamedFragmentHint))
 	}
 	return true
+}
+
+// unreadableTail settles the lines after a chain's last record that no
+// longer read as records. Those whose audit member still names the
+// chain's next seqs are those records, changed (unreadableAt); and when a
+// checkpoint signed the chain up to size, as many lines just after its
+// last record that name no record stand in place of the records it
+// signed (unreadableRun): the newest records are there, changed, not
+// removed. It raises st.pastedTo over the records so found.
+func (v *verifier) unreadableTail(id string, st *chainState, size uint64) {
+	if !st.started || st.pastedTo > st.seq {
+		return
+	}
+	to := st.seq
+	for to-st.seq < maxUnreadableRun && v.unreadableAt(id, to+1) {
+		to++
+	}
+	if to == st.seq && size > to && size-to <= maxUnreadableRun {
+		n := int64(size - to)
+		if v.unreadableRun(id, to+1, size, st.line+1, st.line+1+n) {
+			to = size
+		}
+	}
+	st.pastedTo = max(st.pastedTo, to)
 }

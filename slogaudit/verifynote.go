@@ -229,6 +229,7 @@ func (v *verifier) finishNotes() {
 		for _, n := range notes {
 			last := uint64(0)
 			if st != nil {
+				v.unreadableTail(id, st, n.head.Size)
 				last = max(st.seq, st.pastedTo)
 			}
 			if n.head.Size > last && (st == nil || st.started || n.head.Size > st.prunedSeq()) {
