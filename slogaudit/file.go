@@ -141,6 +141,12 @@ type File struct {
 	// no handler of this File wrote first; lastWritten is the newest.
 	written     map[string]bool
 	lastWritten string
+	// writtenSeq is, by chain, the seq of the newest whole record that
+	// reached the file through Write (see forkedLocked).
+	writtenSeq map[string]uint64
+	// forkTips are, by chain, the hashes of the newest records refused
+	// as a fork of the chain (see forkedLocked).
+	forkTips map[string]*forkTips
 	// fresh: the file ends with a line without its newline (a fragment
 	// found at open, or one that a failed write left and could not cut
 	// off), so the next write starts with a newline, in the same write.
@@ -1017,6 +1023,13 @@ func (af *File) handlerClosed(st *state, head Head, lastTime time.Time, clean bo
 // left in place and the handler's audit.gap names it. If cutting fails,
 // the next write starts with a newline. Either way no record is glued
 // onto a fragment.
+//
+// A record of a chain that does not follow the newest record of that
+// chain the File knows (the head recovered at open, or a record written
+// through Write since) forks the chain: a handler that names the chain
+// without resuming it, or a second handler resuming the same head. Write
+// refuses it, writing nothing, and so the fork's later records that link
+// to it; the error says to resume with [WithResume] and [File.Heads].
 func (af *File) Write(p []byte) (int, error) {
 	return af.write(p, true)
 }
@@ -1030,7 +1043,7 @@ func (af *File) writeOwn(p []byte) (int, error) {
 
 // write is Write; others says that p may hold records of chains that
 // another handler writes through Write, whose locks it takes first.
-func (af *File) write(p []byte, others bool) (int, error) {
+func (af *File) write(p []byte, others bool) (written int, _ error) {
 	af.mu.Lock()
 	defer af.mu.Unlock()
 	if af.closed {
@@ -1068,6 +1081,10 @@ func (af *File) write(p []byte, others bool) (int, error) {
 		if err := af.lockWrittenLocked(p); err != nil {
 			return 0, err
 		}
+		if err := af.forkedLocked(p); err != nil {
+			return 0, err
+		}
+		defer func() { af.noteWrittenLocked(p[:max(min(written, len(p)), 0)]) }()
 	}
 	openTorn := af.fresh && (len(af.torns) > 0 || af.tornGrowing) && !af.tornClosed // this write closes the torn line found at open
 	looked := af.closeForeignLocked()
