@@ -117,7 +117,13 @@ var ErrRecordsLost = errors.New("slogaudit: records lost")
 
 // state is shared by a Handler and every handler derived from it.
 type state struct {
-	mu       sync.Mutex
+	mu sync.Mutex
+	// errq holds the errors for OnError that arose while mu was held:
+	// they are passed on once it is let go (see report), so that an
+	// OnError that logs to this handler does not wait for a lock its
+	// own goroutine holds.
+	errMu    sync.Mutex
+	errq     []error
 	next     slog.Handler
 	cfg      config
 	head     Head
@@ -470,14 +476,14 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 // Head returns the chain's current head.
 func (h *Handler) Head() Head {
 	h.st.mu.Lock()
-	defer h.st.mu.Unlock()
+	defer h.st.unlock()
 	return h.st.head
 }
 
 // Stats returns the counters.
 func (h *Handler) Stats() Stats {
 	h.st.mu.Lock()
-	defer h.st.mu.Unlock()
+	defer h.st.unlock()
 	s := h.st.stats
 	h.st.losses.mu.Lock()
 	s.Written -= h.st.losses.async
@@ -636,7 +642,7 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	defer p.release()
 	st := h.st
 	st.worker.lock(&st.mu)
-	defer st.mu.Unlock()
+	defer st.unlock()
 	if st.closed {
 		st.stats.Refused++
 		return ErrClosed
@@ -1020,10 +1026,37 @@ func safeHandle(ctx context.Context, h slog.Handler, r slog.Record) (err error) 
 // report passes err to OnError. A callback that panics (a send on a
 // channel closed at shutdown) must not leave the chain half stepped (a
 // record written and its seq taken again), nor stop a background
-// goroutine: its panic is dropped.
+// goroutine: its panic is dropped. OnError runs with st.mu free, as
+// callers log from it (to this handler too): err waits in errq while
+// st.mu is held, and whoever lets go of it (unlock) passes it on before
+// returning.
 func (st *state) report(err error) {
-	if st.cfg.onError != nil {
-		callback(func() { st.cfg.onError(err) })
+	if st.cfg.onError == nil {
+		return
+	}
+	st.errMu.Lock()
+	st.errq = append(st.errq, err)
+	st.errMu.Unlock()
+	if st.mu.TryLock() { // nobody holds it: pass err on now
+		st.unlock()
+	}
+}
+
+// unlock lets go of st.mu and passes the errors reported meanwhile to
+// OnError, in order.
+func (st *state) unlock() {
+	st.mu.Unlock()
+	for {
+		st.errMu.Lock()
+		errs := st.errq
+		st.errq = nil
+		st.errMu.Unlock()
+		if len(errs) == 0 {
+			return
+		}
+		for _, err := range errs {
+			callback(func() { st.cfg.onError(err) })
+		}
 	}
 }
 
@@ -1082,12 +1115,12 @@ func (h *Handler) Close(ctx context.Context) error {
 	if f := h.st.cfg.file; f != nil {
 		h.st.mu.Lock()
 		last := h.st.lastTime
-		h.st.mu.Unlock()
+		h.st.unlock()
 		f.handlerClosed(h.st, h.Head(), last, err == nil) // another handler may continue the chain
 	}
 	h.st.mu.Lock()
 	w := h.st.merkle.witness
-	h.st.mu.Unlock()
+	h.st.unlock()
 	if w != nil {
 		err = errors.Join(err, w.close(ctx))
 	}
@@ -1100,20 +1133,20 @@ func (h *Handler) closeLocked(ctx context.Context) error {
 	if st.closing != nil {
 		// Another Close runs, or ran: its result is this one's.
 		done := st.closing
-		st.mu.Unlock()
+		st.unlock()
 		select {
 		case <-done:
 		case <-ctx.Done():
 			return fmt.Errorf("slogaudit: close: waiting for another Close of chain %s: %w", h.Head().Chain, ctx.Err())
 		}
 		st.mu.Lock()
-		defer st.mu.Unlock()
+		defer st.unlock()
 		return st.closeErr
 	}
 	st.closing = make(chan struct{})
 	defer func() {
 		close(st.closing)
-		st.mu.Unlock()
+		st.unlock()
 	}()
 	st.startLocked(ctx)
 	if st.direct != nil {
@@ -1183,7 +1216,7 @@ func (st *state) flushNext(ctx context.Context) error {
 	if st.async == nil {
 		return nil
 	}
-	st.mu.Unlock()
+	st.unlock()
 	err := st.async.Flush(ctx)
 	st.mu.Lock()
 	if err != nil {

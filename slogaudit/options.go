@@ -184,7 +184,11 @@ func WithSyncFunc(sync func() error) Option {
 
 // OnError is called with every error: a failed write, a panic in the
 // wrapped handler, a failed checkpoint or sync. It may be called from a
-// background goroutine (witnesses); a panic of f is dropped.
+// background goroutine (witnesses); a panic of f is dropped. It is never
+// called while the handler holds its lock, so f may log to the handler
+// (the error of a failed record, say): an error that arises in Handle
+// or Close is passed to f before that call returns, once the record's
+// chain step is done.
 func OnError(f func(error)) Option {
 	return func(c *config) { c.onError = f }
 }
