@@ -118,12 +118,12 @@ var ErrRecordsLost = errors.New("slogaudit: records lost")
 // state is shared by a Handler and every handler derived from it.
 type state struct {
 	mu sync.Mutex
-	// errq holds the errors for OnError that arose while mu was held:
-	// they are passed on once it is let go (see report), so that an
-	// OnError that logs to this handler does not wait for a lock its
-	// own goroutine holds.
-	errMu    sync.Mutex
-	errq     []error
+	// calls are the calls of OnError and OnViolation due while mu was
+	// held: they run once it is let go (see later), so that a callback
+	// that logs to this handler does not wait for a lock its own
+	// goroutine holds.
+	callsMu  sync.Mutex
+	calls    []func()
 	next     slog.Handler
 	cfg      config
 	head     Head
@@ -692,7 +692,7 @@ func (st *state) violatedLocked(ctx context.Context, r slog.Record, root *node, 
 	for _, v := range vs {
 		st.stats.Violations[v.Rule]++
 		if st.cfg.onViolation != nil {
-			callback(func() { st.cfg.onViolation(v) })
+			st.later(func() { st.cfg.onViolation(v) })
 		}
 	}
 	if st.cfg.mode == Annotate {
@@ -1026,36 +1026,40 @@ func safeHandle(ctx context.Context, h slog.Handler, r slog.Record) (err error) 
 // report passes err to OnError. A callback that panics (a send on a
 // channel closed at shutdown) must not leave the chain half stepped (a
 // record written and its seq taken again), nor stop a background
-// goroutine: its panic is dropped. OnError runs with st.mu free, as
-// callers log from it (to this handler too): err waits in errq while
-// st.mu is held, and whoever lets go of it (unlock) passes it on before
-// returning.
+// goroutine: its panic is dropped.
 func (st *state) report(err error) {
-	if st.cfg.onError == nil {
-		return
+	if st.cfg.onError != nil {
+		st.later(func() { st.cfg.onError(err) })
 	}
-	st.errMu.Lock()
-	st.errq = append(st.errq, err)
-	st.errMu.Unlock()
-	if st.mu.TryLock() { // nobody holds it: pass err on now
+}
+
+// later runs f, a call of a caller's callback, with st.mu free, as
+// callers log from their callbacks (to this handler too): f waits in
+// calls while st.mu is held, and whoever lets go of it (unlock) runs it
+// before returning. Calls run in the order they were due; a panic of one
+// is dropped.
+func (st *state) later(f func()) {
+	st.callsMu.Lock()
+	st.calls = append(st.calls, f)
+	st.callsMu.Unlock()
+	if st.mu.TryLock() { // nobody holds it: run f now
 		st.unlock()
 	}
 }
 
-// unlock lets go of st.mu and passes the errors reported meanwhile to
-// OnError, in order.
+// unlock lets go of st.mu and runs the callbacks due meanwhile.
 func (st *state) unlock() {
 	st.mu.Unlock()
 	for {
-		st.errMu.Lock()
-		errs := st.errq
-		st.errq = nil
-		st.errMu.Unlock()
-		if len(errs) == 0 {
+		st.callsMu.Lock()
+		calls := st.calls
+		st.calls = nil
+		st.callsMu.Unlock()
+		if len(calls) == 0 {
 			return
 		}
-		for _, err := range errs {
-			callback(func() { st.cfg.onError(err) })
+		for _, f := range calls {
+			callback(f)
 		}
 	}
 }

@@ -108,3 +108,70 @@ func TestOnErrorMayLogToItsHandler(t *testing.T) {
 		})
 	}
 }
+
+// Guards callers against the same deadlock for OnViolation, which was
+// called under the handler's lock: a callback that logs the violation to
+// the same logger must not hang, in either policy mode, and its record
+// is in the chain.
+func TestOnViolationMayLogToItsHandler(t *testing.T) {
+	for name, mode := range map[string]slogaudit.Mode{"annotate": slogaudit.Annotate, "strict": slogaudit.Strict} {
+		t.Run(name, func(t *testing.T) {
+			var buf lockedOut
+			var logger atomic.Pointer[slog.Logger]
+			var calls atomic.Int32
+			policy := slogaudit.Policy{Name: "vault", Required: []slogaudit.Required{{Attrs: []string{slogaudit.KeyActor}, Clause: "vault rule 3"}}}
+			h, err := slogaudit.New(slog.NewJSONHandler(&buf, nil), slogaudit.WithKey("k1", rtKey), slogaudit.WithPolicy(policy), slogaudit.WithMode(mode),
+				slogaudit.OnViolation(func(v slogaudit.Violation) {
+					if calls.Add(1) == 1 {
+						logger.Load().Warn("policy violation seen", slogaudit.Actor("compliance-bot"), "rule", v.Rule)
+					}
+				}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			logger.Store(slog.New(h))
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				logger.Load().Info("vault opened") // no actor
+			}()
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatal("logging from OnViolation to the handler deadlocked")
+			}
+			if err := h.Close(context.Background()); err != nil {
+				t.Errorf("Close: %v", err)
+			}
+			if calls.Load() == 0 {
+				t.Fatal("no violation reported")
+			}
+			out := buf.String()
+			if !strings.Contains(out, "policy violation seen") {
+				t.Error("the record logged by OnViolation is not in the log")
+			}
+			rep, err := slogaudit.Verify(context.Background(), strings.NewReader(out), slogaudit.VerifyOptions{Keys: map[string][]byte{"k1": rtKey}})
+			if err != nil || !rep.Intact() {
+				t.Fatalf("the log verifies as not intact: %v %v", err, rep.Findings)
+			}
+		})
+	}
+}
+
+// lockedOut is a bytes.Buffer safe for concurrent use.
+type lockedOut struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedOut) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedOut) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

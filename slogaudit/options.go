@@ -258,8 +258,9 @@ func WithMode(m Mode) Option {
 	}
 }
 
-// OnViolation is called, under the handler's lock, for every violation;
-// a panic of f is dropped.
+// OnViolation is called for every violation, in order, before the call
+// that found it (Handle) returns, once the handler has let go of its
+// lock, so that f may log to the handler; a panic of f is dropped.
 func OnViolation(f func(Violation)) Option { return func(c *config) { c.onViolation = f } }
 
 // withClock replaces time.Now, for tests.
