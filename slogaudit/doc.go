@@ -67,8 +67,13 @@
 // files, and that first write goes on in the current file when the one it
 // opened was rotated away. Only [File.Handler] names such fragments: in
 // every process that shares a log, write through it, not through [Wrap]
-// over a JSON or slogcore handler over the File. [VerifyFiles] and the
-// slogaudit command check rotated files in order.
+// over a JSON or slogcore handler over the File. A handler over a File
+// (through a JSON or slogcore handler) that writes a chain the file holds
+// without continuing it (WithChainID without [WithResume] after a
+// restart, or two handlers resuming one head) would fork the chain, and
+// the untouched log would verify as tampered: the File refuses its
+// records, with an error that says to resume, and the log stays intact.
+// [VerifyFiles] and the slogaudit command check rotated files in order.
 //
 // # Verification
 //

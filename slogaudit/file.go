@@ -76,8 +76,10 @@ func WithFileSync(p SyncPolicy) FileOption { return func(c *fileConfig) { c.sync
 func WithRotateSize(n int64) FileOption { return func(c *fileConfig) { c.rotateSize = n } }
 
 // WithFileErrors receives errors that happen outside a Write (a failed
-// background fsync), from a background goroutine; a panic of f is
-// dropped.
+// background fsync, a failed rotation), from a background goroutine, one
+// at a time and in order, never while the File holds its lock: f may log
+// to a handler of the File. [File.Close] waits for the errors reported
+// before it. A panic of f is dropped.
 func WithFileErrors(f func(error)) FileOption { return func(c *fileConfig) { c.onError = f } }
 
 // TornLine describes an incomplete last line found when a file was opened:
@@ -141,6 +143,12 @@ type File struct {
 	// no handler of this File wrote first; lastWritten is the newest.
 	written     map[string]bool
 	lastWritten string
+	// writtenSeq is, by chain, the seq of the newest whole record that
+	// reached the file through Write (see forkedLocked).
+	writtenSeq map[string]uint64
+	// forkTips are, by chain, the hashes of the newest records refused
+	// as a fork of the chain (see forkedLocked).
+	forkTips map[string]*forkTips
 	// fresh: the file ends with a line without its newline (a fragment
 	// found at open, or one that a failed write left and could not cut
 	// off), so the next write starts with a newline, in the same write.
@@ -191,6 +199,11 @@ type File struct {
 	// injectRotate, in tests, fails a step of the rotation ("rename",
 	// "create") when it returns an error.
 	injectRotate func(step string) error
+	// errq are the errors for WithFileErrors not yet passed on, by the
+	// goroutine that errsDone says runs (see reportLocked).
+	errq     []error
+	errsDone chan struct{} // closed when the goroutine ends; nil: none runs
+	errsG    atomic.Uint64 // the goroutine id of the last one
 }
 
 // ErrNotDurable is wrapped by the error [File.Write] returns when every
@@ -1017,6 +1030,13 @@ func (af *File) handlerClosed(st *state, head Head, lastTime time.Time, clean bo
 // left in place and the handler's audit.gap names it. If cutting fails,
 // the next write starts with a newline. Either way no record is glued
 // onto a fragment.
+//
+// A record of a chain that does not follow the newest record of that
+// chain the File knows (the head recovered at open, or a record written
+// through Write since) forks the chain: a handler that names the chain
+// without resuming it, or a second handler resuming the same head. Write
+// refuses it, writing nothing, and so the fork's later records that link
+// to it; the error says to resume with [WithResume] and [File.Heads].
 func (af *File) Write(p []byte) (int, error) {
 	return af.write(p, true)
 }
@@ -1030,7 +1050,7 @@ func (af *File) writeOwn(p []byte) (int, error) {
 
 // write is Write; others says that p may hold records of chains that
 // another handler writes through Write, whose locks it takes first.
-func (af *File) write(p []byte, others bool) (int, error) {
+func (af *File) write(p []byte, others bool) (written int, _ error) {
 	af.mu.Lock()
 	defer af.mu.Unlock()
 	if af.closed {
@@ -1056,9 +1076,7 @@ func (af *File) write(p []byte, others bool) (int, error) {
 			// The record goes to the file as it is, which grows past
 			// the size: a rotation is no reason to lose a record. The
 			// next write tries again.
-			if af.cfg.onError != nil {
-				callback(func() { af.cfg.onError(err) })
-			}
+			af.reportLocked(err)
 		}
 		if after, err := af.f.Stat(); err == nil && before != nil && !os.SameFile(before, after) {
 			seen = len(af.foreign) // named as they are; the write goes to another file
@@ -1068,6 +1086,10 @@ func (af *File) write(p []byte, others bool) (int, error) {
 		if err := af.lockWrittenLocked(p); err != nil {
 			return 0, err
 		}
+		if err := af.forkedLocked(p); err != nil {
+			return 0, err
+		}
+		defer func() { af.noteWrittenLocked(p[:max(min(written, len(p)), 0)]) }()
 	}
 	openTorn := af.fresh && (len(af.torns) > 0 || af.tornGrowing) && !af.tornClosed // this write closes the torn line found at open
 	looked := af.closeForeignLocked()
@@ -1273,10 +1295,7 @@ func (af *File) unglueLocked(p []byte, n int, looked int64) (rewrote int) {
 		// The record is in the log, where it was glued; a part of its
 		// copy at the end is another fragment, which the next write
 		// closes and names.
-		if af.cfg.onError != nil {
-			werr := fmt.Errorf("slogaudit: writing %s: a record landed on another writer's incomplete line, and writing it again on a line of its own failed (%d of %d bytes): %v; the record is in the log where it landed", af.path, max(m, 0), len(copied), err)
-			callback(func() { af.cfg.onError(werr) })
-		}
+		af.reportLocked(fmt.Errorf("slogaudit: writing %s: a record landed on another writer's incomplete line, and writing it again on a line of its own failed (%d of %d bytes): %v; the record is in the log where it landed", af.path, max(m, 0), len(copied), err))
 		return max(m, 0)
 	}
 	if frag, _, ok := af.closedLineLocked(int64(m)); ok && frag != nil {
@@ -1982,6 +2001,7 @@ func (af *File) reopenLocked(path string, err error) error {
 
 // Close syncs and closes the file. Close the Handler first.
 func (af *File) Close() error {
+	defer af.waitErrors()
 	af.mu.Lock()
 	defer af.mu.Unlock()
 	if af.closed {

@@ -117,7 +117,13 @@ var ErrRecordsLost = errors.New("slogaudit: records lost")
 
 // state is shared by a Handler and every handler derived from it.
 type state struct {
-	mu       sync.Mutex
+	mu sync.Mutex
+	// calls are the calls of OnError and OnViolation due while mu was
+	// held: they run once it is let go (see later), so that a callback
+	// that logs to this handler does not wait for a lock its own
+	// goroutine holds.
+	callsMu  sync.Mutex
+	calls    []func()
 	next     slog.Handler
 	cfg      config
 	head     Head
@@ -470,14 +476,14 @@ func (h *Handler) WithGroup(name string) slog.Handler {
 // Head returns the chain's current head.
 func (h *Handler) Head() Head {
 	h.st.mu.Lock()
-	defer h.st.mu.Unlock()
+	defer h.st.unlock()
 	return h.st.head
 }
 
 // Stats returns the counters.
 func (h *Handler) Stats() Stats {
 	h.st.mu.Lock()
-	defer h.st.mu.Unlock()
+	defer h.st.unlock()
 	s := h.st.stats
 	h.st.losses.mu.Lock()
 	s.Written -= h.st.losses.async
@@ -636,7 +642,7 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	defer p.release()
 	st := h.st
 	st.worker.lock(&st.mu)
-	defer st.mu.Unlock()
+	defer st.unlock()
 	if st.closed {
 		st.stats.Refused++
 		return ErrClosed
@@ -686,7 +692,7 @@ func (st *state) violatedLocked(ctx context.Context, r slog.Record, root *node, 
 	for _, v := range vs {
 		st.stats.Violations[v.Rule]++
 		if st.cfg.onViolation != nil {
-			callback(func() { st.cfg.onViolation(v) })
+			st.later(func() { st.cfg.onViolation(v) })
 		}
 	}
 	if st.cfg.mode == Annotate {
@@ -1023,7 +1029,38 @@ func safeHandle(ctx context.Context, h slog.Handler, r slog.Record) (err error) 
 // goroutine: its panic is dropped.
 func (st *state) report(err error) {
 	if st.cfg.onError != nil {
-		callback(func() { st.cfg.onError(err) })
+		st.later(func() { st.cfg.onError(err) })
+	}
+}
+
+// later runs f, a call of a caller's callback, with st.mu free, as
+// callers log from their callbacks (to this handler too): f waits in
+// calls while st.mu is held, and whoever lets go of it (unlock) runs it
+// before returning. Calls run in the order they were due; a panic of one
+// is dropped.
+func (st *state) later(f func()) {
+	st.callsMu.Lock()
+	st.calls = append(st.calls, f)
+	st.callsMu.Unlock()
+	if st.mu.TryLock() { // nobody holds it: run f now
+		st.unlock()
+	}
+}
+
+// unlock lets go of st.mu and runs the callbacks due meanwhile.
+func (st *state) unlock() {
+	st.mu.Unlock()
+	for {
+		st.callsMu.Lock()
+		calls := st.calls
+		st.calls = nil
+		st.callsMu.Unlock()
+		if len(calls) == 0 {
+			return
+		}
+		for _, f := range calls {
+			callback(f)
+		}
 	}
 }
 
@@ -1082,12 +1119,12 @@ func (h *Handler) Close(ctx context.Context) error {
 	if f := h.st.cfg.file; f != nil {
 		h.st.mu.Lock()
 		last := h.st.lastTime
-		h.st.mu.Unlock()
+		h.st.unlock()
 		f.handlerClosed(h.st, h.Head(), last, err == nil) // another handler may continue the chain
 	}
 	h.st.mu.Lock()
 	w := h.st.merkle.witness
-	h.st.mu.Unlock()
+	h.st.unlock()
 	if w != nil {
 		err = errors.Join(err, w.close(ctx))
 	}
@@ -1100,20 +1137,20 @@ func (h *Handler) closeLocked(ctx context.Context) error {
 	if st.closing != nil {
 		// Another Close runs, or ran: its result is this one's.
 		done := st.closing
-		st.mu.Unlock()
+		st.unlock()
 		select {
 		case <-done:
 		case <-ctx.Done():
 			return fmt.Errorf("slogaudit: close: waiting for another Close of chain %s: %w", h.Head().Chain, ctx.Err())
 		}
 		st.mu.Lock()
-		defer st.mu.Unlock()
+		defer st.unlock()
 		return st.closeErr
 	}
 	st.closing = make(chan struct{})
 	defer func() {
 		close(st.closing)
-		st.mu.Unlock()
+		st.unlock()
 	}()
 	st.startLocked(ctx)
 	if st.direct != nil {
@@ -1183,7 +1220,7 @@ func (st *state) flushNext(ctx context.Context) error {
 	if st.async == nil {
 		return nil
 	}
-	st.mu.Unlock()
+	st.unlock()
 	err := st.async.Flush(ctx)
 	st.mu.Lock()
 	if err != nil {

@@ -184,7 +184,11 @@ func WithSyncFunc(sync func() error) Option {
 
 // OnError is called with every error: a failed write, a panic in the
 // wrapped handler, a failed checkpoint or sync. It may be called from a
-// background goroutine (witnesses); a panic of f is dropped.
+// background goroutine (witnesses); a panic of f is dropped. It is never
+// called while the handler holds its lock, so f may log to the handler
+// (the error of a failed record, say): an error that arises in Handle
+// or Close is passed to f before that call returns, once the record's
+// chain step is done.
 func OnError(f func(error)) Option {
 	return func(c *config) { c.onError = f }
 }
@@ -254,8 +258,9 @@ func WithMode(m Mode) Option {
 	}
 }
 
-// OnViolation is called, under the handler's lock, for every violation;
-// a panic of f is dropped.
+// OnViolation is called for every violation, in order, before the call
+// that found it (Handle) returns, once the handler has let go of its
+// lock, so that f may log to the handler; a panic of f is dropped.
 func OnViolation(f func(Violation)) Option { return func(c *config) { c.onViolation = f } }
 
 // withClock replaces time.Now, for tests.

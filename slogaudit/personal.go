@@ -272,7 +272,7 @@ func (h *Handler) Erase(ctx context.Context, subject, actor string) error {
 		return errors.New("slogaudit: Erase: no key store (WithKeyStore)")
 	}
 	st.mu.Lock()
-	defer st.mu.Unlock()
+	defer st.unlock()
 	if st.closed {
 		return ErrClosed
 	}

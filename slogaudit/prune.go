@@ -105,13 +105,13 @@ func (af *File) recordRetention(ctx context.Context, removed []string, heads map
 		}
 		st.mu.Lock()
 		if st.closed && release == nil {
-			st.mu.Unlock()
+			st.unlock()
 			continue // closed since it was chosen: its chain may go on elsewhere
 		}
 		err = st.ownLocked(ctx, MsgRetention, false, Action(RetentionApplied), Outcome(Success),
 			slog.Any("removed", removed), slog.Duration("retention", keep), slog.Attr{Key: "ends_at", Value: slog.GroupValue(ends...)})
 		head := st.head
-		st.mu.Unlock()
+		st.unlock()
 		if release != nil {
 			release(head)
 		}

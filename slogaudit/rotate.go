@@ -35,7 +35,7 @@ const MsgRotate = "audit.rotate"
 func (h *Handler) RotateKey(ctx context.Context, id string, key []byte, signer ed25519.PrivateKey) error {
 	st := h.st
 	st.mu.Lock()
-	defer st.mu.Unlock()
+	defer st.unlock()
 	var errs []error
 	if st.mac == nil {
 		errs = append(errs, errors.New("the handler has no key to rotate from: start it with WithKey"))

@@ -107,7 +107,7 @@ func (st *state) macLocked(h chain.Hash) (mac chain.Hash, epoch uint64, sealed b
 func (h *Handler) Seal(ctx context.Context) error {
 	st := h.st
 	st.mu.Lock()
-	defer st.mu.Unlock()
+	defer st.unlock()
 	if st.seal == nil {
 		return nil
 	}
