@@ -171,7 +171,9 @@
 // it ("get token: context canceled", "load credentials: open /etc/…: …",
 // "token: EOF", "secrets is forbidden"), a status ("signature: valid",
 // "auth=ok") and a version ("credentials v1.17.42"); a command line's value after a flag
-// that names a secret (--password …, also as separate slice elements),
+// that names a secret (--password …, also as separate slice elements;
+// quoted after a blank, a value of many words is masked whole inside its
+// quotes: --password 'two words', -token "two words"),
 // a system property that names one (java -Dpassword=…, gradle -Ptoken=…),
 // after curl's -u, -U and --proxy-user (and -u, -U and -b
 // ending a bundle of short flags: curl -su …, -sSfU …, -kb 'sid=…'), HTTPie's and hey's -a and
@@ -187,7 +189,7 @@
 // or a flag (a lone
 // -p of mysql and its kin prompts: in mysql -u root -p orders the word
 // after it is the database, kept unless it mixes cases and digits as a
-// password does; and the user[:group] of docker, podman and nerdctl -u is
+// password does or is a quoted phrase of many words: -p 'two words'; and the user[:group] of docker, podman and nerdctl -u is
 // no credential: docker exec -u root:root; nor is a URL after -u, az
 // login --service-principal -u http://app); the -p…
 // of 7z and rar, the -P of zip and unzip, redis-cli's -a, the -w of

@@ -621,7 +621,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		if c := s[q]; c == '"' || c == '\'' || c == '`' { // token "…"
-			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && (!strings.ContainsAny(s[vs:ve], "\n ") || passphrase(s[a:b], s[vs:ve])) &&
+			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && (!strings.ContainsAny(s[vs:ve], "\n ") || passphrase(s[a:b], s[vs:ve]) || quotedFlagArgument(s, a, b, vs, ve)) &&
 				!apiStatusAfter(s, ve) && !(strings.EqualFold(strings.TrimSuffix(s[a:b], "s"), "secret") && kubectlStatusAfter(s, ve)) && !iniSubsection(s, a, ve) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
@@ -5438,7 +5438,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		if c := skipSpaces(s, vs); continuationLen(s, c) > 0 {
 			cont = c + continuationLen(s, c)
 		}
-		if (vs > k+2 || vs >= len(s) || s[vs] == ' ' || s[vs] == '\t' || cont > vs) && tool != "sshpass" && mysqlClient(s, &mysql) && !mixedCaseDigits(s, cont) {
+		if (vs > k+2 || vs >= len(s) || s[vs] == ' ' || s[vs] == '\t' || cont > vs) && tool != "sshpass" && mysqlClient(s, &mysql) && !mixedCaseDigits(s, cont) && !quotedPhraseAt(s, cont) {
 			continue // mysql -u root -p orders: -p alone prompts, and the next word is the database
 		}
 		vs = cont

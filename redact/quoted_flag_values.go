@@ -22,3 +22,43 @@ func quotedValueEnd(s string, vs, ve int, quoted bool) int {
 	}
 	return ve + c + 1
 }
+
+// quotedFlagArgumentReach is the longest quoted argument of a secret's
+// flag that quotedFlagArgument takes whole: a passphrase, not a sentence.
+const quotedFlagArgumentReach = 128
+
+// quotedFlagArgument reports whether s[vs:ve], quoted, is the argument of
+// the flag s[a:b] that names a secret, written after blanks as a shell
+// passes a value with spaces (--password 'Correct Horse', -password "x
+// y"): a flag's argument is its quoted string whole, on one line and of
+// up to quotedFlagArgumentReach bytes, unless it opens with a word of the
+// prose about flags (--token "is deprecated, …").
+func quotedFlagArgument(s string, a, b, vs, ve int) bool {
+	if s[a] != '-' || ve-vs > quotedFlagArgumentReach || strings.ContainsAny(s[vs:ve], "\n\r") {
+		return false
+	}
+	for p := b; p < vs-1; p++ {
+		if s[p] != ' ' && s[p] != '\t' {
+			return false // --token=x "…", or a literal's prefix
+		}
+	}
+	w, _, _ := strings.Cut(strings.TrimLeft(s[vs:ve], " "), " ")
+	return !flagProse(strings.ToLower(w)) && !isErrorWord(strings.ToLower(w))
+}
+
+// quotedPhraseAt reports whether the text at s[p], after blanks, is a
+// quoted string of more than one word on its line ('Tulip Garden 77'):
+// after mysql's -p, a password with spaces, where a lone word is the
+// database.
+func quotedPhraseAt(s string, p int) bool {
+	p = skipSpaces(s, p)
+	if p >= len(s) || s[p] != '\'' && s[p] != '"' {
+		return false
+	}
+	e := strings.IndexByte(s[p+1:min(len(s), p+1+quotedFlagArgumentReach)], s[p])
+	if e <= 0 {
+		return false
+	}
+	v := s[p+1 : p+1+e]
+	return strings.IndexByte(v, ' ') > 0 && strings.TrimSpace(v) == v && !strings.ContainsAny(v, "\n\r")
+}
