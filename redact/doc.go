@@ -415,9 +415,10 @@
 // SIM card's puk, puk code, sim pin, sim puk, sim pin code. (Terms
 // outside ASCII match whole words, so 用户密码 is not 密码; and they make
 // every string with letters outside ASCII searched for pairs, which costs
-// only such strings.) A custom header's name that starts with X and ends
-// with session, refresh, access or sid (X-Session, X-Upstream-Refresh,
-// X-Sid) names the session token, refresh token, access token or session
+// only such strings.) A custom header's name that starts with X (or with
+// HTTP_X, as CGI, PHP's $_SERVER and WSGI's environ write it) and ends
+// with session, sess, refresh, access or sid (X-Session, X-Sess,
+// X-Upstream-Refresh, X-Sid, HTTP_X_SESSION) names the session token, refresh token, access token or session
 // id it carries, under those terms' rule; the words alone or inside a
 // name (session, X-Session-Replay, X-Access-Log) do not. Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]; every parameter
