@@ -127,7 +127,9 @@
 // any Lisp call), the value a Lisp form sets in a variable or a place
 // named by a key ((setf (gethash "password" h) "…"), (puthash "token"
 // "…" h), (defvar *api-key* "…"), (setq password "…"), (hash-set! h
-// 'secret "…")), with bare or quoted keys;
+// 'secret "…")), with bare or quoted keys (and a JSON key cut off before
+// its opening quote, the text going on from the middle of an object:
+// password":"…", secret\":\"…\");
 // quoted values (JSON inside a JSON string with its quotes escaped once
 // or more: \"…\", \\"…\\", \\\"…\\\"; a quote inside written twice, as
 // SQL and YAML escape it, or by the shell's idioms; an ODBC value in braces holding ';':
@@ -269,7 +271,8 @@
 // credential (API key (prod): …); the quoted literal that a lookup of a key falls back to
 // (process.env.API_TOKEN || "…", os.getenv('APP_SECRET') or '…', ?? '…',
 // ENV.fetch("SECRET") { "…" }); and all of this again in percent-encoded text (password%3D…,
-// %22client_secret%22%3A%22…%22, encoded twice too). Prose that changes
+// %22client_secret%22%3A%22…%22, encoded twice too; a '+' between two
+// escapes is a form's space: %22%3A+%22). Prose that changes
 // a secret gives its new value (password was changed to …, has been
 // reset to …, is: …) and, changed from … to …, its old one too, and so does a sentence that says a secret was
 // generated, reset or is shown, at the end of its line after a colon (A

@@ -75,6 +75,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			p++
 		} else if n := escapedQuoteRun(s, p); n > 0 && a > n && s[a-1] == '"' && escapedQuoteRun(s, a-1-n) == n {
 			p += n + 1 // JSON inside a JSON string: {\"password\":\"…\"}, and inside that: {\\\"token\\\":…}
+		} else if q := cutJSONKeyEnd(s, a, p); q > p {
+			p = q // a JSON key cut off before its opening quote: password":"…"
 		}
 		if p < len(s) && s[p] == ']' {
 			p++
