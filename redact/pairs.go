@@ -389,6 +389,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			ve = ipListEnd(s, vs, ve)    // X-Forwarded-For: 198.51.100.7, 203.0.113.9
 			ve = pairedValueEnd(s, ve)   // credentials: bob / Hunter2
 			ve = paramListEnd(s, vs, ve) // Stripe-Signature: t=1733011200,v1=5257a8…,v0=6ffbb5…
+			if op == 1 && s[p] == '=' && s[a] == '-' && (vs == 0 || !isQuote(s[vs-1])) && ve < len(s) && (s[ve] == ' ' || s[ve] == '\t') && quotedArgAt(s, a) {
+				ve = quotedArgEnd(s, a-1, ve) // '--password=Tulip Garden': set -x quotes an argument with spaces whole
+			}
 			if queryParam && !looksLikeCredential(s[vs:ve]) {
 				continue // ?key=users:42, &code=200
 			}
@@ -3947,7 +3950,7 @@ func literalPrefix(s string, v int) int {
 			n = 2
 		}
 	}
-	if n == 0 && strings.IndexByte("NEbBuUrRfF", s[v]) >= 0 {
+	if n == 0 && strings.IndexByte("NEbBuUrRfF$", s[v]) >= 0 { // $'…': bash's ANSI-C quoting, as set -x writes a value with a tab
 		n = 1
 	}
 	q := v + n
@@ -5465,6 +5468,9 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		ve := vs
 		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == s[k-1]) {
 			ve++
+		}
+		if quoted && ve < len(s) && (s[ve] == ' ' || s[ve] == '\t') {
+			ve = quotedArgEnd(s, k-1, ve) // '-pTulip Garden', as set -x quotes an argument with spaces
 		}
 		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPort(v) && !isPath(v) && !strings.HasPrefix(v, r.mask) && !strings.HasPrefix(v, "$(") {
 			spans = append(spans, span{vs, ve})

@@ -10,6 +10,9 @@ import "strings"
 // to userValueReach bytes, leaves ve as it is. In an element of Go's %q
 // of a []string (quoted) the quotes are the element's own.
 func quotedValueEnd(s string, vs, ve int, quoted bool) int {
+	if vs+1 < ve && s[vs] == '$' {
+		vs++ // $'bob:…': bash's ANSI-C quoting, as set -x writes a value with a tab
+	}
 	if quoted || vs >= ve || s[vs] != '\'' && s[vs] != '"' {
 		return ve
 	}
@@ -61,4 +64,26 @@ func quotedPhraseAt(s string, p int) bool {
 	}
 	v := s[p+1 : p+1+e]
 	return strings.IndexByte(v, ' ') > 0 && strings.TrimSpace(v) == v && !strings.ContainsAny(v, "\n\r")
+}
+
+// quotedArgEnd returns the end of a flag's value that was read up to ve,
+// a blank, inside the argument that the quote at s[q] opens ('-pTulip
+// Garden 77', "--password=two words"): the argument's closing quote on
+// its line within userValueReach bytes; else ve.
+func quotedArgEnd(s string, q, ve int) int {
+	lim := min(len(s), q+userValueReach)
+	if n := strings.IndexByte(s[ve:lim], '\n'); n >= 0 {
+		lim = ve + n
+	}
+	if c := strings.IndexByte(s[ve:lim], s[q]); c >= 0 {
+		return ve + c
+	}
+	return ve
+}
+
+// quotedArgAt reports whether the flag at s[a] opens a quoted argument of
+// a command line or an element of a list: after a quote that follows a
+// blank, a '[' or a ',', or starts s.
+func quotedArgAt(s string, a int) bool {
+	return a > 0 && (s[a-1] == '\'' || s[a-1] == '"') && (a == 1 || strings.IndexByte(" \t[,", s[a-2]) >= 0)
 }
