@@ -176,7 +176,8 @@
 // that names a secret (--password …, also as separate slice elements;
 // quoted after a blank, a value of many words is masked whole inside its
 // quotes: --password 'two words', -token "two words"; and as bash's set
-// -x quotes an argument: '--password=two words', '-ptwo words', $'…'),
+// -x quotes an argument: '--password=two words', '-ptwo words', 'pass:two
+// words', $'…'),
 // a system property that names one (java -Dpassword=…, gradle -Ptoken=…),
 // after curl's -u, -U and --proxy-user (and -u, -U and -b
 // ending a bundle of short flags: curl -su …, -sSfU …, -kb 'sid=…'), HTTPie's and hey's -a and

@@ -16,6 +16,8 @@ func TestShellTraceQuotingMasked(t *testing.T) {
 			[]string{"Blue", "Harbor 42"}, []string{"+ mysql -h pg-3 -u etl '-p", "' ledger"}},
 		{"quoted flag equals", "+ vaultctl '--password=Amber Kettle 9' --addr https://vault.example.org",
 			[]string{"Amber", "Kettle 9"}, []string{"+ vaultctl '--password=", "' --addr https://vault.example.org"}},
+		{"openssl pass source", "+ openssl pkcs12 -export -passout 'pass:Rain On Tin 5' -out bundle.p12",
+			[]string{"Rain", "On Tin 5"}, []string{"+ openssl pkcs12 -export -passout 'pass:", "' -out bundle.p12"}},
 		{"list element flag equals", `argv=["worker", "--api-key=seven quiet otters", "--region=eu"]`,
 			[]string{"seven", "quiet otters"}, []string{"--api-key=", "--region=eu"}},
 	})
@@ -31,5 +33,6 @@ func TestShellTraceQuotingLookalikesKept(t *testing.T) {
 		"+ ls -la '-pMy Folder'",
 		`argv=["worker", "--title=seven quiet otters"]`,
 		"+ export GREETING=$'hi\\tthere'",
+		"+ tool 'mode:fast and loose' --dry-run",
 	})
 }
