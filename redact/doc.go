@@ -127,7 +127,9 @@
 // any Lisp call), the value a Lisp form sets in a variable or a place
 // named by a key ((setf (gethash "password" h) "…"), (puthash "token"
 // "…" h), (defvar *api-key* "…"), (setq password "…"), (hash-set! h
-// 'secret "…")), with bare or quoted keys;
+// 'secret "…")), with bare or quoted keys (and a JSON key cut off before
+// its opening quote, the text going on from the middle of an object:
+// password":"…", secret\":\"…\");
 // quoted values (JSON inside a JSON string with its quotes escaped once
 // or more: \"…\", \\"…\\", \\\"…\\\"; a quote inside written twice, as
 // SQL and YAML escape it, or by the shell's idioms; an ODBC value in braces holding ';':
@@ -171,7 +173,11 @@
 // it ("get token: context canceled", "load credentials: open /etc/…: …",
 // "token: EOF", "secrets is forbidden"), a status ("signature: valid",
 // "auth=ok") and a version ("credentials v1.17.42"); a command line's value after a flag
-// that names a secret (--password …, also as separate slice elements),
+// that names a secret (--password …, also as separate slice elements;
+// quoted after a blank, a value of many words is masked whole inside its
+// quotes: --password 'two words', -token "two words"; and as bash's set
+// -x quotes an argument: '--password=two words', '-ptwo words', 'pass:two
+// words', $'…'),
 // a system property that names one (java -Dpassword=…, gradle -Ptoken=…),
 // after curl's -u, -U and --proxy-user (and -u, -U and -b
 // ending a bundle of short flags: curl -su …, -sSfU …, -kb 'sid=…'), HTTPie's and hey's -a and
@@ -187,7 +193,7 @@
 // or a flag (a lone
 // -p of mysql and its kin prompts: in mysql -u root -p orders the word
 // after it is the database, kept unless it mixes cases and digits as a
-// password does; and the user[:group] of docker, podman and nerdctl -u is
+// password does or is a quoted phrase of many words: -p 'two words'; and the user[:group] of docker, podman and nerdctl -u is
 // no credential: docker exec -u root:root; nor is a URL after -u, az
 // login --service-principal -u http://app); the -p…
 // of 7z and rar, the -P of zip and unzip, redis-cli's -a, the -w of
@@ -267,7 +273,8 @@
 // credential (API key (prod): …); the quoted literal that a lookup of a key falls back to
 // (process.env.API_TOKEN || "…", os.getenv('APP_SECRET') or '…', ?? '…',
 // ENV.fetch("SECRET") { "…" }); and all of this again in percent-encoded text (password%3D…,
-// %22client_secret%22%3A%22…%22, encoded twice too). Prose that changes
+// %22client_secret%22%3A%22…%22, encoded twice too; a '+' between two
+// escapes is a form's space: %22%3A+%22). Prose that changes
 // a secret gives its new value (password was changed to …, has been
 // reset to …, is: …) and, changed from … to …, its old one too, and so does a sentence that says a secret was
 // generated, reset or is shown, at the end of its line after a colon (A
@@ -413,9 +420,10 @@
 // SIM card's puk, puk code, sim pin, sim puk, sim pin code. (Terms
 // outside ASCII match whole words, so 用户密码 is not 密码; and they make
 // every string with letters outside ASCII searched for pairs, which costs
-// only such strings.) A custom header's name that starts with X and ends
-// with session, refresh, access or sid (X-Session, X-Upstream-Refresh,
-// X-Sid) names the session token, refresh token, access token or session
+// only such strings.) A custom header's name that starts with X (or with
+// HTTP_X, as CGI, PHP's $_SERVER and WSGI's environ write it) and ends
+// with session, sess, refresh, access or sid (X-Session, X-Sess,
+// X-Upstream-Refresh, X-Sid, HTTP_X_SESSION) names the session token, refresh token, access token or session
 // id it carries, under those terms' rule; the words alone or inside a
 // name (session, X-Session-Replay, X-Access-Log) do not. Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]; every parameter

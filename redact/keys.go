@@ -283,9 +283,9 @@ func (r *Redactor) judgeKeyWords(key string, search bool) *keyVerdict {
 			v.rule = rule
 		}
 	}
-	if last := len(words) - 1; v.rule == "" && last >= 1 && string(word(0)) == "x" {
-		if term, ok := headerLastWords[string(word(last))]; ok {
-			v.rule = r.terms[term] // X-Session, X-Upstream-Refresh: a custom header named for what it carries
+	if x := headerPrefixWords(words, word); v.rule == "" && x > 0 && len(words) > x {
+		if term, ok := headerLastWords[string(word(len(words)-1))]; ok {
+			v.rule = r.terms[term] // X-Session, X-Upstream-Refresh, HTTP_X_SESSION: a custom header named for what it carries
 		}
 	}
 	if v.rule == "" {
@@ -473,7 +473,7 @@ func isSignalName(s string) bool {
 // credential it carries bare (X-Session, X-Upstream-Refresh, X-Sid), each
 // with the term whose rule masks it. Alone or inside a header's name
 // (session, X-Session-Replay, X-Access-Log) the words name no credential.
-var headerLastWords = map[string]string{"session": "sessiontoken", "refresh": "refreshtoken", "access": "accesstoken", "sid": "sessionid"}
+var headerLastWords = map[string]string{"session": "sessiontoken", "sess": "sessiontoken", "refresh": "refreshtoken", "access": "accesstoken", "sid": "sessionid"}
 
 // specialTokenWords are the words before "token" that name a language
 // model tokenizer's special tokens (eos_token: "</s>").

@@ -75,6 +75,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			p++
 		} else if n := escapedQuoteRun(s, p); n > 0 && a > n && s[a-1] == '"' && escapedQuoteRun(s, a-1-n) == n {
 			p += n + 1 // JSON inside a JSON string: {\"password\":\"…\"}, and inside that: {\\\"token\\\":…}
+		} else if q := cutJSONKeyEnd(s, a, p); q > p {
+			p = q // a JSON key cut off before its opening quote: password":"…"
 		}
 		if p < len(s) && s[p] == ']' {
 			p++
@@ -387,6 +389,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			ve = ipListEnd(s, vs, ve)    // X-Forwarded-For: 198.51.100.7, 203.0.113.9
 			ve = pairedValueEnd(s, ve)   // credentials: bob / Hunter2
 			ve = paramListEnd(s, vs, ve) // Stripe-Signature: t=1733011200,v1=5257a8…,v0=6ffbb5…
+			if op == 1 && (s[p] == '=' || s[p] == ':' && vs == p+1) && (vs == 0 || !isQuote(s[vs-1])) && ve < len(s) && (s[ve] == ' ' || s[ve] == '\t') && quotedArgAt(s, a) {
+				ve = quotedArgEnd(s, a-1, ve) // '--password=Tulip Garden', 'pass:Tulip Garden': an argument with spaces quoted whole
+			}
 			if queryParam && !looksLikeCredential(s[vs:ve]) {
 				continue // ?key=users:42, &code=200
 			}
@@ -621,7 +626,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		if c := s[q]; c == '"' || c == '\'' || c == '`' { // token "…"
-			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && (!strings.ContainsAny(s[vs:ve], "\n ") || passphrase(s[a:b], s[vs:ve])) &&
+			if vs, ve := valueAt(s, q); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) && (!strings.ContainsAny(s[vs:ve], "\n ") || passphrase(s[a:b], s[vs:ve]) || quotedFlagArgument(s, a, b, vs, ve)) &&
 				!apiStatusAfter(s, ve) && !(strings.EqualFold(strings.TrimSuffix(s[a:b], "s"), "secret") && kubectlStatusAfter(s, ve)) && !iniSubsection(s, a, ve) {
 				spans = append(spans, span{vs, ve})
 				note(rule)
@@ -3945,7 +3950,7 @@ func literalPrefix(s string, v int) int {
 			n = 2
 		}
 	}
-	if n == 0 && strings.IndexByte("NEbBuUrRfF", s[v]) >= 0 {
+	if n == 0 && strings.IndexByte("NEbBuUrRfF$", s[v]) >= 0 { // $'…': bash's ANSI-C quoting, as set -x writes a value with a tab
 		n = 1
 	}
 	q := v + n
@@ -5438,7 +5443,7 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		if c := skipSpaces(s, vs); continuationLen(s, c) > 0 {
 			cont = c + continuationLen(s, c)
 		}
-		if (vs > k+2 || vs >= len(s) || s[vs] == ' ' || s[vs] == '\t' || cont > vs) && tool != "sshpass" && mysqlClient(s, &mysql) && !mixedCaseDigits(s, cont) {
+		if (vs > k+2 || vs >= len(s) || s[vs] == ' ' || s[vs] == '\t' || cont > vs) && tool != "sshpass" && mysqlClient(s, &mysql) && !mixedCaseDigits(s, cont) && !quotedPhraseAt(s, cont) {
 			continue // mysql -u root -p orders: -p alone prompts, and the next word is the database
 		}
 		vs = cont
@@ -5463,6 +5468,9 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		ve := vs
 		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == s[k-1]) {
 			ve++
+		}
+		if quoted && ve < len(s) && (s[ve] == ' ' || s[ve] == '\t') {
+			ve = quotedArgEnd(s, k-1, ve) // '-pTulip Garden', as set -x quotes an argument with spaces
 		}
 		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPort(v) && !isPath(v) && !strings.HasPrefix(v, r.mask) && !strings.HasPrefix(v, "$(") {
 			spans = append(spans, span{vs, ve})

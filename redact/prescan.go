@@ -474,10 +474,10 @@ func (r *Redactor) edgeWord(s string, start, end int, prev, next byte, edge uint
 }
 
 // rareBefore and rareAfter hold the bytes before and after a word that
-// call for rareWord's tests: '-' (a flag), ':' (pgpass) and ']' (a relay
-// host).
+// call for rareWord's tests: '-' (a flag), ':' (pgpass), '_' (a CGI
+// header's name) and ']' (a relay host).
 var rareBefore, rareAfter = func() (before, after [256]bool) {
-	before['-'], before[':'] = true, true
+	before['-'], before[':'], before['_'] = true, true, true
 	after[']'], after[':'] = true, true
 	return before, after
 }()
@@ -528,8 +528,8 @@ func (r *Redactor) rareWord(s string, start, end int, prev, next byte, rest, wor
 	if prev == '-' && curlBundleAt(s, start, end) {
 		st.marks |= markCurlBundle // curl -su bob:…
 	}
-	if !st.termWord && prev == '-' && headerWordAt(s, start, end) {
-		st.termWord = true // X-Session: …, X-Upstream-Refresh: … (headerLastWords)
+	if !st.termWord && (prev == '-' || prev == '_') && headerWordAt(s, start, end) && (prev == '-' || cgiHeaderAt(s, start)) {
+		st.termWord = true // X-Session: …, X-Upstream-Refresh: …, HTTP_X_SESSION=… (headerLastWords)
 	}
 	if !st.termWord && n == 5 && prev == '-' && start >= 5 && strings.EqualFold(s[start-5:end], "http-basic") {
 		st.termWord = true // composer config http-basic.HOST USER PASSWORD (composerAuthSettings)
@@ -550,7 +550,7 @@ func (r *Redactor) rareWord(s string, start, end int, prev, next byte, rest, wor
 // (session, access), so only one after a '-' passes the term-word gate.
 func headerWordAt(s string, start, end int) bool {
 	switch end - start {
-	case 3, 6, 7:
+	case 3, 4, 6, 7:
 		var buf [7]byte
 		w := buf[:end-start]
 		for i := range w {
@@ -953,7 +953,7 @@ func (r *Redactor) mayBeKey(id string) bool {
 		if r.endsInCompound(id[i:j]) { // PGPASSWORD
 			return true
 		}
-		if i > 0 && id[i-1] == '-' && headerWordAt(id, i, j) { // X-Client-Refresh
+		if i > 0 && (id[i-1] == '-' || id[i-1] == '_' && cgiHeaderAt(id, i)) && headerWordAt(id, i, j) { // X-Client-Refresh, HTTP_X_SESSION
 			return true
 		}
 		if i > 0 && j-i > 2 && isUpper(id[i-1]) && isUpper(id[i]) && id[i+1] >= 'a' && id[i+1] <= 'z' {

@@ -124,8 +124,8 @@ func (r *Redactor) atWordReference(s string, start, end int, first, rest uint64,
 		} else if !st.termWord {
 			st.termWord = r.termWordAt(s, start, end)
 		}
-		if !st.termWord && start >= 1 && s[start-1] == '-' && slices.ContainsFunc([]string{"session", "refresh", "access", "sid"}, func(w string) bool { return strings.EqualFold(s[start:end], w) }) {
-			st.termWord = true // X-Session: … (a custom header's last word)
+		if !st.termWord && start >= 1 && (s[start-1] == '-' || s[start-1] == '_' && cgiHeaderAt(s, start)) && slices.ContainsFunc([]string{"session", "sess", "refresh", "access", "sid"}, func(w string) bool { return strings.EqualFold(s[start:end], w) }) {
+			st.termWord = true // X-Session: …, HTTP_X_SESSION=… (a custom header's last word)
 		}
 		if !st.termWord && n == 5 && start >= 5 && s[start-1] == '-' && strings.EqualFold(s[start-5:end], "http-basic") {
 			st.termWord = true // composer config http-basic.HOST USER PASSWORD (composerAuthSettings)

@@ -10,6 +10,9 @@ import "strings"
 // to userValueReach bytes, leaves ve as it is. In an element of Go's %q
 // of a []string (quoted) the quotes are the element's own.
 func quotedValueEnd(s string, vs, ve int, quoted bool) int {
+	if vs+1 < ve && s[vs] == '$' {
+		vs++ // $'bob:…': bash's ANSI-C quoting, as set -x writes a value with a tab
+	}
 	if quoted || vs >= ve || s[vs] != '\'' && s[vs] != '"' {
 		return ve
 	}
@@ -21,4 +24,66 @@ func quotedValueEnd(s string, vs, ve int, quoted bool) int {
 		return ve
 	}
 	return ve + c + 1
+}
+
+// quotedFlagArgumentReach is the longest quoted argument of a secret's
+// flag that quotedFlagArgument takes whole: a passphrase, not a sentence.
+const quotedFlagArgumentReach = 128
+
+// quotedFlagArgument reports whether s[vs:ve], quoted, is the argument of
+// the flag s[a:b] that names a secret, written after blanks as a shell
+// passes a value with spaces (--password 'Correct Horse', -password "x
+// y"): a flag's argument is its quoted string whole, on one line and of
+// up to quotedFlagArgumentReach bytes, unless it opens with a word of the
+// prose about flags (--token "is deprecated, …").
+func quotedFlagArgument(s string, a, b, vs, ve int) bool {
+	if s[a] != '-' || ve-vs > quotedFlagArgumentReach || strings.ContainsAny(s[vs:ve], "\n\r") {
+		return false
+	}
+	for p := b; p < vs-1; p++ {
+		if s[p] != ' ' && s[p] != '\t' {
+			return false // --token=x "…", or a literal's prefix
+		}
+	}
+	w, _, _ := strings.Cut(strings.TrimLeft(s[vs:ve], " "), " ")
+	return !flagProse(strings.ToLower(w)) && !isErrorWord(strings.ToLower(w))
+}
+
+// quotedPhraseAt reports whether the text at s[p], after blanks, is a
+// quoted string of more than one word on its line ('Tulip Garden 77'):
+// after mysql's -p, a password with spaces, where a lone word is the
+// database.
+func quotedPhraseAt(s string, p int) bool {
+	p = skipSpaces(s, p)
+	if p >= len(s) || s[p] != '\'' && s[p] != '"' {
+		return false
+	}
+	e := strings.IndexByte(s[p+1:min(len(s), p+1+quotedFlagArgumentReach)], s[p])
+	if e <= 0 {
+		return false
+	}
+	v := s[p+1 : p+1+e]
+	return strings.IndexByte(v, ' ') > 0 && strings.TrimSpace(v) == v && !strings.ContainsAny(v, "\n\r")
+}
+
+// quotedArgEnd returns the end of a flag's value that was read up to ve,
+// a blank, inside the argument that the quote at s[q] opens ('-pTulip
+// Garden 77', "--password=two words"): the argument's closing quote on
+// its line within userValueReach bytes; else ve.
+func quotedArgEnd(s string, q, ve int) int {
+	lim := min(len(s), q+userValueReach)
+	if n := strings.IndexByte(s[ve:lim], '\n'); n >= 0 {
+		lim = ve + n
+	}
+	if c := strings.IndexByte(s[ve:lim], s[q]); c >= 0 {
+		return ve + c
+	}
+	return ve
+}
+
+// quotedArgAt reports whether the flag at s[a] opens a quoted argument of
+// a command line or an element of a list: after a quote that follows a
+// blank, a '[' or a ',', or starts s.
+func quotedArgAt(s string, a int) bool {
+	return a > 0 && (s[a-1] == '\'' || s[a-1] == '"') && (a == 1 || strings.IndexByte(" \t[,", s[a-2]) >= 0)
 }

@@ -298,10 +298,24 @@ func (r *Redactor) findDecoded(s string, decode func(string) (string, []int), sp
 	return spans
 }
 
-// percentDecode decodes the %XX escapes of s (a '+' stays as it is) and
-// returns, for each byte of the result and for its end, the index in s
-// where it comes from.
-func percentDecode(s string) (string, []int) { return hexDecode(s, '%', isHexByte, false) }
+// percentDecode decodes the %XX escapes of s and returns, for each byte
+// of the result and for its end, the index in s where it comes from. A
+// '+' stays as it is (a token's byte), unless it stands between two
+// escapes, where a form writes a space: %22%3A+%22 is ": ", JSON
+// encoded as a form field by Python's urlencode.
+func percentDecode(s string) (string, []int) {
+	d, pos := hexDecode(s, '%', isHexByte, false)
+	if !strings.Contains(s, "+%") {
+		return d, pos
+	}
+	b := []byte(d)
+	for i, c := range b {
+		if p := pos[i]; c == '+' && p >= 3 && s[p-3] == '%' && p+1 < len(s) && s[p+1] == '%' {
+			b[i] = ' '
+		}
+	}
+	return string(b), pos
+}
 
 // hexDecode decodes the escapes of s that are esc and two hex digits (as
 // digit reads them), and with soft also drops esc before a line break (a

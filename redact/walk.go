@@ -1001,10 +1001,13 @@ func (w *walk) argvMasks(n int, elem func(int) (string, bool)) []string {
 		if j > 0 {
 			b.WriteByte(' ')
 		}
-		if e, ok := elem(j); ok && strings.IndexByte(e, ' ') < 0 {
+		switch e, ok := elem(j); {
+		case ok && strings.IndexByte(e, ' ') < 0:
 			b.WriteString(e)
-		} else {
-			b.WriteString("_") // a value or an element of many words: no argument of a command line
+		case !ok:
+			b.WriteString("_") // a value that is no string: no argument of a command line
+		default:
+			b.WriteString("'_ _'") // an element of many words, as a shell quotes it: "mysql", "-p", "correct horse …"
 		}
 		ends[j] = b.Len()
 	}
