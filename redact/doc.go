@@ -489,7 +489,8 @@
 // 030/12345678, Budapest's area 1 after the trunk 06, 06 1 234 5678,
 // the shapes of countries without a trunk prefix, 91 123 45 67,
 // 612 34 56 78, 11 98765-4321, 11 3456-7890, 55 1234 5678, 347 1234567,
-// after a word that names a telephone on the same line (tel, phone,
+// and India's, China's and Spain's mobiles, 98204 71365, 139 0172 4486,
+// 634 218 905, after a word that names a telephone on the same line (tel, phone,
 // móvil, celular, cellulare, numer, WhatsApp, call and their kin: mem
 // 32 4096-8192 free is kept),
 // with the '+' percent-encoded,
@@ -571,8 +572,10 @@
 // ([DetectNationalID]: Brazil's CPF as 318.405.276-17, France's NIR as
 // 2 79 03 75 123 048 14, Spain's DNI and NIE as 12345678Z and X1234567L,
 // Italy's codice fiscale, India's Aadhaar as 7361 9284 0510, the Dutch BSN
-// as 1234.56.782 and Germany's Steuer-ID as 86 390 241 851, their check
-// digits or letters valid).
+// as 1234.56.782, Germany's Steuer-ID as 86 390 241 851, the UK's National
+// Insurance number as AB 12 34 56 C or AB123456C (an allocated prefix, a
+// suffix A to D) and Canada's SIN as 046-454-286 (as 046 454 286 after
+// SIN, NAS or insurance), their check digits or letters valid).
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,

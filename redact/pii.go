@@ -16,7 +16,8 @@ var (
 	// Budapest's one-digit area after the Hungarian trunk (06 1 234 5678),
 	// the shapes of countries without a trunk prefix (Spain and Poland:
 	// 91 123 45 67, 612 34 56 78; Brazil: 11 98765-4321, 11 3456-7890;
-	// Mexico: 55 1234 5678; Italian mobiles: 347 1234567) after a word
+	// Mexico: 55 1234 5678; mobiles of Italy, India, China and Spain:
+	// 347 1234567, 98204 71365, 139 0172 4486, 634 218 905) after a word
 	// that names a telephone (tel, phone, móvil, celular, numer, …), and the
 	// extension after any of them (ext. 204, x204, ;ext=204, #204);
 	// the '+' also percent-encoded (From=%2B14155552671),
@@ -664,8 +665,10 @@ func knownTLD(label string) bool {
 // (RSSMRA85T10A562S, its check letter valid, with the letters that replace
 // digits too), India's Aadhaar in groups of four (7361 9284 0510,
 // Verhoeff check digit), the Dutch BSN with its dots (1234.56.782, the
-// eleven test) and Germany's Steuer-ID in its groups (86 390 241 851,
-// ISO 7064 check digit). Written without their separators, the CPF, NIR,
+// eleven test), Germany's Steuer-ID in its groups (86 390 241 851,
+// ISO 7064 check digit), the UK's National Insurance number (AB 12 34 56 C,
+// AB123456C: a prefix HMRC allocates, a suffix A to D) and Canada's SIN
+// (046-454-286, Luhn; with spaces only after SIN, NAS or insurance). Written without their separators, the CPF, NIR,
 // Aadhaar, BSN and Steuer-ID are masked only under a key that names them
 // (cpf, nir, aadhaar, bsn, steuer id).
 var DetectNationalID = Detector{Name: "national-id", find: findNationalIDs, min: len("X1234567L")}
