@@ -671,7 +671,20 @@ func knownTLD(label string) bool {
 // (046-454-286, Luhn; with spaces only after SIN, NAS or insurance). Written without their separators, the CPF, NIR,
 // Aadhaar, BSN and Steuer-ID are masked only under a key that names them
 // (cpf, nir, aadhaar, bsn, steuer id).
-var DetectNationalID = Detector{Name: "national-id", find: findNationalIDs, min: len("X1234567L")}
+var DetectNationalID = Detector{Name: "national-id", find: findNationalIDs, mark: markIDDigits, min: len("X1234567L")}
+
+// The prefilter of DetectNationalID (prescan): each identifier it finds
+// holds nationalIDDigits digits or more (a National Insurance number has
+// the fewest), but for a codice fiscale whose digits the omocodia letters
+// replace, a word of codiceFiscaleLen letters and digits.
+const (
+	nationalIDDigits = len("123456")
+	codiceFiscaleLen = len("RSSMRA85T10A562S")
+	// markIDDigits is a marker bit of its own, after the marker pairs of
+	// the catalog (tokens.go): prescan sets it when the string holds
+	// enough digits for an identifier.
+	markIDDigits = allMarks + 1
+)
 
 // findNationalIDs finds the identifiers DetectNationalID masks. It looks
 // only at each '-' (a CPF's check digits follow one) and at each space
