@@ -462,7 +462,7 @@
 // fingerprint, full name, first name, last name, email, phone, fax,
 // address, street, zip, postal code, license number, account number,
 // ip address, drivers license, driver license, driving licence,
-// licence number, vin, vehicle id, tel, cellphone, cell phone, whatsapp,
+// licence number, dl number, vin, vehicle id, tel, cellphone, cell phone, whatsapp,
 // birthday, born, zipcode, family name, middle name, maiden name,
 // legal name, insurance number, medicare number, medicaid number,
 // nhs number, callback number, contact number, cell no, mobile no,
@@ -529,7 +529,7 @@
 // x forwarded for, forwarded for, forwarded, x real ip, real ip,
 // true client ip, cf connecting ip, remote ip, source ip, src ip, user ip,
 // ip addr, client address, peer addr, drivers license, driver license,
-// driving licence, license number, licence number, bsn, nino, ni number,
+// driving licence, license number, licence number, dl number, bsn, nino, ni number,
 // national insurance number, personnummer, pesel, aadhaar, codice fiscale,
 // lat, lon, lng, coordinates, coords, tel, cellphone, cell phone,
 // whatsapp, birthday, born, zipcode, family name, middle name,
@@ -567,7 +567,8 @@
 // person's name logged under it passes (see below).
 // Detectors: email, email-spelled, email-worded, ssn, card-number, phone, iban ([DetectIBAN]: in
 // upper case, whole or in groups of four; at its country's length also in
-// lower case or with dashes, fr76 3000 …, DE89-3704-…; a lower-case
+// lower case, with dashes or in groups of other sizes, fr76 3000 …,
+// DE89-3704-…, DE89 37040044 0532013000; a lower-case
 // string of hex digits is an id, not an IBAN), ip-address, national-id
 // ([DetectNationalID]: Brazil's CPF as 318.405.276-17, France's NIR as
 // 2 79 03 75 123 048 14, Spain's DNI and NIE as 12345678Z and X1234567L,

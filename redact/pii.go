@@ -30,7 +30,8 @@ var (
 	DetectPhone = Detector{Name: "phone", find: findPhones, need: hasDigits9, min: 9}
 	// DetectIBAN masks International Bank Account Numbers, grouped or not,
 	// whose country is an IBAN country and whose mod-97 check is valid;
-	// in lower case or grouped by dashes, at the country's length.
+	// in lower case, grouped by dashes or in groups of other sizes than
+	// four, at the country's length.
 	DetectIBAN = Detector{Name: "iban", find: findIBANs, need: hasDigits9, min: 15}
 )
 
@@ -343,8 +344,9 @@ func ibanLength(cc [2]byte) int {
 
 // findIBANs finds IBANs: in upper case, whole or in groups of four
 // separated by spaces (the paper format), and, at their country's exact
-// length, also in lower case or in groups separated by dashes, as people
-// type them (fr76 3000 …, DE89-3704-…).
+// length, also in lower case, in groups separated by dashes or, after
+// the four of the country and check digits, in groups of other sizes, as
+// people type them (fr76 3000 …, DE89-3704-…, DE89 37040044 0532013000).
 func findIBANs(s string, spans []span) []span {
 	for i := 0; i+15 <= len(s); i++ {
 		if !isLetter(s[i]) || !isLetter(s[i+1]) || !isDigit(s[i+2]) || !isDigit(s[i+3]) || (i > 0 && isAlnum(s[i-1]) && !escapedStart(s, i)) {
@@ -356,7 +358,7 @@ func findIBANs(s string, spans []span) []span {
 		}
 		var buf [34]byte
 		var sep byte
-		lower, notHex := false, false
+		lower, notHex, odd := false, false, false
 		n, j, end, group := 0, i, i, 0
 		for j < len(s) && n < len(buf) {
 			c := s[j]
@@ -373,19 +375,20 @@ func findIBANs(s string, spans []span) []span {
 				end = j
 				continue
 			}
-			if n == length && (c == '-' || s[i] >= 'a') {
+			if n == length && (c == '-' || s[i] >= 'a' || odd || n%4 != 0) {
 				break // a word after it, as typed: "fr76 … 189 done"
 			}
-			if (c == ' ' || c == '-') && (sep == 0 || c == sep) && n%4 == 0 && (c == ' ' || group == 4) &&
+			if (c == ' ' || c == '-') && (sep == 0 || c == sep) && (n%4 == 0 || c == ' ' && sep != 0) && (c == ' ' || group == 4) &&
 				j+1 < len(s) && (isDigit(s[j+1]) || isLetter(s[j+1]) && s[j+1]&0x20 == s[i]&0x20) { // a group in the case it began with
 
+				odd = odd || n%4 != 0 // grouped as typed after its first four, DE89 37040044 …: then only at its length
 				sep, group = c, 0
 				j++
 				continue
 			}
 			break
 		}
-		if end < len(s) && isAlnum(s[end]) || n < 15 || (lower || sep == '-') && n != length ||
+		if end < len(s) && isAlnum(s[end]) || n < 15 || (lower || sep == '-' || odd) && n != length ||
 			lower && sep == 0 && !notHex || // a hex id in lower case (a span id, a digest), whatever its check digits
 			!ibanValid(buf[:n]) {
 			continue
