@@ -470,7 +470,7 @@
 // fingerprint, full name, first name, last name, email, phone, fax,
 // address, street, zip, postal code, license number, account number,
 // ip address, drivers license, driver license, driving licence,
-// licence number, vin, vehicle id, tel, cellphone, cell phone, whatsapp,
+// licence number, dl number, vin, vehicle id, tel, cellphone, cell phone, whatsapp,
 // birthday, born, zipcode, family name, middle name, maiden name,
 // legal name, insurance number, medicare number, medicaid number,
 // nhs number, callback number, contact number, cell no, mobile no,
@@ -497,7 +497,8 @@
 // 030/12345678, Budapest's area 1 after the trunk 06, 06 1 234 5678,
 // the shapes of countries without a trunk prefix, 91 123 45 67,
 // 612 34 56 78, 11 98765-4321, 11 3456-7890, 55 1234 5678, 347 1234567,
-// after a word that names a telephone on the same line (tel, phone,
+// and India's, China's and Spain's mobiles, 98204 71365, 139 0172 4486,
+// 634 218 905, after a word that names a telephone on the same line (tel, phone,
 // móvil, celular, cellulare, numer, WhatsApp, call and their kin: mem
 // 32 4096-8192 free is kept),
 // with the '+' percent-encoded,
@@ -536,7 +537,7 @@
 // x forwarded for, forwarded for, forwarded, x real ip, real ip,
 // true client ip, cf connecting ip, remote ip, source ip, src ip, user ip,
 // ip addr, client address, peer addr, drivers license, driver license,
-// driving licence, license number, licence number, bsn, nino, ni number,
+// driving licence, license number, licence number, dl number, bsn, nino, ni number,
 // national insurance number, personnummer, pesel, aadhaar, codice fiscale,
 // lat, lon, lng, coordinates, coords, tel, cellphone, cell phone,
 // whatsapp, birthday, born, zipcode, family name, middle name,
@@ -574,13 +575,16 @@
 // person's name logged under it passes (see below).
 // Detectors: email, email-spelled, email-worded, ssn, card-number, phone, iban ([DetectIBAN]: in
 // upper case, whole or in groups of four; at its country's length also in
-// lower case or with dashes, fr76 3000 …, DE89-3704-…; a lower-case
+// lower case, with dashes or in groups of other sizes, fr76 3000 …,
+// DE89-3704-…, DE89 37040044 0532013000; a lower-case
 // string of hex digits is an id, not an IBAN), ip-address, national-id
 // ([DetectNationalID]: Brazil's CPF as 318.405.276-17, France's NIR as
 // 2 79 03 75 123 048 14, Spain's DNI and NIE as 12345678Z and X1234567L,
 // Italy's codice fiscale, India's Aadhaar as 7361 9284 0510, the Dutch BSN
-// as 1234.56.782 and Germany's Steuer-ID as 86 390 241 851, their check
-// digits or letters valid).
+// as 1234.56.782, Germany's Steuer-ID as 86 390 241 851, the UK's National
+// Insurance number as AB 12 34 56 C or AB123456C (an allocated prefix, a
+// suffix A to D) and Canada's SIN as 046-454-286 (as 046 454 286 after
+// SIN, NAS or insurance), their check digits or letters valid).
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,

@@ -16,7 +16,8 @@ var (
 	// Budapest's one-digit area after the Hungarian trunk (06 1 234 5678),
 	// the shapes of countries without a trunk prefix (Spain and Poland:
 	// 91 123 45 67, 612 34 56 78; Brazil: 11 98765-4321, 11 3456-7890;
-	// Mexico: 55 1234 5678; Italian mobiles: 347 1234567) after a word
+	// Mexico: 55 1234 5678; mobiles of Italy, India, China and Spain:
+	// 347 1234567, 98204 71365, 139 0172 4486, 634 218 905) after a word
 	// that names a telephone (tel, phone, móvil, celular, numer, …), and the
 	// extension after any of them (ext. 204, x204, ;ext=204, #204);
 	// the '+' also percent-encoded (From=%2B14155552671),
@@ -29,7 +30,8 @@ var (
 	DetectPhone = Detector{Name: "phone", find: findPhones, need: hasDigits9, min: 9}
 	// DetectIBAN masks International Bank Account Numbers, grouped or not,
 	// whose country is an IBAN country and whose mod-97 check is valid;
-	// in lower case or grouped by dashes, at the country's length.
+	// in lower case, grouped by dashes or in groups of other sizes than
+	// four, at the country's length.
 	DetectIBAN = Detector{Name: "iban", find: findIBANs, need: hasDigits9, min: 15}
 )
 
@@ -342,8 +344,9 @@ func ibanLength(cc [2]byte) int {
 
 // findIBANs finds IBANs: in upper case, whole or in groups of four
 // separated by spaces (the paper format), and, at their country's exact
-// length, also in lower case or in groups separated by dashes, as people
-// type them (fr76 3000 …, DE89-3704-…).
+// length, also in lower case, in groups separated by dashes or, after
+// the four of the country and check digits, in groups of other sizes, as
+// people type them (fr76 3000 …, DE89-3704-…, DE89 37040044 0532013000).
 func findIBANs(s string, spans []span) []span {
 	for i := 0; i+15 <= len(s); i++ {
 		if !isLetter(s[i]) || !isLetter(s[i+1]) || !isDigit(s[i+2]) || !isDigit(s[i+3]) || (i > 0 && isAlnum(s[i-1]) && !escapedStart(s, i)) {
@@ -355,7 +358,7 @@ func findIBANs(s string, spans []span) []span {
 		}
 		var buf [34]byte
 		var sep byte
-		lower, notHex := false, false
+		lower, notHex, odd := false, false, false
 		n, j, end, group := 0, i, i, 0
 		for j < len(s) && n < len(buf) {
 			c := s[j]
@@ -372,19 +375,20 @@ func findIBANs(s string, spans []span) []span {
 				end = j
 				continue
 			}
-			if n == length && (c == '-' || s[i] >= 'a') {
+			if n == length && (c == '-' || s[i] >= 'a' || odd || n%4 != 0) {
 				break // a word after it, as typed: "fr76 … 189 done"
 			}
-			if (c == ' ' || c == '-') && (sep == 0 || c == sep) && n%4 == 0 && (c == ' ' || group == 4) &&
+			if (c == ' ' || c == '-') && (sep == 0 || c == sep) && (n%4 == 0 || c == ' ' && sep != 0) && (c == ' ' || group == 4) &&
 				j+1 < len(s) && (isDigit(s[j+1]) || isLetter(s[j+1]) && s[j+1]&0x20 == s[i]&0x20) { // a group in the case it began with
 
+				odd = odd || n%4 != 0 // grouped as typed after its first four, DE89 37040044 …: then only at its length
 				sep, group = c, 0
 				j++
 				continue
 			}
 			break
 		}
-		if end < len(s) && isAlnum(s[end]) || n < 15 || (lower || sep == '-') && n != length ||
+		if end < len(s) && isAlnum(s[end]) || n < 15 || (lower || sep == '-' || odd) && n != length ||
 			lower && sep == 0 && !notHex || // a hex id in lower case (a span id, a digest), whatever its check digits
 			!ibanValid(buf[:n]) {
 			continue
@@ -664,11 +668,26 @@ func knownTLD(label string) bool {
 // (RSSMRA85T10A562S, its check letter valid, with the letters that replace
 // digits too), India's Aadhaar in groups of four (7361 9284 0510,
 // Verhoeff check digit), the Dutch BSN with its dots (1234.56.782, the
-// eleven test) and Germany's Steuer-ID in its groups (86 390 241 851,
-// ISO 7064 check digit). Written without their separators, the CPF, NIR,
+// eleven test), Germany's Steuer-ID in its groups (86 390 241 851,
+// ISO 7064 check digit), the UK's National Insurance number (AB 12 34 56 C,
+// AB123456C: a prefix HMRC allocates, a suffix A to D) and Canada's SIN
+// (046-454-286, Luhn; with spaces only after SIN, NAS or insurance). Written without their separators, the CPF, NIR,
 // Aadhaar, BSN and Steuer-ID are masked only under a key that names them
 // (cpf, nir, aadhaar, bsn, steuer id).
-var DetectNationalID = Detector{Name: "national-id", find: findNationalIDs, min: len("X1234567L")}
+var DetectNationalID = Detector{Name: "national-id", find: findNationalIDs, mark: markIDDigits, min: len("X1234567L")}
+
+// The prefilter of DetectNationalID (prescan): each identifier it finds
+// holds nationalIDDigits digits or more (a National Insurance number has
+// the fewest), but for a codice fiscale whose digits the omocodia letters
+// replace, a word of codiceFiscaleLen letters and digits.
+const (
+	nationalIDDigits = len("123456")
+	codiceFiscaleLen = len("RSSMRA85T10A562S")
+	// markIDDigits is a marker bit of its own, after the marker pairs of
+	// the catalog (tokens.go): prescan sets it when the string holds
+	// enough digits for an identifier.
+	markIDDigits = allMarks + 1
+)
 
 // findNationalIDs finds the identifiers DetectNationalID masks. It looks
 // only at each '-' (a CPF's check digits follow one) and at each space

@@ -34,6 +34,13 @@ func findLetteredIDs(s string, spans []span) []span {
 		if w >= 2 && s[w-1] == '-' && s[w-2] >= 'X' && s[w-2] <= 'Z' && (w == 2 || !isAlnum(s[w-3])) {
 			w -= 2 // an NIE with dashes, Y-5061273-E: the letter is a word of its own
 		}
+		if w >= 3 && s[w-1] == ' ' && isUpper(s[w-2]) && isUpper(s[w-3]) && i-w == 0 {
+			if n := ninoAt(s, w-3); n > 0 { // a NINO in its groups, AB 12 34 56 C: the letters are a word of their own
+				spans = append(spans, span{w - 3, w - 3 + n})
+				i = w - 3 + n
+				continue
+			}
+		}
 		if idStartsAt(s, w) {
 			if n := wordStartsID(s, w, e-w); n > 0 {
 				spans = append(spans, span{w, w + n})
@@ -56,6 +63,10 @@ func wordStartsID(s string, p, n int) int {
 		return max(aadhaarAt(s, p), bsnAt(s, p))
 	case isDigit(c) && n == 2:
 		return steuerIDAt(s, p)
+	case isDigit(c) && n == 3:
+		return sinAt(s, p)
+	case n == 9 && isUpper(c) && isUpper(s[p+1]):
+		return ninoAt(s, p)
 	case (c == 'X' || c == 'Y' || c == 'Z') && (n == 1 || n == 8 || n == 9):
 		return nieAt(s, p)
 	case n == 16 && isLetter(c):

@@ -25,8 +25,11 @@ func groupSeparators(n string) (last byte, ok bool) {
 // starts with 9 (a Brazilian mobile, 21 99734-2610); ten as 2-4-4, a
 // space and then a dash before a landline's number from 2 to 5 (Brazil,
 // 21 3524-7781) or, spaced or dashed alike, after one of Mexico's
-// two-digit area codes (55 4127 8830); and ten as 3-7 from 32 to
-// 39 (an Italian mobile, 338 4172096). Groups of these sizes in other
+// two-digit area codes (55 4127 8830); ten as 3-7 from 32 to
+// 39 (an Italian mobile, 338 4172096); ten as 5-5 from 6 to 9 (an Indian
+// mobile, 98204 71365); eleven as 3-4-4 from 13 to 19 (a Chinese mobile,
+// 139 0172 4486); and nine as 3-3-3 from 6 or 7 (a Spanish mobile, 634
+// 218 905). Groups of these sizes in other
 // order, or with other separators, are counts and sizes and are kept.
 func nationalWithoutTrunk(n string, groups []int, digits int) bool {
 	last, ok := groupSeparators(n)
@@ -43,6 +46,12 @@ func nationalWithoutTrunk(n string, groups []int, digits int) bool {
 		return brazil || mexicoArea(n[:2]) && n[2] == last
 	case digits == 10 && len(groups) == 2 && groups[0] == 3:
 		return n[0] == '3' && n[1] >= '2'
+	case digits == 10 && len(groups) == 2 && groups[0] == 5:
+		return n[0] >= '6' // an Indian mobile, 6 to 9
+	case digits == 11 && len(groups) == 3 && groups[0] == 3 && groups[1] == 4:
+		return n[0] == '1' && n[1] >= '3' // a Chinese mobile, 13 to 19
+	case digits == 9 && len(groups) == 3 && groups[0] == 3 && groups[1] == 3:
+		return n[0] == '6' || n[0] == '7' // a Spanish mobile
 	}
 	return false
 }

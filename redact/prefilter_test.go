@@ -296,6 +296,7 @@ func TestPrefilterSelective(t *testing.T) {
 	)
 	for _, s := range ordinary {
 		p := r.prescan(s)
+		p.marks &^= markIDDigits // a count of digits, not a marker pair: TestNationalIDPrefilter
 		if p.tokens || p.termWord || p.marks != 0 || p.flags&hasAuthHint != 0 {
 			t.Errorf("%q: tokens %v, term word %v, marks %b, auth hint %v: an ordinary string must pass no gate",
 				s, p.tokens, p.termWord, p.marks, p.flags&hasAuthHint != 0)
@@ -321,7 +322,7 @@ func TestPrefilterSelective(t *testing.T) {
 		{`a\nb`, markEscape},
 		{"a%2Fb", markEscape},
 	} {
-		if got := r.prescan(c.s).marks; got != c.marks {
+		if got := r.prescan(c.s).marks &^ markIDDigits; got != c.marks {
 			t.Errorf("%q: marks %b, want %b", c.s, got, c.marks)
 		}
 	}

@@ -595,11 +595,15 @@ func (r *Redactor) prescanEnd(s string, w *prescanWords) prescanned {
 	if w.zUpper && st.marks&markKeyed == 0 && len(s) >= 40 && strings.Contains(s, "AzSe") {
 		st.marks |= markKeyed // an Azure AI Search key split by '+' or '/'
 	}
-	if w.digitWords >= 9 {
-		if d := countDigits(s); d >= 13 {
+	if w.digitWords >= nationalIDDigits {
+		d := countDigits(s)
+		if d >= 13 {
 			f |= hasDigits9 | hasDigits13
 		} else if d >= 9 {
 			f |= hasDigits9
+		}
+		if d >= nationalIDDigits || w.digitWords >= codiceFiscaleLen {
+			st.marks |= markIDDigits
 		}
 	}
 	return prescanned{flags: f | st.flags, tokens: st.tokens, termWord: st.termWord, marks: st.marks,
