@@ -102,7 +102,8 @@
 // a memory address (0xc0000a6f20); a postal address is masked. A
 // fingerprint or an alias after a word that names a machine's thing (key,
 // cert, host, kms, …: key_fingerprint, "host key fingerprint is …",
-// kms_key_alias) is no person's, under the term card alone (card,
+// kms_key_alias), and a fingerprint whose value names its digest
+// algorithm ("fingerprint SHA256:…", "fingerprint MD5:9d:3a:…"), is no person's, under the term card alone (card,
 // card_title) a value without a digit is kept, and under lat, lon or lng a
 // duration (p99 lat=12ms), and under sig a process's signal (sig=SIGTERM). Networks in CIDR notation shorter than a host
 // (203.0.113.0/24) are no one's address. An IP term after a word that

@@ -224,6 +224,9 @@ var backendValues = []struct {
 		"cafebabe: object 3b18e512dba79e4c8300dd08aeb37f8e728b8dad stored",
 		"checksum mismatch: got 2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae, want fcde2b2edba56bf408601fb721fe9b5c338d10ee429ea04fae5511b68fbf8fb9",
 		"xxh64 0x9c1e4f2a7b3d8e60",
+		"fingerprint SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8",
+		"Server fingerprint: MD5:4e:1f:9a:7c:22:b0:d3:65:8e:0f:a1:5b:c4:39:e2:77",
+		"client cert fingerprint=sha256:1f6ec7b5a4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7",
 		"crc32c=AAAAAA== md5Hash=1B2M2Y8AsgTpgAmY7PhCfg==",
 		"sha512 cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e",
 	}},
@@ -487,5 +490,23 @@ func TestSystemdUnitInstancesNotMailboxes(t *testing.T) {
 		{"service label inside", "reply to ops@service.example.com", []string{"ops@service.example.com"}, []string{"reply to "}},
 		{"mount in domain", "contact tom.berg@mount-hood.org", []string{"tom.berg@mount-hood.org"}, []string{"contact "}},
 		{"timer subdomain", "notify ana@timer.acme.io now", []string{"ana@timer.acme.io"}, []string{"notify ", " now"}},
+	})
+}
+
+// TestNamedDigestFingerprintsKept: a fingerprint written with its digest
+// algorithm's name (ssh-keygen's SHA256:…, MD5:aa:bb:…) is a key's or a
+// certificate's; a fingerprint value without one may be a finger's and is
+// still masked under HIPAA.
+func TestNamedDigestFingerprintsKept(t *testing.T) {
+	rules := []redact.Rule{redact.HIPAA}
+	requireTextKept(t, rules, []string{
+		"fingerprint SHA256:Qm8Xv2Lr6Tn0Ys4Wc9Hd3Kf7Jp1Zb5Ne8Ug2Ia4Oe6Rt",
+		"Fingerprint: sha1=2fd4e1c67a2d28fced849ee1bb76e7391b93eb12",
+		"fingerprint=MD5:0c:5e:91:ab:37:d2:44:f8:6a:1b:e0:79:c3:28:5d:b6",
+		"fingerprint sha-256:4d2a9c07e1b8f35a6c0d2e9b7f1a3c5e8d0b2f4a6c8e1d3b5f7a9c0e2d4b6f8a",
+	})
+	requireTextCases(t, rules, []textCase{
+		{"bare template", "fingerprint Rm9yZWZpbmdlci10ZW1wbGF0ZS0wMQ", []string{"Rm9yZWZpbmdlci10ZW1wbGF0ZS0wMQ"}, []string{"fingerprint "}},
+		{"not an algorithm", "fingerprint: scan:Wp7Rk2Ys9Lq4Vm1Hd6", []string{"Wp7Rk2Ys9Lq4Vm1Hd6"}, nil},
 	})
 }

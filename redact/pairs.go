@@ -4758,11 +4758,16 @@ func callArgument(s string, q int) bool {
 }
 
 // machineInText reports whether the key s[a:b] is a machine term after a
-// machine word in prose ("host key fingerprint: SHA256:…").
+// machine word in prose ("host key fingerprint: SHA256:…") or before a
+// value that names its digest algorithm ("fingerprint SHA256:…",
+// "fingerprint MD5:9d:3a:…"): no finger's print is written that way.
 func machineInText(s string, a, b int) bool {
 	var fb foldBuf
 	if b-a > 16 || !machineTerms[fb.lower(s[a:b])] {
 		return false
+	}
+	if namedDigestAt(s, b) {
+		return true
 	}
 	e := a
 	for e > 0 && (s[e-1] == ' ' || s[e-1] == '\t') {
@@ -4773,6 +4778,29 @@ func machineInText(s string, a, b int) bool {
 		w--
 	}
 	return e > w && e < a && e-w <= 16 && machineWords[fb.lower(s[w:e])]
+}
+
+// namedDigestAt reports whether the value after a key that ends at s[b]
+// (past ':', '=' and spaces) opens with a digest algorithm's name and ':'
+// or '=': SHA256:nThbg6kX…, MD5:9d:3a:7b…, sha1=da39a3ee….
+func namedDigestAt(s string, b int) bool {
+	for b < len(s) && (s[b] == ' ' || s[b] == ':' || s[b] == '=' || s[b] == '\t') {
+		b++
+	}
+	e := b
+	for e < len(s) && e-b <= 8 && (isAlnum(s[e]) || s[e] == '-') {
+		e++
+	}
+	if e >= len(s) || s[e] != ':' && s[e] != '=' {
+		return false
+	}
+	var fb foldBuf
+	switch fb.lower(s[b:e]) {
+	case "md5", "sha1", "sha-1", "sha224", "sha-224", "sha256", "sha-256", "sha384", "sha-384", "sha512", "sha-512",
+		"blake2b", "blake2s", "blake3":
+		return true
+	}
+	return false
 }
 
 // protocolSecrets returns the spans of the secrets after a protocol's
