@@ -168,7 +168,10 @@
 // db-credentials), a switch of letters (-AsPlainText) and a pair of its own ("for
 // sub=user-42") are kept, and so is the message of an error after its
 // package's name or its code ("jwt: invalid token signature", "api error
-// ExpiredToken: The provided token has expired"), the wrapped error after
+// ExpiredToken: The provided token has expired", "api key: missing"), a
+// clause of lower-case prose after a term that names no password ("auth:
+// user lookup took 41ms", "token: refreshed in 12ms"), an HTTP status
+// with its reason phrase ("cannot fetch token: 401 Unauthorized"), the wrapped error after
 // it ("get token: context canceled", "load credentials: open /etc/…: …",
 // "token: EOF", "secrets is forbidden"), a status ("signature: valid",
 // "auth=ok") and a version ("credentials v1.17.42"); a command line's value after a flag

@@ -443,6 +443,14 @@ var backendValues = []struct {
 		"session affinity enabled on service checkout",
 		"auth provider oidc configured with issuer https://accounts.example.com",
 		"using key id 7",
+		"auth: user lookup took 41ms",
+		"token: refreshed in 12ms",
+		"credentials: loaded from env",
+		"auth: token validated",
+		"api key: missing",
+		"client secret: empty.",
+		"oauth2: cannot fetch token: 401 Unauthorized",
+		"refresh token: 503 Service Unavailable (retrying in 2s)",
 	}},
 	{"urls and paths", []string{
 		"https://api.example.com/v1/users/1187/sessions?active=true",
@@ -508,5 +516,52 @@ func TestNamedDigestFingerprintsKept(t *testing.T) {
 	requireTextCases(t, rules, []textCase{
 		{"bare template", "fingerprint Rm9yZWZpbmdlci10ZW1wbGF0ZS0wMQ", []string{"Rm9yZWZpbmdlci10ZW1wbGF0ZS0wMQ"}, []string{"fingerprint "}},
 		{"not an algorithm", "fingerprint: scan:Wp7Rk2Ys9Lq4Vm1Hd6", []string{"Wp7Rk2Ys9Lq4Vm1Hd6"}, nil},
+	})
+}
+
+// TestProseAfterCredentialTermsKept: after a credential's term and ": ",
+// a clause of lower-case prose ("session: loaded for tenant 7") or one
+// error word that ends the text ("api key: missing") is an error's
+// message, not a value; a value of another shape, and a password's
+// words, are still masked.
+func TestProseAfterCredentialTermsKept(t *testing.T) {
+	rules := []redact.Rule{redact.Credentials}
+	requireTextKept(t, rules, []string{
+		"session: loaded for tenant 7",
+		"auth: rotating signing keys",
+		"token: cached until expiry",
+		"credentials: user mapping failed",
+		"secret: created by operator",
+		"oauth token: malformed",
+		"access key: unknown.",
+		"session token: unsupported",
+	})
+	requireWholeCases(t, rules, []textCase{
+		{"mixed value", "auth: kq8vz2mxw7 for tenant 42", []string{"kq8vz2mxw7"}, []string{"auth: ", " for tenant 42"}},
+		{"capitalised value", "token: Vx7Qm2Lr9Tz4 issued", []string{"Vx7Qm2Lr9Tz4"}, []string{"token: "}},
+		{"password words", "password: listening closely", []string{"listening"}, []string{"password: "}},
+		{"passphrase words", "db passphrase: seeded valley", []string{"seeded"}, nil},
+		{"uncommon word then prose", "api key: zorblax for prod", []string{"zorblax"}, []string{"api key: ", " for prod"}},
+		{"error word with more", "api key: missingno42", []string{"missingno42"}, []string{"api key: "}},
+		{"term then value", "auth: token Hq4Ws8Ze1Rx6Lp3", []string{"Hq4Ws8Ze1Rx6Lp3"}, nil},
+	})
+}
+
+// TestHTTPStatusAfterTermsKept: a status code followed by its reason
+// phrase after a credential's term is the reply a request got ("cannot
+// fetch token: 400 Bad Request"); three digits followed by anything else
+// are still a value.
+func TestHTTPStatusAfterTermsKept(t *testing.T) {
+	rules := []redact.Rule{redact.Credentials}
+	requireTextKept(t, rules, []string{
+		"oauth2: cannot fetch token: 400 Bad Request",
+		"exchange id token: 403 Forbidden: audience mismatch",
+		"get api key: 429 Too Many Requests",
+		"session: 500 Internal Server Error",
+	})
+	requireWholeCases(t, rules, []textCase{
+		{"code without its phrase", "secret: 401 for door 3", []string{"401"}, []string{"secret: ", " for door 3"}},
+		{"not a status", "token: 731 Unauthorized", []string{"731"}, []string{"token: "}},
+		{"phrase run on", "secret: 404 NotFoundXq7Lm2", []string{"404"}, []string{"secret: "}},
 	})
 }
