@@ -1453,7 +1453,8 @@ func emailDomainOK(s string, from, end int) bool {
 }
 
 // fileExtensions are the last labels of file names, which no e-mail
-// domain ends with.
+// domain ends with; a systemd unit's type ends its file's name too
+// (getty@tty1.service, backup@daily.timer: a template's instance).
 var fileExtensions = map[string]bool{
 	"png": true, "jpg": true, "jpeg": true, "gif": true, "svg": true, "webp": true, "ico": true,
 	"bmp": true, "tif": true, "tiff": true, "avif": true, "heic": true, "js": true, "mjs": true, "css": true,
@@ -1462,6 +1463,8 @@ var fileExtensions = map[string]bool{
 	"html": true, "htm": true, "xml": true, "csv": true, "log": true, "go": true, "py": true,
 	"rb": true, "java": true, "ts": true, "tsx": true, "jsx": true, "woff": true, "woff2": true,
 	"ttf": true, "eot": true, "mp4": true, "mp3": true, "wav": true, "mov": true, "lock": true, "git": true,
+	"service": true, "socket": true, "timer": true, "mount": true, "automount": true, "slice": true,
+	"scope": true, "swap": true,
 }
 
 // Matches reports whether d finds anything in s.

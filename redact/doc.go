@@ -102,7 +102,8 @@
 // a memory address (0xc0000a6f20); a postal address is masked. A
 // fingerprint or an alias after a word that names a machine's thing (key,
 // cert, host, kms, …: key_fingerprint, "host key fingerprint is …",
-// kms_key_alias) is no person's, under the term card alone (card,
+// kms_key_alias), and a fingerprint whose value names its digest
+// algorithm ("fingerprint SHA256:…", "fingerprint MD5:9d:3a:…"), is no person's, under the term card alone (card,
 // card_title) a value without a digit is kept, and under lat, lon or lng a
 // duration (p99 lat=12ms), and under sig a process's signal (sig=SIGTERM). Networks in CIDR notation shorter than a host
 // (203.0.113.0/24) are no one's address. An IP term after a word that
@@ -169,7 +170,10 @@
 // db-credentials), a switch of letters (-AsPlainText) and a pair of its own ("for
 // sub=user-42") are kept, and so is the message of an error after its
 // package's name or its code ("jwt: invalid token signature", "api error
-// ExpiredToken: The provided token has expired"), the wrapped error after
+// ExpiredToken: The provided token has expired", "api key: missing"), a
+// clause of lower-case prose after a term that names no password ("auth:
+// user lookup took 41ms", "token: refreshed in 12ms"), an HTTP status
+// with its reason phrase ("cannot fetch token: 401 Unauthorized"), the wrapped error after
 // it ("get token: context canceled", "load credentials: open /etc/…: …",
 // "token: EOF", "secrets is forbidden"), a status ("signature: valid",
 // "auth=ok") and a version ("credentials v1.17.42"); a command line's value after a flag

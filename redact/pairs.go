@@ -2,6 +2,7 @@ package redact
 
 import (
 	"iter"
+	"net/http"
 	"slices"
 	"strings"
 )
@@ -370,8 +371,15 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if v := s[vs:ve]; op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && strings.HasSuffix(v, ":") && (vs == 0 || !isQuote(s[vs-1])) && errorPrefixWords[v[strings.LastIndexByte(v, '/')+1:len(v)-1]] {
 				continue // a wrapped error's next prefix: "decrypt secret: cipher: message authentication failed"
 			}
-			if op == 1 && s[p] == ':' && ve < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && isErrorWord(s[vs:ve]) {
-				continue // an error's message: "jwt: invalid token signature", "api error ExpiredToken: The provided token…"
+			if op == 1 && s[p] == ':' && (ve == len(s) || s[ve] == ' ') && (vs == 0 || !isQuote(s[vs-1])) && isErrorWord(strings.TrimSuffix(s[vs:ve], ".")) {
+				continue // an error's message: "jwt: invalid token signature", "api error ExpiredToken: The provided token…", "api key: missing"
+			}
+			if op == 1 && s[p] == ':' && ve+1 < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && !personalRules[rule] &&
+				r.proseClause(s, vs, ve) && !isPasswordKey(s[a:b]) {
+				continue // a wrapped error's message: "auth: user lookup took 41ms", "token: refreshed in 12ms"
+			}
+			if op == 1 && s[p] == ':' && ve+1 < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && !personalRules[rule] && httpStatusAt(s, vs, ve) {
+				continue // a failed request's status: "oauth2: cannot fetch token: 401 Unauthorized"
 			}
 			if op == 1 && s[p] == ':' && ve+1 < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && isPairWord(s[vs:ve]) && !strings.ContainsAny(s[vs:ve], ",;") {
 				if ws, we := wordAt(s, ve+1); isPairWord(s[ws:we]) {
@@ -4763,11 +4771,16 @@ func callArgument(s string, q int) bool {
 }
 
 // machineInText reports whether the key s[a:b] is a machine term after a
-// machine word in prose ("host key fingerprint: SHA256:…").
+// machine word in prose ("host key fingerprint: SHA256:…") or before a
+// value that names its digest algorithm ("fingerprint SHA256:…",
+// "fingerprint MD5:9d:3a:…"): no finger's print is written that way.
 func machineInText(s string, a, b int) bool {
 	var fb foldBuf
 	if b-a > 16 || !machineTerms[fb.lower(s[a:b])] {
 		return false
+	}
+	if namedDigestAt(s, b) {
+		return true
 	}
 	e := a
 	for e > 0 && (s[e-1] == ' ' || s[e-1] == '\t') {
@@ -4778,6 +4791,29 @@ func machineInText(s string, a, b int) bool {
 		w--
 	}
 	return e > w && e < a && e-w <= 16 && machineWords[fb.lower(s[w:e])]
+}
+
+// namedDigestAt reports whether the value after a key that ends at s[b]
+// (past ':', '=' and spaces) opens with a digest algorithm's name and ':'
+// or '=': SHA256:nThbg6kX…, MD5:9d:3a:7b…, sha1=da39a3ee….
+func namedDigestAt(s string, b int) bool {
+	for b < len(s) && (s[b] == ' ' || s[b] == ':' || s[b] == '=' || s[b] == '\t') {
+		b++
+	}
+	e := b
+	for e < len(s) && e-b <= 8 && (isAlnum(s[e]) || s[e] == '-') {
+		e++
+	}
+	if e >= len(s) || s[e] != ':' && s[e] != '=' {
+		return false
+	}
+	var fb foldBuf
+	switch fb.lower(s[b:e]) {
+	case "md5", "sha1", "sha-1", "sha224", "sha-224", "sha256", "sha-256", "sha384", "sha-384", "sha512", "sha-512",
+		"blake2b", "blake2s", "blake3":
+		return true
+	}
+	return false
 }
 
 // protocolSecrets returns the spans of the secrets after a protocol's
@@ -5144,6 +5180,57 @@ func passphrase(key, v string) bool {
 	}
 	first := strings.ToLower(words[0])
 	return !isErrorWord(first) && !proseWord(first)
+}
+
+// proseClause reports whether s[vs:ve], after a term and ": ", opens a
+// clause of prose rather than a value: a word of lower-case letters that
+// is a common word, a participle (loaded, refreshing) or a term again
+// (auth: token validated), followed by a word of lower-case letters that
+// is not the term's value. A machine's secret is no such pair of words;
+// a password may be, and its keys are not asked.
+func (r *Redactor) proseClause(s string, vs, ve int) bool {
+	v := s[vs:ve]
+	if len(v) < 2 || len(v) > 16 || !lowerWord(v) {
+		return false
+	}
+	term := r.verdict(v).rule != ""
+	if !term && !isCommonWord(v) && !participle(v) {
+		return false
+	}
+	ws, we := wordAt(s, ve+1)
+	w := s[ws:we]
+	if len(w) < 2 || len(w) > 16 || !lowerWord(w) {
+		return false
+	}
+	return !term || isCommonWord(w) || participle(w) || isErrorWord(w)
+}
+
+// httpStatusAt reports whether s[vs:ve] is an HTTP status code followed
+// by a space and its reason phrase (401 Unauthorized, 503 Service
+// Unavailable): the reply a request got, not a value.
+func httpStatusAt(s string, vs, ve int) bool {
+	if ve-vs != 3 || s[vs] < '1' || s[vs] > '5' || !isDigit(s[vs+1]) || !isDigit(s[vs+2]) {
+		return false
+	}
+	text := http.StatusText(int(s[vs]-'0')*100 + int(s[vs+1]-'0')*10 + int(s[vs+2]-'0'))
+	rest := s[ve+1:]
+	return text != "" && strings.HasPrefix(rest, text) && (len(rest) == len(text) || !isAlnum(rest[len(text)]))
+}
+
+// lowerWord reports whether w is made of lower-case ASCII letters only.
+func lowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// participle reports whether the lower-case word w reads as a verb's
+// participle: loaded, refreshed, rotating.
+func participle(w string) bool {
+	return len(w) >= 5 && strings.HasSuffix(w, "ed") || len(w) >= 6 && strings.HasSuffix(w, "ing")
 }
 
 // isCommonWord reports whether w, after "password is", is a word of prose
