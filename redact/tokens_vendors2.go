@@ -1,0 +1,210 @@
+package redact
+
+import "strings"
+
+// decimalDigits are the bytes of which a generated key holds one at least.
+const decimalDigits = "0123456789"
+
+// vendorFormats2 are prefixed credentials that secret scanners' public
+// detectors (TruffleHog's, gitleaks') recognise by a prefix and a fixed
+// length or layout. A prefix that is also an ordinary word or the start of
+// an identifier (web_, pri_, ptr_, key-, secret_, API_KEY) comes with an
+// exact length and an alphabet, and where identifiers of that length are
+// common (ptr_…, secret_…) with upper- and lower-case letters and a digit,
+// which a generated secret has and a name seldom does.
+var vendorFormats2 = []tokenFormat{
+	// Sourcegraph Cody gateway keys: "slk_" and 64 hex digits.
+	{family: "sourcegraph", prefix: "slk_", body: cLHex, min: 64, max: 64, mixed: true},
+	// Recharge Payments API tokens: sk_, test_ for sandboxes, the scope
+	// (1x1 … 10x3) and 64 hex digits.
+	{family: "recharge", prefix: "sk_", shape: rechargeBody},
+	// Finage API keys: "API_KEY" and 32 upper-case letters and digits.
+	{family: "finage", prefix: "API_KEY", body: cUAln, min: 32, max: 32, mixed: true},
+	// Close CRM API keys: "api_", 22 letters and digits, '.', 22 more.
+	{family: "close", prefix: "api_", shape: closeBody},
+	// dfuse API keys: "web_" and 32 lower-case letters and digits, one of
+	// them a letter past f (an MD5 named web_<hex> is no key).
+	{family: "dfuse", prefix: "web_", shape: lowerKeyBody(32)},
+	// Klaviyo private API keys: "pk_" and 34 hex digits, or a six-letter
+	// account id between them.
+	{family: "klaviyo", prefix: "pk_", shape: klaviyoBody},
+	// LocationIQ access tokens: "pk." and 32 letters and digits.
+	{family: "locationiq", prefix: "pk.", body: cAlnum, min: 32, max: 32, mixed: true},
+	// Courier auth tokens: pk_prod_ or pk_test_ and 28 letters and digits.
+	{family: "courier", prefix: "pk_prod_", body: cAlnum, min: 28, max: 28, mixed: true},
+	{family: "courier", prefix: "pk_test_", body: cAlnum, min: 28, max: 28, mixed: true},
+	// Checkout (checio) keys: "pk_" and 45 lower-case letters and digits.
+	{family: "checio", prefix: "pk_", shape: lowerKeyBody(45)},
+	// SalesBlink API keys: "key-" and 64 letters and digits.
+	{family: "salesblink", prefix: "key-", shape: randomBody(cAlnum, 64, 64)},
+	// BestTime private keys: "pri_" and 32 hex digits.
+	{family: "besttime", prefix: "pri_", body: cLHex, min: 32, max: 32, mixed: true},
+	// Photoroom API keys, live and sandbox: sk_pr_<name>_<40 hex digits>.
+	{family: "photoroom", prefix: "sk_pr_", shape: photoroomBody},
+	{family: "photoroom", prefix: "sandbox_sk_pr_", shape: photoroomBody},
+	// Portainer access tokens: "ptr_" and 40 to 60 bytes of base64.
+	{family: "portainer", prefix: "ptr_", shape: randomBody(cAny, 40, 60)},
+	// Teamwork (CRM, Desk, Spaces) API tokens: "tkn.v1_", 71 letters and
+	// digits and '='.
+	{family: "teamwork", prefix: "tkn.v1_", body: cAlnum | cOther, min: 60, mixed: true},
+	// EcoStruxure IT API keys: "AK1" and 50 to 55 letters, digits and '/'.
+	{family: "ecostruxure", prefix: "AK1", shape: randomBody(cAlnum|cOther, 50, 55)},
+	// ConvertAPI secrets: "secret_" and 16 letters and digits.
+	{family: "convertapi", prefix: "secret_", shape: randomBody(cAlnum, 16, 16)},
+	// IEX Cloud secret tokens: "sk_" and 32 lower-case letters and digits.
+	{family: "iexcloud", prefix: "sk_", shape: lowerKeyBody(32)},
+	// Ticket Tailor API keys: sk_<4 digits>_<6 digits>_<32 hex digits>.
+	{family: "tickettailor", prefix: "sk_", shape: ticketTailorBody},
+	// Typeform personal tokens shorter than the 59 bytes of the catalog's:
+	// "tfp_" and 40 to 58 letters, digits and '_'.
+	{family: "typeform", prefix: "tfp_", shape: randomBody(cWord, 40, 58)},
+	// Fly.io macaroon tokens as flyctl prints them, with any version of
+	// the first macaroon (fm1r_, fm2_, … are also matched alone).
+	{family: "flyio", prefix: "FlyV1 fm", shape: flyMacaroonBody},
+}
+
+// rechargeBody matches what follows "sk_" in a Recharge token: an optional
+// "test_", a scope (1x1, 2x2, 10x3, …: 1, 2, 3, 5 or 10, 'x', 1 to 3),
+// '_' and 64 hex digits.
+func rechargeBody(s string, j int) int {
+	if len(s)-j >= 5 && s[j:j+5] == "test_" {
+		j += 5
+	}
+	switch {
+	case len(s)-j >= 2 && s[j:j+2] == "10":
+		j += 2
+	case j < len(s) && (s[j] == '1' || s[j] == '2' || s[j] == '3' || s[j] == '5'):
+		j++
+	default:
+		return 0
+	}
+	if len(s)-j < 3 || s[j] != 'x' || s[j+1] < '1' || s[j+1] > '3' || s[j+2] != '_' {
+		return 0
+	}
+	e := run(s, j+3, cHex)
+	if e-j-3 != 64 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// closeBody matches 22 letters and digits, '.', and 22 more, with a digit
+// in the whole.
+func closeBody(s string, j int) int {
+	k := run(s, j, cAlnum)
+	if k-j != 22 || k >= len(s) || s[k] != '.' {
+		return 0
+	}
+	e := run(s, k+1, cAlnum)
+	if e-k-1 != 22 || !wordEnd(s, e) || !strings.ContainsAny(s[j:e], decimalDigits) {
+		return 0
+	}
+	return e
+}
+
+// lowerKeyBody matches exactly n lower-case letters and digits with a
+// digit and a letter past 'f' (hex digits alone are a hash).
+func lowerKeyBody(n int) func(string, int) int {
+	return func(s string, j int) int {
+		e := run(s, j, cDigit|cLowerHex|cLower)
+		if e-j != n || !wordEnd(s, e) {
+			return 0
+		}
+		var digit, lower bool
+		for k := j; k < e; k++ {
+			c := charClass[s[k]]
+			digit = digit || c == cDigit
+			lower = lower || c == cLower
+		}
+		if !digit || !lower {
+			return 0
+		}
+		return e
+	}
+}
+
+// randomBody matches min to max bytes of class with an upper-case letter,
+// a lower-case letter and a digit among them, as a generated secret has
+// and an identifier (ptr_to_next_node2) seldom does. When class holds '/'
+// and the run is longer, the token ends at a '/' that leaves it min to
+// max bytes long: a URL's path goes on after it (/v2/AK1…/usage).
+func randomBody(class uint8, min, max int) func(string, int) int {
+	return func(s string, j int) int {
+		e := run(s, j, class)
+		if e-j > max && class&cOther != 0 {
+			if k := strings.LastIndexByte(s[j+min:j+max+1], '/'); k >= 0 {
+				e = j + min + k
+			}
+		}
+		if n := e - j; n < min || n > max || !wordEnd(s, e) {
+			return 0
+		}
+		var digit, lower, upper bool
+		for k := j; k < e; k++ {
+			c := charClass[s[k]]
+			digit = digit || c == cDigit
+			lower = lower || c&(cLowerHex|cLower) != 0
+			upper = upper || c&(cUpperHex|cUpper) != 0
+		}
+		if !digit || !lower || !upper {
+			return 0
+		}
+		return e
+	}
+}
+
+// klaviyoBody matches 34 lower-case hex digits, or 6 letters and digits,
+// '_' and 34 lower-case hex digits, with a digit and a letter in the hex.
+func klaviyoBody(s string, j int) int {
+	if k := run(s, j, cAlnum); k-j == 6 && k < len(s) && s[k] == '_' {
+		j = k + 1
+	}
+	e := run(s, j, cLHex)
+	if e-j != 34 || !wordEnd(s, e) || !strings.ContainsAny(s[j:e], decimalDigits) || !strings.ContainsAny(s[j:e], "abcdef") {
+		return 0
+	}
+	return e
+}
+
+// ticketTailorBody matches 4 digits, '_', 6 digits, '_' and 32 hex
+// digits.
+func ticketTailorBody(s string, j int) int {
+	if k := run(s, j, cDigit); k-j != 4 || k >= len(s) || s[k] != '_' {
+		return 0
+	}
+	if k := run(s, j+5, cDigit); k-j-5 != 6 || k >= len(s) || s[k] != '_' {
+		return 0
+	}
+	e := run(s, j+12, cHex)
+	if e-j-12 != 32 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// photoroomBody matches 1 to 64 letters and digits, '_' and 40 hex digits.
+func photoroomBody(s string, j int) int {
+	k := run(s, j, cAlnum)
+	if k == j || k-j > 64 || k >= len(s) || s[k] != '_' {
+		return 0
+	}
+	e := run(s, k+1, cHex)
+	if e-k-1 != 40 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// flyMacaroonBody matches what follows "FlyV1 fm": a version number, '_'
+// and 100 bytes or more of base64.
+func flyMacaroonBody(s string, j int) int {
+	k := run(s, j, cDigit)
+	if k == j || k >= len(s) || s[k] != '_' {
+		return 0
+	}
+	e := run(s, k+1, cAny)
+	if e-k-1 < 100 {
+		return 0
+	}
+	return e
+}
