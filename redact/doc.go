@@ -738,9 +738,13 @@
 // EcoStruxure IT (AK1 and 50 to 55), ConvertAPI (secret_ and 16), IEX
 // Cloud (sk_ and 32 lower-case letters and digits), Ticket Tailor
 // (sk_<4 digits>_<6 digits>_ and 32 hex digits), Fly.io tokens as flyctl
-// prints them (FlyV1 fm<n>_…); where such a prefix is a common word
-// (web_, pri_, ptr_, key-, secret_) only at its exact length, and for
-// ptr_, key-, secret_, AK1 and short Typeform tokens only with upper- and
+// prints them (FlyV1 fm<n>_…), Aiven service passwords (AVNS_), Asaas
+// ($aact_), CockroachDB Cloud (CCDB1_), Databento (db- and 27), Coveo (xx
+// and a UUID), Cashfree (cfsk_ma_), Cfx.re (cfxk_), Docker Swarm unlock
+// keys (SWMKEY-1-), Google Cloud Storage HMAC ids (GOOG1…), Dynatrace
+// platform tokens (dt0s01., dt0s16., …); where such a prefix is a common word
+// (web_, pri_, ptr_, key-, secret_, db-) only at its exact length, and for
+// ptr_, key-, secret_, db-, AK1 and short Typeform tokens only with upper- and
 // lower-case letters and a digit;
 // secrets without a prefix whose vendor's name is their key, at the
 // start of a word or after '_' (cloudflare: "…", ("artifactory", "…"),

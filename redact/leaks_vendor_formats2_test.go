@@ -40,6 +40,17 @@ var vendorFormat2Secrets = []struct{ name, secret string }{
 	{"mailgun lower-case", "key-z00b57ojz16hw4rsuoj69ctw3k6i1g5w"},
 	{"newrelic insert 25", "NRII-k8d7k196r_9iDvDQVhFCT1Co7"},
 	{"aws a3t", "A3TNTFCX2PY66JS6EVHX"},
+	{"aiven", "AVNS_1qdXWPJx-d8ut8pdqsxR"},
+	{"asaas", "$aact_aGtUcDNTS1FPbzZDZDZydmF1NWtIdlJ3TXp6dVZ0WWt3TUpGckNmWjRVMkVxa05rNnNFcjZmNGdVeTBCUThERW9Gb2dOQ0FJM0FvM3B4VG5IeWY2dDVZZElu"},
+	{"asaas sandbox", "$aact_hmlg_Z0JhVmJWSkJNUUtuWThxUzBCRm43Qndwa1owMUJaR2FHN3lPaDNGWjlOb0R4UXNoSUlTajNiYjU2NDJsZEdEaW5vdXhaanVnbkRENTdOYjVzcnBTOXdnMVFs"},
+	{"cockroachdb", "CCDB1_RRLiiRejeKx0gbVC3lrAmS_J2km14IKCzi2Eg3h0p54qGzTYdXt5yN84Bl3WWWq"},
+	{"databento", "db-WibY6PFcv7DJzk3i8ju6BRoQowF"},
+	{"coveo", "xx39768915-e2ed-4a22-4377-40af0dc481ee"},
+	{"cashfree", "cfsk_ma_prod_214e69886dd9078d3fe0a0887bee1afb_fa45289e"},
+	{"cfx.re", "cfxk_b27brLe0Vyhlr7HiKRkf_3hlrHs"},
+	{"docker swarm unlock", "SWMKEY-1-ak99neEC7C6JYMiznF6ytTBURaHyx49wQOmCb5k5pbS"},
+	{"gcs hmac", "GOOG1E1W9B3OVWQ1O3HIT345U13ESFK506QDWGIX5O2R05HGQBT8Z0RTX74M8"},
+	{"dynatrace platform", "dt0s16.2GDZAFC5NWOK1EPCKW0Q7U6F.R4O60DGJWWRRHCXL7W0KVBG0PN3QF4DJE5LC0D9ZHB28VRHQKS0V5ZC3X6AGGAAC"},
 	{"authress shortest", "sc_J7d40.96kO.acc_8XzbfR600U.wRdckuNB0wsRqe4BqCCP7PILlLmO3q"},
 }
 
@@ -120,6 +131,18 @@ func TestVendorFormats2LookalikesKept(t *testing.T) {
 		"A3T battery pack, A3TEAM",
 		"NRII-42",
 		"sc_abcde.1234.acc_shortid.tooshort",
+		"AVNS_ENABLED=1",
+		"aact_notes",
+		"CCDB1_CLUSTER_NAME",
+		"host db-primary-01.internal, db-replica-2 lagging",
+		"db-migrations-2024-05-01T120000",
+		"xxlarge-instance-pool, xx-small",
+		"cfsk_ma_mode",
+		"cfxk_server_name",
+		"SWMKEY-1-notes",
+		"GOOG1 ready",
+		"dt0s16.config",
+		"dt0s02.settings.json saved",
 	})
 }
 
@@ -131,7 +154,9 @@ func TestVendorFormats2Exact(t *testing.T) {
 		if strings.HasPrefix(v.name, "aws") || strings.HasPrefix(v.name, "authress") {
 			continue // other detectors than the catalog's
 		}
-		cases["saw "+v.secret+" then stopped"] = "saw [REDACTED] then stopped"
+		// Asaas' '$' is written before the key, not part of its prefix.
+		lead := v.secret[:len(v.secret)-len(strings.TrimPrefix(v.secret, "$"))]
+		cases["saw "+v.secret+" then stopped"] = "saw " + lead + "[REDACTED] then stopped"
 	}
 	tokenExact(t, cases)
 }

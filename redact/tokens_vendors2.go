@@ -58,6 +58,27 @@ var vendorFormats2 = []tokenFormat{
 	// Typeform personal tokens shorter than the 59 bytes of the catalog's:
 	// "tfp_" and 40 to 58 letters, digits and '_'.
 	{family: "typeform", prefix: "tfp_", shape: randomBody(cWord, 40, 58)},
+	// Aiven service passwords: "AVNS_" and 19 bytes or more.
+	{family: "aiven", prefix: "AVNS_", body: cURL, min: 19, mixed: true},
+	// Asaas API keys: "$aact_" (sandbox: "$aact_hmlg_") and base64.
+	{family: "asaas", prefix: "aact_", body: cAny, min: 60, mixed: true},
+	// CockroachDB Cloud API keys: "CCDB1_", an id, '_' and the secret.
+	{family: "cockroachdb", prefix: "CCDB1_", body: cWord, min: 40, mixed: true},
+	// Databento API keys: "db-" and 27 letters and digits.
+	{family: "databento", prefix: "db-", shape: randomBody(cAlnum, 27, 27)},
+	// Coveo API keys: "xx" and a UUID.
+	{family: "coveo", prefix: "xx", shape: uuidBody},
+	// Cashfree secret keys: cfsk_ma_prod_ or cfsk_ma_test_ and the key.
+	{family: "cashfree", prefix: "cfsk_ma_", body: cWord, min: 40, mixed: true},
+	// Cfx.re (FiveM, RedM) server keys.
+	{family: "cfx.re", prefix: "cfxk_", body: cWord, min: 20, mixed: true},
+	// Docker Swarm unlock keys (join tokens are SWMTKN-1-…).
+	{family: "docker swarm", prefix: "SWMKEY-1-", body: cAlnum | cOther, min: 40, mixed: true},
+	// Google Cloud Storage HMAC access ids of service accounts.
+	{family: "gcp", prefix: "GOOG1", body: cUAln, min: 40, mixed: true},
+	// Dynatrace platform tokens and OAuth client secrets (dt0s01., dt0s02.,
+	// dt0s16., …; API tokens are dt0c01.).
+	{family: "dynatrace", prefix: "dt0s", shape: dynatraceSBody},
 	// Fly.io macaroon tokens as flyctl prints them, with any version of
 	// the first macaroon (fm1r_, fm2_, … are also matched alone).
 	{family: "flyio", prefix: "FlyV1 fm", shape: flyMacaroonBody},
@@ -190,6 +211,19 @@ func photoroomBody(s string, j int) int {
 	}
 	e := run(s, k+1, cHex)
 	if e-k-1 != 40 || !wordEnd(s, e) {
+		return 0
+	}
+	return e
+}
+
+// dynatraceSBody matches two digits, '.' and 40 bytes or more of letters,
+// digits and dots with a digit and a letter.
+func dynatraceSBody(s string, j int) int {
+	if len(s)-j < 3 || !isDigit(s[j]) || !isDigit(s[j+1]) || s[j+2] != '.' {
+		return 0
+	}
+	e := run(s, j+3, cAlnum|cOther)
+	if e-j-3 < 40 || !wordEnd(s, e) || !strings.ContainsAny(s[j+3:e], decimalDigits) || !hasLetter(s[j+3:e]) {
 		return 0
 	}
 	return e
