@@ -742,7 +742,12 @@
 // ($aact_), CockroachDB Cloud (CCDB1_), Databento (db- and 27), Coveo (xx
 // and a UUID), Cashfree (cfsk_ma_), Cfx.re (cfxk_), Docker Swarm unlock
 // keys (SWMKEY-1-), Google Cloud Storage HMAC ids (GOOG1…), Dynatrace
-// platform tokens (dt0s01., dt0s16., …); where such a prefix is a common word
+// platform tokens (dt0s01., dt0s16., …), Sourcegraph Cody Gateway and
+// subscription tokens (sgd_, sgs_ and 64 hex digits), Lichess (lip_,
+// lio_), OneSignal (os_v2_app_, os_v2_org_), PostHog secret and OAuth
+// tokens (phs_, pha_, phr_), Unkey root keys (unkey_), Volcengine access
+// key ids (AKLT…), WakaTime secrets and OAuth tokens (waka_sec_,
+// waka_tok_, waka_ref_); where such a prefix is a common word
 // (web_, pri_, ptr_, key-, secret_, db-) only at its exact length, and for
 // ptr_, key-, secret_, db-, AK1 and short Typeform tokens only with upper- and
 // lower-case letters and a digit;

@@ -51,6 +51,20 @@ var vendorFormat2Secrets = []struct{ name, secret string }{
 	{"docker swarm unlock", "SWMKEY-1-ak99neEC7C6JYMiznF6ytTBURaHyx49wQOmCb5k5pbS"},
 	{"gcs hmac", "GOOG1E1W9B3OVWQ1O3HIT345U13ESFK506QDWGIX5O2R05HGQBT8Z0RTX74M8"},
 	{"dynatrace platform", "dt0s16.2GDZAFC5NWOK1EPCKW0Q7U6F.R4O60DGJWWRRHCXL7W0KVBG0PN3QF4DJE5LC0D9ZHB28VRHQKS0V5ZC3X6AGGAAC"},
+	{"sourcegraph gateway", "sgd_7eeb8a1ec9332a30a983694d1b428f3e50e86c2c5f2ca9635310f88053fc3fcd"},
+	{"sourcegraph subscription", "sgs_ceab11b9d49fc08fbf54a2989d5e52e2a3c6439edc106b45dfb81df82a180422"},
+	{"lichess personal", "lip_7LlQK67FtmsFd4SJYu6n"},
+	{"lichess oauth", "lio_22X633DpX5LyUQOnc3ryOqEysBnjbapO"},
+	{"onesignal app", "os_v2_app_k6zze46warm27425ckrszvwukleuwxil34xsh7d6iu46wxn5aj7jopet7uergtmfyab5422ct6lhlt7yltcz4jljjaa37flly5gvbxrhlvf3ieiow"},
+	{"onesignal org", "os_v2_org_tnfhdc2xzibiemrb4spdwotyvj4xr3px5ajkbp2x4gawamxp3umiexbsb5nojvhm6ryql7eewspkmjjytbvskyosabcxcl3l27bys25dv2ehzowf7"},
+	{"posthog secret", "phs_kw0ABwfCzecW8iLNSJNrpyCVxlGeL844p6TBL0eg9mY"},
+	{"posthog oauth", "pha_7FC7zmwDuEQPoLYTR30hnKpIvCfppHtJwth3IE7OVpQ"},
+	{"posthog refresh", "phr_AqX4Zita06z471vxSQSDyUA6yFs9J3gdM85iOFhY49Y"},
+	{"unkey", "unkey_77mzShiz4wrAe623qVoEV6XT"},
+	{"volcengine", "AKLTZ09qOXY0UVN6ejhROWxWbnF1U3VuZVlRSVJWeEh2Y0pl"},
+	{"wakatime secret", "waka_sec_CWZXI2kAVuCCWuWR74tf5cGhKzHPNM7ZGhqNE308fjoH1ziklMTonIHJVCqS2S793lNGA50ImYqeoR86"},
+	{"wakatime oauth", "waka_tok_fM7pHe8HmxcfQBYtfPOIe1I2C9iJSOfwn1UzeY5zETdDzcKqsuhvyhyKCX8R1yeippOWXWgBR6wpRpJV"},
+	{"wakatime refresh", "waka_ref_zMM9lqDrOj6lvpfBKOl00f3Rbn8iY3lvJtJTHzbnPNyjBO7wEW8BmIaXqphP7ZLWmuLGq7Nf5XFV7IgA"},
 	{"authress shortest", "sc_J7d40.96kO.acc_8XzbfR600U.wRdckuNB0wsRqe4BqCCP7PILlLmO3q"},
 }
 
@@ -143,6 +157,13 @@ func TestVendorFormats2LookalikesKept(t *testing.T) {
 		"GOOG1 ready",
 		"dt0s16.config",
 		"dt0s02.settings.json saved",
+		"sgd_enabled sgs_config",
+		"lip_sync_offset_ms=40 lio_mode",
+		"os_v2_app_settings_loaded",
+		"phs_enabled pha_retry_count phr_ttl",
+		"unkey_cache_size=512",
+		"AKLT check passed",
+		"waka_sec_rotation_days waka_tok_expiry",
 	})
 }
 

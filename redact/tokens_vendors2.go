@@ -79,6 +79,30 @@ var vendorFormats2 = []tokenFormat{
 	// Dynatrace platform tokens and OAuth client secrets (dt0s01., dt0s02.,
 	// dt0s16., …; API tokens are dt0c01.).
 	{family: "dynatrace", prefix: "dt0s", shape: dynatraceSBody},
+	// Sourcegraph Cody Gateway access tokens (sgd_) and product
+	// subscription tokens (sgs_): 64 hex digits.
+	{family: "sourcegraph", prefix: "sgd_", body: cLHex, min: 64, max: 64, mixed: true},
+	{family: "sourcegraph", prefix: "sgs_", body: cLHex, min: 64, max: 64, mixed: true},
+	// Lichess personal (lip_) and OAuth (lio_) tokens.
+	{family: "lichess", prefix: "lip_", body: cAlnum, min: 16, mixed: true},
+	{family: "lichess", prefix: "lio_", body: cAlnum, min: 16, mixed: true},
+	// OneSignal rich API keys of apps and organisations.
+	{family: "onesignal", prefix: "os_v2_app_", body: cDigit | cLowerHex | cLower, min: 40, mixed: true},
+	{family: "onesignal", prefix: "os_v2_org_", body: cDigit | cLowerHex | cLower, min: 40, mixed: true},
+	// PostHog project secret keys (phs_), OAuth access (pha_) and refresh
+	// (phr_) tokens; personal keys are phx_.
+	{family: "posthog", prefix: "phs_", body: cWord, min: 30, mixed: true},
+	{family: "posthog", prefix: "pha_", body: cWord, min: 30, mixed: true},
+	{family: "posthog", prefix: "phr_", body: cWord, min: 30, mixed: true},
+	// Unkey root keys.
+	{family: "unkey", prefix: "unkey_", body: cAlnum, min: 16, mixed: true},
+	// Volcengine access key ids: "AKLT" and base64.
+	{family: "volcengine", prefix: "AKLT", body: cAlnum | cOther, min: 32, mixed: true},
+	// WakaTime app secrets, OAuth access and refresh tokens (API keys are
+	// waka_ and a UUID).
+	{family: "wakatime", prefix: "waka_sec_", body: cAlnum, min: 30, mixed: true},
+	{family: "wakatime", prefix: "waka_tok_", body: cAlnum, min: 30, mixed: true},
+	{family: "wakatime", prefix: "waka_ref_", body: cAlnum, min: 30, mixed: true},
 	// Fly.io macaroon tokens as flyctl prints them, with any version of
 	// the first macaroon (fm1r_, fm2_, … are also matched alone).
 	{family: "flyio", prefix: "FlyV1 fm", shape: flyMacaroonBody},
