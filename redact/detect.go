@@ -179,7 +179,7 @@ var (
 	// and JWEs in compact form (five parts) whole, also when a line break,
 	// an escaped one or a backslash splits a token that is unfinished there.
 	DetectJWT = Detector{Name: "jwt", find: findJWT, need: hasE | hasDot, min: 20}
-	// DetectAWSAccessKey masks AWS access key ids (AKIA..., ASIA..., 20
+	// DetectAWSAccessKey masks AWS access key ids (AKIA..., ASIA..., A3T..., 20
 	// characters), and the secret access key (40 characters of base64)
 	// written right after one.
 	DetectAWSAccessKey = Detector{Name: "aws-access-key-id", find: findAWSKeyID, need: hasUpperA, min: 20}
@@ -734,7 +734,9 @@ func findAWSKeyID(s string, spans []span) []span {
 		if i > 0 && isAlnum(s[i-1]) && !escapedStart(s, i) {
 			continue
 		}
-		ok := false
+		// A3T and an upper-case letter or digit: the older ids that the
+		// public rule sets still look for.
+		ok := s[i:i+3] == "A3T" && (isDigit(s[i+3]) || s[i+3] >= 'A' && s[i+3] <= 'Z')
 		for _, p := range awsPrefixes {
 			if s[i:i+4] == p {
 				ok = true

@@ -435,7 +435,8 @@
 // credentials of a header folded onto the next line: Bearer⏎  …), jwt
 // ([DetectJWT]: JWTs, and JWEs of five parts whole; a token wrapped over
 // lines or split by a backslash while unfinished, too), aws-access-key-id
-// ([DetectAWSAccessKey]: with the secret access key right after an id,
+// ([DetectAWSAccessKey]: AKIA…, ASIA… and the older A3T… ids, with the
+// secret access key right after an id,
 // as a printed credentials struct, a credentials CSV or a call's
 // arguments give it), private-key
 // ([DetectPrivateKey]: PEM blocks of private keys and of OpenVPN's
@@ -740,7 +741,32 @@
 // (BBFF-), Voiceflow (VF.…), Telnyx (KEY0 and 31 upper-case hex digits,
 // with or without _…), Polar (polar_pat_, polar_oat_, polar_at_,
 // polar_rt_, polar_cs_, polar_ac_), Scaleway access keys (SCW and 17
-// upper-case letters and digits), Modal token secrets (as-);
+// upper-case letters and digits), Modal token secrets (as-), Sourcegraph
+// Cody (slk_ and 64 hex digits), Recharge (sk_1x1_…, sk_test_10x3_… and
+// 64 hex digits), Finage (API_KEY and 32 upper-case letters and digits),
+// Close (api_, 22 letters and digits, '.', 22 more), dfuse (web_ and 32
+// lower-case letters and digits, one of them a letter past f), Klaviyo
+// (pk_ and 34 hex digits), LocationIQ (pk. and 32 letters and digits),
+// Courier (pk_prod_, pk_test_ and 28), Checio (pk_ and 45 lower-case
+// letters and digits), SalesBlink (key- and 64), BestTime (pri_ and 32
+// hex digits), Photoroom (sk_pr_…_, sandbox_sk_pr_…_ and 40 hex digits),
+// Portainer (ptr_ and 40 to 60 bytes of base64), Teamwork (tkn.v1_),
+// EcoStruxure IT (AK1 and 50 to 55), ConvertAPI (secret_ and 16), IEX
+// Cloud (sk_ and 32 lower-case letters and digits), Ticket Tailor
+// (sk_<4 digits>_<6 digits>_ and 32 hex digits), Fly.io tokens as flyctl
+// prints them (FlyV1 fm<n>_…), Aiven service passwords (AVNS_), Asaas
+// ($aact_), CockroachDB Cloud (CCDB1_), Databento (db- and 27), Coveo (xx
+// and a UUID), Cashfree (cfsk_ma_), Cfx.re (cfxk_), Docker Swarm unlock
+// keys (SWMKEY-1-), Google Cloud Storage HMAC ids (GOOG1…), Dynatrace
+// platform tokens (dt0s01., dt0s16., …), Sourcegraph Cody Gateway and
+// subscription tokens (sgd_, sgs_ and 64 hex digits), Lichess (lip_,
+// lio_), OneSignal (os_v2_app_, os_v2_org_), PostHog secret and OAuth
+// tokens (phs_, pha_, phr_), Unkey root keys (unkey_), Volcengine access
+// key ids (AKLT…), WakaTime secrets and OAuth tokens (waka_sec_,
+// waka_tok_, waka_ref_); where such a prefix is a common word
+// (web_, pri_, ptr_, key-, secret_, db-) only at its exact length, and for
+// ptr_, key-, secret_, db-, AK1 and short Typeform tokens only with upper- and
+// lower-case letters and a digit;
 // secrets without a prefix whose vendor's name is their key, at the
 // start of a word or after '_' (cloudflare: "…", ("artifactory", "…"),
 // TF_VAR_cloudflare = "…",

@@ -127,7 +127,7 @@ var tokenFormats = append([]tokenFormat{
 	// LaunchDarkly SDK and mobile keys: "sdk-" or "mob-" and a UUID.
 	{family: "launchdarkly", prefix: "sdk-", shape: uuidBody},
 	// Apify API tokens: "apify_api_" and 36 letters and digits.
-	{family: "apify", prefix: "apify_api_", body: cAlnum, min: 36, mixed: true},
+	{family: "apify", prefix: "apify_api_", body: cURL, min: 36, mixed: true},
 	// DataStax Astra application tokens: AstraCS:<24 letters>:<64 hex digits>.
 	{family: "datastax", prefix: "AstraCS:", shape: astraBody},
 	{family: "launchdarkly", prefix: "mob-", shape: uuidBody},
@@ -308,7 +308,7 @@ var tokenFormats = append([]tokenFormat{
 	{family: "sentry", prefix: "sntryu_", body: cLHex, min: 64},
 	{family: "newrelic", prefix: "NRAK-", body: cAlnum, min: 27, fold: true, mixed: true},
 	{family: "newrelic", prefix: "NRJS-", body: cHex, min: 19, fold: true},
-	{family: "newrelic", prefix: "NRII-", body: cURL, min: 32, fold: true},
+	{family: "newrelic", prefix: "NRII-", body: cURL, min: 25, fold: true},
 	{family: "dynatrace", prefix: "dt0c01.", body: cAlnum | cOther, min: 89},
 	{family: "alibaba", prefix: "LTAI", body: cAlnum, min: 20},
 	{family: "aws", prefix: "ABSK", body: cAny, min: 109},
@@ -352,7 +352,7 @@ var tokenFormats = append([]tokenFormat{
 	{family: "twilio", prefix: "SK", body: cHex, min: 32, max: 32, mixed: true},
 	{family: "notion", prefix: "secret_", body: cAlnum, min: 43},
 	{family: "notion", prefix: "ntn_", body: cAlnum, min: 46},
-	{family: "mailgun", prefix: "key-", body: cLHex, min: 32, max: 32, mixed: true},
+	{family: "mailgun", prefix: "key-", body: cDigit | cLowerHex | cLower, min: 32, max: 32, mixed: true},
 	{family: "mailgun", prefix: "pubkey-", body: cLHex, min: 32},
 	// MailerSend API tokens: "mlsn." and 64 lower-case hex digits.
 	{family: "mailersend", prefix: "mlsn.", body: cLHex, min: 64, max: 64},
@@ -428,14 +428,14 @@ var tokenFormats = append([]tokenFormat{
 	// alone, the shape is any id that starts with two zeros.
 	{family: "okta", prefix: "00", shape: oktaBody},
 	{family: "groq", prefix: "gsk_", body: cAlnum, min: 52},
-	{family: "xai", prefix: "xai-", body: cAlnum, min: 80},
-	{family: "replicate", prefix: "r8_", body: cAlnum, min: 37, mixed: true},
+	{family: "xai", prefix: "xai-", body: cWord, min: 80},
+	{family: "replicate", prefix: "r8_", body: cURL, min: 37, mixed: true},
 	{family: "langsmith", prefix: "lsv2_pt_", body: cWord, min: 40},
 	{family: "langsmith", prefix: "lsv2_sk_", body: cWord, min: 40},
 	{family: "pinecone", prefix: "pcsk_", body: cWord, min: 50},
 	{family: "contentful", prefix: "CFPAT-", body: cURL, min: 43},
 	{family: "figma", prefix: "figd_", body: cURL, min: 40},
-	{family: "posthog", prefix: "phx_", body: cAlnum, min: 40},
+	{family: "posthog", prefix: "phx_", body: cWord, min: 40},
 	{family: "nuget", prefix: "oy2", body: cDigit | cLowerHex | cLower, min: 43, max: 43, mixed: true},
 	{family: "tencent", prefix: "AKID", body: cAlnum, min: 32, mixed: true},
 	{family: "tavily", prefix: "tvly-", body: cURL, min: 32},
@@ -528,7 +528,7 @@ var tokenFormats = append([]tokenFormat{
 	// (a base64 JSON object), and whole JWTs encoded once more in base64.
 	{family: "jwt", prefix: "ey", shape: jwtBody},
 	{family: "jwt", prefix: "ZXlK", body: cAlnum | cOther, min: 60, mixed: true},
-}, slices.Concat(facebookFormats(), signedURLFormats, scannerFormats, moreFormats)...)
+}, slices.Concat(facebookFormats(), signedURLFormats, scannerFormats, moreFormats, vendorFormats2)...)
 
 // cryptFormats are the schemes of password hashes in modular crypt
 // format ($id$params$salt$hash: bcrypt, sha-crypt, md5-crypt, Apache's
@@ -1892,7 +1892,7 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 	}
 	// Authress service client access keys:
 	// (sc|ext|scauth|authress)_<id>.<4-6>.acc[_-]<id>.<secret>.
-	if len(s) >= 60 && marks&markDotA != 0 {
+	if len(s) >= 59 && marks&markDotA != 0 {
 		// Each walk back, and each run forward, reuses the previous one
 		// when it reaches it: text repeating ".acc_" costs linear time.
 		lastM, lastStart, runEnd := -1, 0, -1
