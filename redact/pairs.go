@@ -4967,6 +4967,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 		"undefined", "(sensitive value)", "(sensitive)", "<sensitive>",
 		"ok", "valid", "invalid", "denied", "granted", "verified", "unverified", "expired", "revoked",
 		"success", "succeeded", "failed", "pending", "eof", "unauthorized", "forbidden", // a status: signature: valid, auth=ok
+		"absent", "present", // whether a request carried it: Proxy-Authorization: absent
 		"/dev/stdin", "/dev/fd/0", "-": // read from the standard input: --from-file=password=/dev/stdin
 
 		return true
