@@ -65,6 +65,23 @@ func secretWindows(e gitleaksExample) []string {
 			s = s[i+5:]
 		}
 	}
+	if strings.Contains(e.Secret, ".webhook.office.com/") {
+		// A Teams webhook keeps its route (webhookb2, IncomingWebhook):
+		// every other segment is secret.
+		var out []string
+		for _, seg := range strings.Split(s, "/") {
+			if seg != "webhookb2" && seg != "IncomingWebhook" {
+				out = append(out, windowsOf(seg)...)
+			}
+		}
+		return out
+	}
+	return windowsOf(s)
+}
+
+// windowsOf returns every 10-byte window of s without a line break, or s
+// itself when it is shorter.
+func windowsOf(s string) []string {
 	const w = 10
 	if len(s) <= w {
 		return []string{s}
