@@ -508,7 +508,8 @@
 // 32 4096-8192 free is kept),
 // with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
-// after "call from", "sms to" and their kin), ip-address
+// that a national plan could start after "call from", "sms to" and their
+// kin, or after a word that names a telephone on the same line), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
 // HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG). In prose, an
 // ICD-10 code after ICD or diagnosis ("diagnosis code J45.909") is masked.

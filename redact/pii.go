@@ -150,7 +150,7 @@ func findPhones(s string, spans []span) []span {
 			// often sizes, ranges and counts: only a phone word says.
 			ok = nationalWithoutTrunk(s[start:end], groups, digits) && phoneWordBefore(s, start)
 		case len(groups) == 1 && (digits == 10 || digits == 11) && bareNationalNumber(s[start:end]):
-			ok = callVerbBefore(s, start) // call from 4155552671
+			ok = callVerbBefore(s, start) || phoneWordBefore(s, start) // call from 4155552671, sms sent to 9876543210
 		}
 		if ok {
 			end = phoneExtensionEnd(s, end)
