@@ -66,19 +66,7 @@ func (v *verifier) replacedRun(st *chainState, rec auditFields) bool {
 	}
 	// The signed roots of sizes the run is in differ from the records'
 	// for the run's records: its own findings say so.
-	v.withdrawn = append(v.withdrawn, b.roots...)
-	last := b.from + uint64(len(b.pos)) - 1
-	for i, p := range b.pos {
-		detail := replacedDetail(b.from+uint64(i), b.from, last, "neither the record before it nor the one after it", "the records before and after them")
-		if i == 0 {
-			v.rep.Findings[b.finding].Detail = detail
-			continue
-		}
-		if len(b.pos) > maxNamedRun {
-			break // the first record's finding names the run
-		}
-		v.addAt(p, rec.chain, b.from+uint64(i), Inserted, "%s", detail)
-	}
+	v.nameReplaced(rec.chain, b, "neither the record before it nor the one after it", "the records before and after them")
 	return true
 }
 
@@ -138,10 +126,19 @@ func (v *verifier) settleBreak(id string, st *chainState) {
 // chain's newest record after a record that verified with its key,
 // inserted: the chain's newest records were replaced by another log's.
 func (v *verifier) tailReplaced(id string, b *chainBreak) {
+	v.nameReplaced(id, b, "the record before it, which verifies with its key", "the record before them, which verifies with its key")
+}
+
+// nameReplaced reports each record of the run of chain id in b as
+// inserted in place of the chain's record of its seq (the run's first
+// through the finding already made for it), and withdraws the signed
+// roots the run is in; one and many name the records the run does not
+// link to (replacedDetail).
+func (v *verifier) nameReplaced(id string, b *chainBreak, one, many string) {
 	v.withdrawn = append(v.withdrawn, b.roots...)
 	last := b.from + uint64(len(b.pos)) - 1
 	for i, p := range b.pos {
-		detail := replacedDetail(b.from+uint64(i), b.from, last, "the record before it, which verifies with its key", "the record before them, which verifies with its key")
+		detail := replacedDetail(b.from+uint64(i), b.from, last, one, many)
 		if i == 0 {
 			v.rep.Findings[b.finding].Detail = detail
 			continue
