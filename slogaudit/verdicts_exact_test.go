@@ -135,28 +135,15 @@ func writeExactLog(t *testing.T, writer, id string, runs []int, rotate int64) ex
 // file when withCP.
 func (l exactLog) verify(t *testing.T, lines []exactLine, withCP bool) slogaudit.Report {
 	t.Helper()
-	dir := t.TempDir()
 	bufs := make([]bytes.Buffer, l.files)
 	for _, x := range lines {
 		bufs[x.file].WriteString(x.text + "\n")
 	}
-	var paths []string
+	files := make([][]byte, len(bufs))
 	for i := range bufs {
-		p := filepath.Join(dir, fmt.Sprintf("audit-%d.log", i))
-		if err := os.WriteFile(p, bufs[i].Bytes(), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
+		files[i] = bufs[i].Bytes()
 	}
-	o := slogaudit.VerifyOptions{Keys: map[string][]byte{"k1": rtKey}}
-	if withCP {
-		o.PublicKey, o.Checkpoints = l.pub, bytes.NewReader(l.cps)
-	}
-	rep, err := slogaudit.VerifyFiles(context.Background(), paths, o)
-	if err != nil && rep.Records == 0 {
-		t.Fatalf("verify: %v", err)
-	}
-	return rep
+	return l.verifyFiles(t, files, withCP)
 }
 
 var seqMember = regexp.MustCompile(`"seq":(\d+)`)
