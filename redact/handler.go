@@ -168,13 +168,13 @@ func (h *Handler) errorAttr(a slog.Attr, err error) (slog.Attr, bool) {
 // WithAttrs redacts attrs and passes them to next.WithAttrs.
 func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	if h.r.off {
-		return &Handler{next: h.next.WithAttrs(attrs), r: h.r, groups: h.groups}
+		return &Handler{next: h.next.WithAttrs(attrs), r: h.r, groups: h.groups, secretGroup: h.secretGroup}
 	}
 	out := make([]slog.Attr, len(attrs))
 	for i, a := range attrs {
 		out[i], _ = h.r.Attr(h.groups, a)
 	}
-	return &Handler{next: h.next.WithAttrs(out), r: h.r, groups: h.groups}
+	return &Handler{next: h.next.WithAttrs(out), r: h.r, groups: h.groups, secretGroup: h.secretGroup}
 }
 
 // WithGroup returns a handler whose paths start with name.
