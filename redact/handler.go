@@ -109,10 +109,11 @@ func (h *Handler) attr(a slog.Attr) (slog.Attr, bool) {
 	if v := h.plainKey(a.Key); v != nil { // the common case: only the detectors can mask
 		switch kind {
 		case slog.KindString:
-			if h.r.idNumber(v, a.Key, a.Value.String()) {
+			s := a.Value.String()
+			if h.r.idNumber(v, a.Key, s) {
 				return a, false // order_id: "4539…": an id, as the integer would be
 			}
-			if s, ch := h.r.String(a.Value.String()); ch {
+			if s, ch := h.r.String(s); ch {
 				return slog.String(a.Key, s), true
 			}
 		case slog.KindInt64, slog.KindUint64, slog.KindFloat64, slog.KindDuration:
@@ -146,7 +147,7 @@ func (h *Handler) plainKey(key string) *keyVerdict {
 	if len(h.r.paths) > 0 || key == "" || h.secretGroup {
 		return nil // a path rule, an empty key (inlined group), or a group named for a secret
 	}
-	if v := h.r.fastVerdict(key); v.rule == "" && v.key == "" && v.vendor == nil {
+	if v, plain := h.r.fastVerdictPlain(key); plain {
 		return v
 	}
 	return nil
@@ -168,13 +169,13 @@ func (h *Handler) errorAttr(a slog.Attr, err error) (slog.Attr, bool) {
 // WithAttrs redacts attrs and passes them to next.WithAttrs.
 func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	if h.r.off {
-		return &Handler{next: h.next.WithAttrs(attrs), r: h.r, groups: h.groups}
+		return &Handler{next: h.next.WithAttrs(attrs), r: h.r, groups: h.groups, secretGroup: h.secretGroup}
 	}
 	out := make([]slog.Attr, len(attrs))
 	for i, a := range attrs {
 		out[i], _ = h.r.Attr(h.groups, a)
 	}
-	return &Handler{next: h.next.WithAttrs(out), r: h.r, groups: h.groups}
+	return &Handler{next: h.next.WithAttrs(out), r: h.r, groups: h.groups, secretGroup: h.secretGroup}
 }
 
 // WithGroup returns a handler whose paths start with name.

@@ -54,8 +54,9 @@ const maxCachedKeys = 16384
 // itself: an address alone could be reused by another key after the first
 // is freed, and a stale verdict would leak.
 type keySlot struct {
-	key string
-	v   *keyVerdict
+	key   string
+	v     *keyVerdict
+	plain bool // v masks nothing by itself: no rule, key written as it is, no vendor
 }
 
 // verdict returns the verdict for key, from the cache when it can. key
@@ -110,21 +111,35 @@ func (r *Redactor) cachedVerdict(key string, clone bool) *keyVerdict {
 // lookups are one atomic load and one string compare that stops at equal
 // addresses, from any goroutine.
 func (r *Redactor) fastVerdict(key string) *keyVerdict {
+	v, _ := r.fastVerdictPlain(key)
+	return v
+}
+
+// fastVerdictPlain is fastVerdict that also reports whether the verdict
+// masks nothing by itself (see [keyVerdict.plain]), remembered with it.
+func (r *Redactor) fastVerdictPlain(key string) (*keyVerdict, bool) {
 	p := unsafe.StringData(key)
 	if p == nil {
-		return r.ownVerdict(key)
+		v := r.ownVerdict(key)
+		return v, v.plain()
 	}
 	h := (uint64(uintptr(unsafe.Pointer(p))) ^ uint64(len(key))<<48) * 0x9E3779B97F4A7C15 // Fibonacci hashing
 	slot := &r.keys.fast[h>>(64-9)]                                                       // 2^9 == len(fast)
 	s := slot.Load()
 	if s != nil && s.key == key { // equal addresses make this compare immediate
-		return s.v
+		return s.v, s.plain
 	}
 	v := r.ownVerdict(key)
 	if s == nil { // first come, first served: a colliding key uses the map
-		slot.CompareAndSwap(nil, &keySlot{key: key, v: v})
+		slot.CompareAndSwap(nil, &keySlot{key: key, v: v, plain: v.plain()})
 	}
-	return v
+	return v, v.plain()
+}
+
+// plain reports whether v masks nothing by itself: no rule masks values
+// under its key, the key is written as it is, and it names no vendor.
+func (v *keyVerdict) plain() bool {
+	return v.rule == "" && v.key == "" && v.vendor == nil
 }
 
 // keyRule returns the name of the rule that makes key sensitive, or "".
