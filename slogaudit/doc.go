@@ -72,7 +72,10 @@
 // without continuing it (WithChainID without [WithResume] after a
 // restart, or two handlers resuming one head) would fork the chain, and
 // the untouched log would verify as tampered: the File refuses its
-// records, with an error that says to resume, and the log stays intact.
+// records, with an error that says to resume, and the log stays intact;
+// so for a chain whose records are all in rotated files (the File reads
+// the log's files once, at the first record of a chain that the file's
+// tail does not name).
 // [VerifyFiles] and the slogaudit command check rotated files in order.
 //
 // # Verification
