@@ -1096,6 +1096,9 @@ func (af *File) write(p []byte, others bool) (written int, _ error) {
 		if err := af.forkedLocked(p); err != nil {
 			return 0, err
 		}
+		if err := af.unnamedTornsLocked(p); err != nil {
+			return 0, err
+		}
 		defer func() { af.noteWrittenLocked(p[:max(min(written, len(p)), 0)]) }()
 	}
 	openTorn := af.fresh && (len(af.torns) > 0 || af.tornGrowing) && !af.tornClosed // this write closes the torn line found at open
