@@ -3,6 +3,7 @@ package slogaudit_test
 import (
 	"context"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -48,16 +49,17 @@ func TestFileRefusesForkOfChainOutsideTail(t *testing.T) {
 		// build leaves chain "till-4" outside the tail of path.
 		build    func(t *testing.T, path string)
 		fileOpts []slogaudit.FileOption
+		jsonOnly bool // the File reads a slogcore handler's writes alike: spare the time
 	}{
 		{"head in a rotated file", func(t *testing.T, path string) {
 			rot := slogaudit.WithRotateSize(900)
 			fillChain(t, path, "till-4", 5, 120, rot)
 			fillChain(t, path, "till-8", 9, 120, rot)
-		}, []slogaudit.FileOption{slogaudit.WithRotateSize(900)}},
+		}, []slogaudit.FileOption{slogaudit.WithRotateSize(900)}, false},
 		{"head before the tail of a large file", func(t *testing.T, path string) {
 			fillChain(t, path, "till-4", 3, 50)
-			fillChain(t, path, "till-8", 1300, 1000, slogaudit.WithFileSync(slogaudit.SyncNever()))
-		}, nil},
+			fillChain(t, path, "till-8", 190, 6000, slogaudit.WithFileSync(slogaudit.SyncNever()))
+		}, nil, true},
 	}
 	writers := []struct {
 		name    string
@@ -70,15 +72,33 @@ func TestFileRefusesForkOfChainOutsideTail(t *testing.T) {
 		{"another chain", "till-15", false, false},
 	}
 	for _, l := range layouts {
+		// Built once, copied for each case.
+		template := filepath.Join(t.TempDir(), "audit.log")
+		l.build(t, template)
+		built, err := slogaudit.RotatedFiles(template)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, w := range writers {
 			for _, overCore := range []bool{false, true} {
+				if overCore && l.jsonOnly {
+					continue
+				}
 				name := l.name + "/" + w.name + "/json"
 				if overCore {
 					name = l.name + "/" + w.name + "/slogcore"
 				}
 				t.Run(name, func(t *testing.T) {
 					path := filepath.Join(t.TempDir(), "audit.log")
-					l.build(t, path)
+					for _, from := range built {
+						b, err := os.ReadFile(from)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if err := os.WriteFile(path+strings.TrimPrefix(from, template), b, 0o600); err != nil {
+							t.Fatal(err)
+						}
+					}
 					af, err := slogaudit.OpenFile(path, l.fileOpts...)
 					if err != nil {
 						t.Fatal(err)
