@@ -37,10 +37,14 @@ func TestFileDeclaresTornTailToNewChain(t *testing.T) {
 	}
 	for _, tc := range cases {
 		for _, overCore := range []bool{false, true} {
-			for _, crashes := range []int{1, 2} {
-				name := fmt.Sprintf("%s/json/crashes=%d", tc.name, crashes)
+			for _, crashes := range []int{1, 2, -1} {
+				// -1: one crash, whose fragment a newline closed since
+				// (a line that is no record, a writer that died after it).
+				closedTorn := crashes < 0
+				crashes := max(crashes, 1)
+				name := fmt.Sprintf("%s/json/crashes=%d/closed=%v", tc.name, crashes, closedTorn)
 				if overCore {
-					name = fmt.Sprintf("%s/slogcore/crashes=%d", tc.name, crashes)
+					name = fmt.Sprintf("%s/slogcore/crashes=%d/closed=%v", tc.name, crashes, closedTorn)
 				}
 				t.Run(name, func(t *testing.T) {
 					path := filepath.Join(t.TempDir(), "audit.log")
@@ -56,6 +60,9 @@ func TestFileDeclaresTornTailToNewChain(t *testing.T) {
 							b = append(b, '\n')
 						}
 						b = append(b, fmt.Sprintf(`{"time":"2026-01-0%dT10:00:00Z","level":"INFO","msg":"ki`, i+1)...)
+						if closedTorn {
+							b = append(b, '\n')
+						}
 						if err := os.WriteFile(path, b, 0o600); err != nil {
 							t.Fatal(err)
 						}

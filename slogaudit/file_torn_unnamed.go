@@ -41,12 +41,14 @@ func tornsToNameIn(err error) []TornLine {
 }
 
 // unnamedTornsLocked returns an error wrapping [unnamedTorns] when p, a
-// write through Write that holds an audit record, would close the torn
-// lines found at open and p names none of them, while no handler was
+// write through Write that holds an audit record, is the first write
+// after the torn lines found at open (closing the last of them, or
+// after them when a newline closed them already) and p names none of
+// them, while no handler was
 // given them to name (takeTorns, File.Handler). The first such write is
 // refused; later ones are not, their handler having been told.
 func (af *File) unnamedTornsLocked(p []byte) error {
-	if !af.fresh || len(af.torns) == 0 || af.tornsTaken || af.tornClosed || af.tornGrowing || af.tornsNamed {
+	if len(af.torns) == 0 || af.tornsTaken || af.tornClosed || af.tornGrowing || af.tornsNamed {
 		return nil
 	}
 	if !holdsAuditRecord(p) {
