@@ -119,7 +119,7 @@ func TestKilledWritersLeaveAVerifiableLog(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "audit.log")
 			kind := name
-			for run := range 6 {
+			for run := range 4 {
 				if name == "mixed" {
 					kind = kinds[rng.IntN(len(kinds))]
 				}
