@@ -37,7 +37,11 @@
 // chain's head from the file's tail, so that [File.Handler] continues the
 // chain after a restart. An incomplete last line (a crash mid-write) is
 // reported by [File.Torn], closed with a newline and named by the next
-// audit.start record, never hidden; a write that fails part-way while the
+// audit.start record, never hidden (a handler built with [New] for a new
+// chain over a JSON or slogcore handler over the File, without
+// [WithTorn], cannot know the File: the File refuses its first record,
+// which would close the fragment unnamed, and the audit.gap declaring
+// that record lost names the fragment); a write that fails part-way while the
 // process runs leaves no fragment at all, or, where the file cannot be cut
 // back (an append-only file, another process appended after it), leaves
 // the fragment on a line of its own, which an audit.gap of the chain
@@ -72,7 +76,10 @@
 // without continuing it (WithChainID without [WithResume] after a
 // restart, or two handlers resuming one head) would fork the chain, and
 // the untouched log would verify as tampered: the File refuses its
-// records, with an error that says to resume, and the log stays intact.
+// records, with an error that says to resume, and the log stays intact;
+// so for a chain whose records are all in rotated files (the File reads
+// the log's files once, at the first record of a chain that the file's
+// tail does not name).
 // [VerifyFiles] and the slogaudit command check rotated files in order.
 //
 // # Verification

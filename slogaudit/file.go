@@ -146,6 +146,11 @@ type File struct {
 	// writtenSeq is, by chain, the seq of the newest whole record that
 	// reached the file through Write (see forkedLocked).
 	writtenSeq map[string]uint64
+	// filesSeq is, by chain, the seq of its newest record in the log's
+	// files, read once, when a record of a chain that the tail read at
+	// open does not name is first written through Write (see
+	// filesSeqLocked); nil until then.
+	filesSeq map[string]uint64
 	// forkTips are, by chain, the hashes of the newest records refused
 	// as a fork of the chain (see forkedLocked).
 	forkTips map[string]*forkTips
@@ -1032,8 +1037,10 @@ func (af *File) handlerClosed(st *state, head Head, lastTime time.Time, clean bo
 // onto a fragment.
 //
 // A record of a chain that does not follow the newest record of that
-// chain the File knows (the head recovered at open, or a record written
-// through Write since) forks the chain: a handler that names the chain
+// chain the File knows (the head recovered at open, a record written
+// through Write since, or, for a chain the file's tail does not name, its
+// newest record in the log's files, rotated ones included, read once at
+// the first such record) forks the chain: a handler that names the chain
 // without resuming it, or a second handler resuming the same head. Write
 // refuses it, writing nothing, and so the fork's later records that link
 // to it; the error says to resume with [WithResume] and [File.Heads].
@@ -1087,6 +1094,9 @@ func (af *File) write(p []byte, others bool) (written int, _ error) {
 			return 0, err
 		}
 		if err := af.forkedLocked(p); err != nil {
+			return 0, err
+		}
+		if err := af.unnamedTornsLocked(p); err != nil {
 			return 0, err
 		}
 		defer func() { af.noteWrittenLocked(p[:max(min(written, len(p)), 0)]) }()

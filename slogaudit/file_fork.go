@@ -1,9 +1,16 @@
 package slogaudit
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
 	"strconv"
+
+	"github.com/slogguard/slogguard/internal/chain"
 )
 
 // A record that another handler writes through [File.Write] (Wrap over
@@ -20,6 +27,12 @@ import (
 // records, whose seqs pass the head in time (its audit.gap declaring the
 // refused ones, say), link to the refused ones: a record whose prev is
 // the hash of a refused record is refused too.
+
+// The head recovered at open is that of the file's tail only. A chain
+// whose records are all older (in a rotated file, another chain having
+// filled the current one since, or in the current file before the tail
+// read at open) is looked for in the log's files, read once, at the first
+// record of a chain that neither the tail nor an earlier write names.
 
 // forkedLocked returns an error for the first record in p that forks its
 // chain: its seq does not follow the newest record of the chain that af
@@ -39,8 +52,12 @@ func (af *File) forkedLocked(p []byte) error {
 			continue
 		}
 		newest := af.writtenSeq[w.chain]
-		if h, ok := af.heads[w.chain]; ok && h.Seq > newest {
+		h, inTail := af.heads[w.chain]
+		if inTail && h.Seq > newest {
 			newest = h.Seq
+		}
+		if !inTail && newest == 0 {
+			newest = af.filesSeqLocked(w.chain)
 		}
 		onFork := w.prev != "" && af.forkTips[w.chain].has(w.prev)
 		if w.seq > newest && !onFork {
@@ -166,6 +183,67 @@ func (t *forkTips) add(seq uint64, hash string) {
 			if s+1 < seq {
 				delete(t.hashes, h)
 			}
+		}
+	}
+}
+
+// filesSeqLocked returns the seq of the newest record of chain id in the
+// log's files (rotated ones and the current one), or the seq a retention
+// record names for it, 0 when none does. The files are read at the first
+// call, with af.mu held, so that no rotation of this File renames them
+// meanwhile; the chains written since are in writtenSeq and heads.
+func (af *File) filesSeqLocked(id string) uint64 {
+	if af.filesSeq == nil {
+		af.filesSeq = map[string]uint64{}
+		paths, err := RotatedFiles(af.path)
+		if err != nil {
+			af.reportLocked(fmt.Errorf("slogaudit: looking for the chains of %s to refuse their forks: %w", af.path, err))
+			return 0
+		}
+		for _, path := range paths {
+			if err := newestSeqs(path, af.filesSeq); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				af.reportLocked(fmt.Errorf("slogaudit: reading %s for the chains it holds, to refuse their forks: %w", path, err))
+			}
+		}
+	}
+	return af.filesSeq[id]
+}
+
+// newestSeqs raises seqs, by chain, to the seq of each record in the file
+// at path, and to each head a retention record there names. A line is
+// read as forkedLocked reads a write (writtenAudit), not parsed, except a
+// retention record's.
+func newestSeqs(path string, seqs map[string]uint64) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	retention := []byte(`"` + MsgRetention + `"`)
+	var p chain.Parser
+	for {
+		line, err := br.ReadBytes('\n')
+		line = bytes.TrimSuffix(line, []byte("\n"))
+		if w, ok := writtenAudit(line); ok && w.seq > seqs[w.chain] {
+			seqs[w.chain] = w.seq
+		}
+		if bytes.Contains(line, retention) {
+			if v, perr := p.Parse(line); perr == nil {
+				pruned := map[string]Head{}
+				prunedHeads(v, pruned)
+				for id, h := range pruned {
+					if h.Seq > seqs[id] {
+						seqs[id] = h.Seq
+					}
+				}
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
 		}
 	}
 }

@@ -194,6 +194,10 @@ func (st *state) onLoss(l slogcore.Loss) {
 		// The File under the wrapped handler could not cut off the
 		// record's fragment: the next audit.gap names it.
 		st.losses.addTornLocked(*t)
+	} else if ts := tornsToNameIn(l.Err); ts != nil {
+		// The File refused the batch, which would have closed its torn
+		// tail unnamed: the next audit.gap names it.
+		st.losses.addTornLocked(tornsAsOne(ts))
 	}
 	st.losses.async++
 	rs := []GapRange{{From: t.seq, To: t.seq, Reason: reason}}
@@ -230,7 +234,7 @@ func (st *state) declareLocked(ctx context.Context) error {
 		rs := st.losses.take()
 		if st.lostTorn == nil {
 			if t := st.losses.takeTorn(); t != nil {
-				st.lostTorn = []TornLine{*t}
+				st.lostTorn = t.withEarlier()
 			}
 		}
 		if rs == nil && st.lostTorn == nil {

@@ -834,6 +834,9 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		if t := fragmentIn(err); t != nil {
 			st.losses.addTorn(*t) // a fragment the File could not cut off: an audit.gap names it
 		}
+		if ts := tornsToNameIn(err); ts != nil {
+			st.losses.addTorn(tornsAsOne(ts)) // the File's torn tail, which the record would have closed unnamed
+		}
 		if keep {
 			st.lostLocked(seq, hash, mac, "the wrapped handler failed to write it: "+shorten(err.Error()))
 			err = st.lostErrorLocked(ctx, seq, err, "mend what the error names (a full disk, a closed File, a failing writer): the records after it are written once it is mended, and the first of them declares the losses not yet declared")

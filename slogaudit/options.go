@@ -217,7 +217,10 @@ func WithLevel(l slog.Leveler) Option { return func(c *config) { c.level = l } }
 // A head that an open File recovered ([File.Heads]) brings that File's
 // fragments with it: the first handler built with [New] that resumes
 // such a head without WithTorn names them, once. A handler that starts a
-// new chain over the File names them only with WithTorn.
+// new chain over the File without WithTorn names them in an audit.gap:
+// the File refuses its first record (the audit.start, or the first batch
+// of a slogcore handler), which would close them unnamed, and the
+// audit.gap declaring it lost names them.
 //
 // Several crashes in a row (one while the restart after another was
 // writing its audit.start, say) leave several fragments: pass them all,

@@ -118,8 +118,9 @@ func TestNewResumedFromFileNamesFragmentsOnce(t *testing.T) {
 	}
 }
 
-// A handler that starts a new chain over the File resumes nothing, and
-// names no fragment: the finding says what to do.
+// A line that is no audit record (a plain JSON handler over the File)
+// closes the fragment, and the handler that starts a new chain after it
+// names nothing: the finding says what to do.
 func TestUnnamedFragmentSaysHowToName(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "audit.log")
 	runNewOverFile(t, path, false, 3)
@@ -128,6 +129,7 @@ func TestUnnamedFragmentSaysHowToName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	slog.New(slog.NewJSONHandler(af, nil)).Info("plain line")
 	h, err := slogaudit.New(slog.NewJSONHandler(af, nil), slogaudit.WithKey("k1", rtKey), slogaudit.WithChainID("refunds"))
 	if err != nil {
 		t.Fatal(err)
