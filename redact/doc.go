@@ -142,10 +142,19 @@
 // next line indented no deeper than the key; so too after an INI key's
 // '=': password =⏎    …), a value continued by a backslash at the end of
 // its line (a properties file's key=a\⏎  b, a shell's --token \⏎  …), TOML's """…""" and
-// here-documents whole; in text of several lines (a configuration file),
-// a plain value with spaces on its key's line, when nothing else on the
-// line reads as a pair (password: p@ss w0rd and more, password = my
-// phrase); a string literal after its prefix (N'…', E'…',
+// here-documents whole; a plain value with spaces on its key's line, when
+// the pair opens the line and nothing else on it reads as a pair, in text
+// of several lines (a configuration file: password: p@ss w0rd and more,
+// password = my phrase), after a word that sets a variable (Windows' set
+// MYSQL_PWD=two words, export, declare -x, a Dockerfile's ENV KEY=… and
+// ENV KEY two words, csh's setenv KEY two words; the shell would read
+// export X_TOKEN=a b as a and a name, but the phrase meant is masked
+// whole), after a properties file's dotted key (a.b.password=Tulip
+// Garden 77), after an INI file's '=' with blanks on both sides (password
+// = two words), or when the words after the first are capitalised words
+// or numbers (password: Tulip Garden 77); inside a sentence a pair's
+// value is one word, as loggers quote a value with spaces: login failed
+// password=… for user bob keeps "for user bob"; a string literal after its prefix (N'…', E'…',
 // b'…'); a Java properties line's value after a dotted key
 // and spaces (mail.smtp.password S3cret); the default or value that an HCL
 // block labelled with a key gives (variable "db_password" { default =

@@ -414,9 +414,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue // password = var.db_password: a reference to a value that is kept elsewhere
 			}
 			if ve > vs && !r.keepValue(key, s[vs:ve]) && !isPlaceholder(s, vs, ve) {
-				if !xml && op == 1 && (vs == 0 || !isQuote(s[vs-1])) && s[vs] != '{' && multiline &&
-					lineStartAt(s, a-min(a, quoteLen(s, a))) {
-					ve = plainLineEnd(s, ve) // password: p@ss w0rd and more, password = my secret phrase (YAML, INI)
+				if !xml && op == 1 && (vs == 0 || !isQuote(s[vs-1])) && s[vs] != '{' && lineValueRuns(s, a, b, p, vs, ve, multiline, personalRules[rule]) {
+					ve = plainLineEnd(s, ve) // password: p@ss w0rd and more, password = my secret phrase (YAML, INI), set PWD=two words
 				}
 				if clipped {
 					ve = max(ve, runEnd)
@@ -576,6 +575,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		if shortFlagArgument(s, a, b) {
 			continue // the value of a flag, written as a password is, names no word after it: unzip -P BluePass42 invoices.zip
+		}
+		if vs, ve := envDirectiveEnd(s, a, b); ve > vs && !isQuote(s[vs]) { // ENV DB_PASSWORD two words
+			if !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
+				spans = append(spans, span{vs, ve})
+				note(rule)
+			}
+			i = max(i, ve)
+			continue
 		}
 		if cmd := s[a:b]; cmd == "AUTH" || cmd == "PASS" { // a protocol's command: Redis, SMTP, FTP, POP3
 			if a > 0 && strings.IndexByte("$:%{", s[a-1]) >= 0 {
@@ -4581,7 +4588,7 @@ func plainLineEnd(s string, e int) int {
 		end = e + n
 	}
 	rest := s[e:end]
-	if len(rest) > 80 || strings.ContainsAny(rest, "=:\"'#;,()[]{}<>|") {
+	if len(rest) > 80 || strings.ContainsAny(rest, "=:\"'#;,()[]{}<>|") || strings.Contains(rest, "&&") { // && runs a command
 		return e
 	}
 	for end > e && (s[end-1] == ' ' || s[end-1] == '\r' || s[end-1] == '\t') {
