@@ -190,7 +190,10 @@
 // quoted after a blank, a value of many words is masked whole inside its
 // quotes: --password 'two words', -token "two words"; and as bash's set
 // -x quotes an argument: '--password=two words', '-ptwo words', 'pass:two
-// words', $'…'),
+// words', $'…'; so too a quoted segment of text that opens with a key and
+// its operator, blanks after it or not: x 'pass: two words' y,
+// msg="secret = a b c", {"event":"token: a b"}, but not its prose:
+// "password: must be at least 12 characters"),
 // a system property that names one (java -Dpassword=…, gradle -Ptoken=…),
 // after curl's -u, -U and --proxy-user (and -u, -U and -b
 // ending a bundle of short flags: curl -su …, -sSfU …, -kb 'sid=…'), HTTPie's and hey's -a and

@@ -397,8 +397,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			ve = ipListEnd(s, vs, ve)    // X-Forwarded-For: 198.51.100.7, 203.0.113.9
 			ve = pairedValueEnd(s, ve)   // credentials: bob / Hunter2
 			ve = paramListEnd(s, vs, ve) // Stripe-Signature: t=1733011200,v1=5257a8…,v0=6ffbb5…
-			if op == 1 && (s[p] == '=' || s[p] == ':' && vs == p+1) && (vs == 0 || !isQuote(s[vs-1])) && ve < len(s) && (s[ve] == ' ' || s[ve] == '\t') && quotedArgAt(s, a) {
-				ve = quotedArgEnd(s, a-1, ve) // '--password=Tulip Garden', 'pass:Tulip Garden': an argument with spaces quoted whole
+			if op == 1 && (s[p] == '=' || s[p] == ':') && blanksOnly(s, p+1, vs) && (vs == 0 || !isQuote(s[vs-1])) && ve < len(s) && (s[ve] == ' ' || s[ve] == '\t') && quotedArgAt(s, a) {
+				ve = quotedArgEnd(s, a-1, ve) // '--password=Tulip Garden', 'pass: Tulip Garden': an argument or a segment with spaces quoted whole
 			}
 			if queryParam && !looksLikeCredential(s[vs:ve]) {
 				continue // ?key=users:42, &code=200

@@ -81,9 +81,20 @@ func quotedArgEnd(s string, q, ve int) int {
 	return ve
 }
 
-// quotedArgAt reports whether the flag at s[a] opens a quoted argument of
-// a command line or an element of a list: after a quote that follows a
-// blank, a '[' or a ',', or starts s.
+// quotedArgAt reports whether the flag or key at s[a] opens a quoted
+// argument of a command line, an element of a list or a quoted segment
+// of text: after a quote that follows a blank, a '[', a ',', a '(' or a
+// logfmt key's '=' or ':' (msg="password: two words"), or starts s.
 func quotedArgAt(s string, a int) bool {
-	return a > 0 && (s[a-1] == '\'' || s[a-1] == '"') && (a == 1 || strings.IndexByte(" \t[,", s[a-2]) >= 0)
+	return a > 0 && (s[a-1] == '\'' || s[a-1] == '"') && (a == 1 || strings.IndexByte(" \t[,(=:", s[a-2]) >= 0)
+}
+
+// blanksOnly reports whether s[i:j] holds only spaces and tabs.
+func blanksOnly(s string, i, j int) bool {
+	for ; i < j; i++ {
+		if s[i] != ' ' && s[i] != '\t' {
+			return false
+		}
+	}
+	return true
 }
