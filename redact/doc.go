@@ -190,7 +190,8 @@
 // quoted after a blank, a value of many words is masked whole inside its
 // quotes: --password 'two words', -token "two words"; and as bash's set
 // -x quotes an argument: '--password=two words', '-ptwo words', 'pass:two
-// words', $'…'; so too a quoted segment of text that opens with a key and
+// words', and bash's ANSI-C quoting up to its closing quote, its escapes
+// included: $'-pTwo\tWords', $'--password=a\nb', -p $'a\tb'; so too a quoted segment of text that opens with a key and
 // its operator, blanks after it or not: x 'pass: two words' y,
 // msg="secret = a b c", {"event":"token: a b"}, but not its prose:
 // "password: must be at least 12 characters"),

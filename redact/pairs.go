@@ -400,6 +400,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if op == 1 && (s[p] == '=' || s[p] == ':') && blanksOnly(s, p+1, vs) && (vs == 0 || !isQuote(s[vs-1])) && ve < len(s) && (s[ve] == ' ' || s[ve] == '\t') && quotedArgAt(s, a) {
 				ve = quotedArgEnd(s, a-1, ve) // '--password=Tulip Garden', 'pass: Tulip Garden': an argument or a segment with spaces quoted whole
 			}
+			if op == 1 && ve < len(s) && ansiCQuoteAt(s, a-1) && quotedArgAt(s, a) && vs > a && s[vs-1] != '\'' && s[vs] != '\\' {
+				ve = max(ve, ansiCEnd(s, a-1, vs)) // $'--password=Tulip\tGarden', $'--token=a\nb': escapes inside bash's quoting
+			}
 			if queryParam && !looksLikeCredential(s[vs:ve]) {
 				continue // ?key=users:42, &code=200
 			}
@@ -5373,6 +5376,9 @@ func looksLikeCredential(w string) bool {
 // quoted list: Go's %q of a []string (["curl" "-u" …]), a JSON array
 // (["curl","-u",…], ["curl", "-u", …]) or a Python list (['curl', '-u', …]).
 func argvElement(s string, k int) bool {
+	if k > 2 && ansiCQuoteAt(s, k-1) && (s[k-3] == ' ' || s[k-3] == '\t') {
+		return true // $'-pTulip\tGarden', as set -x quotes an argument with a tab
+	}
 	return k > 0 && isQuote(s[k-1]) && (k == 1 || s[k-2] == ' ' || s[k-2] == '[' || s[k-2] == ',')
 }
 
@@ -5564,7 +5570,9 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == s[k-1]) {
 			ve++
 		}
-		if quoted && ve < len(s) && (s[ve] == ' ' || s[ve] == '\t') {
+		if quoted && ansiCQuoteAt(s, k-1) {
+			ve = ansiCEnd(s, k-1, vs) // $'-pTulip\tGarden'
+		} else if quoted && ve < len(s) && (s[ve] == ' ' || s[ve] == '\t') {
 			ve = quotedArgEnd(s, k-1, ve) // '-pTulip Garden', as set -x quotes an argument with spaces
 		}
 		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPort(v) && !isPath(v) && !strings.HasPrefix(v, r.mask) && !strings.HasPrefix(v, "$(") {
