@@ -52,7 +52,14 @@
 // key (maps_key, stripe_key; not key, cache_key or partition_key) or is a
 // word of prose ("cache miss key=…", "put key=…"); in text, a value
 // before it is no word of the key (bucket=media key=…, partition=3
-// key=…, s3://b/a.png key=…). A word
+// key=…, s3://b/a.png key=…). Under a key that is only the word key
+// (key, KEY, Key; as an attr, a map's key, in JSON, logfmt or an
+// assignment in text) a value is masked only when it looks generated: 16
+// to 512 ASCII letters and digits (base64's '=' padding allowed) with
+// both cases and digits, not hexadecimal alone, not an identifier of
+// capitalised words (ProfileSettings2024), not the base64 of text; cache,
+// object and idempotency keys (user:42:profile, orders/2024/01.csv,
+// sha256:…, a UUID) are kept. A word
 // that ends with password, passwd, passphrase, secret, token, apikey, pass,
 // pwd or pw after two ASCII letters or digits or more names a secret too,
 // when that term is in a rule (PGPASSWORD, csrftoken, githubtoken, DBPASS,

@@ -306,6 +306,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue
 			}
 			rule, ka := r.phraseRule(s, a, b) // api key: …, security code = …
+			if rule == "" && r.sqlRule != "" && isBareKey(s[a:b]) && !xml {
+				if vs, ve := valueAt(s, p+op); ve > vs && randomKeyValue(s[vs:ve]) { // KEY=Qx7vR2mZp9LwK4tB; not key=user:42:profile
+					spans = append(spans, span{vs, ve})
+					note(r.sqlRule)
+					i = max(i, ve)
+					continue
+				}
+			}
 			queryParam := false
 			if rule == "" && p == b && s[p] == '=' && a > 0 && (s[a-1] == '?' || s[a-1] == '&') && isQueryCredential(s[a:b]) {
 				rule, queryParam = r.terms["apikey"], true // ?key=AIza…, &code=4/0Af… (an OAuth authorization code)
