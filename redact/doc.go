@@ -197,7 +197,9 @@
 // quoted after a blank, a value of many words is masked whole inside its
 // quotes: --password 'two words', -token "two words"; and as bash's set
 // -x quotes an argument: '--password=two words', '-ptwo words', 'pass:two
-// words', and bash's ANSI-C quoting up to its closing quote, its escapes
+// words' (a value ends at its blank when a pair of its own follows it
+// inside the quotes: -e 'ansible_password=… ansible_user=ops'), and
+// bash's ANSI-C quoting up to its closing quote, its escapes
 // included: $'-pTwo\tWords', $'--password=a\nb', -p $'a\tb'; so too a quoted segment of text that opens with a key and
 // its operator, blanks after it or not: x 'pass: two words' y,
 // msg="secret = a b c", {"event":"token: a b"}, but not its prose:
@@ -273,7 +275,8 @@
 // such as /secrets/db-credentials-v2 are kept). The name of
 // a file of keys or certificates (--key=tls.key, sa.json, server.pem) is
 // no secret, and neither is a file descriptor (--passphrase-fd 0). The commands of protocols give their
-// secrets too: Redis' AUTH [user] password (also as MONITOR quotes it),
+// secrets too: Redis' AUTH [user] password and CONFIG SET requirepass …
+// (both also as MONITOR quotes them: "CONFIG" "SET" "masterauth" "…"),
 // SMTP's AUTH PLAIN response, IMAP's AUTHENTICATE response (on its line,
 // or on a line of its own after the server's "+"), FTP's and POP3's PASS; mechanism names
 // (AUTH=LOGIN) and replies (AUTH FAILED) are kept. A key in

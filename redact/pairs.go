@@ -461,6 +461,17 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			continue
 		}
+		if quotedKey && b+2 < len(s) && s[b+1] == ' ' && s[b+2] == '"' && redisConfigSetAt(s, a) && r.mayBeKey(s[a:b]) {
+			// Redis MONITOR: "CONFIG" "SET" "requirepass" "…"
+			if rule, _ := r.phraseRule(s, a, b); rule != "" {
+				if vs, ve := valueAt(s, b+2); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
+					spans = append(spans, span{vs, ve})
+					note(rule)
+					i = max(i, ve)
+				}
+			}
+			continue
+		}
 		if quotedKey && b+1 < len(s) && s[b+1] == ' ' && r.mayBeKey(s[a:b]) { // Setting output 'token' to '…'
 			if rule, _ := r.phraseRule(s, a, b); rule != "" && namedByFlag(s, a) { // --name "/prod/api/token" --value "…"
 				if fs, fe := valueFlagArg(s, b+1); fe > fs && !r.keepValue(s[a:b], s[fs:fe]) {

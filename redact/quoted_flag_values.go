@@ -79,10 +79,29 @@ func quotedArgEnd(s string, q, ve int) int {
 	if n := strings.IndexByte(s[ve:lim], '\n'); n >= 0 {
 		lim = ve + n
 	}
-	if c := strings.IndexByte(s[ve:lim], s[q]); c >= 0 {
+	if c := strings.IndexByte(s[ve:lim], s[q]); c >= 0 && !pairAfter(s[ve:ve+c]) {
 		return ve + c
 	}
 	return ve
+}
+
+// pairAfter reports whether rest, the words after a value inside its
+// quotes, holds a pair of its own (' ansible_user=ops'), as Ansible's -e
+// and Helm's --set write several assignments in one argument: the value
+// then ends at its blank.
+func pairAfter(rest string) bool {
+	for i := 1; i < len(rest); i++ {
+		if rest[i] == '=' && (rest[i-1] == '_' || isAlnum(rest[i-1])) {
+			k := i - 1
+			for k > 0 && (isAlnum(rest[k-1]) || rest[k-1] == '_' || rest[k-1] == '.' || rest[k-1] == '-') {
+				k--
+			}
+			if k > 0 && (rest[k-1] == ' ' || rest[k-1] == '\t') && isLetter(rest[k]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quotedArgAt reports whether the flag or key at s[a] opens a quoted
