@@ -499,6 +499,9 @@ func authParamsEnd(s string, k int) int {
 			return end
 		}
 		i++
+		if q := quoteLenAt(s, i); q > 0 && (i+q == len(s) || strings.IndexByte(" \t\r\n,)", s[i+q]) >= 0) {
+			return end // base64's padding before the quote that closes the header: -H "Authorization: Basic dXNlcjpw=" …
+		}
 		switch {
 		case strings.HasPrefix(s[i:], `\"`):
 			if c := strings.Index(s[i+2:], `\"`); c >= 0 {
@@ -519,6 +522,18 @@ func authParamsEnd(s string, k int) int {
 		}
 		end = i
 	}
+}
+
+// quoteLenAt returns the length of the quote at s[i], '"' or an escaped
+// \", or 0.
+func quoteLenAt(s string, i int) int {
+	switch {
+	case i < len(s) && s[i] == '"':
+		return 1
+	case strings.HasPrefix(s[i:], `\"`):
+		return 2
+	}
+	return 0
 }
 
 // flagWithoutValue reports whether w is a long command-line flag and its

@@ -52,7 +52,14 @@
 // key (maps_key, stripe_key; not key, cache_key or partition_key) or is a
 // word of prose ("cache miss key=…", "put key=…"); in text, a value
 // before it is no word of the key (bucket=media key=…, partition=3
-// key=…, s3://b/a.png key=…). A word
+// key=…, s3://b/a.png key=…). Under a key that is only the word key
+// (key, KEY, Key; as an attr, a map's key, in JSON, logfmt or an
+// assignment in text) a value is masked only when it looks generated: 16
+// to 512 ASCII letters and digits (base64's '=' padding allowed) with
+// both cases and digits, not hexadecimal alone, not an identifier of
+// capitalised words (ProfileSettings2024), not the base64 of text; cache,
+// object and idempotency keys (user:42:profile, orders/2024/01.csv,
+// sha256:…, a UUID) are kept. A word
 // that ends with password, passwd, passphrase, secret, token, apikey, pass,
 // pwd or pw after two ASCII letters or digits or more names a secret too,
 // when that term is in a rule (PGPASSWORD, csrftoken, githubtoken, DBPASS,
@@ -142,10 +149,19 @@
 // next line indented no deeper than the key; so too after an INI key's
 // '=': password =⏎    …), a value continued by a backslash at the end of
 // its line (a properties file's key=a\⏎  b, a shell's --token \⏎  …), TOML's """…""" and
-// here-documents whole; in text of several lines (a configuration file),
-// a plain value with spaces on its key's line, when nothing else on the
-// line reads as a pair (password: p@ss w0rd and more, password = my
-// phrase); a string literal after its prefix (N'…', E'…',
+// here-documents whole; a plain value with spaces on its key's line, when
+// the pair opens the line and nothing else on it reads as a pair, in text
+// of several lines (a configuration file: password: p@ss w0rd and more,
+// password = my phrase), after a word that sets a variable (Windows' set
+// MYSQL_PWD=two words, export, declare -x, a Dockerfile's ENV KEY=… and
+// ENV KEY two words, csh's setenv KEY two words; the shell would read
+// export X_TOKEN=a b as a and a name, but the phrase meant is masked
+// whole), after a properties file's dotted key (a.b.password=Tulip
+// Garden 77), after an INI file's '=' with blanks on both sides (password
+// = two words), or when the words after the first are capitalised words
+// or numbers (password: Tulip Garden 77); inside a sentence a pair's
+// value is one word, as loggers quote a value with spaces: login failed
+// password=… for user bob keeps "for user bob"; a string literal after its prefix (N'…', E'…',
 // b'…'); a Java properties line's value after a dotted key
 // and spaces (mail.smtp.password S3cret); the default or value that an HCL
 // block labelled with a key gives (variable "db_password" { default =
@@ -181,7 +197,13 @@
 // quoted after a blank, a value of many words is masked whole inside its
 // quotes: --password 'two words', -token "two words"; and as bash's set
 // -x quotes an argument: '--password=two words', '-ptwo words', 'pass:two
-// words', $'…'),
+// words' (a value ends at its blank when a pair of its own follows it
+// inside the quotes: -e 'ansible_password=… ansible_user=ops'), and
+// bash's ANSI-C quoting up to its closing quote, its escapes
+// included: $'-pTwo\tWords', $'--password=a\nb', -p $'a\tb'; so too a quoted segment of text that opens with a key and
+// its operator, blanks after it or not: x 'pass: two words' y,
+// msg="secret = a b c", {"event":"token: a b"}, but not its prose:
+// "password: must be at least 12 characters"),
 // a system property that names one (java -Dpassword=…, gradle -Ptoken=…),
 // after curl's -u, -U and --proxy-user (and -u, -U and -b
 // ending a bundle of short flags: curl -su …, -sSfU …, -kb 'sid=…'), HTTPie's and hey's -a and
@@ -253,7 +275,8 @@
 // such as /secrets/db-credentials-v2 are kept). The name of
 // a file of keys or certificates (--key=tls.key, sa.json, server.pem) is
 // no secret, and neither is a file descriptor (--passphrase-fd 0). The commands of protocols give their
-// secrets too: Redis' AUTH [user] password (also as MONITOR quotes it),
+// secrets too: Redis' AUTH [user] password and CONFIG SET requirepass …
+// (both also as MONITOR quotes them: "CONFIG" "SET" "masterauth" "…"),
 // SMTP's AUTH PLAIN response, IMAP's AUTHENTICATE response (on its line,
 // or on a line of its own after the server's "+"), FTP's and POP3's PASS; mechanism names
 // (AUTH=LOGIN) and replies (AUTH FAILED) are kept. A key in

@@ -163,6 +163,11 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			}
 		}
 	}
+	if v.rule == "" && !v.allowed && v.vendor == nil && r.sqlRule != "" && isBareKey(key) {
+		c := *v
+		c.vendor = bareKeyVendor // key: a random-looking value under it is masked
+		return &c
+	}
 	if v.rule == "" && !v.allowed && r.tokens {
 		if vk := vendorOfKey(key); vk != nil {
 			c := *v
@@ -175,8 +180,11 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 
 // vendorMasks reports whether v, under a key with verdict kv, is a
 // secret of the vendor the key names: a string of that vendor's shape,
-// whole.
+// whole; under a bare key, a random-looking string (randomKeyValue).
 func vendorMasks(kv *keyVerdict, v slog.Value) bool {
+	if kv.vendor == bareKeyVendor {
+		return v.Kind() == slog.KindString && randomKeyValue(v.String())
+	}
 	return kv.vendor != nil && v.Kind() == slog.KindString && kv.vendor.masks(v.String())
 }
 

@@ -306,6 +306,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue
 			}
 			rule, ka := r.phraseRule(s, a, b) // api key: …, security code = …
+			if rule == "" && r.sqlRule != "" && isBareKey(s[a:b]) && !xml {
+				if vs, ve := valueAt(s, p+op); ve > vs && randomKeyValue(s[vs:ve]) { // KEY=Qx7vR2mZp9LwK4tB; not key=user:42:profile
+					spans = append(spans, span{vs, ve})
+					note(r.sqlRule)
+					i = max(i, ve)
+					continue
+				}
+			}
 			queryParam := false
 			if rule == "" && p == b && s[p] == '=' && a > 0 && (s[a-1] == '?' || s[a-1] == '&') && isQueryCredential(s[a:b]) {
 				rule, queryParam = r.terms["apikey"], true // ?key=AIza…, &code=4/0Af… (an OAuth authorization code)
@@ -397,8 +405,11 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			ve = ipListEnd(s, vs, ve)    // X-Forwarded-For: 198.51.100.7, 203.0.113.9
 			ve = pairedValueEnd(s, ve)   // credentials: bob / Hunter2
 			ve = paramListEnd(s, vs, ve) // Stripe-Signature: t=1733011200,v1=5257a8…,v0=6ffbb5…
-			if op == 1 && (s[p] == '=' || s[p] == ':' && vs == p+1) && (vs == 0 || !isQuote(s[vs-1])) && ve < len(s) && (s[ve] == ' ' || s[ve] == '\t') && quotedArgAt(s, a) {
-				ve = quotedArgEnd(s, a-1, ve) // '--password=Tulip Garden', 'pass:Tulip Garden': an argument with spaces quoted whole
+			if op == 1 && (s[p] == '=' || s[p] == ':') && blanksOnly(s, p+1, vs) && (vs == 0 || !isQuote(s[vs-1])) && ve < len(s) && (s[ve] == ' ' || s[ve] == '\t') && quotedArgAt(s, a) {
+				ve = quotedArgEnd(s, a-1, ve) // '--password=Tulip Garden', 'pass: Tulip Garden': an argument or a segment with spaces quoted whole
+			}
+			if op == 1 && ve < len(s) && ansiCQuoteAt(s, a-1) && quotedArgAt(s, a) && vs > a && s[vs-1] != '\'' && s[vs] != '\\' {
+				ve = max(ve, ansiCEnd(s, a-1, vs)) // $'--password=Tulip\tGarden', $'--token=a\nb': escapes inside bash's quoting
 			}
 			if queryParam && !looksLikeCredential(s[vs:ve]) {
 				continue // ?key=users:42, &code=200
@@ -414,9 +425,8 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue // password = var.db_password: a reference to a value that is kept elsewhere
 			}
 			if ve > vs && !r.keepValue(key, s[vs:ve]) && !isPlaceholder(s, vs, ve) {
-				if !xml && op == 1 && (vs == 0 || !isQuote(s[vs-1])) && s[vs] != '{' && multiline &&
-					lineStartAt(s, a-min(a, quoteLen(s, a))) {
-					ve = plainLineEnd(s, ve) // password: p@ss w0rd and more, password = my secret phrase (YAML, INI)
+				if !xml && op == 1 && (vs == 0 || !isQuote(s[vs-1])) && s[vs] != '{' && lineValueRuns(s, a, b, p, vs, ve, multiline, personalRules[rule]) {
+					ve = plainLineEnd(s, ve) // password: p@ss w0rd and more, password = my secret phrase (YAML, INI), set PWD=two words
 				}
 				if clipped {
 					ve = max(ve, runEnd)
@@ -448,6 +458,17 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				spans = append(spans, span{vs, ve})
 				note(r.sqlRule)
 				i = ve
+			}
+			continue
+		}
+		if quotedKey && b+2 < len(s) && s[b+1] == ' ' && s[b+2] == '"' && redisConfigSetAt(s, a) && r.mayBeKey(s[a:b]) {
+			// Redis MONITOR: "CONFIG" "SET" "requirepass" "…"
+			if rule, _ := r.phraseRule(s, a, b); rule != "" {
+				if vs, ve := valueAt(s, b+2); ve > vs && !r.keepValue(s[a:b], s[vs:ve]) {
+					spans = append(spans, span{vs, ve})
+					note(rule)
+					i = max(i, ve)
+				}
 			}
 			continue
 		}
@@ -576,6 +597,14 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		if shortFlagArgument(s, a, b) {
 			continue // the value of a flag, written as a password is, names no word after it: unzip -P BluePass42 invoices.zip
+		}
+		if vs, ve := envDirectiveEnd(s, a, b); ve > vs && !isQuote(s[vs]) { // ENV DB_PASSWORD two words
+			if !r.keepValue(s[a:b], s[vs:ve]) && !isPlaceholder(s, vs, ve) {
+				spans = append(spans, span{vs, ve})
+				note(rule)
+			}
+			i = max(i, ve)
+			continue
 		}
 		if cmd := s[a:b]; cmd == "AUTH" || cmd == "PASS" { // a protocol's command: Redis, SMTP, FTP, POP3
 			if a > 0 && strings.IndexByte("$:%{", s[a-1]) >= 0 {
@@ -4581,7 +4610,7 @@ func plainLineEnd(s string, e int) int {
 		end = e + n
 	}
 	rest := s[e:end]
-	if len(rest) > 80 || strings.ContainsAny(rest, "=:\"'#;,()[]{}<>|") {
+	if len(rest) > 80 || strings.ContainsAny(rest, "=:\"'#;,()[]{}<>|") || strings.Contains(rest, "&&") { // && runs a command
 		return e
 	}
 	for end > e && (s[end-1] == ' ' || s[end-1] == '\r' || s[end-1] == '\t') {
@@ -5366,6 +5395,9 @@ func looksLikeCredential(w string) bool {
 // quoted list: Go's %q of a []string (["curl" "-u" …]), a JSON array
 // (["curl","-u",…], ["curl", "-u", …]) or a Python list (['curl', '-u', …]).
 func argvElement(s string, k int) bool {
+	if k > 2 && ansiCQuoteAt(s, k-1) && (s[k-3] == ' ' || s[k-3] == '\t') {
+		return true // $'-pTulip\tGarden', as set -x quotes an argument with a tab
+	}
 	return k > 0 && isQuote(s[k-1]) && (k == 1 || s[k-2] == ' ' || s[k-2] == '[' || s[k-2] == ',')
 }
 
@@ -5557,7 +5589,9 @@ func (r *Redactor) findUserFlag(s string, spans []span, note func(string)) []spa
 		for ve < len(s) && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && !(quoted && s[ve] == s[k-1]) {
 			ve++
 		}
-		if quoted && ve < len(s) && (s[ve] == ' ' || s[ve] == '\t') {
+		if quoted && ansiCQuoteAt(s, k-1) {
+			ve = ansiCEnd(s, k-1, vs) // $'-pTulip\tGarden'
+		} else if quoted && ve < len(s) && (s[ve] == ' ' || s[ve] == '\t') {
 			ve = quotedArgEnd(s, k-1, ve) // '-pTulip Garden', as set -x quotes an argument with spaces
 		}
 		if v := s[vs:ve]; v != "" && v[0] != '-' && !isPort(v) && !isPath(v) && !strings.HasPrefix(v, r.mask) && !strings.HasPrefix(v, "$(") {

@@ -52,9 +52,13 @@ func quotedFlagArgument(s string, a, b, vs, ve int) bool {
 // quotedPhraseAt reports whether the text at s[p], after blanks, is a
 // quoted string of more than one word on its line ('Tulip Garden 77'):
 // after mysql's -p, a password with spaces, where a lone word is the
-// database.
+// database. So is bash's $'…' that holds a blank or an escape.
 func quotedPhraseAt(s string, p int) bool {
 	p = skipSpaces(s, p)
+	if p+1 < len(s) && ansiCQuoteAt(s, p+1) {
+		e := ansiCEnd(s, p+1, p+2) // $'Tulip\tGarden': a tab or a newline escaped, or a space
+		return e > p+2 && e-p <= quotedFlagArgumentReach && strings.ContainsAny(s[p+2:e], " \\")
+	}
 	if p >= len(s) || s[p] != '\'' && s[p] != '"' {
 		return false
 	}
@@ -75,15 +79,75 @@ func quotedArgEnd(s string, q, ve int) int {
 	if n := strings.IndexByte(s[ve:lim], '\n'); n >= 0 {
 		lim = ve + n
 	}
-	if c := strings.IndexByte(s[ve:lim], s[q]); c >= 0 {
+	if c := strings.IndexByte(s[ve:lim], s[q]); c >= 0 && !pairAfter(s[ve:ve+c]) {
 		return ve + c
 	}
 	return ve
 }
 
-// quotedArgAt reports whether the flag at s[a] opens a quoted argument of
-// a command line or an element of a list: after a quote that follows a
-// blank, a '[' or a ',', or starts s.
+// pairAfter reports whether rest, the words after a value inside its
+// quotes, holds a pair of its own (' ansible_user=ops'), as Ansible's -e
+// and Helm's --set write several assignments in one argument: the value
+// then ends at its blank.
+func pairAfter(rest string) bool {
+	for i := 1; i < len(rest); i++ {
+		if rest[i] == '=' && (rest[i-1] == '_' || isAlnum(rest[i-1])) {
+			k := i - 1
+			for k > 0 && (isAlnum(rest[k-1]) || rest[k-1] == '_' || rest[k-1] == '.' || rest[k-1] == '-') {
+				k--
+			}
+			if k > 0 && (rest[k-1] == ' ' || rest[k-1] == '\t') && isLetter(rest[k]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quotedArgAt reports whether the flag or key at s[a] opens a quoted
+// argument of a command line, an element of a list or a quoted segment
+// of text: after a quote that follows a blank, a '[', a ',', a '(' or a
+// logfmt key's '=' or ':' (msg="password: two words"), or starts s; bash's
+// $'…' too.
 func quotedArgAt(s string, a int) bool {
-	return a > 0 && (s[a-1] == '\'' || s[a-1] == '"') && (a == 1 || strings.IndexByte(" \t[,", s[a-2]) >= 0)
+	if a > 1 && ansiCQuoteAt(s, a-1) {
+		return a == 2 || strings.IndexByte(" \t[,(=:", s[a-3]) >= 0 // $'--password=…'
+	}
+	return a > 0 && (s[a-1] == '\'' || s[a-1] == '"') && (a == 1 || strings.IndexByte(" \t[,(=:", s[a-2]) >= 0)
+}
+
+// blanksOnly reports whether s[i:j] holds only spaces and tabs.
+func blanksOnly(s string, i, j int) bool {
+	for ; i < j; i++ {
+		if s[i] != ' ' && s[i] != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// ansiCQuoteAt reports whether the quote at s[q] opens bash's ANSI-C
+// quoting ($'…'), which set -x writes for an argument that holds a tab,
+// a newline or a quote: $'-pTulip\tGarden', $'--password=a\nb'.
+func ansiCQuoteAt(s string, q int) bool {
+	return q > 0 && s[q] == '\'' && s[q-1] == '$'
+}
+
+// ansiCEnd returns the closing quote of the ANSI-C quoted string whose
+// opening quote is at s[q], read from s[from] on: its backslash escapes
+// (\t, \n, \', \\) are the string's own. It returns from when no closing
+// quote stands on the line within userValueReach bytes.
+func ansiCEnd(s string, q, from int) int {
+	lim := min(len(s), q+userValueReach)
+	for i := from; i < lim; i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '\'':
+			return i
+		case '\n':
+			return from
+		}
+	}
+	return from
 }
