@@ -166,6 +166,7 @@ func TestExactAppendedLineFromAnotherLog(t *testing.T) {
 // Two distant lines swapped are two records out of place, each reported
 // reordered at its line; nothing else.
 func TestExactDistantSwapNamesBothRecords(t *testing.T) {
+	t.Parallel() // thousands of verifications; its logs and files are its own
 	for w, l := range exactLogs(t) {
 		for i := range l.lines {
 			for _, d := range []int{4, 13} {
