@@ -207,11 +207,12 @@ func forge(t *testing.T, line string, edit func(map[string]any), relink bool) st
 // over slog.JSONHandler and on one written by File.Handler (canonical
 // lines, which the verifier hashes as they stand).
 func TestTamperMatrix(t *testing.T) {
-	t.Run("wrap", func(t *testing.T) { tamperMatrix(t, newFixture(t, 10)) })
-	t.Run("file", func(t *testing.T) { tamperMatrix(t, newFileFixture(t, 10)) })
+	cli := buildCLI(t) // one build for both logs: linking it costs seconds
+	t.Run("wrap", func(t *testing.T) { tamperMatrix(t, newFixture(t, 10), cli) })
+	t.Run("file", func(t *testing.T) { tamperMatrix(t, newFileFixture(t, 10), cli) })
 }
 
-func tamperMatrix(t *testing.T, f fixture) {
+func tamperMatrix(t *testing.T, f fixture, cli cliRunner) {
 	// line 1 start, 2..11 records, 12 stop, 13 checkpoint
 	ls := lines(f.log)
 	require.Len(t, ls, 13)
@@ -263,8 +264,7 @@ func tamperMatrix(t *testing.T, f fixture) {
 		{name: "torn last line, a checkpoint shows records missing", log: []byte(strings.Join(ls[:12], "") + ls[12][:40]), key: true, cps: f.checkpoints, kind: Truncated, line: 14},
 		{name: "a line replaced by one not written by slogaudit", log: edit(3, `{"msg":"hello"}`+"\n"), key: true, kind: Inserted, line: 4},
 	}
-	cli := buildCLI(t)
-	require.Equal(t, 0, cli(f, f.log, true, f.checkpoints), "the CLI must accept the pristine file")
+	require.Equal(t, 0, cli(t, f, f.log, true, f.checkpoints), "the CLI must accept the pristine file")
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			cps := tc.cps
@@ -279,7 +279,7 @@ func tamperMatrix(t *testing.T, f fixture) {
 			if tc.only {
 				require.Len(t, rep.Findings, 1, "want only %s at line %d, got %v", tc.kind, tc.line, rep.Findings)
 			}
-			require.Equal(t, 1, cli(f, tc.log, tc.key, cps), "the CLI's exit code")
+			require.Equal(t, 1, cli(t, f, tc.log, tc.key, cps), "the CLI's exit code")
 		})
 	}
 
@@ -348,9 +348,13 @@ func replaceSig(t *testing.T, line string, priv ed25519.PrivateKey) string {
 	return string(out) + "\n"
 }
 
+// cliRunner runs the built command-line verifier on a log and returns its
+// exit code.
+type cliRunner func(t *testing.T, f fixture, log []byte, withKey bool, cps []byte) int
+
 // buildCLI builds cmd/slogaudit and returns a function that runs its verify
 // command on the given log and checkpoints and returns the exit code.
-func buildCLI(t *testing.T) func(f fixture, log []byte, withKey bool, cps []byte) int {
+func buildCLI(t *testing.T) cliRunner {
 	t.Helper()
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "slogaudit")
@@ -358,7 +362,8 @@ func buildCLI(t *testing.T) func(f fixture, log []byte, withKey bool, cps []byte
 	require.NoError(t, err, "%s", out)
 	keyFile, pubFile := filepath.Join(dir, "key"), filepath.Join(dir, "pub")
 	require.NoError(t, os.WriteFile(keyFile, []byte(hex.EncodeToString(testKey)), 0o600))
-	return func(f fixture, log []byte, withKey bool, cps []byte) int {
+	return func(t *testing.T, f fixture, log []byte, withKey bool, cps []byte) int {
+		t.Helper()
 		require.NoError(t, os.WriteFile(pubFile, []byte(hex.EncodeToString(f.pub)), 0o600))
 		logFile, cpFile := filepath.Join(dir, "audit.log"), filepath.Join(dir, "audit.checkpoints")
 		require.NoError(t, os.WriteFile(logFile, log, 0o600))

@@ -119,8 +119,8 @@ func TestFixtureV1CLI(t *testing.T) {
 	f := readFixture(t, "testdata/v1")
 	require.Equal(t, testKey, f.key, "buildCLI writes testKey as the key file")
 	cli := buildCLI(t)
-	require.Equal(t, 0, cli(fixture{pub: f.pub}, f.log, true, f.checkpoints))
-	require.Equal(t, 1, cli(fixture{pub: f.pub}, []byte(strings.Replace(string(f.log), `"n":1`, `"n":2`, 1)), true, f.checkpoints))
+	require.Equal(t, 0, cli(t, fixture{pub: f.pub}, f.log, true, f.checkpoints))
+	require.Equal(t, 1, cli(t, fixture{pub: f.pub}, []byte(strings.Replace(string(f.log), `"n":1`, `"n":2`, 1)), true, f.checkpoints))
 }
 
 // TestProducerWritesFixtureV2 pins what the producer writes today to the

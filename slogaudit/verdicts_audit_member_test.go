@@ -18,6 +18,7 @@ import (
 // is not reported missing besides; the chain's last record is not reported
 // truncated by a checkpoint that signed it.
 func TestExactBrokenAuditMemberIsOneFinding(t *testing.T) {
+	t.Parallel() // thousands of verifications; its logs and files are its own
 	edits := []struct {
 		name  string
 		names bool // the edited audit member still names its record

@@ -235,6 +235,7 @@ func flipMAC(line string) string {
 // bad-mac finding and nothing else: the Merkle roots signed after it,
 // whose leaves hold the MAC, are not reported as a rebuilt chain.
 func TestExactMACEditIsOneFinding(t *testing.T) {
+	t.Parallel() // thousands of verifications; its logs and files are its own
 	for w, l := range exactLogs(t) {
 		for i, x := range l.lines {
 			for _, cp := range []bool{false, true} {
@@ -296,6 +297,7 @@ func bySeq(t *testing.T, l exactLog) map[uint64]string {
 // another chain: each pasted line is reported inserted, once, and nothing
 // else is reported: not the untouched record after them, nor a gap.
 func TestExactReplacedByAnotherLogsRecords(t *testing.T) {
+	t.Parallel() // thousands of verifications; its logs and files are its own
 	for w, l := range exactLogs(t) {
 		same := bySeq(t, writeExactLog(t, w, "ledger", []int{12, 9, 11}, 3<<10))
 		other := writeExactLog(t, w, "payroll", []int{12, 9, 11}, 3<<10)
@@ -341,6 +343,7 @@ func TestExactReplacedByAnotherLogsRecords(t *testing.T) {
 // is reported once, as what the line now is, in place of that record: the
 // record is not reported missing besides.
 func TestExactUnreadableLineIsItsRecord(t *testing.T) {
+	t.Parallel() // thousands of verifications; its logs and files are its own
 	for w, l := range exactLogs(t) {
 		for i, x := range l.lines[:len(l.lines)-1] {
 			edits := map[string]struct {
@@ -381,6 +384,7 @@ func TestExactUnreadableLineIsItsRecord(t *testing.T) {
 // kind that says what was done; the checkpoint file is given for every
 // other line.
 func TestExactEveryLineEdit(t *testing.T) {
+	t.Parallel() // thousands of verifications; its logs and files are its own
 	for w, l := range exactLogs(t) {
 		n := len(l.lines)
 		for i, x := range l.lines {

@@ -42,6 +42,7 @@ func flipValueByte(v string) (string, bool) {
 // level, or any member of the audit member, the first record's chain
 // member too.
 func TestExactEveryMemberByteFlip(t *testing.T) {
+	t.Parallel() // thousands of verifications; its logs and files are its own
 	for w, l := range exactLogs(t) {
 		for i, x := range l.lines {
 			for _, m := range memberValue.FindAllStringSubmatchIndex(x.text, -1) {

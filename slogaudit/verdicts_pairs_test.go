@@ -90,6 +90,7 @@ var pairEdits = []pairEdit{
 }
 
 func TestExactAdjacentEditsAreEachNamedOnce(t *testing.T) {
+	t.Parallel() // thousands of verifications; its logs and files are its own
 	for w, l := range exactLogs(t) {
 		for i := 0; i+1 < len(l.lines); i++ {
 			a, b := l.lines[i].text, l.lines[i+1].text
@@ -124,6 +125,7 @@ func TestExactAdjacentEditsAreEachNamedOnce(t *testing.T) {
 // MAC is not reported failed besides; on the chain's last record too,
 // which no record after it links to.
 func TestExactHashMemberEditIsOneFinding(t *testing.T) {
+	t.Parallel() // thousands of verifications; its logs and files are its own
 	for w, l := range exactLogs(t) {
 		for i, x := range l.lines {
 			for _, cp := range []bool{false, true} {

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/slogguard/slogguard/slogaudit"
@@ -23,12 +24,20 @@ import (
 // together, with l's checkpoint file when withCP.
 func (l exactLog) verifyFiles(t *testing.T, files [][]byte, withCP bool) slogaudit.Report {
 	t.Helper()
-	dir := t.TempDir()
+	d := exactDirOf(t)
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	var paths []string
 	for i, b := range files {
-		p := filepath.Join(dir, fmt.Sprintf("audit-%d.log", i))
-		if err := os.WriteFile(p, b, 0o600); err != nil {
-			t.Fatal(err)
+		p := filepath.Join(d.path, fmt.Sprintf("audit-%d.log", i))
+		if i >= len(d.files) || !bytes.Equal(d.files[i], b) {
+			if err := os.WriteFile(p, b, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if i >= len(d.files) {
+				d.files = append(d.files, make([][]byte, i+1-len(d.files))...)
+			}
+			d.files[i] = bytes.Clone(b)
 		}
 		paths = append(paths, p)
 	}
@@ -41,6 +50,31 @@ func (l exactLog) verifyFiles(t *testing.T, files [][]byte, withCP bool) slogaud
 		t.Fatalf("verify: %v", err)
 	}
 	return rep
+}
+
+// exactDir is the directory a test's verifyFiles calls write to, and the
+// bytes each file there holds: a call rewrites only the files that
+// differ from the call before (most edits change one file). A directory
+// of new files per call made creating files cost several times the
+// verification, over the thousands of calls of the verdict tests.
+type exactDir struct {
+	mu    sync.Mutex // held while the files are written and verified
+	path  string
+	files [][]byte
+}
+
+// exactDirs holds the exactDir of each running test, by its *testing.T.
+var exactDirs sync.Map
+
+func exactDirOf(t *testing.T) *exactDir {
+	if d, ok := exactDirs.Load(t); ok {
+		return d.(*exactDir)
+	}
+	d, loaded := exactDirs.LoadOrStore(t, &exactDir{path: t.TempDir()})
+	if !loaded {
+		t.Cleanup(func() { exactDirs.Delete(t) })
+	}
+	return d.(*exactDir)
 }
 
 // fileBytes returns the bytes of l's files, each line ended by eol.
@@ -132,6 +166,7 @@ func TestExactAppendedLineFromAnotherLog(t *testing.T) {
 // Two distant lines swapped are two records out of place, each reported
 // reordered at its line; nothing else.
 func TestExactDistantSwapNamesBothRecords(t *testing.T) {
+	t.Parallel() // thousands of verifications; its logs and files are its own
 	for w, l := range exactLogs(t) {
 		for i := range l.lines {
 			for _, d := range []int{4, 13} {

@@ -2,6 +2,7 @@ package slogaudit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -166,6 +167,7 @@ func replacedDetail(seq, from, last uint64, one, many string) string {
 // their place. Each is reported inserted, in place of the record it
 // replaced, and neither chain's gap is reported missing.
 func (v *verifier) foreignRuns(ids []string) {
+	var at map[int64][]int // see foreignCandidates
 	for _, id := range ids {
 		x := v.chains[id]
 		n := x.sum.Records
@@ -185,7 +187,11 @@ func (v *verifier) foreignRuns(ids []string) {
 		if !consecutive {
 			continue
 		}
-		for _, yid := range ids {
+		if at == nil {
+			at = v.foreignCandidates(ids)
+		}
+		for _, j := range candidatesAt(at, first.line-1, first.line+n) {
+			yid := ids[j]
 			if yid == id {
 				continue
 			}
@@ -218,6 +224,35 @@ func (v *verifier) foreignRuns(ids []string) {
 			}
 		}
 	}
+}
+
+// foreignCandidates indexes the chains (by their place in ids) under the
+// lines where foreignRuns may find them: the line of each one's last
+// record, and the line after each gap, where replacedAt looks. Without
+// it foreignRuns compared every chain with every other, quadratic in an
+// input of many short chains. foreignRuns only ever clears a gap, so the
+// index stays a superset of the chains that can match.
+func (v *verifier) foreignCandidates(ids []string) map[int64][]int {
+	at := make(map[int64][]int, len(ids))
+	for j, id := range ids {
+		st := v.chains[id]
+		at[st.line] = append(at[st.line], j)
+		if st.gap != nil {
+			at[st.gap.line] = append(at[st.gap.line], j)
+		}
+		for _, g := range st.gaps {
+			at[g.line] = append(at[g.line], j)
+		}
+	}
+	return at
+}
+
+// candidatesAt returns the chains indexed under line a or b, in the order
+// of ids, each once.
+func candidatesAt(at map[int64][]int, a, b int64) []int {
+	c := append(slices.Clone(at[a]), at[b]...)
+	slices.Sort(c)
+	return slices.Compact(c)
 }
 
 // replacedAt returns the gap of the chain, still missing, of n records
