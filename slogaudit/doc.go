@@ -324,6 +324,13 @@
 // handler writes v2 too, with hashes in lowercase hex (which that handler's
 // redaction leaves alone; a digit in uppercase is reported as an edit of
 // its line); the verifier canonicalises those lines, as it does v1's.
+// Line ends are the one exception, for both forms: a file whose every
+// line ends in a carriage return and a newline (CR LF, as a copy or
+// transfer that converts line ends leaves it) verifies as it did, each
+// record checked without its carriage return. In a file whose other
+// lines end in a newline alone, a File line's carriage return is a change
+// of that line, reported modified (another handler's line is
+// canonicalised, so there it changes nothing).
 // Both forms have one definition of the hashed record: the JCS form of the
 // record without its audit member, hashed once with its seq and the
 // previous hash after it (v1 hashed it apart first). A v2 line must be valid

@@ -498,6 +498,12 @@ type verifier struct {
 	lastChain, lastKey string
 	macs               map[string]keyedMAC
 	macScratch         []byte
+	// ends follows the line ends of the file being read; fileLine is the
+	// record of the line just read when it is a File's line that matched
+	// its hash as written (see lineEnd).
+	ends       lineEnds
+	fileLine   claimedRecord
+	isFileLine bool
 }
 
 // Verify reads audit records from r and checks every hash and link, and
@@ -548,6 +554,7 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 		if err != nil {
 			return *v.rep, fmt.Errorf("slogaudit: verify: %w", err)
 		}
+		v.endLineEnds()
 		v.rep.Lines += v.line
 		v.file, v.line = p, 0
 		v.starts = append(v.starts, fileStart{base: v.rep.Lines, name: p})
@@ -748,7 +755,14 @@ func (v *verifier) read(ctx context.Context, r io.Reader) error {
 		if len(part) > 0 {
 			v.line++
 			torn := err == io.EOF // no final newline
+			n := len(v.rep.Findings)
+			v.isFileLine = false
 			v.record(part, torn)
+			if !blank(part) {
+				crlf := bytes.HasSuffix(part, []byte("\r\n"))
+				clean := v.isFileLine && !tamperingSince(v.rep.Findings, n)
+				v.lineEnd(crlf, !torn && !crlf, clean, v.fileLine.chain, v.fileLine.seq)
+			}
 		}
 		if err == io.EOF {
 			return nil // a malformed last line waits: the next file may name it
@@ -1318,9 +1332,13 @@ func (v *verifier) record(line []byte, torn bool) {
 		v.lastLines.blankLine()
 		return
 	}
-	// exact is the line as written, without only its newline: a File line
-	// is these bytes, a carriage return included.
+	// exact is the line as written, without only its line end: a File
+	// line is these bytes. A carriage return before the newline is taken
+	// as part of the line end here; lineEnd says whether it was one.
 	exact := bytes.TrimSuffix(line, []byte("\n"))
+	if len(exact) < len(line) {
+		exact = bytes.TrimSuffix(exact, []byte("\r"))
+	}
 	v.nonBlank++
 	v.lastLines.put(raw)
 	var copied []byte // the copy of a glued record that this line ends with
@@ -1479,6 +1497,8 @@ func (v *verifier) record(line []byte, torn bool) {
 		v.canon = chain.AppendCanonical(v.canon[:0], val)
 		if !bytes.Equal(v.canon, exact) {
 			recoded = firstDiff(v.canon, exact)
+		} else if bad < 0 {
+			v.fileLine, v.isFileLine = claimedRecord{rec.chain, rec.seq}, true
 		}
 	}
 	// A record whose one audit member was changed is counted and
@@ -2055,6 +2075,7 @@ func (v *verifier) inBand(val chain.Value, rec auditFields) {
 }
 
 func (v *verifier) finish() (Report, error) {
+	v.endLineEnds()
 	v.flushTornTail()
 	ids := make([]string, 0, len(v.chains))
 	for id := range v.chains {
