@@ -84,7 +84,10 @@
 // signatures (only with a public key), and the newest record a checkpoint
 // covers. [Report.Intact] speaks only for the checks that ran;
 // RequireMAC and RequireCheckpoints make the missing ones errors. An input
-// without audit records returns [ErrNoRecords]. A key that fails every
+// without audit records returns [ErrNoRecords]. A chain's newest records
+// removed, which only checkpoints kept apart can tell, are one truncated
+// finding for the chain however many checkpoints signed them, at the
+// last line of the input (the last file at no line, when it is empty). A key that fails every
 // MAC, or a public key that fails every signature, is one finding that
 // says the key is probably wrong. Of a chain's records out of order, the
 // fewest that, put back in their places, restore the order are reported

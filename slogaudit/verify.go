@@ -501,6 +501,9 @@ type verifier struct {
 	// ends follows the line ends of the file being read; fileLine is the
 	// record of the line just read when it is a File's line that matched
 	// its hash as written (see lineEnd).
+	// truncs: the checkpoints beyond each chain's last record, by chain
+	// (see truncatedBeyond).
+	truncs     map[string]*truncation
 	ends       lineEnds
 	fileLine   claimedRecord
 	isFileLine bool
@@ -2163,14 +2166,14 @@ func (v *verifier) finish() (Report, error) {
 				if st != nil && !st.started && cp.Seq <= st.prunedSeq() {
 					continue // of records retention removed, with the whole chain
 				}
-				v.rep.Findings = append(v.rep.Findings, Finding{File: v.file, Line: v.line + 1, Chain: id, Seq: cp.Seq, Kind: Truncated,
-					Detail: fmt.Sprintf("a checkpoint signed seq %d but the input ends at seq %d: the newest records were removed", cp.Seq, last)})
+				v.truncatedBeyond(id, cp.Seq, last, "seq")
 				v.checks.chain(id).Checkpoints.count(true)
 			}
 		}
 	}
 	v.dropWithdrawn()
 	v.finishNotes()
+	v.reportTruncated()
 	v.rep.Lines += v.line
 	v.finishChecks()
 	v.checks.sort(v.rep.Findings)

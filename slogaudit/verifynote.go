@@ -234,8 +234,7 @@ func (v *verifier) finishNotes() {
 			}
 			if n.head.Size > last && (st == nil || st.started || n.head.Size > st.prunedSeq()) {
 				v.checks.chain(id).Checkpoints.count(true)
-				v.rep.Findings = append(v.rep.Findings, Finding{File: v.file, Line: v.line + 1, Chain: id, Seq: n.head.Size, Kind: Truncated,
-					Detail: fmt.Sprintf("a checkpoint signed size %d but the input ends at seq %d: the newest records were removed", n.head.Size, last)})
+				v.truncatedBeyond(id, n.head.Size, last, "size")
 			}
 			if n.witnessed && n.matched {
 				s := v.rep.Chains[id]
