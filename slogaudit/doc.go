@@ -87,7 +87,15 @@
 // without audit records returns [ErrNoRecords]. A chain's newest records
 // removed, which only checkpoints kept apart can tell, are one truncated
 // finding for the chain however many checkpoints signed them, at the
-// last line of the input (the last file at no line, when it is empty). A key that fails every
+// last line of the input (the last file at no line, when it is empty).
+// Records missing where a file of [VerifyFiles] starts (a rotated file
+// deleted from the set, or the end of one cut off) are one missing
+// finding for the run, at that line; within a file each missing record
+// is named. Records repeated as a block right after the lines they copy
+// (a rotated file read twice) are one duplicated finding; VerifyFiles
+// refuses a file named twice. A checkpoint file none of whose
+// checkpoints (two or more) matches its chain is another log's: one
+// bad-checkpoint finding, each checkpoint still counted failed. A key that fails every
 // MAC, or a public key that fails every signature, is one finding that
 // says the key is probably wrong. Of a chain's records out of order, the
 // fewest that, put back in their places, restore the order are reported

@@ -501,6 +501,12 @@ type verifier struct {
 	// ends follows the line ends of the file being read; fileLine is the
 	// record of the line just read when it is a File's line that matched
 	// its hash as written (see lineEnd).
+	// cpDiffers: the findings of the checkpoint file's checkpoints that
+	// differ from their chain, by chain (see foreignCheckpoints).
+	cpDiffers map[string][]int
+	// dups: the run of duplicated records that the last finding reports
+	// (see duplicated).
+	dups dupRun
 	// truncs: the checkpoints beyond each chain's last record, by chain
 	// (see truncatedBeyond).
 	truncs     map[string]*truncation
@@ -545,6 +551,9 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 	}
 	if err == nil {
 		err = o.checkKeys()
+	}
+	if err == nil {
+		err = distinctFiles(paths)
 	}
 	if err != nil {
 		return *v.rep, err
@@ -1856,7 +1865,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		v.skipped(st, run.tracked)
 	case rec.seq <= st.seq:
 		if prev, ok := st.recent.get(rec.seq); ok && prev.hash == rec.hash {
-			v.add(v.line, rec.chain, rec.seq, Duplicated, "same record as %s", v.lineText(prev.line))
+			v.duplicated(rec, prev.line)
 			return st, false
 		}
 		if _, ok := st.missing[rec.seq]; ok {
@@ -1973,7 +1982,18 @@ func (st *chainState) declaredIn(seq uint64, g seqRun) (declaredRun, bool) {
 func (v *verifier) reportGaps(id string, st *chainState) {
 	var run *declaredRun // consecutive declared seqs with one reason
 	var runLine int64
+	// gone: consecutive seqs missing, undeclared, where a file starts:
+	// records removed with a rotated file (or the end of one), one
+	// finding. Within a file each missing record is named.
+	var gone *missingRun
+	emitGone := func() {
+		if gone != nil {
+			v.addMissingRun(id, gone)
+			gone = nil
+		}
+	}
 	emit := func() {
+		emitGone()
 		if run != nil {
 			v.addAt(runLine, id, run.From, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at %s)", run.From, run.To, run.Reason, MsgGap, v.lineText(run.line))
 			run = nil
@@ -2002,9 +2022,17 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 			}
 			d, ok := st.declaredIn(s, g)
 			if !ok {
-				emit()
-				if !v.unreadableAt(id, s) {
-					v.addAt(line, id, s, Missing, "record %d is not in the input", s)
+				if run != nil {
+					emit()
+				}
+				switch {
+				case v.unreadableAt(id, s):
+					emitGone()
+				case gone != nil && gone.to+1 == s && gone.line == line && v.atFileStart(line):
+					gone.to = s
+				default:
+					emitGone()
+					gone = &missingRun{from: s, to: s, line: line}
 				}
 				continue
 			}
@@ -2171,6 +2199,7 @@ func (v *verifier) finish() (Report, error) {
 			}
 		}
 	}
+	v.foreignCheckpoints()
 	v.dropWithdrawn()
 	v.finishNotes()
 	v.reportTruncated()

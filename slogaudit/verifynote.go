@@ -206,6 +206,7 @@ func (v *verifier) growTree(st *chainState, rec auditFields) {
 				v.checks.chain(rec.chain).Checkpoints.count(true)
 				v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the checkpoint file (line %d) signed another Merkle root for size %d: a record up to seq %d is not the one signed", n.line, n.head.Size, n.head.Size)
 				st.brk.differs(len(v.rep.Findings) - 1)
+				v.noteDiffers(rec.chain, len(v.rep.Findings)-1)
 			}
 			continue
 		}
