@@ -91,7 +91,18 @@
 // signatures (only with a public key), and the newest record a checkpoint
 // covers. [Report.Intact] speaks only for the checks that ran;
 // RequireMAC and RequireCheckpoints make the missing ones errors. An input
-// without audit records returns [ErrNoRecords]. A key that fails every
+// without audit records returns [ErrNoRecords]. A chain's newest records
+// removed, which only checkpoints kept apart can tell, are one truncated
+// finding for the chain however many checkpoints signed them, at the
+// last line of the input (the last file at no line, when it is empty).
+// Records missing where a file of [VerifyFiles] starts (a rotated file
+// deleted from the set, or the end of one cut off) are one missing
+// finding for the run, at that line; within a file each missing record
+// is named. Records repeated as a block right after the lines they copy
+// (a rotated file read twice) are one duplicated finding; VerifyFiles
+// refuses a file named twice. A checkpoint file none of whose
+// checkpoints (two or more) matches its chain is another log's: one
+// bad-checkpoint finding, each checkpoint still counted failed. A key that fails every
 // MAC, or a public key that fails every signature, is one finding that
 // says the key is probably wrong. Of a chain's records out of order, the
 // fewest that, put back in their places, restore the order are reported
@@ -331,6 +342,13 @@
 // handler writes v2 too, with hashes in lowercase hex (which that handler's
 // redaction leaves alone; a digit in uppercase is reported as an edit of
 // its line); the verifier canonicalises those lines, as it does v1's.
+// Line ends are the one exception, for both forms: a file whose every
+// line ends in a carriage return and a newline (CR LF, as a copy or
+// transfer that converts line ends leaves it) verifies as it did, each
+// record checked without its carriage return. In a file whose other
+// lines end in a newline alone, a File line's carriage return is a change
+// of that line, reported modified (another handler's line is
+// canonicalised, so there it changes nothing).
 // Both forms have one definition of the hashed record: the JCS form of the
 // record without its audit member, hashed once with its seq and the
 // previous hash after it (v1 hashed it apart first). A v2 line must be valid

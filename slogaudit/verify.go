@@ -498,6 +498,21 @@ type verifier struct {
 	lastChain, lastKey string
 	macs               map[string]keyedMAC
 	macScratch         []byte
+	// ends follows the line ends of the file being read; fileLine is the
+	// record of the line just read when it is a File's line that matched
+	// its hash as written (see lineEnd).
+	// cpDiffers: the findings of the checkpoint file's checkpoints that
+	// differ from their chain, by chain (see foreignCheckpoints).
+	cpDiffers map[string][]int
+	// dups: the run of duplicated records that the last finding reports
+	// (see duplicated).
+	dups dupRun
+	// truncs: the checkpoints beyond each chain's last record, by chain
+	// (see truncatedBeyond).
+	truncs     map[string]*truncation
+	ends       lineEnds
+	fileLine   claimedRecord
+	isFileLine bool
 }
 
 // Verify reads audit records from r and checks every hash and link, and
@@ -537,6 +552,9 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 	if err == nil {
 		err = o.checkKeys()
 	}
+	if err == nil {
+		err = distinctFiles(paths)
+	}
 	if err != nil {
 		return *v.rep, err
 	}
@@ -548,6 +566,7 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 		if err != nil {
 			return *v.rep, fmt.Errorf("slogaudit: verify: %w", err)
 		}
+		v.endLineEnds()
 		v.rep.Lines += v.line
 		v.file, v.line = p, 0
 		v.starts = append(v.starts, fileStart{base: v.rep.Lines, name: p})
@@ -748,7 +767,14 @@ func (v *verifier) read(ctx context.Context, r io.Reader) error {
 		if len(part) > 0 {
 			v.line++
 			torn := err == io.EOF // no final newline
+			n := len(v.rep.Findings)
+			v.isFileLine = false
 			v.record(part, torn)
+			if !blank(part) {
+				crlf := bytes.HasSuffix(part, []byte("\r\n"))
+				clean := v.isFileLine && !tamperingSince(v.rep.Findings, n)
+				v.lineEnd(crlf, !torn && !crlf, clean, v.fileLine.chain, v.fileLine.seq)
+			}
 		}
 		if err == io.EOF {
 			return nil // a malformed last line waits: the next file may name it
@@ -1318,9 +1344,13 @@ func (v *verifier) record(line []byte, torn bool) {
 		v.lastLines.blankLine()
 		return
 	}
-	// exact is the line as written, without only its newline: a File line
-	// is these bytes, a carriage return included.
+	// exact is the line as written, without only its line end: a File
+	// line is these bytes. A carriage return before the newline is taken
+	// as part of the line end here; lineEnd says whether it was one.
 	exact := bytes.TrimSuffix(line, []byte("\n"))
+	if len(exact) < len(line) {
+		exact = bytes.TrimSuffix(exact, []byte("\r"))
+	}
 	v.nonBlank++
 	v.lastLines.put(raw)
 	var copied []byte // the copy of a glued record that this line ends with
@@ -1479,6 +1509,8 @@ func (v *verifier) record(line []byte, torn bool) {
 		v.canon = chain.AppendCanonical(v.canon[:0], val)
 		if !bytes.Equal(v.canon, exact) {
 			recoded = firstDiff(v.canon, exact)
+		} else if bad < 0 {
+			v.fileLine, v.isFileLine = claimedRecord{rec.chain, rec.seq}, true
 		}
 	}
 	// A record whose one audit member was changed is counted and
@@ -1833,7 +1865,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 		v.skipped(st, run.tracked)
 	case rec.seq <= st.seq:
 		if prev, ok := st.recent.get(rec.seq); ok && prev.hash == rec.hash {
-			v.add(v.line, rec.chain, rec.seq, Duplicated, "same record as %s", v.lineText(prev.line))
+			v.duplicated(rec, prev.line)
 			return st, false
 		}
 		if _, ok := st.missing[rec.seq]; ok {
@@ -1950,7 +1982,18 @@ func (st *chainState) declaredIn(seq uint64, g seqRun) (declaredRun, bool) {
 func (v *verifier) reportGaps(id string, st *chainState) {
 	var run *declaredRun // consecutive declared seqs with one reason
 	var runLine int64
+	// gone: consecutive seqs missing, undeclared, where a file starts:
+	// records removed with a rotated file (or the end of one), one
+	// finding. Within a file each missing record is named.
+	var gone *missingRun
+	emitGone := func() {
+		if gone != nil {
+			v.addMissingRun(id, gone)
+			gone = nil
+		}
+	}
 	emit := func() {
+		emitGone()
 		if run != nil {
 			v.addAt(runLine, id, run.From, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at %s)", run.From, run.To, run.Reason, MsgGap, v.lineText(run.line))
 			run = nil
@@ -1979,9 +2022,17 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 			}
 			d, ok := st.declaredIn(s, g)
 			if !ok {
-				emit()
-				if !v.unreadableAt(id, s) {
-					v.addAt(line, id, s, Missing, "record %d is not in the input", s)
+				if run != nil {
+					emit()
+				}
+				switch {
+				case v.unreadableAt(id, s):
+					emitGone()
+				case gone != nil && gone.to+1 == s && gone.line == line && v.atFileStart(line):
+					gone.to = s
+				default:
+					emitGone()
+					gone = &missingRun{from: s, to: s, line: line}
 				}
 				continue
 			}
@@ -2055,6 +2106,7 @@ func (v *verifier) inBand(val chain.Value, rec auditFields) {
 }
 
 func (v *verifier) finish() (Report, error) {
+	v.endLineEnds()
 	v.flushTornTail()
 	ids := make([]string, 0, len(v.chains))
 	for id := range v.chains {
@@ -2142,14 +2194,15 @@ func (v *verifier) finish() (Report, error) {
 				if st != nil && !st.started && cp.Seq <= st.prunedSeq() {
 					continue // of records retention removed, with the whole chain
 				}
-				v.rep.Findings = append(v.rep.Findings, Finding{File: v.file, Line: v.line + 1, Chain: id, Seq: cp.Seq, Kind: Truncated,
-					Detail: fmt.Sprintf("a checkpoint signed seq %d but the input ends at seq %d: the newest records were removed", cp.Seq, last)})
+				v.truncatedBeyond(id, cp.Seq, last, "seq")
 				v.checks.chain(id).Checkpoints.count(true)
 			}
 		}
 	}
+	v.foreignCheckpoints()
 	v.dropWithdrawn()
 	v.finishNotes()
+	v.reportTruncated()
 	v.rep.Lines += v.line
 	v.finishChecks()
 	v.checks.sort(v.rep.Findings)

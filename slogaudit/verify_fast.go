@@ -52,6 +52,7 @@ func (v *verifier) canonicalRecord(raw []byte) bool {
 		return false
 	}
 	v.matched(rec)
+	v.fileLine, v.isFileLine = claimedRecord{rec.chain, rec.seq}, true
 	return true
 }
 

@@ -197,10 +197,10 @@ func TestVerifyFindingKinds(t *testing.T) {
 		r := f.records(3)
 		cp := string(f.checkpoint(priv, 3, f.head).MarshalLine())
 		add(kindCase{name: "truncated/newest records removed", log: cat(r[0], r[1]), cps: cp, opts: VerifyOptions{PublicKey: pub},
-			kind: Truncated, line: 3, chain: "c", seq: 3})
-		add(kindCase{name: "truncated/without the public key", log: cat(r[0], r[1]), cps: cp, kind: Truncated, line: 3, chain: "c", seq: 3})
+			kind: Truncated, line: 2, chain: "c", seq: 3})
+		add(kindCase{name: "truncated/without the public key", log: cat(r[0], r[1]), cps: cp, kind: Truncated, line: 2, chain: "c", seq: 3})
 		g := newForger(t, "other", nil)
-		add(kindCase{name: "truncated/chain absent from the log", log: cat(g.records(1)...), cps: cp, kind: Truncated, line: 2, chain: "c", seq: 3})
+		add(kindCase{name: "truncated/chain absent from the log", log: cat(g.records(1)...), cps: cp, kind: Truncated, line: 1, chain: "c", seq: 3})
 	}
 
 	// bad-mac: with a key, every record needs a MAC by a known key id.

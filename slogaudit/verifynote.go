@@ -206,6 +206,7 @@ func (v *verifier) growTree(st *chainState, rec auditFields) {
 				v.checks.chain(rec.chain).Checkpoints.count(true)
 				v.add(v.line, rec.chain, rec.seq, BadCheckpoint, "the checkpoint file (line %d) signed another Merkle root for size %d: a record up to seq %d is not the one signed", n.line, n.head.Size, n.head.Size)
 				st.brk.differs(len(v.rep.Findings) - 1)
+				v.noteDiffers(rec.chain, len(v.rep.Findings)-1)
 			}
 			continue
 		}
@@ -234,8 +235,7 @@ func (v *verifier) finishNotes() {
 			}
 			if n.head.Size > last && (st == nil || st.started || n.head.Size > st.prunedSeq()) {
 				v.checks.chain(id).Checkpoints.count(true)
-				v.rep.Findings = append(v.rep.Findings, Finding{File: v.file, Line: v.line + 1, Chain: id, Seq: n.head.Size, Kind: Truncated,
-					Detail: fmt.Sprintf("a checkpoint signed size %d but the input ends at seq %d: the newest records were removed", n.head.Size, last)})
+				v.truncatedBeyond(id, n.head.Size, last, "size")
 			}
 			if n.witnessed && n.matched {
 				s := v.rep.Chains[id]
