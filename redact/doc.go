@@ -509,7 +509,11 @@
 // with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // that a national plan could start after "call from", "sms to" and their
-// kin, or after a word that names a telephone on the same line), ip-address
+// kin, or after a word that names a telephone on the same line; eight
+// digits of the plans without a trunk, 6732 1945, 31 72 48 05, 934 17
+// 268, 83920471, and a local number of seven, 486-2093, right after such
+// a word or after it and "number is", "sent to": "call took 1830 2245
+// ns" and "build 73920518" are kept), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
 // HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG). In prose, an
 // ICD-10 code after ICD or diagnosis ("diagnosis code J45.909") is masked.
