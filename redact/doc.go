@@ -594,7 +594,11 @@
 // as 1234.56.782, Germany's Steuer-ID as 86 390 241 851, the UK's National
 // Insurance number as AB 12 34 56 C or AB123456C (an allocated prefix, a
 // suffix A to D) and Canada's SIN as 046-454-286 (as 046 454 286 after
-// SIN, NAS or insurance), their check digits or letters valid).
+// SIN, NAS or insurance), Korea's resident registration number as
+// 910214-1538261, Belgium's national number as 91.02.14-153.91,
+// Argentina's CUIT and CUIL as 23-29184736-6, South Africa's identity
+// number as 9102145231085 and Mexico's CURP as TOSJ020930HJCRNN09,
+// their check digits or letters valid).
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,

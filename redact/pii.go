@@ -678,7 +678,12 @@ func knownTLD(label string) bool {
 // eleven test), Germany's Steuer-ID in its groups (86 390 241 851,
 // ISO 7064 check digit), the UK's National Insurance number (AB 12 34 56 C,
 // AB123456C: a prefix HMRC allocates, a suffix A to D) and Canada's SIN
-// (046-454-286, Luhn; with spaces only after SIN, NAS or insurance). Written without their separators, the CPF, NIR,
+// (046-454-286, Luhn; with spaces only after SIN, NAS or insurance),
+// Korea's resident registration number (910214-1538261), Belgium's
+// national number (91.02.14-153.91, modulo 97), Argentina's CUIT and CUIL
+// (23-29184736-6, modulo 11), South Africa's identity number (13 digits:
+// a date of birth, the citizenship, Luhn) and Mexico's CURP
+// (TOSJ020930HJCRNN09). Written without their separators, the CPF, NIR,
 // Aadhaar, BSN and Steuer-ID are masked only under a key that names them
 // (cpf, nir, aadhaar, bsn, steuer id).
 var DetectNationalID = Detector{Name: "national-id", find: findNationalIDs, mark: markIDDigits, min: len("X1234567L")}

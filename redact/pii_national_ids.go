@@ -62,7 +62,13 @@ func wordStartsID(s string, p, n int) int {
 	case isDigit(c) && n == 4:
 		return max(aadhaarAt(s, p), bsnAt(s, p))
 	case isDigit(c) && n == 2:
-		return steuerIDAt(s, p)
+		return max(steuerIDAt(s, p), belgianNumberAt(s, p), cuitAt(s, p))
+	case isDigit(c) && n == 6:
+		return rrnAt(s, p)
+	case isDigit(c) && n == 13:
+		return southAfricanIDAt(s, p)
+	case n == 18 && isUpper(c):
+		return curpAt(s, p)
 	case isDigit(c) && n == 3:
 		return sinAt(s, p)
 	case n == 9 && isUpper(c) && isUpper(s[p+1]):
