@@ -511,7 +511,8 @@
 // that a national plan could start after "call from", "sms to" and their
 // kin, or after a word that names a telephone on the same line; eight
 // digits of the plans without a trunk, 6732 1945, 31 72 48 05, 934 17
-// 268, 83920471, and a local number of seven, 486-2093, right after such
+// 268, 83920471, a Brazilian mobile without its area code, 99813-4752,
+// and a local number of seven, 486-2093, right after such
 // a word or after it and "number is", "sent to": "call took 1830 2245
 // ns" and "build 73920518" are kept), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
@@ -597,8 +598,12 @@
 // SIN, NAS or insurance), Korea's resident registration number as
 // 910214-1538261, Belgium's national number as 91.02.14-153.91,
 // Argentina's CUIT and CUIL as 23-29184736-6, South Africa's identity
-// number as 9102145231085 and Mexico's CURP as TOSJ020930HJCRNN09,
-// their check digits or letters valid).
+// number as 9102145231085 and Mexico's CURP as TOSJ020930HJCRNN09, and
+// after a word that names them on their line (tfn, tax file number,
+// medicare, my number, individual number, マイナンバー, 個人番号, nif,
+// nipc, contribuinte, pesel) Australia's TFN and Medicare card number,
+// Japan's My Number, Portugal's NIF and Poland's PESEL, their check
+// digits or letters valid).
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,

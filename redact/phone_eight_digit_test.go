@@ -8,7 +8,8 @@ import (
 
 // TestPhoneEightDigitPlans: the national numbers of the plans of eight
 // digits and no trunk prefix (Hong Kong, Singapore, Denmark, Norway, Costa
-// Rica), and a local number of seven, are masked whole after a word that
+// Rica), a Brazilian mobile without its area code and a local number of
+// seven, are masked whole after a word that
 // names a telephone, in the groups those countries write and without
 // them, under every preset that masks phone numbers. The same digits with
 // no such word, with a unit after them, or read as a date are ids,
@@ -25,6 +26,7 @@ func TestPhoneEightDigitPlans(t *testing.T) {
 		{"call 486-2093 before noon", "486-2093", []string{"before noon"}},
 		{"fax no. 7713 2608", "7713 2608", nil},
 		{"whatsapp 57 29 63 14", "57 29 63 14", nil},
+		{"cliente Ana, celular: 99813-4752, ok", "99813-4752", []string{"cliente Ana", "ok"}},
 		// Ids, dates and measures.
 		{text: "build 73920518 deployed"},
 		{text: "release date 20251107 tagged"},
@@ -42,6 +44,8 @@ func TestPhoneEightDigitPlans(t *testing.T) {
 		{text: "cell 0712 3456 kept"},
 		{text: "sms gateway 4.10.2 build 71820394"},
 		{text: "order 81724593 shipped to 12 34 56 78"},
+		{text: "cel 51234-5678 range"},
+		{text: "jobs 99813-4752 replayed"},
 	}
 	for _, preset := range []redact.Rule{redact.GDPR, redact.HIPAA, redact.CCPA, redact.ContactInfo} {
 		t.Run(preset.Name, func(t *testing.T) {

@@ -683,7 +683,11 @@ func knownTLD(label string) bool {
 // national number (91.02.14-153.91, modulo 97), Argentina's CUIT and CUIL
 // (23-29184736-6, modulo 11), South Africa's identity number (13 digits:
 // a date of birth, the citizenship, Luhn) and Mexico's CURP
-// (TOSJ020930HJCRNN09). Written without their separators, the CPF, NIR,
+// (TOSJ020930HJCRNN09); after a word that names them on their line,
+// Australia's Tax File Number (TFN 459 123 702) and Medicare card number
+// (medicare 3517 29487 1), Japan's My Number (マイナンバー 204839172650),
+// Portugal's NIF (contribuinte 271938463) and Poland's PESEL, their check
+// digits valid. Written without their separators, the CPF, NIR,
 // Aadhaar, BSN and Steuer-ID are masked only under a key that names them
 // (cpf, nir, aadhaar, bsn, steuer id).
 var DetectNationalID = Detector{Name: "national-id", find: findNationalIDs, mark: markIDDigits, min: len("X1234567L")}

@@ -8,8 +8,9 @@ import "strings"
 // words such as "number is", "sent to"): the whole number of the plans of
 // eight digits and no trunk prefix (Hong Kong and Singapore, 9123 4567;
 // Denmark and Norway, 20 12 34 56 and 412 34 567; Costa Rica and the
-// Baltic states), the same eight digits written without separators, and
-// a local number of seven (555-1234). Without such a word, or with a unit
+// Baltic states), the same eight digits written without separators, a
+// Brazilian mobile without its area code (98765-4321) and a local number
+// of seven (555-1234). Without such a word, or with a unit
 // after them ("call took 1200 3400 ns"), eight digits are build numbers,
 // dates, ids and measures, and seven a range or an amount.
 func shortNationalNumber(s string, start, end int, groups []int, digits int) bool {
@@ -27,6 +28,8 @@ func shortNationalNumber(s string, start, end int, groups []int, digits int) boo
 	case digits == 8 && len(groups) == 4 && groups[0] == 2 && groups[1] == 2 && groups[2] == 2,
 		digits == 8 && len(groups) == 3 && groups[0] == 3 && groups[1] == 2 && groups[2] == 3:
 		grouped = true
+	case digits == 9 && len(groups) == 2 && groups[0] == 5 && n[0] == '9':
+		grouped = true // a Brazilian mobile without its area code, 98765-4321
 	case digits == 8 && len(groups) == 1:
 		if eightDigitDate(n) {
 			return false
