@@ -532,7 +532,12 @@
 // with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // that a national plan could start after "call from", "sms to" and their
-// kin, or after a word that names a telephone on the same line), ip-address
+// kin, or after a word that names a telephone on the same line; eight
+// digits of the plans without a trunk, 6732 1945, 31 72 48 05, 934 17
+// 268, 83920471, a Brazilian mobile without its area code, 99813-4752,
+// and a local number of seven, 486-2093, right after such
+// a word or after it and "number is", "sent to": "call took 1830 2245
+// ns" and "build 73920518" are kept), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
 // HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG). In prose, an
 // ICD-10 code after ICD or diagnosis ("diagnosis code J45.909") is masked.
@@ -613,7 +618,15 @@
 // as 1234.56.782, Germany's Steuer-ID as 86 390 241 851, the UK's National
 // Insurance number as AB 12 34 56 C or AB123456C (an allocated prefix, a
 // suffix A to D) and Canada's SIN as 046-454-286 (as 046 454 286 after
-// SIN, NAS or insurance), their check digits or letters valid).
+// SIN, NAS or insurance), Korea's resident registration number as
+// 910214-1538261, Belgium's national number as 91.02.14-153.91,
+// Argentina's CUIT and CUIL as 23-29184736-6, South Africa's identity
+// number as 9102145231085 and Mexico's CURP as TOSJ020930HJCRNN09, and
+// after a word that names them on their line (tfn, tax file number,
+// medicare, my number, individual number, マイナンバー, 個人番号, nif,
+// nipc, contribuinte, pesel) Australia's TFN and Medicare card number,
+// Japan's My Number, Portugal's NIF and Poland's PESEL, their check
+// digits or letters valid).
 //
 // CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,

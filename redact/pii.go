@@ -24,10 +24,14 @@ var (
 	// any number of 7 to 15 digits in a URI whose scheme dials or texts one
 	// (tel:, sms:, sms://, smsto:, callto:, facetime:), and a national
 	// number of ten or eleven bare digits (4155552671, 07700900123) right
-	// after a word of calling or texting ("call from", "sms to", "dialed").
+	// after a word of calling or texting ("call from", "sms to", "dialed"),
+	// and the numbers of eight digits of the plans without a trunk (Hong
+	// Kong, Singapore, Denmark, Norway: 9123 4567, 20 12 34 56, 412 34
+	// 567, 91234567) and a local number of seven (555-1234) right after a
+	// word that names a telephone ("cel 9123 4567", "sms sent to 91234567").
 	// Runs of digits without the separators of a phone number (ids,
 	// amounts, dates, versions, Unix times) are left alone.
-	DetectPhone = Detector{Name: "phone", find: findPhones, need: hasDigits9, min: 9}
+	DetectPhone = Detector{Name: "phone", find: findPhones, mark: markIDDigits, min: len("555-1234")}
 	// DetectIBAN masks International Bank Account Numbers, grouped or not,
 	// whose country is an IBAN country and whose mod-97 check is valid;
 	// in lower case, grouped by dashes or in groups of other sizes than
@@ -148,9 +152,12 @@ func findPhones(s string, spans []span) []span {
 		case len(groups) >= 2 && len(groups) <= 4:
 			// Without a trunk or a country code these group sizes are as
 			// often sizes, ranges and counts: only a phone word says.
-			ok = nationalWithoutTrunk(s[start:end], groups, digits) && phoneWordBefore(s, start)
+			ok = nationalWithoutTrunk(s[start:end], groups, digits) && phoneWordBefore(s, start) ||
+				shortNationalNumber(s, start, end, groups, digits)
 		case len(groups) == 1 && (digits == 10 || digits == 11) && bareNationalNumber(s[start:end]):
 			ok = callVerbBefore(s, start) || phoneWordBefore(s, start) // call from 4155552671, sms sent to 9876543210
+		case len(groups) == 1 && digits == 8:
+			ok = shortNationalNumber(s, start, end, groups, digits) // tlf 20123456
 		}
 		if ok {
 			end = phoneExtensionEnd(s, end)
@@ -671,7 +678,16 @@ func knownTLD(label string) bool {
 // eleven test), Germany's Steuer-ID in its groups (86 390 241 851,
 // ISO 7064 check digit), the UK's National Insurance number (AB 12 34 56 C,
 // AB123456C: a prefix HMRC allocates, a suffix A to D) and Canada's SIN
-// (046-454-286, Luhn; with spaces only after SIN, NAS or insurance). Written without their separators, the CPF, NIR,
+// (046-454-286, Luhn; with spaces only after SIN, NAS or insurance),
+// Korea's resident registration number (910214-1538261), Belgium's
+// national number (91.02.14-153.91, modulo 97), Argentina's CUIT and CUIL
+// (23-29184736-6, modulo 11), South Africa's identity number (13 digits:
+// a date of birth, the citizenship, Luhn) and Mexico's CURP
+// (TOSJ020930HJCRNN09); after a word that names them on their line,
+// Australia's Tax File Number (TFN 459 123 702) and Medicare card number
+// (medicare 3517 29487 1), Japan's My Number (マイナンバー 204839172650),
+// Portugal's NIF (contribuinte 271938463) and Poland's PESEL, their check
+// digits valid. Written without their separators, the CPF, NIR,
 // Aadhaar, BSN and Steuer-ID are masked only under a key that names them
 // (cpf, nir, aadhaar, bsn, steuer id).
 var DetectNationalID = Detector{Name: "national-id", find: findNationalIDs, mark: markIDDigits, min: len("X1234567L")}

@@ -57,14 +57,28 @@ func findLetteredIDs(s string, spans []span) []span {
 func wordStartsID(s string, p, n int) int {
 	c := s[p]
 	switch {
-	case isDigit(c) && (n == 8 || n == 9):
+	case isDigit(c) && n == 8:
 		return dniAt(s, p)
+	case isDigit(c) && n == 9:
+		return max(dniAt(s, p), tfnAt(s, p), nifAt(s, p))
 	case isDigit(c) && n == 4:
-		return max(aadhaarAt(s, p), bsnAt(s, p))
+		return max(aadhaarAt(s, p), bsnAt(s, p), myNumberAt(s, p), medicareAt(s, p))
+	case isDigit(c) && n == 10:
+		return medicareAt(s, p)
+	case isDigit(c) && n == 11:
+		return max(medicareAt(s, p), peselAt(s, p))
+	case isDigit(c) && n == 12:
+		return myNumberAt(s, p)
 	case isDigit(c) && n == 2:
-		return steuerIDAt(s, p)
+		return max(steuerIDAt(s, p), belgianNumberAt(s, p), cuitAt(s, p))
+	case isDigit(c) && n == 6:
+		return rrnAt(s, p)
+	case isDigit(c) && n == 13:
+		return southAfricanIDAt(s, p)
+	case n == 18 && isUpper(c):
+		return curpAt(s, p)
 	case isDigit(c) && n == 3:
-		return sinAt(s, p)
+		return max(sinAt(s, p), tfnAt(s, p))
 	case n == 9 && isUpper(c) && isUpper(s[p+1]):
 		return ninoAt(s, p)
 	case (c == 'X' || c == 'Y' || c == 'Z') && (n == 1 || n == 8 || n == 9):
