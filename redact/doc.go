@@ -764,9 +764,21 @@
 // lio_), OneSignal (os_v2_app_, os_v2_org_), PostHog secret and OAuth
 // tokens (phs_, pha_, phr_), Unkey root keys (unkey_), Volcengine access
 // key ids (AKLT…), WakaTime secrets and OAuth tokens (waka_sec_,
-// waka_tok_, waka_ref_); where such a prefix is a common word
+// waka_tok_, waka_ref_), Ionic (ion_ and 42), Scrapfly (scp-live-,
+// scp-test- and 32), AWS AppSync (da2- and 26 lower-case letters and
+// digits) and Amazon MWS (amzn.mws. and a UUID), Dependency-Track (odt_
+// and 32 or more), StackHawk (hawk.<20>.<20>), Mapbox temporary tokens
+// (tk.eyJ…), New Relic admin and REST keys (NRAA-, NRRA-) and Pixie
+// deploy keys (px-dep- and a UUID), GitHub App installation tokens of the
+// form ghs_<app id>_<JWT>, and the spellings other scanners accept of
+// formats listed above: Adobe with a '-' in its 32 bytes, Vault service
+// and batch tokens of 24 bytes or more (hvs., hvb.), Databricks in
+// upper-case hex (dapi and 32, an optional -<digit>), Shopify with 32 to
+// 64 letters and digits, Mailchimp keys in upper case (…-US12; a key of
+// mixed-case hex is kept); where such a prefix is a common word
 // (web_, pri_, ptr_, key-, secret_, db-) only at its exact length, and for
-// ptr_, key-, secret_, db-, AK1 and short Typeform tokens only with upper- and
+// ptr_, key-, secret_, db-, AK1, ion_, odt_, the short Vault and base62
+// Shopify forms and short Typeform tokens only with upper- and
 // lower-case letters and a digit;
 // secrets without a prefix whose vendor's name is their key, at the
 // start of a word or after '_' (cloudflare: "…", ("artifactory", "…"),

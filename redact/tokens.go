@@ -528,7 +528,7 @@ var tokenFormats = append([]tokenFormat{
 	// (a base64 JSON object), and whole JWTs encoded once more in base64.
 	{family: "jwt", prefix: "ey", shape: jwtBody},
 	{family: "jwt", prefix: "ZXlK", body: cAlnum | cOther, min: 60, mixed: true},
-}, slices.Concat(facebookFormats(), signedURLFormats, scannerFormats, moreFormats, vendorFormats2)...)
+}, slices.Concat(facebookFormats(), signedURLFormats, scannerFormats, moreFormats, vendorFormats2, vendorFormats3)...)
 
 // cryptFormats are the schemes of password hashes in modular crypt
 // format ($id$params$salt$hash: bcrypt, sha-crypt, md5-crypt, Apache's
@@ -1712,7 +1712,7 @@ const (
 	markOffice                        // ".o": ".office.com" of both Teams webhook forms
 	markTelegram                      // ":A"
 	markBar                           // a digit, or the last letter of PID or MRG, then '|'
-	markUs                            // "-u": "-us"
+	markUs                            // "-u", "-U": "-us", "-US"
 	markZA                            // "za" in any case: "authorization" (DetectBearer)
 	markPEM                           // "-B": "-----BEGIN", "-U": "PuTTY-User-Key-File-" (DetectPrivateKey)
 	markDashP                         // "-p", "-P": sshpass -p, 7z -p…, zip -P (findUserFlag)
@@ -1745,7 +1745,7 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 	}{{'Q', '~', markAzure}, {'.', 'a', markDotA}, {'T', '3', markT3}, {'_', 'm', markMmk}, {'.', 'o', markOffice},
 		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP}, {'-', 'P', markDashP},
 		{'-', 'a', markDashA | markDashW}, {'-', 'A', markDashW}, {'-', 'K', markDashW},
-		{'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM}, {'-', 'b', markDashW},
+		{'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM | markUs}, {'-', 'b', markDashW},
 		{'-', 'k', markDashW}, {'-', 't', markDashW}, {':', 'a', markAddMask},
 		{'-', 'D', markDashD}, {'-', 'S', markDashS}, {'-', 's', markDashS},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA},
@@ -1953,17 +1953,21 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 		spans = findKeyedTokens(s, spans)
 	}
 
-	// Mailchimp API keys: 32 hex digits, "-us", the data centre number.
+	// Mailchimp API keys: 32 hex digits, "-us", the data centre number;
+	// the key in upper-case hex or "-US" too, not in mixed case.
 	for i := 0; marks&markUs != 0; {
-		k := strings.Index(s[i:], "-us")
+		k := mailchimpDataCentre(s[i:])
 		if k < 0 {
 			break
 		}
 		d := i + k
 		i = d + 3
 		start := d
-		for start > 0 && charClass[s[start-1]]&cLHex != 0 {
+		for start > 0 && charClass[s[start-1]]&cHex != 0 {
 			start--
+		}
+		if k := s[start:d]; strings.ContainsAny(k, "abcdef") && strings.ContainsAny(k, "ABCDEF") {
+			continue // one case or the other: mixed case is no key
 		}
 		end := d + 3
 		for end < len(s) && isDigit(s[end]) {
