@@ -49,6 +49,90 @@ var vendorFormats3 = []tokenFormat{
 	{family: "shopify", prefix: "shpca_", shape: randomBody(cAlnum, 32, 64)},
 	{family: "shopify", prefix: "shppa_", shape: randomBody(cAlnum, 32, 64)},
 	{family: "shopify", prefix: "shpss_", shape: randomBody(cAlnum, 32, 64)},
+	// Telnyx API v2 keys as a whole run of 55 base64url bytes after "KEY"
+	// (the catalog's KEY0 form reads the UUID and the secret apart).
+	{family: "telnyx", prefix: "KEY", shape: randomBody(cURL, 55, 55)},
+	// CircleCI personal and project tokens whose last 40 bytes are
+	// lower-case letters and digits, not hex digits alone.
+	{family: "circleci", prefix: "CCIPAT_", shape: circleciAlnumBody},
+	{family: "circleci", prefix: "CCIPRJ_", shape: circleciAlnumBody},
+}
+
+// kerberosHashes are the Kerberos hashes that hashcat and John the Ripper
+// crack offline (AS-REP roasting, Kerberoasting, pre-authentication),
+// and Cisco's type 8 and 9 password hashes ($8$<salt>$<hash>), searched
+// from their '$' with the password hashes of cryptFormats.
+var kerberosHashes = []tokenFormat{
+	{family: "password hash", prefix: "$krb5asrep$", shape: kerberosHashBody},
+	{family: "password hash", prefix: "$krb5tgs$", shape: kerberosHashBody},
+	{family: "password hash", prefix: "$krb5pa$", shape: kerberosHashBody},
+	{family: "password hash", prefix: "$8$", shape: ciscoHashBody},
+	{family: "password hash", prefix: "$9$", shape: ciscoHashBody},
+}
+
+func init() {
+	cryptFormats = append(cryptFormats, kerberosHashes...)
+}
+
+// kerberosHashBody matches the fields of a Kerberos hash after its
+// scheme: an encryption type, a principal, realm or SPN ('@', '*', '/',
+// ':' and '.' inside them), each field after a '$', the last being 32 hex
+// digits or more.
+func kerberosHashBody(s string, j int) int {
+	k := j
+	for k < len(s) && (charClass[s[k]]&cAny != 0 || s[k] == '$' || s[k] == '*' || s[k] == ':') {
+		k++
+	}
+	last := j + strings.LastIndexByte(s[j:k], '$')
+	if last < j {
+		return 0
+	}
+	e := run(s, last+1, cHex) // the hash, before a sentence's '.' or a path's '/'
+	if e-last-1 < 32 || e < len(s) && isAlnum(s[e]) {
+		return 0
+	}
+	return e
+}
+
+// ciscoHashBody matches what follows "$8$" or "$9$" in Cisco's type 8
+// (PBKDF2) and type 9 (scrypt) hashes: 14 bytes of salt, '$' and 43
+// bytes of hash, in the alphabet of crypt ('.', '/', letters, digits).
+func ciscoHashBody(s string, j int) int {
+	k := cryptAlphabetRun(s, j)
+	if k-j != 14 || k >= len(s) || s[k] != '$' {
+		return 0
+	}
+	e := cryptAlphabetRun(s, k+1)
+	if h := k + 44; e > h && (s[h] == '/' || s[h] == '.') {
+		e = h // a path or a sentence goes on after the hash
+	}
+	if e-k-1 != 43 || e < len(s) && (isAlnum(s[e]) || s[e] == '$') || !hasDigit(s[k+1:e]) {
+		return 0
+	}
+	return e
+}
+
+// cryptAlphabetRun returns the end of the run of crypt's alphabet ('.',
+// '/', letters and digits) at s[j:].
+func cryptAlphabetRun(s string, j int) int {
+	for j < len(s) && (isAlnum(s[j]) || s[j] == '.' || s[j] == '/') {
+		j++
+	}
+	return j
+}
+
+// circleciAlnumBody matches what follows CCIPAT_ or CCIPRJ_: 20 to 24
+// letters and digits, '_' and 40 lower-case letters and digits with a
+// letter past 'f' and a digit (hex alone is circleciBody's).
+func circleciAlnumBody(s string, j int) int {
+	k := run(s, j, cAlnum)
+	if n := k - j; n < 20 || n > 24 || k >= len(s) || s[k] != '_' {
+		return 0
+	}
+	if e := lowerKeyBody(40)(s, k+1); e > 0 {
+		return e
+	}
+	return 0
 }
 
 // stackhawkBody matches 20 base64url bytes, '.', and 20 more, with a

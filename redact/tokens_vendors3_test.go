@@ -36,6 +36,10 @@ func vendors3Sample(f tokenFormat) (string, bool) {
 			return f.prefix + "0C5E83A2B7D94F1E6A08C3D5B92F7E41", true
 		case "ghs_":
 			return f.prefix + "736730_eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIzMDkzNTMifQ.erJdn6SzVQ7YhjuRysR_fP1vVThdNhXiIz7n", true
+		case "KEY":
+			return f.prefix + "Rk2Pz8Qw4Lm6Xn1Vb7Tc3Yh9Js5Gd0Ab-k2Pz8Qw4Lm6Xn1Vb7Tc3Yh", true
+		case "CCIPAT_", "CCIPRJ_":
+			return f.prefix + "lZyPAuThWn2G908ssDT0g3_t7qh0r5hrvsqzmuraqzduq6qco5onxgrtcn7y2z4", true
 		case "shpat_", "shpca_", "shppa_", "shpss_":
 			return f.prefix + "Rk2Pz8Qw4Lm6Xn1Vb7Tc3Yh9Js5Gd0Ab", true
 		}
