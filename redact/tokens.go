@@ -1712,7 +1712,7 @@ const (
 	markOffice                        // ".o": ".office.com" of both Teams webhook forms
 	markTelegram                      // ":A"
 	markBar                           // a digit, or the last letter of PID or MRG, then '|'
-	markUs                            // "-u", "-U": "-us", "-US"
+	markUs                            // "-u": "-us"
 	markZA                            // "za" in any case: "authorization" (DetectBearer)
 	markPEM                           // "-B": "-----BEGIN", "-U": "PuTTY-User-Key-File-" (DetectPrivateKey)
 	markDashP                         // "-p", "-P": sshpass -p, 7z -p…, zip -P (findUserFlag)
@@ -1732,10 +1732,11 @@ const (
 	markB64Pair                       // base64 of a login, user:password (prescan, base64LoginAt): findBase64Logins
 	markCurlBundle                    // '-' before a letter of curlBundleFirst: curl's short flags bundled (-su u:p, -kb 'sid=…'; curlBundles)
 	markSASL                          // ']' after a word that ends a sasl_passwd line's relay host ([smtp.example.net]:587 user:…; prescan, saslPasswdAt): findSASLPasswd
+	markUpperUs                       // "-U": "-US", a Mailchimp key in upper case (not markUs, which also gates the -u user flag)
 	allMarks       uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
-	tokenMarks = markSASL | markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed | markB64Pair
+	tokenMarks = markSASL | markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markUpperUs | markKeyed | markB64Pair
 )
 
 var markFirst, markSecond = func() (first, second [256]uint32) {
@@ -1745,7 +1746,7 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 	}{{'Q', '~', markAzure}, {'.', 'a', markDotA}, {'T', '3', markT3}, {'_', 'm', markMmk}, {'.', 'o', markOffice},
 		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP}, {'-', 'P', markDashP},
 		{'-', 'a', markDashA | markDashW}, {'-', 'A', markDashW}, {'-', 'K', markDashW},
-		{'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM | markUs}, {'-', 'b', markDashW},
+		{'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM | markUpperUs}, {'-', 'b', markDashW},
 		{'-', 'k', markDashW}, {'-', 't', markDashW}, {':', 'a', markAddMask},
 		{'-', 'D', markDashD}, {'-', 'S', markDashS}, {'-', 's', markDashS},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA},
@@ -1955,7 +1956,7 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 
 	// Mailchimp API keys: 32 hex digits, "-us", the data centre number;
 	// the key in upper-case hex or "-US" too, not in mixed case.
-	for i := 0; marks&markUs != 0; {
+	for i := 0; marks&(markUs|markUpperUs) != 0; {
 		k := mailchimpDataCentre(s[i:])
 		if k < 0 {
 			break
