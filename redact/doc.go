@@ -721,8 +721,9 @@
 // or Service Bus keys (AccountKey=, SharedAccessKey=), Azure's
 // identifiable keys by their signature (+ASt, ACDb, APIM, +ABa, +AMC, AzFu,
 // +ASb, +AEh, +ARm, AzCa, AIoT, AZEG, AzSe, +ACR), Microsoft's common
-// annotated security keys (84 bytes with JQQJ9 at byte 52: Azure DevOps
-// personal access tokens), Microsoft identity platform refresh tokens (0.A…,
+// annotated security keys (84 bytes with JQQJ9 at byte 52; Azure DevOps
+// personal access tokens also with any digit after JQQJ9 and AZDO at
+// byte 76), Microsoft identity platform refresh tokens (0.A…,
 // 1.A…) and Microsoft account tokens (EwA…, EwB…, EwC…), DigitalOcean, Vault, Terraform Cloud, Heroku,
 // Doppler, Fly.io, PlanetScale, Databricks (dapi, dose), Firebase Cloud
 // Messaging server keys (AAAA…:APA91b…), Grafana, Sentry, New Relic,
@@ -754,7 +755,9 @@
 // extended private keys (xprv, tprv, yprv, zprv, uprv, vprv); password
 // hashes in modular crypt format ($2b$…, $6$…, $apr1$…, $y$…,
 // $argon2id$…, $pbkdf2-sha256$…) and as Django and Werkzeug store them
-// (pbkdf2_sha256$…, pbkdf2:sha256:…$…, scrypt:…$…), /etc/shadow's user
+// (pbkdf2_sha256$…, pbkdf2:sha256:…$…, scrypt:…$…), Cisco's type 8 and
+// 9 ($8$…$…, $9$…$…), Kerberos hashes as hashcat and John write them
+// ($krb5asrep$…, $krb5tgs$…, $krb5pa$…), /etc/shadow's user
 // and dates kept, and after their scheme in braces as LDAP, htpasswd and
 // Dovecot write them ({SSHA}…, {SHA}…, {SHA512-CRYPT}$6$…, and the
 // password in clear after {PLAIN}); the secrets of TLS key log lines
@@ -776,7 +779,8 @@
 // Pinterest (pina_), Samsara (samsara_api_), SaladCloud (salad_cloud_),
 // PubNub (pub-c-, sub-c-, sec-c-), Bannerbear (bb_pr_, bb_ma_), Ubidots
 // (BBFF-), Voiceflow (VF.…), Telnyx (KEY0 and 31 upper-case hex digits,
-// with or without _…), Polar (polar_pat_, polar_oat_, polar_at_,
+// with or without _…; KEY and 55 bytes of base64url with both cases and
+// a digit), Polar (polar_pat_, polar_oat_, polar_at_,
 // polar_rt_, polar_cs_, polar_ac_), Scaleway access keys (SCW and 17
 // upper-case letters and digits), Modal token secrets (as-), Sourcegraph
 // Cody (slk_ and 64 hex digits), Recharge (sk_1x1_…, sk_test_10x3_… and
@@ -800,9 +804,22 @@
 // lio_), OneSignal (os_v2_app_, os_v2_org_), PostHog secret and OAuth
 // tokens (phs_, pha_, phr_), Unkey root keys (unkey_), Volcengine access
 // key ids (AKLT…), WakaTime secrets and OAuth tokens (waka_sec_,
-// waka_tok_, waka_ref_); where such a prefix is a common word
+// waka_tok_, waka_ref_), Ionic (ion_ and 42), Scrapfly (scp-live-,
+// scp-test- and 32), AWS AppSync (da2- and 26 lower-case letters and
+// digits) and Amazon MWS (amzn.mws. and a UUID), Dependency-Track (odt_
+// and 32 or more), StackHawk (hawk.<20>.<20>), Mapbox temporary tokens
+// (tk.eyJ…), New Relic admin and REST keys (NRAA-, NRRA-) and Pixie
+// deploy keys (px-dep- and a UUID), GitHub App installation tokens of the
+// form ghs_<app id>_<JWT>, and the spellings other scanners accept of
+// formats listed above: Adobe with a '-' in its 32 bytes, Vault service
+// and batch tokens of 24 bytes or more (hvs., hvb.), Databricks in
+// upper-case hex (dapi and 32, an optional -<digit>), Shopify with 32 to
+// 64 letters and digits, CircleCI tokens whose last 40 bytes are
+// lower-case letters and digits, Mailchimp keys in upper case (…-US12; a
+// key of mixed-case hex is kept); where such a prefix is a common word
 // (web_, pri_, ptr_, key-, secret_, db-) only at its exact length, and for
-// ptr_, key-, secret_, db-, AK1 and short Typeform tokens only with upper- and
+// ptr_, key-, secret_, db-, AK1, ion_, odt_, KEY, the short Vault and
+// base62 Shopify forms and short Typeform tokens only with upper- and
 // lower-case letters and a digit;
 // secrets without a prefix whose vendor's name is their key, at the
 // start of a word or after '_' (cloudflare: "…", ("artifactory", "…"),

@@ -528,7 +528,7 @@ var tokenFormats = append([]tokenFormat{
 	// (a base64 JSON object), and whole JWTs encoded once more in base64.
 	{family: "jwt", prefix: "ey", shape: jwtBody},
 	{family: "jwt", prefix: "ZXlK", body: cAlnum | cOther, min: 60, mixed: true},
-}, slices.Concat(facebookFormats(), signedURLFormats, scannerFormats, moreFormats, vendorFormats2)...)
+}, slices.Concat(facebookFormats(), signedURLFormats, scannerFormats, moreFormats, vendorFormats2, vendorFormats3)...)
 
 // cryptFormats are the schemes of password hashes in modular crypt
 // format ($id$params$salt$hash: bcrypt, sha-crypt, md5-crypt, Apache's
@@ -1732,10 +1732,11 @@ const (
 	markB64Pair                       // base64 of a login, user:password (prescan, base64LoginAt): findBase64Logins
 	markCurlBundle                    // '-' before a letter of curlBundleFirst: curl's short flags bundled (-su u:p, -kb 'sid=…'; curlBundles)
 	markSASL                          // ']' after a word that ends a sasl_passwd line's relay host ([smtp.example.net]:587 user:…; prescan, saslPasswdAt): findSASLPasswd
+	markUpperUs                       // "-U": "-US", a Mailchimp key in upper case (not markUs, which also gates the -u user flag)
 	allMarks       uint32 = 1<<iota - 1
 
 	// tokenMarks are the marks findMarkedTokens searches for.
-	tokenMarks = markSASL | markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markKeyed | markB64Pair
+	tokenMarks = markSASL | markCrypt | markAddMask | markAzure | markDotA | markT3 | markMmk | markOffice | markTelegram | markBar | markUs | markUpperUs | markKeyed | markB64Pair
 )
 
 var markFirst, markSecond = func() (first, second [256]uint32) {
@@ -1745,7 +1746,7 @@ var markFirst, markSecond = func() (first, second [256]uint32) {
 	}{{'Q', '~', markAzure}, {'.', 'a', markDotA}, {'T', '3', markT3}, {'_', 'm', markMmk}, {'.', 'o', markOffice},
 		{':', 'A', markTelegram}, {'-', 'u', markUs}, {'-', 'B', markPEM}, {'-', 'p', markDashP}, {'-', 'P', markDashP},
 		{'-', 'a', markDashA | markDashW}, {'-', 'A', markDashW}, {'-', 'K', markDashW},
-		{'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM}, {'-', 'b', markDashW},
+		{'-', 'w', markDashW}, {'-', 'U', markDashW | markPEM | markUpperUs}, {'-', 'b', markDashW},
 		{'-', 'k', markDashW}, {'-', 't', markDashW}, {':', 'a', markAddMask},
 		{'-', 'D', markDashD}, {'-', 'S', markDashS}, {'-', 's', markDashS},
 		{'z', 'a', markZA}, {'Z', 'a', markZA}, {'z', 'A', markZA}, {'Z', 'A', markZA},
@@ -1953,17 +1954,21 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 		spans = findKeyedTokens(s, spans)
 	}
 
-	// Mailchimp API keys: 32 hex digits, "-us", the data centre number.
-	for i := 0; marks&markUs != 0; {
-		k := strings.Index(s[i:], "-us")
+	// Mailchimp API keys: 32 hex digits, "-us", the data centre number;
+	// the key in upper-case hex or "-US" too, not in mixed case.
+	for i := 0; marks&(markUs|markUpperUs) != 0; {
+		k := mailchimpDataCentre(s[i:])
 		if k < 0 {
 			break
 		}
 		d := i + k
 		i = d + 3
 		start := d
-		for start > 0 && charClass[s[start-1]]&cLHex != 0 {
+		for start > 0 && charClass[s[start-1]]&cHex != 0 {
 			start--
+		}
+		if k := s[start:d]; strings.ContainsAny(k, "abcdef") && strings.ContainsAny(k, "ABCDEF") {
+			continue // one case or the other: mixed case is no key
 		}
 		end := d + 3
 		for end < len(s) && isDigit(s[end]) {
@@ -2089,9 +2094,12 @@ func keyedToken(s string, start, e, p int) int {
 // isCASK reports whether the 84 bytes of k are laid out as a common
 // annotated security key: 52 bytes, "JQQJ9", a version (9, D, H), a byte,
 // a month (A to L), 16 bytes, a letter (the first of the provider's
-// signature, "AZDO" for Azure DevOps), 7 bytes.
+// signature, "AZDO" for Azure DevOps), 7 bytes; or "JQQJ9" and any
+// digit at byte 52 and "AZDO" at byte 76, as Azure DevOps issues its
+// tokens.
 func isCASK(k string) bool {
-	return k[52:57] == "JQQJ9" && strings.IndexByte("9DH", k[57]) >= 0 && k[59] >= 'A' && k[59] <= 'L' && isLetter(k[76])
+	return k[52:57] == "JQQJ9" && strings.IndexByte("9DH", k[57]) >= 0 && k[59] >= 'A' && k[59] <= 'L' && isLetter(k[76]) ||
+		k[52:57] == "JQQJ9" && isDigit(k[57]) && k[76:80] == "AZDO" // Azure DevOps' own, with other version digits
 }
 
 // isAlnumOnly reports whether s holds ASCII letters and digits only.
