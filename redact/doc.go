@@ -509,7 +509,9 @@
 // with the '+' percent-encoded,
 // %2B…, in tel:, sms: and callto: URIs, and ten or eleven bare digits
 // that a national plan could start after "call from", "sms to" and their
-// kin, or after a word that names a telephone on the same line), ip-address
+// kin, or after a word that names a telephone on the same line; a
+// parcel's tracking number in groups, after a carrier's name or a
+// tracking word or ending a UPS code, 1Z 999 AA1 01 2345 6784, is kept), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
 // HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG). In prose, an
 // ICD-10 code after ICD or diagnosis ("diagnosis code J45.909") is masked.

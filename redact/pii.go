@@ -26,7 +26,9 @@ var (
 	// number of ten or eleven bare digits (4155552671, 07700900123) right
 	// after a word of calling or texting ("call from", "sms to", "dialed").
 	// Runs of digits without the separators of a phone number (ids,
-	// amounts, dates, versions, Unix times) are left alone.
+	// amounts, dates, versions, Unix times) and parcels' tracking numbers
+	// (1Z 999 AA1 01 2345 6784, "FedEx tracking 0277 5613 0948") are left
+	// alone.
 	DetectPhone = Detector{Name: "phone", find: findPhones, need: hasDigits9, min: 9}
 	// DetectIBAN masks International Bank Account Numbers, grouped or not,
 	// whose country is an IBAN country and whose mod-97 check is valid;
@@ -151,6 +153,9 @@ func findPhones(s string, spans []span) []span {
 			ok = nationalWithoutTrunk(s[start:end], groups, digits) && phoneWordBefore(s, start)
 		case len(groups) == 1 && (digits == 10 || digits == 11) && bareNationalNumber(s[start:end]):
 			ok = callVerbBefore(s, start) || phoneWordBefore(s, start) // call from 4155552671, sms sent to 9876543210
+		}
+		if ok && c != '+' && !scheme && trackingNumberAt(s, start) {
+			ok = false // 1Z 999 AA1 01 2345 6784, "waybill 012 3456 7890": a parcel's, not a phone's
 		}
 		if ok {
 			end = phoneExtensionEnd(s, end)

@@ -1,0 +1,73 @@
+package redact_test
+
+import (
+	"errors"
+	"log/slog"
+	"testing"
+
+	"github.com/slogguard/slogguard/redact"
+	"github.com/stretchr/testify/require"
+)
+
+// requireModesMasked checks each case under rules through every
+// deployment of redaction (slogcore.New, slogcore.Async, NewHandler over
+// JSON and text), with the text as an attr's value, as the message and
+// as an error's text: its secrets are gone and what it keeps is kept.
+func requireModesMasked(t *testing.T, rules []redact.Rule, cases []textCase) {
+	t.Helper()
+	logs := map[string]func(string) func(*slog.Logger){
+		"attr":    func(s string) func(*slog.Logger) { return func(l *slog.Logger) { l.Info("loaded", "detail", s) } },
+		"message": func(s string) func(*slog.Logger) { return func(l *slog.Logger) { l.Info(s) } },
+		"error": func(s string) func(*slog.Logger) {
+			return func(l *slog.Logger) { l.Error("failed", "err", errors.New(s)) }
+		},
+	}
+	for _, tc := range cases {
+		for where, log := range logs {
+			t.Run(tc.name+"/"+where, func(t *testing.T) {
+				for mode, out := range runModes(t, rules, log(tc.text)) {
+					for _, b := range out.redacted {
+						got := b.String()
+						for _, s := range tc.secrets {
+							require.NotContains(t, got, s, "%s leaked", mode)
+						}
+						require.Contains(t, got, redact.DefaultMask, "%s", mode)
+						for _, k := range tc.keep {
+							require.Contains(t, got, k, "%s", mode)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestParcelTrackingNumbersKept: a carrier's tracking number written in
+// groups (the tail of UPS's 1Z code, FedEx, USPS and DHL numbers after
+// the carrier's name or a tracking word) is not a telephone number under
+// any preset; a phone number after a parcel word and a name, or after a
+// word that names a telephone, is still masked.
+func TestParcelTrackingNumbersKept(t *testing.T) {
+	requireOrdinaryKept(t, []string{
+		"label printed: 1Z 7X2 R49 03 6610 2287",
+		"shipped via UPS 1Z 0E5 K83 02 1947 6630 (ground)",
+		"1Z 38V 4W1 06 4412 9078 out for delivery",
+		"FedEx tracking no. 7731 0462 9958",
+		"fedex 0277 5613 0948 21 in transit",
+		"USPS tracking number: 9205 5903 1284 0077 3316 42",
+		"DHL Express 00 3402 7781 5530 12",
+		"waybill: 012 8841 5027 picked up",
+		"parcel 03 4471 9926 delivered to locker",
+		"consignment 0433 981 2276 held at depot",
+		"awb #020-4471-9926 landed",
+	})
+	for _, rules := range [][]redact.Rule{{redact.ContactInfo}, {redact.GDPR}, {redact.CCPA}} {
+		requireModesMasked(t, rules, []textCase{
+			{"parcel for a name", "parcel for Ines Duarte 020 7183 4425 at the door", []string{"020 7183 4425"}, []string{"parcel for Ines Duarte ", " at the door"}},
+			{"courier phone", "UPS driver phone 020 7183 4426", []string{"020 7183 4426"}, []string{"UPS driver phone "}},
+			{"call after tracking", "tracking 1Z0E5K830219476630, call 020 7183 4427", []string{"020 7183 4427"}, []string{"tracking 1Z0E5K830219476630, call "}},
+			{"international after carrier", "DHL +44 20 7183 4428", []string{"+44 20 7183 4428"}, []string{"DHL "}},
+			{"contact after shipment", "shipment contact: 020 7183 4429", []string{"020 7183 4429"}, []string{"shipment contact: "}},
+		})
+	}
+}
