@@ -540,19 +540,24 @@ func flagWithoutValue(w string) bool {
 }
 
 // noCredentials reports whether v, after "Authorization:", says there are
-// none: none, null, nil, empty, unset or a dash, bare or in parentheses
-// or angle brackets ((none), <none>).
+// none: none, null, nil, empty, unset, absent, missing or a dash, bare or
+// in parentheses or angle brackets ((none), <nil>, (empty)), alone or as
+// the first word of what follows ("Authorization: absent path=/v1": the
+// header's placeholder, then another field).
 func noCredentials(v string) bool {
 	v = strings.TrimSpace(v)
+	if w, _, ok := strings.Cut(v, " "); ok {
+		v = w
+	}
 	if len(v) > 2 && (v[0] == '(' && v[len(v)-1] == ')' || v[0] == '<' && v[len(v)-1] == '>') {
 		v = v[1 : len(v)-1]
 	}
-	if len(v) > len("empty") {
+	if len(v) > len("missing") {
 		return false
 	}
 	var fb foldBuf
 	switch fb.lower(v) {
-	case "none", "null", "nil", "empty", "unset", "-", "n/a":
+	case "none", "null", "nil", "empty", "unset", "-", "n/a", "absent", "missing", "not":
 		return true
 	}
 	return false

@@ -288,9 +288,11 @@
 // to a user (reset code, login code, confirmation code, …); user:password follows an auth
 // word, and "user / password" a credentials key. A value in angle
 // brackets or parentheses is masked inside them, and a JSON object
-// under a secret key inside its braces; placeholders that say there is
+// under a secret key inside its braces (an object whose members are all
+// null or empty is kept: MongoDB's dup key: { email: null }); placeholders that say there is
 // no value ((not set), <none>, (sensitive value), undefined; an
-// Authorization header's (none) too), the name of
+// Authorization header's (none), <nil>, absent or missing too, also
+// before the next field), the name of
 // a value in a usage line (--password PASSWORD, --token <token>), the
 // words of prose after a flag (the --token flag is deprecated), a YAML
 // list of secrets by name (imagePullSecrets: - name: regcred), kubectl's

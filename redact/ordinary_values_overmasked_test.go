@@ -71,3 +71,37 @@ func TestParcelTrackingNumbersKept(t *testing.T) {
 		})
 	}
 }
+
+// TestNoValuePlaceholdersKept: a header or a key followed by a word that
+// says it has no value (absent, missing, none, <nil>, (empty)), and a
+// MongoDB duplicate-key error's object of null or empty members, are
+// kept under every preset; a value that only starts like a placeholder,
+// or an object with one real value, is still masked.
+func TestNoValuePlaceholdersKept(t *testing.T) {
+	requireOrdinaryKept(t, []string{
+		"upstream request: Proxy-Authorization: missing",
+		"Proxy-Authorization: absent; via=edge-4",
+		"Authorization: <nil> route=/v2/invoices",
+		"Authorization: (empty) after redirect",
+		"Authorization: not set",
+		"Authorization: none (anonymous pull)",
+		"Cookie: (empty)",
+		"X-Api-Key: <nil>",
+		"Set-Cookie: absent on 304",
+		`E11000 duplicate key error collection: crm.contacts index: phone_1 dup key: { phone: null }`,
+		`E11000 duplicate key error collection: iam.users index: email_1_tenant_1 dup key: { email: "", tenant: null }`,
+		`index: ssn_1 dup key: { ssn: null }`,
+		`WriteError{code=11000, index: mobile_1 dup key: { mobile: undefined }}`,
+	})
+	for _, rules := range [][]redact.Rule{{redact.Credentials}, {redact.Credentials, redact.ContactInfo, redact.GDPR}} {
+		requireModesMasked(t, rules, []textCase{
+			{"placeholder prefix", "Proxy-Authorization: missingQ7vR2kLp9Zx4", []string{"missingQ7vR2kLp9Zx4"}, []string{"Proxy-Authorization: "}},
+			{"scheme after none", "Authorization: none Bearer Lk3Vq8Zt2Wx7Rm5Pd9", []string{"Lk3Vq8Zt2Wx7Rm5Pd9"}, nil},
+			{"credentials with placeholder tail", "Authorization: Basic b3BzOkh1bnRlcjIy none", []string{"b3BzOkh1bnRlcjIy"}, []string{"Authorization: "}},
+		})
+	}
+	requireModesMasked(t, []redact.Rule{redact.Credentials, redact.ContactInfo, redact.GDPR}, []textCase{
+		{"dup key with an address", `index: email_1 dup key: { email: "marta.keller@post.example" }`, []string{"marta.keller@post.example"}, []string{"index: email_1 dup key: {"}},
+		{"one real member", `index: email_1 dup key: { email: null, ssn: "219-09-9999" }`, []string{"219-09-9999"}, []string{"index: email_1 dup key: {"}},
+	})
+}

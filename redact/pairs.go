@@ -364,6 +364,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			if r.isObjectStart(s, vs) { // "auth": {"u": "bob", "p": "…"}: the whole object
 				vs, ve = vs+1, objectEnd(s, vs)
+				if emptyMembers(s[vs:ve]) {
+					continue // dup key: { email: null }: a field's name and no value
+				}
 			}
 			if strings.EqualFold(s[a:b], "cookie") && (vs == 0 || !isQuote(s[vs-1])) {
 				ve = cookiesEnd(s, ve) // Cookie: theme=dark; sessionid=…; a1=…: every cookie
