@@ -289,7 +289,9 @@
 // word, and "user / password" a credentials key. A value in angle
 // brackets or parentheses is masked inside them, and a JSON object
 // under a secret key inside its braces (an object whose members are all
-// null or empty is kept: MongoDB's dup key: { email: null }); placeholders that say there is
+// null or empty is kept: MongoDB's dup key: { email: null }); the names
+// in a list of OAuth scopes (scope: openid email phone offline_access,
+// token_scopes=read:user) are kept; placeholders that say there is
 // no value ((not set), <none>, (sensitive value), undefined; an
 // Authorization header's (none), <nil>, absent or missing too, also
 // before the next field), the name of

@@ -105,3 +105,31 @@ func TestNoValuePlaceholdersKept(t *testing.T) {
 		{"one real member", `index: email_1 dup key: { email: null, ssn: "219-09-9999" }`, []string{"219-09-9999"}, []string{"index: email_1 dup key: {"}},
 	})
 }
+
+// TestOAuthScopeListsKept: a list of OAuth scopes names what a client may
+// read (openid, email, phone, offline_access), under any key that names
+// scopes, spaced, '+'-joined or quoted; a value of another shape under
+// such a key, and a token after a term in a scope list, are still masked.
+func TestOAuthScopeListsKept(t *testing.T) {
+	requireOrdinaryKept(t, []string{
+		"authorize: scope: openid phone address offline_access prompt=consent",
+		"GET /oauth2/auth?client_id=web&scope=openid+email+phone+offline_access&state=af0ifjsldkj",
+		`{"scope":"openid email profile groups_read"}`,
+		"granted_scopes=user:email read:org",
+		"oidc: requested scope \"openid email address_verified\" for client console",
+		"token issued with scopes: openid profile email https://www.googleapis.com/auth/drive.readonly",
+		"session_token_scopes=write:packages",
+	})
+	for _, rules := range [][]redact.Rule{{redact.Credentials, redact.GDPR}, {redact.ContactInfo}} {
+		requireModesMasked(t, rules, []textCase{
+			{"address in a scope list", "scope: openid email greta.lind@mail.example", []string{"greta.lind@mail.example"}, []string{"scope: openid email "}},
+		})
+	}
+	requireModesMasked(t, []redact.Rule{redact.Credentials}, []textCase{
+		{"token under a scope key", "token_scope=Wm4Tq9Lx2Vb7Rk3Zp8", []string{"Wm4Tq9Lx2Vb7Rk3Zp8"}, []string{"token_scope="}},
+		{"token before a scope", "token Wm4Tq9Lx2Vb7Rk3Zp9 scope openid", []string{"Wm4Tq9Lx2Vb7Rk3Zp9"}, []string{" scope openid"}},
+	})
+	requireModesMasked(t, []redact.Rule{redact.GDPR}, []textCase{
+		{"mixed value in a scope list", "scope: openid email Wm4Tq9Lx2Vb7Rk3Zq1", []string{"Wm4Tq9Lx2Vb7Rk3Zq1"}, []string{"scope: openid email "}},
+	})
+}

@@ -652,7 +652,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			ws, we = wordAt(s, skipSpaces(s, we)) // rootpw --plaintext …, passport no. …, born on …
 		}
-		if we == ws {
+		if we == ws || scopeListWord(s, a, s[ws:we]) { // scope: openid email offline_access: names of scopes
 			continue
 		}
 		flag := s[a] == '-'
@@ -4991,6 +4991,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 		return true
 	}
 	if isKeyFileName(v) || noValue(v) { // --key=tls.key, ssl_cert_key: server.key; password = $1, phone: unknown
+		return true
+	}
+	if scopesKey(key) && scopeName(v) { // token_scopes=read:user: a scope's name
 		return true
 	}
 	if r.metavar(v) { // --password PASSWORD, token=<TOKEN>: a usage line's name of the value
