@@ -291,7 +291,10 @@
 // under a secret key inside its braces (an object whose members are all
 // null or empty is kept: MongoDB's dup key: { email: null }); the names
 // in a list of OAuth scopes (scope: openid email phone offline_access,
-// token_scopes=read:user) are kept; placeholders that say there is
+// token_scopes=read:user) are kept, and so are an error's clause after a
+// term that ends in a word saying what went wrong (auth: bearer scheme
+// required, jwt: kid "k1" not found) and a cookie's attributes after a
+// cookie's term (session cookie: SameSite=Lax); placeholders that say there is
 // no value ((not set), <none>, (sensitive value), undefined; an
 // Authorization header's (none), <nil>, absent or missing too, also
 // before the next field), the name of

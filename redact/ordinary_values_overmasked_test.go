@@ -133,3 +133,29 @@ func TestOAuthScopeListsKept(t *testing.T) {
 		{"mixed value in a scope list", "scope: openid email Wm4Tq9Lx2Vb7Rk3Zq1", []string{"Wm4Tq9Lx2Vb7Rk3Zq1"}, []string{"scope: openid email "}},
 	})
 }
+
+// TestErrorClausesAfterTermsKept: after a credential's term and ": ", a
+// clause of lower-case words (and short quoted names) that ends in a word
+// saying what went wrong is an error's message; a cookie term followed
+// by the cookie's attributes names its settings. A value of another
+// shape in the clause, and a cookie's value before its attributes, are
+// still masked.
+func TestErrorClausesAfterTermsKept(t *testing.T) {
+	requireOrdinaryKept(t, []string{
+		"auth: bearer prefix required",
+		"jwt: kid \"k-2026-11\" not found in jwks",
+		"jwt: signing method unsupported",
+		"token: audience claim mismatch",
+		"api key: header \"X-Goog-Api-Key\" missing",
+		"session: redis backend unavailable",
+		"auth: basic scheme disabled for tenant",
+		"session cookie: SameSite=None; Secure",
+		"csrf cookie: HttpOnly; Path=/; Max-Age=3600",
+	})
+	requireModesMasked(t, []redact.Rule{redact.Credentials}, []textCase{
+		{"mixed value then error word", "auth: Rv8Lq2Wz6Tn required", []string{"Rv8Lq2Wz6Tn"}, []string{"auth: ", " required"}},
+		{"digits in the clause", "token: mkq7wz31 not found", []string{"mkq7wz31"}, []string{"token: "}},
+		{"value before its attributes", "session cookie: sid=Pz4Kx9Lm2Qv7; HttpOnly", []string{"Pz4Kx9Lm2Qv7"}, []string{"session cookie: "}},
+		{"no error word", "token: qzvxkwmr for tenant 4", []string{"qzvxkwmr"}, []string{"token: "}},
+	})
+}

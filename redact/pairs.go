@@ -378,7 +378,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue // an error's message: "jwt: invalid token signature", "api error ExpiredToken: The provided token…", "api key: missing"
 			}
 			if op == 1 && s[p] == ':' && ve+1 < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && !personalRules[rule] &&
-				r.proseClause(s, vs, ve) && !isPasswordKey(s[a:b]) {
+				(r.proseClause(s, vs, ve) || errorClauseAt(s, vs, ve)) && !isPasswordKey(s[a:b]) {
 				continue // a wrapped error's message: "auth: user lookup took 41ms", "token: refreshed in 12ms"
 			}
 			if op == 1 && s[p] == ':' && ve+1 < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && !personalRules[rule] && httpStatusAt(s, vs, ve) {
@@ -4993,7 +4993,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 	if isKeyFileName(v) || noValue(v) { // --key=tls.key, ssl_cert_key: server.key; password = $1, phone: unknown
 		return true
 	}
-	if scopesKey(key) && scopeName(v) { // token_scopes=read:user: a scope's name
+	if scopesKey(key) && scopeName(v) || cookieAttribute(key, v) { // token_scopes=read:user: a scope's name; session cookie: SameSite=Lax
 		return true
 	}
 	if r.metavar(v) { // --password PASSWORD, token=<TOKEN>: a usage line's name of the value
