@@ -607,7 +607,10 @@
 // precise location, purchase history, browsing history, employment,
 // education, inferences, tel, cellphone, cell phone, whatsapp, idfa,
 // idfv, gaid, aaid, social security, social security number, itin.
-// Detectors:
+// Under alias, a resource's name is kept (a DNS alias cdn.example.net, a
+// KMS alias/billing-key, edge-lb-eu, primary, default), and under a
+// service account's name (serviceAccountName: default) any lower-case
+// name. Detectors:
 // email, email-spelled, email-worded, ssn, card-number, phone,
 // ip-address.
 //

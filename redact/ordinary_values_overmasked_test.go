@@ -159,3 +159,28 @@ func TestErrorClausesAfterTermsKept(t *testing.T) {
 		{"no error word", "token: qzvxkwmr for tenant 4", []string{"qzvxkwmr"}, []string{"token: "}},
 	})
 }
+
+// TestResourceAliasesKept: under CCPA's alias and account-name terms, a
+// DNS alias, a KMS alias, a deployment's name for one of a kind (primary,
+// default) and a Kubernetes service account are resources' names; a
+// person's alias is still masked.
+func TestResourceAliasesKept(t *testing.T) {
+	requireOrdinaryKept(t, []string{
+		"alias=secondary",
+		"route53: alias=assets.cdn.shopfront.example.com target=d111111abcdef8.cloudfront.net",
+		"kms alias=alias/billing-ledger-key",
+		"DNS alias: edge-lb-west",
+		"alias=api-v3 weight=20",
+		"serviceAccountName: default",
+		"serviceAccountName: cert-manager-webhook",
+		"pod spec: service_account_name=prometheus-k8s",
+	})
+	for _, rules := range [][]redact.Rule{{redact.CCPA}, {redact.Credentials, redact.CCPA, redact.GDPR}} {
+		requireModesMasked(t, rules, []textCase{
+			{"first name alias", "alias: Marguerite", []string{"Marguerite"}, []string{"alias: "}},
+			{"dotted handle", "alias=ines.duarte", []string{"ines.duarte"}, []string{"alias="}},
+			{"underscored handle", "user alias: tomas_berg", []string{"tomas_berg"}, []string{"user alias: "}},
+			{"hyphenated handle", "alias=lea-moreau", []string{"lea-moreau"}, []string{"alias="}},
+		})
+	}
+}

@@ -4993,7 +4993,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 	if isKeyFileName(v) || noValue(v) { // --key=tls.key, ssl_cert_key: server.key; password = $1, phone: unknown
 		return true
 	}
-	if scopesKey(key) && scopeName(v) || cookieAttribute(key, v) { // token_scopes=read:user: a scope's name; session cookie: SameSite=Lax
+	if scopesKey(key) && scopeName(v) || cookieAttribute(key, v) || resourceName(key, v) { // token_scopes=read:user: a scope's name; session cookie: SameSite=Lax; alias=primary
 		return true
 	}
 	if r.metavar(v) { // --password PASSWORD, token=<TOKEN>: a usage line's name of the value
