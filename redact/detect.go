@@ -434,6 +434,8 @@ func findAuthorization(s string, spans []span) []span {
 				end = lineEnd(s, k) // its parameters are quoted and comma-separated
 			} else if e := authParamsEnd(s, k); e > end {
 				end = e // Hawk id="…", mac="…"; OAuth oauth_token="…", …: every parameter
+			} else if e := schemeCredentialsEnd(s, k, end); e > 0 {
+				end = e // HTTP_AUTHORIZATION=Bearer … path=/v1: the next field is not the header's
 			}
 			if end > k && !noCredentials(s[k:end]) {
 				spans = append(spans, span{k, end})
@@ -1326,7 +1328,7 @@ func findEmail(s string, spans []span) []span {
 		if start < at && dot && end > d+3 && s[end-1] != '-' && strings.LastIndexByte(s[d:end], '.') < end-d-2 && emailDomainOK(s, d+1, end) &&
 			!machineMailbox(local) && // noreply@…, postmaster@…: no person's mailbox
 			!sshDestination(s, start) && // ssh deploy@build-4.internal: a login on a host
-			!(start >= 3 && s[start-3:start] == "://" && end < len(s) && (s[end] == '/' || s[end] == ':')) { // ssh://git@host/…: a URL's userinfo
+			!(inURLUserinfo(s, start) && end < len(s) && (s[end] == '/' || s[end] == ':')) { // ssh://git@host/…, https://oauth2:glpat-…@host/…: a URL's userinfo
 			if start > 0 && s[start-1] == '<' && !roleAddress(s[start:at]) {
 				if ns, ne := displayName(s, start-1); ne > ns {
 					spans = append(spans, span{ns, ne}) // "Jane Roe" <jane@example.com>

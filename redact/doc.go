@@ -439,7 +439,8 @@
 // name (session, X-Session-Replay, X-Access-Log) do not. Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]; every parameter
 // of a scheme's list, Hawk id="…", mac="…", up to the list's end; the
-// credentials of a header folded onto the next line: Bearer⏎  …), jwt
+// credentials of a header folded onto the next line: Bearer⏎  …; a
+// scheme and one token end before a following key=value field), jwt
 // ([DetectJWT]: JWTs, and JWEs of five parts whole; a token wrapped over
 // lines or split by a backslash while unfinished, too), aws-access-key-id
 // ([DetectAWSAccessKey]: AKIA…, ASIA… and the older A3T… ids, with the

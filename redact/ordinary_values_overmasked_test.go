@@ -184,3 +184,26 @@ func TestResourceAliasesKept(t *testing.T) {
 		})
 	}
 }
+
+// TestCredentialsEndWhereTheyEnd: a token in a URL's userinfo ends at the
+// '@' that opens the host, and an Authorization value of a scheme and one
+// token ends before the next field of a list of pairs: the host, the
+// path and the fields after it are kept, the credential is masked.
+func TestCredentialsEndWhereTheyEnd(t *testing.T) {
+	requireModesMasked(t, []redact.Rule{redact.Credentials}, []textCase{
+		{"gitlab token in a clone url", "git clone https://oauth2:glpat-Tz6Wq1Lm8Xv3Rk5Np2Hd@gitlab.example.org/infra/ledger.git",
+			[]string{"glpat-Tz6Wq1Lm8Xv3Rk5Np2Hd", "Tz6Wq1Lm8Xv3Rk5Np2Hd"}, []string{"https://", "@gitlab.example.org/infra/ledger.git"}},
+		{"token as the user", "remote: https://glpat-Tz6Wq1Lm8Xv3Rk5Np2He@git.corp.example/ops/deploy.git fetch",
+			[]string{"Tz6Wq1Lm8Xv3Rk5Np2He"}, []string{"@git.corp.example/ops/deploy.git fetch"}},
+		{"cgi authorization then fields", "HTTP_AUTHORIZATION=Bearer Qm3Vx8Lp2Wz7Rt4Kn9Hs path=/v2/orders status=401",
+			[]string{"Qm3Vx8Lp2Wz7Rt4Kn9Hs"}, []string{"HTTP_AUTHORIZATION=", " path=/v2/orders status=401"}},
+		{"authorization header then fields", "Authorization: Basic b3BzOlN0b3JtNzc= user_agent=curl/8.9",
+			[]string{"b3BzOlN0b3JtNzc="}, []string{" user_agent=curl/8.9"}},
+		{"authorization then prose", "Authorization: Bearer Qm3Vx8Lp2Wz7Rt4Kn9Ht rejected upstream",
+			[]string{"Qm3Vx8Lp2Wz7Rt4Kn9Ht"}, []string{"Authorization: "}},
+	})
+	requireModesMasked(t, []redact.Rule{redact.ContactInfo}, []textCase{
+		{"address beside a clone url", "git clone https://oauth2:glpat-Tz6Wq1Lm8Xv3Rk5Np2Hf@gitlab.example.org/a.git for noor.haddad@post.example",
+			[]string{"noor.haddad@post.example"}, []string{"@gitlab.example.org/a.git for "}},
+	})
+}

@@ -92,3 +92,52 @@ func containsFold(s, sub string) bool {
 	}
 	return false
 }
+
+// schemeCredentialsEnd returns the end of the credentials at s[k:end],
+// the value of an Authorization header read up to end, when they are a
+// scheme and one token followed by the next field of a list of pairs
+// (HTTP_AUTHORIZATION=Bearer abc… path=/v1 status=200); else 0, and the
+// header's value runs to end.
+func schemeCredentialsEnd(s string, k, end int) int {
+	w := k
+	for w < end && isLetter(s[w]) {
+		w++
+	}
+	if w == k || w >= end || s[w] != ' ' || !isAuthScheme(s[k:w]) {
+		return 0
+	}
+	t := skipSpaces(s, w)
+	te := t
+	for te < end && isTokenChr(s[te]) {
+		te++
+	}
+	if te == t || te >= end || s[te] != ' ' {
+		return 0
+	}
+	n := skipSpaces(s, te)
+	ne := n
+	for ne < end && (isAlnum(s[ne]) || s[ne] == '_' || s[ne] == '-' || s[ne] == '.') {
+		ne++
+	}
+	if ne == n || ne+1 >= end || s[ne] != '=' || s[ne+1] == '=' || s[ne+1] == ' ' {
+		return 0
+	}
+	return te
+}
+
+// inURLUserinfo reports whether s[i] opens a URL's password or user
+// name: right after "://" or after "://user:" (https://oauth2:glpat-…@…).
+// A token read there ends at the '@' that opens the host.
+func inURLUserinfo(s string, i int) bool {
+	if i >= 3 && s[i-3:i] == "://" {
+		return true
+	}
+	if i < 1 || s[i-1] != ':' {
+		return false
+	}
+	b := i - 1
+	for b > 0 && i-b < 64 && (isAlnum(s[b-1]) || strings.IndexByte("-._~%+", s[b-1]) >= 0) {
+		b--
+	}
+	return b >= 3 && s[b-3:b] == "://"
+}
