@@ -207,3 +207,19 @@ func TestCredentialsEndWhereTheyEnd(t *testing.T) {
 			[]string{"noor.haddad@post.example"}, []string{"@gitlab.example.org/a.git for "}},
 	})
 }
+
+// TestPairWordsAsProseKept: prose that names the shape of a pair with the
+// words key and value (key=value pairs, "token: value") is kept; a value
+// that only starts with the word is still masked.
+func TestPairWordsAsProseKept(t *testing.T) {
+	requireOrdinaryKept(t, []string{
+		"config: 14 key=value pairs parsed from /etc/app/env",
+		"expected key=value, got \"region\"",
+		"header format is token: value",
+		"usage: set secret=VALUE in the vault",
+	})
+	requireModesMasked(t, []redact.Rule{redact.Credentials}, []textCase{
+		{"value-like secret", "secret=valueQz8Wm3Lx6Rt", []string{"valueQz8Wm3Lx6Rt"}, []string{"secret="}},
+		{"key then a real value", "api_key=Vk2Lq9Zx4Tm7Rw1 parsed", []string{"Vk2Lq9Zx4Tm7Rw1"}, []string{" parsed"}},
+	})
+}

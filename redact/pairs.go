@@ -4971,6 +4971,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 		"ok", "valid", "invalid", "denied", "granted", "verified", "unverified", "expired", "revoked",
 		"success", "succeeded", "failed", "pending", "eof", "unauthorized", "forbidden", // a status: signature: valid, auth=ok
 		"absent", "present", // whether a request carried it: Proxy-Authorization: absent
+		"value", "values", // the word itself, as prose names a pair: key=value pairs parsed
 		"/dev/stdin", "/dev/fd/0", "-": // read from the standard input: --from-file=password=/dev/stdin
 
 		return true
