@@ -434,6 +434,8 @@ func findAuthorization(s string, spans []span) []span {
 				end = lineEnd(s, k) // its parameters are quoted and comma-separated
 			} else if e := authParamsEnd(s, k); e > end {
 				end = e // Hawk id="…", mac="…"; OAuth oauth_token="…", …: every parameter
+			} else if e := schemeCredentialsEnd(s, k, end); e > 0 {
+				end = e // HTTP_AUTHORIZATION=Bearer … path=/v1: the next field is not the header's
 			}
 			if end > k && !noCredentials(s[k:end]) {
 				spans = append(spans, span{k, end})
@@ -555,19 +557,24 @@ func flagWithoutValue(w string) bool {
 }
 
 // noCredentials reports whether v, after "Authorization:", says there are
-// none: none, null, nil, empty, unset or a dash, bare or in parentheses
-// or angle brackets ((none), <none>).
+// none: none, null, nil, empty, unset, absent, missing or a dash, bare or
+// in parentheses or angle brackets ((none), <nil>, (empty)), alone or as
+// the first word of what follows ("Authorization: absent path=/v1": the
+// header's placeholder, then another field).
 func noCredentials(v string) bool {
 	v = strings.TrimSpace(v)
+	if w, _, ok := strings.Cut(v, " "); ok {
+		v = w
+	}
 	if len(v) > 2 && (v[0] == '(' && v[len(v)-1] == ')' || v[0] == '<' && v[len(v)-1] == '>') {
 		v = v[1 : len(v)-1]
 	}
-	if len(v) > len("empty") {
+	if len(v) > len("missing") {
 		return false
 	}
 	var fb foldBuf
 	switch fb.lower(v) {
-	case "none", "null", "nil", "empty", "unset", "-", "n/a":
+	case "none", "null", "nil", "empty", "unset", "-", "n/a", "absent", "missing", "not":
 		return true
 	}
 	return false
@@ -1336,7 +1343,7 @@ func findEmail(s string, spans []span) []span {
 		if start < at && dot && end > d+3 && s[end-1] != '-' && strings.LastIndexByte(s[d:end], '.') < end-d-2 && emailDomainOK(s, d+1, end) &&
 			!machineMailbox(local) && // noreply@…, postmaster@…: no person's mailbox
 			!sshDestination(s, start) && // ssh deploy@build-4.internal: a login on a host
-			!(start >= 3 && s[start-3:start] == "://" && end < len(s) && (s[end] == '/' || s[end] == ':')) { // ssh://git@host/…: a URL's userinfo
+			!(inURLUserinfo(s, start) && end < len(s) && (s[end] == '/' || s[end] == ':')) { // ssh://git@host/…, https://oauth2:glpat-…@host/…: a URL's userinfo
 			if start > 0 && s[start-1] == '<' && !roleAddress(s[start:at]) {
 				if ns, ne := displayName(s, start-1); ne > ns {
 					spans = append(spans, span{ns, ne}) // "Jane Roe" <jane@example.com>

@@ -311,9 +311,16 @@
 // to a user (reset code, login code, confirmation code, …); user:password follows an auth
 // word, and "user / password" a credentials key. A value in angle
 // brackets or parentheses is masked inside them, and a JSON object
-// under a secret key inside its braces; placeholders that say there is
+// under a secret key inside its braces (an object whose members are all
+// null or empty is kept: MongoDB's dup key: { email: null }); the names
+// in a list of OAuth scopes (scope: openid email phone offline_access,
+// token_scopes=read:user) are kept, and so are an error's clause after a
+// term that ends in a word saying what went wrong (auth: bearer scheme
+// required, jwt: kid "k1" not found) and a cookie's attributes after a
+// cookie's term (session cookie: SameSite=Lax); placeholders that say there is
 // no value ((not set), <none>, (sensitive value), undefined; an
-// Authorization header's (none) too), the name of
+// Authorization header's (none), <nil>, absent or missing too, also
+// before the next field), the name of
 // a value in a usage line (--password PASSWORD, --token <token>), the
 // words of prose after a flag (the --token flag is deprecated), a YAML
 // list of secrets by name (imagePullSecrets: - name: regcred), kubectl's
@@ -455,7 +462,8 @@
 // name (session, X-Session-Replay, X-Access-Log) do not. Detectors: url-userinfo
 // ([DetectURLUserinfo]), authorization ([DetectBearer]; every parameter
 // of a scheme's list, Hawk id="…", mac="…", up to the list's end; the
-// credentials of a header folded onto the next line: Bearer⏎  …), jwt
+// credentials of a header folded onto the next line: Bearer⏎  …; a
+// scheme and one token end before a following key=value field), jwt
 // ([DetectJWT]: JWTs, and JWEs of five parts whole; a token wrapped over
 // lines or split by a backslash while unfinished, too), aws-access-key-id
 // ([DetectAWSAccessKey]: AKIA…, ASIA… and the older A3T… ids, with the
@@ -537,7 +545,9 @@
 // 268, 83920471, a Brazilian mobile without its area code, 99813-4752,
 // and a local number of seven, 486-2093, right after such
 // a word or after it and "number is", "sent to": "call took 1830 2245
-// ns" and "build 73920518" are kept), ip-address
+// ns" and "build 73920518" are kept; a parcel's tracking number in
+// groups, after a carrier's name or a tracking word or ending a UPS code,
+// 1Z 999 AA1 01 2345 6784, is kept), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
 // HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG). In prose, an
 // ICD-10 code after ICD or diagnosis ("diagnosis code J45.909") is masked.
@@ -634,7 +644,10 @@
 // precise location, purchase history, browsing history, employment,
 // education, inferences, tel, cellphone, cell phone, whatsapp, idfa,
 // idfv, gaid, aaid, social security, social security number, itin.
-// Detectors:
+// Under alias, a resource's name is kept (a DNS alias cdn.example.net, a
+// KMS alias/billing-key, edge-lb-eu, primary, default), and under a
+// service account's name (serviceAccountName: default) any lower-case
+// name. Detectors:
 // email, email-spelled, email-worded, ssn, card-number, phone,
 // ip-address.
 //

@@ -372,6 +372,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			if r.isObjectStart(s, vs) { // "auth": {"u": "bob", "p": "…"}: the whole object
 				vs, ve = vs+1, objectEnd(s, vs)
+				if emptyMembers(s[vs:ve]) {
+					continue // dup key: { email: null }: a field's name and no value
+				}
 			}
 			if strings.EqualFold(s[a:b], "cookie") && (vs == 0 || !isQuote(s[vs-1])) {
 				ve = cookiesEnd(s, ve) // Cookie: theme=dark; sessionid=…; a1=…: every cookie
@@ -383,7 +386,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				continue // an error's message: "jwt: invalid token signature", "api error ExpiredToken: The provided token…", "api key: missing"
 			}
 			if op == 1 && s[p] == ':' && ve+1 < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && !personalRules[rule] &&
-				r.proseClause(s, vs, ve) && !isPasswordKey(s[a:b]) {
+				(r.proseClause(s, vs, ve) || errorClauseAt(s, vs, ve)) && !isPasswordKey(s[a:b]) {
 				continue // a wrapped error's message: "auth: user lookup took 41ms", "token: refreshed in 12ms"
 			}
 			if op == 1 && s[p] == ':' && ve+1 < len(s) && s[ve] == ' ' && (vs == 0 || !isQuote(s[vs-1])) && !personalRules[rule] && httpStatusAt(s, vs, ve) {
@@ -678,7 +681,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			ws, we = wordAt(s, skipSpaces(s, we)) // rootpw --plaintext …, passport no. …, born on …
 		}
-		if we == ws {
+		if we == ws || scopeListWord(s, a, s[ws:we]) { // scope: openid email offline_access: names of scopes
 			continue
 		}
 		flag := s[a] == '-'
@@ -4997,6 +5000,7 @@ func (r *Redactor) keepValue(key, v string) bool {
 		"ok", "valid", "invalid", "denied", "granted", "verified", "unverified", "expired", "revoked",
 		"success", "succeeded", "failed", "pending", "eof", "unauthorized", "forbidden", // a status: signature: valid, auth=ok
 		"absent", "present", // whether a request carried it: Proxy-Authorization: absent
+		"value", "values", // the word itself, as prose names a pair: key=value pairs parsed
 		"/dev/stdin", "/dev/fd/0", "-": // read from the standard input: --from-file=password=/dev/stdin
 
 		return true
@@ -5017,6 +5021,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 		return true
 	}
 	if isKeyFileName(v) || noValue(v) { // --key=tls.key, ssl_cert_key: server.key; password = $1, phone: unknown
+		return true
+	}
+	if scopesKey(key) && scopeName(v) || cookieAttribute(key, v) || resourceName(key, v) { // token_scopes=read:user: a scope's name; session cookie: SameSite=Lax; alias=primary
 		return true
 	}
 	if r.metavar(v) { // --password PASSWORD, token=<TOKEN>: a usage line's name of the value

@@ -30,7 +30,9 @@ var (
 	// 567, 91234567) and a local number of seven (555-1234) right after a
 	// word that names a telephone ("cel 9123 4567", "sms sent to 91234567").
 	// Runs of digits without the separators of a phone number (ids,
-	// amounts, dates, versions, Unix times) are left alone.
+	// amounts, dates, versions, Unix times) and parcels' tracking numbers
+	// (1Z 999 AA1 01 2345 6784, "FedEx tracking 0277 5613 0948") are left
+	// alone.
 	DetectPhone = Detector{Name: "phone", find: findPhones, mark: markIDDigits, min: len("555-1234")}
 	// DetectIBAN masks International Bank Account Numbers, grouped or not,
 	// whose country is an IBAN country and whose mod-97 check is valid;
@@ -158,6 +160,9 @@ func findPhones(s string, spans []span) []span {
 			ok = callVerbBefore(s, start) || phoneWordBefore(s, start) // call from 4155552671, sms sent to 9876543210
 		case len(groups) == 1 && digits == 8:
 			ok = shortNationalNumber(s, start, end, groups, digits) // tlf 20123456
+		}
+		if ok && c != '+' && !scheme && trackingNumberAt(s, start) {
+			ok = false // 1Z 999 AA1 01 2345 6784, "waybill 012 3456 7890": a parcel's, not a phone's
 		}
 		if ok {
 			end = phoneExtensionEnd(s, end)

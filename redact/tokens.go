@@ -733,7 +733,7 @@ func (f *tokenFormat) match(s string, i int) int {
 	}
 	for j < limit {
 		cl := charClass[s[j]]
-		if cl&f.body == 0 {
+		if cl&f.body == 0 || s[j] == '@' && inURLUserinfo(s, i) { // https://oauth2:glpat-…@gitlab.com/…: the host is not the token's
 			break
 		}
 		if cl == cDigit {
