@@ -209,6 +209,10 @@ type File struct {
 	errq     []error
 	errsDone chan struct{} // closed when the goroutine ends; nil: none runs
 	errsG    atomic.Uint64 // the goroutine id of the last one
+	// errsQueued and errsPassed count the errors reported and passed on;
+	// errsTick is closed (and replaced) each time one is passed on.
+	errsQueued, errsPassed uint64
+	errsTick               chan struct{}
 }
 
 // ErrNotDurable is wrapped by the error [File.Write] returns when every

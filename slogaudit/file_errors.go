@@ -1,6 +1,10 @@
 package slogaudit
 
-import "github.com/slogguard/slogguard/internal/goroutine"
+import (
+	"context"
+
+	"github.com/slogguard/slogguard/internal/goroutine"
+)
 
 // reportLocked passes err to WithFileErrors on a goroutine of its own,
 // after the errors reported before it: the File's lock is held here, and
@@ -10,6 +14,7 @@ func (af *File) reportLocked(err error) {
 		return
 	}
 	af.errq = append(af.errq, err)
+	af.errsQueued++
 	if af.errsDone != nil {
 		return // the running goroutine takes it
 	}
@@ -35,6 +40,13 @@ func (af *File) passErrors(done chan struct{}) {
 		af.mu.Unlock()
 		for _, err := range errs {
 			callback(func() { af.cfg.onError(err) })
+			af.mu.Lock()
+			af.errsPassed++
+			if af.errsTick != nil {
+				close(af.errsTick)
+				af.errsTick = nil
+			}
+			af.mu.Unlock()
 		}
 	}
 }
@@ -52,4 +64,31 @@ func (af *File) waitErrors() {
 	if done != nil {
 		<-done
 	}
+}
+
+// waitErrorsCtx waits, within ctx, until the errors reported so far were
+// passed on to WithFileErrors; not for those reported meanwhile (a
+// callback whose logging fails again would never let it return). From
+// WithFileErrors itself it does not wait for itself.
+func (af *File) waitErrorsCtx(ctx context.Context) error {
+	if id := af.errsG.Load(); id != 0 && id == goroutine.ID() {
+		return nil
+	}
+	af.mu.Lock()
+	target := af.errsQueued
+	for af.errsPassed < target {
+		if af.errsTick == nil {
+			af.errsTick = make(chan struct{})
+		}
+		tick := af.errsTick
+		af.mu.Unlock()
+		select {
+		case <-tick:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		af.mu.Lock()
+	}
+	af.mu.Unlock()
+	return nil
 }

@@ -1117,7 +1117,17 @@ func (st *state) maybeCheckpointLocked(ctx context.Context) error {
 // Close returns an error wrapping [ErrRecordsLost] naming the counts when
 // any record failed, saying whether each loss is declared in the chain.
 // It is safe to call more than once: later calls return the first result.
+// A handler made by [File.Handler] first waits, within ctx, for the
+// File's [WithFileErrors] callbacks already due, so that what they log to
+// it is written before audit.stop.
 func (h *Handler) Close(ctx context.Context) error {
+	if f := h.st.cfg.file; f != nil {
+		// A WithFileErrors callback still to run may log to this handler
+		// (a failed rotation): let it, before audit.stop ends the chain.
+		if err := f.waitErrorsCtx(ctx); err != nil {
+			return fmt.Errorf("slogaudit: close: waiting for the File's WithFileErrors callback: %w (it may be blocked; Close again with a later deadline)", err)
+		}
+	}
 	err := h.closeLocked(ctx)
 	if f := h.st.cfg.file; f != nil {
 		h.st.mu.Lock()
