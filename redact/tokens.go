@@ -1664,6 +1664,13 @@ func freemiusBody(s string, j int) int {
 	for e-j > 29 && strings.IndexByte(".:)]}!?", s[e-1]) >= 0 {
 		e--
 	}
+	if e-j > 29 && (s[j+29] == '/' || s[j+29] == '&') {
+		// 29 bytes and a URL's next segment or query parameter
+		e, kinds = j+29, 0
+		for _, c := range []byte(s[j:e]) {
+			kinds |= charClass[c] & (cDigit | cLower | cLowerHex | cUpper | cUpperHex)
+		}
+	}
 	if e-j != 29 || kinds&cDigit == 0 || kinds&(cLower|cLowerHex) == 0 || kinds&(cUpper|cUpperHex) == 0 {
 		return 0
 	}
@@ -1859,7 +1866,8 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 		}
 	}
 	if len(s) >= 83 && marks&markDotA != 0 {
-		spans = findAround(s, spans, ".atlasv1.", 14, 60, cURL|cOther)
+		// base64url: a '/' or '.' around it is a URL's or a sentence's
+		spans = findAround(s, spans, ".atlasv1.", 14, 60, cURL)
 	}
 	if len(s) >= 48 && marks&markT3 != 0 {
 		spans = findAround(s, spans, "T3BlbkFJ", 20, 20, cURL)

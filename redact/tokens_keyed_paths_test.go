@@ -64,3 +64,22 @@ func TestSlackAppTokenEndsBeforeSlash(t *testing.T) {
 		"wss://wss.example.org/link/?ticket=" + tok + "&app_id=7": "wss://wss.example.org/link/?ticket=[REDACTED]&app_id=7",
 	})
 }
+
+// TestMarkedTokenEndsInURLs: a Terraform Cloud token (base64url around
+// ".atlasv1.") ends at a URL's '/' and '.' and starts after the path
+// before it, and a Freemius secret key (29 bytes after "sk_") ends before
+// a URL's next segment or parameter; look-alikes stay.
+func TestMarkedTokenEndsInURLs(t *testing.T) {
+	tf := "k8w2m4q6z1x3c5.atlasv1." + strings.Repeat("Rv7Tn2Lp9-Xq4_Wz", 4) + "Hb3K"
+	fm := "sk_Pq4!Lm9xW2" + "&Zt7#" + "Kd3Rv8Nb1Hs6Yc"
+	tokenExact(t, map[string]string{
+		"PUT https://tfe.example.org/api/" + tf + "/runs 201": "PUT https://tfe.example.org/api/[REDACTED]/runs 201",
+		"token " + tf + ". Next":                              "token [REDACTED]. Next",
+		"GET https://api.example.org/v1/" + fm + "/plans 200": "GET https://api.example.org/v1/[REDACTED]/plans 200",
+		"GET /v1/plugins?secret=" + fm + "&page=2":            "GET /v1/plugins?secret=[REDACTED]&page=2",
+		// Look-alikes: a short id before the marker, and 29 bytes of
+		// lower-case letters (no digit, no capital) before a '/'.
+		"GET /v2/" + "ab12.atlasv1." + strings.Repeat("Rv7Tn2Lp9", 8) + "/x": "GET /v2/" + "ab12.atlasv1." + strings.Repeat("Rv7Tn2Lp9", 8) + "/x",
+		"GET /sk_" + strings.Repeat("settings", 4)[:29] + "/billing/x":       "GET /sk_" + strings.Repeat("settings", 4)[:29] + "/billing/x",
+	})
+}
