@@ -1339,7 +1339,7 @@ func dottedURLBody(n int) func(string, int) int {
 		}
 		// A '/' after it continues base64 unless the body holds '-' or
 		// '_', which base64 has not: then it is a URL path's next segment.
-		if e-j < n || e < len(s) && s[e] == '/' && strings.IndexAny(s[j:e], "-_") < 0 || !hasDigit(s[j:e]) || !mixedCase(s[j:e]) {
+		if e-j < n || e < len(s) && s[e] == '/' && !strings.ContainsAny(s[j:e], "-_") || !hasDigit(s[j:e]) || !mixedCase(s[j:e]) {
 			return 0
 		}
 		return e
