@@ -1130,8 +1130,11 @@ func bitwardenBody(s string, j int) int {
 	if c-e-1 != 30 || c >= len(s) || s[c] != ':' {
 		return 0
 	}
-	k := run(s, c+1, cAlnum|cOther)
-	if k-c-1 != 24 || s[k-2:k] != "==" || !wordEnd(s, k) {
+	// 22 bytes of base64 and "==": the padding ends the token, whatever
+	// follows it ('/' of a path, a sentence's full stop).
+	k := c + 25
+	if k > len(s) || run(s, c+1, cAlnum|cOther) < k || s[k-2:k] != "==" || strings.Contains(s[c+1:k-2], "=") ||
+		k < len(s) && (charClass[s[k]]&(cAlnum|cUnder) != 0 || s[k] == '=' || s[k] == '+') {
 		return 0
 	}
 	return k
@@ -1334,7 +1337,9 @@ func dottedURLBody(n int) func(string, int) int {
 		for e > j && s[e-1] == '.' {
 			e--
 		}
-		if e-j < n || e < len(s) && s[e] == '/' || !hasDigit(s[j:e]) || !mixedCase(s[j:e]) {
+		// A '/' after it continues base64 unless the body holds '-' or
+		// '_', which base64 has not: then it is a URL path's next segment.
+		if e-j < n || e < len(s) && s[e] == '/' && !strings.ContainsAny(s[j:e], "-_") || !hasDigit(s[j:e]) || !mixedCase(s[j:e]) {
 			return 0
 		}
 		return e
@@ -1659,6 +1664,13 @@ func freemiusBody(s string, j int) int {
 	for e-j > 29 && strings.IndexByte(".:)]}!?", s[e-1]) >= 0 {
 		e--
 	}
+	if e-j > 29 && (s[j+29] == '/' || s[j+29] == '&') {
+		// 29 bytes and a URL's next segment or query parameter
+		e, kinds = j+29, 0
+		for _, c := range []byte(s[j:e]) {
+			kinds |= charClass[c] & (cDigit | cLower | cLowerHex | cUpper | cUpperHex)
+		}
+	}
 	if e-j != 29 || kinds&cDigit == 0 || kinds&(cLower|cLowerHex) == 0 || kinds&(cUpper|cUpperHex) == 0 {
 		return 0
 	}
@@ -1854,7 +1866,8 @@ func findMarkedTokens(s string, spans []span, marks uint32) []span {
 		}
 	}
 	if len(s) >= 83 && marks&markDotA != 0 {
-		spans = findAround(s, spans, ".atlasv1.", 14, 60, cURL|cOther)
+		// base64url: a '/' or '.' around it is a URL's or a sentence's
+		spans = findAround(s, spans, ".atlasv1.", 14, 60, cURL)
 	}
 	if len(s) >= 48 && marks&markT3 != 0 {
 		spans = findAround(s, spans, "T3BlbkFJ", 20, 20, cURL)
@@ -2033,6 +2046,8 @@ func findKeyedTokens(s string, spans []span) []span {
 		if end := keyedToken(s, start, e, p); end > 0 {
 			spans = append(spans, span{start, end})
 			i = end
+		} else if strings.IndexByte(s[start:e], '/') >= 0 {
+			spans = keyedPathPieces(s, start, e, p, spans)
 		}
 	}
 	for i := 0; ; {
@@ -2055,6 +2070,29 @@ func findKeyedTokens(s string, spans []span) []span {
 			spans = append(spans, span{start, p})
 			i = p
 		}
+	}
+	return spans
+}
+
+// keyedPathPieces finds keyed tokens in the pieces between the '/' of the
+// base64 run s[start:e] (padded to p) that is no key whole: a URL's path
+// with a key as one of its segments (/hooks/<key>/ack).
+func keyedPathPieces(s string, start, e, p int, spans []span) []span {
+	for a := start; a < e; {
+		b := a + strings.IndexByte(s[a:e], '/')
+		if b < a {
+			b = e
+		}
+		pad := b
+		if b == e {
+			pad = p
+		}
+		if b > a {
+			if end := keyedToken(s, a, b, pad); end > 0 {
+				spans = append(spans, span{a, end})
+			}
+		}
+		a = b + 1
 	}
 	return spans
 }
