@@ -603,6 +603,7 @@
 // endereco, endereço, correo electronico, correo electrónico, handynummer,
 // mobilnummer, the advertising identifiers of mobile
 // devices idfa, idfv, gaid, aaid, a device's mac address, mac addr,
+// (in prose too, the address whole: 00:1A:…, 00-1a-…, Cisco's 001a.2b3c.4d5e)
 // national identifiers by their countries' names: national insurance,
 // nir, nie, sin number, social insurance, itin, pan card, pan number,
 // permanent account number, the US SSN by its name, social security,
