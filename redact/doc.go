@@ -543,7 +543,9 @@
 // kin, or after a word that names a telephone on the same line; eight
 // digits of the plans without a trunk, 6732 1945, 31 72 48 05, 934 17
 // 268, 83920471, a Brazilian mobile without its area code, 99813-4752,
-// and a local number of seven, 486-2093, right after such
+// a local number of seven, 486-2093, and an international number whose
+// country code stands in parentheses without a '+', (852) 9123 4567,
+// (33) 6 12 34 56 78, right after such
 // a word or after it and "number is", "sent to": "call took 1830 2245
 // ns" and "build 73920518" are kept; a parcel's tracking number in
 // groups, after a carrier's name or a tracking word or ending a UPS code,
