@@ -546,7 +546,8 @@
 // a local number of seven, 486-2093, and an international number whose
 // country code stands in parentheses without a '+', (852) 9123 4567,
 // (33) 6 12 34 56 78, right after such
-// a word or after it and "number is", "sent to": "call took 1830 2245
+// a word or after it and "number is", "sent to", or after the '=' or ':'
+// of a key that names a telephone, mobile=91234567, fax_no:02071838750: "call took 1830 2245
 // ns" and "build 73920518" are kept; a parcel's tracking number in
 // groups, after a carrier's name or a tracking word or ending a UPS code,
 // 1Z 999 AA1 01 2345 6784, is kept), ip-address

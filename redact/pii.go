@@ -30,7 +30,9 @@ var (
 	// 567, 91234567), a local number of seven (555-1234) and an
 	// international number whose country code stands in parentheses
 	// without a '+' ((852) 9123 4567, (44) 20 7946 0958) right after a
-	// word that names a telephone ("cel 9123 4567", "sms sent to 91234567").
+	// word that names a telephone ("cel 9123 4567", "sms sent to 91234567"),
+	// also as the value of a key in text that names one (mobile=91234567,
+	// fax_no:02071838750).
 	// Runs of digits without the separators of a phone number (ids,
 	// amounts, dates, versions, Unix times) and parcels' tracking numbers
 	// (1Z 999 AA1 01 2345 6784, "FedEx tracking 0277 5613 0948") are left
@@ -112,7 +114,8 @@ func findPhones(s string, spans []span) []span {
 		}
 		scheme := phoneSchemeBefore(s, start) // tel:…, sms://+…
 		if start > 0 && !scheme && (isAlnum(s[start-1]) && !escapedStart(s, start) || strings.IndexByte("+-./:_#=$€£@", s[start-1]) >= 0) &&
-			!((c == '+' || c == '(') && (s[start-1] == ':' || s[start-1] == '=') && !countKeyBefore(s, start)) { // ref:+14155552671, but offset=+12345678
+			!((c == '+' || c == '(') && (s[start-1] == ':' || s[start-1] == '=') && !countKeyBefore(s, start)) && // ref:+14155552671, but offset=+12345678
+			!((s[start-1] == ':' || s[start-1] == '=') && isDigit(c) && phoneKeyBefore(s, start)) { // mobile=91234567
 			for i+1 < len(s) && isDigit(s[i+1]) {
 				i++
 			}
