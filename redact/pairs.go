@@ -3040,10 +3040,11 @@ func isDecimal(w string) bool {
 }
 
 // digitGroup reports whether w is a group of an identifier written in
-// groups: one to four digits, or, when first, up to six digits or two or
-// three capital letters (the QQ of a UK National Insurance number).
+// groups: one to five digits (Australia's Medicare number, 2951 83745 1),
+// or, when first, up to six digits or two or three capital letters (the QQ
+// of a UK National Insurance number).
 func digitGroup(w string, first bool) bool {
-	if w == "" || len(w) > 6 || !first && len(w) > 4 {
+	if w == "" || len(w) > 6 || !first && len(w) > 5 {
 		return false
 	}
 	if strings.Trim(w, "0123456789") == "" {
