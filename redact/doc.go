@@ -543,8 +543,11 @@
 // kin, or after a word that names a telephone on the same line; eight
 // digits of the plans without a trunk, 6732 1945, 31 72 48 05, 934 17
 // 268, 83920471, a Brazilian mobile without its area code, 99813-4752,
-// and a local number of seven, 486-2093, right after such
-// a word or after it and "number is", "sent to": "call took 1830 2245
+// a local number of seven, 486-2093, and an international number whose
+// country code stands in parentheses without a '+', (852) 9123 4567,
+// (33) 6 12 34 56 78, right after such
+// a word or after it and "number is", "sent to", or after the '=' or ':'
+// of a key that names a telephone, mobile=91234567, fax_no:02071838750: "call took 1830 2245
 // ns" and "build 73920518" are kept; a parcel's tracking number in
 // groups, after a carrier's name or a tracking word or ending a UPS code,
 // 1Z 999 AA1 01 2345 6784, is kept), ip-address
@@ -603,6 +606,7 @@
 // endereco, endereço, correo electronico, correo electrónico, handynummer,
 // mobilnummer, the advertising identifiers of mobile
 // devices idfa, idfv, gaid, aaid, a device's mac address, mac addr,
+// (in prose too, the address whole: 00:1A:…, 00-1a-…, Cisco's 001a.2b3c.4d5e)
 // national identifiers by their countries' names: national insurance,
 // nir, nie, sin number, social insurance, itin, pan card, pan number,
 // permanent account number, the US SSN by its name, social security,

@@ -778,6 +778,10 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			spans = append(spans, span{ws, we})
 			note(rule)
 			i = we
+		case personalRules[rule] && macKeyAt(s, ka, b) && isMACAddress(w): // mac address 00:1A:2B:3C:4D:5E, 001a.2b3c.4d5e
+			spans = append(spans, span{ws, we})
+			note(rule)
+			i = we
 		case personalRules[rule] && isBirthKey(s[ka:b]) && (isDigit(w[0]) || monthWord(w)): // date of birth 12 March 1984
 			if e := dateEnd(s, ws); e > ws {
 				spans = append(spans, span{ws, e})
@@ -2240,7 +2244,7 @@ func (r *Redactor) phraseRule(s string, a, b int) (rule string, start int) {
 // (Unseal Key 1: …, password 2 = …), so that the word, and the words of a
 // term before it, are judged as the key; else a.
 func numberedKey(s string, a, b int) int {
-	if b-a > 2 || a < 2 || s[a-1] != ' ' || !isDigit(s[a]) || !isDigit(s[b-1]) || !isLetter(s[a-2]) {
+	if b-a > 2 || a < 2 || s[a-1] != ' ' || !isDigit(s[a]) || !isDigit(s[b-1]) || !isLetter(s[a-2]) || clockOrMACAt(s, b) {
 		return a
 	}
 	k := a - 2
@@ -3036,10 +3040,11 @@ func isDecimal(w string) bool {
 }
 
 // digitGroup reports whether w is a group of an identifier written in
-// groups: one to four digits, or, when first, up to six digits or two or
-// three capital letters (the QQ of a UK National Insurance number).
+// groups: one to five digits (Australia's Medicare number, 2951 83745 1),
+// or, when first, up to six digits or two or three capital letters (the QQ
+// of a UK National Insurance number).
 func digitGroup(w string, first bool) bool {
-	if w == "" || len(w) > 6 || !first && len(w) > 4 {
+	if w == "" || len(w) > 6 || !first && len(w) > 5 {
 		return false
 	}
 	if strings.Trim(w, "0123456789") == "" {

@@ -27,8 +27,12 @@ var (
 	// after a word of calling or texting ("call from", "sms to", "dialed"),
 	// and the numbers of eight digits of the plans without a trunk (Hong
 	// Kong, Singapore, Denmark, Norway: 9123 4567, 20 12 34 56, 412 34
-	// 567, 91234567) and a local number of seven (555-1234) right after a
-	// word that names a telephone ("cel 9123 4567", "sms sent to 91234567").
+	// 567, 91234567), a local number of seven (555-1234) and an
+	// international number whose country code stands in parentheses
+	// without a '+' ((852) 9123 4567, (44) 20 7946 0958) right after a
+	// word that names a telephone ("cel 9123 4567", "sms sent to 91234567"),
+	// also as the value of a key in text that names one (mobile=91234567,
+	// fax_no:02071838750).
 	// Runs of digits without the separators of a phone number (ids,
 	// amounts, dates, versions, Unix times) and parcels' tracking numbers
 	// (1Z 999 AA1 01 2345 6784, "FedEx tracking 0277 5613 0948") are left
@@ -110,7 +114,8 @@ func findPhones(s string, spans []span) []span {
 		}
 		scheme := phoneSchemeBefore(s, start) // tel:…, sms://+…
 		if start > 0 && !scheme && (isAlnum(s[start-1]) && !escapedStart(s, start) || strings.IndexByte("+-./:_#=$€£@", s[start-1]) >= 0) &&
-			!((c == '+' || c == '(') && (s[start-1] == ':' || s[start-1] == '=') && !countKeyBefore(s, start)) { // ref:+14155552671, but offset=+12345678
+			!((c == '+' || c == '(') && (s[start-1] == ':' || s[start-1] == '=') && !countKeyBefore(s, start)) && // ref:+14155552671, but offset=+12345678
+			!((s[start-1] == ':' || s[start-1] == '=') && isDigit(c) && phoneKeyBefore(s, start)) { // mobile=91234567
 			for i+1 < len(s) && isDigit(s[i+1]) {
 				i++
 			}
@@ -141,7 +146,8 @@ func findPhones(s string, spans []span) []span {
 			if len(g) == 4 {
 				g = g[1:]
 			}
-			ok = len(g) == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 || c == '(' && areaInParentheses(s[start:end], groups, digits)
+			ok = len(g) == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 || c == '(' && areaInParentheses(s[start:end], groups, digits) ||
+				c == '(' && countryCodeInParentheses(s, start, end, groups, digits) // phone (852) 9123 4567
 		case s[start] == '8' && len(groups) >= 3 && groups[0] == 1:
 			ok = cisTrunkNumber(s[start:end], groups, digits)
 		case strings.HasPrefix(s[start:], "00") && len(groups) >= 2:
