@@ -1,7 +1,6 @@
 package redact_test
 
 import (
-	"errors"
 	"log/slog"
 	"strings"
 	"testing"
@@ -17,36 +16,7 @@ import (
 // text.
 func requireEveryMode(t *testing.T, cases []textCase) {
 	t.Helper()
-	logs := map[string]func(string) func(*slog.Logger){
-		"attr":    func(s string) func(*slog.Logger) { return func(l *slog.Logger) { l.Info("request", "url", s) } },
-		"message": func(s string) func(*slog.Logger) { return func(l *slog.Logger) { l.Info(s) } },
-		"error": func(s string) func(*slog.Logger) {
-			return func(l *slog.Logger) { l.Error("failed", "err", errors.New(s)) }
-		},
-	}
-	for _, tc := range cases {
-		for where, log := range logs {
-			t.Run(tc.name+"/"+where, func(t *testing.T) {
-				for mode, out := range runModes(t, nil, log(tc.text)) {
-					for _, b := range out.redacted {
-						got := b.String()
-						for _, s := range tc.secrets {
-							require.NotContains(t, got, s, "%s leaked", mode)
-						}
-						require.Contains(t, got, redact.DefaultMask, "%s", mode)
-						for _, k := range tc.keep {
-							require.Contains(t, got, k, "%s", mode)
-						}
-					}
-					if out.original != nil {
-						for _, s := range tc.secrets {
-							require.Contains(t, out.original.String(), s, "%s: the Fanout sibling lost the original", mode)
-						}
-					}
-				}
-			})
-		}
-	}
+	requireModesMasked(t, nil, cases)
 }
 
 // TestSignedURLQueriesMasked: the signatures and tokens that CDNs and

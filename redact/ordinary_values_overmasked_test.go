@@ -12,7 +12,8 @@ import (
 // requireModesMasked checks each case under rules through every
 // deployment of redaction (slogcore.New, slogcore.Async, NewHandler over
 // JSON and text), with the text as an attr's value, as the message and
-// as an error's text: its secrets are gone and what it keeps is kept.
+// as an error's text: its secrets are gone and what it keeps is kept,
+// and a slog-multi Fanout sibling without redaction still has them.
 func requireModesMasked(t *testing.T, rules []redact.Rule, cases []textCase) {
 	t.Helper()
 	logs := map[string]func(string) func(*slog.Logger){
@@ -34,6 +35,11 @@ func requireModesMasked(t *testing.T, rules []redact.Rule, cases []textCase) {
 						require.Contains(t, got, redact.DefaultMask, "%s", mode)
 						for _, k := range tc.keep {
 							require.Contains(t, got, k, "%s", mode)
+						}
+					}
+					if out.original != nil {
+						for _, s := range tc.secrets {
+							require.Contains(t, out.original.String(), s, "%s: the Fanout sibling lost the original", mode)
 						}
 					}
 				}

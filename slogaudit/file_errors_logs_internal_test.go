@@ -84,17 +84,7 @@ func TestFileErrorsMayLogToTheLog(t *testing.T) {
 				if reported.Load() == 0 {
 					t.Fatal("the failed rotation was not reported")
 				}
-				paths, _ := RotatedFiles(path)
-				rep := verifyPaths(t, paths)
-				if !rep.Intact() {
-					t.Fatalf("the log verifies as not intact: %v", rep.Findings)
-				}
-				found := false
-				for _, p := range paths {
-					data, _ := os.ReadFile(p)
-					found = found || strings.Contains(string(data), "rotation refused by the disk")
-				}
-				if !found {
+				if !intactLogHolds(t, path, "rotation refused by the disk") {
 					t.Error("the record logged by WithFileErrors is not in the log")
 				}
 			})
@@ -181,16 +171,7 @@ func TestFileHandlerCloseWaitsForDueFileErrors(t *testing.T) {
 	if err := af.Close(); err != nil {
 		t.Errorf("File.Close: %v", err)
 	}
-	paths, _ := RotatedFiles(path)
-	if rep := verifyPaths(t, paths); !rep.Intact() {
-		t.Fatalf("the log verifies as not intact: %v", rep.Findings)
-	}
-	found := false
-	for _, p := range paths {
-		data, _ := os.ReadFile(p)
-		found = found || strings.Contains(string(data), "rotation refused, logged late")
-	}
-	if !found {
+	if !intactLogHolds(t, path, "rotation refused, logged late") {
 		t.Error("the record the WithFileErrors callback logged before Close was refused: Close did not wait for it")
 	}
 }
@@ -233,4 +214,21 @@ func TestFileHandlerCloseNotHeldByEndlessFileErrors(t *testing.T) {
 	if err := af.Close(); err != nil {
 		t.Logf("File.Close: %v", err)
 	}
+}
+
+// intactLogHolds verifies the log at path with its rotated files, failing
+// t when it is not intact, and reports whether one of them holds text.
+func intactLogHolds(t *testing.T, path, text string) bool {
+	t.Helper()
+	paths, _ := RotatedFiles(path)
+	if rep := verifyPaths(t, paths); !rep.Intact() {
+		t.Fatalf("the log verifies as not intact: %v", rep.Findings)
+	}
+	for _, p := range paths {
+		data, _ := os.ReadFile(p)
+		if strings.Contains(string(data), text) {
+			return true
+		}
+	}
+	return false
 }
