@@ -277,8 +277,12 @@
 // no secret, and neither is a file descriptor (--passphrase-fd 0). The commands of protocols give their
 // secrets too: Redis' AUTH [user] password and CONFIG SET requirepass …
 // (both also as MONITOR quotes them: "CONFIG" "SET" "masterauth" "…"),
-// SMTP's AUTH PLAIN response, IMAP's AUTHENTICATE response (on its line,
-// or on a line of its own after the server's "+"), FTP's and POP3's PASS; mechanism names
+// SMTP's AUTH PLAIN response, the responses of SMTP's AUTH LOGIN and AUTH
+// PLAIN on lines of their own after the server's 334 challenges (the
+// answer to the "Username:" challenge is kept), IMAP's AUTHENTICATE response (on its line,
+// or on a line of its own after the server's "+"), FTP's and POP3's PASS, and a
+// .netrc entry on one line (machine HOST login USER password …, whatever
+// the password's shape); mechanism names
 // (AUTH=LOGIN) and replies (AUTH FAILED) are kept. A key in
 // text may spell a one-word term in pieces (magStripe=…, track_1=…), or
 // be a term of several words (api key: …, card verification value 617),

@@ -693,6 +693,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				note(rule)
 				i = we
 			}
+		case s[a:b] == "password" && netrcPasswordAt(s, a) && !isCommonWord(w): // machine HOST login USER password …
+			if !r.keepValue(s[a:b], w) {
+				spans = append(spans, span{ws, we})
+				note(rule)
+				i = we
+			}
 		case flag && w[0] != '-': // --password hunter2
 			if !r.keepValue(s[a:b], w) && !flagProse(w) {
 				spans = append(spans, span{ws, we})
@@ -4881,6 +4887,9 @@ func protocolSecrets(s string, e int, auth bool) [][2]int {
 	case auth && saslMechanism(strings.ToLower(s[words[0][0]:words[0][1]])):
 		if n > 1 && !plain(1) && s[words[1][0]:words[1][1]] != "=" {
 			return words[1:2]
+		}
+		if n == 1 {
+			return saslDialogResponses(s, words[0][1]) // AUTH LOGIN⏎334 UGFzc3dvcmQ6⏎…
 		}
 		return nil
 	case auth && n > 1 && !plain(1):
