@@ -126,7 +126,10 @@ func (r *Redactor) fastVerdictPlain(key string) (*keyVerdict, bool) {
 	h := (uint64(uintptr(unsafe.Pointer(p))) ^ uint64(len(key))<<48) * 0x9E3779B97F4A7C15 // Fibonacci hashing
 	slot := &r.keys.fast[h>>(64-9)]                                                       // 2^9 == len(fast)
 	s := slot.Load()
-	if s != nil && s.key == key { // equal addresses make this compare immediate
+	// The slot holds its key, so the key's bytes cannot be freed and
+	// reused for another string while it is there: the same address and
+	// length are the same key, tested without a call.
+	if s != nil && (unsafe.StringData(s.key) == p && len(s.key) == len(key) || s.key == key) {
 		return s.v, s.plain
 	}
 	v := r.ownVerdict(key)

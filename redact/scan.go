@@ -17,7 +17,9 @@ func (r *Redactor) String(s string) (out string, changed bool) {
 	}
 	i, id := r.cleanSlot(s)
 	if i >= 0 {
-		if p := r.clean[i].Load(); p != nil && *p == s { // equal addresses make this compare immediate
+		// The slot holds its string (see cleanSlots): the same address and
+		// length are the same string; the slot was chosen by both.
+		if p := r.clean[i].Load(); p != nil && unsafe.StringData(*p) == unsafe.StringData(s) && len(*p) == len(s) {
 			return s, false
 		}
 	}
