@@ -762,7 +762,8 @@
 // 1Password, Bitwarden Secrets Manager (0.<uuid>.…:…==), age
 // (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
 // Networking, Infisical (st.…), Apereo CAS tickets (ST-…, TGT-…, PT-…,
-// PGT-…, PGTIOU-…), PagerDuty user tokens (u+…), YouTrack permanent
+// PGT-…, PGTIOU-…), PagerDuty user tokens (u+…; also as a URL's path
+// segment or a query parameter's value, not inside base64), YouTrack permanent
 // tokens (perm:…), minisign and signify secret keys (RWRTY0Iy…,
 // RWQAAEIy…, RWRCSw…), Kubernetes bearer tokens as a WebSocket subprotocol
 // (base64url.bearer.authorization.k8s.io.…), Intercom access tokens (dG9rO…, "tok:" in base64),

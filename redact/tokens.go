@@ -878,14 +878,16 @@ func casTicketBody(s string, j int) int {
 }
 
 // pagerDutyBody matches the 18 bytes of base64url after "u+" in a
-// PagerDuty user token, with a digit and letters of both cases; a "u+"
-// inside base64 (after '/' or '+') is no token's start.
+// PagerDuty user token, with a digit and letters of both cases. A "u+"
+// inside base64 (after '+', or after a '/' that base64 holds) is no
+// token's start; one that starts a URL's path segment (/v2/u+…) or a
+// parameter's value (?token=u+…) is.
 func pagerDutyBody(s string, j int) int {
-	if j > 2 && (s[j-3] == '/' || s[j-3] == '+' || s[j-3] == '=') {
+	if j > 2 && (s[j-3] == '+' || s[j-3] == '/' && inBase64Run(s, j-3)) {
 		return 0
 	}
 	e := run(s, j, cURL)
-	if t := s[j:e]; len(t) != 18 || (e < len(s) && (s[e] == '+' || s[e] == '/')) || !hasDigit(t) || !mixedCase(t) {
+	if t := s[j:e]; len(t) != 18 || (e < len(s) && (s[e] == '+' || s[e] == '/' && base64Follows(s, e+1) || s[e] == '=' && s[j-3] == '/')) || !hasDigit(t) || !mixedCase(t) {
 		return 0
 	}
 	return e
