@@ -739,8 +739,8 @@
 // identifiable keys by their signature (+ASt, ACDb, APIM, +ABa, +AMC, AzFu,
 // +ASb, +AEh, +ARm, AzCa, AIoT, AZEG, AzSe, +ACR), Microsoft's common
 // annotated security keys (84 bytes with JQQJ9 at byte 52; Azure DevOps
-// personal access tokens also with any digit after JQQJ9 and AZDO at
-// byte 76), Microsoft identity platform refresh tokens (0.A…,
+// personal access tokens, AZDO at byte 76, also with JQQJ and any two
+// version digits, JQQJ77…, or a digit and D or H), Microsoft identity platform refresh tokens (0.A…,
 // 1.A…) and Microsoft account tokens (EwA…, EwB…, EwC…), DigitalOcean, Vault, Terraform Cloud, Heroku,
 // Doppler, Fly.io, PlanetScale, Databricks (dapi, dose), Firebase Cloud
 // Messaging server keys (AAAA…:APA91b…), Grafana, Sentry, New Relic,

@@ -2134,12 +2134,12 @@ func keyedToken(s string, start, e, p int) int {
 // isCASK reports whether the 84 bytes of k are laid out as a common
 // annotated security key: 52 bytes, "JQQJ9", a version (9, D, H), a byte,
 // a month (A to L), 16 bytes, a letter (the first of the provider's
-// signature, "AZDO" for Azure DevOps), 7 bytes; or "JQQJ9" and any
-// digit at byte 52 and "AZDO" at byte 76, as Azure DevOps issues its
-// tokens.
+// signature, "AZDO" for Azure DevOps), 7 bytes; or, with "AZDO" at byte
+// 76 as Azure DevOps issues its tokens, "JQQJ" and any two version digits
+// (JQQJ95, JQQJ77) or a digit and the kind D or H.
 func isCASK(k string) bool {
 	return k[52:57] == "JQQJ9" && strings.IndexByte("9DH", k[57]) >= 0 && k[59] >= 'A' && k[59] <= 'L' && isLetter(k[76]) ||
-		k[52:57] == "JQQJ9" && isDigit(k[57]) && k[76:80] == "AZDO" // Azure DevOps' own, with other version digits
+		k[52:56] == "JQQJ" && isDigit(k[56]) && (isDigit(k[57]) || k[57] == 'D' || k[57] == 'H') && k[76:80] == "AZDO" // Azure DevOps' own, with other version digits
 }
 
 // isAlnumOnly reports whether s holds ASCII letters and digits only.
