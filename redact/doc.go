@@ -867,7 +867,11 @@
 // (GitHub Actions' ::add-mask::…); private keys in base64 PEM
 // (LS0tLS1CRUdJTi…, a Kubernetes Secret's tls.key, a kubeconfig's
 // client-key-data; certificates are kept) and Docker configs in base64
-// (eyJhdXRocyI6…, .dockerconfigjson). A string with none of their
+// (eyJhdXRocyI6…, .dockerconfigjson). A token ends where its vendor's
+// alphabet does (glpat-…/repos/x, ATATT3…/rest/api keep the path), and
+// a token of base64 that starts a segment of a URL's path ends at the
+// '/' after which no base64 goes on (/v1/ABSK…/invoke keeps /invoke).
+// A string with none of their
 // prefixes or markers costs one pass over its bytes. Prefixes made of hex
 // digits only match a body that is not hex, so that digests stay.
 //

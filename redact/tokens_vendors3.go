@@ -30,7 +30,7 @@ var vendorFormats3 = []tokenFormat{
 	{family: "vault", prefix: "hvs.", shape: randomBody(cAlnum, 24, 130)},
 	{family: "vault", prefix: "hvb.", shape: randomBody(cURL, 24, 500)},
 	// Mapbox temporary tokens: "tk." and a JWT-like body.
-	{family: "mapbox", prefix: "tk.eyJ", body: cAny, min: 60},
+	{family: "mapbox", prefix: "tk.eyJ", body: cAny, min: 60, excl: "+/=~@"},
 	// New Relic admin keys (NRAA-, 27 hex digits) and REST API keys
 	// (NRRA-, 42), Pixie deploy keys (px-dep- and a UUID).
 	{family: "newrelic", prefix: "NRAA-", body: cHex, min: 27, max: 27, fold: true, mixed: true},
