@@ -487,7 +487,9 @@
 // expiry year, expiration month, expiration year, as Stripe's exp_month
 // and exp_year, and card exp, cc exp, card expiration, cc expiry,
 // cc expiration, under which a card's expiry is masked (exp alone is a
-// JWT's claim and is kept). Detectors: card-number ([DetectCardNumber]), in
+// JWT's claim and is kept). Detectors: url-userinfo (a URL's
+// user:password, as under Credentials: authentication data is no less
+// secret under PCI DSS), card-number ([DetectCardNumber]), in
 // strings and in integer values: digits in groups separated by spaces,
 // dashes, or (in groups of four) dots, slashes, underscores and no-break
 // spaces, or tabs (a TSV export's cells, \t in JSON text); the rest of a magnetic stripe's track after the number (the
@@ -552,7 +554,9 @@
 // groups, after a carrier's name or a tracking word or ending a UPS code,
 // 1Z 999 AA1 01 2345 6784, is kept), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
-// HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG). In prose, an
+// HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG), url-userinfo (a
+// URL's user:password, as under every preset but ContactInfo: a login and
+// its password are never left to a personal-data preset alone). In prose, an
 // ICD-10 code after ICD or diagnosis ("diagnosis code J45.909") is masked.
 //
 // After a personal key in text, a value goes on over the words that
@@ -621,7 +625,7 @@
 // key name alone (name, Name, display_name) is not a term of any preset:
 // it names services, files, metrics and hosts as often as people, so a
 // person's name logged under it passes (see below).
-// Detectors: email, email-spelled, email-worded, ssn, card-number, phone, iban ([DetectIBAN]: in
+// Detectors: url-userinfo, email, email-spelled, email-worded, ssn, card-number, phone, iban ([DetectIBAN]: in
 // upper case, whole or in groups of four; at its country's length also in
 // lower case, with dashes or in groups of other sizes, fr76 3000 …,
 // DE89-3704-…, DE89 37040044 0532013000; a lower-case
@@ -652,14 +656,15 @@
 // KMS alias/billing-key, edge-lb-eu, primary, default), and under a
 // service account's name (serviceAccountName: default) any lower-case
 // name. Detectors:
-// email, email-spelled, email-worded, ssn, card-number, phone,
+// url-userinfo, email, email-spelled, email-worded, ssn, card-number, phone,
 // ip-address.
 //
 // ContactInfo. Terms: email, e mail, phone, phone number, mobile,
 // telephone, fax, address, street, postal code, postcode, zip, tel,
 // cellphone, cell phone, whatsapp, telefon, telefono, telefone,
 // telefonnummer, teléfono, téléphone. Detectors: email, email-spelled,
-// email-worded, phone.
+// email-worded, phone (not url-userinfo: a URL's credentials are no
+// contact detail; combine ContactInfo with another preset for them).
 //
 // # Token formats
 //
