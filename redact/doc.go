@@ -832,7 +832,9 @@
 // digits) and Amazon MWS (amzn.mws. and a UUID), Dependency-Track (odt_
 // and 32 or more), StackHawk (hawk.<20>.<20>), Mapbox temporary tokens
 // (tk.eyJ…), New Relic admin and REST keys (NRAA-, NRRA-) and Pixie
-// deploy keys (px-dep- and a UUID), GitHub App installation tokens of the
+// deploy keys (px-dep- and a UUID), Mercury API tokens
+// (secret-token:mercury_production_…_yrucrem, mercury_sandbox_…), Amazon
+// EKS bearer tokens (k8s-aws-v1.…), GitHub App installation tokens of the
 // form ghs_<app id>_<JWT>, and the spellings other scanners accept of
 // formats listed above: Adobe with a '-' in its 32 bytes, Vault service
 // and batch tokens of 24 bytes or more (hvs., hvb.), Databricks in

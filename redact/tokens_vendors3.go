@@ -36,6 +36,15 @@ var vendorFormats3 = []tokenFormat{
 	{family: "newrelic", prefix: "NRAA-", body: cHex, min: 27, max: 27, fold: true, mixed: true},
 	{family: "newrelic", prefix: "NRRA-", body: cHex, min: 42, max: 42, fold: true, mixed: true},
 	{family: "newrelic", prefix: "px-dep-", shape: uuidBody},
+	// Mercury banking API tokens (secret-token:mercury_production_…):
+	// the environment, a kind of three letters, 30 letters and digits or
+	// more, and the mark "_yrucrem".
+	{family: "mercury", prefix: "mercury_production_", shape: mercuryBody},
+	{family: "mercury", prefix: "mercury_sandbox_", shape: mercuryBody},
+	// Amazon EKS bearer tokens as aws-iam-authenticator and aws eks
+	// get-token make them: "k8s-aws-v1." and the base64url of a presigned
+	// STS request.
+	{family: "aws", prefix: "k8s-aws-v1.", body: cURL, min: 100},
 	// StackHawk API keys: "hawk.", 20 bytes, '.' and 20 more.
 	{family: "stackhawk", prefix: "hawk.", shape: stackhawkBody},
 	// Databricks tokens written in upper-case hex: 32 hex digits and an
@@ -201,4 +210,19 @@ func mailchimpDataCentre(s string) int {
 		}
 		i = d + 1
 	}
+}
+
+// mercuryBody matches the rest of a Mercury API token after its
+// environment: three lower-case letters (wma, rma), '_', 30 letters and
+// digits or more and "_yrucrem", which every token ends with.
+func mercuryBody(s string, j int) int {
+	k := run(s, j, cLowerHex|cLower)
+	if k-j != 3 || k >= len(s) || s[k] != '_' {
+		return 0
+	}
+	e := run(s, k+1, cAlnum)
+	if e-k-1 < 30 || !strings.HasPrefix(s[e:], "_yrucrem") || !wordEnd(s, e+len("_yrucrem")) {
+		return 0
+	}
+	return e + len("_yrucrem")
 }

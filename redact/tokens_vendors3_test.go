@@ -10,6 +10,10 @@ func vendors3Sample(f tokenFormat) (string, bool) {
 			continue
 		}
 		switch f.prefix {
+		case "mercury_production_", "mercury_sandbox_":
+			return f.prefix + "rma_Vb4Nm8Qx2Lz6Wk0Tr3Hy7Pd1Js5Gf9Ca3Ue8Io2_yrucrem", true
+		case "k8s-aws-v1.":
+			return f.prefix + "aHR0cHM6Ly9zdHMuZXUtd2VzdC0xLmFtYXpvbmF3cy5jb20vP0FjdGlvbj1HZXRDYWxsZXJJZGVudGl0eSZWZXJzaW9uPTIwMTEtMDYtMTUmWC1BbXotQWxnb3JpdGhtPUFXUzQtSE1BQy1TSEEyNTY", true
 		case "ion_":
 			return f.prefix + "Wq7Rt2Yu9Io4Pa6Sd1Fg3Hj8Kl0Zx5Cv2Bn7Mq4We9", true
 		case "scp-live-", "scp-test-":
