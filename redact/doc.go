@@ -834,7 +834,9 @@
 // (tk.eyJ…), New Relic admin and REST keys (NRAA-, NRRA-) and Pixie
 // deploy keys (px-dep- and a UUID), Mercury API tokens
 // (secret-token:mercury_production_…_yrucrem, mercury_sandbox_…), Amazon
-// EKS bearer tokens (k8s-aws-v1.…), GitHub App installation tokens of the
+// EKS bearer tokens (k8s-aws-v1.…), GitLab workspace and runner
+// registration tokens (glwt-, glrtr-), LlamaCloud (llx-), E2B (e2b_ and
+// 40 hex digits), dbt Cloud (dbtu_, dbtc_), GitHub App installation tokens of the
 // form ghs_<app id>_<JWT>, and the spellings other scanners accept of
 // formats listed above: Adobe with a '-' in its 32 bytes, Vault service
 // and batch tokens of 24 bytes or more (hvs., hvb.), Databricks in

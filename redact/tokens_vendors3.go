@@ -45,6 +45,18 @@ var vendorFormats3 = []tokenFormat{
 	// get-token make them: "k8s-aws-v1." and the base64url of a presigned
 	// STS request.
 	{family: "aws", prefix: "k8s-aws-v1.", body: cURL, min: 100},
+	// GitLab workspace tokens (glwt-) and runner registration tokens
+	// (glrtr-), as GitLab's list of token prefixes names them.
+	{family: "gitlab", prefix: "glwt-", body: cURL, min: 20, mixed: true},
+	{family: "gitlab", prefix: "glrtr-", body: cURL, min: 20, mixed: true},
+	// LlamaCloud API keys: "llx-" and 40 to 64 letters and digits.
+	{family: "llamacloud", prefix: "llx-", shape: randomBody(cAlnum, 40, 64)},
+	// E2B API keys: "e2b_" and 40 lower-case hex digits.
+	{family: "e2b", prefix: "e2b_", body: cLHex, min: 40, max: 40, mixed: true},
+	// dbt Cloud personal access tokens (dbtu_) and service tokens (dbtc_):
+	// 40 to 64 letters, digits and '_', both cases and a digit.
+	{family: "dbt", prefix: "dbtu_", shape: randomBody(cWord, 40, 64)},
+	{family: "dbt", prefix: "dbtc_", shape: randomBody(cWord, 40, 64)},
 	// StackHawk API keys: "hawk.", 20 bytes, '.' and 20 more.
 	{family: "stackhawk", prefix: "hawk.", shape: stackhawkBody},
 	// Databricks tokens written in upper-case hex: 32 hex digits and an
