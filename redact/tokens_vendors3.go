@@ -57,6 +57,17 @@ var vendorFormats3 = []tokenFormat{
 	// 40 to 64 letters, digits and '_', both cases and a digit.
 	{family: "dbt", prefix: "dbtu_", shape: randomBody(cWord, 40, 64)},
 	{family: "dbt", prefix: "dbtc_", shape: randomBody(cWord, 40, 64)},
+	// Chroma Cloud API keys: "ck-" and 44 letters and digits, both cases
+	// and a digit (a common prefix: only at that length).
+	{family: "chroma", prefix: "ck-", shape: randomBody(cAlnum, 44, 44)},
+	// Daytona API keys: "dtn_" and 64 lower-case hex digits.
+	{family: "daytona", prefix: "dtn_", body: cLHex, min: 64, max: 64, mixed: true},
+	// Helicone API keys: sk-helicone- (or sk-helicone-proxy-) and groups
+	// of 7 lower-case letters and digits joined by '-'.
+	{family: "helicone", prefix: "sk-helicone-", shape: heliconeBody},
+	{family: "helicone", prefix: "sk-helicone-proxy-", shape: heliconeBody},
+	// Mixedbread API keys: "mxb_" and 24 to 64 letters and digits.
+	{family: "mixedbread", prefix: "mxb_", shape: randomBody(cAlnum, 24, 64)},
 	// StackHawk API keys: "hawk.", 20 bytes, '.' and 20 more.
 	{family: "stackhawk", prefix: "hawk.", shape: stackhawkBody},
 	// Databricks tokens written in upper-case hex: 32 hex digits and an
@@ -237,4 +248,29 @@ func mercuryBody(s string, j int) int {
 		return 0
 	}
 	return e + len("_yrucrem")
+}
+
+// heliconeBody matches four or more groups of 7 lower-case letters and
+// digits joined by '-', with a digit among them, as Helicone writes the
+// base32 of its keys.
+func heliconeBody(s string, j int) int {
+	e, groups := j, 0
+	for {
+		k := run(s, e, cDigit|cLowerHex|cLower)
+		if k-e != 7 {
+			return 0
+		}
+		groups++
+		if e = k; groups >= 4 && (e == len(s) || s[e] != '-' || run(s, e+1, cDigit|cLowerHex|cLower)-e-1 != 7) {
+			break
+		}
+		if e >= len(s) || s[e] != '-' {
+			return 0
+		}
+		e++
+	}
+	if !wordEnd(s, e) || !hasDigit(s[j:e]) {
+		return 0
+	}
+	return e
 }
