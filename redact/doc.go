@@ -838,7 +838,8 @@
 // registration tokens (glwt-, glrtr-), LlamaCloud (llx-), E2B (e2b_ and
 // 40 hex digits), dbt Cloud (dbtu_, dbtc_), Chroma Cloud (ck- and 44),
 // Daytona (dtn_ and 64 hex digits), Helicone (sk-helicone-…), Mixedbread
-// (mxb_), GitHub App installation tokens of the
+// (mxb_), Nomic (nk- and 43), Pangea (pts_ and 32), GitHub App
+// installation tokens of the
 // form ghs_<app id>_<JWT>, and the spellings other scanners accept of
 // formats listed above: Adobe with a '-' in its 32 bytes, Vault service
 // and batch tokens of 24 bytes or more (hvs., hvb.), Databricks in

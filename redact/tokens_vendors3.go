@@ -68,6 +68,11 @@ var vendorFormats3 = []tokenFormat{
 	{family: "helicone", prefix: "sk-helicone-proxy-", shape: heliconeBody},
 	// Mixedbread API keys: "mxb_" and 24 to 64 letters and digits.
 	{family: "mixedbread", prefix: "mxb_", shape: randomBody(cAlnum, 24, 64)},
+	// Nomic Atlas API keys: "nk-" and 43 bytes of base64url, both cases
+	// and a digit (a short prefix: only at that length).
+	{family: "nomic", prefix: "nk-", shape: randomBody(cURL, 43, 43)},
+	// Pangea service tokens: "pts_" and 32 lower-case letters and digits.
+	{family: "pangea", prefix: "pts_", body: cDigit | cLowerHex | cLower, min: 32, max: 32, mixed: true},
 	// StackHawk API keys: "hawk.", 20 bytes, '.' and 20 more.
 	{family: "stackhawk", prefix: "hawk.", shape: stackhawkBody},
 	// Databricks tokens written in upper-case hex: 32 hex digits and an

@@ -30,6 +30,10 @@ func vendors3Sample(f tokenFormat) (string, bool) {
 			return f.prefix + "k2m9q4w-z7c5v3b-n0a1s2d-f4g5h6j", true
 		case "mxb_":
 			return f.prefix + "Rk2Pz8Qw4Lm6Xn1Vb7Tc3Yh9Js5G", true
+		case "nk-":
+			return f.prefix + "Rk2Pz8Qw4Lm6-n1Vb7Tc3Yh9Js5Gd0AbRk2Pz8Qw4Lm", true
+		case "pts_":
+			return f.prefix + "k2m9q4w1z7c5v3b6n0a1s2d3f4g5h6j7", true
 		case "ion_":
 			return f.prefix + "Wq7Rt2Yu9Io4Pa6Sd1Fg3Hj8Kl0Zx5Cv2Bn7Mq4We9", true
 		case "scp-live-", "scp-test-":
