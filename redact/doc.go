@@ -491,7 +491,9 @@
 // expiry year, expiration month, expiration year, as Stripe's exp_month
 // and exp_year, and card exp, cc exp, card expiration, cc expiry,
 // cc expiration, under which a card's expiry is masked (exp alone is a
-// JWT's claim and is kept). Detectors: card-number ([DetectCardNumber]), in
+// JWT's claim and is kept). Detectors: url-userinfo (a URL's
+// user:password, as under Credentials: authentication data is no less
+// secret under PCI DSS), card-number ([DetectCardNumber]), in
 // strings and in integer values: digits in groups separated by spaces,
 // dashes, or (in groups of four) dots, slashes, underscores and no-break
 // spaces, or tabs (a TSV export's cells, \t in JSON text); the rest of a magnetic stripe's track after the number (the
@@ -556,7 +558,9 @@
 // groups, after a carrier's name or a tracking word or ending a UPS code,
 // 1Z 999 AA1 01 2345 6784, is kept), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
-// HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG). In prose, an
+// HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG), url-userinfo (a
+// URL's user:password, as under every preset but ContactInfo: a login and
+// its password are never left to a personal-data preset alone). In prose, an
 // ICD-10 code after ICD or diagnosis ("diagnosis code J45.909") is masked.
 //
 // After a personal key in text, a value goes on over the words that
@@ -625,7 +629,7 @@
 // key name alone (name, Name, display_name) is not a term of any preset:
 // it names services, files, metrics and hosts as often as people, so a
 // person's name logged under it passes (see below).
-// Detectors: email, email-spelled, email-worded, ssn, card-number, phone, iban ([DetectIBAN]: in
+// Detectors: url-userinfo, email, email-spelled, email-worded, ssn, card-number, phone, iban ([DetectIBAN]: in
 // upper case, whole or in groups of four; at its country's length also in
 // lower case, with dashes or in groups of other sizes, fr76 3000 …,
 // DE89-3704-…, DE89 37040044 0532013000; a lower-case
@@ -656,14 +660,15 @@
 // KMS alias/billing-key, edge-lb-eu, primary, default), and under a
 // service account's name (serviceAccountName: default) any lower-case
 // name. Detectors:
-// email, email-spelled, email-worded, ssn, card-number, phone,
+// url-userinfo, email, email-spelled, email-worded, ssn, card-number, phone,
 // ip-address.
 //
 // ContactInfo. Terms: email, e mail, phone, phone number, mobile,
 // telephone, fax, address, street, postal code, postcode, zip, tel,
 // cellphone, cell phone, whatsapp, telefon, telefono, telefone,
 // telefonnummer, teléfono, téléphone. Detectors: email, email-spelled,
-// email-worded, phone.
+// email-worded, phone (not url-userinfo: a URL's credentials are no
+// contact detail; combine ContactInfo with another preset for them).
 //
 // # Token formats
 //
@@ -743,8 +748,8 @@
 // identifiable keys by their signature (+ASt, ACDb, APIM, +ABa, +AMC, AzFu,
 // +ASb, +AEh, +ARm, AzCa, AIoT, AZEG, AzSe, +ACR), Microsoft's common
 // annotated security keys (84 bytes with JQQJ9 at byte 52; Azure DevOps
-// personal access tokens also with any digit after JQQJ9 and AZDO at
-// byte 76), Microsoft identity platform refresh tokens (0.A…,
+// personal access tokens, AZDO at byte 76, also with JQQJ and any two
+// version digits, JQQJ77…, or a digit and D or H), Microsoft identity platform refresh tokens (0.A…,
 // 1.A…) and Microsoft account tokens (EwA…, EwB…, EwC…), DigitalOcean, Vault, Terraform Cloud, Heroku,
 // Doppler, Fly.io, PlanetScale, Databricks (dapi, dose), Firebase Cloud
 // Messaging server keys (AAAA…:APA91b…), Grafana, Sentry, New Relic,
@@ -766,7 +771,8 @@
 // 1Password, Bitwarden Secrets Manager (0.<uuid>.…:…==), age
 // (AGE-SECRET-KEY-1, AGE-SECRET-KEY-PQ-1), Defined
 // Networking, Infisical (st.…), Apereo CAS tickets (ST-…, TGT-…, PT-…,
-// PGT-…, PGTIOU-…), PagerDuty user tokens (u+…), YouTrack permanent
+// PGT-…, PGTIOU-…), PagerDuty user tokens (u+…; also as a URL's path
+// segment or a query parameter's value, not inside base64), YouTrack permanent
 // tokens (perm:…), minisign and signify secret keys (RWRTY0Iy…,
 // RWQAAEIy…, RWRCSw…), Kubernetes bearer tokens as a WebSocket subprotocol
 // (base64url.bearer.authorization.k8s.io.…), Intercom access tokens (dG9rO…, "tok:" in base64),
@@ -830,7 +836,14 @@
 // digits) and Amazon MWS (amzn.mws. and a UUID), Dependency-Track (odt_
 // and 32 or more), StackHawk (hawk.<20>.<20>), Mapbox temporary tokens
 // (tk.eyJ…), New Relic admin and REST keys (NRAA-, NRRA-) and Pixie
-// deploy keys (px-dep- and a UUID), GitHub App installation tokens of the
+// deploy keys (px-dep- and a UUID), Mercury API tokens
+// (secret-token:mercury_production_…_yrucrem, mercury_sandbox_…), Amazon
+// EKS bearer tokens (k8s-aws-v1.…), GitLab workspace and runner
+// registration tokens (glwt-, glrtr-), LlamaCloud (llx-), E2B (e2b_ and
+// 40 hex digits), dbt Cloud (dbtu_, dbtc_), Chroma Cloud (ck- and 44),
+// Daytona (dtn_ and 64 hex digits), Helicone (sk-helicone-…), Mixedbread
+// (mxb_), Nomic (nk- and 43), Pangea (pts_ and 32), GitHub App
+// installation tokens of the
 // form ghs_<app id>_<JWT>, and the spellings other scanners accept of
 // formats listed above: Adobe with a '-' in its 32 bytes, Vault service
 // and batch tokens of 24 bytes or more (hvs., hvb.), Databricks in
@@ -870,7 +883,11 @@
 // (GitHub Actions' ::add-mask::…); private keys in base64 PEM
 // (LS0tLS1CRUdJTi…, a Kubernetes Secret's tls.key, a kubeconfig's
 // client-key-data; certificates are kept) and Docker configs in base64
-// (eyJhdXRocyI6…, .dockerconfigjson). A string with none of their
+// (eyJhdXRocyI6…, .dockerconfigjson). A token ends where its vendor's
+// alphabet does (glpat-…/repos/x, ATATT3…/rest/api keep the path), and
+// a token of base64 that starts a segment of a URL's path ends at the
+// '/' after which no base64 goes on (/v1/ABSK…/invoke keeps /invoke).
+// A string with none of their
 // prefixes or markers costs one pass over its bytes. Prefixes made of hex
 // digits only match a body that is not hex, so that digests stay.
 //

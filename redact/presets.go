@@ -95,7 +95,8 @@ var (
 	// PCI covers PCI DSS cardholder and sensitive authentication data
 	// (requirement 3.3, 3.4): primary account number, card verification
 	// codes, expiry, PIN and track data, and the card-number detector
-	// (issuer prefix and Luhn checked, in strings and in integers).
+	// (issuer prefix and Luhn checked, in strings and in integers); and,
+	// as authentication data, the URL-credentials detector.
 	PCIDSS = Rule{
 		Name: "pcidss",
 		Terms: []string{
@@ -109,14 +110,14 @@ var (
 			// The expiry under the card's own word ("exp" alone is a JWT's claim).
 			"card exp", "cc exp", "card expiration", "cc expiry", "cc expiration",
 		},
-		Detectors: []Detector{DetectCardNumber},
+		Detectors: []Detector{DetectCardNumber, DetectURLUserinfo},
 	}
 
 	// HIPAA covers the HIPAA Safe Harbor identifiers (45 CFR
 	// 164.514(b)(2)) commonly found in logs: names, medical record, patient,
 	// health plan and account numbers, SSNs, contact details, dates of
 	// birth, device and biometric identifiers, diagnoses and the SSN,
-	// e-mail, phone and HL7 detectors.
+	// e-mail, phone, HL7 and URL-credentials detectors.
 	HIPAA = Rule{
 		Name: "hipaa",
 		Terms: []string{
@@ -140,13 +141,13 @@ var (
 			"admission date", "admit date", "date of admission", "discharge date",
 			"date of discharge", "date of death", "death date",
 		},
-		Detectors: []Detector{DetectSSN, DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone, DetectIPAddress, DetectHL7},
+		Detectors: []Detector{DetectSSN, DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone, DetectIPAddress, DetectHL7, DetectURLUserinfo},
 	}
 
 	// GDPR covers personal data (Article 4(1)) and special categories
 	// (Article 9): contact, personal, online and financial identifiers
 	// (client IPs and X-Forwarded-For included), and the e-mail, SSN,
-	// card-number, phone, IBAN and national-id detectors.
+	// card-number, phone, IBAN, national-id and URL-credentials detectors.
 	GDPR = Rule{
 		Name: "gdpr",
 		Terms: []string{
@@ -205,12 +206,13 @@ var (
 			// The word telephone in other languages.
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
 		},
-		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress, DetectNationalID},
+		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress, DetectNationalID, DetectURLUserinfo},
 	}
 
 	// CCPA covers personal information under Cal. Civ. Code 1798.140(v):
 	// identifiers, commercial, biometric, geolocation and professional
-	// information, and the e-mail, SSN, card-number and phone detectors.
+	// information, and the e-mail, SSN, card-number, phone and
+	// URL-credentials detectors.
 	CCPA = Rule{
 		Name: "ccpa",
 		Terms: []string{
@@ -222,11 +224,12 @@ var (
 			"cellphone", "cell phone", "whatsapp", "idfa", "idfv", "gaid", "aaid",
 			"social security", "social security number", "itin",
 		},
-		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress},
+		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress, DetectURLUserinfo},
 	}
 
 	// ContactInfo covers contact details only: e-mail, phone, postal
-	// address, with the e-mail and phone detectors.
+	// address, with the e-mail and phone detectors (a URL's credentials
+	// are no contact detail: combine with Credentials or another preset).
 	ContactInfo = Rule{
 		Name: "contactinfo",
 		Terms: []string{

@@ -78,6 +78,10 @@ type tokenFormat struct {
 	// keyed: a vendor's name as a key (keyedFormats), which may also
 	// start after '_' (TF_VAR_cloudflare, MY_DATADOG=…).
 	keyed bool
+	// excl lists the bytes of body's classes that the vendor's alphabet
+	// has not: the token ends before them (glpat-…/repos/x keeps
+	// /repos/x).
+	excl string
 }
 
 // tokenFormats is the catalog of self-identifying credentials, from the
@@ -92,10 +96,10 @@ var tokenFormats = append([]tokenFormat{
 	{family: "github", prefix: "ghs_", body: cAlnum, min: 36},
 	{family: "github", prefix: "ghr_", body: cAlnum, min: 36},
 	{family: "github", prefix: "github_pat_", body: cWord, min: 40},
-	{family: "gitlab", prefix: "glpat-", body: cURL | cOther, min: 20},
+	{family: "gitlab", prefix: "glpat-", body: cURL | cOther, min: 20, excl: "+/=~@"},
 	{family: "gitlab", prefix: "gldt-", body: cURL, min: 20},
 	{family: "gitlab", prefix: "glptt-", body: cLHex, min: 40},
-	{family: "gitlab", prefix: "glrt-", body: cURL | cOther, min: 20},
+	{family: "gitlab", prefix: "glrt-", body: cURL | cOther, min: 20, excl: "+/=~@"},
 	{family: "gitlab", prefix: "glcbt-", body: cURL, min: 20},
 	{family: "gitlab", prefix: "glft-", body: cURL, min: 20},
 	{family: "gitlab", prefix: "glimt-", body: cURL, min: 25},
@@ -117,7 +121,7 @@ var tokenFormats = append([]tokenFormat{
 	{family: "cratesio", prefix: "cio", body: cAlnum, min: 32, max: 32, mixed: true},
 	{family: "buildkite", prefix: "bkua_", body: cAlnum, min: 40},
 	{family: "buildkite", prefix: "bkaa_", body: cAlnum, min: 40},
-	{family: "buildkite", prefix: "bkaj_", body: cAny, min: 40},
+	{family: "buildkite", prefix: "bkaj_", body: cAny, min: 40, excl: "+/=~@"},
 	{family: "circleci", prefix: "CCIPAT_", shape: circleciBody},
 	{family: "circleci", prefix: "CCIPRJ_", shape: circleciBody},
 	{family: "netlify", prefix: "nfp_", body: cWord, min: 36, mixed: true},
@@ -142,20 +146,20 @@ var tokenFormats = append([]tokenFormat{
 	{family: "sonar", prefix: "sqp_", body: cAlnum, min: 40},
 	{family: "sonar", prefix: "sqa_", body: cAlnum, min: 40},
 	{family: "sourcegraph", prefix: "sgp_", body: cWord, min: 40},
-	{family: "harness", prefix: "pat.", body: cURL | cOther, min: 60},
-	{family: "harness", prefix: "sat.", body: cURL | cOther, min: 60},
+	{family: "harness", prefix: "pat.", body: cURL | cOther, min: 60, excl: "+/=~@"},
+	{family: "harness", prefix: "sat.", body: cURL | cOther, min: 60, excl: "+/=~@"},
 	{family: "octopus", prefix: "API-", body: cUAln, min: 26, mixed: true},
 	{family: "readme", prefix: "rdme_", body: cAlnum, min: 70},
 	{family: "postman", prefix: "PMAK-", body: cHex | cDash, min: 59},
 	{family: "prefect", prefix: "pnu_", body: cAlnum, min: 36},
 	{family: "infracost", prefix: "ico-", body: cAlnum, min: 32},
-	{family: "frameio", prefix: "fio-u-", body: cAny, min: 64},
-	{family: "atlassian", prefix: "ATATT3", body: cAny, min: 150},
-	{family: "atlassian", prefix: "ATCTT3", body: cAny, min: 150},
+	{family: "frameio", prefix: "fio-u-", body: cAny, min: 64, excl: "./+~@"},
+	{family: "atlassian", prefix: "ATATT3", body: cAny, min: 150, excl: "./+~@"},
+	{family: "atlassian", prefix: "ATCTT3", body: cAny, min: 150, excl: "./+~@"},
 	{family: "bitbucket", prefix: "ATBB", body: cAlnum, min: 28, mixed: true},
 	{family: "linear", prefix: "lin_api_", body: cAlnum, min: 40},
 	{family: "linear", prefix: "lin_oauth_", body: cAlnum, min: 40},
-	{family: "typeform", prefix: "tfp_", body: cAny, min: 59},
+	{family: "typeform", prefix: "tfp_", body: cAny, min: 59, excl: "+/~@"},
 	{family: "settlemint", prefix: "sm_pat_", body: cAlnum, min: 16},
 	{family: "settlemint", prefix: "sm_aat_", body: cAlnum, min: 16},
 	{family: "settlemint", prefix: "sm_sat_", body: cAlnum, min: 16},
@@ -183,7 +187,7 @@ var tokenFormats = append([]tokenFormat{
 	{family: "slack", prefix: "xoxo-", body: cURL, min: 12},
 	{family: "slack", prefix: "xoxs-", body: cURL, min: 12},
 	{family: "slack", prefix: "xoxe-", body: cURL, min: 20},
-	{family: "slack", prefix: "xoxe.", body: cURL | cOther, min: 20},
+	{family: "slack", prefix: "xoxe.", body: cURL | cOther, min: 20, excl: "+/=~@"},
 	{family: "slack", prefix: "xapp-", body: cURL, min: 20},
 	{family: "slack", prefix: "xoxc-", body: cURL, min: 40},
 	{family: "slack", prefix: "xoxd-", shape: percentBody(40)},
@@ -235,9 +239,9 @@ var tokenFormats = append([]tokenFormat{
 	{family: "flutterwave", prefix: "FLWPUBK-", body: cAlnum | cDash, min: 32},
 	{family: "shippo", prefix: "shippo_live_", body: cHex, min: 40},
 	{family: "shippo", prefix: "shippo_test_", body: cHex, min: 40},
-	{family: "duffel", prefix: "duffel_live_", body: cAny, min: 43},
-	{family: "duffel", prefix: "duffel_test_", body: cAny, min: 43},
-	{family: "gocardless", prefix: "live_", body: cAny, min: 40, mixed: true},
+	{family: "duffel", prefix: "duffel_live_", body: cAny, min: 43, excl: "./+~@"},
+	{family: "duffel", prefix: "duffel_test_", body: cAny, min: 43, excl: "./+~@"},
+	{family: "gocardless", prefix: "live_", body: cAny, min: 40, mixed: true, excl: "./+~@"},
 	// Mollie API keys: live_ or test_ and 30 letters and digits.
 	{family: "mollie", prefix: "live_", body: cAlnum, min: 30, max: 30, mixed: true},
 	{family: "mollie", prefix: "test_", body: cAlnum, min: 30, max: 30, mixed: true},
@@ -274,7 +278,7 @@ var tokenFormats = append([]tokenFormat{
 	// Cloud.
 	{family: "gcp", prefix: "AIza", body: cURL, min: 35},
 	{family: "gcp", prefix: "GOCSPX-", body: cURL, min: 24},
-	{family: "gcp", prefix: "ya29.", body: cURL | cOther, min: 30},
+	{family: "gcp", prefix: "ya29.", body: cURL | cOther, min: 30, excl: "+/=~@"},
 	{family: "digitalocean", prefix: "dop_v1_", body: cLHex, min: 64},
 	{family: "digitalocean", prefix: "doo_v1_", body: cLHex, min: 64},
 	{family: "digitalocean", prefix: "dor_v1_", body: cLHex, min: 64},
@@ -285,7 +289,7 @@ var tokenFormats = append([]tokenFormat{
 	{family: "heroku", prefix: "HRKU-AA", body: cURL, min: 58},
 	{family: "heroku", prefix: "HRKU-", body: cURL, min: 60},
 	{family: "doppler", prefix: "dp.pt.", body: cAlnum, min: 40},
-	{family: "doppler", prefix: "dp.st.", body: cAny, min: 40},
+	{family: "doppler", prefix: "dp.st.", body: cAny, min: 40, excl: "+/=~@"},
 	{family: "doppler", prefix: "dp.ct.", body: cAlnum, min: 40},
 	{family: "doppler", prefix: "dp.sa.", body: cAlnum, min: 40},
 	{family: "doppler", prefix: "dp.scim.", body: cAlnum, min: 40},
@@ -294,9 +298,9 @@ var tokenFormats = append([]tokenFormat{
 	{family: "flyio", prefix: "fm1r_", body: cAny, min: 100},
 	{family: "flyio", prefix: "fm1a_", body: cAny, min: 100},
 	{family: "flyio", prefix: "fm2_", body: cAny, min: 100},
-	{family: "planetscale", prefix: "pscale_tkn_", body: cAny, min: 32},
-	{family: "planetscale", prefix: "pscale_pw_", body: cAny, min: 32},
-	{family: "planetscale", prefix: "pscale_oauth_", body: cAny, min: 32},
+	{family: "planetscale", prefix: "pscale_tkn_", body: cAny, min: 32, excl: "+/~@"},
+	{family: "planetscale", prefix: "pscale_pw_", body: cAny, min: 32, excl: "+/~@"},
+	{family: "planetscale", prefix: "pscale_oauth_", body: cAny, min: 32, excl: "+/~@"},
 	{family: "databricks", prefix: "dapi", body: cLHex | cDash, min: 32, mixed: true},
 	{family: "databricks", prefix: "dose", body: cLHex, min: 32, mixed: true}, // OAuth client secrets
 	// Firebase Cloud Messaging legacy server keys: AAAA, 7 characters, ":APA91b", and the rest.
@@ -309,7 +313,7 @@ var tokenFormats = append([]tokenFormat{
 	{family: "newrelic", prefix: "NRAK-", body: cAlnum, min: 27, fold: true, mixed: true},
 	{family: "newrelic", prefix: "NRJS-", body: cHex, min: 19, fold: true},
 	{family: "newrelic", prefix: "NRII-", body: cURL, min: 25, fold: true},
-	{family: "dynatrace", prefix: "dt0c01.", body: cAlnum | cOther, min: 89},
+	{family: "dynatrace", prefix: "dt0c01.", body: cAlnum | cOther, min: 89, excl: "+/=~@"},
 	{family: "alibaba", prefix: "LTAI", body: cAlnum, min: 20},
 	{family: "aws", prefix: "ABSK", body: cAny, min: 109},
 	{family: "aws", prefix: "bedrock-api-key-", body: cAny, min: 20},
@@ -324,12 +328,12 @@ var tokenFormats = append([]tokenFormat{
 	{family: "yandex", prefix: "AQVN", body: cURL, min: 35},
 	{family: "yandex", prefix: "YC", body: cURL, min: 38, mixed: true},
 	{family: "yandex", prefix: "y0_", body: cURL, min: 40},
-	{family: "mapbox", prefix: "sk.eyJ", body: cAny, min: 60},
-	{family: "mapbox", prefix: "pk.eyJ", body: cAny, min: 60},
+	{family: "mapbox", prefix: "sk.eyJ", body: cAny, min: 60, excl: "+/=~@"},
+	{family: "mapbox", prefix: "pk.eyJ", body: cAny, min: 60, excl: "+/=~@"},
 	{family: "mapbox", prefix: "pk.", fold: true, shape: dottedBody(60, 22)},
 	{family: "mapbox", prefix: "sk.", fold: true, shape: dottedBody(60, 22)},
 	{family: "yandex", prefix: "t1.", fold: true, shape: yandexIAMBody},
-	{family: "dropbox", prefix: "sl.", body: cAny, min: 130},
+	{family: "dropbox", prefix: "sl.", body: cAny, min: 130, excl: "+/~@"},
 	{family: "adobe", prefix: "p8e-", body: cAlnum, min: 32},
 	// Facebook (Meta) access tokens: "EAA", a letter, 100 more letters and
 	// digits (EAAB…, EAAG…, EAAC…, EAAM…); facebookFormats adds them.
@@ -346,7 +350,7 @@ var tokenFormats = append([]tokenFormat{
 	// ElevenLabs API keys: "sk_" and 48 lower-case hex digits.
 	{family: "elevenlabs", prefix: "sk_", body: cLHex, min: 48, max: 48, mixed: true},
 	// Messaging, productivity and the rest.
-	{family: "sendgrid", prefix: "SG.", body: cURL | cOther, min: 60},
+	{family: "sendgrid", prefix: "SG.", body: cURL | cOther, min: 60, excl: "+/=~@"},
 	{family: "sendinblue", prefix: "xkeysib-", body: cHex | cDash | cLower | cUpper, min: 80},
 	{family: "sendinblue", prefix: "xsmtpsib-", body: cHex | cDash | cLower | cUpper, min: 80}, // SMTP keys
 	{family: "twilio", prefix: "SK", body: cHex, min: 32, max: 32, mixed: true},
@@ -378,7 +382,7 @@ var tokenFormats = append([]tokenFormat{
 	// with 21 A's before the app id, real ones have 22; URL-escaped or
 	// not.
 	{family: "twitter", prefix: "AAAAAAAAAAAAAAAAAAAAA", fold: true, shape: twitterBearerBody},
-	{family: "defined-networking", prefix: "dnkey-", body: cAny, min: 78},
+	{family: "defined-networking", prefix: "dnkey-", body: cAny, min: 78, excl: "./+~@"},
 	// Newer formats from GitHub secret scanning's list of partners.
 	{family: "docker", prefix: "dckr_pat_", body: cURL, min: 27},
 	{family: "docker", prefix: "dckr_oat_", body: cURL, min: 27},
@@ -485,11 +489,11 @@ var tokenFormats = append([]tokenFormat{
 	// ticket (TGT-, the single sign-on session), proxy tickets (PT-,
 	// PGT-, PGTIOU-): the type, a counter, '-', a random id, and the
 	// server's suffix.
-	{family: "cas", prefix: "ST-", shape: casTicketBody},
-	{family: "cas", prefix: "TGT-", shape: casTicketBody},
-	{family: "cas", prefix: "PT-", shape: casTicketBody},
-	{family: "cas", prefix: "PGT-", shape: casTicketBody},
-	{family: "cas", prefix: "PGTIOU-", shape: casTicketBody},
+	{family: "cas", prefix: "ST-", shape: casTicketBody, excl: "/"},
+	{family: "cas", prefix: "TGT-", shape: casTicketBody, excl: "/"},
+	{family: "cas", prefix: "PT-", shape: casTicketBody, excl: "/"},
+	{family: "cas", prefix: "PGT-", shape: casTicketBody, excl: "/"},
+	{family: "cas", prefix: "PGTIOU-", shape: casTicketBody, excl: "/"},
 	// PagerDuty REST API user tokens: "u+" and 18 more bytes.
 	{family: "pagerduty", prefix: "u+", shape: pagerDutyBody},
 	// YouTrack and Hub permanent tokens: perm: (or perm-), the user's name
@@ -719,7 +723,29 @@ func (f *tokenFormat) match(s string, i int) int {
 		return 0
 	}
 	j := i + p
+	if (f.body&cOther != 0 || f.shape != nil) && startsPathSegment(s, i, f.prefix) {
+		// The path's next segment is no part of the token: the token
+		// ends at the first '/' after which no base64 goes on, unless
+		// it is no token without what follows.
+		for k := j; ; k++ {
+			d := strings.IndexByte(s[k:], '/')
+			if d < 0 {
+				break
+			}
+			if k += d; !base64Follows(s, k+1) {
+				if end := f.match(s[:k], i); end > 0 {
+					return end
+				}
+				break
+			}
+		}
+	}
 	if f.shape != nil {
+		if strings.IndexByte(f.excl, '/') >= 0 {
+			if k := strings.IndexByte(s[j:], '/'); k >= 0 {
+				s = s[:j+k]
+			}
+		}
 		end := f.shape(s, j)
 		if end > 0 && isHex(f.prefix) && isHex(s[j:end]) {
 			return 0 // a digest that opens with hex digits, as below
@@ -734,6 +760,9 @@ func (f *tokenFormat) match(s string, i int) int {
 	for j < limit {
 		cl := charClass[s[j]]
 		if cl&f.body == 0 || s[j] == '@' && inURLUserinfo(s, i) { // https://oauth2:glpat-…@gitlab.com/…: the host is not the token's
+			break
+		}
+		if cl == cOther && f.excl != "" && strings.IndexByte(f.excl, s[j]) >= 0 {
 			break
 		}
 		if cl == cDigit {
@@ -878,14 +907,16 @@ func casTicketBody(s string, j int) int {
 }
 
 // pagerDutyBody matches the 18 bytes of base64url after "u+" in a
-// PagerDuty user token, with a digit and letters of both cases; a "u+"
-// inside base64 (after '/' or '+') is no token's start.
+// PagerDuty user token, with a digit and letters of both cases. A "u+"
+// inside base64 (after '+', or after a '/' that base64 holds) is no
+// token's start; one that starts a URL's path segment (/v2/u+…) or a
+// parameter's value (?token=u+…) is.
 func pagerDutyBody(s string, j int) int {
-	if j > 2 && (s[j-3] == '/' || s[j-3] == '+' || s[j-3] == '=') {
+	if j > 2 && (s[j-3] == '+' || s[j-3] == '/' && inBase64Run(s, j-3)) {
 		return 0
 	}
 	e := run(s, j, cURL)
-	if t := s[j:e]; len(t) != 18 || (e < len(s) && (s[e] == '+' || s[e] == '/')) || !hasDigit(t) || !mixedCase(t) {
+	if t := s[j:e]; len(t) != 18 || (e < len(s) && (s[e] == '+' || s[e] == '/' && base64Follows(s, e+1) || s[e] == '=' && s[j-3] == '/')) || !hasDigit(t) || !mixedCase(t) {
 		return 0
 	}
 	return e
@@ -2132,12 +2163,12 @@ func keyedToken(s string, start, e, p int) int {
 // isCASK reports whether the 84 bytes of k are laid out as a common
 // annotated security key: 52 bytes, "JQQJ9", a version (9, D, H), a byte,
 // a month (A to L), 16 bytes, a letter (the first of the provider's
-// signature, "AZDO" for Azure DevOps), 7 bytes; or "JQQJ9" and any
-// digit at byte 52 and "AZDO" at byte 76, as Azure DevOps issues its
-// tokens.
+// signature, "AZDO" for Azure DevOps), 7 bytes; or, with "AZDO" at byte
+// 76 as Azure DevOps issues its tokens, "JQQJ" and any two version digits
+// (JQQJ95, JQQJ77) or a digit and the kind D or H.
 func isCASK(k string) bool {
 	return k[52:57] == "JQQJ9" && strings.IndexByte("9DH", k[57]) >= 0 && k[59] >= 'A' && k[59] <= 'L' && isLetter(k[76]) ||
-		k[52:57] == "JQQJ9" && isDigit(k[57]) && k[76:80] == "AZDO" // Azure DevOps' own, with other version digits
+		k[52:56] == "JQQJ" && isDigit(k[56]) && (isDigit(k[57]) || k[57] == 'D' || k[57] == 'H') && k[76:80] == "AZDO" // Azure DevOps' own, with other version digits
 }
 
 // isAlnumOnly reports whether s holds ASCII letters and digits only.

@@ -28,7 +28,7 @@ var scannerFormats = []tokenFormat{
 	{family: "deno", prefix: "ddp_", body: cAlnum, min: 36, mixed: true},
 	{family: "deno", prefix: "ddw_", body: cAlnum, min: 36, mixed: true},
 	{family: "endor labs", prefix: "endr+", body: cAlnum | cDash, min: 16, mixed: true},
-	{family: "figma", prefix: "figp_", shape: randomChunkBody(cURL|cOther, 40, 12)},
+	{family: "figma", prefix: "figp_", shape: randomChunkBody(cURL|cOther, 40, 12), excl: "/"},
 	{family: "sonar", prefix: "sqco_", body: cAlnum, min: 40, mixed: true}, // SonarCloud
 	{family: "trufflehog", prefix: "thog-key-", body: cLHex, min: 16, max: 16, mixed: true},
 	{family: "trufflehog", prefix: "thog-secret-", body: cLHex, min: 32, max: 32, mixed: true},
@@ -59,8 +59,8 @@ var scannerFormats = []tokenFormat{
 	{family: "persona", prefix: "persona_production_", shape: randomChunkBody(cURL, 32, 12)},
 	{family: "persona", prefix: "persona_sandbox_", shape: randomChunkBody(cURL, 32, 12)},
 	// Onfido API tokens: api_live.<id>.<secret> (api_sandbox. for tests).
-	{family: "onfido", prefix: "api_live.", shape: randomChunkBody(cURL|cOther, 40, 12)},
-	{family: "onfido", prefix: "api_sandbox.", shape: randomChunkBody(cURL|cOther, 40, 12)},
+	{family: "onfido", prefix: "api_live.", shape: randomChunkBody(cURL|cOther, 40, 12), excl: "/"},
+	{family: "onfido", prefix: "api_sandbox.", shape: randomChunkBody(cURL|cOther, 40, 12), excl: "/"},
 	// Salesforce connected-app consumer keys (3MVG9…) and refresh tokens (5AEP861…).
 	{family: "salesforce", prefix: "3MVG9", body: cWord | cOther, min: 80, mixed: true},
 	{family: "salesforce", prefix: "5AEP861", body: cWord | cOther, min: 80, mixed: true},

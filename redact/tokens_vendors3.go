@@ -30,12 +30,49 @@ var vendorFormats3 = []tokenFormat{
 	{family: "vault", prefix: "hvs.", shape: randomBody(cAlnum, 24, 130)},
 	{family: "vault", prefix: "hvb.", shape: randomBody(cURL, 24, 500)},
 	// Mapbox temporary tokens: "tk." and a JWT-like body.
-	{family: "mapbox", prefix: "tk.eyJ", body: cAny, min: 60},
+	{family: "mapbox", prefix: "tk.eyJ", body: cAny, min: 60, excl: "+/=~@"},
 	// New Relic admin keys (NRAA-, 27 hex digits) and REST API keys
 	// (NRRA-, 42), Pixie deploy keys (px-dep- and a UUID).
 	{family: "newrelic", prefix: "NRAA-", body: cHex, min: 27, max: 27, fold: true, mixed: true},
 	{family: "newrelic", prefix: "NRRA-", body: cHex, min: 42, max: 42, fold: true, mixed: true},
 	{family: "newrelic", prefix: "px-dep-", shape: uuidBody},
+	// Mercury banking API tokens (secret-token:mercury_production_…):
+	// the environment, a kind of three letters, 30 letters and digits or
+	// more, and the mark "_yrucrem".
+	{family: "mercury", prefix: "mercury_production_", shape: mercuryBody},
+	{family: "mercury", prefix: "mercury_sandbox_", shape: mercuryBody},
+	// Amazon EKS bearer tokens as aws-iam-authenticator and aws eks
+	// get-token make them: "k8s-aws-v1." and the base64url of a presigned
+	// STS request.
+	{family: "aws", prefix: "k8s-aws-v1.", body: cURL, min: 100},
+	// GitLab workspace tokens (glwt-) and runner registration tokens
+	// (glrtr-), as GitLab's list of token prefixes names them.
+	{family: "gitlab", prefix: "glwt-", body: cURL, min: 20, mixed: true},
+	{family: "gitlab", prefix: "glrtr-", body: cURL, min: 20, mixed: true},
+	// LlamaCloud API keys: "llx-" and 40 to 64 letters and digits.
+	{family: "llamacloud", prefix: "llx-", shape: randomBody(cAlnum, 40, 64)},
+	// E2B API keys: "e2b_" and 40 lower-case hex digits.
+	{family: "e2b", prefix: "e2b_", body: cLHex, min: 40, max: 40, mixed: true},
+	// dbt Cloud personal access tokens (dbtu_) and service tokens (dbtc_):
+	// 40 to 64 letters, digits and '_', both cases and a digit.
+	{family: "dbt", prefix: "dbtu_", shape: randomBody(cWord, 40, 64)},
+	{family: "dbt", prefix: "dbtc_", shape: randomBody(cWord, 40, 64)},
+	// Chroma Cloud API keys: "ck-" and 44 letters and digits, both cases
+	// and a digit (a common prefix: only at that length).
+	{family: "chroma", prefix: "ck-", shape: randomBody(cAlnum, 44, 44)},
+	// Daytona API keys: "dtn_" and 64 lower-case hex digits.
+	{family: "daytona", prefix: "dtn_", body: cLHex, min: 64, max: 64, mixed: true},
+	// Helicone API keys: sk-helicone- (or sk-helicone-proxy-) and groups
+	// of 7 lower-case letters and digits joined by '-'.
+	{family: "helicone", prefix: "sk-helicone-", shape: heliconeBody},
+	{family: "helicone", prefix: "sk-helicone-proxy-", shape: heliconeBody},
+	// Mixedbread API keys: "mxb_" and 24 to 64 letters and digits.
+	{family: "mixedbread", prefix: "mxb_", shape: randomBody(cAlnum, 24, 64)},
+	// Nomic Atlas API keys: "nk-" and 43 bytes of base64url, both cases
+	// and a digit (a short prefix: only at that length).
+	{family: "nomic", prefix: "nk-", shape: randomBody(cURL, 43, 43)},
+	// Pangea service tokens: "pts_" and 32 lower-case letters and digits.
+	{family: "pangea", prefix: "pts_", body: cDigit | cLowerHex | cLower, min: 32, max: 32, mixed: true},
 	// StackHawk API keys: "hawk.", 20 bytes, '.' and 20 more.
 	{family: "stackhawk", prefix: "hawk.", shape: stackhawkBody},
 	// Databricks tokens written in upper-case hex: 32 hex digits and an
@@ -201,4 +238,44 @@ func mailchimpDataCentre(s string) int {
 		}
 		i = d + 1
 	}
+}
+
+// mercuryBody matches the rest of a Mercury API token after its
+// environment: three lower-case letters (wma, rma), '_', 30 letters and
+// digits or more and "_yrucrem", which every token ends with.
+func mercuryBody(s string, j int) int {
+	k := run(s, j, cLowerHex|cLower)
+	if k-j != 3 || k >= len(s) || s[k] != '_' {
+		return 0
+	}
+	e := run(s, k+1, cAlnum)
+	if e-k-1 < 30 || !strings.HasPrefix(s[e:], "_yrucrem") || !wordEnd(s, e+len("_yrucrem")) {
+		return 0
+	}
+	return e + len("_yrucrem")
+}
+
+// heliconeBody matches four or more groups of 7 lower-case letters and
+// digits joined by '-', with a digit among them, as Helicone writes the
+// base32 of its keys.
+func heliconeBody(s string, j int) int {
+	e, groups := j, 0
+	for {
+		k := run(s, e, cDigit|cLowerHex|cLower)
+		if k-e != 7 {
+			return 0
+		}
+		groups++
+		if e = k; groups >= 4 && (e == len(s) || s[e] != '-' || run(s, e+1, cDigit|cLowerHex|cLower)-e-1 != 7) {
+			break
+		}
+		if e >= len(s) || s[e] != '-' {
+			return 0
+		}
+		e++
+	}
+	if !wordEnd(s, e) || !hasDigit(s[j:e]) {
+		return 0
+	}
+	return e
 }

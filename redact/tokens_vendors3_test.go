@@ -10,6 +10,30 @@ func vendors3Sample(f tokenFormat) (string, bool) {
 			continue
 		}
 		switch f.prefix {
+		case "mercury_production_", "mercury_sandbox_":
+			return f.prefix + "rma_Vb4Nm8Qx2Lz6Wk0Tr3Hy7Pd1Js5Gf9Ca3Ue8Io2_yrucrem", true
+		case "k8s-aws-v1.":
+			return f.prefix + "aHR0cHM6Ly9zdHMuZXUtd2VzdC0xLmFtYXpvbmF3cy5jb20vP0FjdGlvbj1HZXRDYWxsZXJJZGVudGl0eSZWZXJzaW9uPTIwMTEtMDYtMTUmWC1BbXotQWxnb3JpdGhtPUFXUzQtSE1BQy1TSEEyNTY", true
+		case "glwt-", "glrtr-":
+			return f.prefix + "Qm7Tx2Wz9Kb4Lp6Vn1Rc", true
+		case "llx-":
+			return f.prefix + "Tg5Kq2Wz8Lp3Vx7Nb4Mc1Rd6Yh0JfTg5Kq2Wz8Lp3Vx7", true
+		case "e2b_":
+			return f.prefix + "7c1e9a3f5b2d4c6e8a0f1b3d5c7e9a2b4d6f8a0c", true
+		case "dbtu_", "dbtc_":
+			return f.prefix + "Rk2Pz8Qw4Lm6_Xn1Vb7Tc3Yh9Js5Gd0AbRk2Pz8Qw4Lm6Xn1Vb7", true
+		case "ck-":
+			return f.prefix + "Tg5Kq2Wz8Lp3Vx7Nb4Mc1Rd6Yh0JfTg5Kq2Wz8Lp3Vx7", true
+		case "dtn_":
+			return f.prefix + "7c1e9a3f5b2d4c6e8a0f1b3d5c7e9a2b4d6f8a0c7c1e9a3f5b2d4c6e8a0f1b3d", true
+		case "sk-helicone-", "sk-helicone-proxy-":
+			return f.prefix + "k2m9q4w-z7c5v3b-n0a1s2d-f4g5h6j", true
+		case "mxb_":
+			return f.prefix + "Rk2Pz8Qw4Lm6Xn1Vb7Tc3Yh9Js5G", true
+		case "nk-":
+			return f.prefix + "Rk2Pz8Qw4Lm6-n1Vb7Tc3Yh9Js5Gd0AbRk2Pz8Qw4Lm", true
+		case "pts_":
+			return f.prefix + "k2m9q4w1z7c5v3b6n0a1s2d3f4g5h6j7", true
 		case "ion_":
 			return f.prefix + "Wq7Rt2Yu9Io4Pa6Sd1Fg3Hj8Kl0Zx5Cv2Bn7Mq4We9", true
 		case "scp-live-", "scp-test-":
