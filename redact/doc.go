@@ -66,7 +66,10 @@
 // keytool's -storepass, ADMINPWD, bindpw); words such as bypass, compass, lowpass
 // and OLDPWD do not. A term followed by a number is the term
 // (password1, password2, token3, apiKey2); names whose digits belong to
-// them (auth0, oauth2, x509) are not split. A word written as a password
+// them (auth0, oauth2, x509) are not split. A term spelled as an
+// abbreviation, a dot after each of its letters (D.O.B., s.s.n.) or its
+// letters in mixed case (DoB), is the term, in text too; so is a term of
+// personal data with a dot after it in text (dob. 1984-03-07). A word written as a password
 // is, its letters in both cases and one of them written as a digit
 // (S3cretPass9, Pr1vPassPhr4se), is a value and no key, though it spells
 // a term: the argument after it is no secret of its. Nor is the word

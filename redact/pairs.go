@@ -107,6 +107,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 		}
 		quotedKey := p > b && !attrs
+		if p == b && p < i && s[p] == '.' && abbreviatedKey(s[a:b]) {
+			p++ // D.O.B.: …, S.S.N.=…: an abbreviation's dot before the operator
+		}
 		for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
 			p++
 		}
@@ -537,9 +540,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			}
 		}
-		sp := b // the space after the key: after "no." too (account no. 12345678)
+		sp := b              // the space after the key: after "no." too (account no. 12345678)
+		abbreviated := false // d.o.b. 7 Mar 1984, dob. 1984-03-07: personal terms only
 		if b+1 < len(s) && s[b] == '.' && s[b+1] == ' ' && isNumberAbbr(s[a:b]) {
 			sp = b + 1
+		} else if b+1 < len(s) && s[b] == '.' && s[b+1] == ' ' && abbreviatedKey(s[a:b]) {
+			sp, abbreviated = b+1, true
 		}
 		numberSign := b+1 < len(s) && s[b] == '#' && isDigit(s[b+1]) // SSN#078051120: personal terms only
 		if !numberSign && (sp >= len(s) || (s[sp] != ' ' && s[sp] != '\t')) || !r.mayBeKey(s[a:b]) {
@@ -572,7 +578,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		props := false
-		if d := strings.LastIndexByte(s[a:b], '.'); d >= 0 {
+		if d := strings.LastIndexByte(s[a:b], '.'); d >= 0 && !isInitialism(s[a:b]) {
 			// A file name or a dotted path before a word (archive.zip
 			// notes.txt), unless its last part is a key: a Java properties
 			// file separates a key from its value with spaces
@@ -584,7 +590,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			props = lineStartAt(s, a-d-1)
 		}
 		rule, ka := r.phraseRule(s, a, b) // "api key", "card verification value"
-		if rule == "" || machineInText(s, a, b) {
+		if rule == "" || machineInText(s, a, b) || abbreviated && !personalRules[rule] {
 			continue
 		}
 		if numberSign {
@@ -2870,7 +2876,7 @@ func isBirthKey(k string) bool {
 			return true
 		}
 	}
-	return l == "dob"
+	return l == "dob" || l == "d.o.b" || l == "d.o.b."
 }
 
 // salutationName returns the span of the name after "Dear" ending at e,
