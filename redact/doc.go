@@ -550,7 +550,13 @@
 // country code stands in parentheses without a '+', (852) 9123 4567,
 // (33) 6 12 34 56 78, right after such
 // a word or after it and "number is", "sent to", or after the '=' or ':'
-// of a key that names a telephone, mobile=91234567, fax_no:02071838750: "call took 1830 2245
+// of a key that names a telephone, mobile=91234567, fax_no:02071838750;
+// any national number of seven to thirteen bare digits after the '=' or
+// ':' of such a key, and of nine or more right after a word that names a
+// telephone itself, in English, Spanish, Portuguese, Italian, Polish,
+// German (Handy, Natel, Festnetz), French (portable), Dutch (mobiel) or
+// as GSM, handy=015123456789, móvil 612345678, celular:21987654321
+// (not after a verb of calling, not a date of eight digits): "call took 1830 2245
 // ns" and "build 73920518" are kept; a parcel's tracking number in
 // groups, after a carrier's name or a tracking word or ending a UPS code,
 // 1Z 999 AA1 01 2345 6784, is kept), ip-address

@@ -32,7 +32,10 @@ var (
 	// without a '+' ((852) 9123 4567, (44) 20 7946 0958) right after a
 	// word that names a telephone ("cel 9123 4567", "sms sent to 91234567"),
 	// also as the value of a key in text that names one (mobile=91234567,
-	// fax_no:02071838750).
+	// fax_no:02071838750), and a national number of seven to thirteen
+	// bare digits as such a value, or of nine or more right after a word
+	// that names a telephone in one of the languages of phoneWords
+	// (handy=015123456789, móvil 612345678).
 	// Runs of digits without the separators of a phone number (ids,
 	// amounts, dates, versions, Unix times) and parcels' tracking numbers
 	// (1Z 999 AA1 01 2345 6784, "FedEx tracking 0277 5613 0948") are left
@@ -164,6 +167,8 @@ func findPhones(s string, spans []span) []span {
 				shortNationalNumber(s, start, end, groups, digits)
 		case len(groups) == 1 && (digits == 10 || digits == 11) && bareNationalNumber(s[start:end]):
 			ok = callVerbBefore(s, start) || phoneWordBefore(s, start) // call from 4155552671, sms sent to 9876543210
+		case len(groups) == 1 && bareNumberAfterPhoneWord(s, start, end, digits):
+			ok = true // handy=015123456789, móvil 612345678
 		case len(groups) == 1 && digits == 8:
 			ok = shortNationalNumber(s, start, end, groups, digits) // tlf 20123456
 		}

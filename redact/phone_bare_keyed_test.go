@@ -1,0 +1,42 @@
+package redact_test
+
+import (
+	"testing"
+
+	"github.com/slogguard/slogguard/redact"
+)
+
+// TestBareNationalNumberAfterPhoneWord: a national number written as bare
+// digits, of any national plan's length, is masked as the value of a key
+// in text whose words name a telephone in English or in another language
+// (Handy, teléfono, móvil, celular, portable, GSM, Natel), and of nine
+// digits or more right after such a word in prose; dates, counts, ids
+// under other keys and numbers followed by a unit are kept.
+func TestBareNationalNumberAfterPhoneWord(t *testing.T) {
+	cases := []spelledCase{
+		{"sms handy=017298341265 queued", "017298341265", []string{"queued"}},
+		{"Handy: 01638812047 bestätigt", "01638812047", []string{"bestätigt"}},
+		{`{"handy":"015904417723"} stored`, "015904417723", []string{"stored"}},
+		{"telefono=3398120476 salvato", "3398120476", []string{"salvato"}},
+		{"telefono 3398120477 salvato", "3398120477", []string{"salvato"}},
+		{"móvil 634920175 confirmado", "634920175", []string{"confirmado"}},
+		{"movil=634920176 confirmado", "634920176", []string{"confirmado"}},
+		{"celular=21987340562 ok", "21987340562", []string{"ok"}},
+		{"portable: 0783914026 enregistré", "0783914026", []string{"enregistré"}},
+		{"gsm 0478391620 bevestigd", "0478391620", []string{"bevestigd"}},
+		{"natel=0793816204 ok", "0793816204", []string{"ok"}},
+		{"tel=4927831 desk", "4927831", []string{"desk"}},
+		// Not phone numbers.
+		{text: "handy=20251104 build"},
+		{text: "handy 834920175 rows"},
+		{text: "callId=834920175 ended"},
+		{text: "order=834920175 shipped"},
+		{text: "celular=00000000000 placeholder"},
+		{text: "portable build 834920175 signed"},
+	}
+	for _, preset := range []redact.Rule{redact.HIPAA, redact.CCPA, redact.GDPR, redact.ContactInfo} {
+		t.Run(preset.Name, func(t *testing.T) {
+			requirePersonal(t, []redact.Rule{redact.Credentials, preset}, cases)
+		})
+	}
+}
