@@ -562,7 +562,19 @@
 // 1Z 999 AA1 01 2345 6784, is kept), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
 // HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG). In prose, an
-// ICD-10 code after ICD or diagnosis ("diagnosis code J45.909") is masked.
+// ICD-10 code after ICD or diagnosis ("diagnosis code J45.909") is masked,
+// and so is a street address after a word of a preset's terms that names
+// an address (address, street; anschrift, adresse and their kin under
+// GDPR), with no operator between them or after "is" or "to": a house
+// number and a street's name (shipping address 1600 Pennsylvania Ave NW,
+// home address is 10 Downing Street) or a street's name that a street's
+// word ends or opens and a house number (Adresse Hauptstraße 5, Calle
+// Mayor 12), up to the last word of an address (capitalised words,
+// numbers, postcodes, the commas between them and particles such as de
+// or van: billing address 77 Mill Lane, Leeds LS1 4AB updated keeps
+// "updated"); address already in use, address 10.0.0.5 and address book
+// sync are kept. After an operator (address: …) the value runs to the end
+// of its clause.
 //
 // After a personal key in text, a value goes on over the words that
 // belong to it: a date of birth in words (dob: March 14, 1985; born on
@@ -651,7 +663,7 @@
 // Japan's My Number, Portugal's NIF and Poland's PESEL, their check
 // digits or letters valid).
 //
-// CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
+// CCPA. Terms: full name, alias, email, phone, address, street, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,
 // account name, account number, card number, biometric, geolocation,
 // precise location, purchase history, browsing history, employment,

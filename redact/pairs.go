@@ -635,6 +635,16 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if q >= len(s) {
 			continue
 		}
+		if personalRules[rule] && isAddressWord(s[a:b]) {
+			if vs, ve := streetAddressAt(s, q); ve > vs { // shipping address 1600 Pennsylvania Ave NW
+				if !r.keepValue(s[a:b], s[vs:ve]) {
+					spans = append(spans, span{vs, ve})
+					note(rule)
+				}
+				i = max(i, ve)
+				continue
+			}
+		}
 		if ws, we := wordAt(s, q); !personalRules[rule] && (!r.metadata[fb.lower(s[ws:we])] || strings.EqualFold(s[ws:we], "reset")) { // not: new password policy applied: …
 			if vs, ve := announcedSecret(s, ka, b); ve > vs {
 				if !r.keepValue(s[a:b], s[vs:ve]) {

@@ -214,7 +214,7 @@ var (
 	CCPA = Rule{
 		Name: "ccpa",
 		Terms: []string{
-			"full name", "alias", "email", "phone", "address", "postal code",
+			"full name", "alias", "email", "phone", "address", "street", "postal code",
 			"ssn", "driver license", "drivers license", "passport", "ip address",
 			"device id", "account name", "account number", "card number",
 			"biometric", "geolocation", "precise location", "purchase history",
