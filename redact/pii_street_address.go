@@ -164,7 +164,7 @@ func streetAddressAt(s string, q int) (int, int) {
 			return 0, 0
 		}
 		named := isUpper(s[n]) || s[n] >= 0x80
-		from := q // where the words of an address (addressEnd) are read from
+		from := q   // where the words of an address (addressEnd) are read from
 		if !named { // 12 elm street: a lower-case name needs its kind of street
 			p := n
 			for k := 0; k < 3 && p < len(s); k++ {
