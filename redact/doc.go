@@ -45,7 +45,8 @@
 // (auth_date=1764720000, a time.Time) and masks any other value. Nor a term
 // followed by a word that names the machinery around the secret
 // (token_bucket, secrets_manager, secret_scanning, auth_time,
-// auth_mechanisms) or coarse
+// auth_mechanisms, and mobile_build, mobileAppVersion, mobile_os: the
+// mobile platform, no telephone) or coarse
 // geography after a term of place (geo_region, address_continent), nor a
 // language model tokenizer's special token (eos_token, pad_token). The term "key"
 // counts only as the last word after a word that does not name an ordinary
@@ -529,7 +530,8 @@
 // ([DetectWordedEmail]: the '@' and dots spelled as words, jane at
 // example dot org; "failed at db.example.com" is prose), phone ([DetectPhone]: also with a trunk 0 and area code in
 // parentheses, (020) 7946 0958, an area code of two digits in
-// parentheses, (11) 98765-4321, the trunk 8 of Russia, 8 (812)
+// parentheses before a Brazilian mobile from 9 or landline from 2 to 5
+// or in Mexico's way, (11) 98765-4321 (order (65) 8123 4097 is kept), the trunk 8 of Russia, 8 (812)
 // 555-12-34, nine digits after a trunk 0, 02-312-3456, an extension
 // after the number, ext. 204, x204, ;ext=204, an Indonesian mobile in
 // three groups, 0812-3456-7890, a slash after the trunk and area code,
@@ -557,7 +559,9 @@
 // German (Handy, Natel, Festnetz), French (portable), Dutch (mobiel) or
 // as GSM, handy=015123456789, móvil 612345678, celular:21987654321
 // (not after a verb of calling, not a date of eight digits): "call took 1830 2245
-// ns" and "build 73920518" are kept; a parcel's tracking number in
+// ns" and "build 73920518" are kept, and so are a count of one to four
+// digits under such a key, mobile=3 sessions, and the version of a
+// platform's app, mobile app 8.1.2.33, for the ip-address detector too; a parcel's tracking number in
 // groups, after a carrier's name or a tracking word or ending a UPS code,
 // 1Z 999 AA1 01 2345 6784, is kept), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of

@@ -5029,6 +5029,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 	if k := strings.LastIndexAny(key, "-_."); strings.EqualFold(key[k+1:], "auth") && saslMechanism(fb.lower(v)) { // SMTP: 250-AUTH=LOGIN
 		return true
 	}
+	if phoneCount(key, v) { // mobile=3 sessions: a count, no telephone number
+		return true
+	}
 	if isVersion(v) && !personalRules[r.verdict(key).rule] { // credentials v1.17.42: a module's version; not dob: 14.03.1985
 		return true
 	}

@@ -204,12 +204,18 @@ func trunkNationalNumber(n string, groups []int, digits int, second byte) bool {
 // is a national number whose area code of two digits (no trunk 0) stands
 // in parentheses, as Brazil and Mexico write one: (11) 98765-4321,
 // (55) 1234 5678: ten or eleven digits, the groups after the area code
-// of four digits or five.
+// of four digits or five, a Brazilian mobile's from 9 and a landline's
+// from 2 to 5.
 func areaInParentheses(n string, groups []int, digits int) bool {
 	if len(n) < 4 || n[1] == '0' || n[3] != ')' || len(groups) < 3 || len(groups) > 3 || digits < 10 || digits > 11 {
 		return false
 	}
-	return groups[0] == 2 && groups[1] >= 4 && groups[1] <= 5 && groups[2] == 4
+	// A Brazilian mobile's nine digits open with 9, a landline's eight
+	// with 2 to 5; Mexico's areas of two digits have eight: (65) 8123 4097
+	// is neither, an order's or a list's number.
+	first := subscriberFirst(n)
+	return groups[0] == 2 && groups[2] == 4 &&
+		(groups[1] == 5 && first == '9' || groups[1] == 4 && (first >= '2' && first <= '5' || mexicoArea(n[1:3])))
 }
 
 // cisTrunkNumber reports whether n is a national number after the trunk
