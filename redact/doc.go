@@ -508,7 +508,7 @@
 // date of birth, birth date, birthdate, diagnosis, icd10, prescription,
 // medication, medical condition, lab result, device serial, biometric,
 // fingerprint, full name, first name, last name, email, phone, fax,
-// address, street, zip, postal code, license number, account number,
+// address, street, zip, postal code, postcode, license number, account number,
 // ip address, drivers license, driver license, driving licence,
 // licence number, dl number, vin, vehicle id, tel, cellphone, cell phone, whatsapp,
 // birthday, born, zipcode, family name, middle name, maiden name,
@@ -642,7 +642,10 @@
 // account holder, account holder name, billing name, shipping name, and
 // a point on the map as mapping APIs name it: geo, geo point, latlng,
 // latlon, latlong, lnglat, lonlat, (under geo, as under location, cloud
-// region names are kept). The
+// region names are kept), and data concerning health (Article 9) as
+// health records name it: diagnosis, medical condition, medication,
+// prescription, medical record, medical record number, mrn, patient name,
+// icd10. The
 // key name alone (name, Name, display_name) is not a term of any preset:
 // it names services, files, metrics and hosts as often as people, so a
 // person's name logged under it passes (see below).

@@ -746,6 +746,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			i = max(i, te)
 		case isLinkingWord(w): // password is …, reset password to …, password was changed to …
 			q = afterLinking(s, we)
+			if e := birthDateAfterLinking(s, s[ka:b], q); personalRules[rule] && e > q {
+				spans = append(spans, span{q, e}) // date of birth is 4 May 1990
+				note(rule)
+				i = e
+				continue
+			}
 			if q < len(s) && (s[q] == '"' || s[q] == '\'' || s[q] == '`') {
 				if vs, ve := valueAt(s, q); ve > vs && ve+2 < len(s) && s[ve+1] == ' ' && isQuote(s[ve+2]) &&
 					(r.namesSecretSetting(s[vs:ve]) || strings.EqualFold(w, "set") && strings.HasSuffix(strings.ToLower(strings.TrimSuffix(s[a:b], "s")), "secret")) {

@@ -127,7 +127,7 @@ var (
 			"icd10", "prescription", "medication", "medical condition",
 			"lab result", "device serial", "biometric", "fingerprint",
 			"full name", "first name", "last name", "email", "phone", "fax",
-			"address", "street", "zip", "postal code", "license number",
+			"address", "street", "zip", "postal code", "postcode", "license number",
 			"account number", "ip address", "drivers license", "driver license",
 			"driving licence", "licence number", "dl number", "vin", "vehicle id", "tel", "cellphone",
 			"cell phone", "whatsapp", "birthday", "born", "zipcode", "family name",
@@ -204,6 +204,9 @@ var (
 			"social security", "social security number",
 			// The word telephone in other languages.
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
+			// Data concerning health (Article 9), as health records name it.
+			"diagnosis", "medical condition", "medication", "prescription", "medical record",
+			"medical record number", "mrn", "patient name", "icd10",
 		},
 		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress, DetectNationalID},
 	}
