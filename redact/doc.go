@@ -628,7 +628,7 @@
 // henkilötunnus, license plate, licence plate, number plate, geburtstag,
 // geburtsort, geboren, anschrift, adresse, vorname, nachname, prenom,
 // prénom, apellido, apellidos, cognome, direccion, dirección, indirizzo,
-// endereco, endereço, correo electronico, correo electrónico, handynummer,
+// endereco, endereço, adres, correo electronico, correo electrónico, handynummer,
 // mobilnummer, the advertising identifiers of mobile
 // devices idfa, idfv, gaid, aaid, a device's mac address, mac addr,
 // (in prose too, the address whole: 00:1A:…, 00-1a-…, Cisco's 001a.2b3c.4d5e)

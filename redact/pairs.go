@@ -55,6 +55,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		for b > a && (s[b-1] == '.' || s[b-1] == '-') { // a sentence's full stop
 			b--
 		}
+		if b < i && s[b] == '.' && isInitialism(s[a:b+1]) {
+			b++ // D.O.B.: the initialism's last dot is the key's
+		}
 		if b == i && b+4 <= len(s) && s[b] == ' ' && strings.EqualFold(s[b+1:b+4], "api") && (b+4 == len(s) || !isKeyChar(s[b+4])) && apiKeyWords[strings.ToLower(s[a:b])] {
 			b += 4 // clé API: …, clave API: the key of an API in other languages (addTermEnds)
 			i = b
@@ -2813,7 +2816,7 @@ func isFreeTextKey(key string) bool {
 	k := fb.lower(key)
 	for _, t := range [...]string{"address", "street", "diagnosis", "condition", "medication", "prescription",
 		"passphrase", "phrase", "mnemonic", // passphrase: correct horse battery staple; a seed phrase of 24 words
-		"anschrift", "adresse", "direccion", "dirección", "indirizzo", "endereco", "endereço"} {
+		"anschrift", "adresse", "direccion", "dirección", "indirizzo", "endereco", "endereço", "adres"} {
 		if strings.HasSuffix(k, t) {
 			before := strings.TrimRight(k[:len(k)-len(t)], "_- ")
 			return !strings.HasSuffix(before, "ip") || strings.HasSuffix(before, "ship") // an IP address; a ship_address is a street's

@@ -17,6 +17,7 @@ func TestBareNationalNumberAfterPhoneWord(t *testing.T) {
 		{"sms handy=017298341265 queued", "017298341265", []string{"queued"}},
 		{"Handy: 01638812047 bestätigt", "01638812047", []string{"bestätigt"}},
 		{`{"handy":"015904417723"} stored`, "015904417723", []string{"stored"}},
+		{`{\"movil\":\"634920177\"} stored`, "634920177", []string{"stored"}},
 		{"telefono=3398120476 salvato", "3398120476", []string{"salvato"}},
 		{"telefono 3398120477 salvato", "3398120477", []string{"salvato"}},
 		{"móvil 634920175 confirmado", "634920175", []string{"confirmado"}},

@@ -20,6 +20,8 @@ func TestPhoneWordLookalikesKept(t *testing.T) {
 		{text: "android sdk 5.3.0.12 loaded"},
 		{text: "order (72) 6620 4417 packed"},
 		{text: "item (47) 8841 2290 in list"},
+		{text: "order (12) 3456 7890 queued"},
+		{text: "items (65) 4412 9021 total"},
 		{text: "mobileBuild=60418273 published"},
 		{text: "mobile_app_version=4.18.2 live"},
 		{text: "mobile_sessions=52 active"},
@@ -31,6 +33,7 @@ func TestPhoneWordLookalikesKept(t *testing.T) {
 		{"mobile_number=07700900482 saved", "07700900482", []string{"saved"}},
 		{"lead (11) 97123-4568 called back", "97123-4568", []string{"called back"}},
 		{"filial (21) 3524-7790 aberta", "3524-7790", []string{"aberta"}},
+		{"sucursal (81) 4417 2290 abierta", "4417 2290", []string{"abierta"}},
 		{"mobile app support +44 7700 900483", "7700 900483", []string{"mobile app support"}},
 	}
 	for _, preset := range []redact.Rule{redact.HIPAA, redact.GDPR, redact.CCPA, redact.ContactInfo} {

@@ -205,7 +205,8 @@ func trunkNationalNumber(n string, groups []int, digits int, second byte) bool {
 // in parentheses, as Brazil and Mexico write one: (11) 98765-4321,
 // (55) 1234 5678: ten or eleven digits, the groups after the area code
 // of four digits or five, a Brazilian mobile's from 9 and a landline's
-// from 2 to 5.
+// from 2 to 5 with a dash between its halves, or after one of Mexico's
+// areas of two digits.
 func areaInParentheses(n string, groups []int, digits int) bool {
 	if len(n) < 4 || n[1] == '0' || n[3] != ')' || len(groups) < 3 || len(groups) > 3 || digits < 10 || digits > 11 {
 		return false
@@ -214,8 +215,9 @@ func areaInParentheses(n string, groups []int, digits int) bool {
 	// with 2 to 5; Mexico's areas of two digits have eight: (65) 8123 4097
 	// is neither, an order's or a list's number.
 	first := subscriberFirst(n)
+	landline := first >= '2' && first <= '5' && n[len(n)-5] == '-' // Brazil writes a landline's halves with a dash: (11) 3456-7890
 	return groups[0] == 2 && groups[2] == 4 &&
-		(groups[1] == 5 && first == '9' || groups[1] == 4 && (first >= '2' && first <= '5' || mexicoArea(n[1:3])))
+		(groups[1] == 5 && first == '9' || groups[1] == 4 && (landline || mexicoArea(n[1:3])))
 }
 
 // cisTrunkNumber reports whether n is a national number after the trunk

@@ -27,6 +27,8 @@ func TestDottedPersonalTermsMasked(t *testing.T) {
 		{"S.S.N. 219094418 submitted", "219094418", []string{"submitted"}},
 		{"s.s.n. 219-09-4419 submitted", "219-09-4419", []string{"submitted"}},
 		{"date.of.birth=1949-10-01 ok", "1949-10-01", []string{"ok"}},
+		{`{\"D.O.B.\":\"1952-05-17\"} stored`, "1952-05-17", []string{"stored"}},
+		{`{"D.O.B.":"1952-05-18"}`, "1952-05-18", nil},
 		// Abbreviations that name no term, and prose.
 		{text: "see e.g. 14 cases at 5 p.m. 22 users"},
 		{text: "the U.S. 330 million and i.e. 2024-05-06"},

@@ -34,7 +34,7 @@ var streetTypes = [...]string{"street", "st", "road", "rd", "avenue", "ave", "av
 	"boulevard", "blvd", "way", "court", "ct", "place", "pl", "parkway", "pkwy", "highway", "hwy", "terrace",
 	"square", "sq", "close", "crescent", "row", "circle", "cir", "trail", "alley",
 	"straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "laan", "straat", "plein", "gracht",
-	"calle", "avenida", "via", "viale", "corso", "piazza", "rua", "rue", "plaza", "paseo", "camino", "carrer"}
+	"calle", "avenida", "via", "vía", "viale", "corso", "piazza", "rua", "rue", "plaza", "paseo", "camino", "carrer"}
 
 // streetTypeWord reports whether w, a word with no trailing punctuation,
 // names a kind of street, or ends with a suffix that does (Hauptstraße,

@@ -40,6 +40,8 @@ func TestStreetAddressAfterAddressWord(t *testing.T) {
 			{"Adresse Lindenstraße 14, 04109 Leipzig bestätigt", "Lindenstraße 14, 04109 Leipzig", []string{"bestätigt"}},
 			{"direccion Calle Alcalá 48 guardada", "Calle Alcalá 48", []string{"guardada"}},
 			{"indirizzo Via Garibaldi 21 salvato", "Via Garibaldi 21", []string{"salvato"}},
+			{"dirección Vía Layetana 19 guardada", "Vía Layetana 19", []string{"guardada"}},
+			{"adres Kerkstraat 27, Gent bevestigd", "Kerkstraat 27, Gent", []string{"bevestigd"}},
 			{text: "Adresse nicht gefunden"},
 		})
 	})

@@ -190,7 +190,7 @@ var (
 			"license plate", "licence plate", "number plate",
 			"geburtstag", "geburtsort", "geboren", "anschrift", "adresse", "vorname", "nachname",
 			"prenom", "prénom", "apellido", "apellidos", "cognome", "direccion", "dirección",
-			"indirizzo", "endereco", "endereço", "correo electronico", "correo electrónico",
+			"indirizzo", "endereco", "endereço", "adres", "correo electronico", "correo electrónico",
 			"handynummer", "mobilnummer",
 			// Advertising identifiers of mobile devices, and a device's
 			// hardware address.
