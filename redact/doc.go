@@ -518,7 +518,10 @@
 // mbi, medicare beneficiary identifier, given name, surname,
 // social security number, itin, and the other dates Safe Harbor
 // names: admission date, admit date, date of admission, discharge date,
-// date of discharge, date of death, death date.
+// date of discharge, date of death, death date, and a mobile telephone
+// and the telephone in other languages: mobile, mobile phone, mobile
+// number, telephone, telefon, telefono, telefone, teléfono, téléphone,
+// handy, movil, móvil, celular, cellulare, natel.
 // Detectors: ssn ([DetectSSN]: also with spaces or dots, 219.09.9999),
 // email ([DetectEmail]: addresses with a quoted local part or a domain
 // literal too, "jane roe"@example.com, jane@[203.0.113.7], and with
@@ -637,6 +640,7 @@
 // permanent account number, the US SSN by its name, social security,
 // social security number, and the word telephone in other languages:
 // telefon, telefono, telefone, telefonnummer, teléfono, téléphone, and a
+// mobile's: handy, movil, móvil, celular, cellulare, natel, and a
 // name under a key that says whose it is: customer name, client name,
 // contact name, person name, employee name, recipient name, sender name,
 // account holder, account holder name, billing name, shipping name, and
@@ -675,7 +679,10 @@
 // account name, account number, card number, biometric, geolocation,
 // precise location, purchase history, browsing history, employment,
 // education, inferences, tel, cellphone, cell phone, whatsapp, idfa,
-// idfv, gaid, aaid, social security, social security number, itin.
+// idfv, gaid, aaid, social security, social security number, itin,
+// mobile, mobile phone, mobile number, telephone, telefon, telefono,
+// telefone, teléfono, téléphone, handy, movil, móvil, celular, cellulare,
+// natel.
 // Under alias, a resource's name is kept (a DNS alias cdn.example.net, a
 // KMS alias/billing-key, edge-lb-eu, primary, default), and under a
 // service account's name (serviceAccountName: default) any lower-case
@@ -686,7 +693,8 @@
 // ContactInfo. Terms: email, e mail, phone, phone number, mobile,
 // telephone, fax, address, street, postal code, postcode, zip, tel,
 // cellphone, cell phone, whatsapp, telefon, telefono, telefone,
-// telefonnummer, teléfono, téléphone. Detectors: email, email-spelled,
+// telefonnummer, teléfono, téléphone, handy, movil, móvil, celular,
+// cellulare, natel. Detectors: email, email-spelled,
 // email-worded, phone.
 //
 // # Token formats

@@ -1,9 +1,11 @@
 package redact_test
 
 import (
+	"log/slog"
 	"testing"
 
 	"github.com/slogguard/slogguard/redact"
+	"github.com/stretchr/testify/require"
 )
 
 // TestBareNationalNumberAfterPhoneWord: a national number written as bare
@@ -28,16 +30,36 @@ func TestBareNationalNumberAfterPhoneWord(t *testing.T) {
 		{"natel=0793816204 ok", "0793816204", []string{"ok"}},
 		{"tel=4927831 desk", "4927831", []string{"desk"}},
 		// Not phone numbers.
-		{text: "handy=20251104 build"},
-		{text: "handy 834920175 rows"},
+		{text: "sms=20251104 batch"},
+		{text: "gsm 834920175 rows"},
 		{text: "callId=834920175 ended"},
 		{text: "order=834920175 shipped"},
-		{text: "celular=00000000000 placeholder"},
+		{text: "tlf=00000000000 placeholder"},
 		{text: "portable build 834920175 signed"},
 	}
 	for _, preset := range []redact.Rule{redact.HIPAA, redact.CCPA, redact.GDPR, redact.ContactInfo} {
 		t.Run(preset.Name, func(t *testing.T) {
 			requirePersonal(t, []redact.Rule{redact.Credentials, preset}, cases)
 		})
+	}
+}
+
+// TestMobileKeysInEveryContactPreset: a telephone number under an attr
+// key that names a mobile or the telephone in another language is masked
+// under every preset that masks telephone numbers; keys of the mobile
+// platform keep their values.
+func TestMobileKeysInEveryContactPreset(t *testing.T) {
+	for _, preset := range []redact.Rule{redact.HIPAA, redact.CCPA, redact.GDPR, redact.ContactInfo} {
+		for key, masked := range map[string]bool{"mobile": true, "mobile_number": true, "handy": true, "movil": true, "celular": true,
+			"cellulare": true, "natel": true, "telefono": true, "mobileBuild": false, "mobile_os": false} {
+			t.Run(preset.Name+"/"+key, func(t *testing.T) {
+				out := handlerOutput(t, []redact.Rule{preset}, func(l *slog.Logger) { l.Info("contact", key, "07418230965") })
+				if masked {
+					require.NotContains(t, out, "07418230965")
+				} else {
+					require.Contains(t, out, "07418230965")
+				}
+			})
+		}
 	}
 }

@@ -139,6 +139,9 @@ var (
 			// The other dates Safe Harbor names besides the date of birth.
 			"admission date", "admit date", "date of admission", "discharge date",
 			"date of discharge", "date of death", "death date",
+			// A mobile telephone, and the telephone in other languages.
+			"mobile", "mobile phone", "mobile number", "telephone", "telefon", "telefono", "telefone",
+			"teléfono", "téléphone", "handy", "movil", "móvil", "celular", "cellulare", "natel",
 		},
 		Detectors: []Detector{DetectSSN, DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone, DetectIPAddress, DetectHL7},
 	}
@@ -204,6 +207,7 @@ var (
 			"social security", "social security number",
 			// The word telephone in other languages.
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
+			"handy", "movil", "móvil", "celular", "cellulare", "natel",
 			// Data concerning health (Article 9), as health records name it.
 			"diagnosis", "medical condition", "medication", "prescription", "medical record",
 			"medical record number", "mrn", "patient name", "icd10",
@@ -224,6 +228,9 @@ var (
 			"browsing history", "employment", "education", "inferences", "tel",
 			"cellphone", "cell phone", "whatsapp", "idfa", "idfv", "gaid", "aaid",
 			"social security", "social security number", "itin",
+			// A mobile telephone, and the telephone in other languages.
+			"mobile", "mobile phone", "mobile number", "telephone", "telefon", "telefono", "telefone",
+			"teléfono", "téléphone", "handy", "movil", "móvil", "celular", "cellulare", "natel",
 		},
 		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress},
 	}
@@ -237,6 +244,7 @@ var (
 			"fax", "address", "street", "postal code", "postcode", "zip", "tel",
 			"cellphone", "cell phone", "whatsapp",
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
+			"handy", "movil", "móvil", "celular", "cellulare", "natel",
 		},
 		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone},
 	}
