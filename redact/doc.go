@@ -579,8 +579,10 @@
 // Mayor 12), up to the last word of an address (capitalised words,
 // numbers, postcodes, the commas between them and particles such as de
 // or van: billing address 77 Mill Lane, Leeds LS1 4AB updated keeps
-// "updated"); address already in use, address 10.0.0.5 and address book
-// sync are kept. After an operator (address: …) the value runs to the end
+// "updated"); address already in use, address 10.0.0.5, address book
+// sync, an HTTP status (GET /api/address 404 Not Found) and what follows
+// the address of a machine or a mailbox (IP address 10 Gbps link, email
+// address 2 Users found) are kept. After an operator (address: …) the value runs to the end
 // of its clause.
 //
 // After a personal key in text, a value goes on over the words that

@@ -638,7 +638,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		if q >= len(s) {
 			continue
 		}
-		if personalRules[rule] && isAddressWord(s[a:b]) {
+		if personalRules[rule] && isAddressWord(s[a:b]) && postalAddressWord(s, a, b) {
 			if vs, ve := streetAddressAt(s, q); ve > vs { // shipping address 1600 Pennsylvania Ave NW
 				if !r.keepValue(s[a:b], s[vs:ve]) {
 					spans = append(spans, span{vs, ve})

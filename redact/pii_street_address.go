@@ -127,6 +127,34 @@ func alnumWord(w string) bool {
 	return true
 }
 
+// nonPostalAddressWords are the words before "address" that name an
+// address of no street: ip address 10 Gbps, email address 2 Users.
+var nonPostalAddressWords = map[string]bool{
+	"ip": true, "mac": true, "email": true, "mail": true, "e-mail": true, "web": true, "memory": true, "network": true,
+	"wallet": true, "bitcoin": true, "contract": true, "base": true, "return": true, "listen": true, "bind": true,
+	"server": true, "remote": true, "local": true, "source": true, "destination": true, "peer": true,
+	"broadcast": true, "hardware": true, "physical": true, "virtual": true, "link": true, "node": true, "host": true,
+}
+
+// postalAddressWord reports whether the address word at s[a:b] names a
+// postal address by where it stands: not a path's segment (GET
+// /api/address 404 Not Found) nor after a word that names an address of
+// a machine or a mailbox (ip address, email address).
+func postalAddressWord(s string, a, b int) bool {
+	if a > 0 && (s[a-1] == '/' || s[a-1] == '.' || s[a-1] == '_' || s[a-1] == '-') {
+		return false
+	}
+	e := a
+	for e > 0 && s[e-1] == ' ' {
+		e--
+	}
+	w := e
+	for w > 0 && (isAlnum(s[w-1]) || s[w-1] == '-') {
+		w--
+	}
+	return e == a || w == e || !nonPostalAddressWords[strings.ToLower(s[w:e])]
+}
+
 // streetAddressAt returns the span of the street address that starts at
 // s[q], after a word that names an address and maybe a linking word
 // (is, to, at: home address is 10 Downing Street): a house number and a
@@ -151,8 +179,8 @@ func streetAddressAt(s string, q int) (int, int) {
 		return 0, 0
 	}
 	first, ok := addressWordAt(s, q)
-	if !ok || first == q {
-		return 0, 0
+	if !ok || first == q || first+1 < len(s) && httpStatusAt(s, q, first) {
+		return 0, 0 // address 404 Not Found: a request's status
 	}
 	if houseNumber(strings.TrimSuffix(s[q:first], ",")) {
 		if first >= len(s) || s[first] != ' ' {

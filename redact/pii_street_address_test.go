@@ -29,6 +29,10 @@ func TestStreetAddressAfterAddressWord(t *testing.T) {
 		{text: "listen address 0.0.0.0:8080"},
 		{text: "street view tiles 4096 cached"},
 		{text: "address 3 records updated"},
+		{text: "IP address 10 Gbps link"},
+		{text: "email address 2 Users found"},
+		{text: "GET /api/address 404 Not Found"},
+		{text: "address 503 Service Unavailable"},
 	}
 	for _, preset := range []redact.Rule{redact.HIPAA, redact.GDPR, redact.CCPA, redact.ContactInfo} {
 		t.Run(preset.Name, func(t *testing.T) {
