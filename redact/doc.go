@@ -70,7 +70,8 @@
 // them (auth0, oauth2, x509) are not split. A term spelled as an
 // abbreviation, a dot after each of its letters (D.O.B., s.s.n.) or its
 // letters in mixed case (DoB), is the term, in text too; so is a term of
-// personal data with a dot after it in text (dob. 1984-03-07). A word written as a password
+// personal data that abbreviates with a dot after it in text (dob.
+// 1984-03-07, mrn. …; not a word ending a sentence: born. 1990 was …). A word written as a password
 // is, its letters in both cases and one of them written as a digit
 // (S3cretPass9, Pr1vPassPhr4se), is a value and no key, though it spells
 // a term: the argument after it is no secret of its. Nor is the word

@@ -83,7 +83,9 @@ func (r *Redactor) initialismTermIn(s string) bool {
 
 // abbreviatedKey reports whether the key k in text may be written with a
 // dot after it as an abbreviation is (dob., tel., D.O.B.): a dotted
-// initialism, or two to four ASCII letters.
+// initialism, or one of termAbbreviations. A term that is a word (born,
+// zip, card) ends a sentence with its dot: "born. 1990 was …" keeps the
+// number.
 func abbreviatedKey(k string) bool {
 	if isInitialism(k) {
 		return true
@@ -91,10 +93,15 @@ func abbreviatedKey(k string) bool {
 	if len(k) < 2 || len(k) > 4 {
 		return false
 	}
-	for i := 0; i < len(k); i++ {
-		if !isLetter(k[i]) {
-			return false
-		}
-	}
-	return true
+	var fb foldBuf
+	return termAbbreviations[fb.lower(k)]
+}
+
+// termAbbreviations are the terms of personal data that are abbreviations
+// or acronyms, no words: written with a dot after them in prose (dob.
+// 1984-03-07, Tel. 030 …) they still name the value after them.
+var termAbbreviations = map[string]bool{
+	"dob": true, "ssn": true, "mrn": true, "tel": true, "mob": true, "lat": true, "lon": true, "lng": true,
+	"bsn": true, "dni": true, "nif": true, "cpf": true, "nie": true, "nir": true, "ahv": true, "mbi": true,
+	"itin": true, "nino": true, "ppsn": true, "iban": true, "vin": true, "dl": true, "tfn": true,
 }

@@ -36,6 +36,8 @@ func TestDottedPersonalTermsMasked(t *testing.T) {
 		{text: "D.O.B.: [REDACTED]"},
 		{text: "v.1.4 build 7731 of a.b.c"},
 		{text: "approx. 42 records, vol. 3"},
+		{text: "where she was born. 1990 was a good year"},
+		{text: "extracted the zip. 12 files written"},
 	}
 	for _, preset := range []redact.Rule{redact.HIPAA, redact.GDPR} {
 		t.Run(preset.Name, func(t *testing.T) {
