@@ -583,8 +583,9 @@
 // "updated"); address already in use, address 10.0.0.5, address book
 // sync, an HTTP status (GET /api/address 404 Not Found) and what follows
 // the address of a machine or a mailbox (IP address 10 Gbps link, email
-// address 2 Users found) are kept. After an operator (address: …) the value runs to the end
-// of its clause.
+// address 2 Users found) are kept. After an operator (address: …, and
+// after a key for a line of one: address_line_1=…, address.line2: …) the
+// value runs to the end of its clause.
 //
 // After a personal key in text, a value goes on over the words that
 // belong to it: a date of birth in words (dob: March 14, 1985; born on

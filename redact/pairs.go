@@ -2813,7 +2813,7 @@ func isNameKey(key string) bool {
 // a passphrase or a seed phrase of many words.
 func isFreeTextKey(key string) bool {
 	var fb foldBuf
-	k := fb.lower(key)
+	k := addressLineBase(fb.lower(key)) // address_line_1, address.line2: a line of the address
 	for _, t := range [...]string{"address", "street", "diagnosis", "condition", "medication", "prescription",
 		"passphrase", "phrase", "mnemonic", // passphrase: correct horse battery staple; a seed phrase of 24 words
 		"anschrift", "adresse", "direccion", "dirección", "indirizzo", "endereco", "endereço", "adres"} {

@@ -268,3 +268,18 @@ func addressEnd(s string, q int) int {
 	}
 	return end
 }
+
+// addressLineBase returns the lower-case key k without the line of an
+// address that ends it (address_line_1, address.line2, addressline1:
+// address), or k.
+func addressLineBase(k string) string {
+	b := strings.TrimRight(k, "0123456789")
+	b = strings.TrimRight(b, "_-. ")
+	if b == k && !strings.HasSuffix(k, "line") {
+		return k
+	}
+	if c, ok := strings.CutSuffix(b, "line"); ok && c != "" {
+		return strings.TrimRight(c, "_-. ")
+	}
+	return k
+}

@@ -20,6 +20,8 @@ func TestStreetAddressAfterAddressWord(t *testing.T) {
 		{"street 77 Juniper Lane changed", "77 Juniper Lane", []string{"changed"}},
 		{"address 12 maple avenue, Springfield confirmed", "12 maple avenue, Springfield", []string{"confirmed"}},
 		{"Street: 90 Cedar Grove Way", "90 Cedar Grove Way", nil},
+		{"address_line_1=58 Rue des Martyrs, city=Paris", "Rue des Martyrs", []string{"city=Paris"}},
+		{"address.line2: Flat 4 Harbour View", "Harbour View", nil},
 		// No address's shape after the word.
 		{text: "address already in use"},
 		{text: "address 10.20.30.40 unreachable"},
