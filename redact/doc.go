@@ -584,7 +584,8 @@
 // sync, an HTTP status (GET /api/address 404 Not Found) and what follows
 // the address of a machine or a mailbox (IP address 10 Gbps link, email
 // address 2 Users found) are kept. After an operator (address: …, and
-// after a key for a line of one: address_line_1=…, address.line2: …) the
+// after a key for a line of one: address_line_1=…, address.line2: …,
+// Address Line 1: …) the
 // value runs to the end of its clause.
 //
 // After a personal key in text, a value goes on over the words that

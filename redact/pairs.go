@@ -307,6 +307,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			if na := numberedKey(s, a, b); na < a && !xml {
 				a, b = na, a-1 // Unseal Key 1: …, Recovery Key 2: …: the term, numbered after a space
+				a = addressLineStart(s, a, b)
 			}
 			if k := propertyName(s, a, b); !r.mayBeKey(s[a:b]) && (k == a || !r.mayBeKey(s[k:b])) {
 				continue

@@ -283,3 +283,20 @@ func addressLineBase(k string) string {
 	}
 	return k
 }
+
+// addressLineStart returns where the word of an address before the word
+// s[a:b] starts when that word is "line" (address line 1: …, Street Line
+// 2: …), so that the key read is the address's; else a.
+func addressLineStart(s string, a, b int) int {
+	if !strings.EqualFold(s[a:b], "line") || a < 2 || s[a-1] != ' ' {
+		return a
+	}
+	k := a - 1
+	for k > 0 && isLetter(s[k-1]) {
+		k--
+	}
+	if k < a-1 && isAddressWord(s[k:a-1]) {
+		return k
+	}
+	return a
+}

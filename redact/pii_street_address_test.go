@@ -22,6 +22,8 @@ func TestStreetAddressAfterAddressWord(t *testing.T) {
 		{"Street: 90 Cedar Grove Way", "90 Cedar Grove Way", nil},
 		{"address_line_1=58 Rue des Martyrs, city=Paris", "Rue des Martyrs", []string{"city=Paris"}},
 		{"address.line2: Flat 4 Harbour View", "Harbour View", nil},
+		{"Address Line 1: 31 Quai de Bercy, Paris", "Quai de Bercy", nil},
+		{text: "pipeline 1: 12 jobs queued"},
 		// No address's shape after the word.
 		{text: "address already in use"},
 		{text: "address 10.20.30.40 unreachable"},
