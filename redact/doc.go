@@ -45,7 +45,8 @@
 // (auth_date=1764720000, a time.Time) and masks any other value. Nor a term
 // followed by a word that names the machinery around the secret
 // (token_bucket, secrets_manager, secret_scanning, auth_time,
-// auth_mechanisms) or coarse
+// auth_mechanisms, and mobile_build, mobileAppVersion, mobile_os: the
+// mobile platform, no telephone) or coarse
 // geography after a term of place (geo_region, address_continent), nor a
 // language model tokenizer's special token (eos_token, pad_token). The term "key"
 // counts only as the last word after a word that does not name an ordinary
@@ -66,7 +67,11 @@
 // keytool's -storepass, ADMINPWD, bindpw); words such as bypass, compass, lowpass
 // and OLDPWD do not. A term followed by a number is the term
 // (password1, password2, token3, apiKey2); names whose digits belong to
-// them (auth0, oauth2, x509) are not split. A word written as a password
+// them (auth0, oauth2, x509) are not split. A term spelled as an
+// abbreviation, a dot after each of its letters (D.O.B., s.s.n.) or its
+// letters in mixed case (DoB), is the term, in text too; so is a term of
+// personal data that abbreviates with a dot after it in text (dob.
+// 1984-03-07, mrn. …; not a word ending a sentence: born. 1990 was …). A word written as a password
 // is, its letters in both cases and one of them written as a digit
 // (S3cretPass9, Pr1vPassPhr4se), is a value and no key, though it spells
 // a term: the argument after it is no secret of its. Nor is the word
@@ -510,7 +515,7 @@
 // date of birth, birth date, birthdate, diagnosis, icd10, prescription,
 // medication, medical condition, lab result, device serial, biometric,
 // fingerprint, full name, first name, last name, email, phone, fax,
-// address, street, zip, postal code, license number, account number,
+// address, street, zip, postal code, postcode, license number, account number,
 // ip address, drivers license, driver license, driving licence,
 // licence number, dl number, vin, vehicle id, tel, cellphone, cell phone, whatsapp,
 // birthday, born, zipcode, family name, middle name, maiden name,
@@ -520,7 +525,10 @@
 // mbi, medicare beneficiary identifier, given name, surname,
 // social security number, itin, and the other dates Safe Harbor
 // names: admission date, admit date, date of admission, discharge date,
-// date of discharge, date of death, death date.
+// date of discharge, date of death, death date, and a mobile telephone
+// and the telephone in other languages: mobile, mobile phone, mobile
+// number, telephone, telefon, telefono, telefone, teléfono, téléphone,
+// handy, movil, móvil, celular, cellulare, natel.
 // Detectors: ssn ([DetectSSN]: also with spaces or dots, 219.09.9999),
 // email ([DetectEmail]: addresses with a quoted local part or a domain
 // literal too, "jane roe"@example.com, jane@[203.0.113.7], and with
@@ -532,7 +540,8 @@
 // ([DetectWordedEmail]: the '@' and dots spelled as words, jane at
 // example dot org; "failed at db.example.com" is prose), phone ([DetectPhone]: also with a trunk 0 and area code in
 // parentheses, (020) 7946 0958, an area code of two digits in
-// parentheses, (11) 98765-4321, the trunk 8 of Russia, 8 (812)
+// parentheses before a Brazilian mobile from 9 or landline from 2 to 5
+// or in Mexico's way, (11) 98765-4321 (order (65) 8123 4097 is kept), the trunk 8 of Russia, 8 (812)
 // 555-12-34, nine digits after a trunk 0, 02-312-3456, an extension
 // after the number, ext. 204, x204, ;ext=204, an Indonesian mobile in
 // three groups, 0812-3456-7890, a slash after the trunk and area code,
@@ -553,15 +562,39 @@
 // country code stands in parentheses without a '+', (852) 9123 4567,
 // (33) 6 12 34 56 78, right after such
 // a word or after it and "number is", "sent to", or after the '=' or ':'
-// of a key that names a telephone, mobile=91234567, fax_no:02071838750: "call took 1830 2245
-// ns" and "build 73920518" are kept; a parcel's tracking number in
+// of a key that names a telephone, mobile=91234567, fax_no:02071838750;
+// any national number of seven to thirteen bare digits after the '=' or
+// ':' of such a key, and of nine or more right after a word that names a
+// telephone itself, in English, Spanish, Portuguese, Italian, Polish,
+// German (Handy, Natel, Festnetz), French (portable), Dutch (mobiel) or
+// as GSM, handy=015123456789, móvil 612345678, celular:21987654321
+// (not after a verb of calling, not a date of eight digits): "call took 1830 2245
+// ns" and "build 73920518" are kept, and so are a count of one to four
+// digits under such a key, mobile=3 sessions, and the version of a
+// platform's app, mobile app 8.1.2.33, for the ip-address detector too; a parcel's tracking number in
 // groups, after a carrier's name or a tracking word or ending a UPS code,
 // 1Z 999 AA1 01 2345 6784, is kept), ip-address
 // ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
 // HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG), url-userinfo (a
 // URL's user:password, as under every preset but ContactInfo: a login and
 // its password are never left to a personal-data preset alone). In prose, an
-// ICD-10 code after ICD or diagnosis ("diagnosis code J45.909") is masked.
+// ICD-10 code after ICD or diagnosis ("diagnosis code J45.909") is masked,
+// and so is a street address after a word of a preset's terms that names
+// an address (address, street; anschrift, adresse and their kin under
+// GDPR), with no operator between them or after "is" or "to": a house
+// number and a street's name (shipping address 1600 Pennsylvania Ave NW,
+// home address is 10 Downing Street) or a street's name that a street's
+// word ends or opens and a house number (Adresse Hauptstraße 5, Calle
+// Mayor 12), up to the last word of an address (capitalised words,
+// numbers, postcodes, the commas between them and particles such as de
+// or van: billing address 77 Mill Lane, Leeds LS1 4AB updated keeps
+// "updated"); address already in use, address 10.0.0.5, address book
+// sync, an HTTP status (GET /api/address 404 Not Found) and what follows
+// the address of a machine or a mailbox (IP address 10 Gbps link, email
+// address 2 Users found) are kept. After an operator (address: …, and
+// after a key for a line of one: address_line_1=…, address.line2: …,
+// Address Line 1: …) the
+// value runs to the end of its clause.
 //
 // After a personal key in text, a value goes on over the words that
 // belong to it: a date of birth in words (dob: March 14, 1985; born on
@@ -611,7 +644,7 @@
 // henkilötunnus, license plate, licence plate, number plate, geburtstag,
 // geburtsort, geboren, anschrift, adresse, vorname, nachname, prenom,
 // prénom, apellido, apellidos, cognome, direccion, dirección, indirizzo,
-// endereco, endereço, correo electronico, correo electrónico, handynummer,
+// endereco, endereço, adres, correo electronico, correo electrónico, handynummer,
 // mobilnummer, the advertising identifiers of mobile
 // devices idfa, idfv, gaid, aaid, a device's mac address, mac addr,
 // (in prose too, the address whole: 00:1A:…, 00-1a-…, Cisco's 001a.2b3c.4d5e)
@@ -620,12 +653,16 @@
 // permanent account number, the US SSN by its name, social security,
 // social security number, and the word telephone in other languages:
 // telefon, telefono, telefone, telefonnummer, teléfono, téléphone, and a
+// mobile's: handy, movil, móvil, celular, cellulare, natel, and a
 // name under a key that says whose it is: customer name, client name,
 // contact name, person name, employee name, recipient name, sender name,
 // account holder, account holder name, billing name, shipping name, and
 // a point on the map as mapping APIs name it: geo, geo point, latlng,
 // latlon, latlong, lnglat, lonlat, (under geo, as under location, cloud
-// region names are kept). The
+// region names are kept), and data concerning health (Article 9) as
+// health records name it: diagnosis, medical condition, medication,
+// prescription, medical record, medical record number, mrn, patient name,
+// icd10. The
 // key name alone (name, Name, display_name) is not a term of any preset:
 // it names services, files, metrics and hosts as often as people, so a
 // person's name logged under it passes (see below).
@@ -650,12 +687,15 @@
 // Japan's My Number, Portugal's NIF and Poland's PESEL, their check
 // digits or letters valid).
 //
-// CCPA. Terms: full name, alias, email, phone, address, postal code, ssn,
+// CCPA. Terms: full name, alias, email, phone, address, street, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,
 // account name, account number, card number, biometric, geolocation,
 // precise location, purchase history, browsing history, employment,
 // education, inferences, tel, cellphone, cell phone, whatsapp, idfa,
-// idfv, gaid, aaid, social security, social security number, itin.
+// idfv, gaid, aaid, social security, social security number, itin,
+// mobile, mobile phone, mobile number, telephone, telefon, telefono,
+// telefone, teléfono, téléphone, handy, movil, móvil, celular, cellulare,
+// natel.
 // Under alias, a resource's name is kept (a DNS alias cdn.example.net, a
 // KMS alias/billing-key, edge-lb-eu, primary, default), and under a
 // service account's name (serviceAccountName: default) any lower-case
@@ -666,9 +706,10 @@
 // ContactInfo. Terms: email, e mail, phone, phone number, mobile,
 // telephone, fax, address, street, postal code, postcode, zip, tel,
 // cellphone, cell phone, whatsapp, telefon, telefono, telefone,
-// telefonnummer, teléfono, téléphone. Detectors: email, email-spelled,
-// email-worded, phone (not url-userinfo: a URL's credentials are no
-// contact detail; combine ContactInfo with another preset for them).
+// telefonnummer, teléfono, téléphone, handy, movil, móvil, celular,
+// cellulare, natel. Detectors: email, email-spelled, email-worded, phone
+// (not url-userinfo: a URL's credentials are no contact detail; combine
+// ContactInfo with another preset for them).
 //
 // # Token formats
 //

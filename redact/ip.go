@@ -41,7 +41,7 @@ func findIPs(s string, spans []span) []span {
 			continue
 		}
 		if e := ipv4At(s, i); e > 0 {
-			if publicIPv4(s[i:e]) && !afterVersionWord(s, i) && !isNetworkPrefix(s, e, 32) {
+			if publicIPv4(s[i:e]) && !afterVersionWord(s, i) && !platformVersionBefore(s, i) && !isNetworkPrefix(s, e, 32) {
 				spans = append(spans, span{i, e})
 			}
 			i = e

@@ -270,6 +270,9 @@ func (r *Redactor) judgeKeyWords(key string, search bool) *keyVerdict {
 			if n == 3 && string(joined[:3]) == "key" && (i == 0 || j != len(words)-1 || plainKeyWords[string(word(i-1))]) {
 				continue // key, cache_key, key_name; but maps_key, stripe_key
 			}
+			if j+1 < len(words) && mobilePlatformKey(string(joined[:n]), string(word(j+1))) {
+				continue // mobile_build, mobileAppVersion: the platform, not a telephone
+			}
 			if i > 0 && j == len(words)-1 && string(joined[:n]) == "token" && specialTokenWords[string(word(i-1))] {
 				continue // eos_token, pad_token: a tokenizer's special token, no credential
 			}

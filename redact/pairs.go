@@ -55,6 +55,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		for b > a && (s[b-1] == '.' || s[b-1] == '-') { // a sentence's full stop
 			b--
 		}
+		if b < i && s[b] == '.' && isInitialism(s[a:b+1]) {
+			b++ // D.O.B.: the initialism's last dot is the key's
+		}
 		if b == i && b+4 <= len(s) && s[b] == ' ' && strings.EqualFold(s[b+1:b+4], "api") && (b+4 == len(s) || !isKeyChar(s[b+4])) && apiKeyWords[strings.ToLower(s[a:b])] {
 			b += 4 // clé API: …, clave API: the key of an API in other languages (addTermEnds)
 			i = b
@@ -107,6 +110,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 		}
 		quotedKey := p > b && !attrs
+		if p == b && p < i && s[p] == '.' && abbreviatedKey(s[a:b]) {
+			p++ // D.O.B.: …, S.S.N.=…: an abbreviation's dot before the operator
+		}
 		for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
 			p++
 		}
@@ -301,6 +307,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			}
 			if na := numberedKey(s, a, b); na < a && !xml {
 				a, b = na, a-1 // Unseal Key 1: …, Recovery Key 2: …: the term, numbered after a space
+				a = addressLineStart(s, a, b)
 			}
 			if k := propertyName(s, a, b); !r.mayBeKey(s[a:b]) && (k == a || !r.mayBeKey(s[k:b])) {
 				continue
@@ -537,9 +544,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 				}
 			}
 		}
-		sp := b // the space after the key: after "no." too (account no. 12345678)
+		sp := b              // the space after the key: after "no." too (account no. 12345678)
+		abbreviated := false // d.o.b. 7 Mar 1984, dob. 1984-03-07: personal terms only
 		if b+1 < len(s) && s[b] == '.' && s[b+1] == ' ' && isNumberAbbr(s[a:b]) {
 			sp = b + 1
+		} else if b+1 < len(s) && s[b] == '.' && s[b+1] == ' ' && abbreviatedKey(s[a:b]) {
+			sp, abbreviated = b+1, true
 		}
 		numberSign := b+1 < len(s) && s[b] == '#' && isDigit(s[b+1]) // SSN#078051120: personal terms only
 		if !numberSign && (sp >= len(s) || (s[sp] != ' ' && s[sp] != '\t')) || !r.mayBeKey(s[a:b]) {
@@ -572,7 +582,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			continue
 		}
 		props := false
-		if d := strings.LastIndexByte(s[a:b], '.'); d >= 0 {
+		if d := strings.LastIndexByte(s[a:b], '.'); d >= 0 && !isInitialism(s[a:b]) {
 			// A file name or a dotted path before a word (archive.zip
 			// notes.txt), unless its last part is a key: a Java properties
 			// file separates a key from its value with spaces
@@ -584,7 +594,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			props = lineStartAt(s, a-d-1)
 		}
 		rule, ka := r.phraseRule(s, a, b) // "api key", "card verification value"
-		if rule == "" || machineInText(s, a, b) {
+		if rule == "" || machineInText(s, a, b) || abbreviated && !personalRules[rule] {
 			continue
 		}
 		if numberSign {
@@ -628,6 +638,16 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 		}
 		if q >= len(s) {
 			continue
+		}
+		if personalRules[rule] && isAddressWord(s[a:b]) && postalAddressWord(s, a, b) {
+			if vs, ve := streetAddressAt(s, q); ve > vs { // shipping address 1600 Pennsylvania Ave NW
+				if !r.keepValue(s[a:b], s[vs:ve]) {
+					spans = append(spans, span{vs, ve})
+					note(rule)
+				}
+				i = max(i, ve)
+				continue
+			}
 		}
 		if ws, we := wordAt(s, q); !personalRules[rule] && (!r.metadata[fb.lower(s[ws:we])] || strings.EqualFold(s[ws:we], "reset")) { // not: new password policy applied: …
 			if vs, ve := announcedSecret(s, ka, b); ve > vs {
@@ -736,6 +756,12 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			i = max(i, te)
 		case isLinkingWord(w): // password is …, reset password to …, password was changed to …
 			q = afterLinking(s, we)
+			if e := birthDateAfterLinking(s, s[ka:b], q); personalRules[rule] && e > q {
+				spans = append(spans, span{q, e}) // date of birth is 4 May 1990
+				note(rule)
+				i = e
+				continue
+			}
 			if q < len(s) && (s[q] == '"' || s[q] == '\'' || s[q] == '`') {
 				if vs, ve := valueAt(s, q); ve > vs && ve+2 < len(s) && s[ve+1] == ' ' && isQuote(s[ve+2]) &&
 					(r.namesSecretSetting(s[vs:ve]) || strings.EqualFold(w, "set") && strings.HasSuffix(strings.ToLower(strings.TrimSuffix(s[a:b], "s")), "secret")) {
@@ -2794,10 +2820,10 @@ func isNameKey(key string) bool {
 // a passphrase or a seed phrase of many words.
 func isFreeTextKey(key string) bool {
 	var fb foldBuf
-	k := fb.lower(key)
+	k := addressLineBase(fb.lower(key)) // address_line_1, address.line2: a line of the address
 	for _, t := range [...]string{"address", "street", "diagnosis", "condition", "medication", "prescription",
 		"passphrase", "phrase", "mnemonic", // passphrase: correct horse battery staple; a seed phrase of 24 words
-		"anschrift", "adresse", "direccion", "dirección", "indirizzo", "endereco", "endereço"} {
+		"anschrift", "adresse", "direccion", "dirección", "indirizzo", "endereco", "endereço", "adres"} {
 		if strings.HasSuffix(k, t) {
 			before := strings.TrimRight(k[:len(k)-len(t)], "_- ")
 			return !strings.HasSuffix(before, "ip") || strings.HasSuffix(before, "ship") // an IP address; a ship_address is a street's
@@ -2876,7 +2902,7 @@ func isBirthKey(k string) bool {
 			return true
 		}
 	}
-	return l == "dob"
+	return l == "dob" || l == "d.o.b" || l == "d.o.b."
 }
 
 // salutationName returns the span of the name after "Dear" ending at e,
@@ -5020,6 +5046,9 @@ func (r *Redactor) keepValue(key, v string) bool {
 		return true
 	}
 	if k := strings.LastIndexAny(key, "-_."); strings.EqualFold(key[k+1:], "auth") && saslMechanism(fb.lower(v)) { // SMTP: 250-AUTH=LOGIN
+		return true
+	}
+	if phoneCount(key, v) { // mobile=3 sessions: a count, no telephone number
 		return true
 	}
 	if isVersion(v) && !personalRules[r.verdict(key).rule] { // credentials v1.17.42: a module's version; not dob: 14.03.1985

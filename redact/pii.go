@@ -32,7 +32,10 @@ var (
 	// without a '+' ((852) 9123 4567, (44) 20 7946 0958) right after a
 	// word that names a telephone ("cel 9123 4567", "sms sent to 91234567"),
 	// also as the value of a key in text that names one (mobile=91234567,
-	// fax_no:02071838750).
+	// fax_no:02071838750), and a national number of seven to thirteen
+	// bare digits as such a value, or of nine or more right after a word
+	// that names a telephone in one of the languages of phoneWords
+	// (handy=015123456789, móvil 612345678).
 	// Runs of digits without the separators of a phone number (ids,
 	// amounts, dates, versions, Unix times) and parcels' tracking numbers
 	// (1Z 999 AA1 01 2345 6784, "FedEx tracking 0277 5613 0948") are left
@@ -164,6 +167,8 @@ func findPhones(s string, spans []span) []span {
 				shortNationalNumber(s, start, end, groups, digits)
 		case len(groups) == 1 && (digits == 10 || digits == 11) && bareNationalNumber(s[start:end]):
 			ok = callVerbBefore(s, start) || phoneWordBefore(s, start) // call from 4155552671, sms sent to 9876543210
+		case len(groups) == 1 && bareNumberAfterPhoneWord(s, start, end, digits):
+			ok = true // handy=015123456789, móvil 612345678
 		case len(groups) == 1 && digits == 8:
 			ok = shortNationalNumber(s, start, end, groups, digits) // tlf 20123456
 		}
@@ -199,12 +204,20 @@ func trunkNationalNumber(n string, groups []int, digits int, second byte) bool {
 // is a national number whose area code of two digits (no trunk 0) stands
 // in parentheses, as Brazil and Mexico write one: (11) 98765-4321,
 // (55) 1234 5678: ten or eleven digits, the groups after the area code
-// of four digits or five.
+// of four digits or five, a Brazilian mobile's from 9 and a landline's
+// from 2 to 5 with a dash between its halves, or after one of Mexico's
+// areas of two digits.
 func areaInParentheses(n string, groups []int, digits int) bool {
 	if len(n) < 4 || n[1] == '0' || n[3] != ')' || len(groups) < 3 || len(groups) > 3 || digits < 10 || digits > 11 {
 		return false
 	}
-	return groups[0] == 2 && groups[1] >= 4 && groups[1] <= 5 && groups[2] == 4
+	// A Brazilian mobile's nine digits open with 9, a landline's eight
+	// with 2 to 5; Mexico's areas of two digits have eight: (65) 8123 4097
+	// is neither, an order's or a list's number.
+	first := subscriberFirst(n)
+	landline := first >= '2' && first <= '5' && n[len(n)-5] == '-' // Brazil writes a landline's halves with a dash: (11) 3456-7890
+	return groups[0] == 2 && groups[2] == 4 &&
+		(groups[1] == 5 && first == '9' || groups[1] == 4 && (landline || mexicoArea(n[1:3])))
 }
 
 // cisTrunkNumber reports whether n is a national number after the trunk

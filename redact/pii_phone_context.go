@@ -8,7 +8,10 @@ const phoneWindow = 40
 
 // phoneWords name a telephone, its number or calling it, in English and
 // in the languages of the countries whose national numbers dial no trunk
-// prefix (Spanish, Portuguese, Polish, Italian) and their neighbours. A
+// prefix (Spanish, Portuguese, Polish, Italian) and their neighbours, and
+// the words for a mobile of German (Handy, Natel, Festnetz for a
+// landline), French (portable), Dutch (mobiel) and of the countries that
+// say GSM. A
 // word ending in '*' is a stem: any word that starts with it matches
 // (telefone, teléfono, telefonu); the others match whole, so "cells" or
 // "calls", counts in a metric line, do not.
@@ -16,6 +19,7 @@ var phoneWords = [...]string{
 	"tel", "tlf", "tfno", "tfn", "tno", "ph", "fone", "fono",
 	"phone*", "telef*", "teléf*", "teleph*", "telf*", "tél*", "handy*",
 	"mobil*", "móvil*", "movil*", "mob", "cel", "cell", "cellphone*", "cellular*", "celular*", "cellulare*",
+	"portable", "gsm", "natel", "festnetz*",
 	"komórk*", "komork*", "fixo", "fijo", "fisso", "landline*",
 	"fax*", "sms", "whatsapp*", "viber", "msisdn",
 	"call", "called", "caller", "calling", "callback*", "dial", "dialed", "dialled", "dialing", "dialling", "llam*", "ligar", "ligue", "chiam*", "zadzwo*", "dzwo*",

@@ -12,6 +12,9 @@ func phoneKeyBefore(s string, start int) bool {
 	j := start
 	if j > 0 && s[j-1] == '"' {
 		j--
+		if j > 0 && s[j-1] == '\\' {
+			j-- // JSON inside a string: {\"movil\":\"612938475\"}
+		}
 	}
 	if j == 0 || s[j-1] != '=' && s[j-1] != ':' {
 		return false
@@ -19,6 +22,9 @@ func phoneKeyBefore(s string, start int) bool {
 	j--
 	if j > 0 && s[j-1] == '"' {
 		j--
+		if j > 0 && s[j-1] == '\\' {
+			j--
+		}
 	}
 	e := j
 	for j > 0 && e-j <= 40 && (isAlnum(s[j-1]) || s[j-1] == '_' || s[j-1] == '-') {

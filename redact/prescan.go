@@ -577,6 +577,9 @@ func (r *Redactor) prescanEnd(s string, w *prescanWords) prescanned {
 	if !st.termWord && st.marks&(markDashD|markDashP) != 0 {
 		st.termWord = r.propertyTerm(s) // -Dpassword=
 	}
+	if !st.termWord && f&hasDot != 0 {
+		st.termWord = r.initialismTermIn(s) // D.O.B.: …
+	}
 	if st.marks&markEscape != 0 && f&hasAt == 0 && strings.Contains(s, escapedAt) {
 		f |= hasAt // jane\u0040example.com: findEmail reads the escape
 	}
@@ -968,7 +971,7 @@ func (r *Redactor) mayBeKey(id string) bool {
 		}
 		prev, i = i, j
 	}
-	return false
+	return isInitialism(id) && r.initialismTerm(id) || isAlnumOnly(id) && r.sigHas(wordSigAt(id, 0, len(id))) // D.O.B, DoB
 }
 
 // camelBoundary reports whether a camelCase word starts at id[j]: an

@@ -128,7 +128,7 @@ var (
 			"icd10", "prescription", "medication", "medical condition",
 			"lab result", "device serial", "biometric", "fingerprint",
 			"full name", "first name", "last name", "email", "phone", "fax",
-			"address", "street", "zip", "postal code", "license number",
+			"address", "street", "zip", "postal code", "postcode", "license number",
 			"account number", "ip address", "drivers license", "driver license",
 			"driving licence", "licence number", "dl number", "vin", "vehicle id", "tel", "cellphone",
 			"cell phone", "whatsapp", "birthday", "born", "zipcode", "family name",
@@ -140,6 +140,9 @@ var (
 			// The other dates Safe Harbor names besides the date of birth.
 			"admission date", "admit date", "date of admission", "discharge date",
 			"date of discharge", "date of death", "death date",
+			// A mobile telephone, and the telephone in other languages.
+			"mobile", "mobile phone", "mobile number", "telephone", "telefon", "telefono", "telefone",
+			"teléfono", "téléphone", "handy", "movil", "móvil", "celular", "cellulare", "natel",
 		},
 		Detectors: []Detector{DetectSSN, DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone, DetectIPAddress, DetectHL7, DetectURLUserinfo},
 	}
@@ -191,7 +194,7 @@ var (
 			"license plate", "licence plate", "number plate",
 			"geburtstag", "geburtsort", "geboren", "anschrift", "adresse", "vorname", "nachname",
 			"prenom", "prénom", "apellido", "apellidos", "cognome", "direccion", "dirección",
-			"indirizzo", "endereco", "endereço", "correo electronico", "correo electrónico",
+			"indirizzo", "endereco", "endereço", "adres", "correo electronico", "correo electrónico",
 			"handynummer", "mobilnummer",
 			// Advertising identifiers of mobile devices, and a device's
 			// hardware address.
@@ -205,6 +208,10 @@ var (
 			"social security", "social security number",
 			// The word telephone in other languages.
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
+			"handy", "movil", "móvil", "celular", "cellulare", "natel",
+			// Data concerning health (Article 9), as health records name it.
+			"diagnosis", "medical condition", "medication", "prescription", "medical record",
+			"medical record number", "mrn", "patient name", "icd10",
 		},
 		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress, DetectNationalID, DetectURLUserinfo},
 	}
@@ -216,13 +223,16 @@ var (
 	CCPA = Rule{
 		Name: "ccpa",
 		Terms: []string{
-			"full name", "alias", "email", "phone", "address", "postal code",
+			"full name", "alias", "email", "phone", "address", "street", "postal code",
 			"ssn", "driver license", "drivers license", "passport", "ip address",
 			"device id", "account name", "account number", "card number",
 			"biometric", "geolocation", "precise location", "purchase history",
 			"browsing history", "employment", "education", "inferences", "tel",
 			"cellphone", "cell phone", "whatsapp", "idfa", "idfv", "gaid", "aaid",
 			"social security", "social security number", "itin",
+			// A mobile telephone, and the telephone in other languages.
+			"mobile", "mobile phone", "mobile number", "telephone", "telefon", "telefono", "telefone",
+			"teléfono", "téléphone", "handy", "movil", "móvil", "celular", "cellulare", "natel",
 		},
 		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress, DetectURLUserinfo},
 	}
@@ -237,6 +247,7 @@ var (
 			"fax", "address", "street", "postal code", "postcode", "zip", "tel",
 			"cellphone", "cell phone", "whatsapp",
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
+			"handy", "movil", "móvil", "celular", "cellulare", "natel",
 		},
 		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone},
 	}
