@@ -80,7 +80,8 @@
 // so for a chain whose records are all in rotated files (the File reads
 // the log's files once, at the first record of a chain that the file's
 // tail does not name).
-// [VerifyFiles] and the slogaudit command check rotated files in order.
+// [VerifyFiles] and the slogaudit command check rotated files in their
+// chain's order, whatever order they are given in (see Verification).
 //
 // # Verification
 //
@@ -91,7 +92,14 @@
 // signatures (only with a public key), and the newest record a checkpoint
 // covers. [Report.Intact] speaks only for the checks that ran;
 // RequireMAC and RequireCheckpoints make the missing ones errors. An input
-// without audit records returns [ErrNoRecords]. A chain's newest records
+// without audit records returns [ErrNoRecords]. [VerifyFiles] reads
+// files given out of their chain's order (newest first, renamed, their
+// contents swapped) in that order, which the records prove, and says so in
+// one [FilesOrdered] finding, which is information: the files of a chain
+// are ordered by their first record's seq, only when each file's records
+// of it then follow the file before's without overlap; otherwise (a first
+// record's seq changed, a file copied over another, files of several
+// chains interleaved) they are read as given. A chain's newest records
 // removed, which only checkpoints kept apart can tell, are one truncated
 // finding for the chain however many checkpoints signed them, at the
 // last line of the input (the last file at no line, when it is empty).

@@ -112,7 +112,7 @@ type Report struct {
 
 // Info reports whether the kind is information, not a sign of tampering.
 func (k FindingKind) Info() bool {
-	return k == Restart || k == Torn || k == Pruned || k == Gap || k == TornTail || k == UnsealedTail
+	return k == Restart || k == Torn || k == Pruned || k == Gap || k == TornTail || k == UnsealedTail || k == FilesOrdered
 }
 
 // Intact reports whether the input holds audit records and the checks that
@@ -543,7 +543,9 @@ func Verify(ctx context.Context, r io.Reader, o VerifyOptions) (Report, error) {
 	return v.finish()
 }
 
-// VerifyFiles verifies rotated files in order, as one input.
+// VerifyFiles verifies rotated files as one input, in their chain's
+// order: files given out of it are read in it, as their records show it,
+// and a [FilesOrdered] finding (information) says so.
 func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, error) {
 	v, err := newVerifier(o)
 	if err == nil {
@@ -560,6 +562,10 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 	}
 	if err := v.loadCheckpoints(); err != nil {
 		return *v.rep, err
+	}
+	if read, moved := chainOrder(paths); moved {
+		v.noteOrder(paths, read)
+		paths = read
 	}
 	for _, p := range paths {
 		f, err := os.Open(p)
