@@ -106,7 +106,10 @@
 // Records missing where a file of [VerifyFiles] starts (a rotated file
 // deleted from the set, or the end of one cut off) are one missing
 // finding for the run, at that line; within a file each missing record
-// is named. Records repeated as a block right after the lines they copy
+// is named. A file (not the last) cut off mid-record, ending with the
+// start of a line and no newline, is one truncated finding at that line,
+// naming the records gone with its end; an incomplete last line of the
+// last file is a crash's torn tail, until a checkpoint says more. Records repeated as a block right after the lines they copy
 // (a rotated file read twice) are one duplicated finding; VerifyFiles
 // refuses a file named twice. A checkpoint file none of whose
 // checkpoints (two or more) matches its chain is another log's: one

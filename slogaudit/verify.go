@@ -31,7 +31,7 @@ const (
 	Inserted      FindingKind = "inserted"       // a record that does not belong to the chain
 	Duplicated    FindingKind = "duplicated"     // a record seen twice
 	Reordered     FindingKind = "reordered"      // a record out of its place
-	Truncated     FindingKind = "truncated"      // a checkpoint beyond the last record
+	Truncated     FindingKind = "truncated"      // records cut off an end: a checkpoint beyond the last record, a rotated file cut mid-record
 	BadMAC        FindingKind = "bad-mac"        // the MAC does not verify with the key
 	BadCheckpoint FindingKind = "bad-checkpoint" // a checkpoint's signature or hash is wrong
 	Malformed     FindingKind = "malformed"      // not a JSON audit record
@@ -509,7 +509,10 @@ type verifier struct {
 	dups dupRun
 	// truncs: the checkpoints beyond each chain's last record, by chain
 	// (see truncatedBeyond).
-	truncs     map[string]*truncation
+	truncs map[string]*truncation
+	// cutEnds: the findings of unnamed incomplete last lines of files, by
+	// position (see noteCutEnd).
+	cutEnds    map[int64]int
 	ends       lineEnds
 	fileLine   claimedRecord
 	isFileLine bool
@@ -1255,6 +1258,7 @@ func (v *verifier) reportUnnamed(p *pendingTorn) {
 	if p.prefix {
 		detail += unnamedFragmentHint
 	}
+	v.noteCutEnd(p)
 	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: detail})
 }
 
@@ -2006,6 +2010,9 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 		}
 	}
 	for _, g := range st.gaps {
+		if v.cutGap(id, st, g) {
+			continue
+		}
 		if before, ok := st.recent.get(g.from - 1); ok && g.tracked == g.to-g.from+1 && v.unreadableRun(id, g.from, g.to, before.line+1, g.line) {
 			continue
 		}
