@@ -103,13 +103,15 @@
 // removed, which only checkpoints kept apart can tell, are one truncated
 // finding for the chain however many checkpoints signed them, at the
 // last line of the input (the last file at no line, when it is empty).
-// Records missing where a file of [VerifyFiles] starts (a rotated file
-// deleted from the set, or the end of one cut off) are one missing
-// finding for the run, at that line; within a file each missing record
-// is named. A file (not the last) cut off mid-record, ending with the
-// start of a line and no newline, is one truncated finding at that line,
-// naming the records gone with its end; an incomplete last line of the
-// last file is a crash's torn tail, until a checkpoint says more. Records repeated as a block right after the lines they copy
+// Records missing in a run, found at one line (adjacent lines removed
+// from a file, a rotated file of [VerifyFiles] deleted from the set, or
+// the end of one cut off), are one missing finding for the run, at the
+// line where the next record stands, naming its first and last seq;
+// records removed apart are a finding each. A file (not the last) cut off
+// mid-record, ending with the start of a line and no newline, is one
+// truncated finding at that line, naming the records gone with its end;
+// an incomplete last line of the last file is a crash's torn tail, until
+// a checkpoint says more. Records repeated as a block right after the lines they copy
 // (a rotated file read twice) are one duplicated finding; VerifyFiles
 // refuses a file named twice. A checkpoint file none of whose
 // checkpoints (two or more) matches its chain is another log's: one

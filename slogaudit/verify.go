@@ -1992,9 +1992,9 @@ func (st *chainState) declaredIn(seq uint64, g seqRun) (declaredRun, bool) {
 func (v *verifier) reportGaps(id string, st *chainState) {
 	var run *declaredRun // consecutive declared seqs with one reason
 	var runLine int64
-	// gone: consecutive seqs missing, undeclared, where a file starts:
-	// records removed with a rotated file (or the end of one), one
-	// finding. Within a file each missing record is named.
+	// gone: consecutive seqs missing, undeclared, found at one line:
+	// adjacent lines removed, or a rotated file (or the end of one), one
+	// finding.
 	var gone *missingRun
 	emitGone := func() {
 		if gone != nil {
@@ -2019,9 +2019,15 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 		for s := g.from; s <= g.to; s++ {
 			if s >= g.from+g.tracked {
 				// Beyond what the verifier tracks one by one: one finding
-				// for the rest of the gap.
+				// for the rest of the gap, or the run before it goes on.
+				d, declared := st.declaredIn(s, g)
+				if !declared && run == nil && gone != nil && gone.to+1 == s && gone.line == g.line {
+					gone.to = g.to
+					emitGone()
+					break
+				}
 				emit()
-				if d, ok := st.declaredIn(s, g); ok && d.To >= g.to {
+				if ok := declared; ok && d.To >= g.to {
 					v.addAt(g.line, id, s, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at %s)", s, g.to, d.Reason, MsgGap, v.lineText(d.line))
 				} else {
 					v.addAt(g.line, id, s, Missing, "records %d to %d are not in the input", s, g.to)
@@ -2041,7 +2047,7 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 				switch {
 				case v.unreadableAt(id, s):
 					emitGone()
-				case gone != nil && gone.to+1 == s && gone.line == line && v.atFileStart(line):
+				case gone != nil && gone.to+1 == s && gone.line == line:
 					gone.to = s
 				default:
 					emitGone()
