@@ -355,7 +355,11 @@
 // handler writes v2 too, with hashes in lowercase hex (which that handler's
 // redaction leaves alone; a digit in uppercase is reported as an edit of
 // its line); the verifier canonicalises those lines, as it does v1's.
-// Line ends are the one exception, for both forms: a file whose every
+// A UTF-8 byte order mark at the start of a file, which text editors and
+// some transfers add, is not part of a record: the lines are checked
+// without it, and a [ByteOrderMark] finding (information) says so; one
+// anywhere else is a change of its line.
+// Line ends are the other exception, for both forms: a file whose every
 // line ends in a carriage return and a newline (CR LF, as a copy or
 // transfer that converts line ends leaves it) verifies as it did, each
 // record checked without its carriage return. In a file whose other

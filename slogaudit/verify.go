@@ -112,7 +112,7 @@ type Report struct {
 
 // Info reports whether the kind is information, not a sign of tampering.
 func (k FindingKind) Info() bool {
-	return k == Restart || k == Torn || k == Pruned || k == Gap || k == TornTail || k == UnsealedTail || k == FilesOrdered
+	return k == Restart || k == Torn || k == Pruned || k == Gap || k == TornTail || k == UnsealedTail || k == FilesOrdered || k == ByteOrderMark
 }
 
 // Intact reports whether the input holds audit records and the checks that
@@ -773,6 +773,7 @@ func (v *verifier) read(ctx context.Context, r io.Reader) error {
 		} else if max := v.opts.MaxLineBytes; max > 0 && len(bytes.TrimRight(part, "\r\n")) > max {
 			return fmt.Errorf("slogaudit: verify: %s line %d: %w", v.file, v.line+1, ErrLineTooLong)
 		}
+		part = v.skipBOM(part)
 		if len(part) > 0 {
 			v.line++
 			torn := err == io.EOF // no final newline

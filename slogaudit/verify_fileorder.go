@@ -173,7 +173,7 @@ func readWholeLine(br *bufio.Reader) ([]byte, error) {
 // recordOf returns the chain and seq of the line's audit member, when the
 // line is a JSON object with a valid one.
 func recordOf(p *chain.Parser, line []byte) (string, uint64, bool) {
-	line = bytes.TrimRight(line, "\r\n")
+	line = bytes.TrimPrefix(bytes.TrimRight(line, "\r\n"), utf8BOM)
 	if len(line) == 0 || line[0] != '{' {
 		return "", 0, false
 	}

@@ -447,6 +447,14 @@ func TestVerifyFindingKinds(t *testing.T) {
 			kind: FilesOrdered, detail: "out of their chain's order"})
 	}
 
+	// byte-order-mark (information): the input starts with a UTF-8 BOM.
+	{
+		f := newForger(t, "c", nil)
+		r := f.records(2)
+		add(kindCase{name: "byte-order-mark/at the start of the input", log: cat("\xef\xbb\xbf"+r[0], r[1]),
+			kind: ByteOrderMark, line: 1, detail: "byte order mark"})
+	}
+
 	seen := map[FindingKind]bool{}
 	for _, tc := range cases {
 		seen[tc.kind] = true

@@ -62,3 +62,30 @@ func TestVerifyRenamedRotatedFiles(t *testing.T) {
 	require.True(t, strings.HasPrefix(got[0], b+":3: modified: "), out)
 	require.True(t, strings.HasSuffix(out, "TAMPERED: 1 finding (1 modified)\n"), out)
 }
+
+// A rotated file that a text editor saved with a UTF-8 byte order mark:
+// intact, with the mark noted; the same bytes before a later line are an
+// edit of that line.
+func TestVerifyFileWithByteOrderMark(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errOut := runCLI(nil, "keygen", "-dir", dir)
+	require.Equal(t, exitIntact, code, errOut)
+	files, cpPath := rotatedSet(t, dir, "audit.checkpoints")
+	verify := func() (int, string, string) {
+		return runCLI(nil, append([]string{"verify", "-key", filepath.Join(dir, "audit.hmac"), "-pub", filepath.Join(dir, "audit.ed25519.pub"), "-checkpoints", cpPath}, files...)...)
+	}
+	data, err := os.ReadFile(files[2])
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(files[2], append([]byte("\xef\xbb\xbf"), data...), 0o600))
+	code, out, errOut := verify()
+	require.Equal(t, exitIntact, code, out+errOut)
+	require.Contains(t, out, files[2]+":1: byte-order-mark: ", out)
+
+	lines := strings.SplitAfter(string(data), "\n")
+	lines[1] = "\xef\xbb\xbf" + lines[1]
+	require.NoError(t, os.WriteFile(files[2], []byte(strings.Join(lines, "")), 0o600))
+	code, out, _ = verify()
+	require.Equal(t, exitTampered, code, out)
+	require.Contains(t, out, files[2]+":2: modified: ", out)
+	require.True(t, strings.HasSuffix(out, "TAMPERED: 1 finding (1 modified)\n"), out)
+}
