@@ -126,7 +126,10 @@
 // reported modified and the line it still names torn. A
 // removed or moved audit.seal or audit.rotate
 // is reported as that record, and the record after its old place, whose
-// epoch or key id it explained, is not reported too. Records pasted in
+// epoch or key id it explained, is not reported too. Records added behind
+// a chain's head on consecutive lines (a second writer holding the key
+// that resumed a head the chain had moved past: a fork) are one inserted
+// finding for the run, at its first line, naming its seqs. Records pasted in
 // place of a chain's records, from another log of that chain (another
 // run, a copy) or of another chain, are each reported inserted, in place
 // of the record they replaced, and the untouched records around them are

@@ -510,6 +510,9 @@ type verifier struct {
 	// truncs: the checkpoints beyond each chain's last record, by chain
 	// (see truncatedBeyond).
 	truncs map[string]*truncation
+	// added: the inserted findings of records added behind their chain's
+	// head (see joinInsertedRuns).
+	added map[Finding]bool
 	// cutEnds: the findings of unnamed incomplete last lines of files, by
 	// position (see noteCutEnd).
 	cutEnds    map[int64]int
@@ -1901,7 +1904,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 				return st, false
 			}
 		}
-		v.add(v.line, rec.chain, rec.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", rec.seq, st.seq)
+		v.behindHead(v.pos(), rec.chain, rec.seq, st.seq)
 		return st, false
 	}
 	st.seq, st.hash, st.line = rec.seq, rec.hash, v.pos()
@@ -2226,6 +2229,7 @@ func (v *verifier) finish() (Report, error) {
 	v.rep.Lines += v.line
 	v.finishChecks()
 	v.checks.sort(v.rep.Findings)
+	v.rep.Findings = v.joinInsertedRuns(v.rep.Findings)
 	if v.rep.Records == 0 && !v.rep.truncated() {
 		return *v.rep, v.noRecords()
 	}
