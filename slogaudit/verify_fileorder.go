@@ -65,7 +65,7 @@ func chainOrder(paths []string) ([]string, bool) {
 			continue
 		}
 		for _, i := range slots {
-			spans[i].last = lastSeqOf(&p, paths[i], id)
+			spans[i].last = lastSeqOf(paths[i], id)
 		}
 		byFirst := slices.Clone(slots)
 		slices.SortStableFunc(byFirst, func(a, b int) int { return cmpSeq(spans[a].first, spans[b].first) })
@@ -131,7 +131,7 @@ func firstRecordOf(p *chain.Parser, path string) fileSpan {
 // or 0 when the file's records of the chain do not each come after the one
 // before (a record moved or changed: the file's first seq is then no sure
 // sign of its place).
-func lastSeqOf(p *chain.Parser, path, id string) uint64 {
+func lastSeqOf(path, id string) uint64 {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0
@@ -141,14 +141,12 @@ func lastSeqOf(p *chain.Parser, path, id string) uint64 {
 	var last uint64
 	for {
 		line, err := readWholeLine(br)
-		// Only lines that may name the chain are parsed.
-		if bytes.Contains(line, []byte(`"audit":`)) {
-			if c, seq, ok := recordOf(p, line); ok && c == id {
-				if seq <= last {
-					return 0
-				}
-				last = seq
+		// Only the audit member is parsed: this reads every line.
+		if c, seq, ok := auditMemberOf(line); ok && c == id {
+			if seq <= last {
+				return 0
 			}
+			last = seq
 		}
 		if err != nil {
 			return last
@@ -168,6 +166,46 @@ func readWholeLine(br *bufio.Reader) ([]byte, error) {
 		long = append(long, line...)
 	}
 	return long, err
+}
+
+// auditMemberOf returns the chain and seq that the line's last audit
+// member names, read from their bytes: this runs over every line of a
+// file, and a chain id with escapes in its JSON only makes the line seem
+// another chain's (the files are then read as given).
+func auditMemberOf(line []byte) (string, uint64, bool) {
+	i := bytes.LastIndex(line, []byte(`"audit":{`))
+	if i < 0 {
+		return "", 0, false
+	}
+	member := line[i+len(`"audit":`):]
+	if j := bytes.IndexByte(member, '}'); j >= 0 {
+		member = member[:j]
+	} else {
+		return "", 0, false
+	}
+	c := bytes.Index(member, []byte(`"chain":"`))
+	q := bytes.Index(member, []byte(`"seq":`))
+	if c < 0 || q < 0 {
+		return "", 0, false
+	}
+	id := member[c+len(`"chain":"`):]
+	end := bytes.IndexByte(id, '"')
+	if end < 0 {
+		return "", 0, false
+	}
+	var seq uint64
+	digits := 0
+	for _, b := range member[q+len(`"seq":`):] {
+		if b < '0' || b > '9' || digits == 19 {
+			break
+		}
+		seq = seq*10 + uint64(b-'0')
+		digits++
+	}
+	if digits == 0 || seq == 0 {
+		return "", 0, false
+	}
+	return string(id[:end]), seq, true
 }
 
 // recordOf returns the chain and seq of the line's audit member, when the

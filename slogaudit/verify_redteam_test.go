@@ -82,6 +82,10 @@ func TestRedTeamRotatedEdits(t *testing.T) {
 				return f
 			}, "", 0, 0},
 			{"an empty newest file", func(f [][]byte) [][]byte { return append(f, nil) }, "", 0, 0},
+			{"a byte order mark and CR LF line ends, as a Windows editor saves a file", func(f [][]byte) [][]byte {
+				f[1] = append([]byte("\xef\xbb\xbf"), bytes.ReplaceAll(f[1], []byte("\n"), []byte("\r\n"))...)
+				return f
+			}, "", 0, 0},
 			{"NULs after the last line of the newest file", func(f [][]byte) [][]byte {
 				f[len(f)-1] = append(f[len(f)-1], make([]byte, 512)...)
 				return f
