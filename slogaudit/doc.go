@@ -80,7 +80,8 @@
 // so for a chain whose records are all in rotated files (the File reads
 // the log's files once, at the first record of a chain that the file's
 // tail does not name).
-// [VerifyFiles] and the slogaudit command check rotated files in order.
+// [VerifyFiles] and the slogaudit command check rotated files in their
+// chain's order, whatever order they are given in (see Verification).
 //
 // # Verification
 //
@@ -91,14 +92,26 @@
 // signatures (only with a public key), and the newest record a checkpoint
 // covers. [Report.Intact] speaks only for the checks that ran;
 // RequireMAC and RequireCheckpoints make the missing ones errors. An input
-// without audit records returns [ErrNoRecords]. A chain's newest records
+// without audit records returns [ErrNoRecords]. [VerifyFiles] reads
+// files given out of their chain's order (newest first, renamed, their
+// contents swapped) in that order, which the records prove, and says so in
+// one [FilesOrdered] finding, which is information: the files of a chain
+// are ordered by their first record's seq, only when each file's records
+// of it then follow the file before's without overlap; otherwise (a first
+// record's seq changed, a file copied over another, files of several
+// chains interleaved) they are read as given. A chain's newest records
 // removed, which only checkpoints kept apart can tell, are one truncated
 // finding for the chain however many checkpoints signed them, at the
 // last line of the input (the last file at no line, when it is empty).
-// Records missing where a file of [VerifyFiles] starts (a rotated file
-// deleted from the set, or the end of one cut off) are one missing
-// finding for the run, at that line; within a file each missing record
-// is named. Records repeated as a block right after the lines they copy
+// Records missing in a run, found at one line (adjacent lines removed
+// from a file, a rotated file of [VerifyFiles] deleted from the set, or
+// the end of one cut off), are one missing finding for the run, at the
+// line where the next record stands, naming its first and last seq;
+// records removed apart are a finding each. A file (not the last) cut off
+// mid-record, ending with the start of a line and no newline, is one
+// truncated finding at that line, naming the records gone with its end;
+// an incomplete last line of the last file is a crash's torn tail, until
+// a checkpoint says more. Records repeated as a block right after the lines they copy
 // (a rotated file read twice) are one duplicated finding; VerifyFiles
 // refuses a file named twice. A checkpoint file none of whose
 // checkpoints (two or more) matches its chain is another log's: one
@@ -113,7 +126,10 @@
 // reported modified and the line it still names torn. A
 // removed or moved audit.seal or audit.rotate
 // is reported as that record, and the record after its old place, whose
-// epoch or key id it explained, is not reported too. Records pasted in
+// epoch or key id it explained, is not reported too. Records added behind
+// a chain's head on consecutive lines (a second writer holding the key
+// that resumed a head the chain had moved past: a fork) are one inserted
+// finding for the run, at its first line, naming its seqs. Records pasted in
 // place of a chain's records, from another log of that chain (another
 // run, a copy) or of another chain, are each reported inserted, in place
 // of the record they replaced, and the untouched records around them are
@@ -342,7 +358,11 @@
 // handler writes v2 too, with hashes in lowercase hex (which that handler's
 // redaction leaves alone; a digit in uppercase is reported as an edit of
 // its line); the verifier canonicalises those lines, as it does v1's.
-// Line ends are the one exception, for both forms: a file whose every
+// A UTF-8 byte order mark at the start of a file, which text editors and
+// some transfers add, is not part of a record: the lines are checked
+// without it, and a [ByteOrderMark] finding (information) says so; one
+// anywhere else is a change of its line.
+// Line ends are the other exception, for both forms: a file whose every
 // line ends in a carriage return and a newline (CR LF, as a copy or
 // transfer that converts line ends leaves it) verifies as it did, each
 // record checked without its carriage return. In a file whose other

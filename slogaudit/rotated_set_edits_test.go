@@ -46,7 +46,7 @@ func seqsOfFile(t *testing.T, l exactLog, i int) (first, last uint64) {
 // A rotated file deleted from the middle of the set, or the newest lines
 // of one removed, is one removal: one missing finding for the run of
 // records, at the first line of the next file, where the next record
-// stands. (Within a file, each missing record is named.)
+// stands. (Within a file, adjacent lines removed are one finding too.)
 func TestRemovedRunIsOneMissing(t *testing.T) {
 	for w, l := range rotatedSets(t) {
 		for _, cp := range []bool{false, true} {

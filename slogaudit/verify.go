@@ -31,7 +31,7 @@ const (
 	Inserted      FindingKind = "inserted"       // a record that does not belong to the chain
 	Duplicated    FindingKind = "duplicated"     // a record seen twice
 	Reordered     FindingKind = "reordered"      // a record out of its place
-	Truncated     FindingKind = "truncated"      // a checkpoint beyond the last record
+	Truncated     FindingKind = "truncated"      // records cut off an end: a checkpoint beyond the last record, a rotated file cut mid-record
 	BadMAC        FindingKind = "bad-mac"        // the MAC does not verify with the key
 	BadCheckpoint FindingKind = "bad-checkpoint" // a checkpoint's signature or hash is wrong
 	Malformed     FindingKind = "malformed"      // not a JSON audit record
@@ -112,7 +112,7 @@ type Report struct {
 
 // Info reports whether the kind is information, not a sign of tampering.
 func (k FindingKind) Info() bool {
-	return k == Restart || k == Torn || k == Pruned || k == Gap || k == TornTail || k == UnsealedTail
+	return k == Restart || k == Torn || k == Pruned || k == Gap || k == TornTail || k == UnsealedTail || k == FilesOrdered || k == ByteOrderMark
 }
 
 // Intact reports whether the input holds audit records and the checks that
@@ -509,7 +509,13 @@ type verifier struct {
 	dups dupRun
 	// truncs: the checkpoints beyond each chain's last record, by chain
 	// (see truncatedBeyond).
-	truncs     map[string]*truncation
+	truncs map[string]*truncation
+	// added: the inserted findings of records added behind their chain's
+	// head (see joinInsertedRuns).
+	added map[Finding]bool
+	// cutEnds: the findings of unnamed incomplete last lines of files, by
+	// position (see noteCutEnd).
+	cutEnds    map[int64]int
 	ends       lineEnds
 	fileLine   claimedRecord
 	isFileLine bool
@@ -543,7 +549,9 @@ func Verify(ctx context.Context, r io.Reader, o VerifyOptions) (Report, error) {
 	return v.finish()
 }
 
-// VerifyFiles verifies rotated files in order, as one input.
+// VerifyFiles verifies rotated files as one input, in their chain's
+// order: files given out of it are read in it, as their records show it,
+// and a [FilesOrdered] finding (information) says so.
 func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, error) {
 	v, err := newVerifier(o)
 	if err == nil {
@@ -560,6 +568,10 @@ func VerifyFiles(ctx context.Context, paths []string, o VerifyOptions) (Report, 
 	}
 	if err := v.loadCheckpoints(); err != nil {
 		return *v.rep, err
+	}
+	if read, moved := chainOrder(paths); moved {
+		v.noteOrder(paths, read)
+		paths = read
 	}
 	for _, p := range paths {
 		f, err := os.Open(p)
@@ -764,6 +776,7 @@ func (v *verifier) read(ctx context.Context, r io.Reader) error {
 		} else if max := v.opts.MaxLineBytes; max > 0 && len(bytes.TrimRight(part, "\r\n")) > max {
 			return fmt.Errorf("slogaudit: verify: %s line %d: %w", v.file, v.line+1, ErrLineTooLong)
 		}
+		part = v.skipBOM(part)
 		if len(part) > 0 {
 			v.line++
 			torn := err == io.EOF // no final newline
@@ -1249,6 +1262,7 @@ func (v *verifier) reportUnnamed(p *pendingTorn) {
 	if p.prefix {
 		detail += unnamedFragmentHint
 	}
+	v.noteCutEnd(p)
 	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: detail})
 }
 
@@ -1890,7 +1904,7 @@ func (v *verifier) link(rec auditFields, ok bool) (*chainState, bool) {
 				return st, false
 			}
 		}
-		v.add(v.line, rec.chain, rec.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", rec.seq, st.seq)
+		v.behindHead(v.pos(), rec.chain, rec.seq, st.seq)
 		return st, false
 	}
 	st.seq, st.hash, st.line = rec.seq, rec.hash, v.pos()
@@ -1982,9 +1996,9 @@ func (st *chainState) declaredIn(seq uint64, g seqRun) (declaredRun, bool) {
 func (v *verifier) reportGaps(id string, st *chainState) {
 	var run *declaredRun // consecutive declared seqs with one reason
 	var runLine int64
-	// gone: consecutive seqs missing, undeclared, where a file starts:
-	// records removed with a rotated file (or the end of one), one
-	// finding. Within a file each missing record is named.
+	// gone: consecutive seqs missing, undeclared, found at one line:
+	// adjacent lines removed, or a rotated file (or the end of one), one
+	// finding.
 	var gone *missingRun
 	emitGone := func() {
 		if gone != nil {
@@ -2000,15 +2014,24 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 		}
 	}
 	for _, g := range st.gaps {
+		if v.cutGap(id, st, g) {
+			continue
+		}
 		if before, ok := st.recent.get(g.from - 1); ok && g.tracked == g.to-g.from+1 && v.unreadableRun(id, g.from, g.to, before.line+1, g.line) {
 			continue
 		}
 		for s := g.from; s <= g.to; s++ {
 			if s >= g.from+g.tracked {
 				// Beyond what the verifier tracks one by one: one finding
-				// for the rest of the gap.
+				// for the rest of the gap, or the run before it goes on.
+				d, declared := st.declaredIn(s, g)
+				if !declared && run == nil && gone != nil && gone.to+1 == s && gone.line == g.line {
+					gone.to = g.to
+					emitGone()
+					break
+				}
 				emit()
-				if d, ok := st.declaredIn(s, g); ok && d.To >= g.to {
+				if ok := declared; ok && d.To >= g.to {
 					v.addAt(g.line, id, s, Gap, "records %d to %d lost by the writer: %s (declared by the %s record at %s)", s, g.to, d.Reason, MsgGap, v.lineText(d.line))
 				} else {
 					v.addAt(g.line, id, s, Missing, "records %d to %d are not in the input", s, g.to)
@@ -2028,7 +2051,7 @@ func (v *verifier) reportGaps(id string, st *chainState) {
 				switch {
 				case v.unreadableAt(id, s):
 					emitGone()
-				case gone != nil && gone.to+1 == s && gone.line == line && v.atFileStart(line):
+				case gone != nil && gone.to+1 == s && gone.line == line:
 					gone.to = s
 				default:
 					emitGone()
@@ -2206,6 +2229,7 @@ func (v *verifier) finish() (Report, error) {
 	v.rep.Lines += v.line
 	v.finishChecks()
 	v.checks.sort(v.rep.Findings)
+	v.rep.Findings = v.joinInsertedRuns(v.rep.Findings)
 	if v.rep.Records == 0 && !v.rep.truncated() {
 		return *v.rep, v.noRecords()
 	}

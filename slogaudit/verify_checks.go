@@ -246,10 +246,11 @@ func (v *verifier) flushTornTail() {
 // began with the newline that closed it, is the last record of its chain
 // (that writer's process ended between that record and the audit.gap that
 // names such a fragment, and nothing resumed its chain since); malformed
-// otherwise.
+// otherwise. A fragment without a newline ends a file that is not the
+// last: no write closed it, the record after it is in the next file.
 func (v *verifier) reportUnnamedAtEnd(p *pendingTorn) {
 	c := p.closer
-	if st := v.chains[c.chain]; !p.prefix || p.closerNames || c.chain == "" || st == nil || st.seq != c.seq {
+	if st := v.chains[c.chain]; !p.prefix || p.unterminated || p.closerNames || c.chain == "" || st == nil || st.seq != c.seq {
 		v.reportUnnamed(p)
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -33,6 +34,9 @@ type kindCase struct {
 	detail string
 	// summary, when set, is the report's summary of chain "c".
 	summary *ChainSummary
+	// files, when set, are the contents of rotated files that
+	// VerifyFiles reads instead of log, named in this order.
+	files []string
 }
 
 func runKindCase(t *testing.T, tc kindCase) {
@@ -41,7 +45,20 @@ func runKindCase(t *testing.T, tc kindCase) {
 	if tc.cps != "" {
 		o.Checkpoints = strings.NewReader(tc.cps)
 	}
-	rep, err := Verify(context.Background(), bytes.NewReader(tc.log), o)
+	var rep Report
+	var err error
+	if tc.files != nil {
+		dir := t.TempDir()
+		var paths []string
+		for i, b := range tc.files {
+			p := filepath.Join(dir, "audit-"+strconv.Itoa(i)+".log")
+			require.NoError(t, os.WriteFile(p, []byte(b), 0o600))
+			paths = append(paths, p)
+		}
+		rep, err = VerifyFiles(context.Background(), paths, o)
+	} else {
+		rep, err = Verify(context.Background(), bytes.NewReader(tc.log), o)
+	}
 	require.Len(t, rep.Findings, 1, "want only %s at line %d, got %v", tc.kind, tc.line, rep.Findings)
 	f := rep.Findings[0]
 	require.Equal(t, tc.kind, f.Kind, "%v", f)
@@ -420,6 +437,22 @@ func TestVerifyFindingKinds(t *testing.T) {
 		require.True(t, seal >= 0 && seal < len(ls)-1, "want records after a seal")
 		add(kindCase{name: "unsealed-tail", log: buf.Bytes(), opts: sealedKeyed, kind: UnsealedTail, chain: "c", seq: uint64(seal + 2),
 			detail: "come after the last seal"})
+	}
+
+	// files-ordered (information): rotated files given newest first.
+	{
+		f := newForger(t, "c", nil)
+		r := f.records(4)
+		add(kindCase{name: "files-ordered/rotated files given newest first", files: []string{r[2] + r[3], r[0] + r[1]},
+			kind: FilesOrdered, detail: "out of their chain's order"})
+	}
+
+	// byte-order-mark (information): the input starts with a UTF-8 BOM.
+	{
+		f := newForger(t, "c", nil)
+		r := f.records(2)
+		add(kindCase{name: "byte-order-mark/at the start of the input", log: cat("\xef\xbb\xbf"+r[0], r[1]),
+			kind: ByteOrderMark, line: 1, detail: "byte order mark"})
 	}
 
 	seen := map[FindingKind]bool{}

@@ -14,7 +14,11 @@ func (v *verifier) addMissingRun(id string, r *missingRun) {
 		v.addAt(r.line, id, r.from, Missing, "record %d is not in the input", r.from)
 		return
 	}
-	v.addAt(r.line, id, r.from, Missing, "records %d to %d are not in the input (%d records, before the first line of this file: a rotated file deleted, or the end of one cut off)", r.from, r.to, r.to-r.from+1)
+	if v.atFileStart(r.line) {
+		v.addAt(r.line, id, r.from, Missing, "records %d to %d are not in the input (%d records, before the first line of this file: a rotated file deleted, or the end of one cut off)", r.from, r.to, r.to-r.from+1)
+		return
+	}
+	v.addAt(r.line, id, r.from, Missing, "records %d to %d are not in the input (%d records, adjacent lines removed before this one)", r.from, r.to, r.to-r.from+1)
 }
 
 // atFileStart reports whether position pos is the first line of a file

@@ -200,7 +200,7 @@ func (v *verifier) settleStart(id string, st *chainState, first startGap, placed
 	}
 	for i, b := range st.before {
 		if !placed[i] {
-			v.addAt(b.line, id, b.seq, Inserted, "seq %d is behind the chain's head %d and matches no record", b.seq, b.head)
+			v.behindHead(b.line, id, b.seq, b.head)
 		}
 	}
 }
