@@ -5,7 +5,7 @@ import "strings"
 // indexFrom is how many members a group holds before its members are
 // found through a keyIndex: below it a scan of the keys costs less than a
 // map, and records of ordinary size allocate nothing for it.
-const indexFrom = 64
+const indexFrom = 128
 
 // scansPerIndex is how many times over a wide group's keys are scanned
 // before find builds its index (see find).

@@ -252,7 +252,7 @@ func requireSameTree(t *testing.T, got, want *node) {
 func TestWideRecordsMatchReference(t *testing.T) {
 	seed := uint64(time.Now().UnixNano())
 	for i := range 45 {
-		width := []int{8, 80, 300}[i%3]
+		width := []int{8, 150, 300}[i%3]
 		r := rand.New(rand.NewPCG(seed, uint64(i)))
 		t.Run(fmt.Sprintf("width=%d/seed=%d,%d", width, seed, i), func(t *testing.T) {
 			got, want := buildBoth(&buildOps{r: r}, width)
