@@ -61,7 +61,9 @@ func TestDeepRecordsVerify(t *testing.T) {
 					case "json":
 						h, err = slogaudit.New(slog.NewJSONHandler(af, nil), opts...)
 					case "core":
-						h, err = slogaudit.New(slogcore.New(af, &slogcore.Options{Redact: redact.Disabled}), opts...)
+						core := slogcore.New(af, &slogcore.Options{Redact: redact.Disabled})
+						defer closeCore(t, core) // before af.Close
+						h, err = slogaudit.New(core, opts...)
 					}
 					if err != nil {
 						t.Fatal(err)
@@ -188,7 +190,9 @@ func slogcoreAuditLog(t *testing.T, groups int, log func(l *slog.Logger, h slog.
 		t.Fatal(err)
 	}
 	defer af.Close()
-	h, err := slogaudit.New(slogcore.New(af, nil), slogaudit.WithKey("k1", rtKey), slogaudit.WithChainID("c"))
+	core := slogcore.New(af, nil)
+	defer closeCore(t, core)
+	h, err := slogaudit.New(core, slogaudit.WithKey("k1", rtKey), slogaudit.WithChainID("c"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,4 +213,13 @@ func slogcoreAuditLog(t *testing.T, groups int, log func(l *slog.Logger, h slog.
 		t.Fatalf("untouched log: %v %v", err, rep.Findings)
 	}
 	return data
+}
+
+// closeCore closes a slogcore handler a test made, stopping its worker:
+// the wrapper's Close flushes it but does not close it.
+func closeCore(t *testing.T, core *slogcore.Handler) {
+	t.Helper()
+	if err := core.Close(context.Background()); err != nil {
+		t.Errorf("closing the slogcore handler: %v", err)
+	}
 }

@@ -339,6 +339,7 @@ func keyPrefix(key string) uint64 {
 // so that the records copying it are nearly sorted.
 func (n *node) sortKids() {
 	slices.SortStableFunc(n.kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
+	n.forgetIndex()
 	for _, k := range n.kids {
 		if k.group {
 			k.sortKids()

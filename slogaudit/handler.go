@@ -360,6 +360,7 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		for _, w := range h2.with[len(h.with):] {
 			addUser(h2.tmpl, w.groups, w.attr)
 		}
+		h2.tmpl.forgetIndexes()
 		h2.tmpl.encodeLeaves()
 		if h.st.direct != nil {
 			// The members' order is written only in canonical form.
@@ -396,8 +397,8 @@ func (h *Handler) nextWith(added []scoped) slog.Handler {
 		return next
 	}
 	if h.tmpl != nil {
-		for _, k := range fresh.kids {
-			if slices.ContainsFunc(h.tmpl.kids, func(m *node) bool { return m.key == k.key }) {
+		for _, k := range h.tmpl.kids {
+			if fresh.find(k.key) != nil { // fresh is this goroutine's: its index may be built
 				return nil
 			}
 		}
@@ -587,6 +588,7 @@ func (st *state) redactGroups(root *node) {
 		add(tmp, nil, a)
 		if len(tmp.kids) == 1 {
 			root.kids[i] = tmp.kids[0]
+			root.forgetIndex()
 		}
 	}
 }

@@ -31,6 +31,11 @@ type node struct {
 	// sorted is the top level of a File handler's With template, its
 	// members encoded once in canonical order; nil elsewhere.
 	sorted *sortedMembers
+	// index finds the members of a wide group by key; nil below
+	// indexFrom members. scanned counts the keys compared by look-ups
+	// without it (see find).
+	index   *keyIndex
+	scanned int
 }
 
 // arena hands out the nodes of one record from chunks, so that building a
@@ -171,6 +176,7 @@ func (n *node) encodeLeaves() {
 func (n *node) clone(ar *arena) *node {
 	c := ar.new(*n)
 	c.ar = ar
+	c.forgetIndex() // the copy's members grow apart from n's
 	c.kids = ar.kidsFor(len(n.kids) + 16)
 	for _, k := range n.kids {
 		if k.group {
@@ -185,6 +191,14 @@ func (n *node) clone(ar *arena) *node {
 // add puts attribute a at path, creating groups as needed. Empty groups and
 // empty attrs are dropped; inline groups (empty key) are flattened.
 func add(root *node, path []string, a slog.Attr) {
+	// The first group name appended copies path, so the caller's array is
+	// never written; the groups inside it append to that copy in place, as
+	// each group's members are added before its next sibling's: a group
+	// nested n deep costs O(n), not O(n²), to walk.
+	addAt(root, path[:len(path):len(path)], a)
+}
+
+func addAt(root *node, path []string, a slog.Attr) {
 	a.Value = a.Value.Resolve()
 	if a.Key == "" && a.Value.Kind() == slog.KindAny && a.Value.Any() == nil {
 		return
@@ -192,10 +206,10 @@ func add(root *node, path []string, a slog.Attr) {
 	if a.Value.Kind() == slog.KindGroup {
 		attrs := a.Value.Group()
 		if a.Key != "" {
-			path = append(path[:len(path):len(path)], a.Key)
+			path = append(path, a.Key)
 		}
 		for _, ga := range attrs {
-			add(root, path, ga)
+			addAt(root, path, ga)
 		}
 		return
 	}
@@ -214,7 +228,7 @@ func add(root *node, path []string, a slog.Attr) {
 			if src.Line != 0 {
 				g = append(g, slog.Int("line", src.Line))
 			}
-			add(root, path, slog.Attr{Key: a.Key, Value: slog.GroupValue(g...)})
+			addAt(root, path, slog.Attr{Key: a.Key, Value: slog.GroupValue(g...)})
 			return
 		}
 	}
@@ -267,6 +281,7 @@ func claim(ar *arena, parent *node, n *node) {
 			c := ar.new(*m) // a template's leaf is shared: rename a copy
 			c.key, c.member = uniqueKey(parent, m.key), nil
 			parent.kids[i] = c
+			parent.forgetIndex()
 			break
 		}
 	}
@@ -275,23 +290,7 @@ func claim(ar *arena, parent *node, n *node) {
 
 // has reports whether parent holds a member named key.
 func has(parent *node, key string) bool {
-	for _, m := range parent.kids {
-		if m.key == key {
-			return true
-		}
-	}
-	return false
-}
-
-// uniqueKey returns key with as few leading "_" added as make it a name
-// that parent does not hold.
-func uniqueKey(parent *node, key string) string {
-	for {
-		key = "_" + key
-		if !has(parent, key) {
-			return key
-		}
-	}
+	return parent.find(key) != nil
 }
 
 // groupNode returns the group of parent that attrs under name go to: the
@@ -300,15 +299,20 @@ func uniqueKey(parent *node, key string) string {
 // that name keeps it, and the group is renamed as set renames.
 func groupNode(ar *arena, parent *node, name string) *node {
 	name = validUTF8(name)
+	if g := parent.groupFor(name); g != nil {
+		return g
+	}
 	for key := name; ; key = "_" + key {
-		i := slices.IndexFunc(parent.kids, func(m *node) bool { return m.key == key })
-		if i >= 0 && parent.kids[i].group {
-			return parent.kids[i]
+		m := parent.find(key)
+		if m != nil && m.group {
+			parent.rememberGroup(name, m)
+			return m
 		}
-		if i < 0 {
+		if m == nil {
 			g := ar.new(node{key: key, group: true})
 			g.kids = ar.kidsFor(4)
 			parent.kids = append(parent.kids, g)
+			parent.rememberGroup(name, g)
 			return g
 		}
 	}
@@ -329,6 +333,7 @@ func prune(n *node) bool {
 		}
 	}
 	n.kids = kids
+	n.forgetIndex()
 	return len(kids) > 0
 }
 

@@ -503,8 +503,10 @@ func TestSealingLosses(t *testing.T) {
 	require.Error(t, err, "a sealed record removed and declared lost by a later epoch passed: %v", rep.Findings)
 	require.NotEmpty(t, findingsOf(rep, Missing), "%v", rep.Findings)
 
-	_, err = New(slogcore.New(&bytes.Buffer{}, nil), WithKey("k1", testKey), WithSealing(0, 3))
+	core := slogcore.New(&bytes.Buffer{}, nil)
+	_, err = New(core, WithKey("k1", testKey), WithSealing(0, 3))
 	require.ErrorContains(t, err, "asynchronous slogcore handler")
+	require.NoError(t, core.Close(context.Background()))
 
 	// By time: the epoch ends before the next record, whose Handle must
 	// declare the loss before it seals.

@@ -11,12 +11,14 @@ import (
 	"crypto/ed25519"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/slogguard/slogguard/slogaudit"
@@ -197,14 +199,27 @@ func lineInFile(lines []exactLine, i int) int64 {
 	return n
 }
 
-// exactLogs writes a log of each writer: two restarts, checkpoints and
-// rotation.
+// exactLogs returns a log of each writer: two restarts, checkpoints and
+// rotation. They are written once per test binary, by the first test that
+// asks, and shared: tests edit copies of their lines (slices.Clone), never
+// the lines themselves.
 func exactLogs(t *testing.T) map[string]exactLog {
-	logs := map[string]exactLog{}
-	for _, w := range exactWriters {
-		logs[w] = writeExactLog(t, w, "ledger", []int{12, 9, 11}, 3<<10)
+	t.Helper()
+	sharedExactLogs.mu.Lock()
+	defer sharedExactLogs.mu.Unlock()
+	if sharedExactLogs.logs == nil {
+		logs := map[string]exactLog{}
+		for _, w := range exactWriters {
+			logs[w] = writeExactLog(t, w, "ledger", []int{12, 9, 11}, 3<<10)
+		}
+		sharedExactLogs.logs = logs
 	}
-	return logs
+	return maps.Clone(sharedExactLogs.logs)
+}
+
+var sharedExactLogs struct {
+	mu   sync.Mutex
+	logs map[string]exactLog
 }
 
 func TestExactUntouchedLogsAreIntact(t *testing.T) {

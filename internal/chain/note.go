@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -144,12 +145,17 @@ func (s *noteSigner) Sign(msg []byte) ([]byte, error) {
 }
 
 // NoteVerifier returns the signed-note Ed25519 verifier for pub named name.
+// It remembers the signatures it verified, process-wide (see verified).
 func NoteVerifier(name string, pub ed25519.PublicKey) (note.Verifier, error) {
 	vkey, err := note.NewEd25519VerifierKey(name, pub)
 	if err != nil {
 		return nil, fmt.Errorf("note verifier %q: %w", name, err)
 	}
-	return note.NewVerifier(vkey)
+	v, err := note.NewVerifier(vkey)
+	if err != nil {
+		return nil, err
+	}
+	return memoVerifier{Verifier: v, pub: slices.Clone(pub)}, nil
 }
 
 // SignTreeHead returns t as a signed note: its text, a blank line and one
