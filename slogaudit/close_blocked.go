@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/slogguard/slogguard/internal/goroutine"
 )
@@ -45,10 +46,24 @@ func lockWithin(ctx context.Context, mu *sync.Mutex, unlock func()) error {
 	case <-got:
 		return nil
 	case <-ctx.Done():
+	}
+	// A Close whose context has ended still closes when the lock is only
+	// busy (a record being written, as under load): it gives up only on
+	// a write that goes on past blockedGrace.
+	grace := time.NewTimer(blockedGrace)
+	defer grace.Stop()
+	select {
+	case <-got:
+		return nil
+	case <-grace.C:
 		go func() {
 			<-got
 			unlock()
 		}()
-		return fmt.Errorf("slogaudit: close: %w within Close's deadline: nothing was stopped, and records logged meanwhile wait for it; Close again once it returns, with a later deadline: %w", errWriteBlocked, ctx.Err())
+		return fmt.Errorf("slogaudit: close: %w within Close's deadline (and %v after it): nothing was stopped, and records logged meanwhile wait for it; Close again once it returns, with a later deadline: %w", errWriteBlocked, blockedGrace, ctx.Err())
 	}
 }
+
+// blockedGrace is how long after its context ended Close still waits for
+// a record's write to return before it gives up.
+const blockedGrace = 500 * time.Millisecond

@@ -54,7 +54,9 @@
 // records before are gone with it, and the verifier reports them missing
 // where the new file starts. While no file can be opened (the directory
 // gone, or a rotation that could open none), writes fail, each write
-// tries again, and the records are declared lost once one succeeds.
+// tries again, and the records are declared lost once one succeeds. A
+// file that another program cuts while it is open (logrotate's
+// copytruncate) is reported to [WithFileErrors], once per cut.
 // Processes that share one file write chains of their own: without [WithChainID], a handler does not
 // continue the file's last chain while another File writes it, through
 // [File.Handler] or a handler over that File (on Linux, where record

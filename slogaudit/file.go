@@ -218,6 +218,10 @@ type File struct {
 	// bytes; orphan are the lines written to it since, when it was found
 	// removed, until they are written to the file created again; unplaced
 	// says why no file is open while f is nil.
+	// shrunk is by how many bytes the file was smaller than the File
+	// knew it at its last look (see shrankLocked).
+	shrunk    int64
+	shrankAt  time.Time
 	placeF    *os.File
 	placeAt   time.Time
 	placeSize int64
@@ -1256,6 +1260,7 @@ func (af *File) closeForeignLocked() (looked int64) {
 	if err != nil {
 		return -1
 	}
+	af.shrankLocked(end)
 	if end == af.size || end == 0 {
 		if af.shared {
 			return end // the File's own last line, or an empty file

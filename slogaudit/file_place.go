@@ -118,3 +118,30 @@ func (af *File) replaceLocked() error {
 	af.reportLocked(fmt.Errorf("slogaudit: %s: %s; the %d bytes of records written to it since it was last seen were written again to a new file at the path, and the records go on there (the records before are gone with the removed file)", af.path, why, n))
 	return nil
 }
+
+// shrankLocked reports, to WithFileErrors, a file that is smaller (end
+// bytes) than what the File wrote to it: another program cut it, as
+// logrotate's copytruncate does, or removed records from its end. The
+// File goes on appending; what was cut off is gone from the file, and
+// the verifier reports it missing unless it is verified with a copy that
+// holds it. A cut is reported once, and cuts at most once per
+// shrankReportEvery (a writer whose bytes never reach the file looks
+// cut at every write).
+func (af *File) shrankLocked(end int64) {
+	if end >= af.size {
+		af.shrunk = 0
+		return
+	}
+	if af.size-end <= af.shrunk {
+		return
+	}
+	now := time.Now()
+	if now.Sub(af.shrankAt) < shrankReportEvery {
+		return
+	}
+	af.shrunk, af.shrankAt = af.size-end, now
+	af.reportLocked(fmt.Errorf("slogaudit: %s shrank to %d bytes while open, %d bytes fewer than were written to it: another program cut it (as logrotate's copytruncate does); the records cut off are gone from it, and the verifier reports them missing unless they are verified with a copy that holds them", af.path, end, af.size-end))
+}
+
+// shrankReportEvery bounds how often a File reports that its file was cut.
+const shrankReportEvery = time.Second

@@ -1121,9 +1121,9 @@ func (st *state) maybeCheckpointLocked(ctx context.Context) error {
 // File's [WithFileErrors] callbacks already due, so that what they log to
 // it is written before audit.stop.
 // A record whose write has not returned (a writer that blocks: a hung
-// disk, a full pipe nobody reads) holds the chain: when ctx ends before
-// it returns, Close returns an error that says so, having stopped
-// nothing, and may be called again.
+// disk, a full pipe nobody reads) holds the chain: when it has not
+// returned half a second after ctx ended, Close returns an error that
+// says so, having stopped nothing, and may be called again.
 func (h *Handler) Close(ctx context.Context) error {
 	if f := h.st.cfg.file; f != nil {
 		// A WithFileErrors callback still to run may log to this handler
