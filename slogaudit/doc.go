@@ -46,8 +46,18 @@
 // back (an append-only file, another process appended after it), leaves
 // the fragment on a line of its own, which an audit.gap of the chain
 // names, even after other records (over [File.Handler], or a JSON or
-// slogcore handler over the File). Processes that share one file
-// write chains of their own: without [WithChainID], a handler does not
+// slogcore handler over the File). A file removed while a File writes
+// it (or its directory) is created again at its path, on Unix systems:
+// the File looks whether its file still has a name at each record with
+// [SyncEachRecord], every 100 ms otherwise, and at Sync and Close, and
+// writes first the lines the removed file took since it last looked; the
+// records before are gone with it, and the verifier reports them missing
+// where the new file starts. While no file can be opened (the directory
+// gone, or a rotation that could open none), writes fail, each write
+// tries again, and the records are declared lost once one succeeds. A
+// file that another program cuts while it is open (logrotate's
+// copytruncate) is reported to [WithFileErrors], once per cut.
+// Processes that share one file write chains of their own: without [WithChainID], a handler does not
 // continue the file's last chain while another File writes it, through
 // [File.Handler] or a handler over that File (on Linux, where record
 // locks say so). When a process sharing the file crashes mid-record, a

@@ -213,6 +213,20 @@ type File struct {
 	// errsTick is closed (and replaced) each time one is passed on.
 	errsQueued, errsPassed uint64
 	errsTick               chan struct{}
+	// placeF is the file that the File last saw named at its look at the
+	// file's place (see placeLocked), at placeAt, holding placeSize
+	// bytes; orphan are the lines written to it since, when it was found
+	// removed, until they are written to the file created again; unplaced
+	// says why no file is open while f is nil.
+	// shrunk is by how many bytes the file was smaller than the File
+	// knew it at its last look (see shrankLocked).
+	shrunk    int64
+	shrankAt  time.Time
+	placeF    *os.File
+	placeAt   time.Time
+	placeSize int64
+	orphan    []byte
+	unplaced  string
 }
 
 // ErrNotDurable is wrapped by the error [File.Write] returns when every
@@ -252,6 +266,8 @@ func OpenFile(path string, opts ...FileOption) (*File, error) {
 		f.Close()
 		return nil, err
 	}
+	af.placedLocked(af.size)
+	af.placeAt = time.Now()
 	return af, nil
 }
 
@@ -1067,6 +1083,9 @@ func (af *File) write(p []byte, others bool) (written int, _ error) {
 	if af.closed {
 		return 0, errors.New("slogaudit: write to a closed audit file")
 	}
+	if err := af.placeLocked(af.cfg.sync.every == 1); err != nil {
+		return 0, err
+	}
 	if !af.tailsChecked {
 		// The first write: the file opened may have been rotated away
 		// since (the first write goes on in the current one), and a
@@ -1241,6 +1260,7 @@ func (af *File) closeForeignLocked() (looked int64) {
 	if err != nil {
 		return -1
 	}
+	af.shrankLocked(end)
 	if end == af.size || end == 0 {
 		if af.shared {
 			return end // the File's own last line, or an empty file
@@ -1755,6 +1775,9 @@ func (af *File) Sync() error {
 	af.mu.Lock()
 	defer af.mu.Unlock()
 	af.waitSyncLocked()
+	if err := af.placeLocked(true); err != nil {
+		return err
+	}
 	if err := af.syncLocked(); err != nil {
 		return err
 	}
@@ -1845,6 +1868,7 @@ func (af *File) rotateLocked() error {
 		return af.reopenLocked(name, err)
 	}
 	af.f, af.size, af.fresh, af.seenEnd = f, 0, false, 0
+	af.placedLocked(0)
 	af.closeRotatedLocked(name)
 	return nil
 }
@@ -1983,6 +2007,7 @@ func (af *File) goOnIfRotatedLocked() bool {
 // record onto it.
 func (af *File) goOnInLocked(f *os.File, size int64) {
 	af.f, af.size, af.fresh, af.seenEnd = f, size, false, 0
+	af.placedLocked(size)
 	var last [1]byte
 	if size > 0 {
 		if _, err := f.ReadAt(last[:], size-1); err != nil || last[0] != '\n' {
@@ -2007,9 +2032,13 @@ func (af *File) reopenLocked(path string, err error) error {
 	f, oerr := os.OpenFile(path, os.O_RDWR|os.O_APPEND, 0)
 	if oerr != nil {
 		af.f = nil
-		return fmt.Errorf("%w; reopening %s failed: %v: records cannot be written", err, path, oerr)
+		af.unplaced = fmt.Sprintf("a rotation failed: %v; reopening %s failed: %v", err, path, oerr)
+		return fmt.Errorf("%w; reopening %s failed: %v: records cannot be written until a write can create %s again", err, path, oerr, af.path)
 	}
 	af.f = f
+	if st, serr := f.Stat(); serr == nil {
+		af.placedLocked(st.Size())
+	}
 	return err
 }
 
@@ -2033,11 +2062,17 @@ func (af *File) Close() error {
 		af.timer.Stop()
 		af.timer = nil
 	}
+	perr := af.placeLocked(true)
 	err := af.syncLocked()
 	af.closed = true
 	af.forgetTorns()
-	if cerr := af.f.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("slogaudit: closing %s: %w", af.path, cerr)
+	if af.f != nil {
+		if cerr := af.f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("slogaudit: closing %s: %w", af.path, cerr)
+		}
+	}
+	if perr != nil && len(af.orphan) > 0 {
+		err = errors.Join(err, fmt.Errorf("slogaudit: closing %s: %d bytes of records written to the file after it was removed could not be written again: they are lost: %w", af.path, len(af.orphan), perr))
 	}
 	if af.locks != nil {
 		af.locks.Close() // releases its chains

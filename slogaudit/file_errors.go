@@ -74,7 +74,10 @@ func (af *File) waitErrorsCtx(ctx context.Context) error {
 	if id := af.errsG.Load(); id != 0 && id == goroutine.ID() {
 		return nil
 	}
-	af.mu.Lock()
+	// A write that blocks holds the lock: Close gives up at its deadline.
+	if err := lockWithin(ctx, &af.mu, af.mu.Unlock); err != nil {
+		return err
+	}
 	target := af.errsQueued
 	for af.errsPassed < target {
 		if af.errsTick == nil {

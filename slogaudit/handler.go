@@ -1122,15 +1122,24 @@ func (st *state) maybeCheckpointLocked(ctx context.Context) error {
 // A handler made by [File.Handler] first waits, within ctx, for the
 // File's [WithFileErrors] callbacks already due, so that what they log to
 // it is written before audit.stop.
+// A record whose write has not returned (a writer that blocks: a hung
+// disk, a full pipe nobody reads) holds the chain: when it has not
+// returned half a second after ctx ended, Close returns an error that
+// says so, having stopped nothing, and may be called again.
 func (h *Handler) Close(ctx context.Context) error {
 	if f := h.st.cfg.file; f != nil {
 		// A WithFileErrors callback still to run may log to this handler
 		// (a failed rotation): let it, before audit.stop ends the chain.
-		if err := f.waitErrorsCtx(ctx); err != nil {
+		if err := f.waitErrorsCtx(ctx); errors.Is(err, errWriteBlocked) {
+			return err
+		} else if err != nil {
 			return fmt.Errorf("slogaudit: close: waiting for the File's WithFileErrors callback: %w (it may be blocked; Close again with a later deadline)", err)
 		}
 	}
 	err := h.closeLocked(ctx)
+	if errors.Is(err, errWriteBlocked) {
+		return err // nothing was stopped, and the lock is held still
+	}
 	if f := h.st.cfg.file; f != nil {
 		h.st.mu.Lock()
 		last := h.st.lastTime
@@ -1148,7 +1157,9 @@ func (h *Handler) Close(ctx context.Context) error {
 
 func (h *Handler) closeLocked(ctx context.Context) error {
 	st := h.st
-	st.worker.lock(&st.mu)
+	if err := st.lockCtx(ctx); err != nil {
+		return err
+	}
 	if st.closing != nil {
 		// Another Close runs, or ran: its result is this one's.
 		done := st.closing

@@ -65,7 +65,9 @@
 //
 // Every line that [New] writes is one whole record, whatever the writer
 // does. A short write is retried with the rest while the writer makes
-// progress. When a write stops inside a record (ENOSPC, EIO), the rest of
+// progress. A writer that says "try again" (EAGAIN or EWOULDBLOCK, a full
+// non-blocking pipe; EINTR) is asked again after a pause, seven times at
+// most (127 ms in all) per batch, before its records count as failed. When a write stops inside a record (ENOSPC, EIO), the rest of
 // that record is written before anything else once the writer recovers, so
 // nothing is ever glued onto a fragment (retries back off to one second
 // while the writer takes nothing); until then the record is counted

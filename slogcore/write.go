@@ -7,6 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"runtime"
+	"syscall"
+	"time"
 )
 
 // The write path of [New]. The worker collects encoded records in
@@ -15,6 +17,8 @@ import (
 //
 //   - A short write (n < len(p), with a nil error or io.ErrShortWrite) is
 //     retried with the rest while the writer makes progress.
+//   - A write that fails with a "try again" error (EAGAIN, EWOULDBLOCK,
+//     EINTR) is retried after a pause, tryAgainRetries times at most.
 //   - When a write stops in the middle of a record (an error such as ENOSPC
 //     or EIO after n bytes), the rest of that record is kept (c.cut), and
 //     every later write starts with it: the cut record is completed before
@@ -206,8 +210,13 @@ func (c *core) writeBatch() {
 // writeAll writes p, retrying the rest after a short write that made
 // progress. panicked reports that the writer panicked: n counts only the
 // bytes of the calls before, and the panicking call may have written more.
+// A writer that says "try again" (see tryAgain) is asked again after a
+// pause, tryAgainRetries times at most per batch.
 func (c *core) writeAll(p []byte) (n int, err error, panicked bool) {
-	for n < len(p) { // at most len(p) calls: each one makes progress
+	retries := 0
+	// At most len(p) calls that make progress, and tryAgainRetries that
+	// make none.
+	for n < len(p) {
 		m, werr, pan := c.safeWrite(p[n:])
 		if pan {
 			return n, werr, true
@@ -215,11 +224,34 @@ func (c *core) writeAll(p []byte) (n int, err error, panicked bool) {
 		m = min(max(m, 0), len(p)-n) // a writer returning nonsense counts as no progress
 		n += m
 		err = werr
+		if err != nil && tryAgain(err) && retries < tryAgainRetries && n < len(p) && !c.gaveUp.Load() {
+			time.Sleep(tryAgainPause << retries)
+			retries++
+			continue
+		}
 		if err != nil && !errors.Is(err, io.ErrShortWrite) || m == 0 {
 			break
 		}
 	}
 	return n, err, false
+}
+
+// A write that fails with a "try again" error is retried after
+// tryAgainPause, doubled at each retry: tryAgainRetries retries wait
+// 127 ms in all, long enough for a full pipe's reader to catch up, short
+// enough not to hold Close.
+const (
+	tryAgainPause   = time.Millisecond
+	tryAgainRetries = 7
+)
+
+// tryAgain reports whether err says that the writer cannot take bytes now
+// and may later: EAGAIN (EWOULDBLOCK), a non-blocking pipe, socket or
+// terminal that is full (another process may have made a shared standard
+// output non-blocking), or EINTR, a write interrupted by a signal. The
+// batch is written again rather than its records counted as failed.
+func tryAgain(err error) bool {
+	return errors.Is(err, syscall.EAGAIN) || errors.Is(err, syscall.EWOULDBLOCK) || errors.Is(err, syscall.EINTR)
 }
 
 // finishWrites runs when the worker exits: it makes a few last attempts to
