@@ -246,9 +246,14 @@
 //     waiting cannot be declared; Close's error says so.
 //   - Framing is the wrapped handler's. slog.JSONHandler over a plain
 //     io.Writer ignores a short write that returns no error, and leaves
-//     the fragment of a failed write in place, so the next record can be
-//     glued onto it (the verifier reports the fragment malformed, and
-//     checks the record glued onto it): write audit logs through a
+//     the fragment of a failed write in place, so the next record (the
+//     audit.gap declaring the loss) is glued onto it. The verifier checks
+//     the record glued onto it, and reports the fragment torn when the
+//     records of its chain between the one before it and the glued
+//     record are all declared lost (it is what is left of one of them),
+//     malformed otherwise; a fragment's bytes are covered by no hash.
+//     Two failed writes in a row that each leave a fragment put both on
+//     one line, which is reported malformed. Write audit logs through a
 //     [File] (or slogcore.New over one, with [WithResume] and, after a
 //     crash, [WithTorn]), which never leaves a fragment.
 //   - Any other asynchronous handler (a slog-multi fanout around an async

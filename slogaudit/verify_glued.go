@@ -2,6 +2,7 @@ package slogaudit
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/slogguard/slogguard/internal/chain"
 )
@@ -16,9 +17,29 @@ import (
 // Files' writes may each land on a fragment before any of them writes
 // its copy. Without the copy, the fragment is reported malformed: a
 // writer that did not close it, or a newline removed.
+//
+// A writer that does not own its output (a slog.JSONHandler that Wrap
+// wraps) cannot close a fragment nor write a copy: when its writer fails
+// part-way through a record, the next record it writes (the audit.gap
+// that declares the loss) lands on the fragment. Such a fragment is
+// reported torn, not malformed, when the seqs of its chain between the
+// record before it and the record glued onto it were all declared lost
+// (see lostBefore): the fragment is what is left of one of them. That
+// is decided once every line is read, as a declaration may come later
+// (an asynchronous handler reports a loss after writing later records).
 type gluedRecord struct {
 	frag *pendingTorn // the fragment; its closer is the glued record
 	copy []byte       // the glued record as its line ends
+	// linked: the glued record was placed in its chain, after the record
+	// of seq after (0: it was the first read of its chain).
+	linked bool
+	after  uint64
+}
+
+// lostBefore reports whether seqs of g's chain were skipped right before
+// its glued record: a write of one of them may have left the fragment.
+func (g gluedRecord) lostBefore() bool {
+	return g.linked && g.frag.closer.seq > g.after+1
 }
 
 // maxGlued bounds the glued records that wait for their copies: a File
@@ -75,9 +96,15 @@ func (v *verifier) gluedWithoutCopy(id string) {
 	n := len(v.glueds)
 	if v.glued {
 		n-- // the record being read
+		if g := &v.glueds[n]; g.frag.closer.chain == id && !g.linked {
+			g.linked = true
+			if st := v.chains[id]; st != nil && st.started {
+				g.after = st.seq
+			}
+		}
 	}
 	for i := 0; i < n; {
-		if v.glueds[i].frag.closer.chain == id {
+		if g := v.glueds[i]; g.frag.closer.chain == id && !g.lostBefore() {
 			v.settleGlued(i, false)
 			n--
 			continue
@@ -90,7 +117,8 @@ func (v *verifier) gluedWithoutCopy(id string) {
 // when its copy was read (copied), it waits for a record to name it, as a
 // fragment on a line of its own does; otherwise it is reported malformed.
 func (v *verifier) settleGlued(i int, copied bool) {
-	p := v.glueds[i].frag
+	g := v.glueds[i]
+	p := g.frag
 	v.glueds = append(v.glueds[:i], v.glueds[i+1:]...)
 	if copied {
 		if len(v.unnamed) == maxUnnamed {
@@ -100,5 +128,32 @@ func (v *verifier) settleGlued(i int, copied bool) {
 		v.unnamed = append(v.unnamed, p)
 		return
 	}
+	if g.lostBefore() {
+		if d, ok := v.declaredRun(p.closer.chain, g.after+1, p.closer.seq-1); ok {
+			v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Torn,
+				Detail: fmt.Sprintf("an incomplete line of %s with record %d of chain %s glued onto it at byte %d: what a failed write left of a record the writer declared lost (%s), written on by a writer that could not close the line (a handler over an io.Writer, as slog.JSONHandler); its bytes are covered by no hash", plural(int64(p.bytes), "byte"), p.closer.seq, p.closer.chain, p.bytes+1, d)})
+			return
+		}
+	}
 	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: p.detail})
+}
+
+// declaredRun reports whether every seq from from to to of chain id is
+// declared lost by the chain's audit.gap records, and says by which.
+func (v *verifier) declaredRun(id string, from, to uint64) (string, bool) {
+	st := v.chains[id]
+	if st == nil || to < from {
+		return "", false
+	}
+	for s := from; s <= to; {
+		d, ok := st.declaredAt(s)
+		if !ok {
+			return "", false
+		}
+		s = d.To + 1
+	}
+	if from == to {
+		return fmt.Sprintf("seq %d", from), true
+	}
+	return fmt.Sprintf("seqs %d to %d", from, to), true
 }
