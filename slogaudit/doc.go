@@ -223,9 +223,14 @@
 // was written), else by the next record the wrapper writes. [Verify] reports a declared gap as information
 // ([Gap], with the reason); a gap that no audit.gap record declares is
 // [Missing], a sign of tampering. The wrapper's own audit.gap, audit.stop
-// and checkpoint records take no sequence number when their write fails
-// and are retried. Close returns an error wrapping [ErrRecordsLost] naming
-// the losses and whether each is declared.
+// and checkpoint records are retried when their write fails. Over a
+// [File] or a slogcore handler they take no sequence number then; over
+// any other handler (slog.JSONHandler) the failed write may have left
+// part or all of the record in the output, so it keeps its sequence
+// number, counts as failed, and the next audit.gap declares it lost, as
+// for a caller's record: the retry never writes a second record of one
+// sequence number. Close returns an error wrapping [ErrRecordsLost]
+// naming the losses and whether each is declared.
 //
 // What each wrapped handler guarantees:
 //

@@ -78,8 +78,11 @@ type Stats struct {
 	Failed   uint64
 	TooLarge uint64
 	// Retried counts failed writes of the wrapper's own records (audit.gap,
-	// audit.stop, checkpoints, retention): they take no sequence number
-	// when their write fails, and are retried.
+	// audit.stop, checkpoints, retention), which are retried. Over a File
+	// or a slogcore handler they take no sequence number when their write
+	// fails; over any other handler the failed write may have left part
+	// or all of the record in the output, so it keeps its sequence number
+	// and counts in Failed too (the next audit.gap declares it).
 	Retried uint64
 	// Declared counts the lost sequence numbers named by audit.gap records
 	// written so far.
@@ -839,10 +842,22 @@ func (st *state) appendLocked(ctx context.Context, t time.Time, level slog.Level
 		if ts := tornsToNameIn(err); ts != nil {
 			st.losses.addTorn(tornsAsOne(ts)) // the File's torn tail, which the record would have closed unnamed
 		}
-		if keep {
+		switch {
+		case keep:
 			st.lostLocked(seq, hash, mac, "the wrapped handler failed to write it: "+shorten(err.Error()))
 			err = st.lostErrorLocked(ctx, seq, err, "mend what the error names (a full disk, a closed File, a failing writer): the records after it are written once it is mended, and the first of them declares the losses not yet declared")
-		} else {
+		case st.direct == nil && st.async == nil:
+			// A handler writing to an io.Writer (slog.JSONHandler) may
+			// have written part or all of the record before its writer
+			// failed: its seq is spent, as a caller's record's is, so
+			// that the retry takes the next one (two records of one seq
+			// would be a fork) and a fragment it left is that of a record
+			// the next audit.gap declares lost. (A File cuts a partial
+			// write off, and a slogcore handler completes it.)
+			st.stats.Retried++
+			st.lostLocked(seq, hash, mac, "the wrapped handler failed to write this "+p.root.message()+" record: "+shorten(err.Error()))
+			err = fmt.Errorf("slogaudit: record %d of chain %s (%s) not written, declared lost by the next %s record and written again: %w", seq, st.head.Chain, p.root.message(), MsgGap, err)
+		default:
 			st.stats.Retried++
 			err = fmt.Errorf("slogaudit: record %d of chain %s (%s) not written, the chain stays at %d: %w", seq, st.head.Chain, p.root.message(), st.head.Seq, err)
 		}
