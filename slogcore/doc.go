@@ -73,8 +73,11 @@
 // while the writer takes nothing); until then the record is counted
 // in Stats.Writing, and if the handler closes first it counts as failed
 // and the output ends with its first part, as after a crash. After a
-// writer panic, the next write starts with a newline: a fragment the
-// panicking call may have left stays on a line of its own. Records that
+// writer panic, or a Write that returns a count outside 0 to len(p) (a
+// writer that breaks the io.Writer contract; the error names the count),
+// the next write starts with a newline: a fragment that call may have left
+// stays on a line of its own, and the records of that call count as
+// failed. Records that
 // did not reach the writer whole count as failed, never as written. For
 // [Async], framing is the wrapped handler's: slogcore counts what its
 // Handle returns.

@@ -27,7 +27,8 @@ import (
 //     neither written nor failed (it is in Stats.Writing); if the worker
 //     exits first, it counts as failed and the output ends with the
 //     fragment, which the worker closes with a newline if it can.
-//   - When the writer panics, how much the panicking call wrote is unknown:
+//   - When the writer panics, or returns a count outside 0 to len(p) (an
+//     io.Writer that breaks its contract), how much that call wrote is unknown:
 //     the records that earlier calls wrote whole count as written, the
 //     others as failed, and the next write starts with a newline, so that a
 //     fragment the writer may have left is a line of its own, never glued
@@ -163,7 +164,7 @@ func (c *core) writeBatch() {
 		nfailed++
 		c.inflight--
 	}
-	if panicked {
+	if panicked && !errors.Is(err, errInvalidCount) {
 		c.stats.FailedPanic += nfailed
 	} else {
 		c.stats.FailedWrite += nfailed
@@ -208,8 +209,9 @@ func (c *core) writeBatch() {
 }
 
 // writeAll writes p, retrying the rest after a short write that made
-// progress. panicked reports that the writer panicked: n counts only the
-// bytes of the calls before, and the panicking call may have written more.
+// progress. panicked reports that the writer panicked, or returned a count
+// outside 0 to len(p) (the error wraps errInvalidCount): n counts only the
+// bytes of the calls before, and that call may have written more.
 // A writer that says "try again" (see tryAgain) is asked again after a
 // pause, tryAgainRetries times at most per batch.
 func (c *core) writeAll(p []byte) (n int, err error, panicked bool) {
@@ -221,7 +223,10 @@ func (c *core) writeAll(p []byte) (n int, err error, panicked bool) {
 		if pan {
 			return n, werr, true
 		}
-		m = min(max(m, 0), len(p)-n) // a writer returning nonsense counts as no progress
+		if m < 0 || m > len(p)-n {
+			// How much this call wrote is unknown, as after a panic.
+			return n, invalidCount(c.w, m, len(p)-n, werr), true
+		}
 		n += m
 		err = werr
 		if err != nil && tryAgain(err) && retries < tryAgainRetries && n < len(p) && !c.gaveUp.Load() {
@@ -234,6 +239,21 @@ func (c *core) writeAll(p []byte) (n int, err error, panicked bool) {
 		}
 	}
 	return n, err, false
+}
+
+// errInvalidCount is wrapped by the error of a write whose writer
+// returned a count outside 0 to len(p), which breaks the io.Writer
+// contract.
+var errInvalidCount = errors.New("invalid count")
+
+// invalidCount returns the error of a write of size bytes that w says
+// wrote n of them, an impossible count (werr: the error it returned too).
+func invalidCount(w io.Writer, n, size int, werr error) error {
+	err := fmt.Errorf("the writer (%T) returned n = %d for a write of %d bytes (an io.Writer returns 0 <= n <= len(p)): %w: how much it wrote is unknown, so the records of that write count as failed and the next write starts on a new line; fix the writer's Write", w, n, size, errInvalidCount)
+	if werr != nil {
+		err = fmt.Errorf("%w (its error: %w)", err, werr)
+	}
+	return err
 }
 
 // A write that fails with a "try again" error is retried after
