@@ -51,6 +51,17 @@ var matrixFaults = []struct {
 		return n, syscall.EIO
 	}, 3, true},
 	{"repeated EIO with nothing written", func(func([]byte) (int, error), []byte, int) (int, error) { return 0, syscall.EIO }, 3, false},
+	// Writers that break the io.Writer contract.
+	{"more than len(p) with no error", func(w func([]byte) (int, error), p []byte, k int) (int, error) {
+		w(p)
+		return len(p) + 3, nil
+	}, 1, true},
+	{"negative with no error, nothing written", func(func([]byte) (int, error), []byte, int) (int, error) {
+		return -1, nil
+	}, 1, true},
+	{"short with no error", func(w func([]byte) (int, error), p []byte, k int) (int, error) {
+		return w(p[:len(p)/2])
+	}, 1, true},
 	{"short then EIO, then nothing written", func(w func([]byte) (int, error), p []byte, k int) (int, error) {
 		if k == 0 {
 			n, _ := w(p[:len(p)/2]) // the others write nothing
