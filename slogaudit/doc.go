@@ -230,7 +230,12 @@
 // number, counts as failed, and the next audit.gap declares it lost, as
 // for a caller's record: the retry never writes a second record of one
 // sequence number. Close returns an error wrapping [ErrRecordsLost]
-// naming the losses and whether each is declared.
+// naming the losses and whether each is declared. A record whose write
+// blocks (a hung disk, a full pipe nobody reads) holds the chain: Handle
+// and Close wait for it while their context lasts, and half a second
+// more; then they return an error that says so. Such a record Handle gave
+// up on took no sequence number, so the chain does not miss it; it counts
+// in Stats.Refused.
 //
 // What each wrapped handler guarantees:
 //

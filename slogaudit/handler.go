@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/slogguard/slogguard/internal/chain"
@@ -99,7 +100,10 @@ type Stats struct {
 	// that a quorum of witnesses cosigned.
 	WitnessFailures uint64
 	Witnessed       uint64
-	Refused         uint64 // records logged after Close, or refused by a Strict policy
+	// Refused counts records logged after Close, refused by a Strict
+	// policy, or given up on by Handle because their context ended while
+	// another record's write blocked (they take no seq).
+	Refused uint64
 	// Violations counts policy violations by rule ("required:actor",
 	// "unmasked:card-number", "clock-backwards", ...).
 	Violations map[string]uint64
@@ -179,8 +183,11 @@ type state struct {
 	naming    []TornLine // and the fragments it names
 	closeErr  error
 	closing   chan struct{} // made by the first Close, closed when it returns
-	merkle    merkle        // the tree beside the chain, for checkpoints
-	seal      *sealing      // the epoch ratchet, under WithSealing
+	// blockedRefused counts records Handle gave up on (see lockRecord),
+	// without st.mu, which a blocked write holds.
+	blockedRefused atomic.Uint64
+	merkle         merkle   // the tree beside the chain, for checkpoints
+	seal           *sealing // the epoch ratchet, under WithSealing
 }
 
 // Handler is a slog.Handler that chains every record it passes on.
@@ -489,6 +496,7 @@ func (h *Handler) Stats() Stats {
 	h.st.mu.Lock()
 	defer h.st.unlock()
 	s := h.st.stats
+	s.Refused += h.st.blockedRefused.Load()
 	h.st.losses.mu.Lock()
 	s.Written -= h.st.losses.async
 	s.Failed += h.st.losses.async
@@ -637,7 +645,12 @@ func (st *state) redactMessage(msg string) string {
 // or an error wrapping [ErrRecordTooLarge]: the record's seq is then
 // declared lost by an audit.gap record written at once, and the error
 // says whether that record was written (if not, the next record written
-// declares the loss); or [ErrClosed].
+// declares the loss); or [ErrClosed]. While another record's write holds
+// the chain step (a writer that blocks: a hung disk, a full pipe nobody
+// reads), Handle waits for it; once ctx has ended and the write has gone
+// on half a second more, it gives up and returns an error that says so:
+// the record took no seq, so the chain does not miss it, and it counts in
+// Stats.Refused.
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	// Outside the lock, on the caller's goroutine: resolution, redaction,
 	// the canonical encoding and its hash. Only the chain step is serial.
@@ -646,7 +659,9 @@ func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	p.next = h.next
 	defer p.release()
 	st := h.st
-	st.worker.lock(&st.mu)
+	if err := st.lockRecord(ctx, p.root); err != nil {
+		return err
+	}
 	defer st.unlock()
 	if st.closed {
 		st.stats.Refused++
