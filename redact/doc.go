@@ -794,7 +794,7 @@
 // 1.A…) and Microsoft account tokens (EwA…, EwB…, EwC…), DigitalOcean, Vault, Terraform Cloud, Heroku,
 // Doppler, Fly.io, PlanetScale, Databricks (dapi, dose), Firebase Cloud
 // Messaging server keys (AAAA…:APA91b…), Grafana, Sentry, New Relic,
-// New Relic license keys (…NRAL), Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
+// New Relic license keys (…NRAL, also …FFFFNRAL), Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
 // (IQoJb3JpZ2luX2Vj…, FwoGZXIvYXdzE…), ClickHouse, Cloudflare
 // origin CA and Tunnel tokens (eyJhIjoi…) and scannable API credentials
 // (cfk_, cfut_, cfat_), Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
@@ -883,7 +883,15 @@
 // registration tokens (glwt-, glrtr-), LlamaCloud (llx-), E2B (e2b_ and
 // 40 hex digits), dbt Cloud (dbtu_, dbtc_), Chroma Cloud (ck- and 44),
 // Daytona (dtn_ and 64 hex digits), Helicone (sk-helicone-…), Mixedbread
-// (mxb_), Nomic (nk- and 43), Pangea (pts_ and 32), GitHub App
+// (mxb_), Nomic (nk- and 43), Pangea (pts_ and 32), Alchemy (alcht_ and
+// 30), pganalyze (pgar_ and 27), SpectralOps (spu- and 32), 42 user
+// tokens (u-s4t2ud-, u-s4t2af-), Figma OAuth tokens (figu_, figo_,
+// figr_, figur_, figor_, figuh_, figoh_), Alibaba AccessKey IDs of 12 to
+// 19 bytes after LTAI, New Relic mobile application tokens (AA…-NRMA)
+// and EU-region keys (eu01xx…-NRMA, eu01xx…FFFFNRAL), Azure API
+// Management Git passwords (git&<expiry>&…==), Apideck (sk_live_ with
+// '-' in its body), the formats above made of a prefix and a UUID with
+// the UUID in upper case too, GitHub App
 // installation tokens of the
 // form ghs_<app id>_<JWT>, and the spellings other scanners accept of
 // formats listed above: Adobe with a '-' in its 32 bytes, Vault service

@@ -219,8 +219,8 @@ var tokenFormats = append([]tokenFormat{
 	{family: "discord", prefix: "OD", shape: discordBotBody},
 	{family: "discord", prefix: "OT", shape: discordBotBody},
 	// Payments.
-	{family: "stripe", prefix: "sk_live_", body: cAlnum, min: 10},
-	{family: "stripe", prefix: "sk_test_", body: cAlnum, min: 10},
+	{family: "stripe", prefix: "sk_live_", body: cAlnum | cDash, min: 10},
+	{family: "stripe", prefix: "sk_test_", body: cAlnum | cDash, min: 10},
 	{family: "stripe", prefix: "sk_prod_", body: cAlnum, min: 10},
 	{family: "stripe", prefix: "rk_live_", body: cAlnum, min: 10},
 	{family: "stripe", prefix: "rk_test_", body: cAlnum, min: 10},
@@ -532,7 +532,7 @@ var tokenFormats = append([]tokenFormat{
 	// (a base64 JSON object), and whole JWTs encoded once more in base64.
 	{family: "jwt", prefix: "ey", shape: jwtBody},
 	{family: "jwt", prefix: "ZXlK", body: cAlnum | cOther, min: 60, mixed: true},
-}, slices.Concat(facebookFormats(), signedURLFormats, scannerFormats, moreFormats, vendorFormats2, vendorFormats3)...)
+}, slices.Concat(facebookFormats(), signedURLFormats, scannerFormats, moreFormats, vendorFormats2, vendorFormats3, detectorRuleFormats)...)
 
 // cryptFormats are the schemes of password hashes in modular crypt
 // format ($id$params$salt$hash: bcrypt, sha-crypt, md5-crypt, Apache's
@@ -1003,7 +1003,6 @@ func hubspotBody(s string, j int) int {
 	return e
 }
 
-// uuidBody matches a UUID in its canonical form after a prefix.
 // astraBody matches the body of a DataStax Astra token after "AstraCS:":
 // 24 letters, a colon and 64 lower-case hex digits.
 func astraBody(s string, j int) int {
@@ -1017,8 +1016,10 @@ func astraBody(s string, j int) int {
 	return e
 }
 
+// uuidBody matches a UUID in its canonical form after a prefix, in lower
+// or upper case.
 func uuidBody(s string, j int) int {
-	e := run(s, j, cLHex|cDash)
+	e := run(s, j, cHex|cDash)
 	if e-j != 36 || !isUUID(s[j:e]) || !wordEnd(s, e) {
 		return 0
 	}
@@ -2147,7 +2148,7 @@ func keyedToken(s string, start, e, p int) int {
 		if hasSignature(k[len(k)-16:], "AzSeA", "AzSeB", "AzSeC", "AzSeD", "+ACRA", "+ACRB", "+ACRC", "+ACRD") {
 			return e
 		}
-		if len(k) == 40 && k[36:] == "NRAL" && isLowerAlnum(k[:36]) && hasDigit(k) {
+		if len(k) == 40 && k[36:] == "NRAL" && newRelicLicense(k[:36]) {
 			return e
 		}
 	case len(k) == 32:
@@ -2158,6 +2159,16 @@ func keyedToken(s string, start, e, p int) int {
 		}
 	}
 	return 0
+}
+
+// newRelicLicense reports whether b, the 36 bytes of a New Relic license
+// key before "NRAL", is one: lower-case letters and digits, or 32 hex
+// digits and "FFFF" as New Relic issues them, with a digit.
+func newRelicLicense(b string) bool {
+	if strings.HasSuffix(b, "FFFF") {
+		b = b[:32]
+	}
+	return isLowerAlnum(b) && hasDigit(b)
 }
 
 // isCASK reports whether the 84 bytes of k are laid out as a common
