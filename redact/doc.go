@@ -935,7 +935,15 @@
 // (eyJhdXRocyI6…, .dockerconfigjson). A token ends where its vendor's
 // alphabet does (glpat-…/repos/x, ATATT3…/rest/api keep the path), and
 // a token of base64 that starts a segment of a URL's path ends at the
-// '/' after which no base64 goes on (/v1/ABSK…/invoke keeps /invoke).
+// '/' after which no base64 goes on (/v1/ABSK…/invoke keeps /invoke;
+// a '/' followed by the token's last bytes and its padding is inside it).
+// A webhook URL whose host is its format ends after the segments of the
+// path its vendor issues (hooks.slack.com/services/T…/B…/…/retry,
+// discord.com/api/webhooks/<id>/<token>/slack, Zapier's
+// /hooks/catch/<account>/<hook>/, IFTTT's /use/<key> and
+// /with/key/<key> keep what follows), and a connection string's
+// AccountKey= or SharedAccessKey= ends after its base64 padding (also
+// percent-encoded).
 // A string with none of their
 // prefixes or markers costs one pass over its bytes. Prefixes made of hex
 // digits only match a body that is not hex, so that digests stay.

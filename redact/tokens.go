@@ -191,11 +191,11 @@ var tokenFormats = append([]tokenFormat{
 	{family: "slack", prefix: "xapp-", body: cURL, min: 20},
 	{family: "slack", prefix: "xoxc-", body: cURL, min: 40},
 	{family: "slack", prefix: "xoxd-", shape: percentBody(40)},
-	{family: "slack", prefix: "hooks.slack.com/", body: cAny, min: 30},
-	{family: "discord", prefix: "discord.com/api/webhooks/", body: cAny, min: 30},
-	{family: "zapier", prefix: "hooks.zapier.com/hooks/catch/", body: cAny, min: 10},
-	{family: "ifttt", prefix: "maker.ifttt.com/", body: cAny, min: 20},
-	{family: "discord", prefix: "discordapp.com/api/webhooks/", body: cAny, min: 30},
+	{family: "slack", prefix: "hooks.slack.com/", min: 30, shape: slackHookBody},
+	{family: "discord", prefix: "discord.com/api/webhooks/", min: 30, shape: twoSegmentHookBody},
+	{family: "zapier", prefix: "hooks.zapier.com/hooks/catch/", min: 10, shape: twoSegmentHookBody},
+	{family: "ifttt", prefix: "maker.ifttt.com/", min: 20, shape: iftttHookBody},
+	{family: "discord", prefix: "discordapp.com/api/webhooks/", min: 30, shape: twoSegmentHookBody},
 	// Incoming webhooks whose secret is their path after /hooks/ or
 	// /hook/ (Mattermost, Rocket.Chat, Feishu and Lark bots).
 	{family: "webhook", prefix: "hooks/", shape: webhookPathBody, part: valueAfterPrefix},
@@ -521,8 +521,8 @@ var tokenFormats = append([]tokenFormat{
 	{family: "tls keylog", prefix: "EARLY_EXPORTER_SECRET ", shape: keyLogBody, lastField: true},
 	{family: "tls keylog", prefix: "EXPORTER_SECRET ", shape: keyLogBody, lastField: true},
 	{family: "tls keylog", prefix: "ECH_SECRET ", shape: keyLogBody, lastField: true},
-	{family: "azure", prefix: "AccountKey=", body: cAlnum | cOther, min: 40, fold: true},
-	{family: "azure", prefix: "SharedAccessKey=", body: cAlnum | cOther, min: 40, fold: true},
+	{family: "azure", prefix: "AccountKey=", body: cAlnum | cOther, min: 40, fold: true, shape: paddedBase64Body},
+	{family: "azure", prefix: "SharedAccessKey=", body: cAlnum | cOther, min: 40, fold: true, shape: paddedBase64Body},
 	// A PEM private key encoded once more in base64 (a Kubernetes Secret's
 	// tls.key, a kubeconfig's client-key-data), and a Docker config.json
 	// in base64 (.dockerconfigjson: {"auths": …}).
@@ -732,7 +732,7 @@ func (f *tokenFormat) match(s string, i int) int {
 			if d < 0 {
 				break
 			}
-			if k += d; !base64Follows(s, k+1) {
+			if k += d; !base64Follows(s, k+1) && !paddingFollows(s, k+1) {
 				if end := f.match(s[:k], i); end > 0 {
 					return end
 				}
