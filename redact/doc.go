@@ -891,7 +891,14 @@
 // and EU-region keys (eu01xx…-NRMA, eu01xx…FFFFNRAL), Azure API
 // Management Git passwords (git&<expiry>&…==), Apideck (sk_live_ with
 // '-' in its body), the formats above made of a prefix and a UUID with
-// the UUID in upper case too, GitHub App
+// the UUID in upper case too, the private keys of wallets and chains in
+// their documented text forms (Nostr nsec1…, Sui suiprivkey1…, Aptos
+// ed25519-priv-0x…/secp256k1-priv-0x…, Tezos edsk…/spsk…/p2sk…, Stellar
+// secret seeds S… of 56 base32 bytes, Hedera's PKCS#8 keys in hex
+// 302e0201…/30300201…), LND macaroons in hex (0201036c6e64…), Klarna
+// (klarna_live_api_, klarna_test_api_), Trigger.dev (tr_dev_, tr_prod_,
+// tr_stg_), Inngest signing keys (signkey-prod-, signkey-test-,
+// signkey-branch-) and Stytch secrets (secret-live-, secret-test-), GitHub App
 // installation tokens of the
 // form ghs_<app id>_<JWT>, and the spellings other scanners accept of
 // formats listed above: Adobe with a '-' in its 32 bytes, Vault service

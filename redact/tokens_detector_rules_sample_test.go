@@ -3,13 +3,23 @@ package redact
 import "strings"
 
 // detectorRulesSample returns a token of format f when f is one of
-// detectorRuleFormats, or a format ended by a shape of
-// tokens_format_ends.go, whose shape the body class cannot build.
+// detectorRuleFormats or vendorDocFormats, or a format ended by a shape
+// of tokens_format_ends.go, whose shape the body class cannot build.
 func detectorRulesSample(f tokenFormat) (string, bool) {
 	if f.shape == nil {
 		return "", false
 	}
 	switch f.prefix {
+	case "nsec1":
+		return f.prefix + strings.Repeat("q8x3k7w2n5m9", 5)[:58], true
+	case "suiprivkey1":
+		return f.prefix + strings.Repeat("q8x3k7w2n5m9", 5)[:59], true
+	case "edsk", "spsk", "p2sk":
+		return f.prefix + strings.Repeat("3Vb4Nm8Qx2Lz6Wk", 4)[:50], true
+	case "SA", "SB", "SC", "SD":
+		return f.prefix + strings.Repeat("JZFIKEUPQR2VWOLX", 4)[:54], true
+	case "tr_dev_", "tr_prod_", "tr_stg_":
+		return f.prefix + "Vb4Nm8Qx2Lz6Wk0Tr3Hy7", true
 	case "hooks.slack.com/":
 		return f.prefix + "services/T0A1B2C3D4/B5E6F7G8H9/Qm7Tx2Wz9Kb4Lp6Vn1Rc8Yh3", true
 	case "discord.com/api/webhooks/", "discordapp.com/api/webhooks/":
