@@ -885,20 +885,20 @@
 // Daytona (dtn_ and 64 hex digits), Helicone (sk-helicone-…), Mixedbread
 // (mxb_), Nomic (nk- and 43), Pangea (pts_ and 32), Alchemy (alcht_ and
 // 30), pganalyze (pgar_ and 27), SpectralOps (spu- and 32), 42 user
-// tokens (u-s4t2ud-, u-s4t2af-), Figma OAuth tokens (figu_, figo_,
-// figr_, figur_, figor_, figuh_, figoh_), Alibaba AccessKey IDs of 12 to
+// tokens (u-s4t2ud-, u-s4t2af-), Figma OAuth tokens (figo_, figr_,
+// figor_, figoh_), Alibaba AccessKey IDs of 12 to
 // 19 bytes after LTAI, New Relic mobile application tokens (AA…-NRMA)
 // and EU-region keys (eu01xx…-NRMA, eu01xx…FFFFNRAL), Azure API
 // Management Git passwords (git&<expiry>&…==), Apideck (sk_live_ with
 // '-' in its body), the formats above made of a prefix and a UUID with
 // the UUID in upper case too, the private keys of wallets and chains in
-// their documented text forms (Nostr nsec1…, Sui suiprivkey1…, Aptos
-// ed25519-priv-0x…/secp256k1-priv-0x…, Tezos edsk…/spsk…/p2sk…, Stellar
-// secret seeds S… of 56 base32 bytes, Hedera's PKCS#8 keys in hex
-// 302e0201…/30300201…), LND macaroons in hex (0201036c6e64…), Klarna
+// their documented text forms (Nostr nsec1…, Sui suiprivkey1…, Tezos
+// edsk…/spsk…/p2sk…, Hedera's Ed25519 PKCS#8 keys in hex 302e0201…), LND macaroons in hex (0201036c6e64…), Klarna
 // (klarna_live_api_, klarna_test_api_), Trigger.dev (tr_dev_, tr_prod_,
 // tr_stg_), Inngest signing keys (signkey-prod-, signkey-test-,
-// signkey-branch-) and Stytch secrets (secret-live-, secret-test-), GitHub App
+// signkey-branch-), Stytch secrets (secret-live-, secret-test-), Shopify
+// Partner API tokens (prtapi_) and Linear webhook secrets (lin_wh_),
+// GitHub App
 // installation tokens of the
 // form ghs_<app id>_<JWT>, and the spellings other scanners accept of
 // formats listed above: Adobe with a '-' in its 32 bytes, Vault service

@@ -2054,7 +2054,8 @@ func hasSignature(w string, sigs ...string) bool {
 // (with '+' and '/'), Azure's identifiable keys (…+ASt…==, …AzCa…=,
 // …AzSe…), Microsoft's common annotated security keys (84 base62 bytes
 // with "JQQJ9" at byte 52: Azure DevOps personal access tokens and
-// others), New Relic license keys (36 hex digits, "NRAL") and Mailgun's
+// others), New Relic license keys (36 hex digits, "NRAL") and mobile
+// application tokens ("AA", 40 hex digits, "-NRMA"), and Mailgun's
 // API keys (32 hex digits, '-', 8, '-', 8); in runs of base64url, Azure
 // Functions keys (…AzFu…==).
 func findKeyedTokens(s string, spans []span) []span {
@@ -2141,6 +2142,12 @@ func keyedToken(s string, start, e, p int) int {
 	case len(k) == 84:
 		if isCASK(k) && isAlnumOnly(k) && hasDigit(k) {
 			return e
+		}
+	case len(k) == 42 && k[:2] == "AA" && strings.HasPrefix(s[e:], "-NRMA"):
+		// New Relic mobile application tokens: "AA", 40 hex digits,
+		// "-NRMA".
+		if end := newRelicMobileBody(40)(s, start+2); end > 0 {
+			return end
 		}
 	case len(k) >= 40 && len(k) <= 64:
 		// Azure AI Search and Container Registry keys, unpadded: 42

@@ -7,9 +7,9 @@ import "strings"
 // vendors' keys (Alchemy, pganalyze, Spectral, Azure API Management), the
 // user tokens of a family whose server tokens were listed (42's u-s4t2…),
 // Figma's OAuth tokens beside its personal ones, Alibaba's 16-byte
-// AccessKey IDs and New Relic's mobile application tokens. A prefix that
-// may start a word (AA, figu_, LTAI) comes with an exact layout: a length,
-// a closing mark, or an alphabet mixing cases and digits.
+// AccessKey IDs and New Relic's EU-region keys. A prefix that may start a
+// word (LTAI, figo_) comes with an exact layout: a length, a closing mark,
+// or an alphabet mixing cases and digits.
 var detectorRuleFormats = []tokenFormat{
 	// Alchemy access keys: "alcht_" and 30 base62 bytes.
 	{family: "alchemy", prefix: "alcht_", shape: randomBody(cAlnum, 30, 30)},
@@ -21,23 +21,21 @@ var detectorRuleFormats = []tokenFormat{
 	// 42 (intra.42.fr) user access tokens, beside the server ones.
 	{family: "intra42", prefix: "u-s4t2ud-", body: cHex, min: 64},
 	{family: "intra42", prefix: "u-s4t2af-", body: cHex, min: 64},
-	// Figma OAuth access and refresh tokens (figu_, figo_, figr_, figur_,
-	// figor_, figuh_, figoh_), beside the personal figd_.
-	{family: "figma", prefix: "figu_", body: cURL, min: 40, mixed: true},
+	// Figma OAuth tokens (figo_, figr_, figor_, figoh_), beside the
+	// personal figd_. (figu_ and figur_ would make prose's figure… a
+	// candidate of every clean string that holds it.)
 	{family: "figma", prefix: "figo_", body: cURL, min: 40, mixed: true},
 	{family: "figma", prefix: "figr_", body: cURL, min: 40, mixed: true},
-	{family: "figma", prefix: "figur_", body: cURL, min: 40, mixed: true},
 	{family: "figma", prefix: "figor_", body: cURL, min: 40, mixed: true},
-	{family: "figma", prefix: "figuh_", body: cURL, min: 40, mixed: true},
 	{family: "figma", prefix: "figoh_", body: cURL, min: 40, mixed: true},
 	// Alibaba Cloud AccessKey IDs of the older, shorter kind: "LTAI" and
 	// 12 to 19 base62 bytes mixing cases or letters and digits (the
 	// catalog's entry reads 20 and more).
 	{family: "alibaba", prefix: "LTAI", shape: alibabaKeyIDBody},
-	// New Relic mobile application tokens: "AA", 40 hex digits, "-NRMA";
-	// in the EU region "eu01xx", 36 hex digits, "-NRMA". The EU license
-	// key "eu01xx", 26 hex digits, "FFFFNRAL" is read by the same shape.
-	{family: "newrelic", prefix: "AA", shape: newRelicMobileBody(40)},
+	// New Relic mobile application tokens in the EU region: "eu01xx", 36
+	// hex digits, "-NRMA"; the EU license key "eu01xx", 26 hex digits,
+	// "FFFFNRAL" is read by the same shape. (The US form, "AA", 40 hex
+	// digits, "-NRMA", is found by its mark: findKeyedTokens.)
 	{family: "newrelic", prefix: "eu01xx", shape: newRelicEUBody},
 	// Azure API Management's Git access passwords: "git&", an expiry of
 	// 12 digits, '&', and 86 base64 bytes with "==".

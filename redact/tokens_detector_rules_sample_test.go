@@ -16,8 +16,8 @@ func detectorRulesSample(f tokenFormat) (string, bool) {
 		return f.prefix + strings.Repeat("q8x3k7w2n5m9", 5)[:59], true
 	case "edsk", "spsk", "p2sk":
 		return f.prefix + strings.Repeat("3Vb4Nm8Qx2Lz6Wk", 4)[:50], true
-	case "SA", "SB", "SC", "SD":
-		return f.prefix + strings.Repeat("JZFIKEUPQR2VWOLX", 4)[:54], true
+	case "signkey":
+		return f.prefix + "-prod-" + strings.Repeat("7c1e9a3f5b2d4c6e", 4), true
 	case "tr_dev_", "tr_prod_", "tr_stg_":
 		return f.prefix + "Vb4Nm8Qx2Lz6Wk0Tr3Hy7", true
 	case "hooks.slack.com/":
@@ -47,8 +47,6 @@ func detectorRulesSample(f tokenFormat) (string, bool) {
 			return f.prefix + "k2m9q4w1z7c5v3b6n0a1s2d3f4g5h6j7", true
 		case "LTAI":
 			return f.prefix + "5tQw8Zk2Lm7Xp3", true
-		case "AA":
-			return f.prefix + strings.Repeat("7c1e9a3f5b", 4) + "-NRMA", true
 		case "eu01xx":
 			return f.prefix + strings.Repeat("0a1b2c3d4e5f", 3) + "-NRMA", true
 		case "git&":
