@@ -794,7 +794,7 @@
 // 1.A…) and Microsoft account tokens (EwA…, EwB…, EwC…), DigitalOcean, Vault, Terraform Cloud, Heroku,
 // Doppler, Fly.io, PlanetScale, Databricks (dapi, dose), Firebase Cloud
 // Messaging server keys (AAAA…:APA91b…), Grafana, Sentry, New Relic,
-// New Relic license keys (…NRAL), Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
+// New Relic license keys (…NRAL, also …FFFFNRAL), Dynatrace, Alibaba, Tencent (AKID), AWS Bedrock and STS session tokens
 // (IQoJb3JpZ2luX2Vj…, FwoGZXIvYXdzE…), ClickHouse, Cloudflare
 // origin CA and Tunnel tokens (eyJhIjoi…) and scannable API credentials
 // (cfk_, cfut_, cfat_), Yandex (AQVN, YC, y0_, t1.), Mapbox, Dropbox, Adobe,
@@ -883,7 +883,22 @@
 // registration tokens (glwt-, glrtr-), LlamaCloud (llx-), E2B (e2b_ and
 // 40 hex digits), dbt Cloud (dbtu_, dbtc_), Chroma Cloud (ck- and 44),
 // Daytona (dtn_ and 64 hex digits), Helicone (sk-helicone-…), Mixedbread
-// (mxb_), Nomic (nk- and 43), Pangea (pts_ and 32), GitHub App
+// (mxb_), Nomic (nk- and 43), Pangea (pts_ and 32), Alchemy (alcht_ and
+// 30), pganalyze (pgar_ and 27), SpectralOps (spu- and 32), 42 user
+// tokens (u-s4t2ud-, u-s4t2af-), Figma OAuth tokens (figo_, figr_,
+// figor_, figoh_), Alibaba AccessKey IDs of 12 to
+// 19 bytes after LTAI, New Relic mobile application tokens (AA…-NRMA)
+// and EU-region keys (eu01xx…-NRMA, eu01xx…FFFFNRAL), Azure API
+// Management Git passwords (git&<expiry>&…==), Apideck (sk_live_ with
+// '-' in its body), the formats above made of a prefix and a UUID with
+// the UUID in upper case too, the private keys of wallets and chains in
+// their documented text forms (Nostr nsec1…, Sui suiprivkey1…, Tezos
+// edsk…/spsk…/p2sk…, Hedera's Ed25519 PKCS#8 keys in hex 302e0201…), LND macaroons in hex (0201036c6e64…), Klarna
+// (klarna_live_api_, klarna_test_api_), Trigger.dev (tr_dev_, tr_prod_,
+// tr_stg_), Inngest signing keys (signkey-prod-, signkey-test-,
+// signkey-branch-), Stytch secrets (secret-live-, secret-test-), Shopify
+// Partner API tokens (prtapi_) and Linear webhook secrets (lin_wh_),
+// GitHub App
 // installation tokens of the
 // form ghs_<app id>_<JWT>, and the spellings other scanners accept of
 // formats listed above: Adobe with a '-' in its 32 bytes, Vault service
@@ -927,7 +942,15 @@
 // (eyJhdXRocyI6…, .dockerconfigjson). A token ends where its vendor's
 // alphabet does (glpat-…/repos/x, ATATT3…/rest/api keep the path), and
 // a token of base64 that starts a segment of a URL's path ends at the
-// '/' after which no base64 goes on (/v1/ABSK…/invoke keeps /invoke).
+// '/' after which no base64 goes on (/v1/ABSK…/invoke keeps /invoke;
+// a '/' followed by the token's last bytes and its padding is inside it).
+// A webhook URL whose host is its format ends after the segments of the
+// path its vendor issues (hooks.slack.com/services/T…/B…/…/retry,
+// discord.com/api/webhooks/<id>/<token>/slack, Zapier's
+// /hooks/catch/<account>/<hook>/, IFTTT's /use/<key> and
+// /with/key/<key> keep what follows), and a connection string's
+// AccountKey= or SharedAccessKey= ends after its base64 padding (also
+// percent-encoded).
 // A string with none of their
 // prefixes or markers costs one pass over its bytes. Prefixes made of hex
 // digits only match a body that is not hex, so that digests stay.

@@ -45,6 +45,9 @@ func catalogSample(f tokenFormat) string {
 	if s, ok := vendors3Sample(f); ok {
 		return s
 	}
+	if s, ok := detectorRulesSample(f); ok {
+		return s
+	}
 	switch f.family { // shapes the body class cannot build
 	case "signed url":
 		switch f.prefix {

@@ -633,11 +633,13 @@ func paddedAfter40(s string) bool {
 // keyedWord returns markKeyed when the word s[start:end] of 32 bytes or
 // more, with a digit, may be or start a keyed token (findKeyedTokens): 32
 // hex digits before "-", 8 hex digits and '-' (Mailgun), 40 bytes ending
-// with "NRAL" (New Relic), 84 or 86 with "JQQJ" at byte 52 (CASK).
+// with "NRAL" (New Relic), 42 before "-NRMA" (New Relic), 84 or 86 with
+// "JQQJ" at byte 52 (CASK).
 func keyedWord(s string, start, end int) uint32 {
 	switch n := end - start; {
 	case n == 32 && end+18 <= len(s) && s[end] == '-' && s[end+9] == '-',
 		n == 40 && s[end-4:end] == "NRAL",
+		n == 42 && strings.HasPrefix(s[end:], "-NRMA"),
 		(n == 84 || n == 86) && s[start+52:start+56] == "JQQJ":
 		return markKeyed
 	}

@@ -191,11 +191,11 @@ var tokenFormats = append([]tokenFormat{
 	{family: "slack", prefix: "xapp-", body: cURL, min: 20},
 	{family: "slack", prefix: "xoxc-", body: cURL, min: 40},
 	{family: "slack", prefix: "xoxd-", shape: percentBody(40)},
-	{family: "slack", prefix: "hooks.slack.com/", body: cAny, min: 30},
-	{family: "discord", prefix: "discord.com/api/webhooks/", body: cAny, min: 30},
-	{family: "zapier", prefix: "hooks.zapier.com/hooks/catch/", body: cAny, min: 10},
-	{family: "ifttt", prefix: "maker.ifttt.com/", body: cAny, min: 20},
-	{family: "discord", prefix: "discordapp.com/api/webhooks/", body: cAny, min: 30},
+	{family: "slack", prefix: "hooks.slack.com/", min: 30, shape: slackHookBody},
+	{family: "discord", prefix: "discord.com/api/webhooks/", min: 30, shape: twoSegmentHookBody},
+	{family: "zapier", prefix: "hooks.zapier.com/hooks/catch/", min: 10, shape: twoSegmentHookBody},
+	{family: "ifttt", prefix: "maker.ifttt.com/", min: 20, shape: iftttHookBody},
+	{family: "discord", prefix: "discordapp.com/api/webhooks/", min: 30, shape: twoSegmentHookBody},
 	// Incoming webhooks whose secret is their path after /hooks/ or
 	// /hook/ (Mattermost, Rocket.Chat, Feishu and Lark bots).
 	{family: "webhook", prefix: "hooks/", shape: webhookPathBody, part: valueAfterPrefix},
@@ -219,8 +219,8 @@ var tokenFormats = append([]tokenFormat{
 	{family: "discord", prefix: "OD", shape: discordBotBody},
 	{family: "discord", prefix: "OT", shape: discordBotBody},
 	// Payments.
-	{family: "stripe", prefix: "sk_live_", body: cAlnum, min: 10},
-	{family: "stripe", prefix: "sk_test_", body: cAlnum, min: 10},
+	{family: "stripe", prefix: "sk_live_", body: cAlnum | cDash, min: 10},
+	{family: "stripe", prefix: "sk_test_", body: cAlnum | cDash, min: 10},
 	{family: "stripe", prefix: "sk_prod_", body: cAlnum, min: 10},
 	{family: "stripe", prefix: "rk_live_", body: cAlnum, min: 10},
 	{family: "stripe", prefix: "rk_test_", body: cAlnum, min: 10},
@@ -521,8 +521,8 @@ var tokenFormats = append([]tokenFormat{
 	{family: "tls keylog", prefix: "EARLY_EXPORTER_SECRET ", shape: keyLogBody, lastField: true},
 	{family: "tls keylog", prefix: "EXPORTER_SECRET ", shape: keyLogBody, lastField: true},
 	{family: "tls keylog", prefix: "ECH_SECRET ", shape: keyLogBody, lastField: true},
-	{family: "azure", prefix: "AccountKey=", body: cAlnum | cOther, min: 40, fold: true},
-	{family: "azure", prefix: "SharedAccessKey=", body: cAlnum | cOther, min: 40, fold: true},
+	{family: "azure", prefix: "AccountKey=", body: cAlnum | cOther, min: 40, fold: true, shape: paddedBase64Body},
+	{family: "azure", prefix: "SharedAccessKey=", body: cAlnum | cOther, min: 40, fold: true, shape: paddedBase64Body},
 	// A PEM private key encoded once more in base64 (a Kubernetes Secret's
 	// tls.key, a kubeconfig's client-key-data), and a Docker config.json
 	// in base64 (.dockerconfigjson: {"auths": …}).
@@ -532,7 +532,7 @@ var tokenFormats = append([]tokenFormat{
 	// (a base64 JSON object), and whole JWTs encoded once more in base64.
 	{family: "jwt", prefix: "ey", shape: jwtBody},
 	{family: "jwt", prefix: "ZXlK", body: cAlnum | cOther, min: 60, mixed: true},
-}, slices.Concat(facebookFormats(), signedURLFormats, scannerFormats, moreFormats, vendorFormats2, vendorFormats3)...)
+}, slices.Concat(facebookFormats(), signedURLFormats, scannerFormats, moreFormats, vendorFormats2, vendorFormats3, detectorRuleFormats, vendorDocFormats)...)
 
 // cryptFormats are the schemes of password hashes in modular crypt
 // format ($id$params$salt$hash: bcrypt, sha-crypt, md5-crypt, Apache's
@@ -732,7 +732,7 @@ func (f *tokenFormat) match(s string, i int) int {
 			if d < 0 {
 				break
 			}
-			if k += d; !base64Follows(s, k+1) {
+			if k += d; !base64Follows(s, k+1) && !paddingFollows(s, k+1) {
 				if end := f.match(s[:k], i); end > 0 {
 					return end
 				}
@@ -1003,7 +1003,6 @@ func hubspotBody(s string, j int) int {
 	return e
 }
 
-// uuidBody matches a UUID in its canonical form after a prefix.
 // astraBody matches the body of a DataStax Astra token after "AstraCS:":
 // 24 letters, a colon and 64 lower-case hex digits.
 func astraBody(s string, j int) int {
@@ -1017,8 +1016,10 @@ func astraBody(s string, j int) int {
 	return e
 }
 
+// uuidBody matches a UUID in its canonical form after a prefix, in lower
+// or upper case.
 func uuidBody(s string, j int) int {
-	e := run(s, j, cLHex|cDash)
+	e := run(s, j, cHex|cDash)
 	if e-j != 36 || !isUUID(s[j:e]) || !wordEnd(s, e) {
 		return 0
 	}
@@ -2053,7 +2054,8 @@ func hasSignature(w string, sigs ...string) bool {
 // (with '+' and '/'), Azure's identifiable keys (…+ASt…==, …AzCa…=,
 // …AzSe…), Microsoft's common annotated security keys (84 base62 bytes
 // with "JQQJ9" at byte 52: Azure DevOps personal access tokens and
-// others), New Relic license keys (36 hex digits, "NRAL") and Mailgun's
+// others), New Relic license keys (36 hex digits, "NRAL") and mobile
+// application tokens ("AA", 40 hex digits, "-NRMA"), and Mailgun's
 // API keys (32 hex digits, '-', 8, '-', 8); in runs of base64url, Azure
 // Functions keys (…AzFu…==).
 func findKeyedTokens(s string, spans []span) []span {
@@ -2141,13 +2143,19 @@ func keyedToken(s string, start, e, p int) int {
 		if isCASK(k) && isAlnumOnly(k) && hasDigit(k) {
 			return e
 		}
+	case len(k) == 42 && k[:2] == "AA" && strings.HasPrefix(s[e:], "-NRMA"):
+		// New Relic mobile application tokens: "AA", 40 hex digits,
+		// "-NRMA".
+		if end := newRelicMobileBody(40)(s, start+2); end > 0 {
+			return end
+		}
 	case len(k) >= 40 && len(k) <= 64:
 		// Azure AI Search and Container Registry keys, unpadded: 42
 		// bytes, the signature, A to D, 5 bytes.
 		if hasSignature(k[len(k)-16:], "AzSeA", "AzSeB", "AzSeC", "AzSeD", "+ACRA", "+ACRB", "+ACRC", "+ACRD") {
 			return e
 		}
-		if len(k) == 40 && k[36:] == "NRAL" && isLowerAlnum(k[:36]) && hasDigit(k) {
+		if len(k) == 40 && k[36:] == "NRAL" && newRelicLicense(k[:36]) {
 			return e
 		}
 	case len(k) == 32:
@@ -2158,6 +2166,16 @@ func keyedToken(s string, start, e, p int) int {
 		}
 	}
 	return 0
+}
+
+// newRelicLicense reports whether b, the 36 bytes of a New Relic license
+// key before "NRAL", is one: lower-case letters and digits, or 32 hex
+// digits and "FFFF" as New Relic issues them, with a digit.
+func newRelicLicense(b string) bool {
+	if strings.HasSuffix(b, "FFFF") {
+		b = b[:32]
+	}
+	return isLowerAlnum(b) && hasDigit(b)
 }
 
 // isCASK reports whether the 84 bytes of k are laid out as a common
