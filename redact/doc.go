@@ -574,7 +574,12 @@
 // platform's app, mobile app 8.1.2.33, for the ip-address detector too; a parcel's tracking number in
 // groups, after a carrier's name or a tracking word or ending a UPS code,
 // 1Z 999 AA1 01 2345 6784, is kept), ip-address
-// ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
+// ([DetectIPAddress]: a dotted quad after a word that names a version,
+// a build or the software it versions, app 4.2.0.17, ver. 2.0.0.5,
+// AssemblyVersion 1.0.0.0, Firefox 115.0.2.1, postgres 16.1.0.1, or alone
+// under a key whose last word names one, app_version, buildNumber:
+// "4.2.0.17", is a version, not an address; client 203.0.113.7 and
+// build_host_ip are still masked), hl7 ([DetectHL7]: the fields after the set ID of
 // HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG), url-userinfo (a
 // URL's user:password, as under every preset but ContactInfo: a login and
 // its password are never left to a personal-data preset alone). In prose, an
