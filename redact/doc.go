@@ -567,7 +567,11 @@
 // ':' of such a key, and of nine or more right after a word that names a
 // telephone itself, in English, Spanish, Portuguese, Italian, Polish,
 // German (Handy, Natel, Festnetz), French (portable), Dutch (mobiel) or
-// as GSM, handy=015123456789, móvil 612345678, celular:21987654321
+// as GSM, handy=015123456789, móvil 612345678, celular:21987654321,
+// and such a number alone under an attr's, a map's or a field's key
+// whose last word names a telephone, or is number or nummer after such a
+// word, that is no term of the preset (gsm, portable, festnetz_nummer,
+// fax: "0470123456", also as an integer)
 // (not after a verb of calling, not a date of eight digits): "call took 1830 2245
 // ns" and "build 73920518" are kept, and so are a count of one to four
 // digits under such a key, mobile=3 sessions, and the version of a

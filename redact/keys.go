@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net/netip"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -179,7 +180,36 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			return &c
 		}
 	}
+	if v.rule == "" && !v.allowed && v.vendor == nil && len(key) <= 40 && r.hasDetector(DetectPhone.Name) && isKeyName(key) && phoneKeyName(key) {
+		c := *v
+		c.vendor = phoneKeyVendor // gsm, portable: a national number under it is masked
+		return &c
+	}
 	return v
+}
+
+// hasDetector reports whether r runs the detector named name.
+func (r *Redactor) hasDetector(name string) bool {
+	for i := range r.detectors {
+		if r.detectors[i].Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// isKeyName reports whether k is a key's name of ASCII letters, digits,
+// '_', '-' and '.', starting with a letter.
+func isKeyName(k string) bool {
+	if k == "" || !isLetter(k[0]) {
+		return false
+	}
+	for i := 1; i < len(k); i++ {
+		if c := k[i]; !isAlnum(c) && c != '_' && c != '-' && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // vendorMasks reports whether v, under a key with verdict kv, is a
@@ -188,6 +218,19 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 func vendorMasks(kv *keyVerdict, v slog.Value) bool {
 	if kv.vendor == bareKeyVendor {
 		return v.Kind() == slog.KindString && randomKeyValue(v.String())
+	}
+	if kv.vendor == phoneKeyVendor {
+		switch v.Kind() {
+		case slog.KindString:
+			return phoneKeyValue(v.String())
+		case slog.KindInt64: // gsm=32470123456: a number logged as an integer
+			var buf [20]byte
+			return phoneKeyValue(string(strconv.AppendInt(buf[:0], v.Int64(), 10)))
+		case slog.KindUint64:
+			var buf [20]byte
+			return phoneKeyValue(string(strconv.AppendUint(buf[:0], v.Uint64(), 10)))
+		}
+		return false
 	}
 	return kv.vendor != nil && v.Kind() == slog.KindString && kv.vendor.masks(v.String())
 }
