@@ -523,7 +523,10 @@
 // nhs number, callback number, contact number, cell no, mobile no,
 // emergency contact, next of kin, guardian name, spouse, spouse name,
 // mbi, medicare beneficiary identifier, given name, surname,
-// social security number, itin, and the other dates Safe Harbor
+// social security number, itin, a name under a key that says whose it
+// is: customer name, client name, contact name, person name, employee
+// name, recipient name, sender name, account holder, account holder name,
+// billing name, shipping name, and the other dates Safe Harbor
 // names: admission date, admit date, date of admission, discharge date,
 // date of discharge, date of death, death date, and a mobile telephone
 // and the telephone in other languages: mobile, mobile phone, mobile
@@ -704,7 +707,13 @@
 // idfv, gaid, aaid, social security, social security number, itin,
 // mobile, mobile phone, mobile number, telephone, telefon, telefono,
 // telefone, teléfono, téléphone, handy, movil, móvil, celular, cellulare,
-// natel.
+// natel; a real name by its parts, first name, last name, given name,
+// surname, family name, middle name, maiden name, legal name, and under a
+// key that says whose it is, customer name, client name, contact name,
+// person name, employee name, recipient name, sender name, account holder,
+// account holder name, billing name, shipping name; and the date of birth
+// (age is a protected classification), dob, date of birth, birthdate,
+// birth date, birthday, born.
 // Under alias, a resource's name is kept (a DNS alias cdn.example.net, a
 // KMS alias/billing-key, edge-lb-eu, primary, default), and under a
 // service account's name (serviceAccountName: default) any lower-case

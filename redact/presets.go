@@ -137,6 +137,10 @@ var (
 			"cell no", "mobile no", "emergency contact", "next of kin", "guardian name", "spouse",
 			"spouse name", "mbi", "medicare beneficiary identifier", "given name", "surname",
 			"social security number", "itin",
+			// A name under a key that says whose it is.
+			"customer name", "client name", "contact name", "person name", "employee name",
+			"recipient name", "sender name", "account holder", "account holder name",
+			"billing name", "shipping name",
 			// The other dates Safe Harbor names besides the date of birth.
 			"admission date", "admit date", "date of admission", "discharge date",
 			"date of discharge", "date of death", "death date",
@@ -217,9 +221,9 @@ var (
 	}
 
 	// CCPA covers personal information under Cal. Civ. Code 1798.140(v):
-	// identifiers, commercial, biometric, geolocation and professional
-	// information, and the e-mail, SSN, card-number, phone and
-	// URL-credentials detectors.
+	// identifiers (a real name among them), the date of birth, commercial,
+	// biometric, geolocation and professional information, and the e-mail,
+	// SSN, card-number, phone, IP-address and URL-credentials detectors.
 	CCPA = Rule{
 		Name: "ccpa",
 		Terms: []string{
@@ -233,6 +237,15 @@ var (
 			// A mobile telephone, and the telephone in other languages.
 			"mobile", "mobile phone", "mobile number", "telephone", "telefon", "telefono", "telefone",
 			"teléfono", "téléphone", "handy", "movil", "móvil", "celular", "cellulare", "natel",
+			// A real name (1798.140(v)(1)(A)) by its parts, and under a
+			// key that says whose it is.
+			"first name", "last name", "given name", "surname", "family name", "middle name",
+			"maiden name", "legal name", "customer name", "client name", "contact name",
+			"person name", "employee name", "recipient name", "sender name", "account holder",
+			"account holder name", "billing name", "shipping name",
+			// The date of birth: age is a protected classification
+			// (1798.140(v)(1)(C)).
+			"dob", "date of birth", "birthdate", "birth date", "birthday", "born",
 		},
 		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress, DetectURLUserinfo},
 	}
