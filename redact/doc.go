@@ -526,7 +526,8 @@
 // social security number, itin, a name under a key that says whose it
 // is: customer name, client name, contact name, person name, employee
 // name, recipient name, sender name, account holder, account holder name,
-// billing name, shipping name, and the other dates Safe Harbor
+// billing name, shipping name, account numbers as banks write them:
+// iban, bank account, bank account number, and the other dates Safe Harbor
 // names: admission date, admit date, date of admission, discharge date,
 // date of discharge, date of death, death date, and a mobile telephone
 // and the telephone in other languages: mobile, mobile phone, mobile
@@ -586,7 +587,7 @@
 // AssemblyVersion 1.0.0.0, Firefox 115.0.2.1, postgres 16.1.0.1, or alone
 // under a key whose last word names one, app_version, buildNumber:
 // "4.2.0.17", is a version, not an address; client 203.0.113.7 and
-// build_host_ip are still masked), hl7 ([DetectHL7]: the fields after the set ID of
+// build_host_ip are still masked), iban (as under GDPR), hl7 ([DetectHL7]: the fields after the set ID of
 // HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG), url-userinfo (a
 // URL's user:password, as under every preset but ContactInfo: a login and
 // its password are never left to a personal-data preset alone). In prose, an
@@ -713,13 +714,14 @@
 // person name, employee name, recipient name, sender name, account holder,
 // account holder name, billing name, shipping name; and the date of birth
 // (age is a protected classification), dob, date of birth, birthdate,
-// birth date, birthday, born.
+// birth date, birthday, born; and a bank account number (1798.80(e)):
+// iban, bank account, bank account number.
 // Under alias, a resource's name is kept (a DNS alias cdn.example.net, a
 // KMS alias/billing-key, edge-lb-eu, primary, default), and under a
 // service account's name (serviceAccountName: default) any lower-case
 // name. Detectors:
 // url-userinfo, email, email-spelled, email-worded, ssn, card-number, phone,
-// ip-address.
+// ip-address, iban (as under GDPR).
 //
 // ContactInfo. Terms: email, e mail, phone, phone number, mobile,
 // telephone, fax, address, street, postal code, postcode, zip, tel,

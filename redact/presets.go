@@ -117,7 +117,7 @@ var (
 	// 164.514(b)(2)) commonly found in logs: names, medical record, patient,
 	// health plan and account numbers, SSNs, contact details, dates of
 	// birth, device and biometric identifiers, diagnoses and the SSN,
-	// e-mail, phone, HL7 and URL-credentials detectors.
+	// e-mail, phone, IP-address, IBAN, HL7 and URL-credentials detectors.
 	HIPAA = Rule{
 		Name: "hipaa",
 		Terms: []string{
@@ -142,13 +142,15 @@ var (
 			"recipient name", "sender name", "account holder", "account holder name",
 			"billing name", "shipping name",
 			// The other dates Safe Harbor names besides the date of birth.
+			// Account numbers (Safe Harbor's tenth identifier) as banks write them.
+			"iban", "bank account", "bank account number",
 			"admission date", "admit date", "date of admission", "discharge date",
 			"date of discharge", "date of death", "death date",
 			// A mobile telephone, and the telephone in other languages.
 			"mobile", "mobile phone", "mobile number", "telephone", "telefon", "telefono", "telefone",
 			"teléfono", "téléphone", "handy", "movil", "móvil", "celular", "cellulare", "natel",
 		},
-		Detectors: []Detector{DetectSSN, DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone, DetectIPAddress, DetectHL7, DetectURLUserinfo},
+		Detectors: []Detector{DetectSSN, DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone, DetectIPAddress, DetectIBAN, DetectHL7, DetectURLUserinfo},
 	}
 
 	// GDPR covers personal data (Article 4(1)) and special categories
@@ -246,8 +248,10 @@ var (
 			// The date of birth: age is a protected classification
 			// (1798.140(v)(1)(C)).
 			"dob", "date of birth", "birthdate", "birth date", "birthday", "born",
+			// A bank account number (1798.80(e)), as banks write it.
+			"iban", "bank account", "bank account number",
 		},
-		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress, DetectURLUserinfo},
+		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress, DetectIBAN, DetectURLUserinfo},
 	}
 
 	// ContactInfo covers contact details only: e-mail, phone, postal
