@@ -460,7 +460,10 @@
 // cle privee, clave privada, chiave privata, and abbreviations of token and
 // password: tkn, access tok, refresh tok, id tok, session tok, api tok,
 // bearer tok, csrf tok, pswd, pswrd, psswd, passwrd, pword, psw, and a
-// SIM card's puk, puk code, sim pin, sim puk, sim pin code. (Terms
+// SIM card's puk, puk code, sim pin, sim puk, sim pin code, the PIN a
+// user signs in or unlocks with: user pin, unlock pin, login pin, access
+// pin, security pin, account pin, app pin, device pin, atm pin, and the
+// abbreviation of mot de passe, mdp. (Terms
 // outside ASCII match whole words, so 用户密码 is not 密码; and they make
 // every string with letters outside ASCII searched for pairs, which costs
 // only such strings.) A custom header's name that starts with X (or with

@@ -85,8 +85,11 @@ var (
 			// Abbreviations: of token after the word it qualifies, of password.
 			"tkn", "access tok", "refresh tok", "id tok", "session tok", "api tok", "bearer tok",
 			"csrf tok", "pswd", "pswrd", "psswd", "passwrd", "pword", "psw",
-			// A SIM card's PIN and its unblocking key.
+			// A SIM card's PIN and its unblocking key; the PIN a user signs
+			// in or unlocks with; French's abbreviation of mot de passe.
 			"puk", "puk code", "sim pin", "sim puk", "sim pin code",
+			"user pin", "unlock pin", "login pin", "access pin", "security pin", "account pin",
+			"app pin", "device pin", "atm pin", "mdp",
 		},
 		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey,
 			DetectPrivateKey, DetectTokens, DetectDSN, DetectPgpass},
