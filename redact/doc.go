@@ -590,7 +590,14 @@
 // AssemblyVersion 1.0.0.0, Firefox 115.0.2.1, postgres 16.1.0.1, or alone
 // under a key whose last word names one, app_version, buildNumber:
 // "4.2.0.17", is a version, not an address; client 203.0.113.7 and
-// build_host_ip are still masked), iban (as under GDPR), hl7 ([DetectHL7]: the fields after the set ID of
+// build_host_ip are still masked), iban (as under GDPR), street-address
+// ([DetectStreetAddress]: a street address in prose with no word that
+// names it, shipped to 221B Baker Street, London, delivered to 742
+// Evergreen Terrace, 12 Rue de Rivoli: a house number, capitalised words
+// of a street's name and a word of a kind of street that is seldom
+// anything else, Street, Road, Avenue, Lane, Drive, Terrace and their
+// abbreviations, or a French street's word before its name; 200 Connection
+// Close and 2 Road Runner are kept), hl7 ([DetectHL7]: the fields after the set ID of
 // HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG), url-userinfo (a
 // URL's user:password, as under every preset but ContactInfo: a login and
 // its password are never left to a personal-data preset alone). In prose, an
@@ -701,7 +708,7 @@
 // medicare, my number, individual number, マイナンバー, 個人番号, nif,
 // nipc, contribuinte, pesel) Australia's TFN and Medicare card number,
 // Japan's My Number, Portugal's NIF and Poland's PESEL, their check
-// digits or letters valid).
+// digits or letters valid), street-address (as under HIPAA).
 //
 // CCPA. Terms: full name, alias, email, phone, address, street, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,
@@ -724,14 +731,14 @@
 // service account's name (serviceAccountName: default) any lower-case
 // name. Detectors:
 // url-userinfo, email, email-spelled, email-worded, ssn, card-number, phone,
-// ip-address, iban (as under GDPR).
+// ip-address, iban (as under GDPR), street-address (as under HIPAA).
 //
 // ContactInfo. Terms: email, e mail, phone, phone number, mobile,
 // telephone, fax, address, street, postal code, postcode, zip, tel,
 // cellphone, cell phone, whatsapp, telefon, telefono, telefone,
 // telefonnummer, teléfono, téléphone, handy, movil, móvil, celular,
-// cellulare, natel. Detectors: email, email-spelled, email-worded, phone
-// (not url-userinfo: a URL's credentials are no contact detail; combine
+// cellulare, natel. Detectors: email, email-spelled, email-worded, phone,
+// street-address (as under HIPAA) (not url-userinfo: a URL's credentials are no contact detail; combine
 // ContactInfo with another preset for them).
 //
 // # Token formats

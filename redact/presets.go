@@ -153,7 +153,7 @@ var (
 			"mobile", "mobile phone", "mobile number", "telephone", "telefon", "telefono", "telefone",
 			"teléfono", "téléphone", "handy", "movil", "móvil", "celular", "cellulare", "natel",
 		},
-		Detectors: []Detector{DetectSSN, DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone, DetectIPAddress, DetectIBAN, DetectHL7, DetectURLUserinfo},
+		Detectors: []Detector{DetectSSN, DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone, DetectIPAddress, DetectIBAN, DetectStreetAddress, DetectHL7, DetectURLUserinfo},
 	}
 
 	// GDPR covers personal data (Article 4(1)) and special categories
@@ -222,7 +222,7 @@ var (
 			"diagnosis", "medical condition", "medication", "prescription", "medical record",
 			"medical record number", "mrn", "patient name", "icd10",
 		},
-		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress, DetectNationalID, DetectURLUserinfo},
+		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress, DetectNationalID, DetectStreetAddress, DetectURLUserinfo},
 	}
 
 	// CCPA covers personal information under Cal. Civ. Code 1798.140(v):
@@ -254,7 +254,7 @@ var (
 			// A bank account number (1798.80(e)), as banks write it.
 			"iban", "bank account", "bank account number",
 		},
-		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress, DetectIBAN, DetectURLUserinfo},
+		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress, DetectIBAN, DetectStreetAddress, DetectURLUserinfo},
 	}
 
 	// ContactInfo covers contact details only: e-mail, phone, postal
@@ -269,7 +269,7 @@ var (
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
 			"handy", "movil", "móvil", "celular", "cellulare", "natel",
 		},
-		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone},
+		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone, DetectStreetAddress},
 	}
 )
 
