@@ -19,7 +19,7 @@ import (
 // "Firefox 115.0.2.1", "postgres 16.1.0.1"), after a word that names a
 // version, a build or an application ("version 2.5.0.1",
 // "build=52.1.0.4", "ver. 2.0.0.5", "AssemblyVersion 1.0.0.0",
-// "app 4.2.0.17") or with a v before them ("v4.2.0.17"), alone under a
+// "app 4.2.0.17", "agent 7.49.1.2") or with a v before them ("v4.2.0.17"), alone under a
 // key whose last word names a version (app_version: "4.2.0.17", see
 // [Redactor.IDNumber]), and the dotted numbers of longer runs
 // (1.3.6.1.4.1).
@@ -149,7 +149,7 @@ func afterVersionWord(s string, i int) bool {
 var versionWords = map[string]bool{
 	"version": true, "versions": true, "ver": true, "release": true, "released": true,
 	"build": true, "builds": true, "built": true, "firmware": true, "fw": true, "revision": true,
-	"rev": true, "app": true, "apk": true, "sdk": true, "runtime": true, "kernel": true,
+	"rev": true, "app": true, "apk": true, "sdk": true, "runtime": true, "kernel": true, "agent": true,
 	"patch": true, "hotfix": true, "upgrade": true, "upgraded": true, "downgraded": true,
 	"firefox": true, "chrome": true, "chromium": true, "edge": true, "safari": true, "opera": true,
 	"windows": true, "macos": true, "ios": true, "ipados": true, "android": true, "ubuntu": true,

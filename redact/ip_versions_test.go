@@ -38,6 +38,7 @@ func TestFourPartVersionsKept(t *testing.T) {
 		"java 21.0.1.12 LTS",
 		"v4.2.0.17 and V4.2.0.18",
 		"agent/4.2.0.17 (linux)",
+		"datadog agent 7.49.1.2 started",
 	})
 }
 
