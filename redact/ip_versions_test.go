@@ -1,9 +1,12 @@
 package redact_test
 
 import (
+	"bytes"
+	"log/slog"
 	"testing"
 
 	"github.com/slogguard/slogguard/redact"
+	"github.com/stretchr/testify/require"
 )
 
 // ipPresets are the presets with the IP-address detector.
@@ -85,6 +88,34 @@ func TestAddressesAfterOtherWordsMasked(t *testing.T) {
 			{"rebuild host", "rebuilding 203.0.113.80 now", []string{"203.0.113.80"}, []string{"rebuilding ", " now"}},
 			{"release note about a user", "release blocked for 203.0.113.81", []string{"203.0.113.81"}, []string{"release blocked for "}},
 			{"quoted client", `"client":"203.0.113.82"`, []string{"203.0.113.82"}, []string{"client"}},
+		})
+	}
+}
+
+// TestFourPartVersionsInMapsAndStructs: a version under a map's key or a
+// struct's field that names a version is kept under every preset with
+// the IP-address detector, also without the card-number detector
+// (HIPAA); an address under a sibling key is still masked.
+func TestFourPartVersionsInMapsAndStructs(t *testing.T) {
+	type build struct {
+		Version  string
+		ClientIP string `json:"client_ip"`
+	}
+	for _, rules := range ipPresets {
+		t.Run(rules[0].Name, func(t *testing.T) {
+			var mw bytes.Buffer
+			l := slog.New(redact.NewHandler(slog.NewJSONHandler(&mw, &slog.HandlerOptions{ReplaceAttr: dropTimeAttr}), redact.Must(rules...)))
+			l.Info("m", "app", map[string]any{"version": "4.2.0.17", "client_ip": "203.0.113.21"})
+			l.Info("m", "release", map[string]string{"build_number": "1.22.3.4", "peer": "203.0.113.22"})
+			l.Info("m", "deploy", build{Version: "7.49.1.2", ClientIP: "203.0.113.23"})
+			l.Info("m", slog.Group("agent", "fw_version", "3.1.0.22", "remote", "203.0.113.24"))
+			out := mw.String()
+			for _, v := range []string{`"version":"4.2.0.17"`, `"build_number":"1.22.3.4"`, `"Version":"7.49.1.2"`, `"fw_version":"3.1.0.22"`} {
+				require.Contains(t, out, v)
+			}
+			for _, ip := range []string{"203.0.113.21", "203.0.113.22", "203.0.113.23", "203.0.113.24"} {
+				require.NotContains(t, out, ip)
+			}
 		})
 	}
 }
