@@ -144,17 +144,18 @@ func afterVersionWord(s string, i int) bool {
 // versionWords are words after which a dotted quad is a version: words
 // for a version, a build or a release, and the names of software whose
 // versions have four numbers (browsers, runtimes, databases, operating
-// systems). Words for a client, a peer or a host are none of them: the
-// address after one is what GDPR protects.
+// systems). Words for a client, a peer, a host or a node are none of
+// them, nor words that name other things too (edge, net): the address
+// after one may be what GDPR protects.
 var versionWords = map[string]bool{
 	"version": true, "versions": true, "ver": true, "release": true, "released": true,
 	"build": true, "builds": true, "built": true, "firmware": true, "fw": true, "revision": true,
 	"rev": true, "app": true, "apk": true, "sdk": true, "runtime": true, "kernel": true, "agent": true,
 	"patch": true, "hotfix": true, "upgrade": true, "upgraded": true, "downgraded": true,
-	"firefox": true, "chrome": true, "chromium": true, "edge": true, "safari": true, "opera": true,
+	"firefox": true, "chrome": true, "chromium": true, "safari": true, "opera": true,
 	"windows": true, "macos": true, "ios": true, "ipados": true, "android": true, "ubuntu": true,
-	"dotnet": true, "net": true, "java": true, "jdk": true, "jre": true, "openjdk": true,
-	"python": true, "ruby": true, "php": true, "perl": true, "node": true, "nodejs": true,
+	"dotnet": true, "java": true, "jdk": true, "jre": true, "openjdk": true,
+	"python": true, "ruby": true, "php": true, "perl": true, "nodejs": true,
 	"postgres": true, "postgresql": true, "mysql": true, "mariadb": true, "mssql": true, "oracle": true,
 	"sqlite": true, "nginx": true, "tomcat": true, "iis": true, "openssl": true, "electron": true,
 }

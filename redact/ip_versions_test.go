@@ -119,3 +119,16 @@ func TestFourPartVersionsInMapsAndStructs(t *testing.T) {
 		})
 	}
 }
+
+// TestAddressesAfterMachineWordsMasked: words that name a machine or a
+// network as often as software (node, edge, net) do not make the address
+// after them a version.
+func TestAddressesAfterMachineWordsMasked(t *testing.T) {
+	for _, rules := range ipPresets {
+		requireModesMasked(t, rules, []textCase{
+			{"node", "node 203.0.113.31 joined", []string{"203.0.113.31"}, []string{"node ", " joined"}},
+			{"edge", "edge 203.0.113.32 served", []string{"203.0.113.32"}, []string{"edge ", " served"}},
+			{"net", "net 203.0.113.33 blocked", []string{"203.0.113.33"}, []string{"net ", " blocked"}},
+		})
+	}
+}
