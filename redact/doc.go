@@ -460,7 +460,10 @@
 // cle privee, clave privada, chiave privata, and abbreviations of token and
 // password: tkn, access tok, refresh tok, id tok, session tok, api tok,
 // bearer tok, csrf tok, pswd, pswrd, psswd, passwrd, pword, psw, and a
-// SIM card's puk, puk code, sim pin, sim puk, sim pin code. (Terms
+// SIM card's puk, puk code, sim pin, sim puk, sim pin code, the PIN a
+// user signs in or unlocks with: user pin, unlock pin, login pin, access
+// pin, security pin, account pin, app pin, device pin, atm pin, and the
+// abbreviation of mot de passe, mdp. (Terms
 // outside ASCII match whole words, so 用户密码 is not 密码; and they make
 // every string with letters outside ASCII searched for pairs, which costs
 // only such strings.) A custom header's name that starts with X (or with
@@ -523,7 +526,11 @@
 // nhs number, callback number, contact number, cell no, mobile no,
 // emergency contact, next of kin, guardian name, spouse, spouse name,
 // mbi, medicare beneficiary identifier, given name, surname,
-// social security number, itin, and the other dates Safe Harbor
+// social security number, itin, a name under a key that says whose it
+// is: customer name, client name, contact name, person name, employee
+// name, recipient name, sender name, account holder, account holder name,
+// billing name, shipping name, account numbers as banks write them:
+// iban, bank account, bank account number, and the other dates Safe Harbor
 // names: admission date, admit date, date of admission, discharge date,
 // date of discharge, date of death, death date, and a mobile telephone
 // and the telephone in other languages: mobile, mobile phone, mobile
@@ -567,14 +574,30 @@
 // ':' of such a key, and of nine or more right after a word that names a
 // telephone itself, in English, Spanish, Portuguese, Italian, Polish,
 // German (Handy, Natel, Festnetz), French (portable), Dutch (mobiel) or
-// as GSM, handy=015123456789, móvil 612345678, celular:21987654321
+// as GSM, handy=015123456789, móvil 612345678, celular:21987654321,
+// and such a number alone under an attr's, a map's or a field's key
+// whose last word names a telephone, or is number or nummer after such a
+// word, that is no term of the preset (gsm, portable, festnetz_nummer,
+// fax: "0470123456", also as an integer)
 // (not after a verb of calling, not a date of eight digits): "call took 1830 2245
 // ns" and "build 73920518" are kept, and so are a count of one to four
 // digits under such a key, mobile=3 sessions, and the version of a
 // platform's app, mobile app 8.1.2.33, for the ip-address detector too; a parcel's tracking number in
 // groups, after a carrier's name or a tracking word or ending a UPS code,
 // 1Z 999 AA1 01 2345 6784, is kept), ip-address
-// ([DetectIPAddress]), hl7 ([DetectHL7]: the fields after the set ID of
+// ([DetectIPAddress]: a dotted quad after a word that names a version,
+// a build or the software it versions, app 4.2.0.17, ver. 2.0.0.5,
+// AssemblyVersion 1.0.0.0, Firefox 115.0.2.1, postgres 16.1.0.1, or alone
+// under a key whose last word names one, app_version, buildNumber:
+// "4.2.0.17", is a version, not an address; client 203.0.113.7 and
+// build_host_ip are still masked), iban (as under GDPR), street-address
+// ([DetectStreetAddress]: a street address in prose with no word that
+// names it, shipped to 221B Baker Street, London, delivered to 742
+// Evergreen Terrace, 12 Rue de Rivoli: a house number, capitalised words
+// of a street's name and a word of a kind of street that is seldom
+// anything else, Street, Road, Avenue, Lane, Drive, Terrace and their
+// abbreviations, or a French street's word before its name; 200 Connection
+// Close and 2 Road Runner are kept), hl7 ([DetectHL7]: the fields after the set ID of
 // HL7 v2 segments PID, PD1, NK1, GT1, IN1, IN2 and MRG), url-userinfo (a
 // URL's user:password, as under every preset but ContactInfo: a login and
 // its password are never left to a personal-data preset alone). In prose, an
@@ -685,7 +708,7 @@
 // medicare, my number, individual number, マイナンバー, 個人番号, nif,
 // nipc, contribuinte, pesel) Australia's TFN and Medicare card number,
 // Japan's My Number, Portugal's NIF and Poland's PESEL, their check
-// digits or letters valid).
+// digits or letters valid), street-address (as under HIPAA).
 //
 // CCPA. Terms: full name, alias, email, phone, address, street, postal code, ssn,
 // driver license, drivers license, passport, ip address, device id,
@@ -695,20 +718,27 @@
 // idfv, gaid, aaid, social security, social security number, itin,
 // mobile, mobile phone, mobile number, telephone, telefon, telefono,
 // telefone, teléfono, téléphone, handy, movil, móvil, celular, cellulare,
-// natel.
+// natel; a real name by its parts, first name, last name, given name,
+// surname, family name, middle name, maiden name, legal name, and under a
+// key that says whose it is, customer name, client name, contact name,
+// person name, employee name, recipient name, sender name, account holder,
+// account holder name, billing name, shipping name; and the date of birth
+// (age is a protected classification), dob, date of birth, birthdate,
+// birth date, birthday, born; and a bank account number (1798.80(e)):
+// iban, bank account, bank account number.
 // Under alias, a resource's name is kept (a DNS alias cdn.example.net, a
 // KMS alias/billing-key, edge-lb-eu, primary, default), and under a
 // service account's name (serviceAccountName: default) any lower-case
 // name. Detectors:
 // url-userinfo, email, email-spelled, email-worded, ssn, card-number, phone,
-// ip-address.
+// ip-address, iban (as under GDPR), street-address (as under HIPAA).
 //
 // ContactInfo. Terms: email, e mail, phone, phone number, mobile,
 // telephone, fax, address, street, postal code, postcode, zip, tel,
 // cellphone, cell phone, whatsapp, telefon, telefono, telefone,
 // telefonnummer, teléfono, téléphone, handy, movil, móvil, celular,
-// cellulare, natel. Detectors: email, email-spelled, email-worded, phone
-// (not url-userinfo: a URL's credentials are no contact detail; combine
+// cellulare, natel. Detectors: email, email-spelled, email-worded, phone,
+// street-address (as under HIPAA) (not url-userinfo: a URL's credentials are no contact detail; combine
 // ContactInfo with another preset for them).
 //
 // # Token formats

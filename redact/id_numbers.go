@@ -8,14 +8,16 @@ package redact
 // IDNumber reports whether s, a string value under key at groups, is a
 // number alone that the key names as an id, a count or a time (order_id,
 // trace_id, event_id, snowflake, timestamp_ns) and that only the
-// card-number detector would mask. Such a value is written as it is, as an
+// card-number detector would mask, or a dotted quad alone under a key that
+// names a version (app_version, build: "4.2.0.17") that only the
+// IP-address detector would mask. Such a value is written as it is, as an
 // integer under the same key is; every other detector still reads it, and
 // a key with a word of a card (card_id, pan_ref) or a rule that masks
 // values under it never keeps one. An encoder calls it before
 // [Redactor.String] for a string under a plain key; it costs a few byte
 // comparisons for any other value.
 func (r *Redactor) IDNumber(groups []string, key, s string) bool {
-	if r == nil || r.off || !r.cards || !cardDigits(s) {
+	if r == nil || r.off || !(r.cards && cardDigits(s) || versionQuad(s)) {
 		return false
 	}
 	kv, rule := r.judgeScalar(groups, key)
@@ -24,21 +26,35 @@ func (r *Redactor) IDNumber(groups []string, key, s string) bool {
 
 // idNumber is IDNumber for a key already judged, kv, with no rule.
 func (r *Redactor) idNumber(kv *keyVerdict, key, s string) bool {
+	if kv.version && versionQuad(s) {
+		var found idFinds
+		r.find(s, nil, found.note)
+		return found.ip && !found.card && !found.other
+	}
 	if !r.cards || !kv.noCards || !cardDigits(s) || cardKey(key) {
 		return false
 	}
 	var found idFinds
 	r.find(s, nil, found.note)
-	return found.card && !found.other
+	return found.card && !found.ip && !found.other
+}
+
+// versionQuad reports whether s is a dotted quad alone (4.2.0.17), as
+// a four-part version is written.
+func versionQuad(s string) bool {
+	return len(s) >= 7 && len(s) <= 15 && isDigit(s[0]) && quadAt(s, 0, '.') == len(s)
 }
 
 // idFinds records which detectors found something in a number.
-type idFinds struct{ card, other bool }
+type idFinds struct{ card, ip, other bool }
 
 func (f *idFinds) note(name string) {
-	if name == DetectCardNumber.Name {
+	switch name {
+	case DetectCardNumber.Name:
 		f.card = true
-	} else {
+	case DetectIPAddress.Name:
+		f.ip = true
+	default:
 		f.other = true
 	}
 }

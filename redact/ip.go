@@ -15,9 +15,14 @@ import (
 // and the unique local and link-local IPv6 ranges however written out
 // (0:0:0:0:0:0:0:1), and networks in CIDR
 // notation shorter than a host (203.0.113.0/24). So are version numbers
-// written like an address after a product name ("Chrome/120.0.0.0") or
-// after a word that names a version ("version 2.5.0.1", "build=52.1.0.4"),
-// and the dotted numbers of longer runs (1.3.6.1.4.1).
+// written like an address after a product name ("Chrome/120.0.0.0",
+// "Firefox 115.0.2.1", "postgres 16.1.0.1"), after a word that names a
+// version, a build or an application ("version 2.5.0.1",
+// "build=52.1.0.4", "ver. 2.0.0.5", "AssemblyVersion 1.0.0.0",
+// "app 4.2.0.17", "agent 7.49.1.2") or with a v before them ("v4.2.0.17"), alone under a
+// key whose last word names a version (app_version: "4.2.0.17", see
+// [Redactor.IDNumber]), and the dotted numbers of longer runs
+// (1.3.6.1.4.1).
 var DetectIPAddress = Detector{Name: "ip-address", find: findIPs, min: 3}
 
 // findIPs appends the spans of the public IP addresses of s.
@@ -107,25 +112,52 @@ func isNetworkPrefix(s string, e, host int) bool {
 	return n < host && (k == len(s) || !isAlnum(s[k]))
 }
 
-// afterVersionWord reports whether the word before s[i] (past spaces and
-// a '=' or ':') names a version: "version 2.5.0.1", "build=10.2.0.4".
+// afterVersionWord reports whether the word before s[i] (past spaces, a
+// '=', ':' or quote, and a full stop that abbreviates it) names a version
+// or the software whose version follows: "version 2.5.0.1",
+// "build=10.2.0.4", "ver. 2.0.0.5", "AssemblyVersion 1.0.0.0",
+// "app 4.2.0.17", "Firefox 115.0.2.1". A machine's address after such a
+// word would be no person's either.
 func afterVersionWord(s string, i int) bool {
 	e := i
-	for e > 0 && (s[e-1] == ' ' || s[e-1] == '=' || s[e-1] == ':') {
+	for e > 0 && (s[e-1] == ' ' || s[e-1] == '=' || s[e-1] == ':' || s[e-1] == '"' || s[e-1] == '\'') {
+		e--
+	}
+	if e < i && e > 1 && s[e-1] == '.' && isLetter(s[e-2]) { // ver. 2.0.0.5
 		e--
 	}
 	w := e
-	for w > 0 && isLetter(s[w-1]) {
+	for w > 0 && isLetter(s[w-1]) && e-w <= 32 {
 		w--
 	}
-	if e == i || e-w < 3 || e-w > 9 {
+	if e == i || e-w < 2 || e-w > 32 || w > 0 && (isDigit(s[w-1]) || s[w-1] >= 0x80) {
 		return false
 	}
-	switch strings.ToLower(s[w:e]) {
-	case "version", "ver", "release", "build", "firmware", "revision", "rev":
-		return true
+	var buf [32]byte
+	word := buf[:e-w]
+	for k := range word {
+		word[k] = s[w+k] | 0x20
 	}
-	return false
+	return versionWords[string(word)] || len(word) > 7 && string(word[len(word)-7:]) == "version"
+}
+
+// versionWords are words after which a dotted quad is a version: words
+// for a version, a build or a release, and the names of software whose
+// versions have four numbers (browsers, runtimes, databases, operating
+// systems). Words for a client, a peer, a host or a node are none of
+// them, nor words that name other things too (edge, net): the address
+// after one may be what GDPR protects.
+var versionWords = map[string]bool{
+	"version": true, "versions": true, "ver": true, "release": true, "released": true,
+	"build": true, "builds": true, "built": true, "firmware": true, "fw": true, "revision": true,
+	"rev": true, "app": true, "apk": true, "sdk": true, "runtime": true, "kernel": true, "agent": true,
+	"patch": true, "hotfix": true, "upgrade": true, "upgraded": true, "downgraded": true,
+	"firefox": true, "chrome": true, "chromium": true, "safari": true, "opera": true,
+	"windows": true, "macos": true, "ios": true, "ipados": true, "android": true, "ubuntu": true,
+	"dotnet": true, "java": true, "jdk": true, "jre": true, "openjdk": true,
+	"python": true, "ruby": true, "php": true, "perl": true, "nodejs": true,
+	"postgres": true, "postgresql": true, "mysql": true, "mariadb": true, "mssql": true, "oracle": true,
+	"sqlite": true, "nginx": true, "tomcat": true, "iis": true, "openssl": true, "electron": true,
 }
 
 // ipCanFollow reports whether an address may start right after c: not

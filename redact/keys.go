@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net/netip"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -29,6 +30,7 @@ type keyVerdict struct {
 	tables   bool       // the key's last word is "maps": Postfix's lookup tables under it are kept (hash:/etc/postfix/sasl_passwd)
 	routing  bool       // the key's term is "routing key": only a PagerDuty integration key under it is masked (a queue's routing key is kept)
 	dated    bool       // a word of time follows the key's term (auth_date, secret_rotated_on): a number or a timestamp under it is kept
+	version  bool       // the key's last word names a version, or its number (app_version, buildNumber): a dotted quad alone under it is no IP address
 	key      string     // the key to write when the key itself is a secret or personal data
 	keyBy    string     // the detector that found something in the key
 	vendor   *vendorKey // the key names a vendor (cloudflare, TF_VAR_datadog): a value of its secret's shape under it is masked
@@ -178,7 +180,36 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 			return &c
 		}
 	}
+	if v.rule == "" && !v.allowed && v.vendor == nil && len(key) <= 40 && r.hasDetector(DetectPhone.Name) && isKeyName(key) && phoneKeyName(key) {
+		c := *v
+		c.vendor = phoneKeyVendor // gsm, portable: a national number under it is masked
+		return &c
+	}
 	return v
+}
+
+// hasDetector reports whether r runs the detector named name.
+func (r *Redactor) hasDetector(name string) bool {
+	for i := range r.detectors {
+		if r.detectors[i].Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// isKeyName reports whether k is a key's name of ASCII letters, digits,
+// '_', '-' and '.', starting with a letter.
+func isKeyName(k string) bool {
+	if k == "" || !isLetter(k[0]) {
+		return false
+	}
+	for i := 1; i < len(k); i++ {
+		if c := k[i]; !isAlnum(c) && c != '_' && c != '-' && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // vendorMasks reports whether v, under a key with verdict kv, is a
@@ -187,6 +218,19 @@ func (r *Redactor) judgeKey(key string) *keyVerdict {
 func vendorMasks(kv *keyVerdict, v slog.Value) bool {
 	if kv.vendor == bareKeyVendor {
 		return v.Kind() == slog.KindString && randomKeyValue(v.String())
+	}
+	if kv.vendor == phoneKeyVendor {
+		switch v.Kind() {
+		case slog.KindString:
+			return phoneKeyValue(v.String())
+		case slog.KindInt64: // gsm=32470123456: a number logged as an integer
+			var buf [20]byte
+			return phoneKeyValue(string(strconv.AppendInt(buf[:0], v.Int64(), 10)))
+		case slog.KindUint64:
+			var buf [20]byte
+			return phoneKeyValue(string(strconv.AppendUint(buf[:0], v.Uint64(), 10)))
+		}
+		return false
 	}
 	return kv.vendor != nil && v.Kind() == slog.KindString && kv.vendor.masks(v.String())
 }
@@ -237,6 +281,9 @@ func (r *Redactor) judgeKeyWords(key string, search bool) *keyVerdict {
 			w = w[:len(w)-1]
 		}
 		return len(w) < len(word(i)) && (r.metadata[string(w)] || machineryWords[string(w)])
+	}
+	if n := len(words); n > 0 && (versionKeyWord(word(n-1)) || n > 1 && versionKeyWord(word(n-2)) && versionNumberWord(word(n-1))) {
+		v.version = true // app_version, buildNumber; not build_host_ip
 	}
 	for i := range words {
 		if numericWords[string(word(i))] {
@@ -402,6 +449,28 @@ var numericWords = map[string]bool{
 	"seq": true, "offset": true, "snowflake": true, "nonce": true, "unix": true, "ms": true,
 	"bytes": true, "size": true, "count": true, "duration": true, "len": true, "length": true, "us": true,
 	"micros": true, "millis": true, "sequence": true, "cursor": true, "position": true, "pos": true,
+}
+
+// versionKeyWord reports whether w, a lower-case word of a key, names a
+// version: version, ver, build, release, firmware, revision, or a word
+// that ends in version (fileversion, assemblyversion).
+func versionKeyWord(w []byte) bool {
+	switch string(w) {
+	case "version", "ver", "build", "release", "firmware", "fw", "revision", "rev":
+		return true
+	}
+	return len(w) > 7 && string(w[len(w)-7:]) == "version"
+}
+
+// versionNumberWord reports whether w, the last word of a key after a
+// word that names a version, says the key holds that version: build_number,
+// release_no, version_string.
+func versionNumberWord(w []byte) bool {
+	switch string(w) {
+	case "number", "no", "nr", "num", "string", "str", "name", "code", "tag", "info":
+		return true
+	}
+	return false
 }
 
 // plainKeyWords are words before "key" that make it name a key which is

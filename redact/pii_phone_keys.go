@@ -33,30 +33,63 @@ func phoneKeyBefore(s string, start int) bool {
 	if e == j || e-j > 40 || j > 0 && (isAlnum(s[j-1]) || s[j-1] >= 0x80) {
 		return false
 	}
-	phone, last := false, ""
-	for w := j; w < e; {
-		k := w + 1
-		for k < e && isAlnum(s[k]) && !(isUpper(s[k]) && s[k-1] >= 'a' && s[k-1] <= 'z') {
-			k++
+	return phoneKeyName(s[j:e])
+}
+
+// phoneKeyName reports whether k, a key of letters, digits, '_' and '-',
+// names a telephone: its last word does (phoneKeyWord), or its last word
+// is "number" or "no" after such a word (gsm, numero_portable, faxNo).
+func phoneKeyName(k string) bool {
+	phone := false
+	for w := 0; w < len(k); {
+		e := w + 1
+		for e < len(k) && isAlnum(k[e]) && !(isUpper(k[e]) && k[e-1] >= 'a' && k[e-1] <= 'z') {
+			e++
 		}
-		last = s[w:k]
-		if phoneKeyWord(last) {
+		word := k[w:e]
+		if phoneKeyWord(word) {
 			phone = true
-		} else if !phone || !numberWord(last) {
+		} else if !phone || !numberWord(word) {
 			phone = false
 		}
-		for k < e && (s[k] == '_' || s[k] == '-') {
-			k++
+		for e < len(k) && (k[e] == '_' || k[e] == '-' || k[e] == '.') {
+			e++
 		}
-		w = k
+		w = e
 	}
 	return phone
 }
 
+// phoneKeyVendor marks the verdict of an attr or map key that names a
+// telephone but is no term of the rules (gsm, portable, festnetz; see
+// keyVerdict.vendor): vendorMasks masks a national number written
+// without separators under it, which the phone detector alone cannot
+// tell from any other run of digits.
+var phoneKeyVendor = &vendorKey{}
+
+// phoneKeyValue reports whether v, whole, is a telephone number written
+// without separators as a key that names a telephone holds one: seven to
+// thirteen digits, after a '+' or with a trunk 0 followed by another digit
+// or no trunk, not a date of eight digits.
+func phoneKeyValue(v string) bool {
+	d := strings.TrimPrefix(v, "+")
+	if len(d) < 7 || len(d) > 13 || d[0] == '0' && d[1] == '0' || len(d) == 8 && len(d) == len(v) && eightDigitDate(d) {
+		return false
+	}
+	for i := 0; i < len(d); i++ {
+		if !isDigit(d[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // numberWord reports whether w, the last word of a key, says the key is
-// the number of what the word before it names: number, no, nr, num.
+// the number of what the word before it names: number, no, nr, num, and
+// the word in German, Dutch, Italian, Spanish and Portuguese (nummer,
+// numero).
 func numberWord(w string) bool {
-	for _, n := range [...]string{"number", "no", "nr", "num"} {
+	for _, n := range [...]string{"number", "no", "nr", "num", "nummer", "numero"} {
 		if strings.EqualFold(w, n) {
 			return true
 		}

@@ -85,8 +85,11 @@ var (
 			// Abbreviations: of token after the word it qualifies, of password.
 			"tkn", "access tok", "refresh tok", "id tok", "session tok", "api tok", "bearer tok",
 			"csrf tok", "pswd", "pswrd", "psswd", "passwrd", "pword", "psw",
-			// A SIM card's PIN and its unblocking key.
+			// A SIM card's PIN and its unblocking key; the PIN a user signs
+			// in or unlocks with; French's abbreviation of mot de passe.
 			"puk", "puk code", "sim pin", "sim puk", "sim pin code",
+			"user pin", "unlock pin", "login pin", "access pin", "security pin", "account pin",
+			"app pin", "device pin", "atm pin", "mdp",
 		},
 		Detectors: []Detector{DetectURLUserinfo, DetectBearer, DetectJWT, DetectAWSAccessKey,
 			DetectPrivateKey, DetectTokens, DetectDSN, DetectPgpass},
@@ -117,7 +120,7 @@ var (
 	// 164.514(b)(2)) commonly found in logs: names, medical record, patient,
 	// health plan and account numbers, SSNs, contact details, dates of
 	// birth, device and biometric identifiers, diagnoses and the SSN,
-	// e-mail, phone, HL7 and URL-credentials detectors.
+	// e-mail, phone, IP-address, IBAN, HL7 and URL-credentials detectors.
 	HIPAA = Rule{
 		Name: "hipaa",
 		Terms: []string{
@@ -137,14 +140,20 @@ var (
 			"cell no", "mobile no", "emergency contact", "next of kin", "guardian name", "spouse",
 			"spouse name", "mbi", "medicare beneficiary identifier", "given name", "surname",
 			"social security number", "itin",
+			// A name under a key that says whose it is.
+			"customer name", "client name", "contact name", "person name", "employee name",
+			"recipient name", "sender name", "account holder", "account holder name",
+			"billing name", "shipping name",
 			// The other dates Safe Harbor names besides the date of birth.
+			// Account numbers (Safe Harbor's tenth identifier) as banks write them.
+			"iban", "bank account", "bank account number",
 			"admission date", "admit date", "date of admission", "discharge date",
 			"date of discharge", "date of death", "death date",
 			// A mobile telephone, and the telephone in other languages.
 			"mobile", "mobile phone", "mobile number", "telephone", "telefon", "telefono", "telefone",
 			"teléfono", "téléphone", "handy", "movil", "móvil", "celular", "cellulare", "natel",
 		},
-		Detectors: []Detector{DetectSSN, DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone, DetectIPAddress, DetectHL7, DetectURLUserinfo},
+		Detectors: []Detector{DetectSSN, DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone, DetectIPAddress, DetectIBAN, DetectStreetAddress, DetectHL7, DetectURLUserinfo},
 	}
 
 	// GDPR covers personal data (Article 4(1)) and special categories
@@ -213,13 +222,13 @@ var (
 			"diagnosis", "medical condition", "medication", "prescription", "medical record",
 			"medical record number", "mrn", "patient name", "icd10",
 		},
-		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress, DetectNationalID, DetectURLUserinfo},
+		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIBAN, DetectIPAddress, DetectNationalID, DetectStreetAddress, DetectURLUserinfo},
 	}
 
 	// CCPA covers personal information under Cal. Civ. Code 1798.140(v):
-	// identifiers, commercial, biometric, geolocation and professional
-	// information, and the e-mail, SSN, card-number, phone and
-	// URL-credentials detectors.
+	// identifiers (a real name among them), the date of birth, commercial,
+	// biometric, geolocation and professional information, and the e-mail,
+	// SSN, card-number, phone, IP-address and URL-credentials detectors.
 	CCPA = Rule{
 		Name: "ccpa",
 		Terms: []string{
@@ -233,8 +242,19 @@ var (
 			// A mobile telephone, and the telephone in other languages.
 			"mobile", "mobile phone", "mobile number", "telephone", "telefon", "telefono", "telefone",
 			"teléfono", "téléphone", "handy", "movil", "móvil", "celular", "cellulare", "natel",
+			// A real name (1798.140(v)(1)(A)) by its parts, and under a
+			// key that says whose it is.
+			"first name", "last name", "given name", "surname", "family name", "middle name",
+			"maiden name", "legal name", "customer name", "client name", "contact name",
+			"person name", "employee name", "recipient name", "sender name", "account holder",
+			"account holder name", "billing name", "shipping name",
+			// The date of birth: age is a protected classification
+			// (1798.140(v)(1)(C)).
+			"dob", "date of birth", "birthdate", "birth date", "birthday", "born",
+			// A bank account number (1798.80(e)), as banks write it.
+			"iban", "bank account", "bank account number",
 		},
-		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress, DetectURLUserinfo},
+		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectSSN, DetectCardNumber, DetectPhone, DetectIPAddress, DetectIBAN, DetectStreetAddress, DetectURLUserinfo},
 	}
 
 	// ContactInfo covers contact details only: e-mail, phone, postal
@@ -249,7 +269,7 @@ var (
 			"telefon", "telefono", "telefone", "telefonnummer", "teléfono", "téléphone",
 			"handy", "movil", "móvil", "celular", "cellulare", "natel",
 		},
-		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone},
+		Detectors: []Detector{DetectEmail, DetectSpelledEmail, DetectWordedEmail, DetectPhone, DetectStreetAddress},
 	}
 )
 

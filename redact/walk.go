@@ -549,7 +549,7 @@ func (w *walk) value(key string, x any, depth int) (any, bool) {
 		}
 		return x, false
 	case string:
-		if w.r.cards && w.r.idNumber(w.r.verdict(key), key, v) {
+		if (w.r.cards || versionQuad(v)) && w.r.idNumber(w.r.verdict(key), key, v) {
 			return x, false // {"order_id": "4539…"}: an id, as the integer would be
 		}
 		if s, ch := w.r.String(v); ch {
