@@ -3960,6 +3960,9 @@ func valueAt(s string, v int) (int, int) {
 			break // the next line of quoted text: "…\npassword=s3cret\nhost=db…"
 		}
 		e++
+		if e < len(s) && e > v && valueGoesOnAt(s, e) {
+			e++ // Tr0ub4dor&3x, Zq8;mW2!kP: punctuation inside the value, not after it
+		}
 	}
 	if e < len(s) && s[e] == ' ' && e-v <= 6 {
 		if t := truncatedPANEnd(s, v); t > e {
@@ -3967,6 +3970,49 @@ func valueAt(s string, v int) (int, int) {
 		}
 	}
 	return v, e
+}
+
+// valueGoesOnAt reports whether the punctuation at s[e], which may end
+// a bare value (a query's '&', a connection string's ';', a list's ',',
+// a closing bracket, a table's '|', '<' or '>'), is inside the value
+// instead: a generated password holds such bytes (Tr0ub4dor&3x,
+// Zq8;mW2!kP, Hk2)dQ7$wN). It is when the value goes on right after it
+// with a byte that is no separator, and what follows is no next key
+// (&page=2, ;Server=db, ,user=bob: name=), no HTML character reference
+// (&amp;) and no tag (</td>, <br>); a quote, only between letters or
+// digits (Rf2'gH5+jM).
+func valueGoesOnAt(s string, e int) bool {
+	n := e + 1
+	switch s[e] {
+	case '&', ';', ',', ')', ']', '}', '|', '<', '>':
+	case '"', '\'', '`':
+		// Rf2'gH5+jM: a quote between a value's letters is no quote's
+		// end (one that ends a quoted value has no letter after it).
+		return n < len(s) && isAlnum(s[n]) && isAlnum(s[e-1])
+	default:
+		return false
+	}
+	if n >= len(s) || strings.IndexByte(" \t\n\r&,;)}]\"'<>|([{`\\", s[n]) >= 0 {
+		return false // a separator, an opening bracket, the end: the value ended
+	}
+	if s[e] == '&' {
+		if k, _ := charReference(s, e); k > e {
+			return false
+		}
+	}
+	w := n
+	for w < len(s) && isKeyChar(s[w]) {
+		w++
+	}
+	if w > n && w < len(s) && (s[w] == '=' || s[w] == ':') {
+		return false // the next pair's key
+	}
+	if s[e] == '<' {
+		if s[n] == '/' || isAlnum(s[n]) && w < len(s) && (s[w] == '>' || s[w] == ' ' && isLetters(s[n:w])) {
+			return false // a tag: </td>, <br>, <b class=…>
+		}
+	}
+	return true
 }
 
 // bracedValueEnd returns the position of the '}' that closes the value
@@ -4279,7 +4325,7 @@ func vaultEnd(s string, v int) int {
 // trailing punctuation.
 func wordAt(s string, q int) (int, int) {
 	e := q
-	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\'' && !escapedQuoteAt(s, e) &&
+	for e < len(s) && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r' && (s[e] != '"' && s[e] != '\'' || innerQuote(s, q, e)) && !escapedQuoteAt(s, e) &&
 		!(s[e] == '|' && (e+1 == len(s) || s[e+1] == ' ' || s[e+1] == '\t' || s[e+1] == '\n')) && !strings.HasPrefix(s[e:], "</") { // a table's cell ends, a closing tag: token Xk9…</td>
 		e++
 	}
@@ -4287,6 +4333,13 @@ func wordAt(s string, q int) (int, int) {
 		e--
 	}
 	return q, e
+}
+
+// innerQuote reports whether the quote at s[e], in the word that starts
+// at s[q], stands between two letters or digits (Rf2'gH5+jM, a password
+// with a quote in it): a quote that closes a word has none after it.
+func innerQuote(s string, q, e int) bool {
+	return e > q && e+1 < len(s) && isAlnum(s[e-1]) && isAlnum(s[e+1])
 }
 
 // promptDefaultEnd returns the index of the ':' after the bracketed

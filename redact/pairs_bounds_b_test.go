@@ -116,7 +116,7 @@ func TestPairsBoundsBLists(t *testing.T) {
 		// A first parameter of exactly two bytes ("t="), the list runs to the text's end.
 		{"Stripe-Signature: t=,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd", "Stripe-Signature: [REDACTED]"},
 		// A last name with no '=' that ends the text.
-		{"Stripe-Signature: t=1733011200,v1", "Stripe-Signature: [REDACTED],v1"},
+		{"Stripe-Signature: t=1733011200,v1", "Stripe-Signature: [REDACTED]"}, // ",v1" with no value may be the value's own
 	})
 	requirePairs(t, personalRedactor(), []pairCase{
 		// The second address ends the text.

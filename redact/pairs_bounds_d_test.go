@@ -121,13 +121,14 @@ func TestPairsBoundsEscapedQuote(t *testing.T) {
 		{`--password hunter2\'x`, `--password [REDACTED]\'x`},
 		// \n is no quote: the word goes on.
 		{`--password hunter2\nx`, `--password [REDACTED]`},
-		// \xHH, four bytes, for either quote.
-		{`--password hunter2\x22x`, `--password [REDACTED]\x22x`},
-		{`--password hunter2\x27x`, `--password [REDACTED]\x27x`},
+		// \xHH, four bytes, for either quote (a letter right after it
+		// would make it a quote inside the password: Rf2'gH5).
+		{`--password hunter2\x22 x`, `--password [REDACTED]\x22 x`},
+		{`--password hunter2\x27 x`, `--password [REDACTED]\x27 x`},
 		// \u0022, six bytes whose first two digits are 00.
-		{`--password hunter2\u0022x`, `--password [REDACTED]\u0022x`},
+		{`--password hunter2\u0022 x`, `--password [REDACTED]\u0022 x`},
 		// &quot; ends the word, &amp; does not.
-		{"--password hunter2&quot;x", "--password [REDACTED]&quot;x"},
+		{"--password hunter2&quot; x", "--password [REDACTED]&quot; x"},
 		{"--password hunter2&amp;x", "--password [REDACTED]"},
 	})
 }

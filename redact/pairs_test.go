@@ -27,7 +27,8 @@ func TestPairsExactOutput(t *testing.T) {
 		"password?=hunter2":       "password?=[REDACTED]",
 		"password ? hunter2":      "password ? hunter2",
 		"password=a\tb":           "password=[REDACTED]\tb",
-		"password=a|b":            "password=[REDACTED]|b",
+		"password=a|b":            "password=[REDACTED]", // a|b may be one password
+		"password=a| b":           "password=[REDACTED]| b",
 		"password=x)":             "password=[REDACTED])",
 		// Quoted text: the key after an escape, the value up to the next.
 		`"a\npassword=x\nhost=db"`: `"a\npassword=[REDACTED]\nhost=db"`,
