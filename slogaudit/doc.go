@@ -136,7 +136,10 @@
 // reported modified and the line it still names torn. A
 // removed or moved audit.seal or audit.rotate
 // is reported as that record, and the record after its old place, whose
-// epoch or key id it explained, is not reported too. Records added behind
+// epoch or key id it explained, is not reported too; so is one that fails
+// its own check (its MAC, its hash, its key id, its chain member): the
+// record after it, at the key id or epoch it named, is not reported
+// besides. Records added behind
 // a chain's head on consecutive lines (a second writer holding the key
 // that resumed a head the chain had moved past: a fork) are one inserted
 // finding for the run, at its first line, naming its seqs. Records pasted in
