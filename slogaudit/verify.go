@@ -1539,8 +1539,10 @@ func (v *verifier) record(line []byte, torn bool) {
 	}
 	v.checks.chain(rec.chain).Hashes.count(!rec.hashOK || recoded >= 0)
 	modified := -1 // the index of a plain content-mismatch finding
+	badUTF8 := -1  // the index of an invalid UTF-8 finding
 	switch {
 	case bad >= 0:
+		badUTF8 = len(v.rep.Findings)
 		v.add(v.line, rec.chain, rec.seq, Modified, "invalid UTF-8 at byte %d: a %s line is written as valid UTF-8", bad+1, rec.version)
 	case recoded >= 0:
 		v.add(v.line, rec.chain, rec.seq, Modified, "the line was re-encoded (byte %d differs from its canonical form): a File writes each record as its exact RFC 8785 form, so a change of spacing, escapes, number form, member order or line ending is a change of the record", recoded+1)
@@ -1581,6 +1583,14 @@ func (v *verifier) record(line []byte, torn bool) {
 			// Its checkpoint is what was changed, and its finding says
 			// so: the record is not reported modified besides.
 			v.withdrawn = append(v.withdrawn, modified)
+		}
+		if len(v.rep.Findings) > n && badUTF8 >= 0 {
+			// Its note no longer reads because a byte of it was changed
+			// into invalid UTF-8, which the record's finding names: the
+			// checkpoint is not reported besides.
+			for i := n; i < len(v.rep.Findings); i++ {
+				v.withdrawn = append(v.withdrawn, i)
+			}
 		}
 		if ok {
 			v.publishedInFile(val, rec)
