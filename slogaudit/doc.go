@@ -158,7 +158,7 @@
 // signed (a MAC member changed, verified without the key) and the
 // checkpoint is reported bad-checkpoint; an in-band checkpoint record whose
 // note a byte of invalid UTF-8 breaks is reported modified, naming the
-// byte, not bad-checkpoint besides. A record whose seq, prev or chain
+// byte, not bad-checkpoint besides. A record whose seq, prev, chain or v
 // member was changed is reported modified, naming the member, when with
 // the member put back its content matches its hash and it links to the
 // records around it (a chain's first record too, which the record after

@@ -1533,6 +1533,8 @@ func (v *verifier) record(line []byte, torn bool) {
 	if !rec.hashOK && bad < 0 {
 		if detail, edited := v.memberEdit(&rec, content); edited {
 			edit, contentHash = detail, rec.hash // the hash was never the member changed
+		} else if detail, edited := versionEdit(&rec, content); edited {
+			edit, contentHash = detail, rec.hash
 		} else if detail, edited := v.hashMemberEdit(&rec, contentHash); edited {
 			edit = detail
 		}
