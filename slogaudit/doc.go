@@ -176,7 +176,8 @@
 // record so changed is not reported truncated by a checkpoint that
 // signed it. A line that is not a record (malformed, or without an audit
 // member) standing where as many records of a chain are missing, between
-// the records around them, is reported as it is, in place of the record
+// the records around them (other chains' records, of writers sharing the
+// file, may stand between them too), is reported as it is, in place of the record
 // whose line it took, and that record is not reported missing too
 // (records that an audit.gap declares lost are not such lines' records).
 // A torn line that an audit.start or audit.gap
