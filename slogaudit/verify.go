@@ -1249,6 +1249,19 @@ func (v *verifier) named(p *pendingTorn, by, where string) {
 
 // reportUnnamed reports the malformed line p, which no record named.
 func (v *verifier) reportUnnamed(p *pendingTorn) {
+	v.unreadableLine(p)
+	detail := p.detail
+	if p.prefix {
+		detail += unnamedFragmentHint
+	}
+	v.noteCutEnd(p)
+	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: detail})
+}
+
+// unreadableLine notes that the finding about to be added is about p, a
+// line that is not a record: by the record its audit member names, or
+// else by its position, for a missing record to be found there changed.
+func (v *verifier) unreadableLine(p *pendingTorn) {
 	if c := p.claim; c != nil && len(v.unreadable) < window {
 		if v.unreadable == nil {
 			v.unreadable = map[claimedRecord]int{}
@@ -1258,12 +1271,6 @@ func (v *verifier) reportUnnamed(p *pendingTorn) {
 	if p.claim == nil {
 		v.unreadLine(p.pos)
 	}
-	detail := p.detail
-	if p.prefix {
-		detail += unnamedFragmentHint
-	}
-	v.noteCutEnd(p)
-	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: detail})
 }
 
 // unnamedFragmentHint ends the finding of the first bytes of a record

@@ -231,6 +231,10 @@ func (v *verifier) flushTornTail() {
 	f := Finding{File: p.file, Line: p.line, Kind: TornTail}
 	switch {
 	case !p.prefix:
+		// Not a crash's: the line of a record, changed. When a
+		// checkpoint signed that record, the line stands in its place
+		// (unreadableTail), and the chain is not reported truncated too.
+		v.unreadableLine(p)
 		f.Kind = Malformed
 		f.Detail = fmt.Sprintf("the last line is not a record, nor the start of one that a writer stopped in (%s): it was changed after it was written", p.detail)
 	case p.unterminated:
