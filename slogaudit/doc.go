@@ -132,8 +132,8 @@
 // reordered: a record moved earlier, not the records it jumped over
 // (within 1024 records). A crash's incomplete line swapped with the
 // audit.start or audit.gap that names it is reported reordered, once; the
-// record that names it, changed so that its line no longer parses, is
-// reported modified and the line it still names torn. A
+// record that names it, changed so that its line no longer parses, or its
+// message changed, is reported modified and the line it still names torn. A
 // removed or moved audit.seal or audit.rotate
 // is reported as that record, and the record after its old place, whose
 // epoch or key id it explained, is not reported too; so is one that fails

@@ -1273,6 +1273,26 @@ func (v *verifier) unreadableLine(p *pendingTorn) {
 	}
 }
 
+// namerOf returns the message of val when it is a record that names torn
+// lines (MsgStart or MsgGap), or "". A record whose message was changed
+// still names them when it carries their names, by the members of the
+// record it was (an audit.gap's lost, else an audit.start's): its own
+// finding says it was changed, and the lines it names are not reported
+// besides.
+func namerOf(val chain.Value) string {
+	msg, _ := val.Get("msg")
+	switch {
+	case msg.Str == MsgStart || msg.Str == MsgGap:
+		return msg.Str
+	case len(tornNames(val)) == 0:
+		return ""
+	}
+	if _, ok := val.Get("lost"); ok {
+		return MsgGap
+	}
+	return MsgStart
+}
+
 // unnamedFragmentHint ends the finding of the first bytes of a record
 // that no audit.start or audit.gap names.
 const unnamedFragmentHint = "; no audit.start or audit.gap names this incomplete line: a line inserted, or a crash's fragment that the writer which resumed the log did not name (over a File, resume with File.Handler, or with New given WithResume(head) with a head from File.Heads, or WithTorn(af.Torns()...))"
@@ -1433,8 +1453,8 @@ func (v *verifier) record(line []byte, torn bool) {
 	}
 	var acks []tornName
 	by := ""
-	if msg, _ := val.Get("msg"); msg.Str == MsgStart || msg.Str == MsgGap {
-		acks, by = tornNames(val), msg.Str
+	if by = namerOf(val); by != "" {
+		acks = tornNames(val)
 		if len(acks) > 0 && v.copyOfNamer(val, acks[len(acks)-1].sha) {
 			// A copy of the record that named these fragments: it names
 			// no other fragments of the same bytes, and the ones it
