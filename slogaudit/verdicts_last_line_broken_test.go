@@ -38,3 +38,19 @@ func TestLastLineBrokenIsItsRecordOnly(t *testing.T) {
 		}
 	}
 }
+
+// The finding of the newest line changed out of JSON says once that it
+// was changed, whichever way it is reported.
+func TestLastLineBrokenSaysChangedOnce(t *testing.T) {
+	l := exactLogs(t)["file"]
+	last := len(l.lines) - 1
+	c := slices.Clone(l.lines)
+	c[last].text = c[last].text[:len(c[last].text)-1] + "]"
+	for _, cp := range []bool{false, true} {
+		for _, f := range tampering(l.verify(t, c, cp)) {
+			if n := strings.Count(f.Detail, "it was changed after it was written"); n != 1 {
+				t.Errorf("checkpoint file %v: want the change said once, got %d times: %s", cp, n, f)
+			}
+		}
+	}
+}

@@ -1293,6 +1293,10 @@ func namerOf(val chain.Value) string {
 	return MsgStart
 }
 
+// changedHint ends the finding of a line that was changed after it was
+// written.
+const changedHint = ": it was changed after it was written"
+
 // unnamedFragmentHint ends the finding of the first bytes of a record
 // that no audit.start or audit.gap names.
 const unnamedFragmentHint = "; no audit.start or audit.gap names this incomplete line: a line inserted, or a crash's fragment that the writer which resumed the log did not name (over a File, resume with File.Handler, or with New given WithResume(head) with a head from File.Heads, or WithTorn(af.Torns()...))"
@@ -1356,7 +1360,8 @@ func (v *verifier) unreadableAt(id string, seq uint64) bool {
 	delete(v.unreadable, claimedRecord{id, seq})
 	f := &v.rep.Findings[i]
 	f.Kind, f.Chain, f.Seq = Modified, id, seq
-	f.Detail = fmt.Sprintf("the line of record %d no longer reads as a record (%s): it was changed after it was written", seq, strings.TrimSuffix(f.Detail, unnamedFragmentHint))
+	detail := strings.TrimSuffix(strings.TrimSuffix(f.Detail, unnamedFragmentHint), changedHint)
+	f.Detail = fmt.Sprintf("the line of record %d no longer reads as a record (%s)%s", seq, detail, changedHint)
 	return true
 }
 

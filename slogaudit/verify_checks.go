@@ -236,7 +236,7 @@ func (v *verifier) flushTornTail() {
 		// (unreadableTail), and the chain is not reported truncated too.
 		v.unreadableLine(p)
 		f.Kind = Malformed
-		f.Detail = fmt.Sprintf("the last line is not a record, nor the start of one that a writer stopped in (%s): it was changed after it was written", p.detail)
+		f.Detail = fmt.Sprintf("the last line is not a record, nor the start of one that a writer stopped in (%s)%s", p.detail, changedHint)
 	case p.unterminated:
 		f.Detail = fmt.Sprintf("the last line is incomplete (%s, no newline) and no record follows: the writer stopped mid-record (a crash, a full disk); its next start names the line", plural(int64(p.bytes), "byte"))
 	default:
