@@ -198,7 +198,9 @@
 // of a chain (whose write closed it: its process ended before the
 // audit.gap naming it, and nothing resumed the chain since), is reported
 // torn, not malformed; such a line changed or inserted there cannot be
-// told from a crash's, and carries no record. The checkpoint file is
+// told from a crash's, and carries no record; but one that stands where
+// records of a chain are missing, between the records around them, is
+// reported in place of such a record, as above. The checkpoint file is
 // appended in order, each line once: a checkpoint after a larger one of
 // its chain is reported reordered (a witnessed checkpoint appended again
 // with its cosignatures excepted), and a line repeated byte for byte

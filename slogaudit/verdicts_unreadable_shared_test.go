@@ -104,3 +104,51 @@ func TestUnreadableLineBetweenOtherChainsRecords(t *testing.T) {
 		}
 	}
 }
+
+// A record's line (not its chain's newest), changed so that it no longer
+// reads as a record (a quote or a brace of it made another byte), just
+// before the last record of its chain or of another chain (whose write
+// could have closed a crash's fragment there), is that record's one
+// finding: it stands where
+// the record is missing, so it is not excused as a crash's fragment, with
+// the record reported missing besides.
+func TestChangedLineBeforeChainsLastRecord(t *testing.T) {
+	for _, writer := range []string{"file", "json"} {
+		l := sharedChainsLog(t, writer, 0)
+		lastOf := map[string]int{}
+		for i, x := range l.lines {
+			for _, id := range []string{"ledger", "ops"} {
+				if strings.Contains(x.text, `"chain":"`+id+`"`) {
+					lastOf[id] = i
+				}
+			}
+		}
+		for id, last := range lastOf {
+			i := last - 1
+			x := l.lines[i]
+			if i == lastOf["ledger"] || i == lastOf["ops"] {
+				// The newest record of its own chain: changed, it cannot
+				// be told from a crash's fragment without a checkpoint.
+				continue
+			}
+			edited := 0
+			for k := 0; k < len(x.text); k++ {
+				if x.text[k] != '"' && x.text[k] != '}' {
+					continue
+				}
+				for _, b := range []string{"x", "1"} {
+					c := slices.Clone(l.lines)
+					c[i].text = x.text[:k] + b + x.text[k+1:]
+					rep := l.verify(t, c, false)
+					edited++
+					if got := tampering(rep); len(got) != 1 || got[0].Line != lineInFile(c, i) {
+						t.Errorf("%s: the line before %s's last record, byte %d made %s: want one finding at its line %d, got %v", writer, id, k+1, b, i+1, rep.Findings)
+					}
+				}
+			}
+			if edited == 0 {
+				t.Fatalf("test bug: %s: nothing edited", writer)
+			}
+		}
+	}
+}
