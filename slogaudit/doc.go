@@ -132,11 +132,14 @@
 // reordered: a record moved earlier, not the records it jumped over
 // (within 1024 records). A crash's incomplete line swapped with the
 // audit.start or audit.gap that names it is reported reordered, once; the
-// record that names it, changed so that its line no longer parses, is
-// reported modified and the line it still names torn. A
+// record that names it, changed so that its line no longer parses, or its
+// message changed, is reported modified and the line it still names torn. A
 // removed or moved audit.seal or audit.rotate
 // is reported as that record, and the record after its old place, whose
-// epoch or key id it explained, is not reported too. Records added behind
+// epoch or key id it explained, is not reported too; so is one that fails
+// its own check (its MAC, its hash, its key id, its chain member): the
+// record after it, at the key id or epoch it named, is not reported
+// besides. Records added behind
 // a chain's head on consecutive lines (a second writer holding the key
 // that resumed a head the chain had moved past: a fork) are one inserted
 // finding for the run, at its first line, naming its seqs. Records pasted in
@@ -153,7 +156,9 @@
 // of the records as written, nor with a hash-failed record's leaf taken
 // from the hash of its content, another record's leaf is not the one
 // signed (a MAC member changed, verified without the key) and the
-// checkpoint is reported bad-checkpoint. A record whose seq, prev or chain
+// checkpoint is reported bad-checkpoint; an in-band checkpoint record whose
+// note a byte of invalid UTF-8 breaks is reported modified, naming the
+// byte, not bad-checkpoint besides. A record whose seq, prev, chain or v
 // member was changed is reported modified, naming the member, when with
 // the member put back its content matches its hash and it links to the
 // records around it (a chain's first record too, which the record after
@@ -171,7 +176,8 @@
 // record so changed is not reported truncated by a checkpoint that
 // signed it. A line that is not a record (malformed, or without an audit
 // member) standing where as many records of a chain are missing, between
-// the records around them, is reported as it is, in place of the record
+// the records around them (other chains' records, of writers sharing the
+// file, may stand between them too), is reported as it is, in place of the record
 // whose line it took, and that record is not reported missing too
 // (records that an audit.gap declares lost are not such lines' records).
 // A torn line that an audit.start or audit.gap
@@ -192,7 +198,9 @@
 // of a chain (whose write closed it: its process ended before the
 // audit.gap naming it, and nothing resumed the chain since), is reported
 // torn, not malformed; such a line changed or inserted there cannot be
-// told from a crash's, and carries no record. The checkpoint file is
+// told from a crash's, and carries no record; but one that stands where
+// records of a chain are missing, between the records around them, is
+// reported in place of such a record, as above. The checkpoint file is
 // appended in order, each line once: a checkpoint after a larger one of
 // its chain is reported reordered (a witnessed checkpoint appended again
 // with its cosignatures excepted), and a line repeated byte for byte

@@ -1249,6 +1249,19 @@ func (v *verifier) named(p *pendingTorn, by, where string) {
 
 // reportUnnamed reports the malformed line p, which no record named.
 func (v *verifier) reportUnnamed(p *pendingTorn) {
+	v.unreadableLine(p)
+	detail := p.detail
+	if p.prefix {
+		detail += unnamedFragmentHint
+	}
+	v.noteCutEnd(p)
+	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: detail})
+}
+
+// unreadableLine notes that the finding about to be added is about p, a
+// line that is not a record: by the record its audit member names, or
+// else by its position, for a missing record to be found there changed.
+func (v *verifier) unreadableLine(p *pendingTorn) {
 	if c := p.claim; c != nil && len(v.unreadable) < window {
 		if v.unreadable == nil {
 			v.unreadable = map[claimedRecord]int{}
@@ -1258,13 +1271,31 @@ func (v *verifier) reportUnnamed(p *pendingTorn) {
 	if p.claim == nil {
 		v.unreadLine(p.pos)
 	}
-	detail := p.detail
-	if p.prefix {
-		detail += unnamedFragmentHint
-	}
-	v.noteCutEnd(p)
-	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Malformed, Detail: detail})
 }
+
+// namerOf returns the message of val when it is a record that names torn
+// lines (MsgStart or MsgGap), or "". A record whose message was changed
+// still names them when it carries their names, by the members of the
+// record it was (an audit.gap's lost, else an audit.start's): its own
+// finding says it was changed, and the lines it names are not reported
+// besides.
+func namerOf(val chain.Value) string {
+	msg, _ := val.Get("msg")
+	switch {
+	case msg.Str == MsgStart || msg.Str == MsgGap:
+		return msg.Str
+	case len(tornNames(val)) == 0:
+		return ""
+	}
+	if _, ok := val.Get("lost"); ok {
+		return MsgGap
+	}
+	return MsgStart
+}
+
+// changedHint ends the finding of a line that was changed after it was
+// written.
+const changedHint = ": it was changed after it was written"
 
 // unnamedFragmentHint ends the finding of the first bytes of a record
 // that no audit.start or audit.gap names.
@@ -1329,7 +1360,8 @@ func (v *verifier) unreadableAt(id string, seq uint64) bool {
 	delete(v.unreadable, claimedRecord{id, seq})
 	f := &v.rep.Findings[i]
 	f.Kind, f.Chain, f.Seq = Modified, id, seq
-	f.Detail = fmt.Sprintf("the line of record %d no longer reads as a record (%s): it was changed after it was written", seq, strings.TrimSuffix(f.Detail, unnamedFragmentHint))
+	detail := strings.TrimSuffix(strings.TrimSuffix(f.Detail, unnamedFragmentHint), changedHint)
+	f.Detail = fmt.Sprintf("the line of record %d no longer reads as a record (%s)%s", seq, detail, changedHint)
 	return true
 }
 
@@ -1426,8 +1458,8 @@ func (v *verifier) record(line []byte, torn bool) {
 	}
 	var acks []tornName
 	by := ""
-	if msg, _ := val.Get("msg"); msg.Str == MsgStart || msg.Str == MsgGap {
-		acks, by = tornNames(val), msg.Str
+	if by = namerOf(val); by != "" {
+		acks = tornNames(val)
 		if len(acks) > 0 && v.copyOfNamer(val, acks[len(acks)-1].sha) {
 			// A copy of the record that named these fragments: it names
 			// no other fragments of the same bytes, and the ones it
@@ -1533,14 +1565,18 @@ func (v *verifier) record(line []byte, torn bool) {
 	if !rec.hashOK && bad < 0 {
 		if detail, edited := v.memberEdit(&rec, content); edited {
 			edit, contentHash = detail, rec.hash // the hash was never the member changed
+		} else if detail, edited := versionEdit(&rec, content); edited {
+			edit, contentHash = detail, rec.hash
 		} else if detail, edited := v.hashMemberEdit(&rec, contentHash); edited {
 			edit = detail
 		}
 	}
 	v.checks.chain(rec.chain).Hashes.count(!rec.hashOK || recoded >= 0)
 	modified := -1 // the index of a plain content-mismatch finding
+	badUTF8 := -1  // the index of an invalid UTF-8 finding
 	switch {
 	case bad >= 0:
+		badUTF8 = len(v.rep.Findings)
 		v.add(v.line, rec.chain, rec.seq, Modified, "invalid UTF-8 at byte %d: a %s line is written as valid UTF-8", bad+1, rec.version)
 	case recoded >= 0:
 		v.add(v.line, rec.chain, rec.seq, Modified, "the line was re-encoded (byte %d differs from its canonical form): a File writes each record as its exact RFC 8785 form, so a change of spacing, escapes, number form, member order or line ending is a change of the record", recoded+1)
@@ -1581,6 +1617,14 @@ func (v *verifier) record(line []byte, torn bool) {
 			// Its checkpoint is what was changed, and its finding says
 			// so: the record is not reported modified besides.
 			v.withdrawn = append(v.withdrawn, modified)
+		}
+		if len(v.rep.Findings) > n && badUTF8 >= 0 {
+			// Its note no longer reads because a byte of it was changed
+			// into invalid UTF-8, which the record's finding names: the
+			// checkpoint is not reported besides.
+			for i := n; i < len(v.rep.Findings); i++ {
+				v.withdrawn = append(v.withdrawn, i)
+			}
 		}
 		if ok {
 			v.publishedInFile(val, rec)

@@ -231,8 +231,12 @@ func (v *verifier) flushTornTail() {
 	f := Finding{File: p.file, Line: p.line, Kind: TornTail}
 	switch {
 	case !p.prefix:
+		// Not a crash's: the line of a record, changed. When a
+		// checkpoint signed that record, the line stands in its place
+		// (unreadableTail), and the chain is not reported truncated too.
+		v.unreadableLine(p)
 		f.Kind = Malformed
-		f.Detail = fmt.Sprintf("the last line is not a record, nor the start of one that a writer stopped in (%s): it was changed after it was written", p.detail)
+		f.Detail = fmt.Sprintf("the last line is not a record, nor the start of one that a writer stopped in (%s)%s", p.detail, changedHint)
 	case p.unterminated:
 		f.Detail = fmt.Sprintf("the last line is incomplete (%s, no newline) and no record follows: the writer stopped mid-record (a crash, a full disk); its next start names the line", plural(int64(p.bytes), "byte"))
 	default:
@@ -250,12 +254,40 @@ func (v *verifier) flushTornTail() {
 // last: no write closed it, the record after it is in the next file.
 func (v *verifier) reportUnnamedAtEnd(p *pendingTorn) {
 	c := p.closer
-	if st := v.chains[c.chain]; !p.prefix || p.unterminated || p.closerNames || c.chain == "" || st == nil || st.seq != c.seq {
+	if st := v.chains[c.chain]; !p.prefix || p.unterminated || p.closerNames || c.chain == "" || st == nil || st.seq != c.seq || v.inMissingRun(p.pos) {
 		v.reportUnnamed(p)
 		return
 	}
 	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Torn,
 		Detail: fmt.Sprintf("incomplete line (%s) closed by record %d of chain %s, the chain's last: its writer stopped before the audit.gap that names such a line, and nothing resumed the chain since (a handler resuming it names the line)", plural(int64(p.bytes), "byte"), c.seq, c.chain)})
+}
+
+// maxMissingLook bounds the chains and gaps inMissingRun looks at.
+const maxMissingLook = 4096
+
+// inMissingRun reports whether position pos lies between the records
+// around a run of records still missing from a chain: a line there that is
+// not a record may be one of them, changed, rather than a crash's
+// fragment, and is left to stand in its place (unreadableRun).
+func (v *verifier) inMissingRun(pos int64) bool {
+	looked := 0
+	for _, st := range v.chains {
+		for _, g := range st.gaps {
+			if looked++; looked > maxMissingLook {
+				return false
+			}
+			if g.line <= pos || g.tracked == 0 {
+				continue
+			}
+			if _, still := st.missing[g.from]; !still {
+				continue
+			}
+			if before, ok := st.recent.get(g.from - 1); ok && before.line < pos {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // finishChecks reports what the tallies held back, adds up the checks and

@@ -296,15 +296,21 @@ func (v *verifier) unreadLine(pos int64) {
 	v.unreadLines[pos] = len(v.rep.Findings)
 }
 
+// maxUnreadableSpan bounds the lines between a gap's records around it
+// that unreadableRun looks at.
+const maxUnreadableSpan = 4096
+
 // unreadableRun reports whether the lines from position start up to
 // (not including) end, between the chain's records around the gap from
-// seq from to to, none of which an audit.gap declares, are as many lines
-// that are not records: the lines of those records, changed so that they
-// no longer read as records (cut short, overwritten), not removed. Each
+// seq from to to, none of which an audit.gap declares, hold as many lines
+// that are not records (the other lines are other chains' records, of
+// writers sharing the file): the lines of those records, changed so that
+// they no longer read as records (cut short, overwritten), not removed. Each
 // such line's finding says which record it stands in place of, and the
 // records are not reported missing.
 func (v *verifier) unreadableRun(id string, from, to uint64, start, end int64) bool {
-	if end-start != int64(to-from+1) {
+	n := int64(to - from + 1)
+	if end-start < n || end-start > maxUnreadableSpan {
 		return false
 	}
 	st := v.chains[id]
@@ -313,15 +319,21 @@ func (v *verifier) unreadableRun(id string, from, to uint64, start, end int64) b
 			return false
 		}
 	}
+	// Other chains' records may stand between (writers that share the
+	// file): the lines that are not records are counted, not all lines.
+	var lines []int64
 	for p := start; p < end; p++ {
-		if _, ok := v.unreadLines[p]; !ok {
-			return false
+		if _, ok := v.unreadLines[p]; ok {
+			lines = append(lines, p)
 		}
 	}
-	for p := start; p < end; p++ {
+	if int64(len(lines)) != n {
+		return false
+	}
+	for k, p := range lines {
 		i := v.unreadLines[p]
 		delete(v.unreadLines, p)
-		seq := from + uint64(p-start)
+		seq := from + uint64(k)
 		f := &v.rep.Findings[i]
 		f.Chain, f.Seq = id, seq
 		f.Detail = fmt.Sprintf("in place of record %d, which is not in the input: %s", seq, strings.TrimSuffix(f.Detail, unnamedFragmentHint))

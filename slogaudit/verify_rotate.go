@@ -27,6 +27,10 @@ type keyState struct {
 	lastOK       string // the key id of the last record whose MAC verified
 	hasLastOK    bool
 	retired      map[string]uint64 // key ids an audit.rotate moved the chain away from, and its seq
+	// failed: the last record placed failed its MAC or hash check. It is
+	// reported already, and what it said cannot be trusted: it may have
+	// been the audit.rotate that named the next record's key id.
+	failed bool
 }
 
 // followKey checks that a record placed next in its chain keeps the key id
@@ -47,9 +51,15 @@ func (v *verifier) followKey(st *chainState, rec auditFields, val chain.Value, o
 	// Only records whose MAC verified say who held the chain; the others
 	// are reported already (bad-mac, unknown-key).
 	checked := v.opts.Key != nil || v.opts.Keys != nil
-	if !ok || !checked {
+	if !checked {
 		return
 	}
+	if !ok {
+		ks.failed = true
+		return
+	}
+	failedBefore := ks.failed
+	ks.failed = false
 	if at, retired := ks.retired[rec.keyID]; retired && ks.hasAnnounced && ks.announced != rec.keyID && rec.keyID == ks.lastOK && msg.Str != MsgSeal {
 		// Right after the audit.rotate record that retired it (MACed
 		// with it, the last key the chain held), the retired key goes
@@ -59,7 +69,10 @@ func (v *verifier) followKey(st *chainState, rec auditFields, val chain.Value, o
 		v.add(v.line, rec.chain, rec.seq, KeyChange, "key id %q was retired by the %s record at seq %d, which named key id %q next: a record after it, restart or not, may not go on with the retired key", rec.keyID, MsgRotate, at, ks.announced)
 		ks.hasAnnounced = false
 	} else if ks.hasLastOK && rec.keyID != ks.lastOK {
-		announced := ks.hasAnnounced && ks.announced == rec.keyID
+		// After a record that failed its check, a new key id is what
+		// that record (an audit.rotate, changed) announced: the change is
+		// the failed record's finding, not this one's.
+		announced := ks.hasAnnounced && ks.announced == rec.keyID || failedBefore
 		if at, ok := ks.retired[rec.keyID]; ok && !announced {
 			// A restart may change the key id, but not back to one the
 			// chain was rotated away from: that key may have leaked.

@@ -32,6 +32,10 @@ type epochState struct {
 	seals    int64
 	sealedTo uint64 // seq of the newest seal
 	records  int64  // records placed in the chain, with or without epoch
+	// failed: the last record placed failed its MAC or hash check. It is
+	// reported already, and its epoch and what it said cannot be
+	// trusted: it may have been the seal that named the next epoch.
+	failed bool
 }
 
 // ratchetKey names the ratchet of one key id in one chain.
@@ -84,6 +88,12 @@ func (v *verifier) checkEpochMAC(initial []byte, rec auditFields) (bool, string)
 func (v *verifier) followEpoch(st *chainState, rec auditFields, val chain.Value, ok bool) {
 	ep := &st.epochs
 	ep.records++
+	if !ok {
+		ep.failed = true
+		return
+	}
+	failedBefore := ep.failed
+	ep.failed = false
 	if !rec.hasEpoch {
 		if ep.seen {
 			v.add(v.line, rec.chain, rec.seq, Epoch, "record without an epoch in a sealed chain")
@@ -91,6 +101,8 @@ func (v *verifier) followEpoch(st *chainState, rec auditFields, val chain.Value,
 		return
 	}
 	switch {
+	case failedBefore && ep.seen && rec.epoch >= ep.epoch:
+		// The failed record before may have been the seal of ep.epoch.
 	case !ep.seen:
 		if rec.seq == 1 && rec.epoch != 0 {
 			v.add(v.line, rec.chain, rec.seq, Epoch, "the chain starts at epoch %d, want 0", rec.epoch)
@@ -103,7 +115,7 @@ func (v *verifier) followEpoch(st *chainState, rec auditFields, val chain.Value,
 		v.excuseAfterGap(st, rec, rec.epoch > ep.epoch)
 	}
 	ep.seen, ep.epoch, ep.sealed = true, rec.epoch, false
-	if msg, _ := val.Get("msg"); msg.Str != MsgSeal || !ok {
+	if msg, _ := val.Get("msg"); msg.Str != MsgSeal {
 		return
 	}
 	e, _ := val.Get("epoch")
