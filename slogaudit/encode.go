@@ -124,6 +124,24 @@ func (n *node) appendCanonicalAt(dst []byte, auditAt *int) []byte {
 	}
 	var stack [24]*node
 	kids := sortedKids(append(stack[:0], n.kids...), memo)
+	if len(kids) > len(stack) {
+		// Room for the keys at least, once: a wide group's keys can be
+		// most of it (a key repeated n times is written under n names of
+		// up to n+len(key) bytes).
+		need := 0
+		for _, k := range kids {
+			need += len(k.key) + 4
+			switch {
+			case k.member != nil:
+				need += len(k.member)
+			case !k.group && k.canon.Kind == chain.String:
+				need += len(k.canon.Str) + 2
+			default:
+				need += 8
+			}
+		}
+		dst = slices.Grow(dst, need)
+	}
 	dst = append(dst, '{')
 	for i, k := range kids {
 		if i > 0 {
@@ -164,7 +182,7 @@ func sortTemplate(t *node, body bool) *sortedMembers {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return chain.CompareKeys(t.kids[a].key, t.kids[b].key) })
+	slices.SortFunc(order, func(a, b int32) int { return compareKeys(t.kids[a].key, t.kids[b].key) })
 	s := &sortedMembers{keys: make([]string, len(order)), order: order, audit: len(order)}
 	for j, i := range order {
 		k := t.kids[i]
@@ -263,7 +281,7 @@ func (s *sortedMembers) appendMerged(dst []byte, n, t *node, memo *[]uint8, audi
 	}
 	for _, k := range own {
 		// The template members before k: keys are distinct in a group.
-		to, _ := slices.BinarySearchFunc(s.keys[j:], k.key, chain.CompareKeys)
+		to, _ := slices.BinarySearchFunc(s.keys[j:], k.key, compareKeys)
 		upTo(j + to)
 		member(chain.CompareKeys(k.key, auditKey) > 0)
 		dst = k.appendMember(dst)
@@ -281,7 +299,7 @@ func (s *sortedMembers) appendMerged(dst []byte, n, t *node, memo *[]uint8, audi
 // in one order, and checking that order costs a comparison per member.
 func sortedKids(kids []*node, memo *[]uint8) []*node {
 	if len(kids) > 32 {
-		slices.SortFunc(kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
+		slices.SortFunc(kids, func(a, b *node) int { return compareKeys(a.key, b.key) })
 		return kids
 	}
 	var room [32]keyed
@@ -344,7 +362,7 @@ func (a keyed) after(b keyed) bool {
 	if a.prefix != b.prefix && a.prefix != 0 && b.prefix != 0 {
 		return a.prefix > b.prefix
 	}
-	return chain.CompareKeys(a.n.key, b.n.key) > 0
+	return compareKeys(a.n.key, b.n.key) > 0
 }
 
 // before reports whether a's key sorts before b's.
@@ -352,7 +370,33 @@ func (a keyed) before(b keyed) bool {
 	if a.prefix != b.prefix && a.prefix != 0 && b.prefix != 0 {
 		return a.prefix < b.prefix
 	}
-	return chain.CompareKeys(a.n.key, b.n.key) < 0
+	return compareKeys(a.n.key, b.n.key) < 0
+}
+
+// compareKeys orders keys as [chain.CompareKeys] does, finding where they
+// first differ 32 bytes at a time: keys that share a long prefix (a key
+// repeated n times is written as "_"+key, "__"+key, …) then cost a
+// sort far less than a byte per shared byte per comparison.
+func compareKeys(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+32 <= n && a[i:i+32] == b[i:i+32] {
+		i += 32
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case i < n && a[i] < utf8.RuneSelf && b[i] < utf8.RuneSelf:
+		return int(a[i]) - int(b[i])
+	case i < n:
+		// Inside a character, where UTF-16 may order otherwise.
+		return chain.CompareKeys(a, b)
+	case i < len(a) && a[i]&0xC0 == 0x80, i < len(b) && b[i]&0xC0 == 0x80:
+		// The shorter may end inside a character the longer completes.
+		return chain.CompareKeys(a, b)
+	}
+	return len(a) - len(b)
 }
 
 // keyPrefix returns the first eight bytes of key as a big-endian integer,
@@ -404,7 +448,7 @@ func (n *node) detach() {
 // sortKids sorts the members of the template n, and of its groups, once,
 // so that the records copying it are nearly sorted.
 func (n *node) sortKids() {
-	slices.SortStableFunc(n.kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
+	slices.SortStableFunc(n.kids, func(a, b *node) int { return compareKeys(a.key, b.key) })
 	n.forgetIndex()
 	for _, k := range n.kids {
 		if k.group {

@@ -93,7 +93,7 @@ func uniqueKey(parent *node, key string) string {
 		x.free = make(map[string]int)
 	}
 	for n := max(1, x.free[key]); ; n++ {
-		k := strings.Repeat("_", n) + key
+		k := underscored(n, key)
 		if parent.find(k) == nil {
 			x.free[key] = n + 1
 			return k
@@ -120,4 +120,20 @@ func (n *node) rememberGroup(name string, g *node) {
 		x.groups = make(map[string]*node)
 	}
 	x.groups[name] = g
+}
+
+// underscores is the run of "_" that underscored copies from.
+const underscores = "________________________________________________________________"
+
+// underscored returns key after n "_", in one allocation: a key repeated
+// n times takes names of up to n+len(key) bytes.
+func underscored(n int, key string) string {
+	var b strings.Builder
+	b.Grow(n + len(key))
+	for ; n > len(underscores); n -= len(underscores) {
+		b.WriteString(underscores)
+	}
+	b.WriteString(underscores[:n])
+	b.WriteString(key)
+	return b.String()
 }
