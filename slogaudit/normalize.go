@@ -286,6 +286,9 @@ func claim(ar *arena, parent *node, n *node) {
 			c.key, c.member = uniqueKey(parent, m.key), nil
 			parent.kids[i] = c
 			parent.forgetIndex()
+			if t := parent.tmpl; t != nil && i < len(t.kids) {
+				parent.tmpl = nil // a template's member renamed: found by scans again
+			}
 			break
 		}
 	}
@@ -335,6 +338,9 @@ func prune(n *node) bool {
 		if prune(k) {
 			kids = append(kids, k)
 		}
+	}
+	if len(kids) < len(n.kids) {
+		n.tmpl = nil // its members moved from their template's places
 	}
 	n.kids = kids
 	n.forgetIndex()

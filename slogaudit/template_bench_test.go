@@ -38,3 +38,30 @@ func BenchmarkWideTemplate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWideTemplateOwnAttrs is BenchmarkWideTemplate's "top" shape
+// with records of ten attrs, each looked up among the template's members
+// for a duplicate: the look-ups should not grow with n.
+func BenchmarkWideTemplateOwnAttrs(b *testing.B) {
+	ctx := context.Background()
+	own := wideAttrs(10)
+	for i := range own {
+		own[i].Key = "own_" + own[i].Key
+	}
+	for _, n := range []int{100, 10000} {
+		attrs := wideAttrs(n)
+		for _, c := range []auditContender{auditContenders[1], auditContenders[2]} {
+			b.Run("attrs="+strconv.Itoa(n)+"/handler="+c.name, func(b *testing.B) {
+				h, closeFn := c.make(b)
+				l := slog.New(h.WithAttrs(attrs))
+				b.ReportAllocs()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					l.LogAttrs(ctx, slog.LevelInfo, "wide template", own...)
+				}
+				b.StopTimer()
+				closeFn()
+			})
+		}
+	}
+}

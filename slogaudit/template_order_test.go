@@ -223,3 +223,29 @@ func TestTemplateLinesCanonical(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, rep.Intact(), fmt.Sprint(rep.Findings))
 }
+
+// TestWideTemplateRenamedMember: a record's member found among a wide
+// template's members in their canonical order is found under the name it
+// has now: a template member that the wrapper's own member renamed (the
+// policy's annotation) holds its new name, and a record's attr of that
+// name is renamed past it, never written twice.
+func TestWideTemplateRenamedMember(t *testing.T) {
+	tmpl := newRoot(nil)
+	for _, a := range append(wideAttrs(indexFrom+10), slog.Int("audit_violations", 1), slog.Int("_audit_violations", 2)) {
+		add(tmpl, nil, a)
+	}
+	tmpl.makeTemplate(false)
+	var ar arena
+	root := tmpl.clone(&ar)
+	claim(&ar, root, ar.new(node{key: "audit_violations", value: slog.IntValue(3), canon: chain.Num(3)}))
+	add(root, nil, slog.Int("__audit_violations", 4))
+	add(root, nil, slog.Int("audit_violations", 5))
+	seen := map[string]bool{}
+	for _, k := range root.kids {
+		require.False(t, seen[k.key], "%q written twice", k.key)
+		seen[k.key] = true
+	}
+	for _, k := range []string{"audit_violations", "_audit_violations", "__audit_violations", "___audit_violations", "____audit_violations"} {
+		require.True(t, seen[k], "%q missing", k)
+	}
+}
