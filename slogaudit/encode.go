@@ -55,11 +55,7 @@ func prepare(root *node, sc *scratch, chainID string, tmpl *node) prepared {
 
 // reencode encodes the record again, after a change to its members.
 func (p *prepared) reencode() {
-	if t := p.tmpl; t != nil && t.sorted != nil && t.copiedIn(p.root) {
-		p.sc.buf, p.auditAt = t.sorted.appendMerged(p.sc.buf[:0], p.root.kids[len(t.kids):], &p.sc.ar.order)
-	} else {
-		p.sc.buf, p.auditAt = p.root.appendCanonicalTop(p.sc.buf[:0])
-	}
+	p.sc.buf, p.auditAt = p.root.appendCanonicalTop(p.sc.buf[:0])
 	p.sc.link.Start(p.chain)
 	p.sc.link.Write(p.sc.buf)
 }
@@ -117,12 +113,35 @@ func (n *node) appendMember(dst []byte) []byte {
 }
 
 func (n *node) appendCanonicalAt(dst []byte, auditAt *int) []byte {
-	var stack [24]*node
 	var memo *[]uint8
 	if n.ar != nil {
 		memo = &n.ar.order // a record's top level
 	}
+	if t := n.tmpl; t != nil && t.sorted != nil {
+		if out, ok := t.sorted.appendMerged(dst, n, t, memo, auditAt); ok {
+			return out
+		}
+	}
+	var stack [24]*node
 	kids := sortedKids(append(stack[:0], n.kids...), memo)
+	if len(kids) > len(stack) {
+		// Room for the keys at least, once: a wide group's keys can be
+		// most of it (a key repeated n times is written under n names of
+		// up to n+len(key) bytes).
+		need := 0
+		for _, k := range kids {
+			need += len(k.key) + 4
+			switch {
+			case k.member != nil:
+				need += len(k.member)
+			case !k.group && k.canon.Kind == chain.String:
+				need += len(k.canon.Str) + 2
+			default:
+				need += 8
+			}
+		}
+		dst = slices.Grow(dst, need)
+	}
 	dst = append(dst, '{')
 	for i, k := range kids {
 		if i > 0 {
@@ -136,100 +155,139 @@ func (n *node) appendCanonicalAt(dst []byte, auditAt *int) []byte {
 	return append(dst, '}')
 }
 
-// sortedMembers is the top level of a With template in canonical form:
-// its members in canonical order, each followed by a comma, so that a
-// record copies the runs of them that sort between its own members.
+// sortedMembers is a group of a With template in canonical order, found
+// once at With: a record that copies the group merges its own members
+// into that order (a binary search per member of its own) instead of
+// sorting the template's members again, so that its cost grows with its
+// own members, not the template's.
 type sortedMembers struct {
-	keys  []string
-	body  []byte
-	ends  []int // where each member's comma ends in body
-	audit int   // the first member whose name sorts after "audit"
+	keys  []string // the members' keys in canonical order
+	order []int32  // where each is among the template group's members
+	audit int      // the first in keys that sorts after "audit"
+	// body holds, at the top level only, the members in that order,
+	// encoded and each followed by a comma, so that a record copies the
+	// runs of them it holds as they are; ends says where each member's
+	// comma ends. Groups below keep no body: their members are encoded
+	// per record in the template's order, so that nested groups do not
+	// each hold a copy of what they contain.
+	body []byte
+	ends []int
 }
 
-// encodeSorted encodes the members of the template t, sorted, once.
-func encodeSorted(t *node) *sortedMembers {
-	s := &sortedMembers{audit: len(t.kids)}
-	for i, k := range t.kids {
-		if s.audit == len(t.kids) && chain.CompareKeys(k.key, auditKey) > 0 {
-			s.audit = i
+// sortTemplate finds the canonical order of the members of the template
+// group t, and of its groups, once. With body, the members of t are also
+// encoded in that order.
+func sortTemplate(t *node, body bool) *sortedMembers {
+	order := make([]int32, len(t.kids))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return compareKeys(t.kids[a].key, t.kids[b].key) })
+	s := &sortedMembers{keys: make([]string, len(order)), order: order, audit: len(order)}
+	for j, i := range order {
+		k := t.kids[i]
+		s.keys[j] = k.key
+		if s.audit == len(order) && chain.CompareKeys(k.key, auditKey) > 0 {
+			s.audit = j
 		}
-		s.keys = append(s.keys, k.key)
-		if k.member != nil {
-			s.body = append(s.body, k.member...)
-		} else {
-			s.body = chain.AppendString(s.body, k.key)
-			s.body = append(s.body, ':')
-			s.body = k.appendCanonical(s.body)
+		if k.group {
+			k.sorted = sortTemplate(k, false)
 		}
-		s.body = append(s.body, ',')
-		s.ends = append(s.ends, len(s.body))
+	}
+	if body {
+		s.ends = make([]int, len(order))
+		for j, i := range order {
+			s.body = append(t.kids[i].appendMember(s.body), ',')
+			s.ends[j] = len(s.body)
+		}
 	}
 	return s
 }
 
-// appendMerged appends the canonical form of a record made of the
-// template's members and own, the record's other members (none of them
-// named as a template member), and returns it with the offset of the
-// audit member, as appendCanonicalTop does.
-func (s *sortedMembers) appendMerged(dst []byte, own []*node, memo *[]uint8) ([]byte, int) {
+// fromTemplate reports whether the group n of a record starts with the
+// members of its template t at their places under their names: t's own
+// leaves, or copies of t's groups (grown or not) under their names. A
+// member renamed or rebuilt since (claim, a wrapped handler's redaction)
+// makes n sort whole.
+func (n *node) fromTemplate(t *node) bool {
+	if len(n.kids) < len(t.kids) {
+		return false
+	}
+	for i, k := range t.kids {
+		if r := n.kids[i]; r != k && (!r.group || r.tmpl != k || r.key != k.key) {
+			return false
+		}
+	}
+	return true
+}
+
+// unchanged reports whether r, the member of a record at the place of
+// the template's member k, is encoded as k is.
+func unchanged(r, k *node) bool {
+	return r == k || r.group && r.tmpl == k && r.key == k.key && len(r.kids) == len(k.kids) && k.copiedIn(r)
+}
+
+// appendMerged appends the canonical form of n, a record's group that
+// starts with the members of its template t (see fromTemplate), and
+// returns false, having appended nothing, when it does not. Its other
+// members (none of them named as a template member) are sorted and merged
+// into the template's order. memo is as for sortedKids; with auditAt,
+// *auditAt is set as appendCanonicalTop returns it.
+func (s *sortedMembers) appendMerged(dst []byte, n, t *node, memo *[]uint8, auditAt *int) ([]byte, bool) {
+	if !n.fromTemplate(t) {
+		return dst, false
+	}
 	var stack [24]*node
-	own = sortedKids(append(stack[:0], own...), memo)
-	at := -1
+	own := sortedKids(append(stack[:0], n.kids[len(t.kids):]...), memo)
 	dst = append(dst, '{')
 	start := len(dst)
-	i := 0                // the next template member
-	run := func(to int) { // template members i to to-1
-		if i == to {
-			return
-		}
-		if at < 0 && s.audit < to {
-			run2 := s.audit
-			if i < run2 {
-				dst = s.appendRun(dst, start, i, run2)
-			}
-			if len(dst) > start {
-				dst = append(dst, ',')
-			}
-			at = len(dst)
-			dst = s.appendRun(dst, len(dst), run2, to)
-		} else {
-			dst = s.appendRun(dst, start, i, to)
-		}
-		i = to
-	}
-	for _, k := range own {
-		to := i
-		for to < len(s.keys) && chain.CompareKeys(s.keys[to], k.key) < 0 {
-			to++
-		}
-		run(to)
+	member := func(afterAudit bool) {
 		if len(dst) > start {
 			dst = append(dst, ',')
 		}
-		if at < 0 && chain.CompareKeys(k.key, auditKey) > 0 {
-			at = len(dst)
+		if auditAt != nil && *auditAt < 0 && afterAudit {
+			*auditAt = len(dst)
 		}
+	}
+	j := 0                 // the next template member, in canonical order
+	upTo := func(to int) { // template members j to to-1
+		for j < to {
+			i := s.order[j]
+			r := n.kids[i]
+			if s.body == nil || !unchanged(r, t.kids[i]) {
+				member(j >= s.audit)
+				dst = r.appendMember(dst)
+				j++
+				continue
+			}
+			// A run of members as the template encoded them, stopping
+			// where the audit member goes.
+			end := j + 1
+			limit := to
+			if auditAt != nil && *auditAt < 0 && j < s.audit && s.audit < limit {
+				limit = s.audit
+			}
+			for end < limit && unchanged(n.kids[s.order[end]], t.kids[s.order[end]]) {
+				end++
+			}
+			member(j >= s.audit)
+			lo := 0
+			if j > 0 {
+				lo = s.ends[j-1]
+			}
+			dst = append(dst, s.body[lo:s.ends[end-1]-1]...)
+			j = end
+		}
+	}
+	for _, k := range own {
+		// The template members before k: keys are distinct in a group.
+		to, _ := slices.BinarySearchFunc(s.keys[j:], k.key, compareKeys)
+		upTo(j + to)
+		member(chain.CompareKeys(k.key, auditKey) > 0)
 		dst = k.appendMember(dst)
 	}
-	run(len(s.keys))
-	dst = append(dst, '}')
-	if at < 0 {
-		at = len(dst) - 1
-	}
-	return dst, at
-}
-
-// appendRun appends template members from to to-1, after a comma unless
-// dst ends at start (the first member of the object).
-func (s *sortedMembers) appendRun(dst []byte, start, from, to int) []byte {
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	lo := 0
-	if from > 0 {
-		lo = s.ends[from-1]
-	}
-	return append(dst, s.body[lo:s.ends[to-1]-1]...)
+	upTo(len(s.keys))
+	return append(dst, '}'), true
 }
 
 // sortedKids sorts kids by their keys in RFC 8785 order and returns them.
@@ -241,7 +299,7 @@ func (s *sortedMembers) appendRun(dst []byte, start, from, to int) []byte {
 // in one order, and checking that order costs a comparison per member.
 func sortedKids(kids []*node, memo *[]uint8) []*node {
 	if len(kids) > 32 {
-		slices.SortFunc(kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
+		slices.SortFunc(kids, func(a, b *node) int { return compareKeys(a.key, b.key) })
 		return kids
 	}
 	var room [32]keyed
@@ -304,7 +362,7 @@ func (a keyed) after(b keyed) bool {
 	if a.prefix != b.prefix && a.prefix != 0 && b.prefix != 0 {
 		return a.prefix > b.prefix
 	}
-	return chain.CompareKeys(a.n.key, b.n.key) > 0
+	return compareKeys(a.n.key, b.n.key) > 0
 }
 
 // before reports whether a's key sorts before b's.
@@ -312,7 +370,33 @@ func (a keyed) before(b keyed) bool {
 	if a.prefix != b.prefix && a.prefix != 0 && b.prefix != 0 {
 		return a.prefix < b.prefix
 	}
-	return chain.CompareKeys(a.n.key, b.n.key) < 0
+	return compareKeys(a.n.key, b.n.key) < 0
+}
+
+// compareKeys orders keys as [chain.CompareKeys] does, finding where they
+// first differ 32 bytes at a time: keys that share a long prefix (a key
+// repeated n times is written as "_"+key, "__"+key, …) then cost a
+// sort far less than a byte per shared byte per comparison.
+func compareKeys(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+32 <= n && a[i:i+32] == b[i:i+32] {
+		i += 32
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case i < n && a[i] < utf8.RuneSelf && b[i] < utf8.RuneSelf:
+		return int(a[i]) - int(b[i])
+	case i < n:
+		// Inside a character, where UTF-16 may order otherwise.
+		return chain.CompareKeys(a, b)
+	case i < len(a) && a[i]&0xC0 == 0x80, i < len(b) && b[i]&0xC0 == 0x80:
+		// The shorter may end inside a character the longer completes.
+		return chain.CompareKeys(a, b)
+	}
+	return len(a) - len(b)
 }
 
 // keyPrefix returns the first eight bytes of key as a big-endian integer,
@@ -335,10 +419,36 @@ func keyPrefix(key string) uint64 {
 	return p
 }
 
+// makeTemplate readies t, built from With attrs, for the records that
+// copy it: its leaves encoded, its order found, no index kept (records
+// copy it, and every goroutine logging through it shares it) and no link
+// to a template it was itself copied from. sortMembers sorts its members
+// too, for a handler that writes only the canonical form.
+func (t *node) makeTemplate(sortMembers bool) {
+	t.forgetIndexes()
+	t.encodeLeaves()
+	if sortMembers {
+		t.sortKids()
+	}
+	t.detach()
+	t.sorted = sortTemplate(t, true)
+}
+
+// detach drops the links of n and its groups to the template they were
+// copied from.
+func (n *node) detach() {
+	n.tmpl = nil
+	for _, k := range n.kids {
+		if k.group {
+			k.detach()
+		}
+	}
+}
+
 // sortKids sorts the members of the template n, and of its groups, once,
 // so that the records copying it are nearly sorted.
 func (n *node) sortKids() {
-	slices.SortStableFunc(n.kids, func(a, b *node) int { return chain.CompareKeys(a.key, b.key) })
+	slices.SortStableFunc(n.kids, func(a, b *node) int { return compareKeys(a.key, b.key) })
 	n.forgetIndex()
 	for _, k := range n.kids {
 		if k.group {

@@ -427,7 +427,7 @@ func TestMergedTemplate(t *testing.T) {
 		}
 		sc := getScratch()
 		p := prepare(h.build(r, &sc.ar), sc, "c", h.tmpl)
-		want, wantAt := p.root.appendCanonicalTop(nil)
+		want, wantAt := refCanonicalTop(p.root)
 		require.Equal(t, string(want), string(p.canon()))
 		require.Equal(t, wantAt, p.auditAt, "%s", want)
 		if h.tmpl != nil && h.tmpl.sorted != nil && h.tmpl.copiedIn(p.root) {

@@ -370,13 +370,9 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 		for _, w := range h2.with[len(h.with):] {
 			addUser(h2.tmpl, w.groups, w.attr)
 		}
-		h2.tmpl.forgetIndexes()
-		h2.tmpl.encodeLeaves()
-		if h.st.direct != nil {
-			// The members' order is written only in canonical form.
-			h2.tmpl.sortKids()
-			h2.tmpl.sorted = encodeSorted(h2.tmpl)
-		}
+		// A File handler writes the members' order only in canonical
+		// form: its template is kept sorted.
+		h2.tmpl.makeTemplate(h.st.direct != nil)
 		h2.next = h.nextWith(h2.with[len(h.with):])
 	}
 	return &h2

@@ -28,9 +28,12 @@ type node struct {
 	// member is the canonical member `"key":value` of a leaf, encoded once
 	// for the leaves of a With template; nil: encoded per record.
 	member []byte
-	// sorted is the top level of a File handler's With template, its
-	// members encoded once in canonical order; nil elsewhere.
+	// sorted is the canonical order of the members of a group of a With
+	// template, found once (see sortTemplate); nil elsewhere. tmpl is the
+	// template group that a record's group was copied from, whose order
+	// it merges its own members into; nil elsewhere.
 	sorted *sortedMembers
+	tmpl   *node
 	// index finds the members of a wide group by key; nil below
 	// indexFrom members. scanned counts the keys compared by look-ups
 	// without it (see find).
@@ -176,6 +179,7 @@ func (n *node) encodeLeaves() {
 func (n *node) clone(ar *arena) *node {
 	c := ar.new(*n)
 	c.ar = ar
+	c.tmpl, c.sorted = n, nil
 	c.forgetIndex() // the copy's members grow apart from n's
 	c.kids = ar.kidsFor(len(n.kids) + 16)
 	for _, k := range n.kids {
@@ -282,6 +286,9 @@ func claim(ar *arena, parent *node, n *node) {
 			c.key, c.member = uniqueKey(parent, m.key), nil
 			parent.kids[i] = c
 			parent.forgetIndex()
+			if t := parent.tmpl; t != nil && i < len(t.kids) {
+				parent.tmpl = nil // a template's member renamed: found by scans again
+			}
 			break
 		}
 	}
@@ -331,6 +338,9 @@ func prune(n *node) bool {
 		if prune(k) {
 			kids = append(kids, k)
 		}
+	}
+	if len(kids) < len(n.kids) {
+		n.tmpl = nil // its members moved from their template's places
 	}
 	n.kids = kids
 	n.forgetIndex()

@@ -1,6 +1,9 @@
 package slogaudit
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // indexFrom is how many members a group holds before its members are
 // found through a keyIndex: below it a scan of the keys costs less than a
@@ -32,6 +35,11 @@ type keyIndex struct {
 
 // find returns the first member of n named key, or nil.
 func (n *node) find(key string) *node {
+	if t := n.tmpl; n.index == nil && t != nil && t.sorted != nil && len(t.kids) >= indexFrom && len(n.kids) >= len(t.kids) {
+		if m, ok := n.findOwn(t, key); ok {
+			return m
+		}
+	}
 	if n.index == nil && (len(n.kids) < indexFrom || n.scanned < scansPerIndex*len(n.kids)) {
 		// A few look-ups in a wide group (a record's attrs after a wide
 		// With template) cost less as scans than as an index: build it
@@ -59,6 +67,35 @@ func (n *node) find(key string) *node {
 	}
 	x.len = len(n.kids)
 	return x.at[key]
+}
+
+// findOwn finds key in n, a record's group copied from the wide template
+// group t, without scanning t's members: they are found in t's canonical
+// order (a binary search), the record's own scanned after them, while
+// they are few. It reports false when an index would cost less: the
+// record's own members are many and were scanned scansPerIndex times
+// over. Keys are unique in a group, and the template's members keep
+// their places in n (a member renamed there no longer holds its key).
+func (n *node) findOwn(t *node, key string) (*node, bool) {
+	own := n.kids[len(t.kids):]
+	if len(own) >= indexFrom && n.scanned >= scansPerIndex*len(own) {
+		return nil, false
+	}
+	s := t.sorted
+	if j, found := slices.BinarySearchFunc(s.keys, key, compareKeys); found {
+		if m := n.kids[s.order[j]]; m.key == key {
+			return m, true
+		}
+	}
+	if len(own) >= indexFrom {
+		n.scanned += len(own)
+	}
+	for _, m := range own {
+		if m.key == key {
+			return m, true
+		}
+	}
+	return nil, true
 }
 
 // forgetIndex drops the index of n, after a change to its members other
@@ -93,7 +130,7 @@ func uniqueKey(parent *node, key string) string {
 		x.free = make(map[string]int)
 	}
 	for n := max(1, x.free[key]); ; n++ {
-		k := strings.Repeat("_", n) + key
+		k := underscored(n, key)
 		if parent.find(k) == nil {
 			x.free[key] = n + 1
 			return k
@@ -120,4 +157,20 @@ func (n *node) rememberGroup(name string, g *node) {
 		x.groups = make(map[string]*node)
 	}
 	x.groups[name] = g
+}
+
+// underscores is the run of "_" that underscored copies from.
+const underscores = "________________________________________________________________"
+
+// underscored returns key after n "_", in one allocation: a key repeated
+// n times takes names of up to n+len(key) bytes.
+func underscored(n int, key string) string {
+	var b strings.Builder
+	b.Grow(n + len(key))
+	for ; n > len(underscores); n -= len(underscores) {
+		b.WriteString(underscores)
+	}
+	b.WriteString(underscores[:n])
+	b.WriteString(key)
+	return b.String()
 }

@@ -201,6 +201,9 @@ func buildBoth(o *buildOps, width int) (got, want *node) {
 			got.sortKids()
 			want.sortKids()
 		}
+		// Its canonical order found once, as With does: the record
+		// finds the template's members in it.
+		got.sorted = sortTemplate(got, true)
 	}
 	got, want = got.clone(&gotAr), want.clone(&wantAr)
 	for _, key := range []string{slog.TimeKey, slog.LevelKey, slog.MessageKey} {
