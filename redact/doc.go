@@ -297,7 +297,12 @@
 // password for svc is …, SET PASSWORD FOR 'etl'@'%' = '…', password for
 // bob changed from … to …, token for the runner was reset to …); the value
 // before the term that prose names a secret with ("use … as the password",
-// with '…' as your api key); SQL's
+// with '…' as your api key); the password of a user/password pair after
+// login, logon or signin when it looks like a credential (login with
+// deploy / …, logon ops/…; not login with SSO / SAML); a bare value goes
+// on over '&', ';', ',', a closing bracket, '|', '<', '>' or a quote
+// between letters inside it (pw=Tr0ub4dor&3x) up to a next key (&next=,
+// ;Server=), a tag, a character reference, a space or the end; SQL's
 // IDENTIFIED BY '…' (and WITH plugin BY, AS; unquoted only in upper-case
 // SQL or when it looks like a credential); three or four digits after a
 // card verification code's name (CVC 431); every parameter of a value

@@ -896,6 +896,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 	if r.sqlRule != "" && (strings.Contains(s, "composer config ") || strings.Contains(s, "composer.phar config ")) { // composer config -g github-oauth.github.com …
 		spans = r.composerAuthSettings(s, spans, note)
 	}
+	if r.sqlRule != "" && strings.IndexByte(s, '/') >= 0 && (strings.Contains(s, "og") || strings.Contains(s, "OG") || strings.Contains(s, "gn") || strings.Contains(s, "GN")) { // login with admin / S3cret!9
+		spans = r.loginPairs(s, spans, note)
+	}
 	if r.sqlRule != "" && strings.Contains(s, "user") { // .curlrc: user = "alice:…"
 		spans = r.curlrcLogins(s, spans, note)
 	}
@@ -5463,6 +5466,7 @@ func looksLikeCredential(w string) bool {
 		return true
 	}
 	digits, inner, sym, letters := 0, 0, 0, 0
+	separated := false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {
@@ -5479,6 +5483,11 @@ func looksLikeCredential(w string) bool {
 			sym++
 		case strings.IndexByte("|{}()[]<>?`", c) >= 0 && i > 0 && i < len(w)-1:
 			sym++ // inside the word: P@ss|w0rd, Rk7(v)w; a word these wrap is a placeholder: (optional), <token>
+		case strings.IndexByte(",;'\"", c) >= 0 && i > 0 && i < len(w)-1:
+			// Zq8;mW2!kP, Rf2'gH5+jM: inside the word, but no symbol of
+			// its own: the digits or the inner capitals must tell
+			// (reset,retrying, don't and a/b,c are words).
+			separated = true
 		case c >= 0x80:
 			letters++ // pässwörd1: a letter outside ASCII
 		default:
@@ -5490,6 +5499,9 @@ func looksLikeCredential(w string) bool {
 	}
 	if digits == 0 && inner == 0 && strings.IndexByte(w, '/') >= 0 && strings.Trim(w, "abcdefghijklmnopqrstuvwxyz-_./") == "" {
 		return false // a path or a chart of lower-case names: external-secrets/external-secrets
+	}
+	if separated {
+		return digits > 0 || inner > 0
 	}
 	return digits > 0 || inner > 0 || sym > 0
 }

@@ -25,7 +25,8 @@ func TestTermStartsExact(t *testing.T) {
 		"ke": true, "ap": true, "pi": true, "ik": true, "zi": true, "az": true, "zu": true, "ur": true, "id": true, "lo": true, "ne": true, "ra": true,
 		"sq": true, "ex": true, "im": true, "rm": true, "dg": true, "sc": true, "se": true, "au": true, "bi": true, "jd": true,
 		"ey": true, // the plural of a term of several words: api keys, eys
-		"sn": true, "mc": true, "ro": true, "rw": true, "co": true}
+		"sn": true, "mc": true, "ro": true, "rw": true, "co": true,
+		"si": true} // signin: a sign-in's user and password (loginPairs)
 	for a := byte('a'); a <= 'z'; a++ {
 		for b := byte('a'); b <= 'z'; b++ {
 			w := want[string([]byte{a, b})]

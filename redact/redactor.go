@@ -270,8 +270,10 @@ func New(rules ...Rule) (*Redactor, error) {
 		r.minScan = min(r.minScan, 3) // "k=v"
 	}
 	if r.sqlRule = r.terms["password"]; r.sqlRule != "" {
-		r.bloomAdd("identified")   // the word findPairs reads an SQL IDENTIFIED BY clause after
-		r.bloomAdd("login")        // and an IMAP LOGIN command's password
+		r.bloomAdd("identified") // the word findPairs reads an SQL IDENTIFIED BY clause after
+		r.bloomAdd("login")      // and an IMAP LOGIN command's password, and "login with bob / S3cret!9" (loginPairs)
+		r.bloomAdd("logon")      // loginPairs' other phrases
+		r.bloomAdd("signin")
 		r.bloomAdd("net")          // and the commands positionalPasswords reads: net user,
 		r.bloomAdd("rabbitmqctl")  // rabbitmqctl add_user
 		r.bloomAdd("authenticate") // the IMAP command before a SASL response
