@@ -229,6 +229,10 @@ func findURLUserinfo(s string, spans []span) []span {
 		end := start
 		for end < len(s) {
 			c := s[end]
+			if c == '\'' && end > start && end+1 < len(s) && isAlnum(s[end-1]) && isAlnum(s[end+1]) && strings.IndexByte(s[start:end], ':') >= 0 {
+				end++ // a password's "'" (a sub-delim RFC 3986 allows): postgres://app:Rf2'gH5@db
+				continue
+			}
 			if c == '@' || c == '/' || c == '?' || c == '#' || c == ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c < 0x20 {
 				break
 			}

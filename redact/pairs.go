@@ -415,6 +415,9 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			ve = ipListEnd(s, vs, ve)    // X-Forwarded-For: 198.51.100.7, 203.0.113.9
 			ve = pairedValueEnd(s, ve)   // credentials: bob / Hunter2
 			ve = paramListEnd(s, vs, ve) // Stripe-Signature: t=1733011200,v1=5257a8…,v0=6ffbb5…
+			if op == 1 && s[p] == '=' && a > 0 && s[a-1] == ';' && vs > 0 && !isQuote(s[vs-1]) {
+				ve = connStringValueEnd(s, ve) // Server=db;Pwd=Ab3 cD4eF5;: a connection string's value runs to its ';'
+			}
 			if op == 1 && (s[p] == '=' || s[p] == ':') && blanksOnly(s, p+1, vs) && (vs == 0 || !isQuote(s[vs-1])) && ve < len(s) && (s[ve] == ' ' || s[ve] == '\t') && quotedArgAt(s, a) {
 				ve = quotedArgEnd(s, a-1, ve) // '--password=Tulip Garden', 'pass: Tulip Garden': an argument or a segment with spaces quoted whole
 			}
@@ -3973,6 +3976,25 @@ func valueAt(s string, v int) (int, int) {
 		}
 	}
 	return v, e
+}
+
+// connStringValueEnd returns where the value of a connection string's
+// pair (after a ';': Server=db;Pwd=…;) that the scan ended at a space at
+// s[ve] ends: at the next ';' on its line, as ODBC and ADO.NET read it,
+// when no '=' comes before it (the next pair's) and it is near; else ve.
+func connStringValueEnd(s string, ve int) int {
+	if ve >= len(s) || s[ve] != ' ' {
+		return ve
+	}
+	for k := ve; k < len(s) && k-ve < 128; k++ {
+		switch s[k] {
+		case ';':
+			return k
+		case '=', '\n', '\r', '"', '\'':
+			return ve
+		}
+	}
+	return ve
 }
 
 // valueGoesOnAt reports whether the punctuation at s[e], which may end

@@ -48,3 +48,19 @@ func TestPunctuationAfterPasswordsKept(t *testing.T) {
 		"it's the user's password policy; don't share it",
 	})
 }
+
+// TestPasswordsInConnectionsWithQuotesOrSpaces: a URL's password may hold
+// "'" (RFC 3986 allows it unencoded), and a connection string's value
+// runs to its ';' over spaces (ODBC, ADO.NET).
+func TestPasswordsInConnectionsWithQuotesOrSpaces(t *testing.T) {
+	requireEveryMode(t, []textCase{
+		{"url quote", "dial postgres://app:Wk4'tP9zQm@db:5432/orders failed", []string{"tP9zQm"}, []string{"@db:5432/orders failed"}},
+		{"quoted url", "dsn='mysql://etl:Bd6'yH3rLx@db/w' loaded", []string{"yH3rLx"}, []string{"@db/w' loaded"}},
+		{"odbc spaces", "Driver={ODBC 18};Server=db;Uid=sa;Pwd=Nv5 qT8 wS2;Encrypt=yes", []string{"qT8 wS2"}, []string{";Encrypt=yes"}},
+		{"ado spaces", "Data Source=db;User ID=app;Password=correct horse 7 staple;Pooling=true", []string{"horse 7 staple"}, []string{";Pooling=true"}},
+	})
+	requireOrdinaryKept(t, []string{
+		"connected to 'postgres://db:5432/orders' in 3 ms",
+		"Server=db;Database=orders;Timeout=30 s elapsed",
+	})
+}
