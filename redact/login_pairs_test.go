@@ -39,3 +39,22 @@ func TestPasswordWordWithPunctuationMasked(t *testing.T) {
 		"the password policy's rules, unchanged",
 	})
 }
+
+// TestProseCodesAndPluralLinksMasked: an OTP or passcode of seven or
+// eight digits after its term, and a value after "are" or "were"
+// (credentials were bob:…); participles and dates after them are kept.
+func TestProseCodesAndPluralLinksMasked(t *testing.T) {
+	requireEveryMode(t, []textCase{
+		{"passcode 8", "passcode 73019482 expires in 5 minutes", []string{"73019482"}, []string{"passcode ", " expires in 5 minutes"}},
+		{"otp 7", "your otp 4418207 was sent", []string{"4418207"}, []string{" was sent"}},
+		{"were", "credentials were ops:Fz6#kW2qLm for the night shift", []string{"Fz6#kW2qLm"}, []string{" for the night shift"}},
+		{"are", "the api keys are Ty8vQ3mZx1Lp and Ty8vQ3mZx1Lq", []string{"Ty8vQ3mZx1Lp"}, []string{"the api keys are "}},
+	})
+	requireOrdinaryKept(t, []string{
+		"passwords are hashed with argon2id",
+		"tokens were issued to 42 clients",
+		"credentials are loaded from vault",
+		"otp 20261204 build",
+		"secrets were rotated yesterday",
+	})
+}

@@ -798,7 +798,7 @@ func (r *Redactor) findPairs(s string, f scanFlags, spans []span, note func(stri
 			if ve < len(s) && s[ve] == ':' && namesWhom(s, ve) {
 				continue // password as host: …, password for the account as user: …: a label, not the value
 			}
-			if v := s[vs:ve]; (len(v) >= 4 && !isCommonWord(v) && !isErrorWord(v) || shortCodeFits(s[ka:b], v)) && !r.keepValue(s[a:b], v) { // token is malformed; the cvv was 842
+			if v := s[vs:ve]; (len(v) >= 4 && !isCommonWord(v) && !isErrorWord(v) && !(lowerWord(v) && participle(v)) || shortCodeFits(s[ka:b], v)) && !r.keepValue(s[a:b], v) { // token is malformed; the cvv was 842; passwords are hashed with …
 				spans = append(spans, span{vs, ve})
 				note(rule)
 				i = ve
@@ -2527,20 +2527,23 @@ func possessiveAt(s string, start int) int {
 // number k names when k names a short code: three or four digits for a
 // card verification code, four to six for a PIN.
 func shortCodeFits(k, w string) bool {
-	if len(w) < 3 || len(w) > 6 || strings.Trim(w, "0123456789") != "" {
+	if len(w) < 3 || len(w) > 8 || strings.Trim(w, "0123456789") != "" {
 		return false
 	}
 	if isCardCode(k) {
 		return len(w) <= 4
 	}
+	if len(w) == 8 && (w[:2] == "19" || w[:2] == "20") && (w[4] == '0' || w[4:6] == "10" || w[4:6] == "11" || w[4:6] == "12") {
+		return false // a date: otp 20261204 build
+	}
 	switch separatorsToSpaces.Replace(strings.ToLower(k)) {
 	case "pin", "pin code", "pin number", "card pin", "atm pin", "debit pin":
-		return len(w) >= 4
+		return len(w) >= 4 && len(w) <= 6
 	case "passcode", "otp", "totp", "mfa code", "verification code", "one time password", "one time code",
 		"2fa code", "2fa", "two factor code", "reset code", "password reset code", "login code", "sign in code",
 		"signin code", "confirmation code", "auth code", "authentication code", "sms code", "otp code",
 		"access code", "activation code", "unlock code":
-		return len(w) >= 4 // 6-digit codes, and longer ones the personal-data rule takes too
+		return len(w) >= 4 // 6- to 8-digit codes, and longer ones the personal-data rule takes too
 	}
 	return false
 }
@@ -5306,7 +5309,7 @@ func afterLinking(s string, e int) int {
 func isLinkingWord(w string) bool {
 	var fb foldBuf
 	switch fb.lower(w) {
-	case "is", "was", "has", "to", "as", "=", ":", "now", "becomes", "became", "set", "->", "=>",
+	case "is", "was", "are", "were", "has", "to", "as", "=", ":", "now", "becomes", "became", "set", "->", "=>",
 		"est", "es", "ist", "lautet", "è", "é", "är", "jest": // le mot de passe est …, das Passwort ist …
 		return true
 	}
