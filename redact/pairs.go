@@ -2525,7 +2525,8 @@ func possessiveAt(s string, start int) int {
 
 // shortCodeFits reports whether w, after the key k in prose, is the
 // number k names when k names a short code: three or four digits for a
-// card verification code, four to six for a PIN.
+// card verification code, four to six for a PIN, four to eight for a
+// one-time code or passcode (not a date of eight digits).
 func shortCodeFits(k, w string) bool {
 	if len(w) < 3 || len(w) > 8 || strings.Trim(w, "0123456789") != "" {
 		return false
