@@ -1684,8 +1684,9 @@ func (v *verifier) gluedAt(raw []byte, err error) (int, claimedRecord) {
 }
 
 // splitGlued returns where a whole audit record starts in raw, a line
-// that does not parse, after the first bytes of another JSON object, and
-// the record's chain and seq; -1 when raw is no such line.
+// that does not parse, after the first bytes of other JSON objects (see
+// fragmentRun), and the record's chain and seq; -1 when raw is no such
+// line.
 func splitGlued(p *chain.Parser, raw []byte) (int, claimedRecord) {
 	if len(raw) == 0 || raw[0] != '{' {
 		return -1, claimedRecord{}
@@ -1699,7 +1700,7 @@ func splitGlued(p *chain.Parser, raw []byte) (int, claimedRecord) {
 		return -1, claimedRecord{}
 	}
 	a, ok := val.Get("audit")
-	if !ok || a.Kind != chain.Object || !jsonPrefix(raw[:i]) {
+	if !ok || a.Kind != chain.Object || !fragmentRun(raw[:i]) {
 		return -1, claimedRecord{}
 	}
 	rec, _ := parseAudit(a)
