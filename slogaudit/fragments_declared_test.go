@@ -3,6 +3,7 @@ package slogaudit_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"log/slog"
 	"strings"
 	"sync"
@@ -127,6 +128,72 @@ func TestFragmentsInARowOfDeclaredLosses(t *testing.T) {
 				{"the fragments glued onto the first record", fragLines([]string{frags + lines[0]}, lines[1:glued], []string{rec}, tail), 0, []slogaudit.FindingKind{slogaudit.Malformed}},
 				{"the fragments glued onto a record after an undeclared removal", fragLines(head, []string{rec, frags + tail[1]}, tail[2:]), 0, []slogaudit.FindingKind{slogaudit.Malformed, slogaudit.Missing}},
 				{"the fragments inserted by hand between two consecutive records", fragLines(lines[:1], []string{frags + lines[1]}, lines[2:]), 1, []slogaudit.FindingKind{slogaudit.Malformed}},
+			}
+			for _, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					torn, signs, rep := fragVerdict(t, tt.log)
+					require.Equal(t, tt.torn, torn, "%v", rep.Findings)
+					require.ElementsMatch(t, tt.signs, signs, "%v", rep.Findings)
+					require.Equal(t, tt.signs == nil, rep.Intact(), "%v", rep.Findings)
+				})
+			}
+		})
+	}
+}
+
+// TestUnnamedFragmentOfADeclaredLoss: a write that fails part-way under a
+// handler that closes the line but cannot know what the write left
+// (slogcore.New, after its io.Writer panicked or returned a count it was
+// not given) leaves a fragment on a line of its own that no record
+// names; the audit.gap after it declares the record lost. The log as
+// written verifies intact with the line torn; the same fragment where
+// the records around it do not prove a declared loss stays tampering.
+func TestUnnamedFragmentOfADeclaredLoss(t *testing.T) {
+	for _, how := range []string{"panic", "count"} {
+		t.Run(how, func(t *testing.T) {
+			w := &partWriter{fail: map[int]string{3: how}}
+			core := slogcore.New(w, &slogcore.Options{BufferSize: 1, OnError: func(error) {}})
+			h := slogaudit.Wrap(core, slogaudit.WithKey("k", fragKey), slogaudit.WithChainID("pay"))
+			for i := range 6 {
+				slog.New(h).Info("payment", "n", i)
+			}
+			_ = h.Close(context.Background())
+			_ = core.Close(context.Background())
+			lines := w.lines()
+			f := -1
+			for i, l := range lines {
+				if !json.Valid([]byte(strings.TrimSuffix(l, "\n"))) {
+					require.Equal(t, -1, f, "two lines are not records:\n%s", strings.Join(lines, ""))
+					f = i
+				}
+			}
+			require.GreaterOrEqual(t, f, 1, "no fragment:\n%s", strings.Join(lines, ""))
+			require.True(t, strings.HasSuffix(lines[f], "\n"), "the fragment is not on a line of its own")
+			gap := -1
+			for i, l := range lines {
+				if strings.Contains(l, `"msg":"audit.gap"`) {
+					gap = i
+				}
+			}
+			require.Greater(t, gap, f+1, "no audit.gap after the fragment:\n%s", strings.Join(lines, ""))
+			frag := lines[f]
+			rest := append(append([]string(nil), lines[:f]...), lines[f+1:]...) // the log without the fragment
+			insert := func(at int, l string) []byte {
+				return fragLines(rest[:at], []string{l}, rest[at:])
+			}
+			noGap := append(append([]string(nil), lines[:gap]...), lines[gap+1:]...)
+			tests := []struct {
+				name  string
+				log   []byte
+				torn  int
+				signs []slogaudit.FindingKind
+			}{
+				{"as written: the fragment of the declared loss", fragLines(lines), 1, nil},
+				{"the fragment moved after the record that followed it", insert(f+1, frag), 0, []slogaudit.FindingKind{slogaudit.Malformed}},
+				{"a fragment inserted by hand between two consecutive records", fragLines(lines[:1], []string{frag}, lines[1:]), 1, []slogaudit.FindingKind{slogaudit.Malformed}},
+				{"the fragment glued onto a later record", fragLines(lines[:f], lines[f+1:f+2], []string{strings.TrimSuffix(frag, "\n") + lines[f+2]}, lines[f+3:]), 0, []slogaudit.FindingKind{slogaudit.Malformed}},
+				{"the fragment before an undeclared removal", fragLines(lines[:f+1], lines[f+2:]), 0, []slogaudit.FindingKind{slogaudit.Malformed, slogaudit.Missing}},
+				{"the audit.gap that declares the loss removed", fragLines(noGap), 0, []slogaudit.FindingKind{slogaudit.Malformed, slogaudit.Missing}},
 			}
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {

@@ -818,6 +818,10 @@ type pendingTorn struct {
 	// closerNames: that record names fragments (an audit.start or
 	// audit.gap): when not this one, this one was changed.
 	closerNames bool
+	// closerAfter: the seq of the last record of the closer's chain
+	// before the closer was read, when closerLinked (see lostAround).
+	closerAfter  uint64
+	closerLinked bool
 	// ringNum: the line's number in lastLines.
 	ringNum int64
 }
@@ -1483,6 +1487,7 @@ func (v *verifier) record(line []byte, torn bool) {
 			if r, err := parseAudit(a); err == nil {
 				pending.closer = claimedRecord{r.chain, r.seq}
 				pending.closerNames = len(acks) > 0
+				v.noteCloserAfter(pending)
 			}
 		}
 	}

@@ -271,3 +271,56 @@ func lastFragmentEnd(b []byte, start int, ends []int, budget *fragmentBudget) in
 	}
 	return lo - 1
 }
+
+// noteCloserAfter notes, for p, the fragment on the line before the
+// record being read (its closer), the seq of the last record of the
+// closer's chain read before it.
+func (v *verifier) noteCloserAfter(p *pendingTorn) {
+	p.closerAfter, p.closerLinked = 0, false
+	if st := v.chains[p.closer.chain]; st != nil && st.started {
+		p.closerAfter, p.closerLinked = st.seq, true
+	}
+}
+
+// lostAround reports p, a fragment on a line of its own that no record
+// named, as torn when it is what a failed write left of a record that
+// its writer declared lost, and reports whether it did. A writer that
+// does not know the bytes a failed write left (a slogcore handler that
+// Wrap wraps, after its io.Writer panicked or returned a bad count)
+// cannot name the fragment; its audit.gap declares the record lost. The
+// fragment is taken for that record's when the seqs of its closer's chain
+// between the record before it and its closer were all declared lost by
+// verified audit.gap records, when the audit member it carries, if any,
+// claims one of them, and when no record that nothing declares lost is
+// missing around it (the fragment may be that record, changed). A fragment
+// between two consecutive records of a chain, or after a loss nothing
+// declares, stays malformed.
+func (v *verifier) lostAround(p *pendingTorn) bool {
+	c := p.closer
+	if !p.prefix || p.unterminated || p.closerNames || c.chain == "" || !p.closerLinked || c.seq <= p.closerAfter+1 {
+		return false
+	}
+	if cl := p.claim; cl != nil && (cl.chain != c.chain || cl.seq <= p.closerAfter || cl.seq >= c.seq) {
+		return false
+	}
+	d, ok := v.declaredRun(c.chain, p.closerAfter+1, c.seq-1)
+	if !ok || v.inRunOf(p.pos, true) {
+		return false
+	}
+	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Torn,
+		Detail: fmt.Sprintf("incomplete line (%s) before record %d of chain %s: what a failed write left of a record the writer declared lost (%s), which the writer could not name (a handler that does not know the bytes a failed write left); its bytes are covered by no hash", plural(int64(p.bytes), "byte"), c.seq, c.chain, d)})
+	return true
+}
+
+// declaresAll reports whether the chain's audit.gap records declare every
+// seq of gap g lost.
+func (st *chainState) declaresAll(g seqRun) bool {
+	for s := g.from; s <= g.to; {
+		d, ok := st.declaredIn(s, g)
+		if !ok {
+			return false
+		}
+		s = d.To + 1
+	}
+	return true
+}
