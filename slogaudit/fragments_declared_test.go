@@ -193,6 +193,7 @@ func TestUnnamedFragmentOfADeclaredLoss(t *testing.T) {
 				{"a fragment inserted by hand between two consecutive records", fragLines(lines[:1], []string{frag}, lines[1:]), 1, []slogaudit.FindingKind{slogaudit.Malformed}},
 				{"the fragment glued onto a later record", fragLines(lines[:f], lines[f+1:f+2], []string{strings.TrimSuffix(frag, "\n") + lines[f+2]}, lines[f+3:]), 0, []slogaudit.FindingKind{slogaudit.Malformed}},
 				{"the fragment before an undeclared removal", fragLines(lines[:f+1], lines[f+2:]), 0, []slogaudit.FindingKind{slogaudit.Malformed, slogaudit.Missing}},
+				{"the record after the fragment cut into a fragment too", fragLines(lines[:f+1], []string{lines[f+1][:len(lines[f+1])/2] + "\n"}, lines[f+2:]), 0, []slogaudit.FindingKind{slogaudit.Malformed, slogaudit.Malformed, slogaudit.Missing}},
 				{"the audit.gap that declares the loss removed", fragLines(noGap), 0, []slogaudit.FindingKind{slogaudit.Malformed, slogaudit.Missing}},
 			}
 			for _, tt := range tests {
