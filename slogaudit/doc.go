@@ -271,7 +271,13 @@
 //     record are all declared lost (it is what is left of one of them),
 //     malformed otherwise; a fragment's bytes are covered by no hash.
 //     Two failed writes in a row that each leave a fragment put both on
-//     one line, which is reported malformed. Write audit logs through a
+//     one line before the record, and are judged together by the same
+//     rule. A handler that closes the line after a failed write but
+//     cannot know what it left ([slogcore.New] after its io.Writer
+//     panicked or returned a count it was not given) leaves the fragment
+//     on a line of its own that no record names: it is reported torn by
+//     the same rule, taking the record after it for the glued one, and
+//     malformed otherwise. Write audit logs through a
 //     [File] (or slogcore.New over one, with [WithResume] and, after a
 //     crash, [WithTorn]), which never leaves a fragment.
 //   - Any other asynchronous handler (a slog-multi fanout around an async

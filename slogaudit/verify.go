@@ -818,6 +818,10 @@ type pendingTorn struct {
 	// closerNames: that record names fragments (an audit.start or
 	// audit.gap): when not this one, this one was changed.
 	closerNames bool
+	// closerAfter: the seq of the last record of the closer's chain
+	// before the closer was read, when closerLinked (see lostAround).
+	closerAfter  uint64
+	closerLinked bool
 	// ringNum: the line's number in lastLines.
 	ringNum int64
 }
@@ -1483,6 +1487,7 @@ func (v *verifier) record(line []byte, torn bool) {
 			if r, err := parseAudit(a); err == nil {
 				pending.closer = claimedRecord{r.chain, r.seq}
 				pending.closerNames = len(acks) > 0
+				v.noteCloserAfter(pending)
 			}
 		}
 	}
@@ -1684,8 +1689,9 @@ func (v *verifier) gluedAt(raw []byte, err error) (int, claimedRecord) {
 }
 
 // splitGlued returns where a whole audit record starts in raw, a line
-// that does not parse, after the first bytes of another JSON object, and
-// the record's chain and seq; -1 when raw is no such line.
+// that does not parse, after the first bytes of other JSON objects (see
+// fragmentRun), and the record's chain and seq; -1 when raw is no such
+// line.
 func splitGlued(p *chain.Parser, raw []byte) (int, claimedRecord) {
 	if len(raw) == 0 || raw[0] != '{' {
 		return -1, claimedRecord{}
@@ -1699,7 +1705,7 @@ func splitGlued(p *chain.Parser, raw []byte) (int, claimedRecord) {
 		return -1, claimedRecord{}
 	}
 	a, ok := val.Get("audit")
-	if !ok || a.Kind != chain.Object || !jsonPrefix(raw[:i]) {
+	if !ok || a.Kind != chain.Object || !fragmentRun(raw[:i]) {
 		return -1, claimedRecord{}
 	}
 	rec, _ := parseAudit(a)

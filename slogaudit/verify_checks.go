@@ -255,7 +255,9 @@ func (v *verifier) flushTornTail() {
 func (v *verifier) reportUnnamedAtEnd(p *pendingTorn) {
 	c := p.closer
 	if st := v.chains[c.chain]; !p.prefix || p.unterminated || p.closerNames || c.chain == "" || st == nil || st.seq != c.seq || v.inMissingRun(p.pos) {
-		v.reportUnnamed(p)
+		if !v.lostAround(p) {
+			v.reportUnnamed(p)
+		}
 		return
 	}
 	v.rep.Findings = append(v.rep.Findings, Finding{File: p.file, Line: p.line, Kind: Torn,
@@ -270,6 +272,12 @@ const maxMissingLook = 4096
 // not a record may be one of them, changed, rather than a crash's
 // fragment, and is left to stand in its place (unreadableRun).
 func (v *verifier) inMissingRun(pos int64) bool {
+	return v.inRunOf(pos, false)
+}
+
+// inRunOf is inMissingRun; undeclared: only runs some of whose records no
+// audit.gap declares lost count.
+func (v *verifier) inRunOf(pos int64, undeclared bool) bool {
 	looked := 0
 	for _, st := range v.chains {
 		for _, g := range st.gaps {
@@ -280,6 +288,9 @@ func (v *verifier) inMissingRun(pos int64) bool {
 				continue
 			}
 			if _, still := st.missing[g.from]; !still {
+				continue
+			}
+			if undeclared && st.declaresAll(g) {
 				continue
 			}
 			if before, ok := st.recent.get(g.from - 1); ok && before.line < pos {

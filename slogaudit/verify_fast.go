@@ -62,6 +62,7 @@ func (v *verifier) canonicalRecord(raw []byte) bool {
 func (v *verifier) matched(rec auditFields) {
 	if v.torn != nil {
 		v.torn.closer = claimedRecord{rec.chain, rec.seq}
+		v.noteCloserAfter(v.torn)
 	}
 	v.flushTorn("", "")
 	v.rep.Records++
