@@ -51,11 +51,11 @@ func (w *partWriter) lines() []string {
 
 var fragKey = []byte("fedcba9876543210fedcba9876543210")
 
-// fragVerdict verifies log and returns how many lines were reported torn and
+// fragVerdict verifies log with the MAC key and returns how many lines were reported torn and
 // the kinds of the findings that are signs of tampering.
-func fragVerdict(t *testing.T, log []byte) (int, []slogaudit.FindingKind, slogaudit.Report) {
+func fragVerdict(t *testing.T, log, key []byte) (int, []slogaudit.FindingKind, slogaudit.Report) {
 	t.Helper()
-	rep, _ := slogaudit.Verify(context.Background(), bytes.NewReader(log), slogaudit.VerifyOptions{Key: fragKey})
+	rep, _ := slogaudit.Verify(context.Background(), bytes.NewReader(log), slogaudit.VerifyOptions{Key: key})
 	var signs []slogaudit.FindingKind
 	torn := 0
 	for _, f := range rep.Findings {
@@ -131,7 +131,7 @@ func TestFragmentsInARowOfDeclaredLosses(t *testing.T) {
 			}
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
-					torn, signs, rep := fragVerdict(t, tt.log)
+					torn, signs, rep := fragVerdict(t, tt.log, fragKey)
 					require.Equal(t, tt.torn, torn, "%v", rep.Findings)
 					require.ElementsMatch(t, tt.signs, signs, "%v", rep.Findings)
 					require.Equal(t, tt.signs == nil, rep.Intact(), "%v", rep.Findings)
@@ -198,7 +198,7 @@ func TestUnnamedFragmentOfADeclaredLoss(t *testing.T) {
 			}
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
-					torn, signs, rep := fragVerdict(t, tt.log)
+					torn, signs, rep := fragVerdict(t, tt.log, fragKey)
 					require.Equal(t, tt.torn, torn, "%v", rep.Findings)
 					require.ElementsMatch(t, tt.signs, signs, "%v", rep.Findings)
 					require.Equal(t, tt.signs == nil, rep.Intact(), "%v", rep.Findings)

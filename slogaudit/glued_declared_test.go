@@ -74,17 +74,7 @@ func TestGluedFragmentOfADeclaredLoss(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rep, _ := slogaudit.Verify(context.Background(), bytes.NewReader(tt.log), slogaudit.VerifyOptions{Key: gluedKey})
-			var signs []slogaudit.FindingKind
-			torn := 0
-			for _, f := range rep.Findings {
-				switch {
-				case f.Kind == slogaudit.Torn:
-					torn++
-				case !f.Kind.Info():
-					signs = append(signs, f.Kind)
-				}
-			}
+			torn, signs, rep := fragVerdict(t, tt.log, gluedKey)
 			require.Equal(t, tt.torn, torn, "%v", rep.Findings)
 			require.ElementsMatch(t, tt.signs, signs, "%v", rep.Findings)
 			require.Equal(t, tt.signs == nil, rep.Intact(), "%v", rep.Findings)
